@@ -1,0 +1,101 @@
+import * as l10n from '@vscode/l10n';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
+import { fileUri } from '../common/uris';
+import { documentDiagnostics } from '../features/diagnostics';
+import { GlossaryIndex } from '../index/glossaryIndex';
+import { findTagsFilesAbove } from '../workspace/files';
+import { loadGlossary } from '../workspace/loadGlossary';
+
+/** One finding as the CLI reports it; lines and columns are 1-based. */
+export interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  filesChecked: number;
+}
+
+export class UsageError extends Error {}
+
+/**
+ * Runs the editor's diagnostics over files on disk. Paths may be files or folders; the tags files
+ * that govern them are found in their folders and above, up to the working directory.
+ */
+export async function check(paths: string[], cwd: string, log: (message: string) => void): Promise<CheckResult> {
+  const roots = paths.map((given) => path.resolve(cwd, given));
+  const tagsFilesAbove: string[] = [];
+  for (const root of roots) {
+    const stat = await fs.stat(root).catch(() => undefined);
+    if (stat === undefined) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, root) || root));
+    const folder = stat.isDirectory() ? root : path.dirname(root);
+    const boundary = isInside(folder, cwd) ? cwd : folder;
+    tagsFilesAbove.push(...(await findTagsFilesAbove(folder, boundary)));
+  }
+
+  const index = new GlossaryIndex();
+  const files = await loadGlossary(index, roots, log, tagsFilesAbove);
+  const findings: Finding[] = [];
+  for (const file of files) {
+    const document = index.getDocument(fileUri(file));
+    if (document === undefined) continue;
+    for (const diagnostic of documentDiagnostics(index, document)) {
+      findings.push(toFinding(path.relative(cwd, file).split(path.sep).join('/'), diagnostic));
+    }
+  }
+  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { findings, filesChecked: files.length };
+}
+
+function toFinding(file: string, diagnostic: GlossaryDiagnostic): Finding {
+  const { start, end } = diagnostic.range;
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: diagnostic.severity,
+    code: diagnostic.code,
+    message: diagnostic.message,
+  };
+}
+
+function isInside(folder: string, ancestor: string): boolean {
+  const relative = path.relative(ancestor, folder);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export function formatText(result: CheckResult): string {
+  const lines = result.findings.map(
+    (finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.message} [${finding.code}]`,
+  );
+  const count = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity).length;
+  lines.push(
+    l10n.t(
+      '{0} problems ({1} errors, {2} warnings) in {3} files checked.',
+      result.findings.length,
+      count('error'),
+      count('warning'),
+      result.filesChecked,
+    ),
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(result: CheckResult): string {
+  return JSON.stringify(result.findings, null, 2) + '\n';
+}
+
+export function exitCodeOf(result: CheckResult): number {
+  return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,74 @@
+import * as path from 'node:path';
+import { URI, Utils } from 'vscode-uri';
+
+/**
+ * URIs are the index's keys. Editors spell the same file differently (`%C3%A4` or `ä`, drive letter
+ * case), so every URI is brought to one spelling before it is stored or looked up.
+ */
+export function canonicalUri(uri: string): string {
+  return URI.parse(uri).toString();
+}
+
+export function fileUri(fsPath: string): string {
+  return URI.file(fsPath).toString();
+}
+
+export function uriToFsPath(uri: string): string {
+  return URI.parse(uri).fsPath;
+}
+
+export function parentUri(uri: string): string {
+  return Utils.dirname(URI.parse(uri)).toString();
+}
+
+/** The file name without `.md`/`.mdx`, decoded: `Wertsch%C3%B6pfung.md` -> `Wertschöpfung`. */
+export function fileStem(uri: string): string {
+  return Utils.basename(URI.parse(uri)).replace(/\.mdx?$/i, '');
+}
+
+export function isMarkdownPath(pathOrUri: string): boolean {
+  return /\.mdx?$/i.test(pathOrUri);
+}
+
+/** The ancestors of a document's folder, nearest first, ending at the URI's root. */
+export function* ancestorFolders(uri: string): Generator<string> {
+  let current = URI.parse(uri);
+  for (;;) {
+    const parent = Utils.dirname(current);
+    if (parent.path === current.path) return;
+    yield parent.toString();
+    current = parent;
+  }
+}
+
+/** The path from one document's folder to another file: `../Outsourcing.md`. */
+export function relativePath(fromDocumentUri: string, toUri: string): string {
+  return path.posix.relative(path.posix.dirname(URI.parse(fromDocumentUri).path), URI.parse(toUri).path);
+}
+
+/** A path written as a Markdown link target: blanks and parentheses would end the link early. */
+export function asLinkTarget(filePath: string): string {
+  return filePath.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/**
+ * Resolves a relative Markdown link target (`../x.md#part`) against the document it is written in.
+ * Returns undefined for targets that are not relative file paths (URLs, site routes, anchors only).
+ */
+export function resolveRelativeLink(fromDocumentUri: string, target: string): string | undefined {
+  const withoutFragment = target.replace(/[?#].*$/, '');
+  if (withoutFragment === '' || withoutFragment.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(withoutFragment)) {
+    return undefined;
+  }
+  const from = URI.parse(fromDocumentUri);
+  const resolved = path.posix.resolve(path.posix.dirname(from.path), safeDecode(withoutFragment));
+  return from.with({ path: resolved }).toString();
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

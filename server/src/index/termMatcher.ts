@@ -1,0 +1,186 @@
+import type { Span } from '../parsing/markdown';
+
+/** A place in a text where one or more terms are mentioned. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** URIs of every term whose name matches here; more than one when names collide. */
+  termUris: string[];
+}
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  termUris: Set<string>;
+}
+
+/**
+ * Endings that German adds to a noun for genitive, dative and plural ("des Outsourcings",
+ * "den Dienstleistern"), longest first. A mention may carry one of them on each word.
+ */
+const INFLECTION_SUFFIXES = ['ern', 'en', 'er', 'es', 'e', 'n', 's'];
+/** A word must keep this many letters once an ending is removed, so "Ren" never becomes "R". */
+const MIN_STEM_LENGTH = 3;
+/** Short all-capital names (IM, SLA, BPO) match only in capitals: "im" is a German preposition. */
+const ACRONYM = /^[\p{Lu}\p{N}]{2,5}$/u;
+const ACRONYM_KEY_PREFIX = '=';
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Finds glossary terms in prose: a trie over the words of every term name, so the cost of a scan
+ * grows with the text, not with the size of the glossary.
+ */
+export class TermMatcher {
+  private readonly root: TrieNode = newNode();
+  private readonly namesByUri = new Map<string, string[][]>();
+
+  /** Replaces the names a term is known by. */
+  setTerm(uri: string, names: string[]): void {
+    this.removeTerm(uri);
+    const keySequences = unique(names.map(nameKeys).filter((keys) => keys.length > 0));
+    for (const keys of keySequences) {
+      let node = this.root;
+      for (const key of keys) {
+        let child = node.children.get(key);
+        if (child === undefined) {
+          child = newNode();
+          node.children.set(key, child);
+        }
+        node = child;
+      }
+      node.termUris.add(uri);
+    }
+    this.namesByUri.set(uri, keySequences);
+  }
+
+  removeTerm(uri: string): void {
+    const keySequences = this.namesByUri.get(uri);
+    if (keySequences === undefined) return;
+    this.namesByUri.delete(uri);
+    for (const keys of keySequences) this.removePath(keys, uri);
+  }
+
+  /**
+   * All mentions in text[from, to), leftmost-longest, outside the given sorted spans.
+   * Words of a multi-word name may be separated by spaces, hyphens and one line break.
+   */
+  findMentions(text: string, from = 0, to = text.length, excluded: readonly Span[] = []): Mention[] {
+    const words = wordsIn(text, from, to, excluded);
+    const mentions: Mention[] = [];
+    let index = 0;
+    while (index < words.length) {
+      const match = this.longestMatchAt(text, words, index);
+      if (match === undefined) {
+        index++;
+        continue;
+      }
+      mentions.push({ start: words[index].start, end: words[match.lastWord].end, termUris: [...match.termUris] });
+      index = match.lastWord + 1;
+    }
+    return mentions;
+  }
+
+  private longestMatchAt(text: string, words: Word[], first: number) {
+    let best: { lastWord: number; termUris: Set<string> } | undefined;
+    let frontier: TrieNode[] = [this.root];
+    for (let index = first; index < words.length && frontier.length > 0; index++) {
+      if (index > first && !isNameGap(text, words[index - 1].end, words[index].start)) break;
+      const next: TrieNode[] = [];
+      for (const node of frontier) {
+        for (const key of lookupKeys(words[index].text)) {
+          const child = node.children.get(key);
+          if (child !== undefined && !next.includes(child)) next.push(child);
+        }
+      }
+      const termUris = new Set<string>();
+      for (const node of next) for (const uri of node.termUris) termUris.add(uri);
+      if (termUris.size > 0) best = { lastWord: index, termUris };
+      frontier = next;
+    }
+    return best;
+  }
+
+  private removePath(keys: string[], uri: string): void {
+    const path: TrieNode[] = [this.root];
+    for (const key of keys) {
+      const child = path[path.length - 1].children.get(key);
+      if (child === undefined) return;
+      path.push(child);
+    }
+    path[path.length - 1].termUris.delete(uri);
+    // Prune nodes that no longer lead to any term, so memory follows the glossary, not its history.
+    for (let depth = keys.length; depth > 0; depth--) {
+      const node = path[depth];
+      if (node.termUris.size > 0 || node.children.size > 0) break;
+      path[depth - 1].children.delete(keys[depth - 1]);
+    }
+  }
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function newNode(): TrieNode {
+  return { children: new Map(), termUris: new Set() };
+}
+
+/** Folds case and German letters so "Wertschöpfung" and "Wertschoepfung" are the same word. */
+export function foldWord(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss');
+}
+
+function nameKeys(name: string): string[] {
+  return [...name.matchAll(WORD)].map(([word]) => (ACRONYM.test(word) ? ACRONYM_KEY_PREFIX + word : foldWord(word)));
+}
+
+/** The trie keys a word of running text may stand for: itself, and itself without an ending. */
+function lookupKeys(word: string): string[] {
+  const folded = foldWord(word);
+  const keys = [folded, ACRONYM_KEY_PREFIX + word];
+  for (const suffix of INFLECTION_SUFFIXES) {
+    if (folded.length - suffix.length >= MIN_STEM_LENGTH && folded.endsWith(suffix)) {
+      keys.push(folded.slice(0, -suffix.length));
+    }
+  }
+  // Acronyms take only a plural or genitive "s": "SLAs".
+  if (/^[\p{Lu}\p{N}]{2,5}s$/u.test(word)) keys.push(ACRONYM_KEY_PREFIX + word.slice(0, -1));
+  return keys;
+}
+
+function wordsIn(text: string, from: number, to: number, excluded: readonly Span[]): Word[] {
+  const words: Word[] = [];
+  let spanIndex = 0;
+  WORD.lastIndex = from;
+  for (let match = WORD.exec(text); match !== null && match.index < to; match = WORD.exec(text)) {
+    const start = match.index;
+    const end = Math.min(start + match[0].length, to);
+    while (spanIndex < excluded.length && excluded[spanIndex][1] <= start) spanIndex++;
+    const span = excluded[spanIndex];
+    if (span !== undefined && span[0] < end) continue;
+    words.push({ text: text.slice(start, end), start, end });
+  }
+  return words;
+}
+
+/** Between two words of one name: blanks and hyphens, with at most one line break. */
+function isNameGap(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  return /^[ \t\-\u00a0]*(?:\r?\n|\r)?[ \t\-\u00a0]*$/.test(gap) && gap.length > 0;
+}
+
+function unique(keySequences: string[][]): string[][] {
+  const seen = new Set<string>();
+  return keySequences.filter((keys) => {
+    const signature = keys.join('\u0000');
+    if (seen.has(signature)) return false;
+    seen.add(signature);
+    return true;
+  });
+}

@@ -1,0 +1,107 @@
+import type { GlossaryDiagnostic } from '../common/diagnostic';
+import { fileStem } from '../common/uris';
+import { LineIndex, type Range } from '../common/text';
+import { splitFrontMatter, type FrontMatter, type FrontMatterField } from './frontMatter';
+import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
+
+/** A value from the front matter with the place it was written, for hover targets and diagnostics. */
+export interface Located<T> {
+  value: T;
+  range: Range;
+}
+
+/** What a glossary entry says about its term. */
+export interface GlossaryTerm {
+  /** The entry's file. */
+  uri: string;
+  id: string;
+  title: string;
+  aliases: string[];
+  tags: Array<Located<string>>;
+  /** Markdown: the bold lead sentence if the body opens with one, else the first paragraph. */
+  definition: string;
+  /** The H1, where the term is defined; absent for entries without one. */
+  heading: Heading | undefined;
+  /** Where the title is written: the `title:` value, else the H1's text. */
+  titleRange: Range | undefined;
+}
+
+/**
+ * Everything the features need from one Markdown file, parsed once and shared.
+ * It holds no copy of the text: only facts and their places.
+ */
+export interface ParsedDocument {
+  uri: string;
+  frontMatter: FrontMatter | undefined;
+  body: MarkdownBody;
+  /** Set when the file is a glossary entry: front matter with an `id`, `aliases` or `tags`. */
+  term: GlossaryTerm | undefined;
+  diagnostics: GlossaryDiagnostic[];
+}
+
+/** Keys that make a file with front matter a glossary entry rather than an ordinary note. */
+const ENTRY_KEYS = new Set(['id', 'aliases', 'tags']);
+
+/** Parses a Markdown document. Never throws, whatever the input. */
+export function parseDocument(uri: string, rawText: string, lines = new LineIndex(stripBom(rawText))): ParsedDocument {
+  const text = lines.text;
+  const split = splitFrontMatter(text, lines);
+  const body = scanMarkdown(text, split.bodyOffset, lines);
+  const fields = split.frontMatter?.fields ?? [];
+  const isEntry = fields.some((field) => ENTRY_KEYS.has(field.key));
+  return {
+    uri,
+    frontMatter: split.frontMatter,
+    body,
+    term: isEntry ? termFacts(uri, fields, body) : undefined,
+    diagnostics: split.diagnostics,
+  };
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody): GlossaryTerm {
+  const field = (key: string) => fields.find((candidate) => candidate.key === key);
+  const heading = body.headings.find((candidate) => candidate.level === 1 && candidate.text !== '');
+  const titleField = field('title');
+  const declaredTitle = asText(titleField?.value);
+  const id = asText(field('id')?.value) ?? fileStem(uri);
+  return {
+    uri,
+    id,
+    title: declaredTitle ?? heading?.text ?? id,
+    aliases: listOf(field('aliases')).map((item) => item.value),
+    tags: listOf(field('tags')),
+    definition: definitionOf(body),
+    heading,
+    titleRange: declaredTitle !== undefined ? titleField?.valueRange : heading?.textRange,
+  };
+}
+
+/** The non-empty strings of a list field; a single string counts as a list of one. */
+function listOf(field: FrontMatterField | undefined): Array<Located<string>> {
+  if (field === undefined) return [];
+  const items = field.items ?? [{ value: field.value, range: field.valueRange }];
+  const located: Array<Located<string>> = [];
+  for (const item of items) {
+    // Docusaurus also accepts inline tag objects: `- label: X`.
+    const value = asText(item.value) ?? asText((item.value as { label?: unknown } | null)?.label);
+    if (value !== undefined && value.trim() !== '') located.push({ value, range: item.range });
+  }
+  return located;
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+const BOLD_LEAD = /^(\*\*|__)(.+?)\1/;
+
+function definitionOf(body: MarkdownBody): string {
+  const paragraph = body.leadParagraph?.markdown ?? '';
+  return paragraph.match(BOLD_LEAD)?.[2].trim() ?? paragraph;
+}

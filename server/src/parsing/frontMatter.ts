@@ -1,0 +1,133 @@
+import matter from 'gray-matter';
+import * as l10n from '@vscode/l10n';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { GlossaryDiagnostic } from '../common/diagnostic';
+import type { LineIndex, Range } from '../common/text';
+import { parseYaml, plainValue, yamlDiagnostics } from './yaml';
+
+/** One item of a YAML list, such as a tag, with its exact place in the document. */
+export interface FrontMatterItem {
+  value: unknown;
+  range: Range;
+}
+
+export interface FrontMatterField {
+  key: string;
+  keyRange: Range;
+  /** The plain value (aliases expanded within a bound); undefined for an empty value. */
+  value: unknown;
+  valueRange: Range;
+  /** Set when the value is a YAML sequence, flow (`[a, b]`) or block (`- a`). */
+  items?: FrontMatterItem[];
+}
+
+export interface FrontMatter {
+  /** From the opening to the closing delimiter line, inclusive. */
+  range: Range;
+  fields: FrontMatterField[];
+}
+
+export interface SplitDocument {
+  frontMatter: FrontMatter | undefined;
+  /** Offset where the Markdown body starts (after the front matter, if any). */
+  bodyOffset: number;
+  diagnostics: GlossaryDiagnostic[];
+}
+
+/**
+ * gray-matter picks an engine from the text after the opening `---`, and its default for `---js`
+ * evaluates JavaScript. It is only used to split the body off: the language line is removed before
+ * it sees the text, and every engine it knows reads nothing. The YAML is parsed separately, with
+ * source positions.
+ */
+const inertEngine = { parse: () => ({}) };
+const INERT_ENGINES = Object.fromEntries(
+  ['yaml', 'yml', 'json', 'javascript', 'js', 'coffee', 'coffeescript', 'cson', 'toml'].map((name) => [name, inertEngine]),
+);
+
+export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument {
+  const diagnostics: GlossaryDiagnostic[] = [];
+  const opensFrontMatter = text.startsWith('---') && text[3] !== '-';
+  if (!opensFrontMatter) return { frontMatter: undefined, bodyOffset: 0, diagnostics };
+
+  const matterOffset = 3 + text.slice(3).search(/\r?\n|$/);
+  const language = text.slice(3, matterOffset).trim();
+  const closing = text.indexOf('\n---', matterOffset);
+  if (closing === -1) {
+    diagnostics.push({
+      range: lines.rangeAt(0, 3),
+      severity: 'error',
+      code: 'unclosed-front-matter',
+      message: l10n.t('Front matter is not closed: add a line "---" after it.'),
+    });
+    return { frontMatter: undefined, bodyOffset: 0, diagnostics };
+  }
+  // gray-matter never sees the language line, and passing options keeps it from caching every text.
+  const body = matter('---' + text.slice(matterOffset), { engines: INERT_ENGINES, excerpt: false }).content;
+  const bodyOffset = text.length - body.length;
+  const closingLineEnd = lines.lineEndOffset(lines.positionAt(closing + 1).line);
+  const range = lines.rangeAt(0, closingLineEnd);
+
+  if (language !== '' && !/^ya?ml$/i.test(language)) {
+    diagnostics.push({
+      range: lines.rangeAt(3, matterOffset),
+      severity: 'error',
+      code: 'front-matter-language',
+      message: l10n.t('Front matter in "{0}" is not read: only YAML front matter is supported.', language),
+    });
+    return { frontMatter: { range, fields: [] }, bodyOffset, diagnostics };
+  }
+
+  // Up to and including the line break before the closing "---": YAML reads a trailing lone "\r" as text.
+  const source = text.slice(matterOffset, closing + 1);
+  const fields = parseYamlFields(source, matterOffset, lines, diagnostics);
+  return { frontMatter: { range, fields }, bodyOffset, diagnostics };
+}
+
+function parseYamlFields(
+  source: string,
+  baseOffset: number,
+  lines: LineIndex,
+  diagnostics: GlossaryDiagnostic[],
+): FrontMatterField[] {
+  const rangeOf = (start: number, end: number) => lines.rangeAt(baseOffset + start, baseOffset + end);
+  const document = parseYaml(source);
+  diagnostics.push(...yamlDiagnostics(document, rangeOf));
+
+  const contents = document.contents;
+  if (contents === null || contents === undefined) return [];
+  if (!isMap(contents)) {
+    const [start, end] = contents.range ?? [0, source.length];
+    diagnostics.push({
+      range: rangeOf(start, end),
+      severity: 'error',
+      code: 'front-matter-not-a-map',
+      message: l10n.t('Front matter must be a map of keys to values, such as "title: My term".'),
+    });
+    return [];
+  }
+
+  const fields: FrontMatterField[] = [];
+  for (const pair of contents.items) {
+    if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
+    const keyRange = pair.key.range;
+    const valueNode = pair.value as YamlNode | null;
+    const valueSpan = valueNode?.range ?? [keyRange[1], keyRange[1]];
+    const field: FrontMatterField = {
+      key: String(pair.key.value),
+      keyRange: rangeOf(keyRange[0], keyRange[1]),
+      value: plainValue(valueNode, document),
+      valueRange: rangeOf(valueSpan[0], valueSpan[1]),
+    };
+    if (isSeq(valueNode)) {
+      field.items = valueNode.items.map((item) => {
+        const node = item as YamlNode;
+        const span = node.range ?? valueSpan;
+        return { value: plainValue(node, document), range: rangeOf(span[0], span[1]) };
+      });
+    }
+    fields.push(field);
+  }
+  return fields;
+}
+

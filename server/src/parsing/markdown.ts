@@ -1,0 +1,225 @@
+import type { LineIndex, Range } from '../common/text';
+
+export interface Heading {
+  level: number;
+  text: string;
+  /** The whole heading line. */
+  range: Range;
+  /** Just the heading's text, without `#` markers. */
+  textRange: Range;
+}
+
+export type LinkKind = 'inline' | 'wiki';
+
+/** A Markdown link `[text](target)` or a wiki link `[[target|text]]`, with the places of its parts. */
+export interface MarkdownLink {
+  kind: LinkKind;
+  text: string;
+  target: string;
+  range: Range;
+  textRange: Range;
+  targetRange: Range;
+}
+
+export interface Paragraph {
+  /** The paragraph's Markdown, its lines joined by single spaces. */
+  markdown: string;
+  range: Range;
+}
+
+/** Half-open offset span [start, end) of text that is not prose: code, comments, URLs, link targets. */
+export type Span = readonly [number, number];
+
+export interface MarkdownBody {
+  headings: Heading[];
+  /** The body's first paragraph, if any. */
+  leadParagraph: Paragraph | undefined;
+  links: MarkdownLink[];
+  /** Sorted, non-overlapping spans where glossary terms must not be recognised. */
+  nonProse: Span[];
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
+const INDENTED_CODE = /^(?: {4}|\t)/;
+const INLINE_LINK = /(!?)\[([^\]\n]*)\]\([ \t]*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/dg;
+const WIKI_LINK = /\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]/dg;
+const BARE_URL = /\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+/g;
+const CODE_SPAN = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)|(`+)(?!`)\2(?!`)/g;
+
+/**
+ * Reads the parts of a Markdown body the glossary needs, line by line and in linear time.
+ * It is deliberately forgiving: anything it does not recognise is prose.
+ */
+export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex): MarkdownBody {
+  const headings: Heading[] = [];
+  const links: MarkdownLink[] = [];
+  const nonProse: Span[] = [];
+  let leadParagraph: Paragraph | undefined;
+  let paragraphLines: Array<{ start: number; end: number }> = [];
+  let fence: { marker: string; start: number } | undefined;
+  let commentStart: number | undefined;
+
+  const closeParagraph = () => {
+    if (paragraphLines.length === 0) return;
+    if (leadParagraph === undefined) {
+      const first = paragraphLines[0];
+      const last = paragraphLines[paragraphLines.length - 1];
+      leadParagraph = {
+        markdown: paragraphLines.map((line) => text.slice(line.start, line.end).trim()).join(' '),
+        range: lines.rangeAt(first.start, last.end),
+      };
+    }
+    paragraphLines = [];
+  };
+
+  const firstLine = lines.positionAt(bodyOffset).line;
+  for (let lineNumber = firstLine; lineNumber < lines.lineCount; lineNumber++) {
+    const start = Math.max(lines.lineStartOffset(lineNumber), bodyOffset);
+    const end = lines.lineEndOffset(lineNumber);
+    const line = text.slice(start, end);
+
+    if (fence !== undefined) {
+      const closing = line.match(FENCE_OPEN);
+      if (closing && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && line.trim() === closing[1]) {
+        nonProse.push([fence.start, end]);
+        fence = undefined;
+      }
+      continue;
+    }
+    if (commentStart !== undefined) {
+      const close = line.indexOf('-->');
+      if (close === -1) continue;
+      nonProse.push([commentStart, start + close + 3]);
+      commentStart = undefined;
+      continue;
+    }
+
+    const fenceOpen = line.match(FENCE_OPEN);
+    if (fenceOpen) {
+      closeParagraph();
+      fence = { marker: fenceOpen[1], start };
+      continue;
+    }
+    if (line.trim() === '') {
+      closeParagraph();
+      continue;
+    }
+    if (paragraphLines.length === 0 && INDENTED_CODE.test(line)) {
+      nonProse.push([start, end]);
+      continue;
+    }
+    if (paragraphLines.length > 0 && SETEXT_H1.test(line)) {
+      // The paragraph so far was a setext title ("Title\n=====").
+      const first = paragraphLines[0];
+      const last = paragraphLines[paragraphLines.length - 1];
+      headings.push({
+        level: 1,
+        text: text.slice(first.start, last.end).trim(),
+        range: lines.rangeAt(first.start, end),
+        textRange: lines.rangeAt(first.start, last.end),
+      });
+      paragraphLines = [];
+      continue;
+    }
+    const heading = line.match(ATX_HEADING);
+    if (heading) {
+      closeParagraph();
+      const headingText = heading[2] ?? '';
+      const textStart = headingText === '' ? end : start + line.indexOf(headingText, heading[1].length);
+      headings.push({
+        level: heading[1].length,
+        text: headingText,
+        range: lines.rangeAt(start, end),
+        textRange: lines.rangeAt(textStart, textStart + headingText.length),
+      });
+      continue;
+    }
+
+    const openComment = scanInline(text, start, end, lines, links, nonProse);
+    if (openComment !== undefined) {
+      commentStart = openComment;
+      closeParagraph();
+      continue;
+    }
+    paragraphLines.push({ start, end });
+  }
+  closeParagraph();
+  if (fence !== undefined) nonProse.push([fence.start, text.length]);
+  if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
+  nonProse.sort((a, b) => a[0] - b[0]);
+  return { headings, leadParagraph, links, nonProse };
+}
+
+/**
+ * Finds code spans, links, URLs and HTML comments on one line.
+ * Returns the offset of an HTML comment that stays open past the line's end.
+ */
+function scanInline(
+  text: string,
+  start: number,
+  end: number,
+  lines: LineIndex,
+  links: MarkdownLink[],
+  nonProse: Span[],
+): number | undefined {
+  const line = text.slice(start, end);
+  const codeSpans: Span[] = [];
+  for (const match of line.matchAll(CODE_SPAN)) {
+    const span: Span = [start + match.index, start + match.index + match[0].length];
+    codeSpans.push(span);
+    nonProse.push(span);
+  }
+  const inCode = (offset: number) => codeSpans.some(([from, to]) => offset >= from && offset < to);
+
+  for (const match of line.matchAll(INLINE_LINK)) {
+    const linkStart = start + match.index;
+    if (inCode(linkStart)) continue;
+    const [whole, bang, linkText, rawTarget] = match;
+    const textStart = linkStart + bang.length + 1;
+    const isAngled = rawTarget.startsWith('<');
+    const target = isAngled ? rawTarget.slice(1, -1) : rawTarget;
+    const targetOffset = start + match.indices![3][0] + (isAngled ? 1 : 0);
+    // The target of a link or image is never prose; the text of an image is not either.
+    nonProse.push([bang ? linkStart : textStart + linkText.length, linkStart + whole.length]);
+    if (bang) continue;
+    links.push({
+      kind: 'inline',
+      text: linkText,
+      target,
+      range: lines.rangeAt(linkStart, linkStart + whole.length),
+      textRange: lines.rangeAt(textStart, textStart + linkText.length),
+      targetRange: lines.rangeAt(targetOffset, targetOffset + target.length),
+    });
+  }
+  for (const match of line.matchAll(WIKI_LINK)) {
+    const linkStart = start + match.index;
+    if (inCode(linkStart)) continue;
+    const [whole, target, alias] = match;
+    const targetStart = linkStart + 2;
+    const textStart = alias === undefined ? targetStart : start + match.indices![2][0];
+    const shown = alias ?? target;
+    links.push({
+      kind: 'wiki',
+      text: shown,
+      target: target.trim(),
+      range: lines.rangeAt(linkStart, linkStart + whole.length),
+      textRange: lines.rangeAt(textStart, textStart + shown.length),
+      targetRange: lines.rangeAt(targetStart, targetStart + target.length),
+    });
+  }
+  for (const match of line.matchAll(BARE_URL)) {
+    nonProse.push([start + match.index, start + match.index + match[0].length]);
+  }
+
+  let searchFrom = 0;
+  while (true) {
+    const open = line.indexOf('<!--', searchFrom);
+    if (open === -1 || inCode(start + open)) return undefined;
+    const close = line.indexOf('-->', open + 4);
+    if (close === -1) return start + open;
+    nonProse.push([start + open, start + close + 3]);
+    searchFrom = close + 3;
+  }
+}

@@ -1,0 +1,32 @@
+import { fileUri } from '../common/uris';
+import type { GlossaryIndex } from '../index/glossaryIndex';
+import { findWorkspaceFiles, readTextFile, type Logger } from './files';
+
+/** How many files are read at once: enough to keep the disk busy, few enough to bound memory. */
+const READ_CONCURRENCY = 32;
+
+/**
+ * Reads every Markdown file and tags file below the roots into the index. Files that cannot be read
+ * are logged and skipped. Returns the Markdown files that were indexed.
+ */
+export async function loadGlossary(index: GlossaryIndex, roots: string[], log: Logger, extraTagsFiles: string[] = []): Promise<string[]> {
+  const files = await findWorkspaceFiles(roots, log);
+  const tagsFiles = [...new Set([...files.tagsFiles, ...extraTagsFiles])];
+  await forEachFile(tagsFiles, log, (filePath, text) => index.setTagsFile(fileUri(filePath), text));
+  const indexed: string[] = [];
+  await forEachFile(files.markdown, log, (filePath, text) => {
+    index.setDocument(fileUri(filePath), text);
+    indexed.push(filePath);
+  });
+  return indexed.sort();
+}
+
+async function forEachFile(paths: string[], log: Logger, use: (filePath: string, text: string) => void): Promise<void> {
+  for (let start = 0; start < paths.length; start += READ_CONCURRENCY) {
+    const batch = paths.slice(start, start + READ_CONCURRENCY);
+    const texts = await Promise.all(batch.map((filePath) => readTextFile(filePath, log)));
+    texts.forEach((text, position) => {
+      if (text !== undefined) use(batch[position], text);
+    });
+  }
+}
