@@ -17,7 +17,13 @@ interface TrieNode {
  * Endings that German adds to a noun for genitive, dative and plural ("des Outsourcings",
  * "den Dienstleistern"), longest first. A mention may carry one of them on each word.
  */
-const INFLECTION_SUFFIXES = ['ern', 'en', 'er', 'es', 'e', 'n', 's'];
+const INFLECTION_SUFFIXES = ['ern', 'em', 'en', 'er', 'es', 'e', 'n', 's'];
+/**
+ * Endings of an adjective before a noun ("Selektives Outsourcing", "beim selektiven Outsourcing"):
+ * removed from every word of a name but the last, which is the noun. A subset of the suffixes above,
+ * so the stem stays reachable from any inflected form.
+ */
+const ADJECTIVE_ENDINGS = ['em', 'en', 'er', 'es', 'e'];
 /** A word must keep this many letters once an ending is removed, so "Ren" never becomes "R". */
 const MIN_STEM_LENGTH = 3;
 /** Short all-capital names (IM, SLA, BPO) match only in capitals: "im" is a German preposition. */
@@ -137,7 +143,17 @@ export function foldWord(word: string): string {
 }
 
 function nameKeys(name: string): string[] {
-  return [...name.matchAll(WORD)].map(([word]) => (ACRONYM.test(word) ? ACRONYM_KEY_PREFIX + word : foldWord(word)));
+  const words = [...name.matchAll(WORD)].map(([word]) => word);
+  return words.map((word, position) => {
+    if (ACRONYM.test(word)) return ACRONYM_KEY_PREFIX + word;
+    const folded = foldWord(word);
+    return position < words.length - 1 ? withoutEnding(folded, ADJECTIVE_ENDINGS) : folded;
+  });
+}
+
+function withoutEnding(word: string, endings: string[]): string {
+  const ending = endings.find((candidate) => word.length - candidate.length >= MIN_STEM_LENGTH && word.endsWith(candidate));
+  return ending === undefined ? word : word.slice(0, -ending.length);
 }
 
 /** The trie keys a word of running text may stand for: itself, and itself without an ending. */

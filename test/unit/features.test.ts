@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { completeLinks, MAX_COMPLETION_ITEMS } from '../../server/src/features/completion';
+import { documentDiagnostics } from '../../server/src/features/diagnostics';
+import { hover } from '../../server/src/features/hover';
+import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
+
+const TAGS = 'Begriffe:\n  label: Begriffe\nIM:\n  label: Informationsmanagement\n  description: Alles zu IM\n';
+
+function demo() {
+  return glossaryOf({
+    'docs/tags.yml': TAGS,
+    'docs/Outtasking.md': entry('Outtasking', 'Outtasking', 'Das Outtasking ist eine besondere Form des Outsourcings.', '[Begriffe, IM]'),
+    'docs/Outsourcing.md': entry('Outsourcing', 'Outsourcing', 'Outsourcing ist die Vergabe von Aufgaben an Dritte.'),
+    'docs/vertrag/SLA.md': entry('SLA', 'Service Level Agreement', 'Ein SLA regelt die Qualität einer Leistung.', '[Begriffe]', 'aliases: [SLA]\n'),
+  });
+}
+
+describe('hover', () => {
+  it('shows the definition, tags with labels and the file of a mentioned term', () => {
+    const index = demo();
+    const { document, lines, position } = openAtCursor(index, 'notes/plan.md', 'Wir prüfen das Outta|sking der Dateneingabe.');
+    const result = hover(index, document, lines, position);
+    assert.ok(result);
+    assert.match(result.markdown, /^\*\*Outtasking\*\*/);
+    assert.match(result.markdown, /Das Outtasking ist eine besondere Form des Outsourcings\./);
+    assert.match(result.markdown, /`Begriffe` · `IM` Informationsmanagement/);
+    assert.match(result.markdown, /\[Open \.\.\/docs\/Outtasking\.md\]\(file:\/\/\/ws\/docs\/Outtasking\.md\)/);
+    assert.deepEqual(result.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 25 } });
+  });
+
+  it('shows the term behind a relative link, on its text or its target', () => {
+    const index = demo();
+    const text = 'Siehe [den Vertrag](../docs/vertrag/SLA.md#ziele).';
+    for (const cursor of ['den Ve', 'vertrag/S']) {
+      const at = text.indexOf(cursor) + cursor.length;
+      const { document, lines, position } = openAtCursor(index, 'notes/plan.md', text.slice(0, at) + '|' + text.slice(at));
+      const result = hover(index, document, lines, position);
+      assert.match(result?.markdown ?? '', /\*\*Service Level Agreement\*\* \(SLA\)/, cursor);
+    }
+  });
+
+  it('shows a term on its own heading but not as a mention there', () => {
+    const index = demo();
+    const text = entry('Outsourcing', 'Outsourcing', 'Outsourcing ist die Vergabe.').replace('# Outsourcing', '# Outs|ourcing');
+    const { document, lines, position } = openAtCursor(index, 'docs/Outsourcing.md', text);
+    const result = hover(index, document, lines, position);
+    assert.match(result?.markdown ?? '', /Outsourcing ist die Vergabe\./);
+    assert.deepEqual(result?.range, { start: { line: 6, character: 2 }, end: { line: 6, character: 13 } });
+  });
+
+  it('shows nothing on plain words, code or front matter', () => {
+    const index = demo();
+    for (const text of ['Ein ganz norm|aler Satz.', 'Code `Outt|asking` hier.', '---\ntitle: Outt|asking\n---\n']) {
+      const { document, lines, position } = openAtCursor(index, 'notes/plan.md', text);
+      assert.equal(hover(index, document, lines, position), undefined, text);
+    }
+  });
+
+  it('follows edits: a changed definition shows at once', () => {
+    const index = demo();
+    index.setDocument(`${ROOT}/docs/Outsourcing.md`, entry('Outsourcing', 'Outsourcing', 'Neue Definition.'));
+    const { document, lines, position } = openAtCursor(index, 'notes/plan.md', 'Das Outsour|cing.');
+    assert.match(hover(index, document, lines, position)?.markdown ?? '', /Neue Definition\./);
+  });
+});
+
+describe('link completion', () => {
+  it('offers terms after [ and inserts a link relative to the current file', () => {
+    const index = demo();
+    const { document, lines, position } = openAtCursor(index, 'notes/deep/plan.md', 'Siehe [Outt|');
+    const { items, isIncomplete } = completeLinks(index, document, lines, position);
+    assert.equal(isIncomplete, false);
+    assert.deepEqual(items.map((item) => item.label), ['Outtasking']);
+    const [item] = items;
+    assert.equal(item.newText, '[Outtasking](../../docs/Outtasking.md)');
+    assert.deepEqual(item.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 11 } });
+    assert.equal(item.filterText, '[Outtasking');
+    assert.equal(item.detail, 'Begriffe, IM');
+    assert.equal(item.documentation, 'Das Outtasking ist eine besondere Form des Outsourcings.');
+  });
+
+  it('replaces an auto-closed bracket and offers aliases and umlaut-folded matches', () => {
+    const index = demo();
+    const { document, lines, position } = openAtCursor(index, 'docs/Outtasking.md', 'Mit [sl|]');
+    const { items } = completeLinks(index, document, lines, position);
+    assert.deepEqual(items.map((item) => item.newText), ['[SLA](vertrag/SLA.md)']);
+    assert.equal(items[0].range.end.character, 8);
+  });
+
+  it('offers nothing outside link text, in images or after [[', () => {
+    const index = demo();
+    for (const text of ['Outt|', '![Outt|', '[a](Outt|', '[[Outt|']) {
+      const { document, lines, position } = openAtCursor(index, 'notes/plan.md', text);
+      assert.deepEqual(completeLinks(index, document, lines, position).items, [], text);
+    }
+  });
+
+  it('caps the list for large glossaries and marks it incomplete', () => {
+    const files: Record<string, string> = {};
+    for (let number = 0; number < MAX_COMPLETION_ITEMS + 50; number++) files[`t/Term${number}.md`] = entry(`Term${number}`, `Term ${number}`, 'D.');
+    const index = glossaryOf(files);
+    const { document, lines, position } = openAtCursor(index, 'plan.md', '[|');
+    const list = completeLinks(index, document, lines, position);
+    assert.equal(list.items.length, MAX_COMPLETION_ITEMS);
+    assert.equal(list.isIncomplete, true);
+  });
+});
+
+describe('diagnostics', () => {
+  it('warns about a tag the nearest tags file does not declare, naming it', () => {
+    const index = glossaryOf({
+      'docs/tags.yml': TAGS,
+      'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, begriffe, Strategie]'),
+    });
+    const diagnostics = documentDiagnostics(index, index.getDocument(`${ROOT}/docs/A.md`)!);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.message, diagnostic.range.start.character]),
+      [
+        ['unknown-tag', 'warning', 'Tag "begriffe" is not declared in tags.yml.', 17],
+        ['unknown-tag', 'warning', 'Tag "Strategie" is not declared in tags.yml.', 27],
+      ],
+    );
+  });
+
+  it('uses the nearest tags file above the document, or the configured one', () => {
+    const index = glossaryOf({
+      'tags.yml': 'Wurzel: {}\n',
+      'docs/tags.yml': TAGS,
+      'docs/sub/A.md': entry('A', 'A', 'D.', '[Wurzel]'),
+      'B.md': entry('B', 'B', 'D.', '[Wurzel]'),
+    });
+    const messages = (relative: string) => documentDiagnostics(index, index.getDocument(`${ROOT}/${relative}`)!).map((diagnostic) => diagnostic.message);
+    assert.deepEqual(messages('docs/sub/A.md'), ['Tag "Wurzel" is not declared in ../tags.yml.']);
+    assert.deepEqual(messages('B.md'), []);
+    index.setTagsFileOverride(`${ROOT}/tags.yml`);
+    assert.deepEqual(messages('docs/sub/A.md'), []);
+  });
+
+  it('checks no tags when no tags file governs the document', () => {
+    const index = glossaryOf({ 'A.md': entry('A', 'A', 'D.', '[Irgendwas]') });
+    assert.deepEqual(documentDiagnostics(index, index.getDocument(`${ROOT}/A.md`)!), []);
+  });
+});

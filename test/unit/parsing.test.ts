@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import matter from 'gray-matter';
+import { LineIndex } from '../../server/src/common/text';
+import { parseDocument } from '../../server/src/parsing/document';
+
+const uri = 'file:///glossary/docs/Outtasking.md';
+const parse = (text: string) => parseDocument(uri, text);
+const textAt = (text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+  const lines = new LineIndex(text);
+  return text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+};
+
+const SEED = `---
+id: Outtasking
+title: Outtasking
+aliases: [Out-Tasking]
+tags: [Begriffe, IM]
+---
+
+# Outtasking
+
+**Das Outtasking ist eine besondere Form des Outsourcings.** Beim klassischen Outsourcing geben Unternehmen Aufgaben ab.
+
+Zweiter Absatz.
+`;
+
+describe('term facts', () => {
+  it('reads id, title, aliases, tags and the bold lead sentence', () => {
+    const term = parse(SEED).term!;
+    assert.equal(term.id, 'Outtasking');
+    assert.equal(term.title, 'Outtasking');
+    assert.deepEqual(term.aliases, ['Out-Tasking']);
+    assert.deepEqual(term.tags.map((tag) => tag.value), ['Begriffe', 'IM']);
+    assert.equal(term.definition, 'Das Outtasking ist eine besondere Form des Outsourcings.');
+  });
+
+  it('places each tag exactly, for diagnostics that point at it', () => {
+    const term = parse(SEED).term!;
+    assert.deepEqual(term.tags[1].range, { start: { line: 4, character: 17 }, end: { line: 4, character: 19 } });
+    assert.equal(textAt(SEED, term.tags[1].range), 'IM');
+  });
+
+  it('places block-list tags and quoted tags exactly', () => {
+    const text = '---\nid: A\ntags:\n  - Begriffe\n  - "Informations management"\n---\n# A\n';
+    const tags = parse(text).term!.tags;
+    assert.deepEqual(tags.map((tag) => tag.value), ['Begriffe', 'Informations management']);
+    assert.equal(textAt(text, tags[0].range), 'Begriffe');
+    assert.equal(textAt(text, tags[1].range), '"Informations management"');
+  });
+
+  it('falls back to the file name for the id and to the H1 for the title', () => {
+    const term = parseDocument('file:///g/Wertsch%C3%B6pfungskette.md', '---\ntags: [X]\n---\n\n# Wertschöpfungskette\n\nDie Kette der Schritte.\n').term!;
+    assert.equal(term.id, 'Wertschöpfungskette');
+    assert.equal(term.title, 'Wertschöpfungskette');
+    assert.equal(term.definition, 'Die Kette der Schritte.');
+  });
+
+  it('takes the whole first paragraph, joined, when the body does not open with bold text', () => {
+    const term = parse('---\nid: A\n---\n# A\n\nEine Zeile\nund noch eine **fett**.\n\nZweiter.\n').term!;
+    assert.equal(term.definition, 'Eine Zeile und noch eine **fett**.');
+  });
+
+  it('reads a setext title', () => {
+    const document = parse('---\nid: A\n---\nMein Titel\n==========\n\nText.\n');
+    assert.equal(document.term!.title, 'Mein Titel');
+    assert.equal(document.term!.definition, 'Text.');
+  });
+
+  it('treats a file without id, aliases or tags as a note, not a term', () => {
+    assert.equal(parse('---\ntitle: Besprechung\n---\n# Besprechung\n').term, undefined);
+    assert.equal(parse('# Nur ein Text\n\nMit Outtasking.').term, undefined);
+  });
+
+  it('ignores a byte order mark and reads CRLF files', () => {
+    const document = parse('\uFEFF---\r\nid: A\r\ntags: ["a", "b", ""]\r\n---\r\n# A\r\n\r\n**Def.** Mehr.\r\n');
+    assert.deepEqual(document.diagnostics, []);
+    assert.deepEqual(document.term!.tags.map((tag) => tag.value), ['a', 'b']);
+    assert.equal(document.term!.definition, 'Def.');
+  });
+});
+
+describe('front matter problems', () => {
+  it('reports a YAML syntax error at its line and column', () => {
+    const document = parse('---\nid: A\ntags: [a, b]]\n---\n# A\n');
+    const error = document.diagnostics.find((diagnostic) => diagnostic.code === 'yaml-syntax');
+    assert.ok(error, 'a yaml-syntax diagnostic');
+    assert.equal(error.severity, 'error');
+    assert.deepEqual(error.range, { start: { line: 2, character: 12 }, end: { line: 2, character: 13 } });
+    assert.match(error.message, /YAML syntax error: .*"\]"/);
+  });
+
+  it('reports tabs used as indentation where they are', () => {
+    const document = parse('---\nid: A\n\ttags: x\n---\n');
+    assert.deepEqual(document.diagnostics[0].range.start, { line: 2, character: 0 });
+  });
+
+  it('reports a duplicate key on the second key', () => {
+    const document = parse('---\nid: A\ntitle: x\ntitle: y\n---\n');
+    const duplicate = document.diagnostics.find((diagnostic) => diagnostic.code === 'duplicate-key');
+    assert.ok(duplicate);
+    assert.equal(duplicate.range.start.line, 3);
+  });
+
+  it('reports front matter that is never closed, and still reads the body', () => {
+    const document = parse('---\nid: A\n\n# A\n\nText.\n');
+    assert.deepEqual(document.diagnostics.map((diagnostic) => diagnostic.code), ['unclosed-front-matter']);
+    assert.deepEqual(document.diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+    assert.equal(document.body.headings[0].text, 'A');
+  });
+
+  it('reports front matter that is not a map', () => {
+    const document = parse('---\n- a\n- b\n---\n');
+    assert.deepEqual(document.diagnostics.map((diagnostic) => diagnostic.code), ['front-matter-not-a-map']);
+  });
+
+  it('never runs JavaScript front matter', () => {
+    const marker = `__glossary_executed_${process.pid}`;
+    for (const language of ['js', 'javascript', 'coffee', ' js']) {
+      const document = parse(`---${language}\n{ id: (globalThis.${marker} = 1, "x"), tags: ["a"] }\n---\n# T\n`);
+      assert.equal((globalThis as Record<string, unknown>)[marker], undefined, `---${language} was executed`);
+      assert.deepEqual(document.diagnostics.map((diagnostic) => diagnostic.code), ['front-matter-language']);
+      assert.equal(document.term, undefined);
+    }
+  });
+
+  it('treats YAML tags such as !!js/function as data, not code', () => {
+    const document = parse('---\nid: !!js/function "function () { return 1 }"\ntags: [a]\n---\n');
+    assert.equal(typeof document.term?.id === 'function', false);
+    assert.ok(document.diagnostics.length > 0, 'the unknown tag is reported');
+  });
+
+  it('bounds alias expansion ("billion laughs")', () => {
+    const laughs = ['---', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    const names = 'abcdefghi';
+    for (let level = 1; level < names.length; level++) {
+      const previous = names[level - 1];
+      laughs.push(`${names[level]}: &${names[level]} [${Array(9).fill('*' + previous).join(',')}]`);
+    }
+    laughs.push('tags: *i', 'id: x', '---', '');
+    const started = Date.now();
+    const document = parse(laughs.join('\n'));
+    assert.ok(Date.now() - started < 2000, 'parsing stays fast');
+    assert.deepEqual(document.term?.tags ?? [], []);
+  });
+
+  it('leaves gray-matter without a cache of every text parsed', () => {
+    parse('---\nid: Cache\ntags: [a]\n---\n# Cache\n');
+    assert.deepEqual(Object.keys((matter as unknown as { cache: object }).cache), []);
+  });
+});
+
+describe('markdown body', () => {
+  const body = [
+    '---', 'id: A', 'tags: [a]', '---', '# A', '',
+    'Siehe [Outsourcing](../Outsourcing.md "Titel") und [[Dienstleister|den Anbieter]].',
+    'Code `Outtasking` und https://example.com/Outtasking sowie ![Bild](bild.png).',
+    '<!-- Outtasking',
+    'noch Kommentar -->',
+    '```md',
+    'Outtasking',
+    '```',
+  ].join('\n');
+  const document = parse(body);
+  const lines = new LineIndex(body);
+  const isNonProse = (needle: string, occurrence = 0) => {
+    let offset = -1;
+    for (let count = 0; count <= occurrence; count++) offset = body.indexOf(needle, offset + 1);
+    return document.body.nonProse.some(([start, end]) => start <= offset && offset < end);
+  };
+
+  it('finds inline and wiki links with the places of their text and target', () => {
+    const [inline, wiki] = document.body.links;
+    assert.equal(inline.kind, 'inline');
+    assert.equal(inline.target, '../Outsourcing.md');
+    assert.equal(textAt(body, inline.textRange), 'Outsourcing');
+    assert.equal(textAt(body, inline.targetRange), '../Outsourcing.md');
+    assert.equal(wiki.kind, 'wiki');
+    assert.equal(wiki.target, 'Dienstleister');
+    assert.equal(textAt(body, wiki.textRange), 'den Anbieter');
+    assert.equal(document.body.links.length, 2, 'images are not links to terms');
+  });
+
+  it('marks code, URLs, comments and fenced blocks as non-prose, but not link text', () => {
+    assert.equal(isNonProse('Outsourcing'), false, 'link text is prose');
+    assert.equal(isNonProse('Outtasking', 0), true, 'code span');
+    assert.equal(isNonProse('Outtasking', 1), true, 'URL');
+    assert.equal(isNonProse('Outtasking', 2), true, 'HTML comment');
+    assert.equal(isNonProse('Outtasking', 3), true, 'fenced code');
+    assert.ok(lines.lineCount > 10);
+  });
+});

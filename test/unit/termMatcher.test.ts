@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TermMatcher } from '../../server/src/index/termMatcher';
+
+function matcherWith(terms: Record<string, string[]>): TermMatcher {
+  const matcher = new TermMatcher();
+  for (const [uri, names] of Object.entries(terms)) matcher.setTerm(uri, names);
+  return matcher;
+}
+
+const glossary = matcherWith({
+  outtasking: ['Outtasking'],
+  outsourcing: ['Outsourcing'],
+  dienstleister: ['Dienstleister'],
+  prozess: ['Prozess'],
+  wertschoepfung: ['Wertschöpfungskette'],
+  sla: ['Service Level Agreement', 'SLA'],
+  im: ['Informationsmanagement', 'IM'],
+  mob: ['Make-or-Buy-Entscheidung'],
+  selektiv: ['Selektives Outsourcing'],
+});
+
+/** The mentioned text and its terms, in order. */
+function mentions(text: string, excluded: Array<[number, number]> = []) {
+  return glossary.findMentions(text, 0, text.length, excluded).map((mention) => [text.slice(mention.start, mention.end), mention.termUris.join(',')]);
+}
+
+describe('term matcher', () => {
+  it('matches case-insensitively on word boundaries', () => {
+    assert.deepEqual(mentions('Das outtasking und OUTTASKING.'), [['outtasking', 'outtasking'], ['OUTTASKING', 'outtasking']]);
+  });
+
+  it('matches German genitive and plural endings', () => {
+    assert.deepEqual(mentions('Form des Outsourcings mit den Dienstleistern'), [
+      ['Outsourcings', 'outsourcing'],
+      ['Dienstleistern', 'dienstleister'],
+    ]);
+  });
+
+  it('does not match a term inside a longer word', () => {
+    assert.deepEqual(mentions('Geschäftsprozess und Prozessor und Outsourcingvertrag'), []);
+  });
+
+  it('matches a term inside a hyphenated compound', () => {
+    assert.deepEqual(mentions('Der Outtasking-Anbieter'), [['Outtasking', 'outtasking']]);
+  });
+
+  it('matches transliterated umlauts both ways', () => {
+    assert.deepEqual(mentions('die Wertschoepfungskette'), [['Wertschoepfungskette', 'wertschoepfung']]);
+  });
+
+  it('matches multi-word terms across one line break, longest match first', () => {
+    assert.deepEqual(mentions('ein Service\nLevel Agreement'), [['Service\nLevel Agreement', 'sla']]);
+    assert.deepEqual(mentions('ein Service\n\nLevel Agreement'), []);
+    assert.deepEqual(mentions('Selektives Outsourcing ist'), [['Selektives Outsourcing', 'selektiv']]);
+    assert.deepEqual(mentions('beim selektiven Outsourcing'), [['selektiven Outsourcing', 'selektiv']]);
+  });
+
+  it('matches hyphenated names', () => {
+    assert.deepEqual(mentions('Die Make-or-Buy-Entscheidung fällt.'), [['Make-or-Buy-Entscheidung', 'mob']]);
+  });
+
+  it('matches short acronyms only in capitals', () => {
+    assert.deepEqual(mentions('im Rahmen des IM und der SLAs'), [['IM', 'im'], ['SLAs', 'sla']]);
+  });
+
+  it('skips excluded spans such as code', () => {
+    const text = 'Code `Outtasking` und Outtasking';
+    assert.deepEqual(mentions(text, [[5, 17]]), [['Outtasking', 'outtasking']]);
+  });
+
+  it('reports every candidate when names collide', () => {
+    const matcher = matcherWith({ a: ['Kern'], b: ['Kern'] });
+    assert.deepEqual(matcher.findMentions('Der Kern').map((mention) => mention.termUris.sort()), [['a', 'b']]);
+  });
+
+  it('forgets removed and renamed terms', () => {
+    const matcher = matcherWith({ a: ['Insourcing'] });
+    matcher.setTerm('a', ['Backsourcing']);
+    assert.deepEqual(matcher.findMentions('Insourcing').length, 0);
+    assert.deepEqual(matcher.findMentions('Backsourcing').length, 1);
+    matcher.removeTerm('a');
+    assert.deepEqual(matcher.findMentions('Backsourcing').length, 0);
+  });
+});
