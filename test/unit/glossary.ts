@@ -15,10 +15,10 @@ export function glossaryOf(files: Record<string, string>): GlossaryIndex {
 }
 
 /**
- * Opens a document whose text marks the cursor with `|`, as an editor would hand it to a feature.
+ * Opens a document whose text marks the cursor with its last `|`, as an editor would hand it to a feature.
  */
 export function openAtCursor(index: GlossaryIndex, relative: string, textWithCursor: string): { document: ParsedDocument; lines: LineIndex; position: Position } {
-  const offset = textWithCursor.indexOf('|');
+  const offset = textWithCursor.lastIndexOf('|');
   const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
   const document = index.setDocument(`${ROOT}/${relative}`, text);
   const lines = new LineIndex(text);

@@ -65,7 +65,8 @@ export function resolveRelativeLink(fromDocumentUri: string, target: string): st
   return from.with({ path: resolved }).toString();
 }
 
-function safeDecode(text: string): string {
+/** Decodes percent escapes, leaving malformed ones as they are. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

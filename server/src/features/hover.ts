@@ -1,9 +1,13 @@
 import * as l10n from '@vscode/l10n';
 import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
-import { relativePath } from '../common/uris';
+import { relativePath, resolveRelativeLink } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
-import { resolveTermLink } from './termLinks';
+import { mapLinkTargets } from '../parsing/markdown';
+import { resolveTermLink, resolveTermTarget } from './termLinks';
+
+/** Definitions longer than this are cut at the last sentence end before it. */
+export const MAX_DEFINITION_LENGTH = 400;
 
 export interface HoverResult {
   /** Markdown shown to the user. */
@@ -68,7 +72,7 @@ export function describeTerm(index: GlossaryIndex, fromUri: string, term: Glossa
   const parts: string[] = [];
   const aliases = term.aliases.length > 0 ? ` (${term.aliases.join(', ')})` : '';
   parts.push(`**${escapeMarkdown(term.title)}**${escapeMarkdown(aliases)}`);
-  if (term.definition !== '') parts.push(term.definition);
+  if (term.definition !== '') parts.push(shortened(withAbsoluteLinks(index, term, term.definition)));
   if (term.tags.length > 0) {
     const tagsFile = index.tagsFileFor(term.uri);
     const labels = term.tags.map(({ value }) => {
@@ -79,6 +83,43 @@ export function describeTerm(index: GlossaryIndex, fromUri: string, term: Glossa
   }
   parts.push(`[${l10n.t('Open {0}', escapeMarkdown(relativePath(fromUri, term.uri)))}](${term.uri})`);
   return parts.join('\n\n');
+}
+
+/**
+ * A definition is shown away from its file, so its relative links and images would break: they
+ * become absolute file URIs, and routes to terms become the terms' files.
+ */
+function withAbsoluteLinks(index: GlossaryIndex, term: GlossaryTerm, markdown: string): string {
+  return mapLinkTargets(markdown, (target) => {
+    if (target.startsWith('/')) return resolveTermTarget(index, term.uri, target)?.uri ?? target;
+    return resolveRelativeLink(term.uri, target) ?? target;
+  });
+}
+
+/** Cuts a long definition after its last whole sentence that fits, never inside a link or code. */
+export function shortened(markdown: string): string {
+  if (markdown.length <= MAX_DEFINITION_LENGTH) return markdown;
+  let cut = -1;
+  for (const match of markdown.matchAll(/[.!?][*_"“”»)]*(?=\s)/g)) {
+    const end = match.index + match[0].length;
+    if (end > MAX_DEFINITION_LENGTH) break;
+    if (isBalanced(markdown.slice(0, end))) cut = end;
+  }
+  if (cut === -1) {
+    // No sentence fits: cut at the last space that leaves the Markdown whole.
+    for (let space = markdown.lastIndexOf(' ', MAX_DEFINITION_LENGTH); space > 0; space = markdown.lastIndexOf(' ', space - 1)) {
+      if (isBalanced(markdown.slice(0, space))) {
+        cut = space;
+        break;
+      }
+    }
+  }
+  return cut === -1 ? markdown : `${markdown.slice(0, cut)} …`;
+}
+
+function isBalanced(markdown: string): boolean {
+  const count = (character: string) => markdown.split(character).length - 1;
+  return count('[') === count(']') && count('(') === count(')') && count('`') % 2 === 0 && count('**') % 2 === 0;
 }
 
 function escapeMarkdown(text: string): string {

@@ -1,7 +1,29 @@
 import { ancestorFolders, canonicalUri, parentUri } from '../common/uris';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
-import { TermMatcher } from './termMatcher';
+import { nameKey, TermMatcher } from './termMatcher';
+
+/** Sets of term URIs under string keys, for lookups by id and by name. */
+class UrisByKey {
+  private readonly sets = new Map<string, Set<string>>();
+
+  add(key: string, uri: string): void {
+    let set = this.sets.get(key);
+    if (set === undefined) this.sets.set(key, (set = new Set()));
+    set.add(uri);
+  }
+
+  delete(key: string, uri: string): void {
+    const set = this.sets.get(key);
+    if (set?.delete(uri) && set.size === 0) this.sets.delete(key);
+  }
+
+  get(key: string): ReadonlySet<string> {
+    return this.sets.get(key) ?? EMPTY;
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 /**
  * The glossary: every parsed Markdown document, the terms they define and the tags files that
@@ -11,6 +33,8 @@ export class GlossaryIndex {
   private readonly documentsByUri = new Map<string, ParsedDocument>();
   private readonly tagsFilesByFolder = new Map<string, TagsFile>();
   private tagsFileOverrideUri: string | undefined;
+  private readonly urisById = new UrisByKey();
+  private readonly urisByName = new UrisByKey();
   readonly matcher = new TermMatcher();
 
   /** Parses a document's text and stores the result in place of any earlier version. */
@@ -22,19 +46,50 @@ export class GlossaryIndex {
 
   /** Stores a document that was already parsed, so a caller holding the text parses only once. */
   setParsedDocument(parsed: ParsedDocument): void {
-    const previous = this.documentsByUri.get(parsed.uri);
+    const previous = this.documentsByUri.get(parsed.uri)?.term;
     this.documentsByUri.set(parsed.uri, parsed);
+    if (previous !== undefined) this.forgetTerm(previous);
+    if (parsed.term !== undefined) this.learnTerm(parsed.term);
+    // Most edits leave the names alone: the trie is only touched when they change.
     if (parsed.term === undefined) {
-      if (previous?.term !== undefined) this.matcher.removeTerm(parsed.uri);
-    } else if (previous?.term === undefined || !sameNames(previous.term, parsed.term)) {
+      if (previous !== undefined) this.matcher.removeTerm(parsed.uri);
+    } else if (previous === undefined || !sameNames(previous, parsed.term)) {
       this.matcher.setTerm(parsed.uri, namesOf(parsed.term));
     }
   }
 
   removeDocument(uri: string): void {
     const key = canonicalUri(uri);
-    if (this.documentsByUri.get(key)?.term !== undefined) this.matcher.removeTerm(key);
+    const term = this.documentsByUri.get(key)?.term;
+    if (term !== undefined) {
+      this.forgetTerm(term);
+      this.matcher.removeTerm(key);
+    }
     this.documentsByUri.delete(key);
+  }
+
+  private learnTerm(term: GlossaryTerm): void {
+    this.urisById.add(term.id, term.uri);
+    for (const name of namesOf(term)) this.urisByName.add(nameKey(name), term.uri);
+  }
+
+  private forgetTerm(term: GlossaryTerm): void {
+    this.urisById.delete(term.id, term.uri);
+    for (const name of namesOf(term)) this.urisByName.delete(nameKey(name), term.uri);
+  }
+
+  /** Terms whose front matter id (or file name, without one) is exactly this. */
+  termsWithId(id: string): GlossaryTerm[] {
+    return this.termsOf(this.urisById.get(id));
+  }
+
+  /** Terms called this, by title, alias or id, ignoring case, umlaut spelling and punctuation. */
+  termsNamed(name: string): GlossaryTerm[] {
+    return this.termsOf(this.urisByName.get(nameKey(name)));
+  }
+
+  private termsOf(uris: ReadonlySet<string>): GlossaryTerm[] {
+    return [...uris].map((uri) => this.documentsByUri.get(uri)?.term).filter((term) => term !== undefined);
   }
 
   getDocument(uri: string): ParsedDocument | undefined {
@@ -91,8 +146,9 @@ export class GlossaryIndex {
   }
 }
 
+/** Every name a term is known by, in prose and in wiki links. */
 function namesOf(term: GlossaryTerm): string[] {
-  return [term.title, ...term.aliases];
+  return [term.title, ...term.aliases, term.id];
 }
 
 function sameNames(a: GlossaryTerm, b: GlossaryTerm): boolean {

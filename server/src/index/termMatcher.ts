@@ -38,6 +38,11 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export class TermMatcher {
   private readonly root: TrieNode = newNode();
   private readonly namesByUri = new Map<string, string[][]>();
+  /**
+   * Also find a term at the end of a closed compound: "Prozess" in "Geschäftsprozess". Off by
+   * default, since German compounds often mean something else than their last word.
+   */
+  matchCompoundTails = false;
 
   /** Replaces the names a term is known by. */
   setTerm(uri: string, names: string[]): void {
@@ -74,25 +79,39 @@ export class TermMatcher {
     const mentions: Mention[] = [];
     let index = 0;
     while (index < words.length) {
-      const match = this.longestMatchAt(text, words, index);
+      const [start, match] = this.matchAt(text, words, index);
       if (match === undefined) {
         index++;
         continue;
       }
-      mentions.push({ start: words[index].start, end: words[match.lastWord].end, termUris: [...match.termUris] });
+      mentions.push({ start, end: words[match.lastWord].end, termUris: [...match.termUris] });
       index = match.lastWord + 1;
     }
     return mentions;
   }
 
-  private longestMatchAt(text: string, words: Word[], first: number) {
-    let best: { lastWord: number; termUris: Set<string> } | undefined;
+  private matchAt(text: string, words: Word[], index: number): [number, Match | undefined] {
+    const word = words[index];
+    const whole = this.longestMatchAt(text, words, index, word);
+    if (whole !== undefined || !this.matchCompoundTails) return [word.start, whole];
+    // Longest tail first; the head keeps at least a short word, the tail at least a stem.
+    for (let split = MIN_STEM_LENGTH; word.text.length - split > MIN_STEM_LENGTH; split++) {
+      const tail = { text: word.text.slice(split), start: word.start + split, end: word.end };
+      const match = this.longestMatchAt(text, words, index, tail);
+      if (match !== undefined) return [tail.start, match];
+    }
+    return [word.start, undefined];
+  }
+
+  private longestMatchAt(text: string, words: Word[], first: number, firstWord: Word): Match | undefined {
+    let best: Match | undefined;
     let frontier: TrieNode[] = [this.root];
     for (let index = first; index < words.length && frontier.length > 0; index++) {
       if (index > first && !isNameGap(text, words[index - 1].end, words[index].start)) break;
+      const word = index === first ? firstWord : words[index];
       const next: TrieNode[] = [];
       for (const node of frontier) {
-        for (const key of lookupKeys(words[index].text)) {
+        for (const key of lookupKeys(word.text)) {
           const child = node.children.get(key);
           if (child !== undefined && !next.includes(child)) next.push(child);
         }
@@ -122,6 +141,11 @@ export class TermMatcher {
   }
 }
 
+interface Match {
+  lastWord: number;
+  termUris: Set<string>;
+}
+
 interface Word {
   text: string;
   start: number;
@@ -140,6 +164,11 @@ export function foldWord(word: string): string {
     .replace(/ö/g, 'oe')
     .replace(/ü/g, 'ue')
     .replace(/ß/g, 'ss');
+}
+
+/** One spelling of a name for exact lookups: folded words joined by single spaces. */
+export function nameKey(name: string): string {
+  return [...name.matchAll(WORD)].map(([word]) => foldWord(word)).join(' ');
 }
 
 function nameKeys(name: string): string[] {

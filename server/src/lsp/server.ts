@@ -26,6 +26,8 @@ import { toLspCompletionList, toLspDiagnostic } from './convert';
 interface Settings {
   /** Path of a tags file that applies to every document, relative to the first workspace folder. */
   tagsFile?: string;
+  /** Find terms at the end of closed compounds: "Prozess" in "Geschäftsprozess". */
+  matchCompoundTails?: boolean;
 }
 
 interface InitializationOptions {
@@ -81,7 +83,7 @@ export function startServer(connection: Connection): void {
       await refreshSettings();
       const started = Date.now();
       await loadGlossary(index, workspaceRoots, log);
-      await applyTagsFileSetting();
+      await applySettings();
       // Open documents are newer than the disk: keep the editor's text.
       for (const document of documents.all()) updateOpenDocument(document);
       log(`Indexed ${index.documentCount} Markdown files in ${Date.now() - started} ms.`);
@@ -95,7 +97,8 @@ export function startServer(connection: Connection): void {
     if (pulled) settings = pulled;
   }
 
-  async function applyTagsFileSetting(): Promise<void> {
+  async function applySettings(): Promise<void> {
+    index.matcher.matchCompoundTails = settings.matchCompoundTails === true;
     const configured = settings.tagsFile?.trim();
     if (!configured || workspaceRoots.length === 0) {
       index.setTagsFileOverride(undefined);
@@ -169,7 +172,7 @@ export function startServer(connection: Connection): void {
     if (pushed) settings = pushed;
     else await refreshSettings();
     await indexed;
-    await applyTagsFileSetting();
+    await applySettings();
     publishAll();
   });
 

@@ -48,6 +48,17 @@ const WIKI_LINK = /\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]/dg;
 const BARE_URL = /\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+/g;
 const CODE_SPAN = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)|(`+)(?!`)\2(?!`)/g;
 
+/** Rewrites the target of every inline link and image in a piece of Markdown. */
+export function mapLinkTargets(markdown: string, map: (target: string) => string): string {
+  return markdown.replace(INLINE_LINK, (whole: string, _bang: string, _text: string, rawTarget: string) => {
+    const target = rawTarget.startsWith('<') ? rawTarget.slice(1, -1) : rawTarget;
+    const mapped = map(target);
+    if (mapped === target) return whole;
+    const targetStart = whole.indexOf(rawTarget, whole.indexOf(']('));
+    return whole.slice(0, targetStart) + mapped + whole.slice(targetStart + rawTarget.length);
+  });
+}
+
 /**
  * Reads the parts of a Markdown body the glossary needs, line by line and in linear time.
  * It is deliberately forgiving: anything it does not recognise is prose.
