@@ -12,13 +12,14 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../common/text';
 import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
-import { completeLinks } from '../features/completion';
+import { complete } from '../features/completion';
+import type { LinkStyleSetting } from '../features/linkCompletion';
 import { documentDiagnostics } from '../features/diagnostics';
 import { hover } from '../features/hover';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
-import { readTextFile } from '../workspace/files';
+import { isGlossaryFile, readTextFile } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
 import { toLspCompletionList, toLspDiagnostic } from './convert';
@@ -28,6 +29,8 @@ interface Settings {
   tagsFile?: string;
   /** Find terms at the end of closed compounds: "Prozess" in "Geschäftsprozess". */
   matchCompoundTails?: boolean;
+  /** How completed links are written; `auto` follows the document's links. */
+  linkStyle?: LinkStyleSetting;
 }
 
 interface InitializationOptions {
@@ -67,7 +70,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['['] },
+        completionProvider: { triggerCharacters: ['[', '(', '/', ','] },
       },
       serverInfo: { name: 'markdown-glossary' },
     };
@@ -142,8 +145,10 @@ export function startServer(connection: Connection): void {
     void reloadFromDisk(uri).then(() => publish(uri));
   });
 
+  /** Reads a closed file again, or drops it when it is gone or not part of the glossary. */
   async function reloadFromDisk(uri: string): Promise<void> {
-    const text = await readTextFile(uriToFsPath(uri), log);
+    const filePath = uriToFsPath(uri);
+    const text = isGlossaryFile(filePath, workspaceRoots) ? await readTextFile(filePath, log) : undefined;
     if (text === undefined) index.removeDocument(uri);
     else index.setDocument(uri, text);
   }
@@ -153,6 +158,7 @@ export function startServer(connection: Connection): void {
     let tagsChanged = false;
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
+      if (!isGlossaryFile(uriToFsPath(uri), workspaceRoots) && !openLines.has(uri)) continue;
       if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
         tagsChanged = true;
         const text = change.type === FileChangeType.Deleted ? undefined : await readTextFile(uriToFsPath(uri), log);
@@ -190,7 +196,7 @@ export function startServer(connection: Connection): void {
     const document = index.getDocument(uri);
     const lines = openLines.get(uri);
     if (document === undefined || lines === undefined) return null;
-    return toLspCompletionList(completeLinks(index, document, lines, position));
+    return toLspCompletionList(complete(index, document, lines, position, { linkStyle: settings.linkStyle ?? 'auto' }));
   });
 
   documents.listen(connection);

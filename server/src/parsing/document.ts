@@ -42,9 +42,11 @@ export interface ParsedDocument {
 /** Keys that make a file with front matter a glossary entry rather than an ordinary note. */
 const ENTRY_KEYS = new Set(['id', 'aliases', 'tags']);
 
-/** Parses a Markdown document. Never throws, whatever the input. */
-export function parseDocument(uri: string, rawText: string, lines = new LineIndex(stripBom(rawText))): ParsedDocument {
-  const text = lines.text;
+/**
+ * Parses a Markdown document. Never throws, whatever the input. Pass the line index when the
+ * caller has one for the same text.
+ */
+export function parseDocument(uri: string, text: string, lines = new LineIndex(text)): ParsedDocument {
   const split = splitFrontMatter(text, lines);
   const body = scanMarkdown(text, split.bodyOffset, lines);
   const fields = split.frontMatter?.fields ?? [];
@@ -56,10 +58,6 @@ export function parseDocument(uri: string, rawText: string, lines = new LineInde
     term: isEntry ? termFacts(uri, fields, body) : undefined,
     diagnostics: split.diagnostics,
   };
-}
-
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody): GlossaryTerm {

@@ -47,15 +47,17 @@ const INERT_ENGINES = Object.fromEntries(
 
 export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument {
   const diagnostics: GlossaryDiagnostic[] = [];
-  const opensFrontMatter = text.startsWith('---') && text[3] !== '-';
-  if (!opensFrontMatter) return { frontMatter: undefined, bodyOffset: 0, diagnostics };
+  // A byte order mark may precede the opening delimiter; positions keep counting it.
+  const open = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const opensFrontMatter = text.startsWith('---', open) && text[open + 3] !== '-';
+  if (!opensFrontMatter) return { frontMatter: undefined, bodyOffset: open, diagnostics };
 
-  const matterOffset = 3 + text.slice(3).search(/\r?\n|$/);
-  const language = text.slice(3, matterOffset).trim();
+  const matterOffset = open + 3 + text.slice(open + 3).search(/\r?\n|$/);
+  const language = text.slice(open + 3, matterOffset).trim();
   const closing = text.indexOf('\n---', matterOffset);
   if (closing === -1) {
     diagnostics.push({
-      range: lines.rangeAt(0, 3),
+      range: lines.rangeAt(open, open + 3),
       severity: 'error',
       code: 'unclosed-front-matter',
       message: l10n.t('Front matter is not closed: add a line "---" after it.'),
@@ -70,7 +72,7 @@ export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument 
 
   if (language !== '' && !/^ya?ml$/i.test(language)) {
     diagnostics.push({
-      range: lines.rangeAt(3, matterOffset),
+      range: lines.rangeAt(open + 3, matterOffset),
       severity: 'error',
       code: 'front-matter-language',
       message: l10n.t('Front matter in "{0}" is not read: only YAML front matter is supported.', language),

@@ -1,7 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import { LineIndex, type Range } from '../common/text';
-import { stripBom } from './document';
 import { parseYaml, plainValue, yamlDiagnostics } from './yaml';
 
 export interface TagDefinition {
@@ -21,8 +20,8 @@ export interface TagsFile {
 
 export const TAGS_FILE_NAME = 'tags.yml';
 
-export function parseTagsFile(uri: string, rawText: string): TagsFile {
-  const lines = new LineIndex(stripBom(rawText));
+export function parseTagsFile(uri: string, text: string): TagsFile {
+  const lines = new LineIndex(text);
   const document = parseYaml(lines.text);
   const diagnostics = yamlDiagnostics(document, (start, end) => lines.rangeAt(start, end));
 

@@ -21,10 +21,16 @@ export type Logger = (message: string) => void;
  * Symbolic links are not followed, so a link loop cannot trap the walk.
  */
 export async function findWorkspaceFiles(roots: string[], log: Logger): Promise<WorkspaceFiles> {
-  const found: WorkspaceFiles = { markdown: [], tagsFiles: [] };
-  const pending = [...roots];
+  const markdown = new Set<string>();
+  const tagsFiles = new Set<string>();
+  const found = { markdown, tagsFiles };
+  // Overlapping roots ("docs docs/glossary") are walked once.
+  const pending = [...new Set(roots.map((root) => path.resolve(root)))];
+  const visited = new Set<string>();
   while (pending.length > 0) {
     const current = pending.pop()!;
+    if (visited.has(current)) continue;
+    visited.add(current);
     const stat = await fs.lstat(current).catch((error: Error) => {
       log(`Cannot read ${current}: ${error.message}`);
       return undefined;
@@ -45,14 +51,24 @@ export async function findWorkspaceFiles(roots: string[], log: Logger): Promise<
       else if (entry.isFile()) classify(entryPath, found);
     }
   }
-  found.markdown.sort();
-  found.tagsFiles.sort();
-  return found;
+  return { markdown: [...markdown].sort(), tagsFiles: [...tagsFiles].sort() };
 }
 
-function classify(filePath: string, found: WorkspaceFiles): void {
-  if (isMarkdownPath(filePath)) found.markdown.push(filePath);
-  else if (path.basename(filePath) === TAGS_FILE_NAME) found.tagsFiles.push(filePath);
+function classify(filePath: string, found: { markdown: Set<string>; tagsFiles: Set<string> }): void {
+  if (isMarkdownPath(filePath)) found.markdown.add(filePath);
+  else if (path.basename(filePath) === TAGS_FILE_NAME) found.tagsFiles.add(filePath);
+}
+
+/**
+ * Whether a file belongs to the glossary below the roots: inside one of them and in no excluded
+ * folder. File events and closed editors are held to the same rule as the first scan.
+ */
+export function isGlossaryFile(filePath: string, roots: string[]): boolean {
+  return roots.some((root) => {
+    const relative = path.relative(root, filePath);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return !relative.split(path.sep).slice(0, -1).some((folder) => EXCLUDED_FOLDERS.has(folder));
+  });
 }
 
 /** Reads a text file, or says why not (missing, unreadable, too large); never throws. */

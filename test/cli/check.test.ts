@@ -1,0 +1,244 @@
+/**
+ * CLI tests: runs the bundled `dist/cli.js` as a child process. Build first: `node esbuild.mjs`.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createWorkspace, type Workspace } from '../support/fixtures';
+import { CLI_JS, LspClient, REPO_ROOT } from '../support/lspClient';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in a folder with an English (or the given) locale environment. */
+function cli(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const result = spawnSync(process.execPath, [CLI_JS, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 15_000,
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env },
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const TAGS = 'Begriffe:\n  label: Begriffe\n  description: Grundbegriffe\n';
+const X_MD = '---\nid: x\ntags: [Begriffe, Foo]\n---\n\n# X\n\n**X ist ein Beispiel.**\n';
+const Y_MD = '---\nid: y\ntitle: a: b\n---\n\n# Y\n';
+
+/** 1-based line and column of a substring, as the CLI reports them. */
+function lineColumn(text: string, needle: string): { line: number; column: number } {
+  const offset = text.indexOf(needle);
+  assert.notEqual(offset, -1, needle);
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+const FINDING_KEYS = ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity'];
+
+describe('markdown-glossary check', () => {
+  let ws: Workspace;
+
+  before(() => {
+    ws = createWorkspace({
+      'warn/tags.yml': TAGS,
+      'warn/x.md': X_MD,
+      'error/tags.yml': TAGS,
+      'error/x.md': X_MD,
+      'error/y.md': Y_MD,
+      'site/tags.yml': TAGS + 'Bar:\n  label: Bar\n',
+      'site/docs/glossar/z.md': '---\nid: z\ntags: [Begriffe, Baz, Bar]\n---\n\n# Z\n',
+    });
+  });
+  after(() => ws?.dispose());
+
+  it('finds no problems in the demo content', () => {
+    const run = cli(['check', 'content'], REPO_ROOT);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, '0 problems (0 errors, 0 warnings) in 32 files checked.\n');
+    assert.equal(run.stderr, '');
+  });
+
+  it('prints an undeclared tag as file:line:column severity message [code], and exits 0 for warnings', () => {
+    const { line, column } = lineColumn(X_MD, 'Foo]');
+    assert.deepEqual({ line, column }, { line: 3, column: 18 });
+    const run = cli(['check', '.'], ws.path('warn'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      run.stdout,
+      `x.md:${line}:${column} warning Tag "Foo" is not declared in tags.yml. [unknown-tag]\n` +
+        '1 problems (0 errors, 1 warnings) in 1 files checked.\n',
+    );
+  });
+
+  it('checks the current folder when no path is given', () => {
+    const run = cli(['check'], ws.path('warn'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^x\.md:3:18 warning Tag "Foo" is not declared in tags\.yml\. \[unknown-tag\]$/m);
+  });
+
+  it('writes JSON findings with 1-based positions', () => {
+    const run = cli(['check', 'warn', '--format', 'json'], ws.root);
+    assert.equal(run.status, 0, run.stderr);
+    const findings = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    assert.ok(Array.isArray(findings));
+    assert.equal(findings.length, 1);
+    assert.deepEqual(Object.keys(findings[0]).sort(), FINDING_KEYS);
+    assert.deepEqual(findings[0], {
+      file: 'warn/x.md',
+      line: 3,
+      column: 18,
+      endLine: 3,
+      endColumn: 21,
+      severity: 'warning',
+      code: 'unknown-tag',
+      message: 'Tag "Foo" is not declared in tags.yml.',
+    });
+  });
+
+  it('writes an empty JSON array for a clean glossary', () => {
+    const run = cli(['check', 'content', '--format=json'], REPO_ROOT);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), []);
+  });
+
+  it('reports a YAML syntax error in front matter as an error at its place, and exits 1', () => {
+    const { line, column } = lineColumn(Y_MD, 'a: b');
+    const run = cli(['check', '.', '--format', 'json'], ws.path('error'));
+    assert.equal(run.status, 1, run.stderr);
+    const findings = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    // Sorted by file, then position: the warning in x.md first.
+    assert.deepEqual(
+      findings.map((finding) => [finding.file, finding.code]),
+      [
+        ['x.md', 'unknown-tag'],
+        ['y.md', 'yaml-syntax'],
+      ],
+    );
+    const yaml = findings[1];
+    assert.equal(yaml.severity, 'error');
+    assert.equal(yaml.line, line);
+    assert.equal(yaml.column, column);
+    assert.deepEqual({ line, column }, { line: 3, column: 8 });
+    assert.match(String(yaml.message), /^YAML syntax error: /);
+  });
+
+  it('counts errors and warnings in the text summary', () => {
+    const run = cli(['check', '.'], ws.path('error'));
+    assert.equal(run.status, 1);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 3, run.stdout);
+    assert.match(lines[1], /^y\.md:3:8 error YAML syntax error: .+ \[yaml-syntax\]$/);
+    assert.equal(lines[2], '2 problems (1 errors, 1 warnings) in 2 files checked.');
+  });
+
+  it('finds the tags.yml in a parent folder when checking a subfolder or a file', () => {
+    const expected = (file: string) =>
+      `${file}:3:18 warning Tag "Baz" is not declared in ../../tags.yml. [unknown-tag]\n` +
+      '1 problems (0 errors, 1 warnings) in 1 files checked.\n';
+    const folder = cli(['check', 'docs/glossar'], ws.path('site'));
+    assert.equal(folder.status, 0, folder.stderr);
+    assert.equal(folder.stdout, expected('docs/glossar/z.md'));
+    const file = cli(['check', 'docs/glossar/z.md'], ws.path('site'));
+    assert.equal(file.stdout, expected('docs/glossar/z.md'));
+  });
+
+  it('checks a file once when the paths given overlap', () => {
+    const run = cli(['check', '.', 'x.md'], ws.path('warn'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      run.stdout,
+      'x.md:3:18 warning Tag "Foo" is not declared in tags.yml. [unknown-tag]\n' + '1 problems (0 errors, 1 warnings) in 1 files checked.\n',
+    );
+    const content = cli(['check', 'content', 'content/glossar'], REPO_ROOT);
+    assert.equal(content.stdout, '0 problems (0 errors, 0 warnings) in 32 files checked.\n');
+  });
+
+  it('speaks German with LANG=de_DE.UTF-8', () => {
+    const run = cli(['check', '.'], ws.path('warn'), { LANG: 'de_DE.UTF-8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(
+      run.stdout,
+      'x.md:3:18 warning Das Tag "Foo" ist in tags.yml nicht deklariert. [unknown-tag]\n' +
+        '1 Probleme (0 Fehler, 1 Warnungen) in 1 geprüften Dateien.\n',
+    );
+  });
+
+  it('lets LC_ALL win over LANG, and --locale over both', () => {
+    const lcAll = cli(['check', '.'], ws.path('warn'), { LANG: 'en_US.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+    assert.match(lcAll.stdout, /Das Tag "Foo" ist in tags\.yml nicht deklariert\./);
+    const option = cli(['check', '.', '--locale', 'de'], ws.path('warn'));
+    assert.match(option.stdout, /Das Tag "Foo" ist in tags\.yml nicht deklariert\./);
+  });
+
+  it('rejects an unknown format with exit code 2', () => {
+    const run = cli(['check', 'content', '--format', 'xml'], REPO_ROOT);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /Unknown format "xml"/);
+    assert.equal(run.stdout, '');
+  });
+
+  it('rejects a path that does not exist with exit code 2', () => {
+    const run = cli(['check', 'no-such-folder'], ws.root);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /No such file or folder: no-such-folder/);
+  });
+
+  it('rejects an unknown option and an unknown command with exit code 2', () => {
+    assert.equal(cli(['check', '--strict'], ws.path('warn')).status, 2);
+    const command = cli(['lint'], ws.root);
+    assert.equal(command.status, 2);
+    assert.match(command.stderr, /Unknown command "lint"/);
+  });
+});
+
+describe('markdown-glossary --help, --version and no command', () => {
+  it('--help prints the usage and exits 0', () => {
+    const run = cli(['--help'], REPO_ROOT);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^Usage:/);
+    assert.match(run.stdout, /markdown-glossary check \[paths\.\.\.\]/);
+    assert.match(run.stdout, /markdown-glossary server --stdio/);
+  });
+
+  it('--help is German with LANG=de_DE.UTF-8', () => {
+    const run = cli(['--help'], REPO_ROOT, { LANG: 'de_DE.UTF-8' });
+    assert.match(run.stdout, /^Aufruf:/);
+  });
+
+  it('--version prints the version from package.json', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const run = cli(['--version'], REPO_ROOT);
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, `${version}\n`);
+  });
+
+  it('without a command prints the usage and exits 2', () => {
+    const run = cli([], REPO_ROOT);
+    assert.equal(run.status, 2);
+    assert.match(run.stdout, /^Usage:/);
+  });
+});
+
+describe('markdown-glossary server --stdio', () => {
+  it('starts the language server, which indexes the workspace and shuts down', async () => {
+    const ws = createWorkspace({ 'glossar/tags.yml': TAGS, 'glossar/x.md': X_MD });
+    const client = await LspClient.start({ workspaceFolders: [ws.root], args: [CLI_JS, 'server', '--stdio'] });
+    try {
+      assert.equal(client.initializeResult?.serverInfo?.name, 'markdown-glossary');
+      assert.equal(client.initializeResult?.capabilities.hoverProvider, true);
+      assert.equal(await client.waitForIndex(), 1);
+      const [diagnostic] = await client.waitForDiagnostics(ws.uri('glossar/x.md'), (current) => (current ?? []).length > 0);
+      assert.equal(diagnostic.message, 'Tag "Foo" is not declared in tags.yml.');
+      assert.equal(await client.shutdown(), 0);
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});
