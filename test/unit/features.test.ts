@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completeLinks, MAX_COMPLETION_ITEMS } from '../../server/src/features/completion';
 import { documentDiagnostics } from '../../server/src/features/diagnostics';
 import { hover } from '../../server/src/features/hover';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
@@ -62,48 +61,6 @@ describe('hover', () => {
     index.setDocument(`${ROOT}/docs/Outsourcing.md`, entry('Outsourcing', 'Outsourcing', 'Neue Definition.'));
     const { document, lines, position } = openAtCursor(index, 'notes/plan.md', 'Das Outsour|cing.');
     assert.match(hover(index, document, lines, position)?.markdown ?? '', /Neue Definition\./);
-  });
-});
-
-describe('link completion', () => {
-  it('offers terms after [ and inserts a link relative to the current file', () => {
-    const index = demo();
-    const { document, lines, position } = openAtCursor(index, 'notes/deep/plan.md', 'Siehe [Outt|');
-    const { items, isIncomplete } = completeLinks(index, document, lines, position);
-    assert.equal(isIncomplete, false);
-    assert.deepEqual(items.map((item) => item.label), ['Outtasking']);
-    const [item] = items;
-    assert.equal(item.newText, '[Outtasking](../../docs/Outtasking.md)');
-    assert.deepEqual(item.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 11 } });
-    assert.equal(item.filterText, '[Outtasking');
-    assert.equal(item.detail, 'Begriffe, IM');
-    assert.equal(item.documentation, 'Das Outtasking ist eine besondere Form des Outsourcings.');
-  });
-
-  it('replaces an auto-closed bracket and offers aliases and umlaut-folded matches', () => {
-    const index = demo();
-    const { document, lines, position } = openAtCursor(index, 'docs/Outtasking.md', 'Mit [sl|]');
-    const { items } = completeLinks(index, document, lines, position);
-    assert.deepEqual(items.map((item) => item.newText), ['[SLA](vertrag/SLA.md)']);
-    assert.equal(items[0].range.end.character, 8);
-  });
-
-  it('offers nothing outside link text, in images or after [[', () => {
-    const index = demo();
-    for (const text of ['Outt|', '![Outt|', '[a](Outt|', '[[Outt|']) {
-      const { document, lines, position } = openAtCursor(index, 'notes/plan.md', text);
-      assert.deepEqual(completeLinks(index, document, lines, position).items, [], text);
-    }
-  });
-
-  it('caps the list for large glossaries and marks it incomplete', () => {
-    const files: Record<string, string> = {};
-    for (let number = 0; number < MAX_COMPLETION_ITEMS + 50; number++) files[`t/Term${number}.md`] = entry(`Term${number}`, `Term ${number}`, 'D.');
-    const index = glossaryOf(files);
-    const { document, lines, position } = openAtCursor(index, 'plan.md', '[|');
-    const list = completeLinks(index, document, lines, position);
-    assert.equal(list.items.length, MAX_COMPLETION_ITEMS);
-    assert.equal(list.isIncomplete, true);
   });
 });
 

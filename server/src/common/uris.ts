@@ -65,6 +65,16 @@ export function resolveRelativeLink(fromDocumentUri: string, target: string): st
   return from.with({ path: resolved }).toString();
 }
 
+/** The decoded segments of a site route such as `/docs/Glossar/X/`; undefined for anything else. */
+export function routeSegments(target: string): string[] | undefined {
+  if (!target.startsWith('/') || target.startsWith('//')) return undefined;
+  return target
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(safeDecode);
+}
+
 /** Decodes percent escapes, leaving malformed ones as they are. */
 export function safeDecode(text: string): string {
   try {

@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { resolveRelativeLink, safeDecode } from '../common/uris';
+import { resolveRelativeLink, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
@@ -12,7 +12,8 @@ export function resolveTermLink(index: GlossaryIndex, fromUri: string, link: Pic
 
 /** Resolves the target of an inline link: a relative file path or a site route. */
 export function resolveTermTarget(index: GlossaryIndex, fromUri: string, target: string): GlossaryTerm | undefined {
-  if (target.startsWith('/') && !target.startsWith('//')) return resolveRoute(index, target);
+  const segments = routeSegments(target);
+  if (segments !== undefined) return resolveRoute(index, segments);
   const targetUri = resolveRelativeLink(fromUri, target);
   return targetUri === undefined ? undefined : index.termOf(targetUri);
 }
@@ -22,19 +23,29 @@ export function resolveTermTarget(index: GlossaryIndex, fromUri: string, target:
  * is the term's id. When several terms share the id, the one whose folders match the route's
  * segments best wins, folder number prefixes ("10-Glossar") dropped as Docusaurus does.
  */
-function resolveRoute(index: GlossaryIndex, route: string): GlossaryTerm | undefined {
-  const segments = route.replace(/[?#].*$/, '').split('/').filter((segment) => segment !== '').map(safeDecode);
+function resolveRoute(index: GlossaryIndex, segments: string[]): GlossaryTerm | undefined {
   const id = segments.pop();
   if (id === undefined) return undefined;
   const candidates = index.termsWithId(id);
   if (candidates.length <= 1) return candidates[0];
   const score = (term: GlossaryTerm) => {
-    const folders = URI.parse(term.uri).path.split('/').slice(0, -1).map((folder) => folder.replace(/^\d+-/, ''));
+    const folders = routeOf(term).split('/').slice(0, -2);
     let matching = 0;
     while (matching < segments.length && segments[segments.length - 1 - matching] === folders[folders.length - 1 - matching]) matching++;
     return matching;
   };
   return candidates.reduce((best, candidate) => (score(candidate) > score(best) ? candidate : best));
+}
+
+/**
+ * The Docusaurus route of a term: `/docs/` and its folders below the nearest `docs` folder, number
+ * prefixes dropped, then its id; just `/<id>/` outside a docs folder.
+ */
+export function routeOf(term: GlossaryTerm): string {
+  const folders = URI.parse(term.uri).path.split('/').slice(1, -1);
+  const docs = folders.lastIndexOf('docs');
+  const segments = docs === -1 ? [] : ['docs', ...folders.slice(docs + 1).map((folder) => folder.replace(/^\d+-/, ''))];
+  return `/${[...segments, term.id].join('/')}/`;
 }
 
 /** Of several terms with one name, the first by file path, so the answer does not depend on load order. */

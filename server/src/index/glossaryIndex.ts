@@ -1,4 +1,4 @@
-import { ancestorFolders, canonicalUri, parentUri } from '../common/uris';
+import { ancestorFolders, canonicalUri, parentUri, resolveRelativeLink, routeSegments } from '../common/uris';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { nameKey, TermMatcher } from './termMatcher';
@@ -25,6 +25,51 @@ class UrisByKey {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** Counts of string keys that documents contribute and withdraw as they change. */
+class Counts {
+  private readonly counts = new Map<string, number>();
+
+  add(keys: Iterable<string>, delta: 1 | -1): void {
+    for (const key of keys) {
+      const count = (this.counts.get(key) ?? 0) + delta;
+      if (count > 0) this.counts.set(key, count);
+      else this.counts.delete(key);
+    }
+  }
+
+  get(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
+  entries(): IterableIterator<[string, number]> {
+    return this.counts.entries();
+  }
+}
+
+/**
+ * What a link points at, as a key that does not depend on whether the target exists yet:
+ * a file URI for a relative path, the id for a site route, the name for a wiki link.
+ */
+function linkKeys(document: ParsedDocument): string[] {
+  const keys: string[] = [];
+  for (const link of document.body.links) {
+    if (link.kind === 'wiki') {
+      keys.push(`name:${nameKey(link.target.replace(/#.*$/, ''))}`);
+      continue;
+    }
+    const route = routeSegments(link.target);
+    if (route !== undefined) {
+      if (route.length > 0) keys.push(`id:${route[route.length - 1]}`);
+      continue;
+    }
+    const uri = resolveRelativeLink(document.uri, link.target);
+    if (uri !== undefined) keys.push(`uri:${uri}`);
+  }
+  return keys;
+}
+
+const tagsOf = (document: ParsedDocument | undefined) => new Set(document?.term?.tags.map((tag) => tag.value));
+
 /**
  * The glossary: every parsed Markdown document, the terms they define and the tags files that
  * declare tags. Updated one file at a time; it never reads files itself.
@@ -35,6 +80,8 @@ export class GlossaryIndex {
   private tagsFileOverrideUri: string | undefined;
   private readonly urisById = new UrisByKey();
   private readonly urisByName = new UrisByKey();
+  private readonly tagUses = new Counts();
+  private readonly linkUses = new Counts();
   readonly matcher = new TermMatcher();
 
   /** Parses a document's text and stores the result in place of any earlier version. */
@@ -46,8 +93,11 @@ export class GlossaryIndex {
 
   /** Stores a document that was already parsed, so a caller holding the text parses only once. */
   setParsedDocument(parsed: ParsedDocument): void {
-    const previous = this.documentsByUri.get(parsed.uri)?.term;
+    const previousDocument = this.documentsByUri.get(parsed.uri);
+    const previous = previousDocument?.term;
+    this.forgetUses(previousDocument);
     this.documentsByUri.set(parsed.uri, parsed);
+    this.learnUses(parsed);
     if (previous !== undefined) this.forgetTerm(previous);
     if (parsed.term !== undefined) this.learnTerm(parsed.term);
     // Most edits leave the names alone: the trie is only touched when they change.
@@ -60,12 +110,36 @@ export class GlossaryIndex {
 
   removeDocument(uri: string): void {
     const key = canonicalUri(uri);
+    this.forgetUses(this.documentsByUri.get(key));
     const term = this.documentsByUri.get(key)?.term;
     if (term !== undefined) {
       this.forgetTerm(term);
       this.matcher.removeTerm(key);
     }
     this.documentsByUri.delete(key);
+  }
+
+  private learnUses(document: ParsedDocument): void {
+    this.tagUses.add(tagsOf(document), 1);
+    this.linkUses.add(linkKeys(document), 1);
+  }
+
+  private forgetUses(document: ParsedDocument | undefined): void {
+    if (document === undefined) return;
+    this.tagUses.add(tagsOf(document), -1);
+    this.linkUses.add(linkKeys(document), -1);
+  }
+
+  /** How many links in the glossary point at a term, in any link style. */
+  incomingLinkCount(term: GlossaryTerm): number {
+    let count = this.linkUses.get(`uri:${term.uri}`) + this.linkUses.get(`id:${term.id}`);
+    for (const key of new Set(namesOf(term).map(nameKey))) count += this.linkUses.get(`name:${key}`);
+    return count;
+  }
+
+  /** Every tag used in the glossary's front matter, with the number of entries using it. */
+  tagUsage(): IterableIterator<[string, number]> {
+    return this.tagUses.entries();
   }
 
   private learnTerm(term: GlossaryTerm): void {

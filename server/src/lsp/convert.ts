@@ -8,7 +8,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
-import type { CompletionList as GlossaryCompletionList } from '../features/completion';
+import type { CompletionList as GlossaryCompletionList, SuggestionKind } from '../features/completionList';
 
 export const DIAGNOSTIC_SOURCE = 'markdown-glossary';
 
@@ -33,15 +33,23 @@ export function toLspDiagnostic(diagnostic: GlossaryDiagnostic): Diagnostic {
   };
 }
 
+const COMPLETION_KINDS: Record<SuggestionKind, CompletionItemKind> = {
+  term: CompletionItemKind.Reference,
+  alias: CompletionItemKind.Reference,
+  tag: CompletionItemKind.EnumMember,
+  key: CompletionItemKind.Property,
+  snippet: CompletionItemKind.Snippet,
+};
+
 export function toLspCompletionList(list: GlossaryCompletionList): CompletionList {
   const items: CompletionItem[] = list.items.map((item) => ({
     label: item.label,
-    kind: CompletionItemKind.Reference,
+    kind: COMPLETION_KINDS[item.kind],
     detail: item.detail,
-    documentation: item.documentation === '' ? undefined : { kind: MarkupKind.Markdown, value: item.documentation },
+    documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
     filterText: item.filterText,
     sortText: item.sortText,
-    insertTextFormat: InsertTextFormat.PlainText,
+    insertTextFormat: item.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     textEdit: { range: item.range, newText: item.newText },
   }));
   return { isIncomplete: list.isIncomplete, items };

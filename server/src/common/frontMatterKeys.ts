@@ -1,0 +1,26 @@
+import * as l10n from '@vscode/l10n';
+
+export interface FrontMatterKey {
+  key: string;
+  /** What the key means, for completion and hover. */
+  documentation: () => string;
+  /** The value a completion inserts after "key: ", as a snippet. */
+  valueSnippet: string;
+}
+
+/** The front-matter keys of a Docusaurus doc that a glossary entry uses, plus `aliases`. */
+export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = [
+  { key: 'id', valueSnippet: '$1', documentation: () => l10n.t('Unique identifier of the term; the last part of its URL. Defaults to the file name.') },
+  { key: 'title', valueSnippet: '$1', documentation: () => l10n.t('The term as shown in hovers, links and the page title. Defaults to the first heading.') },
+  { key: 'aliases', valueSnippet: '[$1]', documentation: () => l10n.t('Other names of the term, such as abbreviations and synonyms: recognised in text and offered in completion.') },
+  { key: 'tags', valueSnippet: '[$1]', documentation: () => l10n.t('Tags of the term: keys of the tags file (tags.yml).') },
+  { key: 'description', valueSnippet: '$1', documentation: () => l10n.t('A short description for search engines and link previews.') },
+  { key: 'slug', valueSnippet: '/$1', documentation: () => l10n.t('The URL path of the page, in place of the one made from its folder and id.') },
+  { key: 'sidebar_position', valueSnippet: '${1:1}', documentation: () => l10n.t('The position of the page in its sidebar category.') },
+  { key: 'sidebar_label', valueSnippet: '$1', documentation: () => l10n.t('The text shown in the sidebar in place of the title.') },
+  { key: 'keywords', valueSnippet: '[$1]', documentation: () => l10n.t('Keywords for search engines.') },
+  { key: 'draft', valueSnippet: '${1|true,false|}', documentation: () => l10n.t('true: the page is built in development only.') },
+  { key: 'unlisted', valueSnippet: '${1|true,false|}', documentation: () => l10n.t('true: the page is built but not listed in the sidebar, the sitemap or search.') },
+  { key: 'hide_title', valueSnippet: '${1|true,false|}', documentation: () => l10n.t('true: the title is not shown at the top of the page.') },
+  { key: 'image', valueSnippet: '$1', documentation: () => l10n.t('An image shown in link previews of the page.') },
+];

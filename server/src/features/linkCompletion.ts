@@ -1,0 +1,168 @@
+import type { LineIndex, Position, Range } from '../common/text';
+import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
+import type { GlossaryIndex } from '../index/glossaryIndex';
+import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
+import { capped, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
+import { foldQuery, matchableName, matchQuality, type MatchableName, type MatchQuality } from './fuzzy';
+import { routeOf } from './termLinks';
+
+export type LinkStyle = 'relative' | 'route' | 'wiki';
+export type LinkStyleSetting = LinkStyle | 'auto';
+
+/** Where in a link the cursor is, what was typed there, and what a completion replaces. */
+interface LinkContext {
+  part: 'text' | 'target' | 'route' | 'wiki';
+  query: string;
+  range: Range;
+}
+
+// Each pattern matches the line up to the cursor.
+const WIKI_OPEN = /\[\[([^\[\]|]*)$/;
+const TARGET_OPEN = /(?<!!)\[([^\[\]]*)\]\(([^()\s]*)$/;
+const TEXT_OPEN = /(?<![!\[\\])\[([^\[\]()]*)$/;
+
+/**
+ * Link completion: after `[`, `[[`, `](` or inside a route `](/docs/`, offers terms by title and
+ * alias, ranked by how well they match and then by how often the glossary links them, and inserts
+ * the whole link in the style the document already uses.
+ */
+export function completeLinks(
+  index: GlossaryIndex,
+  document: ParsedDocument,
+  lines: LineIndex,
+  position: Position,
+  styleSetting: LinkStyleSetting,
+): CompletionList {
+  const context = linkContext(lines, position);
+  if (context === undefined) return NO_COMPLETIONS;
+  const style = context.part === 'wiki' ? 'wiki' : context.part === 'route' ? 'route' : styleSetting === 'auto' ? styleOf(document) : styleSetting;
+  const query = foldQuery(context.query);
+
+  // A target is the same for a term's title and aliases: offer each term once, by its best name.
+  const oneItemPerTerm = context.part === 'target' || context.part === 'route';
+  const items: Suggestion[] = [];
+  for (const term of index.terms()) {
+    if (term.uri === document.uri) continue;
+    let best: { quality: MatchQuality; position: number } | undefined;
+    namesFor(term).forEach((matchable, position) => {
+      const quality = matchQuality(query, matchable);
+      if (quality === undefined) return;
+      if (oneItemPerTerm) {
+        if (best === undefined || quality < best.quality) best = { quality, position: 0 };
+        return;
+      }
+      items.push(itemFor(index, document, term, position, quality, context, style));
+    });
+    if (best !== undefined) items.push(itemFor(index, document, term, best.position, best.quality, context, style));
+  }
+  return capped(items);
+}
+
+function linkContext(lines: LineIndex, position: Position): LinkContext | undefined {
+  const line = lines.lineText(position.line);
+  const before = line.slice(0, position.character);
+  const after = line.slice(position.character);
+  const at = (character: number, through = 0): Range => ({
+    start: { line: position.line, character },
+    end: { line: position.line, character: position.character + through },
+  });
+
+  const wiki = before.match(WIKI_OPEN);
+  if (wiki) {
+    // Replace what remains of the name and its closing brackets, so nothing is doubled.
+    const rest = after.match(/^[^\[\]]*\]\]?/)?.[0].length ?? 0;
+    return { part: 'wiki', query: wiki[1], range: at(position.character - wiki[1].length, rest) };
+  }
+  const target = before.match(TARGET_OPEN);
+  if (target) {
+    const rest = after.match(/^[^()\s]*\)/)?.[0].length ?? 0;
+    const typed = target[2];
+    if (target[1] === '') {
+      // `[](` with no text yet: write the text too.
+      return { part: 'text', query: lastSegment(typed), range: at(position.character - target[0].length, rest) };
+    }
+    const part = routeSegments(typed) !== undefined ? 'route' : 'target';
+    return { part, query: lastSegment(typed), range: at(position.character - typed.length, rest) };
+  }
+  const text = before.match(TEXT_OPEN);
+  if (text) {
+    const rest = after.match(/^[^\[\]]*\]\([^()\s]*\)|^[^\[\]()]*\]/)?.[0].length ?? 0;
+    return { part: 'text', query: text[1], range: at(position.character - text[0].length, rest) };
+  }
+  return undefined;
+}
+
+function lastSegment(typed: string): string {
+  return typed.slice(typed.lastIndexOf('/') + 1).replace(/\.mdx?$/i, '');
+}
+
+/** The style most links in the document already use; relative paths when it has none. */
+export function styleOf(document: ParsedDocument): LinkStyle {
+  const counts: Record<LinkStyle, number> = { relative: 0, route: 0, wiki: 0 };
+  for (const link of document.body.links) {
+    if (link.kind === 'wiki') counts.wiki++;
+    else if (routeSegments(link.target) !== undefined) counts.route++;
+    else if (/\.mdx?(?:[#?]|$)/i.test(link.target)) counts.relative++;
+  }
+  return (['relative', 'route', 'wiki'] as const).reduce((best, style) => (counts[style] > counts[best] ? style : best));
+}
+
+/** The item for one name of a term: its title (position 0) or an alias. */
+function itemFor(
+  index: GlossaryIndex,
+  document: ParsedDocument,
+  term: GlossaryTerm,
+  namePosition: number,
+  quality: MatchQuality,
+  context: LinkContext,
+  style: LinkStyle,
+): Suggestion {
+  const isAlias = namePosition > 0;
+  const name = isAlias ? term.aliases[namePosition - 1] : term.title;
+  const sortText = `${quality}${rankByLinks(index.incomingLinkCount(term))}${namesFor(term)[namePosition].transliterated}`;
+  const target = style === 'route' ? routeOf(term) : asLinkTarget(relativePath(document.uri, term.uri));
+  let newText: string;
+  let filterText: string;
+  if (context.part === 'wiki') {
+    newText = isAlias ? `${term.title}|${name}]]` : `${name}]]`;
+    filterText = name;
+  } else if (context.part === 'text') {
+    newText = style === 'wiki' ? (isAlias ? `[[${term.title}|${name}]]` : `[[${name}]]`) : `[${name}](${target})`;
+    filterText = `[${name}`;
+  } else {
+    newText = `${target})`;
+    // The user may type part of the path or part of the name.
+    filterText = `${target} ${name}`;
+  }
+  return {
+    label: name,
+    kind: isAlias ? 'alias' : 'term',
+    detail: isAlias ? `→ ${term.title}` + tagsSuffix(term) : term.tags.map((tag) => tag.value).join(', '),
+    documentation: term.definition,
+    newText,
+    range: context.range,
+    filterText,
+    sortText,
+  };
+}
+
+function tagsSuffix(term: GlossaryTerm): string {
+  return term.tags.length === 0 ? '' : ` · ${term.tags.map((tag) => tag.value).join(', ')}`;
+}
+
+/** Sorts often-linked terms first: fewer links, larger key. */
+function rankByLinks(count: number): string {
+  return String(999_999 - Math.min(count, 999_999)).padStart(6, '0');
+}
+
+/** Names are folded once per parsed term, not on every keystroke. */
+const matchableNames = new WeakMap<GlossaryTerm, MatchableName[]>();
+
+function namesFor(term: GlossaryTerm): MatchableName[] {
+  let names = matchableNames.get(term);
+  if (names === undefined) {
+    names = [term.title, ...term.aliases].map(matchableName);
+    matchableNames.set(term, names);
+  }
+  return names;
+}

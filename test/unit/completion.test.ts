@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { complete } from '../../server/src/features/completion';
+import { MAX_COMPLETION_ITEMS } from '../../server/src/features/completionList';
+import type { LinkStyleSetting } from '../../server/src/features/linkCompletion';
+import { entry, glossaryOf, openAtCursor } from './glossary';
+
+const TAGS = 'Begriffe:\n  label: Begriffe\n  description: Grundbegriffe\nIM:\n  label: Informationsmanagement\nStrategie:\n  label: Strategie\n';
+
+function demo() {
+  return glossaryOf({
+    'docs/tags.yml': TAGS,
+    'docs/Outtasking.md': entry('Outtasking', 'Outtasking', 'Das Outtasking ist eine besondere Form des Outsourcings.', '[Begriffe, IM]'),
+    'docs/Outsourcing.md': entry('Outsourcing', 'Outsourcing', 'Vergabe von Aufgaben an Dritte.', '[Strategie]'),
+    'docs/Wertschoepfungskette.md': entry('Wertschoepfungskette', 'Wertschöpfungskette', 'Die Kette der Schritte.'),
+    'docs/10-Glossar/vertrag/SLA.md': entry('SLA', 'Service Level Agreement', 'Ein SLA regelt Leistungen.', '[Begriffe]', 'aliases: [SLA, Dienstgütevertrag]\n'),
+    'notes/a.md': 'Siehe [Outsourcing](../docs/Outsourcing.md) und [noch mal](../docs/Outsourcing.md).',
+  });
+}
+
+function completeAt(relative: string, text: string, linkStyle: LinkStyleSetting = 'auto', index = demo()) {
+  const { document, lines, position } = openAtCursor(index, relative, text);
+  return complete(index, document, lines, position, { linkStyle });
+}
+
+const labels = (text: string, relative = 'notes/plan.md') => completeAt(relative, text).items.map((item) => item.label);
+const newTexts = (text: string, relative = 'notes/plan.md', linkStyle: LinkStyleSetting = 'auto') =>
+  completeAt(relative, text, linkStyle).items.map((item) => item.newText);
+
+describe('link completion', () => {
+  it('after [ inserts a whole link relative to the current file, replacing what was typed', () => {
+    const { items, isIncomplete } = completeAt('notes/deep/plan.md', 'Siehe [Outt|');
+    assert.equal(isIncomplete, false);
+    assert.deepEqual(items.map((item) => item.newText), ['[Outtasking](../../docs/Outtasking.md)']);
+    assert.deepEqual(items[0].range, { start: { line: 0, character: 6 }, end: { line: 0, character: 11 } });
+    assert.equal(items[0].filterText, '[Outtasking');
+    assert.equal(items[0].detail, 'Begriffe, IM');
+    assert.equal(items[0].documentation, 'Das Outtasking ist eine besondere Form des Outsourcings.');
+  });
+
+  it('replaces an auto-closed bracket or an existing link instead of doubling it', () => {
+    assert.deepEqual(completeAt('notes/plan.md', 'Mit [Outt|]').items[0].range.end.character, 10);
+    assert.deepEqual(completeAt('notes/plan.md', 'Mit [Outt|](alt.md) danach').items[0].range.end.character, 18);
+  });
+
+  it('matches by prefix, word start, initials and umlaut spelling, best first', () => {
+    assert.deepEqual(labels('[level|'), ['Service Level Agreement']);
+    assert.deepEqual(labels('[sla|'), ['SLA', 'Service Level Agreement']);
+    assert.deepEqual(labels('[wertschöpf|'), ['Wertschöpfungskette']);
+    assert.deepEqual(labels('[wertschoepf|'), ['Wertschöpfungskette']);
+    assert.deepEqual(labels('[wertschopf|'), ['Wertschöpfungskette']);
+    assert.deepEqual(labels('[dienstgüte|'), ['Dienstgütevertrag']);
+    assert.deepEqual(labels('[xyz|'), []);
+  });
+
+  it('ranks equally good matches by how often the glossary links them', () => {
+    assert.deepEqual(labels('[Out|'), ['Outsourcing', 'Outtasking']);
+    assert.deepEqual(labels('[Outt|'), ['Outtasking'], 'a better match still wins');
+  });
+
+  it('inserts an alias as the text of a link to its term', () => {
+    const items = completeAt('notes/plan.md', 'Mit [Dienstg|').items;
+    assert.deepEqual(items.map((item) => [item.label, item.newText, item.kind]), [
+      ['Dienstgütevertrag', '[Dienstgütevertrag](../docs/10-Glossar/vertrag/SLA.md)', 'alias'],
+    ]);
+    assert.match(items[0].detail ?? '', /^→ Service Level Agreement/);
+  });
+
+  it('after ]( completes the target and its closing parenthesis', () => {
+    const items = completeAt('notes/plan.md', 'Siehe [den Text](../docs/Outt|');
+    assert.deepEqual(items.items.map((item) => item.newText), ['../docs/Outtasking.md)']);
+    assert.deepEqual(items.items[0].range, { start: { line: 0, character: 17 }, end: { line: 0, character: 29 } });
+    assert.deepEqual(newTexts('[](Outt|'), ['[Outtasking](../docs/Outtasking.md)'], 'an empty text is filled in');
+  });
+
+  it('inside a Docusaurus route completes the route, folder number prefixes dropped', () => {
+    assert.deepEqual(newTexts('Siehe [Vertrag](/docs/Ser|)'), ['/docs/Glossar/vertrag/SLA/)']);
+  });
+
+  it('after [[ completes a wiki link, an alias as its text', () => {
+    assert.deepEqual(newTexts('Siehe [[Outt|'), ['Outtasking]]']);
+    assert.deepEqual(newTexts('Siehe [[Outt|]]'), ['Outtasking]]']);
+    assert.equal(completeAt('notes/plan.md', 'Siehe [[Outt|]]').items[0].range.end.character, 14);
+    assert.deepEqual(newTexts('Siehe [[Dienstg|'), ['Service Level Agreement|Dienstgütevertrag]]']);
+  });
+
+  it('writes links in the style the document already uses, unless a setting says otherwise', () => {
+    assert.deepEqual(newTexts('Wie [[Outsourcing]] und [[SLA]]. Dann [Outt|'), ['[[Outtasking]]']);
+    assert.deepEqual(newTexts('Wie [a](/docs/x/) und [b](/docs/y/). Dann [Outt|'), ['[Outtasking](/docs/Outtasking/)']);
+    assert.deepEqual(newTexts('Dann [Outt|', 'notes/plan.md', 'wiki'), ['[[Outtasking]]']);
+    assert.deepEqual(newTexts('Wie [[SLA]]. Dann [Outt|', 'notes/plan.md', 'relative'), ['[Outtasking](../docs/Outtasking.md)']);
+  });
+
+  it('offers nothing outside links, in images, and never the current term itself', () => {
+    for (const text of ['Outt|', '![Outt|', 'Ein `code` und Text|']) assert.deepEqual(labels(text), [], text);
+    assert.deepEqual(labels('[Outt|', 'docs/Outtasking.md'), []);
+  });
+
+  it('filters 10,000 terms on the server, caps the list and marks it incomplete', () => {
+    const files: Record<string, string> = {};
+    for (let number = 0; number < 10_000; number++) files[`t/Begriff-${number}.md`] = entry(`B${number}`, `Begriff ${number}`, 'D.');
+    const index = glossaryOf(files);
+    const all = completeAt('plan.md', '[|', 'auto', index);
+    assert.equal(all.items.length, MAX_COMPLETION_ITEMS);
+    assert.equal(all.isIncomplete, true);
+    const narrow = completeAt('plan.md', '[Begriff 9999|', 'auto', index);
+    assert.deepEqual(narrow.items.map((item) => item.label), ['Begriff 9999']);
+    assert.equal(narrow.isIncomplete, false);
+  });
+});
+
+describe('front-matter completion', () => {
+  it('offers declared tags in a flow list with label and description, without those present', () => {
+    const { items } = completeAt('docs/Neu.md', '---\nid: Neu\ntags: [Begriffe, |]\n---\n');
+    assert.deepEqual(items.map((item) => [item.label, item.detail]), [
+      ['IM', 'Informationsmanagement'],
+      ['Strategie', undefined],
+    ]);
+    assert.deepEqual(items[0].range, { start: { line: 2, character: 17 }, end: { line: 2, character: 17 } });
+  });
+
+  it('replaces the partly typed tag', () => {
+    const { items } = completeAt('docs/Neu.md', '---\nid: Neu\ntags: [Begriffe, Str|at]\n---\n');
+    assert.deepEqual(items.map((item) => item.newText), ['Strategie']);
+    assert.deepEqual(items[0].range, { start: { line: 2, character: 17 }, end: { line: 2, character: 22 } });
+  });
+
+  it('offers tags in a block list', () => {
+    const { items } = completeAt('docs/Neu.md', '---\nid: Neu\ntags:\n  - IM\n  - |\ntitle: Neu\n---\n');
+    assert.deepEqual(items.map((item) => item.label), ['Begriffe', 'Strategie']);
+  });
+
+  it('without a tags file offers the tags the glossary uses, most used first, with counts', () => {
+    const index = glossaryOf({
+      'A.md': entry('A', 'A', 'D.', '[Prozesse, Kosten]'),
+      'B.md': entry('B', 'B', 'D.', '[Kosten]'),
+    });
+    const { items } = completeAt('C.md', '---\nid: C\ntags: [|]\n---\n', 'auto', index);
+    assert.deepEqual(items.map((item) => [item.label, item.detail]), [
+      ['Kosten', 'Entries with this tag: 2'],
+      ['Prozesse', 'Entries with this tag: 1'],
+    ]);
+  });
+
+  it('offers the keys not yet written, as snippets with documentation', () => {
+    const { items } = completeAt('docs/Neu.md', '---\nid: Neu\nti|\n---\n');
+    const title = items.find((item) => item.label === 'title');
+    assert.ok(title);
+    assert.equal(items.some((item) => item.label === 'id'), false);
+    assert.equal(title.newText, 'title: $1');
+    assert.equal(title.isSnippet, true);
+    assert.match(title.documentation ?? '', /first heading/);
+    assert.deepEqual(title.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } });
+  });
+
+  it('offers no links inside front matter', () => {
+    assert.deepEqual(completeAt('docs/Neu.md', '---\ntitle: [Outt|\n---\n').items, []);
+  });
+
+  it('offers the front matter of a new term in an empty file', () => {
+    const { items } = completeAt('docs/Make-or-Buy.md', '|');
+    assert.equal(items.length, 1);
+    assert.equal(items[0].kind, 'snippet');
+    assert.match(items[0].newText, /^---\nid: \$\{1:Make-or-Buy\}\ntitle: \$\{2:Make or Buy\}\ntags: \[\$3\]\n---\n\n# \$\{2:Make or Buy\}/);
+  });
+});
