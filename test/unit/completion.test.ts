@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { complete } from '../../server/src/features/completion';
 import { MAX_COMPLETION_ITEMS } from '../../server/src/features/completionList';
-import type { LinkStyleSetting } from '../../server/src/features/linkCompletion';
+import type { LinkStyleSetting } from '../../server/src/common/settings';
 import { entry, glossaryOf, openAtCursor } from './glossary';
 
 const TAGS = 'Begriffe:\n  label: Begriffe\n  description: Grundbegriffe\nIM:\n  label: Informationsmanagement\nStrategie:\n  label: Strategie\n';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { documentDiagnostics } from '../../server/src/features/diagnostics';
+import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { hover } from '../../server/src/features/hover';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
 

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
 import { fileUri } from '../common/uris';
-import { documentDiagnostics } from '../features/diagnostics';
+import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { findTagsFilesAbove } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';

@@ -2,14 +2,33 @@ import type { Range } from './text';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** Stable, kebab-case rule codes: they appear in CLI output, JSON and editor problem lists. */
-export type DiagnosticCode =
-  | 'yaml-syntax'
-  | 'duplicate-key'
-  | 'unclosed-front-matter'
-  | 'front-matter-language'
-  | 'front-matter-not-a-map'
-  | 'unknown-tag';
+/**
+ * Every rule with its stable, kebab-case code (in CLI output, JSON, editor problem lists and
+ * settings) and its default severity. docs/rules.md explains each with examples.
+ */
+export const RULES = {
+  'yaml-syntax': 'error',
+  'duplicate-key': 'error',
+  'unclosed-front-matter': 'error',
+  'front-matter-language': 'error',
+  'front-matter-not-a-map': 'error',
+  'unknown-tag': 'warning',
+  'duplicate-tag': 'warning',
+  'tags-not-a-list': 'warning',
+  'empty-tag': 'warning',
+  'padded-tag': 'warning',
+  'tag-variant': 'warning',
+  'unknown-key': 'warning',
+  'missing-key': 'warning',
+  'invalid-id': 'error',
+  'id-differs-from-file-name': 'hint',
+  'title-differs-from-heading': 'hint',
+  'duplicate-id': 'warning',
+  'duplicate-title': 'warning',
+  'broken-link': 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type DiagnosticCode = keyof typeof RULES;
 
 export interface RelatedLocation {
   uri: string;
@@ -24,4 +43,6 @@ export interface GlossaryDiagnostic {
   code: DiagnosticCode;
   message: string;
   related?: RelatedLocation[];
+  /** The text that would fix the problem in place of `range`, when there is one. */
+  suggestion?: string;
 }

@@ -24,3 +24,23 @@ export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = [
   { key: 'hide_title', valueSnippet: '${1|true,false|}', documentation: () => l10n.t('true: the title is not shown at the top of the page.') },
   { key: 'image', valueSnippet: '$1', documentation: () => l10n.t('An image shown in link previews of the page.') },
 ];
+
+/** Further Docusaurus doc keys: known, so never taken for a typo, but not offered by completion. */
+const OTHER_DOCUSAURUS_KEYS = [
+  'pagination_label',
+  'sidebar_class_name',
+  'sidebar_key',
+  'sidebar_custom_props',
+  'displayed_sidebar',
+  'hide_table_of_contents',
+  'toc_min_heading_level',
+  'toc_max_heading_level',
+  'pagination_next',
+  'pagination_prev',
+  'parse_number_prefixes',
+  'custom_edit_url',
+  'last_update',
+  'title_meta',
+];
+
+export const KNOWN_KEYS: ReadonlySet<string> = new Set([...FRONT_MATTER_KEYS.map(({ key }) => key), ...OTHER_DOCUSAURUS_KEYS]);

@@ -3,7 +3,8 @@ import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { ParsedDocument } from '../parsing/document';
 import { completeFrontMatter } from './frontMatterCompletion';
 import type { CompletionList } from './completionList';
-import { completeLinks, type LinkStyleSetting } from './linkCompletion';
+import type { LinkStyleSetting } from '../common/settings';
+import { completeLinks } from './linkCompletion';
 
 export interface CompletionOptions {
   linkStyle: LinkStyleSetting;

@@ -1,13 +1,13 @@
+import type { LinkStyleSetting } from '../common/settings';
 import type { LineIndex, Position, Range } from '../common/text';
 import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { capped, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { foldQuery, matchableName, matchQuality, type MatchableName, type MatchQuality } from './fuzzy';
-import { routeOf } from './termLinks';
+import { routeOf } from '../index/routes';
 
 export type LinkStyle = 'relative' | 'route' | 'wiki';
-export type LinkStyleSetting = LinkStyle | 'auto';
 
 /** Where in a link the cursor is, what was typed there, and what a completion replaces. */
 interface LinkContext {

@@ -1,6 +1,6 @@
-import { URI } from 'vscode-uri';
 import { resolveRelativeLink, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
+import { routeOf } from '../index/routes';
 import type { GlossaryTerm } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
 
@@ -35,17 +35,6 @@ function resolveRoute(index: GlossaryIndex, segments: string[]): GlossaryTerm | 
     return matching;
   };
   return candidates.reduce((best, candidate) => (score(candidate) > score(best) ? candidate : best));
-}
-
-/**
- * The Docusaurus route of a term: `/docs/` and its folders below the nearest `docs` folder, number
- * prefixes dropped, then its id; just `/<id>/` outside a docs folder.
- */
-export function routeOf(term: GlossaryTerm): string {
-  const folders = URI.parse(term.uri).path.split('/').slice(1, -1);
-  const docs = folders.lastIndexOf('docs');
-  const segments = docs === -1 ? [] : ['docs', ...folders.slice(docs + 1).map((folder) => folder.replace(/^\d+-/, ''))];
-  return `/${[...segments, term.id].join('/')}/`;
 }
 
 /** Of several terms with one name, the first by file path, so the answer does not depend on load order. */

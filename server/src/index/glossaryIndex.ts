@@ -1,6 +1,7 @@
 import { ancestorFolders, canonicalUri, parentUri, resolveRelativeLink, routeSegments } from '../common/uris';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
+import { routeFolderOf } from './routes';
 import { nameKey, TermMatcher } from './termMatcher';
 
 /** Sets of term URIs under string keys, for lookups by id and by name. */
@@ -21,30 +22,13 @@ class UrisByKey {
   get(key: string): ReadonlySet<string> {
     return this.sets.get(key) ?? EMPTY;
   }
+
+  keys(): IterableIterator<string> {
+    return this.sets.keys();
+  }
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
-
-/** Counts of string keys that documents contribute and withdraw as they change. */
-class Counts {
-  private readonly counts = new Map<string, number>();
-
-  add(keys: Iterable<string>, delta: 1 | -1): void {
-    for (const key of keys) {
-      const count = (this.counts.get(key) ?? 0) + delta;
-      if (count > 0) this.counts.set(key, count);
-      else this.counts.delete(key);
-    }
-  }
-
-  get(key: string): number {
-    return this.counts.get(key) ?? 0;
-  }
-
-  entries(): IterableIterator<[string, number]> {
-    return this.counts.entries();
-  }
-}
 
 /**
  * What a link points at, as a key that does not depend on whether the target exists yet:
@@ -80,8 +64,12 @@ export class GlossaryIndex {
   private tagsFileOverrideUri: string | undefined;
   private readonly urisById = new UrisByKey();
   private readonly urisByName = new UrisByKey();
-  private readonly tagUses = new Counts();
-  private readonly linkUses = new Counts();
+  /** Documents by the tags they use. */
+  private readonly tagUsers = new UrisByKey();
+  /** Documents by the keys of what they link to (see linkKeys). */
+  private readonly linkSources = new UrisByKey();
+  /** Terms by the route folder they live in, to tell links into the glossary from links elsewhere. */
+  private readonly termsByRouteFolder = new UrisByKey();
   readonly matcher = new TermMatcher();
 
   /** Parses a document's text and stores the result in place of any earlier version. */
@@ -120,34 +108,51 @@ export class GlossaryIndex {
   }
 
   private learnUses(document: ParsedDocument): void {
-    this.tagUses.add(tagsOf(document), 1);
-    this.linkUses.add(linkKeys(document), 1);
+    for (const tag of tagsOf(document)) this.tagUsers.add(tag, document.uri);
+    for (const key of linkKeys(document)) this.linkSources.add(key, document.uri);
   }
 
   private forgetUses(document: ParsedDocument | undefined): void {
     if (document === undefined) return;
-    this.tagUses.add(tagsOf(document), -1);
-    this.linkUses.add(linkKeys(document), -1);
+    for (const tag of tagsOf(document)) this.tagUsers.delete(tag, document.uri);
+    for (const key of linkKeys(document)) this.linkSources.delete(key, document.uri);
   }
 
-  /** How many links in the glossary point at a term, in any link style. */
+  /** The documents that link to a term, in any link style, whether or not it exists yet. */
+  documentsLinkingTo(term: Pick<GlossaryTerm, 'uri' | 'id' | 'title' | 'aliases'>): Set<string> {
+    const sources = new Set([...this.linkSources.get(`uri:${term.uri}`), ...this.linkSources.get(`id:${term.id}`)]);
+    for (const name of namesOf(term)) for (const uri of this.linkSources.get(`name:${nameKey(name)}`)) sources.add(uri);
+    return sources;
+  }
+
+  /** How many documents link to a term. */
   incomingLinkCount(term: GlossaryTerm): number {
-    let count = this.linkUses.get(`uri:${term.uri}`) + this.linkUses.get(`id:${term.id}`);
-    for (const key of new Set(namesOf(term).map(nameKey))) count += this.linkUses.get(`name:${key}`);
-    return count;
+    return this.documentsLinkingTo(term).size;
   }
 
   /** Every tag used in the glossary's front matter, with the number of entries using it. */
-  tagUsage(): IterableIterator<[string, number]> {
-    return this.tagUses.entries();
+  *tagUsage(): Generator<[string, number]> {
+    for (const tag of this.tagUsers.keys()) yield [tag, this.tagUsers.get(tag).size];
+  }
+
+  /** The entries that use a tag. */
+  documentsUsingTag(tag: string): ReadonlySet<string> {
+    return this.tagUsers.get(tag);
+  }
+
+  /** Whether some term's route lies in this folder (`/docs/Glossar/A-Glossar/`). */
+  hasTermsInRouteFolder(folder: string): boolean {
+    return this.termsByRouteFolder.get(folder).size > 0;
   }
 
   private learnTerm(term: GlossaryTerm): void {
+    this.termsByRouteFolder.add(routeFolderOf(term.uri), term.uri);
     this.urisById.add(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.add(nameKey(name), term.uri);
   }
 
   private forgetTerm(term: GlossaryTerm): void {
+    this.termsByRouteFolder.delete(routeFolderOf(term.uri), term.uri);
     this.urisById.delete(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.delete(nameKey(name), term.uri);
   }
@@ -221,7 +226,7 @@ export class GlossaryIndex {
 }
 
 /** Every name a term is known by, in prose and in wiki links. */
-function namesOf(term: GlossaryTerm): string[] {
+function namesOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliases'>): string[] {
   return [term.title, ...term.aliases, term.id];
 }
 

@@ -1,0 +1,28 @@
+import { RULES, type GlossaryDiagnostic } from '../../common/diagnostic';
+import { DEFAULT_SETTINGS, type GlossarySettings } from '../../common/settings';
+import type { GlossaryIndex } from '../../index/glossaryIndex';
+import type { ParsedDocument } from '../../parsing/document';
+import { glossaryDiagnostics } from './glossaryRules';
+import { keyDiagnostics } from './keyRules';
+import { linkDiagnostics } from './linkRules';
+import { tagDiagnostics } from './tagRules';
+
+/**
+ * Every problem in one document: what parsing found and what each rule finds, with the
+ * severities the settings give (a rule set to "off" reports nothing).
+ */
+export function documentDiagnostics(index: GlossaryIndex, document: ParsedDocument, settings: GlossarySettings = DEFAULT_SETTINGS): GlossaryDiagnostic[] {
+  const found = [
+    ...document.diagnostics,
+    ...tagDiagnostics(index, document),
+    ...keyDiagnostics(document, settings),
+    ...glossaryDiagnostics(index, document),
+    ...linkDiagnostics(index, document),
+  ];
+  const diagnostics: GlossaryDiagnostic[] = [];
+  for (const diagnostic of found) {
+    const severity = settings.rules[diagnostic.code] ?? RULES[diagnostic.code];
+    if (severity !== 'off') diagnostics.push({ ...diagnostic, severity });
+  }
+  return diagnostics;
+}

@@ -1,0 +1,61 @@
+import * as l10n from '@vscode/l10n';
+import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import { relativePath } from '../../common/uris';
+import type { GlossaryIndex } from '../../index/glossaryIndex';
+import { nameKey } from '../../index/termMatcher';
+import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
+import { URI } from 'vscode-uri';
+
+/** Rules across the glossary: two entries with one id, or one title. Translations do not count. */
+export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
+  const term = document.term;
+  if (term === undefined) return [];
+  const diagnostics: GlossaryDiagnostic[] = [];
+  const idField = document.frontMatter?.fields.find((field) => field.key === 'id');
+  // An id taken from the file name repeats legitimately in other folders; a declared one is a choice.
+  if (idField !== undefined) {
+    const others = index
+      .termsWithId(term.id)
+      .filter((other) => other.uri !== term.uri && !isTranslation(term, other) && declaresId(index, other));
+    if (others.length > 0) {
+      diagnostics.push({
+        range: idField.valueRange,
+        severity: 'warning',
+        code: 'duplicate-id',
+        message: l10n.t('Another entry has the id "{0}": {1}', term.id, others.map((other) => relativePath(term.uri, other.uri)).join(', ')),
+        related: others.map((other) => ({ uri: other.uri, range: other.titleRange ?? zeroRange, message: l10n.t('Same id') })),
+      });
+    }
+  }
+  const titleKey = nameKey(term.title);
+  const sameTitle = index
+    .termsNamed(term.title)
+    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !isTranslation(term, other));
+  if (sameTitle.length > 0 && term.titleRange !== undefined) {
+    diagnostics.push({
+      range: term.titleRange,
+      severity: 'warning',
+      code: 'duplicate-title',
+      message: l10n.t('Another entry has the title "{0}": {1}', term.title, sameTitle.map((other) => relativePath(term.uri, other.uri)).join(', ')),
+      related: sameTitle.map((other) => ({ uri: other.uri, range: other.titleRange ?? zeroRange, message: l10n.t('Same title') })),
+    });
+  }
+  return diagnostics;
+}
+
+const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function declaresId(index: GlossaryIndex, term: GlossaryTerm): boolean {
+  return index.getDocument(term.uri)?.frontMatter?.fields.some((field) => field.key === 'id') === true;
+}
+
+const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
+
+/** Files whose paths differ in one locale folder only (`en/x.md`, `de/x.md`) are translations of one entry. */
+function isTranslation(a: GlossaryTerm, b: GlossaryTerm): boolean {
+  const pathA = URI.parse(a.uri).path.split('/');
+  const pathB = URI.parse(b.uri).path.split('/');
+  if (pathA.length !== pathB.length) return false;
+  const differing = pathA.map((segment, position) => [segment, pathB[position]]).filter(([left, right]) => left !== right);
+  return differing.length === 1 && LOCALE.test(differing[0][0]) && LOCALE.test(differing[0][1]);
+}

@@ -1,0 +1,88 @@
+import * as l10n from '@vscode/l10n';
+import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import { KNOWN_KEYS } from '../../common/frontMatterKeys';
+import type { GlossarySettings } from '../../common/settings';
+import type { Range } from '../../common/text';
+import { fileStem } from '../../common/uris';
+import type { ParsedDocument } from '../../parsing/document';
+import { distance } from 'fastest-levenshtein';
+import { isCaseOrNumberVariant } from './similarity';
+
+/** Key rules: misspelt keys, required keys, and what Docusaurus makes of the id and title. */
+export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings): GlossaryDiagnostic[] {
+  const frontMatter = document.frontMatter;
+  if (frontMatter === undefined || document.term === undefined) return [];
+  const diagnostics: GlossaryDiagnostic[] = [];
+  const allowed = new Set([...KNOWN_KEYS, ...settings.extraKeys]);
+
+  for (const field of frontMatter.fields) {
+    if (allowed.has(field.key)) continue;
+    // Keys of other tools are fine; only a near miss of a known key is a mistake.
+    const suggestion = misspeltKey(field.key, allowed);
+    if (suggestion === undefined) continue;
+    diagnostics.push({
+      range: field.keyRange,
+      severity: 'warning',
+      code: 'unknown-key',
+      message: l10n.t('Unknown front-matter key "{0}". Did you mean "{1}"?', field.key, suggestion),
+      suggestion,
+    });
+  }
+
+  const field = (key: string) => frontMatter.fields.find((candidate) => candidate.key === key);
+  const opening: Range = { start: frontMatter.range.start, end: { line: frontMatter.range.start.line, character: 3 } };
+  for (const key of settings.requiredKeys) {
+    if (field(key) !== undefined || (key === 'title' && document.term.heading !== undefined)) continue;
+    diagnostics.push({
+      range: opening,
+      severity: 'warning',
+      code: 'missing-key',
+      message: key === 'title' ? l10n.t('The entry has no title: add "title:" or a "# Heading".') : l10n.t('The front matter has no "{0}".', key),
+    });
+  }
+
+  const id = field('id');
+  if (id !== undefined) {
+    const value = typeof id.value === 'string' || typeof id.value === 'number' ? String(id.value) : '';
+    if (value.trim() === '' || value.includes('/')) {
+      diagnostics.push({
+        range: id.valueRange,
+        severity: 'error',
+        code: 'invalid-id',
+        message: l10n.t('Docusaurus rejects this id: it must not be empty or contain "/".'),
+      });
+    } else if (value !== fileStem(document.uri)) {
+      diagnostics.push({
+        range: id.valueRange,
+        severity: 'hint',
+        code: 'id-differs-from-file-name',
+        message: l10n.t('The id "{0}" differs from the file name "{1}": links by route use the id.', value, fileStem(document.uri)),
+      });
+    }
+  }
+
+  const title = field('title');
+  const heading = document.term.heading;
+  if (title !== undefined && typeof title.value === 'string' && heading !== undefined && title.value.trim() !== heading.text.trim()) {
+    diagnostics.push({
+      range: title.valueRange,
+      severity: 'hint',
+      code: 'title-differs-from-heading',
+      message: l10n.t('The title "{0}" differs from the heading "{1}".', title.value, heading.text),
+      related: [{ uri: document.uri, range: heading.textRange, message: l10n.t('The heading') }],
+    });
+  }
+  return diagnostics;
+}
+
+/** The known key a key was probably meant to be: "titel" -> "title", "tag" -> "tags". */
+function misspeltKey(key: string, known: Iterable<string>): string | undefined {
+  let best: { key: string; score: number } | undefined;
+  for (const candidate of known) {
+    const score = isCaseOrNumberVariant(key, candidate) ? 0 : distance(key.toLowerCase(), candidate.toLowerCase());
+    // A swap of two letters costs 2: allow it in words long enough to stay unambiguous.
+    const allowed = key.length >= 5 ? 2 : key.length >= 3 ? 1 : 0;
+    if (score <= allowed && (best === undefined || score < best.score)) best = { key: candidate, score };
+  }
+  return best?.key;
+}

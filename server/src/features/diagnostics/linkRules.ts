@@ -1,0 +1,61 @@
+import * as l10n from '@vscode/l10n';
+import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, routeSegments } from '../../common/uris';
+import type { GlossaryIndex } from '../../index/glossaryIndex';
+import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
+import type { MarkdownLink } from '../../parsing/markdown';
+import { resolveTermLink } from '../termLinks';
+import { nearest } from './similarity';
+
+/** Links to glossary entries that lead nowhere: relative `.md` paths, site routes and wiki links. */
+export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
+  const diagnostics: GlossaryDiagnostic[] = [];
+  for (const link of document.body.links) {
+    const broken = brokenLink(index, document, link);
+    if (broken === undefined) continue;
+    diagnostics.push({
+      range: link.targetRange,
+      severity: 'warning',
+      code: 'broken-link',
+      message:
+        broken.suggestion === undefined
+          ? l10n.t('No glossary entry at "{0}".', link.target)
+          : l10n.t('No glossary entry at "{0}". Did you mean "{1}"?', link.target, broken.suggestion),
+      suggestion: broken.suggestion,
+    });
+  }
+  return diagnostics;
+}
+
+/** Undefined when the link is fine or not a link to an entry (a URL, an image, an anchor). */
+function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { suggestion?: string } | undefined {
+  if (link.kind === 'wiki') {
+    if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
+    const name = link.target.replace(/#.*$/, '');
+    return { suggestion: nearestTerm(index, name, (term) => [term.title, ...term.aliases])?.name };
+  }
+  const route = routeSegments(link.target);
+  if (route !== undefined) {
+    const last = route[route.length - 1];
+    // Routes to files (`/img/x.png`), the site root, and pages where the glossary has no entries
+    // (`/docs/References/...`) are not links to entries.
+    const folder = `/${route.slice(0, -1).map((segment) => `${segment}/`).join('')}`;
+    if (last === undefined || last.includes('.') || !index.hasTermsInRouteFolder(folder)) return undefined;
+    if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
+    const match = nearestTerm(index, last, (term) => [term.id]);
+    return { suggestion: match === undefined ? undefined : link.target.replace(/[^/]+(\/?(?:[?#].*)?)$/, `${match.name}$1`) };
+  }
+  const targetUri = resolveRelativeLink(document.uri, link.target);
+  if (targetUri === undefined || !/\.mdx?$/i.test(targetUri) || index.getDocument(targetUri) !== undefined) return undefined;
+  const match = nearestTerm(index, fileStem(targetUri), (term) => [fileStem(term.uri)]);
+  const fragment = link.target.match(/#.*$/)?.[0] ?? '';
+  return { suggestion: match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.term.uri)) + fragment };
+}
+
+/** The term with the name nearest to a misspelt one, by the names `namesOf` gives. */
+function nearestTerm(index: GlossaryIndex, name: string, namesOf: (term: GlossaryTerm) => string[]) {
+  const byName = new Map<string, GlossaryTerm>();
+  for (const term of index.terms()) for (const candidate of namesOf(term)) byName.set(candidate, term);
+  const found = nearest(name, byName.keys(), Math.max(2, Math.floor(name.length / 3)));
+  return found === undefined ? undefined : { name: found, term: byName.get(found)! };
+}

@@ -1,0 +1,91 @@
+import * as l10n from '@vscode/l10n';
+import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import { relativePath } from '../../common/uris';
+import type { GlossaryIndex } from '../../index/glossaryIndex';
+import type { ParsedDocument } from '../../parsing/document';
+import { closestMatch, isCaseOrNumberVariant, isLikelyTypo } from './similarity';
+
+/** A rarer tag is only called a variant of a tag at least this many times as common. */
+const VARIANT_RATIO = 2;
+
+/** Tag rules: the shape of the `tags` list, and each tag against the tags file or the glossary. */
+export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
+  const field = document.term === undefined ? undefined : document.frontMatter?.fields.find((candidate) => candidate.key === 'tags');
+  if (field === undefined || field.value === undefined || field.value === null) return [];
+  if (field.items === undefined) {
+    return [
+      {
+        range: field.valueRange,
+        severity: 'warning',
+        code: 'tags-not-a-list',
+        message: l10n.t('Tags must be a list, such as "tags: [A, B]".'),
+        suggestion: typeof field.value === 'string' ? `[${field.value}]` : undefined,
+      },
+    ];
+  }
+
+  const diagnostics: GlossaryDiagnostic[] = [];
+  const seen = new Set<string>();
+  const tagsFile = index.tagsFileFor(document.uri);
+  for (const item of field.items) {
+    if (typeof item.value !== 'string') continue;
+    const tag = item.value;
+    if (tag.trim() === '') {
+      diagnostics.push({ range: item.range, severity: 'warning', code: 'empty-tag', message: l10n.t('Empty tag.') });
+      continue;
+    }
+    if (tag !== tag.trim()) {
+      diagnostics.push({
+        range: item.range,
+        severity: 'warning',
+        code: 'padded-tag',
+        message: l10n.t('Tag "{0}" has blanks around it.', tag),
+        suggestion: tag.trim(),
+      });
+    }
+    if (seen.has(tag.trim())) {
+      diagnostics.push({ range: item.range, severity: 'warning', code: 'duplicate-tag', message: l10n.t('Tag "{0}" is listed twice.', tag.trim()) });
+      continue;
+    }
+    seen.add(tag.trim());
+    if (tagsFile !== undefined) {
+      if (tagsFile.tags.has(tag.trim())) continue;
+      const suggestion = closestMatch(tag.trim(), tagsFile.tags.keys());
+      const where = relativePath(document.uri, tagsFile.uri);
+      diagnostics.push({
+        range: item.range,
+        severity: 'warning',
+        code: 'unknown-tag',
+        message:
+          suggestion === undefined
+            ? l10n.t('Tag "{0}" is not declared in {1}.', tag.trim(), where)
+            : l10n.t('Tag "{0}" is not declared in {1}. Did you mean "{2}"?', tag.trim(), where, suggestion),
+        suggestion,
+      });
+    } else {
+      const variant = moreCommonVariant(index, tag.trim());
+      if (variant !== undefined) {
+        diagnostics.push({
+          range: item.range,
+          severity: 'warning',
+          code: 'tag-variant',
+          message: l10n.t('Tag "{0}" ({1} entries) looks like a variant of "{2}" ({3} entries).', tag.trim(), variant.ownCount, variant.tag, variant.count),
+          suggestion: variant.tag,
+        });
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/** Without a tags file, the glossary's own usage tells the intended spelling: the much more common one. */
+export function moreCommonVariant(index: GlossaryIndex, tag: string): { tag: string; count: number; ownCount: number } | undefined {
+  const ownCount = index.documentsUsingTag(tag).size;
+  let best: { tag: string; count: number; ownCount: number } | undefined;
+  for (const [other, count] of index.tagUsage()) {
+    if (other === tag || count < VARIANT_RATIO * Math.max(ownCount, 1)) continue;
+    if (!isCaseOrNumberVariant(tag, other) && !isLikelyTypo(tag, other)) continue;
+    if (best === undefined || count > best.count) best = { tag: other, count, ownCount };
+  }
+  return best;
+}
