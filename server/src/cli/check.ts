@@ -2,10 +2,14 @@ import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
+import type { GlossarySettings } from '../common/settings';
+import { applyEdits, LineIndex } from '../common/text';
 import { fileUri } from '../common/uris';
+import { fixAll } from '../features/codeActions';
 import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../index/glossaryIndex';
-import { findTagsFilesAbove } from '../workspace/files';
+import { parseDocument } from '../parsing/document';
+import { findTagsFilesAbove, readTextFile, type Logger } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 
 /** One finding as the CLI reports it; lines and columns are 1-based. */
@@ -23,15 +27,13 @@ export interface Finding {
 export interface CheckResult {
   findings: Finding[];
   filesChecked: number;
+  filesFixed: number;
 }
 
 export class UsageError extends Error {}
 
-/**
- * Runs the editor's diagnostics over files on disk. Paths may be files or folders; the tags files
- * that govern them are found in their folders and above, up to the working directory.
- */
-export async function check(paths: string[], cwd: string, log: (message: string) => void): Promise<CheckResult> {
+/** The glossary below the given paths, with the tags files that govern them, as the editor would index it. */
+export async function loadForCli(paths: string[], cwd: string, settings: GlossarySettings, log: Logger) {
   const roots = paths.map((given) => path.resolve(cwd, given));
   const tagsFilesAbove: string[] = [];
   for (const root of roots) {
@@ -41,19 +43,47 @@ export async function check(paths: string[], cwd: string, log: (message: string)
     const boundary = isInside(folder, cwd) ? cwd : folder;
     tagsFilesAbove.push(...(await findTagsFilesAbove(folder, boundary)));
   }
+  const configuredTagsFile = settings.tagsFile.trim() === '' ? undefined : path.resolve(cwd, settings.tagsFile);
+  if (configuredTagsFile !== undefined) tagsFilesAbove.push(configuredTagsFile);
 
   const index = new GlossaryIndex();
+  index.matcher.matchCompoundTails = settings.matchCompoundTails;
   const files = await loadGlossary(index, roots, log, tagsFilesAbove);
+  if (configuredTagsFile !== undefined) index.setTagsFileOverride(fileUri(configuredTagsFile));
+  return { index, files };
+}
+
+/**
+ * Runs the editor's diagnostics over files on disk. With `fix`, applies the safe fixes first and
+ * reports what remains.
+ */
+export async function check(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, fix = false): Promise<CheckResult> {
+  const { index, files } = await loadForCli(paths, cwd, settings, log);
+  let filesFixed = 0;
+  if (fix) {
+    for (const file of files) {
+      const text = await readTextFile(file, log);
+      const document = index.getDocument(fileUri(file));
+      if (text === undefined || document === undefined) continue;
+      const lines = new LineIndex(text);
+      const edits = fixAll(index, parseDocument(document.uri, text, lines), lines, settings);
+      if (edits.length === 0) continue;
+      const fixed = applyEdits(lines, edits);
+      await fs.writeFile(file, fixed, 'utf8');
+      index.setDocument(document.uri, fixed);
+      filesFixed++;
+    }
+  }
   const findings: Finding[] = [];
   for (const file of files) {
     const document = index.getDocument(fileUri(file));
     if (document === undefined) continue;
-    for (const diagnostic of documentDiagnostics(index, document)) {
+    for (const diagnostic of documentDiagnostics(index, document, settings)) {
       findings.push(toFinding(path.relative(cwd, file).split(path.sep).join('/'), diagnostic));
     }
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { findings, filesChecked: files.length };
+  return { findings, filesChecked: files.length, filesFixed };
 }
 
 function toFinding(file: string, diagnostic: GlossaryDiagnostic): Finding {
@@ -80,6 +110,7 @@ export function formatText(result: CheckResult): string {
     (finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.message} [${finding.code}]`,
   );
   const count = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity).length;
+  if (result.filesFixed > 0) lines.push(l10n.t('Fixed {0} files.', result.filesFixed));
   lines.push(
     l10n.t(
       '{0} problems ({1} errors, {2} warnings) in {3} files checked.',

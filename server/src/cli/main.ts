@@ -1,23 +1,34 @@
 import * as l10n from '@vscode/l10n';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { normalizeSettings, type GlossarySettings } from '../common/settings';
+import { applyEdits, LineIndex } from '../common/text';
+import { fileUri, uriToFsPath } from '../common/uris';
+import { tagsFileChange } from '../features/tagsFileGenerator';
 import { startServer } from '../lsp/server';
+import { CONFIG_FILE_NAME, readConfigFile } from '../workspace/configFile';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
-import { check, exitCodeOf, formatJson, formatText, UsageError } from './check';
+import { check, exitCodeOf, formatJson, formatText, loadForCli, UsageError } from './check';
 
 const usage = () =>
   [
     l10n.t('Usage:'),
-    '  markdown-glossary check [paths...] [--format text|json] [--locale de]',
+    '  markdown-glossary check [paths...] [--format text|json] [--fix] [--config FILE] [--locale de]',
+    '  markdown-glossary tags [paths...] [--write] [--config FILE]',
     '  markdown-glossary server --stdio | --node-ipc',
     '  markdown-glossary --help | --version',
     '',
     l10n.t('check    Lints the glossary in the given files and folders (default: the current folder).'),
-    l10n.t('         Exit code: 0 no errors, 1 errors found, 2 bad usage or failure.'),
+    l10n.t('         --fix applies the safe fixes. Exit code: 0 no errors, 1 errors found, 2 bad usage or failure.'),
+    l10n.t('tags     Prints a tags.yml declaring the tags the glossary uses; --write adds them to the tags file.'),
     l10n.t('server   Runs the language server for an editor.'),
+    l10n.t('Settings are read from {0} in the current folder, or the file given with --config.', CONFIG_FILE_NAME),
   ].join('\n');
 
 const EXIT_USAGE = 2;
+const log = (message: string) => process.stderr.write(message + '\n');
 
 async function main(argv: string[]): Promise<number> {
   useLocale(localeFromEnvironment(), bundledL10nFolder());
@@ -36,24 +47,47 @@ async function main(argv: string[]): Promise<number> {
     return -1;
   }
   if (command === 'check') return runCheck(rest);
+  if (command === 'tags') return runTags(rest);
   throw new UsageError(l10n.t('Unknown command "{0}".', command));
+}
+
+const COMMON_OPTIONS = { config: { type: 'string' }, locale: { type: 'string' } } as const;
+
+async function settingsFrom(values: { config?: string; locale?: string }): Promise<GlossarySettings> {
+  if (values.locale !== undefined) useLocale(values.locale, bundledL10nFolder());
+  return normalizeSettings(await readConfigFile(process.cwd(), log, values.config && path.resolve(values.config)));
 }
 
 async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'text' }, locale: { type: 'string' } },
+    options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } },
   });
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(l10n.t('Unknown format "{0}": use text or json.', String(values.format)));
   }
-  if (values.locale !== undefined) useLocale(values.locale, bundledL10nFolder());
-  const result = await check(positionals.length > 0 ? positionals : ['.'], process.cwd(), (message) =>
-    process.stderr.write(message + '\n'),
-  );
+  const settings = await settingsFrom(values);
+  const result = await check(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log, values.fix);
   process.stdout.write(values.format === 'json' ? formatJson(result) : formatText(result));
   return exitCodeOf(result);
+}
+
+async function runTags(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, write: { type: 'boolean', default: false } } });
+  const settings = await settingsFrom(values);
+  const { index } = await loadForCli(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log);
+  const change = tagsFileChange(index, fileUri(process.cwd()));
+  const [{ uri, edits }] = change.edits;
+  if (!values.write) {
+    process.stdout.write(edits[0].newText);
+    return 0;
+  }
+  const filePath = uriToFsPath(uri);
+  const before = change.createFiles.length > 0 ? '' : await fs.readFile(filePath, 'utf8');
+  await fs.writeFile(filePath, applyEdits(new LineIndex(before), edits), 'utf8');
+  log(l10n.t('Wrote {0}.', path.relative(process.cwd(), filePath)));
+  return 0;
 }
 
 /** "de_DE.UTF-8" -> "de-de", from the variables a POSIX program reads its language from. */

@@ -80,3 +80,13 @@ export function rangeContains(range: Range, position: Position): boolean {
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
+
+/** Applies non-overlapping edits to a text. */
+export function applyEdits(lines: LineIndex, edits: ReadonlyArray<{ range: Range; newText: string }>): string {
+  let text = lines.text;
+  const byOffset = edits
+    .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText }))
+    .sort((a, b) => b.start - a.start);
+  for (const edit of byOffset) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+  return text;
+}

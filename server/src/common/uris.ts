@@ -75,6 +75,11 @@ export function routeSegments(target: string): string[] | undefined {
     .map(safeDecode);
 }
 
+/** The folder of a route given as segments: `['docs', 'Glossar', 'X']` -> `/docs/Glossar/`. */
+export function routeFolder(segments: string[]): string {
+  return `/${segments.slice(0, -1).map((segment) => `${segment}/`).join('')}`;
+}
+
 /** Decodes percent escapes, leaving malformed ones as they are. */
 export function safeDecode(text: string): string {
   try {

@@ -140,9 +140,9 @@ export class GlossaryIndex {
     return this.tagUsers.get(tag);
   }
 
-  /** Whether some term's route lies in this folder (`/docs/Glossar/A-Glossar/`). */
-  hasTermsInRouteFolder(folder: string): boolean {
-    return this.termsByRouteFolder.get(folder).size > 0;
+  /** The terms whose routes lie in a folder (`/docs/Glossar/A-Glossar/`). */
+  termsInRouteFolder(folder: string): GlossaryTerm[] {
+    return this.termsOf(this.termsByRouteFolder.get(folder));
   }
 
   private learnTerm(term: GlossaryTerm): void {

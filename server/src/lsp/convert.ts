@@ -1,12 +1,16 @@
 import {
+  CodeActionKind,
   CompletionItemKind,
   DiagnosticSeverity,
   InsertTextFormat,
   MarkupKind,
+  type CodeAction,
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
+import type { CodeAction as GlossaryCodeAction, WorkspaceChange } from '../features/codeActions';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
 import type { CompletionList as GlossaryCompletionList, SuggestionKind } from '../features/completionList';
 
@@ -53,4 +57,26 @@ export function toLspCompletionList(list: GlossaryCompletionList): CompletionLis
     textEdit: { range: item.range, newText: item.newText },
   }));
   return { isIncomplete: list.isIncomplete, items };
+}
+
+export function toLspWorkspaceEdit(change: WorkspaceChange): WorkspaceEdit {
+  if (change.createFiles.length === 0) {
+    return { changes: Object.fromEntries(change.edits.map((file) => [file.uri, file.edits])) };
+  }
+  return {
+    documentChanges: [
+      ...change.createFiles.map((uri) => ({ kind: 'create' as const, uri, options: { ignoreIfExists: true } })),
+      ...change.edits.map((file) => ({ textDocument: { uri: file.uri, version: null }, edits: file.edits })),
+    ],
+  };
+}
+
+export function toLspCodeAction(action: GlossaryCodeAction): CodeAction {
+  return {
+    title: action.title,
+    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll,
+    diagnostics: action.diagnostics.map(toLspDiagnostic),
+    isPreferred: action.isPreferred,
+    edit: toLspWorkspaceEdit(action.change),
+  };
 }

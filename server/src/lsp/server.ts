@@ -1,4 +1,7 @@
+import * as l10n from '@vscode/l10n';
+import * as path from 'node:path';
 import {
+  CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   MarkupKind,
@@ -8,36 +11,36 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, normalizeSettings, type GlossarySettings } from '../common/settings';
 import { LineIndex } from '../common/text';
 import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
+import { codeActions } from '../features/codeActions';
 import { complete } from '../features/completion';
-import type { LinkStyleSetting } from '../common/settings';
+import { affectedDocuments } from '../features/diagnostics/dependencies';
 import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { hover } from '../features/hover';
+import { tagsFileChange } from '../features/tagsFileGenerator';
 import { GlossaryIndex } from '../index/glossaryIndex';
-import { parseDocument } from '../parsing/document';
+import { parseDocument, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
+import { readConfigFile } from '../workspace/configFile';
 import { isGlossaryFile, readTextFile } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
-import { toLspCompletionList, toLspDiagnostic } from './convert';
-
-interface Settings {
-  /** Path of a tags file that applies to every document, relative to the first workspace folder. */
-  tagsFile?: string;
-  /** Find terms at the end of closed compounds: "Prozess" in "Geschäftsprozess". */
-  matchCompoundTails?: boolean;
-  /** How completed links are written; `auto` follows the document's links. */
-  linkStyle?: LinkStyleSetting;
-}
+import { toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspWorkspaceEdit } from './convert';
 
 interface InitializationOptions {
   /** VS Code's l10n bundle for the display language, passed by the extension. */
   l10nBundle?: Record<string, string>;
-  settings?: Settings;
+  /** Settings from clients without `workspace/configuration`. */
+  settings?: unknown;
 }
+
+export const GENERATE_TAGS_FILE_COMMAND = 'markdownGlossary.generateTagsFile';
+
+/** Other documents' diagnostics wait this long, so a burst of keystrokes re-checks them once. */
+const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
 
 /**
  * Wires the glossary service to the Language Server Protocol. Everything here is plumbing:
@@ -49,8 +52,11 @@ export function startServer(connection: Connection): void {
   /** Line indexes of open documents, kept with their parse so features never re-split the text. */
   const openLines = new Map<string, LineIndex>();
   const published = new Set<string>();
+  const pendingDependents = new Set<string>();
+  let dependentsTimer: NodeJS.Timeout | undefined;
   let workspaceRoots: string[] = [];
-  let settings: Settings = {};
+  let settings: GlossarySettings = DEFAULT_SETTINGS;
+  let initializationSettings: unknown;
   let canRegisterWatchers = false;
   let canPullConfiguration = false;
   let indexed: Promise<void> = Promise.resolve();
@@ -61,9 +67,10 @@ export function startServer(connection: Connection): void {
     // The bundle VS Code chose for its display language covers the server's strings as well.
     if (options.l10nBundle !== undefined) useBundle(options.l10nBundle);
     else useLocale(params.locale, bundledL10nFolder());
-    settings = options.settings ?? {};
-    workspaceRoots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []))
-      .map((folder) => uriToFsPath(folder.uri));
+    initializationSettings = options.settings;
+    workspaceRoots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((folder) =>
+      uriToFsPath(folder.uri),
+    );
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     return {
@@ -71,6 +78,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['[', '(', '/', ','] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND] },
       },
       serverInfo: { name: 'markdown-glossary' },
     };
@@ -83,7 +92,7 @@ export function startServer(connection: Connection): void {
       });
     }
     indexed = (async () => {
-      await refreshSettings();
+      await loadSettings();
       const started = Date.now();
       await loadGlossary(index, workspaceRoots, log);
       await applySettings();
@@ -94,16 +103,26 @@ export function startServer(connection: Connection): void {
     })().catch((error: Error) => log(`Indexing failed: ${error.stack ?? error.message}`));
   });
 
-  async function refreshSettings(): Promise<void> {
-    if (!canPullConfiguration) return;
-    const pulled = (await connection.workspace.getConfiguration('markdownGlossary').catch(() => undefined)) as Settings | null | undefined;
-    if (pulled) settings = pulled;
+  /** Settings from, in this order: the client's configuration, initializationOptions, the workspace's settings file. */
+  async function loadSettings(): Promise<void> {
+    if (canPullConfiguration) {
+      const pulled = await connection.workspace.getConfiguration('markdownGlossary').catch(() => undefined);
+      if (pulled !== null && typeof pulled === 'object') {
+        settings = normalizeSettings(pulled);
+        return;
+      }
+    }
+    if (initializationSettings !== undefined) {
+      settings = normalizeSettings(initializationSettings);
+      return;
+    }
+    settings = normalizeSettings(workspaceRoots.length > 0 ? await readConfigFile(workspaceRoots[0], log) : undefined);
   }
 
   async function applySettings(): Promise<void> {
-    index.matcher.matchCompoundTails = settings.matchCompoundTails === true;
-    const configured = settings.tagsFile?.trim();
-    if (!configured || workspaceRoots.length === 0) {
+    index.matcher.matchCompoundTails = settings.matchCompoundTails;
+    const configured = settings.tagsFile.trim();
+    if (configured === '' || workspaceRoots.length === 0) {
       index.setTagsFileOverride(undefined);
       return;
     }
@@ -116,13 +135,30 @@ export function startServer(connection: Connection): void {
   function updateOpenDocument(document: TextDocument): void {
     const lines = new LineIndex(document.getText());
     const parsed = parseDocument(canonicalUri(document.uri), lines.text, lines);
-    index.setParsedDocument(parsed);
+    storeDocument(parsed.uri, parsed);
     openLines.set(parsed.uri, lines);
+  }
+
+  /** Puts a document (or its absence) into the index and re-checks it and what depends on it. */
+  function storeDocument(uri: string, parsed: ParsedDocument | undefined): void {
+    const before = index.getDocument(uri);
+    if (parsed === undefined) index.removeDocument(uri);
+    else index.setParsedDocument(parsed);
+    publish(uri);
+    for (const dependent of affectedDocuments(index, uri, before, parsed)) pendingDependents.add(dependent);
+    if (pendingDependents.size > 0 && dependentsTimer === undefined) {
+      dependentsTimer = setTimeout(() => {
+        dependentsTimer = undefined;
+        const due = [...pendingDependents];
+        pendingDependents.clear();
+        for (const dependent of due) publish(dependent);
+      }, DEPENDENT_DIAGNOSTICS_DELAY_MS);
+    }
   }
 
   function publish(uri: string): void {
     const document = index.getDocument(uri);
-    const diagnostics = document === undefined ? [] : documentDiagnostics(index, document);
+    const diagnostics = document === undefined ? [] : documentDiagnostics(index, document, settings);
     if (diagnostics.length === 0 && !published.has(uri)) return;
     if (diagnostics.length === 0) published.delete(uri);
     else published.add(uri);
@@ -131,26 +167,23 @@ export function startServer(connection: Connection): void {
 
   function publishAll(): void {
     for (const document of index.documents()) publish(document.uri);
+    for (const uri of published) if (index.getDocument(uri) === undefined) publish(uri);
   }
 
-  documents.onDidChangeContent(({ document }) => {
-    updateOpenDocument(document);
-    publish(canonicalUri(document.uri));
-  });
+  documents.onDidChangeContent(({ document }) => updateOpenDocument(document));
 
   documents.onDidClose(({ document }) => {
     const uri = canonicalUri(document.uri);
     openLines.delete(uri);
     // The file on disk is the truth again once the editor lets go of it.
-    void reloadFromDisk(uri).then(() => publish(uri));
+    void reloadFromDisk(uri);
   });
 
   /** Reads a closed file again, or drops it when it is gone or not part of the glossary. */
   async function reloadFromDisk(uri: string): Promise<void> {
     const filePath = uriToFsPath(uri);
     const text = isGlossaryFile(filePath, workspaceRoots) ? await readTextFile(filePath, log) : undefined;
-    if (text === undefined) index.removeDocument(uri);
-    else index.setDocument(uri, text);
+    storeDocument(uri, text === undefined ? undefined : parseDocument(uri, text));
   }
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -158,45 +191,62 @@ export function startServer(connection: Connection): void {
     let tagsChanged = false;
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
-      if (!isGlossaryFile(uriToFsPath(uri), workspaceRoots) && !openLines.has(uri)) continue;
+      if (openLines.has(uri) || !isGlossaryFile(uriToFsPath(uri), workspaceRoots)) continue;
       if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
         tagsChanged = true;
         const text = change.type === FileChangeType.Deleted ? undefined : await readTextFile(uriToFsPath(uri), log);
         if (text === undefined) index.removeTagsFile(uri);
         else index.setTagsFile(uri, text);
-      } else if (isMarkdownPath(uri) && !openLines.has(uri)) {
-        if (change.type === FileChangeType.Deleted) index.removeDocument(uri);
+      } else if (isMarkdownPath(uri)) {
+        if (change.type === FileChangeType.Deleted) storeDocument(uri, undefined);
         else await reloadFromDisk(uri);
-        publish(uri);
       }
     }
     if (tagsChanged) publishAll();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    const pushed = (change.settings as { markdownGlossary?: Settings } | undefined)?.markdownGlossary;
-    if (pushed) settings = pushed;
-    else await refreshSettings();
+    const pushed = (change.settings as { markdownGlossary?: unknown } | undefined)?.markdownGlossary;
+    if (pushed !== undefined && pushed !== null) settings = normalizeSettings(pushed);
+    else await loadSettings();
     await indexed;
     await applySettings();
     publishAll();
   });
 
+  /** The parsed document and line index of an open document, for requests about it. */
+  function openDocument(uri: string): { document: ParsedDocument; lines: LineIndex } | undefined {
+    const key = canonicalUri(uri);
+    const document = index.getDocument(key);
+    const lines = openLines.get(key);
+    return document === undefined || lines === undefined ? undefined : { document, lines };
+  }
+
   connection.onHover(({ textDocument, position }) => {
-    const uri = canonicalUri(textDocument.uri);
-    const document = index.getDocument(uri);
-    const lines = openLines.get(uri);
-    if (document === undefined || lines === undefined) return null;
-    const result = hover(index, document, lines, position);
-    return result === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range };
+    const open = openDocument(textDocument.uri);
+    const result = open && hover(index, open.document, open.lines, position);
+    return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;
   });
 
   connection.onCompletion(({ textDocument, position }) => {
-    const uri = canonicalUri(textDocument.uri);
-    const document = index.getDocument(uri);
-    const lines = openLines.get(uri);
-    if (document === undefined || lines === undefined) return null;
-    return toLspCompletionList(complete(index, document, lines, position, { linkStyle: settings.linkStyle ?? 'auto' }));
+    const open = openDocument(textDocument.uri);
+    return open ? toLspCompletionList(complete(index, open.document, open.lines, position, settings)) : null;
+  });
+
+  connection.onCodeAction(({ textDocument, range }) => {
+    const open = openDocument(textDocument.uri);
+    return open ? codeActions(index, open.document, open.lines, range, settings).map(toLspCodeAction) : [];
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== GENERATE_TAGS_FILE_COMMAND) return null;
+    await indexed;
+    // Into the tags file in use, or a new tags.yml in the given folder, else the first workspace folder.
+    const folder = typeof args?.[0] === 'string' ? args[0] : workspaceRoots[0] && fileUri(workspaceRoots[0]);
+    if (folder === undefined) return null;
+    const change = tagsFileChange(index, folder);
+    await connection.workspace.applyEdit({ label: l10n.t('Generate tags.yml'), edit: toLspWorkspaceEdit(change) });
+    return change.edits[0].uri;
   });
 
   documents.listen(connection);

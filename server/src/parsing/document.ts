@@ -34,13 +34,10 @@ export interface ParsedDocument {
   uri: string;
   frontMatter: FrontMatter | undefined;
   body: MarkdownBody;
-  /** Set when the file is a glossary entry: front matter with an `id`, `aliases` or `tags`. */
+  /** Set when the file is a glossary entry: one with front matter. */
   term: GlossaryTerm | undefined;
   diagnostics: GlossaryDiagnostic[];
 }
-
-/** Keys that make a file with front matter a glossary entry rather than an ordinary note. */
-const ENTRY_KEYS = new Set(['id', 'aliases', 'tags']);
 
 /**
  * Parses a Markdown document. Never throws, whatever the input. Pass the line index when the
@@ -50,7 +47,8 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
   const split = splitFrontMatter(text, lines);
   const body = scanMarkdown(text, split.bodyOffset, lines);
   const fields = split.frontMatter?.fields ?? [];
-  const isEntry = fields.some((field) => ENTRY_KEYS.has(field.key));
+  // Front matter makes a file an entry, as in Docusaurus and Hugo; a file without is a plain note.
+  const isEntry = fields.length > 0;
   return {
     uri,
     frontMatter: split.frontMatter,

@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
-import { LineIndex, type Range } from '../common/text';
+import { LineIndex, type Position, type Range } from '../common/text';
 import { parseYaml, plainValue, yamlDiagnostics } from './yaml';
 
 export interface TagDefinition {
@@ -16,6 +16,9 @@ export interface TagsFile {
   uri: string;
   tags: Map<string, TagDefinition>;
   diagnostics: GlossaryDiagnostic[];
+  /** Where new tags are appended, and whether a line break must come first. */
+  end: Position;
+  endsWithLineBreak: boolean;
 }
 
 export const TAGS_FILE_NAME = 'tags.yml';
@@ -40,5 +43,5 @@ export function parseTagsFile(uri: string, text: string): TagsFile {
       });
     }
   }
-  return { uri, tags, diagnostics };
+  return { uri, tags, diagnostics, end: lines.positionAt(text.length), endsWithLineBreak: text === '' || /[\r\n]$/.test(text) };
 }

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, routeSegments } from '../../common/uris';
+import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import type { MarkdownLink } from '../../parsing/markdown';
@@ -39,8 +39,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     const last = route[route.length - 1];
     // Routes to files (`/img/x.png`), the site root, and pages where the glossary has no entries
     // (`/docs/References/...`) are not links to entries.
-    const folder = `/${route.slice(0, -1).map((segment) => `${segment}/`).join('')}`;
-    if (last === undefined || last.includes('.') || !index.hasTermsInRouteFolder(folder)) return undefined;
+    if (last === undefined || last.includes('.') || index.termsInRouteFolder(routeFolder(route)).length === 0) return undefined;
     if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
     const match = nearestTerm(index, last, (term) => [term.id]);
     return { suggestion: match === undefined ? undefined : link.target.replace(/[^/]+(\/?(?:[?#].*)?)$/, `${match.name}$1`) };

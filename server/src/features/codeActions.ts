@@ -1,0 +1,192 @@
+import * as l10n from '@vscode/l10n';
+import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
+import type { GlossarySettings } from '../common/settings';
+import { comparePositions, type LineIndex, type Range } from '../common/text';
+import { fileStem, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
+import type { GlossaryIndex } from '../index/glossaryIndex';
+import type { ParsedDocument } from '../parsing/document';
+import { documentDiagnostics } from './diagnostics/documentDiagnostics';
+import { tagDeclaration } from './tagsFileGenerator';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface FileEdits {
+  uri: string;
+  edits: TextEdit[];
+}
+
+/** A change across files: files to create (empty) first, then edits. */
+export interface WorkspaceChange {
+  createFiles: string[];
+  edits: FileEdits[];
+}
+
+export interface CodeAction {
+  title: string;
+  kind: 'quickfix' | 'source.fixAll';
+  diagnostics: GlossaryDiagnostic[];
+  change: WorkspaceChange;
+  isPreferred?: boolean;
+}
+
+/** Rules whose fix is safe to apply without looking: the "fix all" action and `check --fix` use them. */
+const SAFE_FIXES: ReadonlySet<DiagnosticCode> = new Set([
+  'unknown-key',
+  'padded-tag',
+  'duplicate-tag',
+  'empty-tag',
+  'tags-not-a-list',
+]);
+
+/** Quick fixes for the problems in a range, and "fix all of this kind" for each kind among them. */
+export function codeActions(
+  index: GlossaryIndex,
+  document: ParsedDocument,
+  lines: LineIndex,
+  range: Range,
+  settings: GlossarySettings,
+): CodeAction[] {
+  const all = documentDiagnostics(index, document, settings);
+  const here = all.filter((diagnostic) => overlaps(diagnostic.range, range));
+  const actions: CodeAction[] = [];
+  for (const diagnostic of here) actions.push(...fixesFor(index, document, lines, diagnostic));
+
+  for (const code of new Set(here.map((diagnostic) => diagnostic.code))) {
+    const ofKind = all.filter((diagnostic) => diagnostic.code === code);
+    const edits = nonOverlapping(ofKind.flatMap((diagnostic) => inPlaceEdit(lines, diagnostic) ?? []));
+    if (ofKind.length > 1 && edits.length > 1) {
+      actions.push({
+        title: l10n.t('Fix all "{0}" problems in this file', code),
+        kind: 'quickfix',
+        diagnostics: ofKind,
+        change: { createFiles: [], edits: [{ uri: document.uri, edits }] },
+      });
+    }
+  }
+  return actions;
+}
+
+/** Every safe fix in a document at once, for "fix all" on save and `check --fix`. */
+export function fixAll(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, settings: GlossarySettings): TextEdit[] {
+  const safe = documentDiagnostics(index, document, settings).filter((diagnostic) => SAFE_FIXES.has(diagnostic.code));
+  return nonOverlapping(safe.flatMap((diagnostic) => inPlaceEdit(lines, diagnostic) ?? []));
+}
+
+function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const single = (title: string, change: WorkspaceChange, isPreferred = false): CodeAction => ({
+    title,
+    kind: 'quickfix',
+    diagnostics: [diagnostic],
+    change,
+    isPreferred,
+  });
+  const edit = inPlaceEdit(lines, diagnostic);
+  if (edit !== undefined) {
+    const title = edit.newText === '' ? l10n.t('Remove the tag') : l10n.t('Change to "{0}"', diagnostic.suggestion ?? edit.newText);
+    actions.push(single(title, { createFiles: [], edits: [{ uri: document.uri, edits: [edit] }] }, true));
+  }
+  if (diagnostic.code === 'unknown-tag') {
+    const tagsFile = index.tagsFileFor(document.uri);
+    const tag = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end)).replace(/^["']|["']$/g, '');
+    if (tagsFile !== undefined) {
+      const newText = (tagsFile.endsWithLineBreak ? '' : '\n') + tagDeclaration(tag);
+      actions.push(
+        single(l10n.t('Declare "{0}" in {1}', tag, relativePath(document.uri, tagsFile.uri)), {
+          createFiles: [],
+          edits: [{ uri: tagsFile.uri, edits: [{ range: { start: tagsFile.end, end: tagsFile.end }, newText }] }],
+        }),
+      );
+    }
+  }
+  if (diagnostic.code === 'broken-link') {
+    const created = missingTermFile(index, document, lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end)), diagnostic);
+    if (created !== undefined) {
+      actions.push(
+        single(l10n.t('Create {0} from the template', relativePath(document.uri, created.uri)), {
+          createFiles: [created.uri],
+          edits: [{ uri: created.uri, edits: [{ range: zeroRange, newText: created.text }] }],
+        }),
+      );
+    }
+  }
+  if (diagnostic.code === 'missing-key') {
+    const key = diagnostic.message.match(/"([^"]+)"/)?.[1];
+    const closing = document.frontMatter?.range.end;
+    if (key !== undefined && closing !== undefined) {
+      const value = key === 'title' ? fileStem(document.uri).replace(/-/g, ' ') : '';
+      const at = { line: closing.line, character: 0 };
+      actions.push(single(l10n.t('Add "{0}"', key), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: at, end: at }, newText: `${key}: ${value}\n` }] }] }));
+    }
+  }
+  return actions;
+}
+
+/** The edit that fixes a problem where it is: the suggestion in place, or the tag removed. */
+function inPlaceEdit(lines: LineIndex, diagnostic: GlossaryDiagnostic): TextEdit | undefined {
+  if (diagnostic.code === 'duplicate-tag' || diagnostic.code === 'empty-tag') return removeListItem(lines, diagnostic.range);
+  if (diagnostic.suggestion === undefined) return undefined;
+  return { range: diagnostic.range, newText: diagnostic.suggestion };
+}
+
+/** Removes an item of a flow list with its comma, or the whole line of a block-list item. */
+function removeListItem(lines: LineIndex, range: Range): TextEdit {
+  const text = lines.text;
+  const start = lines.offsetAt(range.start);
+  const end = lines.offsetAt(range.end);
+  const lineText = lines.lineText(range.start.line);
+  if (/^\s*-\s/.test(lineText) && lineText.trim().startsWith('-')) {
+    const lineStart = lines.lineStartOffset(range.start.line);
+    const nextLine = lines.lineStartOffset(range.start.line + 1);
+    return { range: lines.rangeAt(lineStart, nextLine > lineStart ? nextLine : lines.lineEndOffset(range.start.line)), newText: '' };
+  }
+  const after = text.slice(end).match(/^\s*,\s*/);
+  if (after) return { range: lines.rangeAt(start, end + after[0].length), newText: '' };
+  const before = text.slice(0, start).match(/\s*,\s*$/);
+  return { range: lines.rangeAt(before ? start - before[0].length : start, end), newText: '' };
+}
+
+/** A term file for a broken link, where the link says it should be, from the new-term template. */
+function missingTermFile(index: GlossaryIndex, document: ParsedDocument, target: string, diagnostic: GlossaryDiagnostic) {
+  const link = document.body.links.find((candidate) => comparePositions(candidate.targetRange.start, diagnostic.range.start) === 0);
+  if (link === undefined) return undefined;
+  let uri: string | undefined;
+  let name: string;
+  if (link.kind === 'wiki') {
+    name = link.target.replace(/#.*$/, '');
+    uri = `${parentUri(document.uri)}/${encodeURIComponent(name.replace(/\s+/g, '-'))}.md`;
+  } else if (routeSegments(target) !== undefined) {
+    // The new file goes beside the terms already published under the route's folder.
+    const segments = routeSegments(target)!;
+    name = segments[segments.length - 1];
+    const neighbour = index.termsInRouteFolder(routeFolder(segments))[0];
+    if (neighbour === undefined) return undefined;
+    uri = `${parentUri(neighbour.uri)}/${encodeURIComponent(name)}.md`;
+  } else {
+    uri = resolveRelativeLink(document.uri, target);
+    if (uri === undefined) return undefined;
+    name = fileStem(uri);
+  }
+  const title = name.replace(/-/g, ' ');
+  return { uri, text: `---\nid: ${fileStem(uri)}\ntitle: ${title}\ntags: []\n---\n\n# ${title}\n\n**${l10n.t('Definition in one sentence.')}**\n` };
+}
+
+const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function overlaps(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+/** Edits that do not touch each other, in document order, so they can be applied together. */
+function nonOverlapping(edits: TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  const kept: TextEdit[] = [];
+  for (const edit of sorted) {
+    const previous = kept[kept.length - 1];
+    if (previous === undefined || comparePositions(previous.range.end, edit.range.start) < 0) kept.push(edit);
+  }
+  return kept;
+}

@@ -1,0 +1,40 @@
+import type { GlossaryIndex } from '../../index/glossaryIndex';
+import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
+import { isCaseOrNumberVariant, isLikelyTypo } from './similarity';
+
+/**
+ * The other documents whose diagnostics may change when one document changes from `before` to
+ * `after` (either may be missing: created, deleted): links to it, entries sharing its id or title,
+ * and, without a tags file, entries using a tag that may now count as a variant. Call it after the
+ * index holds `after`.
+ */
+export function affectedDocuments(index: GlossaryIndex, uri: string, before: ParsedDocument | undefined, after: ParsedDocument | undefined): Set<string> {
+  const affected = new Set<string>();
+  const termBefore = before?.term;
+  const termAfter = after?.term;
+  if (!sameIdentity(termBefore, termAfter) || (before === undefined) !== (after === undefined)) {
+    // A relative link names the file, whether or not it is a term.
+    const asTarget = { uri, id: '', title: '', aliases: [] };
+    for (const term of [termBefore ?? asTarget, termAfter ?? asTarget]) {
+      for (const source of index.documentsLinkingTo(term)) affected.add(source);
+      if (term.id !== '') for (const other of index.termsWithId(term.id)) affected.add(other.uri);
+      if (term.title !== '') for (const other of index.termsNamed(term.title)) affected.add(other.uri);
+    }
+  }
+  const tagsBefore = new Set(termBefore?.tags.map((tag) => tag.value) ?? []);
+  const tagsAfter = new Set(termAfter?.tags.map((tag) => tag.value) ?? []);
+  const changedTags = [...tagsBefore, ...tagsAfter].filter((tag) => tagsBefore.has(tag) !== tagsAfter.has(tag));
+  if (changedTags.length > 0) {
+    for (const [tag] of index.tagUsage()) {
+      if (!changedTags.some((changed) => changed === tag || isCaseOrNumberVariant(changed, tag) || isLikelyTypo(changed, tag))) continue;
+      for (const user of index.documentsUsingTag(tag)) if (index.tagsFileFor(user) === undefined) affected.add(user);
+    }
+  }
+  affected.delete(uri);
+  return affected;
+}
+
+function sameIdentity(a: GlossaryTerm | undefined, b: GlossaryTerm | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.id === b.id && a.title === b.title && a.aliases.join('\u0000') === b.aliases.join('\u0000');
+}
