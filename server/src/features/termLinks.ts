@@ -13,28 +13,30 @@ export function resolveTermLink(index: GlossaryIndex, fromUri: string, link: Pic
 /** Resolves the target of an inline link: a relative file path or a site route. */
 export function resolveTermTarget(index: GlossaryIndex, fromUri: string, target: string): GlossaryTerm | undefined {
   const segments = routeSegments(target);
-  if (segments !== undefined) return resolveRoute(index, segments);
+  if (segments !== undefined) return resolveRoute(index, fromUri, segments);
   const targetUri = resolveRelativeLink(fromUri, target);
   return targetUri === undefined ? undefined : index.termOf(targetUri);
 }
 
 /**
- * A Docusaurus site route such as `/docs/Glossar/D-Glossar/Dokumentenlenkung/`: its last segment
- * is the term's id. When several terms share the id, the one whose folders match the route's
- * segments best wins, folder number prefixes ("10-Glossar") dropped as Docusaurus does.
+ * A Docusaurus site route such as `/docs/Glossar/D-Glossar/Dokumentenlenkung/`: the term whose own
+ * route (folders below `docs`, number prefixes dropped, then its id) it is, trailing slash optional.
+ * Where translations share a route, the one nearest the linking document wins.
  */
-function resolveRoute(index: GlossaryIndex, segments: string[]): GlossaryTerm | undefined {
-  const id = segments.pop();
+function resolveRoute(index: GlossaryIndex, fromUri: string, segments: string[]): GlossaryTerm | undefined {
+  const id = segments[segments.length - 1];
   if (id === undefined) return undefined;
-  const candidates = index.termsWithId(id);
+  const route = `/${segments.join('/')}/`;
+  const candidates = index.termsWithId(id).filter((term) => routeOf(term) === route);
   if (candidates.length <= 1) return candidates[0];
-  const score = (term: GlossaryTerm) => {
-    const folders = routeOf(term).split('/').slice(0, -2);
-    let matching = 0;
-    while (matching < segments.length && segments[segments.length - 1 - matching] === folders[folders.length - 1 - matching]) matching++;
-    return matching;
-  };
-  return candidates.reduce((best, candidate) => (score(candidate) > score(best) ? candidate : best));
+  const nearness = (term: GlossaryTerm) => commonPrefixLength(term.uri, fromUri);
+  return pickOne(candidates.filter((term) => nearness(term) === Math.max(...candidates.map(nearness))));
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) length++;
+  return length;
 }
 
 /** Of several terms with one name, the first by file path, so the answer does not depend on load order. */

@@ -41,7 +41,10 @@ export interface MarkdownBody {
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** Docusaurus admonitions (`:::info` … `:::`): the markers are not text, what they hold is. */
+const ADMONITION_MARKER = /^ {0,3}:::/;
 const INDENTED_CODE = /^(?: {4}|\t)/;
 const INLINE_LINK = /(!?)\[([^\]\n]*)\]\([ \t]*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/dg;
 const WIKI_LINK = /\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]/dg;
@@ -121,17 +124,22 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex)
       nonProse.push([start, end]);
       continue;
     }
-    if (paragraphLines.length > 0 && SETEXT_H1.test(line)) {
-      // The paragraph so far was a setext title ("Title\n=====").
+    const underline = paragraphLines.length > 0 ? line.match(SETEXT_UNDERLINE) : null;
+    if (underline) {
+      // The paragraph so far was a setext heading ("Title\n=====", "Section\n-----").
       const first = paragraphLines[0];
       const last = paragraphLines[paragraphLines.length - 1];
       headings.push({
-        level: 1,
+        level: underline[1].startsWith('=') ? 1 : 2,
         text: text.slice(first.start, last.end).trim(),
         range: lines.rangeAt(first.start, end),
         textRange: lines.rangeAt(first.start, last.end),
       });
       paragraphLines = [];
+      continue;
+    }
+    if (THEMATIC_BREAK.test(line) || ADMONITION_MARKER.test(line)) {
+      closeParagraph();
       continue;
     }
     const heading = line.match(ATX_HEADING);
