@@ -10,7 +10,7 @@ describe('rule documentation', () => {
   it('documents every rule in docs/rules.md with its default severity and an example', () => {
     const rules = readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
     for (const [code, severity] of Object.entries(RULES)) {
-      assert.match(rules, new RegExp(`\\| \\[\`${code}\`\\]\\(#${code}\\) \\| ${severity} \\|`), `${code} in the table`);
+      assert.match(rules, new RegExp(`\\| \\[\`${code}\`\\]\\(#${code}\\) \\| ${severity}[ ,]`), `${code} in the table`);
       const section = rules.split(`### \`${code}\``)[1]?.split('\n### ')[0] ?? '';
       assert.match(section, /Bad[:\s]/, `${code} has a bad example`);
       assert.match(section, /Good[:\s]/, `${code} has a good example`);

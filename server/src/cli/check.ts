@@ -78,7 +78,9 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
   for (const file of files) {
     const document = index.getDocument(fileUri(file));
     if (document === undefined) continue;
-    for (const diagnostic of documentDiagnostics(index, document, settings)) {
+    // Only the opt-in unlinked-mention rule needs the text again.
+    const text = settings.unlinkedMentions ? await readTextFile(file, log) : undefined;
+    for (const diagnostic of documentDiagnostics(index, document, settings, text === undefined ? undefined : new LineIndex(text))) {
       findings.push(toFinding(path.relative(cwd, file).split(path.sep).join('/'), diagnostic));
     }
   }

@@ -26,6 +26,7 @@ export const RULES = {
   'duplicate-id': 'warning',
   'duplicate-title': 'warning',
   'broken-link': 'warning',
+  'unlinked-mention': 'information',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof RULES;

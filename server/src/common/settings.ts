@@ -18,6 +18,8 @@ export interface GlossarySettings {
   requiredKeys: string[];
   /** Front-matter keys other tools use, never reported as unknown. */
   extraKeys: string[];
+  /** Report plain mentions of terms that are not linked yet (`unlinked-mention`). */
+  unlinkedMentions: boolean;
   /** Severity per rule code, or "off". */
   rules: Partial<Record<DiagnosticCode, RuleSeverity>>;
 }
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: GlossarySettings = {
   linkStyle: 'auto',
   requiredKeys: ['title'],
   extraKeys: [],
+  unlinkedMentions: false,
   rules: {},
 };
 
@@ -52,6 +55,7 @@ export function normalizeSettings(raw: unknown): GlossarySettings {
       : DEFAULT_SETTINGS.linkStyle,
     requiredKeys: strings(given.requiredKeys, DEFAULT_SETTINGS.requiredKeys),
     extraKeys: strings(given.extraKeys, DEFAULT_SETTINGS.extraKeys),
+    unlinkedMentions: given.unlinkedMentions === true,
     rules,
   };
 }

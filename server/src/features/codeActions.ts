@@ -6,6 +6,7 @@ import { fileStem, parentUri, relativePath, resolveRelativeLink, routeFolder, ro
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { ParsedDocument } from '../parsing/document';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
+import { formatLink, styleOf } from './linkCompletion';
 import { tagDeclaration } from './tagsFileGenerator';
 
 export interface TextEdit {
@@ -18,10 +19,11 @@ export interface FileEdits {
   edits: TextEdit[];
 }
 
-/** A change across files: files to create (empty) first, then edits. */
+/** A change across files: files to create (empty) first, then edits, then files to rename. */
 export interface WorkspaceChange {
   createFiles: string[];
   edits: FileEdits[];
+  renameFiles?: Array<{ oldUri: string; newUri: string }>;
 }
 
 export interface CodeAction {
@@ -49,12 +51,24 @@ export function codeActions(
   range: Range,
   settings: GlossarySettings,
 ): CodeAction[] {
-  const all = documentDiagnostics(index, document, settings);
+  const all = documentDiagnostics(index, document, settings, lines);
   const here = all.filter((diagnostic) => overlaps(diagnostic.range, range));
   const actions: CodeAction[] = [];
-  for (const diagnostic of here) actions.push(...fixesFor(index, document, lines, diagnostic));
+  for (const diagnostic of here) actions.push(...fixesFor(index, document, lines, diagnostic, settings));
+  for (const termUri of new Set(here.filter(isUnlinkedMention).map((diagnostic) => diagnostic.related![0].uri))) {
+    const ofTerm = all.filter((diagnostic) => isUnlinkedMention(diagnostic) && diagnostic.related![0].uri === termUri);
+    const term = index.termOf(termUri);
+    if (term === undefined || ofTerm.length < 2) continue;
+    const edits = ofTerm.flatMap((diagnostic) => linkMention(index, document, lines, diagnostic, settings) ?? []);
+    actions.push({
+      title: l10n.t('Link all mentions of "{0}" in this file', term.title),
+      kind: 'quickfix',
+      diagnostics: ofTerm,
+      change: { createFiles: [], edits: [{ uri: document.uri, edits }] },
+    });
+  }
 
-  for (const code of new Set(here.map((diagnostic) => diagnostic.code))) {
+  for (const code of new Set(here.filter((diagnostic) => !isUnlinkedMention(diagnostic)).map((diagnostic) => diagnostic.code))) {
     const ofKind = all.filter((diagnostic) => diagnostic.code === code);
     const edits = nonOverlapping(ofKind.flatMap((diagnostic) => inPlaceEdit(lines, diagnostic) ?? []));
     if (ofKind.length > 1 && edits.length > 1) {
@@ -75,7 +89,7 @@ export function fixAll(index: GlossaryIndex, document: ParsedDocument, lines: Li
   return nonOverlapping(safe.flatMap((diagnostic) => inPlaceEdit(lines, diagnostic) ?? []));
 }
 
-function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic): CodeAction[] {
+function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic, settings: GlossarySettings): CodeAction[] {
   const actions: CodeAction[] = [];
   const single = (title: string, change: WorkspaceChange, isPreferred = false): CodeAction => ({
     title,
@@ -113,6 +127,13 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
       );
     }
   }
+  if (isUnlinkedMention(diagnostic)) {
+    const edit = linkMention(index, document, lines, diagnostic, settings);
+    const term = index.termOf(diagnostic.related![0].uri);
+    if (edit !== undefined && term !== undefined) {
+      actions.push(single(l10n.t('Link to "{0}"', term.title), { createFiles: [], edits: [{ uri: document.uri, edits: [edit] }] }, true));
+    }
+  }
   if (diagnostic.code === 'missing-key') {
     const key = diagnostic.message.match(/"([^"]+)"/)?.[1];
     const closing = document.frontMatter?.range.end;
@@ -123,6 +144,19 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
     }
   }
   return actions;
+}
+
+function isUnlinkedMention(diagnostic: GlossaryDiagnostic): boolean {
+  return diagnostic.code === 'unlinked-mention' && diagnostic.related !== undefined && diagnostic.related.length > 0;
+}
+
+/** Turns a mention into a link to its term, in the document's link style, keeping the words. */
+function linkMention(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic, settings: GlossarySettings): TextEdit | undefined {
+  const term = index.termOf(diagnostic.related![0].uri);
+  if (term === undefined) return undefined;
+  const words = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end)).replace(/\s+/g, ' ');
+  const style = settings.linkStyle === 'auto' ? styleOf(document) : settings.linkStyle;
+  return { range: diagnostic.range, newText: formatLink(document, term, words, style) };
 }
 
 /** The edit that fixes a problem where it is: the suggestion in place, or the tag removed. */

@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
-import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
+import type { LineIndex, Position, Range } from '../common/text';
 import { relativePath, resolveRelativeLink } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { mapLinkTargets } from '../parsing/markdown';
-import { resolveTermLink, resolveTermTarget } from './termLinks';
+import { termsAt } from './termAt';
+import { resolveTermTarget } from './termLinks';
 
 /** Definitions longer than this are cut at the last sentence end before it. */
 export const MAX_DEFINITION_LENGTH = 400;
@@ -25,46 +26,6 @@ export function hover(index: GlossaryIndex, document: ParsedDocument, lines: Lin
   if (target === undefined || target.terms.length === 0) return undefined;
   const markdown = target.terms.map((term) => describeTerm(index, document.uri, term)).join('\n\n---\n\n');
   return { markdown, range: target.range };
-}
-
-function termsAt(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, position: Position) {
-  const link = document.body.links.find((candidate) => rangeContains(candidate.range, position));
-  if (link !== undefined) {
-    const term = resolveTermLink(index, document.uri, link);
-    return term === undefined ? undefined : { terms: [term], range: link.range };
-  }
-  const ownTerm = document.term;
-  if (ownTerm !== undefined) {
-    for (const range of [ownTerm.heading?.textRange, ownTerm.titleRange]) {
-      if (range !== undefined && rangeContains(range, position)) return { terms: [ownTerm], range };
-    }
-  }
-  return mentionAt(index, document, lines, position);
-}
-
-/** Looks for a mention in the lines around the position, so names broken across a line still match. */
-function mentionAt(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, position: Position) {
-  const offset = lines.offsetAt(position);
-  const windowStart = lines.lineStartOffset(Math.max(0, position.line - 1));
-  const windowEnd = lines.lineEndOffset(Math.min(lines.lineCount - 1, position.line + 1));
-  const excluded = nonProseSpans(document, lines);
-  const mention = index.matcher
-    .findMentions(lines.text, windowStart, windowEnd, excluded)
-    .find((candidate) => candidate.start <= offset && offset <= candidate.end);
-  if (mention === undefined) return undefined;
-  const terms = mention.termUris.map((uri) => index.termOf(uri)).filter((term) => term !== undefined);
-  return { terms, range: lines.rangeAt(mention.start, mention.end) };
-}
-
-/** Spans where a name is not a mention: front matter, code, URLs, link targets, and a term's own heading. */
-function nonProseSpans(document: ParsedDocument, lines: LineIndex): Array<readonly [number, number]> {
-  const spans: Array<readonly [number, number]> = [...document.body.nonProse];
-  if (document.frontMatter !== undefined) {
-    spans.push([0, lines.offsetAt(document.frontMatter.range.end)]);
-  }
-  const heading = document.term?.heading;
-  if (heading !== undefined) spans.push([lines.offsetAt(heading.range.start), lines.offsetAt(heading.range.end)]);
-  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 /** The hover text for one term: title and aliases, definition, tags with their labels, and its file. */

@@ -2,6 +2,7 @@ import type { LinkStyleSetting } from '../common/settings';
 import type { LineIndex, Position, Range } from '../common/text';
 import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
+import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { capped, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { foldQuery, matchableName, matchQuality, type MatchableName, type MatchQuality } from './fuzzy';
@@ -127,7 +128,7 @@ function itemFor(
     newText = isAlias ? `${term.title}|${name}]]` : `${name}]]`;
     filterText = name;
   } else if (context.part === 'text') {
-    newText = style === 'wiki' ? (isAlias ? `[[${term.title}|${name}]]` : `[[${name}]]`) : `[${name}](${target})`;
+    newText = isAlias && style === 'wiki' ? `[[${term.title}|${name}]]` : formatLink(document, term, name, style);
     filterText = `[${name}`;
   } else {
     newText = `${target})`;
@@ -148,6 +149,13 @@ function itemFor(
 
 function tagsSuffix(term: GlossaryTerm): string {
   return term.tags.length === 0 ? '' : ` · ${term.tags.map((tag) => tag.value).join(', ')}`;
+}
+
+/** A whole link to a term in a style, showing `text`: `[text](../x.md)`, `[text](/docs/x/)`, `[[x|text]]`. */
+export function formatLink(document: ParsedDocument, term: GlossaryTerm, text: string, style: LinkStyle): string {
+  if (style === 'wiki') return nameKey(text) === nameKey(term.title) ? `[[${text}]]` : `[[${term.title}|${text}]]`;
+  const target = style === 'route' ? routeOf(term) : asLinkTarget(relativePath(document.uri, term.uri));
+  return `[${text}](${target})`;
 }
 
 /** Sorts often-linked terms first: fewer links, larger key. */

@@ -60,13 +60,16 @@ export function toLspCompletionList(list: GlossaryCompletionList): CompletionLis
 }
 
 export function toLspWorkspaceEdit(change: WorkspaceChange): WorkspaceEdit {
-  if (change.createFiles.length === 0) {
+  const renames = change.renameFiles ?? [];
+  if (change.createFiles.length === 0 && renames.length === 0) {
     return { changes: Object.fromEntries(change.edits.map((file) => [file.uri, file.edits])) };
   }
   return {
     documentChanges: [
       ...change.createFiles.map((uri) => ({ kind: 'create' as const, uri, options: { ignoreIfExists: true } })),
       ...change.edits.map((file) => ({ textDocument: { uri: file.uri, version: null }, edits: file.edits })),
+      // Renamed after their edits, which name them by their old URIs.
+      ...renames.map(({ oldUri, newUri }) => ({ kind: 'rename' as const, oldUri, newUri })),
     ],
   };
 }

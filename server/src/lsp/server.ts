@@ -3,11 +3,15 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  ResponseError,
+  SemanticTokensBuilder,
+  SymbolKind,
   FileChangeType,
   MarkupKind,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type DocumentSymbol,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -20,6 +24,10 @@ import { complete } from '../features/completion';
 import { affectedDocuments } from '../features/diagnostics/dependencies';
 import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { hover } from '../features/hover';
+import { definition, definitionOf, documentLinks, documentSymbols, referencesIn, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
+import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../features/rename';
+import { TERM_TOKEN_TYPE, termTokens } from '../features/semanticTokens';
+import { termsAt } from '../features/termAt';
 import { tagsFileChange } from '../features/tagsFileGenerator';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument, type ParsedDocument } from '../parsing/document';
@@ -80,6 +88,16 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['[', '(', '/', ','] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
+        documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: { tokenTypes: [TERM_TOKEN_TYPE], tokenModifiers: [] }, full: true },
+        workspace: {
+          fileOperations: { willRename: { filters: [{ pattern: { glob: '**/*.{md,mdx}', matches: 'file' } }] } },
+        },
       },
       serverInfo: { name: 'markdown-glossary' },
     };
@@ -158,7 +176,7 @@ export function startServer(connection: Connection): void {
 
   function publish(uri: string): void {
     const document = index.getDocument(uri);
-    const diagnostics = document === undefined ? [] : documentDiagnostics(index, document, settings);
+    const diagnostics = document === undefined ? [] : documentDiagnostics(index, document, settings, openLines.get(uri));
     if (diagnostics.length === 0 && !published.has(uri)) return;
     if (diagnostics.length === 0) published.delete(uri);
     else published.add(uri);
@@ -236,6 +254,84 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(({ textDocument, range }) => {
     const open = openDocument(textDocument.uri);
     return open ? codeActions(index, open.document, open.lines, range, settings).map(toLspCodeAction) : [];
+  });
+
+  connection.onDefinition(({ textDocument, position }) => {
+    const open = openDocument(textDocument.uri);
+    return open ? definition(index, open.document, open.lines, position) : [];
+  });
+
+  connection.onReferences(async ({ textDocument, position, context }) => {
+    const open = openDocument(textDocument.uri);
+    const term = open && termsAt(index, open.document, open.lines, position)?.terms[0];
+    if (term === undefined) return [];
+    const locations = context.includeDeclaration ? [definitionOf(term)] : [];
+    // Mentions need the text: open documents have it, the others are read from disk one by one.
+    for (const document of [...index.documents()]) {
+      const lines = openLines.get(document.uri) ?? (await linesFromDisk(document.uri));
+      if (lines === undefined) continue;
+      const current = index.getDocument(document.uri) ?? document;
+      for (const range of referencesIn(index, term, current, lines)) locations.push({ uri: document.uri, range });
+    }
+    return locations;
+  });
+
+  async function linesFromDisk(uri: string): Promise<LineIndex | undefined> {
+    const text = await readTextFile(uriToFsPath(uri), log);
+    return text === undefined ? undefined : new LineIndex(text);
+  }
+
+  connection.onPrepareRename(({ textDocument, position }) => {
+    const open = openDocument(textDocument.uri);
+    const target = open && prepareRename(index, open.document, open.lines, position);
+    if (target === undefined) throw new ResponseError(0, l10n.t('Only a glossary term can be renamed here.'));
+    return { range: target.range, placeholder: target.placeholder };
+  });
+
+  connection.onRenameRequest(({ textDocument, position, newName }) => {
+    const open = openDocument(textDocument.uri);
+    const target = open && prepareRename(index, open.document, open.lines, position);
+    if (target === undefined) throw new ResponseError(0, l10n.t('Only a glossary term can be renamed here.'));
+    try {
+      return toLspWorkspaceEdit(rename(index, target, newName));
+    } catch (error) {
+      if (error instanceof RenameError) throw new ResponseError(0, error.message);
+      throw error;
+    }
+  });
+
+  connection.workspace.onWillRenameFiles(({ files }) => {
+    const renames = files.map((file) => ({ oldUri: canonicalUri(file.oldUri), newUri: canonicalUri(file.newUri) }));
+    return toLspWorkspaceEdit({ createFiles: [], edits: linkEditsForRenamedFiles(index, renames) });
+  });
+
+  connection.onWorkspaceSymbol(({ query }) =>
+    workspaceSymbols(index, query).map((symbol) => ({ name: symbol.name, kind: SymbolKind.Key, containerName: symbol.detail, location: symbol.location })),
+  );
+
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const open = openDocument(textDocument.uri);
+    const toLsp = (symbol: OutlineSymbol): DocumentSymbol => ({
+      name: symbol.name,
+      detail: symbol.detail,
+      kind: symbol.level === 1 && symbol.detail !== '' ? SymbolKind.Key : SymbolKind.String,
+      range: symbol.range,
+      selectionRange: symbol.selectionRange,
+      children: symbol.children.map(toLsp),
+    });
+    return open ? documentSymbols(open.document, open.lines).map(toLsp) : [];
+  });
+
+  connection.onDocumentLinks(({ textDocument }) => {
+    const open = openDocument(textDocument.uri);
+    return open ? documentLinks(index, open.document) : [];
+  });
+
+  connection.languages.semanticTokens.on(({ textDocument }) => {
+    const open = openDocument(textDocument.uri);
+    const builder = new SemanticTokensBuilder();
+    for (const span of open ? termTokens(index, open.document, open.lines) : []) builder.push(span.line, span.character, span.length, 0, 0);
+    return builder.build();
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {

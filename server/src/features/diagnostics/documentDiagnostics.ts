@@ -1,23 +1,32 @@
 import { RULES, type GlossaryDiagnostic } from '../../common/diagnostic';
 import { DEFAULT_SETTINGS, type GlossarySettings } from '../../common/settings';
+import type { LineIndex } from '../../common/text';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import { glossaryDiagnostics } from './glossaryRules';
 import { keyDiagnostics } from './keyRules';
 import { linkDiagnostics } from './linkRules';
+import { unlinkedMentionDiagnostics } from './mentionRules';
 import { tagDiagnostics } from './tagRules';
 
 /**
  * Every problem in one document: what parsing found and what each rule finds, with the
- * severities the settings give (a rule set to "off" reports nothing).
+ * severities the settings give (a rule set to "off" reports nothing). Unlinked mentions need the
+ * document's text, and are only looked for when the settings ask for them.
  */
-export function documentDiagnostics(index: GlossaryIndex, document: ParsedDocument, settings: GlossarySettings = DEFAULT_SETTINGS): GlossaryDiagnostic[] {
+export function documentDiagnostics(
+  index: GlossaryIndex,
+  document: ParsedDocument,
+  settings: GlossarySettings = DEFAULT_SETTINGS,
+  lines?: LineIndex,
+): GlossaryDiagnostic[] {
   const found = [
     ...document.diagnostics,
     ...tagDiagnostics(index, document),
     ...keyDiagnostics(document, settings),
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
+    ...(settings.unlinkedMentions && lines !== undefined ? unlinkedMentionDiagnostics(index, document, lines) : []),
   ];
   const diagnostics: GlossaryDiagnostic[] = [];
   for (const diagnostic of found) {

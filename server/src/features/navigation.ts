@@ -1,0 +1,105 @@
+import type { LineIndex, Position, Range } from '../common/text';
+import type { GlossaryIndex } from '../index/glossaryIndex';
+import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
+import type { Heading } from '../parsing/markdown';
+import { MAX_COMPLETION_ITEMS } from './completionList';
+import { foldQuery, matchableName, matchQuality } from './fuzzy';
+import { mentionsIn, termsAt } from './termAt';
+import { resolveTermLink } from './termLinks';
+
+export interface Location {
+  uri: string;
+  range: Range;
+}
+
+const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Where a term is defined: its H1, else its title, else the top of its file. */
+export function definitionOf(term: GlossaryTerm): Location {
+  return { uri: term.uri, range: term.heading?.textRange ?? term.titleRange ?? START };
+}
+
+/** Go to definition from a mention, a link or the term's own heading. */
+export function definition(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, position: Position): Location[] {
+  return termsAt(index, document, lines, position)?.terms.map(definitionOf) ?? [];
+}
+
+/** The places in one document that refer to a term: links to it and plain mentions of it. */
+export function referencesIn(index: GlossaryIndex, term: GlossaryTerm, document: ParsedDocument, lines: LineIndex): Range[] {
+  const ranges: Range[] = [];
+  for (const link of document.body.links) {
+    if (resolveTermLink(index, document.uri, link)?.uri === term.uri) ranges.push(link.range);
+  }
+  for (const mention of mentionsIn(index, document, lines)) {
+    if (mention.termUris.includes(term.uri)) ranges.push(mention.range);
+  }
+  return ranges.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+}
+
+export interface SymbolEntry {
+  name: string;
+  detail: string;
+  location: Location;
+}
+
+/** Workspace symbols: terms by title and alias, matched and ranked like completion. */
+export function workspaceSymbols(index: GlossaryIndex, query: string): SymbolEntry[] {
+  const folded = foldQuery(query);
+  const found: Array<{ entry: SymbolEntry; sortText: string }> = [];
+  for (const term of index.terms()) {
+    const qualities = [term.title, ...term.aliases].map((name) => matchQuality(folded, matchableName(name)));
+    const best = Math.min(...qualities.filter((quality) => quality !== undefined));
+    if (!Number.isFinite(best)) continue;
+    found.push({
+      entry: { name: term.title, detail: [...term.aliases, ...term.tags.map((tag) => `#${tag.value}`)].join(' '), location: definitionOf(term) },
+      sortText: `${best}${term.title.toLowerCase()}`,
+    });
+  }
+  // A symbol picker shows as few items as a completion list.
+  found.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+  return found.slice(0, MAX_COMPLETION_ITEMS).map(({ entry }) => entry);
+}
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  level: number;
+  range: Range;
+  selectionRange: Range;
+  children: OutlineSymbol[];
+}
+
+/** The outline of a document: its headings nested by level; the H1 of a term carries its tags. */
+export function documentSymbols(document: ParsedDocument, lines: LineIndex): OutlineSymbol[] {
+  const roots: OutlineSymbol[] = [];
+  const open: OutlineSymbol[] = [];
+  const headings = document.body.headings;
+  headings.forEach((heading: Heading, position) => {
+    // A section runs to the next heading of the same or a higher level.
+    const next = headings.slice(position + 1).find((candidate) => candidate.level <= heading.level);
+    const endLine = next === undefined ? lines.lineCount - 1 : next.range.start.line - 1;
+    const isTermHeading = document.term?.heading === heading;
+    const symbol: OutlineSymbol = {
+      name: heading.text || '#'.repeat(heading.level),
+      detail: isTermHeading ? document.term!.tags.map((tag) => tag.value).join(', ') : '',
+      level: heading.level,
+      range: { start: heading.range.start, end: { line: Math.max(endLine, heading.range.end.line), character: lines.lineText(Math.max(endLine, heading.range.end.line)).length } },
+      selectionRange: heading.textRange,
+      children: [],
+    };
+    while (open.length > 0 && open[open.length - 1].level >= heading.level) open.pop();
+    (open.length === 0 ? roots : open[open.length - 1].children).push(symbol);
+    open.push(symbol);
+  });
+  return roots;
+}
+
+/** A clickable link for every link that reaches a term, in any style. */
+export function documentLinks(index: GlossaryIndex, document: ParsedDocument): Array<{ range: Range; target: string }> {
+  const links: Array<{ range: Range; target: string }> = [];
+  for (const link of document.body.links) {
+    const term = resolveTermLink(index, document.uri, link);
+    if (term !== undefined) links.push({ range: link.kind === 'wiki' ? link.range : link.targetRange, target: term.uri });
+  }
+  return links;
+}

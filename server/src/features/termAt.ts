@@ -1,0 +1,76 @@
+import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
+import type { GlossaryIndex } from '../index/glossaryIndex';
+import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
+import type { MarkdownLink, Span } from '../parsing/markdown';
+import { resolveTermLink } from './termLinks';
+
+export interface TermTarget {
+  terms: GlossaryTerm[];
+  range: Range;
+  /** A link to the term, its own heading or title, or a plain mention. */
+  kind: 'link' | 'definition' | 'mention';
+  link?: MarkdownLink;
+}
+
+/** A plain, unlinked mention of terms in a document. */
+export interface MentionInDocument {
+  range: Range;
+  termUris: string[];
+}
+
+/**
+ * The term or terms at a position: behind a link, a term file's own heading or title, or a plain
+ * mention of a term's name in the prose. Hover, definition, references and rename start here.
+ */
+export function termsAt(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, position: Position): TermTarget | undefined {
+  const link = document.body.links.find((candidate) => rangeContains(candidate.range, position));
+  if (link !== undefined) {
+    const term = resolveTermLink(index, document.uri, link);
+    return term === undefined ? undefined : { terms: [term], range: link.range, kind: 'link', link };
+  }
+  const ownTerm = document.term;
+  if (ownTerm !== undefined) {
+    for (const range of [ownTerm.heading?.textRange, ownTerm.titleRange]) {
+      if (range !== undefined && rangeContains(range, position)) return { terms: [ownTerm], range, kind: 'definition' };
+    }
+  }
+  return mentionAt(index, document, lines, position);
+}
+
+/** Looks for a mention in the lines around the position, so names broken across a line still match. */
+function mentionAt(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, position: Position): TermTarget | undefined {
+  const offset = lines.offsetAt(position);
+  const windowStart = lines.lineStartOffset(Math.max(0, position.line - 1));
+  const windowEnd = lines.lineEndOffset(Math.min(lines.lineCount - 1, position.line + 1));
+  const excluded = nonProseSpans(document, lines, false);
+  const mention = index.matcher
+    .findMentions(lines.text, windowStart, windowEnd, excluded)
+    .find((candidate) => candidate.start <= offset && offset <= candidate.end);
+  if (mention === undefined) return undefined;
+  const terms = mention.termUris.map((uri) => index.termOf(uri)).filter((term) => term !== undefined);
+  return { terms, range: lines.rangeAt(mention.start, mention.end), kind: 'mention' };
+}
+
+/**
+ * Spans where a name is not a mention: front matter, code, URLs, link targets, a term's own
+ * heading, and, unless asked, whole links (their text is a link, not a plain mention).
+ */
+function nonProseSpans(document: ParsedDocument, lines: LineIndex, includeLinks: boolean): Span[] {
+  const spans: Span[] = [...document.body.nonProse];
+  if (!includeLinks) {
+    for (const link of document.body.links) spans.push([lines.offsetAt(link.range.start), lines.offsetAt(link.range.end)]);
+  }
+  if (document.frontMatter !== undefined) {
+    spans.push([0, lines.offsetAt(document.frontMatter.range.end)]);
+  }
+  const heading = document.term?.heading;
+  if (heading !== undefined) spans.push([lines.offsetAt(heading.range.start), lines.offsetAt(heading.range.end)]);
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/** Every plain mention of a term in a document's prose, outside links, in document order. */
+export function mentionsIn(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex): MentionInDocument[] {
+  return index.matcher
+    .findMentions(lines.text, 0, lines.text.length, nonProseSpans(document, lines, false))
+    .map((mention) => ({ range: lines.rangeAt(mention.start, mention.end), termUris: mention.termUris }));
+}
