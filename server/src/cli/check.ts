@@ -9,7 +9,7 @@ import { fixAll } from '../features/codeActions';
 import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
-import { findTagsFilesAbove, readTextFile, type Logger } from '../workspace/files';
+import { findTagsFilesAbove, GlossaryScope, readTextFile, type Logger } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 
 /** One finding as the CLI reports it; lines and columns are 1-based. */
@@ -48,7 +48,10 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
 
   const index = new GlossaryIndex();
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
-  const files = await loadGlossary(index, roots, log, tagsFilesAbove);
+  // Globs are relative to the working directory; a path outside it is a root of its own.
+  const scopeRoots = [cwd, ...roots.filter((root) => !isInside(root, cwd))];
+  const scope = new GlossaryScope(scopeRoots, settings.include, settings.exclude);
+  const files = await loadGlossary(index, scope, log, { starts: roots, extraTagsFiles: tagsFilesAbove });
   if (configuredTagsFile !== undefined) index.setTagsFileOverride(fileUri(configuredTagsFile));
   return { index, files };
 }

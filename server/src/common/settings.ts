@@ -8,6 +8,10 @@ export type RuleSeverity = Severity | 'off';
  * LSP client's configuration or initializationOptions, and in `.markdown-glossary.json` for the CLI.
  */
 export interface GlossarySettings {
+  /** Globs of the Markdown files that make the glossary, relative to the workspace folder. */
+  include: string[];
+  /** Globs of files and folders to leave out. */
+  exclude: string[];
   /** Path of a tags file for every document, relative to the workspace folder; empty: nearest `tags.yml`. */
   tagsFile: string;
   /** Find terms at the end of closed compounds: "Prozess" in "Geschäftsprozess". */
@@ -25,6 +29,8 @@ export interface GlossarySettings {
 }
 
 export const DEFAULT_SETTINGS: GlossarySettings = {
+  include: ['**/*.md', '**/*.mdx'],
+  exclude: [],
   tagsFile: '',
   matchCompoundTails: false,
   linkStyle: 'auto',
@@ -48,6 +54,8 @@ export function normalizeSettings(raw: unknown): GlossarySettings {
     }
   }
   return {
+    include: strings(given.include, DEFAULT_SETTINGS.include),
+    exclude: strings(given.exclude, DEFAULT_SETTINGS.exclude),
     tagsFile: typeof given.tagsFile === 'string' ? given.tagsFile : DEFAULT_SETTINGS.tagsFile,
     matchCompoundTails: given.matchCompoundTails === true,
     linkStyle: ['auto', 'relative', 'route', 'wiki'].includes(given.linkStyle as string)

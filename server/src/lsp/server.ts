@@ -33,7 +33,7 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfigFile } from '../workspace/configFile';
-import { isGlossaryFile, readTextFile } from '../workspace/files';
+import { GlossaryScope, readTextFile } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
 import { toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspWorkspaceEdit } from './convert';
@@ -64,6 +64,8 @@ export function startServer(connection: Connection): void {
   let dependentsTimer: NodeJS.Timeout | undefined;
   let workspaceRoots: string[] = [];
   let settings: GlossarySettings = DEFAULT_SETTINGS;
+  let currentScope = new GlossaryScope([]);
+  let scopeSettings: GlossarySettings | undefined;
   let initializationSettings: unknown;
   let canRegisterWatchers = false;
   let canPullConfiguration = false;
@@ -112,7 +114,7 @@ export function startServer(connection: Connection): void {
     indexed = (async () => {
       await loadSettings();
       const started = Date.now();
-      await loadGlossary(index, workspaceRoots, log);
+      await loadGlossary(index, scope(), log);
       await applySettings();
       // Open documents are newer than the disk: keep the editor's text.
       for (const document of documents.all()) updateOpenDocument(document);
@@ -120,6 +122,15 @@ export function startServer(connection: Connection): void {
       publishAll();
     })().catch((error: Error) => log(`Indexing failed: ${error.stack ?? error.message}`));
   });
+
+  /** The files of the glossary, by the workspace folders and the include and exclude settings. */
+  function scope(): GlossaryScope {
+    if (scopeSettings !== settings) {
+      currentScope = new GlossaryScope(workspaceRoots, settings.include, settings.exclude);
+      scopeSettings = settings;
+    }
+    return currentScope;
+  }
 
   /** Settings from, in this order: the client's configuration, initializationOptions, the workspace's settings file. */
   async function loadSettings(): Promise<void> {
@@ -200,7 +211,7 @@ export function startServer(connection: Connection): void {
   /** Reads a closed file again, or drops it when it is gone or not part of the glossary. */
   async function reloadFromDisk(uri: string): Promise<void> {
     const filePath = uriToFsPath(uri);
-    const text = isGlossaryFile(filePath, workspaceRoots) ? await readTextFile(filePath, log) : undefined;
+    const text = scope().contains(filePath) ? await readTextFile(filePath, log) : undefined;
     storeDocument(uri, text === undefined ? undefined : parseDocument(uri, text));
   }
 
@@ -209,7 +220,7 @@ export function startServer(connection: Connection): void {
     let tagsChanged = false;
     for (const change of changes) {
       const uri = canonicalUri(change.uri);
-      if (openLines.has(uri) || !isGlossaryFile(uriToFsPath(uri), workspaceRoots)) continue;
+      if (openLines.has(uri) || !scope().contains(uriToFsPath(uri))) continue;
       if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
         tagsChanged = true;
         const text = change.type === FileChangeType.Deleted ? undefined : await readTextFile(uriToFsPath(uri), log);

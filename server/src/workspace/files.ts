@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 import { isMarkdownPath } from '../common/uris';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 
@@ -17,15 +18,57 @@ export interface WorkspaceFiles {
 export type Logger = (message: string) => void;
 
 /**
- * Lists the Markdown files and tags files below the given paths (folders or files).
- * Symbolic links are not followed, so a link loop cannot trap the walk.
+ * Which files below the workspace roots belong to the glossary: Markdown files matching the
+ * `include` globs and none of the `exclude` globs (relative to their root), outside dependency,
+ * version-control and build folders. Tags files count wherever they are not excluded.
  */
-export async function findWorkspaceFiles(roots: string[], log: Logger): Promise<WorkspaceFiles> {
+export class GlossaryScope {
+  private readonly included: picomatch.Matcher;
+  private readonly excluded: picomatch.Matcher;
+
+  constructor(
+    readonly roots: string[],
+    include: string[] = ['**/*.md', '**/*.mdx'],
+    exclude: string[] = [],
+  ) {
+    const options = { dot: true, nocase: true };
+    this.included = picomatch(include.length > 0 ? include : ['**'], options);
+    this.excluded = picomatch(exclude.length > 0 ? exclude : ['!**'], options);
+  }
+
+  /** Whether a Markdown or tags file belongs to the glossary. */
+  contains(filePath: string): boolean {
+    const relative = this.relativeToRoot(filePath);
+    if (relative === undefined || relative.split('/').slice(0, -1).some((folder) => EXCLUDED_FOLDERS.has(folder))) return false;
+    if (this.excluded(relative)) return false;
+    return path.basename(filePath) === TAGS_FILE_NAME || (isMarkdownPath(filePath) && this.included(relative));
+  }
+
+  /** Whether the walk goes into a folder. */
+  enters(folderPath: string): boolean {
+    const relative = this.relativeToRoot(folderPath);
+    return !EXCLUDED_FOLDERS.has(path.basename(folderPath)) && (relative === undefined || relative === '' || !this.excluded(relative));
+  }
+
+  private relativeToRoot(filePath: string): string | undefined {
+    for (const root of this.roots) {
+      const relative = path.relative(root, filePath);
+      if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Lists the Markdown files and tags files of the scope below the given paths (folders or files;
+ * by default the scope's roots). Symbolic links are not followed, so a link loop cannot trap the walk.
+ */
+export async function findWorkspaceFiles(scope: GlossaryScope, log: Logger, starts: string[] = scope.roots): Promise<WorkspaceFiles> {
   const markdown = new Set<string>();
   const tagsFiles = new Set<string>();
   const found = { markdown, tagsFiles };
-  // Overlapping roots ("docs docs/glossary") are walked once.
-  const pending = [...new Set(roots.map((root) => path.resolve(root)))];
+  // Overlapping paths ("docs docs/glossary") are walked once.
+  const pending = [...new Set(starts.map((start) => path.resolve(start)))];
   const visited = new Set<string>();
   while (pending.length > 0) {
     const current = pending.pop()!;
@@ -37,18 +80,18 @@ export async function findWorkspaceFiles(roots: string[], log: Logger): Promise<
     });
     if (stat === undefined) continue;
     if (stat.isFile()) {
-      classify(current, found);
+      if (scope.contains(current)) classify(current, found);
       continue;
     }
-    if (!stat.isDirectory()) continue;
+    if (!stat.isDirectory() || !scope.enters(current)) continue;
     const entries = await fs.readdir(current, { withFileTypes: true }).catch((error: Error) => {
       log(`Cannot list ${current}: ${error.message}`);
       return [];
     });
     for (const entry of entries) {
       const entryPath = path.join(current, entry.name);
-      if (entry.isDirectory() && !EXCLUDED_FOLDERS.has(entry.name)) pending.push(entryPath);
-      else if (entry.isFile()) classify(entryPath, found);
+      if (entry.isDirectory() && scope.enters(entryPath)) pending.push(entryPath);
+      else if (entry.isFile() && scope.contains(entryPath)) classify(entryPath, found);
     }
   }
   return { markdown: [...markdown].sort(), tagsFiles: [...tagsFiles].sort() };
@@ -57,18 +100,6 @@ export async function findWorkspaceFiles(roots: string[], log: Logger): Promise<
 function classify(filePath: string, found: { markdown: Set<string>; tagsFiles: Set<string> }): void {
   if (isMarkdownPath(filePath)) found.markdown.add(filePath);
   else if (path.basename(filePath) === TAGS_FILE_NAME) found.tagsFiles.add(filePath);
-}
-
-/**
- * Whether a file belongs to the glossary below the roots: inside one of them and in no excluded
- * folder. File events and closed editors are held to the same rule as the first scan.
- */
-export function isGlossaryFile(filePath: string, roots: string[]): boolean {
-  return roots.some((root) => {
-    const relative = path.relative(root, filePath);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    return !relative.split(path.sep).slice(0, -1).some((folder) => EXCLUDED_FOLDERS.has(folder));
-  });
 }
 
 /** Reads a text file, or says why not (missing, unreadable, too large); never throws. */

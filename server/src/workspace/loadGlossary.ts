@@ -1,16 +1,22 @@
 import { fileUri } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import { findWorkspaceFiles, readTextFile, type Logger } from './files';
+import { findWorkspaceFiles, readTextFile, type GlossaryScope, type Logger } from './files';
 
 /** How many files are read at once: enough to keep the disk busy, few enough to bound memory. */
 const READ_CONCURRENCY = 32;
 
 /**
- * Reads every Markdown file and tags file below the roots into the index. Files that cannot be read
+ * Reads every Markdown file and tags file of the glossary's scope into the index. Files that cannot be read
  * are logged and skipped. Returns the Markdown files that were indexed.
  */
-export async function loadGlossary(index: GlossaryIndex, roots: string[], log: Logger, extraTagsFiles: string[] = []): Promise<string[]> {
-  const files = await findWorkspaceFiles(roots, log);
+export async function loadGlossary(
+  index: GlossaryIndex,
+  scope: GlossaryScope,
+  log: Logger,
+  options: { starts?: string[]; extraTagsFiles?: string[] } = {},
+): Promise<string[]> {
+  const files = await findWorkspaceFiles(scope, log, options.starts);
+  const extraTagsFiles = options.extraTagsFiles ?? [];
   const tagsFiles = [...new Set([...files.tagsFiles, ...extraTagsFiles])];
   await forEachFile(tagsFiles, log, (filePath, text) => index.setTagsFile(fileUri(filePath), text));
   const indexed: string[] = [];

@@ -23,7 +23,7 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
         severity: 'warning',
         code: 'duplicate-id',
         message: l10n.t('Another entry has the id "{0}": {1}', term.id, others.map((other) => relativePath(term.uri, other.uri)).join(', ')),
-        related: others.map((other) => ({ uri: other.uri, range: other.titleRange ?? zeroRange, message: l10n.t('Same id') })),
+        related: others.map((other) => ({ uri: other.uri, range: idRangeOf(index, other), message: l10n.t('Same id') })),
       });
     }
   }
@@ -45,8 +45,16 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
 
 const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+function idFieldOf(index: GlossaryIndex, term: GlossaryTerm) {
+  return index.getDocument(term.uri)?.frontMatter?.fields.find((field) => field.key === 'id');
+}
+
 function declaresId(index: GlossaryIndex, term: GlossaryTerm): boolean {
-  return index.getDocument(term.uri)?.frontMatter?.fields.some((field) => field.key === 'id') === true;
+  return idFieldOf(index, term) !== undefined;
+}
+
+function idRangeOf(index: GlossaryIndex, term: GlossaryTerm) {
+  return idFieldOf(index, term)?.valueRange ?? zeroRange;
 }
 
 const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;

@@ -42,7 +42,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (last === undefined || last.includes('.') || index.termsInRouteFolder(routeFolder(route)).length === 0) return undefined;
     if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
     const match = nearestTerm(index, last, (term) => [term.id]);
-    return { suggestion: match === undefined ? undefined : link.target.replace(/[^/]+(\/?(?:[?#].*)?)$/, `${match.name}$1`) };
+    return { suggestion: match === undefined ? undefined : link.target.replace(/[^/?#]+(\/?(?:[?#].*)?)$/, `${match.name}$1`) };
   }
   const targetUri = resolveRelativeLink(document.uri, link.target);
   if (targetUri === undefined || !/\.mdx?$/i.test(targetUri) || index.getDocument(targetUri) !== undefined) return undefined;
