@@ -1,10 +1,37 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import {
+  KNOWN_TAGS_REQUEST,
+  LINK_TO_TERM_REQUEST,
+  NEW_TERM_REQUEST,
+  SEARCH_TERMS_REQUEST,
+  STATUS_NOTIFICATION,
+  type NewTermResult,
+  type StatusParams,
+  type TermSummary,
+} from '../../server/src/lsp/protocol';
+
+/** The server is restarted after a crash at most this many times within the window below. */
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 let client: LanguageClient | undefined;
 
-/** Starts the glossary language server for Markdown files; the server does all the work. */
+/**
+ * Starts the glossary language server for Markdown files and adds what only VS Code has:
+ * commands, a status bar item, a log channel. The server does all the glossary work.
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Markdown Glossary'), { log: true });
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -20,14 +47,126 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       configurationSection: 'markdownGlossary',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml}'),
     },
-    initializationOptions: {
-      l10nBundle: vscode.l10n.bundle,
-    },
+    initializationOptions: { l10nBundle: vscode.l10n.bundle },
+    outputChannel: output,
+    errorHandler: boundedRestarts(output),
   };
   client = new LanguageClient('markdownGlossary', vscode.l10n.t('Markdown Glossary'), serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem('markdownGlossary.status', vscode.StatusBarAlignment.Right, 100);
+  status.name = vscode.l10n.t('Markdown Glossary');
+  status.command = 'markdownGlossary.searchGlossary';
+  context.subscriptions.push(
+    output,
+    status,
+    client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+      status.text = params.indexing
+        ? `$(sync~spin) ${vscode.l10n.t('Glossary: indexing…')}`
+        : `$(book) ${vscode.l10n.t('{0} terms · {1} problems', params.terms, params.problems)}`;
+      status.tooltip = vscode.l10n.t('Search the glossary');
+      status.show();
+    }),
+    vscode.commands.registerCommand('markdownGlossary.searchGlossary', () => searchGlossary()),
+    vscode.commands.registerCommand('markdownGlossary.insertLink', () => insertLink()),
+    vscode.commands.registerCommand('markdownGlossary.newTerm', () => newTerm()),
+    vscode.commands.registerCommand('markdownGlossary.restartServer', () => client?.restart()),
+    vscode.commands.registerCommand('markdownGlossary.showOutput', () => output.show()),
+  );
   await client.start();
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** Restarts a crashed server a few times, says so, and gives up with a message if it keeps crashing. */
+function boundedRestarts(output: vscode.LogOutputChannel): ErrorHandler {
+  const restarts: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: (): CloseHandlerResult => {
+      const now = Date.now();
+      while (restarts.length > 0 && now - restarts[0] > RESTART_WINDOW_MS) restarts.shift();
+      if (restarts.length >= MAX_RESTARTS) {
+        const message = vscode.l10n.t('The glossary server stopped {0} times in 3 minutes and will not be restarted. Run "Markdown Glossary: Restart Server" to try again.', MAX_RESTARTS + 1);
+        output.error(message);
+        return { action: CloseAction.DoNotRestart, message };
+      }
+      restarts.push(now);
+      output.warn(vscode.l10n.t('The glossary server stopped; restarting it ({0} of {1}).', restarts.length, MAX_RESTARTS));
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
+
+interface TermPick extends vscode.QuickPickItem {
+  term: TermSummary;
+}
+
+/** A quick pick of terms that asks the server as the user types; resolves to the chosen term. */
+async function pickTerm(placeholder: string): Promise<TermSummary | undefined> {
+  if (client === undefined) return undefined;
+  const languageClient = client;
+  const picker = vscode.window.createQuickPick<TermPick>();
+  picker.placeholder = placeholder;
+  picker.matchOnDescription = true;
+  picker.matchOnDetail = true;
+  const update = async (query: string) => {
+    picker.busy = true;
+    const terms = await languageClient.sendRequest<TermSummary[]>(SEARCH_TERMS_REQUEST, { query });
+    picker.items = terms.map((term) => ({
+      label: term.title,
+      description: [...term.aliases, ...term.tags.map((tag) => `#${tag}`)].join(' '),
+      detail: term.definition,
+      term,
+      // The server has filtered already; the picker must not hide an alias match.
+      alwaysShow: true,
+    }));
+    picker.busy = false;
+  };
+  picker.onDidChangeValue((value) => void update(value));
+  void update('');
+  picker.show();
+  const chosen = await new Promise<TermPick | undefined>((resolve) => {
+    picker.onDidAccept(() => resolve(picker.selectedItems[0]));
+    picker.onDidHide(() => resolve(undefined));
+  });
+  picker.dispose();
+  return chosen?.term;
+}
+
+async function searchGlossary(): Promise<void> {
+  const term = await pickTerm(vscode.l10n.t('Search the glossary by title or alias'));
+  if (term !== undefined) await vscode.window.showTextDocument(vscode.Uri.parse(term.uri));
+}
+
+async function insertLink(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor === undefined || client === undefined) return;
+  const term = await pickTerm(vscode.l10n.t('Link to which term?'));
+  if (term === undefined) return;
+  const link = await client.sendRequest<string | null>(LINK_TO_TERM_REQUEST, { documentUri: editor.document.uri.toString(), termUri: term.uri });
+  if (link !== null) await editor.edit((edit) => edit.replace(editor.selection, link));
+}
+
+async function newTerm(): Promise<void> {
+  if (client === undefined) return;
+  const title = await vscode.window.showInputBox({
+    prompt: vscode.l10n.t('Title of the new term'),
+    validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('The title must not be empty.') : undefined),
+  });
+  if (title === undefined) return;
+  const known = await client.sendRequest<string[]>(KNOWN_TAGS_REQUEST);
+  const tags = await vscode.window.showQuickPick(known, { canPickMany: true, placeHolder: vscode.l10n.t('Tags of the new term') });
+  if (tags === undefined) return;
+  const created = await client.sendRequest<NewTermResult | null>(NEW_TERM_REQUEST, { title, tags });
+  if (created === null) return;
+  const uri = vscode.Uri.parse(created.uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(created.text) });
+  if (!(await vscode.workspace.applyEdit(edit))) return;
+  const editor = await vscode.window.showTextDocument(uri);
+  // Put the cursor on the definition to write.
+  const definitionLine = editor.document.lineCount - 2;
+  editor.selection = new vscode.Selection(definitionLine, 2, definitionLine, editor.document.lineAt(Math.max(definitionLine, 0)).text.length - 2);
 }

@@ -22,6 +22,8 @@ export interface GlossarySettings {
   requiredKeys: string[];
   /** Front-matter keys other tools use, never reported as unknown. */
   extraKeys: string[];
+  /** Folder for new terms, relative to the workspace folder; empty: the folder with the most terms. */
+  newTermFolder: string;
   /** Report plain mentions of terms that are not linked yet (`unlinked-mention`). */
   unlinkedMentions: boolean;
   /** Severity per rule code, or "off". */
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: GlossarySettings = {
   linkStyle: 'auto',
   requiredKeys: ['title'],
   extraKeys: [],
+  newTermFolder: '',
   unlinkedMentions: false,
   rules: {},
 };
@@ -63,6 +66,7 @@ export function normalizeSettings(raw: unknown): GlossarySettings {
       : DEFAULT_SETTINGS.linkStyle,
     requiredKeys: strings(given.requiredKeys, DEFAULT_SETTINGS.requiredKeys),
     extraKeys: strings(given.extraKeys, DEFAULT_SETTINGS.extraKeys),
+    newTermFolder: typeof given.newTermFolder === 'string' ? given.newTermFolder : DEFAULT_SETTINGS.newTermFolder,
     unlinkedMentions: given.unlinkedMentions === true,
     rules,
   };

@@ -7,6 +7,7 @@ import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { ParsedDocument } from '../parsing/document';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { formatLink, styleOf } from './linkCompletion';
+import { newTermText } from './newTerm';
 import { tagDeclaration } from './tagsFileGenerator';
 
 export interface TextEdit {
@@ -204,8 +205,7 @@ function missingTermFile(index: GlossaryIndex, document: ParsedDocument, target:
     if (uri === undefined) return undefined;
     name = fileStem(uri);
   }
-  const title = name.replace(/-/g, ' ');
-  return { uri, text: `---\nid: ${fileStem(uri)}\ntitle: ${title}\ntags: []\n---\n\n# ${title}\n\n**${l10n.t('Definition in one sentence.')}**\n` };
+  return { uri, text: newTermText(fileStem(uri), name.replace(/-/g, ' '), []) };
 }
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -42,22 +42,26 @@ export interface SymbolEntry {
   location: Location;
 }
 
-/** Workspace symbols: terms by title and alias, matched and ranked like completion. */
-export function workspaceSymbols(index: GlossaryIndex, query: string): SymbolEntry[] {
+/** Terms whose title or an alias matches a query, ranked like completion, at most as many as it shows. */
+export function searchTerms(index: GlossaryIndex, query: string): GlossaryTerm[] {
   const folded = foldQuery(query);
-  const found: Array<{ entry: SymbolEntry; sortText: string }> = [];
+  const found: Array<{ term: GlossaryTerm; sortText: string }> = [];
   for (const term of index.terms()) {
     const qualities = [term.title, ...term.aliases].map((name) => matchQuality(folded, matchableName(name)));
     const best = Math.min(...qualities.filter((quality) => quality !== undefined));
-    if (!Number.isFinite(best)) continue;
-    found.push({
-      entry: { name: term.title, detail: [...term.aliases, ...term.tags.map((tag) => `#${tag.value}`)].join(' '), location: definitionOf(term) },
-      sortText: `${best}${term.title.toLowerCase()}`,
-    });
+    if (Number.isFinite(best)) found.push({ term, sortText: `${best}${term.title.toLowerCase()}` });
   }
-  // A symbol picker shows as few items as a completion list.
   found.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
-  return found.slice(0, MAX_COMPLETION_ITEMS).map(({ entry }) => entry);
+  return found.slice(0, MAX_COMPLETION_ITEMS).map(({ term }) => term);
+}
+
+/** Workspace symbols: terms by title and alias, their aliases and tags as detail. */
+export function workspaceSymbols(index: GlossaryIndex, query: string): SymbolEntry[] {
+  return searchTerms(index, query).map((term) => ({
+    name: term.title,
+    detail: [...term.aliases, ...term.tags.map((tag) => `#${tag.value}`)].join(' '),
+    location: definitionOf(term),
+  }));
 }
 
 export interface OutlineSymbol {

@@ -171,6 +171,12 @@ export class GlossaryIndex {
     return [...uris].map((uri) => this.documentsByUri.get(uri)?.term).filter((term) => term !== undefined);
   }
 
+  /** Forgets every document and tags file, before the workspace is read again. */
+  clear(): void {
+    for (const uri of [...this.documentsByUri.keys()]) this.removeDocument(uri);
+    this.tagsFilesByFolder.clear();
+  }
+
   getDocument(uri: string): ParsedDocument | undefined {
     return this.documentsByUri.get(canonicalUri(uri));
   }

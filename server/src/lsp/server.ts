@@ -24,8 +24,10 @@ import { complete } from '../features/completion';
 import { affectedDocuments } from '../features/diagnostics/dependencies';
 import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { hover } from '../features/hover';
-import { definition, definitionOf, documentLinks, documentSymbols, referencesIn, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
+import { definition, definitionOf, documentLinks, documentSymbols, referencesIn, searchTerms, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
 import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../features/rename';
+import { formatLink, styleOf } from '../features/linkCompletion';
+import { idFromTitle, newTermFolder, newTermText } from '../features/newTerm';
 import { TERM_TOKEN_TYPE, termTokens } from '../features/semanticTokens';
 import { termsAt } from '../features/termAt';
 import { tagsFileChange } from '../features/tagsFileGenerator';
@@ -36,6 +38,21 @@ import { readConfigFile } from '../workspace/configFile';
 import { GlossaryScope, readTextFile } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
+import {
+  GENERATE_TAGS_FILE_COMMAND,
+  KNOWN_TAGS_REQUEST,
+  LINK_TO_TERM_REQUEST,
+  NEW_TERM_REQUEST,
+  REINDEX_COMMAND,
+  SEARCH_TERMS_REQUEST,
+  STATUS_NOTIFICATION,
+  type LinkToTermParams,
+  type NewTermParams,
+  type NewTermResult,
+  type SearchTermsParams,
+  type StatusParams,
+  type TermSummary,
+} from './protocol';
 import { toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspWorkspaceEdit } from './convert';
 
 interface InitializationOptions {
@@ -45,10 +62,11 @@ interface InitializationOptions {
   settings?: unknown;
 }
 
-export const GENERATE_TAGS_FILE_COMMAND = 'markdownGlossary.generateTagsFile';
 
 /** Other documents' diagnostics wait this long, so a burst of keystrokes re-checks them once. */
 const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
+/** The status notification is sent at most this often. */
+const STATUS_DELAY_MS = 250;
 
 /**
  * Wires the glossary service to the Language Server Protocol. Everything here is plumbing:
@@ -69,6 +87,11 @@ export function startServer(connection: Connection): void {
   let initializationSettings: unknown;
   let canRegisterWatchers = false;
   let canPullConfiguration = false;
+  let canShowProgress = false;
+  let indexing = false;
+  let statusTimer: NodeJS.Timeout | undefined;
+  /** Problems per document, for the status. */
+  const problemCounts = new Map<string, number>();
   let indexed: Promise<void> = Promise.resolve();
   const log = (message: string) => connection.console.log(message);
 
@@ -83,13 +106,14 @@ export function startServer(connection: Connection): void {
     );
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canShowProgress = params.capabilities.window?.workDoneProgress === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['[', '(', '/', ','] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND] },
+        executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND, REINDEX_COMMAND] },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -111,7 +135,16 @@ export function startServer(connection: Connection): void {
         watchers: [{ globPattern: '**/*.{md,mdx}' }, { globPattern: `**/${TAGS_FILE_NAME}` }],
       });
     }
-    indexed = (async () => {
+    indexed = indexWorkspace();
+  });
+
+  /** Reads the whole workspace into the index, with progress in the editor's window. */
+  async function indexWorkspace(): Promise<void> {
+    indexing = true;
+    sendStatus();
+    const progress = canShowProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin(l10n.t('Indexing the glossary'));
+    try {
       await loadSettings();
       const started = Date.now();
       await loadGlossary(index, scope(), log);
@@ -119,9 +152,25 @@ export function startServer(connection: Connection): void {
       // Open documents are newer than the disk: keep the editor's text.
       for (const document of documents.all()) updateOpenDocument(document);
       log(`Indexed ${index.documentCount} Markdown files in ${Date.now() - started} ms.`);
+    } catch (error) {
+      log(`Indexing failed: ${(error as Error).stack ?? (error as Error).message}`);
+    } finally {
+      progress?.done();
+      indexing = false;
       publishAll();
-    })().catch((error: Error) => log(`Indexing failed: ${error.stack ?? error.message}`));
-  });
+    }
+  }
+
+  /** Tells the client how many terms and problems there are, at most every so often. */
+  function sendStatus(): void {
+    if (statusTimer !== undefined) return;
+    statusTimer = setTimeout(() => {
+      statusTimer = undefined;
+      const terms = [...index.terms()].length;
+      const problems = [...problemCounts.values()].reduce((sum, count) => sum + count, 0);
+      void connection.sendNotification(STATUS_NOTIFICATION, { terms, problems, indexing } satisfies StatusParams);
+    }, STATUS_DELAY_MS);
+  }
 
   /** The files of the glossary, by the workspace folders and the include and exclude settings. */
   function scope(): GlossaryScope {
@@ -191,6 +240,9 @@ export function startServer(connection: Connection): void {
     if (diagnostics.length === 0 && !published.has(uri)) return;
     if (diagnostics.length === 0) published.delete(uri);
     else published.add(uri);
+    if (diagnostics.length === 0) problemCounts.delete(uri);
+    else problemCounts.set(uri, diagnostics.filter((diagnostic) => diagnostic.severity !== 'hint').length);
+    sendStatus();
     void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
   }
 
@@ -345,7 +397,44 @@ export function startServer(connection: Connection): void {
     return builder.build();
   });
 
+  connection.onRequest(SEARCH_TERMS_REQUEST, async ({ query }: SearchTermsParams): Promise<TermSummary[]> => {
+    return searchTerms(index, query).map((term) => ({
+      uri: term.uri,
+      title: term.title,
+      aliases: term.aliases,
+      tags: term.tags.map((tag) => tag.value),
+      definition: term.definition,
+    }));
+  });
+
+  connection.onRequest(LINK_TO_TERM_REQUEST, ({ documentUri, termUri }: LinkToTermParams): string | null => {
+    const document = index.getDocument(documentUri) ?? parseDocument(canonicalUri(documentUri), '');
+    const term = index.termOf(termUri);
+    if (term === undefined) return null;
+    return formatLink(document, term, term.title, settings.linkStyle === 'auto' ? styleOf(document) : settings.linkStyle);
+  });
+
+  connection.onRequest(KNOWN_TAGS_REQUEST, (): string[] => {
+    const tagsFile = workspaceRoots[0] === undefined ? undefined : index.tagsFileFor(`${fileUri(workspaceRoots[0])}/${TAGS_FILE_NAME}`);
+    return tagsFile ? [...tagsFile.tags.keys()] : [...index.tagUsage()].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
+  });
+
+  connection.onRequest(NEW_TERM_REQUEST, ({ title, tags }: NewTermParams): NewTermResult | null => {
+    const configured = settings.newTermFolder.trim() === '' || workspaceRoots[0] === undefined ? undefined : fileUri(path.resolve(workspaceRoots[0], settings.newTermFolder));
+    const folder = newTermFolder(index, configured, workspaceRoots[0] && fileUri(workspaceRoots[0]));
+    if (folder === undefined) return null;
+    const id = idFromTitle(title);
+    return { uri: `${folder}/${encodeURIComponent(id)}.md`, text: newTermText(id, title.trim(), tags) };
+  });
+
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command === REINDEX_COMMAND) {
+      await indexed;
+      index.clear();
+      indexed = indexWorkspace();
+      await indexed;
+      return index.documentCount;
+    }
     if (command !== GENERATE_TAGS_FILE_COMMAND) return null;
     await indexed;
     // Into the tags file in use, or a new tags.yml in the given folder, else the first workspace folder.

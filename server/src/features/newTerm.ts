@@ -1,0 +1,28 @@
+import * as l10n from '@vscode/l10n';
+import { parentUri } from '../common/uris';
+import type { GlossaryIndex } from '../index/glossaryIndex';
+
+/** The text of a new glossary entry: front matter, title heading and a bold definition to fill in. */
+export function newTermText(id: string, title: string, tags: string[]): string {
+  const tagList = tags.map((tag) => (/^[\p{L}\p{N}][\p{L}\p{N} _.\-]*$/u.test(tag) ? tag : JSON.stringify(tag))).join(', ');
+  const yamlTitle = /^[\p{L}\p{N}][^:#\n]*$/u.test(title) ? title : JSON.stringify(title);
+  return `---\nid: ${id}\ntitle: ${yamlTitle}\ntags: [${tagList}]\n---\n\n# ${title}\n\n**${l10n.t('Definition in one sentence.')}**\n`;
+}
+
+/** A file name from a title: "Make-or-Buy-Entscheidung" from "Make-or-Buy Entscheidung", umlauts kept. */
+export function idFromTitle(title: string): string {
+  return title.trim().replace(/[\s/\\?#%*:|"<>]+/g, '-').replace(/^-+|-+$/g, '') || 'Begriff';
+}
+
+/**
+ * The folder for a new term: the configured one, else the folder holding the most terms, else the
+ * workspace folder.
+ */
+export function newTermFolder(index: GlossaryIndex, configuredFolderUri: string | undefined, workspaceFolderUri: string | undefined): string | undefined {
+  if (configuredFolderUri !== undefined) return configuredFolderUri;
+  const counts = new Map<string, number>();
+  for (const term of index.terms()) counts.set(parentUri(term.uri), (counts.get(parentUri(term.uri)) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (best === undefined || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  return best?.[0] ?? workspaceFolderUri;
+}
