@@ -180,7 +180,7 @@ describe('editing open documents', () => {
     await client.change(seedUri(), ++version, withTypo);
     const again = await client.waitForDiagnostics(seedUri(), (current) => (current ?? []).length > 0);
     assert.equal(again.length, 1, JSON.stringify(again));
-    assert.equal(again[0].message, 'Tag "Begrife" is not declared in tags.yml.');
+    assert.equal(again[0].message, 'Tag "Begrife" is not declared in tags.yml. Did you mean "Begriffe"?');
     assert.deepEqual(again[0].range, { start: positionOf(withTypo, 'Begrife]'), end: positionOf(withTypo, 'Begrife]', 7) });
     assert.deepEqual(again[0].range, range(3, 17, 3, 24));
   });
@@ -488,9 +488,10 @@ describe('the demo glossary in content/ (read-only)', () => {
     assert.equal(allByLabel.get('IM'), '[IM](../Informationsmanagement.md)');
     assert.ok(!allByLabel.has('Service Level Agreement'), 'no link to the document itself');
     assert.ok(!allByLabel.has('SLA'), 'no link to the document itself');
-    assert.ok(!allByLabel.has('Lieferantenbewertung 2026'), 'notes are no terms');
-    // 27 other terms, plus the aliases BPO, IM and SaaS.
-    assert.equal(all.length, 30, JSON.stringify(all.map((item) => item.label)));
+    assert.ok(!allByLabel.has('Meeting März 2026 – IT-Steuerkreis'), 'a note without front matter is no term');
+    assert.equal(allByLabel.get('Lieferantenbewertung 2026'), '[Lieferantenbewertung 2026](../../notizen/Lieferantenbewertung.md)', 'a note with front matter is an entry');
+    // 27 other terms, 2 notes with front matter, plus the aliases BPO, IM and SaaS.
+    assert.equal(all.length, 32, JSON.stringify(all.map((item) => item.label)));
     assert.equal(fs.readFileSync(content.path(rel), 'utf8'), disk);
   });
 

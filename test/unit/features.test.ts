@@ -50,7 +50,7 @@ describe('hover', () => {
 
   it('shows nothing on plain words, code or front matter', () => {
     const index = demo();
-    for (const text of ['Ein ganz norm|aler Satz.', 'Code `Outt|asking` hier.', '---\ntitle: Outt|asking\n---\n']) {
+    for (const text of ['Ein ganz norm|aler Satz.', 'Code `Outt|asking` hier.', '---\ndescription: Outt|asking\n---\n']) {
       const { document, lines, position } = openAtCursor(index, 'notes/plan.md', text);
       assert.equal(hover(index, document, lines, position), undefined, text);
     }
@@ -74,7 +74,7 @@ describe('diagnostics', () => {
     assert.deepEqual(
       diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.message, diagnostic.range.start.character]),
       [
-        ['unknown-tag', 'warning', 'Tag "begriffe" is not declared in tags.yml.', 17],
+        ['unknown-tag', 'warning', 'Tag "begriffe" is not declared in tags.yml. Did you mean "Begriffe"?', 17],
         ['unknown-tag', 'warning', 'Tag "Strategie" is not declared in tags.yml.', 27],
       ],
     );

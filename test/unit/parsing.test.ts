@@ -67,9 +67,10 @@ describe('term facts', () => {
     assert.equal(document.term!.definition, 'Text.');
   });
 
-  it('treats a file without id, aliases or tags as a note, not a term', () => {
-    assert.equal(parse('---\ntitle: Besprechung\n---\n# Besprechung\n').term, undefined);
+  it('treats a file without front matter as a note, not a term', () => {
+    assert.equal(parse('---\ntitle: Besprechung\n---\n# Besprechung\n').term?.title, 'Besprechung');
     assert.equal(parse('# Nur ein Text\n\nMit Outtasking.').term, undefined);
+    assert.equal(parse('---\n---\n# Leer\n').term, undefined);
   });
 
   it('ignores a byte order mark and reads CRLF files', () => {
