@@ -46,4 +46,6 @@ export interface GlossaryDiagnostic {
   related?: RelatedLocation[];
   /** The text that would fix the problem in place of `range`, when there is one. */
   suggestion?: string;
+  /** What the problem is about, for fixes that need it: the tag of `unknown-tag`, the key of `missing-key`. */
+  subject?: string;
 }

@@ -5,6 +5,7 @@ import { comparePositions, type LineIndex, type Range } from '../common/text';
 import { fileStem, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { ParsedDocument } from '../parsing/document';
+import type { FrontMatterField } from '../parsing/frontMatter';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { formatLink, styleOf } from './linkCompletion';
 import { newTermText } from './newTerm';
@@ -71,8 +72,8 @@ export function codeActions(
 
   for (const code of new Set(here.filter((diagnostic) => !isUnlinkedMention(diagnostic)).map((diagnostic) => diagnostic.code))) {
     const ofKind = all.filter((diagnostic) => diagnostic.code === code);
-    const edits = nonOverlapping(ofKind.flatMap((diagnostic) => inPlaceEdit(lines, diagnostic) ?? []));
-    if (ofKind.length > 1 && edits.length > 1) {
+    const edits = combinedEdits(document, lines, ofKind);
+    if (ofKind.length > 1 && edits.length > 0) {
       actions.push({
         title: l10n.t('Fix all "{0}" problems in this file', code),
         kind: 'quickfix',
@@ -87,7 +88,7 @@ export function codeActions(
 /** Every safe fix in a document at once, for "fix all" on save and `check --fix`. */
 export function fixAll(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, settings: GlossarySettings): TextEdit[] {
   const safe = documentDiagnostics(index, document, settings).filter((diagnostic) => SAFE_FIXES.has(diagnostic.code));
-  return nonOverlapping(safe.flatMap((diagnostic) => inPlaceEdit(lines, diagnostic) ?? []));
+  return combinedEdits(document, lines, safe);
 }
 
 function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic, settings: GlossarySettings): CodeAction[] {
@@ -106,8 +107,8 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
   }
   if (diagnostic.code === 'unknown-tag') {
     const tagsFile = index.tagsFileFor(document.uri);
-    const tag = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end)).replace(/^["']|["']$/g, '');
-    if (tagsFile !== undefined) {
+    const tag = diagnostic.subject;
+    if (tagsFile !== undefined && tag !== undefined) {
       const newText = (tagsFile.endsWithLineBreak ? '' : '\n') + tagDeclaration(tag);
       actions.push(
         single(l10n.t('Declare "{0}" in {1}', tag, relativePath(document.uri, tagsFile.uri)), {
@@ -136,7 +137,7 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
     }
   }
   if (diagnostic.code === 'missing-key') {
-    const key = diagnostic.message.match(/"([^"]+)"/)?.[1];
+    const key = diagnostic.subject;
     const closing = document.frontMatter?.range.end;
     if (key !== undefined && closing !== undefined) {
       const value = key === 'title' ? fileStem(document.uri).replace(/-/g, ' ') : '';
@@ -212,6 +213,42 @@ const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, cha
 
 function overlaps(a: Range, b: Range): boolean {
   return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+/**
+ * The in-place fixes of several problems as edits that apply together. Fixes inside one flow list
+ * (`tags: [a, "", a]`) would touch the same commas, so such a list is written anew once, with every
+ * removal and replacement in it.
+ */
+function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: GlossaryDiagnostic[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const byList = new Map<FrontMatterField, GlossaryDiagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const list = document.frontMatter?.fields.find(
+      (field) => field.items !== undefined && lines.text[lines.offsetAt(field.valueRange.start)] === '[' && overlaps(field.valueRange, diagnostic.range),
+    );
+    if (list === undefined) {
+      const edit = inPlaceEdit(lines, diagnostic);
+      if (edit !== undefined) edits.push(edit);
+    } else {
+      byList.set(list, [...(byList.get(list) ?? []), diagnostic]);
+    }
+  }
+  for (const [list, inList] of byList) {
+    if (inList.length === 1) {
+      const edit = inPlaceEdit(lines, inList[0]);
+      if (edit !== undefined) edits.push(edit);
+      continue;
+    }
+    const kept: string[] = [];
+    for (const item of list.items!) {
+      const fix = inList.find((diagnostic) => comparePositions(diagnostic.range.start, item.range.start) === 0);
+      if (fix !== undefined && (fix.code === 'duplicate-tag' || fix.code === 'empty-tag')) continue;
+      kept.push(fix?.suggestion ?? lines.text.slice(lines.offsetAt(item.range.start), lines.offsetAt(item.range.end)));
+    }
+    edits.push({ range: list.valueRange, newText: `[${kept.join(', ')}]` });
+  }
+  return nonOverlapping(edits);
 }
 
 /** Edits that do not touch each other, in document order, so they can be applied together. */

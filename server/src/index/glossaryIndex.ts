@@ -52,6 +52,17 @@ function linkKeys(document: ParsedDocument): string[] {
   return keys;
 }
 
+/** A route folder and its ancestors that are narrower than the site root and `/docs/`. */
+function routeAncestors(folder: string): string[] {
+  const segments = folder.split('/').filter((segment) => segment !== '');
+  const ancestors: string[] = [];
+  for (let length = segments.length; length >= 1; length--) {
+    const ancestor = `/${segments.slice(0, length).join('/')}/`;
+    if (ancestor !== '/docs/') ancestors.push(ancestor);
+  }
+  return ancestors;
+}
+
 const tagsOf = (document: ParsedDocument | undefined) => new Set(document?.term?.tags.map((tag) => tag.value));
 
 /**
@@ -70,6 +81,8 @@ export class GlossaryIndex {
   private readonly linkSources = new UrisByKey();
   /** Terms by the route folder they live in, to tell links into the glossary from links elsewhere. */
   private readonly termsByRouteFolder = new UrisByKey();
+  /** Terms by the ancestors of their route folder that can hold a glossary (not `/`, not `/docs/`). */
+  private readonly glossaryRoutePrefixes = new UrisByKey();
   readonly matcher = new TermMatcher();
 
   /** Parses a document's text and stores the result in place of any earlier version. */
@@ -140,6 +153,16 @@ export class GlossaryIndex {
     return this.tagUsers.get(tag);
   }
 
+  /**
+   * Whether a route folder belongs to the glossary's part of the site: terms live in it, or in a
+   * folder below one of its ancestors other than the site root and `/docs/` (`/docs/Glossar/A-Glossar/`
+   * is, when terms live in `/docs/Glossar/D-Glossar/`; `/docs/References/` is not).
+   */
+  isGlossaryRouteFolder(folder: string): boolean {
+    if (this.termsByRouteFolder.get(folder).size > 0) return true;
+    return routeAncestors(folder).some((ancestor) => this.glossaryRoutePrefixes.get(ancestor).size > 0);
+  }
+
   /** The terms whose routes lie in a folder (`/docs/Glossar/A-Glossar/`). */
   termsInRouteFolder(folder: string): GlossaryTerm[] {
     return this.termsOf(this.termsByRouteFolder.get(folder));
@@ -147,12 +170,14 @@ export class GlossaryIndex {
 
   private learnTerm(term: GlossaryTerm): void {
     this.termsByRouteFolder.add(routeFolderOf(term.uri), term.uri);
+    for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.add(prefix, term.uri);
     this.urisById.add(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.add(nameKey(name), term.uri);
   }
 
   private forgetTerm(term: GlossaryTerm): void {
     this.termsByRouteFolder.delete(routeFolderOf(term.uri), term.uri);
+    for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.delete(prefix, term.uri);
     this.urisById.delete(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.delete(nameKey(name), term.uri);
   }

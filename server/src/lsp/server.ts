@@ -251,11 +251,33 @@ export function startServer(connection: Connection): void {
     for (const uri of published) if (index.getDocument(uri) === undefined) publish(uri);
   }
 
-  documents.onDidChangeContent(({ document }) => updateOpenDocument(document));
+  /**
+   * Edits are parsed lazily: a burst of didChange notifications marks the document stale once,
+   * and it is parsed and checked when the burst is over or when a request needs it first.
+   */
+  const staleDocuments = new Set<string>();
+  let flushScheduled = false;
+  documents.onDidChangeContent(({ document }) => {
+    staleDocuments.add(canonicalUri(document.uri));
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(() => {
+      flushScheduled = false;
+      for (const uri of [...staleDocuments]) refresh(uri);
+    });
+  });
+
+  /** Parses an open document if edits arrived since its last parse. */
+  function refresh(uri: string): void {
+    if (!staleDocuments.delete(uri)) return;
+    const document = documents.get(uri) ?? documents.all().find((candidate) => canonicalUri(candidate.uri) === uri);
+    if (document !== undefined) updateOpenDocument(document);
+  }
 
   documents.onDidClose(({ document }) => {
     const uri = canonicalUri(document.uri);
     openLines.delete(uri);
+    staleDocuments.delete(uri);
     // The file on disk is the truth again once the editor lets go of it.
     void reloadFromDisk(uri);
   });
@@ -298,6 +320,7 @@ export function startServer(connection: Connection): void {
   /** The parsed document and line index of an open document, for requests about it. */
   function openDocument(uri: string): { document: ParsedDocument; lines: LineIndex } | undefined {
     const key = canonicalUri(uri);
+    refresh(key);
     const document = index.getDocument(key);
     const lines = openLines.get(key);
     return document === undefined || lines === undefined ? undefined : { document, lines };

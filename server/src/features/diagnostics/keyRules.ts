@@ -38,6 +38,7 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
       severity: 'warning',
       code: 'missing-key',
       message: key === 'title' ? l10n.t('The entry has no title: add "title:" or a "# Heading".') : l10n.t('The front matter has no "{0}".', key),
+      subject: key,
     });
   }
 

@@ -31,15 +31,16 @@ export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument):
 function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { suggestion?: string } | undefined {
   if (link.kind === 'wiki') {
     if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
-    const name = link.target.replace(/#.*$/, '');
-    return { suggestion: nearestTerm(index, name, (term) => [term.title, ...term.aliases])?.name };
+    const [name, fragment = ''] = link.target.split(/(?=#)/);
+    const match = nearestTerm(index, name, (term) => [term.title, ...term.aliases]);
+    return { suggestion: match === undefined ? undefined : match.name + fragment };
   }
   const route = routeSegments(link.target);
   if (route !== undefined) {
     const last = route[route.length - 1];
     // Routes to files (`/img/x.png`), the site root, and pages where the glossary has no entries
     // (`/docs/References/...`) are not links to entries.
-    if (last === undefined || last.includes('.') || index.termsInRouteFolder(routeFolder(route)).length === 0) return undefined;
+    if (last === undefined || last.includes('.') || !index.isGlossaryRouteFolder(routeFolder(route))) return undefined;
     if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
     const match = nearestTerm(index, last, (term) => [term.id]);
     return { suggestion: match === undefined ? undefined : link.target.replace(/[^/?#]+(\/?(?:[?#].*)?)$/, `${match.name}$1`) };

@@ -61,6 +61,7 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
             ? l10n.t('Tag "{0}" is not declared in {1}.', tag.trim(), where)
             : l10n.t('Tag "{0}" is not declared in {1}. Did you mean "{2}"?', tag.trim(), where, suggestion),
         suggestion,
+        subject: tag.trim(),
       });
     } else {
       const variant = moreCommonVariant(index, tag.trim());

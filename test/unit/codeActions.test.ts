@@ -1,0 +1,378 @@
+/**
+ * Quick fixes as a user applies them: each action's edits applied to the document (or to the
+ * tags file, or to a new file), and the resulting text compared exactly.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_SETTINGS, type GlossarySettings } from '../../server/src/common/settings';
+import { applyEdits, LineIndex } from '../../server/src/common/text';
+import { codeActions, fixAll, type CodeAction, type WorkspaceChange } from '../../server/src/features/codeActions';
+import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import { generateTagsFile, tagsFileChange } from '../../server/src/features/tagsFileGenerator';
+import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
+
+const uri = (relative: string) => `${ROOT}/${relative}`;
+
+const TAGS_YML = 'Begriffe:\n  label: Begriffe\nStrategie:\n  label: Strategie\nIM:\n  label: Informationsmanagement\n';
+
+/** An entry with the given front-matter lines and body. */
+const doc = (frontMatter: string[], body = '') => `---\n${frontMatter.join('\n')}\n---\n${body}`;
+
+/** The text a change leaves in one file, starting from `before` ('' for a file it creates). */
+function applied(change: WorkspaceChange, fileUri: string, before: string): string {
+  const edits = change.edits.filter((fileEdits) => fileEdits.uri === fileUri).flatMap((fileEdits) => fileEdits.edits);
+  assert.ok(edits.length > 0, `the change edits ${fileUri}`);
+  return applyEdits(new LineIndex(before), edits);
+}
+
+/** Opens a document with the cursor at its last `|` and returns the code actions there. */
+function actionsAt(index: GlossaryIndex, relative: string, textWithCursor: string, settings: GlossarySettings = DEFAULT_SETTINGS) {
+  const { document, lines, position } = openAtCursor(index, relative, textWithCursor);
+  const actions = codeActions(index, document, lines, { start: position, end: position }, settings);
+  return { actions, text: lines.text, titles: actions.map((action) => action.title) };
+}
+
+function action(actions: CodeAction[], title: string): CodeAction {
+  const found = actions.find((candidate) => candidate.title === title);
+  assert.ok(found, `action "${title}" among ${JSON.stringify(actions.map((candidate) => candidate.title))}`);
+  return found;
+}
+
+/** Applies the action with this title to the document it was asked for. */
+function applyAction(relative: string, textWithCursor: string, title: string, files: Record<string, string>, settings?: GlossarySettings): string {
+  const index = glossaryOf(files);
+  const { actions, text } = actionsAt(index, relative, textWithCursor, settings);
+  return applied(action(actions, title).change, uri(relative), text);
+}
+
+describe('quick fix: change to the suggestion', () => {
+  it('replaces an undeclared tag with the declared one it resembles', () => {
+    const index = glossaryOf({ 'docs/tags.yml': TAGS_YML });
+    const { actions, text, titles } = actionsAt(index, 'docs/A.md', entry('A', 'A', 'D.', '[Begr|iff, IM]'));
+    assert.deepEqual(titles, ['Change to "Begriffe"', 'Declare "Begriff" in tags.yml']);
+    assert.equal(action(actions, 'Change to "Begriffe"').isPreferred, true);
+    assert.equal(applied(action(actions, 'Change to "Begriffe"').change, uri('docs/A.md'), text), entry('A', 'A', 'D.', '[Begriffe, IM]'));
+  });
+
+  it('replaces a tag variant with the common spelling (no tags file)', () => {
+    const files = {
+      'docs/B1.md': entry('B1', 'B1', 'D.', '[Begriffe]'),
+      'docs/B2.md': entry('B2', 'B2', 'D.', '[Begriffe]'),
+    };
+    assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', '[IM, Begri|ff]'), 'Change to "Begriffe"', files), entry('A', 'A', 'D.', '[IM, Begriffe]'));
+  });
+
+  it('replaces a misspelt key with the known key', () => {
+    const text = doc(['id: Outtasking', 'titel: Outtasking', 'tags: [Begriffe]'], '\n# Outtasking\n');
+    assert.equal(
+      applyAction('docs/Outtasking.md', text.replace('titel', 'ti|tel'), 'Change to "title"', {}),
+      doc(['id: Outtasking', 'title: Outtasking', 'tags: [Begriffe]'], '\n# Outtasking\n'),
+    );
+    const hugo = doc(['Title: Serverless', 'tags: [architecture]'], '\n# Serverless\n');
+    assert.equal(applyAction('en/serverless.md', hugo.replace('Title', 'Ti|tle'), 'Change to "title"', {}), hugo.replace('Title:', 'title:'));
+  });
+
+  it('trims a padded tag and wraps a single tag in a list', () => {
+    const files = { 'docs/tags.yml': TAGS_YML };
+    assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', '[" Begri|ffe", IM]'), 'Change to "Begriffe"', files), entry('A', 'A', 'D.', '[Begriffe, IM]'));
+    assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', 'Begri|ffe'), 'Change to "[Begriffe]"', files), entry('A', 'A', 'D.', '[Begriffe]'));
+  });
+
+  const site = () => ({
+    'docs/10-Glossar/D-Glossar/Dokumentenlenkung.md': entry('Dokumentenlenkung', 'Dokumentenlenkung', 'Lenkung von Dokumenten.'),
+    'docs/10-Glossar/S-Glossar/Service-Level-Agreement.md': entry('Service-Level-Agreement', 'Service Level Agreement', 'Ein Vertrag.', '[Begriffe]', 'aliases: [SLA]\n'),
+  });
+  const NOTE = 'docs/10-Glossar/D-Glossar/Notiz.md';
+
+  it('replaces a broken relative link with the nearest file, keeping the anchor', () => {
+    assert.equal(
+      applyAction(NOTE, 'Siehe [SLA](../S-Glossar/Service-Level-Agre|ment.md#ziele).\n', 'Change to "../S-Glossar/Service-Level-Agreement.md#ziele"', site()),
+      'Siehe [SLA](../S-Glossar/Service-Level-Agreement.md#ziele).\n',
+    );
+  });
+
+  it('replaces a broken route with the nearest route', () => {
+    assert.equal(
+      applyAction(NOTE, 'Siehe [L](/docs/Glossar/D-Glossar/Dokumenten|lenkug/).\n', 'Change to "/docs/Glossar/D-Glossar/Dokumentenlenkung/"', site()),
+      'Siehe [L](/docs/Glossar/D-Glossar/Dokumentenlenkung/).\n',
+    );
+  });
+
+  it('replaces a broken wiki link with the nearest name', () => {
+    assert.equal(applyAction(NOTE, 'Siehe [[Dokumenten|lenkug]].\n', 'Change to "Dokumentenlenkung"', site()), 'Siehe [[Dokumentenlenkung]].\n');
+  });
+
+  it('keeps the anchor of a wiki link it corrects', () => {
+    const index = glossaryOf(site());
+    const { actions, text } = actionsAt(index, NOTE, 'Siehe [[Dokumenten|lenkug#Ziele]].\n');
+    const change = actions.find((candidate) => candidate.title.startsWith('Change to'));
+    assert.ok(change, JSON.stringify(actions.map((candidate) => candidate.title)));
+    assert.equal(applied(change.change, uri(NOTE), text), 'Siehe [[Dokumentenlenkung#Ziele]].\n');
+  });
+});
+
+describe('quick fix: remove a tag', () => {
+  const files = { 'docs/tags.yml': TAGS_YML };
+  const remove = (textWithCursor: string) => applyAction('docs/A.md', textWithCursor, 'Remove the tag', files);
+
+  it('removes a duplicate in the middle of a flow list with its comma', () => {
+    assert.equal(remove(entry('A', 'A', 'D.', '[IM, Begriffe, I|M, Strategie]')), entry('A', 'A', 'D.', '[IM, Begriffe, Strategie]'));
+  });
+
+  it('removes a duplicate at the end of a flow list with the comma before it', () => {
+    assert.equal(remove(entry('A', 'A', 'D.', '[IM, Begriffe, I|M]')), entry('A', 'A', 'D.', '[IM, Begriffe]'));
+  });
+
+  it('removes the whole line of a duplicate in a block list', () => {
+    const before = doc(['id: A', 'title: A', 'tags:', '  - IM', '  - Begriffe', '  - I|M', '  - Strategie'], '\n# A\n');
+    assert.equal(remove(before), doc(['id: A', 'title: A', 'tags:', '  - IM', '  - Begriffe', '  - Strategie'], '\n# A\n'));
+    const last = doc(['id: A', 'title: A', 'tags:', '  - IM', '  - I|M'], '\n# A\n');
+    assert.equal(remove(last), doc(['id: A', 'title: A', 'tags:', '  - IM'], '\n# A\n'));
+  });
+
+  it('removes an empty tag wherever it is', () => {
+    assert.equal(remove(entry('A', 'A', 'D.', '[Begriffe, "|", IM]')), entry('A', 'A', 'D.', '[Begriffe, IM]'));
+    assert.equal(remove(entry('A', 'A', 'D.', '["|", Begriffe]')), entry('A', 'A', 'D.', '[Begriffe]'));
+    assert.equal(remove(entry('A', 'A', 'D.', '[Begriffe, "|"]')), entry('A', 'A', 'D.', '[Begriffe]'));
+    assert.equal(remove(entry('A', 'A', 'D.', '["|"]')), entry('A', 'A', 'D.', '[]'));
+  });
+});
+
+describe('quick fix: declare a tag in the tags file', () => {
+  it('appends the declaration to tags.yml', () => {
+    const index = glossaryOf({ 'docs/tags.yml': TAGS_YML });
+    const { actions } = actionsAt(index, 'docs/sub/A.md', entry('A', 'A', 'D.', '[Begriffe, "Neue Ro|lle"]'));
+    const declare = action(actions, 'Declare "Neue Rolle" in ../tags.yml');
+    assert.deepEqual(declare.change.createFiles, []);
+    assert.equal(
+      applied(declare.change, uri('docs/tags.yml'), TAGS_YML),
+      TAGS_YML + 'Neue Rolle:\n  label: Neue Rolle\n  permalink: /neue-rolle\n',
+    );
+  });
+
+  it('starts a new line in a tags file without a final line break, and folds umlauts in the permalink', () => {
+    const tagsYml = 'Begriffe:\n  label: Begriffe';
+    const index = glossaryOf({ 'docs/tags.yml': tagsYml });
+    const { actions } = actionsAt(index, 'docs/A.md', entry('A', 'A', 'D.', '[Qualit|ät]'));
+    assert.equal(
+      applied(action(actions, 'Declare "Qualität" in tags.yml').change, uri('docs/tags.yml'), tagsYml),
+      'Begriffe:\n  label: Begriffe\nQualität:\n  label: Qualität\n  permalink: /qualitaet\n',
+    );
+  });
+
+  it('declares the tag the warning names, so that the warning goes away (padded tag)', () => {
+    const index = glossaryOf({ 'docs/tags.yml': TAGS_YML });
+    const { actions, document } = (() => {
+      const opened = openAtCursor(index, 'docs/A.md', entry('A', 'A', 'D.', '[" Qualit|ät "]'));
+      return { actions: codeActions(index, opened.document, opened.lines, { start: opened.position, end: opened.position }, DEFAULT_SETTINGS), document: opened.document };
+    })();
+    const declare = actions.find((candidate) => candidate.title.startsWith('Declare'));
+    assert.ok(declare, JSON.stringify(actions.map((candidate) => candidate.title)));
+    assert.equal(declare.title, 'Declare "Qualität" in tags.yml');
+    index.setTagsFile(uri('docs/tags.yml'), applied(declare.change, uri('docs/tags.yml'), TAGS_YML));
+    assert.deepEqual(
+      documentDiagnostics(index, document).map((diagnostic) => diagnostic.code),
+      ['padded-tag'],
+    );
+  });
+});
+
+describe('quick fix: create the missing entry', () => {
+  const site = () =>
+    glossaryOf({
+      'docs/10-Glossar/D-Glossar/Dokumentenlenkung.md': entry('Dokumentenlenkung', 'Dokumentenlenkung', 'Lenkung von Dokumenten.'),
+      'docs/10-Glossar/S-Glossar/SLA.md': entry('SLA', 'Service Level Agreement', 'Ein Vertrag.'),
+    });
+  const template = (id: string, title: string) => `---\nid: ${id}\ntitle: ${title}\ntags: []\n---\n\n# ${title}\n\n**Definition in one sentence.**\n`;
+
+  function created(relative: string, textWithCursor: string, title: string) {
+    const { actions } = actionsAt(site(), relative, textWithCursor);
+    const create = action(actions, title);
+    assert.equal(create.change.createFiles.length, 1);
+    const [newUri] = create.change.createFiles;
+    return { uri: newUri, text: applied(create.change, newUri, '') };
+  }
+
+  it('for a broken relative link: the file the link names', () => {
+    assert.deepEqual(created('docs/10-Glossar/D-Glossar/Notiz.md', 'Siehe [Neu](../S-Glossar/Service-Level-Objec|tive.md).\n', 'Create ../S-Glossar/Service-Level-Objective.md from the template'), {
+      uri: uri('docs/10-Glossar/S-Glossar/Service-Level-Objective.md'),
+      text: template('Service-Level-Objective', 'Service Level Objective'),
+    });
+  });
+
+  it('for a broken route: a file named by the id beside the entries of the route folder', () => {
+    assert.deepEqual(created('notes/plan.md', 'Siehe [Ablage](/docs/Glossar/D-Glossar/Dokumenten|ablage/).\n', 'Create ../docs/10-Glossar/D-Glossar/Dokumentenablage.md from the template'), {
+      uri: uri('docs/10-Glossar/D-Glossar/Dokumentenablage.md'),
+      text: template('Dokumentenablage', 'Dokumentenablage'),
+    });
+  });
+
+  it('for a broken wiki link: a file beside the document, named after the link without its anchor', () => {
+    assert.deepEqual(created('notes/plan.md', 'Siehe [[Neuer Be|griff#Teil]].\n', 'Create Neuer-Begriff.md from the template'), {
+      uri: uri('notes/Neuer-Begriff.md'),
+      text: template('Neuer-Begriff', 'Neuer Begriff'),
+    });
+    assert.deepEqual(created('notes/plan.md', 'Siehe [[Wertschö|pfung]].\n', 'Create Wertschöpfung.md from the template'), {
+      uri: uri('notes/Wertsch%C3%B6pfung.md'),
+      text: template('Wertschöpfung', 'Wertschöpfung'),
+    });
+  });
+
+  it('and the new entry ends the warning', () => {
+    const index = site();
+    const { actions, document } = (() => {
+      const opened = openAtCursor(index, 'notes/plan.md', 'Siehe [[Neuer Be|griff]].\n');
+      return { actions: codeActions(index, opened.document, opened.lines, { start: opened.position, end: opened.position }, DEFAULT_SETTINGS), document: opened.document };
+    })();
+    const create = action(actions, 'Create Neuer-Begriff.md from the template');
+    index.setDocument(create.change.createFiles[0], applied(create.change, create.change.createFiles[0], ''));
+    assert.deepEqual(documentDiagnostics(index, document), []);
+  });
+});
+
+describe('quick fix: add a missing key', () => {
+  it('adds the title, from the file name, before the closing ---', () => {
+    const before = doc(['id: Service-Level-Agreement', 'tags: [Begriffe]'], '\nEin Vertrag über die Dienstgüte.\n');
+    const { actions, text } = actionsAt(glossaryOf({}), 'docs/Service-Level-Agreement.md', '|' + before);
+    const add = actions.find((candidate) => candidate.title.startsWith('Add'));
+    assert.ok(add, JSON.stringify(actions.map((candidate) => candidate.title)));
+    assert.equal(
+      applied(add.change, uri('docs/Service-Level-Agreement.md'), text),
+      doc(['id: Service-Level-Agreement', 'tags: [Begriffe]', 'title: Service Level Agreement'], '\nEin Vertrag über die Dienstgüte.\n'),
+    );
+    assert.equal(add.title, 'Add "title"');
+  });
+
+  it('adds another required key with an empty value', () => {
+    const settings = { ...DEFAULT_SETTINGS, requiredKeys: ['title', 'description'] };
+    const before = doc(['id: Outtasking', 'title: Outtasking', 'tags: [Begriffe]'], '\n# Outtasking\n');
+    assert.equal(
+      applyAction('docs/Outtasking.md', '|' + before, 'Add "description"', {}, settings),
+      doc(['id: Outtasking', 'title: Outtasking', 'tags: [Begriffe]', 'description: '], '\n# Outtasking\n'),
+    );
+  });
+});
+
+describe('quick fix: fix all of one kind in this file', () => {
+  it('combines the edits of every problem of the kind under the cursor', () => {
+    const before = doc(['id: Outtasking', 'ti|tel: Outtasking', 'tag: [Begriffe]', 'Sidebar_Position: 2'], '\n# Outtasking\n');
+    const { actions, text } = actionsAt(glossaryOf({}), 'docs/Outtasking.md', before);
+    const all = action(actions, 'Fix all "unknown-key" problems in this file');
+    assert.equal(all.diagnostics.length, 3);
+    assert.equal(
+      applied(all.change, uri('docs/Outtasking.md'), text),
+      doc(['id: Outtasking', 'title: Outtasking', 'tags: [Begriffe]', 'sidebar_position: 2'], '\n# Outtasking\n'),
+    );
+  });
+
+  it('removes every duplicate tag at once', () => {
+    const { actions, text } = actionsAt(glossaryOf({ 'docs/tags.yml': TAGS_YML }), 'docs/A.md', entry('A', 'A', 'D.', '[IM, Begriffe, I|M, Strategie, Begriffe]'));
+    assert.equal(
+      applied(action(actions, 'Fix all "duplicate-tag" problems in this file').change, uri('docs/A.md'), text),
+      entry('A', 'A', 'D.', '[IM, Begriffe, Strategie]'),
+    );
+  });
+
+  it('is not offered for a single problem', () => {
+    const { titles } = actionsAt(glossaryOf({}), 'docs/A.md', doc(['id: A', 'ti|tel: A'], '\n# A\n'));
+    assert.deepEqual(titles, ['Change to "title"']);
+  });
+});
+
+describe('fixAll (fix on save, check --fix)', () => {
+  const fixed = (index: GlossaryIndex, relative: string, text: string) => {
+    const document = index.setDocument(uri(relative), text);
+    const lines = new LineIndex(text);
+    return applyEdits(lines, fixAll(index, document, lines, DEFAULT_SETTINGS));
+  };
+
+  it('applies only the safe fixes: keys, padded, duplicate and empty tags, tags not a list', () => {
+    const index = glossaryOf({ 'docs/tags.yml': TAGS_YML, 'docs/10-Glossar/D-Glossar/Dokumentenlenkung.md': entry('Dokumentenlenkung', 'Dokumentenlenkung', 'D.') });
+    const before = doc(
+      ['id: SLA', 'titel: Service Level Agreement', 'tags: [Begriff, " Strategie", IM, "", Begriffe, IM]'],
+      '\n# Service Level Agreement\n\nSiehe [Lenkung](10-Glossar/D-Glossar/Dokumentenlenkug.md) und [[Dokumentenlenkug]].\n',
+    );
+    const after = fixed(index, 'docs/Service-Level-Agreement.md', before);
+    assert.equal(
+      after,
+      doc(
+        ['id: SLA', 'title: Service Level Agreement', 'tags: [Begriff, Strategie, IM, Begriffe]'],
+        '\n# Service Level Agreement\n\nSiehe [Lenkung](10-Glossar/D-Glossar/Dokumentenlenkug.md) und [[Dokumentenlenkug]].\n',
+      ),
+    );
+    // What is left (unknown-tag, broken links, the id hint) needs a person; a second run changes nothing.
+    assert.equal(fixed(index, 'docs/Service-Level-Agreement.md', after), after);
+  });
+
+  it('wraps a single tag in a list', () => {
+    assert.equal(fixed(glossaryOf({}), 'docs/A.md', entry('A', 'A', 'D.', 'Begriffe')), entry('A', 'A', 'D.', '[Begriffe]'));
+  });
+
+  it('changes nothing in a clean entry', () => {
+    const text = entry('A', 'A', 'D.', '[Begriffe, IM]');
+    assert.equal(fixed(glossaryOf({ 'docs/tags.yml': TAGS_YML }), 'docs/A.md', text), text);
+  });
+
+  it('removes every empty tag of a template list in one run (tags: ["architecture", "", ""])', () => {
+    const before = doc(['title: Serverless', 'tags: ["architecture", "", ""]'], '\n# Serverless\n');
+    assert.equal(fixed(glossaryOf({}), 'en/serverless.md', before), doc(['title: Serverless', 'tags: ["architecture"]'], '\n# Serverless\n'));
+  });
+});
+
+describe('the tags file generator', () => {
+  const glossary = () =>
+    glossaryOf({
+      'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, IM]'),
+      'docs/B.md': entry('B', 'B', 'D.', '[Begriffe, IM, Qualität]'),
+      'docs/C.md': entry('C', 'C', 'D.', '[Begriffe, "Neue Rolle", "C++", ""]'),
+    });
+  const ALL =
+    'Begriffe:\n  label: Begriffe\n  permalink: /begriffe\n' +
+    'IM:\n  label: IM\n  permalink: /im\n' +
+    '"C++":\n  label: "C++"\n  permalink: /c\n' +
+    'Neue Rolle:\n  label: Neue Rolle\n  permalink: /neue-rolle\n' +
+    'Qualität:\n  label: Qualität\n  permalink: /qualitaet\n';
+
+  it('declares every tag, most used first, quoting keys YAML would misread', () => {
+    assert.equal(generateTagsFile(glossary()), ALL);
+  });
+
+  it('creates tags.yml in the folder when none governs it', () => {
+    const change = tagsFileChange(glossary(), uri('docs'));
+    assert.deepEqual(change.createFiles, [uri('docs/tags.yml')]);
+    assert.equal(applied(change, uri('docs/tags.yml'), ''), ALL);
+  });
+
+  it('appends only the missing tags to an existing tags file, on a new line', () => {
+    const existing = 'Begriffe:\n  label: Begriffe\n  description: Grundbegriffe';
+    const index = glossary();
+    index.setTagsFile(uri('docs/tags.yml'), existing);
+    const change = tagsFileChange(index, uri('docs'));
+    assert.deepEqual(change.createFiles, []);
+    assert.equal(
+      applied(change, uri('docs/tags.yml'), existing),
+      existing +
+        '\nIM:\n  label: IM\n  permalink: /im\n' +
+        '"C++":\n  label: "C++"\n  permalink: /c\n' +
+        'Neue Rolle:\n  label: Neue Rolle\n  permalink: /neue-rolle\n' +
+        'Qualität:\n  label: Qualität\n  permalink: /qualitaet\n',
+    );
+  });
+
+  it('writes to the tags file of a parent folder that governs the folder', () => {
+    const index = glossary();
+    index.setTagsFile(uri('docs/tags.yml'), TAGS_YML);
+    const change = tagsFileChange(index, uri('docs/sub/'));
+    assert.deepEqual(change.createFiles, []);
+    assert.equal(
+      applied(change, uri('docs/tags.yml'), TAGS_YML),
+      TAGS_YML + '"C++":\n  label: "C++"\n  permalink: /c\n' + 'Neue Rolle:\n  label: Neue Rolle\n  permalink: /neue-rolle\n' + 'Qualität:\n  label: Qualität\n  permalink: /qualitaet\n',
+    );
+  });
+
+  it('generates nothing when every tag is declared', () => {
+    const index = glossaryOf({ 'docs/tags.yml': TAGS_YML, 'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, IM]') });
+    assert.equal(generateTagsFile(index, index.tagsFileFor(uri('docs/A.md'))), '');
+  });
+});

@@ -1,0 +1,781 @@
+/**
+ * One describe per lint rule (server/src/common/diagnostic.ts RULES), on small in-memory German
+ * glossaries: what a user sees in the problem list — code, severity, message and the exact place
+ * (zero-based line:character) — and what must not be reported. The YAML parse rules (yaml-syntax,
+ * duplicate-key, unclosed-front-matter, front-matter-language, front-matter-not-a-map) are covered
+ * in parsing.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RULES, type DiagnosticCode, type GlossaryDiagnostic } from '../../server/src/common/diagnostic';
+import { DEFAULT_SETTINGS, normalizeSettings, type GlossarySettings } from '../../server/src/common/settings';
+import type { Range } from '../../server/src/common/text';
+import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
+import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { entry, glossaryOf, ROOT } from './glossary';
+
+const uri = (relative: string) => `${ROOT}/${relative}`;
+
+/** A range as `line:character-line:character`, zero-based like the LSP. */
+const span = (range: Range) => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+
+interface Seen {
+  code: DiagnosticCode;
+  severity: string;
+  message: string;
+  range: string;
+}
+
+const seen = (diagnostic: GlossaryDiagnostic): Seen => ({
+  code: diagnostic.code,
+  severity: diagnostic.severity,
+  message: diagnostic.message,
+  range: span(diagnostic.range),
+});
+
+function diagnosticsOf(index: GlossaryIndex, relative: string, settings: GlossarySettings = DEFAULT_SETTINGS): GlossaryDiagnostic[] {
+  const document = index.getDocument(uri(relative));
+  assert.ok(document, `${relative} is in the glossary`);
+  return documentDiagnostics(index, document, settings);
+}
+
+/** What the problem list shows for a document, optionally only for some rules. */
+function problems(index: GlossaryIndex, relative: string, codes?: DiagnosticCode[], settings?: GlossarySettings): Seen[] {
+  return diagnosticsOf(index, relative, settings)
+    .filter((diagnostic) => codes === undefined || codes.includes(diagnostic.code))
+    .map(seen);
+}
+
+const TAGS_YML = 'Begriffe:\n  label: Begriffe\nStrategie:\n  label: Strategie\nIM:\n  label: Informationsmanagement\n';
+
+/** An entry with the given front-matter lines and body. */
+const doc = (frontMatter: string[], body = '') => `---\n${frontMatter.join('\n')}\n---\n${body}`;
+
+/** The rules this file covers, with their default severities (the YAML rules: parsing.test.ts). */
+const COVERED = {
+  'unknown-tag': 'warning',
+  'duplicate-tag': 'warning',
+  'tags-not-a-list': 'warning',
+  'empty-tag': 'warning',
+  'padded-tag': 'warning',
+  'tag-variant': 'warning',
+  'unknown-key': 'warning',
+  'missing-key': 'warning',
+  'invalid-id': 'error',
+  'id-differs-from-file-name': 'hint',
+  'title-differs-from-heading': 'hint',
+  'duplicate-id': 'warning',
+  'duplicate-title': 'warning',
+  'broken-link': 'warning',
+} as const;
+
+const YAML_RULES = {
+  'yaml-syntax': 'error',
+  'duplicate-key': 'error',
+  'unclosed-front-matter': 'error',
+  'front-matter-language': 'error',
+  'front-matter-not-a-map': 'error',
+} as const;
+
+const defaultsOf = (codes: object) => Object.fromEntries(Object.keys(codes).map((code) => [code, RULES[code as DiagnosticCode]]));
+
+describe('RULES', () => {
+  it('gives every rule covered here its documented default severity', () => {
+    assert.deepEqual(defaultsOf(COVERED), COVERED);
+    assert.deepEqual(defaultsOf(YAML_RULES), YAML_RULES);
+  });
+});
+
+describe('a clean entry', () => {
+  it('reports nothing for a clean entry under a tags file', () => {
+    const index = glossaryOf({
+      'docs/tags.yml': TAGS_YML,
+      'docs/Outtasking.md': entry('Outtasking', 'Outtasking', 'Das Outtasking ist eine besondere Form des Outsourcings.', '[Begriffe, IM]'),
+    });
+    assert.deepEqual(problems(index, 'docs/Outtasking.md'), []);
+  });
+});
+
+describe('unknown-tag', () => {
+  const glossary = () =>
+    glossaryOf({
+      'docs/tags.yml': TAGS_YML,
+      // line 3: tags: [begriffe, Begriff, Stratgie, Outsourcing, IM, PM]
+      'docs/Outtasking.md': entry('Outtasking', 'Outtasking', 'Das Outtasking ist eine Form des Outsourcings.', '[begriffe, Begriff, Stratgie, Outsourcing, IM, PM]'),
+      'docs/vertrag/SLA.md': entry('SLA', 'Service Level Agreement', 'Ein SLA regelt die Dienstgüte.', '[Vertrag]'),
+      'docs/Block.md': doc(['id: Block', 'title: Block', 'tags:', '  - Begriffe', '  - Begrife'], '\n# Block\n'),
+      'docs/Sauber.md': entry('Sauber', 'Sauber', 'Alles deklariert.', '[Begriffe, Strategie, IM]'),
+    });
+
+  it('suggests the declared tag that differs in case, in number or by a typo, and nothing for unrelated or short tags', () => {
+    const index = glossary();
+    const diagnostics = diagnosticsOf(index, 'docs/Outtasking.md');
+    assert.deepEqual(diagnostics.map(seen), [
+      { code: 'unknown-tag', severity: 'warning', message: 'Tag "begriffe" is not declared in tags.yml. Did you mean "Begriffe"?', range: '3:7-3:15' },
+      { code: 'unknown-tag', severity: 'warning', message: 'Tag "Begriff" is not declared in tags.yml. Did you mean "Begriffe"?', range: '3:17-3:24' },
+      { code: 'unknown-tag', severity: 'warning', message: 'Tag "Stratgie" is not declared in tags.yml. Did you mean "Strategie"?', range: '3:26-3:34' },
+      { code: 'unknown-tag', severity: 'warning', message: 'Tag "Outsourcing" is not declared in tags.yml.', range: '3:36-3:47' },
+      // "PM" is not a typo of the declared "IM": short tags must match by case or number.
+      { code: 'unknown-tag', severity: 'warning', message: 'Tag "PM" is not declared in tags.yml.', range: '3:53-3:55' },
+    ]);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.suggestion),
+      ['Begriffe', 'Begriffe', 'Strategie', undefined, undefined],
+    );
+  });
+
+  it('names the tags file relative to the document, and places block-list tags exactly', () => {
+    const index = glossary();
+    assert.deepEqual(problems(index, 'docs/vertrag/SLA.md'), [
+      { code: 'unknown-tag', severity: 'warning', message: 'Tag "Vertrag" is not declared in ../tags.yml.', range: '3:7-3:14' },
+    ]);
+    assert.deepEqual(problems(index, 'docs/Block.md'), [
+      { code: 'unknown-tag', severity: 'warning', message: 'Tag "Begrife" is not declared in tags.yml. Did you mean "Begriffe"?', range: '5:4-5:11' },
+    ]);
+  });
+
+  it('reports nothing for declared tags, nor for any tag without a tags file', () => {
+    const index = glossary();
+    assert.deepEqual(problems(index, 'docs/Sauber.md'), []);
+    const noTagsFile = glossaryOf({ 'docs/Outtasking.md': entry('Outtasking', 'Outtasking', 'D.', '[Irgendwas, Outsourcing]') });
+    assert.deepEqual(problems(noTagsFile, 'docs/Outtasking.md'), []);
+  });
+});
+
+describe('duplicate-tag', () => {
+  it('reports the second occurrence of a tag in a flow list and in a block list', () => {
+    const index = glossaryOf({
+      'docs/tags.yml': TAGS_YML,
+      'docs/A.md': entry('A', 'A', 'D.', '[IM, Begriffe, IM]'),
+      'docs/B.md': doc(['id: B', 'title: B', 'tags:', '  - IM', '  - Begriffe', '  - IM'], '\n# B\n'),
+    });
+    assert.deepEqual(problems(index, 'docs/A.md'), [
+      { code: 'duplicate-tag', severity: 'warning', message: 'Tag "IM" is listed twice.', range: '3:21-3:23' },
+    ]);
+    assert.deepEqual(problems(index, 'docs/B.md'), [
+      { code: 'duplicate-tag', severity: 'warning', message: 'Tag "IM" is listed twice.', range: '6:4-6:6' },
+    ]);
+  });
+
+  it('counts a padded repetition as the same tag, but not one in another case', () => {
+    const index = glossaryOf({
+      'docs/tags.yml': TAGS_YML,
+      'docs/A.md': entry('A', 'A', 'D.', '[IM, " IM"]'),
+      'docs/B.md': entry('B', 'B', 'D.', '[Begriffe, begriffe]'),
+    });
+    assert.deepEqual(problems(index, 'docs/A.md'), [
+      { code: 'padded-tag', severity: 'warning', message: 'Tag " IM" has blanks around it.', range: '3:11-3:16' },
+      { code: 'duplicate-tag', severity: 'warning', message: 'Tag "IM" is listed twice.', range: '3:11-3:16' },
+    ]);
+    assert.deepEqual(
+      problems(index, 'docs/B.md').map((problem) => problem.code),
+      ['unknown-tag'],
+    );
+  });
+});
+
+describe('tags-not-a-list', () => {
+  const index = glossaryOf({
+    'docs/tags.yml': TAGS_YML,
+    'docs/A.md': entry('A', 'A', 'D.', 'Begriffe'),
+    'docs/B.md': entry('B', 'B', 'D.', 'Begriffe, IM'),
+    'docs/C.md': entry('C', 'C', 'D.', '42'),
+    'docs/Leer.md': entry('Leer', 'Leer', 'D.', '[]'),
+    'docs/Ohne.md': entry('Ohne', 'Ohne', 'D.', ''),
+  });
+
+  it('reports a single string at its value and suggests wrapping it in brackets', () => {
+    const [a] = diagnosticsOf(index, 'docs/A.md');
+    assert.deepEqual(seen(a), { code: 'tags-not-a-list', severity: 'warning', message: 'Tags must be a list, such as "tags: [A, B]".', range: '3:6-3:14' });
+    assert.equal(a.suggestion, '[Begriffe]');
+    const b = diagnosticsOf(index, 'docs/B.md');
+    assert.deepEqual(b.map(seen), [{ code: 'tags-not-a-list', severity: 'warning', message: 'Tags must be a list, such as "tags: [A, B]".', range: '3:6-3:18' }]);
+    assert.equal(b[0].suggestion, '[Begriffe, IM]');
+  });
+
+  it('reports a number without a suggestion', () => {
+    const c = diagnosticsOf(index, 'docs/C.md');
+    assert.deepEqual(c.map(seen), [{ code: 'tags-not-a-list', severity: 'warning', message: 'Tags must be a list, such as "tags: [A, B]".', range: '3:6-3:8' }]);
+    assert.equal(c[0].suggestion, undefined);
+  });
+
+  it('accepts an empty list and an empty value', () => {
+    assert.deepEqual(problems(index, 'docs/Leer.md'), []);
+    assert.deepEqual(problems(index, 'docs/Ohne.md'), []);
+  });
+});
+
+describe('empty-tag', () => {
+  it('reports empty and blank strings in the list, not as padded tags', () => {
+    const index = glossaryOf({
+      'docs/tags.yml': TAGS_YML,
+      'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, "", IM, "  "]'),
+    });
+    assert.deepEqual(problems(index, 'docs/A.md'), [
+      { code: 'empty-tag', severity: 'warning', message: 'Empty tag.', range: '3:17-3:19' },
+      { code: 'empty-tag', severity: 'warning', message: 'Empty tag.', range: '3:25-3:29' },
+    ]);
+  });
+
+  it('reports each empty string of a template list, with or without a tags file', () => {
+    const index = glossaryOf({ 'en/serverless.md': doc(['title: Serverless', 'tags: ["architecture", "", ""]'], '\n# Serverless\n') });
+    assert.deepEqual(problems(index, 'en/serverless.md'), [
+      { code: 'empty-tag', severity: 'warning', message: 'Empty tag.', range: '2:23-2:25' },
+      { code: 'empty-tag', severity: 'warning', message: 'Empty tag.', range: '2:27-2:29' },
+    ]);
+  });
+});
+
+describe('padded-tag', () => {
+  it('reports quoted tags with blanks around them and suggests the trimmed tag', () => {
+    const index = glossaryOf({
+      'docs/tags.yml': TAGS_YML,
+      'docs/A.md': entry('A', 'A', 'D.', '[" Begriffe", "IM "]'),
+      'docs/B.md': entry('B', 'B', 'D.', '[" Qualität "]'),
+    });
+    const a = diagnosticsOf(index, 'docs/A.md');
+    assert.deepEqual(a.map(seen), [
+      { code: 'padded-tag', severity: 'warning', message: 'Tag " Begriffe" has blanks around it.', range: '3:7-3:18' },
+      { code: 'padded-tag', severity: 'warning', message: 'Tag "IM " has blanks around it.', range: '3:20-3:25' },
+    ]);
+    assert.deepEqual(a.map((diagnostic) => diagnostic.suggestion), ['Begriffe', 'IM']);
+    // Trimmed, the tag is still undeclared.
+    assert.deepEqual(problems(index, 'docs/B.md'), [
+      { code: 'padded-tag', severity: 'warning', message: 'Tag " Qualität " has blanks around it.', range: '3:7-3:19' },
+      { code: 'unknown-tag', severity: 'warning', message: 'Tag "Qualität" is not declared in tags.yml.', range: '3:7-3:19' },
+    ]);
+  });
+
+  it('leaves blanks inside a tag alone', () => {
+    const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '["Technische Dokumentation"]') });
+    assert.deepEqual(problems(index, 'docs/A.md'), []);
+  });
+});
+
+describe('tag-variant (no tags file)', () => {
+  const many = (prefix: string, count: number, tags: string) =>
+    Object.fromEntries(Array.from({ length: count }, (_, n) => [`docs/${prefix}${n}.md`, entry(`${prefix}${n}`, `${prefix}${n}`, 'D.', tags)]));
+
+  it('reports a rarer singular, plural or case variant of a tag at least twice as common, with both counts', () => {
+    const index = glossaryOf({ ...many('Begriff', 4, '[Begriffe]'), 'docs/Fehler.md': entry('Fehler', 'Fehler', 'D.', '[Begriff, IM]') });
+    const diagnostics = diagnosticsOf(index, 'docs/Fehler.md');
+    assert.deepEqual(diagnostics.map(seen), [
+      { code: 'tag-variant', severity: 'warning', message: 'Tag "Begriff" (1 entries) looks like a variant of "Begriffe" (4 entries).', range: '3:7-3:14' },
+    ]);
+    assert.equal(diagnostics[0].suggestion, 'Begriffe');
+    assert.deepEqual(problems(index, 'docs/Begriff0.md'), [], 'the common spelling is fine');
+  });
+
+  it('reports a likely typo at exactly twice as common', () => {
+    const index = glossaryOf({ ...many('S', 2, '[Strategie]'), 'docs/T.md': entry('T', 'T', 'D.', '[Stratgie]') });
+    assert.deepEqual(problems(index, 'docs/T.md'), [
+      { code: 'tag-variant', severity: 'warning', message: 'Tag "Stratgie" (1 entries) looks like a variant of "Strategie" (2 entries).', range: '3:7-3:15' },
+    ]);
+  });
+
+  it('reports nothing for variants about as common as each other', () => {
+    const index = glossaryOf({ ...many('P', 3, '[Prozesse]'), ...many('Q', 2, '[Prozess]') });
+    assert.deepEqual(problems(index, 'docs/Q0.md'), []);
+    assert.deepEqual(problems(index, 'docs/P0.md'), []);
+  });
+
+  it('keeps short tags apart: IM and PM, BPM and BOM are different tags, but im is IM', () => {
+    const index = glossaryOf({
+      ...many('I', 5, '[IM, BPM]'),
+      'docs/P.md': entry('P', 'P', 'D.', '[PM, BOM]'),
+      'docs/K.md': entry('K', 'K', 'D.', '[im]'),
+    });
+    assert.deepEqual(problems(index, 'docs/P.md'), []);
+    assert.deepEqual(problems(index, 'docs/K.md'), [
+      { code: 'tag-variant', severity: 'warning', message: 'Tag "im" (1 entries) looks like a variant of "IM" (5 entries).', range: '3:7-3:9' },
+    ]);
+  });
+
+  it('is not used when a tags file governs the entry: unknown-tag is', () => {
+    const index = glossaryOf({ 'docs/tags.yml': TAGS_YML, ...many('B', 4, '[Begriffe]'), 'docs/F.md': entry('F', 'F', 'D.', '[Begriff]') });
+    assert.deepEqual(
+      problems(index, 'docs/F.md').map((problem) => problem.code),
+      ['unknown-tag'],
+    );
+  });
+});
+
+describe('unknown-key', () => {
+  const index = glossaryOf({
+    'docs/Outtasking.md': doc(['id: Outtasking', 'titel: Outtasking', 'tag: [Begriffe]', 'status: Entwurf', 'category: IM'], '\n# Outtasking\n'),
+    'docs/Serverless.md': doc(['Title: Serverless', 'Status: Completed', 'Category: Technology', 'tags: [architecture]'], '\n# Serverless\n'),
+    'docs/Andere.md': doc(
+      ['id: Andere', 'title: Andere', 'author: Chris', 'autor: Chris', 'date: 2022-06-28', 'weight: 10', 'type: docs', 'lang: de', 'layout: glossar', 'summary: Kurz', 'quelle: ISO', 'version: 2', 'menu: main', 'sidebar_position: 3', 'aliases: [Sonstige]'],
+      '\n# Andere\n',
+    ),
+  });
+
+  it('reports near misses of known keys on the key, suggesting the known key', () => {
+    const diagnostics = diagnosticsOf(index, 'docs/Outtasking.md');
+    assert.deepEqual(diagnostics.map(seen), [
+      { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "titel". Did you mean "title"?', range: '2:0-2:5' },
+      { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "tag". Did you mean "tags"?', range: '3:0-3:3' },
+    ]);
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.suggestion), ['title', 'tags']);
+  });
+
+  it('reports a key in another case (Hugo style Title:)', () => {
+    assert.deepEqual(problems(index, 'docs/Serverless.md'), [
+      { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "Title". Did you mean "title"?', range: '1:0-1:5' },
+    ]);
+  });
+
+  it('leaves keys of other tools alone (status, category, author, date, ...)', () => {
+    assert.deepEqual(problems(index, 'docs/Andere.md'), []);
+  });
+
+  it('accepts the keys of the extraKeys setting', () => {
+    assert.deepEqual(problems(index, 'docs/Outtasking.md', undefined, { ...DEFAULT_SETTINGS, extraKeys: ['titel'] }), [
+      { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "tag". Did you mean "tags"?', range: '3:0-3:3' },
+    ]);
+  });
+});
+
+describe('missing-key', () => {
+  const index = glossaryOf({
+    'docs/Ohne.md': doc(['id: Ohne', 'tags: [Begriffe]'], '\nDas Outtasking ist eine Form des Outsourcings.\n'),
+    'docs/H1.md': doc(['id: H1', 'tags: [Begriffe]'], '\n# Outtasking\n\nText.\n'),
+    'docs/H2.md': doc(['id: H2', 'tags: [Begriffe]'], '\n## Outtasking\n\nText.\n'),
+    'docs/notiz.md': '# Notiz\n\nKeine Front Matter, kein Eintrag.\n',
+  });
+
+  it('reports an entry without title nor H1 on the opening ---', () => {
+    assert.deepEqual(problems(index, 'docs/Ohne.md'), [
+      { code: 'missing-key', severity: 'warning', message: 'The entry has no title: add "title:" or a "# Heading".', range: '0:0-0:3' },
+    ]);
+    assert.deepEqual(problems(index, 'docs/H2.md'), [
+      { code: 'missing-key', severity: 'warning', message: 'The entry has no title: add "title:" or a "# Heading".', range: '0:0-0:3' },
+    ]);
+  });
+
+  it('takes an H1 as the title, and ignores files without front matter', () => {
+    assert.deepEqual(problems(index, 'docs/H1.md'), []);
+    assert.deepEqual(problems(index, 'docs/notiz.md'), []);
+  });
+
+  it('follows the requiredKeys setting', () => {
+    const settings = { ...DEFAULT_SETTINGS, requiredKeys: ['title', 'tags', 'description'] };
+    assert.deepEqual(problems(index, 'docs/H1.md', undefined, settings), [
+      { code: 'missing-key', severity: 'warning', message: 'The front matter has no "description".', range: '0:0-0:3' },
+    ]);
+    assert.deepEqual(problems(index, 'docs/Ohne.md', undefined, { ...DEFAULT_SETTINGS, requiredKeys: [] }), []);
+  });
+});
+
+describe('invalid-id', () => {
+  const index = glossaryOf({
+    'docs/Outtasking.md': entry('IM/Outtasking', 'Outtasking', 'D.'),
+    'docs/Leer.md': entry('""', 'Leer', 'D.'),
+    'docs/Blank.md': entry('"  "', 'Blank', 'D.'),
+    'docs/42.md': entry('42', 'Zweiundvierzig', 'D.'),
+    'docs/Null.md': doc(['id:', 'title: Null'], '\n# Null\n'),
+  });
+
+  it('reports an id with a slash as an error on its value', () => {
+    assert.deepEqual(problems(index, 'docs/Outtasking.md'), [
+      { code: 'invalid-id', severity: 'error', message: 'Docusaurus rejects this id: it must not be empty or contain "/".', range: '1:4-1:17' },
+    ]);
+  });
+
+  it('reports an empty or blank id', () => {
+    assert.deepEqual(problems(index, 'docs/Leer.md'), [
+      { code: 'invalid-id', severity: 'error', message: 'Docusaurus rejects this id: it must not be empty or contain "/".', range: '1:4-1:6' },
+    ]);
+    assert.deepEqual(problems(index, 'docs/Blank.md'), [
+      { code: 'invalid-id', severity: 'error', message: 'Docusaurus rejects this id: it must not be empty or contain "/".', range: '1:4-1:8' },
+    ]);
+    // No value at all: an empty range right after "id:".
+    assert.deepEqual(problems(index, 'docs/Null.md'), [
+      { code: 'invalid-id', severity: 'error', message: 'Docusaurus rejects this id: it must not be empty or contain "/".', range: '1:3-1:3' },
+    ]);
+  });
+
+  it('accepts a number as id', () => {
+    assert.deepEqual(problems(index, 'docs/42.md'), []);
+  });
+});
+
+describe('id-differs-from-file-name', () => {
+  const index = glossaryOf({
+    'docs/Service-Level-Agreement.md': entry('SLA', 'Service Level Agreement', 'D.'),
+    'docs/Wertschöpfung.md': entry('Wertschöpfung', 'Wertschöpfung', 'D.'),
+    'docs/Ohne-Id.md': doc(['title: Ohne Id'], '\n# Ohne Id\n'),
+  });
+
+  it('hints at an id that is not the file name', () => {
+    assert.deepEqual(problems(index, 'docs/Service-Level-Agreement.md'), [
+      {
+        code: 'id-differs-from-file-name',
+        severity: 'hint',
+        message: 'The id "SLA" differs from the file name "Service-Level-Agreement": links by route use the id.',
+        range: '1:4-1:7',
+      },
+    ]);
+  });
+
+  it('compares with the decoded file name, and says nothing without an id', () => {
+    assert.deepEqual(problems(index, 'docs/Wertschöpfung.md'), []);
+    assert.deepEqual(problems(index, 'docs/Ohne-Id.md'), []);
+  });
+});
+
+describe('title-differs-from-heading', () => {
+  const text = doc(['id: Dienstguete', 'title: Dienstgüte', 'tags: [Begriffe]'], '\n# Dienstgüte - Quality of Service\n\n**Dienstgüte** ist die Qualität eines Dienstes.\n');
+  const index = glossaryOf({
+    'docs/Dienstguete.md': text,
+    'docs/Gleich.md': doc(['id: Gleich', 'title: "Gleich "'], '\n# Gleich\n'),
+  });
+
+  it('hints at the title value and relates the heading', () => {
+    const diagnostics = diagnosticsOf(index, 'docs/Dienstguete.md');
+    assert.deepEqual(diagnostics.map(seen), [
+      {
+        code: 'title-differs-from-heading',
+        severity: 'hint',
+        message: 'The title "Dienstgüte" differs from the heading "Dienstgüte - Quality of Service".',
+        range: '2:7-2:17',
+      },
+    ]);
+    assert.deepEqual(
+      diagnostics[0].related?.map((related) => ({ uri: related.uri, range: span(related.range), message: related.message })),
+      [{ uri: uri('docs/Dienstguete.md'), range: '6:2-6:33', message: 'The heading' }],
+    );
+  });
+
+  it('ignores blanks around either', () => {
+    assert.deepEqual(problems(index, 'docs/Gleich.md'), []);
+  });
+});
+
+describe('duplicate-id', () => {
+  const related = (diagnostic: GlossaryDiagnostic | undefined) =>
+    diagnostic?.related?.map((location) => ({ uri: location.uri, range: span(location.range), message: location.message }));
+
+  const stakeholders = () =>
+    glossaryOf({
+      'docs/S-Glossar/Stakeholder.md': entry('Stakeholder', 'Stakeholder', 'D.'),
+      'docs/S-Glossar/Standards.md': entry('Stakeholder', 'Standards', 'D.'),
+      'docs/archiv/Stakeholder.md': entry('Stakeholder', 'Anspruchsgruppen', 'D.'),
+    });
+
+  it('reports a declared id that other entries declare, with every other file', () => {
+    const index = stakeholders();
+    const found = diagnosticsOf(index, 'docs/S-Glossar/Stakeholder.md').filter((diagnostic) => diagnostic.code === 'duplicate-id');
+    assert.deepEqual(found.map(seen), [
+      {
+        code: 'duplicate-id',
+        severity: 'warning',
+        message: 'Another entry has the id "Stakeholder": Standards.md, ../archiv/Stakeholder.md',
+        range: '1:4-1:15',
+      },
+    ]);
+    assert.deepEqual(
+      found[0].related?.map((location) => [location.uri, location.message]),
+      [
+        [uri('docs/S-Glossar/Standards.md'), 'Same id'],
+        [uri('docs/archiv/Stakeholder.md'), 'Same id'],
+      ],
+    );
+    assert.deepEqual(problems(index, 'docs/S-Glossar/Standards.md', ['duplicate-id']), [
+      { code: 'duplicate-id', severity: 'warning', message: 'Another entry has the id "Stakeholder": Stakeholder.md, ../archiv/Stakeholder.md', range: '1:4-1:15' },
+    ]);
+    assert.deepEqual(problems(index, 'docs/archiv/Stakeholder.md', ['duplicate-id']), [
+      {
+        code: 'duplicate-id',
+        severity: 'warning',
+        message: 'Another entry has the id "Stakeholder": ../S-Glossar/Stakeholder.md, ../S-Glossar/Standards.md',
+        range: '1:4-1:15',
+      },
+    ]);
+  });
+
+  it('points each related location ("Same id") at the other entry\'s id, not at its title', () => {
+    const [diagnostic] = diagnosticsOf(stakeholders(), 'docs/S-Glossar/Stakeholder.md').filter((found) => found.code === 'duplicate-id');
+    assert.deepEqual(related(diagnostic), [
+      { uri: uri('docs/S-Glossar/Standards.md'), range: '1:4-1:15', message: 'Same id' },
+      { uri: uri('docs/archiv/Stakeholder.md'), range: '1:4-1:15', message: 'Same id' },
+    ]);
+  });
+
+  it('does not count ids taken from file names', () => {
+    const index = glossaryOf({
+      'docs/a/Begriff.md': doc(['title: Begriff A'], '\n# Begriff A\n'),
+      'docs/b/Begriff.md': doc(['title: Begriff B'], '\n# Begriff B\n'),
+      'docs/c/X.md': entry('X', 'X in c', 'D.'),
+      'docs/d/X.md': doc(['title: X in d'], '\n# X in d\n'),
+    });
+    for (const file of ['docs/a/Begriff.md', 'docs/b/Begriff.md', 'docs/c/X.md', 'docs/d/X.md']) {
+      assert.deepEqual(problems(index, file, ['duplicate-id']), [], file);
+    }
+  });
+
+  it('does not count translations in locale folders', () => {
+    const index = glossaryOf({
+      'en/cluster.md': entry('cluster', 'Cluster', 'A group of machines.'),
+      'de/cluster.md': entry('cluster', 'Cluster', 'Eine Gruppe von Rechnern.'),
+    });
+    assert.deepEqual(problems(index, 'en/cluster.md'), []);
+    assert.deepEqual(problems(index, 'de/cluster.md'), []);
+  });
+});
+
+describe('duplicate-title', () => {
+  it('reports a title other entries have, ignoring case and umlaut spelling, with every other file', () => {
+    const index = glossaryOf({
+      'docs/Stakeholder.md': entry('Stakeholder', 'Stakeholder', 'D.'),
+      'docs/Standards.md': entry('Standards', 'Stakeholder', 'D.'),
+      'docs/archiv/Anspruchsgruppen.md': entry('Anspruchsgruppen', 'stakeholder', 'D.'),
+      'docs/Qualitaet.md': entry('Qualitaet', 'Qualitaet', 'D.'),
+      'docs/Güte.md': doc(['id: Güte', 'tags: [Begriffe]'], '\n# Qualität\n'),
+    });
+    const [diagnostic] = diagnosticsOf(index, 'docs/Stakeholder.md');
+    assert.deepEqual(seen(diagnostic), {
+      code: 'duplicate-title',
+      severity: 'warning',
+      message: 'Another entry has the title "Stakeholder": Standards.md, archiv/Anspruchsgruppen.md',
+      range: '2:7-2:18',
+    });
+    assert.deepEqual(
+      diagnostic.related?.map((location) => ({ uri: location.uri, range: span(location.range), message: location.message })),
+      [
+        { uri: uri('docs/Standards.md'), range: '2:7-2:18', message: 'Same title' },
+        { uri: uri('docs/archiv/Anspruchsgruppen.md'), range: '2:7-2:18', message: 'Same title' },
+      ],
+    );
+    // A title from the H1 is reported on the heading.
+    assert.deepEqual(problems(index, 'docs/Güte.md'), [
+      { code: 'duplicate-title', severity: 'warning', message: 'Another entry has the title "Qualität": Qualitaet.md', range: '5:2-5:10' },
+    ]);
+    assert.deepEqual(problems(index, 'docs/Qualitaet.md'), [
+      { code: 'duplicate-title', severity: 'warning', message: 'Another entry has the title "Qualitaet": Güte.md', range: '2:7-2:16' },
+    ]);
+  });
+
+  it('does not count aliases, other titles or translations', () => {
+    const index = glossaryOf({
+      'docs/Stakeholder.md': entry('Stakeholder', 'Stakeholder', 'D.'),
+      'docs/Anspruchsgruppe.md': entry('Anspruchsgruppe', 'Anspruchsgruppe', 'D.', '[Begriffe]', 'aliases: [Stakeholder]\n'),
+      'i18n/en/Cluster.md': entry('Cluster', 'Cluster', 'D.'),
+      'i18n/de/Cluster.md': entry('Cluster', 'Cluster', 'D.'),
+    });
+    for (const file of ['docs/Stakeholder.md', 'docs/Anspruchsgruppe.md', 'i18n/en/Cluster.md', 'i18n/de/Cluster.md']) {
+      assert.deepEqual(problems(index, file), [], file);
+    }
+  });
+});
+
+describe('broken-link', () => {
+  const NOTE = [
+    /* 0 */ 'Siehe [Lenkung](Dokumentenlenkug.md).',
+    /* 1 */ 'Siehe [SLA](../S-Glossar/Service-Level-Agrement.md#ziele).',
+    /* 2 */ 'Siehe [Neu](Quantenphysik.md).',
+    /* 3 */ '[Bild](bild.png), [Web](https://example.com/x.md), [Gut](Dokumente.md), [Ich](Notiz.md), `[Code](Fehlt.md)`, [Anker](#oben)',
+    /* 4 */ 'Siehe [Route](/docs/Glossar/D-Glossar/Dokumentenlenkug/).',
+    /* 5 */ 'Siehe [Neu](/docs/Glossar/D-Glossar/Quantenphysik/).',
+    /* 6 */ '[Ref](/docs/References/BPM-OHB/Begriffe/Prozesssteckbrief/), ![Bild](/img/x.png), [Bild](/img/x.png), [Start](/), [Gut](/docs/Glossar/D-Glossar/Dokumente/)',
+    /* 7 */ 'Siehe [[Dokumentenlenkug]].',
+    /* 8 */ '[[SLA|den Vertrag]], [[service level agreement]], [[Dokumente#Teil]], [[Dienstguetevertrag]]',
+    /* 9 */ 'Siehe [[Quantenphysik]].',
+    /* 10 */ 'Siehe [Anker](/docs/Glossar/D-Glossar/Dokumentenlenkug#teil).',
+  ].join('\n');
+
+  const site = () =>
+    glossaryOf({
+      'docs/10-Glossar/D-Glossar/Dokumentenlenkung.md': entry('Dokumentenlenkung', 'Dokumentenlenkung', 'Lenkung von Dokumenten.'),
+      'docs/10-Glossar/D-Glossar/Dokumente.md': entry('Dokumente', 'Dokumente', 'Schriftstücke.'),
+      'docs/10-Glossar/S-Glossar/Service-Level-Agreement.md': entry('Service-Level-Agreement', 'Service Level Agreement', 'Ein Vertrag.', '[Begriffe]', 'aliases: [SLA, Dienstgütevertrag]\n'),
+      'docs/10-Glossar/D-Glossar/Notiz.md': NOTE + '\n',
+    });
+
+  const brokenLinks = () => {
+    const diagnostics = diagnosticsOf(site(), 'docs/10-Glossar/D-Glossar/Notiz.md');
+    assert.ok(diagnostics.every((diagnostic) => diagnostic.code === 'broken-link' && diagnostic.severity === 'warning'));
+    return diagnostics;
+  };
+  const onLine = (line: number) =>
+    brokenLinks()
+      .filter((diagnostic) => diagnostic.range.start.line === line)
+      .map((diagnostic) => ({ message: diagnostic.message, range: span(diagnostic.range), suggestion: diagnostic.suggestion }));
+
+  it('reports relative paths to missing .md files on the target, suggesting the nearest file and keeping the anchor', () => {
+    assert.deepEqual(onLine(0), [
+      { message: 'No glossary entry at "Dokumentenlenkug.md". Did you mean "Dokumentenlenkung.md"?', range: '0:16-0:35', suggestion: 'Dokumentenlenkung.md' },
+    ]);
+    assert.deepEqual(onLine(1), [
+      {
+        message: 'No glossary entry at "../S-Glossar/Service-Level-Agrement.md#ziele". Did you mean "../S-Glossar/Service-Level-Agreement.md#ziele"?',
+        range: '1:12-1:56',
+        suggestion: '../S-Glossar/Service-Level-Agreement.md#ziele',
+      },
+    ]);
+    assert.deepEqual(onLine(2), [{ message: 'No glossary entry at "Quantenphysik.md".', range: '2:12-2:28', suggestion: undefined }]);
+  });
+
+  it('leaves images, URLs, existing files, code and anchors alone', () => {
+    assert.deepEqual(onLine(3), []);
+    assert.deepEqual(onLine(8), []);
+  });
+
+  it('reports routes into a folder of the glossary whose last segment is no id, suggesting the nearest id', () => {
+    assert.deepEqual(onLine(4), [
+      {
+        message: 'No glossary entry at "/docs/Glossar/D-Glossar/Dokumentenlenkug/". Did you mean "/docs/Glossar/D-Glossar/Dokumentenlenkung/"?',
+        range: '4:14-4:55',
+        suggestion: '/docs/Glossar/D-Glossar/Dokumentenlenkung/',
+      },
+    ]);
+    assert.deepEqual(onLine(5), [{ message: 'No glossary entry at "/docs/Glossar/D-Glossar/Quantenphysik/".', range: '5:12-5:50', suggestion: undefined }]);
+  });
+
+  it('keeps the anchor of a route without a trailing slash in the suggestion', () => {
+    assert.deepEqual(onLine(10), [
+      {
+        message: 'No glossary entry at "/docs/Glossar/D-Glossar/Dokumentenlenkug#teil". Did you mean "/docs/Glossar/D-Glossar/Dokumentenlenkung#teil"?',
+        range: '10:14-10:59',
+        suggestion: '/docs/Glossar/D-Glossar/Dokumentenlenkung#teil',
+      },
+    ]);
+  });
+
+  it('leaves routes outside the glossary alone: other sections, files, the site root', () => {
+    assert.deepEqual(onLine(6), []);
+  });
+
+  it('reports wiki links naming no title or alias, suggesting the nearest name', () => {
+    assert.deepEqual(onLine(7), [
+      { message: 'No glossary entry at "Dokumentenlenkug". Did you mean "Dokumentenlenkung"?', range: '7:8-7:24', suggestion: 'Dokumentenlenkung' },
+    ]);
+    assert.deepEqual(onLine(9), [{ message: 'No glossary entry at "Quantenphysik".', range: '9:8-9:21', suggestion: undefined }]);
+  });
+
+  it('stops reporting once the entry exists', () => {
+    const index = site();
+    index.setDocument(uri('docs/10-Glossar/D-Glossar/Quantenphysik.md'), entry('Quantenphysik', 'Quantenphysik', 'Physik der Quanten.'));
+    const lines = new Set(diagnosticsOf(index, 'docs/10-Glossar/D-Glossar/Notiz.md').map((diagnostic) => diagnostic.range.start.line));
+    assert.equal(lines.has(2), false);
+    assert.equal(lines.has(5), false);
+    assert.equal(lines.has(9), false);
+  });
+});
+
+describe('severities from settings.rules', () => {
+  const index = glossaryOf({
+    'docs/tags.yml': TAGS_YML,
+    'docs/Service-Level-Agreement.md': entry('SLA', 'Service Level Agreement', 'Siehe [Lenkung](Lenkung.md).', '[Begriffe, Vertrag]', 'titel: SLA\n'),
+  });
+  const codesAndSeverities = (settings: GlossarySettings) => problems(index, 'docs/Service-Level-Agreement.md', undefined, settings).map((problem) => [problem.code, problem.severity]);
+
+  it('uses the defaults without settings', () => {
+    assert.deepEqual(codesAndSeverities(DEFAULT_SETTINGS), [
+      ['unknown-tag', 'warning'],
+      ['unknown-key', 'warning'],
+      ['id-differs-from-file-name', 'hint'],
+      ['broken-link', 'warning'],
+    ]);
+  });
+
+  it('overrides a severity and turns rules off', () => {
+    const settings = normalizeSettings({ rules: { 'unknown-tag': 'error', 'broken-link': 'information', 'id-differs-from-file-name': 'off', 'unknown-key': 'off' } });
+    assert.deepEqual(codesAndSeverities(settings), [
+      ['unknown-tag', 'error'],
+      ['broken-link', 'information'],
+    ]);
+  });
+
+  it('ignores severities it does not know', () => {
+    const settings = normalizeSettings({ rules: { 'unknown-tag': 'fatal', 'unknown-key': 'hint' } });
+    assert.deepEqual(codesAndSeverities(settings), [
+      ['unknown-tag', 'warning'],
+      ['unknown-key', 'hint'],
+      ['id-differs-from-file-name', 'hint'],
+      ['broken-link', 'warning'],
+    ]);
+  });
+});
+
+describe('affectedDocuments (dependencies)', () => {
+  const glossary = () =>
+    glossaryOf({
+      'docs/Outsourcing.md': entry('Outsourcing', 'Outsourcing', 'Die Vergabe von Aufgaben an Dritte.', '[Auslagerung]'),
+      'docs/Outtasking.md': entry('Outtasking', 'Outtasking', 'Eine Form des [Outsourcings](Outsourcing.md).'),
+      'docs/plan.md': 'Siehe [Outsourcing](/docs/Outsourcing/).\n',
+      'notes/wiki.md': 'Siehe [[Outsourcing]] und [[Neuer Begriff]].\n',
+      'notes/neu.md': 'Siehe [neu](../docs/Neuer-Begriff.md).\n',
+      'archiv/Outsourcing.md': entry('Outsourcing', 'Outsourcing (alt)', 'Früher.'),
+      'docs/SLA.md': entry('SLA', 'Service Level Agreement', 'Ein Vertrag.'),
+    });
+  const sorted = (uris: Set<string>) => [...uris].sort();
+
+  it('on a renamed term: the documents linking to it in any style, and the entries sharing its id', () => {
+    const index = glossary();
+    const target = uri('docs/Outsourcing.md');
+    const before = index.getDocument(target);
+    const after = index.setDocument(target, entry('Outsourcing', 'Auslagerung', 'Die Vergabe von Aufgaben an Dritte.', '[Auslagerung]'));
+    assert.deepEqual(sorted(affectedDocuments(index, target, before, after)), [
+      uri('archiv/Outsourcing.md'),
+      uri('docs/Outtasking.md'),
+      uri('docs/plan.md'),
+      uri('notes/wiki.md'),
+    ]);
+  });
+
+  it('on a changed id: the entries with the old id and those with the new one', () => {
+    const index = glossary();
+    const target = uri('docs/SLA.md');
+    const before = index.getDocument(target);
+    const after = index.setDocument(target, entry('Outsourcing', 'Service Level Agreement', 'Ein Vertrag.'));
+    const affected = affectedDocuments(index, target, before, after);
+    assert.ok(affected.has(uri('docs/Outsourcing.md')));
+    assert.ok(affected.has(uri('archiv/Outsourcing.md')));
+    assert.ok(!affected.has(target));
+  });
+
+  it('on a created term: the documents that linked to it while it was missing', () => {
+    const index = glossary();
+    const target = uri('docs/Neuer-Begriff.md');
+    // Tags of its own: a new use of a shared tag would affect that tag's users too (see below).
+    const after = index.setDocument(target, entry('Neuer-Begriff', 'Neuer Begriff', 'Neu.', '[]'));
+    assert.deepEqual(sorted(affectedDocuments(index, target, undefined, after)), [uri('notes/neu.md'), uri('notes/wiki.md')]);
+  });
+
+  it('on a deleted term: the documents linking to it and the entries sharing its id', () => {
+    const index = glossary();
+    const target = uri('docs/Outsourcing.md');
+    const before = index.getDocument(target);
+    index.removeDocument(target);
+    assert.deepEqual(sorted(affectedDocuments(index, target, before, undefined)), [
+      uri('archiv/Outsourcing.md'),
+      uri('docs/Outtasking.md'),
+      uri('docs/plan.md'),
+      uri('notes/wiki.md'),
+    ]);
+  });
+
+  it('on an edit that changes neither names nor tags: nothing', () => {
+    const index = glossary();
+    const target = uri('docs/Outsourcing.md');
+    const before = index.getDocument(target);
+    const after = index.setDocument(target, entry('Outsourcing', 'Outsourcing', 'Eine neue Definition.', '[Auslagerung]'));
+    assert.deepEqual(sorted(affectedDocuments(index, target, before, after)), []);
+  });
+
+  it('on a changed tag without a tags file: the entries using a variant of it', () => {
+    const index = glossaryOf({
+      'docs/A.md': entry('A', 'A', 'D.', '[Begriffe]'),
+      'docs/B.md': entry('B', 'B', 'D.', '[Begriff]'),
+      'docs/C.md': entry('C', 'C', 'D.', '[IM]'),
+    });
+    const target = uri('docs/A.md');
+    const before = index.getDocument(target);
+    const after = index.setDocument(target, entry('A', 'A', 'D.', '[Begriffe, Strategie]'));
+    assert.deepEqual(sorted(affectedDocuments(index, target, before, after)), []);
+    const again = index.setDocument(target, entry('A', 'A', 'D.', '[Strategie]'));
+    assert.deepEqual(sorted(affectedDocuments(index, target, after, again)), [uri('docs/B.md')]);
+  });
+});
