@@ -50,7 +50,7 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
   // Globs are relative to the working directory; a path outside it is a root of its own.
   const scopeRoots = [cwd, ...roots.filter((root) => !isInside(root, cwd))];
-  const scope = new GlossaryScope(scopeRoots, settings.include, settings.exclude);
+  const scope = new GlossaryScope(scopeRoots, settings.include, settings.exclude, settings.maxFileSize);
   const files = await loadGlossary(index, scope, log, { starts: roots, extraTagsFiles: tagsFilesAbove });
   if (configuredTagsFile !== undefined) index.setTagsFileOverride(fileUri(configuredTagsFile));
   return { index, files };
@@ -65,7 +65,7 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
   let filesFixed = 0;
   if (fix) {
     for (const file of files) {
-      const text = await readTextFile(file, log);
+      const text = await readTextFile(file, log, settings.maxFileSize);
       const document = index.getDocument(fileUri(file));
       if (text === undefined || document === undefined) continue;
       const lines = new LineIndex(text);
@@ -82,7 +82,7 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
     const document = index.getDocument(fileUri(file));
     if (document === undefined) continue;
     // Only the opt-in unlinked-mention rule needs the text again.
-    const text = settings.unlinkedMentions ? await readTextFile(file, log) : undefined;
+    const text = settings.unlinkedMentions ? await readTextFile(file, log, settings.maxFileSize) : undefined;
     for (const diagnostic of documentDiagnostics(index, document, settings, text === undefined ? undefined : new LineIndex(text))) {
       findings.push(toFinding(path.relative(cwd, file).split(path.sep).join('/'), diagnostic));
     }

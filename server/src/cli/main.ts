@@ -7,7 +7,7 @@ import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { applyEdits, LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
 import { tagsFileChange } from '../features/tagsFileGenerator';
-import { startServer } from '../lsp/server';
+import { keepRunningOnUnexpectedErrors, startServer } from '../lsp/server';
 import { CONFIG_FILE_NAME, readConfigFile } from '../workspace/configFile';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
 import { check, exitCodeOf, formatJson, formatText, loadForCli, UsageError } from './check';
@@ -43,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'server') {
     // The connection reads its transport (--stdio, --node-ipc, --socket=N) from process.argv.
+    keepRunningOnUnexpectedErrors();
     startServer(createConnection(ProposedFeatures.all));
     return -1;
   }

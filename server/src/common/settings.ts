@@ -12,6 +12,8 @@ export interface GlossarySettings {
   include: string[];
   /** Globs of files and folders to leave out. */
   exclude: string[];
+  /** Files larger than this many bytes are skipped with a message. */
+  maxFileSize: number;
   /** Path of a tags file for every document, relative to the workspace folder; empty: nearest `tags.yml`. */
   tagsFile: string;
   /** Find terms at the end of closed compounds: "Prozess" in "Geschäftsprozess". */
@@ -33,6 +35,7 @@ export interface GlossarySettings {
 export const DEFAULT_SETTINGS: GlossarySettings = {
   include: ['**/*.md', '**/*.mdx'],
   exclude: [],
+  maxFileSize: 1024 * 1024,
   tagsFile: '',
   matchCompoundTails: false,
   linkStyle: 'auto',
@@ -59,6 +62,8 @@ export function normalizeSettings(raw: unknown): GlossarySettings {
   return {
     include: strings(given.include, DEFAULT_SETTINGS.include),
     exclude: strings(given.exclude, DEFAULT_SETTINGS.exclude),
+    maxFileSize:
+      typeof given.maxFileSize === 'number' && Number.isFinite(given.maxFileSize) && given.maxFileSize > 0 ? given.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
     tagsFile: typeof given.tagsFile === 'string' ? given.tagsFile : DEFAULT_SETTINGS.tagsFile,
     matchCompoundTails: given.matchCompoundTails === true,
     linkStyle: ['auto', 'relative', 'route', 'wiki'].includes(given.linkStyle as string)

@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, normalizeSettings, type GlossarySettings } from '../common/settings';
 import { LineIndex } from '../common/text';
 import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
-import { codeActions } from '../features/codeActions';
+import { codeActions, type WorkspaceChange } from '../features/codeActions';
 import { complete } from '../features/completion';
 import { affectedDocuments } from '../features/diagnostics/dependencies';
 import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
@@ -67,6 +67,16 @@ interface InitializationOptions {
 const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
 /** The status notification is sent at most this often. */
 const STATUS_DELAY_MS = 250;
+
+/**
+ * A bug in one answer must not take the editor's glossary away: unexpected errors outside request
+ * handlers (those answer with an error themselves) are logged to stderr, and the server goes on.
+ */
+export function keepRunningOnUnexpectedErrors(): void {
+  const report = (error: unknown) => process.stderr.write(`markdown-glossary: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.on('uncaughtException', report);
+  process.on('unhandledRejection', report);
+}
 
 /**
  * Wires the glossary service to the Language Server Protocol. Everything here is plumbing:
@@ -175,7 +185,7 @@ export function startServer(connection: Connection): void {
   /** The files of the glossary, by the workspace folders and the include and exclude settings. */
   function scope(): GlossaryScope {
     if (scopeSettings !== settings) {
-      currentScope = new GlossaryScope(workspaceRoots, settings.include, settings.exclude);
+      currentScope = new GlossaryScope(workspaceRoots, settings.include, settings.exclude, settings.maxFileSize);
       scopeSettings = settings;
     }
     return currentScope;
@@ -285,7 +295,7 @@ export function startServer(connection: Connection): void {
   /** Reads a closed file again, or drops it when it is gone or not part of the glossary. */
   async function reloadFromDisk(uri: string): Promise<void> {
     const filePath = uriToFsPath(uri);
-    const text = scope().contains(filePath) ? await readTextFile(filePath, log) : undefined;
+    const text = scope().contains(filePath) ? await readTextFile(filePath, log, scope().maxFileBytes) : undefined;
     storeDocument(uri, text === undefined ? undefined : parseDocument(uri, text));
   }
 
@@ -337,9 +347,24 @@ export function startServer(connection: Connection): void {
     return open ? toLspCompletionList(complete(index, open.document, open.lines, position, settings)) : null;
   });
 
+  /** Quick fixes and renames never touch a file outside the workspace folders. */
+  function staysInWorkspace(change: WorkspaceChange): boolean {
+    const uris = [...change.createFiles, ...change.edits.map((file) => file.uri), ...(change.renameFiles ?? []).flatMap((file) => [file.oldUri, file.newUri])];
+    return uris.every((uri) => {
+      const filePath = uriToFsPath(uri);
+      return workspaceRoots.some((root) => {
+        const relative = path.relative(root, filePath);
+        return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+      });
+    });
+  }
+
   connection.onCodeAction(({ textDocument, range }) => {
     const open = openDocument(textDocument.uri);
-    return open ? codeActions(index, open.document, open.lines, range, settings).map(toLspCodeAction) : [];
+    if (open === undefined) return [];
+    return codeActions(index, open.document, open.lines, range, settings)
+      .filter((action) => staysInWorkspace(action.change))
+      .map(toLspCodeAction);
   });
 
   connection.onDefinition(({ textDocument, position }) => {
@@ -363,7 +388,7 @@ export function startServer(connection: Connection): void {
   });
 
   async function linesFromDisk(uri: string): Promise<LineIndex | undefined> {
-    const text = await readTextFile(uriToFsPath(uri), log);
+    const text = await readTextFile(uriToFsPath(uri), log, scope().maxFileBytes);
     return text === undefined ? undefined : new LineIndex(text);
   }
 
@@ -379,7 +404,9 @@ export function startServer(connection: Connection): void {
     const target = open && prepareRename(index, open.document, open.lines, position);
     if (target === undefined) throw new ResponseError(0, l10n.t('Only a glossary term can be renamed here.'));
     try {
-      return toLspWorkspaceEdit(rename(index, target, newName));
+      const change = rename(index, target, newName);
+      if (!staysInWorkspace(change)) throw new RenameError(l10n.t('The rename would change files outside the workspace.'));
+      return toLspWorkspaceEdit(change);
     } catch (error) {
       if (error instanceof RenameError) throw new ResponseError(0, error.message);
       throw error;
@@ -388,7 +415,8 @@ export function startServer(connection: Connection): void {
 
   connection.workspace.onWillRenameFiles(({ files }) => {
     const renames = files.map((file) => ({ oldUri: canonicalUri(file.oldUri), newUri: canonicalUri(file.newUri) }));
-    return toLspWorkspaceEdit({ createFiles: [], edits: linkEditsForRenamedFiles(index, renames) });
+    const change = { createFiles: [], edits: linkEditsForRenamedFiles(index, renames) };
+    return staysInWorkspace(change) ? toLspWorkspaceEdit(change) : null;
   });
 
   connection.onWorkspaceSymbol(({ query }) =>
@@ -464,6 +492,7 @@ export function startServer(connection: Connection): void {
     const folder = typeof args?.[0] === 'string' ? args[0] : workspaceRoots[0] && fileUri(workspaceRoots[0]);
     if (folder === undefined) return null;
     const change = tagsFileChange(index, folder);
+    if (!staysInWorkspace(change)) return null;
     await connection.workspace.applyEdit({ label: l10n.t('Generate tags.yml'), edit: toLspWorkspaceEdit(change) });
     return change.edits[0].uri;
   });

@@ -8,7 +8,7 @@ import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 export const EXCLUDED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'build', 'dist', 'out', '.docusaurus', '.next', '.cache']);
 
 /** Files above this size are skipped: a glossary entry is never that large, a generated dump may be. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_FILE_BYTES = 1024 * 1024;
 
 export interface WorkspaceFiles {
   markdown: string[];
@@ -30,6 +30,8 @@ export class GlossaryScope {
     readonly roots: string[],
     include: string[] = ['**/*.md', '**/*.mdx'],
     exclude: string[] = [],
+    /** Larger files are left out. */
+    readonly maxFileBytes = MAX_FILE_BYTES,
   ) {
     const options = { dot: true, nocase: true };
     this.included = picomatch(include.length > 0 ? include : ['**'], options);
@@ -103,13 +105,13 @@ function classify(filePath: string, found: { markdown: Set<string>; tagsFiles: S
 }
 
 /** Reads a text file, or says why not (missing, unreadable, too large); never throws. */
-export async function readTextFile(filePath: string, log: Logger): Promise<string | undefined> {
+export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): Promise<string | undefined> {
   try {
     const handle = await fs.open(filePath, 'r');
     try {
       const { size } = await handle.stat();
-      if (size > MAX_FILE_BYTES) {
-        log(`Skipped ${filePath}: ${size} bytes is more than the limit of ${MAX_FILE_BYTES}.`);
+      if (size > maxBytes) {
+        log(`Skipped ${filePath}: ${size} bytes is more than the limit of ${maxBytes}.`);
         return undefined;
       }
       return await handle.readFile({ encoding: 'utf8' });

@@ -18,19 +18,19 @@ export async function loadGlossary(
   const files = await findWorkspaceFiles(scope, log, options.starts);
   const extraTagsFiles = options.extraTagsFiles ?? [];
   const tagsFiles = [...new Set([...files.tagsFiles, ...extraTagsFiles])];
-  await forEachFile(tagsFiles, log, (filePath, text) => index.setTagsFile(fileUri(filePath), text));
+  await forEachFile(tagsFiles, scope, log, (filePath, text) => index.setTagsFile(fileUri(filePath), text));
   const indexed: string[] = [];
-  await forEachFile(files.markdown, log, (filePath, text) => {
+  await forEachFile(files.markdown, scope, log, (filePath, text) => {
     index.setDocument(fileUri(filePath), text);
     indexed.push(filePath);
   });
   return indexed.sort();
 }
 
-async function forEachFile(paths: string[], log: Logger, use: (filePath: string, text: string) => void): Promise<void> {
+async function forEachFile(paths: string[], scope: GlossaryScope, log: Logger, use: (filePath: string, text: string) => void): Promise<void> {
   for (let start = 0; start < paths.length; start += READ_CONCURRENCY) {
     const batch = paths.slice(start, start + READ_CONCURRENCY);
-    const texts = await Promise.all(batch.map((filePath) => readTextFile(filePath, log)));
+    const texts = await Promise.all(batch.map((filePath) => readTextFile(filePath, log, scope.maxFileBytes)));
     texts.forEach((text, position) => {
       if (text !== undefined) use(batch[position], text);
     });
