@@ -202,7 +202,7 @@ describe('markdown-glossary --help, --version and no command', () => {
     const run = cli(['--help'], REPO_ROOT);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage:/);
-    assert.match(run.stdout, /markdown-glossary check \[paths\.\.\.\]/);
+    assert.match(run.stdout, /markdown-glossary check \[paths or globs\.\.\.\]/);
     assert.match(run.stdout, /markdown-glossary server --stdio/);
   });
 

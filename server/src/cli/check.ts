@@ -34,7 +34,10 @@ export class UsageError extends Error {}
 
 /** The glossary below the given paths, with the tags files that govern them, as the editor would index it. */
 export async function loadForCli(paths: string[], cwd: string, settings: GlossarySettings, log: Logger) {
-  const roots = paths.map((given) => path.resolve(cwd, given));
+  // A glob ("docs/**/*.md") narrows the files; the walk starts where its fixed part ends.
+  const globs = paths.filter((given) => /[*?[\]{}]/.test(given));
+  const roots = [...paths.filter((given) => !globs.includes(given)), ...globs.map(globBase)].map((given) => path.resolve(cwd, given));
+  const include = globs.length > 0 ? globs.map((glob) => glob.replace(/^\.\//, '')) : settings.include;
   const tagsFilesAbove: string[] = [];
   for (const root of roots) {
     const stat = await fs.stat(root).catch(() => undefined);
@@ -50,7 +53,7 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
   // Globs are relative to the working directory; a path outside it is a root of its own.
   const scopeRoots = [cwd, ...roots.filter((root) => !isInside(root, cwd))];
-  const scope = new GlossaryScope(scopeRoots, settings.include, settings.exclude, settings.maxFileSize);
+  const scope = new GlossaryScope(scopeRoots, include, settings.exclude, settings.maxFileSize);
   const files = await loadGlossary(index, scope, log, { starts: roots, extraTagsFiles: tagsFilesAbove });
   if (configuredTagsFile !== undefined) index.setTagsFileOverride(fileUri(configuredTagsFile));
   return { index, files };
@@ -105,31 +108,16 @@ function toFinding(file: string, diagnostic: GlossaryDiagnostic): Finding {
   };
 }
 
+/** The folder a glob starts in: `docs/glossar` for `docs/glossar/**\/*.md`. */
+function globBase(glob: string): string {
+  const segments = glob.split('/');
+  const fixed = segments.slice(0, segments.findIndex((segment) => /[*?[\]{}]/.test(segment)));
+  return fixed.length === 0 ? '.' : fixed.join('/');
+}
+
 function isInside(folder: string, ancestor: string): boolean {
   const relative = path.relative(ancestor, folder);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-export function formatText(result: CheckResult): string {
-  const lines = result.findings.map(
-    (finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.message} [${finding.code}]`,
-  );
-  const count = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity).length;
-  if (result.filesFixed > 0) lines.push(l10n.t('Fixed {0} files.', result.filesFixed));
-  lines.push(
-    l10n.t(
-      '{0} problems ({1} errors, {2} warnings) in {3} files checked.',
-      result.findings.length,
-      count('error'),
-      count('warning'),
-      result.filesChecked,
-    ),
-  );
-  return lines.join('\n') + '\n';
-}
-
-export function formatJson(result: CheckResult): string {
-  return JSON.stringify(result.findings, null, 2) + '\n';
 }
 
 export function exitCodeOf(result: CheckResult): number {

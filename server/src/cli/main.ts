@@ -8,14 +8,16 @@ import { applyEdits, LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
 import { tagsFileChange } from '../features/tagsFileGenerator';
 import { keepRunningOnUnexpectedErrors, startServer } from '../lsp/server';
-import { CONFIG_FILE_NAME, readConfigFile } from '../workspace/configFile';
+import { CONFIG_FILE_NAME, IGNORE_FILE_NAME, readConfigFile, readIgnoreFile } from '../workspace/configFile';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
-import { check, exitCodeOf, formatJson, formatText, loadForCli, UsageError } from './check';
+import { check, exitCodeOf, loadForCli, UsageError } from './check';
+import { FORMATS, formatResult, type Format } from './formats';
 
 const usage = () =>
   [
     l10n.t('Usage:'),
-    '  markdown-glossary check [paths...] [--format text|json] [--fix] [--config FILE] [--locale de]',
+    '  markdown-glossary check [paths or globs...] [--format text|json|sarif|github] [--fix]',
+    '                          [--config FILE] [--ignore-path FILE] [--locale de]',
     '  markdown-glossary tags [paths...] [--write] [--config FILE]',
     '  markdown-glossary server --stdio | --node-ipc',
     '  markdown-glossary --help | --version',
@@ -25,6 +27,7 @@ const usage = () =>
     l10n.t('tags     Prints a tags.yml declaring the tags the glossary uses; --write adds them to the tags file.'),
     l10n.t('server   Runs the language server for an editor.'),
     l10n.t('Settings are read from {0} in the current folder, or the file given with --config.', CONFIG_FILE_NAME),
+    l10n.t('Files matching the patterns in {0} (or --ignore-path) are left out.', IGNORE_FILE_NAME),
   ].join('\n');
 
 const EXIT_USAGE = 2;
@@ -52,11 +55,15 @@ async function main(argv: string[]): Promise<number> {
   throw new UsageError(l10n.t('Unknown command "{0}".', command));
 }
 
-const COMMON_OPTIONS = { config: { type: 'string' }, locale: { type: 'string' } } as const;
+const COMMON_OPTIONS = { config: { type: 'string' }, locale: { type: 'string' }, 'ignore-path': { type: 'string' } } as const;
 
-async function settingsFrom(values: { config?: string; locale?: string }): Promise<GlossarySettings> {
+/** The settings file's settings, with the ignore file's patterns added to `exclude`. */
+async function settingsFrom(values: { config?: string; locale?: string; 'ignore-path'?: string }): Promise<GlossarySettings> {
   if (values.locale !== undefined) useLocale(values.locale, bundledL10nFolder());
-  return normalizeSettings(await readConfigFile(process.cwd(), log, values.config && path.resolve(values.config)));
+  const settings = normalizeSettings(await readConfigFile(process.cwd(), log, values.config && path.resolve(values.config)));
+  const ignorePath = values['ignore-path'];
+  const ignored = await readIgnoreFile(path.resolve(ignorePath ?? IGNORE_FILE_NAME), log, ignorePath !== undefined);
+  return { ...settings, exclude: [...settings.exclude, ...ignored] };
 }
 
 async function runCheck(args: string[]): Promise<number> {
@@ -65,12 +72,14 @@ async function runCheck(args: string[]): Promise<number> {
     allowPositionals: true,
     options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } },
   });
-  if (values.format !== 'text' && values.format !== 'json') {
-    throw new UsageError(l10n.t('Unknown format "{0}": use text or json.', String(values.format)));
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(l10n.t('Unknown format "{0}": use {1}.', String(values.format), FORMATS.join(', ')));
   }
   const settings = await settingsFrom(values);
   const result = await check(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log, values.fix);
-  process.stdout.write(values.format === 'json' ? formatJson(result) : formatText(result));
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR ? true : Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0');
+  process.stdout.write(formatResult(result, format, { color, cwd: process.cwd(), version: PACKAGE_VERSION }));
   return exitCodeOf(result);
 }
 

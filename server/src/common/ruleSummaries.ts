@@ -1,0 +1,48 @@
+import * as l10n from '@vscode/l10n';
+import type { DiagnosticCode } from './diagnostic';
+
+/** One line on what each rule finds, for SARIF and other rule listings; docs/rules.md has the detail. */
+export function ruleSummary(code: DiagnosticCode): string {
+  switch (code) {
+    case 'yaml-syntax':
+      return l10n.t('YAML that cannot be parsed.');
+    case 'duplicate-key':
+      return l10n.t('A front-matter key written twice.');
+    case 'unclosed-front-matter':
+      return l10n.t('Front matter that is never closed.');
+    case 'front-matter-language':
+      return l10n.t('Front matter in a language other than YAML.');
+    case 'front-matter-not-a-map':
+      return l10n.t('Front matter that is not a map of keys.');
+    case 'unknown-tag':
+      return l10n.t('A tag the tags file does not declare.');
+    case 'duplicate-tag':
+      return l10n.t('A tag listed twice.');
+    case 'tags-not-a-list':
+      return l10n.t('Tags that are not a list.');
+    case 'empty-tag':
+      return l10n.t('An empty tag.');
+    case 'padded-tag':
+      return l10n.t('A tag with blanks around it.');
+    case 'tag-variant':
+      return l10n.t('A rare variant of a more common tag.');
+    case 'unknown-key':
+      return l10n.t('A misspelt front-matter key.');
+    case 'missing-key':
+      return l10n.t('A required front-matter key is missing.');
+    case 'invalid-id':
+      return l10n.t('An id Docusaurus rejects.');
+    case 'id-differs-from-file-name':
+      return l10n.t('An id that differs from the file name.');
+    case 'title-differs-from-heading':
+      return l10n.t('A title that differs from the H1.');
+    case 'duplicate-id':
+      return l10n.t('An id that another entry declares too.');
+    case 'duplicate-title':
+      return l10n.t('A title that another entry has too.');
+    case 'broken-link':
+      return l10n.t('A link to a glossary entry that does not exist.');
+    case 'unlinked-mention':
+      return l10n.t('A mention of a term that could be a link.');
+  }
+}
