@@ -39,32 +39,45 @@ function requireCorpus(root: string): void {
 /** The parts of a hover that describes several terms, one per term. */
 const hoverParts = (markdown: string) => markdown.split('\n\n---\n\n');
 
-describe('the platinus glossary (German, Docusaurus routes)', () => {
-  const corpus = existingFolder(PLATINUS_ROOT);
-  const D = 'docs/10-Glossar/D-Glossar';
+/**
+ * A server on a read-only corpus for one describe block: started before its tests, shut down
+ * after; `open` sends a corpus file's real text to the server once and returns it.
+ */
+function corpusSession(root: string) {
+  const corpus = existingFolder(root);
   const read = (rel: string) => fs.readFileSync(corpus.path(rel), 'utf8');
-  const fileUri = (rel: string) => corpus.uri(rel);
-  let client: LspClient;
   const opened = new Set<string>();
-
-  /** Opens a corpus file with its real text (once) and returns the text. */
-  async function open(rel: string): Promise<string> {
-    const text = read(rel);
-    if (!opened.has(rel)) {
-      await client.open(corpus.uri(rel), text);
-      opened.add(rel);
-    }
-    return text;
-  }
-
+  let client: LspClient | undefined;
   before(async () => {
-    requireCorpus(PLATINUS_ROOT);
+    requireCorpus(root);
     client = await LspClient.start({ workspaceFolders: [corpus.root] });
     await client.waitForIndex(15_000);
   });
   after(async () => {
     await client?.shutdown();
   });
+  return {
+    corpus,
+    read,
+    client: () => client!,
+    async open(rel: string): Promise<string> {
+      const text = read(rel);
+      if (!opened.has(rel)) {
+        await client!.open(corpus.uri(rel), text);
+        opened.add(rel);
+      }
+      return text;
+    },
+  };
+}
+
+describe('the platinus glossary (German, Docusaurus routes)', () => {
+  const session = corpusSession(PLATINUS_ROOT);
+  const { corpus, open } = session;
+  const D = 'docs/10-Glossar/D-Glossar';
+  const fileUri = (rel: string) => corpus.uri(rel);
+  let client: LspClient;
+  before(() => (client = session.client()));
 
   it('indexes all 143 Markdown files (the 17 files without extension are ignored)', async () => {
     assert.equal(await client.waitForIndex(), 143);
@@ -239,28 +252,10 @@ describe('the platinus glossary (German, Docusaurus routes)', () => {
 });
 
 describe('the CNCF glossary (English and German, site-root routes, CRLF files)', () => {
-  const corpus = existingFolder(CNCF_ROOT);
-  const read = (rel: string) => fs.readFileSync(corpus.path(rel), 'utf8');
+  const session = corpusSession(CNCF_ROOT);
+  const { corpus, read, open } = session;
   let client: LspClient;
-  const opened = new Set<string>();
-
-  async function open(rel: string): Promise<string> {
-    const text = read(rel);
-    if (!opened.has(rel)) {
-      await client.open(corpus.uri(rel), text);
-      opened.add(rel);
-    }
-    return text;
-  }
-
-  before(async () => {
-    requireCorpus(CNCF_ROOT);
-    client = await LspClient.start({ workspaceFolders: [corpus.root] });
-    await client.waitForIndex(15_000);
-  });
-  after(async () => {
-    await client?.shutdown();
-  });
+  before(() => (client = session.client()));
 
   it('indexes all 108 Markdown files (90 English including style-guide/_index.md, 18 German)', async () => {
     assert.equal(await client.waitForIndex(), 108);
