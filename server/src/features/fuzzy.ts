@@ -18,11 +18,16 @@ export interface MatchableName {
   transliterated: string;
   /** Lower case, umlauts without their dots: "wertschopfungskette". */
   bare: string;
+  /** Where the words of each spelling start, found once rather than on every keystroke. */
+  transliteratedStarts: number[];
+  bareStarts: number[];
 }
 
 export function matchableName(name: string): MatchableName {
   const lower = name.toLowerCase();
-  return { transliterated: foldWord(lower), bare: lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss') };
+  const transliterated = foldWord(lower);
+  const bare = lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
+  return { transliterated, bare, transliteratedStarts: wordStartsOf(transliterated), bareStarts: wordStartsOf(bare) };
 }
 
 /** Folds what the user typed the same way names are folded. */
@@ -32,19 +37,22 @@ export function foldQuery(query: string): string {
 
 export function matchQuality(query: string, name: MatchableName): MatchQuality | undefined {
   if (query === '') return MatchQuality.Prefix;
-  const first = qualityIn(query, name.transliterated);
+  const first = qualityIn(query, name.transliterated, name.transliteratedStarts);
   if (name.bare === name.transliterated) return first;
-  const second = qualityIn(query, name.bare);
+  const second = qualityIn(query, name.bare, name.bareStarts);
   if (first === undefined) return second;
   return second === undefined ? first : Math.min(first, second);
 }
 
 const WORD_START = /(?:^|[\s\-_/.(])(\p{L}|\p{N})/gu;
 
-function qualityIn(query: string, candidate: string): MatchQuality | undefined {
+function wordStartsOf(candidate: string): number[] {
+  return [...candidate.matchAll(WORD_START)].map((match) => match.index + match[0].length - match[1].length);
+}
+
+function qualityIn(query: string, candidate: string, wordStarts: number[]): MatchQuality | undefined {
   if (candidate === query) return MatchQuality.Exact;
   if (candidate.startsWith(query)) return MatchQuality.Prefix;
-  const wordStarts = [...candidate.matchAll(WORD_START)].map((match) => match.index + match[0].length - match[1].length);
   if (wordStarts.some((start) => candidate.startsWith(query, start))) return MatchQuality.WordPrefix;
   if (isInitials(query, candidate, wordStarts)) return MatchQuality.Initials;
   // Scattered letters ("outs" in "outtasking") would bury the useful items in a large glossary.

@@ -138,9 +138,14 @@ export class GlossaryIndex {
     return sources;
   }
 
-  /** How many documents link to a term. */
+  /**
+   * How many links point at a term, counted per document and link style, without building sets:
+   * completion ranks every matching term by it on each keystroke.
+   */
   incomingLinkCount(term: GlossaryTerm): number {
-    return this.documentsLinkingTo(term).size;
+    let count = this.linkSources.get(`uri:${term.uri}`).size + this.linkSources.get(`id:${term.id}`).size;
+    for (const name of namesOf(term)) count += this.linkSources.get(`name:${nameKey(name)}`).size;
+    return count;
   }
 
   /** Every tag used in the glossary's front matter, with the number of entries using it. */

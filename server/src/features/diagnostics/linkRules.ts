@@ -5,7 +5,7 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import type { MarkdownLink } from '../../parsing/markdown';
 import { resolveTermLink } from '../termLinks';
-import { nearest } from './similarity';
+import { distance } from 'fastest-levenshtein';
 
 /** Links to glossary entries that lead nowhere: relative `.md` paths, site routes and wiki links. */
 export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
@@ -54,8 +54,17 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
 
 /** The term with the name nearest to a misspelt one, by the names `namesOf` gives. */
 function nearestTerm(index: GlossaryIndex, name: string, namesOf: (term: GlossaryTerm) => string[]) {
-  const byName = new Map<string, GlossaryTerm>();
-  for (const term of index.terms()) for (const candidate of namesOf(term)) byName.set(candidate, term);
-  const found = nearest(name, byName.keys(), Math.max(2, Math.floor(name.length / 3)));
-  return found === undefined ? undefined : { name: found, term: byName.get(found)! };
+  const maxDistance = Math.max(2, Math.floor(name.length / 3));
+  const lowerName = name.toLowerCase();
+  let best: { name: string; term: GlossaryTerm; distance: number } | undefined;
+  for (const term of index.terms()) {
+    for (const candidate of namesOf(term)) {
+      // Names whose lengths differ by more than the allowed distance cannot be near: skip them cheaply.
+      if (Math.abs(candidate.length - name.length) > maxDistance) continue;
+      const candidateDistance = distance(lowerName, candidate.toLowerCase());
+      if (candidateDistance > maxDistance) continue;
+      if (best === undefined || candidateDistance < best.distance) best = { name: candidate, term, distance: candidateDistance };
+    }
+  }
+  return best;
 }

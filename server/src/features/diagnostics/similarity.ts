@@ -40,14 +40,3 @@ export function closestMatch(value: string, candidates: Iterable<string>): strin
   }
   return best?.candidate;
 }
-
-/** The nearest candidate by edit distance, for "did you mean" on names that may differ a lot. */
-export function nearest(value: string, candidates: Iterable<string>, maxDistance: number): string | undefined {
-  let best: { candidate: string; score: number } | undefined;
-  const lower = value.toLowerCase();
-  for (const candidate of candidates) {
-    const score = distance(lower, candidate.toLowerCase());
-    if (score <= maxDistance && (best === undefined || score < best.score)) best = { candidate, score };
-  }
-  return best?.candidate;
-}
