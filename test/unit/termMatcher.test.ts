@@ -37,6 +37,14 @@ describe('term matcher', () => {
     ]);
   });
 
+  it('takes -er as a plural of short nouns, not as the agent noun of longer ones', () => {
+    const matcher = matcherWith({ feld: ['Feld'], arbeit: ['Arbeit'], besuch: ['Besuch'] });
+    const found = (text: string) => matcher.findMentions(text).map((mention) => text.slice(mention.start, mention.end));
+    assert.deepEqual(found('die Felder und den Feldern'), ['Felder', 'Feldern']);
+    assert.deepEqual(found('der Arbeiter und die Besucher'), []);
+    assert.deepEqual(found('der Arbeiten und des Besuchs'), ['Arbeiten', 'Besuchs']);
+  });
+
   it('does not match a term inside a longer word', () => {
     assert.deepEqual(mentions('Geschäftsprozess und Prozessor und Outsourcingvertrag'), []);
   });

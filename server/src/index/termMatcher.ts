@@ -26,6 +26,11 @@ const INFLECTION_SUFFIXES = ['ern', 'em', 'en', 'er', 'es', 'e', 'n', 's'];
 const ADJECTIVE_ENDINGS = ['em', 'en', 'er', 'es', 'e'];
 /** A word must keep this many letters once an ending is removed, so "Ren" never becomes "R". */
 const MIN_STEM_LENGTH = 3;
+/**
+ * "-er" makes plurals of short nouns ("Feld", "Felder") but agent nouns of longer ones ("Arbeit",
+ * "Arbeiter"): it is taken as an ending only after a stem this short.
+ */
+const MAX_STEM_BEFORE_ER = 5;
 /** Short all-capital names (IM, SLA, BPO) match only in capitals: "im" is a German preposition. */
 const ACRONYM = /^[\p{Lu}\p{N}]{2,5}$/u;
 const ACRONYM_KEY_PREFIX = '=';
@@ -190,9 +195,10 @@ function lookupKeys(word: string): string[] {
   const folded = foldWord(word);
   const keys = [folded, ACRONYM_KEY_PREFIX + word];
   for (const suffix of INFLECTION_SUFFIXES) {
-    if (folded.length - suffix.length >= MIN_STEM_LENGTH && folded.endsWith(suffix)) {
-      keys.push(folded.slice(0, -suffix.length));
-    }
+    const stemLength = folded.length - suffix.length;
+    if (stemLength < MIN_STEM_LENGTH || !folded.endsWith(suffix)) continue;
+    if (suffix.startsWith('er') && stemLength > MAX_STEM_BEFORE_ER) continue;
+    keys.push(folded.slice(0, -suffix.length));
   }
   // Acronyms take only a plural or genitive "s": "SLAs".
   if (/^[\p{Lu}\p{N}]{2,5}s$/u.test(word)) keys.push(ACRONYM_KEY_PREFIX + word.slice(0, -1));
