@@ -1,12 +1,31 @@
 import * as path from 'node:path';
 import { URI, Utils } from 'vscode-uri';
 
+/** Parsed URIs are immutable and parsing is costly: the most recent ones are kept, a bounded number. */
+const MAX_PARSED_URIS = 20_000;
+let parsedUris = new Map<string, URI>();
+
+function parse(uri: string): URI {
+  let parsed = parsedUris.get(uri);
+  if (parsed === undefined) {
+    if (parsedUris.size >= MAX_PARSED_URIS) parsedUris = new Map();
+    parsed = URI.parse(uri);
+    parsedUris.set(uri, parsed);
+  }
+  return parsed;
+}
+
 /**
  * URIs are the index's keys. Editors spell the same file differently (`%C3%A4` or `ä`, drive letter
  * case), so every URI is brought to one spelling before it is stored or looked up.
  */
 export function canonicalUri(uri: string): string {
-  return URI.parse(uri).toString();
+  return parse(uri).toString();
+}
+
+/** The decoded path of a URI: `/docs/Wert schöpfung.md`. */
+export function uriPath(uri: string): string {
+  return parse(uri).path;
 }
 
 export function fileUri(fsPath: string): string {
@@ -14,16 +33,16 @@ export function fileUri(fsPath: string): string {
 }
 
 export function uriToFsPath(uri: string): string {
-  return URI.parse(uri).fsPath;
+  return parse(uri).fsPath;
 }
 
 export function parentUri(uri: string): string {
-  return Utils.dirname(URI.parse(uri)).toString();
+  return Utils.dirname(parse(uri)).toString();
 }
 
 /** The file name without `.md`/`.mdx`, decoded: `Wertsch%C3%B6pfung.md` -> `Wertschöpfung`. */
 export function fileStem(uri: string): string {
-  return Utils.basename(URI.parse(uri)).replace(/\.mdx?$/i, '');
+  return Utils.basename(parse(uri)).replace(/\.mdx?$/i, '');
 }
 
 export function isMarkdownPath(pathOrUri: string): boolean {
@@ -32,7 +51,7 @@ export function isMarkdownPath(pathOrUri: string): boolean {
 
 /** The ancestors of a document's folder, nearest first, ending at the URI's root. */
 export function* ancestorFolders(uri: string): Generator<string> {
-  let current = URI.parse(uri);
+  let current = parse(uri);
   for (;;) {
     const parent = Utils.dirname(current);
     if (parent.path === current.path) return;
@@ -43,7 +62,7 @@ export function* ancestorFolders(uri: string): Generator<string> {
 
 /** The path from one document's folder to another file: `../Outsourcing.md`. */
 export function relativePath(fromDocumentUri: string, toUri: string): string {
-  return path.posix.relative(path.posix.dirname(URI.parse(fromDocumentUri).path), URI.parse(toUri).path);
+  return path.posix.relative(path.posix.dirname(parse(fromDocumentUri).path), parse(toUri).path);
 }
 
 /** A path written as a Markdown link target: blanks and parentheses would end the link early. */
@@ -60,10 +79,20 @@ export function resolveRelativeLink(fromDocumentUri: string, target: string): st
   if (withoutFragment === '' || withoutFragment.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(withoutFragment)) {
     return undefined;
   }
-  const from = URI.parse(fromDocumentUri);
+  // Most targets are plain paths: joined as strings and encoded segment by segment as vscode-uri
+  // would, they need no parsing. Characters the two encoders treat differently take the slow path.
+  if (SIMPLE_PATH.test(withoutFragment) && fromDocumentUri.startsWith('file:///')) {
+    const folder = fromDocumentUri.slice('file://'.length, fromDocumentUri.lastIndexOf('/'));
+    const encoded = withoutFragment.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)));
+    return `file://${path.posix.normalize(`${folder}/${encoded.join('/')}`)}`;
+  }
+  const from = parse(fromDocumentUri);
   const resolved = path.posix.resolve(path.posix.dirname(from.path), safeDecode(withoutFragment));
   return from.with({ path: resolved }).toString();
 }
+
+/** Paths whose segments encodeURIComponent encodes exactly as vscode-uri does. */
+const SIMPLE_PATH = /^[^%\\:!'()*]+$/;
 
 /** The decoded segments of a site route such as `/docs/Glossar/X/`; undefined for anything else. */
 export function routeSegments(target: string): string[] | undefined {

@@ -4,52 +4,70 @@ import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { routeFolderOf } from './routes';
 import { nameKey, TermMatcher } from './termMatcher';
 
-/** Sets of term URIs under string keys, for lookups by id and by name. */
+/**
+ * Sets of URIs under string keys, for lookups by id, name, link target and tag. Most keys have
+ * one URI: it is kept as a string, and becomes a set only when a second arrives.
+ */
 class UrisByKey {
-  private readonly sets = new Map<string, Set<string>>();
+  private readonly entries = new Map<string, string | Set<string>>();
 
   add(key: string, uri: string): void {
-    let set = this.sets.get(key);
-    if (set === undefined) this.sets.set(key, (set = new Set()));
-    set.add(uri);
+    const entry = this.entries.get(key);
+    if (entry === undefined) this.entries.set(key, uri);
+    else if (typeof entry === 'string') {
+      if (entry !== uri) this.entries.set(key, new Set([entry, uri]));
+    } else entry.add(uri);
   }
 
   delete(key: string, uri: string): void {
-    const set = this.sets.get(key);
-    if (set?.delete(uri) && set.size === 0) this.sets.delete(key);
+    const entry = this.entries.get(key);
+    if (entry === uri) this.entries.delete(key);
+    else if (typeof entry === 'object' && entry.delete(uri) && entry.size === 1) this.entries.set(key, [...entry][0]);
   }
 
   get(key: string): ReadonlySet<string> {
-    return this.sets.get(key) ?? EMPTY;
+    const entry = this.entries.get(key);
+    return entry === undefined ? EMPTY : typeof entry === 'string' ? new Set([entry]) : entry;
+  }
+
+  count(key: string): number {
+    const entry = this.entries.get(key);
+    return entry === undefined ? 0 : typeof entry === 'string' ? 1 : entry.size;
   }
 
   keys(): IterableIterator<string> {
-    return this.sets.keys();
+    return this.entries.keys();
   }
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/**
- * What a link points at, as a key that does not depend on whether the target exists yet:
- * a file URI for a relative path, the id for a site route, the name for a wiki link.
- */
-function linkKeys(document: ParsedDocument): string[] {
-  const keys: string[] = [];
+/** What a link points at, without depending on whether the target exists yet. */
+interface LinkTargets {
+  /** File URIs of relative paths. */
+  uris: string[];
+  /** Ids: the last segments of site routes. */
+  ids: string[];
+  /** Name keys of wiki links. */
+  names: string[];
+}
+
+function linkTargetsOf(document: ParsedDocument): LinkTargets {
+  const targets: LinkTargets = { uris: [], ids: [], names: [] };
   for (const link of document.body.links) {
     if (link.kind === 'wiki') {
-      keys.push(`name:${nameKey(link.target.replace(/#.*$/, ''))}`);
+      targets.names.push(nameKey(link.target.replace(/#.*$/, '')));
       continue;
     }
     const route = routeSegments(link.target);
     if (route !== undefined) {
-      if (route.length > 0) keys.push(`id:${route[route.length - 1]}`);
+      if (route.length > 0) targets.ids.push(route[route.length - 1]);
       continue;
     }
     const uri = resolveRelativeLink(document.uri, link.target);
-    if (uri !== undefined) keys.push(`uri:${uri}`);
+    if (uri !== undefined) targets.uris.push(uri);
   }
-  return keys;
+  return targets;
 }
 
 /** A route folder and its ancestors that are narrower than the site root and `/docs/`. */
@@ -77,8 +95,10 @@ export class GlossaryIndex {
   private readonly urisByName = new UrisByKey();
   /** Documents by the tags they use. */
   private readonly tagUsers = new UrisByKey();
-  /** Documents by the keys of what they link to (see linkKeys). */
-  private readonly linkSources = new UrisByKey();
+  /** Documents by what they link to: file URIs, ids of routes, names of wiki links. */
+  private readonly linksByUri = new UrisByKey();
+  private readonly linksById = new UrisByKey();
+  private readonly linksByName = new UrisByKey();
   /** Terms by the route folder they live in, to tell links into the glossary from links elsewhere. */
   private readonly termsByRouteFolder = new UrisByKey();
   /** Terms by the ancestors of their route folder that can hold a glossary (not `/`, not `/docs/`). */
@@ -122,19 +142,25 @@ export class GlossaryIndex {
 
   private learnUses(document: ParsedDocument): void {
     for (const tag of tagsOf(document)) this.tagUsers.add(tag, document.uri);
-    for (const key of linkKeys(document)) this.linkSources.add(key, document.uri);
+    const targets = linkTargetsOf(document);
+    for (const uri of targets.uris) this.linksByUri.add(uri, document.uri);
+    for (const id of targets.ids) this.linksById.add(id, document.uri);
+    for (const name of targets.names) this.linksByName.add(name, document.uri);
   }
 
   private forgetUses(document: ParsedDocument | undefined): void {
     if (document === undefined) return;
     for (const tag of tagsOf(document)) this.tagUsers.delete(tag, document.uri);
-    for (const key of linkKeys(document)) this.linkSources.delete(key, document.uri);
+    const targets = linkTargetsOf(document);
+    for (const uri of targets.uris) this.linksByUri.delete(uri, document.uri);
+    for (const id of targets.ids) this.linksById.delete(id, document.uri);
+    for (const name of targets.names) this.linksByName.delete(name, document.uri);
   }
 
   /** The documents that link to a term, in any link style, whether or not it exists yet. */
   documentsLinkingTo(term: Pick<GlossaryTerm, 'uri' | 'id' | 'title' | 'aliases'>): Set<string> {
-    const sources = new Set([...this.linkSources.get(`uri:${term.uri}`), ...this.linkSources.get(`id:${term.id}`)]);
-    for (const name of namesOf(term)) for (const uri of this.linkSources.get(`name:${nameKey(name)}`)) sources.add(uri);
+    const sources = new Set([...this.linksByUri.get(term.uri), ...this.linksById.get(term.id)]);
+    for (const name of namesOf(term)) for (const uri of this.linksByName.get(nameKey(name))) sources.add(uri);
     return sources;
   }
 
@@ -143,14 +169,14 @@ export class GlossaryIndex {
    * completion ranks every matching term by it on each keystroke.
    */
   incomingLinkCount(term: GlossaryTerm): number {
-    let count = this.linkSources.get(`uri:${term.uri}`).size + this.linkSources.get(`id:${term.id}`).size;
-    for (const name of namesOf(term)) count += this.linkSources.get(`name:${nameKey(name)}`).size;
+    let count = this.linksByUri.count(term.uri) + this.linksById.count(term.id);
+    for (const name of namesOf(term)) count += this.linksByName.count(nameKey(name));
     return count;
   }
 
   /** Every tag used in the glossary's front matter, with the number of entries using it. */
   *tagUsage(): Generator<[string, number]> {
-    for (const tag of this.tagUsers.keys()) yield [tag, this.tagUsers.get(tag).size];
+    for (const tag of this.tagUsers.keys()) yield [tag, this.tagUsers.count(tag)];
   }
 
   /** The entries that use a tag. */
@@ -164,8 +190,8 @@ export class GlossaryIndex {
    * is, when terms live in `/docs/Glossar/D-Glossar/`; `/docs/References/` is not).
    */
   isGlossaryRouteFolder(folder: string): boolean {
-    if (this.termsByRouteFolder.get(folder).size > 0) return true;
-    return routeAncestors(folder).some((ancestor) => this.glossaryRoutePrefixes.get(ancestor).size > 0);
+    if (this.termsByRouteFolder.count(folder) > 0) return true;
+    return routeAncestors(folder).some((ancestor) => this.glossaryRoutePrefixes.count(ancestor) > 0);
   }
 
   /** The terms whose routes lie in a folder (`/docs/Glossar/A-Glossar/`). */
@@ -208,7 +234,8 @@ export class GlossaryIndex {
   }
 
   getDocument(uri: string): ParsedDocument | undefined {
-    return this.documentsByUri.get(canonicalUri(uri));
+    // Most lookups come with the spelling the index itself gave out.
+    return this.documentsByUri.get(uri) ?? this.documentsByUri.get(canonicalUri(uri));
   }
 
   documents(): IterableIterator<ParsedDocument> {
@@ -226,7 +253,7 @@ export class GlossaryIndex {
   }
 
   termOf(uri: string): GlossaryTerm | undefined {
-    return this.documentsByUri.get(canonicalUri(uri))?.term;
+    return this.getDocument(uri)?.term;
   }
 
   setTagsFile(uri: string, text: string): TagsFile {

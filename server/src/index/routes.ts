@@ -1,4 +1,4 @@
-import { URI } from 'vscode-uri';
+import { uriPath } from '../common/uris';
 import type { GlossaryTerm } from '../parsing/document';
 
 /**
@@ -11,7 +11,7 @@ export function routeOf(term: Pick<GlossaryTerm, 'uri' | 'id'>): string {
 
 /** The route of the folder a term's file is in, with a trailing slash: `/docs/Glossar/D-Glossar/`. */
 export function routeFolderOf(uri: string): string {
-  const folders = URI.parse(uri).path.split('/').slice(1, -1);
+  const folders = uriPath(uri).split('/').slice(1, -1);
   const docs = folders.lastIndexOf('docs');
   const segments = docs === -1 ? [] : ['docs', ...folders.slice(docs + 1).map((folder) => folder.replace(/^\d+-/, ''))];
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`;

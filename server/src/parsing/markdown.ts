@@ -184,15 +184,19 @@ function scanInline(
   nonProse: Span[],
 ): number | undefined {
   const line = text.slice(start, end);
+  // Most lines of prose hold none of these: skip the expressions that cannot match.
+  const hasCode = line.includes('`');
+  const hasBracket = line.includes('[');
+  const hasColon = line.includes(':') || line.includes('www.');
   const codeSpans: Span[] = [];
-  for (const match of line.matchAll(CODE_SPAN)) {
+  for (const match of hasCode ? line.matchAll(CODE_SPAN) : []) {
     const span: Span = [start + match.index, start + match.index + match[0].length];
     codeSpans.push(span);
     nonProse.push(span);
   }
   const inCode = (offset: number) => codeSpans.some(([from, to]) => offset >= from && offset < to);
 
-  for (const match of line.matchAll(INLINE_LINK)) {
+  for (const match of hasBracket && line.includes('](') ? line.matchAll(INLINE_LINK) : []) {
     const linkStart = start + match.index;
     if (inCode(linkStart)) continue;
     const [whole, bang, linkText, rawTarget] = match;
@@ -212,7 +216,7 @@ function scanInline(
       targetRange: lines.rangeAt(targetOffset, targetOffset + target.length),
     });
   }
-  for (const match of line.matchAll(WIKI_LINK)) {
+  for (const match of hasBracket && line.includes('[[') ? line.matchAll(WIKI_LINK) : []) {
     const linkStart = start + match.index;
     if (inCode(linkStart)) continue;
     const [whole, target, alias] = match;
@@ -228,7 +232,7 @@ function scanInline(
       targetRange: lines.rangeAt(targetStart, targetStart + target.length),
     });
   }
-  for (const match of line.matchAll(BARE_URL)) {
+  for (const match of hasColon ? line.matchAll(BARE_URL) : []) {
     nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
 

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { isMarkdownPath } from '../common/uris';
@@ -118,6 +118,21 @@ export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX
     } finally {
       await handle.close();
     }
+  } catch (error) {
+    log(`Cannot read ${filePath}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Reads a text file at once, or says why not; never throws. */
+export function readTextFileNow(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): string | undefined {
+  try {
+    const { size } = statSync(filePath);
+    if (size > maxBytes) {
+      log(`Skipped ${filePath}: ${size} bytes is more than the limit of ${maxBytes}.`);
+      return undefined;
+    }
+    return readFileSync(filePath, 'utf8');
   } catch (error) {
     log(`Cannot read ${filePath}: ${(error as Error).message}`);
     return undefined;

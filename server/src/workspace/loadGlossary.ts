@@ -1,9 +1,9 @@
 import { fileUri } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import { findWorkspaceFiles, readTextFile, type GlossaryScope, type Logger } from './files';
+import { findWorkspaceFiles, readTextFileNow, type GlossaryScope, type Logger } from './files';
 
-/** How many files are read at once: enough to keep the disk busy, few enough to bound memory. */
-const READ_CONCURRENCY = 32;
+/** How many files are read between two turns of the event loop. */
+const READ_BATCH = 32;
 
 /**
  * Reads every Markdown file and tags file of the glossary's scope into the index. Files that cannot be read
@@ -28,11 +28,14 @@ export async function loadGlossary(
 }
 
 async function forEachFile(paths: string[], scope: GlossaryScope, log: Logger, use: (filePath: string, text: string) => void): Promise<void> {
-  for (let start = 0; start < paths.length; start += READ_CONCURRENCY) {
-    const batch = paths.slice(start, start + READ_CONCURRENCY);
-    const texts = await Promise.all(batch.map((filePath) => readTextFile(filePath, log, scope.maxFileBytes)));
-    texts.forEach((text, position) => {
-      if (text !== undefined) use(batch[position], text);
-    });
+  for (let start = 0; start < paths.length; start += READ_BATCH) {
+    const batch = paths.slice(start, start + READ_BATCH);
+    // Small files read faster synchronously than through the thread pool; a batch is still short
+    // enough for requests to be answered between batches.
+    for (const filePath of batch) {
+      const text = readTextFileNow(filePath, log, scope.maxFileBytes);
+      if (text !== undefined) use(filePath, text);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

@@ -1,10 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { relativePath } from '../../common/uris';
+import { relativePath, uriPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { nameKey } from '../../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
-import { URI } from 'vscode-uri';
 
 /** Rules across the glossary: two entries with one id, or one title. Translations do not count. */
 export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
@@ -61,8 +60,8 @@ const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
 
 /** Files whose paths differ in one locale folder only (`en/x.md`, `de/x.md`) are translations of one entry. */
 function isTranslation(a: GlossaryTerm, b: GlossaryTerm): boolean {
-  const pathA = URI.parse(a.uri).path.split('/');
-  const pathB = URI.parse(b.uri).path.split('/');
+  const pathA = uriPath(a.uri).split('/');
+  const pathB = uriPath(b.uri).split('/');
   if (pathA.length !== pathB.length) return false;
   const differing = pathA.map((segment, position) => [segment, pathB[position]]).filter(([left, right]) => left !== right);
   return differing.length === 1 && LOCALE.test(differing[0][0]) && LOCALE.test(differing[0][1]);
