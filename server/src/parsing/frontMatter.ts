@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import type { LineIndex, Range } from '../common/text';
+import { readSimpleFrontMatter } from './simpleYaml';
 import { parseYaml, plainValue, yamlDiagnostics } from './yaml';
 
 /** One item of a YAML list, such as a tag, with its exact place in the document. */
@@ -93,6 +94,11 @@ function parseYamlFields(
   diagnostics: GlossaryDiagnostic[],
 ): FrontMatterField[] {
   const rangeOf = (start: number, end: number) => lines.rangeAt(baseOffset + start, baseOffset + end);
+  return readSimpleFrontMatter(source, rangeOf) ?? readYamlFields(source, rangeOf, diagnostics);
+}
+
+/** Reads front-matter YAML with the YAML library: any YAML, its errors and warnings included. */
+export function readYamlFields(source: string, rangeOf: (start: number, end: number) => Range, diagnostics: GlossaryDiagnostic[]): FrontMatterField[] {
   const document = parseYaml(source);
   diagnostics.push(...yamlDiagnostics(document, rangeOf));
 
