@@ -1,0 +1,58 @@
+// Runs every test suite in turn, passing their output through, and ends with one line that
+// totals them: unit, protocol, CLI and Neovim tests under Node's test runner, then the suites that
+// run in a real VS Code. Exits non-zero when any suite fails.
+import { spawn } from 'node:child_process';
+
+const node = process.execPath;
+const nodeTests = ['test/unit/*.test.ts', 'test/protocol/*.test.ts', 'test/cli/*.test.ts'];
+const suites = [
+  {
+    name: 'node',
+    command: 'npm',
+    args: ['run', '--silent', 'test:node', '--', ...nodeTests],
+  },
+  { name: 'vscode', command: node, args: ['scripts/e2e/run.mjs'] },
+];
+
+const SUMMARY = /^(\d+) passed, (\d+) failed/;
+
+function run({ command, args }) {
+  return new Promise((resolve) => {
+    // A shell expands the test globs, as npm scripts do.
+    const child = spawn([command, ...args].join(' '), { shell: true, stdio: ['ignore', 'pipe', 'inherit'] });
+    let last;
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop();
+      for (const line of lines) {
+        const match = line.trim().match(SUMMARY);
+        if (match) last = { passed: Number(match[1]), failed: Number(match[2]) };
+      }
+    });
+    child.on('close', (code) => {
+      const match = buffered.trim().match(SUMMARY);
+      if (match) last = { passed: Number(match[1]), failed: Number(match[2]) };
+      resolve({ code, summary: last });
+    });
+  });
+}
+
+let passed = 0;
+let failed = 0;
+let broken = false;
+for (const suite of suites) {
+  const { code, summary } = await run(suite);
+  if (summary === undefined) {
+    process.stdout.write(`\n[test] ${suite.name}: no summary line (exit code ${code})\n`);
+    broken = true;
+    continue;
+  }
+  passed += summary.passed;
+  failed += summary.failed;
+  if (code !== 0 && summary.failed === 0) broken = true;
+}
+process.stdout.write(`\ntotal: ${passed} passed, ${failed} failed\n`);
+process.exitCode = failed > 0 || broken ? 1 : 0;
