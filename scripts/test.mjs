@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 
 const node = process.execPath;
-const nodeTests = ['test/unit/*.test.ts', 'test/protocol/*.test.ts', 'test/cli/*.test.ts'];
+const nodeTests = ['test/unit/*.test.ts', 'test/protocol/*.test.ts', 'test/cli/*.test.ts', 'test/neovim/*.test.ts'];
 const suites = [
   {
     name: 'node',

@@ -82,6 +82,14 @@ describe('term matcher', () => {
     assert.deepEqual(matcher.findMentions('Der Kern').map((mention) => mention.termUris.sort()), [['a', 'b']]);
   });
 
+  it('learns names correctly after a scan of part of a text (no shared search position)', () => {
+    const matcher = matcherWith({ a: ['Insourcing'] });
+    const text = 'Insourcing am Anfang, dann sehr viel mehr Text, in dem nichts vorkommt.';
+    assert.equal(matcher.findMentions(text, 0, 12).length, 1);
+    matcher.setTerm('b', ['Outtasking']);
+    assert.deepEqual(matcher.findMentions('das Outtasking').map((mention) => mention.termUris), [['b']]);
+  });
+
   it('forgets removed and renamed terms', () => {
     const matcher = matcherWith({ a: ['Insourcing'] });
     matcher.setTerm('a', ['Backsourcing']);

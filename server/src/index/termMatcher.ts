@@ -208,8 +208,10 @@ function lookupKeys(word: string): string[] {
 function wordsIn(text: string, from: number, to: number, excluded: readonly Span[]): Word[] {
   const words: Word[] = [];
   let spanIndex = 0;
-  WORD.lastIndex = from;
-  for (let match = WORD.exec(text); match !== null && match.index < to; match = WORD.exec(text)) {
+  // A scan of its own: a shared global expression would keep its position for the next caller.
+  const word = new RegExp(WORD.source, 'gu');
+  word.lastIndex = from;
+  for (let match = word.exec(text); match !== null && match.index < to; match = word.exec(text)) {
     const start = match.index;
     const end = Math.min(start + match[0].length, to);
     while (spanIndex < excluded.length && excluded[spanIndex][1] <= start) spanIndex++;
