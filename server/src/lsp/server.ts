@@ -223,8 +223,9 @@ export function startServer(connection: Connection): void {
   function updateOpenDocument(document: TextDocument): void {
     const lines = new LineIndex(document.getText());
     const parsed = parseDocument(canonicalUri(document.uri), lines.text, lines);
-    storeDocument(parsed.uri, parsed);
+    // The text first: checking the document needs it (unlinked mentions).
     openLines.set(parsed.uri, lines);
+    storeDocument(parsed.uri, parsed);
   }
 
   /** Puts a document (or its absence) into the index and re-checks it and what depends on it. */
