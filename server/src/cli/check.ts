@@ -84,9 +84,11 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
   for (const file of files) {
     const document = index.getDocument(fileUri(file));
     if (document === undefined) continue;
-    // Only the opt-in unlinked-mention rule needs the text again.
+    // Only the opt-in unlinked-mention rule needs the text again, and the detail the index drops.
     const text = settings.unlinkedMentions ? await readTextFile(file, log, settings.maxFileSize) : undefined;
-    for (const diagnostic of documentDiagnostics(index, document, settings, text === undefined ? undefined : new LineIndex(text))) {
+    const lines = text === undefined ? undefined : new LineIndex(text);
+    const checked = lines === undefined ? document : parseDocument(document.uri, lines.text, lines);
+    for (const diagnostic of documentDiagnostics(index, checked, settings, lines)) {
       findings.push(toFinding(path.relative(cwd, file).split(path.sep).join('/'), diagnostic));
     }
   }

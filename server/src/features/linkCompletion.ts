@@ -4,7 +4,7 @@ import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
-import { capped, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
+import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { foldQuery, matchableName, matchQuality, type MatchableName, type MatchQuality } from './fuzzy';
 import { routeOf } from '../index/routes';
 
@@ -41,22 +41,24 @@ export function completeLinks(
 
   // A target is the same for a term's title and aliases: offer each term once, by its best name.
   const oneItemPerTerm = context.part === 'target' || context.part === 'route';
-  const items: Suggestion[] = [];
+  // Rank cheaply first; build the items (paths, documentation) only for those that make the list.
+  const ranked: Array<{ term: GlossaryTerm; position: number; quality: MatchQuality; sortText: string }> = [];
+  const rank = (term: GlossaryTerm, position: number, quality: MatchQuality) =>
+    ranked.push({ term, position, quality, sortText: `${quality}${rankByLinks(index.incomingLinkCount(term))}${namesFor(term)[position].transliterated}` });
   for (const term of index.terms()) {
     if (term.uri === document.uri) continue;
     let best: { quality: MatchQuality; position: number } | undefined;
     namesFor(term).forEach((matchable, position) => {
       const quality = matchQuality(query, matchable);
       if (quality === undefined) return;
-      if (oneItemPerTerm) {
-        if (best === undefined || quality < best.quality) best = { quality, position: 0 };
-        return;
-      }
-      items.push(itemFor(index, document, term, position, quality, context, style));
+      if (!oneItemPerTerm) rank(term, position, quality);
+      else if (best === undefined || quality < best.quality) best = { quality, position: 0 };
     });
-    if (best !== undefined) items.push(itemFor(index, document, term, best.position, best.quality, context, style));
+    if (best !== undefined) rank(term, best.position, best.quality);
   }
-  return capped(items);
+  ranked.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+  const items = ranked.slice(0, MAX_COMPLETION_ITEMS).map(({ term, position, sortText }) => itemFor(document, term, position, sortText, context, style));
+  return { items, isIncomplete: ranked.length > MAX_COMPLETION_ITEMS };
 }
 
 function linkContext(lines: LineIndex, position: Position): LinkContext | undefined {
@@ -109,18 +111,9 @@ export function styleOf(document: ParsedDocument): LinkStyle {
 }
 
 /** The item for one name of a term: its title (position 0) or an alias. */
-function itemFor(
-  index: GlossaryIndex,
-  document: ParsedDocument,
-  term: GlossaryTerm,
-  namePosition: number,
-  quality: MatchQuality,
-  context: LinkContext,
-  style: LinkStyle,
-): Suggestion {
+function itemFor(document: ParsedDocument, term: GlossaryTerm, namePosition: number, sortText: string, context: LinkContext, style: LinkStyle): Suggestion {
   const isAlias = namePosition > 0;
   const name = isAlias ? term.aliases[namePosition - 1] : term.title;
-  const sortText = `${quality}${rankByLinks(index.incomingLinkCount(term))}${namesFor(term)[namePosition].transliterated}`;
   const target = style === 'route' ? routeOf(term) : asLinkTarget(relativePath(document.uri, term.uri));
   let newText: string;
   let filterText: string;

@@ -170,7 +170,7 @@ export class GlossaryIndex {
    */
   incomingLinkCount(term: GlossaryTerm): number {
     let count = this.linksByUri.count(term.uri) + this.linksById.count(term.id);
-    for (const name of namesOf(term)) count += this.linksByName.count(nameKey(name));
+    for (const key of nameKeysOf(term)) count += this.linksByName.count(key);
     return count;
   }
 
@@ -286,6 +286,15 @@ export class GlossaryIndex {
     }
     return undefined;
   }
+}
+
+/** The name keys of a term, folded once per parsed term: ranking asks for them on every keystroke. */
+const nameKeysCache = new WeakMap<GlossaryTerm, string[]>();
+
+function nameKeysOf(term: GlossaryTerm): string[] {
+  let keys = nameKeysCache.get(term);
+  if (keys === undefined) nameKeysCache.set(term, (keys = [...new Set(namesOf(term).map(nameKey))]));
+  return keys;
 }
 
 /** Every name a term is known by, in prose and in wiki links. */

@@ -32,7 +32,7 @@ import { TERM_TOKEN_TYPE, termTokens } from '../features/semanticTokens';
 import { termsAt } from '../features/termAt';
 import { tagsFileChange } from '../features/tagsFileGenerator';
 import { GlossaryIndex } from '../index/glossaryIndex';
-import { parseDocument, type ParsedDocument } from '../parsing/document';
+import { parseDocument, withoutOpenDocumentDetail, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfigFile } from '../workspace/configFile';
 import { GlossaryScope, readTextFile } from '../workspace/files';
@@ -297,7 +297,7 @@ export function startServer(connection: Connection): void {
   async function reloadFromDisk(uri: string): Promise<void> {
     const filePath = uriToFsPath(uri);
     const text = scope().contains(filePath) ? await readTextFile(filePath, log, scope().maxFileBytes) : undefined;
-    storeDocument(uri, text === undefined ? undefined : parseDocument(uri, text));
+    storeDocument(uri, text === undefined ? undefined : withoutOpenDocumentDetail(parseDocument(uri, text)));
   }
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -380,9 +380,11 @@ export function startServer(connection: Connection): void {
     const locations = context.includeDeclaration ? [definitionOf(term)] : [];
     // Mentions need the text: open documents have it, the others are read from disk one by one.
     for (const document of [...index.documents()]) {
-      const lines = openLines.get(document.uri) ?? (await linesFromDisk(document.uri));
+      const open = openDocument(document.uri);
+      const lines = open?.lines ?? (await linesFromDisk(document.uri));
       if (lines === undefined) continue;
-      const current = index.getDocument(document.uri) ?? document;
+      // A closed file is kept without the detail mentions need: parse its text for them.
+      const current = open?.document ?? parseDocument(document.uri, lines.text, lines);
       for (const range of referencesIn(index, term, current, lines)) locations.push({ uri: document.uri, range });
     }
     return locations;

@@ -101,3 +101,12 @@ function definitionOf(body: MarkdownBody): string {
   const paragraph = body.leadParagraph?.markdown ?? '';
   return paragraph.match(BOLD_LEAD)?.[2].trim() ?? paragraph;
 }
+
+/**
+ * What the index keeps of a file that is not open: without the spans and paragraph that only
+ * requests on open documents need, so memory stays small on large glossaries. A request that needs
+ * them for a closed file parses its text again.
+ */
+export function withoutOpenDocumentDetail(document: ParsedDocument): ParsedDocument {
+  return { ...document, body: { ...document.body, nonProse: [], leadParagraph: undefined } };
+}

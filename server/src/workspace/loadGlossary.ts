@@ -1,4 +1,5 @@
 import { fileUri } from '../common/uris';
+import { parseDocument, withoutOpenDocumentDetail } from '../parsing/document';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { findWorkspaceFiles, readTextFileNow, type GlossaryScope, type Logger } from './files';
 
@@ -21,7 +22,8 @@ export async function loadGlossary(
   await forEachFile(tagsFiles, scope, log, (filePath, text) => index.setTagsFile(fileUri(filePath), text));
   const indexed: string[] = [];
   await forEachFile(files.markdown, scope, log, (filePath, text) => {
-    index.setDocument(fileUri(filePath), text);
+    const uri = fileUri(filePath);
+    index.setParsedDocument(withoutOpenDocumentDetail(parseDocument(uri, text)));
     indexed.push(filePath);
   });
   return indexed.sort();
