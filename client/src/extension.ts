@@ -42,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'mdx' },
       { scheme: 'untitled', language: 'markdown' },
+      // Edits of a tags file count before it is saved.
+      { scheme: 'file', pattern: '**/tags.yml' },
     ],
     synchronize: {
       configurationSection: 'markdownGlossary',

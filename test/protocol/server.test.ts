@@ -714,3 +714,23 @@ describe('the tagsFile setting', () => {
     assert.deepEqual(diagnostics[0].range, range(line, character, line, character + 'Begriffe'.length));
   });
 });
+
+describe('a tags file open in the editor', () => {
+  it('counts its unsaved declarations at once, for every document it governs', async () => {
+    const term = '---\nid: A\ntitle: A\ntags: [Begriffe, Erfunden]\n---\n# A\n';
+    const ws = createWorkspace({ 'glossar/tags.yml': 'Begriffe:\n  label: Begriffe\n', 'glossar/A.md': term });
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      const termUri = ws.uri('glossar/A.md');
+      const warned = await client.waitForDiagnostics(termUri, (current) => (current ?? []).some((diagnostic) => diagnostic.message.includes('"Erfunden"')));
+      assert.equal(warned.length, 1);
+      await client.open(ws.uri('glossar/tags.yml'), 'Begriffe:\n  label: Begriffe\nErfunden:\n  label: Erfunden\n', 'yaml');
+      await client.waitForDiagnostics(termUri, (current) => current !== undefined && current.length === 0);
+      assert.equal(fs.readFileSync(ws.path('glossar/tags.yml'), 'utf8'), 'Begriffe:\n  label: Begriffe\n', 'nothing was written');
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});

@@ -221,6 +221,13 @@ export function startServer(connection: Connection): void {
   }
 
   function updateOpenDocument(document: TextDocument): void {
+    const uri = canonicalUri(document.uri);
+    if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
+      // A tags file being edited: its declarations count at once, for every document it governs.
+      index.setTagsFile(uri, document.getText());
+      publishAll();
+      return;
+    }
     const lines = new LineIndex(document.getText());
     const parsed = parseDocument(canonicalUri(document.uri), lines.text, lines);
     // The text first: checking the document needs it (unlinked mentions).
