@@ -728,6 +728,9 @@ describe('a tags file open in the editor', () => {
       await client.open(ws.uri('glossar/tags.yml'), 'Begriffe:\n  label: Begriffe\nErfunden:\n  label: Erfunden\n', 'yaml');
       await client.waitForDiagnostics(termUri, (current) => current !== undefined && current.length === 0);
       assert.equal(fs.readFileSync(ws.path('glossar/tags.yml'), 'utf8'), 'Begriffe:\n  label: Begriffe\n', 'nothing was written');
+      // Closed without saving: the file on disk counts again.
+      await client.close(ws.uri('glossar/tags.yml'));
+      await client.waitForDiagnostics(termUri, (current) => (current ?? []).some((diagnostic) => diagnostic.message.includes('"Erfunden"')));
     } finally {
       await client.shutdown();
       ws.dispose();

@@ -35,7 +35,7 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument, withoutOpenDocumentDetail, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfigFile } from '../workspace/configFile';
-import { GlossaryScope, readTextFile } from '../workspace/files';
+import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
 import {
@@ -303,6 +303,13 @@ export function startServer(connection: Connection): void {
   /** Reads a closed file again, or drops it when it is gone or not part of the glossary. */
   async function reloadFromDisk(uri: string): Promise<void> {
     const filePath = uriToFsPath(uri);
+    if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
+      const text = scope().contains(filePath) ? readTextFileNow(filePath, log, scope().maxFileBytes) : undefined;
+      if (text === undefined) index.removeTagsFile(uri);
+      else index.setTagsFile(uri, text);
+      publishAll();
+      return;
+    }
     const text = scope().contains(filePath) ? await readTextFile(filePath, log, scope().maxFileBytes) : undefined;
     storeDocument(uri, text === undefined ? undefined : withoutOpenDocumentDetail(parseDocument(uri, text)));
   }
