@@ -723,14 +723,14 @@ describe('a tags file open in the editor', () => {
     try {
       await client.waitForIndex();
       const termUri = ws.uri('glossar/A.md');
-      const warned = await client.waitForDiagnostics(termUri, (current) => (current ?? []).some((diagnostic) => diagnostic.message.includes('"Erfunden"')));
+      const warned = await client.waitForDiagnostics(termUri, (current) => (current ?? []).some((diagnostic) => String(diagnostic.message).includes('"Erfunden"')));
       assert.equal(warned.length, 1);
       await client.open(ws.uri('glossar/tags.yml'), 'Begriffe:\n  label: Begriffe\nErfunden:\n  label: Erfunden\n', 'yaml');
       await client.waitForDiagnostics(termUri, (current) => current !== undefined && current.length === 0);
       assert.equal(fs.readFileSync(ws.path('glossar/tags.yml'), 'utf8'), 'Begriffe:\n  label: Begriffe\n', 'nothing was written');
       // Closed without saving: the file on disk counts again.
       await client.close(ws.uri('glossar/tags.yml'));
-      await client.waitForDiagnostics(termUri, (current) => (current ?? []).some((diagnostic) => diagnostic.message.includes('"Erfunden"')));
+      await client.waitForDiagnostics(termUri, (current) => (current ?? []).some((diagnostic) => String(diagnostic.message).includes('"Erfunden"')));
     } finally {
       await client.shutdown();
       ws.dispose();
