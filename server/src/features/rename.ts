@@ -6,6 +6,7 @@ import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { FileEdits, TextEdit, WorkspaceChange } from './codeActions';
 import { termsAt } from './termAt';
+import { routeOf } from '../index/routes';
 import { resolveTermLink } from './termLinks';
 
 export interface RenameTarget {
@@ -79,8 +80,9 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
 }
 
 /**
- * Edits for files an editor is about to move or rename: relative links to them, and the relative
- * links inside a file that moves to another folder.
+ * Edits for files an editor is about to move or rename: relative links to them, site routes to a
+ * term whose route changes with its folder (or with its file name, when that is its id), and the
+ * relative links inside a file that moves to another folder.
  */
 export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ oldUri: string; newUri: string }>): FileEdits[] {
   const edits = new EditsByFile();
@@ -93,6 +95,19 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
         if (link.kind !== 'inline' || resolveRelativeLink(sourceUri, link.target) !== oldUri.replace(/#.*$/, '')) continue;
         const fragment = link.target.match(/#.*$/)?.[0] ?? '';
         edits.add(sourceUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newLocation(sourceUri), moved.get(oldUri)!)) + fragment });
+      }
+    }
+    const term = index.termOf(oldUri);
+    if (term !== undefined) {
+      const declaresId = index.getDocument(oldUri)?.frontMatter?.fields.some((field) => field.key === 'id') === true;
+      const newRoute = routeOf({ uri: moved.get(oldUri)!, id: declaresId ? term.id : fileStem(moved.get(oldUri)!) });
+      if (newRoute !== routeOf(term)) {
+        forEachLinkTo(index, term, (document, link) => {
+          if (link.kind !== 'inline' || routeSegments(link.target) === undefined) return;
+          const suffix = link.target.match(/[?#].*$/)?.[0] ?? '';
+          const slash = /\/(?:[?#].*)?$/.test(link.target) ? '/' : '';
+          edits.add(document.uri, { range: link.targetRange, newText: newRoute.replace(/\/$/, slash) + suffix });
+        });
       }
     }
     const own = index.getDocument(oldUri);
