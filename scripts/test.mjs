@@ -1,6 +1,6 @@
 // Runs every test suite in turn, passing their output through, and ends with one line that
 // totals them: unit, protocol, CLI and Neovim tests under Node's test runner, then the suites that
-// run in a real VS Code. Exits non-zero when any suite fails.
+// run in a real VS Code (in the extension host, and through the UI). Exits non-zero when any fails.
 import { spawn } from 'node:child_process';
 
 const node = process.execPath;
@@ -12,6 +12,8 @@ const suites = [
     args: ['run', '--silent', 'test:node', '--', ...nodeTests],
   },
   { name: 'vscode', command: node, args: ['scripts/e2e/run.mjs'] },
+  // The packaged .vsix installed in code-server, driven through its UI as a user would.
+  { name: 'vscode-ui', command: node, args: ['scripts/e2e/ui.mjs', '--screenshots', 'none'] },
 ];
 
 const SUMMARY = /^(\d+) passed, (\d+) failed/;

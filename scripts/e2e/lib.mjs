@@ -59,7 +59,7 @@ function run(command, args, options = {}) {
 }
 
 /** Runs a command with its output in a log file; on failure, the log's tail is printed. */
-function runLogged(command, args, logFile, options = {}) {
+export function runLogged(command, args, logFile, options = {}) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const fd = fs.openSync(logFile, 'w');
   try {
@@ -74,7 +74,7 @@ function runLogged(command, args, logFile, options = {}) {
   }
 }
 
-function which(name) {
+export function which(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim() || undefined;
 }
 
@@ -105,7 +105,7 @@ export function ensureAptPackages({ needCodeServerBuild }) {
 /** Where npm looks things up may come from the environment; where it installs must not. */
 const NPM_ENV_KEPT = /^npm_config_(cache|registry|userconfig|globalconfig|cafile|ca|proxy|https_proxy|noproxy|strict_ssl|nodedir|python|loglevel|fetch_.*)$/i;
 
-function npmEnv(extra = {}) {
+export function npmEnv(extra = {}) {
   const env = { ...process.env };
   // An outer `npm run` exports npm_config_prefix, npm_config_local_prefix, npm_package_*, ...,
   // which would make the nested installs write into the project instead of the cache.
@@ -377,11 +377,12 @@ export function freePort() {
 }
 
 /**
- * Starts code-server on 127.0.0.1:port in its own process group (`stop()` ends the whole group)
- * and waits until it answers /healthz. Its output goes to run/code-server.log.
+ * Starts code-server on 127.0.0.1:port (a free one unless `port` is given) in its own process
+ * group (`stop()` ends the whole group) and waits until it answers /healthz. Its output goes to
+ * run/code-server.log.
  */
-export async function startCodeServer({ runDir, userDataDir, extensionsDir, home }) {
-  const port = await freePort();
+export async function startCodeServer({ runDir, userDataDir, extensionsDir, home, port: wantedPort }) {
+  const port = wantedPort || (await freePort());
   const env = isolatedEnv(home);
   const logFile = path.join(runDir, 'code-server.log');
   const fd = fs.openSync(logFile, 'w');

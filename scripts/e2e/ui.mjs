@@ -1,0 +1,538 @@
+#!/usr/bin/env node
+// UI tests of the packaged extension, done as a user does them: the .vsix is built, installed into
+// code-server 4.100.3 (VS Code 1.100.3) with `--install-extension`, and the workbench is driven in
+// headless Debian Chromium through playwright-core: Quick Open, the mouse on a word, typing, the
+// suggest widget, the Problems panel and the quick fix menu. Everything asserted is read from the
+// page (hover, suggest rows, problems, editor lines). No extensionDevelopmentPath: the installed
+// .vsix has to work on its own.
+//
+//   node scripts/e2e/ui.mjs                     build the .vsix, install it, run the UI tests
+//   node scripts/e2e/ui.mjs --vsix FILE         test this .vsix instead of building one
+//   node scripts/e2e/ui.mjs --grep problem      only the tests whose title matches
+//   node scripts/e2e/ui.mjs --keep              keep the run folder (workspace copy, logs, screenshots)
+//   node scripts/e2e/ui.mjs --screenshots DIR   where completion.png, problems.png and quickfix.png
+//                                               go (default docs/images; "none" for the run folder only)
+//
+// The .vsix is built by the project's own `npm run package`, run in a clean copy of the repository
+// (without node_modules/, .test-cache/ and dist/) under the run folder: vsce walks every file of the
+// folder it packages, and the 130 000 files of .test-cache/ make that take 45 s instead of 3 s;
+// the copy also keeps a concurrent `npm run build` in the repository out of the package.
+//
+// Every step's screenshot is kept in the run folder (screenshots/); a failing test adds one of the
+// moment it failed. Environment: E2E_TIMEOUT (seconds per test, default 120), E2E_VERBOSE=1,
+// E2E_CACHE_DIR, E2E_CHROMIUM, E2E_NO_APT=1 (see run.mjs).
+//
+// Prints one line per test, then "N passed, N failed"; the exit code is 1 if any test failed.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  CODE_SERVER_DIR,
+  ROOT,
+  cleanup,
+  codeServerCommand,
+  elapsed,
+  ensureAptPackages,
+  ensureCodeServer,
+  ensureTools,
+  isolatedEnv,
+  launchChromium,
+  log,
+  newPage,
+  npmEnv,
+  prepareRun,
+  runLogged,
+  startCodeServer,
+  tail,
+} from './lib.mjs';
+
+const EXTENSION_ID = 'markdown-glossary.markdown-glossary';
+const NOTE = 'Projekt-Auslagerung.md'; // content/notizen/
+const TERM = 'Outtasking.md'; // content/glossar/
+const DEFINITION = 'Das Outtasking ist eine besondere Form des Outsourcings.';
+const COMPLETION_LINE = 'Offene Punkte:'; // a short line of the note: no wrapping after the completion
+const COMPLETED_LINE = 'Offene Punkte: [Outtasking](../glossar/Outtasking.md)';
+const TAGS_LINE = 'tags: [Begriffe, IM]';
+const BAD_TAG = 'Stratgie';
+const GOOD_TAG = 'Strategie';
+
+function parseArgs(argv) {
+  const options = {
+    vsix: undefined,
+    grep: '',
+    keep: false,
+    screenshots: path.join(ROOT, 'docs', 'images'),
+    timeout: Number(process.env.E2E_TIMEOUT || 120),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) usage(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === '--vsix') options.vsix = path.resolve(value());
+    else if (arg === '--grep') options.grep = value();
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--screenshots') {
+      const dir = value();
+      options.screenshots = dir === 'none' ? undefined : path.resolve(dir);
+    }
+    else if (arg === '--timeout') options.timeout = Number(value());
+    else if (arg === '--help' || arg === '-h') {
+      const lines = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1);
+      const header = lines.slice(0, lines.findIndex((line) => !line.startsWith('//')));
+      process.stdout.write(`${header.map((line) => line.replace(/^\/\/ ?/, '')).join('\n')}\n`);
+      process.exit(0);
+    } else usage(`unknown argument ${arg}`);
+  }
+  return options;
+}
+
+function usage(message) {
+  process.stderr.write(`${message}\nusage: node scripts/e2e/ui.mjs [--vsix FILE] [--grep TEXT] [--keep] [--screenshots DIR|none] [--timeout S]\n`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building and installing the .vsix
+
+/** `npm run package` in a copy of the repository under `runDir`; returns the .vsix. */
+function packageVsix(runDir) {
+  const start = Date.now();
+  const stage = path.join(runDir, 'package');
+  const skip = new Set(['.git', 'node_modules', '.test-cache', 'dist', 'out']);
+  fs.mkdirSync(stage, { recursive: true });
+  for (const name of fs.readdirSync(ROOT)) {
+    if (skip.has(name) || name.endsWith('.vsix')) continue;
+    fs.cpSync(path.join(ROOT, name), path.join(stage, name), { recursive: true });
+  }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
+  const logFile = path.join(runDir, 'package.log');
+  // npmEnv drops the npm_* variables of an outer `npm run`, which would point npm at the repository.
+  runLogged('npm', ['run', 'package'], logFile, { cwd: stage, env: npmEnv() });
+  const vsix = path.join(stage, 'markdown-glossary.vsix');
+  if (!fs.existsSync(vsix)) throw new Error(`npm run package made no ${vsix}; log: ${logFile}`);
+  log(`packaged ${path.relative(ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB) in ${elapsed(start)}`);
+  return vsix;
+}
+
+/** `code-server --install-extension FILE` into the run's own extensions folder. */
+function installVsix(vsix, { runDir, userDataDir, extensionsDir, home }) {
+  const start = Date.now();
+  const [node, entry] = codeServerCommand();
+  const env = { ...isolatedEnv(home), EXTENSIONS_GALLERY: '{}' };
+  const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  runLogged(node, [entry, ...common, '--install-extension', vsix], path.join(runDir, 'install-extension.log'), { env, timeout: 120_000 });
+  const listed = spawnSync(node, [entry, ...common, '--list-extensions', '--show-versions'], { env, encoding: 'utf8', timeout: 60_000 });
+  const installed = (listed.stdout || '').split('\n').find((line) => line.startsWith(`${EXTENSION_ID}@`));
+  if (!installed) throw new Error(`${EXTENSION_ID} is not listed after --install-extension: ${listed.stdout}${listed.stderr}`);
+  const folder = fs.readdirSync(extensionsDir).find((name) => name.startsWith(`${EXTENSION_ID}-`));
+  for (const file of ['package.json', 'dist/client.js', 'dist/server.js']) {
+    if (!folder || !fs.existsSync(path.join(extensionsDir, folder, file))) throw new Error(`the installed extension has no ${file} (${extensionsDir})`);
+  }
+  log(`installed ${installed} into ${path.relative(ROOT, extensionsDir)} in ${elapsed(start)}`);
+  return installed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Driving the workbench
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Calls `probe` until it returns something truthy (errors count as "not yet"); returns that. */
+async function until(what, probe, { timeout = 30_000, interval = 250 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}${last instanceof Error ? ` (${last.message.split('\n')[0]})` : ''}`);
+    await sleep(interval);
+  }
+}
+
+/** The editor's visible lines, as text (Monaco renders spaces as U+00A0). */
+function editorLines(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
+      .map((line) => ({ top: line.getBoundingClientRect().top, text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text),
+  );
+}
+
+/**
+ * Where `word` is in the rendered editor line that contains `context` (page pixels), or where that
+ * line's text ends (`word` undefined).
+ */
+function textBox(page, { context, word }) {
+  return page.evaluate(
+    ({ context, word }) => {
+      const normal = (text) => text.replace(/\u00a0/g, ' ');
+      for (const line of document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')) {
+        const text = normal(line.textContent ?? '');
+        if (!text.includes(context)) continue;
+        const range = document.createRange();
+        if (word === undefined) {
+          range.selectNodeContents(line);
+          const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+          const last = rects[rects.length - 1];
+          if (last) return { x: last.right, y: last.top + last.height / 2, width: 0 };
+          continue;
+        }
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let seenContext = false;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = normal(node.data).indexOf(word);
+          if (at < 0) continue;
+          // the occurrence at or after the context's start (the word may also be in the context)
+          seenContext ||= text.indexOf(word, text.indexOf(context)) >= 0;
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          const rect = range.getBoundingClientRect();
+          if (rect.width > 0 && seenContext) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, width: rect.width };
+        }
+      }
+      return undefined;
+    },
+    { context, word },
+  );
+}
+
+/** Text of the `context` line, waiting until the editor has rendered it. */
+async function lineWith(page, prefix, { timeout = 10_000 } = {}) {
+  return until(`an editor line starting with "${prefix}"`, async () => (await editorLines(page)).find((line) => line.startsWith(prefix)), { timeout });
+}
+
+/** Quick Open (Ctrl+P), the file name, Enter; retried, as the first Ctrl+P may come too early. */
+async function quickOpen(page, fileName) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input.input');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(fileName);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: fileName }).first().waitFor({ timeout: 10_000 });
+      await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw new Error(`could not open ${fileName} through Quick Open: ${error.message.split('\n')[0]}`);
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } }).catch(() => {});
+    }
+  }
+}
+
+/** Clicks at the end of the editor line containing `context`, then End: the cursor is there. */
+async function cursorToEndOf(page, context) {
+  const end = await until(`the line "${context}" in the editor`, () => textBox(page, { context }), { timeout: 10_000 });
+  await page.mouse.click(end.x + 30, end.y);
+  await page.keyboard.press('End');
+}
+
+/** Visible texts of the elements matching `selector`. */
+function texts(page, selector) {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements.filter((element) => element.getClientRects().length > 0).map((element) => (element.textContent ?? '').replace(/\u00a0/g, ' ')),
+  );
+}
+
+async function openProblems(page) {
+  const panel = page.locator('.markers-panel');
+  if (await panel.isVisible()) return panel;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await page.keyboard.press('Control+Shift+M');
+    try {
+      await panel.waitFor({ state: 'visible', timeout: 5_000 });
+      return panel;
+    } catch {}
+  }
+  // The menu way, if the key did not arrive: Command Palette, "View: Focus on Problems View".
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input.input').fill('>Focus on Problems');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Problems' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await panel.waitFor({ state: 'visible', timeout: 10_000 });
+  return panel;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+
+function defineTests({ page, shot }) {
+  const tests = [];
+  const test = (title, fn) => tests.push({ title, fn });
+
+  /** Opens the term and types ", Stratgie" into its tags list, unless an earlier test did. */
+  async function addBadTag() {
+    await quickOpen(page, TERM);
+    if ((await lineWith(page, 'tags:')).includes(BAD_TAG)) return;
+    await cursorToEndOf(page, TAGS_LINE);
+    await page.keyboard.press('ArrowLeft'); // before "]"
+    await page.keyboard.type(`, ${BAD_TAG}`, { delay: 60 });
+    await page.keyboard.press('Escape'); // ',' is a trigger character: close the tag suggestions
+    const edited = await lineWith(page, 'tags:');
+    if (edited !== `tags: [Begriffe, IM, ${BAD_TAG}]`) throw new Error(`the tags line is "${edited}"`);
+  }
+
+  test('the installed extension starts (status bar, Extensions view, no development host)', async () => {
+    const status = page.locator('.statusbar-item', { hasText: /\d+ terms/ });
+    await status.first().waitFor({ state: 'visible', timeout: 60_000 });
+    const statusText = (await status.first().textContent())?.trim();
+    if (!/\b30 terms\b/.test(statusText ?? '')) throw new Error(`status bar item: "${statusText}", expected 30 terms`);
+    const title = (await texts(page, '.window-title')).join(' ') || (await page.title());
+    if (/Extension Development Host/.test(title)) throw new Error(`the window is an extension development host: ${title}`);
+    await page.keyboard.press('Control+Shift+X');
+    const item = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Markdown Glossary' });
+    await item.first().waitFor({ state: 'visible', timeout: 20_000 });
+    await shot('extensions.png');
+    await page.keyboard.press('Control+Shift+E');
+    return statusText;
+  });
+
+  test('hover over "Outtasking" in a note shows its definition', async () => {
+    await quickOpen(page, NOTE);
+    const hover = page.locator('.monaco-hover:visible', { hasText: DEFINITION });
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const word = await textBox(page, { context: 'als Outtasking', word: 'Outtasking' });
+      if (word === undefined) {
+        await sleep(500);
+        continue;
+      }
+      // Away first, then onto the word in small steps, as a hand moves. The first hover after a file
+      // is opened may come before the language server answers (or not at all): try again.
+      await page.mouse.move(word.x, word.y + 250);
+      await sleep(300);
+      await page.mouse.move(word.x, word.y, { steps: 8 });
+      try {
+        await hover.first().waitFor({ state: 'visible', timeout: 4_000 });
+        const text = (await texts(page, '.monaco-hover')).join('\n');
+        if (!text.includes(DEFINITION)) throw new Error(`hover text: ${text}`);
+        await sleep(400); // let it finish laying out
+        await shot('hover.png');
+        await page.mouse.move(word.x, word.y + 400);
+        return `after ${attempt} attempt(s)`;
+      } catch (error) {
+        if (attempt === 20) throw error;
+      }
+    }
+    throw new Error(`no hover with "${DEFINITION}"`);
+  });
+
+  test('typing "[Outt" suggests "Outtasking"; Enter inserts the link', async () => {
+    await quickOpen(page, NOTE);
+    await cursorToEndOf(page, COMPLETION_LINE);
+    await page.keyboard.type(' [Outt', { delay: 60 });
+    const widget = page.locator('.editor-widget.suggest-widget.visible');
+    const row = widget.locator('.monaco-list-row', { hasText: 'Outtasking' });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await row.first().waitFor({ state: 'visible', timeout: 6_000 });
+        break;
+      } catch (error) {
+        // '[' is a trigger character; if the widget did not come (or came empty), ask for it.
+        if (attempt >= 4) throw new Error(`no suggestion "Outtasking" (rows: ${JSON.stringify(await texts(page, '.suggest-widget .monaco-list-row'))})`);
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Space');
+      }
+    }
+    // Enter takes the focused row: move the focus onto "Outtasking" if it is not the first. (Only
+    // while the widget shows more than one row: with one, the arrow keys move the cursor instead.)
+    let labels = [];
+    for (let i = 0; ; i++) {
+      labels = await texts(page, '.suggest-widget.visible .monaco-list-row .label-name');
+      const focused = (await texts(page, '.suggest-widget.visible .monaco-list-row.focused .label-name'))[0]?.trim();
+      if (focused === 'Outtasking') break;
+      if (i >= labels.length || labels.length < 2) throw new Error(`cannot focus "Outtasking" in the suggestions ${JSON.stringify(labels)} (focused: ${focused})`);
+      await page.keyboard.press('ArrowDown');
+      await sleep(100);
+    }
+    await sleep(300);
+    await shot('completion.png');
+    await page.keyboard.press('Enter');
+    const line = await until(`the line to become "${COMPLETED_LINE}"`, async () => {
+      const found = await lineWith(page, COMPLETION_LINE);
+      return found === COMPLETED_LINE ? found : undefined;
+    }, { timeout: 10_000 }).catch(async (error) => {
+      throw new Error(`${error.message}; the line is "${await lineWith(page, COMPLETION_LINE).catch(() => '?')}"`);
+    });
+    await page.keyboard.press('Escape');
+    return `suggestions ${JSON.stringify(labels)}; line: ${line}`;
+  });
+
+  test(`an undeclared tag "${BAD_TAG}" shows in the Problems panel`, async () => {
+    await addBadTag();
+    const panel = await openProblems(page);
+    const row = panel.locator('.monaco-list-row', { hasText: `Tag "${BAD_TAG}" is not declared` });
+    await row.first().waitFor({ state: 'visible', timeout: 30_000 }).catch(async () => {
+      throw new Error(`the Problems panel lists no "is not declared" for ${BAD_TAG}: ${JSON.stringify(await texts(page, '.markers-panel .monaco-list-row'))}`);
+    });
+    const problem = (await row.first().getAttribute('aria-label')) || (await row.first().textContent());
+    await sleep(300);
+    await shot('problems.png');
+    return problem;
+  });
+
+  test(`its quick fix (Ctrl+.) changes the tag to "${GOOD_TAG}" and the problem goes away`, async () => {
+    await addBadTag(); // done by the previous test, unless it runs alone (--grep)
+    const menu = page.locator('.action-widget');
+    const change = menu.locator('.monaco-list-row', { hasText: `Change to "${GOOD_TAG}"` });
+    const declare = menu.locator('.monaco-list-row', { hasText: `Declare "${BAD_TAG}"` });
+    let chosen;
+    for (let attempt = 1; ; attempt++) {
+      const word = await until(`"${BAD_TAG}" in the editor`, () => textBox(page, { context: 'tags:', word: BAD_TAG }), { timeout: 10_000 });
+      await page.mouse.click(word.x, word.y);
+      await page.keyboard.press('Control+.');
+      try {
+        await change.or(declare).first().waitFor({ state: 'visible', timeout: 6_000 });
+        chosen = (await change.count()) > 0 ? change.first() : declare.first();
+        break;
+      } catch {
+        if (attempt >= 5) throw new Error(`no quick fix menu with "Change to" or "Declare" (menu: ${JSON.stringify(await texts(page, '.action-widget .monaco-list-row'))})`);
+        await page.keyboard.press('Escape');
+        await sleep(1_000);
+      }
+    }
+    const actions = await texts(page, '.action-widget .monaco-list-row.action');
+    const title = (await chosen.textContent())?.trim() ?? '';
+    // The arrow keys move the focus onto the chosen fix (the first one has it already), Enter applies it.
+    for (let i = 0; i < actions.length; i++) {
+      const focused = (await texts(page, '.action-widget .monaco-list-row.focused'))[0]?.trim();
+      if (focused === title) break;
+      await page.keyboard.press('ArrowDown');
+      await sleep(100);
+    }
+    await sleep(300);
+    await shot('quickfix.png');
+    await page.keyboard.press('Enter');
+    if (title?.startsWith('Change to')) {
+      await until(`the tags line to read "tags: [Begriffe, IM, ${GOOD_TAG}]"`, async () => (await lineWith(page, 'tags:')) === `tags: [Begriffe, IM, ${GOOD_TAG}]`, { timeout: 10_000 });
+    }
+    const panel = await openProblems(page);
+    await until(`the problem on "${BAD_TAG}" to leave the Problems panel`, async () => (await panel.locator('.monaco-list-row', { hasText: BAD_TAG }).count()) === 0, {
+      timeout: 30_000,
+    });
+    await sleep(300);
+    await shot('quickfix-applied.png');
+    return `chose "${title}" of ${JSON.stringify(actions)}`;
+  });
+
+  return tests;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const start = Date.now();
+  ensureAptPackages({ needCodeServerBuild: !fs.existsSync(path.join(CODE_SERVER_DIR, '.e2e-installed.json')) });
+  ensureCodeServer();
+  const tools = ensureTools();
+
+  const run = prepareRun('ui');
+  const shotsDir = path.join(run.runDir, 'screenshots');
+  fs.mkdirSync(shotsDir, { recursive: true });
+  let passed = 0;
+  let failed = 0;
+  let serverPid;
+  try {
+    const vsix = options.vsix ?? packageVsix(run.runDir);
+    if (!fs.existsSync(vsix)) throw new Error(`no such .vsix: ${vsix}`);
+    installVsix(vsix, run);
+    const server = await startCodeServer(run);
+    serverPid = server.pid;
+    const browser = await launchChromium(tools['playwright-core'], path.join(run.runDir, 'chromium'));
+    const page = await newPage(browser, run.runDir, { viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(30_000);
+
+    const published = new Set(['completion.png', 'problems.png', 'quickfix.png']);
+    const shot = async (name) => {
+      const file = path.join(shotsDir, name);
+      await page.screenshot({ path: file });
+      if (options.screenshots && published.has(name)) {
+        fs.mkdirSync(options.screenshots, { recursive: true });
+        fs.copyFileSync(file, path.join(options.screenshots, name));
+      }
+    };
+
+    const url = `${server.url}/?folder=${encodeURIComponent(run.workspace)}`;
+    log(`opening ${url} in Chromium`);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+    log(`workbench loaded after ${elapsed(start)}`);
+
+    const grep = options.grep.toLowerCase();
+    const tests = defineTests({ page, shot }).filter((t) => t.title.toLowerCase().includes(grep));
+    for (const [index, { title, fn }] of tests.entries()) {
+      const began = Date.now();
+      let timer;
+      try {
+        const timedOut = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${options.timeout} s`)), options.timeout * 1000)));
+        const running = fn();
+        running.catch(() => {}); // after a timeout it may still fail, unobserved
+        const detail = await Promise.race([running, timedOut]);
+        passed++;
+        process.stdout.write(`  ✓ ${title} (${elapsed(began)})${detail ? `: ${detail}` : ''}\n`);
+      } catch (error) {
+        failed++;
+        const failShot = `FAILED-${index + 1}.png`;
+        await shot(failShot).catch(() => {});
+        process.stdout.write(`  ✗ ${title} (${elapsed(began)}): ${String(error.message ?? error).split('\n')[0]}\n`);
+        log(`screenshot of the failure: ${path.join(shotsDir, failShot)}`);
+        if (process.env.E2E_VERBOSE) log(error.stack ?? String(error));
+        await page.keyboard.press('Escape').catch(() => {});
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    if (tests.length === 0) {
+      failed++;
+      process.stdout.write(`  ✗ no test matches "${options.grep}"\n`);
+    }
+  } catch (error) {
+    failed++;
+    process.stdout.write(`  ✗ setting up: ${String(error.message ?? error).split('\n')[0]}\n`);
+    log(error.stack ?? String(error));
+  } finally {
+    await cleanup();
+    if (serverPid !== undefined) {
+      let alive = true;
+      try {
+        process.kill(-serverPid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive) {
+        failed++;
+        process.stdout.write(`  ✗ code-server's process group ${serverPid} is still running after the cleanup\n`);
+      }
+    }
+    if (failed > 0) log(`code-server log: ${path.join(run.runDir, 'code-server.log')}\n${tail(path.join(run.runDir, 'code-server.log'), 10)}`);
+    if (options.keep || failed > 0) log(`run folder kept: ${run.runDir}`);
+    else fs.rmSync(run.runDir, { recursive: true, force: true });
+  }
+  log(`done in ${elapsed(start)}`);
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  async (error) => {
+    await cleanup();
+    process.stderr.write(`[e2e] ${error.stack ?? error}\n`);
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exitCode = 1;
+  },
+);
+
