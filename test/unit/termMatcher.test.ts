@@ -45,6 +45,13 @@ describe('term matcher', () => {
     assert.deepEqual(found('der Arbeiten und des Besuchs'), ['Arbeiten', 'Besuchs']);
   });
 
+  it('matches a name whose first word is an adjective in -er, in every form', () => {
+    const matcher = matcherWith({ plan: ['Strategischer Plan'], arbeit: ['Arbeit'] });
+    const found = (text: string) => matcher.findMentions(text).map((mention) => text.slice(mention.start, mention.end));
+    assert.deepEqual(found('Ein Strategischer Plan und beim strategischen Plan'), ['Strategischer Plan', 'strategischen Plan']);
+    assert.deepEqual(found('der Arbeiter'), [], 'a leading-word key never matches a word on its own');
+  });
+
   it('does not match a term inside a longer word', () => {
     assert.deepEqual(mentions('Geschäftsprozess und Prozessor und Outsourcingvertrag'), []);
   });

@@ -176,12 +176,15 @@ export function nameKey(name: string): string {
   return [...name.matchAll(WORD)].map(([word]) => foldWord(word)).join(' ');
 }
 
+/** Marks the key of a word before the last of a name, stored without its adjective ending. */
+const LEADING_WORD_PREFIX = '~';
+
 function nameKeys(name: string): string[] {
   const words = [...name.matchAll(WORD)].map(([word]) => word);
   return words.map((word, position) => {
     if (ACRONYM.test(word)) return ACRONYM_KEY_PREFIX + word;
     const folded = foldWord(word);
-    return position < words.length - 1 ? withoutEnding(folded, ADJECTIVE_ENDINGS) : folded;
+    return position < words.length - 1 ? LEADING_WORD_PREFIX + withoutEnding(folded, ADJECTIVE_ENDINGS) : folded;
   });
 }
 
@@ -199,6 +202,12 @@ function lookupKeys(word: string): string[] {
     if (stemLength < MIN_STEM_LENGTH || !folded.endsWith(suffix)) continue;
     if (suffix.startsWith('er') && stemLength > MAX_STEM_BEFORE_ER) continue;
     keys.push(folded.slice(0, -suffix.length));
+  }
+  // A word before the last of a name may be an adjective with any ending, "-er" included:
+  // "Strategischer Plan", "beim strategischen Plan".
+  keys.push(LEADING_WORD_PREFIX + folded);
+  for (const ending of ADJECTIVE_ENDINGS) {
+    if (folded.length - ending.length >= MIN_STEM_LENGTH && folded.endsWith(ending)) keys.push(LEADING_WORD_PREFIX + folded.slice(0, -ending.length));
   }
   // Acronyms take only a plural or genitive "s": "SLAs".
   if (/^[\p{Lu}\p{N}]{2,5}s$/u.test(word)) keys.push(ACRONYM_KEY_PREFIX + word.slice(0, -1));

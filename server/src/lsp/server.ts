@@ -65,6 +65,8 @@ interface InitializationOptions {
 
 /** Other documents' diagnostics wait this long, so a burst of keystrokes re-checks them once. */
 const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
+/** How many documents are re-checked between two turns of the event loop. */
+const PUBLISH_BATCH = 500;
 /** The status notification is sent at most this often. */
 const STATUS_DELAY_MS = 250;
 
@@ -264,9 +266,20 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) });
   }
 
+  /**
+   * Re-checks every document, a batch at a time, so that requests and the log are answered in
+   * between on large glossaries. A newer call supersedes one still running.
+   */
+  let publishRound = 0;
   function publishAll(): void {
-    for (const document of index.documents()) publish(document.uri);
-    for (const uri of published) if (index.getDocument(uri) === undefined) publish(uri);
+    const round = ++publishRound;
+    const uris = [...[...index.documents()].map((document) => document.uri), ...[...published].filter((uri) => index.getDocument(uri) === undefined)];
+    const next = (start: number) => {
+      if (round !== publishRound) return;
+      for (const uri of uris.slice(start, start + PUBLISH_BATCH)) publish(uri);
+      if (start + PUBLISH_BATCH < uris.length) setImmediate(() => next(start + PUBLISH_BATCH));
+    };
+    next(0);
   }
 
   /**
