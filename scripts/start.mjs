@@ -27,10 +27,12 @@ import {
   cleanup,
   ensureAptPackages,
   ensureCodeServer,
+  printHelpAndExit,
   startCodeServer,
   tail,
   which,
   workbenchUrl,
+  writeWorkbenchSettings,
 } from './e2e/lib.mjs';
 
 const CONTENT = path.join(ROOT, 'content');
@@ -51,12 +53,8 @@ function parseArgs(argv) {
       options.port = port;
     } else if (arg === '--no-open') options.open = false;
     else if (arg === '--web') options.web = true;
-    else if (arg === '--help' || arg === '-h') {
-      const lines = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1);
-      const header = lines.slice(0, lines.findIndex((line) => !line.startsWith('//')));
-      process.stdout.write(`${header.map((line) => line.replace(/^\/\/ ?/, '')).join('\n')}\n`);
-      process.exit(0);
-    } else usage(`unknown argument ${arg}`);
+    else if (arg === '--help' || arg === '-h') printHelpAndExit(import.meta.url);
+    else usage(`unknown argument ${arg}`);
   }
   return options;
 }
@@ -103,28 +101,8 @@ function startFolders() {
   const extensionsDir = path.join(runDir, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  const settings = path.join(userDataDir, 'User', 'settings.json');
-  if (!fs.existsSync(settings)) {
-    fs.writeFileSync(
-      settings,
-      `${JSON.stringify(
-        {
-          'workbench.startupEditor': 'none',
-          'workbench.tips.enabled': false,
-          'workbench.enableExperiments': false,
-          'security.workspace.trust.enabled': false,
-          'telemetry.telemetryLevel': 'off',
-          'update.mode': 'none',
-          'extensions.autoCheckUpdates': false,
-          'extensions.autoUpdate': false,
-          'extensions.ignoreRecommendations': true,
-          'chat.disableAIFeatures': true,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-  }
+  // Keep what the user changed in an earlier session.
+  writeWorkbenchSettings(userDataDir, { keepExisting: true });
   return { runDir, userDataDir, extensionsDir, home: path.join(runDir, 'xdg') };
 }
 

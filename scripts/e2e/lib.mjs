@@ -313,6 +313,39 @@ export function isolatedEnv(home) {
   return { ...env, ...dirs };
 }
 
+/** VS Code user settings for test and demo runs: no welcome page, tips, telemetry or updates. */
+export const WORKBENCH_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'editor.hover.delay': 200,
+  'files.autoSave': 'off',
+  'chat.disableAIFeatures': true,
+};
+
+/** Writes the workbench settings into a user-data folder, unless it has some already. */
+export function writeWorkbenchSettings(userDataDir, { keepExisting = false } = {}) {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  if (keepExisting && fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(WORKBENCH_SETTINGS, null, 2)}\n`);
+}
+
+/** Prints the comment block at the top of a script as its help, and exits. */
+export function printHelpAndExit(scriptUrl) {
+  const lines = fs.readFileSync(new URL(scriptUrl), 'utf8').split('\n').slice(1);
+  const header = lines.slice(0, lines.findIndex((line) => !line.startsWith('//')));
+  process.stdout.write(`${header.map((line) => line.replace(/^\/\/ ?/, '')).join('\n')}\n`);
+  process.exit(0);
+}
+
 /** A fresh folder for one run, with a copy of content/ as the workspace. */
 export function prepareRun(name) {
   removeStaleRuns();
@@ -322,28 +355,7 @@ export function prepareRun(name) {
   fs.cpSync(path.join(ROOT, 'content'), workspace, { recursive: true });
   const userDataDir = path.join(runDir, 'user-data');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    `${JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'security.workspace.trust.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'editor.hover.delay': 200,
-        'files.autoSave': 'off',
-        'chat.disableAIFeatures': true,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  writeWorkbenchSettings(userDataDir);
   const extensionsDir = path.join(runDir, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   return { runDir, workspace, userDataDir, extensionsDir, home: path.join(runDir, 'xdg') };

@@ -41,6 +41,7 @@ import {
   newPage,
   npmEnv,
   prepareRun,
+  printHelpAndExit,
   runLogged,
   startCodeServer,
   tail,
@@ -79,12 +80,8 @@ function parseArgs(argv) {
       options.screenshots = dir === 'none' ? undefined : path.resolve(dir);
     }
     else if (arg === '--timeout') options.timeout = Number(value());
-    else if (arg === '--help' || arg === '-h') {
-      const lines = fs.readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1);
-      const header = lines.slice(0, lines.findIndex((line) => !line.startsWith('//')));
-      process.stdout.write(`${header.map((line) => line.replace(/^\/\/ ?/, '')).join('\n')}\n`);
-      process.exit(0);
-    } else usage(`unknown argument ${arg}`);
+    else if (arg === '--help' || arg === '-h') printHelpAndExit(import.meta.url);
+    else usage(`unknown argument ${arg}`);
   }
   return options;
 }
