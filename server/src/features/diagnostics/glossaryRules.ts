@@ -15,7 +15,8 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   if (idField !== undefined) {
     const others = index
       .termsWithId(term.id)
-      .filter((other) => other.uri !== term.uri && !isTranslation(term, other) && declaresId(index, other));
+      .filter((other) => other.uri !== term.uri && !isTranslation(term, other) && declaresId(index, other))
+      .sort(byUri);
     if (others.length > 0) {
       diagnostics.push({
         range: idField.valueRange,
@@ -29,7 +30,8 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   const titleKey = nameKey(term.title);
   const sameTitle = index
     .termsNamed(term.title)
-    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !isTranslation(term, other));
+    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !isTranslation(term, other))
+    .sort(byUri);
   if (sameTitle.length > 0 && term.titleRange !== undefined) {
     diagnostics.push({
       range: term.titleRange,
@@ -41,6 +43,9 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   }
   return diagnostics;
 }
+
+/** Other entries in file order, so a message does not depend on the order files were read in. */
+const byUri = (a: GlossaryTerm, b: GlossaryTerm) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
