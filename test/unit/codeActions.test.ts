@@ -219,6 +219,24 @@ describe('quick fix: create the missing entry', () => {
     });
   });
 
+  it('offers one action for many links to the same missing file, and fixes for at most 50 problems in a selection', () => {
+    const index = site();
+    const text = 'Siehe [[Neu]]. '.repeat(400) + '\n' + Array.from({ length: 100 }, (_, n) => `[[Fehlt${n}]]`).join(' ') + '\n';
+    index.setDocument(uri('notes/plan.md'), text);
+    const lines = new LineIndex(text);
+    const document = index.getDocument(uri('notes/plan.md'))!;
+    const whole = { start: { line: 0, character: 0 }, end: lines.positionAt(text.length) };
+    const onFirstLine = codeActions(index, document, lines, { start: whole.start, end: { line: 0, character: 10_000 } }, DEFAULT_SETTINGS);
+    const creates = onFirstLine.filter((candidate) => candidate.title === 'Create Neu.md from the template');
+    assert.equal(creates.length, 1, 'one action, not one per link');
+    const everywhere = codeActions(index, document, lines, whole, DEFAULT_SETTINGS);
+    assert.deepEqual(
+      everywhere.map((candidate) => candidate.title),
+      ['Create Neu.md from the template'],
+      'the first 50 problems are all links to Neu.md',
+    );
+  });
+
   it('and the new entry ends the warning', () => {
     const index = site();
     const { actions, document } = (() => {

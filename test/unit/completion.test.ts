@@ -91,6 +91,14 @@ describe('link completion', () => {
     assert.deepEqual(newTexts('Wie [[SLA]]. Dann [Outt|', 'notes/plan.md', 'relative'), ['[Outtasking](../docs/Outtasking.md)']);
   });
 
+  it('answers a request past the end of the line, as an editor sends during fast typing, with a range inside the line', () => {
+    const index = demo();
+    const { document, lines } = openAtCursor(index, 'notes/plan.md', 'Siehe [Out|');
+    const list = complete(index, document, lines, { line: 0, character: 40 }, { linkStyle: 'auto' });
+    assert.ok(list.items.length > 0);
+    for (const item of list.items) assert.deepEqual(item.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 10 } });
+  });
+
   it('offers nothing outside links, in images, and never the current term itself', () => {
     for (const text of ['Outt|', '![Outt|', 'Ein `code` und Text|']) assert.deepEqual(labels(text), [], text);
     assert.deepEqual(labels('[Outt|', 'docs/Outtasking.md'), []);

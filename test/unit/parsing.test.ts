@@ -145,6 +145,37 @@ describe('front matter problems', () => {
     assert.deepEqual(document.term?.tags ?? [], []);
   });
 
+  it('refuses brackets nested more than 100 deep, with an error where the 101st opens, and reads the body', () => {
+    const document = parse(`---\ntitle: Tief\ntags: ${'['.repeat(200)}\n---\n# Tief\n`);
+    const refused = document.diagnostics.find((diagnostic) => diagnostic.message.startsWith('Brackets nested'));
+    assert.deepEqual(refused, {
+      range: { start: { line: 2, character: 106 }, end: { line: 2, character: 107 } },
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: 'Brackets nested more than 100 levels deep: this YAML is not read.',
+    });
+    assert.equal(document.body.headings[0].text, 'Tief');
+  });
+
+  it('refuses more than 1,000 aliases, which the YAML parser resolves in more than linear time', () => {
+    const aliases = Array.from({ length: 1_001 }, (_, n) => `k${n}: *a`).join('\n');
+    const document = parse(`---\nbase: &a x\n${aliases}\n---\n`);
+    assert.deepEqual(
+      document.diagnostics.map((diagnostic) => [diagnostic.message, diagnostic.range.start]),
+      [['More than 1000 aliases: this YAML is not read.', { line: 1002, character: 7 }]],
+    );
+  });
+
+  it('reads values with aliases, a key named __proto__ as a key, and leaves out collection keys', () => {
+    const document = parse('---\nbase: &b [IM, Begriffe]\ntags: *b\nextra:\n  __proto__: polluted\n  ? [a, b]\n  : c\n---\n');
+    const value = (key: string) => document.frontMatter!.fields.find((field) => field.key === key)!.value;
+    assert.deepEqual(value('tags'), ['IM', 'Begriffe']);
+    const extra = value('extra') as Record<string, unknown>;
+    assert.deepEqual(Object.keys(extra), ['__proto__']);
+    assert.equal(Object.getPrototypeOf(extra), Object.prototype);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
   it('leaves gray-matter without a cache of every text parsed', () => {
     parse('---\nid: Cache\ntags: [a]\n---\n# Cache\n');
     assert.deepEqual(Object.keys((matter as unknown as { cache: object }).cache), []);
@@ -180,6 +211,25 @@ describe('markdown body', () => {
     assert.equal(wiki.target, 'Dienstleister');
     assert.equal(textAt(body, wiki.textRange), 'den Anbieter');
     assert.equal(document.body.links.length, 2, 'images are not links to terms');
+  });
+
+  it('reads code spans by the CommonMark rule: a run of backticks closes only with a run of the same length', () => {
+    const spans = (line: string) => {
+      const parsed = parse(`# A\n\n${line}\n`);
+      const start = parsed.body.nonProse.length === 0 ? 0 : `# A\n\n`.length;
+      return parsed.body.nonProse.map(([from, to]) => line.slice(from - start, to - start));
+    };
+    assert.deepEqual(spans('a `b` c ``d`e`` f'), ['`b`', '``d`e``']);
+    assert.deepEqual(spans('``a` b'), [], 'an opening run without a closer is text');
+    assert.deepEqual(spans('`a`` b ``c` d`'), ['`a`` b ``c`']);
+  });
+
+  it('finds links with one level of brackets in their text, and none in a line of unpaired brackets', () => {
+    const parsed = parse('# A\n\nSiehe [das [neue] Outsourcing](Outsourcing.md) und ' + '['.repeat(5_000) + '[[x]] ' + '[['.repeat(5_000) + '\n');
+    assert.deepEqual(parsed.body.links.map((link) => [link.kind, link.text, link.target]), [
+      ['inline', 'das [neue] Outsourcing', 'Outsourcing.md'],
+      ['wiki', 'x', 'x'],
+    ]);
   });
 
   it('marks code, URLs, comments and fenced blocks as non-prose, but not link text', () => {

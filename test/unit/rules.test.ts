@@ -274,6 +274,15 @@ describe('tag-variant (no tags file)', () => {
     ]);
   });
 
+  it('prefers another case or number of the word to a typo, whichever file was read first', () => {
+    const files = { ...many('B', 2, '[Begriffe2]'), ...many('C', 2, '[Begriffe]'), 'docs/T.md': entry('T', 'T', 'D.', '[begriffe]') };
+    for (const index of [glossaryOf(files), glossaryOf(Object.fromEntries(Object.entries(files).reverse()))]) {
+      assert.deepEqual(problems(index, 'docs/T.md'), [
+        { code: 'tag-variant', severity: 'warning', message: 'Tag "begriffe" (1 entries) looks like a variant of "Begriffe" (2 entries).', range: '3:7-3:15' },
+      ]);
+    }
+  });
+
   it('reports nothing for variants about as common as each other', () => {
     const index = glossaryOf({ ...many('P', 3, '[Prozesse]'), ...many('Q', 2, '[Prozess]') });
     assert.deepEqual(problems(index, 'docs/Q0.md'), []);
@@ -652,6 +661,22 @@ describe('broken-link', () => {
       { message: 'No glossary entry at "Dokumentenlenkug". Did you mean "Dokumentenlenkung"?', range: '7:8-7:24', suggestion: 'Dokumentenlenkung' },
     ]);
     assert.deepEqual(onLine(9), [{ message: 'No glossary entry at "Quantenphysik".', range: '9:8-9:21', suggestion: undefined }]);
+  });
+
+  it('guesses no name for a target of one or two letters, and breaks ties by file, not by the order files were read', () => {
+    const files = {
+      'docs/B/SLA.md': entry('SLA', 'SLA', 'Ein Vertrag.'),
+      'docs/A/SLO.md': entry('SLO', 'SLO', 'Ein Ziel.'),
+      'docs/Notiz.md': 'Siehe [[a]] und [[SLX]].\n',
+    };
+    const forwards = glossaryOf(files);
+    const backwards = glossaryOf(Object.fromEntries(Object.entries(files).reverse()));
+    for (const index of [forwards, backwards]) {
+      assert.deepEqual(
+        diagnosticsOf(index, 'docs/Notiz.md').map((diagnostic) => diagnostic.message),
+        ['No glossary entry at "a".', 'No glossary entry at "SLX". Did you mean "SLO"?'],
+      );
+    }
   });
 
   it('stops reporting once the entry exists', () => {

@@ -12,6 +12,11 @@ function resolvedByVscodeUri(from: string, target: string): string {
 }
 
 describe('relative links', () => {
+  it('resolve targets with a lone surrogate (a broken file) instead of throwing', () => {
+    assert.equal(resolveRelativeLink('file:///tmp/a/Doc.md', 'x\uD800.md'), 'file:///tmp/a/x%EF%BF%BD.md');
+    assert.equal(resolveRelativeLink('file:///tmp/a/Doc.md', "x\uDC00(1).md"), 'file:///tmp/a/x%EF%BF%BD%281%29.md');
+  });
+
   it('resolve to the URI vscode-uri spells, on the fast path and the slow one', () => {
     const documents = [
       'file:///tmp/a/b/Doc.md',

@@ -41,7 +41,8 @@ export class LineIndex {
       if (this.lineStarts[middle] <= clamped) low = middle;
       else high = middle - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset between \r and \n is still the end of the line's content.
+    return { line: low, character: Math.min(clamped, this.lineEndOffset(low)) - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {
@@ -49,6 +50,11 @@ export class LineIndex {
     if (position.line >= this.lineStarts.length) return this.text.length;
     const lineEnd = this.lineEndOffset(position.line);
     return Math.min(this.lineStarts[position.line] + Math.max(0, position.character), lineEnd);
+  }
+
+  /** The nearest position that exists in the text: past the end of a line means its end. */
+  clamp(position: Position): Position {
+    return this.positionAt(this.offsetAt(position));
   }
 
   rangeAt(start: number, end: number): Range {
@@ -81,12 +87,17 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
-/** Applies non-overlapping edits to a text. */
+/** Applies non-overlapping edits to a text, in one pass however many there are. */
 export function applyEdits(lines: LineIndex, edits: ReadonlyArray<{ range: Range; newText: string }>): string {
-  let text = lines.text;
   const byOffset = edits
     .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText }))
-    .sort((a, b) => b.start - a.start);
-  for (const edit of byOffset) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
-  return text;
+    .sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const edit of byOffset) {
+    pieces.push(lines.text.slice(copied, edit.start), edit.newText);
+    copied = edit.end;
+  }
+  pieces.push(lines.text.slice(copied));
+  return pieces.join('');
 }

@@ -83,11 +83,11 @@ export function resolveRelativeLink(fromDocumentUri: string, target: string): st
   // would, they need no parsing. Characters the two encoders treat differently take the slow path.
   if (SIMPLE_PATH.test(withoutFragment) && fromDocumentUri.startsWith('file:///')) {
     const folder = fromDocumentUri.slice('file://'.length, fromDocumentUri.lastIndexOf('/'));
-    const encoded = withoutFragment.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)));
+    const encoded = withoutFragment.split('/').map((segment) => (segment === '..' || segment === '.' ? segment : encodePathSegment(segment)));
     return `file://${path.posix.normalize(`${folder}/${encoded.join('/')}`)}`;
   }
   const from = parse(fromDocumentUri);
-  const resolved = path.posix.resolve(path.posix.dirname(from.path), safeDecode(withoutFragment));
+  const resolved = path.posix.resolve(path.posix.dirname(from.path), wellFormed(safeDecode(withoutFragment)));
   return from.with({ path: resolved }).toString();
 }
 
@@ -107,6 +107,18 @@ export function routeSegments(target: string): string[] | undefined {
 /** The folder of a route given as segments: `['docs', 'Glossar', 'X']` -> `/docs/Glossar/`. */
 export function routeFolder(segments: string[]): string {
   return `/${segments.slice(0, -1).map((segment) => `${segment}/`).join('')}`;
+}
+
+/** A file-name segment for a URI. Lone surrogates, which no encoder accepts, become U+FFFD. */
+export function encodePathSegment(segment: string): string {
+  return encodeURIComponent(wellFormed(segment));
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with each lone surrogate (from a broken file or a cut in a pair) replaced by U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
 /** Decodes percent escapes, leaving malformed ones as they are. */

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
 import { comparePositions, type LineIndex, type Range } from '../common/text';
-import { fileStem, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
+import { encodePathSegment, fileStem, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { ParsedDocument } from '../parsing/document';
 import type { FrontMatterField } from '../parsing/frontMatter';
@@ -45,6 +45,8 @@ const SAFE_FIXES: ReadonlySet<DiagnosticCode> = new Set([
   'tags-not-a-list',
 ]);
 
+const MAX_PROBLEMS_WITH_FIXES = 50;
+
 /** Quick fixes for the problems in a range, and "fix all of this kind" for each kind among them. */
 export function codeActions(
   index: GlossaryIndex,
@@ -56,7 +58,9 @@ export function codeActions(
   const all = documentDiagnostics(index, document, settings, lines);
   const here = all.filter((diagnostic) => overlaps(diagnostic.range, range));
   const actions: CodeAction[] = [];
-  for (const diagnostic of here) actions.push(...fixesFor(index, document, lines, diagnostic, settings));
+  // A selection over a long file would list a fix per problem; the first ones and "fix all" are enough.
+  for (const diagnostic of here.slice(0, MAX_PROBLEMS_WITH_FIXES)) actions.push(...fixesFor(index, document, lines, diagnostic, settings));
+  mergeIdentical(actions);
   for (const termUri of new Set(here.filter(isUnlinkedMention).map((diagnostic) => diagnostic.related![0].uri))) {
     const ofTerm = all.filter((diagnostic) => isUnlinkedMention(diagnostic) && diagnostic.related![0].uri === termUri);
     const term = index.termOf(termUri);
@@ -83,6 +87,26 @@ export function codeActions(
     }
   }
   return actions;
+}
+
+/**
+ * One action for the same change offered by several diagnostics (five links to a missing "a.md"
+ * give one "Create a.md"), so a selection over a long file does not list thousands of equal items.
+ */
+function mergeIdentical(actions: CodeAction[]): void {
+  const byChange = new Map<string, CodeAction>();
+  let kept = 0;
+  for (const action of actions) {
+    const key = action.title + '\0' + JSON.stringify(action.change);
+    const same = byChange.get(key);
+    if (same !== undefined) {
+      same.diagnostics.push(...action.diagnostics);
+      continue;
+    }
+    byChange.set(key, action);
+    actions[kept++] = action;
+  }
+  actions.length = kept;
 }
 
 /** Every safe fix in a document at once, for "fix all" on save and `check --fix`. */
@@ -193,14 +217,14 @@ function missingTermFile(index: GlossaryIndex, document: ParsedDocument, target:
   let name: string;
   if (link.kind === 'wiki') {
     name = link.target.replace(/#.*$/, '');
-    uri = `${parentUri(document.uri)}/${encodeURIComponent(name.replace(/\s+/g, '-'))}.md`;
+    uri = `${parentUri(document.uri)}/${encodePathSegment(name.replace(/\s+/g, '-'))}.md`;
   } else if (routeSegments(target) !== undefined) {
     // The new file goes beside the terms already published under the route's folder.
     const segments = routeSegments(target)!;
     name = segments[segments.length - 1];
     const neighbour = index.termsInRouteFolder(routeFolder(segments))[0];
     if (neighbour === undefined) return undefined;
-    uri = `${parentUri(neighbour.uri)}/${encodeURIComponent(name)}.md`;
+    uri = `${parentUri(neighbour.uri)}/${encodePathSegment(name)}.md`;
   } else {
     uri = resolveRelativeLink(document.uri, target);
     if (uri === undefined) return undefined;
@@ -231,7 +255,9 @@ function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: 
       const edit = inPlaceEdit(lines, diagnostic);
       if (edit !== undefined) edits.push(edit);
     } else {
-      byList.set(list, [...(byList.get(list) ?? []), diagnostic]);
+      const inList = byList.get(list);
+      if (inList === undefined) byList.set(list, [diagnostic]);
+      else inList.push(diagnostic);
     }
   }
   for (const [list, inList] of byList) {
@@ -240,9 +266,15 @@ function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: 
       if (edit !== undefined) edits.push(edit);
       continue;
     }
+    // The first problem found at an item decides its fix.
+    const fixAt = new Map<number, GlossaryDiagnostic>();
+    for (const diagnostic of inList) {
+      const offset = lines.offsetAt(diagnostic.range.start);
+      if (!fixAt.has(offset)) fixAt.set(offset, diagnostic);
+    }
     const kept: string[] = [];
     for (const item of list.items!) {
-      const fix = inList.find((diagnostic) => comparePositions(diagnostic.range.start, item.range.start) === 0);
+      const fix = fixAt.get(lines.offsetAt(item.range.start));
       if (fix !== undefined && (fix.code === 'duplicate-tag' || fix.code === 'empty-tag')) continue;
       kept.push(fix?.suggestion ?? lines.text.slice(lines.offsetAt(item.range.start), lines.offsetAt(item.range.end)));
     }

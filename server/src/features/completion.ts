@@ -18,7 +18,7 @@ export function complete(
   position: Position,
   options: CompletionOptions = { linkStyle: 'auto' },
 ): CompletionList {
-  return (
-    completeFrontMatter(index, document, lines, position) ?? completeLinks(index, document, lines, position, options.linkStyle)
-  );
+  // An editor may ask at a position of text it changed a moment ago; replace only what exists.
+  const at = lines.clamp(position);
+  return completeFrontMatter(index, document, lines, at) ?? completeLinks(index, document, lines, at, options.linkStyle);
 }

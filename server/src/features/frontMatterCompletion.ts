@@ -60,25 +60,29 @@ function tagContext(lines: LineIndex, block: { first: number; last: number }, po
   }
 
   const item = before.match(BLOCK_ITEM);
-  if (!item || !isInTagsBlock(lines, block, position.line)) return undefined;
+  const items = item ? tagsBlockAround(lines, block, position.line) : undefined;
+  if (!item || items === undefined) return undefined;
   const query = item[3].replace(/^["']/, '');
   const present = new Set<string>();
-  for (let other = block.first; other <= block.last; other++) {
+  for (let other = items.first; other <= items.last; other++) {
     const otherItem = lines.lineText(other).match(BLOCK_ITEM);
-    if (other !== position.line && otherItem && isInTagsBlock(lines, block, other)) present.add(unquote(otherItem[3]));
+    if (other !== position.line && otherItem) present.add(unquote(otherItem[3]));
   }
   const rest = line.slice(position.character).trimEnd().length;
   return { query, range: rangeOnLine(position, position.character - item[3].length, rest), present };
 }
 
-/** A list item belongs to `tags:` when the nearest line above that is not an item is `tags:`. */
-function isInTagsBlock(lines: LineIndex, block: { first: number }, line: number): boolean {
-  for (let above = line - 1; above >= block.first; above--) {
-    const text = lines.lineText(above);
-    if (BLOCK_ITEM.test(text)) continue;
-    return TAGS_KEY_LINE.test(text);
-  }
-  return false;
+/**
+ * The run of list items around a line, when it belongs to `tags:`: the nearest line above the run
+ * that is not an item is `tags:`. One pass in each direction, so a list of 10,000 tags stays fast.
+ */
+function tagsBlockAround(lines: LineIndex, block: { first: number; last: number }, line: number): { first: number; last: number } | undefined {
+  let first = line;
+  while (first - 1 >= block.first && BLOCK_ITEM.test(lines.lineText(first - 1))) first--;
+  if (first - 1 < block.first || !TAGS_KEY_LINE.test(lines.lineText(first - 1))) return undefined;
+  let last = line;
+  while (last + 1 <= block.last && BLOCK_ITEM.test(lines.lineText(last + 1))) last++;
+  return { first, last };
 }
 
 function completeTags(index: GlossaryIndex, document: ParsedDocument, context: TagContext): CompletionList {

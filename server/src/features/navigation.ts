@@ -80,7 +80,9 @@ export function documentSymbols(document: ParsedDocument, lines: LineIndex): Out
   const headings = document.body.headings;
   headings.forEach((heading: Heading, position) => {
     // A section runs to the next heading of the same or a higher level.
-    const next = headings.slice(position + 1).find((candidate) => candidate.level <= heading.level);
+    let nextIndex = position + 1;
+    while (nextIndex < headings.length && headings[nextIndex].level > heading.level) nextIndex++;
+    const next = headings[nextIndex];
     const endLine = next === undefined ? lines.lineCount - 1 : next.range.start.line - 1;
     const isTermHeading = document.term?.heading === heading;
     const symbol: OutlineSymbol = {

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
-import { asLinkTarget, fileStem, parentUri, relativePath, resolveRelativeLink, routeSegments } from '../common/uris';
+import { asLinkTarget, encodePathSegment, fileStem, parentUri, relativePath, resolveRelativeLink, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
@@ -65,7 +65,7 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
   if (idField !== undefined) edits.add(term.uri, { range: idField.valueRange, newText: yamlScalar(id) });
   // A file named after its id keeps that name: it moves with the id, and so do the paths to it.
   const renamesFile = fileStem(term.uri) === term.id;
-  const newUri = renamesFile ? `${parentUri(term.uri)}/${encodeURIComponent(id)}${term.uri.match(/\.mdx?$/i)?.[0] ?? '.md'}` : term.uri;
+  const newUri = renamesFile ? `${parentUri(term.uri)}/${encodePathSegment(id)}${term.uri.match(/\.mdx?$/i)?.[0] ?? '.md'}` : term.uri;
   forEachLinkTo(index, term, (document, link) => {
     if (link.kind !== 'inline') return;
     if (routeSegments(link.target) !== undefined) {

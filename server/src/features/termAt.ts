@@ -38,10 +38,15 @@ export function termsAt(index: GlossaryIndex, document: ParsedDocument, lines: L
 }
 
 /** Looks for a mention in the lines around the position, so names broken across a line still match. */
+/** Longer than any sensible term name: a mention that contains the position starts and ends within it. */
+const MENTION_WINDOW = 500;
+
 function mentionAt(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, position: Position): TermTarget | undefined {
   const offset = lines.offsetAt(position);
-  const windowStart = lines.lineStartOffset(Math.max(0, position.line - 1));
-  const windowEnd = lines.lineEndOffset(Math.min(lines.lineCount - 1, position.line + 1));
+  // The lines around the position (a name may run over a line break), but never more than a few
+  // hundred characters either side, so hovering in a megabyte-long line stays instant.
+  const windowStart = Math.max(lines.lineStartOffset(Math.max(0, position.line - 1)), offset - MENTION_WINDOW);
+  const windowEnd = Math.min(lines.lineEndOffset(Math.min(lines.lineCount - 1, position.line + 1)), offset + MENTION_WINDOW);
   const excluded = nonProseSpans(document, lines, false);
   const mention = index.matcher
     .findMentions(lines.text, windowStart, windowEnd, excluded)

@@ -34,6 +34,11 @@ const MAX_STEM_BEFORE_ER = 5;
 /** Short all-capital names (IM, SLA, BPO) match only in capitals: "im" is a German preposition. */
 const ACRONYM = /^[\p{Lu}\p{N}]{2,5}$/u;
 const ACRONYM_KEY_PREFIX = '=';
+/**
+ * Longer names (a sentence used as a title, a heading of a thousand words) are not looked for in
+ * prose: each word of a scan may follow a name that far, so their length would multiply its cost.
+ */
+const MAX_NAME_WORDS = 12;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
@@ -52,7 +57,7 @@ export class TermMatcher {
   /** Replaces the names a term is known by. */
   setTerm(uri: string, names: string[]): void {
     this.removeTerm(uri);
-    const keySequences = unique(names.map(nameKeys).filter((keys) => keys.length > 0));
+    const keySequences = unique(names.map(nameKeys).filter((keys) => keys.length > 0 && keys.length <= MAX_NAME_WORDS));
     for (const keys of keySequences) {
       let node = this.root;
       for (const key of keys) {

@@ -18,7 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, normalizeSettings, type GlossarySettings } from '../common/settings';
 import { LineIndex } from '../common/text';
-import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
+import { canonicalUri, encodePathSegment, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
 import { codeActions, type WorkspaceChange } from '../features/codeActions';
 import { complete } from '../features/completion';
 import { affectedDocuments } from '../features/diagnostics/dependencies';
@@ -505,7 +505,7 @@ export function startServer(connection: Connection): void {
     const folder = newTermFolder(index, configured, workspaceRoots[0] && fileUri(workspaceRoots[0]));
     if (folder === undefined) return null;
     const id = idFromTitle(title);
-    return { uri: `${folder}/${encodeURIComponent(id)}.md`, text: newTermText(id, title.trim(), tags) };
+    return { uri: `${folder}/${encodePathSegment(id)}.md`, text: newTermText(id, title.trim(), tags) };
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {

@@ -40,16 +40,83 @@ export interface MarkdownBody {
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ATX_OPENING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Docusaurus admonitions (`:::info` … `:::`): the markers are not text, what they hold is. */
 const ADMONITION_MARKER = /^ {0,3}:::/;
 const INDENTED_CODE = /^(?: {4}|\t)/;
-const INLINE_LINK = /(!?)\[([^\]\n]*)\]\([ \t]*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/dg;
-const WIKI_LINK = /\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]/dg;
+// Link text may hold one level of brackets ("[a [b] c](x)"); neither pattern lets a match run past
+// the next unpaired "[", which keeps a line of ten thousand "[" linear instead of quadratic.
+const INLINE_LINK = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\([ \t]*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/dg;
+const WIKI_LINK = /\[\[([^[\]|\n]+)(?:\|([^[\]\n]+))?\]\]/dg;
 const BARE_URL = /\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+/g;
-const CODE_SPAN = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)|(`+)(?!`)\2(?!`)/g;
+
+/**
+ * An ATX heading's level and text, without the blanks and the closing #s around it (CommonMark).
+ * Read by hand: the regular expression for it backtracks quadratically on a long line of blanks.
+ */
+function atxHeading(line: string): { level: number; text: string; textOffset: number } | undefined {
+  const opening = ATX_OPENING.exec(line);
+  if (opening === null) return undefined;
+  const contentStart = opening[0].length;
+  const isBlank = (offset: number) => line[offset] === ' ' || line[offset] === '\t';
+  let end = line.length;
+  while (end > contentStart && isBlank(end - 1)) end--;
+  // A closing run of #s counts when a blank (or the opening) comes before it: "# C#" keeps its #.
+  let hashes = end;
+  while (hashes > contentStart && line[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === contentStart || isBlank(hashes - 1))) end = hashes;
+  while (end > contentStart && isBlank(end - 1)) end--;
+  let textOffset = contentStart;
+  while (textOffset < end && isBlank(textOffset)) textOffset++;
+  return { level: opening[1].length, text: line.slice(textOffset, end), textOffset };
+}
+
+/**
+ * The code spans of a line, by CommonMark's rule: a run of backticks opens a span that the next
+ * run of the same length closes; a run without one is text. Linear, where a regular expression
+ * backtracks quadratically over a line of many backticks.
+ */
+function codeSpansOf(line: string, lineStart: number): Span[] {
+  const runs: Array<{ start: number; length: number }> = [];
+  for (let at = line.indexOf('`'); at !== -1; ) {
+    let after = at;
+    while (line.charCodeAt(after) === 96 /* ` */) after++;
+    runs.push({ start: at, length: after - at });
+    at = line.indexOf('`', after);
+  }
+  // For each run, the next run of the same length, found in one pass from the end.
+  const closer: Array<number | undefined> = new Array(runs.length);
+  const nextOfLength = new Map<number, number>();
+  for (let run = runs.length - 1; run >= 0; run--) {
+    closer[run] = nextOfLength.get(runs[run].length);
+    nextOfLength.set(runs[run].length, run);
+  }
+  const spans: Span[] = [];
+  for (let run = 0; run < runs.length; ) {
+    const close = closer[run];
+    if (close === undefined) {
+      run++;
+      continue;
+    }
+    spans.push([lineStart + runs[run].start, lineStart + runs[close].start + runs[close].length]);
+    run = close + 1;
+  }
+  return spans;
+}
+
+/** Whether an offset lies in one of a sorted list of disjoint spans. */
+function isInSpans(spans: readonly Span[], offset: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle][1] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low < spans.length && spans[low][0] <= offset;
+}
 
 /** Rewrites the target of every inline link and image in a piece of Markdown. */
 export function mapLinkTargets(markdown: string, map: (target: string) => string): string {
@@ -142,13 +209,13 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex)
       closeParagraph();
       continue;
     }
-    const heading = line.match(ATX_HEADING);
+    const heading = atxHeading(line);
     if (heading) {
       closeParagraph();
-      const headingText = heading[2] ?? '';
-      const textStart = headingText === '' ? end : start + line.indexOf(headingText, heading[1].length);
+      const headingText = heading.text;
+      const textStart = headingText === '' ? end : start + heading.textOffset;
       headings.push({
-        level: heading[1].length,
+        level: heading.level,
         text: headingText,
         range: lines.rangeAt(start, end),
         textRange: lines.rangeAt(textStart, textStart + headingText.length),
@@ -188,13 +255,9 @@ function scanInline(
   const hasCode = line.includes('`');
   const hasBracket = line.includes('[');
   const hasColon = line.includes(':') || line.includes('www.');
-  const codeSpans: Span[] = [];
-  for (const match of hasCode ? line.matchAll(CODE_SPAN) : []) {
-    const span: Span = [start + match.index, start + match.index + match[0].length];
-    codeSpans.push(span);
-    nonProse.push(span);
-  }
-  const inCode = (offset: number) => codeSpans.some(([from, to]) => offset >= from && offset < to);
+  const codeSpans = hasCode ? codeSpansOf(line, start) : [];
+  nonProse.push(...codeSpans);
+  const inCode = (offset: number) => isInSpans(codeSpans, offset);
 
   for (const match of hasBracket && line.includes('](') ? line.matchAll(INLINE_LINK) : []) {
     const linkStart = start + match.index;

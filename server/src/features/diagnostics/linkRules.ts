@@ -54,7 +54,10 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
 
 /** The term with the name nearest to a misspelt one, by the names `namesOf` gives. */
 function nearestTerm(index: GlossaryIndex, name: string, namesOf: (term: GlossaryTerm) => string[]) {
-  const maxDistance = Math.max(2, Math.floor(name.length / 3));
+  // A third of the name may be wrong, at least one letter, two from six letters on; a name of one or
+  // two letters is too short to guess from ("a" is not a typo of "SLA").
+  if (name.length < 3) return undefined;
+  const maxDistance = Math.max(Math.floor(name.length / 3), name.length >= 6 ? 2 : 1);
   const lowerName = name.toLowerCase();
   let best: { name: string; term: GlossaryTerm; distance: number } | undefined;
   for (const term of index.terms()) {
@@ -63,7 +66,9 @@ function nearestTerm(index: GlossaryIndex, name: string, namesOf: (term: Glossar
       if (Math.abs(candidate.length - name.length) > maxDistance) continue;
       const candidateDistance = distance(lowerName, candidate.toLowerCase());
       if (candidateDistance > maxDistance) continue;
-      if (best === undefined || candidateDistance < best.distance) best = { name: candidate, term, distance: candidateDistance };
+      // Ties go to the first file by path, so the suggestion does not depend on the order files were read in.
+      const better = best === undefined || candidateDistance < best.distance || (candidateDistance === best.distance && term.uri < best.term.uri);
+      if (better) best = { name: candidate, term, distance: candidateDistance };
     }
   }
   return best;

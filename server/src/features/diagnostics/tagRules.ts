@@ -82,11 +82,17 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
 /** Without a tags file, the glossary's own usage tells the intended spelling: the much more common one. */
 export function moreCommonVariant(index: GlossaryIndex, tag: string): { tag: string; count: number; ownCount: number } | undefined {
   const ownCount = index.documentsUsingTag(tag).size;
-  let best: { tag: string; count: number; ownCount: number } | undefined;
+  let best: { tag: string; count: number; ownCount: number; typo: boolean } | undefined;
   for (const [other, count] of index.tagUsage()) {
     if (other === tag || count < VARIANT_RATIO * Math.max(ownCount, 1)) continue;
-    if (!isCaseOrNumberVariant(tag, other) && !isLikelyTypo(tag, other)) continue;
-    if (best === undefined || count > best.count) best = { tag: other, count, ownCount };
+    const typo = !isCaseOrNumberVariant(tag, other);
+    if (typo && !isLikelyTypo(tag, other)) continue;
+    // Another case or number of the same word beats a typo; then the more common, then the first by
+    // name, so the answer does not depend on the order files were read in.
+    const better =
+      best === undefined ||
+      (best.typo !== typo ? !typo : count !== best.count ? count > best.count : other < best.tag);
+    if (better) best = { tag: other, count, ownCount, typo };
   }
-  return best;
+  return best && { tag: best.tag, count: best.count, ownCount };
 }
