@@ -339,7 +339,8 @@ async function measure(size) {
       } catch (error) {
         result.problems.push(`diagnostics round ${round}: ${error.message.slice(0, 300)}`);
       }
-      await sleep(20);
+      // A pause between edits, as between a user's keystrokes: a burst is checked once per interval.
+      await sleep(100);
     }
     result.diagnostics = stats(diagnosticTimes);
 

@@ -47,6 +47,8 @@ export interface StartOptions {
   args?: string[];
   /** Timeout for `initialize` to answer. */
   initializeTimeoutMs?: number;
+  /** The `processId` of the editor the server is to watch; default: this test process. */
+  processId?: number;
 }
 
 type DiagnosticsListener = () => void;
@@ -55,6 +57,8 @@ export class LspClient {
   readonly logMessages: string[] = [];
   /** The latest published diagnostics per URI (as the server spelled it). */
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** How many times diagnostics were published per URI. */
+  readonly publications = new Map<string, number>();
   /** Everything the server wrote to stderr, for failure messages. */
   stderr = '';
   initializeResult: InitializeResult | undefined;
@@ -82,6 +86,7 @@ export class LspClient {
     });
     connection.onNotification(PublishDiagnosticsNotification.type, ({ uri, diagnostics }) => {
       this.diagnostics.set(canonical(uri), diagnostics);
+      this.publications.set(canonical(uri), (this.publications.get(canonical(uri)) ?? 0) + 1);
       for (const listener of [...this.listeners]) listener();
     });
     connection.onNotification(LogMessageNotification.type, ({ message }) => {
@@ -110,7 +115,7 @@ export class LspClient {
       }));
       client.initializeResult = await withTimeout(
         connection.sendRequest(InitializeRequest.type, {
-          processId: process.pid,
+          processId: options.processId ?? process.pid,
           rootUri: workspaceFolders[0]?.uri ?? null,
           workspaceFolders,
           locale: options.locale,
@@ -265,6 +270,11 @@ export class LspClient {
     clearTimeout(timer);
     this.connection.dispose();
     return code;
+  }
+
+  /** Resolves with the exit code once the process has ended by itself; rejects after the timeout. */
+  waitForExit(timeoutMs: number): Promise<number | null> {
+    return withTimeout(this.exited, timeoutMs, () => `the server still runs after ${timeoutMs} ms`);
   }
 
   get exitedAlready(): boolean {

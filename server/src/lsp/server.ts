@@ -35,7 +35,7 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument, withoutOpenDocumentDetail, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfigFile } from '../workspace/configFile';
-import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files';
+import { GlossaryScope, readTextFile } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
 import {
@@ -65,10 +65,14 @@ interface InitializationOptions {
 
 /** Other documents' diagnostics wait this long, so a burst of keystrokes re-checks them once. */
 const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
+/** An edited document is checked at most this often while edits keep coming. */
+const EDIT_CHECK_INTERVAL_MS = 50;
 /** How many documents are re-checked between two turns of the event loop. */
 const PUBLISH_BATCH = 500;
 /** The status notification is sent at most this often. */
 const STATUS_DELAY_MS = 250;
+/** Files read at once when many change together: enough to keep the disk busy, few enough for any limit on open files. */
+const READ_BATCH = 32;
 
 /**
  * A bug in one answer must not take the editor's glossary away: unexpected errors outside request
@@ -283,20 +287,30 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * Edits are parsed lazily: a burst of didChange notifications marks the document stale once,
-   * and it is parsed and checked when the burst is over or when a request needs it first.
+   * Edits are parsed lazily and checked at most once per interval: the first edit after a pause at
+   * once, the rest of a burst of keystrokes together when the interval is over. A request parses
+   * at once what it needs.
    */
   const staleDocuments = new Set<string>();
-  let flushScheduled = false;
+  let checkTimer: NodeJS.Timeout | undefined;
+  let lastCheck = 0;
   documents.onDidChangeContent(({ document }) => {
     staleDocuments.add(canonicalUri(document.uri));
-    if (flushScheduled) return;
-    flushScheduled = true;
-    setImmediate(() => {
-      flushScheduled = false;
-      for (const uri of [...staleDocuments]) refresh(uri);
-    });
+    if (checkTimer !== undefined) return;
+    checkTimer = setTimeout(
+      () => {
+        checkTimer = undefined;
+        lastCheck = Date.now();
+        refreshAll();
+      },
+      Math.max(0, lastCheck + EDIT_CHECK_INTERVAL_MS - Date.now()),
+    );
   });
+
+  /** Parses every open document edited since its last parse: a request sees all edits sent before it. */
+  function refreshAll(): void {
+    for (const uri of [...staleDocuments]) refresh(uri);
+  }
 
   /** Parses an open document if edits arrived since its last parse. */
   function refresh(uri: string): void {
@@ -310,41 +324,61 @@ export function startServer(connection: Connection): void {
     openLines.delete(uri);
     staleDocuments.delete(uri);
     // The file on disk is the truth again once the editor lets go of it.
-    void reloadFromDisk(uri);
+    void serially(() => reloadFromDisk([uri]));
   });
 
-  /** Reads a closed file again, or drops it when it is gone or not part of the glossary. */
-  async function reloadFromDisk(uri: string): Promise<void> {
-    const filePath = uriToFsPath(uri);
-    if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
-      const text = scope().contains(filePath) ? readTextFileNow(filePath, log, scope().maxFileBytes) : undefined;
-      if (text === undefined) index.removeTagsFile(uri);
-      else index.setTagsFile(uri, text);
-      publishAll();
-      return;
-    }
-    const text = scope().contains(filePath) ? await readTextFile(filePath, log, scope().maxFileBytes) : undefined;
-    storeDocument(uri, text === undefined ? undefined : withoutOpenDocumentDetail(parseDocument(uri, text)));
+  connection.onDidChangeWatchedFiles(({ changes }) =>
+    serially(async () => {
+      await indexed;
+      // The last event for a file decides; a deleted file is not read.
+      const latest = new Map<string, FileChangeType>();
+      for (const change of changes) latest.set(canonicalUri(change.uri), change.type);
+      const deleted = [...latest].filter(([, type]) => type === FileChangeType.Deleted).map(([uri]) => uri);
+      const changed = [...latest].filter(([, type]) => type !== FileChangeType.Deleted).map(([uri]) => uri);
+      applyFromDisk(deleted.filter(isClosedGlossaryFile).map((uri): [string, undefined] => [uri, undefined]));
+      await reloadFromDisk(changed.filter(isClosedGlossaryFile));
+    }),
+  );
+
+  /**
+   * Disk work runs one task at a time, in the order the events came: a branch switch arrives as
+   * several batches, and a slow read from an earlier one must not land after a later delete.
+   */
+  let diskWork: Promise<void> = Promise.resolve();
+  function serially(task: () => Promise<void>): Promise<void> {
+    diskWork = diskWork.then(task).catch((error: Error) => log(`Reading changed files failed: ${error.stack ?? error.message}`));
+    return diskWork;
   }
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    await indexed;
+  function isClosedGlossaryFile(uri: string): boolean {
+    return !openLines.has(uri) && (isMarkdownPath(uri) || uri.endsWith(`/${TAGS_FILE_NAME}`)) && scope().contains(uriToFsPath(uri));
+  }
+
+  /** Reads closed files again, a few dozen at a time; a file that is gone or out of scope is dropped. */
+  async function reloadFromDisk(uris: string[]): Promise<void> {
+    for (let start = 0; start < uris.length; start += READ_BATCH) {
+      const batch = uris.slice(start, start + READ_BATCH);
+      const texts = await Promise.all(
+        batch.map((uri) => (scope().contains(uriToFsPath(uri)) ? readTextFile(uriToFsPath(uri), log, scope().maxFileBytes) : undefined)),
+      );
+      applyFromDisk(batch.map((uri, position): [string, string | undefined] => [uri, texts[position]]));
+    }
+  }
+
+  /** Stores what disk holds (undefined: nothing) for each file; tags files re-check everything once. */
+  function applyFromDisk(files: Array<[string, string | undefined]>): void {
     let tagsChanged = false;
-    for (const change of changes) {
-      const uri = canonicalUri(change.uri);
-      if (openLines.has(uri) || !scope().contains(uriToFsPath(uri))) continue;
+    for (const [uri, text] of files) {
       if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
         tagsChanged = true;
-        const text = change.type === FileChangeType.Deleted ? undefined : await readTextFile(uriToFsPath(uri), log);
         if (text === undefined) index.removeTagsFile(uri);
         else index.setTagsFile(uri, text);
-      } else if (isMarkdownPath(uri)) {
-        if (change.type === FileChangeType.Deleted) storeDocument(uri, undefined);
-        else await reloadFromDisk(uri);
+      } else {
+        storeDocument(uri, text === undefined ? undefined : withoutOpenDocumentDetail(parseDocument(uri, text)));
       }
     }
     if (tagsChanged) publishAll();
-  });
+  }
 
   connection.onDidChangeConfiguration(async (change) => {
     const pushed = (change.settings as { markdownGlossary?: unknown } | undefined)?.markdownGlossary;
@@ -358,7 +392,7 @@ export function startServer(connection: Connection): void {
   /** The parsed document and line index of an open document, for requests about it. */
   function openDocument(uri: string): { document: ParsedDocument; lines: LineIndex } | undefined {
     const key = canonicalUri(uri);
-    refresh(key);
+    refreshAll();
     const document = index.getDocument(key);
     const lines = openLines.get(key);
     return document === undefined || lines === undefined ? undefined : { document, lines };
@@ -444,14 +478,16 @@ export function startServer(connection: Connection): void {
   });
 
   connection.workspace.onWillRenameFiles(({ files }) => {
+    refreshAll();
     const renames = files.map((file) => ({ oldUri: canonicalUri(file.oldUri), newUri: canonicalUri(file.newUri) }));
     const change = { createFiles: [], edits: linkEditsForRenamedFiles(index, renames) };
     return staysInWorkspace(change) ? toLspWorkspaceEdit(change) : null;
   });
 
-  connection.onWorkspaceSymbol(({ query }) =>
-    workspaceSymbols(index, query).map((symbol) => ({ name: symbol.name, kind: SymbolKind.Key, containerName: symbol.detail, location: symbol.location })),
-  );
+  connection.onWorkspaceSymbol(({ query }) => {
+    refreshAll();
+    return workspaceSymbols(index, query).map((symbol) => ({ name: symbol.name, kind: SymbolKind.Key, containerName: symbol.detail, location: symbol.location }));
+  });
 
   connection.onDocumentSymbol(({ textDocument }) => {
     const open = openDocument(textDocument.uri);
@@ -479,6 +515,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(SEARCH_TERMS_REQUEST, async ({ query }: SearchTermsParams): Promise<TermSummary[]> => {
+    refreshAll();
     return searchTerms(index, query).map((term) => ({
       uri: term.uri,
       title: term.title,
@@ -489,6 +526,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(LINK_TO_TERM_REQUEST, ({ documentUri, termUri }: LinkToTermParams): string | null => {
+    refreshAll();
     const document = index.getDocument(documentUri) ?? parseDocument(canonicalUri(documentUri), '');
     const term = index.termOf(termUri);
     if (term === undefined) return null;
@@ -496,11 +534,13 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(KNOWN_TAGS_REQUEST, (): string[] => {
+    refreshAll();
     const tagsFile = workspaceRoots[0] === undefined ? undefined : index.tagsFileFor(`${fileUri(workspaceRoots[0])}/${TAGS_FILE_NAME}`);
     return tagsFile ? [...tagsFile.tags.keys()] : [...index.tagUsage()].sort((a, b) => b[1] - a[1]).map(([tag]) => tag);
   });
 
   connection.onRequest(NEW_TERM_REQUEST, ({ title, tags }: NewTermParams): NewTermResult | null => {
+    refreshAll();
     const configured = settings.newTermFolder.trim() === '' || workspaceRoots[0] === undefined ? undefined : fileUri(path.resolve(workspaceRoots[0], settings.newTermFolder));
     const folder = newTermFolder(index, configured, workspaceRoots[0] && fileUri(workspaceRoots[0]));
     if (folder === undefined) return null;
@@ -518,6 +558,7 @@ export function startServer(connection: Connection): void {
     }
     if (command !== GENERATE_TAGS_FILE_COMMAND) return null;
     await indexed;
+    refreshAll();
     // Into the tags file in use, or a new tags.yml in the given folder, else the first workspace folder.
     const folder = typeof args?.[0] === 'string' ? args[0] : workspaceRoots[0] && fileUri(workspaceRoots[0]);
     if (folder === undefined) return null;

@@ -1,4 +1,4 @@
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { isMarkdownPath } from '../common/uris';
@@ -107,9 +107,15 @@ function classify(filePath: string, found: { markdown: Set<string>; tagsFiles: S
 /** Reads a text file, or says why not (missing, unreadable, too large); never throws. */
 export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): Promise<string | undefined> {
   try {
-    const handle = await fs.open(filePath, 'r');
+    // Non-blocking, so a named pipe called x.md cannot hang the open; it is then refused below.
+    const handle = await fs.open(filePath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
     try {
-      const { size } = await handle.stat();
+      const stat = await handle.stat();
+      if (!stat.isFile()) {
+        log(`Skipped ${filePath}: not a regular file.`);
+        return undefined;
+      }
+      const { size } = stat;
       if (size > maxBytes) {
         log(`Skipped ${filePath}: ${size} bytes is more than the limit of ${maxBytes}.`);
         return undefined;
@@ -127,7 +133,12 @@ export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX
 /** Reads a text file at once, or says why not; never throws. */
 export function readTextFileNow(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): string | undefined {
   try {
-    const { size } = statSync(filePath);
+    const stat = statSync(filePath);
+    if (!stat.isFile()) {
+      log(`Skipped ${filePath}: not a regular file.`);
+      return undefined;
+    }
+    const { size } = stat;
     if (size > maxBytes) {
       log(`Skipped ${filePath}: ${size} bytes is more than the limit of ${maxBytes}.`);
       return undefined;
