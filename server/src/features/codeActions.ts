@@ -203,10 +203,21 @@ function removeListItem(lines: LineIndex, range: Range): TextEdit {
     const nextLine = lines.lineStartOffset(range.start.line + 1);
     return { range: lines.rangeAt(lineStart, nextLine > lineStart ? nextLine : lines.lineEndOffset(range.start.line)), newText: '' };
   }
-  const after = text.slice(end).match(/^\s*,\s*/);
-  if (after) return { range: lines.rangeAt(start, end + after[0].length), newText: '' };
-  const before = text.slice(0, start).match(/\s*,\s*$/);
-  return { range: lines.rangeAt(before ? start - before[0].length : start, end), newText: '' };
+  // The item goes with the comma after it, else with the one before it.
+  const afterComma = commaSpanFrom(text, end, 1);
+  if (afterComma !== undefined) return { range: lines.rangeAt(start, afterComma), newText: '' };
+  return { range: lines.rangeAt(commaSpanFrom(text, start, -1) ?? start, end), newText: '' };
+}
+
+/** Where blanks, a comma and blanks, read from an offset in a direction, end; undefined without a comma. */
+function commaSpanFrom(text: string, from: number, direction: 1 | -1): number | undefined {
+  const at = (offset: number) => text[direction === 1 ? offset : offset - 1];
+  let offset = from;
+  while (at(offset) !== undefined && /\s/.test(at(offset))) offset += direction;
+  if (at(offset) !== ',') return undefined;
+  offset += direction;
+  while (at(offset) !== undefined && /\s/.test(at(offset))) offset += direction;
+  return offset;
 }
 
 /** A term file for a broken link, where the link says it should be, from the new-term template. */

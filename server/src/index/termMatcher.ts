@@ -39,6 +39,7 @@ const ACRONYM_KEY_PREFIX = '=';
  * prose: each word of a scan may follow a name that far, so their length would multiply its cost.
  */
 const MAX_NAME_WORDS = 12;
+const MAX_NAME_GAP = 40;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
@@ -236,10 +237,24 @@ function wordsIn(text: string, from: number, to: number, excluded: readonly Span
   return words;
 }
 
-/** Between two words of one name: blanks and hyphens, with at most one line break. */
+/**
+ * Between two words of one name: blanks and hyphens, with at most one line break, and not more
+ * than a line's indentation of them. Scanned by hand: the regular expression for it backtracks
+ * quadratically on a long run of hyphens.
+ */
 function isNameGap(text: string, from: number, to: number): boolean {
-  const gap = text.slice(from, to);
-  return /^[ \t\-\u00a0]*(?:\r?\n|\r)?[ \t\-\u00a0]*$/.test(gap) && gap.length > 0;
+  if (to <= from || to - from > MAX_NAME_GAP) return false;
+  let lineBreaks = 0;
+  for (let offset = from; offset < to; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code === 13 /* \r */ || code === 10 /* \n */) {
+      if (code === 13 && text.charCodeAt(offset + 1) === 10) offset++;
+      if (++lineBreaks > 1) return false;
+    } else if (code !== 32 && code !== 9 && code !== 45 /* - */ && code !== 0xa0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function unique(keySequences: string[][]): string[][] {
