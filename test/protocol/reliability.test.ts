@@ -187,3 +187,37 @@ describe('the end of the editor', () => {
     }
   });
 });
+
+describe('changes outside the workspace', () => {
+  let ws: Workspace;
+  let client: LspClient;
+  const NOTE = 'Siehe [drinnen](Neu.md) und [draußen](../../draussen/Neu.md).\n';
+  before(async () => {
+    ws = createWorkspace({ 'glossar/Outtasking.md': term('Outtasking', 'Outtasking', '[Begriffe]', 'Das Outtasking.'), 'glossar/Notiz.md': NOTE });
+    client = await LspClient.start({ workspaceFolders: [ws.root] });
+    await client.waitForIndex();
+    await client.open(ws.uri('glossar/Notiz.md'), NOTE);
+  });
+  after(async () => {
+    await client?.shutdown();
+    ws?.dispose();
+  });
+
+  it('are never offered: a broken link out of the workspace gets no "create" fix, one inside does', async () => {
+    const diagnostics = await client.waitForDiagnostics(ws.uri('glossar/Notiz.md'), (current) => (current ?? []).length === 2);
+    const titlesAt = async (diagnostic: Diagnostic) => {
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: ws.uri('glossar/Notiz.md') },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as Array<{ title: string; edit?: { documentChanges?: Array<{ kind?: string; uri?: string; textDocument?: { uri: string } }> } }>;
+      const touched = actions.flatMap((action) => action.edit?.documentChanges ?? []).map((change) => change.uri ?? change.textDocument?.uri ?? '');
+      return { titles: actions.map((action) => action.title), touched };
+    };
+    const inside = await titlesAt(diagnostics.find((d) => String(d.message).includes('"Neu.md"'))!);
+    assert.deepEqual(inside.titles, ['Create Neu.md from the template']);
+    const outside = await titlesAt(diagnostics.find((d) => String(d.message).includes('draussen'))!);
+    assert.deepEqual(outside.titles, []);
+    assert.ok(inside.touched.every((uri) => uri.startsWith(ws.uri(''))), JSON.stringify(inside.touched));
+  });
+});
