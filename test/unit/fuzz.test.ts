@@ -39,7 +39,7 @@ const DEFAULT_SEED = 20260327;
  * to hours), not benchmarks: a case runs every feature dozens of times, on a shared 2-core machine.
  */
 const SLOW_CASE_MS = 5_000;
-const ADVERSARIAL_LIMIT_MS = 10_000;
+const ADVERSARIAL_LIMIT_MS = 20_000;
 /** If any fuzzed front matter were executed, this file would appear. */
 const MARKER = path.join(os.tmpdir(), `markdown-glossary-fuzz-marker-${process.pid}`);
 

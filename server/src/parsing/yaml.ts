@@ -28,11 +28,25 @@ const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/g;
 export function parseYaml(source: string): YamlDocument {
   const tooDeepAt = offsetNestedTooDeep(source);
   const tooManyAliasesAt = tooDeepAt === undefined ? offsetOfAliasPastBound(source) : undefined;
-  if (tooDeepAt === undefined && tooManyAliasesAt === undefined) return parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  if (tooDeepAt === undefined && tooManyAliasesAt === undefined) return withoutStackTraces(() => parseDocument(source, { prettyErrors: false, uniqueKeys: true }));
   const at = tooDeepAt ?? tooManyAliasesAt!;
   const refused = parseDocument('');
   refused.errors.push(new YAMLParseError([at, at + 1], 'RESOURCE_EXHAUSTION', tooDeepAt !== undefined ? TOO_DEEP : TOO_MANY_ALIASES));
   return refused;
+}
+
+/**
+ * Runs a parse without capturing stack traces: the parser makes an Error object per problem, and
+ * on a broken file of thousands of problems capturing their stacks was most of the time spent.
+ */
+function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /** Where `[` and `{` first nest deeper than the bound, counted without regard to quotes (over-strict only for absurd strings). */
