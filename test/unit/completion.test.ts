@@ -104,6 +104,24 @@ describe('link completion', () => {
     assert.deepEqual(labels('[Outt|', 'docs/Outtasking.md'), []);
   });
 
+  it('gives the list a scan of every term gives, though it looks only at terms with a word starting as typed', () => {
+    const words = ['Wert', 'Wärme', 'Wasser', 'Öko', 'Oeko', 'Ober', 'Mess', 'Maß', 'Masse', 'Ab', 'An'];
+    const files: Record<string, string> = {};
+    for (let number = 0; number < 2_000; number++) {
+      const [a, b, c] = [words[number % 11], words[(number * 7) % 11].toLowerCase(), words[(number * 3) % 11]];
+      const title = [`${a}${b} ${number}`, `${c}-${a} ${number}`, `(${a}) ${c}${b} ${number}`, `"${b}" ${number}`][number % 4];
+      files[`t/B${number}.md`] = entry(`B${number}`, title, 'D.', '[Begriffe]', number % 9 === 0 ? `aliases: [${c}${a}${number}]\n` : '');
+    }
+    files['t/notiz.md'] = Array.from({ length: 300 }, (_, n) => `[x](B${(n * 13) % 2_000}.md)`).join(' ');
+    const index = glossaryOf(files);
+    const scanningAll = Object.assign(Object.create(index) as typeof index, { termsWithWordStart: () => [...index.terms()] });
+    for (const typed of ['[[We', '[wer', '[Wä', '[wae', '[oek', '[Öko', '[ök', '[mas', '[maß', '[ab', '[(', '[wasserw', '[ma', '[ob', '[an ', '](me', '[[ek']) {
+      const ours = completeAt('plan.md', `${typed}|`, 'auto', index);
+      const everyTerm = completeAt('plan.md', `${typed}|`, 'auto', scanningAll);
+      assert.deepEqual(ours, everyTerm, typed);
+    }
+  });
+
   it('filters 10,000 terms on the server, caps the list and marks it incomplete', () => {
     const files: Record<string, string> = {};
     for (let number = 0; number < 10_000; number++) files[`t/Begriff-${number}.md`] = entry(`B${number}`, `Begriff ${number}`, 'D.');

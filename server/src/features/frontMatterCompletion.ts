@@ -5,7 +5,8 @@ import { fileStem } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { ParsedDocument } from '../parsing/document';
 import { capped, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
-import { foldQuery, matchableName, matchQuality } from './fuzzy';
+import { matchableName } from '../index/nameForms';
+import { foldQuery, matchQuality } from './fuzzy';
 
 const TAGS_KEY_LINE = /^tags\s*:\s*$/;
 const FLOW_TAGS_BEFORE_CURSOR = /^tags\s*:\s*\[([^\]]*)$/;

@@ -1,3 +1,4 @@
+import { letterMask, type MatchableName } from '../index/nameForms';
 import { foldWord } from '../index/termMatcher';
 
 /**
@@ -12,42 +13,19 @@ export enum MatchQuality {
   Substring = 4,
 }
 
-/** A name prepared once for matching against many queries. */
-export interface MatchableName {
-  /** Lower case, umlauts transliterated: "wertschoepfungskette". */
-  transliterated: string;
-  /** Lower case, umlauts without their dots: "wertschopfungskette". */
-  bare: string;
-  /** Where the words of each spelling start, found once rather than on every keystroke. */
-  transliteratedStarts: number[];
-  bareStarts: number[];
-}
-
-export function matchableName(name: string): MatchableName {
-  const lower = name.toLowerCase();
-  const transliterated = foldWord(lower);
-  const bare = lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss');
-  return { transliterated, bare, transliteratedStarts: wordStartsOf(transliterated), bareStarts: wordStartsOf(bare) };
-}
-
 /** Folds what the user typed the same way names are folded. */
 export function foldQuery(query: string): string {
   return foldWord(query.trim().toLowerCase());
 }
 
-export function matchQuality(query: string, name: MatchableName): MatchQuality | undefined {
+export function matchQuality(query: string, name: MatchableName, queryLetters = letterMask(query)): MatchQuality | undefined {
   if (query === '') return MatchQuality.Prefix;
+  if ((name.letters & queryLetters) !== queryLetters) return undefined;
   const first = qualityIn(query, name.transliterated, name.transliteratedStarts);
   if (name.bare === name.transliterated) return first;
   const second = qualityIn(query, name.bare, name.bareStarts);
   if (first === undefined) return second;
   return second === undefined ? first : Math.min(first, second);
-}
-
-const WORD_START = /(?:^|[\s\-_/.(])(\p{L}|\p{N})/gu;
-
-function wordStartsOf(candidate: string): number[] {
-  return [...candidate.matchAll(WORD_START)].map((match) => match.index + match[0].length - match[1].length);
 }
 
 function qualityIn(query: string, candidate: string, wordStarts: number[]): MatchQuality | undefined {

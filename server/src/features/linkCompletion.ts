@@ -5,7 +5,8 @@ import type { GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
-import { foldQuery, matchableName, matchQuality, type MatchableName, type MatchQuality } from './fuzzy';
+import { letterMask, matchableNamesOf } from '../index/nameForms';
+import { foldQuery, matchQuality, MatchQuality } from './fuzzy';
 import { routeOf } from '../index/routes';
 
 export type LinkStyle = 'relative' | 'route' | 'wiki';
@@ -38,27 +39,52 @@ export function completeLinks(
   if (context === undefined) return NO_COMPLETIONS;
   const style = context.part === 'wiki' ? 'wiki' : context.part === 'route' ? 'route' : styleSetting === 'auto' ? styleOf(document) : styleSetting;
   const query = foldQuery(context.query);
+  const queryLetters = letterMask(query);
 
   // A target is the same for a term's title and aliases: offer each term once, by its best name.
   const oneItemPerTerm = context.part === 'target' || context.part === 'route';
-  // Rank cheaply first; build the items (paths, documentation) only for those that make the list.
-  const ranked: Array<{ term: GlossaryTerm; position: number; quality: MatchQuality; sortText: string }> = [];
-  const rank = (term: GlossaryTerm, position: number, quality: MatchQuality) =>
-    ranked.push({ term, position, quality, sortText: `${quality}${rankByLinks(index.incomingLinkCount(term))}${namesFor(term)[position].transliterated}` });
-  for (const term of index.terms()) {
-    if (term.uri === document.uri) continue;
-    let best: { quality: MatchQuality; position: number } | undefined;
-    namesFor(term).forEach((matchable, position) => {
-      const quality = matchQuality(query, matchable);
-      if (quality === undefined) return;
-      if (!oneItemPerTerm) rank(term, position, quality);
-      else if (best === undefined || quality < best.quality) best = { quality, position: 0 };
-    });
-    if (best !== undefined) rank(term, best.position, best.quality);
-  }
-  ranked.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
-  const items = ranked.slice(0, MAX_COMPLETION_ITEMS).map(({ term, position, sortText }) => itemFor(document, term, position, sortText, context, style));
-  return { items, isIncomplete: ranked.length > MAX_COMPLETION_ITEMS };
+  // Rank cheaply into one bucket per match quality; count links, sort and build items (paths,
+  // documentation) only for the buckets the list takes items from.
+  const rankAll = (terms: Iterable<GlossaryTerm>) => {
+    const buckets: Matched[][] = [[], [], [], [], []];
+    for (const term of terms) {
+      if (term.uri === document.uri) continue;
+      const names = matchableNamesOf(term);
+      let best: MatchQuality | undefined;
+      for (let position = 0; position < names.length; position++) {
+        const quality = matchQuality(query, names[position], queryLetters);
+        if (quality === undefined) continue;
+        if (!oneItemPerTerm) buckets[quality].push({ term, position });
+        else if (best === undefined || quality < best) best = quality;
+      }
+      if (best !== undefined) buckets[best].push({ term, position: 0 });
+    }
+    return buckets;
+  };
+  // Every exact, prefix and word-prefix match is among the terms with a word starting with the
+  // query's first two letters: when they fill the list, the rest of the glossary cannot get in.
+  let buckets = query.length >= 2 ? rankAll(index.termsWithWordStart(query.slice(0, 2))) : undefined;
+  const prefixMatches = (ranked: Matched[][]) => ranked[MatchQuality.Exact].length + ranked[MatchQuality.Prefix].length + ranked[MatchQuality.WordPrefix].length;
+  if (buckets === undefined || prefixMatches(buckets) < MAX_COMPLETION_ITEMS) buckets = rankAll(index.terms());
+  const items: Suggestion[] = [];
+  let matched = 0;
+  buckets.forEach((bucket, quality) => {
+    matched += bucket.length;
+    if (items.length >= MAX_COMPLETION_ITEMS) return;
+    // The most linked first, then by name.
+    const ranked = bucket.map(({ term, position }) => ({ term, position, links: index.incomingLinkCount(term), name: matchableNamesOf(term)[position].transliterated }));
+    ranked.sort((a, b) => b.links - a.links || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { term, position, links, name } of ranked.slice(0, MAX_COMPLETION_ITEMS - items.length)) {
+      items.push(itemFor(document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
+    }
+  });
+  return { items, isIncomplete: matched > MAX_COMPLETION_ITEMS };
+}
+
+interface Matched {
+  term: GlossaryTerm;
+  /** Which of the term's names matched: 0 for the title, then its aliases. */
+  position: number;
 }
 
 function linkContext(lines: LineIndex, position: Position): LinkContext | undefined {
@@ -154,16 +180,4 @@ export function formatLink(document: ParsedDocument, term: GlossaryTerm, text: s
 /** Sorts often-linked terms first: fewer links, larger key. */
 function rankByLinks(count: number): string {
   return String(999_999 - Math.min(count, 999_999)).padStart(6, '0');
-}
-
-/** Names are folded once per parsed term, not on every keystroke. */
-const matchableNames = new WeakMap<GlossaryTerm, MatchableName[]>();
-
-function namesFor(term: GlossaryTerm): MatchableName[] {
-  let names = matchableNames.get(term);
-  if (names === undefined) {
-    names = [term.title, ...term.aliases].map(matchableName);
-    matchableNames.set(term, names);
-  }
-  return names;
 }

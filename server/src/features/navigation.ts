@@ -3,7 +3,8 @@ import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { Heading } from '../parsing/markdown';
 import { MAX_COMPLETION_ITEMS } from './completionList';
-import { foldQuery, matchableName, matchQuality } from './fuzzy';
+import { matchableName } from '../index/nameForms';
+import { foldQuery, matchQuality } from './fuzzy';
 import { mentionsIn, termsAt } from './termAt';
 import { resolveTermLink } from './termLinks';
 

@@ -1,6 +1,7 @@
 import { ancestorFolders, canonicalUri, parentUri, resolveRelativeLink, routeSegments } from '../common/uris';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
+import { wordStartKeys } from './nameForms';
 import { routeFolderOf } from './routes';
 import { nameKey, TermMatcher } from './termMatcher';
 
@@ -104,6 +105,8 @@ export class GlossaryIndex {
   /** Terms by the ancestors of their route folder that can hold a glossary (not `/`, not `/docs/`). */
   private readonly glossaryRoutePrefixes = new UrisByKey();
   readonly matcher = new TermMatcher();
+  /** Terms by the first two letters of the words of their names, for completion; built on first use. */
+  private termsByWordStart: UrisByKey | undefined;
 
   /** Parses a document's text and stores the result in place of any earlier version. */
   setDocument(uri: string, text: string): ParsedDocument {
@@ -204,6 +207,7 @@ export class GlossaryIndex {
     for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.add(prefix, term.uri);
     this.urisById.add(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.add(nameKey(name), term.uri);
+    if (this.termsByWordStart !== undefined) for (const key of wordStartKeys(term)) this.termsByWordStart.add(key, term.uri);
   }
 
   private forgetTerm(term: GlossaryTerm): void {
@@ -211,6 +215,20 @@ export class GlossaryIndex {
     for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.delete(prefix, term.uri);
     this.urisById.delete(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.delete(nameKey(name), term.uri);
+    if (this.termsByWordStart !== undefined) for (const key of wordStartKeys(term)) this.termsByWordStart.delete(key, term.uri);
+  }
+
+  /**
+   * Terms with a name, or a word of a name, starting with these two folded letters: every term a
+   * query starting with them matches by prefix. Indexed on the first call, kept up to date after.
+   */
+  termsWithWordStart(letters: string): GlossaryTerm[] {
+    if (this.termsByWordStart === undefined) {
+      const byWordStart = new UrisByKey();
+      for (const term of this.terms()) for (const key of wordStartKeys(term)) byWordStart.add(key, term.uri);
+      this.termsByWordStart = byWordStart;
+    }
+    return this.termsOf(this.termsByWordStart.get(letters));
   }
 
   /** Terms whose front matter id (or file name, without one) is exactly this. */
