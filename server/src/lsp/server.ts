@@ -67,8 +67,8 @@ interface InitializationOptions {
 const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
 /** An edited document is checked at most this often while edits keep coming. */
 const EDIT_CHECK_INTERVAL_MS = 50;
-/** How many documents are re-checked between two turns of the event loop. */
-const PUBLISH_BATCH = 500;
+/** How long documents are re-checked before requests get a turn of the event loop. */
+const PUBLISH_SLICE_MS = 5;
 /** The status notification is sent at most this often. */
 const STATUS_DELAY_MS = 250;
 /** Files read at once when many change together: enough to keep the disk busy, few enough for any limit on open files. */
@@ -280,8 +280,10 @@ export function startServer(connection: Connection): void {
     const uris = [...[...index.documents()].map((document) => document.uri), ...[...published].filter((uri) => index.getDocument(uri) === undefined)];
     const next = (start: number) => {
       if (round !== publishRound) return;
-      for (const uri of uris.slice(start, start + PUBLISH_BATCH)) publish(uri);
-      if (start + PUBLISH_BATCH < uris.length) setImmediate(() => next(start + PUBLISH_BATCH));
+      const sliceEnd = performance.now() + PUBLISH_SLICE_MS;
+      let position = start;
+      while (position < uris.length && performance.now() < sliceEnd) publish(uris[position++]);
+      if (position < uris.length) setImmediate(() => next(position));
     };
     next(0);
   }
