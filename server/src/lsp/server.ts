@@ -371,6 +371,8 @@ export function startServer(connection: Connection): void {
   function applyFromDisk(files: Array<[string, string | undefined]>): void {
     let tagsChanged = false;
     for (const [uri, text] of files) {
+      // Opened again while its text was being read: the editor's text counts.
+      if (openLines.has(uri)) continue;
       if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
         tagsChanged = true;
         if (text === undefined) index.removeTagsFile(uri);
