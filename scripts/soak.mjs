@@ -20,15 +20,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { ensureCorpus, mulberry32, parseSize, REPO_ROOT, sizeLabel } from './bench/generate.mjs';
+import { ensureCorpus, mulberry32, option, parseSize, REPO_ROOT, sizeLabel } from './bench/generate.mjs';
 import { hoverText, LspClient } from './bench/lsp.mjs';
 
-const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = argv.indexOf(`--${name}`);
-  const inline = argv.find((arg) => arg.startsWith(`--${name}=`));
-  return inline ? inline.slice(name.length + 3) : at >= 0 ? argv[at + 1] : fallback;
-};
 const SIZE = parseSize(option('size', '1k'));
 const ROUNDS = Number(option('rounds', 100));
 const KEYSTROKES = Number(option('keystrokes', 500));

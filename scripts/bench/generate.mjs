@@ -566,6 +566,13 @@ export function ensureCorpus(size, { force = false, log = () => undefined } = {}
   return { root, manifest: generateCorpus(size, root, log) };
 }
 
+/** The value of `--name value` or `--name=value` among the arguments, else the fallback. */
+export function option(name, fallback, argv = process.argv.slice(2)) {
+  const at = argv.indexOf(`--${name}`);
+  const inline = argv.find((arg) => arg.startsWith(`--${name}=`));
+  return inline ? inline.slice(name.length + 3) : at >= 0 ? argv[at + 1] : fallback;
+}
+
 export function parseSizesArg(argv, fallback = '1k,10k,100k') {
   const at = argv.indexOf('--sizes');
   const inline = argv.find((arg) => arg.startsWith('--sizes='));

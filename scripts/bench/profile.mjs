@@ -14,16 +14,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { SourceMap } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CACHE_ROOT, ensureCorpus, parseSize, REPO_ROOT, sizeLabel } from './generate.mjs';
+import { CACHE_ROOT, ensureCorpus, option, parseSize, REPO_ROOT, sizeLabel } from './generate.mjs';
 import { LspClient } from './lsp.mjs';
 import { machine, waitForQuiet } from './machine.mjs';
 
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = argv.indexOf(`--${name}`);
-  const inline = argv.find((arg) => arg.startsWith(`--${name}=`));
-  return inline ? inline.slice(name.length + 3) : at >= 0 ? argv[at + 1] : fallback;
-};
 const TOP = Number(option('top', 15));
 const SERVER = path.resolve(REPO_ROOT, option('server', 'dist/server.js'));
 const progress = (message) => process.stderr.write(`[profile] ${message}\n`);

@@ -26,16 +26,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { CACHE_ROOT, ensureCorpus, mulberry32, parseSizesArg, REPO_ROOT, sizeLabel } from './generate.mjs';
+import { CACHE_ROOT, ensureCorpus, mulberry32, option, parseSizesArg, REPO_ROOT, sizeLabel } from './generate.mjs';
 import { completionItems, hoverText, LspClient } from './lsp.mjs';
 import { machine, machineBusySeconds, ownCpuSeconds, waitForQuiet } from './machine.mjs';
 
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const at = argv.indexOf(`--${name}`);
-  const inline = argv.find((arg) => arg.startsWith(`--${name}=`));
-  return inline ? inline.slice(name.length + 3) : at >= 0 ? argv[at + 1] : fallback;
-};
 const SIZES = parseSizesArg(argv);
 const REQUESTS = Number(option('requests', 200));
 const SERVER = path.resolve(REPO_ROOT, option('server', 'dist/server.js'));

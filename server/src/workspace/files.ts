@@ -1,4 +1,4 @@
-import { constants as fsConstants, promises as fs, readFileSync, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { isMarkdownPath } from '../common/uris';
@@ -104,23 +104,21 @@ function classify(filePath: string, found: { markdown: Set<string>; tagsFiles: S
   else if (path.basename(filePath) === TAGS_FILE_NAME) found.tagsFiles.add(filePath);
 }
 
+/** Whether a file is a regular file within the size limit; logs why not. */
+function isReadable(filePath: string, stat: Stats, log: Logger, maxBytes: number): boolean {
+  if (!stat.isFile()) log(`Skipped ${filePath}: not a regular file.`);
+  else if (stat.size > maxBytes) log(`Skipped ${filePath}: ${stat.size} bytes is more than the limit of ${maxBytes}.`);
+  else return true;
+  return false;
+}
+
 /** Reads a text file, or says why not (missing, unreadable, too large); never throws. */
 export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): Promise<string | undefined> {
   try {
     // Non-blocking, so a named pipe called x.md cannot hang the open; it is then refused below.
     const handle = await fs.open(filePath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
     try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) {
-        log(`Skipped ${filePath}: not a regular file.`);
-        return undefined;
-      }
-      const { size } = stat;
-      if (size > maxBytes) {
-        log(`Skipped ${filePath}: ${size} bytes is more than the limit of ${maxBytes}.`);
-        return undefined;
-      }
-      return await handle.readFile({ encoding: 'utf8' });
+      return isReadable(filePath, await handle.stat(), log, maxBytes) ? await handle.readFile({ encoding: 'utf8' }) : undefined;
     } finally {
       await handle.close();
     }
@@ -133,17 +131,7 @@ export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX
 /** Reads a text file at once, or says why not; never throws. */
 export function readTextFileNow(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): string | undefined {
   try {
-    const stat = statSync(filePath);
-    if (!stat.isFile()) {
-      log(`Skipped ${filePath}: not a regular file.`);
-      return undefined;
-    }
-    const { size } = stat;
-    if (size > maxBytes) {
-      log(`Skipped ${filePath}: ${size} bytes is more than the limit of ${maxBytes}.`);
-      return undefined;
-    }
-    return readFileSync(filePath, 'utf8');
+    return isReadable(filePath, statSync(filePath), log, maxBytes) ? readFileSync(filePath, 'utf8') : undefined;
   } catch (error) {
     log(`Cannot read ${filePath}: ${(error as Error).message}`);
     return undefined;
