@@ -341,7 +341,7 @@ class Texts {
   }
 }
 
-export function checkChange(texts: Texts, change: WorkspaceChange, what: string): void {
+function checkChange(texts: Texts, change: WorkspaceChange, what: string): void {
   const created = new Set(change.createFiles.map(canonicalUri));
   for (const file of change.edits) {
     const lines = texts.get(file.uri);
@@ -389,7 +389,7 @@ function probePositions(rng: Random, document: ReturnType<typeof parseDocument>,
 }
 
 /** Builds the case's glossary and runs every feature on its target document; throws a Problem or the feature's error. */
-export function runCase(fuzz: FuzzCase): void {
+function runCase(fuzz: FuzzCase): void {
   const rng = new Random(fuzz.seed);
   const index = new GlossaryIndex();
   const texts = new Texts();
