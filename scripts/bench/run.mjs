@@ -4,6 +4,7 @@
 //
 //   node scripts/bench/run.mjs [--sizes 1k,10k,100k] [--requests 200] [--server dist/server.js]
 //                              [--ready-timeout 600] [--ready-runs N] [--wait-quiet SECONDS] [--json]
+//                              [--settle MS (after ready, before the timed requests; default 500)]
 //
 // Per size: generates (or reuses) the corpus (scripts/bench/generate.mjs), measures the physical
 // floor in this process (list the files; read every one with fs.promises.readFile, 32 at a time,
@@ -40,6 +41,8 @@ const STARTUP_HOVER_INTERVAL_MS = 50;
 const DIAGNOSTIC_ROUNDS = 20;
 const TITLE_ROUNDS = 10;
 const WARMUP = 20;
+/** How long the server is left alone after ready before the timed requests. */
+const SETTLE_MS = Number(option('settle', 500));
 /** Start-ups per size (the first is the full run; the others only measure ready time and memory). */
 const readyRunsFor = (size) => Number(option('ready-runs', size >= 100_000 ? 1 : 3));
 
@@ -228,7 +231,7 @@ async function measure(size) {
     };
     if (hoverText(firstAfter.result) === '') result.problems.push(`hover on "${notePlain.surface}" in ${note} after ready: null`);
     // Let the server finish what it does after indexing (diagnostics of every file, status).
-    await sleep(500);
+    await sleep(SETTLE_MS);
     result.diagnosticsPublishedAtStart = client.diagnosticsCount;
     result.filesWithProblemsAtStart = [...client.diagnostics.values()].filter((entry) => entry.diagnostics.length > 0).length;
 
