@@ -5,8 +5,9 @@ import type { GlossaryTerm } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
 
 /** The term a link points to, if it points to a glossary entry. */
-export function resolveTermLink(index: GlossaryIndex, fromUri: string, link: Pick<MarkdownLink, 'kind' | 'target'>): GlossaryTerm | undefined {
+export function resolveTermLink(index: GlossaryIndex, fromUri: string, link: Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>): GlossaryTerm | undefined {
   if (link.kind === 'wiki') return pickOne(index.termsNamed(link.target.replace(/#.*$/, '')));
+  if (link.targetUri !== undefined) return index.termOf(link.targetUri);
   return resolveTermTarget(index, fromUri, link.target);
 }
 

@@ -1,4 +1,4 @@
-import { ancestorFolders, canonicalUri, parentUri, resolveRelativeLink, routeSegments } from '../common/uris';
+import { ancestorFolders, canonicalUri, parentUri, routeSegments } from '../common/uris';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { wordStartKeys } from './nameForms';
@@ -65,8 +65,7 @@ function linkTargetsOf(document: ParsedDocument): LinkTargets {
       if (route.length > 0) targets.ids.push(route[route.length - 1]);
       continue;
     }
-    const uri = resolveRelativeLink(document.uri, link.target);
-    if (uri !== undefined) targets.uris.push(uri);
+    if (link.targetUri !== undefined) targets.uris.push(link.targetUri);
   }
   return targets;
 }

@@ -1,5 +1,5 @@
 import type { GlossaryDiagnostic } from '../common/diagnostic';
-import { fileStem } from '../common/uris';
+import { fileStem, resolveRelativeLink } from '../common/uris';
 import { LineIndex, type Range } from '../common/text';
 import { splitFrontMatter, type FrontMatter, type FrontMatterField } from './frontMatter';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
@@ -46,6 +46,7 @@ export interface ParsedDocument {
 export function parseDocument(uri: string, text: string, lines = new LineIndex(text)): ParsedDocument {
   const split = splitFrontMatter(text, lines);
   const body = scanMarkdown(text, split.bodyOffset, lines);
+  for (const link of body.links) if (link.kind === 'inline') link.targetUri = resolveRelativeLink(uri, link.target);
   const fields = split.frontMatter?.fields ?? [];
   // Front matter makes a file an entry, as in Docusaurus and Hugo; a file without is a plain note.
   const isEntry = fields.length > 0;

@@ -16,6 +16,8 @@ export interface MarkdownLink {
   kind: LinkKind;
   text: string;
   target: string;
+  /** The file a relative inline link points to, resolved once when its document is parsed. */
+  targetUri?: string;
   range: Range;
   textRange: Range;
   targetRange: Range;

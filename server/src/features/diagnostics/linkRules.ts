@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../../common/uris';
+import { asLinkTarget, fileStem, relativePath, routeFolder, routeSegments } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import type { MarkdownLink } from '../../parsing/markdown';
@@ -45,7 +45,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     const match = nearestTerm(index, last, (term) => [term.id]);
     return { suggestion: match === undefined ? undefined : link.target.replace(/[^/?#]+(\/?(?:[?#].*)?)$/, `${match.name}$1`) };
   }
-  const targetUri = resolveRelativeLink(document.uri, link.target);
+  const targetUri = link.targetUri;
   if (targetUri === undefined || !/\.mdx?$/i.test(targetUri) || index.getDocument(targetUri) !== undefined) return undefined;
   const match = nearestTerm(index, fileStem(targetUri), (term) => [fileStem(term.uri)]);
   const fragment = link.target.match(/#.*$/)?.[0] ?? '';
