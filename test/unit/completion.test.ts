@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { complete } from '../../server/src/features/completion';
 import { MAX_COMPLETION_ITEMS } from '../../server/src/features/completionList';
 import type { LinkStyleSetting } from '../../server/src/common/settings';
-import { entry, glossaryOf, openAtCursor } from './glossary';
+import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
 
 const TAGS = 'Begriffe:\n  label: Begriffe\n  description: Grundbegriffe\nIM:\n  label: Informationsmanagement\nStrategie:\n  label: Strategie\n';
 
@@ -114,6 +114,12 @@ describe('link completion', () => {
     }
     files['t/notiz.md'] = Array.from({ length: 300 }, (_, n) => `[x](B${(n * 13) % 2_000}.md)`).join(' ');
     const index = glossaryOf(files);
+    // The table built partly between requests, while files change, as the server does.
+    for (let slice = 0; slice < 300; slice++) index.prepareWordStarts(0);
+    index.setDocument(`${ROOT}/t/B1.md`, entry('B1', 'Wertewandel', 'D.'));
+    index.setDocument(`${ROOT}/t/B1999.md`, entry('B1999', 'Wasserwerk', 'D.'));
+    index.removeDocument(`${ROOT}/t/B2.md`);
+    index.setDocument(`${ROOT}/t/Neu.md`, entry('Neu', 'Wertstoff', 'D.'));
     const scanningAll = Object.assign(Object.create(index) as typeof index, { termsWithWordStart: () => [...index.terms()] });
     for (const typed of ['[[We', '[wer', '[Wä', '[wae', '[oek', '[Öko', '[ök', '[mas', '[maß', '[ab', '[(', '[wasserw', '[ma', '[ob', '[an ', '](me', '[[ek']) {
       const ours = completeAt('plan.md', `${typed}|`, 'auto', index);

@@ -703,6 +703,7 @@ function snapshot(index: GlossaryIndex, documents: Map<string, string>): unknown
   const documentUris = sorted([...index.documents()].map((document) => document.uri));
   return {
     documentUris,
+    termCount: index.termCount,
     terms: terms.map((term) => ({ ...term, tags: term.tags })),
     tagUsage: [...index.tagUsage()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
     byName: [...names].sort().map((name) => ({

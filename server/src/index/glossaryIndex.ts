@@ -106,6 +106,9 @@ export class GlossaryIndex {
   readonly matcher = new TermMatcher();
   /** Terms by the first two letters of the words of their names, for completion; built on first use. */
   private termsByWordStart: UrisByKey | undefined;
+  /** The documents `prepareWordStarts` has still to add to that table. */
+  private wordStartsToAdd: IterableIterator<ParsedDocument> | undefined;
+  private termTotal = 0;
 
   /** Parses a document's text and stores the result in place of any earlier version. */
   setDocument(uri: string, text: string): ParsedDocument {
@@ -202,6 +205,7 @@ export class GlossaryIndex {
   }
 
   private learnTerm(term: GlossaryTerm): void {
+    this.termTotal++;
     this.termsByRouteFolder.add(routeFolderOf(term.uri), term.uri);
     for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.add(prefix, term.uri);
     this.urisById.add(term.id, term.uri);
@@ -210,6 +214,7 @@ export class GlossaryIndex {
   }
 
   private forgetTerm(term: GlossaryTerm): void {
+    this.termTotal--;
     this.termsByRouteFolder.delete(routeFolderOf(term.uri), term.uri);
     for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.delete(prefix, term.uri);
     this.urisById.delete(term.id, term.uri);
@@ -219,15 +224,37 @@ export class GlossaryIndex {
 
   /**
    * Terms with a name, or a word of a name, starting with these two folded letters: every term a
-   * query starting with them matches by prefix. Indexed on the first call, kept up to date after.
+   * query starting with them matches by prefix. The table is finished on the first call if
+   * `prepareWordStarts` has not finished it, and kept up to date after.
    */
   termsWithWordStart(letters: string): GlossaryTerm[] {
+    this.prepareWordStarts(Infinity);
+    return this.termsOf(this.termsByWordStart!.get(letters));
+  }
+
+  /**
+   * Builds the table of word starts until `deadline` (a `performance.now()` time), so a server can
+   * build it between requests rather than in the first completion; true once it is complete.
+   * Files stored meanwhile are added by `learnTerm`; the walk over the live map sees the rest.
+   */
+  prepareWordStarts(deadline: number): boolean {
     if (this.termsByWordStart === undefined) {
-      const byWordStart = new UrisByKey();
-      for (const term of this.terms()) for (const key of wordStartKeys(term)) byWordStart.add(key, term.uri);
-      this.termsByWordStart = byWordStart;
+      this.termsByWordStart = new UrisByKey();
+      this.wordStartsToAdd = this.documentsByUri.values();
     }
-    return this.termsOf(this.termsByWordStart.get(letters));
+    const table = this.termsByWordStart;
+    const pending = this.wordStartsToAdd;
+    if (pending === undefined) return true;
+    do {
+      const next = pending.next();
+      if (next.done) {
+        this.wordStartsToAdd = undefined;
+        return true;
+      }
+      const term = next.value.term;
+      if (term !== undefined) for (const key of wordStartKeys(term)) table.add(key, term.uri);
+    } while (performance.now() < deadline);
+    return false;
   }
 
   /** Terms whose front matter id (or file name, without one) is exactly this. */
@@ -261,6 +288,10 @@ export class GlossaryIndex {
 
   get documentCount(): number {
     return this.documentsByUri.size;
+  }
+
+  get termCount(): number {
+    return this.termTotal;
   }
 
   *terms(): Generator<GlossaryTerm> {

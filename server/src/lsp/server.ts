@@ -174,7 +174,13 @@ export function startServer(connection: Connection): void {
       progress?.done();
       indexing = false;
       publishAll();
+      prepareCompletion();
     }
+  }
+
+  /** Builds the completion table between requests, so the first completion need not wait for it. */
+  function prepareCompletion(): void {
+    if (!index.prepareWordStarts(performance.now() + PUBLISH_SLICE_MS)) setImmediate(prepareCompletion);
   }
 
   /** Tells the client how many terms and problems there are, at most every so often. */
@@ -182,7 +188,7 @@ export function startServer(connection: Connection): void {
     if (statusTimer !== undefined) return;
     statusTimer = setTimeout(() => {
       statusTimer = undefined;
-      const terms = [...index.terms()].length;
+      const terms = index.termCount;
       const problems = [...problemCounts.values()].reduce((sum, count) => sum + count, 0);
       void connection.sendNotification(STATUS_NOTIFICATION, { terms, problems, indexing } satisfies StatusParams);
     }, STATUS_DELAY_MS);
