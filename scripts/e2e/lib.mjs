@@ -561,3 +561,42 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     cleanup().finally(() => process.exit(130));
   });
 }
+
+/**
+ * Runs a script's main function: its result is the exit code. A crash cleans up, and a test
+ * script (`printsSummary`) still prints the summary line scripts/test.mjs totals.
+ */
+export function runMain(main, { printsSummary = false } = {}) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    async (error) => {
+      await cleanup();
+      process.stderr.write(`[e2e] ${error.stack ?? error}\n`);
+      if (printsSummary) process.stdout.write('0 passed, 1 failed\n');
+      process.exitCode = 1;
+    },
+  );
+}
+
+/** Quick Open (Ctrl+P), the file name, Enter; retried, as the first Ctrl+P may come too early. */
+export async function quickOpen(page, fileName) {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input.input');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(fileName);
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: fileName }).first().waitFor({ timeout: 10_000 });
+      await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw new Error(`could not open ${fileName} through Quick Open: ${error.message.split('\n')[0]}`);
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } }).catch(() => {});
+    }
+  }
+}

@@ -29,6 +29,7 @@ import {
   newPage,
   prepareRun,
   readResults,
+  runMain,
   startCodeServer,
   tail,
   workbenchUrl,
@@ -122,14 +123,4 @@ async function main() {
   return passed ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  async (error) => {
-    await cleanup();
-    process.stderr.write(`[e2e] ${error.stack ?? error}\n`);
-    process.stdout.write('0 passed, 1 failed\n');
-    process.exitCode = 1;
-  },
-);
+runMain(main, { printsSummary: true });

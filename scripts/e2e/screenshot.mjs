@@ -21,6 +21,8 @@ import {
   log,
   newPage,
   prepareRun,
+  quickOpen,
+  runMain,
   startCodeServer,
   workbenchUrl,
 } from './lib.mjs';
@@ -86,23 +88,7 @@ async function main() {
     await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
     log('workbench loaded');
 
-    // Quick Open (Ctrl+P), type the file name, Enter.
-    for (let attempt = 1; ; attempt++) {
-      await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => {});
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input.input');
-      try {
-        await input.waitFor({ state: 'visible', timeout: 5_000 });
-        await input.fill(NOTE);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: NOTE }).first().waitFor({ timeout: 10_000 });
-        await page.keyboard.press('Enter');
-        await page.locator('.tab', { hasText: NOTE }).first().waitFor({ timeout: 10_000 });
-        break;
-      } catch (error) {
-        if (attempt >= 5) throw new Error(`could not open ${NOTE} through Quick Open: ${error.message}`);
-        await page.keyboard.press('Escape');
-      }
-    }
+    await quickOpen(page, NOTE);
     log(`opened ${NOTE} through Quick Open`);
 
     const hover = page.locator('.monaco-hover:visible', { hasText: HOVER_TEXT });
@@ -139,13 +125,4 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  async (error) => {
-    await cleanup();
-    process.stderr.write(`[e2e] ${error.stack ?? error}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

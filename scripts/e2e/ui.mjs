@@ -42,7 +42,9 @@ import {
   npmEnv,
   prepareRun,
   printHelpAndExit,
+  quickOpen,
   runLogged,
+  runMain,
   startCodeServer,
   tail,
 } from './lib.mjs';
@@ -204,27 +206,6 @@ function textBox(page, { context, word }) {
 /** Text of the `context` line, waiting until the editor has rendered it. */
 async function lineWith(page, prefix, { timeout = 10_000 } = {}) {
   return until(`an editor line starting with "${prefix}"`, async () => (await editorLines(page)).find((line) => line.startsWith(prefix)), { timeout });
-}
-
-/** Quick Open (Ctrl+P), the file name, Enter; retried, as the first Ctrl+P may come too early. */
-async function quickOpen(page, fileName) {
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input.input');
-    try {
-      await input.waitFor({ state: 'visible', timeout: 5_000 });
-      await input.fill(fileName);
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      await page.locator('.tab.active', { hasText: fileName }).first().waitFor({ timeout: 10_000 });
-      await page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt >= 5) throw new Error(`could not open ${fileName} through Quick Open: ${error.message.split('\n')[0]}`);
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } }).catch(() => {});
-    }
-  }
 }
 
 /** Clicks at the end of the editor line containing `context`, then End: the cursor is there. */
@@ -521,15 +502,5 @@ async function main() {
   return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  async (error) => {
-    await cleanup();
-    process.stderr.write(`[e2e] ${error.stack ?? error}\n`);
-    process.stdout.write('0 passed, 1 failed\n');
-    process.exitCode = 1;
-  },
-);
+runMain(main, { printsSummary: true });
 
