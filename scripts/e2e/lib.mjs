@@ -600,3 +600,10 @@ export async function quickOpen(page, fileName) {
     }
   }
 }
+
+/** Everything a run in code-server needs: Debian packages, code-server itself, the Node tools. */
+export function ensureCodeServerRun() {
+  ensureAptPackages({ needCodeServerBuild: !fs.existsSync(path.join(CODE_SERVER_DIR, '.e2e-installed.json')) });
+  ensureCodeServer();
+  return ensureTools();
+}

@@ -14,15 +14,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  CODE_SERVER_DIR,
   ROOT,
   buildExtension,
   bundleSuite,
   cleanup,
   clearResults,
   elapsed,
-  ensureAptPackages,
-  ensureCodeServer,
+  ensureCodeServerRun,
   ensureTools,
   launchChromium,
   log,
@@ -112,9 +110,7 @@ async function main() {
     log(`prepared ${indexJs}`);
     return 0;
   }
-  ensureAptPackages({ needCodeServerBuild: !fs.existsSync(path.join(CODE_SERVER_DIR, '.e2e-installed.json')) });
-  ensureCodeServer();
-  const tools = ensureTools();
+  const tools = ensureCodeServerRun();
   buildExtension();
   const indexJs = await bundleSuite({ mochaDir: tools.mocha, grep: options.grep });
   clearResults();

@@ -9,14 +9,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  CODE_SERVER_DIR,
   ROOT,
   buildExtension,
   cleanup,
   elapsed,
-  ensureAptPackages,
-  ensureCodeServer,
-  ensureTools,
+  ensureCodeServerRun,
   launchChromium,
   log,
   newPage,
@@ -72,9 +69,7 @@ async function wordCentre(page) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const start = Date.now();
-  ensureAptPackages({ needCodeServerBuild: !fs.existsSync(path.join(CODE_SERVER_DIR, '.e2e-installed.json')) });
-  ensureCodeServer();
-  const tools = ensureTools();
+  const tools = ensureCodeServerRun();
   buildExtension();
 
   const run = prepareRun('screenshot');

@@ -27,14 +27,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  CODE_SERVER_DIR,
   ROOT,
   cleanup,
   codeServerCommand,
   elapsed,
-  ensureAptPackages,
-  ensureCodeServer,
-  ensureTools,
+  ensureCodeServerRun,
   isolatedEnv,
   launchChromium,
   log,
@@ -410,9 +407,7 @@ function defineTests({ page, shot }) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const start = Date.now();
-  ensureAptPackages({ needCodeServerBuild: !fs.existsSync(path.join(CODE_SERVER_DIR, '.e2e-installed.json')) });
-  ensureCodeServer();
-  const tools = ensureTools();
+  const tools = ensureCodeServerRun();
 
   const run = prepareRun('ui');
   const shotsDir = path.join(run.runDir, 'screenshots');
