@@ -424,6 +424,10 @@ function runCase(fuzz: FuzzCase): void {
   for (const [start, end] of document.body.nonProse) {
     if (!(0 <= start && start <= end && end <= targetText.length)) throw new Problem(`non-prose span [${start}, ${end}) outside 0..${targetText.length}`);
   }
+  // References parse only the texts this cheap test keeps: it must keep every text that mentions.
+  for (const uri of new Set(index.matcher.findMentions(targetText).flatMap((mention) => mention.termUris))) {
+    if (!index.matcher.mayMention(targetText, uri)) throw new Problem(`mayMention ruled out ${uri}, which the text mentions`);
+  }
 
   // Diagnostics of every document, with their related places.
   for (const each of [...index.documents()]) {

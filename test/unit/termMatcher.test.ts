@@ -105,4 +105,27 @@ describe('term matcher', () => {
     matcher.removeTerm('a');
     assert.deepEqual(matcher.findMentions('Backsourcing').length, 0);
   });
+
+  it('rules a text out for a term only when the text cannot mention it', () => {
+    const texts = [
+      'Form des Outsourcings mit den Dienstleistern',
+      'beim selektiven outsourcing und der WERTSCHOEPFUNGSKETTE',
+      'Die Make-or-Buy-Entscheidungen der SLAs im IM-Bereich',
+      'Service-Level-\nAgreements, Prozesse, Geschäftsprozess',
+      'Wertschöpfungsketten und Dienstleister, aber kein Kern.',
+      'ein Text, der keinen der Begriffe nennt: im Service, ein Level, slas',
+    ];
+    for (const matcher of [glossary, Object.assign(matcherWith({ prozess: ['Prozess'], kette: ['Kette'] }), { matchCompoundTails: true })]) {
+      for (const text of texts) {
+        const mentioned = new Set(matcher.findMentions(text).flatMap((mention) => mention.termUris));
+        for (const uri of ['outtasking', 'outsourcing', 'dienstleister', 'prozess', 'wertschoepfung', 'sla', 'im', 'mob', 'selektiv', 'kette']) {
+          if (mentioned.has(uri)) assert.ok(matcher.mayMention(text, uri), `${uri} is mentioned in ${JSON.stringify(text)}`);
+        }
+      }
+    }
+    assert.equal(glossary.mayMention(texts[5], 'sla'), false);
+    assert.equal(glossary.mayMention(texts[5], 'outtasking'), false);
+    assert.equal(glossary.mayMention(texts[5], 'im'), false);
+    assert.equal(glossary.mayMention(texts[0], 'unknown'), false);
+  });
 });

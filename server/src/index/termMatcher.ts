@@ -82,6 +82,23 @@ export class TermMatcher {
   }
 
   /**
+   * False when the text cannot mention the term: every mention contains the last word of one of
+   * its names, folded, as inflections only add endings. A cheap test before a full scan.
+   */
+  mayMention(text: string, uri: string): boolean {
+    let folded: string | undefined;
+    for (const keys of this.namesByUri.get(uri) ?? []) {
+      const last = keys[keys.length - 1];
+      if (last.startsWith(ACRONYM_KEY_PREFIX)) {
+        if (text.includes(last.slice(ACRONYM_KEY_PREFIX.length))) return true;
+      } else if ((folded ??= foldWord(text)).includes(last)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * All mentions in text[from, to), leftmost-longest, outside the given sorted spans.
    * Words of a multi-word name may be separated by spaces, hyphens and one line break.
    */

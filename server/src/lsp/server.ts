@@ -364,12 +364,17 @@ export function startServer(connection: Connection): void {
 
   /** Reads closed files again, a few dozen at a time; a file that is gone or out of scope is dropped. */
   async function reloadFromDisk(uris: string[]): Promise<void> {
+    for await (const batch of textsFromDisk(uris)) applyFromDisk(batch);
+  }
+
+  /** The texts of files on disk, read a few dozen at a time (undefined: gone, unreadable or out of scope). */
+  async function* textsFromDisk(uris: string[]): AsyncGenerator<Array<[string, string | undefined]>> {
     for (let start = 0; start < uris.length; start += READ_BATCH) {
       const batch = uris.slice(start, start + READ_BATCH);
       const texts = await Promise.all(
         batch.map((uri) => (scope().contains(uriToFsPath(uri)) ? readTextFile(uriToFsPath(uri), log, scope().maxFileBytes) : undefined)),
       );
-      applyFromDisk(batch.map((uri, position): [string, string | undefined] => [uri, texts[position]]));
+      yield batch.map((uri, position): [string, string | undefined] => [uri, texts[position]]);
     }
   }
 
@@ -449,22 +454,26 @@ export function startServer(connection: Connection): void {
     const term = open && termsAt(index, open.document, open.lines, position)?.terms[0];
     if (term === undefined) return [];
     const locations = context.includeDeclaration ? [definitionOf(term)] : [];
-    // Mentions need the text: open documents have it, the others are read from disk one by one.
+    const linking = index.documentsLinkingTo(term);
+    const referencesInText = (uri: string, text: string, open?: { document: ParsedDocument; lines: LineIndex }) => {
+      // Only a text that links the term or contains the last word of one of its names is parsed.
+      if (!linking.has(uri) && !index.matcher.mayMention(text, term.uri)) return;
+      const lines = open?.lines ?? new LineIndex(text);
+      const document = open?.document ?? parseDocument(uri, text, lines);
+      for (const range of referencesIn(index, term, document, lines)) locations.push({ uri, range });
+    };
+    // Mentions need the text: open documents have it, closed files (kept without it) are read again.
+    const closed: string[] = [];
     for (const document of [...index.documents()]) {
-      const open = openDocument(document.uri);
-      const lines = open?.lines ?? (await linesFromDisk(document.uri));
-      if (lines === undefined) continue;
-      // A closed file is kept without the detail mentions need: parse its text for them.
-      const current = open?.document ?? parseDocument(document.uri, lines.text, lines);
-      for (const range of referencesIn(index, term, current, lines)) locations.push({ uri: document.uri, range });
+      const lines = openLines.get(document.uri);
+      if (lines === undefined) closed.push(document.uri);
+      else referencesInText(document.uri, lines.text, { document, lines });
+    }
+    for await (const batch of textsFromDisk(closed)) {
+      for (const [uri, text] of batch) if (text !== undefined) referencesInText(uri, text);
     }
     return locations;
   });
-
-  async function linesFromDisk(uri: string): Promise<LineIndex | undefined> {
-    const text = await readTextFile(uriToFsPath(uri), log, scope().maxFileBytes);
-    return text === undefined ? undefined : new LineIndex(text);
-  }
 
   connection.onPrepareRename(({ textDocument, position }) => {
     const open = openDocument(textDocument.uri);
