@@ -3,8 +3,8 @@ import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { Heading } from '../parsing/markdown';
 import { MAX_COMPLETION_ITEMS } from './completionList';
-import { matchableName } from '../index/nameForms';
-import { foldQuery, matchQuality } from './fuzzy';
+import { letterMask, matchableNamesOf } from '../index/nameForms';
+import { foldQuery, matchQuality, MatchQuality } from './fuzzy';
 import { mentionsIn, termsAt } from './termAt';
 import { resolveTermLink } from './termLinks';
 
@@ -46,11 +46,15 @@ export interface SymbolEntry {
 /** Terms whose title or an alias matches a query, ranked like completion, at most as many as it shows. */
 export function searchTerms(index: GlossaryIndex, query: string): GlossaryTerm[] {
   const folded = foldQuery(query);
+  const queryLetters = letterMask(folded);
   const found: Array<{ term: GlossaryTerm; sortText: string }> = [];
   for (const term of index.terms()) {
-    const qualities = [term.title, ...term.aliases].map((name) => matchQuality(folded, matchableName(name)));
-    const best = Math.min(...qualities.filter((quality) => quality !== undefined));
-    if (Number.isFinite(best)) found.push({ term, sortText: `${best}${term.title.toLowerCase()}` });
+    let best: MatchQuality | undefined;
+    for (const name of matchableNamesOf(term)) {
+      const quality = matchQuality(folded, name, queryLetters);
+      if (quality !== undefined && (best === undefined || quality < best)) best = quality;
+    }
+    if (best !== undefined) found.push({ term, sortText: `${best}${term.title.toLowerCase()}` });
   }
   found.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
   return found.slice(0, MAX_COMPLETION_ITEMS).map(({ term }) => term);
