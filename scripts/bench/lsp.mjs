@@ -1,7 +1,7 @@
 // A minimal Language Server Protocol client for the benchmark: JSON-RPC over the stdio of a
 // spawned server, with nothing between the pipe and the clock. It answers the requests an editor
-// answers (registerCapability, workDoneProgress/create, configuration) and records log messages
-// and published diagnostics with the time they arrived.
+// answers (registerCapability, workDoneProgress/create, configuration; others through
+// `requestHandlers`) and records log messages and published diagnostics with the time they arrived.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +22,8 @@ export class LspClient {
     this.diagnosticsCount = 0;
     this.diagnosticsListeners = new Set();
     this.stderr = '';
+    /** method -> (params) => result or a promise of it: the server's own requests a client must answer. */
+    this.requestHandlers = new Map();
     this.buffer = Buffer.alloc(0);
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     this.hasExited = false;
@@ -75,9 +77,7 @@ export class LspClient {
       return;
     }
     if (message.id !== undefined) {
-      // A request from the server: answer as an editor would.
-      const result = message.method === 'workspace/configuration' ? (message.params?.items ?? []).map(() => null) : null;
-      this.write({ jsonrpc: '2.0', id: message.id, result });
+      this.answerServerRequest(message);
       return;
     }
     if (message.method === 'window/logMessage' || message.method === 'window/showMessage') {
@@ -90,6 +90,21 @@ export class LspClient {
       this.diagnostics.set(key, entry);
       this.diagnosticsCount++;
       for (const listener of [...this.diagnosticsListeners]) listener(key, entry);
+    }
+  }
+
+  /** Answers a request from the server as an editor would, or with its handler. */
+  async answerServerRequest({ id, method, params }) {
+    const handler = this.requestHandlers.get(method);
+    if (handler === undefined) {
+      const result = method === 'workspace/configuration' ? (params?.items ?? []).map(() => null) : null;
+      this.write({ jsonrpc: '2.0', id, result });
+      return;
+    }
+    try {
+      this.write({ jsonrpc: '2.0', id, result: (await handler(params)) ?? null });
+    } catch (error) {
+      this.write({ jsonrpc: '2.0', id, error: { code: -32603, message: String(error?.message ?? error) } });
     }
   }
 
@@ -175,7 +190,7 @@ export class LspClient {
     });
   }
 
-  initialize(rootUri, name) {
+  initialize(rootUri, name, initializationOptions = {}) {
     return this.request(
       'initialize',
       {
@@ -185,7 +200,7 @@ export class LspClient {
         rootPath: null,
         rootUri,
         workspaceFolders: [{ uri: rootUri, name }],
-        initializationOptions: {},
+        initializationOptions,
         trace: 'off',
         capabilities: VSCODE_LIKE_CAPABILITIES,
       },

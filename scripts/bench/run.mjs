@@ -5,6 +5,7 @@
 //   node scripts/bench/run.mjs [--sizes 1k,10k,100k] [--requests 200] [--server dist/server.js]
 //                              [--ready-timeout 600] [--ready-runs N] [--wait-quiet SECONDS] [--json]
 //                              [--settle MS (after ready, before the timed requests; default 500)]
+//                              [--peer-sizes 1k,10k | none]
 //
 // Per size: generates (or reuses) the corpus (scripts/bench/generate.mjs), measures the physical
 // floor in this process (list the files; read every one with fs.promises.readFile, 32 at a time,
@@ -18,8 +19,12 @@
 // - completion after `[` and 2-3 typed letters (each an incremental didChange, then the request);
 // - didChange adding an undeclared tag -> publishDiagnostics for that document with the warning;
 // - didChange of a term's title -> a hover on a link to it in another open document shows it;
+// - the requests VS Code's own Markdown server also answers (scripts/bench/peer.mjs): references
+//   from a link, workspace symbols, completion after `](`, an added broken link -> diagnostics;
 // - peak RSS (VmHWM from /proc/<pid>/status) before shutdown.
-// Then a Markdown table (metrics x sizes, with the targets) and the growth ratios between sizes.
+// Then, for the sizes in --peer-sizes, the same corpus and requests on that peer server.
+// Then a Markdown table (metrics x sizes, with the targets), the growth ratios between sizes, and
+// the side-by-side table with the peer.
 // Raw results go to .test-cache/bench/results-<time>.json.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -27,8 +32,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { CACHE_ROOT, ensureCorpus, mulberry32, option, parseSizesArg, REPO_ROOT, sizeLabel } from './generate.mjs';
+import { CACHE_ROOT, ensureCorpus, mulberry32, option, parseSize, parseSizesArg, REPO_ROOT, sizeLabel } from './generate.mjs';
 import { completionItems, hoverText, LspClient } from './lsp.mjs';
+import { measureCommonRequests, measurePeer, PEER_NAME } from './peer.mjs';
 import { machine, machineBusySeconds, ownCpuSeconds, waitForQuiet } from './machine.mjs';
 
 const argv = process.argv.slice(2);
@@ -45,6 +51,10 @@ const WARMUP = 20;
 const SETTLE_MS = Number(option('settle', 500));
 /** Start-ups per size (the first is the full run; the others only measure ready time and memory). */
 const readyRunsFor = (size) => Number(option('ready-runs', size >= 100_000 ? 1 : 3));
+/** Sizes also run on the peer (at 100k it needs minutes and gigabytes). */
+const PEER_SIZES = option('peer-sizes', '1k,10k') === 'none' ? [] : option('peer-sizes', '1k,10k').split(',').map(parseSize);
+/** Both servers get the same requests at the same positions. */
+const commonRandom = (size) => mulberry32(size ^ 0xc0ffee);
 
 const now = () => performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -377,6 +387,9 @@ async function measure(size) {
     }
     result.titleToHover = stats(titleTimes);
 
+    progress(`${label}: the requests the peer also answers`);
+    result.common = await measureCommonRequests(client, { root, manifest, random: commonRandom(size), requests: REQUESTS, pullDiagnostics: false });
+
     const memory = client.memory();
     result.peakRss = memory.peakRss;
     result.rssAtEnd = memory.rss;
@@ -404,6 +417,11 @@ async function measure(size) {
   }
   result.readyMedian = percentile(result.readyRuns.map((run) => run.readyMs), 50);
   result.serverIndexMedian = percentile(result.readyRuns.map((run) => run.serverIndexMs), 50);
+  if (PEER_SIZES.includes(size)) {
+    progress(`${label}: peer ${PEER_NAME}`);
+    const markdownFiles = await listMarkdown(root);
+    result.peer = await measurePeer({ root, manifest, markdownFiles, random: commonRandom(size), requests: REQUESTS, readyTimeoutMs: READY_TIMEOUT_MS, progress: (message) => progress(`${label}: ${message}`) });
+  }
   return result;
 }
 
@@ -485,7 +503,36 @@ function report(results) {
     ratio('didChange → diagnostics p50', (r) => r.diagnostics.p50);
   }
 
+  const withPeer = results.filter((r) => r.peer !== undefined && r.common !== undefined);
+  if (withPeer.length > 0) {
+    lines.push('');
+    lines.push(`Side by side with ${PEER_NAME} (VS Code's built-in Markdown server) on the same corpus and requests, one server after the other; the peer's times include the file reading and markdown-it parsing this harness does for it as its client:`);
+    lines.push('');
+    lines.push(`| Metric | ${withPeer.map((r) => `ours ${r.label} | peer ${r.label} | peer / ours`).join(' | ')} |`);
+    lines.push(`|---|${withPeer.map(() => '---:|---:|---:').join('|')}|`);
+    const compare = (name, ours, peer, cell = fmt) => {
+      const cells = withPeer.map((r) => {
+        try {
+          const [a, b] = [ours(r), peer(r.peer)];
+          return `${cell(a)} | ${cell(b)} | ${fmt(b / a, 1)}×`;
+        } catch {
+          return '– | – | –';
+        }
+      });
+      lines.push(`| ${name} | ${cells.join(' | ')} |`);
+    };
+    const timed = (f, p) => (r) => percentile(f(r).times, p);
+    compare('Spawn → every file indexed ms (ours: ready, median; peer: first workspace symbol search answered)', (r) => r.readyMedian, (p) => p.readyMs);
+    compare('Peak RSS MiB', (r) => r.peakRss / 1048576, (p) => p.peakRss / 1048576, (v) => fmt(v, 0));
+    for (const [name, key] of [['Find references from a link', 'references'], ['Workspace symbol search', 'workspaceSymbols'], ['Completion after `](`', 'completion'], ['Added broken link → its diagnostic', 'brokenLinkDiagnostics']]) {
+      compare(`${name} p50 ms`, (r) => percentile(r.common[key].times, 50), timed((p) => p[key], 50));
+      compare(`${name} p99 ms`, (r) => percentile(r.common[key].times, 99), timed((p) => p[key], 99));
+    }
+    compare('Completion after `](`: items', (r) => r.common.completion.items, (p) => p.completion.items, (v) => String(v));
+  }
+
   const problems = results.flatMap((r) => [
+    ...(r.peer?.error ? [`${r.label}: peer run failed: ${r.peer.error.split('\n')[0]}`] : []),
     ...(r.error ? [`${r.label}: run failed: ${r.error.split('\n')[0]}`] : []),
     ...r.problems.map((problem) => `${r.label}: ${problem}`),
     ...(r.hoverMissSamples?.length > 0 ? [`${r.label}: hovers without the expected term: ${r.hoverMissSamples.slice(0, 6).map((m) => `${m.kind} "${m.surface}" (${m.file}:${m.line + 1}:${m.character + 1}) -> ${m.got === null ? 'null' : JSON.stringify(m.got)}`).join('; ')}`] : []),
