@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { complete } from '../../server/src/features/completion';
 import { MAX_COMPLETION_ITEMS } from '../../server/src/features/completionList';
 import type { LinkStyleSetting } from '../../server/src/common/settings';
+import { smallest } from '../../server/src/common/smallest';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
 
 const TAGS = 'Begriffe:\n  label: Begriffe\n  description: Grundbegriffe\nIM:\n  label: Informationsmanagement\nStrategie:\n  label: Strategie\n';
@@ -128,6 +129,44 @@ describe('link completion', () => {
     }
   });
 
+  it('offers the most linked names before anything is typed, as a fresh index would after every kind of edit', () => {
+    const files: Record<string, string> = {};
+    for (let number = 0; number < 300; number++) {
+      files[`t/B${number}.md`] = entry(`B${number}`, `Begriff ${number}`, `Erklärung ${number}.`, '[Begriffe]', number % 7 === 0 ? `aliases: [Alias ${number}]\n` : '');
+    }
+    const note = (targets: number[]) => targets.map((target) => `[x](B${target}.md)`).join(' ');
+    files['t/notiz.md'] = note([5, 5, 9, 250]);
+    const index = glossaryOf(files);
+    const edits: Array<[string, string | undefined]> = [
+      ['t/B9.md', entry('B9', 'Begriff 9', 'Neue Erklärung.', '[Begriffe]')],
+      ['t/notiz.md', note([5, 5, 9, 250, 17, 17, 17])],
+      ['t/B17.md', entry('B17', 'Anfang', 'Umbenannt.', '[Begriffe]', 'aliases: [Zweitname]\n')],
+      ['t/B5.md', undefined],
+      ['t/Neu.md', entry('Neu', 'Neuer Begriff', 'Neu.', '[Begriffe]')],
+      ['t/andere.md', `[y](B250.md) ${note([299])}`],
+    ];
+    for (const [file, text] of [['', undefined] as [string, undefined], ...edits]) {
+      if (file !== '') {
+        if (text === undefined) {
+          delete files[file];
+          index.removeDocument(`${ROOT}/${file}`);
+        } else {
+          files[file] = text;
+          index.setDocument(`${ROOT}/${file}`, text);
+        }
+      }
+      const fresh = glossaryOf(files);
+      for (const typed of ['[|', '[x](|', '[[|']) {
+        const ours = completeAt('plan.md', typed, 'auto', index);
+        assert.deepEqual(ours, completeAt('plan.md', typed, 'auto', fresh), `${typed} after editing ${file}`);
+        assert.equal(ours.items.length, MAX_COMPLETION_ITEMS);
+      }
+    }
+    const first = completeAt('plan.md', '[x](|', 'auto', index).items.slice(0, 3).map((item) => item.label);
+    // Counted once per linking document: B250 from two, the others from one each, then by name.
+    assert.deepEqual(first, ['Begriff 250', 'Anfang', 'Begriff 299']);
+  });
+
   it('filters 10,000 terms on the server, caps the list and marks it incomplete', () => {
     const files: Record<string, string> = {};
     for (let number = 0; number < 10_000; number++) files[`t/Begriff-${number}.md`] = entry(`B${number}`, `Begriff ${number}`, 'D.');
@@ -194,5 +233,17 @@ describe('front-matter completion', () => {
     assert.equal(items.length, 1);
     assert.equal(items[0].kind, 'snippet');
     assert.match(items[0].newText, /^---\nid: \$\{1:Make-or-Buy\}\ntitle: \$\{2:Make or Buy\}\ntags: \[\$3\]\n---\n\n# \$\{2:Make or Buy\}/);
+  });
+});
+
+describe('smallest', () => {
+  it('gives the same first k items as a full sort, ties included', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const compare = (a: [number, string], b: [number, string]) => b[0] - a[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+    for (const [length, k] of [[0, 5], [3, 5], [1000, 200], [5000, 1], [300, 300], [10, 0]]) {
+      const items = Array.from({ length }, (_, i): [number, string] => [Math.floor(random() * 8), `name${Math.floor(random() * length)}-${i}`]);
+      assert.deepEqual(smallest(items, k, compare), [...items].sort(compare).slice(0, k));
+    }
   });
 });

@@ -8,6 +8,7 @@ import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggest
 import { letterMask, matchableNamesOf } from '../index/nameForms';
 import { foldQuery, matchQuality, MatchQuality } from './fuzzy';
 import { routeOf } from '../index/routes';
+import { smallest } from '../common/smallest';
 
 export type LinkStyle = 'relative' | 'route' | 'wiki';
 
@@ -61,6 +62,7 @@ export function completeLinks(
     }
     return buckets;
   };
+  if (query === '') return mostLinked(index, document, oneItemPerTerm, (term, position, sortText) => itemFor(document, term, position, sortText, context, style));
   // Every exact, prefix and word-prefix match is among the terms with a word starting with the
   // query's first two letters: when they fill the list, the rest of the glossary cannot get in.
   let buckets = query.length >= 2 ? rankAll(index.termsWithWordStart(query.slice(0, 2))) : undefined;
@@ -73,12 +75,30 @@ export function completeLinks(
     if (items.length >= MAX_COMPLETION_ITEMS) return;
     // The most linked first, then by name.
     const ranked = bucket.map(({ term, position }) => ({ term, position, links: index.incomingLinkCount(term), name: matchableNamesOf(term)[position].transliterated }));
-    ranked.sort((a, b) => b.links - a.links || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const { term, position, links, name } of ranked.slice(0, MAX_COMPLETION_ITEMS - items.length)) {
+    const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, (a, b) => b.links - a.links || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const { term, position, links, name } of best) {
       items.push(itemFor(document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
     }
   });
   return { items, isIncomplete: matched > MAX_COMPLETION_ITEMS };
+}
+
+/** Before anything is typed every name matches: the most linked, from the index's ranking. */
+function mostLinked(
+  index: GlossaryIndex,
+  document: ParsedDocument,
+  oneItemPerTerm: boolean,
+  itemFor: (term: GlossaryTerm, position: number, sortText: string) => Suggestion,
+): CompletionList {
+  const items: Suggestion[] = [];
+  for (const { uri, position } of index.namesRankedByLinks()) {
+    const term = index.termOf(uri);
+    if (term === undefined || uri === document.uri || (oneItemPerTerm && position > 0)) continue;
+    if (items.length === MAX_COMPLETION_ITEMS) return { items, isIncomplete: true };
+    const sortText = `${MatchQuality.Prefix}${rankByLinks(index.incomingLinkCount(term))}${matchableNamesOf(term)[position].transliterated}`;
+    items.push(itemFor(term, position, sortText));
+  }
+  return { items, isIncomplete: false };
 }
 
 interface Matched {

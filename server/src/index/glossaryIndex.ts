@@ -1,7 +1,7 @@
 import { ancestorFolders, canonicalUri, parentUri, routeSegments } from '../common/uris';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
-import { wordStartKeys } from './nameForms';
+import { matchableNamesOf, wordStartKeys } from './nameForms';
 import { routeFolderOf } from './routes';
 import { nameKey, TermMatcher } from './termMatcher';
 
@@ -42,6 +42,12 @@ class UrisByKey {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** One name of a term (0: its title, then its aliases) in a ranking. */
+export interface RankedName {
+  uri: string;
+  position: number;
+}
 
 /** What a link points at, without depending on whether the target exists yet. */
 interface LinkTargets {
@@ -109,6 +115,8 @@ export class GlossaryIndex {
   /** The documents `prepareWordStarts` has still to add to that table. */
   private wordStartsToAdd: IterableIterator<ParsedDocument> | undefined;
   private termTotal = 0;
+  /** See `namesRankedByLinks`; undefined until used and after a change that can reorder it. */
+  private namesByLinks: Array<RankedName & { links: number; name: string }> | undefined;
 
   /** Parses a document's text and stores the result in place of any earlier version. */
   setDocument(uri: string, text: string): ParsedDocument {
@@ -121,9 +129,13 @@ export class GlossaryIndex {
   setParsedDocument(parsed: ParsedDocument): void {
     const previousDocument = this.documentsByUri.get(parsed.uri);
     const previous = previousDocument?.term;
-    this.forgetUses(previousDocument);
+    const previousTargets = previousDocument && linkTargetsOf(previousDocument);
+    const targets = linkTargetsOf(parsed);
+    this.forgetUses(previousDocument, previousTargets);
     this.documentsByUri.set(parsed.uri, parsed);
-    this.learnUses(parsed);
+    this.learnUses(parsed, targets);
+    // Typing in prose changes neither: the ranking survives most edits.
+    if (previousTargets === undefined || !sameTargets(previousTargets, targets) || !sameTermNames(previous, parsed.term)) this.namesByLinks = undefined;
     if (previous !== undefined) this.forgetTerm(previous);
     if (parsed.term !== undefined) this.learnTerm(parsed.term);
     // Most edits leave the names alone: the trie is only touched when they change.
@@ -136,8 +148,11 @@ export class GlossaryIndex {
 
   removeDocument(uri: string): void {
     const key = canonicalUri(uri);
-    this.forgetUses(this.documentsByUri.get(key));
-    const term = this.documentsByUri.get(key)?.term;
+    const document = this.documentsByUri.get(key);
+    if (document === undefined) return;
+    this.forgetUses(document, linkTargetsOf(document));
+    this.namesByLinks = undefined;
+    const term = document.term;
     if (term !== undefined) {
       this.forgetTerm(term);
       this.matcher.removeTerm(key);
@@ -145,18 +160,16 @@ export class GlossaryIndex {
     this.documentsByUri.delete(key);
   }
 
-  private learnUses(document: ParsedDocument): void {
+  private learnUses(document: ParsedDocument, targets: LinkTargets): void {
     for (const tag of tagsOf(document)) this.tagUsers.add(tag, document.uri);
-    const targets = linkTargetsOf(document);
     for (const uri of targets.uris) this.linksByUri.add(uri, document.uri);
     for (const id of targets.ids) this.linksById.add(id, document.uri);
     for (const name of targets.names) this.linksByName.add(name, document.uri);
   }
 
-  private forgetUses(document: ParsedDocument | undefined): void {
-    if (document === undefined) return;
+  private forgetUses(document: ParsedDocument | undefined, targets: LinkTargets | undefined): void {
+    if (document === undefined || targets === undefined) return;
     for (const tag of tagsOf(document)) this.tagUsers.delete(tag, document.uri);
-    const targets = linkTargetsOf(document);
     for (const uri of targets.uris) this.linksByUri.delete(uri, document.uri);
     for (const id of targets.ids) this.linksById.delete(id, document.uri);
     for (const name of targets.names) this.linksByName.delete(name, document.uri);
@@ -177,6 +190,24 @@ export class GlossaryIndex {
     let count = this.linksByUri.count(term.uri) + this.linksById.count(term.id);
     for (const key of nameKeysOf(term)) count += this.linksByName.count(key);
     return count;
+  }
+
+  /**
+   * Every name of every term, the term most linked to first, then by name: the list completion
+   * offers before anything is typed. Kept until a link target or a term's names change, and given
+   * by URI, as an edit that keeps both still replaces the term's other details.
+   */
+  namesRankedByLinks(): ReadonlyArray<RankedName> {
+    if (this.namesByLinks === undefined) {
+      const ranked: Array<RankedName & { links: number; name: string }> = [];
+      for (const term of this.terms()) {
+        const links = this.incomingLinkCount(term);
+        matchableNamesOf(term).forEach((name, position) => ranked.push({ uri: term.uri, position, links, name: name.transliterated }));
+      }
+      ranked.sort((a, b) => b.links - a.links || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.position - b.position));
+      this.namesByLinks = ranked;
+    }
+    return this.namesByLinks;
   }
 
   /** Every tag used in the glossary's front matter, with the number of entries using it. */
@@ -348,6 +379,15 @@ function nameKeysOf(term: GlossaryTerm): string[] {
 /** Every name a term is known by, in prose and in wiki links. */
 function namesOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliases'>): string[] {
   return [term.title, ...term.aliases, term.id];
+}
+
+function sameTermNames(a: GlossaryTerm | undefined, b: GlossaryTerm | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : sameNames(a, b);
+}
+
+function sameTargets(a: LinkTargets, b: LinkTargets): boolean {
+  const same = (x: string[], y: string[]) => x.length === y.length && x.every((value, position) => value === y[position]);
+  return same(a.uris, b.uris) && same(a.ids, b.ids) && same(a.names, b.names);
 }
 
 function sameNames(a: GlossaryTerm, b: GlossaryTerm): boolean {
