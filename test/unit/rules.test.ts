@@ -679,6 +679,21 @@ describe('broken-link', () => {
     }
   });
 
+  it('suggests from the glossary as it is now: after a term is added, renamed or removed, not after a prose edit', () => {
+    const index = glossaryOf({ 'docs/Kostenstelle.md': entry('Kostenstelle', 'Kostenstelle', 'Ort der Kosten.'), 'docs/Notiz.md': 'Siehe [x](Kostenstele.md) und [[Kostenstellle]].\n' });
+    const suggestions = () => diagnosticsOf(index, 'docs/Notiz.md').map((diagnostic) => diagnostic.suggestion);
+    assert.deepEqual(suggestions(), ['Kostenstelle.md', 'Kostenstelle']);
+    index.setDocument(uri('docs/Kostenstelle.md'), entry('Kostenstelle', 'Kostenstelle', 'Nur der Text ist neu.'));
+    assert.deepEqual(suggestions(), ['Kostenstelle.md', 'Kostenstelle']);
+    index.setDocument(uri('docs/Kostenstelle.md'), entry('Kostenstelle', 'Kostenstellen', 'Umbenannt.'));
+    assert.deepEqual(suggestions(), ['Kostenstelle.md', 'Kostenstellen']);
+    index.setDocument(uri('docs/Kostenstele.md'), entry('Kostenstele', 'Kostenstellle', 'Neu.'));
+    assert.deepEqual(diagnosticsOf(index, 'docs/Notiz.md').map((diagnostic) => diagnostic.suggestion), []);
+    index.removeDocument(uri('docs/Kostenstele.md'));
+    index.removeDocument(uri('docs/Kostenstelle.md'));
+    assert.deepEqual(suggestions(), [undefined, undefined]);
+  });
+
   it('stops reporting once the entry exists', () => {
     const index = site();
     index.setDocument(uri('docs/10-Glossar/D-Glossar/Quantenphysik.md'), entry('Quantenphysik', 'Quantenphysik', 'Physik der Quanten.'));

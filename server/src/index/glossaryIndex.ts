@@ -42,6 +42,7 @@ class UrisByKey {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const MAX_REMEMBERED = 1000;
 
 /** One name of a term (0: its title, then its aliases) in a ranking. */
 export interface RankedName {
@@ -115,6 +116,8 @@ export class GlossaryIndex {
   /** The documents `prepareWordStarts` has still to add to that table. */
   private wordStartsToAdd: IterableIterator<ParsedDocument> | undefined;
   private termTotal = 0;
+  /** See `rememberedByNames`. */
+  private readonly answersByNames = new Map<string, unknown>();
   /** See `namesRankedByLinks`; undefined until used and after a change that can reorder it. */
   private namesByLinks: Array<RankedName & { links: number; name: string }> | undefined;
 
@@ -134,8 +137,10 @@ export class GlossaryIndex {
     this.forgetUses(previousDocument, previousTargets);
     this.documentsByUri.set(parsed.uri, parsed);
     this.learnUses(parsed, targets);
-    // Typing in prose changes neither: the ranking survives most edits.
-    if (previousTargets === undefined || !sameTargets(previousTargets, targets) || !sameTermNames(previous, parsed.term)) this.namesByLinks = undefined;
+    // Typing in prose changes neither: the ranking and the answers remembered by names survive most edits.
+    const namesChanged = previousDocument === undefined || !sameTermNames(previous, parsed.term);
+    if (namesChanged) this.answersByNames.clear();
+    if (namesChanged || !sameTargets(previousTargets!, targets)) this.namesByLinks = undefined;
     if (previous !== undefined) this.forgetTerm(previous);
     if (parsed.term !== undefined) this.learnTerm(parsed.term);
     // Most edits leave the names alone: the trie is only touched when they change.
@@ -152,6 +157,7 @@ export class GlossaryIndex {
     if (document === undefined) return;
     this.forgetUses(document, linkTargetsOf(document));
     this.namesByLinks = undefined;
+    this.answersByNames.clear();
     const term = document.term;
     if (term !== undefined) {
       this.forgetTerm(term);
@@ -208,6 +214,19 @@ export class GlossaryIndex {
       this.namesByLinks = ranked;
     }
     return this.namesByLinks;
+  }
+
+  /**
+   * An answer that depends only on the terms' names, ids and files (such as the nearest name to a
+   * misspelt one), computed once and kept until a term is added, removed or renamed. At most
+   * MAX_REMEMBERED answers are kept, so memory does not grow with the edits of a session.
+   */
+  rememberedByNames<T>(key: string, compute: () => T): T {
+    if (this.answersByNames.has(key)) return this.answersByNames.get(key) as T;
+    const answer = compute();
+    if (this.answersByNames.size >= MAX_REMEMBERED) this.answersByNames.clear();
+    this.answersByNames.set(key, answer);
+    return answer;
   }
 
   /** Every tag used in the glossary's front matter, with the number of entries using it. */

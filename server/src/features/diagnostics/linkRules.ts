@@ -32,7 +32,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   if (link.kind === 'wiki') {
     if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
     const [name, fragment = ''] = link.target.split(/(?=#)/);
-    const match = nearestTerm(index, name, (term) => [term.title, ...term.aliases]);
+    const match = nearestTerm(index, 'name', name, (term) => [term.title, ...term.aliases]);
     return { suggestion: match === undefined ? undefined : match.name + fragment };
   }
   const route = routeSegments(link.target);
@@ -42,18 +42,29 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     // (`/docs/References/...`) are not links to entries.
     if (last === undefined || last.includes('.') || !index.isGlossaryRouteFolder(routeFolder(route))) return undefined;
     if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
-    const match = nearestTerm(index, last, (term) => [term.id]);
+    const match = nearestTerm(index, 'id', last, (term) => [term.id]);
     return { suggestion: match === undefined ? undefined : link.target.replace(/[^/?#]+(\/?(?:[?#].*)?)$/, `${match.name}$1`) };
   }
   const targetUri = link.targetUri;
   if (targetUri === undefined || !/\.mdx?$/i.test(targetUri) || index.getDocument(targetUri) !== undefined) return undefined;
-  const match = nearestTerm(index, fileStem(targetUri), (term) => [fileStem(term.uri)]);
+  const match = nearestTerm(index, 'file', fileStem(targetUri), (term) => [fileStem(term.uri)]);
   const fragment = link.target.match(/#.*$/)?.[0] ?? '';
-  return { suggestion: match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.term.uri)) + fragment };
+  return { suggestion: match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + fragment };
 }
 
-/** The term with the name nearest to a misspelt one, by the names `namesOf` gives. */
-function nearestTerm(index: GlossaryIndex, name: string, namesOf: (term: GlossaryTerm) => string[]) {
+/**
+ * The term with the name nearest to a misspelt one, by the names `namesOf` gives (of the kind
+ * `kind`): a scan of the glossary, remembered by the index until a name changes, since a broken
+ * link is checked again on every keystroke in its document.
+ */
+function nearestTerm(index: GlossaryIndex, kind: string, name: string, namesOf: (term: GlossaryTerm) => string[]): { name: string; uri: string } | undefined {
+  return index.rememberedByNames(`${kind}:${name}`, () => {
+    const best = scanForNearest(index, name, namesOf);
+    return best && { name: best.name, uri: best.term.uri };
+  });
+}
+
+function scanForNearest(index: GlossaryIndex, name: string, namesOf: (term: GlossaryTerm) => string[]) {
   // A third of the name may be wrong, at least one letter, two from six letters on; a name of one or
   // two letters is too short to guess from ("a" is not a typo of "SLA").
   if (name.length < 3) return undefined;
