@@ -19,8 +19,9 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { createWorkspace, existingFolder, positionOf, type Workspace } from '../support/fixtures';
-import { LspClient, REPO_ROOT } from '../support/lspClient';
+import { eventually, LspClient, REPO_ROOT } from '../support/lspClient';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -1110,6 +1111,40 @@ describe('unlinked mentions over LSP', () => {
       );
     } finally {
       await client.shutdown();
+    }
+  });
+});
+
+describe('references as closed files change on disk', () => {
+  it('finds a mention written to a closed file after an earlier search, and drops one removed', async () => {
+    const TERM = 'glossar/Kostenstelle.md';
+    const ws = createWorkspace({
+      [TERM]: '---\nid: Kostenstelle\ntitle: Kostenstelle\n---\n# Kostenstelle\n\nDer Ort, an dem Kosten entstehen.\n',
+      'notizen/a.md': 'Die Kostenstelle zahlt.\n',
+      'notizen/b.md': 'Hier steht nichts dazu.\n',
+      'notizen/c.md': 'Auch hier nicht.\n',
+    });
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      await client.open(ws.uri(TERM), fs.readFileSync(ws.path(TERM), 'utf8'));
+      const referencingFiles = async () => {
+        const locations = (await client.connection.sendRequest('textDocument/references', {
+          textDocument: { uri: ws.uri(TERM) },
+          position: { line: 4, character: 4 },
+          context: { includeDeclaration: false },
+        })) as Location[];
+        return [...new Set(locations.map((location) => path.basename(location.uri)))].sort();
+      };
+      assert.deepEqual(await referencingFiles(), ['a.md']);
+      // The first search kept a signature of b.md that rules the term out; the file changes.
+      ws.write('notizen/b.md', 'Jetzt mit den Kostenstellen im Werk.\n');
+      ws.write('notizen/a.md', 'Die Abteilung zahlt.\n');
+      await client.didChangeWatchedFiles(['notizen/a.md', 'notizen/b.md'].map((rel) => ({ uri: ws.uri(rel), type: FileChangeType.Changed })));
+      await eventually(referencingFiles, (files) => files.join() === 'b.md');
+    } finally {
+      await client.shutdown();
+      ws.dispose();
     }
   });
 });

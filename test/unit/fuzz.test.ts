@@ -29,6 +29,7 @@ import { definition, documentLinks, documentSymbols, referencesIn, workspaceSymb
 import { prepareRename, rename, RenameError } from '../../server/src/features/rename';
 import { termTokens } from '../../server/src/features/semanticTokens';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { textSignature } from '../../server/src/index/textSignature';
 import { parseDocument } from '../../server/src/parsing/document';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -427,6 +428,7 @@ function runCase(fuzz: FuzzCase): void {
   // References parse only the texts this cheap test keeps: it must keep every text that mentions.
   for (const uri of new Set(index.matcher.findMentions(targetText).flatMap((mention) => mention.termUris))) {
     if (!index.matcher.mayMention(targetText, uri)) throw new Problem(`mayMention ruled out ${uri}, which the text mentions`);
+    if (!index.matcher.mayMentionIn(textSignature(targetText), uri)) throw new Problem(`the text signature ruled out ${uri}, which the text mentions`);
   }
 
   // Diagnostics of every document, with their related places.

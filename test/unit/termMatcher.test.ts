@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TermMatcher } from '../../server/src/index/termMatcher';
+import { mayContain, textSignature } from '../../server/src/index/textSignature';
 
 function matcherWith(terms: Record<string, string[]>): TermMatcher {
   const matcher = new TermMatcher();
@@ -119,13 +120,29 @@ describe('term matcher', () => {
       for (const text of texts) {
         const mentioned = new Set(matcher.findMentions(text).flatMap((mention) => mention.termUris));
         for (const uri of ['outtasking', 'outsourcing', 'dienstleister', 'prozess', 'wertschoepfung', 'sla', 'im', 'mob', 'selektiv', 'kette']) {
-          if (mentioned.has(uri)) assert.ok(matcher.mayMention(text, uri), `${uri} is mentioned in ${JSON.stringify(text)}`);
+          if (!mentioned.has(uri)) continue;
+          assert.ok(matcher.mayMention(text, uri), `${uri} is mentioned in ${JSON.stringify(text)}`);
+          assert.ok(matcher.mayMentionIn(textSignature(text), uri), `${uri} is mentioned in ${JSON.stringify(text)} (signature)`);
         }
       }
     }
+    assert.equal(glossary.mayMentionIn(textSignature(texts[5]), 'outtasking'), false);
     assert.equal(glossary.mayMention(texts[5], 'sla'), false);
     assert.equal(glossary.mayMention(texts[5], 'outtasking'), false);
     assert.equal(glossary.mayMention(texts[5], 'im'), false);
     assert.equal(glossary.mayMention(texts[0], 'unknown'), false);
+  });
+});
+
+describe('text signature', () => {
+  it('never rules out a word the text contains, and rules out most it does not', () => {
+    const text = 'Das Outtasking ist eine besondere Form des Outsourcings. Die Wertschöpfungskette, SLAs und IM-Bereiche.\n'.repeat(3);
+    const signature = textSignature(text);
+    const folded = text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+    for (let start = 0; start < folded.length; start++) {
+      for (let end = start + 1; end <= Math.min(folded.length, start + 12); end++) assert.ok(mayContain(signature, folded.slice(start, end)), folded.slice(start, end));
+    }
+    const absent = ['kostenstelle', 'prozess', 'dienstleister', 'vertrag', 'qualitaet', 'lieferant', 'rechnung', 'strategie'];
+    assert.ok(absent.filter((word) => mayContain(signature, word)).length <= 1);
   });
 });

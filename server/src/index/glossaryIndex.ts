@@ -3,6 +3,7 @@ import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsin
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { matchableNamesOf, wordStartKeys } from './nameForms';
 import { routeFolderOf } from './routes';
+import type { TextSignature } from './textSignature';
 import { nameKey, TermMatcher } from './termMatcher';
 
 /**
@@ -116,6 +117,8 @@ export class GlossaryIndex {
   /** The documents `prepareWordStarts` has still to add to that table. */
   private wordStartsToAdd: IterableIterator<ParsedDocument> | undefined;
   private termTotal = 0;
+  /** Signatures of the texts of closed files, kept once references has read them; see `textSignature.ts`. */
+  private readonly signatures = new Map<string, TextSignature>();
   /** See `rememberedByNames`. */
   private readonly answersByNames = new Map<string, unknown>();
   /** See `namesRankedByLinks`; undefined until used and after a change that can reorder it. */
@@ -133,6 +136,7 @@ export class GlossaryIndex {
     const previousDocument = this.documentsByUri.get(parsed.uri);
     const previous = previousDocument?.term;
     const previousTargets = previousDocument && linkTargetsOf(previousDocument);
+    this.signatures.delete(parsed.uri);
     const targets = linkTargetsOf(parsed);
     this.forgetUses(previousDocument, previousTargets);
     this.documentsByUri.set(parsed.uri, parsed);
@@ -156,6 +160,7 @@ export class GlossaryIndex {
     const document = this.documentsByUri.get(key);
     if (document === undefined) return;
     this.forgetUses(document, linkTargetsOf(document));
+    this.signatures.delete(key);
     this.namesByLinks = undefined;
     this.answersByNames.clear();
     const term = document.term;
@@ -214,6 +219,15 @@ export class GlossaryIndex {
       this.namesByLinks = ranked;
     }
     return this.namesByLinks;
+  }
+
+  /** The signature of a document's text as last read, until the document changes. */
+  textSignatureOf(uri: string): TextSignature | undefined {
+    return this.signatures.get(uri);
+  }
+
+  rememberTextSignature(uri: string, signature: TextSignature): void {
+    if (this.documentsByUri.has(uri)) this.signatures.set(uri, signature);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Span } from '../parsing/markdown';
+import { mayContain, type TextSignature } from './textSignature';
 
 /** A place in a text where one or more terms are mentioned. */
 export interface Mention {
@@ -87,15 +88,26 @@ export class TermMatcher {
    */
   mayMention(text: string, uri: string): boolean {
     let folded: string | undefined;
-    for (const keys of this.namesByUri.get(uri) ?? []) {
-      const last = keys[keys.length - 1];
-      if (last.startsWith(ACRONYM_KEY_PREFIX)) {
-        if (text.includes(last.slice(ACRONYM_KEY_PREFIX.length))) return true;
-      } else if ((folded ??= foldWord(text)).includes(last)) {
-        return true;
-      }
+    for (const { word, acronym } of this.mentionWitnesses(uri)) {
+      if (acronym ? text.includes(word) : (folded ??= foldWord(text)).includes(word)) return true;
     }
     return false;
+  }
+
+  /**
+   * The same test on a signature of the folded text: false when the text cannot mention the term.
+   */
+  mayMentionIn(signature: TextSignature, uri: string): boolean {
+    return this.mentionWitnesses(uri).some(({ word }) => mayContain(signature, foldWord(word)));
+  }
+
+  /** The last words of a term's names, folded unless an acronym: every mention contains one. */
+  private mentionWitnesses(uri: string): Array<{ word: string; acronym: boolean }> {
+    return (this.namesByUri.get(uri) ?? []).map((keys) => {
+      const last = keys[keys.length - 1];
+      const acronym = last.startsWith(ACRONYM_KEY_PREFIX);
+      return { word: acronym ? last.slice(ACRONYM_KEY_PREFIX.length) : last, acronym };
+    });
   }
 
   /**

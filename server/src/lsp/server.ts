@@ -22,6 +22,7 @@ import { canonicalUri, encodePathSegment, fileUri, isMarkdownPath, uriToFsPath }
 import { codeActions, type WorkspaceChange } from '../features/codeActions';
 import { complete } from '../features/completion';
 import { affectedDocuments } from '../features/diagnostics/dependencies';
+import { textSignature } from '../index/textSignature';
 import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { hover } from '../features/hover';
 import { definition, definitionOf, documentLinks, documentSymbols, referencesIn, searchTerms, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
@@ -462,15 +463,22 @@ export function startServer(connection: Connection): void {
       const document = open?.document ?? parseDocument(uri, text, lines);
       for (const range of referencesIn(index, term, document, lines)) locations.push({ uri, range });
     };
-    // Mentions need the text: open documents have it, closed files (kept without it) are read again.
-    const closed: string[] = [];
+    // Mentions need the text: open documents have it; closed files (kept without it) are read
+    // again, but for those whose signature, kept from an earlier read, rules the term out.
+    const closed = new Map<string, ParsedDocument>();
     for (const document of [...index.documents()]) {
       const lines = openLines.get(document.uri);
-      if (lines === undefined) closed.push(document.uri);
-      else referencesInText(document.uri, lines.text, { document, lines });
+      const signature = index.textSignatureOf(document.uri);
+      if (lines !== undefined) referencesInText(document.uri, lines.text, { document, lines });
+      else if (linking.has(document.uri) || signature === undefined || index.matcher.mayMentionIn(signature, term.uri)) closed.set(document.uri, document);
     }
-    for await (const batch of textsFromDisk(closed)) {
-      for (const [uri, text] of batch) if (text !== undefined) referencesInText(uri, text);
+    for await (const batch of textsFromDisk([...closed.keys()])) {
+      for (const [uri, text] of batch) {
+        if (text === undefined) continue;
+        // Only a text the index still holds, not one changed on disk while it was read.
+        if (index.getDocument(uri) === closed.get(uri) && index.textSignatureOf(uri) === undefined) index.rememberTextSignature(uri, textSignature(text));
+        referencesInText(uri, text);
+      }
     }
     return locations;
   });
