@@ -4,7 +4,7 @@
 //
 //   node scripts/bench/run.mjs [--sizes 1k,10k,100k] [--requests 200] [--server dist/server.js]
 //                              [--ready-timeout 600] [--ready-runs N] [--wait-quiet SECONDS] [--json]
-//                              [--settle MS (after ready, before the timed requests; default 500)]
+//                              [--settle MS (after the check of every file, before the timed requests; default 500)]
 //                              [--peer-sizes 1k,10k | none]
 //
 // Per size: generates (or reuses) the corpus (scripts/bench/generate.mjs), measures the physical
@@ -14,6 +14,8 @@
 // - a hover sent right after `initialized` and one every 50 ms until ready: are they answered
 //   while indexing runs, how fast, and with content (partial index) or null;
 // - the first hover after ready (it waits for whatever the server does right after indexing);
+// - ready -> "Checked N files for problems" (the check of every file after indexing), and hovers
+//   every 50 ms meanwhile;
 // - hover at mention and link positions of open documents (p50/p95/p99 over --requests), checking
 //   that every answer names the expected term;
 // - completion after `[` and 2-3 typed letters (each an incremental didChange, then the request);
@@ -47,7 +49,7 @@ const STARTUP_HOVER_INTERVAL_MS = 50;
 const DIAGNOSTIC_ROUNDS = 20;
 const TITLE_ROUNDS = 10;
 const WARMUP = 20;
-/** How long the server is left alone after ready before the timed requests. */
+/** How long the server is left alone after checking every file, before the timed requests. */
 const SETTLE_MS = Number(option('settle', 500));
 /** Start-ups per size (the first is the full run; the others only measure ready time and memory). */
 const readyRunsFor = (size) => Number(option('ready-runs', size >= 100_000 ? 1 : 3));
@@ -240,7 +242,19 @@ async function measure(size) {
       all: startupHovers,
     };
     if (hoverText(firstAfter.result) === '') result.problems.push(`hover on "${notePlain.surface}" in ${note} after ready: null`);
-    // Let the server finish what it does after indexing (diagnostics of every file, status).
+    // After indexing the server checks every file for problems, between requests: hovers sent
+    // meanwhile are timed apart from the steady state below.
+    let checkedAt;
+    const checked = client.waitForLog(/^Checked \d+ files for problems in (\d+) ms/, READY_TIMEOUT_MS).then((entry) => (checkedAt = entry.at));
+    const duringCheck = [];
+    while (checkedAt === undefined && !client.hasExited) {
+      const answer = await client.hover(uriOf(note), startupPosition, READY_TIMEOUT_MS);
+      if (checkedAt === undefined || answer.at < checkedAt) duringCheck.push(answer.ms);
+      await sleep(STARTUP_HOVER_INTERVAL_MS);
+    }
+    await checked;
+    result.checkAllMs = checkedAt - ready.at;
+    result.hoverDuringCheck = stats(duringCheck);
     await sleep(SETTLE_MS);
     result.diagnosticsPublishedAtStart = client.diagnosticsCount;
     result.filesWithProblemsAtStart = [...client.diagnostics.values()].filter((entry) => entry.diagnostics.length > 0).length;
@@ -465,6 +479,8 @@ function report(results) {
   row('Start-up hover latency before ready p50 / p95 / max ms', each((r) => `${fmt(r.startup.p50LatencyBeforeReady)} / ${fmt(r.startup.p95LatencyBeforeReady)} / ${fmt(r.startup.maxLatencyBeforeReady)}`));
   row('First hover after ready: answered +ms', each((r) => fmt(r.firstHoverAfterReadyMs)));
   row('Files with diagnostics after start-up (corpus is clean)', each((r) => String(r.filesWithProblemsAtStart)));
+  row('Ready → every file checked for problems ms', each((r) => fmt(r.checkAllMs)));
+  row('Hovers meanwhile: n, p50 / p95 / max ms', each((r) => (r.hoverDuringCheck.n === 0 ? '0' : `${r.hoverDuringCheck.n}, ${fmt(r.hoverDuringCheck.p50)} / ${fmt(r.hoverDuringCheck.p95)} / ${fmt(r.hoverDuringCheck.max)}`)));
   row('**Hover p50 / p95 / p99 ms**', each((r) => triple(r.hover)), 'p99 < 5', 'p99 < 10');
   row('Hovers without the expected term (timed run)', each((r) => `${r.hoverMisses} / ${r.hover.n}`));
   row('Sweep of all probe positions: missed mentions / links', each((r) => `${r.sweep.missedMentions} of ${r.sweep.mentions} / ${r.sweep.missedLinks} of ${r.sweep.links}`));

@@ -179,9 +179,13 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  /** Builds the completion table between requests, so the first completion need not wait for it. */
+  /**
+   * Builds the completion tables between requests, so the first completion need not wait for them:
+   * the word starts in slices, then the ranking of names by links in one go (~0.1 s at 100k terms).
+   */
   function prepareCompletion(): void {
     if (!index.prepareWordStarts(performance.now() + PUBLISH_SLICE_MS)) setImmediate(prepareCompletion);
+    else index.namesRankedByLinks();
   }
 
   /** Tells the client how many terms and problems there are, at most every so often. */
@@ -285,12 +289,14 @@ export function startServer(connection: Connection): void {
   function publishAll(): void {
     const round = ++publishRound;
     const uris = [...[...index.documents()].map((document) => document.uri), ...[...published].filter((uri) => index.getDocument(uri) === undefined)];
+    const started = performance.now();
     const next = (start: number) => {
       if (round !== publishRound) return;
       const sliceEnd = performance.now() + PUBLISH_SLICE_MS;
       let position = start;
       while (position < uris.length && performance.now() < sliceEnd) publish(uris[position++]);
       if (position < uris.length) setImmediate(() => next(position));
+      else log(`Checked ${uris.length} files for problems in ${Math.round(performance.now() - started)} ms.`);
     };
     next(0);
   }

@@ -59,28 +59,29 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
  */
 function nearestTerm(index: GlossaryIndex, kind: string, name: string, namesOf: (term: GlossaryTerm) => string[]): { name: string; uri: string } | undefined {
   return index.rememberedByNames(`${kind}:${name}`, () => {
-    const best = scanForNearest(index, name, namesOf);
-    return best && { name: best.name, uri: best.term.uri };
+    // The names of this kind, lower-cased once until a name changes, not on every scan.
+    const candidates = index.rememberedByNames(`${kind} names`, () =>
+      [...index.terms()].flatMap((term) => namesOf(term).map((candidate) => ({ name: candidate, lower: candidate.toLowerCase(), uri: term.uri }))),
+    );
+    return nearestOf(candidates, name);
   });
 }
 
-function scanForNearest(index: GlossaryIndex, name: string, namesOf: (term: GlossaryTerm) => string[]) {
+function nearestOf(candidates: Array<{ name: string; lower: string; uri: string }>, name: string): { name: string; uri: string } | undefined {
   // A third of the name may be wrong, at least one letter, two from six letters on; a name of one or
   // two letters is too short to guess from ("a" is not a typo of "SLA").
   if (name.length < 3) return undefined;
   const maxDistance = Math.max(Math.floor(name.length / 3), name.length >= 6 ? 2 : 1);
   const lowerName = name.toLowerCase();
-  let best: { name: string; term: GlossaryTerm; distance: number } | undefined;
-  for (const term of index.terms()) {
-    for (const candidate of namesOf(term)) {
-      // Names whose lengths differ by more than the allowed distance cannot be near: skip them cheaply.
-      if (Math.abs(candidate.length - name.length) > maxDistance) continue;
-      const candidateDistance = distance(lowerName, candidate.toLowerCase());
-      if (candidateDistance > maxDistance) continue;
-      // Ties go to the first file by path, so the suggestion does not depend on the order files were read in.
-      const better = best === undefined || candidateDistance < best.distance || (candidateDistance === best.distance && term.uri < best.term.uri);
-      if (better) best = { name: candidate, term, distance: candidateDistance };
-    }
+  let best: { name: string; uri: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    // Names whose lengths differ by more than the allowed distance cannot be near: skip them cheaply.
+    if (Math.abs(candidate.lower.length - lowerName.length) > maxDistance) continue;
+    const candidateDistance = distance(lowerName, candidate.lower);
+    if (candidateDistance > maxDistance) continue;
+    // Ties go to the first file by path, so the suggestion does not depend on the order files were read in.
+    const better = best === undefined || candidateDistance < best.distance || (candidateDistance === best.distance && candidate.uri < best.uri);
+    if (better) best = { name: candidate.name, uri: candidate.uri, distance: candidateDistance };
   }
-  return best;
+  return best && { name: best.name, uri: best.uri };
 }
