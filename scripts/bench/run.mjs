@@ -401,11 +401,14 @@ async function measure(size) {
     }
     result.titleToHover = stats(titleTimes);
 
+    // The peak of the issue's workload, before the peer's requests (a first search for references
+    // reads every file again).
+    result.peakRss = client.memory().peakRss;
     progress(`${label}: the requests the peer also answers`);
     result.common = await measureCommonRequests(client, { root, manifest, random: commonRandom(size), requests: REQUESTS, pullDiagnostics: false });
 
     const memory = client.memory();
-    result.peakRss = memory.peakRss;
+    result.peakRssAtEnd = memory.peakRss;
     result.rssAtEnd = memory.rss;
     result.cpuAtEnd = client.cpuSeconds();
   } catch (error) {
@@ -489,7 +492,8 @@ function report(results) {
   row('**didChange → diagnostics p50 / p95 / max ms**', each((r) => `${fmt(r.diagnostics.p50)} / ${fmt(r.diagnostics.p95)} / ${fmt(r.diagnostics.max)}`), '< 20');
   row('New title shown in hover elsewhere p50 / max ms', each((r) => `${fmt(r.titleToHover.p50)} / ${fmt(r.titleToHover.max)}`));
   row('RSS at ready MiB', each((r) => mib(r.rssAtReady)));
-  row('**Peak RSS MiB** (VmHWM)', each((r) => mib(r.peakRss)), '< 200', '< 1536');
+  row('**Peak RSS MiB** (VmHWM, before the peer\'s requests)', each((r) => mib(r.peakRss)), '< 200', '< 1536');
+  row('Peak RSS MiB after the peer\'s requests (references read every file)', each((r) => mib(r.peakRssAtEnd)));
 
   const lines = [];
   lines.push(`Machine: ${machine()}`);
@@ -539,7 +543,7 @@ function report(results) {
     };
     const timed = (f, p) => (r) => percentile(f(r).times, p);
     compare('Spawn → every file indexed ms (ours: ready, median; peer: first workspace symbol search answered)', (r) => r.readyMedian, (p) => p.readyMs);
-    compare('Peak RSS MiB', (r) => r.peakRss / 1048576, (p) => p.peakRss / 1048576, (v) => fmt(v, 0));
+    compare('Peak RSS MiB, after these requests too', (r) => r.peakRssAtEnd / 1048576, (p) => p.peakRss / 1048576, (v) => fmt(v, 0));
     for (const [name, key] of [['Find references from a link', 'references'], ['Workspace symbol search', 'workspaceSymbols'], ['Completion after `](`', 'completion'], ['Added broken link → its diagnostic', 'brokenLinkDiagnostics']]) {
       compare(`${name} p50 ms`, (r) => percentile(r.common[key].times, 50), timed((p) => p[key], 50));
       compare(`${name} p99 ms`, (r) => percentile(r.common[key].times, 99), timed((p) => p[key], 99));

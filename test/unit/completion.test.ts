@@ -116,13 +116,19 @@ describe('link completion', () => {
     files['t/notiz.md'] = Array.from({ length: 300 }, (_, n) => `[x](B${(n * 13) % 2_000}.md)`).join(' ');
     const index = glossaryOf(files);
     // The table built partly between requests, while files change, as the server does.
-    for (let slice = 0; slice < 300; slice++) index.prepareWordStarts(0);
+    for (let slice = 0; slice < 300; slice++) index.prepareCompletionTable(0);
     index.setDocument(`${ROOT}/t/B1.md`, entry('B1', 'Wertewandel', 'D.'));
     index.setDocument(`${ROOT}/t/B1999.md`, entry('B1999', 'Wasserwerk', 'D.'));
     index.removeDocument(`${ROOT}/t/B2.md`);
     index.setDocument(`${ROOT}/t/Neu.md`, entry('Neu', 'Wertstoff', 'D.'));
-    const scanningAll = Object.assign(Object.create(index) as typeof index, { termsWithWordStart: () => [...index.terms()] });
-    for (const typed of ['[[We', '[wer', '[Wä', '[wae', '[oek', '[Öko', '[ök', '[mas', '[maß', '[ab', '[(', '[wasserw', '[ma', '[ob', '[an ', '](me', '[[ek']) {
+    const longName = Array.from({ length: 14 }, (_, n) => `Wort${n}`).join(' ');
+    index.setDocument(`${ROOT}/t/Lang.md`, entry('Lang', longName, 'D.', '[Begriffe]', 'aliases: [Sehr langer Name mit vielen Woertern]\n'));
+    while (!index.prepareCompletionTable(0));
+    const scanningAll = Object.assign(Object.create(index) as typeof index, { termsWithWordStart: () => [...index.terms()], termsMaybeMatching: () => undefined });
+    const typedQueries = ['[[We', '[wer', '[Wä', '[wae', '[oek', '[Öko', '[ök', '[mas', '[maß', '[ab', '[(', '[wasserw', '[ma', '[ob', '[an ', '](me', '[[ek'];
+    // Initials, substrings and the long names, which the table keeps apart.
+    typedQueries.push('[mw5', '[ao3', '[wm1', '[sse', '[erw', '[ärm', '[aerm', '](ass', '[wmo', '[mwa', '[oem', '[w0w', '[slm', '[ort1', '[rt13', '[sser 1', '[r 19');
+    for (const typed of typedQueries) {
       const ours = completeAt('plan.md', `${typed}|`, 'auto', index);
       const everyTerm = completeAt('plan.md', `${typed}|`, 'auto', scanningAll);
       assert.deepEqual(ours, everyTerm, typed);

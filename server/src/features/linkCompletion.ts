@@ -46,10 +46,9 @@ export function completeLinks(
   const oneItemPerTerm = context.part === 'target' || context.part === 'route';
   // Rank cheaply into one bucket per match quality; count links, sort and build items (paths,
   // documentation) only for the buckets the list takes items from.
-  const rankAll = (terms: Iterable<GlossaryTerm>) => {
-    const buckets: Matched[][] = [[], [], [], [], []];
+  const rankAll = (terms: Iterable<GlossaryTerm>, buckets: Matched[][] = [[], [], [], [], []], skip?: ReadonlySet<GlossaryTerm>) => {
     for (const term of terms) {
-      if (term.uri === document.uri) continue;
+      if (skip?.has(term) || term.uri === document.uri) continue;
       const names = matchableNamesOf(term);
       let best: MatchQuality | undefined;
       for (let position = 0; position < names.length; position++) {
@@ -65,9 +64,14 @@ export function completeLinks(
   if (query === '') return mostLinked(index, document, oneItemPerTerm, (term, position, sortText) => itemFor(document, term, position, sortText, context, style));
   // Every exact, prefix and word-prefix match is among the terms with a word starting with the
   // query's first two letters: when they fill the list, the rest of the glossary cannot get in.
-  let buckets = query.length >= 2 ? rankAll(index.termsWithWordStart(query.slice(0, 2))) : undefined;
+  const withWordStart = query.length >= 2 ? index.termsWithWordStart(query.slice(0, 2)) : undefined;
+  let buckets = withWordStart && rankAll(withWordStart);
   const prefixMatches = (ranked: Matched[][]) => ranked[MatchQuality.Exact].length + ranked[MatchQuality.Prefix].length + ranked[MatchQuality.WordPrefix].length;
-  if (buckets === undefined || prefixMatches(buckets) < MAX_COMPLETION_ITEMS) buckets = rankAll(index.terms());
+  // Otherwise the initials and substrings too: from the table's candidates, or every term; the
+  // terms ranked already are not ranked again.
+  if (buckets === undefined || prefixMatches(buckets) < MAX_COMPLETION_ITEMS) {
+    buckets = rankAll(index.termsMaybeMatching(query) ?? index.terms(), buckets, withWordStart && new Set(withWordStart));
+  }
   const items: Suggestion[] = [];
   let matched = 0;
   buckets.forEach((bucket, quality) => {
@@ -75,7 +79,7 @@ export function completeLinks(
     if (items.length >= MAX_COMPLETION_ITEMS) return;
     // The most linked first, then by name.
     const ranked = bucket.map(({ term, position }) => ({ term, position, links: index.incomingLinkCount(term), name: matchableNamesOf(term)[position].transliterated }));
-    const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, (a, b) => b.links - a.links || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, (a, b) => b.links - a.links || compareText(a.name, b.name) || compareText(a.term.uri, b.term.uri) || a.position - b.position);
     for (const { term, position, links, name } of best) {
       items.push(itemFor(document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
     }
@@ -100,6 +104,8 @@ function mostLinked(
   }
   return { items, isIncomplete: false };
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Matched {
   term: GlossaryTerm;

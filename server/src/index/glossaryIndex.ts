@@ -1,7 +1,7 @@
 import { ancestorFolders, canonicalUri, parentUri, routeSegments } from '../common/uris';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
-import { matchableNamesOf, wordStartKeys } from './nameForms';
+import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf } from './nameForms';
 import { routeFolderOf } from './routes';
 import type { TextSignature } from './textSignature';
 import { nameKey, TermMatcher } from './termMatcher';
@@ -43,6 +43,39 @@ class UrisByKey {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * URIs by key in arrays, for the completion table's millions of entries: a third of the memory of
+ * `UrisByKey`'s sets. A term edited while the table is being built may be listed twice under a key,
+ * and keep one stale entry after a later rename: harmless, since readers take the entries as
+ * candidates and match them again.
+ */
+class UriLists {
+  private readonly entries = new Map<string, string[]>();
+
+  add(key: string, uri: string): void {
+    const list = this.entries.get(key);
+    if (list === undefined) this.entries.set(key, [uri]);
+    else list.push(uri);
+  }
+
+  delete(key: string, uri: string): void {
+    const list = this.entries.get(key);
+    const at = list?.lastIndexOf(uri) ?? -1;
+    if (list === undefined || at < 0) return;
+    list[at] = list[list.length - 1];
+    list.pop();
+    if (list.length === 0) this.entries.delete(key);
+  }
+
+  get(key: string): readonly string[] {
+    return this.entries.get(key) ?? [];
+  }
+
+  count(key: string): number {
+    return this.entries.get(key)?.length ?? 0;
+  }
+}
 const MAX_REMEMBERED = 1000;
 
 /** One name of a term (0: its title, then its aliases) in a ranking. */
@@ -112,10 +145,10 @@ export class GlossaryIndex {
   /** Terms by the ancestors of their route folder that can hold a glossary (not `/`, not `/docs/`). */
   private readonly glossaryRoutePrefixes = new UrisByKey();
   readonly matcher = new TermMatcher();
-  /** Terms by the first two letters of the words of their names, for completion; built on first use. */
-  private termsByWordStart: UrisByKey | undefined;
-  /** The documents `prepareWordStarts` has still to add to that table. */
-  private wordStartsToAdd: IterableIterator<ParsedDocument> | undefined;
+  /** Terms by the keys of `completionKeys` (word starts, initials, pairs of letters); built after indexing. */
+  private completionTable: UriLists | undefined;
+  /** The documents `prepareCompletionTable` has still to add to that table. */
+  private completionTableToAdd: IterableIterator<ParsedDocument> | undefined;
   private termTotal = 0;
   /** Signatures of the texts of closed files, kept once references has read them; see `textSignature.ts`. */
   private readonly signatures = new Map<string, TextSignature>();
@@ -147,7 +180,8 @@ export class GlossaryIndex {
     if (namesChanged || !sameTargets(previousTargets!, targets)) this.namesByLinks = undefined;
     if (previous !== undefined) this.forgetTerm(previous);
     if (parsed.term !== undefined) this.learnTerm(parsed.term);
-    // Most edits leave the names alone: the trie is only touched when they change.
+    // Most edits leave the names alone: the table and the trie are only touched when they change.
+    this.updateCompletionTable(previous, parsed.term);
     if (parsed.term === undefined) {
       if (previous !== undefined) this.matcher.removeTerm(parsed.uri);
     } else if (previous === undefined || !sameNames(previous, parsed.term)) {
@@ -166,6 +200,7 @@ export class GlossaryIndex {
     const term = document.term;
     if (term !== undefined) {
       this.forgetTerm(term);
+      this.updateCompletionTable(term, undefined);
       this.matcher.removeTerm(key);
     }
     this.documentsByUri.delete(key);
@@ -274,7 +309,6 @@ export class GlossaryIndex {
     for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.add(prefix, term.uri);
     this.urisById.add(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.add(nameKey(name), term.uri);
-    if (this.termsByWordStart !== undefined) for (const key of wordStartKeys(term)) this.termsByWordStart.add(key, term.uri);
   }
 
   private forgetTerm(term: GlossaryTerm): void {
@@ -283,40 +317,64 @@ export class GlossaryIndex {
     for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.delete(prefix, term.uri);
     this.urisById.delete(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.delete(nameKey(name), term.uri);
-    if (this.termsByWordStart !== undefined) for (const key of wordStartKeys(term)) this.termsByWordStart.delete(key, term.uri);
+  }
+
+  /** Moves a term in the completion table, once it is built or being built, when its names change. */
+  private updateCompletionTable(previous: GlossaryTerm | undefined, next: GlossaryTerm | undefined): void {
+    if (this.completionTable === undefined || sameTermNames(previous, next)) return;
+    if (previous !== undefined) for (const key of completionKeys(previous)) this.completionTable.delete(key, previous.uri);
+    if (next !== undefined) for (const key of completionKeys(next)) this.completionTable.add(key, next.uri);
   }
 
   /**
    * Terms with a name, or a word of a name, starting with these two folded letters: every term a
-   * query starting with them matches by prefix. The table is finished on the first call if
-   * `prepareWordStarts` has not finished it, and kept up to date after.
+   * query starting with them matches by prefix or word prefix. Undefined until the table is built.
    */
-  termsWithWordStart(letters: string): GlossaryTerm[] {
-    this.prepareWordStarts(Infinity);
-    return this.termsOf(this.termsByWordStart!.get(letters));
+  termsWithWordStart(letters: string): GlossaryTerm[] | undefined {
+    return this.completionTableReady() ? this.termsOf(new Set(this.completionTable!.get(letters))) : undefined;
   }
 
   /**
-   * Builds the table of word starts until `deadline` (a `performance.now()` time), so a server can
-   * build it between requests rather than in the first completion; true once it is complete.
-   * Files stored meanwhile are added by `learnTerm`; the walk over the live map sees the rest.
+   * Terms that may match a folded query of two letters or more in any way completion ranks
+   * (prefix, word prefix, initials, substring): a superset of those that do, from the table.
+   * Undefined for shorter queries and until the table is built: then every term may match.
    */
-  prepareWordStarts(deadline: number): boolean {
-    if (this.termsByWordStart === undefined) {
-      this.termsByWordStart = new UrisByKey();
-      this.wordStartsToAdd = this.documentsByUri.values();
+  termsMaybeMatching(query: string): GlossaryTerm[] | undefined {
+    if (query.length < 2 || !this.completionTableReady()) return undefined;
+    const table = this.completionTable!;
+    const keys = completionKeysFor(query);
+    // A substring match has every pair of letters of the query: the rarest one narrows most.
+    const rarestPair = keys.pairs.reduce((best, key) => (table.count(key) < table.count(best) ? key : best));
+    const uris = new Set<string>();
+    for (const key of [keys.wordStart, keys.initials, rarestPair, LONG_NAME_KEY]) for (const uri of table.get(key)) uris.add(uri);
+    return this.termsOf(uris);
+  }
+
+  private completionTableReady(): boolean {
+    return this.completionTable !== undefined && this.completionTableToAdd === undefined;
+  }
+
+  /**
+   * Builds the completion table until `deadline` (a `performance.now()` time), so a server can
+   * build it between requests; true once it is complete. Files stored meanwhile are added by
+   * `learnTerm`; the walk over the live map sees the rest.
+   */
+  prepareCompletionTable(deadline: number): boolean {
+    if (this.completionTable === undefined) {
+      this.completionTable = new UriLists();
+      this.completionTableToAdd = this.documentsByUri.values();
     }
-    const table = this.termsByWordStart;
-    const pending = this.wordStartsToAdd;
+    const table = this.completionTable;
+    const pending = this.completionTableToAdd;
     if (pending === undefined) return true;
     do {
       const next = pending.next();
       if (next.done) {
-        this.wordStartsToAdd = undefined;
+        this.completionTableToAdd = undefined;
         return true;
       }
       const term = next.value.term;
-      if (term !== undefined) for (const key of wordStartKeys(term)) table.add(key, term.uri);
+      if (term !== undefined) for (const key of completionKeys(term)) table.add(key, term.uri);
     } while (performance.now() < deadline);
     return false;
   }
@@ -331,7 +389,7 @@ export class GlossaryIndex {
     return this.termsOf(this.urisByName.get(nameKey(name)));
   }
 
-  private termsOf(uris: ReadonlySet<string>): GlossaryTerm[] {
+  private termsOf(uris: Iterable<string>): GlossaryTerm[] {
     return [...uris].map((uri) => this.documentsByUri.get(uri)?.term).filter((term) => term !== undefined);
   }
 

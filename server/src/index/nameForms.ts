@@ -59,18 +59,45 @@ export function matchableNamesOf(term: GlossaryTerm): MatchableName[] {
   return names;
 }
 
+/** Key prefixes in the completion table, beside the plain two letters of a word start. */
+const INITIALS_KEY = '^';
+const PAIR_KEY = '#';
+/** Terms with a name too long for the table (pairs of initials grow with the square of its words). */
+export const LONG_NAME_KEY = '*';
+const MAX_TABLE_NAME_LENGTH = 200;
+const MAX_TABLE_NAME_WORDS = 12;
+
 /**
- * The first two letters at each word start of a term's names, in both spellings, and of each
- * name itself: every name a query of two letters or more matches by prefix or word prefix is
- * found under the query's first two letters.
+ * The keys under which completion finds a term, from its names in both spellings:
+ * - the first two letters of each name and at each word start: every name a query matches by
+ *   prefix or word prefix has the query's first two letters among them;
+ * - `^` and the first letters of two words in order: every name a query matches by initials has
+ *   the query's first two letters among them;
+ * - `#` and each pair of adjacent letters: every name containing a query has each of its pairs.
+ * A name too long for the table puts its term under LONG_NAME_KEY instead, looked at always.
  */
-export function wordStartKeys(term: GlossaryTerm): Set<string> {
+export function completionKeys(term: GlossaryTerm): Set<string> {
   const keys = new Set<string>();
   for (const name of matchableNamesOf(term)) {
     for (const [spelling, starts] of [[name.transliterated, name.transliteratedStarts], [name.bare, name.bareStarts]] as const) {
       keys.add(spelling.slice(0, 2));
       for (const start of starts) keys.add(spelling.slice(start, start + 2));
+      if (spelling.length > MAX_TABLE_NAME_LENGTH || starts.length > MAX_TABLE_NAME_WORDS) {
+        keys.add(LONG_NAME_KEY);
+        continue;
+      }
+      for (let first = 0; first < starts.length; first++) {
+        for (let second = first + 1; second < starts.length; second++) keys.add(INITIALS_KEY + spelling[starts[first]] + spelling[starts[second]]);
+      }
+      for (let at = 0; at + 2 <= spelling.length; at++) keys.add(PAIR_KEY + spelling.slice(at, at + 2));
     }
   }
   return keys;
+}
+
+/** The table keys whose terms include every name a folded query of two letters or more matches. */
+export function completionKeysFor(query: string): { wordStart: string; initials: string; pairs: string[] } {
+  const pairs: string[] = [];
+  for (let at = 0; at + 2 <= query.length; at++) pairs.push(PAIR_KEY + query.slice(at, at + 2));
+  return { wordStart: query.slice(0, 2), initials: INITIALS_KEY + query.slice(0, 2), pairs };
 }
