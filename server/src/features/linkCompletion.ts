@@ -87,22 +87,28 @@ export function completeLinks(
   return { items, isIncomplete: matched > MAX_COMPLETION_ITEMS };
 }
 
-/** Before anything is typed every name matches: the most linked, from the index's ranking. */
+/**
+ * Before anything is typed every name matches: the most linked, from the index's ranking. The
+ * ranking holds twice a list's worth, so the current document's own names can be left out.
+ */
 function mostLinked(
   index: GlossaryIndex,
   document: ParsedDocument,
   oneItemPerTerm: boolean,
   itemFor: (term: GlossaryTerm, position: number, sortText: string) => Suggestion,
 ): CompletionList {
+  const ranking = index.namesRankedByLinks(2 * MAX_COMPLETION_ITEMS);
+  const own = index.termOf(document.uri);
+  const ownNames = own === undefined ? 0 : oneItemPerTerm ? 1 : matchableNamesOf(own).length;
   const items: Suggestion[] = [];
-  for (const { uri, position } of index.namesRankedByLinks()) {
+  for (const { uri, position } of oneItemPerTerm ? ranking.titles : ranking.names) {
     const term = index.termOf(uri);
-    if (term === undefined || uri === document.uri || (oneItemPerTerm && position > 0)) continue;
-    if (items.length === MAX_COMPLETION_ITEMS) return { items, isIncomplete: true };
+    if (term === undefined || uri === document.uri) continue;
+    if (items.length === MAX_COMPLETION_ITEMS) break;
     const sortText = `${MatchQuality.Prefix}${rankByLinks(index.incomingLinkCount(term))}${matchableNamesOf(term)[position].transliterated}`;
     items.push(itemFor(term, position, sortText));
   }
-  return { items, isIncomplete: false };
+  return { items, isIncomplete: (oneItemPerTerm ? ranking.titleCount : ranking.nameCount) - ownNames > MAX_COMPLETION_ITEMS };
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

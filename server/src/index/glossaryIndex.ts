@@ -4,6 +4,7 @@ import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf } from './nameForms';
 import { routeFolderOf } from './routes';
 import type { TextSignature } from './textSignature';
+import { smallest } from '../common/smallest';
 import { nameKey, TermMatcher } from './termMatcher';
 
 /**
@@ -84,6 +85,18 @@ export interface RankedName {
   position: number;
 }
 
+interface RankedEntry extends RankedName {
+  links: number;
+  name: string;
+}
+
+export interface NameRanking {
+  titles: readonly RankedName[];
+  names: readonly RankedName[];
+  titleCount: number;
+  nameCount: number;
+}
+
 /** What a link points at, without depending on whether the target exists yet. */
 interface LinkTargets {
   /** File URIs of relative paths. */
@@ -155,7 +168,7 @@ export class GlossaryIndex {
   /** See `rememberedByNames`. */
   private readonly answersByNames = new Map<string, unknown>();
   /** See `namesRankedByLinks`; undefined until used and after a change that can reorder it. */
-  private namesByLinks: Array<RankedName & { links: number; name: string }> | undefined;
+  private namesByLinks: (NameRanking & { limit: number }) | undefined;
 
   /** Parses a document's text and stores the result in place of any earlier version. */
   setDocument(uri: string, text: string): ParsedDocument {
@@ -239,19 +252,26 @@ export class GlossaryIndex {
   }
 
   /**
-   * Every name of every term, the term most linked to first, then by name: the list completion
-   * offers before anything is typed. Kept until a link target or a term's names change, and given
-   * by URI, as an edit that keeps both still replaces the term's other details.
+   * The names completion offers before anything is typed: the terms most linked to first, then by
+   * name; the first `limit` titles and the first `limit` names (titles and aliases), with how many
+   * there are in all. Chosen by a bounded heap, not a sort of the glossary; kept until a link target
+   * or a term's names change, and given by URI, as an edit that keeps both still replaces the term's
+   * other details.
    */
-  namesRankedByLinks(): ReadonlyArray<RankedName> {
-    if (this.namesByLinks === undefined) {
-      const ranked: Array<RankedName & { links: number; name: string }> = [];
+  namesRankedByLinks(limit: number): NameRanking {
+    if (this.namesByLinks === undefined || this.namesByLinks.limit < limit) {
+      const titles: RankedEntry[] = [];
+      const names: RankedEntry[] = [];
       for (const term of this.terms()) {
         const links = this.incomingLinkCount(term);
-        matchableNamesOf(term).forEach((name, position) => ranked.push({ uri: term.uri, position, links, name: name.transliterated }));
+        matchableNamesOf(term).forEach((name, position) => {
+          const entry = { uri: term.uri, position, links, name: name.transliterated };
+          names.push(entry);
+          if (position === 0) titles.push(entry);
+        });
       }
-      ranked.sort((a, b) => b.links - a.links || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.position - b.position));
-      this.namesByLinks = ranked;
+      const byLinks = (a: RankedEntry, b: RankedEntry) => b.links - a.links || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.position - b.position;
+      this.namesByLinks = { limit, titles: smallest(titles, limit, byLinks), names: smallest(names, limit, byLinks), titleCount: titles.length, nameCount: names.length };
     }
     return this.namesByLinks;
   }

@@ -180,13 +180,11 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * Builds the completion tables between requests, so the first completion need not wait for them:
-   * the table of word starts, initials and trigrams in slices, then the ranking of names by links
-   * in one go (~0.1 s at 100k terms). Until the table is complete, completion scans every term.
+   * Builds the completion table of word starts, initials and letter pairs in slices between
+   * requests; until it is complete, completion scans every term.
    */
   function prepareCompletion(): void {
     if (!index.prepareCompletionTable(performance.now() + PUBLISH_SLICE_MS)) setImmediate(prepareCompletion);
-    else index.namesRankedByLinks();
   }
 
   /** Tells the client how many terms and problems there are, at most every so often. */
