@@ -124,7 +124,7 @@ describe('link completion', () => {
     const longName = Array.from({ length: 14 }, (_, n) => `Wort${n}`).join(' ');
     index.setDocument(`${ROOT}/t/Lang.md`, entry('Lang', longName, 'D.', '[Begriffe]', 'aliases: [Sehr langer Name mit vielen Woertern]\n'));
     while (!index.prepareCompletionTable(0));
-    const scanningAll = Object.assign(Object.create(index) as typeof index, { termsWithWordStart: () => [...index.terms()], termsMaybeMatching: () => undefined });
+    const scanningAll = Object.assign(Object.create(index) as typeof index, { termsWithWordStart: () => [...index.completionEntries()], termsMaybeMatching: () => undefined });
     const typedQueries = ['[[We', '[wer', '[Wä', '[wae', '[oek', '[Öko', '[ök', '[mas', '[maß', '[ab', '[(', '[wasserw', '[ma', '[ob', '[an ', '](me', '[[ek'];
     // Initials, substrings and the long names, which the table keeps apart.
     typedQueries.push('[mw5', '[ao3', '[wm1', '[sse', '[erw', '[ärm', '[aerm', '](ass', '[wmo', '[mwa', '[oem', '[w0w', '[slm', '[ort1', '[rt13', '[sser 1', '[r 19');

@@ -1,7 +1,7 @@
 import type { LinkStyleSetting } from '../common/settings';
 import type { LineIndex, Position, Range } from '../common/text';
 import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
-import type { GlossaryIndex } from '../index/glossaryIndex';
+import type { CompletionEntry, GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
@@ -46,18 +46,18 @@ export function completeLinks(
   const oneItemPerTerm = context.part === 'target' || context.part === 'route';
   // Rank cheaply into one bucket per match quality; count links, sort and build items (paths,
   // documentation) only for the buckets the list takes items from.
-  const rankAll = (terms: Iterable<GlossaryTerm>, buckets: Matched[][] = [[], [], [], [], []], skip?: ReadonlySet<GlossaryTerm>) => {
-    for (const term of terms) {
-      if (skip?.has(term) || term.uri === document.uri) continue;
-      const names = matchableNamesOf(term);
+  const rankAll = (entries: Iterable<CompletionEntry>, buckets: Matched[][] = [[], [], [], [], []], skip?: ReadonlySet<string>) => {
+    for (const entry of entries) {
+      if (skip?.has(entry.uri) || entry.uri === document.uri) continue;
+      const names = entry.names;
       let best: MatchQuality | undefined;
       for (let position = 0; position < names.length; position++) {
         const quality = matchQuality(query, names[position], queryLetters);
         if (quality === undefined) continue;
-        if (!oneItemPerTerm) buckets[quality].push({ term, position });
+        if (!oneItemPerTerm) buckets[quality].push({ entry, position });
         else if (best === undefined || quality < best) best = quality;
       }
-      if (best !== undefined) buckets[best].push({ term, position: 0 });
+      if (best !== undefined) buckets[best].push({ entry, position: 0 });
     }
     return buckets;
   };
@@ -70,7 +70,7 @@ export function completeLinks(
   // Otherwise the initials and substrings too: from the table's candidates, or every term; the
   // terms ranked already are not ranked again.
   if (buckets === undefined || prefixMatches(buckets) < MAX_COMPLETION_ITEMS) {
-    buckets = rankAll(index.termsMaybeMatching(query) ?? index.terms(), buckets, withWordStart && new Set(withWordStart));
+    buckets = rankAll(index.termsMaybeMatching(query) ?? index.completionEntries(), buckets, withWordStart && new Set(withWordStart.map((entry) => entry.uri)));
   }
   const items: Suggestion[] = [];
   let matched = 0;
@@ -78,7 +78,11 @@ export function completeLinks(
     matched += bucket.length;
     if (items.length >= MAX_COMPLETION_ITEMS) return;
     // The most linked first, then by name.
-    const ranked = bucket.map(({ term, position }) => ({ term, position, links: index.incomingLinkCount(term), name: matchableNamesOf(term)[position].transliterated }));
+    const ranked: Array<{ term: GlossaryTerm; position: number; links: number; name: string }> = [];
+    for (const { entry, position } of bucket) {
+      const term = index.termOf(entry.uri);
+      if (term !== undefined) ranked.push({ term, position, links: index.incomingLinkCount(term), name: entry.names[position].transliterated });
+    }
     const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, (a, b) => b.links - a.links || compareText(a.name, b.name) || compareText(a.term.uri, b.term.uri) || a.position - b.position);
     for (const { term, position, links, name } of best) {
       items.push(itemFor(document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
@@ -114,7 +118,7 @@ function mostLinked(
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Matched {
-  term: GlossaryTerm;
+  entry: CompletionEntry;
   /** Which of the term's names matched: 0 for the title, then its aliases. */
   position: number;
 }

@@ -1,7 +1,7 @@
 import { ancestorFolders, canonicalUri, parentUri, routeSegments } from '../common/uris';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
-import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf } from './nameForms';
+import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
 import { routeFolderOf } from './routes';
 import type { TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
@@ -45,31 +45,37 @@ class UrisByKey {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/**
- * URIs by key in arrays, for the completion table's millions of entries: a third of the memory of
- * `UrisByKey`'s sets. A term edited while the table is being built may be listed twice under a key,
- * and keep one stale entry after a later rename: harmless, since readers take the entries as
- * candidates and match them again.
- */
-class UriLists {
-  private readonly entries = new Map<string, string[]>();
+/** A term as completion ranks it: its URI and its names, folded once for matching. */
+export interface CompletionEntry {
+  uri: string;
+  names: MatchableName[];
+}
 
-  add(key: string, uri: string): void {
+/**
+ * Completion entries by key, in arrays: a third of the memory of sets for the table's millions of
+ * entries, and one object per term, so ranking a candidate touches one object, not the term.
+ */
+class EntryLists {
+  private readonly entries = new Map<string, CompletionEntry[]>();
+
+  add(key: string, entry: CompletionEntry): void {
     const list = this.entries.get(key);
-    if (list === undefined) this.entries.set(key, [uri]);
-    else list.push(uri);
+    if (list === undefined) this.entries.set(key, [entry]);
+    else list.push(entry);
   }
 
   delete(key: string, uri: string): void {
     const list = this.entries.get(key);
-    const at = list?.lastIndexOf(uri) ?? -1;
-    if (list === undefined || at < 0) return;
+    if (list === undefined) return;
+    let at = list.length - 1;
+    while (at >= 0 && list[at].uri !== uri) at--;
+    if (at < 0) return;
     list[at] = list[list.length - 1];
     list.pop();
     if (list.length === 0) this.entries.delete(key);
   }
 
-  get(key: string): readonly string[] {
+  get(key: string): readonly CompletionEntry[] {
     return this.entries.get(key) ?? [];
   }
 
@@ -77,6 +83,7 @@ class UriLists {
     return this.entries.get(key)?.length ?? 0;
   }
 }
+
 const MAX_REMEMBERED = 1000;
 
 /** One name of a term (0: its title, then its aliases) in a ranking. */
@@ -159,9 +166,11 @@ export class GlossaryIndex {
   private readonly glossaryRoutePrefixes = new UrisByKey();
   readonly matcher = new TermMatcher();
   /** Terms by the keys of `completionKeys` (word starts, initials, pairs of letters); built after indexing. */
-  private completionTable: UriLists | undefined;
+  private completionTable: EntryLists | undefined;
   /** The documents `prepareCompletionTable` has still to add to that table. */
   private completionTableToAdd: IterableIterator<ParsedDocument> | undefined;
+  /** Terms the table got while it was being built, which its walk must not add again. */
+  private readonly addedWhileBuilding = new Set<string>();
   private termTotal = 0;
   /** Signatures of the texts of closed files, kept once references has read them; see `textSignature.ts`. */
   private readonly signatures = new Map<string, TextSignature>();
@@ -343,15 +352,26 @@ export class GlossaryIndex {
   private updateCompletionTable(previous: GlossaryTerm | undefined, next: GlossaryTerm | undefined): void {
     if (this.completionTable === undefined || sameTermNames(previous, next)) return;
     if (previous !== undefined) for (const key of completionKeys(previous)) this.completionTable.delete(key, previous.uri);
-    if (next !== undefined) for (const key of completionKeys(next)) this.completionTable.add(key, next.uri);
+    if (next !== undefined) this.addToCompletionTable(next);
+    if (next !== undefined && this.completionTableToAdd !== undefined) this.addedWhileBuilding.add(next.uri);
   }
 
   /**
    * Terms with a name, or a word of a name, starting with these two folded letters: every term a
    * query starting with them matches by prefix or word prefix. Undefined until the table is built.
    */
-  termsWithWordStart(letters: string): GlossaryTerm[] | undefined {
-    return this.completionTableReady() ? this.termsOf(new Set(this.completionTable!.get(letters))) : undefined;
+  termsWithWordStart(letters: string): readonly CompletionEntry[] | undefined {
+    return this.completionTableReady() ? this.completionTable!.get(letters) : undefined;
+  }
+
+  /** Every term as a completion entry: what a scan of the whole glossary ranks. */
+  *completionEntries(): Generator<CompletionEntry> {
+    for (const term of this.terms()) yield { uri: term.uri, names: matchableNamesOf(term) };
+  }
+
+  private addToCompletionTable(term: GlossaryTerm): void {
+    const entry = { uri: term.uri, names: matchableNamesOf(term) };
+    for (const key of completionKeys(term)) this.completionTable!.add(key, entry);
   }
 
   /**
@@ -359,15 +379,16 @@ export class GlossaryIndex {
    * (prefix, word prefix, initials, substring): a superset of those that do, from the table.
    * Undefined for shorter queries and until the table is built: then every term may match.
    */
-  termsMaybeMatching(query: string): GlossaryTerm[] | undefined {
+  termsMaybeMatching(query: string): Iterable<CompletionEntry> | undefined {
     if (query.length < 2 || !this.completionTableReady()) return undefined;
     const table = this.completionTable!;
     const keys = completionKeysFor(query);
     // A substring match has every pair of letters of the query: the rarest one narrows most.
     const rarestPair = keys.pairs.reduce((best, key) => (table.count(key) < table.count(best) ? key : best));
-    const uris = new Set<string>();
-    for (const key of [keys.wordStart, keys.initials, rarestPair, LONG_NAME_KEY]) for (const uri of table.get(key)) uris.add(uri);
-    return this.termsOf(uris);
+    // One entry object per term in the table: a set of them holds each term once.
+    const entries = new Set<CompletionEntry>();
+    for (const key of [keys.wordStart, keys.initials, rarestPair, LONG_NAME_KEY]) for (const entry of table.get(key)) entries.add(entry);
+    return entries;
   }
 
   private completionTableReady(): boolean {
@@ -381,20 +402,20 @@ export class GlossaryIndex {
    */
   prepareCompletionTable(deadline: number): boolean {
     if (this.completionTable === undefined) {
-      this.completionTable = new UriLists();
+      this.completionTable = new EntryLists();
       this.completionTableToAdd = this.documentsByUri.values();
     }
-    const table = this.completionTable;
     const pending = this.completionTableToAdd;
     if (pending === undefined) return true;
     do {
       const next = pending.next();
       if (next.done) {
         this.completionTableToAdd = undefined;
+        this.addedWhileBuilding.clear();
         return true;
       }
       const term = next.value.term;
-      if (term !== undefined) for (const key of completionKeys(term)) table.add(key, term.uri);
+      if (term !== undefined && !this.addedWhileBuilding.has(term.uri)) this.addToCompletionTable(term);
     } while (performance.now() < deadline);
     return false;
   }
@@ -409,7 +430,7 @@ export class GlossaryIndex {
     return this.termsOf(this.urisByName.get(nameKey(name)));
   }
 
-  private termsOf(uris: Iterable<string>): GlossaryTerm[] {
+  private termsOf(uris: ReadonlySet<string>): GlossaryTerm[] {
     return [...uris].map((uri) => this.documentsByUri.get(uri)?.term).filter((term) => term !== undefined);
   }
 
