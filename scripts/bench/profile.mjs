@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Where the server's start-up time goes: a V8 CPU profile of indexing one synthetic corpus.
 //
-//   node scripts/bench/profile.mjs [--size 10k] [--top 15] [--server dist/server.js] [--keep] [--wait-quiet SECONDS]
+//   node scripts/bench/profile.mjs [--size 10k] [--top 15] [--server dist/server.js] [--keep] [--wait-quiet SECONDS] [--after-check]
 //   node scripts/bench/profile.mjs --file some.cpuprofile [--top 15]     (summarise an existing one)
 //
 // Starts `node --cpu-prof --cpu-prof-dir=.test-cache/bench/profiles dist/server.js --stdio` on the
@@ -42,6 +42,8 @@ async function recordProfile(size) {
   const mark = manifest.probes.mentions[note][0];
   const answer = await client.hover(pathToFileURL(path.join(root, note)).href, { line: mark.line, character: mark.character + 1 }, 600_000);
   const quietMs = answer.at - client.spawnedAt;
+  // With --after-check: also the check of every file and the completion table after indexing.
+  if (argv.includes('--after-check')) await client.waitForLog(/^Checked \d+ files for problems/, 600_000);
   const exit = await client.shutdown(30_000);
   if (exit.signal) progress(`server was killed (${exit.signal}); the profile may be missing`);
   const files = readdirSync(folder).filter((name) => name.endsWith('.cpuprofile'));
