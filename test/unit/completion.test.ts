@@ -143,6 +143,7 @@ describe('link completion', () => {
     const note = (targets: number[]) => targets.map((target) => `[x](B${target}.md)`).join(' ');
     files['t/notiz.md'] = note([5, 5, 9, 250]);
     const index = glossaryOf(files);
+    while (!index.prepareCompletionTable(0));
     const edits: Array<[string, string | undefined]> = [
       ['t/B9.md', entry('B9', 'Begriff 9', 'Neue Erklärung.', '[Begriffe]')],
       ['t/notiz.md', note([5, 5, 9, 250, 17, 17, 17])],
@@ -166,6 +167,10 @@ describe('link completion', () => {
         const ours = completeAt('plan.md', typed, 'auto', index);
         assert.deepEqual(ours, completeAt('plan.md', typed, 'auto', fresh), `${typed} after editing ${file}`);
         assert.equal(ours.items.length, MAX_COMPLETION_ITEMS);
+      }
+      // Typed queries rank by links too, with counts kept between requests.
+      for (const typed of ['[Begriff 2|', '[x](begr|', '[[Alias|']) {
+        assert.deepEqual(completeAt('plan.md', typed, 'auto', index), completeAt('plan.md', typed, 'auto', fresh), `${typed} after editing ${file}`);
       }
     }
     const first = completeAt('plan.md', '[x](|', 'auto', index).items.slice(0, 3).map((item) => item.label);

@@ -78,14 +78,11 @@ export function completeLinks(
     matched += bucket.length;
     if (items.length >= MAX_COMPLETION_ITEMS) return;
     // The most linked first, then by name.
-    const ranked: Array<{ term: GlossaryTerm; position: number; links: number; name: string }> = [];
-    for (const { entry, position } of bucket) {
-      const term = index.termOf(entry.uri);
-      if (term !== undefined) ranked.push({ term, position, links: index.incomingLinkCount(term), name: entry.names[position].transliterated });
-    }
-    const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, (a, b) => b.links - a.links || compareText(a.name, b.name) || compareText(a.term.uri, b.term.uri) || a.position - b.position);
-    for (const { term, position, links, name } of best) {
-      items.push(itemFor(document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
+    const ranked = bucket.map(({ entry, position }) => ({ uri: entry.uri, position, links: index.linkCountOf(entry), name: entry.names[position].transliterated }));
+    const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, (a, b) => b.links - a.links || compareText(a.name, b.name) || compareText(a.uri, b.uri) || a.position - b.position);
+    for (const { uri, position, links, name } of best) {
+      const term = index.termOf(uri);
+      if (term !== undefined) items.push(itemFor(document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
     }
   });
   return { items, isIncomplete: matched > MAX_COMPLETION_ITEMS };

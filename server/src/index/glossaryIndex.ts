@@ -49,6 +49,9 @@ const EMPTY: ReadonlySet<string> = new Set();
 export interface CompletionEntry {
   uri: string;
   names: MatchableName[];
+  /** How many links point at the term, as of `linksCountedAt` (see `linkCountOf`). */
+  links?: number;
+  linksCountedAt?: number;
 }
 
 /**
@@ -176,6 +179,8 @@ export class GlossaryIndex {
   private readonly signatures = new Map<string, TextSignature>();
   /** See `rememberedByNames`. */
   private readonly answersByNames = new Map<string, unknown>();
+  /** Counts up whenever a link target or a name changes, which may change any count of links. */
+  private linksVersion = 0;
   /** See `namesRankedByLinks`; undefined until used and after a change that can reorder it. */
   private namesByLinks: (NameRanking & { limit: number }) | undefined;
 
@@ -199,7 +204,7 @@ export class GlossaryIndex {
     // Typing in prose changes neither: the ranking and the answers remembered by names survive most edits.
     const namesChanged = previousDocument === undefined || !sameTermNames(previous, parsed.term);
     if (namesChanged) this.answersByNames.clear();
-    if (namesChanged || !sameTargets(previousTargets!, targets)) this.namesByLinks = undefined;
+    if (namesChanged || !sameTargets(previousTargets!, targets)) this.linksChanged();
     if (previous !== undefined) this.forgetTerm(previous);
     if (parsed.term !== undefined) this.learnTerm(parsed.term);
     // Most edits leave the names alone: the table and the trie are only touched when they change.
@@ -217,7 +222,7 @@ export class GlossaryIndex {
     if (document === undefined) return;
     this.forgetUses(document, linkTargetsOf(document));
     this.signatures.delete(key);
-    this.namesByLinks = undefined;
+    this.linksChanged();
     this.answersByNames.clear();
     const term = document.term;
     if (term !== undefined) {
@@ -305,6 +310,24 @@ export class GlossaryIndex {
     if (this.answersByNames.size >= MAX_REMEMBERED) this.answersByNames.clear();
     this.answersByNames.set(key, answer);
     return answer;
+  }
+
+  private linksChanged(): void {
+    this.linksVersion++;
+    this.namesByLinks = undefined;
+  }
+
+  /**
+   * `incomingLinkCount` of a completion entry's term, kept on the entry until a link target or a
+   * name changes: typing in prose keeps every count, and completion ranks thousands of entries.
+   */
+  linkCountOf(entry: CompletionEntry): number {
+    if (entry.linksCountedAt !== this.linksVersion) {
+      const term = this.termOf(entry.uri);
+      entry.links = term === undefined ? 0 : this.incomingLinkCount(term);
+      entry.linksCountedAt = this.linksVersion;
+    }
+    return entry.links!;
   }
 
   /** Every tag used in the glossary's front matter, with the number of entries using it. */
