@@ -393,7 +393,8 @@ export class GlossaryIndex {
   }
 
   private addToCompletionTable(term: GlossaryTerm): void {
-    const entry = { uri: term.uri, names: matchableNamesOf(term) };
+    // Links counted now, while the table is built between requests, not by the first completions.
+    const entry = { uri: term.uri, names: matchableNamesOf(term), links: this.incomingLinkCount(term), linksCountedAt: this.linksVersion };
     for (const key of completionKeys(term)) this.completionTable!.add(key, entry);
   }
 
