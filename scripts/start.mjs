@@ -28,6 +28,7 @@ import {
   ensureAptPackages,
   ensureCodeServer,
   printHelpAndExit,
+  runMain,
   startCodeServer,
   tail,
   which,
@@ -170,13 +171,4 @@ async function main() {
   return 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  async (error) => {
-    await cleanup();
-    process.stderr.write(`[start] ${error.message ?? error}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(main, { label: 'start' });

@@ -563,17 +563,18 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 /**
- * Runs a script's main function: its result is the exit code. A crash cleans up, and a test
- * script (`printsSummary`) still prints the summary line scripts/test.mjs totals.
+ * Runs a script's main function: its result is the exit code. A crash cleans up and is reported
+ * under `label`, and a test script (`printsSummary`) still prints the summary line
+ * scripts/test.mjs totals.
  */
-export function runMain(main, { printsSummary = false } = {}) {
+export function runMain(main, { printsSummary = false, label = 'e2e' } = {}) {
   main().then(
     (code) => {
       process.exitCode = code;
     },
     async (error) => {
       await cleanup();
-      process.stderr.write(`[e2e] ${error.stack ?? error}\n`);
+      process.stderr.write(`[${label}] ${error.stack ?? error}\n`);
       if (printsSummary) process.stdout.write('0 passed, 1 failed\n');
       process.exitCode = 1;
     },
