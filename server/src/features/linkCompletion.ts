@@ -1,7 +1,7 @@
 import type { LinkStyleSetting } from '../common/settings';
 import type { LineIndex, Position, Range } from '../common/text';
 import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
-import type { CompletionEntry, GlossaryIndex } from '../index/glossaryIndex';
+import { byLinksThenName, type CompletionEntry, type GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
@@ -79,7 +79,7 @@ export function completeLinks(
     if (items.length >= MAX_COMPLETION_ITEMS) return;
     // The most linked first, then by name.
     const ranked = bucket.map(({ entry, position }) => ({ uri: entry.uri, position, links: index.linkCountOf(entry), name: entry.names[position].transliterated }));
-    const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, (a, b) => b.links - a.links || compareText(a.name, b.name) || compareText(a.uri, b.uri) || a.position - b.position);
+    const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, byLinksThenName);
     for (const { uri, position, links, name } of best) {
       const term = index.termOf(uri);
       if (term !== undefined) items.push(itemFor(document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
@@ -102,17 +102,14 @@ function mostLinked(
   const own = index.termOf(document.uri);
   const ownNames = own === undefined ? 0 : oneItemPerTerm ? 1 : matchableNamesOf(own).length;
   const items: Suggestion[] = [];
-  for (const { uri, position } of oneItemPerTerm ? ranking.titles : ranking.names) {
+  for (const { uri, position, links, name } of oneItemPerTerm ? ranking.titles : ranking.names) {
     const term = index.termOf(uri);
     if (term === undefined || uri === document.uri) continue;
     if (items.length === MAX_COMPLETION_ITEMS) break;
-    const sortText = `${MatchQuality.Prefix}${rankByLinks(index.incomingLinkCount(term))}${matchableNamesOf(term)[position].transliterated}`;
-    items.push(itemFor(term, position, sortText));
+    items.push(itemFor(term, position, `${MatchQuality.Prefix}${rankByLinks(links)}${name}`));
   }
   return { items, isIncomplete: (oneItemPerTerm ? ranking.titleCount : ranking.nameCount) - ownNames > MAX_COMPLETION_ITEMS };
 }
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Matched {
   entry: CompletionEntry;

@@ -89,20 +89,26 @@ class EntryLists {
 
 const MAX_REMEMBERED = 1000;
 
-/** One name of a term (0: its title, then its aliases) in a ranking. */
-export interface RankedName {
+/** One name of a term with what completion ranks it by. */
+export interface RankedEntry {
   uri: string;
+  /** Which of the term's names: 0 for its title, then its aliases. */
   position: number;
-}
-
-interface RankedEntry extends RankedName {
   links: number;
+  /** The name, folded. */
   name: string;
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Completion's order: the term most linked to first, then by name; URI and position break ties. */
+export function byLinksThenName(a: RankedEntry, b: RankedEntry): number {
+  return b.links - a.links || compareText(a.name, b.name) || compareText(a.uri, b.uri) || a.position - b.position;
+}
+
 export interface NameRanking {
-  titles: readonly RankedName[];
-  names: readonly RankedName[];
+  titles: readonly RankedEntry[];
+  names: readonly RankedEntry[];
   titleCount: number;
   nameCount: number;
 }
@@ -284,8 +290,7 @@ export class GlossaryIndex {
           if (position === 0) titles.push(entry);
         });
       }
-      const byLinks = (a: RankedEntry, b: RankedEntry) => b.links - a.links || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || a.position - b.position;
-      this.namesByLinks = { limit, titles: smallest(titles, limit, byLinks), names: smallest(names, limit, byLinks), titleCount: titles.length, nameCount: names.length };
+      this.namesByLinks = { limit, titles: smallest(titles, limit, byLinksThenName), names: smallest(names, limit, byLinksThenName), titleCount: titles.length, nameCount: names.length };
     }
     return this.namesByLinks;
   }
@@ -421,8 +426,8 @@ export class GlossaryIndex {
 
   /**
    * Builds the completion table until `deadline` (a `performance.now()` time), so a server can
-   * build it between requests; true once it is complete. Files stored meanwhile are added by
-   * `learnTerm`; the walk over the live map sees the rest.
+   * build it between requests; true once it is complete. Terms whose names change meanwhile are
+   * added by `updateCompletionTable`, and the walk over the live map skips them.
    */
   prepareCompletionTable(deadline: number): boolean {
     if (this.completionTable === undefined) {

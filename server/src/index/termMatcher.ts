@@ -98,7 +98,8 @@ export class TermMatcher {
    * The same test on a signature of the folded text: false when the text cannot mention the term.
    */
   mayMentionIn(signature: TextSignature, uri: string): boolean {
-    return this.mentionWitnesses(uri).some(({ word }) => mayContain(signature, foldWord(word)));
+    // The signature is of the folded text; only acronyms are not folded already.
+    return this.mentionWitnesses(uri).some(({ word, acronym }) => mayContain(signature, acronym ? foldWord(word) : word));
   }
 
   /** The last words of a term's names, folded unless an acronym: every mention contains one. */
