@@ -25,6 +25,7 @@ export type Logger = (message: string) => void;
 export class GlossaryScope {
   private readonly included: picomatch.Matcher;
   private readonly excluded: picomatch.Matcher;
+  private readonly resolvedRoots: Set<string>;
 
   constructor(
     readonly roots: string[],
@@ -36,23 +37,39 @@ export class GlossaryScope {
     const options = { dot: true, nocase: true };
     this.included = picomatch(include.length > 0 ? include : ['**'], options);
     this.excluded = picomatch(exclude.length > 0 ? exclude : ['!**'], options);
+    this.resolvedRoots = new Set(roots.map((root) => path.resolve(root)));
   }
 
   /** Whether a Markdown or tags file belongs to the glossary. */
   contains(filePath: string): boolean {
     const relative = this.relativeToRoot(filePath);
     if (relative === undefined || relative.split('/').slice(0, -1).some((folder) => EXCLUDED_FOLDERS.has(folder))) return false;
-    if (this.excluded(relative)) return false;
-    return path.basename(filePath) === TAGS_FILE_NAME || (isMarkdownPath(filePath) && this.included(relative));
+    return this.matches(relative, path.basename(filePath));
+  }
+
+  /** Whether a file belongs to the glossary, given its path relative to its root, in folders the walk entered. */
+  matches(relative: string, name: string): boolean {
+    if (!isGlossaryFileName(name)) return false;
+    return !this.excluded(relative) && (name === TAGS_FILE_NAME || this.included(relative));
   }
 
   /** Whether the walk goes into a folder. */
   enters(folderPath: string): boolean {
-    const relative = this.relativeToRoot(folderPath);
-    return !EXCLUDED_FOLDERS.has(path.basename(folderPath)) && (relative === undefined || relative === '' || !this.excluded(relative));
+    return this.entersRelative(path.basename(folderPath), this.relativeToRoot(folderPath));
   }
 
-  private relativeToRoot(filePath: string): string | undefined {
+  /** Whether the walk goes into a folder, given its name and its path relative to its root (if it is below one). */
+  entersRelative(name: string, relative: string | undefined): boolean {
+    return !EXCLUDED_FOLDERS.has(name) && (relative === undefined || relative === '' || !this.excluded(relative));
+  }
+
+  /** Whether a path is one of the roots, which may lie inside another. */
+  isRoot(absolutePath: string): boolean {
+    return this.resolvedRoots.has(absolutePath);
+  }
+
+  /** A path relative to the root it is in, with "/" between folders; undefined outside every root. */
+  relativeToRoot(filePath: string): string | undefined {
     for (const root of this.roots) {
       const relative = path.relative(root, filePath);
       if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
@@ -70,38 +87,52 @@ export async function findWorkspaceFiles(scope: GlossaryScope, log: Logger, star
   const tagsFiles = new Set<string>();
   const found = { markdown, tagsFiles };
   // Overlapping paths ("docs docs/glossary") are walked once.
-  const pending = [...new Set(starts.map((start) => path.resolve(start)))];
+  const pending = [...new Set(starts.map((start) => path.resolve(start)))].map((absolute) => ({ absolute, relative: scope.relativeToRoot(absolute) }));
   const visited = new Set<string>();
   while (pending.length > 0) {
     const current = pending.pop()!;
-    if (visited.has(current)) continue;
-    visited.add(current);
-    const stat = await fs.lstat(current).catch((error: Error) => {
-      log(`Cannot read ${current}: ${error.message}`);
+    if (visited.has(current.absolute)) continue;
+    visited.add(current.absolute);
+    const stat = await fs.lstat(current.absolute).catch((error: Error) => {
+      log(`Cannot read ${current.absolute}: ${error.message}`);
       return undefined;
     });
     if (stat === undefined) continue;
     if (stat.isFile()) {
-      if (scope.contains(current)) classify(current, found);
+      if (scope.contains(current.absolute)) classify(current.absolute, found);
       continue;
     }
-    if (!stat.isDirectory() || !scope.enters(current)) continue;
-    const entries = await fs.readdir(current, { withFileTypes: true }).catch((error: Error) => {
-      log(`Cannot list ${current}: ${error.message}`);
+    if (!stat.isDirectory() || !scope.enters(current.absolute)) continue;
+    const entries = await fs.readdir(current.absolute, { withFileTypes: true }).catch((error: Error) => {
+      log(`Cannot list ${current.absolute}: ${error.message}`);
       return [];
     });
+    // Relative paths are extended along the walk rather than computed again for each of many files;
+    // a root nested in another starts again, as relativeToRoot would.
+    const below = (name: string, absolute: string) =>
+      current.relative === undefined || scope.isRoot(absolute) ? scope.relativeToRoot(absolute) : current.relative === '' ? name : `${current.relative}/${name}`;
     for (const entry of entries) {
-      const entryPath = path.join(current, entry.name);
-      if (entry.isDirectory() && scope.enters(entryPath)) pending.push(entryPath);
-      else if (entry.isFile() && scope.contains(entryPath)) classify(entryPath, found);
+      // Entry names hold no separator: joining by hand spares normalising 100,000 paths.
+      const absolute = `${current.absolute}${path.sep}${entry.name}`;
+      if (entry.isDirectory()) {
+        const relative = below(entry.name, absolute);
+        if (scope.entersRelative(entry.name, relative)) pending.push({ absolute, relative });
+      } else if (entry.isFile() && isGlossaryFileName(entry.name)) {
+        const relative = below(entry.name, absolute);
+        if (relative !== undefined && scope.matches(relative, entry.name)) classify(absolute, found);
+      }
     }
   }
   return { markdown: [...markdown].sort(), tagsFiles: [...tagsFiles].sort() };
 }
 
+function isGlossaryFileName(name: string): boolean {
+  return name === TAGS_FILE_NAME || isMarkdownPath(name);
+}
+
 function classify(filePath: string, found: { markdown: Set<string>; tagsFiles: Set<string> }): void {
   if (isMarkdownPath(filePath)) found.markdown.add(filePath);
-  else if (path.basename(filePath) === TAGS_FILE_NAME) found.tagsFiles.add(filePath);
+  else found.tagsFiles.add(filePath);
 }
 
 /** Whether a file is a regular file within the size limit; logs why not. */
