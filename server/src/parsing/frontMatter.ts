@@ -66,8 +66,11 @@ export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument 
     return { frontMatter: undefined, bodyOffset: 0, diagnostics };
   }
   // gray-matter never sees the language line, and passing options keeps it from caching every text.
-  const body = matter('---' + text.slice(matterOffset), { engines: INERT_ENGINES, excerpt: false }).content;
-  const bodyOffset = text.length - body.length;
+  // It sees the block up to two characters past the closing "---" (the line break it drops), not the
+  // body: it copies and scans all it is given, and the body can be long.
+  const blockEnd = Math.min(text.length, closing + '\n---'.length + 2);
+  const rest = matter('---' + text.slice(matterOffset, blockEnd), { engines: INERT_ENGINES, excerpt: false }).content;
+  const bodyOffset = blockEnd - rest.length;
   const closingLineEnd = lines.lineEndOffset(lines.positionAt(closing + 1).line);
   const range = lines.rangeAt(0, closingLineEnd);
 
