@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import matter from 'gray-matter';
 import { LineIndex } from '../../server/src/common/text';
-import { parseDocument } from '../../server/src/parsing/document';
+import { parseDocument, withoutOpenDocumentDetail } from '../../server/src/parsing/document';
 
 const uri = 'file:///glossary/docs/Outtasking.md';
 const parse = (text: string) => parseDocument(uri, text);
@@ -81,6 +83,23 @@ describe('term facts', () => {
   });
 });
 
+
+  it('starts the body right after the closing line, with any line ending, however long the body', () => {
+    const long = `${'Ein langer Absatz. '.repeat(400)}\n\n`;
+    const cases: [string, number | undefined][] = [
+      ['---\nid: A\n---\n# A\n', 3],
+      ['---\r\nid: A\r\n---\r\n# A\r\n', 3],
+      ['---\nid: A\n---\n\n\n# A', 5],
+      [`---\nid: A\n---\n${long}# A\n`, 5],
+      ['---\nid: A\n---', undefined],
+      ['---\nid: A\n---\n', undefined],
+    ];
+    for (const [text, headingLine] of cases) {
+      const document = parse(text);
+      assert.equal(document.term?.id, 'A', JSON.stringify(text.slice(0, 40)));
+      assert.equal(document.body.headings[0]?.range.start.line, headingLine, JSON.stringify(text.slice(0, 40)));
+    }
+  });
 describe('front matter problems', () => {
   it('reports a YAML syntax error at its line and column', () => {
     const document = parse('---\nid: A\ntags: [a, b]]\n---\n# A\n');
@@ -239,5 +258,38 @@ describe('markdown body', () => {
     assert.equal(isNonProse('Outtasking', 2), true, 'HTML comment');
     assert.equal(isNonProse('Outtasking', 3), true, 'fenced code');
     assert.ok(lines.lineCount > 10);
+  });
+});
+
+describe('what the index keeps of a closed file', () => {
+  it('keeps none of its text, however many of its strings it keeps', () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    // Every kind of string a document keeps, each long enough to be a view of the text if not copied.
+    const entry = (n: number) => `---
+id: Eintrag-mit-langem-Namen-${n}
+title: Ein langer Titel Nummer ${n}
+aliases: [Ein langer Aliasname ${n}]
+tags: [Ein langes Schlagwort ${n}, {label: Ein Schlagwort als Objekt ${n}}]
+extra: {verschachtelt: [Ein langer verschachtelter Wert ${n}]}
+titel: ein Tippfehler im Schlüssel ${n}
+---
+# Eine lange Überschrift Nummer ${n}
+
+**Eine lange fette Definition Nummer ${n}.** Mehr über [einen langen Linktext ${n}](./ein-langes-Linkziel-${n}.md) und [[Ein langes Wikiziel ${n}|ein langer Wikitext]].
+
+## Eine zweite lange Überschrift ${n}
+
+${'Füllender Text mit Umlauten: äöü. '.repeat(6000)}
+`;
+    const count = 50;
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    const kept = Array.from({ length: count }, (_, n) => withoutOpenDocumentDetail(parseDocument(`file:///g/Eintrag-${n}.md`, entry(n))));
+    collectGarbage();
+    const grown = process.memoryUsage().heapUsed - before;
+    const textBytes = entry(0).length * count;
+    assert.equal(kept[count - 1].term?.title, `Ein langer Titel Nummer ${count - 1}`);
+    assert.ok(grown < textBytes / 5, `kept ${(grown / 2 ** 20).toFixed(1)} MiB for ${(textBytes / 2 ** 20).toFixed(1)} MiB of text`);
   });
 });
