@@ -225,7 +225,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex)
       continue;
     }
 
-    const openComment = scanInline(text, start, end, lines, links, nonProse);
+    const openComment = scanInline(line, start, lines, links, nonProse);
     if (openComment !== undefined) {
       commentStart = openComment;
       closeParagraph();
@@ -241,18 +241,10 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex)
 }
 
 /**
- * Finds code spans, links, URLs and HTML comments on one line.
+ * Finds code spans, links, URLs and HTML comments on one line, which starts at offset `start`.
  * Returns the offset of an HTML comment that stays open past the line's end.
  */
-function scanInline(
-  text: string,
-  start: number,
-  end: number,
-  lines: LineIndex,
-  links: MarkdownLink[],
-  nonProse: Span[],
-): number | undefined {
-  const line = text.slice(start, end);
+function scanInline(line: string, start: number, lines: LineIndex, links: MarkdownLink[], nonProse: Span[]): number | undefined {
   // Most lines of prose hold none of these: skip the expressions that cannot match.
   const hasCode = line.includes('`');
   const hasBracket = line.includes('[');
