@@ -36,7 +36,7 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument, withoutOpenDocumentDetail, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfigFile } from '../workspace/configFile';
-import { GlossaryScope, readTextFile } from '../workspace/files';
+import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
 import {
@@ -377,14 +377,16 @@ export function startServer(connection: Connection): void {
     for await (const batch of textsFromDisk(uris)) applyFromDisk(batch);
   }
 
-  /** The texts of files on disk, read a few dozen at a time (undefined: gone, unreadable or out of scope). */
+  /**
+   * The texts of files on disk, a few dozen at a time (undefined: gone, unreadable or out of scope).
+   * Small files read faster synchronously than through the thread pool (the first search for
+   * references at 10k: 1.4 -> 0.6 s); requests are answered between batches.
+   */
   async function* textsFromDisk(uris: string[]): AsyncGenerator<Array<[string, string | undefined]>> {
     for (let start = 0; start < uris.length; start += READ_BATCH) {
       const batch = uris.slice(start, start + READ_BATCH);
-      const texts = await Promise.all(
-        batch.map((uri) => (scope().contains(uriToFsPath(uri)) ? readTextFile(uriToFsPath(uri), log, scope().maxFileBytes) : undefined)),
-      );
-      yield batch.map((uri, position): [string, string | undefined] => [uri, texts[position]]);
+      yield batch.map((uri): [string, string | undefined] => [uri, scope().contains(uriToFsPath(uri)) ? readTextFileNow(uriToFsPath(uri), log, scope().maxFileBytes) : undefined]);
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
