@@ -45,6 +45,25 @@ class UrisByKey {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** How many times each key was added and not yet deleted. */
+class CountsByKey {
+  private readonly counts = new Map<string, number>();
+
+  add(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  delete(key: string): void {
+    const count = this.counts.get(key) ?? 0;
+    if (count <= 1) this.counts.delete(key);
+    else this.counts.set(key, count - 1);
+  }
+
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+}
+
 /** A term as completion ranks it: its URI and its names, folded once for matching. */
 export interface CompletionEntry {
   uri: string;
@@ -171,8 +190,8 @@ export class GlossaryIndex {
   private readonly linksByName = new UrisByKey();
   /** Terms by the route folder they live in, to tell links into the glossary from links elsewhere. */
   private readonly termsByRouteFolder = new UrisByKey();
-  /** Terms by the ancestors of their route folder that can hold a glossary (not `/`, not `/docs/`). */
-  private readonly glossaryRoutePrefixes = new UrisByKey();
+  /** How many terms lie below each ancestor of their route folder that can hold a glossary (not `/`, not `/docs/`). */
+  private readonly glossaryRoutePrefixes = new CountsByKey();
   readonly matcher = new TermMatcher();
   /** Terms by the keys of `completionKeys` (word starts, initials, pairs of letters); built after indexing. */
   private completionTable: EntryLists | undefined;
@@ -362,16 +381,18 @@ export class GlossaryIndex {
 
   private learnTerm(term: GlossaryTerm): void {
     this.termTotal++;
-    this.termsByRouteFolder.add(routeFolderOf(term.uri), term.uri);
-    for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.add(prefix, term.uri);
+    const routeFolder = routeFolderOf(term.uri);
+    this.termsByRouteFolder.add(routeFolder, term.uri);
+    for (const prefix of routeAncestors(routeFolder)) this.glossaryRoutePrefixes.add(prefix);
     this.urisById.add(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.add(nameKey(name), term.uri);
   }
 
   private forgetTerm(term: GlossaryTerm): void {
     this.termTotal--;
-    this.termsByRouteFolder.delete(routeFolderOf(term.uri), term.uri);
-    for (const prefix of routeAncestors(routeFolderOf(term.uri))) this.glossaryRoutePrefixes.delete(prefix, term.uri);
+    const routeFolder = routeFolderOf(term.uri);
+    this.termsByRouteFolder.delete(routeFolder, term.uri);
+    for (const prefix of routeAncestors(routeFolder)) this.glossaryRoutePrefixes.delete(prefix);
     this.urisById.delete(term.id, term.uri);
     for (const name of namesOf(term)) this.urisByName.delete(nameKey(name), term.uri);
   }
