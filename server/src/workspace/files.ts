@@ -113,7 +113,7 @@ export async function findWorkspaceFiles(scope: GlossaryScope, log: Logger, star
       current.relative === undefined || scope.isRoot(absolute) ? scope.relativeToRoot(absolute) : current.relative === '' ? name : `${current.relative}/${name}`;
     for (const entry of entries) {
       // Entry names hold no separator: joining by hand spares normalising 100,000 paths.
-      const absolute = `${current.absolute}${path.sep}${entry.name}`;
+      const absolute = current.absolute.endsWith(path.sep) ? `${current.absolute}${entry.name}` : `${current.absolute}${path.sep}${entry.name}`;
       if (entry.isDirectory()) {
         const relative = below(entry.name, absolute);
         if (scope.entersRelative(entry.name, relative)) pending.push({ absolute, relative });

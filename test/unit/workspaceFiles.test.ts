@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { findWorkspaceFiles, GlossaryScope } from '../../server/src/workspace/files';
+
+const root = mkdtempSync(path.join(tmpdir(), 'glossary-scope-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function write(relative: string): string {
+  const file = path.join(root, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, '---\ntitle: T\n---\n');
+  return file;
+}
+
+const files = [
+  'docs/Glossar/A.md',
+  'docs/Glossar/B.mdx',
+  'docs/Glossar/Sub/C.MD',
+  'docs/tags.yml',
+  'docs/drafts/Entwurf.md',
+  'docs/Glossar/drafts/Auch-Entwurf.md',
+  'docs/notes.txt',
+  'node_modules/pkg/README.md',
+  'build/Kopie.md',
+  'blog/Eintrag.md',
+  'inner/Tief.md',
+  'inner/x/Tiefer.md',
+  'Oben.md',
+].map(write);
+const at = (relative: string) => path.join(root, relative);
+const listed = async (scope: GlossaryScope, starts?: string[]) => {
+  const found = await findWorkspaceFiles(scope, () => {}, starts);
+  return { markdown: found.markdown.map((file) => path.relative(root, file)), tagsFiles: found.tagsFiles.map((file) => path.relative(root, file)) };
+};
+
+describe('the glossary scope', () => {
+  it('finds Markdown and tags files outside dependency and build folders', async () => {
+    const found = await listed(new GlossaryScope([root]));
+    assert.deepEqual(found.markdown, [
+      'Oben.md',
+      'blog/Eintrag.md',
+      'docs/Glossar/A.md',
+      'docs/Glossar/B.mdx',
+      'docs/Glossar/Sub/C.MD',
+      'docs/Glossar/drafts/Auch-Entwurf.md',
+      'docs/drafts/Entwurf.md',
+      'inner/Tief.md',
+      'inner/x/Tiefer.md',
+    ]);
+    assert.deepEqual(found.tagsFiles, ['docs/tags.yml']);
+  });
+
+  it('keeps to the include globs and leaves out the exclude globs, in the walk as for single files', async () => {
+    const scope = new GlossaryScope([root], ['docs/**/*.md', 'docs/**/*.mdx'], ['**/drafts/**']);
+    const found = await listed(scope);
+    assert.deepEqual(found.markdown, ['docs/Glossar/A.md', 'docs/Glossar/B.mdx', 'docs/Glossar/Sub/C.MD']);
+    assert.deepEqual(found.tagsFiles, ['docs/tags.yml']);
+    for (const file of files) {
+      const relative = path.relative(root, file);
+      assert.equal(scope.contains(file), found.markdown.includes(relative) || found.tagsFiles.includes(relative), relative);
+    }
+  });
+
+  it('reads globs relative to the innermost root listed first, when one root lies in another', async () => {
+    // "*.md" is a file directly in a root: inner/Tief.md is one in the root "inner".
+    const scope = new GlossaryScope([at('inner'), root], ['*.md']);
+    assert.deepEqual((await listed(scope)).markdown, ['Oben.md', 'inner/Tief.md']);
+    assert.equal(scope.contains(at('inner/Tief.md')), true);
+    assert.equal(scope.contains(at('inner/x/Tiefer.md')), false);
+  });
+
+  it('walks only below the paths it is given, files or folders, each once', async () => {
+    const scope = new GlossaryScope([root]);
+    const found = await listed(scope, [at('docs/Glossar'), at('docs/Glossar/Sub'), at('Oben.md'), at('node_modules/pkg/README.md')]);
+    assert.deepEqual(found.markdown, ['Oben.md', 'docs/Glossar/A.md', 'docs/Glossar/B.mdx', 'docs/Glossar/Sub/C.MD', 'docs/Glossar/drafts/Auch-Entwurf.md']);
+  });
+});
