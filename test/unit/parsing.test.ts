@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import matter from 'gray-matter';
-import { LineIndex } from '../../server/src/common/text';
+import { LineIndex, type Range } from '../../server/src/common/text';
 import { parseDocument, withoutOpenDocumentDetail } from '../../server/src/parsing/document';
 
 const uri = 'file:///glossary/docs/Outtasking.md';
@@ -262,6 +262,28 @@ describe('markdown body', () => {
 });
 
 describe('what the index keeps of a closed file', () => {
+  it('places everything where the open document does, read or sent as JSON', () => {
+    const text = `${SEED}\nSiehe [Outsourcing](./Outsourcing.md) und [[Outsourcing|ausgelagert]].\n`;
+    const open = parse(text);
+    const closed = withoutOpenDocumentDetail(parse(text));
+    // Each range as the features read it, position by position, or as the protocol sends it.
+    const places = (document: ReturnType<typeof parse>, as: (range: Range | undefined) => unknown) => ({
+      links: document.body.links.map((link) => [link.range, link.textRange, link.targetRange].map(as)),
+      headings: document.body.headings.map((heading) => [heading.range, heading.textRange].map(as)),
+      tags: document.term?.tags.map((tag) => as(tag.range)),
+      title: as(document.term?.titleRange),
+      frontMatter: as(document.frontMatter?.range),
+      fields: document.frontMatter?.fields.map((field) => [as(field.keyRange), as(field.valueRange), field.items?.map((item) => as(item.range))]),
+    });
+    const read = (range: Range | undefined) => range && [range.start.line, range.start.character, range.end.line, range.end.character];
+    const sent = (range: Range | undefined) => JSON.stringify(range);
+    assert.deepEqual(places(closed, read), places(open, read));
+    assert.deepEqual(places(closed, sent), places(open, sent));
+    assert.equal(places(open, read).links.length, 2);
+    const broken = withoutOpenDocumentDetail(parse('---\nid: A\ntags: [a, b]]\n---\n'));
+    assert.deepEqual(JSON.parse(JSON.stringify(broken.diagnostics[0].range)), { start: { line: 2, character: 12 }, end: { line: 2, character: 13 } });
+  });
+
   it('keeps none of its text, however many of its strings it keeps', () => {
     setFlagsFromString('--expose-gc');
     const collectGarbage = runInNewContext('gc') as () => void;

@@ -9,6 +9,37 @@ export interface Range {
   end: Position;
 }
 
+/**
+ * A range in one object of four numbers instead of three objects: what the index keeps of closed
+ * files, whose ranges are many (660,000 objects for 10,000 files) and seldom read. It reads and
+ * serialises as a `Range`; each read of `start` or `end` makes a new position.
+ */
+export class PackedRange implements Range {
+  private readonly startLine: number;
+  private readonly startCharacter: number;
+  private readonly endLine: number;
+  private readonly endCharacter: number;
+
+  constructor(range: Range) {
+    this.startLine = range.start.line;
+    this.startCharacter = range.start.character;
+    this.endLine = range.end.line;
+    this.endCharacter = range.end.character;
+  }
+
+  get start(): Position {
+    return { line: this.startLine, character: this.startCharacter };
+  }
+
+  get end(): Position {
+    return { line: this.endLine, character: this.endCharacter };
+  }
+
+  toJSON(): Range {
+    return { start: this.start, end: this.end };
+  }
+}
+
 /** Maps string offsets to positions. Built once per parse; positions are in UTF-16 code units like LSP's. */
 export class LineIndex {
   private readonly lineStarts: number[];

@@ -1,6 +1,6 @@
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import { fileStem, resolveRelativeLink } from '../common/uris';
-import { LineIndex, type Range } from '../common/text';
+import { LineIndex, PackedRange, type Range } from '../common/text';
 import { splitFrontMatter, type FrontMatter, type FrontMatterField } from './frontMatter';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
 
@@ -109,41 +109,65 @@ function definitionOf(body: MarkdownBody): string {
  * them for a closed file parses its text again.
  */
 export function withoutOpenDocumentDetail(document: ParsedDocument): ParsedDocument {
-  detachFromText(document);
+  compactInPlace(document);
   return { ...document, body: { ...document.body, nonProse: [], leadParagraph: undefined } };
 }
 
 /**
- * V8 keeps a slice of 13 characters or more as a view of the whole string it was cut from, so one
- * title kept from a closed file would keep the file's text alive (a third of the index's memory).
- * Replaces every string the document keeps by a copy, in place.
+ * Makes what the index keeps of each of many files small, in place:
+ * - every string becomes a copy: V8 keeps a slice of 13 characters or more as a view of the whole
+ *   string it was cut from, so one title kept from a closed file would keep the file's text alive
+ *   (a third of the parsed documents' memory at 10,000 files);
+ * - every range becomes a `PackedRange`, one object instead of three (two thirds of the objects).
  */
-function detachFromText(document: ParsedDocument): void {
+function compactInPlace(document: ParsedDocument): void {
   for (const link of document.body.links) {
     link.text = copyOf(link.text);
     link.target = copyOf(link.target);
     if (link.targetUri !== undefined) link.targetUri = copyOf(link.targetUri);
+    link.range = new PackedRange(link.range);
+    link.textRange = new PackedRange(link.textRange);
+    link.targetRange = new PackedRange(link.targetRange);
   }
   // The term's heading is one of these.
-  for (const heading of document.body.headings) heading.text = copyOf(heading.text);
+  for (const heading of document.body.headings) {
+    heading.text = copyOf(heading.text);
+    heading.range = new PackedRange(heading.range);
+    heading.textRange = new PackedRange(heading.textRange);
+  }
   const term = document.term;
   if (term !== undefined) {
     term.id = copyOf(term.id);
     term.title = copyOf(term.title);
     term.aliases = term.aliases.map(copyOf);
-    for (const tag of term.tags) tag.value = copyOf(tag.value);
+    for (const tag of term.tags) {
+      tag.value = copyOf(tag.value);
+      tag.range = new PackedRange(tag.range);
+    }
     term.definition = copyOf(term.definition);
+    if (term.titleRange !== undefined) term.titleRange = new PackedRange(term.titleRange);
   }
-  for (const field of document.frontMatter?.fields ?? []) {
+  const frontMatter = document.frontMatter;
+  if (frontMatter !== undefined) frontMatter.range = new PackedRange(frontMatter.range);
+  for (const field of frontMatter?.fields ?? []) {
     field.key = copyOf(field.key);
     field.value = copiedValue(field.value);
-    for (const item of field.items ?? []) item.value = copiedValue(item.value);
+    field.keyRange = new PackedRange(field.keyRange);
+    field.valueRange = new PackedRange(field.valueRange);
+    for (const item of field.items ?? []) {
+      item.value = copiedValue(item.value);
+      item.range = new PackedRange(item.range);
+    }
   }
   for (const diagnostic of document.diagnostics) {
     diagnostic.message = copyOf(diagnostic.message);
+    diagnostic.range = new PackedRange(diagnostic.range);
     if (diagnostic.suggestion !== undefined) diagnostic.suggestion = copyOf(diagnostic.suggestion);
     if (diagnostic.subject !== undefined) diagnostic.subject = copyOf(diagnostic.subject);
-    for (const related of diagnostic.related ?? []) related.message = copyOf(related.message);
+    for (const related of diagnostic.related ?? []) {
+      related.message = copyOf(related.message);
+      related.range = new PackedRange(related.range);
+    }
   }
 }
 
