@@ -169,6 +169,22 @@ describe('completion in a glossary with tags.yml, terms in docs/10-Glossar/, uml
       assert.equal(all.items.length, 7, JSON.stringify(labels(all.items)));
     });
 
+    it("sends a term's definition when the editor resolves the item it shows, not with every item", async () => {
+      const list = await completeAt('notes/plan.md', 'Vgl. [Wert', 0);
+      const item = byLabel(list.items, 'Wertschöpfungskette')!;
+      assert.equal(item.documentation, undefined);
+      const resolved = (await client.connection.sendRequest('completionItem/resolve', item)) as CompletionItem;
+      assert.deepEqual(resolved.documentation, {
+        kind: 'markdown',
+        value: 'Die Wertschöpfungskette ordnet die Tätigkeiten eines Unternehmens, die Werte schaffen.',
+      });
+      assert.equal(edit(resolved)?.newText, edit(item)?.newText);
+      // An alias shows its term's definition.
+      const alias = byLabel((await completeAt('notes/plan.md', 'Vgl. [Value', 0)).items, 'Value Chain')!;
+      const aliasResolved = (await client.connection.sendRequest('completionItem/resolve', alias)) as CompletionItem;
+      assert.match((aliasResolved.documentation as { value: string }).value, /^Die Wertschöpfungskette ordnet/);
+    });
+
     it('selecting an alias inserts [Alias](path to the term)', async () => {
       const list = await completeAt('notes/plan.md', 'Vgl. [Dienstgüte', 0);
       const item = byLabel(list.items, 'Dienstgütevereinbarung');

@@ -8,6 +8,11 @@ export interface Suggestion {
   detail?: string;
   /** Markdown. */
   documentation?: string;
+  /**
+   * The term a term or alias suggestion links to. Its documentation is the term's definition, which
+   * the protocol sends when the editor resolves the item rather than with every item of a list.
+   */
+  termUri?: string;
   /** Replaces `range`; a snippet with tab stops when `isSnippet`. */
   newText: string;
   isSnippet?: boolean;

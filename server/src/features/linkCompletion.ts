@@ -188,12 +188,18 @@ function itemFor(document: ParsedDocument, term: GlossaryTerm, namePosition: num
     label: name,
     kind: isAlias ? 'alias' : 'term',
     detail: isAlias ? `→ ${term.title}` + tagsSuffix(term) : term.tags.map((tag) => tag.value).join(', '),
-    documentation: term.definition,
+    documentation: termDocumentation(term),
+    termUri: term.uri,
     newText,
     range: context.range,
     filterText,
     sortText,
   };
+}
+
+/** The documentation of a suggestion that links to a term: its definition, in Markdown. */
+export function termDocumentation(term: GlossaryTerm): string {
+  return term.definition;
 }
 
 function tagsSuffix(term: GlossaryTerm): string {

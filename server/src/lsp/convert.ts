@@ -8,6 +8,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type Diagnostic,
+  type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { CodeAction as GlossaryCodeAction, WorkspaceChange } from '../features/codeActions';
@@ -45,18 +46,32 @@ const COMPLETION_KINDS: Record<SuggestionKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
+/** What a completion item carries for `completionItem/resolve`. */
+export interface CompletionItemData {
+  termUri: string;
+}
+
+/**
+ * A list of up to 200 items, sent on each keystroke: a term's definition waits for the editor to
+ * resolve the item it shows, rather than making every list several times larger.
+ */
 export function toLspCompletionList(list: GlossaryCompletionList): CompletionList {
   const items: CompletionItem[] = list.items.map((item) => ({
     label: item.label,
     kind: COMPLETION_KINDS[item.kind],
     detail: item.detail,
-    documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+    documentation: item.termUri === undefined ? toLspDocumentation(item.documentation) : undefined,
+    data: item.termUri === undefined ? undefined : ({ termUri: item.termUri } satisfies CompletionItemData),
     filterText: item.filterText,
     sortText: item.sortText,
     insertTextFormat: item.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     textEdit: { range: item.range, newText: item.newText },
   }));
   return { isIncomplete: list.isIncomplete, items };
+}
+
+export function toLspDocumentation(markdown: string | undefined): MarkupContent | undefined {
+  return markdown ? { kind: MarkupKind.Markdown, value: markdown } : undefined;
 }
 
 export function toLspWorkspaceEdit(change: WorkspaceChange): WorkspaceEdit {

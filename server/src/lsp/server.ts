@@ -27,7 +27,7 @@ import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics
 import { hover } from '../features/hover';
 import { definition, definitionOf, documentLinks, documentSymbols, referencesIn, searchTerms, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
 import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../features/rename';
-import { formatLink, styleOf } from '../features/linkCompletion';
+import { formatLink, styleOf, termDocumentation } from '../features/linkCompletion';
 import { idFromTitle, newTermFolder, newTermText } from '../features/newTerm';
 import { TERM_TOKEN_TYPE, termTokens } from '../features/semanticTokens';
 import { termsAt } from '../features/termAt';
@@ -54,7 +54,7 @@ import {
   type StatusParams,
   type TermSummary,
 } from './protocol';
-import { toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspWorkspaceEdit } from './convert';
+import { toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
 
 interface InitializationOptions {
   /** VS Code's l10n bundle for the display language, passed by the extension. */
@@ -132,7 +132,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['[', '(', '/', ','] },
+        completionProvider: { triggerCharacters: ['[', '(', '/', ','], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND, REINDEX_COMMAND] },
         definitionProvider: true,
@@ -434,6 +434,12 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(({ textDocument, position }) => {
     const open = openDocument(textDocument.uri);
     return open ? toLspCompletionList(complete(index, open.document, open.lines, position, settings)) : null;
+  });
+
+  connection.onCompletionResolve((item) => {
+    const termUri = (item.data as Partial<CompletionItemData> | undefined)?.termUri;
+    const term = typeof termUri === 'string' ? index.termOf(termUri) : undefined;
+    return term === undefined ? item : { ...item, documentation: toLspDocumentation(termDocumentation(term)) };
   });
 
   /** Quick fixes and renames never touch a file outside the workspace folders. */
