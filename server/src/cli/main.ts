@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { tuneGarbageCollection } from '../common/garbageCollection';
 import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { applyEdits, LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
@@ -109,6 +110,7 @@ function localeFromEnvironment(): string | undefined {
 
 declare const PACKAGE_VERSION: string;
 
+tuneGarbageCollection();
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
