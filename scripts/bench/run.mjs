@@ -347,6 +347,9 @@ async function measure(size) {
     let currentTagsLine = tagsLine.match[0];
     const diagnosticTimes = [];
     for (let round = 0; round < DIAGNOSTIC_ROUNDS; round++) {
+      // A pause before each edit, as between a user's keystrokes: the server checks a burst of edits
+      // at most every 50 ms, and the completion phase just before typed into a note.
+      await sleep(100);
       const tag = `Undeklariert${round}`;
       const line = `tags: [${tagsLine.match[1]}, ${tag}]`;
       const range = { start: tagsLine.range.start, end: { line: tagsLine.range.start.line, character: currentTagsLine.length } };
@@ -361,10 +364,8 @@ async function measure(size) {
       } catch (error) {
         result.problems.push(`diagnostics round ${round}: ${error.message.slice(0, 300)}`);
       }
-      // A pause between edits, as between a user's keystrokes: a burst is checked once per interval.
-      await sleep(100);
     }
-    result.diagnostics = stats(diagnosticTimes);
+    result.diagnostics = { ...stats(diagnosticTimes), samples: diagnosticTimes };
 
     // didChange of a term's title -> a hover on a link to it in another open document shows it.
     const edit = probes.edit;
