@@ -53,7 +53,7 @@ export interface CompletionItemData {
 
 /**
  * A list of up to 200 items, sent on each keystroke: a term's definition waits for the editor to
- * resolve the item it shows, rather than making every list several times larger.
+ * resolve the item it shows (definitions of real glossaries run to 200-400 characters each).
  */
 export function toLspCompletionList(list: GlossaryCompletionList): CompletionList {
   const items: CompletionItem[] = list.items.map((item) => ({
