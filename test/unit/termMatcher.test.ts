@@ -136,7 +136,7 @@ describe('term matcher', () => {
 
 describe('text signature', () => {
   it('never rules out a word the text contains, and rules out most it does not', () => {
-    const text = 'Das Outtasking ist eine besondere Form des Outsourcings. Die Wertschöpfungskette, SLAs und IM-Bereiche.\n'.repeat(3);
+    const text = 'Das Outtasking ist eine besondere Form des Outsourcings. Die Wertschöpfungskette, SLAs und IM-Bereiche. ÄRGER an der Straße, Übergröße, äöüß.\n'.repeat(3);
     const signature = textSignature(text);
     const folded = text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
     for (let start = 0; start < folded.length; start++) {
