@@ -656,6 +656,23 @@ describe('broken-link', () => {
     assert.deepEqual(onLine(6), []);
   });
 
+  it('counts a folder as part of the glossary while any entry lies below it, across edits and deletions', () => {
+    const index = glossaryOf({
+      'docs/Lexikon/A/Eins.md': entry('Eins', 'Eins', 'Die Eins.'),
+      'docs/Lexikon/B/Zwei.md': entry('Zwei', 'Zwei', 'Die Zwei.'),
+      'docs/Notiz.md': 'Siehe [Drei](/docs/Lexikon/C/Drei/).\n',
+    });
+    const broken = () => diagnosticsOf(index, 'docs/Notiz.md').filter((diagnostic) => diagnostic.code === 'broken-link').length;
+    assert.equal(broken(), 1);
+    index.removeDocument(uri('docs/Lexikon/A/Eins.md'));
+    assert.equal(broken(), 1, 'Zwei still lies below /docs/Lexikon/');
+    // An edit that keeps the entry where it is neither counts it twice nor loses it.
+    index.setDocument(uri('docs/Lexikon/B/Zwei.md'), entry('Zwei', 'Zwei neu', 'Die Zwei.'));
+    assert.equal(broken(), 1);
+    index.removeDocument(uri('docs/Lexikon/B/Zwei.md'));
+    assert.equal(broken(), 0, 'no entry below /docs/Lexikon/ any more');
+  });
+
   it('reports wiki links naming no title or alias, suggesting the nearest name', () => {
     assert.deepEqual(onLine(7), [
       { message: 'No glossary entry at "Dokumentenlenkug". Did you mean "Dokumentenlenkung"?', range: '7:8-7:24', suggestion: 'Dokumentenlenkung' },
