@@ -161,9 +161,17 @@ async function newTerm(): Promise<void> {
   const known = await client.sendRequest<string[]>(KNOWN_TAGS_REQUEST);
   const tags = await vscode.window.showQuickPick(known, { canPickMany: true, placeHolder: vscode.l10n.t('Tags of the new term') });
   if (tags === undefined) return;
-  const created = await client.sendRequest<NewTermResult | null>(NEW_TERM_REQUEST, { title, tags });
+  const created = await client.sendRequest<NewTermResult | null>(NEW_TERM_REQUEST, { title, tags }).catch((error: Error) => {
+    void vscode.window.showErrorMessage(error.message);
+    return null;
+  });
   if (created === null) return;
   const uri = vscode.Uri.parse(created.uri);
+  // The server places new terms inside the workspace; a file is never created anywhere else.
+  if (vscode.workspace.getWorkspaceFolder(uri) === undefined) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not inside the workspace: no term was created.', uri.fsPath));
+    return;
+  }
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(created.text) });
   if (!(await vscode.workspace.applyEdit(edit))) return;

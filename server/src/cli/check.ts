@@ -1,15 +1,16 @@
 import * as l10n from '@vscode/l10n';
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
+import { isPathInside } from '../common/paths';
 import type { GlossarySettings } from '../common/settings';
 import { applyEdits, LineIndex } from '../common/text';
-import { fileUri } from '../common/uris';
+import { fileUri, uriToFsPath } from '../common/uris';
 import { fixAll } from '../features/codeActions';
-import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
+import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
-import { findTagsFilesAbove, GlossaryScope, readTextFile, type Logger } from '../workspace/files';
+import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, type Logger } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 
 /** One finding as the CLI reports it; lines and columns are 1-based. */
@@ -28,6 +29,8 @@ export interface CheckResult {
   findings: Finding[];
   filesChecked: number;
   filesFixed: number;
+  /** Files `--fix` had fixes for but could not rewrite: not UTF-8, not writable, or a link out of the workspace. */
+  filesNotFixed: number;
 }
 
 export class UsageError extends Error {}
@@ -39,24 +42,30 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   const roots = [...paths.filter((given) => !globs.includes(given)), ...globs.map(globBase)].map((given) => path.resolve(cwd, given));
   const include = globs.length > 0 ? globs.map((glob) => glob.replace(/^\.\//, '')) : settings.include;
   const tagsFilesAbove: string[] = [];
+  const linkedRoots: string[] = [];
   for (const root of roots) {
     const stat = await fs.stat(root).catch(() => undefined);
     if (stat === undefined) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, root) || root));
+    // A folder given by a link (a glossary on another disk) is checked where the link leads.
+    if (stat.isDirectory() && (await fs.lstat(root)).isSymbolicLink()) linkedRoots.push(root);
     const folder = stat.isDirectory() ? root : path.dirname(root);
-    const boundary = isInside(folder, cwd) ? cwd : folder;
+    const boundary = isPathInside(cwd, folder, true) ? cwd : folder;
     tagsFilesAbove.push(...(await findTagsFilesAbove(folder, boundary)));
   }
-  const configuredTagsFile = settings.tagsFile.trim() === '' ? undefined : path.resolve(cwd, settings.tagsFile);
-  if (configuredTagsFile !== undefined) tagsFilesAbove.push(configuredTagsFile);
 
   const index = new GlossaryIndex();
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
   // Globs are relative to the working directory; a path outside it is a root of its own.
-  const scopeRoots = [cwd, ...roots.filter((root) => !isInside(root, cwd))];
+  const scopeRoots = [cwd, ...roots.filter((root) => !isPathInside(cwd, root, true)), ...linkedRoots];
   const scope = new GlossaryScope(scopeRoots, include, settings.exclude, settings.maxFileSize);
+  const configuredTagsFile = settings.tagsFile.trim() === '' ? undefined : path.resolve(cwd, settings.tagsFile);
+  if (configuredTagsFile !== undefined) {
+    if (!scope.isReachable(configuredTagsFile)) throw new UsageError(l10n.t('The tags file {0} of the setting "tagsFile" is not inside the checked folders.', settings.tagsFile));
+    tagsFilesAbove.push(configuredTagsFile);
+  }
   const files = await loadGlossary(index, scope, log, { starts: roots, extraTagsFiles: tagsFilesAbove });
   if (configuredTagsFile !== undefined) index.setTagsFileOverride(fileUri(configuredTagsFile));
-  return { index, files };
+  return { index, files, scope };
 }
 
 /**
@@ -64,18 +73,24 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
  * reports what remains.
  */
 export async function check(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, fix = false): Promise<CheckResult> {
-  const { index, files } = await loadForCli(paths, cwd, settings, log);
+  const { index, files, scope } = await loadForCli(paths, cwd, settings, log);
   let filesFixed = 0;
+  let filesNotFixed = 0;
   if (fix) {
     for (const file of files) {
-      const text = await readTextFile(file, log, settings.maxFileSize);
       const document = index.getDocument(fileUri(file));
-      if (text === undefined || document === undefined) continue;
-      const lines = new LineIndex(text);
-      const edits = fixAll(index, parseDocument(document.uri, text, lines), lines, settings);
+      const bytes = readBytesNow(file, log, settings.maxFileSize);
+      if (document === undefined || bytes === undefined) continue;
+      const text = exactUtf8(bytes);
+      const lines = new LineIndex(text ?? bytes.toString('utf8'));
+      const edits = fixAll(index, parseDocument(document.uri, lines.text, lines), lines, settings);
       if (edits.length === 0) continue;
-      const fixed = applyEdits(lines, edits);
-      await fs.writeFile(file, fixed, 'utf8');
+      if (text === undefined) log(l10n.t('Not fixed: {0} is not UTF-8 text.', file));
+      const fixed = text === undefined ? undefined : writeFixed(file, applyEdits(lines, edits), scope, log);
+      if (fixed === undefined) {
+        filesNotFixed++;
+        continue;
+      }
       index.setDocument(document.uri, fixed);
       filesFixed++;
     }
@@ -89,11 +104,34 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
     const lines = text === undefined ? undefined : new LineIndex(text);
     const checked = lines === undefined ? document : parseDocument(document.uri, lines.text, lines);
     for (const diagnostic of documentDiagnostics(index, checked, settings, lines)) {
-      findings.push(toFinding(path.relative(cwd, file).split(path.sep).join('/'), diagnostic));
+      findings.push(toFinding(relativeFile(cwd, file), diagnostic));
     }
   }
+  // A tags file that does not parse declares nothing: every tag it governs would look undeclared.
+  for (const tagsFile of index.tagsFiles()) {
+    for (const diagnostic of tagsFileDiagnostics(tagsFile, settings)) findings.push(toFinding(relativeFile(cwd, uriToFsPath(tagsFile.uri)), diagnostic));
+  }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { findings, filesChecked: files.length, filesFixed };
+  return { findings, filesChecked: files.length, filesFixed, filesNotFixed };
+}
+
+/**
+ * Writes a fixed file, or logs why not and returns undefined: a file that is not UTF-8 throughout
+ * is never rewritten (a decode and encode would replace every other byte), nor one that a link took
+ * out of the checked folders since it was read, nor one the file system refuses.
+ */
+function writeFixed(file: string, text: string, scope: GlossaryScope, log: Logger): string | undefined {
+  if (!scope.isReachable(file)) {
+    log(l10n.t('Not fixed: {0} links to a file outside the checked folders.', file));
+    return undefined;
+  }
+  try {
+    writeFileSync(file, text, 'utf8');
+    return text;
+  } catch (error) {
+    log(l10n.t('Not fixed: cannot write {0}: {1}', file, (error as Error).message));
+    return undefined;
+  }
 }
 
 function toFinding(file: string, diagnostic: GlossaryDiagnostic): Finding {
@@ -117,11 +155,12 @@ function globBase(glob: string): string {
   return fixed.length === 0 ? '.' : fixed.join('/');
 }
 
-function isInside(folder: string, ancestor: string): boolean {
-  const relative = path.relative(ancestor, folder);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+function relativeFile(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/');
 }
 
+/** 2 when a fix could not be written (the run failed at what it was asked), else 1 for errors, else 0. */
 export function exitCodeOf(result: CheckResult): number {
+  if (result.filesNotFixed > 0) return 2;
   return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }

@@ -36,20 +36,35 @@ function text(result: CheckResult, color: boolean): string {
   const paint = (style: keyof typeof ANSI, value: string) => (color ? `${ANSI[style]}${value}${ANSI.reset}` : value);
   const lines = result.findings.map(
     (finding) =>
-      `${finding.file}:${finding.line}:${finding.column} ${paint(finding.severity, finding.severity)} ${finding.message} ${paint('dim', `[${finding.code}]`)}`,
+      `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(finding.severity, finding.severity)} ${printable(finding.message)} ${paint('dim', `[${finding.code}]`)}`,
   );
   const count = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity).length;
   if (result.filesFixed > 0) lines.push(l10n.t('Fixed {0} files.', result.filesFixed));
+  if (result.filesNotFixed > 0) lines.push(l10n.t('Could not fix {0} files (see above).', result.filesNotFixed));
   lines.push(
     l10n.t('{0} problems ({1} errors, {2} warnings) in {3} files checked.', result.findings.length, count('error'), count('warning'), result.filesChecked),
   );
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Control characters, line and paragraph separators and bidirectional overrides written as escapes:
+ * file names and messages quote the workspace's text, which must not start a line of its own (a
+ * forged finding, or a workflow command in GitHub Actions), colour a terminal or reorder what it shows.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (character) => {
+    const named = ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' } as Record<string, string>)[character];
+    return named ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** A GitHub Actions workflow command, which shows as an annotation on the changed line. */
 function githubAnnotation(finding: Finding): string {
   const command = finding.severity === 'error' ? 'error' : finding.severity === 'warning' ? 'warning' : 'notice';
-  const property = (value: string) => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const property = (value: string) => escapeData(printable(value)).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const properties = [
     `file=${property(finding.file)}`,
     `line=${finding.line}`,
@@ -58,7 +73,7 @@ function githubAnnotation(finding: Finding): string {
     `endColumn=${finding.endColumn}`,
     `title=${property(`markdown-glossary ${finding.code}`)}`,
   ];
-  return `::${command} ${properties.join(',')}::${escapeData(finding.message)}\n`;
+  return `::${command} ${properties.join(',')}::${escapeData(printable(finding.message))}\n`;
 }
 
 function escapeData(value: string): string {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { promises as fs } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -10,6 +10,7 @@ import { fileUri, uriToFsPath } from '../common/uris';
 import { tagsFileChange } from '../features/tagsFileGenerator';
 import { keepRunningOnUnexpectedErrors, startServer } from '../lsp/server';
 import { CONFIG_FILE_NAME, IGNORE_FILE_NAME, readConfigFile, readIgnoreFile } from '../workspace/configFile';
+import { exactUtf8, readBytesNow } from '../workspace/files';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
 import { check, exitCodeOf, loadForCli, UsageError } from './check';
 import { FORMATS, formatResult, type Format } from './formats';
@@ -87,7 +88,7 @@ async function runCheck(args: string[]): Promise<number> {
 async function runTags(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, write: { type: 'boolean', default: false } } });
   const settings = await settingsFrom(values);
-  const { index } = await loadForCli(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log);
+  const { index, scope } = await loadForCli(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log);
   const change = tagsFileChange(index, fileUri(process.cwd()));
   const [{ uri, edits }] = change.edits;
   if (!values.write) {
@@ -95,9 +96,14 @@ async function runTags(args: string[]): Promise<number> {
     return 0;
   }
   const filePath = uriToFsPath(uri);
-  const before = change.createFiles.length > 0 ? '' : await fs.readFile(filePath, 'utf8');
-  await fs.writeFile(filePath, applyEdits(new LineIndex(before), edits), 'utf8');
-  log(l10n.t('Wrote {0}.', path.relative(process.cwd(), filePath)));
+  const shown = path.relative(process.cwd(), filePath);
+  // Appended to only where a walk of the glossary finds it, and only if it is UTF-8 throughout.
+  if (!scope.isReachable(filePath)) throw new Error(l10n.t('Not written: {0} links to a file outside the checked folders.', shown));
+  const bytes = change.createFiles.length > 0 ? Buffer.alloc(0) : readBytesNow(filePath, log);
+  const before = bytes === undefined ? undefined : exactUtf8(bytes);
+  if (before === undefined) throw new Error(l10n.t('Not written: {0} is not a readable UTF-8 file.', shown));
+  writeFileSync(filePath, applyEdits(new LineIndex(before), edits), 'utf8');
+  log(l10n.t('Wrote {0}.', shown));
   return 0;
 }
 

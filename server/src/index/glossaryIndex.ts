@@ -528,6 +528,10 @@ export class GlossaryIndex {
     if (this.tagsFilesByFolder.get(folder)?.uri === canonicalUri(uri)) this.tagsFilesByFolder.delete(folder);
   }
 
+  tagsFiles(): IterableIterator<TagsFile> {
+    return this.tagsFilesByFolder.values();
+  }
+
   getTagsFile(uri: string): TagsFile | undefined {
     const tagsFile = this.tagsFilesByFolder.get(parentUri(canonicalUri(uri)));
     return tagsFile?.uri === canonicalUri(uri) ? tagsFile : undefined;

@@ -18,12 +18,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, normalizeSettings, type GlossarySettings } from '../common/settings';
 import { LineIndex } from '../common/text';
-import { canonicalUri, encodePathSegment, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
+import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
 import { codeActions, type WorkspaceChange } from '../features/codeActions';
 import { complete } from '../features/completion';
 import { affectedDocuments } from '../features/diagnostics/dependencies';
 import { textSignature } from '../index/textSignature';
-import { documentDiagnostics } from '../features/diagnostics/documentDiagnostics';
+import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { hover } from '../features/hover';
 import { definition, definitionOf, documentLinks, documentSymbols, referencesIn, searchTerms, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
 import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../features/rename';
@@ -79,6 +79,11 @@ const STATUS_DELAY_MS = 250;
 /** Files read at once when many change together: enough to keep the disk busy, few enough for any limit on open files. */
 const READ_BATCH = 32;
 
+/** Whether a text takes more than a number of bytes in UTF-8, counted only when it might. */
+function isLargerThan(text: string, maxBytes: number): boolean {
+  return text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes);
+}
+
 /**
  * A bug in one answer must not take the editor's glossary away: unexpected errors outside request
  * handlers (those answer with an error themselves) are logged to stderr, and the server goes on.
@@ -99,6 +104,8 @@ export function startServer(connection: Connection): void {
   /** Line indexes of open documents, kept with their parse so features never re-split the text. */
   const openLines = new Map<string, LineIndex>();
   const published = new Set<string>();
+  /** Open documents past the size limit, which are left out of the glossary like such files on disk. */
+  const tooLargeToOpen = new Set<string>();
   const pendingDependents = new Set<string>();
   let dependentsTimer: NodeJS.Timeout | undefined;
   let workspaceRoots: string[] = [];
@@ -235,6 +242,11 @@ export function startServer(connection: Connection): void {
       return;
     }
     const tagsFilePath = path.resolve(workspaceRoots[0], configured);
+    if (!scope().isReachable(tagsFilePath)) {
+      log(`Ignored the tagsFile setting: ${tagsFilePath} is not inside the workspace.`);
+      index.setTagsFileOverride(undefined);
+      return;
+    }
     const text = await readTextFile(tagsFilePath, log);
     if (text !== undefined) index.setTagsFile(fileUri(tagsFilePath), text);
     index.setTagsFileOverride(fileUri(tagsFilePath));
@@ -248,8 +260,18 @@ export function startServer(connection: Connection): void {
       publishAll();
       return;
     }
-    const lines = new LineIndex(document.getText());
-    const parsed = parseDocument(canonicalUri(document.uri), lines.text, lines);
+    const text = document.getText();
+    if (isLargerThan(text, scope().maxFileBytes)) {
+      // As on disk, so one huge file cannot take the server's memory: it is no part of the glossary.
+      if (!tooLargeToOpen.has(uri)) log(`Skipped ${uriToFsPath(uri)}: it is larger than the limit of ${scope().maxFileBytes} bytes.`);
+      tooLargeToOpen.add(uri);
+      openLines.delete(uri);
+      storeDocument(uri, undefined);
+      return;
+    }
+    tooLargeToOpen.delete(uri);
+    const lines = new LineIndex(text);
+    const parsed = parseDocument(uri, lines.text, lines);
     // The text first: checking the document needs it (unlinked mentions).
     openLines.set(parsed.uri, lines);
     storeDocument(parsed.uri, parsed);
@@ -274,7 +296,9 @@ export function startServer(connection: Connection): void {
 
   function publish(uri: string): void {
     const document = index.getDocument(uri);
-    const diagnostics = document === undefined ? [] : documentDiagnostics(index, document, settings, openLines.get(uri));
+    const tagsFile = document === undefined ? index.getTagsFile(uri) : undefined;
+    const diagnostics =
+      document !== undefined ? documentDiagnostics(index, document, settings, openLines.get(uri)) : tagsFile !== undefined ? tagsFileDiagnostics(tagsFile, settings) : [];
     if (diagnostics.length === 0 && !published.has(uri)) return;
     if (diagnostics.length === 0) published.delete(uri);
     else published.add(uri);
@@ -291,7 +315,11 @@ export function startServer(connection: Connection): void {
   let publishRound = 0;
   function publishAll(): void {
     const round = ++publishRound;
-    const uris = [...[...index.documents()].map((document) => document.uri), ...[...published].filter((uri) => index.getDocument(uri) === undefined)];
+    const uris = [
+      ...[...index.documents()].map((document) => document.uri),
+      ...[...index.tagsFiles()].map((tagsFile) => tagsFile.uri),
+      ...[...published].filter((uri) => index.getDocument(uri) === undefined && index.getTagsFile(uri) === undefined),
+    ];
     const started = performance.now();
     const next = (start: number) => {
       if (round !== publishRound) return;
@@ -340,6 +368,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     const uri = canonicalUri(document.uri);
     openLines.delete(uri);
+    tooLargeToOpen.delete(uri);
     staleDocuments.delete(uri);
     // The file on disk is the truth again once the editor lets go of it.
     void serially(() => reloadFromDisk([uri]));
@@ -385,7 +414,10 @@ export function startServer(connection: Connection): void {
   async function* textsFromDisk(uris: string[]): AsyncGenerator<Array<[string, string | undefined]>> {
     for (let start = 0; start < uris.length; start += READ_BATCH) {
       const batch = uris.slice(start, start + READ_BATCH);
-      yield batch.map((uri): [string, string | undefined] => [uri, scope().contains(uriToFsPath(uri)) ? readTextFileNow(uriToFsPath(uri), log, scope().maxFileBytes) : undefined]);
+      yield batch.map((uri): [string, string | undefined] => {
+        const filePath = uriToFsPath(uri);
+        return [uri, scope().contains(filePath) && scope().isReachable(filePath) ? readTextFileNow(filePath, log, scope().maxFileBytes) : undefined];
+      });
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -442,16 +474,14 @@ export function startServer(connection: Connection): void {
     return term === undefined ? item : { ...item, documentation: toLspDocumentation(termDocumentation(term)) };
   });
 
-  /** Quick fixes and renames never touch a file outside the workspace folders. */
+  /** Quick fixes and renames never touch a file outside the workspace folders, directly or through a link. */
   function staysInWorkspace(change: WorkspaceChange): boolean {
     const uris = [...change.createFiles, ...change.edits.map((file) => file.uri), ...(change.renameFiles ?? []).flatMap((file) => [file.oldUri, file.newUri])];
-    return uris.every((uri) => {
-      const filePath = uriToFsPath(uri);
-      return workspaceRoots.some((root) => {
-        const relative = path.relative(root, filePath);
-        return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-      });
-    });
+    return uris.every((uri) => isWorkspaceFile(uriToFsPath(uri)));
+  }
+
+  function isWorkspaceFile(filePath: string): boolean {
+    return !workspaceRoots.some((root) => path.resolve(root) === path.resolve(filePath)) && scope().isReachable(filePath);
   }
 
   connection.onCodeAction(({ textDocument, range }) => {
@@ -589,7 +619,9 @@ export function startServer(connection: Connection): void {
     const folder = newTermFolder(index, configured, workspaceRoots[0] && fileUri(workspaceRoots[0]));
     if (folder === undefined) return null;
     const id = idFromTitle(title);
-    return { uri: `${folder}/${encodePathSegment(id)}.md`, text: newTermText(id, title.trim(), tags) };
+    const filePath = path.join(uriToFsPath(folder), `${id}.md`);
+    if (!isWorkspaceFile(filePath)) throw new ResponseError(0, l10n.t('The folder for new terms, {0}, is not inside the workspace.', uriToFsPath(folder)));
+    return { uri: fileUri(filePath), text: newTermText(id, title.trim(), tags) };
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type GlossarySettings } from '../../common/settings';
 import type { LineIndex } from '../../common/text';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
+import type { TagsFile } from '../../parsing/tagsFile';
 import { glossaryDiagnostics } from './glossaryRules';
 import { keyDiagnostics } from './keyRules';
 import { linkDiagnostics } from './linkRules';
@@ -28,6 +29,15 @@ export function documentDiagnostics(
     ...linkDiagnostics(index, document),
     ...(settings.unlinkedMentions && lines !== undefined ? unlinkedMentionDiagnostics(index, document, lines) : []),
   ];
+  return withConfiguredSeverities(found, settings);
+}
+
+/** The problems of a tags file (YAML that does not parse, duplicate keys), as a document's are reported. */
+export function tagsFileDiagnostics(tagsFile: TagsFile, settings: GlossarySettings = DEFAULT_SETTINGS): GlossaryDiagnostic[] {
+  return withConfiguredSeverities(tagsFile.diagnostics, settings);
+}
+
+function withConfiguredSeverities(found: GlossaryDiagnostic[], settings: GlossarySettings): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
   for (const diagnostic of found) {
     const severity = settings.rules[diagnostic.code] ?? RULES[diagnostic.code];
