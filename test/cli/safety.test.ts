@@ -1,0 +1,163 @@
+/**
+ * The CLI with a hostile or messy repository: `--fix` and `tags --write` never damage a file or
+ * write outside the checked folders, a bad file stops nothing else, and what it prints cannot forge
+ * lines. Runs the bundled `dist/cli.js`; build first: `node esbuild.mjs`.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { createWorkspace, type Workspace } from '../support/fixtures';
+import { CLI_JS } from '../support/lspClient';
+
+const TAGS = 'Begriffe:\n  label: Begriffe\n';
+/** A misspelt key: the safe fixes rename it. */
+const MISSPELT = (body: string) => `---\nid: Begriff\ntitel: Begriff\ntags: [Begriffe]\n---\n\n# Begriff\n\n**${body}**\n`;
+
+/** A user the tests can run the CLI as, so that file permissions apply even when the tests run as root. */
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+
+function cli(args: string[], cwd: string, options: { uid?: number } = {}) {
+  const result = spawnSync(process.execPath, [CLI_JS, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' },
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
+  });
+  if (result.error) throw result.error;
+  return result;
+}
+
+const workspaces: Workspace[] = [];
+function workspace(files: Record<string, string>): Workspace {
+  const ws = createWorkspace(files);
+  workspaces.push(ws);
+  return ws;
+}
+after(() => workspaces.forEach((ws) => ws.dispose()));
+
+describe('check --fix', () => {
+  it('leaves a file that is not UTF-8 byte for byte, says so, and fails', () => {
+    const ws = workspace({ 'tags.yml': TAGS });
+    // Latin-1: "Größe" and "Maß" as single bytes, which UTF-8 does not allow.
+    const latin1 = Buffer.from(MISSPELT('Die Größe und das Maß.'), 'latin1');
+    fs.writeFileSync(ws.path('Begriff.md'), latin1);
+    const run = cli(['check', '--fix', '.'], ws.root);
+    assert.deepEqual(fs.readFileSync(ws.path('Begriff.md')), latin1);
+    assert.match(run.stderr, /Not fixed: .*Begriff\.md is not UTF-8 text/);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stdout, /unknown-key/, 'the problem is still reported');
+  });
+
+  it('keeps a byte order mark, CRLF line ends and every byte outside the fix', () => {
+    const ws = workspace({ 'tags.yml': TAGS });
+    const original = '\ufeff' + MISSPELT('Größe – “typografisch” 😀 ä').replace(/\n/g, '\r\n');
+    fs.writeFileSync(ws.path('Begriff.md'), original, 'utf8');
+    const run = cli(['check', '--fix', '.'], ws.root);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.deepEqual(fs.readFileSync(ws.path('Begriff.md')), Buffer.from(original.replace('titel:', 'title:'), 'utf8'));
+  });
+
+  it('goes on past a file it cannot write: every other file is fixed and reported, and the run fails', { skip: process.platform === 'win32' }, () => {
+    const ws = workspace({ 'tags.yml': TAGS, 'a/Gesperrt.md': MISSPELT('Gesperrt.'), 'b/Offen.md': MISSPELT('Offen.') });
+    fs.chmodSync(ws.path('a/Gesperrt.md'), 0o444);
+    if (asRoot) {
+      // Root may write anything: run as an unprivileged user who owns the folder but not the locked file.
+      execFileSync('chmod', ['-R', 'a+rX', ws.root]);
+      execFileSync('chown', ['-R', `${NOBODY}:${NOBODY}`, ws.root]);
+      execFileSync('chown', ['0:0', ws.path('a/Gesperrt.md')]);
+    }
+    const run = cli(['check', '--fix', '--format', 'json', '.'], ws.root, asRoot ? { uid: NOBODY } : {});
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /Not fixed: cannot write .*Gesperrt\.md/);
+    assert.equal(fs.readFileSync(ws.path('b/Offen.md'), 'utf8'), MISSPELT('Offen.').replace('titel:', 'title:'));
+    const findings = JSON.parse(run.stdout) as Array<{ file: string; code: string }>;
+    assert.deepEqual(
+      findings.filter((finding) => finding.code === 'unknown-key').map((finding) => finding.file),
+      ['a/Gesperrt.md'],
+      'the locked file keeps its problem, the other is fixed',
+    );
+  });
+
+  it('does not write through a link that leads out of the checked folders', () => {
+    const outside = workspace({ 'Fremd.md': MISSPELT('Fremd.') });
+    const ws = workspace({ 'tags.yml': TAGS, 'glossar/Begriff.md': MISSPELT('Eigen.') });
+    fs.symlinkSync(outside.path('Fremd.md'), ws.path('glossar/Fremd.md'));
+    const run = cli(['check', '--fix', '.'], ws.root);
+    assert.equal(fs.readFileSync(outside.path('Fremd.md'), 'utf8'), MISSPELT('Fremd.'));
+    assert.equal(fs.readFileSync(ws.path('glossar/Begriff.md'), 'utf8'), MISSPELT('Eigen.').replace('titel:', 'title:'));
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+  });
+});
+
+describe('tags --write', () => {
+  it('does not write through a tags.yml that links out of the repository', () => {
+    const outside = workspace({ 'tags.yml': TAGS });
+    const ws = workspace({ 'Begriff.md': MISSPELT('Eigen.').replace('[Begriffe]', '[Begriffe, Neu]') });
+    fs.symlinkSync(outside.path('tags.yml'), ws.path('tags.yml'));
+    const run = cli(['tags', '--write'], ws.root);
+    assert.equal(fs.readFileSync(outside.path('tags.yml'), 'utf8'), TAGS);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /Not written/);
+  });
+});
+
+describe('the setting tagsFile', () => {
+  it('naming a file outside the checked folders is a usage error, and the file is neither read nor written', () => {
+    const outside = workspace({ 'tags.yml': TAGS });
+    const ws = workspace({ 'Begriff.md': MISSPELT('Eigen.').replace('[Begriffe]', '[Begriffe, Neu]') });
+    const tagsFile = path.relative(ws.root, outside.path('tags.yml'));
+    fs.writeFileSync(ws.path('.markdown-glossary.json'), JSON.stringify({ tagsFile }));
+    for (const args of [['check'], ['tags', '--write']]) {
+      const run = cli(args, ws.root);
+      assert.equal(run.status, 2, `${args.join(' ')}: ${run.stdout}${run.stderr}`);
+      assert.match(run.stderr, /is not inside the checked folders/);
+    }
+    assert.equal(fs.readFileSync(outside.path('tags.yml'), 'utf8'), TAGS);
+  });
+});
+
+describe('paths', () => {
+  it('a folder given through a symbolic link is checked where the link leads', () => {
+    const real = workspace({ 'tags.yml': TAGS, 'Begriff.md': MISSPELT('Eigen.') });
+    const ws = workspace({});
+    fs.symlinkSync(real.root, ws.path('glossar'));
+    const run = cli(['check', '--format', 'json', 'glossar'], ws.root);
+    const findings = JSON.parse(run.stdout) as Array<{ file: string; code: string }>;
+    assert.deepEqual(findings.map((finding) => `${finding.file} ${finding.code}`), ['glossar/Begriff.md unknown-key']);
+    const fixed = cli(['check', '--fix', 'glossar'], ws.root);
+    assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+    assert.equal(fs.readFileSync(real.path('Begriff.md'), 'utf8'), MISSPELT('Eigen.').replace('titel:', 'title:'));
+  });
+
+  it('a settings or ignore file that is a named pipe does not hang the run', () => {
+    for (const name of ['.markdown-glossary.json', '.markdown-glossary-ignore']) {
+      const ws = workspace({ 'tags.yml': TAGS, 'Begriff.md': MISSPELT('Eigen.') });
+      execFileSync('mkfifo', [ws.path(name)]);
+      const run = cli(['check', '.'], ws.root);
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      assert.match(run.stderr, /not a regular file/);
+      assert.match(run.stdout, /1 problems/);
+    }
+  });
+});
+
+describe('text output', () => {
+  it('writes control characters from the workspace as escapes, so a finding is one line and cannot forge another', () => {
+    const ws = workspace({ 'tags.yml': TAGS });
+    // YAML escapes in a tag: a line break followed by a GitHub workflow command, and an ANSI colour.
+    fs.writeFileSync(ws.path('Begriff.md'), '---\nid: Begriff\ntitle: Begriff\ntags: [Begriffe, "x\\n::error file=a::forged", "\\e[31mrot"]\n---\n\n# Begriff\n');
+    for (const format of ['text', 'github']) {
+      const run = cli(['check', '--format', format, '.'], ws.root);
+      const lines = run.stdout.split('\n').filter((line) => line !== '');
+      assert.ok(!run.stdout.includes('\u001b'), `${format}: no raw escape character`);
+      assert.ok(lines.every((line) => !line.startsWith('::error file=a')), `${format}: ${run.stdout}`);
+      const unknownTags = lines.filter((line) => line.includes('unknown-tag'));
+      assert.equal(unknownTags.length, 2, `${format}: ${run.stdout}`);
+      assert.ok(unknownTags.some((line) => line.includes('x\\n::error file=a::forged')), `${format}: ${run.stdout}`);
+    }
+  });
+});
