@@ -414,12 +414,17 @@ export function startServer(connection: Connection): void {
   async function* textsFromDisk(uris: string[]): AsyncGenerator<Array<[string, string | undefined]>> {
     for (let start = 0; start < uris.length; start += READ_BATCH) {
       const batch = uris.slice(start, start + READ_BATCH);
-      yield batch.map((uri): [string, string | undefined] => {
-        const filePath = uriToFsPath(uri);
-        return [uri, scope().contains(filePath) && scope().isReachable(filePath) ? readTextFileNow(filePath, log, scope().maxFileBytes) : undefined];
-      });
+      yield batch.map((uri): [string, string | undefined] => [uri, readGlossaryFile(uriToFsPath(uri))]);
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  /** A file of the glossary's scope as a walk would find it; a link is not followed, and said so. */
+  function readGlossaryFile(filePath: string): string | undefined {
+    if (!scope().contains(filePath)) return undefined;
+    if (scope().isReachable(filePath)) return readTextFileNow(filePath, log, scope().maxFileBytes);
+    log(`Skipped ${filePath}: a symbolic link, which the glossary does not follow.`);
+    return undefined;
   }
 
   /** Stores what disk holds (undefined: nothing) for each file; tags files re-check everything once. */
