@@ -1,0 +1,449 @@
+import * as path from 'node:path';
+import type { GlossaryDiagnostic } from '../common/diagnostic';
+import { DEFAULT_SETTINGS, type GlossarySettings } from '../common/settings';
+import { LineIndex, type Range } from '../common/text';
+import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
+import type { WorkspaceChange } from '../features/codeActions';
+import { affectedDocuments } from '../features/diagnostics/dependencies';
+import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
+import { definitionOf, referencesIn } from '../features/navigation';
+import { GlossaryIndex } from '../index/glossaryIndex';
+import { textSignature } from '../index/textSignature';
+import { parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
+import { TAGS_FILE_NAME } from '../parsing/tagsFile';
+import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files';
+import { loadGlossary } from '../workspace/loadGlossary';
+import type { StatusParams } from './protocol';
+
+/** Other documents' diagnostics wait this long, so a burst of keystrokes re-checks them once. */
+const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
+/** An edited document is checked at most this often while edits keep coming. */
+const EDIT_CHECK_INTERVAL_MS = 50;
+/**
+ * How long background work (re-checking every document, building the completion table) runs before
+ * requests get a turn of the event loop. A request needs several turns to be read, answered and
+ * written, each behind one slice of each kind of work: 5 ms slices held a hover for ~40 ms.
+ */
+const BACKGROUND_SLICE_MS = 1;
+/** The status is sent at most this often. */
+const STATUS_DELAY_MS = 250;
+/** Files read at once when many change together: enough to keep the disk busy, few enough for any limit on open files. */
+const READ_BATCH = 32;
+
+/** What the session tells its editor; the LSP wiring turns these into notifications. */
+export interface SessionOutput {
+  publishDiagnostics(uri: string, diagnostics: GlossaryDiagnostic[]): void;
+  sendStatus(status: StatusParams): void;
+  log(message: string): void;
+}
+
+/** An open document's current text, read when the session gets to it (edits arrive faster than checks). */
+export interface OpenText {
+  getText(): string;
+}
+
+export interface FileChange {
+  uri: string;
+  deleted: boolean;
+}
+
+/**
+ * The language server's state and its scheduling, apart from the protocol: the index of the
+ * workspace, the open documents, which diagnostics are published, and when work happens. Edits are
+ * parsed lazily and checked at most every 50 ms; other documents a change affects a little later;
+ * the whole glossary in 1 ms slices between requests; disk events one batch at a time, in order.
+ */
+export class GlossarySession {
+  readonly index = new GlossaryIndex();
+  private currentSettings: GlossarySettings = DEFAULT_SETTINGS;
+  private roots: string[] = [];
+  private currentScope = new GlossaryScope([]);
+  private scopeSettings: GlossarySettings | undefined;
+
+  /** Open documents, by canonical URI. */
+  private readonly openTexts = new Map<string, OpenText>();
+  /** Line indexes of open documents, kept with their parse so features never re-split the text. */
+  private readonly openLines = new Map<string, LineIndex>();
+  /** Open documents past the size limit, which are left out of the glossary like such files on disk. */
+  private readonly tooLargeToOpen = new Set<string>();
+  /** Open documents edited since their last parse. */
+  private readonly staleDocuments = new Set<string>();
+  private checkTimer: NodeJS.Timeout | undefined;
+  private lastCheck = 0;
+
+  private readonly published = new Set<string>();
+  /** Problems per document, for the status. */
+  private readonly problemCounts = new Map<string, number>();
+  private readonly pendingDependents = new Set<string>();
+  private dependentsTimer: NodeJS.Timeout | undefined;
+  private publishRound = 0;
+  private statusTimer: NodeJS.Timeout | undefined;
+
+  private indexing = false;
+  private indexed: Promise<void> = Promise.resolve();
+  private diskWork: Promise<void> = Promise.resolve();
+
+  constructor(private readonly output: SessionOutput) {}
+
+  get settings(): GlossarySettings {
+    return this.currentSettings;
+  }
+
+  get workspaceFolders(): readonly string[] {
+    return this.roots;
+  }
+
+  setWorkspaceFolders(roots: string[]): void {
+    this.roots = roots;
+    this.scopeSettings = undefined;
+  }
+
+  /** The files of the glossary, by the workspace folders and the include and exclude settings. */
+  scope(): GlossaryScope {
+    if (this.scopeSettings !== this.currentSettings) {
+      this.currentScope = new GlossaryScope(this.roots, this.currentSettings.include, this.currentSettings.exclude, this.currentSettings.maxFileSize);
+      this.scopeSettings = this.currentSettings;
+    }
+    return this.currentScope;
+  }
+
+  /** Resolves once the workspace has been read. */
+  whenIndexed(): Promise<void> {
+    return this.indexed;
+  }
+
+  /**
+   * Reads the whole workspace into the index with these settings (what was indexed before is
+   * forgotten), then checks every document between requests. Open documents keep the editor's text.
+   */
+  indexWorkspace(settings: GlossarySettings): Promise<void> {
+    this.indexed = this.indexed.then(() => this.readWorkspace(settings));
+    return this.indexed;
+  }
+
+  private async readWorkspace(settings: GlossarySettings): Promise<void> {
+    this.indexing = true;
+    this.sendStatus();
+    try {
+      this.index.clear();
+      this.currentSettings = settings;
+      const started = Date.now();
+      await loadGlossary(this.index, this.scope(), this.output.log);
+      await this.applySettings();
+      for (const uri of this.openTexts.keys()) this.updateOpenDocument(uri);
+      this.output.log(`Indexed ${this.index.documentCount} Markdown files in ${Date.now() - started} ms.`);
+    } catch (error) {
+      this.output.log(`Indexing failed: ${(error as Error).stack ?? (error as Error).message}`);
+    } finally {
+      this.indexing = false;
+      this.publishAll();
+      this.prepareCompletion();
+    }
+  }
+
+  /** New settings: once the workspace is read, they apply, and every document is checked again. */
+  async useSettings(settings: GlossarySettings): Promise<void> {
+    this.currentSettings = settings;
+    await this.indexed;
+    await this.applySettings();
+    this.publishAll();
+  }
+
+  private async applySettings(): Promise<void> {
+    const { settings, index } = this;
+    index.matcher.matchCompoundTails = settings.matchCompoundTails;
+    const configured = settings.tagsFile.trim();
+    if (configured === '' || this.roots.length === 0) {
+      index.setTagsFileOverride(undefined);
+      return;
+    }
+    const tagsFilePath = path.resolve(this.roots[0], configured);
+    if (!this.scope().isReachable(tagsFilePath)) {
+      this.output.log(`Ignored the tagsFile setting: ${tagsFilePath} is not inside the workspace.`);
+      index.setTagsFileOverride(undefined);
+      return;
+    }
+    const text = await readTextFile(tagsFilePath, this.output.log);
+    if (text !== undefined) index.setTagsFile(fileUri(tagsFilePath), text);
+    index.setTagsFileOverride(fileUri(tagsFilePath));
+  }
+
+  /**
+   * Builds the completion table of word starts, initials and letter pairs in slices between
+   * requests; until it is complete, completion scans every term.
+   */
+  private prepareCompletion(): void {
+    if (!this.index.prepareCompletionTable(performance.now() + BACKGROUND_SLICE_MS)) setImmediate(() => this.prepareCompletion());
+  }
+
+  // ---- Open documents ----
+
+  /**
+   * An open document changed (or was opened). It is parsed lazily and checked at most once per
+   * interval: the first edit after a pause at once, the rest of a burst of keystrokes together when
+   * the interval is over. A request parses at once what it needs.
+   */
+  documentChanged(uri: string, text: OpenText): void {
+    const key = canonicalUri(uri);
+    this.openTexts.set(key, text);
+    this.staleDocuments.add(key);
+    if (this.checkTimer !== undefined) return;
+    this.checkTimer = setTimeout(
+      () => {
+        this.checkTimer = undefined;
+        this.lastCheck = Date.now();
+        this.refreshAll();
+      },
+      Math.max(0, this.lastCheck + EDIT_CHECK_INTERVAL_MS - Date.now()),
+    );
+  }
+
+  /** The editor let go of a document: the file on disk is the truth again. */
+  documentClosed(uri: string): Promise<void> {
+    const key = canonicalUri(uri);
+    this.openTexts.delete(key);
+    this.openLines.delete(key);
+    this.tooLargeToOpen.delete(key);
+    this.staleDocuments.delete(key);
+    return this.serially(() => this.reloadFromDisk([key]));
+  }
+
+  /** The parsed document and line index of an open document, with every edit sent before applied. */
+  openDocument(uri: string): { document: ParsedDocument; lines: LineIndex } | undefined {
+    const key = canonicalUri(uri);
+    this.refreshAll();
+    const document = this.index.getDocument(key);
+    const lines = this.openLines.get(key);
+    return document === undefined || lines === undefined ? undefined : { document, lines };
+  }
+
+  /** Parses every open document edited since its last parse: a request sees all edits sent before it. */
+  refreshAll(): void {
+    for (const uri of [...this.staleDocuments]) {
+      this.staleDocuments.delete(uri);
+      this.updateOpenDocument(uri);
+    }
+  }
+
+  private updateOpenDocument(uri: string): void {
+    const source = this.openTexts.get(uri);
+    if (source === undefined) return;
+    const text = source.getText();
+    if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
+      // A tags file being edited: its declarations count at once, for every document it governs.
+      this.index.setTagsFile(uri, text);
+      this.publishAll();
+      return;
+    }
+    if (isLargerThan(text, this.scope().maxFileBytes)) {
+      // As on disk, so one huge file cannot take the server's memory: it is no part of the glossary.
+      if (!this.tooLargeToOpen.has(uri)) this.output.log(`Skipped ${uriToFsPath(uri)}: it is larger than the limit of ${this.scope().maxFileBytes} bytes.`);
+      this.tooLargeToOpen.add(uri);
+      this.openLines.delete(uri);
+      this.storeDocument(uri, undefined);
+      return;
+    }
+    this.tooLargeToOpen.delete(uri);
+    const lines = new LineIndex(text);
+    const parsed = parseDocument(uri, lines.text, lines);
+    // The text first: checking the document needs it (unlinked mentions).
+    this.openLines.set(uri, lines);
+    this.storeDocument(uri, parsed);
+  }
+
+  // ---- Diagnostics and status ----
+
+  /** Puts a document (or its absence) into the index and re-checks it and what depends on it. */
+  private storeDocument(uri: string, parsed: ParsedDocument | undefined): void {
+    const before = this.index.getDocument(uri);
+    if (parsed === undefined) this.index.removeDocument(uri);
+    else this.index.setParsedDocument(parsed);
+    this.publish(uri);
+    for (const dependent of affectedDocuments(this.index, uri, before, parsed)) this.pendingDependents.add(dependent);
+    if (this.pendingDependents.size > 0 && this.dependentsTimer === undefined) {
+      this.dependentsTimer = setTimeout(() => {
+        this.dependentsTimer = undefined;
+        const due = [...this.pendingDependents];
+        this.pendingDependents.clear();
+        for (const dependent of due) this.publish(dependent);
+      }, DEPENDENT_DIAGNOSTICS_DELAY_MS);
+    }
+  }
+
+  private publish(uri: string): void {
+    const document = this.index.getDocument(uri);
+    const tagsFile = document === undefined ? this.index.getTagsFile(uri) : undefined;
+    const diagnostics =
+      document !== undefined
+        ? documentDiagnostics(this.index, document, this.settings, this.openLines.get(uri))
+        : tagsFile !== undefined
+          ? tagsFileDiagnostics(tagsFile, this.settings)
+          : [];
+    if (diagnostics.length === 0 && !this.published.has(uri)) return;
+    if (diagnostics.length === 0) this.published.delete(uri);
+    else this.published.add(uri);
+    if (diagnostics.length === 0) this.problemCounts.delete(uri);
+    else this.problemCounts.set(uri, diagnostics.filter((diagnostic) => diagnostic.severity !== 'hint').length);
+    this.sendStatus();
+    this.output.publishDiagnostics(uri, diagnostics);
+  }
+
+  /**
+   * Re-checks every document, a slice at a time, so that requests and the log are answered in
+   * between on large glossaries. A newer call supersedes one still running.
+   */
+  publishAll(): void {
+    const round = ++this.publishRound;
+    const { index } = this;
+    const uris = [
+      ...[...index.documents()].map((document) => document.uri),
+      ...[...index.tagsFiles()].map((tagsFile) => tagsFile.uri),
+      ...[...this.published].filter((uri) => index.getDocument(uri) === undefined && index.getTagsFile(uri) === undefined),
+    ];
+    const started = performance.now();
+    const next = (start: number) => {
+      if (round !== this.publishRound) return;
+      const sliceEnd = performance.now() + BACKGROUND_SLICE_MS;
+      let position = start;
+      while (position < uris.length && performance.now() < sliceEnd) this.publish(uris[position++]);
+      if (position < uris.length) setImmediate(() => next(position));
+      else this.output.log(`Checked ${uris.length} files for problems in ${Math.round(performance.now() - started)} ms.`);
+    };
+    next(0);
+  }
+
+  /** Tells the editor how many terms and problems there are, at most every so often. */
+  sendStatus(): void {
+    if (this.statusTimer !== undefined) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = undefined;
+      const problems = [...this.problemCounts.values()].reduce((sum, count) => sum + count, 0);
+      this.output.sendStatus({ terms: this.index.termCount, problems, indexing: this.indexing });
+    }, STATUS_DELAY_MS);
+  }
+
+  // ---- The disk ----
+
+  /** Files created, changed or deleted on disk; the last event for a file decides. */
+  filesChanged(changes: FileChange[]): Promise<void> {
+    return this.serially(async () => {
+      await this.indexed;
+      const latest = new Map<string, boolean>();
+      for (const change of changes) latest.set(canonicalUri(change.uri), change.deleted);
+      const closed = [...latest].filter(([uri]) => this.isClosedGlossaryFile(uri));
+      this.applyFromDisk(closed.filter(([, deleted]) => deleted).map(([uri]): [string, undefined] => [uri, undefined]));
+      await this.reloadFromDisk(closed.filter(([, deleted]) => !deleted).map(([uri]) => uri));
+    });
+  }
+
+  /**
+   * Disk work runs one task at a time, in the order the events came: a branch switch arrives as
+   * several batches, and a slow read from an earlier one must not land after a later delete.
+   */
+  private serially(task: () => Promise<void>): Promise<void> {
+    this.diskWork = this.diskWork.then(task).catch((error: Error) => this.output.log(`Reading changed files failed: ${error.stack ?? error.message}`));
+    return this.diskWork;
+  }
+
+  private isClosedGlossaryFile(uri: string): boolean {
+    return !this.openTexts.has(uri) && (isMarkdownPath(uri) || uri.endsWith(`/${TAGS_FILE_NAME}`)) && this.scope().contains(uriToFsPath(uri));
+  }
+
+  /** Reads closed files again, a few dozen at a time; a file that is gone or out of scope is dropped. */
+  private async reloadFromDisk(uris: string[]): Promise<void> {
+    for await (const batch of this.textsFromDisk(uris)) this.applyFromDisk(batch);
+  }
+
+  /**
+   * The texts of files on disk, a few dozen at a time (undefined: gone, unreadable or out of scope).
+   * Small files read faster synchronously than through the thread pool (the first search for
+   * references at 10k: 1.4 -> 0.6 s); requests are answered between batches.
+   */
+  private async *textsFromDisk(uris: string[]): AsyncGenerator<Array<[string, string | undefined]>> {
+    for (let start = 0; start < uris.length; start += READ_BATCH) {
+      const batch = uris.slice(start, start + READ_BATCH);
+      yield batch.map((uri): [string, string | undefined] => [uri, this.readGlossaryFile(uriToFsPath(uri))]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** A file of the glossary's scope as a walk would find it; a link is not followed, and said so. */
+  private readGlossaryFile(filePath: string): string | undefined {
+    const scope = this.scope();
+    if (!scope.contains(filePath)) return undefined;
+    if (scope.isReachable(filePath)) return readTextFileNow(filePath, this.output.log, scope.maxFileBytes);
+    this.output.log(`Skipped ${filePath}: a symbolic link, which the glossary does not follow.`);
+    return undefined;
+  }
+
+  /** Stores what disk holds (undefined: nothing) for each file; tags files re-check everything once. */
+  private applyFromDisk(files: Array<[string, string | undefined]>): void {
+    let tagsChanged = false;
+    for (const [uri, text] of files) {
+      // Opened again while its text was being read: the editor's text counts.
+      if (this.openTexts.has(uri)) continue;
+      if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
+        tagsChanged = true;
+        if (text === undefined) this.index.removeTagsFile(uri);
+        else this.index.setTagsFile(uri, text);
+      } else {
+        this.storeDocument(uri, text === undefined ? undefined : withoutOpenDocumentDetail(parseDocument(uri, text)));
+      }
+    }
+    if (tagsChanged) this.publishAll();
+  }
+
+  // ---- Requests that read the workspace ----
+
+  /**
+   * Every link to a term and every mention of it. Mentions need the text: open documents have it;
+   * closed files (kept without it) are read again, but for those whose signature, kept from an
+   * earlier read, rules the term out, and only a text that links the term or contains the last word
+   * of one of its names is parsed.
+   */
+  async references(term: GlossaryTerm, includeDeclaration: boolean): Promise<Array<{ uri: string; range: Range }>> {
+    const { index } = this;
+    const locations = includeDeclaration ? [definitionOf(term)] : [];
+    const linking = index.documentsLinkingTo(term);
+    const referencesInText = (uri: string, text: string, open?: { document: ParsedDocument; lines: LineIndex }) => {
+      if (!linking.has(uri) && !index.matcher.mayMention(text, term.uri)) return;
+      const lines = open?.lines ?? new LineIndex(text);
+      const document = open?.document ?? parseDocument(uri, text, lines);
+      for (const range of referencesIn(index, term, document, lines)) locations.push({ uri, range });
+    };
+    const closed = new Map<string, ParsedDocument>();
+    for (const document of [...index.documents()]) {
+      const lines = this.openLines.get(document.uri);
+      const signature = index.textSignatureOf(document.uri);
+      if (lines !== undefined) referencesInText(document.uri, lines.text, { document, lines });
+      else if (linking.has(document.uri) || signature === undefined || index.matcher.mayMentionIn(signature, term.uri)) closed.set(document.uri, document);
+    }
+    for await (const batch of this.textsFromDisk([...closed.keys()])) {
+      for (const [uri, text] of batch) {
+        if (text === undefined) continue;
+        // Only a text the index still holds, not one changed on disk while it was read.
+        if (index.getDocument(uri) === closed.get(uri) && index.textSignatureOf(uri) === undefined) index.rememberTextSignature(uri, textSignature(text));
+        referencesInText(uri, text);
+      }
+    }
+    return locations;
+  }
+
+  // ---- The workspace's boundary ----
+
+  /** Quick fixes and renames never touch a file outside the workspace folders, directly or through a link. */
+  staysInWorkspace(change: WorkspaceChange): boolean {
+    const uris = [...change.createFiles, ...change.edits.map((file) => file.uri), ...(change.renameFiles ?? []).flatMap((file) => [file.oldUri, file.newUri])];
+    return uris.every((uri) => this.isWorkspaceFile(uriToFsPath(uri)));
+  }
+
+  /** A file (existing or to create) inside a workspace folder, reached through no link. */
+  isWorkspaceFile(filePath: string): boolean {
+    return !this.roots.some((root) => path.resolve(root) === path.resolve(filePath)) && this.scope().isReachable(filePath);
+  }
+}
+
+/** Whether a text takes more than a number of bytes in UTF-8, counted only when it might. */
+function isLargerThan(text: string, maxBytes: number): boolean {
+  return text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes);
+}

@@ -1,0 +1,112 @@
+/**
+ * The server's state and scheduling without the protocol: a session over a folder on disk, with
+ * what it would send to the editor recorded.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { GlossaryDiagnostic } from '../../server/src/common/diagnostic';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/common/settings';
+import { GlossarySession } from '../../server/src/lsp/session';
+import type { StatusParams } from '../../server/src/lsp/protocol';
+import { createWorkspace, type Workspace } from '../support/fixtures';
+
+const TAGS = 'Begriffe:\n  label: Begriffe\n';
+const term = (id: string, title: string) => `---\nid: ${id}\ntitle: ${title}\ntags: [Begriffe]\n---\n\n# ${title}\n\n**${title} ist ein Begriff.**\n`;
+
+class Recorder {
+  readonly published = new Map<string, GlossaryDiagnostic[][]>();
+  readonly statuses: StatusParams[] = [];
+  readonly logs: string[] = [];
+  readonly session = new GlossarySession({
+    publishDiagnostics: (uri, diagnostics) => this.published.set(uri, [...(this.published.get(uri) ?? []), diagnostics]),
+    sendStatus: (status) => this.statuses.push(status),
+    log: (message) => this.logs.push(message),
+  });
+
+  last(uri: string): string[] {
+    return (this.published.get(uri)?.at(-1) ?? []).map((diagnostic) => `${diagnostic.code} ${diagnostic.range.start.line}:${diagnostic.range.start.character}`);
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await pause(10);
+  }
+}
+
+describe('a glossary session', () => {
+  let ws: Workspace;
+  before(() => {
+    ws = createWorkspace({ 'glossar/tags.yml': TAGS, 'glossar/Outtasking.md': term('Outtasking', 'Outtasking'), 'glossar/Outsourcing.md': term('Outsourcing', 'Outsourcing') });
+  });
+  after(() => ws?.dispose());
+
+  async function started(): Promise<Recorder> {
+    const recorder = new Recorder();
+    recorder.session.setWorkspaceFolders([ws.root]);
+    await recorder.session.indexWorkspace(DEFAULT_SETTINGS);
+    return recorder;
+  }
+
+  it('reports its terms and problems in the status once indexing is done, and again when a file appears on disk', async () => {
+    const { session, statuses } = await started();
+    await until(() => statuses.some((status) => !status.indexing && status.terms === 2), 'status after indexing');
+    ws.write('glossar/Neu.md', term('Neu', 'Neu').replace('[Begriffe]', '[Unbekannt]'));
+    try {
+      await session.filesChanged([{ uri: ws.uri('glossar/Neu.md'), deleted: false }]);
+      await until(() => statuses.at(-1)?.terms === 3 && statuses.at(-1)?.problems === 1, `status after a new file: ${JSON.stringify(statuses.at(-1))}`);
+    } finally {
+      ws.remove('glossar/Neu.md');
+    }
+  });
+
+  it('checks a burst of edits far fewer times than typed, and a request sees every edit sent before it', async () => {
+    const recorder = await started();
+    const uri = ws.uri('notes/n.md');
+    let text = '';
+    const document = { getText: () => text };
+    for (let n = 0; n < 200; n++) {
+      text += n === 150 ? '[kaputt](Fehlt.md) ' : 'x';
+      recorder.session.documentChanged(uri, document);
+      if (n % 20 === 0) await pause(1);
+    }
+    const open = recorder.session.openDocument(uri);
+    assert.equal(open?.lines.text, text, 'the request sees the last edit');
+    await pause(200);
+    assert.deepEqual(recorder.last(uri), ['broken-link 0:159']);
+    assert.ok((recorder.published.get(uri)?.length ?? 0) <= 5, `published ${recorder.published.get(uri)?.length} times`);
+  });
+
+  it('applies disk events in the order they came, whatever their reads cost', async () => {
+    const { session } = await started();
+    ws.write('glossar/Kurz.md', term('Kurz', 'Kurzlebig'));
+    const created = session.filesChanged([{ uri: ws.uri('glossar/Kurz.md'), deleted: false }]);
+    ws.remove('glossar/Kurz.md');
+    const deleted = session.filesChanged([{ uri: ws.uri('glossar/Kurz.md'), deleted: true }]);
+    await Promise.all([created, deleted]);
+    assert.equal(session.index.termOf(ws.uri('glossar/Kurz.md')), undefined);
+    assert.equal(session.index.termCount, 2);
+  });
+
+  it("keeps an open document's text over the disk until it is closed, then reads the disk again", async () => {
+    const { session } = await started();
+    const uri = ws.uri('glossar/Outtasking.md');
+    session.documentChanged(uri, { getText: () => term('Outtasking', 'Outtasking im Editor') });
+    assert.equal(session.openDocument(uri)?.document.term?.title, 'Outtasking im Editor');
+    await session.filesChanged([{ uri, deleted: false }]);
+    assert.equal(session.index.termOf(uri)?.title, 'Outtasking im Editor', 'a disk event does not replace the editor\'s text');
+    await session.documentClosed(uri);
+    assert.equal(session.index.termOf(uri)?.title, 'Outtasking');
+  });
+
+  it('re-checks every document when the settings change, with the new settings', async () => {
+    const recorder = await started();
+    const uri = ws.uri('glossar/Outtasking.md');
+    await recorder.session.useSettings(normalizeSettings({ requiredKeys: ['slug'] }));
+    await until(() => recorder.last(uri).some((problem) => problem.startsWith('missing-key')), 'missing-key after the settings change');
+  });
+});
