@@ -105,6 +105,17 @@ describe('tags --write', () => {
   });
 });
 
+describe('a tags file that does not parse', () => {
+  it('is reported at the place of its error, and fails the check', () => {
+    const ws = workspace({ 'tags.yml': 'Begriffe:\n  label: Begriffe\n IM: [\n', 'Begriff.md': MISSPELT('Eigen.').replace('titel:', 'title:') });
+    const run = cli(['check', '--format', 'json', '.'], ws.root);
+    const findings = JSON.parse(run.stdout) as Array<{ file: string; line: number; code: string; severity: string }>;
+    const inTagsFile = findings.filter((finding) => finding.file === 'tags.yml');
+    assert.ok(inTagsFile.length > 0 && inTagsFile.every((finding) => finding.code === 'yaml-syntax' && finding.severity === 'error' && finding.line >= 2), run.stdout);
+    assert.equal(run.status, 1);
+  });
+});
+
 describe('the setting tagsFile', () => {
   it('naming a file outside the checked folders is a usage error, and the file is neither read nor written', () => {
     const outside = workspace({ 'tags.yml': TAGS });
