@@ -179,6 +179,17 @@ describe('completion and quick fixes write targets that lead to the term', () =>
     });
   }
 
+  it('completion in wiki style writes a Markdown link for a title a wiki link cannot hold', () => {
+    for (const [title, typed] of [['F#', '[F'], ['A|B', '[A'], ['[x] y', '[x']]) {
+      const withTitle = { 'docs/g/T.md': term('T', title) };
+      const index = indexOf({ ...withTitle, 'docs/g/Plan.md': typed });
+      const document = index.getDocument(uriOf('docs/g/Plan.md'))!;
+      const item = complete(index, document, new LineIndex(typed), { line: 0, character: typed.length }, { linkStyle: 'wiki' }).items.find((candidate) => candidate.label === title);
+      assert.ok(item, `${title} is offered`);
+      assert.deepEqual(linksOf({ ...withTitle, 'docs/g/Plan.md': item.newText }, 'docs/g/Plan.md'), [`${title} -> docs/g/T.md`], item.newText);
+    }
+  });
+
   it('broken-link reports a "#" or "?" in a path as the anchor or query it is, and suggests the encoded path', () => {
     const written = {
       ...files,

@@ -4,7 +4,7 @@ import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
 import { byLinksThenName, type CompletionEntry, type GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
-import { escapeLinkText } from '../parsing/markdown';
+import { escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
 import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { letterMask, matchableNamesOf } from '../index/nameForms';
 import { foldQuery, matchQuality, MatchQuality } from './fuzzy';
@@ -178,7 +178,7 @@ function itemFor(document: ParsedDocument, term: GlossaryTerm, namePosition: num
     newText = isAlias ? `${term.title}|${name}]]` : `${name}]]`;
     filterText = name;
   } else if (context.part === 'text') {
-    newText = isAlias && style === 'wiki' ? `[[${term.title}|${name}]]` : formatLink(document, term, name, style);
+    newText = formatLink(document, term, name, style);
     filterText = `[${name}`;
   } else {
     newText = `${target})`;
@@ -207,9 +207,14 @@ function tagsSuffix(term: GlossaryTerm): string {
   return term.tags.length === 0 ? '' : ` · ${term.tags.map((tag) => tag.value).join(', ')}`;
 }
 
-/** A whole link to a term in a style, showing `text`: `[text](../x.md)`, `[text](/docs/x/)`, `[[x|text]]`. */
+/**
+ * A whole link to a term in a style, showing `text`: `[text](../x.md)`, `[text](/docs/x/)`, `[[x|text]]`;
+ * a relative link where a wiki link could not hold the title or the text.
+ */
 export function formatLink(document: ParsedDocument, term: GlossaryTerm, text: string, style: LinkStyle): string {
-  if (style === 'wiki') return nameKey(text) === nameKey(term.title) ? `[[${text}]]` : `[[${term.title}|${text}]]`;
+  if (style === 'wiki' && wikiLinkCannotHold(term.title + text) === undefined) {
+    return nameKey(text) === nameKey(term.title) ? `[[${text}]]` : `[[${term.title}|${text}]]`;
+  }
   return `[${escapeLinkText(text)}](${linkTarget(document, term, style)})`;
 }
 

@@ -3,7 +3,7 @@ import { rangeContains, type LineIndex, type Position, type Range } from '../com
 import { asLinkTarget, composedUri, encodePathSegment, fileStem, parentUri, relativePath, routeSegments, withRouteId } from '../common/uris';
 import { composedNameKey, type GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
-import { escapeHeadingText, escapeLinkText } from '../parsing/markdown';
+import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './codeActions';
 import { termsAt } from './termAt';
 import { routeOf } from '../index/routes';
@@ -49,8 +49,7 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
   if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) edits.add(term.uri, { range: term.heading.textRange, newText: escapeHeadingText(title) });
 
   const oldKey = composedNameKey(term.title);
-  // A wiki link ends its target at "|", "#" or "]" and cannot escape them.
-  const unwritableInWikiLink = title.match(/[|#[\]]/)?.[0];
+  const unwritableInWikiLink = wikiLinkCannotHold(title);
   forEachLinkTo(index, term, (document, link) => {
     if (link.kind === 'wiki') {
       const [target, fragment = ''] = link.target.split(/(?=#)/);

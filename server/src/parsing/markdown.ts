@@ -69,6 +69,11 @@ export function escapeLinkText(text: string): string {
   return text.replace(/[\\[\]`<]/g, '\\$&');
 }
 
+/** The first character of a text that a wiki link cannot hold: it would end the target (`|`, `#`, `]`, a line break) or the link. */
+export function wikiLinkCannotHold(text: string): string | undefined {
+  return /[|#[\]\n]/.exec(text)?.[0];
+}
+
 /** Plain text written as heading text that reads back as itself: as link text, and a final `#`, which would close an ATX heading. */
 export function escapeHeadingText(text: string): string {
   return escapeLinkText(text).replace(/#$/, '\\#');
