@@ -121,6 +121,17 @@ describe('rename writes names into links that still lead to the renamed term', (
   });
 });
 
+describe('reading back what was written', () => {
+  it('link texts and headings are read with their backslash escapes resolved, escaped brackets are text (CommonMark)', () => {
+    const files = { 'X.md': '---\ntags: [T]\n---\n# C\\+\\+ \\#\n\nSee [a \\] b](X.md), \\[no link](X.md), \\\\[c](X.md) and [d](X.md "\\(t\\)").\n' };
+    const document = indexOf(files).getDocument(uriOf('X.md'))!;
+    assert.equal(document.term?.title, 'C++ #');
+    assert.deepEqual(linksOf(files, 'X.md'), ['a ] b -> X.md', 'c -> X.md', 'd -> X.md']);
+    const lines = new LineIndex(files['X.md']);
+    assert.deepEqual(document.body.links.map((link) => lines.text.slice(lines.offsetAt(link.textRange.start), lines.offsetAt(link.textRange.end))), ['a \\] b', 'c', 'd']);
+  });
+});
+
 describe('moving files: a batch of moves is one move of each file to where it ends up', () => {
   const files: Files = {
     'g/A.md': term('A', 'Alpha', '\n\nSee [Beta](B.md) and [Gamma](sub/C.md).'),
