@@ -283,9 +283,9 @@ export class GlossaryIndex {
     this.composedUris.set(uri, composedKey);
   }
 
-  /** The key under which links to a file are kept: its URI, composed. */
+  /** The key under which links to a file are kept: its URI, composed; known without work for a file of the index. */
   private linkKeyOf(uri: string): string {
-    return this.composedUris.get(uri) ?? composedUri(uri);
+    return this.composedUris.get(uri) ?? (this.documentsByUri.has(uri) ? uri : composedUri(uri));
   }
 
   /**
