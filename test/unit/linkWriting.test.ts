@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/common/text';
 import { encodePathSegment, uriPath } from '../../server/src/common/uris';
 import { complete } from '../../server/src/features/completion';
-import type { WorkspaceChange } from '../../server/src/features/codeActions';
+import { codeActions, type WorkspaceChange } from '../../server/src/features/codeActions';
+import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../../server/src/features/rename';
 import { resolveTermLink } from '../../server/src/features/termLinks';
@@ -213,6 +214,17 @@ describe('completion and quick fixes write targets that lead to the term', () =>
       ['No glossary entry at "C#.md". Did you mean "C%23.md"?', 'No glossary entry at "Was%20ist%20das?.md". Did you mean "Was%20ist%20das%3F.md"?'],
     );
     assert.deepEqual(linksOf(written, 'docs/g/Plan.md'), ['x -> docs/g/C#.md', 'y -> nowhere', 'z -> nowhere', 'w -> docs/g/Was ist das?.md']);
+  });
+
+  it('the quick fixes of such a link: the encoded path, and no entry created at the path cut short', () => {
+    const titles = (written: Files) => {
+      const index = indexOf(written);
+      const lines = new LineIndex(written['docs/g/Plan.md']);
+      const document = index.getDocument(uriOf('docs/g/Plan.md'))!;
+      return codeActions(index, document, lines, lines.rangeAt(0, lines.text.length), DEFAULT_SETTINGS).map((action) => action.title);
+    };
+    assert.deepEqual(titles({ ...files, 'docs/g/Plan.md': 'See [y](C#.md).\n' }), ['Change to "C%23.md"']);
+    assert.deepEqual(titles({ 'docs/g/Plan.md': 'See [y](F#.md).\n' }), []);
   });
 });
 
