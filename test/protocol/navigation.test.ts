@@ -780,6 +780,27 @@ describe('navigation in a glossary with subfolders, routes and wiki links', () =
     });
   });
 
+  it('updates links for a batch of moves as a whole: two files swapped through a temporary name', async () => {
+    const temporary = uri('glossar/Zwischenname.md');
+    const edit = await request<WorkspaceEdit | null>('workspace/willRenameFiles', {
+      files: [
+        { oldUri: uri(OUTTASKING), newUri: temporary },
+        { oldUri: uri(OUTSOURCING), newUri: uri(OUTTASKING) },
+        { oldUri: temporary, newUri: uri(OUTSOURCING) },
+      ],
+    });
+    assert.ok(edit);
+    const { texts: updated } = applyEdit(edit, texts);
+    // Each link follows its term to the file it ends up in; none names the temporary file.
+    expectTexts(updated, {
+      [OUTTASKING]: replaced(OUTTASKING, ['(Outsourcing.md)', '(Outtasking.md)']),
+      [OUTSOURCING]: replaced(OUTSOURCING, ['(Outtasking.md)', '(Outsourcing.md)']),
+      [SLA]: replaced(SLA, ['(../Outtasking.md#vorteile)', '(../Outsourcing.md#vorteile)']),
+      [AUFTRAGGEBER]: replaced(AUFTRAGGEBER, ['(../../../glossar/Outtasking.md)', '(../../../glossar/Outsourcing.md)']),
+      [PLAN]: replaced(PLAN, ['../glossar/Outtasking.md', '../glossar/Outsourcing.md']),
+    });
+  });
+
   it('updates route links when a term file moves to another docs folder (its route changes)', async () => {
     // docs/10-Glossar/A-Glossar/Auftraggeber.md is published at /docs/Glossar/A-Glossar/Auftraggeber/;
     // in K-Glossar it is at /docs/Glossar/K-Glossar/Auftraggeber/, and the old routes are broken.

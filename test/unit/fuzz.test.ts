@@ -612,6 +612,8 @@ const DOC_URIS = [
   `${ROOT}/glossar/Outtasking.md`,
   `${ROOT}/glossar/sub/D.md`,
   `${ROOT}/glossar/Wertschöpfung.md`,
+  // The same name in NFD (macOS archives, rsync), which links typed in NFC reach: another file on Linux.
+  `${ROOT}/glossar/Wertscho\u0308pfung.md`,
   `${ROOT}/notes/n1.md`,
   `${ROOT}/notes/n2.mdx`,
 ];

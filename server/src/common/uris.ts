@@ -65,9 +65,44 @@ export function relativePath(fromDocumentUri: string, toUri: string): string {
   return path.posix.relative(path.posix.dirname(parse(fromDocumentUri).path), parse(toUri).path);
 }
 
-/** A path written as a Markdown link target: blanks and parentheses would end the link early. */
+/**
+ * A path or site route written as a Markdown link target, percent-encoded where a character would
+ * change the link: `#` and `?` start an anchor or a query, `%` an escape; blanks, control
+ * characters, `<>()[]`, backticks, `|` and `\` end the target, the link or a table cell early. Other
+ * characters (umlauts) stay readable. A first segment that would read as a URL scheme (`a:b.md`)
+ * gets a `./`.
+ */
 export function asLinkTarget(filePath: string): string {
-  return filePath.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+  const target = wellFormed(filePath).replace(LINK_TARGET_SPECIAL, encodeURIComponent);
+  return /^[a-z][a-z0-9+.-]*:/i.test(target) ? `./${target}` : target;
+}
+
+const LINK_TARGET_SPECIAL = /[\s\p{Cc}%#?<>()[\]`|\\]/gu;
+
+/** A site route with its last segment, the id, replaced: trailing slash, query and anchor stay. */
+export function withRouteId(route: string, id: string): string {
+  const suffix = route.match(/[?#].*$/s)?.[0] ?? '';
+  const routePath = route.slice(0, route.length - suffix.length);
+  const slash = routePath.endsWith('/') ? '/' : '';
+  const folder = routePath.slice(0, routePath.length - slash.length).replace(/[^/]*$/, '');
+  return folder + asLinkTarget(id) + slash + suffix;
+}
+
+/**
+ * Text in Unicode's composed form (NFC), in which links are typed; file names from macOS archives
+ * or rsync come decomposed (NFD). Only text beyond ASCII can differ, so ASCII is returned at once.
+ */
+export function composed(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFC') : text;
+}
+
+/** A canonical URI with its path composed (see `composed`): the key under which both spellings of a file meet. */
+export function composedUri(uri: string): string {
+  // Canonical URIs escape what is beyond ASCII as bytes from %80 up.
+  if (!/%[89a-f]|[^\x00-\x7f]/i.test(uri)) return uri;
+  const parsed = parse(uri);
+  const composedPath = parsed.path.normalize('NFC');
+  return composedPath === parsed.path ? uri : parsed.with({ path: composedPath }).toString();
 }
 
 /**

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
 import { comparePositions, type LineIndex, type Range } from '../common/text';
-import { encodePathSegment, fileStem, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
+import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { ParsedDocument } from '../parsing/document';
 import type { FrontMatterField } from '../parsing/frontMatter';
@@ -238,7 +238,8 @@ function missingTermFile(index: GlossaryIndex, document: ParsedDocument, target:
     uri = `${parentUri(neighbour.uri)}/${encodePathSegment(name)}.md`;
   } else {
     uri = resolveRelativeLink(document.uri, target);
-    if (uri === undefined) return undefined;
+    // `C#.md` names the file `C`, anchor `.md`: no entry to create there.
+    if (uri === undefined || !isMarkdownPath(uri)) return undefined;
     name = fileStem(uri);
   }
   return { uri, text: newTermText(fileStem(uri), name.replace(/-/g, ' '), []) };

@@ -4,6 +4,7 @@ import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
 import { byLinksThenName, type CompletionEntry, type GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
+import { escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
 import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { letterMask, matchableNamesOf } from '../index/nameForms';
 import { foldQuery, matchQuality, MatchQuality } from './fuzzy';
@@ -170,14 +171,14 @@ export function styleOf(document: ParsedDocument): LinkStyle {
 function itemFor(document: ParsedDocument, term: GlossaryTerm, namePosition: number, sortText: string, context: LinkContext, style: LinkStyle): Suggestion {
   const isAlias = namePosition > 0;
   const name = isAlias ? term.aliases[namePosition - 1] : term.title;
-  const target = style === 'route' ? routeOf(term) : asLinkTarget(relativePath(document.uri, term.uri));
+  const target = linkTarget(document, term, style);
   let newText: string;
   let filterText: string;
   if (context.part === 'wiki') {
     newText = isAlias ? `${term.title}|${name}]]` : `${name}]]`;
     filterText = name;
   } else if (context.part === 'text') {
-    newText = isAlias && style === 'wiki' ? `[[${term.title}|${name}]]` : formatLink(document, term, name, style);
+    newText = formatLink(document, term, name, style);
     filterText = `[${name}`;
   } else {
     newText = `${target})`;
@@ -206,11 +207,20 @@ function tagsSuffix(term: GlossaryTerm): string {
   return term.tags.length === 0 ? '' : ` · ${term.tags.map((tag) => tag.value).join(', ')}`;
 }
 
-/** A whole link to a term in a style, showing `text`: `[text](../x.md)`, `[text](/docs/x/)`, `[[x|text]]`. */
+/**
+ * A whole link to a term in a style, showing `text`: `[text](../x.md)`, `[text](/docs/x/)`, `[[x|text]]`;
+ * a relative link where a wiki link could not hold the title or the text.
+ */
 export function formatLink(document: ParsedDocument, term: GlossaryTerm, text: string, style: LinkStyle): string {
-  if (style === 'wiki') return nameKey(text) === nameKey(term.title) ? `[[${text}]]` : `[[${term.title}|${text}]]`;
-  const target = style === 'route' ? routeOf(term) : asLinkTarget(relativePath(document.uri, term.uri));
-  return `[${text}](${target})`;
+  if (style === 'wiki' && wikiLinkCannotHold(term.title + text) === undefined) {
+    return nameKey(text) === nameKey(term.title) ? `[[${text}]]` : `[[${term.title}|${text}]]`;
+  }
+  return `[${escapeLinkText(text)}](${linkTarget(document, term, style)})`;
+}
+
+/** The target of an inline link to a term from a document: its site route, else the relative path to its file; encoded. */
+function linkTarget(document: ParsedDocument, term: GlossaryTerm, style: LinkStyle): string {
+  return asLinkTarget(style === 'route' ? routeOf(term) : relativePath(document.uri, term.uri));
 }
 
 /** Sorts often-linked terms first: fewer links, larger key. */

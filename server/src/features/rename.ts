@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
-import { asLinkTarget, encodePathSegment, fileStem, parentUri, relativePath, resolveRelativeLink, routeSegments } from '../common/uris';
-import type { GlossaryIndex } from '../index/glossaryIndex';
-import { nameKey } from '../index/termMatcher';
+import { asLinkTarget, composedUri, encodePathSegment, fileStem, parentUri, relativePath, routeSegments, withRouteId } from '../common/uris';
+import { composedNameKey, type GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
+import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './codeActions';
 import { termsAt } from './termAt';
 import { routeOf } from '../index/routes';
@@ -36,6 +36,8 @@ export function prepareRename(index: GlossaryIndex, document: ParsedDocument, li
 export function rename(index: GlossaryIndex, target: RenameTarget, newName: string): WorkspaceChange {
   const name = newName.trim();
   if (name === '') throw new RenameError(l10n.t('The new name must not be empty.'));
+  // A line break would end the title's line, the heading and any link to it; no file name holds one.
+  if (/[\p{Cc}\u2028\u2029]/u.test(name)) throw new RenameError(l10n.t('The new name must not contain a line break or control character.'));
   return target.what === 'title' ? renameTitle(index, target.term, name) : renameId(index, target.term, name);
 }
 
@@ -44,15 +46,20 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
   const own = index.getDocument(term.uri);
   const titleField = own?.frontMatter?.fields.find((field) => field.key === 'title');
   if (titleField !== undefined) edits.add(term.uri, { range: titleField.valueRange, newText: yamlScalar(title) });
-  if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) edits.add(term.uri, { range: term.heading.textRange, newText: title });
+  if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) edits.add(term.uri, { range: term.heading.textRange, newText: escapeHeadingText(title) });
 
-  const oldKey = nameKey(term.title);
+  const oldKey = composedNameKey(term.title);
+  const unwritableInWikiLink = wikiLinkCannotHold(title);
   forEachLinkTo(index, term, (document, link) => {
     if (link.kind === 'wiki') {
       const [target, fragment = ''] = link.target.split(/(?=#)/);
-      if (nameKey(target) === oldKey) edits.add(document.uri, { range: link.targetRange, newText: title + fragment });
-    } else if (nameKey(link.text) === oldKey) {
-      edits.add(document.uri, { range: link.textRange, newText: title });
+      if (composedNameKey(target) !== oldKey) return;
+      if (unwritableInWikiLink !== undefined) {
+        throw new RenameError(l10n.t('Wiki links name this term, and a wiki link cannot hold "{0}": choose another name, or change those wiki links into Markdown links first.', unwritableInWikiLink));
+      }
+      edits.add(document.uri, { range: link.targetRange, newText: title + fragment });
+    } else if (composedNameKey(link.text) === oldKey) {
+      edits.add(document.uri, { range: link.textRange, newText: escapeLinkText(title) });
     }
   });
   return { createFiles: [], edits: edits.all() };
@@ -69,7 +76,7 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
   forEachLinkTo(index, term, (document, link) => {
     if (link.kind !== 'inline') return;
     if (routeSegments(link.target) !== undefined) {
-      edits.add(document.uri, { range: link.targetRange, newText: link.target.replace(/[^/?#]+(\/?(?:[?#].*)?)$/, `${id}$1`) });
+      edits.add(document.uri, { range: link.targetRange, newText: withRouteId(link.target, id) });
     } else if (renamesFile) {
       const fragment = link.target.match(/#.*$/)?.[0] ?? '';
       const from = document.uri === term.uri ? newUri : document.uri;
@@ -82,44 +89,64 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
 /**
  * Edits for files an editor is about to move or rename: relative links to them, site routes to a
  * term whose route changes with its folder (or with its file name, when that is its id), and the
- * relative links inside a file that moves to another folder.
+ * relative links inside a file that moves to another folder. The moves of a batch apply in order,
+ * so edits are made once, from where each file is to where it ends up.
  */
 export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ oldUri: string; newUri: string }>): FileEdits[] {
   const edits = new EditsByFile();
-  const moved = new Map(renames.map(({ oldUri, newUri }) => [oldUri, newUri]));
+  const moved = finalLocations(renames);
   const newLocation = (uri: string) => moved.get(uri) ?? uri;
-  for (const { oldUri } of renames) {
+  for (const [oldUri, newUri] of moved) {
+    const oldKey = composedUri(oldUri);
     for (const sourceUri of index.documentsLinkingTo({ uri: oldUri, id: '', title: '', aliases: [] })) {
       const source = index.getDocument(sourceUri);
       for (const link of source?.body.links ?? []) {
-        if (link.kind !== 'inline' || resolveRelativeLink(sourceUri, link.target) !== oldUri.replace(/#.*$/, '')) continue;
+        if (link.kind !== 'inline' || link.targetUri === undefined || composedUri(link.targetUri) !== oldKey) continue;
         const fragment = link.target.match(/#.*$/)?.[0] ?? '';
-        edits.add(sourceUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newLocation(sourceUri), moved.get(oldUri)!)) + fragment });
+        edits.add(sourceUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newLocation(sourceUri), newUri)) + fragment });
       }
     }
     const term = index.termOf(oldUri);
     if (term !== undefined) {
       const declaresId = index.getDocument(oldUri)?.frontMatter?.fields.some((field) => field.key === 'id') === true;
-      const newRoute = routeOf({ uri: moved.get(oldUri)!, id: declaresId ? term.id : fileStem(moved.get(oldUri)!) });
+      const newRoute = routeOf({ uri: newUri, id: declaresId ? term.id : fileStem(newUri) });
       if (newRoute !== routeOf(term)) {
         forEachLinkTo(index, term, (document, link) => {
           if (link.kind !== 'inline' || routeSegments(link.target) === undefined) return;
           const suffix = link.target.match(/[?#].*$/)?.[0] ?? '';
           const slash = /\/(?:[?#].*)?$/.test(link.target) ? '/' : '';
-          edits.add(document.uri, { range: link.targetRange, newText: newRoute.replace(/\/$/, slash) + suffix });
+          edits.add(document.uri, { range: link.targetRange, newText: asLinkTarget(newRoute.replace(/\/$/, slash)) + suffix });
         });
       }
     }
     const own = index.getDocument(oldUri);
-    if (own === undefined || parentUri(oldUri) === parentUri(moved.get(oldUri)!)) continue;
+    if (own === undefined || parentUri(oldUri) === parentUri(newUri)) continue;
     for (const link of own.body.links) {
-      const target = link.kind === 'inline' ? resolveRelativeLink(oldUri, link.target) : undefined;
-      if (target === undefined || moved.has(target)) continue;
+      if (link.kind !== 'inline' || link.targetUri === undefined) continue;
+      // Links to files of the batch were rewritten above, from this file's new place.
+      const target = index.documentAtLink(link.targetUri)?.uri ?? link.targetUri;
+      if (moved.has(target)) continue;
       const fragment = link.target.match(/#.*$/)?.[0] ?? '';
-      edits.add(oldUri, { range: link.targetRange, newText: asLinkTarget(relativePath(moved.get(oldUri)!, target)) + fragment });
+      edits.add(oldUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newUri, target)) + fragment });
     }
   }
   return edits.all();
+}
+
+/**
+ * Where each file of a batch of moves ends up, the moves taken in order: a swap through a
+ * temporary name (A -> T, B -> A, T -> B) moves A to B and B to A; a file moved back is not moved.
+ */
+function finalLocations(renames: Array<{ oldUri: string; newUri: string }>): Map<string, string> {
+  const originByLocation = new Map<string, string>();
+  for (const { oldUri, newUri } of renames) {
+    const origin = originByLocation.get(oldUri) ?? oldUri;
+    originByLocation.delete(oldUri);
+    originByLocation.set(newUri, origin);
+  }
+  const moved = new Map<string, string>();
+  for (const [location, origin] of originByLocation) if (location !== origin) moved.set(origin, location);
+  return moved;
 }
 
 function forEachLinkTo(index: GlossaryIndex, term: GlossaryTerm, visit: (document: ParsedDocument, link: ParsedDocument['body']['links'][number]) => void): void {

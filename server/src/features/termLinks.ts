@@ -1,4 +1,4 @@
-import { resolveRelativeLink, routeSegments } from '../common/uris';
+import { composed, resolveRelativeLink, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { routeOf } from '../index/routes';
 import type { GlossaryTerm } from '../parsing/document';
@@ -7,7 +7,7 @@ import type { MarkdownLink } from '../parsing/markdown';
 /** The term a link points to, if it points to a glossary entry. */
 export function resolveTermLink(index: GlossaryIndex, fromUri: string, link: Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>): GlossaryTerm | undefined {
   if (link.kind === 'wiki') return pickOne(index.termsNamed(link.target.replace(/#.*$/, '')));
-  if (link.targetUri !== undefined) return index.termOf(link.targetUri);
+  if (link.targetUri !== undefined) return index.documentAtLink(link.targetUri)?.term;
   return resolveTermTarget(index, fromUri, link.target);
 }
 
@@ -16,7 +16,7 @@ export function resolveTermTarget(index: GlossaryIndex, fromUri: string, target:
   const segments = routeSegments(target);
   if (segments !== undefined) return resolveRoute(index, fromUri, segments);
   const targetUri = resolveRelativeLink(fromUri, target);
-  return targetUri === undefined ? undefined : index.termOf(targetUri);
+  return targetUri === undefined ? undefined : index.documentAtLink(targetUri)?.term;
 }
 
 /**
@@ -27,8 +27,9 @@ export function resolveTermTarget(index: GlossaryIndex, fromUri: string, target:
 function resolveRoute(index: GlossaryIndex, fromUri: string, segments: string[]): GlossaryTerm | undefined {
   const id = segments[segments.length - 1];
   if (id === undefined) return undefined;
-  const route = `/${segments.join('/')}/`;
-  const candidates = index.termsWithId(id).filter((term) => routeOf(term) === route);
+  // Composed (NFC) on both sides: folders and files named in NFD are reached by routes typed in NFC.
+  const route = composed(`/${segments.join('/')}/`);
+  const candidates = index.termsWithId(id).filter((term) => composed(routeOf(term)) === route);
   if (candidates.length <= 1) return candidates[0];
   const nearness = (term: GlossaryTerm) => commonPrefixLength(term.uri, fromUri);
   return pickOne(candidates.filter((term) => nearness(term) === Math.max(...candidates.map(nearness))));

@@ -1,4 +1,4 @@
-import { ancestorFolders, canonicalUri, parentUri, routeSegments } from '../common/uris';
+import { ancestorFolders, canonicalUri, composed, composedUri, parentUri, routeSegments } from '../common/uris';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
@@ -132,7 +132,10 @@ export interface NameRanking {
   nameCount: number;
 }
 
-/** What a link points at, without depending on whether the target exists yet. */
+/**
+ * What a link points at, without depending on whether the target exists yet; in composed form
+ * (NFC), as is every key links are looked up by, so a file or folder named in NFD is reached too.
+ */
 interface LinkTargets {
   /** File URIs of relative paths. */
   uris: string[];
@@ -142,19 +145,22 @@ interface LinkTargets {
   names: string[];
 }
 
+/** The key of a name in composed form (NFC): a title or file name in NFD meets the name as typed. */
+export const composedNameKey = (name: string) => nameKey(composed(name));
+
 function linkTargetsOf(document: ParsedDocument): LinkTargets {
   const targets: LinkTargets = { uris: [], ids: [], names: [] };
   for (const link of document.body.links) {
     if (link.kind === 'wiki') {
-      targets.names.push(nameKey(link.target.replace(/#.*$/, '')));
+      targets.names.push(composedNameKey(link.target.replace(/#.*$/, '')));
       continue;
     }
     const route = routeSegments(link.target);
     if (route !== undefined) {
-      if (route.length > 0) targets.ids.push(route[route.length - 1]);
+      if (route.length > 0) targets.ids.push(composed(route[route.length - 1]));
       continue;
     }
-    if (link.targetUri !== undefined) targets.uris.push(link.targetUri);
+    if (link.targetUri !== undefined) targets.uris.push(composedUri(link.targetUri));
   }
   return targets;
 }
@@ -181,6 +187,12 @@ export class GlossaryIndex {
   private readonly tagsFilesByFolder = new Map<string, TagsFile>();
   private tagsFileOverrideUri: string | undefined;
   private readonly urisById = new UrisByKey();
+  /**
+   * Documents whose URI is not composed (NFC), by its composed form, and that form by the URI:
+   * macOS archives and rsync name files in NFD, links are typed in NFC. Empty in most glossaries.
+   */
+  private readonly urisByComposedUri = new UrisByKey();
+  private readonly composedUris = new Map<string, string>();
   private readonly urisByName = new UrisByKey();
   /** Documents by the tags they use. */
   private readonly tagUsers = new UrisByKey();
@@ -225,6 +237,7 @@ export class GlossaryIndex {
     const targets = linkTargetsOf(parsed);
     this.forgetUses(previousDocument, previousTargets);
     this.documentsByUri.set(parsed.uri, parsed);
+    if (previousDocument === undefined) this.learnComposedUri(parsed.uri);
     this.learnUses(parsed, targets);
     // Typing in prose changes neither: the ranking and the answers remembered by names survive most edits.
     const namesChanged = previousDocument === undefined || !sameTermNames(previous, parsed.term);
@@ -256,6 +269,37 @@ export class GlossaryIndex {
       this.matcher.removeTerm(key);
     }
     this.documentsByUri.delete(key);
+    const composedKey = this.composedUris.get(key);
+    if (composedKey !== undefined) {
+      this.urisByComposedUri.delete(composedKey, key);
+      this.composedUris.delete(key);
+    }
+  }
+
+  private learnComposedUri(uri: string): void {
+    const composedKey = composedUri(uri);
+    if (composedKey === uri) return;
+    this.urisByComposedUri.add(composedKey, uri);
+    this.composedUris.set(uri, composedKey);
+  }
+
+  /** The key under which links to a file are kept: its URI, composed; known without work for a file of the index. */
+  private linkKeyOf(uri: string): string {
+    return this.composedUris.get(uri) ?? (this.documentsByUri.has(uri) ? uri : composedUri(uri));
+  }
+
+  /**
+   * The document a link's target URI names, however the link and the file name compose their
+   * characters (NFC or NFD): the exact spelling first, else the composed one, else a file whose
+   * name composes to it (the first by URI, should two do).
+   */
+  documentAtLink(uri: string): ParsedDocument | undefined {
+    const exact = this.getDocument(uri);
+    if (exact !== undefined) return exact;
+    const composedKey = composedUri(canonicalUri(uri));
+    const spellings = this.urisByComposedUri.get(composedKey);
+    const first = [...spellings].sort()[0];
+    return this.documentsByUri.get(composedKey) ?? (first === undefined ? undefined : this.documentsByUri.get(first));
   }
 
   private learnUses(document: ParsedDocument, targets: LinkTargets): void {
@@ -275,8 +319,8 @@ export class GlossaryIndex {
 
   /** The documents that link to a term, in any link style, whether or not it exists yet. */
   documentsLinkingTo(term: Pick<GlossaryTerm, 'uri' | 'id' | 'title' | 'aliases'>): Set<string> {
-    const sources = new Set([...this.linksByUri.get(term.uri), ...this.linksById.get(term.id)]);
-    for (const name of namesOf(term)) for (const uri of this.linksByName.get(nameKey(name))) sources.add(uri);
+    const sources = new Set([...this.linksByUri.get(this.linkKeyOf(term.uri)), ...this.linksById.get(composed(term.id))]);
+    for (const name of namesOf(term)) for (const uri of this.linksByName.get(composedNameKey(name))) sources.add(uri);
     return sources;
   }
 
@@ -285,7 +329,7 @@ export class GlossaryIndex {
    * completion ranks every matching term by it on each keystroke.
    */
   incomingLinkCount(term: GlossaryTerm): number {
-    let count = this.linksByUri.count(term.uri) + this.linksById.count(term.id);
+    let count = this.linksByUri.count(this.linkKeyOf(term.uri)) + this.linksById.count(composed(term.id));
     for (const key of nameKeysOf(term)) count += this.linksByName.count(key);
     return count;
   }
@@ -370,31 +414,32 @@ export class GlossaryIndex {
    * is, when terms live in `/docs/Glossar/D-Glossar/`; `/docs/References/` is not).
    */
   isGlossaryRouteFolder(folder: string): boolean {
-    if (this.termsByRouteFolder.count(folder) > 0) return true;
-    return routeAncestors(folder).some((ancestor) => this.glossaryRoutePrefixes.count(ancestor) > 0);
+    const key = composed(folder);
+    if (this.termsByRouteFolder.count(key) > 0) return true;
+    return routeAncestors(key).some((ancestor) => this.glossaryRoutePrefixes.count(ancestor) > 0);
   }
 
   /** The terms whose routes lie in a folder (`/docs/Glossar/A-Glossar/`). */
   termsInRouteFolder(folder: string): GlossaryTerm[] {
-    return this.termsOf(this.termsByRouteFolder.get(folder));
+    return this.termsOf(this.termsByRouteFolder.get(composed(folder)));
   }
 
   private learnTerm(term: GlossaryTerm): void {
     this.termTotal++;
-    const routeFolder = routeFolderOf(term.uri);
+    const routeFolder = composed(routeFolderOf(term.uri));
     this.termsByRouteFolder.add(routeFolder, term.uri);
     for (const prefix of routeAncestors(routeFolder)) this.glossaryRoutePrefixes.add(prefix);
-    this.urisById.add(term.id, term.uri);
-    for (const name of namesOf(term)) this.urisByName.add(nameKey(name), term.uri);
+    this.urisById.add(composed(term.id), term.uri);
+    for (const name of namesOf(term)) this.urisByName.add(composedNameKey(name), term.uri);
   }
 
   private forgetTerm(term: GlossaryTerm): void {
     this.termTotal--;
-    const routeFolder = routeFolderOf(term.uri);
+    const routeFolder = composed(routeFolderOf(term.uri));
     this.termsByRouteFolder.delete(routeFolder, term.uri);
     for (const prefix of routeAncestors(routeFolder)) this.glossaryRoutePrefixes.delete(prefix);
-    this.urisById.delete(term.id, term.uri);
-    for (const name of namesOf(term)) this.urisByName.delete(nameKey(name), term.uri);
+    this.urisById.delete(composed(term.id), term.uri);
+    for (const name of namesOf(term)) this.urisByName.delete(composedNameKey(name), term.uri);
   }
 
   /** Moves a term in the completion table, once it is built or being built, when its names change. */
@@ -470,14 +515,14 @@ export class GlossaryIndex {
     return false;
   }
 
-  /** Terms whose front matter id (or file name, without one) is exactly this. */
+  /** Terms whose front matter id (or file name, without one) is exactly this, however its characters compose. */
   termsWithId(id: string): GlossaryTerm[] {
-    return this.termsOf(this.urisById.get(id));
+    return this.termsOf(this.urisById.get(composed(id)));
   }
 
   /** Terms called this, by title, alias or id, ignoring case, umlaut spelling and punctuation. */
   termsNamed(name: string): GlossaryTerm[] {
-    return this.termsOf(this.urisByName.get(nameKey(name)));
+    return this.termsOf(this.urisByName.get(composedNameKey(name)));
   }
 
   private termsOf(uris: ReadonlySet<string>): GlossaryTerm[] {
@@ -558,7 +603,7 @@ const nameKeysCache = new WeakMap<GlossaryTerm, string[]>();
 
 function nameKeysOf(term: GlossaryTerm): string[] {
   let keys = nameKeysCache.get(term);
-  if (keys === undefined) nameKeysCache.set(term, (keys = [...new Set(namesOf(term).map(nameKey))]));
+  if (keys === undefined) nameKeysCache.set(term, (keys = [...new Set(namesOf(term).map(composedNameKey))]));
   return keys;
 }
 

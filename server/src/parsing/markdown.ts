@@ -52,7 +52,32 @@ const INDENTED_CODE = /^(?: {4}|\t)/;
 // the next unpaired "[", which keeps a line of ten thousand "[" linear instead of quadratic.
 const INLINE_LINK = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\([ \t]*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/dg;
 const WIKI_LINK = /\[\[([^[\]|\n]+)(?:\|([^[\]\n]+))?\]\]/dg;
+/** A backslash escape of ASCII punctuation (CommonMark): `\]`, `\#`, `\\`. */
+const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const BARE_URL = /\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+/g;
+
+/** The text a piece of inline Markdown stands for, as names are compared: its backslash escapes resolved. */
+export function unescapeMarkdown(text: string): string {
+  return text.includes('\\') ? text.replace(BACKSLASH_ESCAPE, '$1') : text;
+}
+
+/**
+ * Plain text written as link text that reads back as itself: backslashes, brackets, backticks and
+ * `<` escaped, which would end the link or start code, another link or HTML.
+ */
+export function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]`<]/g, '\\$&');
+}
+
+/** The first character of a text that a wiki link cannot hold: it would end the target (`|`, `#`, `]`, a line break) or the link. */
+export function wikiLinkCannotHold(text: string): string | undefined {
+  return /[|#[\]\n]/.exec(text)?.[0];
+}
+
+/** Plain text written as heading text that reads back as itself: as link text, and a final `#`, which would close an ATX heading. */
+export function escapeHeadingText(text: string): string {
+  return escapeLinkText(text).replace(/#$/, '\\#');
+}
 
 /**
  * An ATX heading's level and text, without the blanks and the closing #s around it (CommonMark).
@@ -200,7 +225,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex)
       const last = paragraphLines[paragraphLines.length - 1];
       headings.push({
         level: underline[1].startsWith('=') ? 1 : 2,
-        text: text.slice(first.start, last.end).trim(),
+        text: unescapeMarkdown(text.slice(first.start, last.end).trim()),
         range: lines.rangeAt(first.start, end),
         textRange: lines.rangeAt(first.start, last.end),
       });
@@ -218,7 +243,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex)
       const textStart = headingText === '' ? end : start + heading.textOffset;
       headings.push({
         level: heading.level,
-        text: headingText,
+        text: unescapeMarkdown(headingText),
         range: lines.rangeAt(start, end),
         textRange: lines.rangeAt(textStart, textStart + headingText.length),
       });
@@ -253,10 +278,14 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   nonProse.push(...codeSpans);
   const inCode = (offset: number) => isInSpans(codeSpans, offset);
 
-  for (const match of hasBracket && line.includes('](') ? line.matchAll(INLINE_LINK) : []) {
+  // Escaped characters (`\]`, `\)`) are text, not brackets (CommonMark): the pattern reads a copy of
+  // the line with them masked, of the same length, and the parts are taken from the line itself.
+  const linkLine = hasBracket && line.includes('\\') ? line.replace(BACKSLASH_ESCAPE, '\x01\x01') : line;
+  for (const match of hasBracket && line.includes('](') ? linkLine.matchAll(INLINE_LINK) : []) {
     const linkStart = start + match.index;
     if (inCode(linkStart)) continue;
-    const [whole, bang, linkText, rawTarget] = match;
+    const [whole, linkText, rawTarget] = [0, 2, 3].map((group) => line.slice(match.indices![group][0], match.indices![group][1]));
+    const bang = match[1];
     const textStart = linkStart + bang.length + 1;
     const isAngled = rawTarget.startsWith('<');
     const target = isAngled ? rawTarget.slice(1, -1) : rawTarget;
@@ -266,7 +295,7 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
     if (bang) continue;
     links.push({
       kind: 'inline',
-      text: linkText,
+      text: unescapeMarkdown(linkText),
       target,
       range: lines.rangeAt(linkStart, linkStart + whole.length),
       textRange: lines.rangeAt(textStart, textStart + linkText.length),

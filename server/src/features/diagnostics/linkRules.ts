@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { asLinkTarget, fileStem, relativePath, routeFolder, routeSegments } from '../../common/uris';
+import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, routeFolder, routeSegments, withRouteId } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import type { MarkdownLink } from '../../parsing/markdown';
@@ -43,10 +43,18 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (last === undefined || last.includes('.') || !index.isGlossaryRouteFolder(routeFolder(route))) return undefined;
     if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
     const match = nearestTerm(index, 'id', last, (term) => [term.id]);
-    return { suggestion: match === undefined ? undefined : link.target.replace(/[^/?#]+(\/?(?:[?#].*)?)$/, `${match.name}$1`) };
+    return { suggestion: match === undefined ? undefined : withRouteId(link.target, match.name) };
   }
   const targetUri = link.targetUri;
-  if (targetUri === undefined || !/\.mdx?$/i.test(targetUri) || index.getDocument(targetUri) !== undefined) return undefined;
+  if (targetUri === undefined || index.documentAtLink(targetUri) !== undefined) return undefined;
+  if (!/\.mdx?$/i.test(targetUri)) {
+    // `C#.md` and `Was ist das?.md` end in `.md` as written, but name the file `C` with the anchor
+    // `.md`: broken, and the fix is the file the whole target names, its `#` or `?` encoded.
+    if (!/\.mdx?$/i.test(link.target)) return undefined;
+    const whole = resolveRelativeLink(document.uri, link.target.replace(/[#?]/g, encodeURIComponent));
+    const meant = whole === undefined ? undefined : index.documentAtLink(whole);
+    return { suggestion: meant === undefined ? undefined : asLinkTarget(relativePath(document.uri, meant.uri)) };
+  }
   const match = nearestTerm(index, 'file', fileStem(targetUri), (term) => [fileStem(term.uri)]);
   const fragment = link.target.match(/#.*$/)?.[0] ?? '';
   return { suggestion: match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + fragment };

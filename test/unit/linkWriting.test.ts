@@ -1,0 +1,260 @@
+/**
+ * Links the server writes (rename, moved files, completion, quick fixes) must lead where they say,
+ * whatever the names hold: `#`, `?`, `%`, blanks, brackets, `$&`, names in NFD. Each test applies
+ * the change to the files, indexes the result afresh and asks our own resolver where the links go.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LineIndex } from '../../server/src/common/text';
+import { encodePathSegment, uriPath } from '../../server/src/common/uris';
+import { complete } from '../../server/src/features/completion';
+import { codeActions, type WorkspaceChange } from '../../server/src/features/codeActions';
+import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
+import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../../server/src/features/rename';
+import { resolveTermLink } from '../../server/src/features/termLinks';
+import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+
+type Files = Record<string, string>;
+
+const ROOT = 'file:///ws';
+const uriOf = (relative: string) => `${ROOT}/${relative.split('/').map(encodePathSegment).join('/')}`;
+const relativeOf = (uri: string) => uriPath(uri).slice('/ws/'.length);
+
+function indexOf(files: Files): GlossaryIndex {
+  const index = new GlossaryIndex();
+  for (const [relative, text] of Object.entries(files)) index.setDocument(uriOf(relative), text);
+  return index;
+}
+
+/** The files after a change, as an editor applies it: the edits first, then the moves. */
+function applied(files: Files, change: Pick<WorkspaceChange, 'edits' | 'renameFiles'>): Files {
+  const result = { ...files };
+  for (const { uri, edits } of change.edits) {
+    const relative = relativeOf(uri);
+    const lines = new LineIndex(result[relative]);
+    const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
+    let text = result[relative];
+    for (const edit of sorted) text = text.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + text.slice(lines.offsetAt(edit.range.end));
+    result[relative] = text;
+  }
+  for (const { oldUri, newUri } of change.renameFiles ?? []) {
+    const text = result[relativeOf(oldUri)];
+    delete result[relativeOf(oldUri)];
+    result[relativeOf(newUri)] = text;
+  }
+  return result;
+}
+
+/** Where each link of a file leads, by our own resolver: `text -> file of the term`, or `nowhere`. */
+function linksOf(files: Files, relative: string): string[] {
+  const index = indexOf(files);
+  const document = index.getDocument(uriOf(relative))!;
+  return document.body.links.map((link) => `${link.text} -> ${relativeOf(resolveTermLink(index, document.uri, link)?.uri ?? 'file:///ws/nowhere')}`);
+}
+
+/** Renames at the position right after the first `before` in a file. */
+function renameAt(files: Files, relative: string, before: string, newName: string): Files {
+  const index = indexOf(files);
+  const document = index.getDocument(uriOf(relative))!;
+  const lines = new LineIndex(files[relative]);
+  const target = prepareRename(index, document, lines, lines.positionAt(files[relative].indexOf(before) + before.length));
+  assert.ok(target, `a term to rename after ${before}`);
+  return applied(files, rename(index, target, newName));
+}
+
+const term = (id: string, title: string, body = '') => `---\nid: ${id}\ntitle: ${title}\n---\n\n# ${title}\n\nDefinition.${body}\n`;
+
+describe('rename writes names into links that still lead to the renamed term', () => {
+  const files: Files = {
+    'docs/Glossar/Out.md': term('Out', 'Outsourcing'),
+    'docs/Glossar/Plan.md': term('Plan', 'Plan', '\n\nSee [Outsourcing](/docs/Glossar/Out/), [Outsourcing](Out.md#teil), [it](/docs/Glossar/Out#teil) and [[Outsourcing]].'),
+  };
+
+  it('an id with "$&", "#", "?", "%", blanks and "<": route and path links are encoded, never read as replace patterns', () => {
+    const id = 'Out$&X #1?%<a>';
+    const renamed = renameAt(files, 'docs/Glossar/Out.md', 'id: O', id);
+    assert.ok(renamed[`docs/Glossar/${id}.md`] !== undefined, 'the file is named after the new id');
+    assert.match(renamed['docs/Glossar/Plan.md'], /\(\/docs\/Glossar\/Out\$&X%20%231%3F%25%3Ca%3E\/\), \[Outsourcing\]\(Out\$&X%20%231%3F%25%3Ca%3E\.md#teil\), \[it\]\(\/docs\/Glossar\/Out\$&X%20%231%3F%25%3Ca%3E#teil\)/);
+    assert.deepEqual(linksOf(renamed, 'docs/Glossar/Plan.md'), Array(4).fill(`Outsourcing -> docs/Glossar/${id}.md`).map((line, at) => (at === 2 ? line.replace('Outsourcing', 'it') : line)));
+  });
+
+  it('refuses a new name with a line break or a control character', () => {
+    for (const name of ['Out\nsourcing', 'Out\rX', 'Out\u0000X', 'Out\u2028X']) {
+      assert.throws(() => renameAt(files, 'docs/Glossar/Out.md', 'id: O', name), (error: unknown) => error instanceof RenameError && /line break/.test(error.message));
+      assert.throws(() => renameAt(files, 'docs/Glossar/Plan.md', '[Out', name), RenameError);
+    }
+  });
+
+  it('a title with brackets, backslash, backticks, "<" and a final "#" is escaped in link texts and the H1, and reads back as itself', () => {
+    const withoutWikiLink = { ...files, 'docs/Glossar/Plan.md': files['docs/Glossar/Plan.md'].replace(' and [[Outsourcing]]', '') };
+    const title = 'Out] [x] a\\b `c` <d> C#';
+    const renamed = renameAt(withoutWikiLink, 'docs/Glossar/Plan.md', '[Out', title);
+    assert.match(renamed['docs/Glossar/Out.md'], /\n# Out\\\] \\\[x\\\] a\\\\b \\`c\\` \\<d> C\\#\n/);
+    assert.deepEqual(linksOf(renamed, 'docs/Glossar/Plan.md'), [`${title} -> docs/Glossar/Out.md`, `${title} -> docs/Glossar/Out.md`, 'it -> docs/Glossar/Out.md']);
+    const index = indexOf(renamed);
+    const renamedTerm = index.termOf(uriOf('docs/Glossar/Out.md'))!;
+    assert.equal(renamedTerm.title, title);
+    assert.equal(renamedTerm.heading?.text, title, 'the H1 reads as the title, its final "#" kept');
+    // And the title can be renamed again from the link, as the link text still names it.
+    const again = renameAt(renamed, 'docs/Glossar/Plan.md', '[Out', 'Auslagerung');
+    assert.deepEqual(linksOf(again, 'docs/Glossar/Plan.md'), ['Auslagerung -> docs/Glossar/Out.md', 'Auslagerung -> docs/Glossar/Out.md', 'it -> docs/Glossar/Out.md']);
+  });
+
+  it('a title from the H1 alone (no title field) keeps a final "#" after a rename', () => {
+    const own = { 'C.md': '---\ntags: [Sprache]\n---\n# C\n\nA language.\n', 'Plan.md': 'Uses [C](C.md).\n' };
+    const renamed = renameAt(own, 'Plan.md', '[C', 'C #');
+    assert.equal(renamed['C.md'], '---\ntags: [Sprache]\n---\n# C \\#\n\nA language.\n');
+    assert.equal(indexOf(renamed).termOf(uriOf('C.md'))?.title, 'C #');
+    assert.deepEqual(linksOf(renamed, 'Plan.md'), ['C # -> C.md']);
+  });
+
+  it('refuses a title that the wiki links to the term cannot hold, and allows it without them', () => {
+    for (const [name, character] of [['Out|X', '|'], ['Out]]X', ']'], ['Out[[X', '['], ['Out#X', '#']]) {
+      assert.throws(
+        () => renameAt(files, 'docs/Glossar/Plan.md', '[Out', name),
+        (error: unknown) => error instanceof RenameError && error.message.includes(`"${character}"`),
+      );
+    }
+    const withoutWikiLink = { ...files, 'docs/Glossar/Plan.md': files['docs/Glossar/Plan.md'].replace(' and [[Outsourcing]]', '') };
+    const renamed = renameAt(withoutWikiLink, 'docs/Glossar/Plan.md', '[Out', 'Out|X');
+    assert.deepEqual(linksOf(renamed, 'docs/Glossar/Plan.md'), ['Out|X -> docs/Glossar/Out.md', 'Out|X -> docs/Glossar/Out.md', 'it -> docs/Glossar/Out.md']);
+  });
+});
+
+describe('reading back what was written', () => {
+  it('link texts and headings are read with their backslash escapes resolved, escaped brackets are text (CommonMark)', () => {
+    const files = { 'X.md': '---\ntags: [T]\n---\n# C\\+\\+ \\#\n\nSee [a \\] b](X.md), \\[no link](X.md), \\\\[c](X.md) and [d](X.md "\\(t\\)").\n' };
+    const document = indexOf(files).getDocument(uriOf('X.md'))!;
+    assert.equal(document.term?.title, 'C++ #');
+    assert.deepEqual(linksOf(files, 'X.md'), ['a ] b -> X.md', 'c -> X.md', 'd -> X.md']);
+    const lines = new LineIndex(files['X.md']);
+    assert.deepEqual(document.body.links.map((link) => lines.text.slice(lines.offsetAt(link.textRange.start), lines.offsetAt(link.textRange.end))), ['a \\] b', 'c', 'd']);
+  });
+});
+
+describe('moving files: a batch of moves is one move of each file to where it ends up', () => {
+  const files: Files = {
+    'g/A.md': term('A', 'Alpha', '\n\nSee [Beta](B.md) and [Gamma](sub/C.md).'),
+    'g/B.md': term('B', 'Beta', '\n\nSee [Alpha](A.md).'),
+    'g/sub/C.md': term('C', 'Gamma'),
+    'g/Plan.md': term('Plan', 'Plan', '\n\n[Alpha](A.md), [Beta](B.md#teil), [Gamma](sub/C.md).'),
+  };
+  const move = (renames: Array<[string, string]>) => {
+    const pairs = renames.map(([from, to]) => ({ oldUri: uriOf(from), newUri: uriOf(to) }));
+    return applied(files, { edits: linkEditsForRenamedFiles(indexOf(files), pairs), renameFiles: pairs });
+  };
+
+  it('a swap through a temporary name: links follow each file to its final place, not the temporary one', () => {
+    const swapped = move([['g/A.md', 'g/B2.md'], ['g/B.md', 'g/A.md'], ['g/B2.md', 'g/B.md']]);
+    assert.deepEqual(linksOf(swapped, 'g/Plan.md'), ['Alpha -> g/B.md', 'Beta -> g/A.md', 'Gamma -> g/sub/C.md']);
+    assert.deepEqual(linksOf(swapped, 'g/B.md'), ['Beta -> g/A.md', 'Gamma -> g/sub/C.md'], 'Alpha, now at B.md, still links Beta and Gamma');
+    assert.deepEqual(linksOf(swapped, 'g/A.md'), ['Alpha -> g/B.md']);
+  });
+
+  it('a chain of moves of one file, and a move back, which changes nothing', () => {
+    const chained = move([['g/A.md', 'g/x/A.md'], ['g/x/A.md', 'g/y/Z.md']]);
+    assert.deepEqual(linksOf(chained, 'g/Plan.md'), ['Alpha -> g/y/Z.md', 'Beta -> g/B.md', 'Gamma -> g/sub/C.md']);
+    assert.deepEqual(linksOf(chained, 'g/y/Z.md'), ['Beta -> g/B.md', 'Gamma -> g/sub/C.md']);
+    assert.deepEqual(move([['g/A.md', 'g/T.md'], ['g/T.md', 'g/A.md']]), files);
+  });
+
+  it('a file moved into a folder, then its sibling moved onto its old name', () => {
+    const moved = move([['g/A.md', 'g/sub/A.md'], ['g/B.md', 'g/A.md']]);
+    assert.deepEqual(linksOf(moved, 'g/Plan.md'), ['Alpha -> g/sub/A.md', 'Beta -> g/A.md', 'Gamma -> g/sub/C.md']);
+    assert.deepEqual(linksOf(moved, 'g/sub/A.md'), ['Beta -> g/A.md', 'Gamma -> g/sub/C.md']);
+    assert.deepEqual(linksOf(moved, 'g/A.md'), ['Alpha -> g/sub/A.md']);
+  });
+});
+
+describe('completion and quick fixes write targets that lead to the term', () => {
+  const files: Files = {
+    'docs/g/C#.md': term('C#', 'C Sharp'),
+    'docs/g/Was ist das?.md': term('Was ist das?', 'Fragezeichen'),
+    'docs/g/100%.md': term('100%', 'Hundert Prozent'),
+    'docs/g/(a) [b].md': term('(a) [b]', 'Klammern'),
+  };
+
+  for (const style of ['relative', 'route'] as const) {
+    it(`completion writes ${style} links to files named with "#", "?", "%", brackets`, () => {
+      for (const title of ['C Sharp', 'Fragezeichen', 'Hundert Prozent', 'Klammern']) {
+        const typed = `Plan: [${title.slice(0, 5)}`;
+        const index = indexOf({ ...files, 'docs/g/Plan.md': typed });
+        const document = index.getDocument(uriOf('docs/g/Plan.md'))!;
+        const list = complete(index, document, new LineIndex(typed), { line: 0, character: typed.length }, { linkStyle: style });
+        const item = list.items.find((candidate) => candidate.label === title);
+        assert.ok(item, `${title} is offered`);
+        const written = { ...files, 'docs/g/Plan.md': `Plan: ${item.newText}` };
+        const target = [...Object.entries(files)].find(([, text]) => text.includes(`title: ${title}`))![0];
+        assert.deepEqual(linksOf(written, 'docs/g/Plan.md'), [`${title} -> ${target}`], item.newText);
+      }
+    });
+  }
+
+  it('completion in wiki style writes a Markdown link for a title a wiki link cannot hold', () => {
+    for (const [title, typed] of [['F#', '[F'], ['A|B', '[A'], ['[x] y', '[x']]) {
+      const withTitle = { 'docs/g/T.md': term('T', title) };
+      const index = indexOf({ ...withTitle, 'docs/g/Plan.md': typed });
+      const document = index.getDocument(uriOf('docs/g/Plan.md'))!;
+      const item = complete(index, document, new LineIndex(typed), { line: 0, character: typed.length }, { linkStyle: 'wiki' }).items.find((candidate) => candidate.label === title);
+      assert.ok(item, `${title} is offered`);
+      assert.deepEqual(linksOf({ ...withTitle, 'docs/g/Plan.md': item.newText }, 'docs/g/Plan.md'), [`${title} -> docs/g/T.md`], item.newText);
+    }
+  });
+
+  it('broken-link reports a "#" or "?" in a path as the anchor or query it is, and suggests the encoded path', () => {
+    const written = {
+      ...files,
+      'docs/g/Plan.md': 'See [x](C%23.md), [y](C#.md), [z](Was%20ist%20das?.md) and [w](Was%20ist%20das%3F.md).\n',
+    };
+    const index = indexOf(written);
+    const problems = documentDiagnostics(index, index.getDocument(uriOf('docs/g/Plan.md'))!).filter((problem) => problem.code === 'broken-link');
+    assert.deepEqual(
+      problems.map((problem) => problem.message),
+      ['No glossary entry at "C#.md". Did you mean "C%23.md"?', 'No glossary entry at "Was%20ist%20das?.md". Did you mean "Was%20ist%20das%3F.md"?'],
+    );
+    assert.deepEqual(linksOf(written, 'docs/g/Plan.md'), ['x -> docs/g/C#.md', 'y -> nowhere', 'z -> nowhere', 'w -> docs/g/Was ist das?.md']);
+  });
+
+  it('the quick fixes of such a link: the encoded path, and no entry created at the path cut short', () => {
+    const titles = (written: Files) => {
+      const index = indexOf(written);
+      const lines = new LineIndex(written['docs/g/Plan.md']);
+      const document = index.getDocument(uriOf('docs/g/Plan.md'))!;
+      return codeActions(index, document, lines, lines.rangeAt(0, lines.text.length), DEFAULT_SETTINGS).map((action) => action.title);
+    };
+    assert.deepEqual(titles({ ...files, 'docs/g/Plan.md': 'See [y](C#.md).\n' }), ['Change to "C%23.md"']);
+    assert.deepEqual(titles({ 'docs/g/Plan.md': 'See [y](F#.md).\n' }), []);
+  });
+});
+
+describe('names and paths in NFD (macOS archives, rsync) are reached by links typed in NFC', () => {
+  const nfd = (text: string) => text.normalize('NFD');
+  const files: Files = {
+    [nfd('docs/Geschäft/Wertschöpfung.md')]: `---\ntags: [B]\n---\n\n# ${nfd('Wertschöpfung')}\n\nDefinition.\n`,
+    'docs/Geschäft/Plan.md': '# Plan\n\n[a](Wertschöpfung.md), [b](/docs/Geschäft/Wertschöpfung/), [[Wertschöpfung]].\n',
+  };
+
+  it('relative paths, routes and wiki links resolve, and broken-link stays silent', () => {
+    assert.deepEqual(linksOf(files, 'docs/Geschäft/Plan.md'), Array.from(['a', 'b', 'Wertschöpfung'], (text) => `${text} -> ${nfd('docs/Geschäft/Wertschöpfung.md')}`));
+    const index = indexOf(files);
+    assert.deepEqual(documentDiagnostics(index, index.getDocument(uriOf('docs/Geschäft/Plan.md'))!).filter((problem) => problem.code === 'broken-link'), []);
+  });
+
+  it('renaming the NFD term rewrites the NFC links to it', () => {
+    const renamed = renameAt(files, nfd('docs/Geschäft/Wertschöpfung.md'), '# W', 'Mehrwert');
+    assert.equal(renamed['docs/Geschäft/Plan.md'], '# Plan\n\n[a](Wertschöpfung.md), [b](/docs/Geschäft/Wertschöpfung/), [[Mehrwert]].\n');
+    assert.deepEqual(linksOf(renamed, 'docs/Geschäft/Plan.md'), Array.from(['a', 'b', 'Mehrwert'], (text) => `${text} -> ${nfd('docs/Geschäft/Wertschöpfung.md')}`));
+  });
+
+  it('the index finds the linking documents as a fresh index does, after the NFD file is removed and added again', () => {
+    const index = indexOf(files);
+    const termUri = uriOf(nfd('docs/Geschäft/Wertschöpfung.md'));
+    const linking = () => [...index.documentsLinkingTo(index.termOf(termUri)!)].map(relativeOf);
+    assert.deepEqual(linking(), ['docs/Geschäft/Plan.md']);
+    index.removeDocument(termUri);
+    assert.equal(index.documentAtLink(uriOf('docs/Geschäft/Wertschöpfung.md')), undefined);
+    index.setDocument(termUri, files[nfd('docs/Geschäft/Wertschöpfung.md')]);
+    assert.deepEqual(linking(), ['docs/Geschäft/Plan.md']);
+  });
+});
