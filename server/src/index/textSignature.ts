@@ -24,7 +24,7 @@ const FOLDED_PAIRS = new Map([...'äöüß'].map((letter) => [letter.charCodeAt(
  * they read.
  */
 export function textSignature(text: string): TextSignature {
-  const lower = text.toLowerCase();
+  const lower = text.normalize('NFC').toLowerCase();
   const signature = new Uint32Array(BITS / 32);
   // The two folded characters before the current one; -1 until there are two.
   let first = -1;
