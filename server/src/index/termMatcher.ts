@@ -131,10 +131,10 @@ export class TermMatcher {
   findMentions(text: string, from = 0, to = text.length, excluded: readonly Span[] = []): Mention[] {
     const words = wordsIn(text, from, to, excluded);
     const mentions: Mention[] = [];
-    const root = new Frontier([this.root]);
+    const scan: Scan = { root: new Frontier([this.root]), keysByWord: new Map(), tailsByWord: new Map() };
     let index = 0;
     while (index < words.length) {
-      const [start, match] = this.matchAt(text, words, index, root);
+      const [start, match] = this.matchAt(text, words, index, scan);
       if (match === undefined) {
         index++;
         continue;
@@ -145,45 +145,56 @@ export class TermMatcher {
     return mentions;
   }
 
-  private matchAt(text: string, words: Word[], index: number, root: Frontier): [number, Match | undefined] {
+  private matchAt(text: string, words: Word[], index: number, scan: Scan): [number, Match | undefined] {
     const word = words[index];
-    const whole = this.longestMatchAt(text, words, index, this.keysOf(word), root);
+    const whole = this.longestMatchAt(text, words, index, this.keysOf(word, scan), scan);
     if (whole !== undefined || !this.matchCompoundTails) return [word.start, whole];
-    // The head keeps at least a short word, the tail at least a stem. A tail that folds to more than
-    // the longest first word of a name and an ending cannot match: only the last few splits are
-    // tried, so a word of a million letters costs no more than a short one.
-    const longestTail = this.longestFirstKey() + LONGEST_ENDING;
-    const tails: Array<{ split: number; keys: WordKeys }> = [];
-    for (let split = word.text.length - MIN_STEM_LENGTH - 1; split >= MIN_STEM_LENGTH; split--) {
-      const keys = lookupKeys(word.text.slice(split));
-      if (keys[0].length > longestTail) break;
-      tails.push({ split, keys: this.knownKeys(keys) });
-    }
-    // Longest tail first.
-    for (const { split, keys } of tails.reverse()) {
-      if (keys.list.length === 0) continue;
-      const match = this.longestMatchAt(text, words, index, keys, root);
+    for (const { split, keys } of this.tailsOf(word, scan)) {
+      const match = this.longestMatchAt(text, words, index, keys, scan);
       if (match !== undefined) return [word.start + split, match];
     }
     return [word.start, undefined];
   }
 
+  /**
+   * The tails of a word that may start a name, longest first, with their keys; found once per scan
+   * for all its occurrences. The head keeps at least a short word, the tail at least a stem. A tail
+   * that folds to more than the longest first word of a name and an ending cannot match: only the
+   * last few splits are tried, so a word of a million letters costs no more than a short one.
+   */
+  private tailsOf(word: Word, scan: Scan): Array<{ split: number; keys: WordKeys }> {
+    let tails = scan.tailsByWord.get(word.text);
+    if (tails !== undefined) return tails;
+    tails = [];
+    const longestTail = this.longestFirstKey() + LONGEST_ENDING;
+    for (let split = word.text.length - MIN_STEM_LENGTH - 1; split >= MIN_STEM_LENGTH; split--) {
+      const keys = lookupKeys(word.text.slice(split));
+      if (keys[0].length > longestTail) break;
+      const known = this.knownKeys(keys);
+      if (known.list.length > 0) tails.unshift({ split, keys: known });
+    }
+    scan.tailsByWord.set(word.text, tails);
+    return tails;
+  }
+
   /** The longest name that starts at a word (whose keys are given: the whole word's or a tail's). */
-  private longestMatchAt(text: string, words: Word[], first: number, firstKeys: WordKeys, start: Frontier): Match | undefined {
+  private longestMatchAt(text: string, words: Word[], first: number, firstKeys: WordKeys, scan: Scan): Match | undefined {
     let best: Match | undefined;
-    let frontier: Frontier | undefined = start;
+    let frontier: Frontier | undefined = scan.root;
     for (let index = first; index < words.length; index++) {
       if (index > first && !isNameGap(text, words[index - 1].end, words[index].start)) break;
-      frontier = frontier.next(index === first ? firstKeys : this.keysOf(words[index]));
+      frontier = frontier.next(index === first ? firstKeys : this.keysOf(words[index], scan));
       if (frontier === undefined) break;
       if (frontier.named.length > 0) best = { lastWord: index, frontier };
     }
     return best;
   }
 
-  /** A word's lookup keys that some name uses, found once per scan however many names it may continue. */
-  private keysOf(word: Word): WordKeys {
-    return (word.keys ??= this.knownKeys(lookupKeys(word.text)));
+  /** A word's lookup keys that some name uses, found once per scan for all its occurrences. */
+  private keysOf(word: Word, scan: Scan): WordKeys {
+    let keys = scan.keysByWord.get(word.text);
+    if (keys === undefined) scan.keysByWord.set(word.text, (keys = this.knownKeys(lookupKeys(word.text))));
+    return keys;
   }
 
   private knownKeys(keys: string[]): WordKeys {
@@ -264,8 +275,14 @@ interface Word {
   text: string;
   start: number;
   end: number;
-  /** Its lookup keys that some name uses, once asked for. */
-  keys?: WordKeys;
+}
+
+/** What one scan of a text learns as it goes: where frontiers lead, and the keys of each word. */
+interface Scan {
+  root: Frontier;
+  keysByWord: Map<string, WordKeys>;
+  /** Only with matchCompoundTails. */
+  tailsByWord: Map<string, Array<{ split: number; keys: WordKeys }>>;
 }
 
 /** The keys of a word that some name uses, and all of them as one string, which says where a frontier goes on it. */
@@ -342,7 +359,7 @@ function lookupKeys(text: string): string[] {
     if (folded.length - ending.length >= MIN_STEM_LENGTH && folded.endsWith(ending)) keys.push(LEADING_WORD_PREFIX + folded.slice(0, -ending.length));
   }
   // Acronyms take only a plural or genitive "s": "SLAs".
-  if (/^[\p{Lu}\p{N}]{2,5}s$/u.test(word)) keys.push(ACRONYM_KEY_PREFIX + word.slice(0, -1));
+  if (word.length <= 6 && /^[\p{Lu}\p{N}]{2,5}s$/u.test(word)) keys.push(ACRONYM_KEY_PREFIX + word.slice(0, -1));
   return keys;
 }
 
