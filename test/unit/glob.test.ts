@@ -49,4 +49,13 @@ describe('globs', () => {
     }
     assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
   });
+
+  it('compile hostile globs at once, without throwing: unclosed classes and braces, thousands of braces', () => {
+    const started = performance.now();
+    const globs = ['['.repeat(50_000), `${'[a'.repeat(20_000)}]`, '{a,'.repeat(20_000), `${'{a,'.repeat(10_000)}b${'}'.repeat(10_000)}`, '{a,b}'.repeat(10_000), '\\'.repeat(10_000)];
+    for (const glob of globs) assert.equal(compileGlobs([glob])('b'), false, glob.slice(0, 20));
+    assert.equal(compileGlobs(['[a'])('[a'), true);
+    assert.equal(compileGlobs(['{a,b}{c,d}.md'])('bd.md'), true);
+    assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
+  });
 });

@@ -1,13 +1,13 @@
 /**
  * Glob matching for the `include` and `exclude` settings, which come from the repository's own
  * configuration and so are hostile input. A regular expression compiled from a glob backtracks:
- * `*a*a*a…*b` against a name of 40 "a"s takes minutes, for every file of the walk. Here a glob is
+ * `*a*a*a…*b` against a name of 30 "a"s takes seconds to minutes, for every file of the walk. Here a glob is
  * matched by simulating all its positions at once, in time proportional to the length of the path
  * times the length of the glob, whatever the glob.
  *
  * Supported: `**` as zero or more whole path segments, `*` and `?` within a segment, classes `[abc]`,
  * `[a-z]`, `[!a-z]` (or `[^a-z]`), `\` to escape, braces `{a,b}` (nested; at most
- * MAX_ALTERNATIVES spellings, beyond which the rest stay literal) and `!glob` to exclude again what
+ * MAX_ALTERNATIVES spellings, the rest left out; literal in a glob of more than MAX_BRACES) and `!glob` to exclude again what
  * an earlier glob took in. Case is ignored and `*` matches names starting with a dot.
  */
 
@@ -19,11 +19,13 @@
 export type PathMatcher = (relativePath: string, isFolder?: boolean) => boolean;
 
 const MAX_ALTERNATIVES = 256;
+/** A glob with more braces than this keeps them all literal, so expanding them cannot recurse deeply. */
+const MAX_BRACES = 32;
 
 type Token = { kind: 'literal'; character: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; negated: boolean; ranges: Array<[string, string]> };
 
-/** A segment is `**` or the tokens of one path segment. */
-type Segment = 'globstar' | Token[];
+/** A segment is `**` or a test of one path segment. */
+type Segment = 'globstar' | ((segment: string) => boolean);
 
 interface CompiledGlob {
   negated: boolean;
@@ -35,12 +37,18 @@ interface CompiledGlob {
 
 export function compileGlobs(globs: readonly string[]): PathMatcher {
   const compiled = globs.map(compileGlob);
+  if (compiled.length === 0) return () => false;
   return (relativePath, isFolder = false) => {
     const segments = relativePath.toLowerCase().split('/');
     let matched = false;
     for (const glob of compiled) {
       if (matched !== glob.negated) continue; // It could not change the answer.
-      if ((isFolder ? glob.spellings : glob.fileSpellings).some((spelling) => matchesSegments(spelling, segments))) matched = !glob.negated;
+      for (const spelling of isFolder ? glob.spellings : glob.fileSpellings) {
+        if (matchesSegments(spelling, segments)) {
+          matched = !glob.negated;
+          break;
+        }
+      }
     }
     return matched;
   };
@@ -49,13 +57,14 @@ export function compileGlobs(globs: readonly string[]): PathMatcher {
 function compileGlob(glob: string): CompiledGlob {
   const negated = glob.startsWith('!');
   const body = (negated ? glob.slice(1) : glob).replace(/^(?:\.\/)+/, '');
-  const spellings = expandBraces(body).map((spelling) => spelling.split('/').map((segment): Segment => (segment === '**' ? 'globstar' : tokenize(segment.toLowerCase()))));
-  const fileSpellings = spellings.map((segments) => (segments[segments.length - 1] === 'globstar' ? [...segments, [{ kind: 'star' } as const]] : segments));
+  const braces = body.split('{').length - 1;
+  const spellings = (braces > MAX_BRACES ? [body.replaceAll('{', '\\{')] : expandBraces(body)).map((spelling) => spelling.split('/').map((segment): Segment => (segment === '**' ? 'globstar' : segmentTest(tokenize(segment.toLowerCase())))));
+  const fileSpellings = spellings.map((segments) => (segments[segments.length - 1] === 'globstar' ? [...segments, segmentTest([{ kind: 'star' }])] : segments));
   return { negated, spellings, fileSpellings };
 }
 
 /** The spellings of a glob with its braces expanded, first alternative first; at most MAX_ALTERNATIVES. */
-export function expandBraces(glob: string): string[] {
+function expandBraces(glob: string): string[] {
   const open = findUnescaped(glob, '{', 0);
   if (open < 0) return [glob];
   const alternatives: string[] = [];
@@ -99,14 +108,17 @@ function findUnescaped(text: string, character: string, from: number): number {
 
 function tokenize(segment: string): Token[] {
   const tokens: Token[] = [];
+  // After a "[" that no "]" closes, none can close a later one: each is literal without a look.
+  let unclosed = false;
   for (let at = 0; at < segment.length; at++) {
     const character = segment[at];
     if (character === '\\' && at + 1 < segment.length) tokens.push({ kind: 'literal', character: segment[++at] });
     else if (character === '?') tokens.push({ kind: 'any' });
     else if (character === '*') {
       if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
-    } else if (character === '[') {
+    } else if (character === '[' && !unclosed) {
       const parsed = parseClass(segment, at);
+      unclosed = parsed === undefined;
       if (parsed === undefined) tokens.push({ kind: 'literal', character });
       else {
         tokens.push(parsed.token);
@@ -138,32 +150,52 @@ function parseClass(segment: string, open: number): { token: Token; end: number 
 }
 
 /**
- * Whether path segments match the segments of a glob: the set of glob positions reachable after
- * each path segment, at most one entry per glob segment, so no choice is ever tried twice.
+ * Whether path segments match the segments of a glob: the glob positions reachable after each path
+ * segment, each once, so no choice is ever tried twice.
  */
 function matchesSegments(glob: Segment[], path: string[]): boolean {
-  let positions = withGlobstarsSkipped(glob, new Set([0]));
+  // "**/x/y", the usual shape: the path ends in segments matching x and y.
+  if (glob[0] === 'globstar' && glob.lastIndexOf('globstar') === 0) {
+    const offset = path.length - glob.length + 1;
+    return offset >= 0 && glob.every((part, index) => index === 0 || (part as (segment: string) => boolean)(path[offset + index - 1]));
+  }
+  let positions = withGlobstarsSkipped(glob, [0]);
   for (const segment of path) {
-    const next = new Set<number>();
+    const next: number[] = [];
     for (const position of positions) {
       const part = glob[position];
-      if (part === undefined) continue;
-      if (part === 'globstar') {
-        next.add(position);
-      } else if (matchesSegment(part, segment)) next.add(position + 1);
+      if (part === 'globstar') next.push(position);
+      else if (part !== undefined && part(segment) && !next.includes(position + 1)) next.push(position + 1);
     }
+    if (next.length === 0) return false;
     positions = withGlobstarsSkipped(glob, next);
-    if (positions.size === 0) return false;
   }
-  return positions.has(glob.length);
+  return positions.includes(glob.length);
 }
 
 /** `**` may stand for no segment at all. */
-function withGlobstarsSkipped(glob: Segment[], positions: Set<number>): Set<number> {
-  for (const position of positions) {
-    if (glob[position] === 'globstar') positions.add(position + 1);
+function withGlobstarsSkipped(glob: Segment[], positions: number[]): number[] {
+  for (let index = 0; index < positions.length; index++) {
+    const position = positions[index];
+    if (glob[position] === 'globstar' && !positions.includes(position + 1)) positions.push(position + 1);
   }
   return positions;
+}
+
+/** The test of one glob segment, with the common shapes ("name.md", "*.md", "draft*", "*") as plain string tests. */
+function segmentTest(tokens: Token[]): (segment: string) => boolean {
+  const literal = (from: number, to: number) => {
+    const part = tokens.slice(from, to);
+    return part.every((token) => token.kind === 'literal') ? part.map((token) => token.character).join('') : undefined;
+  };
+  const whole = literal(0, tokens.length);
+  if (whole !== undefined) return (segment) => segment === whole;
+  if (tokens.length === 1 && tokens[0].kind === 'star') return () => true;
+  const suffix = tokens[0].kind === 'star' ? literal(1, tokens.length) : undefined;
+  if (suffix !== undefined) return (segment) => segment.endsWith(suffix);
+  const prefix = tokens[tokens.length - 1].kind === 'star' ? literal(0, tokens.length - 1) : undefined;
+  if (prefix !== undefined) return (segment) => segment.startsWith(prefix);
+  return (segment) => matchesSegment(tokens, segment);
 }
 
 /** Whether one path segment matches the tokens of one glob segment, all token positions at once. */
@@ -172,7 +204,8 @@ function matchesSegment(tokens: Token[], segment: string): boolean {
   let reachable = new Uint8Array(tokens.length + 1);
   reachable[0] = 1;
   closeOverStars(tokens, reachable);
-  for (const character of segment) {
+  for (let at = 0; at < segment.length; at++) {
+    const character = segment[at];
     const next = new Uint8Array(tokens.length + 1);
     let any = false;
     for (let index = 0; index < tokens.length; index++) {
