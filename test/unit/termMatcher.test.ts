@@ -132,6 +132,41 @@ describe('term matcher', () => {
     assert.equal(glossary.mayMention(texts[5], 'im'), false);
     assert.equal(glossary.mayMention(texts[0], 'unknown'), false);
   });
+  it('finds compound tails in a word of 20,000 letters at once, as in a short one', () => {
+    const matcher = Object.assign(matcherWith({ prozess: ['Prozess'] }), { matchCompoundTails: true });
+    const found = (text: string) => matcher.findMentions(text).map((mention) => text.slice(mention.start, mention.end));
+    const started = performance.now();
+    assert.deepEqual(found(`der Geschäftsprozess und ${'ä'.repeat(20_000)}prozesse`), ['prozess', 'prozesse']);
+    assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
+  });
+
+  it('scans a 70 KB text in time linear in it when a word leads to thousands of names (2,048 titles of "Test" and "Testenem")', () => {
+    const matcher = new TermMatcher();
+    for (let bits = 0; bits < 2048; bits++) matcher.setTerm(`t${bits}`, [Array.from({ length: 11 }, (_, word) => ((bits >> word) & 1 ? 'Testenem' : 'Test')).join(' ')]);
+    const started = performance.now();
+    // "Testen" stands for "Test" and "Testenem" but the last word only for "Test": 1,024 names each time.
+    const mentioned = matcher.findMentions('Testen '.repeat(10_000));
+    const unfinished = matcher.findMentions(`${'Testen '.repeat(10)}X `.repeat(900));
+    assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
+    assert.equal(mentioned.length, 909);
+    assert.ok(mentioned.every((mention) => mention.termUris.length === 1024));
+    assert.equal(unfinished.length, 0);
+  });
+
+  it('finds a name typed in NFD in NFC prose and the other way round, at the offsets of the text as given', () => {
+    const composed = 'Wertschöpfung';
+    const decomposed = 'Wertscho\u0308pfung';
+    for (const [name, text] of [[decomposed, `Die ${decomposed}.`], [decomposed, `Die ${composed}en.`], [composed, `Die ${decomposed}.`], [`${composed} und Betrieb`, `Die ${decomposed} und\nBetrieb.`]]) {
+      const matcher = matcherWith({ w: [name] });
+      const [mention] = matcher.findMentions(text);
+      assert.ok(mention !== undefined, `${JSON.stringify(name)} in ${JSON.stringify(text)}`);
+      assert.equal(mention.start, 4);
+      assert.equal(text.slice(mention.start, mention.end).replace(/\W+$/, '').normalize('NFC').startsWith(composed), true);
+      assert.equal(mention.end, text.length - 1);
+      assert.ok(matcher.mayMention(text, 'w'), `pre-check of ${JSON.stringify(text)}`);
+      assert.ok(matcher.mayMentionIn(textSignature(text), 'w'), `signature pre-check of ${JSON.stringify(text)}`);
+    }
+  });
 });
 
 describe('text signature', () => {

@@ -25,6 +25,7 @@ const INFLECTION_SUFFIXES = ['ern', 'em', 'en', 'er', 'es', 'e', 'n', 's'];
  * so the stem stays reachable from any inflected form.
  */
 const ADJECTIVE_ENDINGS = ['em', 'en', 'er', 'es', 'e'];
+const LONGEST_ENDING = Math.max(...INFLECTION_SUFFIXES.map((suffix) => suffix.length));
 /** A word must keep this many letters once an ending is removed, so "Ren" never becomes "R". */
 const MIN_STEM_LENGTH = 3;
 /**
@@ -41,7 +42,8 @@ const ACRONYM_KEY_PREFIX = '=';
  */
 const MAX_NAME_WORDS = 12;
 const MAX_NAME_GAP = 40;
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A word: letters and digits, with the combining marks of a name typed in NFD ("Wertscho\u0308pfung"). */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
 /**
  * Finds glossary terms in prose: a trie over the words of every term name, so the cost of a scan
@@ -50,6 +52,10 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export class TermMatcher {
   private readonly root: TrieNode = newNode();
   private readonly namesByUri = new Map<string, string[][]>();
+  /** How many names use each key, so a scan follows only the keys of a word that some name has. */
+  private readonly keyUses = new Map<string, number>();
+  /** How many names start with a key of each length. */
+  private readonly firstKeyLengths = new Map<number, number>();
   /**
    * Also find a term at the end of a closed compound: "Prozess" in "Geschäftsprozess". Off by
    * default, since German compounds often mean something else than their last word.
@@ -71,6 +77,8 @@ export class TermMatcher {
         node = child;
       }
       node.termUris.add(uri);
+      for (const key of keys) count(this.keyUses, key, 1);
+      count(this.firstKeyLengths, keys[0].length, 1);
     }
     this.namesByUri.set(uri, keySequences);
   }
@@ -79,7 +87,11 @@ export class TermMatcher {
     const keySequences = this.namesByUri.get(uri);
     if (keySequences === undefined) return;
     this.namesByUri.delete(uri);
-    for (const keys of keySequences) this.removePath(keys, uri);
+    for (const keys of keySequences) {
+      this.removePath(keys, uri);
+      for (const key of keys) count(this.keyUses, key, -1);
+      count(this.firstKeyLengths, keys[0].length, -1);
+    }
   }
 
   /**
@@ -88,8 +100,9 @@ export class TermMatcher {
    */
   mayMention(text: string, uri: string): boolean {
     let folded: string | undefined;
+    let nfc: string | undefined;
     for (const { word, acronym } of this.mentionWitnesses(uri)) {
-      if (acronym ? text.includes(word) : (folded ??= foldWord(text)).includes(word)) return true;
+      if (acronym ? (nfc ??= composed(text)).includes(word) : (folded ??= foldWord(text)).includes(word)) return true;
     }
     return false;
   }
@@ -118,51 +131,82 @@ export class TermMatcher {
   findMentions(text: string, from = 0, to = text.length, excluded: readonly Span[] = []): Mention[] {
     const words = wordsIn(text, from, to, excluded);
     const mentions: Mention[] = [];
+    const scan: Scan = { root: new Frontier([this.root]), keysByWord: new Map(), tailsByWord: new Map() };
     let index = 0;
     while (index < words.length) {
-      const [start, match] = this.matchAt(text, words, index);
+      const [start, match] = this.matchAt(text, words, index, scan);
       if (match === undefined) {
         index++;
         continue;
       }
-      mentions.push({ start, end: words[match.lastWord].end, termUris: [...match.termUris] });
+      mentions.push({ start, end: words[match.lastWord].end, termUris: [...match.frontier.termUris()] });
       index = match.lastWord + 1;
     }
     return mentions;
   }
 
-  private matchAt(text: string, words: Word[], index: number): [number, Match | undefined] {
+  private matchAt(text: string, words: Word[], index: number, scan: Scan): [number, Match | undefined] {
     const word = words[index];
-    const whole = this.longestMatchAt(text, words, index, word);
+    const whole = this.longestMatchAt(text, words, index, this.keysOf(word, scan), scan);
     if (whole !== undefined || !this.matchCompoundTails) return [word.start, whole];
-    // Longest tail first; the head keeps at least a short word, the tail at least a stem.
-    for (let split = MIN_STEM_LENGTH; word.text.length - split > MIN_STEM_LENGTH; split++) {
-      const tail = { text: word.text.slice(split), start: word.start + split, end: word.end };
-      const match = this.longestMatchAt(text, words, index, tail);
-      if (match !== undefined) return [tail.start, match];
+    for (const { split, keys } of this.tailsOf(word, scan)) {
+      const match = this.longestMatchAt(text, words, index, keys, scan);
+      if (match !== undefined) return [word.start + split, match];
     }
     return [word.start, undefined];
   }
 
-  private longestMatchAt(text: string, words: Word[], first: number, firstWord: Word): Match | undefined {
+  /**
+   * The tails of a word that may start a name, longest first, with their keys; found once per scan
+   * for all its occurrences. The head keeps at least a short word, the tail at least a stem. A tail
+   * that folds to more than the longest first word of a name and an ending cannot match: only the
+   * last few splits are tried, so a word of a million letters costs no more than a short one.
+   */
+  private tailsOf(word: Word, scan: Scan): Array<{ split: number; keys: WordKeys }> {
+    let tails = scan.tailsByWord.get(word.text);
+    if (tails !== undefined) return tails;
+    tails = [];
+    const longestTail = this.longestFirstKey() + LONGEST_ENDING;
+    for (let split = word.text.length - MIN_STEM_LENGTH - 1; split >= MIN_STEM_LENGTH; split--) {
+      const keys = lookupKeys(word.text.slice(split));
+      if (keys[0].length > longestTail) break;
+      const known = this.knownKeys(keys);
+      if (known.list.length > 0) tails.unshift({ split, keys: known });
+    }
+    scan.tailsByWord.set(word.text, tails);
+    return tails;
+  }
+
+  /** The longest name that starts at a word (whose keys are given: the whole word's or a tail's). */
+  private longestMatchAt(text: string, words: Word[], first: number, firstKeys: WordKeys, scan: Scan): Match | undefined {
     let best: Match | undefined;
-    let frontier: TrieNode[] = [this.root];
-    for (let index = first; index < words.length && frontier.length > 0; index++) {
+    let frontier: Frontier | undefined = scan.root;
+    for (let index = first; index < words.length; index++) {
       if (index > first && !isNameGap(text, words[index - 1].end, words[index].start)) break;
-      const word = index === first ? firstWord : words[index];
-      const next: TrieNode[] = [];
-      for (const node of frontier) {
-        for (const key of lookupKeys(word.text)) {
-          const child = node.children.get(key);
-          if (child !== undefined && !next.includes(child)) next.push(child);
-        }
-      }
-      const termUris = new Set<string>();
-      for (const node of next) for (const uri of node.termUris) termUris.add(uri);
-      if (termUris.size > 0) best = { lastWord: index, termUris };
-      frontier = next;
+      frontier = frontier.next(index === first ? firstKeys : this.keysOf(words[index], scan));
+      if (frontier === undefined) break;
+      if (frontier.named.length > 0) best = { lastWord: index, frontier };
     }
     return best;
+  }
+
+  /** A word's lookup keys that some name uses, found once per scan for all its occurrences. */
+  private keysOf(word: Word, scan: Scan): WordKeys {
+    let keys = scan.keysByWord.get(word.text);
+    if (keys === undefined) scan.keysByWord.set(word.text, (keys = this.knownKeys(lookupKeys(word.text))));
+    return keys;
+  }
+
+  private knownKeys(keys: string[]): WordKeys {
+    const list = keys.filter((key) => this.keyUses.has(key));
+    return { list, signature: list.join('\u0000') };
+  }
+
+  /** The length of the longest first key of a name, which bounds the compound tails worth a look. */
+  private longestFirstKey(): number {
+    let longest = 0;
+    for (const length of this.firstKeyLengths.keys()) longest = Math.max(longest, length);
+    return longest;
   }
 
   private removePath(keys: string[], uri: string): void {
@@ -184,7 +228,47 @@ export class TermMatcher {
 
 interface Match {
   lastWord: number;
-  termUris: Set<string>;
+  /** Where the scan was after that word: its named nodes are the names that end there. */
+  frontier: Frontier;
+}
+
+/**
+ * The trie nodes a scan can be at after some words, each once. A word may stand for several keys
+ * (with and without an ending), so a few words can lead to many names: 11 words of "Testen" lead
+ * to every one of 2,048 names of "Test" and "Testenem". Where a frontier goes on a word is
+ * remembered for the rest of the scan, so each later step from it costs one lookup, whatever the
+ * number of names behind it, instead of a walk over all of them at every word of the text.
+ */
+class Frontier {
+  /** The nodes where a name ends. */
+  readonly named: readonly TrieNode[];
+  private readonly after = new Map<string, Frontier | undefined>();
+  private uris: string[] | undefined;
+
+  constructor(readonly nodes: readonly TrieNode[]) {
+    this.named = nodes.filter((node) => node.termUris.size > 0);
+  }
+
+  /** Where the scan is after a word with these (known) keys; undefined once no name goes on. */
+  next({ list, signature }: WordKeys): Frontier | undefined {
+    if (list.length === 0) return undefined;
+    if (this.after.has(signature)) return this.after.get(signature);
+    const nodes = new Set<TrieNode>();
+    for (const node of this.nodes) {
+      for (const key of list) {
+        const child = node.children.get(key);
+        if (child !== undefined) nodes.add(child);
+      }
+    }
+    const next = nodes.size > 0 ? new Frontier([...nodes]) : undefined;
+    this.after.set(signature, next);
+    return next;
+  }
+
+  /** The terms whose names end here. */
+  termUris(): readonly string[] {
+    return (this.uris ??= [...new Set(this.named.flatMap((node) => [...node.termUris]))]);
+  }
 }
 
 interface Word {
@@ -193,12 +277,48 @@ interface Word {
   end: number;
 }
 
+/** What one scan of a text learns as it goes: where frontiers lead, and the keys of each word. */
+interface Scan {
+  root: Frontier;
+  keysByWord: Map<string, WordKeys>;
+  /** Only with matchCompoundTails. */
+  tailsByWord: Map<string, Array<{ split: number; keys: WordKeys }>>;
+}
+
+/** The keys of a word that some name uses, and all of them as one string, which says where a frontier goes on it. */
+interface WordKeys {
+  list: readonly string[];
+  signature: string;
+}
+
+function count<K>(counts: Map<K, number>, key: K, change: number): void {
+  const total = (counts.get(key) ?? 0) + change;
+  if (total > 0) counts.set(key, total);
+  else counts.delete(key);
+}
+
 function newNode(): TrieNode {
   return { children: new Map(), termUris: new Set() };
 }
 
-/** Folds case and German letters so "Wertschöpfung" and "Wertschoepfung" are the same word. */
+/**
+ * Folds case, German letters and Unicode normal form so "Wertschöpfung", "Wertschoepfung" and
+ * "Wertscho\u0308pfung" (NFD) are the same word. The folded word is a key, never a place in the text.
+ */
 export function foldWord(word: string): string {
+  return foldComposed(composed(word));
+}
+
+/**
+ * A text in NFC. Below U+0300 (combining marks start there) every text is in NFC already, so most
+ * words skip the call, which costs more than the rest of folding.
+ */
+export function composed(text: string): string {
+  return /[^\u0000-\u02ff]/.test(text) ? text.normalize('NFC') : text;
+}
+
+/** foldWord of a word already in NFC. */
+function foldComposed(word: string): string {
   return word
     .toLowerCase()
     .replace(/ä/g, 'ae')
@@ -216,10 +336,10 @@ export function nameKey(name: string): string {
 const LEADING_WORD_PREFIX = '~';
 
 function nameKeys(name: string): string[] {
-  const words = [...name.matchAll(WORD)].map(([word]) => word);
+  const words = [...name.matchAll(WORD)].map(([word]) => composed(word));
   return words.map((word, position) => {
     if (ACRONYM.test(word)) return ACRONYM_KEY_PREFIX + word;
-    const folded = foldWord(word);
+    const folded = foldComposed(word);
     return position < words.length - 1 ? LEADING_WORD_PREFIX + withoutEnding(folded, ADJECTIVE_ENDINGS) : folded;
   });
 }
@@ -229,9 +349,10 @@ function withoutEnding(word: string, endings: string[]): string {
   return ending === undefined ? word : word.slice(0, -ending.length);
 }
 
-/** The trie keys a word of running text may stand for: itself, and itself without an ending. */
-function lookupKeys(word: string): string[] {
-  const folded = foldWord(word);
+/** The trie keys a word of running text may stand for: itself (folded first), and itself without an ending. */
+function lookupKeys(text: string): string[] {
+  const word = composed(text);
+  const folded = foldComposed(word);
   const keys = [folded, ACRONYM_KEY_PREFIX + word];
   for (const suffix of INFLECTION_SUFFIXES) {
     const stemLength = folded.length - suffix.length;
@@ -246,7 +367,7 @@ function lookupKeys(word: string): string[] {
     if (folded.length - ending.length >= MIN_STEM_LENGTH && folded.endsWith(ending)) keys.push(LEADING_WORD_PREFIX + folded.slice(0, -ending.length));
   }
   // Acronyms take only a plural or genitive "s": "SLAs".
-  if (/^[\p{Lu}\p{N}]{2,5}s$/u.test(word)) keys.push(ACRONYM_KEY_PREFIX + word.slice(0, -1));
+  if (word.length <= 6 && /^[\p{Lu}\p{N}]{2,5}s$/u.test(word)) keys.push(ACRONYM_KEY_PREFIX + word.slice(0, -1));
   return keys;
 }
 

@@ -1,4 +1,4 @@
-import { foldWord } from './termMatcher';
+import { composed, foldWord } from './termMatcher';
 
 /**
  * A 4,096-bit Bloom filter of the three-letter sequences of a folded text (512 bytes, whatever the
@@ -24,7 +24,7 @@ const FOLDED_PAIRS = new Map([...'äöüß'].map((letter) => [letter.charCodeAt(
  * they read.
  */
 export function textSignature(text: string): TextSignature {
-  const lower = text.toLowerCase();
+  const lower = composed(text).toLowerCase();
   const signature = new Uint32Array(BITS / 32);
   // The two folded characters before the current one; -1 until there are two.
   let first = -1;

@@ -1,9 +1,9 @@
 import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { isPathInside } from '../common/paths';
 import { isMarkdownPath } from '../common/uris';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
+import { compileGlobs, type PathMatcher } from './glob';
 
 /** Folders that hold dependencies, version control or build output, never glossary entries. */
 export const EXCLUDED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'build', 'dist', 'out', '.docusaurus', '.next', '.cache']);
@@ -24,8 +24,8 @@ export type Logger = (message: string) => void;
  * version-control and build folders. Tags files count wherever they are not excluded.
  */
 export class GlossaryScope {
-  private readonly included: picomatch.Matcher;
-  private readonly excluded: picomatch.Matcher;
+  private readonly included: PathMatcher;
+  private readonly excluded: PathMatcher;
   private readonly resolvedRoots: Set<string>;
 
   constructor(
@@ -35,9 +35,8 @@ export class GlossaryScope {
     /** Larger files are left out. */
     readonly maxFileBytes = MAX_FILE_BYTES,
   ) {
-    const options = { dot: true, nocase: true };
-    this.included = picomatch(include.length > 0 ? include : ['**'], options);
-    this.excluded = picomatch(exclude.length > 0 ? exclude : ['!**'], options);
+    this.included = compileGlobs(include.length > 0 ? include : ['**']);
+    this.excluded = compileGlobs(exclude);
     this.resolvedRoots = new Set(roots.map((root) => path.resolve(root)));
   }
 
@@ -61,7 +60,7 @@ export class GlossaryScope {
 
   /** Whether the walk goes into a folder, given its name and its path relative to its root (if it is below one). */
   entersRelative(name: string, relative: string | undefined): boolean {
-    return !EXCLUDED_FOLDERS.has(name) && (relative === undefined || relative === '' || !this.excluded(relative));
+    return !EXCLUDED_FOLDERS.has(name) && (relative === undefined || relative === '' || !this.excluded(relative, true));
   }
 
   /** Whether a path is one of the roots, which may lie inside another. */

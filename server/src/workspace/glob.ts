@@ -1,0 +1,241 @@
+/**
+ * Glob matching for the `include` and `exclude` settings, which come from the repository's own
+ * configuration and so are hostile input. A regular expression compiled from a glob backtracks:
+ * `*a*a*a…*b` against a name of 30 "a"s takes seconds to minutes, for every file of the walk. Here a glob is
+ * matched by simulating all its positions at once, in time proportional to the length of the path
+ * times the length of the glob, whatever the glob.
+ *
+ * Supported: `**` as zero or more whole path segments, `*` and `?` within a segment, classes `[abc]`,
+ * `[a-z]`, `[!a-z]` (or `[^a-z]`), `\` to escape, braces `{a,b}` (nested; at most
+ * MAX_ALTERNATIVES spellings, the rest left out; literal in a glob of more than MAX_BRACES) and `!glob` to exclude again what
+ * an earlier glob took in. Case is ignored and `*` matches names starting with a dot.
+ */
+
+/**
+ * Whether a path matches a list of globs: the last glob that matches it decides, `!glob` meaning no.
+ * A folder also matches a glob that takes in everything below it ("x/**" matches the folder "x"), so
+ * a walk can leave an excluded folder out without listing it; a file does not.
+ */
+export type PathMatcher = (relativePath: string, isFolder?: boolean) => boolean;
+
+const MAX_ALTERNATIVES = 256;
+/** A glob with more braces than this keeps them all literal, so expanding them cannot recurse deeply. */
+const MAX_BRACES = 32;
+
+type Token = { kind: 'literal'; character: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; negated: boolean; ranges: Array<[string, string]> };
+
+/** A segment is `**` or a test of one path segment. */
+type Segment = 'globstar' | ((segment: string) => boolean);
+
+interface CompiledGlob {
+  negated: boolean;
+  /** One list of segments per spelling of its braces. */
+  spellings: Segment[][];
+  /** The same for files: a last `**` stands for one segment or more. */
+  fileSpellings: Segment[][];
+}
+
+export function compileGlobs(globs: readonly string[]): PathMatcher {
+  const compiled = globs.map(compileGlob);
+  if (compiled.length === 0) return () => false;
+  return (relativePath, isFolder = false) => {
+    const segments = relativePath.toLowerCase().split('/');
+    let matched = false;
+    for (const glob of compiled) {
+      if (matched !== glob.negated) continue; // It could not change the answer.
+      for (const spelling of isFolder ? glob.spellings : glob.fileSpellings) {
+        if (matchesSegments(spelling, segments)) {
+          matched = !glob.negated;
+          break;
+        }
+      }
+    }
+    return matched;
+  };
+}
+
+function compileGlob(glob: string): CompiledGlob {
+  const negated = glob.startsWith('!');
+  const body = (negated ? glob.slice(1) : glob).replace(/^(?:\.\/)+/, '');
+  const braces = body.split('{').length - 1;
+  const spellings = (braces > MAX_BRACES ? [body.replaceAll('{', '\\{')] : expandBraces(body)).map((spelling) => spelling.split('/').map((segment): Segment => (segment === '**' ? 'globstar' : segmentTest(tokenize(segment.toLowerCase())))));
+  const fileSpellings = spellings.map((segments) => (segments[segments.length - 1] === 'globstar' ? [...segments, segmentTest([{ kind: 'star' }])] : segments));
+  return { negated, spellings, fileSpellings };
+}
+
+/** The spellings of a glob with its braces expanded, first alternative first; at most MAX_ALTERNATIVES. */
+function expandBraces(glob: string): string[] {
+  const open = findUnescaped(glob, '{', 0);
+  if (open < 0) return [glob];
+  const alternatives: string[] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let at = open + 1; at < glob.length; at++) {
+    const character = glob[at];
+    if (character === '\\') at++;
+    else if (character === '{') depth++;
+    else if (character === '}' && depth > 0) depth--;
+    else if (character === ',' && depth === 0) {
+      alternatives.push(glob.slice(start, at));
+      start = at + 1;
+    } else if (character === '}') {
+      alternatives.push(glob.slice(start, at));
+      // A brace without a comma is literal, as in the shell.
+      if (alternatives.length === 1) return expandBraces(glob.slice(open + 1)).map((rest) => `${glob.slice(0, open)}\\{${rest}`);
+      const prefix = glob.slice(0, open);
+      const spellings: string[] = [];
+      for (const rest of expandBraces(glob.slice(at + 1))) {
+        for (const alternative of alternatives) {
+          for (const inner of expandBraces(alternative)) {
+            if (spellings.length >= MAX_ALTERNATIVES) return spellings;
+            spellings.push(prefix + inner + rest);
+          }
+        }
+      }
+      return spellings;
+    }
+  }
+  return [glob]; // Unclosed: literal.
+}
+
+function findUnescaped(text: string, character: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    if (text[at] === '\\') at++;
+    else if (text[at] === character) return at;
+  }
+  return -1;
+}
+
+function tokenize(segment: string): Token[] {
+  const tokens: Token[] = [];
+  // After a "[" that no "]" closes, none can close a later one: each is literal without a look.
+  let unclosed = false;
+  for (let at = 0; at < segment.length; at++) {
+    const character = segment[at];
+    if (character === '\\' && at + 1 < segment.length) tokens.push({ kind: 'literal', character: segment[++at] });
+    else if (character === '?') tokens.push({ kind: 'any' });
+    else if (character === '*') {
+      if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (character === '[' && !unclosed) {
+      const parsed = parseClass(segment, at);
+      unclosed = parsed === undefined;
+      if (parsed === undefined) tokens.push({ kind: 'literal', character });
+      else {
+        tokens.push(parsed.token);
+        at = parsed.end;
+      }
+    } else tokens.push({ kind: 'literal', character });
+  }
+  return tokens;
+}
+
+/** A class starting at `[`, and the offset of its `]`; undefined when it is not closed (then `[` is literal). */
+function parseClass(segment: string, open: number): { token: Token; end: number } | undefined {
+  let at = open + 1;
+  const negated = segment[at] === '!' || segment[at] === '^';
+  if (negated) at++;
+  const ranges: Array<[string, string]> = [];
+  for (let first = true; at < segment.length; first = false, at++) {
+    let character = segment[at];
+    if (character === ']' && !first) return { token: { kind: 'class', negated, ranges }, end: at };
+    if (character === '\\' && at + 1 < segment.length) character = segment[++at];
+    if (segment[at + 1] === '-' && at + 2 < segment.length && segment[at + 2] !== ']') {
+      let last = segment[at + 2];
+      at += 2;
+      if (last === '\\' && at + 1 < segment.length) last = segment[++at];
+      ranges.push([character, last]);
+    } else ranges.push([character, character]);
+  }
+  return undefined;
+}
+
+/**
+ * Whether path segments match the segments of a glob: the glob positions reachable after each path
+ * segment, each once, so no choice is ever tried twice.
+ */
+function matchesSegments(glob: Segment[], path: string[]): boolean {
+  // "**/x/y", the usual shape: the path ends in segments matching x and y.
+  if (glob[0] === 'globstar' && glob.lastIndexOf('globstar') === 0) {
+    const offset = path.length - glob.length + 1;
+    return offset >= 0 && glob.every((part, index) => index === 0 || (part as (segment: string) => boolean)(path[offset + index - 1]));
+  }
+  let positions = withGlobstarsSkipped(glob, [0]);
+  for (const segment of path) {
+    const next: number[] = [];
+    for (const position of positions) {
+      const part = glob[position];
+      if (part === 'globstar') next.push(position);
+      else if (part !== undefined && part(segment) && !next.includes(position + 1)) next.push(position + 1);
+    }
+    if (next.length === 0) return false;
+    positions = withGlobstarsSkipped(glob, next);
+  }
+  return positions.includes(glob.length);
+}
+
+/** `**` may stand for no segment at all. */
+function withGlobstarsSkipped(glob: Segment[], positions: number[]): number[] {
+  for (let index = 0; index < positions.length; index++) {
+    const position = positions[index];
+    if (glob[position] === 'globstar' && !positions.includes(position + 1)) positions.push(position + 1);
+  }
+  return positions;
+}
+
+/** The test of one glob segment, with the common shapes ("name.md", "*.md", "draft*", "*") as plain string tests. */
+function segmentTest(tokens: Token[]): (segment: string) => boolean {
+  const literal = (from: number, to: number) => {
+    const part = tokens.slice(from, to);
+    return part.every((token) => token.kind === 'literal') ? part.map((token) => token.character).join('') : undefined;
+  };
+  const whole = literal(0, tokens.length);
+  if (whole !== undefined) return (segment) => segment === whole;
+  if (tokens.length === 1 && tokens[0].kind === 'star') return () => true;
+  const suffix = tokens[0].kind === 'star' ? literal(1, tokens.length) : undefined;
+  if (suffix !== undefined) return (segment) => segment.endsWith(suffix);
+  const prefix = tokens[tokens.length - 1].kind === 'star' ? literal(0, tokens.length - 1) : undefined;
+  if (prefix !== undefined) return (segment) => segment.startsWith(prefix);
+  return (segment) => matchesSegment(tokens, segment);
+}
+
+/** Whether one path segment matches the tokens of one glob segment, all token positions at once. */
+function matchesSegment(tokens: Token[], segment: string): boolean {
+  // reachable[i]: the segment read so far can be matched by tokens[0, i).
+  let reachable = new Uint8Array(tokens.length + 1);
+  reachable[0] = 1;
+  closeOverStars(tokens, reachable);
+  for (let at = 0; at < segment.length; at++) {
+    const character = segment[at];
+    const next = new Uint8Array(tokens.length + 1);
+    let any = false;
+    for (let index = 0; index < tokens.length; index++) {
+      if (reachable[index] === 0) continue;
+      const token = tokens[index];
+      if (token.kind === 'star') {
+        next[index] = 1;
+        any = true;
+      } else if (token.kind === 'any' || (token.kind === 'literal' ? token.character === character : inClass(token, character))) {
+        next[index + 1] = 1;
+        any = true;
+      }
+    }
+    if (!any) return false;
+    closeOverStars(tokens, next);
+    reachable = next;
+  }
+  return reachable[tokens.length] === 1;
+}
+
+/** `*` may stand for no character. */
+function closeOverStars(tokens: Token[], reachable: Uint8Array): void {
+  for (let index = 0; index < tokens.length; index++) {
+    if (reachable[index] === 1 && tokens[index].kind === 'star') reachable[index + 1] = 1;
+  }
+}
+
+function inClass(token: Extract<Token, { kind: 'class' }>, character: string): boolean {
+  // The path is lower case; a class may name capitals ("[A-Z]"), so both cases are tried.
+  const upper = character.toUpperCase();
+  const inRanges = token.ranges.some(([first, last]) => (first <= character && character <= last) || (first <= upper && upper <= last));
+  return inRanges !== token.negated;
+}
