@@ -220,6 +220,13 @@ describe('quick fix: create the missing entry', () => {
     });
   });
 
+  it('writes the id and title of the new entry as YAML strings', () => {
+    assert.deepEqual(created('notes/plan.md', 'Siehe [[tr|ue]] und [[007]].\n', 'Create true.md from the template'), {
+      uri: uri('notes/true.md'),
+      text: '---\nid: "true"\ntitle: "true"\ntags: []\n---\n\n# true\n\n**Definition in one sentence.**\n',
+    });
+  });
+
   it('offers one action for many links to the same missing file, and fixes for at most 50 problems in a selection', () => {
     const index = site();
     const text = 'Siehe [[Neu]]. '.repeat(400) + '\n' + Array.from({ length: 100 }, (_, n) => `[[Fehlt${n}]]`).join(' ') + '\n';
