@@ -51,8 +51,8 @@ export class Random {
   }
 }
 
-export function masterSeed(defaultSeed: number): number {
-  const given = process.env.FUZZ_SEED;
+export function masterSeed(variable: string, defaultSeed: number): number {
+  const given = process.env[variable];
   if (given === 'random') return (Math.random() * 2 ** 32) >>> 0;
   if (given !== undefined && given !== '') return Number(given) >>> 0;
   return defaultSeed;

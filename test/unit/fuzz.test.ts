@@ -677,7 +677,7 @@ function saveFailure(name: string, content: string): string {
 }
 
 if (isMainThread) {
-  const seed = masterSeed(DEFAULT_SEED);
+  const seed = masterSeed('FUZZ_SEED', DEFAULT_SEED);
   const cases = Number(process.env.FUZZ_CASES ?? 3000);
   const onlyCase = process.env.FUZZ_CASE === undefined || process.env.FUZZ_CASE === '' ? undefined : Number(process.env.FUZZ_CASE);
   const sequences = Number(process.env.FUZZ_SEQUENCES ?? 400);

@@ -165,7 +165,9 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
   if (diagnostic.code === 'missing-key') {
     const key = diagnostic.subject;
     const closing = document.frontMatter?.range.end;
-    if (key !== undefined && closing !== undefined) {
+    // YAML that does not parse may hold the key: adding it could make a duplicate.
+    const readsWhole = !document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
+    if (key !== undefined && closing !== undefined && readsWhole) {
       // The title from the file name; another key with no value, for the author to fill in.
       const value = key === 'title' ? yamlString(fileStem(document.uri).replace(/-/g, ' ')) : '';
       const at = { line: closing.line, character: 0 };
@@ -235,8 +237,9 @@ function overlaps(a: Range, b: Range): boolean {
 function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: GlossaryDiagnostic[]): TextEdit[] {
   const edits: TextEdit[] = [];
   const byList = new Map<FrontMatterField, Map<number, GlossaryDiagnostic>>();
+  const listItemAt = listItems(document);
   for (const diagnostic of diagnostics.filter(hasInPlaceFix)) {
-    const at = listItemAt(document, diagnostic.range);
+    const at = listItemAt(diagnostic.range);
     if (at === undefined) {
       if (diagnostic.suggestion !== undefined) edits.push({ range: diagnostic.range, newText: diagnostic.suggestion });
       continue;
@@ -251,13 +254,12 @@ function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: 
   return nonOverlapping(edits);
 }
 
-/** The list and the index of the item a problem's range is. */
-function listItemAt(document: ParsedDocument, range: Range): { list: FrontMatterField; item: number } | undefined {
-  for (const field of document.frontMatter?.fields ?? []) {
-    const item = field.items?.findIndex((candidate) => comparePositions(candidate.range.start, range.start) === 0 && comparePositions(candidate.range.end, range.end) === 0);
-    if (item !== undefined && item !== -1) return { list: field, item };
-  }
-  return undefined;
+/** Finds the list and the index of the item a problem's range is, in a table made once. */
+function listItems(document: ParsedDocument): (range: Range) => { list: FrontMatterField; item: number } | undefined {
+  const key = (range: Range) => `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+  const byRange = new Map<string, { list: FrontMatterField; item: number }>();
+  for (const list of document.frontMatter?.fields ?? []) list.items?.forEach((item, index) => byRange.set(key(item.range), { list, item: index }));
+  return (range) => byRange.get(key(range));
 }
 
 /**
@@ -275,15 +277,16 @@ function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, 
   const edits: TextEdit[] = [];
   const remove = (start: number, end: number) => edits.push({ range: lines.rangeAt(start, end), newText: '' });
   for (const [index, fix] of fixes) {
-    const item = items[index];
     if (!removesItem(fix)) {
-      edits.push({ range: lines.rangeAt(item.start, item.end), newText: fix.suggestion! });
-    } else if (!isFlow) {
+      edits.push({ range: lines.rangeAt(items[index].start, items[index].end), newText: fix.suggestion! });
+      continue;
+    }
+    // A removed item goes with its tag and anchor, which the parser's range leaves out.
+    const item = { start: startWithProperties(text, items[index].start), end: items[index].end };
+    if (!isFlow) {
       const lineStart = blockItemLineStart(text, lines, item.start);
       if (lineStart === undefined) continue;
-      const lastLine = lines.positionAt(item.end).line;
-      const next = lines.lineStartOffset(lastLine + 1);
-      remove(lineStart, next > item.end ? next : lines.lineEndOffset(lastLine));
+      remove(lineStart, endOfItemLines(lines, item.end));
     } else if (lastKept !== -1 && index > lastKept) {
       // After the last kept item: the comma before the item goes.
       const comma = commaInGap(text, items[index - 1].end, item.start);
@@ -305,7 +308,35 @@ function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, 
       else remove(item.start, item.end), remove(comma, end);
     }
   }
+  // A block list whose every item goes stays a list: `tags: []`, not an empty value.
+  const colon = /^[ \t]*:/.exec(text.slice(lines.offsetAt(list.keyRange.end)));
+  if (!isFlow && lastKept === -1 && colon !== null && edits.length === items.length) {
+    const afterColon = lines.positionAt(lines.offsetAt(list.keyRange.end) + colon[0].length);
+    edits.push({ range: { start: afterColon, end: afterColon }, newText: ' []' });
+  }
   return edits;
+}
+
+/**
+ * Where the lines of a block-list item end: after its last content line and the blank lines after
+ * it, which a block scalar kept with `|+` before it would otherwise take into its value.
+ */
+function endOfItemLines(lines: LineIndex, itemEnd: number): number {
+  let line = lines.positionAt(itemEnd).line + 1;
+  while (line < lines.lineCount - 1 && /^[ \t]*$/.test(lines.lineText(line))) line++;
+  return line < lines.lineCount ? lines.lineStartOffset(line) : lines.text.length;
+}
+
+/** Where a node starts with its properties, a tag (`!x`) and an anchor (`&a`) written before its value. */
+function startWithProperties(text: string, start: number): number {
+  for (;;) {
+    let blank = start;
+    while (blank > 0 && (text[blank - 1] === ' ' || text[blank - 1] === '\t')) blank--;
+    let token = blank;
+    while (token > 0 && !/[\s,[\]{}]/.test(text[token - 1])) token--;
+    if (token === blank || (text[token] !== '!' && text[token] !== '&')) return start;
+    start = token;
+  }
 }
 
 /** Where the line of a block-list item's dash starts; undefined if the dash is not alone before the item. */

@@ -123,7 +123,7 @@ export function readYamlFields(source: string, rangeOf: (start: number, end: num
     if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
     const keyRange = pair.key.range;
     const valueNode = pair.value as YamlNode | null;
-    const valueSpan = valueNode?.range ? textSpan(source, valueNode) : emptyValueSpan(source, keyRange[1]);
+    const valueSpan = valueNode?.range ? textSpan(source, valueNode) : [keyRange[1], keyRange[1]];
     const field: FrontMatterField = {
       key: String(pair.key.value),
       keyRange: rangeOf(keyRange[0], keyRange[1]),
@@ -142,16 +142,19 @@ export function readYamlFields(source: string, rangeOf: (start: number, end: num
   return fields;
 }
 
-/** An empty value's place: right after the colon, as the fast reader gives it, where a value can be written. */
-function emptyValueSpan(source: string, keyEnd: number): [number, number] {
-  const colon = /^[ \t]*:/.exec(source.slice(keyEnd, keyEnd + 200));
-  const at = colon === null ? keyEnd : keyEnd + colon[0].length;
-  return [at, at];
-}
-
-/** A node's place, a scalar's without the line breaks the library counts into a block scalar. */
+/**
+ * A node's place: a scalar's without the line breaks the library counts into a block scalar; an
+ * empty value's right after its colon (the library puts it before a comment there), where a value
+ * written in its place keeps the blank before the comment.
+ */
 function textSpan(source: string, node: YamlNode): [number, number] {
   const [start, end] = node.range!;
-  return [start, isScalar(node) ? nodeTextEnd(source, start, end) : end];
+  if (!isScalar(node)) return [start, end];
+  if (start === end && node.value === null) {
+    let afterColon = start;
+    while (afterColon > 0 && /[ \t]/.test(source[afterColon - 1])) afterColon--;
+    if (source[afterColon - 1] === ':') return [afterColon, afterColon];
+  }
+  return [start, nodeTextEnd(source, start, end)];
 }
 

@@ -67,7 +67,8 @@ function additionsOf(document: YamlDocument, lines: LineIndex): TagsFileAddition
   if (!contents.flow) {
     // A map indented as a whole takes new keys at its indentation.
     const firstKey = contents.items[0]?.key as YamlNode | undefined;
-    const indent = firstKey?.range ? ' '.repeat(lines.positionAt(firstKey.range[0]).character) : '';
+    const keyStart = firstKey?.range?.[0] ?? 0;
+    const indent = text.slice(lines.lineStartOffset(lines.positionAt(keyStart).line), keyStart).replace(/^\uFEFF/, '');
     return { style: 'block', ...atEnd, indent };
   }
   const closing = contents.range[1] - 1;
