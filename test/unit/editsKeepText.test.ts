@@ -23,6 +23,7 @@ import { codeActions, fixAll, type TextEdit } from '../../server/src/features/co
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { prepareRename, rename, type RenameTarget } from '../../server/src/features/rename';
 import { TagsFileError, tagsFileChange } from '../../server/src/features/tagsFileGenerator';
+import { yamlString } from '../../server/src/features/yamlEdits';
 import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { parseDocument, type ParsedDocument } from '../../server/src/parsing/document';
 import type { FrontMatterField } from '../../server/src/parsing/frontMatter';
@@ -296,6 +297,27 @@ function runCase(fuzz: Case, rng: Random): void {
   checkRenames(index, document, lines, rng.subset(RENAMES, 3));
   checkTagsFileGeneration(index, texts);
 }
+
+describe('yamlString, the one writer of YAML scalars', () => {
+  /** What YAML 1.2 and YAML 1.1 (Hugo's go-yaml, js-yaml's booleans and numbers) read from a value, a key and a list item. */
+  const readings = (written: string) =>
+    (['1.2', '1.1'] as const).flatMap((version) => {
+      const read = (text: string) => parseYamlText(text, { version, uniqueKeys: false });
+      return [read(`title: ${written}\n`).title, Object.keys(read(`${written}: x\n`))[0], read(`tags: [${written}, x]\n`).tags[0], read(`- ${written}\n`)[0]];
+    });
+
+  it('writes every string so that it reads back as itself, plain only where that is safe', () => {
+    const rng = new Random(hash32('yamlString'));
+    const randomStrings = Array.from({ length: 300 }, () => String.fromCharCode(...Array.from({ length: 1 + rng.int(6) }, () => rng.pick([32, 35, 44, 45, 58, 63, 91, 93, 123, 125, 39, 34, 92, 9, 10, 13, 0x85, 0x2028, 0xfeff, 0x7f]))) + (rng.chance(0.5) ? 'a' : ''));
+    for (const value of [...STRINGS, ...RENAMES, ...randomStrings]) {
+      const written = yamlString(value);
+      for (const read of readings(written)) assert.equal(read, value, `${JSON.stringify(value)} written as ${written}`);
+      assert.doesNotMatch(written, /[\r\n]/, `${JSON.stringify(value)} written on one line`);
+    }
+    assert.deepEqual(['Begriffe', 'Service Level Agreement', 'C++', 'ä ß 😀'].map(yamlString), ['Begriffe', 'Service Level Agreement', 'C++', 'ä ß 😀']);
+    assert.deepEqual(['y', 'off', '007', '0x10', '1e3', '1_000', '.5', '1:20', '2024-01-01', '~', ''].map(yamlString), ['"y"', '"off"', '"007"', '"0x10"', '"1e3"', '"1_000"', '".5"', '"1:20"', '"2024-01-01"', '"~"', '""']);
+  });
+});
 
 describe('rename writes the title and the id as YAML strings', () => {
   const renamedText = (text: string, what: 'title' | 'id', name: string) => {

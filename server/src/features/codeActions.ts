@@ -134,12 +134,13 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
   if (diagnostic.code === 'unknown-tag') {
     const tagsFile = index.tagsFileFor(document.uri);
     const tag = diagnostic.subject;
+    // A tags file that does not parse or is not a map takes no declaration.
     const edit = tagsFile !== undefined && tag !== undefined ? declarationsEdit(tagsFile, [tag]) : undefined;
-    if (tagsFile !== undefined && tag !== undefined && edit !== undefined) {
+    if (edit !== undefined) {
       actions.push(
-        single(l10n.t('Declare "{0}" in {1}', tag, relativePath(document.uri, tagsFile.uri)), {
+        single(l10n.t('Declare "{0}" in {1}', tag!, relativePath(document.uri, tagsFile!.uri)), {
           createFiles: [],
-          edits: [{ uri: tagsFile.uri, edits: [edit] }],
+          edits: [{ uri: tagsFile!.uri, edits: [edit] }],
         }),
       );
     }
@@ -275,6 +276,7 @@ function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, 
   let lastKept = items.length - 1;
   while (lastKept >= 0 && removed(lastKept)) lastKept--;
   const edits: TextEdit[] = [];
+  let blockItemsRemoved = 0;
   const remove = (start: number, end: number) => edits.push({ range: lines.rangeAt(start, end), newText: '' });
   for (const [index, fix] of fixes) {
     if (!removesItem(fix)) {
@@ -287,12 +289,17 @@ function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, 
       const lineStart = blockItemLineStart(text, lines, item.start);
       if (lineStart === undefined) continue;
       remove(lineStart, endOfItemLines(lines, item.end));
+      blockItemsRemoved++;
     } else if (lastKept !== -1 && index > lastKept) {
       // After the last kept item: the comma before the item goes.
       const comma = commaInGap(text, items[index - 1].end, item.start);
       if (comma === undefined) continue;
-      if (/^[ \t]*$/.test(text.slice(comma + 1, item.start))) remove(comma, item.end);
-      else remove(comma, comma + 1), remove(item.start, item.end);
+      if (/^[ \t]*$/.test(text.slice(comma + 1, item.start))) {
+        remove(comma, item.end);
+      } else {
+        remove(comma, comma + 1);
+        remove(item.start, item.end);
+      }
     } else {
       // The comma after the item goes, and the blanks after it unless a comment follows them.
       const next = index + 1 < items.length ? items[index + 1].start : lines.offsetAt(list.valueRange.end) - 1;
@@ -304,13 +311,17 @@ function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, 
       let end = comma + 1;
       while (end < next && (text[end] === ' ' || text[end] === '\t')) end++;
       if (text[end] === '#') end = comma + 1;
-      if (/^[ \t]*$/.test(text.slice(item.end, comma))) remove(item.start, end);
-      else remove(item.start, item.end), remove(comma, end);
+      if (/^[ \t]*$/.test(text.slice(item.end, comma))) {
+        remove(item.start, end);
+      } else {
+        remove(item.start, item.end);
+        remove(comma, end);
+      }
     }
   }
   // A block list whose every item goes stays a list: `tags: []`, not an empty value.
   const colon = /^[ \t]*:/.exec(text.slice(lines.offsetAt(list.keyRange.end)));
-  if (!isFlow && lastKept === -1 && colon !== null && edits.length === items.length) {
+  if (blockItemsRemoved === items.length && colon !== null) {
     const afterColon = lines.positionAt(lines.offsetAt(list.keyRange.end) + colon[0].length);
     edits.push({ range: { start: afterColon, end: afterColon }, newText: ' []' });
   }

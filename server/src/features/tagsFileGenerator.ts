@@ -60,8 +60,6 @@ export function tagsFileChange(index: GlossaryIndex, folderUri: string): Workspa
     const start = { line: 0, character: 0 };
     return { createFiles: [uri], edits: [{ uri, edits: [{ range: { start, end: start }, newText: generateTagsFile(index) }] }] };
   }
-  const additions = existing.additions;
-  if (additions.style === 'refused') throw new TagsFileError(additions.reason);
-  const newText = declarationsText(missingTags(index, existing), additions);
-  return { createFiles: [], edits: [{ uri: existing.uri, edits: [{ range: { start: additions.at, end: additions.at }, newText }] }] };
+  if (existing.additions.style === 'refused') throw new TagsFileError(existing.additions.reason);
+  return { createFiles: [], edits: [{ uri: existing.uri, edits: [declarationsEdit(existing, missingTags(index, existing))!] }] };
 }

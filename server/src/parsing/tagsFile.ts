@@ -68,8 +68,8 @@ function additionsOf(document: YamlDocument, lines: LineIndex): TagsFileAddition
     // A map indented as a whole takes new keys at its indentation.
     const firstKey = contents.items[0]?.key as YamlNode | undefined;
     const keyStart = firstKey?.range?.[0] ?? 0;
-    const indent = text.slice(lines.lineStartOffset(lines.positionAt(keyStart).line), keyStart).replace(/^\uFEFF/, '');
-    return { style: 'block', ...atEnd, indent };
+    const beforeKey = text.slice(lines.lineStartOffset(lines.positionAt(keyStart).line), keyStart).replace(/^\uFEFF/, '');
+    return { style: 'block', ...atEnd, indent: /^ *$/.test(beforeKey) ? beforeKey : '' };
   }
   const closing = contents.range[1] - 1;
   const last = contents.items[contents.items.length - 1];
