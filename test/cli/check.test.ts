@@ -197,6 +197,22 @@ describe('markdown-glossary check', () => {
   });
 });
 
+describe('markdown-glossary check --fix', () => {
+  it('fixes several problems in one multi-line flow list item by item, keeping its comments, and a block-scalar tag in place', () => {
+    const ws = createWorkspace({
+      'glossar/a.md': '---\ntitle: A\ntags: [\n  IM, # Informationsmanagement\n  " Begriffe", # gepolstert\n  IM # doppelt\n]\n---\n\n# A\n',
+      'glossar/b.md': '---\r\ntags: >-\r\n  #Begriffe\r\ntitle: B\r\n---\r\n\r\n# B\r\n',
+    });
+    try {
+      cli(['check', '--fix', '.'], ws.root);
+      assert.equal(fs.readFileSync(ws.path('glossar/a.md'), 'utf8'), '---\ntitle: A\ntags: [\n  IM, # Informationsmanagement\n  Begriffe # gepolstert\n   # doppelt\n]\n---\n\n# A\n');
+      assert.equal(fs.readFileSync(ws.path('glossar/b.md'), 'utf8'), '---\r\ntags: ["#Begriffe"]\r\ntitle: B\r\n---\r\n\r\n# B\r\n');
+    } finally {
+      ws.dispose();
+    }
+  });
+});
+
 describe('markdown-glossary --help, --version and no command', () => {
   it('--help prints the usage and exits 0', () => {
     const run = cli(['--help'], REPO_ROOT);

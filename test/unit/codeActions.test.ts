@@ -8,7 +8,8 @@ import { DEFAULT_SETTINGS, type GlossarySettings } from '../../server/src/common
 import { applyEdits, LineIndex } from '../../server/src/common/text';
 import { codeActions, fixAll, type CodeAction, type WorkspaceChange } from '../../server/src/features/codeActions';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
-import { generateTagsFile, tagsFileChange } from '../../server/src/features/tagsFileGenerator';
+import { generateTagsFile, TagsFileError, tagsFileChange } from '../../server/src/features/tagsFileGenerator';
+import { parseTagsFile } from '../../server/src/parsing/tagsFile';
 import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
 
@@ -219,6 +220,13 @@ describe('quick fix: create the missing entry', () => {
     });
   });
 
+  it('writes the id and title of the new entry as YAML strings', () => {
+    assert.deepEqual(created('notes/plan.md', 'Siehe [[tr|ue]] und [[007]].\n', 'Create true.md from the template'), {
+      uri: uri('notes/true.md'),
+      text: '---\nid: "true"\ntitle: "true"\ntags: []\n---\n\n# true\n\n**Definition in one sentence.**\n',
+    });
+  });
+
   it('offers one action for many links to the same missing file, and fixes for at most 50 problems in a selection', () => {
     const index = site();
     const text = 'Siehe [[Neu]]. '.repeat(400) + '\n' + Array.from({ length: 100 }, (_, n) => `[[Fehlt${n}]]`).join(' ') + '\n';
@@ -348,7 +356,7 @@ describe('the tags file generator', () => {
   const ALL =
     'Begriffe:\n  label: Begriffe\n  permalink: /begriffe\n' +
     'IM:\n  label: IM\n  permalink: /im\n' +
-    '"C++":\n  label: "C++"\n  permalink: /c\n' +
+    'C++:\n  label: C++\n  permalink: /c\n' +
     'Neue Rolle:\n  label: Neue Rolle\n  permalink: /neue-rolle\n' +
     'Qualität:\n  label: Qualität\n  permalink: /qualitaet\n';
 
@@ -372,7 +380,7 @@ describe('the tags file generator', () => {
       applied(change, uri('docs/tags.yml'), existing),
       existing +
         '\nIM:\n  label: IM\n  permalink: /im\n' +
-        '"C++":\n  label: "C++"\n  permalink: /c\n' +
+        'C++:\n  label: C++\n  permalink: /c\n' +
         'Neue Rolle:\n  label: Neue Rolle\n  permalink: /neue-rolle\n' +
         'Qualität:\n  label: Qualität\n  permalink: /qualitaet\n',
     );
@@ -385,12 +393,117 @@ describe('the tags file generator', () => {
     assert.deepEqual(change.createFiles, []);
     assert.equal(
       applied(change, uri('docs/tags.yml'), TAGS_YML),
-      TAGS_YML + '"C++":\n  label: "C++"\n  permalink: /c\n' + 'Neue Rolle:\n  label: Neue Rolle\n  permalink: /neue-rolle\n' + 'Qualität:\n  label: Qualität\n  permalink: /qualitaet\n',
+      TAGS_YML + 'C++:\n  label: C++\n  permalink: /c\n' + 'Neue Rolle:\n  label: Neue Rolle\n  permalink: /neue-rolle\n' + 'Qualität:\n  label: Qualität\n  permalink: /qualitaet\n',
     );
   });
 
   it('generates nothing when every tag is declared', () => {
     const index = glossaryOf({ 'docs/tags.yml': TAGS_YML, 'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, IM]') });
     assert.equal(generateTagsFile(index, index.tagsFileFor(uri('docs/A.md'))), '');
+  });
+});
+
+describe('fixes keep the text of the file (issue 16)', () => {
+  const fixedAll = (text: string, relative = 'docs/A.md', files: Record<string, string> = {}) => {
+    const index = glossaryOf(files);
+    const document = index.setDocument(uri(relative), text);
+    const lines = new LineIndex(text);
+    return applyEdits(lines, fixAll(index, document, lines, DEFAULT_SETTINGS));
+  };
+  /** The front matter a text parses to, and whether YAML found anything wrong with it. */
+  const frontMatterOf = (text: string) => {
+    const document = glossaryOf({}).setDocument(uri('docs/Check.md'), text);
+    return {
+      values: Object.fromEntries((document.frontMatter?.fields ?? []).map((field) => [field.key, field.value])),
+      yamlProblems: document.diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax' || diagnostic.code === 'duplicate-key').map((diagnostic) => diagnostic.message),
+    };
+  };
+
+  it('tags-not-a-list: wraps a block scalar without gluing the next key to it, and quotes what YAML would misread', () => {
+    assert.equal(fixedAll(doc(['title: A', 'tags: >-', '  Begriffe', 'id: A'], '\n# A\n')), doc(['title: A', 'tags: [Begriffe]', 'id: A'], '\n# A\n'));
+    assert.equal(fixedAll(doc(['title: A', 'tags: "#Begriffe"'])), doc(['title: A', 'tags: ["#Begriffe"]']));
+    assert.equal(fixedAll(doc(['title: A', 'tags: a]b'])), doc(['title: A', 'tags: ["a]b"]']));
+    assert.equal(fixedAll(doc(['title: A', "tags: 'Foo: bar'"])), doc(['title: A', 'tags: ["Foo: bar"]']));
+    assert.deepEqual(frontMatterOf(fixedAll(doc(['title: A', "tags: 'Foo: bar'"]))), { values: { title: 'A', tags: ['Foo: bar'] }, yamlProblems: [] });
+  });
+
+  it('padded-tag: the trimmed tag stays a string, one tag, and the rest of the list stays', () => {
+    const after = fixedAll(doc(['title: A', 'tags: [" true ", " 123 ", " null ", " #x ", " a,b ", IM]']));
+    assert.equal(after, doc(['title: A', 'tags: ["true", "123", "null", "#x", "a,b", IM]']));
+    assert.deepEqual(frontMatterOf(after).values.tags, ['true', '123', 'null', '#x', 'a,b', 'IM']);
+  });
+
+  it('unknown-key: offers no rename to a key the front matter has, nor two renames to one key', () => {
+    const both = doc(['title: A', 'Ti|tle: B', 'tags: [IM]', 'tag: [Begriffe]'], '\n# A\n');
+    assert.deepEqual(actionsAt(glossaryOf({}), 'docs/A.md', both).titles, []);
+    assert.equal(fixedAll(both.replace('|', '')), both.replace('|', ''));
+    const twice = fixedAll(doc(['Title: A', 'titel: B'], '\n# A\n'));
+    assert.equal(twice, doc(['title: A', 'titel: B'], '\n# A\n'));
+    assert.deepEqual(frontMatterOf(twice).yamlProblems, []);
+  });
+
+  it('fixes two problems in one multi-line flow list item by item, keeping its comments', () => {
+    const before = doc(['title: A', 'tags: [', '  IM, # Informationsmanagement', '  " Begriffe", # gepolstert', '  IM, # doppelt', '  "" # leer', ']'], '\n# A\n');
+    const after = fixedAll(before);
+    assert.equal(after, doc(['title: A', 'tags: [', '  IM, # Informationsmanagement', '  Begriffe # gepolstert', '   # doppelt', '   # leer', ']'], '\n# A\n'));
+    assert.deepEqual(frontMatterOf(after), { values: { title: 'A', tags: ['IM', 'Begriffe'] }, yamlProblems: [] });
+  });
+
+  it('removes a duplicate block-list item written as a block scalar with all its lines', () => {
+    const before = doc(['title: A', 'tags:', '  - IM', '  - |-', '    IM', '  - Begriffe'], '\n# A\n');
+    assert.equal(fixedAll(before), doc(['title: A', 'tags:', '  - IM', '  - Begriffe'], '\n# A\n'));
+  });
+
+  it('Add "title": the file name as a YAML string, on a line ending like the others', () => {
+    const title = (fileName: string, text = doc(['id: X', 'tags: [IM]'], '\nText.\n')) => {
+      const relative = `docs/${encodeURIComponent(fileName)}`;
+      const { actions, text: opened } = actionsAt(glossaryOf({}), relative, '|' + text);
+      return applied(action(actions, 'Add "title"').change, uri(relative), opened);
+    };
+    assert.equal(title('Kosten: Nutzen.md'), doc(['id: X', 'tags: [IM]', 'title: "Kosten: Nutzen"'], '\nText.\n'));
+    assert.equal(title('#1 Begriff.md'), doc(['id: X', 'tags: [IM]', 'title: "#1 Begriff"'], '\nText.\n'));
+    assert.equal(title('true.md'), doc(['id: X', 'tags: [IM]', 'title: "true"'], '\nText.\n'));
+    assert.equal(title('[Entwurf] Plan.md'), doc(['id: X', 'tags: [IM]', 'title: "[Entwurf] Plan"'], '\nText.\n'));
+    assert.equal(title('Plan.md', '---\r\nid: X\r\n---\r\nText.\r\n'), '---\r\nid: X\r\ntitle: Plan\r\n---\r\nText.\r\n');
+  });
+});
+
+describe('the tags file keeps parsing and declares what it was given (issue 16)', () => {
+  const numeric = () => glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '["1.0", "007", "0x10", "1e3"]') });
+  const declared = (text: string) => [...parseTagsFile(uri('docs/tags.yml'), text).tags.keys()];
+
+  it('quotes tags YAML would read as numbers, so they are declared as written', () => {
+    const written = generateTagsFile(numeric());
+    assert.equal(written, ['"007"', '"0x10"', '"1.0"', '"1e3"'].map((key) => `${key}:\n  label: ${key}\n  permalink: /${JSON.parse(key).replace('.', '-')}\n`).join(''));
+    assert.deepEqual(declared(written), ['007', '0x10', '1.0', '1e3']);
+  });
+
+  it('adds to a flow-style tags file inside its braces', () => {
+    const existing = '{Begriffe: {label: Begriffe}}\n';
+    const index = numeric();
+    index.setTagsFile(uri('docs/tags.yml'), existing);
+    const after = applied(tagsFileChange(index, uri('docs')), uri('docs/tags.yml'), existing);
+    assert.equal(after, '{Begriffe: {label: Begriffe}, "007": {label: "007", permalink: /007}, "0x10": {label: "0x10", permalink: /0x10}, "1.0": {label: "1.0", permalink: /1-0}, "1e3": {label: "1e3", permalink: /1e3}}\n');
+    assert.deepEqual(declared(after), ['Begriffe', '007', '0x10', '1.0', '1e3']);
+    assert.deepEqual(parseTagsFile(uri('docs/tags.yml'), after).diagnostics, []);
+  });
+
+  it('adds lines that end like the lines of the file', () => {
+    const existing = 'Begriffe:\r\n  label: Begriffe\r\n';
+    const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, IM]') });
+    index.setTagsFile(uri('docs/tags.yml'), existing);
+    assert.equal(applied(tagsFileChange(index, uri('docs')), uri('docs/tags.yml'), existing), existing + 'IM:\r\n  label: IM\r\n  permalink: /im\r\n');
+  });
+
+  it('adds nothing to a tags file that does not parse or is not a map, and says why', () => {
+    for (const [broken, reason] of [
+      ['Begriffe: [\n', 'The tags file has YAML errors: fix them before tags are added to it.'],
+      ['- Begriffe\n', 'The tags file is not a map of tags: no tags are added to it.'],
+    ]) {
+      const index = glossaryOf({ 'docs/tags.yml': broken });
+      assert.throws(() => tagsFileChange(index, uri('docs')), new TagsFileError(reason));
+      const { titles } = actionsAt(index, 'docs/A.md', entry('A', 'A', 'D.', '[Begri|ff]'));
+      assert.deepEqual(titles.filter((title) => title.startsWith('Declare')), []);
+    }
   });
 });

@@ -123,6 +123,12 @@ export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
 
+/** The line break a file uses: that of its first line, `\n` for a file of one line. */
+export function lineBreakOf(text: string): string {
+  const match = /\r\n|\n|\r/.exec(text);
+  return match === null ? '\n' : match[0];
+}
+
 /** Applies non-overlapping edits to a text, in one pass however many there are. */
 export function applyEdits(lines: LineIndex, edits: ReadonlyArray<{ range: Range; newText: string }>): string {
   const byOffset = edits

@@ -1,15 +1,17 @@
 import * as l10n from '@vscode/l10n';
 import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
-import { comparePositions, type LineIndex, type Range } from '../common/text';
+import { comparePositions, lineBreakOf, type LineIndex, type Range } from '../common/text';
 import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { ParsedDocument } from '../parsing/document';
 import type { FrontMatterField } from '../parsing/frontMatter';
+import { commaInGap } from '../parsing/yaml';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { formatLink, styleOf } from './linkCompletion';
 import { newTermText } from './newTerm';
-import { tagDeclaration } from './tagsFileGenerator';
+import { declarationsEdit } from './tagsFileGenerator';
+import { yamlString } from './yamlEdits';
 
 export interface TextEdit {
   range: Range;
@@ -124,20 +126,21 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
     change,
     isPreferred,
   });
-  const edit = inPlaceEdit(lines, diagnostic);
-  if (edit !== undefined) {
-    const title = edit.newText === '' ? l10n.t('Remove the tag') : l10n.t('Change to "{0}"', diagnostic.suggestion ?? edit.newText);
-    actions.push(single(title, { createFiles: [], edits: [{ uri: document.uri, edits: [edit] }] }, true));
+  const inPlace = hasInPlaceFix(diagnostic) ? combinedEdits(document, lines, [diagnostic]) : [];
+  if (inPlace.length > 0) {
+    const title = removesItem(diagnostic) ? l10n.t('Remove the tag') : l10n.t('Change to "{0}"', diagnostic.suggestion!);
+    actions.push(single(title, { createFiles: [], edits: [{ uri: document.uri, edits: inPlace }] }, true));
   }
   if (diagnostic.code === 'unknown-tag') {
     const tagsFile = index.tagsFileFor(document.uri);
     const tag = diagnostic.subject;
-    if (tagsFile !== undefined && tag !== undefined) {
-      const newText = (tagsFile.endsWithLineBreak ? '' : '\n') + tagDeclaration(tag);
+    // A tags file that does not parse or is not a map takes no declaration.
+    const edit = tagsFile !== undefined && tag !== undefined ? declarationsEdit(tagsFile, [tag]) : undefined;
+    if (edit !== undefined) {
       actions.push(
-        single(l10n.t('Declare "{0}" in {1}', tag, relativePath(document.uri, tagsFile.uri)), {
+        single(l10n.t('Declare "{0}" in {1}', tag!, relativePath(document.uri, tagsFile!.uri)), {
           createFiles: [],
-          edits: [{ uri: tagsFile.uri, edits: [{ range: { start: tagsFile.end, end: tagsFile.end }, newText }] }],
+          edits: [{ uri: tagsFile!.uri, edits: [edit] }],
         }),
       );
     }
@@ -163,10 +166,14 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
   if (diagnostic.code === 'missing-key') {
     const key = diagnostic.subject;
     const closing = document.frontMatter?.range.end;
-    if (key !== undefined && closing !== undefined) {
-      const value = key === 'title' ? fileStem(document.uri).replace(/-/g, ' ') : '';
+    // YAML that does not parse may hold the key: adding it could make a duplicate.
+    const readsWhole = !document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
+    if (key !== undefined && closing !== undefined && readsWhole) {
+      // The title from the file name; another key with no value, for the author to fill in.
+      const value = key === 'title' ? yamlString(fileStem(document.uri).replace(/-/g, ' ')) : '';
       const at = { line: closing.line, character: 0 };
-      actions.push(single(l10n.t('Add "{0}"', key), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: at, end: at }, newText: `${key}: ${value}\n` }] }] }));
+      const newText = `${yamlString(key)}: ${value}${lineBreakOf(lines.text)}`;
+      actions.push(single(l10n.t('Add "{0}"', key), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: at, end: at }, newText }] }] }));
     }
   }
   return actions;
@@ -185,39 +192,13 @@ function linkMention(index: GlossaryIndex, document: ParsedDocument, lines: Line
   return { range: diagnostic.range, newText: formatLink(document, term, words, style) };
 }
 
-/** The edit that fixes a problem where it is: the suggestion in place, or the tag removed. */
-function inPlaceEdit(lines: LineIndex, diagnostic: GlossaryDiagnostic): TextEdit | undefined {
-  if (diagnostic.code === 'duplicate-tag' || diagnostic.code === 'empty-tag') return removeListItem(lines, diagnostic.range);
-  if (diagnostic.suggestion === undefined) return undefined;
-  return { range: diagnostic.range, newText: diagnostic.suggestion };
+/** Whether a problem is fixed where it is: its suggestion in its place, or its tag removed. */
+function hasInPlaceFix(diagnostic: GlossaryDiagnostic): boolean {
+  return removesItem(diagnostic) || diagnostic.suggestion !== undefined;
 }
 
-/** Removes an item of a flow list with its comma, or the whole line of a block-list item. */
-function removeListItem(lines: LineIndex, range: Range): TextEdit {
-  const text = lines.text;
-  const start = lines.offsetAt(range.start);
-  const end = lines.offsetAt(range.end);
-  const lineText = lines.lineText(range.start.line);
-  if (/^\s*-\s/.test(lineText) && lineText.trim().startsWith('-')) {
-    const lineStart = lines.lineStartOffset(range.start.line);
-    const nextLine = lines.lineStartOffset(range.start.line + 1);
-    return { range: lines.rangeAt(lineStart, nextLine > lineStart ? nextLine : lines.lineEndOffset(range.start.line)), newText: '' };
-  }
-  // The item goes with the comma after it, else with the one before it.
-  const afterComma = commaSpanFrom(text, end, 1);
-  if (afterComma !== undefined) return { range: lines.rangeAt(start, afterComma), newText: '' };
-  return { range: lines.rangeAt(commaSpanFrom(text, start, -1) ?? start, end), newText: '' };
-}
-
-/** Where blanks, a comma and blanks, read from an offset in a direction, end; undefined without a comma. */
-function commaSpanFrom(text: string, from: number, direction: 1 | -1): number | undefined {
-  const at = (offset: number) => text[direction === 1 ? offset : offset - 1];
-  let offset = from;
-  while (at(offset) !== undefined && /\s/.test(at(offset))) offset += direction;
-  if (at(offset) !== ',') return undefined;
-  offset += direction;
-  while (at(offset) !== undefined && /\s/.test(at(offset))) offset += direction;
-  return offset;
+function removesItem(diagnostic: GlossaryDiagnostic): boolean {
+  return diagnostic.code === 'duplicate-tag' || diagnostic.code === 'empty-tag';
 }
 
 /** A term file for a broken link, where the link says it should be, from the new-term template. */
@@ -252,56 +233,145 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /**
- * The in-place fixes of several problems as edits that apply together. Fixes inside one flow list
- * (`tags: [a, "", a]`) would touch the same commas, so such a list is written anew once, with every
- * removal and replacement in it.
+ * The in-place fixes of several problems as edits that apply together. The fixes of items of one
+ * list are made together, item by item, so that no two of them claim the same comma.
  */
 function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: GlossaryDiagnostic[]): TextEdit[] {
   const edits: TextEdit[] = [];
-  const byList = new Map<FrontMatterField, GlossaryDiagnostic[]>();
-  for (const diagnostic of diagnostics) {
-    const list = document.frontMatter?.fields.find(
-      (field) => field.items !== undefined && lines.text[lines.offsetAt(field.valueRange.start)] === '[' && overlaps(field.valueRange, diagnostic.range),
-    );
-    if (list === undefined) {
-      const edit = inPlaceEdit(lines, diagnostic);
-      if (edit !== undefined) edits.push(edit);
-    } else {
-      const inList = byList.get(list);
-      if (inList === undefined) byList.set(list, [diagnostic]);
-      else inList.push(diagnostic);
-    }
-  }
-  for (const [list, inList] of byList) {
-    if (inList.length === 1) {
-      const edit = inPlaceEdit(lines, inList[0]);
-      if (edit !== undefined) edits.push(edit);
+  const byList = new Map<FrontMatterField, Map<number, GlossaryDiagnostic>>();
+  const listItemAt = listItems(document);
+  for (const diagnostic of diagnostics.filter(hasInPlaceFix)) {
+    const at = listItemAt(diagnostic.range);
+    if (at === undefined) {
+      if (diagnostic.suggestion !== undefined) edits.push({ range: diagnostic.range, newText: diagnostic.suggestion });
       continue;
     }
-    // The first problem found at an item decides its fix.
-    const fixAt = new Map<number, GlossaryDiagnostic>();
-    for (const diagnostic of inList) {
-      const offset = lines.offsetAt(diagnostic.range.start);
-      if (!fixAt.has(offset)) fixAt.set(offset, diagnostic);
-    }
-    const kept: string[] = [];
-    for (const item of list.items!) {
-      const fix = fixAt.get(lines.offsetAt(item.range.start));
-      if (fix !== undefined && (fix.code === 'duplicate-tag' || fix.code === 'empty-tag')) continue;
-      kept.push(fix?.suggestion ?? lines.text.slice(lines.offsetAt(item.range.start), lines.offsetAt(item.range.end)));
-    }
-    edits.push({ range: list.valueRange, newText: `[${kept.join(', ')}]` });
+    let fixes = byList.get(at.list);
+    if (fixes === undefined) byList.set(at.list, (fixes = new Map()));
+    // Of several problems at one item, removing it wins over changing it.
+    const earlier = fixes.get(at.item);
+    if (earlier === undefined || (!removesItem(earlier) && removesItem(diagnostic))) fixes.set(at.item, diagnostic);
   }
+  for (const [list, fixes] of byList) edits.push(...listEdits(lines, list, fixes));
   return nonOverlapping(edits);
 }
 
-/** Edits that do not touch each other, in document order, so they can be applied together. */
+/** Finds the list and the index of the item a problem's range is, in a table made once. */
+function listItems(document: ParsedDocument): (range: Range) => { list: FrontMatterField; item: number } | undefined {
+  const key = (range: Range) => `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+  const byRange = new Map<string, { list: FrontMatterField; item: number }>();
+  for (const list of document.frontMatter?.fields ?? []) list.items?.forEach((item, index) => byRange.set(key(item.range), { list, item: index }));
+  return (range) => byRange.get(key(range));
+}
+
+/**
+ * The edits of the fixes of items of one list: each changed item in place; each removed item with
+ * its whole lines in a block list, with exactly one comma in a flow list. Comments and line breaks
+ * between items stay.
+ */
+function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, GlossaryDiagnostic>): TextEdit[] {
+  const text = lines.text;
+  const items = list.items!.map((item) => ({ start: lines.offsetAt(item.range.start), end: lines.offsetAt(item.range.end) }));
+  const isFlow = text[lines.offsetAt(list.valueRange.start)] === '[';
+  const removed = (index: number) => fixes.has(index) && removesItem(fixes.get(index)!);
+  let lastKept = items.length - 1;
+  while (lastKept >= 0 && removed(lastKept)) lastKept--;
+  const edits: TextEdit[] = [];
+  let blockItemsRemoved = 0;
+  const remove = (start: number, end: number) => edits.push({ range: lines.rangeAt(start, end), newText: '' });
+  for (const [index, fix] of fixes) {
+    if (!removesItem(fix)) {
+      edits.push({ range: lines.rangeAt(items[index].start, items[index].end), newText: fix.suggestion! });
+      continue;
+    }
+    // A removed item goes with its tag and anchor, which the parser's range leaves out.
+    const item = { start: startWithProperties(text, items[index].start), end: items[index].end };
+    if (!isFlow) {
+      const lineStart = blockItemLineStart(text, lines, item.start);
+      if (lineStart === undefined) continue;
+      remove(lineStart, endOfItemLines(lines, item.end));
+      blockItemsRemoved++;
+    } else if (lastKept !== -1 && index > lastKept) {
+      // After the last kept item: the comma before the item goes.
+      const comma = commaInGap(text, items[index - 1].end, item.start);
+      if (comma === undefined) continue;
+      if (/^[ \t]*$/.test(text.slice(comma + 1, item.start))) {
+        remove(comma, item.end);
+      } else {
+        remove(comma, comma + 1);
+        remove(item.start, item.end);
+      }
+    } else {
+      // The comma after the item goes, and the blanks after it unless a comment follows them.
+      const next = index + 1 < items.length ? items[index + 1].start : lines.offsetAt(list.valueRange.end) - 1;
+      const comma = commaInGap(text, item.end, next);
+      if (comma === undefined) {
+        remove(item.start, item.end);
+        continue;
+      }
+      let end = comma + 1;
+      while (end < next && (text[end] === ' ' || text[end] === '\t')) end++;
+      if (text[end] === '#') end = comma + 1;
+      if (/^[ \t]*$/.test(text.slice(item.end, comma))) {
+        remove(item.start, end);
+      } else {
+        remove(item.start, item.end);
+        remove(comma, end);
+      }
+    }
+  }
+  // A block list whose every item goes stays a list: `tags: []`, not an empty value.
+  const colon = /^[ \t]*:/.exec(text.slice(lines.offsetAt(list.keyRange.end)));
+  if (blockItemsRemoved === items.length && colon !== null) {
+    const afterColon = lines.positionAt(lines.offsetAt(list.keyRange.end) + colon[0].length);
+    edits.push({ range: { start: afterColon, end: afterColon }, newText: ' []' });
+  }
+  return edits;
+}
+
+/**
+ * Where the lines of a block-list item end: after its last content line and the blank lines after
+ * it, which a block scalar kept with `|+` before it would otherwise take into its value.
+ */
+function endOfItemLines(lines: LineIndex, itemEnd: number): number {
+  let line = lines.positionAt(itemEnd).line + 1;
+  while (line < lines.lineCount - 1 && /^[ \t]*$/.test(lines.lineText(line))) line++;
+  return line < lines.lineCount ? lines.lineStartOffset(line) : lines.text.length;
+}
+
+/** Where a node starts with its properties, a tag (`!x`) and an anchor (`&a`) written before its value. */
+function startWithProperties(text: string, start: number): number {
+  for (;;) {
+    let blank = start;
+    while (blank > 0 && (text[blank - 1] === ' ' || text[blank - 1] === '\t')) blank--;
+    let token = blank;
+    while (token > 0 && !/[\s,[\]{}]/.test(text[token - 1])) token--;
+    if (token === blank || (text[token] !== '!' && text[token] !== '&')) return start;
+    start = token;
+  }
+}
+
+/** Where the line of a block-list item's dash starts; undefined if the dash is not alone before the item. */
+function blockItemLineStart(text: string, lines: LineIndex, itemStart: number): number | undefined {
+  let dash = itemStart - 1;
+  while (dash >= 0 && /\s/.test(text[dash])) dash--;
+  if (text[dash] !== '-') return undefined;
+  const lineStart = lines.lineStartOffset(lines.positionAt(dash).line);
+  return /^[ \t]*$/.test(text.slice(lineStart, dash)) ? lineStart : undefined;
+}
+
+/** Edits that do not overlap, in document order, so they can be applied together; edits may touch, insertions may not. */
 function nonOverlapping(edits: TextEdit[]): TextEdit[] {
   const sorted = [...edits].sort((a, b) => comparePositions(a.range.start, b.range.start));
   const kept: TextEdit[] = [];
   for (const edit of sorted) {
     const previous = kept[kept.length - 1];
-    if (previous === undefined || comparePositions(previous.range.end, edit.range.start) < 0) kept.push(edit);
+    const order = previous === undefined ? -1 : comparePositions(previous.range.end, edit.range.start);
+    if (order < 0 || (order === 0 && !isInsertion(previous) && !isInsertion(edit))) kept.push(edit);
   }
   return kept;
+}
+
+function isInsertion(edit: TextEdit): boolean {
+  return comparePositions(edit.range.start, edit.range.end) === 0;
 }

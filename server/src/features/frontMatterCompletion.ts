@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../parsing/document';
 import { capped, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { matchableName } from '../index/nameForms';
 import { foldQuery, matchQuality } from './fuzzy';
+import { yamlString } from './yamlEdits';
 
 const TAGS_KEY_LINE = /^tags\s*:\s*$/;
 const FLOW_TAGS_BEFORE_CURSOR = /^tags\s*:\s*\[([^\]]*)$/;
@@ -108,7 +109,7 @@ function completeTags(index: GlossaryIndex, document: ParsedDocument, context: T
       kind: 'tag',
       detail: candidate.detail,
       documentation: candidate.documentation || undefined,
-      newText: yamlScalar(candidate.tag),
+      newText: yamlString(candidate.tag),
       range: context.range,
       filterText: candidate.tag,
       sortText: `${quality}${String(999_999 - Math.min(candidate.uses, 999_999)).padStart(6, '0')}${candidate.tag.toLowerCase()}`,
@@ -163,9 +164,4 @@ function rangeOnLine(position: Position, startCharacter: number, charactersAfter
 
 function unquote(text: string): string {
   return text.trim().replace(/^(["'])(.*)\1$/, '$2');
-}
-
-/** A tag as a YAML flow scalar: quoted when it holds characters YAML would read otherwise. */
-function yamlScalar(tag: string): string {
-  return /[,[\]{}:#"'&*!|>%@`]|^[\s?-]|\s$/.test(tag) ? JSON.stringify(tag) : tag;
 }

@@ -1,12 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import { parentUri } from '../common/uris';
+import { escapeHeadingText } from '../parsing/markdown';
 import type { GlossaryIndex } from '../index/glossaryIndex';
+import { yamlFlowList, yamlString } from './yamlEdits';
 
 /** The text of a new glossary entry: front matter, title heading and a bold definition to fill in. */
 export function newTermText(id: string, title: string, tags: string[]): string {
-  const tagList = tags.map((tag) => (/^[\p{L}\p{N}][\p{L}\p{N} _.\-]*$/u.test(tag) ? tag : JSON.stringify(tag))).join(', ');
-  const yamlTitle = /^[\p{L}\p{N}][^:#\n]*$/u.test(title) ? title : JSON.stringify(title);
-  return `---\nid: ${id}\ntitle: ${yamlTitle}\ntags: [${tagList}]\n---\n\n# ${title}\n\n**${l10n.t('Definition in one sentence.')}**\n`;
+  return `---\nid: ${yamlString(id)}\ntitle: ${yamlString(title)}\ntags: ${yamlFlowList(tags)}\n---\n\n# ${escapeHeadingText(title)}\n\n**${l10n.t('Definition in one sentence.')}**\n`;
 }
 
 /** A file name from a title: "Make-or-Buy-Entscheidung" from "Make-or-Buy Entscheidung", umlauts kept. */

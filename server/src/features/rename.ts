@@ -8,6 +8,7 @@ import type { FileEdits, TextEdit, WorkspaceChange } from './codeActions';
 import { termsAt } from './termAt';
 import { routeOf } from '../index/routes';
 import { resolveTermLink } from './termLinks';
+import { replaceValue } from './yamlEdits';
 
 export interface RenameTarget {
   term: GlossaryTerm;
@@ -45,7 +46,7 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
   const edits = new EditsByFile();
   const own = index.getDocument(term.uri);
   const titleField = own?.frontMatter?.fields.find((field) => field.key === 'title');
-  if (titleField !== undefined) edits.add(term.uri, { range: titleField.valueRange, newText: yamlScalar(title) });
+  if (titleField !== undefined) edits.add(term.uri, replaceValue(titleField.valueRange, title));
   if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) edits.add(term.uri, { range: term.heading.textRange, newText: escapeHeadingText(title) });
 
   const oldKey = composedNameKey(term.title);
@@ -69,7 +70,7 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
   if (id.includes('/')) throw new RenameError(l10n.t('Docusaurus rejects this id: it must not be empty or contain "/".'));
   const edits = new EditsByFile();
   const idField = index.getDocument(term.uri)?.frontMatter?.fields.find((field) => field.key === 'id');
-  if (idField !== undefined) edits.add(term.uri, { range: idField.valueRange, newText: yamlScalar(id) });
+  if (idField !== undefined) edits.add(term.uri, replaceValue(idField.valueRange, id));
   // A file named after its id keeps that name: it moves with the id, and so do the paths to it.
   const renamesFile = fileStem(term.uri) === term.id;
   const newUri = renamesFile ? `${parentUri(term.uri)}/${encodePathSegment(id)}${term.uri.match(/\.mdx?$/i)?.[0] ?? '.md'}` : term.uri;
@@ -171,8 +172,4 @@ class EditsByFile {
   all(): FileEdits[] {
     return [...this.byUri].map(([uri, edits]) => ({ uri, edits: [...edits.values()] }));
   }
-}
-
-function yamlScalar(text: string): string {
-  return /^[\p{L}\p{N}][^:#\n]*$/u.test(text) && !/\s$/.test(text) ? text : JSON.stringify(text);
 }

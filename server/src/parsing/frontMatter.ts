@@ -4,7 +4,7 @@ import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import type { LineIndex, Range } from '../common/text';
 import { readSimpleFrontMatter } from './simpleYaml';
-import { parseYaml, plainValue, yamlDiagnostics } from './yaml';
+import { nodeTextEnd, parseYaml, plainValue, yamlDiagnostics } from './yaml';
 
 /** One item of a YAML list, such as a tag, with its exact place in the document. */
 export interface FrontMatterItem {
@@ -123,7 +123,7 @@ export function readYamlFields(source: string, rangeOf: (start: number, end: num
     if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
     const keyRange = pair.key.range;
     const valueNode = pair.value as YamlNode | null;
-    const valueSpan = valueNode?.range ?? [keyRange[1], keyRange[1]];
+    const valueSpan = valueNode?.range ? textSpan(source, valueNode) : [keyRange[1], keyRange[1]];
     const field: FrontMatterField = {
       key: String(pair.key.value),
       keyRange: rangeOf(keyRange[0], keyRange[1]),
@@ -133,12 +133,28 @@ export function readYamlFields(source: string, rangeOf: (start: number, end: num
     if (isSeq(valueNode)) {
       field.items = valueNode.items.map((item) => {
         const node = item as YamlNode;
-        const span = node.range ?? valueSpan;
+        const span = node.range ? textSpan(source, node) : valueSpan;
         return { value: plainValue(node, document), range: rangeOf(span[0], span[1]) };
       });
     }
     fields.push(field);
   }
   return fields;
+}
+
+/**
+ * A node's place: a scalar's without the line breaks the library counts into a block scalar; an
+ * empty value's right after its colon (the library puts it before a comment there), where a value
+ * written in its place keeps the blank before the comment.
+ */
+function textSpan(source: string, node: YamlNode): [number, number] {
+  const [start, end] = node.range!;
+  if (!isScalar(node)) return [start, end];
+  if (start === end && node.value === null) {
+    let afterColon = start;
+    while (afterColon > 0 && /[ \t]/.test(source[afterColon - 1])) afterColon--;
+    if (source[afterColon - 1] === ':') return [afterColon, afterColon];
+  }
+  return [start, nodeTextEnd(source, start, end)];
 }
 

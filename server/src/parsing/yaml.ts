@@ -73,6 +73,37 @@ function offsetOfAliasPastBound(source: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Where a scalar's own text ends. The library's range of a block scalar (`title: >-` and its
+ * indented lines) ends after its last line break and the blank lines `|+` keeps: an edit of that
+ * range would glue the next key to the new value.
+ */
+export function nodeTextEnd(source: string, start: number, end: number): number {
+  let last = end;
+  while (last > start && /\s/.test(source[last - 1])) last--;
+  if (last === end) return end;
+  // The blanks at the end of the last content line still belong to a literal block.
+  while (last < end && source[last] !== '\n' && source[last] !== '\r') last++;
+  return last;
+}
+
+/** Where a gap between two YAML nodes in a flow collection has its comma, skipping blanks and comments. */
+export function commaInGap(text: string, from: number, to: number): number | undefined {
+  let offset = from;
+  while (offset < to) {
+    const character = text[offset];
+    if (character === ',') return offset;
+    if (character === '#' && (offset === 0 || /\s/.test(text[offset - 1]))) {
+      while (offset < to && text[offset] !== '\n' && text[offset] !== '\r') offset++;
+    } else if (/\s/.test(character)) {
+      offset++;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** The parser's errors and warnings as diagnostics; `rangeOf` maps source offsets to the document. */
 export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number, end: number) => Range): GlossaryDiagnostic[] {
   return [...document.errors, ...document.warnings].map((problem) => {

@@ -7,6 +7,7 @@ import { fileStem } from '../../common/uris';
 import type { ParsedDocument } from '../../parsing/document';
 import { distance } from 'fastest-levenshtein';
 import { isCaseOrNumberVariant } from './similarity';
+import { yamlString } from '../yamlEdits';
 
 /** Key rules: misspelt keys, required keys, and what Docusaurus makes of the id and title. */
 export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings): GlossaryDiagnostic[] {
@@ -15,17 +16,21 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
   const diagnostics: GlossaryDiagnostic[] = [];
   const allowed = new Set([...KNOWN_KEYS, ...settings.extraKeys]);
 
+  // A key is only renamed to one the front matter does not have yet, so that no fix makes a duplicate key.
+  const taken = new Set(frontMatter.fields.map((field) => field.key));
   for (const field of frontMatter.fields) {
     if (allowed.has(field.key)) continue;
     // Keys of other tools are fine; only a near miss of a known key is a mistake.
-    const suggestion = misspeltKey(field.key, allowed);
-    if (suggestion === undefined) continue;
+    const intended = misspeltKey(field.key, allowed);
+    if (intended === undefined) continue;
+    const free = !taken.has(intended);
+    taken.add(intended);
     diagnostics.push({
       range: field.keyRange,
       severity: 'warning',
       code: 'unknown-key',
-      message: l10n.t('Unknown front-matter key "{0}". Did you mean "{1}"?', field.key, suggestion),
-      suggestion,
+      message: l10n.t('Unknown front-matter key "{0}". Did you mean "{1}"?', field.key, intended),
+      suggestion: free ? yamlString(intended) : undefined,
     });
   }
 

@@ -3,6 +3,7 @@ import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { relativePath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
+import { yamlFlowList, yamlString } from '../yamlEdits';
 import { closestMatch, isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 
 /** A rarer tag is only called a variant of a tag at least this many times as common. */
@@ -19,7 +20,8 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
         severity: 'warning',
         code: 'tags-not-a-list',
         message: l10n.t('Tags must be a list, such as "tags: [A, B]".'),
-        suggestion: typeof field.value === 'string' ? `[${field.value}]` : undefined,
+        // "A, B" meant two tags; each is written so that YAML reads it back as that tag.
+        suggestion: typeof field.value === 'string' ? yamlFlowList(field.value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '')) : undefined,
       },
     ];
   }
@@ -40,7 +42,7 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
         severity: 'warning',
         code: 'padded-tag',
         message: l10n.t('Tag "{0}" has blanks around it.', tag),
-        suggestion: tag.trim(),
+        suggestion: yamlString(tag.trim()),
       });
     }
     if (seen.has(tag.trim())) {
@@ -60,7 +62,7 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
           suggestion === undefined
             ? l10n.t('Tag "{0}" is not declared in {1}.', tag.trim(), where)
             : l10n.t('Tag "{0}" is not declared in {1}. Did you mean "{2}"?', tag.trim(), where, suggestion),
-        suggestion,
+        suggestion: suggestion === undefined ? undefined : yamlString(suggestion),
         subject: tag.trim(),
       });
     } else {
@@ -71,7 +73,7 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
           severity: 'warning',
           code: 'tag-variant',
           message: l10n.t('Tag "{0}" ({1} entries) looks like a variant of "{2}" ({3} entries).', tag.trim(), variant.ownCount, variant.tag, variant.count),
-          suggestion: variant.tag,
+          suggestion: yamlString(variant.tag),
         });
       }
     }

@@ -1,0 +1,49 @@
+import { parseDocument } from 'yaml';
+import type { Range } from '../common/text';
+
+/**
+ * The one writer of YAML text: every edit to front matter or a tags file writes values with it,
+ * so a value reads back as exactly the string it was meant to be, whoever reads it (the `yaml`
+ * library, Docusaurus's js-yaml, Hugo's go-yaml, which still reads YAML 1.1 booleans and numbers).
+ */
+
+/** First characters that make YAML read plain text as something else: indicators and blanks. */
+const INDICATOR_FIRST = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
+/**
+ * Characters kept out of plain text altogether, so one rule holds in block and flow context, as a
+ * key and as a value: flow indicators, `:` and `#` (a map or a comment), line breaks and anything
+ * not printable, and blanks other than the space.
+ */
+const NEVER_PLAIN = /[,[\]{}:#\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufffe\uffff]|[\ud800-\udfff]/u;
+/** What go-yaml and YAML 1.1 give a meaning of their own as plain text (a merge key, the value key). */
+const SPECIAL_PLAIN = new Set(['<<', '=']);
+
+/** A YAML scalar for a string: plain where every reader reads it back as that string, else double-quoted. */
+export function yamlString(value: string): string {
+  return readsAsString(value) ? value : doubleQuoted(value);
+}
+
+function readsAsString(value: string): boolean {
+  if (value === '' || INDICATOR_FIRST.test(value) || /\s$/.test(value) || NEVER_PLAIN.test(value) || SPECIAL_PLAIN.has(value)) return false;
+  // Numbers, booleans, null and dates as YAML 1.2 and YAML 1.1 resolve them (yes, 0x10, 1_000, 2024-01-01, …).
+  return (['1.2', '1.1'] as const).every((version) => parseDocument(value, { version }).contents?.toJSON() === value);
+}
+
+/** JSON's escapes are YAML's; YAML also wants the characters JSON leaves alone but YAML does not print. */
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A flow list of strings: `[a, "b: c"]`. */
+export function yamlFlowList(values: readonly string[]): string {
+  return `[${values.map(yamlString).join(', ')}]`;
+}
+
+/**
+ * The edit that makes a YAML node's value (its range as the parser gives it) the string given; an
+ * empty value's range is the point after its colon, where the value needs a blank before it.
+ */
+export function replaceValue(range: Range, value: string): { range: Range; newText: string } {
+  const isEmpty = range.start.line === range.end.line && range.start.character === range.end.character;
+  return { range, newText: (isEmpty ? ' ' : '') + yamlString(value) };
+}
