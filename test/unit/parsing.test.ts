@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 import matter from 'gray-matter';
 import { LineIndex, type Range } from '../../server/src/common/text';
 import { parseDocument, withoutOpenDocumentDetail } from '../../server/src/parsing/document';
+import { growthOf, superLinear } from './linearTime';
 
 const uri = 'file:///glossary/docs/Outtasking.md';
 const parse = (text: string) => parseDocument(uri, text);
@@ -249,6 +250,26 @@ describe('markdown body', () => {
       ['inline', 'das [neue] Outsourcing', 'Outsourcing.md'],
       ['wiki', 'x', 'x'],
     ]);
+  });
+
+  it('reads inline links in time linear in the line, whatever blanks, "<" or "(" it holds', () => {
+    const parsed = parse('# A\n\n[a](  <b c.md>  "t" ) [d](e.md (t)) [f](\tg.md\t) [h](i(j).md)\n');
+    assert.deepEqual(parsed.body.links.map((link) => [link.text, link.target]), [['a', 'b c.md'], ['d', 'e.md'], ['f', 'g.md'], ['h', 'i(j).md']]);
+    const lines: Array<[string, (size: number) => string, number]> = [
+      ['blanks after "("', (size) => `[a](${' '.repeat(size)}x`, 5_000],
+      ['"<" never closed', (size) => '[a](<'.repeat(size / 5), 20_000],
+      ['a title "(" never closed', (size) => '[a](x ('.repeat(size / 7), 20_000],
+    ];
+    for (const [what, line, size] of lines) {
+      const growth = growthOf((n) => assert.deepEqual(parse(`# A\n\n${line(n)}\n`).body.links, []), size);
+      assert.equal(superLinear(what, size, growth), undefined);
+    }
+  });
+
+  it('reads a line of 200,000 code spans', () => {
+    const line = '`Outtasking` '.repeat(200_000);
+    const parsed = parse(`# A\n\n${line}\n`);
+    assert.equal(parsed.body.nonProse.length, 200_000);
   });
 
   it('marks code, URLs, comments and fenced blocks as non-prose, but not link text', () => {
