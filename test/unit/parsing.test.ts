@@ -196,6 +196,19 @@ describe('front matter problems', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
+  it('reads front-matter values with a long run of blanks inside in time linear in the value', () => {
+    const blanks = (size: number) => ' '.repeat(size);
+    const shapes: Array<[string, (size: number) => string, (document: ReturnType<typeof parse>, size: number) => void]> = [
+      ['a title', (size) => `---\ntitle: a${blanks(size)}b  \n---\n`, (document, size) => assert.equal(document.term?.title, `a${blanks(size)}b`)],
+      ['a flow list', (size) => `---\ntags: [a${blanks(size)}b]\n---\n`, (document, size) => assert.deepEqual(document.term?.tags.map((tag) => tag.value), [`a${blanks(size)}b`])],
+      ['a block list', (size) => `---\ntags:\n  - a${blanks(size)}b\n---\n`, (document, size) => assert.deepEqual(document.term?.tags.map((tag) => tag.value), [`a${blanks(size)}b`])],
+    ];
+    for (const [what, text, check] of shapes) {
+      const growth = growthOf((size) => check(parse(text(size)), size), 10_000);
+      assert.equal(superLinear(what, 10_000, growth), undefined);
+    }
+  });
+
   it('leaves gray-matter without a cache of every text parsed', () => {
     parse('---\nid: Cache\ntags: [a]\n---\n# Cache\n');
     assert.deepEqual(Object.keys((matter as unknown as { cache: object }).cache), []);
