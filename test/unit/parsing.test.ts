@@ -3,8 +3,10 @@ import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import matter from 'gray-matter';
+import { parseDocument as parseYamlDocument } from 'yaml';
 import { LineIndex, type Range } from '../../server/src/common/text';
 import { parseDocument, withoutOpenDocumentDetail } from '../../server/src/parsing/document';
+import { growthOf, superLinear } from './linearTime';
 
 const uri = 'file:///glossary/docs/Outtasking.md';
 const parse = (text: string) => parseDocument(uri, text);
@@ -122,6 +124,40 @@ describe('front matter problems', () => {
     assert.equal(duplicate.range.start.line, 3);
   });
 
+  it('reports duplicate keys where the YAML library itself places them, in maps of any kind', () => {
+    const sources = [
+      'id: A\ntitle: x\ntitle: y\n', 'tags:\ntags:\n  - a\n', '"a": 1\na: 2\n', "1: x\n'1': y\n1: z\n", '~: a\nnull: b\n: c\n', '&x a: 1\n!!str a: 2\n',
+      '? a\n: 1\n? a\n: 2\n', 'm: {a: 1, a: 2 , a: 3}\n', 'm: {a: 1, # c\n a: 2}\n', 'l: [a: 1, a: 2]\n', 'x:\n  a: 1\n  a: 2\n', '.nan: 1\n.nan: 2\n', 'a:    1   \n  \na:\na: 1\n',
+    ];
+    for (const source of sources) {
+      const text = `---\n${source}---\n`;
+      const lines = new LineIndex(text);
+      const expected = parseYamlDocument(source, { uniqueKeys: true, prettyErrors: false })
+        .errors.filter((error) => error.code === 'DUPLICATE_KEY')
+        .map((error) => ({ range: lines.rangeAt(4 + error.pos[0], 4 + error.pos[1]), message: 'Duplicate key.' }));
+      const reported = parse(text).diagnostics.filter((diagnostic) => diagnostic.code === 'duplicate-key').map(({ range, message }) => ({ range, message }));
+      assert.deepEqual(reported, expected, source);
+    }
+  });
+
+  it('reads front matter of many distinct keys in time linear in their number', () => {
+    const keys = (size: number) => Array.from({ length: size / 8 }, (_, n) => `k${n}: 1`).join('\n');
+    const growth = growthOf((size) => assert.equal(parse(`---\n${keys(size)}\n---\n`).frontMatter?.fields.length, size / 8), 120_000);
+    assert.equal(superLinear('distinct keys', 120_000, growth), undefined);
+  });
+
+  it('reports the first hundred YAML problems and how many more there are', () => {
+    const document = parse(`---\n${'}'.repeat(1_000)}\n---\n# A\n`);
+    const problems = document.diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax');
+    assert.equal(problems.length, 101);
+    assert.deepEqual(problems.at(-1), {
+      range: { start: { line: 1, character: 100 }, end: { line: 1, character: 101 } },
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: '900 more YAML problems from here on are not reported.',
+    });
+  });
+
   it('reports front matter that is never closed, and still reads the body', () => {
     const document = parse('---\nid: A\n\n# A\n\nText.\n');
     assert.deepEqual(document.diagnostics.map((diagnostic) => diagnostic.code), ['unclosed-front-matter']);
@@ -176,6 +212,24 @@ describe('front matter problems', () => {
     assert.equal(document.body.headings[0].text, 'Tief');
   });
 
+  it('refuses lists and maps nested more than 100 deep by block indicators or indentation, and reads nesting short of that', () => {
+    const refusal = (yaml: string) => parse(`---\n${yaml}\n---\n# A\n`).diagnostics.filter((diagnostic) => diagnostic.message.startsWith('Lists and maps nested'));
+    const expected = (line: number, character: number) => [{
+      range: { start: { line, character }, end: { line, character: character + 1 } },
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: 'Lists and maps nested more than 100 levels deep: this YAML is not read.',
+    }];
+    assert.deepEqual(refusal(`x: ${'- ? '.repeat(100_000)}y`), expected(1, 3 + 2 * 99));
+    assert.deepEqual(refusal(`${'- '.repeat(10_000)}y`), expected(1, 2 * 100));
+    assert.deepEqual(refusal(Array.from({ length: 1_000 }, (_, depth) => `${' '.repeat(depth)}- a:`).join('\n')), expected(51, 50));
+    const nested = parse(`---\ntitle: T\nx:\n${Array.from({ length: 40 }, (_, depth) => `${' '.repeat(2 * depth + 1)}- a:`).join('\n')}\ny:\n  ${'- '.repeat(20)}z\n---\n`);
+    assert.deepEqual(nested.diagnostics, []);
+    assert.equal(nested.term?.title, 'T');
+    const growth = growthOf((size) => assert.equal(refusal(`x: ${'- ? '.repeat(size / 4)}y`).length, 1), 100_000);
+    assert.equal(superLinear('block indicators on one line', 100_000, growth), undefined);
+  });
+
   it('refuses more than 1,000 aliases, which the YAML parser resolves in more than linear time', () => {
     const aliases = Array.from({ length: 1_001 }, (_, n) => `k${n}: *a`).join('\n');
     const document = parse(`---\nbase: &a x\n${aliases}\n---\n`);
@@ -193,6 +247,19 @@ describe('front matter problems', () => {
     assert.deepEqual(Object.keys(extra), ['__proto__']);
     assert.equal(Object.getPrototypeOf(extra), Object.prototype);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('reads front-matter values with a long run of blanks inside in time linear in the value', () => {
+    const blanks = (size: number) => ' '.repeat(size);
+    const shapes: Array<[string, (size: number) => string, (document: ReturnType<typeof parse>, size: number) => void]> = [
+      ['a title', (size) => `---\ntitle: a${blanks(size)}b  \n---\n`, (document, size) => assert.equal(document.term?.title, `a${blanks(size)}b`)],
+      ['a flow list', (size) => `---\ntags: [a${blanks(size)}b]\n---\n`, (document, size) => assert.deepEqual(document.term?.tags.map((tag) => tag.value), [`a${blanks(size)}b`])],
+      ['a block list', (size) => `---\ntags:\n  - a${blanks(size)}b\n---\n`, (document, size) => assert.deepEqual(document.term?.tags.map((tag) => tag.value), [`a${blanks(size)}b`])],
+    ];
+    for (const [what, text, check] of shapes) {
+      const growth = growthOf((size) => check(parse(text(size)), size), 10_000);
+      assert.equal(superLinear(what, 10_000, growth), undefined);
+    }
   });
 
   it('leaves gray-matter without a cache of every text parsed', () => {
@@ -249,6 +316,26 @@ describe('markdown body', () => {
       ['inline', 'das [neue] Outsourcing', 'Outsourcing.md'],
       ['wiki', 'x', 'x'],
     ]);
+  });
+
+  it('reads inline links in time linear in the line, whatever blanks, "<" or "(" it holds', () => {
+    const parsed = parse('# A\n\n[a](  <b c.md>  "t" ) [d](e.md (t)) [f](\tg.md\t) [h](i(j).md)\n');
+    assert.deepEqual(parsed.body.links.map((link) => [link.text, link.target]), [['a', 'b c.md'], ['d', 'e.md'], ['f', 'g.md'], ['h', 'i(j).md']]);
+    const lines: Array<[string, (size: number) => string, number]> = [
+      ['blanks after "("', (size) => `[a](${' '.repeat(size)}x`, 5_000],
+      ['"<" never closed', (size) => '[a](<'.repeat(size / 5), 20_000],
+      ['a title "(" never closed', (size) => '[a](x ('.repeat(size / 7), 20_000],
+    ];
+    for (const [what, line, size] of lines) {
+      const growth = growthOf((n) => assert.deepEqual(parse(`# A\n\n${line(n)}\n`).body.links, []), size);
+      assert.equal(superLinear(what, size, growth), undefined);
+    }
+  });
+
+  it('reads a line of 200,000 code spans', () => {
+    const line = '`Outtasking` '.repeat(200_000);
+    const parsed = parse(`# A\n\n${line}\n`);
+    assert.equal(parsed.body.nonProse.length, 200_000);
   });
 
   it('marks code, URLs, comments and fenced blocks as non-prose, but not link text', () => {

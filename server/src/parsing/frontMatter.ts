@@ -103,7 +103,7 @@ function parseYamlFields(
 /** Reads front-matter YAML with the YAML library: any YAML, its errors and warnings included. */
 export function readYamlFields(source: string, rangeOf: (start: number, end: number) => Range, diagnostics: GlossaryDiagnostic[]): FrontMatterField[] {
   const document = parseYaml(source);
-  diagnostics.push(...yamlDiagnostics(document, rangeOf));
+  for (const diagnostic of yamlDiagnostics(document, rangeOf)) diagnostics.push(diagnostic);
 
   const contents = document.contents;
   if (contents === null || contents === undefined) return [];

@@ -48,9 +48,11 @@ const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3
 /** Docusaurus admonitions (`:::info` … `:::`): the markers are not text, what they hold is. */
 const ADMONITION_MARKER = /^ {0,3}:::/;
 const INDENTED_CODE = /^(?: {4}|\t)/;
-// Link text may hold one level of brackets ("[a [b] c](x)"); neither pattern lets a match run past
-// the next unpaired "[", which keeps a line of ten thousand "[" linear instead of quadratic.
-const INLINE_LINK = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\([ \t]*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/dg;
+// Each pattern stays linear on any line: no part of a match may run past the place where the next
+// attempt starts, and no two quantifiers may share a run of characters. So link text may hold one
+// level of brackets ("[a [b] c](x)") but no unpaired "[", a destination in <> and a title in ()
+// hold no "<" or "(" (as in CommonMark), and the blanks after "(" are all taken or none of them.
+const INLINE_LINK = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\([ \t]*(?![ \t])(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)/dg;
 const WIKI_LINK = /\[\[([^[\]|\n]+)(?:\|([^[\]\n]+))?\]\]/dg;
 /** A backslash escape of ASCII punctuation (CommonMark): `\]`, `\#`, `\\`. */
 const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g;
@@ -275,7 +277,8 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   const hasBracket = line.includes('[');
   const hasColon = line.includes(':') || line.includes('www.');
   const codeSpans = hasCode ? codeSpansOf(line, start) : [];
-  nonProse.push(...codeSpans);
+  // One by one: spread as arguments, a line of 200,000 code spans overflows the stack.
+  for (const span of codeSpans) nonProse.push(span);
   const inCode = (offset: number) => isInSpans(codeSpans, offset);
 
   // Escaped characters (`\]`, `\)`) are text, not brackets (CommonMark): the pattern reads a copy of

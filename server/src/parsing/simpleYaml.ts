@@ -82,8 +82,15 @@ export function readSimpleFrontMatter(source: string, rangeOf: (start: number, e
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#]|:(?! |$)|(?<! )#)*$/;
 const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[\da-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
+/** The text without its trailing spaces: `/ +$/` would retry at every space of a long run, in quadratic time. */
+function withoutTrailingSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32 /* space */) end--;
+  return text.slice(0, end);
+}
+
 function simpleScalar(raw: string, start: number, rangeOf: (start: number, end: number) => Range) {
-  const text = raw.replace(/ +$/, '');
+  const text = withoutTrailingSpaces(raw);
   let value: string;
   if (/^"[^"\\]*"$/.test(text) || /^'[^']*'$/.test(text)) value = text.slice(1, -1);
   else if (PLAIN.test(text) && !NOT_A_STRING.test(text)) value = text;
@@ -93,7 +100,7 @@ function simpleScalar(raw: string, start: number, rangeOf: (start: number, end: 
 
 /** `[a, "b c", d]` on one line; nothing after the closing bracket. */
 function flowList(raw: string, start: number, rangeOf: (start: number, end: number) => Range) {
-  const text = raw.replace(/ +$/, '');
+  const text = withoutTrailingSpaces(raw);
   if (!text.endsWith(']') || text.indexOf(']') !== text.length - 1 || text.includes('[', 1) || /[{}]/.test(text)) return undefined;
   const inner = text.slice(1, -1);
   const items: FrontMatterItem[] = [];

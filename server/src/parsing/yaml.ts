@@ -1,5 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Alias, type CST, type Document, type Node as YamlNode, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+
+type CollectionItem = CST.CollectionItem;
+type SourceToken = CST.SourceToken;
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import type { Range } from '../common/text';
 
@@ -14,25 +17,45 @@ export type YamlDocument = Document.Parsed;
 
 /**
  * YAML the parser would spend unbounded time or stack on is refused before parsing. It recurses
- * once per bracket level, and at the stack's limit V8 can abort the whole process while compiling
- * a regular expression; it resolves aliases in time that grows faster than their number.
+ * once per level of nesting, by brackets or by indentation and block indicators (`- - - a`), and
+ * at the stack's limit V8 can abort the whole process while compiling a regular expression; it
+ * resolves aliases in time that grows faster than their number.
  */
 const MAX_BRACKET_DEPTH = 100;
+const MAX_BLOCK_DEPTH = 100;
 const MAX_ALIASES = 1_000;
 const TOO_DEEP = 'nested too deep';
+const BLOCKS_TOO_DEEP = 'blocks nested too deep';
 const TOO_MANY_ALIASES = 'too many aliases';
 /** An alias (`*name`) where a value can start: after a space, a bracket, a comma or a line start. */
 const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/g;
+/** Problems reported per YAML text; a broken file can have one per character. */
+const MAX_PROBLEMS = 100;
 
 /** Parses YAML as data only: no custom tags, bounded aliases and nesting, duplicate keys reported. */
 export function parseYaml(source: string): YamlDocument {
-  const tooDeepAt = offsetNestedTooDeep(source);
-  const tooManyAliasesAt = tooDeepAt === undefined ? offsetOfAliasPastBound(source) : undefined;
-  if (tooDeepAt === undefined && tooManyAliasesAt === undefined) return withoutStackTraces(() => parseDocument(source, { prettyErrors: false, uniqueKeys: true }));
-  const at = tooDeepAt ?? tooManyAliasesAt!;
+  const refusal = refusalOf(source);
+  if (refusal === undefined) {
+    return withoutStackTraces(() => {
+      // The library's own check of unique keys compares each key with every key before it.
+      const document = parseDocument(source, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: true });
+      document.errors = inPositionOrder(document.errors, duplicateKeyErrors(document));
+      return document;
+    });
+  }
   const refused = parseDocument('');
-  refused.errors.push(new YAMLParseError([at, at + 1], 'RESOURCE_EXHAUSTION', tooDeepAt !== undefined ? TOO_DEEP : TOO_MANY_ALIASES));
+  refused.errors.push(new YAMLParseError([refusal.at, refusal.at + 1], 'RESOURCE_EXHAUSTION', refusal.reason));
   return refused;
+}
+
+function refusalOf(source: string): { at: number; reason: string } | undefined {
+  const bracketsAt = offsetBracketsTooDeep(source);
+  if (bracketsAt !== undefined) return { at: bracketsAt, reason: TOO_DEEP };
+  const blocksAt = offsetBlocksTooDeep(source);
+  if (blocksAt !== undefined) return { at: blocksAt, reason: BLOCKS_TOO_DEEP };
+  const aliasAt = offsetOfAliasPastBound(source);
+  if (aliasAt !== undefined) return { at: aliasAt, reason: TOO_MANY_ALIASES };
+  return undefined;
 }
 
 /**
@@ -50,7 +73,7 @@ function withoutStackTraces<T>(parse: () => T): T {
 }
 
 /** Where `[` and `{` first nest deeper than the bound, counted without regard to quotes (over-strict only for absurd strings). */
-function offsetNestedTooDeep(source: string): number | undefined {
+function offsetBracketsTooDeep(source: string): number | undefined {
   let depth = 0;
   for (let offset = 0; offset < source.length; offset++) {
     const code = source.charCodeAt(offset);
@@ -59,6 +82,44 @@ function offsetNestedTooDeep(source: string): number | undefined {
     } else if ((code === 93 /* ] */ || code === 125) /* } */ && depth > 0) {
       depth--;
     }
+  }
+  return undefined;
+}
+
+const isLineBreak = (code: number) => code === 10 /* \n */ || code === 13; /* \r */
+const isBlankOrEnd = (code: number) => code === 32 || code === 9 /* \t */ || isLineBreak(code) || Number.isNaN(code);
+
+/**
+ * Where block lists and maps first nest deeper than the bound, by an upper bound of their depth:
+ * a line lies in the nearest line above it that is indented less, and each block indicator on it
+ * (`- `, `? `, `: `) opens one more level. Quotes and comments are not told apart
+ * (over-strict only for absurd strings: a hundred " - " on one line).
+ */
+function offsetBlocksTooDeep(source: string): number | undefined {
+  // The lines that enclose the current one: their indentation and the depth they reach.
+  const enclosing: Array<{ indent: number; depth: number }> = [];
+  let offset = 0;
+  while (offset < source.length) {
+    const lineStart = offset;
+    while (source.charCodeAt(offset) === 32 /* space */) offset++;
+    const indent = offset - lineStart;
+    const first = source.charCodeAt(offset);
+    if (offset === source.length || isLineBreak(first) || first === 35 /* # */) {
+      // Blank lines and comments nest nothing.
+      while (offset < source.length && !isLineBreak(source.charCodeAt(offset))) offset++;
+      offset++;
+      continue;
+    }
+    while (enclosing.length > 0 && enclosing[enclosing.length - 1].indent >= indent) enclosing.pop();
+    let depth = enclosing.at(-1)?.depth ?? 0;
+    for (; offset < source.length && !isLineBreak(source.charCodeAt(offset)); offset++) {
+      const code = source.charCodeAt(offset);
+      const isIndicator =
+        code === 58 /* : */ || ((code === 45 /* - */ || code === 63) /* ? */ && (offset === lineStart + indent || isBlankOrEnd(source.charCodeAt(offset - 1))));
+      if (isIndicator && isBlankOrEnd(source.charCodeAt(offset + 1)) && ++depth > MAX_BLOCK_DEPTH) return offset;
+    }
+    enclosing.push({ indent, depth });
+    offset++;
   }
   return undefined;
 }
@@ -104,24 +165,110 @@ export function commaInGap(text: string, from: number, to: number): number | und
   return undefined;
 }
 
-/** The parser's errors and warnings as diagnostics; `rangeOf` maps source offsets to the document. */
+/**
+ * The errors the library reports for duplicate keys when it checks them itself, found in one walk
+ * with a set per map: a scalar key whose value is that of an earlier key of the same map (`===`,
+ * so NaN is never a duplicate), in document order.
+ */
+function duplicateKeyErrors(document: YamlDocument): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isMap(node)) {
+      const keys = new Set<unknown>();
+      node.items.forEach((pair, index) => {
+        const key = pair.key;
+        if (isScalar(key) && !Number.isNaN(key.value)) {
+          if (!keys.has(key.value)) keys.add(key.value);
+          else {
+            const at = keyStart(node, index);
+            errors.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          }
+        }
+        pending.push(key, pair.value);
+      });
+    }
+  }
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/**
+ * Where the library places a key for its errors: after the tokens before the key (indicators,
+ * properties, commas), or if there are none where the pair before it ended (its line break, for
+ * a key after an empty value), as its compose step counts (`keyProps.end`).
+ */
+function keyStart(map: YAMLMap<unknown, unknown>, index: number): number {
+  const pair = map.items[index] as Pair<YamlNode, YamlNode | null> & { srcToken?: CollectionItem };
+  const before = pair.srcToken?.start ?? [];
+  if (before.length > 0) return endOf(before);
+  const [mapStart] = map.range ?? [0];
+  if (index === 0) return map.flow ? mapStart + 1 : mapStart;
+  const previous = map.items[index - 1] as Pair<YamlNode, YamlNode | null> & { srcToken?: CollectionItem };
+  if (previous.value?.range) return previous.value.range[2];
+  const separator = previous.srcToken?.sep ?? [];
+  return separator.length > 0 ? endOf(separator) : (previous.key.range?.[2] ?? mapStart);
+}
+
+function endOf(tokens: SourceToken[]): number {
+  const last = tokens[tokens.length - 1];
+  return last.offset + last.source.length;
+}
+
+/** The parser's errors with more of them placed before the first one that comes later in the text. */
+function inPositionOrder(errors: YAMLParseError[], more: YAMLParseError[]): YAMLParseError[] {
+  if (more.length === 0) return errors;
+  const merged: YAMLParseError[] = [];
+  let next = 0;
+  for (const error of errors) {
+    while (next < more.length && more[next].pos[0] < error.pos[0]) merged.push(more[next++]);
+    merged.push(error);
+  }
+  while (next < more.length) merged.push(more[next++]);
+  return merged;
+}
+
+/**
+ * The parser's errors and warnings as diagnostics, the first hundred and then one that says how
+ * many more there are; `rangeOf` maps source offsets to the document.
+ */
 export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number, end: number) => Range): GlossaryDiagnostic[] {
-  return [...document.errors, ...document.warnings].map((problem) => {
+  const problems = [...document.errors, ...document.warnings];
+  const diagnostics = problems.slice(0, MAX_PROBLEMS).map((problem): GlossaryDiagnostic => {
     const [start, end] = problem.pos;
     const isDuplicateKey = problem.code === 'DUPLICATE_KEY';
     return {
       range: rangeOf(start, Math.max(end, start + 1)),
-      severity: problem.name === 'YAMLWarning' ? 'warning' : 'error',
+      severity: severityOf(problem),
       code: isDuplicateKey ? 'duplicate-key' : 'yaml-syntax',
       message: isDuplicateKey
         ? l10n.t('Duplicate key.')
         : problem.message === TOO_DEEP
           ? l10n.t('Brackets nested more than {0} levels deep: this YAML is not read.', MAX_BRACKET_DEPTH)
-          : problem.message === TOO_MANY_ALIASES
-            ? l10n.t('More than {0} aliases: this YAML is not read.', MAX_ALIASES)
-            : l10n.t('YAML syntax error: {0}', problem.message.split(/\r?\n/, 1)[0]),
+          : problem.message === BLOCKS_TOO_DEEP
+            ? l10n.t('Lists and maps nested more than {0} levels deep: this YAML is not read.', MAX_BLOCK_DEPTH)
+            : problem.message === TOO_MANY_ALIASES
+              ? l10n.t('More than {0} aliases: this YAML is not read.', MAX_ALIASES)
+              : l10n.t('YAML syntax error: {0}', problem.message.split(/\r?\n/, 1)[0]),
     };
   });
+  if (problems.length > MAX_PROBLEMS) {
+    const firstUnreported = problems[MAX_PROBLEMS];
+    const [start, end] = firstUnreported.pos;
+    diagnostics.push({
+      range: rangeOf(start, Math.max(end, start + 1)),
+      severity: severityOf(firstUnreported),
+      code: 'yaml-syntax',
+      message: l10n.t('{0} more YAML problems from here on are not reported.', problems.length - MAX_PROBLEMS),
+    });
+  }
+  return diagnostics;
+}
+
+function severityOf(problem: YAMLError): 'error' | 'warning' {
+  return problem.name === 'YAMLWarning' ? 'warning' : 'error';
 }
 
 /**

@@ -8,7 +8,7 @@ const READ_BATCH = 32;
 
 /**
  * Reads every Markdown file and tags file of the glossary's scope into the index. Files that cannot be read
- * are logged and skipped. Returns the Markdown files that were indexed.
+ * or indexed are logged and skipped. Returns the Markdown files that were indexed.
  */
 export async function loadGlossary(
   index: GlossaryIndex,
@@ -36,7 +36,13 @@ async function forEachFile(paths: string[], scope: GlossaryScope, log: Logger, u
     // enough for requests to be answered between batches.
     for (const filePath of batch) {
       const text = readTextFileNow(filePath, log, scope.maxFileBytes);
-      if (text !== undefined) use(filePath, text);
+      if (text === undefined) continue;
+      // Parsing never throws by design; should it still, one file must not keep the rest from the index.
+      try {
+        use(filePath, text);
+      } catch (error) {
+        log(`Cannot index ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileUri } from '../../server/src/common/uris';
+import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import type { ParsedDocument } from '../../server/src/parsing/document';
+import { GlossaryScope } from '../../server/src/workspace/files';
+import { loadGlossary } from '../../server/src/workspace/loadGlossary';
+
+const root = mkdtempSync(path.join(tmpdir(), 'glossary-load-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+const entry = (title: string) => `---\ntitle: ${title}\n---\n# ${title}\n`;
+writeFileSync(path.join(root, 'a.md'), entry('Alpha'));
+writeFileSync(path.join(root, 'b.md'), `---\n${'}'.repeat(150_000)}\n---\n# Beta\n`);
+writeFileSync(path.join(root, 'c.md'), entry('Gamma'));
+
+describe('loading a glossary', () => {
+  it('indexes every file after a file of 150,000 YAML errors, which reports the first hundred and how many more', async () => {
+    const index = new GlossaryIndex();
+    const logged: string[] = [];
+    const indexed = await loadGlossary(index, new GlossaryScope([root]), (message) => logged.push(message));
+    assert.deepEqual(indexed.map((file) => path.basename(file)), ['a.md', 'b.md', 'c.md']);
+    assert.deepEqual([...index.terms()].map((term) => term.title).sort(), ['Alpha', 'Gamma']);
+    const diagnostics = index.getDocument(fileUri(path.join(root, 'b.md')))!.diagnostics;
+    assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax').length, 101);
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.message === '149900 more YAML problems from here on are not reported.'), JSON.stringify(diagnostics.at(-1)));
+    assert.deepEqual(logged, []);
+  });
+
+  it('logs a file whose indexing throws and indexes the files after it', async () => {
+    const failing = fileUri(path.join(root, 'b.md'));
+    const index = new (class extends GlossaryIndex {
+      override setParsedDocument(document: ParsedDocument): void {
+        if (document.uri === failing) throw new RangeError('Maximum call stack size exceeded');
+        super.setParsedDocument(document);
+      }
+    })();
+    const logged: string[] = [];
+    const indexed = await loadGlossary(index, new GlossaryScope([root]), (message) => logged.push(message));
+    assert.deepEqual(indexed.map((file) => path.basename(file)), ['a.md', 'c.md']);
+    assert.deepEqual([...index.terms()].map((term) => term.title).sort(), ['Alpha', 'Gamma']);
+    assert.deepEqual(logged, [`Cannot index ${path.join(root, 'b.md')}: Maximum call stack size exceeded`]);
+  });
+});
