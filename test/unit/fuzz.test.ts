@@ -473,7 +473,8 @@ const ADVERSARIAL: Record<string, (times: number) => AdversarialInput> = {
   '50,000 short lines': (times) => ({ text: Array.from({ length: sized(50_000, times) }, (_, i) => (i % 3 === 0 ? `[[Outtasking]] ${i}` : i % 3 === 1 ? '' : `# H${i}`)).join('\n') }),
   '100,000 backticks': (times) => ({ text: `# X\n\n${'`'.repeat(sized(100_000, times))}\n${'` a '.repeat(sized(20_000, times))}\n` }),
   '100,000 "<!--"': (times) => ({ text: `# X\n\n${'<!-- '.repeat(sized(20_000, times))}\n${'-->'.repeat(sized(20_000, times))}\n` }),
-  'deeply indented block YAML': (times) => ({ text: `---\nt:\n${Array.from({ length: sized(3_000, times) }, (_, i) => `${' '.repeat(i + 1)}- a:`).join('\n')}\n---\n` }),
+  // Line i is indented i blanks, so the text grows with the square of the lines: the lines grow with the root of the size.
+  'deeply indented block YAML': (times) => ({ text: `---\nt:\n${Array.from({ length: Math.round(3_000 * Math.sqrt(times / 4)) }, (_, i) => `${' '.repeat(i + 1)}- a:`).join('\n')}\n---\n` }),
   '5,000 anchors and aliases': (times) => ({ text: `---\n${Array.from({ length: sized(5_000, times) }, (_, i) => `k${i}: &a${i} ${i === 0 ? 'x' : `[*a${i - 1}, *a${i - 1}]`}`).join('\n')}\ntags: *a${sized(5_000, times) - 1}\n---\n` }),
   '10,000 wiki links on a line': (times) => ({ text: `# X\n\n${'[[Outtasking]]'.repeat(sized(10_000, times))}\n` }),
   '10,000 inline links on a line': (times) => ({ text: `# X\n\n${'[a](Outtasking.md)'.repeat(sized(10_000, times))}\n` }),
