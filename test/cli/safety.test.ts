@@ -114,6 +114,15 @@ describe('a tags file that does not parse', () => {
     assert.ok(inTagsFile.length > 0 && inTagsFile.every((finding) => finding.code === 'yaml-syntax' && finding.severity === 'error' && finding.line >= 2), run.stdout);
     assert.equal(run.status, 1);
   });
+
+  it('gets nothing appended by tags --write, which fails with the reason', () => {
+    const broken = 'Begriffe:\n  label: Begriffe\n IM: [\n';
+    const ws = workspace({ 'tags.yml': broken, 'Begriff.md': MISSPELT('Eigen.').replace('[Begriffe]', '[Begriffe, Neu]') });
+    const run = cli(['tags', '--write'], ws.root);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /tags\.yml: The tags file has YAML errors/);
+    assert.equal(fs.readFileSync(ws.path('tags.yml'), 'utf8'), broken);
+  });
 });
 
 describe('the setting tagsFile', () => {

@@ -213,6 +213,11 @@ describe('a tags file that does not parse', () => {
     const uri = ws.uri('glossar/tags.yml');
     const diagnostics = await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.length > 0);
     assert.ok(diagnostics.every((diagnostic) => diagnostic.code === 'yaml-syntax' && diagnostic.range.start.line >= 1), JSON.stringify(diagnostics));
+    await assert.rejects(
+      client.connection.sendRequest('workspace/executeCommand', { command: 'markdownGlossary.generateTagsFile', arguments: [ws.uri('glossar')] }),
+      (error: Error) => /tags\.yml: The tags file has YAML errors/.test(error.message),
+      'Generate tags.yml appends nothing to a tags file that does not parse, and says why',
+    );
     ws.write('glossar/tags.yml', TAGS);
     await client.didChangeWatchedFiles([{ uri, type: FileChangeType.Changed }]);
     await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.length === 0);

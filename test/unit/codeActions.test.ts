@@ -501,7 +501,7 @@ describe('the tags file keeps parsing and declares what it was given (issue 16)'
       ['- Begriffe\n', 'The tags file is not a map of tags: no tags are added to it.'],
     ]) {
       const index = glossaryOf({ 'docs/tags.yml': broken });
-      assert.throws(() => tagsFileChange(index, uri('docs')), new TagsFileError(reason));
+      assert.throws(() => tagsFileChange(index, uri('docs')), (error) => error instanceof TagsFileError && error.message === reason && error.uri === uri('docs/tags.yml'));
       const { titles } = actionsAt(index, 'docs/A.md', entry('A', 'A', 'D.', '[Begri|ff]'));
       assert.deepEqual(titles.filter((title) => title.startsWith('Declare')), []);
     }

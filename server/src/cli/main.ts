@@ -7,7 +7,7 @@ import { tuneGarbageCollection } from '../common/garbageCollection';
 import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { applyEdits, LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
-import { tagsFileChange } from '../features/tagsFileGenerator';
+import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
 import { keepRunningOnUnexpectedErrors, startServer } from '../lsp/server';
 import { CONFIG_FILE_NAME, IGNORE_FILE_NAME, readConfigFile, readIgnoreFile } from '../workspace/configFile';
 import { exactUtf8, readBytesNow } from '../workspace/files';
@@ -89,7 +89,7 @@ async function runTags(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, write: { type: 'boolean', default: false } } });
   const settings = await settingsFrom(values);
   const { index, scope } = await loadForCli(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log);
-  const change = tagsFileChange(index, fileUri(process.cwd()));
+  const change = tagsFileChangeOrReason(index);
   const [{ uri, edits }] = change.edits;
   if (!values.write) {
     process.stdout.write(edits[0].newText);
@@ -105,6 +105,16 @@ async function runTags(args: string[]): Promise<number> {
   writeFileSync(filePath, applyEdits(new LineIndex(before), edits), 'utf8');
   log(l10n.t('Wrote {0}.', shown));
   return 0;
+}
+
+/** The tags to add to the tags file of the working folder; a tags file that refuses them is a failure, with its reason. */
+function tagsFileChangeOrReason(index: Parameters<typeof tagsFileChange>[0]) {
+  try {
+    return tagsFileChange(index, fileUri(process.cwd()));
+  } catch (error) {
+    if (error instanceof TagsFileError) throw new Error(`${path.relative(process.cwd(), uriToFsPath(error.uri))}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** "de_DE.UTF-8" -> "de-de", from the variables a POSIX program reads its language from. */

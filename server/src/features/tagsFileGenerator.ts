@@ -5,7 +5,15 @@ import type { TextEdit, WorkspaceChange } from './codeActions';
 import { yamlString } from './yamlEdits';
 
 /** A tags file refuses new tags: it does not parse, or is not a map. The message says which. */
-export class TagsFileError extends Error {}
+export class TagsFileError extends Error {
+  constructor(
+    /** The tags file that refuses new tags. */
+    readonly uri: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
 
 const NEW_FILE: TagsFileAdditions = { style: 'block', at: { line: 0, character: 0 }, lineBreakFirst: false, lineBreak: '\n', indent: '' };
 
@@ -60,6 +68,6 @@ export function tagsFileChange(index: GlossaryIndex, folderUri: string): Workspa
     const start = { line: 0, character: 0 };
     return { createFiles: [uri], edits: [{ uri, edits: [{ range: { start, end: start }, newText: generateTagsFile(index) }] }] };
   }
-  if (existing.additions.style === 'refused') throw new TagsFileError(existing.additions.reason);
+  if (existing.additions.style === 'refused') throw new TagsFileError(existing.uri, existing.additions.reason);
   return { createFiles: [], edits: [{ uri: existing.uri, edits: [declarationsEdit(existing, missingTags(index, existing))!] }] };
 }

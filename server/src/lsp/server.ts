@@ -18,7 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { canonicalUri, fileUri, uriToFsPath } from '../common/uris';
-import { codeActions } from '../features/codeActions';
+import { codeActions, type WorkspaceChange } from '../features/codeActions';
 import { complete } from '../features/completion';
 import { hover } from '../features/hover';
 import { definition, documentLinks, documentSymbols, searchTerms, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
@@ -27,7 +27,7 @@ import { formatLink, styleOf, termDocumentation } from '../features/linkCompleti
 import { idFromTitle, newTermFolder, newTermText } from '../features/newTerm';
 import { TERM_TOKEN_TYPE, termTokens } from '../features/semanticTokens';
 import { termsAt } from '../features/termAt';
-import { tagsFileChange } from '../features/tagsFileGenerator';
+import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
 import { parseDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfigFile } from '../workspace/configFile';
@@ -305,7 +305,13 @@ export function startServer(connection: Connection): void {
     // Into the tags file in use, or a new tags.yml in the given folder, else the first workspace folder.
     const folder = typeof args?.[0] === 'string' ? args[0] : session.workspaceFolders[0] && fileUri(session.workspaceFolders[0]);
     if (folder === undefined) return null;
-    const change = tagsFileChange(index, folder);
+    let change: WorkspaceChange;
+    try {
+      change = tagsFileChange(index, folder);
+    } catch (error) {
+      if (error instanceof TagsFileError) throw new ResponseError(0, `${uriToFsPath(error.uri)}: ${error.message}`);
+      throw error;
+    }
     if (!session.staysInWorkspace(change)) return null;
     await connection.workspace.applyEdit({ label: l10n.t('Generate tags.yml'), edit: toLspWorkspaceEdit(change) });
     return change.edits[0].uri;
