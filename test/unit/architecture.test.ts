@@ -21,6 +21,30 @@ describe('architecture (ARCHITECTURE.md)', () => {
     assert.deepEqual(offending, []);
   });
 
+  it('has no import cycles: each module sits on a layer below the modules that import it', () => {
+    const modules = readdirSync(SERVER, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const importsByModule = new Map(
+      modules.map((file) => {
+        const source = readFileSync(path.join(SERVER, file), 'utf8');
+        const imported = [...source.matchAll(/from '(\.[^']+)'/g)].map((match) => path.join(path.dirname(file), `${match[1]}.ts`));
+        return [file, imported.filter((module) => modules.includes(module))];
+      }),
+    );
+    const cycles: string[] = [];
+    const done = new Set<string>();
+    const visit = (module: string, trail: string[]) => {
+      if (trail.includes(module)) {
+        cycles.push([...trail.slice(trail.indexOf(module)), module].join(' -> '));
+        return;
+      }
+      if (done.has(module)) return;
+      for (const imported of importsByModule.get(module) ?? []) visit(imported, [...trail, module]);
+      done.add(module);
+    };
+    for (const module of modules) visit(module, []);
+    assert.deepEqual(cycles, []);
+  });
+
   it('keeps the glossary logic out of the VS Code client', () => {
     const source = readFileSync(path.join(SERVER, '..', '..', 'client', 'src', 'extension.ts'), 'utf8');
     const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1]);

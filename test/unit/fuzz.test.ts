@@ -22,7 +22,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { DEFAULT_SETTINGS, type GlossarySettings } from '../../server/src/common/settings';
 import { applyEdits, comparePositions, LineIndex, type Position, type Range } from '../../server/src/common/text';
 import { canonicalUri } from '../../server/src/common/uris';
-import { codeActions, fixAll, type WorkspaceChange } from '../../server/src/features/codeActions';
+import { codeActions, fixAll } from '../../server/src/features/codeActions';
+import type { WorkspaceChange } from '../../server/src/features/workspaceChange';
 import { complete } from '../../server/src/features/completion';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { hover } from '../../server/src/features/hover';

@@ -88,15 +88,7 @@ export function withRouteId(route: string, id: string): string {
   return folder + asLinkTarget(id) + slash + suffix;
 }
 
-/**
- * Text in Unicode's composed form (NFC), in which links are typed; file names from macOS archives
- * or rsync come decomposed (NFD). Only text beyond ASCII can differ, so ASCII is returned at once.
- */
-export function composed(text: string): string {
-  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFC') : text;
-}
-
-/** A canonical URI with its path composed (see `composed`): the key under which both spellings of a file meet. */
+/** A canonical URI with its path composed (see `composed` in text.ts): the key under which both spellings of a file meet. */
 export function composedUri(uri: string): string {
   // Canonical URIs escape what is beyond ASCII as bytes from %80 up.
   if (!/%[89a-f]|[^\x00-\x7f]/i.test(uri)) return uri;

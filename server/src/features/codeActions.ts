@@ -5,30 +5,14 @@ import { comparePositions, lineBreakOf, type LineIndex, type Range } from '../co
 import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { ParsedDocument } from '../parsing/document';
-import type { FrontMatterField } from '../parsing/frontMatter';
+import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { commaInGap } from '../parsing/yaml';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { formatLink, styleOf } from './linkCompletion';
 import { newTermText } from './newTerm';
 import { declarationsEdit } from './tagsFileGenerator';
+import type { TextEdit, WorkspaceChange } from './workspaceChange';
 import { yamlString } from './yamlEdits';
-
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
-export interface FileEdits {
-  uri: string;
-  edits: TextEdit[];
-}
-
-/** A change across files: files to create (empty) first, then edits, then files to rename. */
-export interface WorkspaceChange {
-  createFiles: string[];
-  edits: FileEdits[];
-  renameFiles?: Array<{ oldUri: string; newUri: string }>;
-}
 
 export interface CodeAction {
   title: string;

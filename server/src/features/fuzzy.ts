@@ -1,5 +1,5 @@
 import { letterMask, type MatchableName } from '../index/nameForms';
-import { foldWord } from '../index/termMatcher';
+import { foldWord } from '../index/wordFolding';
 
 /**
  * How well a typed query matches a name, best first. A query matches a name spelled with umlauts,

@@ -4,7 +4,7 @@ import { asLinkTarget, composedUri, encodePathSegment, fileStem, parentUri, rela
 import { composedNameKey, type GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
-import type { FileEdits, TextEdit, WorkspaceChange } from './codeActions';
+import type { FileEdits, TextEdit, WorkspaceChange } from './workspaceChange';
 import { termsAt } from './termAt';
 import { routeOf } from '../index/routes';
 import { resolveTermLink } from './termLinks';

@@ -1,7 +1,7 @@
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import { foldWord } from '../index/termMatcher';
+import { foldWord } from '../index/wordFolding';
 import { TAGS_FILE_NAME, type TagsFile, type TagsFileAdditions } from '../parsing/tagsFile';
-import type { TextEdit, WorkspaceChange } from './codeActions';
+import type { TextEdit, WorkspaceChange } from './workspaceChange';
 import { yamlString } from './yamlEdits';
 
 /** A tags file refuses new tags: it does not parse, or is not a map. The message says which. */

@@ -1,4 +1,5 @@
-import { composed, resolveRelativeLink, routeSegments } from '../common/uris';
+import { resolveRelativeLink, routeSegments } from '../common/uris';
+import { composed } from '../common/text';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { routeOf } from '../index/routes';
 import type { GlossaryTerm } from '../parsing/document';

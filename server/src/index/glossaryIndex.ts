@@ -1,4 +1,5 @@
-import { ancestorFolders, canonicalUri, composed, composedUri, parentUri, routeSegments } from '../common/uris';
+import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments } from '../common/uris';
+import { composed } from '../common/text';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';

@@ -1,5 +1,5 @@
 import type { GlossaryTerm } from '../parsing/document';
-import { foldWord } from './termMatcher';
+import { foldWord } from './wordFolding';
 
 /** A name prepared once for matching against many queries. */
 export interface MatchableName {

@@ -1,5 +1,7 @@
 import type { Span } from '../parsing/markdown';
 import { mayContain, type TextSignature } from './textSignature';
+import { composed } from '../common/text';
+import { foldComposed, foldWord } from './wordFolding';
 
 /** A place in a text where one or more terms are mentioned. */
 export interface Mention {
@@ -299,32 +301,6 @@ function count<K>(counts: Map<K, number>, key: K, change: number): void {
 
 function newNode(): TrieNode {
   return { children: new Map(), termUris: new Set() };
-}
-
-/**
- * Folds case, German letters and Unicode normal form so "Wertschöpfung", "Wertschoepfung" and
- * "Wertscho\u0308pfung" (NFD) are the same word. The folded word is a key, never a place in the text.
- */
-export function foldWord(word: string): string {
-  return foldComposed(composed(word));
-}
-
-/**
- * A text in NFC. Below U+0300 (combining marks start there) every text is in NFC already, so most
- * words skip the call, which costs more than the rest of folding.
- */
-export function composed(text: string): string {
-  return /[^\u0000-\u02ff]/.test(text) ? text.normalize('NFC') : text;
-}
-
-/** foldWord of a word already in NFC. */
-function foldComposed(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss');
 }
 
 /** One spelling of a name for exact lookups: folded words joined by single spaces. */

@@ -1,4 +1,5 @@
-import { composed, foldWord } from './termMatcher';
+import { composed } from '../common/text';
+import { foldWord } from './wordFolding';
 
 /**
  * A 4,096-bit Bloom filter of the three-letter sequences of a folded text (512 bytes, whatever the

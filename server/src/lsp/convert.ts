@@ -11,7 +11,8 @@ import {
   type MarkupContent,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { CodeAction as GlossaryCodeAction, WorkspaceChange } from '../features/codeActions';
+import type { CodeAction as GlossaryCodeAction } from '../features/codeActions';
+import type { WorkspaceChange } from '../features/workspaceChange';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
 import type { CompletionList as GlossaryCompletionList, SuggestionKind } from '../features/completionList';
 

@@ -18,7 +18,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { canonicalUri, fileUri, uriToFsPath } from '../common/uris';
-import { codeActions, type WorkspaceChange } from '../features/codeActions';
+import { codeActions } from '../features/codeActions';
+import type { WorkspaceChange } from '../features/workspaceChange';
 import { complete } from '../features/completion';
 import { hover } from '../features/hover';
 import { definition, documentLinks, documentSymbols, searchTerms, workspaceSymbols, type OutlineSymbol } from '../features/navigation';

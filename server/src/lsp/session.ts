@@ -3,7 +3,7 @@ import type { GlossaryDiagnostic } from '../common/diagnostic';
 import { DEFAULT_SETTINGS, type GlossarySettings } from '../common/settings';
 import { LineIndex, type Range } from '../common/text';
 import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
-import type { WorkspaceChange } from '../features/codeActions';
+import type { WorkspaceChange } from '../features/workspaceChange';
 import { affectedDocuments } from '../features/diagnostics/dependencies';
 import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { definitionOf, referencesIn } from '../features/navigation';

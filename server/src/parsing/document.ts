@@ -1,7 +1,8 @@
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import { fileStem, resolveRelativeLink } from '../common/uris';
 import { LineIndex, PackedRange, type Range } from '../common/text';
-import { splitFrontMatter, type FrontMatter, type FrontMatterField } from './frontMatter';
+import { splitFrontMatter } from './frontMatter';
+import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
 
 /** A value from the front matter with the place it was written, for hover targets and diagnostics. */

@@ -3,30 +3,9 @@ import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import type { LineIndex, Range } from '../common/text';
+import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { readSimpleFrontMatter } from './simpleYaml';
 import { nodeTextEnd, parseYaml, plainValue, yamlDiagnostics } from './yaml';
-
-/** One item of a YAML list, such as a tag, with its exact place in the document. */
-export interface FrontMatterItem {
-  value: unknown;
-  range: Range;
-}
-
-export interface FrontMatterField {
-  key: string;
-  keyRange: Range;
-  /** The plain value (aliases expanded within a bound); undefined for an empty value. */
-  value: unknown;
-  valueRange: Range;
-  /** Set when the value is a YAML sequence, flow (`[a, b]`) or block (`- a`). */
-  items?: FrontMatterItem[];
-}
-
-export interface FrontMatter {
-  /** From the opening to the closing delimiter line, inclusive. */
-  range: Range;
-  fields: FrontMatterField[];
-}
 
 export interface SplitDocument {
   frontMatter: FrontMatter | undefined;

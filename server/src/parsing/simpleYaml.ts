@@ -1,5 +1,5 @@
 import type { Range } from '../common/text';
-import type { FrontMatterField, FrontMatterItem } from './frontMatter';
+import type { FrontMatterField, FrontMatterItem } from './frontMatterFields';
 
 /**
  * A fast reader for the front matter glossaries almost always have: top-level `key: value` lines,

@@ -1,0 +1,23 @@
+import type { Range } from '../common/text';
+
+/** One item of a YAML list, such as a tag, with its exact place in the document. */
+export interface FrontMatterItem {
+  value: unknown;
+  range: Range;
+}
+
+export interface FrontMatterField {
+  key: string;
+  keyRange: Range;
+  /** The plain value (aliases expanded within a bound); undefined for an empty value. */
+  value: unknown;
+  valueRange: Range;
+  /** Set when the value is a YAML sequence, flow (`[a, b]`) or block (`- a`). */
+  items?: FrontMatterItem[];
+}
+
+export interface FrontMatter {
+  /** From the opening to the closing delimiter line, inclusive. */
+  range: Range;
+  fields: FrontMatterField[];
+}
