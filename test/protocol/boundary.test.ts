@@ -11,10 +11,11 @@ import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
 import { FileChangeType, type Diagnostic, type SymbolInformation } from 'vscode-languageserver-protocol/node';
 import { createWorkspace, positionOf, type Workspace } from '../support/fixtures';
-import { eventually, hoverText, LspClient } from '../support/lspClient';
+import { eventually, hoverText, LspClient, serverOn } from '../support/lspClient';
 
 const TAGS = 'Begriffe:\n  label: Begriffe\n';
 const term = (id: string, title: string, body: string) => `---\nid: ${id}\ntitle: ${title}\ntags: [Begriffe]\n---\n\n# ${title}\n\n**${body}**\n`;
+const ONE_TERM = { 'glossar/tags.yml': TAGS, 'glossar/Outtasking.md': term('Outtasking', 'Outtasking', 'Eine Form des Outsourcings.') };
 
 async function symbols(client: LspClient, query: string): Promise<string[]> {
   const found = (await client.connection.sendRequest('workspace/symbol', { query })) as SymbolInformation[];
@@ -81,19 +82,11 @@ describe('a workspace folder that is itself a symbolic link', () => {
 });
 
 describe('names that begin with two dots', () => {
-  let ws: Workspace;
-  let client: LspClient;
-  before(async () => {
-    ws = createWorkspace({ 'glossar/tags.yml': TAGS, '..Punkte.md': term('Punkte', 'Punktereihe', 'Ein Eintrag, dessen Name mit zwei Punkten beginnt.') });
-    client = await LspClient.start({ workspaceFolders: [ws.root] });
-    assert.equal(await client.waitForIndex(), 1);
-  });
-  after(async () => {
-    await client?.shutdown();
-    ws?.dispose();
-  });
+  const server = serverOn({ 'glossar/tags.yml': TAGS, '..Punkte.md': term('Punkte', 'Punktereihe', 'Ein Eintrag, dessen Name mit zwei Punkten beginnt.') });
 
   it('are inside the workspace: a deletion is seen, and a rename of the term is offered', async () => {
+    const { ws, client } = server;
+    assert.equal(await client.waitForIndex(), 1);
     const uri = ws.uri('..Punkte.md');
     const text = fs.readFileSync(ws.path('..Punkte.md'), 'utf8');
     await client.open(uri, text);
@@ -148,19 +141,11 @@ describe('settings that point out of the workspace', () => {
 });
 
 describe('an open document larger than the size limit', () => {
-  let ws: Workspace;
-  let client: LspClient;
-  before(async () => {
-    ws = createWorkspace({ 'glossar/tags.yml': TAGS, 'glossar/Outtasking.md': term('Outtasking', 'Outtasking', 'Eine Form des Outsourcings.') });
-    client = await LspClient.start({ workspaceFolders: [ws.root], initializationOptions: { settings: { maxFileSize: 2_000 } } });
-    await client.waitForIndex();
-  });
-  after(async () => {
-    await client?.shutdown();
-    ws?.dispose();
-  });
+  const server = serverOn(ONE_TERM, { initializationOptions: { settings: { maxFileSize: 2_000 } } });
 
   it('is left out of the glossary as it would be on disk, and counts again once it is small', async () => {
+    const { ws, client } = server;
+    await client.waitForIndex();
     const uri = ws.uri('notes/gross.md');
     const small = 'Outtasking [kaputt](Fehlt.md)\n';
     const large = small + 'Füllung '.repeat(400);
@@ -178,38 +163,21 @@ describe('an open document larger than the size limit', () => {
 });
 
 describe('a settings file that is a named pipe', () => {
-  let ws: Workspace;
-  let client: LspClient;
-  before(async () => {
-    ws = createWorkspace({ 'glossar/tags.yml': TAGS, 'glossar/Outtasking.md': term('Outtasking', 'Outtasking', 'Eine Form des Outsourcings.') });
-    execFileSync('mkfifo', [ws.path('.markdown-glossary.json')]);
-    client = await LspClient.start({ workspaceFolders: [ws.root] });
-  });
-  after(async () => {
-    await client?.shutdown();
-    ws?.dispose();
-  });
+  const server = serverOn(ONE_TERM, { prepare: (ws) => execFileSync('mkfifo', [ws.path('.markdown-glossary.json')]) });
 
   it('is skipped with a reason, and the glossary is indexed', async () => {
+    const { client } = server;
     assert.equal(await client.waitForIndex(), 1);
     await client.waitForLog(/Skipped .*\.markdown-glossary\.json: not a regular file/);
   });
 });
 
 describe('a tags file that does not parse', () => {
-  let ws: Workspace;
-  let client: LspClient;
-  before(async () => {
-    ws = createWorkspace({ 'glossar/tags.yml': 'Begriffe:\n  label: Begriffe\n IM: [\n', 'glossar/Outtasking.md': term('Outtasking', 'Outtasking', 'Eine Form des Outsourcings.') });
-    client = await LspClient.start({ workspaceFolders: [ws.root] });
-    await client.waitForIndex();
-  });
-  after(async () => {
-    await client?.shutdown();
-    ws?.dispose();
-  });
+  const server = serverOn({ ...ONE_TERM, 'glossar/tags.yml': 'Begriffe:\n  label: Begriffe\n IM: [\n' });
 
   it('shows its syntax error at its place, and the error goes once the file is fixed', async () => {
+    const { ws, client } = server;
+    await client.waitForIndex();
     const uri = ws.uri('glossar/tags.yml');
     const diagnostics = await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.length > 0);
     assert.ok(diagnostics.every((diagnostic) => diagnostic.code === 'yaml-syntax' && diagnostic.range.start.line >= 1), JSON.stringify(diagnostics));

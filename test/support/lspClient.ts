@@ -3,6 +3,7 @@
  * any other entry such as `dist/cli.js server`) over stdio and speaks JSON-RPC with it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -31,6 +32,7 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { createWorkspace, type Workspace } from './fixtures';
 
 /** The repository root: test/support/ is two levels below it. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -324,4 +326,26 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number, message: () => s
     timer = setTimeout(() => reject(new Error(message())), timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A workspace of the given files and a server started on it, for the tests of one `describe`
+ * block: made before them, shut down and deleted after them. `prepare` may add to the folder
+ * (links, pipes) before the server starts.
+ */
+export function serverOn(
+  files: Record<string, string>,
+  options: Omit<StartOptions, 'workspaceFolders'> & { prepare?: (workspace: Workspace) => void } = {},
+): { readonly ws: Workspace; readonly client: LspClient } {
+  const started = {} as { ws: Workspace; client: LspClient };
+  before(async () => {
+    started.ws = createWorkspace(files);
+    options.prepare?.(started.ws);
+    started.client = await LspClient.start({ ...options, workspaceFolders: [started.ws.root] });
+  });
+  after(async () => {
+    await started.client?.shutdown();
+    started.ws?.dispose();
+  });
+  return started;
 }
