@@ -125,6 +125,42 @@ describe('a tags file that does not parse', () => {
   });
 });
 
+describe('writes', () => {
+  it('never go through a dangling link, which would create its target outside', () => {
+    const outside = workspace({});
+    const ws = workspace({ 'Begriff.md': MISSPELT('Eigen.').replace('[Begriffe]', '[Begriffe, Neu]') });
+    fs.symlinkSync(outside.path('neu.yml'), ws.path('tags.yml'));
+    const run = cli(['tags', '--write'], ws.root);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.equal(fs.existsSync(outside.path('neu.yml')), false);
+  });
+
+  it('never wait on a named pipe in place of the file', () => {
+    const ws = workspace({ 'Begriff.md': MISSPELT('Eigen.') });
+    execFileSync('mkfifo', [ws.path('tags.yml')]);
+    const run = cli(['tags', '--write'], ws.root);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /Not written/);
+  });
+
+  it('never replace a tags file the glossary does not read, and never go through a hard link', () => {
+    // A tags file past the size limit is not read, so the glossary has none: it must not be replaced by a new one.
+    const large = TAGS + `# ${'x'.repeat(200)}\n`;
+    const ws = workspace({ 'B.md': '---\nid: B\ntags: [Neu]\n---\n', 'tags.yml': large, '.markdown-glossary.json': '{"maxFileSize": 100}' });
+    const run = cli(['tags', '--write'], ws.root);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.equal(fs.readFileSync(ws.path('tags.yml'), 'utf8'), large);
+
+    const outside = workspace({ 'Fremd.md': MISSPELT('Fremd.') });
+    const linked = workspace({ 'tags.yml': TAGS });
+    fs.linkSync(outside.path('Fremd.md'), linked.path('Fremd.md'));
+    const fix = cli(['check', '--fix', '.'], linked.root);
+    assert.equal(fix.status, 2, fix.stdout + fix.stderr);
+    assert.match(fix.stderr, /other hard links/);
+    assert.equal(fs.readFileSync(outside.path('Fremd.md'), 'utf8'), MISSPELT('Fremd.'));
+  });
+});
+
 describe('the setting tagsFile', () => {
   it('naming a file outside the checked folders is a usage error, and the file is neither read nor written', () => {
     const outside = workspace({ 'tags.yml': TAGS });

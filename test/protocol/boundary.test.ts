@@ -40,6 +40,21 @@ describe('files the watcher reports through a symbolic link', () => {
     outside?.dispose();
   });
 
+  it('a dangling link is no place to create a file: no "Create" fix for a link to it', async () => {
+    fs.symlinkSync(outside.path('Neu.md'), ws.path('glossar/Fehlt.md'));
+    const note = 'Siehe [fehlt](../glossar/Fehlt.md) und [auch](../glossar/Anders.md).';
+    const uri = ws.uri('notes/dangling.md');
+    await client.open(uri, note);
+    const diagnostics = await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.filter((d) => d.code === 'broken-link').length === 2);
+    const titles: string[] = [];
+    for (const diagnostic of diagnostics) {
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as Array<{ title: string }>;
+      titles.push(...actions.map((action) => action.title));
+    }
+    assert.ok(titles.some((title) => title.includes('Anders.md')), JSON.stringify(titles));
+    assert.ok(!titles.some((title) => title.includes('Fehlt.md')), JSON.stringify(titles));
+  });
+
   it('are not read: their text shows in no answer, and the index stays what a fresh start gives', async () => {
     await client.didChangeWatchedFiles([
       { uri: ws.uri('glossar/Geheim.md'), type: FileChangeType.Created },

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { promises as fs, writeFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
 import { isPathInside } from '../common/paths';
@@ -10,7 +10,7 @@ import { fixAll } from '../features/codeActions';
 import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
-import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, type Logger } from '../workspace/files';
+import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, writeTextFileNow, type Logger } from '../workspace/files';
 import { loadGlossary } from '../workspace/loadGlossary';
 
 /** One finding as the CLI reports it; lines and columns are 1-based. */
@@ -126,7 +126,7 @@ function writeFixed(file: string, text: string, scope: GlossaryScope, log: Logge
     return undefined;
   }
   try {
-    writeFileSync(file, text, 'utf8');
+    writeTextFileNow(file, text);
     return text;
   } catch (error) {
     log(l10n.t('Not fixed: cannot write {0}: {1}', file, (error as Error).message));

@@ -1,5 +1,4 @@
 import * as l10n from '@vscode/l10n';
-import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -10,7 +9,7 @@ import { fileUri, uriToFsPath } from '../common/uris';
 import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
 import { keepRunningOnUnexpectedErrors, startServer } from '../lsp/server';
 import { CONFIG_FILE_NAME, IGNORE_FILE_NAME, readConfigFile, readIgnoreFile } from '../workspace/configFile';
-import { exactUtf8, readBytesNow } from '../workspace/files';
+import { exactUtf8, readBytesNow, writeTextFileNow } from '../workspace/files';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
 import { check, exitCodeOf, loadForCli, UsageError } from './check';
 import { FORMATS, formatResult, type Format } from './formats';
@@ -102,7 +101,11 @@ async function runTags(args: string[]): Promise<number> {
   const bytes = change.createFiles.length > 0 ? Buffer.alloc(0) : readBytesNow(filePath, log);
   const before = bytes === undefined ? undefined : exactUtf8(bytes);
   if (before === undefined) throw new Error(l10n.t('Not written: {0} is not a readable UTF-8 file.', shown));
-  writeFileSync(filePath, applyEdits(new LineIndex(before), edits), 'utf8');
+  try {
+    writeTextFileNow(filePath, applyEdits(new LineIndex(before), edits), change.createFiles.length > 0);
+  } catch (error) {
+    throw new Error(l10n.t('Not written: cannot write {0}: {1}', shown, (error as Error).message));
+  }
   log(l10n.t('Wrote {0}.', shown));
   return 0;
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, ftruncateSync, lstatSync, openSync, promises as fs, readFileSync, realpathSync, writeSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { isMarkdownPath } from '../common/uris';
@@ -91,15 +91,27 @@ export class GlossaryScope {
   }
 }
 
-/** A path with every link resolved; for a path that does not exist, its nearest existing ancestor's. */
+/**
+ * A path with every link resolved; for a path that does not exist, its nearest existing ancestor's
+ * and the rest. A dangling link has none: writing to it would create its target, wherever that is.
+ */
 function realPathOf(filePath: string): string | undefined {
   try {
     return realpathSync.native(filePath);
   } catch (error) {
     const parent = path.dirname(filePath);
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === filePath) return undefined;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === filePath || existsAsEntry(filePath)) return undefined;
     const realParent = realPathOf(parent);
     return realParent === undefined ? undefined : path.join(realParent, path.basename(filePath));
+  }
+}
+
+function existsAsEntry(filePath: string): boolean {
+  try {
+    lstatSync(filePath);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -204,6 +216,27 @@ export function readBytesNow(filePath: string, log: Logger, maxBytes = MAX_FILE_
   } catch (error) {
     log(`Cannot read ${filePath}: ${(error as Error).message}`);
     return undefined;
+  }
+}
+
+/**
+ * Writes a text file of the workspace, or a new one (which must not exist yet); throws with the
+ * reason otherwise. Only a regular file with no other hard link is written, never through a
+ * symbolic link, and a named pipe in its place is refused rather than waited on: the checks are of
+ * the file opened.
+ */
+export function writeTextFileNow(filePath: string, text: string, create = false): void {
+  const creating = create ? fsConstants.O_CREAT | fsConstants.O_EXCL : 0;
+  const descriptor = openSync(filePath, fsConstants.O_WRONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK | creating, 0o666);
+  try {
+    const stat = fstatSync(descriptor);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    if (stat.nlink > 1) throw new Error('the file has other hard links, which may lie outside the workspace');
+    ftruncateSync(descriptor, 0);
+    const bytes = Buffer.from(text, 'utf8');
+    for (let written = 0; written < bytes.length; ) written += writeSync(descriptor, bytes, written, bytes.length - written, written);
+  } finally {
+    closeSync(descriptor);
   }
 }
 
