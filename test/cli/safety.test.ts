@@ -189,6 +189,13 @@ describe('paths', () => {
     assert.equal(fs.readFileSync(real.path('Begriff.md'), 'utf8'), MISSPELT('Eigen.').replace('titel:', 'title:'));
   });
 
+  it('globs of a settings file past the bounded work per path are a failure with the reason, not a stall', () => {
+    const ws = workspace({ 'tags.yml': TAGS, 'Begriff.md': MISSPELT('Eigen.'), '.markdown-glossary.json': JSON.stringify({ exclude: [`**/${'{*,?}'.repeat(8)}${'*?'.repeat(1000)}z`] }) });
+    const run = cli(['check', '.'], ws.root);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /at most 2048 characters of globs/);
+  });
+
   it('a settings or ignore file that is a named pipe does not hang the run', () => {
     for (const name of ['.markdown-glossary.json', '.markdown-glossary-ignore']) {
       const ws = workspace({ 'tags.yml': TAGS, 'Begriff.md': MISSPELT('Eigen.') });

@@ -50,6 +50,20 @@ describe('globs', () => {
     assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
   });
 
+  it('hold a list to a bounded work per path: globs past it are left out and named, and the rest still match', () => {
+    const names = Array.from({ length: 100 }, (_, n) => `${'a'.repeat(240)}${n}.md`);
+    // 2 KB of braces and "*?" that expand to 256 spellings of 2,000 characters each.
+    const hostile = `**/${'{*,?}'.repeat(8)}${'*?'.repeat(1_000)}z`;
+    const refused: string[] = [];
+    const started = performance.now();
+    const matches = compileGlobs(['**/*9.md', hostile, `**/${'{a,b}'.repeat(8)}${'*?'.repeat(40)}z`], (glob) => refused.push(glob));
+    const matched = names.filter((name) => matches(name));
+    assert.ok(performance.now() - started < 1_000, `${Math.round(performance.now() - started)} ms`);
+    assert.deepEqual(refused.length, 2);
+    assert.equal(refused[0], hostile);
+    assert.deepEqual(matched, names.filter((name) => name.endsWith('9.md')));
+  });
+
   it('compile hostile globs at once, without throwing: unclosed classes and braces, thousands of braces', () => {
     const started = performance.now();
     const globs = ['['.repeat(50_000), `${'[a'.repeat(20_000)}]`, '{a,'.repeat(20_000), `${'{a,'.repeat(10_000)}b${'}'.repeat(10_000)}`, '{a,b}'.repeat(10_000), '\\'.repeat(10_000)];

@@ -11,6 +11,7 @@ import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostic
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
 import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, writeTextFileNow, type Logger } from '../workspace/files';
+import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 
 /** One finding as the CLI reports it; lines and columns are 1-based. */
@@ -58,6 +59,9 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   // Globs are relative to the working directory; a path outside it is a root of its own.
   const scopeRoots = [cwd, ...roots.filter((root) => !isPathInside(cwd, root, true)), ...linkedRoots];
   const scope = new GlossaryScope(scopeRoots, include, settings.exclude, settings.maxFileSize);
+  if (scope.refusedGlobs.length > 0) {
+    throw new Error(l10n.t('include and exclude may each hold at most {0} characters of globs, braces expanded: {1} is one too many.', MAX_GLOB_CHARACTERS, JSON.stringify(scope.refusedGlobs[0].slice(0, 100))));
+  }
   const configuredTagsFile = settings.tagsFile.trim() === '' ? undefined : path.resolve(cwd, settings.tagsFile);
   if (configuredTagsFile !== undefined) {
     if (!scope.isReachable(configuredTagsFile)) throw new UsageError(l10n.t('The tags file {0} of the setting "tagsFile" is not inside the checked folders.', settings.tagsFile));

@@ -12,6 +12,7 @@ import { textSignature } from '../index/textSignature';
 import { parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files';
+import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import type { StatusParams } from './protocol';
 
@@ -103,6 +104,9 @@ export class GlossarySession {
     if (this.scopeSettings !== this.currentSettings) {
       this.currentScope = new GlossaryScope(this.roots, this.currentSettings.include, this.currentSettings.exclude, this.currentSettings.maxFileSize);
       this.scopeSettings = this.currentSettings;
+      for (const glob of this.currentScope.refusedGlobs) {
+        this.output.log(`Ignored the glob ${JSON.stringify(glob.slice(0, 100))}: include and exclude may each hold at most ${MAX_GLOB_CHARACTERS} characters of globs, braces expanded.`);
+      }
     }
     return this.currentScope;
   }

@@ -27,6 +27,8 @@ export class GlossaryScope {
   private readonly included: PathMatcher;
   private readonly excluded: PathMatcher;
   private readonly resolvedRoots: Set<string>;
+  /** Globs of the settings left out: past the work a list of globs may cost for each path. */
+  readonly refusedGlobs: string[] = [];
 
   constructor(
     readonly roots: string[],
@@ -35,8 +37,9 @@ export class GlossaryScope {
     /** Larger files are left out. */
     readonly maxFileBytes = MAX_FILE_BYTES,
   ) {
-    this.included = compileGlobs(include.length > 0 ? include : ['**']);
-    this.excluded = compileGlobs(exclude);
+    const refuse = (glob: string) => this.refusedGlobs.push(glob);
+    this.included = compileGlobs(include.length > 0 ? include : ['**'], refuse);
+    this.excluded = compileGlobs(exclude, refuse);
     this.resolvedRoots = new Set(roots.map((root) => path.resolve(root)));
   }
 

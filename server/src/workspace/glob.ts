@@ -29,14 +29,36 @@ type Segment = 'globstar' | ((segment: string) => boolean);
 
 interface CompiledGlob {
   negated: boolean;
+  /** The characters of all its spellings. */
+  length: number;
   /** One list of segments per spelling of its braces. */
   spellings: Segment[][];
   /** The same for files: a last `**` stands for one segment or more. */
   fileSpellings: Segment[][];
 }
 
-export function compileGlobs(globs: readonly string[]): PathMatcher {
-  const compiled = globs.map(compileGlob);
+/**
+ * The characters of glob spellings (braces expanded) one list may hold: a path is matched against
+ * every spelling in time its length times the spelling's, so this bounds the work per path. Real
+ * lists hold a few dozen short globs; a hostile one of 256 long spellings took minutes per walk.
+ */
+export const MAX_GLOB_CHARACTERS = 2_048;
+
+/** A matcher for a list of globs; the globs past the list's budget of work are left out and passed to `refused`. */
+export function compileGlobs(globs: readonly string[], refused: (glob: string) => void = () => undefined): PathMatcher {
+  const compiled: CompiledGlob[] = [];
+  let characters = 0;
+  for (const glob of globs) {
+    // Refused before its braces are expanded: a long glob would be copied hundreds of times.
+    if (characters + glob.length > MAX_GLOB_CHARACTERS) {
+      refused(glob);
+      continue;
+    }
+    const candidate = compileGlob(glob);
+    characters += candidate.length;
+    if (characters > MAX_GLOB_CHARACTERS) refused(glob);
+    else compiled.push(candidate);
+  }
   if (compiled.length === 0) return () => false;
   return (relativePath, isFolder = false) => {
     const segments = relativePath.toLowerCase().split('/');
@@ -58,9 +80,10 @@ function compileGlob(glob: string): CompiledGlob {
   const negated = glob.startsWith('!');
   const body = (negated ? glob.slice(1) : glob).replace(/^(?:\.\/)+/, '');
   const braces = body.split('{').length - 1;
-  const spellings = (braces > MAX_BRACES ? [body.replaceAll('{', '\\{')] : expandBraces(body)).map((spelling) => spelling.split('/').map((segment): Segment => (segment === '**' ? 'globstar' : segmentTest(tokenize(segment.toLowerCase())))));
+  const expanded = braces > MAX_BRACES ? [body.replaceAll('{', '\\{')] : expandBraces(body);
+  const spellings = expanded.map((spelling) => spelling.split('/').map((segment): Segment => (segment === '**' ? 'globstar' : segmentTest(tokenize(segment.toLowerCase())))));
   const fileSpellings = spellings.map((segments) => (segments[segments.length - 1] === 'globstar' ? [...segments, segmentTest([{ kind: 'star' }])] : segments));
-  return { negated, spellings, fileSpellings };
+  return { negated, spellings, fileSpellings, length: expanded.reduce((sum, spelling) => sum + spelling.length, 0) };
 }
 
 /** The spellings of a glob with its braces expanded, first alternative first; at most MAX_ALTERNATIVES. */
