@@ -206,3 +206,20 @@ describe('a tags file that does not parse', () => {
     await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.length === 0);
   });
 });
+
+describe('a closed file with a byte order mark', () => {
+  const A = '---\nid: A\ntitle: Alpha\n---\n# Alpha\n';
+  const N = '[Alpha](A.md) und Alpha\n';
+  const server = serverOn({ 'g/A.md': A, 'g/N.md': '\ufeff' + N });
+
+  it('gets the edits its editor copy would get, which has no byte order mark', async () => {
+    const { ws, client } = server;
+    await client.waitForIndex();
+    await client.open(ws.uri('g/A.md'), A);
+    const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: ws.uri('g/A.md') }, position: positionOf(A, 'Alpha', 2, 1), newName: 'Omega' })) as {
+      changes: Record<string, Array<{ range: { start: { line: number; character: number } }; newText: string }>>;
+    };
+    const inNote = edit.changes[ws.uri('g/N.md')].map((change) => `${change.range.start.line}:${change.range.start.character} ${change.newText}`);
+    assert.deepEqual(inNote, [`0:1 Omega`]);
+  });
+});

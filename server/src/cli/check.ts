@@ -10,7 +10,7 @@ import { fixAll } from '../features/codeActions';
 import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
-import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, writeTextFileNow, type Logger } from '../workspace/files';
+import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, withoutByteOrderMark, writeTextFileNow, type Logger } from '../workspace/files';
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 
@@ -95,7 +95,7 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
         filesNotFixed++;
         continue;
       }
-      index.setDocument(document.uri, fixed);
+      index.setDocument(document.uri, withoutByteOrderMark(fixed));
       filesFixed++;
     }
   }

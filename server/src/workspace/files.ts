@@ -184,13 +184,13 @@ function isReadable(filePath: string, stat: Stats, log: Logger, maxBytes: number
   return false;
 }
 
-/** Reads a text file, or says why not (missing, unreadable, too large); never throws. */
+/** Reads a text file, or says why not (missing, unreadable, too large); never throws. Without its byte order mark, as editors show it. */
 export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): Promise<string | undefined> {
   try {
     // Non-blocking, so a named pipe called x.md cannot hang the open; it is then refused below.
     const handle = await fs.open(filePath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
     try {
-      return isReadable(filePath, await handle.stat(), log, maxBytes) ? await handle.readFile({ encoding: 'utf8' }) : undefined;
+      return isReadable(filePath, await handle.stat(), log, maxBytes) ? withoutByteOrderMark(await handle.readFile({ encoding: 'utf8' })) : undefined;
     } finally {
       await handle.close();
     }
@@ -202,7 +202,16 @@ export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX
 
 /** Reads a text file at once, or says why not; never throws. Bytes that are not UTF-8 become U+FFFD. */
 export function readTextFileNow(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): string | undefined {
-  return readBytesNow(filePath, log, maxBytes)?.toString('utf8');
+  const bytes = readBytesNow(filePath, log, maxBytes);
+  return bytes === undefined ? undefined : withoutByteOrderMark(bytes.toString('utf8'));
+}
+
+/**
+ * A file's text without its byte order mark, as editors hand it over: positions in a closed file
+ * must be those of the same file opened, or a rename's edits land one character off on line 1.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A file's bytes at once, or says why not; never throws. */
