@@ -208,6 +208,17 @@ describe('paths', () => {
   });
 });
 
+describe('log lines on stderr', () => {
+  it('write control characters from file names and settings as escapes', () => {
+    const ws = workspace({ 'tags.yml': TAGS, '.markdown-glossary.json': '{"maxFileSize": 10}' });
+    fs.writeFileSync(ws.path('x\n::error file=README.md,line=1::Forged\u001b[2J.md'), MISSPELT('Zu groß.'));
+    const run = cli(['check', '--format', 'github', '.'], ws.root);
+    assert.match(run.stderr, /Skipped .*x\\n::error file=README\.md,line=1::Forged\\u001b\[2J\.md/);
+    assert.ok(!run.stderr.includes('\u001b'), run.stderr);
+    assert.ok(run.stderr.split('\n').every((line) => !line.startsWith('::error')), run.stderr);
+  });
+});
+
 describe('text output', () => {
   it('writes control characters from the workspace as escapes, so a finding is one line and cannot forge another', () => {
     const ws = workspace({ 'tags.yml': TAGS });

@@ -54,7 +54,7 @@ function text(result: CheckResult, color: boolean): string {
  */
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-function printable(text: string): string {
+export function printable(text: string): string {
   return text.replace(UNPRINTABLE, (character) => {
     const named = ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' } as Record<string, string>)[character];
     return named ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;

@@ -12,7 +12,7 @@ import { CONFIG_FILE_NAME, IGNORE_FILE_NAME, readConfigFile, readIgnoreFile } fr
 import { exactUtf8, readBytesNow, writeTextFileNow } from '../workspace/files';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
 import { check, exitCodeOf, loadForCli, UsageError } from './check';
-import { FORMATS, formatResult, type Format } from './formats';
+import { FORMATS, formatResult, printable, type Format } from './formats';
 
 const usage = () =>
   [
@@ -32,7 +32,8 @@ const usage = () =>
   ].join('\n');
 
 const EXIT_USAGE = 2;
-const log = (message: string) => process.stderr.write(message + '\n');
+/** Log lines quote file names and settings: written printable, like the findings. */
+const log = (message: string) => process.stderr.write(printable(message) + '\n');
 
 async function main(argv: string[]): Promise<number> {
   useLocale(localeFromEnvironment(), bundledL10nFolder());
@@ -136,7 +137,7 @@ main(process.argv.slice(2)).then(
   },
   (error: Error) => {
     const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(`markdown-glossary: ${error.message}\n${isUsage ? '\n' + usage() + '\n' : ''}`);
+    process.stderr.write(`markdown-glossary: ${printable(error.message)}\n${isUsage ? '\n' + usage() + '\n' : ''}`);
     process.exitCode = EXIT_USAGE;
   },
 );
