@@ -213,6 +213,19 @@ describe('markdown-glossary check --fix', () => {
   });
 });
 
+describe('markdown-glossary check --fix reaches a fixed point', () => {
+  it('fixes what its own fixes bring out: tag: IM becomes tags: [IM] in one run', () => {
+    const ws = createWorkspace({ 'glossar/a.md': '---\ntitle: A\ntag: IM\n---\n\n# A\n' });
+    try {
+      cli(['check', '--fix', '.'], ws.root);
+      assert.equal(fs.readFileSync(ws.path('glossar/a.md'), 'utf8'), '---\ntitle: A\ntags: [IM]\n---\n\n# A\n');
+      assert.equal(cli(['check', '.'], ws.root).stdout.includes('tags-not-a-list'), false);
+    } finally {
+      ws.dispose();
+    }
+  });
+});
+
 describe('markdown-glossary --help, --version and no command', () => {
   it('--help prints the usage and exits 0', () => {
     const run = cli(['--help'], REPO_ROOT);

@@ -398,6 +398,27 @@ describe('the tags file generator', () => {
     );
   });
 
+  it('adds to a tags file that ends its document with "...", is indented after a byte order mark, or ends with a lone CR, so that it reads as one map', () => {
+    const added = (existing: string) => {
+      const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, Neu]') });
+      index.setTagsFile(uri('docs/tags.yml'), existing);
+      const after = applied(tagsFileChange(index, uri('docs')), uri('docs/tags.yml'), existing);
+      const parsed = parseTagsFile(uri('docs/tags.yml'), after);
+      assert.deepEqual(parsed.diagnostics, [], JSON.stringify(after));
+      assert.deepEqual([...parsed.tags.values()].map((tag) => tag.label), ['B', 'Neu'], JSON.stringify(after));
+      return after;
+    };
+    assert.equal(added('Begriffe:\n  label: B\n...\n'), 'Begriffe:\n  label: B\nNeu:\n  label: Neu\n  permalink: /neu\n...\n');
+    assert.equal(added('\uFEFF  Begriffe:\n    label: B\n'), '\uFEFF  Begriffe:\n    label: B\n  Neu:\n    label: Neu\n    permalink: /neu\n');
+    assert.equal(added('Begriffe:\n  label: B\r'), 'Begriffe:\n  label: B\r\nNeu:\n  label: Neu\n  permalink: /neu\n');
+  });
+
+  it('reads a tags file indented after a byte order mark, and its last line ended by a lone CR', () => {
+    const parsed = parseTagsFile(uri('docs/tags.yml'), '\uFEFF  Begriffe:\n    label: B\r\n  IM:\n    label: I\r');
+    assert.deepEqual(parsed.diagnostics, []);
+    assert.deepEqual([...parsed.tags.values()].map((tag) => [tag.key, tag.label, tag.keyRange.start]), [['Begriffe', 'B', { line: 0, character: 3 }], ['IM', 'I', { line: 2, character: 2 }]]);
+  });
+
   it('generates nothing when every tag is declared', () => {
     const index = glossaryOf({ 'docs/tags.yml': TAGS_YML, 'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, IM]') });
     assert.equal(generateTagsFile(index, index.tagsFileFor(uri('docs/A.md'))), '');
@@ -453,6 +474,45 @@ describe('fixes keep the text of the file (issue 16)', () => {
   it('removes a duplicate block-list item written as a block scalar with all its lines', () => {
     const before = doc(['title: A', 'tags:', '  - IM', '  - |-', '    IM', '  - Begriffe'], '\n# A\n');
     assert.equal(fixedAll(before), doc(['title: A', 'tags:', '  - IM', '  - Begriffe'], '\n# A\n'));
+  });
+
+  it('leaves a node an alias reads, so that no alias loses its anchor or changes its value', () => {
+    // A duplicate tag with an anchor: removing it would leave `*y` unresolved.
+    const block = doc(['title: A', 'tags:', '  - IM', '  - &y IM', 'keywords: [*y]'], '\n# A\n');
+    assert.equal(fixedAll(block), block);
+    const flow = doc(['title: A', 'tags: [IM, &x IM, Begriffe]', 'sidebar_label: *x'], '\n# A\n');
+    assert.equal(fixedAll(flow), flow);
+    // A list aliased as a whole: removing its duplicate would change the alias too.
+    const wholeList = doc(['title: A', 'tags: &t [IM, IM]', 'keywords: *t'], '\n# A\n');
+    assert.equal(fixedAll(wholeList), wholeList);
+    // tags-not-a-list and unknown-key: the alias would become a list, or read the new key.
+    const value = doc(['title: A', 'tags: &t Begriffe', 'sidebar_label: *t'], '\n# A\n');
+    assert.equal(fixedAll(value), value);
+    const key = doc(['&k titel: A', 'sidebar_label: *k'], '\n# A\n');
+    assert.equal(fixedAll(key), key);
+    assert.deepEqual(actionsAt(glossaryOf({}), 'docs/A.md', doc(['title: A', 'tags: [IM, &x I|M, Begriffe]', 'sidebar_label: *x'])).titles, []);
+    // An anchor no alias uses does not hold a fix back.
+    assert.equal(fixedAll(doc(['title: A', 'tags: [IM, &x IM, Begriffe]'], '\n# A\n')), doc(['title: A', 'tags: [IM, Begriffe]'], '\n# A\n'));
+    assert.equal(fixedAll(doc(['title: A', 'tags: &t Begriffe'], '\n# A\n')), doc(['title: A', 'tags: &t [Begriffe]'], '\n# A\n'));
+  });
+
+  it('tags-not-a-list: no fix for a value with an explicit tag, which the list would keep', () => {
+    const tagged = doc(['title: A', 'tags: !!str Begriffe # c'], '\n# A\n');
+    assert.equal(fixedAll(tagged), tagged);
+  });
+
+  it('Add "title": in the style of the front matter, a flow map or indented keys', () => {
+    const added = (relative: string, text: string) => {
+      const { actions, text: opened } = actionsAt(glossaryOf({}), relative, '|' + text);
+      return applied(action(actions, 'Add "title"').change, uri(relative), opened);
+    };
+    const flow = added('docs/F1.md', '---\n{id: F1}\n---\nbody\n');
+    assert.equal(flow, '---\n{id: F1, title: F1}\n---\nbody\n');
+    assert.deepEqual(frontMatterOf(flow), { values: { id: 'F1', title: 'F1' }, yamlProblems: [] });
+    assert.equal(added('docs/F1.md', '---\n{id: F1,}\n---\nbody\n'), '---\n{id: F1, title: F1}\n---\nbody\n');
+    const indented = added('docs/F2.md', '---\n  id: F2\n  slug: /f2\n---\nbody\n');
+    assert.equal(indented, '---\n  id: F2\n  slug: /f2\n  title: F2\n---\nbody\n');
+    assert.deepEqual(frontMatterOf(indented), { values: { id: 'F2', slug: '/f2', title: 'F2' }, yamlProblems: [] });
   });
 
   it('Add "title": the file name as a YAML string, on a line ending like the others', () => {

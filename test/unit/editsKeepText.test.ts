@@ -22,7 +22,7 @@ import { fileStem } from '../../server/src/common/uris';
 import { codeActions, fixAll } from '../../server/src/features/codeActions';
 import type { TextEdit } from '../../server/src/features/workspaceChange';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
-import { prepareRename, rename, type RenameTarget } from '../../server/src/features/rename';
+import { linkEditsForRenamedFiles, prepareRename, rename, type RenameTarget } from '../../server/src/features/rename';
 import { TagsFileError, tagsFileChange } from '../../server/src/features/tagsFileGenerator';
 import { yamlString } from '../../server/src/features/yamlEdits';
 import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
@@ -62,6 +62,9 @@ const TAGS_FILES = [
   '# nur ein Kommentar\n',
   'Begriffe: [\n',
   '- Begriffe\n',
+  'Begriffe:\n  label: Begriffe\n...\n',
+  '\uFEFF  Begriffe:\n    label: Begriffe\n  IM:\n    label: IM\n',
+  'Begriffe:\n  label: Begriffe\r',
 ];
 
 /** A string written as YAML in one of the ways a person might: plain, quoted, or as a block scalar. */
@@ -90,10 +93,24 @@ function blockList(rng: Random, values: string[]): string {
   return values.map((value) => `\n${rng.chance(0.15) ? `${indent}# Kommentar\n` : ''}${indent}- ${scalar(rng, value, false, indent)}`).join('');
 }
 
-function tagsValue(rng: Random): string {
+/** Node properties a fix must not lose or leave behind: an anchor (which an alias may read) or an explicit tag. */
+function withProperties(rng: Random, written: string, anchors: string[]): string {
+  if (rng.chance(0.85)) return written;
+  if (rng.chance(0.3)) return `!!str ${written}`;
+  const anchor = `a${anchors.length}`;
+  anchors.push(anchor);
+  return `&${anchor} ${written}`;
+}
+
+function tagsValue(rng: Random, anchors: string[]): string {
   const values = Array.from({ length: rng.int(6) }, () => rng.pick(STRINGS));
-  if (rng.chance(0.15)) return scalar(rng, values.join(', ') || 'Begriffe', false, '');
-  return rng.chance(0.5) ? flowList(rng, values) : blockList(rng, values);
+  if (rng.chance(0.15)) return withProperties(rng, scalar(rng, values.join(', ') || 'Begriffe', false, ''), anchors);
+  if (rng.chance(0.5)) {
+    const list = flowList(rng, values);
+    // An anchor on an item of a one-line list: `[IM, &a0 IM]`.
+    return list.includes('\n') ? list : list.replace(/(?<=[[,] ?)(?=[^\s,\]])/g, () => withProperties(rng, '', anchors));
+  }
+  return blockList(rng, values).replace(/(?<=^ *- )/gm, () => withProperties(rng, '', anchors));
 }
 
 interface Case {
@@ -105,18 +122,30 @@ interface Case {
 
 function generateCase(rng: Random): Case {
   const lines: string[] = [];
+  const anchors: string[] = [];
   const field = (key: string, value: string) => lines.push(`${key}:${value.startsWith('\n') ? '' : ' '}${value}`);
   const title = rng.pick(STRINGS.filter((value) => value.trim() !== ''));
   if (rng.chance(0.85)) field('title', scalar(rng, title, false, ''));
   if (rng.chance(0.6)) field('id', scalar(rng, rng.pick(['A', 'Plan', '007', 'true', 'Kosten: Nutzen', 'a-b']), false, ''));
-  if (rng.chance(0.9)) field('tags', tagsValue(rng));
+  if (rng.chance(0.9)) field('tags', tagsValue(rng, anchors));
   for (const key of rng.subset(['Title', 'titel', 'Titel', 'tag', 'Tags', 'aliases', 'descripton', 'Sidebar_Position'], 3)) {
-    field(key, key.toLowerCase().startsWith('tag') || key === 'aliases' ? flowList(rng, rng.subset(STRINGS, 3)) : scalar(rng, rng.pick(STRINGS), false, ''));
+    field(withProperties(rng, key, anchors), key.toLowerCase().startsWith('tag') || key === 'aliases' ? flowList(rng, rng.subset(STRINGS, 3)) : scalar(rng, rng.pick(STRINGS), false, ''));
   }
   if (rng.chance(0.3)) lines.splice(rng.int(lines.length + 1), 0, '# Kommentar');
   if (rng.chance(0.3)) field('description', scalar(rng, 'Eine Beschreibung', false, ''));
+  // Aliases of some anchors, after them: a fix of an anchored node would change or break these.
+  const aliased = anchors.filter(() => rng.chance(0.7));
+  if (aliased.length > 0) field(rng.pick(['sidebar_label', 'keywords']), rng.chance(0.5) ? `*${aliased[0]}` : `[${aliased.map((anchor) => `*${anchor}`).join(', ')}]`);
   const heading = rng.chance(0.5) ? `# ${title.trim() || 'Titel'}\n\n` : '';
-  let text = `---\n${lines.join('\n')}\n---\n\n${heading}Text über Begriffe.\n`;
+  // Front matter as a flow map, or indented as a whole: keys are added in its style.
+  const style = rng.pick(['block', 'block', 'block', 'block', 'flow', 'indented']);
+  const yaml =
+    style === 'flow' && lines.every((line) => !line.includes('\n') && !line.startsWith('#'))
+      ? `{${lines.join(', ')}${rng.chance(0.3) ? ',' : ''}}`
+      : style === 'indented'
+        ? lines.join('\n').replace(/^/gm, '  ')
+        : lines.join('\n');
+  let text = `---\n${yaml}\n---\n\n${heading}Text über Begriffe.\n`;
   if (rng.chance(0.3)) text = text.replace(/\n/g, '\r\n');
   if (rng.chance(0.1)) text = '\uFEFF' + text;
   const files: Record<string, string> = {
@@ -146,7 +175,14 @@ function intendedFields(before: ParsedDocument, fixed: ReturnType<typeof documen
   const removed = new Set<number>();
   const replaced = new Map<number, unknown>();
   const itemOf = (range: Range) => tags?.items?.findIndex((item) => sameRange(item.range, range)) ?? -1;
+  // No fix changes a node an alias reads or a tag types.
+  const pinned = new Set(before.frontMatter!.fields.flatMap((field) => [
+    ...(field.keyPinned ? [field.keyRange] : []),
+    ...(field.valuePinned ? [field.valueRange] : []),
+    ...(field.items ?? []).filter((item) => item.pinned).map((item) => item.range),
+  ]).map((range) => JSON.stringify(range)));
   for (const diagnostic of fixed) {
+    if (pinned.has(JSON.stringify(diagnostic.range))) continue;
     const item = itemOf(diagnostic.range);
     if (diagnostic.code === 'duplicate-tag' || diagnostic.code === 'empty-tag') removed.add(item);
     else if (diagnostic.code === 'padded-tag') replaced.set(item, (tags!.items![item].value as string).trim());
@@ -342,6 +378,15 @@ describe('rename writes the title and the id as YAML strings', () => {
     assert.equal(renamedText(text, 'title', 'Kosten: Nutzen'), '---\nid: Alt\ntitle: "Kosten: Nutzen"\n---\n');
     assert.equal(renamedText(text, 'id', '007'), '---\nid: "007"\ntitle: Alt\n---\n');
     assert.equal(renamedText('---\nid: Alt\ntitle: # noch keiner\n---\n', 'title', 'Neu'), '---\nid: Alt\ntitle: Neu # noch keiner\n---\n');
+  });
+});
+
+describe('moving a file keeps what follows the path of a link to it', () => {
+  it('keeps the query and the fragment of a relative link', () => {
+    const index = glossaryOf({ 'docs/A.md': '---\ntitle: A\n---\n', 'docs/B.md': '---\ntitle: B\n---\n\n[d](./A.md?x=1#y) [e](A.md?x=2)\n' });
+    const [{ uri, edits }] = linkEditsForRenamedFiles(index, [{ oldUri: `${ROOT}/docs/A.md`, newUri: `${ROOT}/docs/C%23.md` }]);
+    assert.equal(uri, `${ROOT}/docs/B.md`);
+    assert.equal(applyEdits(new LineIndex('---\ntitle: B\n---\n\n[d](./A.md?x=1#y) [e](A.md?x=2)\n'), edits), '---\ntitle: B\n---\n\n[d](C%23.md?x=1#y) [e](C%23.md?x=2)\n');
   });
 });
 

@@ -239,6 +239,15 @@ describe('front matter problems', () => {
     );
   });
 
+  it('reports an alias with no anchor before it as a YAML error at the alias', () => {
+    const problems = (text: string) => parse(text).diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.message, diagnostic.range]);
+    const at = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+    assert.deepEqual(problems('---\ntitle: *nope\n---\n'), [['yaml-syntax', 'error', 'The alias "*nope" names no anchor before it.', at(1, 7, 12)]]);
+    // An anchor after the alias does not count.
+    assert.deepEqual(problems('---\ntitle: T\nkeywords: [*a]\nx: &a A\n---\n'), [['yaml-syntax', 'error', 'The alias "*a" names no anchor before it.', at(2, 11, 13)]]);
+    assert.deepEqual(problems('---\ntitle: &a T\nkeywords: [*a]\n---\n'), []);
+  });
+
   it('reads values with aliases, a key named __proto__ as a key, and leaves out collection keys', () => {
     const document = parse('---\nbase: &b [IM, Begriffe]\ntags: *b\nextra:\n  __proto__: polluted\n  ? [a, b]\n  : c\n---\n');
     const value = (key: string) => document.frontMatter!.fields.find((field) => field.key === key)!.value;

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
 import { isPathInside } from '../common/paths';
 import type { GlossarySettings } from '../common/settings';
-import { applyEdits, LineIndex } from '../common/text';
+import { LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
-import { fixAll } from '../features/codeActions';
+import { fixedText } from '../features/codeActions';
 import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
@@ -86,11 +86,11 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
       const bytes = readBytesNow(file, log, settings.maxFileSize);
       if (document === undefined || bytes === undefined) continue;
       const text = exactUtf8(bytes);
-      const lines = new LineIndex(text ?? bytes.toString('utf8'));
-      const edits = fixAll(index, parseDocument(document.uri, lines.text, lines), lines, settings);
-      if (edits.length === 0) continue;
+      const decoded = text ?? bytes.toString('utf8');
+      const fixedDecoded = fixedText(index, document.uri, decoded, settings);
+      if (fixedDecoded === decoded) continue;
       if (text === undefined) log(l10n.t('Not fixed: {0} is not UTF-8 text.', file));
-      const fixed = text === undefined ? undefined : writeFixed(file, applyEdits(lines, edits), scope, log);
+      const fixed = text === undefined ? undefined : writeFixed(file, fixedDecoded, scope, log);
       if (fixed === undefined) {
         filesNotFixed++;
         continue;

@@ -1,11 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
-import { comparePositions, lineBreakOf, type LineIndex, type Range } from '../common/text';
+import { applyEdits, comparePositions, lineBreakOf, LineIndex, type Range } from '../common/text';
 import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import type { ParsedDocument } from '../parsing/document';
+import { parseDocument, type ParsedDocument } from '../parsing/document';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
+import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { formatLink, styleOf } from './linkCompletion';
@@ -101,6 +102,24 @@ export function fixAll(index: GlossaryIndex, document: ParsedDocument, lines: Li
   return combinedEdits(document, lines, safe);
 }
 
+/** Rounds of "fix all" `fixedText` applies at most: a fix can bring out a problem that the next round fixes. */
+const MAX_FIX_ROUNDS = 5;
+
+/**
+ * A document's text with every safe fix applied, and the fixes of the problems those fixes bring
+ * out (`tag: IM` becomes `tags: IM`, then `tags: [IM]`), round by round until none is left.
+ */
+export function fixedText(index: GlossaryIndex, uri: string, text: string, settings: GlossarySettings): string {
+  let fixed = text;
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    const lines = new LineIndex(fixed);
+    const edits = fixAll(index, parseDocument(uri, fixed, lines), lines, settings);
+    if (edits.length === 0) break;
+    fixed = applyEdits(lines, edits);
+  }
+  return fixed;
+}
+
 function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic, settings: GlossarySettings): CodeAction[] {
   const actions: CodeAction[] = [];
   const single = (title: string, change: WorkspaceChange, isPreferred = false): CodeAction => ({
@@ -149,15 +168,15 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
   }
   if (diagnostic.code === 'missing-key') {
     const key = diagnostic.subject;
-    const closing = document.frontMatter?.range.end;
     // YAML that does not parse may hold the key: adding it could make a duplicate.
     const readsWhole = !document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
-    if (key !== undefined && closing !== undefined && readsWhole) {
+    const place = key !== undefined && readsWhole ? frontMatterNewKeysPlace(lines.text, lines) : undefined;
+    if (place !== undefined) {
       // The title from the file name; another key with no value, for the author to fill in.
       const value = key === 'title' ? yamlString(fileStem(document.uri).replace(/-/g, ' ')) : '';
-      const at = { line: closing.line, character: 0 };
-      const newText = `${yamlString(key)}: ${value}${lineBreakOf(lines.text)}`;
-      actions.push(single(l10n.t('Add "{0}"', key), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: at, end: at }, newText }] }] }));
+      const pair = `${yamlString(key!)}: ${value}`;
+      const newText = place.style === 'flow' ? place.separatorFirst + pair : `${place.lineEnd}${place.indent}${pair}${lineBreakOf(lines.text)}`;
+      actions.push(single(l10n.t('Add "{0}"', key!), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: place.at, end: place.at }, newText }] }] }));
     }
   }
   return actions;
@@ -223,8 +242,10 @@ function overlaps(a: Range, b: Range): boolean {
 function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: GlossaryDiagnostic[]): TextEdit[] {
   const edits: TextEdit[] = [];
   const byList = new Map<FrontMatterField, Map<number, GlossaryDiagnostic>>();
-  const listItemAt = listItems(document);
+  const { listItemAt, isPinned } = frontMatterNodes(document);
   for (const diagnostic of diagnostics.filter(hasInPlaceFix)) {
+    // An alias reads the node, or a tag types it: a fix would change more than it says.
+    if (isPinned(diagnostic.range)) continue;
     const at = listItemAt(diagnostic.range);
     if (at === undefined) {
       if (diagnostic.suggestion !== undefined) edits.push({ range: diagnostic.range, newText: diagnostic.suggestion });
@@ -240,12 +261,26 @@ function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: 
   return nonOverlapping(edits);
 }
 
-/** Finds the list and the index of the item a problem's range is, in a table made once. */
-function listItems(document: ParsedDocument): (range: Range) => { list: FrontMatterField; item: number } | undefined {
+/**
+ * Finds the list and the index of the item a problem's range is, and whether the node there is
+ * pinned (a key, value or item no fix may change), in tables made once.
+ */
+function frontMatterNodes(document: ParsedDocument) {
   const key = (range: Range) => `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
   const byRange = new Map<string, { list: FrontMatterField; item: number }>();
-  for (const list of document.frontMatter?.fields ?? []) list.items?.forEach((item, index) => byRange.set(key(item.range), { list, item: index }));
-  return (range) => byRange.get(key(range));
+  const pinned = new Set<string>();
+  for (const field of document.frontMatter?.fields ?? []) {
+    if (field.keyPinned) pinned.add(key(field.keyRange));
+    if (field.valuePinned) pinned.add(key(field.valueRange));
+    field.items?.forEach((item, index) => {
+      byRange.set(key(item.range), { list: field, item: index });
+      if (item.pinned) pinned.add(key(item.range));
+    });
+  }
+  return {
+    listItemAt: (range: Range): { list: FrontMatterField; item: number } | undefined => byRange.get(key(range)),
+    isPinned: (range: Range) => pinned.size > 0 && pinned.has(key(range)),
+  };
 }
 
 /**

@@ -79,9 +79,9 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
     if (routeSegments(link.target) !== undefined) {
       edits.add(document.uri, { range: link.targetRange, newText: withRouteId(link.target, id) });
     } else if (renamesFile) {
-      const fragment = link.target.match(/#.*$/)?.[0] ?? '';
+      const suffix = queryAndFragment(link.target);
       const from = document.uri === term.uri ? newUri : document.uri;
-      edits.add(document.uri, { range: link.targetRange, newText: asLinkTarget(relativePath(from, newUri)) + fragment });
+      edits.add(document.uri, { range: link.targetRange, newText: asLinkTarget(relativePath(from, newUri)) + suffix });
     }
   });
   return { createFiles: [], edits: edits.all(), renameFiles: renamesFile && newUri !== term.uri ? [{ oldUri: term.uri, newUri }] : [] };
@@ -103,8 +103,8 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
       const source = index.getDocument(sourceUri);
       for (const link of source?.body.links ?? []) {
         if (link.kind !== 'inline' || link.targetUri === undefined || composedUri(link.targetUri) !== oldKey) continue;
-        const fragment = link.target.match(/#.*$/)?.[0] ?? '';
-        edits.add(sourceUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newLocation(sourceUri), newUri)) + fragment });
+        const suffix = queryAndFragment(link.target);
+        edits.add(sourceUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newLocation(sourceUri), newUri)) + suffix });
       }
     }
     const term = index.termOf(oldUri);
@@ -114,7 +114,7 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
       if (newRoute !== routeOf(term)) {
         forEachLinkTo(index, term, (document, link) => {
           if (link.kind !== 'inline' || routeSegments(link.target) === undefined) return;
-          const suffix = link.target.match(/[?#].*$/)?.[0] ?? '';
+          const suffix = queryAndFragment(link.target);
           const slash = /\/(?:[?#].*)?$/.test(link.target) ? '/' : '';
           edits.add(document.uri, { range: link.targetRange, newText: asLinkTarget(newRoute.replace(/\/$/, slash)) + suffix });
         });
@@ -127,11 +127,16 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
       // Links to files of the batch were rewritten above, from this file's new place.
       const target = index.documentAtLink(link.targetUri)?.uri ?? link.targetUri;
       if (moved.has(target)) continue;
-      const fragment = link.target.match(/#.*$/)?.[0] ?? '';
-      edits.add(oldUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newUri, target)) + fragment });
+      const suffix = queryAndFragment(link.target);
+      edits.add(oldUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newUri, target)) + suffix });
     }
   }
   return edits.all();
+}
+
+/** What follows a link's path, which a new path keeps: `?x=1#y`. */
+function queryAndFragment(target: string): string {
+  return target.match(/[?#].*$/)?.[0] ?? '';
 }
 
 /**

@@ -15,7 +15,7 @@ export class TagsFileError extends Error {
   }
 }
 
-const NEW_FILE: TagsFileAdditions = { style: 'block', at: { line: 0, character: 0 }, lineBreakFirst: false, lineBreak: '\n', indent: '' };
+const NEW_FILE: TagsFileAdditions = { style: 'block', at: { line: 0, character: 0 }, lineEnd: '', lineBreak: '\n', indent: '' };
 
 /**
  * A Docusaurus tags file declaring every tag the glossary uses, most used first. Tags an existing
@@ -42,7 +42,7 @@ function declarationsText(tags: string[], additions: TagsFileAdditions): string 
   }
   const { indent, lineBreak } = additions;
   const entries = tags.map((tag) => `${indent}${yamlString(tag)}:${lineBreak}` + fields(tag).map(([key, value]) => `${indent}  ${key}: ${value}${lineBreak}`).join(''));
-  return (additions.lineBreakFirst ? lineBreak : '') + entries.join('');
+  return additions.lineEnd + entries.join('');
 }
 
 /** The edit that declares tags in a tags file; undefined when the file refuses new tags. */

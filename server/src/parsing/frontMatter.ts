@@ -2,10 +2,10 @@ import matter from 'gray-matter';
 import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
-import type { LineIndex, Range } from '../common/text';
-import type { FrontMatter, FrontMatterField } from './frontMatterFields';
+import { lineBreakOf, type LineIndex, type Range } from '../common/text';
+import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import { readSimpleFrontMatter } from './simpleYaml';
-import { nodeTextEnd, parseYaml, plainValue, yamlDiagnostics } from './yaml';
+import { isPinned, newKeysPlace, nodeTextEnd, parseYaml, plainValue, yamlDiagnostics } from './yaml';
 
 export interface SplitDocument {
   frontMatter: FrontMatter | undefined;
@@ -27,14 +27,10 @@ const INERT_ENGINES = Object.fromEntries(
 
 export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument {
   const diagnostics: GlossaryDiagnostic[] = [];
-  // A byte order mark may precede the opening delimiter; positions keep counting it.
-  const open = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const opensFrontMatter = text.startsWith('---', open) && text[open + 3] !== '-';
-  if (!opensFrontMatter) return { frontMatter: undefined, bodyOffset: open, diagnostics };
+  const { open, matterOffset, closing } = delimitersOf(text);
+  if (matterOffset === undefined) return { frontMatter: undefined, bodyOffset: open, diagnostics };
 
-  const matterOffset = open + 3 + text.slice(open + 3).search(/\r?\n|$/);
   const language = text.slice(open + 3, matterOffset).trim();
-  const closing = text.indexOf('\n---', matterOffset);
   if (closing === -1) {
     diagnostics.push({
       range: lines.rangeAt(open, open + 3),
@@ -63,10 +59,41 @@ export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument 
     return { frontMatter: { range, fields: [] }, bodyOffset, diagnostics };
   }
 
-  // Up to and including the line break before the closing "---": YAML reads a trailing lone "\r" as text.
-  const source = text.slice(matterOffset, closing + 1);
+  const source = yamlOf(text, matterOffset, closing);
   const fields = parseYamlFields(source, matterOffset, lines, diagnostics);
   return { frontMatter: { range, fields }, bodyOffset, diagnostics };
+}
+
+/**
+ * Where the front matter's delimiters are: the byte order mark's length, the end of the opening
+ * line (undefined when the text opens no front matter) and the line break before the closing
+ * line (-1 when there is none).
+ */
+function delimitersOf(text: string): { open: number; matterOffset?: number; closing: number } {
+  // A byte order mark may precede the opening delimiter; positions keep counting it.
+  const open = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', open) || text[open + 3] === '-') return { open, closing: -1 };
+  const matterOffset = open + 3 + text.slice(open + 3).search(/\r?\n|$/);
+  return { open, matterOffset, closing: text.indexOf('\n---', matterOffset) };
+}
+
+/** Up to and including the line break before the closing "---": YAML reads a trailing lone "\r" as text. */
+function yamlOf(text: string, matterOffset: number, closing: number): string {
+  return text.slice(matterOffset, closing + 1);
+}
+
+/**
+ * Where new keys go in a document's front matter, in its style (see `newKeysPlace`), with
+ * positions in the document; undefined when there is no front matter, or its YAML has errors or
+ * is not a map.
+ */
+export function frontMatterNewKeysPlace(text: string, lines: LineIndex) {
+  const { open, matterOffset, closing } = delimitersOf(text);
+  const language = text.slice(open + 3, matterOffset).trim();
+  if (matterOffset === undefined || closing === -1 || (language !== '' && !/^ya?ml$/i.test(language))) return undefined;
+  const source = yamlOf(text, matterOffset, closing);
+  const place = newKeysPlace(parseYaml(source), source, lineBreakOf(text));
+  return place && { ...place, at: lines.positionAt(matterOffset + place.at) };
 }
 
 function parseYamlFields(
@@ -98,6 +125,9 @@ export function readYamlFields(source: string, rangeOf: (start: number, end: num
   }
 
   const fields: FrontMatterField[] = [];
+  // An alias of the whole map reads every key and value through it.
+  const allPinned = isPinned(contents, document);
+  const pinned = (node: unknown) => allPinned || isPinned(node, document);
   for (const pair of contents.items) {
     if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
     const keyRange = pair.key.range;
@@ -109,11 +139,15 @@ export function readYamlFields(source: string, rangeOf: (start: number, end: num
       value: plainValue(valueNode, document),
       valueRange: rangeOf(valueSpan[0], valueSpan[1]),
     };
+    if (pinned(pair.key)) field.keyPinned = true;
+    if (pinned(valueNode)) field.valuePinned = true;
     if (isSeq(valueNode)) {
       field.items = valueNode.items.map((item) => {
         const node = item as YamlNode;
         const span = node.range ? textSpan(source, node) : valueSpan;
-        return { value: plainValue(node, document), range: rangeOf(span[0], span[1]) };
+        const read: FrontMatterItem = { value: plainValue(node, document), range: rangeOf(span[0], span[1]) };
+        if (field.valuePinned || pinned(node)) read.pinned = true;
+        return read;
       });
     }
     fields.push(field);

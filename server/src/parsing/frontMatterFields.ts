@@ -4,6 +4,8 @@ import type { Range } from '../common/text';
 export interface FrontMatterItem {
   value: unknown;
   range: Range;
+  /** Set when no fix may change the item (see `isPinned`), or the list it is in. */
+  pinned?: true;
 }
 
 export interface FrontMatterField {
@@ -12,6 +14,12 @@ export interface FrontMatterField {
   /** The plain value (aliases expanded within a bound); undefined for an empty value. */
   value: unknown;
   valueRange: Range;
+  /**
+   * Set when no fix may change the key or the value: an alias reads it through its anchor, or it
+   * has an explicit tag (see `isPinned`).
+   */
+  keyPinned?: true;
+  valuePinned?: true;
   /** Set when the value is a YAML sequence, flow (`[a, b]`) or block (`- a`). */
   items?: FrontMatterItem[];
 }

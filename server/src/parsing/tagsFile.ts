@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import { lineBreakOf, LineIndex, type Position, type Range } from '../common/text';
-import { commaInGap, parseYaml, plainValue, yamlDiagnostics, type YamlDocument } from './yaml';
+import { newKeysPlace, parseYaml, plainValue, yamlDiagnostics, type YamlDocument } from './yaml';
 
 export interface TagDefinition {
   key: string;
@@ -26,7 +26,7 @@ export interface TagsFile {
  * into the braces of a flow map. A file that does not parse or is not a map gets nothing.
  */
 export type TagsFileAdditions =
-  | { style: 'block'; at: Position; lineBreakFirst: boolean; lineBreak: string; indent: string }
+  | { style: 'block'; at: Position; lineEnd: string; lineBreak: string; indent: string }
   | { style: 'flow'; at: Position; separatorFirst: string }
   | { style: 'refused'; reason: string };
 
@@ -34,8 +34,13 @@ export const TAGS_FILE_NAME = 'tags.yml';
 
 export function parseTagsFile(uri: string, text: string): TagsFile {
   const lines = new LineIndex(text);
-  const document = parseYaml(lines.text);
-  const diagnostics = yamlDiagnostics(document, (start, end) => lines.rangeAt(start, end));
+  // The byte order mark is not YAML: the library would count it into the first key's column.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source = text.slice(bom);
+  // A lone "\r" ends the last line for the YAML specification and for Docusaurus; the library reads it as text.
+  const document = parseYaml(source.endsWith('\r') ? source.slice(0, -1) : source);
+  const rangeAt = (start: number, end: number) => lines.rangeAt(bom + start, bom + end);
+  const diagnostics = yamlDiagnostics(document, rangeAt);
 
   const tags = new Map<string, TagDefinition>();
   if (isMap(document.contents)) {
@@ -48,35 +53,17 @@ export function parseTagsFile(uri: string, text: string): TagsFile {
         label: typeof details.label === 'string' ? details.label : key,
         description: typeof details.description === 'string' ? details.description : undefined,
         permalink: typeof details.permalink === 'string' ? details.permalink : undefined,
-        keyRange: lines.rangeAt(pair.key.range[0], pair.key.range[1]),
+        keyRange: rangeAt(pair.key.range[0], pair.key.range[1]),
       });
     }
   }
-  return { uri, tags, diagnostics, additions: additionsOf(document, lines) };
+  return { uri, tags, diagnostics, additions: additionsOf(document, source, bom, lines) };
 }
 
-function additionsOf(document: YamlDocument, lines: LineIndex): TagsFileAdditions {
-  const text = lines.text;
-  const contents = document.contents;
+function additionsOf(document: YamlDocument, source: string, bom: number, lines: LineIndex): TagsFileAdditions {
   if (document.errors.length > 0) return { style: 'refused', reason: l10n.t('The tags file has YAML errors: fix them before tags are added to it.') };
-  const atEnd = { at: lines.positionAt(text.length), lineBreakFirst: !/(^|[\r\n])$/.test(text), lineBreak: lineBreakOf(text) };
-  if (contents === null || contents === undefined) return { style: 'block', ...atEnd, indent: '' };
-  if (!isMap(contents) || contents.range === undefined || contents.range === null) {
-    return { style: 'refused', reason: l10n.t('The tags file is not a map of tags: no tags are added to it.') };
-  }
-  if (!contents.flow) {
-    // A map indented as a whole takes new keys at its indentation.
-    const firstKey = contents.items[0]?.key as YamlNode | undefined;
-    const keyStart = firstKey?.range?.[0] ?? 0;
-    const beforeKey = text.slice(lines.lineStartOffset(lines.positionAt(keyStart).line), keyStart).replace(/^\uFEFF/, '');
-    return { style: 'block', ...atEnd, indent: /^ *$/.test(beforeKey) ? beforeKey : '' };
-  }
-  const closing = contents.range[1] - 1;
-  const last = contents.items[contents.items.length - 1];
-  const lastEnd = last === undefined ? undefined : ((last.value ?? last.key) as YamlNode | null)?.range?.[1];
-  if (text[closing] !== '}' || (last !== undefined && lastEnd === undefined)) {
-    return { style: 'refused', reason: l10n.t('The tags file is not a map of tags: no tags are added to it.') };
-  }
-  const separatorFirst = lastEnd === undefined ? '' : commaInGap(text, lastEnd, closing) === undefined ? ', ' : ' ';
-  return { style: 'flow', at: lines.positionAt(closing), separatorFirst };
+  const place = newKeysPlace(document, source, lineBreakOf(source));
+  if (place === undefined) return { style: 'refused', reason: l10n.t('The tags file is not a map of tags: no tags are added to it.') };
+  const at = lines.positionAt(bom + place.at);
+  return place.style === 'block' ? { ...place, at, lineBreak: lineBreakOf(source) } : { ...place, at };
 }

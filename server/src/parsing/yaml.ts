@@ -39,7 +39,7 @@ export function parseYaml(source: string): YamlDocument {
     return withoutStackTraces(() => {
       // The library's own check of unique keys compares each key with every key before it.
       const document = parseDocument(source, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: true });
-      document.errors = inPositionOrder(document.errors, duplicateKeyErrors(document));
+      document.errors = inPositionOrder(document.errors, [...duplicateKeyErrors(document), ...unresolvedAliasErrors(document, source)].sort((a, b) => a.pos[0] - b.pos[0]));
       return document;
     });
   }
@@ -192,7 +192,31 @@ function duplicateKeyErrors(document: YamlDocument): YAMLParseError[] {
       });
     }
   }
-  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
+  return errors;
+}
+
+/** An alias with no anchor of its name before it: the library only finds out when it converts the value, and then throws. */
+class UnresolvedAliasError extends YAMLParseError {
+  constructor(
+    start: number,
+    end: number,
+    readonly alias: string,
+  ) {
+    super([start, end], 'BAD_ALIAS', `Unresolved alias ${alias}`);
+  }
+}
+
+function unresolvedAliasErrors(document: YamlDocument, source: string): YAMLParseError[] {
+  if (!source.includes('*')) return [];
+  const errors: YAMLParseError[] = [];
+  const anchors = anchorsOf(document);
+  visit(document, {
+    Alias(_key, alias) {
+      const [start, end] = alias.range ?? [0, 0];
+      if (anchors.resolve(alias) === undefined) errors.push(new UnresolvedAliasError(start, end, alias.source));
+    },
+  });
+  return errors;
 }
 
 /**
@@ -239,6 +263,9 @@ export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number,
   const diagnostics = problems.slice(0, MAX_PROBLEMS).map((problem): GlossaryDiagnostic => {
     const [start, end] = problem.pos;
     const isDuplicateKey = problem.code === 'DUPLICATE_KEY';
+    if (problem instanceof UnresolvedAliasError) {
+      return { range: rangeOf(start, end), severity: 'error', code: 'yaml-syntax', message: l10n.t('The alias "*{0}" names no anchor before it.', problem.alias) };
+    }
     return {
       range: rangeOf(start, Math.max(end, start + 1)),
       severity: severityOf(problem),
@@ -354,4 +381,65 @@ function anchorsOf(document: YamlDocument): Anchors {
   };
   anchorsByDocument.set(document, anchors);
   return anchors;
+}
+
+const aliasedByDocument = new WeakMap<YamlDocument, Set<YamlNode>>();
+
+/**
+ * Whether a fix must leave a node as it is: an alias elsewhere reads it through its anchor (a fix
+ * would change that value too, or leave the alias unresolved), or it has an explicit tag (`!!str`),
+ * which a fix in its place would keep for a value the tag may not fit.
+ */
+export function isPinned(node: unknown, document: YamlDocument): boolean {
+  if (!isScalar(node) && !isCollection(node)) return false;
+  if (node.tag !== undefined) return true;
+  if (node.anchor === undefined) return false;
+  let aliased = aliasedByDocument.get(document);
+  if (aliased === undefined) {
+    const anchors = anchorsOf(document);
+    const targets = new Set<YamlNode>();
+    visit(document, {
+      Alias(_key, alias) {
+        const target = anchors.resolve(alias);
+        if (target !== undefined) targets.add(target);
+      },
+    });
+    aliasedByDocument.set(document, (aliased = targets));
+  }
+  return aliased.has(node);
+}
+
+/**
+ * Where new keys go in a document's map, in its style, as offsets into its source: after its
+ * last line (before a `...` that ends the document) at the column of its keys, or before the
+ * closing brace of a flow map. Undefined for a document with errors or one that is not a map.
+ */
+export type NewKeysPlace =
+  | {
+      style: 'block';
+      at: number;
+      /** What ends the line before the new keys: nothing, a line break, or `\n` after a lone `\r` (which this library reads as text). */
+      lineEnd: string;
+      indent: string;
+    }
+  | { style: 'flow'; at: number; separatorFirst: string };
+
+export function newKeysPlace(document: YamlDocument, source: string, lineBreak: string): NewKeysPlace | undefined {
+  const contents = document.contents;
+  if (document.errors.length > 0) return undefined;
+  if (contents !== null && contents !== undefined && (!isMap(contents) || !contents.range)) return undefined;
+  if (contents === null || contents === undefined || !contents.flow) {
+    const mapStart = contents?.range?.[0] ?? 0;
+    const documentEnd = /^\.\.\.(?=[ \t\r\n]|$)/m.exec(source.slice(contents?.range?.[1] ?? 0));
+    const at = documentEnd === null ? source.length : (contents?.range?.[1] ?? 0) + documentEnd.index;
+    const beforeMap = source.slice(Math.max(source.lastIndexOf('\n', mapStart - 1), source.lastIndexOf('\r', mapStart - 1)) + 1, mapStart);
+    const lineEnd = at === 0 || source[at - 1] === '\n' ? '' : source[at - 1] === '\r' ? '\n' : lineBreak;
+    return { style: 'block', at, lineEnd, indent: /^ *$/.test(beforeMap) ? beforeMap : '' };
+  }
+  const closing = contents.range![1] - 1;
+  const last = contents.items[contents.items.length - 1];
+  const lastEnd = last === undefined ? undefined : ((last.value ?? last.key) as YamlNode | null)?.range?.[1];
+  if (source[closing] !== '}' || (last !== undefined && lastEnd === undefined)) return undefined;
+  const separatorFirst = lastEnd === undefined ? '' : commaInGap(source, lastEnd, closing) === undefined ? ', ' : ' ';
+  return { style: 'flow', at: closing, separatorFirst };
 }
