@@ -92,7 +92,7 @@ export function frontMatterNewKeysPlace(text: string, lines: LineIndex) {
   const language = text.slice(open + 3, matterOffset).trim();
   if (matterOffset === undefined || closing === -1 || (language !== '' && !/^ya?ml$/i.test(language))) return undefined;
   const source = yamlOf(text, matterOffset, closing);
-  const place = newKeysPlace(parseYaml(source), source, lineBreakOf(text));
+  const place = newKeysPlace(parseYaml(source, MAX_YAML_FRONT_MATTER), source, lineBreakOf(text));
   return place && { ...place, at: lines.positionAt(matterOffset + place.at) };
 }
 
@@ -106,9 +106,15 @@ function parseYamlFields(
   return readSimpleFrontMatter(source, rangeOf) ?? readYamlFields(source, rangeOf, diagnostics);
 }
 
+/**
+ * Front matter is a few hundred characters; what the simple reader cannot read goes to the YAML
+ * library only up to this length, which it parses within a fraction of a second however broken.
+ */
+const MAX_YAML_FRONT_MATTER = 64 * 1024;
+
 /** Reads front-matter YAML with the YAML library: any YAML, its errors and warnings included. */
 export function readYamlFields(source: string, rangeOf: (start: number, end: number) => Range, diagnostics: GlossaryDiagnostic[]): FrontMatterField[] {
-  const document = parseYaml(source);
+  const document = parseYaml(source, MAX_YAML_FRONT_MATTER);
   for (const diagnostic of yamlDiagnostics(document, rangeOf)) diagnostics.push(diagnostic);
 
   const contents = document.contents;
