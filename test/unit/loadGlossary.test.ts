@@ -13,11 +13,12 @@ const root = mkdtempSync(path.join(tmpdir(), 'glossary-load-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 const entry = (title: string) => `---\ntitle: ${title}\n---\n# ${title}\n`;
 writeFileSync(path.join(root, 'a.md'), entry('Alpha'));
-writeFileSync(path.join(root, 'b.md'), `---\n${'}'.repeat(150_000)}\n---\n# Beta\n`);
+// 60,000 errors: within the 64 KB of front matter the YAML library is given.
+writeFileSync(path.join(root, 'b.md'), `---\n${'}'.repeat(60_000)}\n---\n# Beta\n`);
 writeFileSync(path.join(root, 'c.md'), entry('Gamma'));
 
 describe('loading a glossary', () => {
-  it('indexes every file after a file of 150,000 YAML errors, which reports the first hundred and how many more', async () => {
+  it('indexes every file after a file of 60,000 YAML errors, which reports the first hundred and how many more', async () => {
     const index = new GlossaryIndex();
     const logged: string[] = [];
     const indexed = await loadGlossary(index, new GlossaryScope([root]), (message) => logged.push(message));
@@ -25,7 +26,7 @@ describe('loading a glossary', () => {
     assert.deepEqual([...index.terms()].map((term) => term.title).sort(), ['Alpha', 'Gamma']);
     const diagnostics = index.getDocument(fileUri(path.join(root, 'b.md')))!.diagnostics;
     assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax').length, 101);
-    assert.ok(diagnostics.some((diagnostic) => diagnostic.message === '149900 more YAML problems from here on are not reported.'), JSON.stringify(diagnostics.at(-1)));
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.message === '59900 more YAML problems from here on are not reported.'), JSON.stringify(diagnostics.at(-1)));
     assert.deepEqual(logged, []);
   });
 
