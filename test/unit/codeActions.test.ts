@@ -549,6 +549,15 @@ describe('the tags file keeps parsing and declares what it was given (issue 16)'
     assert.deepEqual(parseTagsFile(uri('docs/tags.yml'), after).diagnostics, []);
   });
 
+  it('adds 60 tags to a one-line flow tags file, which still parses', () => {
+    const existing = '{a: {label: A}}\n';
+    const index = glossaryOf(Object.fromEntries(Array.from({ length: 60 }, (_, n) => [`docs/T${n}.md`, entry(`T${n}`, `T${n}`, 'D.', `[a, t${n}]`)])));
+    index.setTagsFile(uri('docs/tags.yml'), existing);
+    const after = applied(tagsFileChange(index, uri('docs')), uri('docs/tags.yml'), existing);
+    assert.deepEqual(parseTagsFile(uri('docs/tags.yml'), after).diagnostics, []);
+    assert.equal(declared(after).length, 61);
+  });
+
   it('adds lines that end like the lines of the file', () => {
     const existing = 'Begriffe:\r\n  label: Begriffe\r\n';
     const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, IM]') });

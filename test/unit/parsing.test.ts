@@ -237,6 +237,11 @@ describe('front matter problems', () => {
     const nested = parse(`---\ntitle: T\nx:\n${Array.from({ length: 40 }, (_, depth) => `${' '.repeat(2 * depth + 1)}- a:`).join('\n')}\ny:\n  ${'- '.repeat(20)}z\n---\n`);
     assert.deepEqual(nested.diagnostics, []);
     assert.equal(nested.term?.title, 'T');
+    // A ": " before a value opens no level: a flat flow map or a quoted title of 150 of them nests nothing.
+    const pairs = Array.from({ length: 150 }, (_, n) => `k${n}: v`).join(', ');
+    assert.deepEqual(refusal(`m: {${pairs}}`), []);
+    assert.deepEqual(refusal(`title: "${pairs}"`), []);
+    assert.deepEqual(refusal(`description: |\n  ${pairs}`), []);
     const growth = growthOf((size) => assert.equal(refusal(`x: ${'- ? '.repeat(size / 4)}y`).length, 1), 100_000);
     assert.equal(superLinear('block indicators on one line', 100_000, growth), undefined);
   });

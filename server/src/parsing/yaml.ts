@@ -97,9 +97,10 @@ const isBlankOrEnd = (code: number) => code === 32 || code === 9 /* \t */ || isL
 
 /**
  * Where block lists and maps first nest deeper than the bound, by an upper bound of their depth:
- * a line lies in the nearest line above it that is indented less, and each block indicator on it
- * (`- `, `? `, `: `) opens one more level. Quotes and comments are not told apart
- * (over-strict only for absurd strings: a hundred " - " on one line).
+ * a line lies in the nearest line above it that is indented less, and opens one level for each
+ * block indicator of the chain it starts with: `- ` and `? ` after its indentation or after another
+ * indicator, and a key's `: ` when what follows it is another indicator or nothing (the value on
+ * the lines below). A `: ` before a value (`{a: 1, b: 2}`, `"x: y"`, `title: a: b`) opens none.
  */
 function offsetBlocksTooDeep(source: string): number | undefined {
   // The lines that enclose the current one: their indentation and the depth they reach.
@@ -118,14 +119,50 @@ function offsetBlocksTooDeep(source: string): number | undefined {
     }
     while (enclosing.length > 0 && enclosing[enclosing.length - 1].indent >= indent) enclosing.pop();
     let depth = enclosing.at(-1)?.depth ?? 0;
-    for (; offset < source.length && !isLineBreak(source.charCodeAt(offset)); offset++) {
+    const lineEnd = endOfLine(source, offset);
+    let inChain = true;
+    while (inChain && offset < lineEnd) {
       const code = source.charCodeAt(offset);
-      const isIndicator =
-        code === 58 /* : */ || ((code === 45 /* - */ || code === 63) /* ? */ && (offset === lineStart + indent || isBlankOrEnd(source.charCodeAt(offset - 1))));
-      if (isIndicator && isBlankOrEnd(source.charCodeAt(offset + 1)) && ++depth > MAX_BLOCK_DEPTH) return offset;
+      if ((code === 45 /* - */ || code === 63) /* ? */ && isBlankOrEnd(source.charCodeAt(offset + 1))) {
+        if (++depth > MAX_BLOCK_DEPTH) return offset;
+        offset = afterBlanks(source, offset + 1, lineEnd);
+        continue;
+      }
+      // A key: its ": " opens a level only when another indicator or the end of the line follows.
+      const colon = keyColon(source, offset, lineEnd);
+      const next = colon === undefined ? lineEnd : afterBlanks(source, colon + 1, lineEnd);
+      const opens = colon !== undefined && (next === lineEnd || source.charCodeAt(next) === 35 /* # */ || isIndicatorAt(source, next));
+      if (opens && ++depth > MAX_BLOCK_DEPTH) return colon;
+      inChain = opens && next < lineEnd && source.charCodeAt(next) !== 35;
+      offset = next;
     }
     enclosing.push({ indent, depth });
-    offset++;
+    offset = lineEnd + 1;
+  }
+  return undefined;
+}
+
+function endOfLine(source: string, from: number): number {
+  let offset = from;
+  while (offset < source.length && !isLineBreak(source.charCodeAt(offset))) offset++;
+  return offset;
+}
+
+function afterBlanks(source: string, from: number, end: number): number {
+  let offset = from;
+  while (offset < end && (source.charCodeAt(offset) === 32 || source.charCodeAt(offset) === 9)) offset++;
+  return offset;
+}
+
+function isIndicatorAt(source: string, offset: number): boolean {
+  const code = source.charCodeAt(offset);
+  return (code === 45 /* - */ || code === 63) /* ? */ && isBlankOrEnd(source.charCodeAt(offset + 1));
+}
+
+/** The first ": " (or ":" at the end) of the line from an offset, the one that ends a key. */
+function keyColon(source: string, from: number, end: number): number | undefined {
+  for (let offset = from; offset < end; offset++) {
+    if (source.charCodeAt(offset) === 58 /* : */ && isBlankOrEnd(source.charCodeAt(offset + 1))) return offset;
   }
   return undefined;
 }
