@@ -64,6 +64,15 @@ describe('globs', () => {
     assert.deepEqual(matched, names.filter((name) => name.endsWith('9.md')));
   });
 
+  it('match a path against hundreds of "**" in time their number times its depth', () => {
+    const paths = Array.from({ length: 1_000 }, (_, n) => `${Array.from({ length: 24 }, (_, depth) => `d${depth}`).join('/')}/f${n}.md`);
+    const started = performance.now();
+    const included = compileGlobs([`${'**/'.repeat(680)}*.md`]);
+    const excluded = compileGlobs([`${'**/'.repeat(680)}zz`]);
+    assert.equal(paths.filter((file) => included(file) && !excluded(file)).length, 1_000);
+    assert.ok(performance.now() - started < 1_000, `${Math.round(performance.now() - started)} ms`);
+  });
+
   it('compile hostile globs at once, without throwing: unclosed classes and braces, thousands of braces', () => {
     const started = performance.now();
     const globs = ['['.repeat(50_000), `${'[a'.repeat(20_000)}]`, '{a,'.repeat(20_000), `${'{a,'.repeat(10_000)}b${'}'.repeat(10_000)}`, '{a,b}'.repeat(10_000), '\\'.repeat(10_000)];

@@ -182,27 +182,31 @@ function matchesSegments(glob: Segment[], path: string[]): boolean {
     const offset = path.length - glob.length + 1;
     return offset >= 0 && glob.every((part, index) => index === 0 || (part as (segment: string) => boolean)(path[offset + index - 1]));
   }
-  let positions = withGlobstarsSkipped(glob, [0]);
+  // Every glob position reachable after each segment, each once: a mark per position and step.
+  const reachedAt = new Int32Array(glob.length + 1).fill(-1);
+  let step = 0;
+  const reach = (positions: number[], from: number) => {
+    // `**` may stand for no segment: what follows it is reached too.
+    for (let position = from; reachedAt[position] !== step; position++) {
+      reachedAt[position] = step;
+      positions.push(position);
+      if (glob[position] !== 'globstar') return;
+    }
+  };
+  let positions: number[] = [];
+  reach(positions, 0);
   for (const segment of path) {
+    step++;
     const next: number[] = [];
     for (const position of positions) {
       const part = glob[position];
-      if (part === 'globstar') next.push(position);
-      else if (part !== undefined && part(segment) && !next.includes(position + 1)) next.push(position + 1);
+      if (part === 'globstar') reach(next, position);
+      else if (part !== undefined && part(segment)) reach(next, position + 1);
     }
     if (next.length === 0) return false;
-    positions = withGlobstarsSkipped(glob, next);
+    positions = next;
   }
-  return positions.includes(glob.length);
-}
-
-/** `**` may stand for no segment at all. */
-function withGlobstarsSkipped(glob: Segment[], positions: number[]): number[] {
-  for (let index = 0; index < positions.length; index++) {
-    const position = positions[index];
-    if (glob[position] === 'globstar' && !positions.includes(position + 1)) positions.push(position + 1);
-  }
-  return positions;
+  return reachedAt[glob.length] === step;
 }
 
 /** The test of one glob segment, with the common shapes ("name.md", "*.md", "draft*", "*") as plain string tests. */
