@@ -81,7 +81,13 @@ function compileGlob(glob: string): CompiledGlob {
   const body = (negated ? glob.slice(1) : glob).replace(/^(?:\.\/)+/, '');
   const braces = body.split('{').length - 1;
   const expanded = braces > MAX_BRACES ? [body.replaceAll('{', '\\{')] : expandBraces(body);
-  const spellings = expanded.map((spelling) => spelling.split('/').map((segment): Segment => (segment === '**' ? 'globstar' : segmentTest(tokenize(segment.toLowerCase())))));
+  const spellings = expanded.map((spelling) =>
+    spelling
+      .split('/')
+      // "**/**" says no more than "**".
+      .filter((segment, index, segments) => segment !== '**' || segments[index - 1] !== '**')
+      .map((segment): Segment => (segment === '**' ? 'globstar' : segmentTest(tokenize(segment.toLowerCase())))),
+  );
   const fileSpellings = spellings.map((segments) => (segments[segments.length - 1] === 'globstar' ? [...segments, segmentTest([{ kind: 'star' }])] : segments));
   return { negated, spellings, fileSpellings, length: expanded.reduce((sum, spelling) => sum + spelling.length, 0) };
 }
