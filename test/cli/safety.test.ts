@@ -196,6 +196,17 @@ describe('paths', () => {
     assert.match(run.stderr, /at most 2048 characters of globs/);
   });
 
+  it('a file given from outside the working folder is checked and fixed', () => {
+    const ws = workspace({ 'tags.yml': TAGS, 'ws/Begriff.md': MISSPELT('Eigen.'), 'other/.keep': '' });
+    for (const given of ['../ws/Begriff.md', ws.path('ws/Begriff.md')]) {
+      const run = cli(['check', '--format', 'json', given], ws.path('other'));
+      assert.deepEqual((JSON.parse(run.stdout) as Array<{ code: string }>).map((finding) => finding.code), ['unknown-key'], `${given}: ${run.stdout}${run.stderr}`);
+    }
+    const fixed = cli(['check', '--fix', '../ws/Begriff.md'], ws.path('other'));
+    assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+    assert.equal(fs.readFileSync(ws.path('ws/Begriff.md'), 'utf8'), MISSPELT('Eigen.').replace('titel:', 'title:'));
+  });
+
   it('a settings or ignore file that is a named pipe does not hang the run', () => {
     for (const name of ['.markdown-glossary.json', '.markdown-glossary-ignore']) {
       const ws = workspace({ 'tags.yml': TAGS, 'Begriff.md': MISSPELT('Eigen.') });

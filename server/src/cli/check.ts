@@ -43,21 +43,22 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   const roots = [...paths.filter((given) => !globs.includes(given)), ...globs.map(globBase)].map((given) => path.resolve(cwd, given));
   const include = globs.length > 0 ? globs.map((glob) => glob.replace(/^\.\//, '')) : settings.include;
   const tagsFilesAbove: string[] = [];
-  const linkedRoots: string[] = [];
+  // Globs are relative to the working directory; a path outside it is walked from a root of its own,
+  // the folder given or a given file's folder, and so is a folder given by a link (a glossary on
+  // another disk), checked where the link leads.
+  const ownRoots: string[] = [];
   for (const root of roots) {
     const stat = await fs.stat(root).catch(() => undefined);
     if (stat === undefined) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, root) || root));
-    // A folder given by a link (a glossary on another disk) is checked where the link leads.
-    if (stat.isDirectory() && (await fs.lstat(root)).isSymbolicLink()) linkedRoots.push(root);
     const folder = stat.isDirectory() ? root : path.dirname(root);
+    if (!isPathInside(cwd, root, true) || (stat.isDirectory() && (await fs.lstat(root)).isSymbolicLink())) ownRoots.push(folder);
     const boundary = isPathInside(cwd, folder, true) ? cwd : folder;
     tagsFilesAbove.push(...(await findTagsFilesAbove(folder, boundary)));
   }
 
   const index = new GlossaryIndex();
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
-  // Globs are relative to the working directory; a path outside it is a root of its own.
-  const scopeRoots = [cwd, ...roots.filter((root) => !isPathInside(cwd, root, true)), ...linkedRoots];
+  const scopeRoots = [cwd, ...ownRoots];
   const scope = new GlossaryScope(scopeRoots, include, settings.exclude, settings.maxFileSize);
   if (scope.refusedGlobs.length > 0) {
     throw new Error(l10n.t('include and exclude may each hold at most {0} characters of globs, braces expanded: {1} is one too many.', MAX_GLOB_CHARACTERS, JSON.stringify(scope.refusedGlobs[0].slice(0, 100))));
