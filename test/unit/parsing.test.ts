@@ -6,6 +6,7 @@ import matter from 'gray-matter';
 import { parseDocument as parseYamlDocument } from 'yaml';
 import { LineIndex, type Range } from '../../server/src/common/text';
 import { parseDocument, withoutOpenDocumentDetail } from '../../server/src/parsing/document';
+import { parseTagsFile } from '../../server/src/parsing/tagsFile';
 import { growthOf, superLinear } from './linearTime';
 
 const uri = 'file:///glossary/docs/Outtasking.md';
@@ -145,6 +146,17 @@ describe('front matter problems', () => {
     const keys = (size: number) => Array.from({ length: size / 8 }, (_, n) => `k${n}: 1`).join('\n');
     const growth = growthOf((size) => assert.equal(parse(`---\n${keys(size)}\n---\n`).frontMatter?.fields.length, size / 8), 12_000);
     assert.equal(superLinear('distinct keys', 12_000, growth), undefined);
+  });
+
+  it('reads a tags file of thousands of tags, and gives the YAML library at most 256 KB of one', () => {
+    const declarations = (count: number) => Array.from({ length: count }, (_, n) => `Tag${n}:\n  label: Tag ${n}\n  permalink: /tag-${n}\n`).join('');
+    const many = parseTagsFile('file:///ws/tags.yml', declarations(4_000));
+    assert.equal(many.tags.size, 4_000);
+    assert.deepEqual(many.diagnostics, []);
+    const started = performance.now();
+    const broken = parseTagsFile('file:///ws/tags.yml', ': : :\n'.repeat(170_000));
+    assert.ok(performance.now() - started < 1_000, `${Math.round(performance.now() - started)} ms`);
+    assert.deepEqual(broken.diagnostics.map((diagnostic) => diagnostic.message), ['More than 262144 characters of YAML: it is not read.']);
   });
 
   it('gives the YAML library at most 64 KB of front matter, and says so at the place', () => {

@@ -32,13 +32,19 @@ export type TagsFileAdditions =
 
 export const TAGS_FILE_NAME = 'tags.yml';
 
+/**
+ * Thousands of tags fit in 256 KB. Past it the YAML library, at 7 to 9 µs a character of broken
+ * YAML, would hold the server for seconds on every keystroke in the file.
+ */
+const MAX_TAGS_FILE_YAML = 256 * 1024;
+
 export function parseTagsFile(uri: string, text: string): TagsFile {
   const lines = new LineIndex(text);
   // The byte order mark is not YAML: the library would count it into the first key's column.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = text.slice(bom);
   // A lone "\r" ends the last line for the YAML specification and for Docusaurus; the library reads it as text.
-  const document = parseYaml(source.endsWith('\r') ? source.slice(0, -1) : source);
+  const document = parseYaml(source.endsWith('\r') ? source.slice(0, -1) : source, MAX_TAGS_FILE_YAML);
   const rangeAt = (start: number, end: number) => lines.rangeAt(bom + start, bom + end);
   const diagnostics = yamlDiagnostics(document, rangeAt);
 
