@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { findWorkspaceFiles, GlossaryScope } from '../../server/src/workspace/files';
+import { findWorkspaceFiles, GlossaryScope, writeTextFileNow } from '../../server/src/workspace/files';
 
 const root = mkdtempSync(path.join(tmpdir(), 'glossary-scope-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -84,5 +84,24 @@ describe('the glossary scope', () => {
     const scope = new GlossaryScope([root]);
     const found = await listed(scope, [at('docs/Glossar'), at('docs/Glossar/Sub'), at('Oben.md'), at('node_modules/pkg/README.md')]);
     assert.deepEqual(found.markdown, ['Oben.md', 'docs/Glossar/A.md', 'docs/Glossar/B.mdx', 'docs/Glossar/Sub/C.MD', 'docs/Glossar/drafts/Auch-Entwurf.md']);
+  });
+});
+
+describe('writing a file of the scope', () => {
+  it('checks the file it opened: a folder swapped for a link after the scope was checked carries no write out of it', { skip: process.platform !== 'linux' }, () => {
+    const workspace = path.join(root, 'swap', 'ws');
+    const outside = path.join(root, 'swap', 'outside');
+    mkdirSync(path.join(workspace), { recursive: true });
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(path.join(outside, 'x.md'), 'outside\n');
+    symlinkSync(outside, path.join(workspace, 'd'));
+    // The check before the open passed when d was still a folder; d is a link when the file is opened.
+    const scope = new (class extends GlossaryScope {
+      override isReachable(filePath: string, realPath?: string): boolean {
+        return realPath === undefined || super.isReachable(filePath, realPath);
+      }
+    })([workspace]);
+    assert.throws(() => writeTextFileNow(path.join(workspace, 'd', 'x.md'), 'written\n', scope), /outside the checked folders/);
+    assert.equal(readFileSync(path.join(outside, 'x.md'), 'utf8'), 'outside\n');
   });
 });

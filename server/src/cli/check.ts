@@ -131,7 +131,7 @@ function writeFixed(file: string, text: string, scope: GlossaryScope, log: Logge
     return undefined;
   }
   try {
-    writeTextFileNow(file, text);
+    writeTextFileNow(file, text, scope);
     return text;
   } catch (error) {
     log(l10n.t('Not fixed: cannot write {0}: {1}', file, (error as Error).message));

@@ -103,7 +103,7 @@ async function runTags(args: string[]): Promise<number> {
   const before = bytes === undefined ? undefined : exactUtf8(bytes);
   if (before === undefined) throw new Error(l10n.t('Not written: {0} is not a readable UTF-8 file.', shown));
   try {
-    writeTextFileNow(filePath, applyEdits(new LineIndex(before), edits), change.createFiles.length > 0);
+    writeTextFileNow(filePath, applyEdits(new LineIndex(before), edits), scope, change.createFiles.length > 0);
   } catch (error) {
     throw new Error(l10n.t('Not written: cannot write {0}: {1}', shown, (error as Error).message));
   }

@@ -1,4 +1,4 @@
-import { closeSync, constants as fsConstants, fstatSync, ftruncateSync, lstatSync, openSync, promises as fs, readFileSync, realpathSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, ftruncateSync, lstatSync, openSync, readlinkSync, promises as fs, readFileSync, realpathSync, writeSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { isMarkdownPath } from '../common/uris';
@@ -84,12 +84,12 @@ export class GlossaryScope {
    * one). Every file read because an editor or watcher named it, and every file written, is checked
    * here, so no link leads out of the workspace. A file not created yet counts by its folder.
    */
-  isReachable(filePath: string): boolean {
+  isReachable(filePath: string, realPath = realPathOf(path.resolve(filePath))): boolean {
     const absolute = path.resolve(filePath);
     return this.roots.some((root) => {
       if (!isPathInside(root, absolute, true)) return false;
       const realRoot = realPathOf(root);
-      return realRoot !== undefined && realPathOf(absolute) === path.join(realRoot, path.relative(root, absolute));
+      return realRoot !== undefined && realPath === path.join(realRoot, path.relative(root, absolute));
     });
   }
 }
@@ -106,6 +106,15 @@ function realPathOf(filePath: string): string | undefined {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === filePath || existsAsEntry(filePath)) return undefined;
     const realParent = realPathOf(parent);
     return realParent === undefined ? undefined : path.join(realParent, path.basename(filePath));
+  }
+}
+
+/** The real path of an open file, where the system tells it (Linux, through /proc); else undefined. */
+function realPathOfDescriptor(descriptor: number): string | undefined {
+  try {
+    return readlinkSync(`/proc/self/fd/${descriptor}`);
+  } catch {
+    return undefined;
   }
 }
 
@@ -232,15 +241,19 @@ export function readBytesNow(filePath: string, log: Logger, maxBytes = MAX_FILE_
 }
 
 /**
- * Writes a text file of the workspace, or a new one (which must not exist yet); throws with the
- * reason otherwise. Only a regular file with no other hard link is written, never through a
- * symbolic link, and a named pipe in its place is refused rather than waited on: the checks are of
- * the file opened.
+ * Writes a text file of the scope, or a new one (which must not exist yet); throws with the reason
+ * otherwise. Only a regular file with no other hard link is written, never through a symbolic
+ * link, and a named pipe in its place is refused rather than waited on. The checks are of the file
+ * opened: a folder swapped for a link after the scope was checked cannot carry the write out of it
+ * (where the system tells an open file's path, as Linux does).
  */
-export function writeTextFileNow(filePath: string, text: string, create = false): void {
+export function writeTextFileNow(filePath: string, text: string, scope: GlossaryScope, create = false): void {
+  if (!scope.isReachable(filePath)) throw new Error('it links to a file outside the checked folders');
   const creating = create ? fsConstants.O_CREAT | fsConstants.O_EXCL : 0;
   const descriptor = openSync(filePath, fsConstants.O_WRONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK | creating, 0o666);
   try {
+    const opened = realPathOfDescriptor(descriptor);
+    if (opened !== undefined && !scope.isReachable(filePath, opened)) throw new Error('a link took it outside the checked folders while it was opened');
     const stat = fstatSync(descriptor);
     if (!stat.isFile()) throw new Error('not a regular file');
     if (stat.nlink > 1) throw new Error('the file has other hard links, which may lie outside the workspace');
