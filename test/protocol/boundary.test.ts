@@ -223,3 +223,20 @@ describe('a closed file with a byte order mark', () => {
     assert.deepEqual(inNote, [`0:1 Omega`]);
   });
 });
+
+describe('a document opened through a link', () => {
+  const A = '---\nid: A\ntitle: Alpha\n---\n# Alpha\n';
+  const N = 'Siehe [Alpha](A.md).\n';
+  const server = serverOn({ 'g/A.md': A, 'g/N.md': N }, { prepare: (ws) => fs.symlinkSync('N.md', ws.path('g/L.md')) });
+
+  it('does not keep the links of the workspace files from following a move', async () => {
+    const { ws, client } = server;
+    await client.waitForIndex();
+    await client.open(ws.uri('g/L.md'), N);
+    const edit = (await client.connection.sendRequest('workspace/willRenameFiles', { files: [{ oldUri: ws.uri('g/A.md'), newUri: ws.uri('g/B.md') }] })) as {
+      changes?: Record<string, Array<{ newText: string }>>;
+    } | null;
+    assert.deepEqual(Object.keys(edit?.changes ?? {}), [ws.uri('g/N.md')], JSON.stringify(edit));
+    assert.deepEqual(edit!.changes![ws.uri('g/N.md')].map((change) => change.newText), ['B.md']);
+  });
+});

@@ -225,8 +225,9 @@ export function startServer(connection: Connection): void {
   connection.workspace.onWillRenameFiles(({ files }) => {
     refreshAll();
     const renames = files.map((file) => ({ oldUri: canonicalUri(file.oldUri), newUri: canonicalUri(file.newUri) }));
-    const change = { createFiles: [], edits: linkEditsForRenamedFiles(index, renames) };
-    return session.staysInWorkspace(change) ? toLspWorkspaceEdit(change) : null;
+    // The links in workspace files follow the move, even when a document opened through a link has some too.
+    const edits = linkEditsForRenamedFiles(index, renames).filter((file) => session.isWorkspaceFile(uriToFsPath(file.uri)));
+    return toLspWorkspaceEdit({ createFiles: [], edits });
   });
 
   connection.onWorkspaceSymbol(({ query }) => {
