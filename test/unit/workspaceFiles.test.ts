@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { findWorkspaceFiles, GlossaryScope, writeTextFileNow } from '../../server/src/workspace/files';
+import { findWorkspaceFiles, GlossaryScope, readTextFileNow, writeTextFileNow } from '../../server/src/workspace/files';
 
 const root = mkdtempSync(path.join(tmpdir(), 'glossary-scope-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -88,7 +88,7 @@ describe('the glossary scope', () => {
 });
 
 describe('writing a file of the scope', () => {
-  it('checks the file it opened: a folder swapped for a link after the scope was checked carries no write out of it', { skip: process.platform !== 'linux' }, () => {
+  it('checks the file it opened: a folder swapped for a link after the scope was checked carries no write or read out of it', { skip: process.platform !== 'linux' }, () => {
     const workspace = path.join(root, 'swap', 'ws');
     const outside = path.join(root, 'swap', 'outside');
     mkdirSync(path.join(workspace), { recursive: true });
@@ -103,5 +103,9 @@ describe('writing a file of the scope', () => {
     })([workspace]);
     assert.throws(() => writeTextFileNow(path.join(workspace, 'd', 'x.md'), 'written\n', scope), /outside the checked folders/);
     assert.equal(readFileSync(path.join(outside, 'x.md'), 'utf8'), 'outside\n');
+    // A read of a file named by the watcher is held to the same check.
+    const logged: string[] = [];
+    assert.equal(readTextFileNow(path.join(workspace, 'd', 'x.md'), (message) => logged.push(message), 1_000, scope), undefined);
+    assert.match(logged.join('\n'), /a link took it outside the workspace/);
   });
 });

@@ -375,7 +375,7 @@ export class GlossarySession {
   private readGlossaryFile(filePath: string): string | undefined {
     const scope = this.scope();
     if (!scope.contains(filePath)) return undefined;
-    if (scope.isReachable(filePath)) return readTextFileNow(filePath, this.output.log, scope.maxFileBytes);
+    if (scope.isReachable(filePath)) return readTextFileNow(filePath, this.output.log, scope.maxFileBytes, scope);
     this.output.log(`Skipped ${filePath}: a symbolic link, which the glossary does not follow.`);
     return undefined;
   }
