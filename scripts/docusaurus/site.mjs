@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CACHE, ROOT, elapsed, npmEnv, runLogged } from '../e2e/lib.mjs';
+import { CACHE, ROOT, elapsed, npmEnv, readMarker, runLogged } from '../e2e/lib.mjs';
 
 /** Exact versions: the newest Docusaurus 3 (Node >= 20) and the React it supports. */
 export const VERSIONS = {
@@ -28,19 +28,11 @@ export function log(message) {
   process.stderr.write(`[docusaurus] ${message}\n`);
 }
 
-function readJson(file) {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
 /** Docusaurus from npm into .test-cache/docusaurus-VERSION, once; later calls only check the marker. */
 export function ensureDocusaurus() {
   const specs = Object.entries(VERSIONS).map(([name, version]) => `${name}@${version}`);
   const marker = path.join(DOCUSAURUS_DIR, '.installed.json');
-  if (JSON.stringify(readJson(marker)?.specs) === JSON.stringify(specs) && fs.existsSync(DOCUSAURUS_BIN)) return;
+  if (JSON.stringify(readMarker(marker)?.specs) === JSON.stringify(specs) && fs.existsSync(DOCUSAURUS_BIN)) return;
 
   const start = Date.now();
   log(`installing ${specs.join(', ')} into ${path.relative(ROOT, DOCUSAURUS_DIR)} (a minute or two)`);
@@ -246,11 +238,11 @@ function readDocs(scratch, generated, locale) {
   const rows = [];
   for (const pluginId of fs.readdirSync(generated).sort()) {
     const dir = path.join(generated, pluginId);
-    const options = readJson(path.join(dir, '__mdx-loader-dependency.json'))?.options ?? {};
+    const options = readMarker(path.join(dir, '__mdx-loader-dependency.json'))?.options ?? {};
     const metadata = new Map();
     for (const name of fs.readdirSync(dir)) {
       if (name.startsWith('__') || !name.endsWith('.json')) continue;
-      const doc = readJson(path.join(dir, name));
+      const doc = readMarker(path.join(dir, name));
       if (doc?.source?.startsWith('@site/')) metadata.set(doc.source.slice('@site/'.length), doc);
     }
     const pluginFolder = pluginId === 'default' ? 'docusaurus-plugin-content-docs' : `docusaurus-plugin-content-docs-${pluginId}`;

@@ -115,7 +115,8 @@ export function npmEnv(extra = {}) {
   return { ...env, ...extra };
 }
 
-function readMarker(file) {
+/** A JSON file's value, or undefined when it is missing or broken (a marker of an install cut short). */
+export function readMarker(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
