@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createWorkspace, type Workspace } from '../support/fixtures';
@@ -19,8 +20,22 @@ const MISSPELT = (body: string) => `---\nid: Begriff\ntitel: Begriff\ntags: [Beg
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 
+/**
+ * The bundled CLI where an unprivileged user can run it: the clone may lie in a folder only root
+ * may enter. The bundle holds everything; its l10n folder beside it is only needed for German.
+ */
+function cliFor(uid: number | undefined): string {
+  if (uid === undefined) return CLI_JS;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'md-glossary-cli-'));
+  copies.push(folder);
+  fs.mkdirSync(path.join(folder, 'dist'));
+  fs.copyFileSync(CLI_JS, path.join(folder, 'dist', 'cli.js'));
+  execFileSync('chmod', ['-R', 'a+rX', folder]);
+  return path.join(folder, 'dist', 'cli.js');
+}
+
 function cli(args: string[], cwd: string, options: { uid?: number } = {}) {
-  const result = spawnSync(process.execPath, [CLI_JS, ...args], {
+  const result = spawnSync(process.execPath, [cliFor(options.uid), ...args], {
     cwd,
     encoding: 'utf8',
     timeout: 20_000,
@@ -30,6 +45,9 @@ function cli(args: string[], cwd: string, options: { uid?: number } = {}) {
   if (result.error) throw result.error;
   return result;
 }
+
+const copies: string[] = [];
+after(() => copies.forEach((folder) => fs.rmSync(folder, { recursive: true, force: true })));
 
 const workspaces: Workspace[] = [];
 function workspace(files: Record<string, string>): Workspace {
