@@ -23,8 +23,14 @@ export function yamlString(value: string): string {
   return readsAsString(value) ? value : doubleQuoted(value);
 }
 
+/** Words of letters YAML 1.1 or 1.2 reads as a boolean or null, in any of their spellings. */
+const RESERVED_WORDS = new Set(['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off', 'null']);
+
 function readsAsString(value: string): boolean {
   if (value === '' || INDICATOR_FIRST.test(value) || /\s$/.test(value) || NEVER_PLAIN.test(value) || SPECIAL_PLAIN.has(value)) return false;
+  // Words of letters are numbers or dates to no reader: only the reserved words need the parser
+  // (completion writes every tag it offers through here, on every keystroke).
+  if (/^\p{L}[\p{L} _-]*$/u.test(value)) return !RESERVED_WORDS.has(value.toLowerCase());
   // Numbers, booleans, null and dates as YAML 1.2 and YAML 1.1 resolve them (yes, 0x10, 1_000, 2024-01-01, …).
   return (['1.2', '1.1'] as const).every((version) => parseDocument(value, { version }).contents?.toJSON() === value);
 }
