@@ -73,11 +73,13 @@ export function relativePath(fromDocumentUri: string, toUri: string): string {
  * gets a `./`.
  */
 export function asLinkTarget(filePath: string): string {
-  const target = wellFormed(filePath).replace(LINK_TARGET_SPECIAL, encodeURIComponent);
+  // Most paths need nothing encoded; completion writes one for each of up to 200 items a keystroke.
+  const target = PLAIN_TARGET.test(filePath) ? filePath : wellFormed(filePath).replace(LINK_TARGET_SPECIAL, encodeURIComponent);
   return /^[a-z][a-z0-9+.-]*:/i.test(target) ? `./${target}` : target;
 }
 
 const LINK_TARGET_SPECIAL = /[\s\p{Cc}%#?<>()[\]`|\\]/gu;
+const PLAIN_TARGET = /^[\w./:+-]*$/;
 
 /** A site route with its last segment, the id, replaced: trailing slash, query and anchor stay. */
 export function withRouteId(route: string, id: string): string {
