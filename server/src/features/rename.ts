@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
 import { asLinkTarget, composedUri, encodePathSegment, fileStem, parentUri, relativePath, routeSegments, withRouteId } from '../common/uris';
-import { composedNameKey, type GlossaryIndex } from '../index/glossaryIndex';
+import type { GlossaryIndex } from '../index/glossaryIndex';
+import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './workspaceChange';
@@ -49,17 +50,17 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
   if (titleField !== undefined) edits.add(term.uri, replaceValue(titleField.valueRange, title));
   if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) edits.add(term.uri, { range: term.heading.textRange, newText: escapeHeadingText(title) });
 
-  const oldKey = composedNameKey(term.title);
+  const oldKey = nameKey(term.title);
   const unwritableInWikiLink = wikiLinkCannotHold(title);
   forEachLinkTo(index, term, (document, link) => {
     if (link.kind === 'wiki') {
       const [target, fragment = ''] = link.target.split(/(?=#)/);
-      if (composedNameKey(target) !== oldKey) return;
+      if (nameKey(target) !== oldKey) return;
       if (unwritableInWikiLink !== undefined) {
         throw new RenameError(l10n.t('Wiki links name this term, and a wiki link cannot hold "{0}": choose another name, or change those wiki links into Markdown links first.', unwritableInWikiLink));
       }
       edits.add(document.uri, { range: link.targetRange, newText: title + fragment });
-    } else if (composedNameKey(link.text) === oldKey) {
+    } else if (nameKey(link.text) === oldKey) {
       edits.add(document.uri, { range: link.textRange, newText: escapeLinkText(title) });
     }
   });

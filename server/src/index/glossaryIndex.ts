@@ -146,14 +146,11 @@ interface LinkTargets {
   names: string[];
 }
 
-/** The key of a name in composed form (NFC): a title or file name in NFD meets the name as typed. */
-export const composedNameKey = (name: string) => nameKey(composed(name));
-
 function linkTargetsOf(document: ParsedDocument): LinkTargets {
   const targets: LinkTargets = { uris: [], ids: [], names: [] };
   for (const link of document.body.links) {
     if (link.kind === 'wiki') {
-      targets.names.push(composedNameKey(link.target.replace(/#.*$/, '')));
+      targets.names.push(nameKey(link.target.replace(/#.*$/, '')));
       continue;
     }
     const route = routeSegments(link.target);
@@ -321,7 +318,7 @@ export class GlossaryIndex {
   /** The documents that link to a term, in any link style, whether or not it exists yet. */
   documentsLinkingTo(term: Pick<GlossaryTerm, 'uri' | 'id' | 'title' | 'aliases'>): Set<string> {
     const sources = new Set([...this.linksByUri.get(this.linkKeyOf(term.uri)), ...this.linksById.get(composed(term.id))]);
-    for (const name of namesOf(term)) for (const uri of this.linksByName.get(composedNameKey(name))) sources.add(uri);
+    for (const name of namesOf(term)) for (const uri of this.linksByName.get(nameKey(name))) sources.add(uri);
     return sources;
   }
 
@@ -431,7 +428,7 @@ export class GlossaryIndex {
     this.termsByRouteFolder.add(routeFolder, term.uri);
     for (const prefix of routeAncestors(routeFolder)) this.glossaryRoutePrefixes.add(prefix);
     this.urisById.add(composed(term.id), term.uri);
-    for (const name of namesOf(term)) this.urisByName.add(composedNameKey(name), term.uri);
+    for (const name of namesOf(term)) this.urisByName.add(nameKey(name), term.uri);
   }
 
   private forgetTerm(term: GlossaryTerm): void {
@@ -440,7 +437,7 @@ export class GlossaryIndex {
     this.termsByRouteFolder.delete(routeFolder, term.uri);
     for (const prefix of routeAncestors(routeFolder)) this.glossaryRoutePrefixes.delete(prefix);
     this.urisById.delete(composed(term.id), term.uri);
-    for (const name of namesOf(term)) this.urisByName.delete(composedNameKey(name), term.uri);
+    for (const name of namesOf(term)) this.urisByName.delete(nameKey(name), term.uri);
   }
 
   /** Moves a term in the completion table, once it is built or being built, when its names change. */
@@ -523,7 +520,7 @@ export class GlossaryIndex {
 
   /** Terms called this, by title, alias or id, ignoring case, umlaut spelling and punctuation. */
   termsNamed(name: string): GlossaryTerm[] {
-    return this.termsOf(this.urisByName.get(composedNameKey(name)));
+    return this.termsOf(this.urisByName.get(nameKey(name)));
   }
 
   private termsOf(uris: ReadonlySet<string>): GlossaryTerm[] {
@@ -604,7 +601,7 @@ const nameKeysCache = new WeakMap<GlossaryTerm, string[]>();
 
 function nameKeysOf(term: GlossaryTerm): string[] {
   let keys = nameKeysCache.get(term);
-  if (keys === undefined) nameKeysCache.set(term, (keys = [...new Set(namesOf(term).map(composedNameKey))]));
+  if (keys === undefined) nameKeysCache.set(term, (keys = [...new Set(namesOf(term).map(nameKey))]));
   return keys;
 }
 

@@ -303,7 +303,7 @@ function newNode(): TrieNode {
   return { children: new Map(), termUris: new Set() };
 }
 
-/** One spelling of a name for exact lookups: folded words joined by single spaces. */
+/** One spelling of a name for exact lookups: folded words (NFD and NFC spellings alike) joined by single spaces. */
 export function nameKey(name: string): string {
   return [...name.matchAll(WORD)].map(([word]) => foldWord(word)).join(' ');
 }
