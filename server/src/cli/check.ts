@@ -121,15 +121,10 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
 }
 
 /**
- * Writes a fixed file, or logs why not and returns undefined: a file that is not UTF-8 throughout
- * is never rewritten (a decode and encode would replace every other byte), nor one that a link took
- * out of the checked folders since it was read, nor one the file system refuses.
+ * Writes a fixed file, or logs why not and returns undefined: not one that a link took out of the
+ * checked folders since it was read, nor one the file system refuses (see writeTextFileNow).
  */
 function writeFixed(file: string, text: string, scope: GlossaryScope, log: Logger): string | undefined {
-  if (!scope.isReachable(file)) {
-    log(l10n.t('Not fixed: {0} links to a file outside the checked folders.', file));
-    return undefined;
-  }
   try {
     writeTextFileNow(file, text, scope);
     return text;
