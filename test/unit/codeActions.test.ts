@@ -11,6 +11,8 @@ import type { WorkspaceChange } from '../../server/src/features/workspaceChange'
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { generateTagsFile, TagsFileError, tagsFileChange } from '../../server/src/features/tagsFileGenerator';
 import { parseTagsFile } from '../../server/src/parsing/tagsFile';
+import { parseDocument } from '../../server/src/parsing/document';
+import { newTermText } from '../../server/src/features/newTerm';
 import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
 
@@ -226,6 +228,14 @@ describe('quick fix: create the missing entry', () => {
       uri: uri('notes/true.md'),
       text: '---\nid: "true"\ntitle: "true"\ntags: []\n---\n\n# true\n\n**Definition in one sentence.**\n',
     });
+  });
+
+  it('writes a title the heading would read otherwise escaped there, so the new entry reads back as that title', () => {
+    for (const title of ['Ende #', 'C#', 'Pfad a\\[b', 'Wert [intern]']) {
+      const document = parseDocument(uri('glossar/Neu.md'), newTermText('Neu', title, []));
+      assert.equal(document.term?.heading?.text, title);
+      assert.equal(document.term?.title, title);
+    }
   });
 
   it('offers one action for many links to the same missing file, and fixes for at most 50 problems in a selection', () => {
