@@ -1,0 +1,113 @@
+import type { Range } from '../common/text';
+
+/**
+ * The shapes of the site model: what a generator's configuration says (read without running it)
+ * and what the site makes of each file. Pure data; `site/*.ts` compute them, the index keeps them.
+ */
+
+export type Generator = 'docusaurus' | 'hugo';
+
+/** What Docusaurus does when the build finds a broken link: `throw` fails the build. */
+export type BrokenLinkPolicy = 'throw' | 'warn' | 'log' | 'ignore';
+
+/** A problem in a configuration file, at its exact place. */
+export interface ConfigProblem {
+  range: Range;
+  message: string;
+}
+
+/** What a Docusaurus configuration file says, as far as literal values show it; absent = not said. */
+export interface DocusaurusConfigFacts {
+  baseUrl?: string;
+  trailingSlash?: boolean;
+  onBrokenLinks?: BrokenLinkPolicy;
+  onBrokenMarkdownLinks?: BrokenLinkPolicy;
+  markdownFormat?: 'mdx' | 'md' | 'detect';
+  defaultLocale?: string;
+  locales?: string[];
+  /**
+   * The docs plugin instances: the classic preset's `docs` (unless `docs: false`) and every
+   * `@docusaurus/plugin-content-docs` in `plugins`. Empty when the file names none.
+   */
+  docs: DocusaurusDocsOptions[];
+  /** Values the file computes (a call, a variable from elsewhere): the defaults are assumed for them. */
+  notLiteral: Array<{ key: string; range: Range }>;
+  problems: ConfigProblem[];
+}
+
+export interface DocusaurusDocsOptions {
+  /** Plugin id; `default` when not given. */
+  id?: string;
+  /** The docs folder, relative to the site folder; `docs` when not given. */
+  path?: string;
+  /** `docs` when not given; `''` or `/` serves docs at the site root. */
+  routeBasePath?: string;
+  /** The extra `exclude` globs; Docusaurus's defaults when not given. */
+  exclude?: string[];
+  include?: string[];
+}
+
+/** What a Hugo configuration file (`hugo.toml|yaml|json`, `config.*`) says. */
+export interface HugoConfigFacts {
+  baseURL?: string;
+  contentDir?: string;
+  defaultContentLanguage?: string;
+  defaultContentLanguageInSubdir?: boolean;
+  uglyURLs?: boolean;
+  disablePathToLower?: boolean;
+  /** `[permalinks]`: a pattern per section (`posts = '/:year/:slug/'`). */
+  permalinks?: Record<string, string>;
+  languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean }>;
+  problems: ConfigProblem[];
+}
+
+/** Why a file has no page on the built site. */
+export type UnpublishedReason =
+  /** `draft: true` (production builds leave drafts out). */
+  | 'draft'
+  /** A file or folder whose name starts with `_` (Docusaurus excludes them; Hugo's `_index.md` is a section page, not this). */
+  | 'underscore'
+  /** Matched by the docs plugin's `exclude`, or not Markdown the generator reads. */
+  | 'excluded'
+  /** Outside every docs folder or content folder of the site. */
+  | 'outside'
+  /** Hugo: `publishDate` in the future, `expiryDate` in the past, `build.render: never`, `headless`. */
+  | 'not-rendered'
+  /** A translation folder whose locale the configuration does not list. */
+  | 'unknown-locale';
+
+/** What the site makes of one file. */
+export interface SitePage {
+  generator: Generator;
+  /** The site's locale of the page (a translation's own locale). */
+  locale: string;
+  /** Docusaurus: the docs plugin id; Hugo: `default`. */
+  instance: string;
+  /** Docusaurus: `current` or a version name; Hugo: `current`. */
+  version: string;
+  /**
+   * The generator's id of the page: the Docusaurus doc id (`Glossar/Dokument`: folders without
+   * number prefixes, then front matter `id` or the file name); Hugo: the path in the content folder
+   * without extension.
+   */
+  docId: string;
+  /** The same for a page and its translations in other locales: instance, version and doc id. */
+  translationKey: string;
+  /** Set when the page has a route; otherwise why not. */
+  published: boolean;
+  unpublishedReason?: UnpublishedReason;
+  /** Docusaurus `unlisted: true`: built, but left out of sidebars, search and the sitemap. */
+  unlisted: boolean;
+  /**
+   * The URL path the page is built at, with base URL and locale prefix: `/de/docs/Glossar/Dokument`.
+   * Empty when unpublished.
+   */
+  permalink: string;
+  /**
+   * What a link in a page of the same locale writes to reach it: Docusaurus adds the base URL and
+   * locale to absolute links itself, so `/docs/Glossar/Dokument`; Hugo writes the permalink.
+   */
+  route: string;
+  /** Problems the generator would stop the build for (an `id` with a slash, a slug outside the site). */
+  problems: Array<{ key: string; message: string }>;
+}
