@@ -75,7 +75,7 @@ describe('link completion', () => {
   });
 
   it('inside a Docusaurus route completes the route, folder number prefixes dropped', () => {
-    assert.deepEqual(newTexts('Siehe [Vertrag](/docs/Ser|)'), ['/docs/Glossar/vertrag/SLA/)']);
+    assert.deepEqual(newTexts('Siehe [Vertrag](/docs/Ser|)'), ['/docs/Glossar/vertrag/SLA)'], 'the route Docusaurus builds, without a final slash');
   });
 
   it('after [[ completes a wiki link, an alias as its text', () => {
@@ -87,7 +87,7 @@ describe('link completion', () => {
 
   it('writes links in the style the document already uses, unless a setting says otherwise', () => {
     assert.deepEqual(newTexts('Wie [[Outsourcing]] und [[SLA]]. Dann [Outt|'), ['[[Outtasking]]']);
-    assert.deepEqual(newTexts('Wie [a](/docs/x/) und [b](/docs/y/). Dann [Outt|'), ['[Outtasking](/docs/Outtasking/)']);
+    assert.deepEqual(newTexts('Wie [a](/docs/x/) und [b](/docs/y/). Dann [Outt|'), ['[Outtasking](/docs/Outtasking)']);
     assert.deepEqual(newTexts('Dann [Outt|', 'notes/plan.md', 'wiki'), ['[[Outtasking]]']);
     assert.deepEqual(newTexts('Wie [[SLA]]. Dann [Outt|', 'notes/plan.md', 'relative'), ['[Outtasking](../docs/Outtasking.md)']);
   });

@@ -48,4 +48,6 @@ export interface GlossaryDiagnostic {
   suggestion?: string;
   /** What the problem is about, for fixes that need it: the tag of `unknown-tag`, the key of `missing-key`. */
   subject?: string;
+  /** Set when the site's generator fails to build on it: an error unless the settings say otherwise. */
+  breaksBuild?: true;
 }

@@ -36,6 +36,11 @@ export function uriToFsPath(uri: string): string {
   return parse(uri).fsPath;
 }
 
+/** The URI with another (decoded) path: same scheme and authority. */
+export function withPath(uri: string, path: string): string {
+  return parse(uri).with({ path }).toString();
+}
+
 export function parentUri(uri: string): string {
   return Utils.dirname(parse(uri)).toString();
 }

@@ -192,7 +192,7 @@ function linkMention(index: GlossaryIndex, document: ParsedDocument, lines: Line
   if (term === undefined) return undefined;
   const words = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end)).replace(/\s+/g, ' ');
   const style = settings.linkStyle === 'auto' ? styleOf(document) : settings.linkStyle;
-  return { range: diagnostic.range, newText: formatLink(document, term, words, style) };
+  return { range: diagnostic.range, newText: formatLink(index, document, term, words, style) };
 }
 
 /** Whether a problem is fixed where it is: its suggestion in its place, or its tag removed. */

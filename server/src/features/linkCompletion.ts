@@ -8,7 +8,6 @@ import { escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
 import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { letterMask, matchableNamesOf } from '../index/nameForms';
 import { foldQuery, matchQuality, MatchQuality } from './fuzzy';
-import { routeOf } from '../index/routes';
 import { smallest } from '../common/smallest';
 
 export type LinkStyle = 'relative' | 'route' | 'wiki';
@@ -62,7 +61,7 @@ export function completeLinks(
     }
     return buckets;
   };
-  if (query === '') return mostLinked(index, document, oneItemPerTerm, (term, position, sortText) => itemFor(document, term, position, sortText, context, style));
+  if (query === '') return mostLinked(index, document, oneItemPerTerm, (term, position, sortText) => itemFor(index, document, term, position, sortText, context, style));
   // Every exact, prefix and word-prefix match is among the terms with a word starting with the
   // query's first two letters: when they fill the list, the rest of the glossary cannot get in.
   const withWordStart = query.length >= 2 ? index.termsWithWordStart(query.slice(0, 2)) : undefined;
@@ -83,7 +82,7 @@ export function completeLinks(
     const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, byLinksThenName);
     for (const { uri, position, links, name } of best) {
       const term = index.termOf(uri);
-      if (term !== undefined) items.push(itemFor(document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
+      if (term !== undefined) items.push(itemFor(index, document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
     }
   });
   return { items, isIncomplete: matched > MAX_COMPLETION_ITEMS };
@@ -168,17 +167,17 @@ export function styleOf(document: ParsedDocument): LinkStyle {
 }
 
 /** The item for one name of a term: its title (position 0) or an alias. */
-function itemFor(document: ParsedDocument, term: GlossaryTerm, namePosition: number, sortText: string, context: LinkContext, style: LinkStyle): Suggestion {
+function itemFor(index: GlossaryIndex, document: ParsedDocument, term: GlossaryTerm, namePosition: number, sortText: string, context: LinkContext, style: LinkStyle): Suggestion {
   const isAlias = namePosition > 0;
   const name = isAlias ? term.aliases[namePosition - 1] : term.title;
-  const target = linkTarget(document, term, style);
+  const target = linkTarget(index, document, term, style);
   let newText: string;
   let filterText: string;
   if (context.part === 'wiki') {
     newText = isAlias ? `${term.title}|${name}]]` : `${name}]]`;
     filterText = name;
   } else if (context.part === 'text') {
-    newText = formatLink(document, term, name, style);
+    newText = formatLink(index, document, term, name, style);
     filterText = `[${name}`;
   } else {
     newText = `${target})`;
@@ -211,16 +210,20 @@ function tagsSuffix(term: GlossaryTerm): string {
  * A whole link to a term in a style, showing `text`: `[text](../x.md)`, `[text](/docs/x/)`, `[[x|text]]`;
  * a relative link where a wiki link could not hold the title or the text.
  */
-export function formatLink(document: ParsedDocument, term: GlossaryTerm, text: string, style: LinkStyle): string {
+export function formatLink(index: GlossaryIndex, document: ParsedDocument, term: GlossaryTerm, text: string, style: LinkStyle): string {
   if (style === 'wiki' && wikiLinkCannotHold(term.title + text) === undefined) {
     return nameKey(text) === nameKey(term.title) ? `[[${text}]]` : `[[${term.title}|${text}]]`;
   }
-  return `[${escapeLinkText(text)}](${linkTarget(document, term, style)})`;
+  return `[${escapeLinkText(text)}](${linkTarget(index, document, term, style)})`;
 }
 
-/** The target of an inline link to a term from a document: its site route, else the relative path to its file; encoded. */
-function linkTarget(document: ParsedDocument, term: GlossaryTerm, style: LinkStyle): string {
-  return asLinkTarget(style === 'route' ? routeOf(term) : relativePath(document.uri, term.uri));
+/**
+ * The target of an inline link to a term from a document: the route of its page on the site, else
+ * (a relative style, or a file the site model gives no route) the relative path to its file; encoded.
+ */
+function linkTarget(index: GlossaryIndex, document: ParsedDocument, term: GlossaryTerm, style: LinkStyle): string {
+  const route = style === 'route' ? index.routeOf(term) : undefined;
+  return asLinkTarget(route ?? relativePath(document.uri, term.uri));
 }
 
 /** Sorts often-linked terms first: fewer links, larger key. */

@@ -1,13 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
-import { asLinkTarget, composedUri, encodePathSegment, fileStem, parentUri, relativePath, routeSegments, withRouteId } from '../common/uris';
+import { asLinkTarget, composedUri, encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, routeSegments, withRouteId } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './workspaceChange';
 import { termsAt } from './termAt';
-import { routeOf } from '../index/routes';
 import { resolveTermLink } from './termLinks';
 import { replaceValue } from './yamlEdits';
 
@@ -75,10 +74,14 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
   // A file named after its id keeps that name: it moves with the id, and so do the paths to it.
   const renamesFile = fileStem(term.uri) === term.id;
   const newUri = renamesFile ? `${parentUri(term.uri)}/${encodePathSegment(id)}${term.uri.match(/\.mdx?$/i)?.[0] ?? '.md'}` : term.uri;
+  const fields = index.getDocument(term.uri)?.frontMatter?.fields ?? [];
+  const newPage = index.pageFor(newUri, idField === undefined ? fields : fields.map((field) => (field === idField ? { ...field, value: id } : field)));
+  const newRoute = newPage?.published ? newPage.route : undefined;
   forEachLinkTo(index, term, (document, link) => {
     if (link.kind !== 'inline') return;
-    if (routeSegments(link.target) !== undefined) {
-      edits.add(document.uri, { range: link.targetRange, newText: withRouteId(link.target, id) });
+    if (!isMarkdownPath(link.target.replace(/[?#].*$/, ''))) {
+      if (newRoute !== undefined) edits.add(document.uri, { range: link.targetRange, newText: routeLinkTarget(index, document.uri, link.target, newRoute) });
+      else if (routeSegments(link.target) !== undefined) edits.add(document.uri, { range: link.targetRange, newText: withRouteId(link.target, id) });
     } else if (renamesFile) {
       const suffix = queryAndFragment(link.target);
       const from = document.uri === term.uri ? newUri : document.uri;
@@ -108,16 +111,16 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
         edits.add(sourceUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newLocation(sourceUri), newUri)) + suffix });
       }
     }
-    const term = index.termOf(oldUri);
-    if (term !== undefined) {
-      const declaresId = index.getDocument(oldUri)?.frontMatter?.fields.some((field) => field.key === 'id') === true;
-      const newRoute = routeOf({ uri: newUri, id: declaresId ? term.id : fileStem(newUri) });
-      if (newRoute !== routeOf(term)) {
+    const term = index.linkableTermOf(oldUri);
+    const oldRoute = term === undefined ? undefined : index.routeOf(term);
+    // The page the file makes at its new place, as the site computes it from its path and front matter.
+    const newPage = index.pageFor(newUri, index.getDocument(oldUri)?.frontMatter?.fields ?? []);
+    const newRoute = newPage?.published ? newPage.route : undefined;
+    if (term !== undefined && oldRoute !== undefined && newRoute !== undefined) {
+      if (newRoute !== oldRoute) {
         forEachLinkTo(index, term, (document, link) => {
-          if (link.kind !== 'inline' || routeSegments(link.target) === undefined) return;
-          const suffix = queryAndFragment(link.target);
-          const slash = /\/(?:[?#].*)?$/.test(link.target) ? '/' : '';
-          edits.add(document.uri, { range: link.targetRange, newText: asLinkTarget(newRoute.replace(/\/$/, slash)) + suffix });
+          if (link.kind !== 'inline' || isMarkdownPath(link.target.replace(/[?#].*$/, ''))) return;
+          edits.add(document.uri, { range: link.targetRange, newText: routeLinkTarget(index, document.uri, link.target, newRoute) });
         });
       }
     }
@@ -133,6 +136,29 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
     }
   }
   return edits.all();
+}
+
+/**
+ * A route link's new target, written as the old one was: absolute (with the old one's final slash
+ * or without), or relative to the linking page's URL; its query and fragment kept.
+ */
+function routeLinkTarget(index: GlossaryIndex, fromUri: string, oldTarget: string, newRoute: string): string {
+  const suffix = queryAndFragment(oldTarget);
+  const slash = /\/(?:[?#].*)?$/.test(oldTarget) ? '/' : '';
+  const route = newRoute === '/' ? newRoute : newRoute.replace(/\/$/, '') + slash;
+  const from = index.pageOf(fromUri);
+  if (oldTarget.startsWith('/') || from === undefined || !from.published) return asLinkTarget(route) + suffix;
+  return asLinkTarget(relativeUrl(from.route, route)) + suffix;
+}
+
+/** The relative URL that leads from a page's URL to another path, as a browser resolves it. */
+function relativeUrl(fromRoute: string, toRoute: string): string {
+  const fromFolder = fromRoute.slice(0, fromRoute.lastIndexOf('/') + 1).split('/').slice(1, -1);
+  const to = toRoute.split('/').slice(1);
+  let shared = 0;
+  while (shared < fromFolder.length && shared < to.length - 1 && fromFolder[shared] === to[shared]) shared++;
+  const relative = [...fromFolder.slice(shared).map(() => '..'), ...to.slice(shared)].join('/');
+  return relative === '' ? './' : relative;
 }
 
 /** What follows a link's path, which a new path keeps: `?x=1#y`. */

@@ -1,49 +1,95 @@
-import { resolveRelativeLink, routeSegments } from '../common/uris';
-import { composed } from '../common/text';
+import { isMarkdownPath, resolveRelativeLink, withPath, uriPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import { routeOf } from '../index/routes';
-import type { GlossaryTerm } from '../parsing/document';
+import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
+import { linkedPath, localeOfPath, type Site } from '../site/site';
 
-/** The term a link points to, if it points to a glossary entry. */
-export function resolveTermLink(index: GlossaryIndex, fromUri: string, link: Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>): GlossaryTerm | undefined {
+type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
+
+/** The term a link points to, if it points to a glossary entry whose page the site builds. */
+export function resolveTermLink(index: GlossaryIndex, fromUri: string, link: LinkLike): GlossaryTerm | undefined {
   if (link.kind === 'wiki') return pickOne(index.termsNamed(link.target.replace(/#.*$/, '')));
-  if (link.targetUri !== undefined) return index.documentAtLink(link.targetUri)?.term;
-  return resolveTermTarget(index, fromUri, link.target);
+  return termOf(index, linkedDocument(index, fromUri, link.target, link.targetUri ?? resolveRelativeLink(fromUri, link.target)));
 }
 
-/** Resolves the target of an inline link: a relative file path or a site route. */
+/** Resolves the target of an inline link, a relative file path or a site route, to a term. */
 export function resolveTermTarget(index: GlossaryIndex, fromUri: string, target: string): GlossaryTerm | undefined {
-  const segments = routeSegments(target);
-  if (segments !== undefined) return resolveRoute(index, fromUri, segments);
-  const targetUri = resolveRelativeLink(fromUri, target);
-  return targetUri === undefined ? undefined : index.documentAtLink(targetUri)?.term;
+  return termOf(index, linkedDocument(index, fromUri, target, resolveRelativeLink(fromUri, target)));
+}
+
+function termOf(index: GlossaryIndex, reached: LinkedDocument): GlossaryTerm | undefined {
+  return reached.document === undefined ? undefined : index.linkableTermOf(reached.document.uri);
+}
+
+/** Where a link leads: the document it reaches (if any), and how it was read. */
+export interface LinkedDocument {
+  /** The document whose built page the link reaches, or whose file it names. */
+  document?: ParsedDocument;
+  /** `file`: a path to a Markdown file; `route`: a URL path on the site (`path` is set). */
+  kind: 'file' | 'route' | 'none';
+  /** For a route: the URL path the built site resolves it to. */
+  path?: string;
+  /** For a file link to a file the site does not build (a draft, an `_` file). */
+  unpublished?: ParsedDocument;
 }
 
 /**
- * A Docusaurus site route such as `/docs/Glossar/D-Glossar/Dokumentenlenkung/`: the term whose own
- * route (folders below `docs`, number prefixes dropped, then its id) it is, trailing slash optional.
- * Where translations share a route, the one nearest the linking document wins.
+ * Which document an inline link reaches, as the generator resolves it. A link to a Markdown file
+ * names the file, relative to the linking file (Docusaurus also tries the docs folders and the
+ * site folder); it reaches the file's page only when the site builds it. Any other path is a URL
+ * on the site (absolute, or relative to the linking page's URL) and reaches the page built there.
  */
-function resolveRoute(index: GlossaryIndex, fromUri: string, segments: string[]): GlossaryTerm | undefined {
-  const id = segments[segments.length - 1];
-  if (id === undefined) return undefined;
-  // Composed (NFC) on both sides: folders and files named in NFD are reached by routes typed in NFC.
-  const route = composed(`/${segments.join('/')}/`);
-  const candidates = index.termsWithId(id).filter((term) => composed(routeOf(term)) === route);
-  if (candidates.length <= 1) return candidates[0];
-  const nearness = (term: GlossaryTerm) => commonPrefixLength(term.uri, fromUri);
-  return pickOne(candidates.filter((term) => nearness(term) === Math.max(...candidates.map(nearness))));
+export function linkedDocument(index: GlossaryIndex, fromUri: string, target: string, targetUri: string | undefined): LinkedDocument {
+  const path = target.replace(/[?#].*$/, '');
+  if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return { kind: 'none' };
+  const site = index.siteFor(fromUri);
+  // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
+  if (isMarkdownPath(path) || isMarkdownPath(target)) {
+    const file = markdownFileAt(index, site, fromUri, target, targetUri);
+    if (file === undefined || !isBuilt(index, file)) {
+      // Unresolved, Docusaurus leaves the link as it is, a URL that reaches nothing.
+      return { kind: 'file', unpublished: file };
+    }
+    return { kind: 'file', document: file };
+  }
+  const routeSite = site ?? index.onlySite();
+  if (routeSite === undefined) return { kind: 'none' };
+  const reached = linkedPath(routeSite, index.pageOf(fromUri), target);
+  if (reached === undefined) return { kind: 'none' };
+  return { kind: 'route', path: reached, document: pageAt(index, routeSite, reached) };
 }
 
-function commonPrefixLength(a: string, b: string): number {
-  let length = 0;
-  while (length < a.length && a[length] === b[length]) length++;
-  return length;
+/** The document built at a URL path; of a page and its translation, the one in the path's locale. */
+function pageAt(index: GlossaryIndex, site: Site, path: string): ParsedDocument | undefined {
+  const candidates = index.documentsAtPermalink(path);
+  if (candidates.length <= 1) return candidates[0];
+  const locale = localeOfPath(site, path);
+  const inLocale = candidates.filter((document) => index.pageOf(document.uri)?.locale === locale);
+  return (inLocale.length > 0 ? inLocale : candidates).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))[0];
+}
+
+/** The Markdown file a file link names: beside the linking file, else (Docusaurus) in a docs folder or the site folder. */
+function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: string, target: string, targetUri: string | undefined): ParsedDocument | undefined {
+  const beside = targetUri === undefined ? undefined : index.documentAtLink(targetUri);
+  if (beside !== undefined || site === undefined) return beside;
+  const path = target.replace(/[?#].*$/, '').replace(/^\/+/, '');
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  const folders = [...site.docusaurus.instances.map((instance) => (instance.path === '' ? root : `${root}/${instance.path}`)), root];
+  for (const folder of folders) {
+    const uri = resolveRelativeLink(withPath(fromUri, `${folder}/_`), path);
+    const document = uri === undefined ? undefined : index.documentAtLink(uri);
+    if (document !== undefined) return document;
+  }
+  return undefined;
+}
+
+/** Whether the site builds a document's page; without a site to say, every file is. */
+function isBuilt(index: GlossaryIndex, document: ParsedDocument): boolean {
+  const page = index.pageOf(document.uri);
+  return page === undefined ? index.siteFor(document.uri) === undefined : page.published;
 }
 
 /** Of several terms with one name, the first by file path, so the answer does not depend on load order. */
 function pickOne(terms: GlossaryTerm[]): GlossaryTerm | undefined {
   return terms.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))[0];
 }
-

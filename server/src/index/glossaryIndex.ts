@@ -1,9 +1,11 @@
-import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments } from '../common/uris';
+import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments, safeDecode } from '../common/uris';
 import { composed } from '../common/text';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { routeFolderOf } from './routes';
+import { assumedSiteFor, docsSectionOf, permalinkKey, reachablePermalinks, siteOf, sitePageOf, type Site } from '../site/site';
+import type { SitePage } from '../site/siteTypes';
+import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
 import { nameKey, TermMatcher } from './termMatcher';
@@ -45,25 +47,6 @@ class UrisByKey {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
-
-/** How many times each key was added and not yet deleted. */
-class CountsByKey {
-  private readonly counts = new Map<string, number>();
-
-  add(key: string): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-
-  delete(key: string): void {
-    const count = this.counts.get(key) ?? 0;
-    if (count <= 1) this.counts.delete(key);
-    else this.counts.set(key, count - 1);
-  }
-
-  count(key: string): number {
-    return this.counts.get(key) ?? 0;
-  }
-}
 
 /** A term as completion ranks it: its URI and its names, folded once for matching. */
 export interface CompletionEntry {
@@ -155,23 +138,22 @@ function linkTargetsOf(document: ParsedDocument): LinkTargets {
     }
     const route = routeSegments(link.target);
     if (route !== undefined) {
-      if (route.length > 0) targets.ids.push(composed(route[route.length - 1]));
+      if (route.length > 0) targets.ids.push(routeKey(route[route.length - 1]));
       continue;
     }
-    if (link.targetUri !== undefined) targets.uris.push(composedUri(link.targetUri));
+    if (link.targetUri !== undefined) {
+      targets.uris.push(composedUri(link.targetUri));
+      // A relative link without `.md` is a route relative to the page (`../Vertrag/`).
+      const last = link.target.replace(/[?#].*$/, '').split('/').filter((segment) => segment !== '' && segment !== '.' && segment !== '..').pop();
+      if (last !== undefined && !/\.mdx?$/i.test(last)) targets.ids.push(routeKey(safeDecode(last)));
+    }
   }
   return targets;
 }
 
-/** A route folder and its ancestors that are narrower than the site root and `/docs/`. */
-function routeAncestors(folder: string): string[] {
-  const segments = folder.split('/').filter((segment) => segment !== '');
-  const ancestors: string[] = [];
-  for (let length = segments.length; length >= 1; length--) {
-    const ancestor = `/${segments.slice(0, length).join('/')}/`;
-    if (ancestor !== '/docs/') ancestors.push(ancestor);
-  }
-  return ancestors;
+/** The key of a route's last segment, under which links are found by the page they reach. */
+function routeKey(segment: string): string {
+  return composed(segment).toLowerCase();
 }
 
 const tagsOf = (document: ParsedDocument | undefined) => new Set(document?.term?.tags.map((tag) => tag.value));
@@ -198,10 +180,20 @@ export class GlossaryIndex {
   private readonly linksByUri = new UrisByKey();
   private readonly linksById = new UrisByKey();
   private readonly linksByName = new UrisByKey();
-  /** Terms by the route folder they live in, to tell links into the glossary from links elsewhere. */
+  /** Terms by the route folder they live in (`/docs/glossar/`, lower case), for new entries beside them. */
   private readonly termsByRouteFolder = new UrisByKey();
-  /** How many terms lie below each ancestor of their route folder that can hold a glossary (not `/`, not `/docs/`). */
-  private readonly glossaryRoutePrefixes = new CountsByKey();
+  /** The sites the glossary's files belong to; see `site/site.ts`. */
+  private sites: Site[] = [];
+  /** Without configured sites: the sites assumed for files below a `docs` folder, by their folder. */
+  private readonly assumedSites = new Map<string, Site>();
+  /** What the site makes of each document that lies in one, and the URL paths it is reached at. */
+  private readonly pagesByUri = new Map<string, { page: SitePage; permalinkKeys: string[]; sections: string[] }>();
+  /** Documents by every URL path (as `permalinkKey`) their page is built at. */
+  private readonly urisByPermalink = new UrisByKey();
+  /** How many built pages each section of the site holds (`docsSectionOf`). */
+  private readonly pagesBySection = new Map<string, number>();
+  /** Entries that are no terms to link to: their page is not built, or they lie outside the site's content. */
+  private readonly unpublishedEntries = new Set<string>();
   readonly matcher = new TermMatcher();
   /** Terms by the keys of `completionKeys` (word starts, initials, pairs of letters); built after indexing. */
   private completionTable: EntryLists | undefined;
@@ -229,7 +221,7 @@ export class GlossaryIndex {
   /** Stores a document that was already parsed, so a caller holding the text parses only once. */
   setParsedDocument(parsed: ParsedDocument): void {
     const previousDocument = this.documentsByUri.get(parsed.uri);
-    const previous = previousDocument?.term;
+    const previous = this.publishedTermOf(previousDocument);
     const previousTargets = previousDocument && linkTargetsOf(previousDocument);
     this.signatures.delete(parsed.uri);
     const targets = linkTargetsOf(parsed);
@@ -237,19 +229,113 @@ export class GlossaryIndex {
     this.documentsByUri.set(parsed.uri, parsed);
     if (previousDocument === undefined) this.learnComposedUri(parsed.uri);
     this.learnUses(parsed, targets);
+    if (previous !== undefined) this.forgetTerm(previous);
+    this.forgetPage(parsed.uri);
+    this.learnPage(parsed);
+    const next = this.publishedTermOf(parsed);
     // Typing in prose changes neither: the ranking and the answers remembered by names survive most edits.
-    const namesChanged = previousDocument === undefined || !sameTermNames(previous, parsed.term);
+    const namesChanged = previousDocument === undefined || !sameTermNames(previous, next);
     if (namesChanged) this.answersByNames.clear();
     if (namesChanged || !sameTargets(previousTargets!, targets)) this.linksChanged();
-    if (previous !== undefined) this.forgetTerm(previous);
-    if (parsed.term !== undefined) this.learnTerm(parsed.term);
+    if (next !== undefined) this.learnTerm(next);
     // Most edits leave the names alone: the table and the trie are only touched when they change.
-    this.updateCompletionTable(previous, parsed.term);
-    if (parsed.term === undefined) {
+    this.updateCompletionTable(previous, next);
+    if (next === undefined) {
       if (previous !== undefined) this.matcher.removeTerm(parsed.uri);
-    } else if (previous === undefined || !sameNames(previous, parsed.term)) {
-      this.matcher.setTerm(parsed.uri, namesOf(parsed.term));
+    } else if (previous === undefined || !sameNames(previous, next)) {
+      this.matcher.setTerm(parsed.uri, namesOf(next));
     }
+  }
+
+  /**
+   * Sets the sites the files belong to (from their configuration, or assumed from the layout) and
+   * works out every document's page again. Without sites, a file below a folder named `docs` is
+   * taken to be in a Docusaurus site with the default settings, see `assumedSiteFor`.
+   */
+  setSites(sites: Site[]): void {
+    this.sites = sites;
+    for (const document of [...this.documentsByUri.values()]) this.setParsedDocument(document);
+  }
+
+  /** The site a file belongs to. */
+  siteFor(uri: string): Site | undefined {
+    if (this.sites.length > 0) return siteOf(this.sites, uri);
+    const assumed = assumedSiteFor(uri);
+    if (assumed !== undefined && !this.assumedSites.has(assumed.rootUri)) this.assumedSites.set(assumed.rootUri, assumed);
+    return assumed;
+  }
+
+  /**
+   * The site, when the glossary belongs to one only: the site a note outside its content folders
+   * links into with absolute routes.
+   */
+  onlySite(): Site | undefined {
+    const sites = this.sites.length > 0 ? this.sites : [...this.assumedSites.values()];
+    return sites.length === 1 ? sites[0] : undefined;
+  }
+
+  /** What the site makes of a document of the index: its route, locale, doc id, whether it is built. */
+  pageOf(uri: string): SitePage | undefined {
+    return (this.pagesByUri.get(uri) ?? this.pagesByUri.get(canonicalUri(uri)))?.page;
+  }
+
+  /** What the site would make of a file with these front-matter fields, at a URI the index may not have yet (rename). */
+  pageFor(uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
+    const site = this.siteFor(uri);
+    return site === undefined ? undefined : sitePageOf([site], uri, fields);
+  }
+
+  /** The documents whose pages are built at a URL path, however its case and final slash are written. */
+  documentsAtPermalink(path: string): ParsedDocument[] {
+    return [...this.urisByPermalink.get(permalinkKey(path))].map((uri) => this.documentsByUri.get(uri)).filter((document) => document !== undefined);
+  }
+
+  /**
+   * Whether a link to a URL path that reaches no page is broken: it lies in a section of the docs
+   * where the index holds pages. A section it holds none of (`/docs/References/`, when the
+   * workspace is only the glossary's part of the docs) may have pages the index does not see.
+   */
+  judgesLinksTo(site: Site, path: string): boolean {
+    const section = docsSectionOf(site, path);
+    return section !== undefined && (this.pagesBySection.get(section) ?? 0) > 0;
+  }
+
+  private learnPage(document: ParsedDocument): void {
+    const site = this.siteFor(document.uri);
+    const page = site === undefined ? undefined : sitePageOf([site], document.uri, document.frontMatter?.fields ?? []);
+    if (page !== undefined) {
+      const permalinks = reachablePermalinks(site!, page);
+      const permalinkKeys = permalinks.map(permalinkKey);
+      const sections = permalinks.map((path) => docsSectionOf(site!, path)).filter((section) => section !== undefined);
+      this.pagesByUri.set(document.uri, { page, permalinkKeys, sections });
+      for (const key of permalinkKeys) this.urisByPermalink.add(key, document.uri);
+      for (const section of sections) this.pagesBySection.set(section, (this.pagesBySection.get(section) ?? 0) + 1);
+    }
+    // An entry is a term to link to when its page is built; with no site to say, every entry is.
+    const published = page === undefined ? site === undefined : page.published;
+    if (document.term !== undefined && !published) this.unpublishedEntries.add(document.uri);
+  }
+
+  private forgetPage(uri: string): void {
+    const known = this.pagesByUri.get(uri);
+    for (const key of known?.permalinkKeys ?? []) this.urisByPermalink.delete(key, uri);
+    for (const section of known?.sections ?? []) {
+      const count = this.pagesBySection.get(section)! - 1;
+      if (count === 0) this.pagesBySection.delete(section);
+      else this.pagesBySection.set(section, count);
+    }
+    this.pagesByUri.delete(uri);
+    this.unpublishedEntries.delete(uri);
+  }
+
+  /** The term of a document of the index, when it is one to link to: an entry whose page the site builds. */
+  linkableTermOf(uri: string): GlossaryTerm | undefined {
+    return this.publishedTermOf(this.getDocument(uri));
+  }
+
+  /** A document's term, when it is one to link to: an entry whose page the site builds. */
+  private publishedTermOf(document: ParsedDocument | undefined): GlossaryTerm | undefined {
+    return document === undefined || this.unpublishedEntries.has(document.uri) ? undefined : document.term;
   }
 
   removeDocument(uri: string): void {
@@ -260,12 +346,13 @@ export class GlossaryIndex {
     this.signatures.delete(key);
     this.linksChanged();
     this.answersByNames.clear();
-    const term = document.term;
+    const term = this.publishedTermOf(document);
     if (term !== undefined) {
       this.forgetTerm(term);
       this.updateCompletionTable(term, undefined);
       this.matcher.removeTerm(key);
     }
+    this.forgetPage(key);
     this.documentsByUri.delete(key);
     const composedKey = this.composedUris.get(key);
     if (composedKey !== undefined) {
@@ -317,7 +404,7 @@ export class GlossaryIndex {
 
   /** The documents that link to a term, in any link style, whether or not it exists yet. */
   documentsLinkingTo(term: Pick<GlossaryTerm, 'uri' | 'id' | 'title' | 'aliases'>): Set<string> {
-    const sources = new Set([...this.linksByUri.get(this.linkKeyOf(term.uri)), ...this.linksById.get(composed(term.id))]);
+    const sources = new Set([...this.linksByUri.get(this.linkKeyOf(term.uri)), ...this.linksById.get(this.routeLinkKeyOf(term))]);
     for (const name of namesOf(term)) for (const uri of this.linksByName.get(nameKey(name))) sources.add(uri);
     return sources;
   }
@@ -327,7 +414,7 @@ export class GlossaryIndex {
    * completion ranks every matching term by it on each keystroke.
    */
   incomingLinkCount(term: GlossaryTerm): number {
-    let count = this.linksByUri.count(this.linkKeyOf(term.uri)) + this.linksById.count(composed(term.id));
+    let count = this.linksByUri.count(this.linkKeyOf(term.uri)) + this.linksById.count(this.routeLinkKeyOf(term));
     for (const key of nameKeysOf(term)) count += this.linksByName.count(key);
     return count;
   }
@@ -406,36 +493,40 @@ export class GlossaryIndex {
     return this.tagUsers.get(tag);
   }
 
-  /**
-   * Whether a route folder belongs to the glossary's part of the site: terms live in it, or in a
-   * folder below one of its ancestors other than the site root and `/docs/` (`/docs/Glossar/A-Glossar/`
-   * is, when terms live in `/docs/Glossar/D-Glossar/`; `/docs/References/` is not).
-   */
-  isGlossaryRouteFolder(folder: string): boolean {
-    const key = composed(folder);
-    if (this.termsByRouteFolder.count(key) > 0) return true;
-    return routeAncestors(key).some((ancestor) => this.glossaryRoutePrefixes.count(ancestor) > 0);
+  /** The terms whose routes lie in a folder (`/docs/Glossar/A-Glossar/`), in any case. */
+  termsInRouteFolder(folder: string): GlossaryTerm[] {
+    return this.termsOf(this.termsByRouteFolder.get(permalinkKey(folder)));
   }
 
-  /** The terms whose routes lie in a folder (`/docs/Glossar/A-Glossar/`). */
-  termsInRouteFolder(folder: string): GlossaryTerm[] {
-    return this.termsOf(this.termsByRouteFolder.get(composed(folder)));
+  /** The route of a term's page, as a link in a page of its locale writes it; undefined when the site model has none. */
+  routeOf(term: Pick<GlossaryTerm, 'uri'>): string | undefined {
+    const page = this.pageOf(term.uri);
+    return page?.published ? page.route : undefined;
+  }
+
+  private routeFolderKeyOf(term: GlossaryTerm): string | undefined {
+    const route = this.routeOf(term);
+    return route === undefined ? undefined : permalinkKey(route.replace(/[^/]*\/?$/, ''));
+  }
+
+  /** The key under which route links reach a term: the last segment of its route, else its id. */
+  private routeLinkKeyOf(term: Pick<GlossaryTerm, 'uri' | 'id'>): string {
+    const segments = (this.routeOf(term) ?? term.id).split('/').filter((segment) => segment !== '');
+    return routeKey(segments[segments.length - 1] ?? term.id);
   }
 
   private learnTerm(term: GlossaryTerm): void {
     this.termTotal++;
-    const routeFolder = composed(routeFolderOf(term.uri));
-    this.termsByRouteFolder.add(routeFolder, term.uri);
-    for (const prefix of routeAncestors(routeFolder)) this.glossaryRoutePrefixes.add(prefix);
+    const routeFolder = this.routeFolderKeyOf(term);
+    if (routeFolder !== undefined) this.termsByRouteFolder.add(routeFolder, term.uri);
     this.urisById.add(composed(term.id), term.uri);
     for (const name of namesOf(term)) this.urisByName.add(nameKey(name), term.uri);
   }
 
   private forgetTerm(term: GlossaryTerm): void {
     this.termTotal--;
-    const routeFolder = composed(routeFolderOf(term.uri));
-    this.termsByRouteFolder.delete(routeFolder, term.uri);
-    for (const prefix of routeAncestors(routeFolder)) this.glossaryRoutePrefixes.delete(prefix);
+    const routeFolder = this.routeFolderKeyOf(term);
+    if (routeFolder !== undefined) this.termsByRouteFolder.delete(routeFolder, term.uri);
     this.urisById.delete(composed(term.id), term.uri);
     for (const name of namesOf(term)) this.urisByName.delete(nameKey(name), term.uri);
   }
@@ -507,7 +598,7 @@ export class GlossaryIndex {
         this.addedWhileBuilding.clear();
         return true;
       }
-      const term = next.value.term;
+      const term = this.publishedTermOf(next.value);
       if (term !== undefined && !this.addedWhileBuilding.has(term.uri)) this.addToCompletionTable(term);
     } while (performance.now() < deadline);
     return false;
@@ -550,9 +641,11 @@ export class GlossaryIndex {
     return this.termTotal;
   }
 
+  /** Every term to link to: the entries whose pages the site builds. */
   *terms(): Generator<GlossaryTerm> {
     for (const document of this.documentsByUri.values()) {
-      if (document.term !== undefined) yield document.term;
+      const term = this.publishedTermOf(document);
+      if (term !== undefined) yield term;
     }
   }
 

@@ -276,7 +276,7 @@ export function startServer(connection: Connection): void {
     const document = index.getDocument(documentUri) ?? parseDocument(canonicalUri(documentUri), '');
     const term = index.termOf(termUri);
     if (term === undefined) return null;
-    return formatLink(document, term, term.title, session.settings.linkStyle === 'auto' ? styleOf(document) : session.settings.linkStyle);
+    return formatLink(index, document, term, term.title, session.settings.linkStyle === 'auto' ? styleOf(document) : session.settings.linkStyle);
   });
 
   connection.onRequest(KNOWN_TAGS_REQUEST, (): string[] => {

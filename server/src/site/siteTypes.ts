@@ -108,6 +108,6 @@ export interface SitePage {
    * locale to absolute links itself, so `/docs/Glossar/Dokument`; Hugo writes the permalink.
    */
   route: string;
-  /** Problems the generator would stop the build for (an `id` with a slash, a slug outside the site). */
+  /** Problems the generator would stop the build for (a slug that is no URL path), by front-matter key. */
   problems: Array<{ key: string; message: string }>;
 }

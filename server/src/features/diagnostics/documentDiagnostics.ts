@@ -40,7 +40,7 @@ export function tagsFileDiagnostics(tagsFile: TagsFile, settings: GlossarySettin
 function withConfiguredSeverities(found: GlossaryDiagnostic[], settings: GlossarySettings): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
   for (const diagnostic of found) {
-    const severity = settings.rules[diagnostic.code] ?? RULES[diagnostic.code];
+    const severity = settings.rules[diagnostic.code] ?? (diagnostic.breaksBuild ? 'error' : RULES[diagnostic.code]);
     if (severity !== 'off') diagnostics.push({ ...diagnostic, severity });
   }
   return diagnostics;

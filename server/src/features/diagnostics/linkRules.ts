@@ -1,15 +1,21 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, routeFolder, routeSegments, withRouteId } from '../../common/uris';
+import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, withRouteId } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import type { MarkdownLink } from '../../parsing/markdown';
-import { resolveTermLink } from '../termLinks';
+import type { UnpublishedReason } from '../../site/siteTypes';
+import { linkedDocument, resolveTermLink } from '../termLinks';
 import { distance } from 'fastest-levenshtein';
 
-/** Links to glossary entries that lead nowhere: relative `.md` paths, site routes and wiki links. */
+/**
+ * Links that lead nowhere on the built site: Markdown file links, site routes and wiki links. Where
+ * the site's `onBrokenLinks` is `throw` (Docusaurus's default), the build fails on them.
+ */
 export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
+  const site = index.siteFor(document.uri);
+  const failsBuild = site !== undefined && site.docusaurus.onBrokenLinks === 'throw' && index.pageOf(document.uri)?.published === true;
   for (const link of document.body.links) {
     const broken = brokenLink(index, document, link);
     if (broken === undefined) continue;
@@ -17,47 +23,77 @@ export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument):
       range: link.targetRange,
       severity: 'warning',
       code: 'broken-link',
-      message:
-        broken.suggestion === undefined
-          ? l10n.t('No glossary entry at "{0}".', link.target)
-          : l10n.t('No glossary entry at "{0}". Did you mean "{1}"?', link.target, broken.suggestion),
+      message: broken.message,
       suggestion: broken.suggestion,
+      // A wiki link is no link to Docusaurus: it stays text on the page.
+      ...(failsBuild && link.kind !== 'wiki' ? { breaksBuild: true as const } : {}),
     });
   }
   return diagnostics;
 }
 
-/** Undefined when the link is fine or not a link to an entry (a URL, an image, an anchor). */
-function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { suggestion?: string } | undefined {
+function missing(target: string, suggestion: string | undefined): { message: string; suggestion?: string } {
+  return {
+    message: suggestion === undefined ? l10n.t('No glossary entry at "{0}".', target) : l10n.t('No glossary entry at "{0}". Did you mean "{1}"?', target, suggestion),
+    suggestion,
+  };
+}
+
+/** Undefined when the link is fine or not a link to a page (a URL, an image, an anchor, a page elsewhere on the site). */
+function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
   if (link.kind === 'wiki') {
     if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
     const [name, fragment = ''] = link.target.split(/(?=#)/);
     const match = nearestTerm(index, 'name', name, (term) => [term.title, ...term.aliases]);
-    return { suggestion: match === undefined ? undefined : match.name + fragment };
+    return missing(link.target, match === undefined ? undefined : match.name + fragment);
   }
-  const route = routeSegments(link.target);
-  if (route !== undefined) {
-    const last = route[route.length - 1];
-    // Routes to files (`/img/x.png`), the site root, and pages where the glossary has no entries
-    // (`/docs/References/...`) are not links to entries.
-    if (last === undefined || last.includes('.') || !index.isGlossaryRouteFolder(routeFolder(route))) return undefined;
-    if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
-    const match = nearestTerm(index, 'id', last, (term) => [term.id]);
-    return { suggestion: match === undefined ? undefined : withRouteId(link.target, match.name) };
+  const reached = linkedDocument(index, document.uri, link.target, link.targetUri);
+  if (reached.kind === 'none' || reached.document !== undefined) return undefined;
+  if (reached.unpublished !== undefined) {
+    const reason = index.pageOf(reached.unpublished.uri)?.unpublishedReason;
+    return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason)) };
+  }
+  if (reached.kind === 'route') {
+    const site = index.siteFor(document.uri) ?? index.onlySite()!;
+    const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
+    // Static files (`/docs/img/x.png`) and pages of other plugins are not ours to judge.
+    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!)) return undefined;
+    const match = nearestTerm(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
+    return missing(link.target, match === undefined ? undefined : withRouteId(link.target, match.name));
   }
   const targetUri = link.targetUri;
-  if (targetUri === undefined || index.documentAtLink(targetUri) !== undefined) return undefined;
+  if (targetUri === undefined) return missing(link.target, undefined);
   if (!/\.mdx?$/i.test(targetUri)) {
     // `C#.md` and `Was ist das?.md` end in `.md` as written, but name the file `C` with the anchor
     // `.md`: broken, and the fix is the file the whole target names, its `#` or `?` encoded.
-    if (!/\.mdx?$/i.test(link.target)) return undefined;
     const whole = resolveRelativeLink(document.uri, link.target.replace(/[#?]/g, encodeURIComponent));
     const meant = whole === undefined ? undefined : index.documentAtLink(whole);
-    return { suggestion: meant === undefined ? undefined : asLinkTarget(relativePath(document.uri, meant.uri)) };
+    return missing(link.target, meant === undefined ? undefined : asLinkTarget(relativePath(document.uri, meant.uri)));
   }
   const match = nearestTerm(index, 'file', fileStem(targetUri), (term) => [fileStem(term.uri)]);
   const fragment = link.target.match(/#.*$/)?.[0] ?? '';
-  return { suggestion: match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + fragment };
+  return missing(link.target, match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + fragment);
+}
+
+function lastSegment(route: string): string {
+  return route.split('/').filter((segment) => segment !== '').pop() ?? '';
+}
+
+function unpublishedReasonText(reason: UnpublishedReason | undefined): string {
+  switch (reason) {
+    case 'draft':
+      return l10n.t('a draft');
+    case 'underscore':
+      return l10n.t('its name or a folder\'s starts with "_"');
+    case 'outside':
+      return l10n.t('outside the docs folders');
+    case 'unknown-locale':
+      return l10n.t('a locale the site does not have');
+    case 'not-rendered':
+      return l10n.t('not rendered');
+    default:
+      return l10n.t('not a page the docs plugin reads');
+  }
 }
 
 /**

@@ -1,0 +1,204 @@
+import * as l10n from '@vscode/l10n';
+import type { FrontMatterField } from '../parsing/frontMatterFields';
+import type { BrokenLinkPolicy, SitePage, UnpublishedReason } from './siteTypes';
+
+/**
+ * What Docusaurus's docs plugin makes of each file: doc id, route, locale, whether it is built.
+ * Computed as the plugin computes it (docs/site.md has the rules and the real builds that prove
+ * them); pure: the configuration and the versions are read by `workspace/site.ts`.
+ */
+
+export interface DocusaurusInstance {
+  /** The plugin id: `default` for the classic preset's docs. */
+  id: string;
+  /** The docs folder, relative to the site folder, without leading or trailing slash. */
+  path: string;
+  /** Without slashes: `docs`; `''` serves the docs at the site root. */
+  routeBasePath: string;
+  /** From `versions.json` (or `<id>_versions.json`), newest first; empty without versions. */
+  versions: string[];
+}
+
+export interface DocusaurusSite {
+  /** With leading and trailing slash: `/` or `/glossar/`. */
+  baseUrl: string;
+  defaultLocale: string;
+  locales: string[];
+  instances: DocusaurusInstance[];
+  onBrokenLinks: BrokenLinkPolicy;
+  onBrokenMarkdownLinks: BrokenLinkPolicy;
+  /** `undefined` keeps each route as computed; `true`/`false` adds or removes the final slash. */
+  trailingSlash: boolean | undefined;
+}
+
+/** Where a file lies in a Docusaurus site: which instance, version and locale folder. */
+interface DocsPlace {
+  instance: DocusaurusInstance;
+  version: string;
+  locale: string;
+  /** The path below the version's folder, as in the default locale: `10_Glossar/02-Beta.md`. */
+  source: string;
+  /** Set for files under `i18n/<locale>/`. */
+  translated: boolean;
+}
+
+/** The page of a file, or undefined for a file outside every docs folder of the site. */
+export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fields: readonly FrontMatterField[]): SitePage | undefined {
+  const place = placeOf(site, relativePath);
+  if (place === undefined) return undefined;
+  const { instance, version, locale, source } = place;
+  const unpublished = (reason: UnpublishedReason): SitePage => ({
+    generator: 'docusaurus',
+    locale,
+    instance: instance.id,
+    version,
+    docId: '',
+    translationKey: translationKeyOf(place),
+    published: false,
+    unpublishedReason: reason,
+    unlisted: false,
+    permalink: '',
+    route: '',
+    problems: [],
+  });
+  const segments = source.split('/');
+  const fileName = segments[segments.length - 1];
+  if (!/\.mdx?$/i.test(fileName)) return unpublished('excluded');
+  if (isExcludedByDefault(segments)) return unpublished(segments.some((segment) => segment.startsWith('_')) ? 'underscore' : 'excluded');
+  if (!site.locales.includes(locale)) return unpublished('unknown-locale');
+
+  const value = (key: string) => fields.find((field) => field.key === key)?.value;
+  if (isTrue(value('draft'))) return unpublished('draft');
+  const problems: SitePage['problems'] = [];
+  const folders = segments.slice(0, -1);
+  const stem = fileName.replace(/\.mdx?$/i, '');
+  const parsesPrefixes = value('parse_number_prefixes') !== false;
+  const strippedFolders = folders.map(withoutNumberPrefix);
+  const declaredId = typeof value('id') === 'string' ? (value('id') as string) : undefined;
+  const baseId = declaredId ?? (parsesPrefixes ? withoutNumberPrefix(stem) : stem);
+  const docId = strippedFolders.length === 0 ? baseId : `${strippedFolders.join('/')}/${baseId}`;
+
+  const slug = typeof value('slug') === 'string' ? (value('slug') as string) : undefined;
+  const folderSlug = strippedFolders.length === 0 ? '/' : `/${strippedFolders.join('/')}/`;
+  let docSlug: string;
+  if (slug?.startsWith('/')) docSlug = slug;
+  else if (slug === undefined && isCategoryIndex(stem, folders)) docSlug = folderSlug;
+  else docSlug = resolvedPath(slug ?? baseId, folderSlug);
+  if (!isValidPathname(docSlug)) {
+    problems.push({ key: slug === undefined ? 'id' : 'slug', message: l10n.t('Docusaurus refuses to build: "{0}" is no valid route for this document.', docSlug) });
+  }
+  const localePrefix = locale === site.defaultLocale ? '' : `${locale}/`;
+  const versionPath = versionPathOf(instance, version);
+  const route = withTrailingSlashPolicy(joinedUrl(['/', instance.routeBasePath, versionPath, docSlug]), site.trailingSlash);
+  const permalink = withTrailingSlashPolicy(joinedUrl([site.baseUrl, localePrefix, instance.routeBasePath, versionPath, docSlug]), site.trailingSlash);
+  return {
+    generator: 'docusaurus',
+    locale,
+    instance: instance.id,
+    version,
+    docId,
+    translationKey: translationKeyOf(place),
+    published: true,
+    unlisted: isTrue(value('unlisted')),
+    permalink,
+    route,
+    problems,
+  };
+}
+
+function translationKeyOf(place: DocsPlace): string {
+  return `${place.instance.id}@${place.version}:${place.source}`;
+}
+
+/** Which instance, version and locale folder a site-relative path is in. */
+function placeOf(site: DocusaurusSite, relativePath: string): DocsPlace | undefined {
+  const i18n = /^i18n\/([^/]+)\/docusaurus-plugin-content-docs(?:-([^/]+))?\/(current|version-[^/]+)\/(.+)$/.exec(relativePath);
+  if (i18n !== null) {
+    const [, locale, pluginId = 'default', versionFolder, source] = i18n;
+    const instance = site.instances.find((candidate) => candidate.id === pluginId);
+    if (instance === undefined) return undefined;
+    const version = versionFolder === 'current' ? 'current' : versionFolder.slice('version-'.length);
+    return { instance, version, locale, source, translated: true };
+  }
+  for (const instance of site.instances) {
+    const versioned = instance.id === 'default' ? 'versioned_docs/' : `${instance.id}_versioned_docs/`;
+    if (relativePath.startsWith(versioned)) {
+      const match = /^version-([^/]+)\/(.+)$/.exec(relativePath.slice(versioned.length));
+      if (match !== null) return { instance, version: match[1], locale: site.defaultLocale, source: match[2], translated: false };
+    }
+    const folder = instance.path === '' || instance.path === '.' ? '' : `${instance.path}/`;
+    if (relativePath.startsWith(folder)) return { instance, version: 'current', locale: site.defaultLocale, source: relativePath.slice(folder.length), translated: false };
+  }
+  return undefined;
+}
+
+/** The docs plugin's default `exclude`: `_` files and folders, tests. */
+function isExcludedByDefault(segments: string[]): boolean {
+  const fileName = segments[segments.length - 1];
+  if (segments.slice(0, -1).some((folder) => folder.startsWith('_') || folder === '__tests__')) return true;
+  return fileName.startsWith('_') || /\.test\.(?:js|jsx|ts|tsx)$/.test(fileName);
+}
+
+/**
+ * A file or folder name without its number prefix (`01-Intro` → `Intro`, `06 - Name` → `Name`,
+ * `10_Glossar` → `Glossar`). Date- and version-like names (`2024-01-01-notes`, `1.0-release`)
+ * and names that would be left empty keep their digits, as in Docusaurus.
+ */
+export function withoutNumberPrefix(name: string): string {
+  if (/^\d{2,4}[-_.]\d{2}[-_.]\d{2}(?:[-_.]|$)/.test(name) || /^\d+[-_.]\d+(?:[-_.]|$)/.test(name)) return name;
+  const match = /^\d+\s*[-_.]+\s*([^-_.\s].*)$/.exec(name);
+  return match === null ? name : match[1];
+}
+
+/** `index`, `README` or the folder's own name (as written, prefix included), in any case. */
+function isCategoryIndex(stem: string, folders: string[]): boolean {
+  const lower = stem.toLowerCase();
+  const folder = folders[folders.length - 1];
+  return lower === 'index' || lower === 'readme' || (folder !== undefined && folder.toLowerCase() === lower);
+}
+
+/** A relative slug resolved against a folder path, as a browser resolves a relative URL. */
+function resolvedPath(path: string, base: string): string {
+  const segments = base.split('/').slice(1, -1);
+  const parts = path.split('/');
+  for (const [position, part] of parts.entries()) {
+    if (part === '..') segments.pop();
+    else if (part !== '.') segments.push(part);
+    else if (position === parts.length - 1) segments.push('');
+  }
+  if (parts[parts.length - 1] === '..') segments.push('');
+  return `/${segments.join('/')}`;
+}
+
+/** As Docusaurus checks it: a URL path that reads back as itself (no `?`, `#`, `..`). */
+function isValidPathname(path: string): boolean {
+  if (!path.startsWith('/')) return false;
+  try {
+    const parsed = new URL(path, 'https://domain.com').pathname;
+    return parsed === path || parsed === encodeURI(path);
+  } catch {
+    return false;
+  }
+}
+
+function versionPathOf(instance: DocusaurusInstance, version: string): string {
+  if (version === 'current') return instance.versions.length > 0 ? 'next' : '';
+  return version === instance.versions[0] ? '' : version;
+}
+
+/** URL parts joined with single slashes; the last part's final slash is kept. */
+function joinedUrl(parts: string[]): string {
+  const joined = parts.filter((part) => part !== '').join('/');
+  return joined.replace(/\/{2,}/g, '/');
+}
+
+function withTrailingSlashPolicy(path: string, trailingSlash: boolean | undefined): string {
+  if (trailingSlash === undefined || path === '/') return path;
+  if (trailingSlash) return path.endsWith('/') ? path : `${path}/`;
+  return path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+/** Docusaurus reads `draft`, `unlisted` as booleans; Joi also converts the text `true`. */
+function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+}

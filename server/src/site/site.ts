@@ -1,0 +1,136 @@
+import { composed } from '../common/text';
+import { safeDecode, uriPath, withPath } from '../common/uris';
+import type { FrontMatterField } from '../parsing/frontMatterFields';
+import { docusaurusPageOf, type DocusaurusSite } from './docusaurus';
+import type { SitePage } from './siteTypes';
+
+/**
+ * A site a glossary belongs to: its generator's rules, with the configuration as read from its
+ * folder (or assumed from the layout). Every route, id, locale and "is this page built" comes
+ * from here.
+ */
+export type Site = { generator: 'docusaurus'; rootUri: string; docusaurus: DocusaurusSite };
+
+/** The page a file makes on the site whose folder holds it; undefined outside every site and its content folders. */
+export function sitePageOf(sites: readonly Site[], uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
+  const site = siteOf(sites, uri);
+  if (site === undefined) return undefined;
+  const relative = uriPath(uri).slice(uriPath(site.rootUri).replace(/\/$/, '').length + 1);
+  return docusaurusPageOf(site.docusaurus, relative, fields);
+}
+
+/** The site whose folder is the nearest to hold a file. */
+export function siteOf(sites: readonly Site[], uri: string): Site | undefined {
+  const path = uriPath(uri);
+  let nearest: Site | undefined;
+  for (const site of sites) {
+    const root = `${uriPath(site.rootUri).replace(/\/$/, '')}/`;
+    if (path.startsWith(root) && (nearest === undefined || root.length > uriPath(nearest.rootUri).length)) nearest = site;
+  }
+  return nearest;
+}
+
+/**
+ * The URL paths a page is reached at: its permalink, and for a Docusaurus page of the default
+ * locale the same page in every other locale (Docusaurus builds untranslated pages there too; a
+ * translation, where there is one, is preferred by `pickForLocale`).
+ */
+export function reachablePermalinks(site: Site, page: SitePage): string[] {
+  if (!page.published) return [];
+  const { docusaurus } = site;
+  if (page.locale !== docusaurus.defaultLocale) return [page.permalink];
+  const others = docusaurus.locales.filter((locale) => locale !== docusaurus.defaultLocale);
+  return [page.permalink, ...others.map((locale) => `${docusaurus.baseUrl}${locale}${page.route}`)];
+}
+
+/** The locale a URL path is in: its first segment, when the site has that locale. */
+export function localeOfPath(site: Site, path: string): string {
+  const { docusaurus } = site;
+  const rest = path.startsWith(docusaurus.baseUrl) ? path.slice(docusaurus.baseUrl.length) : path.replace(/^\//, '');
+  const first = rest.split('/')[0];
+  return first !== docusaurus.defaultLocale && docusaurus.locales.includes(first) ? first : docusaurus.defaultLocale;
+}
+
+/**
+ * The URL path a link written in a page reaches, as the built site resolves it: a relative link
+ * against the page's URL; an absolute one with the base URL and the page's locale put in front, as
+ * Docusaurus's `<Link>` does unless the link has them (a file outside the docs is taken to be
+ * in the default locale). Undefined for URLs, anchors only, and relative links from pages that are
+ * not built.
+ */
+export function linkedPath(site: Site, from: SitePage | undefined, target: string): string | undefined {
+  const path = safeDecode(target.replace(/[?#].*$/, ''));
+  if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return undefined;
+  if (!path.startsWith('/')) {
+    if (!from?.published) return undefined;
+    return new URL(encodeURI(path), `https://site${encodeURI(from.permalink)}`).pathname.split('/').map(safeDecode).join('/');
+  }
+  const { docusaurus } = site;
+  const locale = from?.locale ?? docusaurus.defaultLocale;
+  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  return path.startsWith(localeBase) ? path : `${localeBase}${path.slice(1)}`;
+}
+
+/**
+ * A URL path as the built site matches it: without the final slash, composed (NFC) and in lower
+ * case, since Docusaurus's router (and so its broken-link check) ignores both.
+ */
+export function permalinkKey(path: string): string {
+  return composed(path.replace(/\/+$/, '')).toLowerCase();
+}
+
+/**
+ * The section of the site a URL path lies in, as a key: the docs instance's base path (with base URL
+ * and locale) and the first folder below it (`/de/docs/glossar`), or the base alone for a page
+ * directly in it. Undefined outside the docs (the blog, static files, pages of other plugins, tag
+ * and generated category pages), where a link is not ours to judge.
+ */
+export function docsSectionOf(site: Site, path: string): string | undefined {
+  const { docusaurus } = site;
+  const locale = localeOfPath(site, path);
+  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  if (!path.startsWith(localeBase)) return undefined;
+  const rest = `/${path.slice(localeBase.length)}`;
+  for (const instance of [...docusaurus.instances].sort((a, b) => b.routeBasePath.length - a.routeBasePath.length)) {
+    const base = instance.routeBasePath === '' ? '' : `/${instance.routeBasePath}`;
+    if (base !== '' && rest !== base && !rest.startsWith(`${base}/`)) continue;
+    const below = rest.slice(base.length);
+    if (isGeneratedDocsPage(below)) return undefined;
+    const segments = below.split('/').filter((segment) => segment !== '');
+    return permalinkKey(`${localeBase}${base.slice(1)}/${segments.length > 1 ? segments[0] : ''}`);
+  }
+  return undefined;
+}
+
+/** Pages the docs plugin makes without a file: tag pages and generated category indexes. */
+function isGeneratedDocsPage(pathBelowBase: string): boolean {
+  return pathBelowBase === '' || pathBelowBase === '/' || /^\/(?:tags|category)(?:\/|$)/.test(pathBelowBase);
+}
+
+/** A Docusaurus site with every setting at its default, its docs in `docsPath` below `rootUri`. */
+export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Site {
+  return {
+    generator: 'docusaurus',
+    rootUri,
+    docusaurus: {
+      baseUrl: '/',
+      defaultLocale: 'en',
+      locales: ['en'],
+      instances: [{ id: 'default', path: docsPath, routeBasePath: 'docs', versions: [] }],
+      onBrokenLinks: 'throw',
+      onBrokenMarkdownLinks: 'warn',
+      trailingSlash: undefined,
+    },
+  };
+}
+
+/**
+ * The site assumed for a file when none was configured: a default Docusaurus site whose docs
+ * folder is the nearest folder named `docs` above the file; none without one.
+ */
+export function assumedSiteFor(uri: string): Site | undefined {
+  const path = uriPath(uri);
+  const docs = path.lastIndexOf('/docs/');
+  if (docs === -1) return undefined;
+  return defaultDocusaurusSite(withPath(uri, path.slice(0, docs)), 'docs');
+}
