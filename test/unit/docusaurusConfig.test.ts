@@ -1,0 +1,510 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { LineIndex, type Range } from '../../server/src/common/text';
+import { MAX_CONFIG_CHARACTERS, readDocusaurusConfig } from '../../server/src/site/docusaurusConfig';
+import { growthOf, superLinear } from './linearTime';
+
+/** The range of the `occurrence`-th `needle` in `text`. */
+function rangeOf(text: string, needle: string, occurrence = 1): Range {
+  let offset = -1;
+  for (let found = 0; found < occurrence; found++) offset = text.indexOf(needle, offset + 1);
+  assert.ok(offset >= 0, `"${needle}" is in the fixture`);
+  return new LineIndex(text).rangeAt(offset, offset + needle.length);
+}
+
+const at = (line: number, character: number, endCharacter = character): Range => ({
+  start: { line, character },
+  end: { line, character: endCharacter },
+});
+
+// The three shapes the Docusaurus templates have had, written in their style.
+
+const CLASSIC_JS_TEMPLATE = `// @ts-check
+// Note: type annotations allow type checking and IDEs autocompletion
+
+const lightCodeTheme = require('prism-react-renderer/themes/github');
+const darkCodeTheme = require('prism-react-renderer/themes/dracula');
+
+/** @type {import('@docusaurus/types').Config} */
+const config = {
+  title: 'Glossar',
+  tagline: 'Begriffe des Hauses',
+  url: 'https://glossar.example.com',
+  baseUrl: '/glossar/',
+  onBrokenLinks: 'throw',
+  onBrokenMarkdownLinks: 'warn',
+  favicon: 'img/favicon.ico',
+  organizationName: 'example',
+  projectName: 'glossar',
+
+  i18n: {
+    defaultLocale: 'de',
+    locales: ['de'],
+  },
+
+  presets: [
+    [
+      'classic',
+      /** @type {import('@docusaurus/preset-classic').Options} */
+      ({
+        docs: {
+          sidebarPath: require.resolve('./sidebars.js'),
+          editUrl: 'https://example.com/glossar/edit/main/',
+        },
+        blog: false,
+        theme: {
+          customCss: require.resolve('./src/css/custom.css'),
+        },
+      }),
+    ],
+  ],
+
+  themeConfig:
+    /** @type {import('@docusaurus/preset-classic').ThemeConfig} */
+    ({
+      navbar: { title: 'Glossar', items: [{ type: 'doc', docId: 'intro', label: 'Start' }] },
+      footer: { copyright: \`Copyright © \${new Date().getFullYear()} Example\` },
+      prism: { theme: lightCodeTheme, darkTheme: darkCodeTheme },
+    }),
+};
+
+module.exports = config;
+`;
+
+const TYPESCRIPT_TEMPLATE = `import {themes as prismThemes} from 'prism-react-renderer';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+
+// This runs in Node.js - Don't use client-side code here (browser APIs, JSX...)
+
+const config: Config = {
+  title: 'Glossary',
+  favicon: 'img/favicon.ico',
+  future: {
+    v4: true,
+  },
+  url: 'https://glossary.example.com',
+  baseUrl: '/',
+  trailingSlash: false,
+  onBrokenLinks: 'warn',
+  markdown: {
+    format: 'detect',
+    hooks: {
+      onBrokenMarkdownLinks: 'throw',
+    },
+  },
+  i18n: {
+    defaultLocale: 'en',
+    locales: ['en', 'de'],
+  },
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          sidebarPath: './sidebars.ts',
+          routeBasePath: 'glossary',
+        },
+        blog: {
+          showReadingTime: true,
+          onInlineTags: 'warn',
+        },
+        theme: {
+          customCss: './src/css/custom.css',
+        },
+      } satisfies Preset.Options,
+    ],
+  ],
+  themeConfig: {
+    image: 'img/social-card.jpg',
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;
+`;
+
+const OLD_MODULE_EXPORTS = `module.exports = {
+  title: 'Glossar',
+  tagline: 'Begriffe',
+  url: 'https://example.github.io',
+  baseUrl: '/glossar/',
+  onBrokenLinks: 'log',
+  favicon: 'img/favicon.ico',
+  presets: [
+    [
+      '@docusaurus/preset-classic',
+      {
+        docs: {
+          path: 'glossar',
+          routeBasePath: '/',
+          sidebarPath: require.resolve('./sidebars.js'),
+          exclude: ['**/_*.md', '**/entwurf/**'],
+        },
+        theme: {
+          customCss: require.resolve('./src/css/custom.css'),
+        },
+      },
+    ],
+  ],
+};
+`;
+
+describe('readDocusaurusConfig: the template shapes', () => {
+  it('reads the classic JavaScript template (// @ts-check, JSDoc casts, const config, module.exports)', () => {
+    assert.deepEqual(readDocusaurusConfig(CLASSIC_JS_TEMPLATE, 'docusaurus.config.js'), {
+      baseUrl: '/glossar/',
+      onBrokenLinks: 'throw',
+      onBrokenMarkdownLinks: 'warn',
+      defaultLocale: 'de',
+      locales: ['de'],
+      docs: [{ id: 'default' }],
+      notLiteral: [],
+      problems: [],
+    });
+  });
+
+  it('reads the TypeScript template (const config: Config, satisfies Preset.Options, export default) and markdown.hooks', () => {
+    assert.deepEqual(readDocusaurusConfig(TYPESCRIPT_TEMPLATE, 'docusaurus.config.ts'), {
+      baseUrl: '/',
+      trailingSlash: false,
+      onBrokenLinks: 'warn',
+      onBrokenMarkdownLinks: 'throw',
+      markdownFormat: 'detect',
+      defaultLocale: 'en',
+      locales: ['en', 'de'],
+      docs: [{ id: 'default', routeBasePath: 'glossary' }],
+      notLiteral: [],
+      problems: [],
+    });
+  });
+
+  it('reads an old module.exports = {...} with the preset by its full name and the docs folder, route and excludes', () => {
+    assert.deepEqual(readDocusaurusConfig(OLD_MODULE_EXPORTS, 'docusaurus.config.js'), {
+      baseUrl: '/glossar/',
+      onBrokenLinks: 'log',
+      docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', exclude: ['**/_*.md', '**/entwurf/**'] }],
+      notLiteral: [],
+      problems: [],
+    });
+  });
+
+  it('reads the fixture site docusaurus-rules: the preset docs, a second instance in wissen/, and two locales', () => {
+    const file = path.join(__dirname, '..', 'sites', 'docusaurus-rules', 'docusaurus.config.js');
+    assert.deepEqual(readDocusaurusConfig(readFileSync(file, 'utf8'), file), {
+      baseUrl: '/',
+      defaultLocale: 'en',
+      locales: ['en', 'de'],
+      docs: [{ id: 'default' }, { id: 'wissen', path: 'wissen', routeBasePath: 'wissen' }],
+      notLiteral: [],
+      problems: [],
+    });
+  });
+
+  it('reads every form of naming the preset and the docs plugin, a bare name giving the defaults', () => {
+    const text = `const WISSEN = 'wissen';
+const shared = { exclude: ['**/_*.md'], include: [\`**/*.md\`] };
+module.exports = {
+  baseUrl: '/',
+  presets: [[require.resolve('@docusaurus/preset-classic'), { docs: false, blog: false }]],
+  plugins: [
+    ['content-docs', { ...shared, id: WISSEN, path: WISSEN, routeBasePath: \`/\${''}\`.length ? 'x' : 'y' }],
+    [require.resolve('@docusaurus/plugin-content-docs'), { id: 'lexikon', path: 'lexikon', routeBasePath: '/' }],
+    '@docusaurus/plugin-content-docs',
+    ['@docusaurus/plugin-content-blog', { id: 'news', path: 'news' }],
+    function localPlugin() { return { name: 'local' }; },
+    false,
+  ],
+};
+`;
+    const facts = readDocusaurusConfig(text, 'docusaurus.config.cjs');
+    assert.deepEqual(facts.docs, [
+      { id: 'wissen', path: 'wissen', include: ['**/*.md'], exclude: ['**/_*.md'] },
+      { id: 'lexikon', path: 'lexikon', routeBasePath: '/' },
+      { id: 'default' },
+    ]);
+    assert.deepEqual(facts.notLiteral, [
+      { key: 'plugins[0].routeBasePath', range: rangeOf(text, "`/${''}`.length ? 'x' : 'y'") },
+    ]);
+    assert.deepEqual(facts.problems, []);
+  });
+
+  it('reads a preset given as a bare name, in a TypeScript module file, as the default docs instance', () => {
+    const facts = readDocusaurusConfig(`export default { baseUrl: '/', presets: ['classic'] } as const;\n`, 'docusaurus.config.mts');
+    assert.deepEqual(facts.docs, [{ id: 'default' }]);
+    assert.deepEqual(facts.problems, []);
+  });
+});
+
+describe('readDocusaurusConfig: config creators', () => {
+  it('reads the object an async config function returns, with consts of its body and of the file', () => {
+    const text = `import remarkMath from 'remark-math';
+
+const GLOSSAR = 'glossar';
+
+export default async function createConfig() {
+  const mdxMermaid = await import('mdx-mermaid');
+  const docs = { path: GLOSSAR, routeBasePath: '/', remarkPlugins: [remarkMath, mdxMermaid.default] };
+  return {
+    title: 'Glossar',
+    baseUrl: '/',
+    presets: [['classic', { docs }]],
+  };
+}
+`;
+    assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.mjs'), {
+      baseUrl: '/',
+      docs: [{ id: 'default', path: 'glossar', routeBasePath: '/' }],
+      notLiteral: [],
+      problems: [],
+    });
+  });
+
+  it('reads arrow functions, a function named in the export, and defineConfig-like wrappers', () => {
+    const shapes = [
+      `module.exports = async () => ({ baseUrl: '/a/' });`,
+      `module.exports = () => { const config = { baseUrl: '/a/' }; return config; };`,
+      `function configCreator() { return { baseUrl: '/a/' }; }\nmodule.exports = configCreator;`,
+      `export default defineConfig({ baseUrl: '/a/' });`,
+      `const config = { baseUrl: '/a/' } satisfies Config;\nexport default config;`,
+      `const config = <Config>{ baseUrl: '/a/' };\nexport = config;`,
+    ];
+    for (const text of shapes) {
+      const fileName = /satisfies|<Config>/.test(text) ? 'docusaurus.config.ts' : 'docusaurus.config.js';
+      assert.deepEqual(readDocusaurusConfig(text, fileName), { baseUrl: '/a/', docs: [], notLiteral: [], problems: [] }, text);
+    }
+  });
+
+  it('says when the export is computed or missing', () => {
+    const required = `module.exports = require('./base.config');\n`;
+    assert.deepEqual(readDocusaurusConfig(required, 'docusaurus.config.js'), {
+      docs: [],
+      notLiteral: [{ key: 'module.exports', range: rangeOf(required, "require('./base.config')") }],
+      problems: [],
+    });
+    const none = `const config = { baseUrl: '/' };\n`;
+    assert.deepEqual(readDocusaurusConfig(none, 'docusaurus.config.js').problems, [
+      { range: at(0, 0), message: 'No site configuration is exported: Docusaurus reads the object of "export default" or "module.exports".' },
+    ]);
+  });
+});
+
+describe('readDocusaurusConfig: computed values and wrong types', () => {
+  it('lists computed values with their key and place, and leaves them out so the defaults apply', () => {
+    const text = `import sharedDocs from './shared-docs';
+let locale = 'de';
+const isProduction = process.env.NODE_ENV === 'production';
+export default {
+  baseUrl: process.env.BASE_URL ?? '/',
+  onBrokenLinks: isProduction ? 'throw' : 'warn',
+  i18n: { defaultLocale: locale, locales: ['de', getLocale()] },
+  presets: [['classic', { docs: { ...sharedDocs, id: 'default' } }]],
+  plugins: [tailwindPlugin, ['content-docs', { path: 'wissen', ...sharedDocs }]],
+};
+`;
+    assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js'), {
+      docs: [{ id: 'default' }, {}],
+      notLiteral: [
+        { key: 'baseUrl', range: rangeOf(text, "process.env.BASE_URL ?? '/'") },
+        { key: 'onBrokenLinks', range: rangeOf(text, "isProduction ? 'throw' : 'warn'") },
+        { key: 'i18n.defaultLocale', range: rangeOf(text, 'locale', 2) },
+        { key: 'i18n.locales[1]', range: rangeOf(text, 'getLocale()') },
+        { key: 'presets[0].docs.path', range: rangeOf(text, '...sharedDocs', 1) },
+        { key: 'presets[0].docs.routeBasePath', range: rangeOf(text, '...sharedDocs', 1) },
+        { key: 'presets[0].docs.include', range: rangeOf(text, '...sharedDocs', 1) },
+        { key: 'presets[0].docs.exclude', range: rangeOf(text, '...sharedDocs', 1) },
+        { key: 'plugins[0]', range: rangeOf(text, 'tailwindPlugin') },
+        { key: 'plugins[1].id', range: rangeOf(text, '...sharedDocs', 2) },
+        { key: 'plugins[1].path', range: rangeOf(text, '...sharedDocs', 2) },
+        { key: 'plugins[1].routeBasePath', range: rangeOf(text, '...sharedDocs', 2) },
+        { key: 'plugins[1].include', range: rangeOf(text, '...sharedDocs', 2) },
+        { key: 'plugins[1].exclude', range: rangeOf(text, '...sharedDocs', 2) },
+      ],
+      problems: [],
+    });
+  });
+
+  it('reports values of the wrong type at the value, naming the key, and leaves them out', () => {
+    const text = `module.exports = {
+  baseUrl: '/',
+  onBrokenLinks: 'explode',
+  trailingSlash: 'yes',
+  markdown: { format: 'html' },
+  i18n: { defaultLocale: 'en' },
+  presets: [['classic', { docs: { routeBasePath: 42, path: '', id: 'my docs' } }]],
+  plugins: [
+    ['@docusaurus/plugin-content-docs', { include: '**/*.md', exclude: ['**/_*', 7] }],
+    ['@docusaurus/plugin-content-docs', { id: 'wissen' }],
+    ['@docusaurus/plugin-content-docs', { id: 'wissen' }],
+  ],
+};
+`;
+    const facts = readDocusaurusConfig(text, 'docusaurus.config.js');
+    assert.deepEqual(facts.problems, [
+      { range: rangeOf(text, "'yes'"), message: '"trailingSlash" must be true or false.' },
+      { range: rangeOf(text, "'explode'"), message: '"onBrokenLinks" must be one of "throw", "warn", "log", "ignore".' },
+      { range: rangeOf(text, "'html'"), message: '"markdown.format" must be one of "mdx", "md", "detect".' },
+      { range: rangeOf(text, '{', 3), message: '"i18n.locales" is required.' },
+      { range: rangeOf(text, "'my docs'"), message: '"presets[0].docs.id" may only contain letters, digits, underscores and dashes.' },
+      { range: rangeOf(text, "''"), message: '"presets[0].docs.path" must not be empty.' },
+      { range: rangeOf(text, '42'), message: '"presets[0].docs.routeBasePath" must be a string.' },
+      { range: rangeOf(text, "'**/*.md'"), message: '"plugins[0].include" must be a list of strings.' },
+      { range: rangeOf(text, '7'), message: '"plugins[0].exclude[1]" must be a string.' },
+      {
+        range: rangeOf(text, "{ id: 'wissen' }", 2),
+        message: 'Two docs instances have the id "wissen": Docusaurus refuses to build. Give one of them another "id".',
+      },
+    ]);
+    assert.deepEqual(facts.docs, [{}, { id: 'default' }, { id: 'wissen' }, { id: 'wissen' }]);
+    assert.equal(facts.onBrokenLinks, undefined);
+    assert.equal(facts.defaultLocale, 'en');
+  });
+
+  it('reports two instances with the default id: the preset docs and a docs plugin without an id', () => {
+    const text = `module.exports = { baseUrl: '/', presets: ['classic'], plugins: ['content-docs'] };`;
+    assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js').problems, [
+      { range: rangeOf(text, "'content-docs'"), message: 'Two docs instances have the id "default": Docusaurus refuses to build. Give one of them another "id".' },
+    ]);
+  });
+
+  it('takes onBrokenMarkdownLinks as Docusaurus 3 does: the top-level option over markdown.hooks, a hook function as computed', () => {
+    const both = `module.exports = { baseUrl: '/', onBrokenMarkdownLinks: 'ignore', markdown: { hooks: { onBrokenMarkdownLinks: 'throw' } } };`;
+    assert.equal(readDocusaurusConfig(both, 'docusaurus.config.js').onBrokenMarkdownLinks, 'ignore');
+    const hookOnly = `module.exports = { baseUrl: '/', markdown: { hooks: { onBrokenMarkdownLinks: 'log' } } };`;
+    assert.equal(readDocusaurusConfig(hookOnly, 'docusaurus.config.js').onBrokenMarkdownLinks, 'log');
+    const topLevelUndefined = `module.exports = { baseUrl: '/', onBrokenMarkdownLinks: undefined, markdown: { hooks: { onBrokenMarkdownLinks: 'log' } } };`;
+    assert.equal(readDocusaurusConfig(topLevelUndefined, 'docusaurus.config.js').onBrokenMarkdownLinks, 'log');
+    const hookFunction = `module.exports = { baseUrl: '/', markdown: { hooks: { onBrokenMarkdownLinks: (params) => params.url } } };`;
+    const facts = readDocusaurusConfig(hookFunction, 'docusaurus.config.js');
+    assert.equal(facts.onBrokenMarkdownLinks, undefined);
+    assert.deepEqual(facts.notLiteral, [{ key: 'markdown.hooks.onBrokenMarkdownLinks', range: rangeOf(hookFunction, '(params) => params.url') }]);
+  });
+
+  it('requires baseUrl, as Docusaurus does', () => {
+    assert.deepEqual(readDocusaurusConfig(`export default {\n  title: 'x',\n};\n`, 'docusaurus.config.js').problems, [
+      { range: at(0, 15, 16), message: '"baseUrl" is required.' },
+    ]);
+  });
+});
+
+describe('readDocusaurusConfig: bad and hostile input', () => {
+  it('reports a syntax error at its exact place and reads nothing it cannot parse', () => {
+    const text = `const config: Config = {
+  title: 'Glossar',
+  baseUrl: '/'
+  onBrokenLinks: 'throw',
+};
+export default config;
+`;
+    assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.ts'), {
+      docs: [],
+      notLiteral: [],
+      problems: [{ range: at(3, 2), message: 'The site configuration does not parse: Unexpected token, expected ","' }],
+    });
+  });
+
+  it('reports an error the parser recovers from and still reads the rest', () => {
+    const text = `const unfinished;\nmodule.exports = {\n  baseUrl: '/docs/',\n};\n`;
+    assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js'), {
+      baseUrl: '/docs/',
+      docs: [],
+      notLiteral: [],
+      problems: [{ range: at(0, 16), message: 'The site configuration does not parse: Missing initializer in const declaration.' }],
+    });
+  });
+
+  it('counts positions in UTF-16 code units after non-ASCII text and CRLF line ends', () => {
+    const text = `// Glossar für 𝔊 und Ärger\r\nmodule.exports = {\r\n  title: '𝔊lossar', baseUrl: 7,\r\n};\r\n`;
+    assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js').problems, [
+      { range: rangeOf(text, '7'), message: '"baseUrl" must be a string.' },
+    ]);
+    assert.deepEqual(rangeOf(text, "7"), at(2, 30, 31));
+  });
+
+  it('returns quickly on nesting 100,000 levels deep, in arrays, objects, parentheses and type assertions', () => {
+    const depth = 100_000;
+    const inputs = [
+      `module.exports = { baseUrl: '/', presets: ${'['.repeat(depth)}${']'.repeat(depth)} };`,
+      `export default ${'{a:'.repeat(depth)}1${'}'.repeat(depth)};`,
+      `export default ${'('.repeat(depth)}{ baseUrl: '/' }${')'.repeat(depth)};`,
+      `export default { baseUrl: '/' }${' as Config'.repeat(depth)};`,
+      `const a0 = { baseUrl: '/' };\n${Array.from({ length: depth }, (_, index) => `const a${index + 1} = a${index};`).join('\n')}\nexport default a${depth};`,
+    ];
+    for (const [index, text] of inputs.entries()) {
+      const started = performance.now();
+      const facts = readDocusaurusConfig(text, 'docusaurus.config.ts');
+      const ms = performance.now() - started;
+      assert.ok(ms < 3000, `input ${index} took ${Math.round(ms)} ms`);
+      assert.ok(Array.isArray(facts.problems) && Array.isArray(facts.docs));
+    }
+    assert.deepEqual(readDocusaurusConfig(inputs[0], 'docusaurus.config.js').problems, [
+      { range: at(0, 0), message: 'The site configuration is nested too deeply to be read.' },
+    ]);
+  });
+
+  it('reads a megabyte of tokens in time linear in its size, and refuses more', () => {
+    const tokens = (size: number) => `module.exports = { baseUrl: '/', ${'a: 1, '.repeat(size)} };`;
+    const growth = growthOf((size) => readDocusaurusConfig(tokens(size), 'docusaurus.config.js'), 40_000);
+    assert.equal(superLinear('1 MB of tokens', 40_000, growth), undefined);
+    const megabyte = tokens(Math.floor((MAX_CONFIG_CHARACTERS - 40) / 6));
+    assert.ok(megabyte.length <= MAX_CONFIG_CHARACTERS);
+    assert.equal(readDocusaurusConfig(megabyte, 'docusaurus.config.js').baseUrl, '/');
+    const started = performance.now();
+    const tooLarge = `${megabyte}${' '.repeat(MAX_CONFIG_CHARACTERS + 1 - megabyte.length)}`;
+    assert.deepEqual(readDocusaurusConfig(tooLarge, 'docusaurus.config.js'), {
+      docs: [],
+      notLiteral: [],
+      problems: [{ range: at(0, 0), message: `More than ${MAX_CONFIG_CHARACTERS} characters of site configuration: it is not read.` }],
+    });
+    assert.ok(performance.now() - started < 100);
+  });
+
+  it('bounds the work of spreads that multiply: a large object spread many times, spreads of spreads', () => {
+    const spreads = (size: number) =>
+      `const big = { ${Array.from({ length: size }, (_, index) => `k${index}: ${index}`).join(', ')} };\n` +
+      `const twice = { ...big, ...big };\n` +
+      `export default { ${'...twice, '.repeat(size)} };`;
+    const growth = growthOf((size) => readDocusaurusConfig(spreads(size), 'docusaurus.config.js'), 5_000);
+    assert.equal(superLinear('spreads', 5_000, growth), undefined);
+    const text = spreads(20_000);
+    assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js').problems, [
+      { range: rangeOf(text, '{', 3), message: '"baseUrl" is required.' },
+    ]);
+
+    // Each level doubles the spreads to look into: 2^30 without a bound.
+    const doubling = `const t0 = { title: 'x' };\n${Array.from({ length: 30 }, (_, index) => `const t${index + 1} = { ...t${index}, ...t${index} };`).join('\n')}\nexport default { ...t30 };`;
+    const started = performance.now();
+    const facts = readDocusaurusConfig(doubling, 'docusaurus.config.js');
+    assert.ok(performance.now() - started < 3000);
+    // Where the bound stops the look-up is the place given: somewhere in the spreads.
+    assert.equal(facts.notLiteral[0]?.key, 'baseUrl');
+    assert.equal(facts.baseUrl, undefined);
+  });
+
+  it('never throws on any beginning of a real configuration, as an editor shows it while it is typed', () => {
+    for (const [text, fileName] of [
+      [CLASSIC_JS_TEMPLATE, 'docusaurus.config.js'],
+      [TYPESCRIPT_TEMPLATE, 'docusaurus.config.ts'],
+      [OLD_MODULE_EXPORTS, 'docusaurus.config.js'],
+    ]) {
+      for (let end = 0; end <= text.length; end += 3) {
+        const facts = readDocusaurusConfig(text.slice(0, end), fileName);
+        for (const { range } of [...facts.problems, ...facts.notLiteral]) {
+          assert.ok(range.end.line <= text.slice(0, end).split('\n').length - 1, `a range inside the text at ${end}`);
+        }
+      }
+    }
+  });
+
+  it('never throws on cycles of names', () => {
+    const text = `const a = b;\nconst b = { ...a };\nconst c = { ...c, baseUrl: c };\nexport default { ...b, i18n: c };\n`;
+    const facts = readDocusaurusConfig(text, 'docusaurus.config.js');
+    assert.equal(facts.baseUrl, undefined);
+    assert.ok(facts.notLiteral.length > 0);
+  });
+});
