@@ -7,6 +7,7 @@ import type { FrontMatterField } from '../../server/src/parsing/frontMatterField
 import { parseDocument } from '../../server/src/parsing/document';
 import { hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig } from '../../server/src/site/hugoConfig';
+import { growthOf, superLinear } from './linearTime';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SITES = path.join(ROOT, 'test', 'sites');
@@ -81,6 +82,14 @@ describe('Hugo configuration', () => {
       for (const name of ['hugo.toml', 'hugo.yaml', 'hugo.json']) assert.doesNotThrow(() => readHugoConfig(text, name), `${name}: ${text.slice(0, 20)}`);
     }
     assert.match(readHugoConfig('[1, 2]', 'hugo.json').problems[0].message, /not a table/);
+  });
+
+  it('reads in time linear in the text, however many settings have the wrong type', () => {
+    const languages = (count: number) => Array.from({ length: count }, (_, index) => `[languages.l${index}]\nweight = "w"\n`).join('');
+    for (const [name, text] of [['hugo.toml', languages], ['hugo.json', (count: number) => `{"languages": {${Array.from({ length: count }, (_, index) => `"l${index}": {"weight": "w"}`).join(',')}}}`]] as const) {
+      const growth = growthOf((size) => assert.ok(readHugoConfig(text(size), name).problems.length > 0), 8_000);
+      assert.equal(superLinear(name, 8_000, growth), undefined);
+    }
   });
 });
 

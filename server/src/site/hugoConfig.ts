@@ -12,6 +12,8 @@ export const HUGO_CONFIG_FILE_NAMES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hu
 
 /** A site configuration is a few kilobytes; a longer file is not read (the parsers' time grows with it). */
 export const MAX_HUGO_CONFIG_LENGTH = 1_000_000;
+/** Each problem's place is looked for in the text: a bounded number keeps that linear. */
+const MAX_PROBLEMS = 100;
 /** Deeper than any Hugo setting nests; bounds the parsers' recursion and ours. */
 const MAX_DEPTH = 32;
 
@@ -95,33 +97,42 @@ function lowerCasedKeys(table: Table, depth: number): Table {
  * places, so it is where the text names the key (`key =`, `key:`, `"key":`, `[table.key]`), else the start.
  */
 class KeyPlaces {
+  private readonly lower: string;
+
   constructor(
-    private readonly text: string,
+    text: string,
     private readonly lines: LineIndex,
-  ) {}
+  ) {
+    this.lower = text.toLowerCase();
+  }
 
   /** Each key of the path is looked for after the one before it, so `weight` is found in its own `[languages.de]`. */
   rangeOf(path: readonly string[]): Range {
-    const lower = this.text.toLowerCase();
     let found: { start: number; end: number } | undefined;
     for (const segment of path) {
       const key = segment.toLowerCase();
       const from = found?.end ?? 0;
       found = undefined;
-      for (let at = lower.indexOf(key, from); at !== -1 && found === undefined; at = lower.indexOf(key, at + 1)) {
-        const after = lower.slice(at + key.length).trimStart()[0];
-        const before = at === 0 ? '' : lower[at - 1];
-        const isKey = ['=', ':', ']', '.', '"', "'"].includes(after) && !/[\w-]/.test(before);
-        if (isKey) found = { start: at, end: at + key.length };
+      for (let at = this.lower.indexOf(key, from); at !== -1 && found === undefined; at = this.lower.indexOf(key, at + 1)) {
+        if (this.isKeyAt(at, key.length)) found = { start: at, end: at + key.length };
       }
       if (found === undefined) return this.lines.rangeAt(0, 0);
     }
     return found === undefined ? this.lines.rangeAt(0, 0) : this.lines.rangeAt(found.start, found.end);
   }
+
+  /** A key, not part of a longer word or a value: what follows it (after blanks) is `=`, `:`, `]`, `.` or a quote. */
+  private isKeyAt(at: number, length: number): boolean {
+    if (at > 0 && /[\w-]/.test(this.lower[at - 1])) return false;
+    let next = at + length;
+    while (this.lower[next] === ' ' || this.lower[next] === '\t') next++;
+    return ['=', ':', ']', '.', '"', "'"].includes(this.lower[next]);
+  }
 }
 
 function readFacts(table: Table, facts: HugoConfigFacts, places: KeyPlaces): void {
   const wrongType = (path: readonly string[], expected: string) => {
+    if (facts.problems.length >= MAX_PROBLEMS) return;
     facts.problems.push({ range: places.rangeOf(path), message: l10n.t('The Hugo setting "{0}" must be {1}; the default is assumed.', path.join('.'), expected) });
   };
   const text = (source: Table, path: readonly string[]): string | undefined => {
