@@ -1,0 +1,157 @@
+// Prints, as JSON, how the real Hugo builds a site: for every Markdown file under the site, whether
+// Hugo built a page from it, at which permalink path, in which language, with which translation
+// key, whether `hugo list` calls it a draft, future or expired, and whether the build fails.
+//
+// Usage: node scripts/hugo/routes.mjs <siteFolder> [--content <dir>] [--name <name>] [--clock <time>] [--out <file.json>]
+//   <siteFolder>  a Hugo site (its configuration file and, unless --content, its content);
+//   --content     build with this folder as the site's `content/` (e.g. a corpus kept outside the repository);
+//   --name        the site's name in the table (default: the folder's name);
+//   --clock       the time Hugo builds at (default 2025-06-01T00:00:00Z), so future and expired pages stay put;
+//   --out         write the JSON there instead of stdout.
+// The site is copied into a temporary folder with templates that print, on each built page, the
+// file it comes from; nothing is written to <siteFolder>. Needs `hugo` on the PATH (Debian: hugo 0.111.3).
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { printHelpAndExit } from '../e2e/lib.mjs';
+
+export const DEFAULT_CLOCK = '2025-06-01T00:00:00Z';
+const MARKDOWN = /\.(md|markdown)$/i;
+/** Folders Hugo itself writes or reads templates and assets from: their Markdown is no content. */
+const NOT_CONTENT = new Set(['layouts', 'public', 'resources', 'themes', 'static', 'assets', 'node_modules', '.git']);
+
+/** Printed by the templates: one line per built page, per page Hugo knows and per Markdown resource of a bundle. */
+const PAGE_TEMPLATE = '{{ with .File }}<p>HUGO-BUILT {{ .Filename | base64Encode }} {{ $.Lang }} {{ $.RelPermalink | base64Encode }}</p>{{ end }}\n';
+const HOME_TEMPLATE = `${PAGE_TEMPLATE}{{ range .Site.AllPages }}{{ $page := . }}{{ with .File }}<p>HUGO-KNOWN {{ .Filename | base64Encode }} {{ $page.Lang }} {{ $page.TranslationKey | base64Encode }}</p>{{ end }}{{ range .Resources.ByType "page" }}{{ with .File }}<p>HUGO-RESOURCE {{ .Filename | base64Encode }}</p>{{ end }}{{ end }}{{ end }}\n`;
+
+export function hugoVersion() {
+  return /v(\S+)/.exec(execFileSync('hugo', ['version'], { encoding: 'utf8' }))?.[1] ?? 'unknown';
+}
+
+/**
+ * Builds `siteDir` (with `options.content` as its content folder, if given) with the real Hugo and
+ * returns the table: { hugo, site, clock, fails, error?, pages: [{ file, locale?, published, route?,
+ * translationKey?, draft?, future?, expired?, resource? }] }. File paths are relative to the site root.
+ */
+export function hugoTable(siteDir, options = {}) {
+  const clock = options.clock ?? DEFAULT_CLOCK;
+  const name = options.name ?? path.basename(path.resolve(siteDir));
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hugo-site-'));
+  try {
+    const site = path.join(scratch, name);
+    fs.cpSync(siteDir, site, { recursive: true });
+    if (options.content !== undefined) {
+      fs.rmSync(path.join(site, 'content'), { recursive: true, force: true });
+      fs.cpSync(options.content, path.join(site, 'content'), { recursive: true });
+    }
+    const defaults = path.join(site, 'layouts', '_default');
+    fs.mkdirSync(defaults, { recursive: true });
+    fs.writeFileSync(path.join(defaults, 'single.html'), PAGE_TEMPLATE);
+    fs.writeFileSync(path.join(defaults, 'list.html'), PAGE_TEMPLATE);
+    fs.writeFileSync(path.join(site, 'layouts', 'index.html'), HOME_TEMPLATE);
+
+    const hugo = (args) => spawnSync('hugo', [...args, '--clock', clock, '--source', site], { cwd: site, encoding: 'utf8' });
+    const listed = (kind) => {
+      const result = hugo(['list', kind]);
+      // `list drafts|future|expired` print no header line.
+      return new Set(result.status === 0 ? csvRows(result.stdout).map((row) => row[0]) : []);
+    };
+    const drafts = listed('drafts');
+    const future = listed('future');
+    const expired = listed('expired');
+
+    // As configured: what is published, and whether the build fails.
+    const built = path.join(scratch, 'built');
+    const build = hugo(['--destination', built]);
+    // With drafts, future and expired pages: the language and translation key of every page Hugo reads.
+    const everything = path.join(scratch, 'everything');
+    hugo(['--destination', everything, '--buildDrafts', '--buildFuture', '--buildExpired']);
+
+    const relative = (filename) => path.relative(site, filename).split(path.sep).join('/');
+    const builtPages = new Map();
+    for (const [, filename, locale, route] of markers(built, 'HUGO-BUILT')) builtPages.set(relative(filename), { locale, route });
+    const known = new Map();
+    for (const [, filename, locale, translationKey] of markers(everything, 'HUGO-KNOWN')) known.set(relative(filename), { locale, translationKey });
+    const resources = new Set(markers(everything, 'HUGO-RESOURCE').map(([, filename]) => relative(filename)));
+
+    const pages = markdownFiles(site).map((file) => {
+      // A page with `_build: list: never` is built but in no list of pages.
+      const page = known.get(file) ?? builtPages.get(file);
+      const route = builtPages.get(file)?.route;
+      return {
+        file,
+        ...(page ? { locale: page.locale } : {}),
+        published: route !== undefined,
+        ...(route !== undefined ? { route } : {}),
+        ...(page?.translationKey !== undefined ? { translationKey: page.translationKey } : {}),
+        ...(drafts.has(file) ? { draft: true } : {}),
+        ...(future.has(file) ? { future: true } : {}),
+        ...(expired.has(file) ? { expired: true } : {}),
+        ...(resources.has(file) ? { resource: true } : {}),
+      };
+    });
+    const fails = build.status !== 0;
+    const error = build.stderr.split('\n').filter((line) => /^Error/.test(line)).join('\n').split(site).join('<site>');
+    return { hugo: hugoVersion(), site: name, clock, fails, ...(fails ? { error } : {}), pages };
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Every Markdown file of the site outside the folders Hugo does not read content from, sorted. */
+function markdownFiles(site) {
+  const files = [];
+  const walk = (folder, prefix) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const file = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      if (entry.isDirectory() && !(prefix === '' && NOT_CONTENT.has(entry.name))) walk(path.join(folder, entry.name), file);
+      else if (entry.isFile() && MARKDOWN.test(entry.name)) files.push(file);
+    }
+  };
+  walk(site, '');
+  return files.sort();
+}
+
+/** The marker lines in the HTML files Hugo wrote, their base64 fields decoded. */
+function markers(folder, marker) {
+  const found = [];
+  if (!fs.existsSync(folder)) return found;
+  for (const entry of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const html = fs.readFileSync(path.join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+    for (const match of html.matchAll(new RegExp(`<p>${marker} ([^<]*)</p>`, 'g'))) {
+      // html/template writes the `+` of base64 as `&#43;`.
+      const fields = match[1].replaceAll('&#43;', '+').split(' ');
+      found.push([marker, ...fields.map((field, index) => (index === 1 && marker !== 'HUGO-RESOURCE' ? field : Buffer.from(field, 'base64').toString('utf8')))]);
+    }
+  }
+  return found;
+}
+
+/** Rows of Hugo's CSV (quoted fields may hold commas and doubled quotes). */
+function csvRows(text) {
+  const rows = [];
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const row = [];
+    for (const match of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) row.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2]);
+    rows.push(row);
+  }
+  return rows;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const VALUE_OPTIONS = ['--out', '--name', '--content', '--clock'];
+  const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const positional = args.filter((arg, index) => !arg.startsWith('--') && !VALUE_OPTIONS.includes(args[index - 1]));
+  if (args.includes('--help') || positional.length !== 1) printHelpAndExit(import.meta.url);
+  const table = hugoTable(positional[0], { content: option('--content'), name: option('--name'), clock: option('--clock') });
+  const json = `${JSON.stringify(table, null, 2)}\n`;
+  const out = option('--out');
+  if (out) fs.writeFileSync(out, json);
+  else process.stdout.write(json);
+  process.stderr.write(`${table.site}: ${table.pages.filter((page) => page.published).length} of ${table.pages.length} Markdown files built by Hugo ${table.hugo}${table.fails ? '; the build fails' : ''}\n`);
+}

@@ -1,0 +1,333 @@
+import * as l10n from '@vscode/l10n';
+import type { FrontMatterField } from '../parsing/frontMatterFields';
+import type { HugoConfigFacts, SitePage, UnpublishedReason } from './siteTypes';
+
+/**
+ * Where Hugo builds each content file, as Hugo 0.111 computes it (proven by
+ * test/unit/hugoSite.test.ts against tables the real Hugo wrote, test/sites/expected/hugo-*.json).
+ */
+
+export interface HugoLanguage {
+  /** Lower-cased, as Hugo reads it. */
+  code: string;
+  /** Relative to the site root, without `./` or a trailing slash. */
+  contentDir: string;
+  weight: number;
+  /** `disabled = true` or listed in `disableLanguages`: Hugo reads none of its files. */
+  disabled: boolean;
+}
+
+export interface HugoSite {
+  /** The path of `baseURL`, starting and ending with `/`: `/` or `/docs/`. */
+  basePath: string;
+  /** The site's `contentDir`, the content folder of every language that names none. */
+  contentDir: string;
+  /** By weight, then code. */
+  languages: HugoLanguage[];
+  defaultContentLanguage: string;
+  defaultContentLanguageInSubdir: boolean;
+  uglyURLs: boolean;
+  disablePathToLower: boolean;
+  /** `[permalinks]`: a pattern per top-level section, keyed lower-cased. */
+  permalinks: Record<string, string>;
+}
+
+export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
+  const contentDir = folderOf(facts.contentDir ?? 'content');
+  const defaultContentLanguage = (facts.defaultContentLanguage ?? 'en').toLowerCase();
+  const configured = facts.languages.map((language) => ({
+    code: language.code.toLowerCase(),
+    contentDir: language.contentDir === undefined ? contentDir : folderOf(language.contentDir),
+    weight: language.weight ?? 0,
+    disabled: language.disabled === true,
+  }));
+  const languages = configured.length > 0 ? configured : [{ code: defaultContentLanguage, contentDir, weight: 0, disabled: false }];
+  languages.sort((a, b) => a.weight - b.weight || a.code.localeCompare(b.code));
+  return {
+    basePath: basePathOf(facts.baseURL ?? '/'),
+    contentDir,
+    languages,
+    defaultContentLanguage,
+    defaultContentLanguageInSubdir: facts.defaultContentLanguageInSubdir ?? false,
+    uglyURLs: facts.uglyURLs ?? false,
+    disablePathToLower: facts.disablePathToLower ?? false,
+    permalinks: Object.fromEntries(Object.entries(facts.permalinks ?? {}).map(([section, pattern]) => [section.toLowerCase(), pattern])),
+  };
+}
+
+/** `./content/` → `content`; `.` → `` (the site root). */
+function folderOf(path: string): string {
+  return path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.')
+    .join('/');
+}
+
+function basePathOf(baseURL: string): string {
+  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(baseURL)?.[1] ?? (baseURL.startsWith('/') ? baseURL : '/');
+  const withoutQuery = path.replace(/[?#].*$/, '');
+  return withoutQuery.endsWith('/') ? withoutQuery : `${withoutQuery}/`;
+}
+
+/** The file types Hugo renders as pages that this project reads. */
+const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown']);
+
+type PageKind = 'home' | 'section' | 'page';
+
+/**
+ * What Hugo makes of the file at `relativePath` (posix, relative to the site root) with these
+ * front-matter fields, at time `now`; undefined when the file is in no language's content folder.
+ */
+export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonly FrontMatterField[], now: Date): SitePage | undefined {
+  const path = folderOf(relativePath);
+  const folderLanguages = languagesReading(site, path);
+  if (folderLanguages === undefined) return undefined;
+  const inner = path.slice(folderLanguages.contentDir === '' ? 0 : folderLanguages.contentDir.length + 1);
+  const slash = inner.lastIndexOf('/');
+  const folder = slash === -1 ? '' : inner.slice(0, slash);
+  const fileName = inner.slice(slash + 1);
+  const dot = fileName.lastIndexOf('.');
+  const extension = dot <= 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+  const stem = dot <= 0 ? fileName : fileName.slice(0, dot);
+  // `term.de.md` is the `de` page of `term`, whichever language's folder it is in (`term.DE.md` is not).
+  const suffixDot = stem.lastIndexOf('.');
+  const suffix = suffixDot > 0 ? stem.slice(suffixDot + 1) : '';
+  const suffixLanguage = site.languages.find((language) => language.code === suffix);
+  const name = suffixLanguage ? stem.slice(0, suffixDot) : stem;
+  const language = suffixLanguage ?? folderLanguages.language;
+  const docId = folder === '' ? name : `${folder}/${name}`;
+  const kind: PageKind = name === '_index' ? (folder === '' ? 'home' : 'section') : 'page';
+  const isBundle = name === 'index';
+  const frontMatter = new HugoFrontMatter(fields);
+
+  const ownKey = frontMatter.text('translationkey') || undefined;
+  const defaultKey = kind === 'page' ? docId : folder;
+  const translationKey = kind === 'home' && ownKey === undefined ? 'home' : `${kind}/${ownKey ?? defaultKey}`;
+  const page: SitePage = {
+    generator: 'hugo',
+    locale: language.code,
+    instance: 'default',
+    version: 'current',
+    docId,
+    translationKey,
+    published: false,
+    unlisted: false,
+    permalink: '',
+    route: '',
+    problems: [],
+  };
+  const url = frontMatter.text('url');
+  if (url !== undefined && /^https?:\/\//i.test(url)) {
+    page.problems.push({ key: 'url', message: l10n.t('Hugo refuses a "url" with a protocol ({0}): the build fails.', url) });
+  }
+  const reason = !MARKDOWN_EXTENSIONS.has(extension) ? 'excluded' : unpublishedReasonOf(language, frontMatter, isBundle, now);
+  if (reason !== undefined) return { ...page, unpublishedReason: reason };
+
+  const languagePrefix = language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir ? '' : `/${language.code}`;
+  const pagePath = url !== undefined && url !== '' ? urlPath(url, languagePrefix) : builtPath(site, languagePrefix, folder, name, kind, isBundle, frontMatter);
+  const permalink = goEscapedPath(site.basePath + pagePath.slice(1));
+  return { ...page, published: true, permalink, route: permalink };
+}
+
+/** The languages reading the content folder that holds `path` (the innermost folder when they nest). */
+function languagesReading(site: HugoSite, path: string): { contentDir: string; language: HugoLanguage } | undefined {
+  let best: HugoLanguage[] = [];
+  for (const language of site.languages) {
+    const dir = language.contentDir;
+    if (dir !== '' && !path.startsWith(`${dir}/`)) continue;
+    if (best.length === 0 || dir.length > best[0].contentDir.length) best = [language];
+    else if (dir.length === best[0].contentDir.length) best.push(language);
+  }
+  if (best.length === 0) return undefined;
+  // Hugo gives a file without a language suffix in a shared folder to the default language.
+  const language = best.find((candidate) => candidate.code === site.defaultContentLanguage) ?? best[0];
+  return { contentDir: best[0].contentDir, language };
+}
+
+function unpublishedReasonOf(language: HugoLanguage, frontMatter: HugoFrontMatter, isBundle: boolean, now: Date): UnpublishedReason | undefined {
+  if (language.disabled) return 'unknown-locale';
+  // `published: false` is Hugo's other way to write `draft: true`.
+  if (frontMatter.flag('draft') === true || frontMatter.flag('published') === false) return 'draft';
+  const publishDate = frontMatter.firstDate(['publishdate', 'pubdate', 'published', 'date']);
+  if (publishDate !== undefined && publishDate.getTime() > now.getTime()) return 'not-rendered';
+  const expiryDate = frontMatter.firstDate(['expirydate', 'unpublishdate']);
+  if (expiryDate !== undefined && expiryDate.getTime() <= now.getTime()) return 'not-rendered';
+  // `headless` only concerns leaf bundles (`index.md`); a regular page or a section is built.
+  if (isBundle && frontMatter.flag('headless') === true) return 'not-rendered';
+  // Hugo 0.111 reads `_build` (later versions also `build`); `render: link` keeps a permalink but writes no page.
+  const render = frontMatter.nested('_build', 'render');
+  if (render === false || (typeof render === 'string' && ['never', 'link', 'false'].includes(render.toLowerCase()))) return 'not-rendered';
+  return undefined;
+}
+
+/**
+ * `url` replaces the whole path: one starting with `/` is taken from the site root (no language
+ * prefix), any other follows the language prefix. Hugo keeps its case and characters, and adds a
+ * trailing slash unless its last segment has an extension (`/x.html`); `uglyURLs` does not apply.
+ */
+function urlPath(url: string, languagePrefix: string): string {
+  const path = url.startsWith('/') ? url : `${languagePrefix}/${url}`;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return path.endsWith('/') || last.includes('.') ? path : `${path}/`;
+}
+
+function builtPath(site: HugoSite, languagePrefix: string, folder: string, name: string, kind: PageKind, isBundle: boolean, frontMatter: HugoFrontMatter): string {
+  if (kind === 'home') return `${languagePrefix}/`;
+  // A leaf bundle is its folder's page; `slug` replaces the folder's name, as it replaces a page's file name.
+  const segments = folder === '' ? [] : folder.split('/');
+  const pageName = isBundle ? segments.pop() ?? name : name;
+  const slug = frontMatter.text('slug');
+  const section = segments[0] ?? '';
+  const pattern = kind === 'page' ? site.permalinks[section.toLowerCase()] : undefined;
+  let path: string;
+  if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, section, pageName, slug);
+  else if (kind === 'section') path = folder;
+  // A slug is always relative to the page's folder, even when it starts with `/`.
+  else path = [...segments, slug !== undefined && slug !== '' ? slug.replace(/^\/+/, '') : pageName].join('/');
+  const sanitized = unicodeSanitize(`/${path}/`.replace(/\/{2,}/g, '/'));
+  const cased = site.disablePathToLower ? sanitized : sanitized.toLowerCase();
+  const built = `${languagePrefix}${cased}`;
+  return site.uglyURLs ? `${built.slice(0, -1)}.html` : built;
+}
+
+/** The tokens of a `[permalinks]` pattern that a page's own front matter and path decide. */
+function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, section: string, fileName: string, slug: string | undefined): string {
+  const date = frontMatter.firstDate(['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified']) ?? new Date(Date.UTC(1, 0, 1));
+  const title = frontMatter.text('title') ?? '';
+  const two = (value: number) => String(value).padStart(2, '0');
+  const tokens: Record<string, () => string> = {
+    year: () => String(date.getUTCFullYear()),
+    month: () => two(date.getUTCMonth() + 1),
+    monthname: () => MONTHS[date.getUTCMonth()],
+    day: () => two(date.getUTCDate()),
+    weekday: () => String(date.getUTCDay()),
+    weekdayname: () => WEEKDAYS[date.getUTCDay()],
+    yearday: () => String(Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1),
+    section: () => section,
+    // Only top-level folders are sections unless a deeper one has an `_index.md`, which one file cannot see.
+    sections: () => section,
+    title: () => title,
+    slug: () => (slug !== undefined && slug !== '' ? slug : title),
+    filename: () => fileName,
+    slugorfilename: () => (slug !== undefined && slug !== '' ? slug : fileName),
+  };
+  return pattern.replace(/:([a-z]+)/g, (token, name: string) => tokens[name]?.() ?? token);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * Hugo's `UnicodeSanitize`: letters, digits, marks and `. / \ _ # + ~ - @` are kept, and `%` before
+ * two hex digits; a run of white space becomes one hyphen (none after a hyphen); everything else
+ * is dropped. `Grüße & Co.` → `Grüße-Co.`.
+ */
+export function unicodeSanitize(text: string): string {
+  let target = '';
+  let prependHyphen = false;
+  let wasHyphen = false;
+  const characters = [...text];
+  for (let index = 0; index < characters.length; index++) {
+    const character = characters[index];
+    const allowed =
+      KEPT_CHARACTERS.has(character) ||
+      /[\p{L}\p{Nd}\p{M}]/u.test(character) ||
+      (character === '%' && /^[0-9a-f]{2}$/i.test((characters[index + 1] ?? '') + (characters[index + 2] ?? '')));
+    if (allowed) {
+      wasHyphen = character === '-';
+      if (prependHyphen && !wasHyphen) target += '-';
+      prependHyphen = false;
+      target += character;
+    } else if (target !== '' && !wasHyphen && /\s/u.test(character)) {
+      prependHyphen = true;
+    }
+  }
+  return target;
+}
+
+const KEPT_CHARACTERS = new Set(['.', '/', '\\', '_', '#', '+', '~', '-', '@']);
+
+/**
+ * The path as Hugo writes it in a link (Go's URL escaping of a path): unreserved characters and
+ * `$&+,/:;=@`, `#`, `?` and existing `%XX` escapes stay, every other byte of its UTF-8 is `%XX`.
+ */
+function goEscapedPath(path: string): string {
+  let escaped = '';
+  for (let index = 0; index < path.length; index++) {
+    const character = path[index];
+    if (/[A-Za-z0-9\-_.~$&+,/:;=@#?]/.test(character) || (character === '%' && /^[0-9a-fA-F]{2}$/.test(path.slice(index + 1, index + 3)))) {
+      escaped += character;
+      continue;
+    }
+    const codePoint = path.codePointAt(index) ?? 0;
+    const whole = String.fromCodePoint(codePoint);
+    if (whole.length === 2) index++;
+    for (const byte of new TextEncoder().encode(whole)) escaped += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return escaped;
+}
+
+/** Front matter as Hugo reads it: keys without regard to case, booleans and dates as Hugo casts them. */
+class HugoFrontMatter {
+  private readonly values = new Map<string, unknown>();
+
+  constructor(fields: readonly FrontMatterField[]) {
+    for (const field of fields) {
+      const key = field.key.toLowerCase();
+      if (!this.values.has(key)) this.values.set(key, field.value);
+    }
+  }
+
+  text(key: string): string | undefined {
+    const value = this.values.get(key);
+    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+  }
+
+  /** Hugo's YAML is YAML 1.1 (`yes`, `on` are true) and its cast reads `"true"` and numbers too. */
+  flag(key: string): boolean | undefined {
+    return booleanOf(this.values.get(key));
+  }
+
+  nested(key: string, inner: string): unknown {
+    const table = this.values.get(key);
+    if (typeof table !== 'object' || table === null || Array.isArray(table)) return undefined;
+    const entry = Object.entries(table).find(([candidate]) => candidate.toLowerCase() === inner);
+    return entry === undefined ? undefined : (booleanOf(entry[1]) ?? entry[1]);
+  }
+
+  firstDate(keys: readonly string[]): Date | undefined {
+    for (const key of keys) {
+      const date = dateOf(this.values.get(key));
+      if (date !== undefined) return date;
+    }
+    return undefined;
+  }
+}
+
+const TRUE_WORDS = new Set(['true', 't', '1', 'y', 'yes', 'on']);
+const FALSE_WORDS = new Set(['false', 'f', '0', 'n', 'no', 'off']);
+
+function booleanOf(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLowerCase();
+  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : undefined;
+}
+
+/**
+ * The dates Hugo 0.111 reads from YAML front matter: `2024-01-31` and RFC 3339 date-times with or
+ * without a zone (UTC then). Others (`2024-01-31 10:00`, `Jan 2, 2024`) Hugo takes as no date.
+ */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?)?$/;
+
+function dateOf(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string') return undefined;
+  const match = DATE.exec(value.trim());
+  if (match === null) return undefined;
+  const [, year, month, day, hours = '00', minutes = '00', seconds = '00', fraction = '', zone = 'Z'] = match;
+  const date = new Date(`${year}-${month}-${day}T${hours}:${minutes}:${seconds}${fraction}${zone.toUpperCase()}`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

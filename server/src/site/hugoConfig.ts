@@ -1,0 +1,196 @@
+import * as l10n from '@vscode/l10n';
+import { LineIndex, type Range } from '../common/text';
+import { parseYaml, plainValue } from '../parsing/yaml';
+import type { ConfigProblem, HugoConfigFacts } from './siteTypes';
+import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
+
+// smol-toml's types describe its ES module; its CommonJS build (the `require` export) is the same API.
+const { parse: parseToml, TomlError } = require('smol-toml') as typeof SmolToml;
+
+/** The names Hugo reads its configuration from in a site folder, in Hugo's order of preference. */
+export const HUGO_CONFIG_FILE_NAMES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+
+/** A site configuration is a few kilobytes; a longer file is not read (the parsers' time grows with it). */
+export const MAX_HUGO_CONFIG_LENGTH = 1_000_000;
+/** Each problem's place is looked for in the text: a bounded number keeps that linear. */
+const MAX_PROBLEMS = 100;
+/** Deeper than any Hugo setting nests; bounds the parsers' recursion and ours. */
+const MAX_DEPTH = 32;
+
+type Table = Record<string, unknown>;
+
+/**
+ * What a Hugo configuration file says about routes and languages. Hugo reads its keys without
+ * regard to case (`baseurl` is `baseURL`), so every key is compared lower-cased. Never throws:
+ * a file that does not parse gives a problem at its place and no facts.
+ */
+export function readHugoConfig(text: string, fileName: string): HugoConfigFacts {
+  const facts: HugoConfigFacts = { languages: [], problems: [] };
+  const lines = new LineIndex(text);
+  if (text.length > MAX_HUGO_CONFIG_LENGTH) {
+    facts.problems.push({ range: lines.rangeAt(0, 0), message: l10n.t('The Hugo configuration is longer than {0} characters and is not read.', MAX_HUGO_CONFIG_LENGTH) });
+    return facts;
+  }
+  const parsed = parseConfig(text, formatOf(fileName), lines);
+  if ('problem' in parsed) {
+    facts.problems.push(parsed.problem);
+    return facts;
+  }
+  readFacts(lowerCasedKeys(parsed.table, 0), facts, new KeyPlaces(text, lines));
+  return facts;
+}
+
+type Format = 'toml' | 'yaml' | 'json';
+
+function formatOf(fileName: string): Format {
+  const extension = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
+  return extension === 'json' ? 'json' : extension === 'yaml' || extension === 'yml' ? 'yaml' : 'toml';
+}
+
+function parseConfig(text: string, format: Format, lines: LineIndex): { table: Table } | { problem: ConfigProblem } {
+  const syntaxProblem = (offset: number, detail: string): { problem: ConfigProblem } => ({
+    problem: { range: lines.rangeAt(offset, Math.min(offset + 1, text.length)), message: l10n.t('The Hugo configuration does not parse: {0}', detail) },
+  });
+  const notATable = (): { problem: ConfigProblem } => ({
+    problem: { range: lines.rangeAt(0, 0), message: l10n.t('The Hugo configuration is not a table of settings.') },
+  });
+  if (format === 'toml') {
+    try {
+      return { table: parseToml(text, { maxDepth: MAX_DEPTH, unsafeKeyBehaviour: 'drop' }) };
+    } catch (error) {
+      if (!(error instanceof TomlError)) return syntaxProblem(0, String(error));
+      const offset = lines.offsetAt({ line: error.line - 1, character: error.column - 1 });
+      return syntaxProblem(offset, error.message.split('\n')[0].replace(/^Invalid TOML document: /, ''));
+    }
+  }
+  if (format === 'json') {
+    try {
+      const value: unknown = JSON.parse(text);
+      return isTable(value) ? { table: value } : notATable();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const at = /at position (\d+)/.exec(message);
+      return syntaxProblem(at ? Number(at[1]) : text.length, message.replace(/ in JSON at position \d+.*$/, ''));
+    }
+  }
+  const document = parseYaml(text, MAX_HUGO_CONFIG_LENGTH);
+  const error = document.errors[0];
+  if (error !== undefined) return syntaxProblem(error.pos[0], error.message.split('\n')[0]);
+  const value = plainValue(document.contents, document);
+  return isTable(value) ? { table: value } : value === undefined ? { table: {} } : notATable();
+}
+
+function isTable(value: unknown): value is Table {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** A copy with every table key lower-cased, as Hugo compares them; deeper than any setting is left out. */
+function lowerCasedKeys(table: Table, depth: number): Table {
+  const copy: Table = Object.create(null) as Table;
+  if (depth > MAX_DEPTH) return copy;
+  for (const [key, value] of Object.entries(table)) copy[key.toLowerCase()] = isTable(value) ? lowerCasedKeys(value, depth + 1) : value;
+  return copy;
+}
+
+/**
+ * Where a key is written, for a problem about its value: the parsers of TOML and of JSON give no
+ * places, so it is where the text names the key (`key =`, `key:`, `"key":`, `[table.key]`), else the start.
+ */
+class KeyPlaces {
+  private readonly lower: string;
+
+  constructor(
+    text: string,
+    private readonly lines: LineIndex,
+  ) {
+    this.lower = text.toLowerCase();
+  }
+
+  /** Each key of the path is looked for after the one before it, so `weight` is found in its own `[languages.de]`. */
+  rangeOf(path: readonly string[]): Range {
+    let found: { start: number; end: number } | undefined;
+    for (const segment of path) {
+      const key = segment.toLowerCase();
+      const from = found?.end ?? 0;
+      found = undefined;
+      for (let at = this.lower.indexOf(key, from); at !== -1 && found === undefined; at = this.lower.indexOf(key, at + 1)) {
+        if (this.isKeyAt(at, key.length)) found = { start: at, end: at + key.length };
+      }
+      if (found === undefined) return this.lines.rangeAt(0, 0);
+    }
+    return found === undefined ? this.lines.rangeAt(0, 0) : this.lines.rangeAt(found.start, found.end);
+  }
+
+  /** A key, not part of a longer word or a value: what follows it (after blanks) is `=`, `:`, `]`, `.` or a quote. */
+  private isKeyAt(at: number, length: number): boolean {
+    if (at > 0 && /[\w-]/.test(this.lower[at - 1])) return false;
+    let next = at + length;
+    while (this.lower[next] === ' ' || this.lower[next] === '\t') next++;
+    return ['=', ':', ']', '.', '"', "'"].includes(this.lower[next]);
+  }
+}
+
+function readFacts(table: Table, facts: HugoConfigFacts, places: KeyPlaces): void {
+  const wrongType = (path: readonly string[], expected: string) => {
+    if (facts.problems.length >= MAX_PROBLEMS) return;
+    facts.problems.push({ range: places.rangeOf(path), message: l10n.t('The Hugo setting "{0}" must be {1}; the default is assumed.', path.join('.'), expected) });
+  };
+  const text = (source: Table, path: readonly string[]): string | undefined => {
+    const value = source[path[path.length - 1].toLowerCase()];
+    if (value === undefined) return undefined;
+    if (typeof value === 'string') return value;
+    wrongType(path, l10n.t('a text'));
+    return undefined;
+  };
+  const flag = (source: Table, path: readonly string[]): boolean | undefined => {
+    const value = source[path[path.length - 1].toLowerCase()];
+    if (value === undefined) return undefined;
+    if (typeof value === 'boolean') return value;
+    wrongType(path, l10n.t('true or false'));
+    return undefined;
+  };
+  const assign = <K extends keyof HugoConfigFacts>(key: K, value: HugoConfigFacts[K] | undefined) => {
+    if (value !== undefined) facts[key] = value;
+  };
+  assign('baseURL', text(table, ['baseURL']));
+  assign('contentDir', text(table, ['contentDir']));
+  assign('defaultContentLanguage', text(table, ['defaultContentLanguage'])?.toLowerCase());
+  assign('defaultContentLanguageInSubdir', flag(table, ['defaultContentLanguageInSubdir']));
+  assign('uglyURLs', flag(table, ['uglyURLs']));
+  assign('disablePathToLower', flag(table, ['disablePathToLower']));
+
+  const permalinks = table.permalinks;
+  if (isTable(permalinks)) {
+    const patterns: Record<string, string> = {};
+    for (const section of Object.keys(permalinks)) {
+      const pattern = text(permalinks, ['permalinks', section]);
+      if (pattern !== undefined) patterns[section] = pattern;
+    }
+    facts.permalinks = patterns;
+  } else if (permalinks !== undefined) wrongType(['permalinks'], l10n.t('a table'));
+
+  const disabled = new Set<string>();
+  const disableLanguages = table.disablelanguages;
+  if (Array.isArray(disableLanguages) && disableLanguages.every((code) => typeof code === 'string')) {
+    for (const code of disableLanguages as string[]) disabled.add(code.toLowerCase());
+  } else if (disableLanguages !== undefined) wrongType(['disableLanguages'], l10n.t('a list of language codes'));
+
+  const languages = table.languages;
+  if (isTable(languages)) {
+    for (const [code, settings] of Object.entries(languages)) {
+      if (!isTable(settings)) {
+        wrongType(['languages', code], l10n.t('a table'));
+        continue;
+      }
+      const weight = settings.weight;
+      if (weight !== undefined && typeof weight !== 'number') wrongType(['languages', code, 'weight'], l10n.t('a number'));
+      const language: HugoConfigFacts['languages'][number] = { code };
+      const contentDir = text(settings, ['languages', code, 'contentDir']);
+      if (contentDir !== undefined) language.contentDir = contentDir;
+      if (typeof weight === 'number') language.weight = weight;
+      const isDisabled = flag(settings, ['languages', code, 'disabled']) === true || disabled.has(code);
+      if (isDisabled) language.disabled = true;
+      facts.languages.push(language);
+    }
+  } else if (languages !== undefined) wrongType(['languages'], l10n.t('a table'));
+}

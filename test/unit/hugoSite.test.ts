@@ -1,0 +1,270 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import type { FrontMatterField } from '../../server/src/parsing/frontMatterFields';
+import { parseDocument } from '../../server/src/parsing/document';
+import { hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
+import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig } from '../../server/src/site/hugoConfig';
+import { growthOf, superLinear } from './linearTime';
+
+const ROOT = path.join(__dirname, '..', '..');
+const SITES = path.join(ROOT, 'test', 'sites');
+const CORPORA = path.resolve(ROOT, '..', 'shared', 'corpora');
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+/** The fields of a document whose front matter is these YAML lines, as the index parses them. */
+function fieldsOf(...yamlLines: string[]): FrontMatterField[] {
+  return parseDocument('file:///site/x.md', `---\n${yamlLines.join('\n')}\n---\n\nText.\n`).frontMatter?.fields ?? [];
+}
+
+function siteOf(config: string, fileName = 'hugo.toml'): HugoSite {
+  const facts = readHugoConfig(config, fileName);
+  assert.deepEqual(facts.problems, [], 'the configuration reads without problems');
+  return hugoSiteOf(facts);
+}
+
+const permalinkOf = (site: HugoSite, file: string, ...yamlLines: string[]) => hugoPageOf(site, file, fieldsOf(...yamlLines), NOW)?.permalink;
+
+describe('Hugo configuration', () => {
+  it('reads the route and language settings of TOML, YAML and JSON, whatever the case of the keys', () => {
+    const toml = readHugoConfig(
+      ['baseurl = "https://example.org/docs/"', 'ContentDir = "inhalt"', 'defaultContentLanguage = "DE"', 'defaultContentLanguageInSubdir = true', 'uglyURLs = true',
+        'disablePathToLower = true', 'disableLanguages = ["fr"]', '[Permalinks]', 'Posts = "/:year/:slug/"', '[languages.de]', 'weight = 1', 'contentDir = "inhalt/de"',
+        '[languages.en]', 'weight = 2', '[languages.fr]', 'weight = 3', '[languages.it]', 'disabled = true'].join('\n'),
+      'hugo.toml',
+    );
+    assert.deepEqual(toml, {
+      baseURL: 'https://example.org/docs/',
+      contentDir: 'inhalt',
+      defaultContentLanguage: 'de',
+      defaultContentLanguageInSubdir: true,
+      uglyURLs: true,
+      disablePathToLower: true,
+      permalinks: { posts: '/:year/:slug/' },
+      languages: [{ code: 'de', contentDir: 'inhalt/de', weight: 1 }, { code: 'en', weight: 2 }, { code: 'fr', weight: 3, disabled: true }, { code: 'it', disabled: true }],
+      problems: [],
+    });
+    const yaml = readHugoConfig('baseURL: https://example.org/\nlanguages:\n  en:\n    contentDir: content/en\n  de:\n    contentDir: content/de\n', 'config.yaml');
+    assert.deepEqual(yaml.languages, [{ code: 'en', contentDir: 'content/en' }, { code: 'de', contentDir: 'content/de' }]);
+    const json = readHugoConfig('{"BaseURL": "/", "uglyurls": false, "languages": {"en": {"weight": 1}}}', 'hugo.json');
+    assert.deepEqual(json, { baseURL: '/', uglyURLs: false, languages: [{ code: 'en', weight: 1 }], problems: [] });
+  });
+
+  it('says where a file does not parse, in each format, and reads nothing from it', () => {
+    const at = (text: string, fileName: string) => {
+      const facts = readHugoConfig(text, fileName);
+      assert.equal(facts.problems.length, 1, fileName);
+      assert.match(facts.problems[0].message, /does not parse/);
+      assert.equal(facts.baseURL, undefined);
+      return facts.problems[0].range.start;
+    };
+    assert.deepEqual(at('baseURL = "/"\ntitle = "x\n', 'hugo.toml'), { line: 1, character: 10 });
+    assert.deepEqual(at('{\n  "baseURL": "/",\n}', 'hugo.json'), { line: 2, character: 0 });
+    assert.deepEqual(at('baseURL: /\nlanguages: [en\ntitle: x\n', 'hugo.yaml'), { line: 2, character: 0 });
+  });
+
+  it('names a setting of the wrong type at its place, and keeps the others', () => {
+    const text = 'baseURL = "/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = "two"\n';
+    const facts = readHugoConfig(text, 'hugo.toml');
+    assert.deepEqual(facts.problems.map((problem) => [problem.message, problem.range.start]), [
+      ['The Hugo setting "languages.de.weight" must be a number; the default is assumed.', { line: 4, character: 0 }],
+    ]);
+    assert.equal(facts.baseURL, '/');
+    assert.deepEqual(facts.languages, [{ code: 'en', weight: 1 }, { code: 'de' }]);
+    assert.match(readHugoConfig('uglyURLs = "yes"', 'hugo.toml').problems[0].message, /"uglyURLs" must be true or false/);
+  });
+
+  it('refuses a file longer than the bound, and never throws on hostile input', () => {
+    assert.match(readHugoConfig(`a = "${'x'.repeat(MAX_HUGO_CONFIG_LENGTH)}"`, 'hugo.toml').problems[0].message, /longer than/);
+    for (const text of ['a = ' + '['.repeat(10_000), '[' .repeat(10_000), '{'.repeat(10_000), 'a:\n' + '  - '.repeat(5000), '"just a string"', '[1, 2]', '']) {
+      for (const name of ['hugo.toml', 'hugo.yaml', 'hugo.json']) assert.doesNotThrow(() => readHugoConfig(text, name), `${name}: ${text.slice(0, 20)}`);
+    }
+    assert.match(readHugoConfig('[1, 2]', 'hugo.json').problems[0].message, /not a table/);
+  });
+
+  it('reads in time linear in the text, however many settings have the wrong type', () => {
+    const languages = (count: number) => Array.from({ length: count }, (_, index) => `[languages.l${index}]\nweight = "w"\n`).join('');
+    for (const [name, text] of [['hugo.toml', languages], ['hugo.json', (count: number) => `{"languages": {${Array.from({ length: count }, (_, index) => `"l${index}": {"weight": "w"}`).join(',')}}}`]] as const) {
+      const growth = growthOf((size) => assert.ok(readHugoConfig(text(size), name).problems.length > 0), 8_000);
+      assert.equal(superLinear(name, 8_000, growth), undefined);
+    }
+  });
+});
+
+describe('Hugo routes', () => {
+  const twoFolders = siteOf('baseURL = "https://example.org/glossar/"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.de]\ncontentDir = "content/de"\nweight = 2\n');
+
+  it('applies Hugo defaults to an empty configuration: content/, English, lower-cased pretty URLs', () => {
+    const site = siteOf('');
+    assert.deepEqual(site, {
+      basePath: '/',
+      contentDir: 'content',
+      languages: [{ code: 'en', contentDir: 'content', weight: 0, disabled: false }],
+      defaultContentLanguage: 'en',
+      defaultContentLanguageInSubdir: false,
+      uglyURLs: false,
+      disablePathToLower: false,
+      permalinks: {},
+    });
+    assert.equal(permalinkOf(site, 'content/Sub Folder/My Term.md'), '/sub-folder/my-term/');
+    assert.equal(hugoPageOf(site, 'docs/x.md', [], NOW), undefined, 'outside the content folder');
+  });
+
+  it('routes each language content folder under its prefix, the default language at the root', () => {
+    assert.equal(permalinkOf(twoFolders, 'content/en/Term.md'), '/glossar/term/');
+    assert.equal(permalinkOf(twoFolders, 'content/de/Term.md'), '/glossar/de/term/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/x.de.md'), '/glossar/de/x/', 'a language suffix wins over the folder');
+    const de = hugoPageOf(twoFolders, 'content/de/Term.md', [], NOW);
+    const en = hugoPageOf(twoFolders, 'content/en/Term.md', [], NOW);
+    assert.equal(de?.locale, 'de');
+    assert.equal(de?.docId, 'Term');
+    assert.equal(de?.translationKey, en?.translationKey, 'the same path in each content folder is one page in two languages');
+  });
+
+  it('gives a shared content folder the language of the file name suffix, case-sensitively', () => {
+    const shared = siteOf('defaultContentLanguage = "de"\ndefaultContentLanguageInSubdir = true\n[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n');
+    assert.equal(permalinkOf(shared, 'content/Term.md'), '/de/term/');
+    assert.equal(permalinkOf(shared, 'content/Term.en.md'), '/en/term/');
+    assert.equal(hugoPageOf(shared, 'content/Term.en.md', [], NOW)?.translationKey, hugoPageOf(shared, 'content/Term.md', [], NOW)?.translationKey);
+    assert.equal(permalinkOf(shared, 'content/Term.EN.md'), '/de/term.en/');
+    assert.equal(permalinkOf(shared, 'content/x.fr.md'), '/de/x.fr/', 'an unknown language is part of the name');
+  });
+
+  it('routes _index.md and a leaf bundle index.md at their folder', () => {
+    assert.equal(permalinkOf(twoFolders, 'content/en/_index.md'), '/glossar/');
+    assert.equal(permalinkOf(twoFolders, 'content/de/_index.md'), '/glossar/de/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/Sec/Sub/_index.md', 'slug: ignored'), '/glossar/sec/sub/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/Leaf Bundle/index.md'), '/glossar/leaf-bundle/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/Leaf Bundle/index.md', 'slug: Other'), '/glossar/other/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/Index.md'), '/glossar/index/', 'only index.md is a bundle');
+  });
+
+  it('urlizes file names as Hugo does: spaces to one hyphen, punctuation dropped, letters of any script kept', () => {
+    assert.equal(permalinkOf(twoFolders, 'content/en/Grüße & Co (Ärger)!.md'), '/glossar/gr%C3%BC%C3%9Fe-co-%C3%A4rger/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/C# Basics.md'), '/glossar/c#-basics/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/multi   space.md'), '/glossar/multi-space/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/100%.md'), '/glossar/100/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/emoji 😀 name.md'), '/glossar/emoji-name/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/a+b~c@d_e.f.md'), '/glossar/a+b~c@d_e.f/');
+  });
+
+  it('replaces the last segment with slug (urlized, always below the folder) and the whole path with url', () => {
+    assert.equal(permalinkOf(twoFolders, 'content/en/sec/x.md', 'slug: My Slug'), '/glossar/sec/my-slug/');
+    assert.equal(permalinkOf(twoFolders, 'content/en/sec/x.md', 'slug: /Abs/Slug'), '/glossar/sec/abs/slug/');
+    assert.equal(permalinkOf(twoFolders, 'content/de/sec/x.md', 'url: /Custom/Path'), '/glossar/Custom/Path/', 'an absolute url has no language prefix and keeps its case');
+    assert.equal(permalinkOf(twoFolders, 'content/de/sec/x.md', 'url: rel/Pfad'), '/glossar/de/rel/Pfad/', 'a relative url follows the language prefix');
+    assert.equal(permalinkOf(twoFolders, 'content/en/x.md', 'url: /page.html'), '/glossar/page.html');
+    assert.equal(permalinkOf(twoFolders, 'content/en/x.md', 'url: "/with space/Ä"'), '/glossar/with%20space/%C3%84/');
+    const protocol = hugoPageOf(twoFolders, 'content/en/x.md', fieldsOf('url: https://example.org/x/'), NOW);
+    assert.deepEqual(protocol?.problems.map((problem) => problem.key), ['url'], 'Hugo stops the build on a url with a protocol');
+  });
+
+  it('builds ugly URLs, keeps case with disablePathToLower, and puts the default language in a folder when asked', () => {
+    const site = siteOf('uglyURLs = true\ndisablePathToLower = true\ndefaultContentLanguageInSubdir = true\n');
+    assert.equal(permalinkOf(site, 'content/Sec/My Page.md'), '/en/Sec/My-Page.html');
+    assert.equal(permalinkOf(site, 'content/Sec/_index.md'), '/en/Sec.html');
+    assert.equal(permalinkOf(site, 'content/_index.md'), '/en/');
+    assert.equal(permalinkOf(site, 'content/Sec/x.md', 'url: rel/x'), '/en/rel/x/', 'uglyURLs does not apply to url');
+  });
+
+  it('expands [permalinks] patterns for the pages of their section', () => {
+    const site = siteOf('[permalinks]\nposts = "/:year/:month/:slug/"\nnotes = "/n/:filename"\n');
+    assert.equal(permalinkOf(site, 'content/posts/p1.md', 'title: Post One', 'date: 2021-03-04'), '/2021/03/post-one/', ':slug is the title without a slug');
+    assert.equal(permalinkOf(site, 'content/posts/p2.md', 'date: 2021-03-04T10:00:00Z', 'slug: Hello'), '/2021/03/hello/');
+    assert.equal(permalinkOf(site, 'content/notes/deep/N1.md'), '/n/n1/');
+    assert.equal(permalinkOf(site, 'content/notes/_index.md'), '/notes/', 'a section keeps its folder');
+    assert.equal(permalinkOf(site, 'content/posts/p3.md', 'url: /p3/'), '/p3/', 'url wins over the pattern');
+  });
+
+  it('leaves out drafts, future and expired pages, headless bundles and _build render never, as of now', () => {
+    const reason = (file: string, ...yamlLines: string[]) => {
+      const page = hugoPageOf(twoFolders, file, fieldsOf(...yamlLines), NOW);
+      return page?.published ? 'published' : page?.unpublishedReason;
+    };
+    assert.equal(reason('content/en/x.md', 'draft: true'), 'draft');
+    assert.equal(reason('content/en/x.md', 'Draft: "true"'), 'draft');
+    assert.equal(reason('content/en/x.md', 'published: false'), 'draft');
+    assert.equal(reason('content/en/x.md', 'draft: false'), 'published');
+    assert.equal(reason('content/en/x.md', 'date: 2999-01-01'), 'not-rendered');
+    assert.equal(reason('content/en/x.md', 'date: 2000-01-01', 'publishDate: 2999-01-01T10:00:00+02:00'), 'not-rendered');
+    assert.equal(reason('content/en/x.md', 'date: "Jan 2, 2999"'), 'published', 'a date Hugo does not read is no date');
+    assert.equal(reason('content/en/x.md', 'expiryDate: 2000-01-01'), 'not-rendered');
+    assert.equal(reason('content/en/x.md', 'expiryDate: 2999-01-01'), 'published');
+    assert.equal(reason('content/en/b/index.md', 'headless: true'), 'not-rendered');
+    assert.equal(reason('content/en/x.md', 'headless: true'), 'published', 'headless concerns leaf bundles only');
+    assert.equal(reason('content/en/x.md', '_build:', '  render: never'), 'not-rendered');
+    assert.equal(reason('content/en/x.md', '_build:', '  render: link'), 'not-rendered');
+    assert.equal(reason('content/en/x.md', '_build:', '  list: never'), 'published');
+    assert.equal(reason('content/en/x.md', 'build:', '  render: never'), 'published', 'Hugo 0.111 reads _build only');
+    assert.equal(hugoPageOf(twoFolders, 'content/en/x.md', fieldsOf('draft: true'), NOW)?.permalink, '', 'an unpublished page has no permalink');
+  });
+
+  it('groups translations by front matter translationKey', () => {
+    const en = hugoPageOf(twoFolders, 'content/en/hello.md', fieldsOf('translationKey: greeting'), NOW);
+    const de = hugoPageOf(twoFolders, 'content/de/gruss.md', fieldsOf('translationKey: greeting'), NOW);
+    assert.equal(en?.translationKey, de?.translationKey);
+    assert.notEqual(en?.translationKey, hugoPageOf(twoFolders, 'content/en/hello.md', [], NOW)?.translationKey);
+    assert.equal(hugoPageOf(twoFolders, 'content/en/hello.md', fieldsOf('translationKey: ""'), NOW)?.translationKey, hugoPageOf(twoFolders, 'content/de/hello.md', [], NOW)?.translationKey, 'an empty key is no key');
+  });
+
+  it('reads no file of a disabled language', () => {
+    const site = siteOf('disableLanguages = ["fr"]\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n');
+    assert.equal(hugoPageOf(site, 'content/x.fr.md', [], NOW)?.unpublishedReason, 'unknown-locale');
+  });
+});
+
+interface TableRow {
+  file: string;
+  locale?: string;
+  published: boolean;
+  route?: string;
+  translationKey?: string;
+}
+
+interface HugoTable {
+  hugo: string;
+  clock: string;
+  fails: boolean;
+  pages: TableRow[];
+}
+
+/**
+ * Each row of a table the real Hugo wrote (scripts/hugo/routes.mjs) against hugoPageOf on the same
+ * file: published or not, the permalink, the language and the translation key.
+ */
+function disagreements(siteName: string, contentRoot: string): { rows: number; differences: string[] } {
+  const table = JSON.parse(readFileSync(path.join(SITES, 'expected', `${siteName}.json`), 'utf8')) as HugoTable;
+  const siteDir = path.join(SITES, siteName);
+  const configName = HUGO_CONFIG_FILE_NAMES.find((name) => existsSync(path.join(siteDir, name)));
+  assert.ok(configName, `${siteName} has a configuration file`);
+  const site = hugoSiteOf(readHugoConfig(readFileSync(path.join(siteDir, configName), 'utf8'), configName));
+  const differences: string[] = [];
+  for (const row of table.pages) {
+    const file = path.join(contentRoot, row.file);
+    const fields = parseDocument(pathToFileURL(file).href, readFileSync(file, 'utf8')).frontMatter?.fields ?? [];
+    const page = hugoPageOf(site, row.file, fields, new Date(table.clock));
+    const ours = { published: page?.published ?? false, route: page?.published ? page.permalink : undefined, locale: page?.locale, translationKey: page?.translationKey };
+    const hugo = { published: row.published, route: row.route, locale: row.locale ?? ours.locale, translationKey: row.translationKey ?? ours.translationKey };
+    if (JSON.stringify(ours) !== JSON.stringify(hugo)) differences.push(`${row.file}: Hugo ${JSON.stringify(hugo)}, ours ${JSON.stringify(ours)}`);
+  }
+  return { rows: table.pages.length, differences };
+}
+
+describe('Hugo routes agree with the real Hugo', () => {
+  for (const siteName of ['hugo-rules', 'hugo-shared']) {
+    it(`on ${siteName}`, () => {
+      const { rows, differences } = disagreements(siteName, path.join(SITES, siteName));
+      assert.ok(rows > 15, 'the table has rows');
+      assert.deepEqual(differences, []);
+    });
+  }
+
+  const cncf = path.join(CORPORA, 'cncf-glossary');
+  it('on the CNCF glossary (hugo-cncf)', { skip: existsSync(cncf) ? false : `no corpus at ${cncf}` }, () => {
+    const { rows, differences } = disagreements('hugo-cncf', cncf);
+    assert.equal(rows, 108);
+    assert.deepEqual(differences, []);
+  });
+});
