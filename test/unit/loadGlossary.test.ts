@@ -27,7 +27,7 @@ describe('loading a glossary', () => {
     const diagnostics = index.getDocument(fileUri(path.join(root, 'b.md')))!.diagnostics;
     assert.equal(diagnostics.filter((diagnostic) => diagnostic.code === 'yaml-syntax').length, 101);
     assert.ok(diagnostics.some((diagnostic) => diagnostic.message === '59900 more YAML problems from here on are not reported.'), JSON.stringify(diagnostics.at(-1)));
-    assert.deepEqual(logged, []);
+    assert.deepEqual(logged, [`Site: no configuration found in ${root}; assumed a Docusaurus site with the defaults, docs in ${root} at /docs.`]);
   });
 
   it('logs a file whose indexing throws and indexes the files after it', async () => {
@@ -42,6 +42,6 @@ describe('loading a glossary', () => {
     const indexed = await loadGlossary(index, new GlossaryScope([root]), (message) => logged.push(message));
     assert.deepEqual(indexed.map((file) => path.basename(file)), ['a.md', 'c.md']);
     assert.deepEqual([...index.terms()].map((term) => term.title).sort(), ['Alpha', 'Gamma']);
-    assert.deepEqual(logged, [`Cannot index ${path.join(root, 'b.md')}: Maximum call stack size exceeded`]);
+    assert.deepEqual(logged.slice(1), [`Cannot index ${path.join(root, 'b.md')}: Maximum call stack size exceeded`]);
   });
 });

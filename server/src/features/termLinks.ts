@@ -1,8 +1,8 @@
-import { isMarkdownPath, resolveRelativeLink, withPath, uriPath } from '../common/uris';
+import { isMarkdownPath, resolveRelativeLink, withPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
-import { linkedPath, localeOfPath, type Site } from '../site/site';
+import { linkedPath, localeOfPath, markdownLinkFolders, type Site } from '../site/site';
 
 type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
 
@@ -73,9 +73,7 @@ function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: s
   const beside = targetUri === undefined ? undefined : index.documentAtLink(targetUri);
   if (beside !== undefined || site === undefined) return beside;
   const path = target.replace(/[?#].*$/, '').replace(/^\/+/, '');
-  const root = uriPath(site.rootUri).replace(/\/$/, '');
-  const folders = [...site.docusaurus.instances.map((instance) => (instance.path === '' ? root : `${root}/${instance.path}`)), root];
-  for (const folder of folders) {
+  for (const folder of markdownLinkFolders(site)) {
     const uri = resolveRelativeLink(withPath(fromUri, `${folder}/_`), path);
     const document = uri === undefined ? undefined : index.documentAtLink(uri);
     if (document !== undefined) return document;

@@ -4,7 +4,7 @@ import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsin
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
 import { assumedSiteFor, docsSectionOf, permalinkKey, reachablePermalinks, siteOf, sitePageOf, type Site } from '../site/site';
-import type { SitePage } from '../site/siteTypes';
+import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
@@ -151,6 +151,11 @@ function linkTargetsOf(document: ParsedDocument): LinkTargets {
   return targets;
 }
 
+/** Where a doc id must be unique: Docusaurus compares them per docs instance, version and locale. */
+function docIdKey(page: SitePage): string {
+  return `${page.instance}\u0000${page.version}\u0000${page.locale}\u0000${page.docId}`;
+}
+
 /** The key of a route's last segment, under which links are found by the page they reach. */
 function routeKey(segment: string): string {
   return composed(segment).toLowerCase();
@@ -184,12 +189,16 @@ export class GlossaryIndex {
   private readonly termsByRouteFolder = new UrisByKey();
   /** The sites the glossary's files belong to; see `site/site.ts`. */
   private sites: Site[] = [];
+  /** The problems of the sites' configuration files, as read. */
+  private configProblems: SiteConfigProblems[] = [];
   /** Without configured sites: the sites assumed for files below a `docs` folder, by their folder. */
   private readonly assumedSites = new Map<string, Site>();
   /** What the site makes of each document that lies in one, and the URL paths it is reached at. */
   private readonly pagesByUri = new Map<string, { page: SitePage; permalinkKeys: string[]; sections: string[] }>();
   /** Documents by every URL path (as `permalinkKey`) their page is built at. */
   private readonly urisByPermalink = new UrisByKey();
+  /** Built pages by their doc id within its instance, version and locale, which must be unique there. */
+  private readonly urisByDocId = new UrisByKey();
   /** How many built pages each section of the site holds (`docsSectionOf`). */
   private readonly pagesBySection = new Map<string, number>();
   /** Entries that are no terms to link to: their page is not built, or they lie outside the site's content. */
@@ -252,9 +261,15 @@ export class GlossaryIndex {
    * works out every document's page again. Without sites, a file below a folder named `docs` is
    * taken to be in a Docusaurus site with the default settings, see `assumedSiteFor`.
    */
-  setSites(sites: Site[]): void {
+  setSites(sites: Site[], configProblems: SiteConfigProblems[] = []): void {
     this.sites = sites;
+    this.configProblems = configProblems;
     for (const document of [...this.documentsByUri.values()]) this.setParsedDocument(document);
+  }
+
+  /** The problems of the sites' configuration files. */
+  siteConfigProblems(): readonly SiteConfigProblems[] {
+    return this.configProblems;
   }
 
   /** The site a file belongs to. */
@@ -290,6 +305,11 @@ export class GlossaryIndex {
     return [...this.urisByPermalink.get(permalinkKey(path))].map((uri) => this.documentsByUri.get(uri)).filter((document) => document !== undefined);
   }
 
+  /** The documents built with a page's doc id in its instance, version and locale (itself included), by path. */
+  documentsWithDocId(page: SitePage): string[] {
+    return [...this.urisByDocId.get(docIdKey(page))].sort();
+  }
+
   /**
    * Whether a link to a URL path that reaches no page is broken: it lies in a section of the docs
    * where the index holds pages. A section it holds none of (`/docs/References/`, when the
@@ -309,6 +329,7 @@ export class GlossaryIndex {
       const sections = permalinks.map((path) => docsSectionOf(site!, path)).filter((section) => section !== undefined);
       this.pagesByUri.set(document.uri, { page, permalinkKeys, sections });
       for (const key of permalinkKeys) this.urisByPermalink.add(key, document.uri);
+      if (page.published) this.urisByDocId.add(docIdKey(page), document.uri);
       for (const section of sections) this.pagesBySection.set(section, (this.pagesBySection.get(section) ?? 0) + 1);
     }
     // An entry is a term to link to when its page is built; with no site to say, every entry is.
@@ -319,6 +340,7 @@ export class GlossaryIndex {
   private forgetPage(uri: string): void {
     const known = this.pagesByUri.get(uri);
     for (const key of known?.permalinkKeys ?? []) this.urisByPermalink.delete(key, uri);
+    if (known?.page.published) this.urisByDocId.delete(docIdKey(known.page), uri);
     for (const section of known?.sections ?? []) {
       const count = this.pagesBySection.get(section)! - 1;
       if (count === 0) this.pagesBySection.delete(section);

@@ -2,21 +2,25 @@ import { composed } from '../common/text';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { docusaurusPageOf, type DocusaurusSite } from './docusaurus';
-import type { SitePage } from './siteTypes';
+import { hugoPageOf, type HugoSite } from './hugo';
+import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
 /**
  * A site a glossary belongs to: its generator's rules, with the configuration as read from its
  * folder (or assumed from the layout). Every route, id, locale and "is this page built" comes
  * from here.
  */
-export type Site = { generator: 'docusaurus'; rootUri: string; docusaurus: DocusaurusSite };
+export type Site =
+  | { generator: 'docusaurus'; rootUri: string; docusaurus: DocusaurusSite }
+  /** `now` decides which pages are published yet or expired already (`publishDate`, `expiryDate`). */
+  | { generator: 'hugo'; rootUri: string; hugo: HugoSite; now: Date };
 
 /** The page a file makes on the site whose folder holds it; undefined outside every site and its content folders. */
 export function sitePageOf(sites: readonly Site[], uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
   const site = siteOf(sites, uri);
   if (site === undefined) return undefined;
   const relative = uriPath(uri).slice(uriPath(site.rootUri).replace(/\/$/, '').length + 1);
-  return docusaurusPageOf(site.docusaurus, relative, fields);
+  return site.generator === 'docusaurus' ? docusaurusPageOf(site.docusaurus, relative, fields) : hugoPageOf(site.hugo, relative, fields, site.now);
 }
 
 /** The site whose folder is the nearest to hold a file. */
@@ -37,6 +41,7 @@ export function siteOf(sites: readonly Site[], uri: string): Site | undefined {
  */
 export function reachablePermalinks(site: Site, page: SitePage): string[] {
   if (!page.published) return [];
+  if (site.generator === 'hugo') return [page.permalink];
   const { docusaurus } = site;
   if (page.locale !== docusaurus.defaultLocale) return [page.permalink];
   const others = docusaurus.locales.filter((locale) => locale !== docusaurus.defaultLocale);
@@ -45,6 +50,11 @@ export function reachablePermalinks(site: Site, page: SitePage): string[] {
 
 /** The locale a URL path is in: its first segment, when the site has that locale. */
 export function localeOfPath(site: Site, path: string): string {
+  if (site.generator === 'hugo') {
+    const { hugo } = site;
+    const first = (path.startsWith(hugo.basePath) ? path.slice(hugo.basePath.length) : path.replace(/^\//, '')).split('/')[0].toLowerCase();
+    return hugo.languages.some((language) => language.code === first) ? first : hugo.defaultContentLanguage;
+  }
   const { docusaurus } = site;
   const rest = path.startsWith(docusaurus.baseUrl) ? path.slice(docusaurus.baseUrl.length) : path.replace(/^\//, '');
   const first = rest.split('/')[0];
@@ -65,6 +75,8 @@ export function linkedPath(site: Site, from: SitePage | undefined, target: strin
     if (!from?.published) return undefined;
     return new URL(encodeURI(path), `https://site${encodeURI(from.permalink)}`).pathname.split('/').map(safeDecode).join('/');
   }
+  // Hugo writes links as they are.
+  if (site.generator === 'hugo') return path;
   const { docusaurus } = site;
   const locale = from?.locale ?? docusaurus.defaultLocale;
   const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
@@ -86,6 +98,7 @@ export function permalinkKey(path: string): string {
  * and generated category pages), where a link is not ours to judge.
  */
 export function docsSectionOf(site: Site, path: string): string | undefined {
+  if (site.generator === 'hugo') return hugoSectionOf(site.hugo, path);
   const { docusaurus } = site;
   const locale = localeOfPath(site, path);
   const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
@@ -102,13 +115,34 @@ export function docsSectionOf(site: Site, path: string): string | undefined {
   return undefined;
 }
 
+/** Hugo: the base path, the language's folder and the first folder below it. */
+function hugoSectionOf(hugo: HugoSite, path: string): string | undefined {
+  if (!path.startsWith(hugo.basePath)) return undefined;
+  const segments = path.slice(hugo.basePath.length).split('/').filter((segment) => segment !== '');
+  const language = hugo.languages.some((candidate) => candidate.code === segments[0]?.toLowerCase()) ? [segments.shift()!] : [];
+  const section = segments.length > 1 ? [segments[0]] : [];
+  return permalinkKey(`${hugo.basePath}${[...language, ...section].join('/')}/`);
+}
+
+/** What the build does with a broken link: Docusaurus's `onBrokenLinks`; Hugo does not check links. */
+export function brokenLinkPolicyOf(site: Site): BrokenLinkPolicy {
+  return site.generator === 'docusaurus' ? site.docusaurus.onBrokenLinks : 'ignore';
+}
+
+/** The folders Docusaurus also looks for a Markdown file link in, after the linking file's own: the docs folders, the site folder. */
+export function markdownLinkFolders(site: Site): string[] {
+  if (site.generator === 'hugo') return [];
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  return [...site.docusaurus.instances.map((instance) => (instance.path === '' ? root : `${root}/${instance.path}`)), root];
+}
+
 /** Pages the docs plugin makes without a file: tag pages and generated category indexes. */
 function isGeneratedDocsPage(pathBelowBase: string): boolean {
   return pathBelowBase === '' || pathBelowBase === '/' || /^\/(?:tags|category)(?:\/|$)/.test(pathBelowBase);
 }
 
 /** A Docusaurus site with every setting at its default, its docs in `docsPath` below `rootUri`. */
-export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Site {
+export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extract<Site, { generator: 'docusaurus' }> {
   return {
     generator: 'docusaurus',
     rootUri,

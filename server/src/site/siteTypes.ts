@@ -16,6 +16,12 @@ export interface ConfigProblem {
   message: string;
 }
 
+/** A site configuration file's problems, reported at their place like a document's. */
+export interface SiteConfigProblems {
+  uri: string;
+  problems: ConfigProblem[];
+}
+
 /** What a Docusaurus configuration file says, as far as literal values show it; absent = not said. */
 export interface DocusaurusConfigFacts {
   baseUrl?: string;

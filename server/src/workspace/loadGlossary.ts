@@ -2,20 +2,24 @@ import { fileUri } from '../common/uris';
 import { parseDocument, withoutOpenDocumentDetail } from '../parsing/document';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { findWorkspaceFiles, readTextFileNow, type GlossaryScope, type Logger } from './files';
+import { findSites } from './siteConfig';
 
 /** How many files are read between two turns of the event loop. */
 const READ_BATCH = 32;
 
 /**
- * Reads every Markdown file and tags file of the glossary's scope into the index. Files that cannot be read
+ * Finds the sites the workspace holds (`siteConfig.ts`), then reads every Markdown file and tags
+ * file of the glossary's scope into the index. Files that cannot be read
  * or indexed are logged and skipped. Returns the Markdown files that were indexed.
  */
 export async function loadGlossary(
   index: GlossaryIndex,
   scope: GlossaryScope,
   log: Logger,
-  options: { starts?: string[]; extraTagsFiles?: string[] } = {},
+  options: { starts?: string[]; extraTagsFiles?: string[]; generator?: 'auto' | 'docusaurus' | 'hugo' } = {},
 ): Promise<string[]> {
+  const { sites, configProblems } = findSites(options.starts ?? scope.roots, scope, log, options.generator);
+  index.setSites(sites, configProblems);
   const files = await findWorkspaceFiles(scope, log, options.starts);
   const extraTagsFiles = options.extraTagsFiles ?? [];
   const tagsFiles = [...new Set([...files.tagsFiles, ...extraTagsFiles])];

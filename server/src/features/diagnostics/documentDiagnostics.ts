@@ -1,10 +1,11 @@
 import { RULES, type GlossaryDiagnostic } from '../../common/diagnostic';
 import { DEFAULT_SETTINGS, type GlossarySettings } from '../../common/settings';
-import type { LineIndex } from '../../common/text';
+import type { LineIndex, Range } from '../../common/text';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { TagsFile } from '../../parsing/tagsFile';
 import { glossaryDiagnostics } from './glossaryRules';
+import { siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
 import { linkDiagnostics } from './linkRules';
 import { unlinkedMentionDiagnostics } from './mentionRules';
@@ -27,9 +28,29 @@ export function documentDiagnostics(
     ...keyDiagnostics(document, settings),
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
+    ...siteDiagnostics(index, document),
     ...(settings.unlinkedMentions && lines !== undefined ? unlinkedMentionDiagnostics(index, document, lines) : []),
   ];
-  return withConfiguredSeverities(found, settings);
+  return withConfiguredSeverities(oneFindingPerPlace(found), settings);
+}
+
+/** Rules that find, at the same place, what the site's generator also refuses. */
+const ALSO_REFUSED_BY_THE_GENERATOR = new Set(['empty-tag', 'tags-not-a-list', 'invalid-id']);
+
+/**
+ * One finding per place: where a lint rule and the generator's check find the same value wrong,
+ * the lint rule's finding stays, with its fixes, and the generator's verdict makes it an error.
+ */
+function oneFindingPerPlace(found: GlossaryDiagnostic[]): GlossaryDiagnostic[] {
+  const refused = found.filter((diagnostic) => diagnostic.code === 'invalid-front-matter');
+  if (refused.length === 0) return found;
+  const sameAsRefused = (diagnostic: GlossaryDiagnostic) => ALSO_REFUSED_BY_THE_GENERATOR.has(diagnostic.code) && refused.some((other) => sameRange(other.range, diagnostic.range));
+  const covered = (diagnostic: GlossaryDiagnostic) => diagnostic.code === 'invalid-front-matter' && found.some((other) => ALSO_REFUSED_BY_THE_GENERATOR.has(other.code) && sameRange(other.range, diagnostic.range));
+  return found.filter((diagnostic) => !covered(diagnostic)).map((diagnostic) => (sameAsRefused(diagnostic) ? { ...diagnostic, breaksBuild: true as const } : diagnostic));
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** The problems of a tags file (YAML that does not parse, duplicate keys), as a document's are reported. */

@@ -12,7 +12,8 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   const diagnostics: GlossaryDiagnostic[] = [];
   const idField = document.frontMatter?.fields.find((field) => field.key === 'id');
   // An id taken from the file name repeats legitimately in other folders; a declared one is a choice.
-  if (idField !== undefined) {
+  // Where the site model knows the page, it judges ids as the generator does (`siteRules.ts`).
+  if (idField !== undefined && index.pageOf(document.uri) === undefined) {
     const others = index
       .termsWithId(term.id)
       .filter((other) => other.uri !== term.uri && !isTranslation(term, other) && declaresId(index, other))

@@ -53,9 +53,11 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
     if (value.trim() === '' || value.includes('/')) {
       diagnostics.push({
         range: id.valueRange,
-        severity: 'error',
+        severity: 'warning',
         code: 'invalid-id',
         message: l10n.t('Docusaurus rejects this id: it must not be empty or contain "/".'),
+        // A blank id builds (a route of blanks); an empty one or one with a slash fails the build.
+        ...(value === '' || value.includes('/') ? { breaksBuild: true as const } : {}),
       });
     } else if (value !== fileStem(document.uri)) {
       diagnostics.push({

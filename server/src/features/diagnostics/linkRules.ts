@@ -4,6 +4,7 @@ import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, withRouteId 
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import type { MarkdownLink } from '../../parsing/markdown';
+import { brokenLinkPolicyOf } from '../../site/site';
 import type { UnpublishedReason } from '../../site/siteTypes';
 import { linkedDocument, resolveTermLink } from '../termLinks';
 import { distance } from 'fastest-levenshtein';
@@ -15,7 +16,7 @@ import { distance } from 'fastest-levenshtein';
 export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
   const site = index.siteFor(document.uri);
-  const failsBuild = site !== undefined && site.docusaurus.onBrokenLinks === 'throw' && index.pageOf(document.uri)?.published === true;
+  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && index.pageOf(document.uri)?.published === true;
   for (const link of document.body.links) {
     const broken = brokenLink(index, document, link);
     if (broken === undefined) continue;

@@ -1,0 +1,49 @@
+import * as l10n from '@vscode/l10n';
+import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import { relativePath } from '../../common/uris';
+import type { GlossaryIndex } from '../../index/glossaryIndex';
+import type { ParsedDocument } from '../../parsing/document';
+import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
+
+/**
+ * What the site's generator refuses to build a page for: front-matter values Docusaurus's
+ * validator rejects, a slug that is no URL path, two docs with one doc id in the same instance,
+ * version and locale. Each fails the build, so each is an error unless the settings say otherwise.
+ */
+export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
+  const site = index.siteFor(document.uri);
+  const page = index.pageOf(document.uri);
+  const frontMatter = document.frontMatter;
+  if (site === undefined || page === undefined || site.generator !== 'docusaurus' || page.unpublishedReason === 'underscore' || page.unpublishedReason === 'excluded') return [];
+  const diagnostics: GlossaryDiagnostic[] = [];
+  const fields = frontMatter?.fields ?? [];
+  for (const problem of docusaurusFrontMatterProblems(fields)) {
+    diagnostics.push({ range: problem.range, severity: 'error', code: 'invalid-front-matter', message: problem.message, breaksBuild: true });
+  }
+  for (const problem of page.problems) {
+    const range = fields.find((field) => field.key === problem.key)?.valueRange ?? frontMatter?.range ?? zeroRange;
+    diagnostics.push({ range, severity: 'error', code: 'invalid-front-matter', message: problem.message, breaksBuild: true });
+  }
+  if (page.published) {
+    const others = index.documentsWithDocId(page).filter((uri) => uri !== document.uri);
+    if (others.length > 0) {
+      const idField = fields.find((field) => field.key === 'id');
+      diagnostics.push({
+        range: idField?.valueRange ?? frontMatter?.range ?? zeroRange,
+        severity: 'error',
+        code: 'duplicate-id',
+        message: l10n.t('Docusaurus refuses to build: another document has the doc id "{0}": {1}', page.docId, others.map((other) => relativePath(document.uri, other)).join(', ')),
+        related: others.map((other) => ({ uri: other, range: idRangeOf(index, other), message: l10n.t('Same id') })),
+        breaksBuild: true,
+      });
+    }
+  }
+  return diagnostics;
+}
+
+const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function idRangeOf(index: GlossaryIndex, uri: string) {
+  const frontMatter = index.getDocument(uri)?.frontMatter;
+  return frontMatter?.fields.find((field) => field.key === 'id')?.valueRange ?? frontMatter?.range ?? zeroRange;
+}

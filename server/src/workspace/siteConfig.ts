@@ -1,0 +1,181 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isPathInside } from '../common/paths';
+import { fileUri } from '../common/uris';
+import { readDocusaurusConfig } from '../site/docusaurusConfig';
+import type { DocusaurusInstance } from '../site/docusaurus';
+import { hugoSiteOf } from '../site/hugo';
+import { HUGO_CONFIG_FILE_NAMES, readHugoConfig } from '../site/hugoConfig';
+import { defaultDocusaurusSite, type Site } from '../site/site';
+import type { SiteConfigProblems } from '../site/siteTypes';
+import { readTextFileNow, type GlossaryScope, type Logger } from './files';
+
+const DOCUSAURUS_CONFIG_FILE_NAMES = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts'];
+/** Configuration files are small; a larger one is no configuration to read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** How many folders directly below a workspace folder are looked into for a site (`website/`). */
+const MAX_FOLDERS_LOOKED_INTO = 200;
+const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
+
+/**
+ * The sites the glossary's folders belong to, read without running anything: a Docusaurus or Hugo
+ * configuration in a folder the glossary starts from, in one of its ancestors inside the workspace,
+ * or in a folder directly below it (`website/`); else the layout decides (a `content/<language>/`
+ * folder is a Hugo site, anything else a Docusaurus site whose docs folder is `docs/` or the
+ * folder itself), and the log says what was assumed.
+ */
+export function findSites(
+  starts: readonly string[],
+  scope: GlossaryScope,
+  log: Logger,
+  generator: 'auto' | 'docusaurus' | 'hugo' = 'auto',
+): { sites: Site[]; configProblems: SiteConfigProblems[] } {
+  const sites = new Map<string, Site>();
+  const configProblems: SiteConfigProblems[] = [];
+  for (const given of starts) {
+    const start = isFolder(given) ? given : path.dirname(given);
+    let found: Site[] = [];
+    for (const folder of [...foldersUpTo(start, scope), ...childFolders(start)]) {
+      found = configuredSites(folder, scope, log, generator, configProblems);
+      if (found.length > 0) break;
+    }
+    if (found.length === 0) found = [assumedSite(start, log, generator)];
+    for (const site of found) if (!sites.has(site.rootUri)) sites.set(site.rootUri, site);
+  }
+  return { sites: [...sites.values()], configProblems };
+}
+
+/** A folder and its ancestors, nearest first, as far as the workspace folder that holds it. */
+function foldersUpTo(start: string, scope: GlossaryScope): string[] {
+  const root = scope.roots.filter((candidate) => isPathInside(candidate, start, true)).sort((a, b) => b.length - a.length)[0] ?? start;
+  const folders = [start];
+  for (let folder = start; folder !== root && path.dirname(folder) !== folder; ) {
+    folder = path.dirname(folder);
+    folders.push(folder);
+  }
+  return folders;
+}
+
+function isFolder(candidate: string): boolean {
+  try {
+    return fs.statSync(candidate).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function childFolders(root: string): string[] {
+  try {
+    return fs
+      .readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+      .slice(0, MAX_FOLDERS_LOOKED_INTO)
+      .map((entry) => path.join(root, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+function configuredSites(folder: string, scope: GlossaryScope, log: Logger, generator: string, configProblems: SiteConfigProblems[]): Site[] {
+  const read = (name: string) => {
+    const file = path.join(folder, name);
+    if (!fs.existsSync(file) || !scope.isReachable(file)) return undefined;
+    const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
+    return text === undefined ? undefined : { file, text };
+  };
+  if (generator !== 'hugo') {
+    for (const name of DOCUSAURUS_CONFIG_FILE_NAMES) {
+      const config = read(name);
+      if (config === undefined) continue;
+      const facts = readDocusaurusConfig(config.text, name);
+      if (facts.problems.length > 0) configProblems.push({ uri: fileUri(config.file), problems: facts.problems });
+      for (const computed of facts.notLiteral) log(`${config.file}: ${computed.key} is computed, not written as a value; its default is assumed.`);
+      const site = defaultDocusaurusSite(fileUri(folder));
+      const docusaurus = site.docusaurus;
+      docusaurus.baseUrl = normalizedBaseUrl(facts.baseUrl ?? '/');
+      docusaurus.defaultLocale = facts.defaultLocale ?? 'en';
+      docusaurus.locales = facts.locales ?? [docusaurus.defaultLocale];
+      docusaurus.onBrokenLinks = facts.onBrokenLinks ?? 'throw';
+      docusaurus.onBrokenMarkdownLinks = facts.onBrokenMarkdownLinks ?? 'warn';
+      docusaurus.trailingSlash = facts.trailingSlash;
+      docusaurus.instances = facts.docs.map((options) => instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log));
+      log(`Site: Docusaurus, configured by ${config.file}: ${docusaurus.instances.map((instance) => `${instance.path || '.'} at /${instance.routeBasePath}`).join(', ') || 'no docs'}; locales ${docusaurus.locales.join(', ')}.`);
+      return [site];
+    }
+  }
+  if (generator !== 'docusaurus') {
+    const hasContent = fs.existsSync(path.join(folder, 'content'));
+    for (const name of HUGO_CONFIG_FILE_NAMES) {
+      // `config.yaml` is a common name; only beside a `content` folder is it Hugo's.
+      if (name.startsWith('config.') && !hasContent) continue;
+      const config = read(name);
+      if (config === undefined) continue;
+      const facts = readHugoConfig(config.text, name);
+      if (facts.problems.length > 0) configProblems.push({ uri: fileUri(config.file), problems: facts.problems });
+      const hugo = hugoSiteOf(facts);
+      log(`Site: Hugo, configured by ${config.file}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
+      return [{ generator: 'hugo', rootUri: fileUri(folder), hugo, now: new Date() }];
+    }
+  }
+  return [];
+}
+
+/** The site a workspace folder without configuration is taken to be, from its layout. */
+function assumedSite(root: string, log: Logger, generator: string): Site {
+  const languages = generator === 'docusaurus' ? [] : languageFolders(path.join(root, 'content'));
+  if (generator === 'hugo' || languages.length > 0) {
+    const defaultContentLanguage = languages.includes('en') || languages.length === 0 ? 'en' : languages[0];
+    const hugo = hugoSiteOf({
+      defaultContentLanguage,
+      languages: languages.map((code) => ({ code, contentDir: `content/${code}` })),
+      problems: [],
+    });
+    log(`Site: no configuration found in ${root}; assumed a Hugo site with the defaults${languages.length > 0 ? `, languages ${languages.join(', ')} in content/<language>` : ''}.`);
+    return { generator: 'hugo', rootUri: fileUri(root), hugo, now: new Date() };
+  }
+  const hasDocsFolder = fs.existsSync(path.join(root, 'docs'));
+  // Without a docs folder, the workspace folder is the docs folder: its site lies one folder up.
+  const siteFolder = hasDocsFolder ? root : path.dirname(root);
+  const docsPath = hasDocsFolder ? 'docs' : path.basename(root);
+  const site = defaultDocusaurusSite(fileUri(siteFolder), docsPath);
+  site.docusaurus.locales = [...new Set(['en', ...languageFolders(path.join(root, 'i18n'))])];
+  site.docusaurus.instances = [instanceOf(siteFolder, 'default', docsPath, 'docs', log)];
+  log(`Site: no configuration found in ${root}; assumed a Docusaurus site with the defaults, docs in ${hasDocsFolder ? path.join(root, 'docs') : root} at /docs.`);
+  return site;
+}
+
+/** A docs instance, with the versions `versions.json` (or `<id>_versions.json`) lists. */
+function instanceOf(siteFolder: string, id: string, docsPath: string, routeBasePath: string, log: Logger): DocusaurusInstance {
+  const versionsFile = path.join(siteFolder, id === 'default' ? 'versions.json' : `${id}_versions.json`);
+  let versions: string[] = [];
+  if (fs.existsSync(versionsFile)) {
+    const text = readTextFileNow(versionsFile, log, MAX_CONFIG_BYTES);
+    try {
+      const parsed: unknown = text === undefined ? [] : JSON.parse(text);
+      if (Array.isArray(parsed) && parsed.every((version) => typeof version === 'string')) versions = parsed;
+      else log(`${versionsFile}: not a list of version names; versions ignored.`);
+    } catch (error) {
+      log(`${versionsFile}: ${(error as Error).message}; versions ignored.`);
+    }
+  }
+  return { id, path: docsPath.replace(/^\.\/?/, '').replace(/\/+$/, ''), routeBasePath: routeBasePath.replace(/^\/+|\/+$/g, ''), versions };
+}
+
+/** `glossar` → `/glossar/`, as Docusaurus normalises `baseUrl`. */
+function normalizedBaseUrl(baseUrl: string): string {
+  const trimmed = baseUrl.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** The folders of a folder that are named like languages (`en`, `de`, `pt-BR`). */
+function languageFolders(folder: string): string[] {
+  try {
+    return fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && LOCALE.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
