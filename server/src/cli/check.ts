@@ -7,7 +7,7 @@ import type { GlossarySettings } from '../common/settings';
 import { LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
 import { fixedText } from '../features/codeActions';
-import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
+import { documentDiagnostics, siteConfigDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
 import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, withoutByteOrderMark, writeTextFileNow, type Logger } from '../workspace/files';
@@ -115,6 +115,9 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
   // A tags file that does not parse declares nothing: every tag it governs would look undeclared.
   for (const tagsFile of index.tagsFiles()) {
     for (const diagnostic of tagsFileDiagnostics(tagsFile, settings)) findings.push(toFinding(relativeFile(cwd, uriToFsPath(tagsFile.uri)), diagnostic));
+  }
+  for (const config of index.siteConfigProblems()) {
+    for (const diagnostic of siteConfigDiagnostics(config, settings)) findings.push(toFinding(relativeFile(cwd, uriToFsPath(config.uri)), diagnostic));
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { findings, filesChecked: files.length, filesFixed, filesNotFixed };

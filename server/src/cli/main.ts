@@ -13,6 +13,7 @@ import { exactUtf8, readBytesNow, writeTextFileNow } from '../workspace/files';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
 import { check, exitCodeOf, loadForCli, UsageError } from './check';
 import { FORMATS, formatResult, printable, type Format } from './formats';
+import { termRows, termsAsText } from './terms';
 
 const usage = () =>
   [
@@ -20,12 +21,14 @@ const usage = () =>
     '  markdown-glossary check [paths or globs...] [--format text|json|sarif|github] [--fix]',
     '                          [--config FILE] [--ignore-path FILE] [--locale de]',
     '  markdown-glossary tags [paths...] [--write] [--config FILE]',
+    '  markdown-glossary terms [paths...] [--format text|json] [--config FILE]',
     '  markdown-glossary server --stdio | --node-ipc',
     '  markdown-glossary --help | --version',
     '',
     l10n.t('check    Lints the glossary in the given files and folders (default: the current folder).'),
     l10n.t('         --fix applies the safe fixes. Exit code: 0 no errors, 1 errors found, 2 bad usage or failure.'),
     l10n.t('tags     Prints a tags.yml declaring the tags the glossary uses; --write adds them to the tags file.'),
+    l10n.t('terms    Prints every file as the site builds it: doc id, title, tags, locale, translations, route, or why it is not published.'),
     l10n.t('server   Runs the language server for an editor.'),
     l10n.t('Settings are read from {0} in the current folder, or the file given with --config.', CONFIG_FILE_NAME),
     l10n.t('Files matching the patterns in {0} (or --ignore-path) are left out.', IGNORE_FILE_NAME),
@@ -54,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'check') return runCheck(rest);
   if (command === 'tags') return runTags(rest);
+  if (command === 'terms') return runTerms(rest);
   throw new UsageError(l10n.t('Unknown command "{0}".', command));
 }
 
@@ -83,6 +87,16 @@ async function runCheck(args: string[]): Promise<number> {
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR ? true : Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0');
   process.stdout.write(formatResult(result, format, { color, cwd: process.cwd(), version: PACKAGE_VERSION }));
   return exitCodeOf(result);
+}
+
+async function runTerms(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' } } });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(l10n.t('Unknown format "{0}": use {1}.', String(values.format), 'text, json'));
+  const settings = await settingsFrom(values);
+  const { index, files } = await loadForCli(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log);
+  const rows = termRows(index, files, process.cwd());
+  process.stdout.write(values.format === 'json' ? `${JSON.stringify(rows, undefined, 2)}\n` : termsAsText(rows));
+  return 0;
 }
 
 async function runTags(args: string[]): Promise<number> {

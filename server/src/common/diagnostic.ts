@@ -12,6 +12,7 @@ export const RULES = {
   'unclosed-front-matter': 'error',
   'front-matter-language': 'error',
   'front-matter-not-a-map': 'error',
+  'site-config': 'error',
   'unknown-tag': 'warning',
   'duplicate-tag': 'warning',
   'tags-not-a-list': 'warning',

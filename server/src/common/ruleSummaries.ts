@@ -14,6 +14,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('Front matter in a language other than YAML.');
     case 'front-matter-not-a-map':
       return l10n.t('Front matter that is not a map of keys.');
+    case 'site-config':
+      return l10n.t('A site configuration file that cannot be read.');
     case 'unknown-tag':
       return l10n.t('A tag the tags file does not declare.');
     case 'duplicate-tag':

@@ -197,6 +197,8 @@ export class GlossaryIndex {
   private readonly pagesByUri = new Map<string, { page: SitePage; permalinkKeys: string[]; sections: string[] }>();
   /** Documents by every URL path (as `permalinkKey`) their page is built at. */
   private readonly urisByPermalink = new UrisByKey();
+  /** Pages by their translation key: a page and its translations in other locales. */
+  private readonly urisByTranslationKey = new UrisByKey();
   /** Built pages by their doc id within its instance, version and locale, which must be unique there. */
   private readonly urisByDocId = new UrisByKey();
   /** How many built pages each section of the site holds (`docsSectionOf`). */
@@ -305,6 +307,12 @@ export class GlossaryIndex {
     return [...this.urisByPermalink.get(permalinkKey(path))].map((uri) => this.documentsByUri.get(uri)).filter((document) => document !== undefined);
   }
 
+  /** The same page in the site's other locales: the documents sharing a document's translation key, by path. */
+  translationsOf(uri: string): string[] {
+    const page = this.pageOf(uri);
+    return page === undefined ? [] : [...this.urisByTranslationKey.get(page.translationKey)].filter((other) => other !== uri).sort();
+  }
+
   /** The documents built with a page's doc id in its instance, version and locale (itself included), by path. */
   documentsWithDocId(page: SitePage): string[] {
     return [...this.urisByDocId.get(docIdKey(page))].sort();
@@ -330,6 +338,7 @@ export class GlossaryIndex {
       this.pagesByUri.set(document.uri, { page, permalinkKeys, sections });
       for (const key of permalinkKeys) this.urisByPermalink.add(key, document.uri);
       if (page.published) this.urisByDocId.add(docIdKey(page), document.uri);
+      this.urisByTranslationKey.add(page.translationKey, document.uri);
       for (const section of sections) this.pagesBySection.set(section, (this.pagesBySection.get(section) ?? 0) + 1);
     }
     // An entry is a term to link to when its page is built; with no site to say, every entry is.
@@ -341,6 +350,7 @@ export class GlossaryIndex {
     const known = this.pagesByUri.get(uri);
     for (const key of known?.permalinkKeys ?? []) this.urisByPermalink.delete(key, uri);
     if (known?.page.published) this.urisByDocId.delete(docIdKey(known.page), uri);
+    if (known !== undefined) this.urisByTranslationKey.delete(known.page.translationKey, uri);
     for (const section of known?.sections ?? []) {
       const count = this.pagesBySection.get(section)! - 1;
       if (count === 0) this.pagesBySection.delete(section);

@@ -5,7 +5,7 @@ import { LineIndex, type Range } from '../common/text';
 import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
 import type { WorkspaceChange } from '../features/workspaceChange';
 import { affectedDocuments } from '../features/diagnostics/dependencies';
-import { documentDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
+import { documentDiagnostics, siteConfigDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { definitionOf, referencesIn } from '../features/navigation';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
@@ -277,12 +277,15 @@ export class GlossarySession {
   private publish(uri: string): void {
     const document = this.index.getDocument(uri);
     const tagsFile = document === undefined ? this.index.getTagsFile(uri) : undefined;
+    const siteConfig = document === undefined && tagsFile === undefined ? this.index.siteConfigProblems().find((config) => config.uri === uri) : undefined;
     const diagnostics =
       document !== undefined
         ? documentDiagnostics(this.index, document, this.settings, this.openLines.get(uri))
         : tagsFile !== undefined
           ? tagsFileDiagnostics(tagsFile, this.settings)
-          : [];
+          : siteConfig !== undefined
+            ? siteConfigDiagnostics(siteConfig, this.settings)
+            : [];
     if (diagnostics.length === 0 && !this.published.has(uri)) return;
     if (diagnostics.length === 0) this.published.delete(uri);
     else this.published.add(uri);
@@ -302,6 +305,7 @@ export class GlossarySession {
     const uris = [
       ...[...index.documents()].map((document) => document.uri),
       ...[...index.tagsFiles()].map((tagsFile) => tagsFile.uri),
+      ...index.siteConfigProblems().map((config) => config.uri),
       ...[...this.published].filter((uri) => index.getDocument(uri) === undefined && index.getTagsFile(uri) === undefined),
     ];
     const started = performance.now();

@@ -4,6 +4,7 @@ import type { LineIndex, Range } from '../../common/text';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { TagsFile } from '../../parsing/tagsFile';
+import type { SiteConfigProblems } from '../../site/siteTypes';
 import { glossaryDiagnostics } from './glossaryRules';
 import { siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
@@ -32,6 +33,14 @@ export function documentDiagnostics(
     ...(settings.unlinkedMentions && lines !== undefined ? unlinkedMentionDiagnostics(index, document, lines) : []),
   ];
   return withConfiguredSeverities(oneFindingPerPlace(found), settings);
+}
+
+/** The problems of a site's configuration file (`docusaurus.config.*`, `hugo.toml`): the site model reads what it can. */
+export function siteConfigDiagnostics(problems: SiteConfigProblems, settings: GlossarySettings = DEFAULT_SETTINGS): GlossaryDiagnostic[] {
+  return withConfiguredSeverities(
+    problems.problems.map((problem) => ({ range: problem.range, severity: 'error', code: 'site-config', message: problem.message })),
+    settings,
+  );
 }
 
 /** Rules that find, at the same place, what the site's generator also refuses. */
