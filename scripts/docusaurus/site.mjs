@@ -28,12 +28,56 @@ export function log(message) {
   process.stderr.write(`[docusaurus] ${message}\n`);
 }
 
-/** Docusaurus from npm into .test-cache/docusaurus-VERSION, once; later calls only check the marker. */
+/**
+ * Docusaurus from npm into .test-cache/docusaurus-VERSION, once; later calls only check the marker.
+ * Test files run in parallel processes and several of them ask for it: one installs, the others wait.
+ */
 export function ensureDocusaurus() {
   const specs = Object.entries(VERSIONS).map(([name, version]) => `${name}@${version}`);
   const marker = path.join(DOCUSAURUS_DIR, '.installed.json');
-  if (JSON.stringify(readMarker(marker)?.specs) === JSON.stringify(specs) && fs.existsSync(DOCUSAURUS_BIN)) return;
+  const installed = () => JSON.stringify(readMarker(marker)?.specs) === JSON.stringify(specs) && fs.existsSync(DOCUSAURUS_BIN);
+  if (installed()) return;
+  withInstallLock(() => {
+    if (!installed()) install(specs, marker);
+  });
+}
 
+/** Runs `task` holding .test-cache/docusaurus-VERSION.lock (a folder naming its owner's pid); a dead owner's lock is taken over. */
+function withInstallLock(task) {
+  const lock = `${DOCUSAURUS_DIR}.lock`;
+  const owner = path.join(lock, 'pid');
+  fs.mkdirSync(CACHE, { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(owner, String(process.pid));
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    // No pid yet: its owner is between mkdir and write, or died there (then the lock grows old).
+    const pid = fs.existsSync(owner) ? Number(fs.readFileSync(owner, 'utf8')) : undefined;
+    const stale = pid === undefined ? Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 60_000 : !isAlive(pid);
+    if (stale) fs.rmSync(lock, { recursive: true, force: true });
+    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
+  try {
+    task();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+function install(specs, marker) {
   const start = Date.now();
   log(`installing ${specs.join(', ')} into ${path.relative(ROOT, DOCUSAURUS_DIR)} (a minute or two)`);
   fs.rmSync(DOCUSAURUS_DIR, { recursive: true, force: true });

@@ -1,0 +1,323 @@
+/**
+ * The generator is the judge (issue 17): the real Docusaurus and the real Hugo build the fixture
+ * sites of test/sites/, and what they built is compared, file by file, with what `markdown-glossary
+ * terms` says of the same files (published or not, and the permalink), whether the build fails with
+ * whether `markdown-glossary check` exits 1, and the broken links the build reports with our
+ * `broken-link` findings. Build the CLI first: `node esbuild.mjs`.
+ *
+ * A clean clone builds every site for real (Docusaurus is installed into .test-cache/ on first use,
+ * Hugo is the Debian package on the PATH). The tables are kept in .test-cache/parity/ under a hash of
+ * the site's files, the generator's version and the harness, so a second run only re-runs our side.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, describe, it } from 'node:test';
+import { CLI_JS, REPO_ROOT } from '../support/lspClient';
+
+const CACHE_DIR = path.join(REPO_ROOT, '.test-cache', 'parity');
+const SITES = path.join(REPO_ROOT, 'test', 'sites');
+const CORPORA = path.resolve(REPO_ROOT, '..', 'shared', 'corpora');
+
+/** One row of `markdown-glossary terms --format json`. */
+interface OurTerm {
+  file: string;
+  locale?: string;
+  permalink: string;
+  published: boolean;
+  unpublishedReason?: string;
+}
+
+interface Finding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+interface DocusaurusTable {
+  docusaurus: string;
+  fails: boolean;
+  failsWhenLenient?: boolean;
+  docs: Array<{ file: string; locale: string; pluginId: string; published: boolean; route?: string }>;
+  brokenLinks: Array<{ locale: string; page: string; link: string }>;
+}
+
+interface HugoTable {
+  hugo: string;
+  fails: boolean;
+  pages: Array<{ file: string; locale?: string; published: boolean; route?: string }>;
+}
+
+/** What one site's comparison found: how many rows were compared, and every row that differs. */
+interface Agreement {
+  site: string;
+  generator: string;
+  compared: number;
+  agreeing: number;
+  differences: string[];
+}
+
+const agreements: Agreement[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// The generators' side: built for real, kept by hash
+
+/** The relative paths and contents of every file under `dirs`, hashed with `extra` (versions, harness sources). */
+function hashOf(dirs: string[], extra: string[]): string {
+  const hash = createHash('sha256');
+  for (const text of extra) hash.update(`${text}\0`);
+  for (const dir of dirs) {
+    const files = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((name) => fs.statSync(path.join(dir, name)).isFile()).sort();
+    for (const name of files) hash.update(`${name.split(path.sep).join('/')}\0`).update(fs.readFileSync(path.join(dir, name))).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The table kept under `key`, or the one `build` makes (then kept). */
+function cached<T>(name: string, key: string, build: () => T): T {
+  const file = path.join(CACHE_DIR, `${name}-${key}.json`);
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  const table = build();
+  fs.mkdirSync(CACHE_DIR, { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+  return table;
+}
+
+const harnessSources = (folder: string): string[] =>
+  fs.readdirSync(path.join(REPO_ROOT, 'scripts', folder)).sort().map((name) => fs.readFileSync(path.join(REPO_ROOT, 'scripts', folder, name), 'utf8'));
+
+/**
+ * The table scripts/docusaurus/routes.mjs writes for the site (a lenient build for routes and broken
+ * links, one as configured for `fails`). One build at a time: two Docusaurus builds must not overlap,
+ * and this file builds its sites one after another.
+ */
+async function docusaurusTable(name: string, siteDir: string, asDocs: boolean): Promise<DocusaurusTable> {
+  const site = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'docusaurus', 'site.mjs')).href);
+  const key = hashOf([siteDir], [site.DOCUSAURUS_VERSION as string, String(asDocs), ...harnessSources('docusaurus')]);
+  return cached(name, key, () => {
+    const out = path.join(CACHE_DIR, `${name}.building.json`);
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    const args = [path.join(REPO_ROOT, 'scripts', 'docusaurus', 'routes.mjs'), siteDir, ...(asDocs ? ['--as-docs'] : []), '--name', name, '--out', out];
+    const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 900_000 });
+    assert.equal(run.status, 0, `routes.mjs ${name} failed:\n${run.stderr}`);
+    process.stderr.write(run.stderr);
+    const table = JSON.parse(fs.readFileSync(out, 'utf8')) as DocusaurusTable;
+    fs.rmSync(out);
+    return table;
+  });
+}
+
+async function hugoTableOf(name: string, siteDir: string, content?: string): Promise<HugoTable> {
+  const hugo = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'hugo', 'routes.mjs')).href);
+  // Hugo builds at a clock; ours reads the real time, so both use today (the fixtures' dates are years away).
+  const today = new Date().toISOString().slice(0, 10);
+  const key = hashOf(content === undefined ? [siteDir] : [siteDir, content], [hugo.hugoVersion() as string, today, ...harnessSources('hugo')]);
+  return cached(name, key, () => hugo.hugoTable(siteDir, { name, clock: `${today}T00:00:00Z`, ...(content === undefined ? {} : { content }) }) as HugoTable);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Our side
+
+function cli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [CLI_JS, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' },
+  });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function ourTerms(cwd: string): OurTerm[] {
+  const run = cli(['terms', '.', '--format', 'json'], cwd);
+  assert.equal(run.status, 0, `terms failed in ${cwd}:\n${run.stderr}`);
+  return JSON.parse(run.stdout) as OurTerm[];
+}
+
+function ourCheck(cwd: string): { status: number | null; findings: Finding[] } {
+  const run = cli(['check', '.', '--format', 'json'], cwd);
+  assert.ok(run.status === 0 || run.status === 1, `check crashed in ${cwd} (exit ${run.status}):\n${run.stderr}`);
+  return { status: run.status, findings: JSON.parse(run.stdout) as Finding[] };
+}
+
+/** The text a finding's range covers (1-based lines and columns, the end exclusive), as written in the file. */
+function textAt(cwd: string, finding: Finding): string {
+  const lines = fs.readFileSync(path.join(cwd, finding.file), 'utf8').split(/\r?\n/);
+  if (finding.line === finding.endLine) return lines[finding.line - 1].slice(finding.column - 1, finding.endColumn - 1);
+  return [lines[finding.line - 1].slice(finding.column - 1), ...lines.slice(finding.line, finding.endLine - 1), lines[finding.endLine - 1].slice(0, finding.endColumn - 1)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing
+
+/** A row of a generator's table: the file (relative to the site root), its locale, and what the build made of it. */
+interface BuiltRow {
+  file: string;
+  locale?: string;
+  published: boolean;
+  route?: string;
+}
+
+/**
+ * Compares the rows of one build with ours. A row is compared when we have a row for its file in
+ * the same locale: the generator also lists a default-locale file once per other locale it renders
+ * it in (Docusaurus: untranslated, under /de/...); ours is one row per file, in the file's own locale.
+ * A file the build lists but we do not is a difference only where the build published it; a file we
+ * publish that the build has no row for is a difference.
+ */
+function comparePages(built: BuiltRow[], ours: OurTerm[], ourFileOf: (file: string) => string, defaultLocale: string | undefined, agreement: Agreement): void {
+  const byFile = new Map(ours.map((term) => [term.file, term]));
+  const matched = new Set<string>();
+  for (const row of built) {
+    const ourFile = ourFileOf(row.file);
+    const term = byFile.get(ourFile);
+    const builtAs = row.published ? `published at ${row.route}` : 'not published';
+    if (term === undefined) {
+      agreement.compared++;
+      if (row.published) agreement.differences.push(`${row.file} (${row.locale ?? '-'}): the build has it ${builtAs}; terms has no row for it`);
+      else agreement.agreeing++;
+      continue;
+    }
+    const ourLocale = term.locale ?? defaultLocale;
+    if (row.locale !== undefined && ourLocale !== undefined && row.locale !== ourLocale) continue;
+    matched.add(ourFile);
+    agreement.compared++;
+    const same = term.published === row.published && (!row.published || term.permalink === row.route);
+    if (same) agreement.agreeing++;
+    else {
+      const oursAs = term.published ? `published at ${term.permalink}` : `not published (${term.unpublishedReason ?? 'no reason'})`;
+      agreement.differences.push(`${row.file} (${row.locale ?? '-'}): the build has it ${builtAs}; we have it ${oursAs}`);
+    }
+  }
+  for (const term of ours) {
+    if (matched.has(term.file) || !term.published) continue;
+    if (built.some((row) => ourFileOf(row.file) === term.file)) continue;
+    agreement.compared++;
+    agreement.differences.push(`${term.file} (${term.locale ?? '-'}): we have it published at ${term.permalink}; the build has no page for it`);
+  }
+}
+
+function compareFails(fails: boolean, check: { status: number | null; findings: Finding[] }, agreement: Agreement): void {
+  agreement.compared++;
+  if (fails === (check.status === 1)) agreement.agreeing++;
+  else {
+    const errors = check.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.file}:${finding.line}:${finding.column} [${finding.code}] ${finding.message}`);
+    agreement.differences.push(`the build ${fails ? 'fails' : 'succeeds'}; check exits ${check.status}${errors.length > 0 ? ` with errors:\n    ${errors.join('\n    ')}` : ''}`);
+  }
+}
+
+function report(agreement: Agreement): void {
+  agreements.push(agreement);
+  console.log(`${agreement.site} (${agreement.generator}): ${agreement.agreeing}/${agreement.compared} agree`);
+  for (const difference of agreement.differences) console.log(`  differs: ${difference}`);
+  assert.deepEqual(agreement.differences, [], `${agreement.site}: ${agreement.differences.length} of ${agreement.compared} rows differ from ${agreement.generator}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const DOCUSAURUS_SITES = [
+  { name: 'docusaurus-rules', dir: path.join(SITES, 'docusaurus-rules'), asDocs: false },
+  { name: 'docusaurus-duplicate-id', dir: path.join(SITES, 'docusaurus-duplicate-id'), asDocs: false },
+  // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
+  { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
+];
+
+const HUGO_SITES = [
+  { name: 'hugo-rules', dir: path.join(SITES, 'hugo-rules') },
+  { name: 'hugo-shared', dir: path.join(SITES, 'hugo-shared') },
+  { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
+];
+
+describe('the site as the real generators build it', () => {
+  after(() => {
+    if (agreements.length === 0) return;
+    const rows = [['site', 'generator', 'compared', 'agreeing'], ...agreements.map(({ site, generator, compared, agreeing }) => [site, generator, String(compared), String(agreeing)])];
+    const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+    console.log('\nSite parity with the real generators:');
+    for (const row of rows) console.log(row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | '));
+  });
+
+  for (const site of DOCUSAURUS_SITES) {
+    it(`${site.name}: Docusaurus publishes the files we say at the permalinks we say, fails when check exits 1, and reports the broken links we report`, async () => {
+      const table = await docusaurusTable(site.name, site.dir, site.asDocs);
+      const agreement: Agreement = { site: site.name, generator: `Docusaurus ${table.docusaurus}`, compared: 0, agreeing: 0, differences: [] };
+      // Ours: a folder of docs (no configuration) is checked from inside; its files are the table's docs/<file>.
+      const ourFileOf = site.asDocs ? (file: string) => file.replace(/^docs\//, '') : (file: string) => file;
+      const check = ourCheck(site.dir);
+      compareFails(table.fails, check, agreement);
+      // A build that fails before it publishes anything (e.g. two docs with one id) has no routes to compare.
+      if (table.failsWhenLenient) console.log(`${site.name}: the build fails before it publishes a page; only its failure is compared`);
+      else {
+        const terms = ourTerms(site.dir);
+        comparePages(table.docs, terms, ourFileOf, table.docs[0]?.locale, agreement);
+        compareBrokenLinks(site.dir, table, check.findings, ourFileOf, agreement);
+      }
+      report(agreement);
+    });
+  }
+
+  for (const site of HUGO_SITES) {
+    it(`${site.name}: Hugo publishes the files we say at the permalinks we say, and fails when check exits 1`, async (t) => {
+      if (site.content !== undefined && !fs.existsSync(site.content)) {
+        t.skip(`${path.relative(REPO_ROOT, site.content)} is missing (the corpora beside the repository)`);
+        return;
+      }
+      const table = await hugoTableOf(site.name, site.dir, site.content);
+      const agreement: Agreement = { site: site.name, generator: `Hugo ${table.hugo}`, compared: 0, agreeing: 0, differences: [] };
+      // A site whose content lives elsewhere is checked as Hugo built it: a copy with that content as content/.
+      const scratch = site.content === undefined ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'parity-hugo-'));
+      try {
+        let siteDir = site.dir;
+        if (scratch !== undefined) {
+          siteDir = path.join(scratch, site.name);
+          fs.cpSync(site.dir, siteDir, { recursive: true });
+          fs.rmSync(path.join(siteDir, 'content'), { recursive: true, force: true });
+          fs.cpSync(site.content!, path.join(siteDir, 'content'), { recursive: true });
+        }
+        compareFails(table.fails, ourCheck(siteDir), agreement);
+        comparePages(table.pages, ourTerms(siteDir), (file) => file, undefined, agreement);
+      } finally {
+        if (scratch !== undefined) fs.rmSync(scratch, { recursive: true, force: true });
+      }
+      report(agreement);
+    });
+  }
+});
+
+/**
+ * Every broken link the build reports (a page route and the link as written) is a `broken-link`
+ * finding in the file published at that route, over that very link text; and every `broken-link`
+ * error (one that breaks the build) is a link the build reports: never a false broken link.
+ */
+function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
+  const fileAt = (locale: string, route: string): string | undefined => table.docs.find((row) => row.published && row.locale === locale && row.route === route)?.file;
+  const brokenLinks = findings.filter((finding) => finding.code === 'broken-link').map((finding) => ({ finding, text: textAt(siteDir, finding) }));
+  for (const reported of table.brokenLinks) {
+    agreement.compared++;
+    const file = fileAt(reported.locale, reported.page);
+    const ours = file === undefined ? undefined : brokenLinks.find(({ finding, text }) => finding.file === ourFileOf(file) && text === reported.link);
+    if (ours !== undefined) agreement.agreeing++;
+    else agreement.differences.push(`broken link on ${reported.page} (${reported.locale}, ${file ?? 'no doc at that route'}) to "${reported.link}": check has no broken-link finding for it`);
+  }
+  for (const { finding, text } of brokenLinks) {
+    if (finding.severity !== 'error') continue;
+    agreement.compared++;
+    const reported = table.brokenLinks.some((row) => {
+      const file = fileAt(row.locale, row.page);
+      return row.link === text && file !== undefined && ourFileOf(file) === finding.file;
+    });
+    if (reported) agreement.agreeing++;
+    else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a build-breaking broken link to "${text}" the build does not report`);
+  }
+}
