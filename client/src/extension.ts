@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'markdownGlossary',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml,docusaurus.config.*,hugo.*,config.*,*versions.json}'),
     },
     initializationOptions: { l10nBundle: vscode.l10n.bundle },
     outputChannel: output,

@@ -181,9 +181,10 @@ describe('check on the platinus glossary (read-only)', () => {
       column: 5,
       endLine: 2,
       endColumn: 5 + id.length,
-      severity: 'warning',
+      // Same folder, same id: one Docusaurus doc id twice, which stops the build.
+      severity: 'error',
       code: 'duplicate-id',
-      message: `Another entry has the id "${id}": ${other}`,
+      message: `Docusaurus refuses to build: another document has the doc id "Glossar/${letter}/${id}": ${other}`,
     });
     assert.deepEqual(positionsOf(ofCode(findings, 'duplicate-id')), [
       finding('B-Glossar', 'BPI.md', 'BPI', 'Business-Analyse.md'),
@@ -265,7 +266,8 @@ describe('check on the platinus glossary (read-only)', () => {
           column,
           endLine: line,
           endColumn: column + target.length,
-          severity: 'warning',
+          // Docusaurus's default onBrokenLinks is throw: the build fails on it.
+          severity: 'error',
           code: 'broken-link',
           message: `No glossary entry at "${target}".`,
         },

@@ -37,7 +37,8 @@ export interface CheckResult {
 export class UsageError extends Error {}
 
 /** The glossary below the given paths, with the tags files that govern them, as the editor would index it. */
-export async function loadForCli(paths: string[], cwd: string, settings: GlossarySettings, log: Logger) {
+/** `siteLog` hears which site was found or assumed: `terms` says it, `check` keeps a clean run silent. */
+export async function loadForCli(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, siteLog: Logger = () => undefined) {
   // A glob ("docs/**/*.md") narrows the files; the walk starts where its fixed part ends.
   const globs = paths.filter((given) => /[*?[\]{}]/.test(given));
   const roots = [...paths.filter((given) => !globs.includes(given)), ...globs.map(globBase)].map((given) => path.resolve(cwd, given));
@@ -68,7 +69,7 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
     if (!scope.isReachable(configuredTagsFile)) throw new UsageError(l10n.t('The tags file {0} of the setting "tagsFile" is not inside the checked folders.', settings.tagsFile));
     tagsFilesAbove.push(configuredTagsFile);
   }
-  const files = await loadGlossary(index, scope, log, { starts: roots, extraTagsFiles: tagsFilesAbove });
+  const files = await loadGlossary(index, scope, log, { starts: roots, extraTagsFiles: tagsFilesAbove, siteLog });
   if (configuredTagsFile !== undefined) index.setTagsFileOverride(fileUri(configuredTagsFile));
   return { index, files, scope };
 }

@@ -93,7 +93,7 @@ async function runTerms(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(l10n.t('Unknown format "{0}": use {1}.', String(values.format), 'text, json'));
   const settings = await settingsFrom(values);
-  const { index, files } = await loadForCli(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log);
+  const { index, files } = await loadForCli(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log, log);
   const rows = termRows(index, files, process.cwd());
   process.stdout.write(values.format === 'json' ? `${JSON.stringify(rows, undefined, 2)}\n` : termsAsText(rows));
   return 0;

@@ -33,8 +33,7 @@ export function termRows(index: GlossaryIndex, files: string[], cwd: string): Te
     const document = index.getDocument(uri);
     const page = index.pageOf(uri);
     const term = document?.term;
-    // Without a site, every file is published at no route the model knows.
-    const published = page === undefined ? index.siteFor(uri) === undefined : page.published;
+    const published = index.isBuilt(uri);
     return {
       file: relative(uri),
       docId: page?.docId ?? '',

@@ -46,7 +46,7 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
   if (isMarkdownPath(path) || isMarkdownPath(target)) {
     const file = markdownFileAt(index, site, fromUri, target, targetUri);
-    if (file === undefined || !isBuilt(index, file)) {
+    if (file === undefined || !index.isBuilt(file.uri)) {
       // Unresolved, Docusaurus leaves the link as it is, a URL that reaches nothing.
       return { kind: 'file', unpublished: file };
     }
@@ -79,12 +79,6 @@ function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: s
     if (document !== undefined) return document;
   }
   return undefined;
-}
-
-/** Whether the site builds a document's page; without a site to say, every file is. */
-function isBuilt(index: GlossaryIndex, document: ParsedDocument): boolean {
-  const page = index.pageOf(document.uri);
-  return page === undefined ? index.siteFor(document.uri) === undefined : page.published;
 }
 
 /** Of several terms with one name, the first by file path, so the answer does not depend on load order. */

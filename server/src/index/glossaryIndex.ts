@@ -3,7 +3,7 @@ import { composed } from '../common/text';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { assumedSiteFor, docsSectionOf, permalinkKey, reachablePermalinks, siteOf, sitePageOf, type Site } from '../site/site';
+import { assumedSiteFor, docsSectionOf, isBuiltOn, permalinkKey, reachablePermalinks, siteOf, sitePageOf, type Site } from '../site/site';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { TextSignature } from './textSignature';
@@ -302,6 +302,11 @@ export class GlossaryIndex {
     return site === undefined ? undefined : sitePageOf([site], uri, fields);
   }
 
+  /** Whether the site builds a document of the index (see `isBuiltOn`). */
+  isBuilt(uri: string): boolean {
+    return isBuiltOn(this.siteFor(uri), this.pageOf(uri));
+  }
+
   /** The documents whose pages are built at a URL path, however its case and final slash are written. */
   documentsAtPermalink(path: string): ParsedDocument[] {
     return [...this.urisByPermalink.get(permalinkKey(path))].map((uri) => this.documentsByUri.get(uri)).filter((document) => document !== undefined);
@@ -342,7 +347,7 @@ export class GlossaryIndex {
       for (const section of sections) this.pagesBySection.set(section, (this.pagesBySection.get(section) ?? 0) + 1);
     }
     // An entry is a term to link to when its page is built; with no site to say, every entry is.
-    const published = page === undefined ? site === undefined : page.published;
+    const published = isBuiltOn(site, page);
     if (document.term !== undefined && !published) this.unpublishedEntries.add(document.uri);
   }
 

@@ -124,7 +124,11 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (canRegisterWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,mdx}' }, { globPattern: `**/${TAGS_FILE_NAME}` }],
+        watchers: [
+          { globPattern: '**/*.{md,mdx}' },
+          { globPattern: `**/${TAGS_FILE_NAME}` },
+          { globPattern: '**/{docusaurus.config.{js,ts,mjs,cjs,mts,cts},hugo.{toml,yaml,yml,json},config.{toml,yaml,yml,json},*versions.json}' },
+        ],
       });
     }
     void indexWorkspace();

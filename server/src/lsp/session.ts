@@ -11,6 +11,7 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
 import { parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
+import { isSiteConfigFile } from '../workspace/siteConfig';
 import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files';
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
@@ -338,6 +339,11 @@ export class GlossarySession {
       await this.indexed;
       const latest = new Map<string, boolean>();
       for (const change of changes) latest.set(canonicalUri(change.uri), change.deleted);
+      // A site's configuration changes every route: the workspace is read again with it.
+      if ([...latest.keys()].some(isSiteConfigFile)) {
+        await this.indexWorkspace(this.settings);
+        return;
+      }
       const closed = [...latest].filter(([uri]) => this.isClosedGlossaryFile(uri));
       this.applyFromDisk(closed.filter(([, deleted]) => deleted).map(([uri]): [string, undefined] => [uri, undefined]));
       await this.reloadFromDisk(closed.filter(([, deleted]) => !deleted).map(([uri]) => uri));

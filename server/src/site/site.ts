@@ -10,10 +10,24 @@ import type { BrokenLinkPolicy, SitePage } from './siteTypes';
  * folder (or assumed from the layout). Every route, id, locale and "is this page built" comes
  * from here.
  */
-export type Site =
-  | { generator: 'docusaurus'; rootUri: string; docusaurus: DocusaurusSite }
+export type Site = (
+  | { generator: 'docusaurus'; docusaurus: DocusaurusSite }
   /** `now` decides which pages are published yet or expired already (`publishDate`, `expiryDate`). */
-  | { generator: 'hugo'; rootUri: string; hugo: HugoSite; now: Date };
+  | { generator: 'hugo'; hugo: HugoSite; now: Date }
+) & {
+  rootUri: string;
+  /**
+   * Set when no configuration says what the site is and the layout was taken for it: its rules
+   * give the files in its content folders their routes, but a file outside them is not known to be
+   * left out of the site, so it stays a term.
+   */
+  assumed?: true;
+};
+
+/** Whether the site builds a file: its page is published; a file outside an assumed site's content counts as built. */
+export function isBuiltOn(site: Site | undefined, page: SitePage | undefined): boolean {
+  return page === undefined ? site === undefined || site.assumed === true : page.published;
+}
 
 /** The page a file makes on the site whose folder holds it; undefined outside every site and its content folders. */
 export function sitePageOf(sites: readonly Site[], uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
@@ -166,5 +180,5 @@ export function assumedSiteFor(uri: string): Site | undefined {
   const path = uriPath(uri);
   const docs = path.lastIndexOf('/docs/');
   if (docs === -1) return undefined;
-  return defaultDocusaurusSite(withPath(uri, path.slice(0, docs)), 'docs');
+  return { ...defaultDocusaurusSite(withPath(uri, path.slice(0, docs)), 'docs'), assumed: true };
 }

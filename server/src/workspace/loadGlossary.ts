@@ -8,7 +8,8 @@ import { findSites } from './siteConfig';
 const READ_BATCH = 32;
 
 /**
- * Finds the sites the workspace holds (`siteConfig.ts`), then reads every Markdown file and tags
+ * Finds the sites the workspace holds (`siteConfig.ts`; what was found or assumed goes to
+ * `siteLog`, by default the log), then reads every Markdown file and tags
  * file of the glossary's scope into the index. Files that cannot be read
  * or indexed are logged and skipped. Returns the Markdown files that were indexed.
  */
@@ -16,9 +17,9 @@ export async function loadGlossary(
   index: GlossaryIndex,
   scope: GlossaryScope,
   log: Logger,
-  options: { starts?: string[]; extraTagsFiles?: string[]; generator?: 'auto' | 'docusaurus' | 'hugo' } = {},
+  options: { starts?: string[]; extraTagsFiles?: string[]; generator?: 'auto' | 'docusaurus' | 'hugo'; siteLog?: Logger } = {},
 ): Promise<string[]> {
-  const { sites, configProblems } = findSites(options.starts ?? scope.roots, scope, log, options.generator);
+  const { sites, configProblems } = findSites(options.starts ?? scope.roots, scope, options.siteLog ?? log, options.generator);
   index.setSites(sites, configProblems);
   const files = await findWorkspaceFiles(scope, log, options.starts);
   const extraTagsFiles = options.extraTagsFiles ?? [];

@@ -56,6 +56,12 @@ function foldersUpTo(start: string, scope: GlossaryScope): string[] {
   return folders;
 }
 
+/** Whether a file (by URI or path) is one a site is configured by: its change changes every route. */
+export function isSiteConfigFile(uriOrPath: string): boolean {
+  const name = uriOrPath.slice(uriOrPath.lastIndexOf('/') + 1);
+  return DOCUSAURUS_CONFIG_FILE_NAMES.includes(name) || HUGO_CONFIG_FILE_NAMES.includes(name) || /^(?:[\w-]+_)?versions\.json$/.test(name);
+}
+
 function isFolder(candidate: string): boolean {
   try {
     return fs.statSync(candidate).isDirectory();
@@ -131,7 +137,7 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
       problems: [],
     });
     log(`Site: no configuration found in ${root}; assumed a Hugo site with the defaults${languages.length > 0 ? `, languages ${languages.join(', ')} in content/<language>` : ''}.`);
-    return { generator: 'hugo', rootUri: fileUri(root), hugo, now: new Date() };
+    return { generator: 'hugo', rootUri: fileUri(root), hugo, now: new Date(), assumed: true };
   }
   const hasDocsFolder = fs.existsSync(path.join(root, 'docs'));
   // Without a docs folder, the workspace folder is the docs folder: its site lies one folder up.
@@ -141,7 +147,7 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
   site.docusaurus.locales = [...new Set(['en', ...languageFolders(path.join(root, 'i18n'))])];
   site.docusaurus.instances = [instanceOf(siteFolder, 'default', docsPath, 'docs', log)];
   log(`Site: no configuration found in ${root}; assumed a Docusaurus site with the defaults, docs in ${hasDocsFolder ? path.join(root, 'docs') : root} at /docs.`);
-  return site;
+  return { ...site, assumed: true };
 }
 
 /** A docs instance, with the versions `versions.json` (or `<id>_versions.json`) lists. */

@@ -17,7 +17,9 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   if (site === undefined || page === undefined || site.generator !== 'docusaurus' || page.unpublishedReason === 'underscore' || page.unpublishedReason === 'excluded') return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const fields = frontMatter?.fields ?? [];
-  for (const problem of docusaurusFrontMatterProblems(fields)) {
+  // Front matter that does not parse stops the build before any value is judged: its own error says so.
+  const parses = !document.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  for (const problem of parses ? docusaurusFrontMatterProblems(fields) : []) {
     diagnostics.push({ range: problem.range, severity: 'error', code: 'invalid-front-matter', message: problem.message, breaksBuild: true });
   }
   for (const problem of page.problems) {
