@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { CLI_JS, REPO_ROOT } from '../support/lspClient';
+import type { Finding } from '../../server/src/cli/check';
 
 const CACHE_DIR = path.join(REPO_ROOT, '.test-cache', 'parity');
 const SITES = path.join(REPO_ROOT, 'test', 'sites');
@@ -30,17 +31,6 @@ interface OurTerm {
   permalink: string;
   published: boolean;
   unpublishedReason?: string;
-}
-
-interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
 }
 
 interface DocusaurusTable {
