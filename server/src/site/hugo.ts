@@ -223,7 +223,7 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
  * two hex digits; a run of white space becomes one hyphen (none after a hyphen); everything else
  * is dropped. `Grüße & Co.` → `Grüße-Co.`.
  */
-export function unicodeSanitize(text: string): string {
+function unicodeSanitize(text: string): string {
   let target = '';
   let prependHyphen = false;
   let wasHyphen = false;
