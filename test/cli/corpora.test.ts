@@ -1,6 +1,6 @@
 /**
- * The CLI (`dist/cli.js`, build first: `node esbuild.mjs`) on the two real glossaries shipped in
- * ../shared/corpora beside the repository. The corpora are read-only: every run that writes
+ * The CLI (`dist/cli.js`, build first: `node esbuild.mjs`) on the two real glossaries kept in
+ * test/corpora. The corpora are read-only: every run that writes
  * (--fix, tags --write) works on a copy in a temporary folder.
  *
  * The expected findings are facts about the files, checked by hand and recomputed here from the
@@ -31,7 +31,7 @@ import { createWorkspace, type Workspace } from '../support/fixtures';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const CLI_JS = path.join(REPO_ROOT, 'dist', 'cli.js');
-const CORPORA = path.resolve(REPO_ROOT, '..', 'shared', 'corpora');
+const CORPORA = path.join(REPO_ROOT, 'test', 'corpora');
 const PLATINUS = path.join(CORPORA, 'platinus-glossar');
 const CNCF = path.join(CORPORA, 'cncf-glossary');
 
@@ -127,7 +127,7 @@ const positionsOf = (findings: Finding[]) =>
 const byPlace = (a: Finding, b: Finding) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 
 function requireCorpus(root: string): void {
-  assert.ok(fs.existsSync(root), `corpus missing: ${root} (expected ../shared/corpora beside the repository)`);
+  assert.ok(fs.existsSync(root), `corpus missing: ${root} (test/corpora, copied from ../shared/corpora)`);
 }
 
 describe('check on the platinus glossary (read-only)', () => {

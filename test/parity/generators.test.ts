@@ -22,7 +22,7 @@ import type { Finding } from '../../server/src/cli/check';
 
 const CACHE_DIR = path.join(REPO_ROOT, '.test-cache', 'parity');
 const SITES = path.join(REPO_ROOT, 'test', 'sites');
-const CORPORA = path.resolve(REPO_ROOT, '..', 'shared', 'corpora');
+const CORPORA = path.join(REPO_ROOT, 'test', 'corpora');
 
 /** One row of `markdown-glossary terms --format json`. */
 interface OurTerm {
@@ -260,7 +260,7 @@ describe('the site as the real generators build it', () => {
   for (const site of HUGO_SITES) {
     it(`${site.name}: Hugo publishes the files we say at the permalinks we say, and fails when check exits 1`, async (t) => {
       if (site.content !== undefined && !fs.existsSync(site.content)) {
-        t.skip(`${path.relative(REPO_ROOT, site.content)} is missing (the corpora beside the repository)`);
+        t.skip(`${path.relative(REPO_ROOT, site.content)} is missing (test/corpora)`);
         return;
       }
       const table = await hugoTableOf(site.name, site.dir, site.content);

@@ -1,7 +1,7 @@
 /**
  * Protocol tests on real glossaries written by others (read-only): the bundled server
  * (dist/server.js) with a corpus as its workspace folder, hovering real text as a user would.
- * Build first: `node esbuild.mjs`. The corpora live in ../shared/corpora beside the repository.
+ * Build first: `node esbuild.mjs`. The corpora are in test/corpora.
  *
  * Facts about the corpora these tests rely on (checked with grep):
  * - platinus-glossar: 143 *.md below docs/10-Glossar/<Letter>-Glossar/, linked by routes
@@ -23,7 +23,7 @@ import type { Range } from 'vscode-languageserver-protocol/node';
 import { existingFolder, positionOf } from '../support/fixtures';
 import { hoverText, LspClient, REPO_ROOT } from '../support/lspClient';
 
-const CORPORA = path.resolve(REPO_ROOT, '..', 'shared', 'corpora');
+const CORPORA = path.join(REPO_ROOT, 'test', 'corpora');
 const PLATINUS_ROOT = path.join(CORPORA, 'platinus-glossar');
 const CNCF_ROOT = path.join(CORPORA, 'cncf-glossary');
 
@@ -33,7 +33,7 @@ function rangeOf(text: string, needle: string, occurrence = 0): Range {
 }
 
 function requireCorpus(root: string): void {
-  assert.ok(fs.existsSync(root), `corpus missing: ${root} (expected ../shared/corpora beside the repository)`);
+  assert.ok(fs.existsSync(root), `corpus missing: ${root} (test/corpora, copied from ../shared/corpora)`);
 }
 
 /** The parts of a hover that describes several terms, one per term. */

@@ -60,7 +60,7 @@ export function masterSeed(variable: string, defaultSeed: number): number {
 
 /** Real glossary files: the demo content and the shared corpora. */
 export function loadCorpus(): string[] {
-  const folders = [path.join(REPO_ROOT, 'content'), path.resolve(REPO_ROOT, '..', 'shared', 'corpora')];
+  const folders = [path.join(REPO_ROOT, 'content'), path.join(REPO_ROOT, 'test', 'corpora')];
   const texts: string[] = [];
   for (const folder of folders) {
     if (!fs.existsSync(folder)) continue;

@@ -266,7 +266,7 @@ function generatedDocuments(): string[] {
 }
 
 function realDocuments(): Array<{ file: string; text: string }> {
-  const folders = [path.join(REPO_ROOT, 'content'), path.join(REPO_ROOT, 'test', 'sites'), path.resolve(REPO_ROOT, '..', 'shared', 'corpora')];
+  const folders = [path.join(REPO_ROOT, 'content'), path.join(REPO_ROOT, 'test', 'sites'), path.join(REPO_ROOT, 'test', 'corpora')];
   const documents: Array<{ file: string; text: string }> = [];
   for (const folder of folders) {
     if (!fs.existsSync(folder)) continue;

@@ -11,7 +11,7 @@ import { growthOf, superLinear } from './linearTime';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SITES = path.join(ROOT, 'test', 'sites');
-const CORPORA = path.resolve(ROOT, '..', 'shared', 'corpora');
+const CORPORA = path.join(ROOT, 'test', 'corpora');
 const NOW = new Date('2025-06-01T00:00:00Z');
 
 /** The fields of a document whose front matter is these YAML lines, as the index parses them. */
