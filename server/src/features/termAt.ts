@@ -2,6 +2,7 @@ import { rangeContains, type LineIndex, type Position, type Range } from '../com
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { MarkdownLink, Span } from '../parsing/markdown';
+import { mentionsBetween } from './mentions';
 import { resolveTermLink } from './termLinks';
 
 export interface TermTarget {
@@ -15,7 +16,7 @@ export interface TermTarget {
 /** A plain, unlinked mention of terms in a document. */
 export interface MentionInDocument {
   range: Range;
-  termUris: string[];
+  termUris: readonly string[];
 }
 
 /**
@@ -48,9 +49,7 @@ function mentionAt(index: GlossaryIndex, document: ParsedDocument, lines: LineIn
   const windowStart = Math.max(lines.lineStartOffset(Math.max(0, position.line - 1)), offset - MENTION_WINDOW);
   const windowEnd = Math.min(lines.lineEndOffset(Math.min(lines.lineCount - 1, position.line + 1)), offset + MENTION_WINDOW);
   const excluded = nonProseSpans(document, lines, false);
-  const mention = index.matcher
-    .findMentions(lines.text, windowStart, windowEnd, excluded)
-    .find((candidate) => candidate.start <= offset && offset <= candidate.end);
+  const mention = mentionsBetween(index, document, lines, windowStart, windowEnd, excluded).find((candidate) => candidate.start <= offset && offset <= candidate.end);
   if (mention === undefined) return undefined;
   const terms = mention.termUris.map((uri) => index.termOf(uri)).filter((term) => term !== undefined);
   return { terms, range: lines.rangeAt(mention.start, mention.end), kind: 'mention' };
@@ -75,7 +74,5 @@ function nonProseSpans(document: ParsedDocument, lines: LineIndex, includeLinks:
 
 /** Every plain mention of a term in a document's prose, outside links, in document order. */
 export function mentionsIn(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex): MentionInDocument[] {
-  return index.matcher
-    .findMentions(lines.text, 0, lines.text.length, nonProseSpans(document, lines, false))
-    .map((mention) => ({ range: lines.rangeAt(mention.start, mention.end), termUris: mention.termUris }));
+  return mentionsBetween(index, document, lines, 0, lines.text.length, nonProseSpans(document, lines, false)).map((mention) => ({ range: lines.rangeAt(mention.start, mention.end), termUris: mention.termUris }));
 }

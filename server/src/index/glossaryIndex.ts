@@ -9,6 +9,7 @@ import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
 import { nameKey, TermMatcher } from './termMatcher';
+import { mentionNamesOf } from './mentionNames';
 
 /**
  * Sets of URIs under string keys, for lookups by id, name, link target and tag. Most keys have
@@ -254,7 +255,7 @@ export class GlossaryIndex {
     if (next === undefined) {
       if (previous !== undefined) this.matcher.removeTerm(parsed.uri);
     } else if (previous === undefined || !sameNames(previous, next)) {
-      this.matcher.setTerm(parsed.uri, namesOf(next));
+      this.matcher.setTerm(parsed.uri, mentionNamesOf(next));
     }
   }
 
@@ -752,5 +753,5 @@ function sameTargets(a: LinkTargets, b: LinkTargets): boolean {
 function sameNames(a: GlossaryTerm, b: GlossaryTerm): boolean {
   const namesA = namesOf(a);
   const namesB = namesOf(b);
-  return namesA.length === namesB.length && namesA.every((name, index) => name === namesB[index]);
+  return a.idFromFileName === b.idFromFileName && namesA.length === namesB.length && namesA.every((name, index) => name === namesB[index]);
 }

@@ -7,8 +7,11 @@ import { foldComposed, foldWord } from './wordFolding';
 export interface Mention {
   start: number;
   end: number;
-  /** URIs of every term whose name matches here; more than one when names collide. */
-  termUris: string[];
+  /**
+   * URIs of every term whose name matches here; more than one when names collide. Shared by every
+   * mention of the same names in a scan, so never change it.
+   */
+  termUris: readonly string[];
 }
 
 interface TrieNode {
@@ -44,8 +47,10 @@ const ACRONYM_KEY_PREFIX = '=';
  */
 const MAX_NAME_WORDS = 12;
 const MAX_NAME_GAP = 40;
+/** At most this many words of a text, joined by hyphens or spaces, are read as one word of a name. */
+const MAX_JOINED_WORDS = 3;
 /** A word: letters and digits, with the combining marks of a name typed in NFD ("Wertscho\u0308pfung"). */
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
 /**
  * Finds glossary terms in prose: a trie over the words of every term name, so the cost of a scan
@@ -97,14 +102,15 @@ export class TermMatcher {
   }
 
   /**
-   * False when the text cannot mention the term: every mention contains the last word of one of
-   * its names, folded, as inflections only add endings. A cheap test before a full scan.
+   * False when the text cannot mention the term: every mention contains, folded and without
+   * hyphens, the witness of the last word of one of its names (see witnessOf). A cheap test before
+   * a full scan.
    */
   mayMention(text: string, uri: string): boolean {
     let folded: string | undefined;
     let nfc: string | undefined;
     for (const { word, acronym } of this.mentionWitnesses(uri)) {
-      if (acronym ? (nfc ??= composed(text)).includes(word) : (folded ??= foldWord(text)).includes(word)) return true;
+      if (acronym ? (nfc ??= composed(text)).includes(word) : (folded ??= foldWord(text).replaceAll('-', '')).includes(word)) return true;
     }
     return false;
   }
@@ -117,12 +123,12 @@ export class TermMatcher {
     return this.mentionWitnesses(uri).some(({ word, acronym }) => mayContain(signature, acronym ? foldWord(word) : word));
   }
 
-  /** The last words of a term's names, folded unless an acronym: every mention contains one. */
+  /** The witnesses of the last words of a term's names, folded unless an acronym: every mention contains one. */
   private mentionWitnesses(uri: string): Array<{ word: string; acronym: boolean }> {
     return (this.namesByUri.get(uri) ?? []).map((keys) => {
       const last = keys[keys.length - 1];
       const acronym = last.startsWith(ACRONYM_KEY_PREFIX);
-      return { word: acronym ? last.slice(ACRONYM_KEY_PREFIX.length) : last, acronym };
+      return { word: acronym ? last.slice(ACRONYM_KEY_PREFIX.length) : witnessOf(last), acronym };
     });
   }
 
@@ -141,7 +147,7 @@ export class TermMatcher {
         index++;
         continue;
       }
-      mentions.push({ start, end: words[match.lastWord].end, termUris: [...match.frontier.termUris()] });
+      mentions.push({ start, end: words[match.lastWord].end, termUris: match.frontier.termUris() });
       index = match.lastWord + 1;
     }
     return mentions;
@@ -149,7 +155,15 @@ export class TermMatcher {
 
   private matchAt(text: string, words: Word[], index: number, scan: Scan): [number, Match | undefined] {
     const word = words[index];
-    const whole = this.longestMatchAt(text, words, index, this.keysOf(word, scan), scan);
+    let whole = this.longestMatchAt(text, words, index, this.keysOf(word, scan), scan);
+    // A name written as one word may be split by a hyphen or a space in the text:
+    // "Dokumentations-Richtlinien", "data center".
+    let joined = word.text;
+    for (let last = index + 1; last < words.length && last - index < MAX_JOINED_WORDS && isJoint(text, words[last - 1].end, words[last].start); last++) {
+      joined += words[last].text;
+      const match = this.longestMatchAt(text, words, last, this.keysOf({ text: joined, start: word.start, end: words[last].end }, scan), scan);
+      if (match !== undefined && (whole === undefined || match.lastWord > whole.lastWord)) whole = match;
+    }
     if (whole !== undefined || !this.matchCompoundTails) return [word.start, whole];
     for (const { split, keys } of this.tailsOf(word, scan)) {
       const match = this.longestMatchAt(text, words, index, keys, scan);
@@ -179,13 +193,17 @@ export class TermMatcher {
     return tails;
   }
 
-  /** The longest name that starts at a word (whose keys are given: the whole word's or a tail's). */
-  private longestMatchAt(text: string, words: Word[], first: number, firstKeys: WordKeys, scan: Scan): Match | undefined {
-    let best: Match | undefined;
-    let frontier: Frontier | undefined = scan.root;
-    for (let index = first; index < words.length; index++) {
-      if (index > first && !isNameGap(text, words[index - 1].end, words[index].start)) break;
-      frontier = frontier.next(index === first ? firstKeys : this.keysOf(words[index], scan));
+  /**
+   * The longest name that starts at a word. The first key stands for the words up to firstLast (one
+   * word, its tail, or hyphenated words joined), and is given.
+   */
+  private longestMatchAt(text: string, words: Word[], firstLast: number, firstKeys: WordKeys, scan: Scan): Match | undefined {
+    let frontier = scan.root.next(firstKeys);
+    if (frontier === undefined) return undefined;
+    let best: Match | undefined = frontier.named.length > 0 ? { lastWord: firstLast, frontier } : undefined;
+    for (let index = firstLast + 1; index < words.length; index++) {
+      if (!isNameGap(text, words[index - 1].end, words[index].start)) break;
+      frontier = frontier.next(this.keysOf(words[index], scan));
       if (frontier === undefined) break;
       if (frontier.named.length > 0) best = { lastWord: index, frontier };
     }
@@ -336,6 +354,7 @@ function lookupKeys(text: string): string[] {
     if (suffix.startsWith('er') && stemLength > MAX_STEM_BEFORE_ER) continue;
     keys.push(folded.slice(0, -suffix.length));
   }
+  keys.push(...irregularPluralStems(word, folded));
   // A word before the last of a name may be an adjective with any ending, "-er" included:
   // "Strategischer Plan", "beim strategischen Plan".
   keys.push(LEADING_WORD_PREFIX + folded);
@@ -345,6 +364,50 @@ function lookupKeys(text: string): string[] {
   // Acronyms take only a plural or genitive "s": "SLAs".
   if (word.length <= 6 && /^[\p{Lu}\p{N}]{2,5}s$/u.test(word)) keys.push(ACRONYM_KEY_PREFIX + word.slice(0, -1));
   return keys;
+}
+
+/**
+ * Singulars of plurals that change more than an ending: English "-ies" ("technologies"), the Latin
+ * and Italian plurals of German ("Rechenzentren", "Kriterien", "Themen", "Konten", "Praktika",
+ * "Schemata") and umlaut plurals ("Handbücher", "Verträge", "Abläufe", "Mängel").
+ */
+function irregularPluralStems(word: string, folded: string): string[] {
+  const stems: string[] = [];
+  const stemOf = (ending: string) => (folded.length - ending.length >= MIN_STEM_LENGTH && folded.endsWith(ending) ? folded.slice(0, -ending.length) : undefined);
+  const ies = stemOf('ies');
+  if (ies !== undefined) stems.push(ies + 'y');
+  const en = stemOf('en');
+  if (en !== undefined) stems.push(en + 'um', en + 'a', en + 'o');
+  const a = stemOf('a');
+  if (a !== undefined) stems.push(a + 'um');
+  const ata = stemOf('ata');
+  if (ata !== undefined) stems.push(ata + 'a');
+  // The umlaut of the last syllables ("Gärten", "Mängel", "Handbücher"), without it and with or
+  // without a plural ending.
+  const lower = word.toLowerCase();
+  const umlaut = /(äu|ä|ö|ü)[^aeiouäöüy]*(?:e[^aeiouäöüy]*)?$/u.exec(lower);
+  if (umlaut !== null && umlaut.index >= 1) {
+    const singular = foldComposed(lower.slice(0, umlaut.index) + WITHOUT_UMLAUT[umlaut[1]] + lower.slice(umlaut.index + umlaut[1].length));
+    stems.push(singular);
+    for (const ending of ['e', 'er', 'en', 'ern', 'n']) {
+      if (singular.endsWith(ending) && singular.length - ending.length >= MIN_STEM_LENGTH) stems.push(singular.slice(0, -ending.length));
+    }
+  }
+  return stems;
+}
+
+const WITHOUT_UMLAUT: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', äu: 'au' };
+
+/**
+ * The part of a name's folded last word that every form of it keeps: without a final vowel, "y"
+ * or "-um" ("Thema": "Themen", "Proxy": "proxies", "Rechenzentrum": "Rechenzentren"), and cut
+ * before a last vowel that may take an umlaut ("Handbuch": "Handbücher").
+ */
+export function witnessOf(word: string): string {
+  const withoutEnding = word.replace(/(?:um|[aeiouy])$/, '');
+  const umlautable = /(?:au|a|o|u)[^aeiouy]*$/.exec(withoutEnding);
+  const witness = umlautable === null ? withoutEnding : withoutEnding.slice(0, umlautable.index);
+  return witness === '' ? word.slice(0, 1) : witness;
 }
 
 function wordsIn(text: string, from: number, to: number, excluded: readonly Span[]): Word[] {
@@ -382,6 +445,12 @@ function isNameGap(text: string, from: number, to: number): boolean {
     }
   }
   return true;
+}
+
+/** One hyphen or space between two words that a name writes as one. */
+function isJoint(text: string, from: number, to: number): boolean {
+  const code = text.charCodeAt(from);
+  return to === from + 1 && (code === 45 /* - */ || code === 32);
 }
 
 function unique(keySequences: string[][]): string[][] {

@@ -16,8 +16,12 @@ export interface GlossaryTerm {
   /** The entry's file. */
   uri: string;
   id: string;
+  /** Set when the front matter declares no id: the id is the file name. */
+  idFromFileName?: true;
   title: string;
   aliases: string[];
+  /** Phrases in which the term's name is not a mention of it ("bei Bedarf"): the `not_mentions` key. */
+  notMentions: string[];
   tags: Array<Located<string>>;
   /** Markdown: the bold lead sentence if the body opens with one, else the first paragraph. */
   definition: string;
@@ -60,17 +64,23 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
   };
 }
 
+/** The front-matter key listing phrases that are not mentions of the term. */
+export const NOT_MENTIONS_KEY = 'not_mentions';
+
 function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody): GlossaryTerm {
   const field = (key: string) => fields.find((candidate) => candidate.key === key);
   const heading = body.headings.find((candidate) => candidate.level === 1 && candidate.text !== '');
   const titleField = field('title');
   const declaredTitle = asText(titleField?.value);
-  const id = asText(field('id')?.value) ?? fileStem(uri);
+  const declaredId = asText(field('id')?.value);
+  const id = declaredId ?? fileStem(uri);
   return {
     uri,
     id,
+    ...(declaredId === undefined ? { idFromFileName: true as const } : {}),
     title: declaredTitle ?? heading?.text ?? id,
     aliases: listOf(field('aliases')).map((item) => item.value),
+    notMentions: listOf(field(NOT_MENTIONS_KEY)).map((item) => item.value),
     tags: listOf(field('tags')),
     definition: definitionOf(body),
     heading,
@@ -141,6 +151,7 @@ function compactInPlace(document: ParsedDocument): void {
     term.id = copyOf(term.id);
     term.title = copyOf(term.title);
     term.aliases = term.aliases.map(copyOf);
+    term.notMentions = term.notMentions.map(copyOf);
     for (const tag of term.tags) {
       tag.value = copyOf(tag.value);
       tag.range = new PackedRange(tag.range);

@@ -36,5 +36,5 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
 
 function sameIdentity(a: GlossaryTerm | undefined, b: GlossaryTerm | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return a.id === b.id && a.title === b.title && a.aliases.join('\u0000') === b.aliases.join('\u0000');
+  return a.id === b.id && a.idFromFileName === b.idFromFileName && a.title === b.title && a.aliases.join('\u0000') === b.aliases.join('\u0000') && a.notMentions.join('\u0000') === b.notMentions.join('\u0000');
 }

@@ -1,0 +1,232 @@
+import { proseLanguage, type ProseLanguage } from '../common/language';
+import type { LineIndex } from '../common/text';
+import { parentUri } from '../common/uris';
+import type { GlossaryIndex } from '../index/glossaryIndex';
+import { mentionNamesOf } from '../index/mentionNames';
+import { WORD, type Mention } from '../index/termMatcher';
+import { foldWord } from '../index/wordFolding';
+import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
+import type { Span } from '../parsing/markdown';
+
+/**
+ * The mentions of terms in a document's text between two offsets, as a reader takes them: the
+ * matcher's names (termMatcher.ts), then what the words around a name say:
+ * - in German prose a capitalised name is a noun and a lower-case word is not it ("es bedarf" is no
+ *   mention of "Bedarf");
+ * - a name inside a longer run of capitalised words belongs to another name ("Amazon Web Services",
+ *   "Open Container Initiative", "IT Service Provider"), except in headings;
+ * - a phrase the term's `not_mentions` lists is no mention of it ("bei Bedarf");
+ * - of several terms, those in the page's own locale (a translation stands in for its original),
+ *   then those nearest the document's folder.
+ */
+export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, from: number, to: number, excluded: readonly Span[]): Mention[] {
+  const text = lines.text;
+  const context = contextOf(index, document, lines);
+  // A scan shares the list of candidates among the mentions of the same names: what depends only
+  // on the candidates is worked out once per list, so a name shared by thousands of terms costs
+  // no more per mention than a name of one.
+  const byCandidates = new Map<readonly string[], Candidates>();
+  const mentions: Mention[] = [];
+  for (const mention of index.matcher.findMentions(text, from, to, excluded)) {
+    if (!context.inHeading(mention.start) && isInsideLongerName(text, mention.start, mention.end)) continue;
+    let candidates = byCandidates.get(mention.termUris);
+    if (candidates === undefined) byCandidates.set(mention.termUris, (candidates = candidatesOf(index, document, context, mention.termUris)));
+    // A lower-case word in German prose is no noun: only terms that have a name in lower case.
+    const lowerCaseInGerman = isLowerCase(lastWordOf(text, mention.end)) && context.languageAt(mention.start) === 'de';
+    let termUris = lowerCaseInGerman ? candidates.withLowerCaseName : candidates.all;
+    if (candidates.withExclusions.length > 0) {
+      const excludedHere = new Set(candidates.withExclusions.filter((term) => term.notMentions.some((phrase) => phraseCovers(text, phrase, mention.start, mention.end))).map((term) => term.uri));
+      if (excludedHere.size > 0) termUris = termUris.filter((uri) => !excludedHere.has(uri));
+    }
+    if (termUris.length > 0) mentions.push({ ...mention, termUris });
+  }
+  return mentions;
+}
+
+/** The terms a list of candidates stands for in one document, ranked, with what the rules need of them. */
+interface Candidates {
+  all: readonly string[];
+  withLowerCaseName: readonly string[];
+  /** The terms with `not_mentions` phrases. */
+  withExclusions: readonly GlossaryTerm[];
+}
+
+function candidatesOf(index: GlossaryIndex, document: ParsedDocument, context: DocumentContext, uris: readonly string[]): Candidates {
+  const all = rankedForDocument(index, document.uri, context.locale, uris.filter((uri) => index.termOf(uri) !== undefined));
+  const terms = all.map((uri) => index.termOf(uri)!);
+  return {
+    all,
+    withLowerCaseName: terms.filter(hasLowerCaseName).map((term) => term.uri),
+    withExclusions: terms.filter((term) => term.notMentions.length > 0),
+  };
+}
+
+interface DocumentContext {
+  /** The language of the paragraph at an offset, else of the document: a German page may quote English. */
+  languageAt: (offset: number) => ProseLanguage | undefined;
+  locale: string | undefined;
+  inHeading: (offset: number) => boolean;
+}
+
+/** What the rules need to know of a document, worked out once per parse. */
+const contexts = new WeakMap<ParsedDocument, DocumentContext>();
+
+function contextOf(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex): DocumentContext {
+  let context = contexts.get(document);
+  if (context === undefined) {
+    const headingLines = new Set(document.body.headings.map((heading) => heading.range.start.line));
+    const text = lines.text;
+    const documentLanguage = proseLanguage(text.slice(document.frontMatter === undefined ? 0 : lines.offsetAt(document.frontMatter.range.end)));
+    const paragraphLanguages = new Map<number, ProseLanguage | undefined>();
+    let breaks: number[] | undefined;
+    context = {
+      languageAt: (offset) => {
+        breaks ??= [...text.matchAll(/\n[ \t]*\r?\n/g)].map((match) => match.index);
+        const [start, end] = paragraphAround(breaks, text.length, offset);
+        if (!paragraphLanguages.has(start)) paragraphLanguages.set(start, proseLanguage(text.slice(start, end)) ?? documentLanguage);
+        return paragraphLanguages.get(start);
+      },
+      locale: index.pageOf(document.uri)?.locale,
+      inHeading: (offset) => headingLines.has(lines.positionAt(offset).line),
+    };
+    contexts.set(document, context);
+  }
+  return context;
+}
+
+/**
+ * Of the terms a mention may mean: each in the document's locale where it has a translation there,
+ * only those in the document's locale if any are, and of those the ones nearest its folder.
+ */
+function rankedForDocument(index: GlossaryIndex, documentUri: string, locale: string | undefined, uris: string[]): string[] {
+  if (locale === undefined || uris.length === 0) return uris;
+  const localeOf = (uri: string) => index.pageOf(uri)?.locale;
+  const inLocale = [
+    ...new Set(
+      uris.map((uri) => (localeOf(uri) === locale ? uri : (index.translationsOf(uri).find((other) => localeOf(other) === locale && index.termOf(other) !== undefined) ?? uri))),
+    ),
+  ];
+  const ownLocale = inLocale.filter((uri) => localeOf(uri) === locale);
+  const candidates = ownLocale.length > 0 ? ownLocale : inLocale;
+  if (candidates.length < 2) return candidates;
+  const closeness = (uri: string) => commonFolderDepth(parentUri(uri), parentUri(documentUri));
+  const nearest = Math.max(...candidates.map(closeness));
+  return candidates.filter((uri) => closeness(uri) === nearest);
+}
+
+function commonFolderDepth(a: string, b: string): number {
+  const partsA = a.split('/');
+  const partsB = b.split('/');
+  let depth = 0;
+  while (depth < partsA.length && depth < partsB.length && partsA[depth] === partsB[depth]) depth++;
+  return depth;
+}
+
+/** A paragraph longer than this is judged by its part around the offset. */
+const MAX_PARAGRAPH_REACH = 2_000;
+
+/**
+ * The paragraph around an offset: between blank lines (their offsets given, in order), or, in a
+ * paragraph longer than MAX_PARAGRAPH_REACH, the stretch of that length the offset falls in, so
+ * that the mentions of a long text share a few stretches.
+ */
+function paragraphAround(breaks: readonly number[], textLength: number, offset: number): [number, number] {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (breaks[middle] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const start = low === 0 ? 0 : breaks[low - 1];
+  const end = low === breaks.length ? textLength : breaks[low];
+  if (end - start <= MAX_PARAGRAPH_REACH) return [start, end];
+  const stretch = start + Math.floor((offset - start) / MAX_PARAGRAPH_REACH) * MAX_PARAGRAPH_REACH;
+  return [stretch, Math.min(end, stretch + MAX_PARAGRAPH_REACH)];
+}
+
+/** Longer than any word of prose: the case of a mention's last word is read within it. */
+const MAX_WORD_LENGTH = 200;
+
+function lastWordOf(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && start > end - MAX_WORD_LENGTH && /[\p{L}\p{M}\p{N}]/u.test(text[start - 1])) start--;
+  return text.slice(start, end);
+}
+
+function isLowerCase(word: string): boolean {
+  return /^\p{Ll}/u.test(word);
+}
+
+/** Whether a name of the term ends in a word that is not capitalised: one that German may write in lower case. */
+const lowerCaseNames = new WeakMap<GlossaryTerm, boolean>();
+
+function hasLowerCaseName(term: GlossaryTerm): boolean {
+  let has = lowerCaseNames.get(term);
+  if (has === undefined) lowerCaseNames.set(term, (has = mentionNamesOf(term).some((name) => !/\p{Lu}[\p{L}\p{M}\p{N}]*$/u.test(name))));
+  return has;
+}
+
+/** Words around a name that make it part of a longer one: three capitalised words or more, side by side. */
+const MIN_LONGER_NAME_WORDS = 3;
+
+/**
+ * Whether a capitalised mention stands inside a run of capitalised words separated by single
+ * spaces: a proper name of something else. A sentence's first word is no
+ * evidence ("The Kubernetes Operator"), so the run is not counted past it.
+ */
+function isInsideLongerName(text: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(start, start + 2))) return false;
+  const mentionWords = [...text.slice(start, end).matchAll(WORD)].length;
+  let before = 0;
+  // Words before a name of several words are its owner ("the ABPMP BPM Competency Model", "E DIN
+  // 69909"); only words after it make it part of another name ("IT Service Provider").
+  // Two words either side settle it; counting on would make a run of thousands cost as many steps per mention.
+  for (let at = start; mentionWords === 1 && before < MIN_LONGER_NAME_WORDS - 1 && text[at - 1] === ' '; ) {
+    const word = /[\p{L}\p{M}\p{N}]+$/u.exec(text.slice(Math.max(0, at - 41), at - 1))?.[0];
+    if (word === undefined || !/^\p{Lu}/u.test(word)) break;
+    const wordStart = at - 1 - word.length;
+    if (isSentenceStart(text, wordStart)) break;
+    before++;
+    at = wordStart;
+  }
+  let after = 0;
+  for (let at = end; after < MIN_LONGER_NAME_WORDS - 1 && text[at] === ' '; ) {
+    const word = /^[\p{L}\p{M}\p{N}]+/u.exec(text.slice(at + 1, at + 41))?.[0];
+    if (word === undefined || !/^\p{Lu}/u.test(word)) break;
+    after++;
+    at += 1 + word.length;
+  }
+  return before + after > 0 && before + mentionWords + after >= MIN_LONGER_NAME_WORDS;
+}
+
+/** How far the rules look back over blanks, or into a word, before they give up. */
+const MAX_GAP = 40;
+
+function isSentenceStart(text: string, offset: number): boolean {
+  let at = offset - 1;
+  while (at >= 0 && at > offset - MAX_GAP && (text[at] === ' ' || text[at] === '\t' || text[at] === '*' || text[at] === '_')) at--;
+  return at < 0 || /[.!?:\n\r>#|-]/.test(text[at]);
+}
+
+/** A `not_mentions` phrase longer than this is not looked for. */
+const MAX_PHRASE_LENGTH = 200;
+
+/**
+ * Whether the phrase, in the same words case and umlaut spelling aside, is written around the
+ * mention and covers it. Looks only at the text a phrase could span, so the cost stays with the mention.
+ */
+function phraseCovers(text: string, phrase: string, start: number, end: number): boolean {
+  if (phrase.length > MAX_PHRASE_LENGTH) return false;
+  const phraseWords = [...phrase.matchAll(WORD)].map(([word]) => foldWord(word));
+  if (phraseWords.length === 0) return false;
+  const windowStart = Math.max(0, start - phrase.length * 2);
+  const windowEnd = Math.min(text.length, end + phrase.length * 2);
+  const words = [...text.slice(windowStart, windowEnd).matchAll(WORD)].map((match) => ({ word: foldWord(match[0]), start: windowStart + match.index, end: windowStart + match.index + match[0].length }));
+  for (let first = 0; first + phraseWords.length <= words.length; first++) {
+    const last = first + phraseWords.length - 1;
+    if (words[first].start > start || words[last].end < end) continue;
+    if (phraseWords.every((word, offset) => words[first + offset].word === word && (offset === 0 || /^[\s-]{1,3}$/.test(text.slice(words[first + offset - 1].end, words[first + offset].start))))) return true;
+  }
+  return false;
+}
