@@ -29,6 +29,7 @@ export const RULES = {
   'duplicate-title': 'warning',
   'broken-link': 'warning',
   'unlinked-mention': 'information',
+  'invalid-not-mentions': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof RULES;

@@ -8,11 +8,16 @@ export interface FrontMatterKey {
   valueSnippet: string;
 }
 
-/** The front-matter keys of a Docusaurus doc that a glossary entry uses, plus `aliases`. */
+/** The front-matter keys of a Docusaurus doc that a glossary entry uses, plus `aliases` and `not_mentions`. */
 export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = [
   { key: 'id', valueSnippet: '$1', documentation: () => l10n.t('Unique identifier of the term; the last part of its URL. Defaults to the file name.') },
   { key: 'title', valueSnippet: '$1', documentation: () => l10n.t('The term as shown in hovers, links and the page title. Defaults to the first heading.') },
   { key: 'aliases', valueSnippet: '[$1]', documentation: () => l10n.t('Other names of the term, such as abbreviations and synonyms: recognised in text and offered in completion.') },
+  {
+    key: 'not_mentions',
+    valueSnippet: '[$1]',
+    documentation: () => l10n.t('Phrases in which the name of the term means something else, such as [bei Bedarf, at runtime]: not recognised as mentions of it.'),
+  },
   { key: 'tags', valueSnippet: '[$1]', documentation: () => l10n.t('Tags of the term: keys of the tags file (tags.yml).') },
   { key: 'description', valueSnippet: '$1', documentation: () => l10n.t('A short description for search engines and link previews.') },
   { key: 'slug', valueSnippet: '/$1', documentation: () => l10n.t('The URL path of the page, in place of the one made from its folder and id.') },

@@ -48,5 +48,7 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('A link to a glossary entry that does not exist.');
     case 'unlinked-mention':
       return l10n.t('A mention of a term that could be a link.');
+    case 'invalid-not-mentions':
+      return l10n.t('A not_mentions phrase that excludes nothing.');
   }
 }

@@ -103,14 +103,14 @@ export class TermMatcher {
 
   /**
    * False when the text cannot mention the term: every mention contains, folded and without
-   * hyphens, the witness of the last word of one of its names (see witnessOf). A cheap test before
+   * hyphens and spaces, the witness of the last word of one of its names (see witnessOf). A cheap test before
    * a full scan.
    */
   mayMention(text: string, uri: string): boolean {
     let folded: string | undefined;
     let nfc: string | undefined;
     for (const { word, acronym } of this.mentionWitnesses(uri)) {
-      if (acronym ? (nfc ??= composed(text)).includes(word) : (folded ??= foldWord(text).replaceAll('-', '')).includes(word)) return true;
+      if (acronym ? (nfc ??= composed(text)).includes(word) : (folded ??= foldWord(text).replace(/[- ]/g, '')).includes(word)) return true;
     }
     return false;
   }

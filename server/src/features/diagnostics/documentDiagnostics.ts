@@ -9,7 +9,7 @@ import { glossaryDiagnostics } from './glossaryRules';
 import { siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
 import { linkDiagnostics } from './linkRules';
-import { unlinkedMentionDiagnostics } from './mentionRules';
+import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
 import { tagDiagnostics } from './tagRules';
 
 /**
@@ -30,6 +30,7 @@ export function documentDiagnostics(
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
     ...siteDiagnostics(index, document),
+    ...notMentionsDiagnostics(index, document),
     ...(settings.unlinkedMentions && lines !== undefined ? unlinkedMentionDiagnostics(index, document, lines) : []),
   ];
   return withConfiguredSeverities(oneFindingPerPlace(found), settings);

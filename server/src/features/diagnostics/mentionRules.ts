@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import type { LineIndex } from '../../common/text';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
-import type { ParsedDocument } from '../../parsing/document';
+import { NOT_MENTIONS_KEY, type ParsedDocument } from '../../parsing/document';
 import { definitionOf } from '../navigation';
 import { mentionsIn } from '../termAt';
 
@@ -24,6 +24,28 @@ export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: Parse
       // The term travels with the diagnostic: its quick fixes link to it.
       related: [{ ...definitionOf(term), message: term.title }],
     });
+  }
+  return diagnostics;
+}
+
+/**
+ * The `not_mentions` key: a list of phrases, each containing a name of the term (a phrase without
+ * one excludes nothing, most likely a name misspelt or the phrase put in the wrong entry).
+ */
+export function notMentionsDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
+  const field = document.frontMatter?.fields.find((candidate) => candidate.key === NOT_MENTIONS_KEY);
+  if (field === undefined || document.term === undefined) return [];
+  const problem = (range: GlossaryDiagnostic['range'], message: string): GlossaryDiagnostic => ({ range, severity: 'warning', code: 'invalid-not-mentions', message });
+  const items = field.items ?? (typeof field.value === 'string' ? [{ value: field.value, range: field.valueRange }] : undefined);
+  if (items === undefined) return [problem(field.valueRange, l10n.t('"{0}" is a list of phrases in which the term is not meant, such as [bei Bedarf].', NOT_MENTIONS_KEY))];
+  // Only a term in the glossary's matcher can be looked for: an unpublished entry's phrases are not checked.
+  const known = index.termOf(document.uri) !== undefined;
+  const diagnostics: GlossaryDiagnostic[] = [];
+  for (const item of items) {
+    if (typeof item.value !== 'string') diagnostics.push(problem(item.range, l10n.t('A phrase must be text.')));
+    else if (known && !index.matcher.findMentions(item.value).some((mention) => mention.termUris.includes(document.uri))) {
+      diagnostics.push(problem(item.range, l10n.t('"{0}" contains no name of "{1}": it excludes nothing.', item.value, document.term.title)));
+    }
   }
   return diagnostics;
 }

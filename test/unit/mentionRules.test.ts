@@ -1,0 +1,147 @@
+/**
+ * The rules by which a mention is recognised (README, "How mentions are recognised"): the names
+ * a term gets, the forms the text may take, and what the words around a name say.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { LineIndex } from '../../server/src/common/text';
+import { mentionsIn } from '../../server/src/features/termAt';
+import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import { mentionNamesOf } from '../../server/src/index/mentionNames';
+import { TermMatcher } from '../../server/src/index/termMatcher';
+import { textSignature } from '../../server/src/index/textSignature';
+import { hugoSiteOf } from '../../server/src/site/hugo';
+import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { glossaryOf, ROOT } from './glossary';
+
+const addFiles = (index: GlossaryIndex, files: Record<string, string>) => {
+  for (const [relative, text] of Object.entries(files)) index.setDocument(`${ROOT}/${relative}`, text);
+};
+
+const names = (title: string, extra: { aliases?: string[]; id?: string } = {}) =>
+  mentionNamesOf({ title, aliases: extra.aliases ?? [], id: extra.id ?? 'file', ...(extra.id === undefined ? { idFromFileName: true as const } : {}) });
+
+describe('the names of a term', () => {
+  it('takes both sides of a title with an abbreviation in parentheses, but not a qualifier', () => {
+    assert.ok(names('Continuous Integration (CI)').includes('CI'));
+    assert.ok(names('Continuous Integration (CI)').includes('Continuous Integration'));
+    assert.ok(names('Mutual Transport Layer Security (mTLS)').includes('mTLS'));
+    assert.ok(names('Kanban (Methode)').includes('Kanban'));
+    assert.ok(!names('Kanban (Methode)').includes('Methode'));
+  });
+
+  it('takes both halves of a title with a spaced dash, without emphasis', () => {
+    assert.ok(names('BPM - Business Process Management').includes('BPM'));
+    assert.ok(names('BPM - Business Process Management').includes('Business Process Management'));
+    assert.ok(names('BPM-Experte - *BPM-Expert*').includes('BPM-Expert'));
+    assert.ok(!names('Software-as-a-Service').includes('Software'), 'a hyphen without blanks joins, it does not split');
+  });
+
+  it('splits words at a capital inside and between letters and digits, and makes plural names singular', () => {
+    assert.ok(names('DIN69901').includes('DIN 69901'));
+    assert.ok(names('WebAssembly').includes('Web Assembly'));
+    assert.ok(names('Dokumente').includes('Dokument'));
+    assert.ok(names('Stateful Apps').includes('Stateful App'));
+    assert.ok(names('Technologies').includes('Technology'));
+    assert.ok(names('PM-Paradigmen').includes('PM-Paradigma'));
+    assert.deepEqual(names('SLA'), ['SLA'], 'an abbreviation in capitals is left alone');
+    assert.ok(!names('Business').some((name) => name !== 'Business'), '"-ss" is no plural');
+  });
+
+  it('takes the file name only for an entry without a title of its own', () => {
+    assert.ok(!names('Kubernetes Operator').includes('file'));
+    assert.ok(names('Kubernetes Operator', { id: 'operator' }).includes('operator'), 'a declared id is a name');
+    assert.ok(names('file').includes('file'));
+  });
+});
+
+describe('the forms a name takes in the text', () => {
+  const matcher = new TermMatcher();
+  const terms: Record<string, string> = {
+    zentrum: 'Rechenzentrum',
+    handbuch: 'Handbuch',
+    technology: 'Technology',
+    proxy: 'Proxy',
+    vertrag: 'Vertrag',
+    thema: 'Thema',
+    konto: 'Konto',
+    kriterium: 'Kriterium',
+    richtlinie: 'Dokumentationsrichtlinie',
+    datacenter: 'Datacenter',
+    din: 'DIN 69901',
+  };
+  for (const [uri, name] of Object.entries(terms)) matcher.setTerm(uri, [name]);
+  const found = (text: string) => matcher.findMentions(text).map((mention) => `${text.slice(mention.start, mention.end)}=${mention.termUris.join(',')}`);
+
+  it('finds irregular plurals: -ies, Latin and Italian plurals, umlaut plurals', () => {
+    assert.deepEqual(found('Rechenzentren, Handbücher, technologies, proxies, Verträge, Themen, Konten, Kriterien'), [
+      'Rechenzentren=zentrum',
+      'Handbücher=handbuch',
+      'technologies=technology',
+      'proxies=proxy',
+      'Verträge=vertrag',
+      'Themen=thema',
+      'Konten=konto',
+      'Kriterien=kriterium',
+    ]);
+  });
+
+  it('finds a one-word name split by one hyphen or space, and a code with its space', () => {
+    assert.deepEqual(found('die PM-Dokumentations-Richtlinien im data center nach DIN 69901'), ['Dokumentations-Richtlinien=richtlinie', 'data center=datacenter', 'DIN 69901=din']);
+    assert.deepEqual(found('data  center'), [], 'two blanks are no spelling of one word');
+  });
+
+  it('keeps the quick pre-checks of references true for every new form', () => {
+    for (const text of ['Rechenzentren', 'Handbücher', 'technologies', 'Verträge', 'Konten', 'Dokumentations-Richtlinien', 'data center']) {
+      for (const mention of matcher.findMentions(text)) {
+        for (const uri of mention.termUris) {
+          assert.ok(matcher.mayMention(text, uri), `mayMention ${text}`);
+          assert.ok(matcher.mayMentionIn(textSignature(text), uri), `signature ${text}`);
+        }
+      }
+    }
+  });
+});
+
+describe('what the words around a name say', () => {
+  const mentioned = (index: ReturnType<typeof glossaryOf>, relative: string, text: string) => {
+    const lines = new LineIndex(text);
+    const document = index.setDocument(`${ROOT}/${relative}`, text);
+    return mentionsIn(index, document, lines).map((mention) => `${text.slice(lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end))}=${mention.termUris.map((uri) => uri.slice(ROOT.length + 1)).join(',')}`);
+  };
+
+  it('in German prose, a lower-case word is no capitalised noun', () => {
+    const index = glossaryOf({ 'glossar/Bedarf.md': '---\ntitle: Bedarf\n---\nDer Bedarf.\n' });
+    assert.deepEqual(mentioned(index, 'notiz.md', 'Es bedarf keiner Worte, denn der Bedarf ist da und die Kosten sind hoch.\n'), ['Bedarf=glossar/Bedarf.md']);
+    assert.deepEqual(mentioned(index, 'note.md', 'The bedarf of the users is what this is about, and it is clear.\n'), ['bedarf=glossar/Bedarf.md'], 'English prose keeps case-insensitive matching');
+  });
+
+  it('leaves out the phrases the term lists in not_mentions, and checks them', () => {
+    const index = glossaryOf({ 'glossar/Bedarf.md': '---\ntitle: Bedarf\nnot_mentions: [bei Bedarf, je nach Bedraf]\n---\nDer Bedarf.\n' });
+    assert.deepEqual(mentioned(index, 'notiz.md', 'Bei Bedarf wird der Bedarf geprüft, und die Prüfung ist bei   bedarf genau.\n'), ['Bedarf=glossar/Bedarf.md']);
+    const diagnostics = documentDiagnostics(index, index.getDocument(`${ROOT}/glossar/Bedarf.md`)!).filter((diagnostic) => diagnostic.code === 'invalid-not-mentions');
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.message), ['"je nach Bedraf" contains no name of "Bedarf": it excludes nothing.']);
+  });
+
+  it('a name inside a longer run of capitalised words belongs to another name', () => {
+    const index = glossaryOf({ 'glossary/service.md': '---\ntitle: Service\n---\nA service.\n', 'glossary/operator.md': '---\ntitle: Kubernetes Operator\n---\nAn operator.\n' });
+    assert.deepEqual(mentioned(index, 'note.md', 'It runs on Amazon Web Services and is a service of the team. The Kubernetes Operator is one.\n'), [
+      'service=glossary/service.md',
+      'Kubernetes Operator=glossary/operator.md',
+    ]);
+    assert.deepEqual(mentioned(index, 'note.md', '# Amazon Web Services\n'), ['Services=glossary/service.md'], 'a heading writes every word in capitals');
+  });
+
+  it('of a term in two locales, takes the one of the page, and its translation for an original', () => {
+    const index = glossaryOf({});
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ defaultContentLanguage: 'en', languages: ['en', 'de'].map((code) => ({ code, contentDir: `content/${code}` })), problems: [] }), now: new Date() }]);
+    addFiles(index, {
+      'content/en/container.md': '---\ntitle: Container\n---\nA container.\n',
+      'content/de/container.md': '---\ntitle: Container\n---\nEin Container.\n',
+      'content/en/continuous-integration.md': '---\ntitle: Continuous Integration (CI)\n---\nCI.\n',
+      'content/de/continuous-integration.md': '---\ntitle: Kontinuierliche Integration\n---\nCI.\n',
+    });
+    assert.deepEqual(mentioned(index, 'content/de/notiz.md', '---\ntitle: Notiz\n---\nDer Container und die CI sind wichtig für das Team.\n'), ['Container=content/de/container.md', 'CI=content/de/continuous-integration.md']);
+    assert.deepEqual(mentioned(index, 'content/en/note.md', '---\ntitle: Note\n---\nThe container and the CI matter.\n'), ['container=content/en/container.md', 'CI=content/en/continuous-integration.md']);
+  });
+});
