@@ -147,7 +147,11 @@ async function insertLink(): Promise<void> {
   if (editor === undefined || client === undefined) return;
   const term = await pickTerm(vscode.l10n.t('Link to which term?'));
   if (term === undefined) return;
-  const link = await client.sendRequest<string | null>(LINK_TO_TERM_REQUEST, { documentUri: editor.document.uri.toString(), termUri: term.uri });
+  const link = await client.sendRequest<string | null>(LINK_TO_TERM_REQUEST, {
+    documentUri: editor.document.uri.toString(),
+    termUri: term.uri,
+    selectedText: editor.document.getText(editor.selection),
+  });
   if (link !== null) await editor.edit((edit) => edit.replace(editor.selection, link));
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { complete } from '../../server/src/features/completion';
 import { MAX_COMPLETION_ITEMS } from '../../server/src/features/completionList';
+import { linkForSelection } from '../../server/src/features/linkCompletion';
 import type { LinkStyleSetting } from '../../server/src/common/settings';
 import { smallest } from '../../server/src/common/smallest';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
@@ -52,6 +53,37 @@ describe('link completion', () => {
     assert.deepEqual(labels('[wertschopf|'), ['Wertschöpfungskette']);
     assert.deepEqual(labels('[dienstgüte|'), ['Dienstgütevertrag']);
     assert.deepEqual(labels('[xyz|'), []);
+  });
+
+  it('gives each item a filter text in which the editor finds what was typed, umlauts typed as "oe" or "o" too', () => {
+    // VS Code filters the list again on the client: every typed character must appear in order in
+    // the item's filterText, or the item is dropped (what a user saw for "[wertschoe").
+    const isSubsequence = (typed: string, text: string) => {
+      let at = 0;
+      for (const character of text.toLowerCase()) if (character === typed[at]) at++;
+      return at === typed.length;
+    };
+    for (const typed of ['[wertschoe', '[wertschö', '[wertscho', '[Wertschoepfungskette']) {
+      const items = completeAt('notes/plan.md', `${typed}|`).items;
+      assert.deepEqual(items.map((item) => item.label), ['Wertschöpfungskette'], typed);
+      assert.ok(isSubsequence(typed.toLowerCase(), items[0].filterText ?? ''), `${typed} in ${items[0].filterText}`);
+    }
+  });
+
+  it('after ]( offers first the term the link text names, in any form', () => {
+    assert.equal(labels('Siehe [des Outtaskings](|')[0], 'Outtasking');
+    assert.equal(labels('Siehe [Dienstgütevertrags](|')[0], 'Service Level Agreement');
+    assert.equal(labels('Siehe [Outsourcing](|)')[0], 'Outsourcing');
+    assert.deepEqual(labels('Siehe [irgendwas](|'), labels('Siehe [anderes](|'), 'a text that names no term keeps the most linked first');
+  });
+
+  it('Insert Link keeps the selected wording as the link text, and the blanks around it outside', () => {
+    const index = demo();
+    const { document } = openAtCursor(index, 'notes/plan.md', 'Die Vorteile des Outsourcings sind |bekannt.');
+    const term = index.termOf(`${ROOT}/docs/Outsourcing.md`)!;
+    assert.equal(linkForSelection(index, document, term, ' des Outsourcings ', 'relative'), ' [des Outsourcings](../docs/Outsourcing.md) ');
+    assert.equal(linkForSelection(index, document, term, '', 'relative'), '[Outsourcing](../docs/Outsourcing.md)', 'without a selection, the title');
+    assert.equal(linkForSelection(index, document, term, 'Outsourcings', 'wiki'), '[[Outsourcing|Outsourcings]]');
   });
 
   it('ranks equally good matches by how often the glossary links them', () => {

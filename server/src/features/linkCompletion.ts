@@ -6,7 +6,7 @@ import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
 import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
-import { letterMask, matchableNamesOf } from '../index/nameForms';
+import { letterMask, matchableNamesOf, type MatchableName } from '../index/nameForms';
 import { foldQuery, matchQuality, MatchQuality } from './fuzzy';
 import { smallest } from '../common/smallest';
 
@@ -17,6 +17,8 @@ interface LinkContext {
   part: 'text' | 'target' | 'route' | 'wiki';
   query: string;
   range: Range;
+  /** The link's text, when completing its target: `[Kernprozess](`. */
+  linkText?: string;
 }
 
 // Each pattern matches the line up to the cursor.
@@ -61,7 +63,10 @@ export function completeLinks(
     }
     return buckets;
   };
-  if (query === '') return mostLinked(index, document, oneItemPerTerm, (term, position, sortText) => itemFor(index, document, term, position, sortText, context, style));
+  if (query === '') {
+    const itemOf = (term: GlossaryTerm, position: number, sortText: string) => itemFor(index, document, term, position, sortText, context, style);
+    return withNamedFirst(index, document, context.linkText, mostLinked(index, document, oneItemPerTerm, itemOf), itemOf);
+  }
   // Every exact, prefix and word-prefix match is among the terms with a word starting with the
   // query's first two letters: when they fill the list, the rest of the glossary cannot get in.
   const withWordStart = query.length >= 2 ? index.termsWithWordStart(query.slice(0, 2)) : undefined;
@@ -111,6 +116,30 @@ function mostLinked(
   return { items, isIncomplete: (oneItemPerTerm ? ranking.titleCount : ranking.nameCount) - ownNames > MAX_COMPLETION_ITEMS };
 }
 
+/**
+ * A target for `[Kernprozess](` or `[des Outtaskings](`: the terms the link's text mentions, in
+ * any form, come first, ahead of the most linked.
+ */
+function withNamedFirst(
+  index: GlossaryIndex,
+  document: ParsedDocument,
+  linkText: string | undefined,
+  list: CompletionList,
+  itemFor: (term: GlossaryTerm, position: number, sortText: string) => Suggestion,
+): CompletionList {
+  const text = linkText?.trim() ?? '';
+  if (text === '') return list;
+  // The longest mention first: in "[Selektives Outsourcing](", the whole name.
+  const mentions = index.matcher.findMentions(text).sort((a, b) => b.end - b.start - (a.end - a.start));
+  const named = [...new Set(mentions.flatMap((mention) => mention.termUris))].filter((uri) => uri !== document.uri);
+  if (named.length === 0) return list;
+  const first = named.map((uri) => index.termOf(uri))
+    .filter((term) => term !== undefined)
+    .map((term, rank) => itemFor(term, 0, `${MatchQuality.Exact}${String(rank).padStart(4, '0')}`));
+  const rest = list.items.filter((item) => !named.includes(item.termUri ?? ''));
+  return { items: [...first, ...rest].slice(0, MAX_COMPLETION_ITEMS), isIncomplete: list.isIncomplete || first.length + rest.length > MAX_COMPLETION_ITEMS };
+}
+
 interface Matched {
   entry: CompletionEntry;
   /** Which of the term's names matched: 0 for the title, then its aliases. */
@@ -141,7 +170,7 @@ function linkContext(lines: LineIndex, position: Position): LinkContext | undefi
       return { part: 'text', query: lastSegment(typed), range: at(position.character - target[0].length, rest) };
     }
     const part = routeSegments(typed) !== undefined ? 'route' : 'target';
-    return { part, query: lastSegment(typed), range: at(position.character - typed.length, rest) };
+    return { part, query: lastSegment(typed), range: at(position.character - typed.length, rest), linkText: target[1] };
   }
   const text = before.match(TEXT_OPEN);
   if (text) {
@@ -171,18 +200,22 @@ function itemFor(index: GlossaryIndex, document: ParsedDocument, term: GlossaryT
   const isAlias = namePosition > 0;
   const name = isAlias ? term.aliases[namePosition - 1] : term.title;
   const target = linkTarget(index, document, term, style);
+  // The editor filters the list again as the user types, by its own rules, which know no umlauts:
+  // the name's spellings without them ("wertschoepfungskette", "wertschopfungskette") keep the
+  // items the server found for "[wertschoe" in the list.
+  const spellings = spellingsOf(matchableNamesOf(term)[namePosition], name);
   let newText: string;
   let filterText: string;
   if (context.part === 'wiki') {
     newText = isAlias ? `${term.title}|${name}]]` : `${name}]]`;
-    filterText = name;
+    filterText = `${name}${spellings}`;
   } else if (context.part === 'text') {
     newText = formatLink(index, document, term, name, style);
-    filterText = `[${name}`;
+    filterText = `[${name}${spellings}`;
   } else {
     newText = `${target})`;
     // The user may type part of the path or part of the name.
-    filterText = `${target} ${name}`;
+    filterText = `${target} ${name}${spellings}`;
   }
   return {
     label: name,
@@ -195,6 +228,16 @@ function itemFor(index: GlossaryIndex, document: ParsedDocument, term: GlossaryT
     filterText,
     sortText,
   };
+}
+
+/** The spellings of a name that differ from it but for case, each after a blank; empty when there are none. */
+function spellingsOf(matchable: MatchableName | undefined, name: string): string {
+  if (matchable === undefined) return '';
+  const lower = name.toLowerCase();
+  return [...new Set([matchable.transliterated, matchable.bare])]
+    .filter((spelling) => spelling !== lower)
+    .map((spelling) => ` ${spelling}`)
+    .join('');
 }
 
 /** The documentation of a suggestion that links to a term: its definition, in Markdown. */
@@ -215,6 +258,17 @@ export function formatLink(index: GlossaryIndex, document: ParsedDocument, term:
     return nameKey(text) === nameKey(term.title) ? `[[${text}]]` : `[[${term.title}|${text}]]`;
   }
   return `[${escapeLinkText(text)}](${linkTarget(index, document, term, style)})`;
+}
+
+/**
+ * The link that replaces a selection: the selected words, as written ("des Outsourcings"), become
+ * the link text, and the blanks around them stay outside it; an empty selection shows the title.
+ */
+export function linkForSelection(index: GlossaryIndex, document: ParsedDocument, term: GlossaryTerm, selected: string, style: LinkStyle): string {
+  const words = selected.trim();
+  if (words === '') return formatLink(index, document, term, term.title, style);
+  const start = selected.indexOf(words);
+  return selected.slice(0, start) + formatLink(index, document, term, words, style) + selected.slice(start + words.length);
 }
 
 /**

@@ -24,11 +24,13 @@ export interface TermSummary {
   definition: string;
 }
 
-/** The text of a link from a document to a term, in the document's link style. */
+/** The text of a link from a document to a term, in the document's link style, showing the selected words or else the title. */
 export const LINK_TO_TERM_REQUEST = 'markdownGlossary/linkToTerm';
 export interface LinkToTermParams {
   documentUri: string;
   termUri: string;
+  /** The selected text the link replaces: its words become the link text. */
+  selectedText?: string;
 }
 
 /** Where a new term goes and its first text, from the new-term template. */

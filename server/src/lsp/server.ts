@@ -24,7 +24,7 @@ import { complete } from '../features/completion';
 import { hover } from '../features/hover';
 import { definition, documentLinks, documentSymbols, searchTerms, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
 import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../features/rename';
-import { formatLink, styleOf, termDocumentation } from '../features/linkCompletion';
+import { linkForSelection, styleOf, termDocumentation } from '../features/linkCompletion';
 import { idFromTitle, newTermFolder, newTermText } from '../features/newTerm';
 import { TERM_TOKEN_TYPE, termTokens } from '../features/semanticTokens';
 import { termsAt } from '../features/termAt';
@@ -275,12 +275,12 @@ export function startServer(connection: Connection): void {
     }));
   });
 
-  connection.onRequest(LINK_TO_TERM_REQUEST, ({ documentUri, termUri }: LinkToTermParams): string | null => {
+  connection.onRequest(LINK_TO_TERM_REQUEST, ({ documentUri, termUri, selectedText }: LinkToTermParams): string | null => {
     refreshAll();
     const document = index.getDocument(documentUri) ?? parseDocument(canonicalUri(documentUri), '');
     const term = index.termOf(termUri);
     if (term === undefined) return null;
-    return formatLink(index, document, term, term.title, session.settings.linkStyle === 'auto' ? styleOf(document) : session.settings.linkStyle);
+    return linkForSelection(index, document, term, selectedText ?? '', session.settings.linkStyle === 'auto' ? styleOf(document) : session.settings.linkStyle);
   });
 
   connection.onRequest(KNOWN_TAGS_REQUEST, (): string[] => {
