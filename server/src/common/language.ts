@@ -12,11 +12,16 @@ const FUNCTION_WORDS: Record<ProseLanguage, ReadonlySet<string>> = {
 const SAMPLE_LENGTH = 20_000;
 const MIN_WORDS = 3;
 
+/** The language a short function word belongs to ("the": English), if it is one. */
+export function functionWordLanguage(word: string): ProseLanguage | undefined {
+  return FUNCTION_WORDS.de.has(word) ? 'de' : FUNCTION_WORDS.en.has(word) ? 'en' : undefined;
+}
+
 export function proseLanguage(text: string): ProseLanguage | undefined {
   const counts = { de: 0, en: 0 };
   for (const [word] of text.slice(0, SAMPLE_LENGTH).toLowerCase().matchAll(/\p{L}+/gu)) {
-    if (FUNCTION_WORDS.de.has(word)) counts.de++;
-    else if (FUNCTION_WORDS.en.has(word)) counts.en++;
+    const language = functionWordLanguage(word);
+    if (language !== undefined) counts[language]++;
   }
   if (counts.de >= MIN_WORDS && counts.de > 2 * counts.en) return 'de';
   if (counts.en >= MIN_WORDS && counts.en > 2 * counts.de) return 'en';

@@ -1,4 +1,4 @@
-import { proseLanguage, type ProseLanguage } from '../common/language';
+import { functionWordLanguage, proseLanguage, type ProseLanguage } from '../common/language';
 import type { LineIndex } from '../common/text';
 import { parentUri } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
@@ -12,9 +12,9 @@ import type { Span } from '../parsing/markdown';
  * The mentions of terms in a document's text between two offsets, as a reader takes them: the
  * matcher's names (termMatcher.ts), then what the words around a name say:
  * - in German prose a capitalised name is a noun and a lower-case word is not it ("es bedarf" is no
- *   mention of "Bedarf");
- * - a name inside a longer run of capitalised words belongs to another name ("Amazon Web Services",
- *   "Open Container Initiative", "IT Service Provider"), except in headings;
+ *   mention of "Bedarf"), unless the words around it are English ("(engl. data recovery)");
+ * - outside German prose, a name inside a longer run of capitalised words belongs to another name
+ *   ("Amazon Web Services", "Open Container Initiative"), except in headings;
  * - a phrase the term's `not_mentions` lists is no mention of it ("bei Bedarf");
  * - of several terms, those in the page's own locale (a translation stands in for its original),
  *   then those nearest the document's folder.
@@ -28,11 +28,13 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
   const byCandidates = new Map<readonly string[], Candidates>();
   const mentions: Mention[] = [];
   for (const mention of index.matcher.findMentions(text, from, to, excluded)) {
-    if (!context.inHeading(mention.start) && isInsideLongerName(text, mention.start, mention.end)) continue;
+    // German writes nouns in capitals and compounds apart ("Lean Management Prinzipien", "Betrachtung
+    // ALLER Dokumente"): there, a run of capitals says nothing.
+    if (!context.inHeading(mention.start) && isInsideLongerName(text, mention.start, mention.end) && context.languageAt(mention.start) !== 'de') continue;
     let candidates = byCandidates.get(mention.termUris);
     if (candidates === undefined) byCandidates.set(mention.termUris, (candidates = candidatesOf(index, document, context, mention.termUris)));
     // A lower-case word in German prose is no noun: only terms that have a name in lower case.
-    const lowerCaseInGerman = isLowerCase(lastWordOf(text, mention.end)) && context.languageAt(mention.start) === 'de';
+    const lowerCaseInGerman = isLowerCase(lastWordOf(text, mention.end)) && context.languageAt(mention.start) === 'de' && !isQuotedEnglish(text, mention.start, mention.end);
     let termUris = lowerCaseInGerman ? candidates.withLowerCaseName : candidates.all;
     if (candidates.withExclusions.length > 0) {
       const excludedHere = new Set(candidates.withExclusions.filter((term) => term.notMentions.some((phrase) => phraseCovers(text, phrase, mention.start, mention.end))).map((term) => term.uri));
@@ -156,6 +158,19 @@ function lastWordOf(text: string, end: number): string {
 
 function isLowerCase(word: string): boolean {
   return /^\p{Ll}/u.test(word);
+}
+
+/** How many words either side of a mention say which language it is in. */
+const NEAR_WORDS = 3;
+
+/**
+ * Whether a mention in German prose is English: an English function word among the words next to
+ * it ("feedback from stakeholders"), or "englisch"/"engl." just before ("von englisch empowerment").
+ */
+function isQuotedEnglish(text: string, start: number, end: number): boolean {
+  const before = [...text.slice(Math.max(0, start - 60), start).matchAll(/\p{L}+/gu)].map(([word]) => word.toLowerCase()).slice(-NEAR_WORDS);
+  const after = [...text.slice(end, end + 60).matchAll(/\p{L}+/gu)].map(([word]) => word.toLowerCase()).slice(0, NEAR_WORDS);
+  return before.some((word) => word === 'englisch' || word === 'engl') || [...before, ...after].some((word) => functionWordLanguage(word) === 'en');
 }
 
 /** Whether a name of the term ends in a word that is not capitalised: one that German may write in lower case. */

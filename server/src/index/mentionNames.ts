@@ -78,8 +78,9 @@ function singularsOf(name: string): string[] {
   const last = /(\p{L}+)$/u.exec(name);
   if (last === null) return [];
   const word = last[1];
-  // All capitals is an abbreviation ("SLAs" is matched by its own rule); "-ss", "-us", "-is" are not plurals.
-  if (word === word.toUpperCase() || /(ss|us|is)$/i.test(word)) return [];
+  // A capital after the first letter makes an abbreviation ("SLA", "FaaS", "mTLS"; "SLAs" is matched
+  // by its own rule); "-ss", "-us", "-is" are not plurals.
+  if (/^.\p{Ll}*\p{Lu}/u.test(word) || /(ss|us|is)$/i.test(word)) return [];
   const singulars: string[] = [];
   for (const [plural, singular] of PLURAL_ENDINGS) {
     const stem = word.slice(0, -plural.length);

@@ -159,7 +159,7 @@ export class TermMatcher {
     // A name written as one word may be split by a hyphen or a space in the text:
     // "Dokumentations-Richtlinien", "data center".
     let joined = word.text;
-    for (let last = index + 1; last < words.length && last - index < MAX_JOINED_WORDS && isJoint(text, words[last - 1].end, words[last].start); last++) {
+    for (let last = index + 1; last < words.length && last - index < MAX_JOINED_WORDS && isJoint(text, words[last - 1], words[last]); last++) {
       joined += words[last].text;
       const match = this.longestMatchAt(text, words, last, this.keysOf({ text: joined, start: word.start, end: words[last].end }, scan), scan);
       if (match !== undefined && (whole === undefined || match.lastWord > whole.lastWord)) whole = match;
@@ -447,10 +447,14 @@ function isNameGap(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** One hyphen or space between two words that a name writes as one. */
-function isJoint(text: string, from: number, to: number): boolean {
-  const code = text.charCodeAt(from);
-  return to === from + 1 && (code === 45 /* - */ || code === 32);
+/**
+ * One hyphen, or one space between words of three letters or more, between two words that a name
+ * writes as one: "data center", but not "der Zugriffszeit um".
+ */
+function isJoint(text: string, before: Word, after: Word): boolean {
+  if (after.start !== before.end + 1) return false;
+  const code = text.charCodeAt(before.end);
+  return code === 45 /* - */ || (code === 32 && before.text.length >= MIN_STEM_LENGTH && after.text.length >= MIN_STEM_LENGTH);
 }
 
 function unique(keySequences: string[][]): string[][] {
