@@ -110,9 +110,10 @@ describe('what the words around a name say', () => {
     return mentionsIn(index, document, lines).map((mention) => `${text.slice(lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end))}=${mention.termUris.map((uri) => uri.slice(ROOT.length + 1)).join(',')}`);
   };
 
-  it('in German prose, a lower-case word is no capitalised noun', () => {
+  it('in German prose, a lower-case word after a personal pronoun is a verb, not the noun', () => {
     const index = glossaryOf({ 'glossar/Bedarf.md': '---\ntitle: Bedarf\n---\nDer Bedarf.\n' });
     assert.deepEqual(mentioned(index, 'notiz.md', 'Es bedarf keiner Worte, denn der Bedarf ist da und die Kosten sind hoch.\n'), ['Bedarf=glossar/Bedarf.md']);
+    assert.deepEqual(mentioned(index, 'notiz.md', 'Wir prüfen den bedarf, der für die Kunden und das Team wichtig ist.\n'), ['bedarf=glossar/Bedarf.md'], 'a noun typed in lower case');
     assert.deepEqual(mentioned(index, 'note.md', 'The bedarf of the users is what this is about, and it is clear.\n'), ['bedarf=glossar/Bedarf.md'], 'English prose keeps case-insensitive matching');
   });
 

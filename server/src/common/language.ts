@@ -6,14 +6,15 @@ export type ProseLanguage = 'de' | 'en';
 
 const FUNCTION_WORDS: Record<ProseLanguage, ReadonlySet<string>> = {
   de: new Set(['der', 'die', 'das', 'und', 'ist', 'nicht', 'mit', 'den', 'des', 'ein', 'eine', 'zu', 'von', 'für', 'auf', 'im', 'sich', 'werden', 'wird', 'oder', 'auch']),
-  en: new Set(['the', 'and', 'is', 'of', 'to', 'that', 'for', 'with', 'are', 'this', 'it', 'can', 'be', 'an', 'as', 'or', 'by', 'on', 'which']),
+  // Not "an", "in", "so": German words too.
+  en: new Set(['the', 'and', 'is', 'of', 'to', 'that', 'for', 'with', 'from', 'are', 'this', 'it', 'can', 'be', 'as', 'or', 'by', 'on', 'at', 'which', 'was', 'were', 'has', 'have', 'will', 'not']),
 };
 /** Enough text to tell; a longer one costs time and says the same. */
 const SAMPLE_LENGTH = 20_000;
 const MIN_WORDS = 3;
 
 /** The language a short function word belongs to ("the": English), if it is one. */
-export function functionWordLanguage(word: string): ProseLanguage | undefined {
+function functionWordLanguage(word: string): ProseLanguage | undefined {
   return FUNCTION_WORDS.de.has(word) ? 'de' : FUNCTION_WORDS.en.has(word) ? 'en' : undefined;
 }
 

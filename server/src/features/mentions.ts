@@ -1,4 +1,4 @@
-import { functionWordLanguage, proseLanguage, type ProseLanguage } from '../common/language';
+import { proseLanguage, type ProseLanguage } from '../common/language';
 import type { LineIndex } from '../common/text';
 import { parentUri } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
@@ -11,8 +11,8 @@ import type { Span } from '../parsing/markdown';
 /**
  * The mentions of terms in a document's text between two offsets, as a reader takes them: the
  * matcher's names (termMatcher.ts), then what the words around a name say:
- * - in German prose a capitalised name is a noun and a lower-case word is not it ("es bedarf" is no
- *   mention of "Bedarf"), unless the words around it are English ("(engl. data recovery)");
+ * - in German prose a capitalised name is a noun, and a lower-case word after a personal pronoun or
+ *   "zu" is a verb, not it ("es bedarf" is no mention of "Bedarf");
  * - outside German prose, a name inside a longer run of capitalised words belongs to another name
  *   ("Amazon Web Services", "Open Container Initiative"), except in headings;
  * - a phrase the term's `not_mentions` lists is no mention of it ("bei Bedarf");
@@ -33,9 +33,9 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
     if (!context.inHeading(mention.start) && isInsideLongerName(text, mention.start, mention.end) && context.languageAt(mention.start) !== 'de') continue;
     let candidates = byCandidates.get(mention.termUris);
     if (candidates === undefined) byCandidates.set(mention.termUris, (candidates = candidatesOf(index, document, context, mention.termUris)));
-    // A lower-case word in German prose is no noun: only terms that have a name in lower case.
-    const lowerCaseInGerman = isLowerCase(lastWordOf(text, mention.end)) && context.languageAt(mention.start) === 'de' && !isQuotedEnglish(text, mention.start, mention.end);
-    let termUris = lowerCaseInGerman ? candidates.withLowerCaseName : candidates.all;
+    // A verb in German prose is no noun: only terms that have a name in lower case.
+    const verbInGerman = isLowerCase(lastWordOf(text, mention.end)) && isGermanVerb(text, mention.start) && context.languageAt(mention.start) === 'de';
+    let termUris = verbInGerman ? candidates.withLowerCaseName : candidates.all;
     if (candidates.withExclusions.length > 0) {
       const excludedHere = new Set(candidates.withExclusions.filter((term) => term.notMentions.some((phrase) => phraseCovers(text, phrase, mention.start, mention.end))).map((term) => term.uri));
       if (excludedHere.size > 0) termUris = termUris.filter((uri) => !excludedHere.has(uri));
@@ -160,17 +160,17 @@ function isLowerCase(word: string): boolean {
   return /^\p{Ll}/u.test(word);
 }
 
-/** How many words either side of a mention say which language it is in. */
-const NEAR_WORDS = 3;
+/** Words after which German writes a verb, never a noun: "es bedarf", "wir planen", "zu planen". */
+const BEFORE_A_VERB = new Set(['ich', 'du', 'er', 'es', 'sie', 'wir', 'ihr', 'man', 'zu']);
 
 /**
- * Whether a mention in German prose is English: an English function word among the words next to
- * it ("feedback from stakeholders"), or "englisch"/"engl." just before ("von englisch empowerment").
+ * Whether a lower-case mention in German prose is a verb: it follows a personal pronoun or "zu".
+ * A lower-case word elsewhere may still be the noun: an English word ("feedback from
+ * stakeholders"), a list of English names, or a noun typed in lower case ("das dokument").
  */
-function isQuotedEnglish(text: string, start: number, end: number): boolean {
-  const before = [...text.slice(Math.max(0, start - 60), start).matchAll(/\p{L}+/gu)].map(([word]) => word.toLowerCase()).slice(-NEAR_WORDS);
-  const after = [...text.slice(end, end + 60).matchAll(/\p{L}+/gu)].map(([word]) => word.toLowerCase()).slice(0, NEAR_WORDS);
-  return before.some((word) => word === 'englisch' || word === 'engl') || [...before, ...after].some((word) => functionWordLanguage(word) === 'en');
+function isGermanVerb(text: string, start: number): boolean {
+  const previous = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - MAX_GAP), start))?.[1];
+  return previous !== undefined && BEFORE_A_VERB.has(previous.toLowerCase());
 }
 
 /** Whether a name of the term ends in a word that is not capitalised: one that German may write in lower case. */
