@@ -212,6 +212,30 @@ describe('completion in a glossary with tags.yml, terms in docs/10-Glossar/, uml
     });
   });
 
+  describe('what VS Code sees', () => {
+    it('"[wertschoe" gets items whose filter text holds what was typed, so the editor keeps them', async () => {
+      const list = await completeAt('notes/plan.md', 'Siehe [wertschoe', 0);
+      const item = byLabel(list.items, 'Wertschöpfungskette');
+      assert.ok(item?.filterText?.toLowerCase().includes('[') && item.filterText.includes('wertschoepfungskette'), JSON.stringify(item?.filterText));
+    });
+
+    it('"[des Outsourcings](" offers Outsourcing first', async () => {
+      const list = await completeAt('notes/plan.md', 'Die Vorteile [des Outsourcings](', 0);
+      const sorted = [...list.items].sort((a, b) => ((a.sortText ?? '') < (b.sortText ?? '') ? -1 : 1));
+      assert.equal(sorted[0].label, 'Outsourcing');
+    });
+
+    it('Insert Link keeps the selected words as the link text', async () => {
+      const uri = ws.uri('notes/plan.md');
+      const link = await client.connection.sendRequest<string | null>('markdownGlossary/linkToTerm', {
+        documentUri: uri,
+        termUri: ws.uri(`${G}/O-Glossar/Outsourcing.md`),
+        selectedText: 'des Outsourcings ',
+      });
+      assert.equal(link, '[des Outsourcings](../docs/10-Glossar/O-Glossar/Outsourcing.md) ');
+    });
+  });
+
   describe("'(' link target", () => {
     it('after "](" inserts the path and the closing parenthesis, one item per term', async () => {
       const text = 'Die [Kette](';

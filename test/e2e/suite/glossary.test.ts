@@ -106,6 +106,30 @@ suite('Markdown Glossary in VS Code', () => {
     assert.equal(editor.document.lineAt(2).text, 'Siehe [Outtasking](../glossar/Outtasking.md)');
   });
 
+  test('keeps "[produktivitae" in the suggest widget (its own filter) and accepts it as a link', async () => {
+    const uri = workspaceFile('notizen/E2E-Umlaute.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Umlaute\n\nSiehe \n'));
+    const editor = await openInEditor(uri);
+    touched.push(editor.document);
+    const end = editor.document.lineAt(2).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('type', { text: '[produktivitae' });
+    await waitFor('the typed text', () => editor.document.lineAt(2).text, (line) => line.startsWith('Siehe [produktivitae'));
+    // The suggest widget filters the server's items by their filterText: an item whose filter text
+    // lacks "ae" is dropped there, and accepting then inserts nothing.
+    const expected = 'Siehe [Produktivität](../glossar/Produktivitaet.md)';
+    await waitFor(
+      'the suggestion accepted from the widget',
+      async () => {
+        await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        await vscode.commands.executeCommand('acceptSelectedSuggestion');
+        return editor.document.lineAt(2).text;
+      },
+      (line) => line.replace(/\]$/, '') === expected,
+    );
+  });
+
   test('warns about an undeclared tag added to the front matter', async () => {
     const editor = await openInEditor(workspaceFile(TERM));
     touched.push(editor.document);
