@@ -68,7 +68,10 @@ const PLURAL_ENDINGS: ReadonlyArray<[plural: string, singular: string]> = [
   ['en', 'a'],
   ['en', ''],
   ['e', ''],
-  ['n', ''],
+  // "-n" follows "-e", "-el", "-er" ("Schnittstellen", "Regeln"): "Plan" is no plural of "Pla".
+  ['en', 'e'],
+  ['ln', 'l'],
+  ['rn', 'r'],
   ['s', ''],
 ];
 const MIN_SINGULAR_LENGTH = 3;

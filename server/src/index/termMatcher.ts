@@ -1,5 +1,5 @@
 import type { Span } from '../parsing/markdown';
-import { mayContain, type TextSignature } from './textSignature';
+import { mayContain, MIN_SPACE_JOINED, type TextSignature } from './textSignature';
 import { composed } from '../common/text';
 import { foldComposed, foldWord } from './wordFolding';
 
@@ -103,14 +103,14 @@ export class TermMatcher {
 
   /**
    * False when the text cannot mention the term: every mention contains, folded and without
-   * hyphens and spaces, the witness of the last word of one of its names (see witnessOf). A cheap test before
+   * hyphens and spaces, a witness of the last word of one of its names (see witnessesOf). A cheap test before
    * a full scan.
    */
   mayMention(text: string, uri: string): boolean {
     let folded: string | undefined;
     let nfc: string | undefined;
-    for (const { word, acronym } of this.mentionWitnesses(uri)) {
-      if (acronym ? (nfc ??= composed(text)).includes(word) : (folded ??= foldWord(text).replace(/[- ]/g, '')).includes(word)) return true;
+    for (const { words, acronym } of this.mentionWitnesses(uri)) {
+      if (acronym ? (nfc ??= composed(text)).includes(words[0]) : words.some((word) => (folded ??= foldWord(text).replace(/[- ]/g, '')).includes(word))) return true;
     }
     return false;
   }
@@ -120,15 +120,15 @@ export class TermMatcher {
    */
   mayMentionIn(signature: TextSignature, uri: string): boolean {
     // The signature is of the folded text; only acronyms are not folded already.
-    return this.mentionWitnesses(uri).some(({ word, acronym }) => mayContain(signature, acronym ? foldWord(word) : word));
+    return this.mentionWitnesses(uri).some(({ words, acronym }) => words.some((word) => (acronym ? mayContain(signature, foldWord(word)) : mayContain(signature, word))));
   }
 
   /** The witnesses of the last words of a term's names, folded unless an acronym: every mention contains one. */
-  private mentionWitnesses(uri: string): Array<{ word: string; acronym: boolean }> {
+  private mentionWitnesses(uri: string): Array<{ words: string[]; acronym: boolean }> {
     return (this.namesByUri.get(uri) ?? []).map((keys) => {
       const last = keys[keys.length - 1];
       const acronym = last.startsWith(ACRONYM_KEY_PREFIX);
-      return { word: acronym ? last.slice(ACRONYM_KEY_PREFIX.length) : witnessOf(last), acronym };
+      return { words: acronym ? [last.slice(ACRONYM_KEY_PREFIX.length)] : witnessesOf(last), acronym };
     });
   }
 
@@ -159,7 +159,11 @@ export class TermMatcher {
     // A name written as one word may be split by a hyphen or a space in the text:
     // "Dokumentations-Richtlinien", "data center".
     let joined = word.text;
-    for (let last = index + 1; last < words.length && last - index < MAX_JOINED_WORDS && isJoint(text, words[last - 1], words[last]); last++) {
+    let spaces = 0;
+    for (let last = index + 1; last < words.length && last - index < MAX_JOINED_WORDS; last++) {
+      const joint = jointBetween(text, words[last - 1], words[last]);
+      // One space at most: a name is one word or two written apart, not a phrase.
+      if (joint === undefined || (joint === 'space' && ++spaces > 1)) break;
       joined += words[last].text;
       const match = this.longestMatchAt(text, words, last, this.keysOf({ text: joined, start: word.start, end: words[last].end }, scan), scan);
       if (match !== undefined && (whole === undefined || match.lastWord > whole.lastWord)) whole = match;
@@ -399,16 +403,21 @@ function irregularPluralStems(word: string, folded: string): string[] {
 const WITHOUT_UMLAUT: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', äu: 'au' };
 
 /**
- * The part of a name's folded last word that every form of it keeps: without a final vowel, "y"
- * or "-um" ("Thema": "Themen", "Proxy": "proxies", "Rechenzentrum": "Rechenzentren"), and cut
- * before a last vowel that may take an umlaut ("Handbuch": "Handbücher").
+ * What every form of a name's folded last word contains: the word without a final vowel, "y" or
+ * "-um" ("Thema": "Themen", "Proxy": "proxies", "Rechenzentrum": "Rechenzentren"), and, for an
+ * umlaut plural, the same with its last vowel umlauted ("Handbuch": "Handbücher", folded
+ * "handbuech").
  */
-export function witnessOf(word: string): string {
-  const withoutEnding = word.replace(/(?:um|[aeiouy])$/, '');
-  const umlautable = /(?:au|a|o|u)[^aeiouy]*$/.exec(withoutEnding);
-  const witness = umlautable === null ? withoutEnding : withoutEnding.slice(0, umlautable.index);
-  return witness === '' ? word.slice(0, 1) : witness;
+export function witnessesOf(word: string): string[] {
+  const withoutEnding = word.replace(/(?:um|[aeiouy])$/, '') || word;
+  const umlautable = /(au|a|o|u)([^aeiouy]*)$/.exec(withoutEnding);
+  if (umlautable === null) return [withoutEnding];
+  const umlauted = withoutEnding.slice(0, umlautable.index) + UMLAUTED[umlautable[1]] + umlautable[2];
+  return [withoutEnding, umlauted];
 }
+
+/** A vowel with its umlaut, folded as foldWord folds it. */
+const UMLAUTED: Record<string, string> = { a: 'ae', o: 'oe', u: 'ue', au: 'aeu' };
 
 function wordsIn(text: string, from: number, to: number, excluded: readonly Span[]): Word[] {
   const words: Word[] = [];
@@ -448,13 +457,14 @@ function isNameGap(text: string, from: number, to: number): boolean {
 }
 
 /**
- * One hyphen, or one space between words of three letters or more, between two words that a name
- * writes as one: "data center", but not "der Zugriffszeit um".
+ * One hyphen, or one space between words of MIN_SPACE_JOINED letters or more, between two words
+ * that a name writes as one: "data center", but not "ein Kauf" for "Einkauf".
  */
-function isJoint(text: string, before: Word, after: Word): boolean {
-  if (after.start !== before.end + 1) return false;
+function jointBetween(text: string, before: Word, after: Word): 'hyphen' | 'space' | undefined {
+  if (after.start !== before.end + 1) return undefined;
   const code = text.charCodeAt(before.end);
-  return code === 45 /* - */ || (code === 32 && before.text.length >= MIN_STEM_LENGTH && after.text.length >= MIN_STEM_LENGTH);
+  if (code === 45 /* - */) return 'hyphen';
+  return code === 32 && before.text.length >= MIN_SPACE_JOINED && after.text.length >= MIN_SPACE_JOINED ? 'space' : undefined;
 }
 
 function unique(keySequences: string[][]): string[][] {
