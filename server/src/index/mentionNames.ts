@@ -19,7 +19,8 @@ export function mentionNamesOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliase
   // A name this long is a sentence, not a term: it gets no further forms (and no regular expression
   // has to walk it).
   for (const name of declared.filter((candidate) => candidate.length <= MAX_FORMED_NAME_LENGTH).flatMap(titleParts)) {
-    for (const spelling of [name, splitWords(name)]) {
+    const split = splitWords(name);
+    for (const spelling of split === name ? [name] : [name, split]) {
       names.add(spelling);
       for (const singular of singularsOf(spelling)) names.add(singular);
     }
@@ -38,9 +39,11 @@ const SPACED_DASH = /\s+[-–—]\s+/u;
 
 function titleParts(name: string): string[] {
   const parts = [name];
-  const halves = name.split(SPACED_DASH);
+  // Most names have neither: the cheap tests spare them the regular expressions.
+  const halves = /[-–—]/.test(name) ? name.split(SPACED_DASH) : [];
   if (halves.length === 2) parts.push(...halves);
   for (const part of [...parts]) {
+    if (!part.trimEnd().endsWith(')')) continue;
     const parenthesised = PARENTHESISED.exec(part.trim());
     if (parenthesised === null) continue;
     const [, outside, inside] = parenthesised;
@@ -58,6 +61,8 @@ function isAbbreviationOf(short: string, long: string): boolean {
 
 /** Splits words at a lower-case letter followed by a capital and between letters and digits. */
 function splitWords(name: string): string {
+  // Most names are words in lower case after a capital: nothing to split.
+  if (!/[0-9]|.\p{Lu}/u.test(name)) return name;
   return name.replace(/(\p{Ll})(?=\p{Lu})|(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, '$& ');
 }
 
@@ -78,17 +83,26 @@ const MIN_SINGULAR_LENGTH = 3;
 
 /** The name with its last word made singular, for every plural ending it may have. */
 function singularsOf(name: string): string[] {
-  const last = /(\p{L}+)$/u.exec(name);
-  if (last === null) return [];
-  const word = last[1];
+  // The last word, found from the end: a regular expression anchored at the end would try every start.
+  let start = name.length;
+  while (start > 0 && isLetter(name.charCodeAt(start - 1), name[start - 1])) start--;
+  const word = name.slice(start);
+  if (word.length <= MIN_SINGULAR_LENGTH) return [];
+  const lower = word.toLowerCase();
   // A capital after the first letter makes an abbreviation ("SLA", "FaaS", "mTLS"; "SLAs" is matched
   // by its own rule); "-ss", "-us", "-is" are not plurals.
-  if (/^.\p{Ll}*\p{Lu}/u.test(word) || /(ss|us|is)$/i.test(word)) return [];
+  if (word.slice(1) !== lower.slice(1) || lower.endsWith('ss') || lower.endsWith('us') || lower.endsWith('is')) return [];
   const singulars: string[] = [];
   for (const [plural, singular] of PLURAL_ENDINGS) {
     const stem = word.slice(0, -plural.length);
-    if (!word.toLowerCase().endsWith(plural) || stem.length < MIN_SINGULAR_LENGTH) continue;
-    singulars.push(name.slice(0, last.index) + stem + singular);
+    if (!lower.endsWith(plural) || stem.length < MIN_SINGULAR_LENGTH) continue;
+    singulars.push(name.slice(0, start) + stem + singular);
   }
   return singulars;
+}
+
+const LETTER = /\p{L}/u;
+
+function isLetter(code: number, character: string): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 0x80 && LETTER.test(character));
 }
