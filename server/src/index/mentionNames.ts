@@ -16,13 +16,16 @@ export function mentionNamesOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliase
   const declared = [term.title, ...term.aliases];
   if (!term.idFromFileName || term.title === term.id) declared.push(term.id);
   const names = new Set<string>(declared);
-  // A name this long is a sentence, not a term: it gets no further forms (and no regular expression
-  // has to walk it).
-  for (const name of declared.filter((candidate) => candidate.length <= MAX_FORMED_NAME_LENGTH).flatMap(titleParts)) {
-    const split = splitWords(name);
-    for (const spelling of split === name ? [name] : [name, split]) {
-      names.add(spelling);
-      for (const singular of singularsOf(spelling)) names.add(singular);
+  for (const declaredName of declared) {
+    // A name this long is a sentence, not a term: it gets no further forms (and no regular
+    // expression has to walk it).
+    if (declaredName.length > MAX_FORMED_NAME_LENGTH) continue;
+    for (const name of titleParts(declaredName)) {
+      const split = splitWords(name);
+      for (const spelling of split === name ? [name] : [name, split]) {
+        names.add(spelling);
+        for (const singular of singularsOf(spelling)) names.add(singular);
+      }
     }
   }
   return [...names].filter((name) => name.trim() !== '');
@@ -38,9 +41,10 @@ const PARENTHESISED = /^(.+?)\s*\(([^()]+)\)$/u;
 const SPACED_DASH = /\s+[-–—]\s+/u;
 
 function titleParts(name: string): string[] {
+  // Most names have no parts: the cheap test spares them the regular expressions.
+  if (!/[()*_–—]|\s-/.test(name)) return [name];
   const parts = [name];
-  // Most names have neither: the cheap tests spare them the regular expressions.
-  const halves = /[-–—]/.test(name) ? name.split(SPACED_DASH) : [];
+  const halves = name.split(SPACED_DASH);
   if (halves.length === 2) parts.push(...halves);
   for (const part of [...parts]) {
     if (!part.trimEnd().endsWith(')')) continue;
