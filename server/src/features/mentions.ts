@@ -152,7 +152,7 @@ const MAX_WORD_LENGTH = 200;
 
 function lastWordOf(text: string, end: number): string {
   let start = end;
-  while (start > 0 && start > end - MAX_WORD_LENGTH && /[\p{L}\p{M}\p{N}]/u.test(text[start - 1])) start--;
+  while (start > 0 && start > end - MAX_WORD_LENGTH && isWordCharacter(text, start - 1)) start--;
   return text.slice(start, end);
 }
 
@@ -191,28 +191,48 @@ const MIN_LONGER_NAME_WORDS = 3;
  * evidence ("The Kubernetes Operator"), so the run is not counted past it.
  */
 function isInsideLongerName(text: string, start: number, end: number): boolean {
-  if (!/^\p{Lu}/u.test(text.slice(start, start + 2))) return false;
+  if (!isCapital(text, start)) return false;
   const mentionWords = [...text.slice(start, end).matchAll(WORD)].length;
   let before = 0;
   // Words before a name of several words are its owner ("the ABPMP BPM Competency Model", "E DIN
   // 69909"); only words after it make it part of another name ("IT Service Provider").
   // Two words either side settle it; counting on would make a run of thousands cost as many steps per mention.
   for (let at = start; mentionWords === 1 && before < MIN_LONGER_NAME_WORDS - 1 && text[at - 1] === ' '; ) {
-    const word = /[\p{L}\p{M}\p{N}]+$/u.exec(text.slice(Math.max(0, at - 41), at - 1))?.[0];
-    if (word === undefined || !/^\p{Lu}/u.test(word)) break;
-    const wordStart = at - 1 - word.length;
-    if (isSentenceStart(text, wordStart)) break;
+    const wordStart = wordStartBefore(text, at - 1);
+    if (wordStart === at - 1 || !isCapital(text, wordStart) || isSentenceStart(text, wordStart)) break;
     before++;
     at = wordStart;
   }
   let after = 0;
-  for (let at = end; after < MIN_LONGER_NAME_WORDS - 1 && text[at] === ' '; ) {
-    const word = /^[\p{L}\p{M}\p{N}]+/u.exec(text.slice(at + 1, at + 41))?.[0];
-    if (word === undefined || !/^\p{Lu}/u.test(word)) break;
+  for (let at = end; after < MIN_LONGER_NAME_WORDS - 1 && text[at] === ' ' && isCapital(text, at + 1); ) {
     after++;
-    at += 1 + word.length;
+    at = wordEndAfter(text, at + 1);
   }
   return before + after > 0 && before + mentionWords + after >= MIN_LONGER_NAME_WORDS;
+}
+
+function isCapital(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  return code >= 65 && code <= 90 ? true : code < 0x80 ? false : /\p{Lu}/u.test(text[offset]);
+}
+
+function isWordCharacter(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) return true;
+  return code >= 0x80 && /[\p{L}\p{M}\p{N}]/u.test(text[offset]);
+}
+
+/** Where the word ending at an offset starts (the offset itself when none ends there), at most MAX_GAP back. */
+function wordStartBefore(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && start > end - MAX_GAP && isWordCharacter(text, start - 1)) start--;
+  return start;
+}
+
+function wordEndAfter(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && end < start + MAX_GAP && isWordCharacter(text, end)) end++;
+  return end;
 }
 
 /** How far the rules look back over blanks, or into a word, before they give up. */
