@@ -265,6 +265,9 @@ describe('front-matter completion', () => {
     assert.equal(title.isSnippet, true);
     assert.match(title.documentation ?? '', /first heading/);
     assert.deepEqual(title.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 2 } });
+    const notMentions = completeAt('docs/Neu.md', '---\nid: Neu\nnot|\n---\n').items.find((item) => item.label === 'not_mentions');
+    assert.equal(notMentions?.newText, 'not_mentions: [$1]');
+    assert.match(notMentions?.documentation ?? '', /bei Bedarf/);
   });
 
   it('offers no links inside front matter', () => {

@@ -131,6 +131,10 @@ describe('what the words around a name say', () => {
       'Kubernetes Operator=glossary/operator.md',
     ]);
     assert.deepEqual(mentioned(index, 'note.md', '# Amazon Web Services\n'), ['Services=glossary/service.md'], 'a heading writes every word in capitals');
+    const germanPage = (paragraph: string) =>
+      mentioned(index, 'notiz.md', `Der Dienst ist für die Kunden und das Team gedacht, und er ist nicht teuer.\n\n${paragraph}\n\nDie Kosten sind hoch und das ist nicht gut für den Betrieb.\n`);
+    assert.deepEqual(germanPage('Der Betrieb läuft bei einem Cloud Service Anbieter, und das ist gut.'), ['Service=glossary/service.md'], 'German writes nouns in capitals, one after another');
+    assert.deepEqual(germanPage('It runs on Amazon Web Services, and that is the cloud of the team.'), [], 'an English paragraph of a German page is English');
   });
 
   it('of a term in two locales, takes the one of the page, and its translation for an original', () => {
