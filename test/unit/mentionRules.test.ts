@@ -124,6 +124,18 @@ describe('what the words around a name say', () => {
     assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.message), ['"je nach Bedraf" contains no name of "Bedarf": it excludes nothing.']);
   });
 
+  it('uses the first 100 not_mentions phrases, reports the rest, and keeps a mention cheap whatever the list', () => {
+    const phrases = Array.from({ length: 5_000 }, (_, number) => `Bedarf Nummer ${number}`);
+    const index = glossaryOf({ 'glossar/Bedarf.md': `---\ntitle: Bedarf\nnot_mentions: [${phrases.join(', ')}, ${'x'.repeat(300)} Bedarf]\n---\nDer Bedarf.\n` });
+    const text = 'Der Bedarf Nummer 7 ist gedeckt, der Bedarf Nummer 4000 nicht. '.repeat(2_000);
+    const started = performance.now();
+    const found = mentioned(index, 'notiz.md', text);
+    assert.ok(performance.now() - started < 2_000, `4,000 mentions took ${Math.round(performance.now() - started)} ms`);
+    assert.equal(found.length, 2_000, 'phrase 7 is used, phrase 4000 is past the first 100');
+    const messages = documentDiagnostics(index, index.getDocument(`${ROOT}/glossar/Bedarf.md`)!).filter((diagnostic) => diagnostic.code === 'invalid-not-mentions').map((diagnostic) => diagnostic.message);
+    assert.equal(messages.filter((message) => message === 'Only the first 100 phrases are used.').length, 4_901);
+  });
+
   it('a name inside a longer run of capitalised words belongs to another name', () => {
     const index = glossaryOf({ 'glossary/service.md': '---\ntitle: Service\n---\nA service.\n', 'glossary/operator.md': '---\ntitle: Kubernetes Operator\n---\nAn operator.\n' });
     assert.deepEqual(mentioned(index, 'note.md', 'It runs on Amazon Web Services and is a service of the team. The Kubernetes Operator is one.\n'), [

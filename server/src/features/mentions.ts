@@ -37,7 +37,8 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
     const verbInGerman = isLowerCase(lastWordOf(text, mention.end)) && isGermanVerb(text, mention.start) && context.languageAt(mention.start) === 'de';
     let termUris = verbInGerman ? candidates.withLowerCaseName : candidates.all;
     if (candidates.withExclusions.length > 0) {
-      const excludedHere = new Set(candidates.withExclusions.filter((term) => term.notMentions.some((phrase) => phraseCovers(text, phrase, mention.start, mention.end))).map((term) => term.uri));
+      const around = wordsAround(text, mention.start, mention.end, candidates.exclusionReach);
+      const excludedHere = new Set(candidates.withExclusions.filter((term) => exclusionsOf(term).phrases.some((phrase) => phraseCovers(text, around, phrase, mention.start, mention.end))).map((term) => term.uri));
       if (excludedHere.size > 0) termUris = termUris.filter((uri) => !excludedHere.has(uri));
     }
     if (termUris.length > 0) mentions.push({ ...mention, termUris });
@@ -51,6 +52,8 @@ interface Candidates {
   withLowerCaseName: readonly string[];
   /** The terms with `not_mentions` phrases. */
   withExclusions: readonly GlossaryTerm[];
+  /** How far around a mention the longest of their phrases may reach. */
+  exclusionReach: number;
 }
 
 function candidatesOf(index: GlossaryIndex, document: ParsedDocument, context: DocumentContext, uris: readonly string[]): Candidates {
@@ -59,7 +62,8 @@ function candidatesOf(index: GlossaryIndex, document: ParsedDocument, context: D
   return {
     all,
     withLowerCaseName: terms.filter(hasLowerCaseName).map((term) => term.uri),
-    withExclusions: terms.filter((term) => term.notMentions.length > 0),
+    withExclusions: terms.filter((term) => exclusionsOf(term).phrases.length > 0),
+    exclusionReach: Math.max(0, ...terms.map((term) => exclusionsOf(term).reach)),
   };
 }
 
@@ -244,24 +248,67 @@ function isSentenceStart(text: string, offset: number): boolean {
   return at < 0 || /[.!?:\n\r>#|-]/.test(text[at]);
 }
 
-/** A `not_mentions` phrase longer than this is not looked for. */
-const MAX_PHRASE_LENGTH = 200;
-
 /**
- * Whether the phrase, in the same words case and umlaut spelling aside, is written around the
- * mention and covers it. Looks only at the text a phrase could span, so the cost stays with the mention.
+ * A term's `not_mentions` phrases looked for: the first MAX_PHRASES, each of at most
+ * MAX_PHRASE_LENGTH characters (invalid-not-mentions reports the rest), so that a list of
+ * thousands cannot make every mention of the term cost thousands of steps.
  */
-function phraseCovers(text: string, phrase: string, start: number, end: number): boolean {
-  if (phrase.length > MAX_PHRASE_LENGTH) return false;
-  const phraseWords = [...phrase.matchAll(WORD)].map(([word]) => foldWord(word));
-  if (phraseWords.length === 0) return false;
-  const windowStart = Math.max(0, start - phrase.length * 2);
-  const windowEnd = Math.min(text.length, end + phrase.length * 2);
-  const words = [...text.slice(windowStart, windowEnd).matchAll(WORD)].map((match) => ({ word: foldWord(match[0]), start: windowStart + match.index, end: windowStart + match.index + match[0].length }));
-  for (let first = 0; first + phraseWords.length <= words.length; first++) {
-    const last = first + phraseWords.length - 1;
+export const MAX_PHRASES = 100;
+export const MAX_PHRASE_LENGTH = 200;
+
+interface Exclusions {
+  /** Each phrase as its folded words. */
+  phrases: string[][];
+  /** How many characters around a mention a phrase may take: its words and the blanks between. */
+  reach: number;
+}
+
+const exclusionsByTerm = new WeakMap<GlossaryTerm, Exclusions>();
+
+function exclusionsOf(term: GlossaryTerm): Exclusions {
+  let exclusions = exclusionsByTerm.get(term);
+  if (exclusions === undefined) {
+    const phrases = term.notMentions
+      .slice(0, MAX_PHRASES)
+      .filter((phrase) => phrase.length <= MAX_PHRASE_LENGTH)
+      .map((phrase) => [...phrase.matchAll(WORD)].map(([word]) => foldWord(word)))
+      .filter((words) => words.length > 0);
+    // A folded word may be longer than it is written ("ä": "ae"), and the gaps up to three characters.
+    const reach = Math.max(0, ...phrases.map((words) => words.reduce((sum, word) => sum + word.length + PHRASE_GAP, 0)));
+    exclusionsByTerm.set(term, (exclusions = { phrases, reach }));
+  }
+  return exclusions;
+}
+
+/** The most blanks and hyphens between two words of a phrase in the text. */
+const PHRASE_GAP = 3;
+
+interface TextWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** The folded words of the text within `reach` characters of a mention, read once for all phrases. */
+function wordsAround(text: string, start: number, end: number, reach: number): TextWord[] {
+  const windowStart = Math.max(0, start - reach);
+  const window = text.slice(windowStart, Math.min(text.length, end + reach));
+  return [...window.matchAll(WORD)].map((match) => ({ word: foldWord(match[0]), start: windowStart + match.index, end: windowStart + match.index + match[0].length }));
+}
+
+/** Whether the phrase's words are written in a row around the mention and cover it. */
+function phraseCovers(text: string, words: readonly TextWord[], phrase: readonly string[], start: number, end: number): boolean {
+  for (let first = 0; first + phrase.length <= words.length; first++) {
+    const last = first + phrase.length - 1;
     if (words[first].start > start || words[last].end < end) continue;
-    if (phraseWords.every((word, offset) => words[first + offset].word === word && (offset === 0 || /^[\s-]{1,3}$/.test(text.slice(words[first + offset - 1].end, words[first + offset].start))))) return true;
+    const matches = phrase.every(
+      (word, offset) => words[first + offset].word === word && (offset === 0 || isPhraseGap(text, words[first + offset - 1].end, words[first + offset].start)),
+    );
+    if (matches) return true;
   }
   return false;
+}
+
+function isPhraseGap(text: string, from: number, to: number): boolean {
+  return to > from && to - from <= PHRASE_GAP && /^[\s-]+$/.test(text.slice(from, to));
 }

@@ -4,6 +4,7 @@ import type { LineIndex } from '../../common/text';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { NOT_MENTIONS_KEY, type ParsedDocument } from '../../parsing/document';
 import { definitionOf } from '../navigation';
+import { MAX_PHRASE_LENGTH, MAX_PHRASES } from '../mentions';
 import { mentionsIn } from '../termAt';
 
 /**
@@ -41,8 +42,10 @@ export function notMentionsDiagnostics(index: GlossaryIndex, document: ParsedDoc
   // Only a term in the glossary's matcher can be looked for: an unpublished entry's phrases are not checked.
   const known = index.termOf(document.uri) !== undefined;
   const diagnostics: GlossaryDiagnostic[] = [];
-  for (const item of items) {
+  for (const [position, item] of items.entries()) {
     if (typeof item.value !== 'string') diagnostics.push(problem(item.range, l10n.t('A phrase must be text.')));
+    else if (position >= MAX_PHRASES) diagnostics.push(problem(item.range, l10n.t('Only the first {0} phrases are used.', MAX_PHRASES)));
+    else if (item.value.length > MAX_PHRASE_LENGTH) diagnostics.push(problem(item.range, l10n.t('A phrase longer than {0} characters is not used.', MAX_PHRASE_LENGTH)));
     else if (known && !index.matcher.findMentions(item.value).some((mention) => mention.termUris.includes(document.uri))) {
       diagnostics.push(problem(item.range, l10n.t('"{0}" contains no name of "{1}": it excludes nothing.', item.value, document.term.title)));
     }
