@@ -21,7 +21,7 @@ import type { Span } from '../parsing/markdown';
  */
 export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, from: number, to: number, excluded: readonly Span[]): Mention[] {
   const text = lines.text;
-  const context = contextOf(index, document, lines);
+  const context = contextOf(document, lines);
   // A scan shares the list of candidates among the mentions of the same names: what depends only
   // on the candidates is worked out once per list, so a name shared by thousands of terms costs
   // no more per mention than a name of one.
@@ -32,7 +32,7 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
     // ALLER Dokumente"): there, a run of capitals says nothing.
     if (!context.inHeading(mention.start) && isInsideLongerName(text, mention.start, mention.end) && context.languageAt(mention.start) !== 'de') continue;
     let candidates = byCandidates.get(mention.termUris);
-    if (candidates === undefined) byCandidates.set(mention.termUris, (candidates = candidatesOf(index, document, context, mention.termUris)));
+    if (candidates === undefined) byCandidates.set(mention.termUris, (candidates = candidatesOf(index, document, mention.termUris)));
     // A verb in German prose is no noun: only terms that have a name in lower case.
     const verbInGerman = isLowerCase(lastWordOf(text, mention.end)) && isGermanVerb(text, mention.start) && context.languageAt(mention.start) === 'de';
     let termUris = verbInGerman ? candidates.withLowerCaseName : candidates.all;
@@ -56,8 +56,8 @@ interface Candidates {
   exclusionReach: number;
 }
 
-function candidatesOf(index: GlossaryIndex, document: ParsedDocument, context: DocumentContext, uris: readonly string[]): Candidates {
-  const all = rankedForDocument(index, document.uri, context.locale, uris.filter((uri) => index.termOf(uri) !== undefined));
+function candidatesOf(index: GlossaryIndex, document: ParsedDocument, uris: readonly string[]): Candidates {
+  const all = rankedForDocument(index, document.uri, index.pageOf(document.uri)?.locale, uris.filter((uri) => index.termOf(uri) !== undefined));
   const terms = all.map((uri) => index.termOf(uri)!);
   return {
     all,
@@ -70,14 +70,13 @@ function candidatesOf(index: GlossaryIndex, document: ParsedDocument, context: D
 interface DocumentContext {
   /** The language of the paragraph at an offset, else of the document: a German page may quote English. */
   languageAt: (offset: number) => ProseLanguage | undefined;
-  locale: string | undefined;
   inHeading: (offset: number) => boolean;
 }
 
-/** What the rules need to know of a document, worked out once per parse. */
+/** What the rules need to know of a document's text, worked out once per parse (its page may change with the site's configuration: asked each time). */
 const contexts = new WeakMap<ParsedDocument, DocumentContext>();
 
-function contextOf(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex): DocumentContext {
+function contextOf(document: ParsedDocument, lines: LineIndex): DocumentContext {
   let context = contexts.get(document);
   if (context === undefined) {
     const headingLines = new Set(document.body.headings.map((heading) => heading.range.start.line));
@@ -92,7 +91,6 @@ function contextOf(index: GlossaryIndex, document: ParsedDocument, lines: LineIn
         if (!paragraphLanguages.has(start)) paragraphLanguages.set(start, proseLanguage(text.slice(start, end)) ?? documentLanguage);
         return paragraphLanguages.get(start);
       },
-      locale: index.pageOf(document.uri)?.locale,
       inHeading: (offset) => headingLines.has(lines.positionAt(offset).line),
     };
     contexts.set(document, context);
