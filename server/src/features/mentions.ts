@@ -63,7 +63,8 @@ function candidatesOf(index: GlossaryIndex, document: ParsedDocument, uris: read
     all,
     withLowerCaseName: terms.filter(hasLowerCaseName).map((term) => term.uri),
     withExclusions: terms.filter((term) => exclusionsOf(term).phrases.length > 0),
-    exclusionReach: Math.max(0, ...terms.map((term) => exclusionsOf(term).reach)),
+    // A reduce, not a spread: a name may be shared by more terms than a call takes arguments.
+    exclusionReach: terms.reduce((reach, term) => Math.max(reach, exclusionsOf(term).reach), 0),
   };
 }
 
@@ -114,7 +115,7 @@ function rankedForDocument(index: GlossaryIndex, documentUri: string, locale: st
   const candidates = ownLocale.length > 0 ? ownLocale : inLocale;
   if (candidates.length < 2) return candidates;
   const closeness = (uri: string) => commonFolderDepth(parentUri(uri), parentUri(documentUri));
-  const nearest = Math.max(...candidates.map(closeness));
+  const nearest = candidates.reduce((best, uri) => Math.max(best, closeness(uri)), 0);
   return candidates.filter((uri) => closeness(uri) === nearest);
 }
 
