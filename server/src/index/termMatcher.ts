@@ -406,11 +406,12 @@ const WITHOUT_UMLAUT: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', äu:
  * What every form of a name's folded last word contains: the word without a final vowel, "y" or
  * "-um" ("Thema": "Themen", "Proxy": "proxies", "Rechenzentrum": "Rechenzentren"), and, for an
  * umlaut plural, the same with its last vowel umlauted ("Handbuch": "Handbücher", folded
- * "handbuech").
+ * "handbuech"; "Mangel": "Mängel").
  */
 export function witnessesOf(word: string): string[] {
   const withoutEnding = word.replace(/(?:um|[aeiouy])$/, '') || word;
-  const umlautable = /(au|a|o|u)([^aeiouy]*)$/.exec(withoutEnding);
+  // As the plural rule reads it: the last a, o, u or au, with at most one syllable in "e" after it ("Mangel", "Vater").
+  const umlautable = /(au|a|o|u)([^aeiouy]*(?:e[^aeiouy]*)?)$/.exec(withoutEnding);
   if (umlautable === null) return [withoutEnding];
   const umlauted = withoutEnding.slice(0, umlautable.index) + UMLAUTED[umlautable[1]] + umlautable[2];
   return [withoutEnding, umlauted];
@@ -464,7 +465,8 @@ function jointBetween(text: string, before: Word, after: Word): 'hyphen' | 'spac
   if (after.start !== before.end + 1) return undefined;
   const code = text.charCodeAt(before.end);
   if (code === 45 /* - */) return 'hyphen';
-  return code === 32 && before.text.length >= MIN_SPACE_JOINED && after.text.length >= MIN_SPACE_JOINED ? 'space' : undefined;
+  // Letters counted composed, as the text signature counts them ("a\u0308bc" has three).
+  return code === 32 && composed(before.text).length >= MIN_SPACE_JOINED && composed(after.text).length >= MIN_SPACE_JOINED ? 'space' : undefined;
 }
 
 function unique(keySequences: string[][]): string[][] {
