@@ -133,7 +133,8 @@ function withNamedFirst(
   const mentions = index.matcher.findMentions(text).sort((a, b) => b.end - b.start - (a.end - a.start));
   const named = [...new Set(mentions.flatMap((mention) => mention.termUris))].filter((uri) => uri !== document.uri);
   if (named.length === 0) return list;
-  const first = named.map((uri) => index.termOf(uri))
+  const first = named
+    .map((uri) => index.termOf(uri))
     .filter((term) => term !== undefined)
     .map((term, rank) => itemFor(term, 0, `${MatchQuality.Exact}${String(rank).padStart(4, '0')}`));
   const rest = list.items.filter((item) => !named.includes(item.termUri ?? ''));

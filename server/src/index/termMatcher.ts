@@ -103,8 +103,8 @@ export class TermMatcher {
 
   /**
    * False when the text cannot mention the term: every mention contains, folded and without
-   * hyphens and spaces, a witness of the last word of one of its names (see witnessesOf). A cheap test before
-   * a full scan.
+   * hyphens and spaces, a witness of the last word of one of its names (see witnessesOf). A cheap
+   * test before a full scan.
    */
   mayMention(text: string, uri: string): boolean {
     let folded: string | undefined;
@@ -120,7 +120,7 @@ export class TermMatcher {
    */
   mayMentionIn(signature: TextSignature, uri: string): boolean {
     // The signature is of the folded text; only acronyms are not folded already.
-    return this.mentionWitnesses(uri).some(({ words, acronym }) => words.some((word) => (acronym ? mayContain(signature, foldWord(word)) : mayContain(signature, word))));
+    return this.mentionWitnesses(uri).some(({ words, acronym }) => words.some((word) => mayContain(signature, acronym ? foldWord(word) : word)));
   }
 
   /** The witnesses of the last words of a term's names, folded unless an acronym: every mention contains one. */
@@ -199,7 +199,7 @@ export class TermMatcher {
 
   /**
    * The longest name that starts at a word. The first key stands for the words up to firstLast (one
-   * word, its tail, or hyphenated words joined), and is given.
+   * word, its tail, or words joined across a hyphen or a space), and is given.
    */
   private longestMatchAt(text: string, words: Word[], firstLast: number, firstKeys: WordKeys, scan: Scan): Match | undefined {
     let frontier = scan.root.next(firstKeys);
