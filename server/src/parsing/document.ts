@@ -29,6 +29,8 @@ export interface GlossaryTerm {
   heading: Heading | undefined;
   /** Where the title is written: the `title:` value, else the H1's text. */
   titleRange: Range | undefined;
+  /** A translation's `translated_from`: the commit (or date) of the original it was made from, as written. */
+  translatedFrom?: Located<string>;
 }
 
 /**
@@ -59,15 +61,17 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     uri,
     frontMatter: split.frontMatter,
     body,
-    term: isEntry ? termFacts(uri, fields, body) : undefined,
+    term: isEntry ? termFacts(uri, fields, body, (range) => text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end))) : undefined,
     diagnostics: split.diagnostics,
   };
 }
 
 /** The front-matter key listing phrases that are not mentions of the term. */
 export const NOT_MENTIONS_KEY = 'not_mentions';
+/** The front-matter key pinning the version of the original a translation was made from. */
+export const TRANSLATED_FROM_KEY = 'translated_from';
 
-function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody): GlossaryTerm {
+function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string): GlossaryTerm {
   const field = (key: string) => fields.find((candidate) => candidate.key === key);
   const heading = body.headings.find((candidate) => candidate.level === 1 && candidate.text !== '');
   const titleField = field('title');
@@ -85,7 +89,18 @@ function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody):
     definition: definitionOf(body),
     heading,
     titleRange: declaredTitle !== undefined ? titleField?.valueRange : heading?.textRange,
+    ...translatedFromOf(field(TRANSLATED_FROM_KEY), sourceAt),
   };
+}
+
+/**
+ * The pin as written: YAML reads a commit of digits only as a number (`0123456` as 123456) and
+ * may read a date as a date, so anything but a string is taken as its source text.
+ */
+function translatedFromOf(field: FrontMatterField | undefined, sourceAt: (range: Range) => string): { translatedFrom?: Located<string> } {
+  if (field === undefined) return {};
+  const value = typeof field.value === 'string' ? field.value : field.value === undefined || field.value === null ? undefined : sourceAt(field.valueRange);
+  return value === undefined || value.trim() === '' ? {} : { translatedFrom: { value: value.trim(), range: field.valueRange } };
 }
 
 /** The non-empty strings of a list field; a single string counts as a list of one. */
@@ -158,6 +173,7 @@ function compactInPlace(document: ParsedDocument): void {
     }
     term.definition = copyOf(term.definition);
     if (term.titleRange !== undefined) term.titleRange = new PackedRange(term.titleRange);
+    if (term.translatedFrom !== undefined) term.translatedFrom = { value: copyOf(term.translatedFrom.value), range: new PackedRange(term.translatedFrom.range) };
   }
   const frontMatter = document.frontMatter;
   if (frontMatter !== undefined) frontMatter.range = new PackedRange(frontMatter.range);
