@@ -30,6 +30,9 @@ export const RULES = {
   'broken-link': 'warning',
   'unlinked-mention': 'information',
   'invalid-not-mentions': 'warning',
+  'invalid-translated-from': 'warning',
+  'outdated-translation': 'hint',
+  'missing-translation': 'hint',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof RULES;

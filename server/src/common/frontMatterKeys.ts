@@ -8,7 +8,7 @@ export interface FrontMatterKey {
   valueSnippet: string;
 }
 
-/** The front-matter keys of a Docusaurus doc that a glossary entry uses, plus `aliases` and `not_mentions`. */
+/** The front-matter keys of a Docusaurus doc that a glossary entry uses, plus `aliases`, `not_mentions` and `translated_from`. */
 export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = [
   { key: 'id', valueSnippet: '$1', documentation: () => l10n.t('Unique identifier of the term; the last part of its URL. Defaults to the file name.') },
   { key: 'title', valueSnippet: '$1', documentation: () => l10n.t('The term as shown in hovers, links and the page title. Defaults to the first heading.') },
@@ -17,6 +17,11 @@ export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = [
     key: 'not_mentions',
     valueSnippet: '[$1]',
     documentation: () => l10n.t('Phrases in which the name of the term means something else, such as [bei Bedarf, at runtime]: not recognised as mentions of it.'),
+  },
+  {
+    key: 'translated_from',
+    valueSnippet: '$1',
+    documentation: () => l10n.t('In a translation: the commit (or date) of the original it was made from. Changes of the original after it make the translation outdated.'),
   },
   { key: 'tags', valueSnippet: '[$1]', documentation: () => l10n.t('Tags of the term: keys of the tags file (tags.yml).') },
   { key: 'description', valueSnippet: '$1', documentation: () => l10n.t('A short description for search engines and link previews.') },

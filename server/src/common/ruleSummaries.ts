@@ -50,5 +50,11 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('A mention of a term that could be a link.');
     case 'invalid-not-mentions':
       return l10n.t('A not_mentions phrase that excludes nothing.');
+    case 'invalid-translated-from':
+      return l10n.t('A translated_from value that names no commit or date.');
+    case 'outdated-translation':
+      return l10n.t('A translation whose original changed since.');
+    case 'missing-translation':
+      return l10n.t('An entry not translated into every locale of its site.');
   }
 }

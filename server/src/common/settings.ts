@@ -2,6 +2,7 @@ import type { DiagnosticCode, Severity } from './diagnostic';
 
 export type LinkStyleSetting = 'auto' | 'relative' | 'route' | 'wiki';
 export type RuleSeverity = Severity | 'off';
+export type MissingTranslationsSetting = 'auto' | 'always' | 'never';
 
 /**
  * Everything a user can configure: the same settings in VS Code (`markdownGlossary.*`), in an
@@ -28,6 +29,8 @@ export interface GlossarySettings {
   newTermFolder: string;
   /** Report plain mentions of terms that are not linked yet (`unlinked-mention`). */
   unlinkedMentions: boolean;
+  /** Hint on an original which locales lack it: `auto` on sites with at most three locales. */
+  missingTranslations: MissingTranslationsSetting;
   /** Severity per rule code, or "off". */
   rules: Partial<Record<DiagnosticCode, RuleSeverity>>;
 }
@@ -43,6 +46,7 @@ export const DEFAULT_SETTINGS: GlossarySettings = {
   extraKeys: [],
   newTermFolder: '',
   unlinkedMentions: false,
+  missingTranslations: 'auto',
   rules: {},
 };
 
@@ -73,6 +77,9 @@ export function normalizeSettings(raw: unknown): GlossarySettings {
     extraKeys: strings(given.extraKeys, DEFAULT_SETTINGS.extraKeys),
     newTermFolder: typeof given.newTermFolder === 'string' ? given.newTermFolder : DEFAULT_SETTINGS.newTermFolder,
     unlinkedMentions: given.unlinkedMentions === true,
+    missingTranslations: ['auto', 'always', 'never'].includes(given.missingTranslations as string)
+      ? (given.missingTranslations as MissingTranslationsSetting)
+      : DEFAULT_SETTINGS.missingTranslations,
     rules,
   };
 }

@@ -5,9 +5,12 @@ import { completeFrontMatter } from './frontMatterCompletion';
 import type { CompletionList } from './completionList';
 import type { LinkStyleSetting } from '../common/settings';
 import { completeLinks } from './linkCompletion';
+import type { HistorySnapshot } from './translationStatus';
 
 export interface CompletionOptions {
   linkStyle: LinkStyleSetting;
+  /** The history read for the translation status: a translation's `translated_from` is completed from it. */
+  history?: HistorySnapshot;
 }
 
 /** Completion at a position: front-matter keys and tags inside the front matter, links elsewhere. */
@@ -20,5 +23,5 @@ export function complete(
 ): CompletionList {
   // An editor may ask at a position of text it changed a moment ago; replace only what exists.
   const at = lines.clamp(position);
-  return completeFrontMatter(index, document, lines, at) ?? completeLinks(index, document, lines, at, options.linkStyle);
+  return completeFrontMatter(index, document, lines, at, options.history) ?? completeLinks(index, document, lines, at, options.linkStyle);
 }

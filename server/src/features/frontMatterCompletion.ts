@@ -3,7 +3,8 @@ import { FRONT_MATTER_KEYS } from '../common/frontMatterKeys';
 import type { LineIndex, Position, Range } from '../common/text';
 import { fileStem } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import type { ParsedDocument } from '../parsing/document';
+import { TRANSLATED_FROM_KEY, type ParsedDocument } from '../parsing/document';
+import { formatDate, latestVersionOfOriginal, type HistorySnapshot } from './translationStatus';
 import { capped, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { matchableName } from '../index/nameForms';
 import { foldQuery, matchQuality } from './fuzzy';
@@ -13,13 +14,20 @@ const TAGS_KEY_LINE = /^tags\s*:\s*$/;
 const FLOW_TAGS_BEFORE_CURSOR = /^tags\s*:\s*\[([^\]]*)$/;
 const BLOCK_ITEM = /^(\s*)-(\s*)(.*)$/;
 const KEY_LINE = /^([A-Za-z_][\w-]*)\s*:/;
+const TRANSLATED_FROM_BEFORE_CURSOR = new RegExp(`^${TRANSLATED_FROM_KEY}\\s*:\\s*(\\S*)$`);
 
 /**
  * Completion inside the front matter: tags in flow (`tags: [A, B]`) and block (`- A`) lists, and
  * keys at the start of a line; in an empty file, the front matter of a new term.
  * Undefined when the position is not in front matter, so link completion may answer instead.
  */
-export function completeFrontMatter(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, position: Position): CompletionList | undefined {
+export function completeFrontMatter(
+  index: GlossaryIndex,
+  document: ParsedDocument,
+  lines: LineIndex,
+  position: Position,
+  history: HistorySnapshot | undefined,
+): CompletionList | undefined {
   if (lines.text.trim() === '') return { items: [newTermSnippet(document, position)], isIncomplete: false };
   const block = frontMatterLines(lines);
   if (block === undefined || position.line <= block.first - 1 || position.line > block.last) return undefined;
@@ -28,6 +36,8 @@ export function completeFrontMatter(index: GlossaryIndex, document: ParsedDocume
   const before = line.slice(0, position.character);
   const tags = tagContext(lines, block, position, line, before);
   if (tags !== undefined) return completeTags(index, document, tags);
+  const pin = before.match(TRANSLATED_FROM_BEFORE_CURSOR);
+  if (pin !== null) return completeTranslatedFrom(index, document, history, rangeOnLine(position, position.character - pin[1].length, line.slice(position.character).trimEnd().length));
   if (/^[A-Za-z_]*$/.test(before) && !line.includes(':')) return completeKeys(lines, block, position, line);
   return NO_COMPLETIONS;
 }
@@ -116,6 +126,16 @@ function completeTags(index: GlossaryIndex, document: ParsedDocument, context: T
     });
   }
   return capped(items);
+}
+
+/** A translation's pin: the original's newest version, which the translation matches once brought up to date. */
+function completeTranslatedFrom(index: GlossaryIndex, document: ParsedDocument, history: HistorySnapshot | undefined, range: Range): CompletionList {
+  const latest = history === undefined ? undefined : latestVersionOfOriginal(index, history, document.uri);
+  if (latest === undefined) return NO_COMPLETIONS;
+  const detail = latest.fromHistory
+    ? l10n.t("The original's latest commit, {0}", formatDate(latest.time))
+    : l10n.t("The day the original's file last changed");
+  return { items: [{ label: latest.version, kind: 'snippet', detail, newText: yamlString(latest.version), range, filterText: latest.version, sortText: '0' }], isIncomplete: false };
 }
 
 function completeKeys(lines: LineIndex, block: { first: number; last: number }, position: Position, line: string): CompletionList {

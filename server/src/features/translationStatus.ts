@@ -124,6 +124,18 @@ export function translationStateOf(index: GlossaryIndex, snapshot: HistorySnapsh
   return { ...new Judge(index, snapshot).state(place.original, uri, place.locale), originalUri: place.original };
 }
 
+/** The version of a translation's original it matches when the translator is done: its newest commit, else its file's day. */
+export function latestVersionOfOriginal(index: GlossaryIndex, snapshot: HistorySnapshot, uri: string): { version: string; time: number; fromHistory: boolean } | undefined {
+  const place = translationPlace(index, uri);
+  if (place?.original === undefined || place.original === uri) return undefined;
+  const originalPath = uriToFsPath(place.original);
+  const source = snapshot.historyOf(originalPath);
+  const newest = 'history' in source ? source.history.files.get(source.path)?.find((commit) => commit.changedContent) : undefined;
+  if (newest !== undefined) return { version: newest.hash.slice(0, 12), time: newest.time, fromHistory: true };
+  const modified = snapshot.modifiedAt(originalPath);
+  return modified === undefined ? undefined : { version: formatDate(modified), time: modified, fromHistory: false };
+}
+
 /** The locales an original lacks; undefined for a page that is no original. */
 export function missingLocalesOf(index: GlossaryIndex, uri: string): { missing: string[]; siteLocales: number } | undefined {
   const place = translationPlace(index, uri);
@@ -290,4 +302,9 @@ export function parseDate(text: string): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return undefined;
   const time = Date.parse(text.length === 10 ? `${text}T23:59:59Z` : text.replace(' ', 'T'));
   return Number.isNaN(time) ? undefined : time;
+}
+
+/** A time as the report and hints show it: the day, in UTC. */
+export function formatDate(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
 }

@@ -11,17 +11,21 @@ import { keyDiagnostics } from './keyRules';
 import { linkDiagnostics } from './linkRules';
 import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
 import { tagDiagnostics } from './tagRules';
+import { translationDiagnostics } from './translationRules';
+import type { HistorySnapshot } from '../translationStatus';
 
 /**
  * Every problem in one document: what parsing found and what each rule finds, with the
  * severities the settings give (a rule set to "off" reports nothing). Unlinked mentions need the
- * document's text, and are only looked for when the settings ask for them.
+ * document's text, and are only looked for when the settings ask for them; a translation's state
+ * needs the history read beforehand.
  */
 export function documentDiagnostics(
   index: GlossaryIndex,
   document: ParsedDocument,
   settings: GlossarySettings = DEFAULT_SETTINGS,
   lines?: LineIndex,
+  history?: HistorySnapshot,
 ): GlossaryDiagnostic[] {
   const found = [
     ...document.diagnostics,
@@ -31,6 +35,7 @@ export function documentDiagnostics(
     ...linkDiagnostics(index, document),
     ...siteDiagnostics(index, document),
     ...notMentionsDiagnostics(index, document),
+    ...translationDiagnostics(index, document, settings, history),
     ...(settings.unlinkedMentions && lines !== undefined ? unlinkedMentionDiagnostics(index, document, lines) : []),
   ];
   return withConfiguredSeverities(oneFindingPerPlace(found), settings);
