@@ -13,11 +13,16 @@ import {
   KNOWN_TAGS_REQUEST,
   LINK_TO_TERM_REQUEST,
   NEW_TERM_REQUEST,
+  ORIGINAL_AS_TRANSLATED_REQUEST,
   SEARCH_TERMS_REQUEST,
+  SHOW_ORIGINAL_CHANGES_COMMAND,
   STATUS_NOTIFICATION,
+  TRANSLATION_STATUS_REQUEST,
   type NewTermResult,
+  type OriginalAsTranslatedResult,
   type StatusParams,
   type TermSummary,
+  type TranslationStatusResult,
 } from '../../server/src/lsp/protocol';
 
 /** The server is restarted after a crash at most this many times within the window below. */
@@ -25,6 +30,11 @@ const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 let client: LanguageClient | undefined;
+
+/** Read-only documents the extension shows: the translation report, an original as a translation knew it. */
+const GENERATED_SCHEME = 'markdown-glossary';
+const generatedTexts = new Map<string, string>();
+const generatedChanged = new vscode.EventEmitter<vscode.Uri>();
 
 /**
  * Starts the glossary language server for Markdown files and adds what only VS Code has:
@@ -47,7 +57,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: {
       configurationSection: 'markdownGlossary',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml,docusaurus.config.*,hugo.*,config.*,*versions.json}'),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml,docusaurus.config.*,hugo.*,config.*,*versions.json}'),
+        // Commits and checkouts change which translations are outdated.
+        vscode.workspace.createFileSystemWatcher('**/.git/logs/HEAD'),
+      ],
     },
     initializationOptions: { l10nBundle: vscode.l10n.bundle },
     outputChannel: output,
@@ -73,6 +87,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('markdownGlossary.newTerm', () => newTerm()),
     vscode.commands.registerCommand('markdownGlossary.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('markdownGlossary.showOutput', () => output.show()),
+    vscode.commands.registerCommand('markdownGlossary.translationStatus', () => showTranslationStatus()),
+    vscode.commands.registerCommand(SHOW_ORIGINAL_CHANGES_COMMAND, (translationUri?: string) => showOriginalChanges(translationUri)),
+    vscode.workspace.registerTextDocumentContentProvider(GENERATED_SCHEME, {
+      onDidChange: generatedChanged.event,
+      provideTextDocumentContent: (uri) => generatedTexts.get(uri.toString()) ?? '',
+    }),
   );
   await client.start();
 }
@@ -183,4 +203,34 @@ async function newTerm(): Promise<void> {
   // Put the cursor on the definition to write.
   const definitionLine = editor.document.lineCount - 2;
   editor.selection = new vscode.Selection(definitionLine, 2, definitionLine, editor.document.lineAt(Math.max(definitionLine, 0)).text.length - 2);
+}
+
+/** Shows a generated text as a read-only document of the extension's own scheme. */
+function generatedDocument(path: string, text: string, query = ''): vscode.Uri {
+  const uri = vscode.Uri.from({ scheme: GENERATED_SCHEME, path, query });
+  generatedTexts.set(uri.toString(), text);
+  generatedChanged.fire(uri);
+  return uri;
+}
+
+/** The translation status of the whole glossary, as a Markdown report in the preview. */
+async function showTranslationStatus(): Promise<void> {
+  if (client === undefined) return;
+  const status = await client.sendRequest<TranslationStatusResult>(TRANSLATION_STATUS_REQUEST);
+  const uri = generatedDocument(`/${vscode.l10n.t('Translation Status')}.md`, status.markdown);
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+}
+
+/** The original of a translation as the translation knew it, beside the original now. */
+async function showOriginalChanges(translationUri = vscode.window.activeTextEditor?.document.uri.toString()): Promise<void> {
+  if (client === undefined || translationUri === undefined) return;
+  const original = await client.sendRequest<OriginalAsTranslatedResult | null>(ORIGINAL_AS_TRANSLATED_REQUEST, { translationUri });
+  if (original === null) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No history says which version of the original this translation was made from.'));
+    return;
+  }
+  const now = vscode.Uri.parse(original.originalUri);
+  const before = generatedDocument(now.path, original.text, `version=${original.version}`);
+  const name = now.path.slice(now.path.lastIndexOf('/') + 1);
+  await vscode.commands.executeCommand('vscode.diff', before, now, vscode.l10n.t('{0}: {1} ↔ now', name, original.version));
 }

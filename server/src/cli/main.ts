@@ -14,6 +14,7 @@ import { bundledL10nFolder, useLocale } from '../workspace/translations';
 import { check, exitCodeOf, loadForCli, UsageError } from './check';
 import { FORMATS, formatResult, printable, type Format } from './formats';
 import { termRows, termsAsText } from './terms';
+import { formatTranslations, TRANSLATION_FORMATS, translationsReport, type TranslationFormat } from './translations';
 
 const usage = () =>
   [
@@ -22,6 +23,7 @@ const usage = () =>
     '                          [--config FILE] [--ignore-path FILE] [--locale de]',
     '  markdown-glossary tags [paths...] [--write] [--config FILE]',
     '  markdown-glossary terms [paths...] [--format text|json] [--config FILE]',
+    '  markdown-glossary translations [paths...] [--locale de] [--format text|json|markdown] [--diff] [--strict]',
     '  markdown-glossary server --stdio | --node-ipc',
     '  markdown-glossary --help | --version',
     '',
@@ -29,6 +31,8 @@ const usage = () =>
     l10n.t('         --fix applies the safe fixes. Exit code: 0 no errors, 1 errors found, 2 bad usage or failure.'),
     l10n.t('tags     Prints a tags.yml declaring the tags the glossary uses; --write adds them to the tags file.'),
     l10n.t('terms    Prints every file as the site builds it: doc id, title, tags, locale, translations, route, or why it is not published.'),
+    l10n.t('translations  Prints which entries of the default locale are translated, missing or outdated (the original changed since, by Git history or file times).'),
+    l10n.t('         --locale only that locale; --diff adds the changes of each outdated original; --strict exits 1 when a translation is outdated.'),
     l10n.t('server   Runs the language server for an editor.'),
     l10n.t('Settings are read from {0} in the current folder, or the file given with --config.', CONFIG_FILE_NAME),
     l10n.t('Files matching the patterns in {0} (or --ignore-path) are left out.', IGNORE_FILE_NAME),
@@ -58,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') return runCheck(rest);
   if (command === 'tags') return runTags(rest);
   if (command === 'terms') return runTerms(rest);
+  if (command === 'translations') return runTranslations(rest);
   throw new UsageError(l10n.t('Unknown command "{0}".', command));
 }
 
@@ -97,6 +102,23 @@ async function runTerms(args: string[]): Promise<number> {
   const rows = termRows(index, files, process.cwd());
   process.stdout.write(values.format === 'json' ? `${JSON.stringify(rows, undefined, 2)}\n` : termsAsText(rows));
   return 0;
+}
+
+async function runTranslations(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    // Here --locale chooses the translations reported; messages follow the environment's language.
+    options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' }, diff: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
+  });
+  const format = values.format as TranslationFormat;
+  if (!TRANSLATION_FORMATS.includes(format)) throw new UsageError(l10n.t('Unknown format "{0}": use {1}.', String(values.format), TRANSLATION_FORMATS.join(', ')));
+  const settings = await settingsFrom({ ...values, locale: undefined });
+  const options = { ...(values.locale === undefined ? {} : { locale: values.locale.toLowerCase() }), format, diff: values.diff };
+  const report = await translationsReport(positionals, process.cwd(), settings, options, log);
+  process.stdout.write(await formatTranslations(report, process.cwd(), options, log));
+  const outdated = report.originals.some((original) => original.translations.some((translation) => translation.state === 'outdated'));
+  return values.strict && outdated ? 1 : 0;
 }
 
 async function runTags(args: string[]): Promise<number> {

@@ -133,8 +133,8 @@ function completeTranslatedFrom(index: GlossaryIndex, document: ParsedDocument, 
   const latest = history === undefined ? undefined : latestVersionOfOriginal(index, history, document.uri);
   if (latest === undefined) return NO_COMPLETIONS;
   const detail = latest.fromHistory
-    ? l10n.t("The original's latest commit, {0}", formatDate(latest.time))
-    : l10n.t("The day the original's file last changed");
+    ? l10n.t('Latest commit of the original, {0}', formatDate(latest.time))
+    : l10n.t('Day of the last change to the file of the original');
   return { items: [{ label: latest.version, kind: 'snippet', detail, newText: yamlString(latest.version), range, filterText: latest.version, sortText: '0' }], isIncomplete: false };
 }
 

@@ -143,6 +143,12 @@ export function missingLocalesOf(index: GlossaryIndex, uri: string): { missing: 
   return { missing: place.locales.filter((locale) => locale !== place.defaultLocale && !place.translations.has(locale)), siteLocales: place.locales.length };
 }
 
+/** Whether a document belongs to a site with more than one locale: its translation status can change with the history. */
+export function hasTranslations(index: GlossaryIndex, uri: string): boolean {
+  const site = index.siteFor(uri);
+  return site !== undefined && siteLocales(site).locales.length > 1;
+}
+
 interface TranslationPlace {
   locale: string;
   defaultLocale: string;

@@ -49,3 +49,28 @@ export const KNOWN_TAGS_REQUEST = 'markdownGlossary/knownTags';
 
 export const GENERATE_TAGS_FILE_COMMAND = 'markdownGlossary.generateTagsFile';
 export const REINDEX_COMMAND = 'markdownGlossary.reindex';
+
+/** The translation status of the whole glossary, as a Markdown report whose links are file URIs. */
+export const TRANSLATION_STATUS_REQUEST = 'markdownGlossary/translationStatus';
+export interface TranslationStatusResult {
+  markdown: string;
+  outdated: number;
+  missing: number;
+  orphans: number;
+}
+
+/** The original of a translation as the translation knew it, to compare with the original now; null when no history says. */
+export const ORIGINAL_AS_TRANSLATED_REQUEST = 'markdownGlossary/originalAsTranslated';
+export interface OriginalAsTranslatedParams {
+  translationUri: string;
+}
+export interface OriginalAsTranslatedResult {
+  originalUri: string;
+  /** The original's text at `version` ('' when it did not exist yet). */
+  text: string;
+  /** The commit, shortened. */
+  version: string;
+}
+
+/** A command of the VS Code client, run by the quick fix on an outdated translation: the diff of its original since. */
+export const SHOW_ORIGINAL_CHANGES_COMMAND = 'markdownGlossary.showOriginalChanges';

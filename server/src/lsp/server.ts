@@ -29,6 +29,9 @@ import { idFromTitle, newTermFolder, newTermText } from '../features/newTerm';
 import { TERM_TOKEN_TYPE, termTokens } from '../features/semanticTokens';
 import { termsAt } from '../features/termAt';
 import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
+import { translationReport, translationStateOf } from '../features/translationStatus';
+import { translationCounts, translationReportAsMarkdown } from '../features/translationTable';
+import { fileAtCommit } from '../workspace/gitHistory';
 import { parseDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfigFile } from '../workspace/configFile';
@@ -38,9 +41,15 @@ import {
   KNOWN_TAGS_REQUEST,
   LINK_TO_TERM_REQUEST,
   NEW_TERM_REQUEST,
+  ORIGINAL_AS_TRANSLATED_REQUEST,
   REINDEX_COMMAND,
   SEARCH_TERMS_REQUEST,
+  SHOW_ORIGINAL_CHANGES_COMMAND,
   STATUS_NOTIFICATION,
+  TRANSLATION_STATUS_REQUEST,
+  type OriginalAsTranslatedParams,
+  type OriginalAsTranslatedResult,
+  type TranslationStatusResult,
   type LinkToTermParams,
   type NewTermParams,
   type NewTermResult,
@@ -128,6 +137,8 @@ export function startServer(connection: Connection): void {
           { globPattern: '**/*.{md,mdx}' },
           { globPattern: `**/${TAGS_FILE_NAME}` },
           { globPattern: '**/{docusaurus.config.{js,ts,mjs,cjs,mts,cts},hugo.{toml,yaml,yml,json},config.{toml,yaml,yml,json},*versions.json}' },
+          // Commits and checkouts: the translation status follows the history.
+          { globPattern: '**/.git/logs/HEAD' },
         ],
       });
     }
@@ -176,7 +187,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(({ textDocument, position }) => {
     const open = openDocument(textDocument.uri);
-    return open ? toLspCompletionList(complete(index, open.document, open.lines, position, session.settings)) : null;
+    return open ? toLspCompletionList(complete(index, open.document, open.lines, position, { linkStyle: session.settings.linkStyle, ...(session.history === undefined ? {} : { history: session.history }) })) : null;
   });
 
   connection.onCompletionResolve((item) => {
@@ -185,12 +196,17 @@ export function startServer(connection: Connection): void {
     return term === undefined ? item : { ...item, documentation: toLspDocumentation(termDocumentation(term)) };
   });
 
-  connection.onCodeAction(({ textDocument, range }) => {
+  connection.onCodeAction(({ textDocument, range, context }) => {
     const open = openDocument(textDocument.uri);
     if (open === undefined) return [];
-    return codeActions(index, open.document, open.lines, range, session.settings)
+    const fixes = codeActions(index, open.document, open.lines, range, session.settings)
       .filter((action) => session.staysInWorkspace(action.change))
       .map(toLspCodeAction);
+    const outdated = context.diagnostics.filter((diagnostic) => diagnostic.code === 'outdated-translation');
+    const state = outdated.length > 0 && session.history !== undefined ? translationStateOf(index, session.history, open.document.uri) : undefined;
+    if (state?.since === undefined) return fixes;
+    const title = l10n.t('Show the changes of the original since this translation');
+    return [...fixes, { title, kind: CodeActionKind.QuickFix, diagnostics: outdated, command: { title, command: SHOW_ORIGINAL_CHANGES_COMMAND, arguments: [open.document.uri] } }];
   });
 
   connection.onDefinition(({ textDocument, position }) => {
@@ -298,6 +314,27 @@ export function startServer(connection: Connection): void {
     const filePath = path.join(uriToFsPath(folder), `${id}.md`);
     if (!session.isWorkspaceFile(filePath)) throw new ResponseError(0, l10n.t('The folder for new terms, {0}, is not inside the workspace.', uriToFsPath(folder)));
     return { uri: fileUri(filePath), text: newTermText(id, title.trim(), tags) };
+  });
+
+  connection.onRequest(TRANSLATION_STATUS_REQUEST, async (): Promise<TranslationStatusResult> => {
+    const history = await session.currentHistory();
+    refreshAll();
+    const report = translationReport(index, history);
+    const [root] = session.workspaceFolders;
+    const shown = (uri: string) => (root === undefined ? uriToFsPath(uri) : path.relative(root, uriToFsPath(uri)).split(path.sep).join('/'));
+    const counts = translationCounts(report);
+    const total = (key: 'outdated' | 'missing' | 'orphans') => counts.reduce((sum, count) => sum + count[key], 0);
+    return { markdown: translationReportAsMarkdown(report, { shown, linked: (uri) => uri }), outdated: total('outdated'), missing: total('missing'), orphans: total('orphans') };
+  });
+
+  connection.onRequest(ORIGINAL_AS_TRANSLATED_REQUEST, async ({ translationUri }: OriginalAsTranslatedParams): Promise<OriginalAsTranslatedResult | null> => {
+    const history = await session.currentHistory();
+    refreshAll();
+    const state = translationStateOf(index, history, canonicalUri(translationUri));
+    const since = state?.since;
+    if (state === undefined || since === undefined) return null;
+    const text = since.path === undefined ? '' : await fileAtCommit(since.root, since.commit, since.path);
+    return text === undefined ? null : { originalUri: state.originalUri, text, version: since.commit.slice(0, 12) };
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {

@@ -16,6 +16,8 @@ import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import type { StatusParams } from './protocol';
+import { hasTranslations, type HistorySnapshot } from '../features/translationStatus';
+import { loadHistorySnapshot, NO_HISTORY } from '../workspace/translationHistory';
 
 /** Other documents' diagnostics wait this long, so a burst of keystrokes re-checks them once. */
 const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
@@ -29,6 +31,8 @@ const EDIT_CHECK_INTERVAL_MS = 50;
 const BACKGROUND_SLICE_MS = 1;
 /** The status is sent at most this often. */
 const STATUS_DELAY_MS = 250;
+/** The history is read again this long after the last change on disk or commit, so a branch switch reads it once. */
+const HISTORY_DELAY_MS = 500;
 /** Files read at once when many change together: enough to keep the disk busy, few enough for any limit on open files. */
 const READ_BATCH = 32;
 
@@ -78,8 +82,13 @@ export class GlossarySession {
   private readonly problemCounts = new Map<string, number>();
   private readonly pendingDependents = new Set<string>();
   private dependentsTimer: NodeJS.Timeout | undefined;
-  private publishRound = 0;
+  private readonly publishRounds = { all: 0, translations: 0 };
   private statusTimer: NodeJS.Timeout | undefined;
+
+  /** The history the translation status is judged by; undefined until first read. */
+  private historySnapshot: HistorySnapshot | undefined;
+  private historyTimer: NodeJS.Timeout | undefined;
+  private historyRead: Promise<HistorySnapshot> | undefined;
 
   private indexing = false;
   private indexed: Promise<void> = Promise.resolve();
@@ -143,6 +152,7 @@ export class GlossarySession {
       this.indexing = false;
       this.publishAll();
       this.prepareCompletion();
+      this.historyChanged(0);
     }
   }
 
@@ -281,7 +291,7 @@ export class GlossarySession {
     const siteConfig = document === undefined && tagsFile === undefined ? this.index.siteConfigProblems().find((config) => config.uri === uri) : undefined;
     const diagnostics =
       document !== undefined
-        ? documentDiagnostics(this.index, document, this.settings, this.openLines.get(uri))
+        ? documentDiagnostics(this.index, document, this.settings, this.openLines.get(uri), this.historySnapshot)
         : tagsFile !== undefined
           ? tagsFileDiagnostics(tagsFile, this.settings)
           : siteConfig !== undefined
@@ -301,25 +311,30 @@ export class GlossarySession {
    * between on large glossaries. A newer call supersedes one still running.
    */
   publishAll(): void {
-    const round = ++this.publishRound;
     const { index } = this;
-    const uris = [
+    this.publishInSlices('all', [
       ...[...index.documents()].map((document) => document.uri),
       ...[...index.tagsFiles()].map((tagsFile) => tagsFile.uri),
       ...index.siteConfigProblems().map((config) => config.uri),
       ...[...this.published].filter((uri) => index.getDocument(uri) === undefined && index.getTagsFile(uri) === undefined),
-    ];
+    ]);
+  }
+
+  /** Checks documents a slice at a time; a newer round of the same kind supersedes one still running. */
+  private publishInSlices(kind: 'all' | 'translations', uris: string[]): void {
+    const round = (this.publishRounds[kind] += 1);
     const started = performance.now();
     const next = (start: number) => {
-      if (round !== this.publishRound) return;
+      if (round !== this.publishRounds[kind]) return;
       const sliceEnd = performance.now() + BACKGROUND_SLICE_MS;
       let position = start;
       while (position < uris.length && performance.now() < sliceEnd) this.publish(uris[position++]);
       if (position < uris.length) setImmediate(() => next(position));
-      else this.output.log(`Checked ${uris.length} files for problems in ${Math.round(performance.now() - started)} ms.`);
+      else if (kind === 'all') this.output.log(`Checked ${uris.length} files for problems in ${Math.round(performance.now() - started)} ms.`);
     };
     next(0);
   }
+
 
   /** Tells the editor how many terms and problems there are, at most every so often. */
   sendStatus(): void {
@@ -339,6 +354,8 @@ export class GlossarySession {
       await this.indexed;
       const latest = new Map<string, boolean>();
       for (const change of changes) latest.set(canonicalUri(change.uri), change.deleted);
+      // A commit, checkout or file change on disk may change what translations are outdated.
+      this.historyChanged();
       // A site's configuration changes every route: the workspace is read again with it.
       if ([...latest.keys()].some(isSiteConfigFile)) {
         await this.indexWorkspace(this.settings);
@@ -405,6 +422,54 @@ export class GlossarySession {
       }
     }
     if (tagsChanged) this.publishAll();
+  }
+
+  // ---- Translations ----
+
+  /** The history as last read, for features that must answer at once (completion). */
+  get history(): HistorySnapshot | undefined {
+    return this.historySnapshot;
+  }
+
+  /** The history as it is now: read again if anything changed since (the translation status command). */
+  async currentHistory(): Promise<HistorySnapshot> {
+    await this.indexed;
+    if (this.historyTimer !== undefined) {
+      clearTimeout(this.historyTimer);
+      this.historyTimer = undefined;
+      return this.readHistory();
+    }
+    return this.historySnapshot ?? this.historyRead ?? this.readHistory();
+  }
+
+  /** Reads the history again soon; translations are checked again with it. */
+  private historyChanged(delay = HISTORY_DELAY_MS): void {
+    if (this.historyTimer !== undefined) clearTimeout(this.historyTimer);
+    this.historyTimer = setTimeout(() => {
+      this.historyTimer = undefined;
+      void this.readHistory();
+    }, delay);
+  }
+
+  private readHistory(): Promise<HistorySnapshot> {
+    const reading = loadHistorySnapshot(this.index).then(
+      (snapshot) => {
+        if (this.historyRead === reading) {
+          this.historySnapshot = snapshot;
+          this.historyRead = undefined;
+          // Only pages of sites with several locales have translation hints.
+          const translatable = [...this.index.documents()].map((document) => document.uri).filter((uri) => hasTranslations(this.index, uri));
+          if (translatable.length > 0) this.publishInSlices('translations', translatable);
+        }
+        return snapshot;
+      },
+      (error: Error) => {
+        this.output.log(`Reading the Git history failed: ${error.stack ?? error.message}`);
+        return this.historySnapshot ?? NO_HISTORY;
+      },
+    );
+    this.historyRead = reading;
+    return reading;
   }
 
   // ---- Requests that read the workspace ----
