@@ -4,6 +4,8 @@
  * 2026-01-01), so dates and counts are known.
  */
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { createWorkspace, type Workspace } from './fixtures';
 
 export interface TranslationRepo extends Workspace {
@@ -27,21 +29,31 @@ const entry = (title: string, body: string, extra = '') => `---\ntitle: ${title}
  *   first version with `translated_from`: outdated by the pin, up to date by history.
  */
 export function createTranslationRepo(): TranslationRepo {
-  const workspace = createWorkspace(
-    {
-      'hugo.toml': [
-        "baseURL = 'https://example.org/'",
-        "defaultContentLanguage = 'en'",
-        '[languages.en]',
-        "contentDir = 'content/en'",
-        'weight = 1',
-        '[languages.de]',
-        "contentDir = 'content/de'",
-        'weight = 2',
-        '',
-      ].join('\n'),
-    },
-    'md-glossary-translations-',
+  const workspace = createWorkspace({}, 'md-glossary-translations-');
+  return { ...workspace, ...commitTranslationHistory(workspace.root) };
+}
+
+/** Writes the site into a folder (a new Git repository there) and makes its history. */
+export function commitTranslationHistory(root: string): Pick<TranslationRepo, 'commits' | 'git'> {
+  const write = (rel: string, content: string) => {
+    const file = path.join(root, ...rel.split('/'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  };
+  const workspace = { write, remove: (rel: string) => fs.rmSync(path.join(root, ...rel.split('/')), { force: true }), root };
+  write(
+    'hugo.toml',
+    [
+      "baseURL = 'https://example.org/'",
+      "defaultContentLanguage = 'en'",
+      '[languages.en]',
+      "contentDir = 'content/en'",
+      'weight = 1',
+      '[languages.de]',
+      "contentDir = 'content/de'",
+      'weight = 2',
+      '',
+    ].join('\n'),
   );
   let day = 0;
   const git = (...args: string[]) => execFileSync('git', args, { cwd: workspace.root, encoding: 'utf8' });
@@ -83,5 +95,5 @@ export function createTranslationRepo(): TranslationRepo {
   workspace.write('content/en/changed-after.md', entry('Changed After', 'Version three.'));
   workspace.write('content/en/neuer Name ä.md', entry('Old Name', 'Version two.'));
   commit('originals changed again');
-  return { ...workspace, commits, git };
+  return { commits, git };
 }

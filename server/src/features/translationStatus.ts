@@ -1,6 +1,7 @@
 import { uriToFsPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { isCommitName, type FileCommit, type HistoryUnavailable, type RepositoryHistory } from '../parsing/gitLog';
+import type { ParsedDocument } from '../parsing/document';
 import { siteLocales } from '../site/site';
 
 /**
@@ -143,6 +144,14 @@ export function missingLocalesOf(index: GlossaryIndex, uri: string): { missing: 
   return { missing: place.locales.filter((locale) => locale !== place.defaultLocale && !place.translations.has(locale)), siteLocales: place.locales.length };
 }
 
+/** Whether a document pins a commit the history was read without: the history must be read again to judge it. */
+export function hasUnresolvedPin(snapshot: HistorySnapshot, document: ParsedDocument): boolean {
+  const pin = document.term?.translatedFrom?.value;
+  if (pin === undefined || !isCommitName(pin)) return false;
+  const source = snapshot.historyOf(uriToFsPath(document.uri));
+  return 'history' in source && !source.history.pins.has(pin);
+}
+
 /** Whether a document belongs to a site with more than one locale: its translation status can change with the history. */
 export function hasTranslations(index: GlossaryIndex, uri: string): boolean {
   const site = index.siteFor(uri);
@@ -211,7 +220,9 @@ class Judge {
       const originalChanged = originalCommits[0]?.time;
       if (pin !== undefined && isCommitName(pin)) {
         const resolved = history.pins.get(pin);
-        if (resolved === undefined) return { ...base, state: 'unknown', basis: 'pinned-commit', pinProblem: 'unknown-commit' };
+        // A pin typed since the history was read: it is being looked up.
+        if (resolved === undefined) return { ...base, state: 'unknown', basis: 'pinned-commit' };
+        if (resolved === false) return { ...base, state: 'unknown', basis: 'pinned-commit', pinProblem: 'unknown-commit' };
         return this.since(base, 'pinned-commit', history, original.path, resolved, originalCommits, originalChanged);
       }
       if (pin !== undefined) {

@@ -16,7 +16,7 @@ import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import type { StatusParams } from './protocol';
-import { hasTranslations, type HistorySnapshot } from '../features/translationStatus';
+import { hasTranslations, hasUnresolvedPin, type HistorySnapshot } from '../features/translationStatus';
 import { loadHistorySnapshot, NO_HISTORY } from '../workspace/translationHistory';
 
 /** Other documents' diagnostics wait this long, so a burst of keystrokes re-checks them once. */
@@ -264,6 +264,7 @@ export class GlossarySession {
     // The text first: checking the document needs it (unlinked mentions).
     this.openLines.set(uri, lines);
     this.storeDocument(uri, parsed);
+    if (this.historySnapshot !== undefined && hasUnresolvedPin(this.historySnapshot, parsed)) this.historyChanged();
   }
 
   // ---- Diagnostics and status ----

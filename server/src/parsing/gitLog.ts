@@ -27,8 +27,11 @@ export interface RepositoryHistory {
   commits: Map<string, CommitNode>;
   /** Each file's commits, newest first, by its current path relative to `root`, renames followed. */
   files: Map<string, FileCommit[]>;
-  /** Translation pins (`translated_from`) resolved: the newest commit of this history the pinned commit contains, `null` for none, absent = not a commit. */
-  pins: Map<string, string | null>;
+  /**
+   * Translation pins (`translated_from`) resolved: the newest commit of this history the pinned
+   * commit contains, `null` for none, `false` when the repository has no such commit; absent: not looked up.
+   */
+  pins: Map<string, string | null | false>;
 }
 
 /** Why a folder's history cannot be used: the status then falls back to file times. */

@@ -86,6 +86,7 @@ export async function readFolderHistory(folder: string, pins: Iterable<string> =
       history.pins.set(pin, newest === '' ? null : newest);
     } catch {
       // Not a commit of this repository: the pin is reported as unknown.
+      history.pins.set(pin, false);
     }
   }
   return { available: true, history, prefix };
