@@ -66,6 +66,8 @@ export interface OrphanTranslation {
 }
 
 export interface TranslationReport {
+  /** The one locale asked for, if any. */
+  locale?: string;
   /** The locales of the sites reported, the default first. */
   locales: string[];
   originals: OriginalStatus[];
@@ -104,6 +106,7 @@ export function translationReport(index: GlossaryIndex, snapshot: HistorySnapsho
     }
     if (place.original !== term.uri) continue;
     const wanted = place.locales.filter((locale) => locale !== place.defaultLocale && (options.locale === undefined || options.locale === locale));
+    if (wanted.length === 0) continue;
     const translations = wanted.map((locale) => {
       const translation = place.translations.get(locale);
       return translation === undefined ? { locale, state: 'missing' as const } : judge.state(term.uri, translation, locale);
@@ -115,7 +118,7 @@ export function translationReport(index: GlossaryIndex, snapshot: HistorySnapsho
     }
     originals.push({ uri: term.uri, title: term.title, locale: place.defaultLocale, translations });
   }
-  return { locales: [...locales], originals, orphans, fallbacks: [...fallbacks.values()] };
+  return { ...(options.locale === undefined ? {} : { locale: options.locale }), locales: [...locales], originals, orphans, fallbacks: [...fallbacks.values()] };
 }
 
 /** The state of one translated page, for the hint on it; undefined for a page that is no translation of an entry. */

@@ -24,7 +24,7 @@ export function translationCounts(report: TranslationReport): Array<{ locale: st
 
 /** One line per original and locale, then the orphans and the totals per locale. */
 export function translationReportAsText(report: TranslationReport, options: TableOptions): string {
-  if (report.originals.length === 0 && report.orphans.length === 0) return `${l10n.t('No site with more than one locale.')}\n`;
+  if (report.originals.length === 0 && report.orphans.length === 0) return `${nothingToReport(report)}\n`;
   const rows: string[][] = [[l10n.t('Entry'), l10n.t('Locale'), l10n.t('State'), l10n.t('Since'), l10n.t('Translation')]];
   for (const original of report.originals) {
     for (const translation of original.translations) {
@@ -40,7 +40,7 @@ export function translationReportAsText(report: TranslationReport, options: Tabl
 /** A table with a column per locale, the totals, the orphans and how the states were judged. */
 export function translationReportAsMarkdown(report: TranslationReport, options: TableOptions): string {
   const out: string[] = [`# ${l10n.t('Translation status')}`, ''];
-  if (report.originals.length === 0 && report.orphans.length === 0) return [...out, l10n.t('No site with more than one locale.'), ''].join('\n');
+  if (report.originals.length === 0 && report.orphans.length === 0) return [...out, nothingToReport(report), ''].join('\n');
   const link = (uri: string, text: string) => (options.linked === undefined ? cell(text) : `[${cell(text)}](${options.linked(uri)})`);
   const locales = report.locales.slice(1);
   out.push(`| ${[l10n.t('Entry'), ...locales].join(' | ')} |`, `|${' --- |'.repeat(locales.length + 1)}`);
@@ -59,6 +59,10 @@ export function translationReportAsMarkdown(report: TranslationReport, options: 
   }
   out.push('', `## ${l10n.t('Summary')}`, '', ...summaryLines(report).map((line) => `- ${cell(line)}`), '');
   return out.join('\n');
+}
+
+function nothingToReport(report: TranslationReport): string {
+  return report.locale === undefined ? l10n.t('No site with more than one locale.') : l10n.t('No site has the locale {0}.', report.locale);
 }
 
 function summaryLines(report: TranslationReport): string[] {
