@@ -36,6 +36,18 @@ function hugoGlossary(files: Record<string, string>, languages = ['en', 'de', 'f
   return index;
 }
 
+/** Translations into German in a Docusaurus site of the locales en and de. */
+const TRANSLATED = 'i18n/de/docusaurus-plugin-content-docs/current';
+
+function docusaurusGlossary(files: Record<string, string>): GlossaryIndex {
+  const index = glossaryOf({});
+  const site = defaultDocusaurusSite(ROOT);
+  site.docusaurus.locales = ['en', 'de'];
+  index.setSites([site]);
+  for (const [relative, text] of Object.entries(files)) index.setDocument(uri(relative), text);
+  return index;
+}
+
 const HUGO_FILES = {
   'content/en/cluster.md': page('Cluster', 'A cluster is a group of [nodes](/nodes/).'),
   'content/de/cluster.md': page('Cluster', 'Ein Cluster ist eine Gruppe von Rechnern.'),
@@ -102,30 +114,23 @@ describe('links and navigation in a site of several locales', () => {
   });
 
   it('Docusaurus: an absolute route in a translated page reaches the translation, else the original', () => {
-    const index = glossaryOf({});
-    const site = defaultDocusaurusSite(ROOT);
-    site.docusaurus.locales = ['en', 'de'];
-    index.setSites([site]);
-    const translated = 'i18n/de/docusaurus-plugin-content-docs/current';
-    for (const [relative, text] of Object.entries({
+    const index = docusaurusGlossary({
       'docs/cluster.md': page('Cluster', 'A group of machines.'),
-      [`${translated}/cluster.md`]: page('Cluster', 'Eine Gruppe von Rechnern.'),
+      [`${TRANSLATED}/cluster.md`]: page('Cluster', 'Eine Gruppe von Rechnern.'),
       'docs/node.md': page('Node', 'A computer.'),
-      [`${translated}/notiz.md`]: page('Notiz', 'Text.'),
-    })) {
-      index.setDocument(uri(relative), text);
-    }
+      [`${TRANSLATED}/notiz.md`]: page('Notiz', 'Text.'),
+    });
     const linked = (text: string) => {
-      const { document, lines, position } = openAtCursor(index, `${translated}/notiz.md`, page('Notiz', text));
+      const { document, lines, position } = openAtCursor(index, `${TRANSLATED}/notiz.md`, page('Notiz', text));
       return definition(index, document, lines, position).map((location) => location.uri);
     };
-    assert.deepEqual(linked('Siehe [Cluster](/docs/clus|ter).'), [uri(`${translated}/cluster.md`)]);
+    assert.deepEqual(linked('Siehe [Cluster](/docs/clus|ter).'), [uri(`${TRANSLATED}/cluster.md`)]);
     assert.deepEqual(linked('Siehe [Node](/docs/no|de).'), [uri('docs/node.md')]);
-    const markdown = hoverAt(index, `${translated}/notiz.md`, page('Notiz', 'Siehe [Node](/docs/no|de).'));
+    const markdown = hoverAt(index, `${TRANSLATED}/notiz.md`, page('Notiz', 'Siehe [Node](/docs/no|de).'));
     assert.match(markdown, /No translation in de; showing the en entry\./);
     // Completion writes the route a German page writes: Docusaurus puts the locale in front itself.
-    const [item] = completionsAt(index, `${translated}/notiz.md`, page('Notiz', 'Siehe [Cluster](/docs/clus|'));
-    assert.equal(item.termUri, uri(`${translated}/cluster.md`));
+    const [item] = completionsAt(index, `${TRANSLATED}/notiz.md`, page('Notiz', 'Siehe [Cluster](/docs/clus|'));
+    assert.equal(item.termUri, uri(`${TRANSLATED}/cluster.md`));
     assert.equal(item.newText, '/docs/cluster)');
   });
 
@@ -217,22 +222,15 @@ describe('duplicates within a locale', () => {
       .filter((code) => code === 'duplicate-title' || code === 'duplicate-id');
 
   it('a translation shares its title with the original wherever the site keeps it, a second entry in a locale does not', () => {
-    const index = glossaryOf({});
-    const site = defaultDocusaurusSite(ROOT);
-    site.docusaurus.locales = ['en', 'de'];
-    index.setSites([site]);
-    const translated = 'i18n/de/docusaurus-plugin-content-docs/current';
-    for (const [relative, text] of Object.entries({
+    const index = docusaurusGlossary({
       'docs/cluster.md': entry('cluster', 'Cluster', 'A group.'),
-      [`${translated}/cluster.md`]: entry('cluster', 'Cluster', 'Eine Gruppe.'),
-      [`${translated}/verbund.md`]: entry('verbund', 'Cluster', 'Noch einmal.'),
-    })) {
-      index.setDocument(uri(relative), text);
-    }
+      [`${TRANSLATED}/cluster.md`]: entry('cluster', 'Cluster', 'Eine Gruppe.'),
+      [`${TRANSLATED}/verbund.md`]: entry('verbund', 'Cluster', 'Noch einmal.'),
+    });
     assert.deepEqual(codes(index, 'docs/cluster.md'), []);
-    assert.deepEqual(codes(index, `${translated}/cluster.md`), ['duplicate-title']);
-    const [diagnostic] = documentDiagnostics(index, index.getDocument(uri(`${translated}/verbund.md`))!, DEFAULT_SETTINGS).filter((found) => found.code === 'duplicate-title');
-    assert.deepEqual(diagnostic.related?.map((related) => related.uri), [uri(`${translated}/cluster.md`)]);
+    assert.deepEqual(codes(index, `${TRANSLATED}/cluster.md`), ['duplicate-title']);
+    const [diagnostic] = documentDiagnostics(index, index.getDocument(uri(`${TRANSLATED}/verbund.md`))!, DEFAULT_SETTINGS).filter((found) => found.code === 'duplicate-title');
+    assert.deepEqual(diagnostic.related?.map((related) => related.uri), [uri(`${TRANSLATED}/cluster.md`)]);
   });
 
   it('Hugo: one title in two languages is no duplicate, in one language it is', () => {
