@@ -46,7 +46,7 @@ export function describeTerm(index: GlossaryIndex, fromUri: string, term: Glossa
     parts.push(`${l10n.t('Tags')}: ${labels.join(' · ')}`);
   }
   if (locales !== undefined && locales.others.length > 0) {
-    parts.push(`${l10n.t('Also in: {0}', locales.others.map(({ locale, uri }) => `[${escapeMarkdown(locale)}](${uri})`).join(' · '))}`);
+    parts.push(l10n.t('Also in: {0}', locales.others.map(({ locale, uri }) => `[${escapeMarkdown(locale)}](${uri})`).join(' · ')));
   }
   parts.push(`[${l10n.t('Open {0}', escapeMarkdown(relativePath(fromUri, term.uri)))}](${term.uri})`);
   return parts.join('\n\n');
