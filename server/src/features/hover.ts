@@ -4,6 +4,7 @@ import { relativePath, resolveRelativeLink } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { mapLinkTargets } from '../parsing/markdown';
+import { localesOf } from '../site/site';
 import { termsAt } from './termAt';
 import { resolveTermTarget } from './termLinks';
 
@@ -33,6 +34,8 @@ export function describeTerm(index: GlossaryIndex, fromUri: string, term: Glossa
   const parts: string[] = [];
   const aliases = term.aliases.length > 0 ? ` (${term.aliases.join(', ')})` : '';
   parts.push(`**${escapeMarkdown(term.title)}**${escapeMarkdown(aliases)}`);
+  const locales = localesOfTerm(index, fromUri, term);
+  if (locales?.fallbackFrom !== undefined) parts.push(`*${l10n.t('No translation in {0}; showing the {1} entry.', locales.fallbackFrom, locales.own)}*`);
   if (term.definition !== '') parts.push(shortened(withAbsoluteLinks(index, term, term.definition)));
   if (term.tags.length > 0) {
     const tagsFile = index.tagsFileFor(term.uri);
@@ -42,8 +45,37 @@ export function describeTerm(index: GlossaryIndex, fromUri: string, term: Glossa
     });
     parts.push(`${l10n.t('Tags')}: ${labels.join(' · ')}`);
   }
+  if (locales !== undefined && locales.others.length > 0) {
+    parts.push(l10n.t('Also in: {0}', locales.others.map(({ locale, uri }) => `[${escapeMarkdown(locale)}](${uri})`).join(' · ')));
+  }
   parts.push(`[${l10n.t('Open {0}', escapeMarkdown(relativePath(fromUri, term.uri)))}](${term.uri})`);
   return parts.join('\n\n');
+}
+
+interface TermLocales {
+  /** The term's own locale. */
+  own: string;
+  /** The hovering page's locale, when the term shown stands in for an entry it has no translation of. */
+  fallbackFrom?: string;
+  /** The term's translations that are terms, in the site's order of locales. */
+  others: Array<{ locale: string; uri: string }>;
+}
+
+/** Where the term's site builds several locales: which have the term, and whether the page's locale lacks it. */
+function localesOfTerm(index: GlossaryIndex, fromUri: string, term: GlossaryTerm): TermLocales | undefined {
+  const site = index.siteFor(term.uri);
+  const own = index.pageOf(term.uri)?.locale;
+  if (site === undefined || own === undefined) return undefined;
+  const order = localesOf(site);
+  if (order.length < 2) return undefined;
+  const others = index
+    .translationsOf(term.uri)
+    .filter((uri) => index.linkableTermOf(uri) !== undefined)
+    .map((uri) => ({ locale: index.pageOf(uri)!.locale, uri }))
+    .sort((a, b) => order.indexOf(a.locale) - order.indexOf(b.locale));
+  const pageLocale = index.multilingualLocaleOf(fromUri);
+  const lacking = pageLocale !== undefined && pageLocale !== own && !others.some(({ locale }) => locale === pageLocale);
+  return { own, fallbackFrom: lacking ? pageLocale : undefined, others };
 }
 
 /**

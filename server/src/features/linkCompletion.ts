@@ -1,7 +1,7 @@
 import type { LinkStyleSetting } from '../common/settings';
 import type { LineIndex, Position, Range } from '../common/text';
 import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
-import { byLinksThenName, type CompletionEntry, type GlossaryIndex } from '../index/glossaryIndex';
+import { byLinksThenName, type CompletionEntry, type GlossaryIndex, type RankedEntry } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
@@ -9,6 +9,7 @@ import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggest
 import { letterMask, matchableNamesOf, type MatchableName } from '../index/nameForms';
 import { foldQuery, matchQuality, MatchQuality } from './fuzzy';
 import { smallest } from '../common/smallest';
+import { defaultLocaleOf } from '../site/site';
 
 export type LinkStyle = 'relative' | 'route' | 'wiki';
 
@@ -63,10 +64,10 @@ export function completeLinks(
     }
     return buckets;
   };
-  if (query === '') {
-    const itemOf = (term: GlossaryTerm, position: number, sortText: string) => itemFor(index, document, term, position, sortText, context, style);
-    return withNamedFirst(index, document, context.linkText, mostLinked(index, document, oneItemPerTerm, itemOf), itemOf);
-  }
+  const itemOf = (term: GlossaryTerm, position: number, sortText: string) => itemFor(index, document, term, position, sortText, context, style);
+  const locale = index.multilingualLocaleOf(document.uri);
+  // The index's ranking before anything is typed knows no locales: a page of a site with several ranks them itself.
+  if (query === '' && locale === undefined) return withNamedFirst(index, document, context.linkText, mostLinked(index, document, oneItemPerTerm, itemOf), itemOf);
   // Every exact, prefix and word-prefix match is among the terms with a word starting with the
   // query's first two letters: when they fill the list, the rest of the glossary cannot get in.
   const withWordStart = query.length >= 2 ? index.termsWithWordStart(query.slice(0, 2)) : undefined;
@@ -77,20 +78,53 @@ export function completeLinks(
   if (buckets === undefined || prefixMatches(buckets) < MAX_COMPLETION_ITEMS) {
     buckets = rankAll(index.termsMaybeMatching(query) ?? index.completionEntries(), buckets, withWordStart && new Set(withWordStart.map((entry) => entry.uri)));
   }
+  const rankInLocale = localeRanking(index, document, locale);
   const items: Suggestion[] = [];
   let matched = 0;
   buckets.forEach((bucket, quality) => {
-    matched += bucket.length;
-    if (items.length >= MAX_COMPLETION_ITEMS) return;
-    // The most linked first, then by name.
-    const ranked = bucket.map(({ entry, position }) => ({ uri: entry.uri, position, links: index.linkCountOf(entry), name: entry.names[position].transliterated }));
-    const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, byLinksThenName);
-    for (const { uri, position, links, name } of best) {
+    if (items.length >= MAX_COMPLETION_ITEMS) {
+      // Not looked at: counted whole, so at worst the editor asks again.
+      matched += bucket.length;
+      return;
+    }
+    // The page's own locale first, then the most linked, then by name.
+    const ranked: LocaleRankedEntry[] = [];
+    for (const { entry, position } of bucket) {
+      const localeRank = rankInLocale(entry.uri);
+      if (localeRank !== undefined) ranked.push({ uri: entry.uri, position, links: index.linkCountOf(entry), name: entry.names[position].transliterated, localeRank });
+    }
+    matched += ranked.length;
+    const best = smallest(ranked, MAX_COMPLETION_ITEMS - items.length, byLocaleThenLinks);
+    for (const { uri, position, links, name, localeRank } of best) {
       const term = index.termOf(uri);
-      if (term !== undefined) items.push(itemFor(index, document, term, position, `${quality}${rankByLinks(links)}${name}`, context, style));
+      if (term !== undefined) items.push(itemOf(term, position, `${quality}${locale === undefined ? '' : localeRank}${rankByLinks(links)}${name}`));
     }
   });
-  return { items, isIncomplete: matched > MAX_COMPLETION_ITEMS };
+  const list = { items, isIncomplete: matched > MAX_COMPLETION_ITEMS };
+  return query === '' ? withNamedFirst(index, document, context.linkText, list, itemOf) : list;
+}
+
+interface LocaleRankedEntry extends RankedEntry {
+  /** 0 for a term in the page's locale, 1 for one that stands in for a translation it lacks. */
+  localeRank: number;
+}
+
+const byLocaleThenLinks = (a: LocaleRankedEntry, b: LocaleRankedEntry) => a.localeRank - b.localeRank || byLinksThenName(a, b);
+
+/**
+ * How a page ranks a term: 0 in the page's locale, 1 in the default locale where the page's locale
+ * has no translation of it (the generator's fallback), undefined otherwise: its translation is
+ * offered instead, or it is another language's own. Every term is 0 in a site of one locale.
+ */
+function localeRanking(index: GlossaryIndex, document: ParsedDocument, locale: string | undefined): (uri: string) => number | undefined {
+  const site = index.siteFor(document.uri);
+  if (locale === undefined || site === undefined) return () => 0;
+  const fallback = defaultLocaleOf(site);
+  return (uri) => {
+    const termLocale = index.pageOf(uri)?.locale;
+    if (termLocale === locale) return 0;
+    return (termLocale === undefined || termLocale === fallback) && index.termForLocale(uri, locale) === uri ? 1 : undefined;
+  };
 }
 
 /**
@@ -131,7 +165,9 @@ function withNamedFirst(
   if (text === '') return list;
   // The longest mention first: in "[Selektives Outsourcing](", the whole name.
   const mentions = index.matcher.findMentions(text).sort((a, b) => b.end - b.start - (a.end - a.start));
-  const named = [...new Set(mentions.flatMap((mention) => mention.termUris))].filter((uri) => uri !== document.uri);
+  const locale = index.multilingualLocaleOf(document.uri);
+  const forPage = (uri: string) => (locale === undefined ? uri : index.termForLocale(uri, locale));
+  const named = [...new Set(mentions.flatMap((mention) => mention.termUris.map(forPage)))].filter((uri) => uri !== document.uri);
   if (named.length === 0) return list;
   const first = named
     .map((uri) => index.termOf(uri))

@@ -100,19 +100,13 @@ function contextOf(document: ParsedDocument, lines: LineIndex): DocumentContext 
 }
 
 /**
- * Of the terms a mention may mean: each in the document's locale where it has a translation there,
- * only those in the document's locale if any are, and of those the ones nearest its folder.
+ * Of the terms a mention may mean: each as the document's locale has it (its translation there,
+ * else the default locale's, see `termForLocale`), only those in the document's locale if any
+ * are, and of those the ones nearest its folder.
  */
 function rankedForDocument(index: GlossaryIndex, documentUri: string, locale: string | undefined, uris: string[]): string[] {
   if (locale === undefined || uris.length === 0) return uris;
-  const localeOf = (uri: string) => index.pageOf(uri)?.locale;
-  const inLocale = [
-    ...new Set(
-      uris.map((uri) => (localeOf(uri) === locale ? uri : (index.translationsOf(uri).find((other) => localeOf(other) === locale && index.termOf(other) !== undefined) ?? uri))),
-    ),
-  ];
-  const ownLocale = inLocale.filter((uri) => localeOf(uri) === locale);
-  const candidates = ownLocale.length > 0 ? ownLocale : inLocale;
+  const candidates = index.termsForLocale(uris, locale);
   if (candidates.length < 2) return candidates;
   const closeness = (uri: string) => commonFolderDepth(parentUri(uri), parentUri(documentUri));
   const nearest = candidates.reduce((best, uri) => Math.max(best, closeness(uri)), 0);

@@ -8,7 +8,7 @@ type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
 
 /** The term a link points to, if it points to a glossary entry whose page the site builds. */
 export function resolveTermLink(index: GlossaryIndex, fromUri: string, link: LinkLike): GlossaryTerm | undefined {
-  if (link.kind === 'wiki') return pickOne(index.termsNamed(link.target.replace(/#.*$/, '')));
+  if (link.kind === 'wiki') return pickOne(termsForPage(index, fromUri, index.termsNamed(link.target.replace(/#.*$/, ''))));
   return termOf(index, linkedDocument(index, fromUri, link.target, link.targetUri ?? resolveRelativeLink(fromUri, link.target)));
 }
 
@@ -79,6 +79,13 @@ function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: s
     if (document !== undefined) return document;
   }
   return undefined;
+}
+
+/** Of terms with one name, those a page means in its locale, where its site has several (`termsForLocale`), as a mention there means them. */
+function termsForPage(index: GlossaryIndex, fromUri: string, terms: GlossaryTerm[]): GlossaryTerm[] {
+  const locale = index.multilingualLocaleOf(fromUri);
+  if (locale === undefined || terms.length === 0) return terms;
+  return index.termsForLocale(terms.map((term) => term.uri), locale).map((uri) => index.termOf(uri)!);
 }
 
 /** Of several terms with one name, the first by file path, so the answer does not depend on load order. */

@@ -3,7 +3,7 @@ import { composed } from '../common/text';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { assumedSiteFor, docsSectionOf, isBuiltOn, permalinkKey, reachablePermalinks, siteOf, sitePageOf, type Site } from '../site/site';
+import { assumedSiteFor, defaultLocaleOf, docsSectionOf, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOf, type Site } from '../site/site';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { TextSignature } from './textSignature';
@@ -317,6 +317,41 @@ export class GlossaryIndex {
   translationsOf(uri: string): string[] {
     const page = this.pageOf(uri);
     return page === undefined ? [] : [...this.urisByTranslationKey.get(page.translationKey)].filter((other) => other !== uri).sort();
+  }
+
+  /**
+   * The locale of a document's page when its site builds several, else undefined: a glossary in
+   * one language has no locale to choose by.
+   */
+  multilingualLocaleOf(uri: string): string | undefined {
+    const site = this.siteFor(uri);
+    return site !== undefined && localesOf(site).length > 1 ? this.pageOf(uri)?.locale : undefined;
+  }
+
+  /**
+   * The term that a page in `locale` means by a term: its translation in that locale, else the one
+   * in the site's default locale (where the generator falls back to), else the term itself.
+   */
+  termForLocale(uri: string, locale: string): string {
+    const page = this.pageOf(uri);
+    const site = this.siteFor(uri);
+    if (page === undefined || site === undefined || page.locale === locale) return uri;
+    const translations = this.translationsOf(uri).filter((other) => this.linkableTermOf(other) !== undefined);
+    for (const wanted of [locale, defaultLocaleOf(site)]) {
+      const found = translations.find((other) => this.pageOf(other)?.locale === wanted);
+      if (found !== undefined) return found;
+    }
+    return uri;
+  }
+
+  /**
+   * Of terms that share a name, those a page in `locale` means: each as that locale has it
+   * (`termForLocale`), and only those in the locale itself if any are.
+   */
+  termsForLocale(uris: readonly string[], locale: string): string[] {
+    const asInLocale = [...new Set(uris.map((uri) => this.termForLocale(uri, locale)))];
+    const own = asInLocale.filter((uri) => this.pageOf(uri)?.locale === locale);
+    return own.length > 0 ? own : asInLocale;
   }
 
   /** The documents built with a page's doc id in its instance, version and locale (itself included), by path. */

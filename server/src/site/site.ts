@@ -62,6 +62,18 @@ export function reachablePermalinks(site: Site, page: SitePage): string[] {
   return [page.permalink, ...others.map((locale) => `${docusaurus.baseUrl}${locale}${page.route}`)];
 }
 
+/** The locales the site builds, the default first. */
+export function localesOf(site: Site): string[] {
+  const defaultLocale = defaultLocaleOf(site);
+  const all = site.generator === 'hugo' ? site.hugo.languages.filter((language) => !language.disabled).map((language) => language.code) : site.docusaurus.locales;
+  return [defaultLocale, ...all.filter((locale) => locale !== defaultLocale)];
+}
+
+/** The locale a page without a translation falls back to: Hugo's `defaultContentLanguage`, Docusaurus's `defaultLocale`. */
+export function defaultLocaleOf(site: Site): string {
+  return site.generator === 'hugo' ? site.hugo.defaultContentLanguage : site.docusaurus.defaultLocale;
+}
+
 /** The locale a URL path is in: its first segment, when the site has that locale. */
 export function localeOfPath(site: Site, path: string): string {
   if (site.generator === 'hugo') {

@@ -5,7 +5,7 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { nameKey } from '../../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 
-/** Rules across the glossary: two entries with one id, or one title. Translations do not count. */
+/** Rules across the glossary: two entries with one id, or one title, in one locale. */
 export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const term = document.term;
   if (term === undefined) return [];
@@ -16,7 +16,7 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   if (idField !== undefined && index.pageOf(document.uri) === undefined) {
     const others = index
       .termsWithId(term.id)
-      .filter((other) => other.uri !== term.uri && !isTranslation(term, other) && declaresId(index, other))
+      .filter((other) => other.uri !== term.uri && !inOtherLocales(index, term, other) && declaresId(index, other))
       .sort(byUri);
     if (others.length > 0) {
       diagnostics.push({
@@ -31,7 +31,7 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   const titleKey = nameKey(term.title);
   const sameTitle = index
     .termsNamed(term.title)
-    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !isTranslation(term, other))
+    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !inOtherLocales(index, term, other))
     .sort(byUri);
   if (sameTitle.length > 0 && term.titleRange !== undefined) {
     diagnostics.push({
@@ -64,11 +64,23 @@ function idRangeOf(index: GlossaryIndex, term: GlossaryTerm) {
 
 const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
 
-/** Files whose paths differ in one locale folder only (`en/x.md`, `de/x.md`) are translations of one entry. */
-function isTranslation(a: GlossaryTerm, b: GlossaryTerm): boolean {
+/**
+ * Whether two entries are in different locales, where an id or a title may repeat: by their pages'
+ * locales where a configured site knows both, else by their paths, which then differ in one
+ * locale folder only (`en/x.md`, `de/x.md`).
+ */
+function inOtherLocales(index: GlossaryIndex, a: GlossaryTerm, b: GlossaryTerm): boolean {
+  const localeA = configuredLocaleOf(index, a.uri);
+  const localeB = configuredLocaleOf(index, b.uri);
+  if (localeA !== undefined && localeB !== undefined) return localeA !== localeB;
   const pathA = uriPath(a.uri).split('/');
   const pathB = uriPath(b.uri).split('/');
   if (pathA.length !== pathB.length) return false;
   const differing = pathA.map((segment, position) => [segment, pathB[position]]).filter(([left, right]) => left !== right);
   return differing.length === 1 && LOCALE.test(differing[0][0]) && LOCALE.test(differing[0][1]);
+}
+
+/** A page's locale, when a site's configuration says it: a site assumed from the layout knows one locale only. */
+function configuredLocaleOf(index: GlossaryIndex, uri: string): string | undefined {
+  return index.siteFor(uri)?.assumed ? undefined : index.pageOf(uri)?.locale;
 }
