@@ -2,7 +2,7 @@ import { uriToFsPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { isCommitName, type FileCommit, type HistoryUnavailable, type RepositoryHistory } from '../parsing/gitLog';
 import type { ParsedDocument } from '../parsing/document';
-import { siteLocales } from '../site/site';
+import { defaultLocaleOf, localesOf } from '../site/site';
 
 /**
  * Which entries of a site's default locale are translated, and which translations are outdated:
@@ -155,12 +155,6 @@ export function hasUnresolvedPin(snapshot: HistorySnapshot, document: ParsedDocu
   return 'history' in source && !source.history.pins.has(pin);
 }
 
-/** Whether a document belongs to a site with more than one locale: its translation status can change with the history. */
-export function hasTranslations(index: GlossaryIndex, uri: string): boolean {
-  const site = index.siteFor(uri);
-  return site !== undefined && siteLocales(site).locales.length > 1;
-}
-
 interface TranslationPlace {
   locale: string;
   defaultLocale: string;
@@ -176,7 +170,8 @@ function translationPlace(index: GlossaryIndex, uri: string): TranslationPlace |
   const site = index.siteFor(uri);
   const page = index.pageOf(uri);
   if (site === undefined || page === undefined) return undefined;
-  const { defaultLocale, locales } = siteLocales(site);
+  const defaultLocale = defaultLocaleOf(site);
+  const locales = localesOf(site);
   if (locales.length < 2 || !locales.includes(page.locale)) return undefined;
   const entries = [uri, ...index.translationsOf(uri)].filter((other) => index.termOf(other) !== undefined && isReported(index, other));
   const byLocale = new Map<string, string>();

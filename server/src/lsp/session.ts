@@ -16,7 +16,7 @@ import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import type { StatusParams } from './protocol';
-import { hasTranslations, hasUnresolvedPin, type HistorySnapshot } from '../features/translationStatus';
+import { hasUnresolvedPin, type HistorySnapshot } from '../features/translationStatus';
 import { loadHistorySnapshot, NO_HISTORY } from '../workspace/translationHistory';
 
 /** Other documents' diagnostics wait this long, so a burst of keystrokes re-checks them once. */
@@ -459,7 +459,7 @@ export class GlossarySession {
           this.historySnapshot = snapshot;
           this.historyRead = undefined;
           // Only pages of sites with several locales have translation hints.
-          const translatable = [...this.index.documents()].map((document) => document.uri).filter((uri) => hasTranslations(this.index, uri));
+          const translatable = [...this.index.documents()].map((document) => document.uri).filter((uri) => this.index.multilingualLocaleOf(uri) !== undefined);
           if (translatable.length > 0) this.publishInSlices('translations', translatable);
         }
         return snapshot;

@@ -195,13 +195,3 @@ export function assumedSiteFor(uri: string): Site | undefined {
   return { ...defaultDocusaurusSite(withPath(uri, path.slice(0, docs)), 'docs'), assumed: true };
 }
 
-/** The locales a site builds, the default first. */
-export function siteLocales(site: Site): { defaultLocale: string; locales: string[] } {
-  if (site.generator === 'docusaurus') {
-    const { defaultLocale, locales } = site.docusaurus;
-    return { defaultLocale, locales: [defaultLocale, ...locales.filter((locale) => locale !== defaultLocale)] };
-  }
-  const { defaultContentLanguage, languages } = site.hugo;
-  const enabled = languages.filter((language) => !language.disabled).map((language) => language.code);
-  return { defaultLocale: defaultContentLanguage, locales: [defaultContentLanguage, ...enabled.filter((code) => code !== defaultContentLanguage)] };
-}

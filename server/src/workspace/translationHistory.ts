@@ -5,7 +5,7 @@ import { uriToFsPath } from '../common/uris';
 import type { FileHistorySource, HistorySnapshot } from '../features/translationStatus';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { isCommitName, type FolderHistory } from '../parsing/gitLog';
-import { siteLocales } from '../site/site';
+import { localesOf } from '../site/site';
 import { readFolderHistory } from './gitHistory';
 
 /** No history read: every translation is judged by file times. */
@@ -19,7 +19,7 @@ export async function loadHistorySnapshot(index: GlossaryIndex): Promise<History
   const pinsByFolder = new Map<string, Set<string>>();
   for (const document of index.documents()) {
     const site = index.siteFor(document.uri);
-    if (site === undefined || siteLocales(site).locales.length < 2) continue;
+    if (site === undefined || localesOf(site).length < 2) continue;
     const folder = uriToFsPath(site.rootUri);
     let pins = pinsByFolder.get(folder);
     if (pins === undefined) pinsByFolder.set(folder, (pins = new Set()));
