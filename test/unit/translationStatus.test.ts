@@ -193,6 +193,29 @@ describe('translation status without usable history', () => {
   });
 });
 
+describe('running git', () => {
+  it('runs nothing a repository names: an fsmonitor hook that git itself would run stays unrun', async () => {
+    const repo = createTranslationRepo();
+    try {
+      const marker = path.join(repo.root, 'ran');
+      const hook = path.join(repo.root, 'hook.sh');
+      fs.writeFileSync(hook, `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+      repo.git('config', 'core.fsmonitor', hook);
+      // The trap is live: git's own status runs it.
+      repo.git('status', '--short');
+      assert.ok(fs.existsSync(marker), 'git status did not run the hook: the test proves nothing');
+      fs.rmSync(marker);
+      const index = await indexOf(repo.root);
+      const history = await loadHistorySnapshot(index);
+      await fileAtCommit(repo.root, repo.commits.originals, 'content/en/pinned.md');
+      assert.equal(statesOf(translationReport(index, history), repo.root)['content/en/changed-after.md'].state, 'outdated');
+      assert.equal(fs.existsSync(marker), false);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('reading git log', () => {
   it('follows a file through two renames and stops at a deletion of an earlier file of the same name', () => {
     const commit = (hash: string, parent: string, seconds: number, ...entries: string[]) => `\x1e${hash.repeat(40)} ${parent === '' ? '' : parent.repeat(40)}\x1f${seconds}\0\n${entries.join('\0')}\0`;
