@@ -5,10 +5,12 @@
  * Build first: `node esbuild.mjs`.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { createWorkspace, type Workspace } from '../support/fixtures';
 import { eventually, LspClient } from '../support/lspClient';
 import { createTranslationRepo, type TranslationRepo } from '../support/translationRepo';
 
@@ -81,5 +83,38 @@ describe('translation status over LSP', () => {
     );
     const [item] = Array.isArray(completion) ? completion : completion!.items;
     assert.equal(item.label, repo.commits['originals changed'].slice(0, 12));
+  });
+});
+
+describe('translation status by file times over LSP', () => {
+  const hugo = "baseURL = 'https://example.org/'\n[languages.en]\ncontentDir = 'content/en'\n[languages.de]\ncontentDir = 'content/de'\n";
+  let workspace: Workspace;
+  let client: LspClient;
+  before(async () => {
+    workspace = createWorkspace({
+      'hugo.toml': hugo,
+      'content/en/term.md': '---\ntitle: Term\n---\n\n**One.**\n',
+      'content/de/term.md': '---\ntitle: Begriff\n---\n\n**Eins.**\n',
+    });
+    fs.utimesSync(workspace.path('content/en/term.md'), new Date('2026-01-01'), new Date('2026-01-01'));
+    fs.utimesSync(workspace.path('content/de/term.md'), new Date('2026-01-02'), new Date('2026-01-02'));
+    client = await LspClient.start({ workspaceFolders: [workspace.root] });
+    await client.waitForIndex(15_000);
+  });
+  after(async () => {
+    await client?.shutdown();
+    workspace.dispose();
+  });
+
+  it('outside a repository, hints once the original is saved after its translation', async () => {
+    const translation = workspace.uri('content/de/term.md');
+    const report = (await client.connection.sendRequest('markdownGlossary/translationStatus')) as { markdown: string };
+    assert.match(report.markdown, /^- Not in a Git repository: file times were used\.$/m);
+    assert.deepEqual(codes(client.diagnostics.get(translation)), []);
+    workspace.write('content/en/term.md', '---\ntitle: Term\n---\n\n**Two.**\n');
+    fs.utimesSync(workspace.path('content/en/term.md'), new Date('2026-01-03'), new Date('2026-01-03'));
+    await client.didChangeWatchedFiles([{ uri: workspace.uri('content/en/term.md'), type: FileChangeType.Changed }]);
+    const [hint] = await client.waitForDiagnostics(translation, (diagnostics) => codes(diagnostics).includes('outdated-translation'));
+    assert.equal(hint.message, 'The original ../en/term.md was changed on 2026-01-03, after this translation (2026-01-02); judged by file times.');
   });
 });

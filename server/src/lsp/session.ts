@@ -17,7 +17,7 @@ import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import type { StatusParams } from './protocol';
 import { hasUnresolvedPin, type HistorySnapshot } from '../features/translationStatus';
-import { loadHistorySnapshot, NO_HISTORY } from '../workspace/translationHistory';
+import { loadHistorySnapshot, NO_HISTORY, withFreshFileTimes } from '../workspace/translationHistory';
 
 /** Other documents' diagnostics wait this long, so a burst of keystrokes re-checks them once. */
 const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
@@ -31,7 +31,9 @@ const EDIT_CHECK_INTERVAL_MS = 50;
 const BACKGROUND_SLICE_MS = 1;
 /** The status is sent at most this often. */
 const STATUS_DELAY_MS = 250;
-/** The history is read again this long after the last change on disk or commit, so a branch switch reads it once. */
+/** Git writes this file at every commit, checkout and reset: the history is read again then. */
+const GIT_HEAD_LOG = '/.git/logs/HEAD';
+/** The history is read again this long after the last commit or checkout, so a rebase reads it once. */
 const HISTORY_DELAY_MS = 500;
 /** Files read at once when many change together: enough to keep the disk busy, few enough for any limit on open files. */
 const READ_BATCH = 32;
@@ -355,8 +357,9 @@ export class GlossarySession {
       await this.indexed;
       const latest = new Map<string, boolean>();
       for (const change of changes) latest.set(canonicalUri(change.uri), change.deleted);
-      // A commit, checkout or file change on disk may change what translations are outdated.
-      this.historyChanged();
+      // A commit or checkout changes the history; a file changed on disk, only its time.
+      if ([...latest.keys()].some((uri) => uri.endsWith(GIT_HEAD_LOG))) this.historyChanged();
+      else this.fileTimesChanged([...latest.keys()]);
       // A site's configuration changes every route: the workspace is read again with it.
       if ([...latest.keys()].some(isSiteConfigFile)) {
         await this.indexWorkspace(this.settings);
@@ -443,6 +446,18 @@ export class GlossarySession {
     return this.historySnapshot ?? this.historyRead ?? this.readHistory();
   }
 
+  /**
+   * Files changed on disk: their times are taken afresh, and the pages they are a translation or
+   * original of are checked again (the history stays: no commit was made).
+   */
+  private fileTimesChanged(uris: string[]): void {
+    if (this.historySnapshot === undefined || this.historyTimer !== undefined || this.historyRead !== undefined) return;
+    const related = uris.filter((uri) => this.index.multilingualLocaleOf(uri) !== undefined).flatMap((uri) => [uri, ...this.index.translationsOf(uri)]);
+    if (related.length === 0) return;
+    this.historySnapshot = withFreshFileTimes(this.historySnapshot);
+    this.publishInSlices('translations', [...new Set(related)]);
+  }
+
   /** Reads the history again soon; translations are checked again with it. */
   private historyChanged(delay = HISTORY_DELAY_MS): void {
     if (this.historyTimer !== undefined) clearTimeout(this.historyTimer);
@@ -452,15 +467,19 @@ export class GlossarySession {
     }, delay);
   }
 
+  /** Checks again the pages that have translation hints: those of sites with several locales. */
+  private publishTranslations(): void {
+    const translatable = [...this.index.documents()].map((document) => document.uri).filter((uri) => this.index.multilingualLocaleOf(uri) !== undefined);
+    if (translatable.length > 0) this.publishInSlices('translations', translatable);
+  }
+
   private readHistory(): Promise<HistorySnapshot> {
     const reading = loadHistorySnapshot(this.index).then(
       (snapshot) => {
         if (this.historyRead === reading) {
           this.historySnapshot = snapshot;
           this.historyRead = undefined;
-          // Only pages of sites with several locales have translation hints.
-          const translatable = [...this.index.documents()].map((document) => document.uri).filter((uri) => this.index.multilingualLocaleOf(uri) !== undefined);
-          if (translatable.length > 0) this.publishInSlices('translations', translatable);
+          this.publishTranslations();
         }
         return snapshot;
       },

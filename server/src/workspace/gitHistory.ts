@@ -66,7 +66,8 @@ export async function readFolderHistory(folder: string, pins: Iterable<string> =
     root = topLevel;
     prefix = folderPrefix;
   } catch (error) {
-    return unavailable(error, 'not-a-repository');
+    // Anything else ("dubious ownership", a broken repository) is said in git's words.
+    return unavailable(error, error instanceof GitError && /not a git repository/i.test(error.message) ? 'not-a-repository' : 'failed');
   }
   let log: string;
   try {
@@ -93,8 +94,10 @@ export async function readFolderHistory(folder: string, pins: Iterable<string> =
 }
 
 function unavailable(error: unknown, otherwise: HistoryUnavailable): FolderHistory {
-  if (error instanceof GitError) return error.missing ? { available: false, reason: 'git-missing' } : { available: false, reason: otherwise, detail: error.message };
-  return { available: false, reason: 'failed', detail: (error as Error).message };
+  if (!(error instanceof GitError)) return { available: false, reason: 'failed', detail: (error as Error).message };
+  if (error.missing) return { available: false, reason: 'git-missing' };
+  // Only an unexpected failure needs git's own words; "not a git repository" says nothing more.
+  return otherwise === 'failed' ? { available: false, reason: 'failed', detail: error.message } : { available: false, reason: otherwise };
 }
 
 /** A file's content at a commit, as bytes decoded as UTF-8; undefined when the commit does not hold it. */

@@ -8,6 +8,9 @@ import { isCommitName, type FolderHistory } from '../parsing/gitLog';
 import { localesOf } from '../site/site';
 import { readFolderHistory } from './gitHistory';
 
+/** The histories each snapshot was made of, so that a newer snapshot can share them. */
+const foldersOf = new WeakMap<HistorySnapshot, Array<{ folder: string; history: FolderHistory }>>();
+
 /** No history read: every translation is judged by file times. */
 export const NO_HISTORY: HistorySnapshot = snapshotOf([]);
 
@@ -31,11 +34,19 @@ export async function loadHistorySnapshot(index: GlossaryIndex): Promise<History
   return snapshotOf(folders);
 }
 
+/**
+ * The same history with file times read afresh: saving a file changes no commit, so only the
+ * fallback by file times can change, and no `git` needs to run.
+ */
+export function withFreshFileTimes(snapshot: HistorySnapshot): HistorySnapshot {
+  return snapshotOf(foldersOf.get(snapshot) ?? []);
+}
+
 function snapshotOf(folders: Array<{ folder: string; history: FolderHistory }>): HistorySnapshot {
   // The deepest folder first: a site inside another's folder has its own history.
   const byDepth = [...folders].sort((a, b) => b.folder.length - a.folder.length);
   const times = new Map<string, number | undefined>();
-  return {
+  const snapshot: HistorySnapshot = {
     historyOf(filePath: string): FileHistorySource {
       const holder = byDepth.find(({ folder }) => isPathInside(folder, filePath));
       if (holder === undefined) return { unavailable: 'not-a-repository' };
@@ -54,4 +65,6 @@ function snapshotOf(folders: Array<{ folder: string; history: FolderHistory }>):
       return times.get(filePath);
     },
   };
+  foldersOf.set(snapshot, folders);
+  return snapshot;
 }
