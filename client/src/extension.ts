@@ -63,7 +63,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/.git/logs/HEAD'),
       ],
     },
-    initializationOptions: { l10nBundle: vscode.l10n.bundle },
+    // In Restricted Mode the server runs no program, not even git; trusting the workspace restarts it.
+    initializationOptions: { l10nBundle: vscode.l10n.bundle, workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     errorHandler: boundedRestarts(output),
   };
@@ -88,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('markdownGlossary.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('markdownGlossary.showOutput', () => output.show()),
     vscode.commands.registerCommand('markdownGlossary.translationStatus', () => showTranslationStatus()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
     vscode.commands.registerCommand(SHOW_ORIGINAL_CHANGES_COMMAND, (translationUri?: string) => showOriginalChanges(translationUri)),
     vscode.workspace.registerTextDocumentContentProvider(GENERATED_SCHEME, {
       onDidChange: generatedChanged.event,

@@ -118,3 +118,23 @@ describe('translation status by file times over LSP', () => {
     assert.equal(hint.message, 'The original ../en/term.md was changed on 2026-01-03, after this translation (2026-01-02); judged by file times.');
   });
 });
+
+describe('translation status in a workspace the editor does not trust', () => {
+  let repo: TranslationRepo;
+  let client: LspClient;
+  before(async () => {
+    repo = createTranslationRepo();
+    client = await LspClient.start({ workspaceFolders: [repo.root], initializationOptions: { workspaceTrusted: false } });
+    await client.waitForIndex(15_000);
+  });
+  after(async () => {
+    await client?.shutdown();
+    repo.dispose();
+  });
+
+  it('runs no git in Restricted Mode, judges by file times and says why', async () => {
+    const report = (await client.connection.sendRequest('markdownGlossary/translationStatus')) as { markdown: string };
+    assert.match(report.markdown, /^- Judged by: file times\.$/m);
+    assert.match(report.markdown, /^- The workspace is not trusted \(Restricted Mode\): git is not run, file times were used\.$/m);
+  });
+});

@@ -153,7 +153,7 @@ describe('translation status without usable history', () => {
     return { fallbacks: report.fallbacks.map((fallback) => fallback.reason), bases: [...new Set(report.originals.flatMap((original) => original.translations.flatMap((translation) => translation.basis ?? [])))] };
   };
 
-  it('falls back to file times outside a repository, in a shallow clone and in a repository without commits, and says why', async () => {
+  it('falls back to file times outside a repository and in a repository without commits, judges nothing in a shallow clone, and says why', async () => {
     const repo = createTranslationRepo();
     try {
       const plain = copyOfSite(repo, false);
@@ -170,7 +170,8 @@ describe('translation status without usable history', () => {
       const shallow = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'md-glossary-shallow-')));
       temporary.push(shallow);
       execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, shallow]);
-      assert.deepEqual(await reasonsAndStates(shallow), { fallbacks: ['shallow'], bases: ['file-times'] });
+      // A fresh clone's file times are its checkout's: the translations are not judged.
+      assert.deepEqual(await reasonsAndStates(shallow), { fallbacks: ['shallow'], bases: [] });
 
       const fresh = copyOfSite(repo, false);
       execFileSync('git', ['init', '-q'], { cwd: fresh });
@@ -189,6 +190,85 @@ describe('translation status without usable history', () => {
     } finally {
       process.env.PATH = pathBefore;
       repo.dispose();
+    }
+  });
+});
+
+describe('histories with branches', () => {
+  const entry = (title: string, body: string, extra = '') => `---\ntitle: ${title}\n${extra}---\n\n${body}\n`;
+  const hugo = "defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\n[languages.de]\ncontentDir = 'content/de'\n";
+  const repoWith = (build: (write: (rel: string, text: string) => void, git: (...args: string[]) => string) => void) => {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'md-glossary-branches-')));
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env });
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    git('init', '-q', '-b', 'main');
+    write('hugo.toml', hugo);
+    build(write, git);
+    return root;
+  };
+  const stateOf = async (root: string, original: string) => {
+    const index = await indexOf(root);
+    return statesOf(translationReport(index, await loadHistorySnapshot(index)), root)[original];
+  };
+  const removeRepo = (root: string) => fs.rmSync(root, { recursive: true, force: true });
+
+  it('follows a rename on one branch and an edit under the old name on another, whichever was merged into which', async () => {
+    for (const mergeInto of ['ren', 'main']) {
+      const root = repoWith((write, git) => {
+        write('content/en/x.md', entry('X', 'A long original body, lorem ipsum dolor sit amet.'));
+        write('content/de/x.md', entry('X de', 'Übersetzt.'));
+        git('add', '-A');
+        git('commit', '-qm', 'base');
+        git('checkout', '-qb', 'ren');
+        git('mv', 'content/en/x.md', 'content/en/y.md');
+        git('mv', 'content/de/x.md', 'content/de/y.md');
+        git('commit', '-qm', 'renamed');
+        git('checkout', '-q', 'main');
+        write('content/en/x.md', entry('X', 'A long original body, lorem ipsum dolor sit amet. More.'));
+        git('commit', '-qam', 'edited');
+        if (mergeInto === 'ren') {
+          git('checkout', '-q', 'ren');
+          git('merge', '-q', '--no-edit', 'main');
+        } else {
+          git('merge', '-q', '--no-edit', 'ren');
+        }
+      });
+      try {
+        const state = await stateOf(root, 'content/en/y.md');
+        assert.deepEqual([state.state, state.commitsBehind], ['outdated', 1], `merged into ${mergeInto}`);
+      } finally {
+        removeRepo(root);
+      }
+    }
+  });
+
+  it('judges a pin to a commit on another branch by what that commit contains', async () => {
+    let side = '';
+    const root = repoWith((write, git) => {
+      for (const version of [1, 2, 3]) {
+        write('content/en/a.md', entry('A', `Version ${version}.`));
+        git('add', '-A');
+        git('commit', '-qm', `v${version}`);
+      }
+      git('checkout', '-qb', 'side');
+      write('content/en/b.md', entry('B', 'Other.'));
+      git('add', '-A');
+      git('commit', '-qm', 'side');
+      side = git('rev-parse', 'HEAD').trim();
+      git('checkout', '-q', 'main');
+      write('content/de/a.md', entry('A de', 'Übersetzt.', `translated_from: ${side.slice(0, 10)}\n`));
+      git('add', '-A');
+      git('commit', '-qm', 'translated');
+    });
+    try {
+      const state = await stateOf(root, 'content/en/a.md');
+      assert.deepEqual([state.basis, state.state, state.commitsBehind], ['pinned-commit', 'up-to-date', 0]);
+    } finally {
+      removeRepo(root);
     }
   });
 });
@@ -235,6 +315,14 @@ describe('reading git log', () => {
         ['a', 'a.md', true],
       ],
     );
-    assert.deepEqual(history.commits.get('b'.repeat(40)), { time: 2000, parents: ['a'.repeat(40)] });
+    assert.deepEqual(history.commits.get('b'.repeat(40)), { time: 2000, order: 2, parents: ['a'.repeat(40)] });
+  });
+
+  it('reads the fields by position: a file name with the separators of the listing is a name', () => {
+    const name = 'content/en/z\x1ez\x1fz\nA.md';
+    const log = `\x1e${'b'.repeat(40)} ${'a'.repeat(40)}\x1f2\0\nM\0content/en/a.md\0A\0${name}\0\x1e${'a'.repeat(40)} \x1f1\0\nA\0content/en/a.md\0`;
+    const history = parseLog('/repo', log);
+    assert.deepEqual([...history.files.keys()].sort(), ['content/en/a.md', name].sort());
+    assert.equal(history.files.get('content/en/a.md')!.length, 2);
   });
 });

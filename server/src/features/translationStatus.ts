@@ -221,7 +221,7 @@ class Judge {
         // A pin typed since the history was read: it is being looked up.
         if (resolved === undefined) return { ...base, state: 'unknown', basis: 'pinned-commit' };
         if (resolved === false) return { ...base, state: 'unknown', basis: 'pinned-commit', pinProblem: 'unknown-commit' };
-        return this.since(base, 'pinned-commit', history, original.path, resolved, originalCommits, originalChanged);
+        return this.since(base, 'pinned-commit', history, original.path, resolved.contains, resolved.time, originalCommits, originalChanged);
       }
       if (pin !== undefined) {
         const date = parseDate(pin)!;
@@ -239,37 +239,39 @@ class Judge {
       }
       const translationCommits = (history.files.get(translation.path) ?? []).filter((commit) => commit.changedContent);
       // A translation not committed yet is being written: only the files' times can say more.
-      if (translationCommits.length > 0) return this.since(base, 'git', history, original.path, translationCommits[0].hash, originalCommits, originalChanged);
+      const [last] = translationCommits;
+      if (last !== undefined) return this.since(base, 'git', history, original.path, this.containedIn(history, last.hash), last.time, originalCommits, originalChanged);
       return this.byFileTimes(base, originalPath, translationPath, pin, 'untracked');
     }
     const unavailable = 'unavailable' in original ? original : 'unavailable' in translation ? translation : undefined;
     if (unavailable !== undefined && !this.details.has(unavailable.unavailable)) this.details.set(unavailable.unavailable, unavailable.detail);
+    // A fresh shallow clone's file times are those of its checkout: they say nothing of the translations.
+    if (unavailable?.unavailable === 'shallow') return { ...base, state: 'unknown', fallback: 'shallow' };
     return this.byFileTimes(base, originalPath, translationPath, pin, unavailable?.unavailable);
   }
 
-  /** The original's content changes that a commit (the translation's last, or its pin) does not contain. */
+  /** The original's content changes that a version (the translation's last commit, or its pin) does not contain. */
   private since(
     base: { locale: string; uri: string },
     basis: 'git' | 'pinned-commit',
     history: RepositoryHistory,
     originalPath: string,
-    seenCommit: string | null,
+    seen: { has(hash: string): boolean },
+    translated: number,
     originalCommits: FileCommit[],
     originalChanged: number | undefined,
   ): TranslationState {
-    const seen = seenCommit === null ? new Set<string>() : this.ancestorsOf(history, seenCommit);
     const unseen = originalCommits.filter((commit) => !seen.has(commit.hash));
-    // The original as of that commit: its newest commit the translation had seen, under the name it had then.
+    // The original as of that version: its newest commit the version contains, under the name it had then.
     const known = (history.files.get(originalPath) ?? []).find((commit) => seen.has(commit.hash));
-    const translated = seenCommit === null ? undefined : history.commits.get(seenCommit)?.time;
     return {
       ...base,
       state: unseen.length > 0 ? 'outdated' : 'up-to-date',
       basis,
       commitsBehind: unseen.length,
       ...(originalChanged === undefined ? {} : { originalChanged }),
-      ...(translated === undefined ? {} : { translated }),
-      since: { root: history.root, commit: known?.hash ?? seenCommit ?? '', ...(known === undefined ? {} : { path: known.path }) },
+      translated,
+      since: { root: history.root, commit: known?.hash ?? '', ...(known === undefined ? {} : { path: known.path }) },
     };
   }
 
@@ -293,8 +295,13 @@ class Judge {
     return this.index.termOf(uri)?.translatedFrom?.value;
   }
 
-  /** A commit and every commit it contains, in the path-limited history. */
-  private ancestorsOf(history: RepositoryHistory, commit: string): Set<string> {
+  /** The commits a commit contains (itself included), in the path-limited history. */
+  private containedIn(history: RepositoryHistory, commit: string): { has(hash: string): boolean } {
+    // Without merges, the listing says it: a commit contains every commit listed after it.
+    if (!history.hasMerges) {
+      const order = history.commits.get(commit)?.order ?? Infinity;
+      return { has: (hash) => (history.commits.get(hash)?.order ?? -1) >= order };
+    }
     const key = `${history.root}\0${commit}`;
     let found = this.ancestors.get(key);
     if (found === undefined) {

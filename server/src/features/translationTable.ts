@@ -123,7 +123,9 @@ export function fallbackText(reason: Fallback): string {
     case 'not-a-repository':
       return l10n.t('Not in a Git repository: file times were used.');
     case 'shallow':
-      return l10n.t('A shallow clone has no full history: file times were used. Fetch it whole (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0).');
+      return l10n.t('A shallow clone has no full history: the translations were not judged. Fetch it whole (git fetch --unshallow; in GitHub Actions, actions/checkout with fetch-depth: 0).');
+    case 'untrusted':
+      return l10n.t('The workspace is not trusted (Restricted Mode): git is not run, file times were used.');
     case 'no-commits':
       return l10n.t('The repository has no commits yet: file times were used.');
     case 'untracked':

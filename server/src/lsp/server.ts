@@ -65,6 +65,8 @@ interface InitializationOptions {
   l10nBundle?: Record<string, string>;
   /** Settings from clients without `workspace/configuration`. */
   settings?: unknown;
+  /** False in VS Code's Restricted Mode: the server then runs no program, not even git. */
+  workspaceTrusted?: boolean;
 }
 
 
@@ -102,6 +104,7 @@ export function startServer(connection: Connection): void {
     if (options.l10nBundle !== undefined) useBundle(options.l10nBundle);
     else useLocale(params.locale, bundledL10nFolder());
     initializationSettings = options.settings;
+    session.readsHistory = options.workspaceTrusted !== false;
     session.setWorkspaceFolders(
       (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((folder) => uriToFsPath(folder.uri)),
     );

@@ -92,6 +92,9 @@ export class GlossarySession {
   private historyTimer: NodeJS.Timeout | undefined;
   private historyRead: Promise<HistorySnapshot> | undefined;
 
+  /** Whether the history may be read with git: not in a workspace the editor does not trust. */
+  readsHistory = true;
+
   private indexing = false;
   private indexed: Promise<void> = Promise.resolve();
   private diskWork: Promise<void> = Promise.resolve();
@@ -474,7 +477,7 @@ export class GlossarySession {
   }
 
   private readHistory(): Promise<HistorySnapshot> {
-    const reading = loadHistorySnapshot(this.index).then(
+    const reading = loadHistorySnapshot(this.index, this.readsHistory).then(
       (snapshot) => {
         if (this.historyRead === reading) {
           this.historySnapshot = snapshot;

@@ -16,6 +16,8 @@ export interface FileCommit {
 
 export interface CommitNode {
   time: number;
+  /** Its place in the listing, newest first: a commit is listed before every commit it contains. */
+  order: number;
   /** Parents in the path-limited history (rewritten by Git to the nearest commit that touched its paths). */
   parents: string[];
 }
@@ -25,17 +27,22 @@ export interface RepositoryHistory {
   /** The repository's top folder. */
   root: string;
   commits: Map<string, CommitNode>;
+  /** Whether some commit has two parents: only then is a commit listed later not always one the earlier contains. */
+  hasMerges: boolean;
   /** Each file's commits, newest first, by its current path relative to `root`, renames followed. */
   files: Map<string, FileCommit[]>;
-  /**
-   * Translation pins (`translated_from`) resolved: the newest commit of this history the pinned
-   * commit contains, `null` for none, `false` when the repository has no such commit; absent: not looked up.
-   */
-  pins: Map<string, string | null | false>;
+  /** Translation pins (`translated_from`) looked up: what each contains, `false` when the repository has no such commit. */
+  pins: Map<string, PinnedVersion | false>;
+}
+
+/** A commit a translation pins: when it was made, and which commits of the history it contains. */
+export interface PinnedVersion {
+  time: number;
+  contains: ReadonlySet<string>;
 }
 
 /** Why a folder's history cannot be used: the status then falls back to file times. */
-export type HistoryUnavailable = 'git-missing' | 'not-a-repository' | 'shallow' | 'no-commits' | 'failed';
+export type HistoryUnavailable = 'git-missing' | 'not-a-repository' | 'shallow' | 'no-commits' | 'untrusted' | 'failed';
 
 export type FolderHistory =
   /** `prefix`: the folder's path in the repository, with a final slash, or empty for its top folder. */
@@ -47,53 +54,116 @@ export function isCommitName(text: string): boolean {
   return /^[0-9a-f]{7,64}$/i.test(text);
 }
 
+
+/** One commit of the log, as listed: its changes by path. */
+interface LoggedCommit {
+  hash: string;
+  time: number;
+  changes: Array<{ status: string; from?: string; path: string }>;
+}
+
+const HEADER = /^\n?\x1e([0-9a-f]{40,64}(?: [0-9a-f]{40,64})*) ?\x1f(\d+)$/;
+const STATUS = /^\n?([ACDMRTUXB])(\d*)$/;
+
 /**
- * Reads `git log --parents --name-status -z` output: per commit a header (`\x1e<hash> <parents>\x1f<time>`),
- * a NUL, then NUL-separated status letters and paths (two paths for a rename). Walking
- * from the newest commit back, a file's older names are mapped to its current path.
+ * Reads `git log --topo-order --parents -M --name-status -z --format=%x1e%H %P%x1f%ct`: NUL-separated
+ * fields, each commit a header field, then per changed file a status field and one path (two for
+ * a rename). Fields are taken by position, so no byte of a file name is read as a separator.
+ * Each change is then filed under the path its file has now, renames followed (`currentPathOf`).
  */
 export function parseLog(root: string, log: string): RepositoryHistory {
+  const fields = log.split('\0');
+  const logged: LoggedCommit[] = [];
   const commits = new Map<string, CommitNode>();
-  const files = new Map<string, FileCommit[]>();
-  // A path as history names it, at the point the walk has reached, to the file's current path; null: a deleted file's, followed no further.
-  const currentPathOf = new Map<string, string | null>();
-  const record = (historicalPath: string, commit: Omit<FileCommit, 'path'>, path: string): string | null => {
-    const current = currentPathOf.has(historicalPath) ? currentPathOf.get(historicalPath)! : historicalPath;
-    if (current === null) return null;
-    let list = files.get(current);
-    if (list === undefined) files.set(current, (list = []));
-    list.push({ ...commit, path });
-    return current;
-  };
-  for (const entry of log.split('\x1e')) {
-    if (entry === '') continue;
-    const headerEnd = entry.indexOf('\0');
-    const header = headerEnd === -1 ? entry : entry.slice(0, headerEnd);
-    const [names, seconds] = header.split('\x1f');
-    const [hash, ...parents] = names.trim().split(' ').filter((name) => name !== '');
-    const time = Number(seconds) * 1000;
-    if (!/^[0-9a-f]{40,64}$/.test(hash) || !Number.isFinite(time)) continue;
-    commits.set(hash, { time, parents });
-    const fields = headerEnd === -1 ? [] : entry.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
-    for (let position = 0; position < fields.length; ) {
-      const status = fields[position++];
-      if (status === '') continue;
-      if (status.startsWith('R')) {
+  for (let position = 0; position < fields.length; ) {
+    const header = HEADER.exec(fields[position++]);
+    if (header === null) continue;
+    const [hash, ...parents] = header[1].split(' ');
+    const time = Number(header[2]) * 1000;
+    const commit: LoggedCommit = { hash, time, changes: [] };
+    commits.set(hash, { time, order: logged.length, parents });
+    logged.push(commit);
+    for (let status = STATUS.exec(fields[position] ?? ''); status !== null; status = STATUS.exec(fields[position] ?? '')) {
+      position++;
+      const code = status[1] + status[2];
+      if (status[1] === 'R' || status[1] === 'C') {
         const [from, to] = [fields[position++], fields[position++]];
-        if (from === undefined || to === undefined) break;
-        const current = record(to, { hash, time, changedContent: status !== 'R100' }, to);
-        // Before the rename the file had its old name, and the new name held nothing of it.
-        currentPathOf.set(to, null);
-        currentPathOf.set(from, current);
-      } else {
-        const file = fields[position++];
-        if (file === undefined) break;
-        record(file, { hash, time, changedContent: true }, file);
-        // Before it was added the path held nothing of this file; after a deletion (seen first, walking back) no current file.
-        if (status === 'A' || status === 'D') currentPathOf.set(file, null);
+        if (from !== undefined && to !== undefined) commit.changes.push({ status: code, from, path: to });
+      } else if (fields[position] !== undefined) {
+        commit.changes.push({ status: code, path: fields[position++] });
       }
     }
   }
-  return { root, commits, files, pins: new Map() };
+  const currentPathOf = pathResolver(logged, commits);
+  const files = new Map<string, FileCommit[]>();
+  logged.forEach(({ hash, time, changes }, order) => {
+    for (const change of changes) {
+      const current = currentPathOf(change.path, order);
+      if (current === null) continue;
+      let list = files.get(current);
+      if (list === undefined) files.set(current, (list = []));
+      list.push({ hash, time, path: change.path, changedContent: change.status !== 'R100' && change.status !== 'C100' });
+    }
+  });
+  return { root, commits, hasMerges: [...commits.values()].some((commit) => commit.parents.length > 1), files, pins: new Map() };
 }
 
+/**
+ * Which current file a path of a listed commit is: the commit's version of the file moves with
+ * every later rename of the path (one in a commit listed before it, or on a branch beside it,
+ * merged since), and is no current file if the path was deleted or taken by a new file after it.
+ */
+function pathResolver(logged: LoggedCommit[], commits: Map<string, CommitNode>): (path: string, order: number) => string | null {
+  const renamesFrom = new Map<string, Array<{ order: number; to: string }>>();
+  const replacedAt = new Map<string, number[]>();
+  logged.forEach(({ changes }, order) => {
+    for (const change of changes) {
+      if (change.status.startsWith('R')) {
+        const list = renamesFrom.get(change.from!) ?? [];
+        list.push({ order, to: change.path });
+        renamesFrom.set(change.from!, list);
+      }
+      // From here on (newer), the path holds this file: an earlier file of the name is gone.
+      if (change.status === 'A' || change.status === 'D' || change.status.startsWith('R') || change.status.startsWith('C')) {
+        replacedAt.set(change.path, [...(replacedAt.get(change.path) ?? []), order]);
+      }
+    }
+  });
+  const hasMerges = [...commits.values()].some((commit) => commit.parents.length > 1);
+  const ancestors = new Map<number, Set<string>>();
+  /** Whether the commit listed at `order` contains the commit listed at `other` (topological order lists a commit after all it contains). */
+  const contains = (order: number, other: number): boolean => {
+    if (other <= order) return false;
+    if (!hasMerges) return true;
+    let found = ancestors.get(order);
+    if (found === undefined) {
+      found = new Set();
+      const pending = [logged[order].hash];
+      while (pending.length > 0) {
+        const next = pending.pop()!;
+        if (found.has(next)) continue;
+        found.add(next);
+        pending.push(...(commits.get(next)?.parents ?? []));
+      }
+      ancestors.set(order, found);
+    }
+    return found.has(logged[other].hash);
+  };
+  const resolve = (path: string, order: number, depth: number): string | null => {
+    // A rename the commit's version went through: one the commit does not contain, the nearest after it first.
+    const renames = (renamesFrom.get(path) ?? []).filter((rename) => rename.order !== order && !contains(order, rename.order));
+    if (renames.length > 0 && depth < 100) {
+      const rename = renames.reduce((nearest, candidate) => (isNearer(candidate.order, nearest.order, order) ? candidate : nearest));
+      return resolve(rename.to, rename.order, depth + 1);
+    }
+    // Deleted or taken by another file after the commit (listed before it): not the file of the path now.
+    return (replacedAt.get(path) ?? []).some((other) => other < order) ? null : path;
+  };
+  return (path, order) => resolve(path, order, 0);
+}
+
+/** Of two commits listed before or beside one at `order`, the one listed nearest after it in time: the latest listed before it, else the earliest beside it. */
+function isNearer(candidate: number, best: number, order: number): boolean {
+  if (candidate < order !== best < order) return candidate < order;
+  return candidate < order ? candidate > best : candidate < best;
+}

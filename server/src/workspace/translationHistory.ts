@@ -16,9 +16,10 @@ export const NO_HISTORY: HistorySnapshot = snapshotOf([]);
 
 /**
  * Reads what the translation status is judged from: the Git history of every site with more
- * than one locale (one `git log` per site folder), and file times on demand.
+ * than one locale (one `git log` per site folder; none when `runsGit` is false, in a workspace
+ * the editor does not trust), and file times on demand.
  */
-export async function loadHistorySnapshot(index: GlossaryIndex): Promise<HistorySnapshot> {
+export async function loadHistorySnapshot(index: GlossaryIndex, runsGit = true): Promise<HistorySnapshot> {
   const pinsByFolder = new Map<string, Set<string>>();
   for (const document of index.documents()) {
     const site = index.siteFor(document.uri);
@@ -30,7 +31,7 @@ export async function loadHistorySnapshot(index: GlossaryIndex): Promise<History
     if (pin !== undefined && isCommitName(pin)) pins.add(pin);
   }
   const folders: Array<{ folder: string; history: FolderHistory }> = [];
-  for (const [folder, pins] of pinsByFolder) folders.push({ folder, history: await readFolderHistory(folder, pins) });
+  for (const [folder, pins] of pinsByFolder) folders.push({ folder, history: runsGit ? await readFolderHistory(folder, pins) : { available: false, reason: 'untrusted' } });
   return snapshotOf(folders);
 }
 
