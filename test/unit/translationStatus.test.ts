@@ -296,6 +296,33 @@ describe('running git', () => {
   });
 });
 
+describe('running git, with a partial clone', () => {
+  it('fetches no missing object: the transport a repository names stays unrun', async () => {
+    const repo = createTranslationRepo();
+    try {
+      const marker = path.join(repo.root, 'ran');
+      const hook = path.join(repo.root, 'ssh.sh');
+      fs.writeFileSync(hook, `#!/bin/sh\ntouch '${marker}'\nexit 1\n`, { mode: 0o755 });
+      const blob = repo.git('rev-parse', `${repo.commits.originals}:content/en/pinned.md`).trim();
+      fs.rmSync(path.join(repo.root, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+      repo.git('config', 'extensions.partialClone', 'origin');
+      repo.git('config', 'remote.origin.promisor', 'true');
+      repo.git('config', 'remote.origin.url', 'ssh://example.org/x');
+      repo.git('config', 'core.sshCommand', hook);
+      // The trap is live: git's own cat-file runs the command to fetch the object.
+      assert.throws(() => repo.git('cat-file', 'blob', blob));
+      assert.ok(fs.existsSync(marker), 'git did not run the transport: the test proves nothing');
+      fs.rmSync(marker);
+      assert.equal(await fileAtCommit(repo.root, repo.commits.originals, 'content/en/pinned.md'), undefined);
+      const index = await indexOf(repo.root);
+      translationReport(index, await loadHistorySnapshot(index));
+      assert.equal(fs.existsSync(marker), false);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('reading git log', () => {
   it('follows a file through two renames and stops at a deletion of an earlier file of the same name', () => {
     const commit = (hash: string, parent: string, seconds: number, ...entries: string[]) => `\x1e${hash.repeat(40)} ${parent === '' ? '' : parent.repeat(40)}\x1f${seconds}\0\n${entries.join('\0')}\0`;
