@@ -47,11 +47,18 @@ describe('markdown-glossary translations', () => {
     ]);
   });
 
-  it('exits 1 with --strict when a translation is outdated, and 0 when the locale chosen has none', () => {
+  it('exits 1 with --strict when a translation is outdated, and 2 for a locale or path that is not there', () => {
     assert.equal(cli(['--strict'], repo.root).status, 1);
-    const other = cli(['--strict', '--locale', 'fr'], repo.root);
-    assert.equal(other.status, 0, other.stderr);
-    assert.equal(other.stdout, 'No site has the locale fr.\n');
+    assert.equal(cli(['--strict', '--locale', 'DE'], repo.root).status, 1, 'a locale in any case');
+    for (const [args, message] of [
+      [['--strict', '--locale', 'fr'], 'No site translates into "fr"; its translations are in: de.'],
+      [['--strict', '--locale', 'en'], 'No site translates into "en"; its translations are in: de.'],
+      [['--strict', 'content/fr'], 'No such file or folder: content/fr'],
+    ] as const) {
+      const run = cli([...args], repo.root);
+      assert.equal(run.status, 2, run.stdout);
+      assert.equal(run.stderr.split('\n')[0], `markdown-glossary: ${message}`);
+    }
   });
 
   it('writes JSON with the commits a diff starts from, the renamed original under its old name', () => {
@@ -68,7 +75,7 @@ describe('markdown-glossary translations', () => {
         file: 'content/de/neuer Name ä.md',
         translated: '2026-01-02',
         originalChanged: '2026-01-06',
-        since: { commit: repo.commits.originals, path: 'content/en/alt name.md' },
+        since: { commit: repo.commits.originals, pathInRepository: 'content/en/alt name.md' },
       },
     ]);
     assert.deepEqual(report.orphans, [{ file: 'content/de/orphan.md', title: 'Waise', locale: 'de' }]);
@@ -89,6 +96,20 @@ describe('markdown-glossary translations', () => {
       run.stdout.split('\n').filter((line) => line.startsWith('content/')).map((line) => line.split(/ {2,}/).slice(0, 3)),
       [['content/en/changed-after.md', 'de', 'outdated by 2 commits']],
     );
+  });
+
+  it('diffs the words, not the line ends, of an original checked out with CRLF', () => {
+    const file = repo.path('content/en/changed-after.md');
+    const text = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, text.replace(/\n/g, '\r\n'));
+      const run = cli(['--diff', 'content/de/changed-after.md'], repo.root);
+      assert.equal(run.status, 0, run.stderr);
+      const changed = run.stdout.split('\n').filter((line) => /^[-+][^-+]/.test(line));
+      assert.deepEqual(changed, ['-**Version one.**', '+**Version three.**']);
+    } finally {
+      fs.writeFileSync(file, text);
+    }
   });
 
   it('speaks German', () => {

@@ -120,6 +120,7 @@ describe('translation status from a repository with real commits', () => {
     assert.deepEqual(await pinned('abcdef0123'), [['invalid-translated-from', 'The repository has no commit abcdef0123.', 2]]);
     assert.deepEqual(await pinned('2025-12-31'), [['outdated-translation', 'The original ../en/changed-before.md changed in 2 commits since this translation (2025-12-31).', 2]]);
     assert.deepEqual(await pinned('2026-01-05'), []);
+    assert.deepEqual((await pinned('2026-02-30')).map(([code]) => code), ['invalid-translated-from'], 'a day that does not exist');
     assert.deepEqual((await pinned('2026-01-05', 'content/en/missing.md')).map(([code, message]) => [code, message]), [
       ['invalid-translated-from', 'Only a translation names the version of its original it was made from.'],
       ['missing-translation', 'Not translated into: de.'],

@@ -15,6 +15,7 @@ import { check, exitCodeOf, loadForCli, UsageError } from './check';
 import { FORMATS, formatResult, printable, type Format } from './formats';
 import { termRows, termsAsText } from './terms';
 import { formatTranslations, TRANSLATION_FORMATS, translationsReport, type TranslationFormat } from './translations';
+import { sameLocale } from '../features/translationStatus';
 
 const usage = () =>
   [
@@ -114,8 +115,12 @@ async function runTranslations(args: string[]): Promise<number> {
   const format = values.format as TranslationFormat;
   if (!TRANSLATION_FORMATS.includes(format)) throw new UsageError(l10n.t('Unknown format "{0}": use {1}.', String(values.format), TRANSLATION_FORMATS.join(', ')));
   const settings = await settingsFrom({ ...values, locale: undefined });
-  const options = { ...(values.locale === undefined ? {} : { locale: values.locale.toLowerCase() }), format, diff: values.diff };
+  const options = { ...(values.locale === undefined ? {} : { locale: values.locale }), format, diff: values.diff };
   const report = await translationsReport(positionals, process.cwd(), settings, options, log);
+  // A locale misspelt in a CI job must not pass the gate by reporting nothing.
+  if (options.locale !== undefined && !report.translatedInto.some((locale) => sameLocale(locale, options.locale!))) {
+    throw new UsageError(l10n.t('No site translates into "{0}"; its translations are in: {1}.', options.locale, report.translatedInto.join(', ') || '-'));
+  }
   process.stdout.write(await formatTranslations(report, process.cwd(), options, log));
   const outdated = report.originals.some((original) => original.translations.some((translation) => translation.state === 'outdated'));
   return values.strict && outdated ? 1 : 0;

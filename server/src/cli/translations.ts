@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { createTwoFilesPatch } from 'diff';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import type { GlossarySettings } from '../common/settings';
@@ -9,7 +10,7 @@ import { translationReportAsMarkdown, translationReportAsText } from '../feature
 import { fileAtCommit } from '../workspace/gitHistory';
 import { readTextFile, type Logger } from '../workspace/files';
 import { loadHistorySnapshot } from '../workspace/translationHistory';
-import { loadForCli } from './check';
+import { loadForCli, UsageError } from './check';
 import { printable } from './formats';
 
 export const TRANSLATION_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -30,6 +31,9 @@ export interface TranslationsOptions {
  */
 export async function translationsReport(paths: string[], cwd: string, settings: GlossarySettings, options: TranslationsOptions, log: Logger) {
   const given = paths.map((given) => path.resolve(cwd, given));
+  for (const folder of given) {
+    if (!existsSync(folder)) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, folder) || folder));
+  }
   const outside = given.filter((folder) => !isPathInside(cwd, folder, true));
   const { index } = await loadForCli(['.', ...outside.map((folder) => path.relative(cwd, folder))], cwd, settings, log);
   const history = await loadHistorySnapshot(index);
@@ -62,11 +66,13 @@ export async function originalChanges(originalUri: string, translation: Translat
   const before = since.path === undefined ? '' : await fileAtCommit(since.root, since.commit, since.path);
   const now = await readTextFile(uriToFsPath(originalUri), log);
   if (before === undefined || now === undefined) return undefined;
-  const oldName = since.path === undefined ? '/dev/null' : `${since.path}@${since.commit.slice(0, 12)}`;
-  return createTwoFilesPatch(oldName, shown(originalUri), before, now, undefined, undefined, { context: 3 });
+  const oldName = since.path === undefined ? '/dev/null' : printable(`${since.path}@${since.commit.slice(0, 12)}`);
+  // Git keeps LF where a checkout writes CRLF: only the changes of words count.
+  const lf = (text: string) => text.replace(/\r\n/g, '\n');
+  return createTwoFilesPatch(oldName, shown(originalUri), lf(before), lf(now), undefined, undefined, { context: 3 });
 }
 
-/** Relative paths and days in place of URIs and times; `since` as the commit and path a diff starts from. */
+/** Relative paths and days in place of URIs and times; `since` as the commit and the original's path in the repository then, which `git show <commit>:<path>` reads. */
 function asJson(report: TranslationReport, shown: (uri: string) => string) {
   return {
     locales: report.locales,
@@ -79,7 +85,7 @@ function asJson(report: TranslationReport, shown: (uri: string) => string) {
         ...(uri === undefined ? {} : { file: shown(uri) }),
         ...(translated === undefined ? {} : { translated: formatDate(translated) }),
         ...(originalChanged === undefined ? {} : { originalChanged: formatDate(originalChanged) }),
-        ...(since === undefined || since.commit === '' ? {} : { since: { commit: since.commit, ...(since.path === undefined ? {} : { path: since.path }) } }),
+        ...(since === undefined || since.commit === '' ? {} : { since: { commit: since.commit, ...(since.path === undefined ? {} : { pathInRepository: since.path }) } }),
       })),
     })),
     orphans: report.orphans.map((orphan) => ({ file: shown(orphan.uri), title: orphan.title, locale: orphan.locale })),

@@ -68,6 +68,8 @@ export interface OrphanTranslation {
 export interface TranslationReport {
   /** The one locale asked for, if any. */
   locale?: string;
+  /** Every locale the sites translate into (their locales but the default ones), whatever was asked for. */
+  translatedInto: string[];
   /** The locales of the sites reported, the default first. */
   locales: string[];
   originals: OriginalStatus[];
@@ -94,18 +96,20 @@ export function translationReport(index: GlossaryIndex, snapshot: HistorySnapsho
   const orphans: OrphanTranslation[] = [];
   const fallbacks = new Map<string, { reason: Fallback; detail?: string }>();
   const judge = new Judge(index, snapshot);
+  const translatedInto = new Set<string>();
   for (const term of [...index.terms()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))) {
     const place = translationPlace(index, term.uri);
     if (place === undefined) continue;
+    for (const locale of place.locales.slice(1)) translatedInto.add(locale);
     const included = (uri: string) => options.includes === undefined || options.includes(uri);
     if (place.original === undefined) {
-      if (place.locale !== place.defaultLocale && (options.locale === undefined || options.locale === place.locale) && included(term.uri)) {
+      if (place.locale !== place.defaultLocale && (options.locale === undefined || sameLocale(options.locale, place.locale)) && included(term.uri)) {
         orphans.push({ uri: term.uri, title: term.title, locale: place.locale });
       }
       continue;
     }
     if (place.original !== term.uri) continue;
-    const wanted = place.locales.filter((locale) => locale !== place.defaultLocale && (options.locale === undefined || options.locale === locale));
+    const wanted = place.locales.filter((locale) => locale !== place.defaultLocale && (options.locale === undefined || sameLocale(options.locale, locale)));
     if (wanted.length === 0) continue;
     const translations = wanted.map((locale) => {
       const translation = place.translations.get(locale);
@@ -118,7 +122,7 @@ export function translationReport(index: GlossaryIndex, snapshot: HistorySnapsho
     }
     originals.push({ uri: term.uri, title: term.title, locale: place.defaultLocale, translations });
   }
-  return { ...(options.locale === undefined ? {} : { locale: options.locale }), locales: [...locales], originals, orphans, fallbacks: [...fallbacks.values()] };
+  return { ...(options.locale === undefined ? {} : { locale: options.locale }), translatedInto: [...translatedInto].sort(), locales: [...locales], originals, orphans, fallbacks: [...fallbacks.values()] };
 }
 
 /** The state of one translated page, for the hint on it; undefined for a page that is no translation of an entry. */
@@ -319,11 +323,20 @@ class Judge {
   }
 }
 
+/** Locales as Docusaurus (`pt-BR`) and Hugo (`pt-br`) spell them: the same in any case. */
+export function sameLocale(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
 /** A date as `translated_from` may give it: `2026-11-30` or a full ISO date and time; in ms. */
 export function parseDate(text: string): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return undefined;
   const time = Date.parse(text.length === 10 ? `${text}T23:59:59Z` : text.replace(' ', 'T'));
-  return Number.isNaN(time) ? undefined : time;
+  // Date.parse rolls 2026-02-30 over to March: a day that does not exist is no date.
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const exists = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  return Number.isNaN(time) || !exists ? undefined : time;
 }
 
 /** A time as the report and hints show it: the day, in UTC. */

@@ -135,7 +135,7 @@ export function fallbackText(reason: Fallback): string {
   }
 }
 
-/** A table cell's text: a line break or pipe would end the cell. */
+/** A table cell's text: a line break or pipe would end the cell, and Markdown or HTML in a file name is shown as written. */
 function cell(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[|\\[\]]/g, '\\$&');
+  return text.replace(/[\r\n]+/g, ' ').replace(/[|\\[\]<>*_`]/g, '\\$&');
 }
