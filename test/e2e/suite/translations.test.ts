@@ -13,8 +13,10 @@ const TRANSLATION = `${SITE}/content/de/changed-after.md`;
 const ORIGINAL = `${SITE}/content/en/changed-after.md`;
 
 suite('Translations in VS Code', () => {
-  suiteSetup(() => {
+  suiteSetup(async () => {
     commitTranslationHistory(workspaceFile(SITE).fsPath);
+    // A folder written at once may reach the watcher as the folder alone, not its files: read the workspace again.
+    await vscode.commands.executeCommand('markdownGlossary.reindex');
   });
 
   suiteTeardown(async () => {
@@ -28,7 +30,7 @@ suite('Translations in VS Code', () => {
       'the outdated-translation hint',
       () => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnosticCode(diagnostic) === 'outdated-translation'),
       (found) => found.length === 1,
-      { timeout: 60_000 },
+      { timeout: 40_000 },
     );
     assert.equal(hint.severity, vscode.DiagnosticSeverity.Hint);
     assert.equal(hint.message, 'The original ../en/changed-after.md changed in 2 commits since this translation (2026-01-02).');
