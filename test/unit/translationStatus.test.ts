@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
+import { fileUri } from '../../server/src/common/uris';
 import { LineIndex } from '../../server/src/common/text';
 import { complete } from '../../server/src/features/completion';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
@@ -191,6 +192,30 @@ describe('translation status without usable history', () => {
     } finally {
       process.env.PATH = pathBefore;
       repo.dispose();
+    }
+  });
+});
+
+describe('the hint on an original its missing locales', () => {
+  it('is on by default on sites of up to three locales, off on larger ones unless the setting says always', async () => {
+    const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'md-glossary-locales-')));
+    try {
+      const hintsFor = async (codes: string[], missingTranslations: 'auto' | 'always' | 'never') => {
+        fs.rmSync(folder, { recursive: true, force: true });
+        const languages = codes.map((code) => `[languages.${code}]\ncontentDir = 'content/${code}'\n`).join('');
+        fs.mkdirSync(path.join(folder, 'content/en'), { recursive: true });
+        fs.writeFileSync(path.join(folder, 'hugo.toml'), `defaultContentLanguage = 'en'\n${languages}`);
+        fs.writeFileSync(path.join(folder, 'content/en/term.md'), '---\ntitle: Term\n---\n');
+        const index = await indexOf(folder);
+        const document = index.getDocument(fileUri(path.join(folder, 'content/en/term.md')))!;
+        const diagnostics = documentDiagnostics(index, document, { ...DEFAULT_SETTINGS, missingTranslations }, undefined, await loadHistorySnapshot(index));
+        return diagnostics.filter((diagnostic) => diagnostic.code === 'missing-translation').map((diagnostic) => diagnostic.message);
+      };
+      assert.deepEqual(await hintsFor(['en', 'de', 'fr'], 'auto'), ['Not translated into: de, fr.']);
+      assert.deepEqual(await hintsFor(['en', 'de', 'fr', 'it'], 'auto'), []);
+      assert.deepEqual(await hintsFor(['en', 'de', 'fr', 'it'], 'always'), ['Not translated into: de, fr, it.']);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
     }
   });
 });

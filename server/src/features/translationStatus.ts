@@ -194,9 +194,8 @@ function isReported(index: GlossaryIndex, uri: string): boolean {
   return page !== undefined && (page.published || page.unpublishedReason === 'not-rendered');
 }
 
-/** Judges translations against their originals, remembering what several share (a commit's ancestors). */
+/** Judges translations against their originals. */
 class Judge {
-  private readonly ancestors = new Map<string, Set<string>>();
   private readonly details = new Map<Fallback, string | undefined>();
 
   constructor(
@@ -244,7 +243,7 @@ class Judge {
       const translationCommits = (history.files.get(translation.path) ?? []).filter((commit) => commit.changedContent);
       // A translation not committed yet is being written: only the files' times can say more.
       const [last] = translationCommits;
-      if (last !== undefined) return this.since(base, 'git', history, original.path, this.containedIn(history, last.hash), last.time, originalCommits, originalChanged);
+      if (last !== undefined) return this.since(base, 'git', history, original.path, { has: (hash) => history.ancestry.contains(last.hash, hash) }, last.time, originalCommits, originalChanged);
       return this.byFileTimes(base, originalPath, translationPath, pin, 'untracked');
     }
     const unavailable = 'unavailable' in original ? original : 'unavailable' in translation ? translation : undefined;
@@ -299,28 +298,6 @@ class Judge {
     return this.index.termOf(uri)?.translatedFrom?.value;
   }
 
-  /** The commits a commit contains (itself included), in the path-limited history. */
-  private containedIn(history: RepositoryHistory, commit: string): { has(hash: string): boolean } {
-    // Without merges, the listing says it: a commit contains every commit listed after it.
-    if (!history.hasMerges) {
-      const order = history.commits.get(commit)?.order ?? Infinity;
-      return { has: (hash) => (history.commits.get(hash)?.order ?? -1) >= order };
-    }
-    const key = `${history.root}\0${commit}`;
-    let found = this.ancestors.get(key);
-    if (found === undefined) {
-      found = new Set<string>();
-      const pending = [commit];
-      while (pending.length > 0) {
-        const next = pending.pop()!;
-        if (found.has(next)) continue;
-        found.add(next);
-        for (const parent of history.commits.get(next)?.parents ?? []) if (!found.has(parent)) pending.push(parent);
-      }
-      this.ancestors.set(key, found);
-    }
-    return found;
-  }
 }
 
 /** Locales as Docusaurus (`pt-BR`) and Hugo (`pt-br`) spell them: the same in any case. */

@@ -27,8 +27,8 @@ export interface RepositoryHistory {
   /** The repository's top folder. */
   root: string;
   commits: Map<string, CommitNode>;
-  /** Whether some commit has two parents: only then is a commit listed later not always one the earlier contains. */
-  hasMerges: boolean;
+  /** Which commits a commit contains. */
+  ancestry: Ancestry;
   /** Each file's commits, newest first, by its current path relative to `root`, renames followed. */
   files: Map<string, FileCommit[]>;
   /** Translation pins (`translated_from`) looked up: what each contains, `false` when the repository has no such commit. */
@@ -94,7 +94,8 @@ export function parseLog(root: string, log: string): RepositoryHistory {
       }
     }
   }
-  const currentPathOf = pathResolver(logged, commits);
+  const ancestry = new Ancestry(logged.map((commit) => commit.hash), commits);
+  const currentPathOf = pathResolver(logged, ancestry);
   const files = new Map<string, FileCommit[]>();
   logged.forEach(({ hash, time, changes }, order) => {
     for (const change of changes) {
@@ -105,7 +106,7 @@ export function parseLog(root: string, log: string): RepositoryHistory {
       list.push({ hash, time, path: change.path, changedContent: change.status !== 'R100' && change.status !== 'C100' });
     }
   });
-  return { root, commits, hasMerges: [...commits.values()].some((commit) => commit.parents.length > 1), files, pins: new Map() };
+  return { root, commits, ancestry, files, pins: new Map() };
 }
 
 /**
@@ -113,7 +114,7 @@ export function parseLog(root: string, log: string): RepositoryHistory {
  * every later rename of the path (one in a commit listed before it, or on a branch beside it,
  * merged since), and is no current file if the path was deleted or taken by a new file after it.
  */
-function pathResolver(logged: LoggedCommit[], commits: Map<string, CommitNode>): (path: string, order: number) => string | null {
+function pathResolver(logged: LoggedCommit[], ancestry: Ancestry): (path: string, order: number) => string | null {
   const renamesFrom = new Map<string, Array<{ order: number; to: string }>>();
   const replacedAt = new Map<string, number[]>();
   logged.forEach(({ changes }, order) => {
@@ -129,26 +130,7 @@ function pathResolver(logged: LoggedCommit[], commits: Map<string, CommitNode>):
       }
     }
   });
-  const hasMerges = [...commits.values()].some((commit) => commit.parents.length > 1);
-  const ancestors = new Map<number, Set<string>>();
-  /** Whether the commit listed at `order` contains the commit listed at `other` (topological order lists a commit after all it contains). */
-  const contains = (order: number, other: number): boolean => {
-    if (other <= order) return false;
-    if (!hasMerges) return true;
-    let found = ancestors.get(order);
-    if (found === undefined) {
-      found = new Set();
-      const pending = [logged[order].hash];
-      while (pending.length > 0) {
-        const next = pending.pop()!;
-        if (found.has(next)) continue;
-        found.add(next);
-        pending.push(...(commits.get(next)?.parents ?? []));
-      }
-      ancestors.set(order, found);
-    }
-    return found.has(logged[other].hash);
-  };
+  const contains = (order: number, other: number) => ancestry.contains(logged[order].hash, logged[other].hash);
   const resolve = (path: string, order: number, depth: number): string | null => {
     // A rename the commit's version went through: one the commit does not contain, the nearest after it first.
     const renames = (renamesFrom.get(path) ?? []).filter((rename) => rename.order !== order && !contains(order, rename.order));
@@ -166,4 +148,53 @@ function pathResolver(logged: LoggedCommit[], commits: Map<string, CommitNode>):
 function isNearer(candidate: number, best: number, order: number): boolean {
   if (candidate < order !== best < order) return candidate < order;
   return candidate < order ? candidate > best : candidate < best;
+}
+
+/** Commits whose ancestors are remembered at once: a few hundred bytes each for a history of thousands of commits. */
+const REMEMBERED_ANCESTRIES = 1024;
+
+/**
+ * Which commits of the listing a commit contains (itself included). Without merges the listing
+ * says it (a commit contains every commit listed after it); with merges, a walk of the parents,
+ * remembered as one bit per commit for the most recent commits asked about, so that judging every
+ * translation of a large history, or one translation at every keystroke, walks each commit once.
+ */
+export class Ancestry {
+  private readonly orderOf = new Map<string, number>();
+  private readonly parentOrders: number[][];
+  private readonly hasMerges: boolean;
+  private readonly remembered = new Map<number, Uint8Array>();
+
+  constructor(hashesByOrder: readonly string[], commits: ReadonlyMap<string, { parents: string[] }>) {
+    hashesByOrder.forEach((hash, order) => this.orderOf.set(hash, order));
+    this.parentOrders = hashesByOrder.map((hash) => (commits.get(hash)?.parents ?? []).map((parent) => this.orderOf.get(parent)).filter((order) => order !== undefined));
+    this.hasMerges = this.parentOrders.some((parents) => parents.length > 1);
+  }
+
+  /** Whether `commit` contains `other`: `other` is `commit` or one of its ancestors. */
+  contains(commit: string, other: string): boolean {
+    const order = this.orderOf.get(commit);
+    const otherOrder = this.orderOf.get(other);
+    if (order === undefined || otherOrder === undefined || otherOrder < order) return false;
+    if (!this.hasMerges) return true;
+    const bits = this.ancestorsOf(order);
+    return (bits[otherOrder >> 3] & (1 << (otherOrder & 7))) !== 0;
+  }
+
+  private ancestorsOf(order: number): Uint8Array {
+    let bits = this.remembered.get(order);
+    if (bits === undefined) {
+      if (this.remembered.size >= REMEMBERED_ANCESTRIES) this.remembered.delete(this.remembered.keys().next().value!);
+      bits = new Uint8Array((this.parentOrders.length >> 3) + 1);
+      const pending = [order];
+      while (pending.length > 0) {
+        const next = pending.pop()!;
+        if ((bits[next >> 3] & (1 << (next & 7))) !== 0) continue;
+        bits[next >> 3] |= 1 << (next & 7);
+        pending.push(...this.parentOrders[next]);
+      }
+      this.remembered.set(order, bits);
+    }
+    return bits;
+  }
 }
