@@ -10,7 +10,8 @@ import { DiagnosticSeverity, FileChangeType, type Diagnostic, type Range, type T
 import { createWorkspace, existingFolder, positionOf, type Workspace } from '../support/fixtures';
 import { completionItems, eventually, hoverText, LspClient, REPO_ROOT } from '../support/lspClient';
 
-const SEED = fs.readFileSync('/work/shared/seeds/Outtasking.md', 'utf8');
+/** The seed entry, as it ships in the demo glossary. */
+const SEED = fs.readFileSync(path.join(REPO_ROOT, 'content/glossar/Outtasking.md'), 'utf8');
 const SEED_DEFINITION = 'Das Outtasking ist eine besondere Form des Outsourcings.';
 const NOTE = 'Wir prüfen das Outtasking der Dateneingabe.';
 const TAGS_ONLY_BEGRIFFE = 'Begriffe:\n  label: Begriffe\n  description: Grundbegriffe\n';
