@@ -1,5 +1,6 @@
 // `npm run package`: the .vsix, packed by the stock `vsce package`, with no flags, from a copy of
-// the repository without node_modules, after a production build.
+// the repository without node_modules, after a production build in that copy (the repository's
+// dist/ stays as it is, for tests that run it meanwhile).
 //
 // vsce lists the extension's production dependencies with `npm list --production` in the folder it
 // packs. The extension has none (the bundles hold them); in a copy without node_modules the list is
@@ -14,17 +15,20 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const NOT_COPIED = new Set(['.git', 'node_modules', '.test-cache', 'out']);
+const NOT_COPIED = new Set(['.git', 'node_modules', '.test-cache', 'dist', 'out']);
 
 /** Packs the .vsix into `out`; returns vsce's output. Throws on a failure or a warning. */
 export function packageVsix(out) {
-  run(process.execPath, ['esbuild.mjs', '--production'], ROOT);
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'markdown-glossary-vsix-'));
   try {
     for (const name of fs.readdirSync(ROOT)) {
       if (NOT_COPIED.has(name) || name.endsWith('.vsix')) continue;
       fs.cpSync(path.join(ROOT, name), path.join(stage, name), { recursive: true });
     }
+    const modules = path.join(stage, 'node_modules');
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), modules, 'dir');
+    run(process.execPath, ['esbuild.mjs', '--production'], stage);
+    fs.unlinkSync(modules);
     // stdin closed: a question vsce asks (a missing repository, a LICENSE) ends the run instead of waiting.
     const output = run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--out', path.resolve(out)], stage);
     if (/\bWARNING\b/.test(output)) throw new Error(`vsce package warned:\n${output}`);
