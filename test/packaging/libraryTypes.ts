@@ -6,7 +6,3 @@ import type * as source from '../../server/src/cli/library';
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export const declaredIsSource: Same<typeof declared, typeof source> = true;
-export const findingIsSource: Same<declared.Finding, source.Finding> = true;
-export const resultIsSource: Same<declared.CheckResult, source.CheckResult> = true;
-export const optionsAreSource: Same<declared.CheckOptions, source.CheckOptions> = true;
-export const entryIsSource: Same<declared.GlossaryEntry, source.GlossaryEntry> = true;

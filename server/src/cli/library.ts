@@ -1,43 +1,21 @@
 // The library entry, `require('markdown-glossary')` (dist/lib.js): what a script needs of the CLI,
-// as plain data. Its declared types are types/markdown-glossary.d.ts, written by hand so that the
-// published surface stays this small; test/packaging/library.test.ts holds the two together.
+// as plain data. Its types are declared in types/markdown-glossary.d.ts, the published surface
+// written by hand to keep it this small; test/packaging/libraryTypes.ts holds the two together.
 import * as path from 'node:path';
 import { normalizeSettings } from '../common/settings';
 import { fileUri } from '../common/uris';
 import { parseDocument } from '../parsing/document';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
-import { check as checkFiles, type CheckResult } from './check';
+import type { CheckOptions, CheckResult, Finding, GlossaryEntry } from '../../../types/markdown-glossary';
+import { check as checkFiles } from './check';
 
-export type { CheckResult, Finding } from './check';
-
-export interface CheckOptions {
-  /** The folder paths are relative to and findings are reported from; default: process.cwd(). */
-  cwd?: string;
-  /** Settings as in `.markdown-glossary.json`; missing or mistyped ones take their defaults. */
-  settings?: object;
-  /** Apply the safe fixes to the files first, as `check --fix`. */
-  fix?: boolean;
-  /** The language of the messages ("de"); default: English. */
-  locale?: string;
-  /** Hears what the CLI writes to stderr: files skipped, fixes not written. */
-  log?: (message: string) => void;
-}
+export type { CheckOptions, CheckResult, Finding, GlossaryEntry };
 
 /** Checks the glossary in the given files and folders, as `markdown-glossary check --format json`. */
 export async function check(paths: string[] = ['.'], options: CheckOptions = {}): Promise<CheckResult> {
   useLocale(options.locale, bundledL10nFolder());
   const cwd = path.resolve(options.cwd ?? process.cwd());
   return checkFiles(paths, cwd, normalizeSettings(options.settings), options.log ?? (() => undefined), options.fix === true);
-}
-
-export interface GlossaryEntry {
-  id: string;
-  title: string;
-  aliases: string[];
-  tags: string[];
-  notMentions: string[];
-  /** Markdown: the bold lead sentence if the body opens with one, else the first paragraph. */
-  definition: string;
 }
 
 /** What one Markdown file says about its term; undefined for a file without front matter (a note). */
