@@ -49,7 +49,7 @@ function unzip(file: string): Promise<Map<string, string>> {
 }
 
 const MANIFEST = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-const REPOSITORY = MANIFEST.repository.url.replace(/\.git$/, '');
+const REPOSITORY = MANIFEST.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
 describe('the .vsix', { timeout: 180_000 }, () => {
   let scratch: string;
