@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI into dist/.
+// Bundles the extension client, the language server, the CLI and the library entry into dist/.
 // Each bundle is self-contained CommonJS for Node 20; only `vscode` stays external.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/lsp/main.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { lib: 'server/src/cli/library.ts' } },
 ];
 
 const contexts = await Promise.all(

@@ -1,11 +1,12 @@
 // Runs every test suite in turn, passing their output through, and ends with one line that
-// totals them: unit, protocol, CLI and Neovim tests under Node's test runner, then the suites that
-// run in a real VS Code (in the extension host, and through the UI). Exits non-zero when any fails.
+// totals them: unit, protocol, CLI, packaging and Neovim tests under Node's test runner, then the
+// suites that run in a real VS Code (in the extension host, and through the UI). Exits non-zero when
+// any fails.
 // test/parity builds fixture sites with the real Docusaurus and Hugo and compares them with ours.
 import { spawn } from 'node:child_process';
 
 const node = process.execPath;
-const nodeTests = ['test/unit/*.test.ts', 'test/protocol/*.test.ts', 'test/cli/*.test.ts', 'test/neovim/*.test.ts', 'test/parity/*.test.ts'];
+const nodeTests = ['test/unit/*.test.ts', 'test/protocol/*.test.ts', 'test/cli/*.test.ts', 'test/packaging/*.test.ts', 'test/neovim/*.test.ts', 'test/parity/*.test.ts'];
 const suites = [
   {
     name: 'node',

@@ -13,10 +13,9 @@
 //   node scripts/e2e/ui.mjs --screenshots DIR   where completion.png, problems.png and quickfix.png
 //                                               go (default docs/images; "none" for the run folder only)
 //
-// The .vsix is built by the project's own `npm run package`, run in a clean copy of the repository
-// (without node_modules/, .test-cache/ and dist/) under the run folder: vsce walks every file of the
-// folder it packages, and the 130 000 files of .test-cache/ make that take 45 s instead of 3 s;
-// the copy also keeps a concurrent `npm run build` in the repository out of the package.
+// The .vsix is built as `npm run package` builds it (scripts/package.mjs: the stock `vsce package`
+// in a copy of the repository without node_modules/ and .test-cache/, whose 130 000 files would make
+// vsce's walk take 45 s instead of 3 s).
 //
 // Every step's screenshot is kept in the run folder (screenshots/); a failing test adds one of the
 // moment it failed. Environment: E2E_TIMEOUT (seconds per test, default 120), E2E_VERBOSE=1,
@@ -36,7 +35,6 @@ import {
   launchChromium,
   log,
   newPage,
-  npmEnv,
   prepareRun,
   printHelpAndExit,
   quickOpen,
@@ -45,6 +43,7 @@ import {
   startCodeServer,
   tail,
 } from './lib.mjs';
+import { packageVsix as packVsix } from '../package.mjs';
 
 const EXTENSION_ID = 'markdown-glossary.markdown-glossary';
 const NOTE = 'Projekt-Auslagerung.md'; // content/notizen/
@@ -93,22 +92,11 @@ function usage(message) {
 // ---------------------------------------------------------------------------------------------
 // Building and installing the .vsix
 
-/** `npm run package` in a copy of the repository under `runDir`; returns the .vsix. */
+/** The .vsix as `npm run package` makes it, into `runDir`; returns its path. */
 function packageVsix(runDir) {
   const start = Date.now();
-  const stage = path.join(runDir, 'package');
-  const skip = new Set(['.git', 'node_modules', '.test-cache', 'dist', 'out']);
-  fs.mkdirSync(stage, { recursive: true });
-  for (const name of fs.readdirSync(ROOT)) {
-    if (skip.has(name) || name.endsWith('.vsix')) continue;
-    fs.cpSync(path.join(ROOT, name), path.join(stage, name), { recursive: true });
-  }
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(stage, 'node_modules'), 'dir');
-  const logFile = path.join(runDir, 'package.log');
-  // npmEnv drops the npm_* variables of an outer `npm run`, which would point npm at the repository.
-  runLogged('npm', ['run', 'package'], logFile, { cwd: stage, env: npmEnv() });
-  const vsix = path.join(stage, 'markdown-glossary.vsix');
-  if (!fs.existsSync(vsix)) throw new Error(`npm run package made no ${vsix}; log: ${logFile}`);
+  const vsix = path.join(runDir, 'markdown-glossary.vsix');
+  fs.writeFileSync(path.join(runDir, 'package.log'), packVsix(vsix));
   log(`packaged ${path.relative(ROOT, vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KB) in ${elapsed(start)}`);
   return vsix;
 }

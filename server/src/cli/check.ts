@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
+import type { GlossaryDiagnostic } from '../common/diagnostic';
+import type { CheckResult, Finding } from '../../../types/markdown-glossary';
 import { isPathInside } from '../common/paths';
 import type { GlossarySettings } from '../common/settings';
 import { LineIndex } from '../common/text';
@@ -14,25 +15,8 @@ import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFil
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 
-/** One finding as the CLI reports it; lines and columns are 1-based. */
-export interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-}
-
-export interface CheckResult {
-  findings: Finding[];
-  filesChecked: number;
-  filesFixed: number;
-  /** Files `--fix` had fixes for but could not rewrite: not UTF-8, not writable, or a link out of the workspace. */
-  filesNotFixed: number;
-}
+/** The findings as `--format json` prints them, and the counts: the npm package's published types. */
+export type { CheckResult, Finding } from '../../../types/markdown-glossary';
 
 export class UsageError extends Error {}
 

@@ -1,0 +1,31 @@
+// The library entry, `require('markdown-glossary')` (dist/lib.js): what a script needs of the CLI,
+// as plain data. Its types are declared in types/markdown-glossary.d.ts, the published surface
+// written by hand to keep it this small; test/packaging/libraryTypes.ts holds the two together.
+import * as path from 'node:path';
+import { normalizeSettings } from '../common/settings';
+import { fileUri } from '../common/uris';
+import { parseDocument } from '../parsing/document';
+import { bundledL10nFolder, useLocale } from '../workspace/translations';
+import type { CheckOptions, CheckResult, Finding, GlossaryEntry } from '../../../types/markdown-glossary';
+import { check as checkFiles } from './check';
+
+export type { CheckOptions, CheckResult, Finding, GlossaryEntry };
+
+/** Checks the glossary in the given files and folders, as `markdown-glossary check --format json`. */
+export async function check(paths: string[] = ['.'], options: CheckOptions = {}): Promise<CheckResult> {
+  useLocale(options.locale, bundledL10nFolder());
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  return checkFiles(paths, cwd, normalizeSettings(options.settings), options.log ?? (() => undefined), options.fix === true);
+}
+
+/** What one Markdown file says about its term; undefined for a file without front matter (a note). */
+export function parseEntry(text: string, fileName = 'entry.md'): GlossaryEntry | undefined {
+  const term = parseDocument(fileUri(path.resolve(fileName)), text).term;
+  if (term === undefined) return undefined;
+  const { id, title, aliases, notMentions, definition } = term;
+  return { id, title, aliases, tags: term.tags.map((tag) => tag.value), notMentions, definition };
+}
+
+export const version: string = PACKAGE_VERSION;
+
+declare const PACKAGE_VERSION: string;
