@@ -46,6 +46,8 @@ describe('markdown-glossary check', () => {
 
   before(() => {
     ws = createWorkspace({
+      // A settings file makes its folder the workspace: its siblings are other glossaries.
+      'warn/.markdown-glossary.json': '{}',
       'warn/tags.yml': TAGS,
       'warn/x.md': X_MD,
       'error/tags.yml': TAGS,

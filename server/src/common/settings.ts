@@ -74,7 +74,10 @@ export function settingsProblems(raw: unknown): SettingsProblem[] {
   const wrongType = (key: string, expected: string) => problems.push({ path: [key], at: 'value', message: l10n.t('"{0}" must be {1}.', key, expected) });
   for (const [key, value] of Object.entries(raw)) {
     const defaultValue = (DEFAULT_SETTINGS as unknown as Record<string, unknown>)[key];
-    if (!Object.hasOwn(DEFAULT_SETTINGS, key)) {
+    // `$schema` tells an editor which schema checks the file.
+    if (key === '$schema') {
+      if (typeof value !== 'string') wrongType(key, l10n.t('a string'));
+    } else if (!Object.hasOwn(DEFAULT_SETTINGS, key)) {
       problems.push({ path: [key], at: 'key', message: unknownMessage(l10n.t('Unknown setting "{0}".', key), key, Object.keys(DEFAULT_SETTINGS)) });
     } else if (key === 'linkStyle' || key === 'missingTranslations') {
       const allowed = key === 'linkStyle' ? LINK_STYLES : MISSING_TRANSLATIONS;
