@@ -151,3 +151,44 @@ describe('settings files', () => {
     }
   });
 });
+
+describe('.gitignore and the ignore file', () => {
+  const ws = createWorkspace({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    '.gitignore': '# generated\nbuild-notes/\n/top.md\n*.draft.md\n!keep.draft.md\n',
+    'top.md': entry('top'),
+    'docs/top.md': entry('docstop'),
+    'docs/build-notes/n.md': entry('n'),
+    'docs/a.draft.md': entry('adraft'),
+    'docs/keep.draft.md': entry('keep'),
+    'docs/sub/.gitignore': '!local.draft.md\nsecret.md\n',
+    'docs/sub/local.draft.md': entry('local'),
+    'docs/sub/secret.md': entry('secret'),
+    'docs/sub/other/secret.md': entry('secret2'),
+  });
+  after(() => ws.dispose());
+  const files = (args: string[], cwd = ws.root) => {
+    const run = cli(['terms', ...args, '--format', 'json'], cwd);
+    assert.equal(run.status, 0, run.stderr);
+    return (JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file);
+  };
+
+  it('leaves out what .gitignore files leave out: nested ones, negations, anchored and folder patterns', () => {
+    assert.deepEqual(files([]), ['docs/keep.draft.md', 'docs/sub/local.draft.md', 'docs/top.md']);
+    assert.deepEqual(files([], ws.path('docs/sub')), ['local.draft.md'], 'the repository root .gitignore applies in a subfolder');
+  });
+
+  it('reads every file with --no-gitignore', () => {
+    assert.equal(files(['--no-gitignore']).length, 8);
+  });
+
+  it('reads the ignore file in gitignore syntax, negations included', () => {
+    ws.write('.markdown-glossary-ignore', 'docs/*\n!docs/top.md\n');
+    try {
+      assert.deepEqual(files([]), ['docs/top.md']);
+      assert.deepEqual(files(['--no-gitignore']), ['docs/top.md', 'top.md']);
+    } finally {
+      ws.remove('.markdown-glossary-ignore');
+    }
+  });
+});

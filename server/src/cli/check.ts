@@ -12,6 +12,7 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
 import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, withoutByteOrderMark, writeTextFileNow, type Logger } from '../workspace/files';
 import { compileGlobs, MAX_GLOB_CHARACTERS } from '../workspace/glob';
+import type { IgnoreRules } from '../workspace/ignoreFiles';
 import { loadGlossary } from '../workspace/loadGlossary';
 
 /** One finding as the CLI reports it; lines and columns are 1-based. */
@@ -36,6 +37,12 @@ export interface CheckResult {
 
 export class UsageError extends Error {}
 
+/** The folder the glossary is read from (the settings file's, or the working folder) and what gitignore rules leave out. */
+export interface CliWorkspace {
+  root: string;
+  ignored?: IgnoreRules;
+}
+
 /**
  * The glossary of the workspace, as the editor would index it, and which of its files the given
  * paths choose: the workspace is the folder of the settings file (`root`), or the working folder,
@@ -45,7 +52,8 @@ export class UsageError extends Error {}
  * the last that matches deciding. `siteLog` hears which site was found or assumed: `terms` says it,
  * `check` keeps a clean run silent.
  */
-export async function loadForCli(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, siteLog: Logger = () => undefined, root = cwd) {
+export async function loadForCli(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, siteLog: Logger = () => undefined, workspace: CliWorkspace = { root: cwd }) {
+  const { root, ignored } = workspace;
   const positive = paths.filter((given) => !given.startsWith('!'));
   const chosen = positive.length === 0 ? ['.', ...paths] : paths;
   const selection = compileGlobs(chosen.map((given) => (given.startsWith('!') ? `!${asGlob(cwd, given.slice(1))}` : asGlob(cwd, given))));
@@ -53,11 +61,13 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   // A folder outside the workspace is walked from a root of its own, the folder given or a given
   // file's folder, and so is a folder given by a link, checked where the link leads.
   const ownRoots: string[] = [];
+  const givenFolders: string[] = [];
   for (const given of chosen.filter((given) => !given.startsWith('!'))) {
     const absolute = path.resolve(cwd, globBase(given));
     const stat = await fs.stat(absolute).catch(() => undefined);
     if (stat === undefined) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, absolute) || absolute));
     const folder = stat.isDirectory() ? absolute : path.dirname(absolute);
+    givenFolders.push(folder);
     if (!isPathInside(root, absolute, true) || (stat.isDirectory() && (await fs.lstat(absolute)).isSymbolicLink())) ownRoots.push(folder);
     const boundary = isPathInside(root, folder, true) ? root : folder;
     tagsFilesAbove.push(...(await findTagsFilesAbove(folder, boundary)));
@@ -65,7 +75,7 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
 
   const index = new GlossaryIndex();
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
-  const scope = new GlossaryScope([root, ...ownRoots], settings.include, settings.exclude, settings.maxFileSize);
+  const scope = new GlossaryScope([root, ...ownRoots], settings.include, settings.exclude, settings.maxFileSize, ignored && ((file, isFolder) => ignored.ignores(file, isFolder)));
   if (scope.refusedGlobs.length > 0) {
     throw new Error(l10n.t('include and exclude may each hold at most {0} characters of globs, braces expanded: {1} is one too many.', MAX_GLOB_CHARACTERS, JSON.stringify(scope.refusedGlobs[0].slice(0, 100))));
   }
@@ -74,7 +84,8 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
     if (!scope.isReachable(configuredTagsFile)) throw new UsageError(l10n.t('The tags file {0} of the setting "tagsFile" is not inside the checked folders.', settings.tagsFile));
     tagsFilesAbove.push(configuredTagsFile);
   }
-  const indexed = await loadGlossary(index, scope, log, { extraTagsFiles: tagsFilesAbove, siteLog });
+  // A site configured in a folder given counts though the workspace is larger (a site in `website/docs` of a repository).
+  const indexed = await loadGlossary(index, scope, log, { extraTagsFiles: tagsFilesAbove, siteLog, configuredSitesOf: givenFolders });
   if (configuredTagsFile !== undefined) index.setTagsFileOverride(fileUri(configuredTagsFile));
   const chooses = (file: string) => selection(relativeFile(cwd, file));
   return { index, files: indexed.filter(chooses), chooses, scope };
@@ -93,8 +104,8 @@ function asGlob(cwd: string, given: string): string {
  * Runs the editor's diagnostics over files on disk. With `fix`, applies the safe fixes first and
  * reports what remains.
  */
-export async function check(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, fix = false, root = cwd): Promise<CheckResult> {
-  const { index, files, chooses, scope } = await loadForCli(paths, cwd, settings, log, undefined, root);
+export async function check(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, fix = false, workspace: CliWorkspace = { root: cwd }): Promise<CheckResult> {
+  const { index, files, chooses, scope } = await loadForCli(paths, cwd, settings, log, undefined, workspace);
   let filesFixed = 0;
   let filesNotFixed = 0;
   if (fix) {

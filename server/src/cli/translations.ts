@@ -8,7 +8,7 @@ import { translationReportAsMarkdown, translationReportAsText } from '../feature
 import { fileAtCommit } from '../workspace/gitHistory';
 import { readTextFile, type Logger } from '../workspace/files';
 import { loadHistorySnapshot } from '../workspace/translationHistory';
-import { loadForCli } from './check';
+import { loadForCli, type CliWorkspace } from './check';
 import { printable } from './formats';
 
 export const TRANSLATION_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -27,8 +27,8 @@ export interface TranslationsOptions {
  * are found wherever they are, and the paths only choose which entries are reported, so
  * `translations content/de` still knows the English originals.
  */
-export async function translationsReport(paths: string[], cwd: string, settings: GlossarySettings, options: TranslationsOptions, log: Logger, root = cwd) {
-  const { index, chooses } = await loadForCli(paths, cwd, settings, log, undefined, root);
+export async function translationsReport(paths: string[], cwd: string, settings: GlossarySettings, options: TranslationsOptions, log: Logger, workspace: CliWorkspace = { root: cwd }) {
+  const { index, chooses } = await loadForCli(paths, cwd, settings, log, undefined, workspace);
   const history = await loadHistorySnapshot(index);
   const includes = paths.length === 0 ? undefined : (uri: string) => chooses(uriToFsPath(uri));
   return translationReport(index, history, { ...(options.locale === undefined ? {} : { locale: options.locale }), ...(includes === undefined ? {} : { includes }) });

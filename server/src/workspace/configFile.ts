@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { settingsProblems } from '../common/settings';
 import { LineIndex, type Range } from '../common/text';
+import type { Ignore } from 'ignore';
 import { GlossaryScope, readTextFile, type Logger } from './files';
+import { ignorePatterns } from './ignoreFiles';
 
 /** The project's settings files, one per folder at most, shared by the CLI, CI and editors without a settings UI. */
 export const CONFIG_FILE_NAMES = ['.markdown-glossary.json', '.markdown-glossary.jsonc', '.markdown-glossary.yaml', '.markdown-glossary.yml'];
@@ -38,14 +40,15 @@ export interface Config {
 export async function findConfigFile(folder: string): Promise<string | undefined> {
   for (let current = path.resolve(folder); ; current = path.dirname(current)) {
     const found: string[] = [];
-    for (const name of CONFIG_FILE_NAMES) if (await isFile(path.join(current, name))) found.push(path.join(current, name));
+    // Whatever is there by the name counts (a named pipe too): reading it says why it is no settings file.
+    for (const name of CONFIG_FILE_NAMES) if (await exists(path.join(current, name))) found.push(path.join(current, name));
     const packageJson = path.join(current, 'package.json');
     const packageText = await readSettingsText(packageJson, () => undefined, false);
     const packageTree = packageText === undefined ? undefined : parseTree(packageText);
     if (packageTree !== undefined && findNodeAtLocation(packageTree, [PACKAGE_JSON_KEY]) !== undefined) found.push(packageJson);
     if (found.length > 1) throw new Error(l10n.t('Several settings files in one folder; keep one: {0}', found.join(', ')));
     if (found.length === 1) return found[0];
-    if ((await fs.lstat(path.join(current, '.git')).catch(() => undefined)) !== undefined || path.dirname(current) === current) return undefined;
+    if ((await exists(path.join(current, '.git'))) || path.dirname(current) === current) return undefined;
   }
 }
 
@@ -126,34 +129,17 @@ function parseYamlConfig(text: string): ParsedConfig {
   };
 }
 
-async function isFile(filePath: string): Promise<boolean> {
-  return (await fs.stat(filePath).catch(() => undefined))?.isFile() === true;
+async function exists(filePath: string): Promise<boolean> {
+  return (await fs.lstat(filePath).catch(() => undefined)) !== undefined;
 }
 
-/** Gitignore-style files the CLI leaves out: one pattern a line, `#` comments. */
+/** The gitignore-style file of patterns the CLI leaves out, in the workspace's root. */
 export const IGNORE_FILE_NAME = '.markdown-glossary-ignore';
 
-/**
- * The exclude globs of an ignore file: `name` matches at any depth, `/name` only at the top,
- * `name/` a folder. Negations (`!name`) are not supported and are reported.
- */
-export async function readIgnoreFile(filePath: string, log: Logger, required: boolean): Promise<string[]> {
+/** The patterns of an ignore file (gitignore syntax, `!pattern` included); undefined without one. */
+export async function readIgnoreFile(filePath: string, log: Logger, required: boolean): Promise<Ignore | undefined> {
   const text = await readSettingsText(filePath, log, required);
-  if (text === undefined) return [];
-  const globs: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    if (line.startsWith('!')) {
-      log(`${filePath}: negated patterns are not supported: ${line}`);
-      continue;
-    }
-    const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
-    const pattern = line.replace(/^\//, '').replace(/\/$/, '');
-    const base = anchored ? pattern : `**/${pattern}`;
-    globs.push(base, `${base}/**`);
-  }
-  return globs;
+  return text === undefined ? undefined : ignorePatterns(text);
 }
 
 /** Settings are small: a larger file is no settings file. */
