@@ -3,6 +3,7 @@
  * found from the checked folder upwards, and a bad settings file. Build first: `node esbuild.mjs`.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { REPO_ROOT } from '../support/lspClient';
@@ -42,6 +43,21 @@ describe('check of a subset: the glossary is the workspace, the paths choose wha
       (JSON.parse(run.stdout) as Array<{ file: string; code: string }>).map(({ file, code }) => `${file} ${code}`),
       ['a.md broken-link'],
     );
+  });
+
+  it('--fix fixes only the files given', () => {
+    const twice = '---\nid: d\ntags: [Begriffe, Begriffe]\n---\n\n# D\n';
+    ws.write('fix/one.md', twice.replace('id: d', 'id: one'));
+    ws.write('fix/two.md', twice.replace('id: d', 'id: two'));
+    try {
+      const run = cli(['check', '--fix', 'fix/one.md'], ws.root);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(fs.readFileSync(ws.path('fix/one.md'), 'utf8'), '---\nid: one\ntags: [Begriffe]\n---\n\n# D\n');
+      assert.equal(fs.readFileSync(ws.path('fix/two.md'), 'utf8'), twice.replace('id: d', 'id: two'));
+    } finally {
+      ws.remove('fix/one.md');
+      ws.remove('fix/two.md');
+    }
   });
 
   it('leaves out what a negated glob names, the last pattern that matches deciding', () => {
