@@ -66,6 +66,9 @@ describe('check of a subset: the glossary is the workspace, the paths choose wha
     assert.deepEqual(files(['**/*.md', '!drafts/**']), ['a.md']);
     assert.deepEqual(files(['!a.md']), ['drafts/c.md']);
     assert.deepEqual(files(['.', '!drafts', 'drafts/c.md']), ['a.md', 'drafts/c.md']);
+    assert.deepEqual(files(['./drafts/*.md']), ['drafts/c.md']);
+    assert.deepEqual(files([`${ws.root}/drafts/*.md`]), ['drafts/c.md'], 'an absolute glob, as lint-staged passes paths');
+    assert.deepEqual(files(['**/*.md', '!./drafts/**']), ['a.md']);
   });
 });
 

@@ -93,10 +93,17 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
 
 const isGlob = (given: string) => /[*?[\]{}]/.test(given);
 
-/** A path as the glob that takes in it and, for a folder, everything below it. */
+/**
+ * A path as the glob, relative to the working folder, that takes in it and, for a folder, everything
+ * below it; a glob with its fixed part made relative the same way (`/abs/docs/*.md`, `./*.md`).
+ */
 function asGlob(cwd: string, given: string): string {
-  if (isGlob(given)) return given.replace(/^\.\//, '');
-  const relative = relativeFile(cwd, path.resolve(cwd, given));
+  const base = globBase(given);
+  const relative = relativeFile(cwd, path.resolve(cwd, base));
+  if (isGlob(given)) {
+    const rest = base === '.' && !given.startsWith('./') ? `/${given}` : given.slice(base.length);
+    return `${relative}${rest}`.replace(/^\//, '');
+  }
   return relative === '' ? '**' : `${relative}{,/**}`;
 }
 
