@@ -45,6 +45,16 @@ describe('check of a subset: the glossary is the workspace, the paths choose wha
     );
   });
 
+  it('reports every file of a long list, as lint-staged passes it', () => {
+    const many = createWorkspace(Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`ein-ziemlich-langer-ordnername/eintrag-${i}.md`, entry(`eintrag-${i}`)])));
+    try {
+      const names = Array.from({ length: 150 }, (_, i) => many.path(`ein-ziemlich-langer-ordnername/eintrag-${i}.md`));
+      assert.equal(cli(['check', ...names], many.root).stdout, '0 problems (0 errors, 0 warnings) in 150 files checked.\n');
+    } finally {
+      many.dispose();
+    }
+  });
+
   it('--fix fixes only the files given', () => {
     const twice = '---\nid: d\ntags: [Begriffe, Begriffe]\n---\n\n# D\n';
     ws.write('fix/one.md', twice.replace('id: d', 'id: one'));

@@ -56,7 +56,7 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   const { root, ignored } = workspace;
   const positive = paths.filter((given) => !given.startsWith('!'));
   const chosen = positive.length === 0 ? ['.', ...paths] : paths;
-  const selection = compileGlobs(chosen.map((given) => (given.startsWith('!') ? `!${asGlob(cwd, given.slice(1))}` : asGlob(cwd, given))));
+  const selection = chosen.map((given) => patternOf(cwd, given)).reverse();
   const tagsFilesAbove: string[] = [];
   // A folder outside the workspace is walked from a root of its own, the folder given or a given
   // file's folder, and so is a folder given by a link, checked where the link leads.
@@ -87,24 +87,35 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   // A site configured in a folder given counts though the workspace is larger (a site in `website/docs` of a repository).
   const indexed = await loadGlossary(index, scope, log, { extraTagsFiles: tagsFilesAbove, siteLog, configuredSitesOf: givenFolders });
   if (configuredTagsFile !== undefined) index.setTagsFileOverride(fileUri(configuredTagsFile));
-  const chooses = (file: string) => selection(relativeFile(cwd, file));
+  const chooses = (file: string) => {
+    const relative = relativeFile(cwd, file);
+    const last = selection.find((pattern) => pattern.matches(file, relative));
+    return last !== undefined && !last.negated;
+  };
   return { index, files: indexed.filter(chooses), chooses, scope };
 }
 
 const isGlob = (given: string) => /[*?[\]{}]/.test(given);
 
 /**
- * A path as the glob, relative to the working folder, that takes in it and, for a folder, everything
- * below it; a glob with its fixed part made relative the same way (`/abs/docs/*.md`, `./*.md`).
+ * A path or glob given, `!` for one that leaves out. A path takes in itself and what is below it,
+ * however many are given (lint-staged passes hundreds); a glob is relative to the working folder,
+ * its fixed part may be absolute or start with `./`.
  */
-function asGlob(cwd: string, given: string): string {
-  const base = globBase(given);
-  const relative = relativeFile(cwd, path.resolve(cwd, base));
-  if (isGlob(given)) {
-    const rest = base === '.' && !given.startsWith('./') ? `/${given}` : given.slice(base.length);
-    return `${relative}${rest}`.replace(/^\//, '');
+function patternOf(cwd: string, given: string): { negated: boolean; matches: (file: string, relative: string) => boolean } {
+  const negated = given.startsWith('!');
+  const written = negated ? given.slice(1) : given;
+  const base = globBase(written);
+  if (!isGlob(written)) {
+    const absolute = path.resolve(cwd, written);
+    return { negated, matches: (file) => isPathInside(absolute, file, true) };
   }
-  return relative === '' ? '**' : `${relative}{,/**}`;
+  const rest = base === '.' && !written.startsWith('./') ? `/${written}` : written.slice(base.length);
+  const glob = `${relativeFile(cwd, path.resolve(cwd, base))}${rest}`.replace(/^\//, '');
+  const matcher = compileGlobs([glob], () => {
+    throw new UsageError(l10n.t('A glob may hold at most {0} characters, braces expanded: {1}', MAX_GLOB_CHARACTERS, JSON.stringify(written.slice(0, 100))));
+  });
+  return { negated, matches: (_file, relative) => matcher(relative) };
 }
 
 /**
