@@ -76,6 +76,7 @@ describe('settings problems', () => {
       '3:12 "extraKeys" must be a list of strings.',
     ]);
     assert.equal(at('.markdown-glossary.yaml', 'a: 1\na: 2\n').length, 1, 'a key twice is a syntax error');
+    assert.deepEqual(at('.markdown-glossary.yaml', '# later\n'), [], 'comments alone are no mistake');
     assert.deepEqual(at('package.json', '{ "name": "x", "markdownGlossary": [] }'), ['1:36 The settings must be an object.']);
   });
 });

@@ -112,7 +112,8 @@ function parseYamlConfig(text: string): ParsedConfig {
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const syntaxErrors = document.errors.slice(0, 1).map(({ pos, message }): [number, number, string] => [pos[0], pos[1], message.split('\n')[0]]);
   return {
-    settings: syntaxErrors.length > 0 ? undefined : document.toJS({ maxAliasCount: 100 }),
+    // A file of comments alone holds no settings, and no mistake.
+    settings: syntaxErrors.length > 0 ? undefined : (document.toJS({ maxAliasCount: 100 }) ?? {}),
     syntaxErrors,
     locate(keys, at) {
       let node: unknown = document.contents;
