@@ -75,10 +75,10 @@ async function main(argv: string[]): Promise<number> {
 const COMMON_OPTIONS = { config: { type: 'string' }, locale: { type: 'string' }, 'ignore-path': { type: 'string' }, 'no-gitignore': { type: 'boolean' } } as const;
 
 /**
- * The settings that govern the given paths, with the ignore file's patterns added to `exclude`, and
- * the workspace: the folder of the settings file found, else the working folder, without what
- * `.gitignore` files leave out (unless --no-gitignore). A settings file
- * with a mistake fails the run with the place of each (exit 2), as markdownlint-cli2 does.
+ * The settings that govern the given paths, and the workspace: the folder of the settings file
+ * found (with --config, the working folder), without what the ignore file and the `.gitignore`
+ * files (unless --no-gitignore) leave out. A settings file with a mistake fails the run with the
+ * place of each (exit 2), as markdownlint-cli2 does.
  */
 async function settingsFrom(values: { config?: string; locale?: string; 'ignore-path'?: string; 'no-gitignore'?: boolean }, paths: string[]): Promise<{ settings: GlossarySettings; workspace: CliWorkspace }> {
   if (values.locale !== undefined) useLocale(values.locale, bundledL10nFolder());
