@@ -151,7 +151,7 @@ describe('settings files', () => {
     ['.markdown-glossary.yaml', 'rules:\n  unknown-tag: warn\n', '.markdown-glossary.yaml:2:16: Unknown severity "warn" for rule "unknown-tag": use error, warning, information, hint, off.'],
     ['.markdown-glossary.yaml', 'rules:\n  unknown-tags: off\n', '.markdown-glossary.yaml:2:3: Unknown rule "unknown-tags". Did you mean "unknown-tag"?'],
     ['.markdown-glossary.yaml', 'rules: [\n', '.markdown-glossary.yaml:2:1: '],
-    ['package.json', '{ "markdownGlossary": { "maxFileSize": -1 } }', 'package.json:1:40: "maxFileSize" must be a positive number.'],
+    ['package.json', '{ "markdownGlossary": { "maxFileSize": -1 } }', 'package.json:1:40: "maxFileSize" must be a number of bytes, at least 1.'],
   ];
   for (const [name, text, expected] of bad) {
     it(`with a mistake is exit 2 with its place: ${expected}`, () => {

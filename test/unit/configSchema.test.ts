@@ -40,6 +40,7 @@ describe('the settings schema', () => {
     { include: '**/*.md' },
     { include: [1] },
     { maxFileSize: 0 },
+    { maxFileSize: 0.5 },
     { maxFileSize: '1MB' },
     { matchCompoundTails: 'yes' },
     { linkStyle: 'absolute' },

@@ -83,7 +83,7 @@ export function settingsProblems(raw: unknown): SettingsProblem[] {
       const allowed = key === 'linkStyle' ? LINK_STYLES : MISSING_TRANSLATIONS;
       if (!allowed.includes(value as never)) wrongType(key, l10n.t('one of {0}', allowed.join(', ')));
     } else if (key === 'maxFileSize') {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) wrongType(key, l10n.t('a positive number'));
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 1) wrongType(key, l10n.t('a number of bytes, at least 1'));
     } else if (key === 'rules') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) wrongType(key, l10n.t('an object of rule codes and severities'));
       else problems.push(...ruleProblems(value as Record<string, unknown>));
