@@ -2,30 +2,12 @@
  * CLI tests: runs the bundled `dist/cli.js` as a child process. Build first: `node esbuild.mjs`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createWorkspace, type Workspace } from '../support/fixtures';
 import { CLI_JS, LspClient, REPO_ROOT } from '../support/lspClient';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in a folder with an English (or the given) locale environment. */
-function cli(args: string[], cwd: string, env: Record<string, string> = {}): Run {
-  const result = spawnSync(process.execPath, [CLI_JS, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 15_000,
-    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env },
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli as cli } from '../support/runCli';
 
 const TAGS = 'Begriffe:\n  label: Begriffe\n  description: Grundbegriffe\n';
 const X_MD = '---\nid: x\ntags: [Begriffe, Foo]\n---\n\n# X\n\n**X ist ein Beispiel.**\n';
@@ -46,6 +28,8 @@ describe('markdown-glossary check', () => {
 
   before(() => {
     ws = createWorkspace({
+      // A settings file makes its folder the workspace: its siblings are other glossaries.
+      'warn/.markdown-glossary.json': '{}',
       'warn/tags.yml': TAGS,
       'warn/x.md': X_MD,
       'error/tags.yml': TAGS,

@@ -12,7 +12,8 @@ import { documentDiagnostics, siteConfigDiagnostics, tagsFileDiagnostics } from 
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
 import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, withoutByteOrderMark, writeTextFileNow, type Logger } from '../workspace/files';
-import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
+import { compileGlobs, MAX_GLOB_CHARACTERS } from '../workspace/glob';
+import type { IgnoreRules } from '../workspace/ignoreFiles';
 import { loadGlossary } from '../workspace/loadGlossary';
 
 /** The findings as `--format json` prints them, and the counts: the npm package's published types. */
@@ -20,50 +21,93 @@ export type { CheckResult, Finding } from '../../../types/markdown-glossary';
 
 export class UsageError extends Error {}
 
-/** The glossary below the given paths, with the tags files that govern them, as the editor would index it. */
-/** `siteLog` hears which site was found or assumed: `terms` says it, `check` keeps a clean run silent. */
-export async function loadForCli(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, siteLog: Logger = () => undefined) {
-  // A glob ("docs/**/*.md") narrows the files; the walk starts where its fixed part ends.
-  const globs = paths.filter((given) => /[*?[\]{}]/.test(given));
-  const roots = [...paths.filter((given) => !globs.includes(given)), ...globs.map(globBase)].map((given) => path.resolve(cwd, given));
-  const include = globs.length > 0 ? globs.map((glob) => glob.replace(/^\.\//, '')) : settings.include;
+/** The folder the glossary is read from (the settings file's, or the working folder) and what gitignore rules leave out. */
+export interface CliWorkspace {
+  root: string;
+  ignored?: IgnoreRules;
+}
+
+/**
+ * The glossary of the workspace, as the editor would index it, and which of its files the given
+ * paths choose: the workspace is the folder of the settings file (`root`), or the working folder,
+ * with any given folder outside it (a glossary on another disk) walked as a root of its own. The
+ * paths only choose what is reported, so a link from a chosen file to one not chosen still resolves.
+ * Paths and globs are relative to the working folder; `!glob` leaves out what an earlier one chose,
+ * the last that matches deciding. `siteLog` hears which site was found or assumed: `terms` says it,
+ * `check` keeps a clean run silent.
+ */
+export async function loadForCli(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, siteLog: Logger = () => undefined, workspace: CliWorkspace = { root: cwd }) {
+  const { root, ignored } = workspace;
+  const positive = paths.filter((given) => !given.startsWith('!'));
+  const chosen = positive.length === 0 ? ['.', ...paths] : paths;
+  const selection = chosen.map((given) => patternOf(cwd, given)).reverse();
   const tagsFilesAbove: string[] = [];
-  // Globs are relative to the working directory; a path outside it is walked from a root of its own,
-  // the folder given or a given file's folder, and so is a folder given by a link (a glossary on
-  // another disk), checked where the link leads.
+  // A folder outside the workspace is walked from a root of its own, the folder given or a given
+  // file's folder, and so is a folder given by a link, checked where the link leads.
   const ownRoots: string[] = [];
-  for (const root of roots) {
-    const stat = await fs.stat(root).catch(() => undefined);
-    if (stat === undefined) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, root) || root));
-    const folder = stat.isDirectory() ? root : path.dirname(root);
-    if (!isPathInside(cwd, root, true) || (stat.isDirectory() && (await fs.lstat(root)).isSymbolicLink())) ownRoots.push(folder);
-    const boundary = isPathInside(cwd, folder, true) ? cwd : folder;
+  const givenFolders: string[] = [];
+  for (const given of chosen.filter((given) => !given.startsWith('!'))) {
+    const absolute = path.resolve(cwd, globBase(given));
+    const stat = await fs.stat(absolute).catch(() => undefined);
+    if (stat === undefined) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, absolute) || absolute));
+    const folder = stat.isDirectory() ? absolute : path.dirname(absolute);
+    givenFolders.push(folder);
+    if (!isPathInside(root, absolute, true) || (stat.isDirectory() && (await fs.lstat(absolute)).isSymbolicLink())) ownRoots.push(folder);
+    const boundary = isPathInside(root, folder, true) ? root : folder;
     tagsFilesAbove.push(...(await findTagsFilesAbove(folder, boundary)));
   }
 
   const index = new GlossaryIndex();
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
-  const scopeRoots = [cwd, ...ownRoots];
-  const scope = new GlossaryScope(scopeRoots, include, settings.exclude, settings.maxFileSize);
+  const scope = new GlossaryScope([root, ...ownRoots], settings.include, settings.exclude, settings.maxFileSize, ignored && ((file, isFolder) => ignored.ignores(file, isFolder)));
   if (scope.refusedGlobs.length > 0) {
     throw new Error(l10n.t('include and exclude may each hold at most {0} characters of globs, braces expanded: {1} is one too many.', MAX_GLOB_CHARACTERS, JSON.stringify(scope.refusedGlobs[0].slice(0, 100))));
   }
-  const configuredTagsFile = settings.tagsFile.trim() === '' ? undefined : path.resolve(cwd, settings.tagsFile);
+  const configuredTagsFile = settings.tagsFile.trim() === '' ? undefined : path.resolve(root, settings.tagsFile);
   if (configuredTagsFile !== undefined) {
     if (!scope.isReachable(configuredTagsFile)) throw new UsageError(l10n.t('The tags file {0} of the setting "tagsFile" is not inside the checked folders.', settings.tagsFile));
     tagsFilesAbove.push(configuredTagsFile);
   }
-  const files = await loadGlossary(index, scope, log, { starts: roots, extraTagsFiles: tagsFilesAbove, siteLog });
+  // A site configured in a folder given counts though the workspace is larger (a site in `website/docs` of a repository).
+  const indexed = await loadGlossary(index, scope, log, { extraTagsFiles: tagsFilesAbove, siteLog, configuredSitesOf: givenFolders });
   if (configuredTagsFile !== undefined) index.setTagsFileOverride(fileUri(configuredTagsFile));
-  return { index, files, scope };
+  const chooses = (file: string) => {
+    const relative = relativeFile(cwd, file);
+    const last = selection.find((pattern) => pattern.matches(file, relative));
+    return last !== undefined && !last.negated;
+  };
+  return { index, files: indexed.filter(chooses), chooses, scope };
+}
+
+const isGlob = (given: string) => /[*?[\]{}]/.test(given);
+
+/**
+ * A path or glob given, `!` for one that leaves out. A path takes in itself and what is below it,
+ * however many are given (lint-staged passes hundreds); a glob is relative to the working folder,
+ * its fixed part may be absolute or start with `./`.
+ */
+function patternOf(cwd: string, given: string): { negated: boolean; matches: (file: string, relative: string) => boolean } {
+  const negated = given.startsWith('!');
+  const written = negated ? given.slice(1) : given;
+  const base = globBase(written);
+  if (!isGlob(written)) {
+    const absolute = path.resolve(cwd, written);
+    return { negated, matches: (file) => isPathInside(absolute, file, true) };
+  }
+  const rest = base === '.' && !written.startsWith('./') ? `/${written}` : written.slice(base.length);
+  const glob = `${relativeFile(cwd, path.resolve(cwd, base))}${rest}`.replace(/^\//, '');
+  const matcher = compileGlobs([glob], () => {
+    throw new UsageError(l10n.t('A glob may hold at most {0} characters, braces expanded: {1}', MAX_GLOB_CHARACTERS, JSON.stringify(written.slice(0, 100))));
+  });
+  return { negated, matches: (_file, relative) => matcher(relative) };
 }
 
 /**
  * Runs the editor's diagnostics over files on disk. With `fix`, applies the safe fixes first and
  * reports what remains.
  */
-export async function check(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, fix = false): Promise<CheckResult> {
-  const { index, files, scope } = await loadForCli(paths, cwd, settings, log);
+export async function check(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, fix = false, workspace: CliWorkspace = { root: cwd }): Promise<CheckResult> {
+  const { index, files, chooses, scope } = await loadForCli(paths, cwd, settings, log, undefined, workspace);
   let filesFixed = 0;
   let filesNotFixed = 0;
   if (fix) {
@@ -98,10 +142,12 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
     }
   }
   // A tags file that does not parse declares nothing: every tag it governs would look undeclared.
-  for (const tagsFile of index.tagsFiles()) {
+  // It and a site's configuration are reported with the files below them that are chosen.
+  const concerns = (uri: string) => chooses(uriToFsPath(uri)) || files.some((file) => isPathInside(path.dirname(uriToFsPath(uri)), file, true));
+  for (const tagsFile of [...index.tagsFiles()].filter((tagsFile) => concerns(tagsFile.uri))) {
     for (const diagnostic of tagsFileDiagnostics(tagsFile, settings)) findings.push(toFinding(relativeFile(cwd, uriToFsPath(tagsFile.uri)), diagnostic));
   }
-  for (const config of index.siteConfigProblems()) {
+  for (const config of index.siteConfigProblems().filter((config) => concerns(config.uri))) {
     for (const diagnostic of siteConfigDiagnostics(config, settings)) findings.push(toFinding(relativeFile(cwd, uriToFsPath(config.uri)), diagnostic));
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
@@ -136,10 +182,11 @@ function toFinding(file: string, diagnostic: GlossaryDiagnostic): Finding {
   };
 }
 
-/** The folder a glob starts in: `docs/glossar` for `docs/glossar/**\/*.md`. */
-function globBase(glob: string): string {
+/** The folder a glob starts in: `docs/glossar` for `docs/glossar/**\/*.md`; a path without a glob is itself. */
+export function globBase(glob: string): string {
   const segments = glob.split('/');
-  const fixed = segments.slice(0, segments.findIndex((segment) => /[*?[\]{}]/.test(segment)));
+  const firstGlob = segments.findIndex(isGlob);
+  const fixed = firstGlob === -1 ? segments : segments.slice(0, firstGlob);
   return fixed.length === 0 ? '.' : fixed.join('/');
 }
 

@@ -1,17 +1,20 @@
 import * as l10n from '@vscode/l10n';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { tuneGarbageCollection } from '../common/garbageCollection';
+import { isPathInside } from '../common/paths';
 import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { applyEdits, LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
 import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
 import { keepRunningOnUnexpectedErrors, startServer } from '../lsp/server';
-import { CONFIG_FILE_NAME, IGNORE_FILE_NAME, readConfigFile, readIgnoreFile } from '../workspace/configFile';
+import { CONFIG_FILE_NAMES, IGNORE_FILE_NAME, PACKAGE_JSON_KEY, readConfig, readIgnoreFile } from '../workspace/configFile';
 import { exactUtf8, readBytesNow, writeTextFileNow } from '../workspace/files';
+import { IgnoreRules } from '../workspace/ignoreFiles';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
-import { check, exitCodeOf, loadForCli, UsageError } from './check';
+import { check, exitCodeOf, globBase, loadForCli, UsageError, type CliWorkspace } from './check';
 import { FORMATS, formatResult, printable, type Format } from './formats';
 import { termRows, termsAsText } from './terms';
 import { formatTranslations, TRANSLATION_FORMATS, translationsReport, type TranslationFormat } from './translations';
@@ -21,22 +24,24 @@ const usage = () =>
   [
     l10n.t('Usage:'),
     '  markdown-glossary check [paths or globs...] [--format text|json|sarif|github] [--fix]',
-    '                          [--config FILE] [--ignore-path FILE] [--locale de]',
+    '                          [--config FILE] [--ignore-path FILE] [--no-gitignore] [--locale de]',
     '  markdown-glossary tags [paths...] [--write] [--config FILE]',
     '  markdown-glossary terms [paths...] [--format text|json] [--config FILE]',
     '  markdown-glossary translations [paths...] [--locale de] [--format text|json|markdown] [--diff] [--strict]',
     '  markdown-glossary server --stdio | --node-ipc',
     '  markdown-glossary --help | --version',
     '',
-    l10n.t('check    Lints the glossary in the given files and folders (default: the current folder).'),
+    l10n.t('check    Lints the glossary and reports on the given files, folders and globs (default: the current folder).'),
     l10n.t('         --fix applies the safe fixes. Exit code: 0 no errors, 1 errors found, 2 bad usage or failure.'),
     l10n.t('tags     Prints a tags.yml declaring the tags the glossary uses; --write adds them to the tags file.'),
     l10n.t('terms    Prints every file as the site builds it: doc id, title, tags, locale, translations, route, or why it is not published.'),
     l10n.t('translations  Prints which entries of the default locale are translated, missing or outdated (the original changed since, by Git history or file times).'),
     l10n.t('         --locale only that locale; --diff adds the changes of each outdated original; --strict exits 1 when a translation is outdated.'),
     l10n.t('server   Runs the language server for an editor.'),
-    l10n.t('Settings are read from {0} in the current folder, or the file given with --config.', CONFIG_FILE_NAME),
-    l10n.t('Files matching the patterns in {0} (or --ignore-path) are left out.', IGNORE_FILE_NAME),
+    l10n.t('Paths and globs choose the files reported; the glossary is the whole workspace. "!glob" leaves files out again.'),
+    l10n.t('Settings are read from the first of {0} or a "{1}" key in package.json found from the checked folder upwards (up to the repository root), or the file given with --config; its folder is the workspace.', CONFIG_FILE_NAMES.join(', '), PACKAGE_JSON_KEY),
+    l10n.t('A settings file with a mistake is exit code 2, with the place of each mistake.'),
+    l10n.t('Files matching the patterns in {0} (or --ignore-path) are left out, and those .gitignore files leave out (unless --no-gitignore); both in gitignore syntax, "!pattern" included.', IGNORE_FILE_NAME),
   ].join('\n');
 
 const EXIT_USAGE = 2;
@@ -67,15 +72,45 @@ async function main(argv: string[]): Promise<number> {
   throw new UsageError(l10n.t('Unknown command "{0}".', command));
 }
 
-const COMMON_OPTIONS = { config: { type: 'string' }, locale: { type: 'string' }, 'ignore-path': { type: 'string' } } as const;
+const COMMON_OPTIONS = { config: { type: 'string' }, locale: { type: 'string' }, 'ignore-path': { type: 'string' }, 'no-gitignore': { type: 'boolean' } } as const;
 
-/** The settings file's settings, with the ignore file's patterns added to `exclude`. */
-async function settingsFrom(values: { config?: string; locale?: string; 'ignore-path'?: string }): Promise<GlossarySettings> {
+/**
+ * The settings that govern the given paths, and the workspace: the folder of the settings file
+ * found (with --config, the working folder), without what the ignore file and the `.gitignore`
+ * files (unless --no-gitignore) leave out. A settings file with a mistake fails the run with the
+ * place of each (exit 2), as markdownlint-cli2 does.
+ */
+async function settingsFrom(values: { config?: string; locale?: string; 'ignore-path'?: string; 'no-gitignore'?: boolean }, paths: string[]): Promise<{ settings: GlossarySettings; workspace: CliWorkspace }> {
   if (values.locale !== undefined) useLocale(values.locale, bundledL10nFolder());
-  const settings = normalizeSettings(await readConfigFile(process.cwd(), log, values.config && path.resolve(values.config)));
+  const cwd = process.cwd();
+  const checked = commonFolder(cwd, paths);
+  const found = await readConfig(checked, log, values.config && path.resolve(values.config));
+  // A glossary outside the working folder without settings of its own takes the working folder's.
+  const config = found.file === undefined && !isPathInside(cwd, checked, true) ? await readConfig(cwd, log) : found;
+  if (config.problems.length > 0) {
+    for (const problem of config.problems) log(`${path.relative(cwd, problem.file)}:${problem.line}:${problem.column}: ${problem.message}`);
+    throw new Error(l10n.t('Invalid settings file: {0}', path.relative(cwd, config.file!)));
+  }
+  const root = values.config === undefined && config.file !== undefined ? path.dirname(config.file) : cwd;
   const ignorePath = values['ignore-path'];
-  const ignored = await readIgnoreFile(path.resolve(ignorePath ?? IGNORE_FILE_NAME), log, ignorePath !== undefined);
-  return { ...settings, exclude: [...settings.exclude, ...ignored] };
+  const patterns = await readIgnoreFile(ignorePath === undefined ? path.join(root, IGNORE_FILE_NAME) : path.resolve(ignorePath), log, ignorePath !== undefined);
+  const ignored = new IgnoreRules(root, patterns, log, values['no-gitignore'] !== true);
+  return { settings: normalizeSettings(config.settings), workspace: { root, ignored } };
+}
+
+/** The folder the settings are looked for from: the deepest that holds every path given (a glob by its fixed part). */
+function commonFolder(cwd: string, paths: string[]): string {
+  const folders = paths
+    .filter((given) => !given.startsWith('!'))
+    .map((given) => {
+      const absolute = path.resolve(cwd, globBase(given));
+      return existsSync(absolute) && !statSync(absolute).isDirectory() ? path.dirname(absolute) : absolute;
+    });
+  if (folders.length === 0) return cwd;
+  return folders.reduce((common, folder) => {
+    while (!isPathInside(common, folder, true)) common = path.dirname(common);
+    return common;
+  });
 }
 
 async function runCheck(args: string[]): Promise<number> {
@@ -88,8 +123,8 @@ async function runCheck(args: string[]): Promise<number> {
   if (!FORMATS.includes(format)) {
     throw new UsageError(l10n.t('Unknown format "{0}": use {1}.', String(values.format), FORMATS.join(', ')));
   }
-  const settings = await settingsFrom(values);
-  const result = await check(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log, values.fix);
+  const { settings, workspace } = await settingsFrom(values, positionals);
+  const result = await check(positionals, process.cwd(), settings, log, values.fix, workspace);
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR ? true : Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0');
   process.stdout.write(formatResult(result, format, { color, cwd: process.cwd(), version: PACKAGE_VERSION }));
   return exitCodeOf(result);
@@ -98,8 +133,8 @@ async function runCheck(args: string[]): Promise<number> {
 async function runTerms(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, format: { type: 'string', default: 'text' } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(l10n.t('Unknown format "{0}": use {1}.', String(values.format), 'text, json'));
-  const settings = await settingsFrom(values);
-  const { index, files } = await loadForCli(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log, log);
+  const { settings, workspace } = await settingsFrom(values, positionals);
+  const { index, files } = await loadForCli(positionals, process.cwd(), settings, log, log, workspace);
   const rows = termRows(index, files, process.cwd());
   process.stdout.write(values.format === 'json' ? `${JSON.stringify(rows, undefined, 2)}\n` : termsAsText(rows));
   return 0;
@@ -114,9 +149,9 @@ async function runTranslations(args: string[]): Promise<number> {
   });
   const format = values.format as TranslationFormat;
   if (!TRANSLATION_FORMATS.includes(format)) throw new UsageError(l10n.t('Unknown format "{0}": use {1}.', String(values.format), TRANSLATION_FORMATS.join(', ')));
-  const settings = await settingsFrom({ ...values, locale: undefined });
+  const { settings, workspace } = await settingsFrom({ ...values, locale: undefined }, positionals);
   const options = { ...(values.locale === undefined ? {} : { locale: values.locale }), format, diff: values.diff };
-  const report = await translationsReport(positionals, process.cwd(), settings, options, log);
+  const report = await translationsReport(positionals, process.cwd(), settings, options, log, workspace);
   // A locale misspelt in a CI job must not pass the gate by reporting nothing.
   if (options.locale !== undefined && !report.translatedInto.some((locale) => sameLocale(locale, options.locale!))) {
     throw new UsageError(l10n.t('No site translates into "{0}"; its translations are in: {1}.', options.locale, report.translatedInto.join(', ') || '-'));
@@ -128,8 +163,8 @@ async function runTranslations(args: string[]): Promise<number> {
 
 async function runTags(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...COMMON_OPTIONS, write: { type: 'boolean', default: false } } });
-  const settings = await settingsFrom(values);
-  const { index, scope } = await loadForCli(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log);
+  const { settings, workspace } = await settingsFrom(values, positionals);
+  const { index, scope } = await loadForCli(positionals, process.cwd(), settings, log, undefined, workspace);
   const change = tagsFileChangeOrReason(index);
   const [{ uri, edits }] = change.edits;
   if (!values.write) {

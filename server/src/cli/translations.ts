@@ -1,8 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { createTwoFilesPatch } from 'diff';
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { isPathInside } from '../common/paths';
 import type { GlossarySettings } from '../common/settings';
 import { uriToFsPath } from '../common/uris';
 import { formatDate, translationReport, type TranslationReport, type TranslationState } from '../features/translationStatus';
@@ -10,7 +8,7 @@ import { translationReportAsMarkdown, translationReportAsText } from '../feature
 import { fileAtCommit } from '../workspace/gitHistory';
 import { readTextFile, type Logger } from '../workspace/files';
 import { loadHistorySnapshot } from '../workspace/translationHistory';
-import { loadForCli, UsageError } from './check';
+import { loadForCli, type CliWorkspace } from './check';
 import { printable } from './formats';
 
 export const TRANSLATION_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -25,19 +23,14 @@ export interface TranslationsOptions {
 }
 
 /**
- * The translation status of the glossary in the working folder (and any given folder outside it):
- * originals and translations are found wherever they are, and the paths only choose which
- * entries are reported, so `translations content/de` still knows the English originals.
+ * The translation status of the workspace's glossary (see loadForCli): originals and translations
+ * are found wherever they are, and the paths only choose which entries are reported, so
+ * `translations content/de` still knows the English originals.
  */
-export async function translationsReport(paths: string[], cwd: string, settings: GlossarySettings, options: TranslationsOptions, log: Logger) {
-  const given = paths.map((given) => path.resolve(cwd, given));
-  for (const folder of given) {
-    if (!existsSync(folder)) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, folder) || folder));
-  }
-  const outside = given.filter((folder) => !isPathInside(cwd, folder, true));
-  const { index } = await loadForCli(['.', ...outside.map((folder) => path.relative(cwd, folder))], cwd, settings, log);
+export async function translationsReport(paths: string[], cwd: string, settings: GlossarySettings, options: TranslationsOptions, log: Logger, workspace: CliWorkspace = { root: cwd }) {
+  const { index, chooses } = await loadForCli(paths, cwd, settings, log, undefined, workspace);
   const history = await loadHistorySnapshot(index);
-  const includes = paths.length === 0 ? undefined : (uri: string) => given.some((folder) => isPathInside(folder, uriToFsPath(uri), true));
+  const includes = paths.length === 0 ? undefined : (uri: string) => chooses(uriToFsPath(uri));
   return translationReport(index, history, { ...(options.locale === undefined ? {} : { locale: options.locale }), ...(includes === undefined ? {} : { includes }) });
 }
 

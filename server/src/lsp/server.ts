@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   ResponseError,
   SemanticTokensBuilder,
@@ -34,7 +35,7 @@ import { translationCounts, translationReportAsMarkdown } from '../features/tran
 import { fileAtCommit } from '../workspace/gitHistory';
 import { parseDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
-import { readConfigFile } from '../workspace/configFile';
+import { readConfig, type Config } from '../workspace/configFile';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
 import {
   GENERATE_TAGS_FILE_COMMAND,
@@ -58,7 +59,7 @@ import {
   type TermSummary,
 } from './protocol';
 import { GlossarySession } from './session';
-import { toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
+import { DIAGNOSTIC_SOURCE, toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
 
 interface InitializationOptions {
   /** VS Code's l10n bundle for the display language, passed by the extension. */
@@ -167,7 +168,21 @@ export function startServer(connection: Connection): void {
     }
     if (initializationSettings !== undefined) return normalizeSettings(initializationSettings);
     const [root] = session.workspaceFolders;
-    return normalizeSettings(root === undefined ? undefined : await readConfigFile(root, log));
+    const config = root === undefined ? undefined : await readConfig(root, log).catch((error: Error) => void log(error.message));
+    showConfigProblems(config);
+    // Past a mistake, each setting it concerns keeps its default and the rest apply.
+    return normalizeSettings(config?.settings);
+  }
+
+  /** The settings file's mistakes, as errors on it where they are (cleared from a file found before). */
+  let configWithProblems: string | undefined;
+  function showConfigProblems(config: Config | undefined): void {
+    const uri = config?.file === undefined ? undefined : fileUri(config.file);
+    if (configWithProblems !== undefined && configWithProblems !== uri) void connection.sendDiagnostics({ uri: configWithProblems, diagnostics: [] });
+    configWithProblems = config?.problems.length ? uri : undefined;
+    if (uri === undefined || config === undefined) return;
+    const diagnostics = config.problems.map(({ range, message }) => ({ range, message, severity: DiagnosticSeverity.Error, source: DIAGNOSTIC_SOURCE }));
+    void connection.sendDiagnostics({ uri, diagnostics });
   }
 
   documents.onDidChangeContent(({ document }) => session.documentChanged(document.uri, document));

@@ -36,6 +36,8 @@ export class GlossaryScope {
     exclude: string[] = [],
     /** Larger files are left out. */
     readonly maxFileBytes = MAX_FILE_BYTES,
+    /** Files and folders left out by gitignore rules (the CLI's, see IgnoreRules); a root is never. */
+    private readonly ignored: (absolutePath: string, isFolder: boolean) => boolean = () => false,
   ) {
     const refuse = (glob: string) => this.refusedGlobs.push(glob);
     this.included = compileGlobs(include.length > 0 ? include : ['**'], refuse);
@@ -47,7 +49,7 @@ export class GlossaryScope {
   contains(filePath: string): boolean {
     const relative = this.relativeToRoot(filePath);
     if (relative === undefined || relative.split('/').slice(0, -1).some((folder) => EXCLUDED_FOLDERS.has(folder))) return false;
-    return this.matches(relative, path.basename(filePath));
+    return this.matches(relative, path.basename(filePath)) && !this.ignored(filePath, false);
   }
 
   /** Whether a file belongs to the glossary, given its path relative to its root, in folders the walk entered. */
@@ -58,7 +60,12 @@ export class GlossaryScope {
 
   /** Whether the walk goes into a folder. */
   enters(folderPath: string): boolean {
-    return this.entersRelative(path.basename(folderPath), this.relativeToRoot(folderPath));
+    return this.entersRelative(path.basename(folderPath), this.relativeToRoot(folderPath)) && !this.isIgnored(folderPath, true);
+  }
+
+  /** Whether gitignore rules leave a file or folder out; a root never is, it was asked for. */
+  isIgnored(absolutePath: string, isFolder: boolean): boolean {
+    return !this.resolvedRoots.has(absolutePath) && this.ignored(absolutePath, isFolder);
   }
 
   /** Whether the walk goes into a folder, given its name and its path relative to its root (if it is below one). */
@@ -166,10 +173,10 @@ export async function findWorkspaceFiles(scope: GlossaryScope, log: Logger, star
       const absolute = current.absolute.endsWith(path.sep) ? `${current.absolute}${entry.name}` : `${current.absolute}${path.sep}${entry.name}`;
       if (entry.isDirectory()) {
         const relative = below(entry.name, absolute);
-        if (scope.entersRelative(entry.name, relative)) pending.push({ absolute, relative, given: false });
+        if (scope.entersRelative(entry.name, relative) && !scope.isIgnored(absolute, true)) pending.push({ absolute, relative, given: false });
       } else if (entry.isFile() && isGlossaryFileName(entry.name)) {
         const relative = below(entry.name, absolute);
-        if (relative !== undefined && scope.matches(relative, entry.name)) classify(absolute, found);
+        if (relative !== undefined && scope.matches(relative, entry.name) && !scope.isIgnored(absolute, false)) classify(absolute, found);
       }
     }
   }

@@ -29,17 +29,22 @@ export function findSites(
   scope: GlossaryScope,
   log: Logger,
   generator: 'auto' | 'docusaurus' | 'hugo' = 'auto',
+  /** More folders whose configured site counts (the CLI's paths in a larger workspace), with none assumed for them. */
+  configuredOnly: readonly string[] = [],
 ): { sites: Site[]; configProblems: SiteConfigProblems[] } {
   const sites = new Map<string, Site>();
   const configProblems: SiteConfigProblems[] = [];
-  for (const given of starts) {
+  const lookedInto = new Map<string, Site[]>();
+  for (const given of [...starts, ...configuredOnly]) {
     const start = isFolder(given) ? given : path.dirname(given);
     let found: Site[] = [];
     for (const folder of [...foldersUpTo(start, scope), ...childFolders(start)]) {
-      found = configuredSites(folder, scope, log, generator, configProblems);
+      // Read once, however many starts lie below it: its log lines and problems once.
+      if (!lookedInto.has(folder)) lookedInto.set(folder, configuredSites(folder, scope, log, generator, configProblems));
+      found = lookedInto.get(folder)!;
       if (found.length > 0) break;
     }
-    if (found.length === 0) found = [assumedSite(start, log, generator)];
+    if (found.length === 0 && starts.includes(given)) found = [assumedSite(start, log, generator)];
     for (const site of found) if (!sites.has(site.rootUri)) sites.set(site.rootUri, site);
   }
   return { sites: [...sites.values()], configProblems };

@@ -1,0 +1,33 @@
+// Writes schemas/markdown-glossary.schema.json, the JSON schema of a settings file, from the
+// settings VS Code shows (package.json `contributes.configuration`, descriptions from
+// package.nls.json): one definition for both. test/unit/configSchema.test.ts fails when they drift.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const PREFIX = 'markdownGlossary.';
+
+/** The schema, from the manifest and its English strings. */
+export function configSchema(manifest, nls) {
+  const text = (value) => (typeof value === 'string' ? value.replace(/^%(.+)%$/, (_, key) => nls[key]) : value);
+  const entries = Object.entries(manifest.contributes.configuration.properties).filter(([key]) => key.startsWith(PREFIX));
+  const properties = { $schema: { type: 'string', description: 'The schema that checks this file.' } };
+  for (const [key, { scope, markdownDescription, description, markdownEnumDescriptions, enumDescriptions, ...rest }] of entries) {
+    const shown = text(markdownDescription ?? description);
+    const enumShown = (markdownEnumDescriptions ?? enumDescriptions)?.map(text);
+    properties[key.slice(PREFIX.length)] = { ...rest, ...(shown === undefined ? {} : { description: shown }), ...(enumShown === undefined ? {} : { enumDescriptions: enumShown }) };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'markdown-glossary settings',
+    description: 'Settings of markdown-glossary in .markdown-glossary.json, .jsonc, .yaml or the "markdownGlossary" key of package.json.',
+    type: 'object',
+    properties,
+    additionalProperties: false,
+  };
+}
+
+export const SCHEMA_FILE = new URL('../schemas/markdown-glossary.schema.json', import.meta.url);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const read = (name) => JSON.parse(readFileSync(new URL(`../${name}`, import.meta.url), 'utf8'));
+  writeFileSync(SCHEMA_FILE, `${JSON.stringify(configSchema(read('package.json'), read('package.nls.json')), null, 2)}\n`);
+}

@@ -1,0 +1,71 @@
+import ignore, { type Ignore } from 'ignore';
+import { lstatSync } from 'node:fs';
+import * as path from 'node:path';
+import { isPathInside } from '../common/paths';
+import { readTextFileNow, type Logger } from './files';
+
+/** Gitignore-style files are small: a larger one is no ignore file. */
+const MAX_IGNORE_BYTES = 1024 * 1024;
+
+/**
+ * What the CLI leaves out by gitignore rules (the `ignore` package, as eslint and prettier use):
+ * what the patterns of an ignore file (relative to the workspace's root) leave out, and, unless
+ * turned off, what the `.gitignore` files from the repository's root down to a file's folder leave
+ * out, a deeper file's `!pattern` taking back what a higher one ignored, as Git does. In CI those
+ * files are not even checked out, so a local run agrees with CI.
+ */
+export class IgnoreRules {
+  private readonly gitignores = new Map<string, Ignore | undefined>();
+  private readonly repositoryRoot: string | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly patterns: Ignore | undefined,
+    private readonly log: Logger,
+    readGitignores: boolean,
+  ) {
+    this.repositoryRoot = readGitignores ? repositoryRootOf(root) ?? root : undefined;
+  }
+
+  /** Whether a file or folder is ignored; only the folders above it that a walk entered are asked, so an ignored folder's files are never reached. */
+  ignores(absolutePath: string, isFolder: boolean): boolean {
+    if (this.patterns !== undefined && isPathInside(this.root, absolutePath) && this.patterns.ignores(asked(this.root, absolutePath, isFolder))) return true;
+    if (this.repositoryRoot === undefined || !isPathInside(this.repositoryRoot, absolutePath)) return false;
+    const folders: string[] = [];
+    for (let folder = path.dirname(absolutePath); isPathInside(this.repositoryRoot, folder, true); folder = path.dirname(folder)) folders.unshift(folder);
+    let ignored = false;
+    for (const folder of folders) {
+      const result = this.gitignoreOf(folder)?.test(asked(folder, absolutePath, isFolder));
+      if (result?.ignored) ignored = true;
+      else if (result?.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  private gitignoreOf(folder: string): Ignore | undefined {
+    if (!this.gitignores.has(folder)) {
+      const file = path.join(folder, '.gitignore');
+      const text = lstatSync(file, { throwIfNoEntry: false })?.isFile() ? readTextFileNow(file, this.log, MAX_IGNORE_BYTES) : undefined;
+      this.gitignores.set(folder, text === undefined ? undefined : ignore().add(text));
+    }
+    return this.gitignores.get(folder);
+  }
+}
+
+/** Patterns of an ignore file's text, gitignore syntax. */
+export function ignorePatterns(text: string): Ignore {
+  return ignore().add(text);
+}
+
+/** The path as the `ignore` package asks it: relative, with `/`, a folder ending in `/`. */
+function asked(folder: string, absolutePath: string, isFolder: boolean): string {
+  return path.relative(folder, absolutePath).split(path.sep).join('/') + (isFolder ? '/' : '');
+}
+
+/** The folder with `.git` (a folder, or a file in a worktree) at or above the given one. */
+function repositoryRootOf(folder: string): string | undefined {
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    if (lstatSync(path.join(current, '.git'), { throwIfNoEntry: false }) !== undefined) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
