@@ -88,10 +88,14 @@ describe('the .vsix', { timeout: 180_000 }, () => {
       'extension/package.nls.de.json',
       'extension/package.nls.json',
       'extension/readme.md',
+      'extension/schemas/markdown-glossary.schema.json',
+      'extension/schemas/package-json.schema.json',
       'extension/syntaxes/markdown-glossary.injection.tmLanguage.json',
     ]);
     const manifest = JSON.parse(files.get('extension/package.json')!);
     assert.equal(manifest.main, './dist/client.js');
+    // VS Code validates settings files with the schemas the package holds.
+    for (const { url } of manifest.contributes.jsonValidation) assert.ok(files.has(`extension/${url.replace(/^\.\//, '')}`), url);
     // Not in every repository that has a README: Markdown opened, or a glossary's tags file.
     assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown', 'onLanguage:mdx', 'workspaceContains:**/tags.yml']);
   });

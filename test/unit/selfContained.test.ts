@@ -8,7 +8,7 @@ const ROOT = path.join(__dirname, '..', '..');
 
 /**
  * A clone in an empty folder must pass its tests, so nothing they run may read beside the clone: not
- * the development machine's folders (`/work/...`, a home folder) nor the shared folder next to it.
+ * the development machine's folders (such as /work or a home folder) nor the shared folder next to it.
  */
 const OUTSIDE_THE_CLONE = /['"`](?:\/(?:work|home|root|Users)\/|(?:\.\.\/)+shared\b)|['"`]\.\.['"`],\s*['"`]\.\.['"`],\s*['"`]\.\.['"`]|['"`]shared['"`],\s*['"`](?:seeds|corpora)['"`]/;
 
