@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
+import { applyEdits, LineIndex } from '../../server/src/common/text';
+import { codeActions, fixedText } from '../../server/src/features/codeActions';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import { parseDocument } from '../../server/src/parsing/document';
 import { glossaryOf, ROOT } from './glossary';
 
 /** The problems of one file, as `line code` (0-based lines), in a glossary of that file alone. */
@@ -87,5 +92,64 @@ describe('disable comments in front matter', () => {
   it('reads comments in front matter the fast reader takes and in YAML only the library reads, with CRLF and a byte order mark', () => {
     assert.deepEqual(problems('\ufeff---\r\ntitle: Cloud\r\n# markdown-glossary-disable-next-line unknown-key\r\ntitel: Wolke\r\n---\r\n'), []);
     assert.deepEqual(problems('---\ntitle: Cloud\nweight: 1 # a number: the library reads this YAML\n# markdown-glossary-disable-next-line unknown-key\ntitel: Wolke\n---\n'), []);
+  });
+});
+
+describe('quick fix "Disable … for this line"', () => {
+  /** The text each "Disable" action leaves, for the problems starting on the line holding `marker`. */
+  function disabled(text: string, marker: string, name = 'notiz.md'): string[] {
+    const index = glossaryOf({ [name]: text });
+    const document = index.getDocument(`${ROOT}/${name}`)!;
+    const lines = new LineIndex(text);
+    const line = lines.positionAt(text.indexOf(marker)).line;
+    const range = { start: { line, character: 0 }, end: { line, character: lines.lineText(line).length } };
+    return codeActions(index, parseDocument(document.uri, text, lines), lines, range, DEFAULT_SETTINGS)
+      .filter((action) => action.title.startsWith('Disable '))
+      .map((action) => applyEdits(lines, action.change.edits[0].edits));
+  }
+  const data = (text: string) => JSON.stringify(parseYaml(/^\ufeff?---\r?\n([\s\S]*?\r?\n)---/.exec(text)![1]));
+
+  it('adds a YAML comment above a front-matter line, with its indentation and the file\'s line breaks', () => {
+    assert.deepEqual(disabled('---\ntitle: Cloud\ntitel: Wolke\n---\n', 'titel'), ['---\ntitle: Cloud\n# markdown-glossary-disable-next-line unknown-key\ntitel: Wolke\n---\n']);
+    const crlfBom = '\ufeff---\r\ntitle: Cloud\r\ntitel: Wolke\r\n---\r\n';
+    assert.deepEqual(disabled(crlfBom, 'titel'), ['\ufeff---\r\ntitle: Cloud\r\n# markdown-glossary-disable-next-line unknown-key\r\ntitel: Wolke\r\n---\r\n']);
+  });
+
+  it('keeps the data of tricky front matter: a line above inside a multi-line flow list or a block scalar, a tab', () => {
+    const fixtures = [
+      '---\ntitle: Cloud\ntags: [\n  " Betrieb ",\n  IT]\n---\n',
+      '---\ntitle: Cloud\ndescription: |\n  Text\ntags: [" Betrieb "]\n---\n',
+      '---\ntitle:\tCloud\ntags:\t[\t" Betrieb ",\tIT]\t# Kommentar\n---\n',
+      '---\r\ntitle: Cloud\r\ndescription: >\r\n  a\r\n\r\ntags: [\r\n    " Betrieb "\r\n  ]\r\n---\r\n',
+      '\ufeff---\ntitle: "Cloud\n  x"\ntags:   [" Betrieb "]   # Kommentar\n---\n',
+    ];
+    let offered = 0;
+    for (const text of fixtures) {
+      for (const fixed of disabled(text, ' Betrieb ')) {
+        offered++;
+        assert.equal(data(fixed), data(text), JSON.stringify(fixed));
+        assert.deepEqual(problems(fixed).filter((problem) => problem.endsWith('padded-tag')), [], JSON.stringify(fixed));
+      }
+    }
+    assert.ok(offered >= 4, `offered ${offered}`);
+  });
+
+  it('adds no line in a multi-line quoted string or block scalar, but a comment at the line end where YAML reads one', () => {
+    // The problem's line continues a quoted string: neither a line above nor a comment after it is a comment.
+    assert.deepEqual(disabled('---\ntitle: Cloud\ndescription: "a\n  titel: b"\ntitel: x\n---\n', '  titel'), []);
+    assert.deepEqual(disabled('---\ntitle: Cloud\ntags: [a,\n  " Betrieb "]\n---\n', ' Betrieb '), ['---\ntitle: Cloud\ntags: [a,\n  # markdown-glossary-disable-next-line padded-tag\n  " Betrieb "]\n---\n']);
+  });
+
+  it('in Markdown: an HTML comment above a paragraph\'s first line, at the end of a line inside it, the MDX form in .mdx', () => {
+    assert.deepEqual(disabled(`Text\n\n${BROKEN}\n`, BROKEN), [`Text\n\n<!-- markdown-glossary-disable-next-line broken-link -->\n${BROKEN}\n`]);
+    assert.deepEqual(disabled(`Text\n${BROKEN}\n`, BROKEN), [`Text\n${BROKEN} <!-- markdown-glossary-disable-line broken-link -->\n`]);
+    assert.deepEqual(disabled(`- a\n\n- ${BROKEN}\n`, BROKEN), [`- a\n\n- ${BROKEN} <!-- markdown-glossary-disable-line broken-link -->\n`]);
+    assert.deepEqual(disabled(`Text\n${BROKEN}  \nmehr\n`, BROKEN), [], 'a comment after two blanks would undo the hard line break');
+    assert.deepEqual(disabled(`${BROKEN}\n`, BROKEN, 'notiz.mdx'), [`{/* markdown-glossary-disable-next-line broken-link */}\n${BROKEN}\n`]);
+  });
+
+  it('is no safe fix: check --fix (fixedText) adds no comment', () => {
+    const index = glossaryOf({ 'notiz.md': `${BROKEN}\n` });
+    assert.equal(fixedText(index, `${ROOT}/notiz.md`, `${BROKEN}\n`, DEFAULT_SETTINGS), `${BROKEN}\n`);
   });
 });

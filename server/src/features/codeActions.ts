@@ -9,6 +9,7 @@ import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
+import { disableCommentEdit } from './disableComment';
 import { formatLink, styleOf } from './linkCompletion';
 import { newTermText } from './newTerm';
 import { declarationsEdit } from './tagsFileGenerator';
@@ -179,6 +180,9 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
       actions.push(single(l10n.t('Add "{0}"', key!), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: place.at, end: place.at }, newText }] }] }));
     }
   }
+  // Last, and never a safe fix: turning a rule off is the author's call.
+  const disable = disableCommentEdit(document, lines, diagnostic);
+  if (disable !== undefined) actions.push(single(l10n.t('Disable {0} for this line', diagnostic.code), { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] }));
   return actions;
 }
 
