@@ -91,7 +91,7 @@ async function runCheck(args: string[]): Promise<number> {
   const settings = await settingsFrom(values);
   const result = await check(positionals.length > 0 ? positionals : ['.'], process.cwd(), settings, log, values.fix);
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR ? true : Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0');
-  process.stdout.write(formatResult(result, format, { color, cwd: process.cwd(), version: PACKAGE_VERSION }));
+  process.stdout.write(formatResult(result, format, { color, cwd: process.cwd(), version: PACKAGE_VERSION, repository: PACKAGE_REPOSITORY }));
   return exitCodeOf(result);
 }
 
@@ -170,6 +170,8 @@ function localeFromEnvironment(): string | undefined {
 }
 
 declare const PACKAGE_VERSION: string;
+/** The project's web address, from package.json's `repository`. */
+declare const PACKAGE_REPOSITORY: string;
 
 tuneGarbageCollection();
 main(process.argv.slice(2)).then(

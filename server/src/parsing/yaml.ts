@@ -357,7 +357,10 @@ export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number,
       range: rangeOf(start, Math.max(end, start + 1)),
       severity: severityOf(firstUnreported),
       code: 'yaml-syntax',
-      message: l10n.t('{0} more YAML problems from here on are not reported.', problems.length - MAX_PROBLEMS),
+      message:
+        problems.length - MAX_PROBLEMS === 1
+          ? l10n.t('1 more YAML problem from here on is not reported.')
+          : l10n.t('{0} more YAML problems from here on are not reported.', problems.length - MAX_PROBLEMS),
     });
   }
   return diagnostics;
