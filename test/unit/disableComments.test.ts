@@ -45,6 +45,13 @@ describe('disable comments in Markdown', () => {
     assert.deepEqual(problems(`${BROKEN}\n<!-- markdown-glossary-disable-file -->\n<!-- markdown-glossary-enable-file -->\n`), ['0 broken-link']);
   });
 
+  it('turns off the lines markdownlint 0.40 turns off for the same comments (MD010 on tabs in its run)', () => {
+    // markdownlint-cli2 0.22.1 reported lines 6 and 13 of this text with markdownlint- comments, with and without the disable-file at the end.
+    const text = `# T\n\n<!-- markdown-glossary-disable broken-link -->\na ${BROKEN}\n<!-- markdown-glossary-enable broken-link -->\nb ${BROKEN}\nc ${BROKEN} <!-- markdown-glossary-disable-line broken-link -->\n<!-- markdown-glossary-disable-next-line -->\nd ${BROKEN}\n<!-- markdown-glossary-disable -->\ne ${BROKEN}\n<!-- markdown-glossary-enable broken-link -->\nf ${BROKEN}\n`;
+    assert.deepEqual(problems(text), ['5 broken-link', '12 broken-link']);
+    assert.deepEqual(problems(text + '<!-- markdown-glossary-disable-file broken-link -->\n'), ['5 broken-link', '12 broken-link']);
+  });
+
   it('reads no comment in a fenced code block, an indented code block or a code span, nor one over two lines', () => {
     assert.deepEqual(problems('```\n<!-- markdown-glossary-disable-file -->\n```\n' + BROKEN + '\n'), ['3 broken-link']);
     assert.deepEqual(problems(`    <!-- markdown-glossary-disable-file -->\n\n${BROKEN}\n`), ['2 broken-link']);
