@@ -183,7 +183,7 @@ describe('CI as the README and action.yml describe it', () => {
     assert.match(script, /npx --yes "markdown-glossary@\$\{version\}" check/);
   });
 
-  it('pre-commit and lint-staged run the hook this repository declares, on Markdown files', () => {
+  it('pre-commit and lint-staged run the check on the staged Markdown files, pre-commit the npm package of the pinned revision', () => {
     const hooks = parseYaml(fs.readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
     const config = yamlBlocks.find((block) => block?.repos !== undefined) as { repos: Array<{ repo: string; rev: string; hooks: Array<{ id: string }> }> };
     const [repo] = config.repos;
@@ -192,18 +192,28 @@ describe('CI as the README and action.yml describe it', () => {
     assert.equal(repo.rev, `v${VERSION}`);
     const hook = hooks.find((candidate) => candidate.id === repo.hooks[0].id);
     assert.ok(hook, `the hook ${repo.hooks[0].id} is declared`);
-    assert.equal(hook.language, 'node');
-    assert.equal(hook.entry, 'markdown-glossary check');
+    assert.equal(hook.language, 'script');
     assert.equal(hook.pass_filenames, true);
     for (const name of ['a.md', 'b/c.mdx']) assert.match(name, new RegExp(String(hook.files)));
     assert.doesNotMatch('a.markdown.txt', new RegExp(String(hook.files)));
     const lintStaged = JSON.parse(blocks.find((block) => block.language === 'json')!.text)['lint-staged'];
-    assert.deepEqual(lintStaged, { '*.{md,mdx}': hook.entry });
-    // The hook's entry as pre-commit runs it, with staged files appended: one file of the glossary, checked.
-    const dir = repository(false);
+    assert.deepEqual(lintStaged, { '*.{md,mdx}': 'markdown-glossary check' });
+    // The hook's script as pre-commit runs it, with staged files appended, and an npx on the PATH
+    // that records what it is asked for and runs this build (the package is fetched from npm).
+    const script = path.join(REPO_ROOT, String(hook.entry));
+    assert.ok(fs.statSync(script).mode & 0o111, 'the hook script is executable');
+    const dir = repository(true);
     try {
-      const run = spawnSync(process.execPath, [CLI_JS, ...String(hook.entry).split(' ').slice(1), 'docs/glossar/Outtasking.md'], { cwd: dir, encoding: 'utf8' });
-      assert.equal(run.status, 0, run.stdout + run.stderr);
+      const bin = path.join(dir, '.bin');
+      fs.mkdirSync(bin);
+      fs.writeFileSync(path.join(bin, 'npx'), `#!/bin/sh\necho "$1 $2" > "${bin}/asked"\nshift 2\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI_JS)} "$@"\n`, { mode: 0o755 });
+      const staged = (...files: string[]) => spawnSync(script, files, { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, LANG: 'C.UTF-8', LC_ALL: '' } });
+      const clean = staged('docs/glossar/Outtasking.md');
+      assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+      assert.equal(fs.readFileSync(path.join(bin, 'asked'), 'utf8'), `--yes markdown-glossary@${VERSION}\n`);
+      const broken = staged('docs/glossar/Outtasking.md', 'docs/glossar/Kaputt.md');
+      assert.equal(broken.status, 1);
+      assert.match(broken.stdout, /^docs\/glossar\/Kaputt\.md:3:1 error /m);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
