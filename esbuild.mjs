@@ -3,7 +3,9 @@
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const { version, repository } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+// "git+https://github.com/o/r.git" (npm's form) or a plain URL: the web address, for links in reports.
+const repositoryUrl = (typeof repository === 'string' ? repository : repository.url).replace(/^git\+/, '').replace(/\.git$/, '');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -15,7 +17,7 @@ const shared = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { PACKAGE_VERSION: JSON.stringify(version) },
+  define: { PACKAGE_VERSION: JSON.stringify(version), PACKAGE_REPOSITORY: JSON.stringify(repositoryUrl) },
   // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ES modules bundle.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };

@@ -79,7 +79,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
       status.text = params.indexing
         ? `$(sync~spin) ${vscode.l10n.t('Glossary: indexing…')}`
-        : `$(book) ${vscode.l10n.t('{0} terms · {1} problems', params.terms, params.problems)}`;
+        : `$(book) ${params.terms === 1 ? vscode.l10n.t('1 term') : vscode.l10n.t('{0} terms', params.terms)} · ${params.problems === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', params.problems)}`;
       status.tooltip = vscode.l10n.t('Search the glossary');
       status.show();
     }),

@@ -56,7 +56,7 @@ describe('markdown-glossary check', () => {
     assert.equal(
       run.stdout,
       `x.md:${line}:${column} warning Tag "Foo" is not declared in tags.yml. [unknown-tag]\n` +
-        '1 problems (0 errors, 1 warnings) in 1 files checked.\n',
+        '1 problem (0 errors, 1 warning) in 1 file checked.\n',
     );
   });
 
@@ -118,13 +118,13 @@ describe('markdown-glossary check', () => {
     const lines = run.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 3, run.stdout);
     assert.match(lines[1], /^y\.md:3:8 error YAML syntax error: .+ \[yaml-syntax\]$/);
-    assert.equal(lines[2], '2 problems (1 errors, 1 warnings) in 2 files checked.');
+    assert.equal(lines[2], '2 problems (1 error, 1 warning) in 2 files checked.');
   });
 
   it('finds the tags.yml in a parent folder when checking a subfolder or a file', () => {
     const expected = (file: string) =>
       `${file}:3:18 warning Tag "Baz" is not declared in ../../tags.yml. [unknown-tag]\n` +
-      '1 problems (0 errors, 1 warnings) in 1 files checked.\n';
+      '1 problem (0 errors, 1 warning) in 1 file checked.\n';
     const folder = cli(['check', 'docs/glossar'], ws.path('site'));
     assert.equal(folder.status, 0, folder.stderr);
     assert.equal(folder.stdout, expected('docs/glossar/z.md'));
@@ -137,7 +137,7 @@ describe('markdown-glossary check', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.equal(
       run.stdout,
-      'x.md:3:18 warning Tag "Foo" is not declared in tags.yml. [unknown-tag]\n' + '1 problems (0 errors, 1 warnings) in 1 files checked.\n',
+      'x.md:3:18 warning Tag "Foo" is not declared in tags.yml. [unknown-tag]\n' + '1 problem (0 errors, 1 warning) in 1 file checked.\n',
     );
     const content = cli(['check', 'content', 'content/glossar'], REPO_ROOT);
     assert.equal(content.stdout, '0 problems (0 errors, 0 warnings) in 32 files checked.\n');
@@ -149,7 +149,7 @@ describe('markdown-glossary check', () => {
     assert.equal(
       run.stdout,
       'x.md:3:18 warning Das Tag "Foo" ist in tags.yml nicht deklariert. [unknown-tag]\n' +
-        '1 Probleme (0 Fehler, 1 Warnungen) in 1 geprüften Dateien.\n',
+        '1 Problem (0 Fehler, 1 Warnung) in 1 geprüften Datei.\n',
     );
   });
 

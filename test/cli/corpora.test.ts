@@ -370,7 +370,7 @@ describe('check on the CNCF glossary (read-only)', () => {
         endColumn: 21,
         severity: 'warning',
         code: 'tag-variant',
-        message: 'Tag "Application" (1 entries) looks like a variant of "application" (15 entries).',
+        message: 'Tag "Application" (1 entry) looks like a variant of "application" (15 entries).',
       },
     ]);
   });

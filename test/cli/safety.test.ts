@@ -232,7 +232,7 @@ describe('paths', () => {
       const run = cli(['check', '.'], ws.root);
       assert.equal(run.status, 0, run.stdout + run.stderr);
       assert.match(run.stderr, /not a regular file/);
-      assert.match(run.stdout, /1 problems/);
+      assert.match(run.stdout, /1 problem /);
     }
   });
 });

@@ -216,9 +216,9 @@ describe('changes outside the workspace', () => {
       return { titles: actions.map((action) => action.title), touched };
     };
     const inside = await titlesAt(diagnostics.find((d) => String(d.message).includes('"Neu.md"'))!);
-    assert.deepEqual(inside.titles, ['Create Neu.md from the template']);
+    assert.deepEqual(inside.titles, ['Create Neu.md from the template', 'Disable broken-link for this line']);
     const outside = await titlesAt(diagnostics.find((d) => String(d.message).includes('draussen'))!);
-    assert.deepEqual(outside.titles, []);
+    assert.deepEqual(outside.titles, ['Disable broken-link for this line']);
     assert.ok(inside.touched.every((uri) => uri.startsWith(ws.uri(''))), JSON.stringify(inside.touched));
   });
 });

@@ -54,7 +54,7 @@ describe('quick fix: change to the suggestion', () => {
   it('replaces an undeclared tag with the declared one it resembles', () => {
     const index = glossaryOf({ 'docs/tags.yml': TAGS_YML });
     const { actions, text, titles } = actionsAt(index, 'docs/A.md', entry('A', 'A', 'D.', '[Begr|iff, IM]'));
-    assert.deepEqual(titles, ['Change to "Begriffe"', 'Declare "Begriff" in tags.yml']);
+    assert.deepEqual(titles, ['Change to "Begriffe"', 'Declare "Begriff" in tags.yml', 'Disable unknown-tag for this line']);
     assert.equal(action(actions, 'Change to "Begriffe"').isPreferred, true);
     assert.equal(applied(action(actions, 'Change to "Begriffe"').change, uri('docs/A.md'), text), entry('A', 'A', 'D.', '[Begriffe, IM]'));
   });
@@ -251,7 +251,7 @@ describe('quick fix: create the missing entry', () => {
     const everywhere = codeActions(index, document, lines, whole, DEFAULT_SETTINGS);
     assert.deepEqual(
       everywhere.map((candidate) => candidate.title),
-      ['Create Neu.md from the template'],
+      ['Create Neu.md from the template', 'Disable broken-link for this line'],
       'the first 50 problems are all links to Neu.md',
     );
   });
@@ -313,7 +313,7 @@ describe('quick fix: fix all of one kind in this file', () => {
 
   it('is not offered for a single problem', () => {
     const { titles } = actionsAt(glossaryOf({}), 'docs/A.md', doc(['id: A', 'ti|tel: A'], '\n# A\n'));
-    assert.deepEqual(titles, ['Change to "title"']);
+    assert.deepEqual(titles, ['Change to "title"', 'Disable unknown-key for this line']);
   });
 });
 
@@ -467,7 +467,7 @@ describe('fixes keep the text of the file (issue 16)', () => {
 
   it('unknown-key: offers no rename to a key the front matter has, nor two renames to one key', () => {
     const both = doc(['title: A', 'Ti|tle: B', 'tags: [IM]', 'tag: [Begriffe]'], '\n# A\n');
-    assert.deepEqual(actionsAt(glossaryOf({}), 'docs/A.md', both).titles, []);
+    assert.deepEqual(actionsAt(glossaryOf({}), 'docs/A.md', both).titles, ['Disable unknown-key for this line']);
     assert.equal(fixedAll(both.replace('|', '')), both.replace('|', ''));
     const twice = fixedAll(doc(['Title: A', 'titel: B'], '\n# A\n'));
     assert.equal(twice, doc(['title: A', 'titel: B'], '\n# A\n'));
@@ -500,7 +500,7 @@ describe('fixes keep the text of the file (issue 16)', () => {
     assert.equal(fixedAll(value), value);
     const key = doc(['&k titel: A', 'sidebar_label: *k'], '\n# A\n');
     assert.equal(fixedAll(key), key);
-    assert.deepEqual(actionsAt(glossaryOf({}), 'docs/A.md', doc(['title: A', 'tags: [IM, &x I|M, Begriffe]', 'sidebar_label: *x'])).titles, []);
+    assert.deepEqual(actionsAt(glossaryOf({}), 'docs/A.md', doc(['title: A', 'tags: [IM, &x I|M, Begriffe]', 'sidebar_label: *x'])).titles, ['Disable duplicate-tag for this line']);
     // An anchor no alias uses does not hold a fix back.
     assert.equal(fixedAll(doc(['title: A', 'tags: [IM, &x IM, Begriffe]'], '\n# A\n')), doc(['title: A', 'tags: [IM, Begriffe]'], '\n# A\n'));
     assert.equal(fixedAll(doc(['title: A', 'tags: &t Begriffe'], '\n# A\n')), doc(['title: A', 'tags: &t [Begriffe]'], '\n# A\n'));

@@ -22,6 +22,7 @@ import { fileStem } from '../../server/src/common/uris';
 import { codeActions, fixAll } from '../../server/src/features/codeActions';
 import type { TextEdit } from '../../server/src/features/workspaceChange';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import type { GlossaryDiagnostic } from '../../server/src/common/diagnostic';
 import { linkEditsForRenamedFiles, prepareRename, rename, type RenameTarget } from '../../server/src/features/rename';
 import { TagsFileError, tagsFileChange } from '../../server/src/features/tagsFileGenerator';
 import { yamlString } from '../../server/src/features/yamlEdits';
@@ -269,6 +270,30 @@ function checkTagsFileEdits(tagsUri: string, text: string, edits: TextEdit[], ta
   assert.deepEqual(declared(after).slice(0, before.tags.size), declared(before));
 }
 
+const DISABLE_TITLE = /^Disable \S+ for this line$/;
+
+/** The front matter's data as the YAML library reads it on its own, or undefined without front matter. */
+function frontMatterData(text: string): string | undefined {
+  const block = /^\ufeff?---[^\r\n]*\r?\n([\s\S]*?\r?\n)---/.exec(text);
+  return block === null ? undefined : JSON.stringify(parseYamlText(block[1]));
+}
+
+/**
+ * A "Disable … for this line" comment: only added text, the front matter the same data (read by
+ * our reader and by the YAML library alone) with no new problem, and the problems it was offered
+ * for no longer reported.
+ */
+function checkDisableComment(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, edits: TextEdit[], disabled: GlossaryDiagnostic[], settings: GlossarySettings): void {
+  for (const edit of edits) assert.equal(comparePositions(edit.range.start, edit.range.end), 0, 'a disable comment only adds text');
+  const text = applyEdits(lines, edits);
+  const after = parseDocument(document.uri, text);
+  assert.equal(yamlProblems(after), yamlProblems(document), `new YAML problems: ${JSON.stringify(text)}`);
+  assert.deepEqual(entries(after.frontMatter?.fields ?? []), entries(document.frontMatter?.fields ?? []), JSON.stringify(text));
+  if (yamlProblems(document) === 0) assert.equal(frontMatterData(text), frontMatterData(lines.text), JSON.stringify(text));
+  const codes = (found: GlossaryDiagnostic[]) => found.filter((diagnostic) => diagnostic.code === disabled[0].code).length;
+  assert.equal(codes(documentDiagnostics(index, after, settings)), codes(documentDiagnostics(index, document, settings)) - disabled.length, `disabled in ${JSON.stringify(text)}`);
+}
+
 function checkActions(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, settings: GlossarySettings, texts: Record<string, string>): void {
   const whole = { start: { line: 0, character: 0 }, end: lines.positionAt(lines.text.length) };
   for (const action of codeActions(index, document, lines, whole, settings)) {
@@ -277,6 +302,8 @@ function checkActions(index: GlossaryIndex, document: ParsedDocument, lines: Lin
         const created = parseDocument(uri, applyEdits(new LineIndex(''), edits));
         assert.equal(yamlProblems(created), 0, `${action.title}: ${JSON.stringify(created.diagnostics)}`);
         assert.equal(typeof created.frontMatter?.fields.find((field) => field.key === 'title')?.value, 'string', action.title);
+      } else if (uri === document.uri && DISABLE_TITLE.test(action.title)) {
+        checkDisableComment(index, document, lines, edits, action.diagnostics, settings);
       } else if (uri === document.uri) {
         const aboutYaml = action.diagnostics.every((diagnostic) => diagnostic.code !== 'broken-link' && diagnostic.code !== 'unlinked-mention');
         const unchanged = document.frontMatter === undefined ? undefined : entries(document.frontMatter.fields);

@@ -265,7 +265,7 @@ describe('tag-variant (no tags file)', () => {
     const index = glossaryOf({ ...many('Begriff', 4, '[Begriffe]'), 'docs/Fehler.md': entry('Fehler', 'Fehler', 'D.', '[Begriff, IM]') });
     const diagnostics = diagnosticsOf(index, 'docs/Fehler.md');
     assert.deepEqual(diagnostics.map(seen), [
-      { code: 'tag-variant', severity: 'warning', message: 'Tag "Begriff" (1 entries) looks like a variant of "Begriffe" (4 entries).', range: '3:7-3:14' },
+      { code: 'tag-variant', severity: 'warning', message: 'Tag "Begriff" (1 entry) looks like a variant of "Begriffe" (4 entries).', range: '3:7-3:14' },
     ]);
     assert.equal(diagnostics[0].suggestion, 'Begriffe');
     assert.deepEqual(problems(index, 'docs/Begriff0.md'), [], 'the common spelling is fine');
@@ -274,7 +274,7 @@ describe('tag-variant (no tags file)', () => {
   it('reports a likely typo at exactly twice as common', () => {
     const index = glossaryOf({ ...many('S', 2, '[Strategie]'), 'docs/T.md': entry('T', 'T', 'D.', '[Stratgie]') });
     assert.deepEqual(problems(index, 'docs/T.md'), [
-      { code: 'tag-variant', severity: 'warning', message: 'Tag "Stratgie" (1 entries) looks like a variant of "Strategie" (2 entries).', range: '3:7-3:15' },
+      { code: 'tag-variant', severity: 'warning', message: 'Tag "Stratgie" (1 entry) looks like a variant of "Strategie" (2 entries).', range: '3:7-3:15' },
     ]);
   });
 
@@ -282,7 +282,7 @@ describe('tag-variant (no tags file)', () => {
     const files = { ...many('B', 2, '[Begriffe2]'), ...many('C', 2, '[Begriffe]'), 'docs/T.md': entry('T', 'T', 'D.', '[begriffe]') };
     for (const index of [glossaryOf(files), glossaryOf(Object.fromEntries(Object.entries(files).reverse()))]) {
       assert.deepEqual(problems(index, 'docs/T.md'), [
-        { code: 'tag-variant', severity: 'warning', message: 'Tag "begriffe" (1 entries) looks like a variant of "Begriffe" (2 entries).', range: '3:7-3:15' },
+        { code: 'tag-variant', severity: 'warning', message: 'Tag "begriffe" (1 entry) looks like a variant of "Begriffe" (2 entries).', range: '3:7-3:15' },
       ]);
     }
   });
@@ -301,7 +301,7 @@ describe('tag-variant (no tags file)', () => {
     });
     assert.deepEqual(problems(index, 'docs/P.md'), []);
     assert.deepEqual(problems(index, 'docs/K.md'), [
-      { code: 'tag-variant', severity: 'warning', message: 'Tag "im" (1 entries) looks like a variant of "IM" (5 entries).', range: '3:7-3:9' },
+      { code: 'tag-variant', severity: 'warning', message: 'Tag "im" (1 entry) looks like a variant of "IM" (5 entries).', range: '3:7-3:9' },
     ]);
   });
 

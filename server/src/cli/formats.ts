@@ -3,18 +3,22 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type DiagnosticCode, type Severity } from '../common/diagnostic';
 import { ruleSummary } from '../common/ruleSummaries';
+import { encodePathSegment } from '../common/uris';
+import { printable } from '../common/text';
 import type { CheckResult, Finding } from './check';
+
+export { printable };
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** The report in a format; `color` only for text on a terminal. */
-export function formatResult(result: CheckResult, format: Format, options: { color: boolean; cwd: string; version: string }): string {
+export function formatResult(result: CheckResult, format: Format, options: { color: boolean; cwd: string; version: string; repository: string }): string {
   switch (format) {
     case 'json':
       return JSON.stringify(result.findings, null, 2) + '\n';
     case 'sarif':
-      return JSON.stringify(sarif(result, options.cwd, options.version), null, 2) + '\n';
+      return JSON.stringify(sarif(result, options.cwd, options.version, options.repository), null, 2) + '\n';
     case 'github':
       return result.findings.map(githubAnnotation).join('');
     case 'text':
@@ -39,26 +43,26 @@ function text(result: CheckResult, color: boolean): string {
       `${printable(finding.file)}:${finding.line}:${finding.column} ${paint(finding.severity, finding.severity)} ${printable(finding.message)} ${paint('dim', `[${finding.code}]`)}`,
   );
   const count = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity).length;
-  if (result.filesFixed > 0) lines.push(l10n.t('Fixed {0} files.', result.filesFixed));
-  if (result.filesNotFixed > 0) lines.push(l10n.t('Could not fix {0} files (see above).', result.filesNotFixed));
+  const fixed = result.filesFixed;
+  const notFixed = result.filesNotFixed;
+  if (fixed > 0) lines.push(fixed === 1 ? l10n.t('Fixed 1 file.') : l10n.t('Fixed {0} files.', fixed));
+  if (notFixed > 0) lines.push(notFixed === 1 ? l10n.t('Could not fix 1 file (see above).') : l10n.t('Could not fix {0} files (see above).', notFixed));
+  const [problems, errors, warnings, files] = [result.findings.length, count('error'), count('warning'), result.filesChecked];
+  // A phrase per count, each in the singular or the plural, which the sentence then joins.
   lines.push(
-    l10n.t('{0} problems ({1} errors, {2} warnings) in {3} files checked.', result.findings.length, count('error'), count('warning'), result.filesChecked),
+    l10n.t(
+      '{0} ({1}, {2}) in {3}.',
+      problemCount(problems),
+      errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', errors),
+      warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', warnings),
+      files === 1 ? l10n.t('1 file checked') : l10n.t('{0} files checked', files),
+    ),
   );
   return lines.join('\n') + '\n';
 }
 
-/**
- * Control characters, line and paragraph separators and bidirectional overrides written as escapes:
- * file names and messages quote the workspace's text, which must not start a line of its own (a
- * forged finding, or a workflow command in GitHub Actions), colour a terminal or reorder what it shows.
- */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (character) => {
-    const named = ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' } as Record<string, string>)[character];
-    return named ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+export function problemCount(problems: number): string {
+  return problems === 1 ? l10n.t('1 problem') : l10n.t('{0} problems', problems);
 }
 
 /** A GitHub Actions workflow command, which shows as an annotation on the changed line. */
@@ -82,9 +86,14 @@ function escapeData(value: string): string {
 
 const SARIF_LEVELS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** SARIF 2.1.0, as code-scanning tools read it: every rule, and each finding with its region. */
-function sarif(result: CheckResult, cwd: string, version: string) {
+/**
+ * SARIF 2.1.0, as code-scanning tools read it: the tool and every rule with its description and
+ * help (what GitHub's ingestion requires), and each finding with its region. `repository` is the
+ * project's web address, where docs/rules.md explains each rule.
+ */
+function sarif(result: CheckResult, cwd: string, version: string, repository: string) {
   const codes = Object.keys(RULES) as DiagnosticCode[];
+  const rulesDocument = `${repository}/blob/main/docs/rules.md`;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -94,9 +103,15 @@ function sarif(result: CheckResult, cwd: string, version: string) {
           driver: {
             name: 'markdown-glossary',
             version,
+            semanticVersion: version,
+            informationUri: repository,
             rules: codes.map((code) => ({
               id: code,
+              name: code.replace(/(?:^|-)([a-z])/g, (_, letter: string) => letter.toUpperCase()),
               shortDescription: { text: ruleSummary(code) },
+              fullDescription: { text: ruleSummary(code) },
+              helpUri: `${rulesDocument}#${code}`,
+              help: { text: `${ruleSummary(code)} ${rulesDocument}#${code}`, markdown: `${ruleSummary(code)} [docs/rules.md](${rulesDocument}#${code})` },
               defaultConfiguration: { level: SARIF_LEVELS[RULES[code]] },
             })),
           },
@@ -110,7 +125,7 @@ function sarif(result: CheckResult, cwd: string, version: string) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: encodeURI(finding.file), uriBaseId: 'SRCROOT' },
+                artifactLocation: { uri: relativeUri(finding.file), uriBaseId: 'SRCROOT' },
                 region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
               },
             },
@@ -119,4 +134,12 @@ function sarif(result: CheckResult, cwd: string, version: string) {
       },
     ],
   };
+}
+
+/**
+ * A relative path as a relative URI reference: each segment percent-encoded, so `#` and `?` are
+ * no fragment or query and a `:` in the first segment no scheme; resolved against SRCROOT.
+ */
+function relativeUri(file: string): string {
+  return file.split('/').map(encodePathSegment).join('/');
 }

@@ -126,7 +126,7 @@ async function runCheck(args: string[]): Promise<number> {
   const { settings, workspace } = await settingsFrom(values, positionals);
   const result = await check(positionals, process.cwd(), settings, log, values.fix, workspace);
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR ? true : Boolean(process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0');
-  process.stdout.write(formatResult(result, format, { color, cwd: process.cwd(), version: PACKAGE_VERSION }));
+  process.stdout.write(formatResult(result, format, { color, cwd: process.cwd(), version: PACKAGE_VERSION, repository: PACKAGE_REPOSITORY }));
   return exitCodeOf(result);
 }
 
@@ -205,6 +205,8 @@ function localeFromEnvironment(): string | undefined {
 }
 
 declare const PACKAGE_VERSION: string;
+/** The project's web address, from package.json's `repository`. */
+declare const PACKAGE_REPOSITORY: string;
 
 tuneGarbageCollection();
 main(process.argv.slice(2)).then(

@@ -33,6 +33,7 @@ export const RULES = {
   'invalid-translated-from': 'warning',
   'outdated-translation': 'hint',
   'missing-translation': 'hint',
+  'invalid-disable-comment': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof RULES;

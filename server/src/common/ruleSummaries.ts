@@ -56,5 +56,7 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('A translation whose original changed since.');
     case 'missing-translation':
       return l10n.t('An entry not translated into every locale of its site.');
+    case 'invalid-disable-comment':
+      return l10n.t('A markdown-glossary-disable comment with an unknown rule or action.');
   }
 }

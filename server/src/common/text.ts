@@ -151,3 +151,17 @@ export function applyEdits(lines: LineIndex, edits: ReadonlyArray<{ range: Range
 export function composed(text: string): string {
   return /[^\u0000-\u02ff]/.test(text) ? text.normalize('NFC') : text;
 }
+
+/**
+ * Control characters, line and paragraph separators and bidirectional overrides written as escapes:
+ * file names and messages quote the workspace's text, which must not start a line of its own (a
+ * forged finding, or a workflow command in GitHub Actions), colour a terminal or reorder what it shows.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (character) => {
+    const named = ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' } as Record<string, string>)[character];
+    return named ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}

@@ -9,6 +9,7 @@ import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
+import { disableCommentEdit, type Placement } from './disableComment';
 import { formatLink, styleOf } from './linkCompletion';
 import { newTermText } from './newTerm';
 import { declarationsEdit } from './tagsFileGenerator';
@@ -46,7 +47,8 @@ export function codeActions(
   const here = all.filter((diagnostic) => overlaps(diagnostic.range, range));
   const actions: CodeAction[] = [];
   // A selection over a long file would list a fix per problem; the first ones and "fix all" are enough.
-  for (const diagnostic of here.slice(0, MAX_PROBLEMS_WITH_FIXES)) actions.push(...fixesFor(index, document, lines, diagnostic, settings));
+  const placements = new Map<number, Placement>();
+  for (const diagnostic of here.slice(0, MAX_PROBLEMS_WITH_FIXES)) actions.push(...fixesFor(index, document, lines, diagnostic, settings, placements));
   mergeIdentical(actions);
   for (const termUri of new Set(here.filter(isUnlinkedMention).map((diagnostic) => diagnostic.related![0].uri))) {
     const ofTerm = all.filter((diagnostic) => isUnlinkedMention(diagnostic) && diagnostic.related![0].uri === termUri);
@@ -120,7 +122,14 @@ export function fixedText(index: GlossaryIndex, uri: string, text: string, setti
   return fixed;
 }
 
-function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic, settings: GlossarySettings): CodeAction[] {
+function fixesFor(
+  index: GlossaryIndex,
+  document: ParsedDocument,
+  lines: LineIndex,
+  diagnostic: GlossaryDiagnostic,
+  settings: GlossarySettings,
+  placements: Map<number, Placement>,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   const single = (title: string, change: WorkspaceChange, isPreferred = false): CodeAction => ({
     title,
@@ -179,6 +188,9 @@ function fixesFor(index: GlossaryIndex, document: ParsedDocument, lines: LineInd
       actions.push(single(l10n.t('Add "{0}"', key!), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: place.at, end: place.at }, newText }] }] }));
     }
   }
+  // Last, and never a safe fix: turning a rule off is the author's call.
+  const disable = disableCommentEdit(document, lines, diagnostic, placements);
+  if (disable !== undefined) actions.push(single(l10n.t('Disable {0} for this line', diagnostic.code), { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] }));
   return actions;
 }
 

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { printable } from '../common/text';
 import { formatDate, type Fallback, type TranslationBasis, type TranslationReport, type TranslationState } from './translationStatus';
 
 /**
@@ -32,9 +33,11 @@ export function translationReportAsText(report: TranslationReport, options: Tabl
     }
   }
   for (const orphan of report.orphans) rows.push(['', orphan.locale, l10n.t('orphan: no original'), '', options.shown(orphan.uri)]);
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const lines = rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd());
-  return [...lines, '', ...summaryLines(report)].join('\n') + '\n';
+  // Locales and Git's words are the workspace's and the system's: a line break in one must not start a line.
+  const printed = rows.map((row) => row.map(printable));
+  const widths = printed[0].map((_, column) => Math.max(...printed.map((row) => row[column].length)));
+  const lines = printed.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ').trimEnd());
+  return [...lines, '', ...summaryLines(report).map(printable)].join('\n') + '\n';
 }
 
 /** A table with a column per locale, the totals, the orphans and how the states were judged. */

@@ -1,6 +1,7 @@
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import { fileStem, resolveRelativeLink } from '../common/uris';
 import { LineIndex, PackedRange, type Range } from '../common/text';
+import { directiveOf, type CommentSpan, type Directive } from './directives';
 import { splitFrontMatter } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
@@ -44,6 +45,8 @@ export interface ParsedDocument {
   /** Set when the file is a glossary entry: one with front matter. */
   term: GlossaryTerm | undefined;
   diagnostics: GlossaryDiagnostic[];
+  /** The comments that disable or enable rules, in the order they are written. */
+  directives: Directive[];
 }
 
 /**
@@ -52,7 +55,13 @@ export interface ParsedDocument {
  */
 export function parseDocument(uri: string, text: string, lines = new LineIndex(text)): ParsedDocument {
   const split = splitFrontMatter(text, lines);
-  const body = scanMarkdown(text, split.bodyOffset, lines);
+  const bodyComments: CommentSpan[] = [];
+  const body = scanMarkdown(text, split.bodyOffset, lines, bodyComments, /\.mdx$/i.test(uri));
+  const directives: Directive[] = [];
+  for (const comment of [...(split.comments ?? []), ...bodyComments]) {
+    const directive = directiveOf(text, comment, lines, split.diagnostics);
+    if (directive !== undefined) directives.push(directive);
+  }
   for (const link of body.links) if (link.kind === 'inline') link.targetUri = resolveRelativeLink(uri, link.target);
   const fields = split.frontMatter?.fields ?? [];
   // Front matter makes a file an entry, as in Docusaurus and Hugo; a file without is a plain note.
@@ -63,6 +72,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     body,
     term: isEntry ? termFacts(uri, fields, body, (range) => text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end))) : undefined,
     diagnostics: split.diagnostics,
+    directives,
   };
 }
 

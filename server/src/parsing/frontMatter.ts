@@ -5,13 +5,16 @@ import type { GlossaryDiagnostic } from '../common/diagnostic';
 import { lineBreakOf, type LineIndex, type Range } from '../common/text';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import { readSimpleFrontMatter } from './simpleYaml';
-import { isPinned, newKeysPlace, nodeTextEnd, parseYaml, plainValue, yamlDiagnostics } from './yaml';
+import { DIRECTIVE_PREFIX, type CommentSpan } from './directives';
+import { isPinned, newKeysPlace, nodeTextEnd, parseYaml, plainValue, yamlComments, yamlDiagnostics } from './yaml';
 
 export interface SplitDocument {
   frontMatter: FrontMatter | undefined;
   /** Offset where the Markdown body starts (after the front matter, if any). */
   bodyOffset: number;
   diagnostics: GlossaryDiagnostic[];
+  /** The YAML comments that may be directives, their text after the `#`. */
+  comments?: CommentSpan[];
 }
 
 /**
@@ -61,7 +64,8 @@ export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument 
 
   const source = yamlOf(text, matterOffset, closing);
   const fields = parseYamlFields(source, matterOffset, lines, diagnostics);
-  return { frontMatter: { range, fields }, bodyOffset, diagnostics };
+  const comments = source.includes(DIRECTIVE_PREFIX) ? yamlComments(source, MAX_YAML_FRONT_MATTER).map(([start, end]): CommentSpan => [matterOffset + start + 1, matterOffset + end]) : [];
+  return { frontMatter: { range, fields }, bodyOffset, diagnostics, comments };
 }
 
 /**

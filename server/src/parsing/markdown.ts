@@ -1,4 +1,5 @@
 import type { LineIndex, Range } from '../common/text';
+import { DIRECTIVE_PREFIX, type CommentSpan } from './directives';
 
 export interface Heading {
   level: number;
@@ -160,9 +161,11 @@ export function mapLinkTargets(markdown: string, map: (target: string) => string
 
 /**
  * Reads the parts of a Markdown body the glossary needs, line by line and in linear time.
- * It is deliberately forgiving: anything it does not recognise is prose.
+ * It is deliberately forgiving: anything it does not recognise is prose. `directiveComments`
+ * receives the text of each comment on one line outside code that may be a directive: HTML
+ * comments, and in MDX (`mdx`) also `{/* … *\/}`.
  */
-export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex): MarkdownBody {
+export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex, directiveComments: CommentSpan[] = [], mdx = false): MarkdownBody {
   const headings: Heading[] = [];
   const links: MarkdownLink[] = [];
   const nonProse: Span[] = [];
@@ -253,6 +256,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex)
     }
 
     const openComment = scanInline(line, start, lines, links, nonProse);
+    if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments, mdx);
     if (openComment !== undefined) {
       commentStart = openComment;
       closeParagraph();
@@ -333,5 +337,19 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
     if (close === -1) return start + open;
     nonProse.push([start + open, start + close + 3]);
     searchFrom = close + 3;
+  }
+}
+
+/** The comments a line opens and closes, outside code spans (markdownlint reads its comments on one line too). */
+function commentsOn(line: string, start: number, comments: CommentSpan[], mdx: boolean): void {
+  const codeSpans = line.includes('`') ? codeSpansOf(line, start) : [];
+  const inCode = (offset: number) => isInSpans(codeSpans, offset);
+  for (const [opening, closing] of mdx ? [['<!--', '-->'], ['{/*', '*/}']] : [['<!--', '-->']]) {
+    for (let open = line.indexOf(opening); open !== -1; open = line.indexOf(opening, open + opening.length)) {
+      const close = line.indexOf(closing, open + opening.length);
+      if (close === -1) break;
+      if (!inCode(start + open)) comments.push([start + open + opening.length, start + close]);
+      open = close;
+    }
   }
 }

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, visit, YAMLParseError, type Alias, type CST, type Document, type Node as YamlNode, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, Parser, visit, YAMLParseError, type Alias, type CST, type Document, type Node as YamlNode, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 
 type CollectionItem = CST.CollectionItem;
 type SourceToken = CST.SourceToken;
@@ -51,6 +51,30 @@ export function parseYaml(source: string, maxLength = Infinity): YamlDocument {
   const refused = parseDocument('');
   refused.errors.push(new YAMLParseError([refusal.at, refusal.at + 1], 'RESOURCE_EXHAUSTION', refusal.reason));
   return refused;
+}
+
+/**
+ * The comments of a YAML text as the parser reads them, each as [start, end) from its `#`: a `#`
+ * line inside a block scalar or a quoted string is content, not a comment. None for YAML that
+ * `parseYaml` refuses.
+ */
+export function yamlComments(source: string, maxLength = Infinity): Array<[number, number]> {
+  if (refusalOf(source, maxLength) !== undefined) return [];
+  const comments: Array<[number, number]> = [];
+  // The syntax tree is bounded in depth by the refusal above; comments sit in any of its token lists.
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+    } else if (value !== null && typeof value === 'object') {
+      const token = value as { type?: unknown; offset?: number; source?: string };
+      if (token.type === 'comment') comments.push([token.offset!, token.offset! + token.source!.length]);
+      else for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key]);
+    }
+  };
+  withoutStackTraces(() => {
+    for (const token of new Parser().parse(source)) walk(token);
+  });
+  return comments.sort((a, b) => a[0] - b[0]);
 }
 
 function refusalOf(source: string, maxLength: number): { at: number; reason: string } | undefined {
@@ -333,7 +357,10 @@ export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number,
       range: rangeOf(start, Math.max(end, start + 1)),
       severity: severityOf(firstUnreported),
       code: 'yaml-syntax',
-      message: l10n.t('{0} more YAML problems from here on are not reported.', problems.length - MAX_PROBLEMS),
+      message:
+        problems.length - MAX_PROBLEMS === 1
+          ? l10n.t('1 more YAML problem from here on is not reported.')
+          : l10n.t('{0} more YAML problems from here on are not reported.', problems.length - MAX_PROBLEMS),
     });
   }
   return diagnostics;

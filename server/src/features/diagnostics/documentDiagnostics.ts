@@ -5,6 +5,7 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { TagsFile } from '../../parsing/tagsFile';
 import type { SiteConfigProblems } from '../../site/siteTypes';
+import { withoutDisabled } from './disabledRules';
 import { glossaryDiagnostics } from './glossaryRules';
 import { siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
@@ -16,7 +17,8 @@ import type { HistorySnapshot } from '../translationStatus';
 
 /**
  * Every problem in one document: what parsing found and what each rule finds, with the
- * severities the settings give (a rule set to "off" reports nothing). Unlinked mentions need the
+ * severities the settings give (a rule set to "off" reports nothing), but for those the document's
+ * `markdown-glossary-disable…` comments turn off. Unlinked mentions need the
  * document's text, and are only looked for when the settings ask for them; a translation's state
  * needs the history read beforehand.
  */
@@ -38,7 +40,7 @@ export function documentDiagnostics(
     ...translationDiagnostics(index, document, settings, history),
     ...(settings.unlinkedMentions && lines !== undefined ? unlinkedMentionDiagnostics(index, document, lines) : []),
   ];
-  return withConfiguredSeverities(oneFindingPerPlace(found), settings);
+  return withConfiguredSeverities(withoutDisabled(oneFindingPerPlace(found), document.directives), settings);
 }
 
 /** The problems of a site's configuration file (`docusaurus.config.*`, `hugo.toml`): the site model reads what it can. */

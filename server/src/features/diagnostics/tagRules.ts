@@ -72,7 +72,7 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
           range: item.range,
           severity: 'warning',
           code: 'tag-variant',
-          message: l10n.t('Tag "{0}" ({1} entries) looks like a variant of "{2}" ({3} entries).', tag.trim(), variant.ownCount, variant.tag, variant.count),
+          message: l10n.t('Tag "{0}" ({1}) looks like a variant of "{2}" ({3}).', tag.trim(), entryCount(variant.ownCount), variant.tag, entryCount(variant.count)),
           suggestion: yamlString(variant.tag),
         });
       }
@@ -97,4 +97,8 @@ export function moreCommonVariant(index: GlossaryIndex, tag: string): { tag: str
     if (better) best = { tag: other, count, ownCount, typo };
   }
   return best && { tag: best.tag, count: best.count, ownCount };
+}
+
+function entryCount(entries: number): string {
+  return entries === 1 ? l10n.t('1 entry') : l10n.t('{0} entries', entries);
 }
