@@ -25,8 +25,16 @@ export interface CheckResult {
 export interface CheckOptions {
   /** The folder paths are relative to and findings are reported from; default: process.cwd(). */
   cwd?: string;
-  /** Settings as in `.markdown-glossary.json` (README, "Settings"); missing or mistyped ones take their defaults. */
+  /**
+   * Settings as in `.markdown-glossary.json` (README, "Settings"), used instead of the settings file;
+   * missing or mistyped ones take their defaults. Without them, the settings file is found as the
+   * CLI finds it, and one with a mistake rejects the promise with its problems (`error.problems`).
+   */
   settings?: object;
+  /** A settings file to use instead of the one found (the CLI's `--config`). */
+  config?: string;
+  /** Whether `.gitignore` files leave files out, as in the CLI; default true. */
+  gitignore?: boolean;
   /** Apply the safe fixes to the files first, as `check --fix`. */
   fix?: boolean;
   /** The language of the messages ("de"); default: English. */

@@ -18,7 +18,7 @@ describe('check of a subset: the glossary is the workspace, the paths choose wha
   it('reports nothing for one note of content/ that links to entries not given (were 2 false broken links)', () => {
     const run = cli(['check', 'notizen/Projekt-Auslagerung.md'], CONTENT);
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout, '0 problems (0 errors, 0 warnings) in 1 files checked.\n');
+    assert.equal(run.stdout, '0 problems (0 errors, 0 warnings) in 1 file checked.\n');
   });
 
   it('reports nothing for a folder of content/ that links to entries above it (were 4 false broken links)', () => {
@@ -36,7 +36,7 @@ describe('check of a subset: the glossary is the workspace, the paths choose wha
   after(() => ws.dispose());
 
   it('still reports what is wrong in a file given, and only there', () => {
-    assert.equal(cli(['check', 'b.md'], ws.root).stdout, '0 problems (0 errors, 0 warnings) in 1 files checked.\n');
+    assert.equal(cli(['check', 'b.md'], ws.root).stdout, '0 problems (0 errors, 0 warnings) in 1 file checked.\n');
     const run = cli(['check', 'a.md', '--format', 'json'], ws.root);
     assert.equal(run.status, 1, run.stderr);
     assert.deepEqual(
@@ -110,7 +110,7 @@ describe('settings files', () => {
       try {
         for (const [args, cwd] of [[[], docs], [['docs/x.md'], ws.path('outside/repo')], [['repo/docs'], ws.path('outside')]] as const) {
           const run = cli(['check', ...args], cwd);
-          assert.equal(run.stdout, '0 problems (0 errors, 0 warnings) in 1 files checked.\n', `${args.join(' ')} in ${cwd}: ${run.stderr}`);
+          assert.equal(run.stdout, '0 problems (0 errors, 0 warnings) in 1 file checked.\n', `${args.join(' ')} in ${cwd}: ${run.stderr}`);
         }
       } finally {
         ws.remove(`outside/repo/${name}`);
@@ -123,7 +123,7 @@ describe('settings files', () => {
     ws.write('outside/repo/.markdown-glossary.yaml', 'rules:\n  unknown-tag: off\n');
     try {
       assert.equal(cli(['check'], docs).status, 0);
-      assert.equal(cli(['check'], docs).stdout, '0 problems (0 errors, 0 warnings) in 1 files checked.\n');
+      assert.equal(cli(['check'], docs).stdout, '0 problems (0 errors, 0 warnings) in 1 file checked.\n');
     } finally {
       ws.remove('outside/repo/docs/package.json');
       ws.remove('outside/repo/.markdown-glossary.yaml');

@@ -102,6 +102,28 @@ describe('the npm package', { timeout: 240_000 }, () => {
     assert.equal(await client.shutdown(), 0);
   });
 
+  it('checks from a script as the CLI does: the settings file found, and one with a mistake refused', () => {
+    const site = path.join(scratch, 'library-site');
+    fs.mkdirSync(path.join(site, 'glossar'), { recursive: true });
+    fs.writeFileSync(path.join(site, 'glossar', 'tags.yml'), 'Begriffe:\n  label: Begriffe\n');
+    fs.writeFileSync(path.join(site, 'glossar', 'x.md'), '---\nid: x\ntitle: X\ntags: [Begriffe, Neu]\n---\n\n# X\n\n**X ist ein Beispiel.**\n');
+    const script = `
+      require('markdown-glossary').check(['glossar/x.md']).then(
+        (result) => console.log(JSON.stringify(result.findings.map((finding) => finding.severity + ' ' + finding.code))),
+        (error) => console.log(JSON.stringify({ message: error.message, problems: error.problems })),
+      );`;
+    fs.mkdirSync(path.join(site, 'node_modules'));
+    fs.symlinkSync(installed, path.join(site, 'node_modules', MANIFEST.name), 'dir');
+    const checkFromScript = () => JSON.parse(run(process.execPath, ['-e', script], site, 30_000).stdout);
+    fs.writeFileSync(path.join(site, '.markdown-glossary.json'), '{ "rules": { "unknown-tag": "error" } }\n');
+    assert.deepEqual(checkFromScript(), ['error unknown-tag']);
+    fs.writeFileSync(path.join(site, '.markdown-glossary.json'), '{ "rules": { "unknown-tag": "error", } }\n');
+    assert.deepEqual(checkFromScript(), {
+      message: 'Invalid settings file: .markdown-glossary.json',
+      problems: [".markdown-glossary.json:1:36: Trailing comma: JSON allows none (a .jsonc file does)."],
+    });
+  });
+
   it('is a library for require, import and TypeScript, and still an extension for VS Code', () => {
     const consumer = path.join(scratch, 'consumer');
     fs.mkdirSync(path.join(consumer, 'node_modules'), { recursive: true });

@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import type { CheckResult, Finding } from '../../../types/markdown-glossary';
 import { isPathInside } from '../common/paths';
-import type { GlossarySettings } from '../common/settings';
+import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
 import { fixedText } from '../features/codeActions';
@@ -13,7 +13,8 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument } from '../parsing/document';
 import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, withoutByteOrderMark, writeTextFileNow, type Logger } from '../workspace/files';
 import { compileGlobs, MAX_GLOB_CHARACTERS } from '../workspace/glob';
-import type { IgnoreRules } from '../workspace/ignoreFiles';
+import { IGNORE_FILE_NAME, readConfig, readIgnoreFile } from '../workspace/configFile';
+import { IgnoreRules } from '../workspace/ignoreFiles';
 import { loadGlossary } from '../workspace/loadGlossary';
 
 /** The findings as `--format json` prints them, and the counts: the npm package's published types. */
@@ -25,6 +26,61 @@ export class UsageError extends Error {}
 export interface CliWorkspace {
   root: string;
   ignored?: IgnoreRules;
+}
+
+/** A settings file with mistakes: the run fails, naming each with its place. */
+export class SettingsFileError extends Error {
+  constructor(
+    file: string,
+    readonly problems: string[],
+  ) {
+    super(l10n.t('Invalid settings file: {0}', file));
+  }
+}
+
+export interface WorkspaceOptions {
+  /** A settings file to use instead of the one found (`--config`). */
+  config?: string;
+  /** An ignore file to use instead of the workspace's (`--ignore-path`). */
+  ignorePath?: string;
+  /** Whether `.gitignore` files leave files out. */
+  gitignore: boolean;
+}
+
+/**
+ * The settings that govern the given paths, and the workspace: the folder of the settings file
+ * found (with a settings file given, the working folder), without what the ignore file and the
+ * `.gitignore` files leave out. A settings file with a mistake throws, as markdownlint-cli2 fails.
+ */
+export async function cliWorkspace(paths: string[], cwd: string, options: WorkspaceOptions, log: Logger): Promise<{ settings: GlossarySettings; workspace: CliWorkspace }> {
+  const checked = commonFolder(cwd, paths);
+  const found = await readConfig(checked, log, options.config && path.resolve(cwd, options.config));
+  // A glossary outside the working folder without settings of its own takes the working folder's.
+  const config = found.file === undefined && !isPathInside(cwd, checked, true) ? await readConfig(cwd, log) : found;
+  if (config.problems.length > 0) {
+    const shown = (file: string) => path.relative(cwd, file);
+    throw new SettingsFileError(shown(config.file!), config.problems.map((problem) => `${shown(problem.file)}:${problem.line}:${problem.column}: ${problem.message}`));
+  }
+  const root = options.config === undefined && config.file !== undefined ? path.dirname(config.file) : cwd;
+  const ignoreFile = options.ignorePath === undefined ? path.join(root, IGNORE_FILE_NAME) : path.resolve(cwd, options.ignorePath);
+  const patterns = await readIgnoreFile(ignoreFile, log, options.ignorePath !== undefined);
+  const ignored = new IgnoreRules(root, patterns, log, options.gitignore);
+  return { settings: normalizeSettings(config.settings), workspace: { root, ignored } };
+}
+
+/** The folder the settings are looked for from: the deepest that holds every path given (a glob by its fixed part). */
+function commonFolder(cwd: string, paths: string[]): string {
+  const folders = paths
+    .filter((given) => !given.startsWith('!'))
+    .map((given) => {
+      const absolute = path.resolve(cwd, globBase(given));
+      return existsSync(absolute) && !statSync(absolute).isDirectory() ? path.dirname(absolute) : absolute;
+    });
+  if (folders.length === 0) return cwd;
+  return folders.reduce((common, folder) => {
+    while (!isPathInside(common, folder, true)) common = path.dirname(common);
+    return common;
+  });
 }
 
 /**
@@ -183,7 +239,7 @@ function toFinding(file: string, diagnostic: GlossaryDiagnostic): Finding {
 }
 
 /** The folder a glob starts in: `docs/glossar` for `docs/glossar/**\/*.md`; a path without a glob is itself. */
-export function globBase(glob: string): string {
+function globBase(glob: string): string {
   const segments = glob.split('/');
   const firstGlob = segments.findIndex(isGlob);
   const fixed = firstGlob === -1 ? segments : segments.slice(0, firstGlob);

@@ -7,7 +7,7 @@ import { fileUri } from '../common/uris';
 import { parseDocument } from '../parsing/document';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
 import type { CheckOptions, CheckResult, Finding, GlossaryEntry } from '../../../types/markdown-glossary';
-import { check as checkFiles } from './check';
+import { check as checkFiles, cliWorkspace } from './check';
 
 export type { CheckOptions, CheckResult, Finding, GlossaryEntry };
 
@@ -15,7 +15,11 @@ export type { CheckOptions, CheckResult, Finding, GlossaryEntry };
 export async function check(paths: string[] = ['.'], options: CheckOptions = {}): Promise<CheckResult> {
   useLocale(options.locale, bundledL10nFolder());
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  return checkFiles(paths, cwd, normalizeSettings(options.settings), options.log ?? (() => undefined), options.fix === true);
+  const log = options.log ?? (() => undefined);
+  // As the CLI: the settings file found and the workspace it governs, unless settings are given.
+  const found = await cliWorkspace(paths, cwd, { config: options.config, gitignore: options.gitignore !== false }, log);
+  const settings = options.settings === undefined ? found.settings : normalizeSettings(options.settings);
+  return checkFiles(paths, cwd, settings, log, options.fix === true, found.workspace);
 }
 
 /** What one Markdown file says about its term; undefined for a file without front matter (a note). */

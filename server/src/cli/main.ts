@@ -1,20 +1,16 @@
 import * as l10n from '@vscode/l10n';
-import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { tuneGarbageCollection } from '../common/garbageCollection';
-import { isPathInside } from '../common/paths';
-import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { applyEdits, LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
 import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
 import { keepRunningOnUnexpectedErrors, startServer } from '../lsp/server';
-import { CONFIG_FILE_NAMES, IGNORE_FILE_NAME, PACKAGE_JSON_KEY, readConfig, readIgnoreFile } from '../workspace/configFile';
+import { CONFIG_FILE_NAMES, IGNORE_FILE_NAME, PACKAGE_JSON_KEY } from '../workspace/configFile';
 import { exactUtf8, readBytesNow, writeTextFileNow } from '../workspace/files';
-import { IgnoreRules } from '../workspace/ignoreFiles';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
-import { check, exitCodeOf, globBase, loadForCli, UsageError, type CliWorkspace } from './check';
+import { check, cliWorkspace, exitCodeOf, loadForCli, SettingsFileError, UsageError } from './check';
 import { FORMATS, formatResult, printable, type Format } from './formats';
 import { termRows, termsAsText } from './terms';
 import { formatTranslations, TRANSLATION_FORMATS, translationsReport, type TranslationFormat } from './translations';
@@ -74,43 +70,11 @@ async function main(argv: string[]): Promise<number> {
 
 const COMMON_OPTIONS = { config: { type: 'string' }, locale: { type: 'string' }, 'ignore-path': { type: 'string' }, 'no-gitignore': { type: 'boolean' } } as const;
 
-/**
- * The settings that govern the given paths, and the workspace: the folder of the settings file
- * found (with --config, the working folder), without what the ignore file and the `.gitignore`
- * files (unless --no-gitignore) leave out. A settings file with a mistake fails the run with the
- * place of each (exit 2), as markdownlint-cli2 does.
- */
-async function settingsFrom(values: { config?: string; locale?: string; 'ignore-path'?: string; 'no-gitignore'?: boolean }, paths: string[]): Promise<{ settings: GlossarySettings; workspace: CliWorkspace }> {
+/** The language of the messages, then the settings and workspace of the given paths; a bad settings file fails the run. */
+async function settingsFrom(values: { config?: string; locale?: string; 'ignore-path'?: string; 'no-gitignore'?: boolean }, paths: string[]) {
   if (values.locale !== undefined) useLocale(values.locale, bundledL10nFolder());
-  const cwd = process.cwd();
-  const checked = commonFolder(cwd, paths);
-  const found = await readConfig(checked, log, values.config && path.resolve(values.config));
-  // A glossary outside the working folder without settings of its own takes the working folder's.
-  const config = found.file === undefined && !isPathInside(cwd, checked, true) ? await readConfig(cwd, log) : found;
-  if (config.problems.length > 0) {
-    for (const problem of config.problems) log(`${path.relative(cwd, problem.file)}:${problem.line}:${problem.column}: ${problem.message}`);
-    throw new Error(l10n.t('Invalid settings file: {0}', path.relative(cwd, config.file!)));
-  }
-  const root = values.config === undefined && config.file !== undefined ? path.dirname(config.file) : cwd;
-  const ignorePath = values['ignore-path'];
-  const patterns = await readIgnoreFile(ignorePath === undefined ? path.join(root, IGNORE_FILE_NAME) : path.resolve(ignorePath), log, ignorePath !== undefined);
-  const ignored = new IgnoreRules(root, patterns, log, values['no-gitignore'] !== true);
-  return { settings: normalizeSettings(config.settings), workspace: { root, ignored } };
-}
-
-/** The folder the settings are looked for from: the deepest that holds every path given (a glob by its fixed part). */
-function commonFolder(cwd: string, paths: string[]): string {
-  const folders = paths
-    .filter((given) => !given.startsWith('!'))
-    .map((given) => {
-      const absolute = path.resolve(cwd, globBase(given));
-      return existsSync(absolute) && !statSync(absolute).isDirectory() ? path.dirname(absolute) : absolute;
-    });
-  if (folders.length === 0) return cwd;
-  return folders.reduce((common, folder) => {
-    while (!isPathInside(common, folder, true)) common = path.dirname(common);
-    return common;
-  });
+  const options = { config: values.config, ignorePath: values['ignore-path'], gitignore: values['no-gitignore'] !== true };
+  return cliWorkspace(paths, process.cwd(), options, log);
 }
 
 async function runCheck(args: string[]): Promise<number> {
@@ -215,6 +179,7 @@ main(process.argv.slice(2)).then(
   },
   (error: Error) => {
     const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    if (error instanceof SettingsFileError) error.problems.forEach(log);
     process.stderr.write(`markdown-glossary: ${printable(error.message)}\n${isUsage ? '\n' + usage() + '\n' : ''}`);
     process.exitCode = EXIT_USAGE;
   },
