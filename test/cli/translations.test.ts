@@ -3,23 +3,14 @@
  * (test/support/translationRepo.ts). Build first: `node esbuild.mjs`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CLI_JS } from '../support/lspClient';
+import { runCli } from '../support/runCli';
 import { createTranslationRepo, type TranslationRepo } from '../support/translationRepo';
 
-function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [CLI_JS, 'translations', ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 30_000,
-    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env },
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** `translations` runs git: more time than the other commands. */
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(['translations', ...args], cwd, env, 30_000);
 
 describe('markdown-glossary translations', () => {
   let repo: TranslationRepo;

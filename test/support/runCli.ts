@@ -8,11 +8,11 @@ export interface Run {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, timeout = 15_000): Run {
   const result = spawnSync(process.execPath, [CLI_JS, ...args], {
     cwd,
     encoding: 'utf8',
-    timeout: 15_000,
+    timeout,
     env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...env },
   });
   if (result.error) throw result.error;
