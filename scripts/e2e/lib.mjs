@@ -296,7 +296,11 @@ export function clearResults() {
 // ---------------------------------------------------------------------------------------------
 // Running
 
-/** XDG_* and TMPDIR folders under `home`, so nothing is written to the user's folders. */
+/**
+ * XDG_* folders under `home`, so nothing is written to the user's folders. VS Code and Chromium
+ * put sockets in XDG_RUNTIME_DIR and TMPDIR, and a socket's path holds at most 107 bytes: those
+ * two are a short folder of the system's temporary folder, wherever the checkout is.
+ */
 export function isolatedEnv(home) {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
@@ -307,9 +311,10 @@ export function isolatedEnv(home) {
     XDG_DATA_HOME: path.join(home, 'data'),
     XDG_CACHE_HOME: path.join(home, 'cache'),
     XDG_STATE_HOME: path.join(home, 'state'),
-    XDG_RUNTIME_DIR: path.join(home, 'run'), // short: VS Code puts sockets here (107-byte limit)
-    TMPDIR: path.join(home, 'tmp'),
   };
+  const sockets = fs.mkdtempSync(path.join(os.tmpdir(), 'mg-'));
+  registerCleanup(() => fs.rmSync(sockets, { recursive: true, force: true }));
+  Object.assign(dirs, { XDG_RUNTIME_DIR: path.join(sockets, 'run'), TMPDIR: path.join(sockets, 'tmp') });
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   return { ...env, ...dirs };
 }
