@@ -67,6 +67,20 @@ describe('quick fix: change to the suggestion', () => {
     assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', '[IM, Begri|ff]'), 'Change to "Begriffe"', files), entry('A', 'A', 'D.', '[IM, Begriffe]'));
   });
 
+  it('removes a misspelt tag whose right spelling is listed already, rather than listing it twice', () => {
+    const declared = { 'docs/tags.yml': TAGS_YML };
+    const { titles } = actionsAt(glossaryOf(declared), 'docs/A.md', entry('A', 'A', 'D.', '[Begr|iff, IM, Begriffe]'));
+    assert.deepEqual(titles, ['Remove "Begriff": the tag it stands for is listed', 'Declare "Begriff" in tags.yml', 'Disable unknown-tag for this line']);
+    const removed = applyAction('docs/A.md', entry('A', 'A', 'D.', '[Begr|iff, IM, Begriffe]'), 'Remove "Begriff": the tag it stands for is listed', declared);
+    assert.equal(removed, entry('A', 'A', 'D.', '[IM, Begriffe]'));
+    const common = {
+      'docs/B1.md': entry('B1', 'B1', 'D.', '[Begriffe]'),
+      'docs/B2.md': entry('B2', 'B2', 'D.', '[Begriffe]'),
+    };
+    const block = entry('A', 'A', 'D.', '\n  - Begriffe\n  - Begri|ff\n  - IM');
+    assert.equal(applyAction('docs/A.md', block, 'Remove "Begriff": the tag it stands for is listed', common), entry('A', 'A', 'D.', '\n  - Begriffe\n  - IM'));
+  });
+
   it('replaces a misspelt key with the known key', () => {
     const text = doc(['id: Outtasking', 'titel: Outtasking', 'tags: [Begriffe]'], '\n# Outtasking\n');
     assert.equal(

@@ -53,6 +53,8 @@ export interface GlossaryDiagnostic {
   related?: RelatedLocation[];
   /** The text that would fix the problem in place of `range`, when there is one. */
   suggestion?: string;
+  /** Set when the fix removes the list item at `range` (a tag listed twice, empty, or a variant of one listed). */
+  removesItem?: true;
   /** What the problem is about, for fixes that need it: the tag of `unknown-tag`, the key of `missing-key`. */
   subject?: string;
   /** Set when the site's generator fails to build on it: an error unless the settings say otherwise. */

@@ -140,7 +140,11 @@ function fixesFor(
   });
   const inPlace = hasInPlaceFix(diagnostic) ? combinedEdits(document, lines, [diagnostic]) : [];
   if (inPlace.length > 0) {
-    const title = removesItem(diagnostic) ? l10n.t('Remove the tag') : l10n.t('Change to "{0}"', diagnostic.suggestion!);
+    const title = !removesItem(diagnostic)
+      ? l10n.t('Change to "{0}"', diagnostic.suggestion!)
+      : diagnostic.subject !== undefined
+        ? l10n.t('Remove "{0}": the tag it stands for is listed', diagnostic.subject)
+        : l10n.t('Remove the tag');
     actions.push(single(title, { createFiles: [], edits: [{ uri: document.uri, edits: inPlace }] }, true));
   }
   if (diagnostic.code === 'unknown-tag') {
@@ -213,7 +217,7 @@ function hasInPlaceFix(diagnostic: GlossaryDiagnostic): boolean {
 }
 
 function removesItem(diagnostic: GlossaryDiagnostic): boolean {
-  return diagnostic.code === 'duplicate-tag' || diagnostic.code === 'empty-tag';
+  return diagnostic.removesItem === true;
 }
 
 /** A term file for a broken link, where the link says it should be, from the new-term template. */

@@ -28,12 +28,16 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
 
   const diagnostics: GlossaryDiagnostic[] = [];
   const seen = new Set<string>();
+  const listed = new Set(field.items.flatMap((item) => (typeof item.value === 'string' ? [item.value.trim()] : [])));
+  // A misspelt tag whose right spelling is listed already is fixed by removing it, not by a second copy.
+  const replacedBy = (suggestion: string | undefined) =>
+    suggestion === undefined ? {} : listed.has(suggestion) ? { removesItem: true as const } : { suggestion: yamlString(suggestion) };
   const tagsFile = index.tagsFileFor(document.uri);
   for (const item of field.items) {
     if (typeof item.value !== 'string') continue;
     const tag = item.value;
     if (tag.trim() === '') {
-      diagnostics.push({ range: item.range, severity: 'warning', code: 'empty-tag', message: l10n.t('Empty tag.') });
+      diagnostics.push({ range: item.range, severity: 'warning', code: 'empty-tag', message: l10n.t('Empty tag.'), removesItem: true });
       continue;
     }
     if (tag !== tag.trim()) {
@@ -46,7 +50,7 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
       });
     }
     if (seen.has(tag.trim())) {
-      diagnostics.push({ range: item.range, severity: 'warning', code: 'duplicate-tag', message: l10n.t('Tag "{0}" is listed twice.', tag.trim()) });
+      diagnostics.push({ range: item.range, severity: 'warning', code: 'duplicate-tag', message: l10n.t('Tag "{0}" is listed twice.', tag.trim()), removesItem: true });
       continue;
     }
     seen.add(tag.trim());
@@ -62,7 +66,7 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
           suggestion === undefined
             ? l10n.t('Tag "{0}" is not declared in {1}.', tag.trim(), where)
             : l10n.t('Tag "{0}" is not declared in {1}. Did you mean "{2}"?', tag.trim(), where, suggestion),
-        suggestion: suggestion === undefined ? undefined : yamlString(suggestion),
+        ...replacedBy(suggestion),
         subject: tag.trim(),
       });
     } else {
@@ -73,7 +77,8 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
           severity: 'warning',
           code: 'tag-variant',
           message: l10n.t('Tag "{0}" ({1}) looks like a variant of "{2}" ({3}).', tag.trim(), entryCount(variant.ownCount), variant.tag, entryCount(variant.count)),
-          suggestion: yamlString(variant.tag),
+          ...replacedBy(variant.tag),
+          subject: tag.trim(),
         });
       }
     }
