@@ -140,6 +140,9 @@ describe('a workspace with the seed entry', () => {
     assert.equal(diagnostic.code, 'unknown-tag');
     assert.equal(diagnostic.severity, DiagnosticSeverity.Warning);
     assert.equal(diagnostic.source, 'markdown-glossary');
+    // The code is a link to the rule's section of docs/rules.md, on the project's repository.
+    const repository = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).homepage.replace(/#readme$/, '');
+    assert.equal(diagnostic.codeDescription?.href, `${repository}/blob/main/docs/rules.md#unknown-tag`);
     assert.equal(diagnostic.message, 'Tag "IM" is not declared in tags.yml.');
     assert.deepEqual(diagnostic.range, seedImRange());
     assert.equal(diagnostic.range.start.line, 3);

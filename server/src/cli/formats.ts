@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, type DiagnosticCode, type Severity } from '../common/diagnostic';
-import { ruleSummary } from '../common/ruleSummaries';
+import { ruleDocumentationUri, ruleSummary } from '../common/ruleSummaries';
 import { encodePathSegment } from '../common/uris';
 import { printable } from '../common/text';
 import type { CheckResult, Finding } from './check';
@@ -93,7 +93,6 @@ const SARIF_LEVELS: Record<Severity, string> = { error: 'error', warning: 'warni
  */
 function sarif(result: CheckResult, cwd: string, version: string, repository: string) {
   const codes = Object.keys(RULES) as DiagnosticCode[];
-  const rulesDocument = `${repository}/blob/main/docs/rules.md`;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -110,8 +109,8 @@ function sarif(result: CheckResult, cwd: string, version: string, repository: st
               name: code.replace(/(?:^|-)([a-z])/g, (_, letter: string) => letter.toUpperCase()),
               shortDescription: { text: ruleSummary(code) },
               fullDescription: { text: ruleSummary(code) },
-              helpUri: `${rulesDocument}#${code}`,
-              help: { text: `${ruleSummary(code)} ${rulesDocument}#${code}`, markdown: `${ruleSummary(code)} [docs/rules.md](${rulesDocument}#${code})` },
+              helpUri: ruleDocumentationUri(repository, code),
+              help: { text: `${ruleSummary(code)} ${ruleDocumentationUri(repository, code)}`, markdown: `${ruleSummary(code)} [docs/rules.md](${ruleDocumentationUri(repository, code)})` },
               defaultConfiguration: { level: SARIF_LEVELS[RULES[code]] },
             })),
           },

@@ -60,3 +60,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('A markdown-glossary-disable comment with an unknown rule or action.');
   }
 }
+
+/** Where docs/rules.md explains a rule, on the project's web address (package.json `repository`). */
+export function ruleDocumentationUri(repository: string, code: string): string {
+  return `${repository}/blob/main/docs/rules.md#${code}`;
+}

@@ -14,6 +14,7 @@ import {
 import type { CodeAction as GlossaryCodeAction } from '../features/codeActions';
 import type { WorkspaceChange } from '../features/workspaceChange';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
+import { ruleDocumentationUri } from '../common/ruleSummaries';
 import type { CompletionList as GlossaryCompletionList, SuggestionKind } from '../features/completionList';
 
 export const DIAGNOSTIC_SOURCE = 'markdown-glossary';
@@ -30,6 +31,8 @@ export function toLspDiagnostic(diagnostic: GlossaryDiagnostic): Diagnostic {
     range: diagnostic.range,
     severity: SEVERITIES[diagnostic.severity],
     code: diagnostic.code,
+    // The code links to the rule's documentation (the Problems panel and hovers show it as a link).
+    codeDescription: { href: ruleDocumentationUri(PACKAGE_REPOSITORY, diagnostic.code) },
     source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
     relatedInformation: diagnostic.related?.map((related) => ({
@@ -99,3 +102,5 @@ export function toLspCodeAction(action: GlossaryCodeAction): CodeAction {
     edit: toLspWorkspaceEdit(action.change),
   };
 }
+
+declare const PACKAGE_REPOSITORY: string;

@@ -40,6 +40,10 @@ suite('Settings files and disable comments in VS Code', () => {
       (found) => found.length === 1,
       { timeout: 40_000 },
     );
+    // The Problems panel shows the rule's code as a link to its documentation.
+    const code = warning.code as { value: string; target: vscode.Uri };
+    assert.equal(code.value, 'unknown-tag');
+    assert.match(code.target.toString(true), /^https:\/\/github\.com\/.+\/blob\/main\/docs\/rules\.md#unknown-tag$/);
     const actions = await waitFor(
       'the disable quick fix',
       async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range)) ?? [],
