@@ -64,6 +64,22 @@ describe('a glossary session', () => {
     }
   });
 
+  it('counts a new term without problems in the status (New Term), and sends no status that says nothing new', async () => {
+    const { session, statuses } = await started();
+    await until(() => statuses.some((status) => !status.indexing && status.terms === 2), 'status after indexing');
+    ws.write('glossar/Sauber.md', term('Sauber', 'Sauber'));
+    try {
+      await session.filesChanged([{ uri: ws.uri('glossar/Sauber.md'), deleted: false }]);
+      await until(() => statuses.at(-1)?.terms === 3, `status after a clean new term: ${JSON.stringify(statuses.at(-1))}`);
+      const sent = statuses.length;
+      await session.filesChanged([{ uri: ws.uri('glossar/Sauber.md'), deleted: false }]);
+      await pause(300);
+      assert.equal(statuses.length, sent, 'the same counts again are not sent');
+    } finally {
+      ws.remove('glossar/Sauber.md');
+    }
+  });
+
   it('checks a burst of edits far fewer times than typed, and a request sees every edit sent before it', async () => {
     const recorder = await started();
     const uri = ws.uri('notes/n.md');

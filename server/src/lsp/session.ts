@@ -86,6 +86,8 @@ export class GlossarySession {
   private dependentsTimer: NodeJS.Timeout | undefined;
   private readonly publishRounds = { all: 0, translations: 0 };
   private statusTimer: NodeJS.Timeout | undefined;
+  /** The status the editor shows, to send only a change. */
+  private sentStatus: StatusParams | undefined;
 
   /** The history the translation status is judged by; undefined until first read. */
   private historySnapshot: HistorySnapshot | undefined;
@@ -279,6 +281,8 @@ export class GlossarySession {
     const before = this.index.getDocument(uri);
     if (parsed === undefined) this.index.removeDocument(uri);
     else this.index.setParsedDocument(parsed);
+    // A term added or removed changes the count even when no file's problems change (New Term).
+    this.sendStatus();
     this.publish(uri);
     for (const dependent of affectedDocuments(this.index, uri, before, parsed)) this.pendingDependents.add(dependent);
     if (this.pendingDependents.size > 0 && this.dependentsTimer === undefined) {
@@ -342,13 +346,17 @@ export class GlossarySession {
   }
 
 
-  /** Tells the editor how many terms and problems there are, at most every so often. */
+  /** Tells the editor how many terms and problems there are, at most every so often, and only when that changed. */
   sendStatus(): void {
     if (this.statusTimer !== undefined) return;
     this.statusTimer = setTimeout(() => {
       this.statusTimer = undefined;
       const problems = [...this.problemCounts.values()].reduce((sum, count) => sum + count, 0);
-      this.output.sendStatus({ terms: this.index.termCount, problems, indexing: this.indexing });
+      const status = { terms: this.index.termCount, problems, indexing: this.indexing };
+      const sent = this.sentStatus;
+      if (sent !== undefined && sent.terms === status.terms && sent.problems === status.problems && sent.indexing === status.indexing) return;
+      this.sentStatus = status;
+      this.output.sendStatus(status);
     }, STATUS_DELAY_MS);
   }
 
