@@ -466,6 +466,28 @@ describe('markdown-glossary tags', () => {
     assert.equal(fs.readFileSync(ws.path('existing/tags.yml'), 'utf8'), before + printed.stdout);
     assert.deepEqual(check(['.'], ws.path('existing')), []);
   });
+
+  it('says when every tag is declared, and writes nothing (the shipped content/, its tags file in glossar/)', () => {
+    const content = path.join(REPO_ROOT, 'content');
+    for (const args of [['tags'], ['tags', '--write']]) {
+      const run = cli(args, content);
+      assert.deepEqual([run.status, run.stdout, run.stderr], [0, '', 'Every tag is declared in the tags file that governs its document.\n']);
+    }
+    assert.equal(fs.existsSync(path.join(content, 'tags.yml')), false);
+  });
+
+  it('adds each missing tag to the tags file that governs its document, one YAML comment naming each file', () => {
+    ws.write('split/glossar/tags.yml', 'Begriffe:\n  label: Grundbegriffe\n');
+    ws.write('split/glossar/A.md', A);
+    ws.write('split/wissen/C.md', '---\nid: C\ntitle: C\ntags: [Wissen]\n---\n\n**C ist ein Beispiel.**\n');
+    const printed = cli(['tags'], ws.path('split'));
+    assert.equal(printed.stdout.split('\n').filter((line) => line.startsWith('#')).join('\n'), '# glossar/tags.yml\n# tags.yml');
+    const run = cli(['tags', '--write'], ws.path('split'));
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(fs.readFileSync(ws.path('split/glossar/tags.yml'), 'utf8'), /^Begriffe:\n  label: Grundbegriffe\n\S/);
+    assert.equal(fs.readFileSync(ws.path('split/tags.yml'), 'utf8'), 'Wissen:\n  label: Wissen\n  permalink: /wissen\n');
+    assert.deepEqual(check(['.'], ws.path('split')), []);
+  });
 });
 
 describe('settings from .markdown-glossary.json and --config', () => {

@@ -204,6 +204,18 @@ describe('a tags file that does not parse', () => {
     ws.write('glossar/tags.yml', TAGS);
     await client.didChangeWatchedFiles([{ uri, type: FileChangeType.Changed }]);
     await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.length === 0);
+
+    // Fixed, it declares every tag: Generate tags.yml says so and edits nothing (it created an empty tags.yml in the folder).
+    const messages: string[] = [];
+    client.connection.onRequest('window/showMessageRequest', ({ message }: { message: string }) => {
+      messages.push(message);
+      return null;
+    });
+    client.connection.onRequest('workspace/applyEdit', () => assert.fail('no edit when every tag is declared'));
+    const result = await client.connection.sendRequest('workspace/executeCommand', { command: 'markdownGlossary.generateTagsFile', arguments: [ws.uri('')] });
+    assert.equal(result, null);
+    await eventually(async () => messages, (found: string[]) => found.length > 0);
+    assert.deepEqual(messages, ['Every tag is declared in the tags file that governs its document.']);
   });
 });
 

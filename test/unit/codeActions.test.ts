@@ -589,6 +589,26 @@ describe('the tags file keeps parsing and declares what it was given (issue 16)'
     assert.equal(applied(tagsFileChange(index, uri('docs')), uri('docs/tags.yml'), existing), existing + 'IM:\r\n  label: IM\r\n  permalink: /im\r\n');
   });
 
+  it('extends the tags file that governs each document, and adds nothing when every tag is declared there', () => {
+    const declaredAll = glossaryOf({
+      'glossar/tags.yml': TAGS_YML,
+      'glossar/A.md': entry('A', 'A', 'D.', '[Begriffe, IM]'),
+      'notizen/Plan.md': 'Wir planen das A.\n',
+    });
+    assert.deepEqual(tagsFileChange(declaredAll, ROOT), { createFiles: [], edits: [] });
+
+    const mixed = glossaryOf({
+      'glossar/tags.yml': TAGS_YML,
+      'glossar/A.md': entry('A', 'A', 'D.', '[Begriffe, Neu]'),
+      'glossar/B.md': entry('B', 'B', 'D.', '[Neu, Strategie]'),
+      'wissen/C.md': entry('C', 'C', 'D.', '[Wissen]'),
+    });
+    const change = tagsFileChange(mixed, ROOT);
+    assert.deepEqual(change.createFiles, [uri('tags.yml')]);
+    assert.equal(applied(change, uri('glossar/tags.yml'), TAGS_YML), TAGS_YML + 'Neu:\n  label: Neu\n  permalink: /neu\n');
+    assert.equal(applied(change, uri('tags.yml'), ''), 'Wissen:\n  label: Wissen\n  permalink: /wissen\n');
+  });
+
   it('adds nothing to a tags file that does not parse or is not a map, and says why', () => {
     for (const [broken, reason] of [
       ['Begriffe: [\n', 'The tags file has YAML errors: fix them before tags are added to it.'],

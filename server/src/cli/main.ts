@@ -130,28 +130,39 @@ async function runTags(args: string[]): Promise<number> {
   const { settings, workspace } = await settingsFrom(values, positionals);
   const { index, scope } = await loadForCli(positionals, process.cwd(), settings, log, undefined, workspace);
   const change = tagsFileChangeOrReason(index);
-  const [{ uri, edits }] = change.edits;
-  if (!values.write) {
-    process.stdout.write(edits[0].newText);
+  if (change.edits.length === 0) {
+    log(l10n.t('Every tag is declared in the tags file that governs its document.'));
     return 0;
   }
-  const filePath = uriToFsPath(uri);
-  const shown = path.relative(process.cwd(), filePath);
-  // Appended to only where a walk of the glossary finds it, and only if it is UTF-8 throughout.
-  if (!scope.isReachable(filePath)) throw new Error(l10n.t('Not written: {0} links to a file outside the checked folders.', shown));
-  const bytes = change.createFiles.length > 0 ? Buffer.alloc(0) : readBytesNow(filePath, log);
-  const before = bytes === undefined ? undefined : exactUtf8(bytes);
-  if (before === undefined) throw new Error(l10n.t('Not written: {0} is not a readable UTF-8 file.', shown));
-  try {
-    writeTextFileNow(filePath, applyEdits(new LineIndex(before), edits), scope, change.createFiles.length > 0);
-  } catch (error) {
-    throw new Error(l10n.t('Not written: cannot write {0}: {1}', shown, (error as Error).message));
+  const shown = (uri: string) => path.relative(process.cwd(), uriToFsPath(uri));
+  if (!values.write) {
+    // Several tags files: each addition under a YAML comment naming its file.
+    const named = change.edits.length > 1;
+    process.stdout.write(change.edits.map(({ uri, edits }) => (named ? `# ${printable(shown(uri))}\n` : '') + edits[0].newText).join(named ? '\n' : ''));
+    return 0;
   }
-  log(l10n.t('Wrote {0}.', shown));
+  // Appended to only where a walk of the glossary finds it, and only if it is UTF-8 throughout: all checked before any is written.
+  const writes = change.edits.map(({ uri, edits }) => {
+    const filePath = uriToFsPath(uri);
+    const created = change.createFiles.includes(uri);
+    if (!scope.isReachable(filePath)) throw new Error(l10n.t('Not written: {0} links to a file outside the checked folders.', shown(uri)));
+    const bytes = created ? Buffer.alloc(0) : readBytesNow(filePath, log);
+    const before = bytes === undefined ? undefined : exactUtf8(bytes);
+    if (before === undefined) throw new Error(l10n.t('Not written: {0} is not a readable UTF-8 file.', shown(uri)));
+    return { uri, filePath, created, text: applyEdits(new LineIndex(before), edits) };
+  });
+  for (const { uri, filePath, created, text } of writes) {
+    try {
+      writeTextFileNow(filePath, text, scope, created);
+    } catch (error) {
+      throw new Error(l10n.t('Not written: cannot write {0}: {1}', shown(uri), (error as Error).message));
+    }
+    log(l10n.t('Wrote {0}.', shown(uri)));
+  }
   return 0;
 }
 
-/** The tags to add to the tags file of the working folder; a tags file that refuses them is a failure, with its reason. */
+/** The tags to add to the tags files that govern the glossary's documents; a tags file that refuses them is a failure, with its reason. */
 function tagsFileChangeOrReason(index: Parameters<typeof tagsFileChange>[0]) {
   try {
     return tagsFileChange(index, fileUri(process.cwd()));

@@ -22,14 +22,12 @@ const NEW_FILE: TagsFileAdditions = { style: 'block', at: { line: 0, character: 
  * file declares are left to it: the result then holds only what is missing, to add in its style.
  */
 export function generateTagsFile(index: GlossaryIndex, existing?: TagsFile): string {
-  return declarationsText(missingTags(index, existing), existing?.additions ?? NEW_FILE);
+  return declarationsText(byUsage([...index.tagUsage()].filter(([tag]) => tag.trim() !== '' && !existing?.tags.has(tag))), existing?.additions ?? NEW_FILE);
 }
 
-function missingTags(index: GlossaryIndex, existing: TagsFile | undefined): string[] {
-  return [...index.tagUsage()]
-    .filter(([tag]) => tag.trim() !== '' && !existing?.tags.has(tag))
-    .sort(([tagA, countA], [tagB, countB]) => countB - countA || tagA.localeCompare(tagB))
-    .map(([tag]) => tag);
+/** Tags most used first, then by name. */
+function byUsage(usage: Iterable<[string, number]>): string[] {
+  return [...usage].sort(([tagA, countA], [tagB, countB]) => countB - countA || tagA.localeCompare(tagB)).map(([tag]) => tag);
 }
 
 /** The declarations of tags, `label` the tag itself and `permalink` a URL-safe form of it, as the file writes its own. */
@@ -57,17 +55,41 @@ function permalinkOf(tag: string): string {
 }
 
 /**
- * Declares the missing tags in the tags file that governs a folder, or in a new one there. Throws
- * TagsFileError, saying why, when that file refuses new tags.
+ * Declares each tag a document uses in the tags file that governs that document, where it is
+ * missing; documents of the folder that no tags file governs get a new tags.yml in the folder.
+ * No edit when every tag is declared. Throws TagsFileError, saying why, when a tags file that
+ * misses tags refuses new ones.
  */
 export function tagsFileChange(index: GlossaryIndex, folderUri: string): WorkspaceChange {
   const folder = folderUri.replace(/\/$/, '');
-  const existing = index.tagsFileFor(`${folder}/${TAGS_FILE_NAME}`);
-  if (existing === undefined) {
-    const uri = `${folder}/${TAGS_FILE_NAME}`;
-    const start = { line: 0, character: 0 };
-    return { createFiles: [uri], edits: [{ uri, edits: [{ range: { start, end: start }, newText: generateTagsFile(index) }] }] };
+  const newFile = `${folder}/${TAGS_FILE_NAME}`;
+  // A tags file that does not parse declares nothing: say so rather than judge by it.
+  const ownTagsFile = index.tagsFileFor(newFile);
+  if (ownTagsFile?.additions.style === 'refused') throw new TagsFileError(ownTagsFile.uri, ownTagsFile.additions.reason);
+  const missing = new Map<string, { tagsFile: TagsFile | undefined; usage: Map<string, number> }>();
+  for (const document of index.documents()) {
+    const tags = document.term?.tags ?? [];
+    const tagsFile = index.tagsFileFor(document.uri);
+    // A new file in the folder would govern only the documents below it.
+    if (tags.length === 0 || (tagsFile === undefined && !document.uri.startsWith(`${folder}/`))) continue;
+    const target = missing.get(tagsFile?.uri ?? newFile) ?? { tagsFile, usage: new Map<string, number>() };
+    for (const tag of new Set(tags.map((located) => located.value))) {
+      if (tag.trim() === '' || tagsFile?.tags.has(tag)) continue;
+      target.usage.set(tag, (target.usage.get(tag) ?? 0) + 1);
+    }
+    if (target.usage.size > 0) missing.set(tagsFile?.uri ?? newFile, target);
   }
-  if (existing.additions.style === 'refused') throw new TagsFileError(existing.uri, existing.additions.reason);
-  return { createFiles: [], edits: [{ uri: existing.uri, edits: [declarationsEdit(existing, missingTags(index, existing))!] }] };
+  const change: WorkspaceChange = { createFiles: [], edits: [] };
+  for (const [uri, { tagsFile, usage }] of [...missing].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (tagsFile?.additions.style === 'refused') throw new TagsFileError(tagsFile.uri, tagsFile.additions.reason);
+    const tags = byUsage(usage);
+    if (tagsFile !== undefined) {
+      change.edits.push({ uri, edits: [declarationsEdit(tagsFile, tags)!] });
+      continue;
+    }
+    const start = { line: 0, character: 0 };
+    change.createFiles.push(uri);
+    change.edits.push({ uri, edits: [{ range: { start, end: start }, newText: declarationsText(tags, NEW_FILE) }] });
+  }
+  return change;
 }

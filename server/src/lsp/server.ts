@@ -363,7 +363,7 @@ export function startServer(connection: Connection): void {
     if (command !== GENERATE_TAGS_FILE_COMMAND) return null;
     await session.whenIndexed();
     refreshAll();
-    // Into the tags file in use, or a new tags.yml in the given folder, else the first workspace folder.
+    // Into the tags file that governs each document, or a new tags.yml in the given folder, else the first workspace folder.
     const folder = typeof args?.[0] === 'string' ? args[0] : session.workspaceFolders[0] && fileUri(session.workspaceFolders[0]);
     if (folder === undefined) return null;
     let change: WorkspaceChange;
@@ -372,6 +372,10 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       if (error instanceof TagsFileError) throw new ResponseError(0, `${uriToFsPath(error.uri)}: ${error.message}`);
       throw error;
+    }
+    if (change.edits.length === 0) {
+      void connection.window.showInformationMessage(l10n.t('Every tag is declared in the tags file that governs its document.'));
+      return null;
     }
     if (!session.staysInWorkspace(change)) return null;
     await connection.workspace.applyEdit({ label: l10n.t('Generate tags.yml'), edit: toLspWorkspaceEdit(change) });
