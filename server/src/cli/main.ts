@@ -29,7 +29,7 @@ const usage = () =>
     '',
     l10n.t('check    Lints the glossary and reports on the given files, folders and globs (default: the current folder).'),
     l10n.t('         --fix applies the safe fixes. Exit code: 0 no errors, 1 errors found, 2 bad usage or failure.'),
-    l10n.t('tags     Prints a tags.yml declaring the tags the glossary uses; --write adds them to the tags file.'),
+    l10n.t('tags     Prints the tags each tags file misses, for the documents it governs; --write adds them.'),
     l10n.t('terms    Prints every file as the site builds it: doc id, title, tags, locale, translations, route, or why it is not published.'),
     l10n.t('translations  Prints which entries of the default locale are translated, missing or outdated (the original changed since, by Git history or file times).'),
     l10n.t('         --locale only that locale; --diff adds the changes of each outdated original; --strict exits 1 when a translation is outdated.'),
