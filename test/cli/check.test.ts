@@ -2,6 +2,7 @@
  * CLI tests: runs the bundled `dist/cli.js` as a child process. Build first: `node esbuild.mjs`.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -235,6 +236,23 @@ describe('markdown-glossary --help, --version and no command', () => {
     const run = cli([], REPO_ROOT);
     assert.equal(run.status, 2);
     assert.match(run.stdout, /^Usage:/);
+  });
+
+  it('a command with --help or -h prints the usage and exits 0 (was: unknown option, exit 2)', () => {
+    for (const args of [['check', '--help'], ['tags', '-h'], ['terms', '--help'], ['translations', '--help']]) {
+      const run = cli(args, REPO_ROOT);
+      assert.deepEqual([run.status, run.stderr], [0, ''], args.join(' '));
+      assert.match(run.stdout, /^Usage:/);
+    }
+  });
+
+  it('stops quietly with the exit code of the check when the reader closes the pipe early (| head)', async () => {
+    const child = spawn(process.execPath, [CLI_JS, 'check', '--format', 'sarif'], { cwd: path.join(REPO_ROOT, 'test/corpora/cncf-glossary') });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.destroy(); // as `| head -c 0` would, before the first write
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    assert.deepEqual([status, stderr], [0, ''], 'the corpus has warnings only: exit 0, and no stack trace');
   });
 });
 

@@ -214,6 +214,11 @@ describe('CI as the README and action.yml describe it', () => {
       const broken = staged('docs/glossar/Outtasking.md', 'docs/glossar/Kaputt.md');
       assert.equal(broken.status, 1);
       assert.match(broken.stdout, /^docs\/glossar\/Kaputt\.md:3:1 error /m);
+      // A staged name with blanks and shell characters reaches the check as one name, never a shell.
+      fs.writeFileSync(path.join(dir, 'docs/notizen/Plan (neu) & alt.md'), 'Siehe [fehlt](Nicht-da.md).\n');
+      const odd = staged('docs/notizen/Plan (neu) & alt.md');
+      assert.equal(odd.status, 1, odd.stdout + odd.stderr);
+      assert.match(odd.stdout, /^docs\/notizen\/Plan \(neu\) & alt\.md:1:15 error .*\[broken-link\]$/m);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

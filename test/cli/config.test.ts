@@ -45,6 +45,22 @@ describe('check of a subset: the glossary is the workspace, the paths choose wha
     );
   });
 
+  it('takes a name with glob characters that exists as that file or folder, not as a glob (was: 0 files checked, exit 0)', () => {
+    ws.write('odd/Begriff [alt].md', entry('alt', 'Siehe [fehlt](Nicht-da.md).'));
+    ws.write('odd/a b#c?/d.md', entry('d', 'Siehe [fehlt](Nicht-da.md).'));
+    try {
+      for (const given of ['odd/Begriff [alt].md', ws.path('odd/Begriff [alt].md'), 'odd/a b#c?']) {
+        const run = cli(['check', given, '--format', 'json'], ws.root);
+        assert.equal(run.status, 1, `${given}: ${run.stderr}`);
+        assert.equal((JSON.parse(run.stdout) as Array<{ code: string }>).filter(({ code }) => code === 'broken-link').length, 1, given);
+      }
+      // A glob still matches as one where no file has its name.
+      assert.equal(cli(['check', 'odd/*.md'], ws.root).status, 1);
+    } finally {
+      fs.rmSync(ws.path('odd'), { recursive: true, force: true });
+    }
+  });
+
   it('reports every file of a long list, as lint-staged passes it', () => {
     const many = createWorkspace(Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`ein-ziemlich-langer-ordnername/eintrag-${i}.md`, entry(`eintrag-${i}`)])));
     try {

@@ -73,7 +73,7 @@ function commonFolder(cwd: string, paths: string[]): string {
   const folders = paths
     .filter((given) => !given.startsWith('!'))
     .map((given) => {
-      const absolute = path.resolve(cwd, globBase(given));
+      const absolute = path.resolve(cwd, startOf(cwd, given));
       return existsSync(absolute) && !statSync(absolute).isDirectory() ? path.dirname(absolute) : absolute;
     });
   if (folders.length === 0) return cwd;
@@ -103,7 +103,7 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   const ownRoots: string[] = [];
   const givenFolders: string[] = [];
   for (const given of chosen.filter((given) => !given.startsWith('!'))) {
-    const absolute = path.resolve(cwd, globBase(given));
+    const absolute = path.resolve(cwd, startOf(cwd, given));
     const stat = await fs.stat(absolute).catch(() => undefined);
     if (stat === undefined) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, absolute) || absolute));
     const folder = stat.isDirectory() ? absolute : path.dirname(absolute);
@@ -135,7 +135,13 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   return { index, files: indexed.filter(chooses), chooses, scope };
 }
 
-const isGlob = (given: string) => /[*?[\]{}]/.test(given);
+/** A glob, unless a file or folder has that very name: lint-staged and pre-commit pass names such as `Begriff [alt].md`. */
+const isGlob = (cwd: string, given: string) => hasGlobCharacters(given) && !existsSync(path.resolve(cwd, given));
+
+const hasGlobCharacters = (text: string) => /[*?[\]{}]/.test(text);
+
+/** The path a given path or glob starts at: itself, or a glob's fixed part. */
+const startOf = (cwd: string, given: string) => (isGlob(cwd, given) ? globBase(given) : given);
 
 /**
  * A path or glob given, `!` for one that leaves out. A path takes in itself and what is below it,
@@ -146,7 +152,7 @@ function patternOf(cwd: string, given: string): { negated: boolean; matches: (fi
   const negated = given.startsWith('!');
   const written = negated ? given.slice(1) : given;
   const base = globBase(written);
-  if (!isGlob(written)) {
+  if (!isGlob(cwd, written)) {
     const absolute = path.resolve(cwd, written);
     return { negated, matches: (file) => isPathInside(absolute, file, true) };
   }
@@ -241,7 +247,7 @@ function toFinding(file: string, diagnostic: GlossaryDiagnostic): Finding {
 /** The folder a glob starts in: `docs/glossar` for `docs/glossar/**\/*.md`; a path without a glob is itself. */
 function globBase(glob: string): string {
   const segments = glob.split('/');
-  const firstGlob = segments.findIndex(isGlob);
+  const firstGlob = segments.findIndex(hasGlobCharacters);
   const fixed = firstGlob === -1 ? segments : segments.slice(0, firstGlob);
   return fixed.length === 0 ? '.' : fixed.join('/');
 }

@@ -61,6 +61,10 @@ async function main(argv: string[]): Promise<number> {
     startServer(createConnection(ProposedFeatures.all));
     return -1;
   }
+  if (['check', 'tags', 'terms', 'translations'].includes(command) && rest.some((arg) => arg === '--help' || arg === '-h')) {
+    process.stdout.write(usage() + '\n');
+    return 0;
+  }
   if (command === 'check') return runCheck(rest);
   if (command === 'tags') return runTags(rest);
   if (command === 'terms') return runTerms(rest);
@@ -184,6 +188,10 @@ declare const PACKAGE_VERSION: string;
 declare const PACKAGE_REPOSITORY: string;
 
 tuneGarbageCollection();
+// A reader that stops early (`| head`) closes the pipe: what is left unwritten is not wanted, and the exit code stays the check's.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exitCode = code;
