@@ -67,6 +67,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { l10nBundle: vscode.l10n.bundle, workspaceTrusted: vscode.workspace.isTrusted },
     outputChannel: output,
     errorHandler: boundedRestarts(output),
+    middleware: {
+      // VS Code's Markdown support renames headings and links too: where ours finds no term, it is
+      // its turn, and only its message says why (both refusing showed two).
+      prepareRename: async (document, position, token, next) => {
+        try {
+          return await next(document, position, token);
+        } catch {
+          return undefined;
+        }
+      },
+    },
   };
   client = new LanguageClient('markdownGlossary', vscode.l10n.t('Markdown Glossary'), serverOptions, clientOptions);
 
