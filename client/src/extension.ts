@@ -68,6 +68,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     errorHandler: boundedRestarts(output),
     middleware: {
+      // VS Code's Markdown support lists the headings in the Outline and breadcrumbs: ours, the same
+      // headings, showed each twice there. Other editors keep them.
+      provideDocumentSymbols: () => undefined,
       // VS Code's Markdown support renames headings and links too: where ours finds no term, it is
       // its turn, and only its message says why (both refusing showed two).
       prepareRename: async (document, position, token, next) => {

@@ -14,7 +14,7 @@ suite('Beside VS Code\'s Markdown support', () => {
     const document = (await openInEditor(workspaceFile(NOTE))).document;
     const word = document.getText().match(/\b(?:Wir|Die|Der|Das)\b/)![0];
     const position = positionOf(document, word, { offsetInNeedle: 1 });
-    // The Markdown extension starts on its own time; its message is the one left.
+    await vscode.extensions.getExtension('vscode.markdown-language-features')!.activate();
     const message = await waitFor(
       'a refusal to rename',
       async () => {
@@ -36,5 +36,20 @@ suite('Beside VS Code\'s Markdown support', () => {
     const position = positionOf(document, 'title: Outtasking', { offsetInNeedle: 'title: '.length + 2 });
     const location = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', document.uri, position);
     assert.equal(location.placeholder, 'Outtasking');
+  });
+
+  test('the Outline shows each heading of a term once', async () => {
+    const uri = workspaceFile('glossar/Outtasking.md');
+    await openInEditor(uri);
+    // Both providers answer once VS Code's Markdown support runs.
+    await vscode.extensions.getExtension('vscode.markdown-language-features')!.activate();
+    const names = (symbols: vscode.DocumentSymbol[]): string[] => symbols.flatMap((symbol) => [symbol.name, ...names(symbol.children)]);
+    const outline = await waitFor(
+      'the Outline of Outtasking.md',
+      async () => names((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? []),
+      (found) => found.length > 0,
+    );
+    const headings = outline.map((name) => name.replace(/^#+\s*/, ''));
+    assert.deepEqual(headings, [...new Set(headings)], JSON.stringify(outline));
   });
 });
