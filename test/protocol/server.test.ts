@@ -307,7 +307,7 @@ describe('watched files', () => {
     assert.deepEqual(await client.waitForDiagnostics(seedUri, (current) => current !== undefined && unknownTags(current).length === 0), []);
     // The hover now shows the label that tags.yml gives the tag.
     const hover = await client.hover(noteUri(), positionOf(note, 'Outtasking', 1));
-    assert.ok(hoverText(hover).includes('`IM` Informationsmanagement'), hoverText(hover));
+    assert.ok(hoverText(hover).includes('Informationsmanagement (`IM`)'), hoverText(hover));
   });
 
   it('ignores watched-file events in folders the workspace scan skips (build/)', async () => {

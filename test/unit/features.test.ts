@@ -23,7 +23,7 @@ describe('hover', () => {
     assert.ok(result);
     assert.match(result.markdown, /^\*\*Outtasking\*\*/);
     assert.match(result.markdown, /Das Outtasking ist eine besondere Form des Outsourcings\./);
-    assert.match(result.markdown, /`Begriffe` · `IM` Informationsmanagement/);
+    assert.match(result.markdown, /Tags: `Begriffe` · Informationsmanagement \(`IM`\)$/m, 'the label, then its key: one tag');
     assert.match(result.markdown, /\[Open \.\.\/docs\/Outtasking\.md\]\(file:\/\/\/ws\/docs\/Outtasking\.md\)/);
     assert.deepEqual(result.range, { start: { line: 0, character: 15 }, end: { line: 0, character: 25 } });
   });

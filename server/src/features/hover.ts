@@ -41,7 +41,8 @@ export function describeTerm(index: GlossaryIndex, fromUri: string, term: Glossa
     const tagsFile = index.tagsFileFor(term.uri);
     const labels = term.tags.map(({ value }) => {
       const label = tagsFile?.tags.get(value)?.label ?? value;
-      return label === value ? `\`${value}\`` : `\`${value}\` ${escapeMarkdown(label)}`;
+      // The label as the site shows it, the key the front matter writes after it: one tag, not two.
+      return label === value ? `\`${value}\`` : `${escapeMarkdown(label)} (\`${value}\`)`;
     });
     parts.push(`${l10n.t('Tags')}: ${labels.join(' · ')}`);
   }
