@@ -5,12 +5,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const PREFIX = 'markdownGlossary.';
 
+/** The settings of the manifest, in the order VS Code shows them: its categories' properties one after another. */
+export function manifestSettings(manifest) {
+  return Object.assign({}, ...[manifest.contributes.configuration].flat().map((category) => category.properties));
+}
+
 /** The schema, from the manifest and its English strings. */
 export function configSchema(manifest, nls) {
   const text = (value) => (typeof value === 'string' ? value.replace(/^%(.+)%$/, (_, key) => nls[key]) : value);
-  const entries = Object.entries(manifest.contributes.configuration.properties).filter(([key]) => key.startsWith(PREFIX));
+  const entries = Object.entries(manifestSettings(manifest)).filter(([key]) => key.startsWith(PREFIX));
   const properties = { $schema: { type: 'string', description: 'The schema that checks this file.' } };
-  for (const [key, { scope, markdownDescription, description, markdownEnumDescriptions, enumDescriptions, ...rest }] of entries) {
+  for (const [key, { scope, order, markdownDescription, description, markdownEnumDescriptions, enumDescriptions, ...rest }] of entries) {
     const shown = text(markdownDescription ?? description);
     const enumShown = (markdownEnumDescriptions ?? enumDescriptions)?.map(text);
     properties[key.slice(PREFIX.length)] = { ...rest, ...(shown === undefined ? {} : { description: shown }), ...(enumShown === undefined ? {} : { enumDescriptions: enumShown }) };
