@@ -17,6 +17,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CACHE,
@@ -137,7 +138,9 @@ async function main() {
 
   const installed = fs.existsSync(path.join(CODE_SERVER_DIR, '.e2e-installed.json'));
   if (!installed) {
-    say(`no desktop \`code\` on PATH: installing code-server ${VERSIONS['code-server']} into ${path.relative(ROOT, CODE_SERVER_DIR)} (once, a few minutes)`);
+    say(`no desktop \`code\` on PATH: installing code-server ${VERSIONS['code-server']} into ${path.relative(ROOT, CODE_SERVER_DIR)} once,`);
+    say('from npm (about 100 MB), then compiling its native modules: one to three minutes, printing nothing meanwhile;');
+    say(`follow it with: tail -f ${path.relative(ROOT, path.join(CACHE, 'logs', 'install-code-server.log'))}`);
     ensureAptPackages({ needCodeServerBuild: true });
   }
   ensureCodeServer();
@@ -148,6 +151,8 @@ async function main() {
   const url = workbenchUrl({ port: server.port, folder: CONTENT });
 
   process.stdout.write(`\n  Markdown Glossary on content/ in code-server ${VERSIONS['code-server']}, the extension from source:\n\n  ${url}\n\n`);
+  // code-server listens on this machine only (it has no password); another machine reaches it through SSH.
+  process.stdout.write(`  From another machine: ssh -L ${server.port}:127.0.0.1:${server.port} ${os.userInfo().username}@${os.hostname()}\n  there, then open the URL above in its browser.\n\n`);
   say(`log: ${path.relative(ROOT, server.logFile)}; Ctrl+C stops code-server`);
   if (options.open) openBrowser(url);
 
