@@ -104,6 +104,13 @@ export function fixAll(index: GlossaryIndex, document: ParsedDocument, lines: Li
   return combinedEdits(document, lines, safe);
 }
 
+/** The safe fixes of a whole document as one source action, for "fix all" on save (`editor.codeActionsOnSave`); undefined when there are none. */
+export function fixAllAction(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, settings: GlossarySettings): CodeAction | undefined {
+  const edits = fixAll(index, document, lines, settings);
+  if (edits.length === 0) return undefined;
+  return { title: l10n.t('Fix all safe glossary problems'), kind: 'source.fixAll', diagnostics: [], change: { createFiles: [], edits: [{ uri: document.uri, edits }] } };
+}
+
 /** Rounds of "fix all" `fixedText` applies at most: a fix can bring out a problem that the next round fixes. */
 const MAX_FIX_ROUNDS = 5;
 

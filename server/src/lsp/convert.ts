@@ -93,10 +93,13 @@ export function toLspWorkspaceEdit(change: WorkspaceChange): WorkspaceEdit {
   };
 }
 
+/** Ours among the fix-all actions, so that `editor.codeActionsOnSave` can name it alone. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.markdownGlossary`;
+
 export function toLspCodeAction(action: GlossaryCodeAction): CodeAction {
   return {
     title: action.title,
-    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.SourceFixAll,
+    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
     diagnostics: action.diagnostics.map(toLspDiagnostic),
     isPreferred: action.isPreferred,
     edit: toLspWorkspaceEdit(action.change),

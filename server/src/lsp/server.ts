@@ -19,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { canonicalUri, fileUri, uriToFsPath } from '../common/uris';
-import { codeActions } from '../features/codeActions';
+import { codeActions, fixAllAction } from '../features/codeActions';
 import type { WorkspaceChange } from '../features/workspaceChange';
 import { complete } from '../features/completion';
 import { hover } from '../features/hover';
@@ -59,7 +59,7 @@ import {
   type TermSummary,
 } from './protocol';
 import { GlossarySession } from './session';
-import { DIAGNOSTIC_SOURCE, toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
 
 interface InitializationOptions {
   /** VS Code's l10n bundle for the display language, passed by the extension. */
@@ -117,7 +117,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['[', '(', '/', ','], resolveProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND, REINDEX_COMMAND] },
         definitionProvider: true,
         referencesProvider: true,
@@ -217,6 +217,12 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(({ textDocument, range, context }) => {
     const open = openDocument(textDocument.uri);
     if (open === undefined) return [];
+    // Source actions (fix all on save, "Source Action..."): the safe fixes of the whole document.
+    if (context.only !== undefined && !context.only.includes(CodeActionKind.QuickFix)) {
+      const wanted = context.only.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`));
+      const all = wanted ? fixAllAction(index, open.document, open.lines, session.settings) : undefined;
+      return all === undefined ? [] : [toLspCodeAction(all)];
+    }
     const fixes = codeActions(index, open.document, open.lines, range, session.settings)
       .filter((action) => session.staysInWorkspace(action.change))
       .map(toLspCodeAction);
