@@ -16,6 +16,7 @@ import {
   ORIGINAL_AS_TRANSLATED_REQUEST,
   SEARCH_TERMS_REQUEST,
   SHOW_ORIGINAL_CHANGES_COMMAND,
+  SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
   TRANSLATION_STATUS_REQUEST,
   type NewTermResult,
@@ -105,6 +106,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('markdownGlossary.translationStatus', () => showTranslationStatus()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
     vscode.commands.registerCommand(SHOW_ORIGINAL_CHANGES_COMMAND, (translationUri?: string) => showOriginalChanges(translationUri)),
+    // A term's code lens: Find All References at its title (the server sends plain JSON, VS Code wants its own types).
+    vscode.commands.registerCommand(SHOW_REFERENCES_COMMAND, (termUri: string, position: { line: number; character: number }) =>
+      vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(termUri), new vscode.Position(position.line, position.character)),
+    ),
     vscode.workspace.registerTextDocumentContentProvider(GENERATED_SCHEME, {
       onDidChange: generatedChanged.event,
       provideTextDocumentContent: (uri) => generatedTexts.get(uri.toString()) ?? '',

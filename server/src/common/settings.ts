@@ -33,6 +33,8 @@ export interface GlossarySettings {
   unlinkedMentions: boolean;
   /** Hint on an original which locales lack it: `auto` on sites with at most three locales. */
   missingTranslations: MissingTranslationsSetting;
+  /** Above a term's title, how many places refer to it and how many mention it without a link. */
+  codeLens: boolean;
   /** Severity per rule code, or "off". */
   rules: Partial<Record<DiagnosticCode, RuleSeverity>>;
 }
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: GlossarySettings = {
   newTermFolder: '',
   unlinkedMentions: false,
   missingTranslations: 'auto',
+  codeLens: false,
   rules: {},
 };
 
@@ -145,6 +148,7 @@ export function normalizeSettings(raw: unknown): GlossarySettings {
     missingTranslations: MISSING_TRANSLATIONS.includes(given.missingTranslations as MissingTranslationsSetting)
       ? (given.missingTranslations as MissingTranslationsSetting)
       : DEFAULT_SETTINGS.missingTranslations,
+    codeLens: given.codeLens === true,
     rules,
   };
 }

@@ -74,3 +74,11 @@ export interface OriginalAsTranslatedResult {
 
 /** A command of the VS Code client, run by the quick fix on an outdated translation: the diff of its original since. */
 export const SHOW_ORIGINAL_CHANGES_COMMAND = 'markdownGlossary.showOriginalChanges';
+
+/** A command of the VS Code client, run by a term's code lens: Find All References at its title. */
+export const SHOW_REFERENCES_COMMAND = 'markdownGlossary.showReferences';
+
+/** What a term's code lens carries until it is resolved. */
+export interface CodeLensData {
+  termUri: string;
+}

@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings, type GlossarySettings } from '../common/settings';
 import { canonicalUri, fileUri, uriToFsPath } from '../common/uris';
 import { codeActions, fixAllAction } from '../features/codeActions';
+import { codeLensRange, codeLensTitle, NO_REFERENCES } from '../features/codeLens';
 import type { WorkspaceChange } from '../features/workspaceChange';
 import { complete } from '../features/completion';
 import { hover } from '../features/hover';
@@ -46,8 +47,10 @@ import {
   REINDEX_COMMAND,
   SEARCH_TERMS_REQUEST,
   SHOW_ORIGINAL_CHANGES_COMMAND,
+  SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
   TRANSLATION_STATUS_REQUEST,
+  type CodeLensData,
   type OriginalAsTranslatedParams,
   type OriginalAsTranslatedResult,
   type TranslationStatusResult,
@@ -119,6 +122,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['[', '(', '/', ','], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND, REINDEX_COMMAND] },
+        codeLensProvider: { resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
@@ -231,6 +235,20 @@ export function startServer(connection: Connection): void {
     if (state?.since === undefined) return fixes;
     const title = l10n.t('Show the changes of the original since this translation');
     return [...fixes, { title, kind: CodeActionKind.QuickFix, diagnostics: outdated, command: { title, command: SHOW_ORIGINAL_CHANGES_COMMAND, arguments: [open.document.uri] } }];
+  });
+
+  // Opt-in: the counts cost a search for references, so they are computed when a lens is shown.
+  connection.onCodeLens(({ textDocument }) => {
+    const term = session.settings.codeLens ? openDocument(textDocument.uri)?.document.term : undefined;
+    if (term === undefined) return [];
+    const data: CodeLensData = { termUri: term.uri };
+    return [{ range: codeLensRange(term), data }];
+  });
+
+  connection.onCodeLensResolve(async (lens) => {
+    const term = index.termOf((lens.data as CodeLensData).termUri);
+    const counts = term === undefined ? NO_REFERENCES : await session.referenceCounts(term);
+    return { ...lens, command: { title: codeLensTitle(counts), command: SHOW_REFERENCES_COMMAND, arguments: [(lens.data as CodeLensData).termUri, lens.range.start] } };
   });
 
   connection.onDefinition(({ textDocument, position }) => {

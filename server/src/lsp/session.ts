@@ -16,6 +16,7 @@ import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import type { StatusParams } from './protocol';
+import { addCounts, NO_REFERENCES, referenceCountsIn, type ReferenceCounts } from '../features/codeLens';
 import { hasUnresolvedPin, type HistorySnapshot } from '../features/translationStatus';
 import { loadHistorySnapshot, NO_HISTORY, withFreshFileTimes } from '../workspace/translationHistory';
 
@@ -512,20 +513,34 @@ export class GlossarySession {
    * of one of its names is parsed.
    */
   async references(term: GlossaryTerm, includeDeclaration: boolean): Promise<Array<{ uri: string; range: Range }>> {
-    const { index } = this;
     const locations = includeDeclaration ? [definitionOf(term)] : [];
+    await this.forEachReferringDocument(term, (document, lines) => {
+      for (const range of referencesIn(this.index, term, document, lines)) locations.push({ uri: document.uri, range });
+    });
+    return locations;
+  }
+
+  /** How many places refer to a term, and how many mention it without a link (the code lens). */
+  async referenceCounts(term: GlossaryTerm): Promise<ReferenceCounts> {
+    let counts = NO_REFERENCES;
+    await this.forEachReferringDocument(term, (document, lines) => (counts = addCounts(counts, referenceCountsIn(this.index, term, document, lines))));
+    return counts;
+  }
+
+  /** Visits every document that may refer to a term, open ones as edited, closed ones as on disk. */
+  private async forEachReferringDocument(term: GlossaryTerm, visit: (document: ParsedDocument, lines: LineIndex) => void): Promise<void> {
+    const { index } = this;
     const linking = index.documentsLinkingTo(term);
-    const referencesInText = (uri: string, text: string, open?: { document: ParsedDocument; lines: LineIndex }) => {
+    const visitText = (uri: string, text: string, open?: { document: ParsedDocument; lines: LineIndex }) => {
       if (!linking.has(uri) && !index.matcher.mayMention(text, term.uri)) return;
       const lines = open?.lines ?? new LineIndex(text);
-      const document = open?.document ?? parseDocument(uri, text, lines);
-      for (const range of referencesIn(index, term, document, lines)) locations.push({ uri, range });
+      visit(open?.document ?? parseDocument(uri, text, lines), lines);
     };
     const closed = new Map<string, ParsedDocument>();
     for (const document of [...index.documents()]) {
       const lines = this.openLines.get(document.uri);
       const signature = index.textSignatureOf(document.uri);
-      if (lines !== undefined) referencesInText(document.uri, lines.text, { document, lines });
+      if (lines !== undefined) visitText(document.uri, lines.text, { document, lines });
       else if (linking.has(document.uri) || signature === undefined || index.matcher.mayMentionIn(signature, term.uri)) closed.set(document.uri, document);
     }
     for await (const batch of this.textsFromDisk([...closed.keys()])) {
@@ -533,10 +548,9 @@ export class GlossarySession {
         if (text === undefined) continue;
         // Only a text the index still holds, not one changed on disk while it was read.
         if (index.getDocument(uri) === closed.get(uri) && index.textSignatureOf(uri) === undefined) index.rememberTextSignature(uri, textSignature(text));
-        referencesInText(uri, text);
+        visitText(uri, text);
       }
     }
-    return locations;
   }
 
   // ---- The workspace's boundary ----
