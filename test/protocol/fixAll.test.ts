@@ -4,9 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CodeAction } from 'vscode-languageserver-protocol/node';
+import * as fs from 'node:fs';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol/node';
 import { createWorkspace } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
+import { runCli } from '../support/runCli';
 
 const TAGS = 'Begriffe:\n  label: Begriffe\nIM:\n  label: IM\n';
 const ENTRY = '---\nid: A\ntitel: A\ntags: [Begriffe, IM, Begriffe, " IM "]\n---\n\n# A\n\nSiehe [Fehlt](Fehlt.md).\n';
@@ -51,3 +53,45 @@ describe('fix all on save (source.fixAll)', () => {
     }
   });
 });
+
+describe('Fix All Glossary Problems in Workspace', () => {
+  it('sends the safe fixes of every file, open ones as edited, as one edit to confirm, and changes what check --fix changes', async () => {
+    const closed = '---\nid: B\ntitle: B\ntags: [Begriffe, Begriffe]\n---\r\n\r\n# B\r\n\r\nLang und breit.\r\n';
+    const ws = createWorkspace({ 'glossar/tags.yml': TAGS, 'glossar/A.md': ENTRY, 'glossar/B.md': closed, 'glossar/C.md': '---\nid: C\ntitle: C\ntags: [IM]\n---\n\n# C\n' });
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      const open = ENTRY.replace('# A', '# A\n\nNeu, noch nicht gespeichert.');
+      await client.open(ws.uri('glossar/A.md'), open);
+      let asked: { label?: string; edit: { documentChanges: Array<{ textDocument: { uri: string }; edits: Array<TextEdit & { annotationId: string }> }>; changeAnnotations: Record<string, { needsConfirmation: boolean }> } } | undefined;
+      client.connection.onRequest('workspace/applyEdit', (params: typeof asked) => {
+        asked = params;
+        return { applied: true };
+      });
+      const fixed = await client.connection.sendRequest('workspace/executeCommand', { command: 'markdownGlossary.fixAllInWorkspace', arguments: [] });
+      assert.equal(fixed, 2);
+      const changes = asked!.edit.documentChanges;
+      assert.deepEqual(changes.map((change) => change.textDocument.uri).sort(), [ws.uri('glossar/A.md'), ws.uri('glossar/B.md')]);
+      assert.ok(changes.every((change) => change.edits.every((edit) => asked!.edit.changeAnnotations[edit.annotationId].needsConfirmation)));
+      const after = (uri: string, text: string) => applyAll(text, changes.find((change) => change.textDocument.uri === uri)!.edits);
+      assert.equal(after(ws.uri('glossar/A.md'), open), open.replace('titel: A', 'title: A').replace('[Begriffe, IM, Begriffe, " IM "]', '[Begriffe, IM]'));
+      // The closed file, CRLF body and all, exactly as check --fix writes it.
+      const fixedOnDisk = runCli(['check', '--fix', 'glossar/B.md'], ws.root);
+      assert.equal(fixedOnDisk.status, 0, fixedOnDisk.stderr);
+      assert.equal(after(ws.uri('glossar/B.md'), closed), fs.readFileSync(ws.path('glossar/B.md'), 'utf8'));
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});
+
+/** Edits applied to a text by offsets, last first. */
+function applyAll(text: string, edits: TextEdit[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const offset = ({ line, character }: { line: number; character: number }) => starts[line] + character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
+}

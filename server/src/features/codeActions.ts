@@ -111,6 +111,24 @@ export function fixAllAction(index: GlossaryIndex, document: ParsedDocument, lin
   return { title: l10n.t('Fix all safe glossary problems'), kind: 'source.fixAll', diagnostics: [], change: { createFiles: [], edits: [{ uri: document.uri, edits }] } };
 }
 
+/**
+ * The safe fixes of a document as `check --fix` applies them, round by round, as one edit of the
+ * whole lines that change; undefined when there are none.
+ */
+export function fixedTextEdit(index: GlossaryIndex, uri: string, text: string, settings: GlossarySettings): TextEdit | undefined {
+  const fixed = fixedText(index, uri, text, settings);
+  if (fixed === text) return undefined;
+  let prefix = 0;
+  while (prefix < text.length && prefix < fixed.length && text[prefix] === fixed[prefix]) prefix++;
+  prefix = text.lastIndexOf('\n', prefix - 1) + 1;
+  let suffix = 0;
+  const most = Math.min(text.length, fixed.length) - prefix;
+  while (suffix < most && text[text.length - 1 - suffix] === fixed[fixed.length - 1 - suffix]) suffix++;
+  while (suffix > 0 && text[text.length - 1 - suffix] !== '\n') suffix--;
+  const lines = new LineIndex(text);
+  return { range: lines.rangeAt(prefix, text.length - suffix), newText: fixed.slice(prefix, fixed.length - suffix) };
+}
+
 /** Rounds of "fix all" `fixedText` applies at most: a fix can bring out a problem that the next round fixes. */
 const MAX_FIX_ROUNDS = 5;
 

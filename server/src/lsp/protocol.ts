@@ -82,3 +82,6 @@ export const SHOW_REFERENCES_COMMAND = 'markdownGlossary.showReferences';
 export interface CodeLensData {
   termUri: string;
 }
+
+/** A server command: the safe fixes of every file, as one workspace edit the editor previews first. */
+export const FIX_ALL_IN_WORKSPACE_COMMAND = 'markdownGlossary.fixAllInWorkspace';

@@ -39,6 +39,7 @@ import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfig, type Config } from '../workspace/configFile';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
 import {
+  FIX_ALL_IN_WORKSPACE_COMMAND,
   GENERATE_TAGS_FILE_COMMAND,
   KNOWN_TAGS_REQUEST,
   LINK_TO_TERM_REQUEST,
@@ -121,7 +122,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['[', '(', '/', ','], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND, REINDEX_COMMAND] },
+        executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND, REINDEX_COMMAND, FIX_ALL_IN_WORKSPACE_COMMAND] },
         codeLensProvider: { resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
@@ -383,6 +384,21 @@ export function startServer(connection: Connection): void {
     if (command === REINDEX_COMMAND) {
       await indexWorkspace();
       return index.documentCount;
+    }
+    if (command === FIX_ALL_IN_WORKSPACE_COMMAND) {
+      await session.whenIndexed();
+      refreshAll();
+      const change = await session.workspaceFixes();
+      if (change.edits.length === 0) {
+        void connection.window.showInformationMessage(l10n.t('No glossary problem has a safe fix.'));
+        return 0;
+      }
+      if (!session.staysInWorkspace(change)) return null;
+      // One edit of all files, undone as one; the editor shows it for confirmation first.
+      const label = l10n.t('Fix all glossary problems in the workspace');
+      const annotated = { documentChanges: change.edits.map(({ uri, edits }) => ({ textDocument: { uri, version: null }, edits: edits.map((edit) => ({ ...edit, annotationId: 'fixAll' })) })), changeAnnotations: { fixAll: { label, needsConfirmation: true } } };
+      const { applied } = await connection.workspace.applyEdit({ label, edit: annotated });
+      return applied ? change.edits.length : 0;
     }
     if (command !== GENERATE_TAGS_FILE_COMMAND) return null;
     await session.whenIndexed();

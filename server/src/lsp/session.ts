@@ -17,6 +17,7 @@ import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import type { StatusParams } from './protocol';
 import { addCounts, NO_REFERENCES, referenceCountsIn, type ReferenceCounts } from '../features/codeLens';
+import { fixedTextEdit } from '../features/codeActions';
 import { hasUnresolvedPin, type HistorySnapshot } from '../features/translationStatus';
 import { loadHistorySnapshot, NO_HISTORY, withFreshFileTimes } from '../workspace/translationHistory';
 
@@ -525,6 +526,25 @@ export class GlossarySession {
     let counts = NO_REFERENCES;
     await this.forEachReferringDocument(term, (document, lines) => (counts = addCounts(counts, referenceCountsIn(this.index, term, document, lines))));
     return counts;
+  }
+
+  /** The safe fixes of every document, open ones as edited and closed ones as on disk, as `check --fix` applies them. */
+  async workspaceFixes(): Promise<WorkspaceChange> {
+    const change: WorkspaceChange = { createFiles: [], edits: [] };
+    const fix = (uri: string, text: string) => {
+      const edit = fixedTextEdit(this.index, uri, text, this.settings);
+      if (edit !== undefined) change.edits.push({ uri, edits: [edit] });
+    };
+    const closed: string[] = [];
+    for (const document of [...this.index.documents()]) {
+      const lines = this.openLines.get(document.uri);
+      if (lines !== undefined) fix(document.uri, lines.text);
+      else closed.push(document.uri);
+    }
+    for await (const batch of this.textsFromDisk(closed)) {
+      for (const [uri, text] of batch) if (text !== undefined) fix(uri, text);
+    }
+    return change;
   }
 
   /** Visits every document that may refer to a term, open ones as edited, closed ones as on disk. */
