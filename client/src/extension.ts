@@ -179,7 +179,7 @@ async function pickTerm(placeholder: string): Promise<TermSummary | undefined> {
 }
 
 async function searchGlossary(): Promise<void> {
-  const term = await pickTerm(vscode.l10n.t('Search the glossary by title or alias'));
+  const term = await pickTerm(vscode.l10n.t('Search the glossary by title, alias or #tag'));
   if (term !== undefined) await vscode.window.showTextDocument(vscode.Uri.parse(term.uri));
 }
 

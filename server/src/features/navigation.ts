@@ -45,19 +45,31 @@ export interface SymbolEntry {
 
 /** Terms whose title or an alias matches a query, ranked like completion, at most as many as it shows. */
 export function searchTerms(index: GlossaryIndex, query: string): GlossaryTerm[] {
-  const folded = foldQuery(query);
+  // "#im" searches the tags only; a plain query finds a term by a tag after those it names.
+  const onlyTags = query.trim().startsWith('#');
+  const folded = foldQuery(onlyTags ? query.trim().slice(1) : query);
   const queryLetters = letterMask(folded);
   const found: Array<{ term: GlossaryTerm; sortText: string }> = [];
   for (const term of index.terms()) {
     let best: MatchQuality | undefined;
-    for (const name of matchableNamesOf(term)) {
+    for (const name of onlyTags ? [] : matchableNamesOf(term)) {
       const quality = matchQuality(folded, name, queryLetters);
       if (quality !== undefined && (best === undefined || quality < best)) best = quality;
     }
     if (best !== undefined) found.push({ term, sortText: `${best}${term.title.toLowerCase()}` });
+    else if (folded !== '' && hasTagLike(index, term, folded)) found.push({ term, sortText: `${TAG_MATCH}${term.title.toLowerCase()}` });
   }
   found.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
   return found.slice(0, MAX_COMPLETION_ITEMS).map(({ term }) => term);
+}
+
+/** Below every match by a name. */
+const TAG_MATCH = MatchQuality.Substring + 1;
+
+/** Whether one of a term's tags, by key or by its label in the tags file, starts with the folded query. */
+function hasTagLike(index: GlossaryIndex, term: GlossaryTerm, folded: string): boolean {
+  const tagsFile = index.tagsFileFor(term.uri);
+  return term.tags.some(({ value }) => [value, tagsFile?.tags.get(value)?.label ?? value].some((name) => foldQuery(name).startsWith(folded)));
 }
 
 /** Workspace symbols: terms by title and alias, their aliases and tags as detail. */
