@@ -456,7 +456,8 @@ export class GlossarySession {
       this.historyTimer = undefined;
       return this.readHistory();
     }
-    return this.historySnapshot ?? this.historyRead ?? this.readHistory();
+    // A read under way is newer than the snapshot it will replace (a reindex, a commit).
+    return this.historyRead ?? this.historySnapshot ?? this.readHistory();
   }
 
   /**
