@@ -157,9 +157,11 @@ async function pickTerm(placeholder: string): Promise<TermSummary | undefined> {
   const update = async (query: string) => {
     picker.busy = true;
     const terms = await languageClient.sendRequest<TermSummary[]>(SEARCH_TERMS_REQUEST, { query });
+    // The label is the name the term was found by (an alias where it matched better): VS Code
+    // re-sorts the items by how well their labels match, so the label must be what matched.
     picker.items = terms.map((term) => ({
-      label: term.title,
-      description: [...term.aliases, ...term.tags.map((tag) => `#${tag}`)].join(' '),
+      label: term.name,
+      description: [...(term.name === term.title ? [] : [term.title]), ...term.aliases.filter((alias) => alias !== term.name), ...term.tags.map((tag) => `#${tag}`)].join(' '),
       detail: term.definition,
       term,
       // The server has filtered already; the picker must not hide an alias match.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { searchTerms } from '../../server/src/features/navigation';
+import { searchGlossary, searchTerms } from '../../server/src/features/navigation';
 import { entry, glossaryOf } from './glossary';
 
 const TAGS = 'Begriffe:\n  label: Begriffe\nIM:\n  label: Informationsmanagement\nVertrag:\n  label: Vertragswesen\n';
@@ -29,5 +29,14 @@ describe('Search Glossary', () => {
 
   it('still finds a term by an alias first', () => {
     assert.deepEqual(titles('sla'), ['Service Level Agreement']);
+  });
+});
+
+describe('Search Glossary: the name a term is found by', () => {
+  it('is the alias where it matches better than the title, else the title', () => {
+    const found = (query: string) => searchGlossary(glossary(), query).map(({ term, name }) => `${term.title}: ${name}`);
+    assert.deepEqual(found('sla'), ['Service Level Agreement: SLA']);
+    assert.deepEqual(found('serv'), ['Service Level Agreement: Service Level Agreement']);
+    assert.deepEqual(found('#vertrag'), ['Service Level Agreement: Service Level Agreement']);
   });
 });

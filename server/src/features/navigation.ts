@@ -43,24 +43,39 @@ export interface SymbolEntry {
   location: Location;
 }
 
+/** A term found by a search, and the name it was found by: its title, or the alias that matched better. */
+export interface SearchMatch {
+  term: GlossaryTerm;
+  name: string;
+}
+
 /** Terms whose title or an alias matches a query, ranked like completion, at most as many as it shows. */
 export function searchTerms(index: GlossaryIndex, query: string): GlossaryTerm[] {
+  return searchGlossary(index, query).map(({ term }) => term);
+}
+
+/** As `searchTerms`, with the name each term was found by, which a picker shows first. */
+export function searchGlossary(index: GlossaryIndex, query: string): SearchMatch[] {
   // "#im" searches the tags only; a plain query finds a term by a tag after those it names.
   const onlyTags = query.trim().startsWith('#');
   const folded = foldQuery(onlyTags ? query.trim().slice(1) : query);
   const queryLetters = letterMask(folded);
-  const found: Array<{ term: GlossaryTerm; sortText: string }> = [];
+  const found: Array<SearchMatch & { sortText: string }> = [];
   for (const term of index.terms()) {
     let best: MatchQuality | undefined;
-    for (const name of onlyTags ? [] : matchableNamesOf(term)) {
-      const quality = matchQuality(folded, name, queryLetters);
-      if (quality !== undefined && (best === undefined || quality < best)) best = quality;
-    }
-    if (best !== undefined) found.push({ term, sortText: `${best}${term.title.toLowerCase()}` });
-    else if (folded !== '' && hasTagLike(index, term, folded)) found.push({ term, sortText: `${TAG_MATCH}${term.title.toLowerCase()}` });
+    let name = term.title;
+    // The title first: an alias names the term only where it matches better.
+    (onlyTags ? [] : matchableNamesOf(term)).forEach((matchable, position) => {
+      const quality = matchQuality(folded, matchable, queryLetters);
+      if (quality === undefined || (best !== undefined && quality >= best)) return;
+      best = quality;
+      name = position === 0 ? term.title : term.aliases[position - 1];
+    });
+    if (best !== undefined) found.push({ term, name, sortText: `${best}${term.title.toLowerCase()}` });
+    else if (folded !== '' && hasTagLike(index, term, folded)) found.push({ term, name, sortText: `${TAG_MATCH}${term.title.toLowerCase()}` });
   }
   found.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
-  return found.slice(0, MAX_COMPLETION_ITEMS).map(({ term }) => term);
+  return found.slice(0, MAX_COMPLETION_ITEMS).map(({ term, name }) => ({ term, name }));
 }
 
 /** Below every match by a name. */

@@ -19,6 +19,8 @@ export interface SearchTermsParams {
 export interface TermSummary {
   uri: string;
   title: string;
+  /** The name a search found the term by: its title, or the alias that matched better. */
+  name: string;
   aliases: string[];
   tags: string[];
   definition: string;

@@ -24,7 +24,7 @@ import { codeLensRange, codeLensTitle, NO_REFERENCES } from '../features/codeLen
 import type { WorkspaceChange } from '../features/workspaceChange';
 import { complete } from '../features/completion';
 import { hover } from '../features/hover';
-import { definition, documentLinks, documentSymbols, searchTerms, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
+import { definition, documentLinks, documentSymbols, searchGlossary, workspaceSymbols, type OutlineSymbol } from '../features/navigation';
 import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../features/rename';
 import { linkForSelection, styleOf, termDocumentation } from '../features/linkCompletion';
 import { idFromTitle, newTermFolder, newTermText } from '../features/newTerm';
@@ -325,9 +325,10 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(SEARCH_TERMS_REQUEST, async ({ query }: SearchTermsParams): Promise<TermSummary[]> => {
     refreshAll();
-    return searchTerms(index, query).map((term) => ({
+    return searchGlossary(index, query).map(({ term, name }) => ({
       uri: term.uri,
       title: term.title,
+      name,
       aliases: term.aliases,
       tags: term.tags.map((tag) => tag.value),
       definition: term.definition,
