@@ -387,6 +387,29 @@ function defineTests({ page, shot }) {
     return `chose "${title}" of ${JSON.stringify(actions)}`;
   });
 
+  test('Search Glossary for "sla" puts the term with that alias first, and Enter opens it', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.fill('>Markdown Glossary: Search Glossary');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Search Glossary' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('sla', { delay: 60 });
+    // The server answers as the user types; the rows shown are VS Code's order of its answer.
+    const rows = page.locator('.quick-input-widget .monaco-list-row .label-name');
+    let labels = [];
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(200)) {
+      labels = await texts(page, '.quick-input-widget .monaco-list-row .label-name');
+      if (labels.length > 0 && !(await page.locator('.quick-input-widget .quick-input-progress-bar .progress-bit').isVisible().catch(() => false))) break;
+    }
+    await rows.first().waitFor({ timeout: 10_000 });
+    if (labels[0] !== 'SLA') throw new Error(`the first row is "${labels[0]}", expected the alias SLA: ${JSON.stringify(labels)}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'Service-Level-Agreement.md' }).first().waitFor({ timeout: 10_000 });
+    return `rows ${JSON.stringify(labels)}`;
+  });
+
   return tests;
 }
 
