@@ -2,9 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { LineIndex, Range } from '../common/text';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
-import { definitionOf } from './navigation';
-import { mentionsIn } from './termAt';
-import { resolveTermLink } from './termLinks';
+import { definitionOf, referencesByKindIn } from './navigation';
 
 /** How a term is referred to: every place Find All References lists (links, and mentions in any file), and the plain mentions outside its own file (the unlinked ones). */
 export interface ReferenceCounts {
@@ -21,10 +19,8 @@ export function codeLensRange(term: GlossaryTerm): Range {
 
 /** The counts one document adds for a term. */
 export function referenceCountsIn(index: GlossaryIndex, term: GlossaryTerm, document: ParsedDocument, lines: LineIndex): ReferenceCounts {
-  let links = 0;
-  for (const link of document.body.links) if (resolveTermLink(index, document.uri, link)?.uri === term.uri) links++;
-  const mentions = mentionsIn(index, document, lines).filter((mention) => mention.termUris.includes(term.uri)).length;
-  return { references: links + mentions, unlinkedMentions: document.uri === term.uri ? 0 : mentions };
+  const { links, mentions } = referencesByKindIn(index, term, document, lines);
+  return { references: links.length + mentions.length, unlinkedMentions: document.uri === term.uri ? 0 : mentions.length };
 }
 
 export function addCounts(a: ReferenceCounts, b: ReferenceCounts): ReferenceCounts {

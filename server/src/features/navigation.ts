@@ -27,14 +27,15 @@ export function definition(index: GlossaryIndex, document: ParsedDocument, lines
 
 /** The places in one document that refer to a term: links to it and plain mentions of it. */
 export function referencesIn(index: GlossaryIndex, term: GlossaryTerm, document: ParsedDocument, lines: LineIndex): Range[] {
-  const ranges: Range[] = [];
-  for (const link of document.body.links) {
-    if (resolveTermLink(index, document.uri, link)?.uri === term.uri) ranges.push(link.range);
-  }
-  for (const mention of mentionsIn(index, document, lines)) {
-    if (mention.termUris.includes(term.uri)) ranges.push(mention.range);
-  }
-  return ranges.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+  const { links, mentions } = referencesByKindIn(index, term, document, lines);
+  return [...links, ...mentions].sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+}
+
+/** The links to a term in one document, and its plain mentions there, each in document order. */
+export function referencesByKindIn(index: GlossaryIndex, term: GlossaryTerm, document: ParsedDocument, lines: LineIndex): { links: Range[]; mentions: Range[] } {
+  const links = document.body.links.filter((link) => resolveTermLink(index, document.uri, link)?.uri === term.uri).map((link) => link.range);
+  const mentions = mentionsIn(index, document, lines).filter((mention) => mention.termUris.includes(term.uri)).map((mention) => mention.range);
+  return { links, mentions };
 }
 
 export interface SymbolEntry {
