@@ -19,12 +19,14 @@ import {
   SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
   TRANSLATION_STATUS_REQUEST,
+  type LinkToTermParams,
   type NewTermResult,
   type OriginalAsTranslatedResult,
   type StatusParams,
   type TermSummary,
   type TranslationStatusResult,
 } from '../../server/src/lsp/protocol';
+import { registerViews } from './views';
 
 /** The server is restarted after a crash at most this many times within the window below. */
 const MAX_RESTARTS = 4;
@@ -65,13 +67,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
     // In Restricted Mode the server runs no program, not even git; trusting the workspace restarts it.
-    initializationOptions: { l10nBundle: vscode.l10n.bundle, workspaceTrusted: vscode.workspace.isTrusted },
+    // VS Code's Markdown support lists headings in the Outline, breadcrumbs and Ctrl+T: the server
+    // leaves those of terms to it, which showed each twice.
+    initializationOptions: { l10nBundle: vscode.l10n.bundle, workspaceTrusted: vscode.workspace.isTrusted, editorListsHeadings: true },
     outputChannel: output,
     errorHandler: boundedRestarts(output),
     middleware: {
-      // VS Code's Markdown support lists the headings in the Outline and breadcrumbs: ours, the same
-      // headings, showed each twice there. Other editors keep them.
-      provideDocumentSymbols: () => undefined,
       // VS Code's Markdown support renames headings and links too: where ours finds no term, it is
       // its turn, and only its message says why (both refusing showed two).
       prepareRename: async (document, position, token, next) => {
@@ -85,6 +86,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('markdownGlossary', vscode.l10n.t('Markdown Glossary'), serverOptions, clientOptions);
 
+  const views = registerViews(context, client, { newTerm, linkToTerm });
+  let lastStatus: StatusParams | undefined;
   const status = vscode.window.createStatusBarItem('markdownGlossary.status', vscode.StatusBarAlignment.Right, 100);
   status.name = vscode.l10n.t('Markdown Glossary');
   status.command = 'markdownGlossary.searchGlossary';
@@ -92,6 +95,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     status,
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+      if (lastStatus === undefined || params.revision !== lastStatus.revision || params.problems !== lastStatus.problems) views.refresh();
+      lastStatus = params;
       status.text = params.indexing
         ? `$(sync~spin) ${vscode.l10n.t('Glossary: indexing…')}`
         : `$(book) ${params.terms === 1 ? vscode.l10n.t('1 term') : vscode.l10n.t('{0} terms', params.terms)} · ${params.problems === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', params.problems)}`;
@@ -100,7 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('markdownGlossary.searchGlossary', () => searchGlossary()),
     vscode.commands.registerCommand('markdownGlossary.insertLink', () => insertLink()),
-    vscode.commands.registerCommand('markdownGlossary.newTerm', () => newTerm()),
+    vscode.commands.registerCommand('markdownGlossary.newTerm', () => newTerm([])),
     vscode.commands.registerCommand('markdownGlossary.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('markdownGlossary.showOutput', () => output.show()),
     vscode.commands.registerCommand('markdownGlossary.translationStatus', () => showTranslationStatus()),
@@ -190,15 +195,17 @@ async function insertLink(): Promise<void> {
   if (editor === undefined || client === undefined) return;
   const term = await pickTerm(vscode.l10n.t('Link to which term?'));
   if (term === undefined) return;
-  const link = await client.sendRequest<string | null>(LINK_TO_TERM_REQUEST, {
-    documentUri: editor.document.uri.toString(),
-    termUri: term.uri,
-    selectedText: editor.document.getText(editor.selection),
-  });
+  const link = await linkToTerm(editor.document.uri.toString(), term.uri, editor.document.getText(editor.selection));
   if (link !== null) await editor.edit((edit) => edit.replace(editor.selection, link));
 }
 
-async function newTerm(): Promise<void> {
+/** The text of a link from a document to a term, in the document's link style, showing the selected words or else the title. */
+async function linkToTerm(documentUri: string, termUri: string, selectedText = ''): Promise<string | null> {
+  return client === undefined ? null : client.sendRequest<string | null>(LINK_TO_TERM_REQUEST, { documentUri, termUri, selectedText } satisfies LinkToTermParams);
+}
+
+/** Asks for a title and tags (`presetTags` chosen already), and creates the term where the server says. */
+async function newTerm(presetTags: string[]): Promise<void> {
   if (client === undefined) return;
   const title = await vscode.window.showInputBox({
     prompt: vscode.l10n.t('Title of the new term'),
@@ -206,8 +213,10 @@ async function newTerm(): Promise<void> {
   });
   if (title === undefined) return;
   const known = await client.sendRequest<string[]>(KNOWN_TAGS_REQUEST);
-  const tags = await vscode.window.showQuickPick(known, { canPickMany: true, placeHolder: vscode.l10n.t('Tags of the new term') });
-  if (tags === undefined) return;
+  const choices = [...new Set([...presetTags, ...known])].map((tag) => ({ label: tag, picked: presetTags.includes(tag) }));
+  const chosen = await vscode.window.showQuickPick(choices, { canPickMany: true, placeHolder: vscode.l10n.t('Tags of the new term') });
+  if (chosen === undefined) return;
+  const tags = chosen.map((choice) => choice.label);
   const created = await client.sendRequest<NewTermResult | null>(NEW_TERM_REQUEST, { title, tags }).catch((error: Error) => {
     void vscode.window.showErrorMessage(error.message);
     return null;

@@ -82,6 +82,7 @@ describe('the .vsix', { timeout: 180_000 }, () => {
       'extension/changelog.md',
       'extension/dist/client.js',
       'extension/dist/server.js',
+      'extension/images/glossary-view.svg',
       'extension/images/icon.png',
       'extension/l10n/bundle.l10n.de.json',
       'extension/package.json',

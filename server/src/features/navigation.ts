@@ -56,7 +56,7 @@ export function searchTerms(index: GlossaryIndex, query: string): GlossaryTerm[]
 }
 
 /** As `searchTerms`, with the name each term was found by, which a picker shows first. */
-export function searchGlossary(index: GlossaryIndex, query: string): SearchMatch[] {
+export function searchGlossary(index: GlossaryIndex, query: string, limit = MAX_COMPLETION_ITEMS): SearchMatch[] {
   // "#im" searches the tags only; a plain query finds a term by a tag after those it names.
   const onlyTags = query.trim().startsWith('#');
   const folded = foldQuery(onlyTags ? query.trim().slice(1) : query);
@@ -76,7 +76,7 @@ export function searchGlossary(index: GlossaryIndex, query: string): SearchMatch
     else if (folded !== '' && hasTagLike(index, term, folded)) found.push({ term, name, sortText: `${TAG_MATCH}${term.title.toLowerCase()}` });
   }
   found.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
-  return found.slice(0, MAX_COMPLETION_ITEMS).map(({ term, name }) => ({ term, name }));
+  return found.slice(0, limit).map(({ term, name }) => ({ term, name }));
 }
 
 /** Below every match by a name. */
@@ -88,13 +88,19 @@ function hasTagLike(index: GlossaryIndex, term: GlossaryTerm, folded: string): b
   return term.tags.some(({ value }) => [value, tagsFile?.tags.get(value)?.label ?? value].some((name) => foldQuery(name).startsWith(folded)));
 }
 
-/** Workspace symbols: terms by title and alias, their aliases and tags as detail. */
-export function workspaceSymbols(index: GlossaryIndex, query: string): SymbolEntry[] {
-  return searchTerms(index, query).map((term) => ({
-    name: term.title,
-    detail: [...term.aliases, ...term.tags.map((tag) => `#${tag.value}`)].join(' '),
-    location: definitionOf(term),
-  }));
+/**
+ * Workspace symbols: terms by title and alias, their aliases and tags as detail. Where the editor
+ * lists Markdown headings itself (VS Code), a term found by the title of its H1 is left to that
+ * list, and one found by an alias is named by it, so that no term is listed twice.
+ */
+export function workspaceSymbols(index: GlossaryIndex, query: string, editorListsHeadings = false): SymbolEntry[] {
+  const tags = (term: GlossaryTerm) => term.tags.map((tag) => `#${tag.value}`);
+  if (!editorListsHeadings) {
+    return searchTerms(index, query).map((term) => ({ name: term.title, detail: [...term.aliases, ...tags(term)].join(' '), location: definitionOf(term) }));
+  }
+  return searchGlossary(index, query)
+    .filter(({ term, name }) => name !== term.title || term.heading?.text !== term.title)
+    .map(({ term, name }) => ({ name, detail: [...(name === term.title ? [] : [term.title]), ...term.aliases.filter((alias) => alias !== name), ...tags(term)].join(' '), location: definitionOf(term) }));
 }
 
 export interface OutlineSymbol {

@@ -2,6 +2,7 @@
  * The requests and notifications this server adds to LSP, shared with the VS Code client.
  * Other editors can use them too; none is needed for the standard features.
  */
+import type { GroupBy, TermGroup } from '../features/glossaryView';
 
 /** Server -> client, after indexing and whenever problems change. */
 export const STATUS_NOTIFICATION = 'markdownGlossary/status';
@@ -9,6 +10,8 @@ export interface StatusParams {
   terms: number;
   problems: number;
   indexing: boolean;
+  /** Changes whenever what a list of terms or tags shows may have changed: a view refreshes then. */
+  revision: number;
 }
 
 /** Terms matching a query, best first, for a search picker. */
@@ -87,3 +90,33 @@ export interface CodeLensData {
 
 /** A server command: the safe fixes of every file, as one workspace edit the editor previews first. */
 export const FIX_ALL_IN_WORKSPACE_COMMAND = 'markdownGlossary.fixAllInWorkspace';
+
+/** The groups of a glossary view: terms by tag or by folder, matching a filter ('' for all). */
+export const TERM_GROUPS_REQUEST = 'markdownGlossary/termGroups';
+export interface TermGroupsParams {
+  groupBy: GroupBy;
+  filter: string;
+}
+export interface TermGroupsResult {
+  groups: TermGroup[];
+  /** Terms matching the filter, and all terms. */
+  shown: number;
+  total: number;
+}
+
+/** The terms of one group of a glossary view, sorted by title. */
+export const GROUP_TERMS_REQUEST = 'markdownGlossary/groupTerms';
+export interface GroupTermsParams extends TermGroupsParams {
+  group: Pick<TermGroup, 'kind' | 'key'>;
+}
+
+/** The links to a term and its unlinked mentions, each with its line; null when the URI is no term. */
+export const TERM_REFERENCES_REQUEST = 'markdownGlossary/termReferences';
+export interface TermReferencesParams {
+  termUri: string;
+}
+
+/** Every tag in use or declared, with its label, use and declaration. */
+export const TAG_SUMMARIES_REQUEST = 'markdownGlossary/tagSummaries';
+
+export type { GroupBy, TagSummary, TermGroup, TermReferences, ViewTerm } from '../features/glossaryView';

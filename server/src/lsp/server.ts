@@ -61,7 +61,16 @@ import {
   type SearchTermsParams,
   type StatusParams,
   type TermSummary,
+  GROUP_TERMS_REQUEST,
+  TAG_SUMMARIES_REQUEST,
+  TERM_GROUPS_REQUEST,
+  TERM_REFERENCES_REQUEST,
+  type GroupTermsParams,
+  type TermGroupsParams,
+  type TermGroupsResult,
+  type TermReferencesParams,
 } from './protocol';
+import { tagSummaries, termGroups, termsOfGroup, type TagSummary, type TermReferences, type ViewContext, type ViewTerm } from '../features/glossaryView';
 import { GlossarySession } from './session';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
 
@@ -72,6 +81,11 @@ interface InitializationOptions {
   settings?: unknown;
   /** False in VS Code's Restricted Mode: the server then runs no program, not even git. */
   workspaceTrusted?: boolean;
+  /**
+   * True where the editor lists Markdown headings itself (VS Code): the server then offers no
+   * outline, and leaves the headings of terms out of workspace symbols, which would show each twice.
+   */
+  editorListsHeadings?: boolean;
 }
 
 
@@ -102,6 +116,7 @@ export function startServer(connection: Connection): void {
   let canRegisterWatchers = false;
   let canPullConfiguration = false;
   let canShowProgress = false;
+  let editorListsHeadings = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -110,6 +125,7 @@ export function startServer(connection: Connection): void {
     else useLocale(params.locale, bundledL10nFolder());
     initializationSettings = options.settings;
     session.readsHistory = options.workspaceTrusted !== false;
+    editorListsHeadings = options.editorListsHeadings === true;
     session.setWorkspaceFolders(
       (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((folder) => uriToFsPath(folder.uri)),
     );
@@ -128,7 +144,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
-        documentSymbolProvider: true,
+        documentSymbolProvider: !editorListsHeadings,
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: { tokenTypes: [TERM_TOKEN_TYPE], tokenModifiers: [] }, full: true },
         workspace: {
@@ -295,7 +311,7 @@ export function startServer(connection: Connection): void {
 
   connection.onWorkspaceSymbol(({ query }) => {
     refreshAll();
-    return workspaceSymbols(index, query).map((symbol) => ({ name: symbol.name, kind: SymbolKind.Key, containerName: symbol.detail, location: symbol.location }));
+    return workspaceSymbols(index, query, editorListsHeadings).map((symbol) => ({ name: symbol.name, kind: SymbolKind.Key, containerName: symbol.detail, location: symbol.location }));
   });
 
   connection.onDocumentSymbol(({ textDocument }) => {
@@ -333,6 +349,35 @@ export function startServer(connection: Connection): void {
       tags: term.tags.map((tag) => tag.value),
       definition: term.definition,
     }));
+  });
+
+  const viewContext = (): ViewContext => ({ roots: session.workspaceFolders.map(fileUri), problemsIn: (uri) => session.problemsIn(uri) });
+
+  connection.onRequest(TERM_GROUPS_REQUEST, async ({ groupBy, filter }: TermGroupsParams): Promise<TermGroupsResult> => {
+    await session.whenIndexed();
+    refreshAll();
+    const groups = termGroups(index, groupBy, filter, viewContext());
+    const shown = filter.trim() === '' ? index.termCount : searchGlossary(index, filter, Infinity).length;
+    return { groups, shown, total: index.termCount };
+  });
+
+  connection.onRequest(GROUP_TERMS_REQUEST, async ({ groupBy, filter, group }: GroupTermsParams): Promise<ViewTerm[]> => {
+    await session.whenIndexed();
+    refreshAll();
+    return termsOfGroup(index, groupBy, filter, group, viewContext());
+  });
+
+  connection.onRequest(TERM_REFERENCES_REQUEST, async ({ termUri }: TermReferencesParams): Promise<TermReferences | null> => {
+    await session.whenIndexed();
+    refreshAll();
+    const term = index.termOf(termUri);
+    return term === undefined ? null : session.termReferences(term);
+  });
+
+  connection.onRequest(TAG_SUMMARIES_REQUEST, async (): Promise<TagSummary[]> => {
+    await session.whenIndexed();
+    refreshAll();
+    return tagSummaries(index);
   });
 
   connection.onRequest(LINK_TO_TERM_REQUEST, ({ documentUri, termUri, selectedText }: LinkToTermParams): string | null => {

@@ -17,6 +17,7 @@ import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import type { StatusParams } from './protocol';
 import { addCounts, NO_REFERENCES, referenceCountsIn, type ReferenceCounts } from '../features/codeLens';
+import { referencePlacesIn, type ReferencePlace, type TermReferences } from '../features/glossaryView';
 import { fixedTextEdit } from '../features/codeActions';
 import { hasUnresolvedPin, type HistorySnapshot } from '../features/translationStatus';
 import { loadHistorySnapshot, NO_HISTORY, withFreshFileTimes } from '../workspace/translationHistory';
@@ -88,6 +89,8 @@ export class GlossarySession {
   private dependentsTimer: NodeJS.Timeout | undefined;
   private readonly publishRounds = { all: 0, translations: 0 };
   private statusTimer: NodeJS.Timeout | undefined;
+  /** Counts changes of what the glossary lists (terms, their names, tags and definitions), for the status. */
+  private glossaryRevision = 0;
   /** The status the editor shows, to send only a change. */
   private sentStatus: StatusParams | undefined;
 
@@ -283,6 +286,7 @@ export class GlossarySession {
     const before = this.index.getDocument(uri);
     if (parsed === undefined) this.index.removeDocument(uri);
     else this.index.setParsedDocument(parsed);
+    if (!sameListedFacts(before?.term, parsed?.term)) this.glossaryRevision += 1;
     // A term added or removed changes the count even when no file's problems change (New Term).
     this.sendStatus();
     this.publish(uri);
@@ -324,6 +328,9 @@ export class GlossarySession {
    */
   publishAll(): void {
     const { index } = this;
+    // Tags files, settings or the whole index changed: what a view lists may have too.
+    this.glossaryRevision += 1;
+    this.sendStatus();
     this.publishInSlices('all', [
       ...[...index.documents()].map((document) => document.uri),
       ...[...index.tagsFiles()].map((tagsFile) => tagsFile.uri),
@@ -354,9 +361,9 @@ export class GlossarySession {
     this.statusTimer = setTimeout(() => {
       this.statusTimer = undefined;
       const problems = [...this.problemCounts.values()].reduce((sum, count) => sum + count, 0);
-      const status = { terms: this.index.termCount, problems, indexing: this.indexing };
+      const status = { terms: this.index.termCount, problems, indexing: this.indexing, revision: this.glossaryRevision };
       const sent = this.sentStatus;
-      if (sent !== undefined && sent.terms === status.terms && sent.problems === status.problems && sent.indexing === status.indexing) return;
+      if (sent !== undefined && sent.terms === status.terms && sent.problems === status.problems && sent.indexing === status.indexing && sent.revision === status.revision) return;
       this.sentStatus = status;
       this.output.sendStatus(status);
     }, STATUS_DELAY_MS);
@@ -529,6 +536,23 @@ export class GlossarySession {
     return counts;
   }
 
+  /** The links to a term and its unlinked mentions, each with its line, in file then document order. */
+  async termReferences(term: GlossaryTerm): Promise<TermReferences> {
+    const found: TermReferences = { links: [], mentions: [] };
+    await this.forEachReferringDocument(term, (document, lines) => {
+      const places = referencePlacesIn(this.index, term, document, lines);
+      found.links.push(...places.links);
+      found.mentions.push(...places.mentions);
+    });
+    const byPlace = (a: ReferencePlace, b: ReferencePlace) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { links: found.links.sort(byPlace), mentions: found.mentions.sort(byPlace) };
+  }
+
+  /** Errors and warnings in a file, as last published. */
+  problemsIn(uri: string): number {
+    return this.problemCounts.get(uri) ?? 0;
+  }
+
   /** The safe fixes of every document, open ones as edited and closed ones as on disk, as `check --fix` applies them. */
   async workspaceFixes(): Promise<WorkspaceChange> {
     const change: WorkspaceChange = { createFiles: [], edits: [] };
@@ -586,6 +610,18 @@ export class GlossarySession {
   isWorkspaceFile(filePath: string): boolean {
     return !this.roots.some((root) => path.resolve(root) === path.resolve(filePath)) && this.scope().isReachable(filePath);
   }
+}
+
+/** Whether two versions of a term agree in all a list of terms shows: names, tags, definition. */
+function sameListedFacts(a: GlossaryTerm | undefined, b: GlossaryTerm | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.uri === b.uri &&
+    a.title === b.title &&
+    a.definition === b.definition &&
+    a.aliases.join('\u0000') === b.aliases.join('\u0000') &&
+    a.tags.map((tag) => tag.value).join('\u0000') === b.tags.map((tag) => tag.value).join('\u0000')
+  );
 }
 
 /** Whether a text takes more than a number of bytes in UTF-8, counted only when it might. */
