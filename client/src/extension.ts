@@ -27,6 +27,7 @@ import {
   type TranslationStatusResult,
 } from '../../server/src/lsp/protocol';
 import { registerViews } from './views';
+import { registerWalkthrough } from './walkthrough';
 
 /** The server is restarted after a crash at most this many times within the window below. */
 const MAX_RESTARTS = 4;
@@ -87,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('markdownGlossary', vscode.l10n.t('Markdown Glossary'), serverOptions, clientOptions);
 
   const views = registerViews(context, client, { newTerm, linkToTerm });
+  registerWalkthrough(context);
   let lastStatus: StatusParams | undefined;
   const status = vscode.window.createStatusBarItem('markdownGlossary.status', vscode.StatusBarAlignment.Right, 100);
   status.name = vscode.l10n.t('Markdown Glossary');

@@ -74,8 +74,16 @@ describe('the .vsix', { timeout: 180_000 }, () => {
     assert.doesNotMatch(output, /WARNING|ERROR/);
   });
 
-  it('holds the extension alone: no CLI, no source maps, no sources', () => {
-    assert.deepEqual([...files.keys()].sort(), [
+  it('holds the extension alone: no CLI, no source maps, no sources; the demo glossary and the walkthrough\'s pictures', () => {
+    // The demo glossary the walkthrough opens: content/ without the settings file, whose $schema points into this repository.
+    const demo = fs
+      .readdirSync(path.join(REPO_ROOT, 'content'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name !== '.markdown-glossary.json')
+      .map((entry) => `extension/${path.relative(REPO_ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
+    assert.ok(demo.includes('extension/content/glossar/Outtasking.md') && demo.includes('extension/content/glossar/tags.yml'));
+    const walkthroughImages = MANIFEST.contributes.walkthroughs.flatMap((walkthrough: { steps: Array<{ media: { image: string } }> }) => walkthrough.steps.map((step) => `extension/${step.media.image}`));
+    assert.deepEqual([...files.keys()].filter((name) => name.startsWith('extension/content/') || name.startsWith('extension/docs/')).sort(), [...new Set([...demo, ...walkthroughImages])].sort());
+    assert.deepEqual([...files.keys()].filter((name) => !name.startsWith('extension/content/') && !name.startsWith('extension/docs/')).sort(), [
       '[Content_Types].xml',
       'extension.vsixmanifest',
       'extension/LICENSE.txt',
