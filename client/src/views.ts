@@ -153,7 +153,8 @@ export class TermsTree extends GlossaryTree {
   async rootChildren(): Promise<Node[]> {
     const params: TermGroupsParams = { groupBy: this.currentGroupBy, filter: this.currentFilter };
     const { groups, shown, total } = await this.client.sendRequest<TermGroupsResult>(TERM_GROUPS_REQUEST, params);
-    if (this.view !== undefined) {
+    // Typing asks again at every key: the answer to an earlier filter must not overwrite the message of the last.
+    if (this.view !== undefined && params.filter === this.currentFilter && params.groupBy === this.currentGroupBy) {
       this.view.description = total === 1 ? vscode.l10n.t('1 term') : vscode.l10n.t('{0} terms', total);
       this.view.message =
         this.currentFilter === ''
@@ -162,7 +163,7 @@ export class TermsTree extends GlossaryTree {
             ? vscode.l10n.t('No term matches "{0}".', this.currentFilter)
             : vscode.l10n.t('{0} of {1} terms match "{2}".', shown, total, this.currentFilter);
     }
-    return groups.map((group) => ({ kind: 'group', group, filtered: this.currentFilter !== '' }));
+    return groups.map((group) => ({ kind: 'group', group, filtered: params.filter !== '' }));
   }
 }
 

@@ -10,7 +10,7 @@
 //   node scripts/e2e/ui.mjs --vsix FILE         test this .vsix instead of building one
 //   node scripts/e2e/ui.mjs --grep problem      only the tests whose title matches
 //   node scripts/e2e/ui.mjs --keep              keep the run folder (workspace copy, logs, screenshots)
-//   node scripts/e2e/ui.mjs --screenshots DIR   where completion.png, problems.png and quickfix.png
+//   node scripts/e2e/ui.mjs --screenshots DIR   where completion.png, problems.png, quickfix.png and views.png
 //                                               go (default docs/images; "none" for the run folder only)
 //
 // The .vsix is built as `npm run package` builds it (scripts/package.mjs: the stock `vsce package`
@@ -226,6 +226,37 @@ async function openProblems(page) {
   return panel;
 }
 
+/** The Glossary container's view `name` ("Terms", "Tags"): its pane, once its rows are drawn. */
+async function glossaryPane(page, name) {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^\\W*${name}`, 'i') }) }).first();
+  if (!(await pane.isVisible().catch(() => false))) {
+    await page.locator('.activitybar .action-item a.action-label[aria-label^="Glossary"]').first().click();
+  }
+  await pane.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+  return pane;
+}
+
+/** The rows of a tree view: label, description. */
+function treeRows(pane) {
+  return pane.locator('.monaco-list-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      label: (row.querySelector('.label-name')?.textContent ?? '').trim(),
+      description: (row.querySelector('.label-description')?.textContent ?? '').trim(),
+      expanded: row.getAttribute('aria-expanded'),
+    })),
+  );
+}
+
+/** Runs a command from the Command Palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
 // ---------------------------------------------------------------------------------------------
 // The tests
 
@@ -410,6 +441,92 @@ function defineTests({ page, shot }) {
     return `rows ${JSON.stringify(labels)}`;
   });
 
+  test('the Glossary view groups the terms by tag; a term lists its links and unlinked mentions', async () => {
+    await page.keyboard.press('Escape');
+    const terms = await glossaryPane(page, 'Terms');
+    const groups = await until('the tag groups', async () => {
+      const rows = await treeRows(terms);
+      return rows.some((row) => row.label === 'Informationsmanagement') && rows;
+    });
+    const im = groups.find((row) => row.label === 'Informationsmanagement');
+    if (im.description !== 'IM · 4') throw new Error(`the group "Informationsmanagement" says "${im.description}", expected "IM · 4"`);
+    await terms.locator('.monaco-list-row', { hasText: 'Informationsmanagement' }).first().click();
+    const outtasking = terms.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^Outtasking$/ }) }).first();
+    await outtasking.waitFor({ timeout: 10_000 });
+    // Its twistie opens it; a click on the label opens the file.
+    await outtasking.locator('.monaco-tl-twistie').click();
+    const references = await until('the links and unlinked mentions of Outtasking', async () => {
+      const rows = (await treeRows(terms)).map((row) => row.label);
+      return rows.some((label) => /links? here$/.test(label)) && rows.some((label) => /unlinked mentions?$/.test(label)) && rows;
+    });
+    await shot('views.png');
+    return JSON.stringify(references.filter((label) => /here$|mentions?$/.test(label)));
+  });
+
+  test('Filter Glossary keeps the terms that match as the user types', async () => {
+    await runCommand(page, 'Markdown Glossary: Filter Glossary');
+    await page.locator('.quick-input-widget input.input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('near', { delay: 80 });
+    const terms = await glossaryPane(page, 'Terms');
+    const rows = await until('only the terms matching "near"', async () => {
+      const labels = (await treeRows(terms)).map((row) => row.label);
+      return labels.includes('Nearshoring') && !labels.includes('Outtasking') && labels;
+    });
+    await page.keyboard.press('Enter');
+    await until('the view to say how many terms match', async () => /1 of 30 terms match "near"/.test((await texts(page, '.pane .message')).join(' ')));
+    await runCommand(page, 'Markdown Glossary: Filter Glossary');
+    await page.locator('.quick-input-widget input.input').fill('');
+    await page.keyboard.press('Enter');
+    await until('every group again', async () => (await treeRows(terms)).some((row) => row.label === 'Informationsmanagement'));
+    return `rows ${JSON.stringify(rows)}`;
+  });
+
+  test('the Tags view counts each tag\'s entries', async () => {
+    const tags = await glossaryPane(page, 'Tags');
+    const rows = await until('the tags', async () => {
+      const found = await treeRows(tags);
+      return found.some((row) => row.label === 'Informationsmanagement') && found;
+    });
+    const im = rows.find((row) => row.label === 'Informationsmanagement');
+    if (im.description !== 'IM · 4') throw new Error(`the tag "Informationsmanagement" says "${im.description}"`);
+    return JSON.stringify(rows.slice(0, 4).map((row) => `${row.label} (${row.description})`));
+  });
+
+  test('"New Term with This Tag" from a tag group creates an entry with that tag', async () => {
+    const terms = await glossaryPane(page, 'Terms');
+    const input = page.locator('.quick-input-widget input.input');
+    // The context menu opens with an animation that can swallow the first click: tried until the title is asked.
+    await until('the title box of New Term with This Tag', async () => {
+      if (await input.isVisible()) return true;
+      await page.keyboard.press('Escape');
+      await terms.locator('.monaco-list-row', { hasText: 'Informationsmanagement' }).first().click({ button: 'right' });
+      const item = page.locator('.context-view .action-label', { hasText: 'New Term with This Tag' }).first();
+      await item.hover();
+      await item.click();
+      await input.waitFor({ state: 'visible', timeout: 3_000 });
+      return true;
+    }, { timeout: 20_000 });
+    await page.keyboard.type('Datenhaltung', { delay: 40 });
+    await page.keyboard.press('Enter');
+    // The tags pick: IM is chosen already; Enter takes it.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'IM' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'Datenhaltung.md' }).first().waitFor({ timeout: 10_000 });
+    const tagsLine = await lineWith(page, 'tags:');
+    if (tagsLine !== 'tags: [IM]') throw new Error(`the new entry's tags line is "${tagsLine}"`);
+    return tagsLine;
+  });
+
+  test('the Get Started walkthrough shows a hover in the demo glossary', async () => {
+    await runCommand(page, 'Welcome: Open Walkthrough');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Markdown Glossary' }).first().click();
+    await page.locator('.getting-started-step', { hasText: 'Hover a term' }).first().click();
+    await page.locator('.getting-started-step a, .getting-started-step .button-link', { hasText: 'Show a Hover' }).first().click();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: DEFINITION });
+    await hover.first().waitFor({ state: 'visible', timeout: 20_000 });
+    return 'the hover shows the definition';
+  });
+
   return tests;
 }
 
@@ -436,7 +553,7 @@ async function main() {
     const page = await newPage(browser, run.runDir, { viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(30_000);
 
-    const published = new Set(['completion.png', 'problems.png', 'quickfix.png']);
+    const published = new Set(['completion.png', 'problems.png', 'quickfix.png', 'views.png']);
     const shot = async (name) => {
       const file = path.join(shotsDir, name);
       await page.screenshot({ path: file });
