@@ -6,6 +6,7 @@ import {
   TERM_GROUPS_REQUEST,
   TERM_REFERENCES_REQUEST,
   type GroupBy,
+  type GroupTerms,
   type GroupTermsParams,
   type TagSummary,
   type TermGroup,
@@ -27,9 +28,12 @@ type Node =
   | { kind: 'term'; term: ViewTerm; parentId: string }
   | { kind: 'references'; term: ViewTerm; parentId: string; which: 'links' | 'mentions'; places: ReferencePlace[] }
   | { kind: 'place'; place: ReferencePlace; parentId: string }
-  | { kind: 'tag'; tag: TagSummary };
+  | { kind: 'tag'; tag: TagSummary }
+  /** The terms of a group past those listed. */
+  | { kind: 'more'; count: number; parentId: string };
 
 export const TERMS_VIEW = 'markdownGlossary.terms';
+const REFRESH_DELAY_MS = 500;
 export const TAGS_VIEW = 'markdownGlossary.tags';
 
 /** Tree items and children common to both views: terms, their references and the places. */
@@ -64,14 +68,16 @@ abstract class GlossaryTree implements vscode.TreeDataProvider<Node> {
       case 'references':
         return node.places.map((place) => ({ kind: 'place', place, parentId: `${node.parentId}/${node.which}` }));
       case 'place':
+      case 'more':
         return [];
     }
   }
 
   protected async termsOf(group: Pick<TermGroup, 'kind' | 'key'>, parentId: string, groupBy: GroupBy = this.groupBy(), filter = this.filter()): Promise<Node[]> {
     const params: GroupTermsParams = { groupBy, filter, group };
-    const terms = await this.client.sendRequest<ViewTerm[]>(GROUP_TERMS_REQUEST, params);
-    return terms.map((term) => ({ kind: 'term', term, parentId }));
+    const { terms, total } = await this.client.sendRequest<GroupTerms>(GROUP_TERMS_REQUEST, params);
+    const listed: Node[] = terms.map((term) => ({ kind: 'term', term, parentId }));
+    return total > terms.length ? [...listed, { kind: 'more', count: total - terms.length, parentId }] : listed;
   }
 
   protected groupBy(): GroupBy {
@@ -104,6 +110,13 @@ abstract class GlossaryTree implements vscode.TreeDataProvider<Node> {
       }
       case 'place':
         return placeItem(node.place, node.parentId);
+      case 'more': {
+        const item = new vscode.TreeItem(vscode.l10n.t('{0} more: filter to narrow the list', node.count));
+        item.id = `${node.parentId}/more`;
+        item.iconPath = new vscode.ThemeIcon('filter');
+        item.command = { title: vscode.l10n.t('Filter Glossary'), command: 'markdownGlossary.view.filter' };
+        return item;
+      }
     }
   }
 }
@@ -309,10 +322,16 @@ export function registerViews(
       await vscode.window.showTextDocument(vscode.Uri.parse(node.tag.declaration.uri), { selection: toRange(node.tag.declaration.range) });
     }),
   );
+  // Changes come in bursts (typing, a checkout): the trees are drawn again once they settle.
+  let pending: NodeJS.Timeout | undefined;
+  context.subscriptions.push({ dispose: () => clearTimeout(pending) });
   return {
     refresh: () => {
-      refreshIfVisible(terms, termsView);
-      refreshIfVisible(tags, tagsView);
+      clearTimeout(pending);
+      pending = setTimeout(() => {
+        refreshIfVisible(terms, termsView);
+        refreshIfVisible(tags, tagsView);
+      }, REFRESH_DELAY_MS);
     },
   };
 }

@@ -15,7 +15,7 @@ import {
   type TagSummary,
   type TermGroupsResult,
   type TermReferences,
-  type ViewTerm,
+  type GroupTerms,
 } from '../../server/src/lsp/protocol';
 import { createWorkspace, type Workspace } from '../support/fixtures';
 import { eventually, LspClient } from '../support/lspClient';
@@ -63,7 +63,8 @@ describe('the glossary views\' requests', () => {
   });
 
   it('lists a group\'s terms with what a tree item shows, and the problems of their files', async () => {
-    const terms = await request<ViewTerm[]>(GROUP_TERMS_REQUEST, { groupBy: 'tag', filter: '', group: { kind: 'tag', key: 'Vertrag' } });
+    const { terms, total } = await request<GroupTerms>(GROUP_TERMS_REQUEST, { groupBy: 'tag', filter: '', group: { kind: 'tag', key: 'Vertrag' } });
+    assert.equal(total, 1);
     assert.deepEqual(terms, [
       {
         uri: ws.uri('glossar/vertrag/SLA.md'),

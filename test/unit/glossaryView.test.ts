@@ -44,7 +44,7 @@ describe('Glossary view', () => {
 
   it('lists a group\'s terms by title with their problems, definition and place', () => {
     const index = glossary();
-    const terms = termsOfGroup(index, 'tag', '', { kind: 'tag', key: 'Begriffe' }, context);
+    const terms = termsOfGroup(index, 'tag', '', { kind: 'tag', key: 'Begriffe' }, context).terms;
     assert.deepEqual(
       terms.map((term) => [term.title, term.aliases, term.tags, term.problems, term.definition]),
       [
@@ -54,7 +54,16 @@ describe('Glossary view', () => {
     );
     // Opened at its H1.
     assert.deepEqual(terms[0].range.start, { line: 6, character: 2 });
-    assert.deepEqual(termsOfGroup(index, 'tag', '', { kind: 'untagged', key: '' }, context).map((term) => term.title), ['Zeitplan']);
+    assert.deepEqual(termsOfGroup(index, 'tag', '', { kind: 'untagged', key: '' }, context).terms.map((term) => term.title), ['Zeitplan']);
+  });
+
+  it('lists the first terms of a large group by title, and says how many there are', () => {
+    const files: Record<string, string> = {};
+    for (let number = 1; number <= 30; number++) files[`Begriff${number}.md`] = entry(`B${number}`, `Begriff ${number}`, 'Text.');
+    const { terms, total } = termsOfGroup(glossaryOf(files), 'tag', '', { kind: 'tag', key: 'Begriffe' }, context, 10);
+    assert.equal(total, 30);
+    // Numbers in titles sort as numbers.
+    assert.deepEqual(terms.map((term) => term.title), ['Begriff 1', 'Begriff 2', 'Begriff 3', 'Begriff 4', 'Begriff 5', 'Begriff 6', 'Begriff 7', 'Begriff 8', 'Begriff 9', 'Begriff 10']);
   });
 
   it('keeps the terms a filter matches, by name, alias or #tag, as Search Glossary finds them', () => {
@@ -63,7 +72,7 @@ describe('Glossary view', () => {
     assert.deepEqual(groupsFor('sla'), ['Begriffe (1)', 'Vertrag (1)']);
     assert.deepEqual(groupsFor('#notiz'), ['IM (1)', 'Notiz (1)']);
     assert.deepEqual(groupsFor('keinbegriffxyz'), []);
-    assert.deepEqual(termsOfGroup(index, 'tag', 'out', { kind: 'tag', key: 'Begriffe' }, context).map((term) => term.title), ['Outtasking']);
+    assert.deepEqual(termsOfGroup(index, 'tag', 'out', { kind: 'tag', key: 'Begriffe' }, context).terms.map((term) => term.title), ['Outtasking']);
   });
 
   it('lists every tag used or declared: label, use, and the entries whose tags file lacks it', () => {

@@ -95,22 +95,33 @@ export function termGroups(index: GlossaryIndex, groupBy: GroupBy, filter: strin
   return [...groups.values()].sort((a, b) => Number(a.kind === 'untagged') - Number(b.kind === 'untagged') || collator.compare(a.label, b.label) || collator.compare(a.key, b.key));
 }
 
-/** The terms of one group (`termGroups`' key and kind), sorted by title. */
-export function termsOfGroup(index: GlossaryIndex, groupBy: GroupBy, filter: string, group: Pick<TermGroup, 'kind' | 'key'>, context: ViewContext): ViewTerm[] {
-  const terms: ViewTerm[] = [];
+/** A view lists at most this many terms of a group: a tree of 50,000 rows helps nobody, a filter does. */
+export const MAX_GROUP_TERMS = 1000;
+
+export interface GroupTerms {
+  /** The first terms by title, at most `MAX_GROUP_TERMS`. */
+  terms: ViewTerm[];
+  /** All terms of the group. */
+  total: number;
+}
+
+/** The terms of one group (`termGroups`' key and kind), sorted by title, the first `limit` of them. */
+export function termsOfGroup(index: GlossaryIndex, groupBy: GroupBy, filter: string, group: Pick<TermGroup, 'kind' | 'key'>, context: ViewContext, limit = MAX_GROUP_TERMS): GroupTerms {
+  const members: GlossaryTerm[] = [];
   for (const term of filteredTerms(index, filter)) {
-    if (!groupsOf(term, groupBy, context).some((candidate) => candidate.kind === group.kind && candidate.key === group.key)) continue;
-    terms.push({
-      uri: term.uri,
-      range: definitionOf(term).range,
-      title: term.title,
-      aliases: term.aliases,
-      tags: term.tags.map((tag) => tag.value),
-      definition: term.definition,
-      problems: context.problemsIn(term.uri),
-    });
+    if (groupsOf(term, groupBy, context).some((candidate) => candidate.kind === group.kind && candidate.key === group.key)) members.push(term);
   }
-  return terms.sort((a, b) => collator.compare(a.title, b.title) || collator.compare(a.uri, b.uri));
+  members.sort((a, b) => collator.compare(a.title, b.title) || collator.compare(a.uri, b.uri));
+  const terms = members.slice(0, limit).map((term) => ({
+    uri: term.uri,
+    range: definitionOf(term).range,
+    title: term.title,
+    aliases: term.aliases,
+    tags: term.tags.map((tag) => tag.value),
+    definition: term.definition,
+    problems: context.problemsIn(term.uri),
+  }));
+  return { terms, total: members.length };
 }
 
 /** Every tag in use or declared, with how many entries use it and how many of those lack its declaration. */

@@ -104,7 +104,7 @@ export interface TermGroupsResult {
   total: number;
 }
 
-/** The terms of one group of a glossary view, sorted by title. */
+/** The terms of one group of a glossary view, sorted by title: the first thousand, and how many there are. */
 export const GROUP_TERMS_REQUEST = 'markdownGlossary/groupTerms';
 export interface GroupTermsParams extends TermGroupsParams {
   group: Pick<TermGroup, 'kind' | 'key'>;
@@ -119,4 +119,4 @@ export interface TermReferencesParams {
 /** Every tag in use or declared, with its label, use and declaration. */
 export const TAG_SUMMARIES_REQUEST = 'markdownGlossary/tagSummaries';
 
-export type { GroupBy, TagSummary, TermGroup, TermReferences, ViewTerm } from '../features/glossaryView';
+export type { GroupBy, GroupTerms, TagSummary, TermGroup, TermReferences, ViewTerm } from '../features/glossaryView';

@@ -70,7 +70,7 @@ import {
   type TermGroupsResult,
   type TermReferencesParams,
 } from './protocol';
-import { tagSummaries, termGroups, termsOfGroup, type TagSummary, type TermReferences, type ViewContext, type ViewTerm } from '../features/glossaryView';
+import { tagSummaries, termGroups, termsOfGroup, type GroupTerms, type TagSummary, type TermReferences, type ViewContext } from '../features/glossaryView';
 import { GlossarySession } from './session';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
 
@@ -361,7 +361,7 @@ export function startServer(connection: Connection): void {
     return { groups, shown, total: index.termCount };
   });
 
-  connection.onRequest(GROUP_TERMS_REQUEST, async ({ groupBy, filter, group }: GroupTermsParams): Promise<ViewTerm[]> => {
+  connection.onRequest(GROUP_TERMS_REQUEST, async ({ groupBy, filter, group }: GroupTermsParams): Promise<GroupTerms> => {
     await session.whenIndexed();
     refreshAll();
     return termsOfGroup(index, groupBy, filter, group, viewContext());
