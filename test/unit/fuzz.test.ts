@@ -28,6 +28,7 @@ import { complete } from '../../server/src/features/completion';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { hover } from '../../server/src/features/hover';
 import { definition, documentLinks, documentSymbols, referencesIn, workspaceSymbols, type OutlineSymbol } from '../../server/src/features/navigation';
+import { referencePlacesIn, tagSummaries, termGroups, termsOfGroup } from '../../server/src/features/glossaryView';
 import { prepareRename, rename, RenameError } from '../../server/src/features/rename';
 import { termTokens } from '../../server/src/features/semanticTokens';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
@@ -420,7 +421,21 @@ function runCase(fuzz: FuzzCase): void {
   }
   checkSymbols(lines, documentSymbols(document, lines), 'document symbol');
   for (const link of documentLinks(index, document)) checkRange(lines, link.range, 'document link');
-  workspaceSymbols(index, rng.pick(['', 'out', 'sla', 'ä', '[', '\0', 'x'.repeat(300)]));
+  const query = rng.pick(['', 'out', 'sla', 'ä', '[', '\0', '#', 'x'.repeat(300)]);
+  workspaceSymbols(index, query, rng.pick([false, true]));
+  // The glossary views: every group's terms are counted as listed, and every reference lies in its line.
+  const viewContext = { roots: [ROOT], problemsIn: () => 0 };
+  for (const groupBy of ['tag', 'folder'] as const) {
+    for (const group of termGroups(index, groupBy, query, viewContext).slice(0, 8)) {
+      const { total } = termsOfGroup(index, groupBy, query, group, viewContext);
+      if (total !== group.count) throw new Problem(`the group ${JSON.stringify(group)} lists ${total} terms`);
+    }
+  }
+  tagSummaries(index);
+  for (const term of [...index.terms()].slice(0, 4)) {
+    const { links, mentions } = referencePlacesIn(index, term, document, lines);
+    for (const place of [...links, ...mentions]) checkRange(lines, place.range, `view reference to ${term.uri}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -112,13 +112,17 @@ describe('Glossary view', () => {
     assert.deepEqual(referencePlacesIn(index, sla, document, lines).links.map((place) => place.range.start.character), [29]);
   });
 
-  it('cuts a long line short in a preview without splitting a character', () => {
+  it('shows the part of a long line around the reference, cut at whole characters', () => {
     const index = glossary();
-    const text = `${'😀'.repeat(200)} Outtasking\n`;
-    const document = index.setDocument(`${ROOT}/notizen/Lang.md`, text);
-    const [place] = referencePlacesIn(index, index.termOf(`${ROOT}/docs/Outtasking.md`)!, document, new LineIndex(text)).mentions;
-    assert.equal([...place.preview].length, 160);
-    assert.ok(place.preview.endsWith('😀…'), place.preview.slice(-4));
+    const outtasking = index.termOf(`${ROOT}/docs/Outtasking.md`)!;
+    const previews = (text: string) => referencePlacesIn(index, outtasking, index.setDocument(`${ROOT}/notizen/Lang.md`, text), new LineIndex(text)).mentions.map((place) => place.preview);
+    const [atEnd] = previews(`${'😀'.repeat(200)} Outtasking ${'x'.repeat(10)}\n`);
+    // Near the end of the line: cut before it only.
+    assert.ok(atEnd.startsWith('…😀') && atEnd.endsWith('Outtasking xxxxxxxxxx'), atEnd);
+    assert.ok([...atEnd].length <= 160, String([...atEnd].length));
+    assert.doesNotMatch(atEnd, /[\uD800-\uDFFF](?![\uDC00-\uDFFF])(?<![\uD800-\uDBFF][\uDC00-\uDFFF])/u);
+    const [atStart] = previews(`Das Outtasking ist ${'eine lange Erklärung, '.repeat(20)}die endet.\n`);
+    assert.ok(atStart.startsWith('Das Outtasking ist eine') && atStart.endsWith('…'), atStart);
   });
 });
 

@@ -62,15 +62,36 @@ export interface TermReferences {
 
 /** Longer lines are cut in a preview: a view shows one line of a paragraph. */
 const MAX_PREVIEW_CHARACTERS = 160;
+/** How much of a long line a preview shows before the reference. */
+const PREVIEW_LEAD = 40;
 
 /** The links to a term in one document and its unlinked mentions there, each with its line. */
 export function referencePlacesIn(index: GlossaryIndex, term: GlossaryTerm, document: ParsedDocument, lines: LineIndex): TermReferences {
   const { links, mentions } = referencesByKindIn(index, term, document, lines);
+  // A paragraph is one line: its text is read once for all the references in it.
+  const lineTexts = new Map<number, string>();
   const place = (range: Range): ReferencePlace => {
-    const text = lines.lineText(range.start.line).trim();
-    return { uri: document.uri, range, preview: text.length > MAX_PREVIEW_CHARACTERS ? `${[...text].slice(0, MAX_PREVIEW_CHARACTERS - 1).join('')}…` : text };
+    let text = lineTexts.get(range.start.line);
+    if (text === undefined) lineTexts.set(range.start.line, (text = lines.lineText(range.start.line)));
+    return { uri: document.uri, range, preview: previewOf(text, range.start.character) };
   };
   return { links: links.map(place), mentions: mentions.map(place) };
+}
+
+/** A line as a view shows it: trimmed, and where long, the part around a column, cut at whole characters. */
+function previewOf(line: string, column: number): string {
+  // The bounds of the trimmed text, found without copying a paragraph of a megabyte for each of its references.
+  let first = 0;
+  let end = line.length;
+  while (first < end && /\s/.test(line[first])) first++;
+  while (end > first && /\s/.test(line[end - 1])) end--;
+  if (end - first <= MAX_PREVIEW_CHARACTERS) return line.slice(first, end);
+  const start = Math.max(first, Math.min(column - PREVIEW_LEAD, end - MAX_PREVIEW_CHARACTERS));
+  const characters = [...line.slice(start, Math.min(end, start + MAX_PREVIEW_CHARACTERS + 1))];
+  // A slice may begin or end inside a surrogate pair.
+  if (characters.length > 0 && /^[\uDC00-\uDFFF]$/.test(characters[0])) characters.shift();
+  const window = characters.slice(0, MAX_PREVIEW_CHARACTERS - 2).join('').replace(/[\uD800-\uDBFF]$/, '').trim();
+  return `${start > first ? '…' : ''}${window}${start + MAX_PREVIEW_CHARACTERS < end ? '…' : ''}`;
 }
 
 export interface ViewContext {
