@@ -87,3 +87,15 @@ export interface CodeLensData {
 
 /** A server command: the safe fixes of every file, as one workspace edit the editor previews first. */
 export const FIX_ALL_IN_WORKSPACE_COMMAND = 'markdownGlossary.fixAllInWorkspace';
+
+/**
+ * What VS Code's Markdown preview shows of the glossary in a text: the mentions and links the
+ * editor recognises, with each term's tooltip and link. `uri` is the document rendered, when known:
+ * links are then relative to it, and its locale and folder choose among terms of the same name.
+ */
+export const PREVIEW_MARKS_REQUEST = 'markdownGlossary/previewMarks';
+export interface PreviewMarksParams {
+  text: string;
+  uri?: string;
+}
+export type { PreviewMark, PreviewMarks, PreviewTerm } from '../features/preview';
