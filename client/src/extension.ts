@@ -25,6 +25,8 @@ import {
   type TermSummary,
   type TranslationStatusResult,
 } from '../../server/src/lsp/protocol';
+import { GlossaryPreview } from './preview';
+import type { MarkdownIt } from './previewPlugin';
 
 /** The server is restarted after a crash at most this many times within the window below. */
 const MAX_RESTARTS = 4;
@@ -37,11 +39,17 @@ const GENERATED_SCHEME = 'markdown-glossary';
 const generatedTexts = new Map<string, string>();
 const generatedChanged = new vscode.EventEmitter<vscode.Uri>();
 
+/** What the extension gives VS Code: its Markdown preview calls `extendMarkdownIt` once it has activated the extension. */
+export interface GlossaryExtensionApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
 /**
  * Starts the glossary language server for Markdown files and adds what only VS Code has:
- * commands, a status bar item, a log channel. The server does all the glossary work.
+ * commands, a status bar item, a log channel, the glossary in the Markdown preview. The server
+ * does all the glossary work.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<GlossaryExtensionApi> {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Markdown Glossary'), { log: true });
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -85,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('markdownGlossary', vscode.l10n.t('Markdown Glossary'), serverOptions, clientOptions);
 
+  const preview = new GlossaryPreview(() => client);
   const status = vscode.window.createStatusBarItem('markdownGlossary.status', vscode.StatusBarAlignment.Right, 100);
   status.name = vscode.l10n.t('Markdown Glossary');
   status.command = 'markdownGlossary.searchGlossary';
@@ -97,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         : `$(book) ${params.terms === 1 ? vscode.l10n.t('1 term') : vscode.l10n.t('{0} terms', params.terms)} · ${params.problems === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', params.problems)}`;
       status.tooltip = vscode.l10n.t('Search the glossary');
       status.show();
+      if (!params.indexing) preview.glossaryChanged();
     }),
     vscode.commands.registerCommand('markdownGlossary.searchGlossary', () => searchGlossary()),
     vscode.commands.registerCommand('markdownGlossary.insertLink', () => insertLink()),
@@ -116,6 +126,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  return { extendMarkdownIt: (md) => preview.extendMarkdownIt(md) };
 }
 
 export async function deactivate(): Promise<void> {

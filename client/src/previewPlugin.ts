@@ -1,0 +1,157 @@
+/**
+ * The markdown-it plugin of VS Code's Markdown preview: it shows what the server recognises in the
+ * rendered text (mentions, links to terms, wiki links), from marks the server gives as offsets
+ * into that text. It recognises nothing itself and needs no `vscode`, so it is tested with
+ * markdown-it alone. VS Code passes its own markdown-it; the extension bundles none.
+ */
+import type { PreviewMark, PreviewMarks } from '../../server/src/lsp/protocol';
+
+/** The parts of markdown-it this plugin uses (markdown-it 14 has no type definitions of its own). */
+export interface Token {
+  type: string;
+  content: string;
+  map: [number, number] | null;
+  children: Token[] | null;
+  attrs: Array<[string, string]> | null;
+  attrGet(name: string): string | null;
+  attrSet(name: string, value: string): void;
+  attrJoin(name: string, value: string): void;
+}
+interface Renderer {
+  rules: Record<string, RenderRule | undefined>;
+  renderToken(tokens: Token[], index: number, options: unknown): string;
+}
+type RenderRule = (tokens: Token[], index: number, options: unknown, env: RenderEnv | undefined, self: Renderer) => string;
+/** VS Code's preview renders with the document's URI; `markdown.api.render` of a bare text without. */
+interface RenderEnv {
+  currentDocument?: { toString(): string };
+}
+export interface MarkdownIt {
+  core: { ruler: { push(name: string, rule: (state: { src: string; tokens: Token[] }) => void): void } };
+  renderer: Renderer;
+  utils: { escapeHtml(text: string): string };
+  validateLink(url: string): boolean;
+}
+
+/** The marks of a text, as far as known when it is rendered (rendering cannot wait for the server). */
+export type MarksFor = (text: string, documentUri: string | undefined) => PreviewMarks | undefined;
+
+/** Where a text token's content stands in the text markdown-it parsed. */
+interface Place {
+  source: string;
+  start: number;
+}
+
+/** Adds the glossary to a markdown-it instance: text tokens learn their place when parsed, marks are drawn when rendered. */
+export function glossaryPreview<T extends MarkdownIt>(md: T, marksFor: MarksFor): T {
+  // Places are kept beside the tokens: VS Code caches parsed tokens and renders them again with newer marks.
+  const places = new WeakMap<Token, Place>();
+  md.core.ruler.push('markdown_glossary', (state) => placeTextTokens(state.src, state.tokens, places));
+  const escape = md.utils.escapeHtml;
+  const attribute = (name: string, value: string) => ` ${name}="${escape(value)}"`;
+  const tooltipOf = (marks: PreviewMarks, mark: PreviewMark) => mark.problem ?? mark.terms.map((term) => marks.terms[term].tooltip).join('\n\n');
+  const marksAt = (place: Place | undefined, env: RenderEnv | undefined) => (place === undefined ? undefined : marksFor(place.source, env?.currentDocument?.toString()));
+
+  const renderText = md.renderer.rules.text ?? ((tokens: Token[], index: number) => escape(tokens[index].content));
+  md.renderer.rules.text = (tokens, index, options, env, self) => {
+    const token = tokens[index];
+    const place = places.get(token);
+    const marks = marksAt(place, env);
+    const end = place === undefined ? 0 : place.start + token.content.length;
+    // Only marks the token holds exactly as the server read them: a token placed wrongly shows none.
+    const inside = place === undefined || marks === undefined ? [] : marks.marks.filter((mark) => mark.kind !== 'link' && mark.start >= place.start && mark.end <= end && token.content.slice(mark.start - place.start, mark.end - place.start) === place.source.slice(mark.start, mark.end));
+    if (place === undefined || marks === undefined || inside.length === 0) return renderText(tokens, index, options, env, self);
+    let html = '';
+    let at = place.start;
+    for (const mark of inside) {
+      html += escape(token.content.slice(at - place.start, mark.start - place.start));
+      const written = token.content.slice(mark.start - place.start, mark.end - place.start);
+      const title = attribute('title', tooltipOf(marks, mark));
+      if (mark.kind === 'mention') {
+        html += `<abbr class="glossary-mention"${title}>${escape(written)}</abbr>`;
+      } else {
+        const href = mark.terms.length === 0 ? undefined : marks.terms[mark.terms[0]].href;
+        html +=
+          href !== undefined && md.validateLink(href)
+            ? `<a${attribute('href', href)}${attribute('data-href', href)} class="glossary-link"${title}>${escape(mark.text ?? written)}</a>`
+            : `<span class="glossary-unresolved"${title}>${escape(written)}</span>`;
+      }
+      at = mark.end;
+    }
+    return html + escape(token.content.slice(at - place.start));
+  };
+
+  const renderLinkOpen = md.renderer.rules.link_open ?? ((tokens: Token[], index: number, options: unknown, _env: RenderEnv | undefined, self: Renderer) => self.renderToken(tokens, index, options));
+  md.renderer.rules.link_open = (tokens, index, options, env, self) => {
+    const textToken = tokens.slice(index + 1).find((token) => token.type === 'link_close' || places.has(token));
+    const place = textToken === undefined ? undefined : places.get(textToken);
+    const marks = marksAt(place, env);
+    const mark = place === undefined ? undefined : marks?.marks.find((candidate) => candidate.kind === 'link' && candidate.start <= place.start && place.start < candidate.end);
+    if (mark === undefined || marks === undefined) return renderLinkOpen(tokens, index, options, env, self);
+    // A copy: the tokens may be rendered again, with other marks.
+    const link = Object.assign(Object.create(Object.getPrototypeOf(tokens[index]) as object) as Token, tokens[index], { attrs: [...(tokens[index].attrs ?? [])] });
+    link.attrJoin('class', 'glossary-link');
+    if (link.attrGet('title') === null) link.attrSet('title', tooltipOf(marks, mark));
+    const shown = [...tokens];
+    shown[index] = link;
+    return renderLinkOpen(shown, index, options, env, self);
+  };
+  return md;
+}
+
+/**
+ * Finds each inline text token's place in the source: an inline token's lines are the ends of its
+ * source lines (indentation and quote or list markers stripped), and its text tokens follow in
+ * order. A token whose content is not the source as written (an escape, an entity, typographic
+ * quotes) gets no place.
+ */
+function placeTextTokens(source: string, tokens: Token[], places: WeakMap<Token, Place>): void {
+  const lineStarts = [0];
+  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const sourceLine = (line: number) => source.slice(lineStarts[line], line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : source.length);
+  // A table cell's inline token has no lines of its own: it is on its row's line, after the cells before it.
+  let row: { line: number; cursor: number } | undefined;
+  for (const block of tokens) {
+    if (block.type === 'tr_open' && block.map !== null) row = { line: block.map[0], cursor: 0 };
+    if (block.type !== 'inline' || block.children === null || (block.map === null && row === undefined)) continue;
+    const contentLines = block.content.split('\n');
+    const contentStarts: number[] = [];
+    const sourceStarts = contentLines.map((line, number) => {
+      contentStarts.push(number === 0 ? 0 : contentStarts[number - 1] + contentLines[number - 1].length + 1);
+      const sourceNumber = (block.map?.[0] ?? row!.line) + number;
+      if (sourceNumber >= lineStarts.length) return -1;
+      const at = block.map === null ? sourceLine(sourceNumber).indexOf(line, row!.cursor) : sourceLine(sourceNumber).lastIndexOf(line);
+      if (block.map === null && at !== -1) row!.cursor = at + line.length;
+      return at === -1 ? -1 : lineStarts[sourceNumber] + at;
+    });
+    let cursor = 0;
+    for (const child of block.children) {
+      if (!['text', 'code_inline', 'html_inline'].includes(child.type) || child.content === '') continue;
+      const found = block.content.indexOf(child.content, cursor);
+      if (found === -1) continue;
+      cursor = found + child.content.length;
+      if (child.type !== 'text') continue;
+      let line = 0;
+      while (line + 1 < contentStarts.length && contentStarts[line + 1] <= found) line++;
+      if (sourceStarts[line] !== -1) places.set(child, { source, start: sourceStarts[line] + found - contentStarts[line] });
+    }
+  }
+}
+
+/**
+ * The marks of an earlier text carried over to a newer one, while the server reads the newer:
+ * marks before the first change and after the last keep their place, marks in between are dropped.
+ */
+export function carriedOver(marks: PreviewMarks, before: string, after: string): PreviewMarks {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  const shift = after.length - before.length;
+  const kept: PreviewMark[] = [];
+  for (const mark of marks.marks) {
+    if (mark.end <= prefix) kept.push(mark);
+    else if (mark.start >= before.length - suffix) kept.push({ ...mark, start: mark.start + shift, end: mark.end + shift });
+  }
+  return { terms: marks.terms, marks: kept };
+}

@@ -1,0 +1,96 @@
+/**
+ * The glossary in VS Code's Markdown preview: markdown-it (as VS Code passes it) with the plugin,
+ * fed the marks the server's feature gives for the text rendered.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { carriedOver, glossaryPreview, type MarkdownIt, type MarksFor } from '../../client/src/previewPlugin';
+import { LineIndex } from '../../server/src/common/text';
+import { previewMarks, type PreviewMarks } from '../../server/src/features/preview';
+import { parseDocument } from '../../server/src/parsing/document';
+import { entry, glossaryOf, ROOT } from './glossary';
+
+// markdown-it has no type definitions; the plugin's own description of it is enough here.
+const markdownIt = require('markdown-it') as (options?: object) => MarkdownIt & { render(text: string, env?: object): string };
+
+const index = glossaryOf({
+  'glossar/Nearshoring.md': entry('Nearshoring', 'Nearshoring', 'Verlagerung in nahe Länder.'),
+  'glossar/Offshoring.md': entry('Offshoring', 'Offshoring', 'Verlagerung in ferne Länder.', '[Begriffe]', 'aliases: [Offshore-Outsourcing]\n'),
+  'glossar/Risiko.md': entry('Risiko', 'Risiko', 'Gefahr, dass "A" < B & C > D.'),
+});
+
+/** The server's answer for a text, as the client gets it (through JSON). */
+const fromServer: MarksFor = (text, uri) => {
+  const lines = new LineIndex(text);
+  return JSON.parse(JSON.stringify(previewMarks(index, parseDocument(uri ?? 'untitled:preview.md', text, lines), lines))) as PreviewMarks;
+};
+
+function render(text: string, marksFor: MarksFor = fromServer, uri = `${ROOT}/notizen/a.md`): string {
+  return glossaryPreview(markdownIt(), marksFor).render(text, { currentDocument: { toString: () => uri } });
+}
+
+describe('the Markdown preview plugin', () => {
+  it('renders wiki links as links to the term file, relative to the document, with the definition as title', () => {
+    const html = render('Siehe [[Nearshoring]] und [[Offshore-Outsourcing|die Ferne]].\n');
+    assert.match(html, /<a href="\.\.\/glossar\/Nearshoring\.md" data-href="\.\.\/glossar\/Nearshoring\.md" class="glossary-link" title="Nearshoring\nVerlagerung in nahe Länder\.">Nearshoring<\/a>/);
+    assert.match(html, /<a href="\.\.\/glossar\/Offshoring\.md" [^>]*title="Offshoring \(Offshore-Outsourcing\)\nVerlagerung in ferne Länder\.">die Ferne<\/a>/);
+    assert.doesNotMatch(html, /\[\[/);
+  });
+
+  it('shows a wiki link that names no term as unresolved, with the reason', () => {
+    const html = render('Siehe [[Farshoring]].\n');
+    assert.match(html, /<span class="glossary-unresolved" title="No glossary entry at &quot;Farshoring&quot;\.">\[\[Farshoring\]\]<\/span>/);
+  });
+
+  it('marks mentions in prose, emphasis, lists and quotes with the definition, and links to terms', () => {
+    const html = render('Wir prüfen Nearshoring.\n\n- *Offshoring* ist teurer\n\n> Das Nearshoring\n> bleibt.\n\nMehr zum [Thema](../glossar/Offshoring.md).\n');
+    assert.equal(html.match(/<abbr class="glossary-mention" title="Nearshoring\nVerlagerung in nahe Länder\.">Nearshoring<\/abbr>/g)?.length, 2);
+    assert.match(html, /<em><abbr class="glossary-mention" title="Offshoring[^"]*">Offshoring<\/abbr><\/em>/);
+    assert.match(html, /<a href="\.\.\/glossar\/Offshoring\.md" class="glossary-link" title="Offshoring \(Offshore-Outsourcing\)\nVerlagerung in ferne Länder\.">Thema<\/a>/);
+  });
+
+  it('marks table cells, each in its own place', () => {
+    const html = render('| Begriff | Siehe |\n|---|---|\n| Offshoring | Nearshoring, [[Offshoring]] |\n');
+    assert.match(html, /<td><abbr class="glossary-mention" title="Offshoring[^"]*">Offshoring<\/abbr><\/td>/);
+    assert.match(html, /<td><abbr class="glossary-mention" title="Nearshoring[^"]*">Nearshoring<\/abbr>, <a href="\.\.\/glossar\/Offshoring\.md"[^>]*>Offshoring<\/a><\/td>/);
+  });
+
+  it('leaves code, code blocks and link texts alone, as the editor does', () => {
+    const html = render('`Nearshoring` und `[[Nearshoring]]`\n\n```\nNearshoring [[Nearshoring]]\n```\n\n    Nearshoring\n\n[Nearshoring](https://example.com)\n');
+    assert.doesNotMatch(html, /glossary-/);
+    assert.match(html, /<code>\[\[Nearshoring\]\]<\/code>/);
+  });
+
+  it('leaves a term file\'s own heading alone and shows only what the editor recognises', () => {
+    const text = '---\nid: Nearshoring\ntitle: Nearshoring\n---\n\n# Nearshoring\n\n**Nearshoring ist nah.**\n';
+    const html = render(text, fromServer, `${ROOT}/glossar/Nearshoring.md`);
+    assert.match(html, /<h1>Nearshoring<\/h1>/);
+  });
+
+  it('escapes titles and definitions from the workspace in attributes', () => {
+    const html = render('Das Risiko.\n');
+    assert.match(html, /title="Risiko\nGefahr, dass &quot;A&quot; &lt; B &amp; C &gt; D\.">Risiko<\/abbr>/);
+    const hostile: PreviewMarks = {
+      terms: [{ href: '"><script>x</script>', tooltip: '"><img src=x onerror=alert(1)>' }],
+      marks: [{ kind: 'wikiLink', start: 0, end: 5, terms: [0], text: '<b>' }],
+    };
+    const escaped = render('[[x]]\n', () => hostile);
+    assert.doesNotMatch(escaped, /<script|<img|<b>/);
+    assert.match(escaped, /title="&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;">&lt;b&gt;<\/a>/);
+  });
+
+  it('renders plainly while the server has not answered, and never a link the preview may not follow', () => {
+    assert.equal(render('Siehe [[Nearshoring]].\n', () => undefined), '<p>Siehe [[Nearshoring]].</p>\n');
+    const script: PreviewMarks = { terms: [{ href: 'javascript:alert(1)', tooltip: 't' }], marks: [{ kind: 'wikiLink', start: 0, end: 5, terms: [0], text: 'x' }] };
+    assert.doesNotMatch(render('[[x]]\n', () => script), /javascript:/);
+  });
+
+  it('carries the marks of the previous text over an edit until the server answers', () => {
+    const before = 'Nearshoring und Offshoring.\n';
+    const after = 'Nearshoring, also Offshoring.\n';
+    const carried = carriedOver(fromServer(before, `${ROOT}/notizen/a.md`)!, before, after);
+    assert.deepEqual(carried.marks.map((mark) => after.slice(mark.start, mark.end)), ['Nearshoring', 'Offshoring']);
+    const html = render(after, () => carried);
+    assert.equal(html.match(/glossary-mention/g)?.length, 2);
+  });
+});
