@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
+  GLOSSARY_CHANGED_NOTIFICATION,
   KNOWN_TAGS_REQUEST,
   LINK_TO_TERM_REQUEST,
   NEW_TERM_REQUEST,
@@ -106,8 +107,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
         : `$(book) ${params.terms === 1 ? vscode.l10n.t('1 term') : vscode.l10n.t('{0} terms', params.terms)} · ${params.problems === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', params.problems)}`;
       status.tooltip = vscode.l10n.t('Search the glossary');
       status.show();
-      if (!params.indexing) preview.glossaryChanged();
     }),
+    client.onNotification(GLOSSARY_CHANGED_NOTIFICATION, () => preview.glossaryChanged()),
     vscode.commands.registerCommand('markdownGlossary.searchGlossary', () => searchGlossary()),
     vscode.commands.registerCommand('markdownGlossary.insertLink', () => insertLink()),
     vscode.commands.registerCommand('markdownGlossary.newTerm', () => newTerm()),

@@ -11,6 +11,9 @@ export interface StatusParams {
   indexing: boolean;
 }
 
+/** Server -> client, when terms were added, removed or changed (names, definitions) or the glossary was read again: what a rendered page shows of them may have changed. */
+export const GLOSSARY_CHANGED_NOTIFICATION = 'markdownGlossary/glossaryChanged';
+
 /** Terms matching a query, best first, for a search picker. */
 export const SEARCH_TERMS_REQUEST = 'markdownGlossary/searchTerms';
 export interface SearchTermsParams {

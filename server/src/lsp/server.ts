@@ -43,6 +43,7 @@ import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translatio
 import {
   FIX_ALL_IN_WORKSPACE_COMMAND,
   GENERATE_TAGS_FILE_COMMAND,
+  GLOSSARY_CHANGED_NOTIFICATION,
   KNOWN_TAGS_REQUEST,
   LINK_TO_TERM_REQUEST,
   NEW_TERM_REQUEST,
@@ -102,6 +103,7 @@ export function startServer(connection: Connection): void {
   const session = new GlossarySession({
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) }),
     sendStatus: (status) => void connection.sendNotification(STATUS_NOTIFICATION, status satisfies StatusParams),
+    glossaryChanged: () => void connection.sendNotification(GLOSSARY_CHANGED_NOTIFICATION),
     log,
   });
   const index = session.index;

@@ -44,6 +44,8 @@ const READ_BATCH = 32;
 export interface SessionOutput {
   publishDiagnostics(uri: string, diagnostics: GlossaryDiagnostic[]): void;
   sendStatus(status: StatusParams): void;
+  /** A term was added, removed or changed (its names, definition, file), or the glossary was read again. */
+  glossaryChanged(): void;
   log(message: string): void;
 }
 
@@ -88,6 +90,7 @@ export class GlossarySession {
   private dependentsTimer: NodeJS.Timeout | undefined;
   private readonly publishRounds = { all: 0, translations: 0 };
   private statusTimer: NodeJS.Timeout | undefined;
+  private glossaryTimer: NodeJS.Timeout | undefined;
   /** The status the editor shows, to send only a change. */
   private sentStatus: StatusParams | undefined;
 
@@ -159,6 +162,7 @@ export class GlossarySession {
       this.output.log(`Indexing failed: ${(error as Error).stack ?? (error as Error).message}`);
     } finally {
       this.indexing = false;
+      this.termsChanged();
       this.publishAll();
       this.prepareCompletion();
       this.historyChanged(0);
@@ -285,6 +289,7 @@ export class GlossarySession {
     else this.index.setParsedDocument(parsed);
     // A term added or removed changes the count even when no file's problems change (New Term).
     this.sendStatus();
+    if (before?.term !== undefined || parsed?.term !== undefined) this.termsChanged();
     this.publish(uri);
     for (const dependent of affectedDocuments(this.index, uri, before, parsed)) this.pendingDependents.add(dependent);
     if (this.pendingDependents.size > 0 && this.dependentsTimer === undefined) {
@@ -359,6 +364,15 @@ export class GlossarySession {
       if (sent !== undefined && sent.terms === status.terms && sent.problems === status.problems && sent.indexing === status.indexing) return;
       this.sentStatus = status;
       this.output.sendStatus(status);
+    }, STATUS_DELAY_MS);
+  }
+
+  /** Tells the editor that terms changed, at most every so often (an edited term file is parsed every 50 ms). */
+  private termsChanged(): void {
+    if (this.glossaryTimer !== undefined) return;
+    this.glossaryTimer = setTimeout(() => {
+      this.glossaryTimer = undefined;
+      this.output.glossaryChanged();
     }, STATUS_DELAY_MS);
   }
 
