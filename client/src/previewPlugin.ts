@@ -67,14 +67,14 @@ export function glossaryPreview<T extends MarkdownIt>(md: T, marksFor: MarksFor)
       html += escape(token.content.slice(at - place.start, mark.start - place.start));
       const written = token.content.slice(mark.start - place.start, mark.end - place.start);
       const title = attribute('title', tooltipOf(marks, mark));
-      if (mark.kind === 'mention') {
-        html += `<abbr class="glossary-mention"${title}>${escape(written)}</abbr>`;
+      const href = mark.kind === 'mention' || mark.terms.length === 0 ? undefined : marks.terms[mark.terms[0]].href;
+      if (href !== undefined && md.validateLink(href)) {
+        html += `<a${attribute('href', href)}${attribute('data-href', href)} class="glossary-link"${title}>${escape(mark.text ?? written)}</a>`;
+      } else if (mark.terms.length > 0) {
+        // A mention, or a wiki link to a term the preview cannot open (a text rendered without its file: VS Code refuses file: links).
+        html += `<abbr class="glossary-mention"${title}>${escape(mark.text ?? written)}</abbr>`;
       } else {
-        const href = mark.terms.length === 0 ? undefined : marks.terms[mark.terms[0]].href;
-        html +=
-          href !== undefined && md.validateLink(href)
-            ? `<a${attribute('href', href)}${attribute('data-href', href)} class="glossary-link"${title}>${escape(mark.text ?? written)}</a>`
-            : `<span class="glossary-unresolved"${title}>${escape(written)}</span>`;
+        html += `<span class="glossary-unresolved"${title}>${escape(written)}</span>`;
       }
       at = mark.end;
     }

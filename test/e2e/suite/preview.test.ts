@@ -1,0 +1,38 @@
+// The glossary in VS Code's Markdown preview, rendered by VS Code's own Markdown extension with our
+// markdown-it plugin (`markdown.api.render` renders as the preview does).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { openInEditor, replaceText, revert, suite, suiteTeardown, test, waitFor, workspaceFile } from './harness';
+
+const NOTE = 'notizen/Projekt-Auslagerung.md';
+
+/** The HTML the preview shows for a document, once the glossary's marks have arrived (the first render may come before). */
+function rendered(document: vscode.TextDocument, what: string, accept: (html: string) => boolean): Promise<string> {
+  return waitFor(what, () => vscode.commands.executeCommand<string>('markdown.api.render', document), accept);
+}
+
+suite('Markdown preview', () => {
+  suiteTeardown(async () => {
+    await revert(await vscode.workspace.openTextDocument(workspaceFile(NOTE)));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('shows a term link and a mention in a term with the definition on hover', async () => {
+    const document = await vscode.workspace.openTextDocument(workspaceFile('glossar/Offshoring.md'));
+    const html = await rendered(document, 'the glossary in the rendered Offshoring.md', (found) => found.includes('glossary-mention'));
+    // "[Nearshoring](Nearshoring.md)": VS Code's link, with the term's definition as its title.
+    assert.match(html, /<a href="Nearshoring\.md" data-href="Nearshoring\.md" class="glossary-link" title="Nearshoring\nNearshoring ist die Verlagerung von Aufgaben[^"]*">Nearshoring<\/a>/);
+    assert.match(html, /<abbr class="glossary-mention" title="Kostensenkung\n[^"]+">Kostensenkung<\/abbr>/);
+    // The term's own heading is no mention of it.
+    assert.match(html, /<h1[^>]*>Offshoring<\/h1>/);
+  });
+
+  test('renders [[wiki links]] as links to the term file, and one that names no term as unresolved', async () => {
+    const editor = await openInEditor(workspaceFile(NOTE));
+    await replaceText(editor.document, 'Offene Punkte:', 'Siehe [[Nearshoring]] und [[Farshoring]], aber nicht `[[Nearshoring]]`.\n\nOffene Punkte:');
+    const html = await rendered(editor.document, 'the wiki link rendered as a link', (found) => found.includes('class="glossary-link" title="Nearshoring'));
+    assert.match(html, /<a href="\.\.\/glossar\/Nearshoring\.md" data-href="\.\.\/glossar\/Nearshoring\.md" class="glossary-link" title="Nearshoring\nNearshoring ist die Verlagerung[^"]*">Nearshoring<\/a>/);
+    assert.match(html, /<span class="glossary-unresolved" title="[^"]*Farshoring[^"]*">\[\[Farshoring\]\]<\/span>/);
+    assert.match(html, /<code>\[\[Nearshoring\]\]<\/code>/);
+  });
+});
