@@ -34,7 +34,7 @@ export class GlossaryPreview {
   glossaryChanged(): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
-      for (const key of this.rendered.keys()) void this.ask(key);
+      for (const key of this.rendered.keys()) void this.ask(key, true);
     }, REFRESH_DELAY_MS);
   }
 
@@ -49,18 +49,21 @@ export class GlossaryPreview {
     }
     const answer = this.answers.get(key);
     if (answer?.text === text) return answer.marks;
-    void this.ask(key);
+    // Called for every text of the page: one question for all of them.
+    void this.ask(key, false);
     return answer === undefined ? undefined : carriedOver(answer.marks, answer.text, text);
   }
 
-  private async ask(key: string): Promise<void> {
+  /** Asks the server for the marks of the text last rendered under `key`; `again`: even if an answer is on its way. */
+  private async ask(key: string, again: boolean): Promise<void> {
     const client = this.client();
     if (client === undefined || !client.isRunning()) return;
     if (this.asking.has(key)) {
-      this.askAgain.add(key);
+      if (again) this.askAgain.add(key);
       return;
     }
     this.asking.add(key);
+    let changed = false;
     try {
       for (;;) {
         const wanted = this.rendered.get(key);
@@ -69,14 +72,14 @@ export class GlossaryPreview {
         const marks = await client.sendRequest<PreviewMarks>(PREVIEW_MARKS_REQUEST, params);
         const before = this.answers.get(key);
         this.answers.set(key, { text: wanted.text, marks });
-        const changed = before === undefined || before.text !== wanted.text || JSON.stringify(before.marks) !== JSON.stringify(marks);
+        changed ||= before === undefined || before.text !== wanted.text || JSON.stringify(before.marks) !== JSON.stringify(marks);
         // Rendered again meanwhile, or the glossary changed: asked again.
         if (this.askAgain.delete(key) || this.rendered.get(key)?.text !== wanted.text) continue;
         if (changed) void vscode.commands.executeCommand('markdown.preview.refresh');
         return;
       }
     } catch {
-      // The server is restarting: the next status notification asks again.
+      // The server is restarting: it says when it has read the glossary again, and then it is asked again.
     } finally {
       this.asking.delete(key);
     }
