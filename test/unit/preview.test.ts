@@ -17,6 +17,7 @@ const index = glossaryOf({
   'glossar/Nearshoring.md': entry('Nearshoring', 'Nearshoring', 'Verlagerung in nahe Länder.'),
   'glossar/Offshoring.md': entry('Offshoring', 'Offshoring', 'Verlagerung in ferne Länder.', '[Begriffe]', 'aliases: [Offshore-Outsourcing]\n'),
   'glossar/Risiko.md': entry('Risiko', 'Risiko', 'Gefahr, dass "A" < B & C > D.'),
+  'glossar/Backsourcing.md': entry('Backsourcing', 'Backsourcing', 'Die Umkehr des [Offshorings](Offshoring.md) oder des `[[Nearshoring]]`, *schnell*.'),
 });
 
 /** The server's answer for a text, as the client gets it (through JSON). */
@@ -65,6 +66,10 @@ describe('the Markdown preview plugin', () => {
     const text = '---\nid: Nearshoring\ntitle: Nearshoring\n---\n\n# Nearshoring\n\n**Nearshoring ist nah.**\n';
     const html = render(text, fromServer, `${ROOT}/glossar/Nearshoring.md`);
     assert.match(html, /<h1>Nearshoring<\/h1>/);
+  });
+
+  it('shows a definition as plain text: link texts without their targets, no code marks', () => {
+    assert.match(render('Das Backsourcing.\n'), /title="Backsourcing\nDie Umkehr des Offshorings oder des Nearshoring, \*schnell\*\.">Backsourcing<\/abbr>/);
   });
 
   it('escapes titles and definitions from the workspace in attributes', () => {
