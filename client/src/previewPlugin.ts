@@ -50,43 +50,62 @@ export function glossaryPreview<T extends MarkdownIt>(md: T, marksFor: MarksFor)
   const escape = md.utils.escapeHtml;
   const attribute = (name: string, value: string) => ` ${name}="${escape(value)}"`;
   const tooltipOf = (marks: PreviewMarks, mark: PreviewMark) => mark.problem ?? mark.terms.map((term) => marks.terms[term].tooltip).join('\n\n');
-  const marksAt = (place: Place | undefined, env: RenderEnv | undefined) => (place === undefined ? undefined : marksFor(place.source, env?.currentDocument?.toString()));
 
   const renderText = md.renderer.rules.text ?? ((tokens: Token[], index: number) => escape(tokens[index].content));
+  /** The source a text token covers, if it was placed. */
+  const spanOf = (token: Token | undefined): { start: number; end: number; source: string } | undefined => {
+    const place = token === undefined ? undefined : places.get(token);
+    return place === undefined || token === undefined ? undefined : { start: place.start, end: place.start + token.content.length, source: place.source };
+  };
+  /** Whether a mention runs from one text token over a line break into the next (a name broken across lines). */
+  const runsOver = (mark: PreviewMark, tokens: Token[], first: number) => {
+    const [from, to] = [spanOf(tokens[first]), spanOf(tokens[first + 2])];
+    return mark.kind === 'mention' && tokens[first + 1]?.type === 'softbreak' && from !== undefined && to !== undefined && from.start <= mark.start && mark.start < from.end && to.start < mark.end && mark.end <= to.end;
+  };
   md.renderer.rules.text = (tokens, index, options, env, self) => {
     const token = tokens[index];
-    const place = places.get(token);
-    const marks = marksAt(place, env);
-    const end = place === undefined ? 0 : place.start + token.content.length;
-    // Only marks the token holds exactly as the server read them: a token placed wrongly shows none.
-    const inside = place === undefined || marks === undefined ? [] : marks.marks.filter((mark) => mark.kind !== 'link' && mark.start >= place.start && mark.end <= end && token.content.slice(mark.start - place.start, mark.end - place.start) === place.source.slice(mark.start, mark.end));
-    if (place === undefined || marks === undefined || inside.length === 0) return renderText(tokens, index, options, env, self);
+    const span = spanOf(token);
+    const marks = span === undefined ? undefined : marksFor(span.source, env?.currentDocument?.toString());
+    if (span === undefined || marks === undefined) return renderText(tokens, index, options, env, self);
+    const tooltip = (mark: PreviewMark) => attribute('title', tooltipOf(marks, mark));
+    const text = (from: number, to: number) => escape(token.content.slice(from - span.start, to - span.start));
+    // A mark in this token only, exactly where the server read it: a token placed wrongly shows none.
+    const inside = marks.marks.filter((mark) => mark.kind !== 'link' && mark.start >= span.start && mark.end <= span.end && token.content.slice(mark.start - span.start, mark.end - span.start) === span.source.slice(mark.start, mark.end));
+    const closing = marks.marks.find((mark) => runsOver(mark, tokens, index - 2));
+    const opening = marks.marks.find((mark) => runsOver(mark, tokens, index));
+    if (inside.length === 0 && closing === undefined && opening === undefined) return renderText(tokens, index, options, env, self);
     let html = '';
-    let at = place.start;
+    let at = span.start;
+    if (closing !== undefined) {
+      html += `${text(at, closing.end)}</abbr>`;
+      at = closing.end;
+    }
     for (const mark of inside) {
-      html += escape(token.content.slice(at - place.start, mark.start - place.start));
-      const written = token.content.slice(mark.start - place.start, mark.end - place.start);
-      const title = attribute('title', tooltipOf(marks, mark));
+      html += text(at, mark.start);
+      const written = token.content.slice(mark.start - span.start, mark.end - span.start);
       const href = mark.kind === 'mention' || mark.terms.length === 0 ? undefined : marks.terms[mark.terms[0]].href;
       if (href !== undefined && md.validateLink(href)) {
-        html += `<a${attribute('href', href)}${attribute('data-href', href)} class="glossary-link"${title}>${escape(mark.text ?? written)}</a>`;
+        html += `<a${attribute('href', href)}${attribute('data-href', href)} class="glossary-link"${tooltip(mark)}>${escape(mark.text ?? written)}</a>`;
       } else if (mark.terms.length > 0) {
         // A mention, or a wiki link to a term the preview cannot open (a text rendered without its file: VS Code refuses file: links).
-        html += `<abbr class="glossary-mention"${title}>${escape(mark.text ?? written)}</abbr>`;
+        html += `<abbr class="glossary-mention"${tooltip(mark)}>${escape(mark.text ?? written)}</abbr>`;
       } else {
-        html += `<span class="glossary-unresolved"${title}>${escape(written)}</span>`;
+        html += `<span class="glossary-unresolved"${tooltip(mark)}>${escape(written)}</span>`;
       }
       at = mark.end;
     }
-    return html + escape(token.content.slice(at - place.start));
+    if (opening !== undefined) {
+      html += `${text(at, opening.start)}<abbr class="glossary-mention"${tooltip(opening)}>`;
+      at = opening.start;
+    }
+    return html + text(at, span.end);
   };
 
   const renderLinkOpen = md.renderer.rules.link_open ?? ((tokens: Token[], index: number, options: unknown, _env: RenderEnv | undefined, self: Renderer) => self.renderToken(tokens, index, options));
   md.renderer.rules.link_open = (tokens, index, options, env, self) => {
-    const textToken = tokens.slice(index + 1).find((token) => token.type === 'link_close' || places.has(token));
-    const place = textToken === undefined ? undefined : places.get(textToken);
-    const marks = marksAt(place, env);
-    const mark = place === undefined ? undefined : marks?.marks.find((candidate) => candidate.kind === 'link' && candidate.start <= place.start && place.start < candidate.end);
+    const span = spanOf(tokens.slice(index + 1).find((token) => token.type === 'link_close' || places.has(token)));
+    const marks = span === undefined ? undefined : marksFor(span.source, env?.currentDocument?.toString());
+    const mark = span === undefined ? undefined : marks?.marks.find((candidate) => candidate.kind === 'link' && candidate.start <= span.start && span.start < candidate.end);
     if (mark === undefined || marks === undefined) return renderLinkOpen(tokens, index, options, env, self);
     // A copy: the tokens may be rendered again, with other marks.
     const link = Object.assign(Object.create(Object.getPrototypeOf(tokens[index]) as object) as Token, tokens[index], { attrs: [...(tokens[index].attrs ?? [])] });

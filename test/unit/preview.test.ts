@@ -17,6 +17,7 @@ const index = glossaryOf({
   'glossar/Nearshoring.md': entry('Nearshoring', 'Nearshoring', 'Verlagerung in nahe Länder.'),
   'glossar/Offshoring.md': entry('Offshoring', 'Offshoring', 'Verlagerung in ferne Länder.', '[Begriffe]', 'aliases: [Offshore-Outsourcing]\n'),
   'glossar/Risiko.md': entry('Risiko', 'Risiko', 'Gefahr, dass "A" < B & C > D.'),
+  'glossar/Service-Level-Agreement.md': entry('Service-Level-Agreement', 'Service Level Agreement', 'Vereinbarung über Leistungen.'),
   'glossar/Backsourcing.md': entry('Backsourcing', 'Backsourcing', 'Die Umkehr des [Offshorings](Offshoring.md) oder des `[[Nearshoring]]`, *schnell*.'),
 });
 
@@ -48,6 +49,12 @@ describe('the Markdown preview plugin', () => {
     assert.equal(html.match(/<abbr class="glossary-mention" title="Nearshoring\nVerlagerung in nahe Länder\.">Nearshoring<\/abbr>/g)?.length, 2);
     assert.match(html, /<em><abbr class="glossary-mention" title="Offshoring[^"]*">Offshoring<\/abbr><\/em>/);
     assert.match(html, /<a href="\.\.\/glossar\/Offshoring\.md" class="glossary-link" title="Offshoring \(Offshore-Outsourcing\)\nVerlagerung in ferne Länder\.">Thema<\/a>/);
+  });
+
+  it('marks a name broken across lines as one mention', () => {
+    const html = render('Im Service Level\nAgreement steht *das* Service\nLevel Agreement.\n');
+    assert.equal(html.match(/<abbr class="glossary-mention" title="Service Level Agreement\nVereinbarung über Leistungen\.">Service Level\nAgreement<\/abbr>/g)?.length, 1, html);
+    assert.match(html, /<abbr class="glossary-mention" title="Service Level Agreement[^"]*">Service\nLevel Agreement<\/abbr>/);
   });
 
   it('marks table cells, each in its own place', () => {
