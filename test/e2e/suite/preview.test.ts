@@ -27,6 +27,32 @@ suite('Markdown preview', () => {
     assert.match(html, /<h1[^>]*>Offshoring<\/h1>/);
   });
 
+  test('marks in every page what the editor highlights as a term', async () => {
+    const files = await vscode.workspace.findFiles('**/*.md');
+    assert.ok(files.length > 20, `${files.length} files`);
+    const differences: string[] = [];
+    let compared = 0;
+    for (const uri of files) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const tokens = await waitFor(`the semantic tokens of ${uri.path}`, () => vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', uri), (found) => found !== undefined);
+      const highlighted: string[] = [];
+      for (let at = 0, line = 0, character = 0; at < tokens!.data.length; at += 5) {
+        const [deltaLine, deltaCharacter, length] = tokens!.data.slice(at, at + 3);
+        character = deltaLine === 0 ? character + deltaCharacter : deltaCharacter;
+        line += deltaLine;
+        highlighted.push(document.getText(new vscode.Range(line, character, line, character + length)));
+      }
+      // The preview shows a name broken across lines as one mention, the editor as a token per line.
+      const markedText = (html: string) => [...html.matchAll(/<(abbr|a) [^>]*class="glossary-(?:mention|link)"[^>]*>([^<]*)<\/\1>/g)].flatMap((match) => match[2].split('\n'));
+      const html = await rendered(document, `the glossary in ${uri.path}`, (found) => highlighted.length === 0 || found.includes('class="glossary-'));
+      const marked = markedText(html);
+      compared += marked.length;
+      if (JSON.stringify(marked.sort()) !== JSON.stringify(highlighted.sort())) differences.push(`${uri.path}: preview ${JSON.stringify(marked)}, editor ${JSON.stringify(highlighted)}`);
+    }
+    assert.deepEqual(differences, []);
+    assert.ok(compared > 100, `${compared} marks`);
+  });
+
   test('renders [[wiki links]] as links to the term file, and one that names no term as unresolved', async () => {
     const editor = await openInEditor(workspaceFile(NOTE));
     await replaceText(editor.document, 'Offene Punkte:', 'Siehe [[Nearshoring]] und [[Farshoring]], aber nicht `[[Nearshoring]]`.\n\nOffene Punkte:');
