@@ -3,15 +3,20 @@
  * fed the marks the server's feature gives for the text rendered.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { carriedOver, glossaryPreview, type MarkdownIt, type MarksFor } from '../../client/src/previewPlugin';
+import { carriedOver, glossaryPreview, type MarkdownIt, type MarksFor, type Token } from '../../client/src/previewPlugin';
 import { LineIndex } from '../../server/src/common/text';
+import { fileUri } from '../../server/src/common/uris';
 import { previewMarks, type PreviewMarks } from '../../server/src/features/preview';
+import { termTokens } from '../../server/src/features/semanticTokens';
+import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { parseDocument } from '../../server/src/parsing/document';
 import { entry, glossaryOf, ROOT } from './glossary';
 
 // markdown-it has no type definitions; the plugin's own description of it is enough here.
-const markdownIt = require('markdown-it') as (options?: object) => MarkdownIt & { render(text: string, env?: object): string };
+const markdownIt = require('markdown-it') as (options?: object) => MarkdownIt & { render(text: string, env?: object): string; parse(text: string, env: object): Token[] };
 
 const index = glossaryOf({
   'glossar/Nearshoring.md': entry('Nearshoring', 'Nearshoring', 'Verlagerung in nahe Länder.'),
@@ -95,6 +100,41 @@ describe('the Markdown preview plugin', () => {
     assert.equal(render('Siehe [[Nearshoring]].\n', () => undefined), '<p>Siehe [[Nearshoring]].</p>\n');
     const script: PreviewMarks = { terms: [{ href: 'javascript:alert(1)', tooltip: 't' }], marks: [{ kind: 'wikiLink', start: 0, end: 5, terms: [0], text: 'x' }] };
     assert.equal(render('[[x]]\n', () => script), '<p><abbr class="glossary-mention" title="t">x</abbr></p>\n');
+  });
+
+  it('marks on the real corpora what the editor highlights, except where markdown-it shows raw HTML or code', () => {
+    let compared = 0;
+    for (const folder of ['content', 'test/corpora/platinus-glossar', 'test/corpora/cncf-glossary']) {
+      const root = path.join(__dirname, '..', '..', folder);
+      const texts = new Map(
+        readdirSync(root, { recursive: true, encoding: 'utf8' })
+          .filter((file) => file.endsWith('.md'))
+          .map((file) => [fileUri(path.join(root, file)), readFileSync(path.join(root, file), 'utf8').replace(/\r\n/g, '\n')]),
+      );
+      const corpus = new GlossaryIndex();
+      for (const [uri, text] of texts) corpus.setDocument(uri, text);
+      const differences: string[] = [];
+      for (const [uri, text] of texts) {
+        const lines = new LineIndex(text);
+        const document = parseDocument(uri, text, lines);
+        const marks = previewMarks(corpus, document, lines);
+        // VS Code hides the front matter; blanked here, the offsets stay.
+        const shown = text.replace(/^---\n[\s\S]*?\n---\n/, (frontMatter) => frontMatter.replace(/[^\n]/g, ' '));
+        const verbatim = new Set<number>();
+        for (const block of markdownIt({ html: true }).parse(shown, {})) {
+          if (['html_block', 'code_block', 'fence'].includes(block.type) && block.map !== null) for (let line = block.map[0]; line < block.map[1]; line++) verbatim.add(line);
+        }
+        const highlighted = termTokens(corpus, document, lines)
+          .filter((token) => !verbatim.has(token.line))
+          .map((token) => lines.lineText(token.line).slice(token.character, token.character + token.length));
+        const html = glossaryPreview(markdownIt({ html: true }), () => marks).render(shown, { currentDocument: { toString: () => uri } });
+        const marked = [...html.matchAll(/<(abbr|a) [^>]*class="glossary-(?:mention|link)"[^>]*>([^<]*)<\/\1>/g)].flatMap((match) => match[2].split('\n'));
+        compared += marked.length;
+        if (JSON.stringify(marked.sort()) !== JSON.stringify(highlighted.sort())) differences.push(`${uri}: preview ${JSON.stringify(marked)}, editor ${JSON.stringify(highlighted)}`);
+      }
+      assert.deepEqual(differences, [], folder);
+    }
+    assert.ok(compared > 2500, `${compared} marks`);
   });
 
   it('carries the marks of the previous text over an edit until the server answers', () => {
