@@ -70,9 +70,14 @@ export function glossaryPreview<T extends MarkdownIt>(md: T, marksFor: MarksFor)
     const tooltip = (mark: PreviewMark) => attribute('title', tooltipOf(marks, mark));
     const text = (from: number, to: number) => escape(token.content.slice(from - span.start, to - span.start));
     // A mark in this token only, exactly where the server read it: a token placed wrongly shows none.
-    const inside = marks.marks.filter((mark) => mark.kind !== 'link' && mark.start >= span.start && mark.end <= span.end && token.content.slice(mark.start - span.start, mark.end - span.start) === span.source.slice(mark.start, mark.end));
-    const closing = marks.marks.find((mark) => runsOver(mark, tokens, index - 2));
-    const opening = marks.marks.find((mark) => runsOver(mark, tokens, index));
+    // The marks are in the order of the text: those starting in this token, and the one before, which may run into it.
+    const first = firstStartingAt(marks.marks, span.start);
+    let last = first;
+    while (last < marks.marks.length && marks.marks[last].start < span.end) last++;
+    const starting = marks.marks.slice(first, last);
+    const inside = starting.filter((mark) => mark.kind !== 'link' && mark.end <= span.end && token.content.slice(mark.start - span.start, mark.end - span.start) === span.source.slice(mark.start, mark.end));
+    const closing = first > 0 && runsOver(marks.marks[first - 1], tokens, index - 2) ? marks.marks[first - 1] : undefined;
+    const opening = starting.find((mark) => runsOver(mark, tokens, index));
     if (inside.length === 0 && closing === undefined && opening === undefined) return renderText(tokens, index, options, env, self);
     let html = '';
     let at = span.start;
@@ -105,8 +110,9 @@ export function glossaryPreview<T extends MarkdownIt>(md: T, marksFor: MarksFor)
   md.renderer.rules.link_open = (tokens, index, options, env, self) => {
     const span = spanOf(tokens.slice(index + 1).find((token) => token.type === 'link_close' || places.has(token)));
     const marks = span === undefined ? undefined : marksFor(span.source, env?.currentDocument?.toString());
-    const mark = span === undefined ? undefined : marks?.marks.find((candidate) => candidate.kind === 'link' && candidate.start <= span.start && span.start < candidate.end);
-    if (mark === undefined || marks === undefined) return renderLinkOpen(tokens, index, options, env, self);
+    // The link's text starts at or before its first text.
+    const mark = span === undefined || marks === undefined ? undefined : marks.marks[firstStartingAt(marks.marks, span.start + 1) - 1];
+    if (mark?.kind !== 'link' || span === undefined || marks === undefined || span.start >= mark.end) return renderLinkOpen(tokens, index, options, env, self);
     // A copy: the tokens may be rendered again, with other marks.
     const link = Object.assign(Object.create(Object.getPrototypeOf(tokens[index]) as object) as Token, tokens[index], { attrs: [...(tokens[index].attrs ?? [])] });
     link.attrJoin('class', 'glossary-link');
@@ -116,6 +122,18 @@ export function glossaryPreview<T extends MarkdownIt>(md: T, marksFor: MarksFor)
     return renderLinkOpen(shown, index, options, env, self);
   };
   return md;
+}
+
+/** The index of the first mark that starts at or after an offset (marks are in the order of the text). */
+function firstStartingAt(marks: readonly PreviewMark[], offset: number): number {
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (marks[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
