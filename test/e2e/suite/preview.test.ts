@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { openInEditor, replaceText, revert, suite, suiteTeardown, test, waitFor, workspaceFile } from './harness';
 
 const NOTE = 'notizen/Projekt-Auslagerung.md';
+const TERM = 'glossar/Nearshoring.md';
 
 /** The HTML the preview shows for a document, once the glossary's marks have arrived (the first render may come before). */
 function rendered(document: vscode.TextDocument, what: string, accept: (html: string) => boolean): Promise<string> {
@@ -14,6 +15,7 @@ function rendered(document: vscode.TextDocument, what: string, accept: (html: st
 suite('Markdown preview', () => {
   suiteTeardown(async () => {
     await revert(await vscode.workspace.openTextDocument(workspaceFile(NOTE)));
+    await revert(await vscode.workspace.openTextDocument(workspaceFile(TERM)));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -60,5 +62,13 @@ suite('Markdown preview', () => {
     assert.match(html, /<a href="\.\.\/glossar\/Nearshoring\.md" data-href="\.\.\/glossar\/Nearshoring\.md" class="glossary-link" title="Nearshoring\nNearshoring ist die Verlagerung[^"]*">Nearshoring<\/a>/);
     assert.match(html, /<span class="glossary-unresolved" title="[^"]*Farshoring[^"]*">\[\[Farshoring\]\]<\/span>/);
     assert.match(html, /<code>\[\[Nearshoring\]\]<\/code>/);
+  });
+
+  test('follows a definition edited in the editor, though the page rendered is unchanged', async () => {
+    const note = await vscode.workspace.openTextDocument(workspaceFile(NOTE));
+    await rendered(note, 'the mention of Nearshoring', (found) => found.includes('title="Nearshoring\nNearshoring ist die Verlagerung'));
+    const term = (await openInEditor(workspaceFile(TERM))).document;
+    await replaceText(term, '**Nearshoring ist die Verlagerung', '**Nearshoring ist die neue Verlagerung');
+    await rendered(note, 'the edited definition in the note', (found) => found.includes('title="Nearshoring\nNearshoring ist die neue Verlagerung'));
   });
 });
