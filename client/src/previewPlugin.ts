@@ -69,12 +69,12 @@ export function glossaryPreview<T extends MarkdownIt>(md: T, marksFor: MarksFor)
     if (span === undefined || marks === undefined) return renderText(tokens, index, options, env, self);
     const tooltip = (mark: PreviewMark) => attribute('title', tooltipOf(marks, mark));
     const text = (from: number, to: number) => escape(token.content.slice(from - span.start, to - span.start));
-    // A mark in this token only, exactly where the server read it: a token placed wrongly shows none.
     // The marks are in the order of the text: those starting in this token, and the one before, which may run into it.
     const first = firstStartingAt(marks.marks, span.start);
     let last = first;
     while (last < marks.marks.length && marks.marks[last].start < span.end) last++;
     const starting = marks.marks.slice(first, last);
+    // A mark in this token only, exactly where the server read it: a token placed wrongly shows none.
     const inside = starting.filter((mark) => mark.kind !== 'link' && mark.end <= span.end && token.content.slice(mark.start - span.start, mark.end - span.start) === span.source.slice(mark.start, mark.end));
     const closing = first > 0 && runsOver(marks.marks[first - 1], tokens, index - 2) ? marks.marks[first - 1] : undefined;
     const opening = starting.find((mark) => runsOver(mark, tokens, index));
@@ -108,7 +108,9 @@ export function glossaryPreview<T extends MarkdownIt>(md: T, marksFor: MarksFor)
 
   const renderLinkOpen = md.renderer.rules.link_open ?? ((tokens: Token[], index: number, options: unknown, _env: RenderEnv | undefined, self: Renderer) => self.renderToken(tokens, index, options));
   md.renderer.rules.link_open = (tokens, index, options, env, self) => {
-    const span = spanOf(tokens.slice(index + 1).find((token) => token.type === 'link_close' || places.has(token)));
+    let first = index + 1;
+    while (first < tokens.length && tokens[first].type !== 'link_close' && !places.has(tokens[first])) first++;
+    const span = spanOf(tokens[first]);
     const marks = span === undefined ? undefined : marksFor(span.source, env?.currentDocument?.toString());
     // The link's text starts at or before its first text.
     const mark = span === undefined || marks === undefined ? undefined : marks.marks[firstStartingAt(marks.marks, span.start + 1) - 1];
@@ -150,6 +152,7 @@ function placeTextTokens(source: string, tokens: Token[], places: WeakMap<Token,
   let row: { line: number; cursor: number } | undefined;
   for (const block of tokens) {
     if (block.type === 'tr_open' && block.map !== null) row = { line: block.map[0], cursor: 0 };
+    if (block.type === 'table_close') row = undefined;
     if (block.type !== 'inline' || block.children === null || (block.map === null && row === undefined)) continue;
     const contentLines = block.content.split('\n');
     const contentStarts: number[] = [];
@@ -162,13 +165,13 @@ function placeTextTokens(source: string, tokens: Token[], places: WeakMap<Token,
       return at === -1 ? -1 : lineStarts[sourceNumber] + at;
     });
     let cursor = 0;
+    let line = 0;
     for (const child of block.children) {
       if (!['text', 'code_inline', 'html_inline'].includes(child.type) || child.content === '') continue;
       const found = block.content.indexOf(child.content, cursor);
       if (found === -1) continue;
       cursor = found + child.content.length;
       if (child.type !== 'text') continue;
-      let line = 0;
       while (line + 1 < contentStarts.length && contentStarts[line + 1] <= found) line++;
       if (sourceStarts[line] !== -1) places.set(child, { source, start: sourceStarts[line] + found - contentStarts[line] });
     }
