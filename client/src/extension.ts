@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
+  GLOSSARY_CHANGED_NOTIFICATION,
   KNOWN_TAGS_REQUEST,
   LINK_TO_TERM_REQUEST,
   NEW_TERM_REQUEST,
@@ -28,6 +29,8 @@ import {
 } from '../../server/src/lsp/protocol';
 import { registerViews } from './views';
 import { registerWalkthrough } from './walkthrough';
+import { GlossaryPreview } from './preview';
+import type { MarkdownIt } from './previewPlugin';
 
 /** The server is restarted after a crash at most this many times within the window below. */
 const MAX_RESTARTS = 4;
@@ -40,11 +43,17 @@ const GENERATED_SCHEME = 'markdown-glossary';
 const generatedTexts = new Map<string, string>();
 const generatedChanged = new vscode.EventEmitter<vscode.Uri>();
 
+/** What the extension gives VS Code: its Markdown preview calls `extendMarkdownIt` once it has activated the extension. */
+export interface GlossaryExtensionApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
 /**
  * Starts the glossary language server for Markdown files and adds what only VS Code has:
- * commands, a status bar item, a log channel. The server does all the glossary work.
+ * commands, a status bar item, a log channel, the glossary in the Markdown preview. The server
+ * does all the glossary work.
  */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<GlossaryExtensionApi> {
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Markdown Glossary'), { log: true });
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -90,6 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const views = registerViews(context, client, { newTerm, linkToTerm });
   registerWalkthrough(context);
   let lastStatus: StatusParams | undefined;
+  const preview = new GlossaryPreview(() => client);
   const status = vscode.window.createStatusBarItem('markdownGlossary.status', vscode.StatusBarAlignment.Right, 100);
   status.name = vscode.l10n.t('Markdown Glossary');
   status.command = 'markdownGlossary.searchGlossary';
@@ -97,13 +107,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     status,
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
-      if (lastStatus === undefined || params.revision !== lastStatus.revision || params.problems !== lastStatus.problems) views.refresh();
+      // The views count problems and terms.
+      if (lastStatus === undefined || params.problems !== lastStatus.problems || params.terms !== lastStatus.terms) views.refresh();
       lastStatus = params;
       status.text = params.indexing
         ? `$(sync~spin) ${vscode.l10n.t('Glossary: indexing…')}`
         : `$(book) ${params.terms === 1 ? vscode.l10n.t('1 term') : vscode.l10n.t('{0} terms', params.terms)} · ${params.problems === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', params.problems)}`;
       status.tooltip = vscode.l10n.t('Search the glossary');
       status.show();
+    }),
+    client.onNotification(GLOSSARY_CHANGED_NOTIFICATION, () => {
+      preview.glossaryChanged();
+      views.refresh();
     }),
     vscode.commands.registerCommand('markdownGlossary.searchGlossary', () => searchGlossary()),
     vscode.commands.registerCommand('markdownGlossary.insertLink', () => insertLink()),
@@ -123,6 +138,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  return { extendMarkdownIt: (md) => preview.extendMarkdownIt(md) };
 }
 
 export async function deactivate(): Promise<void> {

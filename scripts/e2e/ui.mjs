@@ -10,7 +10,8 @@
 //   node scripts/e2e/ui.mjs --vsix FILE         test this .vsix instead of building one
 //   node scripts/e2e/ui.mjs --grep problem      only the tests whose title matches
 //   node scripts/e2e/ui.mjs --keep              keep the run folder (workspace copy, logs, screenshots)
-//   node scripts/e2e/ui.mjs --screenshots DIR   where completion.png, problems.png, quickfix.png and views.png
+//   node scripts/e2e/ui.mjs --screenshots DIR   where completion.png, problems.png, quickfix.png, views.png
+//                                               and preview.png
 //                                               go (default docs/images; "none" for the run folder only)
 //
 // The .vsix is built as `npm run package` builds it (scripts/package.mjs: the stock `vsce package`
@@ -200,6 +201,38 @@ async function cursorToEndOf(page, context) {
   await page.keyboard.press('End');
 }
 
+/**
+ * Waits for the suggest widget to show `label` after typing (asking for it if it does not come) and
+ * focuses that row, so that Enter takes it; returns the labels shown.
+ */
+async function focusSuggestion(page, label) {
+  const widget = page.locator('.editor-widget.suggest-widget.visible');
+  const row = widget.locator('.monaco-list-row', { hasText: label });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await row.first().waitFor({ state: 'visible', timeout: 6_000 });
+      break;
+    } catch {
+      // '[' is a trigger character; if the widget did not come (or came empty), ask for it.
+      if (attempt >= 4) throw new Error(`no suggestion "${label}" (rows: ${JSON.stringify(await texts(page, '.suggest-widget .monaco-list-row'))})`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Space');
+    }
+  }
+  // Enter takes the focused row: move the focus onto it if it is not the first. (Only
+  // while the widget shows more than one row: with one, the arrow keys move the cursor instead.)
+  let labels = [];
+  for (let i = 0; ; i++) {
+    labels = await texts(page, '.suggest-widget.visible .monaco-list-row .label-name');
+    const focused = (await texts(page, '.suggest-widget.visible .monaco-list-row.focused .label-name'))[0]?.trim();
+    if (focused === label) break;
+    if (i >= labels.length || labels.length < 2) throw new Error(`cannot focus "${label}" in the suggestions ${JSON.stringify(labels)} (focused: ${focused})`);
+    await page.keyboard.press('ArrowDown');
+    await sleep(100);
+  }
+  return labels;
+}
+
 /** Visible texts of the elements matching `selector`. */
 function texts(page, selector) {
   return page.locator(selector).evaluateAll((elements) =>
@@ -324,30 +357,7 @@ function defineTests({ page, shot }) {
     await quickOpen(page, NOTE);
     await cursorToEndOf(page, COMPLETION_LINE);
     await page.keyboard.type(' [Outt', { delay: 60 });
-    const widget = page.locator('.editor-widget.suggest-widget.visible');
-    const row = widget.locator('.monaco-list-row', { hasText: 'Outtasking' });
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await row.first().waitFor({ state: 'visible', timeout: 6_000 });
-        break;
-      } catch (error) {
-        // '[' is a trigger character; if the widget did not come (or came empty), ask for it.
-        if (attempt >= 4) throw new Error(`no suggestion "Outtasking" (rows: ${JSON.stringify(await texts(page, '.suggest-widget .monaco-list-row'))})`);
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('Control+Space');
-      }
-    }
-    // Enter takes the focused row: move the focus onto "Outtasking" if it is not the first. (Only
-    // while the widget shows more than one row: with one, the arrow keys move the cursor instead.)
-    let labels = [];
-    for (let i = 0; ; i++) {
-      labels = await texts(page, '.suggest-widget.visible .monaco-list-row .label-name');
-      const focused = (await texts(page, '.suggest-widget.visible .monaco-list-row.focused .label-name'))[0]?.trim();
-      if (focused === 'Outtasking') break;
-      if (i >= labels.length || labels.length < 2) throw new Error(`cannot focus "Outtasking" in the suggestions ${JSON.stringify(labels)} (focused: ${focused})`);
-      await page.keyboard.press('ArrowDown');
-      await sleep(100);
-    }
+    const labels = await focusSuggestion(page, 'Outtasking');
     await sleep(300);
     await shot('completion.png');
     await page.keyboard.press('Enter');
@@ -525,6 +535,34 @@ function defineTests({ page, shot }) {
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: DEFINITION });
     await hover.first().waitFor({ state: 'visible', timeout: 20_000 });
     return 'the hover shows the definition';
+  test('a [[wiki link]] inserted by completion is a link in the Markdown preview, and mentions show their definition', async () => {
+    await quickOpen(page, NOTE);
+    await cursorToEndOf(page, COMPLETION_LINE);
+    await page.keyboard.type(' [[Nearsh', { delay: 60 });
+    await focusSuggestion(page, 'Nearshoring');
+    await page.keyboard.press('Enter');
+    await until('the wiki link in the line', async () => (await lineWith(page, COMPLETION_LINE)).endsWith(' [[Nearshoring]]'), { timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input.input').fill('>Markdown: Open Preview to the Side');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Preview to the Side' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    // The preview is a webview: an iframe holding the iframe of the rendered page.
+    const preview = page.locator('iframe.webview.ready').last().contentFrame().locator('#active-frame').contentFrame();
+    const link = preview.locator('a.glossary-link', { hasText: 'Nearshoring' });
+    await link.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const [href, linkTitle] = [await link.first().getAttribute('data-href'), await link.first().getAttribute('title')];
+    if (href !== '../glossar/Nearshoring.md' || !linkTitle?.startsWith('Nearshoring\nNearshoring ist die Verlagerung')) throw new Error(`the wiki link: data-href ${href}, title ${linkTitle}`);
+    const mention = preview.locator('abbr.glossary-mention', { hasText: 'Outtasking' }).first();
+    const mentionTitle = await mention.getAttribute('title');
+    if (!mentionTitle?.includes(DEFINITION)) throw new Error(`the mention of Outtasking has the title ${mentionTitle}`);
+    await link.first().hover();
+    await sleep(300);
+    await shot('preview.png');
+    // VS Code's preview follows the link (to the term's page, in the preview by default).
+    await link.first().click();
+    await preview.locator('h1', { hasText: 'Nearshoring' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    return `data-href ${href}`;
   });
 
   return tests;
@@ -553,7 +591,7 @@ async function main() {
     const page = await newPage(browser, run.runDir, { viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(30_000);
 
-    const published = new Set(['completion.png', 'problems.png', 'quickfix.png', 'views.png']);
+    const published = new Set(['completion.png', 'problems.png', 'quickfix.png', 'views.png', 'preview.png']);
     const shot = async (name) => {
       const file = path.join(shotsDir, name);
       await page.screenshot({ path: file });

@@ -93,6 +93,7 @@ describe('the .vsix', { timeout: 180_000 }, () => {
       'extension/images/glossary-view.svg',
       'extension/images/icon.png',
       'extension/l10n/bundle.l10n.de.json',
+      'extension/media/preview.css',
       'extension/package.json',
       'extension/package.nls.de.json',
       'extension/package.nls.json',

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SymbolInformation } from 'vscode-languageserver-protocol/node';
 import {
+  GLOSSARY_CHANGED_NOTIFICATION,
   GROUP_TERMS_REQUEST,
   STATUS_NOTIFICATION,
   TAG_SUMMARIES_REQUEST,
@@ -33,11 +34,15 @@ describe('the glossary views\' requests', () => {
   let ws: Workspace;
   let client: LspClient;
   const statuses: StatusParams[] = [];
+  let glossaryChanges = 0;
   before(async () => {
     ws = createWorkspace(FILES);
     client = await LspClient.start({ workspaceFolders: [ws.root], initializationOptions: { editorListsHeadings: true } });
     client.connection.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
       statuses.push(status);
+    });
+    client.connection.onNotification(GLOSSARY_CHANGED_NOTIFICATION, () => {
+      glossaryChanges += 1;
     });
     await client.waitForIndex();
   });
@@ -110,15 +115,23 @@ describe('the glossary views\' requests', () => {
     assert.deepEqual(symbols, []);
   });
 
-  it('sends a new status revision when a term\'s title changes, though no count does', async () => {
+  it('says the glossary changed when a term\'s title changes, though no count does', async () => {
     await eventually(async () => statuses.at(-1), (status) => status !== undefined && !status.indexing);
     const before = statuses.at(-1)!;
+    const changesBefore = glossaryChanges;
     const uri = ws.uri('glossar/Outtasking.md');
     await client.open(uri, FILES['glossar/Outtasking.md']);
     await client.change(uri, 2, FILES['glossar/Outtasking.md'].replaceAll('Outtasking', 'Aufgabenauslagerung'));
-    const after = await eventually(async () => statuses.at(-1)!, (status) => status.revision !== before.revision);
+    await eventually(async () => glossaryChanges, (count) => count > changesBefore);
+    const after = statuses.at(-1)!;
     assert.deepEqual({ terms: after.terms, problems: after.problems }, { terms: before.terms, problems: before.problems });
     const [group] = (await request<TermGroupsResult>(TERM_GROUPS_REQUEST, { groupBy: 'tag', filter: 'aufgaben' })).groups;
     assert.equal(group.key, 'Begriffe');
+    // An edit that changes nothing a view or the preview shows says nothing.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const settled = glossaryChanges;
+    await client.change(uri, 3, `${FILES['glossar/Outtasking.md'].replaceAll('Outtasking', 'Aufgabenauslagerung')}\nNoch ein Absatz.\n`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(glossaryChanges, settled);
   });
 });

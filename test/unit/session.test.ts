@@ -16,10 +16,12 @@ const term = (id: string, title: string) => `---\nid: ${id}\ntitle: ${title}\nta
 class Recorder {
   readonly published = new Map<string, GlossaryDiagnostic[][]>();
   readonly statuses: StatusParams[] = [];
+  glossaryChanges = 0;
   readonly logs: string[] = [];
   readonly session = new GlossarySession({
     publishDiagnostics: (uri, diagnostics) => this.published.set(uri, [...(this.published.get(uri) ?? []), diagnostics]),
     sendStatus: (status) => this.statuses.push(status),
+    glossaryChanged: () => this.glossaryChanges++,
     log: (message) => this.logs.push(message),
   });
 
@@ -61,6 +63,19 @@ describe('a glossary session', () => {
       await until(() => statuses.at(-1)?.terms === 3 && statuses.at(-1)?.problems === 1, `status after a new file: ${JSON.stringify(statuses.at(-1))}`);
     } finally {
       ws.remove('glossar/Neu.md');
+    }
+  });
+
+  it('tells the editor when a term changes where no count shows it (its definition), for the Markdown preview', async () => {
+    const recorder = await started();
+    await until(() => recorder.glossaryChanges > 0, 'a change after indexing');
+    const counted = recorder.glossaryChanges;
+    ws.write('glossar/Outtasking.md', term('Outtasking', 'Outtasking').replace('ist ein Begriff', 'ist etwas anderes'));
+    try {
+      await recorder.session.filesChanged([{ uri: ws.uri('glossar/Outtasking.md'), deleted: false }]);
+      await until(() => recorder.glossaryChanges > counted, 'a change after the definition changed');
+    } finally {
+      ws.write('glossar/Outtasking.md', term('Outtasking', 'Outtasking'));
     }
   });
 

@@ -10,9 +10,14 @@ export interface StatusParams {
   terms: number;
   problems: number;
   indexing: boolean;
-  /** Changes whenever what a list of terms or tags shows may have changed: a view refreshes then. */
-  revision: number;
 }
+
+/**
+ * Server -> client, when terms were added, removed or changed (names, tags, definitions), a tags file
+ * or the settings changed, or the glossary was read again: what a rendered page or a view of the
+ * glossary shows may have changed.
+ */
+export const GLOSSARY_CHANGED_NOTIFICATION = 'markdownGlossary/glossaryChanged';
 
 /** Terms matching a query, best first, for a search picker. */
 export const SEARCH_TERMS_REQUEST = 'markdownGlossary/searchTerms';
@@ -120,3 +125,15 @@ export interface TermReferencesParams {
 export const TAG_SUMMARIES_REQUEST = 'markdownGlossary/tagSummaries';
 
 export type { GroupBy, GroupTerms, TagSummary, TermGroup, TermReferences, ViewTerm } from '../features/glossaryView';
+
+/**
+ * What VS Code's Markdown preview shows of the glossary in a text: the mentions and links the
+ * editor recognises, with each term's tooltip and link. `uri` is the document rendered, when known:
+ * links are then relative to it, and its locale and folder choose among terms of the same name.
+ */
+export const PREVIEW_MARKS_REQUEST = 'markdownGlossary/previewMarks';
+export interface PreviewMarksParams {
+  text: string;
+  uri?: string;
+}
+export type { PreviewMark, PreviewMarks, PreviewTerm } from '../features/preview';

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings, type GlossarySettings } from '../common/settings';
+import { LineIndex } from '../common/text';
 import { canonicalUri, fileUri, uriToFsPath } from '../common/uris';
 import { codeActions, fixAllAction } from '../features/codeActions';
 import { codeLensRange, codeLensTitle, NO_REFERENCES } from '../features/codeLens';
@@ -28,6 +29,7 @@ import { definition, documentLinks, documentSymbols, searchGlossary, workspaceSy
 import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../features/rename';
 import { linkForSelection, styleOf, termDocumentation } from '../features/linkCompletion';
 import { idFromTitle, newTermFolder, newTermText } from '../features/newTerm';
+import { previewMarks, type PreviewMarks } from '../features/preview';
 import { TERM_TOKEN_TYPE, termTokens } from '../features/semanticTokens';
 import { termsAt } from '../features/termAt';
 import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
@@ -41,10 +43,12 @@ import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translatio
 import {
   FIX_ALL_IN_WORKSPACE_COMMAND,
   GENERATE_TAGS_FILE_COMMAND,
+  GLOSSARY_CHANGED_NOTIFICATION,
   KNOWN_TAGS_REQUEST,
   LINK_TO_TERM_REQUEST,
   NEW_TERM_REQUEST,
   ORIGINAL_AS_TRANSLATED_REQUEST,
+  PREVIEW_MARKS_REQUEST,
   REINDEX_COMMAND,
   SEARCH_TERMS_REQUEST,
   SHOW_ORIGINAL_CHANGES_COMMAND,
@@ -54,6 +58,7 @@ import {
   type CodeLensData,
   type OriginalAsTranslatedParams,
   type OriginalAsTranslatedResult,
+  type PreviewMarksParams,
   type TranslationStatusResult,
   type LinkToTermParams,
   type NewTermParams,
@@ -73,6 +78,9 @@ import {
 import { tagSummaries, termGroups, termsOfGroup, type GroupTerms, type TagSummary, type TermReferences, type ViewContext } from '../features/glossaryView';
 import { GlossarySession } from './session';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
+
+/** The document a preview of a bare text (no file) stands for: links from it are absolute. */
+const UNNAMED_PREVIEW = 'untitled:preview.md';
 
 interface InitializationOptions {
   /** VS Code's l10n bundle for the display language, passed by the extension. */
@@ -109,6 +117,7 @@ export function startServer(connection: Connection): void {
   const session = new GlossarySession({
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic) }),
     sendStatus: (status) => void connection.sendNotification(STATUS_NOTIFICATION, status satisfies StatusParams),
+    glossaryChanged: () => void connection.sendNotification(GLOSSARY_CHANGED_NOTIFICATION),
     log,
   });
   const index = session.index;
@@ -386,6 +395,13 @@ export function startServer(connection: Connection): void {
     const term = index.termOf(termUri);
     if (term === undefined) return null;
     return linkForSelection(index, document, term, selectedText ?? '', session.settings.linkStyle === 'auto' ? styleOf(document) : session.settings.linkStyle);
+  });
+
+  connection.onRequest(PREVIEW_MARKS_REQUEST, ({ text, uri }: PreviewMarksParams): PreviewMarks => {
+    refreshAll();
+    // The text as the preview renders it, which may differ from the editor's (line breaks): parsed here, the index untouched.
+    const lines = new LineIndex(text);
+    return previewMarks(index, parseDocument(canonicalUri(uri ?? UNNAMED_PREVIEW), text, lines), lines);
   });
 
   connection.onRequest(KNOWN_TAGS_REQUEST, (): string[] => {

@@ -45,6 +45,8 @@ const READ_BATCH = 32;
 export interface SessionOutput {
   publishDiagnostics(uri: string, diagnostics: GlossaryDiagnostic[]): void;
   sendStatus(status: StatusParams): void;
+  /** A term was added, removed or changed (its names, definition, file), or the glossary was read again. */
+  glossaryChanged(): void;
   log(message: string): void;
 }
 
@@ -89,8 +91,7 @@ export class GlossarySession {
   private dependentsTimer: NodeJS.Timeout | undefined;
   private readonly publishRounds = { all: 0, translations: 0 };
   private statusTimer: NodeJS.Timeout | undefined;
-  /** Counts changes of what the glossary lists (terms, their names, tags and definitions), for the status. */
-  private glossaryRevision = 0;
+  private glossaryTimer: NodeJS.Timeout | undefined;
   /** The status the editor shows, to send only a change. */
   private sentStatus: StatusParams | undefined;
 
@@ -162,6 +163,7 @@ export class GlossarySession {
       this.output.log(`Indexing failed: ${(error as Error).stack ?? (error as Error).message}`);
     } finally {
       this.indexing = false;
+      this.termsChanged();
       this.publishAll();
       this.prepareCompletion();
       this.historyChanged(0);
@@ -286,9 +288,9 @@ export class GlossarySession {
     const before = this.index.getDocument(uri);
     if (parsed === undefined) this.index.removeDocument(uri);
     else this.index.setParsedDocument(parsed);
-    if (!sameListedFacts(before?.term, parsed?.term)) this.glossaryRevision += 1;
     // A term added or removed changes the count even when no file's problems change (New Term).
     this.sendStatus();
+    if (!sameListedFacts(before?.term, parsed?.term)) this.termsChanged();
     this.publish(uri);
     for (const dependent of affectedDocuments(this.index, uri, before, parsed)) this.pendingDependents.add(dependent);
     if (this.pendingDependents.size > 0 && this.dependentsTimer === undefined) {
@@ -329,8 +331,7 @@ export class GlossarySession {
   publishAll(): void {
     const { index } = this;
     // Tags files, settings or the whole index changed: what a view lists may have too.
-    this.glossaryRevision += 1;
-    this.sendStatus();
+    this.termsChanged();
     this.publishInSlices('all', [
       ...[...index.documents()].map((document) => document.uri),
       ...[...index.tagsFiles()].map((tagsFile) => tagsFile.uri),
@@ -361,11 +362,20 @@ export class GlossarySession {
     this.statusTimer = setTimeout(() => {
       this.statusTimer = undefined;
       const problems = [...this.problemCounts.values()].reduce((sum, count) => sum + count, 0);
-      const status = { terms: this.index.termCount, problems, indexing: this.indexing, revision: this.glossaryRevision };
+      const status = { terms: this.index.termCount, problems, indexing: this.indexing };
       const sent = this.sentStatus;
-      if (sent !== undefined && sent.terms === status.terms && sent.problems === status.problems && sent.indexing === status.indexing && sent.revision === status.revision) return;
+      if (sent !== undefined && sent.terms === status.terms && sent.problems === status.problems && sent.indexing === status.indexing) return;
       this.sentStatus = status;
       this.output.sendStatus(status);
+    }, STATUS_DELAY_MS);
+  }
+
+  /** Tells the editor that terms changed, at most every so often (an edited term file is parsed every 50 ms). */
+  private termsChanged(): void {
+    if (this.glossaryTimer !== undefined) return;
+    this.glossaryTimer = setTimeout(() => {
+      this.glossaryTimer = undefined;
+      this.output.glossaryChanged();
     }, STATUS_DELAY_MS);
   }
 
@@ -612,12 +622,14 @@ export class GlossarySession {
   }
 }
 
-/** Whether two versions of a term agree in all a list of terms shows: names, tags, definition. */
+/** Whether two versions of a term agree in all that views and the preview show of it: names, tags, definition. */
 function sameListedFacts(a: GlossaryTerm | undefined, b: GlossaryTerm | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return (
     a.uri === b.uri &&
+    a.id === b.id &&
     a.title === b.title &&
+    a.notMentions.join('\u0000') === b.notMentions.join('\u0000') &&
     a.definition === b.definition &&
     a.aliases.join('\u0000') === b.aliases.join('\u0000') &&
     a.tags.map((tag) => tag.value).join('\u0000') === b.tags.map((tag) => tag.value).join('\u0000')

@@ -65,6 +65,17 @@ export function unescapeMarkdown(text: string): string {
 }
 
 /**
+ * Inline Markdown read as plain text, for a tooltip: the texts of links and wiki links without
+ * their targets, no images, no bold or code markers, backslash escapes resolved.
+ */
+export function plainText(markdown: string): string {
+  const withoutLinks = markdown
+    .replace(INLINE_LINK, (_whole: string, bang: string, text: string) => (bang === '' ? text : ''))
+    .replace(WIKI_LINK, (_whole: string, target: string, alias: string | undefined) => alias ?? target);
+  return unescapeMarkdown(withoutLinks.replace(/\*\*|__|`/g, ''));
+}
+
+/**
  * Plain text written as link text that reads back as itself: backslashes, brackets, backticks and
  * `<` escaped, which would end the link or start code, another link or HTML.
  */
