@@ -535,6 +535,8 @@ function defineTests({ page, shot }) {
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: DEFINITION });
     await hover.first().waitFor({ state: 'visible', timeout: 20_000 });
     return 'the hover shows the definition';
+  });
+
   test('a [[wiki link]] inserted by completion is a link in the Markdown preview, and mentions show their definition', async () => {
     await quickOpen(page, NOTE);
     await cursorToEndOf(page, COMPLETION_LINE);
