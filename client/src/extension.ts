@@ -65,7 +65,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
     // In Restricted Mode the server runs no program, not even git; trusting the workspace restarts it.
-    initializationOptions: { l10nBundle: vscode.l10n.bundle, workspaceTrusted: vscode.workspace.isTrusted },
+    // The workspace storage holds the cache of parsed files, so a restart reads only files that changed.
+    initializationOptions: { l10nBundle: vscode.l10n.bundle, workspaceTrusted: vscode.workspace.isTrusted, storageFolder: context.storageUri?.fsPath },
     outputChannel: output,
     errorHandler: boundedRestarts(output),
     middleware: {

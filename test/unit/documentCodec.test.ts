@@ -54,14 +54,6 @@ describe('the cache codec of closed documents', () => {
     assert.deepStrictEqual(Object.getOwnPropertyDescriptor(nested, '__proto__')?.value, { c: 1 });
   });
 
-  it('derives link targets from the file, not from the data', () => {
-    const document = closed('file:///g/a/Eintrag.md', 'Siehe [B](../b.md).\n');
-    const data = encodeClosedDocument(document);
-    assert.equal(roundTrip(document).body.links[0].targetUri, 'file:///g/b.md');
-    // The same data read for another file resolves against that file.
-    assert.equal(decodeClosedDocument('file:///h/x/y.md', data).body.links[0].targetUri, 'file:///h/b.md');
-  });
-
   it('refuses data it does not make, whatever it is, with its own error', () => {
     const good = encodeClosedDocument(closed('file:///g/A.md', EDGE_CASES[1]));
     const refused = (data: unknown, why: string) => assert.throws(() => decodeClosedDocument('file:///g/A.md', data), DocumentCodecError, why);

@@ -72,6 +72,8 @@ interface InitializationOptions {
   settings?: unknown;
   /** False in VS Code's Restricted Mode: the server then runs no program, not even git. */
   workspaceTrusted?: boolean;
+  /** A folder the editor keeps for this workspace (VS Code's workspace storage), for the cache of parsed files. */
+  storageFolder?: string;
 }
 
 
@@ -110,6 +112,7 @@ export function startServer(connection: Connection): void {
     else useLocale(params.locale, bundledL10nFolder());
     initializationSettings = options.settings;
     session.readsHistory = options.workspaceTrusted !== false;
+    session.storageFolder = typeof options.storageFolder === 'string' && path.isAbsolute(options.storageFolder) ? options.storageFolder : undefined;
     session.setWorkspaceFolders(
       (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((folder) => uriToFsPath(folder.uri)),
     );

@@ -15,6 +15,7 @@ import { isSiteConfigFile } from '../workspace/siteConfig';
 import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files';
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
+import { ParseCache, parseCacheFile } from '../workspace/parseCache';
 import type { StatusParams } from './protocol';
 import { addCounts, NO_REFERENCES, referenceCountsIn, type ReferenceCounts } from '../features/codeLens';
 import { fixedTextEdit } from '../features/codeActions';
@@ -99,6 +100,9 @@ export class GlossarySession {
   /** Whether the history may be read with git: not in a workspace the editor does not trust. */
   readsHistory = true;
 
+  /** The editor's storage for this workspace, where the cache of parsed files goes unless the settings say otherwise. */
+  storageFolder: string | undefined;
+
   private indexing = false;
   private indexed: Promise<void> = Promise.resolve();
   private diskWork: Promise<void> = Promise.resolve();
@@ -145,16 +149,19 @@ export class GlossarySession {
   }
 
   private async readWorkspace(settings: GlossarySettings): Promise<void> {
+    let cache: ParseCache | undefined;
     this.indexing = true;
     this.sendStatus();
     try {
       this.index.clear();
       this.currentSettings = settings;
       const started = Date.now();
-      await loadGlossary(this.index, this.scope(), this.output.log);
+      cache = this.parseCache();
+      await loadGlossary(this.index, this.scope(), this.output.log, { cache });
       await this.applySettings();
       for (const uri of this.openTexts.keys()) this.updateOpenDocument(uri);
-      this.output.log(`Indexed ${this.index.documentCount} Markdown files in ${Date.now() - started} ms.`);
+      const fromCache = cache === undefined ? '' : ` (${cache.reused} from the cache of parsed files)`;
+      this.output.log(`Indexed ${this.index.documentCount} Markdown files in ${Date.now() - started} ms${fromCache}.`);
     } catch (error) {
       this.output.log(`Indexing failed: ${(error as Error).stack ?? (error as Error).message}`);
     } finally {
@@ -162,7 +169,16 @@ export class GlossarySession {
       this.publishAll();
       this.prepareCompletion();
       this.historyChanged(0);
+      void cache?.save();
     }
+  }
+
+  /** The cache of parsed files the settings ask for, read; undefined when it is off or there is no workspace. */
+  private parseCache(): ParseCache | undefined {
+    const { cache, cacheFolder } = this.currentSettings;
+    if (!cache || this.roots.length === 0) return undefined;
+    const folder = cacheFolder !== '' ? path.resolve(this.roots[0], cacheFolder) : this.storageFolder;
+    return ParseCache.open(parseCacheFile(this.roots, folder), this.roots, this.output.log);
   }
 
   /** New settings: once the workspace is read, they apply, and every document is checked again. */

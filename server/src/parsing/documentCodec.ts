@@ -1,6 +1,5 @@
 import { RULES, type DiagnosticCode, type GlossaryDiagnostic, type RelatedLocation, type Severity } from '../common/diagnostic';
 import { PackedRange, type Range } from '../common/text';
-import { resolveRelativeLink } from '../common/uris';
 import { DIRECTIVE_ACTIONS, type Directive, type DirectiveAction } from './directives';
 import type { GlossaryTerm, Located, ParsedDocument } from './document';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
@@ -27,7 +26,10 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
   const headings: unknown[] = [];
   for (const heading of document.body.headings) headings.push(heading.level, heading.text, ...numbersOf(heading.range), ...numbersOf(heading.textRange));
   const links: unknown[] = [];
-  for (const link of document.body.links) links.push(link.kind === 'inline' ? 0 : 1, link.text, link.target, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
+  for (const link of document.body.links) {
+    // Resolving every link again took a third of decoding: the resolved target is kept (0: none, or a wiki link).
+    links.push(link.kind === 'inline' ? 0 : 1, link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
+  }
   return [
     document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), document.frontMatter.fields.map(encodeField)],
     headings,
@@ -51,15 +53,17 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   }
   const links: MarkdownLink[] = [];
   const linkNumbers = list(linkData);
-  if (linkNumbers.length % 15 !== 0) fail();
-  for (let at = 0; at < linkNumbers.length; at += 15) {
+  if (linkNumbers.length % 16 !== 0) fail();
+  for (let at = 0; at < linkNumbers.length; at += 16) {
     const kind = linkNumbers[at];
+    const linkText = text(linkNumbers[at + 1]);
     const target = text(linkNumbers[at + 2]);
-    const common = { text: text(linkNumbers[at + 1]), target };
-    const ranges = { range: rangeAt(linkNumbers, at + 3), textRange: rangeAt(linkNumbers, at + 7), targetRange: rangeAt(linkNumbers, at + 11) };
-    // The resolved target is derived again, not read: the cache cannot point a link elsewhere.
-    if (kind === 0) links.push({ kind: 'inline', ...common, targetUri: resolveRelativeLink(uri, target), ...ranges });
-    else if (kind === 1) links.push({ kind: 'wiki', ...common, ...ranges });
+    const targetUri = linkNumbers[at + 3];
+    const range = rangeAt(linkNumbers, at + 4);
+    const textRange = rangeAt(linkNumbers, at + 8);
+    const targetRange = rangeAt(linkNumbers, at + 12);
+    if (kind === 0) links.push({ kind: 'inline', text: linkText, target, targetUri: targetUri === 0 ? undefined : text(targetUri), range, textRange, targetRange });
+    else if (kind === 1 && targetUri === 0) links.push({ kind: 'wiki', text: linkText, target, range, textRange, targetRange });
     else fail();
   }
   return {

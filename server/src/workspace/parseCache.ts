@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, promises as fs, readSync, statSync, type Stats } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { ParsedDocument } from '../parsing/document';
+import { decodeClosedDocument, DOCUMENT_CODEC_VERSION, encodeClosedDocument } from '../parsing/documentCodec';
+import type { Logger } from './files';
+import { messagesFingerprint } from './translations';
+
+declare const PACKAGE_VERSION: string | undefined;
+
+/**
+ * The on-disk cache of parsed files, for a warm start: what was parsed of each Markdown file, keyed
+ * by its size, modification and change times and inode, so that reopening a workspace reads and
+ * parses only the files that changed. It is trusted for speed only: a file written by another user
+ * or writable by others, from another build or language, that fails its checksum, or an entry that
+ * does not decode is discarded (and logged), and the file is parsed as without a cache.
+ *
+ * The file: one header line of JSON (below), then one line per Markdown file:
+ * `<path as a JSON string>\t[size, mtimeMs, ctimeMs, ino, <encodeClosedDocument>]`. An entry is
+ * decoded when its file is looked up, so most of the work is spread over the batches of indexing.
+ */
+const MAGIC = 'markdown-glossary parsed documents';
+const FORMAT = 1;
+/** A cache larger than this is not read, and entries past it are not written. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+/**
+ * A file modified this close to when it was looked at may change again within its file system's
+ * timestamp granularity (2 s on FAT) without its time changing: it is not cached (git's racy-clean rule).
+ */
+const RACY_MS = 3000;
+/** Entries encoded between turns of the event loop while the cache is written. */
+const WRITE_BATCH = 100;
+
+interface Header {
+  magic: string;
+  format: number;
+  parser: string;
+  messages: string;
+  roots: string[];
+  bytes: number;
+  sha256: string;
+}
+
+/** What identifies a file's content without reading it. */
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/** What the parser is, to the byte: a rebuilt bundle or another language of messages writes another cache. */
+function parserIdentity(): { parser: string; messages: string } {
+  const bundle = statSync(__filename, { throwIfNoEntry: false });
+  const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'sources';
+  return { parser: `${version}+${DOCUMENT_CODEC_VERSION}+${bundle?.size}+${bundle?.mtimeMs}`, messages: messagesFingerprint() };
+}
+
+/**
+ * Where the cache of a workspace lives: in `folder` (the editor's workspace storage or the
+ * `cacheFolder` setting), else in the system's cache folder; one file per set of roots.
+ */
+export function parseCacheFile(roots: string[], folder: string | undefined): string {
+  const name = `parsed-${createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 16)}.cache`;
+  return path.join(folder !== undefined && folder !== '' ? folder : path.join(systemCacheFolder(), 'markdown-glossary'), name);
+}
+
+function systemCacheFolder(): string {
+  if (process.platform === 'win32') return process.env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Caches');
+  return process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+}
+
+export class ParseCache {
+  /** Counts for the log: files taken from the cache, and read and parsed. */
+  reused = 0;
+  parsed = 0;
+  /** This run's entries, each as a line of the next cache: kept as read, or the document to encode. */
+  private readonly current = new Map<string, { stamp: FileStamp; line?: string; document?: ParsedDocument }>();
+  private readonly notRacyBefore = Date.now() - RACY_MS;
+
+  private constructor(
+    private readonly file: string,
+    private readonly roots: string[],
+    private readonly log: Logger,
+    /** The previous run's entries, by path as a JSON string, each its line's part after the tab. */
+    private readonly previous: Map<string, string>,
+  ) {}
+
+  /** The cache of `file` for these roots; empty when there is none or it is not to be trusted (logged why). */
+  static open(file: string, roots: string[], log: Logger): ParseCache {
+    let previous = new Map<string, string>();
+    try {
+      previous = readEntries(file, roots);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`Discarded the cache of parsed files ${file}: ${(error as Error).message}`);
+    }
+    return new ParseCache(file, roots, log, previous);
+  }
+
+  /**
+   * The closed document of a file: from the cache when the file's size, times and inode are those
+   * cached, else what `parse` reads and parses (undefined when the file cannot be read).
+   */
+  closedDocument(filePath: string, uri: string, maxBytes: number, parse: () => ParsedDocument | undefined): ParsedDocument | undefined {
+    const stats = statSync(filePath, { throwIfNoEntry: false });
+    const stamp = stats?.isFile() && stats.size <= maxBytes ? stampOf(stats) : undefined;
+    const key = JSON.stringify(filePath);
+    const entry = stamp === undefined ? undefined : this.previous.get(key);
+    if (entry !== undefined) {
+      this.previous.delete(key);
+      const document = this.decode(entry, uri, stamp!, filePath);
+      if (document !== undefined) {
+        this.reused++;
+        this.current.set(filePath, { stamp: stamp!, line: `${key}\t${entry}` });
+        return document;
+      }
+    }
+    const document = parse();
+    if (document === undefined) return undefined;
+    this.parsed++;
+    if (stamp !== undefined && stamp.mtimeMs < this.notRacyBefore) this.current.set(filePath, { stamp, document });
+    return document;
+  }
+
+  private decode(entry: string, uri: string, stamp: FileStamp, filePath: string): ParsedDocument | undefined {
+    try {
+      const data: unknown = JSON.parse(entry);
+      if (!Array.isArray(data) || data.length !== 5) throw new Error('not an entry');
+      if (data[0] !== stamp.size || data[1] !== stamp.mtimeMs || data[2] !== stamp.ctimeMs || data[3] !== stamp.ino) return undefined;
+      return decodeClosedDocument(uri, data[4]);
+    } catch (error) {
+      this.log(`Discarded the cached parse of ${filePath}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Writes this run's entries as the next cache, between turns of the event loop, to a temporary
+   * file renamed over the old one; not at all when nothing changed. Never throws: a cache that
+   * cannot be written is logged.
+   */
+  async save(): Promise<void> {
+    const unchanged = this.parsed === 0 && this.previous.size === 0;
+    if (unchanged) return;
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      const lines: string[] = [];
+      const hash = createHash('sha256');
+      let bytes = 0;
+      let count = 0;
+      for (const [filePath, entry] of this.current) {
+        const line = entry.line ?? `${JSON.stringify(filePath)}\t${JSON.stringify([entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, encodeClosedDocument(entry.document!)])}`;
+        const lineBytes = Buffer.byteLength(line) + 1;
+        if (bytes + lineBytes > MAX_CACHE_BYTES) break;
+        bytes += lineBytes;
+        hash.update(line).update('\n');
+        lines.push(line);
+        if (++count % WRITE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      const header: Header = { magic: MAGIC, format: FORMAT, ...parserIdentity(), roots: this.roots, bytes, sha256: hash.digest('hex') };
+      lines.unshift(JSON.stringify(header));
+      // Only this user may read or write it: the cache says what the files hold.
+      await fs.writeFile(temporary, lines.join('\n') + '\n', { mode: 0o600, flag: 'wx' });
+      await fs.rename(temporary, this.file);
+      this.log(`Wrote the cache of parsed files: ${lines.length - 1} files, ${bytes} bytes.`);
+    } catch (error) {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      this.log(`Cannot write the cache of parsed files ${this.file}: ${(error as Error).message}`);
+    } finally {
+      this.current.clear();
+    }
+  }
+}
+
+function stampOf(stats: Stats): FileStamp {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+}
+
+/** The entries of a trusted cache file, by path; throws why it is not one. */
+function readEntries(file: string, roots: string[]): Map<string, string> {
+  // Not through a link, and not a file another user could have written.
+  const descriptor = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+  let bytes: Buffer;
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) throw new Error('not a regular file');
+    if (process.getuid !== undefined && stats.uid !== process.getuid()) throw new Error(`written by another user (uid ${stats.uid})`);
+    if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0) throw new Error('other users may write to it');
+    if (stats.size > MAX_CACHE_BYTES + 64 * 1024) throw new Error('too large');
+    bytes = Buffer.allocUnsafe(stats.size);
+    for (let read = 0; read < stats.size; ) {
+      const got = readSync(descriptor, bytes, read, stats.size - read, read);
+      if (got === 0) throw new Error('truncated');
+      read += got;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+  const headerEnd = bytes.indexOf(10);
+  if (headerEnd < 0) throw new Error('no header');
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 0, headerEnd)) as Header;
+  } catch {
+    throw new Error('no header');
+  }
+  if (header?.magic !== MAGIC || header.format !== FORMAT) throw new Error('not a cache of this format');
+  const identity = parserIdentity();
+  if (header.parser !== identity.parser) throw new Error('written by another version');
+  if (header.messages !== identity.messages) throw new Error('written in another language');
+  if (JSON.stringify(header.roots) !== JSON.stringify(roots)) throw new Error('written for other workspace folders');
+  const body = bytes.subarray(headerEnd + 1);
+  if (body.length !== header.bytes || createHash('sha256').update(body).digest('hex') !== header.sha256) throw new Error('its checksum does not match');
+  const entries = new Map<string, string>();
+  for (const line of body.toString('utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return entries;
+}
