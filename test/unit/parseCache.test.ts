@@ -48,8 +48,8 @@ async function indexWorkspace(withCache: boolean): Promise<Indexed> {
   const index = new GlossaryIndex();
   const logged: string[] = [];
   const log = (message: string) => logged.push(message);
-  const cache = withCache ? ParseCache.open(cacheFile, [root], log) : undefined;
-  await loadGlossary(index, new GlossaryScope([root]), log, { cache });
+  const cache = withCache ? await ParseCache.open(cacheFile, [root], log) : undefined;
+  await loadGlossary(index, new GlossaryScope([root]), log, { cache: cache && Promise.resolve(cache) });
   await cache?.save();
   return { index, logged, cache };
 }

@@ -149,7 +149,7 @@ export class GlossarySession {
   }
 
   private async readWorkspace(settings: GlossarySettings): Promise<void> {
-    let cache: ParseCache | undefined;
+    let cache: Promise<ParseCache> | undefined;
     this.indexing = true;
     this.sendStatus();
     try {
@@ -160,7 +160,8 @@ export class GlossarySession {
       await loadGlossary(this.index, this.scope(), this.output.log, { cache });
       await this.applySettings();
       for (const uri of this.openTexts.keys()) this.updateOpenDocument(uri);
-      const fromCache = cache === undefined ? '' : ` (${cache.reused} from the cache of parsed files)`;
+      const opened = await cache;
+      const fromCache = opened === undefined ? '' : ` (${opened.reused} from the cache of parsed files)`;
       this.output.log(`Indexed ${this.index.documentCount} Markdown files in ${Date.now() - started} ms${fromCache}.`);
     } catch (error) {
       this.output.log(`Indexing failed: ${(error as Error).stack ?? (error as Error).message}`);
@@ -169,12 +170,12 @@ export class GlossarySession {
       this.publishAll();
       this.prepareCompletion();
       this.historyChanged(0);
-      void cache?.save();
+      void cache?.then((opened) => opened.save());
     }
   }
 
   /** The cache of parsed files the settings ask for, read; undefined when it is off or there is no workspace. */
-  private parseCache(): ParseCache | undefined {
+  private parseCache(): Promise<ParseCache> | undefined {
     const { cache, cacheFolder } = this.currentSettings;
     if (!cache || this.roots.length === 0) return undefined;
     const folder = cacheFolder !== '' ? path.resolve(this.roots[0], cacheFolder) : this.storageFolder;

@@ -18,7 +18,7 @@ export async function loadGlossary(
   index: GlossaryIndex,
   scope: GlossaryScope,
   log: Logger,
-  options: { starts?: string[]; extraTagsFiles?: string[]; generator?: 'auto' | 'docusaurus' | 'hugo'; siteLog?: Logger; configuredSitesOf?: string[]; cache?: ParseCache } = {},
+  options: { starts?: string[]; extraTagsFiles?: string[]; generator?: 'auto' | 'docusaurus' | 'hugo'; siteLog?: Logger; configuredSitesOf?: string[]; cache?: Promise<ParseCache> } = {},
 ): Promise<string[]> {
   const { sites, configProblems } = findSites(options.starts ?? scope.roots, scope, options.siteLog ?? log, options.generator, options.configuredSitesOf);
   index.setSites(sites, configProblems);
@@ -30,7 +30,8 @@ export async function loadGlossary(
     if (text !== undefined) index.setTagsFile(fileUri(filePath), text);
   });
   const indexed: string[] = [];
-  const cache = options.cache;
+  // Read while the workspace was walked.
+  const cache = await options.cache;
   await forEachFile(files.markdown, log, (filePath) => {
     const uri = fileUri(filePath);
     const parse = () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants as fsConstants, fstatSync, mkdirSync, openSync, promises as fs, readSync, statSync, type Stats } from 'node:fs';
+import { constants as fsConstants, mkdirSync, promises as fs, statSync, type Stats } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parsing/document';
@@ -22,6 +22,8 @@ declare const PACKAGE_VERSION: string | undefined;
  */
 const MAGIC = 'markdown-glossary parsed documents';
 const FORMAT = 1;
+/** The header line is padded to this length, so that it can be written last, in place, once the checksum is known. */
+const HEADER_BYTES = 1024;
 /** A cache larger than this is not read, and entries past it are not written. */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 /**
@@ -29,7 +31,7 @@ const MAX_CACHE_BYTES = 512 * 1024 * 1024;
  * timestamp granularity (2 s on FAT) without its time changing: it is not cached (git's racy-clean rule).
  */
 const RACY_MS = 3000;
-/** Entries encoded between turns of the event loop while the cache is written. */
+/** Entries encoded, and written, between turns of the event loop while the cache is written. */
 const WRITE_BATCH = 100;
 
 interface Header {
@@ -37,7 +39,8 @@ interface Header {
   format: number;
   parser: string;
   messages: string;
-  roots: string[];
+  /** A hash of the workspace folders. */
+  roots: string;
   bytes: number;
   sha256: string;
 }
@@ -50,6 +53,9 @@ interface FileStamp {
   ino: number;
 }
 
+/** Where an entry's line is in the cache's bytes: its start, its tab and its end. */
+type EntryPlace = [number, number, number];
+
 /** What the parser is, to the byte: a rebuilt bundle or another language of messages writes another cache. */
 function parserIdentity(): { parser: string; messages: string } {
   const bundle = statSync(__filename, { throwIfNoEntry: false });
@@ -57,12 +63,16 @@ function parserIdentity(): { parser: string; messages: string } {
   return { parser: `${version}+${DOCUMENT_CODEC_VERSION}+${bundle?.size}+${bundle?.mtimeMs}`, messages: messagesFingerprint() };
 }
 
+function rootsHash(roots: string[]): string {
+  return createHash('sha256').update(JSON.stringify(roots)).digest('hex');
+}
+
 /**
  * Where the cache of a workspace lives: in `folder` (the editor's workspace storage or the
  * `cacheFolder` setting), else in the system's cache folder; one file per set of roots.
  */
 export function parseCacheFile(roots: string[], folder: string | undefined): string {
-  const name = `parsed-${createHash('sha256').update(JSON.stringify(roots)).digest('hex').slice(0, 16)}.cache`;
+  const name = `parsed-${rootsHash(roots).slice(0, 16)}.cache`;
   return path.join(folder !== undefined && folder !== '' ? folder : path.join(systemCacheFolder(), 'markdown-glossary'), name);
 }
 
@@ -76,23 +86,26 @@ export class ParseCache {
   /** Counts for the log: files taken from the cache, and read and parsed. */
   reused = 0;
   parsed = 0;
-  /** This run's entries, each as a line of the next cache: kept as read, or the document to encode. */
-  private readonly current = new Map<string, { stamp: FileStamp; line?: string; document?: ParsedDocument }>();
+  /** This run's entries for the next cache: where the line is in the previous one, or the document to encode. */
+  private readonly current = new Map<string, { stamp: FileStamp; place?: EntryPlace; document?: ParsedDocument }>();
   private readonly notRacyBefore = Date.now() - RACY_MS;
 
   private constructor(
     private readonly file: string,
     private readonly roots: string[],
     private readonly log: Logger,
-    /** The previous run's entries, by path as a JSON string, each its line's part after the tab. */
-    private readonly previous: Map<string, string>,
+    /** The previous cache's bytes, and where each entry is in them, by path as a JSON string. */
+    private readonly previous: { bytes: Buffer; places: Map<string, EntryPlace> },
   ) {}
 
-  /** The cache of `file` for these roots; empty when there is none or it is not to be trusted (logged why). */
-  static open(file: string, roots: string[], log: Logger): ParseCache {
-    let previous = new Map<string, string>();
+  /**
+   * The cache of `file` for these roots; empty when there is none or it is not to be trusted (logged
+   * why). Read and checked off the main thread, so it can be read while the workspace is walked.
+   */
+  static async open(file: string, roots: string[], log: Logger): Promise<ParseCache> {
+    let previous: ParseCache['previous'] = { bytes: Buffer.alloc(0), places: new Map() };
     try {
-      previous = readEntries(file, roots);
+      previous = await readEntries(file, roots);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`Discarded the cache of parsed files ${file}: ${(error as Error).message}`);
     }
@@ -107,13 +120,13 @@ export class ParseCache {
     const stats = statSync(filePath, { throwIfNoEntry: false });
     const stamp = stats?.isFile() && stats.size <= maxBytes ? stampOf(stats) : undefined;
     const key = JSON.stringify(filePath);
-    const entry = stamp === undefined ? undefined : this.previous.get(key);
-    if (entry !== undefined) {
-      this.previous.delete(key);
-      const document = this.decode(entry, uri, stamp!, filePath);
+    const place = stamp === undefined ? undefined : this.previous.places.get(key);
+    if (place !== undefined) {
+      this.previous.places.delete(key);
+      const document = this.decode(place, uri, stamp!, filePath);
       if (document !== undefined) {
         this.reused++;
-        this.current.set(filePath, { stamp: stamp!, line: `${key}\t${entry}` });
+        this.current.set(filePath, { stamp: stamp!, place });
         return document;
       }
     }
@@ -124,9 +137,9 @@ export class ParseCache {
     return document;
   }
 
-  private decode(entry: string, uri: string, stamp: FileStamp, filePath: string): ParsedDocument | undefined {
+  private decode(place: EntryPlace, uri: string, stamp: FileStamp, filePath: string): ParsedDocument | undefined {
     try {
-      const data: unknown = JSON.parse(entry);
+      const data: unknown = JSON.parse(this.previous.bytes.toString('utf8', place[1] + 1, place[2]));
       if (!Array.isArray(data) || data.length !== 5) throw new Error('not an entry');
       if (data[0] !== stamp.size || data[1] !== stamp.mtimeMs || data[2] !== stamp.ctimeMs || data[3] !== stamp.ino) return undefined;
       return decodeClosedDocument(uri, data[4]);
@@ -137,40 +150,52 @@ export class ParseCache {
   }
 
   /**
-   * Writes this run's entries as the next cache, between turns of the event loop, to a temporary
-   * file renamed over the old one; not at all when nothing changed. Never throws: a cache that
-   * cannot be written is logged.
+   * Writes this run's entries as the next cache, a batch between turns of the event loop, to a
+   * temporary file renamed over the old one; not at all when nothing changed. Entries taken from
+   * the cache are copied as they were. Never throws: a cache that cannot be written is logged.
    */
   async save(): Promise<void> {
-    const unchanged = this.parsed === 0 && this.previous.size === 0;
+    const unchanged = this.parsed === 0 && this.previous.places.size === 0;
     if (unchanged) return;
     const temporary = `${this.file}.${process.pid}.tmp`;
+    let handle: fs.FileHandle | undefined;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      const lines: string[] = [];
+      // Only this user may read or write it: the cache says what the files hold.
+      handle = await fs.open(temporary, 'wx', 0o600);
       const hash = createHash('sha256');
       let bytes = 0;
       let count = 0;
+      let batch: Buffer[] = [];
+      const flush = async () => {
+        const chunk = Buffer.concat(batch);
+        batch = [];
+        hash.update(chunk);
+        await handle!.write(chunk, 0, chunk.length, HEADER_BYTES + 1 + bytes - chunk.length);
+      };
       for (const [filePath, entry] of this.current) {
-        const line = entry.line ?? `${JSON.stringify(filePath)}\t${JSON.stringify([entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, encodeClosedDocument(entry.document!)])}`;
-        const lineBytes = Buffer.byteLength(line) + 1;
-        if (bytes + lineBytes > MAX_CACHE_BYTES) break;
-        bytes += lineBytes;
-        hash.update(line).update('\n');
-        lines.push(line);
-        if (++count % WRITE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+        const line = entry.place !== undefined ? this.previous.bytes.subarray(entry.place[0], entry.place[2] + 1) : Buffer.from(`${JSON.stringify(filePath)}\t${JSON.stringify([entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, encodeClosedDocument(entry.document!)])}\n`);
+        if (bytes + line.length > MAX_CACHE_BYTES) break;
+        bytes += line.length;
+        batch.push(line);
+        if (++count % WRITE_BATCH === 0) await flush();
       }
-      const header: Header = { magic: MAGIC, format: FORMAT, ...parserIdentity(), roots: this.roots, bytes, sha256: hash.digest('hex') };
-      lines.unshift(JSON.stringify(header));
-      // Only this user may read or write it: the cache says what the files hold.
-      await fs.writeFile(temporary, lines.join('\n') + '\n', { mode: 0o600, flag: 'wx' });
+      await flush();
+      const header: Header = { magic: MAGIC, format: FORMAT, ...parserIdentity(), roots: rootsHash(this.roots), bytes, sha256: hash.digest('hex') };
+      const headerLine = Buffer.from(`${JSON.stringify(header).padEnd(HEADER_BYTES)}\n`);
+      if (headerLine.length !== HEADER_BYTES + 1) throw new Error('its header is too long');
+      await handle.write(headerLine, 0, headerLine.length, 0);
+      await handle.close();
+      handle = undefined;
       await fs.rename(temporary, this.file);
-      this.log(`Wrote the cache of parsed files: ${lines.length - 1} files, ${bytes} bytes.`);
+      this.log(`Wrote the cache of parsed files: ${count} files, ${bytes} bytes.`);
     } catch (error) {
+      await handle?.close().catch(() => undefined);
       await fs.rm(temporary, { force: true }).catch(() => undefined);
       this.log(`Cannot write the cache of parsed files ${this.file}: ${(error as Error).message}`);
     } finally {
       this.current.clear();
+      this.previous.places.clear();
     }
   }
 }
@@ -179,31 +204,25 @@ function stampOf(stats: Stats): FileStamp {
   return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
 }
 
-/** The entries of a trusted cache file, by path; throws why it is not one. */
-function readEntries(file: string, roots: string[]): Map<string, string> {
+/** The bytes of a trusted cache file and where each entry is in them, by path; throws why it is not one. */
+async function readEntries(file: string, roots: string[]): Promise<ParseCache['previous']> {
   // Not through a link, and not a file another user could have written.
-  const descriptor = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
+  const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW | fsConstants.O_NONBLOCK);
   let bytes: Buffer;
   try {
-    const stats = fstatSync(descriptor);
+    const stats = await handle.stat();
     if (!stats.isFile()) throw new Error('not a regular file');
     if (process.getuid !== undefined && stats.uid !== process.getuid()) throw new Error(`written by another user (uid ${stats.uid})`);
     if (process.platform !== 'win32' && (stats.mode & 0o022) !== 0) throw new Error('other users may write to it');
-    if (stats.size > MAX_CACHE_BYTES + 64 * 1024) throw new Error('too large');
-    bytes = Buffer.allocUnsafe(stats.size);
-    for (let read = 0; read < stats.size; ) {
-      const got = readSync(descriptor, bytes, read, stats.size - read, read);
-      if (got === 0) throw new Error('truncated');
-      read += got;
-    }
+    if (stats.size > MAX_CACHE_BYTES + HEADER_BYTES + 1) throw new Error('too large');
+    bytes = await handle.readFile();
   } finally {
-    closeSync(descriptor);
+    await handle.close();
   }
   const headerEnd = bytes.indexOf(10);
-  if (headerEnd < 0) throw new Error('no header');
   let header: Header;
   try {
-    header = JSON.parse(bytes.toString('utf8', 0, headerEnd)) as Header;
+    header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? 0 : headerEnd)) as Header;
   } catch {
     throw new Error('no header');
   }
@@ -211,13 +230,18 @@ function readEntries(file: string, roots: string[]): Map<string, string> {
   const identity = parserIdentity();
   if (header.parser !== identity.parser) throw new Error('written by another version');
   if (header.messages !== identity.messages) throw new Error('written in another language');
-  if (JSON.stringify(header.roots) !== JSON.stringify(roots)) throw new Error('written for other workspace folders');
+  if (header.roots !== rootsHash(roots)) throw new Error('written for other workspace folders');
   const body = bytes.subarray(headerEnd + 1);
-  if (body.length !== header.bytes || createHash('sha256').update(body).digest('hex') !== header.sha256) throw new Error('its checksum does not match');
-  const entries = new Map<string, string>();
-  for (const line of body.toString('utf8').split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
+  // Hashed off the main thread: a 100 MB cache takes a few hundred milliseconds.
+  const digest = Buffer.from(await crypto.subtle.digest('SHA-256', body)).toString('hex');
+  if (body.length !== header.bytes || digest !== header.sha256) throw new Error('its checksum does not match');
+  const places = new Map<string, EntryPlace>();
+  for (let start = headerEnd + 1; start < bytes.length; ) {
+    const end = bytes.indexOf(10, start);
+    if (end < 0) break;
+    const tab = bytes.indexOf(9, start);
+    if (tab > start && tab < end) places.set(bytes.toString('utf8', start, tab), [start, tab, end]);
+    start = end + 1;
   }
-  return entries;
+  return { bytes, places };
 }
