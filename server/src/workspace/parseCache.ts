@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { constants as fsConstants, mkdirSync, promises as fs, statSync, type Stats } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -156,8 +156,9 @@ export class ParseCache {
    */
   async save(): Promise<void> {
     const unchanged = this.parsed === 0 && this.previous.places.size === 0;
-    if (unchanged) return;
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    if (unchanged || this.current.size === 0) return;
+    // Unique, as two windows on one workspace may write at once; the last rename wins, whole.
+    const temporary = `${this.file}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
     let handle: fs.FileHandle | undefined;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
