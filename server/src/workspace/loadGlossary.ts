@@ -34,12 +34,13 @@ export async function loadGlossary(
   const cache = await options.cache;
   await forEachFile(files.markdown, log, (filePath) => {
     const uri = fileUri(filePath);
-    const parse = () => {
+    let document = cache?.lookUp(filePath, uri, scope.maxFileBytes);
+    if (document === undefined) {
       const text = readTextFileNow(filePath, log, scope.maxFileBytes);
-      return text === undefined ? undefined : withoutOpenDocumentDetail(parseDocument(uri, text));
-    };
-    const document = cache === undefined ? parse() : cache.closedDocument(filePath, uri, scope.maxFileBytes, parse);
-    if (document === undefined) return;
+      if (text === undefined) return;
+      document = withoutOpenDocumentDetail(parseDocument(uri, text));
+      cache?.remember(filePath, document);
+    }
     index.setParsedDocument(document);
     indexed.push(filePath);
   });

@@ -113,28 +113,34 @@ export class ParseCache {
   }
 
   /**
-   * The closed document of a file: from the cache when the file's size, times and inode are those
-   * cached, else what `parse` reads and parses (undefined when the file cannot be read).
+   * The closed document of a file from the cache, when the file's size, times and inode are those
+   * cached; else undefined, and the file is to be read and parsed, and the result `remember`ed.
    */
-  closedDocument(filePath: string, uri: string, maxBytes: number, parse: () => ParsedDocument | undefined): ParsedDocument | undefined {
-    const stats = statSync(filePath, { throwIfNoEntry: false });
-    const stamp = stats?.isFile() && stats.size <= maxBytes ? stampOf(stats) : undefined;
+  lookUp(filePath: string, uri: string, maxBytes: number): ParsedDocument | undefined {
+    const stats = statOf(filePath);
+    if (!stats?.isFile() || stats.size > maxBytes) return undefined;
+    const stamp = stampOf(stats);
     const key = JSON.stringify(filePath);
-    const place = stamp === undefined ? undefined : this.previous.places.get(key);
+    const place = this.previous.places.get(key);
     if (place !== undefined) {
       this.previous.places.delete(key);
-      const document = this.decode(place, uri, stamp!, filePath);
+      const document = this.decode(place, uri, stamp, filePath);
       if (document !== undefined) {
         this.reused++;
-        this.current.set(filePath, { stamp: stamp!, place });
+        this.current.set(filePath, { stamp, place });
         return document;
       }
     }
-    const document = parse();
-    if (document === undefined) return undefined;
+    // Stamped before the file is read: a change while it is read makes the next start read it again.
+    if (stamp.mtimeMs < this.notRacyBefore) this.current.set(filePath, { stamp });
+    return undefined;
+  }
+
+  /** What was parsed of a file `lookUp` did not find, for the next cache. */
+  remember(filePath: string, document: ParsedDocument): void {
     this.parsed++;
-    if (stamp !== undefined && stamp.mtimeMs < this.notRacyBefore) this.current.set(filePath, { stamp, document });
-    return document;
+    const entry = this.current.get(filePath);
+    if (entry !== undefined && entry.place === undefined) entry.document = document;
   }
 
   private decode(place: EntryPlace, uri: string, stamp: FileStamp, filePath: string): ParsedDocument | undefined {
@@ -175,6 +181,8 @@ export class ParseCache {
         await handle!.write(chunk, 0, chunk.length, HEADER_BYTES + 1 + bytes - chunk.length);
       };
       for (const [filePath, entry] of this.current) {
+        // Looked up and never parsed: a file that could not be read.
+        if (entry.place === undefined && entry.document === undefined) continue;
         const line = entry.place !== undefined ? this.previous.bytes.subarray(entry.place[0], entry.place[2] + 1) : Buffer.from(`${JSON.stringify(filePath)}\t${JSON.stringify([entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, encodeClosedDocument(entry.document!)])}\n`);
         if (bytes + line.length > MAX_CACHE_BYTES) break;
         bytes += line.length;
@@ -198,6 +206,15 @@ export class ParseCache {
       this.current.clear();
       this.previous.places.clear();
     }
+  }
+}
+
+/** A file's stat, or undefined for any reason: reading it says why. */
+function statOf(filePath: string): Stats | undefined {
+  try {
+    return statSync(filePath, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 
