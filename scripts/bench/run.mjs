@@ -446,7 +446,8 @@ async function measure(size) {
   }
   result.readyMedian = percentile(result.readyRuns.map((run) => run.readyMs), 50);
   result.serverIndexMedian = percentile(result.readyRuns.map((run) => run.serverIndexMs), 50);
-  if (result.error === undefined) result.warm = await measureWarm(root, label, manifest.markdownFiles, readyRunsFor(size), result.problems);
+  // Apart from the run above: a request that timed out there says nothing about start-up.
+  result.warm = await measureWarm(root, label, manifest.markdownFiles, readyRunsFor(size), result.problems);
   if (PEER_SIZES.includes(size)) {
     progress(`${label}: peer ${PEER_NAME}`);
     const markdownFiles = await listMarkdown(root);
