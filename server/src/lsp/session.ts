@@ -179,7 +179,13 @@ export class GlossarySession {
     const { cache, cacheFolder } = this.currentSettings;
     if (!cache || this.roots.length === 0) return undefined;
     const folder = cacheFolder !== '' ? path.resolve(this.roots[0], cacheFolder) : this.storageFolder;
-    return ParseCache.open(parseCacheFile(this.roots, folder), this.roots, this.output.log);
+    try {
+      return ParseCache.open(parseCacheFile(this.roots, folder), this.roots, this.output.log);
+    } catch (error) {
+      // No home folder to find the system's cache folder in: the workspace is read without.
+      this.output.log(`No cache of parsed files: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   /** New settings: once the workspace is read, they apply, and every document is checked again. */
