@@ -62,7 +62,8 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     const range = rangeAt(linkNumbers, at + 4);
     const textRange = rangeAt(linkNumbers, at + 8);
     const targetRange = rangeAt(linkNumbers, at + 12);
-    if (kind === 0) links.push({ kind: 'inline', text: linkText, target, targetUri: targetUri === 0 ? undefined : text(targetUri), range, textRange, targetRange });
+    // In the order the parser makes them, so the index sees objects of one shape.
+    if (kind === 0) links.push({ kind: 'inline', text: linkText, target, range, textRange, targetRange, targetUri: targetUri === 0 ? undefined : text(targetUri) });
     else if (kind === 1 && targetUri === 0) links.push({ kind: 'wiki', text: linkText, target, range, textRange, targetRange });
     else fail();
   }
@@ -135,22 +136,23 @@ function decodeTerm(uri: string, data: unknown, headings: Heading[]): GlossaryTe
   for (let at = 0; at < tagNumbers.length; at += 5) tags.push({ value: text(tagNumbers[at]), range: rangeAt(tagNumbers, at + 1) });
   const headingIndex = parts[7];
   if (headingIndex !== -1 && !(Number.isInteger(headingIndex) && (headingIndex as number) >= 0 && (headingIndex as number) < headings.length)) fail();
-  const term: GlossaryTerm = { uri, id: text(parts[0]) } as GlossaryTerm;
-  if (parts[1] === 1) term.idFromFileName = true;
-  else if (parts[1] !== 0) fail();
-  term.title = text(parts[2]);
-  term.aliases = list(parts[3]).map(text);
-  term.notMentions = list(parts[4]).map(text);
-  term.tags = tags;
-  term.definition = text(parts[6]);
-  // The same object as in the headings, as the parser makes it.
-  term.heading = headingIndex === -1 ? undefined : headings[headingIndex as number];
-  term.titleRange = parts[8] === 0 ? undefined : rangeAt(tuple(parts[8], 4), 0);
-  if (parts[9] !== 0) {
-    const pin = tuple(parts[9], 5);
-    term.translatedFrom = { value: text(pin[0]), range: rangeAt(pin, 1) };
-  }
-  return term;
+  if (parts[1] !== 0 && parts[1] !== 1) fail();
+  const translatedFrom = parts[9] === 0 ? undefined : tuple(parts[9], 5);
+  // In the order the parser makes it (termFacts in document.ts).
+  return {
+    uri,
+    id: text(parts[0]),
+    ...(parts[1] === 1 ? { idFromFileName: true as const } : {}),
+    title: text(parts[2]),
+    aliases: list(parts[3]).map(text),
+    notMentions: list(parts[4]).map(text),
+    tags,
+    definition: text(parts[6]),
+    // The same object as in the headings, as the parser makes it.
+    heading: headingIndex === -1 ? undefined : headings[headingIndex as number],
+    titleRange: parts[8] === 0 ? undefined : rangeAt(tuple(parts[8], 4), 0),
+    ...(translatedFrom === undefined ? {} : { translatedFrom: { value: text(translatedFrom[0]), range: rangeAt(translatedFrom, 1) } }),
+  };
 }
 
 function encodeDiagnostic(diagnostic: GlossaryDiagnostic): unknown[] {
