@@ -39,6 +39,21 @@ describe('the cache codec of closed documents', () => {
     }
   });
 
+  it('gives back exactly the closed document of 1,000 mangled corpus files', () => {
+    const random = new Random(4122026);
+    const corpus = loadCorpus();
+    const pieces = ['---\n', '\n---\n', '[', ']', '](', ')', '[[', '|', ']]', '\r', '\r\n', '\u0000', '\ud800', '"', "'", ': ', '\n- ', '{', '}', '&a', '*a', '!!str ', '<!--', '-->', ' markdown-glossary-disable ', '`', '```\n', '# ', '**', 'ä', '😀', '\t'];
+    for (let n = 0; n < 1000; n++) {
+      let text = random.pick(corpus);
+      for (let edits = 1 + random.int(6); edits > 0; edits--) {
+        const at = random.int(Math.min(text.length + 1, 400));
+        text = text.slice(0, at) + random.pick(pieces) + text.slice(at + (random.chance(0.3) ? random.int(5) : 0));
+      }
+      const document = closed(`file:///g/m/E${n}.md${random.chance(0.2) ? 'x' : ''}`, text);
+      assert.deepStrictEqual(roundTrip(document), document, JSON.stringify(text.slice(0, 200)));
+    }
+  });
+
   it('keeps what JSON has no notation for in front-matter values', () => {
     const document = roundTrip(closed('file:///g/Zahlen.md', EDGE_CASES[0]));
     const values = new Map(document.frontMatter!.fields.map((field) => [field.key, field.value]));
