@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { constants as fsConstants, mkdirSync, promises as fs, statSync, type Stats } from 'node:fs';
+import { constants as fsConstants, mkdirSync, promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parsing/document';
@@ -56,11 +56,16 @@ interface FileStamp {
 /** Where an entry's line is in the cache's bytes: its start, its tab and its end. */
 type EntryPlace = [number, number, number];
 
-/** What the parser is, to the byte: a rebuilt bundle or another language of messages writes another cache. */
+let bundleHash: string | undefined;
+
+/**
+ * What the parser is, to the byte: another build (the running bundle's hash: npm gives every file
+ * it installs the same time) or another language of messages writes another cache.
+ */
 function parserIdentity(): { parser: string; messages: string } {
-  const bundle = statSync(__filename, { throwIfNoEntry: false });
+  bundleHash ??= createHash('sha256').update(readFileSync(__filename)).digest('hex');
   const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'sources';
-  return { parser: `${version}+${DOCUMENT_CODEC_VERSION}+${bundle?.size}+${bundle?.mtimeMs}`, messages: messagesFingerprint() };
+  return { parser: `${version}+${DOCUMENT_CODEC_VERSION}+${bundleHash}`, messages: messagesFingerprint() };
 }
 
 function rootsHash(roots: string[]): string {
