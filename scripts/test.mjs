@@ -4,6 +4,9 @@
 // any fails.
 // test/parity builds fixture sites with the real Docusaurus and Hugo and compares them with ours.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 
 const node = process.execPath;
 const nodeTests = ['test/unit/*.test.ts', 'test/protocol/*.test.ts', 'test/cli/*.test.ts', 'test/packaging/*.test.ts', 'test/neovim/*.test.ts', 'test/parity/*.test.ts'];
@@ -43,6 +46,10 @@ function run({ command, args }) {
     });
   });
 }
+
+// Servers started by tests keep their caches of parsed files here, not in the user's cache folder.
+process.env.XDG_CACHE_HOME = mkdtempSync(path.join(tmpdir(), 'md-glossary-test-cache-'));
+process.on('exit', () => rmSync(process.env.XDG_CACHE_HOME, { recursive: true, force: true }));
 
 let passed = 0;
 let failed = 0;

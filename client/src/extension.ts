@@ -78,8 +78,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     },
     // In Restricted Mode the server runs no program, not even git; trusting the workspace restarts it.
     // VS Code's Markdown support lists headings in the Outline, breadcrumbs and Ctrl+T: the server
-    // leaves those of terms to it, which showed each twice.
-    initializationOptions: { l10nBundle: vscode.l10n.bundle, workspaceTrusted: vscode.workspace.isTrusted, editorListsHeadings: true },
+    // leaves those of terms to it, which showed each twice. The workspace storage holds the cache of
+    // parsed files, so a restart reads only files that changed.
+    initializationOptions: {
+      l10nBundle: vscode.l10n.bundle,
+      workspaceTrusted: vscode.workspace.isTrusted,
+      editorListsHeadings: true,
+      storageFolder: context.storageUri?.fsPath,
+    },
     outputChannel: output,
     errorHandler: boundedRestarts(output),
     middleware: {

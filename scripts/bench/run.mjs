@@ -24,6 +24,9 @@
 // - the requests VS Code's own Markdown server also answers (scripts/bench/peer.mjs): references
 //   from a link, workspace symbols, completion after `](`, an added broken link -> diagnostics;
 // - peak RSS (VmHWM from /proc/<pid>/status) before shutdown.
+// These start-ups are cold (the cache of parsed files off). Then the warm start: a server that
+// writes the cache, WARM_TOUCHED files touched, and servers started on that cache (spawn -> ready,
+// and how many files they took from it).
 // Then, for the sizes in --peer-sizes, the same corpus and requests on that peer server.
 // Then a Markdown table (metrics x sizes, with the targets), the growth ratios between sizes, and
 // the side-by-side table with the peer.
@@ -38,6 +41,7 @@ import { CACHE_ROOT, ensureCorpus, mulberry32, option, parseSize, parseSizesArg,
 import { completionItems, hoverText, LspClient } from './lsp.mjs';
 import { measureCommonRequests, measurePeer, PEER_NAME } from './peer.mjs';
 import { machine, machineBusySeconds, ownCpuSeconds, waitForQuiet } from './machine.mjs';
+import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 
 const argv = process.argv.slice(2);
 const SIZES = parseSizesArg(argv);
@@ -55,6 +59,10 @@ const SETTLE_MS = Number(option('settle', 500));
 const readyRunsFor = (size) => Number(option('ready-runs', size >= 100_000 ? 1 : 3));
 /** Sizes also run on the peer (at 100k it needs minutes and gigabytes). */
 const PEER_SIZES = option('peer-sizes', '1k,10k') === 'none' ? [] : option('peer-sizes', '1k,10k').split(',').map(parseSize);
+/** The cold start-ups read every file; the warm ones use a cache written by a first server. */
+const COLD = { settings: { cache: false } };
+/** Files changed between the start-up that writes the cache and those that use it. */
+const WARM_TOUCHED = 10;
 /** Both servers get the same requests at the same positions. */
 const commonRandom = (size) => mulberry32(size ^ 0xc0ffee);
 
@@ -147,17 +155,20 @@ function replaceLine(text, range, replacement) {
   return lines.join('\n');
 }
 
-/** Spawn -> ready only: another sample of the start-up time. */
-async function startupOnly(root, label) {
+/** Spawn -> ready only: another sample of the start-up time; with `waitForCache`, until the server wrote its cache. */
+async function startupOnly(root, label, initializationOptions = COLD, waitForCache = false) {
   const client = LspClient.spawn([SERVER, '--stdio'], { cwd: REPO_ROOT });
   try {
-    await client.initialize(pathToFileURL(root).href, label);
+    const written = waitForCache ? client.waitForLog(/^Wrote the cache of parsed files/, READY_TIMEOUT_MS) : undefined;
+    await client.initialize(pathToFileURL(root).href, label, initializationOptions);
     client.notify('initialized', {});
     const ready = await client.waitForLog(/^Indexed (\d+) Markdown files in (\d+) ms/, READY_TIMEOUT_MS);
     const readyMs = ready.at - client.spawnedAt;
     const cpu = client.cpuSeconds();
     await client.hover(pathToFileURL(path.join(root, 'tags.yml')).href, { line: 0, character: 0 }, READY_TIMEOUT_MS).catch(() => undefined);
-    return { readyMs, serverIndexMs: Number(/in (\d+) ms/.exec(ready.message)[1]), cpuAtReady: cpu, peakRss: client.memory().peakRss };
+    await written;
+    const fromCache = /\((\d+) from the cache/.exec(ready.message);
+    return { readyMs, serverIndexMs: Number(/in (\d+) ms/.exec(ready.message)[1]), cpuAtReady: cpu, peakRss: client.memory().peakRss, fromCache: fromCache ? Number(fromCache[1]) : 0 };
   } finally {
     await client.shutdown();
   }
@@ -190,7 +201,7 @@ async function measure(size) {
   const result = { size, label, serverBuilt, loadBefore, busyBefore, manifest: { markdownFiles: manifest.markdownFiles, bytes: manifest.bytes, termBytes: manifest.termBytes }, floor, problems: [] };
   try {
     const rootUri = pathToFileURL(root).href;
-    const init = await client.initialize(rootUri, label);
+    const init = await client.initialize(rootUri, label, COLD);
     result.initializeMs = init.at - t0;
     client.notify('initialized', {});
     result.initializedSentMs = now() - t0;
@@ -435,6 +446,8 @@ async function measure(size) {
   }
   result.readyMedian = percentile(result.readyRuns.map((run) => run.readyMs), 50);
   result.serverIndexMedian = percentile(result.readyRuns.map((run) => run.serverIndexMs), 50);
+  // Apart from the run above: a request that timed out there says nothing about start-up.
+  result.warm = await measureWarm(root, label, manifest.markdownFiles, readyRunsFor(size), result.problems);
   if (PEER_SIZES.includes(size)) {
     progress(`${label}: peer ${PEER_NAME}`);
     const markdownFiles = await listMarkdown(root);
@@ -443,6 +456,36 @@ async function measure(size) {
   return result;
 }
 
+/**
+ * Warm start-ups: a first server writes the cache of parsed files into a fresh folder, a few files
+ * are touched (a new modification time: they must be read again), then servers start on that cache.
+ */
+async function measureWarm(root, label, markdownFiles, runs, problems) {
+  const cacheFolder = mkdtempSync(path.join(os.tmpdir(), 'markdown-glossary-bench-cache-'));
+  const options = { settings: { cacheFolder } };
+  try {
+    progress(`${label}: warm start: writing the cache`);
+    const writing = await startupOnly(root, label, options, true);
+    const files = await listMarkdown(root);
+    const touched = files.filter((file) => file.endsWith('.md')).filter((_, n, all) => n % Math.floor(all.length / WARM_TOUCHED) === 0).slice(0, WARM_TOUCHED);
+    const warm = { writingReadyMs: writing.readyMs, touched: touched.length, runs: [] };
+    for (let run = 0; run < runs; run++) {
+      const now = new Date();
+      for (const file of touched) utimesSync(file, now, now);
+      const sample = await startupOnly(root, label, options);
+      warm.runs.push(sample);
+      progress(`${label}: warm start-up ${run + 1}: ready ${sample.readyMs.toFixed(0)} ms, ${sample.fromCache} files from the cache`);
+      if (sample.fromCache !== markdownFiles - touched.length) problems.push(`warm start-up ${run + 1} took ${sample.fromCache} files from the cache, expected ${markdownFiles - touched.length}`);
+    }
+    warm.readyMedian = percentile(warm.runs.map((run) => run.readyMs), 50);
+    return warm;
+  } catch (error) {
+    problems.push(`warm start: ${error.message.slice(0, 300)}`);
+    return undefined;
+  } finally {
+    rmSync(cacheFolder, { recursive: true, force: true });
+  }
+}
 
 // ---------------------------------------------------------------- report
 
@@ -478,6 +521,11 @@ function report(results) {
   row('Ready / sync read + split floor', each((r) => `${fmt(r.readyMedian / r.floor.readSplitSyncMs, 1)}×`));
   row('Server CPU s at ready (all threads, full run)', each((r) => fmt(r.cpuAtReady, 2)));
   row('Other processes\' CPU s during that start-up', each((r) => fmt(Math.max(0, r.otherCpuDuringStartup), 2)));
+  row('**Warm start: spawn → ready ms**, median (min–max, runs), cache of parsed files, a few files touched', each((r) => `${fmt(r.warm.readyMedian)} (${fmt(Math.min(...r.warm.runs.map((x) => x.readyMs)))}–${fmt(Math.max(...r.warm.runs.map((x) => x.readyMs)))}, ${r.warm.runs.length})`), '< floor', '≤ 3000');
+  row('Warm start: files from the cache / touched and read again', each((r) => `${r.warm.runs[0].fromCache} / ${r.warm.touched}`));
+  row('First start with the cache on (none yet; writes it): ready ms', each((r) => fmt(r.warm.writingReadyMs)));
+  row('Warm / cold ready (medians)', each((r) => `${fmt(r.warm.readyMedian / r.readyMedian, 2)}×`));
+  row('Warm start: peak RSS MiB at ready', each((r) => mib(Math.max(...r.warm.runs.map((x) => x.peakRss)))));
   row('Start-up hover: first answer ms (before ready?)', each((r) => (r.startup.first ? `${fmt(r.startup.first.ms)} (${r.startup.first.beforeReady ? 'yes' : 'no'}${r.startup.first.content ? ', term' : ', null'})` : 'none sent')), 'answered', 'answered');
   row('Start-up hovers before ready: n / with a term', each((r) => `${r.startup.answeredBeforeReady} / ${r.startup.withContentBeforeReady}`));
   row('Start-up hover latency before ready p50 / p95 / max ms', each((r) => `${fmt(r.startup.p50LatencyBeforeReady)} / ${fmt(r.startup.p95LatencyBeforeReady)} / ${fmt(r.startup.maxLatencyBeforeReady)}`));

@@ -3,6 +3,8 @@
  * any other entry such as `dist/cli.js server`) over stdio and speaks JSON-RPC with it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { after, before } from 'node:test';
 import * as path from 'node:path';
 import {
@@ -55,6 +57,18 @@ export interface StartOptions {
 
 type DiagnosticsListener = () => void;
 
+let cacheHome: string | undefined;
+
+/** A cache folder for the servers of this test process, removed when it exits. */
+function testCacheHome(): string {
+  if (cacheHome === undefined) {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'md-glossary-cache-home-'));
+    process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+    cacheHome = folder;
+  }
+  return cacheHome;
+}
+
 export class LspClient {
   readonly logMessages: string[] = [];
   /** The latest published diagnostics per URI (as the server spelled it). */
@@ -106,6 +120,8 @@ export class LspClient {
     const child = spawn(process.execPath, options.args ?? [SERVER_JS, '--stdio'], {
       cwd: REPO_ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
+      // The cache of parsed files goes to the system's cache folder by default: not the user's for tests.
+      env: { ...process.env, XDG_CACHE_HOME: testCacheHome() },
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);

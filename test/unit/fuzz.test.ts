@@ -34,6 +34,7 @@ import { termTokens } from '../../server/src/features/semanticTokens';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { textSignature } from '../../server/src/index/textSignature';
 import { parseDocument } from '../../server/src/parsing/document';
+import { indexSnapshot } from '../support/indexSnapshot';
 import { hash32, loadCorpus, masterSeed, Random } from '../support/seeded';
 import { growthOf, MAX_GROWTH, type Growth } from './linearTime';
 
@@ -679,42 +680,6 @@ function finalState(operations: Operation[]): { documents: Map<string, string>; 
   return { documents, tagsFiles };
 }
 
-/** What the features can observe of an index, in an order that does not depend on history. */
-function snapshot(index: GlossaryIndex, documents: Map<string, string>): unknown {
-  const sorted = (uris: Iterable<string>) => [...uris].sort();
-  const terms = [...index.terms()].sort((a, b) => (a.uri < b.uri ? -1 : 1));
-  const names = new Set([...NAMES, ...terms.flatMap((term) => [term.id, term.title, ...term.aliases])]);
-  const settings = { ...DEFAULT_SETTINGS, unlinkedMentions: true };
-  const mentions = (compoundTails: boolean) => {
-    index.matcher.matchCompoundTails = compoundTails;
-    const found = index.matcher.findMentions(FIXED_TEXT).map((mention) => ({ ...mention, termUris: sorted(mention.termUris) }));
-    index.matcher.matchCompoundTails = false;
-    return found;
-  };
-  const documentUris = sorted([...index.documents()].map((document) => document.uri));
-  return {
-    documentUris,
-    termCount: index.termCount,
-    terms: terms.map((term) => ({ ...term, tags: term.tags })),
-    tagUsage: [...index.tagUsage()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-    byName: [...names].sort().map((name) => ({
-      name,
-      withId: sorted(index.termsWithId(name).map((term) => term.uri)),
-      named: sorted(index.termsNamed(name).map((term) => term.uri)),
-    })),
-    links: terms.map((term) => ({ uri: term.uri, incoming: index.incomingLinkCount(term), from: sorted(index.documentsLinkingTo(term)) })),
-    diagnostics: documentUris.map((uri) => {
-      const text = documents.get(uri);
-      const diagnostics = documentDiagnostics(index, index.getDocument(uri)!, settings, text === undefined ? undefined : new LineIndex(text));
-      return { uri, diagnostics: diagnostics.map((diagnostic) => ({ ...diagnostic, related: diagnostic.related?.slice().sort((a, b) => (a.uri < b.uri ? -1 : 1)) })) };
-    }),
-    mentions: mentions(false),
-    compoundMentions: mentions(true),
-    tagsFileFor: documentUris.map((uri) => index.tagsFileFor(uri)?.uri),
-    tagUsers: [...index.tagUsage()].map(([tag]) => [tag, sorted(index.documentsUsingTag(tag))]).sort(),
-  };
-}
-
 function freshIndex(documents: Map<string, string>, tagsFiles: Map<string, string>): GlossaryIndex {
   const index = new GlossaryIndex();
   for (const [uri, text] of [...tagsFiles].sort()) index.setTagsFile(uri, text);
@@ -814,8 +779,8 @@ if (isMainThread) {
           if (operation.op === 'removeDocument') current.delete(canonicalUri(operation.uri));
           if (!checkAt.has(step)) continue;
           const state = finalState(operations);
-          const expected = snapshot(freshIndex(state.documents, state.tagsFiles), state.documents);
-          const actual = snapshot(index, state.documents);
+          const expected = indexSnapshot(freshIndex(state.documents, state.tagsFiles), state.documents, NAMES, FIXED_TEXT);
+          const actual = indexSnapshot(index, state.documents, NAMES, FIXED_TEXT);
           compared++;
           try {
             assert.deepStrictEqual(actual, expected);

@@ -37,6 +37,10 @@ export interface GlossarySettings {
   codeLens: boolean;
   /** Severity per rule code, or "off". */
   rules: Partial<Record<DiagnosticCode, RuleSeverity>>;
+  /** Keep what was parsed of each file on disk, so the next start reads only files that changed. */
+  cache: boolean;
+  /** Folder for that cache; empty: the editor's workspace storage, else the system's cache folder. */
+  cacheFolder: string;
 }
 
 export const DEFAULT_SETTINGS: GlossarySettings = {
@@ -53,6 +57,8 @@ export const DEFAULT_SETTINGS: GlossarySettings = {
   missingTranslations: 'auto',
   codeLens: false,
   rules: {},
+  cache: true,
+  cacheFolder: '',
 };
 
 const SEVERITIES: readonly RuleSeverity[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -150,5 +156,7 @@ export function normalizeSettings(raw: unknown): GlossarySettings {
       : DEFAULT_SETTINGS.missingTranslations,
     codeLens: given.codeLens === true,
     rules,
+    cache: given.cache !== false,
+    cacheFolder: typeof given.cacheFolder === 'string' ? given.cacheFolder : DEFAULT_SETTINGS.cacheFolder,
   };
 }

@@ -94,6 +94,8 @@ interface InitializationOptions {
    * outline, and leaves the headings of terms out of workspace symbols, which would show each twice.
    */
   editorListsHeadings?: boolean;
+  /** A folder the editor keeps for this workspace (VS Code's workspace storage), for the cache of parsed files. */
+  storageFolder?: string;
 }
 
 
@@ -135,6 +137,7 @@ export function startServer(connection: Connection): void {
     initializationSettings = options.settings;
     session.readsHistory = options.workspaceTrusted !== false;
     editorListsHeadings = options.editorListsHeadings === true;
+    session.storageFolder = typeof options.storageFolder === 'string' && path.isAbsolute(options.storageFolder) ? options.storageFolder : undefined;
     session.setWorkspaceFolders(
       (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((folder) => uriToFsPath(folder.uri)),
     );

@@ -15,6 +15,7 @@ import { isSiteConfigFile } from '../workspace/siteConfig';
 import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files';
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
+import { ParseCache, parseCacheFile } from '../workspace/parseCache';
 import type { StatusParams } from './protocol';
 import { addCounts, NO_REFERENCES, referenceCountsIn, type ReferenceCounts } from '../features/codeLens';
 import { referencePlacesIn, type ReferencePlace, type TermReferences } from '../features/glossaryView';
@@ -103,6 +104,9 @@ export class GlossarySession {
   /** Whether the history may be read with git: not in a workspace the editor does not trust. */
   readsHistory = true;
 
+  /** The editor's storage for this workspace, where the cache of parsed files goes unless the settings say otherwise. */
+  storageFolder: string | undefined;
+
   private indexing = false;
   private indexed: Promise<void> = Promise.resolve();
   private diskWork: Promise<void> = Promise.resolve();
@@ -149,16 +153,20 @@ export class GlossarySession {
   }
 
   private async readWorkspace(settings: GlossarySettings): Promise<void> {
+    let cache: Promise<ParseCache> | undefined;
     this.indexing = true;
     this.sendStatus();
     try {
       this.index.clear();
       this.currentSettings = settings;
       const started = Date.now();
-      await loadGlossary(this.index, this.scope(), this.output.log);
+      cache = this.parseCache();
+      await loadGlossary(this.index, this.scope(), this.output.log, { cache });
       await this.applySettings();
       for (const uri of this.openTexts.keys()) this.updateOpenDocument(uri);
-      this.output.log(`Indexed ${this.index.documentCount} Markdown files in ${Date.now() - started} ms.`);
+      const opened = await cache;
+      const fromCache = opened === undefined ? '' : ` (${opened.reused} from the cache of parsed files)`;
+      this.output.log(`Indexed ${this.index.documentCount} Markdown files in ${Date.now() - started} ms${fromCache}.`);
     } catch (error) {
       this.output.log(`Indexing failed: ${(error as Error).stack ?? (error as Error).message}`);
     } finally {
@@ -167,6 +175,21 @@ export class GlossarySession {
       this.publishAll();
       this.prepareCompletion();
       this.historyChanged(0);
+      void cache?.then((opened) => opened.save());
+    }
+  }
+
+  /** The cache of parsed files the settings ask for, read; undefined when it is off or there is no workspace. */
+  private parseCache(): Promise<ParseCache> | undefined {
+    const { cache, cacheFolder } = this.currentSettings;
+    if (!cache || this.roots.length === 0) return undefined;
+    const folder = cacheFolder !== '' ? path.resolve(this.roots[0], cacheFolder) : this.storageFolder;
+    try {
+      return ParseCache.open(parseCacheFile(this.roots, folder), this.roots, this.output.log);
+    } catch (error) {
+      // No home folder to find the system's cache folder in: the workspace is read without.
+      this.output.log(`No cache of parsed files: ${(error as Error).message}`);
+      return undefined;
     }
   }
 

@@ -2,6 +2,7 @@ import { fileUri } from '../common/uris';
 import { parseDocument, withoutOpenDocumentDetail } from '../parsing/document';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { findWorkspaceFiles, readTextFileNow, type GlossaryScope, type Logger } from './files';
+import type { ParseCache } from './parseCache';
 import { findSites } from './siteConfig';
 
 /** How many files are read between two turns of the event loop. */
@@ -17,34 +18,44 @@ export async function loadGlossary(
   index: GlossaryIndex,
   scope: GlossaryScope,
   log: Logger,
-  options: { starts?: string[]; extraTagsFiles?: string[]; generator?: 'auto' | 'docusaurus' | 'hugo'; siteLog?: Logger; configuredSitesOf?: string[] } = {},
+  options: { starts?: string[]; extraTagsFiles?: string[]; generator?: 'auto' | 'docusaurus' | 'hugo'; siteLog?: Logger; configuredSitesOf?: string[]; cache?: Promise<ParseCache> } = {},
 ): Promise<string[]> {
   const { sites, configProblems } = findSites(options.starts ?? scope.roots, scope, options.siteLog ?? log, options.generator, options.configuredSitesOf);
   index.setSites(sites, configProblems);
   const files = await findWorkspaceFiles(scope, log, options.starts);
   const extraTagsFiles = options.extraTagsFiles ?? [];
   const tagsFiles = [...new Set([...files.tagsFiles, ...extraTagsFiles])];
-  await forEachFile(tagsFiles, scope, log, (filePath, text) => index.setTagsFile(fileUri(filePath), text));
+  await forEachFile(tagsFiles, log, (filePath) => {
+    const text = readTextFileNow(filePath, log, scope.maxFileBytes);
+    if (text !== undefined) index.setTagsFile(fileUri(filePath), text);
+  });
   const indexed: string[] = [];
-  await forEachFile(files.markdown, scope, log, (filePath, text) => {
+  // Read while the workspace was walked.
+  const cache = await options.cache;
+  await forEachFile(files.markdown, log, (filePath) => {
     const uri = fileUri(filePath);
-    index.setParsedDocument(withoutOpenDocumentDetail(parseDocument(uri, text)));
+    let document = cache?.lookUp(filePath, uri, scope.maxFileBytes);
+    if (document === undefined) {
+      const text = readTextFileNow(filePath, log, scope.maxFileBytes);
+      if (text === undefined) return;
+      document = withoutOpenDocumentDetail(parseDocument(uri, text));
+      cache?.remember(filePath, document);
+    }
+    index.setParsedDocument(document);
     indexed.push(filePath);
   });
   return indexed.sort();
 }
 
-async function forEachFile(paths: string[], scope: GlossaryScope, log: Logger, use: (filePath: string, text: string) => void): Promise<void> {
+async function forEachFile(paths: string[], log: Logger, use: (filePath: string) => void): Promise<void> {
   for (let start = 0; start < paths.length; start += READ_BATCH) {
     const batch = paths.slice(start, start + READ_BATCH);
     // Small files read faster synchronously than through the thread pool; a batch is still short
     // enough for requests to be answered between batches.
     for (const filePath of batch) {
-      const text = readTextFileNow(filePath, log, scope.maxFileBytes);
-      if (text === undefined) continue;
       // Parsing never throws by design; should it still, one file must not keep the rest from the index.
       try {
-        use(filePath, text);
+        use(filePath);
       } catch (error) {
         log(`Cannot index ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -22,6 +23,14 @@ export function useLocale(locale: string | undefined, bundleFolder: string): voi
 /** Uses a bundle of translations: English message -> translated message. */
 export function useBundle(contents: Record<string, string>): void {
   l10n.config({ contents });
+  bundleFingerprint = createHash('sha256').update(JSON.stringify(contents)).digest('hex');
+}
+
+let bundleFingerprint = '';
+
+/** Which messages are in use: the parser's diagnostics are written in them, so a cache of parses must be in the same. */
+export function messagesFingerprint(): string {
+  return bundleFingerprint;
 }
 
 /** The folder of the message bundles, beside the `dist/` folder that holds the running bundle. */

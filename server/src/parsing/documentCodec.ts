@@ -1,0 +1,297 @@
+import { RULES, type DiagnosticCode, type GlossaryDiagnostic, type RelatedLocation, type Severity } from '../common/diagnostic';
+import { PackedRange, type Range } from '../common/text';
+import { DIRECTIVE_ACTIONS, type Directive, type DirectiveAction } from './directives';
+import type { GlossaryTerm, Located, ParsedDocument } from './document';
+import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
+import type { Heading, MarkdownLink } from './markdown';
+
+/**
+ * Turns what the index keeps of a closed document (`withoutOpenDocumentDetail`) into JSON data and
+ * back, exactly, for the on-disk cache of parsed files. Decoding trusts nothing: data that is not
+ * what `encodeClosedDocument` makes (a truncated, altered or hostile cache) throws a
+ * `DocumentCodecError` rather than give the index a document no file could have parsed to.
+ *
+ * Ranges are four numbers in a row, a document an array of arrays: JSON text the size of the
+ * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
+ * with any change here or to what the parser produces.
+ */
+export const DOCUMENT_CODEC_VERSION = 1;
+
+export class DocumentCodecError extends Error {}
+
+/** A document's data: front matter, headings, links, term, diagnostics, directives. */
+export type EncodedDocument = unknown[];
+
+export function encodeClosedDocument(document: ParsedDocument): EncodedDocument {
+  const headings: unknown[] = [];
+  for (const heading of document.body.headings) headings.push(heading.level, heading.text, ...numbersOf(heading.range), ...numbersOf(heading.textRange));
+  const links: unknown[] = [];
+  for (const link of document.body.links) {
+    // Resolving every link again took a third of decoding: the resolved target is kept (0: none, or a wiki link).
+    links.push(link.kind === 'inline' ? 0 : 1, link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
+  }
+  return [
+    document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), document.frontMatter.fields.map(encodeField)],
+    headings,
+    links,
+    document.term === undefined ? 0 : encodeTerm(document.term, document.body.headings),
+    document.diagnostics.map(encodeDiagnostic),
+    document.directives.map((directive) => [directive.action, directive.line, directive.codes ?? 0]),
+  ];
+}
+
+/** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
+export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData] = tuple(data, 6);
+  const headings: Heading[] = [];
+  const headingNumbers = list(headingData);
+  if (headingNumbers.length % 10 !== 0) fail();
+  for (let at = 0; at < headingNumbers.length; at += 10) {
+    const level = headingNumbers[at];
+    if (level !== 1 && level !== 2 && level !== 3 && level !== 4 && level !== 5 && level !== 6) fail();
+    headings.push({ level, text: text(headingNumbers[at + 1]), range: rangeAt(headingNumbers, at + 2), textRange: rangeAt(headingNumbers, at + 6) });
+  }
+  const links: MarkdownLink[] = [];
+  const linkNumbers = list(linkData);
+  if (linkNumbers.length % 16 !== 0) fail();
+  for (let at = 0; at < linkNumbers.length; at += 16) {
+    const kind = linkNumbers[at];
+    const linkText = text(linkNumbers[at + 1]);
+    const target = text(linkNumbers[at + 2]);
+    const targetUri = linkNumbers[at + 3];
+    const range = rangeAt(linkNumbers, at + 4);
+    const textRange = rangeAt(linkNumbers, at + 8);
+    const targetRange = rangeAt(linkNumbers, at + 12);
+    // In the order the parser makes them, so the index sees objects of one shape.
+    if (kind === 0) links.push({ kind: 'inline', text: linkText, target, range, textRange, targetRange, targetUri: targetUri === 0 ? undefined : text(targetUri) });
+    else if (kind === 1 && targetUri === 0) links.push({ kind: 'wiki', text: linkText, target, range, textRange, targetRange });
+    else fail();
+  }
+  return {
+    uri,
+    frontMatter: frontMatterData === 0 ? undefined : decodeFrontMatter(frontMatterData),
+    body: { headings, leadParagraph: undefined, links, nonProse: [] },
+    term: termData === 0 ? undefined : decodeTerm(uri, termData, headings),
+    diagnostics: list(diagnosticData).map(decodeDiagnostic),
+    directives: list(directiveData).map(decodeDirective),
+  };
+}
+
+function numbersOf(range: Range): number[] {
+  return range instanceof PackedRange ? range.toNumbers() : [range.start.line, range.start.character, range.end.line, range.end.character];
+}
+
+function encodeField(field: FrontMatterField): unknown[] {
+  const flags = (field.keyPinned ? 1 : 0) | (field.valuePinned ? 2 : 0);
+  const items = field.items === undefined ? 0 : field.items.map((item) => [encodeValue(item.value), ...numbersOf(item.range), item.pinned ? 1 : 0]);
+  return [field.key, ...numbersOf(field.keyRange), encodeValue(field.value), ...numbersOf(field.valueRange), flags, items];
+}
+
+function decodeFrontMatter(data: unknown): FrontMatter {
+  const numbers = tuple(data, 5);
+  return { range: rangeAt(numbers, 0), fields: list(numbers[4]).map(decodeField) };
+}
+
+function decodeField(data: unknown): FrontMatterField {
+  const parts = tuple(data, 12);
+  const field: FrontMatterField = { key: text(parts[0]), keyRange: rangeAt(parts, 1), value: decodeValue(parts[5]), valueRange: rangeAt(parts, 6) };
+  const flags = parts[10];
+  if (flags !== 0 && flags !== 1 && flags !== 2 && flags !== 3) fail();
+  if (flags & 1) field.keyPinned = true;
+  if (flags & 2) field.valuePinned = true;
+  if (parts[11] !== 0) {
+    field.items = list(parts[11]).map((itemData) => {
+      const item = tuple(itemData, 6);
+      const decoded: FrontMatterItem = { value: decodeValue(item[0]), range: rangeAt(item, 1) };
+      if (item[5] === 1) decoded.pinned = true;
+      else if (item[5] !== 0) fail();
+      return decoded;
+    });
+  }
+  return field;
+}
+
+function encodeTerm(term: GlossaryTerm, headings: Heading[]): unknown[] {
+  const tags: unknown[] = [];
+  for (const tag of term.tags) tags.push(tag.value, ...numbersOf(tag.range));
+  return [
+    term.id,
+    term.idFromFileName ? 1 : 0,
+    term.title,
+    term.aliases,
+    term.notMentions,
+    tags,
+    term.definition,
+    term.heading === undefined ? -1 : headings.indexOf(term.heading),
+    term.titleRange === undefined ? 0 : numbersOf(term.titleRange),
+    term.translatedFrom === undefined ? 0 : [term.translatedFrom.value, ...numbersOf(term.translatedFrom.range)],
+  ];
+}
+
+function decodeTerm(uri: string, data: unknown, headings: Heading[]): GlossaryTerm {
+  const parts = tuple(data, 10);
+  const tagNumbers = list(parts[5]);
+  if (tagNumbers.length % 5 !== 0) fail();
+  const tags: Array<Located<string>> = [];
+  for (let at = 0; at < tagNumbers.length; at += 5) tags.push({ value: text(tagNumbers[at]), range: rangeAt(tagNumbers, at + 1) });
+  const headingIndex = parts[7];
+  if (headingIndex !== -1 && !(Number.isInteger(headingIndex) && (headingIndex as number) >= 0 && (headingIndex as number) < headings.length)) fail();
+  if (parts[1] !== 0 && parts[1] !== 1) fail();
+  const translatedFrom = parts[9] === 0 ? undefined : tuple(parts[9], 5);
+  // In the order the parser makes it (termFacts in document.ts).
+  return {
+    uri,
+    id: text(parts[0]),
+    ...(parts[1] === 1 ? { idFromFileName: true as const } : {}),
+    title: text(parts[2]),
+    aliases: list(parts[3]).map(text),
+    notMentions: list(parts[4]).map(text),
+    tags,
+    definition: text(parts[6]),
+    // The same object as in the headings, as the parser makes it.
+    heading: headingIndex === -1 ? undefined : headings[headingIndex as number],
+    titleRange: parts[8] === 0 ? undefined : rangeAt(tuple(parts[8], 4), 0),
+    ...(translatedFrom === undefined ? {} : { translatedFrom: { value: text(translatedFrom[0]), range: rangeAt(translatedFrom, 1) } }),
+  };
+}
+
+function encodeDiagnostic(diagnostic: GlossaryDiagnostic): unknown[] {
+  const flags = (diagnostic.removesItem ? 1 : 0) | (diagnostic.breaksBuild ? 2 : 0);
+  const related = diagnostic.related === undefined ? 0 : diagnostic.related.map((location) => [location.uri, ...numbersOf(location.range), location.message]);
+  return [...numbersOf(diagnostic.range), diagnostic.severity, diagnostic.code, diagnostic.message, diagnostic.suggestion ?? 0, diagnostic.subject ?? 0, flags, related];
+}
+
+const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint']);
+
+function decodeDiagnostic(data: unknown): GlossaryDiagnostic {
+  const parts = tuple(data, 11);
+  const severity = parts[4];
+  const code = parts[5];
+  if (typeof severity !== 'string' || !SEVERITIES.has(severity) || typeof code !== 'string' || !Object.hasOwn(RULES, code)) fail();
+  const diagnostic: GlossaryDiagnostic = { range: rangeAt(parts, 0), severity: severity as Severity, code: code as DiagnosticCode, message: text(parts[6]) };
+  if (parts[10] !== 0) {
+    diagnostic.related = list(parts[10]).map((locationData): RelatedLocation => {
+      const location = tuple(locationData, 6);
+      return { uri: text(location[0]), range: rangeAt(location, 1), message: text(location[5]) };
+    });
+  }
+  if (parts[7] !== 0) diagnostic.suggestion = text(parts[7]);
+  if (parts[8] !== 0) diagnostic.subject = text(parts[8]);
+  const flags = parts[9];
+  if (flags !== 0 && flags !== 1 && flags !== 2 && flags !== 3) fail();
+  if (flags & 1) diagnostic.removesItem = true;
+  if (flags & 2) diagnostic.breaksBuild = true;
+  return diagnostic;
+}
+
+const ACTIONS = new Set<string>(DIRECTIVE_ACTIONS);
+
+function decodeDirective(data: unknown): Directive {
+  const [action, line, codes] = tuple(data, 3);
+  if (typeof action !== 'string' || !ACTIONS.has(action) || !isCount(line)) fail();
+  if (codes !== 0 && !list(codes).every((code) => typeof code === 'string' && Object.hasOwn(RULES, code))) fail();
+  return { action: action as DirectiveAction, line: line as number, codes: codes === 0 ? undefined : (codes as DiagnosticCode[]) };
+}
+
+/**
+ * Front-matter values are YAML data: strings, finite numbers, booleans, null, lists and maps. A
+ * list is written `[0, ...items]`, a map `[1, key, value, ...]`, and what JSON cannot hold is
+ * tagged: `[2]` undefined, `[3]` NaN, `[4]` Infinity, `[5]` -Infinity, `[6]` -0.
+ */
+function encodeValue(value: unknown): unknown {
+  if (value === undefined) return [2];
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return [3];
+    if (value === Infinity) return [4];
+    if (value === -Infinity) return [5];
+    if (Object.is(value, -0)) return [6];
+    return value;
+  }
+  if (Array.isArray(value)) return [0, ...value.map(encodeValue)];
+  if (value !== null && typeof value === 'object') {
+    const encoded: unknown[] = [1];
+    for (const [key, item] of Object.entries(value)) encoded.push(key, encodeValue(item));
+    return encoded;
+  }
+  return value;
+}
+
+/** Bounds as the YAML reader's own (`yaml.ts`): a value of at most 10,000 nodes, 64 levels deep. */
+const MAX_VALUE_NODES = 10_000;
+const MAX_VALUE_DEPTH = 64;
+
+function decodeValue(data: unknown): unknown {
+  const budget = { nodes: MAX_VALUE_NODES };
+  return decodeValueWithin(data, budget, 0);
+}
+
+function decodeValueWithin(data: unknown, budget: { nodes: number }, depth: number): unknown {
+  if (--budget.nodes < 0 || depth > MAX_VALUE_DEPTH) fail();
+  if (data === null || typeof data === 'string' || typeof data === 'boolean') return data;
+  if (typeof data === 'number') {
+    if (!Number.isFinite(data)) fail();
+    return data;
+  }
+  if (!Array.isArray(data) || data.length === 0) fail();
+  switch (data[0]) {
+    case 0:
+      return data.slice(1).map((item) => decodeValueWithin(item, budget, depth + 1));
+    case 1: {
+      if (data.length % 2 !== 1) fail();
+      const object: Record<string, unknown> = {};
+      for (let at = 1; at < data.length; at += 2) {
+        // As the YAML reader: a key named "__proto__" is a key, not the object's prototype.
+        Object.defineProperty(object, text(data[at]), { value: decodeValueWithin(data[at + 1], budget, depth + 1), enumerable: true, writable: true, configurable: true });
+      }
+      return object;
+    }
+  }
+  if (data.length !== 1) fail();
+  switch (data[0]) {
+    case 2:
+      return undefined;
+    case 3:
+      return NaN;
+    case 4:
+      return Infinity;
+    case 5:
+      return -Infinity;
+    case 6:
+      return -0;
+  }
+  return fail();
+}
+
+function fail(): never {
+  throw new DocumentCodecError('not a cached document');
+}
+
+function list(data: unknown): unknown[] {
+  if (!Array.isArray(data)) fail();
+  return data;
+}
+
+function tuple(data: unknown, length: number): unknown[] {
+  if (!Array.isArray(data) || data.length !== length) fail();
+  return data;
+}
+
+function text(data: unknown): string {
+  if (typeof data !== 'string') fail();
+  return data;
+}
+
+/** Lines and characters are counts below 2^31, as in any text a file can hold. */
+function isCount(data: unknown): boolean {
+  return typeof data === 'number' && data >= 0 && data <= 0x7fffffff && Number.isInteger(data);
+}
+
+function rangeAt(numbers: unknown[], at: number): PackedRange {
+  const startLine = numbers[at];
+  const startCharacter = numbers[at + 1];
+  const endLine = numbers[at + 2];
+  const endCharacter = numbers[at + 3];
+  if (!isCount(startLine) || !isCount(startCharacter) || !isCount(endLine) || !isCount(endCharacter)) fail();
+  if ((endLine as number) < (startLine as number) || (endLine === startLine && (endCharacter as number) < (startCharacter as number))) fail();
+  return PackedRange.of(startLine as number, startCharacter as number, endLine as number, endCharacter as number);
+}

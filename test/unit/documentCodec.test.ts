@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { PackedRange } from '../../server/src/common/text';
+import { decodeClosedDocument, DocumentCodecError, encodeClosedDocument } from '../../server/src/parsing/documentCodec';
+import { parseDocument, withoutOpenDocumentDetail, type ParsedDocument } from '../../server/src/parsing/document';
+import { loadCorpus, Random } from '../support/seeded';
+
+const closed = (uri: string, text: string) => withoutOpenDocumentDetail(parseDocument(uri, text));
+/** Through JSON text, as the cache stores it. */
+const roundTrip = (document: ParsedDocument) => decodeClosedDocument(document.uri, JSON.parse(JSON.stringify(encodeClosedDocument(document))));
+
+/** Texts for what the corpora seldom hold: YAML values JSON has no notation for, pins, directives, broken front matter. */
+const EDGE_CASES = [
+  '---\nid: Zahlen\nnan: .nan\ninf: .inf\nneg: -.inf\nzero: -0\nnothing: ~\nempty:\n__proto__: kein Prototyp\nnested: {a: [1, {b: [x, y]}], "__proto__": {c: 1}}\ntags: [a, {label: B}, "", 3, true]\n---\n# Titel\n',
+  '---\nid: &anker Anker\naliases: [*anker, !!str 12]\ntranslated_from: 0123456\nnot_mentions: bei Bedarf\n---\n**Fett.** Rest mit [Link](../a%20b.md#x) und [[Wiki|Text]] und [leer]().\n',
+  '---\ntitle: [kaputt\n---\n<!-- markdown-glossary-disable broken-link, keine-regel -->\n# H\n<!-- markdown-glossary-frobnicate -->\n',
+  '\ufeff---\r\nid: CRLF\r\ntags:\r\n  - eins\r\n  - eins\r\n---\r\nSetext\r\n===\r\n\r\nText [x](<a b.md> "t")\r\n',
+  '---\nid: A\ntags: [a, b]]\n---\n',
+  '---\nfoo: bar\n',
+  '+++\ntitle = "TOML"\n+++\n# T\n',
+  '# Nur eine Überschrift\n\nKein Eintrag, aber [ein Link](./x.md).\n',
+  '',
+];
+
+describe('the cache codec of closed documents', () => {
+  it('gives back exactly the closed document of every corpus file and edge case, packed ranges and all', () => {
+    const texts = [...loadCorpus(), ...EDGE_CASES];
+    assert.ok(texts.length > 250);
+    for (const [n, text] of texts.entries()) {
+      for (const uri of [`file:///g/ordner/Eintrag-${n}.md`, `file:///g/Eintrag%20${n}.mdx`]) {
+        const document = closed(uri, text);
+        const decoded = roundTrip(document);
+        assert.deepStrictEqual(decoded, document, `${uri}: ${text.slice(0, 80)}`);
+        // What the index reads as ranges: packed, as withoutOpenDocumentDetail leaves them.
+        for (const link of decoded.body.links) assert.ok(link.range instanceof PackedRange && link.targetRange instanceof PackedRange);
+        // The term's heading is one of the body's, as parsed.
+        if (decoded.term?.heading !== undefined) assert.ok(decoded.body.headings.includes(decoded.term.heading));
+      }
+    }
+  });
+
+  it('gives back exactly the closed document of 1,000 mangled corpus files', () => {
+    const random = new Random(4122026);
+    const corpus = loadCorpus();
+    const pieces = ['---\n', '\n---\n', '[', ']', '](', ')', '[[', '|', ']]', '\r', '\r\n', '\u0000', '\ud800', '"', "'", ': ', '\n- ', '{', '}', '&a', '*a', '!!str ', '<!--', '-->', ' markdown-glossary-disable ', '`', '```\n', '# ', '**', 'ä', '😀', '\t'];
+    for (let n = 0; n < 1000; n++) {
+      let text = random.pick(corpus);
+      for (let edits = 1 + random.int(6); edits > 0; edits--) {
+        const at = random.int(Math.min(text.length + 1, 400));
+        text = text.slice(0, at) + random.pick(pieces) + text.slice(at + (random.chance(0.3) ? random.int(5) : 0));
+      }
+      const document = closed(`file:///g/m/E${n}.md${random.chance(0.2) ? 'x' : ''}`, text);
+      assert.deepStrictEqual(roundTrip(document), document, JSON.stringify(text.slice(0, 200)));
+    }
+  });
+
+  it('keeps what JSON has no notation for in front-matter values', () => {
+    const document = roundTrip(closed('file:///g/Zahlen.md', EDGE_CASES[0]));
+    const values = new Map(document.frontMatter!.fields.map((field) => [field.key, field.value]));
+    assert.ok(Number.isNaN(values.get('nan')));
+    assert.equal(values.get('inf'), Infinity);
+    assert.equal(values.get('neg'), -Infinity);
+    assert.ok(Object.is(values.get('zero'), -0));
+    assert.equal(values.get('nothing'), null);
+    assert.ok(values.has('empty') && values.get('empty') === null);
+    assert.equal(values.get('__proto__'), 'kein Prototyp');
+    const nested = values.get('nested') as Record<string, unknown>;
+    assert.equal(Object.getPrototypeOf(nested), Object.prototype);
+    assert.deepStrictEqual(Object.getOwnPropertyDescriptor(nested, '__proto__')?.value, { c: 1 });
+  });
+
+  it('refuses data it does not make, whatever it is, with its own error', () => {
+    const good = encodeClosedDocument(closed('file:///g/A.md', EDGE_CASES[1]));
+    const refused = (data: unknown, why: string) => assert.throws(() => decodeClosedDocument('file:///g/A.md', data), DocumentCodecError, why);
+    refused(undefined, 'nothing');
+    refused({}, 'an object');
+    refused(good.slice(0, 5), 'truncated');
+    refused([...good, 0], 'longer');
+    const withTerm = (change: (term: unknown[]) => void) => {
+      const copy = structuredClone(good);
+      change(copy[3] as unknown[]);
+      return copy;
+    };
+    refused(withTerm((term) => (term[7] = 99)), 'a heading that is not there');
+    refused(withTerm((term) => (term[2] = 42)), 'a title that is not a string');
+    refused(withTerm((term) => (term[8] = [0, 0, -1, 0])), 'a range ending before it starts');
+    refused(withTerm((term) => (term[8] = [0, 0.5, 1, 0])), 'a character that is not a count');
+    const withDiagnostic = structuredClone(good);
+    withDiagnostic[4] = [[0, 0, 0, 1, 'error', 'no-such-rule', 'm', 0, 0, 0, 0]];
+    refused(withDiagnostic, 'an unknown rule');
+    const deep = structuredClone(good);
+    let value: unknown = 'x';
+    for (let depth = 0; depth < 100; depth++) value = [0, value];
+    ((deep[0] as unknown[])[4] as unknown[][])[0][5] = value;
+    refused(deep, 'a value nested deeper than YAML is read');
+    const wide = structuredClone(good);
+    ((wide[0] as unknown[])[4] as unknown[][])[0][5] = [0, ...Array.from({ length: 20_000 }, () => 1)];
+    refused(wide, 'a value larger than YAML is read');
+  });
+
+  it('never fails otherwise on random changes to the data', () => {
+    const random = new Random(20261204);
+    const samples = [...loadCorpus().slice(0, 40), ...EDGE_CASES].map((text, n) => encodeClosedDocument(closed(`file:///g/E${n}.md`, text)));
+    const junk = () => random.pick<unknown>([null, 0, -1, 1.5, 7, '', 'x', true, [], {}, [0], [1, 'k'], [2], [9], 'error', 'broken-link']);
+    for (let round = 0; round < 3000; round++) {
+      const data = structuredClone(random.pick(samples));
+      // Walk to a random array inside and replace, drop or add one element.
+      let place: unknown[] = data;
+      while (random.chance(0.6)) {
+        const inner = place.filter(Array.isArray) as unknown[][];
+        if (inner.length === 0) break;
+        place = random.pick(inner);
+      }
+      const at = random.int(place.length + 1);
+      const change = random.int(3);
+      if (change === 0) place[at] = junk();
+      else if (change === 1) place.splice(at, 1);
+      else place.splice(at, 0, junk());
+      try {
+        decodeClosedDocument('file:///g/E.md', data);
+      } catch (error) {
+        assert.ok(error instanceof DocumentCodecError, `round ${round}: ${(error as Error).stack}`);
+      }
+    }
+  });
+});
