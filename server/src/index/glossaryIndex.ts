@@ -6,7 +6,7 @@ import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, typ
 import { assumedSiteFor, defaultLocaleOf, docsSectionOf, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOn, type Site } from '../site/site';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import type { TextSignature } from './textSignature';
+import { SignatureStore, type TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
 import { nameKey, TermMatcher } from './termMatcher';
 import { mentionNamesOf } from './mentionNames';
@@ -217,7 +217,7 @@ export class GlossaryIndex {
   private readonly addedWhileBuilding = new Set<string>();
   private termTotal = 0;
   /** Signatures of the texts of closed files, kept once references has read them; see `textSignature.ts`. */
-  private readonly signatures = new Map<string, TextSignature>();
+  private readonly signatures = new SignatureStore();
   /** See `rememberedByNames`. */
   private readonly answersByNames = new Map<string, unknown>();
   /** Counts up whenever a link target or a name changes, which may change any count of links. */
