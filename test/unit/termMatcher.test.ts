@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TermMatcher } from '../../server/src/index/termMatcher';
-import { mayContain, textSignature } from '../../server/src/index/textSignature';
+import { mayContain, SignatureStore, textSignature } from '../../server/src/index/textSignature';
 
 function matcherWith(terms: Record<string, string[]>): TermMatcher {
   const matcher = new TermMatcher();
@@ -182,5 +182,19 @@ describe('text signature', () => {
     }
     const absent = ['kostenstelle', 'prozess', 'dienstleister', 'vertrag', 'qualitaet', 'lieferant', 'rechnung', 'strategie'];
     assert.ok(absent.filter((word) => mayContain(signature, word)).length <= 1);
+  });
+
+  it('is kept as stored, over several blocks and after others are deleted and their places reused', () => {
+    const store = new SignatureStore();
+    const texts = Array.from({ length: 2500 }, (_, i) => `Begriff ${i} und Wort${i * 7}`);
+    texts.forEach((text, i) => store.set(`file:///${i}.md`, textSignature(text)));
+    for (let i = 0; i < texts.length; i += 3) store.delete(`file:///${i}.md`);
+    for (let i = 0; i < texts.length; i += 3) store.set(`file:///neu${i}.md`, textSignature(`Neu ${i}`));
+    store.set('file:///1.md', textSignature('Ersetzt'));
+    texts.forEach((text, i) => {
+      const expected = i % 3 === 0 ? undefined : textSignature(i === 1 ? 'Ersetzt' : text);
+      assert.deepEqual(store.get(`file:///${i}.md`), expected, `file ${i}`);
+      if (i % 3 === 0) assert.deepEqual(store.get(`file:///neu${i}.md`), textSignature(`Neu ${i}`), `new file ${i}`);
+    });
   });
 });

@@ -3,10 +3,10 @@ import { composed } from '../common/text';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { assumedSiteFor, defaultLocaleOf, docsSectionOf, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOf, type Site } from '../site/site';
+import { assumedSiteFor, defaultLocaleOf, docsSectionOf, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOn, type Site } from '../site/site';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import type { TextSignature } from './textSignature';
+import { SignatureStore, type TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
 import { nameKey, TermMatcher } from './termMatcher';
 import { mentionNamesOf } from './mentionNames';
@@ -194,6 +194,8 @@ export class GlossaryIndex {
   private configProblems: SiteConfigProblems[] = [];
   /** Without configured sites: the sites assumed for files below a `docs` folder, by their folder. */
   private readonly assumedSites = new Map<string, Site>();
+  /** `siteFor` by the folder URI of the files asked about: every file of a folder is in the same site (10k files, 50 folders). */
+  private readonly sitesByFolder = new Map<string, { site: Site | undefined }>();
   /** What the site makes of each document that lies in one, and the URL paths it is reached at. */
   private readonly pagesByUri = new Map<string, { page: SitePage; permalinkKeys: string[]; sections: string[] }>();
   /** Documents by every URL path (as `permalinkKey`) their page is built at. */
@@ -215,7 +217,7 @@ export class GlossaryIndex {
   private readonly addedWhileBuilding = new Set<string>();
   private termTotal = 0;
   /** Signatures of the texts of closed files, kept once references has read them; see `textSignature.ts`. */
-  private readonly signatures = new Map<string, TextSignature>();
+  private readonly signatures = new SignatureStore();
   /** See `rememberedByNames`. */
   private readonly answersByNames = new Map<string, unknown>();
   /** Counts up whenever a link target or a name changes, which may change any count of links. */
@@ -267,6 +269,7 @@ export class GlossaryIndex {
   setSites(sites: Site[], configProblems: SiteConfigProblems[] = []): void {
     this.sites = sites;
     this.configProblems = configProblems;
+    this.sitesByFolder.clear();
     for (const document of [...this.documentsByUri.values()]) this.setParsedDocument(document);
   }
 
@@ -277,10 +280,21 @@ export class GlossaryIndex {
 
   /** The site a file belongs to. */
   siteFor(uri: string): Site | undefined {
-    if (this.sites.length > 0) return siteOf(this.sites, uri);
+    const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+    let known = this.sitesByFolder.get(folder);
+    if (known === undefined) {
+      known = { site: this.sites.length > 0 ? siteOf(this.sites, uri) : this.assumedSiteFor(uri) };
+      this.sitesByFolder.set(folder, known);
+    }
+    return known.site;
+  }
+
+  private assumedSiteFor(uri: string): Site | undefined {
     const assumed = assumedSiteFor(uri);
-    if (assumed !== undefined && !this.assumedSites.has(assumed.rootUri)) this.assumedSites.set(assumed.rootUri, assumed);
-    return assumed;
+    if (assumed === undefined) return undefined;
+    // One site object per site root, as every file of the site shares it.
+    if (!this.assumedSites.has(assumed.rootUri)) this.assumedSites.set(assumed.rootUri, assumed);
+    return this.assumedSites.get(assumed.rootUri);
   }
 
   /**
@@ -300,7 +314,7 @@ export class GlossaryIndex {
   /** What the site would make of a file with these front-matter fields, at a URI the index may not have yet (rename). */
   pageFor(uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
     const site = this.siteFor(uri);
-    return site === undefined ? undefined : sitePageOf([site], uri, fields);
+    return site === undefined ? undefined : sitePageOn(site, uri, fields);
   }
 
   /** Whether the site builds a document of the index (see `isBuiltOn`). */
@@ -371,7 +385,7 @@ export class GlossaryIndex {
 
   private learnPage(document: ParsedDocument): void {
     const site = this.siteFor(document.uri);
-    const page = site === undefined ? undefined : sitePageOf([site], document.uri, document.frontMatter?.fields ?? []);
+    const page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? []);
     if (page !== undefined) {
       const permalinks = reachablePermalinks(site!, page);
       const permalinkKeys = permalinks.map(permalinkKey);

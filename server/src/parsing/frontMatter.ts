@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
@@ -17,17 +16,6 @@ export interface SplitDocument {
   comments?: CommentSpan[];
 }
 
-/**
- * gray-matter picks an engine from the text after the opening `---`, and its default for `---js`
- * evaluates JavaScript. It is only used to split the body off: the language line is removed before
- * it sees the text, and every engine it knows reads nothing. The YAML is parsed separately, with
- * source positions.
- */
-const inertEngine = { parse: () => ({}) };
-const INERT_ENGINES = Object.fromEntries(
-  ['yaml', 'yml', 'json', 'javascript', 'js', 'coffee', 'coffeescript', 'cson', 'toml'].map((name) => [name, inertEngine]),
-);
-
 export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument {
   const diagnostics: GlossaryDiagnostic[] = [];
   const { open, matterOffset, closing } = delimitersOf(text);
@@ -43,12 +31,7 @@ export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument 
     });
     return { frontMatter: undefined, bodyOffset: 0, diagnostics };
   }
-  // gray-matter never sees the language line, and passing options keeps it from caching every text.
-  // It sees the block up to two characters past the closing "---" (the line break it drops), not the
-  // body: it copies and scans all it is given, and the body can be long.
-  const blockEnd = Math.min(text.length, closing + '\n---'.length + 2);
-  const rest = matter('---' + text.slice(matterOffset, blockEnd), { engines: INERT_ENGINES, excerpt: false }).content;
-  const bodyOffset = blockEnd - rest.length;
+  const bodyOffset = bodyOffsetAfter(text, closing);
   const closingLineEnd = lines.lineEndOffset(lines.positionAt(closing + 1).line);
   const range = lines.rangeAt(0, closingLineEnd);
 
@@ -79,6 +62,19 @@ function delimitersOf(text: string): { open: number; matterOffset?: number; clos
   if (!text.startsWith('---', open) || text[open + 3] === '-') return { open, closing: -1 };
   const matterOffset = open + 3 + text.slice(open + 3).search(/\r?\n|$/);
   return { open, matterOffset, closing: text.indexOf('\n---', matterOffset) };
+}
+
+/**
+ * Where the body starts, as gray-matter (Docusaurus's parser) splits it: right after the closing
+ * "\n---", less one "\r" and then one "\n" (the rest of a "----" or "--- x" line is body). Done
+ * here rather than by gray-matter, which copied each block into a Buffer and set up its options per
+ * file (5 % of indexing); test/unit/parsing.test.ts holds the two to the same split.
+ */
+function bodyOffsetAfter(text: string, closing: number): number {
+  let offset = closing + '\n---'.length;
+  if (text.charCodeAt(offset) === 13 /* \r */) offset++;
+  if (text.charCodeAt(offset) === 10 /* \n */) offset++;
+  return offset;
 }
 
 /** Up to and including the line break before the closing "---": YAML reads a trailing lone "\r" as text. */

@@ -32,7 +32,11 @@ export function isBuiltOn(site: Site | undefined, page: SitePage | undefined): b
 /** The page a file makes on the site whose folder holds it; undefined outside every site and its content folders. */
 export function sitePageOf(sites: readonly Site[], uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
   const site = siteOf(sites, uri);
-  if (site === undefined) return undefined;
+  return site === undefined ? undefined : sitePageOn(site, uri, fields);
+}
+
+/** The page a file makes on a site that holds it (see `siteOf`). */
+export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
   const relative = uriPath(uri).slice(uriPath(site.rootUri).replace(/\/$/, '').length + 1);
   return site.generator === 'docusaurus' ? docusaurusPageOf(site.docusaurus, relative, fields) : hugoPageOf(site.hugo, relative, fields, site.now);
 }
