@@ -464,6 +464,7 @@ function report(results) {
   row('Warm start: files from the cache / touched and read again', each((r) => `${r.warm.runs[0].fromCache} / ${r.warm.touched}`));
   row('First start with the cache on (none yet; writes it): ready ms', each((r) => fmt(r.warm.writingReadyMs)));
   row('Warm / cold ready (medians)', each((r) => `${fmt(r.warm.readyMedian / r.readyMedian, 2)}×`));
+  row('**Warm ready / floor** (medians)', each((r) => `${fmt(r.warm.readyMedian / r.floor.floorMs, 1)}×`), '< 1×', '');
   row('Warm start: peak RSS MiB at ready', each((r) => mib(Math.max(...r.warm.runs.map((x) => x.peakRss)))));
   row('Start-up hover: first answer ms (before ready?)', each((r) => (r.startup.first ? `${fmt(r.startup.first.ms)} (${r.startup.first.beforeReady ? 'yes' : 'no'}${r.startup.first.content ? ', term' : ', null'})` : 'none sent')), 'answered', 'answered');
   row('Start-up hovers before ready: n / with a term', each((r) => `${r.startup.answeredBeforeReady} / ${r.startup.withContentBeforeReady}`));
