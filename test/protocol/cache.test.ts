@@ -95,4 +95,26 @@ describe('the cache of parsed files, across starts of the server', () => {
     const again = await answersOf({ storageFolder: storage });
     assert.match(again.log, new RegExp(`\\(${files.length} from the cache of parsed files\\)`));
   });
+
+  it('is never written where a workspace\'s own settings file says: only the editor chooses its folder', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'md-glossary-outside-'));
+    const storage = path.join(cacheFolder, 'editor-storage');
+    const settingsFile = workspace.path('.markdown-glossary.json');
+    fs.writeFileSync(settingsFile, JSON.stringify({ cacheFolder: outside }));
+    try {
+      const client = await LspClient.start({ workspaceFolders: [workspace.root], initializationOptions: { storageFolder: storage } });
+      try {
+        const ignored = await client.waitForLog(/^Ignored cacheFolder/);
+        assert.match(ignored, /a workspace's settings file cannot choose where the cache is written/);
+        await client.waitForLog(/^Wrote the cache of parsed files/);
+      } finally {
+        await client.shutdown();
+      }
+      assert.deepEqual(fs.readdirSync(outside), []);
+      assert.equal(fs.readdirSync(storage).filter((name) => name.endsWith('.cache')).length, 1);
+    } finally {
+      fs.rmSync(settingsFile, { force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });

@@ -17,7 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { normalizeSettings, type GlossarySettings } from '../common/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, type GlossarySettings } from '../common/settings';
 import { LineIndex } from '../common/text';
 import { canonicalUri, fileUri, uriToFsPath } from '../common/uris';
 import { codeActions, fixAllAction } from '../features/codeActions';
@@ -204,7 +204,17 @@ export function startServer(connection: Connection): void {
     const config = root === undefined ? undefined : await readConfig(root, log).catch((error: Error) => void log(error.message));
     showConfigProblems(config);
     // Past a mistake, each setting it concerns keeps its default and the rest apply.
-    return normalizeSettings(config?.settings);
+    return withoutWritePlaces(normalizeSettings(config?.settings), config?.file);
+  }
+
+  /**
+   * A workspace's settings file comes with the files, so it may not choose where the server writes
+   * outside them: its `cacheFolder` is ignored (as VS Code takes that setting only from the user).
+   */
+  function withoutWritePlaces(settings: GlossarySettings, file: string | undefined): GlossarySettings {
+    if (settings.cacheFolder === DEFAULT_SETTINGS.cacheFolder) return settings;
+    log(`Ignored cacheFolder in ${file}: a workspace's settings file cannot choose where the cache is written; set it in the editor's settings.`);
+    return { ...settings, cacheFolder: DEFAULT_SETTINGS.cacheFolder };
   }
 
   /** The settings file's mistakes, as errors on it where they are (cleared from a file found before). */
