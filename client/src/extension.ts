@@ -114,7 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     status,
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
       // The views count problems and terms.
-      if (lastStatus === undefined || params.problems !== lastStatus.problems || params.terms !== lastStatus.terms) views.refresh();
+      if (lastStatus === undefined || params.problems !== lastStatus.problems || params.terms !== lastStatus.terms) views.refresh('counts');
       lastStatus = params;
       status.text = params.indexing
         ? `$(sync~spin) ${vscode.l10n.t('Glossary: indexing…')}`
@@ -124,7 +124,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     }),
     client.onNotification(GLOSSARY_CHANGED_NOTIFICATION, () => {
       preview.glossaryChanged();
-      views.refresh();
+      views.refresh('glossary');
     }),
     vscode.commands.registerCommand('markdownGlossary.searchGlossary', () => searchGlossary()),
     vscode.commands.registerCommand('markdownGlossary.insertLink', () => insertLink()),

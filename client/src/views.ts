@@ -18,7 +18,7 @@ import {
 
 /**
  * The Glossary and Tags views: trees drawn from what the server answers (lsp/protocol.ts); no
- * glossary logic here. Both are refreshed when the server's status says the glossary changed.
+ * glossary logic here. Both are refreshed when the server says the glossary or a count changed.
  */
 
 type ReferencePlace = TermReferences['links'][number];
@@ -43,7 +43,15 @@ abstract class GlossaryTree implements vscode.TreeDataProvider<Node> {
 
   constructor(protected readonly client: LanguageClient) {}
 
-  refresh(): void {
+  /**
+   * A term's references, as last asked: finding them reads every file, so they are asked again
+   * only when the glossary changed or the user refreshes, not for every change of a problem count.
+   */
+  private readonly references = new Map<string, Promise<TermReferences | null>>();
+
+  /** Draws the tree again; `referencesToo` also forgets the references found. */
+  refresh(referencesToo = true): void {
+    if (referencesToo) this.references.clear();
     this.changed.fire(undefined);
   }
 
@@ -57,7 +65,14 @@ abstract class GlossaryTree implements vscode.TreeDataProvider<Node> {
       case 'tag':
         return this.termsOf({ kind: 'tag', key: node.tag.tag }, `tag:${node.tag.tag}`, 'tag', '');
       case 'term': {
-        const references = await this.client.sendRequest<TermReferences | null>(TERM_REFERENCES_REQUEST, { termUri: node.term.uri });
+        let asked = this.references.get(node.term.uri);
+        if (asked === undefined) {
+          asked = this.client.sendRequest<TermReferences | null>(TERM_REFERENCES_REQUEST, { termUri: node.term.uri });
+          // A failed request (a restarting server) is asked again next time.
+          asked.catch(() => this.references.delete(node.term.uri));
+          this.references.set(node.term.uri, asked);
+        }
+        const references = await asked;
         if (references === null) return [];
         const parentId = `${node.parentId}/${node.term.uri}`;
         return [
@@ -269,7 +284,7 @@ export function registerViews(
   context: vscode.ExtensionContext,
   client: LanguageClient,
   commands: { newTerm(tags: string[]): Promise<void>; linkToTerm(documentUri: string, termUri: string): Promise<string | null> },
-): { refresh(): void } {
+): { refresh(what: 'glossary' | 'counts'): void } {
   const terms = new TermsTree(client, context.workspaceState);
   const tags = new TagsTree(client);
   const termsView = vscode.window.createTreeView(TERMS_VIEW, { treeDataProvider: terms, showCollapseAll: true });
@@ -277,8 +292,8 @@ export function registerViews(
   terms.view = termsView;
   // A hidden view is refreshed when it is shown again, not on every change.
   const stale = new Set<GlossaryTree>();
-  const refreshIfVisible = (tree: GlossaryTree, view: vscode.TreeView<Node>) => {
-    if (view.visible) tree.refresh();
+  const refreshIfVisible = (tree: GlossaryTree, view: vscode.TreeView<Node>, referencesToo: boolean) => {
+    if (view.visible) tree.refresh(referencesToo);
     else stale.add(tree);
   };
   const showing = (tree: GlossaryTree) => (event: vscode.TreeViewVisibilityChangeEvent) => {
@@ -324,13 +339,17 @@ export function registerViews(
   );
   // Changes come in bursts (typing, a checkout): the trees are drawn again once they settle.
   let pending: NodeJS.Timeout | undefined;
+  let referencesToo = false;
   context.subscriptions.push({ dispose: () => clearTimeout(pending) });
   return {
-    refresh: () => {
+    // 'glossary': terms, names, tags or files changed; 'counts': only how many terms or problems.
+    refresh: (what) => {
+      referencesToo ||= what === 'glossary';
       clearTimeout(pending);
       pending = setTimeout(() => {
-        refreshIfVisible(terms, termsView);
-        refreshIfVisible(tags, tagsView);
+        refreshIfVisible(terms, termsView, referencesToo);
+        refreshIfVisible(tags, tagsView, referencesToo);
+        referencesToo = false;
       }, REFRESH_DELAY_MS);
     },
   };
