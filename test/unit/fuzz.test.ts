@@ -427,7 +427,7 @@ function runCase(fuzz: FuzzCase): void {
   // The glossary views: every group's terms are counted as listed, and every reference lies in its line.
   const viewContext = { roots: [ROOT], problemsIn: () => 0 };
   for (const groupBy of ['tag', 'folder'] as const) {
-    for (const group of termGroups(index, groupBy, query, viewContext).slice(0, 8)) {
+    for (const group of termGroups(index, groupBy, query, viewContext).groups.slice(0, 8)) {
       const { total } = termsOfGroup(index, groupBy, query, group, viewContext);
       if (total !== group.count) throw new Problem(`the group ${JSON.stringify(group)} lists ${total} terms`);
     }

@@ -24,7 +24,7 @@ const context: ViewContext = { roots: [ROOT], problemsIn: (uri) => (uri.endsWith
 
 describe('Glossary view', () => {
   it('groups terms by tag under the labels of their tags files, untagged ones last, with counts', () => {
-    const groups = termGroups(glossary(), 'tag', '', context).map((group) => `${group.kind}:${group.key}=${group.label} (${group.count})`);
+    const groups = termGroups(glossary(), 'tag', '', context).groups.map((group) => `${group.kind}:${group.key}=${group.label} (${group.count})`);
     assert.deepEqual(groups, [
       'tag:Begriffe=Begriffe (2)',
       // One group per tag, labelled by the tags file that declares it, also for the entry under blog/tags.yml.
@@ -36,9 +36,9 @@ describe('Glossary view', () => {
   });
 
   it('groups terms by their folder, named from the workspace folder', () => {
-    const groups = termGroups(glossary(), 'folder', '', context).map((group) => `${group.key} (${group.count})`);
+    const groups = termGroups(glossary(), 'folder', '', context).groups.map((group) => `${group.key} (${group.count})`);
     assert.deepEqual(groups, ['blog (1)', 'docs (2)', 'docs/vertrag (1)']);
-    const twoRoots = termGroups(glossary(), 'folder', '', { ...context, roots: [`${ROOT}/docs`, `${ROOT}/blog`] }).map((group) => group.key);
+    const twoRoots = termGroups(glossary(), 'folder', '', { ...context, roots: [`${ROOT}/docs`, `${ROOT}/blog`] }).groups.map((group) => group.key);
     assert.deepEqual(twoRoots, ['blog', 'docs', 'docs/vertrag']);
   });
 
@@ -68,10 +68,13 @@ describe('Glossary view', () => {
 
   it('keeps the terms a filter matches, by name, alias or #tag, as Search Glossary finds them', () => {
     const index = glossary();
-    const groupsFor = (filter: string) => termGroups(index, 'tag', filter, context).map((group) => `${group.key} (${group.count})`);
+    const groupsFor = (filter: string) => termGroups(index, 'tag', filter, context).groups.map((group) => `${group.key} (${group.count})`);
     assert.deepEqual(groupsFor('sla'), ['Begriffe (1)', 'Vertrag (1)']);
     assert.deepEqual(groupsFor('#notiz'), ['IM (1)', 'Notiz (1)']);
     assert.deepEqual(groupsFor('keinbegriffxyz'), []);
+    // How many terms match, each once though it stands in two groups.
+    assert.equal(termGroups(index, 'tag', 'sla', context).shown, 1);
+    assert.equal(termGroups(index, 'tag', '', context).shown, 4);
     assert.deepEqual(termsOfGroup(index, 'tag', 'out', { kind: 'tag', key: 'Begriffe' }, context).terms.map((term) => term.title), ['Outtasking']);
   });
 

@@ -101,11 +101,13 @@ export interface ViewContext {
   problemsIn(uri: string): number;
 }
 
-/** The groups of the terms matching a filter ('' for all), sorted by label, the untagged ones last. */
-export function termGroups(index: GlossaryIndex, groupBy: GroupBy, filter: string, context: ViewContext): TermGroup[] {
+/** The groups of the terms matching a filter ('' for all), sorted by label, the untagged ones last; and how many terms match. */
+export function termGroups(index: GlossaryIndex, groupBy: GroupBy, filter: string, context: ViewContext): { groups: TermGroup[]; shown: number } {
   const labels = tagLabels(index);
   const groups = new Map<string, TermGroup>();
+  let shown = 0;
   for (const term of filteredTerms(index, filter)) {
+    shown += 1;
     for (const group of groupsOf(term, groupBy, context)) {
       const id = `${group.kind}\u0000${group.key}`;
       const known = groups.get(id);
@@ -113,7 +115,8 @@ export function termGroups(index: GlossaryIndex, groupBy: GroupBy, filter: strin
       else known.count += 1;
     }
   }
-  return [...groups.values()].sort((a, b) => Number(a.kind === 'untagged') - Number(b.kind === 'untagged') || collator.compare(a.label, b.label) || collator.compare(a.key, b.key));
+  const sorted = [...groups.values()].sort((a, b) => Number(a.kind === 'untagged') - Number(b.kind === 'untagged') || collator.compare(a.label, b.label) || collator.compare(a.key, b.key));
+  return { groups: sorted, shown };
 }
 
 /** A view lists at most this many terms of a group: a tree of 50,000 rows helps nobody, a filter does. */

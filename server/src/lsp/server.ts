@@ -378,9 +378,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(TERM_GROUPS_REQUEST, async ({ groupBy, filter }: TermGroupsParams): Promise<TermGroupsResult> => {
     await session.whenIndexed();
     refreshAll();
-    const groups = termGroups(index, groupBy, filter, viewContext());
-    const shown = filter.trim() === '' ? index.termCount : searchGlossary(index, filter, Infinity).length;
-    return { groups, shown, total: index.termCount };
+    return { ...termGroups(index, groupBy, filter, viewContext()), total: index.termCount };
   });
 
   connection.onRequest(GROUP_TERMS_REQUEST, async ({ groupBy, filter, group }: GroupTermsParams): Promise<GroupTerms> => {

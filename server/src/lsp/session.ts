@@ -171,7 +171,6 @@ export class GlossarySession {
       this.output.log(`Indexing failed: ${(error as Error).stack ?? (error as Error).message}`);
     } finally {
       this.indexing = false;
-      this.termsChanged();
       this.publishAll();
       this.prepareCompletion();
       this.historyChanged(0);
