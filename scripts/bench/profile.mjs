@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Where the server's start-up time goes: a V8 CPU profile of indexing one synthetic corpus.
 //
-//   node scripts/bench/profile.mjs [--size 10k] [--top 15] [--server dist/server.js] [--keep] [--wait-quiet SECONDS] [--after-check]
+//   node scripts/bench/profile.mjs [--size 10k] [--top 15] [--server dist/server.js] [--keep] [--wait-quiet SECONDS] [--after-check] [--warm]
 //   node scripts/bench/profile.mjs --file some.cpuprofile [--top 15]     (summarise an existing one)
 //
 // Starts `node --cpu-prof --cpu-prof-dir=.test-cache/bench/profiles dist/server.js --stdio` on the
@@ -30,10 +30,13 @@ async function recordProfile(size) {
   mkdirSync(folder, { recursive: true });
   const busy = await waitForQuiet(Number(option('wait-quiet', 0)), progress);
   progress(`${sizeLabel(size)}: ${manifest.markdownFiles} files, profiling ${path.relative(REPO_ROOT, SERVER)} (CPUs ${(busy * 100).toFixed(0)}% busy with other work)`);
-  const client = LspClient.spawn([SERVER, '--stdio'], { cwd: REPO_ROOT, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${folder}`] });
   const rootUri = pathToFileURL(root).href;
-  // A cold start: without the cache of parsed files, every file is read and parsed.
-  await client.initialize(rootUri, sizeLabel(size), { settings: { cache: false } });
+  // A cold start: without the cache of parsed files, every file is read and parsed. With --warm, a
+  // first server (not profiled) writes the cache the profiled one starts from.
+  const settings = argv.includes('--warm') ? { cacheFolder: path.join(folder, 'cache') } : { cache: false };
+  if (argv.includes('--warm')) await writeCache(rootUri, size, settings);
+  const client = LspClient.spawn([SERVER, '--stdio'], { cwd: REPO_ROOT, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${folder}`] });
+  await client.initialize(rootUri, sizeLabel(size), { settings });
   client.notify('initialized', {});
   const ready = await client.waitForLog(/^Indexed \d+ Markdown files/, 600_000);
   const readyMs = ready.at - client.spawnedAt;
@@ -51,6 +54,15 @@ async function recordProfile(size) {
   if (files.length === 0) throw new Error(`no .cpuprofile in ${folder}; stderr:\n${client.stderr}`);
   progress(`log: ${ready.message}; spawn -> ready ${readyMs.toFixed(0)} ms, -> first answer after ready ${quietMs.toFixed(0)} ms`);
   return { file: path.join(folder, files[0]), readyMs, quietMs, message: ready.message };
+}
+
+/** Starts a server that indexes the corpus and writes the cache of parsed files, then stops it. */
+async function writeCache(rootUri, size, settings) {
+  const writer = LspClient.spawn([SERVER, '--stdio'], { cwd: REPO_ROOT });
+  await writer.initialize(rootUri, sizeLabel(size), { settings });
+  writer.notify('initialized', {});
+  await writer.waitForLog(/^Wrote the cache of parsed files/, 600_000);
+  await writer.shutdown(30_000);
 }
 
 /** Maps bundled positions back to the TypeScript sources when a source map lies beside the bundle. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -84,6 +84,31 @@ describe('the glossary scope', () => {
     const scope = new GlossaryScope([root]);
     const found = await listed(scope, [at('docs/Glossar'), at('docs/Glossar/Sub'), at('Oben.md'), at('node_modules/pkg/README.md')]);
     assert.deepEqual(found.markdown, ['Oben.md', 'docs/Glossar/A.md', 'docs/Glossar/B.mdx', 'docs/Glossar/Sub/C.MD', 'docs/Glossar/drafts/Auch-Entwurf.md']);
+  });
+});
+
+describe('reachability of a batch of reads', () => {
+  it('agrees with the scope for files, links and paths outside, and a later batch sees a root replaced by a link', { skip: process.platform === 'win32' }, () => {
+    const base = path.join(root, 'batch');
+    const workspace = path.join(base, 'ws');
+    const outside = path.join(base, 'outside');
+    mkdirSync(path.join(workspace, 'docs'), { recursive: true });
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(path.join(workspace, 'docs', 'A.md'), '# A\n');
+    writeFileSync(path.join(outside, 'B.md'), '# B\n');
+    symlinkSync(outside, path.join(workspace, 'linked'));
+    const scope = new GlossaryScope([workspace]);
+    const batch = scope.reachabilityForBatch();
+    const files = [path.join(workspace, 'docs', 'A.md'), path.join(workspace, 'linked', 'B.md'), path.join(outside, 'B.md'), path.join(workspace, 'docs', 'New.md')];
+    assert.deepEqual(files.map((file) => batch.isReachable(file)), [true, false, false, true]);
+    assert.deepEqual(files.map((file) => batch.isReachable(file)), files.map((file) => scope.isReachable(file)));
+    // The workspace folder becomes a link to the folder outside: the next batch resolves it again.
+    renameSync(workspace, path.join(base, 'ws-moved'));
+    symlinkSync(outside, workspace);
+    const next = scope.reachabilityForBatch();
+    assert.equal(next.isReachable(path.join(workspace, 'B.md')), scope.isReachable(path.join(workspace, 'B.md')));
+    assert.equal(next.isReachable(path.join(workspace, 'B.md'), path.join(outside, 'B.md')), true, 'a root that is a link is the workspace, as the walk takes it');
+    assert.equal(batch.isReachable(path.join(workspace, 'B.md'), path.join(outside, 'B.md')), false, 'this batch resolved the root before it moved');
   });
 });
 

@@ -12,7 +12,7 @@ import { textSignature } from '../index/textSignature';
 import { parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
-import { GlossaryScope, readTextFile, readTextFileNow } from '../workspace/files';
+import { GlossaryScope, readTextFile, readTextFileNow, type Reachability } from '../workspace/files';
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { ParseCache, parseCacheFile } from '../workspace/parseCache';
@@ -449,16 +449,17 @@ export class GlossarySession {
   private async *textsFromDisk(uris: string[]): AsyncGenerator<Array<[string, string | undefined]>> {
     for (let start = 0; start < uris.length; start += READ_BATCH) {
       const batch = uris.slice(start, start + READ_BATCH);
-      yield batch.map((uri): [string, string | undefined] => [uri, this.readGlossaryFile(uriToFsPath(uri))]);
+      const scope = this.scope();
+      const reachability = scope.reachabilityForBatch();
+      yield batch.map((uri): [string, string | undefined] => [uri, this.readGlossaryFile(uriToFsPath(uri), scope, reachability)]);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
   /** A file of the glossary's scope as a walk would find it; a link is not followed, and said so. */
-  private readGlossaryFile(filePath: string): string | undefined {
-    const scope = this.scope();
+  private readGlossaryFile(filePath: string, scope: GlossaryScope, reachability: Reachability): string | undefined {
     if (!scope.contains(filePath)) return undefined;
-    if (scope.isReachable(filePath)) return readTextFileNow(filePath, this.output.log, scope.maxFileBytes, scope);
+    if (reachability.isReachable(filePath)) return readTextFileNow(filePath, this.output.log, scope.maxFileBytes, reachability);
     this.output.log(`Skipped ${filePath}: a symbolic link, which the glossary does not follow.`);
     return undefined;
   }
