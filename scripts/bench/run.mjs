@@ -22,8 +22,9 @@
 // - completion after `[` and 2-3 typed letters (each an incremental didChange, then the request);
 // - didChange adding an undeclared tag -> publishDiagnostics for that document with the warning;
 // - didChange of a term's title -> a hover on a link to it in another open document shows it;
-// - the requests VS Code's own Markdown server also answers (scripts/bench/peer.mjs): references
-//   from a link, workspace symbols, completion after `](`, an added broken link -> diagnostics;
+// - at the sizes in --peer-sizes, the requests VS Code's own Markdown server also answers
+//   (scripts/bench/peer.mjs): references from a link, workspace symbols, completion after `](`, an
+//   added broken link -> diagnostics;
 // - peak RSS (VmHWM from /proc/<pid>/status) before shutdown.
 // These start-ups are cold (the cache of parsed files off). Then the warm start: a server that
 // writes the cache, WARM_TOUCHED files touched, and servers started on that cache (spawn -> ready,
@@ -357,11 +358,15 @@ async function measure(size) {
     // The peak of the issue's workload, before the peer's requests (a first search for references
     // reads every file again).
     result.peakRss = client.memory().peakRss;
-    progress(`${label}: the requests the peer also answers`);
-    result.common = await measureCommonRequests(client, { root, manifest, random: commonRandom(size), requests: REQUESTS, pullDiagnostics: false });
+    // Only where the peer answers them too: they are for the side-by-side table, and at 100k one
+    // search for a term mentioned in thousands of files takes minutes.
+    if (PEER_SIZES.includes(size)) {
+      progress(`${label}: the requests the peer also answers`);
+      result.common = await measureCommonRequests(client, { root, manifest, random: commonRandom(size), requests: REQUESTS, pullDiagnostics: false });
+    }
 
     const memory = client.memory();
-    result.peakRssAtEnd = memory.peakRss;
+    if (result.common !== undefined) result.peakRssAtEnd = memory.peakRss;
     result.rssAtEnd = memory.rss;
     result.cpuAtEnd = client.cpuSeconds();
   } catch (error) {
@@ -482,7 +487,7 @@ function report(results) {
   row('New title shown in hover elsewhere p50 / max ms', each((r) => `${fmt(r.titleToHover.p50)} / ${fmt(r.titleToHover.max)}`));
   row('RSS at ready MiB', each((r) => mib(r.rssAtReady)));
   row('**Peak RSS MiB** (VmHWM, before the peer\'s requests)', each((r) => mib(r.peakRss)), '< 200', '< 1536');
-  row('Peak RSS MiB after the peer\'s requests (references read every file)', each((r) => mib(r.peakRssAtEnd)));
+  row('Peak RSS MiB after the peer\'s requests (references read every file)', each((r) => (r.peakRssAtEnd === undefined ? '– (not asked)' : mib(r.peakRssAtEnd))));
 
   const lines = [];
   lines.push(`Machine: ${machine()}`);
