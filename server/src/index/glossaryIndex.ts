@@ -389,7 +389,8 @@ export class GlossaryIndex {
     if (page !== undefined) {
       const permalinks = reachablePermalinks(site!, page);
       const permalinkKeys = permalinks.map(permalinkKey);
-      const sections = permalinks.map((path) => docsSectionOf(site!, path)).filter((section) => section !== undefined);
+      // Cut to its length, as the lists of documents are (see `exactLists`).
+      const sections = permalinks.map((path) => docsSectionOf(site!, path)).filter((section) => section !== undefined).slice();
       this.pagesByUri.set(document.uri, { page, permalinkKeys, sections });
       for (const key of permalinkKeys) this.urisByPermalink.add(key, document.uri);
       if (page.published) this.urisByDocId.add(docIdKey(page), document.uri);

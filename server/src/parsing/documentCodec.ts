@@ -1,7 +1,7 @@
 import { RULES, type DiagnosticCode, type GlossaryDiagnostic, type RelatedLocation, type Severity } from '../common/diagnostic';
 import { PackedRange, type Range } from '../common/text';
 import { DIRECTIVE_ACTIONS, type Directive, type DirectiveAction } from './directives';
-import type { GlossaryTerm, Located, ParsedDocument } from './document';
+import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from './document';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import type { Heading, MarkdownLink } from './markdown';
 
@@ -67,7 +67,7 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     else if (kind === 1 && targetUri === 0) links.push({ kind: 'wiki', text: linkText, target, range, textRange, targetRange });
     else fail();
   }
-  return {
+  const document: ParsedDocument = {
     uri,
     frontMatter: frontMatterData === 0 ? undefined : decodeFrontMatter(frontMatterData),
     body: { headings, leadParagraph: undefined, links, nonProse: [] },
@@ -75,6 +75,8 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     diagnostics: list(diagnosticData).map(decodeDiagnostic),
     directives: list(directiveData).map(decodeDirective),
   };
+  exactLists(document);
+  return document;
 }
 
 function numbersOf(range: Range): number[] {

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { ownCopy } from '../common/text';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { BrokenLinkPolicy, SitePage, UnpublishedReason } from './siteTypes';
 
@@ -76,7 +77,8 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   const strippedFolders = folders.map(withoutNumberPrefix);
   const declaredId = typeof value('id') === 'string' ? (value('id') as string) : undefined;
   const baseId = declaredId ?? (parsesPrefixes ? withoutNumberPrefix(stem) : stem);
-  const docId = strippedFolders.length === 0 ? baseId : `${strippedFolders.join('/')}/${baseId}`;
+  // Kept with the page of every file: one flat string, not the parts it was joined from.
+  const docId = strippedFolders.length === 0 ? baseId : ownCopy(`${strippedFolders.join('/')}/${baseId}`);
 
   const slug = typeof value('slug') === 'string' ? (value('slug') as string) : undefined;
   const folderSlug = strippedFolders.length === 0 ? '/' : `/${strippedFolders.join('/')}/`;
@@ -107,7 +109,7 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
 }
 
 function translationKeyOf(place: DocsPlace): string {
-  return `${place.instance.id}@${place.version}:${place.source}`;
+  return ownCopy(`${place.instance.id}@${place.version}:${place.source}`);
 }
 
 /** Which instance, version and locale folder a site-relative path is in. */
