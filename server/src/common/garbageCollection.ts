@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * Called first by each entry point, before any file is read. V8 learns while the glossary is
@@ -10,4 +11,46 @@ import { setFlagsFromString } from 'node:v8';
  */
 export function tuneGarbageCollection(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
+}
+
+/** A full collection, where the runtime lets one be asked for; else undefined. */
+export function fullCollection(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Collects the garbage once a pass over thousands of files is done (a search for references reads
+ * and parses them again). V8 lets the old generation grow into such a pass's garbage until its
+ * next full collection: 30 searches at 10k files raised peak RSS from 189 to 224 MiB, and to 198
+ * with a collection after each (their time +4-10 %, measured side by side). A collection stops
+ * everything, for about as long as the heap is large, so at most a tenth of the time goes to
+ * them: after one that took t ms, the next waits at least 10·t.
+ */
+export class CollectionPacer {
+  private notBefore = 0;
+  private scheduled = false;
+
+  constructor(
+    private readonly collect: (() => void) | undefined,
+    private readonly now = () => performance.now(),
+    private readonly later: (run: () => void) => void = (run) => void setImmediate(run),
+  ) {}
+
+  /** Called when a large pass is done: a collection follows, right after the current request's answer, unless one ran too recently. */
+  afterLargePass(): void {
+    if (this.collect === undefined || this.scheduled || this.now() < this.notBefore) return;
+    this.scheduled = true;
+    this.later(() => {
+      const started = this.now();
+      this.collect!();
+      const finished = this.now();
+      this.notBefore = finished + 10 * (finished - started);
+      this.scheduled = false;
+    });
+  }
 }

@@ -9,6 +9,7 @@ import { documentDiagnostics, siteConfigDiagnostics, tagsFileDiagnostics } from 
 import { definitionOf, referencesIn } from '../features/navigation';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
+import { CollectionPacer, fullCollection } from '../common/garbageCollection';
 import { parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
@@ -41,6 +42,8 @@ const GIT_HEAD_LOG = '/.git/logs/HEAD';
 const HISTORY_DELAY_MS = 500;
 /** Files read at once when many change together: enough to keep the disk busy, few enough for any limit on open files. */
 const READ_BATCH = 32;
+/** A search that reads more files than this from disk is followed by a garbage collection (see `CollectionPacer`). */
+const LARGE_PASS_FILES = 1000;
 
 /** What the session tells its editor; the LSP wiring turns these into notifications. */
 export interface SessionOutput {
@@ -109,6 +112,7 @@ export class GlossarySession {
 
   private indexing = false;
   private indexed: Promise<void> = Promise.resolve();
+  private readonly collections = new CollectionPacer(fullCollection());
   private diskWork: Promise<void> = Promise.resolve();
 
   constructor(private readonly output: SessionOutput) {}
@@ -602,6 +606,7 @@ export class GlossarySession {
     for await (const batch of this.textsFromDisk(closed)) {
       for (const [uri, text] of batch) if (text !== undefined) fix(uri, text);
     }
+    if (closed.length > LARGE_PASS_FILES) this.collections.afterLargePass();
     return change;
   }
 
@@ -629,6 +634,7 @@ export class GlossarySession {
         visitText(uri, text);
       }
     }
+    if (closed.size > LARGE_PASS_FILES) this.collections.afterLargePass();
   }
 
   // ---- The workspace's boundary ----
