@@ -14,9 +14,13 @@ export interface Mention {
   termUris: readonly string[];
 }
 
+/**
+ * A node of the trie. Most nodes end a name and lead nowhere (12,000 of 15,000 at 10k terms): the
+ * map and the set are made when first needed, not empty in every node (180 bytes each).
+ */
 interface TrieNode {
-  children: Map<string, TrieNode>;
-  termUris: Set<string>;
+  children: Map<string, TrieNode> | undefined;
+  termUris: Set<string> | undefined;
 }
 
 /**
@@ -76,14 +80,14 @@ export class TermMatcher {
     for (const keys of keySequences) {
       let node = this.root;
       for (const key of keys) {
-        let child = node.children.get(key);
+        let child = node.children?.get(key);
         if (child === undefined) {
           child = newNode();
-          node.children.set(key, child);
+          (node.children ??= new Map()).set(key, child);
         }
         node = child;
       }
-      node.termUris.add(uri);
+      (node.termUris ??= new Set()).add(uri);
       for (const key of keys) count(this.keyUses, key, 1);
       count(this.firstKeyLengths, keys[0].length, 1);
     }
@@ -236,16 +240,20 @@ export class TermMatcher {
   private removePath(keys: string[], uri: string): void {
     const path: TrieNode[] = [this.root];
     for (const key of keys) {
-      const child = path[path.length - 1].children.get(key);
+      const child = path[path.length - 1].children?.get(key);
       if (child === undefined) return;
       path.push(child);
     }
-    path[path.length - 1].termUris.delete(uri);
+    const end = path[path.length - 1];
+    end.termUris?.delete(uri);
+    if (end.termUris?.size === 0) end.termUris = undefined;
     // Prune nodes that no longer lead to any term, so memory follows the glossary, not its history.
     for (let depth = keys.length; depth > 0; depth--) {
       const node = path[depth];
-      if (node.termUris.size > 0 || node.children.size > 0) break;
-      path[depth - 1].children.delete(keys[depth - 1]);
+      if (node.termUris !== undefined || node.children !== undefined) break;
+      const parent = path[depth - 1];
+      parent.children!.delete(keys[depth - 1]);
+      if (parent.children!.size === 0) parent.children = undefined;
     }
   }
 }
@@ -270,7 +278,7 @@ class Frontier {
   private uris: string[] | undefined;
 
   constructor(readonly nodes: readonly TrieNode[]) {
-    this.named = nodes.filter((node) => node.termUris.size > 0);
+    this.named = nodes.filter((node) => node.termUris !== undefined);
   }
 
   /** Where the scan is after a word with these (known) keys; undefined once no name goes on. */
@@ -280,7 +288,7 @@ class Frontier {
     const nodes = new Set<TrieNode>();
     for (const node of this.nodes) {
       for (const key of list) {
-        const child = node.children.get(key);
+        const child = node.children?.get(key);
         if (child !== undefined) nodes.add(child);
       }
     }
@@ -291,7 +299,7 @@ class Frontier {
 
   /** The terms whose names end here. */
   termUris(): readonly string[] {
-    return (this.uris ??= [...new Set(this.named.flatMap((node) => [...node.termUris]))]);
+    return (this.uris ??= [...new Set(this.named.flatMap((node) => [...node.termUris!]))]);
   }
 }
 
@@ -322,7 +330,7 @@ function count<K>(counts: Map<K, number>, key: K, change: number): void {
 }
 
 function newNode(): TrieNode {
-  return { children: new Map(), termUris: new Set() };
+  return { children: undefined, termUris: undefined };
 }
 
 /** One spelling of a name for exact lookups: folded words (NFD and NFC spellings alike) joined by single spaces. */
