@@ -39,6 +39,18 @@ describe('the cache codec of closed documents', () => {
     }
   });
 
+  it('keeps ranges exact however far into a file they lie: past line 32,767 and past character 65,535', () => {
+    const text = `---\nid: Weit\n---\n# Weit\n${'Zeile\n'.repeat(40_000)}Ein [Link](./a.md) weit unten.\n${'x'.repeat(70_000)} und [noch einer](./b.md) weit rechts.\n`;
+    const open = parseDocument('file:///g/Weit.md', text);
+    const linkRanges = (document: ParsedDocument) => document.body.links.map((link) => JSON.parse(JSON.stringify([link.range, link.textRange, link.targetRange])));
+    const expected = linkRanges(open);
+    assert.deepEqual(expected.map(([range]) => range.start), [{ line: 40_004, character: 4 }, { line: 40_005, character: 70_005 }]);
+    const document = closed('file:///g/Weit.md', text);
+    assert.deepEqual(linkRanges(document), expected);
+    assert.deepEqual(linkRanges(roundTrip(document)), expected);
+    assert.deepStrictEqual(roundTrip(document), document);
+  });
+
   it('gives back exactly the closed document of 1,000 mangled corpus files', () => {
     const random = new Random(4122026);
     const corpus = loadCorpus();

@@ -163,15 +163,15 @@ function compactInPlace(document: ParsedDocument): void {
     link.text = ownCopy(link.text);
     link.target = ownCopy(link.target);
     if (link.targetUri !== undefined) link.targetUri = ownCopy(link.targetUri);
-    link.range = new PackedRange(link.range);
-    link.textRange = new PackedRange(link.textRange);
-    link.targetRange = new PackedRange(link.targetRange);
+    link.range = PackedRange.from(link.range);
+    link.textRange = PackedRange.from(link.textRange);
+    link.targetRange = PackedRange.from(link.targetRange);
   }
   // The term's heading is one of these.
   for (const heading of document.body.headings) {
     heading.text = ownCopy(heading.text);
-    heading.range = new PackedRange(heading.range);
-    heading.textRange = new PackedRange(heading.textRange);
+    heading.range = PackedRange.from(heading.range);
+    heading.textRange = PackedRange.from(heading.textRange);
   }
   const term = document.term;
   if (term !== undefined) {
@@ -181,32 +181,32 @@ function compactInPlace(document: ParsedDocument): void {
     term.notMentions = term.notMentions.map((phrase) => ownCopy(phrase));
     for (const tag of term.tags) {
       tag.value = ownCopy(tag.value);
-      tag.range = new PackedRange(tag.range);
+      tag.range = PackedRange.from(tag.range);
     }
     term.definition = ownCopy(term.definition);
-    if (term.titleRange !== undefined) term.titleRange = new PackedRange(term.titleRange);
-    if (term.translatedFrom !== undefined) term.translatedFrom = { value: ownCopy(term.translatedFrom.value), range: new PackedRange(term.translatedFrom.range) };
+    if (term.titleRange !== undefined) term.titleRange = PackedRange.from(term.titleRange);
+    if (term.translatedFrom !== undefined) term.translatedFrom = { value: ownCopy(term.translatedFrom.value), range: PackedRange.from(term.translatedFrom.range) };
   }
   const frontMatter = document.frontMatter;
-  if (frontMatter !== undefined) frontMatter.range = new PackedRange(frontMatter.range);
+  if (frontMatter !== undefined) frontMatter.range = PackedRange.from(frontMatter.range);
   for (const field of frontMatter?.fields ?? []) {
     field.key = ownCopy(field.key);
     field.value = copiedValue(field.value);
-    field.keyRange = new PackedRange(field.keyRange);
-    field.valueRange = new PackedRange(field.valueRange);
+    field.keyRange = PackedRange.from(field.keyRange);
+    field.valueRange = PackedRange.from(field.valueRange);
     for (const item of field.items ?? []) {
       item.value = copiedValue(item.value);
-      item.range = new PackedRange(item.range);
+      item.range = PackedRange.from(item.range);
     }
   }
   for (const diagnostic of document.diagnostics) {
     diagnostic.message = ownCopy(diagnostic.message);
-    diagnostic.range = new PackedRange(diagnostic.range);
+    diagnostic.range = PackedRange.from(diagnostic.range);
     if (diagnostic.suggestion !== undefined) diagnostic.suggestion = ownCopy(diagnostic.suggestion);
     if (diagnostic.subject !== undefined) diagnostic.subject = ownCopy(diagnostic.subject);
     for (const related of diagnostic.related ?? []) {
       related.message = ownCopy(related.message);
-      related.range = new PackedRange(related.range);
+      related.range = PackedRange.from(related.range);
     }
   }
 }
