@@ -24,12 +24,12 @@ export function fullCollection(): (() => void) | undefined {
 }
 
 /**
- * Collects the garbage once a pass over thousands of files is done (a search for references reads
- * and parses them again). V8 lets the old generation grow into such a pass's garbage until its
- * next full collection: 30 searches at 10k files raised peak RSS from 189 to 224 MiB, and to 198
- * with a collection after each (their time +4-10 %, measured side by side). A collection stops
- * everything, for about as long as the heap is large, so at most a tenth of the time goes to
- * them: after one that took t ms, the next waits at least 10·t.
+ * Collects the garbage of a pass over thousands of files (a search for references reads and
+ * parses them again), as it goes and when it ends. V8 lets the old generation grow into such a
+ * pass's garbage until its next full collection: 30 searches at 10k files raised peak RSS from
+ * 189 to 224 MiB, and to 198 with a collection after each (their time +4-10 %, measured side by
+ * side). A collection stops everything, for about as long as the heap is large, so at most a
+ * tenth of the time goes to them: after one that took t ms, the next waits at least 10·t.
  */
 export class CollectionPacer {
   private notBefore = 0;
@@ -41,7 +41,7 @@ export class CollectionPacer {
     private readonly later: (run: () => void) => void = (run) => void setImmediate(run),
   ) {}
 
-  /** Called when a large pass is done: a collection follows, right after the current request's answer, unless one ran too recently. */
+  /** Called during and after a large pass: a collection follows on the next turn of the event loop (after an answer being sent), unless one ran too recently. */
   afterLargePass(): void {
     if (this.collect === undefined || this.scheduled || this.now() < this.notBefore) return;
     this.scheduled = true;

@@ -42,8 +42,11 @@ const GIT_HEAD_LOG = '/.git/logs/HEAD';
 const HISTORY_DELAY_MS = 500;
 /** Files read at once when many change together: enough to keep the disk busy, few enough for any limit on open files. */
 const READ_BATCH = 32;
-/** A search that reads more files than this from disk is followed by a garbage collection (see `CollectionPacer`). */
-const LARGE_PASS_FILES = 1000;
+/**
+ * A pass that reads many files from disk (a search for references, fixing the workspace) may
+ * collect the garbage after each this many files and at its end (see `CollectionPacer`).
+ */
+const COLLECT_EVERY_FILES = 1024;
 
 /** What the session tells its editor; the LSP wiring turns these into notifications. */
 export interface SessionOutput {
@@ -456,8 +459,11 @@ export class GlossarySession {
       const scope = this.scope();
       const reachability = scope.reachabilityForBatch();
       yield batch.map((uri): [string, string | undefined] => [uri, this.readGlossaryFile(uriToFsPath(uri), scope, reachability)]);
+      const read = start + batch.length;
+      if (Math.floor(read / COLLECT_EVERY_FILES) > Math.floor(start / COLLECT_EVERY_FILES)) this.collections.afterLargePass();
       await new Promise((resolve) => setImmediate(resolve));
     }
+    if (uris.length > COLLECT_EVERY_FILES) this.collections.afterLargePass();
   }
 
   /** A file of the glossary's scope as a walk would find it; a link is not followed, and said so. */
@@ -606,7 +612,6 @@ export class GlossarySession {
     for await (const batch of this.textsFromDisk(closed)) {
       for (const [uri, text] of batch) if (text !== undefined) fix(uri, text);
     }
-    if (closed.length > LARGE_PASS_FILES) this.collections.afterLargePass();
     return change;
   }
 
@@ -634,7 +639,6 @@ export class GlossarySession {
         visitText(uri, text);
       }
     }
-    if (closed.size > LARGE_PASS_FILES) this.collections.afterLargePass();
   }
 
   // ---- The workspace's boundary ----
