@@ -26,7 +26,7 @@ describe('garbage collection after large passes', () => {
 
   it('collects once after the pass, not while the answer is still being sent', () => {
     const { subject, collected, runLater } = pacer(50);
-    subject.afterLargePass();
+    subject.afterPass();
     assert.deepEqual(collected, []);
     runLater();
     assert.deepEqual(collected, [0]);
@@ -34,29 +34,49 @@ describe('garbage collection after large passes', () => {
 
   it('asks for one collection however many passes end before it runs', () => {
     const { subject, collected, runLater } = pacer(50);
-    subject.afterLargePass();
-    subject.afterLargePass();
+    subject.afterPass();
+    subject.afterPass();
     runLater();
     assert.equal(collected.length, 1);
   });
 
   it('spends at most a tenth of the time collecting: after one of 50 ms, none for the next 500 ms', () => {
     const { subject, collected, advance, runLater } = pacer(50);
-    subject.afterLargePass();
+    subject.afterPass();
     runLater();
     advance(499);
-    subject.afterLargePass();
+    subject.afterPass();
     runLater();
     assert.deepEqual(collected, [0]);
     advance(1);
-    subject.afterLargePass();
+    subject.afterPass();
     runLater();
     assert.deepEqual(collected, [0, 550]);
   });
 
+  it('while a pass goes on, collects only while collections are short; at its end, however long they take', () => {
+    const short = pacer(50);
+    short.subject.duringPass();
+    short.runLater();
+    short.advance(1000);
+    short.subject.duringPass();
+    short.runLater();
+    assert.deepEqual(short.collected, [0, 1050]);
+    const long = pacer(600);
+    long.subject.duringPass();
+    long.runLater();
+    long.advance(10_000);
+    long.subject.duringPass();
+    long.runLater();
+    assert.deepEqual(long.collected, [0], 'a heap that takes 600 ms waits for the end of the pass');
+    long.subject.afterPass();
+    long.runLater();
+    assert.deepEqual(long.collected, [0, 10_600]);
+  });
+
   it('does nothing where the runtime offers no collection', () => {
     const scheduled: Array<() => void> = [];
-    new CollectionPacer(undefined, () => 0, (run) => scheduled.push(run)).afterLargePass();
+    new CollectionPacer(undefined, () => 0, (run) => scheduled.push(run)).afterPass();
     assert.equal(scheduled.length, 0);
   });
 

@@ -460,10 +460,10 @@ export class GlossarySession {
       const reachability = scope.reachabilityForBatch();
       yield batch.map((uri): [string, string | undefined] => [uri, this.readGlossaryFile(uriToFsPath(uri), scope, reachability)]);
       const read = start + batch.length;
-      if (Math.floor(read / COLLECT_EVERY_FILES) > Math.floor(start / COLLECT_EVERY_FILES)) this.collections.afterLargePass();
+      if (Math.floor(read / COLLECT_EVERY_FILES) > Math.floor(start / COLLECT_EVERY_FILES)) this.collections.duringPass();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    if (uris.length > COLLECT_EVERY_FILES) this.collections.afterLargePass();
+    if (uris.length > COLLECT_EVERY_FILES) this.collections.afterPass();
   }
 
   /** A file of the glossary's scope as a walk would find it; a link is not followed, and said so. */
