@@ -16,11 +16,22 @@ describe('garbage collection after large passes', () => {
       () => clock,
       (run) => pending.push(run),
     );
+    const runLater = () => pending.splice(0).forEach((run) => run());
     return {
       subject,
       collected,
       advance: (ms: number) => (clock += ms),
-      runLater: () => pending.splice(0).forEach((run) => run()),
+      runLater,
+      /** A pass goes on, then the event loop turns. */
+      passGoesOn: () => {
+        subject.duringPass();
+        runLater();
+      },
+      /** A pass ends, then the event loop turns. */
+      passEnds: () => {
+        subject.afterPass();
+        runLater();
+      },
     };
   }
 
@@ -41,36 +52,28 @@ describe('garbage collection after large passes', () => {
   });
 
   it('spends at most a tenth of the time collecting: after one of 50 ms, none for the next 500 ms', () => {
-    const { subject, collected, advance, runLater } = pacer(50);
-    subject.afterPass();
-    runLater();
+    const { collected, advance, passEnds } = pacer(50);
+    passEnds();
     advance(499);
-    subject.afterPass();
-    runLater();
+    passEnds();
     assert.deepEqual(collected, [0]);
     advance(1);
-    subject.afterPass();
-    runLater();
+    passEnds();
     assert.deepEqual(collected, [0, 550]);
   });
 
   it('while a pass goes on, collects only while collections are short; at its end, however long they take', () => {
     const short = pacer(50);
-    short.subject.duringPass();
-    short.runLater();
+    short.passGoesOn();
     short.advance(1000);
-    short.subject.duringPass();
-    short.runLater();
+    short.passGoesOn();
     assert.deepEqual(short.collected, [0, 1050]);
     const long = pacer(600);
-    long.subject.duringPass();
-    long.runLater();
+    long.passGoesOn();
     long.advance(10_000);
-    long.subject.duringPass();
-    long.runLater();
+    long.passGoesOn();
     assert.deepEqual(long.collected, [0], 'a heap that takes 600 ms waits for the end of the pass');
-    long.subject.afterPass();
-    long.runLater();
+    long.passEnds();
     assert.deepEqual(long.collected, [0, 10_600]);
   });
 
