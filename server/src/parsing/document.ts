@@ -226,7 +226,6 @@ export function exactLists(document: ParsedDocument): void {
   for (const field of fields) if (field.items !== undefined) field.items = field.items.slice();
 }
 
-
 /** A front-matter value (a YAML tree of plain objects and arrays, bounded in size) with its strings copied. */
 function copiedValue(value: unknown): unknown {
   if (typeof value === 'string') return ownCopy(value);
