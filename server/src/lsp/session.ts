@@ -634,8 +634,14 @@ export class GlossarySession {
     for await (const batch of this.textsFromDisk([...closed.keys()])) {
       for (const [uri, text] of batch) {
         if (text === undefined) continue;
-        // Only a text the index still holds, not one changed on disk while it was read.
-        if (index.getDocument(uri) === closed.get(uri) && index.textSignatureOf(uri) === undefined) index.rememberTextSignature(uri, textSignature(text));
+        // A file read for the first time is signed, and its signature rules most files out before
+        // the folded text is made (the first search at 10k files: 1.46 -> 1.06 s). Only a text the
+        // index still holds, not one changed on disk while it was read, keeps its signature.
+        if (index.textSignatureOf(uri) === undefined) {
+          const signature = textSignature(text);
+          if (index.getDocument(uri) === closed.get(uri)) index.rememberTextSignature(uri, signature);
+          if (!linking.has(uri) && !index.matcher.mayMentionIn(signature, term.uri)) continue;
+        }
         visitText(uri, text);
       }
     }
