@@ -97,10 +97,15 @@ describe('reachability of a batch of reads', () => {
     writeFileSync(path.join(workspace, 'docs', 'A.md'), '# A\n');
     writeFileSync(path.join(outside, 'B.md'), '# B\n');
     symlinkSync(outside, path.join(workspace, 'linked'));
+    // A file that is a link, to a file of the workspace, to one outside, and to none.
+    symlinkSync(path.join(workspace, 'docs', 'A.md'), path.join(workspace, 'docs', 'Same.md'));
+    symlinkSync(path.join(outside, 'B.md'), path.join(workspace, 'docs', 'Out.md'));
+    symlinkSync(path.join(workspace, 'docs', 'Gone.md'), path.join(workspace, 'docs', 'Dangling.md'));
     const scope = new GlossaryScope([workspace]);
     const batch = scope.reachabilityForBatch();
-    const files = [path.join(workspace, 'docs', 'A.md'), path.join(workspace, 'linked', 'B.md'), path.join(outside, 'B.md'), path.join(workspace, 'docs', 'New.md')];
-    assert.deepEqual(files.map((file) => batch.isReachable(file)), [true, false, false, true]);
+    const inDocs = (name: string) => path.join(workspace, 'docs', name);
+    const files = [inDocs('A.md'), path.join(workspace, 'linked', 'B.md'), path.join(outside, 'B.md'), inDocs('New.md'), inDocs('Same.md'), inDocs('Out.md'), inDocs('Dangling.md'), path.join(workspace, 'nowhere', 'C.md')];
+    assert.deepEqual(files.map((file) => batch.isReachable(file)), [true, false, false, true, false, false, false, true]);
     assert.deepEqual(files.map((file) => batch.isReachable(file)), files.map((file) => scope.isReachable(file)));
     // The workspace folder becomes a link to the folder outside: the next batch resolves it again.
     renameSync(workspace, path.join(base, 'ws-moved'));

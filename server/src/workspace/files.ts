@@ -101,12 +101,12 @@ export class GlossaryScope {
    * only: a root replaced by a link later must be noticed.
    */
   reachabilityForBatch(): Reachability {
-    const realRoots = new Map<string, string | undefined>();
-    const realRootOf = (root: string) => {
-      if (!realRoots.has(root)) realRoots.set(root, realPathOf(root));
-      return realRoots.get(root);
+    const realPaths = new Map<string, string | undefined>();
+    const resolvedOnce = (folder: string) => {
+      if (!realPaths.has(folder)) realPaths.set(folder, realPathOf(folder));
+      return realPaths.get(folder);
     };
-    return { isReachable: (filePath, realPath = realPathOf(path.resolve(filePath))) => reachableBelow(this.roots, realRootOf, filePath, realPath) };
+    return { isReachable: (filePath, realPath = realPathInBatch(path.resolve(filePath), resolvedOnce)) => reachableBelow(this.roots, resolvedOnce, filePath, realPath) };
   }
 }
 
@@ -137,6 +137,25 @@ function realPathOf(filePath: string): string | undefined {
     const realParent = realPathOf(parent);
     return realParent === undefined ? undefined : path.join(realParent, path.basename(filePath));
   }
+}
+
+/**
+ * `realPathOf` for a file of a batch, its folder resolved once for the batch: a batch's files mostly
+ * share a few folders, and resolving every file's path made one system call per folder above it
+ * (a first search for references at 10k files: 0.7 s). On Linux, a name that is no link adds
+ * itself to its folder's real path; elsewhere resolving may also correct the name's case.
+ */
+function realPathInBatch(absolute: string, resolvedOnce: (folder: string) => string | undefined): string | undefined {
+  if (process.platform !== 'linux') return realPathOf(absolute);
+  let entry: Stats | undefined;
+  try {
+    entry = lstatSync(absolute, { throwIfNoEntry: false });
+  } catch {
+    return realPathOf(absolute);
+  }
+  if (entry?.isSymbolicLink()) return realPathOf(absolute);
+  const folder = resolvedOnce(path.dirname(absolute));
+  return folder === undefined ? undefined : path.join(folder, path.basename(absolute));
 }
 
 /** The real path of an open file, where the system tells it (Linux, through /proc); else undefined. */
