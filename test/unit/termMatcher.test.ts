@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TermMatcher } from '../../server/src/index/termMatcher';
-import { mayContain, SignatureStore, textSignature } from '../../server/src/index/textSignature';
+import { mayContain, mayContainAsWritten, SignatureStore, textSignature } from '../../server/src/index/textSignature';
 
 function matcherWith(terms: Record<string, string[]>): TermMatcher {
   const matcher = new TermMatcher();
@@ -182,6 +182,18 @@ describe('text signature', () => {
     }
     const absent = ['kostenstelle', 'prozess', 'dienstleister', 'vertrag', 'qualitaet', 'lieferant', 'rechnung', 'strategie'];
     assert.ok(absent.filter((word) => mayContain(signature, word)).length <= 1);
+  });
+
+  it('looks for an acronym as it is written, not folded', () => {
+    const signature = textSignature('Die SLA-Vereinbarung, das iOS-Gerät und der ÄRGER mit F1.');
+    for (const acronym of ['SLA', 'iOS', 'ÄRGER', 'F1', 'S', 'Gerät']) assert.ok(mayContainAsWritten(signature, acronym), acronym);
+    const absent = ['IM', 'ERP', 'KPI', 'SAP', 'DSGVO', 'IoT', 'HR', 'CRM'];
+    assert.ok(absent.filter((acronym) => mayContainAsWritten(signature, acronym)).length <= 1);
+    assert.equal(mayContainAsWritten(textSignature('die sla ist vereinbart'), 'SLA'), false, 'the same letters in lower case');
+    // "İ" lower-cases to two characters: the capitals are found one by one.
+    const longerInLowerCase = textSignature('İSTANBUL, die SLA und ein İ.');
+    for (const acronym of ['SLA', 'İSTANBUL', 'İ.']) assert.ok(mayContainAsWritten(longerInLowerCase, acronym), acronym);
+    assert.ok(mayContain(longerInLowerCase, 'vereinbart') === false && mayContain(longerInLowerCase, 'stanbul'));
   });
 
   it('is kept as stored, over several blocks and after others are deleted and their places reused', () => {

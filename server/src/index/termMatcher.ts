@@ -1,5 +1,5 @@
 import type { Span } from '../parsing/markdown';
-import { mayContain, MIN_SPACE_JOINED, type TextSignature } from './textSignature';
+import { mayContain, mayContainAsWritten, MIN_SPACE_JOINED, type TextSignature } from './textSignature';
 import { composed } from '../common/text';
 import { foldComposed, foldWord } from './wordFolding';
 
@@ -123,8 +123,8 @@ export class TermMatcher {
    * The same test on a signature of the folded text: false when the text cannot mention the term.
    */
   mayMentionIn(signature: TextSignature, uri: string): boolean {
-    // The signature is of the folded text; only acronyms are not folded already.
-    return this.mentionWitnesses(uri).some(({ words, acronym }) => words.some((word) => mayContain(signature, acronym ? foldWord(word) : word)));
+    // An acronym is looked for as it is written, as `mayMention` does; other witnesses are folded already.
+    return this.mentionWitnesses(uri).some(({ words, acronym }) => (acronym ? mayContainAsWritten(signature, words[0]) : words.some((word) => mayContain(signature, word))));
   }
 
   /** The witnesses of the last words of a term's names, folded unless an acronym: every mention contains one. */
