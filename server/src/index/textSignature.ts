@@ -70,8 +70,8 @@ export function textSignature(text: string): TextSignature {
     second = third;
     third = code;
   };
-  // Where lower-casing kept the length, it changed exactly the capitals (and both halves of a
-  // capital beyond the first 65,536 characters, which `isCapital` leaves out: a bit too many is safe).
+  // Where lower-casing kept the length, it changed the capitals and nothing else but the halves of
+  // capitals written as surrogate pairs, which `isCapital` leaves out: a bit too many is safe.
   const aligned = nfc.length === lower.length;
   let previousCapital = false;
   for (let at = 0; at < lower.length; at++) {
