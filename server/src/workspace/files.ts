@@ -155,8 +155,14 @@ function realPathInBatch(absolute: string, resolvedOnce: (folder: string) => str
   }
   if (entry?.isSymbolicLink()) return realPathOf(absolute);
   const folder = resolvedOnce(path.dirname(absolute));
-  return folder === undefined ? undefined : path.join(folder, path.basename(absolute));
+  if (folder === undefined) return undefined;
+  const realPath = path.join(folder, path.basename(absolute));
+  // A real path the system could not resolve (longer than PATH_MAX) is none, as for `realPathOf`.
+  return Buffer.byteLength(realPath) < LINUX_PATH_MAX ? realPath : realPathOf(absolute);
 }
+
+/** The longest path Linux resolves, in bytes with the final NUL. */
+const LINUX_PATH_MAX = 4096;
 
 /** The real path of an open file, where the system tells it (Linux, through /proc); else undefined. */
 function realPathOfDescriptor(descriptor: number): string | undefined {
