@@ -196,6 +196,24 @@ describe('text signature', () => {
     assert.ok(mayContain(longerInLowerCase, 'vereinbart') === false && mayContain(longerInLowerCase, 'stanbul'));
   });
 
+  it('keeps a text whose mention the matcher joins across a hyphen or reads with a final sigma', () => {
+    const matcher = matcherWith({ sla: ['SLA'], itsm: ['ITSM'], kosmos: ['ΚΟΣΜΟΣ'], logos: ['Λόγος'] });
+    const cases: Array<[string, string]> = [
+      ['sla', 'Die S-LA gilt.\r\n'],
+      ['sla', 'Zwei SL-As'],
+      ['itsm', 'Das IT-SM Team'],
+      // Lower-casing a whole text writes the last "Σ" as "σ" before an apostrophe and a letter, a word alone as "ς".
+      ['kosmos', "Das ΚΟΣΜΟΣ's Modell"],
+      ['kosmos', 'ΚΟΣΜΟΣ’s'],
+      ['logos', 'ΛΌΓΟΣ.gr'],
+    ];
+    for (const [uri, text] of cases) {
+      assert.ok(matcher.findMentions(text).some((mention) => mention.termUris.includes(uri)), `${uri} is mentioned in ${JSON.stringify(text)}`);
+      assert.ok(matcher.mayMention(text, uri), `text test of ${JSON.stringify(text)}`);
+      assert.ok(matcher.mayMentionIn(textSignature(text), uri), `signature of ${JSON.stringify(text)}`);
+    }
+  });
+
   it('is kept as stored, over several blocks and after others are deleted and their places reused', () => {
     const store = new SignatureStore();
     const texts = Array.from({ length: 2500 }, (_, i) => `Begriff ${i} und Wort${i * 7}`);

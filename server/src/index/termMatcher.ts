@@ -106,21 +106,21 @@ export class TermMatcher {
   }
 
   /**
-   * False when the text cannot mention the term: every mention contains, folded and without
-   * hyphens and spaces, a witness of the last word of one of its names (see witnessesOf). A cheap
-   * test before a full scan.
+   * False when the text cannot mention the term: every mention contains, without hyphens and
+   * spaces, a witness of the last word of one of its names (see witnessesOf), folded, or as written
+   * for an acronym ("S-LA" is read as "SLA"). A cheap test before a full scan.
    */
   mayMention(text: string, uri: string): boolean {
     let folded: string | undefined;
-    let nfc: string | undefined;
+    let written: string | undefined;
     for (const { words, acronym } of this.mentionWitnesses(uri)) {
-      if (acronym ? (nfc ??= composed(text)).includes(words[0]) : words.some((word) => (folded ??= foldWord(text).replace(/[- ]/g, '')).includes(word))) return true;
+      if (acronym ? (written ??= composed(text).replace(/[- ]/g, '')).includes(words[0]) : words.some((word) => (folded ??= foldWord(text).replace(/[- ]/g, '')).includes(word))) return true;
     }
     return false;
   }
 
   /**
-   * The same test on a signature of the folded text: false when the text cannot mention the term.
+   * The same test on a text's signature (see `textSignature`): false when the text cannot mention the term.
    */
   mayMentionIn(signature: TextSignature, uri: string): boolean {
     // An acronym is looked for as it is written, as `mayMention` does; other witnesses are folded already.

@@ -5,9 +5,10 @@ import { foldWord } from './wordFolding';
  * Bloom filters of a text (576 bytes, whatever the text's length): of the four-letter sequences of
  * the folded text (4,096 bits), and of the pairs of characters of the text itself with a capital
  * letter in them (512 bits), for acronyms. They tell for certain that a word is NOT in the text,
- * and let references skip reading most files again. Three-letter sequences, folded acronyms with
- * them, let through 94,000 of 10,500 files × 60 terms of the benchmark's glossary; these 13,400
- * (a text test after reading let through 2,100; 900 mentioned the term).
+ * and let references skip reading most files again. For 60 terms of the benchmark's glossary of
+ * 10,500 files, the files a search would read: 94,000 in all with three-letter sequences (and
+ * acronyms tested folded), 13,400 with these; the exact text test after reading keeps 2,100, and
+ * 900 mention the term.
  */
 export type TextSignature = Uint32Array;
 
@@ -35,14 +36,19 @@ function hasBit(signature: TextSignature, bit: number): boolean {
 /** The letters each word needs for two words with a space between to be read as one (termMatcher.ts). */
 export const MIN_SPACE_JOINED = 4;
 
+/** "ς" and "σ", one letter to `foldWord`. */
+const FINAL_SIGMA = 0x3c2;
+const SIGMA = 0x3c3;
+
 /** What `foldWord` turns ä, ö, ü and ß into, as pairs of character codes. */
 const FOLDED_PAIRS = new Map([...'äöüß'].map((letter) => [letter.charCodeAt(0), [...foldWord(letter)].map((character) => character.charCodeAt(0))]));
 
 /**
- * The signature of `foldWord(text)` without its hyphens, and with the two words either side of a
- * single space also read as one ("data center": "datacenter") where both have MIN_SPACE_JOINED
- * letters or more, as the matcher joins them; and of the text's pairs with a capital. One pass over
- * the lower-cased text: folding a whole file first took four more passes and copies (10,000
+ * The signature of the text folded as `foldWord` folds a word, without its hyphens, and with the
+ * two words either side of a single space also read as one ("data center": "datacenter") where
+ * both have MIN_SPACE_JOINED letters or more, as the matcher joins them; and of the pairs of the
+ * text as written with a capital, joined the same way ("S-LA": "SL", "LA"). One pass over the
+ * lower-cased text: folding a whole file first took four more passes and copies (10,000
  * files: ~420 ms), and references sign every file they read.
  */
 export function textSignature(text: string): TextSignature {
@@ -73,18 +79,16 @@ export function textSignature(text: string): TextSignature {
   // Where lower-casing kept the length, it changed the capitals and nothing else but the halves of
   // capitals written as surrogate pairs, which `isCapital` leaves out: a bit too many is safe.
   const aligned = nfc.length === lower.length;
-  let previousCapital = false;
+  // The character before the current one in the written text, as the matcher may join words (no
+  // hyphens; across a space only where it joins words); -1 after any other space.
+  let lastWritten = -1;
+  let lastCapital = false;
   for (let at = 0; at < lower.length; at++) {
     const code = lower.charCodeAt(at);
-    if (aligned) {
-      const written = nfc.charCodeAt(at);
-      const capital = written !== code;
-      if (at > 0 && (capital || previousCapital)) setBit(signature, capitalPairBit(nfc.charCodeAt(at - 1), written));
-      previousCapital = capital;
-    }
-    // Hyphens are left out: a name may be split by them ("Dokumentations-Richtlinien").
+    // Hyphens are left out: a name may be split by them ("Dokumentations-Richtlinien", "S-LA").
     if (code === 45 /* - */) continue;
-    if (code === 32 && lettersInRow >= MIN_SPACE_JOINED && first >= 0 && lettersFollow(lower, at + 1)) {
+    const joinsWords = code === 32 && lettersInRow >= MIN_SPACE_JOINED && first >= 0 && lettersFollow(lower, at + 1);
+    if (joinsWords) {
       beforeSpace = [first, second, third];
       afterSpace = 0;
     } else if (!isLetter(code) || afterSpace >= 3) {
@@ -92,17 +96,32 @@ export function textSignature(text: string): TextSignature {
     }
     lettersInRow = isLetter(code) ? lettersInRow + 1 : 0;
     const pair = code >= 0xdf && code <= 0xfc ? FOLDED_PAIRS.get(code) : undefined;
-    if (pair === undefined) add(code);
+    if (pair === undefined) add(code === FINAL_SIGMA ? SIGMA : code);
     else {
       add(pair[0]);
       add(pair[1]);
     }
+    if (!aligned) continue;
+    if (code === 32) {
+      if (!joinsWords) lastWritten = -1;
+      continue;
+    }
+    const written = nfc.charCodeAt(at);
+    const capital = written !== code;
+    if (lastWritten >= 0 && (capital || lastCapital)) setBit(signature, capitalPairBit(lastWritten, written));
+    lastWritten = written;
+    lastCapital = capital;
   }
   if (!aligned) {
+    // The positions of the lower-cased text are not those of the text: every space and hyphen is
+    // taken to join words, which sets more bits than needed but none too few.
     for (let at = 0; at < nfc.length; at++) {
-      const capital = isCapital(nfc.charCodeAt(at));
-      if (at > 0 && (capital || previousCapital)) setBit(signature, capitalPairBit(nfc.charCodeAt(at - 1), nfc.charCodeAt(at)));
-      previousCapital = capital;
+      const written = nfc.charCodeAt(at);
+      if (written === 32 || written === 45) continue;
+      const capital = isCapital(written);
+      if (lastWritten >= 0 && (capital || lastCapital)) setBit(signature, capitalPairBit(lastWritten, written));
+      lastWritten = written;
+      lastCapital = capital;
     }
   }
   return signature;
