@@ -55,6 +55,22 @@ describe('files the watcher reports through a symbolic link', () => {
     assert.ok(!titles.some((title) => title.includes('Fehlt.md')), JSON.stringify(titles));
   });
 
+  it('a file the glossary leaves out is still a file: no "Create" fix that would write into it', async () => {
+    // In a folder the walk skips: the index does not know the file, the disk does.
+    fs.mkdirSync(ws.path('glossar/build'), { recursive: true });
+    fs.writeFileSync(ws.path('glossar/build/Alt.md'), 'Erzeugt.\n');
+    const uri = ws.uri('glossar/Notiz.md');
+    await client.open(uri, 'Siehe [alt](build/Alt.md) und [neu](build/Neu.md).');
+    const diagnostics = await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.filter((d) => d.code === 'broken-link').length === 2);
+    const titles: string[] = [];
+    for (const diagnostic of diagnostics) {
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as Array<{ title: string }>;
+      titles.push(...actions.map((action) => action.title));
+    }
+    assert.ok(titles.includes('Create build/Neu.md from the template'), JSON.stringify(titles));
+    assert.ok(!titles.some((title) => title.includes('Alt.md')), JSON.stringify(titles));
+  });
+
   it('are not read: their text shows in no answer, and the index stays what a fresh start gives', async () => {
     await client.didChangeWatchedFiles([
       { uri: ws.uri('glossar/Geheim.md'), type: FileChangeType.Created },

@@ -86,6 +86,30 @@ describe('Fix All Glossary Problems in Workspace', () => {
   });
 });
 
+describe('Fix All Glossary Problems in Workspace, on a file in another encoding', () => {
+  it('leaves a closed file that is not UTF-8 alone, as check --fix does: its bytes were read as U+FFFD', async () => {
+    const ws = createWorkspace({ 'glossar/tags.yml': TAGS, 'glossar/A.md': ENTRY });
+    const latin1 = Buffer.from('---\nid: M\ntitel: M\xfcller\ntags: [IM, IM]\n---\n\n# M\xfcller\n', 'latin1');
+    fs.writeFileSync(ws.path('glossar/M.md'), latin1);
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      let uris: string[] = [];
+      client.connection.onRequest('workspace/applyEdit', (params: { edit: { documentChanges: Array<{ textDocument: { uri: string } }> } }) => {
+        uris = params.edit.documentChanges.map((change) => change.textDocument.uri);
+        return { applied: true };
+      });
+      assert.equal(await client.connection.sendRequest('workspace/executeCommand', { command: 'markdownGlossary.fixAllInWorkspace', arguments: [] }), 1);
+      assert.deepEqual(uris, [ws.uri('glossar/A.md')]);
+      assert.notEqual(runCli(['check', '--fix', 'glossar/M.md'], ws.root).status, 0, 'the CLI refuses it too');
+      assert.deepEqual(fs.readFileSync(ws.path('glossar/M.md')), latin1);
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});
+
 /** Edits applied to a text by offsets, last first. */
 function applyAll(text: string, edits: TextEdit[]): string {
   const starts = [0];

@@ -155,6 +155,14 @@ describe('quick fix: remove a tag', () => {
     assert.equal(remove(entry('A', 'A', 'D.', '[Begriffe, "|"]')), entry('A', 'A', 'D.', '[Begriffe]'));
     assert.equal(remove(entry('A', 'A', 'D.', '["|"]')), entry('A', 'A', 'D.', '[]'));
   });
+
+  it('keeps the anchor and tag of a block list it empties before the empty list', () => {
+    const before = doc(['title: X', 'tags: &t', '  - "|"'], '\n# X\n');
+    const after = remove(before);
+    assert.equal(after, doc(['title: X', 'tags: &t []'], '\n# X\n'));
+    assert.deepEqual(parseDocument(uri('docs/A.md'), after).diagnostics.filter((problem) => problem.code === 'yaml-syntax'), []);
+    assert.equal(remove(doc(['title: X', 'tags: &t # the tags', '  - "|"'], '\n# X\n')), doc(['title: X', 'tags: &t [] # the tags'], '\n# X\n'));
+  });
 });
 
 describe('quick fix: declare a tag in the tags file', () => {
@@ -235,6 +243,18 @@ describe('quick fix: create the missing entry', () => {
       uri: uri('notes/Wertsch%C3%B6pfung.md'),
       text: template('Wertschöpfung', 'Wertschöpfung'),
     });
+  });
+
+  it('offers no new entry where a file the site does not build already is (a draft, a "_" file)', () => {
+    const index = glossaryOf({
+      'docs/10-Glossar/D-Glossar/_Entwurf.md': '---\ntitle: Entwurf\n---\n\nText.\n',
+      'docs/10-Glossar/D-Glossar/Skizze.md': '---\ntitle: Skizze\ndraft: true\n---\n\nText.\n',
+    });
+    for (const link of ['[x](./_Entw|urf.md)', '[y](./Skiz|ze.md)']) {
+      const { titles } = actionsAt(index, 'docs/10-Glossar/D-Glossar/Notiz.md', `Siehe ${link}.\n`);
+      assert.ok(titles.includes('Disable broken-link for this line'), JSON.stringify(titles));
+      assert.deepEqual(titles.filter((title) => title.startsWith('Create')), [], link);
+    }
   });
 
   it('writes the id and title of the new entry as YAML strings', () => {

@@ -123,6 +123,48 @@ describe('rename writes names into links that still lead to the renamed term', (
   });
 });
 
+describe('rename keeps what is around the name as written', () => {
+  const foo = '---\nid: Foo\ntitle: Foo\n---\n\n# Foo\n\nDef.\n';
+
+  it('a wiki link in a table keeps the backslash of its escaped pipe, and the cell stays one cell', () => {
+    const files = { 'Foo.md': foo, 'Note.md': '| a | b |\n|---|---|\n| [[Foo\\|alias]] | x |\n' };
+    assert.deepEqual(linksOf(files, 'Note.md'), ['alias -> Foo.md']);
+    const renamed = renameAt(files, 'Foo.md', 'title: F', 'Bar Baz');
+    assert.equal(renamed['Note.md'], '| a | b |\n|---|---|\n| [[Bar Baz\\|alias]] | x |\n');
+  });
+
+  it('a wiki link with two "#" keeps everything after the first', () => {
+    const renamed = renameAt({ 'Foo.md': foo, 'Note.md': 'See [[Foo#a#b]].\n' }, 'Foo.md', 'title: F', 'Bar Baz');
+    assert.equal(renamed['Note.md'], 'See [[Bar Baz#a#b]].\n');
+  });
+
+  it('a title with "|" is escaped in link texts, so a table keeps its cells', () => {
+    const files = { 'Foo.md': foo, 'Note.md': '| a | b |\n|---|---|\n| [Foo](./Foo.md) | x |\n' };
+    const renamed = renameAt(files, 'Foo.md', 'title: F', 'Ein- | Ausgabe');
+    assert.equal(renamed['Note.md'], '| a | b |\n|---|---|\n| [Ein- \\| Ausgabe](./Foo.md) | x |\n');
+    assert.deepEqual(linksOf(renamed, 'Note.md'), ['Ein- | Ausgabe -> Foo.md']);
+  });
+
+  it('an explicit heading id is no part of the title, and stays where it is', () => {
+    const files = { 'Foo.md': '---\nid: Foo\n---\n# Foo {#foo}\n\nDef.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
+    assert.equal(indexOf(files).termOf(uriOf('Foo.md'))?.title, 'Foo');
+    const renamed = renameAt(files, 'Note.md', '[F', 'Bar');
+    assert.equal(renamed['Foo.md'], '---\nid: Foo\n---\n# Bar {#foo}\n\nDef.\n');
+    const setext = renameAt({ ...files, 'Foo.md': '---\nid: Foo\n---\nFoo {#foo}\n===\n\nDef.\n' }, 'Note.md', '[F', 'Bar');
+    assert.equal(setext['Foo.md'], '---\nid: Foo\n---\nBar {#foo}\n===\n\nDef.\n');
+  });
+
+  it('a setext heading renamed to a name that starts like a list or a quote stays a heading', () => {
+    const files = { 'Foo.md': '---\ntitle: Foo\n---\n\nFoo\n===\n\nDef.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
+    for (const [title, written] of [['1. FC Köln', '1\\. FC Köln'], ['- Minus', '\\- Minus'], ['> Zitat', '\\> Zitat'], ['# Raute', '\\# Raute']]) {
+      const renamed = renameAt(files, 'Note.md', '[F', title);
+      assert.match(renamed['Foo.md'], new RegExp(`\n\n${written.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\n===\n`));
+      const heading = indexOf(renamed).termOf(uriOf('Foo.md'))?.heading;
+      assert.deepEqual([heading?.level, heading?.text], [1, title]);
+    }
+  });
+});
+
 describe('reading back what was written', () => {
   it('link texts and headings are read with their backslash escapes resolved, escaped brackets are text (CommonMark)', () => {
     const files = { 'X.md': '---\ntags: [T]\n---\n# C\\+\\+ \\#\n\nSee [a \\] b](X.md), \\[no link](X.md), \\\\[c](X.md) and [d](X.md "\\(t\\)").\n' };

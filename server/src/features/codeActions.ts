@@ -267,6 +267,8 @@ function missingTermFile(index: GlossaryIndex, document: ParsedDocument, target:
     if (uri === undefined || !isMarkdownPath(uri)) return undefined;
     name = fileStem(uri);
   }
+  // The link may lead to a file that is only not built (a draft, `_` in its path): it exists.
+  if (index.documentAtLink(uri) !== undefined) return undefined;
   return { uri, text: newTermText(fileStem(uri), name.replace(/-/g, ' '), []) };
 }
 
@@ -380,11 +382,13 @@ function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, 
       }
     }
   }
-  // A block list whose every item goes stays a list: `tags: []`, not an empty value.
-  const colon = /^[ \t]*:/.exec(text.slice(lines.offsetAt(list.keyRange.end)));
-  if (blockItemsRemoved === items.length && colon !== null) {
-    const afterColon = lines.positionAt(lines.offsetAt(list.keyRange.end) + colon[0].length);
-    edits.push({ range: { start: afterColon, end: afterColon }, newText: ' []' });
+  // A block list whose every item goes stays a list: `tags: []`, not an empty value; after the
+  // list's tag and anchor (`tags: &t []`), which may not stand after the value.
+  const keyEnd = lines.offsetAt(list.keyRange.end);
+  const colonAndProperties = /^[ \t]*:(?:[ \t]+[!&][^\s,[\]{}]*)*/.exec(text.slice(keyEnd));
+  if (blockItemsRemoved === items.length && colonAndProperties !== null) {
+    const at = lines.positionAt(keyEnd + colonAndProperties[0].length);
+    edits.push({ range: { start: at, end: at }, newText: ' []' });
   }
   return edits;
 }

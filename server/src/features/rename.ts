@@ -4,7 +4,7 @@ import { asLinkTarget, composedUri, encodePathSegment, fileStem, isMarkdownPath,
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
-import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
+import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold, wikiLinkParts } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './workspaceChange';
 import { termsAt } from './termAt';
 import { resolveTermLink } from './termLinks';
@@ -53,8 +53,8 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
   const unwritableInWikiLink = wikiLinkCannotHold(title);
   forEachLinkTo(index, term, (document, link) => {
     if (link.kind === 'wiki') {
-      const [target, fragment = ''] = link.target.split(/(?=#)/);
-      if (nameKey(target) !== oldKey) return;
+      const { name, fragment } = wikiLinkParts(link.target);
+      if (nameKey(name) !== oldKey) return;
       if (unwritableInWikiLink !== undefined) {
         throw new RenameError(l10n.t('Wiki links name this term, and a wiki link cannot hold "{0}": choose another name, or change those wiki links into Markdown links first.', unwritableInWikiLink));
       }

@@ -267,7 +267,7 @@ export function startServer(connection: Connection): void {
       return all === undefined ? [] : [toLspCodeAction(all)];
     }
     const fixes = codeActions(index, open.document, open.lines, range, session.settings)
-      .filter((action) => session.staysInWorkspace(action.change))
+      .filter((action) => session.staysInWorkspace(action.change) && session.createsOnlyNewFiles(action.change))
       .map(toLspCodeAction);
     const outdated = context.diagnostics.filter((diagnostic) => diagnostic.code === 'outdated-translation');
     const state = outdated.length > 0 && session.history !== undefined ? translationStateOf(index, session.history, open.document.uri) : undefined;

@@ -13,7 +13,7 @@ import { CollectionPacer, fullCollection } from '../common/garbageCollection';
 import { parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
-import { GlossaryScope, readTextFile, readTextFileNow, type Reachability } from '../workspace/files';
+import { exactUtf8, GlossaryScope, isTaken, readBytesNow, readTextFile, readTextFileNow, type Reachability } from '../workspace/files';
 import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { ParseCache, parseCacheFile } from '../workspace/parseCache';
@@ -610,9 +610,19 @@ export class GlossarySession {
       else closed.push(document.uri);
     }
     for await (const batch of this.textsFromDisk(closed)) {
-      for (const [uri, text] of batch) if (text !== undefined) fix(uri, text);
+      for (const [uri, text] of batch) if (text !== undefined && this.isUtf8OnDisk(uri, text)) fix(uri, text);
     }
     return change;
+  }
+
+  /**
+   * Whether a closed file's text is its bytes, UTF-8 throughout, as `check --fix` requires: bytes
+   * of another encoding were read as U+FFFD, and an edit computed on that text would destroy them.
+   */
+  private isUtf8OnDisk(uri: string, text: string): boolean {
+    if (!text.includes('\uFFFD')) return true;
+    const bytes = readBytesNow(uriToFsPath(uri), this.output.log, this.scope().maxFileBytes);
+    return bytes !== undefined && exactUtf8(bytes) !== undefined;
   }
 
   /** Visits every document that may refer to a term, open ones as edited, closed ones as on disk. */
@@ -648,6 +658,15 @@ export class GlossarySession {
   }
 
   // ---- The workspace's boundary ----
+
+  /**
+   * Whether a change only creates files that do not exist: clients create with `ignoreIfExists`
+   * (Neovim 0.7 empties a file it is told to create without it), and the edits that fill a new
+   * file would then go into the old one.
+   */
+  createsOnlyNewFiles(change: WorkspaceChange): boolean {
+    return change.createFiles.every((uri) => !isTaken(uriToFsPath(uri)));
+  }
 
   /** Quick fixes and renames never touch a file outside the workspace folders, directly or through a link. */
   staysInWorkspace(change: WorkspaceChange): boolean {

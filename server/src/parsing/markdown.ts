@@ -77,10 +77,17 @@ export function plainText(markdown: string): string {
 
 /**
  * Plain text written as link text that reads back as itself: backslashes, brackets, backticks and
- * `<` escaped, which would end the link or start code, another link or HTML.
+ * `<` escaped, which would end the link or start code, another link or HTML, and `|`, which would
+ * end a table's cell.
  */
 export function escapeLinkText(text: string): string {
-  return text.replace(/[\\[\]`<]/g, '\\$&');
+  return text.replace(/[\\[\]`<|]/g, '\\$&');
+}
+
+/** A wiki link's target split at its first `#`: the name of the term, and the part of it (`#Ziele`, or empty). */
+export function wikiLinkParts(target: string): { name: string; fragment: string } {
+  const hash = target.indexOf('#');
+  return hash === -1 ? { name: target, fragment: '' } : { name: target.slice(0, hash), fragment: target.slice(hash) };
 }
 
 /** The first character of a text that a wiki link cannot hold: it would end the target (`|`, `#`, `]`, a line break) or the link. */
@@ -88,9 +95,15 @@ export function wikiLinkCannotHold(text: string): string | undefined {
   return /[|#[\]\n]/.exec(text)?.[0];
 }
 
-/** Plain text written as heading text that reads back as itself: as link text, and a final `#`, which would close an ATX heading. */
+/**
+ * Plain text written as heading text that reads back as itself: as link text, a final `#`, which
+ * would close an ATX heading, and a first list, quote or heading marker, which would turn the
+ * first line of a setext heading (`1. FC Köln` over `===`) into another block.
+ */
 export function escapeHeadingText(text: string): string {
-  return escapeLinkText(text).replace(/#$/, '\\#');
+  return escapeLinkText(text)
+    .replace(/#$/, '\\#')
+    .replace(/^(?:(\d{1,9})([.)])|([-+*]|#{1,6}))(?=[ \t]|$)|^>/, (marker, digits?: string, delimiter?: string) => (digits !== undefined ? `${digits}\\${delimiter}` : `\\${marker}`));
 }
 
 /**
@@ -111,7 +124,21 @@ function atxHeading(line: string): { level: number; text: string; textOffset: nu
   while (end > contentStart && isBlank(end - 1)) end--;
   let textOffset = contentStart;
   while (textOffset < end && isBlank(textOffset)) textOffset++;
+  end = endBeforeHeadingId(line, textOffset, end);
   return { level: opening[1].length, text: line.slice(textOffset, end), textOffset };
+}
+
+/**
+ * Where a heading's text ends before an explicit heading id (`## Hello {#hello}`, as Docusaurus
+ * and Hugo read it), and the blanks before it: the id is no part of the text. `end` without one.
+ */
+function endBeforeHeadingId(text: string, start: number, end: number): number {
+  if (text[end - 1] !== '}') return end;
+  const open = text.lastIndexOf('{#', end - 1);
+  if (open < start || /[{}\s]/.test(text.slice(open + 2, end - 1)) || open + 2 === end - 1) return end;
+  let before = open;
+  while (before > start && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+  return before;
 }
 
 /**
@@ -239,11 +266,12 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       // The paragraph so far was a setext heading ("Title\n=====", "Section\n-----").
       const first = paragraphLines[0];
       const last = paragraphLines[paragraphLines.length - 1];
+      const textEnd = endBeforeHeadingId(text, last.start, last.end);
       headings.push({
         level: underline[1].startsWith('=') ? 1 : 2,
-        text: unescapeMarkdown(text.slice(first.start, last.end).trim()),
+        text: unescapeMarkdown(text.slice(first.start, textEnd).trim()),
         range: lines.rangeAt(first.start, end),
-        textRange: lines.rangeAt(first.start, last.end),
+        textRange: lines.rangeAt(first.start, textEnd),
       });
       paragraphLines = [];
       continue;
@@ -323,7 +351,9 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   for (const match of hasBracket && line.includes('[[') ? line.matchAll(WIKI_LINK) : []) {
     const linkStart = start + match.index;
     if (inCode(linkStart)) continue;
-    const [whole, target, alias] = match;
+    const [whole, written, alias] = match;
+    // In a table a wiki link escapes its pipe (`[[Term\\|text]]`): the backslash is not the target's.
+    const target = alias !== undefined && written.endsWith('\\') ? written.slice(0, -1) : written;
     const targetStart = linkStart + 2;
     const textStart = alias === undefined ? targetStart : start + match.indices![2][0];
     const shown = alias ?? target;

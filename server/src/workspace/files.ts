@@ -329,6 +329,16 @@ export function writeTextFileNow(filePath: string, text: string, scope: Glossary
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Whether something is at a path: a file, a folder, or a link, even one that leads nowhere. */
+export function isTaken(filePath: string): boolean {
+  try {
+    return lstatSync(filePath, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    // Not to be looked at (a folder on the way is locked): as good as taken.
+    return true;
+  }
+}
+
 /**
  * The text of bytes that are UTF-8 throughout, a byte order mark kept as U+FEFF; undefined for any
  * other encoding. A file is only rewritten from such a text, so every byte outside an edit survives.

@@ -3,7 +3,7 @@ import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, withRouteId } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
-import type { MarkdownLink } from '../../parsing/markdown';
+import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { brokenLinkPolicyOf } from '../../site/site';
 import type { UnpublishedReason } from '../../site/siteTypes';
 import { linkedDocument, resolveTermLink } from '../termLinks';
@@ -44,7 +44,7 @@ function missing(target: string, suggestion: string | undefined): { message: str
 function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
   if (link.kind === 'wiki') {
     if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
-    const [name, fragment = ''] = link.target.split(/(?=#)/);
+    const { name, fragment } = wikiLinkParts(link.target);
     const match = nearestTerm(index, 'name', name, (term) => [term.title, ...term.aliases]);
     return missing(link.target, match === undefined ? undefined : match.name + fragment);
   }
