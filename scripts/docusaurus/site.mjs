@@ -201,7 +201,9 @@ async function siteLocales(scratch) {
 /** Runs the Docusaurus CLI in its own process group; on timeout the whole group is killed. */
 function runDocusaurus(scratch, args, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const env = npmEnv({ NO_UPDATE_NOTIFIER: '1', NO_COLOR: '1', FORCE_COLOR: '0', BROWSERSLIST_IGNORE_OLD_DATA: '1' });
+    // Without webpack's persistent cache: the scratch sites share the cached node_modules, where one
+    // site's cache would be read by the next (missing generated files, false rendering errors).
+    const env = npmEnv({ NO_UPDATE_NOTIFIER: '1', NO_COLOR: '1', FORCE_COLOR: '0', BROWSERSLIST_IGNORE_OLD_DATA: '1', DOCUSAURUS_NO_PERSISTENT_CACHE: '1' });
     const child = spawn(process.execPath, [DOCUSAURUS_BIN, ...args], { cwd: scratch, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

@@ -409,6 +409,13 @@ describe('the tags file generator', () => {
     assert.equal(generateTagsFile(glossary()), ALL);
   });
 
+  it('gives no two tags one permalink, nor a tag the permalink of one the file declares (the build fails on it)', () => {
+    const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '["C#", "C++", 中文, 日本語, Cloud, "Im"]') });
+    index.setTagsFile(uri('docs/tags.yml'), 'cloud:\n  label: Wolke\nIM:\n  label: IM\n  permalink: /im\n');
+    const permalinks = [...generateTagsFile(index, index.tagsFileFor(uri('docs/A.md'))).matchAll(/permalink: (.*)/g)].map((match) => match[1]);
+    assert.deepEqual(permalinks, ['/c', '/c-2', '/cloud-2', '/im-2', '/tag', '/tag-2']);
+  });
+
   it('creates tags.yml in the folder when none governs it', () => {
     const change = tagsFileChange(glossary(), uri('docs'));
     assert.deepEqual(change.createFiles, [uri('docs/tags.yml')]);

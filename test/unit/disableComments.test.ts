@@ -152,6 +152,8 @@ describe('quick fix "Disable … for this line"', () => {
     assert.deepEqual(disabled(`Text\n${BROKEN}\n`, BROKEN), [`Text\n${BROKEN} <!-- markdown-glossary-disable-line broken-link -->\n`]);
     assert.deepEqual(disabled(`- a\n\n- ${BROKEN}\n`, BROKEN), [`- a\n\n- ${BROKEN} <!-- markdown-glossary-disable-line broken-link -->\n`]);
     assert.deepEqual(disabled(`Text\n${BROKEN}  \nmehr\n`, BROKEN), [], 'a comment after two blanks would undo the hard line break');
+    assert.deepEqual(disabled(`Text\n${BROKEN} and run \`npm\ninstall\` first.\n`, BROKEN), [], 'the line ends inside a code span that goes on');
+    assert.deepEqual(disabled(`Text\n${BROKEN} and \`npm install\`\n`, BROKEN), [`Text\n${BROKEN} and \`npm install\` <!-- markdown-glossary-disable-line broken-link -->\n`]);
     assert.deepEqual(disabled(`${BROKEN}\n`, BROKEN, 'notiz.mdx'), [`{/* markdown-glossary-disable-next-line broken-link */}\n${BROKEN}\n`]);
   });
 

@@ -194,13 +194,13 @@ describe('readDocusaurusConfig: the template shapes', () => {
     });
   });
 
-  it('reads the fixture site docusaurus-rules: the preset docs, a second instance in wissen/, and two locales', () => {
+  it('reads the fixture site docusaurus-rules: the preset docs, a second instance in wissen/ without number prefixes, and two locales', () => {
     const file = path.join(__dirname, '..', 'sites', 'docusaurus-rules', 'docusaurus.config.js');
     assert.deepEqual(readDocusaurusConfig(readFileSync(file, 'utf8'), file), {
       baseUrl: '/',
       defaultLocale: 'en',
       locales: ['en', 'de'],
-      docs: [{ id: 'default' }, { id: 'wissen', path: 'wissen', routeBasePath: 'wissen' }],
+      docs: [{ id: 'default' }, { id: 'wissen', path: 'wissen', routeBasePath: 'wissen', numberPrefixParser: false }],
       notLiteral: [],
       problems: [],
     });
@@ -318,12 +318,14 @@ export default {
         { key: 'presets[0].docs.routeBasePath', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'presets[0].docs.include', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'presets[0].docs.exclude', range: rangeOf(text, '...sharedDocs', 1) },
+        { key: 'presets[0].docs.numberPrefixParser', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'plugins[0]', range: rangeOf(text, 'tailwindPlugin') },
         { key: 'plugins[1].id', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].path', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].routeBasePath', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].include', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].exclude', range: rangeOf(text, '...sharedDocs', 2) },
+        { key: 'plugins[1].numberPrefixParser', range: rangeOf(text, '...sharedDocs', 2) },
       ],
       problems: [],
     });

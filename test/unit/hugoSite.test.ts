@@ -106,6 +106,9 @@ describe('Hugo routes', () => {
       defaultContentLanguageInSubdir: false,
       uglyURLs: false,
       disablePathToLower: false,
+      buildDrafts: false,
+      buildFuture: false,
+      buildExpired: false,
       permalinks: {},
     });
     assert.equal(permalinkOf(site, 'content/Sub Folder/My Term.md'), '/sub-folder/my-term/');

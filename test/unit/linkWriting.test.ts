@@ -154,6 +154,12 @@ describe('rename keeps what is around the name as written', () => {
     assert.equal(setext['Foo.md'], '---\nid: Foo\n---\nBar {#foo}\n===\n\nDef.\n');
   });
 
+  it('refuses an id whose file exists already, rather than move the entry onto it', () => {
+    const files = { 'Foo.md': foo, 'Bar.md': '---\ntitle: Bar\n---\n\n# Bar\n\nOther.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
+    assert.throws(() => renameAt(files, 'Foo.md', 'id: F', 'Bar'), (error: unknown) => error instanceof RenameError && error.message.includes('Bar.md exists already'));
+    assert.equal(renameAt(files, 'Foo.md', 'id: F', 'Baz')['Note.md'], 'See [Foo](Baz.md).\n');
+  });
+
   it('a setext heading renamed to a name that starts like a list or a quote stays a heading', () => {
     const files = { 'Foo.md': '---\ntitle: Foo\n---\n\nFoo\n===\n\nDef.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
     for (const [title, written] of [['1. FC Köln', '1\\. FC Köln'], ['- Minus', '\\- Minus'], ['> Zitat', '\\> Zitat'], ['# Raute', '\\# Raute']]) {

@@ -406,6 +406,49 @@ describe('markdown body', () => {
   });
 });
 
+describe('code fenced inside a quote or a list item', () => {
+  const linksOf = (body: string) => parseDocument('file:///w/n.md', `# Note\n\n${body}`).body.links.map((link) => link.target);
+
+  it('is code, as CommonMark reads it: no link in it is one', () => {
+    assert.deepEqual(linksOf('> ```md\n> [Foo](./Foo.md)\n> ```\n\nAfter [Bar](./Bar.md).\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('- Step\n    ```md\n    [Foo](./Foo.md) and [[Foo]]\n    ```\n\nAfter [Bar](./Bar.md).\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('- ```md\n  [Foo](./Foo.md)\n  ```\n- [Bar](./Bar.md)\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('1. One\n\n   ```js\n   [Foo](./Foo.md)\n   ```\n\nText [Bar](./Bar.md)\n'), ['./Bar.md']);
+  });
+
+  it('ends only at a closing fence of its own quote: a quoted fence inside code is code', () => {
+    assert.deepEqual(linksOf('```md\n> ```\n[Foo](./Foo.md)\n```\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
+  });
+
+  it('is not opened by a fence in an indented code block outside lists', () => {
+    assert.deepEqual(linksOf('    ```\n    code [Foo](./Foo.md)\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
+  });
+});
+
+describe('text that is no prose on the page', () => {
+  const covered = (body: string, word: string) => {
+    const text = `# Note\n\n${body}`;
+    const at = text.indexOf(word);
+    return parseDocument('file:///w/n.mdx', text).body.nonProse.some(([start, end]) => start <= at && at + word.length <= end);
+  };
+
+  it('MDX statements, tags and their attributes, footnote labels and reference definitions', () => {
+    assert.equal(covered('import SLA from "./SLA";\n\nText.\n', 'SLA'), true, 'import');
+    assert.equal(covered('export const x = "Service Level Agreement";\n', 'Service'), true, 'export');
+    assert.equal(covered('<TabItem label="Service Level Agreement">\n\nText.\n', 'Service'), true, 'JSX attribute');
+    assert.equal(covered('See <span title="Service Level Agreement">the SLA</span>.\n', 'Service'), true, 'HTML attribute');
+    assert.equal(covered('Text[^SLA] here.\n\n[^SLA]: The note.\n', 'SLA'), true, 'footnote label');
+    assert.equal(covered('See [x][1].\n\n[1]: https://x.y "Service Level Agreement"\n', 'Service'), true, 'reference definition');
+  });
+
+  it('but the text between tags, the text of a footnote and prose that starts like a statement are prose', () => {
+    assert.equal(covered('See <span title="x">the Service Level Agreement</span>.\n', 'Service'), false);
+    assert.equal(covered('Text[^1] here.\n\n[^1]: The Service Level Agreement.\n', 'Service'), false);
+    assert.equal(covered('Import the Service Level Agreement first.\n', 'Service'), false);
+    assert.equal(covered('Costs < Service Level Agreement > nothing.\n', 'Service'), false);
+  });
+});
+
 describe('what the index keeps of a closed file', () => {
   it('places everything where the open document does, read or sent as JSON', () => {
     const text = `${SEED}\nSiehe [Outsourcing](./Outsourcing.md) und [[Outsourcing|ausgelagert]].\n`;

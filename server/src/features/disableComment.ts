@@ -2,6 +2,7 @@ import type { GlossaryDiagnostic } from '../common/diagnostic';
 import { lineBreakOf, type LineIndex } from '../common/text';
 import { DIRECTIVE_PREFIX, type DirectiveAction } from '../parsing/directives';
 import { parseDocument, type ParsedDocument } from '../parsing/document';
+import { leavesCodeSpanOpen } from '../parsing/markdown';
 import type { TextEdit } from './workspaceChange';
 
 /** A line that a comment line above would join to a list or a quote, or split from one. */
@@ -49,7 +50,7 @@ export function disableCommentEdit(document: ParsedDocument, lines: LineIndex, d
     const fits = (candidate: Exclude<Placement, 'none'>) =>
       keepsMeaningAndDisables(document.uri, window, lines.offsetAt(edits[candidate].range.start) - window.base, edits[candidate].newText, (candidate === 'above' ? line + 1 : line) - window.firstLine, diagnostic);
     if ((inFrontMatter || startsMarkdownBlock(document, lines, line)) && fits('above')) placement = 'above';
-    else if ((inFrontMatter || !HARD_BREAK.test(lineText)) && fits('end')) placement = 'end';
+    else if ((inFrontMatter || (!HARD_BREAK.test(lineText) && !leavesCodeSpanOpen(lineText))) && fits('end')) placement = 'end';
     else placement = 'none';
     placements.set(line, placement);
   }

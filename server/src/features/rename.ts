@@ -74,6 +74,10 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
   // A file named after its id keeps that name: it moves with the id, and so do the paths to it.
   const renamesFile = fileStem(term.uri) === term.id;
   const newUri = renamesFile ? `${parentUri(term.uri)}/${encodePathSegment(id)}${term.uri.match(/\.mdx?$/i)?.[0] ?? '.md'}` : term.uri;
+  const occupant = newUri === term.uri ? undefined : index.documentAtLink(newUri);
+  if (occupant !== undefined && occupant.uri !== term.uri) {
+    throw new RenameError(l10n.t('{0} exists already: the entry cannot be renamed to the file of the new id.', fileStem(occupant.uri) + (occupant.uri.match(/\.mdx?$/i)?.[0] ?? '')));
+  }
   const fields = index.getDocument(term.uri)?.frontMatter?.fields ?? [];
   const newPage = index.pageFor(newUri, idField === undefined ? fields : fields.map((field) => (field === idField ? { ...field, value: id } : field)));
   const newRoute = newPage?.published ? newPage.route : undefined;

@@ -22,7 +22,7 @@ const NEW_FILE: TagsFileAdditions = { style: 'block', at: { line: 0, character: 
  * file declares are left to it: the result then holds only what is missing, to add in its style.
  */
 export function generateTagsFile(index: GlossaryIndex, existing?: TagsFile): string {
-  return declarationsText(byUsage([...index.tagUsage()].filter(([tag]) => tag.trim() !== '' && !existing?.tags.has(tag))), existing?.additions ?? NEW_FILE);
+  return declarationsText(byUsage([...index.tagUsage()].filter(([tag]) => tag.trim() !== '' && !existing?.tags.has(tag))), existing);
 }
 
 /** Tags most used first, then by name. */
@@ -30,10 +30,15 @@ function byUsage(usage: Iterable<[string, number]>): string[] {
   return [...usage].sort(([tagA, countA], [tagB, countB]) => countB - countA || tagA.localeCompare(tagB)).map(([tag]) => tag);
 }
 
-/** The declarations of tags, `label` the tag itself and `permalink` a URL-safe form of it, as the file writes its own. */
-function declarationsText(tags: string[], additions: TagsFileAdditions): string {
+/**
+ * The declarations of tags for a tags file (undefined: a new one), `label` the tag itself and
+ * `permalink` a URL-safe form of it, as the file writes its own.
+ */
+function declarationsText(tags: string[], tagsFile: TagsFile | undefined): string {
+  const additions = tagsFile?.additions ?? NEW_FILE;
   if (additions.style === 'refused' || tags.length === 0) return '';
-  const fields = (tag: string) => [['label', yamlString(tag)], ['permalink', yamlString(`/${permalinkOf(tag)}`)]];
+  const permalinks = uniquePermalinks(tags, tagsFile);
+  const fields = (tag: string) => [['label', yamlString(tag)], ['permalink', yamlString(permalinks.get(tag)!)]];
   if (additions.style === 'flow') {
     const entries = tags.map((tag) => `${yamlString(tag)}: {${fields(tag).map(([key, value]) => `${key}: ${value}`).join(', ')}}`);
     return additions.separatorFirst + entries.join(', ');
@@ -47,11 +52,33 @@ function declarationsText(tags: string[], additions: TagsFileAdditions): string 
 export function declarationsEdit(tagsFile: TagsFile, tags: string[]): TextEdit | undefined {
   const additions = tagsFile.additions;
   if (additions.style === 'refused') return undefined;
-  return { range: { start: additions.at, end: additions.at }, newText: declarationsText(tags, additions) };
+  return { range: { start: additions.at, end: additions.at }, newText: declarationsText(tags, tagsFile) };
 }
 
 function permalinkOf(tag: string): string {
   return foldWord(tag).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tag';
+}
+
+/**
+ * A permalink for each new tag, unlike one another's and those the file declares or Docusaurus
+ * gives its tags without one (the build fails on two tags at one permalink): "C#" and "C++" are
+ * `/c` and `/c-2`.
+ */
+function uniquePermalinks(tags: string[], tagsFile: TagsFile | undefined): Map<string, string> {
+  const taken = new Set<string>();
+  for (const declared of tagsFile?.tags.values() ?? []) {
+    const permalink = declared.permalink ?? permalinkOf(declared.key);
+    taken.add(permalink.startsWith('/') ? permalink : `/${permalink}`);
+  }
+  const permalinks = new Map<string, string>();
+  for (const tag of tags) {
+    const base = `/${permalinkOf(tag)}`;
+    let permalink = base;
+    for (let suffix = 2; taken.has(permalink); suffix++) permalink = `${base}-${suffix}`;
+    taken.add(permalink);
+    permalinks.set(tag, permalink);
+  }
+  return permalinks;
 }
 
 /**
@@ -89,7 +116,7 @@ export function tagsFileChange(index: GlossaryIndex, folderUri: string): Workspa
     }
     const start = { line: 0, character: 0 };
     change.createFiles.push(uri);
-    change.edits.push({ uri, edits: [{ range: { start, end: start }, newText: declarationsText(tags, NEW_FILE) }] });
+    change.edits.push({ uri, edits: [{ range: { start, end: start }, newText: declarationsText(tags, undefined) }] });
   }
   return change;
 }

@@ -1,4 +1,4 @@
-import { isMarkdownPath, resolveRelativeLink, withPath } from '../common/uris';
+import { isMarkdownPath, resolveRelativeLink, safeDecode, withPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
@@ -59,6 +59,33 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   return { kind: 'route', path: reached, document: pageAt(index, routeSite, reached) };
 }
 
+/**
+ * The locales in which Docusaurus finds no page at a Markdown file link that our resolution takes
+ * to `linked`. A default-locale page without a translation is built in every other locale from its
+ * own file, and a path is looked up among the files of that locale's pages, where a translated
+ * file is replaced by its translation under `i18n/`: a path starting with `./` or `../` is looked
+ * for beside the file only and misses it; a bare or absolute path is also looked for below the
+ * locale's translation folder, and reaches the translation when it names the file from the docs
+ * folder (`01-Intro.md`).
+ */
+export function localesMissingFileLink(index: GlossaryIndex, fromUri: string, target: string, linked: ParsedDocument): string[] {
+  const site = index.siteFor(fromUri);
+  const page = index.pageOf(fromUri);
+  const linkedPage = index.pageOf(linked.uri);
+  if (site?.generator !== 'docusaurus' || page === undefined || linkedPage === undefined) return [];
+  const { defaultLocale, locales } = site.docusaurus;
+  if (page.locale !== defaultLocale || linkedPage.locale !== defaultLocale) return [];
+  const path = safeDecode(target.replace(/[?#].*$/, '')).replace(/^\/+/, '');
+  const namesSource = !target.startsWith('./') && !target.startsWith('../') && path === sourceOf(linkedPage.translationKey);
+  const translatedIn = (uri: string, locale: string) => index.translationsOf(uri).some((other) => index.pageOf(other)?.locale === locale);
+  return locales.filter((locale) => locale !== defaultLocale && !translatedIn(fromUri, locale) && translatedIn(linked.uri, locale) && !namesSource);
+}
+
+/** The path of a Docusaurus page's file below its version's folder, from its translation key (`<instance>@<version>:<path>`). */
+function sourceOf(translationKey: string): string {
+  return translationKey.slice(translationKey.indexOf(':', translationKey.indexOf('@')) + 1);
+}
+
 /** The document built at a URL path; of a page and its translation, the one in the path's locale. */
 function pageAt(index: GlossaryIndex, site: Site, path: string): ParsedDocument | undefined {
   const candidates = index.documentsAtPermalink(path);
@@ -68,10 +95,13 @@ function pageAt(index: GlossaryIndex, site: Site, path: string): ParsedDocument 
   return (inLocale.length > 0 ? inLocale : candidates).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))[0];
 }
 
-/** The Markdown file a file link names: beside the linking file, else (Docusaurus) in a docs folder or the site folder. */
+/**
+ * The Markdown file a file link names: beside the linking file, else (Docusaurus) in a docs folder
+ * or the site folder; a path starting with `./` or `../` only beside it, as Docusaurus resolves it.
+ */
 function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: string, target: string, targetUri: string | undefined): ParsedDocument | undefined {
   const beside = targetUri === undefined ? undefined : index.documentAtLink(targetUri);
-  if (beside !== undefined || site === undefined) return beside;
+  if (beside !== undefined || site === undefined || target.startsWith('./') || target.startsWith('../')) return beside;
   const path = target.replace(/[?#].*$/, '').replace(/^\/+/, '');
   for (const folder of markdownLinkFolders(site)) {
     const uri = resolveRelativeLink(withPath(fromUri, `${folder}/_`), path);

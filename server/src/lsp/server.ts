@@ -267,7 +267,7 @@ export function startServer(connection: Connection): void {
       return all === undefined ? [] : [toLspCodeAction(all)];
     }
     const fixes = codeActions(index, open.document, open.lines, range, session.settings)
-      .filter((action) => session.staysInWorkspace(action.change) && session.createsOnlyNewFiles(action.change))
+      .filter((action) => session.staysInWorkspace(action.change) && session.overwritesNothing(action.change))
       .map(toLspCodeAction);
     const outdated = context.diagnostics.filter((diagnostic) => diagnostic.code === 'outdated-translation');
     const state = outdated.length > 0 && session.history !== undefined ? translationStateOf(index, session.history, open.document.uri) : undefined;
@@ -316,6 +316,7 @@ export function startServer(connection: Connection): void {
     try {
       const change = rename(index, target, newName);
       if (!session.staysInWorkspace(change)) throw new RenameError(l10n.t('The rename would change files outside the workspace.'));
+      if (!session.overwritesNothing(change)) throw new RenameError(l10n.t('The rename would move a file onto one that exists.'));
       return toLspWorkspaceEdit(change);
     } catch (error) {
       if (error instanceof RenameError) throw new ResponseError(0, error.message);

@@ -660,12 +660,14 @@ export class GlossarySession {
   // ---- The workspace's boundary ----
 
   /**
-   * Whether a change only creates files that do not exist: clients create with `ignoreIfExists`
-   * (Neovim 0.7 empties a file it is told to create without it), and the edits that fill a new
-   * file would then go into the old one.
+   * Whether a change creates files and moves files only where nothing is yet: clients create with
+   * `ignoreIfExists` (Neovim 0.7 empties a file it is told to create without it), and the edits
+   * that fill a new file would then go into the old one. A move that changes only the case of a
+   * name may find its own file there (a file system that ignores case).
    */
-  createsOnlyNewFiles(change: WorkspaceChange): boolean {
-    return change.createFiles.every((uri) => !isTaken(uriToFsPath(uri)));
+  overwritesNothing(change: WorkspaceChange): boolean {
+    const movedOnto = (change.renameFiles ?? []).filter((file) => file.newUri.toLowerCase() !== file.oldUri.toLowerCase()).map((file) => file.newUri);
+    return [...change.createFiles, ...movedOnto].every((uri) => !isTaken(uriToFsPath(uri)));
   }
 
   /** Quick fixes and renames never touch a file outside the workspace folders, directly or through a link. */

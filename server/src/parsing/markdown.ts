@@ -42,13 +42,23 @@ export interface MarkdownBody {
   nonProse: Span[];
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+/** A fence's run of backticks or tildes, at the start of a line's content (see `blockContent`). */
+const FENCE_RUN = /^(`{3,}|~{3,})/;
 const ATX_OPENING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Docusaurus admonitions (`:::info` … `:::`): the markers are not text, what they hold is. */
 const ADMONITION_MARKER = /^ {0,3}:::/;
 const INDENTED_CODE = /^(?: {4}|\t)/;
+const QUOTE_MARKER = /^ {0,3}> ?/;
+/** An MDX `import` or `export` statement (Docusaurus reads `.md` as MDX too). */
+const MDX_STATEMENT = /^(?:import\s+[\w*{]|export\s+(?:const|let|var|function|class|async|default|\{|\*))/;
+/** A link reference definition: `[label]: target "title"`; a footnote's (`[^1]: Text`) holds prose. */
+const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:/;
+/** An HTML or JSX tag on one line: `<b>`, `</b>`, `<TabItem label="x">`, `<br/>`. */
+const TAG = /<\/?[A-Za-z][^<>\n]*>/g;
+const FOOTNOTE_LABEL = /\[\^[^[\]\n]*\]/g;
+const LIST_MARKER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+(?=\S)/;
 // Each pattern stays linear on any line: no part of a match may run past the place where the next
 // attempt starts, and no two quantifiers may share a run of characters. So link text may hold one
 // level of brackets ("[a [b] c](x)") but no unpaired "[", a destination in <> and a title in ()
@@ -174,6 +184,18 @@ function codeSpansOf(line: string, lineStart: number): Span[] {
   return spans;
 }
 
+/**
+ * Whether a line leaves a run of backticks unclosed: a code span may go on to a later line of its
+ * paragraph, and text put at the line's end would be code.
+ */
+export function leavesCodeSpanOpen(line: string): boolean {
+  const spans = codeSpansOf(line, 0);
+  for (let at = line.indexOf('`'); at !== -1; at = line.indexOf('`', at + 1)) {
+    if (!isInSpans(spans, at)) return true;
+  }
+  return false;
+}
+
 /** Whether an offset lies in one of a sorted list of disjoint spans. */
 function isInSpans(spans: readonly Span[], offset: number): boolean {
   let low = 0;
@@ -209,8 +231,11 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   const nonProse: Span[] = [];
   let leadParagraph: Paragraph | undefined;
   let paragraphLines: Array<{ start: number; end: number }> = [];
-  let fence: { marker: string; start: number } | undefined;
+  let fence: { marker: string; start: number; indent: number; quotes: number } | undefined;
   let commentStart: number | undefined;
+  // Whether a list item may still hold the line: code fenced inside it is indented past 3 spaces.
+  let inList = false;
+  let afterBlank = false;
 
   const closeParagraph = () => {
     if (paragraphLines.length === 0) return;
@@ -231,9 +256,10 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     const end = lines.lineEndOffset(lineNumber);
     const line = text.slice(start, end);
 
+    const block = blockContent(line);
     if (fence !== undefined) {
-      const closing = line.match(FENCE_OPEN);
-      if (closing && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && line.trim() === closing[1]) {
+      const closing = FENCE_RUN.exec(block.text);
+      if (closing && block.quotes === fence.quotes && block.indent <= fence.indent + 3 && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && block.text.trimEnd() === closing[1]) {
         nonProse.push([fence.start, end]);
         fence = undefined;
       }
@@ -247,14 +273,20 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       continue;
     }
 
-    const fenceOpen = line.match(FENCE_OPEN);
-    if (fenceOpen) {
-      closeParagraph();
-      fence = { marker: fenceOpen[1], start };
-      continue;
-    }
     if (line.trim() === '') {
       closeParagraph();
+      afterBlank = true;
+      continue;
+    }
+    if (block.listItem) inList = true;
+    else if (afterBlank && block.indent === 0) inList = false;
+    afterBlank = false;
+    // A fence in a quote or a list item as well: `> ```` and `- ```` open one, and so does a fence
+    // indented past 3 spaces inside a list item.
+    const fenceOpen = block.indent <= 3 || inList ? FENCE_RUN.exec(block.text) : null;
+    if (fenceOpen) {
+      closeParagraph();
+      fence = { marker: fenceOpen[1], start, indent: block.indent, quotes: block.quotes };
       continue;
     }
     if (paragraphLines.length === 0 && INDENTED_CODE.test(line)) {
@@ -294,6 +326,11 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       continue;
     }
 
+    // MDX statements and link reference definitions are no text on the page (they start a block).
+    if (paragraphLines.length === 0 && (MDX_STATEMENT.test(line) || REFERENCE_DEFINITION.test(line))) {
+      nonProse.push([start, end]);
+      continue;
+    }
     const openComment = scanInline(line, start, lines, links, nonProse);
     if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments, mdx);
     if (openComment !== undefined) {
@@ -308,6 +345,21 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   nonProse.sort((a, b) => a[0] - b[0]);
   return { headings, leadParagraph, links, nonProse };
+}
+
+/**
+ * A line's content inside its containers: after the markers of block quotes (`> `) and of a list
+ * item that starts on it (`- `, `1. `), with the spaces before it counted (`indent`).
+ */
+function blockContent(line: string): { text: string; indent: number; listItem: boolean; quotes: number } {
+  let at = 0;
+  let quotes = 0;
+  for (let quote = QUOTE_MARKER.exec(line); quote !== null; quote = QUOTE_MARKER.exec(line.slice(at)), quotes++) at += quote[0].length;
+  const item = LIST_MARKER.exec(line.slice(at));
+  if (item !== null) at += item[0].length;
+  let indent = 0;
+  while (line[at + indent] === ' ') indent++;
+  return { text: line.slice(at + indent), indent, listItem: item !== null, quotes };
 }
 
 /**
@@ -368,6 +420,13 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   }
   for (const match of hasColon ? line.matchAll(BARE_URL) : []) {
     nonProse.push([start + match.index, start + match.index + match[0].length]);
+  }
+  // HTML and JSX tags with their attributes (`<TabItem label="…">`), and footnote labels (`[^SLA]`).
+  for (const match of line.includes('<') ? line.matchAll(TAG) : []) {
+    if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
+  }
+  for (const match of hasBracket && line.includes('[^') ? line.matchAll(FOOTNOTE_LABEL) : []) {
+    if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
 
   let searchFrom = 0;

@@ -18,6 +18,8 @@ export interface DocusaurusInstance {
   routeBasePath: string;
   /** From `versions.json` (or `<id>_versions.json`), newest first; empty without versions. */
   versions: string[];
+  /** False when the plugin's `numberPrefixParser` is `false`: `01-Intro.md` keeps its prefix. */
+  parsesNumberPrefixes: boolean;
 }
 
 export interface DocusaurusSite {
@@ -64,7 +66,8 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   });
   const segments = source.split('/');
   const fileName = segments[segments.length - 1];
-  if (!/\.mdx?$/i.test(fileName)) return unpublished('excluded');
+  // The plugin's files are `**/*.{md,mdx}`, matched with case and without hidden files and folders.
+  if (!/\.mdx?$/.test(fileName) || segments.some((segment) => segment.startsWith('.'))) return unpublished('excluded');
   if (isExcludedByDefault(segments)) return unpublished(segments.some((segment) => segment.startsWith('_')) ? 'underscore' : 'excluded');
   if (!site.locales.includes(locale)) return unpublished('unknown-locale');
 
@@ -73,8 +76,8 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   const problems: SitePage['problems'] = [];
   const folders = segments.slice(0, -1);
   const stem = fileName.replace(/\.mdx?$/i, '');
-  const parsesPrefixes = value('parse_number_prefixes') !== false;
-  const strippedFolders = folders.map(withoutNumberPrefix);
+  const parsesPrefixes = instance.parsesNumberPrefixes && value('parse_number_prefixes') !== false;
+  const strippedFolders = parsesPrefixes ? folders.map(withoutNumberPrefix) : folders;
   const declaredId = typeof value('id') === 'string' ? (value('id') as string) : undefined;
   const baseId = declaredId ?? (parsesPrefixes ? withoutNumberPrefix(stem) : stem);
   // Kept with the page of every file: one flat string, not the parts it was joined from.
@@ -143,11 +146,12 @@ function isExcludedByDefault(segments: string[]): boolean {
 
 /**
  * A file or folder name without its number prefix (`01-Intro` → `Intro`, `06 - Name` → `Name`,
- * `10_Glossar` → `Glossar`). Date- and version-like names (`2024-01-01-notes`, `1.0-release`)
- * and names that would be left empty keep their digits, as in Docusaurus.
+ * `10_Glossar` → `Glossar`). Names whose prefix is followed by another number, as dates and
+ * versions are (`2024-01-01-notes`, `1.0-release`, `01-3D-Druck`), and names that would be left
+ * empty keep their digits, as in Docusaurus.
  */
 export function withoutNumberPrefix(name: string): string {
-  if (/^\d{2,4}[-_.]\d{2}[-_.]\d{2}(?:[-_.]|$)/.test(name) || /^\d+[-_.]\d+(?:[-_.]|$)/.test(name)) return name;
+  if (/^\d+[-_.]\d/.test(name)) return name;
   const match = /^\d+\s*[-_.]+\s*([^-_.\s].*)$/.exec(name);
   return match === null ? name : match[1];
 }

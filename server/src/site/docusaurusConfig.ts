@@ -291,6 +291,7 @@ class ConfigReader {
       routeBasePath: this.string(`${key}.routeBasePath`, this.property(options, 'routeBasePath')),
       include: this.stringList(`${key}.include`, this.property(options, 'include')),
       exclude: this.stringList(`${key}.exclude`, this.property(options, 'exclude')),
+      numberPrefixParser: this.boolean(`${key}.numberPrefixParser`, this.property(options, 'numberPrefixParser')),
     });
   }
 

@@ -28,6 +28,10 @@ export interface HugoSite {
   defaultContentLanguageInSubdir: boolean;
   uglyURLs: boolean;
   disablePathToLower: boolean;
+  /** The configuration's `buildDrafts`, `buildFuture`, `buildExpired`: such pages are built too. */
+  buildDrafts: boolean;
+  buildFuture: boolean;
+  buildExpired: boolean;
   /** `[permalinks]`: a pattern per top-level section, keyed lower-cased. */
   permalinks: Record<string, string>;
 }
@@ -51,6 +55,9 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     defaultContentLanguageInSubdir: facts.defaultContentLanguageInSubdir ?? false,
     uglyURLs: facts.uglyURLs ?? false,
     disablePathToLower: facts.disablePathToLower ?? false,
+    buildDrafts: facts.buildDrafts ?? false,
+    buildFuture: facts.buildFuture ?? false,
+    buildExpired: facts.buildExpired ?? false,
     permalinks: Object.fromEntries(Object.entries(facts.permalinks ?? {}).map(([section, pattern]) => [section.toLowerCase(), pattern])),
   };
 }
@@ -88,7 +95,8 @@ export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonl
   const folder = slash === -1 ? '' : inner.slice(0, slash);
   const fileName = inner.slice(slash + 1);
   const dot = fileName.lastIndexOf('.');
-  const extension = dot <= 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+  // As written: `term.MD` is no content file to Hugo.
+  const extension = dot <= 0 ? '' : fileName.slice(dot + 1);
   const stem = dot <= 0 ? fileName : fileName.slice(0, dot);
   // `term.de.md` is the `de` page of `term`, whichever language's folder it is in (`term.DE.md` is not).
   const suffixDot = stem.lastIndexOf('.');
@@ -121,7 +129,9 @@ export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonl
   if (url !== undefined && /^https?:\/\//i.test(url)) {
     page.problems.push({ key: 'url', message: l10n.t('Hugo refuses a "url" with a protocol ({0}): the build fails.', url) });
   }
-  const reason = !MARKDOWN_EXTENSIONS.has(extension) ? 'excluded' : unpublishedReasonOf(language, frontMatter, isBundle, now);
+  // Hugo reads no hidden file, and no file in a hidden folder.
+  const isContent = MARKDOWN_EXTENSIONS.has(extension) && !inner.split('/').some((segment) => segment.startsWith('.'));
+  const reason = !isContent ? 'excluded' : unpublishedReasonOf(site, language, frontMatter, isBundle, now);
   if (reason !== undefined) return { ...page, unpublishedReason: reason };
 
   const languagePrefix = language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir ? '' : `/${language.code}`;
@@ -145,14 +155,14 @@ function languagesReading(site: HugoSite, path: string): { contentDir: string; l
   return { contentDir: best[0].contentDir, language };
 }
 
-function unpublishedReasonOf(language: HugoLanguage, frontMatter: HugoFrontMatter, isBundle: boolean, now: Date): UnpublishedReason | undefined {
+function unpublishedReasonOf(site: HugoSite, language: HugoLanguage, frontMatter: HugoFrontMatter, isBundle: boolean, now: Date): UnpublishedReason | undefined {
   if (language.disabled) return 'unknown-locale';
   // `published: false` is Hugo's other way to write `draft: true`.
-  if (frontMatter.flag('draft') === true || frontMatter.flag('published') === false) return 'draft';
+  if (!site.buildDrafts && (frontMatter.flag('draft') === true || frontMatter.flag('published') === false)) return 'draft';
   const publishDate = frontMatter.firstDate(['publishdate', 'pubdate', 'published', 'date']);
-  if (publishDate !== undefined && publishDate.getTime() > now.getTime()) return 'not-rendered';
+  if (!site.buildFuture && publishDate !== undefined && publishDate.getTime() > now.getTime()) return 'not-rendered';
   const expiryDate = frontMatter.firstDate(['expirydate', 'unpublishdate']);
-  if (expiryDate !== undefined && expiryDate.getTime() <= now.getTime()) return 'not-rendered';
+  if (!site.buildExpired && expiryDate !== undefined && expiryDate.getTime() <= now.getTime()) return 'not-rendered';
   // `headless` only concerns leaf bundles (`index.md`); a regular page or a section is built.
   if (isBundle && frontMatter.flag('headless') === true) return 'not-rendered';
   // Hugo 0.111 reads `_build` (later versions also `build`); `render: link` keeps a permalink but writes no page.
@@ -191,9 +201,16 @@ function builtPath(site: HugoSite, languagePrefix: string, folder: string, name:
   return site.uglyURLs ? `${built.slice(0, -1)}.html` : built;
 }
 
+/** Go's zero time, 0001-01-01 UTC: the date of a page without one (`Date.UTC` would read year 1 as 1901). */
+function goZeroTime(): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(1, 0, 1);
+  return date;
+}
+
 /** The tokens of a `[permalinks]` pattern that a page's own front matter and path decide. */
 function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, section: string, fileName: string, slug: string | undefined): string {
-  const date = frontMatter.firstDate(['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified']) ?? new Date(Date.UTC(1, 0, 1));
+  const date = frontMatter.firstDate(['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified']) ?? goZeroTime();
   const title = frontMatter.text('title') ?? '';
   const two = (value: number) => String(value).padStart(2, '0');
   const tokens: Record<string, () => string> = {

@@ -158,6 +158,9 @@ function readFacts(table: Table, facts: HugoConfigFacts, places: KeyPlaces): voi
   assign('defaultContentLanguageInSubdir', flag(table, ['defaultContentLanguageInSubdir']));
   assign('uglyURLs', flag(table, ['uglyURLs']));
   assign('disablePathToLower', flag(table, ['disablePathToLower']));
+  assign('buildDrafts', flag(table, ['buildDrafts']));
+  assign('buildFuture', flag(table, ['buildFuture']));
+  assign('buildExpired', flag(table, ['buildExpired']));
 
   const permalinks = table.permalinks;
   if (isTable(permalinks)) {

@@ -180,7 +180,7 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       baseUrl: '/',
       defaultLocale: 'en',
       locales: ['en'],
-      instances: [{ id: 'default', path: docsPath, routeBasePath: 'docs', versions: [] }],
+      instances: [{ id: 'default', path: docsPath, routeBasePath: 'docs', versions: [], parsesNumberPrefixes: true }],
       onBrokenLinks: 'throw',
       onBrokenMarkdownLinks: 'warn',
       trailingSlash: undefined,

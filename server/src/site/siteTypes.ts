@@ -51,6 +51,8 @@ export interface DocusaurusDocsOptions {
   /** The extra `exclude` globs; Docusaurus's defaults when not given. */
   exclude?: string[];
   include?: string[];
+  /** `false` turns number prefixes off; a function of the configuration is computed, and not read. */
+  numberPrefixParser?: boolean;
 }
 
 /** What a Hugo configuration file (`hugo.toml|yaml|json`, `config.*`) says. */
@@ -61,6 +63,10 @@ export interface HugoConfigFacts {
   defaultContentLanguageInSubdir?: boolean;
   uglyURLs?: boolean;
   disablePathToLower?: boolean;
+  /** Build drafts, pages dated in the future, pages past their expiry date. */
+  buildDrafts?: boolean;
+  buildFuture?: boolean;
+  buildExpired?: boolean;
   /** `[permalinks]`: a pattern per section (`posts = '/:year/:slug/'`). */
   permalinks?: Record<string, string>;
   languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean }>;

@@ -109,7 +109,10 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.onBrokenLinks = facts.onBrokenLinks ?? 'throw';
       docusaurus.onBrokenMarkdownLinks = facts.onBrokenMarkdownLinks ?? 'warn';
       docusaurus.trailingSlash = facts.trailingSlash;
-      docusaurus.instances = facts.docs.map((options) => instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log));
+      docusaurus.instances = facts.docs.map((options) => ({
+        ...instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log),
+        parsesNumberPrefixes: options.numberPrefixParser !== false,
+      }));
       log(`Site: Docusaurus, configured by ${config.file}: ${docusaurus.instances.map((instance) => `${instance.path || '.'} at /${instance.routeBasePath}`).join(', ') || 'no docs'}; locales ${docusaurus.locales.join(', ')}.`);
       return [site];
     }
@@ -169,7 +172,7 @@ function instanceOf(siteFolder: string, id: string, docsPath: string, routeBaseP
       log(`${versionsFile}: ${(error as Error).message}; versions ignored.`);
     }
   }
-  return { id, path: docsPath.replace(/^\.\/?/, '').replace(/\/+$/, ''), routeBasePath: routeBasePath.replace(/^\/+|\/+$/g, ''), versions };
+  return { id, path: docsPath.replace(/^\.\/?/, '').replace(/\/+$/, ''), routeBasePath: routeBasePath.replace(/^\/+|\/+$/g, ''), versions, parsesNumberPrefixes: true };
 }
 
 /** `glossar` → `/glossar/`, as Docusaurus normalises `baseUrl`. */

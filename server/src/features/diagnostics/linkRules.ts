@@ -6,7 +6,7 @@ import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { brokenLinkPolicyOf } from '../../site/site';
 import type { UnpublishedReason } from '../../site/siteTypes';
-import { linkedDocument, resolveTermLink } from '../termLinks';
+import { linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { distance } from 'fastest-levenshtein';
 
 /**
@@ -49,6 +49,11 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     return missing(link.target, match === undefined ? undefined : match.name + fragment);
   }
   const reached = linkedDocument(index, document.uri, link.target, link.targetUri);
+  if (reached.kind === 'file' && reached.document !== undefined) {
+    const locales = localesMissingFileLink(index, document.uri, link.target, reached.document);
+    if (locales.length === 0) return undefined;
+    return { message: l10n.t('"{0}" leads nowhere in the {1} build: this page is built from this file there, and the file it names is replaced by its translation, which Docusaurus looks for beside this file only. Link by the path from the docs folder or by the route.', link.target, locales.join(', ')) };
+  }
   if (reached.kind === 'none' || reached.document !== undefined) return undefined;
   if (reached.unpublished !== undefined) {
     const reason = index.pageOf(reached.unpublished.uri)?.unpublishedReason;
