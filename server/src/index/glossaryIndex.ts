@@ -581,7 +581,7 @@ export class GlossaryIndex {
     return this.tagUsers.get(tag);
   }
 
-  /** The terms whose routes lie in a folder (`/docs/Glossar/A-Glossar/`), in any case. */
+  /** The terms whose routes lie in a folder (`/docs/Glossar/A-Glossar/`). */
   termsInRouteFolder(folder: string): GlossaryTerm[] {
     return this.termsOf(this.termsByRouteFolder.get(permalinkKey(folder)));
   }

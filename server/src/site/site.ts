@@ -114,11 +114,12 @@ export function linkedPath(site: Site, from: SitePage | undefined, target: strin
 }
 
 /**
- * A URL path as the built site matches it: without the final slash, composed (NFC) and in lower
- * case, since Docusaurus's router (and so its broken-link check) ignores both.
+ * A URL path as the built site matches it: without the final slash, which Docusaurus's broken-link
+ * check ignores, and composed (NFC). Its case counts: the check takes a link to a built page only
+ * at the page's own path (`/docs/INTRO` does not reach `/docs/intro`), as a web server does.
  */
 export function permalinkKey(path: string): string {
-  return composed(path.replace(/\/+$/, '')).toLowerCase();
+  return composed(path.replace(/\/+$/, ''));
 }
 
 /**
