@@ -53,8 +53,11 @@ const INDENTED_CODE = /^(?: {4}|\t)/;
 const QUOTE_MARKER = /^ {0,3}> ?/;
 /** An MDX `import` or `export` statement (Docusaurus reads `.md` as MDX too). */
 const MDX_STATEMENT = /^(?:import\s+[\w*{]|export\s+(?:const|let|var|function|class|async|default|\{|\*))/;
-/** A link reference definition: `[label]: target "title"`; a footnote's (`[^1]: Text`) holds prose. */
-const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:/;
+/**
+ * A link reference definition, `[label]: target "title"`, with its target when the line holds it;
+ * a footnote's (`[^1]: Text`) holds prose.
+ */
+const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)([^\]\n]+)\]:(?:[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$)?/d;
 /** An HTML or JSX tag on one line: `<b>`, `</b>`, `<TabItem label="x">`, `<br/>`. */
 const TAG = /<\/?[A-Za-z][^<>\n]*>/g;
 const FOOTNOTE_LABEL = /\[\^[^[\]\n]*\]/g;
@@ -329,6 +332,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     // MDX statements and link reference definitions are no text on the page (they start a block).
     if (paragraphLines.length === 0 && (MDX_STATEMENT.test(line) || REFERENCE_DEFINITION.test(line))) {
       nonProse.push([start, end]);
+      const definition = REFERENCE_DEFINITION.exec(line);
+      if (definition?.[2] !== undefined) links.push(definedLink(definition, start, end, lines));
       continue;
     }
     const openComment = scanInline(line, start, lines, links, nonProse);
@@ -345,6 +350,27 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   nonProse.sort((a, b) => a[0] - b[0]);
   return { headings, leadParagraph, links, nonProse };
+}
+
+/**
+ * The link a reference definition makes (`[foo]: ./Foo.md`): where the references to its label
+ * lead, so a rename or a move changes its target and a check judges it. It shows no text of its
+ * own: the label is no name of the term, and renaming a term leaves it, and the references, alone.
+ */
+function definedLink(definition: RegExpExecArray, start: number, end: number, lines: LineIndex): MarkdownLink {
+  const rawTarget = definition[2];
+  const isAngled = rawTarget.startsWith('<');
+  const targetOffset = start + definition.indices![2][0] + (isAngled ? 1 : 0);
+  const target = isAngled ? rawTarget.slice(1, -1) : rawTarget;
+  const labelEnd = start + definition.indices![1][1];
+  return {
+    kind: 'inline',
+    text: '',
+    target,
+    range: lines.rangeAt(start, end),
+    textRange: lines.rangeAt(labelEnd, labelEnd),
+    targetRange: lines.rangeAt(targetOffset, targetOffset + target.length),
+  };
 }
 
 /**
