@@ -22,8 +22,12 @@ const MARKDOWN = /\.(md|markdown)$/i;
 /** Folders Hugo itself writes or reads templates and assets from: their Markdown is no content. */
 const NOT_CONTENT = new Set(['layouts', 'public', 'resources', 'themes', 'static', 'assets', 'node_modules', '.git']);
 
-/** Printed by the templates: one line per built page, per page Hugo knows and per Markdown resource of a bundle. */
-const PAGE_TEMPLATE = '{{ with .File }}<p>HUGO-BUILT {{ .Filename | base64Encode }} {{ $.Lang }} {{ $.RelPermalink | base64Encode }}</p>{{ end }}\n';
+/**
+ * Printed by the templates: one line per built page, per page Hugo knows and per Markdown resource
+ * of a bundle. A page's content is rendered too, as a theme does: its shortcodes can fail the build
+ * (a `ref` to a page that is not there).
+ */
+const PAGE_TEMPLATE = '{{ with .File }}<p>HUGO-BUILT {{ .Filename | base64Encode }} {{ $.Lang }} {{ $.RelPermalink | base64Encode }}</p>{{ end }}<div>{{ .Content }}</div>\n';
 const HOME_TEMPLATE = `${PAGE_TEMPLATE}{{ range .Site.AllPages }}{{ $page := . }}{{ with .File }}<p>HUGO-KNOWN {{ .Filename | base64Encode }} {{ $page.Lang }} {{ $page.TranslationKey | base64Encode }}</p>{{ end }}{{ range .Resources.ByType "page" }}{{ with .File }}<p>HUGO-RESOURCE {{ .Filename | base64Encode }}</p>{{ end }}{{ end }}{{ end }}\n`;
 
 export function hugoVersion() {

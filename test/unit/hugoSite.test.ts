@@ -106,6 +106,7 @@ describe('Hugo routes', () => {
       defaultContentLanguageInSubdir: false,
       uglyURLs: false,
       disablePathToLower: false,
+      removePathAccents: false,
       buildDrafts: false,
       buildFuture: false,
       buildExpired: false,

@@ -28,6 +28,8 @@ export interface HugoSite {
   defaultContentLanguageInSubdir: boolean;
   uglyURLs: boolean;
   disablePathToLower: boolean;
+  /** Accents are stripped from the paths of pages (`Übersicht` → `ubersicht`). */
+  removePathAccents: boolean;
   /** The configuration's `buildDrafts`, `buildFuture`, `buildExpired`: such pages are built too. */
   buildDrafts: boolean;
   buildFuture: boolean;
@@ -55,6 +57,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     defaultContentLanguageInSubdir: facts.defaultContentLanguageInSubdir ?? false,
     uglyURLs: facts.uglyURLs ?? false,
     disablePathToLower: facts.disablePathToLower ?? false,
+    removePathAccents: facts.removePathAccents ?? false,
     buildDrafts: facts.buildDrafts ?? false,
     buildFuture: facts.buildFuture ?? false,
     buildExpired: facts.buildExpired ?? false,
@@ -195,7 +198,9 @@ function builtPath(site: HugoSite, languagePrefix: string, folder: string, name:
   else if (kind === 'section') path = folder;
   // A slug is always relative to the page's folder, even when it starts with `/`.
   else path = [...segments, slug !== undefined && slug !== '' ? slug.replace(/^\/+/, '') : pageName].join('/');
-  const sanitized = unicodeSanitize(`/${path}/`.replace(/\/{2,}/g, '/'));
+  // As Hugo removes them: decomposed, the non-spacing marks dropped, composed again.
+  const unaccented = site.removePathAccents ? path.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : path;
+  const sanitized = unicodeSanitize(`/${unaccented}/`.replace(/\/{2,}/g, '/'));
   const cased = site.disablePathToLower ? sanitized : sanitized.toLowerCase();
   const built = `${languagePrefix}${cased}`;
   return site.uglyURLs ? `${built.slice(0, -1)}.html` : built;

@@ -158,6 +158,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, places: KeyPlaces): voi
   assign('defaultContentLanguageInSubdir', flag(table, ['defaultContentLanguageInSubdir']));
   assign('uglyURLs', flag(table, ['uglyURLs']));
   assign('disablePathToLower', flag(table, ['disablePathToLower']));
+  assign('removePathAccents', flag(table, ['removePathAccents']));
   assign('buildDrafts', flag(table, ['buildDrafts']));
   assign('buildFuture', flag(table, ['buildFuture']));
   assign('buildExpired', flag(table, ['buildExpired']));

@@ -63,6 +63,8 @@ export interface HugoConfigFacts {
   defaultContentLanguageInSubdir?: boolean;
   uglyURLs?: boolean;
   disablePathToLower?: boolean;
+  /** Strip accents from the paths of pages (`Übersicht` → `ubersicht`). */
+  removePathAccents?: boolean;
   /** Build drafts, pages dated in the future, pages past their expiry date. */
   buildDrafts?: boolean;
   buildFuture?: boolean;
