@@ -219,6 +219,8 @@ function report(agreement: Agreement): void {
 const DOCUSAURUS_SITES = [
   { name: 'docusaurus-rules', dir: path.join(SITES, 'docusaurus-rules'), asDocs: false },
   { name: 'docusaurus-duplicate-id', dir: path.join(SITES, 'docusaurus-duplicate-id'), asDocs: false },
+  { name: 'docusaurus-pagination', dir: path.join(SITES, 'docusaurus-pagination'), asDocs: false },
+  { name: 'docusaurus-pagination-missing', dir: path.join(SITES, 'docusaurus-pagination-missing'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
 ];

@@ -751,6 +751,24 @@ describe('severities from settings.rules', () => {
   });
 });
 
+describe('pagination_next and pagination_prev', () => {
+  const paged = (next: string) => `---\ntitle: A\npagination_next: ${next}\n---\n\n# A\n`;
+  const messages = (index: GlossaryIndex, relative: string) => diagnosticsOf(index, relative).filter((diagnostic) => diagnostic.code === 'invalid-front-matter').map((diagnostic) => diagnostic.message);
+
+  it('names a doc id the version builds, or the build stops; the problem follows that doc as it comes and goes', () => {
+    const index = glossaryOf({ 'docs/Glossar/A.md': paged('Glossar/B'), 'docs/Glossar/B.md': '# B\n', 'docs/Glossar/C.md': paged('null') });
+    assert.deepEqual(messages(index, 'docs/Glossar/A.md'), []);
+    assert.deepEqual(messages(index, 'docs/Glossar/C.md'), [], 'null hides the link');
+    const target = uri('docs/Glossar/B.md');
+    const before = index.getDocument(target);
+    const after = index.setDocument(target, '---\ndraft: true\n---\n# B\n');
+    assert.ok(affectedDocuments(index, target, before, after).has(uri('docs/Glossar/A.md')), 'a draft is not built: A is checked again');
+    assert.deepEqual(messages(index, 'docs/Glossar/A.md'), ['Docusaurus refuses to build: pagination_next names the doc id "Glossar/B", which no built document of this version has.']);
+    index.removeDocument(target);
+    assert.equal(messages(index, 'docs/Glossar/A.md').length, 1);
+  });
+});
+
 describe('affectedDocuments (dependencies)', () => {
   const glossary = () =>
     glossaryOf({

@@ -152,6 +152,9 @@ function linkTargetsOf(document: ParsedDocument): LinkTargets {
   return targets;
 }
 
+/** The front-matter keys that name another doc of the version by its id. */
+export const PAGINATION_KEYS: ReadonlySet<string> = new Set(['pagination_next', 'pagination_prev']);
+
 /** Where a doc id must be unique: Docusaurus compares them per docs instance, version and locale. */
 function docIdKey(page: SitePage): string {
   return `${page.instance}\u0000${page.version}\u0000${page.locale}\u0000${page.docId}`;
@@ -204,6 +207,8 @@ export class GlossaryIndex {
   private readonly urisByTranslationKey = new UrisByKey();
   /** Built pages by their doc id within its instance, version and locale, which must be unique there. */
   private readonly urisByDocId = new UrisByKey();
+  /** See `documentsNamingDocIds`. */
+  private readonly namingDocIds = new Set<string>();
   /** How many built pages each section of the site holds (`docsSectionOf`). */
   private readonly pagesBySection = new Map<string, number>();
   /** Entries that are no terms to link to: their page is not built, or they lie outside the site's content. */
@@ -374,6 +379,19 @@ export class GlossaryIndex {
   }
 
   /**
+   * Whether a doc id is built in a page's instance and version, as the page's locale sees it: its
+   * own translations, and the default locale's pages, which every locale builds where untranslated.
+   */
+  isBuiltDocId(page: SitePage, docId: string, defaultLocale: string): boolean {
+    return this.urisByDocId.count(docIdKey({ ...page, docId })) > 0 || this.urisByDocId.count(docIdKey({ ...page, docId, locale: defaultLocale })) > 0;
+  }
+
+  /** Documents whose front matter names other docs by id (`pagination_next`, `pagination_prev`): their problems follow those docs. */
+  documentsNamingDocIds(): ReadonlySet<string> {
+    return this.namingDocIds;
+  }
+
+  /**
    * Whether a link to a URL path that reaches no page is broken: it lies in a section of the docs
    * where the index holds pages. A section it holds none of (`/docs/References/`, when the
    * workspace is only the glossary's part of the docs) may have pages the index does not see.
@@ -397,6 +415,7 @@ export class GlossaryIndex {
       this.urisByTranslationKey.add(page.translationKey, document.uri);
       for (const section of sections) this.pagesBySection.set(section, (this.pagesBySection.get(section) ?? 0) + 1);
     }
+    if (page !== undefined && (document.frontMatter?.fields ?? []).some((field) => PAGINATION_KEYS.has(field.key))) this.namingDocIds.add(document.uri);
     // An entry is a term to link to when its page is built; with no site to say, every entry is.
     const published = isBuiltOn(site, page);
     if (document.term !== undefined && !published) this.unpublishedEntries.add(document.uri);
@@ -414,6 +433,7 @@ export class GlossaryIndex {
     }
     this.pagesByUri.delete(uri);
     this.unpublishedEntries.delete(uri);
+    this.namingDocIds.delete(uri);
   }
 
   /** The term of a document of the index, when it is one to link to: an entry whose page the site builds. */

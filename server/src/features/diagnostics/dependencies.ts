@@ -30,8 +30,15 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
       for (const user of index.documentsUsingTag(tag)) if (index.tagsFileFor(user) === undefined) affected.add(user);
     }
   }
+  // Any change of a page's front matter may give or take the doc id another page's pagination names.
+  if (index.documentsNamingDocIds().size > 0 && !sameFrontMatter(before, after)) for (const naming of index.documentsNamingDocIds()) affected.add(naming);
   affected.delete(uri);
   return affected;
+}
+
+function sameFrontMatter(a: ParsedDocument | undefined, b: ParsedDocument | undefined): boolean {
+  const valuesOf = (document: ParsedDocument | undefined) => JSON.stringify(document?.frontMatter?.fields.map((field) => [field.key, field.value]) ?? null);
+  return a !== undefined && b !== undefined && valuesOf(a) === valuesOf(b);
 }
 
 function sameIdentity(a: GlossaryTerm | undefined, b: GlossaryTerm | undefined): boolean {

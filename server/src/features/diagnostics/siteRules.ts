@@ -1,14 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { relativePath } from '../../common/uris';
-import type { GlossaryIndex } from '../../index/glossaryIndex';
+import { PAGINATION_KEYS, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
 
 /**
  * What the site's generator refuses to build a page for: front-matter values Docusaurus's
  * validator rejects, a slug that is no URL path, two docs with one doc id in the same instance,
- * version and locale. Each fails the build, so each is an error unless the settings say otherwise.
+ * version and locale, a `pagination_next` or `pagination_prev` naming no doc of the version. Each fails the build, so each is an error unless the settings say otherwise.
  */
 export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
@@ -36,6 +36,19 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
         code: 'duplicate-id',
         message: l10n.t('Docusaurus refuses to build: another document has the doc id "{0}": {1}', page.docId, others.map((other) => relativePath(document.uri, other)).join(', ')),
         related: others.map((other) => ({ uri: other, range: idRangeOf(index, other), message: l10n.t('Same id') })),
+        breaksBuild: true,
+      });
+    }
+  }
+  if (page.published) {
+    for (const field of fields) {
+      if (!PAGINATION_KEYS.has(field.key) || typeof field.value !== 'string' || field.value === '') continue;
+      if (index.isBuiltDocId(page, field.value, site.docusaurus.defaultLocale)) continue;
+      diagnostics.push({
+        range: field.valueRange,
+        severity: 'error',
+        code: 'invalid-front-matter',
+        message: l10n.t('Docusaurus refuses to build: {0} names the doc id "{1}", which no built document of this version has.', field.key, field.value),
         breaksBuild: true,
       });
     }
