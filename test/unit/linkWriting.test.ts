@@ -150,6 +150,9 @@ describe('rename keeps what is around the name as written', () => {
     assert.equal(indexOf(files).termOf(uriOf('Foo.md'))?.title, 'Foo');
     const renamed = renameAt(files, 'Note.md', '[F', 'Bar');
     assert.equal(renamed['Foo.md'], '---\nid: Foo\n---\n# Bar {#foo}\n\nDef.\n');
+    const mdx = { ...files, 'Foo.mdx': '---\nid: Foo\n---\n# Foo \\{#foo}\n\nDef.\n', 'Note.md': 'See [Foo](./Foo.mdx).\n' };
+    delete (mdx as Record<string, string>)['Foo.md'];
+    assert.equal(indexOf(mdx).termOf(uriOf('Foo.mdx'))?.title, 'Foo', 'the MDX form, its brace escaped');
     const setext = renameAt({ ...files, 'Foo.md': '---\nid: Foo\n---\nFoo {#foo}\n===\n\nDef.\n' }, 'Note.md', '[F', 'Bar');
     assert.equal(setext['Foo.md'], '---\nid: Foo\n---\nBar {#foo}\n===\n\nDef.\n');
   });

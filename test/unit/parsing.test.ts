@@ -420,6 +420,31 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(linksOf('```md\n> ```\n[Foo](./Foo.md)\n```\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
   });
 
+  it('ends where its quote or list item ends, closed or not, and only at a closing fence outside a list marker', () => {
+    const prose = (body: string, word: string) => {
+      const text = `# Note\n\n${body}`;
+      const at = text.lastIndexOf(word);
+      return !parseDocument('file:///w/n.md', text).body.nonProse.some(([start, end]) => start <= at && at < end);
+    };
+    const cases: Array<[string, string, boolean]> = [
+      ['> ```\n> code Widget\n\nA Widget here.\n', 'Widget here', true],
+      ['> ```\n> code Widget\n\nA Widget here.\n', 'code Widget', false],
+      ['- ```\n  Term code\n\nTerm prose after\n', 'Term prose', true],
+      ['-\t```\n\tcode\n\t```\n\nA Widget here.\n', 'Widget here', true],
+      ['- a\n\n        ```\n        x Widget\n\nTerm prose\n', 'x Widget', false],
+      ['- a\n\n        ```\n        x Widget\n\nTerm prose\n', 'Term prose', true],
+      ['> ```\nTerm lazy\n> ```\nTerm prose\n', 'Term lazy', true],
+      ['```text\n- ```\nWidget in code\n```\n\nA Widget here.\n', 'Widget in code', false],
+      ['```text\n- ```\nWidget in code\n```\n\nA Widget here.\n', 'Widget here', true],
+      ['1. ```js\n   x Widget\n   ```\n2. After Widget\n', 'After Widget', true],
+      ['> > ```\n> > a Widget\n> > ```\n> b Widget\n', 'a Widget', false],
+      ['> > ```\n> > a Widget\n> > ```\n> b Widget\n', 'b Widget', true],
+      ['- a\n\n    b Widget, a paragraph of the item\n', 'b Widget', true],
+      ['- a\n\nPara.\n\n    code Widget\n', 'code Widget', false],
+    ];
+    for (const [body, word, expected] of cases) assert.equal(prose(body, word), expected, `${JSON.stringify(body)}: "${word}"`);
+  });
+
   it('is not opened by a fence in an indented code block outside lists', () => {
     assert.deepEqual(linksOf('    ```\n    code [Foo](./Foo.md)\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
   });
@@ -441,10 +466,27 @@ describe('text that is no prose on the page', () => {
     assert.equal(covered('See [x][1].\n\n[1]: https://x.y "Service Level Agreement"\n', 'Service'), true, 'reference definition');
   });
 
+  it('an MDX statement over several lines, to the blank line that ends it', () => {
+    assert.equal(covered('import {\n  Widget,\n} from "@site/src/Widget";\n\nText.\n', 'Widget'), true);
+    assert.equal(covered('export const meta = {\n  title: "Widget",\n};\n\nText.\n', 'Widget'), true);
+  });
+
+  it('reference definitions in a list or quote, or with the target on the next line, are links', () => {
+    const text = 'Use [g] and [h] and [i] and [k].\n\n[g]: ./Missing1.md\n\n- [h]: ./Missing2.md\n\n> [i]: ./Missing3.md\n\n[k]:\n  ./Missing4.md\n';
+    assert.deepEqual(parseDocument('file:///w/n.md', text).body.links.map((link) => [link.target, link.targetRange.start.line, link.targetRange.start.character]), [
+      ['./Missing1.md', 2, 5],
+      ['./Missing2.md', 4, 7],
+      ['./Missing3.md', 6, 7],
+      ['./Missing4.md', 9, 2],
+    ]);
+  });
+
   it('but the text between tags, the text of a footnote and prose that starts like a statement are prose', () => {
     assert.equal(covered('See <span title="x">the Service Level Agreement</span>.\n', 'Service'), false);
     assert.equal(covered('Text[^1] here.\n\n[^1]: The Service Level Agreement.\n', 'Service'), false);
     assert.equal(covered('Import the Service Level Agreement first.\n', 'Service'), false);
+    assert.equal(covered('import the Service Level Agreement first.\n', 'Service'), false);
+    assert.equal(covered('[SLA]: A Service Level Agreement is a contract.\n', 'Service'), false, 'no definition: no target before the text');
     assert.equal(covered('Costs < Service Level Agreement > nothing.\n', 'Service'), false);
   });
 });

@@ -49,19 +49,23 @@ const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Docusaurus admonitions (`:::info` … `:::`): the markers are not text, what they hold is. */
 const ADMONITION_MARKER = /^ {0,3}:::/;
-const INDENTED_CODE = /^(?: {4}|\t)/;
 const QUOTE_MARKER = /^ {0,3}> ?/;
-/** An MDX `import` or `export` statement (Docusaurus reads `.md` as MDX too). */
-const MDX_STATEMENT = /^(?:import\s+[\w*{]|export\s+(?:const|let|var|function|class|async|default|\{|\*))/;
 /**
- * A link reference definition, `[label]: target "title"`, with its target when the line holds it;
- * a footnote's (`[^1]: Text`) holds prose.
+ * The first line of an MDX `import` or `export` statement (Docusaurus reads `.md` as MDX too), whose
+ * lines run to the next blank line; not prose that starts with the word ("import the data").
  */
-const REFERENCE_DEFINITION = /^ {0,3}\[(?!\^)([^\]\n]+)\]:(?:[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$)?/d;
+const MDX_STATEMENT = /^(?:import\s+(?:[\w$]+\s*(?:,|from\b)|\*\s*as\b|\{|["'])|export\s+(?:const|let|var|function|class|async|default|\{|\*))/;
+/**
+ * A link reference definition, `[label]: target "title"`, the whole line (a footnote's, `[^1]:
+ * Text`, holds prose); its target may stand on the next line (`DEFINITION_TARGET`).
+ */
+const REFERENCE_DEFINITION = /^\[(?!\^)([^\]\n]+)\]:(?:[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?)?[ \t]*$/d;
+const DEFINITION_TARGET = /^[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/d;
 /** An HTML or JSX tag on one line: `<b>`, `</b>`, `<TabItem label="x">`, `<br/>`. */
 const TAG = /<\/?[A-Za-z][^<>\n]*>/g;
 const FOOTNOTE_LABEL = /\[\^[^[\]\n]*\]/g;
-const LIST_MARKER = /^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+(?=\S)/;
+/** A list item's marker, with a blank and content after it. */
+const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]+\S)/;
 // Each pattern stays linear on any line: no part of a match may run past the place where the next
 // attempt starts, and no two quantifiers may share a run of characters. So link text may hold one
 // level of brackets ("[a [b] c](x)") but no unpaired "[", a destination in <> and a title in ()
@@ -143,13 +147,15 @@ function atxHeading(line: string): { level: number; text: string; textOffset: nu
 
 /**
  * Where a heading's text ends before an explicit heading id (`## Hello {#hello}`, as Docusaurus
- * and Hugo read it), and the blanks before it: the id is no part of the text. `end` without one.
+ * and Hugo read it; `\{#hello}` in MDX), and the blanks before it: the id is no part of the text.
+ * `end` without one.
  */
 function endBeforeHeadingId(text: string, start: number, end: number): number {
   if (text[end - 1] !== '}') return end;
   const open = text.lastIndexOf('{#', end - 1);
   if (open < start || /[{}\s]/.test(text.slice(open + 2, end - 1)) || open + 2 === end - 1) return end;
-  let before = open;
+  // In MDX the brace is escaped (`\{#hello}`): the backslash goes with the id.
+  let before = open > start && text[open - 1] === '\\' ? open - 1 : open;
   while (before > start && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
   return before;
 }
@@ -234,11 +240,14 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   const nonProse: Span[] = [];
   let leadParagraph: Paragraph | undefined;
   let paragraphLines: Array<{ start: number; end: number }> = [];
-  let fence: { marker: string; start: number; indent: number; quotes: number } | undefined;
+  // A fence ends at its closing fence, or where the quote or list item it lies in ends.
+  let fence: { marker: string; start: number; end: number; column: number; quotes: number; listColumn: number | undefined } | undefined;
   let commentStart: number | undefined;
-  // Whether a list item may still hold the line: code fenced inside it is indented past 3 spaces.
-  let inList = false;
+  // The column where the content of the list item that may hold the line starts (after its marker).
+  let listColumn: number | undefined;
   let afterBlank = false;
+  // Inside an MDX statement, which runs to a blank line.
+  let inStatement = false;
 
   const closeParagraph = () => {
     if (paragraphLines.length === 0) return;
@@ -261,12 +270,19 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
 
     const block = blockContent(line);
     if (fence !== undefined) {
-      const closing = FENCE_RUN.exec(block.text);
-      if (closing && block.quotes === fence.quotes && block.indent <= fence.indent + 3 && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && block.text.trimEnd() === closing[1]) {
-        nonProse.push([fence.start, end]);
-        fence = undefined;
+      const blank = block.rest.trim() === '';
+      const leavesContainer = block.quotes < fence.quotes || (fence.listColumn !== undefined && !blank && block.restColumn < fence.listColumn);
+      if (!leavesContainer) {
+        const closing = FENCE_RUN.exec(block.rest.slice(block.restIndent));
+        if (closing && block.quotes === fence.quotes && block.restColumn <= fence.column + 3 && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && block.rest.trim() === closing[1]) {
+          nonProse.push([fence.start, end]);
+          fence = undefined;
+        } else fence.end = end;
+        continue;
       }
-      continue;
+      // The quote or the list item ended, and with it the fence: the line is read as any other.
+      nonProse.push([fence.start, fence.end]);
+      fence = undefined;
     }
     if (commentStart !== undefined) {
       const close = line.indexOf('-->');
@@ -279,20 +295,27 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     if (line.trim() === '') {
       closeParagraph();
       afterBlank = true;
+      inStatement = false;
       continue;
     }
-    if (block.listItem) inList = true;
-    else if (afterBlank && block.indent === 0) inList = false;
+    if (inStatement) {
+      nonProse.push([start, end]);
+      continue;
+    }
+    if (block.itemColumn !== undefined) listColumn = block.itemColumn;
+    else if (afterBlank && listColumn !== undefined && block.restColumn < listColumn) listColumn = undefined;
     afterBlank = false;
-    // A fence in a quote or a list item as well: `> ```` and `- ```` open one, and so does a fence
-    // indented past 3 spaces inside a list item.
-    const fenceOpen = block.indent <= 3 || inList ? FENCE_RUN.exec(block.text) : null;
+    // The column the line's content starts at, relative to the list item that holds it, if any.
+    const contentColumn = block.itemColumn ?? block.restColumn;
+    const relative = listColumn !== undefined && contentColumn >= listColumn ? contentColumn - listColumn : contentColumn;
+    // A fence in a quote or a list item as well: `> ````, `- ```` and a fence indented under an item.
+    const fenceOpen = relative <= 3 ? FENCE_RUN.exec(block.text) : null;
     if (fenceOpen) {
       closeParagraph();
-      fence = { marker: fenceOpen[1], start, indent: block.indent, quotes: block.quotes };
+      fence = { marker: fenceOpen[1], start, end, column: contentColumn, quotes: block.quotes, listColumn: listColumn !== undefined && contentColumn >= listColumn ? listColumn : undefined };
       continue;
     }
-    if (paragraphLines.length === 0 && INDENTED_CODE.test(line)) {
+    if (paragraphLines.length === 0 && relative >= 4) {
       nonProse.push([start, end]);
       continue;
     }
@@ -330,11 +353,30 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     }
 
     // MDX statements and link reference definitions are no text on the page (they start a block).
-    if (paragraphLines.length === 0 && (MDX_STATEMENT.test(line) || REFERENCE_DEFINITION.test(line))) {
+    if (paragraphLines.length === 0 && block.quotes === 0 && block.itemColumn === undefined && block.restIndent === 0 && MDX_STATEMENT.test(line)) {
       nonProse.push([start, end]);
-      const definition = REFERENCE_DEFINITION.exec(line);
-      if (definition?.[2] !== undefined) links.push(definedLink(definition, start, end, lines));
+      inStatement = true;
       continue;
+    }
+    const definition = paragraphLines.length === 0 && relative <= 3 ? REFERENCE_DEFINITION.exec(block.text) : null;
+    if (definition !== null) {
+      const textStart = start + line.length - block.text.length;
+      if (definition[2] !== undefined) {
+        nonProse.push([start, end]);
+        links.push(definedLink(textStart + definition.indices![1][1], definition[2], textStart + definition.indices![2][0], start, end, lines));
+        continue;
+      }
+      // `[label]:` alone: its target on the next line.
+      const next = lineNumber + 1 < lines.lineCount ? text.slice(lines.lineStartOffset(lineNumber + 1), lines.lineEndOffset(lineNumber + 1)) : '';
+      const target = DEFINITION_TARGET.exec(next);
+      if (target !== null) {
+        const nextStart = lines.lineStartOffset(lineNumber + 1);
+        const nextEnd = lines.lineEndOffset(lineNumber + 1);
+        nonProse.push([start, nextEnd]);
+        links.push(definedLink(textStart + definition.indices![1][1], target[1], nextStart + target.indices![1][0], start, nextEnd, lines));
+        lineNumber++;
+        continue;
+      }
     }
     const openComment = scanInline(line, start, lines, links, nonProse);
     if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments, mdx);
@@ -346,7 +388,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     paragraphLines.push({ start, end });
   }
   closeParagraph();
-  if (fence !== undefined) nonProse.push([fence.start, text.length]);
+  if (fence !== undefined) nonProse.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   nonProse.sort((a, b) => a[0] - b[0]);
   return { headings, leadParagraph, links, nonProse };
@@ -357,12 +399,10 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
  * lead, so a rename or a move changes its target and a check judges it. It shows no text of its
  * own: the label is no name of the term, and renaming a term leaves it, and the references, alone.
  */
-function definedLink(definition: RegExpExecArray, start: number, end: number, lines: LineIndex): MarkdownLink {
-  const rawTarget = definition[2];
+function definedLink(labelEnd: number, rawTarget: string, rawTargetOffset: number, start: number, end: number, lines: LineIndex): MarkdownLink {
   const isAngled = rawTarget.startsWith('<');
-  const targetOffset = start + definition.indices![2][0] + (isAngled ? 1 : 0);
+  const targetOffset = rawTargetOffset + (isAngled ? 1 : 0);
   const target = isAngled ? rawTarget.slice(1, -1) : rawTarget;
-  const labelEnd = start + definition.indices![1][1];
   return {
     kind: 'inline',
     text: '',
@@ -374,18 +414,27 @@ function definedLink(definition: RegExpExecArray, start: number, end: number, li
 }
 
 /**
- * A line's content inside its containers: after the markers of block quotes (`> `) and of a list
- * item that starts on it (`- `, `1. `), with the spaces before it counted (`indent`).
+ * A line inside its block quotes (`> `): `rest`, after their markers, starting at column
+ * `restColumn` once its blanks (`restIndent` characters, a tab to the next multiple of 4) are
+ * passed; and its content `text`, after the marker of a list item that starts on the line (`- `,
+ * `1. `) and the blanks after it, which starts at column `itemColumn` for such an item.
  */
-function blockContent(line: string): { text: string; indent: number; listItem: boolean; quotes: number } {
+function blockContent(line: string): { quotes: number; rest: string; restIndent: number; restColumn: number; itemColumn: number | undefined; text: string } {
   let at = 0;
   let quotes = 0;
   for (let quote = QUOTE_MARKER.exec(line); quote !== null; quote = QUOTE_MARKER.exec(line.slice(at)), quotes++) at += quote[0].length;
-  const item = LIST_MARKER.exec(line.slice(at));
-  if (item !== null) at += item[0].length;
-  let indent = 0;
-  while (line[at + indent] === ' ') indent++;
-  return { text: line.slice(at + indent), indent, listItem: item !== null, quotes };
+  const rest = line.slice(at);
+  const blanks = (from: number, column: number) => {
+    let offset = from;
+    while (rest[offset] === ' ' || rest[offset] === '\t') column = rest[offset++] === '\t' ? column + 4 - (column % 4) : column + 1;
+    return { offset, column };
+  };
+  const lead = blanks(0, 0);
+  const item = lead.column <= 3 ? LIST_MARKER.exec(rest.slice(lead.offset)) : null;
+  if (item === null) return { quotes, rest, restIndent: lead.offset, restColumn: lead.column, itemColumn: undefined, text: rest.slice(lead.offset) };
+  const afterMarker = lead.offset + item[1].length;
+  const content = blanks(afterMarker, lead.column + item[1].length);
+  return { quotes, rest, restIndent: lead.offset, restColumn: lead.column, itemColumn: content.column, text: rest.slice(content.offset) };
 }
 
 /**
