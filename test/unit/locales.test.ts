@@ -215,6 +215,24 @@ describe('completion in a site of several locales', () => {
   });
 });
 
+describe('a translation needs its original', () => {
+  const files = { [`${TRANSLATED}/Vertrag.md`]: page('Vertrag', 'Ein Vertrag.'), 'docs/Vertrag.md': page('Contract', 'A contract.') };
+  const state = (index: GlossaryIndex) => {
+    const translation = index.pageOf(uri(`${TRANSLATED}/Vertrag.md`));
+    return [translation?.published, translation?.unpublishedReason, index.linkableTermOf(uri(`${TRANSLATED}/Vertrag.md`))?.title];
+  };
+
+  it('is built only while the docs folder has the file, in whatever order the two are read', () => {
+    const translationFirst = docusaurusGlossary({ [`${TRANSLATED}/Vertrag.md`]: files[`${TRANSLATED}/Vertrag.md`] });
+    assert.deepEqual(state(translationFirst), [false, 'no-original', undefined]);
+    translationFirst.setDocument(uri('docs/Vertrag.md'), files['docs/Vertrag.md']);
+    assert.deepEqual(state(translationFirst), [true, undefined, 'Vertrag']);
+    assert.deepEqual(state(docusaurusGlossary(files)), [true, undefined, 'Vertrag'], 'the same as a fresh index');
+    translationFirst.removeDocument(uri('docs/Vertrag.md'));
+    assert.deepEqual(state(translationFirst), [false, 'no-original', undefined]);
+  });
+});
+
 describe('duplicates within a locale', () => {
   const codes = (index: GlossaryIndex, relative: string) =>
     documentDiagnostics(index, index.getDocument(uri(relative))!, DEFAULT_SETTINGS)
@@ -225,6 +243,8 @@ describe('duplicates within a locale', () => {
     const index = docusaurusGlossary({
       'docs/cluster.md': entry('cluster', 'Cluster', 'A group.'),
       [`${TRANSLATED}/cluster.md`]: entry('cluster', 'Cluster', 'Eine Gruppe.'),
+      // A translation is built only with its original.
+      'docs/verbund.md': entry('verbund', 'Compound', 'Another one.'),
       [`${TRANSLATED}/verbund.md`]: entry('verbund', 'Cluster', 'Noch einmal.'),
     });
     assert.deepEqual(codes(index, 'docs/cluster.md'), []);

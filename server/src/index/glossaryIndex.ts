@@ -249,6 +249,7 @@ export class GlossaryIndex {
     if (previousDocument === undefined) this.learnComposedUri(parsed.uri);
     this.learnUses(parsed, targets);
     if (previous !== undefined) this.forgetTerm(previous);
+    const previousPage = this.pageOf(parsed.uri);
     this.forgetPage(parsed.uri);
     this.learnPage(parsed);
     const next = this.publishedTermOf(parsed);
@@ -264,6 +265,32 @@ export class GlossaryIndex {
     } else if (previous === undefined || !sameNames(previous, next)) {
       this.matcher.setTerm(parsed.uri, mentionNamesOf(next));
     }
+    this.updateTranslationsOf(parsed.uri, previousPage, this.pageOf(parsed.uri));
+  }
+
+  /**
+   * After an original in the default locale came, went or moved (its translation key `before` and
+   * `after`): its translations are built only while it exists (Docusaurus reads the docs folder and
+   * looks for a translation of each file), so those whose state differs are set again.
+   */
+  private updateTranslationsOf(uri: string, before: SitePage | undefined, after: SitePage | undefined): void {
+    const site = this.siteFor(uri);
+    if (site?.generator !== 'docusaurus') return;
+    const { defaultLocale } = site.docusaurus;
+    for (const key of new Set([before, after].filter((page) => page?.locale === defaultLocale).map((page) => page!.translationKey))) {
+      const hasOriginal = this.hasOriginal(key, defaultLocale);
+      for (const other of [...this.urisByTranslationKey.get(key)]) {
+        const page = this.pageOf(other);
+        const document = this.documentsByUri.get(other);
+        if (page === undefined || document === undefined || page.locale === defaultLocale) continue;
+        if ((page.unpublishedReason === 'no-original') === hasOriginal) this.setParsedDocument(document);
+      }
+    }
+  }
+
+  private hasOriginal(translationKey: string, defaultLocale: string): boolean {
+    for (const uri of this.urisByTranslationKey.get(translationKey)) if (this.pageOf(uri)?.locale === defaultLocale) return true;
+    return false;
   }
 
   /**
@@ -330,6 +357,11 @@ export class GlossaryIndex {
   /** The documents whose pages are built at a URL path, however its case and final slash are written. */
   documentsAtPermalink(path: string): ParsedDocument[] {
     return [...this.urisByPermalink.get(permalinkKey(path))].map((uri) => this.documentsByUri.get(uri)).filter((document) => document !== undefined);
+  }
+
+  /** The documents of a translation key: a page and its translations, by path. */
+  documentsWithTranslationKey(translationKey: string): string[] {
+    return [...this.urisByTranslationKey.get(translationKey)].sort();
   }
 
   /** The same page in the site's other locales: the documents sharing a document's translation key, by path. */
@@ -403,7 +435,11 @@ export class GlossaryIndex {
 
   private learnPage(document: ParsedDocument): void {
     const site = this.siteFor(document.uri);
-    const page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? []);
+    let page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? []);
+    // A translation of no file in the docs folder is not read (see `updateTranslationsOf`).
+    if (page?.published && site?.generator === 'docusaurus' && page.locale !== site.docusaurus.defaultLocale && !this.hasOriginal(page.translationKey, site.docusaurus.defaultLocale)) {
+      page = { ...page, published: false, unpublishedReason: 'no-original', unlisted: false, permalink: '', route: '' };
+    }
     if (page !== undefined) {
       const permalinks = reachablePermalinks(site!, page);
       const permalinkKeys = permalinks.map(permalinkKey);
@@ -460,6 +496,7 @@ export class GlossaryIndex {
       this.updateCompletionTable(term, undefined);
       this.matcher.removeTerm(key);
     }
+    const page = this.pageOf(key);
     this.forgetPage(key);
     this.documentsByUri.delete(key);
     const composedKey = this.composedUris.get(key);
@@ -467,6 +504,7 @@ export class GlossaryIndex {
       this.urisByComposedUri.delete(composedKey, key);
       this.composedUris.delete(key);
     }
+    this.updateTranslationsOf(key, page, undefined);
   }
 
   private learnComposedUri(uri: string): void {

@@ -88,7 +88,9 @@ export type UnpublishedReason =
   /** Hugo: `publishDate` in the future, `expiryDate` in the past, `build.render: never`, `headless`. */
   | 'not-rendered'
   /** A translation folder whose locale the configuration does not list. */
-  | 'unknown-locale';
+  | 'unknown-locale'
+  /** Docusaurus: a translation of no file in the docs folder (the plugin reads the docs folder, then its translations). */
+  | 'no-original';
 
 /** What the site makes of one file. */
 export interface SitePage {

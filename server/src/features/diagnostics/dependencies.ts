@@ -30,6 +30,11 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
       for (const user of index.documentsUsingTag(tag)) if (index.tagsFileFor(user) === undefined) affected.add(user);
     }
   }
+  // An original that comes or goes builds or drops its translations' pages.
+  if ((before === undefined) !== (after === undefined)) {
+    const page = index.pageFor(uri, (before ?? after)!.frontMatter?.fields ?? []);
+    for (const other of page === undefined ? [] : index.documentsWithTranslationKey(page.translationKey)) affected.add(other);
+  }
   // Any change of a page's front matter may give or take the doc id another page's pagination names.
   if (index.documentsNamingDocIds().size > 0 && !sameFrontMatter(before, after)) for (const naming of index.documentsNamingDocIds()) affected.add(naming);
   affected.delete(uri);

@@ -95,6 +95,8 @@ function unpublishedReasonText(reason: UnpublishedReason | undefined): string {
       return l10n.t('outside the docs folders');
     case 'unknown-locale':
       return l10n.t('a locale the site does not have');
+    case 'no-original':
+      return l10n.t('a translation of no file in the docs folder');
     case 'not-rendered':
       return l10n.t('not rendered');
     default:
