@@ -108,6 +108,11 @@ describe('quick fix: change to the suggestion', () => {
       applyAction(NOTE, 'Siehe [SLA](../S-Glossar/Service-Level-Agre|ment.md#ziele).\n', 'Change to "../S-Glossar/Service-Level-Agreement.md#ziele"', site()),
       'Siehe [SLA](../S-Glossar/Service-Level-Agreement.md#ziele).\n',
     );
+    assert.equal(
+      applyAction(NOTE, 'Siehe [SLA](../S-Glossar/Service-Level-Agre|ment.md?v=1#ziele).\n', 'Change to "../S-Glossar/Service-Level-Agreement.md?v=1#ziele"', site()),
+      'Siehe [SLA](../S-Glossar/Service-Level-Agreement.md?v=1#ziele).\n',
+      'and the query',
+    );
   });
 
   it('replaces a broken route with the nearest route', () => {

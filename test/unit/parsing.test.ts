@@ -416,6 +416,12 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(linksOf('1. One\n\n   ```js\n   [Foo](./Foo.md)\n   ```\n\nText [Bar](./Bar.md)\n'), ['./Bar.md']);
   });
 
+  it('no link in an HTML comment is one, on one line or open past it', () => {
+    assert.deepEqual(linksOf('<!-- [Foo](./Foo.md) --> [Bar](./Bar.md)\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('[Bar](./Bar.md) <!-- [[Foo]] and\n[Foo](./Foo.md) -->\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('`<!--` [Bar](./Bar.md) <!-- [Foo](./Foo.md) -->\n'), ['./Bar.md']);
+  });
+
   it('ends only at a closing fence of its own quote: a quoted fence inside code is code', () => {
     assert.deepEqual(linksOf('```md\n> ```\n[Foo](./Foo.md)\n```\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
   });

@@ -450,13 +450,33 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   // One by one: spread as arguments, a line of 200,000 code spans overflows the stack.
   for (const span of codeSpans) nonProse.push(span);
   const inCode = (offset: number) => isInSpans(codeSpans, offset);
+  // HTML comments, the last one perhaps open past the line's end: no link in them is one.
+  const comments: Span[] = [];
+  let openComment: number | undefined;
+  for (let searchFrom = 0; line.includes('<!--', searchFrom); ) {
+    const open = line.indexOf('<!--', searchFrom);
+    if (inCode(start + open)) {
+      searchFrom = open + 4;
+      continue;
+    }
+    const close = line.indexOf('-->', open + 4);
+    if (close === -1) {
+      openComment = start + open;
+      comments.push([start + open, start + line.length]);
+      break;
+    }
+    comments.push([start + open, start + close + 3]);
+    searchFrom = close + 3;
+  }
+  for (const comment of comments) if (comment[0] !== openComment) nonProse.push(comment);
+  const inCodeOrComment = (offset: number) => inCode(offset) || isInSpans(comments, offset);
 
   // Escaped characters (`\]`, `\)`) are text, not brackets (CommonMark): the pattern reads a copy of
   // the line with them masked, of the same length, and the parts are taken from the line itself.
   const linkLine = hasBracket && line.includes('\\') ? line.replace(BACKSLASH_ESCAPE, '\x01\x01') : line;
   for (const match of hasBracket && line.includes('](') ? linkLine.matchAll(INLINE_LINK) : []) {
     const linkStart = start + match.index;
-    if (inCode(linkStart)) continue;
+    if (inCodeOrComment(linkStart)) continue;
     const [whole, linkText, rawTarget] = [0, 2, 3].map((group) => line.slice(match.indices![group][0], match.indices![group][1]));
     const bang = match[1];
     const textStart = linkStart + bang.length + 1;
@@ -477,7 +497,7 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   }
   for (const match of hasBracket && line.includes('[[') ? line.matchAll(WIKI_LINK) : []) {
     const linkStart = start + match.index;
-    if (inCode(linkStart)) continue;
+    if (inCodeOrComment(linkStart)) continue;
     const [whole, written, alias] = match;
     // In a table a wiki link escapes its pipe (`[[Term\\|text]]`): the backslash is not the target's.
     const target = alias !== undefined && written.endsWith('\\') ? written.slice(0, -1) : written;
@@ -503,16 +523,7 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   for (const match of hasBracket && line.includes('[^') ? line.matchAll(FOOTNOTE_LABEL) : []) {
     if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
-
-  let searchFrom = 0;
-  while (true) {
-    const open = line.indexOf('<!--', searchFrom);
-    if (open === -1 || inCode(start + open)) return undefined;
-    const close = line.indexOf('-->', open + 4);
-    if (close === -1) return start + open;
-    nonProse.push([start + open, start + close + 3]);
-    searchFrom = close + 3;
-  }
+  return openComment;
 }
 
 /** The comments a line opens and closes, outside code spans (markdownlint reads its comments on one line too). */

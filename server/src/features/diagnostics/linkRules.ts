@@ -77,8 +77,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     return missing(link.target, meant === undefined ? undefined : asLinkTarget(relativePath(document.uri, meant.uri)));
   }
   const match = nearestTerm(index, 'file', fileStem(targetUri), (term) => [fileStem(term.uri)]);
-  const fragment = link.target.match(/#.*$/)?.[0] ?? '';
-  return missing(link.target, match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + fragment);
+  const queryAndFragment = link.target.match(/[?#].*$/)?.[0] ?? '';
+  return missing(link.target, match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + queryAndFragment);
 }
 
 function lastSegment(route: string): string {
