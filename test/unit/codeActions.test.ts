@@ -363,6 +363,15 @@ describe('fixAll (fix on save, check --fix)', () => {
     return applyEdits(lines, fixAll(index, document, lines, DEFAULT_SETTINGS));
   };
 
+  it("leaves Hugo's TOML and JSON front matter as it is, whatever its problems, and offers no fix in it", () => {
+    const index = glossaryOf({ 'docs/tags.yml': TAGS_YML });
+    for (const text of ['+++\ntitel = "X"\ntags = ["IM", "IM", " Strategie", ""]\n+++\n\n# X\n', '{\n  "titel": "X",\n  "tags": ["IM", "IM", " Strategie"]\n}\n\n# X\n']) {
+      assert.equal(fixed(index, 'docs/X.md', text), text);
+      const { titles } = actionsAt(index, 'docs/X.md', text.replace('titel', 'tit|el'));
+      assert.deepEqual(titles.filter((title) => !title.startsWith('Disable')), [], text);
+    }
+  });
+
   it('applies only the safe fixes: keys, padded, duplicate and empty tags, tags not a list', () => {
     const index = glossaryOf({ 'docs/tags.yml': TAGS_YML, 'docs/10-Glossar/D-Glossar/Dokumentenlenkung.md': entry('Dokumentenlenkung', 'Dokumentenlenkung', 'D.') });
     const before = doc(

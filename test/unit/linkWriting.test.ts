@@ -167,6 +167,15 @@ describe('rename keeps what is around the name as written', () => {
     assert.equal(retitled['Note.md'], files['Note.md'], 'a title rename leaves the labels alone');
   });
 
+  it("a title in Hugo's TOML or JSON front matter is written as a JSON string, and one written over lines is refused", () => {
+    const note = 'See [Foo](./Foo.md).\n';
+    const toml = renameAt({ 'Foo.md': "+++\ntitle = 'Foo' # the title\n+++\n\n# Foo\n", 'Note.md': note }, 'Note.md', '[F', 'Bar "B"');
+    assert.equal(toml['Foo.md'], '+++\ntitle = "Bar \\"B\\"" # the title\n+++\n\n# Bar "B"\n');
+    const json = renameAt({ 'Foo.md': '{\n  "title": "Foo",\n  "draft": false\n}\n\n# Foo\n', 'Note.md': note }, 'Note.md', '[F', 'Bar');
+    assert.equal(json['Foo.md'], '{\n  "title": "Bar",\n  "draft": false\n}\n\n# Bar\n');
+    assert.throws(() => renameAt({ 'Foo.md': '+++\ntitle = """Foo"""\n+++\n\n# Foo\n', 'Note.md': note }, 'Note.md', '[F', 'Bar'), RenameError);
+  });
+
   it('refuses an id whose file exists already, rather than move the entry onto it', () => {
     const files = { 'Foo.md': foo, 'Bar.md': '---\ntitle: Bar\n---\n\n# Bar\n\nOther.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
     assert.throws(() => renameAt(files, 'Foo.md', 'id: F', 'Bar'), (error: unknown) => error instanceof RenameError && error.message.includes('Bar.md exists already'));

@@ -497,6 +497,32 @@ describe('text that is no prose on the page', () => {
   });
 });
 
+describe("Hugo's TOML and JSON front matter", () => {
+  it('is read into fields, for the term and the site, each of them pinned, and is no prose', () => {
+    const toml = '+++\ntitle = "Outtasking"\ntags = ["Begriffe", "IM"]\ndraft = true\npublishDate = 2099-01-01\n[_build]\nrender = "never"\n+++\n\n# Outtasking\n\nText.\n';
+    const document = parseDocument('file:///w/content/a.md', toml);
+    assert.equal(document.frontMatter?.format, 'toml');
+    assert.deepEqual(document.frontMatter?.fields.map((field) => [field.key, field.value, field.keyPinned, field.valuePinned]), [
+      ['title', 'Outtasking', true, true],
+      ['tags', ['Begriffe', 'IM'], true, true],
+      ['draft', true, true, true],
+      ['publishDate', '2099-01-01', true, true],
+      ['_build', { render: 'never' }, true, true],
+    ]);
+    assert.deepEqual([document.term?.title, document.term?.tags.map((tag) => tag.value)], ['Outtasking', ['Begriffe', 'IM']]);
+    assert.deepEqual(document.diagnostics, []);
+    const json = parseDocument('file:///w/content/b.md', '{\n  "title": "Json Term",\n  "draft": true\n}\n\nText.\n');
+    assert.deepEqual([json.frontMatter?.format, json.term?.title, json.frontMatter?.fields.map((field) => field.key)], ['json', 'Json Term', ['title', 'draft']]);
+  });
+
+  it('says where TOML does not parse or is not closed; a text that only starts with "{" is Markdown', () => {
+    assert.deepEqual(parseDocument('file:///w/a.md', '+++\ntitle = = x\n+++\nBody\n').diagnostics.map((problem) => problem.code), ['front-matter-language']);
+    assert.deepEqual(parseDocument('file:///w/a.md', '+++\ntitle = "x"\nBody\n').diagnostics.map((problem) => problem.code), ['unclosed-front-matter']);
+    const shortcode = parseDocument('file:///w/a.md', '{{< note >}}\nText\n');
+    assert.deepEqual([shortcode.frontMatter, shortcode.diagnostics], [undefined, []]);
+  });
+});
+
 describe('what the index keeps of a closed file', () => {
   it('places everything where the open document does, read or sent as JSON', () => {
     const text = `${SEED}\nSiehe [Outsourcing](./Outsourcing.md) und [[Outsourcing|ausgelagert]].\n`;

@@ -4,6 +4,7 @@ import { asLinkTarget, composedUri, encodePathSegment, fileStem, isMarkdownPath,
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
+import type { FrontMatter, FrontMatterField } from '../parsing/frontMatterFields';
 import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold, wikiLinkParts } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './workspaceChange';
 import { termsAt } from './termAt';
@@ -42,11 +43,25 @@ export function rename(index: GlossaryIndex, target: RenameTarget, newName: stri
   return target.what === 'title' ? renameTitle(index, target.term, name) : renameId(index, target.term, name);
 }
 
+/**
+ * The edit that writes a new text as a front-matter value: YAML as YAML writes it; in Hugo's TOML
+ * or JSON front matter as a JSON string, which both read, and only over a value written as one
+ * string on its line (`"…"`, `'…'`), which is then its range exactly.
+ */
+function replacedValue(frontMatter: FrontMatter, field: FrontMatterField, value: string): TextEdit {
+  if (frontMatter.format === undefined) return replaceValue(field.valueRange, value);
+  const { start, end } = field.valueRange;
+  const length = end.character - start.character;
+  const oneString = typeof field.value === 'string' && start.line === end.line && (length === JSON.stringify(field.value).length || length === field.value.length + 2);
+  if (!oneString) throw new RenameError(l10n.t('The {0} front matter writes "{1}" in a form a rename does not rewrite: change it in the file.', frontMatter.format.toUpperCase(), field.key));
+  return { range: field.valueRange, newText: JSON.stringify(value) };
+}
+
 function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): WorkspaceChange {
   const edits = new EditsByFile();
   const own = index.getDocument(term.uri);
   const titleField = own?.frontMatter?.fields.find((field) => field.key === 'title');
-  if (titleField !== undefined) edits.add(term.uri, replaceValue(titleField.valueRange, title));
+  if (titleField !== undefined) edits.add(term.uri, replacedValue(own!.frontMatter!, titleField, title));
   if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) edits.add(term.uri, { range: term.heading.textRange, newText: escapeHeadingText(title) });
 
   const oldKey = nameKey(term.title);
@@ -69,8 +84,9 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
 function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): WorkspaceChange {
   if (id.includes('/')) throw new RenameError(l10n.t('Docusaurus rejects this id: it must not be empty or contain "/".'));
   const edits = new EditsByFile();
-  const idField = index.getDocument(term.uri)?.frontMatter?.fields.find((field) => field.key === 'id');
-  if (idField !== undefined) edits.add(term.uri, replaceValue(idField.valueRange, id));
+  const frontMatter = index.getDocument(term.uri)?.frontMatter;
+  const idField = frontMatter?.fields.find((field) => field.key === 'id');
+  if (idField !== undefined) edits.add(term.uri, replacedValue(frontMatter!, idField, id));
   // A file named after its id keeps that name: it moves with the id, and so do the paths to it.
   const renamesFile = fileStem(term.uri) === term.id;
   const newUri = renamesFile ? `${parentUri(term.uri)}/${encodePathSegment(id)}${term.uri.match(/\.mdx?$/i)?.[0] ?? '.md'}` : term.uri;

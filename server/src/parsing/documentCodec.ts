@@ -15,7 +15,7 @@ import type { Heading, MarkdownLink } from './markdown';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 1;
+export const DOCUMENT_CODEC_VERSION = 2;
 
 export class DocumentCodecError extends Error {}
 
@@ -31,7 +31,7 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     links.push(link.kind === 'inline' ? 0 : 1, link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
   }
   return [
-    document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), document.frontMatter.fields.map(encodeField)],
+    document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), document.frontMatter.fields.map(encodeField), document.frontMatter.format ?? 0],
     headings,
     links,
     document.term === undefined ? 0 : encodeTerm(document.term, document.body.headings),
@@ -90,8 +90,12 @@ function encodeField(field: FrontMatterField): unknown[] {
 }
 
 function decodeFrontMatter(data: unknown): FrontMatter {
-  const numbers = tuple(data, 5);
-  return { range: rangeAt(numbers, 0), fields: list(numbers[4]).map(decodeField) };
+  const numbers = tuple(data, 6);
+  const frontMatter: FrontMatter = { range: rangeAt(numbers, 0), fields: list(numbers[4]).map(decodeField) };
+  const format = numbers[5];
+  if (format === 'toml' || format === 'json') frontMatter.format = format;
+  else if (format !== 0) fail();
+  return frontMatter;
 }
 
 function decodeField(data: unknown): FrontMatterField {

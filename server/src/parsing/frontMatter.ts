@@ -6,6 +6,10 @@ import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatt
 import { readSimpleFrontMatter } from './simpleYaml';
 import { DIRECTIVE_PREFIX, type CommentSpan } from './directives';
 import { isPinned, newKeysPlace, nodeTextEnd, parseYaml, plainValue, yamlComments, yamlDiagnostics } from './yaml';
+import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
+
+// smol-toml's types describe its ES module; its CommonJS build (the `require` export) is the same API.
+const { parse: parseToml } = require('smol-toml') as typeof SmolToml;
 
 export interface SplitDocument {
   frontMatter: FrontMatter | undefined;
@@ -18,6 +22,8 @@ export interface SplitDocument {
 
 export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument {
   const diagnostics: GlossaryDiagnostic[] = [];
+  const hugo = hugoFrontMatter(text, lines, diagnostics);
+  if (hugo !== undefined) return { ...hugo, diagnostics };
   const { open, matterOffset, closing } = delimitersOf(text);
   if (matterOffset === undefined) return { frontMatter: undefined, bodyOffset: open, diagnostics };
 
@@ -49,6 +55,94 @@ export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument 
   const fields = parseYamlFields(source, matterOffset, lines, diagnostics);
   const comments = source.includes(DIRECTIVE_PREFIX) ? yamlComments(source, MAX_YAML_FRONT_MATTER).map(([start, end]): CommentSpan => [matterOffset + start + 1, matterOffset + end]) : [];
   return { frontMatter: { range, fields }, bodyOffset, diagnostics, comments };
+}
+
+/**
+ * Hugo's other front matter: TOML between `+++` lines, or a JSON object from the first line to a
+ * line `}`. Its top-level keys are read as fields, for the site's rules and the term, each pinned:
+ * no fix edits it. Each field's ranges are its key and the rest of its line, found by a scan of
+ * the lines (a table `[_build]` is the key `_build`). Undefined when the text opens neither.
+ */
+function hugoFrontMatter(text: string, lines: LineIndex, diagnostics: GlossaryDiagnostic[]): Omit<SplitDocument, 'diagnostics'> | undefined {
+  const open = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const format = /^\+\+\+[ \t]*\r?$/.test(lines.lineText(lines.positionAt(open).line).slice(open)) ? 'toml' : text[open] === '{' ? 'json' : undefined;
+  if (format === undefined) return undefined;
+  const closingLine = findLine(lines, 1, (line) => (format === 'toml' ? /^\+\+\+[ \t]*$/.test(line) : /^\}[ \t]*$/.test(line)));
+  if (closingLine === undefined) {
+    if (format === 'json') return undefined;
+    diagnostics.push({ range: lines.rangeAt(open, open + 3), severity: 'error', code: 'unclosed-front-matter', message: l10n.t('Front matter is not closed: add a line "{0}" after it.', '+++') });
+    return { frontMatter: undefined, bodyOffset: 0 };
+  }
+  const end = lines.lineEndOffset(closingLine);
+  const bodyOffset = closingLine + 1 < lines.lineCount ? lines.lineStartOffset(closingLine + 1) : text.length;
+  const source = format === 'toml' ? text.slice(lines.lineStartOffset(1), lines.lineStartOffset(closingLine)) : text.slice(open, end);
+  let values: unknown;
+  try {
+    if (source.length > MAX_YAML_FRONT_MATTER) throw new Error(l10n.t('longer than {0} characters', MAX_YAML_FRONT_MATTER));
+    // Bounded as the Hugo configuration is: nesting, and no keys that would reach an object's prototype.
+    values = format === 'toml' ? plainTomlValue(parseToml(source, { maxDepth: 32, unsafeKeyBehaviour: 'drop' })) : JSON.parse(source);
+  } catch (error) {
+    if (format === 'json') return undefined;
+    diagnostics.push({ range: lines.rangeAt(open, end), severity: 'error', code: 'front-matter-language', message: l10n.t('TOML front matter that does not parse: {0}', (error as Error).message.split('\n')[0]) });
+    return { frontMatter: { range: lines.rangeAt(0, end), fields: [], format }, bodyOffset };
+  }
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) return format === 'json' ? undefined : { frontMatter: { range: lines.rangeAt(0, end), fields: [], format }, bodyOffset };
+  const fields: FrontMatterField[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const place = keyPlace(lines, 1, closingLine, key, format);
+    const keyRange = place === undefined ? lines.rangeAt(open, open) : lines.rangeAt(place.keyStart, place.keyEnd);
+    // A text written as one string on its line: the range is the string, quotes and all.
+    const literal = place !== undefined && typeof value === 'string' ? stringLiteralAt(text.slice(place.valueStart, place.valueEnd), value) : undefined;
+    const valueRange = place === undefined ? keyRange : lines.rangeAt(place.valueStart, place.valueStart + (literal ?? place.valueEnd - place.valueStart));
+    const field: FrontMatterField = { key, keyRange, value, valueRange, keyPinned: true, valuePinned: true };
+    if (Array.isArray(value)) field.items = value.map((item) => ({ value: item, range: valueRange, pinned: true as const }));
+    fields.push(field);
+  }
+  return { frontMatter: { range: lines.rangeAt(0, end), fields, format }, bodyOffset };
+}
+
+/** The length of a one-line string literal (`"…"` or `'…'`) at the start of a value's text that reads as `value`; undefined for any other. */
+function stringLiteralAt(valueText: string, value: string): number | undefined {
+  const literal = /^(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')/.exec(valueText)?.[0];
+  if (literal === undefined || /^(?:""|'')['"]/.test(valueText)) return undefined;
+  let read: unknown;
+  try {
+    read = literal.startsWith("'") ? literal.slice(1, -1) : JSON.parse(literal);
+  } catch {
+    return undefined;
+  }
+  return read === value ? literal.length : undefined;
+}
+
+/** TOML's values as YAML's reader gives them: dates as the text they were written as. */
+function plainTomlValue(value: unknown): unknown {
+  if (value instanceof Date) return (value as Date & { toISOString(): string }).toISOString();
+  if (Array.isArray(value)) return value.map(plainTomlValue);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plainTomlValue(inner)]));
+  return value;
+}
+
+function findLine(lines: LineIndex, from: number, test: (line: string) => boolean): number | undefined {
+  for (let line = from; line < lines.lineCount; line++) if (test(lines.lineText(line))) return line;
+  return undefined;
+}
+
+/** Where a top-level key is written, and the rest of its line: `key = value` (TOML, before any table), `[key]`, `"key": value` (JSON). */
+function keyPlace(lines: LineIndex, first: number, closing: number, key: string, format: 'toml' | 'json') {
+  const quoted = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = format === 'json' ? new RegExp(`^([ \\t]*)"${quoted}"[ \\t]*:[ \\t]*`) : new RegExp(`^([ \\t]*)(?:${quoted}|"${quoted}"|'${quoted}')[ \\t]*=[ \\t]*`);
+  const table = new RegExp(`^([ \\t]*)\\[[ \\t]*(?:${quoted}|"${quoted}")[ \\t]*\\]`);
+  let inTable = false;
+  for (let line = first; line < closing; line++) {
+    const lineText = lines.lineText(line);
+    const start = lines.lineStartOffset(line);
+    const header = format === 'toml' ? table.exec(lineText) : null;
+    if (header !== null) return { keyStart: start + header[1].length, keyEnd: start + header[0].length, valueStart: start + header[0].length, valueEnd: start + lineText.trimEnd().length };
+    if (format === 'toml' && /^[ \t]*\[/.test(lineText)) inTable = true;
+    const match = inTable ? null : pattern.exec(lineText);
+    if (match !== null) return { keyStart: start + match[1].length, keyEnd: start + match[0].trimEnd().replace(/[=:]$/, '').trimEnd().length, valueStart: start + match[0].length, valueEnd: start + Math.max(match[0].length, lineText.trimEnd().length) };
+  }
+  return undefined;
 }
 
 /**

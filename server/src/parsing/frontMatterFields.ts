@@ -28,4 +28,6 @@ export interface FrontMatter {
   /** From the opening to the closing delimiter line, inclusive. */
   range: Range;
   fields: FrontMatterField[];
+  /** Hugo's TOML (`+++`) or JSON (`{ … }`) front matter; YAML when not set. Its fields are read, never fixed. */
+  format?: 'toml' | 'json';
 }
