@@ -416,6 +416,15 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(linksOf('1. One\n\n   ```js\n   [Foo](./Foo.md)\n   ```\n\nText [Bar](./Bar.md)\n'), ['./Bar.md']);
   });
 
+  it('a heading holds inline Markdown: its code spans are code, its links are links', () => {
+    const document = parseDocument('file:///w/n.md', '# Note\n\n## Using `Widget` with [Foo](./Foo.md)\n');
+    assert.deepEqual(document.body.links.map((link) => link.target), ['./Foo.md']);
+    const text = document.body.headings[1].text;
+    assert.equal(text, 'Using `Widget` with [Foo](./Foo.md)');
+    const at = '# Note\n\n## Using `'.length;
+    assert.ok(document.body.nonProse.some(([start, end]) => start < at && at < end), 'the code span');
+  });
+
   it('no link in an HTML comment is one, on one line or open past it', () => {
     assert.deepEqual(linksOf('<!-- [Foo](./Foo.md) --> [Bar](./Bar.md)\n'), ['./Bar.md']);
     assert.deepEqual(linksOf('[Bar](./Bar.md) <!-- [[Foo]] and\n[Foo](./Foo.md) -->\n'), ['./Bar.md']);
@@ -427,11 +436,7 @@ describe('code fenced inside a quote or a list item', () => {
   });
 
   it('ends where its quote or list item ends, closed or not, and only at a closing fence outside a list marker', () => {
-    const prose = (body: string, word: string) => {
-      const text = `# Note\n\n${body}`;
-      const at = text.lastIndexOf(word);
-      return !parseDocument('file:///w/n.md', text).body.nonProse.some(([start, end]) => start <= at && at < end);
-    };
+    const prose = (body: string, word: string) => !inNonProse(body, word, 'last');
     const cases: Array<[string, string, boolean]> = [
       ['> ```\n> code Widget\n\nA Widget here.\n', 'Widget here', true],
       ['> ```\n> code Widget\n\nA Widget here.\n', 'code Widget', false],
@@ -447,6 +452,13 @@ describe('code fenced inside a quote or a list item', () => {
       ['> > ```\n> > a Widget\n> > ```\n> b Widget\n', 'b Widget', true],
       ['- a\n\n    b Widget, a paragraph of the item\n', 'b Widget', true],
       ['- a\n\nPara.\n\n    code Widget\n', 'code Widget', false],
+      // Found by a differential fuzz against markdown-it:
+      ['```npm i``` installs the Widget.\n', 'Widget', true],
+      ['> a\n>\n>     code Widget\n', 'code Widget', false],
+      ['>\n    code Widget\n', 'code Widget', false],
+      ['- ```\n  >Widget\n  ```\n\nA Widget.\n', '>Widget', false],
+      ['1.\n   ```\nWidget after\n', 'Widget after', true],
+      ['1.\n    ~~~\n   Widget in code\n', 'Widget in code', false],
     ];
     for (const [body, word, expected] of cases) assert.equal(prose(body, word), expected, `${JSON.stringify(body)}: "${word}"`);
   });
@@ -456,12 +468,15 @@ describe('code fenced inside a quote or a list item', () => {
   });
 });
 
+/** Whether the first (or last) place of a word in a body, after a heading, starts in text that is no prose. */
+function inNonProse(body: string, word: string, which: 'first' | 'last' = 'first', uri = 'file:///w/n.md'): boolean {
+  const text = `# Note\n\n${body}`;
+  const at = which === 'first' ? text.indexOf(word) : text.lastIndexOf(word);
+  return parseDocument(uri, text).body.nonProse.some(([start, end]) => start <= at && at < end);
+}
+
 describe('text that is no prose on the page', () => {
-  const covered = (body: string, word: string) => {
-    const text = `# Note\n\n${body}`;
-    const at = text.indexOf(word);
-    return parseDocument('file:///w/n.mdx', text).body.nonProse.some(([start, end]) => start <= at && at + word.length <= end);
-  };
+  const covered = (body: string, word: string) => inNonProse(body, word, 'first', 'file:///w/n.mdx');
 
   it('MDX statements, tags and their attributes, footnote labels and reference definitions', () => {
     assert.equal(covered('import SLA from "./SLA";\n\nText.\n', 'SLA'), true, 'import');

@@ -64,8 +64,8 @@ const DEFINITION_TARGET = /^[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[
 /** An HTML or JSX tag on one line: `<b>`, `</b>`, `<TabItem label="x">`, `<br/>`. */
 const TAG = /<\/?[A-Za-z][^<>\n]*>/g;
 const FOOTNOTE_LABEL = /\[\^[^[\]\n]*\]/g;
-/** A list item's marker, with a blank and content after it. */
-const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]+\S)/;
+/** A list item's marker, with a blank and content after it, or alone on its line (an item whose content starts below). */
+const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]+\S|[ \t]*$)/;
 // Each pattern stays linear on any line: no part of a match may run past the place where the next
 // attempt starts, and no two quantifiers may share a run of characters. So link text may hold one
 // level of brackets ("[a [b] c](x)") but no unpaired "[", a destination in <> and a title in ()
@@ -268,13 +268,14 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     const end = lines.lineEndOffset(lineNumber);
     const line = text.slice(start, end);
 
-    const block = blockContent(line);
     if (fence !== undefined) {
-      const blank = block.rest.trim() === '';
-      const leavesContainer = block.quotes < fence.quotes || (fence.listColumn !== undefined && !blank && block.restColumn < fence.listColumn);
+      // Inside the fence, only its own quotes' markers are containers: a `>` past them is code.
+      const inFence = quoteStripped(line, fence.quotes);
+      const blank = inFence.rest.trim() === '';
+      const leavesContainer = inFence.quotes < fence.quotes || (fence.listColumn !== undefined && !blank && inFence.column < fence.listColumn);
       if (!leavesContainer) {
-        const closing = FENCE_RUN.exec(block.rest.slice(block.restIndent));
-        if (closing && block.quotes === fence.quotes && block.restColumn <= fence.column + 3 && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && block.rest.trim() === closing[1]) {
+        const closing = FENCE_RUN.exec(inFence.rest.slice(inFence.indent));
+        if (closing && inFence.column <= fence.column + 3 && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && inFence.rest.trim() === closing[1]) {
           nonProse.push([fence.start, end]);
           fence = undefined;
         } else fence.end = end;
@@ -284,6 +285,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       nonProse.push([fence.start, fence.end]);
       fence = undefined;
     }
+    const block = blockContent(line);
     if (commentStart !== undefined) {
       const close = line.indexOf('-->');
       if (close === -1) continue;
@@ -292,7 +294,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       continue;
     }
 
-    if (line.trim() === '') {
+    // A blank line, or one of a quote (`>` alone): it ends a paragraph.
+    if (block.rest.trim() === '' && block.itemColumn === undefined) {
       closeParagraph();
       afterBlank = true;
       inStatement = false;
@@ -309,7 +312,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     const contentColumn = block.itemColumn ?? block.restColumn;
     const relative = listColumn !== undefined && contentColumn >= listColumn ? contentColumn - listColumn : contentColumn;
     // A fence in a quote or a list item as well: `> ````, `- ```` and a fence indented under an item.
-    const fenceOpen = relative <= 3 ? FENCE_RUN.exec(block.text) : null;
+    // A backtick fence's info string holds no backtick: "```npm i``` installs" is a code span.
+    const fenceRun = relative <= 3 ? FENCE_RUN.exec(block.text) : null;
+    const fenceOpen = fenceRun !== null && (fenceRun[1][0] !== '`' || !block.text.includes('`', fenceRun[1].length)) ? fenceRun : null;
     if (fenceOpen) {
       closeParagraph();
       fence = { marker: fenceOpen[1], start, end, column: contentColumn, quotes: block.quotes, listColumn: listColumn !== undefined && contentColumn >= listColumn ? listColumn : undefined };
@@ -349,6 +354,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         range: lines.rangeAt(start, end),
         textRange: lines.rangeAt(textStart, textStart + headingText.length),
       });
+      // A heading holds inline Markdown as a paragraph does: code spans, links, comments.
+      commentStart = scanInline(line, start, lines, links, nonProse);
       continue;
     }
 
@@ -413,6 +420,21 @@ function definedLink(labelEnd: number, rawTarget: string, rawTargetOffset: numbe
   };
 }
 
+/** A line inside at most `count` block quotes: how many it has of them, the rest, and the blanks (`indent` characters, to `column`) it starts with. */
+function quoteStripped(line: string, count: number): { quotes: number; rest: string; indent: number; column: number } {
+  let at = 0;
+  let quotes = 0;
+  for (let quote = QUOTE_MARKER.exec(line); quote !== null && quotes < count; quote = QUOTE_MARKER.exec(line.slice(at))) {
+    at += quote[0].length;
+    quotes++;
+  }
+  const rest = line.slice(at);
+  let indent = 0;
+  let column = 0;
+  while (rest[indent] === ' ' || rest[indent] === '\t') column = rest[indent++] === '\t' ? column + 4 - (column % 4) : column + 1;
+  return { quotes, rest, indent, column };
+}
+
 /**
  * A line inside its block quotes (`> `): `rest`, after their markers, starting at column
  * `restColumn` once its blanks (`restIndent` characters, a tab to the next multiple of 4) are
@@ -434,7 +456,9 @@ function blockContent(line: string): { quotes: number; rest: string; restIndent:
   if (item === null) return { quotes, rest, restIndent: lead.offset, restColumn: lead.column, itemColumn: undefined, text: rest.slice(lead.offset) };
   const afterMarker = lead.offset + item[1].length;
   const content = blanks(afterMarker, lead.column + item[1].length);
-  return { quotes, rest, restIndent: lead.offset, restColumn: lead.column, itemColumn: content.column, text: rest.slice(content.offset) };
+  // An empty item's content starts a blank after its marker, on the next lines.
+  const itemColumn = content.offset === rest.length ? lead.column + item[1].length + 1 : content.column;
+  return { quotes, rest, restIndent: lead.offset, restColumn: lead.column, itemColumn, text: rest.slice(content.offset) };
 }
 
 /**
