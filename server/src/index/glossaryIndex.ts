@@ -249,7 +249,8 @@ export class GlossaryIndex {
     if (previousDocument === undefined) this.learnComposedUri(parsed.uri);
     this.learnUses(parsed, targets);
     if (previous !== undefined) this.forgetTerm(previous);
-    const previousPage = this.pageOf(parsed.uri);
+    // By its own URI: a miss of `pageOf` works out the canonical form of the URI, for every new file.
+    const previousPage = this.pagesByUri.get(parsed.uri)?.page;
     this.forgetPage(parsed.uri);
     this.learnPage(parsed);
     const next = this.publishedTermOf(parsed);
@@ -265,7 +266,7 @@ export class GlossaryIndex {
     } else if (previous === undefined || !sameNames(previous, next)) {
       this.matcher.setTerm(parsed.uri, mentionNamesOf(next));
     }
-    this.updateTranslationsOf(parsed.uri, previousPage, this.pageOf(parsed.uri));
+    this.updateTranslationsOf(parsed.uri, previousPage, this.pagesByUri.get(parsed.uri)?.page);
   }
 
   /**
@@ -274,8 +275,9 @@ export class GlossaryIndex {
    * looks for a translation of each file), so those whose state differs are set again.
    */
   private updateTranslationsOf(uri: string, before: SitePage | undefined, after: SitePage | undefined): void {
+    if (before === undefined && after === undefined) return;
     const site = this.siteFor(uri);
-    if (site?.generator !== 'docusaurus') return;
+    if (site?.generator !== 'docusaurus' || site.docusaurus.locales.length < 2) return;
     const { defaultLocale } = site.docusaurus;
     for (const key of new Set([before, after].filter((page) => page?.locale === defaultLocale).map((page) => page!.translationKey))) {
       const hasOriginal = this.hasOriginal(key, defaultLocale);
@@ -496,7 +498,7 @@ export class GlossaryIndex {
       this.updateCompletionTable(term, undefined);
       this.matcher.removeTerm(key);
     }
-    const page = this.pageOf(key);
+    const page = this.pagesByUri.get(key)?.page;
     this.forgetPage(key);
     this.documentsByUri.delete(key);
     const composedKey = this.composedUris.get(key);
