@@ -413,7 +413,7 @@ describe('moving a file keeps what follows the path of a link to it', () => {
     const index = glossaryOf({ 'docs/A.md': '---\ntitle: A\n---\n', 'docs/B.md': '---\ntitle: B\n---\n\n[d](./A.md?x=1#y) [e](A.md?x=2)\n' });
     const [{ uri, edits }] = linkEditsForRenamedFiles(index, [{ oldUri: `${ROOT}/docs/A.md`, newUri: `${ROOT}/docs/C%23.md` }]);
     assert.equal(uri, `${ROOT}/docs/B.md`);
-    assert.equal(applyEdits(new LineIndex('---\ntitle: B\n---\n\n[d](./A.md?x=1#y) [e](A.md?x=2)\n'), edits), '---\ntitle: B\n---\n\n[d](C%23.md?x=1#y) [e](C%23.md?x=2)\n');
+    assert.equal(applyEdits(new LineIndex('---\ntitle: B\n---\n\n[d](./A.md?x=1#y) [e](A.md?x=2)\n'), edits), '---\ntitle: B\n---\n\n[d](./C%23.md?x=1#y) [e](C%23.md?x=2)\n', 'and the style of each: "./" kept');
   });
 });
 

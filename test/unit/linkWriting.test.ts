@@ -161,7 +161,7 @@ describe('rename keeps what is around the name as written', () => {
     const files = { 'Foo.md': foo, 'Note.md': 'See [Foo][foo] and [Foo].\n\n[foo]: ./Foo.md "Foo"\n[Foo]: <./Foo.md>\n' };
     assert.deepEqual(linksOf(files, 'Note.md'), [' -> Foo.md', ' -> Foo.md']);
     const moved = renameAt(files, 'Foo.md', 'id: F', 'Neu Name');
-    assert.equal(moved['Note.md'], 'See [Foo][foo] and [Foo].\n\n[foo]: Neu%20Name.md "Foo"\n[Foo]: <Neu%20Name.md>\n');
+    assert.equal(moved['Note.md'], 'See [Foo][foo] and [Foo].\n\n[foo]: ./Neu%20Name.md "Foo"\n[Foo]: <./Neu%20Name.md>\n');
     assert.deepEqual(linksOf(moved, 'Note.md'), [' -> Neu Name.md', ' -> Neu Name.md']);
     const retitled = renameAt(files, 'Foo.md', 'title: F', 'Bar');
     assert.equal(retitled['Note.md'], files['Note.md'], 'a title rename leaves the labels alone');
@@ -179,7 +179,7 @@ describe('rename keeps what is around the name as written', () => {
   it('refuses an id whose file exists already, rather than move the entry onto it', () => {
     const files = { 'Foo.md': foo, 'Bar.md': '---\ntitle: Bar\n---\n\n# Bar\n\nOther.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
     assert.throws(() => renameAt(files, 'Foo.md', 'id: F', 'Bar'), (error: unknown) => error instanceof RenameError && error.message.includes('Bar.md exists already'));
-    assert.equal(renameAt(files, 'Foo.md', 'id: F', 'Baz')['Note.md'], 'See [Foo](Baz.md).\n');
+    assert.equal(renameAt(files, 'Foo.md', 'id: F', 'Baz')['Note.md'], 'See [Foo](./Baz.md).\n');
   });
 
   it('a setext heading renamed to a name that starts like a list or a quote stays a heading', () => {

@@ -103,9 +103,8 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
       if (newRoute !== undefined) edits.add(document.uri, { range: link.targetRange, newText: routeLinkTarget(index, document.uri, link.target, newRoute) });
       else if (routeSegments(link.target) !== undefined) edits.add(document.uri, { range: link.targetRange, newText: withRouteId(link.target, id) });
     } else if (renamesFile) {
-      const suffix = queryAndFragment(link.target);
       const from = document.uri === term.uri ? newUri : document.uri;
-      edits.add(document.uri, { range: link.targetRange, newText: asLinkTarget(relativePath(from, newUri)) + suffix });
+      edits.add(document.uri, { range: link.targetRange, newText: fileLinkTarget(link.target, from, newUri) });
     }
   });
   return { createFiles: [], edits: edits.all(), renameFiles: renamesFile && newUri !== term.uri ? [{ oldUri: term.uri, newUri }] : [] };
@@ -127,8 +126,7 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
       const source = index.getDocument(sourceUri);
       for (const link of source?.body.links ?? []) {
         if (link.kind !== 'inline' || link.targetUri === undefined || composedUri(link.targetUri) !== oldKey) continue;
-        const suffix = queryAndFragment(link.target);
-        edits.add(sourceUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newLocation(sourceUri), newUri)) + suffix });
+        edits.add(sourceUri, { range: link.targetRange, newText: fileLinkTarget(link.target, newLocation(sourceUri), newUri) });
       }
     }
     const term = index.linkableTermOf(oldUri);
@@ -151,8 +149,7 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
       // Links to files of the batch were rewritten above, from this file's new place.
       const target = index.documentAtLink(link.targetUri)?.uri ?? link.targetUri;
       if (moved.has(target)) continue;
-      const suffix = queryAndFragment(link.target);
-      edits.add(oldUri, { range: link.targetRange, newText: asLinkTarget(relativePath(newUri, target)) + suffix });
+      edits.add(oldUri, { range: link.targetRange, newText: fileLinkTarget(link.target, newUri, target) });
     }
   }
   return edits.all();
@@ -184,6 +181,15 @@ function relativeUrl(fromRoute: string, toRoute: string): string {
 /** What follows a link's path, which a new path keeps: `?x=1#y`. */
 function queryAndFragment(target: string): string {
   return target.match(/[?#].*$/)?.[0] ?? '';
+}
+
+/**
+ * A file link's new target, from the file `from` to `to`, in the old target's style: a leading
+ * `./` kept, its query and fragment after it.
+ */
+function fileLinkTarget(oldTarget: string, from: string, to: string): string {
+  const path = asLinkTarget(relativePath(from, to));
+  return (oldTarget.startsWith('./') && !path.startsWith('.') ? `./${path}` : path) + queryAndFragment(oldTarget);
 }
 
 /**
