@@ -152,6 +152,8 @@ describe('quick fix: remove a tag', () => {
     assert.equal(remove(before), doc(['id: A', 'title: A', 'tags:', '  - IM', '  - Begriffe', '  - Strategie'], '\n# A\n'));
     const last = doc(['id: A', 'title: A', 'tags:', '  - IM', '  - I|M'], '\n# A\n');
     assert.equal(remove(last), doc(['id: A', 'title: A', 'tags:', '  - IM'], '\n# A\n'));
+    const blankAfter = doc(['id: A', 'title: A', 'tags:', '  - IM', '  - I|M', '', '  # keep'], '\n# A\n');
+    assert.equal(remove(blankAfter), doc(['id: A', 'title: A', 'tags:', '  - IM', '', '  # keep'], '\n# A\n'), 'the blank line after it stays');
   });
 
   it('removes an empty tag wherever it is', () => {

@@ -351,7 +351,7 @@ function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, 
     if (!isFlow) {
       const lineStart = blockItemLineStart(text, lines, item.start);
       if (lineStart === undefined) continue;
-      remove(lineStart, endOfItemLines(lines, item.end));
+      remove(lineStart, endOfItemLines(lines, lineStart, item.end));
       blockItemsRemoved++;
     } else if (lastKept !== -1 && index > lastKept) {
       // After the last kept item: the comma before the item goes.
@@ -394,14 +394,18 @@ function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, 
 }
 
 /**
- * Where the lines of a block-list item end: after its last content line and the blank lines after
- * it, which a block scalar kept with `|+` before it would otherwise take into its value.
+ * Where the lines of a block-list item end: after its last content line; and after the blank lines
+ * after it where a block scalar kept with `|+` (or `>+`) comes before it, which would otherwise
+ * take them into its value. Elsewhere they stay, as written.
  */
-function endOfItemLines(lines: LineIndex, itemEnd: number): number {
+function endOfItemLines(lines: LineIndex, lineStart: number, itemEnd: number): number {
   let line = lines.positionAt(itemEnd).line + 1;
-  while (line < lines.lineCount - 1 && /^[ \t]*$/.test(lines.lineText(line))) line++;
+  if (KEPT_BLOCK_SCALAR.test(lines.text.slice(0, lineStart))) while (line < lines.lineCount - 1 && /^[ \t]*$/.test(lines.lineText(line))) line++;
   return line < lines.lineCount ? lines.lineStartOffset(line) : lines.text.length;
 }
+
+/** The header of a block scalar that keeps its trailing blank lines: `|+`, `>+`, `|2+`, `|+2`. */
+const KEPT_BLOCK_SCALAR = /[|>](?:[1-9]?\+|\+[1-9])[ \t]*(?:#.*)?$/m;
 
 /** Where a node starts with its properties, a tag (`!x`) and an anchor (`&a`) written before its value. */
 function startWithProperties(text: string, start: number): number {
