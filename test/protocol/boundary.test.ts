@@ -252,6 +252,22 @@ describe('a closed file with a byte order mark', () => {
   });
 });
 
+describe('a file the glossary leaves out, where a rename would move a file', () => {
+  const A = '---\nid: A\ntitle: Alpha\n---\n# Alpha\n';
+  const server = serverOn({ 'g/A.md': A, 'g/B.md': 'Left out, and still a file.\n', '.markdown-glossary.json': '{ "exclude": ["g/B.md"] }\n' });
+
+  it('is not overwritten: renaming the id to its name is refused, and the file keeps its text', async () => {
+    const { ws, client } = server;
+    assert.equal(await client.waitForIndex(), 1);
+    await client.open(ws.uri('g/A.md'), A);
+    const rename = (newName: string) => client.connection.sendRequest('textDocument/rename', { textDocument: { uri: ws.uri('g/A.md') }, position: positionOf(A, 'id: A', 4), newName });
+    await assert.rejects(rename('B'), (error: Error) => /onto one that exists/.test(error.message));
+    assert.equal(fs.readFileSync(ws.path('g/B.md'), 'utf8'), 'Left out, and still a file.\n');
+    const moved = (await rename('C')) as { documentChanges: Array<{ kind?: string; newUri?: string }> };
+    assert.deepEqual(moved.documentChanges.filter((change) => change.kind === 'rename').map((change) => change.newUri), [ws.uri('g/C.md')]);
+  });
+});
+
 describe('a document opened through a link', () => {
   const A = '---\nid: A\ntitle: Alpha\n---\n# Alpha\n';
   const N = 'Siehe [Alpha](A.md).\n';
