@@ -2,6 +2,9 @@
 // Each bundle is self-contained CommonJS for Node 20; only `vscode` stays external.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 const { version, repository } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // "git+https://github.com/o/r.git" (npm's form) or a plain URL: the web address, for links in reports.
@@ -22,11 +25,28 @@ const shared = {
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
+// The MDX parser (server/src/parsing/mdxParser.ts) is a bundle of its own, dist/mdx.js, which the
+// others load from beside them when a file first needs it: it would double the size every start reads.
+const mdxParserApart = {
+  name: 'mdx-parser-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mdxParser$/ }, () => ({ path: './mdx.js', external: true }));
+  },
+};
+// acorn-jsx requires acorn's CommonJS build, micromark imports its ES module: one copy, not two.
+const oneAcorn = {
+  name: 'one-acorn',
+  setup(build) {
+    build.onResolve({ filter: /^acorn$/ }, () => ({ path: require.resolve('acorn') }));
+  },
+};
+
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/lsp/main.ts' } },
-  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: { lib: 'server/src/cli/library.ts' } },
+  { entryPoints: { server: 'server/src/lsp/main.ts' }, plugins: [mdxParserApart] },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [mdxParserApart] },
+  { entryPoints: { lib: 'server/src/cli/library.ts' }, plugins: [mdxParserApart] },
+  { entryPoints: { mdx: 'server/src/parsing/mdxParser.ts' }, plugins: [oneAcorn] },
 ];
 
 const contexts = await Promise.all(

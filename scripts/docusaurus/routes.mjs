@@ -1,7 +1,8 @@
 // Prints, as JSON, how the real Docusaurus builds a site: for every doc file its doc id, route,
 // whether it is published, its locale and version, plus the broken links, Markdown links and images
 // the build reports (a first build where they only warn) and whether the build fails as the site
-// is configured (a second build; by default Docusaurus throws on broken links and images).
+// is configured (a second build; by default Docusaurus throws on broken links and images), and the
+// pages whose MDX does not compile or whose render fails (in the first build).
 //
 // Usage: node scripts/docusaurus/routes.mjs <siteFolder> [--as-docs] [--name <name>] [--without <path>]... [--lenient-only] [--keep] [--out <file.json>]
 //   <siteFolder>  a Docusaurus site (docs/, i18n/, optionally docusaurus.config.js);
@@ -60,6 +61,8 @@ try {
     ...(configured?.failed ? { error: { locale: failedLocale(configured), message: configured.error } } : {}),
     ...(lenient.failed ? { failsWhenLenient: true, lenientError: { locale: failedLocale(lenient), message: lenient.error } } : {}),
     docs: lenient.locales.flatMap((locale) => locale.docs),
+    compileFailures: lenient.compileFailures,
+    renderFailures: lenient.renderFailures,
     ...Object.fromEntries(
       ['brokenLinks', 'brokenMarkdownLinks', 'brokenMarkdownImages'].map((key) => [key, lenient.locales.flatMap((locale) => locale[key].map((row) => ({ locale: locale.locale, ...row })))]),
     ),

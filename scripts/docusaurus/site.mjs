@@ -264,6 +264,26 @@ export function parseBrokenMarkdownLinks(output, kind = 'link') {
   return [...seen.values()];
 }
 
+/**
+ * Parses the pages a build could not make from their MDX, into { file, cause } rows (the file
+ * relative to the site) for "MDX compilation failed for file "<file>"\nCause: <cause>", and
+ * { route, cause } rows for "Can't render static file for pathname "<route>"" and the first
+ * "[cause]: " after it. A bundle that does not compile renders nothing: render failures are only
+ * known of a build whose MDX compiled.
+ */
+export function parseMdxFailures(output, scratch) {
+  const compile = new Map();
+  for (const match of output.matchAll(/MDX compilation failed for file "(.*?)"\r?\nCause: (.*)/g)) {
+    const file = path.relative(scratch, match[1]).split(path.sep).join('/');
+    compile.set(file, { file, cause: match[2] });
+  }
+  const render = new Map();
+  for (const match of output.matchAll(/Can't render static file for pathname "(.*?)"[\s\S]*?\[cause\]: (.*)/g)) {
+    if (!render.has(match[1])) render.set(match[1], { route: match[1], cause: match[2] });
+  }
+  return { compileFailures: [...compile.values()].sort((a, b) => a.file.localeCompare(b.file)), renderFailures: [...render.values()].sort((a, b) => a.route.localeCompare(b.route)) };
+}
+
 function listMarkdown(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs
@@ -313,7 +333,7 @@ function readDocs(scratch, generated, locale) {
 /**
  * Builds `siteDir` with the cached Docusaurus, all its locales in one `docusaurus build` as a user
  * would, and returns
- *   { version, lenient, failed, exitCode, seconds, error?,
+ *   { version, lenient, failed, exitCode, seconds, error?, compileFailures, renderFailures (see parseMdxFailures),
  *     locales: [{ locale, failed, docs, brokenLinks, brokenMarkdownLinks, brokenMarkdownImages }] }.
  * `lenient` (the default) lets every broken link only warn, see harnessConfig.
  * Docusaurus stops at the first locale that fails; the locales after it are not listed.
@@ -328,7 +348,7 @@ export async function buildSite(siteDir, { lenient = true, timeoutMs = 600_000, 
     const seconds = Math.round((Date.now() - start) / 100) / 10;
     const failed = code !== 0;
     log(`${path.basename(siteDir)} ${lenient ? 'lenient' : 'as configured'}: ${failed ? `failed (exit ${code})` : 'built'} in ${seconds} s (${locales.join(', ')})`);
-    const result = { version: DOCUSAURUS_VERSION, lenient, failed, exitCode: code, seconds, ...(failed ? { error: buildError(output, scratch) } : {}), locales: [] };
+    const result = { version: DOCUSAURUS_VERSION, lenient, failed, exitCode: code, seconds, ...(failed ? { error: buildError(output, scratch) } : {}), ...parseMdxFailures(output, scratch), locales: [] };
     // The build log has one section per locale, each opened by "[INFO] [<locale>] Creating an optimized production build...".
     const sections = output.split(/^(?=\[INFO\] \[[^\]]+\] Creating an optimized production build)/m);
     // Docusaurus names the locale it stopped at; the locales after it were not built.

@@ -65,7 +65,7 @@ describe('the npm package', { timeout: 240_000 }, () => {
     const schemas = files.filter((file) => file.startsWith('schemas/'));
     assert.deepEqual(
       files.filter((file) => !schemas.includes(file)),
-      ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/lib.js', 'dist/server.js', 'l10n/bundle.l10n.de.json', 'package.json', 'types/markdown-glossary.d.ts'],
+      ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/lib.js', 'dist/mdx.js', 'dist/server.js', 'l10n/bundle.l10n.de.json', 'package.json', 'types/markdown-glossary.d.ts'],
     );
     assert.ok(schemas.every((file) => file.endsWith('.json')), schemas.join());
     assert.ok(packed.size < 1024 * 1024, `tarball ${packed.size} bytes`);
@@ -93,6 +93,19 @@ describe('the npm package', { timeout: 240_000 }, () => {
     assert.equal(tags.status, 0, tags.stderr);
     assert.match(tags.stdout, /^Neu:$/m);
     assert.equal(run(bin, ['--version'], site).stdout, `${MANIFEST.version}\n`);
+  });
+
+  it('reads MDX with the parser bundled apart (dist/mdx.js), from the CLI and from a script', () => {
+    const site = path.join(scratch, 'mdx-site');
+    fs.mkdirSync(path.join(site, 'docs'), { recursive: true });
+    fs.writeFileSync(path.join(site, 'docs', 'x.md'), '---\nid: x\ntitle: X\n---\n\n# X\n\nIn <100ms.\n');
+    const check = run(bin, ['check', '--format', 'json'], site, 30_000);
+    assert.equal(check.status, 1, check.stderr);
+    assert.deepEqual(JSON.parse(check.stdout).map((finding: { file: string; code: string; line: number }) => `${finding.file}:${finding.line} ${finding.code}`), ['docs/x.md:8 invalid-mdx']);
+    fs.mkdirSync(path.join(site, 'node_modules'));
+    fs.symlinkSync(installed, path.join(site, 'node_modules', MANIFEST.name), 'dir');
+    const script = `require('markdown-glossary').check(['docs']).then((result) => console.log(result.findings.map((finding) => finding.code).join()));`;
+    assert.equal(run(process.execPath, ['-e', script], site, 30_000).stdout.trim(), 'invalid-mdx');
   });
 
   it('runs the language server from the global install', async () => {

@@ -39,6 +39,9 @@ interface DocusaurusTable {
   failsWhenLenient?: boolean;
   docs: Array<{ file: string; locale: string; pluginId: string; published: boolean; route?: string }>;
   brokenLinks: Array<{ locale: string; page: string; link: string }>;
+  /** Pages whose MDX did not compile (file and MDX's reason), and routes whose render failed (see scripts/docusaurus/site.mjs). */
+  compileFailures: Array<{ file: string; cause: string }>;
+  renderFailures: Array<{ route: string; cause: string }>;
 }
 
 interface HugoTable {
@@ -90,13 +93,13 @@ const harnessSources = (folder: string): string[] =>
  * links, one as configured for `fails`). One build at a time: two Docusaurus builds must not overlap,
  * and this file builds its sites one after another.
  */
-async function docusaurusTable(name: string, siteDir: string, asDocs: boolean): Promise<DocusaurusTable> {
+async function docusaurusTable(name: string, siteDir: string, asDocs: boolean, without: string[] = []): Promise<DocusaurusTable> {
   const site = await import(pathToFileURL(path.join(REPO_ROOT, 'scripts', 'docusaurus', 'site.mjs')).href);
-  const key = hashOf([siteDir], [site.DOCUSAURUS_VERSION as string, String(asDocs), ...harnessSources('docusaurus')]);
+  const key = hashOf([siteDir], [site.DOCUSAURUS_VERSION as string, String(asDocs), ...without, ...harnessSources('docusaurus')]);
   return cached(name, key, () => {
     const out = path.join(CACHE_DIR, `${name}.building.json`);
     fs.mkdirSync(CACHE_DIR, { recursive: true });
-    const args = [path.join(REPO_ROOT, 'scripts', 'docusaurus', 'routes.mjs'), siteDir, ...(asDocs ? ['--as-docs'] : []), '--name', name, '--out', out];
+    const args = [path.join(REPO_ROOT, 'scripts', 'docusaurus', 'routes.mjs'), siteDir, ...(asDocs ? ['--as-docs'] : []), ...without.flatMap((file) => ['--without', file]), '--name', name, '--out', out];
     const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', timeout: 900_000 });
     assert.equal(run.status, 0, `routes.mjs ${name} failed:\n${run.stderr}`);
     process.stderr.write(run.stderr);
@@ -216,13 +219,24 @@ function report(agreement: Agreement): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const DOCUSAURUS_SITES = [
+const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; without?: string[] }> = [
   { name: 'docusaurus-rules', dir: path.join(SITES, 'docusaurus-rules'), asDocs: false },
   { name: 'docusaurus-duplicate-id', dir: path.join(SITES, 'docusaurus-duplicate-id'), asDocs: false },
   { name: 'docusaurus-pagination', dir: path.join(SITES, 'docusaurus-pagination'), asDocs: false },
   { name: 'docusaurus-pagination-missing', dir: path.join(SITES, 'docusaurus-pagination-missing'), asDocs: false },
+  { name: 'docusaurus-mdx', dir: path.join(SITES, 'docusaurus-mdx'), asDocs: false },
+  { name: 'docusaurus-mdx-render', dir: path.join(SITES, 'docusaurus-mdx-render'), asDocs: false },
+  { name: 'docusaurus-mdx-detect', dir: path.join(SITES, 'docusaurus-mdx-detect'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
+  // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair
+  // that shares a doc id, so that the build gets to compile every page's MDX.
+  {
+    name: 'platinus',
+    dir: path.join(CORPORA, 'platinus-glossar', 'docs'),
+    asDocs: true,
+    without: ['10-Glossar/B-Glossar/Business-Analyse.md', '10-Glossar/S-Glossar/Standards.md'],
+  },
 ];
 
 const HUGO_SITES = [
@@ -242,13 +256,18 @@ describe('the site as the real generators build it', () => {
   });
 
   for (const site of DOCUSAURUS_SITES) {
-    it(`${site.name}: Docusaurus publishes the files we say at the permalinks we say, fails when check exits 1, and reports the broken links we report`, async () => {
-      const table = await docusaurusTable(site.name, site.dir, site.asDocs);
+    it(`${site.name}: Docusaurus publishes the files we say at the permalinks we say, fails when check exits 1, and reports the broken links we report`, async (t) => {
+      if (!fs.existsSync(site.dir)) {
+        t.skip(`${path.relative(REPO_ROOT, site.dir)} is missing (test/corpora)`);
+        return;
+      }
+      const table = await docusaurusTable(site.name, site.dir, site.asDocs, site.without);
       const agreement: Agreement = { site: site.name, generator: `Docusaurus ${table.docusaurus}`, compared: 0, agreeing: 0, differences: [] };
       // Ours: a folder of docs (no configuration) is checked from inside; its files are the table's docs/<file>.
       const ourFileOf = site.asDocs ? (file: string) => file.replace(/^docs\//, '') : (file: string) => file;
       const check = ourCheck(site.dir);
       compareFails(table.fails, check, agreement);
+      compareMdx(table, check.findings, ourFileOf, agreement);
       // A build that fails before it publishes anything (e.g. two docs with one id) has no routes to compare.
       if (table.failsWhenLenient) console.log(`${site.name}: the build fails before it publishes a page; only its failure is compared`);
       else {
@@ -287,6 +306,29 @@ describe('the site as the real generators build it', () => {
     });
   }
 });
+
+/**
+ * Page by page, whether MDX stops the build: every published doc whose MDX did not compile has an
+ * `invalid-mdx` error with MDX's reason, every doc whose render failed has one, and no other doc
+ * has any. When the bundle did not compile, nothing was rendered: a doc that compiled is compared
+ * only where we find no render problem in it either.
+ */
+function compareMdx(table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
+  const rendered = table.compileFailures.length === 0;
+  const files = [...new Set(table.docs.filter((row) => row.published).map((row) => row.file))];
+  for (const file of files) {
+    const ours = findings.filter((finding) => finding.code === 'invalid-mdx' && finding.severity === 'error' && finding.file === ourFileOf(file));
+    const compile = table.compileFailures.find((failure) => failure.file === file);
+    const routes = new Set(table.docs.filter((row) => row.file === file && row.published).map((row) => row.route));
+    const render = table.renderFailures.find((failure) => routes.has(failure.route));
+    if (!rendered && compile === undefined && ours.length > 0 && !ours.some((finding) => finding.message.includes('MDX cannot compile'))) continue;
+    agreement.compared++;
+    const builtAs = compile ? `does not compile (${compile.cause})` : render ? `does not render (${render.cause})` : 'compiles and renders';
+    const same = compile ? ours.some((finding) => finding.message.endsWith(compile.cause)) : render ? ours.length > 0 : ours.length === 0;
+    if (same) agreement.agreeing++;
+    else agreement.differences.push(`${file}: its MDX ${builtAs}; check has ${ours.length === 0 ? 'no invalid-mdx error' : ours.map((finding) => `${finding.line}:${finding.column} ${finding.message}`).join('; ')}`);
+  }
+}
 
 /**
  * Every broken link the build reports (a page route and the link as written) is a `broken-link`

@@ -664,3 +664,32 @@ describe('the tags file keeps parsing and declares what it was given (issue 16)'
     }
   });
 });
+
+describe('quick fix: what MDX reads as a tag or an expression', () => {
+  const page = (body: string) => `---\nid: Seite\ntitle: Seite\n---\n\n# Seite\n\n${body}\n`;
+  const mdxProblems = (text: string) => documentDiagnostics(glossaryOf({}), parseDocument(uri('docs/Seite.md'), text), DEFAULT_SETTINGS).filter((problem) => problem.code === 'invalid-mdx');
+  const cases: Array<[string, string, string, string]> = [
+    ['In <1|00ms.', 'Escape "<" so that MDX reads it as text', 'In \\<100ms.', 'a < before a digit'],
+    ['Siehe <https:|//example.com>.', 'Write the link as "[https://example.com](https://example.com)": MDX reads <…> as a tag', 'Siehe [https://example.com](https://example.com).', 'an autolink'],
+    ['Schreiben Sie an <glossar|@example.com>.', 'Write the link as "[glossar@example.com](mailto:glossar@example.com)": MDX reads <…> as a tag', 'Schreiben Sie an [glossar@example.com](mailto:glossar@example.com).', 'an email autolink'],
+    ['Der Server {DNS |SERVER} antwortet.', 'Escape "{" so that MDX reads it as text', 'Der Server \\{DNS SERVER} antwortet.', 'an expression that is no JavaScript'],
+    ['Setzen Sie {platz|halter} ein.', 'Escape "{" so that MDX reads it as text', 'Setzen Sie \\{platzhalter} ein.', 'a name nothing defines'],
+    ['Hier steht <Glos|sar />.', 'Escape "<" so that MDX reads it as text', 'Hier steht \\<Glossar />.', 'a component nothing defines'],
+    ['Erste Zeile<b|r>zweite Zeile.', 'Write "<br />": MDX closes every tag', 'Erste Zeile<br />zweite Zeile.', 'an element of HTML with no content'],
+    ['Bild: <IMG src="a.png"|>', 'Write "<IMG src="a.png" />": MDX closes every tag', 'Bild: <IMG src="a.png" />', 'an element of HTML with no content and attributes'],
+  ];
+  for (const [body, title, fixed, what] of cases) {
+    it(`fixes ${what} with one character or two, after which MDX reads the page`, () => {
+      const result = applyAction('docs/Seite.md', page(body), title, {});
+      assert.equal(result, page(fixed));
+      assert.deepEqual(mdxProblems(result), []);
+    });
+  }
+
+  it('offers no fix where none keeps what the author meant: a tag closed on a later line, prose that starts with "import", an autolink a link would read otherwise', () => {
+    for (const body of ['<h|3>Ein Steckbrief.\n</h3>', 'import the |data first.', 'Siehe <https:|//example.com/a_(b)>.']) {
+      const { titles } = actionsAt(glossaryOf({}), 'docs/Seite.md', page(body));
+      assert.deepEqual(titles, ['Disable invalid-mdx for this line'], body);
+    }
+  });
+});

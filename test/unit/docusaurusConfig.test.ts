@@ -259,7 +259,8 @@ export default async function createConfig() {
 `;
     assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.mjs'), {
       baseUrl: '/',
-      docs: [{ id: 'default', path: 'glossar', routeBasePath: '/' }],
+      // remark-math reads `$…$` before MDX does: what MDX makes of these pages is not known.
+      docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', mdxSyntaxChangedBy: ['presets[0].docs.remarkPlugins'] }],
       notLiteral: [],
       problems: [],
     });
@@ -294,6 +295,27 @@ export default async function createConfig() {
   });
 });
 
+describe('readDocusaurusConfig: what may change how MDX reads a page', () => {
+  it('lists a preprocessor, compatibility turned off, remark plugins and admonitions other than the default', () => {
+    const text = `export default {
+  baseUrl: '/',
+  markdown: { format: 'detect', preprocessor: ({ fileContent }) => fileContent, mdx1Compat: { comments: true, headingIds: false } },
+  presets: [['classic', { docs: { remarkPlugins: [], beforeDefaultRemarkPlugins: [math], admonitions: { keywords: ['merke'] } } }]],
+  plugins: [['content-docs', { id: 'wissen', path: 'wissen', remarkPlugins: [], admonitions: true }]],
+};
+`;
+    const facts = readDocusaurusConfig(text, 'docusaurus.config.js');
+    assert.equal(facts.markdownFormat, 'detect');
+    assert.deepEqual(facts.mdxSyntaxChangedBy, ['markdown.preprocessor', 'markdown.mdx1Compat']);
+    assert.deepEqual(
+      facts.docs.map((docs) => docs.mdxSyntaxChangedBy),
+      [['presets[0].docs.beforeDefaultRemarkPlugins', 'presets[0].docs.admonitions'], undefined],
+    );
+    const defaults = readDocusaurusConfig(`export default { baseUrl: '/', markdown: { mdx1Compat: { comments: true, admonitions: true, headingIds: true } } };\n`, 'docusaurus.config.js');
+    assert.equal(defaults.mdxSyntaxChangedBy, undefined);
+  });
+});
+
 describe('readDocusaurusConfig: computed values and wrong types', () => {
   it('lists computed values with their key and place, and leaves them out so the defaults apply', () => {
     const text = `import sharedDocs from './shared-docs';
@@ -307,8 +329,13 @@ export default {
   plugins: [tailwindPlugin, ['content-docs', { path: 'wissen', ...sharedDocs }]],
 };
 `;
+    // A spread may hold any option, remark plugins too.
+    const mdxOptions = (key: string) => ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'].map((option) => `${key}.${option}`);
     assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js'), {
-      docs: [{ id: 'default' }, {}],
+      docs: [
+        { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs') },
+        { mdxSyntaxChangedBy: mdxOptions('plugins[1]') },
+      ],
       notLiteral: [
         { key: 'baseUrl', range: rangeOf(text, "process.env.BASE_URL ?? '/'") },
         { key: 'onBrokenLinks', range: rangeOf(text, "isProduction ? 'throw' : 'warn'") },

@@ -134,6 +134,35 @@ describe('a glossary session', () => {
     assert.equal(session.index.termOf(uri)?.title, 'Outtasking');
   });
 
+  it("reads an edited document's MDX once typing pauses, keeping its last reading until then", async () => {
+    const site = createWorkspace({ 'docs/Seite.md': '---\nid: Seite\n---\n\n# Seite\n\nIn <100ms.\n' });
+    try {
+      const recorder = new Recorder();
+      recorder.session.setWorkspaceFolders([site.root]);
+      await recorder.session.indexWorkspace(DEFAULT_SETTINGS);
+      const uri = site.uri('docs/Seite.md');
+      await until(() => recorder.last(uri).includes('invalid-mdx 6:4'), 'the file on disk is checked');
+      let text = '---\nid: Seite\n---\n\n# Seite\n\nIn <100ms.\n';
+      const document = { getText: () => text };
+      // Typing before the problem: the reading from before stays (no flicker) until the edits pause.
+      for (const typed of ['A', 'b', 'c']) {
+        text = text.replace('In ', `${typed}In `);
+        recorder.session.documentChanged(uri, document);
+        recorder.session.openDocument(uri);
+        assert.deepEqual(recorder.last(uri), ['invalid-mdx 6:4']);
+        await pause(20);
+      }
+      await until(() => recorder.last(uri).includes('invalid-mdx 6:7'), 'the problem is read again after the pause');
+      // Fixed: gone once the edits pause.
+      text = text.replace('<100ms', '\\<100ms');
+      recorder.session.documentChanged(uri, document);
+      recorder.session.openDocument(uri);
+      await until(() => recorder.last(uri).length === 0, 'the fixed page has no problem');
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('re-checks every document when the settings change, with the new settings', async () => {
     const recorder = await started();
     const uri = ws.uri('glossar/Outtasking.md');

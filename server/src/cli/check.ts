@@ -198,7 +198,8 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
     // Only the opt-in unlinked-mention rule needs the text again, and the detail the index drops.
     const text = settings.unlinkedMentions ? await readTextFile(file, log, settings.maxFileSize) : undefined;
     const lines = text === undefined ? undefined : new LineIndex(text);
-    const checked = lines === undefined ? document : parseDocument(document.uri, lines.text, lines);
+    // The index read the same text's MDX already.
+    const checked = lines === undefined ? document : { ...parseDocument(document.uri, lines.text, lines, { mdx: false }), ...(document.mdxProblems ? { mdxProblems: document.mdxProblems } : {}) };
     for (const diagnostic of documentDiagnostics(index, checked, settings, lines)) {
       findings.push(toFinding(relativeFile(cwd, file), diagnostic));
     }

@@ -24,7 +24,7 @@ export async function check(paths: string[] = ['.'], options: CheckOptions = {})
 
 /** What one Markdown file says about its term; undefined for a file without front matter (a note). */
 export function parseEntry(text: string, fileName = 'entry.md'): GlossaryEntry | undefined {
-  const term = parseDocument(fileUri(path.resolve(fileName)), text).term;
+  const term = parseDocument(fileUri(path.resolve(fileName)), text, undefined, { mdx: false }).term;
   if (term === undefined) return undefined;
   const { id, title, aliases, notMentions, definition } = term;
   return { id, title, aliases, tags: term.tags.map((tag) => tag.value), notMentions, definition };

@@ -23,6 +23,7 @@ export const RULES = {
   'missing-key': 'warning',
   'invalid-id': 'warning',
   'invalid-front-matter': 'error',
+  'invalid-mdx': 'error',
   'id-differs-from-file-name': 'hint',
   'title-differs-from-heading': 'hint',
   'duplicate-id': 'warning',
@@ -53,6 +54,8 @@ export interface GlossaryDiagnostic {
   related?: RelatedLocation[];
   /** The text that would fix the problem in place of `range`, when there is one. */
   suggestion?: string;
+  /** A fix elsewhere than at `range`: where MDX took text for a tag or an expression (`subject`: the kind of fix). */
+  edit?: { range: Range; newText: string };
   /** Set when the fix removes the list item at `range` (a tag listed twice, empty, or a variant of one listed). */
   removesItem?: true;
   /** What the problem is about, for fixes that need it: the tag of `unknown-tag`, the key of `missing-key`. */

@@ -36,6 +36,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('An id Docusaurus rejects.');
     case 'invalid-front-matter':
       return l10n.t('A front-matter value the site generator refuses to build.');
+    case 'invalid-mdx':
+      return l10n.t('A page that MDX cannot compile.');
     case 'id-differs-from-file-name':
       return l10n.t('An id that differs from the file name.');
     case 'title-differs-from-heading':

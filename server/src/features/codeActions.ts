@@ -140,7 +140,8 @@ export function fixedText(index: GlossaryIndex, uri: string, text: string, setti
   let fixed = text;
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const lines = new LineIndex(fixed);
-    const edits = fixAll(index, parseDocument(uri, fixed, lines), lines, settings);
+    // The safe fixes are of front matter: what MDX makes of the page is no part of them.
+    const edits = fixAll(index, parseDocument(uri, fixed, lines, { mdx: false }), lines, settings);
     if (edits.length === 0) break;
     fixed = applyEdits(lines, edits);
   }
@@ -204,6 +205,9 @@ function fixesFor(
       actions.push(single(l10n.t('Link to "{0}"', term.title), { createFiles: [], edits: [{ uri: document.uri, edits: [edit] }] }, true));
     }
   }
+  if (diagnostic.edit !== undefined) {
+    actions.push(single(mdxFixTitle(lines, diagnostic.edit, diagnostic.subject), { createFiles: [], edits: [{ uri: document.uri, edits: [diagnostic.edit] }] }, true));
+  }
   if (diagnostic.code === 'missing-key') {
     const key = diagnostic.subject;
     // YAML that does not parse may hold the key: adding it could make a duplicate.
@@ -221,6 +225,19 @@ function fixesFor(
   const disable = disableCommentEdit(document, lines, diagnostic, placements);
   if (disable !== undefined) actions.push(single(l10n.t('Disable {0} for this line', diagnostic.code), { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] }));
   return actions;
+}
+
+/** The title of an `invalid-mdx` fix of the kind `kind` (see `MdxFix`). */
+function mdxFixTitle(lines: LineIndex, edit: TextEdit, kind: string | undefined): string {
+  const at = lines.offsetAt(edit.range.start);
+  switch (kind) {
+    case 'escape':
+      return l10n.t('Escape "{0}" so that MDX reads it as text', lines.text[at]);
+    case 'self-close':
+      return l10n.t('Write "{0}": MDX closes every tag', `${lines.text.slice(lines.text.lastIndexOf('<', at), at)}${edit.newText}>`);
+    default:
+      return l10n.t('Write the link as "{0}": MDX reads <…> as a tag', edit.newText);
+  }
 }
 
 function isUnlinkedMention(diagnostic: GlossaryDiagnostic): boolean {

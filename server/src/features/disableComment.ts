@@ -106,8 +106,8 @@ function startsMarkdownBlock(document: ParsedDocument, lines: LineIndex, line: n
  * on the line.
  */
 function keepsMeaningAndDisables(uri: string, window: Window, at: number, newText: string, windowLine: number, diagnostic: GlossaryDiagnostic): boolean {
-  const before = parseDocument(uri, window.text);
-  const edited = parseDocument(uri, window.text.slice(0, at) + newText + window.text.slice(at));
+  const before = parseDocument(uri, window.text, undefined, { mdx: false });
+  const edited = parseDocument(uri, window.text.slice(0, at) + newText + window.text.slice(at), undefined, { mdx: false });
   const disables = edited.directives.some(
     (directive) =>
       directive.line + (directive.action === 'disable-next-line' ? 1 : 0) === windowLine &&

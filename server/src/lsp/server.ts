@@ -413,7 +413,7 @@ export function startServer(connection: Connection): void {
     refreshAll();
     // The text as the preview renders it, which may differ from the editor's (line breaks): parsed here, the index untouched.
     const lines = new LineIndex(text);
-    return previewMarks(index, parseDocument(canonicalUri(uri ?? UNNAMED_PREVIEW), text, lines), lines);
+    return previewMarks(index, parseDocument(canonicalUri(uri ?? UNNAMED_PREVIEW), text, lines, { mdx: false }), lines);
   });
 
   connection.onRequest(KNOWN_TAGS_REQUEST, (): string[] => {

@@ -10,7 +10,7 @@ import { definitionOf, referencesIn } from '../features/navigation';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
 import { CollectionPacer, fullCollection } from '../common/garbageCollection';
-import { parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
+import { mdxProblemsFact, parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
 import { exactUtf8, GlossaryScope, isTaken, readBytesNow, readTextFile, readTextFileNow, type Reachability } from '../workspace/files';
@@ -28,6 +28,8 @@ import { loadHistorySnapshot, NO_HISTORY, withFreshFileTimes } from '../workspac
 const DEPENDENT_DIAGNOSTICS_DELAY_MS = 150;
 /** An edited document is checked at most this often while edits keep coming. */
 const EDIT_CHECK_INTERVAL_MS = 50;
+/** What MDX makes of an edited document is read once edits pause this long: its parse costs ten times ours. */
+export const MDX_CHECK_DELAY_MS = 300;
 /**
  * How long background work (re-checking every document, building the completion table) runs before
  * requests get a turn of the event loop. A request needs several turns to be read, answered and
@@ -90,6 +92,9 @@ export class GlossarySession {
   private readonly staleDocuments = new Set<string>();
   private checkTimer: NodeJS.Timeout | undefined;
   private lastCheck = 0;
+  /** Open documents parsed without their MDX problems since edits last paused. */
+  private readonly mdxPending = new Set<string>();
+  private mdxTimer: NodeJS.Timeout | undefined;
 
   private readonly published = new Set<string>();
   /** Problems per document, for the status. */
@@ -303,11 +308,36 @@ export class GlossarySession {
     }
     this.tooLargeToOpen.delete(uri);
     const lines = new LineIndex(text);
-    const parsed = parseDocument(uri, lines.text, lines);
+    const parsed = parseDocument(uri, lines.text, lines, { mdx: false });
+    // Until edits pause, the last reading of its MDX stands (kept inside the text), so it does not flicker while typing.
+    const earlier = this.index.getDocument(uri)?.mdxProblems;
+    if (earlier !== undefined) parsed.mdxProblems = earlier.map((problem) => ({ ...problem, range: { start: lines.clamp(problem.range.start), end: lines.clamp(problem.range.end) } }));
+    this.scheduleMdxCheck(uri);
     // The text first: checking the document needs it (unlinked mentions).
     this.openLines.set(uri, lines);
     this.storeDocument(uri, parsed);
     if (this.historySnapshot !== undefined && hasUnresolvedPin(this.historySnapshot, parsed)) this.historyChanged();
+  }
+
+  private scheduleMdxCheck(uri: string): void {
+    this.mdxPending.add(uri);
+    if (this.mdxTimer !== undefined) clearTimeout(this.mdxTimer);
+    this.mdxTimer = setTimeout(() => {
+      this.mdxTimer = undefined;
+      this.refreshAll();
+      for (const pending of [...this.mdxPending]) {
+        this.mdxPending.delete(pending);
+        const lines = this.openLines.get(pending);
+        const document = this.index.getDocument(pending);
+        if (lines === undefined || document === undefined) continue;
+        const before = document.mdxProblems;
+        // In place: the document is the index's, and nothing the index keeps depends on its MDX.
+        const { mdxProblems } = mdxProblemsFact(lines.text, lines);
+        if (mdxProblems === undefined) delete document.mdxProblems;
+        else document.mdxProblems = mdxProblems;
+        if (before !== undefined || mdxProblems !== undefined) this.publish(pending);
+      }
+    }, MDX_CHECK_DELAY_MS);
   }
 
   // ---- Diagnostics and status ----
@@ -632,7 +662,7 @@ export class GlossarySession {
     const visitText = (uri: string, text: string, open?: { document: ParsedDocument; lines: LineIndex }) => {
       if (!linking.has(uri) && !index.matcher.mayMention(text, term.uri)) return;
       const lines = open?.lines ?? new LineIndex(text);
-      visit(open?.document ?? parseDocument(uri, text, lines), lines);
+      visit(open?.document ?? parseDocument(uri, text, lines, { mdx: false }), lines);
     };
     const closed = new Map<string, ParsedDocument>();
     for (const document of [...index.documents()]) {

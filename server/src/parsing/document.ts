@@ -5,6 +5,7 @@ import { directiveOf, type CommentSpan, type Directive } from './directives';
 import { splitFrontMatter } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
+import { mdxProblemsOf, type MdxProblem } from './mdx';
 
 /** A value from the front matter with the place it was written, for hover targets and diagnostics. */
 export interface Located<T> {
@@ -47,13 +48,16 @@ export interface ParsedDocument {
   diagnostics: GlossaryDiagnostic[];
   /** The comments that disable or enable rules, in the order they are written. */
   directives: Directive[];
+  /** What stops Docusaurus at the file's MDX, were it compiled as MDX; see `mdx.ts`. Absent when nothing does. */
+  mdxProblems?: MdxProblem[];
 }
 
 /**
  * Parses a Markdown document. Never throws, whatever the input. Pass the line index when the
- * caller has one for the same text.
+ * caller has one for the same text. `mdx: false` leaves out what MDX makes of it (`mdxProblems`),
+ * which costs ten times the rest: an editor checks it when typing pauses.
  */
-export function parseDocument(uri: string, text: string, lines = new LineIndex(text)): ParsedDocument {
+export function parseDocument(uri: string, text: string, lines = new LineIndex(text), options: { mdx?: boolean } = {}): ParsedDocument {
   const split = splitFrontMatter(text, lines);
   const bodyComments: CommentSpan[] = [];
   const body = scanMarkdown(text, split.bodyOffset, lines, bodyComments, /\.mdx$/i.test(uri));
@@ -73,7 +77,13 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     term: isEntry ? termFacts(uri, fields, body, (range) => text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end))) : undefined,
     diagnostics: split.diagnostics,
     directives,
+    ...(options.mdx === false ? {} : mdxProblemsFact(text, lines)),
   };
+}
+
+export function mdxProblemsFact(text: string, lines: LineIndex): { mdxProblems?: MdxProblem[] } {
+  const mdxProblems = mdxProblemsOf(text, lines);
+  return mdxProblems.length === 0 ? {} : { mdxProblems };
 }
 
 /** The front-matter key listing phrases that are not mentions of the term. */
@@ -199,6 +209,7 @@ function compactInPlace(document: ParsedDocument): void {
       item.range = PackedRange.from(item.range);
     }
   }
+  if (document.mdxProblems !== undefined) document.mdxProblems = document.mdxProblems.map(compactMdxProblem);
   for (const diagnostic of document.diagnostics) {
     diagnostic.message = ownCopy(diagnostic.message);
     diagnostic.range = PackedRange.from(diagnostic.range);
@@ -209,6 +220,12 @@ function compactInPlace(document: ParsedDocument): void {
       related.range = PackedRange.from(related.range);
     }
   }
+}
+
+function compactMdxProblem(problem: MdxProblem): MdxProblem {
+  const range = PackedRange.from(problem.range);
+  const fix = problem.fix === undefined ? {} : { fix: { kind: problem.fix.kind, range: PackedRange.from(problem.fix.range), newText: ownCopy(problem.fix.newText) } };
+  return problem.kind === 'syntax' ? { kind: problem.kind, message: ownCopy(problem.message), range, ...fix } : { kind: problem.kind, name: ownCopy(problem.name), range, ...fix };
 }
 
 /**

@@ -4,6 +4,7 @@ import { DIRECTIVE_ACTIONS, type Directive, type DirectiveAction } from './direc
 import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from './document';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import type { Heading, MarkdownLink } from './markdown';
+import type { MdxProblem } from './mdx';
 
 /**
  * Turns what the index keeps of a closed document (`withoutOpenDocumentDetail`) into JSON data and
@@ -15,11 +16,11 @@ import type { Heading, MarkdownLink } from './markdown';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 2;
+export const DOCUMENT_CODEC_VERSION = 3;
 
 export class DocumentCodecError extends Error {}
 
-/** A document's data: front matter, headings, links, term, diagnostics, directives. */
+/** A document's data: front matter, headings, links, term, diagnostics, directives, MDX's problem. */
 export type EncodedDocument = unknown[];
 
 export function encodeClosedDocument(document: ParsedDocument): EncodedDocument {
@@ -37,12 +38,18 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.term === undefined ? 0 : encodeTerm(document.term, document.body.headings),
     document.diagnostics.map(encodeDiagnostic),
     document.directives.map((directive) => [directive.action, directive.line, directive.codes ?? 0]),
+    (document.mdxProblems ?? []).map((problem) => [
+      MDX_PROBLEM_KINDS.indexOf(problem.kind),
+      problem.kind === 'syntax' ? problem.message : problem.name,
+      ...numbersOf(problem.range),
+      problem.fix === undefined ? 0 : [MDX_FIX_KINDS.indexOf(problem.fix.kind), ...numbersOf(problem.fix.range), problem.fix.newText],
+    ]),
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData] = tuple(data, 6);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData] = tuple(data, 7);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 10 !== 0) fail();
@@ -75,9 +82,31 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     diagnostics: list(diagnosticData).map(decodeDiagnostic),
     directives: list(directiveData).map(decodeDirective),
   };
+  const mdxProblems = list(mdxData).map(decodeMdxProblem);
+  if (mdxProblems.length > 0) document.mdxProblems = mdxProblems;
   exactLists(document);
   return document;
 }
+
+const MDX_PROBLEM_KINDS = ['syntax', 'undefined-name', 'undefined-component', 'read-only-export'] as const;
+
+const MDX_FIX_KINDS = ['escape', 'self-close', 'link'] as const;
+
+function decodeMdxProblem(data: unknown): MdxProblem {
+  const parts = tuple(data, 7);
+  const kind = MDX_PROBLEM_KINDS[parts[0] as number];
+  if (kind === undefined) fail();
+  const range = rangeAt(parts, 2);
+  const problem: MdxProblem = kind === 'syntax' ? { kind, message: text(parts[1]), range } : { kind, name: text(parts[1]), range };
+  if (parts[6] !== 0) {
+    const fixParts = tuple(parts[6], 6);
+    const fix = MDX_FIX_KINDS[fixParts[0] as number];
+    if (fix === undefined) fail();
+    problem.fix = { kind: fix, range: rangeAt(fixParts, 1), newText: text(fixParts[5]) };
+  }
+  return problem;
+}
+
 
 function numbersOf(range: Range): number[] {
   return range instanceof PackedRange ? range.toNumbers() : [range.start.line, range.start.character, range.end.line, range.end.character];

@@ -20,6 +20,8 @@ export interface DocusaurusInstance {
   versions: string[];
   /** False when the plugin's `numberPrefixParser` is `false`: `01-Intro.md` keeps its prefix. */
   parsesNumberPrefixes: boolean;
+  /** A setting that may change how MDX reads its pages (a remark plugin, a preprocessor): their MDX is then not judged. */
+  mdxSyntaxChangedBy?: string;
 }
 
 export interface DocusaurusSite {
@@ -32,6 +34,10 @@ export interface DocusaurusSite {
   onBrokenMarkdownLinks: BrokenLinkPolicy;
   /** `undefined` keeps each route as computed; `true`/`false` adds or removes the final slash. */
   trailingSlash: boolean | undefined;
+  /** How `.md` files are compiled: as MDX (Docusaurus 3's default), as CommonMark, or by extension. */
+  markdownFormat: 'mdx' | 'md' | 'detect';
+  /** The components every page may use without importing them; undefined when the site defines its own (`src/theme/MDXComponents`). */
+  mdxComponents: string[] | undefined;
 }
 
 /** Where a file lies in a Docusaurus site: which instance, version and locale folder. */

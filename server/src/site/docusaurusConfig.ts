@@ -172,6 +172,7 @@ class ConfigReader {
 
     const markdown = this.object('markdown', this.property(config, 'markdown'));
     this.facts.markdownFormat = markdown && this.oneOf('markdown.format', this.property(markdown, 'format'), MARKDOWN_FORMATS);
+    if (markdown) this.facts.mdxSyntaxChangedBy = this.setOptions('markdown', markdown, ['preprocessor', 'mdx1Compat'], isAllTrue);
     // Docusaurus 3 still takes the old top-level option, when set, over the hook "for v3 retro compatibility".
     const topLevelPolicy = this.property(config, 'onBrokenMarkdownLinks');
     if (topLevelPolicy !== undefined && topLevelPolicy.kind !== 'undefined') {
@@ -292,7 +293,21 @@ class ConfigReader {
       include: this.stringList(`${key}.include`, this.property(options, 'include')),
       exclude: this.stringList(`${key}.exclude`, this.property(options, 'exclude')),
       numberPrefixParser: this.boolean(`${key}.numberPrefixParser`, this.property(options, 'numberPrefixParser')),
+      mdxSyntaxChangedBy: this.setOptions(key, options, ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'], (value) => isAllTrue(value) || (value.kind === 'array' && value.node.elements.length === 0)),
     });
+  }
+
+  /**
+   * The keys of `options` (among `keys`) that are set to anything but their default, which
+   * `isDefault` recognises: a remark plugin may add syntax (math, say), a preprocessor rewrite the
+   * text; what MDX makes of a page is then not known without running them.
+   */
+  private setOptions(key: string, options: ObjectValue, keys: string[], isDefault: (value: Value) => boolean): string[] | undefined {
+    const set = keys.filter((name) => {
+      const value = this.property(options, name);
+      return value !== undefined && value.kind !== 'undefined' && !isDefault(value);
+    });
+    return set.length === 0 ? undefined : set.map((name) => `${key}.${name}`);
   }
 
   // Readers of one value: a literal of the expected type, else a problem (wrong type) or a `notLiteral` (computed).
@@ -506,6 +521,12 @@ function exportedConfig(program: babel.Program): { node: babel.Node; key: string
 }
 
 /** The object without its keys whose value is undefined: absent means "not said". */
+/** `true`, or an object of `true` values only (`mdx1Compat`'s default: every compatibility on). */
+function isAllTrue(value: Value): boolean {
+  if (value.kind === 'literal') return value.value === true;
+  return value.kind === 'object' && value.node.properties.every((property) => property.type === 'ObjectProperty' && property.value.type === 'BooleanLiteral' && property.value.value);
+}
+
 function definedOnly<T extends object>(object: T): T {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
 }

@@ -172,6 +172,9 @@ function isGeneratedDocsPage(pathBelowBase: string): boolean {
   return pathBelowBase === '' || pathBelowBase === '/' || /^\/(?:tags|category)(?:\/|$)/.test(pathBelowBase);
 }
 
+/** The capitalised components of the classic theme's MDX components (`@theme/MDXComponents`). */
+export const DOCUSAURUS_MDX_COMPONENTS = ['Head', 'Details'];
+
 /** A Docusaurus site with every setting at its default, its docs in `docsPath` below `rootUri`. */
 export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extract<Site, { generator: 'docusaurus' }> {
   return {
@@ -185,6 +188,8 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       onBrokenLinks: 'throw',
       onBrokenMarkdownLinks: 'warn',
       trailingSlash: undefined,
+      markdownFormat: 'mdx',
+      mdxComponents: [...DOCUSAURUS_MDX_COMPONENTS],
     },
   };
 }

@@ -29,6 +29,8 @@ export interface DocusaurusConfigFacts {
   onBrokenLinks?: BrokenLinkPolicy;
   onBrokenMarkdownLinks?: BrokenLinkPolicy;
   markdownFormat?: 'mdx' | 'md' | 'detect';
+  /** Settings of the whole site that may change how MDX reads a page (`markdown.preprocessor`, `markdown.mdx1Compat`). */
+  mdxSyntaxChangedBy?: string[];
   defaultLocale?: string;
   locales?: string[];
   /**
@@ -53,6 +55,8 @@ export interface DocusaurusDocsOptions {
   include?: string[];
   /** `false` turns number prefixes off; a function of the configuration is computed, and not read. */
   numberPrefixParser?: boolean;
+  /** Options of the instance that may change how MDX reads a page: remark plugins, admonitions. */
+  mdxSyntaxChangedBy?: string[];
 }
 
 /** What a Hugo configuration file (`hugo.toml|yaml|json`, `config.*`) says. */

@@ -109,10 +109,20 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.onBrokenLinks = facts.onBrokenLinks ?? 'throw';
       docusaurus.onBrokenMarkdownLinks = facts.onBrokenMarkdownLinks ?? 'warn';
       docusaurus.trailingSlash = facts.trailingSlash;
-      docusaurus.instances = facts.docs.map((options) => ({
-        ...instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log),
-        parsesNumberPrefixes: options.numberPrefixParser !== false,
-      }));
+      docusaurus.markdownFormat = facts.markdownFormat ?? 'mdx';
+      if (hasOwnMdxComponents(folder)) {
+        docusaurus.mdxComponents = undefined;
+        log(`${path.join(folder, 'src', 'theme', 'MDXComponents')}: the site provides MDX components of its own; the components its pages name are not checked.`);
+      }
+      docusaurus.instances = facts.docs.map((options) => {
+        const mdxSyntaxChangedBy = [...(facts.mdxSyntaxChangedBy ?? []), ...(options.mdxSyntaxChangedBy ?? [])][0];
+        if (mdxSyntaxChangedBy !== undefined) log(`${config.file}: ${mdxSyntaxChangedBy} may change how MDX reads the pages of docs instance "${options.id ?? 'default'}"; whether MDX compiles them is not checked.`);
+        return {
+          ...instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log),
+          parsesNumberPrefixes: options.numberPrefixParser !== false,
+          ...(mdxSyntaxChangedBy === undefined ? {} : { mdxSyntaxChangedBy }),
+        };
+      });
       log(`Site: Docusaurus, configured by ${config.file}: ${docusaurus.instances.map((instance) => `${instance.path || '.'} at /${instance.routeBasePath}`).join(', ') || 'no docs'}; locales ${docusaurus.locales.join(', ')}.`);
       return [site];
     }
@@ -159,6 +169,15 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
 }
 
 /** A docs instance, with the versions `versions.json` (or `<id>_versions.json`) lists. */
+/** Whether the site defines its MDX components (swizzled, or a file of its own), which may provide any component to every page. */
+function hasOwnMdxComponents(siteFolder: string): boolean {
+  try {
+    return fs.readdirSync(path.join(siteFolder, 'src', 'theme')).some((name) => /^MDXComponents(?:\.[cm]?[jt]sx?)?$/.test(name));
+  } catch {
+    return false;
+  }
+}
+
 function instanceOf(siteFolder: string, id: string, docsPath: string, routeBasePath: string, log: Logger): DocusaurusInstance {
   const versionsFile = path.join(siteFolder, id === 'default' ? 'versions.json' : `${id}_versions.json`);
   let versions: string[] = [];

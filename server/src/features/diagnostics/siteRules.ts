@@ -3,12 +3,15 @@ import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { relativePath } from '../../common/uris';
 import { PAGINATION_KEYS, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
+import type { MdxProblem } from '../../parsing/mdx';
+import type { DocusaurusSite } from '../../site/docusaurus';
 import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
+import type { SitePage } from '../../site/siteTypes';
 
 /**
  * What the site's generator refuses to build a page for: front-matter values Docusaurus's
  * validator rejects, a slug that is no URL path, two docs with one doc id in the same instance,
- * version and locale, a `pagination_next` or `pagination_prev` naming no doc of the version. Each fails the build, so each is an error unless the settings say otherwise.
+ * version and locale, a `pagination_next` or `pagination_prev` naming no doc of the version, a page MDX cannot compile. Each fails the build, so each is an error unless the settings say otherwise.
  */
 export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
@@ -25,6 +28,10 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   for (const problem of page.problems) {
     const range = fields.find((field) => field.key === problem.key)?.valueRange ?? frontMatter?.range ?? zeroRange;
     diagnostics.push({ range, severity: 'error', code: 'invalid-front-matter', message: problem.message, breaksBuild: true });
+  }
+  for (const problem of parses && page.published ? mdxProblemsOf(site.docusaurus, page, document) : []) {
+    const fix = problem.fix === undefined ? {} : { edit: { range: problem.fix.range, newText: problem.fix.newText }, subject: problem.fix.kind };
+    diagnostics.push({ range: problem.range, severity: 'error', code: 'invalid-mdx', message: mdxMessage(problem), breaksBuild: true, ...fix });
   }
   if (page.published) {
     const others = index.documentsWithDocId(page).filter((uri) => uri !== document.uri);
@@ -54,6 +61,35 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
     }
   }
   return diagnostics;
+}
+
+/**
+ * The page's MDX problems where Docusaurus compiles it as MDX: by the `mdx.format` of its front
+ * matter, else the site's `markdown.format` (`mdx` by default; `detect`: `.mdx` files only), and
+ * only where no setting may change how MDX reads it. A component the site's MDX components provide
+ * is defined on every page; a site with MDX components of its own may provide any.
+ */
+function mdxProblemsOf(site: DocusaurusSite, page: SitePage, document: ParsedDocument): MdxProblem[] {
+  if (document.mdxProblems === undefined) return [];
+  if (site.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined) return [];
+  const mdx = document.frontMatter?.fields.find((field) => field.key === 'mdx')?.value as { format?: unknown } | null | undefined;
+  const format = typeof mdx === 'object' && mdx !== null && mdx.format !== undefined ? mdx.format : site.markdownFormat;
+  if (format !== 'mdx' && !(format === 'detect' && /\.mdx$/i.test(document.uri))) return [];
+  const provided = site.mdxComponents;
+  return document.mdxProblems.filter((problem) => problem.kind !== 'undefined-component' || (provided !== undefined && !provided.includes(problem.name)));
+}
+
+function mdxMessage(problem: MdxProblem): string {
+  switch (problem.kind) {
+    case 'syntax':
+      return l10n.t('MDX cannot compile this page, so the Docusaurus build fails: {0}', problem.message);
+    case 'undefined-name':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: "{0}" is not defined. MDX reads what is between braces as JavaScript; write \\{ for a brace.', problem.name);
+    case 'undefined-component':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: the component <{0}> is not defined. Import it, or write \\< for an angle bracket.', problem.name);
+    case 'read-only-export':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: it sets every export of a page on the page\'s component, whose "{0}" cannot be changed. Give the export another name.', problem.name);
+  }
 }
 
 const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
