@@ -182,6 +182,56 @@ describe('markdown-glossary check', () => {
   });
 });
 
+describe('markdown-glossary check: invalid-mdx as the site compiles its pages', () => {
+  const PAGE = '---\nid: x\ntitle: X\n---\n\n# X\n\nIn <100ms, mit <Glossar />.\n';
+  const CONFIG = (extra: string) => `export default { baseUrl: '/', ${extra} presets: [['classic', { docs: {}, blog: false }]] };\n`;
+  let ws: Workspace;
+  before(() => {
+    ws = createWorkspace({
+      'plain/docs/x.md': PAGE,
+      'md/docusaurus.config.js': CONFIG("markdown: { format: 'md' },"),
+      'md/docs/x.md': PAGE,
+      'detect/docusaurus.config.js': CONFIG("markdown: { format: 'detect' },"),
+      'detect/docs/x.md': PAGE,
+      'detect/docs/y.mdx': PAGE.replace('id: x', 'id: y'),
+      'math/docusaurus.config.js': "import math from 'remark-math';\nexport default { baseUrl: '/', presets: [['classic', { docs: { remarkPlugins: [math] } }]] };\n",
+      'math/docs/x.md': PAGE,
+      'v2/docusaurus.config.js': CONFIG(''),
+      'v2/package.json': '{ "dependencies": { "@docusaurus/core": "^2.4.3" } }\n',
+      'v2/docs/x.md': PAGE,
+      'v3/docusaurus.config.js': CONFIG(''),
+      'v3/package.json': '{ "dependencies": { "@docusaurus/core": "3.10.2" } }\n',
+      'v3/docs/x.md': PAGE,
+      'theme/docusaurus.config.js': CONFIG(''),
+      'theme/src/theme/MDXComponents.js': 'export default {};\n',
+      'theme/docs/x.md': PAGE.replace('In <100ms, mit', 'Mit'),
+    });
+  });
+  after(() => ws?.dispose());
+
+  const mdxFindings = (site: string) => {
+    const run = cli(['check', '.', '--format', 'json'], ws.path(site));
+    return (JSON.parse(run.stdout) as Array<{ file: string; code: string; line: number; column: number }>).filter((finding) => finding.code === 'invalid-mdx').map((finding) => `${finding.file}:${finding.line}:${finding.column}`);
+  };
+
+  it('reports a page Docusaurus 3 compiles as MDX, by default .md files too, and exits 1', () => {
+    assert.deepEqual(mdxFindings('plain'), ['docs/x.md:8:5']);
+    assert.equal(cli(['check', '.'], ws.path('plain')).status, 1);
+    assert.deepEqual(mdxFindings('v3'), ['docs/x.md:8:5']);
+  });
+
+  it("follows markdown.format: 'md' compiles no page as MDX, 'detect' only .mdx files", () => {
+    assert.deepEqual(mdxFindings('md'), []);
+    assert.deepEqual(mdxFindings('detect'), ['docs/y.mdx:8:5']);
+  });
+
+  it('says nothing where the site reads MDX otherwise: remark plugins, Docusaurus 2; and no components where the site gives its own', () => {
+    assert.deepEqual(mdxFindings('math'), []);
+    assert.deepEqual(mdxFindings('v2'), []);
+    assert.deepEqual(mdxFindings('theme'), []);
+  });
+});
+
 describe('markdown-glossary check --fix', () => {
   it('fixes several problems in one multi-line flow list item by item, keeping its comments, and a block-scalar tag in place', () => {
     const ws = createWorkspace({

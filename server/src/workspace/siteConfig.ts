@@ -114,8 +114,9 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         docusaurus.mdxComponents = undefined;
         log(`${path.join(folder, 'src', 'theme', 'MDXComponents')}: the site provides MDX components of its own; the components its pages name are not checked.`);
       }
+      const olderDocusaurus = docusaurusBefore3(read('package.json')?.text);
       docusaurus.instances = facts.docs.map((options) => {
-        const mdxSyntaxChangedBy = [...(facts.mdxSyntaxChangedBy ?? []), ...(options.mdxSyntaxChangedBy ?? [])][0];
+        const mdxSyntaxChangedBy = [...(olderDocusaurus ? [`package.json (Docusaurus ${olderDocusaurus}, whose MDX 1 reads pages otherwise)`] : []), ...(facts.mdxSyntaxChangedBy ?? []), ...(options.mdxSyntaxChangedBy ?? [])][0];
         if (mdxSyntaxChangedBy !== undefined) log(`${config.file}: ${mdxSyntaxChangedBy} may change how MDX reads the pages of docs instance "${options.id ?? 'default'}"; whether MDX compiles them is not checked.`);
         return {
           ...instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log),
@@ -169,6 +170,22 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
 }
 
 /** A docs instance, with the versions `versions.json` (or `<id>_versions.json`) lists. */
+/**
+ * The version range of Docusaurus a site's package.json asks for, when it is one before 3 (MDX 1,
+ * which reads what MDX 3 refuses); undefined otherwise, or when it does not say.
+ */
+function docusaurusBefore3(packageJson: string | undefined): string | undefined {
+  if (packageJson === undefined) return undefined;
+  try {
+    const manifest = JSON.parse(packageJson) as { dependencies?: Record<string, unknown>; devDependencies?: Record<string, unknown> };
+    const range = [manifest.dependencies, manifest.devDependencies].map((dependencies) => dependencies?.['@docusaurus/core']).find((value) => typeof value === 'string') as string | undefined;
+    const major = range === undefined ? undefined : /\d+/.exec(range)?.[0];
+    return major !== undefined && Number(major) < 3 ? range : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the site defines its MDX components (swizzled, or a file of its own), which may provide any component to every page. */
 function hasOwnMdxComponents(siteFolder: string): boolean {
   try {
