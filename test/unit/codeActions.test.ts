@@ -675,8 +675,11 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
     ['Der Server {DNS |SERVER} antwortet.', 'Escape "{" so that MDX reads it as text', 'Der Server \\{DNS SERVER} antwortet.', 'an expression that is no JavaScript'],
     ['Setzen Sie {platz|halter} ein.', 'Escape "{" so that MDX reads it as text', 'Setzen Sie \\{platzhalter} ein.', 'a name nothing defines'],
     ['Hier steht <Glos|sar />.', 'Escape "<" so that MDX reads it as text', 'Hier steht \\<Glossar />.', 'a component nothing defines'],
+    ['Der <Glos|sar>Begriff</Glossar> hier.', 'Escape "<" so that MDX reads it as text', 'Der \\<Glossar>Begriff\\</Glossar> hier.', 'a component nothing defines, and its closing tag'],
+    ['<Hin|weis>\n\nText\n\n</Hinweis>', 'Escape "<" so that MDX reads it as text', '\\<Hinweis>\n\nText\n\n\\</Hinweis>', 'a component over paragraphs, and its closing tag'],
+    ['Verschieben: a <|< 2.', 'Escape "<" so that MDX reads it as text', 'Verschieben: a \\<< 2.', 'the first of two <'],
     ['Erste Zeile<b|r>zweite Zeile.', 'Write "<br />": MDX closes every tag', 'Erste Zeile<br />zweite Zeile.', 'an element of HTML with no content'],
-    ['Bild: <IMG src="a.png"|>', 'Write "<IMG src="a.png" />": MDX closes every tag', 'Bild: <IMG src="a.png" />', 'an element of HTML with no content and attributes'],
+    ['Bild: <img src="a.png"|>', 'Write "<img src="a.png" />": MDX closes every tag', 'Bild: <img src="a.png" />', 'an element of HTML with no content and attributes'],
   ];
   for (const [body, title, fixed, what] of cases) {
     it(`fixes ${what} with one character or two, after which MDX reads the page`, () => {
@@ -686,8 +689,15 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
     });
   }
 
-  it('offers no fix where none keeps what the author meant: a tag closed on a later line, prose that starts with "import", an autolink a link would read otherwise', () => {
-    for (const body of ['<h|3>Ein Steckbrief.\n</h3>', 'import the |data first.', 'Siehe <https:|//example.com/a_(b)>.']) {
+  it('offers no fix where none keeps what the author meant: a tag closed on a later line, prose that starts with "import", an autolink a link would read otherwise, an attribute, a tag closed later', () => {
+    for (const body of [
+      '<h|3>Ein Steckbrief.\n</h3>',
+      'import the |data first.',
+      'Siehe <https:|//example.com/a_(b)>.',
+      'Siehe <https:|//example.com/~user~>.',
+      '<span title={a |b}>x</span>',
+      '<div width=1|00>x</div>',
+    ]) {
       const { titles } = actionsAt(glossaryOf({}), 'docs/Seite.md', page(body));
       assert.deepEqual(titles, ['Disable invalid-mdx for this line'], body);
     }

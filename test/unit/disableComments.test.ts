@@ -11,6 +11,7 @@ import { applyEdits, LineIndex } from '../../server/src/common/text';
 import { codeActions, fixedText } from '../../server/src/features/codeActions';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { parseDocument } from '../../server/src/parsing/document';
+import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { glossaryOf, ROOT } from './glossary';
 
 /** The problems of one file, as `line code` (0-based lines), in a glossary of that file alone. */
@@ -59,10 +60,10 @@ describe('disable comments in Markdown', () => {
     assert.deepEqual(problems(`<!-- markdown-glossary-disable-file\n-->\n${BROKEN}\n`), ['2 broken-link']);
   });
 
-  it('reads the MDX comment in .mdx files only, and the HTML comment in both', () => {
+  it('reads the MDX comment and the HTML comment in .md and .mdx files: Docusaurus compiles .md files as MDX too, and with future.v4 reads no HTML comment', () => {
     const mdx = `{/* markdown-glossary-disable-next-line broken-link */}\n${BROKEN}\n`;
     assert.deepEqual(problems(mdx, 'notiz.mdx'), []);
-    assert.deepEqual(problems(mdx, 'notiz.md'), ['1 broken-link']);
+    assert.deepEqual(problems(mdx, 'notiz.md'), []);
     assert.deepEqual(problems(`<!-- markdown-glossary-disable-next-line broken-link -->\n${BROKEN}\n`, 'notiz.mdx'), []);
   });
 
@@ -155,6 +156,24 @@ describe('quick fix "Disable … for this line"', () => {
     assert.deepEqual(disabled(`Text\n${BROKEN} and run \`npm\ninstall\` first.\n`, BROKEN), [], 'the line ends inside a code span that goes on');
     assert.deepEqual(disabled(`Text\n${BROKEN} and \`npm install\`\n`, BROKEN), [`Text\n${BROKEN} and \`npm install\` <!-- markdown-glossary-disable-line broken-link -->\n`]);
     assert.deepEqual(disabled(`${BROKEN}\n`, BROKEN, 'notiz.mdx'), [`{/* markdown-glossary-disable-next-line broken-link */}\n${BROKEN}\n`]);
+  });
+
+  it('writes the MDX comment in a page Docusaurus compiles as MDX without HTML comments (future.v4), the HTML one in the same site with MDX 1 syntax', () => {
+    const inSite = (mdx1Compat: boolean) => {
+      const index = glossaryOf({});
+      const site = defaultDocusaurusSite(ROOT);
+      site.docusaurus.mdx1Compat = mdx1Compat;
+      index.setSites([site]);
+      const text = `---\nid: a\n---\n\nText\n\n${BROKEN}\n`;
+      const document = index.setDocument(`${ROOT}/docs/a.md`, text);
+      const lines = new LineIndex(text);
+      const range = { start: { line: 6, character: 0 }, end: { line: 6, character: BROKEN.length } };
+      return codeActions(index, document, lines, range, DEFAULT_SETTINGS)
+        .filter((action) => action.title.startsWith('Disable '))
+        .map((action) => applyEdits(lines, action.change.edits[0].edits).split('\n')[6]);
+    };
+    assert.deepEqual(inSite(false), ['{/* markdown-glossary-disable-next-line broken-link */}']);
+    assert.deepEqual(inSite(true), ['<!-- markdown-glossary-disable-next-line broken-link -->']);
   });
 
   it('is no safe fix: check --fix (fixedText) adds no comment', () => {

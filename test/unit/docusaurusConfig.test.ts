@@ -176,6 +176,8 @@ describe('readDocusaurusConfig: the template shapes', () => {
       onBrokenLinks: 'warn',
       onBrokenMarkdownLinks: 'throw',
       markdownFormat: 'detect',
+      // The template's future: { v4: true } reads no MDX 1 syntax.
+      mdx1Compat: false,
       defaultLocale: 'en',
       locales: ['en', 'de'],
       docs: [{ id: 'default', routeBasePath: 'glossary' }],
@@ -313,6 +315,25 @@ describe('readDocusaurusConfig: what may change how MDX reads a page', () => {
     );
     const defaults = readDocusaurusConfig(`export default { baseUrl: '/', markdown: { mdx1Compat: { comments: true, admonitions: true, headingIds: true } } };\n`, 'docusaurus.config.js');
     assert.equal(defaults.mdxSyntaxChangedBy, undefined);
+    assert.equal(defaults.mdx1Compat, undefined);
+  });
+
+  it('reads MDX 1 syntax turned off by future.v4 (the template), by its flag, or by every mdx1Compat flag; and back on', () => {
+    const read = (config: string) => {
+      const facts = readDocusaurusConfig(`export default { baseUrl: '/', ${config} };\n`, 'docusaurus.config.js');
+      return { mdx1Compat: facts.mdx1Compat, changedBy: facts.mdxSyntaxChangedBy };
+    };
+    const off = { mdx1Compat: false, changedBy: undefined };
+    const on = { mdx1Compat: undefined, changedBy: undefined };
+    assert.deepEqual(read('future: { v4: true }'), off);
+    assert.deepEqual(read('future: { v4: { mdx1CompatDisabledByDefault: true } }'), off);
+    assert.deepEqual(read('markdown: { mdx1Compat: { comments: false, admonitions: false, headingIds: false } }'), off);
+    assert.deepEqual(read('future: { v4: false }'), on);
+    assert.deepEqual(read('future: { v4: { removeLegacyPostBuildHeadAttribute: true } }'), on);
+    assert.deepEqual(read('future: { v4: true }, markdown: { mdx1Compat: { comments: true, admonitions: true, headingIds: true } }'), on);
+    // Some flags on and some off, or computed: how MDX reads a page is not known.
+    assert.deepEqual(read('future: { v4: true }, markdown: { mdx1Compat: { comments: true } }'), { mdx1Compat: undefined, changedBy: ['markdown.mdx1Compat'] });
+    assert.deepEqual(read('future: { v4: process.env.V4 === "1" }'), { mdx1Compat: undefined, changedBy: ['future.v4'] });
   });
 });
 

@@ -84,6 +84,23 @@ describe('MDX problems', () => {
     assert.equal(problemOf(entry(':::note Mein Titel\n\nText.\n\n:::')), undefined);
   });
 
+  it('are read without MDX 1\'s syntax too (future.v4), and kept apart only where that reading differs', () => {
+    const strict = (body: string) => mdxProblemsOf(entry(body), new LineIndex(entry(body)), false).map((problem) => (problem.kind === 'syntax' ? problem.message : problem.kind));
+    assert.deepEqual(strict('## Teil {#teil}'), ['Could not parse expression with acorn']);
+    assert.match(strict('Text <!-- Kommentar --> weiter.')[0], /^Unexpected character `!`/);
+    // Its fix writes the comment as MDX reads one.
+    const text = entry('Text <!-- Kommentar --> weiter.');
+    const [comment] = mdxProblemsOf(text, new LineIndex(text), false);
+    assert.deepEqual(comment.fix && { kind: comment.fix.kind, newText: comment.fix.newText, at: comment.fix.range.start.character, to: comment.fix.range.end.character }, { kind: 'comment', newText: '{/* Kommentar */}', at: 5, to: 23 });
+    assert.deepEqual(strict(':::note Mein Titel\n\nText.\n\n:::'), []);
+    const parsed = (body: string) => parseDocument('file:///site/docs/Begriff.md', entry(body));
+    assert.deepEqual(parsed('## Teil {#teil}').mdxStrictProblems?.map((problem) => problem.range.start.line), [7]);
+    assert.equal(parsed('## Teil {#teil}').mdxProblems, undefined);
+    // Read once where it cannot differ; the same answer is not kept twice.
+    assert.equal(parsed('In <100ms.').mdxStrictProblems, undefined);
+    assert.equal(parsed(':::note Mein Titel\n\nIn <100ms.\n\n:::').mdxStrictProblems, undefined);
+  });
+
   it('keep their places in files with CRLF line ends', () => {
     const text = entry('Erste Zeile.\n\nDie Antwort kommt in <100ms zurück.').replaceAll('\n', '\r\n');
     assert.equal(placeOf(text), '10:23-10:24');
@@ -118,8 +135,8 @@ describe('MDX problems', () => {
     for (const body of [
       'export const Hinweis = () => "Hinweis";\nexport const { a, b: [c] } = { a: 1, b: [2] };\n\n<Hinweis /> {a} {c}',
       'import Bild from "./bild.png";\n\n<img src={Bild} />',
-      '{props.x} {frontMatter.title} {contentTitle} {toc.length} {assets} {MDXContent}',
-      '{Math.max(1, 2)} {new Date(0).getFullYear()} {JSON.stringify([])} {undefined} {NaN} {globalThis} {process.version}',
+      '{props.x} {frontMatter.title} {contentTitle} {toc.length} {toc} {assets.image} {MDXContent} {arguments.length} {[1, 2]}',
+      '{Math.max(1, 2)} {new Date(0).getFullYear()} {JSON.stringify([])} {undefined} {NaN} {globalThis.Math.PI} {process.version}',
       '{typeof window !== "undefined" && window.innerWidth} {false ? fehlt : 1} {props?.x.y}',
       '{[1, 2].map((x) => <b key={x}>{x}</b>)} {() => fehlt} {function () { return fehlt; }}',
       '{/* Ein Kommentar */} <div>HTML</div> <my-element /> <svg:rect /> <Details><summary>x</summary></Details> <Head />',
@@ -127,6 +144,12 @@ describe('MDX problems', () => {
     ]) {
       assert.deepEqual(render(body).filter((problem) => !problem.startsWith('undefined-component Details') && !problem.startsWith('undefined-component Head')), [], body);
     }
+    // Assigned or counted up: a name defined nowhere throws in a strict module.
+    assert.deepEqual(render('{x = 1} {i++}'), ['undefined-name x @8:2-3', 'undefined-name i @8:10-11']);
+    // Read when the page loads, by an export.
+    assert.deepEqual(render('export const breite = window.innerWidth;'), ['undefined-name window @8:23-29']);
+    // Members and `_` name components too.
+    assert.deepEqual(render('<foo.bar /> <_Foo />'), ['undefined-component foo @8:2-5', 'undefined-component _Foo @8:14-18']);
     // A component the theme provides is left to the site's rule: the page itself does not define it.
     assert.deepEqual(render('<Details />'), ['undefined-component Details @8:2-9']);
   });
@@ -140,6 +163,45 @@ describe('MDX problems', () => {
     // Lines end in CR too; a line of blanks is a blank line.
     assert.notEqual(problemOf(`In <100ms.\r \r${'a\r'.repeat(MAX_MDX_BLOCK_CHARACTERS / 4)}\r\t\r${'a\r'.repeat(MAX_MDX_BLOCK_CHARACTERS / 4)}`), undefined);
     assert.equal(problemOf(`In <100ms.\r${'a\r'.repeat(MAX_MDX_BLOCK_CHARACTERS)}`), undefined);
+  });
+
+  it('of a page that parses are also what React refuses', () => {
+    const render = (body: string) => problemsOf(entry(body)).map((problem) => `${problem.kind === 'syntax' ? problem.message : `${problem.kind} ${problem.name}`} @${problem.range.start.line + 1}:${problem.range.start.character + 1}-${problem.range.end.character + 1}`);
+    assert.deepEqual(render('{props} {{a: 1}} {new Date(0)} {Math} {frontMatter}'), [
+      'object-child props @8:2-7',
+      'object-child {…} @8:10-16',
+      'object-child new @8:19-30',
+      'object-child Math @8:33-37',
+      'object-child frontMatter @8:40-51',
+    ]);
+    assert.deepEqual(render('{globalThis}'), ['object-child globalThis @8:2-12']);
+    assert.deepEqual(render('Text <span style="color:red">rot</span> und <span style="">x</span>.'), ['style-text span @8:7-11', 'style-text span @8:46-50']);
+    assert.deepEqual(render('Zeile<br>zwei</br> drei'), ['void-children br @8:7-9']);
+    assert.deepEqual(render('export const arguments2 = 1;\nexport { arguments2 as arguments };'), ['read-only-export arguments @9:24-33']);
+    // Not these: a component's own props, a string export name (MDX compiles it to nothing), a style object.
+    for (const body of [
+      'export const Box = (props) => props.children;\n\n<Box style="x">y</Box>',
+      'export const a = 1;\nexport { a as "name" };',
+      '<span style={{ color: "red" }}>rot</span> <br /> <img src="x.png" />',
+    ]) {
+      assert.deepEqual(render(body), [], body);
+    }
+  });
+
+  it('are addresses Docusaurus cannot read as a URL, in links, images, link definitions and GFM autolinks, also in a page with no tag or expression', () => {
+    const urls = (body: string) => problemsOf(entry(body)).map((problem) => (problem.kind === 'syntax' ? problem.message : problem.kind));
+    assert.deepEqual(urls('[x](http://) und ![y](http://)'), ["Can't parse URL http:// with base unspecified://", "Can't parse URL http:// with base unspecified://"]);
+    assert.deepEqual(urls('Siehe https://example.com> hier'), ["Can't parse URL https://example.com> with base unspecified://"]);
+    assert.deepEqual(urls('Siehe www.exa^mple.com hier'), ["Can't parse URL http://www.exa^mple.com with base unspecified://"]);
+    assert.deepEqual(urls('Siehe [x][ref].\n\n[ref]: http://'), ["Can't parse URL http:// with base unspecified://"]);
+    for (const body of ['Siehe https://example.com/a?b=c#d hier.', 'Siehe https://münchen.de/x.', 'Siehe www.example.com.', '[x](https://example.com/a_(b))', 'http://localhost:3000/x', 'https://[::1]:80/', 'https://user:pw@host.de/']) {
+      assert.deepEqual(urls(body), [], body);
+    }
+  });
+
+  it('of a tag left open at the level of blocks are at the tag too', () => {
+    assert.deepEqual(problemsOf(entry('Text\n\n<br>\n\nMehr')).map((problem) => `${problem.range.start.line + 1}:${problem.range.start.character + 1}`), ['10:1']);
+    assert.match(messageOf(entry('<details>\n<summary>Mehr</summary>\n\nText'))!, /^Expected a closing tag for `<details>`/);
   });
 
   it('never throw, and take time linear in the text, on hostile input', () => {

@@ -9,6 +9,7 @@ import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
+import { takesMdxCommentsOnly } from './diagnostics/siteRules';
 import { disableCommentEdit, type Placement } from './disableComment';
 import { formatLink, styleOf } from './linkCompletion';
 import { newTermText } from './newTerm';
@@ -222,7 +223,7 @@ function fixesFor(
     }
   }
   // Last, and never a safe fix: turning a rule off is the author's call.
-  const disable = disableCommentEdit(document, lines, diagnostic, placements);
+  const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document));
   if (disable !== undefined) actions.push(single(l10n.t('Disable {0} for this line', diagnostic.code), { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] }));
   return actions;
 }
@@ -235,6 +236,8 @@ function mdxFixTitle(lines: LineIndex, edit: TextEdit, kind: string | undefined)
       return l10n.t('Escape "{0}" so that MDX reads it as text', lines.text[at]);
     case 'self-close':
       return l10n.t('Write "{0}": MDX closes every tag', `${lines.text.slice(lines.text.lastIndexOf('<', at), at)}${edit.newText}>`);
+    case 'comment':
+      return l10n.t('Write the comment as MDX reads one: {0}', '{/* … */}');
     default:
       return l10n.t('Write the link as "{0}": MDX reads <…> as a tag', edit.newText);
   }

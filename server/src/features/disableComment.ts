@@ -16,21 +16,27 @@ export type Placement = 'above' | 'end' | 'none';
 /**
  * The edit that turns a problem's rule off on its line: a `disable-next-line` comment on the
  * line above with the line's indentation, else a `disable-line` comment at the line's end; a YAML
- * comment in the front matter, an HTML one in Markdown, an MDX one in `.mdx`. Undefined when
+ * comment in the front matter, an HTML one in Markdown, an MDX one where the page reads no other
+ * (`mdxCommentsOnly`: `.mdx`, or a site with `future.v4`). Undefined when
  * neither is read as that directive or either would change what the file says: a line above
  * inside a paragraph splits it, a `#` line in a block scalar or a quoted string is content.
  * Each candidate is checked by parsing the text it gives around the line. `placements` remembers
  * the answer per line for the problems of one request: it does not depend on the rule.
  */
-export function disableCommentEdit(document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic, placements = new Map<number, Placement>()): TextEdit | undefined {
+export function disableCommentEdit(
+  document: ParsedDocument,
+  lines: LineIndex,
+  diagnostic: GlossaryDiagnostic,
+  placements = new Map<number, Placement>(),
+  mdxCommentsOnly = /\.mdx$/i.test(document.uri),
+): TextEdit | undefined {
   const text = lines.text;
   const line = diagnostic.range.start.line;
   const frontMatter = document.frontMatter?.range;
   const inFrontMatter = frontMatter !== undefined && line > frontMatter.start.line && line < frontMatter.end.line;
-  const mdx = /\.mdx$/i.test(document.uri);
   const comment = (action: DirectiveAction) => {
     const directive = `${DIRECTIVE_PREFIX}${action} ${diagnostic.code}`;
-    return inFrontMatter ? `# ${directive}` : mdx ? `{/* ${directive} */}` : `<!-- ${directive} -->`;
+    return inFrontMatter ? `# ${directive}` : mdxCommentsOnly ? `{/* ${directive} */}` : `<!-- ${directive} -->`;
   };
   const lineText = lines.lineText(line);
   // After a byte order mark, not before it.

@@ -11,6 +11,7 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
 import { CollectionPacer, fullCollection } from '../common/garbageCollection';
 import { mdxProblemsFact, parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
+import type { MdxProblem } from '../parsing/mdx';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
 import { exactUtf8, GlossaryScope, isTaken, readBytesNow, readTextFile, readTextFileNow, type Reachability } from '../workspace/files';
@@ -310,8 +311,10 @@ export class GlossarySession {
     const lines = new LineIndex(text);
     const parsed = parseDocument(uri, lines.text, lines, { mdx: false });
     // Until edits pause, the last reading of its MDX stands (kept inside the text), so it does not flicker while typing.
-    const earlier = this.index.getDocument(uri)?.mdxProblems;
-    if (earlier !== undefined) parsed.mdxProblems = earlier.map((problem) => ({ ...problem, range: { start: lines.clamp(problem.range.start), end: lines.clamp(problem.range.end) } }));
+    const earlier = this.index.getDocument(uri);
+    const kept = (problems: MdxProblem[]) => problems.map((problem) => ({ ...problem, range: { start: lines.clamp(problem.range.start), end: lines.clamp(problem.range.end) } }));
+    if (earlier?.mdxProblems !== undefined) parsed.mdxProblems = kept(earlier.mdxProblems);
+    if (earlier?.mdxStrictProblems !== undefined) parsed.mdxStrictProblems = kept(earlier.mdxStrictProblems);
     this.scheduleMdxCheck(uri);
     // The text first: checking the document needs it (unlinked mentions).
     this.openLines.set(uri, lines);
@@ -330,12 +333,14 @@ export class GlossarySession {
         const lines = this.openLines.get(pending);
         const document = this.index.getDocument(pending);
         if (lines === undefined || document === undefined) continue;
-        const before = document.mdxProblems;
+        const before = [document.mdxProblems, document.mdxStrictProblems];
         // In place: the document is the index's, and nothing the index keeps depends on its MDX.
-        const { mdxProblems } = mdxProblemsFact(lines.text, lines);
+        const { mdxProblems, mdxStrictProblems } = mdxProblemsFact(lines.text, lines);
+        document.mdxProblems = mdxProblems;
+        document.mdxStrictProblems = mdxStrictProblems;
         if (mdxProblems === undefined) delete document.mdxProblems;
-        else document.mdxProblems = mdxProblems;
-        if (before !== undefined || mdxProblems !== undefined) this.publish(pending);
+        if (mdxStrictProblems === undefined) delete document.mdxStrictProblems;
+        if ([...before, mdxProblems, mdxStrictProblems].some((problems) => problems !== undefined)) this.publish(pending);
       }
     }, MDX_CHECK_DELAY_MS);
   }

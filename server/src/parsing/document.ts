@@ -5,7 +5,7 @@ import { directiveOf, type CommentSpan, type Directive } from './directives';
 import { splitFrontMatter } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
-import { mdxProblemsOf, type MdxProblem } from './mdx';
+import { mdxProblemsOf, readsMdx1Syntax, type MdxProblem } from './mdx';
 
 /** A value from the front matter with the place it was written, for hover targets and diagnostics. */
 export interface Located<T> {
@@ -50,6 +50,8 @@ export interface ParsedDocument {
   directives: Directive[];
   /** What stops Docusaurus at the file's MDX, were it compiled as MDX; see `mdx.ts`. Absent when nothing does. */
   mdxProblems?: MdxProblem[];
+  /** The same where MDX 1's syntax is no longer read (`future.v4`), when it differs. */
+  mdxStrictProblems?: MdxProblem[];
 }
 
 /**
@@ -60,7 +62,7 @@ export interface ParsedDocument {
 export function parseDocument(uri: string, text: string, lines = new LineIndex(text), options: { mdx?: boolean } = {}): ParsedDocument {
   const split = splitFrontMatter(text, lines);
   const bodyComments: CommentSpan[] = [];
-  const body = scanMarkdown(text, split.bodyOffset, lines, bodyComments, /\.mdx$/i.test(uri));
+  const body = scanMarkdown(text, split.bodyOffset, lines, bodyComments);
   const directives: Directive[] = [];
   for (const comment of [...(split.comments ?? []), ...bodyComments]) {
     const directive = directiveOf(text, comment, lines, split.diagnostics);
@@ -81,9 +83,20 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
   };
 }
 
-export function mdxProblemsFact(text: string, lines: LineIndex): { mdxProblems?: MdxProblem[] } {
+/** A document's MDX problems, to carry to another parse of the same text. */
+export function mdxFactsOf(document: ParsedDocument): Pick<ParsedDocument, 'mdxProblems' | 'mdxStrictProblems'> {
+  return {
+    ...(document.mdxProblems === undefined ? {} : { mdxProblems: document.mdxProblems }),
+    ...(document.mdxStrictProblems === undefined ? {} : { mdxStrictProblems: document.mdxStrictProblems }),
+  };
+}
+
+export function mdxProblemsFact(text: string, lines: LineIndex): { mdxProblems?: MdxProblem[]; mdxStrictProblems?: MdxProblem[] } {
   const mdxProblems = mdxProblemsOf(text, lines);
-  return mdxProblems.length === 0 ? {} : { mdxProblems };
+  // Read a second time only where it can differ: with an HTML comment, a heading id or an admonition title.
+  const strict = readsMdx1Syntax(text) ? mdxProblemsOf(text, lines, false) : mdxProblems;
+  const differs = strict !== mdxProblems && JSON.stringify(strict) !== JSON.stringify(mdxProblems);
+  return { ...(mdxProblems.length === 0 ? {} : { mdxProblems }), ...(differs ? { mdxStrictProblems: strict } : {}) };
 }
 
 /** The front-matter key listing phrases that are not mentions of the term. */
@@ -210,6 +223,7 @@ function compactInPlace(document: ParsedDocument): void {
     }
   }
   if (document.mdxProblems !== undefined) document.mdxProblems = document.mdxProblems.map(compactMdxProblem);
+  if (document.mdxStrictProblems !== undefined) document.mdxStrictProblems = document.mdxStrictProblems.map(compactMdxProblem);
   for (const diagnostic of document.diagnostics) {
     diagnostic.message = ownCopy(diagnostic.message);
     diagnostic.range = PackedRange.from(diagnostic.range);

@@ -16,7 +16,7 @@ import type { MdxProblem } from './mdx';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 3;
+export const DOCUMENT_CODEC_VERSION = 4;
 
 export class DocumentCodecError extends Error {}
 
@@ -38,18 +38,14 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.term === undefined ? 0 : encodeTerm(document.term, document.body.headings),
     document.diagnostics.map(encodeDiagnostic),
     document.directives.map((directive) => [directive.action, directive.line, directive.codes ?? 0]),
-    (document.mdxProblems ?? []).map((problem) => [
-      MDX_PROBLEM_KINDS.indexOf(problem.kind),
-      problem.kind === 'syntax' ? problem.message : problem.name,
-      ...numbersOf(problem.range),
-      problem.fix === undefined ? 0 : [MDX_FIX_KINDS.indexOf(problem.fix.kind), ...numbersOf(problem.fix.range), problem.fix.newText],
-    ]),
+    (document.mdxProblems ?? []).map(encodeMdxProblem),
+    document.mdxStrictProblems === undefined ? 0 : document.mdxStrictProblems.map(encodeMdxProblem),
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData] = tuple(data, 7);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData] = tuple(data, 8);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 10 !== 0) fail();
@@ -84,13 +80,23 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   };
   const mdxProblems = list(mdxData).map(decodeMdxProblem);
   if (mdxProblems.length > 0) document.mdxProblems = mdxProblems;
+  if (mdxStrictData !== 0) document.mdxStrictProblems = list(mdxStrictData).map(decodeMdxProblem);
   exactLists(document);
   return document;
 }
 
-const MDX_PROBLEM_KINDS = ['syntax', 'undefined-name', 'undefined-component', 'read-only-export'] as const;
+const MDX_PROBLEM_KINDS = ['syntax', 'undefined-name', 'undefined-component', 'read-only-export', 'object-child', 'style-text', 'void-children'] as const;
 
-const MDX_FIX_KINDS = ['escape', 'self-close', 'link'] as const;
+const MDX_FIX_KINDS = ['escape', 'self-close', 'link', 'comment'] as const;
+
+function encodeMdxProblem(problem: MdxProblem): unknown[] {
+  return [
+    MDX_PROBLEM_KINDS.indexOf(problem.kind),
+    problem.kind === 'syntax' ? problem.message : problem.name,
+    ...numbersOf(problem.range),
+    problem.fix === undefined ? 0 : [MDX_FIX_KINDS.indexOf(problem.fix.kind), ...numbersOf(problem.fix.range), problem.fix.newText],
+  ];
+}
 
 function decodeMdxProblem(data: unknown): MdxProblem {
   const parts = tuple(data, 7);

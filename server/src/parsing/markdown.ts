@@ -232,9 +232,9 @@ export function mapLinkTargets(markdown: string, map: (target: string) => string
  * Reads the parts of a Markdown body the glossary needs, line by line and in linear time.
  * It is deliberately forgiving: anything it does not recognise is prose. `directiveComments`
  * receives the text of each comment on one line outside code that may be a directive: HTML
- * comments, and in MDX (`mdx`) also `{/* … *\/}`.
+ * comments and MDX's `{/* … *\/}`.
  */
-export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex, directiveComments: CommentSpan[] = [], mdx = false): MarkdownBody {
+export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex, directiveComments: CommentSpan[] = []): MarkdownBody {
   const headings: Heading[] = [];
   const links: MarkdownLink[] = [];
   const nonProse: Span[] = [];
@@ -386,7 +386,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       }
     }
     const openComment = scanInline(line, start, lines, links, nonProse);
-    if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments, mdx);
+    if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments);
     if (openComment !== undefined) {
       commentStart = openComment;
       closeParagraph();
@@ -550,11 +550,15 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   return openComment;
 }
 
-/** The comments a line opens and closes, outside code spans (markdownlint reads its comments on one line too). */
-function commentsOn(line: string, start: number, comments: CommentSpan[], mdx: boolean): void {
+/**
+ * The comments a line opens and closes, outside code spans (markdownlint reads its comments on one
+ * line too): HTML's, and MDX's, which Docusaurus reads in `.md` files too (it compiles them as MDX)
+ * and where it reads no HTML comments (`future.v4`) is the only kind.
+ */
+function commentsOn(line: string, start: number, comments: CommentSpan[]): void {
   const codeSpans = line.includes('`') ? codeSpansOf(line, start) : [];
   const inCode = (offset: number) => isInSpans(codeSpans, offset);
-  for (const [opening, closing] of mdx ? [['<!--', '-->'], ['{/*', '*/}']] : [['<!--', '-->']]) {
+  for (const [opening, closing] of [['<!--', '-->'], ['{/*', '*/}']]) {
     for (let open = line.indexOf(opening); open !== -1; open = line.indexOf(opening, open + opening.length)) {
       const close = line.indexOf(closing, open + opening.length);
       if (close === -1) break;

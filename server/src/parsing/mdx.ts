@@ -14,8 +14,12 @@ export interface MdxProblemFix {
   newText: string;
 }
 
-/** Only these can stop MDX: a tag, an expression, or an import or export at a line's start. */
-const MAY_STOP_MDX = /[<{]|^(?:import|export)\b/m;
+/**
+ * Only these can stop MDX: a tag, an expression, an import or export at a line's start, or an
+ * address with a special scheme whose host no URL can have (empty, or with a character a host
+ * cannot hold, such as the `>` a GFM autolink takes along), which Docusaurus's link plugins refuse.
+ */
+const MAY_STOP_MDX = /[<{]|^(?:import|export)\b|\b(?:https?|ftps?|wss?|file):\/\/(?:[/?#\\)\]\s]|$)|(?:\b(?:https?|ftps?|wss?):\/\/|\bwww\.)[^/?#\\\s]*?[^\w.~!$&'()*+,;=:@%\[\]\u0080-\uffff/?#\\\s-]/im;
 /**
  * Longer texts, and texts with a longer run of lines without a blank one, are not read as MDX. Its
  * parser takes 1-5 ms a kilobyte of prose, and on some runs of brackets, tags, links or emphasis
@@ -38,16 +42,16 @@ export const MAX_MDX_BLOCK_CHARACTERS = 16 * 1024;
  * GFM, HTML comments); test/parity holds the answers to the real build's. The parse runs no code:
  * expressions and imports are only parsed, by acorn.
  */
-export function mdxProblemsOf(text: string, lines: LineIndex): MdxProblem[] {
+export function mdxProblemsOf(text: string, lines: LineIndex, mdx1Compat = true): MdxProblem[] {
   if (text.length > MAX_MDX_CHARACTERS || !MAY_STOP_MDX.test(text) || longestBlock(text) > MAX_MDX_BLOCK_CHARACTERS) return [];
-  const prepared = preprocessAsDocusaurus(text);
+  const prepared = preprocessAsDocusaurus(text, mdx1Compat);
   const rangeOf = (start: number, end: number): Range => {
     const sourceStart = prepared.sourceOffset(start);
     return lines.rangeAt(sourceStart, Math.max(prepared.sourceOffset(end), Math.min(sourceStart + 1, text.length)));
   };
   const problems: MdxProblem[] = [];
   const parser = mdxParser();
-  for (const finding of parser.mdxFindings(prepared.text)) {
+  for (const finding of parser.mdxFindings(prepared.text, mdx1Compat)) {
     const fix = finding.fix === undefined ? {} : { fix: { kind: finding.fix.kind, range: lines.rangeAt(prepared.sourceOffset(finding.fix.start), prepared.sourceOffset(finding.fix.end)), newText: finding.fix.newText } };
     if (finding.kind !== 'syntax') {
       problems.push({ kind: finding.kind, name: finding.name, range: rangeOf(finding.start, finding.end), ...fix });
@@ -59,6 +63,11 @@ export function mdxProblemsOf(text: string, lines: LineIndex): MdxProblem[] {
     problems.push({ kind: 'syntax', message: finding.reason, range: rangeOf(start, end), ...fix });
   }
   return problems;
+}
+
+/** Whether MDX reads the text otherwise without MDX 1's syntax: it holds an HTML comment, a heading id, or an admonition's title. */
+export function readsMdx1Syntax(text: string): boolean {
+  return text.includes('<!--') || /^#{1,6}(?!#).*\{#/m.test(text) || new RegExp(ADMONITION_WITH_TITLE.source, 'm').test(text);
 }
 
 /** The length of the longest run of lines without a blank line between them. */
@@ -96,9 +105,11 @@ export interface Rewritten {
   sourceOffset(offset: number): number;
 }
 
-export function preprocessAsDocusaurus(text: string): Rewritten {
+/** The text as Docusaurus's MDX loader rewrites it before it compiles; `mdx1Compat: false` leaves heading ids and admonition titles as written. */
+export function preprocessAsDocusaurus(text: string, mdx1Compat = true): Rewritten {
   let result: Rewritten = { text, sourceOffset: (offset) => offset };
-  for (const step of [mdxCodeBlockFences('```'), mdxCodeBlockFences('````'), escapeHeadingIds, admonitionTitlesAsLabels]) {
+  const steps = [mdxCodeBlockFences('```'), mdxCodeBlockFences('````'), ...(mdx1Compat ? [escapeHeadingIds, admonitionTitlesAsLabels] : [])];
+  for (const step of steps) {
     const before = result;
     const replacements = step(before.text);
     if (replacements.length === 0) continue;

@@ -20,8 +20,12 @@ const remarkDirective = (require('remark-directive') as typeof RemarkDirective).
 const remarkGfm = (require('remark-gfm') as typeof RemarkGfm).default;
 const remarkComment = (require('@slorber/remark-comment') as typeof RemarkComment).default;
 
-/** In the order @mdx-js/mdx and Docusaurus's processor register them: MDX first, then Docusaurus's remark plugins. */
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkDirective).use(remarkGfm).use(remarkComment);
+/**
+ * In the order @mdx-js/mdx and Docusaurus's processor register them: MDX first, then Docusaurus's
+ * remark plugins; HTML comments only where MDX 1's syntax is read (`mdx1Compat.comments`).
+ */
+const withComments = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkDirective).use(remarkGfm).use(remarkComment);
+const withoutComments = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkDirective).use(remarkGfm);
 
 /** A point of the parsed text, 1-based as MDX gives it. */
 export interface MdxPoint {
@@ -43,10 +47,11 @@ export type MdxFinding =
  * The smallest edit that lets MDX read the text as the author meant it, from `start` to `end` of
  * the parsed text: a backslash before the `<` or `{` that MDX took for a tag or an expression
  * (which Markdown then shows as written); ` /` before the `>` of an HTML element that has no content
- * (`<br>`); an autolink (`<https://…>`, which MDX reads as a tag) written as a Markdown link.
+ * (`<br>`); an autolink (`<https://…>`, which MDX reads as a tag) written as a Markdown link; an
+ * HTML comment written as MDX's where MDX reads no HTML comments.
  */
 export interface MdxFix {
-  kind: 'escape' | 'self-close' | 'link';
+  kind: 'escape' | 'self-close' | 'link' | 'comment';
   start: number;
   end: number;
   newText: string;
@@ -58,47 +63,52 @@ const escapeAt = (offset: number): MdxFix => ({ kind: 'escape', start: offset, e
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /**
- * A name read and defined nowhere, a component named and defined nowhere, or an export Docusaurus
- * cannot copy onto the page's component (it sets every named export on it, and a function's
- * `name`, `length` and `caller` cannot be set).
+ * What fails a page's render: a name read and defined nowhere; a component named and defined
+ * nowhere; an export Docusaurus cannot copy onto the page's component (it sets every named export
+ * on it, and a function's `name`, `length`, `caller` and `arguments` cannot be set); an object
+ * shown as a child (`{props}`);
+ * a `style` written as text on an HTML element; children of an element that has none (`<br>x</br>`).
  */
-export type MdxRenderProblemKind = 'undefined-name' | 'undefined-component' | 'read-only-export';
+export type MdxRenderProblemKind = 'undefined-name' | 'undefined-component' | 'read-only-export' | 'object-child' | 'style-text' | 'void-children';
 
-export function mdxFindings(text: string): MdxFinding[] {
+export function mdxFindings(text: string, comments = true): MdxFinding[] {
   let tree: MdxNode;
   try {
-    tree = parser.parse(text) as unknown as MdxNode;
+    tree = (comments ? withComments : withoutComments).parse(text) as unknown as MdxNode;
   } catch (error) {
     // Anything but MDX's own message (a stack overflow in acorn, say) says nothing about the build.
-    if (!(error instanceof VFileMessage) || error.place === undefined || error.place === null) return [];
-    // A tag left open is placed at the end of what it was open in; the tag itself is where to fix it.
+    if (!(error instanceof VFileMessage)) return [];
+    // A tag left open is placed at the end of what it was open in (or nowhere, at the end of the
+    // file); the tag itself, which the message names, is where to fix it.
     const openTag = /^Expected a closing tag for `<([^`>]*)>` \((\d+):(\d+)-(\d+):(\d+)\)/.exec(error.reason);
     if (openTag !== null) {
       const [line, column, endLine, endColumn] = openTag.slice(2).map(Number);
       const end = { line: endLine, column: endColumn };
       const tagEnd = offsetAtPoint(text, end);
-      const selfClose: MdxFix | undefined = VOID_ELEMENTS.has(openTag[1].toLowerCase()) && tagEnd !== undefined && text[tagEnd - 1] === '>' ? { kind: 'self-close', start: tagEnd - 1, end: tagEnd - 1, newText: ' /' } : undefined;
+      const selfClose: MdxFix | undefined = VOID_ELEMENTS.has(openTag[1]) && tagEnd !== undefined && text[tagEnd - 1] === '>' ? { kind: 'self-close', start: tagEnd - 1, end: tagEnd - 1, newText: ' /' } : undefined;
       return [{ kind: 'syntax', reason: error.reason, start: { line, column }, end, ...(selfClose ? { fix: selfClose } : {}) }];
     }
+    if (error.place === undefined || error.place === null) return [];
     const place = error.place as { start?: MdxPoint; end?: MdxPoint } & MdxPoint;
     const start = { ...(place.start ?? place) };
     const opening = openingOf(text, error.source, offsetAtPoint(text, start));
     // An autolink escaped would leave GFM to link the address with its `>`: it is written as a link, or left.
     const autolink = opening === undefined ? undefined : autolinkAt(text, opening);
-    const fix = opening === undefined ? undefined : autolink === undefined ? escapeAt(opening) : (autolink ?? undefined);
+    const fix = opening === undefined ? undefined : (commentAt(text, opening) ?? (autolink === undefined ? escapeAt(opening) : (autolink ?? undefined)));
     return [{ kind: 'syntax', reason: error.reason, start, end: place.end === undefined ? undefined : { ...place.end }, ...(fix === undefined ? {} : { fix }) }];
   }
-  return [...unparsableUrls(tree), ...undefinedReferences(tree)];
+  return [...unparsableUrls(tree), ...renderProblems(tree, text)];
 }
 
 /**
- * Links and images whose address Docusaurus's remark plugins cannot read as a URL, which stops the
- * build as MDX's own errors do (`https://example.com>`, where a GFM autolink took the `>` along).
+ * Links, images and link definitions whose address Docusaurus's remark plugins cannot read as a
+ * URL, which stops the build as MDX's own errors do (`http://`; `https://example.com>`, where a
+ * GFM autolink took the `>` along).
  */
 function unparsableUrls(tree: MdxNode): MdxFinding[] {
   const findings: MdxFinding[] = [];
   const visit = (node: MdxNode): void => {
-    if ((node.type === 'link' || node.type === 'image') && typeof node.url === 'string' && node.url !== '' && node.position?.start.offset !== undefined) {
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && typeof node.url === 'string' && node.url !== '' && node.position?.start.offset !== undefined) {
       try {
         new URL(node.url, 'unspecified://');
       } catch {
@@ -127,8 +137,8 @@ export function offsetAtPoint(text: string, point: MdxPoint): number | undefined
 /** CommonMark's autolinks: an absolute URI, or an email address, between `<` and `>`. */
 const URI_AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*)>/;
 const EMAIL_AUTOLINK = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
-/** What a link's text and address may hold written as they are: no Markdown, MDX or link syntax. */
-const PLAIN_ADDRESS = /^[A-Za-z0-9:/?#@!$&'+,;=.~%-]+$/;
+/** What a link's text and address may hold written as they are: no Markdown (`~` strikes through in GFM), MDX or link syntax. */
+const PLAIN_ADDRESS = /^[A-Za-z0-9:/?#@!$&'+,;=.%-]+$/;
 
 /**
  * An autolink at `offset` written as a Markdown link (`[https://x.org](https://x.org)`, an email
@@ -146,6 +156,15 @@ function autolinkAt(text: string, offset: number): MdxFix | null | undefined {
   return { kind: 'link', start: offset, end: offset + found[0].length, newText: `[${found[1]}](${address})` };
 }
 
+/** An HTML comment at `offset`, where MDX reads none (`future.v4`), written as an MDX comment (a JavaScript one in braces). */
+function commentAt(text: string, offset: number): MdxFix | undefined {
+  if (!text.startsWith('<!--', offset)) return undefined;
+  const end = text.indexOf('-->', offset + 4);
+  const content = end === -1 ? undefined : text.slice(offset + 4, end);
+  if (content === undefined || content.includes('*/')) return undefined;
+  return { kind: 'comment', start: offset, end: end + 3, newText: `{/*${content}*/}` };
+}
+
 /** How far back from a syntax error its tag's `<` or its expression's `{` is looked for. */
 const MAX_OPENING_DISTANCE = 1_000;
 
@@ -156,21 +175,32 @@ const MAX_OPENING_DISTANCE = 1_000;
  */
 function openingOf(text: string, source: string | undefined, offset: number | undefined): number | undefined {
   if (offset === undefined) return undefined;
-  const from = Math.min(offset, text.length - 1);
-  const stop = Math.max(0, from - MAX_OPENING_DISTANCE);
+  const stop = Math.max(0, offset - MAX_OPENING_DISTANCE);
   if (source === 'micromark-extension-mdx-jsx') {
-    for (let at = from; at >= stop; at--) {
-      if (text[at] === '>' && at < offset) return undefined;
-      if (text[at] === '<') return at;
+    // Before the character MDX stopped at: in `<<`, the tag is the first `<`.
+    for (let at = Math.min(offset, text.length) - 1; at >= stop; at--) {
+      if (text[at] === '>') return undefined;
+      if (text[at] === '<') {
+        // Escaping the opening tag would leave its closing tag alone, which MDX refuses too.
+        const name = /^<\/?([A-Za-z][\w.:-]*)/.exec(text.slice(at, at + 200))?.[1];
+        return name !== undefined && text.includes(`</${name}`, at + 1) ? undefined : at;
+      }
     }
   } else if (source === 'micromark-extension-mdx-expression') {
     let depth = 0;
     for (let at = Math.min(offset, text.length) - 1; at >= stop; at--) {
       if (text[at] === '}') depth++;
-      else if (text[at] === '{' && depth-- === 0) return at;
+      else if (text[at] === '{' && depth-- === 0) return insideTag(text, at) ? undefined : at;
     }
   }
   return undefined;
+}
+
+/** Whether `offset` is inside a tag on its line (an attribute's value, a spread): a `<` with no `>` after it before `offset`. */
+function insideTag(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  return before.lastIndexOf('<') > before.lastIndexOf('>');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,58 +224,131 @@ interface EstreeNode {
 }
 
 /**
- * What the compiled page defines besides its own imports and exports: MDX's `props`, the constants
- * Docusaurus's MDX loader and its table of contents plugin export from a doc, and the page's own
- * component (not `metadata`: it is re-exported, which defines no name). Names of MDX's own code
- * start with `_`, and are left alone.
+ * What the compiled page defines besides its own imports and exports: MDX's `props` and
+ * `arguments` (expressions run in its content function), the constants Docusaurus's MDX loader and
+ * its table of contents plugin export from a doc, and the page's own component (not `metadata`: it
+ * is re-exported, which defines no name). Names of MDX's own code start with `_`, and are left alone.
  */
-const PAGE_NAMES = new Set(['props', 'frontMatter', 'contentTitle', 'assets', 'toc', 'MDXContent']);
+const PAGE_NAMES = new Set(['props', 'arguments', 'frontMatter', 'contentTitle', 'assets', 'toc', 'MDXContent']);
 /** Names webpack answers for at build time. */
 const BUNDLER_NAMES = new Set(['require', 'module', 'exports', '__dirname', '__filename', '__webpack_require__']);
+/** Values an expression shows as a child that React cannot render: objects (not arrays: `toc` may be empty). */
+const OBJECT_PAGE_NAMES = new Set(['props', 'frontMatter', 'assets']);
 
-function undefinedReferences(tree: MdxNode): MdxFinding[] {
+type RenderFinding = Extract<MdxFinding, { kind: MdxRenderProblemKind }>;
+
+function renderProblems(tree: MdxNode, text: string): RenderFinding[] {
   const declared = new Set<string>();
   const exports: Array<{ name: string; start: number; end: number }> = [];
+  /** Initialisers of exports and the like, which run when the page loads. */
+  const moduleExpressions: EstreeNode[] = [];
   /** With the `{` that opens each, where escaping it makes it text: not in an attribute's value. */
-  const expressions: Array<{ tree: EstreeNode; opening: number | undefined }> = [];
-  const components: Array<{ name: string; start: number }> = [];
+  const expressions: Array<{ tree: EstreeNode; opening: number | undefined; child: boolean }> = [];
+  const components: Array<{ name: string; node: MdxNode }> = [];
+  const findings: RenderFinding[] = [];
   const visit = (node: MdxNode): void => {
     const estree = node.data?.estree;
+    const start = node.position?.start.offset;
     if (node.type === 'mdxjsEsm' && estree !== undefined) {
       for (const name of moduleDeclarations(estree)) declared.add(name);
       exports.push(...exportedNames(estree));
+      moduleExpressions.push(...moduleInitialisers(estree));
     } else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && estree !== undefined) {
-      expressions.push({ tree: estree, opening: node.position?.start.offset });
-    } else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      const root = node.name?.split('.')[0];
-      // Lower case (`<div>`), `-` and `:` are HTML's; a capital, `_` or `$` is a component to look up.
-      if (root !== undefined && /^[A-Z_$]/.test(root) && !root.includes('-') && !root.includes(':') && node.position?.start.offset !== undefined) {
-        components.push({ name: root, start: node.position.start.offset + 1 });
-      }
+      expressions.push({ tree: estree, opening: start, child: true });
+    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && start !== undefined && typeof node.name === 'string') {
+      const name = node.name;
+      // MDX looks up a capital, `_`, `$` or a member (`a.b`) as a component; the rest is HTML's.
+      if (/^[A-Z_$]/.test(name) || (name.includes('.') && !name.includes(':'))) components.push({ name: name.split('.')[0], node });
+      else if (!name.includes('-') && !name.includes(':')) findings.push(...elementProblems(node, name, start));
       for (const attribute of node.attributes ?? []) {
         const attributeTree = attribute.type === 'mdxJsxExpressionAttribute' ? attribute.data?.estree : (attribute.value as { data?: { estree?: EstreeNode } } | null | undefined)?.data?.estree;
-        if (attributeTree !== undefined) expressions.push({ tree: attributeTree, opening: undefined });
+        if (attributeTree !== undefined) expressions.push({ tree: attributeTree, opening: undefined, child: false });
       }
     }
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
   const isDefined = (name: string) => declared.has(name) || PAGE_NAMES.has(name) || BUNDLER_NAMES.has(name) || name.startsWith('_') || name in globalThis;
-  const findings: Array<Extract<MdxFinding, { kind: MdxRenderProblemKind }>> = [];
   for (const exported of exports) {
     if (READ_ONLY_FUNCTION_PROPERTIES.has(exported.name)) findings.push({ kind: 'read-only-export', ...exported });
   }
-  for (const component of components) {
-    if (declared.has(component.name) || component.name.startsWith('_')) continue;
-    findings.push({ kind: 'undefined-component', name: component.name, start: component.start, end: component.start + component.name.length, fix: escapeAt(component.start - 1) });
+  for (const { name, node } of components) {
+    if (declared.has(name)) continue;
+    const start = node.position!.start.offset! + 1;
+    findings.push({ kind: 'undefined-component', name, start, end: start + name.length, ...componentEscape(text, node) });
+  }
+  for (const expression of moduleExpressions) {
+    for (const reference of referencesAtRender(expression) ?? []) if (!isDefined(reference.name)) findings.push({ kind: 'undefined-name', ...reference });
   }
   for (const expression of expressions) {
-    for (const reference of referencesAtRender(expression.tree) ?? []) {
+    const references = referencesAtRender(expression.tree);
+    for (const reference of references ?? []) {
       if (isDefined(reference.name)) continue;
       findings.push({ kind: 'undefined-name', ...reference, ...(expression.opening === undefined ? {} : { fix: escapeAt(expression.opening) }) });
     }
+    const shown = expression.child && references !== undefined ? objectShown(expression.tree, declared) : undefined;
+    if (shown !== undefined) findings.push({ kind: 'object-child', name: shown.name, start: shown.start, end: shown.end });
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * What React refuses in an element of HTML: a `style` written as text (it takes an object), and
+ * children of an element that has none (`<br>x</br>`).
+ */
+function elementProblems(node: MdxNode, name: string, start: number): RenderFinding[] {
+  const problems: RenderFinding[] = [];
+  for (const attribute of node.attributes ?? []) {
+    const value = attribute.value;
+    if (attribute.type === 'mdxJsxAttribute' && (attribute as { name?: unknown }).name === 'style' && (typeof value === 'string' || value === null)) {
+      problems.push({ kind: 'style-text', name, start: start + 1, end: start + 1 + name.length });
+    }
+  }
+  if (VOID_ELEMENTS.has(name) && (node.children ?? []).length > 0) problems.push({ kind: 'void-children', name, start: start + 1, end: start + 1 + name.length });
+  return problems;
+}
+
+/** Escapes a component's tag, and its closing tag too (`\<Glossar>…\</Glossar>`), so both are text. */
+function componentEscape(text: string, node: MdxNode): { fix?: MdxFix } {
+  const start = node.position!.start.offset!;
+  const end = node.position?.end.offset;
+  if (end === undefined) return {};
+  if (text.slice(start, end).trimEnd().endsWith('/>') && !text.slice(start, end).includes('</')) return { fix: escapeAt(start) };
+  const closing = text.lastIndexOf('</', end);
+  if (closing <= start) return {};
+  return { fix: { kind: 'escape', start, end: closing, newText: `\\${text.slice(start, closing)}\\` } };
+}
+
+/**
+ * The object an expression shows as a child, which React cannot render ("Objects are not valid as
+ * a React child"): an object literal, a `new` object, or a name that holds an object (the page's
+ * `props`, `frontMatter` and `assets`, or a global such as `Math`), not one the page defines.
+ */
+function objectShown(program: EstreeNode, declared: Set<string>): { name: string; start: number; end: number } | undefined {
+  const body = program.body as EstreeNode[] | undefined;
+  if (body?.length !== 1 || body[0].type !== 'ExpressionStatement') return undefined;
+  const expression = body[0].expression as EstreeNode;
+  if (typeof expression.start !== 'number' || typeof expression.end !== 'number') return undefined;
+  const at = { start: expression.start, end: expression.end };
+  if (expression.type === 'ObjectExpression') return { name: '{…}', ...at };
+  if (expression.type === 'NewExpression') return { name: 'new', ...at };
+  if (expression.type !== 'Identifier') return undefined;
+  const name = expression.name as string;
+  if (declared.has(name)) return undefined;
+  const global = name in globalThis ? (globalThis as Record<string, unknown>)[name] : undefined;
+  const isObject = OBJECT_PAGE_NAMES.has(name) || (typeof global === 'object' && global !== null && !Array.isArray(global));
+  return isObject ? { name, ...at } : undefined;
+}
+
+/** The expressions an `import` or `export` block evaluates when the page loads: its exported constants' values. */
+function moduleInitialisers(program: EstreeNode): EstreeNode[] {
+  const initialisers: EstreeNode[] = [];
+  for (const statement of (program.body as EstreeNode[] | undefined) ?? []) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? (statement.declaration as EstreeNode | null) : undefined;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations as EstreeNode[]) if (declarator.init) initialisers.push(declarator.init as EstreeNode);
+  }
+  return initialisers;
 }
 
 /** The names an `import` or `export` block declares. */
@@ -266,13 +369,14 @@ function moduleDeclarations(program: EstreeNode): string[] {
   return names;
 }
 
-const READ_ONLY_FUNCTION_PROPERTIES = new Set(['name', 'length', 'caller']);
+const READ_ONLY_FUNCTION_PROPERTIES = new Set(['name', 'length', 'caller', 'arguments']);
 
 /** The names an `export` block exports, where they are written. */
 function exportedNames(program: EstreeNode): Array<{ name: string; start: number; end: number }> {
   const names: Array<{ name: string; start: number; end: number }> = [];
   const add = (node: EstreeNode) => {
-    const name = node.type === 'Identifier' ? (node.name as string) : node.type === 'Literal' ? String(node.value) : undefined;
+    // `export { a as "name" }` exports nothing the page's component gets (MDX compiles it to undefined).
+    const name = node.type === 'Identifier' ? (node.name as string) : undefined;
     if (name !== undefined && typeof node.start === 'number' && typeof node.end === 'number') names.push({ name, start: node.start, end: node.end });
   };
   for (const statement of (program.body as EstreeNode[] | undefined) ?? []) {
@@ -365,8 +469,13 @@ function referencesAtRender(program: EstreeNode): Array<{ name: string; start: n
         return read(node.tag as EstreeNode) && read(node.quasi as EstreeNode);
       case 'JSXEmptyExpression':
         return true;
+      // Pages are strict modules: assigning a name defined nowhere throws.
+      case 'AssignmentExpression':
+        return ((node.left as EstreeNode).type === 'Identifier' ? read(node.left as EstreeNode) : (node.left as EstreeNode).type === 'MemberExpression' && read(node.left as EstreeNode)) && read(node.right as EstreeNode);
+      case 'UpdateExpression':
+        return read(node.argument as EstreeNode);
       default:
-        // Assignments, JSX, `await`, `yield`, statements: not read here.
+        // Destructuring, JSX, `await`, `yield`, statements: not read here.
         return false;
     }
   };

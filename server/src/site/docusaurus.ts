@@ -36,6 +36,8 @@ export interface DocusaurusSite {
   trailingSlash: boolean | undefined;
   /** How `.md` files are compiled: as MDX (Docusaurus 3's default), as CommonMark, or by extension. */
   markdownFormat: 'mdx' | 'md' | 'detect';
+  /** Whether MDX 1's syntax is still read (`markdown.mdx1Compat`); false with `future: { v4: true }`. */
+  mdx1Compat: boolean;
   /** The components every page may use without importing them; undefined when the site defines its own (`src/theme/MDXComponents`). */
   mdxComponents: string[] | undefined;
 }

@@ -172,7 +172,8 @@ class ConfigReader {
 
     const markdown = this.object('markdown', this.property(config, 'markdown'));
     this.facts.markdownFormat = markdown && this.oneOf('markdown.format', this.property(markdown, 'format'), MARKDOWN_FORMATS);
-    if (markdown) this.facts.mdxSyntaxChangedBy = this.setOptions('markdown', markdown, ['preprocessor', 'mdx1Compat'], isAllTrue);
+    if (markdown) this.facts.mdxSyntaxChangedBy = this.setOptions('markdown', markdown, ['preprocessor'], () => false);
+    this.readMdx1Compat(config, markdown);
     // Docusaurus 3 still takes the old top-level option, when set, over the hook "for v3 retro compatibility".
     const topLevelPolicy = this.property(config, 'onBrokenMarkdownLinks');
     if (topLevelPolicy !== undefined && topLevelPolicy.kind !== 'undefined') {
@@ -208,6 +209,35 @@ class ConfigReader {
       }
       ids.add(options.id);
     }
+  }
+
+  /**
+   * Whether MDX 1's syntax is still read (`markdown.mdx1Compat`: HTML comments, `{#id}` in headings,
+   * `:::note Title`): by default in Docusaurus 3, not with `future: { v4: true }` (the template's
+   * since 3.8) or `v4: { mdx1CompatDisabledByDefault: true }`, and as each flag of `mdx1Compat`
+   * says. Flags that differ, or that the file computes, leave how MDX reads a page unknown.
+   */
+  private readMdx1Compat(config: ObjectValue, markdown: ObjectValue | undefined): void {
+    const unknown = (key: string) => (this.facts.mdxSyntaxChangedBy = [...(this.facts.mdxSyntaxChangedBy ?? []), key]);
+    let byDefault: boolean | undefined = true;
+    const future = this.object('future', this.property(config, 'future'));
+    const v4 = future && this.property(future, 'v4');
+    if (v4 !== undefined && v4.kind !== 'undefined') {
+      const disabled = v4.kind === 'object' ? this.property(v4, 'mdx1CompatDisabledByDefault') : v4;
+      if (disabled === undefined || disabled.kind === 'undefined') byDefault = true;
+      else if (disabled.kind === 'literal' && typeof disabled.value === 'boolean') byDefault = !disabled.value;
+      else byDefault = undefined;
+    }
+    const compat = markdown && this.property(markdown, 'mdx1Compat');
+    const flags = ['comments', 'admonitions', 'headingIds'].map((flag) => {
+      if (compat === undefined || compat.kind === 'undefined') return byDefault;
+      const value = compat.kind === 'object' ? this.property(compat, flag) : undefined;
+      if (compat.kind === 'object' && (value === undefined || value.kind === 'undefined')) return byDefault;
+      return value?.kind === 'literal' && typeof value.value === 'boolean' ? value.value : undefined;
+    });
+    if (flags.every((flag) => flag === true)) return;
+    if (flags.every((flag) => flag === false)) this.facts.mdx1Compat = false;
+    else unknown(compat !== undefined && compat.kind !== 'undefined' ? 'markdown.mdx1Compat' : 'future.v4');
   }
 
   /** The classic preset's docs instance: `presets: ['classic']` or `[['classic', { docs: {...} | false }]]`. */

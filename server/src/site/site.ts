@@ -189,6 +189,7 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       onBrokenMarkdownLinks: 'warn',
       trailingSlash: undefined,
       markdownFormat: 'mdx',
+      mdx1Compat: true,
       mdxComponents: [...DOCUSAURUS_MDX_COMPONENTS],
     },
   };

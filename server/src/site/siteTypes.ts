@@ -29,8 +29,10 @@ export interface DocusaurusConfigFacts {
   onBrokenLinks?: BrokenLinkPolicy;
   onBrokenMarkdownLinks?: BrokenLinkPolicy;
   markdownFormat?: 'mdx' | 'md' | 'detect';
-  /** Settings of the whole site that may change how MDX reads a page (`markdown.preprocessor`, `markdown.mdx1Compat`). */
+  /** Settings of the whole site that may change how MDX reads a page (`markdown.preprocessor`, `mdx1Compat` flags that differ). */
   mdxSyntaxChangedBy?: string[];
+  /** `false` where MDX 1's syntax is no longer read (`future.v4`, or every `markdown.mdx1Compat` flag false); absent: read. */
+  mdx1Compat?: false;
   defaultLocale?: string;
   locales?: string[];
   /**

@@ -110,6 +110,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.onBrokenMarkdownLinks = facts.onBrokenMarkdownLinks ?? 'warn';
       docusaurus.trailingSlash = facts.trailingSlash;
       docusaurus.markdownFormat = facts.markdownFormat ?? 'mdx';
+      docusaurus.mdx1Compat = facts.mdx1Compat !== false;
       if (hasOwnMdxComponents(folder)) {
         docusaurus.mdxComponents = undefined;
         log(`${path.join(folder, 'src', 'theme', 'MDXComponents')}: the site provides MDX components of its own; the components its pages name are not checked.`);

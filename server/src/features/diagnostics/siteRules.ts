@@ -65,18 +65,32 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
 
 /**
  * The page's MDX problems where Docusaurus compiles it as MDX: by the `mdx.format` of its front
- * matter, else the site's `markdown.format` (`mdx` by default; `detect`: `.mdx` files only), and
- * only where no setting may change how MDX reads it. A component the site's MDX components provide
+ * matter, else the site's `markdown.format` (`mdx` by default; `detect`: `.mdx` files only), read
+ * with or without MDX 1's syntax as the site says, and only where no setting may change how MDX
+ * reads it. A component the site's MDX components provide
  * is defined on every page; a site with MDX components of its own may provide any.
  */
 function mdxProblemsOf(site: DocusaurusSite, page: SitePage, document: ParsedDocument): MdxProblem[] {
-  if (document.mdxProblems === undefined) return [];
+  const problems = site.mdx1Compat ? document.mdxProblems : (document.mdxStrictProblems ?? document.mdxProblems);
+  if (problems === undefined) return [];
   if (site.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined) return [];
+  if (!compilesAsMdx(site, document)) return [];
+  const provided = site.mdxComponents;
+  return problems.filter((problem) => problem.kind !== 'undefined-component' || (provided !== undefined && !provided.includes(problem.name)));
+}
+
+/** Whether Docusaurus compiles the page as MDX: by the `mdx.format` of its front matter, else the site's `markdown.format`. */
+function compilesAsMdx(site: DocusaurusSite, document: ParsedDocument): boolean {
   const mdx = document.frontMatter?.fields.find((field) => field.key === 'mdx')?.value as { format?: unknown } | null | undefined;
   const format = typeof mdx === 'object' && mdx !== null && mdx.format !== undefined ? mdx.format : site.markdownFormat;
-  if (format !== 'mdx' && !(format === 'detect' && /\.mdx$/i.test(document.uri))) return [];
-  const provided = site.mdxComponents;
-  return document.mdxProblems.filter((problem) => problem.kind !== 'undefined-component' || (provided !== undefined && !provided.includes(problem.name)));
+  return format === 'mdx' || (format === 'detect' && /\.mdx$/i.test(document.uri));
+}
+
+/** Whether a page's comments must be MDX's: in `.mdx` files, and where Docusaurus compiles it as MDX and reads no HTML comments (`future.v4`). */
+export function takesMdxCommentsOnly(index: GlossaryIndex, document: ParsedDocument): boolean {
+  if (/\.mdx$/i.test(document.uri)) return true;
+  const site = index.siteFor(document.uri);
+  return site?.generator === 'docusaurus' && !site.docusaurus.mdx1Compat && compilesAsMdx(site.docusaurus, document);
 }
 
 function mdxMessage(problem: MdxProblem): string {
@@ -89,6 +103,12 @@ function mdxMessage(problem: MdxProblem): string {
       return l10n.t('Docusaurus cannot render this page, so the build fails: the component <{0}> is not defined. Import it, or write \\< for an angle bracket.', problem.name);
     case 'read-only-export':
       return l10n.t('Docusaurus cannot render this page, so the build fails: it sets every export of a page on the page\'s component, whose "{0}" cannot be changed. Give the export another name.', problem.name);
+    case 'object-child':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: React cannot show an object ({0}) as text. Show one of its values, or write \\{ for a brace.', problem.name);
+    case 'style-text':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: React takes the style of <{0}> as an object ({1}), not as text.', problem.name, 'style={{ color: "red" }}');
+    case 'void-children':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: <{0}> has no content in HTML, and React refuses any. Close it where it opens: <{0} />.', problem.name);
   }
 }
 
