@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -8,6 +8,7 @@ import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import type { ParsedDocument } from '../../server/src/parsing/document';
 import { GlossaryScope } from '../../server/src/workspace/files';
 import { loadGlossary } from '../../server/src/workspace/loadGlossary';
+import { ParseCache, parseCacheFile } from '../../server/src/workspace/parseCache';
 
 const root = mkdtempSync(path.join(tmpdir(), 'glossary-load-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -43,5 +44,35 @@ describe('loading a glossary', () => {
     assert.deepEqual(indexed.map((file) => path.basename(file)), ['a.md', 'c.md']);
     assert.deepEqual([...index.terms()].map((term) => term.title).sort(), ['Alpha', 'Gamma']);
     assert.deepEqual(logged.slice(1), [`Cannot index ${path.join(root, 'b.md')}: Maximum call stack size exceeded`]);
+  });
+});
+
+describe('loading a glossary: MDX', () => {
+  it('reads a file as MDX only in a Docusaurus site, and again once its site is one, though the cache holds it from before', async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'glossary-mdx-'));
+    try {
+      mkdirSync(path.join(site, 'content'));
+      writeFileSync(path.join(site, 'content', 'x.md'), '---\ntitle: X\n---\n\n# X\n\nIn <100ms, mit {{< shortcode >}}.\n');
+      writeFileSync(path.join(site, 'hugo.toml'), "baseURL = 'https://example.com/'\n");
+      const cacheFile = parseCacheFile([site], path.join(site, '.cache'));
+      const load = async () => {
+        const index = new GlossaryIndex();
+        const log = () => {};
+        const cache = await ParseCache.open(cacheFile, [site], log);
+        await loadGlossary(index, new GlossaryScope([site]), log, { cache: Promise.resolve(cache) });
+        await cache.save();
+        return index.getDocument(fileUri(path.join(site, 'content', 'x.md')))!;
+      };
+      const hugo = await load();
+      assert.equal(hugo.mdxUnread, true);
+      assert.equal(hugo.mdxProblems, undefined);
+      rmSync(path.join(site, 'hugo.toml'));
+      writeFileSync(path.join(site, 'docusaurus.config.js'), "export default { baseUrl: '/', presets: [['classic', { docs: { path: 'content' } }]] };\n");
+      const docusaurus = await load();
+      assert.equal(docusaurus.mdxUnread, undefined);
+      assert.deepEqual(docusaurus.mdxProblems?.map((problem) => problem.range.start.line), [6]);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });

@@ -10,7 +10,7 @@ import { definitionOf, referencesIn } from '../features/navigation';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
 import { CollectionPacer, fullCollection } from '../common/garbageCollection';
-import { mdxProblemsFact, parseDocument, withoutOpenDocumentDetail, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
+import { closedDocument, mdxProblemsFact, parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import type { MdxProblem } from '../parsing/mdx';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
@@ -332,7 +332,8 @@ export class GlossarySession {
         this.mdxPending.delete(pending);
         const lines = this.openLines.get(pending);
         const document = this.index.getDocument(pending);
-        if (lines === undefined || document === undefined) continue;
+        // Outside a Docusaurus site no page is compiled as MDX (see `closedDocument`).
+        if (lines === undefined || document === undefined || this.index.siteFor(pending)?.generator !== 'docusaurus') continue;
         const before = [document.mdxProblems, document.mdxStrictProblems];
         // In place: the document is the index's, and nothing the index keeps depends on its MDX.
         const { mdxProblems, mdxStrictProblems } = mdxProblemsFact(lines.text, lines);
@@ -520,7 +521,7 @@ export class GlossarySession {
         if (text === undefined) this.index.removeTagsFile(uri);
         else this.index.setTagsFile(uri, text);
       } else {
-        this.storeDocument(uri, text === undefined ? undefined : withoutOpenDocumentDetail(parseDocument(uri, text)));
+        this.storeDocument(uri, text === undefined ? undefined : closedDocument(uri, text, this.index.siteFor(uri)?.generator === 'docusaurus'));
       }
     }
     if (tagsChanged) this.publishAll();

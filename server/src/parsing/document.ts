@@ -52,12 +52,15 @@ export interface ParsedDocument {
   mdxProblems?: MdxProblem[];
   /** The same where MDX 1's syntax is no longer read (`future.v4`), when it differs. */
   mdxStrictProblems?: MdxProblem[];
+  /** Set when the file was not read as MDX (it lies in no Docusaurus site), so the two above say nothing. */
+  mdxUnread?: true;
 }
 
 /**
  * Parses a Markdown document. Never throws, whatever the input. Pass the line index when the
  * caller has one for the same text. `mdx: false` leaves out what MDX makes of it (`mdxProblems`),
- * which costs ten times the rest: an editor checks it when typing pauses.
+ * which costs ten times the rest: an editor checks it when typing pauses, and a file outside every
+ * Docusaurus site needs none (see `closedDocument`).
  */
 export function parseDocument(uri: string, text: string, lines = new LineIndex(text), options: { mdx?: boolean } = {}): ParsedDocument {
   const split = splitFrontMatter(text, lines);
@@ -160,6 +163,17 @@ const BOLD_LEAD = /^(\*\*|__)(.+?)\1/;
 function definitionOf(body: MarkdownBody): string {
   const paragraph = body.leadParagraph?.markdown ?? '';
   return paragraph.match(BOLD_LEAD)?.[2].trim() ?? paragraph;
+}
+
+/**
+ * A file read from disk as the index keeps it, read as MDX only where it lies in a Docusaurus site
+ * (`inDocusaurusSite`): Hugo's shortcodes (`{{< … >}}`) would make MDX's parser read most of a Hugo
+ * site for nothing.
+ */
+export function closedDocument(uri: string, text: string, inDocusaurusSite: boolean): ParsedDocument {
+  const document = withoutOpenDocumentDetail(parseDocument(uri, text, undefined, { mdx: inDocusaurusSite }));
+  if (!inDocusaurusSite) document.mdxUnread = true;
+  return document;
 }
 
 /**

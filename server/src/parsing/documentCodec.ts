@@ -16,7 +16,7 @@ import type { MdxProblem } from './mdx';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 4;
+export const DOCUMENT_CODEC_VERSION = 5;
 
 export class DocumentCodecError extends Error {}
 
@@ -40,12 +40,13 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.directives.map((directive) => [directive.action, directive.line, directive.codes ?? 0]),
     (document.mdxProblems ?? []).map(encodeMdxProblem),
     document.mdxStrictProblems === undefined ? 0 : document.mdxStrictProblems.map(encodeMdxProblem),
+    document.mdxUnread ? 1 : 0,
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData] = tuple(data, 8);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread] = tuple(data, 9);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 10 !== 0) fail();
@@ -81,6 +82,8 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const mdxProblems = list(mdxData).map(decodeMdxProblem);
   if (mdxProblems.length > 0) document.mdxProblems = mdxProblems;
   if (mdxStrictData !== 0) document.mdxStrictProblems = list(mdxStrictData).map(decodeMdxProblem);
+  if (mdxUnread === 1) document.mdxUnread = true;
+  else if (mdxUnread !== 0) fail();
   exactLists(document);
   return document;
 }

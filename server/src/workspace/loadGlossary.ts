@@ -1,5 +1,5 @@
 import { fileUri } from '../common/uris';
-import { parseDocument, withoutOpenDocumentDetail } from '../parsing/document';
+import { closedDocument } from '../parsing/document';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { findWorkspaceFiles, readTextFileNow, type GlossaryScope, type Logger } from './files';
 import type { ParseCache } from './parseCache';
@@ -34,11 +34,14 @@ export async function loadGlossary(
   const cache = await options.cache;
   await forEachFile(files.markdown, log, (filePath) => {
     const uri = fileUri(filePath);
+    const readsMdx = index.siteFor(uri)?.generator === 'docusaurus';
     let document = cache?.lookUp(filePath, uri, scope.maxFileBytes);
+    // Cached before the file's site was Docusaurus's: it was not read as MDX.
+    if (document?.mdxUnread && readsMdx) document = undefined;
     if (document === undefined) {
       const text = readTextFileNow(filePath, log, scope.maxFileBytes);
       if (text === undefined) return;
-      document = withoutOpenDocumentDetail(parseDocument(uri, text));
+      document = closedDocument(uri, text, readsMdx);
       cache?.remember(filePath, document);
     }
     index.setParsedDocument(document);
