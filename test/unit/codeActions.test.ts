@@ -514,6 +514,10 @@ describe('fixes keep the text of the file (issue 16)', () => {
     assert.equal(fixedAll(doc(['title: A', 'tags: a]b'])), doc(['title: A', 'tags: ["a]b"]']));
     assert.equal(fixedAll(doc(['title: A', "tags: 'Foo: bar'"])), doc(['title: A', 'tags: ["Foo: bar"]']));
     assert.deepEqual(frontMatterOf(fixedAll(doc(['title: A', "tags: 'Foo: bar'"]))), { values: { title: 'A', tags: ['Foo: bar'] }, yamlProblems: [] });
+    // Commas part tags written plainly; a string in quotes is one tag, commas and all.
+    assert.equal(fixedAll(doc(['title: A', 'tags: Begriffe, IM'])), doc(['title: A', 'tags: [Begriffe, IM]']));
+    assert.equal(fixedAll(doc(['title: A', 'tags: "Forschung, Entwicklung"'])), doc(['title: A', 'tags: ["Forschung, Entwicklung"]']));
+    assert.equal(fixedAll(doc(['title: A', "tags: 'Foo, Inc.'"])), doc(['title: A', 'tags: ["Foo, Inc."]']));
   });
 
   it('padded-tag: the trimmed tag stays a string, one tag, and the rest of the list stays', () => {

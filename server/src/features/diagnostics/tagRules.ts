@@ -1,10 +1,19 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import type { Range } from '../../common/text';
 import { relativePath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import { yamlFlowList, yamlString } from '../yamlEdits';
 import { closestMatch, isCaseOrNumberVariant, isLikelyTypo } from './similarity';
+
+/**
+ * Whether a string value was written in quotes: a plain scalar on one line is its own source text,
+ * so a value whose place on one line is longer than it was quoted (or escaped, which takes quotes).
+ */
+function isQuoted(value: string, range: Range): boolean {
+  return range.start.line === range.end.line && range.end.character - range.start.character !== value.length;
+}
 
 /** A rarer tag is only called a variant of a tag at least this many times as common. */
 const VARIANT_RATIO = 2;
@@ -20,8 +29,8 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
         severity: 'warning',
         code: 'tags-not-a-list',
         message: l10n.t('Tags must be a list, such as "tags: [A, B]".'),
-        // "A, B" meant two tags; each is written so that YAML reads it back as that tag.
-        suggestion: typeof field.value === 'string' ? yamlFlowList(field.value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '')) : undefined,
+        // "A, B" meant two tags, `"A, B"` in quotes one; each is written so that YAML reads it back as that tag.
+        suggestion: typeof field.value === 'string' ? yamlFlowList(isQuoted(field.value, field.valueRange) ? [field.value] : field.value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '')) : undefined,
       },
     ];
   }
