@@ -671,7 +671,10 @@ describe('the tags file keeps parsing and declares what it was given (issue 16)'
 
 describe('quick fix: what MDX reads as a tag or an expression', () => {
   const page = (body: string) => `---\nid: Seite\ntitle: Seite\n---\n\n# Seite\n\n${body}\n`;
-  const mdxProblems = (text: string) => documentDiagnostics(glossaryOf({}), parseDocument(uri('docs/Seite.md'), text), DEFAULT_SETTINGS).filter((problem) => problem.code === 'invalid-mdx');
+  const mdxProblems = (text: string) => {
+    const index = glossaryOf({ 'docs/Seite.md': text });
+    return documentDiagnostics(index, index.getDocument(uri('docs/Seite.md'))!, DEFAULT_SETTINGS).filter((problem) => problem.code === 'invalid-mdx');
+  };
   const cases: Array<[string, string, string, string]> = [
     ['In <1|00ms.', 'Escape "<" so that MDX reads it as text', 'In \\<100ms.', 'a < before a digit'],
     ['Siehe <https:|//example.com>.', 'Write the link as "[https://example.com](https://example.com)": MDX reads <…> as a tag', 'Siehe [https://example.com](https://example.com).', 'an autolink'],
@@ -685,6 +688,10 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
     ['Erste Zeile<b|r>zweite Zeile.', 'Write "<br />": MDX closes every tag', 'Erste Zeile<br />zweite Zeile.', 'an element of HTML with no content'],
     ['Bild: <img src="a.png"|>', 'Write "<img src="a.png" />": MDX closes every tag', 'Bild: <img src="a.png" />', 'an element of HTML with no content and attributes'],
   ];
+  it('finds the problems these fixes end (the check below is not vacuous)', () => {
+    assert.equal(mdxProblems(page('In <100ms.')).length, 1);
+  });
+
   for (const [body, title, fixed, what] of cases) {
     it(`fixes ${what} with one character or two, after which MDX reads the page`, () => {
       const result = applyAction('docs/Seite.md', page(body), title, {});
@@ -693,7 +700,7 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
     });
   }
 
-  it('offers no fix where none keeps what the author meant: a tag closed on a later line, prose that starts with "import", an autolink a link would read otherwise, an attribute, a tag closed later', () => {
+  it('offers no fix where none keeps what the author meant: a tag closed on a later line, prose that starts with "import", an autolink a link would read otherwise or that is no URL, an attribute, a tag closed later', () => {
     for (const body of [
       '<h|3>Ein Steckbrief.\n</h3>',
       'import the |data first.',
@@ -701,6 +708,9 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
       'Siehe <https:|//example.com/~user~>.',
       '<span title={a |b}>x</span>',
       '<div width=1|00>x</div>',
+      'Siehe <http:|//localhost:PORT>.',
+      // Escaped, the attribute's "</b" would be read as a closing tag: the fix is read again, and left out.
+      'Der <Glos|sar title="a</b">x</Glossar> hier.',
     ]) {
       const { titles } = actionsAt(glossaryOf({}), 'docs/Seite.md', page(body));
       assert.deepEqual(titles, ['Disable invalid-mdx for this line'], body);

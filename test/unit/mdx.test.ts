@@ -170,11 +170,23 @@ describe('MDX problems', () => {
     assert.deepEqual(render('{props} {{a: 1}} {new Date(0)} {Math} {frontMatter}'), [
       'object-child props @8:2-7',
       'object-child {…} @8:10-16',
-      'object-child new @8:19-30',
+      'object-child new Date @8:19-30',
       'object-child Math @8:33-37',
       'object-child frontMatter @8:40-51',
     ]);
     assert.deepEqual(render('{globalThis}'), ['object-child globalThis @8:2-12']);
+    // The table of contents where the page has entries, the page's own object exports, webpack's module objects.
+    assert.deepEqual(render('## Eins\n\nInhalt: {toc}'), ['object-child toc @10:10-13']);
+    assert.deepEqual(render('export const meta = { version: "1.0" };\n\nVersion {meta}'), ['object-child meta @10:10-14']);
+    assert.deepEqual(render('Modul {module}, Ordner {__dirname}'), ['object-child module @8:8-14', 'undefined-name __dirname @8:25-34']);
+    // What React can show: iterables, and a child of nothing.
+    assert.deepEqual(render('{new Set([1, 2])} {new Array(2)} {new String("ab")} {toc}'), []);
+    assert.deepEqual(render('a <br>{/* c */}</br> b <br>{null}</br> <hr>{false}</hr>'), []);
+    assert.deepEqual(render('a <param>x</param> b <br> </br>'), ['void-children param @8:4-9', 'void-children br @8:23-25']);
+    // style as a string expression, and on a custom element.
+    assert.deepEqual(render('<div style={"color: red"}>x</div> <my-el style="color:red">y</my-el>'), ['style-text div @8:2-5', 'style-text my-el @8:36-41']);
+    // A default export is evaluated when the page loads.
+    assert.deepEqual(render('export default window.x;'), ['undefined-name window @8:16-22']);
     assert.deepEqual(render('Text <span style="color:red">rot</span> und <span style="">x</span>.'), ['style-text span @8:7-11', 'style-text span @8:46-50']);
     assert.deepEqual(render('Zeile<br>zwei</br> drei'), ['void-children br @8:7-9']);
     assert.deepEqual(render('export const arguments2 = 1;\nexport { arguments2 as arguments };'), ['read-only-export arguments @9:24-33']);

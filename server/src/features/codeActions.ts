@@ -5,11 +5,12 @@ import { applyEdits, comparePositions, lineBreakOf, LineIndex, type Range } from
 import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument, type ParsedDocument } from '../parsing/document';
+import { mdxFixHolds } from '../parsing/mdx';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
-import { takesMdxCommentsOnly } from './diagnostics/siteRules';
+import { siteReadsMdx1Syntax, takesMdxCommentsOnly } from './diagnostics/siteRules';
 import { disableCommentEdit, type Placement } from './disableComment';
 import { formatLink, styleOf } from './linkCompletion';
 import { newTermText } from './newTerm';
@@ -206,7 +207,7 @@ function fixesFor(
       actions.push(single(l10n.t('Link to "{0}"', term.title), { createFiles: [], edits: [{ uri: document.uri, edits: [edit] }] }, true));
     }
   }
-  if (diagnostic.edit !== undefined) {
+  if (diagnostic.edit !== undefined && mdxFixHoldsFor(index, document, lines, diagnostic, diagnostic.edit)) {
     actions.push(single(mdxFixTitle(lines, diagnostic.edit, diagnostic.subject), { createFiles: [], edits: [{ uri: document.uri, edits: [diagnostic.edit] }] }, true));
   }
   if (diagnostic.code === 'missing-key') {
@@ -226,6 +227,13 @@ function fixesFor(
   const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document));
   if (disable !== undefined) actions.push(single(l10n.t('Disable {0} for this line', diagnostic.code), { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] }));
   return actions;
+}
+
+/** Whether an `invalid-mdx` fix ends its problem and makes none, read again as the site reads the page (see `mdxFixHolds`). */
+function mdxFixHoldsFor(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic, edit: TextEdit): boolean {
+  const same = (range: Range) => comparePositions(range.start, diagnostic.range.start) === 0 && comparePositions(range.end, diagnostic.range.end) === 0;
+  const problem = [...(document.mdxProblems ?? []), ...(document.mdxStrictProblems ?? [])].find((candidate) => same(candidate.range));
+  return problem !== undefined && mdxFixHolds(lines.text, lines, problem, edit, siteReadsMdx1Syntax(index, document.uri));
 }
 
 /** The title of an `invalid-mdx` fix of the kind `kind` (see `MdxFix`). */

@@ -7,6 +7,8 @@ import type { TextEdit } from './workspaceChange';
 
 /** A line that a comment line above would join to a list or a quote, or split from one. */
 const CONTAINER_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]*>/;
+/** An ATX heading line, in a list item or a quote too. */
+const ATX_HEADING = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?)*#{1,6}(?:[ \t]|$)/;
 /** A Markdown line that a comment at its end would change: a hard break (two blanks or a backslash) ends it. */
 const HARD_BREAK = / {2}$|\\$/;
 
@@ -56,7 +58,8 @@ export function disableCommentEdit(
     const fits = (candidate: Exclude<Placement, 'none'>) =>
       keepsMeaningAndDisables(document.uri, window, lines.offsetAt(edits[candidate].range.start) - window.base, edits[candidate].newText, (candidate === 'above' ? line + 1 : line) - window.firstLine, diagnostic);
     if ((inFrontMatter || startsMarkdownBlock(document, lines, line)) && fits('above')) placement = 'above';
-    else if ((inFrontMatter || (!HARD_BREAK.test(lineText) && !leavesCodeSpanOpen(lineText))) && fits('end')) placement = 'end';
+    // An MDX comment at a heading's end goes into its id (Docusaurus slugs its text): the anchor would move.
+    else if ((inFrontMatter || (!HARD_BREAK.test(lineText) && !leavesCodeSpanOpen(lineText) && !(mdxCommentsOnly && ATX_HEADING.test(lineText)))) && fits('end')) placement = 'end';
     else placement = 'none';
     placements.set(line, placement);
   }

@@ -1,4 +1,4 @@
-import type { LineIndex, Range } from '../common/text';
+import { LineIndex, type Range } from '../common/text';
 import type * as MdxParser from './mdxParser';
 
 /**
@@ -15,11 +15,38 @@ export interface MdxProblemFix {
 }
 
 /**
- * Only these can stop MDX: a tag, an expression, an import or export at a line's start, or an
- * address with a special scheme whose host no URL can have (empty, or with a character a host
- * cannot hold, such as the `>` a GFM autolink takes along), which Docusaurus's link plugins refuse.
+ * Only these can stop MDX: a tag, an expression, an import or export at a line's start (`MDX_SYNTAX`),
+ * or an address Docusaurus's link plugins cannot read as a URL (see `hasUnparsableAddress`). One
+ * look at the text for any of them: most pages hold none.
  */
-const MAY_STOP_MDX = /[<{]|^(?:import|export)\b|\b(?:https?|ftps?|wss?|file):\/\/(?:[/?#\\)\]\s]|$)|(?:\b(?:https?|ftps?|wss?):\/\/|\bwww\.)[^/?#\\\s]*?[^\w.~!$&'()*+,;=:@%\[\]\u0080-\uffff/?#\\\s-]/im;
+const MAY_STOP_MDX = /[<{]|^(?:import|export)\b|\/\/|(?:https?|ftp|wss?|file):|www\./m;
+const MDX_SYNTAX = /[<{]|^(?:import|export)\b/m;
+/**
+ * What may be an address: something with a scheme and an authority (`ssh://…`), a special scheme
+ * (`https:`, which needs a host), one relative to the scheme (`//host`), or a GFM autolink's `www.`;
+ * up to what ends a link's destination or a GFM autolink.
+ */
+const ADDRESS = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\b(?:https?|ftp|wss?|file):|(?<![\w:/])\/\/|\bwww\.)[^\s<()[\]"'`]*/gi;
+
+/**
+ * Whether the text holds what may be an address that no URL parser reads (`http://localhost:PORT`,
+ * `http://1.2.3.256`, `https:`), as written or as a GFM autolink takes it (without trailing
+ * punctuation); then the page is read as MDX, whose links, images and link definitions say.
+ */
+export function hasUnparsableAddress(text: string): boolean {
+  for (const [token] of text.matchAll(ADDRESS)) {
+    const address = /^www\./i.test(token) ? `http://${token}` : token;
+    for (const candidate of [address, address.replace(/[?!.,:*_~]+$/, '')]) {
+      try {
+        new URL(candidate, 'unspecified://');
+      } catch {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * Longer texts, and texts with a longer run of lines without a blank one, are not read as MDX. Its
  * parser takes 1-5 ms a kilobyte of prose, and on some runs of brackets, tags, links or emphasis
@@ -43,7 +70,7 @@ export const MAX_MDX_BLOCK_CHARACTERS = 16 * 1024;
  * expressions and imports are only parsed, by acorn.
  */
 export function mdxProblemsOf(text: string, lines: LineIndex, mdx1Compat = true): MdxProblem[] {
-  if (text.length > MAX_MDX_CHARACTERS || !MAY_STOP_MDX.test(text) || longestBlock(text) > MAX_MDX_BLOCK_CHARACTERS) return [];
+  if (text.length > MAX_MDX_CHARACTERS || !MAY_STOP_MDX.test(text) || !(MDX_SYNTAX.test(text) || hasUnparsableAddress(text)) || longestBlock(text) > MAX_MDX_BLOCK_CHARACTERS) return [];
   const prepared = preprocessAsDocusaurus(text, mdx1Compat);
   const rangeOf = (start: number, end: number): Range => {
     const sourceStart = prepared.sourceOffset(start);
@@ -68,6 +95,24 @@ export function mdxProblemsOf(text: string, lines: LineIndex, mdx1Compat = true)
 /** Whether MDX reads the text otherwise without MDX 1's syntax: it holds an HTML comment, a heading id, or an admonition's title. */
 export function readsMdx1Syntax(text: string): boolean {
   return text.includes('<!--') || /^#{1,6}(?!#).*\{#/m.test(text) || new RegExp(ADMONITION_WITH_TITLE.source, 'm').test(text);
+}
+
+/**
+ * Whether a fix of `problem` holds: the text with `fix` is read again, and nothing may stop MDX
+ * there up to the end of what the fix and the problem covered. A syntax error further on was there
+ * before, behind the first (MDX stops at one); after a fix of a page that parsed, none may appear.
+ */
+export function mdxFixHolds(text: string, lines: LineIndex, problem: MdxProblem, fix: { range: Range; newText: string }, mdx1Compat = true): boolean {
+  const start = lines.offsetAt(fix.range.start);
+  const end = lines.offsetAt(fix.range.end);
+  const fixed = text.slice(0, start) + fix.newText + text.slice(end);
+  const fixedLines = new LineIndex(fixed);
+  const regionEnd = Math.max(end, lines.offsetAt(problem.range.end)) + fix.newText.length - (end - start);
+  return mdxProblemsOf(fixed, fixedLines, mdx1Compat).every((after) => {
+    const afterStart = fixedLines.offsetAt(after.range.start);
+    if (after.kind === 'syntax') return problem.kind === 'syntax' && afterStart > regionEnd;
+    return afterStart > regionEnd || fixedLines.offsetAt(after.range.end) <= start;
+  });
 }
 
 /** The length of the longest run of lines without a blank line between them. */

@@ -59,8 +59,8 @@ export interface MdxFix {
 
 const escapeAt = (offset: number): MdxFix => ({ kind: 'escape', start: offset, end: offset, newText: '\\' });
 
-/** HTML's elements without content, which HTML lets stand open and MDX does not. */
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** HTML's elements without content (React's list), which HTML lets stand open and MDX does not. */
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'menuitem', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /**
  * What fails a page's render: a name read and defined nowhere; a component named and defined
@@ -109,11 +109,7 @@ function unparsableUrls(tree: MdxNode): MdxFinding[] {
   const findings: MdxFinding[] = [];
   const visit = (node: MdxNode): void => {
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && typeof node.url === 'string' && node.url !== '' && node.position?.start.offset !== undefined) {
-      try {
-        new URL(node.url, 'unspecified://');
-      } catch {
-        findings.push({ kind: 'syntax', reason: `Can't parse URL ${node.url} with base unspecified://`, start: { offset: node.position.start.offset }, end: { offset: node.position.end.offset } });
-      }
+      if (!isUrl(node.url)) findings.push({ kind: 'syntax', reason: `Can't parse URL ${node.url} with base unspecified://`, start: { offset: node.position.start.offset }, end: { offset: node.position.end.offset } });
     }
     for (const child of node.children ?? []) visit(child);
   };
@@ -140,6 +136,16 @@ const EMAIL_AUTOLINK = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-
 /** What a link's text and address may hold written as they are: no Markdown (`~` strikes through in GFM), MDX or link syntax. */
 const PLAIN_ADDRESS = /^[A-Za-z0-9:/?#@!$&'+,;=.%-]+$/;
 
+/** Whether Docusaurus's link plugins read an address as a URL. */
+function isUrl(address: string): boolean {
+  try {
+    new URL(address, 'unspecified://');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * An autolink at `offset` written as a Markdown link (`[https://x.org](https://x.org)`, an email
  * address to `mailto:`); null when its address holds what a link would read otherwise (brackets,
@@ -151,7 +157,7 @@ function autolinkAt(text: string, offset: number): MdxFix | null | undefined {
   const email = uri === null ? EMAIL_AUTOLINK.exec(rest) : null;
   const found = uri ?? email;
   if (found === null) return undefined;
-  if (!PLAIN_ADDRESS.test(found[1])) return null;
+  if (!PLAIN_ADDRESS.test(found[1]) || !isUrl(uri !== null ? found[1] : `mailto:${found[1]}`)) return null;
   const address = uri !== null ? found[1] : `mailto:${found[1]}`;
   return { kind: 'link', start: offset, end: offset + found[0].length, newText: `[${found[1]}](${address})` };
 }
@@ -159,6 +165,8 @@ function autolinkAt(text: string, offset: number): MdxFix | null | undefined {
 /** An HTML comment at `offset`, where MDX reads none (`future.v4`), written as an MDX comment (a JavaScript one in braces). */
 function commentAt(text: string, offset: number): MdxFix | undefined {
   if (!text.startsWith('<!--', offset)) return undefined;
+  // In a heading, an MDX comment's text goes into the heading's id: the comment would move its anchor.
+  if (/^ {0,3}#/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) return undefined;
   const end = text.indexOf('-->', offset + 4);
   const content = end === -1 ? undefined : text.slice(offset + 4, end);
   if (content === undefined || content.includes('*/')) return undefined;
@@ -229,11 +237,13 @@ interface EstreeNode {
  * its table of contents plugin export from a doc, and the page's own component (not `metadata`: it
  * is re-exported, which defines no name). Names of MDX's own code start with `_`, and are left alone.
  */
-const PAGE_NAMES = new Set(['props', 'arguments', 'frontMatter', 'contentTitle', 'assets', 'toc', 'MDXContent']);
-/** Names webpack answers for at build time. */
-const BUNDLER_NAMES = new Set(['require', 'module', 'exports', '__dirname', '__filename', '__webpack_require__']);
+const PAGE_NAMES = new Set(['props', 'arguments', 'frontMatter', 'contentTitle', 'assets', 'toc', 'MDXContent', ...['Fragment', 'jsx', 'jsxs', 'components', 'createMdxContent', 'missingMdxReference', 'provideComponents'].map((name) => `_${name}`)]);
+/** Names webpack answers for in a page's bundle: `module` and `exports` are objects there; `__dirname` is not defined. */
+const BUNDLER_NAMES = new Set(['require', 'module', 'exports', '__webpack_require__']);
 /** Values an expression shows as a child that React cannot render: objects (not arrays: `toc` may be empty). */
-const OBJECT_PAGE_NAMES = new Set(['props', 'frontMatter', 'assets']);
+const OBJECT_PAGE_NAMES = new Set(['props', 'frontMatter', 'assets', 'module', 'exports']);
+/** Objects `new` makes that React cannot show (it shows what can be iterated: `new Set`, `new Array`, `new String`). */
+const UNSHOWN_CONSTRUCTORS = new Set(['Date', 'Object', 'Error', 'TypeError', 'RangeError', 'RegExp', 'Promise', 'WeakMap', 'WeakSet', 'URL']);
 
 type RenderFinding = Extract<MdxFinding, { kind: MdxRenderProblemKind }>;
 
@@ -245,21 +255,25 @@ function renderProblems(tree: MdxNode, text: string): RenderFinding[] {
   /** With the `{` that opens each, where escaping it makes it text: not in an attribute's value. */
   const expressions: Array<{ tree: EstreeNode; opening: number | undefined; child: boolean }> = [];
   const components: Array<{ name: string; node: MdxNode }> = [];
+  const objects = new Set<string>();
+  let hasTocEntries = false;
   const findings: RenderFinding[] = [];
   const visit = (node: MdxNode): void => {
+    if (node.type === 'heading' && (node as { depth?: number }).depth! >= 2) hasTocEntries = true;
     const estree = node.data?.estree;
     const start = node.position?.start.offset;
     if (node.type === 'mdxjsEsm' && estree !== undefined) {
       for (const name of moduleDeclarations(estree)) declared.add(name);
       exports.push(...exportedNames(estree));
       moduleExpressions.push(...moduleInitialisers(estree));
+      for (const name of objectExports(estree)) objects.add(name);
     } else if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && estree !== undefined) {
       expressions.push({ tree: estree, opening: start, child: true });
     } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && start !== undefined && typeof node.name === 'string') {
       const name = node.name;
       // MDX looks up a capital, `_`, `$` or a member (`a.b`) as a component; the rest is HTML's.
       if (/^[A-Z_$]/.test(name) || (name.includes('.') && !name.includes(':'))) components.push({ name: name.split('.')[0], node });
-      else if (!name.includes('-') && !name.includes(':')) findings.push(...elementProblems(node, name, start));
+      else if (!name.includes(':')) findings.push(...elementProblems(node, name, start));
       for (const attribute of node.attributes ?? []) {
         const attributeTree = attribute.type === 'mdxJsxExpressionAttribute' ? attribute.data?.estree : (attribute.value as { data?: { estree?: EstreeNode } } | null | undefined)?.data?.estree;
         if (attributeTree !== undefined) expressions.push({ tree: attributeTree, opening: undefined, child: false });
@@ -268,7 +282,9 @@ function renderProblems(tree: MdxNode, text: string): RenderFinding[] {
     for (const child of node.children ?? []) visit(child);
   };
   visit(tree);
-  const isDefined = (name: string) => declared.has(name) || PAGE_NAMES.has(name) || BUNDLER_NAMES.has(name) || name.startsWith('_') || name in globalThis;
+  const isDefined = (name: string) => declared.has(name) || PAGE_NAMES.has(name) || BUNDLER_NAMES.has(name) || name in globalThis;
+  // The table of contents lists the headings from `##` on: shown, its entries are objects.
+  if (hasTocEntries && !declared.has('toc')) objects.add('toc');
   for (const exported of exports) {
     if (READ_ONLY_FUNCTION_PROPERTIES.has(exported.name)) findings.push({ kind: 'read-only-export', ...exported });
   }
@@ -286,7 +302,7 @@ function renderProblems(tree: MdxNode, text: string): RenderFinding[] {
       if (isDefined(reference.name)) continue;
       findings.push({ kind: 'undefined-name', ...reference, ...(expression.opening === undefined ? {} : { fix: escapeAt(expression.opening) }) });
     }
-    const shown = expression.child && references !== undefined ? objectShown(expression.tree, declared) : undefined;
+    const shown = expression.child && references !== undefined ? objectShown(expression.tree, declared, objects) : undefined;
     if (shown !== undefined) findings.push({ kind: 'object-child', name: shown.name, start: shown.start, end: shown.end });
   }
   return findings.sort((a, b) => a.start - b.start);
@@ -298,53 +314,93 @@ function renderProblems(tree: MdxNode, text: string): RenderFinding[] {
  */
 function elementProblems(node: MdxNode, name: string, start: number): RenderFinding[] {
   const problems: RenderFinding[] = [];
+  const at = { name, start: start + 1, end: start + 1 + name.length };
   for (const attribute of node.attributes ?? []) {
-    const value = attribute.value;
-    if (attribute.type === 'mdxJsxAttribute' && (attribute as { name?: unknown }).name === 'style' && (typeof value === 'string' || value === null)) {
-      problems.push({ kind: 'style-text', name, start: start + 1, end: start + 1 + name.length });
-    }
+    if (attribute.type !== 'mdxJsxAttribute' || (attribute as { name?: unknown }).name !== 'style') continue;
+    const value = attribute.value as string | null | { data?: { estree?: EstreeNode } };
+    if (typeof value === 'string' || value === null || isText(value.data?.estree)) problems.push({ kind: 'style-text', ...at });
   }
-  if (VOID_ELEMENTS.has(name) && (node.children ?? []).length > 0) problems.push({ kind: 'void-children', name, start: start + 1, end: start + 1 + name.length });
+  if (VOID_ELEMENTS.has(name) && (node.children ?? []).some((child) => !rendersNothing(child))) problems.push({ kind: 'void-children', ...at });
   return problems;
 }
 
-/** Escapes a component's tag, and its closing tag too (`\<Glossar>…\</Glossar>`), so both are text. */
+/** Whether an attribute's expression is a string (`style={"color: red"}`). */
+function isText(program: EstreeNode | undefined): boolean {
+  const body = program?.body as EstreeNode[] | undefined;
+  const expression = body?.length === 1 && body[0].type === 'ExpressionStatement' ? (body[0].expression as EstreeNode) : undefined;
+  return (expression?.type === 'Literal' && typeof expression.value === 'string') || expression?.type === 'TemplateLiteral';
+}
+
+/** Escapes a component's tag, and its closing tag too (`\\<Glossar>…\\</Glossar>`), so both are text. */
 function componentEscape(text: string, node: MdxNode): { fix?: MdxFix } {
   const start = node.position!.start.offset!;
   const end = node.position?.end.offset;
+  const children = node.children ?? [];
   if (end === undefined) return {};
-  if (text.slice(start, end).trimEnd().endsWith('/>') && !text.slice(start, end).includes('</')) return { fix: escapeAt(start) };
-  const closing = text.lastIndexOf('</', end);
-  if (closing <= start) return {};
+  if (children.length === 0 && text.slice(start, end).trimEnd().endsWith('/>')) return { fix: escapeAt(start) };
+  // The closing tag follows the last child (or the opening tag): not a `</` inside an attribute.
+  const from = children.length > 0 ? children[children.length - 1].position?.end.offset : text.indexOf('>', start) + 1;
+  const closing = from === undefined || from <= start ? -1 : text.indexOf('</', from);
+  if (closing === -1 || closing >= end) return {};
   return { fix: { kind: 'escape', start, end: closing, newText: `\\${text.slice(start, closing)}\\` } };
 }
 
 /**
  * The object an expression shows as a child, which React cannot render ("Objects are not valid as
- * a React child"): an object literal, a `new` object, or a name that holds an object (the page's
- * `props`, `frontMatter` and `assets`, or a global such as `Math`), not one the page defines.
+ * a React child"): an object literal; a `new` object React cannot iterate (`new Date(0)`); a name
+ * that holds an object: the page's `props`, `frontMatter` and `assets`, its `toc` where it has
+ * entries (`objects`: and the page's own exports of object literals), or a global such as `Math`.
  */
-function objectShown(program: EstreeNode, declared: Set<string>): { name: string; start: number; end: number } | undefined {
+function objectShown(program: EstreeNode, declared: Set<string>, objects: Set<string>): { name: string; start: number; end: number } | undefined {
   const body = program.body as EstreeNode[] | undefined;
   if (body?.length !== 1 || body[0].type !== 'ExpressionStatement') return undefined;
   const expression = body[0].expression as EstreeNode;
   if (typeof expression.start !== 'number' || typeof expression.end !== 'number') return undefined;
   const at = { start: expression.start, end: expression.end };
   if (expression.type === 'ObjectExpression') return { name: '{…}', ...at };
-  if (expression.type === 'NewExpression') return { name: 'new', ...at };
+  const callee = expression.type === 'NewExpression' ? (expression.callee as EstreeNode) : undefined;
+  if (callee !== undefined) {
+    const constructor = callee.type === 'Identifier' ? (callee.name as string) : undefined;
+    return constructor !== undefined && UNSHOWN_CONSTRUCTORS.has(constructor) && !declared.has(constructor) ? { name: `new ${constructor}`, ...at } : undefined;
+  }
   if (expression.type !== 'Identifier') return undefined;
   const name = expression.name as string;
+  if (objects.has(name)) return { name, ...at };
   if (declared.has(name)) return undefined;
   const global = name in globalThis ? (globalThis as Record<string, unknown>)[name] : undefined;
   const isObject = OBJECT_PAGE_NAMES.has(name) || (typeof global === 'object' && global !== null && !Array.isArray(global));
   return isObject ? { name, ...at } : undefined;
 }
 
-/** The expressions an `import` or `export` block evaluates when the page loads: its exported constants' values. */
+/** The page's own exports of object literals (`export const meta = { … }`). */
+function objectExports(program: EstreeNode): string[] {
+  const names: string[] = [];
+  for (const statement of (program.body as EstreeNode[] | undefined) ?? []) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? (statement.declaration as EstreeNode | null) : undefined;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations as EstreeNode[]) {
+      const id = declarator.id as EstreeNode;
+      if (id.type === 'Identifier' && (declarator.init as EstreeNode | null)?.type === 'ObjectExpression') names.push(id.name as string);
+    }
+  }
+  return names;
+}
+
+/** Whether a child renders nothing: an expression of nothing but a comment, or of `null`, `undefined`, `true` or `false`. */
+function rendersNothing(child: MdxNode): boolean {
+  if (child.type !== 'mdxTextExpression' && child.type !== 'mdxFlowExpression') return false;
+  const body = (child.data?.estree?.body as EstreeNode[] | undefined) ?? [];
+  if (body.length === 0) return true;
+  const expression = body.length === 1 && body[0].type === 'ExpressionStatement' ? (body[0].expression as EstreeNode) : undefined;
+  return (expression?.type === 'Literal' && (expression.value === null || typeof expression.value === 'boolean')) || (expression?.type === 'Identifier' && expression.name === 'undefined');
+}
+
+/** The expressions an `import` or `export` block evaluates when the page loads: its exported constants' values, its default export. */
 function moduleInitialisers(program: EstreeNode): EstreeNode[] {
   const initialisers: EstreeNode[] = [];
   for (const statement of (program.body as EstreeNode[] | undefined) ?? []) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? (statement.declaration as EstreeNode | null) : undefined;
+    const declaration = statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? (statement.declaration as EstreeNode | null) : undefined;
+    if (statement.type === 'ExportDefaultDeclaration' && declaration !== null && declaration !== undefined && !/Declaration$/.test(declaration.type)) initialisers.push(declaration);
     if (declaration?.type !== 'VariableDeclaration') continue;
     for (const declarator of declaration.declarations as EstreeNode[]) if (declarator.init) initialisers.push(declarator.init as EstreeNode);
   }

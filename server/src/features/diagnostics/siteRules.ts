@@ -86,6 +86,12 @@ function compilesAsMdx(site: DocusaurusSite, document: ParsedDocument): boolean 
   return format === 'mdx' || (format === 'detect' && /\.mdx$/i.test(document.uri));
 }
 
+/** Whether the site of a file reads MDX 1's syntax (`markdown.mdx1Compat`): all but a Docusaurus site with `future.v4`. */
+export function siteReadsMdx1Syntax(index: GlossaryIndex, uri: string): boolean {
+  const site = index.siteFor(uri);
+  return site?.generator !== 'docusaurus' || site.docusaurus.mdx1Compat;
+}
+
 /** Whether a page's comments must be MDX's: in `.mdx` files, and where Docusaurus compiles it as MDX and reads no HTML comments (`future.v4`). */
 export function takesMdxCommentsOnly(index: GlossaryIndex, document: ParsedDocument): boolean {
   if (/\.mdx$/i.test(document.uri)) return true;
