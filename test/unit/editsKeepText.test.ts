@@ -170,7 +170,7 @@ const THROUGH_ALIAS = Symbol('through an alias');
 const entries = (fields: FrontMatterField[]) => fields.map((field) => [field.key, field.value ?? null]);
 
 /** The front matter a set of fixes must leave: each problem's own effect on the keys and the tags. */
-function intendedFields(before: ParsedDocument, fixed: ReturnType<typeof documentDiagnostics>): unknown[] {
+function intendedFields(before: ParsedDocument, lines: LineIndex, fixed: ReturnType<typeof documentDiagnostics>): unknown[] {
   const fields = before.frontMatter!.fields.map((field) => ({ key: field.key, value: field.value ?? null, field }));
   const tags = before.frontMatter!.fields.find((field) => field.key === 'tags');
   const removed = new Set<number>();
@@ -190,7 +190,9 @@ function intendedFields(before: ParsedDocument, fixed: ReturnType<typeof documen
     else if (diagnostic.suggestion === undefined && diagnostic.code !== 'missing-key') continue;
     else if (diagnostic.code === 'unknown-tag' || diagnostic.code === 'tag-variant') replaced.set(item, parseYamlText(diagnostic.suggestion!));
     else if (diagnostic.code === 'tags-not-a-list') {
-      fields.find((candidate) => candidate.field === tags)!.value = (tags!.value as string).split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+      // Written plainly, the commas part tags; in quotes, the string is one tag.
+      const quoted = /^["']/.test(lines.text.slice(lines.offsetAt(tags!.valueRange.start)));
+      fields.find((candidate) => candidate.field === tags)!.value = quoted ? [tags!.value] : (tags!.value as string).split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
     } else if (diagnostic.code === 'unknown-key') {
       fields.find((candidate) => sameRange(candidate.field.keyRange, diagnostic.range))!.key = parseYamlText(diagnostic.suggestion!);
     } else if (diagnostic.code === 'missing-key') {
@@ -307,7 +309,7 @@ function checkActions(index: GlossaryIndex, document: ParsedDocument, lines: Lin
       } else if (uri === document.uri) {
         const aboutYaml = action.diagnostics.every((diagnostic) => diagnostic.code !== 'broken-link' && diagnostic.code !== 'unlinked-mention');
         const unchanged = document.frontMatter === undefined ? undefined : entries(document.frontMatter.fields);
-        checkDocumentEdits(document, lines, edits, aboutYaml ? intendedFields(document, action.diagnostics) : unchanged);
+        checkDocumentEdits(document, lines, edits, aboutYaml ? intendedFields(document, lines, action.diagnostics) : unchanged);
       } else {
         assert.ok(uri in texts, `${action.title} edits ${uri}`);
         checkTagsFileEdits(uri, texts[uri], edits, action.diagnostics.map((diagnostic) => diagnostic.subject!));
@@ -315,7 +317,7 @@ function checkActions(index: GlossaryIndex, document: ParsedDocument, lines: Lin
     }
   }
   const safe = documentDiagnostics(index, document, settings).filter((diagnostic) => SAFE_FIX_CODES.has(diagnostic.code));
-  checkDocumentEdits(document, lines, fixAll(index, document, lines, settings), document.frontMatter && intendedFields(document, safe));
+  checkDocumentEdits(document, lines, fixAll(index, document, lines, settings), document.frontMatter && intendedFields(document, lines, safe));
 }
 
 function checkRenames(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, names: string[]): void {
