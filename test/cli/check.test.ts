@@ -191,6 +191,8 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
       'plain/docs/x.md': PAGE,
       'md/docusaurus.config.js': CONFIG("markdown: { format: 'md' },"),
       'md/docs/x.md': PAGE,
+      'md-address/docusaurus.config.js': CONFIG("markdown: { format: 'md' },"),
+      'md-address/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', 'Siehe [x](http://localhost:PORT/).'),
       'detect/docusaurus.config.js': CONFIG("markdown: { format: 'detect' },"),
       'detect/docs/x.md': PAGE,
       'detect/docs/y.mdx': PAGE.replace('id: x', 'id: y'),
@@ -220,8 +222,9 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
     assert.deepEqual(mdxFindings('v3'), ['docs/x.md:8:5']);
   });
 
-  it("follows markdown.format: 'md' compiles no page as MDX, 'detect' only .mdx files", () => {
+  it("follows markdown.format: 'md' compiles no page as MDX, 'detect' only .mdx files; an address Docusaurus cannot read stops CommonMark pages too", () => {
     assert.deepEqual(mdxFindings('md'), []);
+    assert.deepEqual(mdxFindings('md-address'), ['docs/x.md:8:7']);
     assert.deepEqual(mdxFindings('detect'), ['docs/y.mdx:8:5']);
   });
 

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/common/text';
 import { parseDocument, withoutOpenDocumentDetail } from '../../server/src/parsing/document';
 import { decodeClosedDocument, encodeClosedDocument } from '../../server/src/parsing/documentCodec';
-import { MAX_MDX_BLOCK_CHARACTERS, MAX_MDX_CHARACTERS, mdxProblemsOf, preprocessAsDocusaurus, type MdxProblem } from '../../server/src/parsing/mdx';
+import { commonMarkProblemsOf, MAX_MDX_BLOCK_CHARACTERS, MAX_MDX_CHARACTERS, mdxProblemsOf, preprocessAsDocusaurus, type MdxProblem } from '../../server/src/parsing/mdx';
 import { growthOf, superLinear } from './linearTime';
 
 const problemsOf = (text: string) => mdxProblemsOf(text, new LineIndex(text));
@@ -209,6 +209,12 @@ describe('MDX problems', () => {
     for (const body of ['Siehe https://example.com/a?b=c#d hier.', 'Siehe https://münchen.de/x.', 'Siehe www.example.com.', '[x](https://example.com/a_(b))', 'http://localhost:3000/x', 'https://[::1]:80/', 'https://user:pw@host.de/']) {
       assert.deepEqual(urls(body), [], body);
     }
+  });
+
+  it('of a page compiled as CommonMark are the addresses Docusaurus cannot read, in its links, autolinks and definitions', () => {
+    const commonMark = (body: string) => commonMarkProblemsOf(entry(body), new LineIndex(entry(body))).map((problem) => `${problem.kind === 'syntax' ? problem.message : problem.kind} @${problem.range.start.line + 1}:${problem.range.start.character + 1}`);
+    assert.deepEqual(commonMark('Siehe <http://localhost:PORT> und [x](http://).'), ["Can't parse URL http://localhost:PORT with base unspecified:// @8:7", "Can't parse URL http:// with base unspecified:// @8:35"]);
+    assert.deepEqual(commonMark('In <100ms, mit {platzhalter} und <br>.'), []);
   });
 
   it('of a tag left open at the level of blocks are at the tag too', () => {

@@ -10,7 +10,7 @@ import { definitionOf, referencesIn } from '../features/navigation';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
 import { CollectionPacer, fullCollection } from '../common/garbageCollection';
-import { closedDocument, mdxProblemsFact, parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
+import { closedDocument, mdxFactsOf, mdxProblemsFact, parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import type { MdxProblem } from '../parsing/mdx';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
@@ -313,8 +313,7 @@ export class GlossarySession {
     // Until edits pause, the last reading of its MDX stands (kept inside the text), so it does not flicker while typing.
     const earlier = this.index.getDocument(uri);
     const kept = (problems: MdxProblem[]) => problems.map((problem) => ({ ...problem, range: { start: lines.clamp(problem.range.start), end: lines.clamp(problem.range.end) } }));
-    if (earlier?.mdxProblems !== undefined) parsed.mdxProblems = kept(earlier.mdxProblems);
-    if (earlier?.mdxStrictProblems !== undefined) parsed.mdxStrictProblems = kept(earlier.mdxStrictProblems);
+    for (const [key, problems] of Object.entries(earlier === undefined ? {} : mdxFactsOf(earlier)) as Array<[keyof ReturnType<typeof mdxFactsOf>, MdxProblem[]]>) parsed[key] = kept(problems);
     this.scheduleMdxCheck(uri);
     // The text first: checking the document needs it (unlinked mentions).
     this.openLines.set(uri, lines);
@@ -334,14 +333,13 @@ export class GlossarySession {
         const document = this.index.getDocument(pending);
         // Outside a Docusaurus site no page is compiled as MDX (see `closedDocument`).
         if (lines === undefined || document === undefined || this.index.siteFor(pending)?.generator !== 'docusaurus') continue;
-        const before = [document.mdxProblems, document.mdxStrictProblems];
+        const before = JSON.stringify(mdxFactsOf(document));
         // In place: the document is the index's, and nothing the index keeps depends on its MDX.
-        const { mdxProblems, mdxStrictProblems } = mdxProblemsFact(lines.text, lines);
-        document.mdxProblems = mdxProblems;
-        document.mdxStrictProblems = mdxStrictProblems;
-        if (mdxProblems === undefined) delete document.mdxProblems;
-        if (mdxStrictProblems === undefined) delete document.mdxStrictProblems;
-        if ([...before, mdxProblems, mdxStrictProblems].some((problems) => problems !== undefined)) this.publish(pending);
+        delete document.mdxProblems;
+        delete document.mdxStrictProblems;
+        delete document.commonMarkProblems;
+        Object.assign(document, mdxProblemsFact(lines.text, lines));
+        if (JSON.stringify(mdxFactsOf(document)) !== before) this.publish(pending);
       }
     }, MDX_CHECK_DELAY_MS);
   }

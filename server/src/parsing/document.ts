@@ -5,7 +5,7 @@ import { directiveOf, type CommentSpan, type Directive } from './directives';
 import { splitFrontMatter } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
-import { mdxProblemsOf, readsMdx1Syntax, type MdxProblem } from './mdx';
+import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, readsMdx1Syntax, type MdxProblem } from './mdx';
 
 /** A value from the front matter with the place it was written, for hover targets and diagnostics. */
 export interface Located<T> {
@@ -52,7 +52,9 @@ export interface ParsedDocument {
   mdxProblems?: MdxProblem[];
   /** The same where MDX 1's syntax is no longer read (`future.v4`), when it differs. */
   mdxStrictProblems?: MdxProblem[];
-  /** Set when the file was not read as MDX (it lies in no Docusaurus site), so the two above say nothing. */
+  /** What stops Docusaurus at the file compiled as CommonMark (`format: md`): addresses it cannot read. */
+  commonMarkProblems?: MdxProblem[];
+  /** Set when the file was not read as MDX (it lies in no Docusaurus site), so the three above say nothing. */
   mdxUnread?: true;
 }
 
@@ -87,19 +89,22 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
 }
 
 /** A document's MDX problems, to carry to another parse of the same text. */
-export function mdxFactsOf(document: ParsedDocument): Pick<ParsedDocument, 'mdxProblems' | 'mdxStrictProblems'> {
+export function mdxFactsOf(document: ParsedDocument): Pick<ParsedDocument, 'mdxProblems' | 'mdxStrictProblems' | 'commonMarkProblems'> {
   return {
     ...(document.mdxProblems === undefined ? {} : { mdxProblems: document.mdxProblems }),
     ...(document.mdxStrictProblems === undefined ? {} : { mdxStrictProblems: document.mdxStrictProblems }),
+    ...(document.commonMarkProblems === undefined ? {} : { commonMarkProblems: document.commonMarkProblems }),
   };
 }
 
-export function mdxProblemsFact(text: string, lines: LineIndex): { mdxProblems?: MdxProblem[]; mdxStrictProblems?: MdxProblem[] } {
+export function mdxProblemsFact(text: string, lines: LineIndex): Pick<ParsedDocument, 'mdxProblems' | 'mdxStrictProblems' | 'commonMarkProblems'> {
+  if (!mayStopDocusaurus(text)) return {};
   const mdxProblems = mdxProblemsOf(text, lines);
+  const commonMarkProblems = commonMarkProblemsOf(text, lines);
   // Read a second time only where it can differ: with an HTML comment, a heading id or an admonition title.
   const strict = readsMdx1Syntax(text) ? mdxProblemsOf(text, lines, false) : mdxProblems;
   const differs = strict !== mdxProblems && JSON.stringify(strict) !== JSON.stringify(mdxProblems);
-  return { ...(mdxProblems.length === 0 ? {} : { mdxProblems }), ...(differs ? { mdxStrictProblems: strict } : {}) };
+  return { ...(mdxProblems.length === 0 ? {} : { mdxProblems }), ...(differs ? { mdxStrictProblems: strict } : {}), ...(commonMarkProblems.length === 0 ? {} : { commonMarkProblems }) };
 }
 
 /** The front-matter key listing phrases that are not mentions of the term. */
@@ -238,6 +243,7 @@ function compactInPlace(document: ParsedDocument): void {
   }
   if (document.mdxProblems !== undefined) document.mdxProblems = document.mdxProblems.map(compactMdxProblem);
   if (document.mdxStrictProblems !== undefined) document.mdxStrictProblems = document.mdxStrictProblems.map(compactMdxProblem);
+  if (document.commonMarkProblems !== undefined) document.commonMarkProblems = document.commonMarkProblems.map(compactMdxProblem);
   for (const diagnostic of document.diagnostics) {
     diagnostic.message = ownCopy(diagnostic.message);
     diagnostic.range = PackedRange.from(diagnostic.range);

@@ -16,7 +16,7 @@ import type { MdxProblem } from './mdx';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 5;
+export const DOCUMENT_CODEC_VERSION = 6;
 
 export class DocumentCodecError extends Error {}
 
@@ -41,12 +41,13 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     (document.mdxProblems ?? []).map(encodeMdxProblem),
     document.mdxStrictProblems === undefined ? 0 : document.mdxStrictProblems.map(encodeMdxProblem),
     document.mdxUnread ? 1 : 0,
+    (document.commonMarkProblems ?? []).map(encodeMdxProblem),
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread] = tuple(data, 9);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData] = tuple(data, 10);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 10 !== 0) fail();
@@ -84,6 +85,8 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   if (mdxStrictData !== 0) document.mdxStrictProblems = list(mdxStrictData).map(decodeMdxProblem);
   if (mdxUnread === 1) document.mdxUnread = true;
   else if (mdxUnread !== 0) fail();
+  const commonMarkProblems = list(commonMarkData).map(decodeMdxProblem);
+  if (commonMarkProblems.length > 0) document.commonMarkProblems = commonMarkProblems;
   exactLists(document);
   return document;
 }

@@ -20,6 +20,11 @@ export interface MdxProblemFix {
  * look at the text for any of them: most pages hold none.
  */
 const MAY_STOP_MDX = /[<{]|^(?:import|export)\b|\/\/|(?:https?|ftp|wss?|file):|www\./m;
+
+/** Whether anything in the text may stop Docusaurus at it, as MDX or as CommonMark: one look, and most pages are done. */
+export function mayStopDocusaurus(text: string): boolean {
+  return text.length <= MAX_MDX_CHARACTERS && MAY_STOP_MDX.test(text);
+}
 const MDX_SYNTAX = /[<{]|^(?:import|export)\b/m;
 /**
  * What may be an address: something with a scheme and an authority (`ssh://…`), a special scheme
@@ -88,6 +93,22 @@ export function mdxProblemsOf(text: string, lines: LineIndex, mdx1Compat = true)
     if (start === undefined) continue;
     const end = Math.max(start, (finding.end && parser.offsetAtPoint(prepared.text, finding.end)) ?? start);
     problems.push({ kind: 'syntax', message: finding.reason, range: rangeOf(start, end), ...fix });
+  }
+  return problems;
+}
+
+/**
+ * What stops Docusaurus at a page it compiles as CommonMark (`format: md`): its link plugins still
+ * read every link, image and link definition, and refuse an address no URL parser reads.
+ */
+export function commonMarkProblemsOf(text: string, lines: LineIndex): MdxProblem[] {
+  if (text.length > MAX_MDX_CHARACTERS || !hasUnparsableAddress(text) || longestBlock(text) > MAX_MDX_BLOCK_CHARACTERS) return [];
+  const problems: MdxProblem[] = [];
+  for (const finding of mdxParser().commonMarkFindings(text)) {
+    if (finding.kind !== 'syntax') continue;
+    const start = mdxParser().offsetAtPoint(text, finding.start);
+    const end = finding.end && mdxParser().offsetAtPoint(text, finding.end);
+    if (start !== undefined) problems.push({ kind: 'syntax', message: finding.reason, range: lines.rangeAt(start, Math.max(start + 1, end ?? start)) });
   }
   return problems;
 }

@@ -26,6 +26,17 @@ const remarkComment = (require('@slorber/remark-comment') as typeof RemarkCommen
  */
 const withComments = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkDirective).use(remarkGfm).use(remarkComment);
 const withoutComments = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter).use(remarkDirective).use(remarkGfm);
+/** A page Docusaurus compiles as CommonMark (`format: md`): no MDX, and its remark plugins still read every link. */
+const commonMark = unified().use(remarkParse).use(remarkFrontmatter).use(remarkDirective).use(remarkGfm).use(remarkComment);
+
+/** The addresses Docusaurus cannot read as URLs in a page it compiles as CommonMark. */
+export function commonMarkFindings(text: string): MdxFinding[] {
+  try {
+    return unparsableUrls(commonMark.parse(text) as unknown as MdxNode);
+  } catch {
+    return [];
+  }
+}
 
 /** A point of the parsed text, 1-based as MDX gives it. */
 export interface MdxPoint {

@@ -71,10 +71,11 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
  * is defined on every page; a site with MDX components of its own may provide any.
  */
 function mdxProblemsOf(site: DocusaurusSite, page: SitePage, document: ParsedDocument): MdxProblem[] {
+  if (site.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined) return [];
+  // Compiled as CommonMark, only Docusaurus's link plugins can stop it.
+  if (!compilesAsMdx(site, document)) return document.commonMarkProblems ?? [];
   const problems = site.mdx1Compat ? document.mdxProblems : (document.mdxStrictProblems ?? document.mdxProblems);
   if (problems === undefined) return [];
-  if (site.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined) return [];
-  if (!compilesAsMdx(site, document)) return [];
   const provided = site.mdxComponents;
   return problems.filter((problem) => problem.kind !== 'undefined-component' || (provided !== undefined && !provided.includes(problem.name)));
 }
