@@ -700,7 +700,16 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
     });
   }
 
-  it('offers no fix where none keeps what the author meant: a tag closed on a later line, prose that starts with "import", an autolink a link would read otherwise or that is no URL, an attribute, a tag closed later', () => {
+  it('reads again the first five fixes of a selection, and offers those: each costs a reading of the page as MDX', () => {
+    const index = glossaryOf({});
+    const text = page(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => `{${name}}`).join(' '));
+    const { document, lines } = openAtCursor(index, 'docs/Seite.md', `${text}|`);
+    const whole = { start: { line: 0, character: 0 }, end: lines.positionAt(text.length) };
+    const escapes = codeActions(index, document, lines, whole, DEFAULT_SETTINGS).filter((action) => action.title === 'Escape "{" so that MDX reads it as text');
+    assert.equal(escapes.length, 5);
+  });
+
+    it('offers no fix where none keeps what the author meant: a tag closed on a later line, prose that starts with "import", an autolink a link would read otherwise or that is no URL, an attribute, a tag closed later', () => {
     for (const body of [
       '<h|3>Ein Steckbrief.\n</h3>',
       'import the |data first.',

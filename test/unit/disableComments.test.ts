@@ -60,10 +60,13 @@ describe('disable comments in Markdown', () => {
     assert.deepEqual(problems(`<!-- markdown-glossary-disable-file\n-->\n${BROKEN}\n`), ['2 broken-link']);
   });
 
-  it('reads the MDX comment and the HTML comment in .md and .mdx files: Docusaurus compiles .md files as MDX too, and with future.v4 reads no HTML comment', () => {
+  it('reads the MDX comment where the page is compiled as MDX (.mdx, and Docusaurus pages: with future.v4 it is the only comment), and the HTML comment everywhere', () => {
     const mdx = `{/* markdown-glossary-disable-next-line broken-link */}\n${BROKEN}\n`;
     assert.deepEqual(problems(mdx, 'notiz.mdx'), []);
-    assert.deepEqual(problems(mdx, 'notiz.md'), []);
+    assert.deepEqual(problems(mdx, 'docs/notiz.md'), []);
+    // Plain Markdown (no site compiles it as MDX) shows it as text: it turns nothing off.
+    assert.deepEqual(problems(mdx, 'notiz.md'), ['1 broken-link']);
+    assert.deepEqual(problems(`---\nmdx:\n  format: md\n---\n${mdx}`, 'docs/notiz.md'), ['5 broken-link']);
     assert.deepEqual(problems(`<!-- markdown-glossary-disable-next-line broken-link -->\n${BROKEN}\n`, 'notiz.mdx'), []);
   });
 

@@ -36,6 +36,8 @@ const SAFE_FIXES: ReadonlySet<DiagnosticCode> = new Set([
 ]);
 
 const MAX_PROBLEMS_WITH_FIXES = 50;
+/** `invalid-mdx` fixes read again per request (each reads the page as MDX once more, 10-40 ms): the first ones in a selection. */
+const MAX_MDX_FIX_CHECKS = 5;
 
 /** Quick fixes for the problems in a range, and "fix all of this kind" for each kind among them. */
 export function codeActions(
@@ -50,7 +52,8 @@ export function codeActions(
   const actions: CodeAction[] = [];
   // A selection over a long file would list a fix per problem; the first ones and "fix all" are enough.
   const placements = new Map<number, Placement>();
-  for (const diagnostic of here.slice(0, MAX_PROBLEMS_WITH_FIXES)) actions.push(...fixesFor(index, document, lines, diagnostic, settings, placements));
+  const mdxFixChecks = { left: MAX_MDX_FIX_CHECKS };
+  for (const diagnostic of here.slice(0, MAX_PROBLEMS_WITH_FIXES)) actions.push(...fixesFor(index, document, lines, diagnostic, settings, placements, mdxFixChecks));
   mergeIdentical(actions);
   for (const termUri of new Set(here.filter(isUnlinkedMention).map((diagnostic) => diagnostic.related![0].uri))) {
     const ofTerm = all.filter((diagnostic) => isUnlinkedMention(diagnostic) && diagnostic.related![0].uri === termUri);
@@ -157,6 +160,7 @@ function fixesFor(
   diagnostic: GlossaryDiagnostic,
   settings: GlossarySettings,
   placements: Map<number, Placement>,
+  mdxFixChecks = { left: MAX_MDX_FIX_CHECKS },
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const single = (title: string, change: WorkspaceChange, isPreferred = false): CodeAction => ({
@@ -207,7 +211,7 @@ function fixesFor(
       actions.push(single(l10n.t('Link to "{0}"', term.title), { createFiles: [], edits: [{ uri: document.uri, edits: [edit] }] }, true));
     }
   }
-  if (diagnostic.edit !== undefined && mdxFixHoldsFor(index, document, lines, diagnostic, diagnostic.edit)) {
+  if (diagnostic.edit !== undefined && mdxFixChecks.left-- > 0 && mdxFixHoldsFor(index, document, lines, diagnostic, diagnostic.edit)) {
     actions.push(single(mdxFixTitle(lines, diagnostic.edit, diagnostic.subject), { createFiles: [], edits: [{ uri: document.uri, edits: [diagnostic.edit] }] }, true));
   }
   if (diagnostic.code === 'missing-key') {

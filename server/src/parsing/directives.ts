@@ -14,6 +14,8 @@ export interface Directive {
   line: number;
   /** The rules it names; undefined for all rules. */
   codes: DiagnosticCode[] | undefined;
+  /** Set when it is MDX's `{/* … *\/}`, which is a comment only where the page is compiled as MDX. */
+  mdxComment?: true;
 }
 
 /** A comment's text, without its delimiters (`<!--` and `-->`, `#`, or MDX's braces and slash-stars), as [start, end) offsets. */

@@ -71,6 +71,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
   const directives: Directive[] = [];
   for (const comment of [...(split.comments ?? []), ...bodyComments]) {
     const directive = directiveOf(text, comment, lines, split.diagnostics);
+    if (directive !== undefined && text.startsWith('{/*', comment[0] - 3)) directive.mdxComment = true;
     if (directive !== undefined) directives.push(directive);
   }
   for (const link of body.links) if (link.kind === 'inline') link.targetUri = resolveRelativeLink(uri, link.target);

@@ -16,7 +16,7 @@ import type { MdxProblem } from './mdx';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 6;
+export const DOCUMENT_CODEC_VERSION = 7;
 
 export class DocumentCodecError extends Error {}
 
@@ -37,7 +37,7 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     links,
     document.term === undefined ? 0 : encodeTerm(document.term, document.body.headings),
     document.diagnostics.map(encodeDiagnostic),
-    document.directives.map((directive) => [directive.action, directive.line, directive.codes ?? 0]),
+    document.directives.map((directive) => [directive.action, directive.line, directive.codes ?? 0, directive.mdxComment ? 1 : 0]),
     (document.mdxProblems ?? []).map(encodeMdxProblem),
     document.mdxStrictProblems === undefined ? 0 : document.mdxStrictProblems.map(encodeMdxProblem),
     document.mdxUnread ? 1 : 0,
@@ -234,10 +234,12 @@ function decodeDiagnostic(data: unknown): GlossaryDiagnostic {
 const ACTIONS = new Set<string>(DIRECTIVE_ACTIONS);
 
 function decodeDirective(data: unknown): Directive {
-  const [action, line, codes] = tuple(data, 3);
-  if (typeof action !== 'string' || !ACTIONS.has(action) || !isCount(line)) fail();
+  const [action, line, codes, mdxComment] = tuple(data, 4);
+  if (typeof action !== 'string' || !ACTIONS.has(action) || !isCount(line) || (mdxComment !== 0 && mdxComment !== 1)) fail();
   if (codes !== 0 && !list(codes).every((code) => typeof code === 'string' && Object.hasOwn(RULES, code))) fail();
-  return { action: action as DirectiveAction, line: line as number, codes: codes === 0 ? undefined : (codes as DiagnosticCode[]) };
+  const directive: Directive = { action: action as DirectiveAction, line: line as number, codes: codes === 0 ? undefined : (codes as DiagnosticCode[]) };
+  if (mdxComment === 1) directive.mdxComment = true;
+  return directive;
 }
 
 /**

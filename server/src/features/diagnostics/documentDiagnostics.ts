@@ -7,7 +7,7 @@ import type { TagsFile } from '../../parsing/tagsFile';
 import type { SiteConfigProblems } from '../../site/siteTypes';
 import { withoutDisabled } from './disabledRules';
 import { glossaryDiagnostics } from './glossaryRules';
-import { siteDiagnostics } from './siteRules';
+import { compiledAsMdx, siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
 import { linkDiagnostics } from './linkRules';
 import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
@@ -40,7 +40,9 @@ export function documentDiagnostics(
     ...translationDiagnostics(index, document, settings, history),
     ...(settings.unlinkedMentions && lines !== undefined ? unlinkedMentionDiagnostics(index, document, lines) : []),
   ];
-  return withConfiguredSeverities(withoutDisabled(oneFindingPerPlace(found), document.directives), settings);
+  // MDX's comment is a comment where the page is compiled as MDX; elsewhere the page shows it as text.
+  const directives = document.directives.some((directive) => directive.mdxComment) && !compiledAsMdx(index, document) ? document.directives.filter((directive) => !directive.mdxComment) : document.directives;
+  return withConfiguredSeverities(withoutDisabled(oneFindingPerPlace(found), directives), settings);
 }
 
 /** The problems of a site's configuration file (`docusaurus.config.*`, `hugo.toml`): the site model reads what it can. */

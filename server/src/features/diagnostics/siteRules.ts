@@ -93,11 +93,16 @@ export function siteReadsMdx1Syntax(index: GlossaryIndex, uri: string): boolean 
   return site?.generator !== 'docusaurus' || site.docusaurus.mdx1Compat;
 }
 
-/** Whether a page's comments must be MDX's: in `.mdx` files, and where Docusaurus compiles it as MDX and reads no HTML comments (`future.v4`). */
-export function takesMdxCommentsOnly(index: GlossaryIndex, document: ParsedDocument): boolean {
+/** Whether a page is compiled as MDX: a `.mdx` file, or a page Docusaurus compiles as MDX (`markdown.format`, `mdx.format`). */
+export function compiledAsMdx(index: GlossaryIndex, document: ParsedDocument): boolean {
   if (/\.mdx$/i.test(document.uri)) return true;
   const site = index.siteFor(document.uri);
-  return site?.generator === 'docusaurus' && !site.docusaurus.mdx1Compat && compilesAsMdx(site.docusaurus, document);
+  return site?.generator === 'docusaurus' && compilesAsMdx(site.docusaurus, document);
+}
+
+/** Whether a page's comments must be MDX's: in `.mdx` files, and where Docusaurus compiles it as MDX and reads no HTML comments (`future.v4`). */
+export function takesMdxCommentsOnly(index: GlossaryIndex, document: ParsedDocument): boolean {
+  return compiledAsMdx(index, document) && (/\.mdx$/i.test(document.uri) || !siteReadsMdx1Syntax(index, document.uri));
 }
 
 function mdxMessage(problem: MdxProblem): string {
