@@ -66,7 +66,7 @@ describe('disable comments in Markdown', () => {
     assert.deepEqual(problems(mdx, 'docs/notiz.md'), []);
     // Plain Markdown (no site compiles it as MDX) shows it as text: it turns nothing off.
     assert.deepEqual(problems(mdx, 'notiz.md'), ['1 broken-link']);
-    assert.deepEqual(problems(`---\nmdx:\n  format: md\n---\n${mdx}`, 'docs/notiz.md'), ['5 broken-link']);
+    assert.deepEqual(problems(`---\ntitle: Notiz\nmdx:\n  format: md\n---\n${mdx}`, 'docs/notiz.md'), ['6 broken-link']);
     assert.deepEqual(problems(`<!-- markdown-glossary-disable-next-line broken-link -->\n${BROKEN}\n`, 'notiz.mdx'), []);
   });
 
