@@ -63,16 +63,17 @@ export const MAX_MDX_CHARACTERS = 64 * 1024;
 export const MAX_MDX_BLOCK_CHARACTERS = 16 * 1024;
 
 /**
- * Whether Docusaurus 3 can compile a file as MDX, and if not, the first place it stops at. Docusaurus
- * compiles `.mdx` files, and by default `.md` files too, as MDX: a `<` before a digit, a `{` that
- * is no JavaScript expression, an autolink or an unclosed `<br>` fails the build.
+ * What stops Docusaurus 3 at a file it compiles as MDX: the first place MDX cannot compile (a `<`
+ * before a digit, a `{` that is no JavaScript expression, an autolink, an unclosed `<br>`, an
+ * address no URL parser reads), or, where it compiles, what fails the page's render.
  *
- * The file goes through what Docusaurus's MDX loader does before it compiles, with its default
- * settings: `mdx-code-block` fences unwrapped, the `{#` of a heading id escaped, and `:::note Title`
- * turned into `:::note[Title]`. It is then parsed by the same packages, at the versions Docusaurus
- * 3.10 uses, with the same syntax extensions in the same order (MDX, front matter, directives,
- * GFM, HTML comments); test/parity holds the answers to the real build's. The parse runs no code:
- * expressions and imports are only parsed, by acorn.
+ * The file goes through what Docusaurus's MDX loader does before it compiles: `mdx-code-block`
+ * fences unwrapped and, with MDX 1's syntax (`mdx1Compat`, its default), the `{#` of a heading id
+ * escaped and `:::note Title` turned into `:::note[Title]`. It is then parsed by the same packages,
+ * at the versions Docusaurus 3.10 uses, with the same syntax extensions in the same order (MDX,
+ * front matter, directives, GFM, and HTML comments with MDX 1's syntax); test/parity holds the
+ * answers to the real build's. The parse runs no code: expressions and imports are only parsed,
+ * by acorn.
  */
 export function mdxProblemsOf(text: string, lines: LineIndex, mdx1Compat = true): MdxProblem[] {
   if (text.length > MAX_MDX_CHARACTERS || !MAY_STOP_MDX.test(text) || !(MDX_SYNTAX.test(text) || hasUnparsableAddress(text)) || longestBlock(text) > MAX_MDX_BLOCK_CHARACTERS) return [];

@@ -67,8 +67,8 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
  * The page's MDX problems where Docusaurus compiles it as MDX: by the `mdx.format` of its front
  * matter, else the site's `markdown.format` (`mdx` by default; `detect`: `.mdx` files only), read
  * with or without MDX 1's syntax as the site says, and only where no setting may change how MDX
- * reads it. A component the site's MDX components provide
- * is defined on every page; a site with MDX components of its own may provide any.
+ * reads it; compiled as CommonMark, only on its addresses. A component the site's MDX components
+ * provide is defined on every page; a site with MDX components of its own may provide any.
  */
 function mdxProblemsOf(site: DocusaurusSite, page: SitePage, document: ParsedDocument): MdxProblem[] {
   if (site.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined) return [];
