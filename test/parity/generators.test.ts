@@ -228,6 +228,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-mdx-render', dir: path.join(SITES, 'docusaurus-mdx-render'), asDocs: false },
   { name: 'docusaurus-mdx-detect', dir: path.join(SITES, 'docusaurus-mdx-detect'), asDocs: false },
   { name: 'docusaurus-mdx-v4', dir: path.join(SITES, 'docusaurus-mdx-v4'), asDocs: false },
+  { name: 'docusaurus-include-exclude', dir: path.join(SITES, 'docusaurus-include-exclude'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import picomatch from 'picomatch';
-import { compileGlobs } from '../../server/src/workspace/glob';
+import { compileGlobs } from '../../server/src/common/glob';
 
 const PATHS = [
   'A.md', 'a.MD', '.hidden.md', 'docs/A.md', 'docs/.draft.md', 'docs/Glossar/B.mdx', 'docs/Glossar/Sub/C.md', 'docs/glossar/x/y/z/D.md',
@@ -22,6 +22,14 @@ describe('globs', () => {
       const ours = compileGlobs([glob]);
       const theirs = picomatch(glob, { dot: true, nocase: true });
       for (const path of PATHS) assert.equal(ours(path), theirs(path), `${glob} on ${path}`);
+    }
+  });
+
+  it('answer as picomatch with case and without dot files, as fast-glob reads a generator\'s globs', () => {
+    for (const glob of [...GLOBS, '**/.*/**', '.hidden.md', 'docs/.*.md', '**/_*/**', '**/_*.{md,mdx}']) {
+      const ours = compileGlobs([glob], undefined, { caseSensitive: true, dot: false });
+      const theirs = picomatch(glob);
+      for (const path of [...PATHS, 'docs/.hidden/A.md', '_partial.md', 'docs/_teil/A.md']) assert.equal(ours(path), theirs(path), `${glob} on ${path}`);
     }
   });
 

@@ -12,7 +12,7 @@ import { documentDiagnostics, siteConfigDiagnostics, tagsFileDiagnostics } from 
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { mdxFactsOf, parseDocument } from '../parsing/document';
 import { exactUtf8, findTagsFilesAbove, GlossaryScope, readBytesNow, readTextFile, withoutByteOrderMark, writeTextFileNow, type Logger } from '../workspace/files';
-import { compileGlobs, MAX_GLOB_CHARACTERS } from '../workspace/glob';
+import { compileGlobs, MAX_GLOB_CHARACTERS } from '../common/glob';
 import { IGNORE_FILE_NAME, readConfig, readIgnoreFile } from '../workspace/configFile';
 import { IgnoreRules } from '../workspace/ignoreFiles';
 import { loadGlossary } from '../workspace/loadGlossary';

@@ -15,7 +15,7 @@ import type { MdxProblem } from '../parsing/mdx';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
 import { exactUtf8, GlossaryScope, isTaken, readBytesNow, readTextFile, readTextFileNow, type Reachability } from '../workspace/files';
-import { MAX_GLOB_CHARACTERS } from '../workspace/glob';
+import { MAX_GLOB_CHARACTERS } from '../common/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { ParseCache, parseCacheFile } from '../workspace/parseCache';
 import type { StatusParams } from './protocol';

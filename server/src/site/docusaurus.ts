@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { compileGlobs, expandBraces, type PathMatcher } from '../common/glob';
 import { ownCopy } from '../common/text';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { BrokenLinkPolicy, SitePage, UnpublishedReason } from './siteTypes';
@@ -18,6 +19,9 @@ export interface DocusaurusInstance {
   routeBasePath: string;
   /** From `versions.json` (or `<id>_versions.json`), newest first; empty without versions. */
   versions: string[];
+  /** The plugin's `include` and `exclude` globs, relative to a version's folder; its defaults when not given. */
+  include?: string[];
+  exclude?: string[];
   /** False when the plugin's `numberPrefixParser` is `false`: `01-Intro.md` keeps its prefix. */
   parsesNumberPrefixes: boolean;
   /** A setting that may change how MDX reads its pages (a remark plugin, a preprocessor): their MDX is then not judged. */
@@ -74,9 +78,7 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   });
   const segments = source.split('/');
   const fileName = segments[segments.length - 1];
-  // The plugin's files are `**/*.{md,mdx}`, matched with case and without hidden files and folders.
-  if (!/\.mdx?$/.test(fileName) || segments.some((segment) => segment.startsWith('.'))) return unpublished('excluded');
-  if (isExcludedByDefault(segments)) return unpublished(segments.some((segment) => segment.startsWith('_')) ? 'underscore' : 'excluded');
+  if (!readsFile(instance, segments)) return unpublished(instance.exclude === undefined && segments.some((segment) => segment.startsWith('_')) ? 'underscore' : 'excluded');
   if (!site.locales.includes(locale)) return unpublished('unknown-locale');
 
   const value = (key: string) => fields.find((field) => field.key === key)?.value;
@@ -145,11 +147,46 @@ function placeOf(site: DocusaurusSite, relativePath: string): DocsPlace | undefi
   return undefined;
 }
 
-/** The docs plugin's default `exclude`: `_` files and folders, tests. */
-function isExcludedByDefault(segments: string[]): boolean {
-  const fileName = segments[segments.length - 1];
-  if (segments.slice(0, -1).some((folder) => folder.startsWith('_') || folder === '__tests__')) return true;
-  return fileName.startsWith('_') || /\.test\.(?:js|jsx|ts|tsx)$/.test(fileName);
+/** The docs plugin's defaults: Markdown files, but not `_` files and folders or tests. */
+const DEFAULT_INCLUDE = ['**/*.{md,mdx}'];
+const DEFAULT_EXCLUDE = ['**/_*.{js,jsx,ts,tsx,md,mdx}', '**/_*/**', '**/*.test.{js,jsx,ts,tsx}', '**/__tests__/**'];
+
+interface FileSelection {
+  included: PathMatcher;
+  excluded: PathMatcher;
+  /** The `exclude` globs fast-glob also skips folders by: those ending in `/**` or in a name without wildcards. */
+  excludedFolder: PathMatcher;
+}
+
+const fileSelections = new WeakMap<DocusaurusInstance, FileSelection>();
+
+/** Whether fast-glob reads a name of a glob as written: no wildcard, class, group or escape. */
+function isStaticName(name: string): boolean {
+  return !/[*?\\]|^!|\[[^[]*\]|(?:^|[^!*+?@])\([^(|]*\|[^|]*\)|[!*+?@]\([^(]*\)/.test(name);
+}
+
+/**
+ * Whether the plugin reads a file (its path's segments below the version's folder): Globby
+ * (fast-glob) lists `include` with `exclude` as `ignore`. Globs match with case and, in `include`,
+ * not names starting with a dot; `exclude` takes such names too, and its globs that end in `/**` or
+ * name a folder keep the walk out of the folders they match, with whatever lies below them.
+ */
+function readsFile(instance: DocusaurusInstance, segments: string[]): boolean {
+  let selection = fileSelections.get(instance);
+  if (selection === undefined) {
+    const exclude = instance.exclude ?? DEFAULT_EXCLUDE;
+    const folderGlobs = exclude.flatMap((glob) => expandBraces(glob)).filter((glob) => glob.endsWith('/**') || isStaticName(glob.slice(glob.lastIndexOf('/') + 1)));
+    selection = {
+      included: compileGlobs(instance.include ?? DEFAULT_INCLUDE, undefined, { caseSensitive: true, dot: false }),
+      excluded: compileGlobs(exclude, undefined, { caseSensitive: true, dot: true }),
+      excludedFolder: compileGlobs(folderGlobs, undefined, { caseSensitive: true, dot: false }),
+    };
+    fileSelections.set(instance, selection);
+  }
+  const source = segments.join('/');
+  if (!selection.included(source) || selection.excluded(source)) return false;
+  for (let end = 1; end < segments.length; end++) if (selection.excludedFolder(segments.slice(0, end).join('/'), true)) return false;
+  return true;
 }
 
 /**

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { isMarkdownPath } from '../common/uris';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
-import { compileGlobs, type PathMatcher } from './glob';
+import { compileGlobs, type PathMatcher } from '../common/glob';
 
 /** Folders that hold dependencies, version control or build output, never glossary entries. */
 export const EXCLUDED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'build', 'dist', 'out', '.docusaurus', '.next', '.cache']);

@@ -122,6 +122,8 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         return {
           ...instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log),
           parsesNumberPrefixes: options.numberPrefixParser !== false,
+          ...(options.include === undefined ? {} : { include: options.include }),
+          ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
           ...(mdxSyntaxChangedBy === undefined ? {} : { mdxSyntaxChangedBy }),
         };
       });

@@ -8,7 +8,8 @@
  * Supported: `**` as zero or more whole path segments, `*` and `?` within a segment, classes `[abc]`,
  * `[a-z]`, `[!a-z]` (or `[^a-z]`), `\` to escape, braces `{a,b}` (nested; at most
  * MAX_ALTERNATIVES spellings, the rest left out; literal in a glob of more than MAX_BRACES) and `!glob` to exclude again what
- * an earlier glob took in. Case is ignored and `*` matches names starting with a dot.
+ * an earlier glob took in. By default case is ignored and `*` matches names starting with a dot, as
+ * VS Code's settings do; `GlobOptions` match as fast-glob does for a generator (Docusaurus).
  */
 
 /**
@@ -22,10 +23,20 @@ const MAX_ALTERNATIVES = 256;
 /** A glob with more braces than this keeps them all literal, so expanding them cannot recurse deeply. */
 const MAX_BRACES = 32;
 
+/** How a list of globs reads paths: fast-glob's `caseSensitiveMatch` and `dot`. */
+export interface GlobOptions {
+  /** Names in another case do not match. */
+  caseSensitive?: boolean;
+  /** False: a name starting with a dot is matched only by a glob segment that starts with a dot. */
+  dot?: boolean;
+}
+
 type Token = { kind: 'literal'; character: string } | { kind: 'any' } | { kind: 'star' } | { kind: 'class'; negated: boolean; ranges: Array<[string, string]> };
 
-/** A segment is `**` or a test of one path segment. */
-type Segment = 'globstar' | ((segment: string) => boolean);
+/** A segment is `**` (`visibleGlobstar`: over no name starting with a dot) or a test of one path segment. */
+type Segment = 'globstar' | 'visibleGlobstar' | ((segment: string) => boolean);
+
+const isGlobstar = (segment: Segment | undefined) => segment === 'globstar' || segment === 'visibleGlobstar';
 
 interface CompiledGlob {
   negated: boolean;
@@ -45,7 +56,9 @@ interface CompiledGlob {
 export const MAX_GLOB_CHARACTERS = 2_048;
 
 /** A matcher for a list of globs; the globs past the list's budget of work are left out and passed to `refused`. */
-export function compileGlobs(globs: readonly string[], refused: (glob: string) => void = () => undefined): PathMatcher {
+export function compileGlobs(globs: readonly string[], refused: (glob: string) => void = () => undefined, options: GlobOptions = {}): PathMatcher {
+  const caseSensitive = options.caseSensitive ?? false;
+  const dot = options.dot ?? true;
   const compiled: CompiledGlob[] = [];
   let characters = 0;
   for (const glob of globs) {
@@ -54,14 +67,14 @@ export function compileGlobs(globs: readonly string[], refused: (glob: string) =
       refused(glob);
       continue;
     }
-    const candidate = compileGlob(glob);
+    const candidate = compileGlob(glob, caseSensitive, dot);
     characters += candidate.length;
     if (characters > MAX_GLOB_CHARACTERS) refused(glob);
     else compiled.push(candidate);
   }
   if (compiled.length === 0) return () => false;
   return (relativePath, isFolder = false) => {
-    const segments = relativePath.toLowerCase().split('/');
+    const segments = (caseSensitive ? relativePath : relativePath.toLowerCase()).split('/');
     let matched = false;
     for (const glob of compiled) {
       if (matched !== glob.negated) continue; // It could not change the answer.
@@ -76,7 +89,7 @@ export function compileGlobs(globs: readonly string[], refused: (glob: string) =
   };
 }
 
-function compileGlob(glob: string): CompiledGlob {
+function compileGlob(glob: string, caseSensitive: boolean, dot: boolean): CompiledGlob {
   const negated = glob.startsWith('!');
   const body = (negated ? glob.slice(1) : glob).replace(/^(?:\.\/)+/, '');
   const braces = body.split('{').length - 1;
@@ -86,14 +99,14 @@ function compileGlob(glob: string): CompiledGlob {
       .split('/')
       // "**/**" says no more than "**".
       .filter((segment, index, segments) => segment !== '**' || segments[index - 1] !== '**')
-      .map((segment): Segment => (segment === '**' ? 'globstar' : segmentTest(tokenize(segment.toLowerCase())))),
+      .map((segment): Segment => (segment === '**' ? (dot ? 'globstar' : 'visibleGlobstar') : segmentTest(tokenize(caseSensitive ? segment : segment.toLowerCase()), caseSensitive, dot))),
   );
-  const fileSpellings = spellings.map((segments) => (segments[segments.length - 1] === 'globstar' ? [...segments, segmentTest([{ kind: 'star' }])] : segments));
+  const fileSpellings = spellings.map((segments) => (isGlobstar(segments[segments.length - 1]) ? [...segments, segmentTest([{ kind: 'star' }], caseSensitive, dot)] : segments));
   return { negated, spellings, fileSpellings, length: expanded.reduce((sum, spelling) => sum + spelling.length, 0) };
 }
 
 /** The spellings of a glob with its braces expanded, first alternative first; at most MAX_ALTERNATIVES. */
-function expandBraces(glob: string): string[] {
+export function expandBraces(glob: string): string[] {
   const open = findUnescaped(glob, '{', 0);
   if (open < 0) return [glob];
   const alternatives: string[] = [];
@@ -196,7 +209,7 @@ function matchesSegments(glob: Segment[], path: string[]): boolean {
     for (let position = from; reachedAt[position] !== step; position++) {
       reachedAt[position] = step;
       positions.push(position);
-      if (glob[position] !== 'globstar') return;
+      if (!isGlobstar(glob[position])) return;
     }
   };
   let positions: number[] = [];
@@ -206,8 +219,8 @@ function matchesSegments(glob: Segment[], path: string[]): boolean {
     const next: number[] = [];
     for (const position of positions) {
       const part = glob[position];
-      if (part === 'globstar') reach(next, position);
-      else if (part !== undefined && part(segment)) reach(next, position + 1);
+      if (part === 'globstar' || (part === 'visibleGlobstar' && !segment.startsWith('.'))) reach(next, position);
+      else if (typeof part === 'function' && part(segment)) reach(next, position + 1);
     }
     if (next.length === 0) return false;
     positions = next;
@@ -215,8 +228,16 @@ function matchesSegments(glob: Segment[], path: string[]): boolean {
   return reachedAt[glob.length] === step;
 }
 
+/** The test of one glob segment; without `dot`, a name starting with a dot passes only a segment that does. */
+function segmentTest(tokens: Token[], caseSensitive: boolean, dot: boolean): (segment: string) => boolean {
+  const test = shapedSegmentTest(tokens, caseSensitive);
+  const first = tokens[0];
+  if (dot || (first?.kind === 'literal' && first.character === '.')) return test;
+  return (segment) => !segment.startsWith('.') && test(segment);
+}
+
 /** The test of one glob segment, with the common shapes ("name.md", "*.md", "draft*", "*") as plain string tests. */
-function segmentTest(tokens: Token[]): (segment: string) => boolean {
+function shapedSegmentTest(tokens: Token[], caseSensitive: boolean): (segment: string) => boolean {
   const literal = (from: number, to: number) => {
     const part = tokens.slice(from, to);
     return part.every((token) => token.kind === 'literal') ? part.map((token) => token.character).join('') : undefined;
@@ -228,11 +249,11 @@ function segmentTest(tokens: Token[]): (segment: string) => boolean {
   if (suffix !== undefined) return (segment) => segment.endsWith(suffix);
   const prefix = tokens[tokens.length - 1].kind === 'star' ? literal(0, tokens.length - 1) : undefined;
   if (prefix !== undefined) return (segment) => segment.startsWith(prefix);
-  return (segment) => matchesSegment(tokens, segment);
+  return (segment) => matchesSegment(tokens, segment, caseSensitive);
 }
 
 /** Whether one path segment matches the tokens of one glob segment, all token positions at once. */
-function matchesSegment(tokens: Token[], segment: string): boolean {
+function matchesSegment(tokens: Token[], segment: string, caseSensitive: boolean): boolean {
   // reachable[i]: the segment read so far can be matched by tokens[0, i).
   let reachable = new Uint8Array(tokens.length + 1);
   reachable[0] = 1;
@@ -247,7 +268,7 @@ function matchesSegment(tokens: Token[], segment: string): boolean {
       if (token.kind === 'star') {
         next[index] = 1;
         any = true;
-      } else if (token.kind === 'any' || (token.kind === 'literal' ? token.character === character : inClass(token, character))) {
+      } else if (token.kind === 'any' || (token.kind === 'literal' ? token.character === character : inClass(token, character, caseSensitive))) {
         next[index + 1] = 1;
         any = true;
       }
@@ -266,9 +287,9 @@ function closeOverStars(tokens: Token[], reachable: Uint8Array): void {
   }
 }
 
-function inClass(token: Extract<Token, { kind: 'class' }>, character: string): boolean {
-  // The path is lower case; a class may name capitals ("[A-Z]"), so both cases are tried.
-  const upper = character.toUpperCase();
+function inClass(token: Extract<Token, { kind: 'class' }>, character: string, caseSensitive: boolean): boolean {
+  // Ignoring case, the path is lower case; a class may name capitals ("[A-Z]"), so both cases are tried.
+  const upper = caseSensitive ? character : character.toUpperCase();
   const inRanges = token.ranges.some(([first, last]) => (first <= character && character <= last) || (first <= upper && upper <= last));
   return inRanges !== token.negated;
 }
