@@ -163,6 +163,32 @@ describe('a glossary session', () => {
     }
   });
 
+  it('checks the doc ids a sidebar names against the docs, again when a doc comes or changes its id and when the sidebars file changes', async () => {
+    const site = createWorkspace({
+      'docusaurus.config.js': "module.exports = { baseUrl: '/', presets: [['classic', { docs: { sidebarPath: './sidebars.js' } }]] };\n",
+      'sidebars.js': "module.exports = { glossar: ['glossar/Alpha', 'glossar/Beta'] };\n",
+      'docs/glossar/Alpha.md': '---\ntitle: Alpha\n---\n\n# Alpha\n',
+    });
+    try {
+      const recorder = new Recorder();
+      recorder.session.setWorkspaceFolders([site.root]);
+      await recorder.session.indexWorkspace(DEFAULT_SETTINGS);
+      const sidebars = site.uri('sidebars.js');
+      await until(() => recorder.last(sidebars).join() === 'site-config 0:46', 'the missing id is reported where the sidebar names it');
+      site.write('docs/glossar/Beta.md', '---\ntitle: Beta\n---\n\n# Beta\n');
+      await recorder.session.filesChanged([{ uri: site.uri('docs/glossar/Beta.md'), deleted: false }]);
+      await until(() => recorder.last(sidebars).length === 0, 'the doc that came has the id');
+      site.write('docs/glossar/Beta.md', '---\ntitle: Beta\nid: Zwei\n---\n\n# Beta\n');
+      await recorder.session.filesChanged([{ uri: site.uri('docs/glossar/Beta.md'), deleted: false }]);
+      await until(() => recorder.last(sidebars).join() === 'site-config 0:46', 'the doc that changed its id has it no more');
+      site.write('sidebars.js', "module.exports = { glossar: ['glossar/Alpha', 'glossar/Zwei'] };\n");
+      await recorder.session.filesChanged([{ uri: sidebars, deleted: false }]);
+      await until(() => recorder.last(sidebars).length === 0, 'the sidebar names the new id');
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('re-checks every document when the settings change, with the new settings', async () => {
     const recorder = await started();
     const uri = ws.uri('glossar/Outtasking.md');

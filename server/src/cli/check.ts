@@ -211,7 +211,7 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
     for (const diagnostic of tagsFileDiagnostics(tagsFile, settings)) findings.push(toFinding(relativeFile(cwd, uriToFsPath(tagsFile.uri)), diagnostic));
   }
   for (const config of index.siteConfigProblems().filter((config) => concerns(config.uri))) {
-    for (const diagnostic of siteConfigDiagnostics(config, settings)) findings.push(toFinding(relativeFile(cwd, uriToFsPath(config.uri)), diagnostic));
+    for (const diagnostic of siteConfigDiagnostics(index, config, settings)) findings.push(toFinding(relativeFile(cwd, uriToFsPath(config.uri)), diagnostic));
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { findings, filesChecked: files.length, filesFixed, filesNotFixed };

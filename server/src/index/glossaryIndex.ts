@@ -156,7 +156,7 @@ function linkTargetsOf(document: ParsedDocument): LinkTargets {
 export const PAGINATION_KEYS: ReadonlySet<string> = new Set(['pagination_next', 'pagination_prev']);
 
 /** Where a doc id must be unique: Docusaurus compares them per docs instance, version and locale. */
-function docIdKey(page: SitePage): string {
+function docIdKey(page: Pick<SitePage, 'instance' | 'version' | 'locale' | 'docId'>): string {
   return `${page.instance}\u0000${page.version}\u0000${page.locale}\u0000${page.docId}`;
 }
 
@@ -207,6 +207,8 @@ export class GlossaryIndex {
   private readonly urisByTranslationKey = new UrisByKey();
   /** Built pages by their doc id within its instance, version and locale, which must be unique there. */
   private readonly urisByDocId = new UrisByKey();
+  /** Drafts by their doc id, keyed as `urisByDocId`: a sidebar may name them. */
+  private readonly draftsByDocId = new UrisByKey();
   /** See `documentsNamingDocIds`. */
   private readonly namingDocIds = new Set<string>();
   /** How many built pages each section of the site holds (`docsSectionOf`). */
@@ -420,6 +422,15 @@ export class GlossaryIndex {
     return this.urisByDocId.count(docIdKey({ ...page, docId })) > 0 || this.urisByDocId.count(docIdKey({ ...page, docId, locale: defaultLocale })) > 0;
   }
 
+  /**
+   * Whether a sidebar of a docs instance's version may name a doc id: a doc of the version has it
+   * in the default locale, built or a draft (which Docusaurus takes out of its sidebars).
+   */
+  isSidebarDocId(place: Pick<SitePage, 'instance' | 'version' | 'locale'>, docId: string): boolean {
+    const key = docIdKey({ ...place, docId });
+    return this.urisByDocId.count(key) > 0 || this.draftsByDocId.count(key) > 0;
+  }
+
   /** Documents whose front matter names other docs by id (`pagination_next`, `pagination_prev`): their problems follow those docs. */
   documentsNamingDocIds(): ReadonlySet<string> {
     return this.namingDocIds;
@@ -450,6 +461,7 @@ export class GlossaryIndex {
       this.pagesByUri.set(document.uri, { page, permalinkKeys, sections });
       for (const key of permalinkKeys) this.urisByPermalink.add(key, document.uri);
       if (page.published) this.urisByDocId.add(docIdKey(page), document.uri);
+      else if (page.unpublishedReason === 'draft') this.draftsByDocId.add(docIdKey(page), document.uri);
       this.urisByTranslationKey.add(page.translationKey, document.uri);
       for (const section of sections) this.pagesBySection.set(section, (this.pagesBySection.get(section) ?? 0) + 1);
     }
@@ -463,6 +475,7 @@ export class GlossaryIndex {
     const known = this.pagesByUri.get(uri);
     for (const key of known?.permalinkKeys ?? []) this.urisByPermalink.delete(key, uri);
     if (known?.page.published) this.urisByDocId.delete(docIdKey(known.page), uri);
+    else if (known?.page.unpublishedReason === 'draft') this.draftsByDocId.delete(docIdKey(known.page), uri);
     if (known !== undefined) this.urisByTranslationKey.delete(known.page.translationKey, uri);
     for (const section of known?.sections ?? []) {
       const count = this.pagesBySection.get(section)! - 1;

@@ -376,7 +376,7 @@ export class GlossarySession {
         : tagsFile !== undefined
           ? tagsFileDiagnostics(tagsFile, this.settings)
           : siteConfig !== undefined
-            ? siteConfigDiagnostics(siteConfig, this.settings)
+            ? siteConfigDiagnostics(this.index, siteConfig, this.settings)
             : [];
     if (diagnostics.length === 0 && !this.published.has(uri)) return;
     if (diagnostics.length === 0) this.published.delete(uri);

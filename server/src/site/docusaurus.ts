@@ -82,7 +82,6 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   if (!site.locales.includes(locale)) return unpublished('unknown-locale');
 
   const value = (key: string) => fields.find((field) => field.key === key)?.value;
-  if (isTrue(value('draft'))) return unpublished('draft');
   const problems: SitePage['problems'] = [];
   const folders = segments.slice(0, -1);
   const stem = fileName.replace(/\.mdx?$/i, '');
@@ -92,6 +91,8 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   const baseId = declaredId ?? (parsesPrefixes ? withoutNumberPrefix(stem) : stem);
   // Kept with the page of every file: one flat string, not the parts it was joined from.
   const docId = strippedFolders.length === 0 ? baseId : ownCopy(`${strippedFolders.join('/')}/${baseId}`);
+  // A draft keeps its id: a sidebar may name it (Docusaurus leaves it out of the sidebar in a build).
+  if (isTrue(value('draft'))) return { ...unpublished('draft'), docId };
 
   const slug = typeof value('slug') === 'string' ? (value('slug') as string) : undefined;
   const folderSlug = strippedFolders.length === 0 ? '/' : `/${strippedFolders.join('/')}/`;

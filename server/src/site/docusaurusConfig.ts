@@ -1,8 +1,8 @@
-import { parse, type ParseError } from '@babel/parser';
+import { parse, parseExpression, type ParseError } from '@babel/parser';
 import type * as babel from '@babel/types';
 import * as l10n from '@vscode/l10n';
 import { LineIndex, type Range } from '../common/text';
-import type { BrokenLinkPolicy, ConfigProblem, DocusaurusConfigFacts, DocusaurusDocsOptions } from './siteTypes';
+import type { BrokenLinkPolicy, ConfigProblem, DocusaurusConfigFacts, DocusaurusDocsOptions, SidebarDocReference } from './siteTypes';
 
 /**
  * Reads a `docusaurus.config.{js,mjs,cjs,ts,mts,cts}` without running it: the file is code from the
@@ -20,6 +20,8 @@ const MAX_HOPS = 32;
  * many times, or spreads of spreads, stops here. A real file uses a few hundred.
  */
 const MAX_STEPS = 1_000_000;
+/** Categories nested in a sidebar: real ones nest a few levels. */
+const MAX_SIDEBAR_DEPTH = 100;
 
 const BROKEN_LINK_POLICIES: readonly BrokenLinkPolicy[] = ['throw', 'warn', 'log', 'ignore'];
 const MARKDOWN_FORMATS = ['mdx', 'md', 'detect'] as const;
@@ -43,6 +45,35 @@ export function readDocusaurusConfig(text: string, fileName: string): Docusaurus
   const program = parseProgram(text, fileName, lines, facts.problems);
   if (program) new ConfigReader(lines, facts).read(program);
   return definedOnly(facts);
+}
+
+/**
+ * The doc ids the sidebars of a sidebars file (`sidebars.js`, `.ts`, `.json`, ...) name, read like
+ * the configuration: only those its literal values show. Docusaurus fails the build on an id no
+ * doc of the version has; see `siteConfigDiagnostics`.
+ */
+export function readDocusaurusSidebars(text: string, fileName: string): { references: SidebarDocReference[]; problems: ConfigProblem[] } {
+  const facts: DocusaurusConfigFacts = { docs: [], notLiteral: [], problems: [] };
+  const lines = new LineIndex(text);
+  if (text.length > MAX_CONFIG_CHARACTERS) {
+    facts.problems.push({ range: lines.rangeAt(0, 0), message: l10n.t('More than {0} characters of site configuration: it is not read.', MAX_CONFIG_CHARACTERS) });
+    return { references: [], problems: facts.problems };
+  }
+  const reader = new ConfigReader(lines, facts);
+  let references: SidebarDocReference[] = [];
+  if (/\.json$/i.test(fileName)) {
+    try {
+      references = reader.readSidebars(parseExpression(text), emptyScope());
+    } catch (error) {
+      const position = (error as ParseError & Error).pos ?? 0;
+      facts.problems.push({ range: lines.rangeAt(position, position), message: l10n.t('The site configuration does not parse: {0}', (error as Error).message.replace(/ \(\d+:\d+\)$/, '')) });
+    }
+  } else {
+    const program = parseProgram(text, fileName, lines, facts.problems);
+    const exported = program && exportedConfig(program);
+    if (exported) references = reader.readSidebars(exported.node, scopeOf(program!.body, undefined));
+  }
+  return { references, problems: facts.problems };
 }
 
 function parseProgram(text: string, fileName: string, lines: LineIndex, problems: ConfigProblem[]): babel.Program | undefined {
@@ -128,6 +159,52 @@ class ConfigReader {
     if (config.kind === 'object') this.readSite(config);
     else if (config.kind === 'computed') this.notLiteral(exported.key, config.node);
     else this.problem(config.node, l10n.t('"{0}" must be an object.', exported.key));
+  }
+
+  /** The doc ids the sidebars of an exported sidebars object name; none where the file computes them. */
+  readSidebars(exported: babel.Node, scope: Scope): SidebarDocReference[] {
+    const references: SidebarDocReference[] = [];
+    const sidebars = this.configObject(exported, scope, 0);
+    if (sidebars.kind === 'object') for (const sidebar of this.propertyValues(sidebars)) this.sidebarItems(sidebar, references, 0);
+    return references;
+  }
+
+  /**
+   * A sidebar or a category's items, as Docusaurus normalises them: a list of items, or an object
+   * of categories by label (the shorthand). An item is a doc id, an object with a `type`
+   * (`doc` and `ref` name their `id`; a `category` its items, and a doc by `link: { type: 'doc', id }`), or a
+   * shorthand object again.
+   */
+  private sidebarItems(items: Value | undefined, references: SidebarDocReference[], depth: number): void {
+    if (items === undefined || depth > MAX_SIDEBAR_DEPTH) return;
+    if (items.kind === 'object') {
+      for (const category of this.propertyValues(items)) this.sidebarItems(category, references, depth + 1);
+      return;
+    }
+    if (items.kind !== 'array') return;
+    for (const item of this.items('sidebar', items)) {
+      if (item.kind === 'literal' && typeof item.value === 'string') references.push({ id: item.value, range: this.rangeOf(item.node) });
+      if (item.kind !== 'object') continue;
+      const type = this.property(item, 'type');
+      if (type === undefined) this.sidebarItems(item, references, depth + 1);
+      else if (type.kind === 'literal' && (type.value === 'doc' || type.value === 'ref')) this.docReference(item, references);
+      else if (type.kind === 'literal' && type.value === 'category') {
+        this.sidebarItems(this.property(item, 'items'), references, depth + 1);
+        const link = this.property(item, 'link');
+        const linkType = link?.kind === 'object' ? this.property(link, 'type') : undefined;
+        if (link?.kind === 'object' && linkType?.kind === 'literal' && linkType.value === 'doc') this.docReference(link, references);
+      }
+    }
+  }
+
+  private docReference(item: ObjectValue, references: SidebarDocReference[]): void {
+    const id = this.property(item, 'id');
+    if (id?.kind === 'literal' && typeof id.value === 'string') references.push({ id: id.value, range: this.rangeOf(id.node) });
+  }
+
+  /** The values of an object literal's keys, each as its last property gives it. */
+  private propertyValues(object: ObjectValue): Value[] {
+    return [...this.propertyIndex(object).lastOf.keys()].map((key) => this.property(object, key)).filter((value) => value !== undefined);
   }
 
   /** The object a configuration's export stands for: the object itself, a const, a function's returned object, or a wrapper call's argument. */
@@ -323,6 +400,7 @@ class ConfigReader {
       include: this.stringList(`${key}.include`, this.property(options, 'include')),
       exclude: this.stringList(`${key}.exclude`, this.property(options, 'exclude')),
       numberPrefixParser: this.boolean(`${key}.numberPrefixParser`, this.property(options, 'numberPrefixParser')),
+      sidebarPath: this.sidebarPath(`${key}.sidebarPath`, this.property(options, 'sidebarPath')),
       mdxSyntaxChangedBy: this.setOptions(key, options, ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'], (value) => isAllTrue(value) || (value.kind === 'array' && value.node.elements.length === 0)),
     });
   }
@@ -338,6 +416,16 @@ class ConfigReader {
       return value !== undefined && value.kind !== 'undefined' && !isDefault(value);
     });
     return set.length === 0 ? undefined : set.map((name) => `${key}.${name}`);
+  }
+
+  /** `sidebarPath`: a path (a string, or `require.resolve('./sidebars.js')`) or false. */
+  private sidebarPath(key: string, value: Value | undefined): DocusaurusDocsOptions['sidebarPath'] {
+    if (!value || value.kind === 'undefined') return undefined;
+    const path = this.moduleName(value);
+    if (path.kind === 'literal' && (typeof path.value === 'string' || path.value === false)) return { value: path.value, range: this.rangeOf(path.node) };
+    if (path.kind === 'computed') this.notLiteral(key, path.node);
+    else this.problem(path.node, l10n.t('"{0}" must be a string or false.', key));
+    return undefined;
   }
 
   // Readers of one value: a literal of the expected type, else a problem (wrong type) or a `notLiteral` (computed).

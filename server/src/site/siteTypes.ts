@@ -20,6 +20,14 @@ export interface ConfigProblem {
 export interface SiteConfigProblems {
   uri: string;
   problems: ConfigProblem[];
+  /** For a Docusaurus sidebars file: the doc ids its sidebars name, which the docs of a version must have. */
+  sidebars?: { instance: string; version: string; references: SidebarDocReference[] };
+}
+
+/** A doc id a sidebar names (a doc item or a category's doc link), where the sidebars file writes it. */
+export interface SidebarDocReference {
+  id: string;
+  range: Range;
 }
 
 /** What a Docusaurus configuration file says, as far as literal values show it; absent = not said. */
@@ -57,6 +65,8 @@ export interface DocusaurusDocsOptions {
   include?: string[];
   /** `false` turns number prefixes off; a function of the configuration is computed, and not read. */
   numberPrefixParser?: boolean;
+  /** The sidebars file, relative to the site folder, or false for none; where the configuration says so. Absent: sidebars generated from the folders. */
+  sidebarPath?: { value: string | false; range: Range };
   /** Options of the instance that may change how MDX reads a page: remark plugins, admonitions. */
   mdxSyntaxChangedBy?: string[];
 }

@@ -1,13 +1,14 @@
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { fileUri } from '../common/uris';
-import { readDocusaurusConfig } from '../site/docusaurusConfig';
+import { readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
 import type { DocusaurusInstance } from '../site/docusaurus';
 import { hugoSiteOf } from '../site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, readHugoConfig } from '../site/hugoConfig';
 import { defaultDocusaurusSite, type Site } from '../site/site';
-import type { SiteConfigProblems } from '../site/siteTypes';
+import type { DocusaurusDocsOptions, SiteConfigProblems } from '../site/siteTypes';
 import { readTextFileNow, type GlossaryScope, type Logger } from './files';
 
 const DOCUSAURUS_CONFIG_FILE_NAMES = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts'];
@@ -64,7 +65,8 @@ function foldersUpTo(start: string, scope: GlossaryScope): string[] {
 /** Whether a file (by URI or path) is one a site is configured by: its change changes every route. */
 export function isSiteConfigFile(uriOrPath: string): boolean {
   const name = uriOrPath.slice(uriOrPath.lastIndexOf('/') + 1);
-  return DOCUSAURUS_CONFIG_FILE_NAMES.includes(name) || HUGO_CONFIG_FILE_NAMES.includes(name) || /^(?:[\w-]+_)?versions\.json$/.test(name);
+  // The sidebars file by its usual name (`sidebarPath: './sidebars.js'`); one named otherwise is read again with the configuration.
+  return DOCUSAURUS_CONFIG_FILE_NAMES.includes(name) || HUGO_CONFIG_FILE_NAMES.includes(name) || /^(?:[\w-]+_)?versions\.json$/.test(name) || /^sidebars\.(?:[cm]?[jt]s|json)$/.test(name);
 }
 
 function isFolder(candidate: string): boolean {
@@ -127,6 +129,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
           ...(mdxSyntaxChangedBy === undefined ? {} : { mdxSyntaxChangedBy }),
         };
       });
+      facts.docs.forEach((options, position) => readSidebars(folder, config.file, options, docusaurus.instances[position].id, configProblems, log));
       log(`Site: Docusaurus, configured by ${config.file}: ${docusaurus.instances.map((instance) => `${instance.path || '.'} at /${instance.routeBasePath}`).join(', ') || 'no docs'}; locales ${docusaurus.locales.join(', ')}.`);
       return [site];
     }
@@ -170,6 +173,28 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
   site.docusaurus.instances = [instanceOf(siteFolder, 'default', docsPath, 'docs', log)];
   log(`Site: no configuration found in ${root}; assumed a Docusaurus site with the defaults, docs in ${hasDocsFolder ? path.join(root, 'docs') : root} at /docs.`);
   return { ...site, assumed: true };
+}
+
+/**
+ * The current version's sidebars file of a docs instance, when the configuration names one: its
+ * doc ids, for the check of every id against the docs (`siteConfigDiagnostics`), and its problems.
+ * Docusaurus refuses to build when the file is missing.
+ */
+function readSidebars(siteFolder: string, configFile: string, options: DocusaurusDocsOptions, instance: string, configProblems: SiteConfigProblems[], log: Logger): void {
+  const sidebarPath = options.sidebarPath;
+  if (sidebarPath === undefined || sidebarPath.value === false) return;
+  const file = path.resolve(siteFolder, sidebarPath.value);
+  if (fs.existsSync(file)) {
+    const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
+    if (text === undefined) return;
+    const { references, problems } = readDocusaurusSidebars(text, file);
+    configProblems.push({ uri: fileUri(file), problems, sidebars: { instance, version: 'current', references } });
+  } else {
+    const problem = { range: sidebarPath.range, message: l10n.t('Docusaurus refuses to build: the sidebars file "{0}" does not exist.', sidebarPath.value) };
+    const config = configProblems.find((known) => known.uri === fileUri(configFile));
+    if (config !== undefined) config.problems.push(problem);
+    else configProblems.push({ uri: fileUri(configFile), problems: [problem] });
+  }
 }
 
 /** A docs instance, with the versions `versions.json` (or `<id>_versions.json`) lists. */

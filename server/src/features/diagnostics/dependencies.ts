@@ -35,8 +35,11 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
     const page = index.pageFor(uri, (before ?? after)!.frontMatter?.fields ?? []);
     for (const other of page === undefined ? [] : index.documentsWithTranslationKey(page.translationKey)) affected.add(other);
   }
-  // Any change of a page's front matter may give or take the doc id another page's pagination names.
-  if (index.documentsNamingDocIds().size > 0 && !sameFrontMatter(before, after)) for (const naming of index.documentsNamingDocIds()) affected.add(naming);
+  // Any change of a page's front matter, or a page that comes or goes, may give or take the doc id another page's pagination or a sidebar names.
+  if (!sameFrontMatter(before, after)) {
+    for (const naming of index.documentsNamingDocIds()) affected.add(naming);
+    for (const config of index.siteConfigProblems()) if (config.sidebars !== undefined) affected.add(config.uri);
+  }
   affected.delete(uri);
   return affected;
 }

@@ -6,7 +6,27 @@ import type { ParsedDocument } from '../../parsing/document';
 import type { MdxProblem } from '../../parsing/mdx';
 import type { DocusaurusSite } from '../../site/docusaurus';
 import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
-import type { SitePage } from '../../site/siteTypes';
+import type { SiteConfigProblems, SitePage } from '../../site/siteTypes';
+
+/**
+ * The doc ids a sidebars file names that no doc of its version has (built, or a draft, which
+ * Docusaurus takes out of the sidebar): Docusaurus refuses to build.
+ */
+export function sidebarDiagnostics(index: GlossaryIndex, config: SiteConfigProblems): GlossaryDiagnostic[] {
+  const site = index.siteFor(config.uri);
+  if (config.sidebars === undefined || site?.generator !== 'docusaurus') return [];
+  const { instance, version, references } = config.sidebars;
+  const place = { instance, version, locale: site.docusaurus.defaultLocale };
+  return references
+    .filter((reference) => !index.isSidebarDocId(place, reference.id))
+    .map((reference) => ({
+      range: reference.range,
+      severity: 'error',
+      code: 'site-config',
+      message: l10n.t('Docusaurus refuses to build: this sidebar names the doc id "{0}", which no document of this version has.', reference.id),
+      breaksBuild: true,
+    }));
+}
 
 /**
  * What the site's generator refuses to build a page for: front-matter values Docusaurus's
