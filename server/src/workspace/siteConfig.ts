@@ -66,7 +66,7 @@ function foldersUpTo(start: string, scope: GlossaryScope): string[] {
 export function isSiteConfigFile(uriOrPath: string): boolean {
   const name = uriOrPath.slice(uriOrPath.lastIndexOf('/') + 1);
   // The sidebars file by its usual name (`sidebarPath: './sidebars.js'`); one named otherwise is read again with the configuration.
-  return DOCUSAURUS_CONFIG_FILE_NAMES.includes(name) || HUGO_CONFIG_FILE_NAMES.includes(name) || /^(?:[\w-]+_)?versions\.json$/.test(name) || /^sidebars\.(?:[cm]?[jt]s|json)$/.test(name);
+  return DOCUSAURUS_CONFIG_FILE_NAMES.includes(name) || HUGO_CONFIG_FILE_NAMES.includes(name) || /^(?:[\w-]+_)?versions\.json$/.test(name) || /^sidebars\.(?:[cm]?[jt]s|json)$/.test(name) || /^version-.+-sidebars\.json$/.test(name);
 }
 
 function isFolder(candidate: string): boolean {
@@ -129,7 +129,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
           ...(mdxSyntaxChangedBy === undefined ? {} : { mdxSyntaxChangedBy }),
         };
       });
-      facts.docs.forEach((options, position) => readSidebars(folder, config.file, options, docusaurus.instances[position].id, configProblems, log));
+      facts.docs.forEach((options, position) => readSidebars(folder, config.file, options, docusaurus.instances[position], configProblems, log));
       log(`Site: Docusaurus, configured by ${config.file}: ${docusaurus.instances.map((instance) => `${instance.path || '.'} at /${instance.routeBasePath}`).join(', ') || 'no docs'}; locales ${docusaurus.locales.join(', ')}.`);
       return [site];
     }
@@ -176,24 +176,33 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
 }
 
 /**
- * The current version's sidebars file of a docs instance, when the configuration names one: its
- * doc ids, for the check of every id against the docs (`siteConfigDiagnostics`), and its problems.
- * Docusaurus refuses to build when the file is missing.
+ * The sidebars files of a docs instance: the current version's, when the configuration names one
+ * (Docusaurus refuses to build when it is missing), and each version's
+ * `versioned_sidebars/version-<v>-sidebars.json` that exists. Their doc ids are checked against the
+ * docs of their version (`siteConfigDiagnostics`).
  */
-function readSidebars(siteFolder: string, configFile: string, options: DocusaurusDocsOptions, instance: string, configProblems: SiteConfigProblems[], log: Logger): void {
-  const sidebarPath = options.sidebarPath;
-  if (sidebarPath === undefined || sidebarPath.value === false) return;
-  const file = path.resolve(siteFolder, sidebarPath.value);
-  if (fs.existsSync(file)) {
+function readSidebars(siteFolder: string, configFile: string, options: DocusaurusDocsOptions, instance: DocusaurusInstance, configProblems: SiteConfigProblems[], log: Logger): void {
+  const read = (file: string, version: string) => {
     const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
     if (text === undefined) return;
     const { references, problems } = readDocusaurusSidebars(text, file);
-    configProblems.push({ uri: fileUri(file), problems, sidebars: { instance, version: 'current', references } });
-  } else {
-    const problem = { range: sidebarPath.range, message: l10n.t('Docusaurus refuses to build: the sidebars file "{0}" does not exist.', sidebarPath.value) };
-    const config = configProblems.find((known) => known.uri === fileUri(configFile));
-    if (config !== undefined) config.problems.push(problem);
-    else configProblems.push({ uri: fileUri(configFile), problems: [problem] });
+    configProblems.push({ uri: fileUri(file), problems, sidebars: { instance: instance.id, version, references } });
+  };
+  const sidebarPath = options.sidebarPath;
+  if (sidebarPath !== undefined && sidebarPath.value !== false) {
+    const file = path.resolve(siteFolder, sidebarPath.value);
+    if (fs.existsSync(file)) read(file, 'current');
+    else {
+      const problem = { range: sidebarPath.range, message: l10n.t('Docusaurus refuses to build: the sidebars file "{0}" does not exist.', sidebarPath.value) };
+      const config = configProblems.find((known) => known.uri === fileUri(configFile));
+      if (config !== undefined) config.problems.push(problem);
+      else configProblems.push({ uri: fileUri(configFile), problems: [problem] });
+    }
+  }
+  const folder = path.join(siteFolder, instance.id === 'default' ? 'versioned_sidebars' : `${instance.id}_versioned_sidebars`);
+  for (const version of instance.versions) {
+    const file = path.join(folder, `version-${version}-sidebars.json`);
+    if (fs.existsSync(file)) read(file, version);
   }
 }
 
