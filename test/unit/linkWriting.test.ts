@@ -11,10 +11,12 @@ import { complete } from '../../server/src/features/completion';
 import { codeActions } from '../../server/src/features/codeActions';
 import type { WorkspaceChange } from '../../server/src/features/workspaceChange';
 import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
-import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import { documentDiagnostics, siteConfigDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../../server/src/features/rename';
 import { resolveTermLink } from '../../server/src/features/termLinks';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { readDocusaurusSidebars } from '../../server/src/site/docusaurusConfig';
+import { defaultDocusaurusSite } from '../../server/src/site/site';
 
 type Files = Record<string, string>;
 
@@ -327,5 +329,52 @@ describe('names and paths in NFD (macOS archives, rsync) are reached by links ty
     assert.equal(index.documentAtLink(uriOf('docs/Geschäft/Wertschöpfung.md')), undefined);
     index.setDocument(termUri, files[nfd('docs/Geschäft/Wertschöpfung.md')]);
     assert.deepEqual(linking(), ['docs/Geschäft/Plan.md']);
+  });
+});
+
+describe('a doc that takes another Docusaurus doc id takes the sidebars and paginations naming it along', () => {
+  const SIDEBARS = "module.exports = { s: ['Intro', \"glossar/Alt\", { type: 'doc', id: `glossar/Alt` }, kurz], t: ['glossar/Alt'] };\nconst kurz = 'glossar/Alt';\n";
+  const files: Files = {
+    'sidebars.js': SIDEBARS,
+    'docs/Intro.md': '---\ntitle: Intro\npagination_next: glossar/Alt\n---\n\n# Intro\n',
+    'docs/glossar/Alt.md': term('Alt', 'Alt'),
+  };
+
+  /** The site of the files: Docusaurus, docs in docs/, the sidebars of sidebars.js. */
+  function siteIndex(current: Files): GlossaryIndex {
+    const index = new GlossaryIndex();
+    const { references } = readDocusaurusSidebars(current['sidebars.js'], 'sidebars.js');
+    index.setSites([defaultDocusaurusSite(ROOT)], [{ uri: uriOf('sidebars.js'), problems: [], sidebars: { instance: 'default', version: 'current', references } }]);
+    for (const [relative, text] of Object.entries(current)) if (relative.endsWith('.md')) index.setDocument(uriOf(relative), text);
+    return index;
+  }
+
+  /** What Docusaurus would refuse: the sidebar's ids no doc has, and paginations naming none. */
+  function refused(current: Files): string[] {
+    const index = siteIndex(current);
+    const [config] = index.siteConfigProblems();
+    const paginations = documentDiagnostics(index, index.getDocument(uriOf('docs/Intro.md'))!).filter((diagnostic) => diagnostic.code === 'invalid-front-matter');
+    return [...siteConfigDiagnostics(index, config), ...paginations].map((diagnostic) => diagnostic.message);
+  }
+
+  it('renaming the id writes the new one in each quote style, where a constant does not hold it', () => {
+    assert.deepEqual(refused(files), []);
+    const index = siteIndex(files);
+    const document = index.getDocument(uriOf('docs/glossar/Alt.md'))!;
+    const lines = new LineIndex(files['docs/glossar/Alt.md']);
+    const target = prepareRename(index, document, lines, lines.positionAt(files['docs/glossar/Alt.md'].indexOf('id: Alt') + 5))!;
+    const renamed = applied(files, rename(index, target, "Neu'`${x}\"\\"));
+    assert.equal(renamed['sidebars.js'].split('\n')[1], "const kurz = 'glossar/Alt';", 'a constant may be used elsewhere: it is not rewritten');
+    assert.deepEqual(readDocusaurusSidebars(renamed['sidebars.js'], 'sidebars.js').references.map((reference) => reference.id), ['Intro', "glossar/Neu'`${x}\"\\", "glossar/Neu'`${x}\"\\", 'glossar/Alt', "glossar/Neu'`${x}\"\\"]);
+    assert.deepEqual(refused(renamed), ['Docusaurus refuses to build: this sidebar names the doc id "glossar/Alt", which no document of this version has.']);
+  });
+
+  it('moving the file to another folder writes the id with its new folder', () => {
+    const withoutConstant = { ...files, 'sidebars.js': SIDEBARS.replace(', kurz]', ']').replace("const kurz = 'glossar/Alt';\n", '') };
+    const pairs = [{ oldUri: uriOf('docs/glossar/Alt.md'), newUri: uriOf('docs/begriffe/Alt.md') }];
+    const moved = applied(withoutConstant, { edits: linkEditsForRenamedFiles(siteIndex(withoutConstant), pairs), renameFiles: pairs });
+    assert.match(moved['docs/Intro.md'], /pagination_next: begriffe\/Alt\n/);
+    assert.equal(moved['sidebars.js'], withoutConstant['sidebars.js'].replaceAll('glossar/Alt', 'begriffe/Alt'));
+    assert.deepEqual(refused(moved), []);
   });
 });

@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
 import { asLinkTarget, composedUri, encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, routeSegments, withRouteId } from '../common/uris';
-import type { GlossaryIndex } from '../index/glossaryIndex';
+import { PAGINATION_KEYS, type GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { FrontMatter, FrontMatterField } from '../parsing/frontMatterFields';
+import type { SidebarDocReference, SitePage } from '../site/siteTypes';
 import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold, wikiLinkParts } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './workspaceChange';
 import { termsAt } from './termAt';
@@ -97,6 +98,7 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
   const fields = index.getDocument(term.uri)?.frontMatter?.fields ?? [];
   const newPage = index.pageFor(newUri, idField === undefined ? fields : fields.map((field) => (field === idField ? { ...field, value: id } : field)));
   const newRoute = newPage?.published ? newPage.route : undefined;
+  docIdEdits(index, edits, index.pageOf(term.uri), newPage);
   forEachLinkTo(index, term, (document, link) => {
     if (link.kind !== 'inline') return;
     if (!isMarkdownPath(link.target.replace(/[?#].*$/, ''))) {
@@ -134,6 +136,7 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
     // The page the file makes at its new place, as the site computes it from its path and front matter.
     const newPage = index.pageFor(newUri, index.getDocument(oldUri)?.frontMatter?.fields ?? []);
     const newRoute = newPage?.published ? newPage.route : undefined;
+    docIdEdits(index, edits, index.pageOf(oldUri), newPage);
     if (term !== undefined && oldRoute !== undefined && newRoute !== undefined) {
       if (newRoute !== oldRoute) {
         forEachLinkTo(index, term, (document, link) => {
@@ -153,6 +156,37 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
     }
   }
   return edits.all();
+}
+
+/**
+ * Where a doc is named by its Docusaurus doc id (a sidebar of its version, `pagination_next` or
+ * `pagination_prev` of a doc of its version), the edits that name its new id: a moved file or a new
+ * `id` gives it another, and Docusaurus refuses to build on an id no doc has. A sidebar naming it
+ * through a constant is left as it is (its check then reports it).
+ */
+function docIdEdits(index: GlossaryIndex, edits: EditsByFile, before: SitePage | undefined, after: SitePage | undefined): void {
+  if (before?.generator !== 'docusaurus' || after === undefined || before.docId === '' || after.docId === '' || before.docId === after.docId) return;
+  if (before.instance !== after.instance || before.version !== after.version) return;
+  for (const config of index.siteConfigProblems()) {
+    const sidebars = config.sidebars;
+    if (sidebars?.instance !== before.instance || sidebars.version !== before.version) continue;
+    for (const reference of sidebars.references) {
+      if (reference.id === before.docId && reference.quote !== undefined) edits.add(config.uri, { range: reference.range, newText: quoted(after.docId, reference.quote) });
+    }
+  }
+  for (const uri of index.documentsNamingDocIds()) {
+    const page = index.pageOf(uri);
+    const frontMatter = index.getDocument(uri)?.frontMatter;
+    if (page?.instance !== before.instance || page.version !== before.version || frontMatter === undefined) continue;
+    for (const field of frontMatter.fields) if (PAGINATION_KEYS.has(field.key) && field.value === before.docId) edits.add(uri, replacedValue(frontMatter, field, after.docId));
+  }
+}
+
+/** A string literal of JavaScript or JSON in the quotes given. */
+function quoted(text: string, quote: NonNullable<SidebarDocReference['quote']>): string {
+  if (quote === '"') return JSON.stringify(text);
+  const escaped = text.replace(/\\/g, '\\\\').replaceAll(quote, `\\${quote}`);
+  return quote + (quote === '`' ? escaped.replace(/\$\{/g, '\\${') : escaped) + quote;
 }
 
 /**

@@ -183,7 +183,7 @@ class ConfigReader {
     }
     if (items.kind !== 'array') return;
     for (const item of this.items('sidebar', items)) {
-      if (item.kind === 'literal' && typeof item.value === 'string') references.push({ id: item.value, range: this.rangeOf(item.node) });
+      if (item.kind === 'literal' && typeof item.value === 'string') references.push(this.reference(item.value, item.node));
       if (item.kind !== 'object') continue;
       const type = this.property(item, 'type');
       if (type === undefined) this.sidebarItems(item, references, depth + 1);
@@ -199,7 +199,12 @@ class ConfigReader {
 
   private docReference(item: ObjectValue, references: SidebarDocReference[]): void {
     const id = this.property(item, 'id');
-    if (id?.kind === 'literal' && typeof id.value === 'string') references.push({ id: id.value, range: this.rangeOf(id.node) });
+    if (id?.kind === 'literal' && typeof id.value === 'string') references.push(this.reference(id.value, id.node));
+  }
+
+  private reference(id: string, node: babel.Node): SidebarDocReference {
+    const quote = node.type === 'StringLiteral' ? (this.lines.text[node.start ?? 0] as SidebarDocReference['quote']) : node.type === 'TemplateLiteral' ? '`' : undefined;
+    return { id, range: this.rangeOf(node), ...(quote === undefined ? {} : { quote }) };
   }
 
   /** The values of an object literal's keys, each as its last property gives it. */

@@ -28,6 +28,8 @@ export interface SiteConfigProblems {
 export interface SidebarDocReference {
   id: string;
   range: Range;
+  /** The quote of the string literal the range is exactly, which a rename writes the new id in; absent for a name (`const intro = 'intro'`). */
+  quote?: '"' | "'" | '`';
 }
 
 /** What a Docusaurus configuration file says, as far as literal values show it; absent = not said. */
