@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { docusaurusPageOf } from '../../server/src/site/docusaurus';
+import { docusaurusPageOf, type DocusaurusInstance } from '../../server/src/site/docusaurus';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 
-function siteWith(options: { include?: string[]; exclude?: string[] }) {
+function siteWith(options: Partial<DocusaurusInstance>) {
   const site = defaultDocusaurusSite('file:///site').docusaurus;
   site.instances = [{ ...site.instances[0], ...options }];
   return site;
@@ -37,5 +37,24 @@ describe('the files the docs plugin reads', () => {
     // `**/archiv/*.md` names files, not the folder: what lies deeper is read.
     const site = siteWith({ exclude: ['**/archiv/*.md'] });
     assert.deepEqual(['archiv/A.md', 'archiv/alt/B.md'].map((file) => built(site, file)), [false, true]);
+  });
+});
+
+describe('the versions the docs plugin builds, and where', () => {
+  const route = (site: ReturnType<typeof siteWith>, file: string) => {
+    const page = docusaurusPageOf(site, file, []);
+    return page?.published ? page.route : 'not built';
+  };
+
+  it('by default: the newest version of versions.json without a version in its path, the current one at next/', () => {
+    const site = siteWith({});
+    site.instances[0].versions = ['2.0', '1.0'];
+    assert.deepEqual(['docs/A.md', 'versioned_docs/version-2.0/A.md', 'versioned_docs/version-1.0/A.md', 'versioned_docs/version-0.9/A.md'].map((file) => route(site, file)), ['/docs/next/A', '/docs/A', '/docs/1.0/A', 'not built']);
+  });
+
+  it('as lastVersion, onlyIncludeVersions and a version\'s own path choose', () => {
+    const site = siteWith({});
+    site.instances = [{ ...site.instances[0], versions: ['2.0', '1.0'], builtVersions: ['current', '2.0'], lastVersion: 'current', versionPaths: { '2.0': 'zwei' } }];
+    assert.deepEqual(['docs/A.md', 'versioned_docs/version-2.0/A.md', 'versioned_docs/version-1.0/A.md'].map((file) => route(site, file)), ['/docs/A', '/docs/zwei/A', 'not built']);
   });
 });

@@ -76,3 +76,29 @@ describe('loading a glossary: MDX', () => {
     }
   });
 });
+
+describe('loading a glossary: the versions of a Docusaurus site', () => {
+  it('builds the versions the options choose, at their paths, and reports options Docusaurus refuses where they are written', async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-versions-'));
+    try {
+      const config = "module.exports = { baseUrl: '/', presets: [['classic', { docs: { lastVersion: 'current', onlyIncludeVersions: ['current', '2.0', '3.0'], versions: { '2.0': { path: 'zwei' } } } }]] };\n";
+      writeFileSync(path.join(site, 'docusaurus.config.js'), config);
+      writeFileSync(path.join(site, 'versions.json'), '["2.0", "1.0"]');
+      for (const folder of ['docs', 'versioned_docs/version-2.0', 'versioned_docs/version-1.0']) {
+        mkdirSync(path.join(site, folder), { recursive: true });
+        writeFileSync(path.join(site, folder, 'A.md'), '---\ntitle: A\n---\n\n# A\n');
+      }
+      const index = new GlossaryIndex();
+      await loadGlossary(index, new GlossaryScope([site]), () => undefined);
+      const routeOf = (file: string) => index.pageOf(fileUri(path.join(site, file)))?.route || 'not built';
+      assert.deepEqual(['docs/A.md', 'versioned_docs/version-2.0/A.md', 'versioned_docs/version-1.0/A.md'].map(routeOf), ['/docs/A', '/docs/zwei/A', 'not built']);
+      const [problems] = index.siteConfigProblems();
+      assert.deepEqual(
+        problems.problems.map((problem) => [problem.range.start.character, problem.message]),
+        [[config.indexOf("['current', '2.0', '3.0']"), 'Docusaurus refuses to build: "onlyIncludeVersions" names versions there are not: 3.0 (versions: "current", "2.0", "1.0").']],
+      );
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { composed } from '../common/text';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { assumedSiteFor, defaultLocaleOf, docsSectionOf, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOn, type Site } from '../site/site';
+import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOn, type Site } from '../site/site';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { SignatureStore, type TextSignature } from './textSignature';
@@ -439,11 +439,12 @@ export class GlossaryIndex {
   /**
    * Whether a link to a URL path that reaches no page is broken: it lies in a section of the docs
    * where the index holds pages. A section it holds none of (`/docs/References/`, when the
-   * workspace is only the glossary's part of the docs) may have pages the index does not see.
+   * workspace is only the glossary's part of the docs) may have pages the index does not see; but
+   * where a version the site does not build would be served, there is none.
    */
   judgesLinksTo(site: Site, path: string): boolean {
     const section = docsSectionOf(site, path);
-    return section !== undefined && (this.pagesBySection.get(section) ?? 0) > 0;
+    return (section !== undefined && (this.pagesBySection.get(section) ?? 0) > 0) || inUnbuiltVersion(site, path);
   }
 
   private learnPage(document: ParsedDocument): void {

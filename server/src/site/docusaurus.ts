@@ -19,6 +19,14 @@ export interface DocusaurusInstance {
   routeBasePath: string;
   /** From `versions.json` (or `<id>_versions.json`), newest first; empty without versions. */
   versions: string[];
+  /**
+   * The versions the plugin builds, `current` among them (its options `includeCurrentVersion`,
+   * `disableVersioning`, `onlyIncludeVersions`), the one served without a version in its path
+   * (`lastVersion`), and paths given to versions (`versions.<name>.path`). Absent: the defaults.
+   */
+  builtVersions?: string[];
+  lastVersion?: string;
+  versionPaths?: Record<string, string>;
   /** The plugin's `include` and `exclude` globs, relative to a version's folder; its defaults when not given. */
   include?: string[];
   exclude?: string[];
@@ -80,6 +88,7 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   const fileName = segments[segments.length - 1];
   if (!readsFile(instance, segments)) return unpublished(instance.exclude === undefined && segments.some((segment) => segment.startsWith('_')) ? 'underscore' : 'excluded');
   if (!site.locales.includes(locale)) return unpublished('unknown-locale');
+  if (!builtVersionsOf(instance).includes(version)) return unpublished('excluded');
 
   const value = (key: string) => fields.find((field) => field.key === key)?.value;
   const problems: SitePage['problems'] = [];
@@ -237,9 +246,17 @@ function isValidPathname(path: string): boolean {
   }
 }
 
+/** The versions the plugin builds, `current` first: by default, `current` and every version of `versions.json`. */
+export function builtVersionsOf(instance: DocusaurusInstance): string[] {
+  return instance.builtVersions ?? ['current', ...instance.versions];
+}
+
+/** A version's part of its routes: its own `path`, else none for the last version, `next` for `current`, else its name. */
 function versionPathOf(instance: DocusaurusInstance, version: string): string {
-  if (version === 'current') return instance.versions.length > 0 ? 'next' : '';
-  return version === instance.versions[0] ? '' : version;
+  const path = instance.versionPaths?.[version];
+  if (path !== undefined) return path;
+  const last = instance.lastVersion ?? builtVersionsOf(instance).find((name) => name !== 'current') ?? 'current';
+  return version === last ? '' : version === 'current' ? 'next' : version;
 }
 
 /** URL parts joined with single slashes; the last part's final slash is kept. */

@@ -406,6 +406,11 @@ class ConfigReader {
       exclude: this.stringList(`${key}.exclude`, this.property(options, 'exclude')),
       numberPrefixParser: this.boolean(`${key}.numberPrefixParser`, this.property(options, 'numberPrefixParser')),
       sidebarPath: this.sidebarPath(`${key}.sidebarPath`, this.property(options, 'sidebarPath')),
+      includeCurrentVersion: this.boolean(`${key}.includeCurrentVersion`, this.property(options, 'includeCurrentVersion')),
+      disableVersioning: this.boolean(`${key}.disableVersioning`, this.property(options, 'disableVersioning')),
+      onlyIncludeVersions: this.placed(this.property(options, 'onlyIncludeVersions'), (value) => this.stringList(`${key}.onlyIncludeVersions`, value)),
+      lastVersion: this.placed(this.property(options, 'lastVersion'), (value) => this.string(`${key}.lastVersion`, value)),
+      versions: this.versionOptions(`${key}.versions`, this.property(options, 'versions')),
       mdxSyntaxChangedBy: this.setOptions(key, options, ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'], (value) => isAllTrue(value) || (value.kind === 'array' && value.node.elements.length === 0)),
     });
   }
@@ -421,6 +426,24 @@ class ConfigReader {
       return value !== undefined && value.kind !== 'undefined' && !isDefault(value);
     });
     return set.length === 0 ? undefined : set.map((name) => `${key}.${name}`);
+  }
+
+  /** A value read by `read`, with where the file writes it (for the generator's own errors about it). */
+  private placed<T>(value: Value | undefined, reader: (value: Value | undefined) => T | undefined): { value: T; range: Range } | undefined {
+    const read = reader(value);
+    return read === undefined || value === undefined ? undefined : { value: read, range: this.rangeOf(value.node) };
+  }
+
+  /** `versions`: options by version name, of which the route's `path` of each is read; a version whose path is computed is left out. */
+  private versionOptions(key: string, value: Value | undefined): DocusaurusDocsOptions['versions'] {
+    const versions = this.object(key, value);
+    if (versions === undefined) return undefined;
+    const paths: Record<string, string | undefined> = {};
+    for (const name of this.propertyIndex(versions).lastOf.keys()) {
+      const options = this.object(`${key}.${name}`, this.property(versions, name));
+      paths[name] = options && this.string(`${key}.${name}.path`, this.property(options, 'path'));
+    }
+    return { paths, range: this.rangeOf(versions.node) };
   }
 
   /** `sidebarPath`: a path (a string, or `require.resolve('./sidebars.js')`) or false. */

@@ -1,7 +1,7 @@
 import { composed } from '../common/text';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import { docusaurusPageOf, type DocusaurusSite } from './docusaurus';
+import { builtVersionsOf, docusaurusPageOf, type DocusaurusSite } from './docusaurus';
 import { hugoPageOf, type HugoSite } from './hugo';
 import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
@@ -144,6 +144,29 @@ export function docsSectionOf(site: Site, path: string): string | undefined {
     return permalinkKey(`${localeBase}${base.slice(1)}/${segments.length > 1 ? segments[0] : ''}`);
   }
   return undefined;
+}
+
+/**
+ * Whether a URL path lies where a version of a docs instance would be served that the site does not
+ * build (`onlyIncludeVersions`, `includeCurrentVersion: false`): no page is there, whatever the
+ * workspace holds.
+ */
+export function inUnbuiltVersion(site: Site, path: string): boolean {
+  if (site.generator !== 'docusaurus') return false;
+  const { docusaurus } = site;
+  const locale = localeOfPath(site, path);
+  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  if (!path.startsWith(localeBase)) return false;
+  const rest = path.slice(localeBase.length);
+  return docusaurus.instances.some((instance) => {
+    const built = builtVersionsOf(instance);
+    const unbuilt = ['current', ...instance.versions].filter((version) => !built.includes(version));
+    return unbuilt.some((version) => {
+      const versionPath = instance.versionPaths?.[version] ?? (version === 'current' ? 'next' : version);
+      const base = [instance.routeBasePath, versionPath].filter((part) => part !== '').join('/');
+      return versionPath !== '' && (rest === base || rest.startsWith(`${base}/`));
+    });
+  });
 }
 
 /** Hugo: the base path, the language's folder and the first folder below it. */

@@ -69,6 +69,12 @@ export interface DocusaurusDocsOptions {
   numberPrefixParser?: boolean;
   /** The sidebars file, relative to the site folder, or false for none; where the configuration says so. Absent: sidebars generated from the folders. */
   sidebarPath?: { value: string | false; range: Range };
+  /** The versions built and their paths: `includeCurrentVersion`, `disableVersioning`, `onlyIncludeVersions`, `lastVersion`, `versions.<name>.path`. */
+  includeCurrentVersion?: boolean;
+  disableVersioning?: boolean;
+  onlyIncludeVersions?: { value: string[]; range: Range };
+  lastVersion?: { value: string; range: Range };
+  versions?: { paths: Record<string, string | undefined>; range: Range };
   /** Options of the instance that may change how MDX reads a page: remark plugins, admonitions. */
   mdxSyntaxChangedBy?: string[];
 }

@@ -4,11 +4,12 @@ import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { fileUri } from '../common/uris';
 import { readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
-import type { DocusaurusInstance } from '../site/docusaurus';
+import { builtVersionsOf, type DocusaurusInstance } from '../site/docusaurus';
 import { hugoSiteOf } from '../site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, readHugoConfig } from '../site/hugoConfig';
 import { defaultDocusaurusSite, type Site } from '../site/site';
-import type { DocusaurusDocsOptions, SiteConfigProblems } from '../site/siteTypes';
+import type { ConfigProblem, DocusaurusDocsOptions, SiteConfigProblems } from '../site/siteTypes';
+import type { Range } from '../common/text';
 import { readTextFileNow, type GlossaryScope, type Logger } from './files';
 
 const DOCUSAURUS_CONFIG_FILE_NAMES = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts'];
@@ -122,7 +123,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         const mdxSyntaxChangedBy = [...(olderDocusaurus ? [`package.json (Docusaurus ${olderDocusaurus}, whose MDX 1 reads pages otherwise)`] : []), ...(facts.mdxSyntaxChangedBy ?? []), ...(options.mdxSyntaxChangedBy ?? [])][0];
         if (mdxSyntaxChangedBy !== undefined) log(`${config.file}: ${mdxSyntaxChangedBy} may change how MDX reads the pages of docs instance "${options.id ?? 'default'}"; whether MDX compiles them is not checked.`);
         return {
-          ...instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log),
+          ...withVersionOptions(instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log), options, (problem) => problemIn(configProblems, config.file, problem)),
           parsesNumberPrefixes: options.numberPrefixParser !== false,
           ...(options.include === undefined ? {} : { include: options.include }),
           ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
@@ -189,21 +190,51 @@ function readSidebars(siteFolder: string, configFile: string, options: Docusauru
     configProblems.push({ uri: fileUri(file), problems, sidebars: { instance: instance.id, version, references } });
   };
   const sidebarPath = options.sidebarPath;
-  if (sidebarPath !== undefined && sidebarPath.value !== false) {
+  if (sidebarPath !== undefined && sidebarPath.value !== false && builtVersionsOf(instance).includes('current')) {
     const file = path.resolve(siteFolder, sidebarPath.value);
     if (fs.existsSync(file)) read(file, 'current');
     else {
-      const problem = { range: sidebarPath.range, message: l10n.t('Docusaurus refuses to build: the sidebars file "{0}" does not exist.', sidebarPath.value) };
-      const config = configProblems.find((known) => known.uri === fileUri(configFile));
-      if (config !== undefined) config.problems.push(problem);
-      else configProblems.push({ uri: fileUri(configFile), problems: [problem] });
+      problemIn(configProblems, configFile, { range: sidebarPath.range, message: l10n.t('Docusaurus refuses to build: the sidebars file "{0}" does not exist.', sidebarPath.value) });
     }
   }
   const folder = path.join(siteFolder, instance.id === 'default' ? 'versioned_sidebars' : `${instance.id}_versioned_sidebars`);
-  for (const version of instance.versions) {
+  for (const version of builtVersionsOf(instance).filter((name) => name !== 'current')) {
     const file = path.join(folder, `version-${version}-sidebars.json`);
     if (fs.existsSync(file)) read(file, version);
   }
+}
+
+/** Adds a problem to a configuration file's. */
+function problemIn(configProblems: SiteConfigProblems[], file: string, problem: ConfigProblem): void {
+  const config = configProblems.find((known) => known.uri === fileUri(file));
+  if (config !== undefined) config.problems.push(problem);
+  else configProblems.push({ uri: fileUri(file), problems: [problem] });
+}
+
+/**
+ * The versions a docs instance builds, as its options choose them, and what Docusaurus refuses
+ * (each a problem at the option): a `lastVersion` or a name in `onlyIncludeVersions` or `versions`
+ * that is no version, an empty `onlyIncludeVersions`, or one without the `lastVersion`.
+ */
+function withVersionOptions(instance: DocusaurusInstance, options: DocusaurusDocsOptions, problem: (problem: ConfigProblem) => void): DocusaurusInstance {
+  const defaults = options.includeCurrentVersion === undefined && options.disableVersioning === undefined && options.onlyIncludeVersions === undefined && options.lastVersion === undefined && options.versions === undefined;
+  if (defaults) return instance;
+  const refused = (range: Range, message: string) => problem({ range, message: l10n.t('Docusaurus refuses to build: {0}', message) });
+  const available = [...(options.includeCurrentVersion === false ? [] : ['current']), ...(options.disableVersioning ? [] : instance.versions)];
+  const names = available.map((name) => `"${name}"`).join(', ');
+  const { lastVersion, onlyIncludeVersions, versions } = options;
+  if (lastVersion !== undefined && !available.includes(lastVersion.value)) refused(lastVersion.range, l10n.t('"lastVersion" names no version ({0}).', names));
+  const unknownPaths = Object.keys(versions?.paths ?? {}).filter((name) => !available.includes(name));
+  if (versions !== undefined && unknownPaths.length > 0) refused(versions.range, l10n.t('"versions" names versions there are not: {0} (versions: {1}).', unknownPaths.join(', '), names));
+  if (onlyIncludeVersions !== undefined) {
+    const unknown = onlyIncludeVersions.value.filter((name) => !available.includes(name));
+    if (onlyIncludeVersions.value.length === 0) refused(onlyIncludeVersions.range, l10n.t('"onlyIncludeVersions" must name a version at least.'));
+    else if (unknown.length > 0) refused(onlyIncludeVersions.range, l10n.t('"onlyIncludeVersions" names versions there are not: {0} (versions: {1}).', unknown.join(', '), names));
+    else if (lastVersion !== undefined && !onlyIncludeVersions.value.includes(lastVersion.value)) refused(onlyIncludeVersions.range, l10n.t('"onlyIncludeVersions" must hold the "lastVersion".'));
+  }
+  const builtVersions = onlyIncludeVersions === undefined ? available : available.filter((name) => onlyIncludeVersions.value.includes(name));
+  const versionPaths = Object.fromEntries(Object.entries(versions?.paths ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return { ...instance, builtVersions, ...(lastVersion === undefined ? {} : { lastVersion: lastVersion.value }), versionPaths };
 }
 
 /** A docs instance, with the versions `versions.json` (or `<id>_versions.json`) lists. */
