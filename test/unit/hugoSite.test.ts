@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { FrontMatterField } from '../../server/src/parsing/frontMatterFields';
 import { parseDocument } from '../../server/src/parsing/document';
+import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
@@ -270,5 +271,44 @@ describe('Hugo routes agree with the real Hugo', () => {
     const { rows, differences } = disagreements('hugo-cncf', cncf);
     assert.equal(rows, 108);
     assert.deepEqual(differences, []);
+  });
+});
+
+describe('Hugo cascade and sections that are not built', () => {
+  const ROOT_URI = 'file:///site';
+  const SECTION = '---\ntitle: Glossar\ncascade:\n  - _target:\n      kind: page\n    draft: true\n    slug: fest\n---\n';
+  const PAGES: Record<string, string> = {
+    'content/glossar/a.md': '---\ntitle: A\n---\n',
+    'content/glossar/b.md': '---\ntitle: B\nDRAFT: false\n---\n',
+    'content/glossar/tief/c.md': '---\ntitle: C\n---\n',
+  };
+
+  function indexWith(files: Record<string, string>): GlossaryIndex {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: ROOT_URI, hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
+    for (const [file, text] of Object.entries(files)) index.setDocument(`${ROOT_URI}/${file}`, text);
+    return index;
+  }
+  const routes = (index: GlossaryIndex) => Object.keys(PAGES).map((file) => index.pageOf(`${ROOT_URI}/${file}`)).map((page) => (page?.published ? page.route : page?.unpublishedReason));
+
+  it('gives the pages below a section what it cascades, but for what they set themselves, whichever file is read first', () => {
+    const expected = ['draft', '/glossar/fest/', 'draft'];
+    assert.deepEqual(routes(indexWith({ 'content/glossar/_index.md': SECTION, ...PAGES })), expected);
+    assert.deepEqual(routes(indexWith({ ...PAGES, 'content/glossar/_index.md': SECTION })), expected);
+  });
+
+  it('takes the pages below a draft section out, and gives them back when the section changes or goes', () => {
+    const index = indexWith({ ...PAGES, 'content/glossar/_index.md': '---\ntitle: Glossar\ndraft: true\n---\n' });
+    assert.deepEqual(routes(index), ['unbuilt-section', 'unbuilt-section', 'unbuilt-section']);
+    index.setDocument(`${ROOT_URI}/content/glossar/_index.md`, SECTION);
+    assert.deepEqual(routes(index), ['draft', '/glossar/fest/', 'draft']);
+    index.removeDocument(`${ROOT_URI}/content/glossar/_index.md`);
+    assert.deepEqual(routes(index), ['/glossar/a/', '/glossar/b/', '/glossar/tief/c/']);
+  });
+
+  it('reads a cascaded date only when its key is written in lower case, as Hugo 0.111 does', () => {
+    const expired = (key: string) => routes(indexWith({ ...PAGES, 'content/glossar/_index.md': `---\ntitle: Glossar\ncascade:\n  ${key}: 2001-01-01\n---\n` }))[0];
+    assert.equal(expired('expiryDate'), '/glossar/a/');
+    assert.equal(expired('expirydate'), 'not-rendered');
   });
 });

@@ -269,6 +269,56 @@ export class GlossaryIndex {
       this.matcher.setTerm(parsed.uri, mentionNamesOf(next));
     }
     this.updateTranslationsOf(parsed.uri, previousPage, this.pagesByUri.get(parsed.uri)?.page);
+    if (this.isHugoSectionFile(parsed.uri) && (this.shapesSectionBelow(previousDocument, previousPage) || this.shapesSectionBelow(parsed, this.pageOf(parsed.uri))) && !sameFrontMatterValues(previousDocument, parsed)) {
+      this.updatePagesBelow(parsed.uri);
+    }
+  }
+
+  /**
+   * The `_index` files of the Hugo sections above a file (its own folder's first, unless it is one),
+   * up to the content folder's, in a language: what they cascade, and whether they are built, shape
+   * its page. A section file the index has not read yet counts once it is (see `updatePagesBelow`).
+   */
+  private readonly hugoSectionsAbove = (uri: string, language: string): Array<{ uri: string; fields: readonly FrontMatterField[] }> => {
+    const site = this.siteFor(uri);
+    if (site?.generator !== 'hugo') return [];
+    const sections: Array<{ uri: string; fields: readonly FrontMatterField[] }> = [];
+    const root = site.rootUri.replace(/\/$/, '');
+    let folder = parentUri(uri);
+    if (this.isHugoSectionFile(uri)) folder = parentUri(folder);
+    while (folder.length > root.length && folder.startsWith(root)) {
+      for (const name of [`_index.${language}.md`, '_index.md']) {
+        const candidate = this.documentsByUri.get(`${folder}/${name}`);
+        if (candidate !== undefined && this.pagesByUri.get(candidate.uri)?.page.locale === language) {
+          sections.push({ uri: candidate.uri, fields: candidate.frontMatter?.fields ?? [] });
+          break;
+        }
+      }
+      folder = parentUri(folder);
+    }
+    return sections;
+  };
+
+  /** Whether a file is a Hugo section's (or the home page's) `_index` file. */
+  isHugoSectionFile(uri: string): boolean {
+    return /\/_index(?:\.[^./]+)?\.md$/.test(uri) && this.siteFor(uri)?.generator === 'hugo';
+  }
+
+  /** Whether a Hugo section file may change the pages below it: it cascades front matter, or it is not built (and takes them out). */
+  private shapesSectionBelow(document: ParsedDocument | undefined, page: SitePage | undefined): boolean {
+    if (document === undefined) return false;
+    return (document.frontMatter?.fields ?? []).some((field) => field.key.toLowerCase() === 'cascade') || (page !== undefined && !page.published);
+  }
+
+  /** Works out again the pages of the documents below a Hugo section file's folder. */
+  private updatePagesBelow(sectionUri: string): void {
+    for (const document of this.documentsBelow(sectionUri)) this.setParsedDocument(document);
+  }
+
+  /** The documents in a section file's folder and below it, but for itself. */
+  documentsBelow(sectionUri: string): ParsedDocument[] {
+    const folder = `${parentUri(sectionUri)}/`;
+    return [...this.documentsByUri.values()].filter((document) => document.uri !== sectionUri && document.uri.startsWith(folder));
   }
 
   /**
@@ -350,7 +400,7 @@ export class GlossaryIndex {
   /** What the site would make of a file with these front-matter fields, at a URI the index may not have yet (rename). */
   pageFor(uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
     const site = this.siteFor(uri);
-    return site === undefined ? undefined : sitePageOn(site, uri, fields);
+    return site === undefined ? undefined : sitePageOn(site, uri, fields, this.hugoSectionsAbove);
   }
 
   /** Whether the site builds a document of the index (see `isBuiltOn`). */
@@ -449,7 +499,7 @@ export class GlossaryIndex {
 
   private learnPage(document: ParsedDocument): void {
     const site = this.siteFor(document.uri);
-    let page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? []);
+    let page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? [], this.hugoSectionsAbove);
     // A translation of no file in the docs folder is not read (see `updateTranslationsOf`).
     if (page?.published && site?.generator === 'docusaurus' && page.locale !== site.docusaurus.defaultLocale && !this.hasOriginal(page.translationKey, site.docusaurus.defaultLocale)) {
       page = { ...page, published: false, unpublishedReason: 'no-original', unlisted: false, permalink: '', route: '' };
@@ -521,6 +571,7 @@ export class GlossaryIndex {
       this.composedUris.delete(key);
     }
     this.updateTranslationsOf(key, page, undefined);
+    if (this.isHugoSectionFile(key) && this.shapesSectionBelow(document, page)) this.updatePagesBelow(key);
   }
 
   private learnComposedUri(uri: string): void {
@@ -867,6 +918,12 @@ function namesOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliases'>): string[]
 
 function sameTermNames(a: GlossaryTerm | undefined, b: GlossaryTerm | undefined): boolean {
   return a === undefined || b === undefined ? a === b : sameNames(a, b);
+}
+
+/** Whether two readings of a file have the same front-matter keys and values (both there). */
+export function sameFrontMatterValues(a: ParsedDocument | undefined, b: ParsedDocument | undefined): boolean {
+  const valuesOf = (document: ParsedDocument | undefined) => JSON.stringify(document?.frontMatter?.fields.map((field) => [field.key, field.value]) ?? null);
+  return a !== undefined && b !== undefined && valuesOf(a) === valuesOf(b);
 }
 
 function sameTargets(a: LinkTargets, b: LinkTargets): boolean {

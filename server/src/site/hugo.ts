@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { compileGlobs } from '../common/glob';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { HugoConfigFacts, SitePage, UnpublishedReason } from './siteTypes';
 
@@ -85,11 +86,20 @@ const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown']);
 
 type PageKind = 'home' | 'section' | 'page';
 
+/** A section's `_index` file above a page, in the page's language: its path relative to the site root, and its front matter. */
+export interface HugoSectionFile {
+  relativePath: string;
+  fields: readonly FrontMatterField[];
+}
+
 /**
  * What Hugo makes of the file at `relativePath` (posix, relative to the site root) with these
  * front-matter fields, at time `now`; undefined when the file is in no language's content folder.
+ * `sections` are the `_index` files of the sections above it in its language, nearest first: their
+ * `cascade` gives it the front matter it does not set itself, and a section Hugo does not build
+ * (a draft, dated in the future, expired) takes every page below it out of the build.
  */
-export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonly FrontMatterField[], now: Date): SitePage | undefined {
+export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonly FrontMatterField[], now: Date, sections: readonly HugoSectionFile[] = []): SitePage | undefined {
   const path = folderOf(relativePath);
   const folderLanguages = languagesReading(site, path);
   if (folderLanguages === undefined) return undefined;
@@ -110,7 +120,8 @@ export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonl
   const docId = folder === '' ? name : `${folder}/${name}`;
   const kind: PageKind = name === '_index' ? (folder === '' ? 'home' : 'section') : 'page';
   const isBundle = name === 'index';
-  const frontMatter = new HugoFrontMatter(fields);
+  const target: CascadeTarget = { path: `/${inner}`.toLowerCase(), kind, lang: language.code };
+  const frontMatter = new HugoFrontMatter([...fields, ...cascadedFields(kind === 'page' ? [] : [fields], sections.map((section) => section.fields), target)]);
 
   const ownKey = frontMatter.text('translationkey') || undefined;
   const defaultKey = kind === 'page' ? docId : folder;
@@ -134,13 +145,96 @@ export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonl
   }
   // Hugo reads no hidden file, and no file in a hidden folder.
   const isContent = MARKDOWN_EXTENSIONS.has(extension) && !inner.split('/').some((segment) => segment.startsWith('.'));
-  const reason = !isContent ? 'excluded' : unpublishedReasonOf(site, language, frontMatter, isBundle, now);
+  const reason = !isContent ? 'excluded' : unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sections, now) ? 'unbuilt-section' : undefined);
   if (reason !== undefined) return { ...page, unpublishedReason: reason };
 
   const languagePrefix = language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir ? '' : `/${language.code}`;
   const pagePath = url !== undefined && url !== '' ? urlPath(url, languagePrefix) : builtPath(site, languagePrefix, folder, name, kind, isBundle, frontMatter);
   const permalink = goEscapedPath(site.basePath + pagePath.slice(1));
   return { ...page, published: true, permalink, route: permalink };
+}
+
+/** What a `cascade` entry's `_target` is matched against: the page's path below its content folder (with a leading `/`, lower case), kind and language. */
+interface CascadeTarget {
+  path: string;
+  kind: PageKind;
+  lang: string;
+}
+
+/** One entry of a `cascade`: the front matter it gives, to the pages its `_target` matches (all, without one). */
+interface CascadeEntry {
+  matches: (target: CascadeTarget) => boolean;
+  values: Record<string, unknown>;
+}
+
+/** The keys of dates, which Hugo 0.111 looks up as written in lower case: a cascaded `expiryDate` is not read as one. */
+const DATE_KEYS = new Set(['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified', 'expirydate', 'unpublishdate']);
+
+/**
+ * The front matter a page takes from the `cascade` of its own `_index` file (`own`, for a section
+ * or the home page) and of the sections above it (nearest first), for the keys it does not set:
+ * the nearest section's value wins. As Hugo 0.111 reads `cascade`: a table applies to every page
+ * (its `_target` is one more value), a list's entries to the pages their `_target` matches (`path`,
+ * `kind`, `lang` globs; `environment` against `production`, what `hugo` builds).
+ */
+function cascadedFields(own: ReadonlyArray<readonly FrontMatterField[]>, above: ReadonlyArray<readonly FrontMatterField[]>, target: CascadeTarget): FrontMatterField[] {
+  const given = new Set<string>();
+  const cascaded: FrontMatterField[] = [];
+  for (const fields of [...own, ...above]) {
+    for (const entry of cascadeOf(fields)) {
+      if (!entry.matches(target)) continue;
+      for (const [key, value] of Object.entries(entry.values)) {
+        const lower = key.toLowerCase();
+        if (given.has(lower) || (DATE_KEYS.has(lower) && key !== lower)) continue;
+        given.add(lower);
+        cascaded.push({ key, value, keyRange: NO_RANGE, valueRange: NO_RANGE });
+      }
+    }
+  }
+  return cascaded;
+}
+
+const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function cascadeOf(fields: readonly FrontMatterField[]): CascadeEntry[] {
+  const value = fields.find((field) => field.key.toLowerCase() === 'cascade')?.value;
+  if (isTable(value)) return [{ matches: () => true, values: value }];
+  if (!Array.isArray(value)) return [];
+  return value.filter(isTable).map((entry) => {
+    const { _target: targetValue, ...values } = entry;
+    const targetTable = isTable(targetValue) ? targetValue : {};
+    const glob = (key: string) => {
+      const pattern = Object.entries(targetTable).find(([name]) => name.toLowerCase() === key)?.[1];
+      return typeof pattern === 'string' && pattern !== '' ? compileGlobs([pattern.toLowerCase()]) : undefined;
+    };
+    const [path, kind, lang, environment] = ['path', 'kind', 'lang', 'environment'].map(glob);
+    return {
+      matches: (page: CascadeTarget) => (path?.(page.path) ?? true) && (kind?.(page.kind) ?? true) && (lang?.(page.lang) ?? true) && (environment?.('production') ?? true),
+      values,
+    };
+  });
+}
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Whether a section above the page is one Hugo does not build (a draft, future or expired), which removes every page below it. */
+function inUnbuiltSection(site: HugoSite, sections: readonly HugoSectionFile[], now: Date): boolean {
+  return sections.some((section, position) => {
+    const above = sections.slice(position + 1).map((other) => other.fields);
+    const frontMatter = new HugoFrontMatter([...section.fields, ...cascadedFields([section.fields], above, { path: '', kind: 'section', lang: '' })]);
+    return !isBuilt(site, frontMatter, now);
+  });
+}
+
+/** `shouldBuild`: not a draft, not dated in the future, not expired, unless the configuration builds such pages. */
+function isBuilt(site: HugoSite, frontMatter: HugoFrontMatter, now: Date): boolean {
+  if (!site.buildDrafts && (frontMatter.flag('draft') === true || frontMatter.flag('published') === false)) return false;
+  const publishDate = frontMatter.firstDate(['publishdate', 'pubdate', 'published', 'date']);
+  if (!site.buildFuture && publishDate !== undefined && publishDate.getTime() > now.getTime()) return false;
+  const expiryDate = frontMatter.firstDate(['expirydate', 'unpublishdate']);
+  return site.buildExpired || expiryDate === undefined || expiryDate.getTime() > now.getTime();
 }
 
 /** The languages reading the content folder that holds `path` (the innermost folder when they nest). */

@@ -35,10 +35,17 @@ export function sitePageOf(sites: readonly Site[], uri: string, fields: readonly
   return site === undefined ? undefined : sitePageOn(site, uri, fields);
 }
 
-/** The page a file makes on a site that holds it (see `siteOf`). */
-export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
-  const relative = uriPath(uri).slice(uriPath(site.rootUri).replace(/\/$/, '').length + 1);
-  return site.generator === 'docusaurus' ? docusaurusPageOf(site.docusaurus, relative, fields) : hugoPageOf(site.hugo, relative, fields, site.now);
+/** The `_index` files of the Hugo sections above a file, nearest first, in a language: see `hugoPageOf`. */
+export type HugoSectionsAbove = (uri: string, language: string) => Array<{ uri: string; fields: readonly FrontMatterField[] }>;
+
+/** The page a file makes on a site that holds it (see `siteOf`); in Hugo, with what the sections above it cascade, when `sectionsAbove` says. */
+export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatterField[], sectionsAbove?: HugoSectionsAbove): SitePage | undefined {
+  const relativeOf = (fileUri: string) => uriPath(fileUri).slice(uriPath(site.rootUri).replace(/\/$/, '').length + 1);
+  if (site.generator === 'docusaurus') return docusaurusPageOf(site.docusaurus, relativeOf(uri), fields);
+  const page = hugoPageOf(site.hugo, relativeOf(uri), fields, site.now);
+  const sections = page === undefined || sectionsAbove === undefined ? [] : sectionsAbove(uri, page.locale);
+  if (sections.length === 0) return page;
+  return hugoPageOf(site.hugo, relativeOf(uri), fields, site.now, sections.map((section) => ({ relativePath: relativeOf(section.uri), fields: section.fields })));
 }
 
 /** The site whose folder is the nearest to hold a file. */

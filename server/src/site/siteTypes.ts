@@ -114,7 +114,9 @@ export type UnpublishedReason =
   /** A translation folder whose locale the configuration does not list. */
   | 'unknown-locale'
   /** Docusaurus: a translation of no file in the docs folder (the plugin reads the docs folder, then its translations). */
-  | 'no-original';
+  | 'no-original'
+  /** Hugo: below a section that is not built (a draft, future or expired `_index.md`), which takes its pages with it. */
+  | 'unbuilt-section';
 
 /** What the site makes of one file. */
 export interface SitePage {

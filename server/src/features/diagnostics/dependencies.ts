@@ -1,4 +1,4 @@
-import type { GlossaryIndex } from '../../index/glossaryIndex';
+import { sameFrontMatterValues, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 
@@ -36,17 +36,19 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
     for (const other of page === undefined ? [] : index.documentsWithTranslationKey(page.translationKey)) affected.add(other);
   }
   // Any change of a page's front matter, or a page that comes or goes, may give or take the doc id another page's pagination or a sidebar names.
-  if (!sameFrontMatter(before, after)) {
+  if (!sameFrontMatterValues(before, after)) {
     for (const naming of index.documentsNamingDocIds()) affected.add(naming);
     for (const config of index.siteConfigProblems()) if (config.sidebars !== undefined) affected.add(config.uri);
+    // A Hugo section's front matter cascades to the pages below it, and a section not built takes them out: so do the links to them.
+    if (index.isHugoSectionFile(uri)) {
+      for (const below of index.documentsBelow(uri)) {
+        affected.add(below.uri);
+        for (const source of index.documentsLinkingTo(below.term ?? { uri: below.uri, id: '', title: '', aliases: [] })) affected.add(source);
+      }
+    }
   }
   affected.delete(uri);
   return affected;
-}
-
-function sameFrontMatter(a: ParsedDocument | undefined, b: ParsedDocument | undefined): boolean {
-  const valuesOf = (document: ParsedDocument | undefined) => JSON.stringify(document?.frontMatter?.fields.map((field) => [field.key, field.value]) ?? null);
-  return a !== undefined && b !== undefined && valuesOf(a) === valuesOf(b);
 }
 
 function sameIdentity(a: GlossaryTerm | undefined, b: GlossaryTerm | undefined): boolean {

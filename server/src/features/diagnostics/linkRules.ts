@@ -99,6 +99,8 @@ function unpublishedReasonText(reason: UnpublishedReason | undefined): string {
       return l10n.t('a translation of no file in the docs folder');
     case 'not-rendered':
       return l10n.t('not rendered');
+    case 'unbuilt-section':
+      return l10n.t('in a section that is not built');
     default:
       return l10n.t('not a page the docs plugin reads');
   }
