@@ -102,3 +102,31 @@ describe('loading a glossary: the versions of a Docusaurus site', () => {
     }
   });
 });
+
+describe('loading a glossary: the sidebars of a Docusaurus site', () => {
+  it('finds a sidebars file as require.resolve does, and checks no id where the workspace leaves docs out', async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-sidebars-'));
+    try {
+      writeFileSync(path.join(site, 'docusaurus.config.js'), "module.exports = { baseUrl: '/', presets: [['classic', { docs: { sidebarPath: require.resolve('./sidebars') } }]] };\n");
+      writeFileSync(path.join(site, 'sidebars.js'), "module.exports = { s: ['intro', 'glossar/Alpha', 'glossar/Fehlt'] };\n");
+      mkdirSync(path.join(site, 'docs', 'glossar'), { recursive: true });
+      writeFileSync(path.join(site, 'docs', 'intro.md'), '# Intro\n');
+      writeFileSync(path.join(site, 'docs', 'glossar', 'Alpha.md'), '---\ntitle: Alpha\n---\n\n# Alpha\n');
+      const problemsWith = async (scope: GlossaryScope) => {
+        const index = new GlossaryIndex();
+        const logged: string[] = [];
+        await loadGlossary(index, scope, (message) => logged.push(message));
+        const sidebars = index.siteConfigProblems().find((config) => config.sidebars !== undefined);
+        return { ids: sidebars?.sidebars?.references.map((reference) => reference.id), problems: index.siteConfigProblems().flatMap((config) => config.problems), logged };
+      };
+      const whole = await problemsWith(new GlossaryScope([site]));
+      assert.deepEqual(whole.problems, [], 'require.resolve finds ./sidebars.js');
+      assert.deepEqual(whole.ids, ['intro', 'glossar/Alpha', 'glossar/Fehlt']);
+      const part = await problemsWith(new GlossaryScope([site], ['docs/glossar/**']));
+      assert.deepEqual(part.ids, [], 'intro.md is a doc the workspace does not read: no id is judged');
+      assert.ok(part.logged.some((message) => message.includes('the doc ids its sidebars name are not checked')), part.logged.join('\n'));
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});

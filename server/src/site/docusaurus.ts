@@ -86,7 +86,7 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   });
   const segments = source.split('/');
   const fileName = segments[segments.length - 1];
-  if (!readsFile(instance, segments)) return unpublished(instance.exclude === undefined && segments.some((segment) => segment.startsWith('_')) ? 'underscore' : 'excluded');
+  if (!readsDocsFile(instance, segments)) return unpublished(instance.exclude === undefined && segments.some((segment) => segment.startsWith('_')) ? 'underscore' : 'excluded');
   if (!site.locales.includes(locale)) return unpublished('unknown-locale');
   if (!builtVersionsOf(instance).includes(version)) return unpublished('excluded');
 
@@ -181,10 +181,11 @@ function isStaticName(name: string): boolean {
  * not names starting with a dot; `exclude` takes such names too, and its globs that end in `/**` or
  * name a folder keep the walk out of the folders they match, with whatever lies below them.
  */
-function readsFile(instance: DocusaurusInstance, segments: string[]): boolean {
+export function readsDocsFile(instance: DocusaurusInstance, segments: string[]): boolean {
   let selection = fileSelections.get(instance);
   if (selection === undefined) {
-    const exclude = instance.exclude ?? DEFAULT_EXCLUDE;
+    // Globby reads a `!` glob of `ignore` as the glob without it.
+    const exclude = (instance.exclude ?? DEFAULT_EXCLUDE).map((glob) => glob.replace(/^!+/, ''));
     const folderGlobs = exclude.flatMap((glob) => expandBraces(glob)).filter((glob) => glob.endsWith('/**') || isStaticName(glob.slice(glob.lastIndexOf('/') + 1)));
     selection = {
       included: compileGlobs(instance.include ?? DEFAULT_INCLUDE, undefined, { caseSensitive: true, dot: false }),

@@ -68,7 +68,7 @@ export interface DocusaurusDocsOptions {
   /** `false` turns number prefixes off; a function of the configuration is computed, and not read. */
   numberPrefixParser?: boolean;
   /** The sidebars file, relative to the site folder, or false for none; where the configuration says so. Absent: sidebars generated from the folders. */
-  sidebarPath?: { value: string | false; range: Range };
+  sidebarPath?: { value: string | false; range: Range; resolved?: true };
   /** The versions built and their paths: `includeCurrentVersion`, `disableVersioning`, `onlyIncludeVersions`, `lastVersion`, `versions.<name>.path`. */
   includeCurrentVersion?: boolean;
   disableVersioning?: boolean;

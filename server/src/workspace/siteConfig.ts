@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { fileUri } from '../common/uris';
 import { readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
-import { builtVersionsOf, type DocusaurusInstance } from '../site/docusaurus';
+import { builtVersionsOf, readsDocsFile, type DocusaurusInstance } from '../site/docusaurus';
 import { hugoSiteOf } from '../site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, readHugoConfig } from '../site/hugoConfig';
 import { defaultDocusaurusSite, type Site } from '../site/site';
@@ -130,7 +130,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
           ...(mdxSyntaxChangedBy === undefined ? {} : { mdxSyntaxChangedBy }),
         };
       });
-      facts.docs.forEach((options, position) => readSidebars(folder, config.file, options, docusaurus.instances[position], configProblems, log));
+      facts.docs.forEach((options, position) => readSidebars(folder, config.file, options, docusaurus.instances[position], scope, configProblems, log));
       log(`Site: Docusaurus, configured by ${config.file}: ${docusaurus.instances.map((instance) => `${instance.path || '.'} at /${instance.routeBasePath}`).join(', ') || 'no docs'}; locales ${docusaurus.locales.join(', ')}.`);
       return [site];
     }
@@ -180,19 +180,22 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
  * The sidebars files of a docs instance: the current version's, when the configuration names one
  * (Docusaurus refuses to build when it is missing), and each version's
  * `versioned_sidebars/version-<v>-sidebars.json` that exists. Their doc ids are checked against the
- * docs of their version (`siteConfigDiagnostics`).
+ * docs of their version (`siteConfigDiagnostics`), unless the workspace leaves out docs of that
+ * version (settings, ignore files), whose ids it cannot know.
  */
-function readSidebars(siteFolder: string, configFile: string, options: DocusaurusDocsOptions, instance: DocusaurusInstance, configProblems: SiteConfigProblems[], log: Logger): void {
-  const read = (file: string, version: string) => {
+function readSidebars(siteFolder: string, configFile: string, options: DocusaurusDocsOptions, instance: DocusaurusInstance, scope: GlossaryScope, configProblems: SiteConfigProblems[], log: Logger): void {
+  const read = (file: string, version: string, contentFolder: string) => {
     const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
     if (text === undefined) return;
     const { references, problems } = readDocusaurusSidebars(text, file);
-    configProblems.push({ uri: fileUri(file), problems, sidebars: { instance: instance.id, version, references } });
+    const unseen = unseenDoc(path.join(siteFolder, contentFolder), instance, scope);
+    if (unseen !== undefined) log(`${file}: the workspace leaves out docs of ${contentFolder} (${unseen}); the doc ids its sidebars name are not checked.`);
+    configProblems.push({ uri: fileUri(file), problems, sidebars: { instance: instance.id, version, references: unseen === undefined ? references : [] } });
   };
   const sidebarPath = options.sidebarPath;
   if (sidebarPath !== undefined && sidebarPath.value !== false && builtVersionsOf(instance).includes('current')) {
-    const file = path.resolve(siteFolder, sidebarPath.value);
-    if (fs.existsSync(file)) read(file, 'current');
+    const file = sidebarPath.resolved ? resolvedModule(path.resolve(siteFolder, sidebarPath.value)) : path.resolve(siteFolder, sidebarPath.value);
+    if (file !== undefined && fs.existsSync(file)) read(file, 'current', instance.path);
     else {
       problemIn(configProblems, configFile, { range: sidebarPath.range, message: l10n.t('Docusaurus refuses to build: the sidebars file "{0}" does not exist.', sidebarPath.value) });
     }
@@ -200,8 +203,38 @@ function readSidebars(siteFolder: string, configFile: string, options: Docusauru
   const folder = path.join(siteFolder, instance.id === 'default' ? 'versioned_sidebars' : `${instance.id}_versioned_sidebars`);
   for (const version of builtVersionsOf(instance).filter((name) => name !== 'current')) {
     const file = path.join(folder, `version-${version}-sidebars.json`);
-    if (fs.existsSync(file)) read(file, version);
+    if (fs.existsSync(file)) read(file, version, path.join(instance.id === 'default' ? 'versioned_docs' : `${instance.id}_versioned_docs`, `version-${version}`));
   }
+}
+
+/** What `require.resolve` makes of a path: the file, else with `.js`, `.json` or `.node`, else the folder's `index.js`. */
+function resolvedModule(file: string): string | undefined {
+  return [file, `${file}.js`, `${file}.json`, `${file}.node`, path.join(file, 'index.js')].find((candidate) => {
+    try {
+      return fs.statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Files of a docs folder looked at before giving up: a real one holds a few thousand. */
+const MAX_DOCS_LOOKED_AT = 200_000;
+
+/** A doc of a version's folder the plugin reads that the workspace does not (its path), if there is one. */
+function unseenDoc(contentFolder: string, instance: DocusaurusInstance, scope: GlossaryScope): string | undefined {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(contentFolder, { recursive: true, withFileTypes: true }).slice(0, MAX_DOCS_LOOKED_AT);
+  } catch {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    if (readsDocsFile(instance, path.relative(contentFolder, file).split(path.sep)) && !scope.contains(file)) return path.relative(contentFolder, file);
+  }
+  return undefined;
 }
 
 /** Adds a problem to a configuration file's. */
