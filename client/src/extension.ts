@@ -71,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
     synchronize: {
       configurationSection: 'markdownGlossary',
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml,docusaurus.config.*,hugo.*,config.*,*versions.json,sidebars.*,version-*-sidebars.json}'),
+        vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml,docusaurus.config.*,hugo.*,config.*,*versions.json,sidebars.*,version-*-sidebars.json,_category_.*}'),
         // Commits and checkouts change which translations are outdated.
         vscode.workspace.createFileSystemWatcher('**/.git/logs/HEAD'),
       ],

@@ -233,6 +233,8 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-sidebars-missing', dir: path.join(SITES, 'docusaurus-sidebars-missing'), asDocs: false },
   { name: 'docusaurus-sidebars-version-missing', dir: path.join(SITES, 'docusaurus-sidebars-version-missing'), asDocs: false },
   { name: 'docusaurus-versions', dir: path.join(SITES, 'docusaurus-versions'), asDocs: false },
+  { name: 'docusaurus-categories', dir: path.join(SITES, 'docusaurus-categories'), asDocs: false },
+  { name: 'docusaurus-categories-missing', dir: path.join(SITES, 'docusaurus-categories-missing'), asDocs: false },
   { name: 'docusaurus-versions-invalid', dir: path.join(SITES, 'docusaurus-versions-invalid'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },

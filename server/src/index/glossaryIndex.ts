@@ -468,7 +468,7 @@ export class GlossaryIndex {
    * Whether a doc id is built in a page's instance and version, as the page's locale sees it: its
    * own translations, and the default locale's pages, which every locale builds where untranslated.
    */
-  isBuiltDocId(page: SitePage, docId: string, defaultLocale: string): boolean {
+  isBuiltDocId(page: Pick<SitePage, 'instance' | 'version' | 'locale'>, docId: string, defaultLocale: string): boolean {
     return this.urisByDocId.count(docIdKey({ ...page, docId })) > 0 || this.urisByDocId.count(docIdKey({ ...page, docId, locale: defaultLocale })) > 0;
   }
 

@@ -173,7 +173,7 @@ export function startServer(connection: Connection): void {
         watchers: [
           { globPattern: '**/*.{md,mdx}' },
           { globPattern: `**/${TAGS_FILE_NAME}` },
-          { globPattern: '**/{docusaurus.config.{js,ts,mjs,cjs,mts,cts},hugo.{toml,yaml,yml,json},config.{toml,yaml,yml,json},*versions.json,sidebars.{js,ts,mjs,cjs,mts,cts,json},version-*-sidebars.json}' },
+          { globPattern: '**/{docusaurus.config.{js,ts,mjs,cjs,mts,cts},hugo.{toml,yaml,yml,json},config.{toml,yaml,yml,json},*versions.json,sidebars.{js,ts,mjs,cjs,mts,cts,json},version-*-sidebars.json,_category_.{json,yml,yaml}}' },
           // Commits and checkouts: the translation status follows the history.
           { globPattern: '**/.git/logs/HEAD' },
         ],

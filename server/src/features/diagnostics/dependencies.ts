@@ -38,7 +38,7 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
   // Any change of a page's front matter, or a page that comes or goes, may give or take the doc id another page's pagination or a sidebar names.
   if (!sameFrontMatterValues(before, after)) {
     for (const naming of index.documentsNamingDocIds()) affected.add(naming);
-    for (const config of index.siteConfigProblems()) if (config.sidebars !== undefined) affected.add(config.uri);
+    for (const config of index.siteConfigProblems()) if (config.sidebars !== undefined || config.category !== undefined) affected.add(config.uri);
     // A Hugo section's front matter cascades to the pages below it, and a section not built takes them out: so do the links to them.
     if (index.isHugoSectionFile(uri)) {
       for (const below of index.documentsBelow(uri)) {

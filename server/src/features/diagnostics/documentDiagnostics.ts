@@ -7,7 +7,7 @@ import type { TagsFile } from '../../parsing/tagsFile';
 import type { SiteConfigProblems } from '../../site/siteTypes';
 import { withoutDisabled } from './disabledRules';
 import { glossaryDiagnostics } from './glossaryRules';
-import { compiledAsMdx, sidebarDiagnostics, siteDiagnostics } from './siteRules';
+import { categoryDiagnostics, compiledAsMdx, sidebarDiagnostics, siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
 import { linkDiagnostics } from './linkRules';
 import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
@@ -45,10 +45,10 @@ export function documentDiagnostics(
   return withConfiguredSeverities(withoutDisabled(oneFindingPerPlace(found), directives), settings);
 }
 
-/** The problems of a site's configuration file (`docusaurus.config.*`, `hugo.toml`, a sidebars file): the site model reads what it can. */
+/** The problems of a site's configuration file (`docusaurus.config.*`, `hugo.toml`, a sidebars or category file): the site model reads what it can. */
 export function siteConfigDiagnostics(index: GlossaryIndex, problems: SiteConfigProblems, settings: GlossarySettings = DEFAULT_SETTINGS): GlossaryDiagnostic[] {
   return withConfiguredSeverities(
-    [...problems.problems.map((problem): GlossaryDiagnostic => ({ range: problem.range, severity: 'error', code: 'site-config', message: problem.message })), ...sidebarDiagnostics(index, problems)],
+    [...problems.problems.map((problem): GlossaryDiagnostic => ({ range: problem.range, severity: 'error', code: 'site-config', message: problem.message })), ...sidebarDiagnostics(index, problems), ...categoryDiagnostics(index, problems)],
     settings,
   );
 }

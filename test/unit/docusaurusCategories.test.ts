@@ -1,0 +1,62 @@
+/**
+ * Docusaurus `_category_` files: what its validator refuses in them, and the doc a category links
+ * to, checked where the generated sidebar makes the folder a category
+ * (test/sites/docusaurus-categories* hold the same rules against the real build).
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileUri } from '../../server/src/common/uris';
+import { siteConfigDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { readCategoryFile } from '../../server/src/site/docusaurusCategories';
+import { GlossaryScope } from '../../server/src/workspace/files';
+import { loadGlossary } from '../../server/src/workspace/loadGlossary';
+
+describe('a category file', () => {
+  it('names the doc its category links to, where it is written, in JSON and YAML', () => {
+    const json = '{ "label": "Glossar", "position": "2", "link": { "type": "doc", "id": "intro" } }';
+    const read = readCategoryFile(json);
+    assert.deepEqual(read.problems, []);
+    assert.deepEqual(read.link, { id: 'intro', range: { start: { line: 0, character: json.indexOf('"intro"') }, end: { line: 0, character: json.indexOf('"intro"') + 7 } } });
+    assert.equal(readCategoryFile('label: Teil\nlink:\n  type: doc\n  id: glossar/Alpha\n').link?.id, 'glossar/Alpha');
+    assert.equal(readCategoryFile('{ "link": { "type": "generated-index" } }').link, undefined);
+  });
+
+  it('reports what Docusaurus refuses: no YAML, keys it does not take, values of the wrong type, a link without id or of another type', () => {
+    const messages = (text: string) => readCategoryFile(text).problems.map((problem) => problem.message);
+    assert.match(messages('{ "label": "A"')[0], /^Docusaurus refuses to build: the category file does not parse/);
+    assert.deepEqual(messages('{ "label": "A", }'), [], 'read as YAML, as Docusaurus reads it: a trailing comma is fine');
+    assert.deepEqual(messages('{ "titel": "A", "collapsed": 3, "link": { "type": "doc" } }'), [
+      'Docusaurus refuses to build: a category file does not take "titel".',
+      'Docusaurus refuses to build: "collapsed" of a category file has the wrong type.',
+      'Docusaurus refuses to build: a category link to a doc needs its "id".',
+    ]);
+    assert.deepEqual(messages('link:\n  type: page\n'), ['Docusaurus refuses to build: a category link is of type "doc" or "generated-index".']);
+    assert.deepEqual(messages(''), [], 'an empty file is no category settings, and no problem');
+  });
+});
+
+describe('the doc a category links to', () => {
+  it('must exist where the generated sidebar makes the folder a category, and is found again as docs come', async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-categories-'));
+    try {
+      writeFileSync(path.join(site, 'docusaurus.config.js'), "module.exports = { baseUrl: '/', presets: [['classic', { docs: {} }]] };\n");
+      mkdirSync(path.join(site, 'docs', 'glossar'), { recursive: true });
+      mkdirSync(path.join(site, 'docs', 'leer'), { recursive: true });
+      writeFileSync(path.join(site, 'docs', 'glossar', 'a.md'), '# A\n');
+      writeFileSync(path.join(site, 'docs', 'glossar', '_category_.json'), '{ "link": { "type": "doc", "id": "uebersicht" } }\n');
+      writeFileSync(path.join(site, 'docs', 'leer', '_category_.json'), '{ "link": { "type": "doc", "id": "fehlt" } }\n');
+      const index = new GlossaryIndex();
+      await loadGlossary(index, new GlossaryScope([site]), () => undefined);
+      const problems = () => index.siteConfigProblems().flatMap((config) => siteConfigDiagnostics(index, config).map((diagnostic) => `${path.basename(path.dirname(new URL(config.uri).pathname))}: ${diagnostic.message}`));
+      assert.deepEqual(problems(), ['glossar: Docusaurus refuses to build: this category links to the doc id "uebersicht", which no document of this version has.'], 'a folder without docs makes no category');
+      index.setDocument(fileUri(path.join(site, 'docs', 'glossar', 'uebersicht.md')), '# Übersicht\n');
+      assert.deepEqual(problems(), [], 'the last segment of the id of a doc in the folder');
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
