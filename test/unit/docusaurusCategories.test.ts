@@ -1,5 +1,5 @@
 /**
- * Docusaurus `_category_` files: what its validator refuses in them, and the doc a category links
+ * Docusaurus `_category_` files and `displayed_sidebar`: what its validator refuses in them, and the doc a category links
  * to, checked where the generated sidebar makes the folder a category
  * (test/sites/docusaurus-categories* hold the same rules against the real build).
  */
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileUri } from '../../server/src/common/uris';
-import { siteConfigDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import { documentDiagnostics, siteConfigDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { readCategoryFile } from '../../server/src/site/docusaurusCategories';
 import { GlossaryScope } from '../../server/src/workspace/files';
@@ -55,6 +55,31 @@ describe('the doc a category links to', () => {
       assert.deepEqual(problems(), ['glossar: Docusaurus refuses to build: this category links to the doc id "uebersicht", which no document of this version has.'], 'a folder without docs makes no category');
       index.setDocument(fileUri(path.join(site, 'docs', 'glossar', 'uebersicht.md')), '# Übersicht\n');
       assert.deepEqual(problems(), [], 'the last segment of the id of a doc in the folder');
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('displayed_sidebar', () => {
+  it('must name a sidebar of the doc\'s version: those of its sidebars file, defaultSidebar without one', async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-displayed-'));
+    try {
+      const load = async (docsOptions: string) => {
+        writeFileSync(path.join(site, 'docusaurus.config.js'), `module.exports = { baseUrl: '/', presets: [['classic', { docs: ${docsOptions} }]] };\n`);
+        const index = new GlossaryIndex();
+        await loadGlossary(index, new GlossaryScope([site]), () => undefined);
+        const document = index.getDocument(fileUri(path.join(site, 'docs', 'a.md')))!;
+        return documentDiagnostics(index, document).filter((diagnostic) => diagnostic.code === 'invalid-front-matter').map((diagnostic) => diagnostic.message);
+      };
+      mkdirSync(path.join(site, 'docs'), { recursive: true });
+      writeFileSync(path.join(site, 'docs', 'a.md'), '---\ntitle: A\ndisplayed_sidebar: main\n---\n\n# A\n');
+      writeFileSync(path.join(site, 'sidebars.js'), "module.exports = { main: ['a'], zweite: ['a'] };\n");
+      assert.deepEqual(await load("{ sidebarPath: './sidebars.js' }"), []);
+      assert.deepEqual(await load('{}'), ['Docusaurus refuses to build: no sidebar of this version is called "main" ("defaultSidebar").']);
+      assert.deepEqual(await load('{ sidebarPath: false }'), ['Docusaurus refuses to build: no sidebar of this version is called "main" (it has none).']);
+      writeFileSync(path.join(site, 'sidebars.js'), "module.exports = { ...generated, zweite: ['a'] };\n");
+      assert.deepEqual(await load("{ sidebarPath: './sidebars.js' }"), [], 'the names of a file that computes some are not known');
     } finally {
       rmSync(site, { recursive: true, force: true });
     }

@@ -124,7 +124,7 @@ describe('loading a glossary: the sidebars of a Docusaurus site', () => {
       assert.deepEqual(whole.ids, ['intro', 'glossar/Alpha', 'glossar/Fehlt']);
       const part = await problemsWith(new GlossaryScope([site], ['docs/glossar/**']));
       assert.deepEqual(part.ids, [], 'intro.md is a doc the workspace does not read: no id is judged');
-      assert.ok(part.logged.some((message) => message.includes('the doc ids its sidebars name are not checked')), part.logged.join('\n'));
+      assert.ok(part.logged.some((message) => message.includes('the doc ids sidebars and categories name are not checked')), part.logged.join('\n'));
     } finally {
       rmSync(site, { recursive: true, force: true });
     }

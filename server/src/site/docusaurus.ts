@@ -25,6 +25,8 @@ export interface DocusaurusInstance {
    * (`lastVersion`), and paths given to versions (`versions.<name>.path`). Absent: the defaults.
    */
   builtVersions?: string[];
+  /** The names of each version's sidebars (`displayed_sidebar` must name one), where they are known. */
+  sidebarNames?: Record<string, string[]>;
   lastVersion?: string;
   versionPaths?: Record<string, string>;
   /** The plugin's `include` and `exclude` globs, relative to a version's folder; its defaults when not given. */

@@ -96,6 +96,17 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
       });
     }
   }
+  const displayed = fields.find((field) => field.key === 'displayed_sidebar');
+  const sidebarNames = site.docusaurus.instances.find((instance) => instance.id === page.instance)?.sidebarNames?.[page.version];
+  if (page.published && typeof displayed?.value === 'string' && sidebarNames !== undefined && !sidebarNames.includes(displayed.value)) {
+    diagnostics.push({
+      range: displayed.valueRange,
+      severity: 'error',
+      code: 'invalid-front-matter',
+      message: l10n.t('Docusaurus refuses to build: no sidebar of this version is called "{0}" ({1}).', displayed.value, sidebarNames.map((name) => `"${name}"`).join(', ') || l10n.t('it has none')),
+      breaksBuild: true,
+    });
+  }
   if (page.published) {
     for (const field of fields) {
       if (!PAGINATION_KEYS.has(field.key) || typeof field.value !== 'string' || field.value === '') continue;
