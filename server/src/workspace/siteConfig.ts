@@ -138,7 +138,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
           ...(mdxSyntaxChangedBy === undefined ? {} : { mdxSyntaxChangedBy }),
         };
       });
-      facts.docs.forEach((options, position) => readSidebars(folder, config.file, options, docusaurus.instances[position], scope, configProblems, log));
+      facts.docs.forEach((options, position) => readSidebarsAndCategories(folder, config.file, options, docusaurus.instances[position], scope, configProblems, log));
       log(`Site: Docusaurus, configured by ${config.file}: ${docusaurus.instances.map((instance) => `${instance.path || '.'} at /${instance.routeBasePath}`).join(', ') || 'no docs'}; locales ${docusaurus.locales.join(', ')}.`);
       return [site];
     }
@@ -193,7 +193,7 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
  * (`siteConfigDiagnostics`), unless the workspace leaves out docs of that version (settings,
  * ignore files), whose ids it cannot know.
  */
-function readSidebars(siteFolder: string, configFile: string, options: DocusaurusDocsOptions, instance: DocusaurusInstance, scope: GlossaryScope, configProblems: SiteConfigProblems[], log: Logger): void {
+function readSidebarsAndCategories(siteFolder: string, configFile: string, options: DocusaurusDocsOptions, instance: DocusaurusInstance, scope: GlossaryScope, configProblems: SiteConfigProblems[], log: Logger): void {
   const versionedPrefix = instance.id === 'default' ? '' : `${instance.id}_`;
   for (const version of builtVersionsOf(instance)) {
     const contentFolder = version === 'current' ? instance.path : path.join(`${versionedPrefix}versioned_docs`, `version-${version}`);
@@ -309,7 +309,6 @@ function withVersionOptions(instance: DocusaurusInstance, options: DocusaurusDoc
   return { ...instance, builtVersions, ...(lastVersion === undefined ? {} : { lastVersion: lastVersion.value }), versionPaths };
 }
 
-/** A docs instance, with the versions `versions.json` (or `<id>_versions.json`) lists. */
 /**
  * The version range of Docusaurus a site's package.json asks for, when it is one before 3 (MDX 1,
  * which reads what MDX 3 refuses); undefined otherwise, or when it does not say.
@@ -335,6 +334,7 @@ function hasOwnMdxComponents(siteFolder: string): boolean {
   }
 }
 
+/** A docs instance, with the versions `versions.json` (or `<id>_versions.json`) lists. */
 function instanceOf(siteFolder: string, id: string, docsPath: string, routeBasePath: string, log: Logger): DocusaurusInstance {
   const versionsFile = path.join(siteFolder, id === 'default' ? 'versions.json' : `${id}_versions.json`);
   let versions: string[] = [];
