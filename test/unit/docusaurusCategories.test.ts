@@ -36,6 +36,8 @@ describe('a category file', () => {
     ]);
     assert.deepEqual(messages('link:\n  type: page\n'), ['Docusaurus refuses to build: a category link is of type "doc" or "generated-index".']);
     assert.deepEqual(messages(''), [], 'an empty file is no category settings, and no problem');
+    assert.deepEqual(messages('{ "link": { "id": "alpha" } }'), [], 'a link without a type is not validated');
+    assert.deepEqual(messages('{ "link": { "type": "generated-index", "slug": 5 } }'), ['Docusaurus refuses to build: "slug" of a category link has the wrong type.']);
   });
 });
 
@@ -49,6 +51,8 @@ describe('the doc a category links to', () => {
       writeFileSync(path.join(site, 'docs', 'glossar', 'a.md'), '# A\n');
       writeFileSync(path.join(site, 'docs', 'glossar', '_category_.json'), '{ "link": { "type": "doc", "id": "uebersicht" } }\n');
       writeFileSync(path.join(site, 'docs', 'leer', '_category_.json'), '{ "link": { "type": "doc", "id": "fehlt" } }\n');
+      // The generated sidebar's own folder makes no category.
+      writeFileSync(path.join(site, 'docs', '_category_.json'), '{ "link": { "type": "doc", "id": "fehlt" } }\n');
       const index = new GlossaryIndex();
       await loadGlossary(index, new GlossaryScope([site]), () => undefined);
       const problems = () => index.siteConfigProblems().flatMap((config) => siteConfigDiagnostics(index, config).map((diagnostic) => `${path.basename(path.dirname(new URL(config.uri).pathname))}: ${diagnostic.message}`));
@@ -78,6 +82,9 @@ describe('displayed_sidebar', () => {
       assert.deepEqual(await load("{ sidebarPath: './sidebars.js' }"), []);
       assert.deepEqual(await load('{}'), ['Docusaurus refuses to build: no sidebar of this version is called "main" ("defaultSidebar").']);
       assert.deepEqual(await load('{ sidebarPath: false }'), ['Docusaurus refuses to build: no sidebar of this version is called "main" (it has none).']);
+      writeFileSync(path.join(site, 'docs', 'a.md'), '---\ntitle: A\ndisplayed_sidebar: ""\n---\n\n# A\n');
+      assert.deepEqual((await load('{}')).length, 1, 'an empty name: the front-matter validator\'s one error');
+      writeFileSync(path.join(site, 'docs', 'a.md'), '---\ntitle: A\ndisplayed_sidebar: main\n---\n\n# A\n');
       writeFileSync(path.join(site, 'sidebars.js'), "module.exports = { ...generated, zweite: ['a'] };\n");
       assert.deepEqual(await load("{ sidebarPath: './sidebars.js' }"), [], 'the names of a file that computes some are not known');
     } finally {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import picomatch from 'picomatch';
-import { compileGlobs } from '../../server/src/common/glob';
+import { compileGlobs, compileGoGlob } from '../../server/src/common/glob';
 
 const PATHS = [
   'A.md', 'a.MD', '.hidden.md', 'docs/A.md', 'docs/.draft.md', 'docs/Glossar/B.mdx', 'docs/Glossar/Sub/C.md', 'docs/glossar/x/y/z/D.md',
@@ -90,5 +90,27 @@ describe('globs', () => {
     assert.equal(compileGlobs(['[a'])('[a'), true);
     assert.equal(compileGlobs(['{a,b}{c,d}.md'])('bd.md'), true);
     assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
+  });
+});
+
+describe('Go globs (gobwas, as Hugo matches a cascade\'s _target)', () => {
+  it('take * and ? within a segment and ** across, without ** standing for nothing', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['/blog/**', '/blog/a.md', true], ['/blog/**', '/blog', false], ['{/articles,/articles/**}', '/articles', true], ['/x/*', '/x/a/b', false], ['/x/*', '/x/a', true],
+      ['**.md', '/a/b.md', true], ['/g3**', '/g3/x/y.md', true], ['/g1/**/*.md', '/g1/x.md', false], ['/g1/**/*.md', '/g1/a/x.md', true], ['/[a-c]*', '/b1', true], ['/[a-c]*', '/d1', false], ['/?', '/a', true], ['/?', '//', false],
+    ];
+    for (const [pattern, text, matches] of cases) assert.equal(compileGoGlob(pattern)(text), matches, `${pattern} on ${text}`);
+  });
+
+  it('let a prefix and a suffix around ** overlap, as gobwas compiles that shape', () => {
+    assert.equal(compileGoGlob('/g4/**/x.md')('/g4/x.md'), true);
+    assert.equal(compileGoGlob('/g4/**/x.md')('/g4/a/x.md'), true);
+    assert.equal(compileGoGlob('/g4/**/x.md')('/g5/x.md'), false);
+  });
+
+  it('match a hostile pattern against a long text at once', () => {
+    const started = performance.now();
+    assert.equal(compileGoGlob(`${'*a'.repeat(40)}b`)('a'.repeat(5_000)), false);
+    assert.ok(performance.now() - started < 1_000);
   });
 });

@@ -130,3 +130,35 @@ describe('loading a glossary: the sidebars of a Docusaurus site', () => {
     }
   });
 });
+
+describe('loading a glossary: what Docusaurus refuses in the versions', () => {
+  it('a versions file that is no list of names, a version without its folder, disableVersioning without versions, no version at all', async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-versions-refused-'));
+    try {
+      mkdirSync(path.join(site, 'docs'), { recursive: true });
+      mkdirSync(path.join(site, 'versioned_docs', 'version-1.0'), { recursive: true });
+      writeFileSync(path.join(site, 'docs', 'a.md'), '# A\n');
+      const problems = async (docsOptions: string, versions: string | undefined) => {
+        writeFileSync(path.join(site, 'docusaurus.config.js'), `module.exports = { baseUrl: '/', presets: [['classic', { docs: ${docsOptions} }]] };\n`);
+        rmSync(path.join(site, 'versions.json'), { force: true });
+        if (versions !== undefined) writeFileSync(path.join(site, 'versions.json'), versions);
+        const index = new GlossaryIndex();
+        await loadGlossary(index, new GlossaryScope([site]), () => undefined);
+        return index.siteConfigProblems().flatMap((config) => config.problems.map((problem) => `${path.basename(new URL(config.uri).pathname)} ${problem.range.start.character}: ${problem.message}`));
+      };
+      assert.deepEqual(await problems('{}', '["1.0"]'), []);
+      assert.deepEqual(await problems('{}', '["1.0", "2.0"]'), ['versions.json 8: Docusaurus refuses to build: version "2.0" has no folder version-2.0.']);
+      assert.deepEqual(await problems('{}', '["1.0", "a/b", 3]'), [
+        'versions.json 8: Docusaurus refuses to build: "a/b" is no valid version name.',
+        'versions.json 15: Docusaurus refuses to build: 3 is no valid version name.',
+      ]);
+      assert.deepEqual(await problems('{}', '{"1.0": true}'), ['versions.json 0: Docusaurus refuses to build: the versions file must be a list of version names.']);
+      assert.deepEqual(await problems("{ onlyIncludeVersions: ['current'] }", '["1.0", "2.0"]'), [], 'a version not built is not looked for');
+      assert.deepEqual(await problems('{ disableVersioning: true }', undefined), ['docusaurus.config.js 84: Docusaurus refuses to build: "disableVersioning" on a site without versions.']);
+      assert.deepEqual(await problems('{ includeCurrentVersion: false }', undefined), ['docusaurus.config.js 88: Docusaurus refuses to build: no version is built: "includeCurrentVersion" is false, and there are no versions.']);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
+

@@ -293,3 +293,83 @@ function inClass(token: Extract<Token, { kind: 'class' }>, character: string, ca
   const inRanges = token.ranges.some(([first, last]) => (first <= character && character <= last) || (first <= upper && upper <= last));
   return inRanges !== token.negated;
 }
+
+type GoToken = Token | { kind: 'superstar' };
+
+/**
+ * A glob as Go's gobwas/glob matches it with `/` as the separator, which Hugo uses for a cascade's
+ * `_target`: `*` and `?` within a path segment, `**` across segments (`/blog/**` does not match
+ * `/blog`, and `/g**` matches `/g1/x.md`), classes and braces. Matched like the globs above, every
+ * position at once, so a hostile pattern costs its length times the text's.
+ */
+export function compileGoGlob(pattern: string): (text: string) => boolean {
+  const spellings = (pattern.split('{').length - 1 > MAX_BRACES ? [pattern.replaceAll('{', '\\{')] : expandBraces(pattern)).map(goTokens);
+  return (text) => spellings.some((tokens) => prefixAndSuffix(tokens)?.(text) ?? matchesGoTokens(tokens, text));
+}
+
+/**
+ * gobwas/glob compiles a prefix, `**` and a suffix to a test of the prefix and the suffix that lets them
+ * overlap: for Hugo, `/g/**` followed by `/x.md` matches `/g/x.md`. Undefined for any other shape.
+ */
+function prefixAndSuffix(tokens: GoToken[]): ((text: string) => boolean) | undefined {
+  const star = tokens.findIndex((token) => token.kind === 'superstar');
+  const literal = (part: GoToken[]) => (part.every((token) => token.kind === 'literal') ? part.map((token) => (token as { character: string }).character).join('') : undefined);
+  const prefix = literal(tokens.slice(0, star));
+  const suffix = literal(tokens.slice(star + 1));
+  if (star <= 0 || star === tokens.length - 1 || prefix === undefined || suffix === undefined) return undefined;
+  return (text) => text.startsWith(prefix) && text.endsWith(suffix);
+}
+
+function goTokens(pattern: string): GoToken[] {
+  const tokens: GoToken[] = [];
+  for (let at = 0; at < pattern.length; at++) {
+    const character = pattern[at];
+    if (character === '\\' && at + 1 < pattern.length) tokens.push({ kind: 'literal', character: pattern[++at] });
+    else if (character === '?') tokens.push({ kind: 'any' });
+    else if (character === '*') {
+      const superstar = pattern[at + 1] === '*';
+      while (pattern[at + 1] === '*') at++;
+      const last = tokens[tokens.length - 1]?.kind;
+      if (superstar && last === 'star') tokens[tokens.length - 1] = { kind: 'superstar' };
+      else if (last !== 'star' && last !== 'superstar') tokens.push({ kind: superstar ? 'superstar' : 'star' });
+    } else if (character === '[') {
+      const parsed = parseClass(pattern, at);
+      if (parsed === undefined) tokens.push({ kind: 'literal', character });
+      else {
+        tokens.push(parsed.token);
+        at = parsed.end;
+      }
+    } else tokens.push({ kind: 'literal', character });
+  }
+  return tokens;
+}
+
+function matchesGoTokens(tokens: GoToken[], text: string): boolean {
+  const close = (reachable: Uint8Array) => {
+    for (let index = 0; index < tokens.length; index++) {
+      const kind = tokens[index].kind;
+      if (reachable[index] === 1 && (kind === 'star' || kind === 'superstar')) reachable[index + 1] = 1;
+    }
+  };
+  let reachable = new Uint8Array(tokens.length + 1);
+  reachable[0] = 1;
+  close(reachable);
+  for (const character of text) {
+    const next = new Uint8Array(tokens.length + 1);
+    let any = false;
+    for (let index = 0; index < tokens.length; index++) {
+      if (reachable[index] === 0) continue;
+      const token = tokens[index];
+      const within = character !== '/';
+      if (token.kind === 'superstar' || (token.kind === 'star' && within)) next[index] = 1;
+      else if ((token.kind === 'any' && within) || (token.kind === 'literal' && token.character === character) || (token.kind === 'class' && within && inClass(token, character, true))) next[index + 1] = 1;
+      else continue;
+      any = true;
+    }
+    if (!any) return false;
+    close(next);
+    reachable = next;
+  }
+  return reachable[tokens.length] === 1;
+}
+

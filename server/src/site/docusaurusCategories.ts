@@ -31,9 +31,17 @@ const CATEGORY_KEYS: Record<string, (value: unknown) => boolean> = {
   link: (value) => value === null || isTable(value),
 };
 
-const LINK_KEYS: Record<string, readonly string[]> = {
-  doc: ['type', 'id'],
-  'generated-index': ['type', 'slug', 'title', 'description', 'image', 'keywords'],
+/** The keys of each type of category link and what each must be. */
+const LINK_KEYS: Record<string, Record<string, (value: unknown) => boolean>> = {
+  doc: { type: isText, id: isText },
+  'generated-index': {
+    type: isText,
+    slug: isText,
+    title: isText,
+    description: isText,
+    image: isText,
+    keywords: (value) => isText(value) || (Array.isArray(value) && value.every(isText)),
+  },
 };
 
 export function readCategoryFile(text: string): CategoryFile {
@@ -69,13 +77,17 @@ export function readCategoryFile(text: string): CategoryFile {
 
 function linkOf(node: YamlNode, value: Record<string, unknown>, refused: (start: number, end: number, message: string) => void, rangeAt: LineIndex['rangeAt']): SidebarDocReference | undefined {
   const [start, end] = node.range ?? [0, 0];
+  // A link without a type is not validated, and links to nothing Docusaurus checks.
+  if (value.type === undefined) return undefined;
   const allowed = LINK_KEYS[String(value.type)];
   if (allowed === undefined) {
     refused(start, end, l10n.t('a category link is of type "doc" or "generated-index".'));
     return undefined;
   }
-  const unknown = Object.keys(value).find((key) => !allowed.includes(key));
-  if (unknown !== undefined) refused(start, end, l10n.t('a category link does not take "{0}".', unknown));
+  for (const [key, entry] of Object.entries(value)) {
+    if (allowed[key] === undefined) refused(start, end, l10n.t('a category link does not take "{0}".', key));
+    else if (key !== 'id' && !allowed[key](entry)) refused(start, end, l10n.t('"{0}" of a category link has the wrong type.', key));
+  }
   if (value.type !== 'doc') return undefined;
   const id = isMap(node) ? node.items.find((pair) => isScalar(pair.key) && pair.key.value === 'id')?.value : undefined;
   if (typeof value.id !== 'string' || !isScalar(id)) {

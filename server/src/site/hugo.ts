@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { compileGlobs } from '../common/glob';
+import { compileGoGlob } from '../common/glob';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { HugoConfigFacts, SitePage, UnpublishedReason } from './siteTypes';
 
@@ -145,7 +145,8 @@ export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonl
   }
   // Hugo reads no hidden file, and no file in a hidden folder.
   const isContent = MARKDOWN_EXTENSIONS.has(extension) && !inner.split('/').some((segment) => segment.startsWith('.'));
-  const reason = !isContent ? 'excluded' : unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sections, now) ? 'unbuilt-section' : undefined);
+  const sectionNodes = sectionNodesAbove(sections, folderLanguages.contentDir, inner, kind, language.code);
+  const reason = !isContent ? 'excluded' : unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined);
   if (reason !== undefined) return { ...page, unpublishedReason: reason };
 
   const languagePrefix = language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir ? '' : `/${language.code}`;
@@ -175,7 +176,7 @@ const DATE_KEYS = new Set(['date', 'publishdate', 'pubdate', 'published', 'lastm
  * or the home page) and of the sections above it (nearest first), for the keys it does not set:
  * the nearest section's value wins. As Hugo 0.111 reads `cascade`: a table applies to every page
  * (its `_target` is one more value), a list's entries to the pages their `_target` matches (`path`,
- * `kind`, `lang` globs; `environment` against `production`, what `hugo` builds).
+ * `kind`, `lang` globs as Go's glob reads them; `environment` against `production`, what `hugo` builds).
  */
 function cascadedFields(own: ReadonlyArray<readonly FrontMatterField[]>, above: ReadonlyArray<readonly FrontMatterField[]>, target: CascadeTarget): FrontMatterField[] {
   const given = new Set<string>();
@@ -198,14 +199,15 @@ const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 
 
 function cascadeOf(fields: readonly FrontMatterField[]): CascadeEntry[] {
   const value = fields.find((field) => field.key.toLowerCase() === 'cascade')?.value;
-  if (isTable(value)) return [{ matches: () => true, values: value }];
+  // Hugo lower-cases the keys of a table, not those of a list's entries (which matters for dates, see DATE_KEYS).
+  if (isTable(value)) return [{ matches: () => true, values: Object.fromEntries(Object.entries(value).map(([key, entry]) => [key.toLowerCase(), entry])) }];
   if (!Array.isArray(value)) return [];
   return value.filter(isTable).map((entry) => {
     const { _target: targetValue, ...values } = entry;
     const targetTable = isTable(targetValue) ? targetValue : {};
     const glob = (key: string) => {
       const pattern = Object.entries(targetTable).find(([name]) => name.toLowerCase() === key)?.[1];
-      return typeof pattern === 'string' && pattern !== '' ? compileGlobs([pattern.toLowerCase()]) : undefined;
+      return typeof pattern === 'string' && pattern !== '' ? compileGoGlob(pattern.toLowerCase()) : undefined;
     };
     const [path, kind, lang, environment] = ['path', 'kind', 'lang', 'environment'].map(glob);
     return {
@@ -219,11 +221,40 @@ function isTable(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** A section above a page, with what a cascade's `_target` is matched against: its `_index` file, or none for a top-level folder without one. */
+interface SectionNode {
+  fields: readonly FrontMatterField[];
+  target: CascadeTarget;
+}
+
+/**
+ * The sections above a page, nearest first, from their `_index` files; a top-level folder is a
+ * section without one (and takes what the home page cascades), a deeper folder only with one.
+ */
+function sectionNodesAbove(sections: readonly HugoSectionFile[], contentDir: string, inner: string, kind: PageKind, lang: string): SectionNode[] {
+  const innerOf = (relativePath: string) => (contentDir === '' ? relativePath : relativePath.slice(contentDir.length + 1));
+  const nodes: SectionNode[] = sections.map((section) => {
+    const path = innerOf(section.relativePath);
+    return { fields: section.fields, target: { path: `/${path}`.toLowerCase(), kind: path.includes('/') ? 'section' : 'home', lang } };
+  });
+  const top = inner.split('/')[0];
+  const inTopFolder = inner.includes('/') && !(kind === 'section' && inner.split('/').length === 2);
+  const isTopSectionFile = (path: string) => {
+    const segments = path.split('/');
+    return segments.length === 3 && segments[1] === top.toLowerCase() && segments[2].startsWith('_index.');
+  };
+  if (inTopFolder && !nodes.some((node) => isTopSectionFile(node.target.path))) {
+    const home = nodes.findIndex((node) => node.target.kind === 'home');
+    nodes.splice(home < 0 ? nodes.length : home, 0, { fields: [], target: { path: `/${top}`.toLowerCase(), kind: 'section', lang } });
+  }
+  return nodes;
+}
+
 /** Whether a section above the page is one Hugo does not build (a draft, future or expired), which removes every page below it. */
-function inUnbuiltSection(site: HugoSite, sections: readonly HugoSectionFile[], now: Date): boolean {
+function inUnbuiltSection(site: HugoSite, sections: readonly SectionNode[], now: Date): boolean {
   return sections.some((section, position) => {
     const above = sections.slice(position + 1).map((other) => other.fields);
-    const frontMatter = new HugoFrontMatter([...section.fields, ...cascadedFields([section.fields], above, { path: '', kind: 'section', lang: '' })]);
+    const frontMatter = new HugoFrontMatter([...section.fields, ...cascadedFields([section.fields], above, section.target)]);
     return !isBuilt(site, frontMatter, now);
   });
 }

@@ -75,8 +75,8 @@ export interface DocusaurusDocsOptions {
   /** The sidebars file, relative to the site folder, or false for none; where the configuration says so. Absent: sidebars generated from the folders. */
   sidebarPath?: { value: string | false; range: Range; resolved?: true };
   /** The versions built and their paths: `includeCurrentVersion`, `disableVersioning`, `onlyIncludeVersions`, `lastVersion`, `versions.<name>.path`. */
-  includeCurrentVersion?: boolean;
-  disableVersioning?: boolean;
+  includeCurrentVersion?: { value: boolean; range: Range };
+  disableVersioning?: { value: boolean; range: Range };
   onlyIncludeVersions?: { value: string[]; range: Range };
   lastVersion?: { value: string; range: Range };
   versions?: { paths: Record<string, string | undefined>; range: Range };

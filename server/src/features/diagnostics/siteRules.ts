@@ -98,7 +98,8 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   }
   const displayed = fields.find((field) => field.key === 'displayed_sidebar');
   const sidebarNames = site.docusaurus.instances.find((instance) => instance.id === page.instance)?.sidebarNames?.[page.version];
-  if (page.published && typeof displayed?.value === 'string' && sidebarNames !== undefined && !sidebarNames.includes(displayed.value)) {
+  // An empty name is the front-matter validator's to report.
+  if (page.published && typeof displayed?.value === 'string' && displayed.value !== '' && sidebarNames !== undefined && !sidebarNames.includes(displayed.value)) {
     diagnostics.push({
       range: displayed.valueRange,
       severity: 'error',
