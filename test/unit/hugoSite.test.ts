@@ -306,9 +306,10 @@ describe('Hugo cascade and sections that are not built', () => {
     assert.deepEqual(routes(index), ['/glossar/a/', '/glossar/b/', '/glossar/tief/c/']);
   });
 
-  it('reads a cascaded date only when its key is written in lower case, as Hugo 0.111 does', () => {
-    const expired = (key: string) => routes(indexWith({ ...PAGES, 'content/glossar/_index.md': `---\ntitle: Glossar\ncascade:\n  ${key}: 2001-01-01\n---\n` }))[0];
-    assert.equal(expired('expiryDate'), '/glossar/a/');
-    assert.equal(expired('expirydate'), 'not-rendered');
+  it('reads a cascaded date from a table in any case, from a list entry only when its key is in lower case, as Hugo 0.111 does', () => {
+    const first = (cascade: string) => routes(indexWith({ ...PAGES, 'content/glossar/_index.md': `---\ntitle: Glossar\ncascade:\n${cascade}\n---\n` }))[0];
+    assert.equal(first('  expiryDate: 2001-01-01'), 'not-rendered', 'the table expires every page below, whatever the case of its key');
+    assert.equal(first('  - _target:\n      kind: page\n    expiryDate: 2001-01-01'), '/glossar/a/');
+    assert.equal(first('  - _target:\n      kind: page\n    expirydate: 2001-01-01'), 'not-rendered');
   });
 });
