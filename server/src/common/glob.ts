@@ -196,10 +196,11 @@ function parseClass(segment: string, open: number): { token: Token; end: number 
  * segment, each once, so no choice is ever tried twice.
  */
 function matchesSegments(glob: Segment[], path: string[]): boolean {
-  // "**/x/y", the usual shape: the path ends in segments matching x and y.
-  if (glob[0] === 'globstar' && glob.lastIndexOf('globstar') === 0) {
+  // "**/x/y", the usual shape: the path ends in segments matching x and y (and those before them are no dot names, where `**` does not take them).
+  if (isGlobstar(glob[0]) && !glob.slice(1).some(isGlobstar)) {
     const offset = path.length - glob.length + 1;
-    return offset >= 0 && glob.every((part, index) => index === 0 || (part as (segment: string) => boolean)(path[offset + index - 1]));
+    if (offset < 0 || (glob[0] === 'visibleGlobstar' && path.slice(0, offset).some((segment) => segment.startsWith('.')))) return false;
+    return glob.every((part, index) => index === 0 || (part as (segment: string) => boolean)(path[offset + index - 1]));
   }
   // Every glob position reachable after each segment, each once: a mark per position and step.
   const reachedAt = new Int32Array(glob.length + 1).fill(-1);
