@@ -72,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       configurationSection: 'markdownGlossary',
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml,docusaurus.config.*,hugo.*,config.*,*versions.json,sidebars.*,version-*-sidebars.json,_category_.*}'),
+        vscode.workspace.createFileSystemWatcher('**/config/{_default,production}/**/*.{toml,yaml,yml,json}'),
         // Commits and checkouts change which translations are outdated.
         vscode.workspace.createFileSystemWatcher('**/.git/logs/HEAD'),
       ],

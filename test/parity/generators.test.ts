@@ -253,6 +253,7 @@ const HUGO_SITES = [
   { name: 'hugo-shared', dir: path.join(SITES, 'hugo-shared') },
   { name: 'hugo-build-options', dir: path.join(SITES, 'hugo-build-options') },
   { name: 'hugo-cascade', dir: path.join(SITES, 'hugo-cascade') },
+  { name: 'hugo-config-folder', dir: path.join(SITES, 'hugo-config-folder') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

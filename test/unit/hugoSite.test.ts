@@ -7,7 +7,7 @@ import type { FrontMatterField } from '../../server/src/parsing/frontMatterField
 import { parseDocument } from '../../server/src/parsing/document';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
-import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig } from '../../server/src/site/hugoConfig';
+import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -91,6 +91,33 @@ describe('Hugo configuration', () => {
       const growth = growthOf((size) => assert.ok(readHugoConfig(text(size), name).problems.length > 0), 8_000);
       assert.equal(superLinear(name, 8_000, growth), undefined);
     }
+  });
+});
+
+describe('Hugo configuration folder', () => {
+  it('sets each file over the ones before, a file named after a key under that key, a language\'s file under the language', () => {
+    const [facts, problems] = readHugoConfigFiles([
+      { text: 'baseURL = "https://example.org/a/"\nuglyURLs = true\n', fileName: 'hugo.toml' },
+      { text: 'baseURL = "https://example.org/b/"\n', fileName: 'config/_default/hugo.toml', inFolder: true },
+      { text: '[en]\nweight = 1\n[de]\nweight = 2\ncontentDir = "inhalt"\n', fileName: 'config/_default/languages.toml', inFolder: true },
+      { text: 'glossar = "/begriffe/:filename/"\n', fileName: 'config/_default/permalinks.toml', inFolder: true },
+      { text: 'uglyURLs = false\n', fileName: 'config/production/config.toml', inFolder: true },
+    ]);
+    assert.deepEqual(problems, [[], [], [], [], []]);
+    assert.equal(facts.baseURL, 'https://example.org/b/');
+    assert.equal(facts.uglyURLs, false);
+    assert.deepEqual(facts.permalinks, { glossar: '/begriffe/:filename/' });
+    assert.deepEqual(facts.languages, [{ code: 'en', weight: 1 }, { code: 'de', contentDir: 'inhalt', weight: 2 }]);
+  });
+
+  it('tells a value of the wrong type in the file that sets it, where it writes it', () => {
+    const languages = '[de]\nweight = "zwei"\n';
+    const [, problems] = readHugoConfigFiles([
+      { text: 'baseURL = "/"\n', fileName: 'hugo.toml' },
+      { text: languages, fileName: 'config/_default/languages.toml', inFolder: true },
+    ]);
+    assert.deepEqual(problems[0], []);
+    assert.deepEqual(problems[1].map((problem) => [problem.range.start.line, problem.range.start.character, problem.message]), [[1, 0, 'The Hugo setting "languages.de.weight" must be a number; the default is assumed.']]);
   });
 });
 

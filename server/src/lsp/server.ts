@@ -174,6 +174,7 @@ export function startServer(connection: Connection): void {
           { globPattern: '**/*.{md,mdx}' },
           { globPattern: `**/${TAGS_FILE_NAME}` },
           { globPattern: '**/{docusaurus.config.{js,ts,mjs,cjs,mts,cts},hugo.{toml,yaml,yml,json},config.{toml,yaml,yml,json},*versions.json,sidebars.{js,ts,mjs,cjs,mts,cts,json},version-*-sidebars.json,_category_.{json,yml,yaml}}' },
+          { globPattern: '**/config/{_default,production}/**/*.{toml,yaml,yml,json}' },
           // Commits and checkouts: the translation status follows the history.
           { globPattern: '**/.git/logs/HEAD' },
         ],

@@ -25,19 +25,84 @@ type Table = Record<string, unknown>;
  * a file that does not parse gives a problem at its place and no facts.
  */
 export function readHugoConfig(text: string, fileName: string): HugoConfigFacts {
+  const [facts, problems] = readHugoConfigFiles([{ text, fileName }]);
+  return { ...facts, problems: problems[0] };
+}
+
+/** One file of a Hugo configuration: the root file, or one of a configuration folder (`config/_default/languages.toml`). */
+export interface HugoConfigFile {
+  text: string;
+  /** Its name: the format, and for a file of a configuration folder the key it sets. */
+  fileName: string;
+  /** Set for a file of a configuration folder. */
+  inFolder?: true;
+}
+
+/**
+ * What a Hugo configuration in several files says: the root file (`hugo.toml`), then the files of
+ * `config/_default/` and `config/<environment>/`, each setting over what the ones before set, as
+ * Hugo merges them. A folder's `hugo.*` or `config.*` sets the root; another file the key of its
+ * name (`params.toml`, `languages.toml`), and `<name>.<language>.<ext>` that language's
+ * (`menus.de.toml`: `languages.de.menus`). The problems of each file, in the order given.
+ */
+export function readHugoConfigFiles(files: readonly HugoConfigFile[]): [Omit<HugoConfigFacts, 'problems'>, ConfigProblem[][]] {
+  const problems: ConfigProblem[][] = files.map(() => []);
+  const parts: Array<{ table: Table; keyPath: string[]; places: KeyPlaces; problems: ConfigProblem[] }> = [];
+  files.forEach((file, position) => {
+    const lines = new LineIndex(file.text);
+    if (file.text.length > MAX_HUGO_CONFIG_LENGTH) {
+      problems[position].push({ range: lines.rangeAt(0, 0), message: l10n.t('The Hugo configuration is longer than {0} characters and is not read.', MAX_HUGO_CONFIG_LENGTH) });
+      return;
+    }
+    const parsed = parseConfig(file.text, formatOf(file.fileName), lines);
+    if ('problem' in parsed) problems[position].push(parsed.problem);
+    else parts.push({ table: lowerCasedKeys(parsed.table, 0), keyPath: file.inFolder ? keyPathOf(file.fileName) : [], places: new KeyPlaces(file.text, lines), problems: problems[position] });
+  });
+  let merged: Table = Object.create(null) as Table;
+  for (const part of parts) merged = mergedTables(merged, wrapped(part.table, part.keyPath), 0);
   const facts: HugoConfigFacts = { languages: [], problems: [] };
-  const lines = new LineIndex(text);
-  if (text.length > MAX_HUGO_CONFIG_LENGTH) {
-    facts.problems.push({ range: lines.rangeAt(0, 0), message: l10n.t('The Hugo configuration is longer than {0} characters and is not read.', MAX_HUGO_CONFIG_LENGTH) });
-    return facts;
+  // A problem is told in the last file that sets the key: the one whose value counts.
+  const report = (path: readonly string[], message: string) => {
+    const lower = path.map((key) => key.toLowerCase());
+    const part = [...parts].reverse().find((candidate) => valueAt(wrapped(candidate.table, candidate.keyPath), lower) !== undefined) ?? parts[parts.length - 1];
+    if (part === undefined || part.problems.length >= MAX_PROBLEMS) return;
+    const inside = lower.slice(0, part.keyPath.length).every((key, index) => key === part.keyPath[index]) ? path.slice(part.keyPath.length) : path;
+    part.problems.push({ range: part.places.rangeOf(inside), message });
+  };
+  readFacts(merged, facts, report);
+  const { problems: _none, ...read } = facts;
+  return [read, problems];
+}
+
+/** The keys a configuration folder's file sets: none for `hugo.*` and `config.*`, else its name's (see `readHugoConfigFiles`). */
+function keyPathOf(fileName: string): string[] {
+  const base = fileName.slice(fileName.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '').toLowerCase();
+  if (base === 'hugo' || base === 'config') return [];
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return [base];
+  const [name, language] = [base.slice(0, dot), base.slice(dot + 1)];
+  return ['languages', language, ...(name === 'menu' || name === 'menus' ? ['menus'] : name === 'params' ? ['params'] : [])];
+}
+
+function wrapped(table: Table, keyPath: readonly string[]): Table {
+  return keyPath.reduceRight<Table>((inner, key) => ({ [key]: inner }), table);
+}
+
+function valueAt(table: Table, path: readonly string[]): unknown {
+  let value: unknown = table;
+  for (const key of path) value = isTable(value) ? value[key] : undefined;
+  return value;
+}
+
+/** `over` set over `under`, tables merged key by key, as Hugo sets a file's settings over the ones before. */
+function mergedTables(under: Table, over: Table, depth: number): Table {
+  const merged: Table = Object.create(null) as Table;
+  Object.assign(merged, under);
+  for (const [key, value] of Object.entries(over)) {
+    const below = merged[key];
+    merged[key] = isTable(value) && isTable(below) && depth < MAX_DEPTH ? mergedTables(below, value, depth + 1) : value;
   }
-  const parsed = parseConfig(text, formatOf(fileName), lines);
-  if ('problem' in parsed) {
-    facts.problems.push(parsed.problem);
-    return facts;
-  }
-  readFacts(lowerCasedKeys(parsed.table, 0), facts, new KeyPlaces(text, lines));
-  return facts;
+  return merged;
 }
 
 type Format = 'toml' | 'yaml' | 'json';
@@ -130,11 +195,8 @@ class KeyPlaces {
   }
 }
 
-function readFacts(table: Table, facts: HugoConfigFacts, places: KeyPlaces): void {
-  const wrongType = (path: readonly string[], expected: string) => {
-    if (facts.problems.length >= MAX_PROBLEMS) return;
-    facts.problems.push({ range: places.rangeOf(path), message: l10n.t('The Hugo setting "{0}" must be {1}; the default is assumed.', path.join('.'), expected) });
-  };
+function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly string[], message: string) => void): void {
+  const wrongType = (path: readonly string[], expected: string) => report(path, l10n.t('The Hugo setting "{0}" must be {1}; the default is assumed.', path.join('.'), expected));
   const text = (source: Table, path: readonly string[]): string | undefined => {
     const value = source[path[path.length - 1].toLowerCase()];
     if (value === undefined) return undefined;

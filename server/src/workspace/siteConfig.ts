@@ -7,7 +7,7 @@ import { readCategoryFile } from '../site/docusaurusCategories';
 import { readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
 import { builtVersionsOf, readsDocsFile, type DocusaurusInstance } from '../site/docusaurus';
 import { hugoSiteOf } from '../site/hugo';
-import { HUGO_CONFIG_FILE_NAMES, readHugoConfig } from '../site/hugoConfig';
+import { HUGO_CONFIG_FILE_NAMES, readHugoConfigFiles } from '../site/hugoConfig';
 import { defaultDocusaurusSite, type Site } from '../site/site';
 import type { ConfigProblem, DocusaurusDocsOptions, SiteConfigProblems } from '../site/siteTypes';
 import { LineIndex, type Range } from '../common/text';
@@ -74,7 +74,8 @@ export function isSiteConfigFile(uriOrPath: string): boolean {
     /^(?:[\w-]+_)?versions\.json$/.test(name) ||
     /^sidebars\.(?:[cm]?[jt]s|json)$/.test(name) ||
     /^version-.+-sidebars\.json$/.test(name) ||
-    /^_category_\.(?:json|ya?ml)$/.test(name)
+    /^_category_\.(?:json|ya?ml)$/.test(name) ||
+    /\/config\/(?:_default|production)\/(?:.*\/)?[^/]+\.(?:toml|ya?ml|json)$/i.test(uriOrPath.replace(/\\/g, '/'))
   );
 }
 
@@ -146,19 +147,42 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
   }
   if (generator !== 'docusaurus') {
     const hasContent = fs.existsSync(path.join(folder, 'content'));
-    for (const name of HUGO_CONFIG_FILE_NAMES) {
-      // `config.yaml` is a common name; only beside a `content` folder is it Hugo's.
-      if (name.startsWith('config.') && !hasContent) continue;
-      const config = read(name);
-      if (config === undefined) continue;
-      const facts = readHugoConfig(config.text, name);
-      if (facts.problems.length > 0) configProblems.push({ uri: fileUri(config.file), problems: facts.problems });
-      const hugo = hugoSiteOf(facts);
-      log(`Site: Hugo, configured by ${config.file}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
+    // `config.yaml` is a common name; only beside a `content` folder is it Hugo's.
+    let root: { file: string; text: string } | undefined;
+    for (const name of HUGO_CONFIG_FILE_NAMES) if (root === undefined && (hasContent || !name.startsWith('config.'))) root = read(name);
+    // Hugo's configuration folder, the default's and then the production build's (what `hugo` builds).
+    const folderFiles = hasContent || root !== undefined ? HUGO_CONFIG_FOLDERS.flatMap((configFolder) => configFilesIn(path.join(folder, configFolder), scope, log)) : [];
+    const files = [...(root === undefined ? [] : [{ ...root, inFolder: false }]), ...folderFiles];
+    if (files.length > 0) {
+      const [facts, problems] = readHugoConfigFiles(files.map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
+      files.forEach((file, position) => {
+        if (problems[position].length > 0) configProblems.push({ uri: fileUri(file.file), problems: problems[position] });
+      });
+      const hugo = hugoSiteOf({ ...facts, problems: [] });
+      log(`Site: Hugo, configured by ${files.map((file) => file.file).join(', ')}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
       return [{ generator: 'hugo', rootUri: fileUri(folder), hugo, now: new Date() }];
     }
   }
   return [];
+}
+
+/** Hugo's configuration folders, from the least to the most specific: `config/_default`, then the environment's. */
+const HUGO_CONFIG_FOLDERS = [path.join('config', '_default'), path.join('config', 'production')];
+
+/** The configuration files of a Hugo configuration folder and its folders, in the order Hugo walks them (by name). */
+function configFilesIn(configFolder: string, scope: GlossaryScope, log: Logger): Array<{ file: string; text: string; inFolder: true }> {
+  let names: string[];
+  try {
+    names = (fs.readdirSync(configFolder, { recursive: true }) as string[]).sort();
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const file = path.join(configFolder, name);
+    if (!/\.(?:toml|ya?ml|json)$/i.test(name) || !scope.isReachable(file) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return [];
+    const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
+    return text === undefined ? [] : [{ file, text, inFolder: true as const }];
+  });
 }
 
 /** The site a workspace folder without configuration is taken to be, from its layout. */
