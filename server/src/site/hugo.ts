@@ -197,7 +197,16 @@ function cascadedFields(own: ReadonlyArray<readonly FrontMatterField[]>, above: 
 
 const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** The cascade of each section file's fields, read once: every page below it asks. */
+const cascades = new WeakMap<readonly FrontMatterField[], CascadeEntry[]>();
+
 function cascadeOf(fields: readonly FrontMatterField[]): CascadeEntry[] {
+  let entries = cascades.get(fields);
+  if (entries === undefined) cascades.set(fields, (entries = readCascade(fields)));
+  return entries;
+}
+
+function readCascade(fields: readonly FrontMatterField[]): CascadeEntry[] {
   const value = fields.find((field) => field.key.toLowerCase() === 'cascade')?.value;
   // Hugo lower-cases the keys of a table, not those of a list's entries (which matters for dates, see DATE_KEYS).
   if (isTable(value)) return [{ matches: () => true, values: Object.fromEntries(Object.entries(value).map(([key, entry]) => [key.toLowerCase(), entry])) }];
@@ -255,17 +264,19 @@ function inUnbuiltSection(site: HugoSite, sections: readonly SectionNode[], now:
   return sections.some((section, position) => {
     const above = sections.slice(position + 1).map((other) => other.fields);
     const frontMatter = new HugoFrontMatter([...section.fields, ...cascadedFields([section.fields], above, section.target)]);
-    return !isBuilt(site, frontMatter, now);
+    return unbuiltReasonOf(site, frontMatter, now) !== undefined;
   });
 }
 
-/** `shouldBuild`: not a draft, not dated in the future, not expired, unless the configuration builds such pages. */
-function isBuilt(site: HugoSite, frontMatter: HugoFrontMatter, now: Date): boolean {
-  if (!site.buildDrafts && (frontMatter.flag('draft') === true || frontMatter.flag('published') === false)) return false;
+/** Why Hugo's `shouldBuild` leaves a page out: a draft, dated in the future, expired (unless the configuration builds such pages). */
+function unbuiltReasonOf(site: HugoSite, frontMatter: HugoFrontMatter, now: Date): 'draft' | 'not-rendered' | undefined {
+  // `published: false` is Hugo's other way to write `draft: true`.
+  if (!site.buildDrafts && (frontMatter.flag('draft') === true || frontMatter.flag('published') === false)) return 'draft';
   const publishDate = frontMatter.firstDate(['publishdate', 'pubdate', 'published', 'date']);
-  if (!site.buildFuture && publishDate !== undefined && publishDate.getTime() > now.getTime()) return false;
+  if (!site.buildFuture && publishDate !== undefined && publishDate.getTime() > now.getTime()) return 'not-rendered';
   const expiryDate = frontMatter.firstDate(['expirydate', 'unpublishdate']);
-  return site.buildExpired || expiryDate === undefined || expiryDate.getTime() > now.getTime();
+  if (!site.buildExpired && expiryDate !== undefined && expiryDate.getTime() <= now.getTime()) return 'not-rendered';
+  return undefined;
 }
 
 /** The languages reading the content folder that holds `path` (the innermost folder when they nest). */
@@ -285,12 +296,8 @@ function languagesReading(site: HugoSite, path: string): { contentDir: string; l
 
 function unpublishedReasonOf(site: HugoSite, language: HugoLanguage, frontMatter: HugoFrontMatter, isBundle: boolean, now: Date): UnpublishedReason | undefined {
   if (language.disabled) return 'unknown-locale';
-  // `published: false` is Hugo's other way to write `draft: true`.
-  if (!site.buildDrafts && (frontMatter.flag('draft') === true || frontMatter.flag('published') === false)) return 'draft';
-  const publishDate = frontMatter.firstDate(['publishdate', 'pubdate', 'published', 'date']);
-  if (!site.buildFuture && publishDate !== undefined && publishDate.getTime() > now.getTime()) return 'not-rendered';
-  const expiryDate = frontMatter.firstDate(['expirydate', 'unpublishdate']);
-  if (!site.buildExpired && expiryDate !== undefined && expiryDate.getTime() <= now.getTime()) return 'not-rendered';
+  const unbuilt = unbuiltReasonOf(site, frontMatter, now);
+  if (unbuilt !== undefined) return unbuilt;
   // `headless` only concerns leaf bundles (`index.md`); a regular page or a section is built.
   if (isBundle && frontMatter.flag('headless') === true) return 'not-rendered';
   // Hugo 0.111 reads `_build` (later versions also `build`); `render: link` keeps a permalink but writes no page.
