@@ -148,8 +148,11 @@ function findUnescaped(text: string, character: string, from: number): number {
   return -1;
 }
 
-function tokenize(segment: string): Token[] {
-  const tokens: Token[] = [];
+/** The tokens of a glob segment; with `superstars`, `**` is one token of its own (Go's globs), else a star. */
+function tokenize(segment: string): Token[];
+function tokenize(segment: string, superstars: true): GoToken[];
+function tokenize(segment: string, superstars = false): GoToken[] {
+  const tokens: GoToken[] = [];
   // After a "[" that no "]" closes, none can close a later one: each is literal without a look.
   let unclosed = false;
   for (let at = 0; at < segment.length; at++) {
@@ -157,7 +160,11 @@ function tokenize(segment: string): Token[] {
     if (character === '\\' && at + 1 < segment.length) tokens.push({ kind: 'literal', character: segment[++at] });
     else if (character === '?') tokens.push({ kind: 'any' });
     else if (character === '*') {
-      if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
+      const superstar = superstars && segment[at + 1] === '*';
+      while (segment[at + 1] === '*') at++;
+      const last = tokens[tokens.length - 1]?.kind;
+      if (superstar && last === 'star') tokens[tokens.length - 1] = { kind: 'superstar' };
+      else if (last !== 'star' && last !== 'superstar') tokens.push({ kind: superstar ? 'superstar' : 'star' });
     } else if (character === '[' && !unclosed) {
       const parsed = parseClass(segment, at);
       unclosed = parsed === undefined;
@@ -304,7 +311,7 @@ type GoToken = Token | { kind: 'superstar' };
  * position at once, so a hostile pattern costs its length times the text's.
  */
 export function compileGoGlob(pattern: string): (text: string) => boolean {
-  const spellings = (pattern.split('{').length - 1 > MAX_BRACES ? [pattern.replaceAll('{', '\\{')] : expandBraces(pattern)).map(goTokens);
+  const spellings = (pattern.split('{').length - 1 > MAX_BRACES ? [pattern.replaceAll('{', '\\{')] : expandBraces(pattern)).map((spelling) => tokenize(spelling, true));
   return (text) => spellings.some((tokens) => prefixAndSuffix(tokens)?.(text) ?? matchesGoTokens(tokens, text));
 }
 
@@ -319,30 +326,6 @@ function prefixAndSuffix(tokens: GoToken[]): ((text: string) => boolean) | undef
   const suffix = literal(tokens.slice(star + 1));
   if (star <= 0 || star === tokens.length - 1 || prefix === undefined || suffix === undefined) return undefined;
   return (text) => text.startsWith(prefix) && text.endsWith(suffix);
-}
-
-function goTokens(pattern: string): GoToken[] {
-  const tokens: GoToken[] = [];
-  for (let at = 0; at < pattern.length; at++) {
-    const character = pattern[at];
-    if (character === '\\' && at + 1 < pattern.length) tokens.push({ kind: 'literal', character: pattern[++at] });
-    else if (character === '?') tokens.push({ kind: 'any' });
-    else if (character === '*') {
-      const superstar = pattern[at + 1] === '*';
-      while (pattern[at + 1] === '*') at++;
-      const last = tokens[tokens.length - 1]?.kind;
-      if (superstar && last === 'star') tokens[tokens.length - 1] = { kind: 'superstar' };
-      else if (last !== 'star' && last !== 'superstar') tokens.push({ kind: superstar ? 'superstar' : 'star' });
-    } else if (character === '[') {
-      const parsed = parseClass(pattern, at);
-      if (parsed === undefined) tokens.push({ kind: 'literal', character });
-      else {
-        tokens.push(parsed.token);
-        at = parsed.end;
-      }
-    } else tokens.push({ kind: 'literal', character });
-  }
-  return tokens;
 }
 
 function matchesGoTokens(tokens: GoToken[], text: string): boolean {
