@@ -4,16 +4,14 @@
  * (test/sites/docusaurus-categories* hold the same rules against the real build).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileUri } from '../../server/src/common/uris';
 import { documentDiagnostics, siteConfigDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { readCategoryFile } from '../../server/src/site/docusaurusCategories';
 import { GlossaryScope } from '../../server/src/workspace/files';
 import { loadGlossary } from '../../server/src/workspace/loadGlossary';
+import { createWorkspace } from '../support/fixtures';
 
 describe('a category file', () => {
   it('names the doc its category links to, where it is written, in JSON and YAML', () => {
@@ -43,52 +41,48 @@ describe('a category file', () => {
 
 describe('the doc a category links to', () => {
   it('must exist where the generated sidebar makes the folder a category, and is found again as docs come', async () => {
-    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-categories-'));
-    try {
-      writeFileSync(path.join(site, 'docusaurus.config.js'), "module.exports = { baseUrl: '/', presets: [['classic', { docs: {} }]] };\n");
-      mkdirSync(path.join(site, 'docs', 'glossar'), { recursive: true });
-      mkdirSync(path.join(site, 'docs', 'leer'), { recursive: true });
-      writeFileSync(path.join(site, 'docs', 'glossar', 'a.md'), '# A\n');
-      writeFileSync(path.join(site, 'docs', 'glossar', '_category_.json'), '{ "link": { "type": "doc", "id": "uebersicht" } }\n');
-      writeFileSync(path.join(site, 'docs', 'leer', '_category_.json'), '{ "link": { "type": "doc", "id": "fehlt" } }\n');
+    const site = createWorkspace({
+      'docusaurus.config.js': "module.exports = { baseUrl: '/', presets: [['classic', { docs: {} }]] };\n",
+      'docs/glossar/a.md': '# A\n',
+      'docs/glossar/_category_.json': '{ "link": { "type": "doc", "id": "uebersicht" } }\n',
+      'docs/leer/_category_.json': '{ "link": { "type": "doc", "id": "fehlt" } }\n',
       // The generated sidebar's own folder makes no category.
-      writeFileSync(path.join(site, 'docs', '_category_.json'), '{ "link": { "type": "doc", "id": "fehlt" } }\n');
+      'docs/_category_.json': '{ "link": { "type": "doc", "id": "fehlt" } }\n',
+    });
+    try {
       const index = new GlossaryIndex();
-      await loadGlossary(index, new GlossaryScope([site]), () => undefined);
+      await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
       const problems = () => index.siteConfigProblems().flatMap((config) => siteConfigDiagnostics(index, config).map((diagnostic) => `${path.basename(path.dirname(new URL(config.uri).pathname))}: ${diagnostic.message}`));
       assert.deepEqual(problems(), ['glossar: Docusaurus refuses to build: this category links to the doc id "uebersicht", which no document of this version has.'], 'a folder without docs makes no category');
-      index.setDocument(fileUri(path.join(site, 'docs', 'glossar', 'uebersicht.md')), '# Übersicht\n');
+      index.setDocument(site.uri('docs/glossar/uebersicht.md'), '# Übersicht\n');
       assert.deepEqual(problems(), [], 'the last segment of the id of a doc in the folder');
     } finally {
-      rmSync(site, { recursive: true, force: true });
+      site.dispose();
     }
   });
 });
 
 describe('displayed_sidebar', () => {
   it('must name a sidebar of the doc\'s version: those of its sidebars file, defaultSidebar without one', async () => {
-    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-displayed-'));
+    const site = createWorkspace({ 'docs/a.md': '---\ntitle: A\ndisplayed_sidebar: main\n---\n\n# A\n', 'sidebars.js': "module.exports = { main: ['a'], zweite: ['a'] };\n" });
     try {
       const load = async (docsOptions: string) => {
-        writeFileSync(path.join(site, 'docusaurus.config.js'), `module.exports = { baseUrl: '/', presets: [['classic', { docs: ${docsOptions} }]] };\n`);
+        site.write('docusaurus.config.js', `module.exports = { baseUrl: '/', presets: [['classic', { docs: ${docsOptions} }]] };\n`);
         const index = new GlossaryIndex();
-        await loadGlossary(index, new GlossaryScope([site]), () => undefined);
-        const document = index.getDocument(fileUri(path.join(site, 'docs', 'a.md')))!;
+        await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
+        const document = index.getDocument(site.uri('docs/a.md'))!;
         return documentDiagnostics(index, document).filter((diagnostic) => diagnostic.code === 'invalid-front-matter').map((diagnostic) => diagnostic.message);
       };
-      mkdirSync(path.join(site, 'docs'), { recursive: true });
-      writeFileSync(path.join(site, 'docs', 'a.md'), '---\ntitle: A\ndisplayed_sidebar: main\n---\n\n# A\n');
-      writeFileSync(path.join(site, 'sidebars.js'), "module.exports = { main: ['a'], zweite: ['a'] };\n");
       assert.deepEqual(await load("{ sidebarPath: './sidebars.js' }"), []);
       assert.deepEqual(await load('{}'), ['Docusaurus refuses to build: no sidebar of this version is called "main" ("defaultSidebar").']);
       assert.deepEqual(await load('{ sidebarPath: false }'), ['Docusaurus refuses to build: no sidebar of this version is called "main" (it has none).']);
-      writeFileSync(path.join(site, 'docs', 'a.md'), '---\ntitle: A\ndisplayed_sidebar: ""\n---\n\n# A\n');
+      site.write('docs/a.md', '---\ntitle: A\ndisplayed_sidebar: ""\n---\n\n# A\n');
       assert.deepEqual((await load('{}')).length, 1, 'an empty name: the front-matter validator\'s one error');
-      writeFileSync(path.join(site, 'docs', 'a.md'), '---\ntitle: A\ndisplayed_sidebar: main\n---\n\n# A\n');
-      writeFileSync(path.join(site, 'sidebars.js'), "module.exports = { ...generated, zweite: ['a'] };\n");
+      site.write('docs/a.md', '---\ntitle: A\ndisplayed_sidebar: main\n---\n\n# A\n');
+      site.write('sidebars.js', "module.exports = { ...generated, zweite: ['a'] };\n");
       assert.deepEqual(await load("{ sidebarPath: './sidebars.js' }"), [], 'the names of a file that computes some are not known');
     } finally {
-      rmSync(site, { recursive: true, force: true });
+      site.dispose();
     }
   });
 });

@@ -9,6 +9,7 @@ import type { ParsedDocument } from '../../server/src/parsing/document';
 import { GlossaryScope } from '../../server/src/workspace/files';
 import { loadGlossary } from '../../server/src/workspace/loadGlossary';
 import { ParseCache, parseCacheFile } from '../../server/src/workspace/parseCache';
+import { createWorkspace } from '../support/fixtures';
 
 const root = mkdtempSync(path.join(tmpdir(), 'glossary-load-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -79,18 +80,13 @@ describe('loading a glossary: MDX', () => {
 
 describe('loading a glossary: the versions of a Docusaurus site', () => {
   it('builds the versions the options choose, at their paths, and reports options Docusaurus refuses where they are written', async () => {
-    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-versions-'));
+    const config = "module.exports = { baseUrl: '/', presets: [['classic', { docs: { lastVersion: 'current', onlyIncludeVersions: ['current', '2.0', '3.0'], versions: { '2.0': { path: 'zwei' } } } }]] };\n";
+    const entry = '---\ntitle: A\n---\n\n# A\n';
+    const site = createWorkspace({ 'docusaurus.config.js': config, 'versions.json': '["2.0", "1.0"]', 'docs/A.md': entry, 'versioned_docs/version-2.0/A.md': entry, 'versioned_docs/version-1.0/A.md': entry });
     try {
-      const config = "module.exports = { baseUrl: '/', presets: [['classic', { docs: { lastVersion: 'current', onlyIncludeVersions: ['current', '2.0', '3.0'], versions: { '2.0': { path: 'zwei' } } } }]] };\n";
-      writeFileSync(path.join(site, 'docusaurus.config.js'), config);
-      writeFileSync(path.join(site, 'versions.json'), '["2.0", "1.0"]');
-      for (const folder of ['docs', 'versioned_docs/version-2.0', 'versioned_docs/version-1.0']) {
-        mkdirSync(path.join(site, folder), { recursive: true });
-        writeFileSync(path.join(site, folder, 'A.md'), '---\ntitle: A\n---\n\n# A\n');
-      }
       const index = new GlossaryIndex();
-      await loadGlossary(index, new GlossaryScope([site]), () => undefined);
-      const routeOf = (file: string) => index.pageOf(fileUri(path.join(site, file)))?.route || 'not built';
+      await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
+      const routeOf = (file: string) => index.pageOf(site.uri(file))?.route || 'not built';
       assert.deepEqual(['docs/A.md', 'versioned_docs/version-2.0/A.md', 'versioned_docs/version-1.0/A.md'].map(routeOf), ['/docs/A', '/docs/zwei/A', 'not built']);
       const [problems] = index.siteConfigProblems();
       assert.deepEqual(
@@ -98,20 +94,20 @@ describe('loading a glossary: the versions of a Docusaurus site', () => {
         [[config.indexOf("['current', '2.0', '3.0']"), 'Docusaurus refuses to build: "onlyIncludeVersions" names versions there are not: 3.0 (versions: "current", "2.0", "1.0").']],
       );
     } finally {
-      rmSync(site, { recursive: true, force: true });
+      site.dispose();
     }
   });
 });
 
 describe('loading a glossary: the sidebars of a Docusaurus site', () => {
   it('finds a sidebars file as require.resolve does, and checks no id where the workspace leaves docs out', async () => {
-    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-sidebars-'));
+    const site = createWorkspace({
+      'docusaurus.config.js': "module.exports = { baseUrl: '/', presets: [['classic', { docs: { sidebarPath: require.resolve('./sidebars') } }]] };\n",
+      'sidebars.js': "module.exports = { s: ['intro', 'glossar/Alpha', 'glossar/Fehlt'] };\n",
+      'docs/intro.md': '# Intro\n',
+      'docs/glossar/Alpha.md': '---\ntitle: Alpha\n---\n\n# Alpha\n',
+    });
     try {
-      writeFileSync(path.join(site, 'docusaurus.config.js'), "module.exports = { baseUrl: '/', presets: [['classic', { docs: { sidebarPath: require.resolve('./sidebars') } }]] };\n");
-      writeFileSync(path.join(site, 'sidebars.js'), "module.exports = { s: ['intro', 'glossar/Alpha', 'glossar/Fehlt'] };\n");
-      mkdirSync(path.join(site, 'docs', 'glossar'), { recursive: true });
-      writeFileSync(path.join(site, 'docs', 'intro.md'), '# Intro\n');
-      writeFileSync(path.join(site, 'docs', 'glossar', 'Alpha.md'), '---\ntitle: Alpha\n---\n\n# Alpha\n');
       const problemsWith = async (scope: GlossaryScope) => {
         const index = new GlossaryIndex();
         const logged: string[] = [];
@@ -119,31 +115,28 @@ describe('loading a glossary: the sidebars of a Docusaurus site', () => {
         const sidebars = index.siteConfigProblems().find((config) => config.sidebars !== undefined);
         return { ids: sidebars?.sidebars?.references.map((reference) => reference.id), problems: index.siteConfigProblems().flatMap((config) => config.problems), logged };
       };
-      const whole = await problemsWith(new GlossaryScope([site]));
+      const whole = await problemsWith(new GlossaryScope([site.root]));
       assert.deepEqual(whole.problems, [], 'require.resolve finds ./sidebars.js');
       assert.deepEqual(whole.ids, ['intro', 'glossar/Alpha', 'glossar/Fehlt']);
-      const part = await problemsWith(new GlossaryScope([site], ['docs/glossar/**']));
+      const part = await problemsWith(new GlossaryScope([site.root], ['docs/glossar/**']));
       assert.deepEqual(part.ids, [], 'intro.md is a doc the workspace does not read: no id is judged');
       assert.ok(part.logged.some((message) => message.includes('the doc ids sidebars and categories name are not checked')), part.logged.join('\n'));
     } finally {
-      rmSync(site, { recursive: true, force: true });
+      site.dispose();
     }
   });
 });
 
 describe('loading a glossary: what Docusaurus refuses in the versions', () => {
   it('a versions file that is no list of names, a version without its folder, disableVersioning without versions, no version at all', async () => {
-    const site = mkdtempSync(path.join(tmpdir(), 'md-glossary-versions-refused-'));
+    const site = createWorkspace({ 'docs/a.md': '# A\n', 'versioned_docs/version-1.0/a.md': '# A\n' });
     try {
-      mkdirSync(path.join(site, 'docs'), { recursive: true });
-      mkdirSync(path.join(site, 'versioned_docs', 'version-1.0'), { recursive: true });
-      writeFileSync(path.join(site, 'docs', 'a.md'), '# A\n');
       const problems = async (docsOptions: string, versions: string | undefined) => {
-        writeFileSync(path.join(site, 'docusaurus.config.js'), `module.exports = { baseUrl: '/', presets: [['classic', { docs: ${docsOptions} }]] };\n`);
-        rmSync(path.join(site, 'versions.json'), { force: true });
-        if (versions !== undefined) writeFileSync(path.join(site, 'versions.json'), versions);
+        site.write('docusaurus.config.js', `module.exports = { baseUrl: '/', presets: [['classic', { docs: ${docsOptions} }]] };\n`);
+        rmSync(path.join(site.root, 'versions.json'), { force: true });
+        if (versions !== undefined) site.write('versions.json', versions);
         const index = new GlossaryIndex();
-        await loadGlossary(index, new GlossaryScope([site]), () => undefined);
+        await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
         return index.siteConfigProblems().flatMap((config) => config.problems.map((problem) => `${path.basename(new URL(config.uri).pathname)} ${problem.range.start.character}: ${problem.message}`));
       };
       assert.deepEqual(await problems('{}', '["1.0"]'), []);
@@ -157,7 +150,7 @@ describe('loading a glossary: what Docusaurus refuses in the versions', () => {
       assert.deepEqual(await problems('{ disableVersioning: true }', undefined), ['docusaurus.config.js 84: Docusaurus refuses to build: "disableVersioning" on a site without versions.']);
       assert.deepEqual(await problems('{ includeCurrentVersion: false }', undefined), ['docusaurus.config.js 88: Docusaurus refuses to build: no version is built: "includeCurrentVersion" is false, and there are no versions.']);
     } finally {
-      rmSync(site, { recursive: true, force: true });
+      site.dispose();
     }
   });
 });
