@@ -614,10 +614,11 @@ module.exports = {
     );
   });
 
-  it('reads a JSON file as JSON (a trailing comma stops it) and nothing of a file that exports a function, which Docusaurus does not call', () => {
+  it('reads a JSON file as JSON (a trailing comma stops it), and nothing of a file that exports a function or changes its object', () => {
     assert.equal(readDocusaurusSidebars('{ "s": ["a",] }', 'sidebars.json').problems.length, 1);
     assert.deepEqual(ids("const make = () => ({ s: ['a'] });\nmodule.exports = make;"), []);
     assert.deepEqual(ids("module.exports = function () { return { s: ['a'] }; };"), []);
+    assert.deepEqual(ids("const sidebars = { main: ['fehlt'] };\nsidebars.main = ['intro'];\nmodule.exports = sidebars;"), [], 'a file that changes its object after making it');
   });
 
   it('reports a "!" glob in the docs exclude, which makes every doc a partial', () => {

@@ -33,6 +33,13 @@ describe('the files the docs plugin reads', () => {
     assert.equal(docusaurusPageOf(site, 'docs/glossar/_G.md', [])?.unpublishedReason, 'excluded');
   });
 
+  it('takes a bare folder in `include` with its files, as Globby does, and globs in a syntax it does not read as no selection (never a page too few)', () => {
+    const folder = siteWith({ include: ['glossar', '*.md'] });
+    assert.deepEqual(['glossar/a.md', 'b.md', 'notizen/c.md'].map((file) => built(folder, file)), [true, true, false]);
+    const extglob = siteWith({ include: ['@(glossar)/*.md'], exclude: ['**/+(x|y).md'] });
+    assert.deepEqual(['glossar/a.md', 'notizen/c.md', 'glossar/x.md'].map((file) => built(extglob, file)), [true, true, true]);
+  });
+
   it('names a folder by an `exclude` glob without wildcards in its last name only where fast-glob skips it', () => {
     // `**/archiv/*.md` names files, not the folder: what lies deeper is read.
     const site = siteWith({ exclude: ['**/archiv/*.md'] });

@@ -183,6 +183,15 @@ function readsByDefault(segments: string[]): boolean {
   return !segments.some((segment) => segment.startsWith('.') || segment.startsWith('_'));
 }
 
+/** Glob syntax of micromatch the matcher does not read: extglobs (`@(a|b)`) and number ranges (`{0..9}`). */
+const UNREAD_GLOB = /[@!+*?]\(|\{-?\d+\.\.-?\d+\}/;
+
+/** Globby's `expandDirectories`: a glob without wildcards whose last name has no extension is taken for a folder, and its files too. */
+function withFolderContents(glob: string): string[] {
+  const last = glob.slice(glob.lastIndexOf('/') + 1);
+  return /[*?[{]/.test(glob) || last.includes('.') ? [glob] : [glob, `${glob.replace(/\/+$/, '')}/**`];
+}
+
 /** Whether fast-glob reads a name of a glob as written: no wildcard, class, group or escape. */
 function isStaticName(name: string): boolean {
   return !/[*?\\]|^!|\[[^[]*\]|(?:^|[^!*+?@])\([^(|]*\|[^|]*\)|[!*+?@]\([^(]*\)/.test(name);
@@ -198,11 +207,14 @@ export function readsDocsFile(instance: DocusaurusInstance, segments: string[]):
   if (instance.include === undefined && instance.exclude === undefined) return readsByDefault(segments);
   let selection = fileSelections.get(instance);
   if (selection === undefined) {
-    // Globby reads a `!` glob of `ignore` as the glob without it.
-    const exclude = (instance.exclude ?? DEFAULT_EXCLUDE).map((glob) => glob.replace(/^!+/, ''));
+    // Globby reads a `!` glob of `ignore` as the glob without it. A glob in a syntax the matcher does
+    // not have (extglobs, number ranges) is left out of `exclude`, and makes `include` the default:
+    // a page taken for one is a finding missed, a page taken for none a false one.
+    const exclude = (instance.exclude ?? DEFAULT_EXCLUDE).map((glob) => glob.replace(/^!+/, '')).filter((glob) => !UNREAD_GLOB.test(glob));
+    const include = instance.include?.some((glob) => UNREAD_GLOB.test(glob)) ? DEFAULT_INCLUDE : (instance.include ?? DEFAULT_INCLUDE).flatMap(withFolderContents);
     const folderGlobs = exclude.flatMap((glob) => expandBraces(glob)).filter((glob) => glob.endsWith('/**') || isStaticName(glob.slice(glob.lastIndexOf('/') + 1)));
     selection = {
-      included: compileGlobs(instance.include ?? DEFAULT_INCLUDE, undefined, { caseSensitive: true, dot: false }),
+      included: compileGlobs(include, undefined, { caseSensitive: true, dot: false }),
       excluded: compileGlobs(exclude, undefined, { caseSensitive: true, dot: true }),
       excludedFolder: compileGlobs(folderGlobs, undefined, { caseSensitive: true, dot: false }),
     };
