@@ -6,6 +6,8 @@ import { describe, it } from 'node:test';
 import type { FrontMatterField } from '../../server/src/parsing/frontMatterFields';
 import { parseDocument } from '../../server/src/parsing/document';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
@@ -338,5 +340,27 @@ describe('Hugo cascade and sections that are not built', () => {
     assert.equal(first('  expiryDate: 2001-01-01'), 'not-rendered', 'the table expires every page below, whatever the case of its key');
     assert.equal(first('  - _target:\n      kind: page\n    expiryDate: 2001-01-01'), '/glossar/a/');
     assert.equal(first('  - _target:\n      kind: page\n    expirydate: 2001-01-01'), 'not-rendered');
+  });
+});
+
+describe('duplicate-route', () => {
+  it('warns on each page built at the URL of another, in Hugo and Docusaurus, but not on a doc id twice (duplicate-id\'s)', () => {
+    const hugo = new GlossaryIndex();
+    hugo.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
+    hugo.setDocument('file:///site/content/g/a.md', '---\ntitle: A\nslug: fest\n---\n');
+    hugo.setDocument('file:///site/content/g/b.md', '---\ntitle: B\nslug: fest\n---\n');
+    hugo.setDocument('file:///site/content/g/c.md', '---\ntitle: C\n---\n');
+    const routeWarnings = (index: GlossaryIndex, uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'duplicate-route').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(routeWarnings(hugo, 'file:///site/content/g/a.md'), ['Hugo builds another page at this URL too (/g/fest/): b.md. It writes only one of them.']);
+    assert.deepEqual(routeWarnings(hugo, 'file:///site/content/g/c.md'), []);
+
+    const docusaurus = new GlossaryIndex();
+    docusaurus.setSites([defaultDocusaurusSite('file:///site')]);
+    docusaurus.setDocument('file:///site/docs/a.md', '---\ntitle: A\nslug: /fest\n---\n');
+    docusaurus.setDocument('file:///site/docs/b.md', '---\ntitle: B\nslug: /fest\n---\n');
+    docusaurus.setDocument('file:///site/docs/x/c.md', '---\ntitle: C\nid: same\n---\n');
+    docusaurus.setDocument('file:///site/docs/x/d.md', '---\ntitle: D\nid: same\n---\n');
+    assert.deepEqual(routeWarnings(docusaurus, 'file:///site/docs/a.md'), ['Docusaurus builds another page at this URL too (/docs/fest): b.md. It writes only one of them.']);
+    assert.deepEqual(routeWarnings(docusaurus, 'file:///site/docs/x/c.md'), [], 'one doc id twice is duplicate-id\'s');
   });
 });

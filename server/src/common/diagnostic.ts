@@ -28,6 +28,7 @@ export const RULES = {
   'title-differs-from-heading': 'hint',
   'duplicate-id': 'warning',
   'duplicate-title': 'warning',
+  'duplicate-route': 'warning',
   'broken-link': 'warning',
   'unlinked-mention': 'information',
   'invalid-not-mentions': 'warning',

@@ -46,6 +46,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('An id that another entry declares too.');
     case 'duplicate-title':
       return l10n.t('A title that another entry has too.');
+    case 'duplicate-route':
+      return l10n.t('A page the site builds at the URL of another.');
     case 'broken-link':
       return l10n.t('A link to a glossary entry that does not exist.');
     case 'unlinked-mention':

@@ -7,7 +7,7 @@ import type { TagsFile } from '../../parsing/tagsFile';
 import type { SiteConfigProblems } from '../../site/siteTypes';
 import { withoutDisabled } from './disabledRules';
 import { glossaryDiagnostics } from './glossaryRules';
-import { categoryDiagnostics, compiledAsMdx, sidebarDiagnostics, siteDiagnostics } from './siteRules';
+import { categoryDiagnostics, compiledAsMdx, duplicateRouteDiagnostics, sidebarDiagnostics, siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
 import { linkDiagnostics } from './linkRules';
 import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
@@ -36,6 +36,7 @@ export function documentDiagnostics(
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
     ...siteDiagnostics(index, document),
+    ...duplicateRouteDiagnostics(index, document),
     ...notMentionsDiagnostics(index, document),
     ...translationDiagnostics(index, document, settings, history),
     ...(settings.unlinkedMentions && lines !== undefined ? unlinkedMentionDiagnostics(index, document, lines) : []),

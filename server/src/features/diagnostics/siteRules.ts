@@ -58,6 +58,33 @@ export function categoryDiagnostics(index: GlossaryIndex, config: SiteConfigProb
 }
 
 /**
+ * A page the site builds at the very URL of another (a `slug` or `url` twice, or one cascaded to a
+ * section's pages): the generator writes only one of them. Two docs with one Docusaurus doc id are
+ * `duplicate-id`'s.
+ */
+export function duplicateRouteDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
+  const page = index.pageOf(document.uri);
+  if (!page?.published || page.permalink === '') return [];
+  const sameId = new Set(page.generator === 'docusaurus' ? index.documentsWithDocId(page) : []);
+  const others = index
+    .documentsAtPermalink(page.permalink)
+    .map((other) => other.uri)
+    .filter((uri) => uri !== document.uri && !sameId.has(uri) && index.pageOf(uri)?.published && index.pageOf(uri)?.permalink === page.permalink);
+  if (others.length === 0) return [];
+  const fields = document.frontMatter?.fields ?? [];
+  const field = fields.find((candidate) => ['slug', 'url', 'id'].includes(candidate.key.toLowerCase()));
+  return [
+    {
+      range: field?.valueRange ?? document.frontMatter?.range ?? zeroRange,
+      severity: 'warning',
+      code: 'duplicate-route',
+      message: l10n.t('{0} builds another page at this URL too ({1}): {2}. It writes only one of them.', page.generator === 'docusaurus' ? 'Docusaurus' : 'Hugo', page.permalink, others.map((other) => relativePath(document.uri, other)).join(', ')),
+      related: others.map((other) => ({ uri: other, range: zeroRange, message: l10n.t('Same URL') })),
+    },
+  ];
+}
+
+/**
  * What the site's generator refuses to build a page for: front-matter values Docusaurus's
  * validator rejects, a slug that is no URL path, two docs with one doc id in the same instance,
  * version and locale, a `pagination_next` or `pagination_prev` naming no doc of the version, a page MDX cannot compile. Each fails the build, so each is an error unless the settings say otherwise.
