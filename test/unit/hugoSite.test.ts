@@ -112,10 +112,19 @@ describe('Hugo configuration folder', () => {
     assert.deepEqual(facts.languages, [{ code: 'en', weight: 1 }, { code: 'de', contentDir: 'inhalt', weight: 2 }]);
   });
 
+  it('refuses a default language the languages do not define, as Hugo does: a language\'s params file defines it alone', () => {
+    const [, problems] = readHugoConfigFiles([
+      { text: 'baseURL = "/"\n', fileName: 'hugo.toml' },
+      { text: 'x = 1\n', fileName: 'config/_default/params.de.toml', inFolder: true },
+    ]);
+    assert.deepEqual(problems, [[], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: 'Hugo refuses to build: the default language "en" is none of the languages (de).' }]]);
+    assert.deepEqual(readHugoConfig('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n', 'hugo.toml').problems, []);
+  });
+
   it('tells a value of the wrong type in the file that sets it, where it writes it', () => {
     const languages = '[de]\nweight = "zwei"\n';
     const [, problems] = readHugoConfigFiles([
-      { text: 'baseURL = "/"\n', fileName: 'hugo.toml' },
+      { text: 'baseURL = "/"\ndefaultContentLanguage = "de"\n', fileName: 'hugo.toml' },
       { text: languages, fileName: 'config/_default/languages.toml', inFolder: true },
     ]);
     assert.deepEqual(problems[0], []);

@@ -155,3 +155,16 @@ describe('loading a glossary: what Docusaurus refuses in the versions', () => {
   });
 });
 
+describe('loading a glossary: a Hugo configuration folder', () => {
+  it('makes a Hugo site without a root configuration file or a content folder, its contentDir read from the folder', async () => {
+    const site = createWorkspace({ 'config/_default/hugo.toml': 'contentDir = "docs"\n', 'docs/term.md': '---\ntitle: Term\n---\n' });
+    try {
+      const index = new GlossaryIndex();
+      await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
+      assert.equal(index.pageOf(site.uri('docs/term.md'))?.route, '/term/');
+    } finally {
+      site.dispose();
+    }
+  });
+});
+

@@ -258,5 +258,10 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
       if (isDisabled) language.disabled = true;
       facts.languages.push(language);
     }
+    // Hugo refuses a default language the languages do not define (`params.de.toml` alone defines `de`).
+    const defaultLanguage = facts.defaultContentLanguage ?? 'en';
+    if (facts.languages.length > 0 && !facts.languages.some((language) => language.code.toLowerCase() === defaultLanguage)) {
+      report(facts.defaultContentLanguage === undefined ? ['languages'] : ['defaultContentLanguage'], l10n.t('Hugo refuses to build: the default language "{0}" is none of the languages ({1}).', defaultLanguage, facts.languages.map((language) => language.code).join(', ')));
+    }
   } else if (languages !== undefined) wrongType(['languages'], l10n.t('a table'));
 }

@@ -150,8 +150,9 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
     // `config.yaml` is a common name; only beside a `content` folder is it Hugo's.
     let root: { file: string; text: string } | undefined;
     for (const name of HUGO_CONFIG_FILE_NAMES) if (root === undefined && (hasContent || !name.startsWith('config.'))) root = read(name);
-    // Hugo's configuration folder, the default's and then the production build's (what `hugo` builds).
-    const folderFiles = hasContent || root !== undefined ? HUGO_CONFIG_FOLDERS.flatMap((configFolder) => configFilesIn(path.join(folder, configFolder), scope, log)) : [];
+    // Hugo's configuration folder, the default's and then the production build's (what `hugo` builds):
+    // `config/_default/` is Hugo's own name, a site of its own even without `content/` (`contentDir`).
+    const folderFiles = HUGO_CONFIG_FOLDERS.flatMap((configFolder) => configFilesIn(path.join(folder, configFolder), scope, log));
     const files = [...(root === undefined ? [] : [{ ...root, inFolder: false }]), ...folderFiles];
     if (files.length > 0) {
       const [facts, problems] = readHugoConfigFiles(files.map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
