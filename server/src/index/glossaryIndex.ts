@@ -408,6 +408,11 @@ export class GlossaryIndex {
     return isBuiltOn(this.siteFor(uri), this.pageOf(uri));
   }
 
+  /** How many documents' pages are built at a URL path: a count, without building the list (every page is asked). */
+  documentCountAtPermalink(path: string): number {
+    return this.urisByPermalink.count(permalinkKey(path));
+  }
+
   /** The documents whose pages are built at a URL path, however its case and final slash are written. */
   documentsAtPermalink(path: string): ParsedDocument[] {
     return [...this.urisByPermalink.get(permalinkKey(path))].map((uri) => this.documentsByUri.get(uri)).filter((document) => document !== undefined);

@@ -64,7 +64,7 @@ export function categoryDiagnostics(index: GlossaryIndex, config: SiteConfigProb
  */
 export function duplicateRouteDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const page = index.pageOf(document.uri);
-  if (!page?.published || page.permalink === '') return [];
+  if (!page?.published || page.permalink === '' || index.documentCountAtPermalink(page.permalink) < 2) return [];
   const sameId = new Set(page.generator === 'docusaurus' ? index.documentsWithDocId(page) : []);
   const others = index
     .documentsAtPermalink(page.permalink)
