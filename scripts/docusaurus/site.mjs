@@ -7,18 +7,19 @@
 // so nothing is written into the fixture.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CACHE, ROOT, elapsed, npmEnv, readMarker, runLogged } from '../e2e/lib.mjs';
 
-/** Exact versions: the newest Docusaurus 3 (Node >= 20) and the React it supports. */
-export const VERSIONS = {
-  '@docusaurus/core': '3.10.2',
-  '@docusaurus/preset-classic': '3.10.2',
-  '@mdx-js/react': '3.1.1',
-  react: '19.2.9',
-  'react-dom': '19.2.9',
-};
+/**
+ * Exact versions: the newest Docusaurus 3 (Node >= 20) and the React it supports, with every
+ * package below them pinned by the lock file beside them in pinned/ (installed with `npm ci`): a
+ * dependency range resolved afresh named a version the registry did not have yet.
+ */
+const PINNED = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pinned');
+export const VERSIONS = JSON.parse(fs.readFileSync(path.join(PINNED, 'package.json'), 'utf8')).dependencies;
 export const DOCUSAURUS_VERSION = VERSIONS['@docusaurus/core'];
 export const DOCUSAURUS_DIR = path.join(CACHE, `docusaurus-${DOCUSAURUS_VERSION}`);
 const DOCUSAURUS_BIN = path.join(DOCUSAURUS_DIR, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs');
@@ -33,7 +34,8 @@ export function log(message) {
  * Test files run in parallel processes and several of them ask for it: one installs, the others wait.
  */
 export function ensureDocusaurus() {
-  const specs = Object.entries(VERSIONS).map(([name, version]) => `${name}@${version}`);
+  const lock = fs.readFileSync(path.join(PINNED, 'package-lock.json'));
+  const specs = [...Object.entries(VERSIONS).map(([name, version]) => `${name}@${version}`), `lock ${createHash('sha256').update(lock).digest('hex').slice(0, 16)}`];
   const marker = path.join(DOCUSAURUS_DIR, '.installed.json');
   const installed = () => JSON.stringify(readMarker(marker)?.specs) === JSON.stringify(specs) && fs.existsSync(DOCUSAURUS_BIN);
   if (installed()) return;
@@ -82,10 +84,9 @@ function install(specs, marker) {
   log(`installing ${specs.join(', ')} into ${path.relative(ROOT, DOCUSAURUS_DIR)} (a minute or two)`);
   fs.rmSync(DOCUSAURUS_DIR, { recursive: true, force: true });
   fs.mkdirSync(DOCUSAURUS_DIR, { recursive: true });
-  // core-js's only install script prints an advertisement: declining it keeps npm 11 from warning.
-  const manifest = { name: 'docusaurus-parity', private: true, allowScripts: { 'core-js': false } };
-  fs.writeFileSync(path.join(DOCUSAURUS_DIR, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  runLogged('npm', ['install', '--no-audit', '--no-fund', '--save-exact', ...specs], path.join(CACHE, 'logs', 'install-docusaurus.log'), {
+  // The manifest declines core-js's only install script (an advertisement), which keeps npm 11 from warning.
+  for (const name of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(PINNED, name), path.join(DOCUSAURUS_DIR, name));
+  runLogged('npm', ['ci', '--no-audit', '--no-fund'], path.join(CACHE, 'logs', 'install-docusaurus.log'), {
     cwd: DOCUSAURUS_DIR,
     env: npmEnv(),
   });
