@@ -85,8 +85,13 @@ function cached<T>(name: string, key: string, build: () => T): T {
   return table;
 }
 
+/** The harness's files, its pinned installation among them: a change to any builds the tables again. */
 const harnessSources = (folder: string): string[] =>
-  fs.readdirSync(path.join(REPO_ROOT, 'scripts', folder)).sort().map((name) => fs.readFileSync(path.join(REPO_ROOT, 'scripts', folder, name), 'utf8'));
+  (fs.readdirSync(path.join(REPO_ROOT, 'scripts', folder), { recursive: true }) as string[])
+    .sort()
+    .map((name) => path.join(REPO_ROOT, 'scripts', folder, name))
+    .filter((file) => fs.statSync(file).isFile())
+    .map((file) => fs.readFileSync(file, 'utf8'));
 
 /**
  * The table scripts/docusaurus/routes.mjs writes for the site (a lenient build for routes and broken
