@@ -47,6 +47,8 @@ const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [mdxParserApart] },
   { entryPoints: { lib: 'server/src/cli/library.ts' }, plugins: [mdxParserApart] },
   { entryPoints: { mdx: 'server/src/parsing/mdxParser.ts' }, plugins: [oneAcorn] },
+  // The thread that reads and parses a workspace's files while the server indexes them (server/src/workspace/parseFiles.ts).
+  { entryPoints: { parseWorker: 'server/src/workspace/parseWorker.ts' }, plugins: [mdxParserApart] },
 ];
 
 const contexts = await Promise.all(

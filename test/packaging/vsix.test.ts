@@ -90,6 +90,7 @@ describe('the .vsix', { timeout: 180_000 }, () => {
       'extension/changelog.md',
       'extension/dist/client.js',
       'extension/dist/mdx.js',
+      'extension/dist/parseWorker.js',
       'extension/dist/server.js',
       'extension/images/glossary-view.svg',
       'extension/images/icon.png',

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS } from '../../server/src/common/settings';
 import { LineIndex } from '../../server/src/common/text';
+import { fileUri } from '../../server/src/common/uris';
+import { hover } from '../../server/src/features/hover';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 
@@ -39,5 +42,25 @@ export function indexSnapshot(index: GlossaryIndex, documents: Map<string, strin
     compoundMentions: mentions(true),
     tagsFileFor: documentUris.map((uri) => index.tagsFileFor(uri)?.uri),
     tagUsers: [...index.tagUsage()].map(([tag]) => [tag, sorted(index.documentsUsingTag(tag))]).sort(),
+  };
+}
+
+const PROBE_NAMES = ['Outsourcing', 'Cloud Native', 'Kubernetes', 'SLA'];
+const PROBE_TEXT = 'Outsourcing in der Cloud: Kubernetes, Container und ein SLA für Microservices.';
+
+/** Everything a user can see of an index of these files: their documents as parsed, the features' snapshot, and a hover at every link. */
+export function userVisibleAnswers(index: GlossaryIndex, markdownFiles: string[]): unknown {
+  const texts = new Map(markdownFiles.map((file) => [fileUri(file), readFileSync(file, 'utf8')]));
+  const hovers: unknown[] = [];
+  for (const [uri, text] of texts) {
+    const document = index.getDocument(uri);
+    if (document === undefined) continue;
+    const lines = new LineIndex(text);
+    for (const link of document.body.links) hovers.push(hover(index, document, lines, link.textRange.start)?.markdown);
+  }
+  return {
+    documents: [...texts.keys()].map((uri) => index.getDocument(uri)),
+    snapshot: indexSnapshot(index, texts, PROBE_NAMES, PROBE_TEXT),
+    hovers,
   };
 }

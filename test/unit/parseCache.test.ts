@@ -4,15 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, beforeEach, describe, it } from 'node:test';
 import { createHash } from 'node:crypto';
-import { LineIndex } from '../../server/src/common/text';
 import { fileUri } from '../../server/src/common/uris';
-import { hover } from '../../server/src/features/hover';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { GlossaryScope } from '../../server/src/workspace/files';
 import { loadGlossary } from '../../server/src/workspace/loadGlossary';
 import { ParseCache, parseCacheFile } from '../../server/src/workspace/parseCache';
 import { useBundle } from '../../server/src/workspace/translations';
-import { indexSnapshot } from '../support/indexSnapshot';
+import { userVisibleAnswers } from '../support/indexSnapshot';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const temporary = mkdtempSync(path.join(tmpdir(), 'glossary-cache-'));
@@ -54,26 +52,6 @@ async function indexWorkspace(withCache: boolean): Promise<Indexed> {
   return { index, logged, cache };
 }
 
-const PROBE_NAMES = ['Outsourcing', 'Cloud Native', 'Kubernetes', 'SLA'];
-const PROBE_TEXT = 'Outsourcing in der Cloud: Kubernetes, Container und ein SLA für Microservices.';
-
-/** Everything a user can see of an index: its documents as parsed, the features' snapshot, and a hover at every link. */
-function answers(index: GlossaryIndex): unknown {
-  const texts = new Map(markdownFiles().map((file) => [fileUri(file), readFileSync(file, 'utf8')]));
-  const hovers: unknown[] = [];
-  for (const [uri, text] of texts) {
-    const document = index.getDocument(uri);
-    if (document === undefined) continue;
-    const lines = new LineIndex(text);
-    for (const link of document.body.links) hovers.push(hover(index, document, lines, link.textRange.start)?.markdown);
-  }
-  return {
-    documents: [...texts.keys()].map((uri) => index.getDocument(uri)),
-    snapshot: indexSnapshot(index, texts, PROBE_NAMES, PROBE_TEXT),
-    hovers,
-  };
-}
-
 function rewriteCache(change: (header: Record<string, unknown>, lines: string[]) => void, keepChecksum = false): void {
   const [headerLine, ...lines] = readFileSync(cacheFile, 'utf8').split('\n');
   const header = JSON.parse(headerLine) as Record<string, unknown>;
@@ -96,7 +74,7 @@ describe('the cache of parsed files', () => {
     const warm = await indexWorkspace(true);
     assert.equal(warm.cache!.reused, files);
     assert.equal(warm.cache!.parsed, 0);
-    assert.deepStrictEqual(answers(warm.index), answers(cold.index));
+    assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers(cold.index, markdownFiles()));
     // Nothing changed: the cache is not written again.
     assert.ok(!warm.logged.some((message) => message.startsWith('Wrote')));
     assert.equal(statSync(cacheFile).mode & 0o777, 0o600);
@@ -115,7 +93,7 @@ describe('the cache of parsed files', () => {
     const warm = await indexWorkspace(true);
     assert.equal(warm.cache!.parsed, 2);
     assert.equal(warm.cache!.reused, markdownFiles().length - 2);
-    assert.deepStrictEqual(answers(warm.index), answers((await indexWorkspace(false)).index));
+    assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers((await indexWorkspace(false)).index, markdownFiles()));
     assert.equal(warm.index.getDocument(fileUri(third)), undefined);
     assert.ok(warm.logged.includes(`Wrote the cache of parsed files: ${markdownFiles().length} files, ${statSync(cacheFile).size - readFileSync(cacheFile, 'utf8').indexOf('\n') - 1} bytes.`));
   });
@@ -132,7 +110,7 @@ describe('the cache of parsed files', () => {
     utimesSync(racy, modified, modified);
     const warm = await indexWorkspace(true);
     assert.equal(warm.cache!.parsed, 1);
-    assert.deepStrictEqual(answers(warm.index), answers((await indexWorkspace(false)).index));
+    assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers((await indexWorkspace(false)).index, markdownFiles()));
   });
 
   const discarded: Array<[string, () => void, RegExp]> = [
@@ -166,7 +144,7 @@ describe('the cache of parsed files', () => {
       assert.equal(warm.cache!.reused, 0);
       const message = warm.logged.find((line) => line.startsWith('Discarded the cache of parsed files'));
       assert.match(message ?? warm.logged.join('\n'), why);
-      assert.deepStrictEqual(answers(warm.index), answers(cold.index));
+      assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers(cold.index, markdownFiles()));
       // The next start has a cache again, its own.
       const again = await indexWorkspace(true);
       assert.equal(again.cache!.reused, markdownFiles().length);
@@ -186,7 +164,7 @@ describe('the cache of parsed files', () => {
     const warm = await indexWorkspace(true);
     assert.equal(warm.cache!.parsed, 2);
     assert.equal(warm.logged.filter((line) => line.startsWith('Discarded the cached parse of')).length, 2);
-    assert.deepStrictEqual(answers(warm.index), answers(cold.index));
+    assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers(cold.index, markdownFiles()));
   });
 
   it('is not used in another language, whose diagnostics read otherwise', async () => {

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { findWorkspaceFiles, GlossaryScope, readTextFileNow, writeTextFileNow } from '../../server/src/workspace/files';
+import { readTextFileNow } from '../../server/src/workspace/fileReading';
+import { findWorkspaceFiles, GlossaryScope, writeTextFileNow } from '../../server/src/workspace/files';
 
 const root = mkdtempSync(path.join(tmpdir(), 'glossary-scope-'));
 after(() => rmSync(root, { recursive: true, force: true }));

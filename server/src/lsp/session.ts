@@ -14,7 +14,8 @@ import { closedDocument, mdxFactsOf, mdxProblemsFact, parseDocument, type Glossa
 import type { MdxProblem } from '../parsing/mdx';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
-import { exactUtf8, GlossaryScope, isTaken, readBytesNow, readTextFile, readTextFileNow, type Reachability } from '../workspace/files';
+import { readBytesNow, readTextFileNow } from '../workspace/fileReading';
+import { exactUtf8, GlossaryScope, isTaken, readTextFile, type Reachability } from '../workspace/files';
 import { MAX_GLOB_CHARACTERS } from '../common/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { ParseCache, parseCacheFile } from '../workspace/parseCache';

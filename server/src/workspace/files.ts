@@ -1,22 +1,22 @@
-import { closeSync, constants as fsConstants, fstatSync, ftruncateSync, lstatSync, openSync, readlinkSync, promises as fs, readFileSync, realpathSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, ftruncateSync, lstatSync, openSync, promises as fs, realpathSync, writeSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { isMarkdownPath } from '../common/uris';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { compileGlobs, type PathMatcher } from '../common/glob';
+import { isReadable, MAX_FILE_BYTES, realPathOfDescriptor, withoutByteOrderMark, type Logger, type Reachability } from './fileReading';
+
+export type { Logger, Reachability } from './fileReading';
 
 /** Folders that hold dependencies, version control or build output, never glossary entries. */
 export const EXCLUDED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'build', 'dist', 'out', '.docusaurus', '.next', '.cache']);
-
-/** Files above this size are skipped: a glossary entry is never that large, a generated dump may be. */
-const MAX_FILE_BYTES = 1024 * 1024;
 
 export interface WorkspaceFiles {
   markdown: string[];
   tagsFiles: string[];
 }
 
-export type Logger = (message: string) => void;
+
 
 /**
  * Which files below the workspace roots belong to the glossary: Markdown files matching the
@@ -111,10 +111,6 @@ export class GlossaryScope {
 }
 
 /** Says whether a file is where a walk finds it, given its real path (see `GlossaryScope.isReachable`). */
-export interface Reachability {
-  isReachable(filePath: string, realPath?: string): boolean;
-}
-
 function reachableBelow(roots: readonly string[], realRootOf: (root: string) => string | undefined, filePath: string, realPath: string | undefined): boolean {
   const absolute = path.resolve(filePath);
   return roots.some((root) => {
@@ -163,15 +159,6 @@ function realPathInBatch(absolute: string, resolvedOnce: (folder: string) => str
 
 /** The longest path Linux resolves, in bytes with the final NUL. */
 const LINUX_PATH_MAX = 4096;
-
-/** The real path of an open file, where the system tells it (Linux, through /proc); else undefined. */
-function realPathOfDescriptor(descriptor: number): string | undefined {
-  try {
-    return readlinkSync(`/proc/self/fd/${descriptor}`);
-  } catch {
-    return undefined;
-  }
-}
 
 function existsAsEntry(filePath: string): boolean {
   try {
@@ -241,13 +228,6 @@ function classify(filePath: string, found: { markdown: Set<string>; tagsFiles: S
 }
 
 /** Whether a file is a regular file within the size limit; logs why not. */
-function isReadable(filePath: string, stat: Stats, log: Logger, maxBytes: number): boolean {
-  if (!stat.isFile()) log(`Skipped ${filePath}: not a regular file.`);
-  else if (stat.size > maxBytes) log(`Skipped ${filePath}: ${stat.size} bytes is more than the limit of ${maxBytes}.`);
-  else return true;
-  return false;
-}
-
 /** Reads a text file, or says why not (missing, unreadable, too large); never throws. Without its byte order mark, as editors show it. */
 export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): Promise<string | undefined> {
   try {
@@ -257,44 +237,6 @@ export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX
       return isReadable(filePath, await handle.stat(), log, maxBytes) ? withoutByteOrderMark(await handle.readFile({ encoding: 'utf8' })) : undefined;
     } finally {
       await handle.close();
-    }
-  } catch (error) {
-    log(`Cannot read ${filePath}: ${(error as Error).message}`);
-    return undefined;
-  }
-}
-
-/** Reads a text file at once, or says why not; never throws. Bytes that are not UTF-8 become U+FFFD. */
-export function readTextFileNow(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES, within?: Reachability): string | undefined {
-  const bytes = readBytesNow(filePath, log, maxBytes, within);
-  return bytes === undefined ? undefined : withoutByteOrderMark(bytes.toString('utf8'));
-}
-
-/**
- * A file's text without its byte order mark, as editors hand it over: positions in a closed file
- * must be those of the same file opened, or a rename's edits land one character off on line 1.
- */
-export function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** A file's bytes at once, or says why not; never throws. */
-export function readBytesNow(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES, within?: Reachability): Buffer | undefined {
-  try {
-    // As above, and the checks are of the file opened, so a file swapped for a pipe after a check
-    // cannot hang the read; as fast as a stat and a read by path (10k files: 133 vs 135 ms). With a
-    // scope, the file opened must lie in it (see writeTextFileNow): a folder swapped for a link
-    // after the check takes the read nowhere else.
-    const descriptor = openSync(filePath, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-    try {
-      const opened = within === undefined ? undefined : realPathOfDescriptor(descriptor);
-      if (opened !== undefined && !within!.isReachable(filePath, opened)) {
-        log(`Skipped ${filePath}: a link took it outside the workspace while it was opened.`);
-        return undefined;
-      }
-      return isReadable(filePath, fstatSync(descriptor), log, maxBytes) ? readFileSync(descriptor) : undefined;
-    } finally {
-      closeSync(descriptor);
     }
   } catch (error) {
     log(`Cannot read ${filePath}: ${(error as Error).message}`);

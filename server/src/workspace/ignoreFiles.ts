@@ -2,7 +2,8 @@ import ignore, { type Ignore } from 'ignore';
 import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
-import { readTextFileNow, type Logger } from './files';
+import { readTextFileNow } from './fileReading';
+import { type Logger } from './files';
 
 /** Gitignore-style files are small: a larger one is no ignore file. */
 const MAX_IGNORE_BYTES = 1024 * 1024;

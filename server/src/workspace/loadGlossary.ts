@@ -1,8 +1,10 @@
 import { fileUri } from '../common/uris';
-import { closedDocument } from '../parsing/document';
+import { closedDocument, type ParsedDocument } from '../parsing/document';
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import { findWorkspaceFiles, readTextFileNow, type GlossaryScope, type Logger } from './files';
+import { readTextFileNow } from './fileReading';
+import { findWorkspaceFiles, type GlossaryScope, type Logger } from './files';
 import type { ParseCache } from './parseCache';
+import { cannotIndex, parseFilesInBatches, type ParsingThread } from './parseFiles';
 import { findSites } from './siteConfig';
 
 /** How many files are read between two turns of the event loop. */
@@ -18,51 +20,77 @@ export async function loadGlossary(
   index: GlossaryIndex,
   scope: GlossaryScope,
   log: Logger,
-  options: { starts?: string[]; extraTagsFiles?: string[]; generator?: 'auto' | 'docusaurus' | 'hugo'; siteLog?: Logger; configuredSitesOf?: string[]; cache?: Promise<ParseCache> } = {},
+  options: { starts?: string[]; extraTagsFiles?: string[]; generator?: 'auto' | 'docusaurus' | 'hugo'; siteLog?: Logger; configuredSitesOf?: string[]; cache?: Promise<ParseCache>; parsingThread?: ParsingThread } = {},
 ): Promise<string[]> {
   const { sites, configProblems } = findSites(options.starts ?? scope.roots, scope, options.siteLog ?? log, options.generator, options.configuredSitesOf);
   index.setSites(sites, configProblems);
   const files = await findWorkspaceFiles(scope, log, options.starts);
   const extraTagsFiles = options.extraTagsFiles ?? [];
   const tagsFiles = [...new Set([...files.tagsFiles, ...extraTagsFiles])];
-  await forEachFile(tagsFiles, log, (filePath) => {
-    const text = readTextFileNow(filePath, log, scope.maxFileBytes);
-    if (text !== undefined) index.setTagsFile(fileUri(filePath), text);
-  });
+  await forEachFile(tagsFiles, (filePath) =>
+    guarded(filePath, log, () => {
+      const text = readTextFileNow(filePath, log, scope.maxFileBytes);
+      if (text !== undefined) index.setTagsFile(fileUri(filePath), text);
+    }),
+  );
   const indexed: string[] = [];
+  const readsMdx = (filePath: string) => index.siteFor(fileUri(filePath))?.generator === 'docusaurus';
+  /** Indexes what `parse` makes of a file (undefined: it could not be read, and the log says why). */
+  const indexFile = (filePath: string, parse: () => ParsedDocument | undefined) =>
+    guarded(filePath, log, () => {
+      const document = parse();
+      if (document === undefined) return;
+      index.setParsedDocument(document);
+      indexed.push(filePath);
+    });
   // Read while the workspace was walked.
   const cache = await options.cache;
-  await forEachFile(files.markdown, log, (filePath) => {
-    const uri = fileUri(filePath);
-    const readsMdx = index.siteFor(uri)?.generator === 'docusaurus';
-    let document = cache?.lookUp(filePath, uri, scope.maxFileBytes);
-    // Cached before the file's site was Docusaurus's: it was not read as MDX.
-    if (document?.mdxUnread && readsMdx) document = undefined;
-    if (document === undefined) {
-      const text = readTextFileNow(filePath, log, scope.maxFileBytes);
-      if (text === undefined) return;
-      document = closedDocument(uri, text, readsMdx);
-      cache?.remember(filePath, document);
+  if (cache === undefined || !cache.hasEntries) {
+    // Nothing to look up: every file is read and parsed, by a thread of its own where there are many.
+    for await (const batch of parseFilesInBatches(files.markdown, readsMdx, log, scope.maxFileBytes, options.parsingThread)) {
+      for (const { filePath, document, stamp } of batch) {
+        indexFile(filePath, () => {
+          cache?.rememberRead(filePath, stamp, document);
+          return document;
+        });
+      }
+      await nextTurn();
     }
-    index.setParsedDocument(document);
-    indexed.push(filePath);
-  });
+  } else {
+    await forEachFile(files.markdown, (filePath) =>
+      indexFile(filePath, () => {
+        const uri = fileUri(filePath);
+        let document = cache.lookUp(filePath, uri, scope.maxFileBytes);
+        // Cached before the file's site was Docusaurus's: it was not read as MDX.
+        if (document?.mdxUnread && readsMdx(filePath)) document = undefined;
+        if (document !== undefined) return document;
+        const text = readTextFileNow(filePath, log, scope.maxFileBytes);
+        if (text === undefined) return undefined;
+        document = closedDocument(uri, text, readsMdx(filePath));
+        cache.remember(filePath, document);
+        return document;
+      }),
+    );
+  }
   return indexed.sort();
 }
 
-async function forEachFile(paths: string[], log: Logger, use: (filePath: string) => void): Promise<void> {
+async function forEachFile(paths: string[], use: (filePath: string) => void): Promise<void> {
   for (let start = 0; start < paths.length; start += READ_BATCH) {
-    const batch = paths.slice(start, start + READ_BATCH);
-    // Small files read faster synchronously than through the thread pool; a batch is still short
-    // enough for requests to be answered between batches.
-    for (const filePath of batch) {
-      // Parsing never throws by design; should it still, one file must not keep the rest from the index.
-      try {
-        use(filePath);
-      } catch (error) {
-        log(`Cannot index ${filePath}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    await new Promise((resolve) => setImmediate(resolve));
+    // Small files read faster synchronously than through libuv's thread pool; a batch is still
+    // short enough for requests to be answered between batches.
+    for (const filePath of paths.slice(start, start + READ_BATCH)) use(filePath);
+    await nextTurn();
   }
 }
+
+/** Parsing never throws by design; should it still, one file must not keep the rest from the index. */
+function guarded(filePath: string, log: Logger, use: () => void): void {
+  try {
+    use();
+  } catch (error) {
+    log(cannotIndex(filePath, error instanceof Error ? error.message : String(error)));
+  }
+}
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parsing/document';
 import { decodeClosedDocument, DOCUMENT_CODEC_VERSION, encodeClosedDocument } from '../parsing/documentCodec';
-import type { Logger } from './files';
+import { stampOf, type FileStamp } from './fileReading';
+import { type Logger } from './files';
 import { messagesFingerprint } from './translations';
 
 declare const PACKAGE_VERSION: string | undefined;
@@ -43,14 +44,6 @@ interface Header {
   roots: string;
   bytes: number;
   sha256: string;
-}
-
-/** What identifies a file's content without reading it. */
-interface FileStamp {
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  ino: number;
 }
 
 /** Where an entry's line is in the cache's bytes: its start, its tab and its end. */
@@ -141,6 +134,20 @@ export class ParseCache {
     return undefined;
   }
 
+  /** Whether the cache holds entries to look up: if not, every file is to be read and parsed (see `rememberRead`). */
+  get hasEntries(): boolean {
+    return this.previous.places.size > 0;
+  }
+
+  /**
+   * What was parsed of a file read without being looked up (the cache had no entries), with the
+   * stamp the file had when it was opened to be read, for the next cache.
+   */
+  rememberRead(filePath: string, stamp: FileStamp, document: ParsedDocument): void {
+    this.parsed++;
+    if (stamp.mtimeMs < this.notRacyBefore) this.current.set(filePath, { stamp, document });
+  }
+
   /** What was parsed of a file `lookUp` did not find, for the next cache. */
   remember(filePath: string, document: ParsedDocument): void {
     this.parsed++;
@@ -221,10 +228,6 @@ function statOf(filePath: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function stampOf(stats: Stats): FileStamp {
-  return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
 }
 
 /** The bytes of a trusted cache file and where each entry is in them, by path; throws why it is not one. */

@@ -11,7 +11,8 @@ import { HUGO_CONFIG_FILE_NAMES, readHugoConfigFiles } from '../site/hugoConfig'
 import { defaultDocusaurusSite, type Site } from '../site/site';
 import type { ConfigProblem, DocusaurusDocsOptions, SiteConfigProblems } from '../site/siteTypes';
 import { LineIndex, type Range } from '../common/text';
-import { readTextFileNow, type GlossaryScope, type Logger } from './files';
+import { readTextFileNow } from './fileReading';
+import { type GlossaryScope, type Logger } from './files';
 
 const DOCUSAURUS_CONFIG_FILE_NAMES = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts'];
 /** Configuration files are small; a larger one is no configuration to read. */

@@ -23,10 +23,17 @@ export function useLocale(locale: string | undefined, bundleFolder: string): voi
 /** Uses a bundle of translations: English message -> translated message. */
 export function useBundle(contents: Record<string, string>): void {
   l10n.config({ contents });
+  bundleInUse = contents;
   bundleFingerprint = createHash('sha256').update(JSON.stringify(contents)).digest('hex');
 }
 
+let bundleInUse: Record<string, string> = {};
 let bundleFingerprint = '';
+
+/** The bundle of translations in use, for a thread that writes messages too (see `parseWorker.ts`). */
+export function bundleOfMessages(): Record<string, string> {
+  return bundleInUse;
+}
 
 /** Which messages are in use: the parser's diagnostics are written in them, so a cache of parses must be in the same. */
 export function messagesFingerprint(): string {
