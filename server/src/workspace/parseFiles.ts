@@ -49,8 +49,13 @@ export interface ParseBatch {
 const BATCH_SIZE = 32;
 /** How far the parsing thread may work ahead of the main thread: 512 files. */
 const MAX_BATCHES_AHEAD = 16;
-/** Below this many files, starting a thread costs more than it saves. */
-const MIN_FILES_FOR_THREAD = 1000;
+/**
+ * Below this many files, the thread costs more than it saves: it takes a while to start, and the
+ * main thread waits for its first batch. Ready, in this thread / with the thread, on the bench's
+ * glossaries (medians of 6-8 alternating start-ups): 1k files 424 / 536 ms, 3k 692 / 804 ms, 6k
+ * 1032 / 1064 ms, 10k 1562 / 1341 ms, 100k 11.4-13.8 / 7.3-7.4 s (docs/performance.md).
+ */
+const MIN_FILES_FOR_THREAD = 8000;
 
 /** Where the parsing thread's bundle is, and from how many files on it is started. */
 export interface ParsingThread {
