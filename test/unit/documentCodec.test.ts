@@ -18,6 +18,7 @@ const EDGE_CASES = [
   '---\nid: A\ntags: [a, b]]\n---\n',
   '---\nfoo: bar\n',
   '+++\ntitle = "TOML"\n+++\n# T\n',
+  '---\nid: Zeiten\nexpirydate: !!timestamp 2001-01-01\nbytes: !!binary aGVsbG8=\ncascade: {expiryDate: !!timestamp 2001-12-14t21:59:43.10-05:00, list: [!!binary aGk=, !!timestamp 2002-02-02]}\n---\n# Zeiten\n',
   '# Nur eine Überschrift\n\nKein Eintrag, aber [ein Link](./x.md).\n',
   '',
 ];
@@ -79,6 +80,36 @@ describe('the cache codec of closed documents', () => {
     const nested = values.get('nested') as Record<string, unknown>;
     assert.equal(Object.getPrototypeOf(nested), Object.prototype);
     assert.deepStrictEqual(Object.getOwnPropertyDescriptor(nested, '__proto__')?.value, { c: 1 });
+  });
+
+  it("keeps YAML's dates and bytes, at any depth", () => {
+    const text = EDGE_CASES.find((candidate) => candidate.includes('Zeiten'))!;
+    const document = roundTrip(closed('file:///g/Zeiten.md', text));
+    const values = new Map(document.frontMatter!.fields.map((field) => [field.key, field.value]));
+    assert.deepStrictEqual(values.get('expirydate'), new Date('2001-01-01T00:00:00Z'));
+    assert.deepStrictEqual(values.get('bytes'), Buffer.from('hello'));
+    assert.deepStrictEqual(values.get('cascade'), { expiryDate: new Date('2001-12-15T02:59:43.100Z'), list: [Buffer.from('hi'), new Date('2002-02-02T00:00:00Z')] });
+  });
+
+  it('holds every value the parser reads, JSON and TOML front matter past the bounds of YAML left unread as in YAML', () => {
+    const deep = closed('file:///g/Tief.md', `{\n"title": "Tief",\n"x": ${'['.repeat(20_000)}${']'.repeat(20_000)},\n"y": [[1]]\n}\n# Tief\n`);
+    const wide = closed('file:///g/Breit.md', `+++\ntitle = "Breit"\nx = [${Array(10_001).fill(1).join(',')}]\n+++\n`);
+    for (const document of [deep, wide]) {
+      const values = new Map(document.frontMatter!.fields.map((field) => [field.key, field.value]));
+      assert.ok(values.has('x') && values.get('x') === undefined, document.uri);
+      assert.deepStrictEqual(roundTrip(document), document);
+    }
+    assert.equal(deep.term?.title, 'Tief');
+    assert.deepStrictEqual(deep.frontMatter!.fields.find((field) => field.key === 'y')?.value, [[1]]);
+  });
+
+  it("does not encode a value YAML's aliases write out to megabytes: such a file is parsed again rather than cached", () => {
+    // One string of 20,000 characters, repeated a thousand times and more through aliases: 20 million characters written out.
+    let text = `---\ntitle: Bombe\nx: &a "${'ä'.repeat(20_000)}"\n`;
+    for (const [name, inner] of [['b', 'a'], ['c', 'b'], ['d', 'c']]) text += `${name}: &${name} [${Array(10).fill(`*${inner}`).join(',')}]\n`;
+    const bomb = closed('file:///g/Bombe.md', `${text}e: [${Array(7).fill('*d').join(',')}]\n---\n# Bombe\n`);
+    assert.equal((bomb.frontMatter!.fields.find((field) => field.key === 'd')?.value as unknown[]).length, 10);
+    assert.throws(() => encodeClosedDocument(bomb), DocumentCodecError);
   });
 
   it('refuses data it does not make, whatever it is, with its own error', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -79,6 +79,36 @@ describe('parsing in a thread of its own', () => {
     assert.ok(stopped.logged.includes('Parsing the rest of the files in this thread: the parsing thread stopped (no parser here).'), stopped.logged.join('\n'));
     const here = await indexed(NO_THREAD);
     assert.deepStrictEqual(userVisibleAnswers(stopped.index, markdownFiles()), userVisibleAnswers(here.index, markdownFiles()));
+  });
+
+  it('gives the same on hostile files: aliases written out to megabytes, JSON nested past any stack, dates', async () => {
+    const hostile = path.join(temporary, 'hostile');
+    const site = path.join(hostile, 'site');
+    mkdirSync(path.join(site, 'docs'), { recursive: true });
+    writeFileSync(path.join(site, 'docusaurus.config.js'), "export default { title: 'x', url: 'https://x.org', baseUrl: '/', presets: [['classic', { docs: {} }]] };\n");
+    // Two in one batch: their values, written out, are some 40 MB each.
+    let aliases = `---\ntitle: Bombe\nx: &a "${'ä'.repeat(20_000)}"\n`;
+    for (const [name, inner] of [['b', 'a'], ['c', 'b'], ['d', 'c']]) aliases += `${name}: &${name} [${Array(10).fill(`*${inner}`).join(',')}]\n`;
+    for (const name of ['Bombe-1', 'Bombe-2']) writeFileSync(path.join(site, 'docs', `${name}.md`), `${aliases}e: [${Array(7).fill('*d').join(',')}]\n---\n# Bombe\n`);
+    writeFileSync(path.join(site, 'docs', 'Tief.md'), `{\n"title": "Tief",\n"x": ${'['.repeat(20_000)}${']'.repeat(20_000)}\n}\n`);
+    // A Hugo section whose cascaded expiry date is a YAML timestamp: its pages are not built.
+    cpSync(path.join(REPO, 'test', 'sites', 'hugo-cascade'), path.join(hostile, 'hugo'), { recursive: true });
+    writeFileSync(path.join(hostile, 'hugo', 'content', 'ablauf', '_index.md'), '---\ntitle: Ablauf\ncascade:\n  expirydate: !!timestamp 2001-01-01\n---\n\nText.\n');
+    writeFileSync(path.join(hostile, 'hugo', 'content', 'verweis.md'), '---\ntitle: Verweis\n---\n\n[P](ablauf/p.md)\n');
+    const load = async (parsingThread: ParsingThread) => {
+      const index = new GlossaryIndex();
+      const logged: string[] = [];
+      await loadGlossary(index, new GlossaryScope([hostile]), (message) => logged.push(message), { parsingThread });
+      return { index, logged };
+    };
+    const inThread = await load(IN_THREAD);
+    const here = await load(NO_THREAD);
+    const files = (readdirSync(hostile, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => /\.mdx?$/.test(file)).map((file) => path.join(hostile, file)).sort();
+    assert.deepStrictEqual(userVisibleAnswers(inThread.index, files), userVisibleAnswers(here.index, files));
+    assert.deepEqual(inThread.logged, here.logged);
+    assert.equal(inThread.index.termOf(fileUri(path.join(site, 'docs', 'Tief.md')))?.title, 'Tief');
+    assert.equal(inThread.index.termOf(fileUri(path.join(site, 'docs', 'Bombe-2.md')))?.title, 'Bombe');
+    assert.equal(inThread.index.isBuilt(fileUri(path.join(hostile, 'hugo', 'content', 'ablauf', 'p.md'))), false);
   });
 
   it("fills the cache of parsed files with each file's stamp as it was read, for a warm start that answers alike", async () => {

@@ -5,6 +5,8 @@ import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import type { Heading, MarkdownLink } from './markdown';
 import type { MdxProblem } from './mdx';
+// Bounds as the YAML reader's own: a value of at most 10,000 nodes, 64 levels deep.
+import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
 
 /**
  * Turns what the index keeps of a closed document (`withoutOpenDocumentDetail`) into JSON data and
@@ -16,7 +18,7 @@ import type { MdxProblem } from './mdx';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 7;
+export const DOCUMENT_CODEC_VERSION = 8;
 
 export class DocumentCodecError extends Error {}
 
@@ -243,11 +245,17 @@ function decodeDirective(data: unknown): Directive {
 }
 
 /**
- * Front-matter values are YAML data: strings, finite numbers, booleans, null, lists and maps. A
- * list is written `[0, ...items]`, a map `[1, key, value, ...]`, and what JSON cannot hold is
- * tagged: `[2]` undefined, `[3]` NaN, `[4]` Infinity, `[5]` -Infinity, `[6]` -0.
+ * Front-matter values are YAML data: strings, finite numbers, booleans, null, lists and maps, and
+ * the dates and bytes of YAML's `!!timestamp` and `!!binary`. A list is written `[0, ...items]`, a
+ * map `[1, key, value, ...]`, and what JSON cannot hold is tagged: `[2]` undefined, `[3]` NaN,
+ * `[4]` Infinity, `[5]` -Infinity, `[6]` -0, `[7, time]` a date, `[8, base64]` bytes.
+ *
+ * Values beyond the decoder's bounds are not encoded (`DocumentCodecError`): JSON and TOML front
+ * matter can nest deeper or hold more than YAML's reader gives, and YAML's aliases can repeat a
+ * long string thousands of times (a value of megabytes in a file of kilobytes).
  */
-function encodeValue(value: unknown): unknown {
+function encodeValue(value: unknown, budget = { nodes: MAX_VALUE_NODES, characters: MAX_VALUE_CHARACTERS }, depth = 0): unknown {
+  if (--budget.nodes < 0 || depth > MAX_VALUE_DEPTH) throw new DocumentCodecError('a front-matter value too large to cache');
   if (value === undefined) return [2];
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return [3];
@@ -256,18 +264,24 @@ function encodeValue(value: unknown): unknown {
     if (Object.is(value, -0)) return [6];
     return value;
   }
-  if (Array.isArray(value)) return [0, ...value.map(encodeValue)];
+  if (typeof value === 'string') {
+    budget.characters -= value.length;
+    if (budget.characters < 0) throw new DocumentCodecError('a front-matter value too large to cache');
+    return value;
+  }
+  if (value instanceof Date) return [7, encodeValue(value.getTime(), budget, depth + 1)];
+  if (value instanceof Uint8Array) return [8, encodeValue(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'), budget, depth + 1)];
+  if (Array.isArray(value)) return [0, ...value.map((item) => encodeValue(item, budget, depth + 1))];
   if (value !== null && typeof value === 'object') {
     const encoded: unknown[] = [1];
-    for (const [key, item] of Object.entries(value)) encoded.push(key, encodeValue(item));
+    for (const [key, item] of Object.entries(value)) encoded.push(key, encodeValue(item, budget, depth + 1));
     return encoded;
   }
   return value;
 }
 
-/** Bounds as the YAML reader's own (`yaml.ts`): a value of at most 10,000 nodes, 64 levels deep. */
-const MAX_VALUE_NODES = 10_000;
-const MAX_VALUE_DEPTH = 64;
+/** The characters of a field's strings: the 64 KB of front matter YAML's reader is given, written out, with room to spare. */
+const MAX_VALUE_CHARACTERS = 1_000_000;
 
 function decodeValue(data: unknown): unknown {
   const budget = { nodes: MAX_VALUE_NODES };
@@ -295,6 +309,12 @@ function decodeValueWithin(data: unknown, budget: { nodes: number }, depth: numb
       return object;
     }
   }
+  if (data.length === 2 && data[0] === 7) {
+    const time = decodeValueWithin(data[1], budget, depth + 1);
+    if (typeof time !== 'number') fail();
+    return new Date(time);
+  }
+  if (data.length === 2 && data[0] === 8) return Buffer.from(text(data[1]), 'base64');
   if (data.length !== 1) fail();
   switch (data[0]) {
     case 2:

@@ -5,7 +5,7 @@ import { lineBreakOf, type LineIndex, type Range } from '../common/text';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import { readSimpleFrontMatter } from './simpleYaml';
 import { DIRECTIVE_PREFIX, type CommentSpan } from './directives';
-import { isPinned, newKeysPlace, nodeTextEnd, parseYaml, plainValue, yamlComments, yamlDiagnostics } from './yaml';
+import { isPinned, newKeysPlace, nodeTextEnd, parseYaml, plainValue, withinValueBounds, yamlComments, yamlDiagnostics } from './yaml';
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 
 // smol-toml's types describe its ES module; its CommonJS build (the `require` export) is the same API.
@@ -88,7 +88,9 @@ function hugoFrontMatter(text: string, lines: LineIndex, diagnostics: GlossaryDi
   }
   if (values === null || typeof values !== 'object' || Array.isArray(values)) return format === 'json' ? undefined : { frontMatter: { range: lines.rangeAt(0, end), fields: [], format }, bodyOffset };
   const fields: FrontMatterField[] = [];
-  for (const [key, value] of Object.entries(values)) {
+  for (const [key, written] of Object.entries(values)) {
+    // Past the bounds of a YAML value, a value is not read, as in YAML.
+    const value = withinValueBounds(written) ? written : undefined;
     const place = keyPlace(lines, 1, closingLine, key, format);
     const keyRange = place === undefined ? lines.rangeAt(open, open) : lines.rangeAt(place.keyStart, place.keyEnd);
     // A text written as one string on its line: the range is the string, quotes and all.

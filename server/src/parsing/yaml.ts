@@ -10,8 +10,8 @@ import type { Range } from '../common/text';
  * Caps the nodes one value may expand to, aliases included, and how deep it may nest, so a "billion
  * laughs" document or ten thousand nested brackets cannot exhaust memory, time or the stack.
  */
-const MAX_VALUE_NODES = 10_000;
-const MAX_VALUE_DEPTH = 64;
+export const MAX_VALUE_NODES = 10_000;
+export const MAX_VALUE_DEPTH = 64;
 
 export type YamlDocument = Document.Parsed;
 
@@ -385,6 +385,21 @@ export function plainValue(node: YamlNode | null | undefined, document: YamlDocu
 }
 
 const TOO_BIG = Symbol('too big');
+
+/**
+ * Whether a value read from JSON or TOML front matter keeps to the bounds a YAML value is read
+ * within: what the features walk (and the cache holds) stays bounded, whatever the format.
+ */
+export function withinValueBounds(value: unknown): boolean {
+  let nodes = 0;
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, depth] = next;
+    if (++nodes > MAX_VALUE_NODES || depth > MAX_VALUE_DEPTH) return false;
+    if (item !== null && typeof item === 'object') for (const inner of Object.values(item)) pending.push([inner, depth + 1]);
+  }
+  return true;
+}
 
 function toPlain(node: unknown, anchors: Anchors, budget: { nodes: number }, depth: number): unknown {
   if (--budget.nodes < 0 || depth > MAX_VALUE_DEPTH) return TOO_BIG;

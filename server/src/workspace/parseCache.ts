@@ -3,7 +3,7 @@ import { constants as fsConstants, mkdirSync, promises as fs, readFileSync, stat
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parsing/document';
-import { decodeClosedDocument, DOCUMENT_CODEC_VERSION, encodeClosedDocument } from '../parsing/documentCodec';
+import { decodeClosedDocument, DocumentCodecError, DOCUMENT_CODEC_VERSION, encodeClosedDocument } from '../parsing/documentCodec';
 import { stampOf, type FileStamp } from './fileReading';
 import { type Logger } from './files';
 import { messagesFingerprint } from './translations';
@@ -195,7 +195,9 @@ export class ParseCache {
       for (const [filePath, entry] of this.current) {
         // Looked up and never parsed: a file that could not be read.
         if (entry.place === undefined && entry.document === undefined) continue;
-        const line = entry.place !== undefined ? this.previous.bytes.subarray(entry.place[0], entry.place[2] + 1) : Buffer.from(`${JSON.stringify(filePath)}\t${JSON.stringify([entry.stamp.size, entry.stamp.mtimeMs, entry.stamp.ctimeMs, entry.stamp.ino, encodeClosedDocument(entry.document!)])}\n`);
+        const line = entry.place !== undefined ? this.previous.bytes.subarray(entry.place[0], entry.place[2] + 1) : encodedEntry(filePath, entry.stamp, entry.document!);
+        // Beyond what the codec holds: parsed again at the next start.
+        if (line === undefined) continue;
         if (bytes + line.length > MAX_CACHE_BYTES) break;
         bytes += line.length;
         batch.push(line);
@@ -218,6 +220,16 @@ export class ParseCache {
       this.current.clear();
       this.previous.places.clear();
     }
+  }
+}
+
+/** A cache line: the path, the stamp and the document; undefined for a document beyond what the codec holds. */
+function encodedEntry(filePath: string, stamp: FileStamp, document: ParsedDocument): Buffer | undefined {
+  try {
+    return Buffer.from(`${JSON.stringify(filePath)}\t${JSON.stringify([stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, encodeClosedDocument(document)])}\n`);
+  } catch (error) {
+    if (error instanceof DocumentCodecError) return undefined;
+    throw error;
   }
 }
 

@@ -31,13 +31,14 @@ export interface ParseRequest {
 
 /**
  * One file of a batch: its stamp and encoded document; 0 when it was not read (the batch's logs say
- * why); the message of an error parsing it threw.
+ * why); 1 when its document is beyond what the encoding holds (`encodeClosedDocument`), to be
+ * parsed by the main thread; the message of an error parsing it threw.
  */
-export type ParsedFileData = [size: number, mtimeMs: number, ctimeMs: number, ino: number, document: EncodedDocument] | 0 | string;
+export type ParsedFileData = [size: number, mtimeMs: number, ctimeMs: number, ino: number, document: EncodedDocument] | 0 | 1 | string;
 
-/** One batch of the parsing thread's: `ParsedFileData[]` as JSON in the first `byteLength` bytes of `buffer`, and why files were not read. */
+/** One batch of the parsing thread's: `ParsedFileData[]` as JSON in the first `byteLength` bytes of `buffer`, and why files were not read (by their place in the batch). */
 export interface ParseBatch {
-  logs: string[];
+  logs: Array<[file: number, message: string]>;
   buffer: ArrayBuffer;
   byteLength: number;
 }
@@ -78,13 +79,19 @@ export async function* parseFilesInBatches(paths: readonly string[], readsMdx: (
     while (parser !== undefined && next < paths.length) {
       const batch = await parser.next();
       if (batch === undefined) break;
-      for (const message of batch.logs) log(message);
-      const data = JSON.parse(Buffer.from(batch.buffer, 0, batch.byteLength).toString('utf8')) as ParsedFileData[];
-      parser.giveBack(batch.buffer);
+      const batchPaths = paths.slice(next, next + BATCH_SIZE);
+      next += batchPaths.length;
+      const data = batchData(batch, parser);
       const files: ParsedFile[] = [];
-      for (const fileData of data) {
-        const filePath = paths[next++];
-        const file = fileData === 0 ? undefined : typeof fileData === 'string' ? void log(cannotIndex(filePath, fileData)) : decodedFile(filePath, fileData, maxBytes, readsMdx, log);
+      for (const [offset, filePath] of batchPaths.entries()) {
+        // What this thread would have logged for the file, in the same order: why it was not read, else why it is not indexed.
+        if (data !== undefined) for (const [file, message] of batch.logs) if (file === offset) log(message);
+        const fileData = data === undefined ? 1 : data[offset];
+        const file =
+          fileData === 0 ? undefined
+          : fileData === 1 ? parsedFile(filePath, maxBytes, readsMdx, log)
+          : typeof fileData === 'string' ? void log(cannotIndex(filePath, fileData))
+          : decodedFile(filePath, fileData, maxBytes, readsMdx, log);
         if (file !== undefined) files.push(file);
       }
       yield files;
@@ -95,11 +102,32 @@ export async function* parseFilesInBatches(paths: readonly string[], readsMdx: (
   for (; next < paths.length; next += BATCH_SIZE) {
     const files: ParsedFile[] = [];
     for (const filePath of paths.slice(next, next + BATCH_SIZE)) {
-      const file = parsedHere(filePath, maxBytes, readsMdx, log);
+      const file = parsedFile(filePath, maxBytes, readsMdx, log);
       if (file !== undefined) files.push(file);
     }
     yield files;
   }
+}
+
+/** What a batch holds, its buffer handed back; undefined should it not read (it always does), and its files are parsed here. */
+function batchData(batch: ParseBatch, parser: Parser): ParsedFileData[] | undefined {
+  try {
+    return JSON.parse(Buffer.from(batch.buffer, 0, batch.byteLength).toString('utf8')) as ParsedFileData[];
+  } catch {
+    return undefined;
+  } finally {
+    parser.giveBack(batch.buffer);
+  }
+}
+
+/**
+ * The size of a thread's stack for V8 to allow this thread's depth of calls: V8's limit here
+ * (`--stack-size`, 984 KB unless set), and the 192 KB Node keeps below a worker's limit.
+ */
+function mainStackMb(): number {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  const set = flags.map((flag) => /^--stack[-_]size=(\d+)$/.exec(flag)?.[1]).filter((size) => size !== undefined);
+  return (Number(set.at(-1) ?? 984) + 192) / 1024;
 }
 
 /** Why a file is not indexed: what parsing or indexing it threw. */
@@ -107,7 +135,7 @@ export function cannotIndex(filePath: string, message: string): string {
   return `Cannot index ${filePath}: ${message}`;
 }
 
-function parsedHere(filePath: string, maxBytes: number, readsMdx: (filePath: string) => boolean, log: Logger): ParsedFile | undefined {
+function parsedFile(filePath: string, maxBytes: number, readsMdx: (filePath: string) => boolean, log: Logger): ParsedFile | undefined {
   const read = readStampedFileNow(filePath, log, maxBytes);
   if (read === undefined) return undefined;
   try {
@@ -120,12 +148,12 @@ function parsedHere(filePath: string, maxBytes: number, readsMdx: (filePath: str
 }
 
 /** A file the thread parsed; parsed here again should its data not decode (it always does: the cache's tests hold the encoding exact). */
-function decodedFile(filePath: string, [size, mtimeMs, ctimeMs, ino, encoded]: Exclude<ParsedFileData, 0 | string>, maxBytes: number, readsMdx: (filePath: string) => boolean, log: Logger): ParsedFile | undefined {
+function decodedFile(filePath: string, [size, mtimeMs, ctimeMs, ino, encoded]: Exclude<ParsedFileData, 0 | 1 | string>, maxBytes: number, readsMdx: (filePath: string) => boolean, log: Logger): ParsedFile | undefined {
   try {
     return { filePath, document: decodeClosedDocument(fileUri(filePath), encoded), stamp: { size, mtimeMs, ctimeMs, ino } };
   } catch (error) {
     log(`Parsing ${filePath} again: ${(error as Error).message}`);
-    return parsedHere(filePath, maxBytes, readsMdx, log);
+    return parsedFile(filePath, maxBytes, readsMdx, log);
   }
 }
 
@@ -139,17 +167,25 @@ interface Parser {
 
 function startParser(paths: readonly string[], readsMdx: (filePath: string) => boolean, maxBytes: number, workerFile: string, log: Logger): Parser | undefined {
   if (!existsSync(workerFile)) return undefined;
+  let consumed: SharedArrayBuffer;
   let worker: Worker;
   try {
-    // Its output is not the server's (stdout carries the protocol): whatever a library prints there is dropped.
-    worker = new Worker(workerFile, { stdout: true, stderr: true });
+    // Absent where the runtime is told to leave it out (--no-harmony-sharedarraybuffer): no thread then.
+    consumed = new SharedArrayBuffer(4);
+    worker = new Worker(workerFile, {
+      // Its output is not the server's (stdout carries the protocol): whatever a library prints there is dropped.
+      stdout: true,
+      stderr: true,
+      // The stack of this thread, so that a page nested deep enough to exhaust it (MDX's parser recurses) is read alike;
+      // and a heap that holds a batch, should a hostile file make its parse grow without end.
+      resourceLimits: { stackSizeMb: mainStackMb(), maxOldGenerationSizeMb: 1024 },
+    });
     worker.stdout.resume();
     worker.stderr.resume();
   } catch (error) {
     log(`Parsing files in this thread: ${(error as Error).message}`);
     return undefined;
   }
-  const consumed = new SharedArrayBuffer(4);
   const batchesConsumed = new Int32Array(consumed);
   const expected = Math.ceil(paths.length / BATCH_SIZE);
   const arrived: ParseBatch[] = [];
