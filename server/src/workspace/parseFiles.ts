@@ -177,8 +177,9 @@ function startParser(paths: readonly string[], readsMdx: (filePath: string) => b
       stdout: true,
       stderr: true,
       // The stack of this thread, so that a page nested deep enough to exhaust it (MDX's parser recurses) is read alike;
-      // and a heap that holds a batch, should a hostile file make its parse grow without end.
-      resourceLimits: { stackSizeMb: mainStackMb(), maxOldGenerationSizeMb: 1024 },
+      // a heap that holds a batch, should a hostile file make its parse grow without end; and a young generation
+      // of 8 MB: at 10k files, peak RSS 194 -> 187 MiB, ready 1394 / 1388 ms (medians of 8 alternating start-ups).
+      resourceLimits: { stackSizeMb: mainStackMb(), maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 8 },
     });
     worker.stdout.resume();
     worker.stderr.resume();
