@@ -11,7 +11,7 @@ import { useBundle } from './translations';
 
 /** The smallest buffer a batch is written to: most batches of glossary entries fit. */
 const MIN_BUFFER_BYTES = 512 * 1024;
-/** The buffers kept to write batches to: as many as are read at once, and one to write. */
+/** The buffers handed back that are kept, the largest: in the steady state one comes back for each batch written. */
 const MAX_FREE_BUFFERS = 2;
 
 /** What the main thread is sent of one file read: see `ParsedFileData`. */
