@@ -110,6 +110,11 @@ describe('the cache codec of closed documents', () => {
     const bomb = closed('file:///g/Bombe.md', `${text}e: [${Array(7).fill('*d').join(',')}]\n---\n# Bombe\n`);
     assert.equal((bomb.frontMatter!.fields.find((field) => field.key === 'd')?.value as unknown[]).length, 10);
     assert.throws(() => encodeClosedDocument(bomb), DocumentCodecError);
+    // Or in many fields, each under a million characters: the document's values count together.
+    const fields = Array.from({ length: 40 }, (_, n) => `f${n}: *b`).join('\n');
+    const wide = closed('file:///g/Breit.md', `---\ntitle: Breit\nx: &a "${'ä'.repeat(40_000)}"\nb: &b [${Array(24).fill('*a').join(',')}]\n${fields}\n---\n# Breit\n`);
+    assert.equal(wide.frontMatter!.fields.length, 43);
+    assert.throws(() => encodeClosedDocument(wide), DocumentCodecError);
   });
 
   it('refuses data it does not make, whatever it is, with its own error', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -54,12 +54,15 @@ describe('loading a glossary: MDX', () => {
     try {
       mkdirSync(path.join(site, 'content'));
       writeFileSync(path.join(site, 'content', 'x.md'), '---\ntitle: X\n---\n\n# X\n\nIn <100ms, mit {{< shortcode >}}.\n');
+      // Written an hour ago: not too recent to cache.
+      utimesSync(path.join(site, 'content', 'x.md'), new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
       writeFileSync(path.join(site, 'hugo.toml'), "baseURL = 'https://example.com/'\n");
       const cacheFile = parseCacheFile([site], path.join(site, '.cache'));
+      let cache: ParseCache;
       const load = async () => {
         const index = new GlossaryIndex();
         const log = () => {};
-        const cache = await ParseCache.open(cacheFile, [site], log);
+        cache = await ParseCache.open(cacheFile, [site], log);
         await loadGlossary(index, new GlossaryScope([site]), log, { cache: Promise.resolve(cache) });
         await cache.save();
         return index.getDocument(fileUri(path.join(site, 'content', 'x.md')))!;
@@ -72,6 +75,9 @@ describe('loading a glossary: MDX', () => {
       const docusaurus = await load();
       assert.equal(docusaurus.mdxUnread, undefined);
       assert.deepEqual(docusaurus.mdxProblems?.map((problem) => problem.range.start.line), [6]);
+      // What MDX made of it took the place of the cached entry: the next start takes it from the cache.
+      assert.deepStrictEqual(await load(), docusaurus);
+      assert.equal(cache!.parsed, 0);
     } finally {
       rmSync(site, { recursive: true, force: true });
     }

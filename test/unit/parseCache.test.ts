@@ -80,6 +80,22 @@ describe('the cache of parsed files', () => {
     assert.equal(statSync(cacheFile).mode & 0o777, 0o600);
   });
 
+  it('parses at every start a file whose document it does not hold, and is not written again for it', async () => {
+    // YAML's aliases write this out to two million characters: past what the cache holds.
+    const bomb = path.join(root, 'content', 'Bombe.md');
+    writeFileSync(bomb, `---\ntitle: Bombe\nx: &a "${'ä'.repeat(20_000)}"\nb: &b [${Array(10).fill('*a').join(',')}]\nc: [${Array(10).fill('*b').join(',')}]\n---\n# Bombe\n`);
+    utimesSync(bomb, past(), past());
+    const cold = await indexWorkspace(false);
+    const writing = await indexWorkspace(true);
+    assert.ok(writing.logged.some((message) => message.startsWith('Wrote the cache of parsed files')), writing.logged.join('\n'));
+    const warm = await indexWorkspace(true);
+    assert.equal(warm.cache!.reused, markdownFiles().length - 1);
+    assert.equal(warm.cache!.parsed, 1);
+    assert.ok(!warm.logged.some((message) => message.startsWith('Wrote')), warm.logged.join('\n'));
+    assert.equal(warm.index.termOf(fileUri(bomb))?.title, 'Bombe');
+    assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers(cold.index, markdownFiles()));
+  });
+
   it('reads again a file changed since, also one of the same size, and forgets a deleted one', async () => {
     await indexWorkspace(true);
     const [first, second, third] = markdownFiles();

@@ -34,7 +34,7 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     links.push(link.kind === 'inline' ? 0 : 1, link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
   }
   return [
-    document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), document.frontMatter.fields.map(encodeField), document.frontMatter.format ?? 0],
+    document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), encodeFields(document.frontMatter.fields), document.frontMatter.format ?? 0],
     headings,
     links,
     document.term === undefined ? 0 : encodeTerm(document.term, document.body.headings),
@@ -126,10 +126,15 @@ function numbersOf(range: Range): number[] {
   return range instanceof PackedRange ? range.toNumbers() : [range.start.line, range.start.character, range.end.line, range.end.character];
 }
 
-function encodeField(field: FrontMatterField): unknown[] {
-  const flags = (field.keyPinned ? 1 : 0) | (field.valuePinned ? 2 : 0);
-  const items = field.items === undefined ? 0 : field.items.map((item) => [encodeValue(item.value), ...numbersOf(item.range), item.pinned ? 1 : 0]);
-  return [field.key, ...numbersOf(field.keyRange), encodeValue(field.value), ...numbersOf(field.valueRange), flags, items];
+/** The fields, their values' strings counted against one budget of characters for the document. */
+function encodeFields(fields: readonly FrontMatterField[]): unknown[] {
+  const characters = { left: MAX_DOCUMENT_VALUE_CHARACTERS };
+  const value = (written: unknown) => encodeValue(written, { nodes: MAX_VALUE_NODES, characters }, 0);
+  return fields.map((field) => {
+    const flags = (field.keyPinned ? 1 : 0) | (field.valuePinned ? 2 : 0);
+    const items = field.items === undefined ? 0 : field.items.map((item) => [value(item.value), ...numbersOf(item.range), item.pinned ? 1 : 0]);
+    return [field.key, ...numbersOf(field.keyRange), value(field.value), ...numbersOf(field.valueRange), flags, items];
+  });
 }
 
 function decodeFrontMatter(data: unknown): FrontMatter {
@@ -250,11 +255,11 @@ function decodeDirective(data: unknown): Directive {
  * map `[1, key, value, ...]`, and what JSON cannot hold is tagged: `[2]` undefined, `[3]` NaN,
  * `[4]` Infinity, `[5]` -Infinity, `[6]` -0, `[7, time]` a date, `[8, base64]` bytes.
  *
- * Values beyond the decoder's bounds are not encoded (`DocumentCodecError`): JSON and TOML front
- * matter can nest deeper or hold more than YAML's reader gives, and YAML's aliases can repeat a
- * long string thousands of times (a value of megabytes in a file of kilobytes).
+ * Values beyond the decoder's bounds are not encoded (`DocumentCodecError`), nor a document whose
+ * values' strings add up to more than a million characters: YAML's aliases can repeat a long
+ * string thousands of times (values of megabytes in a file of kilobytes).
  */
-function encodeValue(value: unknown, budget = { nodes: MAX_VALUE_NODES, characters: MAX_VALUE_CHARACTERS }, depth = 0): unknown {
+function encodeValue(value: unknown, budget: { nodes: number; characters: { left: number } }, depth: number): unknown {
   if (--budget.nodes < 0 || depth > MAX_VALUE_DEPTH) throw new DocumentCodecError('a front-matter value too large to cache');
   if (value === undefined) return [2];
   if (typeof value === 'number') {
@@ -265,8 +270,8 @@ function encodeValue(value: unknown, budget = { nodes: MAX_VALUE_NODES, characte
     return value;
   }
   if (typeof value === 'string') {
-    budget.characters -= value.length;
-    if (budget.characters < 0) throw new DocumentCodecError('a front-matter value too large to cache');
+    budget.characters.left -= value.length;
+    if (budget.characters.left < 0) throw new DocumentCodecError('front-matter values too large to cache');
     return value;
   }
   if (value instanceof Date) return [7, encodeValue(value.getTime(), budget, depth + 1)];
@@ -280,8 +285,8 @@ function encodeValue(value: unknown, budget = { nodes: MAX_VALUE_NODES, characte
   return value;
 }
 
-/** The characters of a field's strings: the 64 KB of front matter YAML's reader is given, written out, with room to spare. */
-const MAX_VALUE_CHARACTERS = 1_000_000;
+/** The characters of a document's front-matter strings: the 64 KB of front matter YAML's reader is given, written out, with room to spare. */
+const MAX_DOCUMENT_VALUE_CHARACTERS = 1_000_000;
 
 function decodeValue(data: unknown): unknown {
   const budget = { nodes: MAX_VALUE_NODES };

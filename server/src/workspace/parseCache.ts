@@ -84,8 +84,10 @@ export class ParseCache {
   /** Counts for the log: files taken from the cache, and read and parsed. */
   reused = 0;
   parsed = 0;
+  /** Whether a document parsed this run is to be cached: the cache is written only then, or when files are gone. */
+  private changed = false;
   /** This run's entries for the next cache: where the line is in the previous one, or the document to encode. */
-  private readonly current = new Map<string, { stamp: FileStamp; place?: EntryPlace; document?: ParsedDocument }>();
+  private readonly current = new Map<string, { stamp: FileStamp; place?: EntryPlace; document?: ParsedDocument; notCacheable?: true }>();
   private readonly notRacyBefore = Date.now() - RACY_MS;
 
   private constructor(
@@ -123,6 +125,11 @@ export class ParseCache {
     if (place !== undefined) {
       this.previous.places.delete(key);
       const document = this.decode(place, uri, stamp, filePath);
+      // The file as it was when the cache found its document beyond what the codec holds: parsed again, and kept so.
+      if (document === NOT_CACHEABLE) {
+        this.current.set(filePath, { stamp, place, notCacheable: true });
+        return undefined;
+      }
       if (document !== undefined) {
         this.reused++;
         this.current.set(filePath, { stamp, place });
@@ -145,22 +152,27 @@ export class ParseCache {
    */
   rememberRead(filePath: string, stamp: FileStamp, document: ParsedDocument): void {
     this.parsed++;
-    if (stamp.mtimeMs < this.notRacyBefore) this.current.set(filePath, { stamp, document });
+    if (stamp.mtimeMs >= this.notRacyBefore) return;
+    this.current.set(filePath, { stamp, document });
+    this.changed = true;
   }
 
-  /** What was parsed of a file `lookUp` did not find, for the next cache. */
+  /** What was parsed of a file `lookUp` did not find (or found cached before its site read MDX), for the next cache. */
   remember(filePath: string, document: ParsedDocument): void {
     this.parsed++;
     const entry = this.current.get(filePath);
-    if (entry !== undefined && entry.place === undefined) entry.document = document;
+    if (entry === undefined || entry.notCacheable) return;
+    entry.place = undefined;
+    entry.document = document;
+    this.changed = true;
   }
 
-  private decode(place: EntryPlace, uri: string, stamp: FileStamp, filePath: string): ParsedDocument | undefined {
+  private decode(place: EntryPlace, uri: string, stamp: FileStamp, filePath: string): ParsedDocument | typeof NOT_CACHEABLE | undefined {
     try {
       const data: unknown = JSON.parse(this.previous.bytes.toString('utf8', place[1] + 1, place[2]));
       if (!Array.isArray(data) || data.length !== 5) throw new Error('not an entry');
       if (data[0] !== stamp.size || data[1] !== stamp.mtimeMs || data[2] !== stamp.ctimeMs || data[3] !== stamp.ino) return undefined;
-      return decodeClosedDocument(uri, data[4]);
+      return data[4] === 0 ? NOT_CACHEABLE : decodeClosedDocument(uri, data[4]);
     } catch (error) {
       this.log(`Discarded the cached parse of ${filePath}: ${(error as Error).message}`);
       return undefined;
@@ -173,7 +185,7 @@ export class ParseCache {
    * the cache are copied as they were. Never throws: a cache that cannot be written is logged.
    */
   async save(): Promise<void> {
-    const unchanged = this.parsed === 0 && this.previous.places.size === 0;
+    const unchanged = !this.changed && this.previous.places.size === 0;
     if (unchanged || this.current.size === 0) return;
     // Unique, as two windows on one workspace may write at once; the last rename wins, whole.
     const temporary = `${this.file}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
@@ -196,9 +208,8 @@ export class ParseCache {
         // Looked up and never parsed: a file that could not be read.
         if (entry.place === undefined && entry.document === undefined) continue;
         const line = entry.place !== undefined ? this.previous.bytes.subarray(entry.place[0], entry.place[2] + 1) : encodedEntry(filePath, entry.stamp, entry.document!);
-        // Beyond what the codec holds: parsed again at the next start.
-        if (line === undefined) continue;
-        if (bytes + line.length > MAX_CACHE_BYTES) break;
+        // Past the cache's size: the file is parsed again at the next start, as are those of any entry not written.
+        if (bytes + line.length > MAX_CACHE_BYTES) continue;
         bytes += line.length;
         batch.push(line);
         if (++count % WRITE_BATCH === 0) await flush();
@@ -223,15 +234,23 @@ export class ParseCache {
   }
 }
 
-/** A cache line: the path, the stamp and the document; undefined for a document beyond what the codec holds. */
-function encodedEntry(filePath: string, stamp: FileStamp, document: ParsedDocument): Buffer | undefined {
+/**
+ * A cache line: the path, the stamp and the document; 0 in its place for a document beyond what the
+ * codec holds, so that the next start parses the file without writing the cache again for it.
+ */
+function encodedEntry(filePath: string, stamp: FileStamp, document: ParsedDocument): Buffer {
+  let encoded: unknown;
   try {
-    return Buffer.from(`${JSON.stringify(filePath)}\t${JSON.stringify([stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, encodeClosedDocument(document)])}\n`);
+    encoded = encodeClosedDocument(document);
   } catch (error) {
-    if (error instanceof DocumentCodecError) return undefined;
-    throw error;
+    if (!(error instanceof DocumentCodecError)) throw error;
+    encoded = 0;
   }
+  return Buffer.from(`${JSON.stringify(filePath)}\t${JSON.stringify([stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, encoded])}\n`);
 }
+
+/** An entry of a file whose document the codec does not hold: see `encodedEntry`. */
+const NOT_CACHEABLE = Symbol('not cacheable');
 
 /** A file's stat, or undefined for any reason: reading it says why. */
 function statOf(filePath: string): Stats | undefined {
