@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -109,6 +111,28 @@ describe('parsing in a thread of its own', () => {
     assert.equal(inThread.index.termOf(fileUri(path.join(site, 'docs', 'Tief.md')))?.title, 'Tief');
     assert.equal(inThread.index.termOf(fileUri(path.join(site, 'docs', 'Bombe-2.md')))?.title, 'Bombe');
     assert.equal(inThread.index.isBuilt(fileUri(path.join(hostile, 'hugo', 'content', 'ablauf', 'p.md'))), false);
+  });
+
+  it('parses in the main thread where the runtime has no SharedArrayBuffer, and ends', () => {
+    // In a process of its own, started without it (bundled: tsx's loader needs it too).
+    const script = path.join(temporary, 'no-shared-memory.ts');
+    writeFileSync(
+      script,
+      `import { GlossaryIndex } from ${JSON.stringify(path.join(REPO, 'server/src/index/glossaryIndex'))};
+import { GlossaryScope } from ${JSON.stringify(path.join(REPO, 'server/src/workspace/files'))};
+import { loadGlossary } from ${JSON.stringify(path.join(REPO, 'server/src/workspace/loadGlossary'))};
+const index = new GlossaryIndex();
+const logged: string[] = [];
+void loadGlossary(index, new GlossaryScope([${JSON.stringify(path.join(root, 'content'))}]), (message) => logged.push(message), { parsingThread: { workerFile: ${JSON.stringify(WORKER_FILE)}, minFiles: 0 } })
+  .then((files) => console.log(JSON.stringify({ files: files.length, terms: index.termCount, logged })));
+`,
+    );
+    buildSync({ entryPoints: [script], bundle: true, platform: 'node', format: 'cjs', outfile: `${script}.js`, external: ['./mdxParser'], logLevel: 'error' });
+    const run = spawnSync(process.execPath, ['--no-harmony-sharedarraybuffer', `${script}.js`], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as { files: number; terms: number; logged: string[] };
+    assert.ok(result.files > 20 && result.terms > 20, run.stdout);
+    assert.ok(result.logged.includes('Parsing files in this thread: SharedArrayBuffer is not defined'), run.stdout);
   });
 
   it("fills the cache of parsed files with each file's stamp as it was read, for a warm start that answers alike", async () => {

@@ -1,5 +1,5 @@
 // Reading one file of the workspace, safely: the part of `files.ts` that the reading thread
-// (`readWorker.ts`) runs too, and nothing that thread need not load.
+// (`parseWorker.ts`) runs too, and nothing that thread need not load.
 import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 
 export type Logger = (message: string) => void;

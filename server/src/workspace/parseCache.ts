@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { ParsedDocument } from '../parsing/document';
 import { decodeClosedDocument, DocumentCodecError, DOCUMENT_CODEC_VERSION, encodeClosedDocument } from '../parsing/documentCodec';
 import { stampOf, type FileStamp } from './fileReading';
-import { type Logger } from './files';
+import type { Logger } from './files';
 import { messagesFingerprint } from './translations';
 
 declare const PACKAGE_VERSION: string | undefined;
