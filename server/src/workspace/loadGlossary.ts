@@ -1,5 +1,4 @@
 import { fileUri } from '../common/uris';
-import { closedDocument, type ParsedDocument } from '../parsing/document';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { readTextFileNow } from './fileReading';
 import { findWorkspaceFiles, type GlossaryScope, type Logger } from './files';
@@ -35,42 +34,17 @@ export async function loadGlossary(
   );
   const indexed: string[] = [];
   const readsMdx = (filePath: string) => index.siteFor(fileUri(filePath))?.generator === 'docusaurus';
-  /** Indexes what `parse` makes of a file (undefined: it could not be read, and the log says why). */
-  const indexFile = (filePath: string, parse: () => ParsedDocument | undefined) =>
-    guarded(filePath, log, () => {
-      const document = parse();
-      if (document === undefined) return;
-      index.setParsedDocument(document);
-      indexed.push(filePath);
-    });
   // Read while the workspace was walked.
   const cache = await options.cache;
-  if (cache === undefined || !cache.hasEntries) {
-    // Nothing to look up: every file is read and parsed, by a thread of its own where there are many.
-    for await (const batch of parseFilesInBatches(files.markdown, readsMdx, log, scope.maxFileBytes, options.parsingThread)) {
-      for (const { filePath, document, stamp } of batch) {
-        indexFile(filePath, () => {
-          cache?.rememberRead(filePath, stamp, document);
-          return document;
-        });
-      }
-      await nextTurn();
+  for await (const batch of parseFilesInBatches(files.markdown, readsMdx, log, scope.maxFileBytes, options.parsingThread, cache)) {
+    for (const { filePath, document, stamp } of batch) {
+      guarded(filePath, log, () => {
+        if (stamp !== undefined) cache?.rememberRead(filePath, stamp, document);
+        index.setParsedDocument(document);
+        indexed.push(filePath);
+      });
     }
-  } else {
-    await forEachFile(files.markdown, (filePath) =>
-      indexFile(filePath, () => {
-        const uri = fileUri(filePath);
-        let document = cache.lookUp(filePath, uri, scope.maxFileBytes);
-        // Cached before the file's site was Docusaurus's: it was not read as MDX.
-        if (document?.mdxUnread && readsMdx(filePath)) document = undefined;
-        if (document !== undefined) return document;
-        const text = readTextFileNow(filePath, log, scope.maxFileBytes);
-        if (text === undefined) return undefined;
-        document = closedDocument(uri, text, readsMdx(filePath));
-        cache.remember(filePath, document);
-        return document;
-      }),
-    );
+    await nextTurn();
   }
   return indexed.sort();
 }

@@ -114,7 +114,7 @@ export class ParseCache {
 
   /**
    * The closed document of a file from the cache, when the file's size, times and inode are those
-   * cached; else undefined, and the file is to be read and parsed, and the result `remember`ed.
+   * cached; else undefined, and the file is to be read and parsed, and the result `rememberRead`.
    */
   lookUp(filePath: string, uri: string, maxBytes: number): ParsedDocument | undefined {
     const stats = statOf(filePath);
@@ -136,8 +136,6 @@ export class ParseCache {
         return document;
       }
     }
-    // Stamped before the file is read: a change while it is read makes the next start read it again.
-    if (stamp.mtimeMs < this.notRacyBefore) this.current.set(filePath, { stamp });
     return undefined;
   }
 
@@ -147,23 +145,19 @@ export class ParseCache {
   }
 
   /**
-   * What was parsed of a file read without being looked up (the cache had no entries), with the
-   * stamp the file had when it was opened to be read, for the next cache.
+   * What was parsed of a file, with the stamp the file had when it was opened to be read, for the
+   * next cache: in place of its entry, unless that entry holds a document beyond what the codec
+   * holds (the cache keeps the stamp alone, and is not written again for it).
    */
   rememberRead(filePath: string, stamp: FileStamp, document: ParsedDocument): void {
     this.parsed++;
-    if (stamp.mtimeMs >= this.notRacyBefore) return;
+    if (this.current.get(filePath)?.notCacheable) return;
+    // Stamped before the file was read: a change while it was read makes the next start read it again.
+    if (stamp.mtimeMs >= this.notRacyBefore) {
+      this.current.delete(filePath);
+      return;
+    }
     this.current.set(filePath, { stamp, document });
-    this.changed = true;
-  }
-
-  /** What was parsed of a file `lookUp` did not find (or found cached before its site read MDX), for the next cache. */
-  remember(filePath: string, document: ParsedDocument): void {
-    this.parsed++;
-    const entry = this.current.get(filePath);
-    if (entry === undefined || entry.notCacheable) return;
-    entry.place = undefined;
-    entry.document = document;
     this.changed = true;
   }
 
