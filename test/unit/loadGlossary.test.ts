@@ -73,6 +73,8 @@ describe('loading a glossary: MDX', () => {
       rmSync(path.join(site, 'hugo.toml'));
       writeFileSync(path.join(site, 'docusaurus.config.js'), "export default { baseUrl: '/', presets: [['classic', { docs: { path: 'content' } }]] };\n");
       const docusaurus = await load();
+      // Read again, not taken from the cache: the log's count of files from the cache says so.
+      assert.deepEqual([cache!.reused, cache!.parsed], [0, 1]);
       assert.equal(docusaurus.mdxUnread, undefined);
       assert.deepEqual(docusaurus.mdxProblems?.map((problem) => problem.range.start.line), [6]);
       // What MDX made of it took the place of the cached entry: the next start takes it from the cache.

@@ -6,6 +6,7 @@ import { after, beforeEach, describe, it } from 'node:test';
 import { createHash } from 'node:crypto';
 import { fileUri } from '../../server/src/common/uris';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { MAX_FILE_BYTES } from '../../server/src/workspace/fileReading';
 import { GlossaryScope } from '../../server/src/workspace/files';
 import { loadGlossary } from '../../server/src/workspace/loadGlossary';
 import { ParseCache, parseCacheFile } from '../../server/src/workspace/parseCache';
@@ -112,6 +113,21 @@ describe('the cache of parsed files', () => {
     assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers((await indexWorkspace(false)).index, markdownFiles()));
     assert.equal(warm.index.getDocument(fileUri(third)), undefined);
     assert.ok(warm.logged.includes(`Wrote the cache of parsed files: ${markdownFiles().length} files, ${statSync(cacheFile).size - readFileSync(cacheFile, 'utf8').indexOf('\n') - 1} bytes.`));
+  });
+
+  it('forgets the files that are gone, also when no file is left to cache', async () => {
+    await indexWorkspace(true);
+    const [kept, ...gone] = markdownFiles();
+    for (const file of gone) unlinkSync(file);
+    // Past the size read: skipped, so nothing of this start is cached.
+    writeFileSync(kept, `---\ntitle: Groß\n---\n${'x'.repeat(MAX_FILE_BYTES)}\n`);
+    utimesSync(kept, past(), past());
+    const warm = await indexWorkspace(true);
+    assert.deepEqual([warm.cache!.reused, warm.cache!.parsed], [0, 0]);
+    assert.ok(warm.logged.includes('Wrote the cache of parsed files: 0 files, 0 bytes.'), warm.logged.join('\n'));
+    assert.ok(!readFileSync(cacheFile, 'utf8').includes(path.basename(gone[0])));
+    // And then nothing to write.
+    assert.ok(!(await indexWorkspace(true)).logged.some((message) => message.startsWith('Wrote')));
   });
 
   it('does not cache a file changed just before it was read, which may change again within the same modification time', async () => {

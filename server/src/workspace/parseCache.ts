@@ -87,7 +87,7 @@ export class ParseCache {
   /** Whether a document parsed this run is to be cached: the cache is written only then, or when files are gone. */
   private changed = false;
   /** This run's entries for the next cache: where the line is in the previous one, or the document to encode. */
-  private readonly current = new Map<string, { stamp: FileStamp; place?: EntryPlace; document?: ParsedDocument; notCacheable?: true }>();
+  private readonly current = new Map<string, { stamp: FileStamp; place: EntryPlace; notCacheable?: true } | { stamp: FileStamp; document: ParsedDocument; notCacheable?: undefined }>();
   private readonly notRacyBefore = Date.now() - RACY_MS;
 
   private constructor(
@@ -114,9 +114,10 @@ export class ParseCache {
 
   /**
    * The closed document of a file from the cache, when the file's size, times and inode are those
-   * cached; else undefined, and the file is to be read and parsed, and the result `rememberRead`.
+   * cached, and it was read as MDX where it is to be (`readsMdx`: it lies in a Docusaurus site);
+   * else undefined, and the file is to be read and parsed, and the result `rememberRead`.
    */
-  lookUp(filePath: string, uri: string, maxBytes: number): ParsedDocument | undefined {
+  lookUp(filePath: string, uri: string, maxBytes: number, readsMdx: boolean): ParsedDocument | undefined {
     const stats = statOf(filePath);
     if (!stats?.isFile() || stats.size > maxBytes) return undefined;
     const stamp = stampOf(stats);
@@ -130,7 +131,8 @@ export class ParseCache {
         this.current.set(filePath, { stamp, place, notCacheable: true });
         return undefined;
       }
-      if (document !== undefined) {
+      // Cached before the file's site was Docusaurus's: it was not read as MDX.
+      if (document !== undefined && !(document.mdxUnread && readsMdx)) {
         this.reused++;
         this.current.set(filePath, { stamp, place });
         return document;
@@ -179,8 +181,8 @@ export class ParseCache {
    * the cache are copied as they were. Never throws: a cache that cannot be written is logged.
    */
   async save(): Promise<void> {
-    const unchanged = !this.changed && this.previous.places.size === 0;
-    if (unchanged || this.current.size === 0) return;
+    // Written also when only files are gone (entries left in `places`), with none left to cache: their documents go with them.
+    if (!this.changed && this.previous.places.size === 0) return;
     // Unique, as two windows on one workspace may write at once; the last rename wins, whole.
     const temporary = `${this.file}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
     let handle: fs.FileHandle | undefined;
@@ -199,9 +201,7 @@ export class ParseCache {
         await handle!.write(chunk, 0, chunk.length, HEADER_BYTES + 1 + bytes - chunk.length);
       };
       for (const [filePath, entry] of this.current) {
-        // Looked up and never parsed: a file that could not be read.
-        if (entry.place === undefined && entry.document === undefined) continue;
-        const line = entry.place !== undefined ? this.previous.bytes.subarray(entry.place[0], entry.place[2] + 1) : encodedEntry(filePath, entry.stamp, entry.document!);
+        const line = 'place' in entry ? this.previous.bytes.subarray(entry.place[0], entry.place[2] + 1) : encodedEntry(filePath, entry.stamp, entry.document);
         // Past the cache's size: the file is parsed again at the next start, as are those of any entry not written.
         if (bytes + line.length > MAX_CACHE_BYTES) continue;
         bytes += line.length;

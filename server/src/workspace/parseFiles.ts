@@ -163,13 +163,10 @@ function parsedFile(filePath: string, { readsMdx, log, maxBytes }: Reading): Par
   }
 }
 
-/**
- * A file from the cache of parsed files, when it holds the file as it is; else, or when the cache
- * has the file read before its site read MDX, read and parsed here.
- */
+/** A file from the cache of parsed files, when it holds the file as it is; else read and parsed here. */
 function cachedFile(filePath: string, reading: Reading): ParsedFile | undefined {
-  const document = reading.cache?.lookUp(filePath, fileUri(filePath), reading.maxBytes);
-  return document !== undefined && !(document.mdxUnread && reading.readsMdx(filePath)) ? { filePath, document, stamp: undefined } : parsedFile(filePath, reading);
+  const document = reading.cache?.lookUp(filePath, fileUri(filePath), reading.maxBytes, reading.readsMdx(filePath));
+  return document !== undefined ? { filePath, document, stamp: undefined } : parsedFile(filePath, reading);
 }
 
 /** A file the thread parsed; parsed here again should its data not decode (it always does: the cache's tests hold the encoding exact). */
