@@ -130,6 +130,23 @@ describe('the cache of parsed files', () => {
     assert.ok(!(await indexWorkspace(true)).logged.some((message) => message.startsWith('Wrote')));
   });
 
+  it('costs no file when looking one up throws: the file is read as without a cache', async () => {
+    const cold = await indexWorkspace(false);
+    await indexWorkspace(true);
+    const [broken] = markdownFiles();
+    const index = new GlossaryIndex();
+    const logged: string[] = [];
+    const cache = await ParseCache.open(cacheFile, [root], (message) => logged.push(message));
+    const lookUp = cache.lookUp.bind(cache);
+    cache.lookUp = (filePath, ...rest) => {
+      if (filePath === broken) throw new Error('kaputt');
+      return lookUp(filePath, ...rest);
+    };
+    await loadGlossary(index, new GlossaryScope([root]), (message) => logged.push(message), { cache: Promise.resolve(cache) });
+    assert.deepEqual(logged.filter((message) => !message.startsWith('Site:')), [`Parsing ${broken} again: kaputt`]);
+    assert.deepStrictEqual(userVisibleAnswers(index, markdownFiles()), userVisibleAnswers(cold.index, markdownFiles()));
+  });
+
   it('does not cache a file changed just before it was read, which may change again within the same modification time', async () => {
     const [racy] = markdownFiles();
     const original = readFileSync(racy, 'utf8');

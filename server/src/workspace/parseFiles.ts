@@ -165,7 +165,13 @@ function parsedFile(filePath: string, { readsMdx, log, maxBytes }: Reading): Par
 
 /** A file from the cache of parsed files, when it holds the file as it is; else read and parsed here. */
 function cachedFile(filePath: string, reading: Reading): ParsedFile | undefined {
-  const document = reading.cache?.lookUp(filePath, fileUri(filePath), reading.maxBytes, reading.readsMdx(filePath));
+  let document: ParsedDocument | undefined;
+  try {
+    document = reading.cache?.lookUp(filePath, fileUri(filePath), reading.maxBytes, reading.readsMdx(filePath));
+  } catch (error) {
+    // Looking up never throws by design; should it still, the file is read as without a cache.
+    reading.log(`Parsing ${filePath} again: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return document !== undefined ? { filePath, document, stamp: undefined } : parsedFile(filePath, reading);
 }
 
