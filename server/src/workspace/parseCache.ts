@@ -117,7 +117,7 @@ export class ParseCache {
    * cached, and it was read as MDX where it is to be (`readsMdx`: it lies in a Docusaurus site);
    * else undefined, and the file is to be read and parsed, and the result `rememberRead`.
    */
-  lookUp(filePath: string, uri: string, maxBytes: number, readsMdx: boolean): ParsedDocument | undefined {
+  lookUp(filePath: string, uri: string, maxBytes: number, readsMdx: (filePath: string) => boolean): ParsedDocument | undefined {
     const stats = statOf(filePath);
     if (!stats?.isFile() || stats.size > maxBytes) return undefined;
     const stamp = stampOf(stats);
@@ -132,7 +132,7 @@ export class ParseCache {
         return undefined;
       }
       // Cached before the file's site was Docusaurus's: it was not read as MDX.
-      if (document !== undefined && !(document.mdxUnread && readsMdx)) {
+      if (document !== undefined && !(document.mdxUnread && readsMdx(filePath))) {
         this.reused++;
         this.current.set(filePath, { stamp, place });
         return document;

@@ -167,7 +167,7 @@ function parsedFile(filePath: string, { readsMdx, log, maxBytes }: Reading): Par
 function cachedFile(filePath: string, reading: Reading): ParsedFile | undefined {
   let document: ParsedDocument | undefined;
   try {
-    document = reading.cache?.lookUp(filePath, fileUri(filePath), reading.maxBytes, reading.readsMdx(filePath));
+    document = reading.cache?.lookUp(filePath, fileUri(filePath), reading.maxBytes, reading.readsMdx);
   } catch (error) {
     // Looking up never throws by design; should it still, the file is read as without a cache.
     reading.log(`Parsing ${filePath} again: ${error instanceof Error ? error.message : String(error)}`);
