@@ -176,7 +176,7 @@ function cachedFile(filePath: string, reading: Reading): ParsedFile | undefined 
 }
 
 /** A file the thread parsed; parsed here again should its data not decode (it always does: the cache's tests hold the encoding exact). */
-function decodedFile(filePath: string, [size, mtimeMs, ctimeMs, ino, encoded]: [number, number, number, number, EncodedDocument], reading: Reading): ParsedFile | undefined {
+function decodedFile(filePath: string, [size, mtimeMs, ctimeMs, ino, encoded]: Exclude<ParsedFileData, 0 | 1 | string>, reading: Reading): ParsedFile | undefined {
   try {
     return { filePath, document: decodeClosedDocument(fileUri(filePath), encoded), stamp: { size, mtimeMs, ctimeMs, ino } };
   } catch (error) {
