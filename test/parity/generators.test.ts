@@ -259,6 +259,10 @@ const HUGO_SITES = [
   { name: 'hugo-build-options', dir: path.join(SITES, 'hugo-build-options') },
   { name: 'hugo-cascade', dir: path.join(SITES, 'hugo-cascade') },
   { name: 'hugo-config-folder', dir: path.join(SITES, 'hugo-config-folder') },
+  { name: 'hugo-bundles', dir: path.join(SITES, 'hugo-bundles') },
+  { name: 'hugo-home-bundle', dir: path.join(SITES, 'hugo-home-bundle') },
+  { name: 'hugo-dates', dir: path.join(SITES, 'hugo-dates') },
+  { name: 'hugo-url-protocol', dir: path.join(SITES, 'hugo-url-protocol') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 
@@ -314,7 +318,9 @@ describe('the site as the real generators build it', () => {
           fs.cpSync(site.content!, path.join(siteDir, 'content'), { recursive: true });
         }
         compareFails(table.fails, ourCheck(siteDir), agreement);
-        comparePages(table.pages, ourTerms(siteDir), (file) => file, undefined, agreement);
+        // A build that fails writes no page: there are no routes to compare.
+        if (table.fails) console.log(`${site.name}: the build fails; only its failure is compared`);
+        else comparePages(table.pages, ourTerms(siteDir), (file) => file, undefined, agreement);
       } finally {
         if (scratch !== undefined) fs.rmSync(scratch, { recursive: true, force: true });
       }

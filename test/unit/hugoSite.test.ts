@@ -8,7 +8,7 @@ import { parseDocument } from '../../server/src/parsing/document';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
-import { hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
+import { hugoBundleRoleOf, hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 
@@ -296,7 +296,7 @@ function disagreements(siteName: string, contentRoot: string): { rows: number; d
 }
 
 describe('Hugo routes agree with the real Hugo', () => {
-  for (const siteName of ['hugo-rules', 'hugo-shared']) {
+  for (const siteName of ['hugo-rules', 'hugo-shared', 'hugo-dates']) {
     it(`on ${siteName}`, () => {
       const { rows, differences } = disagreements(siteName, path.join(SITES, siteName));
       assert.ok(rows > 15, 'the table has rows');
@@ -349,6 +349,60 @@ describe('Hugo cascade and sections that are not built', () => {
     assert.equal(first('  expiryDate: 2001-01-01'), 'not-rendered', 'the table expires every page below, whatever the case of its key');
     assert.equal(first('  - _target:\n      kind: page\n    expiryDate: 2001-01-01'), '/glossar/a/');
     assert.equal(first('  - _target:\n      kind: page\n    expirydate: 2001-01-01'), 'not-rendered');
+  });
+});
+
+describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, not pages', () => {
+  const ROOT_URI = 'file:///site';
+  const FILES: Record<string, string> = {
+    'content/glossar/_index.md': '---\ntitle: Glossar\n---\n',
+    'content/glossar/api.md': '---\ntitle: API\n---\n',
+    'content/glossar/blatt/anhang.md': '---\ntitle: Anhang\n---\n',
+    'content/glossar/blatt/index.md': '---\ntitle: Blatt\n---\n',
+    'content/glossar/blatt/tief/_index.md': '---\ntitle: Tief\n---\n',
+    'content/glossar/blatt/tief/x.md': '---\ntitle: X\n---\n',
+  };
+  const BUNDLED = ['/glossar/', '/glossar/api/', 'bundle-resource', '/glossar/blatt/', 'bundle-resource', 'bundle-resource'];
+
+  function indexWith(files: Record<string, string>): GlossaryIndex {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: ROOT_URI, hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
+    for (const [file, text] of Object.entries(files)) index.setDocument(`${ROOT_URI}/${file}`, text);
+    return index;
+  }
+  const routes = (index: GlossaryIndex) => Object.keys(FILES).map((file) => index.pageOf(`${ROOT_URI}/${file}`)).map((page) => (page?.published ? page.route : page?.unpublishedReason));
+
+  it('whichever file is read first', () => {
+    assert.deepEqual(routes(indexWith(FILES)), BUNDLED);
+    assert.deepEqual(routes(indexWith(Object.fromEntries(Object.entries(FILES).reverse()))), BUNDLED);
+  });
+
+  it('until the index.md goes, or an _index.md beside it makes the folder a section', () => {
+    const index = indexWith(FILES);
+    index.removeDocument(`${ROOT_URI}/content/glossar/blatt/index.md`);
+    const pages = ['/glossar/', '/glossar/api/', '/glossar/blatt/anhang/', undefined, '/glossar/blatt/tief/', '/glossar/blatt/tief/x/'];
+    assert.deepEqual(routes(index), pages);
+    index.setDocument(`${ROOT_URI}/content/glossar/blatt/index.md`, FILES['content/glossar/blatt/index.md']);
+    assert.deepEqual(routes(index), BUNDLED);
+    index.setDocument(`${ROOT_URI}/content/glossar/blatt/_index.md`, '---\ntitle: Abschnitt\n---\n');
+    assert.deepEqual(routes(index), ['/glossar/', '/glossar/api/', '/glossar/blatt/anhang/', '/glossar/blatt/', '/glossar/blatt/tief/', '/glossar/blatt/tief/x/'], 'the index.md beside the _index.md is a page at the section\'s URL');
+    assert.deepEqual(routes(indexWith({ ...FILES, 'content/glossar/blatt/_index.md': '---\ntitle: Abschnitt\n---\n' })), routes(index), 'as when read at the start');
+  });
+
+  it('reads the index file of any of the site\'s languages, and no other file, as a bundle\'s', () => {
+    const site = hugoSiteOf({ languages: [{ code: 'en' }, { code: 'de' }], problems: [] });
+    const roleOf = (file: string, names: string[]) => hugoBundleRoleOf(site, file, (folder) => (folder === 'content/g' ? names : []));
+    assert.equal(roleOf('content/g/a.md', ['index.de.md']), 'resource');
+    assert.equal(roleOf('content/g/a.md', ['index.fr.md']), undefined, 'fr is no language of the site');
+    assert.equal(roleOf('content/g/a.md', ['index.MD']), undefined, 'not Markdown to Hugo');
+    assert.equal(roleOf('content/g/a.md', ['index.md', '_index.de.md']), undefined, 'a section');
+    assert.equal(roleOf('content/g/index.en.md', ['index.en.md', 'index.de.md']), undefined, 'the bundle\'s own page');
+  });
+
+  it('takes the home page for a leaf bundle when the content folder has an index.md and no _index.md', () => {
+    const index = indexWith({ 'content/index.md': '---\ntitle: Start\n---\n', 'content/a/x.md': '---\ntitle: X\n---\n' });
+    assert.equal(index.pageOf(`${ROOT_URI}/content/index.md`)?.route, '/');
+    assert.equal(index.pageOf(`${ROOT_URI}/content/a/x.md`)?.unpublishedReason, 'bundle-resource');
   });
 });
 

@@ -1,10 +1,11 @@
-import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments, safeDecode } from '../common/uris';
+import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments, safeDecode, uriPath } from '../common/uris';
 import { composed } from '../common/text';
 import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOn, type Site } from '../site/site';
+import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOn, type HugoFilesAround, type Site } from '../site/site';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
+import { mayHeadHugoBundle } from '../site/hugo';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { SignatureStore, type TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
@@ -215,6 +216,10 @@ export class GlossaryIndex {
   private readonly pagesBySection = new Map<string, number>();
   /** Entries that are no terms to link to: their page is not built, or they lie outside the site's content. */
   private readonly unpublishedEntries = new Set<string>();
+  /** By folder (its decoded path): the names of the documents there that may head a Hugo bundle (see `hugoBundleRoleOf`). */
+  private readonly bundleHeadersByFolder = new Map<string, Set<string>>();
+  /** In Hugo sites, by folder URI: how many documents lie in it or below it, so that a bundle's header coming or going updates the pages below only when there are any. */
+  private readonly hugoDocumentsBelow = new Map<string, number>();
   readonly matcher = new TermMatcher();
   /** Terms by the keys of `completionKeys` (word starts, initials, pairs of letters); built after indexing. */
   private completionTable: EntryLists | undefined;
@@ -248,7 +253,10 @@ export class GlossaryIndex {
     const targets = linkTargetsOf(parsed);
     this.forgetUses(previousDocument, previousTargets);
     this.documentsByUri.set(parsed.uri, parsed);
-    if (previousDocument === undefined) this.learnComposedUri(parsed.uri);
+    if (previousDocument === undefined) {
+      this.learnComposedUri(parsed.uri);
+      this.learnFolders(parsed.uri, 1);
+    }
     this.learnUses(parsed, targets);
     if (previous !== undefined) this.forgetTerm(previous);
     // By its own URI: a miss of `pageOf` works out the canonical form of the URI, for every new file.
@@ -269,9 +277,8 @@ export class GlossaryIndex {
       this.matcher.setTerm(parsed.uri, mentionNamesOf(next));
     }
     this.updateTranslationsOf(parsed.uri, previousPage, this.pagesByUri.get(parsed.uri)?.page);
-    if (this.isHugoSectionFile(parsed.uri) && (this.shapesSectionBelow(previousDocument, previousPage) || this.shapesSectionBelow(parsed, this.pageOf(parsed.uri))) && !sameFrontMatterValues(previousDocument, parsed)) {
-      this.updatePagesBelow(parsed.uri);
-    }
+    const shapesBelow = this.isHugoSectionFile(parsed.uri) && (this.shapesSectionBelow(previousDocument, previousPage) || this.shapesSectionBelow(parsed, this.pageOf(parsed.uri))) && !sameFrontMatterValues(previousDocument, parsed);
+    if (shapesBelow || (previousDocument === undefined && this.headsHugoBundleAbove(parsed.uri, 1))) this.updatePagesBelow(parsed.uri);
   }
 
   /**
@@ -298,6 +305,40 @@ export class GlossaryIndex {
     }
     return sections;
   };
+
+  private readonly hugoFilesAround: HugoFilesAround = {
+    sectionsAbove: this.hugoSectionsAbove,
+    bundleHeadersIn: (folderPath) => this.bundleHeadersByFolder.get(folderPath) ?? [],
+  };
+
+  /** Counts a document coming (1) or going (-1) in what its folders know: the names of bundles' headers, and in a Hugo site the documents below each folder. */
+  private learnFolders(uri: string, change: 1 | -1): void {
+    const name = uri.slice(uri.lastIndexOf('/') + 1);
+    if (mayHeadHugoBundle(name)) {
+      const folderPath = uriPath(parentUri(uri));
+      const names = this.bundleHeadersByFolder.get(folderPath) ?? new Set<string>();
+      if (change === 1) this.bundleHeadersByFolder.set(folderPath, names.add(name));
+      else if (names.delete(name) && names.size === 0) this.bundleHeadersByFolder.delete(folderPath);
+    }
+    this.countHugoDocument(uri, change);
+  }
+
+  private countHugoDocument(uri: string, change: 1 | -1): void {
+    const site = this.siteFor(uri);
+    if (site?.generator !== 'hugo') return;
+    const root = site.rootUri.replace(/\/$/, '');
+    for (let folder = uri.slice(0, uri.lastIndexOf('/')); folder.length >= root.length; folder = folder.slice(0, folder.lastIndexOf('/'))) {
+      const count = (this.hugoDocumentsBelow.get(folder) ?? 0) + change;
+      if (count === 0) this.hugoDocumentsBelow.delete(folder);
+      else this.hugoDocumentsBelow.set(folder, count);
+    }
+  }
+
+  /** Whether a file that came (1) or went (-1) may head a Hugo bundle with other documents in its folder or below: their pages change with it. */
+  private headsHugoBundleAbove(uri: string, change: 1 | -1): boolean {
+    if (!mayHeadHugoBundle(uri.slice(uri.lastIndexOf('/') + 1)) || this.siteFor(uri)?.generator !== 'hugo') return false;
+    return (this.hugoDocumentsBelow.get(uri.slice(0, uri.lastIndexOf('/'))) ?? 0) > (change === 1 ? 1 : 0);
+  }
 
   /** Whether a file is a Hugo section's (or the home page's) `_index` file. */
   isHugoSectionFile(uri: string): boolean {
@@ -356,6 +397,8 @@ export class GlossaryIndex {
     this.sites = sites;
     this.configProblems = configProblems;
     this.sitesByFolder.clear();
+    this.hugoDocumentsBelow.clear();
+    for (const uri of this.documentsByUri.keys()) this.countHugoDocument(uri, 1);
     for (const document of [...this.documentsByUri.values()]) this.setParsedDocument(document);
   }
 
@@ -400,7 +443,7 @@ export class GlossaryIndex {
   /** What the site would make of a file with these front-matter fields, at a URI the index may not have yet (rename). */
   pageFor(uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
     const site = this.siteFor(uri);
-    return site === undefined ? undefined : sitePageOn(site, uri, fields, this.hugoSectionsAbove);
+    return site === undefined ? undefined : sitePageOn(site, uri, fields, this.hugoFilesAround);
   }
 
   /** Whether the site builds a document of the index (see `isBuiltOn`). */
@@ -504,7 +547,7 @@ export class GlossaryIndex {
 
   private learnPage(document: ParsedDocument): void {
     const site = this.siteFor(document.uri);
-    let page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? [], this.hugoSectionsAbove);
+    let page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? [], this.hugoFilesAround);
     // A translation of no file in the docs folder is not read (see `updateTranslationsOf`).
     if (page?.published && site?.generator === 'docusaurus' && page.locale !== site.docusaurus.defaultLocale && !this.hasOriginal(page.translationKey, site.docusaurus.defaultLocale)) {
       page = { ...page, published: false, unpublishedReason: 'no-original', unlisted: false, permalink: '', route: '' };
@@ -575,8 +618,9 @@ export class GlossaryIndex {
       this.urisByComposedUri.delete(composedKey, key);
       this.composedUris.delete(key);
     }
+    this.learnFolders(key, -1);
     this.updateTranslationsOf(key, page, undefined);
-    if (this.isHugoSectionFile(key) && this.shapesSectionBelow(document, page)) this.updatePagesBelow(key);
+    if ((this.isHugoSectionFile(key) && this.shapesSectionBelow(document, page)) || this.headsHugoBundleAbove(key, -1)) this.updatePagesBelow(key);
   }
 
   private learnComposedUri(uri: string): void {

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { compileGoGlob } from '../common/glob';
+import { hugoDateOf, type HugoDate } from './hugoDates';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { HugoConfigFacts, SitePage, UnpublishedReason } from './siteTypes';
 
@@ -99,7 +100,14 @@ export interface HugoSectionFile {
  * `cascade` gives it the front matter it does not set itself, and a section Hugo does not build
  * (a draft, dated in the future, expired) takes every page below it out of the build.
  */
-export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonly FrontMatterField[], now: Date, sections: readonly HugoSectionFile[] = []): SitePage | undefined {
+export function hugoPageOf(
+  site: HugoSite,
+  relativePath: string,
+  fields: readonly FrontMatterField[],
+  now: Date,
+  sections: readonly HugoSectionFile[] = [],
+  bundleRole?: HugoBundleRole,
+): SitePage | undefined {
   const path = folderOf(relativePath);
   const folderLanguages = languagesReading(site, path);
   if (folderLanguages === undefined) return undefined;
@@ -146,13 +154,65 @@ export function hugoPageOf(site: HugoSite, relativePath: string, fields: readonl
   // Hugo reads no hidden file, and no file in a hidden folder.
   const isContent = MARKDOWN_EXTENSIONS.has(extension) && !inner.split('/').some((segment) => segment.startsWith('.'));
   const sectionNodes = sectionNodesAbove(sections, folderLanguages.contentDir, inner, kind, language.code);
-  const reason = !isContent ? 'excluded' : unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined);
+  const reason = !isContent
+    ? 'excluded'
+    : bundleRole === 'resource'
+      ? 'bundle-resource'
+      : (unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined));
   if (reason !== undefined) return { ...page, unpublishedReason: reason };
 
   const languagePrefix = language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir ? '' : `/${language.code}`;
   const pagePath = url !== undefined && url !== '' ? urlPath(url, languagePrefix) : builtPath(site, languagePrefix, folder, name, kind, isBundle, frontMatter);
   const permalink = goEscapedPath(site.basePath + pagePath.slice(1));
   return { ...page, published: true, permalink, route: permalink };
+}
+
+/**
+ * What Hugo's bundles make of a file that is no page of its own: a `resource` of a leaf bundle
+ * (any file in the folder of an `index.md` without an `_index.md`, or in a folder below it, is one
+ * of that page's resources). An `index.md` beside an `_index.md` is a page at the section's path,
+ * which Hugo writes over the section's or not, as it happens (`duplicate-route` warns).
+ */
+export type HugoBundleRole = 'resource';
+
+/**
+ * The role of the file at `relativePath` in Hugo's bundles, from the names of the Markdown files
+ * that head bundles (`index.md`, `_index.md`, `index.de.md`, ...) in each folder from its own up
+ * to its content folder; `headerNamesIn` gives them for a folder (relative to the site root).
+ */
+export function hugoBundleRoleOf(site: HugoSite, relativePath: string, headerNamesIn: (folder: string) => Iterable<string>): HugoBundleRole | undefined {
+  const path = folderOf(relativePath);
+  const reading = languagesReading(site, path);
+  if (reading === undefined) return undefined;
+  const inner = path.slice(reading.contentDir === '' ? 0 : reading.contentDir.length + 1);
+  const segments = inner.split('/');
+  // A file that heads its own folder's bundle is that bundle's page: only the folders above it count.
+  const nearest = bundleHeaderKind(site, segments[segments.length - 1]) === undefined ? segments.length - 1 : segments.length - 2;
+  for (let depth = nearest; depth >= 0; depth--) {
+    const folder = [reading.contentDir, ...segments.slice(0, depth)].filter((segment) => segment !== '').join('/');
+    let leaf = false;
+    let branch = false;
+    for (const name of headerNamesIn(folder)) {
+      const kind = bundleHeaderKind(site, name);
+      if (kind === 'leaf') leaf = true;
+      else if (kind === 'branch') branch = true;
+    }
+    if (leaf && !branch) return 'resource';
+  }
+  return undefined;
+}
+
+/** Whether a file name heads a bundle: `index` (a leaf bundle) or `_index` (a branch bundle), with a language's suffix or none, as Markdown Hugo reads. */
+function bundleHeaderKind(site: HugoSite, fileName: string): 'leaf' | 'branch' | undefined {
+  const match = /^(_?index)(?:\.([^./]+))?\.([^./]+)$/.exec(fileName);
+  if (match === null || !MARKDOWN_EXTENSIONS.has(match[3])) return undefined;
+  if (match[2] !== undefined && !site.languages.some((language) => language.code === match[2])) return undefined;
+  return match[1] === 'index' ? 'leaf' : 'branch';
+}
+
+/** Whether a file name may head a Hugo bundle (`index.md`, `_index.de.md`, ...), whatever the site's languages. */
+export function mayHeadHugoBundle(fileName: string): boolean {
+  return /^_?index(?:\.[^./]+)?\.(?:md|markdown)$/.test(fileName);
 }
 
 /** What a `cascade` entry's `_target` is matched against: the page's path below its content folder (with a leading `/`, lower case), kind and language. */
@@ -272,9 +332,9 @@ function inUnbuiltSection(site: HugoSite, sections: readonly SectionNode[], now:
 function unbuiltReasonOf(site: HugoSite, frontMatter: HugoFrontMatter, now: Date): 'draft' | 'not-rendered' | undefined {
   // `published: false` is Hugo's other way to write `draft: true`.
   if (!site.buildDrafts && (frontMatter.flag('draft') === true || frontMatter.flag('published') === false)) return 'draft';
-  const publishDate = frontMatter.firstDate(['publishdate', 'pubdate', 'published', 'date']);
+  const publishDate = frontMatter.firstDate(['publishdate', 'pubdate', 'published', 'date'])?.instant;
   if (!site.buildFuture && publishDate !== undefined && publishDate.getTime() > now.getTime()) return 'not-rendered';
-  const expiryDate = frontMatter.firstDate(['expirydate', 'unpublishdate']);
+  const expiryDate = frontMatter.firstDate(['expirydate', 'unpublishdate'])?.instant;
   if (!site.buildExpired && expiryDate !== undefined && expiryDate.getTime() <= now.getTime()) return 'not-rendered';
   return undefined;
 }
@@ -318,13 +378,15 @@ function urlPath(url: string, languagePrefix: string): string {
 }
 
 function builtPath(site: HugoSite, languagePrefix: string, folder: string, name: string, kind: PageKind, isBundle: boolean, frontMatter: HugoFrontMatter): string {
-  if (kind === 'home') return `${languagePrefix}/`;
+  // The content folder's own `index.md` (without an `_index.md`) makes the home page a leaf bundle.
+  if (kind === 'home' || (isBundle && folder === '')) return `${languagePrefix}/`;
   // A leaf bundle is its folder's page; `slug` replaces the folder's name, as it replaces a page's file name.
   const segments = folder === '' ? [] : folder.split('/');
   const pageName = isBundle ? segments.pop() ?? name : name;
   const slug = frontMatter.text('slug');
   const section = segments[0] ?? '';
-  const pattern = kind === 'page' ? site.permalinks[section.toLowerCase()] : undefined;
+  // Hugo lower-cases the configuration's keys and compares them with the section's name as written: `Glossar/` takes no pattern.
+  const pattern = kind === 'page' && Object.hasOwn(site.permalinks, section) ? site.permalinks[section] : undefined;
   let path: string;
   if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, section, pageName, slug);
   else if (kind === 'section') path = folder;
@@ -347,7 +409,7 @@ function goZeroTime(): Date {
 
 /** The tokens of a `[permalinks]` pattern that a page's own front matter and path decide. */
 function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, section: string, fileName: string, slug: string | undefined): string {
-  const date = frontMatter.firstDate(['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified']) ?? goZeroTime();
+  const date = frontMatter.firstDate(['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'])?.wallClock ?? goZeroTime();
   const title = frontMatter.text('title') ?? '';
   const two = (value: number) => String(value).padStart(2, '0');
   const tokens: Record<string, () => string> = {
@@ -450,7 +512,7 @@ class HugoFrontMatter {
     return entry === undefined ? undefined : (booleanOf(entry[1]) ?? entry[1]);
   }
 
-  firstDate(keys: readonly string[]): Date | undefined {
+  firstDate(keys: readonly string[]): HugoDate | undefined {
     for (const key of keys) {
       const date = dateOf(this.values.get(key));
       if (date !== undefined) return date;
@@ -470,18 +532,8 @@ function booleanOf(value: unknown): boolean | undefined {
   return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : undefined;
 }
 
-/**
- * The dates Hugo 0.111 reads from YAML front matter: `2024-01-31` and RFC 3339 date-times with or
- * without a zone (UTC then). Others (`2024-01-31 10:00`, `Jan 2, 2024`) Hugo takes as no date.
- */
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?)?$/;
-
-function dateOf(value: unknown): Date | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value !== 'string') return undefined;
-  const match = DATE.exec(value.trim());
-  if (match === null) return undefined;
-  const [, year, month, day, hours = '00', minutes = '00', seconds = '00', fraction = '', zone = 'Z'] = match;
-  const date = new Date(`${year}-${month}-${day}T${hours}:${minutes}:${seconds}${fraction}${zone.toUpperCase()}`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+function dateOf(value: unknown): HugoDate | undefined {
+  // A TOML date-time: its offset is not kept, so its wall clock is taken in UTC.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : { instant: value, wallClock: value };
+  return typeof value === 'string' ? hugoDateOf(value) : undefined;
 }

@@ -2,7 +2,7 @@ import { composed } from '../common/text';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { builtVersionsOf, docusaurusPageOf, type DocusaurusSite } from './docusaurus';
-import { hugoPageOf, type HugoSite } from './hugo';
+import { hugoBundleRoleOf, hugoPageOf, type HugoSite } from './hugo';
 import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
 /**
@@ -38,14 +38,25 @@ export function sitePageOf(sites: readonly Site[], uri: string, fields: readonly
 /** The `_index` files of the Hugo sections above a file, nearest first, in a language: see `hugoPageOf`. */
 export type HugoSectionsAbove = (uri: string, language: string) => Array<{ uri: string; fields: readonly FrontMatterField[] }>;
 
-/** The page a file makes on a site that holds it (see `siteOf`); in Hugo, with what the sections above it cascade, when `sectionsAbove` says. */
-export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatterField[], sectionsAbove?: HugoSectionsAbove): SitePage | undefined {
-  const relativeOf = (fileUri: string) => uriPath(fileUri).slice(uriPath(site.rootUri).replace(/\/$/, '').length + 1);
+/** What the index knows of the files around a Hugo content file, which shape its page. */
+export interface HugoFilesAround {
+  sectionsAbove: HugoSectionsAbove;
+  /** The names of the files that may head a bundle (`index.md`, `_index.de.md`, ...) in a folder, by its decoded path. */
+  bundleHeadersIn: (folderPath: string) => Iterable<string>;
+}
+
+/** The page a file makes on a site that holds it (see `siteOf`); in Hugo, with what the sections above it cascade and what the bundles around it make of it, when `around` says. */
+export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatterField[], around?: HugoFilesAround): SitePage | undefined {
+  const rootPath = uriPath(site.rootUri).replace(/\/$/, '');
+  const relativeOf = (fileUri: string) => uriPath(fileUri).slice(rootPath.length + 1);
   if (site.generator === 'docusaurus') return docusaurusPageOf(site.docusaurus, relativeOf(uri), fields);
-  const page = hugoPageOf(site.hugo, relativeOf(uri), fields, site.now);
-  const sections = page === undefined || sectionsAbove === undefined ? [] : sectionsAbove(uri, page.locale);
+  const relativePath = relativeOf(uri);
+  const bundleRole = around && hugoBundleRoleOf(site.hugo, relativePath, (folder) => around.bundleHeadersIn(folder === '' ? rootPath : `${rootPath}/${folder}`));
+  const page = hugoPageOf(site.hugo, relativePath, fields, site.now, [], bundleRole);
+  const sections = page === undefined || around === undefined ? [] : around.sectionsAbove(uri, page.locale);
   if (sections.length === 0) return page;
-  return hugoPageOf(site.hugo, relativeOf(uri), fields, site.now, sections.map((section) => ({ relativePath: relativeOf(section.uri), fields: section.fields })));
+  const sectionFiles = sections.map((section) => ({ relativePath: relativeOf(section.uri), fields: section.fields }));
+  return hugoPageOf(site.hugo, relativePath, fields, site.now, sectionFiles, bundleRole);
 }
 
 /** The site whose folder is the nearest to hold a file. */

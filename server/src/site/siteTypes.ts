@@ -121,7 +121,9 @@ export type UnpublishedReason =
   /** Docusaurus: a translation of no file in the docs folder (the plugin reads the docs folder, then its translations). */
   | 'no-original'
   /** Hugo: below a section that is not built (a draft, future or expired `_index.md`), which takes its pages with it. */
-  | 'unbuilt-section';
+  | 'unbuilt-section'
+  /** Hugo: in the folder of a leaf bundle's `index.md` or below it, which makes the file one of that page's resources. */
+  | 'bundle-resource';
 
 /** What the site makes of one file. */
 export interface SitePage {

@@ -101,6 +101,8 @@ function unpublishedReasonText(reason: UnpublishedReason | undefined): string {
       return l10n.t('not rendered');
     case 'unbuilt-section':
       return l10n.t('in a section that is not built');
+    case 'bundle-resource':
+      return l10n.t('a resource of the leaf bundle whose index.md is in its folder or above it');
     default:
       return l10n.t('not a page the docs plugin reads');
   }

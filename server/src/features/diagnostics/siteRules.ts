@@ -93,18 +93,20 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
   const frontMatter = document.frontMatter;
-  if (site === undefined || page === undefined || site.generator !== 'docusaurus' || page.unpublishedReason === 'underscore' || page.unpublishedReason === 'excluded') return [];
-  const diagnostics: GlossaryDiagnostic[] = [];
+  if (site === undefined || page === undefined || page.unpublishedReason === 'underscore' || page.unpublishedReason === 'excluded' || page.unpublishedReason === 'bundle-resource') return [];
   const fields = frontMatter?.fields ?? [];
+  const pageProblems = page.problems.map((problem): GlossaryDiagnostic => {
+    const range = fields.find((field) => field.key === problem.key)?.valueRange ?? frontMatter?.range ?? zeroRange;
+    return { range, severity: 'error', code: 'invalid-front-matter', message: problem.message, breaksBuild: true };
+  });
+  if (site.generator !== 'docusaurus') return pageProblems;
+  const diagnostics: GlossaryDiagnostic[] = [];
   // Front matter that does not parse stops the build before any value is judged: its own error says so.
   const parses = !document.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
   for (const problem of parses ? docusaurusFrontMatterProblems(fields) : []) {
     diagnostics.push({ range: problem.range, severity: 'error', code: 'invalid-front-matter', message: problem.message, breaksBuild: true });
   }
-  for (const problem of page.problems) {
-    const range = fields.find((field) => field.key === problem.key)?.valueRange ?? frontMatter?.range ?? zeroRange;
-    diagnostics.push({ range, severity: 'error', code: 'invalid-front-matter', message: problem.message, breaksBuild: true });
-  }
+  diagnostics.push(...pageProblems);
   for (const problem of parses && page.published ? mdxProblemsOf(site.docusaurus, page, document) : []) {
     const fix = problem.fix === undefined ? {} : { edit: { range: problem.fix.range, newText: problem.fix.newText }, subject: problem.fix.kind };
     diagnostics.push({ range: problem.range, severity: 'error', code: 'invalid-mdx', message: mdxMessage(problem), breaksBuild: true, ...fix });
