@@ -316,7 +316,8 @@ function checkActions(index: GlossaryIndex, document: ParsedDocument, lines: Lin
       }
     }
   }
-  const safe = documentDiagnostics(index, document, settings).filter((diagnostic) => SAFE_FIX_CODES.has(diagnostic.code));
+  // Fix all applies the safe rules' fixes, but for those to ask about first (a key renamed that may be meant as it is).
+  const safe = documentDiagnostics(index, document, settings).filter((diagnostic) => SAFE_FIX_CODES.has(diagnostic.code) && !diagnostic.askFirst);
   checkDocumentEdits(document, lines, fixAll(index, document, lines, settings), document.frontMatter && intendedFields(document, lines, safe));
 }
 

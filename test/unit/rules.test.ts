@@ -12,7 +12,9 @@ import { DEFAULT_SETTINGS, normalizeSettings, type GlossarySettings } from '../.
 import type { Range } from '../../server/src/common/text';
 import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
-import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { fixedText } from '../../server/src/features/codeActions';
+import { hugoSiteOf } from '../../server/src/site/hugo';
 import { entry, glossaryOf, ROOT } from './glossary';
 
 const uri = (relative: string) => `${ROOT}/${relative}`;
@@ -346,6 +348,36 @@ describe('unknown-key', () => {
   it('accepts the keys of the extraKeys setting', () => {
     assert.deepEqual(problems(index, 'docs/Outtasking.md', undefined, { ...DEFAULT_SETTINGS, extraKeys: ['titel'] }), [
       { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "tag". Did you mean "tags"?', range: '3:0-3:3' },
+    ]);
+  });
+
+  it('renames without asking (check --fix, fix all) only a slip of the keyboard whose value suits the key meant', () => {
+    const fixedKeys = (keys: string[]) => {
+      const text = doc(['id: Schluessel', ...keys], '\n# Schlüssel\n');
+      const fixed = fixedText(glossaryOf({ 'docs/Schluessel.md': text }), `${ROOT}/docs/Schluessel.md`, text, DEFAULT_SETTINGS);
+      return fixed.split('\n').slice(2, 2 + keys.length);
+    };
+    // Another case, two neighbouring letters swapped, a letter missing, extra or (in a long key) wrong.
+    assert.deepEqual(fixedKeys(['titel: A', 'Tags: [B]', 'descripton: C', 'sidebar_lable: D', 'sidebar_posiiton: 2']), ['title: A', 'tags: [B]', 'description: C', 'sidebar_label: D', 'sidebar_position: 2']);
+    // Keys of their own, or a value Docusaurus would refuse under the key meant: offered as a quick fix only.
+    const own = ['listed: true', 'uid: OT-1', 'keyword: Vertrag', 'slugs: [a, b]', 'drafts: yes', 'drift: 3', 'pages: 12', 'stage: beta', 'Image: /img/Übersicht.png', 'sidebar_postion: oben'];
+    assert.deepEqual(fixedKeys(own), own);
+    const text = doc(['id: Schluessel', ...own], '\n# Schlüssel\n');
+    const reported = diagnosticsOf(glossaryOf({ 'docs/Schluessel.md': text }), 'docs/Schluessel.md').filter((diagnostic) => diagnostic.code === 'unknown-key');
+    assert.deepEqual(reported.map((diagnostic) => [diagnostic.suggestion, diagnostic.askFirst]), [
+      ['unlisted', true], [undefined, true], ['keywords', true], ['slug', true], ['draft', true], [undefined, true], ['tags', true], [undefined, true], ['image', true], ['sidebar_position', true],
+    ], 'no fix where the key meant is there already (id) or another key is renamed to it first');
+  });
+
+  it('in a Hugo site, knows Hugo\'s keys in any case, as Hugo reads them', () => {
+    const hugo = new GlossaryIndex();
+    hugo.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date('2025-06-01T00:00:00Z') }]);
+    const text = doc(['Title: Schlüssel', 'images: [a.png]', 'expirydate: 2030-01-01', 'LinkTitle: S', 'weight: 3', 'titel: X', 'linktitel: Y', 'uid: 1'], '\n# Schlüssel\n');
+    hugo.setDocument(`${ROOT}/content/Schluessel.md`, text);
+    assert.deepEqual(problems(hugo, 'content/Schluessel.md'), [
+      { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "titel". Did you mean "title"?', range: '6:0-6:5' },
+      { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "linktitel". Did you mean "linkTitle"?', range: '7:0-7:9' },
+      { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "uid". Did you mean "id"?', range: '8:0-8:3' },
     ]);
   });
 });

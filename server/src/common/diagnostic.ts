@@ -63,4 +63,6 @@ export interface GlossaryDiagnostic {
   subject?: string;
   /** Set when the site's generator fails to build on it: an error unless the settings say otherwise. */
   breaksBuild?: true;
+  /** Set when the fix of a rule whose fixes are safe might change what the file means here: it is offered, never applied without asking (`check --fix`, fix all). */
+  askFirst?: true;
 }

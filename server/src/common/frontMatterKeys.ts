@@ -54,3 +54,13 @@ const OTHER_DOCUSAURUS_KEYS = [
 ];
 
 export const KNOWN_KEYS: ReadonlySet<string> = new Set([...FRONT_MATTER_KEYS.map(({ key }) => key), ...OTHER_DOCUSAURUS_KEYS]);
+
+/** The front-matter keys Hugo 0.111 reads itself (in any case), with its default taxonomies. */
+const HUGO_KEYS = [
+  'aliases', 'audio', 'build', '_build', 'cascade', 'categories', 'date', 'description', 'draft', 'expiryDate', 'headless', 'images',
+  'isCJKLanguage', 'keywords', 'layout', 'lastmod', 'linkTitle', 'markup', 'menu', 'menus', 'outputs', 'publishDate', 'published', 'pubdate',
+  'resources', 'series', 'sitemap', 'slug', 'summary', 'tags', 'title', 'translationKey', 'type', 'unpublishdate', 'url', 'videos', 'weight',
+];
+
+/** The keys a glossary entry in a Hugo site may have: Hugo's own and the glossary's (`id`, `not_mentions`, `translated_from`). */
+export const KNOWN_HUGO_KEYS: ReadonlySet<string> = new Set([...HUGO_KEYS, 'id', 'not_mentions', 'translated_from']);

@@ -105,7 +105,7 @@ function mergeIdentical(actions: CodeAction[]): void {
 
 /** Every safe fix in a document at once, for "fix all" on save and `check --fix`. */
 export function fixAll(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, settings: GlossarySettings): TextEdit[] {
-  const safe = documentDiagnostics(index, document, settings).filter((diagnostic) => SAFE_FIXES.has(diagnostic.code));
+  const safe = documentDiagnostics(index, document, settings).filter((diagnostic) => SAFE_FIXES.has(diagnostic.code) && !diagnostic.askFirst);
   return combinedEdits(document, lines, safe);
 }
 

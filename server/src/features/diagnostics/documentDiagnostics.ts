@@ -32,7 +32,7 @@ export function documentDiagnostics(
   const found = [
     ...document.diagnostics,
     ...tagDiagnostics(index, document),
-    ...keyDiagnostics(document, settings),
+    ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator),
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
     ...siteDiagnostics(index, document),

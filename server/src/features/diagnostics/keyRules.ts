@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { KNOWN_KEYS } from '../../common/frontMatterKeys';
+import { KNOWN_HUGO_KEYS, KNOWN_KEYS } from '../../common/frontMatterKeys';
 import type { GlossarySettings } from '../../common/settings';
 import type { Range } from '../../common/text';
 import { fileStem } from '../../common/uris';
@@ -8,29 +8,39 @@ import type { ParsedDocument } from '../../parsing/document';
 import { distance } from 'fastest-levenshtein';
 import { isCaseOrNumberVariant } from './similarity';
 import { yamlString } from '../yamlEdits';
+import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
 
-/** Key rules: misspelt keys, required keys, and what Docusaurus makes of the id and title. */
-export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings): GlossaryDiagnostic[] {
+/**
+ * Key rules: misspelt keys, required keys, and what Docusaurus makes of the id and title. In a
+ * Hugo site the keys are Hugo's, in any case, as Hugo reads them.
+ */
+export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings, generator?: 'docusaurus' | 'hugo'): GlossaryDiagnostic[] {
   const frontMatter = document.frontMatter;
   if (frontMatter === undefined || document.term === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
-  const allowed = new Set([...KNOWN_KEYS, ...settings.extraKeys]);
+  const inHugo = generator === 'hugo';
+  const spelling = (key: string) => (inHugo ? key.toLowerCase() : key);
+  const known = [...(inHugo ? KNOWN_HUGO_KEYS : KNOWN_KEYS), ...settings.extraKeys];
+  const allowed = new Set(known.map(spelling));
 
   // A key is only renamed to one the front matter does not have yet, so that no fix makes a duplicate key.
-  const taken = new Set(frontMatter.fields.map((field) => field.key));
+  const taken = new Set(frontMatter.fields.map((field) => spelling(field.key)));
   for (const field of frontMatter.fields) {
-    if (allowed.has(field.key)) continue;
+    if (allowed.has(spelling(field.key))) continue;
     // Keys of other tools are fine; only a near miss of a known key is a mistake.
-    const intended = misspeltKey(field.key, allowed);
+    const intended = misspeltKey(field.key, known);
     if (intended === undefined) continue;
-    const free = !taken.has(intended);
-    taken.add(intended);
+    const free = !taken.has(spelling(intended));
+    taken.add(spelling(intended));
+    // Docusaurus would refuse the value under the key meant: renaming would break the build.
+    const valueSuits = inHugo || docusaurusFrontMatterProblems([{ ...field, key: intended }]).length === 0;
     diagnostics.push({
       range: field.keyRange,
       severity: 'warning',
       code: 'unknown-key',
       message: l10n.t('Unknown front-matter key "{0}". Did you mean "{1}"?', field.key, intended),
       suggestion: free ? yamlString(intended) : undefined,
+      ...(isSlipOfTheKeyboard(field.key, intended) && valueSuits ? {} : { askFirst: true as const }),
     });
   }
 
@@ -81,6 +91,26 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
     });
   }
   return diagnostics;
+}
+
+/**
+ * Whether a key can only be a slip of the keyboard for the one meant, so that renaming it is safe
+ * without asking: another case, two neighbouring letters swapped (`titel`), or one letter missing,
+ * extra or, in a long key, wrong inside it (`tittle`, `descripton`). Not a singular or plural
+ * (`tag`, `slugs`), a letter more or less at the start (`uid`, `listed`), or a word further off
+ * (`pages`, `drift`): those may be keys of their own.
+ */
+function isSlipOfTheKeyboard(written: string, meant: string): boolean {
+  const key = written.toLowerCase();
+  if (key === meant.toLowerCase()) return true;
+  if (isCaseOrNumberVariant(key, meant) || key[0] !== meant[0].toLowerCase()) return false;
+  const swapped = key.length === meant.length && [...key].filter((letter, at) => letter !== meant[at]).length === 2 && distance(key, meant) === 2;
+  if (swapped) {
+    const at = [...key].findIndex((letter, index) => letter !== meant[index]);
+    return key[at] === meant[at + 1] && key[at + 1] === meant[at];
+  }
+  if (distance(key, meant) !== 1) return false;
+  return key.length !== meant.length || meant.length >= 6;
 }
 
 /** The known key a key was probably meant to be: "titel" -> "title", "tag" -> "tags". */
