@@ -246,11 +246,12 @@ describe('completion and quick fixes write targets that lead to the term', () =>
     'docs/g/Was ist das?.md': term('Was ist das?', 'Fragezeichen'),
     'docs/g/100%.md': term('100%', 'Hundert Prozent'),
     'docs/g/(a) [b].md': term('(a) [b]', 'Klammern'),
+    'docs/g/Schritt 1).md': term('Schritt 1)', 'Schritt Eins'),
   };
 
   for (const style of ['relative', 'route'] as const) {
-    it(`completion writes ${style} links to files named with "#", "?", "%", brackets`, () => {
-      for (const title of ['C Sharp', 'Fragezeichen', 'Hundert Prozent', 'Klammern']) {
+    it(`completion writes ${style} links to files named with "#", "?", "%", brackets, an unbalanced parenthesis`, () => {
+      for (const title of ['C Sharp', 'Fragezeichen', 'Hundert Prozent', 'Klammern', 'Schritt Eins']) {
         const typed = `Plan: [${title.slice(0, 5)}`;
         const index = indexOf({ ...files, 'docs/g/Plan.md': typed });
         const document = index.getDocument(uriOf('docs/g/Plan.md'))!;

@@ -79,11 +79,16 @@ export function relativePath(fromDocumentUri: string, toUri: string): string {
  */
 export function asLinkTarget(filePath: string): string {
   // Most paths need nothing encoded; completion writes one for each of up to 200 items a keystroke.
-  const target = PLAIN_TARGET.test(filePath) ? filePath : wellFormed(filePath).replace(LINK_TARGET_SPECIAL, encodeURIComponent);
+  const target = PLAIN_TARGET.test(filePath) ? filePath : wellFormed(filePath).replace(LINK_TARGET_SPECIAL, percentEncoded);
   return /^[a-z][a-z0-9+.-]*:/i.test(target) ? `./${target}` : target;
 }
 
 const LINK_TARGET_SPECIAL = /[\s\p{Cc}%#?<>()[\]`|\\]/gu;
+
+/** A character as `%XX` bytes: `encodeURIComponent` leaves `(` and `)`, and one unbalanced ends a Markdown link's target. */
+function percentEncoded(character: string): string {
+  return encodeURIComponent(character).replace(/[()]/g, (parenthesis) => `%${parenthesis.charCodeAt(0).toString(16).toUpperCase()}`);
+}
 const PLAIN_TARGET = /^[\w./:+-]*$/;
 
 /** A site route with its last segment, the id, replaced: trailing slash, query and anchor stay. */
