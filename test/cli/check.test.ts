@@ -182,6 +182,38 @@ describe('markdown-glossary check', () => {
   });
 });
 
+describe('markdown-glossary check: a site whose content lies beside its folder (a monorepo\'s website/)', () => {
+  let ws: Workspace;
+  before(() => {
+    ws = createWorkspace({
+      'website/docusaurus.config.js': "module.exports = { title: 'M', url: 'https://example.com', baseUrl: '/', presets: [['classic', { docs: { path: '../docs', routeBasePath: 'doku' } }]] };\n",
+      'docs/intro.md': '# Intro\n\n[a](sub/b.md) [b](/doku/sub/b) [c](/doku/sub/fehlt)\n',
+      'docs/sub/b.md': '# B\n',
+      // Checked from hugo/: its configuration lies in a folder directly below.
+      'hugo/site/hugo.toml': 'baseURL = "https://example.org/"\ncontentDir = "../inhalt"\n',
+      'hugo/inhalt/_index.md': '---\ntitle: Start\n---\n',
+      'hugo/inhalt/g/_index.md': '---\ntitle: G\ncascade:\n  draft: true\n---\n',
+      'hugo/inhalt/g/x.md': '---\ntitle: X\n---\n',
+      'hugo/inhalt/a.md': '---\ntitle: A\n---\n',
+    });
+  });
+  after(() => ws?.dispose());
+
+  const routes = (folder: string) => {
+    const terms = cli(['terms', '.', '--format', 'json'], ws.path(folder));
+    assert.equal(terms.status, 0, terms.stderr);
+    return (JSON.parse(terms.stdout) as Array<{ file: string; permalink: string; published: boolean }>).map((row) => `${row.file} ${row.published ? row.permalink : '-'}`).sort();
+  };
+
+  it('gives its files the routes the generator builds, and judges their links', () => {
+    assert.deepEqual(routes('hugo'), ['inhalt/_index.md /', 'inhalt/a.md /a/', 'inhalt/g/_index.md -', 'inhalt/g/x.md -'], 'the section cascades draft: true to its page');
+    assert.deepEqual(routes('.').filter((row) => row.startsWith('docs/')), ['docs/intro.md /doku/intro', 'docs/sub/b.md /doku/sub/b']);
+    const check = cli(['check', 'docs'], ws.root);
+    assert.equal(check.status, 1, check.stdout);
+    assert.match(check.stdout, /^docs\/intro\.md:3:\d+ error No glossary entry at "\/doku\/sub\/fehlt"\. \[broken-link\]$/m);
+  });
+});
+
 describe('markdown-glossary check: invalid-mdx as the site compiles its pages', () => {
   const PAGE = '---\nid: x\ntitle: X\n---\n\n# X\n\nIn <100ms, mit <Glossar />.\n';
   const CONFIG = (extra: string) => `export default { baseUrl: '/', ${extra} presets: [['classic', { docs: {}, blog: false }]] };\n`;

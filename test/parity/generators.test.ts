@@ -241,6 +241,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-categories', dir: path.join(SITES, 'docusaurus-categories'), asDocs: false },
   { name: 'docusaurus-categories-missing', dir: path.join(SITES, 'docusaurus-categories-missing'), asDocs: false },
   { name: 'docusaurus-versions-invalid', dir: path.join(SITES, 'docusaurus-versions-invalid'), asDocs: false },
+  { name: 'docusaurus-docs-only', dir: path.join(SITES, 'docusaurus-docs-only'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair
@@ -263,6 +264,7 @@ const HUGO_SITES = [
   { name: 'hugo-home-bundle', dir: path.join(SITES, 'hugo-home-bundle') },
   { name: 'hugo-dates', dir: path.join(SITES, 'hugo-dates') },
   { name: 'hugo-url-protocol', dir: path.join(SITES, 'hugo-url-protocol') },
+  { name: 'hugo-duplicate-key', dir: path.join(SITES, 'hugo-duplicate-key') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, type GlossarySettings } from '../../server/src/common/settings';
 import { applyEdits, LineIndex } from '../../server/src/common/text';
-import { codeActions, fixAll, type CodeAction } from '../../server/src/features/codeActions';
+import { codeActions, fixAll, fixAllAction, fixedText, type CodeAction } from '../../server/src/features/codeActions';
 import type { WorkspaceChange } from '../../server/src/features/workspaceChange';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { generateTagsFile, TagsFileError, tagsFileChange } from '../../server/src/features/tagsFileGenerator';
@@ -364,6 +364,23 @@ describe('fixAll (fix on save, check --fix)', () => {
     const lines = new LineIndex(text);
     return applyEdits(lines, fixAll(index, document, lines, DEFAULT_SETTINGS));
   };
+
+  it('applies nothing while the YAML does not parse: what is read of it may be partial', () => {
+    const index = glossaryOf({ 'docs/tags.yml': TAGS_YML });
+    const broken = doc(['title: A', 'tags: [IM,', '  IM, Ausgabe: " x", ""', 'id: A'], '\n# A\n');
+    assert.equal(fixed(index, 'docs/A.md', broken), broken);
+  });
+
+  it('on save, fixes round by round as check --fix does', () => {
+    const index = glossaryOf({});
+    const text = doc(['title: A', 'Tags: IM, Begriffe'], '\n# A\n');
+    const document = index.setDocument(uri('docs/A.md'), text);
+    const lines = new LineIndex(text);
+    const action = fixAllAction(index, document, lines, DEFAULT_SETTINGS)!;
+    const onSave = applyEdits(lines, action.change.edits[0].edits);
+    assert.equal(onSave, doc(['title: A', 'tags: [IM, Begriffe]'], '\n# A\n'));
+    assert.equal(onSave, fixedText(index, uri('docs/A.md'), text, DEFAULT_SETTINGS));
+  });
 
   it("leaves Hugo's TOML and JSON front matter as it is, whatever its problems, and offers no fix in it", () => {
     const index = glossaryOf({ 'docs/tags.yml': TAGS_YML });

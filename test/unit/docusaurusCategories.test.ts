@@ -21,6 +21,7 @@ describe('a category file', () => {
     assert.deepEqual(read.link, { id: 'intro', range: { start: { line: 0, character: json.indexOf('"intro"') }, end: { line: 0, character: json.indexOf('"intro"') + 7 } } });
     assert.equal(readCategoryFile('label: Teil\nlink:\n  type: doc\n  id: glossar/Alpha\n').link?.id, 'glossar/Alpha');
     assert.equal(readCategoryFile('{ "link": { "type": "generated-index" } }').link, undefined);
+    assert.equal(readCategoryFile('{ "link": { "type": "generated-index", "slug": "/glossar/alle" }, "label": "Alle" }').generatedIndexSlug, '/glossar/alle');
   });
 
   it('reports what Docusaurus refuses: no YAML, keys it does not take, values of the wrong type, a link without id or of another type', () => {

@@ -15,6 +15,7 @@ import { documentDiagnostics } from '../../server/src/features/diagnostics/docum
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { fixedText } from '../../server/src/features/codeActions';
 import { hugoSiteOf } from '../../server/src/site/hugo';
+import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { entry, glossaryOf, ROOT } from './glossary';
 
 const uri = (relative: string) => `${ROOT}/${relative}`;
@@ -74,7 +75,7 @@ const COVERED = {
 
 const YAML_RULES = {
   'yaml-syntax': 'error',
-  'duplicate-key': 'error',
+  'duplicate-key': 'warning',
   'unclosed-front-matter': 'error',
   'front-matter-language': 'error',
   'front-matter-not-a-map': 'error',
@@ -601,6 +602,25 @@ describe('duplicate-title', () => {
     for (const file of ['docs/Stakeholder.md', 'docs/Anspruchsgruppe.md', 'i18n/en/Cluster.md', 'i18n/de/Cluster.md']) {
       assert.deepEqual(problems(index, file), [], file);
     }
+  });
+});
+
+describe('broken-link in a Docusaurus site', () => {
+  it('reads @site/ links from the site\'s folder, and leaves the top level of docs served at the root to the blog and src/pages', () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.instances[0].routeBasePath = '';
+    index.setSites([site]);
+    const files: Record<string, string> = {
+      'docs/intro.md': '# Start\n\n[Blog](/blog), [Über](/about), [Andere](@site/docs/other.md), [Fehlt](/Glossar/fehlt), [Kaputt](@site/docs/kaputt.md)\n',
+      'docs/other.md': '# Andere\n',
+      'docs/Glossar/alpha.md': '# Alpha\n',
+    };
+    for (const [file, text] of Object.entries(files)) index.setDocument(`${ROOT}/${file}`, text);
+    assert.deepEqual(
+      diagnosticsOf(index, 'docs/intro.md').map((diagnostic) => diagnostic.message),
+      ['No glossary entry at "/Glossar/fehlt".', 'No glossary entry at "@site/docs/kaputt.md".'],
+    );
   });
 });
 

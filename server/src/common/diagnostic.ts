@@ -8,7 +8,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
  */
 export const RULES = {
   'yaml-syntax': 'error',
-  'duplicate-key': 'error',
+  'duplicate-key': 'warning',
   'unclosed-front-matter': 'error',
   'front-matter-language': 'error',
   'front-matter-not-a-map': 'error',

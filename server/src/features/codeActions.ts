@@ -103,17 +103,18 @@ function mergeIdentical(actions: CodeAction[]): void {
   actions.length = kept;
 }
 
-/** Every safe fix in a document at once, for "fix all" on save and `check --fix`. */
+/** Every safe fix in a document at once (one round of `fixedText`); none while its YAML does not parse, as what is read of it may be partial. */
 export function fixAll(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, settings: GlossarySettings): TextEdit[] {
+  if (document.diagnostics.some((problem) => problem.code === 'yaml-syntax')) return [];
   const safe = documentDiagnostics(index, document, settings).filter((diagnostic) => SAFE_FIXES.has(diagnostic.code) && !diagnostic.askFirst);
   return combinedEdits(document, lines, safe);
 }
 
-/** The safe fixes of a whole document as one source action, for "fix all" on save (`editor.codeActionsOnSave`); undefined when there are none. */
+/** The safe fixes of a whole document as one source action, for "fix all" on save (`editor.codeActionsOnSave`), round by round as `check --fix` applies them; undefined when there are none. */
 export function fixAllAction(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, settings: GlossarySettings): CodeAction | undefined {
-  const edits = fixAll(index, document, lines, settings);
-  if (edits.length === 0) return undefined;
-  return { title: l10n.t('Fix all safe glossary problems'), kind: 'source.fixAll', diagnostics: [], change: { createFiles: [], edits: [{ uri: document.uri, edits }] } };
+  const edit = fixedTextEdit(index, document.uri, lines.text, settings);
+  if (edit === undefined) return undefined;
+  return { title: l10n.t('Fix all safe glossary problems'), kind: 'source.fixAll', diagnostics: [], change: { createFiles: [], edits: [{ uri: document.uri, edits: [edit] }] } };
 }
 
 /**

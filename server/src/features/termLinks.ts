@@ -1,4 +1,4 @@
-import { isMarkdownPath, resolveRelativeLink, safeDecode, withPath } from '../common/uris';
+import { isMarkdownPath, resolveRelativeLink, safeDecode, uriPath, withPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
@@ -100,6 +100,11 @@ function pageAt(index: GlossaryIndex, site: Site, path: string): ParsedDocument 
  * or the site folder; a path starting with `./` or `../` only beside it, as Docusaurus resolves it.
  */
 function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: string, target: string, targetUri: string | undefined): ParsedDocument | undefined {
+  // Docusaurus reads `@site/docs/x.md` from the site's folder, and from nowhere else.
+  if (site?.generator === 'docusaurus' && target.startsWith(SITE_ALIAS)) {
+    const uri = resolveRelativeLink(withPath(fromUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/_`), target.slice(SITE_ALIAS.length).replace(/[?#].*$/, ''));
+    return uri === undefined ? undefined : index.documentAtLink(uri);
+  }
   const beside = targetUri === undefined ? undefined : index.documentAtLink(targetUri);
   if (beside !== undefined || site === undefined || target.startsWith('./') || target.startsWith('../')) return beside;
   const path = target.replace(/[?#].*$/, '').replace(/^\/+/, '');
@@ -110,6 +115,8 @@ function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: s
   }
   return undefined;
 }
+
+const SITE_ALIAS = '@site/';
 
 /** Of terms with one name, those a page means in its locale, where its site has several (`termsForLocale`), as a mention there means them. */
 function termsForPage(index: GlossaryIndex, fromUri: string, terms: GlossaryTerm[]): GlossaryTerm[] {

@@ -290,7 +290,7 @@ export class GlossaryIndex {
     const site = this.siteFor(uri);
     if (site?.generator !== 'hugo') return [];
     const sections: Array<{ uri: string; fields: readonly FrontMatterField[] }> = [];
-    const root = site.rootUri.replace(/\/$/, '');
+    const root = topFolderOf(site, uri);
     let folder = parentUri(uri);
     if (this.isHugoSectionFile(uri)) folder = parentUri(folder);
     while (folder.length > root.length && folder.startsWith(root)) {
@@ -326,7 +326,7 @@ export class GlossaryIndex {
   private countHugoDocument(uri: string, change: 1 | -1): void {
     const site = this.siteFor(uri);
     if (site?.generator !== 'hugo') return;
-    const root = site.rootUri.replace(/\/$/, '');
+    const root = topFolderOf(site, uri);
     for (let folder = uri.slice(0, uri.lastIndexOf('/')); folder.length >= root.length; folder = folder.slice(0, folder.lastIndexOf('/'))) {
       const count = (this.hugoDocumentsBelow.get(folder) ?? 0) + change;
       if (count === 0) this.hugoDocumentsBelow.delete(folder);
@@ -958,6 +958,15 @@ function nameKeysOf(term: GlossaryTerm): string[] {
   let keys = nameKeysCache.get(term);
   if (keys === undefined) nameKeysCache.set(term, (keys = [...new Set(namesOf(term).map(nameKey))]));
   return keys;
+}
+
+/** The folder of a site's file up to which its folders count: the site's own, or for a file of a content folder outside it (`../docs`), the folder both lie in. */
+function topFolderOf(site: Site, uri: string): string {
+  const root = site.rootUri.replace(/\/$/, '');
+  if (uri.startsWith(`${root}/`)) return root;
+  let common = root;
+  while (common.includes('/') && !uri.startsWith(`${common}/`)) common = common.slice(0, common.lastIndexOf('/'));
+  return common;
 }
 
 /** Every name a term is known by, in prose and in wiki links. */

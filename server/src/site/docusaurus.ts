@@ -27,6 +27,8 @@ export interface DocusaurusInstance {
   builtVersions?: string[];
   /** The names of each version's sidebars (`displayed_sidebar` must name one), where they are known. */
   sidebarNames?: Record<string, string[]>;
+  /** By version: the `slug`s the `_category_` files of its generated sidebar give their categories' index pages. */
+  generatedIndexSlugs?: Record<string, string[]>;
   lastVersion?: string;
   versionPaths?: Record<string, string>;
   /** The plugin's `include` and `exclude` globs, relative to a version's folder; its defaults when not given. */
@@ -284,6 +286,11 @@ function versionPathOf(instance: DocusaurusInstance, version: string): string {
   if (path !== undefined) return path;
   const last = instance.lastVersion ?? builtVersionsOf(instance).find((name) => name !== 'current') ?? 'current';
   return version === last ? '' : version === 'current' ? 'next' : version;
+}
+
+/** The paths below the instance's route base of the category index pages its `_category_` files place by `slug`: `/glossar-uebersicht`, `/1.0/alt`. */
+export function generatedIndexPathsOf(instance: DocusaurusInstance): string[] {
+  return Object.entries(instance.generatedIndexSlugs ?? {}).flatMap(([version, slugs]) => slugs.map((slug) => joinedUrl(['', versionPathOf(instance, version), slug]).replace(/\/$/, '')));
 }
 
 /** URL parts joined with single slashes; the last part's final slash is kept. */

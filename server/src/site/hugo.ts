@@ -129,7 +129,7 @@ export function hugoPageOf(
   const kind: PageKind = name === '_index' ? (folder === '' ? 'home' : 'section') : 'page';
   const isBundle = name === 'index';
   const target: CascadeTarget = { path: `/${inner}`.toLowerCase(), kind, lang: language.code };
-  const frontMatter = new HugoFrontMatter([...fields, ...cascadedFields(kind === 'page' ? [] : [fields], sections.map((section) => section.fields), target)]);
+  const frontMatter = new HugoFrontMatter([...lastOfEachKey(fields), ...cascadedFields(kind === 'page' ? [] : [fields], sections.map((section) => section.fields), target)]);
 
   const ownKey = frontMatter.text('translationkey') || undefined;
   const defaultKey = kind === 'page' ? docId : folder;
@@ -213,6 +213,12 @@ function bundleHeaderKind(site: HugoSite, fileName: string): 'leaf' | 'branch' |
 /** Whether a file name may head a Hugo bundle (`index.md`, `_index.de.md`, ...), whatever the site's languages. */
 export function mayHeadHugoBundle(fileName: string): boolean {
   return /^_?index(?:\.[^./]+)?\.(?:md|markdown)$/.test(fileName);
+}
+
+/** Of a key written twice, the value Hugo's YAML keeps: the last. */
+function lastOfEachKey(fields: readonly FrontMatterField[]): readonly FrontMatterField[] {
+  const last = new Map(fields.map((field) => [field.key, field]));
+  return last.size === fields.length ? fields : fields.filter((field) => last.get(field.key) === field);
 }
 
 /** What a `cascade` entry's `_target` is matched against: the page's path below its content folder (with a leading `/`, lower case), kind and language. */

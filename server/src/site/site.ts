@@ -1,7 +1,8 @@
+import { posix } from 'node:path';
 import { composed } from '../common/text';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import { builtVersionsOf, docusaurusPageOf, type DocusaurusSite } from './docusaurus';
+import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, type DocusaurusSite } from './docusaurus';
 import { hugoBundleRoleOf, hugoPageOf, type HugoSite } from './hugo';
 import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
@@ -48,7 +49,11 @@ export interface HugoFilesAround {
 /** The page a file makes on a site that holds it (see `siteOf`); in Hugo, with what the sections above it cascade and what the bundles around it make of it, when `around` says. */
 export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatterField[], around?: HugoFilesAround): SitePage | undefined {
   const rootPath = uriPath(site.rootUri).replace(/\/$/, '');
-  const relativeOf = (fileUri: string) => uriPath(fileUri).slice(rootPath.length + 1);
+  // `../docs/intro.md` for a file of a content folder outside the site's folder.
+  const relativeOf = (fileUri: string) => {
+    const filePath = uriPath(fileUri);
+    return filePath.startsWith(`${rootPath}/`) ? filePath.slice(rootPath.length + 1) : posix.relative(rootPath, filePath);
+  };
   if (site.generator === 'docusaurus') return docusaurusPageOf(site.docusaurus, relativeOf(uri), fields);
   const relativePath = relativeOf(uri);
   const bundleRole = around && hugoBundleRoleOf(site.hugo, relativePath, (folder) => around.bundleHeadersIn(folder === '' ? rootPath : `${rootPath}/${folder}`));
@@ -59,7 +64,7 @@ export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatter
   return hugoPageOf(site.hugo, relativePath, fields, site.now, sectionFiles, bundleRole);
 }
 
-/** The site whose folder is the nearest to hold a file. */
+/** The site whose folder is the nearest to hold a file; else one whose content folder outside its folder holds it (`path: '../docs'`). */
 export function siteOf(sites: readonly Site[], uri: string): Site | undefined {
   const path = uriPath(uri);
   let nearest: Site | undefined;
@@ -67,7 +72,14 @@ export function siteOf(sites: readonly Site[], uri: string): Site | undefined {
     const root = `${uriPath(site.rootUri).replace(/\/$/, '')}/`;
     if (path.startsWith(root) && (nearest === undefined || root.length > uriPath(nearest.rootUri).length)) nearest = site;
   }
-  return nearest;
+  return nearest ?? sites.find((site) => contentFoldersOutside(site).some((folder) => path.startsWith(`${folder}/`)));
+}
+
+/** The decoded paths of a site's content folders that lie outside its own folder: a monorepo's `website/` reading `../docs`. */
+function contentFoldersOutside(site: Site): string[] {
+  const relative = site.generator === 'hugo' ? site.hugo.languages.map((language) => language.contentDir) : site.docusaurus.instances.map((instance) => instance.path);
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  return relative.filter((folder) => folder === '..' || folder.startsWith('../')).map((folder) => posix.join(root, folder));
 }
 
 /**
@@ -144,7 +156,8 @@ export function permalinkKey(path: string): string {
  * The section of the site a URL path lies in, as a key: the docs instance's base path (with base URL
  * and locale) and the first folder below it (`/de/docs/glossar`), or the base alone for a page
  * directly in it. Undefined outside the docs (the blog, static files, pages of other plugins, tag
- * and generated category pages), where a link is not ours to judge.
+ * and generated category pages), where a link is not ours to judge, and at the top level of docs
+ * served at the site's root, which they share with the blog and the pages of `src/pages`.
  */
 export function docsSectionOf(site: Site, path: string): string | undefined {
   if (site.generator === 'hugo') return hugoSectionOf(site.hugo, path);
@@ -157,8 +170,10 @@ export function docsSectionOf(site: Site, path: string): string | undefined {
     const base = instance.routeBasePath === '' ? '' : `/${instance.routeBasePath}`;
     if (base !== '' && rest !== base && !rest.startsWith(`${base}/`)) continue;
     const below = rest.slice(base.length);
-    if (isGeneratedDocsPage(below)) return undefined;
+    if (isGeneratedDocsPage(below) || generatedIndexPathsOf(instance).includes(below.replace(/\/$/, ''))) return undefined;
     const segments = below.split('/').filter((segment) => segment !== '');
+    // Docs served at the site's root share its top level with the blog and the pages of `src/pages`.
+    if (base === '' && segments.length <= 1) return undefined;
     return permalinkKey(`${localeBase}${base.slice(1)}/${segments.length > 1 ? segments[0] : ''}`);
   }
   return undefined;
@@ -205,7 +220,7 @@ export function brokenLinkPolicyOf(site: Site): BrokenLinkPolicy {
 export function markdownLinkFolders(site: Site): string[] {
   if (site.generator === 'hugo') return [];
   const root = uriPath(site.rootUri).replace(/\/$/, '');
-  return [...site.docusaurus.instances.map((instance) => (instance.path === '' ? root : `${root}/${instance.path}`)), root];
+  return [...site.docusaurus.instances.map((instance) => (instance.path === '' ? root : posix.join(root, instance.path))), root];
 }
 
 /** Pages the docs plugin makes without a file: tag pages and generated category indexes. */

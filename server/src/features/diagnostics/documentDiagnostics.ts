@@ -29,8 +29,10 @@ export function documentDiagnostics(
   lines?: LineIndex,
   history?: HistorySnapshot,
 ): GlossaryDiagnostic[] {
+  // js-yaml, with which Docusaurus reads front matter, refuses a key written twice; Hugo's YAML keeps the last.
+  const refusesDuplicateKeys = index.siteFor(document.uri)?.generator !== 'hugo';
   const found = [
-    ...document.diagnostics,
+    ...document.diagnostics.map((diagnostic) => (diagnostic.code === 'duplicate-key' && refusesDuplicateKeys ? { ...diagnostic, breaksBuild: true as const } : diagnostic)),
     ...tagDiagnostics(index, document),
     ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator),
     ...glossaryDiagnostics(index, document),
@@ -75,7 +77,8 @@ function sameRange(a: Range, b: Range): boolean {
 
 /** The problems of a tags file (YAML that does not parse, duplicate keys), as a document's are reported. */
 export function tagsFileDiagnostics(tagsFile: TagsFile, settings: GlossarySettings = DEFAULT_SETTINGS): GlossaryDiagnostic[] {
-  return withConfiguredSeverities(tagsFile.diagnostics, settings);
+  // Docusaurus reads tags.yml with js-yaml, which refuses a key written twice.
+  return withConfiguredSeverities(tagsFile.diagnostics.map((diagnostic) => (diagnostic.code === 'duplicate-key' ? { ...diagnostic, breaksBuild: true as const } : diagnostic)), settings);
 }
 
 function withConfiguredSeverities(found: GlossaryDiagnostic[], settings: GlossarySettings): GlossaryDiagnostic[] {

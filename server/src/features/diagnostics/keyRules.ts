@@ -32,8 +32,9 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
     if (intended === undefined) continue;
     const free = !taken.has(spelling(intended));
     taken.add(spelling(intended));
-    // Docusaurus would refuse the value under the key meant: renaming would break the build.
-    const valueSuits = inHugo || docusaurusFrontMatterProblems([{ ...field, key: intended }]).length === 0;
+    // Where Docusaurus would refuse the value under the key meant, renaming would break the build;
+    // but a string of tags is made a list by the next safe fix (tags-not-a-list).
+    const valueSuits = inHugo || (intended === 'tags' && typeof field.value === 'string') || docusaurusFrontMatterProblems([{ ...field, key: intended }]).length === 0;
     diagnostics.push({
       range: field.keyRange,
       severity: 'warning',
