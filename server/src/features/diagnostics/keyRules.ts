@@ -95,16 +95,16 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
 }
 
 /**
- * Whether a key can only be a slip of the keyboard for the one meant, so that renaming it is safe
- * without asking: another case, two neighbouring letters swapped (`titel`), or one letter missing,
- * extra or, in a long key, wrong inside it (`tittle`, `descripton`). Not a singular or plural
- * (`tag`, `slugs`), a letter more or less at the start (`uid`, `listed`), or a word further off
- * (`pages`, `drift`): those may be keys of their own.
+ * Whether a key can only be a slip for the one meant, so that renaming it is safe without asking
+ * (where its value suits the key meant): another case or number (`Title`, `tag`), two neighbouring
+ * letters swapped (`titel`), or one letter missing, extra or, in a long key, wrong inside it
+ * (`tittle`, `descripton`). Not a letter more or less at the start (`uid`, `listed`) or a word
+ * further off (`pages`, `drift`): those may be keys of their own.
  */
 function isSlipOfTheKeyboard(written: string, meant: string): boolean {
   const key = written.toLowerCase();
-  if (key === meant.toLowerCase()) return true;
-  if (isCaseOrNumberVariant(key, meant) || key[0] !== meant[0].toLowerCase()) return false;
+  if (isCaseOrNumberVariant(key, meant)) return true;
+  if (key[0] !== meant[0].toLowerCase()) return false;
   const swapped = key.length === meant.length && [...key].filter((letter, at) => letter !== meant[at]).length === 2 && distance(key, meant) === 2;
   if (swapped) {
     const at = [...key].findIndex((letter, index) => letter !== meant[index]);
