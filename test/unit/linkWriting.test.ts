@@ -15,6 +15,7 @@ import { documentDiagnostics, siteConfigDiagnostics } from '../../server/src/fea
 import { linkEditsForRenamedFiles, prepareRename, rename, RenameError } from '../../server/src/features/rename';
 import { resolveTermLink } from '../../server/src/features/termLinks';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { parseDocument } from '../../server/src/parsing/document';
 import { readDocusaurusSidebars } from '../../server/src/site/docusaurusConfig';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 
@@ -182,6 +183,17 @@ describe('rename keeps what is around the name as written', () => {
     const files = { 'Foo.md': foo, 'Bar.md': '---\ntitle: Bar\n---\n\n# Bar\n\nOther.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
     assert.throws(() => renameAt(files, 'Foo.md', 'id: F', 'Bar'), (error: unknown) => error instanceof RenameError && error.message.includes('Bar.md exists already'));
     assert.equal(renameAt(files, 'Foo.md', 'id: F', 'Baz')['Note.md'], 'See [Foo](./Baz.md).\n');
+  });
+
+  it('a title with MDX braces, emphasis or an entity is written escaped: the heading and link texts read back as the title, and MDX still compiles', () => {
+    const files = { 'Foo.md': foo, 'Note.mdx': 'See [Foo](./Foo.md).\n' };
+    for (const title of ['Kosten {netto}', '*R&amp;D* _x_']) {
+      const renamed = renameAt(files, 'Foo.md', 'title: F', title);
+      const index = indexOf(renamed);
+      assert.equal(index.termOf(uriOf('Foo.md'))?.heading?.text, title);
+      assert.deepEqual(linksOf(renamed, 'Note.mdx'), [`${title} -> Foo.md`]);
+      for (const file of ['Foo.md', 'Note.mdx']) assert.deepEqual(parseDocument(uriOf(file), renamed[file], undefined, { mdx: true }).mdxProblems ?? [], [], `${file}: ${renamed[file]}`);
+    }
   });
 
   it('a setext heading renamed to a name that starts like a list or a quote stays a heading', () => {
