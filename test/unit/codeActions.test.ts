@@ -726,8 +726,10 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
     assert.equal(escapes.length, 5);
   });
 
-    it('offers no fix where none keeps what the author meant: a tag closed on a later line, prose that starts with "import", an autolink a link would read otherwise or that is no URL, an attribute, a tag closed later', () => {
+    it('offers no fix where none keeps what the author meant: a tag closed on a later line, prose that starts with "import", an autolink a link would read otherwise, that is no URL or in a link\'s text, an attribute, a tag closed later', () => {
     for (const body of [
+      // Written as a link, it would end the link around it.
+      'Siehe [Text <https:|//example.com>](B.md).',
       '<h|3>Ein Steckbrief.\n</h3>',
       'import the |data first.',
       'Siehe <https:|//example.com/a_(b)>.',

@@ -169,8 +169,19 @@ function autolinkAt(text: string, offset: number): MdxFix | null | undefined {
   const found = uri ?? email;
   if (found === null) return undefined;
   if (!PLAIN_ADDRESS.test(found[1]) || !isUrl(uri !== null ? found[1] : `mailto:${found[1]}`)) return null;
+  // In a link's text (`[Text <https://x.org>](B.md)`), a link written there would end the one around it.
+  if (inLinkText(text, offset, offset + found[0].length)) return null;
   const address = uri !== null ? found[1] : `mailto:${found[1]}`;
   return { kind: 'link', start: offset, end: offset + found[0].length, newText: `[${found[1]}](${address})` };
+}
+
+/** Whether `start`..`end` lies between a `[` and a `](` or `][` on its line, as in a link's text. */
+function inLinkText(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
+  return before.lastIndexOf('[') > before.lastIndexOf(']') && /^[^[\]]*\][([]/.test(after);
 }
 
 /** An HTML comment at `offset`, where MDX reads none (`future.v4`), written as an MDX comment (a JavaScript one in braces). */
