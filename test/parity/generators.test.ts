@@ -265,6 +265,7 @@ const HUGO_SITES = [
   { name: 'hugo-dates', dir: path.join(SITES, 'hugo-dates') },
   { name: 'hugo-url-protocol', dir: path.join(SITES, 'hugo-url-protocol') },
   { name: 'hugo-duplicate-key', dir: path.join(SITES, 'hugo-duplicate-key') },
+  { name: 'hugo-config-options', dir: path.join(SITES, 'hugo-config-options') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

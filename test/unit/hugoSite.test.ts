@@ -150,6 +150,8 @@ describe('Hugo routes', () => {
       buildFuture: false,
       buildExpired: false,
       permalinks: {},
+      ignoreFiles: [],
+      disableKinds: new Set(),
     });
     assert.equal(permalinkOf(site, 'content/Sub Folder/My Term.md'), '/sub-folder/my-term/');
     assert.equal(hugoPageOf(site, 'docs/x.md', [], NOW), undefined, 'outside the content folder');
@@ -403,6 +405,27 @@ describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, n
     const index = indexWith({ 'content/index.md': '---\ntitle: Start\n---\n', 'content/a/x.md': '---\ntitle: X\n---\n' });
     assert.equal(index.pageOf(`${ROOT_URI}/content/index.md`)?.route, '/');
     assert.equal(index.pageOf(`${ROOT_URI}/content/a/x.md`)?.unpublishedReason, 'bundle-resource');
+  });
+});
+
+describe('Hugo configuration: ignoreFiles and disableKinds', () => {
+  const site = (config: string) => hugoSiteOf(readHugoConfig(config, 'hugo.toml'));
+  const reasonOf = (hugo: HugoSite, file: string) => {
+    const page = hugoPageOf(hugo, file, [], NOW, { absolutePath: `/site/${file}` });
+    return page?.published ? page.permalink : page?.unpublishedReason;
+  };
+
+  it('reads no file whose absolute path an ignoreFiles pattern matches, in Go\'s syntax as far as JavaScript reads it', () => {
+    const hugo = site('ignoreFiles = ["(?i)\\\\.ENTWURF\\\\.md$", "^content/", "(?U)a+", "/site/content/alt/"]');
+    assert.equal(hugo.ignoreFiles.length, 3, '(?U) has no JavaScript form: left out');
+    assert.deepEqual(['content/a.entwurf.md', 'content/a.md', 'content/alt/b.md'].map((file) => reasonOf(hugo, file)), ['excluded', '/a/', 'excluded']);
+  });
+
+  it('builds no page of a disabled kind: regular pages and leaf bundles, sections, the home page', () => {
+    const pages = site('disableKinds = ["page"]');
+    assert.deepEqual(['content/g/a.md', 'content/g/b/index.md', 'content/g/_index.md'].map((file) => reasonOf(pages, file)), ['not-rendered', 'not-rendered', '/g/']);
+    const home = site('disableKinds = ["home"]');
+    assert.deepEqual(['content/_index.md', 'content/index.md', 'content/g/_index.md'].map((file) => reasonOf(home, file)), ['not-rendered', 'not-rendered', '/g/']);
   });
 });
 

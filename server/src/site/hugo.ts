@@ -38,6 +38,10 @@ export interface HugoSite {
   buildExpired: boolean;
   /** `[permalinks]`: a pattern per top-level section, keyed lower-cased. */
   permalinks: Record<string, string>;
+  /** `ignoreFiles`, as JavaScript reads them: a file whose absolute path one matches is not read. Those JavaScript cannot read are left out. */
+  ignoreFiles: RegExp[];
+  /** `disableKinds`: `page`, `section`, `home` pages are not built (written so: `HOME` disables nothing in Hugo 0.111). */
+  disableKinds: ReadonlySet<string>;
 }
 
 export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
@@ -64,7 +68,24 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     buildFuture: facts.buildFuture ?? false,
     buildExpired: facts.buildExpired ?? false,
     permalinks: Object.fromEntries(Object.entries(facts.permalinks ?? {}).map(([section, pattern]) => [section.toLowerCase(), pattern])),
+    ignoreFiles: (facts.ignoreFiles ?? []).flatMap((pattern) => goRegExp(pattern) ?? []),
+    disableKinds: new Set(facts.disableKinds ?? []),
   };
+}
+
+/** A Go (RE2) regular expression as JavaScript reads it, with its leading flags (`(?i)`); undefined where JavaScript cannot read it. */
+function goRegExp(pattern: string): RegExp | undefined {
+  const flags = /^\(\?([imsU]+)\)/.exec(pattern);
+  if (flags?.[1].includes('U')) return undefined;
+  const source = flags === null ? pattern : pattern.slice(flags[0].length);
+  for (const unicode of ['u', '']) {
+    try {
+      return new RegExp(source, (flags?.[1] ?? '') + unicode);
+    } catch {
+      // Without `u`, JavaScript reads escapes Go allows and `u` refuses.
+    }
+  }
+  return undefined;
 }
 
 /** `./content/` → `content`; `.` → `` (the site root). */
@@ -105,9 +126,9 @@ export function hugoPageOf(
   relativePath: string,
   fields: readonly FrontMatterField[],
   now: Date,
-  sections: readonly HugoSectionFile[] = [],
-  bundleRole?: HugoBundleRole,
+  around: { sections?: readonly HugoSectionFile[]; bundleRole?: HugoBundleRole; absolutePath?: string } = {},
 ): SitePage | undefined {
+  const { sections = [], bundleRole, absolutePath } = around;
   const path = folderOf(relativePath);
   const folderLanguages = languagesReading(site, path);
   if (folderLanguages === undefined) return undefined;
@@ -152,13 +173,16 @@ export function hugoPageOf(
     page.problems.push({ key: 'url', message: l10n.t('Hugo refuses a "url" with a protocol ({0}): the build fails.', url) });
   }
   // Hugo reads no hidden file, and no file in a hidden folder.
-  const isContent = MARKDOWN_EXTENSIONS.has(extension) && !inner.split('/').some((segment) => segment.startsWith('.'));
+  const isContent =
+    MARKDOWN_EXTENSIONS.has(extension) && !inner.split('/').some((segment) => segment.startsWith('.')) && !site.ignoreFiles.some((ignored) => ignored.test(absolutePath ?? `/${path}`));
   const sectionNodes = sectionNodesAbove(sections, folderLanguages.contentDir, inner, kind, language.code);
   const reason = !isContent
     ? 'excluded'
     : bundleRole === 'resource'
       ? 'bundle-resource'
-      : (unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined));
+      : site.disableKinds.has(kind === 'page' && isBundle && folder === '' ? 'home' : kind)
+        ? 'not-rendered'
+        : (unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined));
   if (reason !== undefined) return { ...page, unpublishedReason: reason };
 
   const languagePrefix = language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir ? '' : `/${language.code}`;

@@ -235,6 +235,16 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     facts.permalinks = patterns;
   } else if (permalinks !== undefined) wrongType(['permalinks'], l10n.t('a table'));
 
+  const texts = (key: string, expected: string): string[] | undefined => {
+    const value = table[key.toLowerCase()];
+    if (value === undefined) return undefined;
+    if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return value as string[];
+    wrongType([key], expected);
+    return undefined;
+  };
+  assign('ignoreFiles', texts('ignoreFiles', l10n.t('a list of regular expressions')));
+  assign('disableKinds', texts('disableKinds', l10n.t('a list of kinds of pages')));
+
   const disabled = new Set<string>();
   const disableLanguages = table.disablelanguages;
   if (Array.isArray(disableLanguages) && disableLanguages.every((code) => typeof code === 'string')) {

@@ -57,11 +57,12 @@ export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatter
   if (site.generator === 'docusaurus') return docusaurusPageOf(site.docusaurus, relativeOf(uri), fields);
   const relativePath = relativeOf(uri);
   const bundleRole = around && hugoBundleRoleOf(site.hugo, relativePath, (folder) => around.bundleHeadersIn(folder === '' ? rootPath : `${rootPath}/${folder}`));
-  const page = hugoPageOf(site.hugo, relativePath, fields, site.now, [], bundleRole);
+  const absolutePath = uriPath(uri);
+  const page = hugoPageOf(site.hugo, relativePath, fields, site.now, { bundleRole, absolutePath });
   const sections = page === undefined || around === undefined ? [] : around.sectionsAbove(uri, page.locale);
   if (sections.length === 0) return page;
   const sectionFiles = sections.map((section) => ({ relativePath: relativeOf(section.uri), fields: section.fields }));
-  return hugoPageOf(site.hugo, relativePath, fields, site.now, sectionFiles, bundleRole);
+  return hugoPageOf(site.hugo, relativePath, fields, site.now, { sections: sectionFiles, bundleRole, absolutePath });
 }
 
 /** The site whose folder is the nearest to hold a file; else one whose content folder outside its folder holds it (`path: '../docs'`). */

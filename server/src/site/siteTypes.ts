@@ -100,6 +100,10 @@ export interface HugoConfigFacts {
   buildExpired?: boolean;
   /** `[permalinks]`: a pattern per section (`posts = '/:year/:slug/'`). */
   permalinks?: Record<string, string>;
+  /** `ignoreFiles`: Go regular expressions; Hugo reads no file whose absolute path one matches. */
+  ignoreFiles?: string[];
+  /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */
+  disableKinds?: string[];
   languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean }>;
   problems: ConfigProblem[];
 }
