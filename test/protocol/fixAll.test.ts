@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as fs from 'node:fs';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createWorkspace } from '../support/fixtures';
 import { LspClient } from '../support/lspClient';
 import { runCli } from '../support/runCli';
@@ -32,17 +33,7 @@ describe('fix all on save (source.fixAll)', () => {
       assert.equal(more.length, 0);
       assert.equal(fixAll.kind, 'source.fixAll.markdownGlossary');
       assert.equal(fixAll.title, 'Fix all safe glossary problems');
-      const edits = fixAll.edit!.changes![uri];
-      const lines = ENTRY.split('\n');
-      const applied = [...edits]
-        .sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)
-        .reduce((text, edit) => {
-          const all = text.split('\n');
-          const line = all[edit.range.start.line];
-          assert.equal(edit.range.start.line, edit.range.end.line, 'each fix stays on its line here');
-          all[edit.range.start.line] = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
-          return all.join('\n');
-        }, lines.join('\n'));
+      const applied = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, ENTRY), fixAll.edit!.changes![uri]);
       // The misspelt key, the duplicate and the padded tag are fixed; the broken link is no safe fix.
       assert.equal(applied, '---\nid: A\ntitle: A\ntags: [Begriffe, IM]\n---\n\n# A\n\nSiehe [Fehlt](Fehlt.md).\n');
       assert.deepEqual((await asked(['source'])).map((action) => action.kind), ['source.fixAll.markdownGlossary']);
