@@ -446,7 +446,13 @@ describe('the tags file generator', () => {
     const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '["C#", "C++", 中文, 日本語, Cloud, "Im"]') });
     index.setTagsFile(uri('docs/tags.yml'), 'cloud:\n  label: Wolke\nIM:\n  label: IM\n  permalink: /im\n');
     const permalinks = [...generateTagsFile(index, index.tagsFileFor(uri('docs/A.md'))).matchAll(/permalink: (.*)/g)].map((match) => match[1]);
-    assert.deepEqual(permalinks, ['/c', '/c-2', '/cloud-2', '/im-2', '/tag', '/tag-2']);
+    assert.deepEqual(permalinks, ['/c', '/c-2', '/cloud-2', '/im-2', '/中文', '/日本語']);
+  });
+
+  it('writes permalinks that keep every letter: German letters spelt out, other accents dropped, other scripts as they are', () => {
+    const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '[Qualität, Café, Señor, Ærø, Łódź, naïve, Straße, "!?"]') });
+    const permalinks = [...generateTagsFile(index, undefined).matchAll(/permalink: (.*)/g)].map((match) => match[1]);
+    assert.deepEqual(permalinks, ['/tag', '/aero', '/cafe', '/lodz', '/naive', '/qualitaet', '/senor', '/strasse']);
   });
 
   it('creates tags.yml in the folder when none governs it', () => {

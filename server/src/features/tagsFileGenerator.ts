@@ -1,4 +1,6 @@
 import type { GlossaryIndex } from '../index/glossaryIndex';
+import deburr from 'lodash/deburr';
+import kebabCase from 'lodash/kebabCase';
 import { foldWord } from '../index/wordFolding';
 import { TAGS_FILE_NAME, type TagsFile, type TagsFileAdditions } from '../parsing/tagsFile';
 import type { TextEdit, WorkspaceChange } from './workspaceChange';
@@ -55,8 +57,14 @@ export function declarationsEdit(tagsFile: TagsFile, tags: string[]): TextEdit |
   return { range: { start: additions.at, end: additions.at }, newText: declarationsText(tags, tagsFile) };
 }
 
+/** The permalink written for a new tag: German letters spelt out, other accents dropped, other letters kept (`Qualität` → `qualitaet`, `Café` → `cafe`, `日本語`). */
 function permalinkOf(tag: string): string {
-  return foldWord(tag).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'tag';
+  return deburr(foldWord(tag)).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'tag';
+}
+
+/** The permalink Docusaurus gives a tag of a tags file that names none: lodash's `kebabCase` of its key. */
+function docusaurusPermalinkOf(key: string): string {
+  return kebabCase(key);
 }
 
 /**
@@ -67,7 +75,7 @@ function permalinkOf(tag: string): string {
 function uniquePermalinks(tags: string[], tagsFile: TagsFile | undefined): Map<string, string> {
   const taken = new Set<string>();
   for (const declared of tagsFile?.tags.values() ?? []) {
-    const permalink = declared.permalink ?? permalinkOf(declared.key);
+    const permalink = declared.permalink ?? docusaurusPermalinkOf(declared.key);
     taken.add(permalink.startsWith('/') ? permalink : `/${permalink}`);
   }
   const permalinks = new Map<string, string>();
