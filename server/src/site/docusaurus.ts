@@ -38,6 +38,8 @@ export interface DocusaurusInstance {
   parsesNumberPrefixes: boolean;
   /** A setting that may change how MDX reads its pages (a remark plugin, a preprocessor): their MDX is then not judged. */
   mdxSyntaxChangedBy?: string;
+  /** The plugin's `onInlineTags`; `throw` fails the build on a tag the tags file does not declare. */
+  onInlineTags?: BrokenLinkPolicy;
 }
 
 export interface DocusaurusSite {
@@ -48,6 +50,8 @@ export interface DocusaurusSite {
   instances: DocusaurusInstance[];
   onBrokenLinks: BrokenLinkPolicy;
   onBrokenMarkdownLinks: BrokenLinkPolicy;
+  /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */
+  onDuplicateRoutes?: BrokenLinkPolicy;
   /** `undefined` keeps each route as computed; `true`/`false` adds or removes the final slash. */
   trailingSlash: boolean | undefined;
   /** How `.md` files are compiled: as MDX (Docusaurus 3's default), as CommonMark, or by extension. */

@@ -295,6 +295,7 @@ class ConfigReader {
     this.facts.baseUrl = this.string('baseUrl', baseUrl);
     this.facts.trailingSlash = this.boolean('trailingSlash', this.property(config, 'trailingSlash'));
     this.facts.onBrokenLinks = this.oneOf('onBrokenLinks', this.property(config, 'onBrokenLinks'), BROKEN_LINK_POLICIES);
+    this.facts.onDuplicateRoutes = this.oneOf('onDuplicateRoutes', this.property(config, 'onDuplicateRoutes'), BROKEN_LINK_POLICIES);
 
     const markdown = this.object('markdown', this.property(config, 'markdown'));
     this.facts.markdownFormat = markdown && this.oneOf('markdown.format', this.property(markdown, 'format'), MARKDOWN_FORMATS);
@@ -456,6 +457,7 @@ class ConfigReader {
       lastVersion: this.placed(this.property(options, 'lastVersion'), (value) => this.string(`${key}.lastVersion`, value)),
       versions: this.versionOptions(`${key}.versions`, this.property(options, 'versions')),
       mdxSyntaxChangedBy: this.setOptions(key, options, ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'], (value) => isAllTrue(value) || (value.kind === 'array' && value.node.elements.length === 0)),
+      onInlineTags: this.oneOf(`${key}.onInlineTags`, this.property(options, 'onInlineTags'), BROKEN_LINK_POLICIES),
     });
   }
 

@@ -42,6 +42,8 @@ export interface DocusaurusConfigFacts {
   baseUrl?: string;
   trailingSlash?: boolean;
   onBrokenLinks?: BrokenLinkPolicy;
+  /** What the build does with two pages at one route (`throw` fails it; Docusaurus's default: `warn`). */
+  onDuplicateRoutes?: BrokenLinkPolicy;
   onBrokenMarkdownLinks?: BrokenLinkPolicy;
   markdownFormat?: 'mdx' | 'md' | 'detect';
   /** Settings of the whole site that may change how MDX reads a page (`markdown.preprocessor`, `mdx1Compat` flags that differ). */
@@ -82,6 +84,8 @@ export interface DocusaurusDocsOptions {
   versions?: { paths: Record<string, string | undefined>; range: Range };
   /** Options of the instance that may change how MDX reads a page: remark plugins, admonitions. */
   mdxSyntaxChangedBy?: string[];
+  /** What the build does with a tag its tags file does not declare (`throw` fails it; the default: `warn`). */
+  onInlineTags?: BrokenLinkPolicy;
 }
 
 /** What a Hugo configuration file (`hugo.toml|yaml|json`, `config.*`) says. */

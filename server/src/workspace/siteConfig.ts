@@ -120,6 +120,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.defaultLocale = facts.defaultLocale ?? 'en';
       docusaurus.locales = facts.locales ?? [docusaurus.defaultLocale];
       docusaurus.onBrokenLinks = facts.onBrokenLinks ?? 'throw';
+      if (facts.onDuplicateRoutes !== undefined) docusaurus.onDuplicateRoutes = facts.onDuplicateRoutes;
       docusaurus.onBrokenMarkdownLinks = facts.onBrokenMarkdownLinks ?? 'warn';
       docusaurus.trailingSlash = facts.trailingSlash;
       docusaurus.markdownFormat = facts.markdownFormat ?? 'mdx';
@@ -138,6 +139,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
           ...(options.include === undefined ? {} : { include: options.include }),
           ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
           ...(mdxSyntaxChangedBy === undefined ? {} : { mdxSyntaxChangedBy }),
+          ...(options.onInlineTags === undefined ? {} : { onInlineTags: options.onInlineTags }),
         };
       });
       facts.docs.forEach((options, position) => checkVersions(folder, options, docusaurus.instances[position], (file, problem) => problemIn(configProblems, file ?? config.file, problem), log));

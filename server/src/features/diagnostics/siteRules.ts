@@ -73,12 +73,19 @@ export function duplicateRouteDiagnostics(index: GlossaryIndex, document: Parsed
   if (others.length === 0) return [];
   const fields = document.frontMatter?.fields ?? [];
   const field = fields.find((candidate) => ['slug', 'url', 'id'].includes(candidate.key.toLowerCase()));
+  const site = index.siteFor(document.uri);
+  const othersNamed = others.map((other) => relativePath(document.uri, other)).join(', ');
+  // `onDuplicateRoutes: 'throw'` makes Docusaurus refuse to build.
+  const refused = site?.generator === 'docusaurus' && site.docusaurus.onDuplicateRoutes === 'throw';
   return [
     {
       range: field?.valueRange ?? document.frontMatter?.range ?? zeroRange,
       severity: 'warning',
       code: 'duplicate-route',
-      message: l10n.t('{0} builds another page at this URL too ({1}): {2}. It writes only one of them.', page.generator === 'docusaurus' ? 'Docusaurus' : 'Hugo', page.permalink, others.map((other) => relativePath(document.uri, other)).join(', ')),
+      ...(refused ? { breaksBuild: true as const } : {}),
+      message: refused
+        ? l10n.t('Docusaurus refuses to build (onDuplicateRoutes: "throw"): another page is built at this URL too ({0}): {1}.', page.permalink, othersNamed)
+        : l10n.t('{0} builds another page at this URL too ({1}): {2}. It writes only one of them.', page.generator === 'docusaurus' ? 'Docusaurus' : 'Hugo', page.permalink, othersNamed),
       related: others.map((other) => ({ uri: other, range: zeroRange, message: l10n.t('Same URL') })),
     },
   ];

@@ -42,6 +42,10 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
   const replacedBy = (suggestion: string | undefined) =>
     suggestion === undefined ? {} : listed.has(suggestion) ? { removesItem: true as const } : { suggestion: yamlString(suggestion) };
   const tagsFile = index.tagsFileFor(document.uri);
+  // The docs plugin's `onInlineTags: 'throw'` makes Docusaurus refuse to build on an undeclared tag.
+  const site = index.siteFor(document.uri);
+  const page = index.pageOf(document.uri);
+  const refusesUndeclared = site?.generator === 'docusaurus' && site.docusaurus.instances.find((instance) => instance.id === page?.instance)?.onInlineTags === 'throw';
   for (const item of field.items) {
     if (typeof item.value !== 'string') continue;
     const tag = item.value;
@@ -77,6 +81,7 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
             : l10n.t('Tag "{0}" is not declared in {1}. Did you mean "{2}"?', tag.trim(), where, suggestion),
         ...replacedBy(suggestion),
         subject: tag.trim(),
+        ...(refusesUndeclared ? { breaksBuild: true as const } : {}),
       });
     } else {
       const variant = moreCommonVariant(index, tag.trim());
