@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { RE2JS } from 're2js';
 import { compileGoGlob } from '../common/glob';
 import { hugoDateOf, type HugoDate } from './hugoDates';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
@@ -38,8 +39,8 @@ export interface HugoSite {
   buildExpired: boolean;
   /** `[permalinks]`: a pattern per top-level section, keyed lower-cased. */
   permalinks: Record<string, string>;
-  /** `ignoreFiles`, as JavaScript reads them: a file whose absolute path one matches is not read. Those JavaScript cannot read are left out. */
-  ignoreFiles: RegExp[];
+  /** `ignoreFiles`, Go's (RE2) regular expressions: a file whose absolute path one matches is not read. One RE2 does not read is left out. */
+  ignoreFiles: RE2JS[];
   /** `disableKinds`: `page`, `section`, `home` pages are not built (written so: `HOME` disables nothing in Hugo 0.111). */
   disableKinds: ReadonlySet<string>;
 }
@@ -73,19 +74,17 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
   };
 }
 
-/** A Go (RE2) regular expression as JavaScript reads it, with its leading flags (`(?i)`); undefined where JavaScript cannot read it. */
-function goRegExp(pattern: string): RegExp | undefined {
-  const flags = /^\(\?([imsU]+)\)/.exec(pattern);
-  if (flags?.[1].includes('U')) return undefined;
-  const source = flags === null ? pattern : pattern.slice(flags[0].length);
-  for (const unicode of ['u', '']) {
-    try {
-      return new RegExp(source, (flags?.[1] ?? '') + unicode);
-    } catch {
-      // Without `u`, JavaScript reads escapes Go allows and `u` refuses.
-    }
+/**
+ * A Go regular expression, read by RE2 as Go reads it: the same syntax (`(?i)`, `\\z`,
+ * `[[:alpha:]]`), and time linear in the path, whatever the pattern (a JavaScript RegExp of
+ * `(a+)+$` would hang the server on a long path). Undefined where RE2 does not read it.
+ */
+function goRegExp(pattern: string): RE2JS | undefined {
+  try {
+    return RE2JS.compile(pattern);
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /** `./content/` → `content`; `.` → `` (the site root). */
