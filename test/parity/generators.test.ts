@@ -268,6 +268,7 @@ const HUGO_SITES = [
   { name: 'hugo-url-protocol', dir: path.join(SITES, 'hugo-url-protocol') },
   { name: 'hugo-duplicate-key', dir: path.join(SITES, 'hugo-duplicate-key') },
   { name: 'hugo-config-options', dir: path.join(SITES, 'hugo-config-options') },
+  { name: 'hugo-multihost', dir: path.join(SITES, 'hugo-multihost') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

@@ -152,6 +152,7 @@ describe('Hugo routes', () => {
       permalinks: {},
       ignoreFiles: [],
       disableKinds: new Set(),
+      multihost: false,
     });
     assert.equal(permalinkOf(site, 'content/Sub Folder/My Term.md'), '/sub-folder/my-term/');
     assert.equal(hugoPageOf(site, 'docs/x.md', [], NOW), undefined, 'outside the content folder');

@@ -18,6 +18,10 @@ export interface HugoLanguage {
   weight: number;
   /** `disabled = true` or listed in `disableLanguages`: Hugo reads none of its files. */
   disabled: boolean;
+  /** The path of the language's own `baseURL` (a multihost site), as `HugoSite.basePath`. */
+  basePath?: string;
+  /** The language's own `[permalinks]`, which replace the site's for its pages; keyed lower-cased. */
+  permalinks?: Record<string, string>;
 }
 
 export interface HugoSite {
@@ -39,6 +43,8 @@ export interface HugoSite {
   buildExpired: boolean;
   /** `[permalinks]`: a pattern per top-level section, keyed lower-cased. */
   permalinks: Record<string, string>;
+  /** Some language has a `baseURL` of its own: each is served from its own, without a language in its paths. */
+  multihost: boolean;
   /** `ignoreFiles`, Go's (RE2) regular expressions: a file whose absolute path one matches is not read. One RE2 does not read is left out. */
   ignoreFiles: RE2JS[];
   /** `disableKinds`: `page`, `section`, `home` pages are not built (written so: `HOME` disables nothing in Hugo 0.111). */
@@ -53,6 +59,8 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     contentDir: language.contentDir === undefined ? contentDir : folderOf(language.contentDir),
     weight: language.weight ?? 0,
     disabled: language.disabled === true,
+    ...(language.baseURL === undefined ? {} : { basePath: basePathOf(language.baseURL) }),
+    ...(language.permalinks === undefined ? {} : { permalinks: lowerCasedKeys(language.permalinks) }),
   }));
   const languages = configured.length > 0 ? configured : [{ code: defaultContentLanguage, contentDir, weight: 0, disabled: false }];
   languages.sort((a, b) => a.weight - b.weight || a.code.localeCompare(b.code));
@@ -68,7 +76,8 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     buildDrafts: facts.buildDrafts ?? false,
     buildFuture: facts.buildFuture ?? false,
     buildExpired: facts.buildExpired ?? false,
-    permalinks: Object.fromEntries(Object.entries(facts.permalinks ?? {}).map(([section, pattern]) => [section.toLowerCase(), pattern])),
+    permalinks: lowerCasedKeys(facts.permalinks ?? {}),
+    multihost: facts.languages.some((language) => language.baseURL !== undefined),
     ignoreFiles: (facts.ignoreFiles ?? []).flatMap((pattern) => goRegExp(pattern) ?? []),
     disableKinds: new Set(facts.disableKinds ?? []),
   };
@@ -85,6 +94,11 @@ function goRegExp(pattern: string): RE2JS | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `[permalinks]` keyed as Hugo reads configuration keys: lower-cased. */
+function lowerCasedKeys(patterns: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(patterns).map(([section, pattern]) => [section.toLowerCase(), pattern]));
 }
 
 /** `./content/` → `content`; `.` → `` (the site root). */
@@ -184,9 +198,11 @@ export function hugoPageOf(
         : (unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined));
   if (reason !== undefined) return { ...page, unpublishedReason: reason };
 
-  const languagePrefix = language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir ? '' : `/${language.code}`;
-  const pagePath = url !== undefined && url !== '' ? urlPath(url, languagePrefix) : builtPath(site, languagePrefix, folder, name, kind, isBundle, frontMatter);
-  const permalink = goEscapedPath(site.basePath + pagePath.slice(1));
+  // A multihost site serves each language from its own base URL, without the language in its paths.
+  const languagePrefix = site.multihost || (language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir) ? '' : `/${language.code}`;
+  const pagePath = url !== undefined && url !== '' ? urlPath(url, languagePrefix) : builtPath(site, language.permalinks ?? site.permalinks, languagePrefix, folder, name, kind, isBundle, frontMatter);
+  const basePath = site.multihost ? (language.basePath ?? site.basePath) : site.basePath;
+  const permalink = goEscapedPath(basePath + pagePath.slice(1));
   return { ...page, published: true, permalink, route: permalink };
 }
 
@@ -406,7 +422,7 @@ function urlPath(url: string, languagePrefix: string): string {
   return path.endsWith('/') || last.includes('.') ? path : `${path}/`;
 }
 
-function builtPath(site: HugoSite, languagePrefix: string, folder: string, name: string, kind: PageKind, isBundle: boolean, frontMatter: HugoFrontMatter): string {
+function builtPath(site: HugoSite, permalinks: Record<string, string>, languagePrefix: string, folder: string, name: string, kind: PageKind, isBundle: boolean, frontMatter: HugoFrontMatter): string {
   // The content folder's own `index.md` (without an `_index.md`) makes the home page a leaf bundle.
   if (kind === 'home' || (isBundle && folder === '')) return `${languagePrefix}/`;
   // A leaf bundle is its folder's page; `slug` replaces the folder's name, as it replaces a page's file name.
@@ -415,7 +431,7 @@ function builtPath(site: HugoSite, languagePrefix: string, folder: string, name:
   const slug = frontMatter.text('slug');
   const section = segments[0] ?? '';
   // Hugo lower-cases the configuration's keys and compares them with the section's name as written: `Glossar/` takes no pattern.
-  const pattern = kind === 'page' && Object.hasOwn(site.permalinks, section) ? site.permalinks[section] : undefined;
+  const pattern = kind === 'page' && Object.hasOwn(permalinks, section) ? permalinks[section] : undefined;
   let path: string;
   if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, section, pageName, slug);
   else if (kind === 'section') path = folder;

@@ -225,15 +225,21 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   assign('buildFuture', flag(table, ['buildFuture']));
   assign('buildExpired', flag(table, ['buildExpired']));
 
-  const permalinks = table.permalinks;
-  if (isTable(permalinks)) {
+  const permalinksIn = (source: Table, path: readonly string[]): Record<string, string> | undefined => {
+    const permalinks = source.permalinks;
+    if (permalinks === undefined) return undefined;
+    if (!isTable(permalinks)) {
+      wrongType([...path, 'permalinks'], l10n.t('a table'));
+      return undefined;
+    }
     const patterns: Record<string, string> = {};
     for (const section of Object.keys(permalinks)) {
-      const pattern = text(permalinks, ['permalinks', section]);
+      const pattern = text(permalinks, [...path, 'permalinks', section]);
       if (pattern !== undefined) patterns[section] = pattern;
     }
-    facts.permalinks = patterns;
-  } else if (permalinks !== undefined) wrongType(['permalinks'], l10n.t('a table'));
+    return patterns;
+  };
+  assign('permalinks', permalinksIn(table, []));
 
   const texts = (key: string, expected: string): string[] | undefined => {
     const value = table[key.toLowerCase()];
@@ -263,6 +269,10 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
       const language: HugoConfigFacts['languages'][number] = { code };
       const contentDir = text(settings, ['languages', code, 'contentDir']);
       if (contentDir !== undefined) language.contentDir = contentDir;
+      const baseURL = text(settings, ['languages', code, 'baseURL']);
+      if (baseURL !== undefined) language.baseURL = baseURL;
+      const permalinks = permalinksIn(settings, ['languages', code]);
+      if (permalinks !== undefined) language.permalinks = permalinks;
       if (typeof weight === 'number') language.weight = weight;
       const isDisabled = flag(settings, ['languages', code, 'disabled']) === true || disabled.has(code);
       if (isDisabled) language.disabled = true;

@@ -108,7 +108,8 @@ export interface HugoConfigFacts {
   ignoreFiles?: string[];
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */
   disableKinds?: string[];
-  languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean }>;
+  /** Each language's own settings; a `baseURL` of its own serves it from its own host (Hugo's multihost). */
+  languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean; baseURL?: string; permalinks?: Record<string, string> }>;
   problems: ConfigProblem[];
 }
 
