@@ -244,6 +244,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-docs-only', dir: path.join(SITES, 'docusaurus-docs-only'), asDocs: false },
   { name: 'docusaurus-inline-tags', dir: path.join(SITES, 'docusaurus-inline-tags'), asDocs: false },
   { name: 'docusaurus-duplicate-routes', dir: path.join(SITES, 'docusaurus-duplicate-routes'), asDocs: false },
+  { name: 'docusaurus-markdown-links', dir: path.join(SITES, 'docusaurus-markdown-links'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

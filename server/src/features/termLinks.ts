@@ -105,12 +105,15 @@ function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: s
     const uri = resolveRelativeLink(withPath(fromUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/_`), target.slice(SITE_ALIAS.length).replace(/[?#].*$/, ''));
     return uri === undefined ? undefined : index.documentAtLink(uri);
   }
-  const beside = targetUri === undefined ? undefined : index.documentAtLink(targetUri);
+  // A doc's Markdown links reach the docs of its own docs plugin instance only.
+  const fromPage = site?.generator === 'docusaurus' ? index.pageOf(fromUri) : undefined;
+  const reachable = (document: ParsedDocument | undefined) => (document === undefined || fromPage === undefined || index.pageOf(document.uri)?.instance === fromPage.instance ? document : undefined);
+  const beside = reachable(targetUri === undefined ? undefined : index.documentAtLink(targetUri));
   if (beside !== undefined || site === undefined || target.startsWith('./') || target.startsWith('../')) return beside;
   const path = target.replace(/[?#].*$/, '').replace(/^\/+/, '');
-  for (const folder of markdownLinkFolders(site)) {
+  for (const folder of markdownLinkFolders(site, fromPage)) {
     const uri = resolveRelativeLink(withPath(fromUri, `${folder}/_`), path);
-    const document = uri === undefined ? undefined : index.documentAtLink(uri);
+    const document = reachable(uri === undefined ? undefined : index.documentAtLink(uri));
     if (document !== undefined) return document;
   }
   return undefined;

@@ -217,11 +217,20 @@ export function brokenLinkPolicyOf(site: Site): BrokenLinkPolicy {
   return site.generator === 'docusaurus' ? site.docusaurus.onBrokenLinks : 'ignore';
 }
 
-/** The folders Docusaurus also looks for a Markdown file link in, after the linking file's own: the docs folders, the site folder. */
-export function markdownLinkFolders(site: Site): string[] {
+/**
+ * The folders Docusaurus also looks for a Markdown file link in, after the linking file's own: the
+ * folders of the linking doc's version (its locale's translations first), then the site folder.
+ * For a file that is no doc, every docs folder.
+ */
+export function markdownLinkFolders(site: Site, from?: SitePage): string[] {
   if (site.generator === 'hugo') return [];
   const root = uriPath(site.rootUri).replace(/\/$/, '');
-  return [...site.docusaurus.instances.map((instance) => (instance.path === '' ? root : posix.join(root, instance.path))), root];
+  const instance = site.docusaurus.instances.find((candidate) => candidate.id === from?.instance);
+  if (from === undefined || instance === undefined) return [...site.docusaurus.instances.map((each) => (each.path === '' ? root : posix.join(root, each.path))), root];
+  const plugin = instance.id === 'default' ? 'docusaurus-plugin-content-docs' : `docusaurus-plugin-content-docs-${instance.id}`;
+  const versionFolder = from.version === 'current' ? 'current' : `version-${from.version}`;
+  const versioned = from.version === 'current' ? instance.path : `${instance.id === 'default' ? '' : `${instance.id}_`}versioned_docs/${versionFolder}`;
+  return [posix.join(root, 'i18n', from.locale, plugin, versionFolder), versioned === '' ? root : posix.join(root, versioned), root];
 }
 
 /** Pages the docs plugin makes without a file: tag pages and generated category indexes. */
