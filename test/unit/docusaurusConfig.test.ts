@@ -373,6 +373,7 @@ export default {
         { key: 'presets[0].docs.onlyIncludeVersions', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'presets[0].docs.lastVersion', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'presets[0].docs.versions', range: rangeOf(text, '...sharedDocs', 1) },
+        { key: 'presets[0].docs.onInlineTags', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'plugins[0]', range: rangeOf(text, 'tailwindPlugin') },
         { key: 'plugins[1].id', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].path', range: rangeOf(text, '...sharedDocs', 2) },
@@ -386,6 +387,7 @@ export default {
         { key: 'plugins[1].onlyIncludeVersions', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].lastVersion', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].versions', range: rangeOf(text, '...sharedDocs', 2) },
+        { key: 'plugins[1].onInlineTags', range: rangeOf(text, '...sharedDocs', 2) },
       ],
       problems: [],
     });
