@@ -20,6 +20,7 @@ const EDGE_CASES = [
   '+++\ntitle = "TOML"\n+++\n# T\n',
   '---\nid: Zeiten\nexpirydate: !!timestamp 2001-01-01\nbytes: !!binary aGVsbG8=\ncascade: {expiryDate: !!timestamp 2001-12-14t21:59:43.10-05:00, list: [!!binary aGk=, !!timestamp 2002-02-02]}\n---\n# Zeiten\n',
   '# Nur eine Überschrift\n\nKein Eintrag, aber [ein Link](./x.md).\n',
+  '---\ntitle: Verweise\n---\nSiehe {{< ref "a.md#teil" >}}, {{% relref path="/g/b" %}} und {{< ref `c d.md` >}}.\n',
   '',
 ];
 

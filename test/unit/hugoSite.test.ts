@@ -153,6 +153,7 @@ describe('Hugo routes', () => {
       ignoreFiles: [],
       disableKinds: new Set(),
       multihost: false,
+      refsFailBuild: true,
     });
     assert.equal(permalinkOf(site, 'content/Sub Folder/My Term.md'), '/sub-folder/my-term/');
     assert.equal(hugoPageOf(site, 'docs/x.md', [], NOW), undefined, 'outside the content folder');
@@ -406,6 +407,30 @@ describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, n
     const index = indexWith({ 'content/index.md': '---\ntitle: Start\n---\n', 'content/a/x.md': '---\ntitle: X\n---\n' });
     assert.equal(index.pageOf(`${ROOT_URI}/content/index.md`)?.route, '/');
     assert.equal(index.pageOf(`${ROOT_URI}/content/a/x.md`)?.unpublishedReason, 'bundle-resource');
+  });
+});
+
+describe("Hugo's ref and relref", () => {
+  it('are read in the body, in every form Hugo reads, and not where a comment holds them', () => {
+    const text = '---\ntitle: T\n---\n{{< ref "a.md" >}} {{% relref "/g/b#x" %}} {{< ref path="c \\"d\\".md" >}} {{< ref `e.md` >}} {{< ref f >}} {{</* ref "nicht.md" */>}}\n```\n{{< ref "im-code.md" >}}\n```\n';
+    const refs = parseDocument('file:///site/content/x.md', text).hugoRefs ?? [];
+    assert.deepEqual(refs.map((ref) => ref.target), ['a.md', '/g/b#x', 'c "d".md', 'e.md', 'f', 'im-code.md']);
+    const lines = text.split('\n');
+    assert.equal(lines[refs[0].range.start.line].slice(refs[0].range.start.character, refs[0].range.end.character), 'a.md');
+  });
+
+  it('that find no built page break the build, however leniently Hugo looks them up; a page not built renders none', () => {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
+    index.setDocument('file:///site/content/g/a.md', '---\ntitle: A\n---\n');
+    index.setDocument('file:///site/content/g/entwurf.md', '---\ntitle: E\ndraft: true\n---\n');
+    index.setDocument('file:///site/content/g/b.md', '---\ntitle: B\n---\n{{< ref "A.md" >}} {{< ref "/g/a" >}} {{< ref "g/a.md" >}} {{< ref "fehlt.md" >}} {{< ref "entwurf.md" >}} {{< ref "h/a.md" >}}\n');
+    index.setDocument('file:///site/content/g/c.md', '---\ntitle: C\ndraft: true\n---\n{{< ref "fehlt.md" >}}\n');
+    const broken = (uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, diagnostic.severity]);
+    assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md', 'h/a.md'].map((target) => [`Hugo's ref finds no page at "${target}": the build fails.`, 'error']));
+    assert.deepEqual(broken('file:///site/content/g/c.md'), []);
+    index.setDocument('file:///site/content/g/fehlt.md', '---\ntitle: F\n---\n');
+    assert.equal(broken('file:///site/content/g/b.md').length, 2, 'a page that comes is found');
   });
 });
 

@@ -230,6 +230,8 @@ export class GlossaryIndex {
   private termTotal = 0;
   /** Signatures of the texts of closed files, kept once references has read them; see `textSignature.ts`. */
   private readonly signatures = new SignatureStore();
+  /** See `rememberedByPages`. */
+  private readonly answersByPages = new Map<string, unknown>();
   /** See `rememberedByNames`. */
   private readonly answersByNames = new Map<string, unknown>();
   /** Counts up whenever a link target or a name changes, which may change any count of links. */
@@ -546,6 +548,7 @@ export class GlossaryIndex {
   }
 
   private learnPage(document: ParsedDocument): void {
+    this.answersByPages.clear();
     const site = this.siteFor(document.uri);
     let page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? [], this.hugoFilesAround);
     // A translation of no file in the docs folder is not read (see `updateTranslationsOf`).
@@ -571,6 +574,7 @@ export class GlossaryIndex {
   }
 
   private forgetPage(uri: string): void {
+    this.answersByPages.clear();
     const known = this.pagesByUri.get(uri);
     for (const key of known?.permalinkKeys ?? []) this.urisByPermalink.delete(key, uri);
     if (known?.page.published) this.urisByDocId.delete(docIdKey(known.page), uri);
@@ -712,6 +716,12 @@ export class GlossaryIndex {
 
   rememberTextSignature(uri: string, signature: TextSignature): void {
     if (this.documentsByUri.has(uri)) this.signatures.set(uri, signature);
+  }
+
+  /** An answer computed from the pages of the index (under a key of the feature's own), remembered until a page comes, goes or changes. */
+  rememberedByPages<T>(key: string, compute: () => T): T {
+    if (!this.answersByPages.has(key)) this.answersByPages.set(key, compute());
+    return this.answersByPages.get(key) as T;
   }
 
   /**

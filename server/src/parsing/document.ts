@@ -6,6 +6,7 @@ import { splitFrontMatter } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
 import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, readsMdx1Syntax, type MdxProblem } from './mdx';
+import { hugoRefsOf, type HugoRef } from './hugoShortcodes';
 
 /** A value from the front matter with the place it was written, for hover targets and diagnostics. */
 export interface Located<T> {
@@ -56,6 +57,8 @@ export interface ParsedDocument {
   commonMarkProblems?: MdxProblem[];
   /** Set when the file was not read as MDX (it lies in no Docusaurus site), so the three above say nothing. */
   mdxUnread?: true;
+  /** Hugo's `ref` and `relref` shortcodes in the body, where there are any: the build fails on one that finds no page. */
+  hugoRefs?: HugoRef[];
 }
 
 /**
@@ -78,6 +81,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
   const fields = split.frontMatter?.fields ?? [];
   // Front matter makes a file an entry, as in Docusaurus and Hugo; a file without is a plain note.
   const isEntry = fields.length > 0;
+  const hugoRefs = hugoRefsOf(text, split.bodyOffset, lines);
   return {
     uri,
     frontMatter: split.frontMatter,
@@ -86,6 +90,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     diagnostics: split.diagnostics,
     directives,
     ...(options.mdx === false ? {} : mdxProblemsFact(text, lines)),
+    ...(hugoRefs.length === 0 ? {} : { hugoRefs }),
   };
 }
 
@@ -210,6 +215,10 @@ function compactInPlace(document: ParsedDocument): void {
     link.textRange = PackedRange.from(link.textRange);
     link.targetRange = PackedRange.from(link.targetRange);
   }
+  for (const ref of document.hugoRefs ?? []) {
+    ref.target = ownCopy(ref.target);
+    ref.range = PackedRange.from(ref.range);
+  }
   // The term's heading is one of these.
   for (const heading of document.body.headings) {
     heading.text = ownCopy(heading.text);
@@ -272,6 +281,7 @@ export function exactLists(document: ParsedDocument): void {
   document.body.links = document.body.links.slice();
   document.body.headings = document.body.headings.slice();
   if (document.term !== undefined) document.term.tags = document.term.tags.slice();
+  if (document.hugoRefs !== undefined) document.hugoRefs = document.hugoRefs.slice();
   const fields = document.frontMatter?.fields;
   if (fields === undefined) return;
   document.frontMatter!.fields = fields.slice();

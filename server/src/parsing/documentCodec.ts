@@ -5,6 +5,7 @@ import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import type { Heading, MarkdownLink } from './markdown';
 import type { MdxProblem } from './mdx';
+import type { HugoRef } from './hugoShortcodes';
 // Bounds as the YAML reader's own: a value of at most 10,000 nodes, 64 levels deep.
 import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
 
@@ -18,7 +19,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 8;
+export const DOCUMENT_CODEC_VERSION = 9;
 
 export class DocumentCodecError extends Error {}
 
@@ -44,12 +45,13 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.mdxStrictProblems === undefined ? 0 : document.mdxStrictProblems.map(encodeMdxProblem),
     document.mdxUnread ? 1 : 0,
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
+    (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range)]),
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData] = tuple(data, 10);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData, refData] = tuple(data, 11);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 10 !== 0) fail();
@@ -89,6 +91,11 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   else if (mdxUnread !== 0) fail();
   const commonMarkProblems = list(commonMarkData).map(decodeMdxProblem);
   if (commonMarkProblems.length > 0) document.commonMarkProblems = commonMarkProblems;
+  const refNumbers = list(refData);
+  if (refNumbers.length % 5 !== 0) fail();
+  const hugoRefs: HugoRef[] = [];
+  for (let at = 0; at < refNumbers.length; at += 5) hugoRefs.push({ target: text(refNumbers[at]), range: rangeAt(refNumbers, at + 1) });
+  if (hugoRefs.length > 0) document.hugoRefs = hugoRefs;
   exactLists(document);
   return document;
 }

@@ -45,6 +45,8 @@ export interface HugoSite {
   permalinks: Record<string, string>;
   /** Some language has a `baseURL` of its own: each is served from its own, without a language in its paths. */
   multihost: boolean;
+  /** A `ref` or `relref` that finds no page fails the build (`refLinksErrorLevel` other than `WARNING`). */
+  refsFailBuild: boolean;
   /** `ignoreFiles`, Go's (RE2) regular expressions: a file whose absolute path one matches is not read. One RE2 does not read is left out. */
   ignoreFiles: RE2JS[];
   /** `disableKinds`: `page`, `section`, `home` pages are not built (written so: `HOME` disables nothing in Hugo 0.111). */
@@ -78,6 +80,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     buildExpired: facts.buildExpired ?? false,
     permalinks: lowerCasedKeys(facts.permalinks ?? {}),
     multihost: facts.languages.some((language) => language.baseURL !== undefined),
+    refsFailBuild: facts.refLinksErrorLevel?.toUpperCase() !== 'WARNING',
     ignoreFiles: (facts.ignoreFiles ?? []).flatMap((pattern) => goRegExp(pattern) ?? []),
     disableKinds: new Set(facts.disableKinds ?? []),
   };

@@ -249,6 +249,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     return undefined;
   };
   assign('ignoreFiles', texts('ignoreFiles', l10n.t('a list of regular expressions')));
+  assign('refLinksErrorLevel', text(table, ['refLinksErrorLevel']));
   assign('disableKinds', texts('disableKinds', l10n.t('a list of kinds of pages')));
 
   const disabled = new Set<string>();

@@ -9,6 +9,7 @@ import { withoutDisabled } from './disabledRules';
 import { glossaryDiagnostics } from './glossaryRules';
 import { categoryDiagnostics, compiledAsMdx, duplicateRouteDiagnostics, sidebarDiagnostics, siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
+import { hugoRefDiagnostics } from './hugoRefRules';
 import { linkDiagnostics } from './linkRules';
 import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
 import { tagDiagnostics } from './tagRules';
@@ -37,6 +38,7 @@ export function documentDiagnostics(
     ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator),
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
+    ...hugoRefDiagnostics(index, document),
     ...siteDiagnostics(index, document),
     ...duplicateRouteDiagnostics(index, document),
     ...notMentionsDiagnostics(index, document),
