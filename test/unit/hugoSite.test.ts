@@ -7,6 +7,7 @@ import type { FrontMatterField } from '../../server/src/parsing/frontMatterField
 import { parseDocument } from '../../server/src/parsing/document';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
+import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { hugoBundleRoleOf, hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
@@ -429,8 +430,9 @@ describe("Hugo's ref and relref", () => {
     const broken = (uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, diagnostic.severity]);
     assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md', 'h/a.md'].map((target) => [`Hugo's ref finds no page at "${target}": the build fails.`, 'error']));
     assert.deepEqual(broken('file:///site/content/g/c.md'), []);
-    index.setDocument('file:///site/content/g/fehlt.md', '---\ntitle: F\n---\n');
+    const created = index.setDocument('file:///site/content/g/fehlt.md', '---\ntitle: F\n---\n');
     assert.equal(broken('file:///site/content/g/b.md').length, 2, 'a page that comes is found');
+    assert.ok(affectedDocuments(index, created.uri, undefined, created).has('file:///site/content/g/b.md'), 'and the page holding the ref is checked again');
   });
 });
 

@@ -212,6 +212,8 @@ export class GlossaryIndex {
   private readonly draftsByDocId = new UrisByKey();
   /** See `documentsNamingDocIds`. */
   private readonly namingDocIds = new Set<string>();
+  /** See `documentsWithHugoRefs`. */
+  private readonly hugoRefHolders = new Set<string>();
   /** How many built pages each section of the site holds (`docsSectionOf`). */
   private readonly pagesBySection = new Map<string, number>();
   /** Entries that are no terms to link to: their page is not built, or they lie outside the site's content. */
@@ -536,6 +538,11 @@ export class GlossaryIndex {
     return this.namingDocIds;
   }
 
+  /** Documents with Hugo `ref` shortcodes: their problems follow every page of their site. */
+  documentsWithHugoRefs(): ReadonlySet<string> {
+    return this.hugoRefHolders;
+  }
+
   /**
    * Whether a link to a URL path that reaches no page is broken: it lies in a section of the docs
    * where the index holds pages. A section it holds none of (`/docs/References/`, when the
@@ -568,6 +575,7 @@ export class GlossaryIndex {
       for (const section of sections) this.pagesBySection.set(section, (this.pagesBySection.get(section) ?? 0) + 1);
     }
     if (page !== undefined && (document.frontMatter?.fields ?? []).some((field) => PAGINATION_KEYS.has(field.key))) this.namingDocIds.add(document.uri);
+    if (page?.generator === 'hugo' && document.hugoRefs !== undefined) this.hugoRefHolders.add(document.uri);
     // An entry is a term to link to when its page is built; with no site to say, every entry is.
     const published = isBuiltOn(site, page);
     if (document.term !== undefined && !published) this.unpublishedEntries.add(document.uri);
@@ -588,6 +596,7 @@ export class GlossaryIndex {
     this.pagesByUri.delete(uri);
     this.unpublishedEntries.delete(uri);
     this.namingDocIds.delete(uri);
+    this.hugoRefHolders.delete(uri);
   }
 
   /** The term of a document of the index, when it is one to link to: an entry whose page the site builds. */

@@ -35,9 +35,10 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
     const page = index.pageFor(uri, (before ?? after)!.frontMatter?.fields ?? []);
     for (const other of page === undefined ? [] : index.documentsWithTranslationKey(page.translationKey)) affected.add(other);
   }
-  // Any change of a page's front matter, or a page that comes or goes, may give or take the doc id another page's pagination or a sidebar names.
+  // Any change of a page's front matter, or a page that comes or goes, may give or take the doc id another page's pagination or a sidebar names, or the page a Hugo ref finds.
   if (!sameFrontMatterValues(before, after)) {
     for (const naming of index.documentsNamingDocIds()) affected.add(naming);
+    for (const holder of index.documentsWithHugoRefs()) affected.add(holder);
     for (const config of index.siteConfigProblems()) if (config.sidebars !== undefined || config.category !== undefined) affected.add(config.uri);
     // A Hugo section's front matter cascades to the pages below it, and a section not built takes them out: so do the links to them.
     if (index.isHugoSectionFile(uri)) {
