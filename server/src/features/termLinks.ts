@@ -105,9 +105,12 @@ function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: s
     const uri = resolveRelativeLink(withPath(fromUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/_`), target.slice(SITE_ALIAS.length).replace(/[?#].*$/, ''));
     return uri === undefined ? undefined : index.documentAtLink(uri);
   }
-  // A doc's Markdown links reach the docs of its own docs plugin instance only.
+  // A doc's Markdown links reach no doc of another docs plugin instance.
   const fromPage = site?.generator === 'docusaurus' ? index.pageOf(fromUri) : undefined;
-  const reachable = (document: ParsedDocument | undefined) => (document === undefined || fromPage === undefined || index.pageOf(document.uri)?.instance === fromPage.instance ? document : undefined);
+  const reachable = (document: ParsedDocument | undefined) => {
+    const instance = document === undefined ? undefined : index.pageOf(document.uri)?.instance;
+    return fromPage === undefined || instance === undefined || instance === fromPage.instance ? document : undefined;
+  };
   const beside = reachable(targetUri === undefined ? undefined : index.documentAtLink(targetUri));
   if (beside !== undefined || site === undefined || target.startsWith('./') || target.startsWith('../')) return beside;
   const path = target.replace(/[?#].*$/, '').replace(/^\/+/, '');
