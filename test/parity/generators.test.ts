@@ -250,6 +250,9 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-versions-invalid', dir: path.join(SITES, 'docusaurus-versions-invalid'), asDocs: false },
   { name: 'docusaurus-docs-only', dir: path.join(SITES, 'docusaurus-docs-only'), asDocs: false },
   { name: 'docusaurus-inline-tags', dir: path.join(SITES, 'docusaurus-inline-tags'), asDocs: false },
+  { name: 'docusaurus-inline-tags-partial', dir: path.join(SITES, 'docusaurus-inline-tags-partial'), asDocs: false },
+  { name: 'docusaurus-inline-tags-padded', dir: path.join(SITES, 'docusaurus-inline-tags-padded'), asDocs: false },
+  { name: 'docusaurus-inline-tags-object', dir: path.join(SITES, 'docusaurus-inline-tags-object'), asDocs: false },
   { name: 'docusaurus-duplicate-routes', dir: path.join(SITES, 'docusaurus-duplicate-routes'), asDocs: false },
   { name: 'docusaurus-markdown-links', dir: path.join(SITES, 'docusaurus-markdown-links'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.

@@ -394,6 +394,14 @@ describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, n
     assert.deepEqual(routes(indexWith({ ...FILES, 'content/glossar/blatt/_index.md': '---\ntitle: Abschnitt\n---\n' })), routes(index), 'as when read at the start');
   });
 
+  it('checks again the files below an index.md that comes or goes, and the pages linking to them', () => {
+    const { 'content/glossar/blatt/index.md': header, ...rest } = FILES;
+    const index = indexWith({ ...rest, 'content/notiz.md': '---\ntitle: Notiz\n---\n[Anhang](glossar/blatt/anhang.md)\n' });
+    const created = index.setDocument(`${ROOT_URI}/content/glossar/blatt/index.md`, header);
+    const affected = affectedDocuments(index, created.uri, undefined, created);
+    for (const file of ['content/glossar/blatt/anhang.md', 'content/glossar/blatt/tief/x.md', 'content/notiz.md']) assert.ok(affected.has(`${ROOT_URI}/${file}`), file);
+  });
+
   it('reads the index file of any of the site\'s languages, and no other file, as a bundle\'s', () => {
     const site = hugoSiteOf({ languages: [{ code: 'en' }, { code: 'de' }], problems: [] });
     const roleOf = (file: string, names: string[]) => hugoBundleRoleOf(site, file, (folder) => (folder === 'content/g' ? names : []));
@@ -456,6 +464,8 @@ describe('Hugo configuration: ignoreFiles and disableKinds', () => {
   it('builds no page of a disabled kind: regular pages and leaf bundles, sections, the home page', () => {
     const pages = site('disableKinds = ["page"]');
     assert.deepEqual(['content/g/a.md', 'content/g/b/index.md', 'content/g/_index.md'].map((file) => reasonOf(pages, file)), ['not-rendered', 'not-rendered', '/g/']);
+    const page = site('disableKinds = "page"\nignoreFiles = "x\\\\.md$"');
+    assert.deepEqual(['content/g/a.md', 'content/g/x.md'].map((file) => reasonOf(page, file)), ['not-rendered', 'excluded'], 'a single string is a list of one, as Hugo reads it');
     const home = site('disableKinds = ["home"]');
     assert.deepEqual(['content/_index.md', 'content/index.md', 'content/g/_index.md'].map((file) => reasonOf(home, file)), ['not-rendered', 'not-rendered', '/g/']);
   });

@@ -340,8 +340,13 @@ export class GlossaryIndex {
 
   /** Whether a file that came (1) or went (-1) may head a Hugo bundle with other documents in its folder or below: their pages change with it. */
   private headsHugoBundleAbove(uri: string, change: 1 | -1): boolean {
-    if (!mayHeadHugoBundle(uri.slice(uri.lastIndexOf('/') + 1)) || this.siteFor(uri)?.generator !== 'hugo') return false;
+    if (!this.mayHeadHugoBundle(uri)) return false;
     return (this.hugoDocumentsBelow.get(uri.slice(0, uri.lastIndexOf('/'))) ?? 0) > (change === 1 ? 1 : 0);
+  }
+
+  /** Whether a file may head a Hugo bundle (`index.md`, `_index.de.md`, ...): the pages below it depend on it. */
+  mayHeadHugoBundle(uri: string): boolean {
+    return mayHeadHugoBundle(uri.slice(uri.lastIndexOf('/') + 1)) && this.siteFor(uri)?.generator === 'hugo';
   }
 
   /** Whether a file is a Hugo section's (or the home page's) `_index` file. */

@@ -96,10 +96,10 @@ export function plainText(markdown: string): string {
  * Plain text written as link text that reads back as itself: backslashes, brackets, backticks and
  * `<` escaped, which would end the link or start code, another link or HTML, `|`, which would end a
  * table's cell, `{` and `}`, which MDX reads as an expression, `*`, an `_` at the edge of a word
- * (emphasis) and an `&` that starts an entity (`&amp;`).
+ * (emphasis), `~` (GFM's strikethrough) and an `&` that starts an entity (`&amp;`).
  */
 export function escapeLinkText(text: string): string {
-  return text.replace(/[\\[\]`<|{}*]|_(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])_|&(?=#?\w+;)/gu, '\\$&');
+  return text.replace(/[\\[\]`<|{}*~]|_(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])_|&(?=#?\w+;)/gu, '\\$&');
 }
 
 /** A wiki link's target split at its first `#`: the name of the term, and the part of it (`#Ziele`, or empty). */

@@ -294,7 +294,7 @@ function versionPathOf(instance: DocusaurusInstance, version: string): string {
 
 /** The paths below the instance's route base of the category index pages its `_category_` files place by `slug`: `/glossar-uebersicht`, `/1.0/alt`. */
 export function generatedIndexPathsOf(instance: DocusaurusInstance): string[] {
-  return Object.entries(instance.generatedIndexSlugs ?? {}).flatMap(([version, slugs]) => slugs.map((slug) => joinedUrl(['', versionPathOf(instance, version), slug]).replace(/\/$/, '')));
+  return Object.entries(instance.generatedIndexSlugs ?? {}).flatMap(([version, slugs]) => slugs.map((slug) => `/${joinedUrl([versionPathOf(instance, version), slug]).replace(/^\/+|\/+$/g, '')}`));
 }
 
 /** URL parts joined with single slashes; the last part's final slash is kept. */

@@ -583,5 +583,10 @@ function booleanOf(value: unknown): boolean | undefined {
 function dateOf(value: unknown): HugoDate | undefined {
   // A TOML date-time: its offset is not kept, so its wall clock is taken in UTC.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : { instant: value, wallClock: value };
+  // cast reads an integer as Unix seconds (`date: 1900000000`); not a fraction.
+  if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    const date = new Date(value * 1000);
+    return Number.isNaN(date.getTime()) ? undefined : { instant: date, wallClock: date };
+  }
   return typeof value === 'string' ? hugoDateOf(value) : undefined;
 }

@@ -245,6 +245,8 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     const value = table[key.toLowerCase()];
     if (value === undefined) return undefined;
     if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return value as string[];
+    // Hugo reads a single string as a list of one (cast.ToStringSlice).
+    if (typeof value === 'string') return [value];
     wrongType([key], expected);
     return undefined;
   };

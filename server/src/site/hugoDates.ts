@@ -100,12 +100,13 @@ function parseWith(chunks: readonly Chunk[], zone: ZoneKind, text: string): Hugo
     value = value.slice(taken);
     return Number(digits.slice(0, taken));
   };
-  const fraction = (required: number | undefined): boolean => {
+  // A fraction of exactly `length` digits, or of up to `length`; cut to milliseconds, as Go cuts to nanoseconds.
+  const fraction = (length: number, exact: boolean): boolean => {
     const match = /^[.,](\d+)/.exec(value);
-    if (match === null) return required === undefined;
-    if (required !== undefined && match[1].length < required) return false;
-    const digits = required === undefined ? match[1] : match[1].slice(0, required);
-    milliseconds = Number(`0.${digits}`) * 1000;
+    if (match === null) return !exact;
+    if (exact && match[1].length < length) return false;
+    const digits = match[1].slice(0, length);
+    milliseconds = Number(`${digits}00`.slice(0, 3));
     value = value.slice(1 + digits.length);
     return true;
   };
@@ -157,18 +158,19 @@ function parseWith(chunks: readonly Chunk[], zone: ZoneKind, text: string): Hugo
       case '05': {
         parsed = second = number(2, true) ?? NaN;
         if (second >= 60) return undefined;
-        // Go reads a fraction after the seconds even where the layout has none.
+        // Go reads a fraction after the seconds, all its digits, even where the layout has none.
         const next = chunks[index + 1];
-        if (!(next !== undefined && 'element' in next && next.element.startsWith('.')) && /^[.,]\d/.test(value)) fraction(undefined);
+        if (!(next !== undefined && 'element' in next && next.element.startsWith('.')) && /^[.,]\d/.test(value)) fraction(Infinity, false);
         break;
       }
       case '.999999999':
-        if (/^[.,]\d/.test(value) && !fraction(undefined)) return undefined;
+        // At most nine digits (Go 1.19, which Hugo 0.111 is built with).
+        fraction(9, false);
         break;
       case '.000':
       case '.000000':
       case '.000000000':
-        if (!fraction(chunk.element.length - 1)) return undefined;
+        if (!fraction(chunk.element.length - 1, true)) return undefined;
         break;
       case 'PM':
         if (value.startsWith('PM')) pm = true;
@@ -189,8 +191,9 @@ function parseWith(chunks: readonly Chunk[], zone: ZoneKind, text: string): Hugo
           offsetMinutes = 0;
           break;
         }
+        // Go 1.19 checks no range: `+25:00` is read.
         const match = (chunk.element.includes(':') ? /^([+-])(\d\d):(\d\d)/ : /^([+-])(\d\d)(\d\d)/).exec(value);
-        if (match === null || Number(match[2]) > 24 || Number(match[3]) > 60) return undefined;
+        if (match === null) return undefined;
         offsetMinutes = (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
         value = value.slice(match[0].length);
       }
@@ -230,13 +233,19 @@ function skipLiteral(value: string, literal: string): string | undefined {
 function zoneNameLength(value: string): number {
   if (value.length < 3) return 0;
   if (value.startsWith('ChST') || value.startsWith('MeST')) return 4;
-  if (value.startsWith('GMT')) return 3 + (/^[+-]\d{1,2}/.exec(value.slice(3))?.[0].length ?? 0);
-  if (value[0] === '+' || value[0] === '-') return /^[+-]\d{1,2}/.exec(value)?.[0].length ?? 0;
+  if (value.startsWith('GMT')) return 3 + signedOffsetLength(value.slice(3));
+  if (value[0] === '+' || value[0] === '-') return signedOffsetLength(value);
   const upper = /^[A-Z]{0,6}/.exec(value)![0].length;
   if (upper === 3) return 3;
   if (upper === 4 && (value[3] === 'T' || value.startsWith('WITA'))) return 4;
   if (upper === 5 && value[4] === 'T') return 5;
   return 0;
+}
+
+/** Go's `parseSignedOffset`: a sign and any number of digits, of at most 23 hours; 0 for none. */
+function signedOffsetLength(value: string): number {
+  const match = /^[+-](\d+)/.exec(value);
+  return match === null || Number(match[1]) > 23 ? 0 : match[0].length;
 }
 
 function daysIn(month: number, year: number): number {

@@ -40,8 +40,9 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
     for (const naming of index.documentsNamingDocIds()) affected.add(naming);
     for (const holder of index.documentsWithHugoRefs()) affected.add(holder);
     for (const config of index.siteConfigProblems()) if (config.sidebars !== undefined || config.category !== undefined) affected.add(config.uri);
-    // A Hugo section's front matter cascades to the pages below it, and a section not built takes them out: so do the links to them.
-    if (index.isHugoSectionFile(uri)) {
+    // A Hugo section's front matter cascades to the pages below it, and a section not built takes them
+    // out; a bundle's index that comes or goes makes them resources or pages: so do the links to them.
+    if (index.isHugoSectionFile(uri) || index.mayHeadHugoBundle(uri)) {
       for (const below of index.documentsBelow(uri)) {
         affected.add(below.uri);
         for (const source of index.documentsLinkingTo(below.term ?? { uri: below.uri, id: '', title: '', aliases: [] })) affected.add(source);

@@ -33,8 +33,9 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
     const free = !taken.has(spelling(intended));
     taken.add(spelling(intended));
     // Where Docusaurus would refuse the value under the key meant, renaming would break the build;
-    // but a string of tags is made a list by the next safe fix (tags-not-a-list).
-    const valueSuits = inHugo || (intended === 'tags' && typeof field.value === 'string') || docusaurusFrontMatterProblems([{ ...field, key: intended }]).length === 0;
+    // but a string of tags is made a list by the next safe fix (tags-not-a-list). In Hugo any key is
+    // a parameter templates and taxonomies may read (`image`, `tag`): never renamed without asking.
+    const valueSuits = !inHugo && ((intended === 'tags' && typeof field.value === 'string') || docusaurusFrontMatterProblems([{ ...field, key: intended }]).length === 0);
     diagnostics.push({
       range: field.keyRange,
       severity: 'warning',

@@ -42,12 +42,20 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
   const replacedBy = (suggestion: string | undefined) =>
     suggestion === undefined ? {} : listed.has(suggestion) ? { removesItem: true as const } : { suggestion: yamlString(suggestion) };
   const tagsFile = index.tagsFileFor(document.uri);
-  // The docs plugin's `onInlineTags: 'throw'` makes Docusaurus refuse to build on an undeclared tag.
+  // The docs plugin's `onInlineTags: 'throw'` makes Docusaurus refuse to build on a tag its tags file
+  // does not declare as written (blanks and all; a tag written as an object is never declared), in
+  // every doc it reads (drafts too; not a partial, an `_` file).
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
-  const refusesUndeclared = site?.generator === 'docusaurus' && site.docusaurus.instances.find((instance) => instance.id === page?.instance)?.onInlineTags === 'throw';
+  const readsDoc = page !== undefined && page.unpublishedReason !== 'underscore' && page.unpublishedReason !== 'excluded' && page.unpublishedReason !== 'unknown-locale';
+  const refusesUndeclared = tagsFile !== undefined && readsDoc && site?.generator === 'docusaurus' && site.docusaurus.instances.find((instance) => instance.id === page?.instance)?.onInlineTags === 'throw';
   for (const item of field.items) {
-    if (typeof item.value !== 'string') continue;
+    if (typeof item.value !== 'string') {
+      if (refusesUndeclared && typeof item.value === 'object' && item.value !== null) {
+        diagnostics.push({ range: item.range, severity: 'warning', code: 'unknown-tag', message: l10n.t('A tag written as an object is not declared in {0}: Docusaurus refuses to build (onInlineTags: "throw").', relativePath(document.uri, tagsFile!.uri)), breaksBuild: true });
+      }
+      continue;
+    }
     const tag = item.value;
     if (tag.trim() === '') {
       diagnostics.push({ range: item.range, severity: 'warning', code: 'empty-tag', message: l10n.t('Empty tag.'), removesItem: true });
@@ -60,6 +68,8 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
         code: 'padded-tag',
         message: l10n.t('Tag "{0}" has blanks around it.', tag),
         suggestion: yamlString(tag.trim()),
+        // Looked up as written, it is not declared.
+        ...(refusesUndeclared ? { breaksBuild: true as const } : {}),
       });
     }
     if (seen.has(tag.trim())) {
