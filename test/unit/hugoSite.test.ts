@@ -317,6 +317,19 @@ describe('Hugo routes agree with the real Hugo', () => {
   });
 });
 
+/** An index of a Hugo site with the default configuration at file:///site, holding these files (path below the site -> text), read in this order. */
+function indexWith(files: Record<string, string>): GlossaryIndex {
+  const index = new GlossaryIndex();
+  index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
+  for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+  return index;
+}
+
+/** Each file's route, or why it has none. */
+function routesIn(index: GlossaryIndex, files: string[]): Array<string | undefined> {
+  return files.map((file) => index.pageOf(`file:///site/${file}`)).map((page) => (page?.published ? page.route : page?.unpublishedReason));
+}
+
 describe('Hugo cascade and sections that are not built', () => {
   const ROOT_URI = 'file:///site';
   const SECTION = '---\ntitle: Glossar\ncascade:\n  - _target:\n      kind: page\n    draft: true\n    slug: fest\n---\n';
@@ -326,13 +339,7 @@ describe('Hugo cascade and sections that are not built', () => {
     'content/glossar/tief/c.md': '---\ntitle: C\n---\n',
   };
 
-  function indexWith(files: Record<string, string>): GlossaryIndex {
-    const index = new GlossaryIndex();
-    index.setSites([{ generator: 'hugo', rootUri: ROOT_URI, hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
-    for (const [file, text] of Object.entries(files)) index.setDocument(`${ROOT_URI}/${file}`, text);
-    return index;
-  }
-  const routes = (index: GlossaryIndex) => Object.keys(PAGES).map((file) => index.pageOf(`${ROOT_URI}/${file}`)).map((page) => (page?.published ? page.route : page?.unpublishedReason));
+  const routes = (index: GlossaryIndex) => routesIn(index, Object.keys(PAGES));
 
   it('gives the pages below a section what it cascades, but for what they set themselves, whichever file is read first', () => {
     const expected = ['draft', '/glossar/fest/', 'draft'];
@@ -369,13 +376,7 @@ describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, n
   };
   const BUNDLED = ['/glossar/', '/glossar/api/', 'bundle-resource', '/glossar/blatt/', 'bundle-resource', 'bundle-resource'];
 
-  function indexWith(files: Record<string, string>): GlossaryIndex {
-    const index = new GlossaryIndex();
-    index.setSites([{ generator: 'hugo', rootUri: ROOT_URI, hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
-    for (const [file, text] of Object.entries(files)) index.setDocument(`${ROOT_URI}/${file}`, text);
-    return index;
-  }
-  const routes = (index: GlossaryIndex) => Object.keys(FILES).map((file) => index.pageOf(`${ROOT_URI}/${file}`)).map((page) => (page?.published ? page.route : page?.unpublishedReason));
+  const routes = (index: GlossaryIndex) => routesIn(index, Object.keys(FILES));
 
   it('whichever file is read first', () => {
     assert.deepEqual(routes(indexWith(FILES)), BUNDLED);
