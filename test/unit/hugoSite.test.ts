@@ -430,12 +430,12 @@ describe("Hugo's ref and relref", () => {
   });
 
   it('that find no built page break the build, however leniently Hugo looks them up; a page not built renders none', () => {
-    const index = new GlossaryIndex();
-    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
-    index.setDocument('file:///site/content/g/a.md', '---\ntitle: A\n---\n');
-    index.setDocument('file:///site/content/g/entwurf.md', '---\ntitle: E\ndraft: true\n---\n');
-    index.setDocument('file:///site/content/g/b.md', '---\ntitle: B\n---\n{{< ref "A.md" >}} {{< ref "/g/a" >}} {{< ref "g/a.md" >}} {{< ref "fehlt.md" >}} {{< ref "entwurf.md" >}} {{< ref "h/a.md" >}}\n');
-    index.setDocument('file:///site/content/g/c.md', '---\ntitle: C\ndraft: true\n---\n{{< ref "fehlt.md" >}}\n');
+    const index = indexWith({
+      'content/g/a.md': '---\ntitle: A\n---\n',
+      'content/g/entwurf.md': '---\ntitle: E\ndraft: true\n---\n',
+      'content/g/b.md': '---\ntitle: B\n---\n{{< ref "A.md" >}} {{< ref "/g/a" >}} {{< ref "g/a.md" >}} {{< ref "fehlt.md" >}} {{< ref "entwurf.md" >}} {{< ref "h/a.md" >}}\n',
+      'content/g/c.md': '---\ntitle: C\ndraft: true\n---\n{{< ref "fehlt.md" >}}\n',
+    });
     const broken = (uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, diagnostic.severity]);
     assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md', 'h/a.md'].map((target) => [`Hugo's ref finds no page at "${target}": the build fails.`, 'error']));
     assert.deepEqual(broken('file:///site/content/g/c.md'), []);
@@ -474,11 +474,11 @@ describe('Hugo configuration: ignoreFiles and disableKinds', () => {
 
 describe('duplicate-route', () => {
   it('warns on each page built at the URL of another, in Hugo and Docusaurus, but not on a doc id twice (duplicate-id\'s)', () => {
-    const hugo = new GlossaryIndex();
-    hugo.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
-    hugo.setDocument('file:///site/content/g/a.md', '---\ntitle: A\nslug: fest\n---\n');
-    hugo.setDocument('file:///site/content/g/b.md', '---\ntitle: B\nslug: fest\n---\n');
-    hugo.setDocument('file:///site/content/g/c.md', '---\ntitle: C\n---\n');
+    const hugo = indexWith({
+      'content/g/a.md': '---\ntitle: A\nslug: fest\n---\n',
+      'content/g/b.md': '---\ntitle: B\nslug: fest\n---\n',
+      'content/g/c.md': '---\ntitle: C\n---\n',
+    });
     const routeWarnings = (index: GlossaryIndex, uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'duplicate-route').map((diagnostic) => diagnostic.message);
     assert.deepEqual(routeWarnings(hugo, 'file:///site/content/g/a.md'), ['Hugo builds another page at this URL too (/g/fest/): b.md. It writes only one of them.']);
     assert.deepEqual(routeWarnings(hugo, 'file:///site/content/g/c.md'), []);
