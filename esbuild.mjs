@@ -33,6 +33,16 @@ const mdxParserApart = {
     build.onResolve({ filter: /^\.\/mdxParser$/ }, () => ({ path: './mdx.js', external: true }));
   },
 };
+// RE2 (server/src/site/goRegExp.ts) and lodash's slugs (server/src/features/tagPermalinks.ts) are
+// bundles of their own too, dist/re2.js and dist/tagPermalinks.js: only a Hugo site's `ignoreFiles`
+// and a generated tags file need them.
+const librariesApart = {
+  name: 'libraries-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/goRegExp$/ }, () => ({ path: './re2.js', external: true }));
+    build.onResolve({ filter: /^\.\/tagPermalinks$/ }, () => ({ path: './tagPermalinks.js', external: true }));
+  },
+};
 // acorn-jsx requires acorn's CommonJS build, micromark imports its ES module: one copy, not two.
 const oneAcorn = {
   name: 'one-acorn',
@@ -43,12 +53,13 @@ const oneAcorn = {
 
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/lsp/main.ts' }, plugins: [mdxParserApart] },
-  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [mdxParserApart] },
-  { entryPoints: { lib: 'server/src/cli/library.ts' }, plugins: [mdxParserApart] },
+  { entryPoints: { server: 'server/src/lsp/main.ts' }, plugins: [mdxParserApart, librariesApart] },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [mdxParserApart, librariesApart] },
+  { entryPoints: { lib: 'server/src/cli/library.ts' }, plugins: [mdxParserApart, librariesApart] },
   { entryPoints: { mdx: 'server/src/parsing/mdxParser.ts' }, plugins: [oneAcorn] },
+  { entryPoints: { re2: 'server/src/site/goRegExp.ts', tagPermalinks: 'server/src/features/tagPermalinks.ts' } },
   // The thread that reads and parses a workspace's files while the server indexes them (server/src/workspace/parseFiles.ts).
-  { entryPoints: { parseWorker: 'server/src/workspace/parseWorker.ts' }, plugins: [mdxParserApart] },
+  { entryPoints: { parseWorker: 'server/src/workspace/parseWorker.ts' }, plugins: [mdxParserApart, librariesApart] },
 ];
 
 const contexts = await Promise.all(

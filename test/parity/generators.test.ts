@@ -274,7 +274,6 @@ const HUGO_SITES = [
   { name: 'hugo-cascade', dir: path.join(SITES, 'hugo-cascade') },
   { name: 'hugo-config-folder', dir: path.join(SITES, 'hugo-config-folder') },
   { name: 'hugo-bundles', dir: path.join(SITES, 'hugo-bundles') },
-  { name: 'hugo-home-bundle', dir: path.join(SITES, 'hugo-home-bundle') },
   { name: 'hugo-dates', dir: path.join(SITES, 'hugo-dates') },
   { name: 'hugo-url-protocol', dir: path.join(SITES, 'hugo-url-protocol') },
   { name: 'hugo-duplicate-key', dir: path.join(SITES, 'hugo-duplicate-key') },

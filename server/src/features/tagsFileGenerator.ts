@@ -1,6 +1,5 @@
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import deburr from 'lodash/deburr';
-import kebabCase from 'lodash/kebabCase';
+import type * as TagPermalinks from './tagPermalinks';
 import { foldWord } from '../index/wordFolding';
 import { TAGS_FILE_NAME, type TagsFile, type TagsFileAdditions } from '../parsing/tagsFile';
 import type { TextEdit, WorkspaceChange } from './workspaceChange';
@@ -59,13 +58,21 @@ export function declarationsEdit(tagsFile: TagsFile, tags: string[]): TextEdit |
 
 /** The permalink written for a new tag: German letters spelt out, other accents dropped, other letters kept (`Qualität` → `qualitaet`, `Café` → `cafe`, `日本語`). */
 function permalinkOf(tag: string): string {
-  return deburr(foldWord(tag)).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'tag';
+  return slugs().deburr(foldWord(tag)).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'tag';
 }
 
 /** The permalink Docusaurus gives a tag of a tags file that names none: lodash's `kebabCase` of its key. */
 function docusaurusPermalinkOf(key: string): string {
-  return kebabCase(key);
+  return slugs().kebabCase(key);
 }
+
+/** Loaded on first use: in the bundles, `./tagPermalinks` is dist/tagPermalinks.js (esbuild.mjs). */
+function slugs(): typeof TagPermalinks {
+  tagPermalinks ??= require('./tagPermalinks') as typeof TagPermalinks;
+  return tagPermalinks;
+}
+
+let tagPermalinks: typeof TagPermalinks | undefined;
 
 /**
  * A permalink for each new tag, unlike one another's and those the file declares or Docusaurus

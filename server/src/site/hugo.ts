@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import type * as GoRegExp from './goRegExp';
 import { compileGoGlob } from '../common/glob';
 import { hugoDateOf, type HugoDate } from './hugoDates';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
@@ -92,12 +93,16 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
  * `(a+)+$` would hang the server on a long path). Undefined where RE2 does not read it.
  */
 function goRegExp(pattern: string): RE2JS | undefined {
+  // Loaded on first use: in the bundles, `./goRegExp` is dist/re2.js (esbuild.mjs).
+  re2 ??= require('./goRegExp') as typeof GoRegExp;
   try {
-    return RE2JS.compile(pattern);
+    return re2.RE2JS.compile(pattern);
   } catch {
     return undefined;
   }
 }
+
+let re2: typeof GoRegExp | undefined;
 
 /** `[permalinks]` keyed as Hugo reads configuration keys: lower-cased. */
 function lowerCasedKeys(patterns: Record<string, string>): Record<string, string> {
