@@ -255,6 +255,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-inline-tags-object', dir: path.join(SITES, 'docusaurus-inline-tags-object'), asDocs: false },
   { name: 'docusaurus-duplicate-routes', dir: path.join(SITES, 'docusaurus-duplicate-routes'), asDocs: false },
   { name: 'docusaurus-markdown-links', dir: path.join(SITES, 'docusaurus-markdown-links'), asDocs: false },
+  { name: 'docusaurus-site-alias-i18n', dir: path.join(SITES, 'docusaurus-site-alias-i18n'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair
@@ -281,6 +282,7 @@ const HUGO_SITES = [
   { name: 'hugo-multihost', dir: path.join(SITES, 'hugo-multihost') },
   { name: 'hugo-refs', dir: path.join(SITES, 'hugo-refs') },
   { name: 'hugo-refs-missing', dir: path.join(SITES, 'hugo-refs-missing') },
+  { name: 'hugo-refs-lenient', dir: path.join(SITES, 'hugo-refs-lenient') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

@@ -4,27 +4,101 @@ import type { LineIndex, Range } from '../common/text';
 export interface HugoRef {
   target: string;
   range: Range;
+  /** Set when the shortcode names a language (`lang="de"`). */
+  lang?: string;
+  /** Set when it lies in raw HTML (a comment, a tag, an HTML block): Hugo runs it only where its Markdown renders raw HTML (`unsafe`). */
+  inHtml?: true;
 }
 
-/**
- * `{{< ref "…" >}}` and `{{< relref "…" >}}` (also with `%`, a `path=` parameter, backquotes or no
- * quotes): Hugo reads shortcodes in the whole body, code included, but not a commented one (whose
- * `{{<` is followed by a comment's opening). At most this many per document: the rest are not read.
- */
+/** At most this many per document: the rest are not read. */
 const MAX_REFS = 1000;
-const REF = /\{\{([<%])\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:"((?:[^"\\\n]|\\.)*)"|`([^`\n]*)`|([^\s"`%>}]+))/g;
+/** A shortcode's opening, `{{<` or `{{%`, with its name: not a closing one (`{{< /x >}}`) nor one commented out (`{{</*`). */
+const OPENING = /\{\{([<%])\s*([\w.-]+)/g;
+/** One parameter: `name="value"`, `name=value`, or a positional value, quoted with `"` or `` ` `` or bare. */
+const PARAMETER = /\s*(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`|([^\s"`%>}]+))/y;
 
+/**
+ * The `ref` and `relref` shortcodes of a body (`{{< ref "x.md" >}}`, `{{% relref path="x" lang="de" %}}`).
+ * Hugo reads shortcodes in the whole body, code included; one in another's parameters is text.
+ */
 export function hugoRefsOf(text: string, from: number, lines: LineIndex): HugoRef[] {
   // Most files have none: one search is cheaper than the expression's.
   if (!text.includes('{{', from)) return [];
   const refs: HugoRef[] = [];
-  REF.lastIndex = from;
-  for (let match = REF.exec(text); match !== null && refs.length < MAX_REFS; match = REF.exec(text)) {
-    const quoted = match[2] ?? match[3];
-    const target = quoted === undefined ? match[4] : match[2] !== undefined ? quoted.replace(/\\(.)/g, '$1') : quoted;
-    const written = quoted ?? match[4];
-    const end = match.index + match[0].length - (quoted === undefined ? 0 : 1);
-    refs.push({ target, range: lines.rangeAt(end - written.length, end) });
+  const rawHtml = new RawHtml(text, from);
+  OPENING.lastIndex = from;
+  for (let match = OPENING.exec(text); match !== null && refs.length < MAX_REFS; match = OPENING.exec(text)) {
+    const closing = match[1] === '<' ? '>}}' : '%}}';
+    const end = text.indexOf(closing, OPENING.lastIndex);
+    // Unclosed: Hugo stops on it, with its own message; nothing to judge here.
+    if (end === -1) break;
+    const name = match[2];
+    if (name === 'ref' || name === 'relref') {
+      const ref = refOf(text, OPENING.lastIndex, end, lines);
+      if (ref !== undefined) refs.push(rawHtml.holds(match.index) ? { ...ref, inHtml: true } : ref);
+    }
+    // The parameters, quoted ones too, are this shortcode's: a shortcode written in one is text.
+    OPENING.lastIndex = end + closing.length;
   }
   return refs;
+}
+
+/** The page a `ref` names (its first positional parameter, or `path=`), and its `lang=`. */
+function refOf(text: string, start: number, end: number, lines: LineIndex): HugoRef | undefined {
+  let target: { value: string; at: number } | undefined;
+  let lang: string | undefined;
+  PARAMETER.lastIndex = start;
+  for (let match = PARAMETER.exec(text); match !== null && PARAMETER.lastIndex <= end; match = PARAMETER.exec(text)) {
+    const [whole, key, doubleQuoted, backQuoted, bare] = match;
+    const value = doubleQuoted ?? backQuoted ?? bare;
+    const at = match.index + whole.length - value.length - (bare === undefined ? 1 : 0);
+    if (key === 'lang') lang = value;
+    else if ((key === undefined || key === 'path') && target === undefined) target = { value, at };
+  }
+  if (target === undefined) return undefined;
+  return { target: target.value, range: lines.rangeAt(target.at, target.at + target.value.length), ...(lang === undefined ? {} : { lang }) };
+}
+
+/**
+ * Where raw HTML lies, as CommonMark reads it: HTML comments, tags, and blocks that start with a tag
+ * (up to the next blank line). Asked for offsets in increasing order, in time linear in the text.
+ */
+class RawHtml {
+  private readonly comments: Array<[number, number]> = [];
+  private nextComment = 0;
+  private scanned: number;
+  private lineStart: number;
+  private blockStart: number;
+  private inTag = false;
+
+  constructor(private readonly text: string, from: number) {
+    for (let open = text.indexOf('<!--', from); open !== -1; ) {
+      const close = text.indexOf('-->', open + 4);
+      if (close === -1) break;
+      this.comments.push([open, close + 3]);
+      open = text.indexOf('<!--', close + 3);
+    }
+    this.scanned = from;
+    this.lineStart = from;
+    this.blockStart = from;
+  }
+
+  holds(offset: number): boolean {
+    while (this.nextComment < this.comments.length && this.comments[this.nextComment][1] <= offset) this.nextComment++;
+    if (this.nextComment < this.comments.length && this.comments[this.nextComment][0] < offset) return true;
+    // Forward to `offset`: whether it is inside a tag, and the first line of its block.
+    const text = this.text;
+    for (; this.scanned < offset; this.scanned++) {
+      const character = text[this.scanned];
+      if (character === '\n') {
+        if (text.slice(this.lineStart, this.scanned).trim() === '') this.blockStart = this.scanned + 1;
+        this.lineStart = this.scanned + 1;
+        this.inTag = false;
+      } else if (character === '<') this.inTag = /[A-Za-z/]/.test(text[this.scanned + 1] ?? '');
+      else if (character === '>') this.inTag = false;
+    }
+    if (this.inTag) return true;
+    const firstLineEnd = text.indexOf('\n', this.blockStart);
+    return /^ {0,3}<\/?[A-Za-z][\w-]*(?:[\s/>]|$)/.test(text.slice(this.blockStart, firstLineEnd === -1 ? text.length : firstLineEnd));
+  }
 }

@@ -48,6 +48,8 @@ export interface HugoSite {
   multihost: boolean;
   /** A `ref` or `relref` that finds no page fails the build (`refLinksErrorLevel` other than `WARNING`). */
   refsFailBuild: boolean;
+  /** Raw HTML is rendered (`markup.goldmark.renderer.unsafe`), and so are the shortcodes in it. */
+  rendersRawHtml: boolean;
   /** `ignoreFiles`, Go's (RE2) regular expressions: a file whose absolute path one matches is not read. One RE2 does not read is left out. */
   ignoreFiles: RE2JS[];
   /** `disableKinds`: `page`, `section`, `home` pages are not built (written so: `HOME` disables nothing in Hugo 0.111). */
@@ -82,6 +84,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     permalinks: lowerCasedKeys(facts.permalinks ?? {}),
     multihost: facts.languages.some((language) => language.baseURL !== undefined),
     refsFailBuild: facts.refLinksErrorLevel?.toUpperCase() !== 'WARNING',
+    rendersRawHtml: facts.rendersRawHtml ?? false,
     ignoreFiles: (facts.ignoreFiles ?? []).flatMap((pattern) => goRegExp(pattern) ?? []),
     disableKinds: new Set(facts.disableKinds ?? []),
   };

@@ -252,6 +252,10 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   };
   assign('ignoreFiles', texts('ignoreFiles', l10n.t('a list of regular expressions')));
   assign('refLinksErrorLevel', text(table, ['refLinksErrorLevel']));
+  const markup = table.markup;
+  const goldmark = isTable(markup) ? markup.goldmark : undefined;
+  const renderer = isTable(goldmark) ? goldmark.renderer : undefined;
+  if (isTable(renderer)) assign('rendersRawHtml', flag(renderer, ['markup', 'goldmark', 'renderer', 'unsafe']));
   assign('disableKinds', texts('disableKinds', l10n.t('a list of kinds of pages')));
 
   const disabled = new Set<string>();
@@ -281,6 +285,9 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
       if (isDisabled) language.disabled = true;
       facts.languages.push(language);
     }
+    // Hugo serves each language from its own base URL, or all from the site's: not some.
+    const withBaseURL = facts.languages.filter((language) => language.baseURL !== undefined).length;
+    if (withBaseURL > 0 && withBaseURL < facts.languages.length) report(['languages'], l10n.t('Hugo refuses to build: "baseURL" must be set on all of the languages or on none.'));
     // Hugo refuses a default language the languages do not define (`params.de.toml` alone defines `de`).
     const defaultLanguage = facts.defaultContentLanguage ?? 'en';
     if (facts.languages.length > 0 && !facts.languages.some((language) => language.code.toLowerCase() === defaultLanguage)) {

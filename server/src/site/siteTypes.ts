@@ -106,6 +106,8 @@ export interface HugoConfigFacts {
   permalinks?: Record<string, string>;
   /** `ignoreFiles`: Go regular expressions; Hugo reads no file whose absolute path one matches. */
   ignoreFiles?: string[];
+  /** `markup.goldmark.renderer.unsafe`: raw HTML is rendered, and the shortcodes in it run. */
+  rendersRawHtml?: boolean;
   /** `refLinksErrorLevel`: `ERROR` (the default) fails the build on a `ref` that finds no page, `WARNING` only warns. */
   refLinksErrorLevel?: string;
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */

@@ -1,69 +1,82 @@
 import * as l10n from '@vscode/l10n';
-import { posix } from 'node:path';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import { safeDecode, uriPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { Site } from '../../site/site';
-
-/** The pages a Hugo site builds, as `ref` finds them: by path below the content folder and by name, both without extension and in lower case. */
-interface BuiltPages {
-  paths: Set<string>;
-  names: Set<string>;
-}
+import type { UnpublishedReason } from '../../site/siteTypes';
 
 /**
- * Hugo's `ref` and `relref` shortcodes that find no page the site builds: Hugo fails the build on
- * them (`REF_NOT_FOUND`), unless `refLinksErrorLevel` is `WARNING`. Hugo looks a ref up leniently
- * (any case, any extension, a name alone anywhere in the site, a path from the page's folder or the
- * content folder), so one is reported only where none of those ways finds a built page.
+ * Hugo's `ref` and `relref` shortcodes that find no page: Hugo fails the build on them
+ * (`REF_NOT_FOUND`), unless `refLinksErrorLevel` is `WARNING`. Hugo looks a ref up leniently (any
+ * case and extension, a name alone anywhere, a path from the page's folder or the content folder,
+ * taxonomy and section pages, other languages' suffixes, mounted folders), and the cases where a
+ * path finds no page though a page of that name exists are many; so a ref is reported only where
+ * no page of the site has its name at all. Not judged: refs Hugo does not run (in raw HTML, which
+ * its Markdown leaves out unless `unsafe`; on a page it does not render) and refs to a language.
  */
 export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
-  // A page Hugo does not build renders no shortcode.
   if (site?.generator !== 'hugo' || document.hugoRefs === undefined || page?.published !== true) return [];
-  const built = index.rememberedByPages(`hugo refs ${site.rootUri}`, () => builtPagesOf(index, site));
+  const names = index.rememberedByPages(`hugo ref names ${site.rootUri}`, () => pageNamesOf(index, site));
+  const languages = site.hugo.languages.map((language) => language.code);
   const diagnostics: GlossaryDiagnostic[] = [];
   for (const ref of document.hugoRefs) {
-    if (finds(built, ref.target, page.docId)) continue;
+    if (ref.lang !== undefined || (ref.inHtml && !site.hugo.rendersRawHtml) || names.has(refName(ref.target, languages))) continue;
     diagnostics.push({
       range: ref.range,
       severity: 'warning',
       code: 'broken-link',
-      message: l10n.t('Hugo\'s ref finds no page at "{0}": the build fails.', ref.target),
-      ...(site.hugo.refsFailBuild ? { breaksBuild: true as const } : {}),
+      ...(site.hugo.refsFailBuild
+        ? { message: l10n.t('Hugo\'s ref finds no page at "{0}": the build fails.', ref.target), breaksBuild: true as const }
+        : { message: l10n.t('Hugo\'s ref finds no page at "{0}".', ref.target) }),
     });
   }
   return diagnostics;
 }
 
-function builtPagesOf(index: GlossaryIndex, site: Site): BuiltPages {
-  const built: BuiltPages = { paths: new Set(), names: new Set() };
+/** Why a page Hugo knows of is not built, but a ref finds it: it is not rendered (`headless`, `_build`), or its date is not yet or no more (which Hugo refuses, but `not-rendered` does not tell apart). */
+const FOUND_THOUGH_UNBUILT: ReadonlySet<UnpublishedReason | undefined> = new Set(['not-rendered', 'outside']);
+
+/**
+ * The names a ref may find a page of the site by, in lower case: each page's file name (an `index`
+ * or `_index` file's: its folder's), every folder above a page (a section, with an `_index.md` or
+ * not), and the taxonomies' pages (`tags`, `categories` and the terms their pages list).
+ */
+function pageNamesOf(index: GlossaryIndex, site: Site): Set<string> {
+  // The home page, and a ref to the page itself (`#teil`).
+  const names = new Set(['', 'tags', 'categories']);
+  const languages = site.generator === 'hugo' ? site.hugo.languages.map((language) => language.code) : [];
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
   for (const document of index.documents()) {
+    if (index.siteFor(document.uri) !== site) continue;
     const page = index.pageOf(document.uri);
-    if (page?.generator !== 'hugo' || !page.published || index.siteFor(document.uri) !== site) continue;
-    // A bundle's or a section's page is its folder's.
-    const path = page.docId.replace(/(?:^|\/)_?index$/, '').toLowerCase();
-    built.paths.add(path);
-    built.names.add(path.slice(path.lastIndexOf('/') + 1));
+    if (page !== undefined && !page.published && !FOUND_THOUGH_UNBUILT.has(page.unpublishedReason)) continue;
+    const path = uriPath(document.uri);
+    const segments = (path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path).split('/');
+    for (const folder of segments.slice(0, -1)) names.add(folder.toLowerCase());
+    names.add(refName(segments[segments.length - 1], languages));
+    for (const field of document.frontMatter?.fields ?? []) {
+      if (!['tags', 'categories'].includes(field.key.toLowerCase())) continue;
+      const terms = Array.isArray(field.value) ? field.value : [field.value];
+      for (const term of terms) if (typeof term === 'string') names.add(urlized(term));
+    }
   }
-  return built;
+  return names;
 }
 
-/** Whether Hugo finds a page for a ref written on the page of doc id `fromDocId` (its path below the content folder, without extension). */
-function finds(built: BuiltPages, target: string, fromDocId: string): boolean {
-  const path = target.replace(/[?#].*$/s, '');
-  // An anchor alone is on the page itself.
-  if (path === '') return true;
-  const segments = path.toLowerCase().split('/').filter((segment) => segment !== '' && segment !== '.');
-  if (segments.length > 0) segments[segments.length - 1] = segments[segments.length - 1].replace(/\.[^.]*$/, '');
-  const wanted = segments.join('/').replace(/(?:^|\/)_?index$/, '');
-  // A name alone (with or without a leading slash) is looked up everywhere.
-  if (!wanted.includes('/')) return wanted === '' || built.names.has(wanted) || built.paths.has(wanted);
-  if (path.startsWith('/')) return built.paths.has(wanted);
-  // A bundle's page refers from its folder's parent, as Hugo resolves it.
-  const folder = posix.dirname(fromDocId);
-  const fromFolder = posix.basename(fromDocId) === 'index' ? posix.dirname(folder) : folder;
-  const relative = posix.normalize(posix.join(fromFolder === '.' ? '' : fromFolder.toLowerCase(), wanted));
-  return built.paths.has(wanted) || (!relative.startsWith('..') && built.paths.has(relative));
+/** The name a ref or a file goes by: its last segment, decoded, trimmed, in lower case, without extension and language suffix (`both.de.md` → `both`). */
+function refName(target: string, languages: readonly string[]): string {
+  const path = safeDecode(target.replace(/[?#].*$/s, '').trim()).replace(/\/+$/, '');
+  let name = path.slice(path.lastIndexOf('/') + 1).toLowerCase().replace(/\.[^.]*$/, '');
+  const suffix = name.slice(name.lastIndexOf('.') + 1);
+  if (name.includes('.') && languages.includes(suffix)) name = name.slice(0, name.lastIndexOf('.'));
+  // An index file's, or a path to a folder, is the folder's.
+  return name === 'index' || name === '_index' ? (path.includes('/') ? refName(path.slice(0, path.lastIndexOf('/')), languages) : '') : name;
+}
+
+/** A taxonomy term as Hugo writes it in its page's path: blanks to `-`, in lower case. */
+function urlized(term: string): string {
+  return term.trim().toLowerCase().replace(/\s+/g, '-');
 }

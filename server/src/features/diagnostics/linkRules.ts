@@ -50,6 +50,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   }
   const reached = linkedDocument(index, document.uri, link.target, link.targetUri);
   if (reached.kind === 'file' && reached.document !== undefined) {
+    // Where `@site/…` finds no doc (another locale's build), Docusaurus takes the file for an asset: no broken link.
+    if (link.target.startsWith('@site/')) return undefined;
     const locales = localesMissingFileLink(index, document.uri, link.target, reached.document);
     if (locales.length === 0) return undefined;
     return { message: l10n.t('"{0}" leads nowhere in the {1} build: this page is built from this file there, and the file it names is replaced by its translation, which Docusaurus looks for beside this file only. Link by the path from the docs folder or by the route.', link.target, locales.join(', ')) };
