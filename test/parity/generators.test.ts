@@ -281,7 +281,6 @@ const HUGO_SITES = [
   { name: 'hugo-config-options', dir: path.join(SITES, 'hugo-config-options') },
   { name: 'hugo-multihost', dir: path.join(SITES, 'hugo-multihost') },
   { name: 'hugo-refs', dir: path.join(SITES, 'hugo-refs') },
-  { name: 'hugo-refs-missing', dir: path.join(SITES, 'hugo-refs-missing') },
   { name: 'hugo-refs-lenient', dir: path.join(SITES, 'hugo-refs-lenient') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];

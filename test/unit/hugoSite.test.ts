@@ -435,7 +435,7 @@ describe("Hugo's ref and relref", () => {
     assert.equal(lines[refs[0].range.start.line].slice(refs[0].range.start.character, refs[0].range.end.character), 'a.md');
   });
 
-  it('that find no page of their name break the build; a page not built renders none, and raw HTML runs none unless rendered', () => {
+  it('that find no page of their name are warned of (whether Hugo finds one is not predicted); a page not built renders none, and raw HTML runs none unless rendered', () => {
     const index = indexWith({
       'content/g/a.md': '---\ntitle: A\n---\n',
       'content/g/entwurf.md': '---\ntitle: E\ndraft: true\n---\n',
@@ -444,7 +444,7 @@ describe("Hugo's ref and relref", () => {
     });
     const broken = (uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, diagnostic.severity]);
     // `h/a.md` finds no page in Hugo either, but a page named `a` exists: Hugo's ways to find one are too many to say it does not.
-    assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md'].map((target) => [`Hugo's ref finds no page at "${target}": the build fails.`, 'error']));
+    assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md'].map((target) => [`No page of the site is named "${target}": should Hugo's ref find none, the build fails.`, 'warning']));
     assert.deepEqual(broken('file:///site/content/g/c.md'), []);
     const created = index.setDocument('file:///site/content/g/fehlt.md', '---\ntitle: F\n---\n');
     assert.equal(broken('file:///site/content/g/b.md').length, 1, 'a page that comes is found');
@@ -455,7 +455,9 @@ describe("Hugo's ref and relref", () => {
     const text = '---\ntitle: B\n---\n<!-- {{< ref "fehlt.md" >}} -->\n';
     for (const unsafe of [false, true]) {
       const index = new GlossaryIndex();
-      const hugo = hugoSiteOf(readHugoConfig(`[markup.goldmark.renderer]\nunsafe = ${unsafe}\n`, 'hugo.toml'));
+      const config = readHugoConfig(`[markup.goldmark.renderer]\nunsafe = "${unsafe}"\n`, 'hugo.toml');
+      assert.deepEqual(config.problems, [], 'a string is cast, as Hugo casts it');
+      const hugo = hugoSiteOf(config);
       index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
       const document = index.setDocument('file:///site/content/b.md', text);
       assert.equal(documentDiagnostics(index, document).filter((diagnostic) => diagnostic.code === 'broken-link').length, unsafe ? 1 : 0, `unsafe = ${unsafe}`);

@@ -255,7 +255,10 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   const markup = table.markup;
   const goldmark = isTable(markup) ? markup.goldmark : undefined;
   const renderer = isTable(goldmark) ? goldmark.renderer : undefined;
-  if (isTable(renderer)) assign('rendersRawHtml', flag(renderer, ['markup', 'goldmark', 'renderer', 'unsafe']));
+  // Read as Hugo casts it (`"true"`, `1`), and never refused: what it changes is only what a ref rule judges.
+  const unsafe = isTable(renderer) ? renderer.unsafe : undefined;
+  if (typeof unsafe === 'boolean' || typeof unsafe === 'number') assign('rendersRawHtml', unsafe !== false && unsafe !== 0);
+  else if (typeof unsafe === 'string' && /^(?:true|false|1|0|t|f)$/i.test(unsafe.trim())) assign('rendersRawHtml', /^(?:true|1|t)$/i.test(unsafe.trim()));
   assign('disableKinds', texts('disableKinds', l10n.t('a list of kinds of pages')));
 
   const disabled = new Set<string>();

@@ -7,13 +7,15 @@ import type { Site } from '../../site/site';
 import type { UnpublishedReason } from '../../site/siteTypes';
 
 /**
- * Hugo's `ref` and `relref` shortcodes that find no page: Hugo fails the build on them
- * (`REF_NOT_FOUND`), unless `refLinksErrorLevel` is `WARNING`. Hugo looks a ref up leniently (any
- * case and extension, a name alone anywhere, a path from the page's folder or the content folder,
- * taxonomy and section pages, other languages' suffixes, mounted folders), and the cases where a
- * path finds no page though a page of that name exists are many; so a ref is reported only where
- * no page of the site has its name at all. Not judged: refs Hugo does not run (in raw HTML, which
- * its Markdown leaves out unless `unsafe`; on a page it does not render) and refs to a language.
+ * Hugo's `ref` and `relref` shortcodes that seem to find no page: Hugo fails the build on one that
+ * finds none (`REF_NOT_FOUND`, unless `refLinksErrorLevel` is `WARNING`). Whether it finds one
+ * depends on more than a model of it can hold: Hugo looks a ref up leniently (any case and
+ * extension, a name alone anywhere, sections, taxonomy pages, other languages, mounts, content
+ * files of every format, files the workspace leaves out), and runs only the refs whose place
+ * survives its Markdown (not in raw HTML, which a CommonMark parser would have to tell). So a ref is
+ * reported only where no page of the site has its name, and as a warning: the build's failure is
+ * not predicted. Not judged: refs in raw HTML (unless `unsafe`), on a page Hugo does not render,
+ * and refs to a language.
  */
 export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
@@ -28,9 +30,9 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
       range: ref.range,
       severity: 'warning',
       code: 'broken-link',
-      ...(site.hugo.refsFailBuild
-        ? { message: l10n.t('Hugo\'s ref finds no page at "{0}": the build fails.', ref.target), breaksBuild: true as const }
-        : { message: l10n.t('Hugo\'s ref finds no page at "{0}".', ref.target) }),
+      message: site.hugo.refsFailBuild
+        ? l10n.t('No page of the site is named "{0}": should Hugo\'s ref find none, the build fails.', ref.target)
+        : l10n.t('No page of the site is named "{0}": Hugo\'s ref may find none.', ref.target),
     });
   }
   return diagnostics;
