@@ -88,6 +88,7 @@ describe('the .vsix', { timeout: 180_000 }, () => {
       'extension.vsixmanifest',
       'extension/LICENSE.txt',
       'extension/changelog.md',
+      'extension/dist/babel.js',
       'extension/dist/client.js',
       'extension/dist/mdx.js',
       'extension/dist/parseWorker.js',

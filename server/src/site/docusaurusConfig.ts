@@ -1,4 +1,5 @@
-import { parse, parseExpression, type ParseError } from '@babel/parser';
+import type { ParseError } from '@babel/parser';
+import type * as BabelParser from './babelParser';
 import type * as babel from '@babel/types';
 import * as l10n from '@vscode/l10n';
 import { LineIndex, type Range } from '../common/text';
@@ -67,7 +68,7 @@ export function readDocusaurusSidebars(text: string, fileName: string): { refere
     try {
       // Node's JSON reader, as Docusaurus loads the file: no comments, no trailing commas.
       JSON.parse(text);
-      references = reader.readSidebars(parseExpression(text), emptyScope());
+      references = reader.readSidebars(babelParser().parseExpression(text), emptyScope());
     } catch (error) {
       const position = (error as ParseError & Error).pos ?? Number(/at position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
       facts.problems.push({ range: lines.rangeAt(position, position), message: l10n.t('The site configuration does not parse: {0}', (error as Error).message.replace(/ \(\d+:\d+\)$/, '')) });
@@ -89,7 +90,7 @@ function parseProgram(text: string, fileName: string, lines: LineIndex, problems
     message: l10n.t('The site configuration does not parse: {0}', error.message.replace(/ \(\d+:\d+\)$/, '')),
   });
   try {
-    const file = parse(text, {
+    const file = babelParser().parse(text, {
       sourceType: /\.m[jt]s$/i.test(fileName) ? 'module' : 'unambiguous',
       plugins: [typeScript ? 'typescript' : 'jsx'],
       errorRecovery: true,
@@ -790,3 +791,11 @@ function scopeOf(statements: babel.Statement[], parent: Scope | undefined): Scop
   }
   return scope;
 }
+
+/** Loaded on first use: in the bundles, `./babelParser` is dist/babel.js (esbuild.mjs). */
+function babelParser(): typeof BabelParser {
+  loadedBabelParser ??= require('./babelParser') as typeof BabelParser;
+  return loadedBabelParser;
+}
+
+let loadedBabelParser: typeof BabelParser | undefined;
