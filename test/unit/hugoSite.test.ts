@@ -448,6 +448,10 @@ describe("Hugo's ref and relref", () => {
     assert.deepEqual(broken('file:///site/content/g/c.md'), []);
     const created = index.setDocument('file:///site/content/g/fehlt.md', '---\ntitle: F\n---\n');
     assert.equal(broken('file:///site/content/g/b.md').length, 1, 'a page that comes is found');
+    index.setDocument('file:///site/content/g/entwurf.md', '---\ntitle: E\n---\n');
+    assert.equal(broken('file:///site/content/g/b.md').length, 0, 'and one that is no draft any more');
+    index.setDocument('file:///site/content/g/entwurf.md', '---\ntitle: E\ndraft: true\n---\nText.\n');
+    assert.equal(broken('file:///site/content/g/b.md').length, 1, 'and one that is a draft again');
     assert.ok(affectedDocuments(index, created.uri, undefined, created).has('file:///site/content/g/b.md'), 'and the page holding the ref is checked again');
   });
 

@@ -257,6 +257,8 @@ export class GlossaryIndex {
     const targets = linkTargetsOf(parsed);
     this.forgetUses(previousDocument, previousTargets);
     this.documentsByUri.set(parsed.uri, parsed);
+    // A page changes with its file's front matter, or comes with the file; typing in prose changes none.
+    if (previousDocument === undefined || !sameFrontMatterValues(previousDocument, parsed)) this.answersByPages.clear();
     if (previousDocument === undefined) {
       this.learnComposedUri(parsed.uri);
       this.learnFolders(parsed.uri, 1);
@@ -406,6 +408,7 @@ export class GlossaryIndex {
     this.sites = sites;
     this.configProblems = configProblems;
     this.sitesByFolder.clear();
+    this.answersByPages.clear();
     this.hugoDocumentsBelow.clear();
     for (const uri of this.documentsByUri.keys()) this.countHugoDocument(uri, 1);
     for (const document of [...this.documentsByUri.values()]) this.setParsedDocument(document);
@@ -560,7 +563,6 @@ export class GlossaryIndex {
   }
 
   private learnPage(document: ParsedDocument): void {
-    this.answersByPages.clear();
     const site = this.siteFor(document.uri);
     let page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? [], this.hugoFilesAround);
     // A translation of no file in the docs folder is not read (see `updateTranslationsOf`).
@@ -587,7 +589,6 @@ export class GlossaryIndex {
   }
 
   private forgetPage(uri: string): void {
-    this.answersByPages.clear();
     const known = this.pagesByUri.get(uri);
     for (const key of known?.permalinkKeys ?? []) this.urisByPermalink.delete(key, uri);
     if (known?.page.published) this.urisByDocId.delete(docIdKey(known.page), uri);
@@ -630,6 +631,7 @@ export class GlossaryIndex {
     }
     const page = this.pagesByUri.get(key)?.page;
     this.forgetPage(key);
+    this.answersByPages.clear();
     this.documentsByUri.delete(key);
     const composedKey = this.composedUris.get(key);
     if (composedKey !== undefined) {
@@ -732,7 +734,7 @@ export class GlossaryIndex {
     if (this.documentsByUri.has(uri)) this.signatures.set(uri, signature);
   }
 
-  /** An answer computed from the pages of the index (under a key of the feature's own), remembered until a page comes, goes or changes. */
+  /** An answer computed from the pages of the index (under a key of the feature's own), remembered until a file comes or goes, its front matter changes, or the sites do. */
   rememberedByPages<T>(key: string, compute: () => T): T {
     if (!this.answersByPages.has(key)) this.answersByPages.set(key, compute());
     return this.answersByPages.get(key) as T;
