@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import {
+  ASSET_FILES_GLOB,
   GLOSSARY_CHANGED_NOTIFICATION,
   KNOWN_TAGS_REQUEST,
   LINK_TO_TERM_REQUEST,
@@ -73,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml,docusaurus.config.*,hugo.*,config.*,*versions.json,sidebars.*,version-*-sidebars.json,_category_.*}'),
         vscode.workspace.createFileSystemWatcher('**/config/{_default,production}/**/*.{toml,yaml,yml,json}'),
+        vscode.workspace.createFileSystemWatcher(ASSET_FILES_GLOB),
         // Commits and checkouts change which translations are outdated.
         vscode.workspace.createFileSystemWatcher('**/.git/logs/HEAD'),
       ],

@@ -39,6 +39,8 @@ interface DocusaurusTable {
   failsWhenLenient?: boolean;
   docs: Array<{ file: string; locale: string; pluginId: string; published: boolean; route?: string }>;
   brokenLinks: Array<{ locale: string; page: string; link: string }>;
+  /** Images the build found no file for: the file holding one, its URL as written, and the line of its `![` (1-based). */
+  brokenMarkdownImages: Array<{ locale: string; file: string; link: string; line: number }>;
   /** Pages whose MDX did not compile (file and MDX's reason), and routes whose render failed (see scripts/docusaurus/site.mjs). */
   compileFailures: Array<{ file: string; cause: string }>;
   renderFailures: Array<{ route: string; cause: string }>;
@@ -314,6 +316,8 @@ describe('the site as the real generators build it', () => {
         comparePages(table.docs, terms, ourFileOf, table.docs[0]?.locale, agreement);
         compareBrokenLinks(site.dir, table, check.findings, ourFileOf, agreement);
       }
+      // A folder of docs built in an empty site misses the images of the site it comes from; we judge no images without a configuration.
+      if (!site.asDocs) compareBrokenImages(site.dir, table, check.findings, ourFileOf, agreement);
       report(agreement);
     });
   }
@@ -368,6 +372,26 @@ function compareMdx(table: DocusaurusTable, findings: Finding[], ourFileOf: (fil
     const same = compile ? ours.some((finding) => finding.message.endsWith(compile.cause)) : render ? ours.length > 0 : ours.length === 0;
     if (same) agreement.agreeing++;
     else agreement.differences.push(`${file}: its MDX ${builtAs}; check has ${ours.length === 0 ? 'no invalid-mdx error' : ours.map((finding) => `${finding.line}:${finding.column} ${finding.message}`).join('; ')}`);
+  }
+}
+
+/**
+ * Every image the build found no file for (once per file, whatever the locales that compiled it)
+ * is a `broken-image` finding on that line of that file, over that very URL; and every `broken-image`
+ * finding is one the build reports.
+ */
+function compareBrokenImages(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
+  const reportedImages = [...new Map(table.brokenMarkdownImages.map((row) => [`${row.file}:${row.line}:${row.link}`, row])).values()];
+  const images = findings.filter((finding) => finding.code === 'broken-image').map((finding) => ({ finding, text: textAt(siteDir, finding) }));
+  for (const reported of reportedImages) {
+    agreement.compared++;
+    if (images.some(({ finding, text }) => finding.file === ourFileOf(reported.file) && finding.line === reported.line && text === reported.link)) agreement.agreeing++;
+    else agreement.differences.push(`${reported.file}:${reported.line}: the build finds no file for the image "${reported.link}"; check has no broken-image finding for it`);
+  }
+  for (const { finding, text } of images) {
+    agreement.compared++;
+    if (reportedImages.some((row) => ourFileOf(row.file) === finding.file && row.line === finding.line && row.link === text)) agreement.agreeing++;
+    else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a broken image "${text}" the build does not report`);
   }
 }
 

@@ -353,6 +353,40 @@ describe('watched files', () => {
   });
 });
 
+describe('images and files pages name, in a Docusaurus site', () => {
+  let ws: Workspace;
+  let client: LspClient;
+  before(async () => {
+    ws = createWorkspace({
+      'docusaurus.config.js': "module.exports = { title: 'T', url: 'https://example.com', baseUrl: '/', presets: [['classic', { docs: {} }]] };\n",
+      'docs/seite.md': '---\ntitle: Seite\n---\n# Seite\n\n![Logo](./img/logo.png) [Preise](/files/preise.pdf)\n',
+      'static/files/preise.pdf': '%PDF',
+    });
+    client = await LspClient.start({ workspaceFolders: [ws.root] });
+    await client.waitForIndex();
+  });
+  after(async () => {
+    await client?.shutdown();
+    ws?.dispose();
+  });
+
+  it('reports an image that is not there, at its target, and checks a closed page again when the file comes and goes', async () => {
+    const page = ws.uri('docs/seite.md');
+    const images = (current: Diagnostic[] | undefined) => (current ?? []).filter((diagnostic) => diagnostic.code === 'broken-image');
+    const [missing] = await client.waitForDiagnostics(page, (current) => images(current).length === 1);
+    assert.equal(missing.message, 'No image at "./img/logo.png": Docusaurus looks for it at "docs/img/logo.png".');
+    assert.equal(missing.severity, DiagnosticSeverity.Error);
+    assert.deepEqual(missing.range, range(5, 8, 5, 22));
+    ws.write('docs/img/logo.png', 'PNG');
+    await client.didChangeWatchedFiles([{ uri: ws.uri('docs/img/logo.png'), type: FileChangeType.Created }]);
+    await client.waitForDiagnostics(page, (current) => current !== undefined && images(current).length === 0);
+    ws.remove('static/files/preise.pdf');
+    await client.didChangeWatchedFiles([{ uri: ws.uri('static/files/preise.pdf'), type: FileChangeType.Deleted }]);
+    const [gone] = await client.waitForDiagnostics(page, (current) => (current ?? []).some((diagnostic) => diagnostic.code === 'broken-link'));
+    assert.equal(gone.message, 'No file at "/files/preise.pdf": Docusaurus looks for it at "static/files/preise.pdf".');
+  });
+});
+
 describe('the demo glossary in content/ (read-only)', () => {
   const content = existingFolder(path.join(REPO_ROOT, 'content'));
   const read = (rel: string) => fs.readFileSync(content.path(rel), 'utf8');

@@ -21,6 +21,7 @@ const EDGE_CASES = [
   '---\nid: Zeiten\nexpirydate: !!timestamp 2001-01-01\nbytes: !!binary aGVsbG8=\ncascade: {expiryDate: !!timestamp 2001-12-14t21:59:43.10-05:00, list: [!!binary aGk=, !!timestamp 2002-02-02]}\n---\n# Zeiten\n',
   '# Nur eine Überschrift\n\nKein Eintrag, aber [ein Link](./x.md).\n',
   '---\ntitle: Verweise\n---\nSiehe {{< ref "a.md#teil" >}}, {{% relref path="/g/b" %}} und {{< ref `c d.md` >}}.\n',
+  '# Bilder\n\n![Logo](./img/logo.png "Titel") [![Im Link](<a b.png>)](https://example.com) ![leer]()\n\n[Verweis][d]\n\n[d]: ./preise.pdf\n',
   '',
 ];
 
@@ -35,6 +36,7 @@ describe('the cache codec of closed documents', () => {
         assert.deepStrictEqual(decoded, document, `${uri}: ${text.slice(0, 80)}`);
         // What the index reads as ranges: packed, as withoutOpenDocumentDetail leaves them.
         for (const link of decoded.body.links) assert.ok(link.range instanceof PackedRange && link.targetRange instanceof PackedRange);
+        for (const image of decoded.body.images ?? []) assert.ok(image.targetRange instanceof PackedRange);
         // The term's heading is one of the body's, as parsed.
         if (decoded.term?.heading !== undefined) assert.ok(decoded.body.headings.includes(decoded.term.heading));
       }

@@ -449,6 +449,18 @@ export default {
     assert.deepEqual(facts.notLiteral, [{ key: 'markdown.hooks.onBrokenMarkdownLinks', range: rangeOf(hookFunction, '(params) => params.url') }]);
   });
 
+  it('reads onBrokenMarkdownImages, a hook function or computed value as one that does not fail the build, and staticDirectories', () => {
+    const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js');
+    assert.equal(read(`markdown: { hooks: { onBrokenMarkdownImages: 'ignore' } }`).onBrokenMarkdownImages, 'ignore');
+    assert.equal(read(`markdown: {}`).onBrokenMarkdownImages, undefined);
+    assert.equal(read(`markdown: { hooks: { onBrokenMarkdownImages: (params) => params.url } }`).onBrokenMarkdownImages, 'warn');
+    assert.equal(read(`markdown: { hooks: { onBrokenMarkdownImages: process.env.CI ? 'throw' : 'warn' } }`).onBrokenMarkdownImages, 'warn');
+    assert.deepEqual(read(`staticDirectories: ['static', 'public']`).staticDirectories, ['static', 'public']);
+    const computed = read(`staticDirectories: [path.join(__dirname, 'static')]`);
+    assert.equal(computed.staticDirectories, undefined);
+    assert.equal(computed.staticDirectoriesComputed, true);
+  });
+
   it('requires baseUrl, as Docusaurus does', () => {
     assert.deepEqual(readDocusaurusConfig(`export default {\n  title: 'x',\n};\n`, 'docusaurus.config.js').problems, [
       { range: at(0, 15, 16), message: '"baseUrl" is required.' },

@@ -357,6 +357,26 @@ describe('markdown body', () => {
     assert.equal(document.body.links.length, 2, 'images are not links to terms');
   });
 
+  it('finds inline images with the places of their targets: alone, as a link\'s text, in angle brackets, not in code or comments, not by reference', () => {
+    const text = '# A\n\n![Bild](bild.png) [![Logo](<mein logo.png> "T")](https://example.com) `![Code](x.png)` <!-- ![K](k.png) --> ![R][r] [\\![Kein](k.png)](a.md)\n\n[r]: ./r.png\n';
+    const parsed = parse(text);
+    assert.deepEqual(
+      (parsed.body.images ?? []).map((image) => [image.target, textAt(text, image.targetRange)]),
+      [
+        ['bild.png', 'bild.png'],
+        ['mein logo.png', 'mein logo.png'],
+      ],
+    );
+    assert.equal(document.body.images?.length, 1);
+    assert.equal(parse('# A\n\nKein Bild.\n').body.images, undefined, 'only a page with images has the list');
+    // A reference definition's link is marked: Docusaurus does not make a file of it.
+    assert.deepEqual(parsed.body.links.map((link) => [link.target, link.defined ?? false]), [
+      ['https://example.com', false],
+      ['a.md', false],
+      ['./r.png', true],
+    ]);
+  });
+
   it('reads code spans by the CommonMark rule: a run of backticks closes only with a run of the same length', () => {
     const spans = (line: string) => {
       const parsed = parse(`# A\n\n${line}\n`);

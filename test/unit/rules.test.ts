@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES, type DiagnosticCode, type GlossaryDiagnostic } from '../../server/src/common/diagnostic';
+import { canonicalUri } from '../../server/src/common/uris';
 import { DEFAULT_SETTINGS, normalizeSettings, type GlossarySettings } from '../../server/src/common/settings';
 import type { Range } from '../../server/src/common/text';
 import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
@@ -71,6 +72,7 @@ const COVERED = {
   'duplicate-id': 'warning',
   'duplicate-title': 'warning',
   'broken-link': 'warning',
+  'broken-image': 'warning',
 } as const;
 
 const YAML_RULES = {
@@ -621,6 +623,109 @@ describe('broken-link in a Docusaurus site', () => {
       diagnosticsOf(index, 'docs/intro.md').map((diagnostic) => diagnostic.message),
       ['No glossary entry at "/Glossar/fehlt".', 'No glossary entry at "@site/docs/kaputt.md".'],
     );
+  });
+});
+
+describe('broken-image', () => {
+  /** A configured Docusaurus site at ROOT whose disk holds `files` (paths below ROOT). */
+  function siteWithFiles(files: string[], texts: Record<string, string>, configure: (site: ReturnType<typeof defaultDocusaurusSite>) => void = () => {}) {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.staticFolders = [uri('static')];
+    configure(site);
+    index.setSites([site]);
+    const onDisk = new Set(files.map((file) => canonicalUri(uri(file))));
+    const folders = new Set(files.flatMap((file) => file.split('/').slice(0, -1).map((_, at, parts) => canonicalUri(uri(parts.slice(0, at + 1).join('/'))))));
+    index.setPathProbe((asked) => (onDisk.has(asked) ? 'file' : folders.has(asked) ? 'folder' : 'none'));
+    for (const [file, text] of Object.entries(texts)) index.setDocument(uri(file), text);
+    return { index, onDisk };
+  }
+
+  const PAGE = [
+    /* 0 */ '# Bilder',
+    /* 1 */ '![Da](./img/da.png) ![Fehlt](./img/fehlt.png) ![Ohne Punkt](img/da.png)',
+    /* 2 */ '![Logo](/img/logo.png) ![Nicht](/img/nicht.png) ![Site](@site/static/img/logo.png) ![Site fehlt](@site/img/logo.png)',
+    /* 3 */ '![Web](https://example.com/x.png) ![Pfad](pathname:///img/x.png) ![CDN](//cdn.example.com/x.png) ![Leer]()',
+    /* 4 */ '![Kodiert](./img/mein%20bild.png) ![Spitz](<./img/mein bild.png>) ![Anfrage](./img/da.png?v=1#oben) ![Titel](./img/fehlt2.png "Titel")',
+    /* 5 */ '[![Im Link](./img/fehlt3.png)](https://example.com) `![Code](./img/x.png)` <!-- ![Kommentar](./img/x.png) --> ![Ordner](./img)',
+    /* 6 */ '![Verweis][bild]',
+    /* 7 */ '',
+    /* 8 */ '[bild]: ./img/fehlt4.png',
+  ].join('\n');
+  const FILES = ['docs/img/da.png', 'docs/img/mein bild.png', 'static/img/logo.png'];
+
+  it('reports the images whose file is not where Docusaurus looks, as errors where the build fails on them', () => {
+    const { index } = siteWithFiles(FILES, { 'docs/bilder.md': PAGE });
+    assert.deepEqual(problems(index, 'docs/bilder.md', ['broken-image']), [
+      { code: 'broken-image', severity: 'error', message: 'No image at "./img/fehlt.png": Docusaurus looks for it at "docs/img/fehlt.png".', range: '1:29-1:44' },
+      { code: 'broken-image', severity: 'error', message: 'No image at "/img/nicht.png": Docusaurus looks for it at "static/img/nicht.png".', range: '2:32-2:46' },
+      { code: 'broken-image', severity: 'error', message: 'No image at "@site/img/logo.png": Docusaurus looks for it at "img/logo.png".', range: '2:97-2:115' },
+      { code: 'broken-image', severity: 'error', message: 'The image names no file.', range: '3:105-3:105' },
+      { code: 'broken-image', severity: 'error', message: 'No image at "./img/fehlt2.png": Docusaurus looks for it at "docs/img/fehlt2.png".', range: '4:109-4:125' },
+      { code: 'broken-image', severity: 'error', message: 'No image at "./img/fehlt3.png": Docusaurus looks for it at "docs/img/fehlt3.png".', range: '5:12-5:28' },
+    ]);
+  });
+
+  it('follows onBrokenMarkdownImages, and judges nothing it cannot see', () => {
+    const page = '# Bild\n\n![Fehlt](./img/fehlt.png) ![Nicht](/img/nicht.png)\n';
+    const warned = siteWithFiles([], { 'docs/bild.md': page }, (site) => (site.docusaurus.onBrokenMarkdownImages = 'warn')).index;
+    assert.deepEqual(problems(warned, 'docs/bild.md').map((problem) => `${problem.code} ${problem.severity} ${problem.range}`), ['broken-image warning 2:9-2:24', 'broken-image warning 2:35-2:49']);
+    const ignored = siteWithFiles([], { 'docs/bild.md': page }, (site) => (site.docusaurus.onBrokenMarkdownImages = 'ignore')).index;
+    assert.deepEqual(problems(ignored, 'docs/bild.md'), []);
+    // Static folders the configuration computes: only absolute paths are not judged.
+    const computed = siteWithFiles([], { 'docs/bild.md': page }, (site) => (site.docusaurus.staticFolders = undefined)).index;
+    assert.deepEqual(problems(computed, 'docs/bild.md').map((problem) => problem.range), ['2:9-2:24']);
+    // A draft is not built; a site assumed from a docs folder, or no way to look at disk, says nothing.
+    const draft = siteWithFiles([], { 'docs/bild.md': `---\ndraft: true\n---\n${page}` }).index;
+    assert.deepEqual(problems(draft, 'docs/bild.md'), []);
+    const assumed = glossaryOf({ 'docs/bild.md': page });
+    assumed.setPathProbe(() => 'none');
+    assert.deepEqual(problems(assumed, 'docs/bild.md'), []);
+    assert.deepEqual(problems(glossaryOf({ 'docs/bild.md': page }), 'docs/bild.md'), []);
+  });
+
+  it('leaves images outside the site\'s folder and addresses Docusaurus cannot read to other checks', () => {
+    const { index } = siteWithFiles([], { 'docs/bild.md': '# Bild\n\n![Oben](../../x.png) ![Prozent](./img/100%.png) ![Statisch](/../../x.png)\n' });
+    assert.deepEqual(problems(index, 'docs/bild.md', ['broken-image']), []);
+  });
+
+  it('finds the pages naming a file by its name, whatever its folder or case, to check them again when it comes or goes', () => {
+    const { index } = siteWithFiles([], { 'docs/bild.md': '# Bild\n\n![Logo](/img/Logo.PNG) [Preise](./Preis%20Liste.pdf) [Seite](./andere.md)\n' });
+    assert.deepEqual([...index.documentsNamingFile(uri('static/img/logo.png'))], [uri('docs/bild.md')]);
+    assert.deepEqual([...index.documentsNamingFile(uri('docs/preis liste.pdf'))], [uri('docs/bild.md')]);
+    assert.deepEqual([...index.documentsNamingFile(uri('docs/andere.md'))], []);
+    index.setDocument(uri('docs/bild.md'), '# Bild\n');
+    assert.deepEqual([...index.documentsNamingFile(uri('static/img/logo.png'))], []);
+  });
+});
+
+describe('broken-link to a file in a Docusaurus site', () => {
+  it('reports links to files that are not there: as broken links, or, written @site/, as broken Markdown links', () => {
+    const page = [
+      /* 0 */ '# Dateien',
+      /* 1 */ '[Da](./files/da.pdf) [Fehlt](./files/fehlt.pdf) [Statisch](/files/preise.pdf) [Nicht](/files/nicht.pdf)',
+      /* 2 */ '[Site](@site/static/files/preise.pdf) [Site fehlt](@site/files/preise.pdf) [Seite](./andere.md) [Route](./andere) [Web](https://example.com/a.pdf)',
+      /* 3 */ '[Verweis][datei] [Ordner](./files/da.pdf/) [Anker](./files/fehlt.pdf#page=2)',
+      /* 4 */ '',
+      /* 5 */ '[datei]: ./files/fehlt.pdf',
+    ].join('\n');
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.staticFolders = [uri('static')];
+    index.setSites([site]);
+    const onDisk = new Set(['docs/files/da.pdf', 'static/files/preise.pdf'].map(uri));
+    index.setPathProbe((asked) => (onDisk.has(asked) ? 'file' : 'none'));
+    index.setDocument(uri('docs/dateien.md'), page);
+    index.setDocument(uri('docs/andere.md'), '# Andere\n');
+    assert.deepEqual(problems(index, 'docs/dateien.md', ['broken-link']), [
+      { code: 'broken-link', severity: 'error', message: 'No file at "./files/fehlt.pdf": Docusaurus looks for it at "docs/files/fehlt.pdf".', range: '1:29-1:46' },
+      { code: 'broken-link', severity: 'error', message: 'No file at "/files/nicht.pdf": Docusaurus looks for it at "static/files/nicht.pdf".', range: '1:86-1:102' },
+      // onBrokenMarkdownLinks is `warn` by default.
+      { code: 'broken-link', severity: 'warning', message: 'No file at "@site/files/preise.pdf": Docusaurus looks for it at "files/preise.pdf".', range: '2:51-2:73' },
+      // A path with a final slash is no file: Docusaurus's `stat` fails on it.
+      { code: 'broken-link', severity: 'error', message: 'No file at "./files/da.pdf/": Docusaurus looks for it at "docs/files/da.pdf/".', range: '3:26-3:41' },
+      { code: 'broken-link', severity: 'error', message: 'No file at "./files/fehlt.pdf#page=2": Docusaurus looks for it at "docs/files/fehlt.pdf".', range: '3:51-3:75' },
+    ]);
   });
 });
 

@@ -12,7 +12,7 @@ import { documentDiagnostics, siteConfigDiagnostics, tagsFileDiagnostics } from 
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { mdxFactsOf, parseDocument } from '../parsing/document';
 import { readBytesNow, withoutByteOrderMark } from '../workspace/fileReading';
-import { exactUtf8, findTagsFilesAbove, GlossaryScope, readTextFile, writeTextFileNow, type Logger } from '../workspace/files';
+import { exactUtf8, findTagsFilesAbove, GlossaryScope, pathKindOnDisk, readTextFile, writeTextFileNow, type Logger } from '../workspace/files';
 import { compileGlobs, MAX_GLOB_CHARACTERS } from '../common/glob';
 import { IGNORE_FILE_NAME, readConfig, readIgnoreFile } from '../workspace/configFile';
 import { IgnoreRules } from '../workspace/ignoreFiles';
@@ -115,6 +115,7 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   }
 
   const index = new GlossaryIndex();
+  index.setPathProbe(pathKindOnDisk);
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
   const scope = new GlossaryScope([root, ...ownRoots], settings.include, settings.exclude, settings.maxFileSize, ignored && ((file, isFolder) => ignored.ignores(file, isFolder)));
   if (scope.refusedGlobs.length > 0) {

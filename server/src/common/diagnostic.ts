@@ -30,6 +30,7 @@ export const RULES = {
   'duplicate-title': 'warning',
   'duplicate-route': 'warning',
   'broken-link': 'warning',
+  'broken-image': 'warning',
   'unlinked-mention': 'information',
   'invalid-not-mentions': 'warning',
   'invalid-translated-from': 'warning',

@@ -6,6 +6,7 @@ import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, typ
 import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOn, type HugoFilesAround, type Site } from '../site/site';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { mayHeadHugoBundle } from '../site/hugo';
+import { assetFileName } from '../site/docusaurusAssets';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { SignatureStore, type TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
@@ -166,6 +167,26 @@ function routeKey(segment: string): string {
   return composed(segment).toLowerCase();
 }
 
+/** What is on disk at a path: `none` for nothing. */
+export type PathKind = 'file' | 'folder' | 'other' | 'none';
+
+/** Looks at disk for a URI; undefined where it cannot tell (no access). */
+export type PathProbe = (uri: string) => PathKind | undefined;
+
+/** The names of the files a document's images and links to files name, once each. */
+function fileNamesOf(document: ParsedDocument): Set<string> {
+  const names = new Set<string>();
+  for (const image of document.body.images ?? []) {
+    const name = assetFileName(image.target, true);
+    if (name !== undefined) names.add(name);
+  }
+  for (const link of document.body.links) {
+    const name = link.kind === 'inline' ? assetFileName(link.target, false) : undefined;
+    if (name !== undefined) names.add(name);
+  }
+  return names;
+}
+
 const tagsOf = (document: ParsedDocument | undefined) => new Set(document?.term?.tags.map((tag) => tag.value));
 
 /**
@@ -190,6 +211,10 @@ export class GlossaryIndex {
   private readonly linksByUri = new UrisByKey();
   private readonly linksById = new UrisByKey();
   private readonly linksByName = new UrisByKey();
+  /** Documents by the names, in lower case, of the files their images and links to files name (`assetFileName`). */
+  private readonly filesNamed = new UrisByKey();
+  /** What is on disk at a URI, for the files images and links name; undefined until the workspace says how to look. */
+  private pathProbe: PathProbe | undefined;
   /** Terms by the route folder they live in (`/docs/glossar/`, lower case), for new entries beside them. */
   private readonly termsByRouteFolder = new UrisByKey();
   /** The sites the glossary's files belong to; see `site/site.ts`. */
@@ -670,6 +695,7 @@ export class GlossaryIndex {
   }
 
   private learnUses(document: ParsedDocument, targets: LinkTargets): void {
+    for (const name of fileNamesOf(document)) this.filesNamed.add(name, document.uri);
     for (const tag of tagsOf(document)) this.tagUsers.add(tag, document.uri);
     for (const uri of targets.uris) this.linksByUri.add(uri, document.uri);
     for (const id of targets.ids) this.linksById.add(id, document.uri);
@@ -678,10 +704,26 @@ export class GlossaryIndex {
 
   private forgetUses(document: ParsedDocument | undefined, targets: LinkTargets | undefined): void {
     if (document === undefined || targets === undefined) return;
+    for (const name of fileNamesOf(document)) this.filesNamed.delete(name, document.uri);
     for (const tag of tagsOf(document)) this.tagUsers.delete(tag, document.uri);
     for (const uri of targets.uris) this.linksByUri.delete(uri, document.uri);
     for (const id of targets.ids) this.linksById.delete(id, document.uri);
     for (const name of targets.names) this.linksByName.delete(name, document.uri);
+  }
+
+  /** Tells the index how to look at disk for the files images and links name (see `whatIsAt`). */
+  setPathProbe(probe: PathProbe): void {
+    this.pathProbe = probe;
+  }
+
+  /** What is on disk at a URI: a file, a folder, nothing; undefined where that cannot be told. */
+  whatIsAt(uri: string): PathKind | undefined {
+    return this.pathProbe?.(uri);
+  }
+
+  /** The documents whose images or links to files may name a file that came or went: by its name, in any case. */
+  documentsNamingFile(uri: string): ReadonlySet<string> {
+    return this.filesNamed.get(uriPath(uri).slice(uriPath(uri).lastIndexOf('/') + 1).toLowerCase());
   }
 
   /** The documents that link to a term, in any link style, whether or not it exists yet. */

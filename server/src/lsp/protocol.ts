@@ -4,6 +4,12 @@
  */
 import type { GroupBy, TermGroup } from '../features/glossaryView';
 
+/**
+ * The files besides the glossary's own that a client should report coming and going: images and
+ * files pages link to, which Docusaurus fails to build without (see `assetRules.ts`).
+ */
+export const ASSET_FILES_GLOB = '**/*.{png,jpg,jpeg,gif,svg,webp,avif,ico,bmp,tif,tiff,pdf,zip,csv,txt,json,xml,mp3,mp4,webm,ogg,wav,docx,xlsx,pptx,odt,ods,odp,drawio}';
+
 /** Server -> client, after indexing and whenever problems change. */
 export const STATUS_NOTIFICATION = 'markdownGlossary/status';
 export interface StatusParams {

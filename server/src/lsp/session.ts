@@ -15,7 +15,7 @@ import type { MdxProblem } from '../parsing/mdx';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
 import { readBytesNow, readTextFileNow } from '../workspace/fileReading';
-import { exactUtf8, GlossaryScope, isTaken, readTextFile, type Reachability } from '../workspace/files';
+import { exactUtf8, GlossaryScope, isTaken, pathKindOnDisk, readTextFile, type Reachability } from '../workspace/files';
 import { MAX_GLOB_CHARACTERS } from '../common/glob';
 import { loadGlossary } from '../workspace/loadGlossary';
 import { ParseCache, parseCacheFile } from '../workspace/parseCache';
@@ -125,7 +125,9 @@ export class GlossarySession {
   private readonly collections = new CollectionPacer(fullCollection());
   private diskWork: Promise<void> = Promise.resolve();
 
-  constructor(private readonly output: SessionOutput) {}
+  constructor(private readonly output: SessionOutput) {
+    this.index.setPathProbe(pathKindOnDisk);
+  }
 
   get settings(): GlossarySettings {
     return this.currentSettings;
@@ -356,7 +358,12 @@ export class GlossarySession {
     this.sendStatus();
     if (!sameListedFacts(before?.term, parsed?.term)) this.termsChanged();
     this.publish(uri);
-    for (const dependent of affectedDocuments(this.index, uri, before, parsed)) this.pendingDependents.add(dependent);
+    this.checkSoon(affectedDocuments(this.index, uri, before, parsed));
+  }
+
+  /** Checks documents again shortly, together with others due: a change is often one of several. */
+  private checkSoon(uris: Iterable<string>): void {
+    for (const uri of uris) this.pendingDependents.add(uri);
     if (this.pendingDependents.size > 0 && this.dependentsTimer === undefined) {
       this.dependentsTimer = setTimeout(() => {
         this.dependentsTimer = undefined;
@@ -459,6 +466,9 @@ export class GlossarySession {
         await this.indexWorkspace(this.settings);
         return;
       }
+      // An image or a file a page names that came or went: the pages naming a file of its name are checked again.
+      const namingFiles = new Set([...latest.keys()].filter((uri) => !isMarkdownPath(uri)).flatMap((uri) => [...this.index.documentsNamingFile(uri)]));
+      this.checkSoon(namingFiles);
       const closed = [...latest].filter(([uri]) => this.isClosedGlossaryFile(uri));
       this.applyFromDisk(closed.filter(([, deleted]) => deleted).map(([uri]): [string, undefined] => [uri, undefined]));
       await this.reloadFromDisk(closed.filter(([, deleted]) => !deleted).map(([uri]) => uri));

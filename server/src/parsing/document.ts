@@ -219,6 +219,10 @@ function compactInPlace(document: ParsedDocument): void {
     ref.target = ownCopy(ref.target);
     ref.range = PackedRange.from(ref.range);
   }
+  for (const image of document.body.images ?? []) {
+    image.target = ownCopy(image.target);
+    image.targetRange = PackedRange.from(image.targetRange);
+  }
   // The term's heading is one of these.
   for (const heading of document.body.headings) {
     heading.text = ownCopy(heading.text);
@@ -282,6 +286,7 @@ export function exactLists(document: ParsedDocument): void {
   document.body.headings = document.body.headings.slice();
   if (document.term !== undefined) document.term.tags = document.term.tags.slice();
   if (document.hugoRefs !== undefined) document.hugoRefs = document.hugoRefs.slice();
+  if (document.body.images !== undefined) document.body.images = document.body.images.slice();
   const fields = document.frontMatter?.fields;
   if (fields === undefined) return;
   document.frontMatter!.fields = fields.slice();

@@ -3,7 +3,7 @@ import { PackedRange, type Range } from '../common/text';
 import { DIRECTIVE_ACTIONS, type Directive, type DirectiveAction } from './directives';
 import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from './document';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
-import type { Heading, MarkdownLink } from './markdown';
+import type { Heading, MarkdownImage, MarkdownLink } from './markdown';
 import type { MdxProblem } from './mdx';
 import type { HugoRef } from './hugoShortcodes';
 // Bounds as the YAML reader's own: a value of at most 10,000 nodes, 64 levels deep.
@@ -19,7 +19,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 9;
+export const DOCUMENT_CODEC_VERSION = 10;
 
 export class DocumentCodecError extends Error {}
 
@@ -32,7 +32,7 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
   const links: unknown[] = [];
   for (const link of document.body.links) {
     // Resolving every link again took a third of decoding: the resolved target is kept (0: none, or a wiki link).
-    links.push(link.kind === 'inline' ? 0 : 1, link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
+    links.push(link.kind === 'wiki' ? 1 : link.defined ? 2 : 0, link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
   }
   return [
     document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), encodeFields(document.frontMatter.fields), document.frontMatter.format ?? 0],
@@ -46,12 +46,13 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.mdxUnread ? 1 : 0,
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range)]),
+    (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange)]),
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData, refData] = tuple(data, 11);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData, refData, imageData] = tuple(data, 12);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 10 !== 0) fail();
@@ -73,13 +74,18 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     const targetRange = rangeAt(linkNumbers, at + 12);
     // In the order the parser makes them, so the index sees objects of one shape.
     if (kind === 0) links.push({ kind: 'inline', text: linkText, target, range, textRange, targetRange, targetUri: targetUri === 0 ? undefined : text(targetUri) });
+    else if (kind === 2) links.push({ kind: 'inline', text: linkText, target, range, textRange, targetRange, targetUri: targetUri === 0 ? undefined : text(targetUri), defined: true });
     else if (kind === 1 && targetUri === 0) links.push({ kind: 'wiki', text: linkText, target, range, textRange, targetRange });
     else fail();
   }
+  const imageNumbers = list(imageData);
+  if (imageNumbers.length % 5 !== 0) fail();
+  const images: MarkdownImage[] = [];
+  for (let at = 0; at < imageNumbers.length; at += 5) images.push({ target: text(imageNumbers[at]), targetRange: rangeAt(imageNumbers, at + 1) });
   const document: ParsedDocument = {
     uri,
     frontMatter: frontMatterData === 0 ? undefined : decodeFrontMatter(frontMatterData),
-    body: { headings, leadParagraph: undefined, links, nonProse: [] },
+    body: { headings, leadParagraph: undefined, links, nonProse: [], ...(images.length === 0 ? {} : { images }) },
     term: termData === 0 ? undefined : decodeTerm(uri, termData, headings),
     diagnostics: list(diagnosticData).map(decodeDiagnostic),
     directives: list(directiveData).map(decodeDirective),

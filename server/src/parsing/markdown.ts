@@ -19,8 +19,20 @@ export interface MarkdownLink {
   target: string;
   /** The file a relative inline link points to, resolved once when its document is parsed. */
   targetUri?: string;
+  /** Set on a reference definition's link (`[label]: target`), which Docusaurus does not make an asset of. */
+  defined?: true;
   range: Range;
   textRange: Range;
+  targetRange: Range;
+}
+
+/**
+ * An inline image `![alt](target)`: Docusaurus makes its file part of the build and fails where
+ * there is none. Reference images (`![alt][label]`) are left as written, by Docusaurus too.
+ */
+export interface MarkdownImage {
+  /** As written, without angle brackets. */
+  target: string;
   targetRange: Range;
 }
 
@@ -38,6 +50,8 @@ export interface MarkdownBody {
   /** The body's first paragraph, if any. */
   leadParagraph: Paragraph | undefined;
   links: MarkdownLink[];
+  /** Inline images, where there are any. */
+  images?: MarkdownImage[];
   /** Sorted, non-overlapping spans where glossary terms must not be recognised. */
   nonProse: Span[];
 }
@@ -238,6 +252,7 @@ export function mapLinkTargets(markdown: string, map: (target: string) => string
 export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex, directiveComments: CommentSpan[] = []): MarkdownBody {
   const headings: Heading[] = [];
   const links: MarkdownLink[] = [];
+  const images: MarkdownImage[] = [];
   const nonProse: Span[] = [];
   let leadParagraph: Paragraph | undefined;
   let paragraphLines: Array<{ start: number; end: number }> = [];
@@ -356,7 +371,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         textRange: lines.rangeAt(textStart, textStart + headingText.length),
       });
       // A heading holds inline Markdown as a paragraph does: code spans, links, comments.
-      commentStart = scanInline(line, start, lines, links, nonProse);
+      commentStart = scanInline(line, start, lines, links, images, nonProse);
       continue;
     }
 
@@ -386,7 +401,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         continue;
       }
     }
-    const openComment = scanInline(line, start, lines, links, nonProse);
+    const openComment = scanInline(line, start, lines, links, images, nonProse);
     if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments);
     if (openComment !== undefined) {
       commentStart = openComment;
@@ -399,7 +414,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (fence !== undefined) nonProse.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   nonProse.sort((a, b) => a[0] - b[0]);
-  return { headings, leadParagraph, links, nonProse };
+  return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }) };
 }
 
 /**
@@ -418,6 +433,7 @@ function definedLink(labelEnd: number, rawTarget: string, rawTargetOffset: numbe
     range: lines.rangeAt(start, end),
     textRange: lines.rangeAt(labelEnd, labelEnd),
     targetRange: lines.rangeAt(targetOffset, targetOffset + target.length),
+    defined: true,
   };
 }
 
@@ -462,11 +478,24 @@ function blockContent(line: string): { quotes: number; rest: string; restIndent:
   return { quotes, rest, restIndent: lead.offset, restColumn: lead.column, itemColumn, text: rest.slice(content.offset) };
 }
 
+/** The images in a link's text, at `[from, to)` of a line (`masked`: the line with its escapes masked, as the link was found in). */
+function imagesInText(masked: string, line: string, [from, to]: [number, number], start: number, lines: LineIndex, images: MarkdownImage[]): void {
+  for (const match of masked.slice(from, to).matchAll(INLINE_LINK)) {
+    if (match[1] !== '!') continue;
+    const [targetStart, targetEnd] = match.indices![3];
+    const rawTarget = line.slice(from + targetStart, from + targetEnd);
+    const isAngled = rawTarget.startsWith('<');
+    const offset = start + from + targetStart + (isAngled ? 1 : 0);
+    const target = isAngled ? rawTarget.slice(1, -1) : rawTarget;
+    images.push({ target, targetRange: lines.rangeAt(offset, offset + target.length) });
+  }
+}
+
 /**
  * Finds code spans, links, URLs and HTML comments on one line, which starts at offset `start`.
  * Returns the offset of an HTML comment that stays open past the line's end.
  */
-function scanInline(line: string, start: number, lines: LineIndex, links: MarkdownLink[], nonProse: Span[]): number | undefined {
+function scanInline(line: string, start: number, lines: LineIndex, links: MarkdownLink[], images: MarkdownImage[], nonProse: Span[]): number | undefined {
   // Most lines of prose hold none of these: skip the expressions that cannot match.
   const hasCode = line.includes('`');
   const hasBracket = line.includes('[');
@@ -510,7 +539,12 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
     const targetOffset = start + match.indices![3][0] + (isAngled ? 1 : 0);
     // The target of a link or image is never prose; the text of an image is not either.
     nonProse.push([bang ? linkStart : textStart + linkText.length, linkStart + whole.length]);
-    if (bang) continue;
+    if (bang) {
+      images.push({ target, targetRange: lines.rangeAt(targetOffset, targetOffset + target.length) });
+      continue;
+    }
+    // An image as a link's text (`[![Logo](logo.png)](https://…)`) is matched with the link: looked for inside it.
+    if (linkText.includes('![')) imagesInText(linkLine, line, match.indices![2], start, lines, images);
     links.push({
       kind: 'inline',
       text: unescapeMarkdown(linkText),

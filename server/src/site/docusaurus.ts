@@ -50,6 +50,14 @@ export interface DocusaurusSite {
   instances: DocusaurusInstance[];
   onBrokenLinks: BrokenLinkPolicy;
   onBrokenMarkdownLinks: BrokenLinkPolicy;
+  /** `markdown.hooks.onBrokenMarkdownImages`; `throw` (the default) fails the build on an image that names no file. */
+  onBrokenMarkdownImages: BrokenLinkPolicy;
+  /**
+   * The URIs of the folders absolute paths of images and files are looked for in
+   * (`staticDirectories`, by default `static`); undefined where the configuration computes them, or
+   * the site is assumed, not configured: such paths are then not judged.
+   */
+  staticFolders: string[] | undefined;
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */
   onDuplicateRoutes?: BrokenLinkPolicy;
   /** `undefined` keeps each route as computed; `true`/`false` adds or removes the final slash. */

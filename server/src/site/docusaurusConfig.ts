@@ -302,17 +302,28 @@ class ConfigReader {
     this.facts.markdownFormat = markdown && this.oneOf('markdown.format', this.property(markdown, 'format'), MARKDOWN_FORMATS);
     if (markdown) this.facts.mdxSyntaxChangedBy = this.setOptions('markdown', markdown, ['preprocessor'], () => false);
     this.readMdx1Compat(config, markdown);
+    const hooks = markdown && this.object('markdown.hooks', this.property(markdown, 'hooks'));
+    // A function decides link by link: nothing a reader can know.
+    const hookPolicy = (name: string) => {
+      const hook = hooks && this.property(hooks, name);
+      if (hook?.kind !== 'function') return this.oneOf(`markdown.hooks.${name}`, hook, BROKEN_LINK_POLICIES);
+      this.notLiteral(`markdown.hooks.${name}`, hook.node);
+      return undefined;
+    };
     // Docusaurus 3 still takes the old top-level option, when set, over the hook "for v3 retro compatibility".
     const topLevelPolicy = this.property(config, 'onBrokenMarkdownLinks');
     if (topLevelPolicy !== undefined && topLevelPolicy.kind !== 'undefined') {
       this.facts.onBrokenMarkdownLinks = this.oneOf('onBrokenMarkdownLinks', topLevelPolicy, BROKEN_LINK_POLICIES);
-    } else if (markdown) {
-      const hooks = this.object('markdown.hooks', this.property(markdown, 'hooks'));
-      const hook = hooks && this.property(hooks, 'onBrokenMarkdownLinks');
-      // A function decides link by link: nothing a reader can know.
-      if (hook?.kind === 'function') this.notLiteral('markdown.hooks.onBrokenMarkdownLinks', hook.node);
-      else this.facts.onBrokenMarkdownLinks = this.oneOf('markdown.hooks.onBrokenMarkdownLinks', hook, BROKEN_LINK_POLICIES);
+    } else {
+      this.facts.onBrokenMarkdownLinks = hookPolicy('onBrokenMarkdownLinks');
     }
+    this.facts.onBrokenMarkdownImages = hookPolicy('onBrokenMarkdownImages');
+    // Where a function or a computed value decides, a missing image is still reported, but no failed build predicted.
+    if (this.facts.notLiteral.some((computed) => computed.key === 'markdown.hooks.onBrokenMarkdownImages')) this.facts.onBrokenMarkdownImages = 'warn';
+    const staticDirectories = this.property(config, 'staticDirectories');
+    this.facts.staticDirectories = this.stringList('staticDirectories', staticDirectories);
+    // Computed, in whole or in part (`path.join(__dirname, 'static')`), or not a list: where the folders are is not known.
+    if (staticDirectories !== undefined && staticDirectories.kind !== 'undefined' && this.facts.staticDirectories === undefined) this.facts.staticDirectoriesComputed = true;
 
     const i18n = this.object('i18n', this.property(config, 'i18n'));
     if (i18n) {

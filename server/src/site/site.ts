@@ -253,6 +253,8 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       instances: [{ id: 'default', path: docsPath, routeBasePath: 'docs', versions: [], parsesNumberPrefixes: true }],
       onBrokenLinks: 'throw',
       onBrokenMarkdownLinks: 'warn',
+      onBrokenMarkdownImages: 'throw',
+      staticFolders: undefined,
       trailingSlash: undefined,
       markdownFormat: 'mdx',
       mdx1Compat: true,

@@ -45,6 +45,12 @@ export interface DocusaurusConfigFacts {
   /** What the build does with two pages at one route (`throw` fails it; Docusaurus's default: `warn`). */
   onDuplicateRoutes?: BrokenLinkPolicy;
   onBrokenMarkdownLinks?: BrokenLinkPolicy;
+  /** `markdown.hooks.onBrokenMarkdownImages`: what the build does with an image that names no file (Docusaurus's default: `throw`). */
+  onBrokenMarkdownImages?: BrokenLinkPolicy;
+  /** `staticDirectories`, as written: the folders absolute paths of images and files are looked for in. */
+  staticDirectories?: string[];
+  /** Set when `staticDirectories` is there but not read (computed, or not a list of strings): where absolute paths lead is then not known. */
+  staticDirectoriesComputed?: true;
   markdownFormat?: 'mdx' | 'md' | 'detect';
   /** Settings of the whole site that may change how MDX reads a page (`markdown.preprocessor`, `mdx1Compat` flags that differ). */
   mdxSyntaxChangedBy?: string[];

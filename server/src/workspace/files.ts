@@ -1,7 +1,8 @@
-import { closeSync, constants as fsConstants, fstatSync, ftruncateSync, lstatSync, openSync, promises as fs, realpathSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, ftruncateSync, lstatSync, openSync, promises as fs, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
-import { isMarkdownPath } from '../common/uris';
+import { isMarkdownPath, uriToFsPath } from '../common/uris';
+import type { PathKind } from '../index/glossaryIndex';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { compileGlobs, type PathMatcher } from '../common/glob';
 import { isReadable, MAX_FILE_BYTES, realPathOfDescriptor, withoutByteOrderMark, type Logger, type Reachability } from './fileReading';
@@ -227,7 +228,20 @@ function classify(filePath: string, found: { markdown: Set<string>; tagsFiles: S
   else found.tagsFiles.add(filePath);
 }
 
-/** Whether a file is a regular file within the size limit; logs why not. */
+/**
+ * What is on disk at a URI, through symbolic links, as Docusaurus looks for an image or a linked
+ * file; undefined where that cannot be told (no access). The index asks only for places in a site's folder.
+ */
+export function pathKindOnDisk(uri: string): PathKind | undefined {
+  try {
+    const stat = statSync(uriToFsPath(uri), { throwIfNoEntry: false });
+    return stat === undefined ? 'none' : stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
+  } catch (error) {
+    // A file where a folder of the path should be.
+    return (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'none' : undefined;
+  }
+}
+
 /** Reads a text file, or says why not (missing, unreadable, too large); never throws. Without its byte order mark, as editors show it. */
 export async function readTextFile(filePath: string, log: Logger, maxBytes = MAX_FILE_BYTES): Promise<string | undefined> {
   try {

@@ -122,6 +122,8 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.onBrokenLinks = facts.onBrokenLinks ?? 'throw';
       if (facts.onDuplicateRoutes !== undefined) docusaurus.onDuplicateRoutes = facts.onDuplicateRoutes;
       docusaurus.onBrokenMarkdownLinks = facts.onBrokenMarkdownLinks ?? 'warn';
+      if (facts.onBrokenMarkdownImages !== undefined) docusaurus.onBrokenMarkdownImages = facts.onBrokenMarkdownImages;
+      docusaurus.staticFolders = facts.staticDirectoriesComputed ? undefined : (facts.staticDirectories ?? ['static']).map((folderPath) => fileUri(path.resolve(folder, folderPath)));
       docusaurus.trailingSlash = facts.trailingSlash;
       docusaurus.markdownFormat = facts.markdownFormat ?? 'mdx';
       docusaurus.mdx1Compat = facts.mdx1Compat !== false;

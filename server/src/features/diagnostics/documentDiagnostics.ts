@@ -11,6 +11,7 @@ import { categoryDiagnostics, compiledAsMdx, duplicateRouteDiagnostics, sidebarD
 import { keyDiagnostics } from './keyRules';
 import { hugoRefDiagnostics } from './hugoRefRules';
 import { linkDiagnostics } from './linkRules';
+import { assetDiagnostics } from './assetRules';
 import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
 import { tagDiagnostics } from './tagRules';
 import { translationDiagnostics } from './translationRules';
@@ -38,6 +39,7 @@ export function documentDiagnostics(
     ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator),
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
+    ...assetDiagnostics(index, document),
     ...hugoRefDiagnostics(index, document),
     ...siteDiagnostics(index, document),
     ...duplicateRouteDiagnostics(index, document),
