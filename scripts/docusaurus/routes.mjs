@@ -63,6 +63,7 @@ try {
     docs: lenient.locales.flatMap((locale) => locale.docs),
     compileFailures: lenient.compileFailures,
     renderFailures: lenient.renderFailures,
+    unresolvedModules: lenient.unresolvedModules,
     ...Object.fromEntries(
       ['brokenLinks', 'brokenMarkdownLinks', 'brokenMarkdownImages'].map((key) => [key, lenient.locales.flatMap((locale) => locale[key].map((row) => ({ locale: locale.locale, ...row })))]),
     ),

@@ -253,13 +253,14 @@ export function parseBrokenLinks(output) {
 
 /**
  * Parses "Markdown link with URL `x.md` in source file "docs/a.md" (6:1) couldn't be resolved."
- * (kind 'link') or "Markdown image with URL ..." (kind 'image'); printed once per compiler.
+ * (kind 'link') or "Markdown image with URL ..." (kind 'image'), and "Markdown image with empty URL
+ * found in source file "docs/a.md" (3:6)." (a row with the link ''); printed once per compiler.
  */
 export function parseBrokenMarkdownLinks(output, kind = 'link') {
-  const pattern = new RegExp(`Markdown ${kind} with URL \`(.*?)\` in source file "(.*?)" \\((\\d+):(\\d+)\\) couldn't be resolved`, 'g');
+  const pattern = new RegExp(`Markdown ${kind} with (?:URL \`(.*?)\`|empty URL found) in source file "(.*?)" \\((\\d+):(\\d+)\\)`, 'g');
   const seen = new Map();
   for (const match of output.matchAll(pattern)) {
-    const row = { file: match[2], link: match[1], line: Number(match[3]), column: Number(match[4]) };
+    const row = { file: match[2], link: match[1] ?? '', line: Number(match[3]), column: Number(match[4]) };
     seen.set(JSON.stringify(row), row);
   }
   return [...seen.values()];
@@ -267,9 +268,9 @@ export function parseBrokenMarkdownLinks(output, kind = 'link') {
 
 /**
  * Parses the pages a build could not make from their MDX, into { file, cause } rows (the file
- * relative to the site) for "MDX compilation failed for file "<file>"\nCause: <cause>", and
+ * relative to the site) for "MDX compilation failed for file "<file>"\nCause: <cause>",
  * { route, cause } rows for "Can't render static file for pathname "<route>"" and the first
- * "[cause]: " after it. A bundle that does not compile renders nothing: render failures are only
+ * "[cause]: " after it, and { request, folder } rows for what webpack could not resolve. A bundle that does not compile renders nothing: render failures are only
  * known of a build whose MDX compiled.
  */
 export function parseMdxFailures(output, scratch) {
@@ -282,7 +283,17 @@ export function parseMdxFailures(output, scratch) {
   for (const match of output.matchAll(/Can't render static file for pathname "(.*?)"[\s\S]*?\[cause\]: (.*)/g)) {
     if (!render.has(match[1])) render.set(match[1], { route: match[1], cause: match[2] });
   }
-  return { compileFailures: [...compile.values()].sort((a, b) => a.file.localeCompare(b.file)), renderFailures: [...render.values()].sort((a, b) => a.route.localeCompare(b.route)) };
+  // What webpack could not bundle: "Module not found: Error: Can't resolve './img' in '<site>/docs'" (an image naming a folder).
+  const unresolved = new Map();
+  for (const match of output.matchAll(/Module not found: Error: Can't resolve '(.*?)' in '(.*?)'/g)) {
+    const folder = path.relative(scratch, match[2]).split(path.sep).join('/');
+    unresolved.set(`${folder}\0${match[1]}`, { request: match[1], folder });
+  }
+  return {
+    compileFailures: [...compile.values()].sort((a, b) => a.file.localeCompare(b.file)),
+    renderFailures: [...render.values()].sort((a, b) => a.route.localeCompare(b.route)),
+    unresolvedModules: [...unresolved.values()],
+  };
 }
 
 function listMarkdown(dir) {

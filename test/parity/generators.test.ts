@@ -44,6 +44,8 @@ interface DocusaurusTable {
   /** Pages whose MDX did not compile (file and MDX's reason), and routes whose render failed (see scripts/docusaurus/site.mjs). */
   compileFailures: Array<{ file: string; cause: string }>;
   renderFailures: Array<{ route: string; cause: string }>;
+  /** What webpack could not bundle (an image naming a folder): the path as written, and the folder of the file that names it. */
+  unresolvedModules: Array<{ request: string; folder: string }>;
 }
 
 interface HugoTable {
@@ -258,6 +260,10 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-duplicate-routes', dir: path.join(SITES, 'docusaurus-duplicate-routes'), asDocs: false },
   { name: 'docusaurus-markdown-links', dir: path.join(SITES, 'docusaurus-markdown-links'), asDocs: false },
   { name: 'docusaurus-site-alias-i18n', dir: path.join(SITES, 'docusaurus-site-alias-i18n'), asDocs: false },
+  { name: 'docusaurus-assets', dir: path.join(SITES, 'docusaurus-assets'), asDocs: false },
+  { name: 'docusaurus-assets-warn', dir: path.join(SITES, 'docusaurus-assets-warn'), asDocs: false },
+  { name: 'docusaurus-assets-undecodable', dir: path.join(SITES, 'docusaurus-assets-undecodable'), asDocs: false },
+  { name: 'docusaurus-assets-folder', dir: path.join(SITES, 'docusaurus-assets-folder'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair
@@ -378,7 +384,7 @@ function compareMdx(table: DocusaurusTable, findings: Finding[], ourFileOf: (fil
 /**
  * Every image the build found no file for (once per file, whatever the locales that compiled it)
  * is a `broken-image` finding on that line of that file, over that very URL; and every `broken-image`
- * finding is one the build reports.
+ * finding is one the build reports, as a broken image or as a path webpack could not bundle.
  */
 function compareBrokenImages(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
   const reportedImages = [...new Map(table.brokenMarkdownImages.map((row) => [`${row.file}:${row.line}:${row.link}`, row])).values()];
@@ -390,7 +396,8 @@ function compareBrokenImages(siteDir: string, table: DocusaurusTable, findings: 
   }
   for (const { finding, text } of images) {
     agreement.compared++;
-    if (reportedImages.some((row) => ourFileOf(row.file) === finding.file && row.line === finding.line && row.link === text)) agreement.agreeing++;
+    const unbundled = table.unresolvedModules.some((row) => row.request === text && ourFileOf(`${row.folder}/x`) === path.posix.join(path.posix.dirname(finding.file), 'x'));
+    if (unbundled || reportedImages.some((row) => ourFileOf(row.file) === finding.file && row.line === finding.line && row.link === text)) agreement.agreeing++;
     else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a broken image "${text}" the build does not report`);
   }
 }

@@ -663,7 +663,20 @@ describe('broken-image', () => {
       { code: 'broken-image', severity: 'error', message: 'The image names no file.', range: '3:105-3:105' },
       { code: 'broken-image', severity: 'error', message: 'No image at "./img/fehlt2.png": Docusaurus looks for it at "docs/img/fehlt2.png".', range: '4:109-4:125' },
       { code: 'broken-image', severity: 'error', message: 'No image at "./img/fehlt3.png": Docusaurus looks for it at "docs/img/fehlt3.png".', range: '5:12-5:28' },
+      // Found, as Docusaurus finds it, but a folder: webpack cannot bundle it, whatever onBrokenMarkdownImages says.
+      { code: 'broken-image', severity: 'error', message: '"./img" names the folder "docs/img", which Docusaurus cannot make an image of: the build fails.', range: '5:120-5:125' },
     ]);
+  });
+
+  it('takes a "%" that starts no escape for what it is to Docusaurus: a page that does not compile, fixed by "%25"', () => {
+    const { index } = siteWithFiles([], { 'docs/bild.md': '# Bild\n\n![Anteil](./img/100%.png) [Tabelle](./100%-liste.csv) ![Gut](./img/100%25.png)\n' });
+    assert.deepEqual(
+      diagnosticsOf(index, 'docs/bild.md').filter((diagnostic) => diagnostic.code === 'invalid-mdx').map((diagnostic) => [span(diagnostic.range), diagnostic.severity, diagnostic.suggestion, diagnostic.message]),
+      [
+        ['2:10-2:24', 'error', './img/100%25.png', 'MDX cannot compile this page, so the Docusaurus build fails: a "%" in "./img/100%.png" starts no escape (write "%25" for it): URI malformed'],
+        ['2:36-2:52', 'error', './100%25-liste.csv', 'MDX cannot compile this page, so the Docusaurus build fails: a "%" in "./100%-liste.csv" starts no escape (write "%25" for it): URI malformed'],
+      ],
+    );
   });
 
   it('follows onBrokenMarkdownImages, and judges nothing it cannot see', () => {
@@ -684,8 +697,8 @@ describe('broken-image', () => {
     assert.deepEqual(problems(glossaryOf({ 'docs/bild.md': page }), 'docs/bild.md'), []);
   });
 
-  it('leaves images outside the site\'s folder and addresses Docusaurus cannot read to other checks', () => {
-    const { index } = siteWithFiles([], { 'docs/bild.md': '# Bild\n\n![Oben](../../x.png) ![Prozent](./img/100%.png) ![Statisch](/../../x.png)\n' });
+  it('leaves images outside the site\'s folder to other checks', () => {
+    const { index } = siteWithFiles([], { 'docs/bild.md': '# Bild\n\n![Oben](../../x.png) ![Statisch](/../../x.png)\n' });
     assert.deepEqual(problems(index, 'docs/bild.md', ['broken-image']), []);
   });
 
@@ -720,12 +733,32 @@ describe('broken-link to a file in a Docusaurus site', () => {
     assert.deepEqual(problems(index, 'docs/dateien.md', ['broken-link']), [
       { code: 'broken-link', severity: 'error', message: 'No file at "./files/fehlt.pdf": Docusaurus looks for it at "docs/files/fehlt.pdf".', range: '1:29-1:46' },
       { code: 'broken-link', severity: 'error', message: 'No file at "/files/nicht.pdf": Docusaurus looks for it at "static/files/nicht.pdf".', range: '1:86-1:102' },
-      // onBrokenMarkdownLinks is `warn` by default.
-      { code: 'broken-link', severity: 'warning', message: 'No file at "@site/files/preise.pdf": Docusaurus looks for it at "files/preise.pdf".', range: '2:51-2:73' },
+      // A broken Markdown link (onBrokenMarkdownLinks, `warn` by default), and a broken link too (onBrokenLinks).
+      { code: 'broken-link', severity: 'error', message: 'No file at "@site/files/preise.pdf": Docusaurus looks for it at "files/preise.pdf".', range: '2:51-2:73' },
       // A path with a final slash is no file: Docusaurus's `stat` fails on it.
       { code: 'broken-link', severity: 'error', message: 'No file at "./files/da.pdf/": Docusaurus looks for it at "docs/files/da.pdf/".', range: '3:26-3:41' },
       { code: 'broken-link', severity: 'error', message: 'No file at "./files/fehlt.pdf#page=2": Docusaurus looks for it at "docs/files/fehlt.pdf".', range: '3:51-3:75' },
     ]);
+  });
+
+  it('reports a link to an .html file where no page is at its route, even where the file is there; not a reference definition, which an image may use', () => {
+    const page = '# Dateien\n\n[API](/api/index.html) [Seite](./andere.html) [Preise][p] [Da](/files/preise.pdf) [Route](./v1.2)\n\n[p]: /files/preise.pdf\n';
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.staticFolders = [uri('static')];
+    index.setSites([site]);
+    const onDisk = new Set(['static/api/index.html', 'static/files/preise.pdf'].map(uri));
+    index.setPathProbe((asked) => (onDisk.has(asked) ? 'file' : 'none'));
+    index.setDocument(uri('docs/dateien.md'), page);
+    index.setDocument(uri('docs/andere.md'), '# Andere\n');
+    index.setDocument(uri('docs/version.md'), '---\nslug: /v1.2\n---\n# Version\n');
+    assert.deepEqual(
+      problems(index, 'docs/dateien.md', ['broken-link']).map((problem) => [problem.range, problem.severity, problem.message]),
+      [
+        ['2:6-2:21', 'error', 'No page at "/api/index.html": Docusaurus looks for a link to an .html file among its pages only.'],
+        ['2:31-2:44', 'error', 'No page at "./andere.html": Docusaurus looks for a link to an .html file among its pages only.'],
+      ],
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { linkKindOf } from '../site/docusaurusAssets';
 import * as l10n from '@vscode/l10n';
 import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
@@ -281,7 +282,8 @@ function removesItem(diagnostic: GlossaryDiagnostic): boolean {
 /** A term file for a broken link, where the link says it should be, from the new-term template. */
 function missingTermFile(index: GlossaryIndex, document: ParsedDocument, target: string, diagnostic: GlossaryDiagnostic) {
   const link = document.body.links.find((candidate) => comparePositions(candidate.targetRange.start, diagnostic.range.start) === 0);
-  if (link === undefined) return undefined;
+  // A link to a file that is no page (`Preise.pdf`, `x.html`) wants that file, not an entry.
+  if (link === undefined || (link.kind === 'inline' && linkKindOf(link.target) !== 'other')) return undefined;
   let uri: string | undefined;
   let name: string;
   if (link.kind === 'wiki') {

@@ -3,72 +3,74 @@ import { uriPath, withPath } from '../common/uris';
 import type { Site } from './site';
 
 /**
- * Where Docusaurus looks for the file of a Markdown image, or of a link to a file that is no page
- * (`./files/Preisliste.pdf`), as its MDX loader does: the path, its `?query` and `#hash` cut off
- * and percent-decoded, is read from the site's folder (`@site/…`), from each static folder
- * (`/img/x.png`) or from the folder of the file that holds it (anything else).
+ * What Docusaurus makes of the target of a Markdown image, or of a link to a file that is no page
+ * (`./files/Preisliste.pdf`), as its MDX loader does. The path, its `?query` and `#hash` cut off
+ * and percent-decoded, is looked for from the site's folder (`@site/…`), in each static folder
+ * (`/img/x.png`) or from the folder of the file that holds it (anything else):
+ * - `file`: the URIs the file may be at, in the order they are looked at; any one found will do;
+ * - `empty`: an image without a target (`![Logo]()`), which Docusaurus reports as broken;
+ * - `undecodable`: a `%` that starts no escape (`100%.png`), on which the page fails to compile.
  */
-export interface AssetTarget {
-  /** The URIs the file may be at, in the order they are looked at; any one found will do. */
-  candidates: string[];
+export type AssetTarget = { kind: 'file'; candidates: string[] } | { kind: 'empty' } | { kind: 'undecodable' };
+
+/**
+ * What an image's target names; undefined where Docusaurus looks for no file (a URL with a scheme
+ * or host, `pathname://`, an address no URL parser reads: `invalid-mdx` speaks of that), and where
+ * the file would lie outside the site's folder or the site's static folders are not known.
+ */
+export function imageTarget(site: Site, documentUri: string, target: string): AssetTarget | undefined {
+  return target === '' ? { kind: 'empty' } : assetTarget(site, documentUri, target);
 }
 
 /**
- * What an image's target names: `empty` for none (`![Logo]()`), which Docusaurus reports too;
- * undefined where Docusaurus looks for no file (a URL with a scheme or host, `pathname://`), where
- * the target cannot be read as it does (an address no URL parser reads, a `%` that does not
- * decode: other rules and errors speak of those), and where the file would lie outside the site's
- * folder or the site's static folders are not known.
- */
-export function imageTarget(site: Site, documentUri: string, target: string): AssetTarget | 'empty' | undefined {
-  if (target === '') return 'empty';
-  return assetTarget(site, documentUri, target);
-}
-
-/**
- * What a link names, where Docusaurus takes it for a file: its path starts with `@site/` or ends
- * in an extension other than `.md`, `.mdx` and `.html`. Links to Markdown files are resolved as
- * pages (see `termLinks.ts`), and are undefined here.
+ * What a link names, where Docusaurus takes it for a file (`linkKindOf` is `file`); undefined as
+ * for `imageTarget`, and for any other link.
  */
 export function linkedFileTarget(site: Site, documentUri: string, target: string): AssetTarget | undefined {
-  return namesFile(target) ? assetTarget(site, documentUri, target) : undefined;
-}
-
-/** Whether Docusaurus takes a link's target for a file, not a page; cheap, as every link of every page is asked. */
-function namesFile(target: string): boolean {
-  const pathname = target.replace(/[?#].*$/s, '');
-  if (/\.mdx?$/i.test(pathname)) return false;
-  return pathname.startsWith('@site/') || (path.posix.extname(pathname) !== '' && !pathname.endsWith('.html'));
+  return linkKindOf(target) === 'file' ? assetTarget(site, documentUri, target) : undefined;
 }
 
 /**
- * The name, in lower case, of the file an image (`image`) or a link may name as an asset, whatever
- * the site: the key by which the pages naming a file are found when it comes or goes on disk.
+ * How Docusaurus takes an inline link: for a file where its path starts with `@site/` or ends in
+ * an extension other than `.md`, `.mdx` and `.html`; for a page written as a file (`.html`,
+ * looked for among the routes only); else as a Markdown file link or a route (`other`, see
+ * `termLinks.ts`). Cheap, as every link of every page is asked.
  */
-export function assetFileName(target: string, image: boolean): string | undefined {
-  if (!image && !namesFile(target)) return undefined;
-  const pathname = localPathname(target);
-  return pathname === undefined ? undefined : fileNameOf(pathname);
+export function linkKindOf(target: string): 'file' | 'html' | 'other' {
+  // Most links name a Markdown file or a route: told without building a string.
+  if (MARKDOWN_OR_ROUTE.test(target)) return 'other';
+  const pathname = target.replace(/[?#].*$/s, '');
+  if (/\.mdx?$/i.test(pathname)) return 'other';
+  if (pathname.startsWith('@site/')) return 'file';
+  if (pathname.endsWith('.html')) return 'html';
+  return path.posix.extname(pathname) !== '' ? 'file' : 'other';
 }
 
-function fileNameOf(pathname: string): string | undefined {
-  try {
-    return path.posix.basename(decodeURIComponent(pathname)).toLowerCase();
-  } catch {
-    return undefined;
-  }
+/** A path ending in `.md`/`.mdx`, or with no dot at all, and not `@site/…`, before any `?` or `#`. */
+const MARKDOWN_OR_ROUTE = /^(?!@site\/)(?:[^?#]*\.mdx?|[^.?#]*)(?:[?#]|$)/i;
+
+/** Whether a target is a path on the site, without a scheme or host (`https://…`, `//cdn…`, `pathname://…`). */
+export function isSitePath(target: string): boolean {
+  return localPathname(target) !== undefined;
+}
+
+/**
+ * The name, in lower case, of the file an image (`image`) or a link may name, whatever the site:
+ * the key by which the pages naming a file are found when it comes or goes on disk.
+ */
+export function assetFileName(target: string, image: boolean): string | undefined {
+  if (!image && linkKindOf(target) !== 'file') return undefined;
+  const pathname = localPathname(target);
+  const decoded = pathname === undefined ? undefined : decodedPath(pathname);
+  return decoded === undefined ? undefined : path.posix.basename(decoded).toLowerCase();
 }
 
 function assetTarget(site: Site, documentUri: string, target: string): AssetTarget | undefined {
   if (site.generator !== 'docusaurus' || site.assumed) return undefined;
   const pathname = localPathname(target);
   if (pathname === undefined) return undefined;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
+  const decoded = decodedPath(pathname);
+  if (decoded === undefined) return { kind: 'undecodable' };
   const siteFolder = uriPath(site.rootUri);
   let folders: string[];
   let relative = decoded;
@@ -85,7 +87,15 @@ function assetTarget(site: Site, documentUri: string, target: string): AssetTarg
   const paths = folders.map((folder) => path.posix.join(folder, relative));
   // Outside the site's folder lies what the workspace may not hold, and what no page of it should look at.
   if (paths.some((candidate) => candidate !== siteFolder && !candidate.startsWith(`${siteFolder}/`))) return undefined;
-  return { candidates: paths.map((candidate) => withPath(site.rootUri, candidate)) };
+  return { kind: 'file', candidates: paths.map((candidate) => withPath(site.rootUri, candidate)) };
+}
+
+function decodedPath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

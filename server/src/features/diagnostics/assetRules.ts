@@ -1,68 +1,114 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import type { Range } from '../../common/text';
 import { uriPath } from '../../common/uris';
-import type { GlossaryIndex } from '../../index/glossaryIndex';
+import type { GlossaryIndex, PathKind } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
-import { imageTarget, linkedFileTarget, type AssetTarget } from '../../site/docusaurusAssets';
+import type { MarkdownLink } from '../../parsing/markdown';
+import { imageTarget, isSitePath, linkedFileTarget, linkKindOf } from '../../site/docusaurusAssets';
 import type { Site } from '../../site/site';
 import type { BrokenLinkPolicy } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
 
 /**
- * Images and links to files (`./Preisliste.pdf`) whose file is not on disk, in the pages a
- * configured Docusaurus site builds. Docusaurus makes every such file part of the build: an image
- * it cannot find fails the build (`markdown.hooks.onBrokenMarkdownImages`, `throw` by default); a
- * link it cannot find stays a URL that reaches no page (`onBrokenLinks`), or, written `@site/…`,
- * a broken Markdown link (`markdown.hooks.onBrokenMarkdownLinks`).
+ * Images and links to files (`./Preisliste.pdf`) in the pages a Docusaurus site with a
+ * configuration file builds, judged as its MDX loader and its broken-link check judge them:
+ * - an image whose file is not there fails the build (`markdown.hooks.onBrokenMarkdownImages`,
+ *   `throw` by default), and one that names a folder always does;
+ * - a link to a file that is not there stays a URL that reaches no page (`onBrokenLinks`); written
+ *   `@site/…` it is also a broken Markdown link;
+ * - a link to an `.html` file reaches only a page of that route: Docusaurus bundles no such file;
+ * - a `%` that starts no escape in the path of either stops the page compiling.
  */
 export function assetDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || site.assumed || index.pageOf(document.uri)?.published !== true) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
-  const { onBrokenMarkdownImages, onBrokenMarkdownLinks, onBrokenLinks } = site.docusaurus;
-  for (const image of onBrokenMarkdownImages === 'ignore' ? [] : (document.body.images ?? [])) {
-    const target = imageTarget(site, document.uri, image.target);
-    if (target === undefined || (target !== 'empty' && found(index, target, (kind) => kind !== 'none'))) continue;
-    diagnostics.push({
-      range: image.targetRange,
-      severity: 'warning',
-      code: 'broken-image',
-      message: target === 'empty' ? l10n.t('The image names no file.') : l10n.t('No image at "{0}": Docusaurus looks for it at {1}.', image.target, placesOf(site, target)),
-      ...failsBuildOn(onBrokenMarkdownImages),
-    });
+  for (const image of document.body.images ?? []) {
+    const problem = imageProblem(index, site, document.uri, image.target, image.targetRange);
+    if (problem !== undefined) diagnostics.push(problem);
   }
   for (const link of document.body.links) {
-    if (link.kind !== 'inline' || link.defined) continue;
-    const target = linkedFileTarget(site, document.uri, link.target);
-    if (target === undefined || found(index, target, (kind) => kind === 'file')) continue;
-    // A file Docusaurus does not find stays a link to a URL, unless a page is there; `@site/` names a file only.
-    const policy = link.target.startsWith('@site/') ? onBrokenMarkdownLinks : onBrokenLinks;
-    if (policy === 'ignore' || (!link.target.startsWith('@site/') && linkedDocument(index, document.uri, link.target, link.targetUri).document !== undefined)) continue;
-    diagnostics.push({
-      range: link.targetRange,
-      severity: 'warning',
-      code: 'broken-link',
-      message: l10n.t('No file at "{0}": Docusaurus looks for it at {1}.', link.target, placesOf(site, target)),
-      ...failsBuildOn(policy),
-    });
+    const problem = link.kind === 'inline' ? linkProblem(index, site, document.uri, link) : undefined;
+    if (problem !== undefined) diagnostics.push(problem);
   }
   return diagnostics;
 }
 
-/** Whether the file is at one of its places, or where that cannot be told (no way to look, no access): only a file known missing is reported. */
-function found(index: GlossaryIndex, target: AssetTarget, counts: (kind: string) => boolean): boolean {
-  return target.candidates.some((uri) => {
+function imageProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, documentUri: string, target: string, range: Range): GlossaryDiagnostic | undefined {
+  const policy = site.docusaurus.onBrokenMarkdownImages;
+  const image = imageTarget(site, documentUri, target);
+  if (image === undefined) return undefined;
+  if (image.kind === 'undecodable') return undecodable(target, range);
+  const broken = (message: string): GlossaryDiagnostic | undefined =>
+    policy === 'ignore' ? undefined : { range, severity: 'warning', code: 'broken-image', message, ...failsBuildOn(policy === 'throw') };
+  if (image.kind === 'empty') return broken(l10n.t('The image names no file.'));
+  // The first place where something is decides, as Docusaurus looks at them in order.
+  const found = firstFound(index, image.candidates, (kind) => kind !== 'none');
+  if (found === undefined) return undefined;
+  if (found === 'none') return broken(l10n.t('No image at "{0}": Docusaurus looks for it at {1}.', target, placesOf(site, image.candidates)));
+  if (index.whatIsAt(found) !== 'folder') return undefined;
+  return { range, severity: 'warning', code: 'broken-image', message: l10n.t('"{0}" names the folder {1}, which Docusaurus cannot make an image of: the build fails.', target, placesOf(site, [found])), breaksBuild: true };
+}
+
+function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, documentUri: string, link: MarkdownLink): GlossaryDiagnostic | undefined {
+  const { onBrokenLinks, onBrokenMarkdownLinks } = site.docusaurus;
+  const kind = linkKindOf(link.target);
+  if (kind === 'other' || !isSitePath(link.target)) return undefined;
+  const reachesPage = () => linkedDocument(index, documentUri, link.target, link.targetUri).document !== undefined;
+  const broken = (message: string, policy: BrokenLinkPolicy): GlossaryDiagnostic | undefined =>
+    policy === 'ignore' || reachesPage() ? undefined : { range: link.targetRange, severity: 'warning', code: 'broken-link', message, ...failsBuildOn(policy === 'throw') };
+  // A reference definition is a link only where a link, not an image, refers to it (not told here).
+  if (link.defined) return undefined;
+  // A link to an .html file is to a route: Docusaurus bundles no such file.
+  if (kind === 'html') return broken(l10n.t('No page at "{0}": Docusaurus looks for a link to an .html file among its pages only.', link.target), onBrokenLinks);
+  const file = linkedFileTarget(site, documentUri, link.target);
+  if (file === undefined) return undefined;
+  if (file.kind === 'undecodable') return undecodable(link.target, link.targetRange);
+  if (file.kind !== 'file' || firstFound(index, file.candidates, (found) => found === 'file') !== 'none') return undefined;
+  // Not found, an `@site/` path is a broken Markdown link, and stays a link to a URL as any other.
+  const policy = link.target.startsWith('@site/') ? strictest(onBrokenLinks, onBrokenMarkdownLinks) : onBrokenLinks;
+  return broken(l10n.t('No file at "{0}": Docusaurus looks for it at {1}.', link.target, placesOf(site, file.candidates)), policy);
+}
+
+/**
+ * Of the places a file may be at, the first where `counts` holds; `none` where it holds nowhere;
+ * undefined where a place before that cannot be looked at: a file not known missing is not reported.
+ */
+function firstFound(index: GlossaryIndex, candidates: string[], counts: (kind: PathKind) => boolean): string | 'none' | undefined {
+  for (const uri of candidates) {
     const kind = index.whatIsAt(uri);
-    return kind === undefined || counts(kind);
-  });
+    if (kind === undefined) return undefined;
+    if (counts(kind)) return uri;
+  }
+  return 'none';
+}
+
+/** A path with a `%` that starts no escape: Docusaurus's loader fails to decode it, and the page does not compile. */
+function undecodable(target: string, range: Range): GlossaryDiagnostic {
+  return {
+    range,
+    severity: 'error',
+    code: 'invalid-mdx',
+    // The cause last, as Docusaurus gives it: "URI malformed".
+    message: l10n.t('MDX cannot compile this page, so the Docusaurus build fails: a "%" in "{0}" starts no escape (write "%25" for it): URI malformed', target),
+    suggestion: target.replace(/%(?![0-9a-f]{2})/gi, '%25'),
+    breaksBuild: true,
+  };
 }
 
 /** The places a file was looked for, relative to the site's folder: `docs/img/logo.png`, `static/img/logo.png`. */
-function placesOf(site: Site, target: AssetTarget): string {
+function placesOf(site: Site, candidates: string[]): string {
   const siteFolder = uriPath(site.rootUri);
-  return target.candidates.map((uri) => `"${uriPath(uri).slice(siteFolder.length + 1)}"`).join(l10n.t(' or '));
+  return candidates.map((uri) => `"${uriPath(uri).slice(siteFolder.length + 1)}"`).join(l10n.t(' or '));
 }
 
-function failsBuildOn(policy: BrokenLinkPolicy): { breaksBuild?: true } {
-  return policy === 'throw' ? { breaksBuild: true } : {};
+const POLICY_ORDER: readonly BrokenLinkPolicy[] = ['ignore', 'log', 'warn', 'throw'];
+
+function strictest(a: BrokenLinkPolicy, b: BrokenLinkPolicy): BrokenLinkPolicy {
+  return POLICY_ORDER.indexOf(a) > POLICY_ORDER.indexOf(b) ? a : b;
+}
+
+function failsBuildOn(fails: boolean): { breaksBuild?: true } {
+  return fails ? { breaksBuild: true } : {};
 }

@@ -64,7 +64,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   if (reached.kind === 'route') {
     const site = index.siteFor(document.uri) ?? index.onlySite()!;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
-    // Static files (`/docs/img/x.png`) and pages of other plugins are not ours to judge.
+    // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
     if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!)) return undefined;
     const match = nearestTerm(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
     return missing(link.target, match === undefined ? undefined : withRouteId(link.target, match.name));
