@@ -17,6 +17,7 @@ import {
   NEW_TERM_REQUEST,
   ORIGINAL_AS_TRANSLATED_REQUEST,
   SEARCH_TERMS_REQUEST,
+  SHORTCODE_TEMPLATES_GLOB,
   SHOW_ORIGINAL_CHANGES_COMMAND,
   SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
@@ -75,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
         vscode.workspace.createFileSystemWatcher('**/{*.md,*.mdx,tags.yml,docusaurus.config.*,hugo.*,config.*,*versions.json,sidebars.*,version-*-sidebars.json,_category_.*}'),
         vscode.workspace.createFileSystemWatcher('**/config/{_default,production}/**/*.{toml,yaml,yml,json}'),
         vscode.workspace.createFileSystemWatcher(ASSET_FILES_GLOB),
+        vscode.workspace.createFileSystemWatcher(SHORTCODE_TEMPLATES_GLOB),
         // Commits and checkouts change which translations are outdated.
         vscode.workspace.createFileSystemWatcher('**/.git/logs/HEAD'),
       ],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
@@ -12,6 +13,8 @@ import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { hugoBundleRoleOf, hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
+import { findSites } from '../../server/src/workspace/siteConfig';
+import { GlossaryScope } from '../../server/src/workspace/files';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SITES = path.join(ROOT, 'test', 'sites');
@@ -155,6 +158,9 @@ describe('Hugo routes', () => {
       permalinks: {},
       ignoreFiles: [],
       disableKinds: new Set(),
+      themes: [],
+      themesDir: 'themes',
+      importsModules: false,
       multihost: false,
       refsFailBuild: true,
       rendersRawHtml: false,
@@ -465,6 +471,74 @@ describe("Hugo's ref and relref", () => {
       index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
       const document = index.setDocument('file:///site/content/b.md', text);
       assert.equal(documentDiagnostics(index, document).filter((diagnostic) => diagnostic.code === 'broken-link').length, unsafe ? 1 : 0, `unsafe = ${unsafe}`);
+    }
+  });
+});
+
+describe('Hugo shortcodes without a template', () => {
+  it('are read by name, in folders too, wherever Hugo reads them: in code and HTML, not commented out, not closing', () => {
+    const text = '---\ntitle: T\n---\n{{< youtube x >}} {{% kasten/innen %}}a{{% /kasten/innen %}} {{</* nicht */>}} {{< ref "a.md" >}}\n```\n{{< imCode >}}\n```\n<!-- {{< Kommentar >}} -->\n';
+    const shortcodes = parseDocument('file:///site/content/x.md', text).hugoShortcodes ?? [];
+    assert.deepEqual(shortcodes.map((shortcode) => shortcode.name), ['youtube', 'kasten/innen', 'imCode', 'Kommentar']);
+    const lines = text.split('\n');
+    assert.equal(lines[shortcodes[1].range.start.line].slice(shortcodes[1].range.start.character, shortcodes[1].range.end.character), 'kasten/innen');
+    assert.equal(parseDocument('file:///site/content/y.md', '---\ntitle: Y\n---\nKein Kurzcode.\n').hugoShortcodes, undefined);
+  });
+
+  it('are errors in every file Hugo reads, built or not, by their exact name; not in drafts or pages out of date, and not where the templates are not all seen', () => {
+    const index = new GlossaryIndex();
+    const hugo = hugoSiteOf({ languages: [], problems: [] });
+    hugo.shortcodes = new Set(['hinweis', 'kasten/innen', 'youtube']);
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+    const body = '{{< hinweis >}}x{{< /hinweis >}} {{< kasten/innen >}} {{< Hinweis >}} {{< fehlt >}} {{< code.inline >}}x{{< /code.inline >}}\n';
+    const files: Record<string, string> = {
+      'content/g/seite.md': `---\ntitle: S\n---\n${body}`,
+      'content/g/kopflos/index.md': `---\ntitle: K\nheadless: true\n---\n${body}`,
+      'content/g/nie.md': `---\ntitle: N\n_build:\n  render: never\n---\n${body}`,
+      'content/g/entwurf.md': `---\ntitle: E\ndraft: true\n---\n${body}`,
+      'content/g/zukunft.md': `---\ntitle: Z\ndate: 2099-01-01\n---\n${body}`,
+      'content/e/_index.md': '---\ntitle: Bereich\ndraft: true\n---\n',
+      'content/e/unten.md': `---\ntitle: U\n---\n${body}`,
+    };
+    for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+    const unknown = (file: string) =>
+      documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!)
+        .filter((diagnostic) => diagnostic.code === 'unknown-shortcode')
+        .map((diagnostic) => `${diagnostic.severity} ${diagnostic.range.start.character}-${diagnostic.range.end.character} ${diagnostic.message}`);
+    const expected = [
+      'error 58-65 Hugo has no shortcode "Hinweis": no template layouts/shortcodes/Hinweis.html in the site or its themes, so the build fails.',
+      'error 74-79 Hugo has no shortcode "fehlt": no template layouts/shortcodes/fehlt.html in the site or its themes, so the build fails.',
+    ];
+    for (const file of ['content/g/seite.md', 'content/g/kopflos/index.md', 'content/g/nie.md']) assert.deepEqual(unknown(file), expected, file);
+    for (const file of ['content/g/entwurf.md', 'content/g/zukunft.md', 'content/e/unten.md']) assert.deepEqual(unknown(file), [], file);
+    hugo.shortcodes = undefined;
+    assert.deepEqual(unknown('content/g/seite.md'), [], 'templates not all seen: not judged');
+  });
+
+  it('with templates found where Hugo looks: the site\'s and its themes\' layouts/shortcodes; not judged with modules or a theme not on disk', () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'hugo-shortcodes-'));
+    try {
+      const write = (file: string, text: string) => {
+        mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+        writeFileSync(path.join(site, file), text);
+      };
+      write('content/a.md', '---\ntitle: A\n---\n');
+      for (const file of ['layouts/shortcodes/hinweis.html', 'layouts/shortcodes/kasten/innen.html', 'layouts/shortcodes/nur.en.html', 'layouts/shortcodes/Gross.html', 'themes/t/layouts/shortcodes/abk.html']) write(file, '<p></p>\n');
+      const shortcodesOf = (config: string) => {
+        write('hugo.toml', config);
+        const [found] = findSites([site], new GlossaryScope([site]), () => {}).sites;
+        return found?.generator === 'hugo' ? found.hugo.shortcodes : 'no Hugo site';
+      };
+      const names = shortcodesOf('theme = "t"\n');
+      assert.ok(names instanceof Set);
+      for (const name of ['hinweis', 'kasten/innen', 'nur', 'Gross', 'abk', 'youtube', 'highlight']) assert.ok(names.has(name), name);
+      for (const name of ['gross', 'Hinweis', 'kasten']) assert.ok(!names.has(name), name);
+      assert.equal(shortcodesOf('theme = "fehlt"\n'), undefined, 'a theme not on disk');
+      assert.equal(shortcodesOf('[module]\n[[module.imports]]\npath = "github.com/x/y"\n'), undefined, 'modules');
+      write('themes/t/hugo.toml', 'theme = "komponente"\n');
+      assert.equal(shortcodesOf('theme = ["t"]\n'), undefined, 'a theme with themes of its own');
+    } finally {
+      rmSync(site, { recursive: true, force: true });
     }
   });
 });

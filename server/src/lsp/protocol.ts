@@ -10,6 +10,9 @@ import type { GroupBy, TermGroup } from '../features/glossaryView';
  */
 export const ASSET_FILES_GLOB = '**/*.{png,jpg,jpeg,gif,svg,webp,avif,ico,bmp,tif,tiff,pdf,zip,csv,txt,json,xml,mp3,mp4,webm,ogg,wav,docx,xlsx,pptx,odt,ods,odp,drawio}';
 
+/** Hugo's shortcode templates, the site's and its themes': which shortcodes pages may use. */
+export const SHORTCODE_TEMPLATES_GLOB = '**/layouts/shortcodes/**';
+
 /** Server -> client, after indexing and whenever problems change. */
 export const STATUS_NOTIFICATION = 'markdownGlossary/status';
 export interface StatusParams {

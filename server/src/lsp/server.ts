@@ -75,6 +75,7 @@ import {
   type TermGroupsResult,
   type TermReferencesParams,
   ASSET_FILES_GLOB,
+  SHORTCODE_TEMPLATES_GLOB,
 } from './protocol';
 import { tagSummaries, termGroups, termsOfGroup, type GroupTerms, type TagSummary, type TermReferences, type ViewContext } from '../features/glossaryView';
 import { GlossarySession } from './session';
@@ -177,6 +178,7 @@ export function startServer(connection: Connection): void {
           { globPattern: '**/{docusaurus.config.{js,ts,mjs,cjs,mts,cts},hugo.{toml,yaml,yml,json},config.{toml,yaml,yml,json},*versions.json,sidebars.{js,ts,mjs,cjs,mts,cts,json},version-*-sidebars.json,_category_.{json,yml,yaml}}' },
           { globPattern: '**/config/{_default,production}/**/*.{toml,yaml,yml,json}' },
           { globPattern: ASSET_FILES_GLOB },
+          { globPattern: SHORTCODE_TEMPLATES_GLOB },
           // Commits and checkouts: the translation status follows the history.
           { globPattern: '**/.git/logs/HEAD' },
         ],

@@ -6,7 +6,7 @@ import { splitFrontMatter } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
 import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, readsMdx1Syntax, type MdxProblem } from './mdx';
-import { hugoRefsOf, type HugoRef } from './hugoShortcodes';
+import { hugoShortcodesOf, type HugoRef, type HugoShortcodeUse } from './hugoShortcodes';
 
 /** A value from the front matter with the place it was written, for hover targets and diagnostics. */
 export interface Located<T> {
@@ -59,6 +59,8 @@ export interface ParsedDocument {
   mdxUnread?: true;
   /** Hugo's `ref` and `relref` shortcodes in the body, where there are any: the build fails on one that finds no page. */
   hugoRefs?: HugoRef[];
+  /** The other Hugo shortcodes the body uses, where there are any: the build fails on one Hugo has no template for. */
+  hugoShortcodes?: HugoShortcodeUse[];
 }
 
 /**
@@ -81,7 +83,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
   const fields = split.frontMatter?.fields ?? [];
   // Front matter makes a file an entry, as in Docusaurus and Hugo; a file without is a plain note.
   const isEntry = fields.length > 0;
-  const hugoRefs = hugoRefsOf(text, split.bodyOffset, lines);
+  const shortcodes = hugoShortcodesOf(text, split.bodyOffset, lines);
   return {
     uri,
     frontMatter: split.frontMatter,
@@ -90,7 +92,8 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     diagnostics: split.diagnostics,
     directives,
     ...(options.mdx === false ? {} : mdxProblemsFact(text, lines)),
-    ...(hugoRefs.length === 0 ? {} : { hugoRefs }),
+    ...(shortcodes.refs.length === 0 ? {} : { hugoRefs: shortcodes.refs }),
+    ...(shortcodes.others.length === 0 ? {} : { hugoShortcodes: shortcodes.others }),
   };
 }
 
@@ -219,6 +222,10 @@ function compactInPlace(document: ParsedDocument): void {
     ref.target = ownCopy(ref.target);
     ref.range = PackedRange.from(ref.range);
   }
+  for (const shortcode of document.hugoShortcodes ?? []) {
+    shortcode.name = ownCopy(shortcode.name);
+    shortcode.range = PackedRange.from(shortcode.range);
+  }
   for (const image of document.body.images ?? []) {
     image.target = ownCopy(image.target);
     image.targetRange = PackedRange.from(image.targetRange);
@@ -286,6 +293,7 @@ export function exactLists(document: ParsedDocument): void {
   document.body.headings = document.body.headings.slice();
   if (document.term !== undefined) document.term.tags = document.term.tags.slice();
   if (document.hugoRefs !== undefined) document.hugoRefs = document.hugoRefs.slice();
+  if (document.hugoShortcodes !== undefined) document.hugoShortcodes = document.hugoShortcodes.slice();
   if (document.body.images !== undefined) document.body.images = document.body.images.slice();
   const fields = document.frontMatter?.fields;
   if (fields === undefined) return;

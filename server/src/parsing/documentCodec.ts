@@ -5,7 +5,7 @@ import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import type { Heading, MarkdownImage, MarkdownLink } from './markdown';
 import type { MdxProblem } from './mdx';
-import type { HugoRef } from './hugoShortcodes';
+import type { HugoRef, HugoShortcodeUse } from './hugoShortcodes';
 // Bounds as the YAML reader's own: a value of at most 10,000 nodes, 64 levels deep.
 import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
 
@@ -19,7 +19,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 10;
+export const DOCUMENT_CODEC_VERSION = 11;
 
 export class DocumentCodecError extends Error {}
 
@@ -47,12 +47,13 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range)]),
     (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange)]),
+    (document.hugoShortcodes ?? []).flatMap((shortcode) => [shortcode.name, ...numbersOf(shortcode.range)]),
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData, refData, imageData] = tuple(data, 12);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData, refData, imageData, shortcodeData] = tuple(data, 13);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 10 !== 0) fail();
@@ -102,6 +103,11 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const hugoRefs: HugoRef[] = [];
   for (let at = 0; at < refNumbers.length; at += 5) hugoRefs.push({ target: text(refNumbers[at]), range: rangeAt(refNumbers, at + 1) });
   if (hugoRefs.length > 0) document.hugoRefs = hugoRefs;
+  const shortcodeNumbers = list(shortcodeData);
+  if (shortcodeNumbers.length % 5 !== 0) fail();
+  const hugoShortcodes: HugoShortcodeUse[] = [];
+  for (let at = 0; at < shortcodeNumbers.length; at += 5) hugoShortcodes.push({ name: text(shortcodeNumbers[at]), range: rangeAt(shortcodeNumbers, at + 1) });
+  if (hugoShortcodes.length > 0) document.hugoShortcodes = hugoShortcodes;
   exactLists(document);
   return document;
 }

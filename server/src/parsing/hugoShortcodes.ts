@@ -10,37 +10,51 @@ export interface HugoRef {
   inHtml?: true;
 }
 
-/** At most this many per document: the rest are not read. */
+/** A shortcode a body uses other than `ref` and `relref`: its name (`youtube`, `box/inner`) and where that is written. */
+export interface HugoShortcodeUse {
+  name: string;
+  range: Range;
+}
+
+/** At most this many refs and this many other shortcodes per document: the rest are not read. */
 const MAX_REFS = 1000;
-/** A shortcode's opening, `{{<` or `{{%`, with its name: not a closing one (`{{< /x >}}`) nor one commented out (`{{</*`). */
-const OPENING = /\{\{([<%])\s*([\w.-]+)/g;
+/**
+ * A shortcode's opening, `{{<` or `{{%`, with its name (which may name a template in a folder:
+ * `box/inner`): not a closing one (`{{< /x >}}`) nor one commented out (`{{</*`).
+ */
+const OPENING = /\{\{([<%])\s*([\w.-]+(?:\/[\w.-]+)*)/g;
 /** One parameter: `name="value"`, `name=value`, or a positional value, quoted with `"` or `` ` `` or bare. */
 const PARAMETER = /\s*(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`|([^\s"`%>}]+))/y;
 
 /**
- * The `ref` and `relref` shortcodes of a body (`{{< ref "x.md" >}}`, `{{% relref path="x" lang="de" %}}`).
- * Hugo reads shortcodes in the whole body, code included; one in another's parameters is text.
+ * The shortcodes of a body: `ref` and `relref` (`{{< ref "x.md" >}}`, `{{% relref path="x" lang="de" %}}`)
+ * with the pages they name, and the names of the others. Hugo reads shortcodes in the whole body,
+ * code and HTML included; one in another's parameters is text.
  */
-export function hugoRefsOf(text: string, from: number, lines: LineIndex): HugoRef[] {
-  // Most files have none: one search is cheaper than the expression's.
-  if (!text.includes('{{', from)) return [];
+export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): { refs: HugoRef[]; others: HugoShortcodeUse[] } {
   const refs: HugoRef[] = [];
+  const others: HugoShortcodeUse[] = [];
+  // Most files have none: one search is cheaper than the expression's.
+  if (!text.includes('{{', from)) return { refs, others };
   const rawHtml = new RawHtml(text, from);
   OPENING.lastIndex = from;
-  for (let match = OPENING.exec(text); match !== null && refs.length < MAX_REFS; match = OPENING.exec(text)) {
+  for (let match = OPENING.exec(text); match !== null && (refs.length < MAX_REFS || others.length < MAX_REFS); match = OPENING.exec(text)) {
     const closing = match[1] === '<' ? '>}}' : '%}}';
     const end = text.indexOf(closing, OPENING.lastIndex);
     // Unclosed: Hugo stops on it, with its own message; nothing to judge here.
     if (end === -1) break;
     const name = match[2];
     if (name === 'ref' || name === 'relref') {
-      const ref = refOf(text, OPENING.lastIndex, end, lines);
+      const ref = refs.length < MAX_REFS ? refOf(text, OPENING.lastIndex, end, lines) : undefined;
       if (ref !== undefined) refs.push(rawHtml.holds(match.index) ? { ...ref, inHtml: true } : ref);
+    } else if (others.length < MAX_REFS) {
+      const nameStart = OPENING.lastIndex - name.length;
+      others.push({ name, range: lines.rangeAt(nameStart, OPENING.lastIndex) });
     }
     // The parameters, quoted ones too, are this shortcode's: a shortcode written in one is text.
     OPENING.lastIndex = end + closing.length;
   }
-  return refs;
+  return { refs, others };
 }
 
 /** The page a `ref` names (its first positional parameter, or `path=`), and its `lang=`. */

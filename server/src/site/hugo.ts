@@ -54,7 +54,21 @@ export interface HugoSite {
   ignoreFiles: RE2JS[];
   /** `disableKinds`: `page`, `section`, `home` pages are not built (written so: `HOME` disables nothing in Hugo 0.111). */
   disableKinds: ReadonlySet<string>;
+  /** `theme`: the themes' folders in `themesDir`, whose templates the site uses too. */
+  themes: string[];
+  themesDir: string;
+  /**
+   * The shortcodes the site's templates and its themes' define (`layouts/shortcodes/box/inner.html`
+   * defines `box/inner`), with Hugo's own; undefined where they cannot all be seen (modules, a theme
+   * not on disk), or have not been looked for.
+   */
+  shortcodes?: ReadonlySet<string>;
+  /** Set where `[module]` imports modules, whose templates are not on the site's disk. */
+  importsModules: boolean;
 }
+
+/** The shortcodes Hugo 0.111 has templates for itself. */
+export const HUGO_SHORTCODES: readonly string[] = ['figure', 'gist', 'highlight', 'instagram', 'instagram_simple', 'param', 'ref', 'relref', 'tweet', 'twitter', 'twitter_simple', 'vimeo', 'vimeo_simple', 'youtube'];
 
 export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
   const contentDir = folderOf(facts.contentDir ?? 'content');
@@ -87,6 +101,9 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     rendersRawHtml: facts.rendersRawHtml ?? false,
     ignoreFiles: (facts.ignoreFiles ?? []).flatMap((pattern) => goRegExp(pattern) ?? []),
     disableKinds: new Set(facts.disableKinds ?? []),
+    themes: facts.themes ?? [],
+    themesDir: facts.themesDir ?? 'themes',
+    importsModules: facts.importsModules === true,
   };
 }
 
@@ -207,6 +224,9 @@ export function hugoPageOf(
       : site.disableKinds.has(kind === 'page' && isBundle && folder === '' ? 'home' : kind)
         ? 'not-rendered'
         : (unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined));
+  // Hugo reads the content, and its shortcodes, of every file it loads, built or not (headless, `_build`, `disableKinds`):
+  // not a draft or a page out of date, nor one below such a section. A bundle's resource goes with its bundle, not told here.
+  if (isContent && bundleRole !== 'resource' && !language.disabled && unbuiltReasonOf(site, frontMatter, now) === undefined && !inUnbuiltSection(site, sectionNodes, now)) page.contentRead = true;
   if (reason !== undefined) return { ...page, unpublishedReason: reason };
 
   // A multihost site serves each language from its own base URL, without the language in its paths.

@@ -260,6 +260,12 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   if (typeof unsafe === 'boolean' || typeof unsafe === 'number') assign('rendersRawHtml', unsafe !== false && unsafe !== 0);
   else if (typeof unsafe === 'string' && /^(?:true|false|1|0|t|f)$/i.test(unsafe.trim())) assign('rendersRawHtml', /^(?:true|1|t)$/i.test(unsafe.trim()));
   assign('disableKinds', texts('disableKinds', l10n.t('a list of kinds of pages')));
+  assign('themes', texts('theme', l10n.t('a theme or a list of themes')));
+  assign('themesDir', text(table, ['themesDir']));
+  // Imports and mounts bring templates from elsewhere.
+  const module = isTable(table.module) ? table.module : undefined;
+  const hasEntries = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
+  if (module !== undefined && (hasEntries(module.imports) || hasEntries(module.mounts))) facts.importsModules = true;
 
   const disabled = new Set<string>();
   const disableLanguages = table.disablelanguages;

@@ -116,6 +116,11 @@ export interface HugoConfigFacts {
   rendersRawHtml?: boolean;
   /** `refLinksErrorLevel`: `ERROR` (the default) fails the build on a `ref` that finds no page, `WARNING` only warns. */
   refLinksErrorLevel?: string;
+  /** `theme`: the themes whose templates (and shortcodes) the site uses, by their folder in `themesDir` (`themes` by default). */
+  themes?: string[];
+  themesDir?: string;
+  /** Set where `[module]` imports modules or mounts folders: templates may come from anywhere. */
+  importsModules?: true;
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */
   disableKinds?: string[];
   /** Each language's own settings; a `baseURL` of its own serves it from its own host (Hugo's multihost). */
@@ -164,6 +169,8 @@ export interface SitePage {
   /** Set when the page has a route; otherwise why not. */
   published: boolean;
   unpublishedReason?: UnpublishedReason;
+  /** Hugo: set where Hugo reads the file's content, and runs its shortcodes' templates, whether it builds a page or not. */
+  contentRead?: true;
   /** Docusaurus `unlisted: true`: built, but left out of sidebars, search and the sitemap. */
   unlisted: boolean;
   /**

@@ -6,7 +6,7 @@ import { fileUri } from '../common/uris';
 import { readCategoryFile } from '../site/docusaurusCategories';
 import { readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
 import { builtVersionsOf, readsDocsFile, type DocusaurusInstance } from '../site/docusaurus';
-import { hugoSiteOf } from '../site/hugo';
+import { HUGO_SHORTCODES, hugoSiteOf, type HugoSite } from '../site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, readHugoConfigFiles } from '../site/hugoConfig';
 import { defaultDocusaurusSite, type Site } from '../site/site';
 import type { ConfigProblem, DocusaurusDocsOptions, SiteConfigProblems } from '../site/siteTypes';
@@ -76,7 +76,9 @@ export function isSiteConfigFile(uriOrPath: string): boolean {
     /^sidebars\.(?:[cm]?[jt]s|json)$/.test(name) ||
     /^version-.+-sidebars\.json$/.test(name) ||
     /^_category_\.(?:json|ya?ml)$/.test(name) ||
-    /\/config\/(?:_default|production)\/(?:.*\/)?[^/]+\.(?:toml|ya?ml|json)$/i.test(uriOrPath.replace(/\\/g, '/'))
+    /\/config\/(?:_default|production)\/(?:.*\/)?[^/]+\.(?:toml|ya?ml|json)$/i.test(uriOrPath.replace(/\\/g, '/')) ||
+    // A Hugo shortcode's template, the site's or a theme's: the shortcodes pages may use.
+    /\/layouts\/shortcodes\//.test(uriOrPath.replace(/\\/g, '/'))
   );
 }
 
@@ -165,11 +167,59 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         if (problems[position].length > 0) configProblems.push({ uri: fileUri(file.file), problems: problems[position] });
       });
       const hugo = hugoSiteOf({ ...facts, problems: [] });
+      hugo.shortcodes = hugoShortcodesIn(folder, hugo, log);
       log(`Site: Hugo, configured by ${files.map((file) => file.file).join(', ')}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
       return [{ generator: 'hugo', rootUri: fileUri(folder), hugo, now: new Date() }];
     }
   }
   return [];
+}
+
+/** At most this many files below a site's or theme's `layouts/shortcodes`: past it, the shortcodes are not judged. */
+const MAX_SHORTCODE_TEMPLATES = 10_000;
+
+/**
+ * The shortcodes a Hugo site has templates for: Hugo's own, the site's `layouts/shortcodes/` and its
+ * themes' (`box/inner.html` and `box/inner.en.html` define `box/inner`). Undefined where some may
+ * lie where the workspace does not show them: modules, a theme that is not on disk or that uses
+ * themes of its own, more templates than are read.
+ */
+function hugoShortcodesIn(folder: string, hugo: HugoSite, log: Logger): ReadonlySet<string> | undefined {
+  const unknown = (why: string) => {
+    log(`${folder}: ${why}; shortcodes are not checked.`);
+    return undefined;
+  };
+  if (hugo.importsModules || fs.existsSync(path.join(folder, 'go.mod'))) return unknown('the site uses Hugo modules');
+  const templateFolders = [path.join(folder, 'layouts', 'shortcodes')];
+  for (const theme of hugo.themes) {
+    const themeFolder = path.resolve(folder, hugo.themesDir, theme);
+    if (!isPathInside(folder, themeFolder)) return unknown(`the theme ${theme} lies outside the site's folder`);
+    if (!fs.existsSync(themeFolder)) return unknown(`the theme ${theme} is not in ${path.join(folder, hugo.themesDir)}`);
+    const usesThemes = HUGO_CONFIG_FILE_NAMES.some((name) => /^\s*theme\s*[:=]/m.test(readTextFileNow(path.join(themeFolder, name), () => {}, MAX_CONFIG_BYTES) ?? ''));
+    if (usesThemes) return unknown(`the theme ${theme} uses themes of its own`);
+    templateFolders.push(path.join(themeFolder, 'layouts', 'shortcodes'));
+  }
+  const names = new Set<string>(HUGO_SHORTCODES);
+  let files = 0;
+  for (const templateFolder of templateFolders) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(templateFolder, { recursive: true, withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      if (++files > MAX_SHORTCODE_TEMPLATES) return unknown(`more than ${MAX_SHORTCODE_TEMPLATES} shortcode templates`);
+      const relative = path.relative(templateFolder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+      // `note.html`, `note.en.html`, `note.amp.html`: the name before the first dot; `a.b.html`, were it meant so, too.
+      // As written: Hugo finds `Note.html` by `Note` only.
+      const firstDot = relative.indexOf('.', relative.lastIndexOf('/') + 1);
+      names.add(firstDot === -1 ? relative : relative.slice(0, firstDot));
+      names.add(relative.replace(/\.[^./]*$/, ''));
+    }
+  }
+  return names;
 }
 
 /** Hugo's configuration folders, from the least to the most specific: `config/_default`, then the environment's. */

@@ -10,6 +10,7 @@ import { glossaryDiagnostics } from './glossaryRules';
 import { categoryDiagnostics, compiledAsMdx, duplicateRouteDiagnostics, sidebarDiagnostics, siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
 import { hugoRefDiagnostics } from './hugoRefRules';
+import { hugoShortcodeDiagnostics } from './hugoShortcodeRules';
 import { linkDiagnostics } from './linkRules';
 import { assetDiagnostics } from './assetRules';
 import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
@@ -41,6 +42,7 @@ export function documentDiagnostics(
     ...linkDiagnostics(index, document),
     ...assetDiagnostics(index, document),
     ...hugoRefDiagnostics(index, document),
+    ...hugoShortcodeDiagnostics(index, document),
     ...siteDiagnostics(index, document),
     ...duplicateRouteDiagnostics(index, document),
     ...notMentionsDiagnostics(index, document),
