@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { markdownDestination } from '../../server/src/site/docusaurusAssets';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { CLI_JS, REPO_ROOT } from '../support/lspClient';
@@ -391,7 +392,8 @@ function compareMdx(table: DocusaurusTable, findings: Finding[], ourFileOf: (fil
  */
 function compareBrokenImages(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
   const reportedImages = [...new Map(table.brokenMarkdownImages.map((row) => [`${row.file}:${row.line}:${row.link}`, row])).values()];
-  const images = findings.filter((finding) => finding.code === 'broken-image').map((finding) => ({ finding, text: textAt(siteDir, finding) }));
+  // Docusaurus names the URL as Markdown reads it: escapes and character references resolved.
+  const images = findings.filter((finding) => finding.code === 'broken-image').map((finding) => ({ finding, text: markdownDestination(textAt(siteDir, finding)) }));
   for (const reported of reportedImages) {
     agreement.compared++;
     if (images.some(({ finding, text }) => finding.file === ourFileOf(reported.file) && finding.line === reported.line && text === reported.link)) agreement.agreeing++;

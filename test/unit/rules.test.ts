@@ -697,6 +697,17 @@ describe('broken-image', () => {
     assert.deepEqual(problems(glossaryOf({ 'docs/bild.md': page }), 'docs/bild.md'), []);
   });
 
+  it('reads a path as Markdown does, its backslash escapes and character references resolved, and leaves out images in MDX comments', () => {
+    const texts = {
+      'docs/bild.md': '# Bild\n\n![A](./img/a\\_b.png) ![B](./img/a&amp;b.png) ![C](./img/p\\(1\\).png) ![D](./img/&#97;.png) ![E](./img/&ouml;.png)\n\n{/* ![Alt](./img/alt.png)\n![Auch](./img/auch.png) */}\n',
+      'docs/commonmark.md': '---\nmdx:\n  format: md\n---\n# Text\n\n{/* ![Alt](./img/alt.png) */}\n',
+    };
+    const { index } = siteWithFiles(['docs/img/a_b.png', 'docs/img/a&b.png', 'docs/img/p(1).png', 'docs/img/a.png'], texts);
+    assert.deepEqual(problems(index, 'docs/bild.md', ['broken-image']), [], 'found, or (a named reference) not judged');
+    // Where Docusaurus compiles the page as CommonMark, MDX's comment is text, and its image an image.
+    assert.deepEqual(problems(index, 'docs/commonmark.md', ['broken-image']).map((problem) => problem.range), ['6:11-6:24']);
+  });
+
   it('leaves images outside the site\'s folder to other checks', () => {
     const { index } = siteWithFiles([], { 'docs/bild.md': '# Bild\n\n![Oben](../../x.png) ![Statisch](/../../x.png)\n' });
     assert.deepEqual(problems(index, 'docs/bild.md', ['broken-image']), []);

@@ -8,7 +8,7 @@ import type { GroupBy, TermGroup } from '../features/glossaryView';
  * The files besides the glossary's own that a client should report coming and going: images and
  * files pages link to, which Docusaurus fails to build without (see `assetRules.ts`).
  */
-export const ASSET_FILES_GLOB = '**/*.{png,jpg,jpeg,gif,svg,webp,avif,ico,bmp,tif,tiff,pdf,zip,csv,txt,json,xml,mp3,mp4,webm,ogg,wav,docx,xlsx,pptx,odt,ods,odp,drawio}';
+export const ASSET_FILES_GLOB = '**/*.{png,PNG,jpg,JPG,jpeg,JPEG,gif,GIF,svg,SVG,webp,avif,ico,bmp,tif,tiff,heic,jfif,pdf,PDF,zip,gz,tgz,csv,txt,json,xml,yaml,yml,mp3,mp4,mov,webm,ogg,wav,docx,xlsx,pptx,odt,ods,odp,drawio}';
 
 /** Hugo's shortcode templates, the site's and its themes': which shortcodes pages may use. */
 export const SHORTCODE_TEMPLATES_GLOB = '**/layouts/shortcodes/**';

@@ -46,7 +46,7 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.mdxUnread ? 1 : 0,
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range)]),
-    (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange)]),
+    (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), image.inMdxComment ? 1 : 0]),
     (document.hugoShortcodes ?? []).flatMap((shortcode) => [shortcode.name, ...numbersOf(shortcode.range)]),
   ];
 }
@@ -80,9 +80,14 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     else fail();
   }
   const imageNumbers = list(imageData);
-  if (imageNumbers.length % 5 !== 0) fail();
+  if (imageNumbers.length % 6 !== 0) fail();
   const images: MarkdownImage[] = [];
-  for (let at = 0; at < imageNumbers.length; at += 5) images.push({ target: text(imageNumbers[at]), targetRange: rangeAt(imageNumbers, at + 1) });
+  for (let at = 0; at < imageNumbers.length; at += 6) {
+    const image: MarkdownImage = { target: text(imageNumbers[at]), targetRange: rangeAt(imageNumbers, at + 1) };
+    if (imageNumbers[at + 5] === 1) image.inMdxComment = true;
+    else if (imageNumbers[at + 5] !== 0) fail();
+    images.push(image);
+  }
   const document: ParsedDocument = {
     uri,
     frontMatter: frontMatterData === 0 ? undefined : decodeFrontMatter(frontMatterData),

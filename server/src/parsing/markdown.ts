@@ -34,6 +34,8 @@ export interface MarkdownImage {
   /** As written, without angle brackets. */
   target: string;
   targetRange: Range;
+  /** Set when it lies in MDX's comment (`{/* … *\/}`): no image where the page is compiled as MDX. */
+  inMdxComment?: true;
 }
 
 export interface Paragraph {
@@ -414,7 +416,20 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (fence !== undefined) nonProse.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   nonProse.sort((a, b) => a[0] - b[0]);
+  if (images.length > 0 && text.includes('{/*', bodyOffset)) markImagesInMdxComments(text, bodyOffset, lines, images);
   return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }) };
+}
+
+/** Marks the images inside MDX's comments (`{/* … *\/}`, over several lines too), as a text search finds them. */
+function markImagesInMdxComments(text: string, bodyOffset: number, lines: LineIndex, images: MarkdownImage[]): void {
+  const comments: Span[] = [];
+  for (let open = text.indexOf('{/*', bodyOffset); open !== -1; ) {
+    const close = text.indexOf('*/}', open + 3);
+    if (close === -1) break;
+    comments.push([open, close + 3]);
+    open = text.indexOf('{/*', close + 3);
+  }
+  for (const image of images) if (isInSpans(comments, lines.offsetAt(image.targetRange.start))) image.inMdxComment = true;
 }
 
 /**

@@ -58,15 +58,42 @@ export function isSitePath(target: string): boolean {
  * The name, in lower case, of the file an image (`image`) or a link may name, whatever the site:
  * the key by which the pages naming a file are found when it comes or goes on disk.
  */
-export function assetFileName(target: string, image: boolean): string | undefined {
-  if (!image && linkKindOf(target) !== 'file') return undefined;
-  const pathname = localPathname(target);
+export function assetFileName(written: string, image: boolean): string | undefined {
+  if (!image && linkKindOf(written) !== 'file') return undefined;
+  const target = markdownDestination(written);
+  const pathname = target === undefined ? undefined : localPathname(target);
   const decoded = pathname === undefined ? undefined : decodedPath(pathname);
   return decoded === undefined ? undefined : path.posix.basename(decoded).toLowerCase();
 }
 
-function assetTarget(site: Site, documentUri: string, target: string): AssetTarget | undefined {
+/**
+ * A link destination as Markdown reads it: backslash escapes (`a\_b.png`) and character references
+ * (`a&amp;b.png`, `&#95;`) resolved. Undefined for a named reference other than the five of XML,
+ * whose character is not known here.
+ */
+export function markdownDestination(written: string): string | undefined {
+  if (!written.includes('\\') && !written.includes('&')) return written;
+  let unknown = false;
+  const read = written.replace(/\\([!-/:-@[-`{-~])|&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g, (whole, escaped: string | undefined, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (escaped !== undefined) return escaped;
+    if (name !== undefined) {
+      const character = XML_ENTITIES[name];
+      if (character === undefined) unknown = true;
+      return character ?? whole;
+    }
+    const code = Number.parseInt(decimal ?? hex!, decimal === undefined ? 16 : 10);
+    // CommonMark: 0 and what is no Unicode scalar value become U+FFFD.
+    return String.fromCodePoint(code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0xfffd : code);
+  });
+  return unknown ? undefined : read;
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function assetTarget(site: Site, documentUri: string, written: string): AssetTarget | undefined {
   if (site.generator !== 'docusaurus' || site.assumed) return undefined;
+  const target = markdownDestination(written);
+  if (target === undefined) return undefined;
   const pathname = localPathname(target);
   if (pathname === undefined) return undefined;
   const decoded = decodedPath(pathname);

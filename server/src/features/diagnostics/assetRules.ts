@@ -9,6 +9,7 @@ import { imageTarget, isSitePath, linkedFileTarget, linkKindOf } from '../../sit
 import type { Site } from '../../site/site';
 import type { BrokenLinkPolicy } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
+import { compiledAsMdx } from './siteRules';
 
 /**
  * Images and links to files (`./Preisliste.pdf`) in the pages a Docusaurus site with a
@@ -24,7 +25,9 @@ export function assetDiagnostics(index: GlossaryIndex, document: ParsedDocument)
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || site.assumed || index.pageOf(document.uri)?.published !== true) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
+  const asMdx = compiledAsMdx(index, document);
   for (const image of document.body.images ?? []) {
+    if (image.inMdxComment && asMdx) continue;
     const problem = imageProblem(index, site, document.uri, image.target, image.targetRange);
     if (problem !== undefined) diagnostics.push(problem);
   }
