@@ -626,21 +626,21 @@ describe('broken-link in a Docusaurus site', () => {
   });
 });
 
-describe('broken-image', () => {
-  /** A configured Docusaurus site at ROOT whose disk holds `files` (paths below ROOT). */
-  function siteWithFiles(files: string[], texts: Record<string, string>, configure: (site: ReturnType<typeof defaultDocusaurusSite>) => void = () => {}) {
-    const index = new GlossaryIndex();
-    const site = defaultDocusaurusSite(ROOT);
-    site.docusaurus.staticFolders = [uri('static')];
-    configure(site);
-    index.setSites([site]);
-    const onDisk = new Set(files.map((file) => canonicalUri(uri(file))));
-    const folders = new Set(files.flatMap((file) => file.split('/').slice(0, -1).map((_, at, parts) => canonicalUri(uri(parts.slice(0, at + 1).join('/'))))));
-    index.setPathProbe((asked) => (onDisk.has(asked) ? 'file' : folders.has(asked) ? 'folder' : 'none'));
-    for (const [file, text] of Object.entries(texts)) index.setDocument(uri(file), text);
-    return { index, onDisk };
-  }
+/** A configured Docusaurus site at ROOT whose disk holds `files` (paths below ROOT). */
+function siteWithFiles(files: string[], texts: Record<string, string>, configure: (site: ReturnType<typeof defaultDocusaurusSite>) => void = () => {}) {
+  const index = new GlossaryIndex();
+  const site = defaultDocusaurusSite(ROOT);
+  site.docusaurus.staticFolders = [uri('static')];
+  configure(site);
+  index.setSites([site]);
+  const onDisk = new Set(files.map((file) => canonicalUri(uri(file))));
+  const folders = new Set(files.flatMap((file) => file.split('/').slice(0, -1).map((_, at, parts) => canonicalUri(uri(parts.slice(0, at + 1).join('/'))))));
+  index.setPathProbe((asked) => (onDisk.has(asked) ? 'file' : folders.has(asked) ? 'folder' : 'none'));
+  for (const [file, text] of Object.entries(texts)) index.setDocument(uri(file), text);
+  return { index };
+}
 
+describe('broken-image', () => {
   const PAGE = [
     /* 0 */ '# Bilder',
     /* 1 */ '![Da](./img/da.png) ![Fehlt](./img/fehlt.png) ![Ohne Punkt](img/da.png)',
@@ -733,14 +733,7 @@ describe('broken-link to a file in a Docusaurus site', () => {
       /* 4 */ '',
       /* 5 */ '[datei]: ./files/fehlt.pdf',
     ].join('\n');
-    const index = new GlossaryIndex();
-    const site = defaultDocusaurusSite(ROOT);
-    site.docusaurus.staticFolders = [uri('static')];
-    index.setSites([site]);
-    const onDisk = new Set(['docs/files/da.pdf', 'static/files/preise.pdf'].map(uri));
-    index.setPathProbe((asked) => (onDisk.has(asked) ? 'file' : 'none'));
-    index.setDocument(uri('docs/dateien.md'), page);
-    index.setDocument(uri('docs/andere.md'), '# Andere\n');
+    const { index } = siteWithFiles(['docs/files/da.pdf', 'static/files/preise.pdf'], { 'docs/dateien.md': page, 'docs/andere.md': '# Andere\n' });
     assert.deepEqual(problems(index, 'docs/dateien.md', ['broken-link']), [
       { code: 'broken-link', severity: 'error', message: 'No file at "./files/fehlt.pdf": Docusaurus looks for it at "docs/files/fehlt.pdf".', range: '1:29-1:46' },
       { code: 'broken-link', severity: 'error', message: 'No file at "/files/nicht.pdf": Docusaurus looks for it at "static/files/nicht.pdf".', range: '1:86-1:102' },
@@ -754,15 +747,11 @@ describe('broken-link to a file in a Docusaurus site', () => {
 
   it('reports a link to an .html file where no page is at its route, even where the file is there; not a reference definition, which an image may use', () => {
     const page = '# Dateien\n\n[API](/api/index.html) [Seite](./andere.html) [Preise][p] [Da](/files/preise.pdf) [Route](./v1.2)\n\n[p]: /files/preise.pdf\n';
-    const index = new GlossaryIndex();
-    const site = defaultDocusaurusSite(ROOT);
-    site.docusaurus.staticFolders = [uri('static')];
-    index.setSites([site]);
-    const onDisk = new Set(['static/api/index.html', 'static/files/preise.pdf'].map(uri));
-    index.setPathProbe((asked) => (onDisk.has(asked) ? 'file' : 'none'));
-    index.setDocument(uri('docs/dateien.md'), page);
-    index.setDocument(uri('docs/andere.md'), '# Andere\n');
-    index.setDocument(uri('docs/version.md'), '---\nslug: /v1.2\n---\n# Version\n');
+    const { index } = siteWithFiles(['static/api/index.html', 'static/files/preise.pdf'], {
+      'docs/dateien.md': page,
+      'docs/andere.md': '# Andere\n',
+      'docs/version.md': '---\nslug: /v1.2\n---\n# Version\n',
+    });
     assert.deepEqual(
       problems(index, 'docs/dateien.md', ['broken-link']).map((problem) => [problem.range, problem.severity, problem.message]),
       [
