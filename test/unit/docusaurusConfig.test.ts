@@ -163,6 +163,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       onBrokenMarkdownLinks: 'warn',
       defaultLocale: 'de',
       locales: ['de'],
+      contentFolders: ['src/pages'],
       docs: [{ id: 'default', sidebarPath: { value: './sidebars.js', range: rangeOf(CLASSIC_JS_TEMPLATE, "'./sidebars.js'"), resolved: true } }],
       notLiteral: [],
       problems: [],
@@ -180,6 +181,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       mdx1Compat: false,
       defaultLocale: 'en',
       locales: ['en', 'de'],
+      contentFolders: ['blog', 'src/pages'],
       docs: [{ id: 'default', routeBasePath: 'glossary', sidebarPath: { value: './sidebars.ts', range: rangeOf(TYPESCRIPT_TEMPLATE, "'./sidebars.ts'") } }],
       notLiteral: [],
       problems: [],
@@ -190,6 +192,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
     assert.deepEqual(readDocusaurusConfig(OLD_MODULE_EXPORTS, 'docusaurus.config.js'), {
       baseUrl: '/glossar/',
       onBrokenLinks: 'log',
+      contentFolders: ['blog', 'src/pages'],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', exclude: ['**/_*.md', '**/entwurf/**'], sidebarPath: { value: './sidebars.js', range: rangeOf(OLD_MODULE_EXPORTS, "'./sidebars.js'"), resolved: true } }],
       notLiteral: [],
       problems: [],
@@ -202,6 +205,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       baseUrl: '/',
       defaultLocale: 'en',
       locales: ['en', 'de'],
+      contentFolders: ['src/pages'],
       docs: [{ id: 'default' }, { id: 'wissen', path: 'wissen', routeBasePath: 'wissen', numberPrefixParser: false }],
       notLiteral: [],
       problems: [],
@@ -262,6 +266,7 @@ export default async function createConfig() {
     assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.mjs'), {
       baseUrl: '/',
       // remark-math reads `$…$` before MDX does: what MDX makes of these pages is not known.
+      contentFolders: ['blog', 'src/pages'],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', mdxSyntaxChangedBy: ['presets[0].docs.remarkPlugins'] }],
       notLiteral: [],
       problems: [],
@@ -353,6 +358,7 @@ export default {
     // A spread may hold any option, remark plugins too.
     const mdxOptions = (key: string) => ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'].map((option) => `${key}.${option}`);
     assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js'), {
+      contentFolders: ['blog', 'src/pages'],
       docs: [
         { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs') },
         { mdxSyntaxChangedBy: mdxOptions('plugins[1]') },
@@ -459,6 +465,15 @@ export default {
     const computed = read(`staticDirectories: [path.join(__dirname, 'static')]`);
     assert.equal(computed.staticDirectories, undefined);
     assert.equal(computed.staticDirectoriesComputed, true);
+  });
+
+  it('reads the folders of the blog and pages plugins, whose Markdown is compiled too, but none whose files its options choose', () => {
+    const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js').contentFolders;
+    assert.deepEqual(read(`presets: [['classic', {}]]`), ['blog', 'src/pages']);
+    assert.deepEqual(read(`presets: [['classic', { blog: false, pages: { path: 'seiten' } }]]`), ['seiten']);
+    assert.deepEqual(read(`presets: [['classic', { blog: { include: ['*.md'] }, pages: false }]]`), undefined);
+    assert.deepEqual(read(`plugins: [['@docusaurus/plugin-content-blog', { id: 'neu', path: 'neuigkeiten' }], 'content-pages']`), ['neuigkeiten', 'src/pages']);
+    assert.deepEqual(read(`presets: [['classic', { blog: { path: process.env.BLOG } }]], plugins: [['content-blog', options]]`), ['src/pages']);
   });
 
   it('requires baseUrl, as Docusaurus does', () => {

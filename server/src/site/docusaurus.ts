@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { compileGlobs, expandBraces, type PathMatcher } from '../common/glob';
 import { ownCopy } from '../common/text';
+import { uriPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { BrokenLinkPolicy, SitePage, UnpublishedReason } from './siteTypes';
 
@@ -58,6 +59,8 @@ export interface DocusaurusSite {
    * the site is assumed, not configured: such paths are then not judged.
    */
   staticFolders: string[] | undefined;
+  /** The URIs of the blog and pages plugins' folders (see `DocusaurusConfigFacts.contentFolders`). */
+  contentFolders: string[];
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */
   onDuplicateRoutes?: BrokenLinkPolicy;
   /** `undefined` keeps each route as computed; `true`/`false` adds or removes the final slash. */
@@ -320,4 +323,17 @@ function withTrailingSlashPolicy(path: string, trailingSlash: boolean | undefine
 /** Docusaurus reads `draft`, `unlisted` as booleans; Joi also converts the text `true`. */
 function isTrue(value: unknown): boolean {
   return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+}
+
+/**
+ * Whether the blog or pages plugin compiles a Markdown file: one in its folder, but for what its
+ * default `exclude` leaves out (`_` files and folders, `__tests__`), hidden files (its globs skip
+ * them) and drafts (left out of a production build).
+ */
+export function compiledByContentPlugin(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[]): boolean {
+  const folder = site.contentFolders.find((candidate) => uri.startsWith(`${candidate}/`));
+  if (folder === undefined || !/\.mdx?$/i.test(uri)) return false;
+  const segments = uriPath(uri).slice(uriPath(folder).length + 1).split('/');
+  if (segments.some((segment) => segment.startsWith('_') || segment.startsWith('.') || segment === '__tests__')) return false;
+  return fields.find((field) => field.key === 'draft')?.value !== true;
 }

@@ -31,6 +31,13 @@ const MARKDOWN_FORMATS = ['mdx', 'md', 'detect'] as const;
 /** The names Docusaurus resolves to the classic preset and to the docs plugin (`classic` is short for `@docusaurus/preset-classic`). */
 const CLASSIC_PRESET_NAMES = new Set(['classic', '@docusaurus/preset-classic']);
 const DOCS_PLUGIN_NAMES = new Set(['content-docs', '@docusaurus/plugin-content-docs']);
+/** The other plugins that compile Markdown, by their names, with the folder each reads by default. */
+const CONTENT_PLUGIN_FOLDERS = new Map([
+  ['content-blog', 'blog'],
+  ['@docusaurus/plugin-content-blog', 'blog'],
+  ['content-pages', 'src/pages'],
+  ['@docusaurus/plugin-content-pages', 'src/pages'],
+]);
 const DEFAULT_DOCS_ID = 'default';
 /** Docusaurus's own check of a plugin id. */
 const PLUGIN_ID = /^[\w-]+$/;
@@ -389,6 +396,11 @@ class ConfigReader {
         instances.push({ options: {}, node: entry.node });
         return;
       }
+      for (const [option, folder] of [['blog', 'blog'], ['pages', 'src/pages']] as const) {
+        const value = entry.options && this.property(entry.options, option);
+        if (value === undefined || value.kind === 'undefined') this.contentFolder(folder, undefined);
+        else if (value.kind === 'object') this.contentFolder(folder, value);
+      }
       const docs = entry.options && this.property(entry.options, 'docs');
       if (docs === undefined || docs.kind === 'undefined') {
         instances.push({ options: { id: DEFAULT_DOCS_ID }, node: entry.node });
@@ -408,11 +420,22 @@ class ConfigReader {
     this.items('plugins', plugins).forEach((plugin, index) => {
       const key = `plugins[${index}]`;
       const entry = this.pluginEntry(key, plugin);
+      const contentFolder = entry && CONTENT_PLUGIN_FOLDERS.get(entry.name);
+      if (contentFolder !== undefined && entry!.options !== 'computed') this.contentFolder(contentFolder, entry!.options);
       if (!entry || !DOCS_PLUGIN_NAMES.has(entry.name)) return;
       if (entry.options === 'computed') instances.push({ options: {}, node: entry.node });
       else if (entry.options) instances.push({ options: this.docsOptions(key, entry.options), node: entry.options.node });
       else instances.push({ options: { id: DEFAULT_DOCS_ID }, node: entry.node });
     });
+  }
+
+  /** Notes the folder a blog or pages plugin reads (`path`, else its default), unless its options choose the files. */
+  private contentFolder(defaultFolder: string, options: ObjectValue | undefined): void {
+    const choosesFiles = options !== undefined && (this.property(options, 'include') !== undefined || this.property(options, 'exclude') !== undefined);
+    const folder = options === undefined ? undefined : this.property(options, 'path');
+    if (choosesFiles) return;
+    if (folder === undefined || folder.kind === 'undefined') (this.facts.contentFolders ??= []).push(defaultFolder);
+    else if (folder.kind === 'literal' && typeof folder.value === 'string') (this.facts.contentFolders ??= []).push(folder.value);
   }
 
   /**

@@ -255,6 +255,7 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       onBrokenMarkdownLinks: 'warn',
       onBrokenMarkdownImages: 'throw',
       staticFolders: undefined,
+      contentFolders: [],
       trailingSlash: undefined,
       markdownFormat: 'mdx',
       mdx1Compat: true,

@@ -63,6 +63,13 @@ export interface DocusaurusConfigFacts {
    * `@docusaurus/plugin-content-docs` in `plugins`. Empty when the file names none.
    */
   docs: DocusaurusDocsOptions[];
+  /**
+   * The folders of the blog and pages plugins (the classic preset's `blog` and `pages`, unless
+   * `false`, and every `@docusaurus/plugin-content-blog` or `-pages`), relative to the site's folder,
+   * whose Markdown Docusaurus compiles too; left out where their options are computed or choose the
+   * files (`include`, `exclude`).
+   */
+  contentFolders?: string[];
   /** Values the file computes (a call, a variable from elsewhere): the defaults are assumed for them. */
   notLiteral: Array<{ key: string; range: Range }>;
   problems: ConfigProblem[];

@@ -125,6 +125,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       if (facts.onDuplicateRoutes !== undefined) docusaurus.onDuplicateRoutes = facts.onDuplicateRoutes;
       docusaurus.onBrokenMarkdownLinks = facts.onBrokenMarkdownLinks ?? 'warn';
       if (facts.onBrokenMarkdownImages !== undefined) docusaurus.onBrokenMarkdownImages = facts.onBrokenMarkdownImages;
+      docusaurus.contentFolders = (facts.contentFolders ?? []).map((contentFolder) => fileUri(path.resolve(folder, contentFolder)));
       docusaurus.staticFolders = facts.staticDirectoriesComputed ? undefined : (facts.staticDirectories ?? ['static']).map((folderPath) => fileUri(path.resolve(folder, folderPath)));
       docusaurus.trailingSlash = facts.trailingSlash;
       docusaurus.markdownFormat = facts.markdownFormat ?? 'mdx';

@@ -7,13 +7,14 @@ import type { ParsedDocument } from '../../parsing/document';
 import type { MarkdownLink } from '../../parsing/markdown';
 import { imageTarget, isSitePath, linkedFileTarget, linkKindOf } from '../../site/docusaurusAssets';
 import type { Site } from '../../site/site';
+import { compiledByContentPlugin } from '../../site/docusaurus';
 import type { BrokenLinkPolicy } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
 import { compiledAsMdx } from './siteRules';
 
 /**
  * Images and links to files (`./Preisliste.pdf`) in the pages a Docusaurus site with a
- * configuration file builds, judged as its MDX loader and its broken-link check judge them:
+ * configuration file builds (docs, blog posts, Markdown pages), judged as its MDX loader and its broken-link check judge them:
  * - an image whose file is not there fails the build (`markdown.hooks.onBrokenMarkdownImages`,
  *   `throw` by default), and one that names a folder always does;
  * - a link to a file that is not there stays a URL that reaches no page (`onBrokenLinks`); written
@@ -23,7 +24,9 @@ import { compiledAsMdx } from './siteRules';
  */
 export function assetDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
-  if (site?.generator !== 'docusaurus' || site.assumed || index.pageOf(document.uri)?.published !== true) return [];
+  if (site?.generator !== 'docusaurus' || site.assumed) return [];
+  // A doc the site builds, a blog post or a Markdown page.
+  if (index.pageOf(document.uri)?.published !== true && !compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [])) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const asMdx = compiledAsMdx(index, document);
   for (const image of document.body.images ?? []) {
