@@ -369,11 +369,20 @@ describe('markdown body', () => {
     );
     assert.equal(document.body.images?.length, 1);
     assert.equal(parse('# A\n\nKein Bild.\n').body.images, undefined, 'only a page with images has the list');
-    // A reference definition's link is marked: Docusaurus does not make a file of it.
-    assert.deepEqual(parsed.body.links.map((link) => [link.target, link.defined ?? false]), [
-      ['https://example.com', false],
-      ['a.md', false],
-      ['./r.png', true],
+    // A reference definition's link is marked: Docusaurus does not make a file of it; here only an image refers to it.
+    assert.deepEqual(parsed.body.links.map((link) => [link.target, link.defined ?? false, link.referenced ?? false]), [
+      ['https://example.com', false, false],
+      ['a.md', false, false],
+      ['./r.png', true, false],
+    ]);
+    const references = parse('# A\n\n[Voll][EINS] [zwei][] [Drei] `[vier]` ![Bild][fuenf] [Sechs](x.md)\n\n[eins]: a.pdf\n[zwei]: b.pdf\n[drei]: c.pdf\n[vier]: d.pdf\n[fuenf]: e.png\n[sechs]: f.pdf\n');
+    assert.deepEqual(references.body.links.filter((link) => link.defined).map((link) => [link.target, link.referenced ?? false]), [
+      ['a.pdf', true],
+      ['b.pdf', true],
+      ['c.pdf', true],
+      ['d.pdf', false],
+      ['e.png', false],
+      ['f.pdf', false],
     ]);
   });
 

@@ -742,11 +742,12 @@ describe('broken-link to a file in a Docusaurus site', () => {
       // A path with a final slash is no file: Docusaurus's `stat` fails on it.
       { code: 'broken-link', severity: 'error', message: 'No file at "./files/da.pdf/": Docusaurus looks for it at "docs/files/da.pdf/".', range: '3:26-3:41' },
       { code: 'broken-link', severity: 'error', message: 'No file at "./files/fehlt.pdf#page=2": Docusaurus looks for it at "docs/files/fehlt.pdf".', range: '3:51-3:75' },
+      { code: 'broken-link', severity: 'error', message: "No page at \"./files/fehlt.pdf\": Docusaurus makes a file only of an inline link's target ([text](path)), not of a reference's.", range: '5:9-5:26' },
     ]);
   });
 
-  it('reports a link to an .html file where no page is at its route, even where the file is there; not a reference definition, which an image may use', () => {
-    const page = '# Dateien\n\n[API](/api/index.html) [Seite](./andere.html) [Preise][p] [Da](/files/preise.pdf) [Route](./v1.2)\n\n[p]: /files/preise.pdf\n';
+  it('reports a link to an .html file, or to a file by a reference, where no page is at its route, even where the file is there; not a definition only an image refers to', () => {
+    const page = '# Dateien\n\n[API](/api/index.html) [Seite](./andere.html) [Preise][p] [Da](/files/preise.pdf) [Route](./v1.2) ![Logo][logo]\n\n[p]: /files/preise.pdf\n[logo]: /img/fehlt.png\n';
     const { index } = siteWithFiles(['static/api/index.html', 'static/files/preise.pdf'], {
       'docs/dateien.md': page,
       'docs/andere.md': '# Andere\n',
@@ -757,6 +758,7 @@ describe('broken-link to a file in a Docusaurus site', () => {
       [
         ['2:6-2:21', 'error', 'No page at "/api/index.html": Docusaurus looks for a link to an .html file among its pages only.'],
         ['2:31-2:44', 'error', 'No page at "./andere.html": Docusaurus looks for a link to an .html file among its pages only.'],
+        ['4:5-4:22', 'error', "No page at \"/files/preise.pdf\": Docusaurus makes a file only of an inline link's target ([text](path)), not of a reference's."],
       ],
     );
   });

@@ -32,7 +32,7 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
   const links: unknown[] = [];
   for (const link of document.body.links) {
     // Resolving every link again took a third of decoding: the resolved target is kept (0: none, or a wiki link).
-    links.push(link.kind === 'wiki' ? 1 : link.defined ? 2 : 0, link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
+    links.push(link.kind === 'wiki' ? 1 : link.referenced ? 3 : link.defined ? 2 : 0, link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
   }
   return [
     document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), encodeFields(document.frontMatter.fields), document.frontMatter.format ?? 0],
@@ -76,6 +76,7 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     // In the order the parser makes them, so the index sees objects of one shape.
     if (kind === 0) links.push({ kind: 'inline', text: linkText, target, range, textRange, targetRange, targetUri: targetUri === 0 ? undefined : text(targetUri) });
     else if (kind === 2) links.push({ kind: 'inline', text: linkText, target, range, textRange, targetRange, targetUri: targetUri === 0 ? undefined : text(targetUri), defined: true });
+    else if (kind === 3) links.push({ kind: 'inline', text: linkText, target, range, textRange, targetRange, targetUri: targetUri === 0 ? undefined : text(targetUri), defined: true, referenced: true });
     else if (kind === 1 && targetUri === 0) links.push({ kind: 'wiki', text: linkText, target, range, textRange, targetRange });
     else fail();
   }

@@ -21,6 +21,8 @@ export interface MarkdownLink {
   targetUri?: string;
   /** Set on a reference definition's link (`[label]: target`), which Docusaurus does not make an asset of. */
   defined?: true;
+  /** Set on a definition a link refers to (`[text][label]`, `[label][]`, `[label]`), not only an image (`![alt][label]`). */
+  referenced?: true;
   range: Range;
   textRange: Range;
   targetRange: Range;
@@ -256,6 +258,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   const links: MarkdownLink[] = [];
   const images: MarkdownImage[] = [];
   const nonProse: Span[] = [];
+  /** The labels of the reference definitions, by their links. */
+  const definitionLabels = new Map<MarkdownLink, string>();
   let leadParagraph: Paragraph | undefined;
   let paragraphLines: Array<{ start: number; end: number }> = [];
   // A fence ends at its closing fence, or where the quote or list item it lies in ends.
@@ -388,7 +392,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       const textStart = start + line.length - block.text.length;
       if (definition[2] !== undefined) {
         nonProse.push([start, end]);
-        links.push(definedLink(textStart + definition.indices![1][1], definition[2], textStart + definition.indices![2][0], start, end, lines));
+        const defined = definedLink(textStart + definition.indices![1][1], definition[2], textStart + definition.indices![2][0], start, end, lines);
+        links.push(defined);
+        definitionLabels.set(defined, definition[1]);
         continue;
       }
       // `[label]:` alone: its target on the next line.
@@ -398,7 +404,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         const nextStart = lines.lineStartOffset(lineNumber + 1);
         const nextEnd = lines.lineEndOffset(lineNumber + 1);
         nonProse.push([start, nextEnd]);
-        links.push(definedLink(textStart + definition.indices![1][1], target[1], nextStart + target.indices![1][0], start, nextEnd, lines));
+        const defined = definedLink(textStart + definition.indices![1][1], target[1], nextStart + target.indices![1][0], start, nextEnd, lines);
+        links.push(defined);
+        definitionLabels.set(defined, definition[1]);
         lineNumber++;
         continue;
       }
@@ -417,7 +425,28 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   nonProse.sort((a, b) => a[0] - b[0]);
   if (images.length > 0 && text.includes('{/*', bodyOffset)) markImagesInMdxComments(text, bodyOffset, lines, images);
+  if (definitionLabels.size > 0) markReferencedDefinitions(text, bodyOffset, nonProse, definitionLabels);
   return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }) };
+}
+
+/** A reference, full (`[text][label]`), collapsed (`[label][]`) or shortcut (`[label]`), of a link or an image (`!`). */
+const REFERENCE = /(!?)\[((?:[^[\]\n\\]|\\.)+)\](?:\[((?:[^[\]\n\\]|\\.)*)\])?(?![(:])/g;
+
+/** A label as CommonMark matches it: blanks collapsed, case folded. */
+const labelKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Marks the definitions a link refers to, outside code and comments; read in a pass of its own, as
+ * only the few pages with definitions need it.
+ */
+function markReferencedDefinitions(text: string, bodyOffset: number, nonProse: readonly Span[], definitionLabels: ReadonlyMap<MarkdownLink, string>): void {
+  const referenced = new Set<string>();
+  REFERENCE.lastIndex = bodyOffset;
+  for (let match = REFERENCE.exec(text); match !== null; match = REFERENCE.exec(text)) {
+    if (match[1] === '!' || isInSpans(nonProse, match.index)) continue;
+    referenced.add(labelKey(match[3] === undefined || match[3] === '' ? match[2] : match[3]));
+  }
+  for (const [link, label] of definitionLabels) if (referenced.has(labelKey(label))) link.referenced = true;
 }
 
 /** Marks the images inside MDX's comments (`{/* … *\/}`, over several lines too), as a text search finds them. */

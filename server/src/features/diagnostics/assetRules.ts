@@ -19,7 +19,8 @@ import { compiledAsMdx } from './siteRules';
  *   `throw` by default), and one that names a folder always does;
  * - a link to a file that is not there stays a URL that reaches no page (`onBrokenLinks`); written
  *   `@site/…` it is also a broken Markdown link;
- * - a link to an `.html` file reaches only a page of that route: Docusaurus bundles no such file;
+ * - a link to an `.html` file, or by a reference (`[text][label]`), reaches only a page of that route:
+ *   Docusaurus bundles no file for it;
  * - a `%` that starts no escape in the path of either stops the page compiling.
  */
 export function assetDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
@@ -64,8 +65,8 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
   const reachesPage = () => linkedDocument(index, documentUri, link.target, link.targetUri).document !== undefined;
   const broken = (message: string, policy: BrokenLinkPolicy): GlossaryDiagnostic | undefined =>
     policy === 'ignore' || reachesPage() ? undefined : { range: link.targetRange, severity: 'warning', code: 'broken-link', message, ...failsBuildOn(policy === 'throw') };
-  // A reference definition is a link only where a link, not an image, refers to it (not told here).
-  if (link.defined) return undefined;
+  // Of a reference's target, Docusaurus makes no file: it is a route (the definition of an image's reference is no link).
+  if (link.defined) return link.referenced ? broken(l10n.t('No page at "{0}": Docusaurus makes a file only of an inline link\'s target ([text](path)), not of a reference\'s.', link.target), onBrokenLinks) : undefined;
   // A link to an .html file is to a route: Docusaurus bundles no such file.
   if (kind === 'html') return broken(l10n.t('No page at "{0}": Docusaurus looks for a link to an .html file among its pages only.', link.target), onBrokenLinks);
   const file = linkedFileTarget(site, documentUri, link.target);
