@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -160,6 +160,7 @@ describe('Hugo routes', () => {
       disableKinds: new Set(),
       themes: [],
       themesDir: 'themes',
+      layoutDir: 'layouts',
       importsModules: false,
       multihost: false,
       refsFailBuild: true,
@@ -477,9 +478,9 @@ describe("Hugo's ref and relref", () => {
 
 describe('Hugo shortcodes without a template', () => {
   it('are read by name, in folders too, wherever Hugo reads them: in code and HTML, not commented out, not closing', () => {
-    const text = '---\ntitle: T\n---\n{{< youtube x >}} {{% kasten/innen %}}a{{% /kasten/innen %}} {{</* nicht */>}} {{< ref "a.md" >}}\n```\n{{< imCode >}}\n```\n<!-- {{< Kommentar >}} -->\n';
+    const text = '---\ntitle: T\n---\n{{< youtube x >}} {{% kasten/innen %}}a{{% /kasten/innen %}} {{</* nicht */>}} {{< ref "a.md" >}} {{< größe "x" >}}\n```\n{{< imCode >}}\n```\n<!-- {{< Kommentar >}} -->\n';
     const shortcodes = parseDocument('file:///site/content/x.md', text).hugoShortcodes ?? [];
-    assert.deepEqual(shortcodes.map((shortcode) => shortcode.name), ['youtube', 'kasten/innen', 'imCode', 'Kommentar']);
+    assert.deepEqual(shortcodes.map((shortcode) => shortcode.name), ['youtube', 'kasten/innen', 'größe', 'imCode', 'Kommentar']);
     const lines = text.split('\n');
     assert.equal(lines[shortcodes[1].range.start.line].slice(shortcodes[1].range.start.character, shortcodes[1].range.end.character), 'kasten/innen');
     assert.equal(parseDocument('file:///site/content/y.md', '---\ntitle: Y\n---\nKein Kurzcode.\n').hugoShortcodes, undefined);
@@ -529,14 +530,26 @@ describe('Hugo shortcodes without a template', () => {
         const [found] = findSites([site], new GlossaryScope([site]), () => {}).sites;
         return found?.generator === 'hugo' ? found.hugo.shortcodes : 'no Hugo site';
       };
+      write('layouts/shortcodes/mein.code.html', '<p></p>\n');
+      write('layouts/shortcodes/alt.html~', '<p></p>\n');
+      write('shared/verknuepft.html', '<p></p>\n');
+      symlinkSync(path.join(site, 'shared/verknuepft.html'), path.join(site, 'layouts/shortcodes/verknuepft.html'));
+      write('themes/t/config.toml', '[params]\ntheme = "dunkel"\n');
       const names = shortcodesOf('theme = "t"\n');
       assert.ok(names instanceof Set);
-      for (const name of ['hinweis', 'kasten/innen', 'nur', 'Gross', 'abk', 'youtube', 'highlight']) assert.ok(names.has(name), name);
-      for (const name of ['gross', 'Hinweis', 'kasten']) assert.ok(!names.has(name), name);
+      for (const name of ['hinweis', 'kasten/innen', 'nur', 'Gross', 'abk', 'youtube', 'highlight', 'mein', 'verknuepft']) assert.ok(names.has(name), name);
+      // By the exact name; a name with a dot is an inline shortcode's only; an editor's backup is no template.
+      for (const name of ['gross', 'Hinweis', 'kasten', 'mein.code', 'alt']) assert.ok(!names.has(name), name);
       assert.equal(shortcodesOf('theme = "fehlt"\n'), undefined, 'a theme not on disk');
       assert.equal(shortcodesOf('[module]\n[[module.imports]]\npath = "github.com/x/y"\n'), undefined, 'modules');
-      write('themes/t/hugo.toml', 'theme = "komponente"\n');
-      assert.equal(shortcodesOf('theme = ["t"]\n'), undefined, 'a theme with themes of its own');
+      write('templates/shortcodes/eigen.html', '<p></p>\n');
+      const withLayoutDir = shortcodesOf('layoutDir = "templates"\n');
+      assert.ok(withLayoutDir instanceof Set && withLayoutDir.has('eigen') && !withLayoutDir.has('hinweis'), 'layoutDir');
+      write('themes/t/config/_default/hugo.toml', 'theme = "komponente"\n');
+      assert.equal(shortcodesOf('theme = ["t"]\n'), undefined, 'a theme with themes of its own, in its configuration folder');
+      rmSync(path.join(site, 'themes/t/config'), { recursive: true });
+      write('themes/t/config.toml', '[module]\n[[module.imports]]\npath = "innen"\n');
+      assert.equal(shortcodesOf('theme = ["t"]\n'), undefined, 'a theme importing modules');
     } finally {
       rmSync(site, { recursive: true, force: true });
     }

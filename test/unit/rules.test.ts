@@ -708,6 +708,20 @@ describe('broken-image', () => {
     assert.deepEqual(problems(index, 'docs/commonmark.md', ['broken-image']).map((problem) => problem.range), ['6:11-6:24']);
   });
 
+  it('judges blog posts and Markdown pages as Docusaurus compiles them: not drafts (`true` as text too), `_` files or an upper-case extension', () => {
+    const image = '![Fehlt](./fehlt.png)\n';
+    const { index } = siteWithFiles([], {
+      'blog/beitrag.md': `---\ntitle: B\n---\n${image}`,
+      'blog/entwurf.md': `---\ntitle: E\ndraft: "true"\n---\n${image}`,
+      'blog/gross.MD': `---\ntitle: G\n---\n${image}`,
+      'blog/_teil.md': image,
+      'src/pages/seite.md': image,
+      'notizen/notiz.md': image,
+    }, (site) => (site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')]));
+    const reported = ['blog/beitrag.md', 'blog/entwurf.md', 'blog/gross.MD', 'blog/_teil.md', 'src/pages/seite.md', 'notizen/notiz.md'].filter((file) => problems(index, file, ['broken-image']).length > 0);
+    assert.deepEqual(reported, ['blog/beitrag.md', 'src/pages/seite.md']);
+  });
+
   it('leaves images outside the site\'s folder to other checks', () => {
     const { index } = siteWithFiles([], { 'docs/bild.md': '# Bild\n\n![Oben](../../x.png) ![Statisch](/../../x.png)\n' });
     assert.deepEqual(problems(index, 'docs/bild.md', ['broken-image']), []);

@@ -19,10 +19,11 @@ export interface HugoShortcodeUse {
 /** At most this many refs and this many other shortcodes per document: the rest are not read. */
 const MAX_REFS = 1000;
 /**
- * A shortcode's opening, `{{<` or `{{%`, with its name (which may name a template in a folder:
- * `box/inner`): not a closing one (`{{< /x >}}`) nor one commented out (`{{</*`).
+ * A shortcode's opening, `{{<` or `{{%`, with its name, of letters and digits in any script, `_`,
+ * `-` and `.` (which may name a template in a folder: `box/inner`): not a closing one
+ * (`{{< /x >}}`) nor one commented out (`{{</*`).
  */
-const OPENING = /\{\{([<%])\s*([\w.-]+(?:\/[\w.-]+)*)/g;
+const OPENING = /\{\{([<%])\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)/gu;
 /** One parameter: `name="value"`, `name=value`, or a positional value, quoted with `"` or `` ` `` or bare. */
 const PARAMETER = /\s*(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`|([^\s"`%>}]+))/y;
 

@@ -332,8 +332,9 @@ function isTrue(value: unknown): boolean {
  */
 export function compiledByContentPlugin(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[]): boolean {
   const folder = site.contentFolders.find((candidate) => uri.startsWith(`${candidate}/`));
-  if (folder === undefined || !/\.mdx?$/i.test(uri)) return false;
+  // Their globs (`**/*.{md,mdx}`) match the extension's case only.
+  if (folder === undefined || !/\.mdx?$/.test(uri)) return false;
   const segments = uriPath(uri).slice(uriPath(folder).length + 1).split('/');
   if (segments.some((segment) => segment.startsWith('_') || segment.startsWith('.') || segment === '__tests__')) return false;
-  return fields.find((field) => field.key === 'draft')?.value !== true;
+  return !isTrue(fields.find((field) => field.key === 'draft')?.value);
 }

@@ -57,6 +57,8 @@ export interface HugoSite {
   /** `theme`: the themes' folders in `themesDir`, whose templates the site uses too. */
   themes: string[];
   themesDir: string;
+  /** `layoutDir`: the folder of the site's own templates (`layouts`). */
+  layoutDir: string;
   /**
    * The shortcodes the site's templates and its themes' define (`layouts/shortcodes/box/inner.html`
    * defines `box/inner`), with Hugo's own; undefined where they cannot all be seen (modules, a theme
@@ -103,6 +105,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     disableKinds: new Set(facts.disableKinds ?? []),
     themes: facts.themes ?? [],
     themesDir: facts.themesDir ?? 'themes',
+    layoutDir: facts.layoutDir ?? 'layouts',
     importsModules: facts.importsModules === true,
   };
 }

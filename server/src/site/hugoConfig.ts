@@ -262,6 +262,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   assign('disableKinds', texts('disableKinds', l10n.t('a list of kinds of pages')));
   assign('themes', texts('theme', l10n.t('a theme or a list of themes')));
   assign('themesDir', text(table, ['themesDir']));
+  assign('layoutDir', text(table, ['layoutDir']));
   // Imports and mounts bring templates from elsewhere.
   const module = isTable(table.module) ? table.module : undefined;
   const hasEntries = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);

@@ -126,6 +126,8 @@ export interface HugoConfigFacts {
   /** `theme`: the themes whose templates (and shortcodes) the site uses, by their folder in `themesDir` (`themes` by default). */
   themes?: string[];
   themesDir?: string;
+  /** `layoutDir`: where the site's own templates are (`layouts` by default). */
+  layoutDir?: string;
   /** Set where `[module]` imports modules or mounts folders: templates may come from anywhere. */
   importsModules?: true;
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */

@@ -154,26 +154,38 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
     }
   }
   if (generator !== 'docusaurus') {
-    const hasContent = fs.existsSync(path.join(folder, 'content'));
     // `config.yaml` is a common name; only beside a `content` folder is it Hugo's.
-    let root: { file: string; text: string } | undefined;
-    for (const name of HUGO_CONFIG_FILE_NAMES) if (root === undefined && (hasContent || !name.startsWith('config.'))) root = read(name);
-    // Hugo's configuration folder, the default's and then the production build's (what `hugo` builds):
-    // `config/_default/` is Hugo's own name, a site of its own even without `content/` (`contentDir`).
-    const folderFiles = HUGO_CONFIG_FOLDERS.flatMap((configFolder) => configFilesIn(path.join(folder, configFolder), scope, log));
-    const files = [...(root === undefined ? [] : [{ ...root, inFolder: false }]), ...folderFiles];
+    const files = hugoConfigFilesIn(folder, fs.existsSync(path.join(folder, 'content')), scope, log);
     if (files.length > 0) {
       const [facts, problems] = readHugoConfigFiles(files.map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
       files.forEach((file, position) => {
         if (problems[position].length > 0) configProblems.push({ uri: fileUri(file.file), problems: problems[position] });
       });
       const hugo = hugoSiteOf({ ...facts, problems: [] });
-      hugo.shortcodes = hugoShortcodesIn(folder, hugo, log);
+      hugo.shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
       log(`Site: Hugo, configured by ${files.map((file) => file.file).join(', ')}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
       return [{ generator: 'hugo', rootUri: fileUri(folder), hugo, now: new Date() }];
     }
   }
   return [];
+}
+
+/**
+ * The files of a Hugo configuration in a folder, in the order Hugo sets them over each other: the
+ * root file (`hugo.toml`; `config.toml` only where `configNames`), then Hugo's configuration folders,
+ * the default's and then the production build's (what `hugo` builds). `config/_default/` is Hugo's
+ * own name, a site of its own even without `content/` (`contentDir`).
+ */
+function hugoConfigFilesIn(folder: string, configNames: boolean, scope: GlossaryScope, log: Logger): Array<{ file: string; text: string; inFolder: boolean }> {
+  let root: { file: string; text: string } | undefined;
+  for (const name of HUGO_CONFIG_FILE_NAMES) {
+    const file = path.join(folder, name);
+    if (root !== undefined || (!configNames && name.startsWith('config.')) || !fs.existsSync(file) || !scope.isReachable(file)) continue;
+    const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
+    if (text !== undefined) root = { file, text };
+  }
+  const folderFiles = HUGO_CONFIG_FOLDERS.flatMap((configFolder) => configFilesIn(path.join(folder, configFolder), scope, log));
+  return [...(root === undefined ? [] : [{ ...root, inFolder: false }]), ...folderFiles];
 }
 
 /** At most this many files below a site's or theme's `layouts/shortcodes`: past it, the shortcodes are not judged. */
@@ -185,19 +197,22 @@ const MAX_SHORTCODE_TEMPLATES = 10_000;
  * lie where the workspace does not show them: modules, a theme that is not on disk or that uses
  * themes of its own, more templates than are read.
  */
-function hugoShortcodesIn(folder: string, hugo: HugoSite, log: Logger): ReadonlySet<string> | undefined {
+function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, log: Logger): ReadonlySet<string> | undefined {
   const unknown = (why: string) => {
     log(`${folder}: ${why}; shortcodes are not checked.`);
     return undefined;
   };
   if (hugo.importsModules || fs.existsSync(path.join(folder, 'go.mod'))) return unknown('the site uses Hugo modules');
-  const templateFolders = [path.join(folder, 'layouts', 'shortcodes')];
+  const layouts = path.resolve(folder, hugo.layoutDir);
+  if (!isPathInside(folder, layouts, true)) return unknown(`its layoutDir lies outside the site's folder`);
+  const templateFolders = [path.join(layouts, 'shortcodes')];
   for (const theme of hugo.themes) {
     const themeFolder = path.resolve(folder, hugo.themesDir, theme);
     if (!isPathInside(folder, themeFolder)) return unknown(`the theme ${theme} lies outside the site's folder`);
     if (!fs.existsSync(themeFolder)) return unknown(`the theme ${theme} is not in ${path.join(folder, hugo.themesDir)}`);
-    const usesThemes = HUGO_CONFIG_FILE_NAMES.some((name) => /^\s*theme\s*[:=]/m.test(readTextFileNow(path.join(themeFolder, name), () => {}, MAX_CONFIG_BYTES) ?? ''));
-    if (usesThemes) return unknown(`the theme ${theme} uses themes of its own`);
+    // A theme's own configuration may bring in more themes or modules, whose templates count too.
+    const [themeFacts] = readHugoConfigFiles(hugoConfigFilesIn(themeFolder, true, scope, log).map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
+    if ((themeFacts.themes ?? []).length > 0 || themeFacts.importsModules) return unknown(`the theme ${theme} uses themes or modules of its own`);
     templateFolders.push(path.join(themeFolder, 'layouts', 'shortcodes'));
   }
   const names = new Set<string>(HUGO_SHORTCODES);
@@ -210,14 +225,14 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, log: Logger): Readonly
       continue;
     }
     for (const entry of entries) {
-      if (!entry.isFile()) continue;
+      // Hugo follows a link to a template; it skips an editor's backup (`note.html~`).
+      if ((!entry.isFile() && !entry.isSymbolicLink()) || entry.name.endsWith('~')) continue;
       if (++files > MAX_SHORTCODE_TEMPLATES) return unknown(`more than ${MAX_SHORTCODE_TEMPLATES} shortcode templates`);
       const relative = path.relative(templateFolder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-      // `note.html`, `note.en.html`, `note.amp.html`: the name before the first dot; `a.b.html`, were it meant so, too.
-      // As written: Hugo finds `Note.html` by `Note` only.
+      // `note.html`, `note.en.html`, `note.amp.html`: the name before the first dot (Hugo allows
+      // no dot in a shortcode's name but an inline one's). As written: Hugo finds `Note.html` by `Note` only.
       const firstDot = relative.indexOf('.', relative.lastIndexOf('/') + 1);
       names.add(firstDot === -1 ? relative : relative.slice(0, firstDot));
-      names.add(relative.replace(/\.[^./]*$/, ''));
     }
   }
   return names;
