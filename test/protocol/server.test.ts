@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { createWorkspace, existingFolder, positionOf, type Workspace } from '../support/fixtures';
 import { completionItems, eventually, hoverText, LspClient, REPO_ROOT } from '../support/lspClient';
+import { compileGlobs } from '../../server/src/common/glob';
 
 /** The seed entry, as it ships in the demo glossary. */
 const SEED = fs.readFileSync(path.join(REPO_ROOT, 'content/glossar/Outtasking.md'), 'utf8');
@@ -384,6 +385,24 @@ describe('images and files pages name, in a Docusaurus site', () => {
     await client.didChangeWatchedFiles([{ uri: ws.uri('static/files/preise.pdf'), type: FileChangeType.Deleted }]);
     const [gone] = await client.waitForDiagnostics(page, (current) => (current ?? []).some((diagnostic) => diagnostic.code === 'broken-link'));
     assert.equal(gone.message, 'No file at "/files/preise.pdf": Docusaurus looks for it at "static/files/preise.pdf".');
+  });
+});
+
+describe('watched files, as an editor that watches for the server offers them', () => {
+  it('registers globs for the glossary, its sites\' configuration, the images and files pages name, and Hugo\'s shortcode templates', async () => {
+    const ws = createWorkspace({ 'docs/a.md': '# A\n' });
+    const client = await LspClient.start({ workspaceFolders: [ws.root], watchesFiles: true });
+    try {
+      await eventually(async () => client.watchedGlobs, (globs) => globs.length > 0);
+      const watched = compileGlobs(client.watchedGlobs, undefined, { caseSensitive: true });
+      for (const file of ['docs/a.md', 'docs/tags.yml', 'docusaurus.config.ts', 'hugo.toml', 'static/img/logo.png', 'docs/img/Ablauf.PNG', 'static/files/preise.pdf', 'api/openapi.yaml', 'layouts/shortcodes/hinweis.html', 'themes/t/layouts/shortcodes/box/innen.html']) {
+        assert.ok(watched(file), `${file} is watched: ${client.watchedGlobs.join(' ')}`);
+      }
+      assert.ok(!watched('src/components/Button.tsx'), 'nor every file');
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
   });
 });
 

@@ -53,6 +53,8 @@ export interface StartOptions {
   initializeTimeoutMs?: number;
   /** The `processId` of the editor the server is to watch; default: this test process. */
   processId?: number;
+  /** Offer to watch files for the server, as Neovim and VS Code do: it registers its globs (see `LspClient.watchedGlobs`). */
+  watchesFiles?: boolean;
 }
 
 type DiagnosticsListener = () => void;
@@ -71,6 +73,8 @@ function testCacheHome(): string {
 
 export class LspClient {
   readonly logMessages: string[] = [];
+  /** The globs the server registered for watched files (with `StartOptions.watchesFiles`). */
+  readonly watchedGlobs: string[] = [];
   /** The latest published diagnostics per URI (as the server spelled it). */
   readonly diagnostics = new Map<string, Diagnostic[]>();
   /** How many times diagnostics were published per URI. */
@@ -110,7 +114,13 @@ export class LspClient {
       for (const listener of [...this.logListeners]) listener();
     });
     // The server may ask for things a real client offers; answer harmlessly.
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: { watchers?: Array<{ globPattern: string }> } }> }) => {
+      for (const registration of params.registrations) {
+        if (registration.method === 'workspace/didChangeWatchedFiles') this.watchedGlobs.push(...(registration.registerOptions?.watchers ?? []).map((watcher) => watcher.globPattern));
+      }
+      for (const listener of [...this.logListeners]) listener();
+      return null;
+    });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('window/workDoneProgress/create', () => null);
   }
@@ -142,7 +152,7 @@ export class LspClient {
             workspace: {
               configuration: false,
               workspaceFolders: true,
-              didChangeWatchedFiles: { dynamicRegistration: false },
+              didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles === true },
             },
             textDocument: {
               synchronization: { dynamicRegistration: false, didSave: false },
