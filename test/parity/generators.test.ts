@@ -266,6 +266,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-assets-undecodable', dir: path.join(SITES, 'docusaurus-assets-undecodable'), asDocs: false },
   { name: 'docusaurus-assets-folder', dir: path.join(SITES, 'docusaurus-assets-folder'), asDocs: false },
   { name: 'docusaurus-assets-blog', dir: path.join(SITES, 'docusaurus-assets-blog'), asDocs: false },
+  { name: 'docusaurus-blog-mdx', dir: path.join(SITES, 'docusaurus-blog-mdx'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

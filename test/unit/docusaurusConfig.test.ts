@@ -474,6 +474,9 @@ export default {
     assert.deepEqual(read(`presets: [['classic', { blog: { include: ['*.md'] }, pages: false }]]`), undefined);
     assert.deepEqual(read(`plugins: [['@docusaurus/plugin-content-blog', { id: 'neu', path: 'neuigkeiten' }], 'content-pages']`), ['neuigkeiten', 'src/pages']);
     assert.deepEqual(read(`presets: [['classic', { blog: { path: process.env.BLOG } }]], plugins: [['content-blog', options]]`), ['src/pages']);
+    // Options that may change how MDX reads their pages: their MDX is then not judged.
+    const facts = readDocusaurusConfig(`module.exports = { baseUrl: '/', presets: [['classic', { blog: { remarkPlugins: [math] } }]] };`, 'docusaurus.config.js');
+    assert.deepEqual(facts.contentMdxChangedBy, ['presets[0].blog.remarkPlugins']);
   });
 
   it('requires baseUrl, as Docusaurus does', () => {

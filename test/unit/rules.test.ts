@@ -760,6 +760,16 @@ describe('broken-link to a file in a Docusaurus site', () => {
     ]);
   });
 
+  it('leaves a path with a dot in its last segment outside the docs it holds pages of to the blog and pages (`/blog/release-2.1`), unless it names a common file type', () => {
+    const { index } = siteWithFiles([], {
+      'docs/Glossar/a.md': '# A\n\n[Version](/blog/release-2.1) [Alt](/v1.0) [Fehlt](/docs/Glossar/v3.1) [PDF](/blog/preise.pdf)\n',
+    });
+    assert.deepEqual(problems(index, 'docs/Glossar/a.md', ['broken-link']).map((problem) => problem.message), [
+      'No file at "/docs/Glossar/v3.1": Docusaurus looks for it at "static/docs/Glossar/v3.1".',
+      'No file at "/blog/preise.pdf": Docusaurus looks for it at "static/blog/preise.pdf".',
+    ]);
+  });
+
   it('reports a link to an .html file, or to a file by a reference, where no page is at its route, even where the file is there; not a definition only an image refers to', () => {
     const page = '# Dateien\n\n[API](/api/index.html) [Seite](./andere.html) [Preise][p] [Da](/files/preise.pdf) [Route](./v1.2) ![Logo][logo]\n\n[p]: /files/preise.pdf\n[logo]: /img/fehlt.png\n';
     const { index } = siteWithFiles(['static/api/index.html', 'static/files/preise.pdf'], {

@@ -54,6 +54,25 @@ describe('the glossary scope', () => {
     assert.deepEqual(found.tagsFiles, ['docs/tags.yml']);
   });
 
+  it("leaves out Hugo's archetypes, templates Hugo never builds, but not a folder of that name elsewhere", async () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'glossary-archetypes-'));
+    try {
+      const files = ['hugo.toml', 'archetypes/default.md', 'themes/t/archetypes/default.md', 'content/a.md', 'docs/archetypes/Held.md'];
+      for (const file of files) {
+        mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+        writeFileSync(path.join(site, file), file.endsWith('.md') ? '---\ntitle: "{{ replace .Name "-" " " | title }}"\n---\n' : 'title = "T"\n');
+      }
+      const scope = new GlossaryScope([site]);
+      const found = await findWorkspaceFiles(scope, () => {});
+      assert.deepEqual(found.markdown.map((file) => path.relative(site, file)), ['content/a.md', 'docs/archetypes/Held.md']);
+      // A watcher's event for an archetype is no file of the glossary either.
+      assert.equal(scope.contains(path.join(site, 'archetypes/default.md')), false);
+      assert.equal(scope.contains(path.join(site, 'docs/archetypes/Held.md')), true);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+
   it('keeps to the include globs and leaves out the exclude globs, in the walk as for single files', async () => {
     const scope = new GlossaryScope([root], ['docs/**/*.md', 'docs/**/*.mdx'], ['**/drafts/**']);
     const found = await listed(scope);

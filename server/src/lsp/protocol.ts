@@ -3,12 +3,13 @@
  * Other editors can use them too; none is needed for the standard features.
  */
 import type { GroupBy, TermGroup } from '../features/glossaryView';
+import { COMMON_FILE_EXTENSIONS } from '../site/docusaurusAssets';
 
 /**
  * The files besides the glossary's own that a client should report coming and going: images and
  * files pages link to, which Docusaurus fails to build without (see `assetRules.ts`).
  */
-export const ASSET_FILES_GLOB = '**/*.{png,PNG,jpg,JPG,jpeg,JPEG,gif,GIF,svg,SVG,webp,avif,ico,bmp,tif,tiff,heic,jfif,pdf,PDF,zip,gz,tgz,csv,txt,json,xml,yaml,yml,mp3,mp4,mov,webm,ogg,wav,docx,xlsx,pptx,odt,ods,odp,drawio}';
+export const ASSET_FILES_GLOB = `**/*.{${[...COMMON_FILE_EXTENSIONS, ...COMMON_FILE_EXTENSIONS.map((extension) => extension.toUpperCase())].join(',')}}`;
 
 /** Hugo's shortcode templates, the site's and its themes': which shortcodes pages may use. */
 export const SHORTCODE_TEMPLATES_GLOB = '**/layouts/shortcodes/**';

@@ -46,6 +46,15 @@ export function linkKindOf(target: string): 'file' | 'html' | 'other' {
   return path.posix.extname(pathname) !== '' ? 'file' : 'other';
 }
 
+/** File types pages commonly show or link to: a path ending in one names a file, never a page (`/blog/release-2.1` may be one). */
+export const COMMON_FILE_EXTENSIONS: readonly string[] = ['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'bmp', 'tif', 'tiff', 'heic', 'jfif', 'pdf', 'zip', 'gz', 'tgz', 'csv', 'txt', 'json', 'xml', 'yaml', 'yml', 'mp3', 'mp4', 'mov', 'webm', 'ogg', 'wav', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'drawio'];
+const COMMON_FILE_TYPE = new RegExp(`\\.(?:${COMMON_FILE_EXTENSIONS.join('|')})(?:[?#]|$)`, 'i');
+
+/** Whether a target's path ends in a common file type's extension. */
+export function namesCommonFileType(target: string): boolean {
+  return COMMON_FILE_TYPE.test(target.replace(/[?#].*$/s, '').replace(/\/+$/, ''));
+}
+
 /** A path ending in `.md`/`.mdx`, or with no dot at all, and not `@site/…`, before any `?` or `#`. */
 const MARKDOWN_OR_ROUTE = /^(?!@site\/)(?:[^?#]*\.mdx?|[^.?#]*)(?:[?#]|$)/i;
 

@@ -31,6 +31,9 @@ const MARKDOWN_FORMATS = ['mdx', 'md', 'detect'] as const;
 /** The names Docusaurus resolves to the classic preset and to the docs plugin (`classic` is short for `@docusaurus/preset-classic`). */
 const CLASSIC_PRESET_NAMES = new Set(['classic', '@docusaurus/preset-classic']);
 const DOCS_PLUGIN_NAMES = new Set(['content-docs', '@docusaurus/plugin-content-docs']);
+/** A content plugin's options that may change how MDX reads its pages, when set to anything but the default (see `isDefaultMdxSyntaxOption`). */
+const MDX_SYNTAX_OPTIONS = ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'];
+const isDefaultMdxSyntaxOption = (value: Value) => isAllTrue(value) || (value.kind === 'array' && value.node.elements.length === 0);
 /** The other plugins that compile Markdown, by their names, with the folder each reads by default. */
 const CONTENT_PLUGIN_FOLDERS = new Map([
   ['content-blog', 'blog'],
@@ -398,8 +401,8 @@ class ConfigReader {
       }
       for (const [option, folder] of [['blog', 'blog'], ['pages', 'src/pages']] as const) {
         const value = entry.options && this.property(entry.options, option);
-        if (value === undefined || value.kind === 'undefined') this.contentFolder(folder, undefined);
-        else if (value.kind === 'object') this.contentFolder(folder, value);
+        if (value === undefined || value.kind === 'undefined') this.contentFolder(`${key}.${option}`, folder, undefined);
+        else if (value.kind === 'object') this.contentFolder(`${key}.${option}`, folder, value);
       }
       const docs = entry.options && this.property(entry.options, 'docs');
       if (docs === undefined || docs.kind === 'undefined') {
@@ -421,7 +424,7 @@ class ConfigReader {
       const key = `plugins[${index}]`;
       const entry = this.pluginEntry(key, plugin);
       const contentFolder = entry && CONTENT_PLUGIN_FOLDERS.get(entry.name);
-      if (contentFolder !== undefined && entry!.options !== 'computed') this.contentFolder(contentFolder, entry!.options);
+      if (contentFolder !== undefined && entry!.options !== 'computed') this.contentFolder(key, contentFolder, entry!.options);
       if (!entry || !DOCS_PLUGIN_NAMES.has(entry.name)) return;
       if (entry.options === 'computed') instances.push({ options: {}, node: entry.node });
       else if (entry.options) instances.push({ options: this.docsOptions(key, entry.options), node: entry.options.node });
@@ -429,8 +432,13 @@ class ConfigReader {
     });
   }
 
-  /** Notes the folder a blog or pages plugin reads (`path`, else its default), unless its options choose the files. */
-  private contentFolder(defaultFolder: string, options: ObjectValue | undefined): void {
+  /**
+   * Notes the folder a blog or pages plugin reads (`path`, else its default), unless its options
+   * choose the files; and the options that may change how MDX reads its pages.
+   */
+  private contentFolder(key: string, defaultFolder: string, options: ObjectValue | undefined): void {
+    const changedBy = options && this.setOptions(key, options, MDX_SYNTAX_OPTIONS, isDefaultMdxSyntaxOption);
+    if (changedBy !== undefined) this.facts.contentMdxChangedBy = [...(this.facts.contentMdxChangedBy ?? []), ...changedBy];
     const choosesFiles = options !== undefined && (this.property(options, 'include') !== undefined || this.property(options, 'exclude') !== undefined);
     const folder = options === undefined ? undefined : this.property(options, 'path');
     if (choosesFiles) return;
@@ -491,7 +499,7 @@ class ConfigReader {
       onlyIncludeVersions: this.placed(this.property(options, 'onlyIncludeVersions'), (value) => this.stringList(`${key}.onlyIncludeVersions`, value)),
       lastVersion: this.placed(this.property(options, 'lastVersion'), (value) => this.string(`${key}.lastVersion`, value)),
       versions: this.versionOptions(`${key}.versions`, this.property(options, 'versions')),
-      mdxSyntaxChangedBy: this.setOptions(key, options, ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'], (value) => isAllTrue(value) || (value.kind === 'array' && value.node.elements.length === 0)),
+      mdxSyntaxChangedBy: this.setOptions(key, options, MDX_SYNTAX_OPTIONS, isDefaultMdxSyntaxOption),
       onInlineTags: this.oneOf(`${key}.onInlineTags`, this.property(options, 'onInlineTags'), BROKEN_LINK_POLICIES),
     });
   }

@@ -70,6 +70,8 @@ export interface DocusaurusConfigFacts {
    * files (`include`, `exclude`).
    */
   contentFolders?: string[];
+  /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
+  contentMdxChangedBy?: string[];
   /** Values the file computes (a call, a variable from elsewhere): the defaults are assumed for them. */
   notLiteral: Array<{ key: string; range: Range }>;
   problems: ConfigProblem[];

@@ -1,9 +1,10 @@
-import { closeSync, constants as fsConstants, fstatSync, ftruncateSync, lstatSync, openSync, promises as fs, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, promises as fs, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { isMarkdownPath, uriToFsPath } from '../common/uris';
 import type { PathKind } from '../index/glossaryIndex';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
+import { HUGO_CONFIG_FILE_NAMES } from '../site/hugoConfig';
 import { compileGlobs, type PathMatcher } from '../common/glob';
 import { isReadable, MAX_FILE_BYTES, realPathOfDescriptor, withoutByteOrderMark, type Logger, type Reachability } from './fileReading';
 
@@ -50,6 +51,7 @@ export class GlossaryScope {
   contains(filePath: string): boolean {
     const relative = this.relativeToRoot(filePath);
     if (relative === undefined || relative.split('/').slice(0, -1).some((folder) => EXCLUDED_FOLDERS.has(folder))) return false;
+    if (relative.split('/').includes('archetypes') && ancestorsOf(filePath).some(isHugoArchetypes)) return false;
     return this.matches(relative, path.basename(filePath)) && !this.ignored(filePath, false);
   }
 
@@ -61,7 +63,7 @@ export class GlossaryScope {
 
   /** Whether the walk goes into a folder. */
   enters(folderPath: string): boolean {
-    return this.entersRelative(path.basename(folderPath), this.relativeToRoot(folderPath)) && !this.isIgnored(folderPath, true);
+    return this.entersRelative(path.basename(folderPath), this.relativeToRoot(folderPath)) && !this.isIgnored(folderPath, true) && !isHugoArchetypes(folderPath);
   }
 
   /** Whether gitignore rules leave a file or folder out; a root never is, it was asked for. */
@@ -109,6 +111,24 @@ export class GlossaryScope {
     };
     return { isReachable: (filePath, realPath = realPathInBatch(path.resolve(filePath), resolvedOnce)) => reachableBelow(this.roots, resolvedOnce, filePath, realPath) };
   }
+}
+
+/**
+ * Whether a folder holds Hugo's archetypes: the templates `hugo new` fills in (`title: "{{ .Name }}"`
+ * is no YAML), which Hugo never builds. `archetypes/` beside a Hugo configuration, or in a theme.
+ */
+function isHugoArchetypes(folderPath: string): boolean {
+  if (path.basename(folderPath) !== 'archetypes') return false;
+  const parent = path.dirname(folderPath);
+  if (path.basename(path.dirname(parent)) === 'themes') return true;
+  return [...HUGO_CONFIG_FILE_NAMES, 'theme.toml', path.join('config', '_default')].some((name) => existsSync(path.join(parent, name)));
+}
+
+/** The folders above a path, nearest first. */
+function ancestorsOf(filePath: string): string[] {
+  const folders: string[] = [];
+  for (let folder = path.dirname(filePath); path.dirname(folder) !== folder; folder = path.dirname(folder)) folders.push(folder);
+  return folders;
 }
 
 /** Says whether a file is where a walk finds it, given its real path (see `GlossaryScope.isReachable`). */
@@ -209,7 +229,7 @@ export async function findWorkspaceFiles(scope: GlossaryScope, log: Logger, star
       const absolute = current.absolute.endsWith(path.sep) ? `${current.absolute}${entry.name}` : `${current.absolute}${path.sep}${entry.name}`;
       if (entry.isDirectory()) {
         const relative = below(entry.name, absolute);
-        if (scope.entersRelative(entry.name, relative) && !scope.isIgnored(absolute, true)) pending.push({ absolute, relative, given: false });
+        if (scope.entersRelative(entry.name, relative) && !scope.isIgnored(absolute, true) && !isHugoArchetypes(absolute)) pending.push({ absolute, relative, given: false });
       } else if (entry.isFile() && isGlossaryFileName(entry.name)) {
         const relative = below(entry.name, absolute);
         if (relative !== undefined && scope.matches(relative, entry.name) && !scope.isIgnored(absolute, false)) classify(absolute, found);

@@ -135,8 +135,11 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         log(`${path.join(folder, 'src', 'theme', 'MDXComponents')}: the site provides MDX components of its own; the components its pages name are not checked.`);
       }
       const olderDocusaurus = docusaurusBefore3(read('package.json')?.text);
+      const olderMdx = olderDocusaurus ? [`package.json (Docusaurus ${olderDocusaurus}, whose MDX 1 reads pages otherwise)`] : [];
+      const contentMdxChangedBy = [...olderMdx, ...(facts.mdxSyntaxChangedBy ?? []), ...(facts.contentMdxChangedBy ?? [])][0];
+      if (contentMdxChangedBy !== undefined) docusaurus.contentMdxChangedBy = contentMdxChangedBy;
       docusaurus.instances = facts.docs.map((options) => {
-        const mdxSyntaxChangedBy = [...(olderDocusaurus ? [`package.json (Docusaurus ${olderDocusaurus}, whose MDX 1 reads pages otherwise)`] : []), ...(facts.mdxSyntaxChangedBy ?? []), ...(options.mdxSyntaxChangedBy ?? [])][0];
+        const mdxSyntaxChangedBy = [...olderMdx, ...(facts.mdxSyntaxChangedBy ?? []), ...(options.mdxSyntaxChangedBy ?? [])][0];
         if (mdxSyntaxChangedBy !== undefined) log(`${config.file}: ${mdxSyntaxChangedBy} may change how MDX reads the pages of docs instance "${options.id ?? 'default'}"; whether MDX compiles them is not checked.`);
         return {
           ...withVersionOptions(instanceOf(folder, options.id ?? 'default', options.path ?? 'docs', options.routeBasePath ?? 'docs', log), options, (problem) => problemIn(configProblems, config.file, problem)),

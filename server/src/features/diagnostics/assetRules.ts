@@ -5,7 +5,7 @@ import { uriPath } from '../../common/uris';
 import type { GlossaryIndex, PathKind } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { MarkdownLink } from '../../parsing/markdown';
-import { imageTarget, isSitePath, linkedFileTarget, linkKindOf } from '../../site/docusaurusAssets';
+import { imageTarget, isSitePath, linkedFileTarget, linkKindOf, namesCommonFileType } from '../../site/docusaurusAssets';
 import type { Site } from '../../site/site';
 import { compiledByContentPlugin } from '../../site/docusaurus';
 import type { BrokenLinkPolicy } from '../../site/siteTypes';
@@ -74,7 +74,12 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
   if (file.kind === 'undecodable') return undecodable(link.target, link.targetRange);
   if (file.kind !== 'file' || firstFound(index, file.candidates, (found) => found === 'file') !== 'none') return undefined;
   // Not found, an `@site/` path is a broken Markdown link, and stays a link to a URL as any other.
-  const policy = link.target.startsWith('@site/') ? strictest(onBrokenLinks, onBrokenMarkdownLinks) : onBrokenLinks;
+  const siteAlias = link.target.startsWith('@site/');
+  const policy = siteAlias ? strictest(onBrokenLinks, onBrokenMarkdownLinks) : onBrokenLinks;
+  // Such a URL outside the docs the workspace holds pages of may be a blog post's or a page's route
+  // (`/blog/release-2.1`), not known here: only a common file type (`.pdf`) surely names a file.
+  const reached = siteAlias ? undefined : linkedDocument(index, documentUri, link.target, link.targetUri);
+  if (reached?.kind === 'route' && !index.judgesLinksTo(site, reached.path!) && !namesCommonFileType(link.target)) return undefined;
   return broken(l10n.t('No file at "{0}": Docusaurus looks for it at {1}.', link.target, placesOf(site, file.candidates)), policy);
 }
 

@@ -4,9 +4,9 @@ import { parentUri, relativePath } from '../../common/uris';
 import { PAGINATION_KEYS, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { MdxProblem } from '../../parsing/mdx';
-import type { DocusaurusSite } from '../../site/docusaurus';
+import { compiledByContentPlugin, type DocusaurusSite } from '../../site/docusaurus';
 import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
-import type { SiteConfigProblems, SitePage } from '../../site/siteTypes';
+import type { SiteConfigProblems } from '../../site/siteTypes';
 
 /**
  * The doc ids a sidebars file names that no doc of its version has (built, or a draft, which
@@ -100,6 +100,11 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
   const frontMatter = document.frontMatter;
+  // A blog post or a Markdown page: Docusaurus compiles it as it compiles a doc.
+  if (site?.generator === 'docusaurus' && page?.published !== true && compiledByContentPlugin(site.docusaurus, document.uri, frontMatter?.fields ?? [])) {
+    const parses = !document.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+    return parses && site.docusaurus.contentMdxChangedBy === undefined ? mdxProblemsOf(site.docusaurus, document).map(mdxDiagnostic) : [];
+  }
   if (site === undefined || page === undefined || page.unpublishedReason === 'underscore' || page.unpublishedReason === 'excluded' || page.unpublishedReason === 'bundle-resource') return [];
   const fields = frontMatter?.fields ?? [];
   const pageProblems = page.problems.map((problem): GlossaryDiagnostic => {
@@ -114,10 +119,8 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
     diagnostics.push({ range: problem.range, severity: 'error', code: 'invalid-front-matter', message: problem.message, breaksBuild: true });
   }
   diagnostics.push(...pageProblems);
-  for (const problem of parses && page.published ? mdxProblemsOf(site.docusaurus, page, document) : []) {
-    const fix = problem.fix === undefined ? {} : { edit: { range: problem.fix.range, newText: problem.fix.newText }, subject: problem.fix.kind };
-    diagnostics.push({ range: problem.range, severity: 'error', code: 'invalid-mdx', message: mdxMessage(problem), breaksBuild: true, ...fix });
-  }
+  const instanceChangesMdx = site.docusaurus.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined;
+  for (const problem of parses && page.published && !instanceChangesMdx ? mdxProblemsOf(site.docusaurus, document) : []) diagnostics.push(mdxDiagnostic(problem));
   if (page.published) {
     const others = index.documentsWithDocId(page).filter((uri) => uri !== document.uri);
     if (others.length > 0) {
@@ -167,14 +170,19 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
  * reads it; compiled as CommonMark, only on its addresses. A component the site's MDX components
  * provide is defined on every page; a site with MDX components of its own may provide any.
  */
-function mdxProblemsOf(site: DocusaurusSite, page: SitePage, document: ParsedDocument): MdxProblem[] {
-  if (site.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined) return [];
+function mdxProblemsOf(site: DocusaurusSite, document: ParsedDocument): MdxProblem[] {
   // Compiled as CommonMark, only Docusaurus's link plugins can stop it.
   if (!compilesAsMdx(site, document)) return document.commonMarkProblems ?? [];
   const problems = site.mdx1Compat ? document.mdxProblems : (document.mdxStrictProblems ?? document.mdxProblems);
   if (problems === undefined) return [];
   const provided = site.mdxComponents;
   return problems.filter((problem) => problem.kind !== 'undefined-component' || (provided !== undefined && !provided.includes(problem.name)));
+}
+
+/** An MDX problem as the problem list shows it: the build fails on it. */
+function mdxDiagnostic(problem: MdxProblem): GlossaryDiagnostic {
+  const fix = problem.fix === undefined ? {} : { edit: { range: problem.fix.range, newText: problem.fix.newText }, subject: problem.fix.kind };
+  return { range: problem.range, severity: 'error', code: 'invalid-mdx', message: mdxMessage(problem), breaksBuild: true, ...fix };
 }
 
 /** Whether Docusaurus compiles the page as MDX: by the `mdx.format` of its front matter, else the site's `markdown.format`. */
