@@ -708,6 +708,13 @@ describe('broken-image', () => {
     assert.deepEqual(problems(index, 'docs/commonmark.md', ['broken-image']).map((problem) => problem.range), ['6:11-6:24']);
   });
 
+  it('takes an image in an HTML block for raw HTML where the page is CommonMark, and for an image where it is MDX', () => {
+    const details = '<details>\n<summary>Bild</summary>\n![Bildschirm](./fehlt.png)\n</details>\n';
+    const { index } = siteWithFiles([], { 'docs/mdx.md': `# MDX\n\n${details}`, 'docs/commonmark.md': `---\nmdx:\n  format: md\n---\n# CommonMark\n\n${details}` });
+    assert.deepEqual(problems(index, 'docs/mdx.md', ['broken-image']).map((problem) => problem.range), ['4:14-4:25']);
+    assert.deepEqual(problems(index, 'docs/commonmark.md', ['broken-image']), []);
+  });
+
   it('judges blog posts and Markdown pages as Docusaurus compiles them: not drafts (`true` as text too), `_` files or an upper-case extension', () => {
     const image = '![Fehlt](./fehlt.png)\n';
     const { index } = siteWithFiles([], {

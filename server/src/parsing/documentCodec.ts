@@ -46,7 +46,7 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.mdxUnread ? 1 : 0,
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range)]),
-    (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), image.inMdxComment ? 1 : 0]),
+    (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), (image.inMdxComment ? 1 : 0) + (image.inRawHtml ? 2 : 0)]),
     (document.hugoShortcodes ?? []).flatMap((shortcode) => [shortcode.name, ...numbersOf(shortcode.range)]),
   ];
 }
@@ -85,8 +85,10 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const images: MarkdownImage[] = [];
   for (let at = 0; at < imageNumbers.length; at += 6) {
     const image: MarkdownImage = { target: text(imageNumbers[at]), targetRange: rangeAt(imageNumbers, at + 1) };
-    if (imageNumbers[at + 5] === 1) image.inMdxComment = true;
-    else if (imageNumbers[at + 5] !== 0) fail();
+    const flags = imageNumbers[at + 5];
+    if (flags !== 0 && flags !== 1 && flags !== 2 && flags !== 3) fail();
+    if ((flags as number) & 1) image.inMdxComment = true;
+    if ((flags as number) & 2) image.inRawHtml = true;
     images.push(image);
   }
   const document: ParsedDocument = {

@@ -1,5 +1,6 @@
 import type { LineIndex, Range } from '../common/text';
 import { DIRECTIVE_PREFIX, type CommentSpan } from './directives';
+import { RawHtml } from './rawHtml';
 
 export interface Heading {
   level: number;
@@ -38,6 +39,8 @@ export interface MarkdownImage {
   targetRange: Range;
   /** Set when it lies in MDX's comment (`{/* … *\/}`): no image where the page is compiled as MDX. */
   inMdxComment?: true;
+  /** Set when it lies in raw HTML as CommonMark reads it (a block that starts with a tag, a tag): no image where the page is compiled as CommonMark. */
+  inRawHtml?: true;
 }
 
 export interface Paragraph {
@@ -425,6 +428,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   nonProse.sort((a, b) => a[0] - b[0]);
   if (images.length > 0 && text.includes('{/*', bodyOffset)) markImagesInMdxComments(text, bodyOffset, lines, images);
+  if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   if (definitionLabels.size > 0) markReferencedDefinitions(text, bodyOffset, nonProse, definitionLabels);
   return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }) };
 }
@@ -447,6 +451,13 @@ function markReferencedDefinitions(text: string, bodyOffset: number, nonProse: r
     referenced.add(labelKey(match[3] === undefined || match[3] === '' ? match[2] : match[3]));
   }
   for (const [link, label] of definitionLabels) if (referenced.has(labelKey(label))) link.referenced = true;
+}
+
+/** Marks the images inside raw HTML, as CommonMark reads it (see `RawHtml`), in the order they lie in. */
+function markImagesInRawHtml(text: string, bodyOffset: number, lines: LineIndex, images: MarkdownImage[]): void {
+  const rawHtml = new RawHtml(text, bodyOffset);
+  const placed = images.map((image) => ({ image, offset: lines.offsetAt(image.targetRange.start) })).sort((a, b) => a.offset - b.offset);
+  for (const { image, offset } of placed) if (rawHtml.holds(offset)) image.inRawHtml = true;
 }
 
 /** Marks the images inside MDX's comments (`{/* … *\/}`, over several lines too), as a text search finds them. */

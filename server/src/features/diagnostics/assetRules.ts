@@ -31,7 +31,8 @@ export function assetDiagnostics(index: GlossaryIndex, document: ParsedDocument)
   const diagnostics: GlossaryDiagnostic[] = [];
   const asMdx = compiledAsMdx(index, document);
   for (const image of document.body.images ?? []) {
-    if (image.inMdxComment && asMdx) continue;
+    // MDX's comment is one only where the page is compiled as MDX; CommonMark's raw HTML only where it is not (MDX reads Markdown in JSX).
+    if (asMdx ? image.inMdxComment : image.inRawHtml) continue;
     const problem = imageProblem(index, site, document.uri, image.target, image.targetRange);
     if (problem !== undefined) diagnostics.push(problem);
   }
