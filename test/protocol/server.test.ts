@@ -388,6 +388,30 @@ describe('images and files pages name, in a Docusaurus site', () => {
   });
 });
 
+describe('Hugo shortcode templates that come and go', () => {
+  it('reports a shortcode without a template, and withdraws it once its template is written', async () => {
+    const ws = createWorkspace({
+      'hugo.toml': 'baseURL = "https://example.com/"\ntitle = "T"\n',
+      'content/glossar/begriff.md': '---\ntitle: Begriff\n---\n{{< hinweis >}}Text.{{< /hinweis >}}\n',
+    });
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      const page = ws.uri('content/glossar/begriff.md');
+      const unknown = (current: Diagnostic[] | undefined) => (current ?? []).filter((diagnostic) => diagnostic.code === 'unknown-shortcode');
+      const [missing] = await client.waitForDiagnostics(page, (current) => unknown(current).length === 1);
+      assert.equal(missing.message, 'Hugo has no shortcode "hinweis": no template layouts/shortcodes/hinweis.html in the site or its themes, so the build fails.');
+      assert.deepEqual(missing.range, range(3, 4, 3, 11));
+      ws.write('layouts/shortcodes/hinweis.html', '<aside>{{ .Inner }}</aside>\n');
+      await client.didChangeWatchedFiles([{ uri: ws.uri('layouts/shortcodes/hinweis.html'), type: FileChangeType.Created }]);
+      await client.waitForDiagnostics(page, (current) => current !== undefined && unknown(current).length === 0);
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});
+
 describe('watched files, as an editor that watches for the server offers them', () => {
   it('registers globs for the glossary, its sites\' configuration, the images and files pages name, and Hugo\'s shortcode templates', async () => {
     const ws = createWorkspace({ 'docs/a.md': '# A\n' });

@@ -1,7 +1,7 @@
-import { linkKindOf } from '../site/docusaurusAssets';
 import * as l10n from '@vscode/l10n';
 import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
+import { linkKindOf } from '../site/docusaurusAssets';
 import { applyEdits, comparePositions, lineBreakOf, LineIndex, type Range } from '../common/text';
 import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';

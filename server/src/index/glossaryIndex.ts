@@ -723,7 +723,8 @@ export class GlossaryIndex {
 
   /** The documents whose images or links to files may name a file that came or went: by its name, in any case. */
   documentsNamingFile(uri: string): ReadonlySet<string> {
-    return this.filesNamed.get(uriPath(uri).slice(uriPath(uri).lastIndexOf('/') + 1).toLowerCase());
+    const filePath = uriPath(uri);
+    return this.filesNamed.get(filePath.slice(filePath.lastIndexOf('/') + 1).toLowerCase());
   }
 
   /** The documents that link to a term, in any link style, whether or not it exists yet. */

@@ -63,9 +63,11 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
   const { onBrokenLinks, onBrokenMarkdownLinks } = site.docusaurus;
   const kind = linkKindOf(link.target);
   if (kind === 'other' || !isSitePath(link.target)) return undefined;
-  const reachesPage = () => linkedDocument(index, documentUri, link.target, link.targetUri).document !== undefined;
+  // Where the link leads as a URL: asked only of a link that is broken unless a page is there.
+  let lead: ReturnType<typeof linkedDocument> | undefined;
+  const reached = () => (lead ??= linkedDocument(index, documentUri, link.target, link.targetUri));
   const broken = (message: string, policy: BrokenLinkPolicy): GlossaryDiagnostic | undefined =>
-    policy === 'ignore' || reachesPage() ? undefined : { range: link.targetRange, severity: 'warning', code: 'broken-link', message, ...failsBuildOn(policy === 'throw') };
+    policy === 'ignore' || reached().document !== undefined ? undefined : { range: link.targetRange, severity: 'warning', code: 'broken-link', message, ...failsBuildOn(policy === 'throw') };
   // Of a reference's target, Docusaurus makes no file: it is a route (the definition of an image's reference is no link).
   if (link.defined) return link.referenced ? broken(l10n.t('No page at "{0}": Docusaurus makes a file only of an inline link\'s target ([text](path)), not of a reference\'s.', link.target), onBrokenLinks) : undefined;
   // A link to an .html file is to a route: Docusaurus bundles no such file.
@@ -79,8 +81,8 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
   const policy = siteAlias ? strictest(onBrokenLinks, onBrokenMarkdownLinks) : onBrokenLinks;
   // Such a URL outside the docs the workspace holds pages of may be a blog post's or a page's route
   // (`/blog/release-2.1`), not known here: only a common file type (`.pdf`) surely names a file.
-  const reached = siteAlias ? undefined : linkedDocument(index, documentUri, link.target, link.targetUri);
-  if (reached?.kind === 'route' && !index.judgesLinksTo(site, reached.path!) && !namesCommonFileType(link.target)) return undefined;
+  const url = siteAlias ? undefined : reached();
+  if (url?.document !== undefined || (url?.kind === 'route' && !index.judgesLinksTo(site, url.path!) && !namesCommonFileType(link.target))) return undefined;
   return broken(l10n.t('No file at "{0}": Docusaurus looks for it at {1}.', link.target, placesOf(site, file.candidates)), policy);
 }
 
