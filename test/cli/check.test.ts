@@ -182,6 +182,27 @@ describe('markdown-glossary check', () => {
   });
 });
 
+describe('markdown-glossary check: sites side by side in one repository', () => {
+  let ws: Workspace;
+  before(() => {
+    const config = "module.exports = { title: 'S', url: 'https://example.com', baseUrl: '/', presets: [['classic', { docs: {}, blog: false }]] };\n";
+    ws = createWorkspace({
+      '_handbuch/docusaurus.config.js': config,
+      '_handbuch/docs/intro.md': '---\ntitle: Intro\n---\n# Intro\n',
+      'website/docusaurus.config.js': config,
+      'website/docs/intro.md': '---\ntitle: Intro\n---\n# Intro\n',
+    });
+  });
+  after(() => ws?.dispose());
+
+  it('reads each site\'s configuration, and finds no doc id twice across them', () => {
+    const terms = cli(['terms', '.', '--format', 'json'], ws.root);
+    assert.deepEqual((JSON.parse(terms.stdout) as Array<{ file: string; permalink: string }>).map((row) => `${row.file} ${row.permalink}`), ['_handbuch/docs/intro.md /docs/intro', 'website/docs/intro.md /docs/intro']);
+    const check = cli(['check', 'website'], ws.root);
+    assert.equal(check.status, 0, check.stdout);
+  });
+});
+
 describe('markdown-glossary check: a site whose content lies beside its folder (a monorepo\'s website/)', () => {
   let ws: Workspace;
   before(() => {
@@ -236,6 +257,17 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
       'v3/docusaurus.config.js': CONFIG(''),
       'v3/package.json': '{ "dependencies": { "@docusaurus/core": "3.10.2" } }\n',
       'v3/docs/x.md': PAGE,
+      'v4-3.8/docusaurus.config.js': CONFIG('future: { v4: true },'),
+      'v4-3.8/package.json': '{ "dependencies": { "@docusaurus/core": "3.8.1" } }\n',
+      'v4-3.8/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', '<!-- Kommentar -->'),
+      'v4-installed/docusaurus.config.js': CONFIG('future: { v4: true },'),
+      'v4-installed/package.json': '{ "dependencies": { "@docusaurus/core": "^3.8.1" } }\n',
+      'v4-installed/node_modules/@docusaurus/core/package.json': '{ "name": "@docusaurus/core", "version": "3.10.2" }\n',
+      'v4-installed/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', '<!-- Kommentar -->'),
+      'v4-installed-3.9/docusaurus.config.js': CONFIG('future: { v4: true },'),
+      'v4-installed-3.9/package.json': '{ "dependencies": { "@docusaurus/core": "^3.8.1" } }\n',
+      'v4-installed-3.9/node_modules/@docusaurus/core/package.json': '{ "name": "@docusaurus/core", "version": "3.9.2" }\n',
+      'v4-installed-3.9/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', '<!-- Kommentar -->'),
       'theme/docusaurus.config.js': CONFIG(''),
       'theme/src/theme/MDXComponents.js': 'export default {};\n',
       'theme/docs/x.md': PAGE.replace('In <100ms, mit', 'Mit'),
@@ -258,6 +290,12 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
     assert.deepEqual(mdxFindings('md'), []);
     assert.deepEqual(mdxFindings('md-address'), ['docs/x.md:8:7']);
     assert.deepEqual(mdxFindings('detect'), ['docs/y.mdx:8:5']);
+  });
+
+  it('reads MDX 1 syntax where future.v4 leaves it on: in a Docusaurus before 3.10, as installed or fixed in package.json', () => {
+    assert.deepEqual(mdxFindings('v4-3.8'), []);
+    assert.deepEqual(mdxFindings('v4-installed'), ['docs/x.md:8:2']);
+    assert.deepEqual(mdxFindings('v4-installed-3.9'), []);
   });
 
   it('says nothing where the site reads MDX otherwise: remark plugins, Docusaurus 2; and no components where the site gives its own', () => {

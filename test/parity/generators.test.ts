@@ -267,6 +267,9 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-assets-folder', dir: path.join(SITES, 'docusaurus-assets-folder'), asDocs: false },
   { name: 'docusaurus-assets-blog', dir: path.join(SITES, 'docusaurus-assets-blog'), asDocs: false },
   { name: 'docusaurus-blog-mdx', dir: path.join(SITES, 'docusaurus-blog-mdx'), asDocs: false },
+  { name: 'docusaurus-imports', dir: path.join(SITES, 'docusaurus-imports'), asDocs: false },
+  { name: 'docusaurus-imports-translation', dir: path.join(SITES, 'docusaurus-imports-translation'), asDocs: false },
+  { name: 'docusaurus-pages-routes', dir: path.join(SITES, 'docusaurus-pages-routes'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair
@@ -329,7 +332,10 @@ describe('the site as the real generators build it', () => {
         compareBrokenLinks(site.dir, table, check.findings, ourFileOf, agreement);
       }
       // A folder of docs built in an empty site misses the images of the site it comes from; we judge no images without a configuration.
-      if (!site.asDocs) compareBrokenImages(site.dir, table, check.findings, ourFileOf, agreement);
+      if (!site.asDocs) {
+        compareBrokenImages(site.dir, table, check.findings, ourFileOf, agreement);
+        compareBrokenImports(site.dir, table, check.findings, agreement);
+      }
       report(agreement);
     });
   }
@@ -406,6 +412,28 @@ function compareBrokenImages(siteDir: string, table: DocusaurusTable, findings: 
     const unbundled = table.unresolvedModules.some((row) => row.request === text && ourFileOf(`${row.folder}/x`) === path.posix.join(path.posix.dirname(finding.file), 'x'));
     if (unbundled || reportedImages.some((row) => ourFileOf(row.file) === finding.file && row.line === finding.line && row.link === text)) agreement.agreeing++;
     else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a broken image "${text}" the build does not report`);
+  }
+}
+
+/**
+ * Every module webpack could not resolve (a request and the folder it was asked from), but an image
+ * naming a folder, is a `broken-import` finding of a file in that folder over that very request; and
+ * every `broken-import` finding is one webpack reports.
+ */
+function compareBrokenImports(siteDir: string, table: DocusaurusTable, findings: Finding[], agreement: Agreement): void {
+  const imports = findings.filter((finding) => finding.code === 'broken-import').map((finding) => ({ finding, text: textAt(siteDir, finding) }));
+  const images = findings.filter((finding) => finding.code === 'broken-image').map((finding) => ({ finding, text: markdownDestination(textAt(siteDir, finding)) }));
+  const asked = (row: { request: string; folder: string }, found: { finding: Finding; text: string | undefined }) => found.text === row.request && path.posix.dirname(found.finding.file) === row.folder;
+  for (const row of table.unresolvedModules) {
+    if (images.some((image) => asked(row, image))) continue;
+    agreement.compared++;
+    if (imports.some((found) => asked(row, found))) agreement.agreeing++;
+    else agreement.differences.push(`${row.folder}: webpack cannot resolve "${row.request}"; check has no broken-import finding for it`);
+  }
+  for (const found of imports) {
+    agreement.compared++;
+    if (table.unresolvedModules.some((row) => asked(row, found))) agreement.agreeing++;
+    else agreement.differences.push(`${found.finding.file}:${found.finding.line}:${found.finding.column}: check reports a broken import "${found.text}" webpack resolves`);
   }
 }
 

@@ -22,6 +22,7 @@ const EDGE_CASES = [
   '# Nur eine Überschrift\n\nKein Eintrag, aber [ein Link](./x.md).\n',
   '---\ntitle: Verweise\n---\nSiehe {{< ref "a.md#teil" >}}, {{% relref path="/g/b" %}} und {{< ref `c d.md` >}}.\n',
   '# Bilder\n\n![Logo](./img/logo.png "Titel") [![Im Link](<a b.png>)](https://example.com) ![leer]()\n\n[Verweis][d]\n\n[d]: ./preise.pdf\n\n<details>\n![In HTML](x.png) {/* ![In beidem](y.png) */}\n</details>\n',
+  "import Teil from './_teil.md';\nexport {default as Zwei} from '@site/src/Zwei';\n\n# Importe\n\n<img src={require('./img/x.png').default} />\n",
   '',
 ];
 
@@ -37,6 +38,7 @@ describe('the cache codec of closed documents', () => {
         // What the index reads as ranges: packed, as withoutOpenDocumentDetail leaves them.
         for (const link of decoded.body.links) assert.ok(link.range instanceof PackedRange && link.targetRange instanceof PackedRange);
         for (const image of decoded.body.images ?? []) assert.ok(image.targetRange instanceof PackedRange);
+        if (text.startsWith('import Teil')) assert.deepEqual(decoded.mdxModules?.map((module) => module.request), ['./_teil.md', '@site/src/Zwei', './img/x.png']);
         // The term's heading is one of the body's, as parsed.
         if (decoded.term?.heading !== undefined) assert.ok(decoded.body.headings.includes(decoded.term.heading));
       }

@@ -164,6 +164,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       defaultLocale: 'de',
       locales: ['de'],
       contentFolders: ['src/pages'],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', sidebarPath: { value: './sidebars.js', range: rangeOf(CLASSIC_JS_TEMPLATE, "'./sidebars.js'"), resolved: true } }],
       notLiteral: [],
       problems: [],
@@ -177,11 +178,13 @@ describe('readDocusaurusConfig: the template shapes', () => {
       onBrokenLinks: 'warn',
       onBrokenMarkdownLinks: 'throw',
       markdownFormat: 'detect',
-      // The template's future: { v4: true } reads no MDX 1 syntax.
+      // The template's future: { v4: true } reads no MDX 1 syntax (from Docusaurus 3.10 on).
       mdx1Compat: false,
+      mdx1CompatOffByV4: true,
       defaultLocale: 'en',
       locales: ['en', 'de'],
       contentFolders: ['blog', 'src/pages'],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', routeBasePath: 'glossary', sidebarPath: { value: './sidebars.ts', range: rangeOf(TYPESCRIPT_TEMPLATE, "'./sidebars.ts'") } }],
       notLiteral: [],
       problems: [],
@@ -193,6 +196,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       baseUrl: '/glossar/',
       onBrokenLinks: 'log',
       contentFolders: ['blog', 'src/pages'],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', exclude: ['**/_*.md', '**/entwurf/**'], sidebarPath: { value: './sidebars.js', range: rangeOf(OLD_MODULE_EXPORTS, "'./sidebars.js'"), resolved: true } }],
       notLiteral: [],
       problems: [],
@@ -206,6 +210,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       defaultLocale: 'en',
       locales: ['en', 'de'],
       contentFolders: ['src/pages'],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default' }, { id: 'wissen', path: 'wissen', routeBasePath: 'wissen', numberPrefixParser: false }],
       notLiteral: [],
       problems: [],
@@ -267,6 +272,7 @@ export default async function createConfig() {
       baseUrl: '/',
       // remark-math reads `$…$` before MDX does: what MDX makes of these pages is not known.
       contentFolders: ['blog', 'src/pages'],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', mdxSyntaxChangedBy: ['presets[0].docs.remarkPlugins'] }],
       notLiteral: [],
       problems: [],
@@ -328,6 +334,7 @@ describe('readDocusaurusConfig: what may change how MDX reads a page', () => {
       const facts = readDocusaurusConfig(`export default { baseUrl: '/', ${config} };\n`, 'docusaurus.config.js');
       return { mdx1Compat: facts.mdx1Compat, changedBy: facts.mdxSyntaxChangedBy };
     };
+    const byV4 = (config: string) => readDocusaurusConfig(`export default { baseUrl: '/', ${config} };\n`, 'docusaurus.config.js').mdx1CompatOffByV4;
     const off = { mdx1Compat: false, changedBy: undefined };
     const on = { mdx1Compat: undefined, changedBy: undefined };
     assert.deepEqual(read('future: { v4: true }'), off);
@@ -339,6 +346,10 @@ describe('readDocusaurusConfig: what may change how MDX reads a page', () => {
     // Some flags on and some off, or computed: how MDX reads a page is not known.
     assert.deepEqual(read('future: { v4: true }, markdown: { mdx1Compat: { comments: true } }'), { mdx1Compat: undefined, changedBy: ['markdown.mdx1Compat'] });
     assert.deepEqual(read('future: { v4: process.env.V4 === "1" }'), { mdx1Compat: undefined, changedBy: ['future.v4'] });
+    // Only `v4: true` leans on the default Docusaurus 3.10 gave it; the flag and mdx1Compat say it themselves.
+    assert.equal(byV4('future: { v4: true }'), true);
+    assert.equal(byV4('future: { v4: { mdx1CompatDisabledByDefault: true } }'), undefined);
+    assert.equal(byV4('markdown: { mdx1Compat: { comments: false, admonitions: false, headingIds: false } }'), undefined);
   });
 });
 
@@ -359,6 +370,7 @@ export default {
     const mdxOptions = (key: string) => ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'].map((option) => `${key}.${option}`);
     assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js'), {
       contentFolders: ['blog', 'src/pages'],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [
         { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs') },
         { mdxSyntaxChangedBy: mdxOptions('plugins[1]') },
@@ -477,6 +489,13 @@ export default {
     // Options that may change how MDX reads their pages: their MDX is then not judged.
     const facts = readDocusaurusConfig(`module.exports = { baseUrl: '/', presets: [['classic', { blog: { remarkPlugins: [math] } }]] };`, 'docusaurus.config.js');
     assert.deepEqual(facts.contentMdxChangedBy, ['presets[0].blog.remarkPlugins']);
+  });
+
+  it('reads where the pages plugins serve their pages, whatever files their options choose', () => {
+    const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js').pagesFolders;
+    assert.deepEqual(read(`presets: [['classic', { pages: { include: ['**/*.tsx'] } }]]`), [{ folder: 'src/pages', routeBasePath: '' }]);
+    assert.deepEqual(read(`presets: [['classic', { pages: false }]], plugins: [['content-pages', { id: 'extra', path: 'extra', routeBasePath: '/extra' }]]`), [{ folder: 'extra', routeBasePath: '/extra' }]);
+    assert.deepEqual(read(`presets: [['classic', { pages: { routeBasePath: process.env.BASE } }]]`), [{ folder: 'src/pages' }]);
   });
 
   it('requires baseUrl, as Docusaurus does', () => {

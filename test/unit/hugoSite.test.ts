@@ -100,6 +100,29 @@ describe('Hugo configuration', () => {
   });
 });
 
+describe('Hugo configuration by its older name', () => {
+  it('takes config.toml, .yaml or .json for Hugo\'s beside a folder only a Hugo site has, or where it sets a key only Hugo reads', () => {
+    const generatorOf = (files: Record<string, string>) => {
+      const site = mkdtempSync(path.join(tmpdir(), 'hugo-config-name-'));
+      try {
+        for (const [file, text] of Object.entries(files)) {
+          mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+          writeFileSync(path.join(site, file), text);
+        }
+        return findSites([site], new GlossaryScope([site]), () => {}).sites.map((found) => found.generator);
+      } finally {
+        rmSync(site, { recursive: true, force: true });
+      }
+    };
+    const page = '---\ntitle: A\n---\n';
+    assert.deepEqual(generatorOf({ 'config.toml': "title = 'A'\n[languages.en]\n  contentDir = 'content.en'\n", 'content.en/a.md': page }), ['hugo']);
+    assert.deepEqual(generatorOf({ 'config.yaml': 'title: A\n', 'layouts/_default/single.html': '', 'a/a.md': page }), ['hugo']);
+    assert.deepEqual(generatorOf({ 'config.json': '{ "baseURL": "https://example.org/" }\n', 'docs/a.md': page }), ['hugo']);
+    // A tool's config.yaml beside Markdown is no Hugo site (a docs folder is still taken for Docusaurus's).
+    assert.deepEqual(generatorOf({ 'config.yaml': 'name: werkzeug\nsettings: { title: x }\n', 'docs/a.md': page }), ['docusaurus']);
+  });
+});
+
 describe('Hugo configuration folder', () => {
   it('sets each file over the ones before, a file named after a key under that key, a language\'s file under the language', () => {
     const [facts, problems] = readHugoConfigFiles([
@@ -151,6 +174,7 @@ describe('Hugo routes', () => {
       defaultContentLanguageInSubdir: false,
       uglyURLs: false,
       disablePathToLower: false,
+      disableAliases: false,
       removePathAccents: false,
       buildDrafts: false,
       buildFuture: false,
@@ -427,6 +451,35 @@ describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, n
     const index = indexWith({ 'content/index.md': '---\ntitle: Start\n---\n', 'content/a/x.md': '---\ntitle: X\n---\n' });
     assert.equal(index.pageOf(`${ROOT_URI}/content/index.md`)?.route, '/');
     assert.equal(index.pageOf(`${ROOT_URI}/content/a/x.md`)?.unpublishedReason, 'bundle-resource');
+  });
+});
+
+describe('broken links in a Hugo site', () => {
+  it('suggest a page that is there, in the link\'s folder or at its own route, never the link itself', () => {
+    const index = indexWith({
+      'content/functions/sitemap.md': '---\ntitle: Sitemap\n---\n',
+      'content/templates/base.md': '---\ntitle: Base\n---\n',
+      'content/templates/basis.md': '---\ntitle: Basis\n---\n',
+      'content/news.md': '---\ntitle: News\n---\n[a](/templates/sitemap) [b](/templates/bases/) [c](/templates/xyz/)\n',
+    });
+    const broken = documentDiagnostics(index, index.getDocument('file:///site/content/news.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
+    assert.deepEqual(broken.map((diagnostic) => diagnostic.suggestion), ['/functions/sitemap/', '/templates/base/', undefined]);
+  });
+
+  it('are none to a top-level folder\'s list page, with or without _index.md, nor to an alias\'s redirect, unless disableAliases', () => {
+    const files = {
+      'content/commands/hugo.md': '---\ntitle: Hugo\n---\n',
+      'content/templates/lists.md': '---\ntitle: Lists\naliases: [/templates/list/, alt]\n---\n',
+      'content/tools/sub/deep.md': '---\ntitle: Deep\n---\n',
+      'content/usage.md': '---\ntitle: Usage\n---\n[a](/commands/) [b](/templates/list/) [c](/templates/alt/) [d](/tools/sub/) [e](/templates/fehlt/)\n',
+    };
+    const brokenIn = (index: GlossaryIndex) => documentDiagnostics(index, index.getDocument('file:///site/content/usage.md')!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    // A folder below the top level is no section without an _index.md: no page at /tools/sub/.
+    assert.deepEqual(brokenIn(indexWith(files)), ['No glossary entry at "/tools/sub/".', 'No glossary entry at "/templates/fehlt/".']);
+    const noAliases = new GlossaryIndex();
+    noAliases.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [], disableAliases: true }), now: NOW }]);
+    for (const [file, text] of Object.entries(files)) noAliases.setDocument(`file:///site/${file}`, text);
+    assert.equal(brokenIn(noAliases).length, 4);
   });
 });
 

@@ -357,6 +357,14 @@ describe('markdown body', () => {
     assert.equal(document.body.links.length, 2, 'images are not links to terms');
   });
 
+  it('takes `[[text]](url)` for a Markdown link whose text is in brackets, not for a wiki link', () => {
+    const parsed = parse('# A\n\nSiehe [[Quelle]](https://example.com) und [[Dienstleister]].\n');
+    assert.deepEqual(parsed.body.links.map((link) => [link.kind, link.text, link.target]), [
+      ['inline', '[Quelle]', 'https://example.com'],
+      ['wiki', 'Dienstleister', 'Dienstleister'],
+    ]);
+  });
+
   it('finds inline images with the places of their targets: alone, as a link\'s text, in angle brackets, not in code or comments, not by reference', () => {
     const text = '# A\n\n![Bild](bild.png) [![Logo](<mein logo.png> "T")](https://example.com) `![Code](x.png)` <!-- ![K](k.png) --> ![R][r] [\\![Kein](k.png)](a.md)\n\n[r]: ./r.png\n';
     const parsed = parse(text);

@@ -73,6 +73,7 @@ const COVERED = {
   'duplicate-title': 'warning',
   'broken-link': 'warning',
   'broken-image': 'warning',
+  'broken-import': 'error',
 } as const;
 
 const YAML_RULES = {
@@ -741,6 +742,75 @@ describe('broken-image', () => {
     assert.deepEqual([...index.documentsNamingFile(uri('docs/andere.md'))], []);
     index.setDocument(uri('docs/bild.md'), '# Bild\n');
     assert.deepEqual([...index.documentsNamingFile(uri('static/img/logo.png'))], []);
+  });
+});
+
+describe('broken-import', () => {
+  const PAGE = [
+    /* 0 */ "import Teil from './_teil.md';",
+    /* 1 */ "import Ohne from './_teil';",
+    /* 2 */ "import Fehlt from './_fehlt.md';",
+    /* 3 */ "import Box from '@site/src/components/Box';",
+    /* 4 */ "import Weg from '@site/src/components/Weg';",
+    /* 5 */ "import logo from '/img/logo.png';",
+    /* 6 */ "import Tabs from '@theme/Tabs';",
+    /* 7 */ "import daten from './daten?raw';",
+    /* 8 */ '',
+    /* 9 */ '# Importe',
+    /* 10 */ '',
+    /* 11 */ "<img src={require('./img/fehlt.png').default} />",
+    /* 12 */ '',
+    /* 13 */ '```js',
+    /* 14 */ "import Code from './_code.md';",
+    /* 15 */ '```',
+  ].join('\n');
+  const FILES = ['docs/_teil.md', 'src/components/Box/index.tsx', 'static/img/logo.png', 'docs/daten.json'];
+
+  it('reports the modules webpack finds no file for, as it looks: with its extensions, a folder\'s index, from the page, the site or the static folders', () => {
+    const { index } = siteWithFiles(FILES, { 'docs/importe.md': PAGE });
+    assert.deepEqual(diagnosticsOf(index, 'docs/importe.md').filter((diagnostic) => diagnostic.code === 'broken-import').map((diagnostic) => [span(diagnostic.range), diagnostic.severity, diagnostic.suggestion, diagnostic.message]), [
+      ['1:18-1:25', 'error', './_teil.md', 'No module at "./_teil": webpack adds no .md or .mdx to a path, so the Docusaurus build fails. Write "./_teil.md".'],
+      ['2:19-2:30', 'error', undefined, 'No module at "./_fehlt.md": webpack looks for "docs/_fehlt.md", also with the extensions .wasm, .mjs, .js, .jsx, .ts, .tsx, .json and as a folder with an index file, and the Docusaurus build fails.'],
+      ['4:17-4:41', 'error', undefined, 'No module at "@site/src/components/Weg": webpack looks for "src/components/Weg", also with the extensions .wasm, .mjs, .js, .jsx, .ts, .tsx, .json and as a folder with an index file, and the Docusaurus build fails.'],
+      ['11:19-11:34', 'error', undefined, 'No module at "./img/fehlt.png": webpack looks for "docs/img/fehlt.png", also with the extensions .wasm, .mjs, .js, .jsx, .ts, .tsx, .json and as a folder with an index file, and the Docusaurus build fails.'],
+    ]);
+  });
+
+  it('judges only what webpack bundles: pages compiled as MDX that parse, in sites with a configuration, not drafts', () => {
+    const missing = "import Fehlt from './_fehlt.md';\n\n# Seite\n";
+    const { index } = siteWithFiles([], {
+      'docs/commonmark.md': `---\nmdx:\n  format: md\n---\n${missing}`,
+      'docs/entwurf.md': `---\ndraft: true\n---\n${missing}`,
+      'docs/kaputt.md': `${missing}\n<div>\n`,
+      'docs/_teil.md': missing,
+    });
+    for (const file of ['docs/commonmark.md', 'docs/entwurf.md', 'docs/_teil.md']) assert.deepEqual(problems(index, file, ['broken-import']), [], file);
+    // MDX fails first: its error is the build's.
+    assert.deepEqual(problems(index, 'docs/kaputt.md').map((problem) => problem.code), ['invalid-mdx']);
+    const assumed = glossaryOf({ 'docs/seite.md': missing });
+    assumed.setPathProbe(() => 'none');
+    assert.deepEqual(problems(assumed, 'docs/seite.md', ['broken-import']), []);
+  });
+
+  it('finds the pages importing a file by its name, with or without its extension, or by the folder of its index, to check them again', () => {
+    const { index } = siteWithFiles([], { 'docs/importe.md': PAGE });
+    const importing = (file: string) => [...index.documentsImportingAny([uri(file)])];
+    assert.deepEqual(importing('docs/_fehlt.md'), [uri('docs/importe.md')]);
+    assert.deepEqual(importing('src/components/weg/index.js'), [uri('docs/importe.md')]);
+    assert.deepEqual(importing('src/components/Weg.tsx'), [uri('docs/importe.md')]);
+    assert.deepEqual(importing('docs/anderes.md'), []);
+  });
+});
+
+describe('broken-link to a route below the docs', () => {
+  it('takes a route where the pages plugin has a file for a page, React or Markdown, and only there', () => {
+    const page = '# API\n\n[Werkzeuge](/docs/tools) [Tutorials](/docs/tutorials/) [Gids](/docs/gids) [Fehlt](/docs/fehlt)\n';
+    const files = ['src/pages/docs/tools.tsx', 'src/pages/docs/tutorials.md', 'src/pages/docs/gids/index.js'];
+    const { index } = siteWithFiles(files, { 'docs/api.md': page, 'docs/regeln.md': '# Regeln\n' }, (site) => (site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: '' }]));
+    assert.deepEqual(problems(index, 'docs/api.md', ['broken-link']).map((problem) => problem.range), ['2:82-2:93']);
+    // A pages plugin's routeBasePath computed: any route below the docs may be its page.
+    const computed = siteWithFiles([], { 'docs/api.md': page, 'docs/regeln.md': '# Regeln\n' }, (site) => (site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: undefined }])).index;
+    assert.deepEqual(problems(computed, 'docs/api.md', ['broken-link']), []);
   });
 });
 

@@ -31,6 +31,7 @@ export const RULES = {
   'duplicate-route': 'warning',
   'broken-link': 'warning',
   'broken-image': 'warning',
+  'broken-import': 'error',
   'unknown-shortcode': 'warning',
   'unlinked-mention': 'information',
   'invalid-not-mentions': 'warning',

@@ -9,3 +9,9 @@ export function isPathInside(folder: string, target: string, orSame = false): bo
   if (relative === '') return orSame;
   return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
+
+/** What is on disk at a path: `none` for nothing. */
+export type PathKind = 'file' | 'folder' | 'other' | 'none';
+
+/** Looks at disk for a URI; undefined where it cannot tell (no access). */
+export type PathProbe = (uri: string) => PathKind | undefined;

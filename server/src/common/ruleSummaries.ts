@@ -52,6 +52,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('A link to a glossary entry that does not exist.');
     case 'broken-image':
       return l10n.t('An image whose file is not there.');
+    case 'broken-import':
+      return l10n.t('An import of a file that is not there.');
     case 'unknown-shortcode':
       return l10n.t('A Hugo shortcode without a template.');
     case 'unlinked-mention':

@@ -88,7 +88,7 @@ function sourceOf(translationKey: string): string {
 
 /** The document built at a URL path; of a page and its translation, the one in the path's locale. */
 function pageAt(index: GlossaryIndex, site: Site, path: string): ParsedDocument | undefined {
-  const candidates = index.documentsAtPermalink(path);
+  const candidates = index.documentsAtPermalink(site, path);
   if (candidates.length <= 1) return candidates[0];
   const locale = localeOfPath(site, path);
   const inLocale = candidates.filter((document) => index.pageOf(document.uri)?.locale === locale);

@@ -10,6 +10,7 @@ import { assetFileName } from '../site/docusaurusAssets';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { SignatureStore, type TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
+import type { PathKind, PathProbe } from '../common/paths';
 import { nameKey, TermMatcher } from './termMatcher';
 import { mentionNamesOf } from './mentionNames';
 
@@ -167,11 +168,6 @@ function routeKey(segment: string): string {
   return composed(segment).toLowerCase();
 }
 
-/** What is on disk at a path: `none` for nothing. */
-export type PathKind = 'file' | 'folder' | 'other' | 'none';
-
-/** Looks at disk for a URI; undefined where it cannot tell (no access). */
-export type PathProbe = (uri: string) => PathKind | undefined;
 
 /** The names of the files a document's images and links to files name, once each. */
 function fileNamesOf(document: ParsedDocument): Set<string> {
@@ -185,6 +181,12 @@ function fileNamesOf(document: ParsedDocument): Set<string> {
     if (name !== undefined) names.add(name);
   }
   return names;
+}
+
+/** The last segment of a module's path, in lower case: `./teil/_zwei.mdx?raw` → `_zwei.mdx`. */
+function lastSegmentOf(request: string): string {
+  const segments = request.replace(/(?!^)[?#].*$/s, '').replace(/\/+$/, '').toLowerCase().split('/');
+  return segments[segments.length - 1];
 }
 
 const tagsOf = (document: ParsedDocument | undefined) => new Set(document?.term?.tags.map((tag) => tag.value));
@@ -409,8 +411,8 @@ export class GlossaryIndex {
     if (site?.generator !== 'docusaurus' || site.docusaurus.locales.length < 2) return;
     const { defaultLocale } = site.docusaurus;
     for (const key of new Set([before, after].filter((page) => page?.locale === defaultLocale).map((page) => page!.translationKey))) {
-      const hasOriginal = this.hasOriginal(key, defaultLocale);
-      for (const other of [...this.urisByTranslationKey.get(key)]) {
+      const hasOriginal = this.hasOriginal(site, key, defaultLocale);
+      for (const other of this.ofSite(site, this.urisByTranslationKey.get(key))) {
         const page = this.pageOf(other);
         const document = this.documentsByUri.get(other);
         if (page === undefined || document === undefined || page.locale === defaultLocale) continue;
@@ -419,9 +421,8 @@ export class GlossaryIndex {
     }
   }
 
-  private hasOriginal(translationKey: string, defaultLocale: string): boolean {
-    for (const uri of this.urisByTranslationKey.get(translationKey)) if (this.pageOf(uri)?.locale === defaultLocale) return true;
-    return false;
+  private hasOriginal(site: Site, translationKey: string, defaultLocale: string): boolean {
+    return this.ofSite(site, this.urisByTranslationKey.get(translationKey)).some((uri) => this.pageOf(uri)?.locale === defaultLocale);
   }
 
   /**
@@ -488,14 +489,26 @@ export class GlossaryIndex {
     return isBuiltOn(this.siteFor(uri), this.pageOf(uri));
   }
 
-  /** How many documents' pages are built at a URL path: a count, without building the list (every page is asked). */
-  documentCountAtPermalink(path: string): number {
-    return this.urisByPermalink.count(permalinkKey(path));
+  /** How many documents' pages a site builds at a URL path: a count, without building the list where there is one (every page is asked). */
+  documentCountAtPermalink(site: Site, path: string): number {
+    const uris = this.urisByPermalink.get(permalinkKey(path));
+    return uris.size < 2 ? uris.size : this.ofSite(site, uris).length;
   }
 
-  /** The documents whose pages are built at a URL path, however its case and final slash are written. */
-  documentsAtPermalink(path: string): ParsedDocument[] {
-    return [...this.urisByPermalink.get(permalinkKey(path))].map((uri) => this.documentsByUri.get(uri)).filter((document) => document !== undefined);
+  /** The documents whose pages a site builds at a URL path, however its case and final slash are written. */
+  documentsAtPermalink(site: Site, path: string): ParsedDocument[] {
+    return this.ofSite(site, this.urisByPermalink.get(permalinkKey(path))).map((uri) => this.documentsByUri.get(uri)).filter((document) => document !== undefined);
+  }
+
+  /**
+   * The documents of a site, of some with one permalink, doc id or translation key: the tables key
+   * them without their site, and several sites may build the same paths (a repository's `website/`
+   * and `handbuch/`).
+   */
+  private ofSite(site: Site | undefined, uris: Iterable<string>): string[] {
+    const of: string[] = [];
+    for (const uri of uris) if (this.siteFor(uri)?.rootUri === site?.rootUri) of.push(uri);
+    return of;
   }
 
   /** The documents of a translation key: a page and its translations, by path. */
@@ -506,7 +519,7 @@ export class GlossaryIndex {
   /** The same page in the site's other locales: the documents sharing a document's translation key, by path. */
   translationsOf(uri: string): string[] {
     const page = this.pageOf(uri);
-    return page === undefined ? [] : [...this.urisByTranslationKey.get(page.translationKey)].filter((other) => other !== uri).sort();
+    return page === undefined ? [] : this.ofSite(this.siteFor(uri), this.urisByTranslationKey.get(page.translationKey)).filter((other) => other !== uri).sort();
   }
 
   /**
@@ -544,26 +557,26 @@ export class GlossaryIndex {
     return own.length > 0 ? own : asInLocale;
   }
 
-  /** The documents built with a page's doc id in its instance, version and locale (itself included), by path. */
-  documentsWithDocId(page: SitePage): string[] {
-    return [...this.urisByDocId.get(docIdKey(page))].sort();
+  /** The documents a site builds with a page's doc id in its instance, version and locale (itself included), by path. */
+  documentsWithDocId(site: Site, page: SitePage): string[] {
+    return this.ofSite(site, this.urisByDocId.get(docIdKey(page))).sort();
   }
 
   /**
    * Whether a doc id is built in a page's instance and version, as the page's locale sees it: its
    * own translations, and the default locale's pages, which every locale builds where untranslated.
    */
-  isBuiltDocId(page: Pick<SitePage, 'instance' | 'version' | 'locale'>, docId: string, defaultLocale: string): boolean {
-    return this.urisByDocId.count(docIdKey({ ...page, docId })) > 0 || this.urisByDocId.count(docIdKey({ ...page, docId, locale: defaultLocale })) > 0;
+  isBuiltDocId(site: Site, page: Pick<SitePage, 'instance' | 'version' | 'locale'>, docId: string, defaultLocale: string): boolean {
+    return this.ofSite(site, this.urisByDocId.get(docIdKey({ ...page, docId }))).length > 0 || this.ofSite(site, this.urisByDocId.get(docIdKey({ ...page, docId, locale: defaultLocale }))).length > 0;
   }
 
   /**
    * Whether a sidebar of a docs instance's version may name a doc id: a doc of the version has it
    * in the default locale, built or a draft (which Docusaurus takes out of its sidebars).
    */
-  isSidebarDocId(place: Pick<SitePage, 'instance' | 'version' | 'locale'>, docId: string): boolean {
+  isSidebarDocId(site: Site, place: Pick<SitePage, 'instance' | 'version' | 'locale'>, docId: string): boolean {
     const key = docIdKey({ ...place, docId });
-    return this.urisByDocId.count(key) > 0 || this.draftsByDocId.count(key) > 0;
+    return this.ofSite(site, this.urisByDocId.get(key)).length > 0 || this.ofSite(site, this.draftsByDocId.get(key)).length > 0;
   }
 
   /** Documents whose front matter names other docs by id (`pagination_next`, `pagination_prev`): their problems follow those docs. */
@@ -591,7 +604,7 @@ export class GlossaryIndex {
     const site = this.siteFor(document.uri);
     let page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? [], this.hugoFilesAround);
     // A translation of no file in the docs folder is not read (see `updateTranslationsOf`).
-    if (page?.published && site?.generator === 'docusaurus' && page.locale !== site.docusaurus.defaultLocale && !this.hasOriginal(page.translationKey, site.docusaurus.defaultLocale)) {
+    if (page?.published && site?.generator === 'docusaurus' && page.locale !== site.docusaurus.defaultLocale && !this.hasOriginal(site, page.translationKey, site.docusaurus.defaultLocale)) {
       page = { ...page, published: false, unpublishedReason: 'no-original', unlisted: false, permalink: '', route: '' };
     }
     if (page !== undefined) {
@@ -725,6 +738,29 @@ export class GlossaryIndex {
   documentsNamingFile(uri: string): ReadonlySet<string> {
     const filePath = uriPath(uri);
     return this.filesNamed.get(filePath.slice(filePath.lastIndexOf('/') + 1).toLowerCase());
+  }
+
+  /**
+   * The documents whose MDX asks for a module that may be one of these files (see `moduleTarget`):
+   * a request's last segment, in any case, is the file's name, with or without its extension, or
+   * the folder of an `index` or `package.json`. A scan of the documents: they are kept apart from
+   * the tables, as the MDX of an open page is read again in place while typing pauses.
+   */
+  documentsImportingAny(uris: readonly string[]): Set<string> {
+    const names = new Set<string>();
+    for (const uri of uris) {
+      const segments = uriPath(uri).toLowerCase().split('/');
+      const name = segments[segments.length - 1];
+      names.add(name);
+      names.add(name.replace(/\.[^.]*$/, ''));
+      if (/^index\.|^package\.json$/.test(name) && segments.length > 1) names.add(segments[segments.length - 2]);
+    }
+    const importing = new Set<string>();
+    if (names.size === 0) return importing;
+    for (const document of this.documentsByUri.values()) {
+      if (document.mdxModules?.some((module) => names.has(lastSegmentOf(module.request))) === true) importing.add(document.uri);
+    }
+    return importing;
   }
 
   /** The documents that link to a term, in any link style, whether or not it exists yet. */

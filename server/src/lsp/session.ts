@@ -10,8 +10,7 @@ import { definitionOf, referencesIn } from '../features/navigation';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
 import { CollectionPacer, fullCollection } from '../common/garbageCollection';
-import { closedDocument, mdxFactsOf, mdxProblemsFact, parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
-import type { MdxProblem } from '../parsing/mdx';
+import { closedDocument, mdxFactsOf, mdxProblemsFact, parseDocument, type GlossaryTerm, type MdxFacts, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
 import { readBytesNow, readTextFileNow } from '../workspace/fileReading';
@@ -315,8 +314,12 @@ export class GlossarySession {
     const parsed = parseDocument(uri, lines.text, lines, { mdx: false });
     // Until edits pause, the last reading of its MDX stands (kept inside the text), so it does not flicker while typing.
     const earlier = this.index.getDocument(uri);
-    const kept = (problems: MdxProblem[]) => problems.map((problem) => ({ ...problem, range: { start: lines.clamp(problem.range.start), end: lines.clamp(problem.range.end) } }));
-    for (const [key, problems] of Object.entries(earlier === undefined ? {} : mdxFactsOf(earlier)) as Array<[keyof ReturnType<typeof mdxFactsOf>, MdxProblem[]]>) parsed[key] = kept(problems);
+    const kept = <T extends { range: Range }>(facts: T[]): T[] => facts.map((fact) => ({ ...fact, range: { start: lines.clamp(fact.range.start), end: lines.clamp(fact.range.end) } }));
+    const earlierFacts: MdxFacts = earlier === undefined ? {} : mdxFactsOf(earlier);
+    if (earlierFacts.mdxProblems) parsed.mdxProblems = kept(earlierFacts.mdxProblems);
+    if (earlierFacts.mdxStrictProblems) parsed.mdxStrictProblems = kept(earlierFacts.mdxStrictProblems);
+    if (earlierFacts.commonMarkProblems) parsed.commonMarkProblems = kept(earlierFacts.commonMarkProblems);
+    if (earlierFacts.mdxModules) parsed.mdxModules = kept(earlierFacts.mdxModules);
     this.scheduleMdxCheck(uri);
     // The text first: checking the document needs it (unlinked mentions).
     this.openLines.set(uri, lines);
@@ -341,6 +344,7 @@ export class GlossarySession {
         delete document.mdxProblems;
         delete document.mdxStrictProblems;
         delete document.commonMarkProblems;
+        delete document.mdxModules;
         Object.assign(document, mdxProblemsFact(lines.text, lines));
         if (JSON.stringify(mdxFactsOf(document)) !== before) this.publish(pending);
       }
@@ -466,8 +470,9 @@ export class GlossarySession {
         await this.indexWorkspace(this.settings);
         return;
       }
-      // An image or a file a page names that came or went: the pages naming a file of its name are checked again.
+      // An image, a file or a module a page names that came or went: the pages naming a file of its name are checked again.
       const namingFiles = new Set([...latest.keys()].filter((uri) => !isMarkdownPath(uri)).flatMap((uri) => [...this.index.documentsNamingFile(uri)]));
+      for (const uri of this.index.documentsImportingAny([...latest.keys()])) namingFiles.add(uri);
       this.checkSoon(namingFiles);
       const closed = [...latest].filter(([uri]) => this.isClosedGlossaryFile(uri));
       this.applyFromDisk(closed.filter(([, deleted]) => deleted).map(([uri]): [string, undefined] => [uri, undefined]));

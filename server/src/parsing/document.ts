@@ -5,7 +5,7 @@ import { directiveOf, type CommentSpan, type Directive } from './directives';
 import { splitFrontMatter } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
-import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, readsMdx1Syntax, type MdxProblem } from './mdx';
+import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, mdxReadOf, readsMdx1Syntax, type MdxModule, type MdxProblem } from './mdx';
 import { hugoShortcodesOf, type HugoRef, type HugoShortcodeUse } from './hugoShortcodes';
 
 /** A value from the front matter with the place it was written, for hover targets and diagnostics. */
@@ -55,7 +55,9 @@ export interface ParsedDocument {
   mdxStrictProblems?: MdxProblem[];
   /** What stops Docusaurus at the file compiled as CommonMark (`format: md`): addresses it cannot read. */
   commonMarkProblems?: MdxProblem[];
-  /** Set when the file was not read as MDX (it lies in no Docusaurus site), so the three above say nothing. */
+  /** The modules the file's code asks webpack for, were it compiled as MDX and where it parses; absent when it asks for none. */
+  mdxModules?: MdxModule[];
+  /** Set when the file was not read as MDX (it lies in no Docusaurus site), so the four above say nothing. */
   mdxUnread?: true;
   /** Hugo's `ref` and `relref` shortcodes in the body, where there are any: the build fails on one that finds no page. */
   hugoRefs?: HugoRef[];
@@ -98,22 +100,27 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
 }
 
 /** A document's MDX problems, to carry to another parse of the same text. */
-export function mdxFactsOf(document: ParsedDocument): Pick<ParsedDocument, 'mdxProblems' | 'mdxStrictProblems' | 'commonMarkProblems'> {
+export function mdxFactsOf(document: ParsedDocument): MdxFacts {
   return {
     ...(document.mdxProblems === undefined ? {} : { mdxProblems: document.mdxProblems }),
     ...(document.mdxStrictProblems === undefined ? {} : { mdxStrictProblems: document.mdxStrictProblems }),
     ...(document.commonMarkProblems === undefined ? {} : { commonMarkProblems: document.commonMarkProblems }),
+    ...(document.mdxModules === undefined ? {} : { mdxModules: document.mdxModules }),
   };
 }
 
-export function mdxProblemsFact(text: string, lines: LineIndex): Pick<ParsedDocument, 'mdxProblems' | 'mdxStrictProblems' | 'commonMarkProblems'> {
+/** What reading a document as MDX tells (see `mdxProblemsFact`). */
+export type MdxFacts = Pick<ParsedDocument, 'mdxProblems' | 'mdxStrictProblems' | 'commonMarkProblems' | 'mdxModules'>;
+
+export function mdxProblemsFact(text: string, lines: LineIndex): MdxFacts {
   if (!mayStopDocusaurus(text)) return {};
-  const mdxProblems = mdxProblemsOf(text, lines);
+  // The modules as MDX 1's syntax reads them: both readings parse the same code, or one of them fails to parse.
+  const { problems: mdxProblems, modules } = mdxReadOf(text, lines);
   const commonMarkProblems = commonMarkProblemsOf(text, lines);
   // Read a second time only where it can differ: with an HTML comment, a heading id or an admonition title.
   const strict = readsMdx1Syntax(text) ? mdxProblemsOf(text, lines, false) : mdxProblems;
   const differs = strict !== mdxProblems && JSON.stringify(strict) !== JSON.stringify(mdxProblems);
-  return { ...(mdxProblems.length === 0 ? {} : { mdxProblems }), ...(differs ? { mdxStrictProblems: strict } : {}), ...(commonMarkProblems.length === 0 ? {} : { commonMarkProblems }) };
+  return { ...(mdxProblems.length === 0 ? {} : { mdxProblems }), ...(differs ? { mdxStrictProblems: strict } : {}), ...(commonMarkProblems.length === 0 ? {} : { commonMarkProblems }), ...(modules.length === 0 ? {} : { mdxModules: modules }) };
 }
 
 /** The front-matter key listing phrases that are not mentions of the term. */
@@ -229,6 +236,10 @@ function compactInPlace(document: ParsedDocument): void {
   for (const image of document.body.images ?? []) {
     image.target = ownCopy(image.target);
     image.targetRange = PackedRange.from(image.targetRange);
+  }
+  for (const module of document.mdxModules ?? []) {
+    module.request = ownCopy(module.request);
+    module.range = PackedRange.from(module.range);
   }
   // The term's heading is one of these.
   for (const heading of document.body.headings) {

@@ -4,7 +4,7 @@ import { DIRECTIVE_ACTIONS, type Directive, type DirectiveAction } from './direc
 import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from './document';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import type { Heading, MarkdownImage, MarkdownLink } from './markdown';
-import type { MdxProblem } from './mdx';
+import type { MdxModule, MdxProblem } from './mdx';
 import type { HugoRef, HugoShortcodeUse } from './hugoShortcodes';
 // Bounds as the YAML reader's own: a value of at most 10,000 nodes, 64 levels deep.
 import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
@@ -19,7 +19,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 11;
+export const DOCUMENT_CODEC_VERSION = 12;
 
 export class DocumentCodecError extends Error {}
 
@@ -48,12 +48,13 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range)]),
     (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), (image.inMdxComment ? 1 : 0) + (image.inRawHtml ? 2 : 0)]),
     (document.hugoShortcodes ?? []).flatMap((shortcode) => [shortcode.name, ...numbersOf(shortcode.range)]),
+    (document.mdxModules ?? []).flatMap((module) => [module.request, ...numbersOf(module.range)]),
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData, refData, imageData, shortcodeData] = tuple(data, 13);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData, refData, imageData, shortcodeData, moduleData] = tuple(data, 14);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 10 !== 0) fail();
@@ -116,6 +117,11 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const hugoShortcodes: HugoShortcodeUse[] = [];
   for (let at = 0; at < shortcodeNumbers.length; at += 5) hugoShortcodes.push({ name: text(shortcodeNumbers[at]), range: rangeAt(shortcodeNumbers, at + 1) });
   if (hugoShortcodes.length > 0) document.hugoShortcodes = hugoShortcodes;
+  const moduleNumbers = list(moduleData);
+  if (moduleNumbers.length % 5 !== 0) fail();
+  const mdxModules: MdxModule[] = [];
+  for (let at = 0; at < moduleNumbers.length; at += 5) mdxModules.push({ request: text(moduleNumbers[at]), range: rangeAt(moduleNumbers, at + 1) });
+  if (mdxModules.length > 0) document.mdxModules = mdxModules;
   exactLists(document);
   return document;
 }

@@ -92,7 +92,8 @@ const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]+\S|[ \t]*$)/;
 // level of brackets ("[a [b] c](x)") but no unpaired "[", a destination in <> and a title in ()
 // hold no "<" or "(" (as in CommonMark), and the blanks after "(" are all taken or none of them.
 const INLINE_LINK = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\([ \t]*(?![ \t])(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)/dg;
-const WIKI_LINK = /\[\[([^[\]|\n]+)(?:\|([^[\]\n]+))?\]\]/dg;
+// Not before `(`: `[[source]](url)` is a Markdown link whose text is `[source]`.
+const WIKI_LINK = /\[\[([^[\]|\n]+)(?:\|([^[\]\n]+))?\]\](?!\()/dg;
 /** A backslash escape of ASCII punctuation (CommonMark): `\]`, `\#`, `\\`. */
 const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const BARE_URL = /\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+/g;

@@ -76,7 +76,18 @@ export const MAX_MDX_BLOCK_CHARACTERS = 16 * 1024;
  * by acorn.
  */
 export function mdxProblemsOf(text: string, lines: LineIndex, mdx1Compat = true): MdxProblem[] {
-  if (text.length > MAX_MDX_CHARACTERS || !MAY_STOP_MDX.test(text) || !(MDX_SYNTAX.test(text) || hasUnparsableAddress(text)) || longestBlock(text) > MAX_MDX_BLOCK_CHARACTERS) return [];
+  return mdxReadOf(text, lines, mdx1Compat).problems;
+}
+
+/** A module the page asks webpack for (see `MdxModuleRequest`), where the string's text is. */
+export interface MdxModule {
+  request: string;
+  range: Range;
+}
+
+/** The page read as MDX: its problems (see `mdxProblemsOf`) and, where it parses, the modules it asks for. */
+export function mdxReadOf(text: string, lines: LineIndex, mdx1Compat = true): { problems: MdxProblem[]; modules: MdxModule[] } {
+  if (text.length > MAX_MDX_CHARACTERS || !MAY_STOP_MDX.test(text) || !(MDX_SYNTAX.test(text) || hasUnparsableAddress(text)) || longestBlock(text) > MAX_MDX_BLOCK_CHARACTERS) return { problems: [], modules: [] };
   const prepared = preprocessAsDocusaurus(text, mdx1Compat);
   const rangeOf = (start: number, end: number): Range => {
     const sourceStart = prepared.sourceOffset(start);
@@ -84,7 +95,8 @@ export function mdxProblemsOf(text: string, lines: LineIndex, mdx1Compat = true)
   };
   const problems: MdxProblem[] = [];
   const parser = mdxParser();
-  for (const finding of parser.mdxFindings(prepared.text, mdx1Compat)) {
+  const read = parser.mdxRead(prepared.text, mdx1Compat);
+  for (const finding of read.findings) {
     const fix = finding.fix === undefined ? {} : { fix: { kind: finding.fix.kind, range: lines.rangeAt(prepared.sourceOffset(finding.fix.start), prepared.sourceOffset(finding.fix.end)), newText: finding.fix.newText } };
     if (finding.kind !== 'syntax') {
       problems.push({ kind: finding.kind, name: finding.name, range: rangeOf(finding.start, finding.end), ...fix });
@@ -95,7 +107,7 @@ export function mdxProblemsOf(text: string, lines: LineIndex, mdx1Compat = true)
     const end = Math.max(start, (finding.end && parser.offsetAtPoint(prepared.text, finding.end)) ?? start);
     problems.push({ kind: 'syntax', message: finding.reason, range: rangeOf(start, end), ...fix });
   }
-  return problems;
+  return { problems, modules: read.modules.map((module) => ({ request: module.request, range: rangeOf(module.start, module.end) })) };
 }
 
 /**

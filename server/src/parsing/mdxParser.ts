@@ -82,13 +82,26 @@ const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img'
  */
 export type MdxRenderProblemKind = 'undefined-name' | 'undefined-component' | 'read-only-export' | 'object-child' | 'style-text' | 'void-children';
 
-export function mdxFindings(text: string, comments = true): MdxFinding[] {
+/**
+ * A module the compiled page asks webpack for, where `start` and `end` are the string's place
+ * within its quotes: an `import` or `export … from` of its own, `import('…')` or `require('…')`
+ * anywhere in its code. Webpack resolves each when it bundles the page, used or not, and the build
+ * fails on one it cannot find.
+ */
+export interface MdxModuleRequest {
+  request: string;
+  start: number;
+  end: number;
+}
+
+/** What stops Docusaurus at a page compiled as MDX (see `MdxFinding`), and, where it parses, the modules it asks for. */
+export function mdxRead(text: string, comments = true): { findings: MdxFinding[]; modules: MdxModuleRequest[] } {
   let tree: MdxNode;
   try {
     tree = (comments ? withComments : withoutComments).parse(text) as unknown as MdxNode;
   } catch (error) {
     // Anything but MDX's own message (a stack overflow in acorn, say) says nothing about the build.
-    if (!(error instanceof VFileMessage)) return [];
+    if (!(error instanceof VFileMessage)) return { findings: [], modules: [] };
     // A tag left open is placed at the end of what it was open in (or nowhere, at the end of the
     // file); the tag itself, which the message names, is where to fix it.
     const openTag = /^Expected a closing tag for `<([^`>]*)>` \((\d+):(\d+)-(\d+):(\d+)\)/.exec(error.reason);
@@ -97,18 +110,18 @@ export function mdxFindings(text: string, comments = true): MdxFinding[] {
       const end = { line: endLine, column: endColumn };
       const tagEnd = offsetAtPoint(text, end);
       const selfClose: MdxFix | undefined = VOID_ELEMENTS.has(openTag[1]) && tagEnd !== undefined && text[tagEnd - 1] === '>' ? { kind: 'self-close', start: tagEnd - 1, end: tagEnd - 1, newText: ' /' } : undefined;
-      return [{ kind: 'syntax', reason: error.reason, start: { line, column }, end, ...(selfClose ? { fix: selfClose } : {}) }];
+      return { findings: [{ kind: 'syntax', reason: error.reason, start: { line, column }, end, ...(selfClose ? { fix: selfClose } : {}) }], modules: [] };
     }
-    if (error.place === undefined || error.place === null) return [];
+    if (error.place === undefined || error.place === null) return { findings: [], modules: [] };
     const place = error.place as { start?: MdxPoint; end?: MdxPoint } & MdxPoint;
     const start = { ...(place.start ?? place) };
     const opening = openingOf(text, error.source, offsetAtPoint(text, start));
     // An autolink escaped would leave GFM to link the address with its `>`: it is written as a link, or left.
     const autolink = opening === undefined ? undefined : autolinkAt(text, opening);
     const fix = opening === undefined ? undefined : (commentAt(text, opening) ?? (autolink === undefined ? escapeAt(opening) : (autolink ?? undefined)));
-    return [{ kind: 'syntax', reason: error.reason, start, end: place.end === undefined ? undefined : { ...place.end }, ...(fix === undefined ? {} : { fix }) }];
+    return { findings: [{ kind: 'syntax', reason: error.reason, start, end: place.end === undefined ? undefined : { ...place.end }, ...(fix === undefined ? {} : { fix }) }], modules: [] };
   }
-  return [...unparsableUrls(tree), ...renderProblems(tree, text)];
+  return { findings: [...unparsableUrls(tree), ...renderProblems(tree, text)], modules: moduleRequests(tree) };
 }
 
 /**
@@ -127,6 +140,39 @@ function unparsableUrls(tree: MdxNode): MdxFinding[] {
   visit(tree);
   return findings;
 }
+
+/** Every module the page's code asks for, in the order written (see `MdxModuleRequest`). */
+function moduleRequests(tree: MdxNode): MdxModuleRequest[] {
+  const requests: MdxModuleRequest[] = [];
+  const request = (source: EstreeNode | null | undefined): void => {
+    if (source?.type !== 'Literal' || typeof source.value !== 'string' || typeof source.start !== 'number' || typeof source.end !== 'number') return;
+    requests.push({ request: source.value, start: source.start + 1, end: source.end - 1 });
+  };
+  const visitCode = (node: EstreeNode): void => {
+    if (node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ImportExpression') request(node.source as EstreeNode | null);
+    else if (node.type === 'CallExpression' && (node.callee as EstreeNode).type === 'Identifier' && (node.callee as EstreeNode).name === 'require' && (node.arguments as EstreeNode[]).length === 1) request((node.arguments as EstreeNode[])[0]);
+    for (const key in node) {
+      if (key === 'loc' || key === 'range') continue;
+      const value = (node as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isEstreeNode(item)) visitCode(item);
+      } else if (isEstreeNode(value)) visitCode(value);
+    }
+  };
+  const visit = (node: MdxNode): void => {
+    if (node.data?.estree !== undefined) visitCode(node.data.estree);
+    // Directives have attributes too: an object of strings, no code.
+    for (const attribute of node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement' ? (node.attributes ?? []) : []) {
+      const estree = attribute.type === 'mdxJsxExpressionAttribute' ? attribute.data?.estree : (attribute.value as { data?: { estree?: EstreeNode } } | null | undefined)?.data?.estree;
+      if (estree !== undefined) visitCode(estree);
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return requests.sort((a, b) => a.start - b.start);
+}
+
+const isEstreeNode = (value: unknown): value is EstreeNode => typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 
 /** The offset of a point of `text` MDX gives: its offset, else its line and column. */
 export function offsetAtPoint(text: string, point: MdxPoint): number | undefined {

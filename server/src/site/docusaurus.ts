@@ -61,6 +61,8 @@ export interface DocusaurusSite {
   staticFolders: string[] | undefined;
   /** The URIs of the blog and pages plugins' folders (see `DocusaurusConfigFacts.contentFolders`). */
   contentFolders: string[];
+  /** The URIs of the pages plugins' folders, with their `routeBasePath` (see `DocusaurusConfigFacts.pagesFolders`). */
+  pagesFolders: Array<{ uri: string; routeBasePath: string | undefined }>;
   /** A setting that may change how MDX reads the pages of the blog and pages plugins: their MDX is then not judged. */
   contentMdxChangedBy?: string;
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */

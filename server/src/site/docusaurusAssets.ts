@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { uriPath, withPath } from '../common/uris';
+import type { PathKind } from '../common/paths';
 import type { Site } from './site';
 
 /**
@@ -147,4 +148,53 @@ function localPathname(target: string): string | undefined {
   }
   if (url.protocol !== 'unspecified:' || url.host !== '' || url.username !== '' || url.password !== '') return undefined;
   return target.replace(/[?#].*$/s, '');
+}
+
+/** The extensions webpack tries after a module's path, in order, as Docusaurus configures it (`resolve.extensions`). */
+export const MODULE_EXTENSIONS: readonly string[] = ['.wasm', '.mjs', '.js', '.jsx', '.ts', '.tsx', '.json'];
+
+/**
+ * What webpack makes of a module a page asks for (`import … from './_teil.md'`, `require('./x.png')`),
+ * as Docusaurus configures it, looking at disk with `whatIsAt`:
+ * - `found`: a file at the path, or at the path with one of `MODULE_EXTENSIONS`, or a folder with
+ *   an `index` of one of them, or a folder that is a package (its `package.json` says what it holds);
+ * - `missing`: none of these: "Module not found", and the build fails. `places` are the paths
+ *   looked at, `near` a Markdown file the path names without its extension (`./_teil` for `_teil.md`),
+ *   which webpack does not try;
+ * - undefined where webpack looks elsewhere than at the site's files: a package or an alias
+ *   (`react`, `@theme/Tabs`), a path outside the site's folder, an absolute path where the static
+ *   folders are not known; and where disk cannot be looked at.
+ * The path is relative to the page (`./`, `../`), to the site (`@site/`), or to each static folder
+ * and then the site (`/img/logo.png`: webpack's `resolve.roots`); `?query` and `#fragment` are cut
+ * off, and nothing is decoded.
+ */
+export function moduleTarget(site: Site, documentUri: string, request: string, whatIsAt: (uri: string) => PathKind | undefined): { kind: 'found' } | { kind: 'missing'; places: string[]; near?: string } | undefined {
+  if (site.generator !== 'docusaurus' || site.assumed) return undefined;
+  const pathname = request.replace(/(?!^)[?#].*$/s, '');
+  const siteFolder = uriPath(site.rootUri);
+  let bases: string[];
+  if (/^\.\.?(?:\/|$)/.test(pathname)) bases = [path.posix.join(path.posix.dirname(uriPath(documentUri)), pathname)];
+  else if (pathname === '@site' || pathname.startsWith('@site/')) bases = [path.posix.join(siteFolder, pathname.slice('@site'.length))];
+  else if (pathname.startsWith('/')) {
+    const staticFolders = site.docusaurus.staticFolders;
+    if (staticFolders === undefined) return undefined;
+    bases = [...staticFolders.map((folder) => path.posix.join(uriPath(folder), pathname)), path.posix.join(siteFolder, pathname)];
+    // Last, the path as it is: only where it lies in the site can it be there.
+    if (pathname.startsWith(`${siteFolder}/`)) bases.push(path.posix.normalize(pathname));
+  } else return undefined;
+  const inSite = (candidate: string) => candidate === siteFolder || candidate.startsWith(`${siteFolder}/`);
+  if (!bases.every(inSite)) return undefined;
+  const folderOnly = pathname.endsWith('/');
+  const kindAt = (candidate: string) => whatIsAt(withPath(site.rootUri, candidate));
+  for (const base of bases) {
+    const files = folderOnly ? [] : [base, ...MODULE_EXTENSIONS.map((extension) => base + extension)];
+    const inFolder = ['package.json', ...MODULE_EXTENSIONS.map((extension) => `index${extension}`)].map((name) => path.posix.join(base, name));
+    for (const candidate of [...files, ...inFolder]) {
+      const kind = kindAt(candidate);
+      if (kind === undefined) return undefined;
+      if (kind === 'file') return { kind: 'found' };
+    }
+  }
+  const near = folderOnly || path.posix.extname(bases[0]) !== '' ? undefined : ['.md', '.mdx'].find((extension) => kindAt(bases[0] + extension) === 'file');
+  return { kind: 'missing', places: bases.map((base) => withPath(site.rootUri, base)), ...(near === undefined ? {} : { near: request.replace(/^[^?#]*/, (written) => written + near) }) };
 }

@@ -34,12 +34,14 @@ const DOCS_PLUGIN_NAMES = new Set(['content-docs', '@docusaurus/plugin-content-d
 /** A content plugin's options that may change how MDX reads its pages, when set to anything but the default (see `isDefaultMdxSyntaxOption`). */
 const MDX_SYNTAX_OPTIONS = ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'];
 const isDefaultMdxSyntaxOption = (value: Value) => isAllTrue(value) || (value.kind === 'array' && value.node.elements.length === 0);
+/** The folder the pages plugin reads by default. */
+const PAGES_FOLDER = 'src/pages';
 /** The other plugins that compile Markdown, by their names, with the folder each reads by default. */
 const CONTENT_PLUGIN_FOLDERS = new Map([
   ['content-blog', 'blog'],
   ['@docusaurus/plugin-content-blog', 'blog'],
-  ['content-pages', 'src/pages'],
-  ['@docusaurus/plugin-content-pages', 'src/pages'],
+  ['content-pages', PAGES_FOLDER],
+  ['@docusaurus/plugin-content-pages', PAGES_FOLDER],
 ]);
 const DEFAULT_DOCS_ID = 'default';
 /** Docusaurus's own check of a plugin id. */
@@ -363,7 +365,7 @@ class ConfigReader {
   /**
    * Whether MDX 1's syntax is still read (`markdown.mdx1Compat`: HTML comments, `{#id}` in headings,
    * `:::note Title`): by default in Docusaurus 3, not with `future: { v4: true }` (the template's
-   * since 3.8) or `v4: { mdx1CompatDisabledByDefault: true }`, and as each flag of `mdx1Compat`
+   * since 3.8; from 3.10 on, see `mdx1CompatOffByV4`) or `v4: { mdx1CompatDisabledByDefault: true }`, and as each flag of `mdx1Compat`
    * says. Flags that differ, or that the file computes, leave how MDX reads a page unknown.
    */
   private readMdx1Compat(config: ObjectValue, markdown: ObjectValue | undefined): void {
@@ -385,7 +387,10 @@ class ConfigReader {
       return value?.kind === 'literal' && typeof value.value === 'boolean' ? value.value : undefined;
     });
     if (flags.every((flag) => flag === true)) return;
-    if (flags.every((flag) => flag === false)) this.facts.mdx1Compat = false;
+    if (flags.every((flag) => flag === false)) {
+      this.facts.mdx1Compat = false;
+      if ((compat === undefined || compat.kind === 'undefined') && v4?.kind === 'literal') this.facts.mdx1CompatOffByV4 = true;
+    }
     else unknown(compat !== undefined && compat.kind !== 'undefined' ? 'markdown.mdx1Compat' : 'future.v4');
   }
 
@@ -399,7 +404,7 @@ class ConfigReader {
         instances.push({ options: {}, node: entry.node });
         return;
       }
-      for (const [option, folder] of [['blog', 'blog'], ['pages', 'src/pages']] as const) {
+      for (const [option, folder] of [['blog', 'blog'], ['pages', PAGES_FOLDER]] as const) {
         const value = entry.options && this.property(entry.options, option);
         if (value === undefined || value.kind === 'undefined') this.contentFolder(`${key}.${option}`, folder, undefined);
         else if (value.kind === 'object') this.contentFolder(`${key}.${option}`, folder, value);
@@ -440,10 +445,16 @@ class ConfigReader {
     const changedBy = options && this.setOptions(key, options, MDX_SYNTAX_OPTIONS, isDefaultMdxSyntaxOption);
     if (changedBy !== undefined) this.facts.contentMdxChangedBy = [...(this.facts.contentMdxChangedBy ?? []), ...changedBy];
     const choosesFiles = options !== undefined && (this.property(options, 'include') !== undefined || this.property(options, 'exclude') !== undefined);
-    const folder = options === undefined ? undefined : this.property(options, 'path');
-    if (choosesFiles) return;
-    if (folder === undefined || folder.kind === 'undefined') (this.facts.contentFolders ??= []).push(defaultFolder);
-    else if (folder.kind === 'literal' && typeof folder.value === 'string') (this.facts.contentFolders ??= []).push(folder.value);
+    const folderValue = options === undefined ? undefined : this.property(options, 'path');
+    const folder = folderValue === undefined || folderValue.kind === 'undefined' ? defaultFolder : folderValue.kind === 'literal' && typeof folderValue.value === 'string' ? folderValue.value : undefined;
+    if (folder === undefined) return;
+    if (defaultFolder === PAGES_FOLDER) {
+      // Where a page may be, whatever files the options choose: a route there is no broken link.
+      const base = options === undefined ? undefined : this.property(options, 'routeBasePath');
+      const routeBasePath = base === undefined || base.kind === 'undefined' ? '' : base.kind === 'literal' && typeof base.value === 'string' ? base.value : undefined;
+      (this.facts.pagesFolders ??= []).push({ folder, ...(routeBasePath === undefined ? {} : { routeBasePath }) });
+    }
+    if (!choosesFiles) (this.facts.contentFolders ??= []).push(folder);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { RE2JS } from 're2js';
 import type * as GoRegExp from './goRegExp';
 import { compileGoGlob } from '../common/glob';
 import { hugoDateOf, type HugoDate } from './hugoDates';
+import { composed } from '../common/text';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { HugoConfigFacts, SitePage, UnpublishedReason } from './siteTypes';
 
@@ -36,6 +37,8 @@ export interface HugoSite {
   defaultContentLanguageInSubdir: boolean;
   uglyURLs: boolean;
   disablePathToLower: boolean;
+  /** `disableAliases`: no redirect page is written at a page's `aliases`. */
+  disableAliases: boolean;
   /** Accents are stripped from the paths of pages (`Übersicht` → `ubersicht`). */
   removePathAccents: boolean;
   /** The configuration's `buildDrafts`, `buildFuture`, `buildExpired`: such pages are built too. */
@@ -93,6 +96,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     defaultContentLanguageInSubdir: facts.defaultContentLanguageInSubdir ?? false,
     uglyURLs: facts.uglyURLs ?? false,
     disablePathToLower: facts.disablePathToLower ?? false,
+    disableAliases: facts.disableAliases ?? false,
     removePathAccents: facts.removePathAccents ?? false,
     buildDrafts: facts.buildDrafts ?? false,
     buildFuture: facts.buildFuture ?? false,
@@ -281,6 +285,34 @@ function bundleHeaderKind(site: HugoSite, fileName: string): 'leaf' | 'branch' |
   if (match === null || !MARKDOWN_EXTENSIONS.has(match[3])) return undefined;
   if (match[2] !== undefined && !site.languages.some((language) => language.code === match[2])) return undefined;
   return match[1] === 'index' ? 'leaf' : 'branch';
+}
+
+/**
+ * The URL paths Hugo writes a page at besides the pages' own: the list page of each top-level
+ * folder of a content folder that holds a built page (a section, with or without an `_index.md`,
+ * unless `disableKinds` has `section`), and a redirect at each of a built page's `aliases` (unless
+ * `disableAliases`), absolute or relative to the page's folder, with and without its language's
+ * prefix. As keys (`permalinkKey`); `pages` are the built pages, by their paths relative to the site.
+ */
+export function hugoPathsBesidePages(site: HugoSite, pages: Iterable<{ relativePath: string; permalink: string; locale: string; aliases: readonly string[] }>): Set<string> {
+  const paths = new Set<string>();
+  const add = (path: string) => paths.add(composed(path.replace(/\/{2,}/g, '/').replace(/\/+$/, '')));
+  for (const page of pages) {
+    const languagePrefix = page.permalink.startsWith(`${site.basePath}${page.locale}/`) ? `${page.locale}/` : '';
+    const reading = languagesReading(site, page.relativePath);
+    const inner = reading === undefined ? [] : page.relativePath.slice(reading.contentDir === '' ? 0 : reading.contentDir.length + 1).split('/');
+    if (inner.length >= 2 && !site.disableKinds.has('section')) {
+      const section = site.disablePathToLower ? inner[0] : inner[0].toLowerCase();
+      add(`${site.basePath}${languagePrefix}${section.replace(/ /g, '-')}`);
+    }
+    if (site.disableAliases) continue;
+    const folder = page.permalink.replace(/[^/]*\/?$/, '');
+    for (const alias of page.aliases) {
+      const absolute = alias.startsWith('/') ? alias : `${folder}${alias}`;
+      for (const path of [absolute, `/${languagePrefix}${absolute.replace(/^\//, '')}`, `${site.basePath}${absolute.replace(/^\//, '')}`]) add(path);
+    }
+  }
+  return paths;
 }
 
 /** Whether a file name may head a Hugo bundle (`index.md`, `_index.de.md`, ...), whatever the site's languages. */

@@ -220,6 +220,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   assign('defaultContentLanguageInSubdir', flag(table, ['defaultContentLanguageInSubdir']));
   assign('uglyURLs', flag(table, ['uglyURLs']));
   assign('disablePathToLower', flag(table, ['disablePathToLower']));
+  assign('disableAliases', flag(table, ['disableAliases']));
   assign('removePathAccents', flag(table, ['removePathAccents']));
   assign('buildDrafts', flag(table, ['buildDrafts']));
   assign('buildFuture', flag(table, ['buildFuture']));

@@ -180,6 +180,34 @@ export function docsSectionOf(site: Site, path: string): string | undefined {
   return undefined;
 }
 
+/** What the pages plugin builds a page from: React components and Markdown (`src/pages/tools.tsx`, `…/tools/index.md`). */
+const PAGE_FILE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.md', '.mdx'];
+
+/**
+ * The files a pages plugin would build the page at a URL path from (`/kennisbank/tools` →
+ * `src/pages/kennisbank/tools.tsx`, `src/pages/kennisbank/tools/index.md`, …), in any locale's
+ * build; undefined where a plugin's `routeBasePath` is computed, so any path may be its.
+ */
+export function pagesPluginFilesAt(site: Site, path: string): string[] | undefined {
+  if (site.generator !== 'docusaurus') return [];
+  const { docusaurus } = site;
+  const locale = localeOfPath(site, path);
+  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  if (!path.startsWith(localeBase)) return [];
+  const rest = path.slice(localeBase.length).replace(/[?#].*$/s, '');
+  const files: string[] = [];
+  for (const pages of docusaurus.pagesFolders) {
+    if (pages.routeBasePath === undefined) return undefined;
+    const base = pages.routeBasePath.replace(/^\/+|\/+$/g, '');
+    if (base !== '' && rest !== base && !rest.startsWith(`${base}/`)) continue;
+    const below = safeDecode(base === '' ? rest : rest.slice(base.length)).replace(/^\/+|\/+$/g, '');
+    const folder = uriPath(pages.uri);
+    const stems = below === '' ? ['index'] : [below, `${below}/index`];
+    for (const stem of stems) for (const extension of PAGE_FILE_EXTENSIONS) files.push(withPath(pages.uri, posix.join(folder, stem + extension)));
+  }
+  return files;
+}
+
 /**
  * Whether a URL path lies where a version of a docs instance would be served that the site does not
  * build (`onlyIncludeVersions`, `includeCurrentVersion: false`): no page is there, whatever the
@@ -256,6 +284,7 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       onBrokenMarkdownImages: 'throw',
       staticFolders: undefined,
       contentFolders: [],
+      pagesFolders: [],
       trailingSlash: undefined,
       markdownFormat: 'mdx',
       mdx1Compat: true,

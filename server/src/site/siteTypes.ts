@@ -56,6 +56,8 @@ export interface DocusaurusConfigFacts {
   mdxSyntaxChangedBy?: string[];
   /** `false` where MDX 1's syntax is no longer read (`future.v4`, or every `markdown.mdx1Compat` flag false); absent: read. */
   mdx1Compat?: false;
+  /** Set where `mdx1Compat` is false by `future.v4` alone, which turns MDX 1's syntax off from Docusaurus 3.10 on only. */
+  mdx1CompatOffByV4?: true;
   defaultLocale?: string;
   locales?: string[];
   /**
@@ -70,6 +72,11 @@ export interface DocusaurusConfigFacts {
    * files (`include`, `exclude`).
    */
   contentFolders?: string[];
+  /**
+   * The folders of the pages plugins, relative to the site's folder, with their `routeBasePath`
+   * (undefined where it is computed), whatever files their options choose.
+   */
+  pagesFolders?: Array<{ folder: string; routeBasePath?: string }>;
   /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
   contentMdxChangedBy?: string[];
   /** Values the file computes (a call, a variable from elsewhere): the defaults are assumed for them. */
@@ -111,6 +118,8 @@ export interface HugoConfigFacts {
   defaultContentLanguageInSubdir?: boolean;
   uglyURLs?: boolean;
   disablePathToLower?: boolean;
+  /** No redirect pages at the paths of pages' `aliases`. */
+  disableAliases?: boolean;
   /** Strip accents from the paths of pages (`Übersicht` → `ubersicht`). */
   removePathAccents?: boolean;
   /** Build drafts, pages dated in the future, pages past their expiry date. */

@@ -2,7 +2,7 @@ import { closeSync, constants as fsConstants, existsSync, fstatSync, ftruncateSy
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { isMarkdownPath, uriToFsPath } from '../common/uris';
-import type { PathKind } from '../index/glossaryIndex';
+import type { PathKind } from '../common/paths';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { HUGO_CONFIG_FILE_NAMES } from '../site/hugoConfig';
 import { compileGlobs, type PathMatcher } from '../common/glob';

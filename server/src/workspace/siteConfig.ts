@@ -24,7 +24,7 @@ const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
 /**
  * The sites the glossary's folders belong to, read without running anything: a Docusaurus or Hugo
  * configuration in a folder the glossary starts from, in one of its ancestors inside the workspace,
- * or in a folder directly below it (`website/`); else the layout decides (a `content/<language>/`
+ * or in the folders directly below it (`website/`, every one that has one); else the layout decides (a `content/<language>/`
  * folder is a Hugo site, anything else a Docusaurus site whose docs folder is `docs/` or the
  * folder itself), and the log says what was assumed.
  */
@@ -41,13 +41,18 @@ export function findSites(
   const lookedInto = new Map<string, Site[]>();
   for (const given of [...starts, ...configuredOnly]) {
     const start = isFolder(given) ? given : path.dirname(given);
-    let found: Site[] = [];
-    for (const folder of [...foldersUpTo(start, scope), ...childFolders(start)]) {
-      // Read once, however many starts lie below it: its log lines and problems once.
+    // Read once, however many starts lie below it: its log lines and problems once.
+    const sitesIn = (folder: string) => {
       if (!lookedInto.has(folder)) lookedInto.set(folder, configuredSites(folder, scope, log, generator, configProblems));
-      found = lookedInto.get(folder)!;
+      return lookedInto.get(folder)!;
+    };
+    let found: Site[] = [];
+    for (const folder of foldersUpTo(start, scope)) {
+      found = sitesIn(folder);
       if (found.length > 0) break;
     }
+    // Below it, every site: a repository may hold several side by side (`website/`, `handbuch/`).
+    if (found.length === 0) found = childFolders(start).flatMap(sitesIn);
     if (found.length === 0 && starts.includes(given)) found = [assumedSite(start, log, generator)];
     for (const site of found) if (!sites.has(site.rootUri)) sites.set(site.rootUri, site);
   }
@@ -126,15 +131,24 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.onBrokenMarkdownLinks = facts.onBrokenMarkdownLinks ?? 'warn';
       if (facts.onBrokenMarkdownImages !== undefined) docusaurus.onBrokenMarkdownImages = facts.onBrokenMarkdownImages;
       docusaurus.contentFolders = (facts.contentFolders ?? []).map((contentFolder) => fileUri(path.resolve(folder, contentFolder)));
+      docusaurus.pagesFolders = (facts.pagesFolders ?? []).map((pages) => ({ uri: fileUri(path.resolve(folder, pages.folder)), routeBasePath: pages.routeBasePath }));
       docusaurus.staticFolders = facts.staticDirectoriesComputed ? undefined : (facts.staticDirectories ?? ['static']).map((folderPath) => fileUri(path.resolve(folder, folderPath)));
       docusaurus.trailingSlash = facts.trailingSlash;
       docusaurus.markdownFormat = facts.markdownFormat ?? 'mdx';
       docusaurus.mdx1Compat = facts.mdx1Compat !== false;
+      const packageJson = read('package.json')?.text;
+      const installed = read(path.join('node_modules', '@docusaurus', 'core', 'package.json'))?.text;
+      const version = docusaurusVersionOf(installed, packageJson);
+      // `future.v4` turns MDX 1's syntax off from Docusaurus 3.10 on, where `mdx1CompatDisabledByDefault` came.
+      if (facts.mdx1CompatOffByV4 && version !== undefined && (version[0] < 3 || (version[0] === 3 && version[1] < 10))) {
+        docusaurus.mdx1Compat = true;
+        log(`${config.file}: future.v4 leaves MDX 1's syntax on in Docusaurus ${version.join('.')}.`);
+      }
       if (hasOwnMdxComponents(folder)) {
         docusaurus.mdxComponents = undefined;
         log(`${path.join(folder, 'src', 'theme', 'MDXComponents')}: the site provides MDX components of its own; the components its pages name are not checked.`);
       }
-      const olderDocusaurus = docusaurusBefore3(read('package.json')?.text);
+      const olderDocusaurus = docusaurusBefore3(packageJson);
       const olderMdx = olderDocusaurus ? [`package.json (Docusaurus ${olderDocusaurus}, whose MDX 1 reads pages otherwise)`] : [];
       const contentMdxChangedBy = [...olderMdx, ...(facts.mdxSyntaxChangedBy ?? []), ...(facts.contentMdxChangedBy ?? [])][0];
       if (contentMdxChangedBy !== undefined) docusaurus.contentMdxChangedBy = contentMdxChangedBy;
@@ -157,8 +171,8 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
     }
   }
   if (generator !== 'docusaurus') {
-    // `config.yaml` is a common name; only beside a `content` folder is it Hugo's.
-    const files = hugoConfigFilesIn(folder, fs.existsSync(path.join(folder, 'content')), scope, log);
+    // `config.yaml` is a common name: Hugo's beside a folder of a Hugo site, or where it sets what only Hugo reads.
+    const files = hugoConfigFilesIn(folder, HUGO_SITE_FOLDERS.some((name) => fs.existsSync(path.join(folder, name))), scope, log);
     if (files.length > 0) {
       const [facts, problems] = readHugoConfigFiles(files.map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
       files.forEach((file, position) => {
@@ -173,9 +187,19 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
   return [];
 }
 
+/** Folders only a Hugo site has beside its configuration. */
+const HUGO_SITE_FOLDERS = ['content', 'layouts', 'themes', 'archetypes'];
+
+/**
+ * Keys of a configuration only Hugo reads, at a line's start or in an object, in TOML, YAML or JSON (Hugo's keys
+ * are read in any case): `baseURL`, `contentDir` (a language's too), `defaultContentLanguage`,
+ * `languageCode`, `theme`.
+ */
+const HUGO_ONLY_KEY = /(?:^|[{,])[ \t]*"?(?:baseurl|contentdir|defaultcontentlanguage|languagecode|theme)"?[ \t]*[=:]/im;
+
 /**
  * The files of a Hugo configuration in a folder, in the order Hugo sets them over each other: the
- * root file (`hugo.toml`; `config.toml` only where `configNames`), then Hugo's configuration folders,
+ * root file (`hugo.toml`; `config.toml` where `configNames` or it sets a key only Hugo reads), then Hugo's configuration folders,
  * the default's and then the production build's (what `hugo` builds). `config/_default/` is Hugo's
  * own name, a site of its own even without `content/` (`contentDir`).
  */
@@ -183,9 +207,9 @@ function hugoConfigFilesIn(folder: string, configNames: boolean, scope: Glossary
   let root: { file: string; text: string } | undefined;
   for (const name of HUGO_CONFIG_FILE_NAMES) {
     const file = path.join(folder, name);
-    if (root !== undefined || (!configNames && name.startsWith('config.')) || !fs.existsSync(file) || !scope.isReachable(file)) continue;
+    if (root !== undefined || !fs.existsSync(file) || !scope.isReachable(file)) continue;
     const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
-    if (text !== undefined) root = { file, text };
+    if (text !== undefined && (configNames || !name.startsWith('config.') || HUGO_ONLY_KEY.test(text))) root = { file, text };
   }
   const folderFiles = HUGO_CONFIG_FOLDERS.flatMap((configFolder) => configFilesIn(path.join(folder, configFolder), scope, log));
   return [...(root === undefined ? [] : [{ ...root, inFolder: false }]), ...folderFiles];
@@ -466,6 +490,26 @@ function docusaurusBefore3(packageJson: string | undefined): string | undefined 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The major and minor version of Docusaurus a build of the site uses: the one installed in its
+ * `node_modules`, else one its package.json fixes (`3.8.1`, `~3.8.1`, `3.8.x`); undefined where
+ * neither tells (a range such as `^3.8.1` may give any later 3).
+ */
+function docusaurusVersionOf(installed: string | undefined, packageJson: string | undefined): [number, number] | undefined {
+  const versionIn = (text: string | undefined, read: (manifest: Record<string, unknown>) => unknown): string | undefined => {
+    try {
+      const value = text === undefined ? undefined : read(JSON.parse(text) as Record<string, unknown>);
+      return typeof value === 'string' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const dependency = (manifest: Record<string, unknown>) => [manifest.dependencies, manifest.devDependencies].map((dependencies) => (dependencies as Record<string, unknown> | undefined)?.['@docusaurus/core']).find((value) => typeof value === 'string');
+  const fixed = /^\s*(?:[=~]|~>)?\s*v?(\d+)\.(\d+)(?:\.(?:\d+|[xX*])\S*)?\s*$/;
+  const match = /^(\d+)\.(\d+)\./.exec(versionIn(installed, (manifest) => manifest.version) ?? '') ?? fixed.exec(versionIn(packageJson, dependency) ?? '');
+  return match === null ? undefined : [Number(match[1]), Number(match[2])];
 }
 
 /** Whether the site defines its MDX components (swizzled, or a file of its own), which may provide any component to every page. */

@@ -2,15 +2,17 @@ import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import type { Range } from '../../common/text';
 import { uriPath } from '../../common/uris';
-import type { GlossaryIndex, PathKind } from '../../index/glossaryIndex';
+import type { PathKind } from '../../common/paths';
+import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { MarkdownLink } from '../../parsing/markdown';
-import { imageTarget, isSitePath, linkedFileTarget, linkKindOf, namesCommonFileType } from '../../site/docusaurusAssets';
+import type { MdxModule } from '../../parsing/mdx';
+import { imageTarget, isSitePath, linkedFileTarget, linkKindOf, MODULE_EXTENSIONS, moduleTarget, namesCommonFileType } from '../../site/docusaurusAssets';
 import type { Site } from '../../site/site';
 import { compiledByContentPlugin } from '../../site/docusaurus';
 import type { BrokenLinkPolicy } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
-import { compiledAsMdx } from './siteRules';
+import { compiledAsMdx, judgedMdxOf } from './siteRules';
 
 /**
  * Images and links to files (`./Preisliste.pdf`) in the pages a Docusaurus site with a
@@ -40,7 +42,25 @@ export function assetDiagnostics(index: GlossaryIndex, document: ParsedDocument)
     const problem = link.kind === 'inline' ? linkProblem(index, site, document.uri, link) : undefined;
     if (problem !== undefined) diagnostics.push(problem);
   }
+  // Webpack bundles a page only once MDX compiles it: with a syntax error, that error is the build's.
+  const mdx = judgedMdxOf(index, document);
+  if (mdx !== undefined && !mdx.problems.some((problem) => problem.kind === 'syntax')) {
+    for (const module of mdx.modules) {
+      const problem = moduleProblem(index, site, document.uri, module);
+      if (problem !== undefined) diagnostics.push(problem);
+    }
+  }
   return diagnostics;
+}
+
+/** A module the page asks for that webpack cannot find: the bundle does not compile, whatever the settings. */
+function moduleProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, documentUri: string, module: MdxModule): GlossaryDiagnostic | undefined {
+  const target = moduleTarget(site, documentUri, module.request, (uri) => index.whatIsAt(uri));
+  if (target?.kind !== 'missing') return undefined;
+  const message = target.near === undefined
+    ? l10n.t('No module at "{0}": webpack looks for {1}, also with the extensions {2} and as a folder with an index file, and the Docusaurus build fails.', module.request, placesOf(site, target.places), MODULE_EXTENSIONS.join(', '))
+    : l10n.t('No module at "{0}": webpack adds no .md or .mdx to a path, so the Docusaurus build fails. Write "{1}".', module.request, target.near);
+  return { range: module.range, severity: 'error', code: 'broken-import', message, breaksBuild: true, ...(target.near === undefined ? {} : { suggestion: target.near }) };
 }
 
 function imageProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, documentUri: string, target: string, range: Range): GlossaryDiagnostic | undefined {

@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, withRouteId } from '../../common/uris';
+import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, uriPath, withRouteId } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
-import { brokenLinkPolicyOf } from '../../site/site';
+import { brokenLinkPolicyOf, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
+import { hugoPathsBesidePages } from '../../site/hugo';
 import type { UnpublishedReason } from '../../site/siteTypes';
 import { linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { distance } from 'fastest-levenshtein';
@@ -65,9 +66,9 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     const site = index.siteFor(document.uri) ?? index.onlySite()!;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
     // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
-    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!)) return undefined;
+    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!)) return undefined;
     const match = nearestTerm(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
-    return missing(link.target, match === undefined ? undefined : withRouteId(link.target, match.name));
+    return missing(link.target, match === undefined ? undefined : routeReaching(index, document.uri, link.target, match.uri));
   }
   const targetUri = link.targetUri;
   if (targetUri === undefined) return missing(link.target, undefined);
@@ -81,6 +82,44 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   const match = nearestTerm(index, 'file', fileStem(targetUri), (term) => [fileStem(term.uri)]);
   const queryAndFragment = link.target.match(/[?#].*$/)?.[0] ?? '';
   return missing(link.target, match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + queryAndFragment);
+}
+
+/** Whether a page of the pages plugin is at a URL path (`src/pages/kennisbank/tools.tsx` at `/kennisbank/tools`, below the docs), or may be. */
+function mayBePagesPluginPage(index: GlossaryIndex, site: Site, path: string): boolean {
+  const files = pagesPluginFilesAt(site, path);
+  return files === undefined || files.some((file) => index.whatIsAt(file) === 'file');
+}
+
+/** Whether Hugo writes a page at a URL path that is no page's own: a section's list page, an alias's redirect (see `hugoPathsBesidePages`). */
+function hugoWritesPageAt(index: GlossaryIndex, site: Site, path: string): boolean {
+  if (site.generator !== 'hugo') return false;
+  const paths = index.rememberedByPages(`hugo paths beside pages ${site.rootUri}`, () => {
+    const root = uriPath(site.rootUri).replace(/\/$/, '');
+    const pages = [...index.documents()].flatMap((document) => {
+      const page = index.pageOf(document.uri);
+      if (page?.published !== true || index.siteFor(document.uri) !== site) return [];
+      const aliases = document.frontMatter?.fields.find((field) => field.key.toLowerCase() === 'aliases')?.value;
+      const written = Array.isArray(aliases) ? aliases.filter((alias): alias is string => typeof alias === 'string') : typeof aliases === 'string' ? [aliases] : [];
+      return [{ relativePath: uriPath(document.uri).slice(root.length + 1), permalink: page.permalink, locale: page.locale, aliases: written }];
+    });
+    return hugoPathsBesidePages(site.hugo, pages);
+  });
+  return paths.has(permalinkKey(path));
+}
+
+/**
+ * A link to the page of `termUri` in the style of `target`: its folder with the page's last segment
+ * (`/docs/Glossar/x/` → `/docs/Glossar/y/`), else the page's own route; only one that reaches that
+ * page and is not `target` itself.
+ */
+function routeReaching(index: GlossaryIndex, documentUri: string, target: string, termUri: string): string | undefined {
+  const route = index.routeOf({ uri: termUri });
+  if (route === undefined) return undefined;
+  const suffix = target.match(/[?#].*$/s)?.[0] ?? '';
+  for (const candidate of [withRouteId(target, lastSegment(route)), route + suffix]) {
+    if (candidate !== target && linkedDocument(index, documentUri, candidate, undefined).document?.uri === termUri) return candidate;
+  }
+  return undefined;
 }
 
 function lastSegment(route: string): string {

@@ -3,7 +3,7 @@ import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { parentUri, relativePath } from '../../common/uris';
 import { PAGINATION_KEYS, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
-import type { MdxProblem } from '../../parsing/mdx';
+import type { MdxModule, MdxProblem } from '../../parsing/mdx';
 import { compiledByContentPlugin, type DocusaurusSite } from '../../site/docusaurus';
 import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
 import type { SiteConfigProblems } from '../../site/siteTypes';
@@ -18,7 +18,7 @@ export function sidebarDiagnostics(index: GlossaryIndex, config: SiteConfigProbl
   const { instance, version, references } = config.sidebars;
   const place = { instance, version, locale: site.docusaurus.defaultLocale };
   return references
-    .filter((reference) => !index.isSidebarDocId(place, reference.id))
+    .filter((reference) => !index.isSidebarDocId(site, place, reference.id))
     .map((reference) => ({
       range: reference.range,
       severity: 'error',
@@ -45,7 +45,7 @@ export function categoryDiagnostics(index: GlossaryIndex, config: SiteConfigProb
   if (docs.length === 0) return [];
   const folder = parentUri(config.uri);
   const inFolder = docs.some(({ uri, page }) => parentUri(uri) === folder && page.docId.slice(page.docId.lastIndexOf('/') + 1) === link.id);
-  if (inFolder || index.isBuiltDocId(place, link.id, place.locale)) return [];
+  if (inFolder || index.isBuiltDocId(site, place, link.id, place.locale)) return [];
   return [
     {
       range: link.range,
@@ -64,19 +64,19 @@ export function categoryDiagnostics(index: GlossaryIndex, config: SiteConfigProb
  */
 export function duplicateRouteDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const page = index.pageOf(document.uri);
-  if (!page?.published || page.permalink === '' || index.documentCountAtPermalink(page.permalink) < 2) return [];
-  const sameId = new Set(page.generator === 'docusaurus' ? index.documentsWithDocId(page) : []);
+  const site = index.siteFor(document.uri);
+  if (!page?.published || page.permalink === '' || site === undefined || index.documentCountAtPermalink(site, page.permalink) < 2) return [];
+  const sameId = new Set(page.generator === 'docusaurus' ? index.documentsWithDocId(site, page) : []);
   const others = index
-    .documentsAtPermalink(page.permalink)
+    .documentsAtPermalink(site, page.permalink)
     .map((other) => other.uri)
     .filter((uri) => uri !== document.uri && !sameId.has(uri) && index.pageOf(uri)?.published && index.pageOf(uri)?.permalink === page.permalink);
   if (others.length === 0) return [];
   const fields = document.frontMatter?.fields ?? [];
   const field = fields.find((candidate) => ['slug', 'url', 'id'].includes(candidate.key.toLowerCase()));
-  const site = index.siteFor(document.uri);
   const othersNamed = others.map((other) => relativePath(document.uri, other)).join(', ');
   // `onDuplicateRoutes: 'throw'` makes Docusaurus refuse to build.
-  const refused = site?.generator === 'docusaurus' && site.docusaurus.onDuplicateRoutes === 'throw';
+  const refused = site.generator === 'docusaurus' && site.docusaurus.onDuplicateRoutes === 'throw';
   return [
     {
       range: field?.valueRange ?? document.frontMatter?.range ?? zeroRange,
@@ -102,8 +102,7 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   const frontMatter = document.frontMatter;
   // A blog post or a Markdown page: Docusaurus compiles it as it compiles a doc.
   if (site?.generator === 'docusaurus' && page?.published !== true && compiledByContentPlugin(site.docusaurus, document.uri, frontMatter?.fields ?? [])) {
-    const parses = !document.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
-    return parses && site.docusaurus.contentMdxChangedBy === undefined ? mdxProblemsOf(site.docusaurus, document).map(mdxDiagnostic) : [];
+    return (judgedMdxOf(index, document)?.problems ?? []).map(mdxDiagnostic);
   }
   if (site === undefined || page === undefined || page.unpublishedReason === 'underscore' || page.unpublishedReason === 'excluded' || page.unpublishedReason === 'bundle-resource') return [];
   const fields = frontMatter?.fields ?? [];
@@ -119,10 +118,9 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
     diagnostics.push({ range: problem.range, severity: 'error', code: 'invalid-front-matter', message: problem.message, breaksBuild: true });
   }
   diagnostics.push(...pageProblems);
-  const instanceChangesMdx = site.docusaurus.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined;
-  for (const problem of parses && page.published && !instanceChangesMdx ? mdxProblemsOf(site.docusaurus, document) : []) diagnostics.push(mdxDiagnostic(problem));
+  for (const problem of judgedMdxOf(index, document)?.problems ?? []) diagnostics.push(mdxDiagnostic(problem));
   if (page.published) {
-    const others = index.documentsWithDocId(page).filter((uri) => uri !== document.uri);
+    const others = index.documentsWithDocId(site, page).filter((uri) => uri !== document.uri);
     if (others.length > 0) {
       const idField = fields.find((field) => field.key === 'id');
       diagnostics.push({
@@ -150,7 +148,7 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   if (page.published) {
     for (const field of fields) {
       if (!PAGINATION_KEYS.has(field.key) || typeof field.value !== 'string' || field.value === '') continue;
-      if (index.isBuiltDocId(page, field.value, site.docusaurus.defaultLocale)) continue;
+      if (index.isBuiltDocId(site, page, field.value, site.docusaurus.defaultLocale)) continue;
       diagnostics.push({
         range: field.valueRange,
         severity: 'error',
@@ -161,6 +159,22 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
     }
   }
   return diagnostics;
+}
+
+/**
+ * The page's MDX as the build reads it, where it is judged: a published doc or a page the blog or
+ * pages plugin compiles, whose front matter parses (else its error stops the build first), and
+ * whose MDX no setting may change. Its problems (see `mdxProblemsOf`), and the modules it asks
+ * webpack for where it is compiled as MDX.
+ */
+export function judgedMdxOf(index: GlossaryIndex, document: ParsedDocument): { problems: MdxProblem[]; modules: MdxModule[] } | undefined {
+  const site = index.siteFor(document.uri);
+  if (site?.generator !== 'docusaurus' || document.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return undefined;
+  const page = index.pageOf(document.uri);
+  if (page?.published === true) {
+    if (site.docusaurus.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined) return undefined;
+  } else if (!compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? []) || site.docusaurus.contentMdxChangedBy !== undefined) return undefined;
+  return { problems: mdxProblemsOf(site.docusaurus, document), modules: compilesAsMdx(site.docusaurus, document) ? (document.mdxModules ?? []) : [] };
 }
 
 /**
