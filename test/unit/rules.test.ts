@@ -77,7 +77,7 @@ const COVERED = {
 } as const;
 
 const YAML_RULES = {
-  'yaml-syntax': 'error',
+  'yaml-syntax': 'warning',
   'duplicate-key': 'warning',
   'unclosed-front-matter': 'error',
   'front-matter-language': 'error',

@@ -7,7 +7,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
  * settings) and its default severity. docs/rules.md explains each with examples.
  */
 export const RULES = {
-  'yaml-syntax': 'error',
+  'yaml-syntax': 'warning',
   'duplicate-key': 'warning',
   'unclosed-front-matter': 'error',
   'front-matter-language': 'error',

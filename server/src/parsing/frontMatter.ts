@@ -211,7 +211,7 @@ const MAX_YAML_FRONT_MATTER = 64 * 1024;
 /** Reads front-matter YAML with the YAML library: any YAML, its errors and warnings included. */
 export function readYamlFields(source: string, rangeOf: (start: number, end: number) => Range, diagnostics: GlossaryDiagnostic[]): FrontMatterField[] {
   const document = parseYaml(source, MAX_YAML_FRONT_MATTER);
-  for (const diagnostic of yamlDiagnostics(document, rangeOf)) diagnostics.push(diagnostic);
+  for (const diagnostic of yamlDiagnostics(document, rangeOf, source)) diagnostics.push(diagnostic);
 
   const contents = document.contents;
   if (contents === null || contents === undefined) return [];

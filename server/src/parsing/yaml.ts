@@ -3,6 +3,7 @@ import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, Parser, v
 
 type CollectionItem = CST.CollectionItem;
 type SourceToken = CST.SourceToken;
+import { load as jsYamlLoad } from 'js-yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import type { Range } from '../common/text';
 
@@ -323,10 +324,39 @@ function inPositionOrder(errors: YAMLParseError[], more: YAMLParseError[]): YAML
 
 /**
  * The parser's errors and warnings as diagnostics, the first hundred and then one that says how
- * many more there are; `rangeOf` maps source offsets to the document.
+ * many more there are; `rangeOf` maps source offsets to the document. Each fails the build, but
+ * where `docusaurusReads` is given the source of front matter that js-yaml reads all the same
+ * (see `jsYamlReads`): Docusaurus builds the page, and the problems are said to be YAML's only.
  */
-export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number, end: number) => Range): GlossaryDiagnostic[] {
+export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number, end: number) => Range, docusaurusReads?: string): GlossaryDiagnostic[] {
   const problems = [...document.errors, ...document.warnings];
+  const lenient = problems.length > 0 && docusaurusReads !== undefined && jsYamlReads(docusaurusReads);
+  return yamlProblemDiagnostics(problems, rangeOf).map((diagnostic) => {
+    // A key written twice is `duplicate-key`'s, which fails one generator's build and not the other's.
+    if (diagnostic.code !== 'yaml-syntax') return diagnostic;
+    return lenient ? { ...diagnostic, message: l10n.t('{0} (Docusaurus reads it all the same: its YAML reader, js-yaml, is less strict than others.)', diagnostic.message) } : { ...diagnostic, breaksBuild: true };
+  });
+}
+
+/**
+ * Whether js-yaml, with which Docusaurus reads front matter (gray-matter's), reads a text without
+ * error where the YAML library does not: a continuation line indented with a no-break space, say.
+ */
+function jsYamlReads(source: string): boolean {
+  if (source.length > MAX_JS_YAML_SOURCE) return false;
+  try {
+    jsYamlLoad(source);
+    return true;
+  } catch {
+    // Its own errors, and a stack overflow on nesting: either way, not read.
+    return false;
+  }
+}
+
+/** Longer front matter is not given to js-yaml: the YAML library reads no more either. */
+const MAX_JS_YAML_SOURCE = 64 * 1024;
+
+function yamlProblemDiagnostics(problems: YAMLError[], rangeOf: (start: number, end: number) => Range): GlossaryDiagnostic[] {
   const diagnostics = problems.slice(0, MAX_PROBLEMS).map((problem): GlossaryDiagnostic => {
     const [start, end] = problem.pos;
     const isDuplicateKey = problem.code === 'DUPLICATE_KEY';
