@@ -33,16 +33,18 @@ const mdxParserApart = {
     build.onResolve({ filter: /^\.\/mdxParser$/ }, () => ({ path: './mdx.js', external: true }));
   },
 };
-// @babel/parser (server/src/site/babelParser.ts), RE2 (server/src/site/goRegExp.ts) and lodash's
-// slugs (server/src/features/tagPermalinks.ts) are bundles of their own too, dist/babel.js,
-// dist/re2.js and dist/tagPermalinks.js: only a Docusaurus configuration, a Hugo site's
-// `ignoreFiles` and a generated tags file need them, and each of three bundles would hold a copy.
+// @babel/parser (server/src/site/babelParser.ts), RE2 (server/src/site/goRegExp.ts), lodash's
+// slugs (server/src/features/tagPermalinks.ts) and js-yaml (server/src/parsing/jsYaml.ts) are
+// bundles of their own too, dist/babel.js, dist/re2.js, dist/tagPermalinks.js and dist/jsYaml.js:
+// only a Docusaurus configuration, a Hugo site's `ignoreFiles`, a generated tags file and front
+// matter with a YAML error need them, and each of four bundles would hold a copy.
 const librariesApart = {
   name: 'libraries-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/babelParser$/ }, () => ({ path: './babel.js', external: true }));
     build.onResolve({ filter: /^\.\/goRegExp$/ }, () => ({ path: './re2.js', external: true }));
     build.onResolve({ filter: /^\.\/tagPermalinks$/ }, () => ({ path: './tagPermalinks.js', external: true }));
+    build.onResolve({ filter: /^\.\/jsYaml$/ }, () => ({ path: './jsYaml.js', external: true }));
   },
 };
 // acorn-jsx requires acorn's CommonJS build, micromark imports its ES module: one copy, not two.
@@ -59,7 +61,7 @@ const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [mdxParserApart, librariesApart] },
   { entryPoints: { lib: 'server/src/cli/library.ts' }, plugins: [mdxParserApart, librariesApart] },
   { entryPoints: { mdx: 'server/src/parsing/mdxParser.ts' }, plugins: [oneAcorn] },
-  { entryPoints: { babel: 'server/src/site/babelParser.ts', re2: 'server/src/site/goRegExp.ts', tagPermalinks: 'server/src/features/tagPermalinks.ts' } },
+  { entryPoints: { babel: 'server/src/site/babelParser.ts', re2: 'server/src/site/goRegExp.ts', tagPermalinks: 'server/src/features/tagPermalinks.ts', jsYaml: 'server/src/parsing/jsYaml.ts' } },
   // The thread that reads and parses a workspace's files while the server indexes them (server/src/workspace/parseFiles.ts).
   { entryPoints: { parseWorker: 'server/src/workspace/parseWorker.ts' }, plugins: [mdxParserApart, librariesApart] },
 ];

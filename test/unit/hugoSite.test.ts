@@ -10,7 +10,7 @@ import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
-import { hugoBundleRoleOf, hugoPageOf, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
+import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
@@ -101,7 +101,7 @@ describe('Hugo configuration', () => {
 });
 
 describe('Hugo configuration by its older name', () => {
-  it('takes config.toml, .yaml or .json for Hugo\'s beside a folder only a Hugo site has, or where it sets a key only Hugo reads', () => {
+  it('takes config.toml, .yaml or .json for Hugo\'s beside content/ or themes/, or where it sets a key only Hugo reads at its top', () => {
     const generatorOf = (files: Record<string, string>) => {
       const site = mkdtempSync(path.join(tmpdir(), 'hugo-config-name-'));
       try {
@@ -116,10 +116,18 @@ describe('Hugo configuration by its older name', () => {
     };
     const page = '---\ntitle: A\n---\n';
     assert.deepEqual(generatorOf({ 'config.toml': "title = 'A'\n[languages.en]\n  contentDir = 'content.en'\n", 'content.en/a.md': page }), ['hugo']);
-    assert.deepEqual(generatorOf({ 'config.yaml': 'title: A\n', 'layouts/_default/single.html': '', 'a/a.md': page }), ['hugo']);
+    assert.deepEqual(generatorOf({ 'config.yaml': 'title: A\n', 'themes/t/theme.toml': '', 'a/a.md': page }), ['hugo']);
     assert.deepEqual(generatorOf({ 'config.json': '{ "baseURL": "https://example.org/" }\n', 'docs/a.md': page }), ['hugo']);
-    // A tool's config.yaml beside Markdown is no Hugo site (a docs folder is still taken for Docusaurus's).
-    assert.deepEqual(generatorOf({ 'config.yaml': 'name: werkzeug\nsettings: { title: x }\n', 'docs/a.md': page }), ['docusaurus']);
+    // Other tools' config files beside Markdown are no Hugo site (a docs folder is still taken for Docusaurus's):
+    // Marp's and Mermaid's themes, a nested baseUrl, a theme repository's own defaults beside its layouts.
+    for (const files of <Array<Record<string, string>>>[
+      { 'config.yaml': 'name: werkzeug\nsettings: { title: x }\n' },
+      { 'config.yaml': 'theme: gaia\nallowLocalFiles: true\n' },
+      { 'config.json': '{ "theme": "neutral" }\n' },
+      { 'config.json': '{ "compilerOptions": { "baseUrl": "." } }\n' },
+      { 'config.yaml': 'ui:\n  baseURL: x\n' },
+      { 'config.toml': '[params]\n  baseURL = "x"\n[markup]\n', 'layouts/_default/single.html': '', 'archetypes/default.md': '' },
+    ]) assert.deepEqual(generatorOf({ ...files, 'docs/a.md': page }), ['docusaurus'], JSON.stringify(files));
   });
 });
 
@@ -480,6 +488,31 @@ describe('broken links in a Hugo site', () => {
     noAliases.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [], disableAliases: true }), now: NOW }]);
     for (const [file, text] of Object.entries(files)) noAliases.setDocument(`file:///site/${file}`, text);
     assert.equal(brokenIn(noAliases).length, 4);
+  });
+
+  it('take the section and alias paths as Hugo writes them: urlized and lower-cased, cleaned, with .html where URLs are ugly, no language put in front', () => {
+    const paths = (config: string, files: Record<string, string>) => {
+      const hugo = hugoSiteOf(readHugoConfig(config, 'hugo.toml'));
+      const index = new GlossaryIndex();
+      index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+      for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+      const pages = Object.keys(files).flatMap((file) => {
+        const page = index.pageOf(`file:///site/${file}`);
+        const aliases = index.getDocument(`file:///site/${file}`)?.frontMatter?.fields.find((field) => field.key === 'aliases')?.value as string[] | undefined;
+        return page?.published ? [{ relativePath: file, permalink: page.permalink, aliases: aliases ?? [] }] : [];
+      });
+      return [...hugoPathsBesidePages(hugo, Object.keys(files), pages)].sort();
+    };
+    const page = (aliases = '[]') => `---\ntitle: P\naliases: ${aliases}\n---\n`;
+    assert.deepEqual(paths('', {
+      'content/Q&A/frage.md': page(),
+      'content/My-Docs/Page.md': page(),
+      'content/moved/_index.md': '---\ntitle: M\nurl: /news/\n---\n',
+      'content/moved/x.md': page(),
+      'content/docs/other.md': page('[../up-alias/, ./dot/, /docs/old/index.html]'),
+    }), ['/docs', '/docs/dot', '/docs/old', '/my-docs', '/qa', '/up-alias']);
+    assert.deepEqual(paths('uglyURLs = true\n', { 'content/blog/post.md': page('[/old/]') }), ['/blog.html', '/old.html']);
+    assert.deepEqual(paths('baseURL = "https://example.org/docs/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\ncontentDir = "content/de"\n', { 'content/de/blog/post.md': page('[/alt/]') }), ['/docs/alt', '/docs/de/blog']);
   });
 });
 

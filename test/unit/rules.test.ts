@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { RULES, type DiagnosticCode, type GlossaryDiagnostic } from '../../server/src/common/diagnostic';
-import { canonicalUri } from '../../server/src/common/uris';
+import { canonicalUri, uriPath } from '../../server/src/common/uris';
 import { DEFAULT_SETTINGS, normalizeSettings, type GlossarySettings } from '../../server/src/common/settings';
 import type { Range } from '../../server/src/common/text';
 import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
@@ -774,6 +774,15 @@ describe('broken-import', () => {
       ['4:17-4:41', 'error', undefined, 'No module at "@site/src/components/Weg": webpack looks for "src/components/Weg", also with the extensions .wasm, .mjs, .js, .jsx, .ts, .tsx, .json and as a folder with an index file, and the Docusaurus build fails.'],
       ['11:19-11:34', 'error', undefined, 'No module at "./img/fehlt.png": webpack looks for "docs/img/fehlt.png", also with the extensions .wasm, .mjs, .js, .jsx, .ts, .tsx, .json and as a folder with an index file, and the Docusaurus build fails.'],
     ]);
+  });
+
+  it('reads a "#" as part of a name where the name with it is there (`c#/`), else as a fragment; a page\'s own `require` asks for nothing', () => {
+    const page = "import A from './c#/_a.md';\nimport B from './_b.md#teil';\nimport C from './c#/_fehlt.md';\nexport const require = (name) => name;\n\n# Seite\n\n{require('./keine-datei')}\n";
+    const { index } = siteWithFiles([], { 'docs/seite.md': page });
+    // By path: a "#" in a file's name is no URI's fragment.
+    const onDisk = new Set(['docs/c#/_a.md', 'docs/_b.md'].map((file) => `${uriPath(ROOT)}/${file}`));
+    index.setPathProbe((asked) => (onDisk.has(uriPath(asked)) ? 'file' : 'none'));
+    assert.deepEqual(problems(index, 'docs/seite.md', ['broken-import']).map((problem) => problem.range), ['2:15-2:29']);
   });
 
   it('judges only what webpack bundles: pages compiled as MDX that parse, in sites with a configuration, not drafts', () => {

@@ -144,13 +144,15 @@ function unparsableUrls(tree: MdxNode): MdxFinding[] {
 /** Every module the page's code asks for, in the order written (see `MdxModuleRequest`). */
 function moduleRequests(tree: MdxNode): MdxModuleRequest[] {
   const requests: MdxModuleRequest[] = [];
+  // A page that defines a `require` of its own calls that: webpack asks for nothing.
+  const ownRequire = (tree.children ?? []).some((node) => node.type === 'mdxjsEsm' && node.data?.estree !== undefined && moduleDeclarations(node.data.estree).includes('require'));
   const request = (source: EstreeNode | null | undefined): void => {
     if (source?.type !== 'Literal' || typeof source.value !== 'string' || typeof source.start !== 'number' || typeof source.end !== 'number') return;
     requests.push({ request: source.value, start: source.start + 1, end: source.end - 1 });
   };
   const visitCode = (node: EstreeNode): void => {
     if (node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ImportExpression') request(node.source as EstreeNode | null);
-    else if (node.type === 'CallExpression' && (node.callee as EstreeNode).type === 'Identifier' && (node.callee as EstreeNode).name === 'require' && (node.arguments as EstreeNode[]).length === 1) request((node.arguments as EstreeNode[])[0]);
+    else if (!ownRequire && node.type === 'CallExpression' && (node.callee as EstreeNode).type === 'Identifier' && (node.callee as EstreeNode).name === 'require' && (node.arguments as EstreeNode[]).length === 1) request((node.arguments as EstreeNode[])[0]);
     for (const key in node) {
       if (key === 'loc' || key === 'range') continue;
       const value = (node as Record<string, unknown>)[key];

@@ -3,7 +3,7 @@ import { isAlias, isCollection, isMap, isScalar, isSeq, parseDocument, Parser, v
 
 type CollectionItem = CST.CollectionItem;
 type SourceToken = CST.SourceToken;
-import { load as jsYamlLoad } from 'js-yaml';
+import type * as JsYaml from './jsYaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import type { Range } from '../common/text';
 
@@ -338,19 +338,13 @@ export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number,
   });
 }
 
-/**
- * Whether js-yaml, with which Docusaurus reads front matter (gray-matter's), reads a text without
- * error where the YAML library does not: a continuation line indented with a no-break space, say.
- */
+let jsYaml: typeof JsYaml | undefined;
+
+/** Whether Docusaurus's js-yaml reads the text (see `jsYaml.ts`), which is loaded on first use: in the bundles, `./jsYaml` is dist/jsYaml.js. */
 function jsYamlReads(source: string): boolean {
   if (source.length > MAX_JS_YAML_SOURCE) return false;
-  try {
-    jsYamlLoad(source);
-    return true;
-  } catch {
-    // Its own errors, and a stack overflow on nesting: either way, not read.
-    return false;
-  }
+  jsYaml ??= require('./jsYaml') as typeof JsYaml;
+  return jsYaml.jsYamlReads(source);
 }
 
 /** Longer front matter is not given to js-yaml: the YAML library reads no more either. */

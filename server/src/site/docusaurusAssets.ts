@@ -164,29 +164,42 @@ export const MODULE_EXTENSIONS: readonly string[] = ['.wasm', '.mjs', '.js', '.j
  * - undefined where webpack looks elsewhere than at the site's files: a package or an alias
  *   (`react`, `@theme/Tabs`), a path outside the site's folder, an absolute path where the static
  *   folders are not known; and where disk cannot be looked at.
- * The path is relative to the page (`./`, `../`), to the site (`@site/`), or to each static folder
- * and then the site (`/img/logo.png`: webpack's `resolve.roots`); `?query` and `#fragment` are cut
- * off, and nothing is decoded.
+ * The path is relative to the page (`./`, `../`), to the site (`@site/`), or to each static folder,
+ * then the site, then the root of the disk (`/img/logo.png`: webpack's `resolve.roots`, then the
+ * path as it is); a `?query` is cut off, and a `#fragment` where the path with it finds nothing
+ * (`./c#/teil.md` names a folder `c#`); nothing is decoded.
  */
 export function moduleTarget(site: Site, documentUri: string, request: string, whatIsAt: (uri: string) => PathKind | undefined): { kind: 'found' } | { kind: 'missing'; places: string[]; near?: string } | undefined {
   if (site.generator !== 'docusaurus' || site.assumed) return undefined;
-  const pathname = request.replace(/(?!^)[?#].*$/s, '');
+  const withoutQuery = request.replace(/(?!^)\?.*$/s, '');
+  const withoutFragment = withoutQuery.replace(/(?!^)#.*$/s, '');
+  let missing: { kind: 'missing'; places: string[]; near?: string } | undefined;
+  for (const pathname of withoutFragment === withoutQuery ? [withoutQuery] : [withoutQuery, withoutFragment]) {
+    const target = pathTarget(site, documentUri, pathname, whatIsAt);
+    if (target?.kind !== 'missing') return target;
+    missing ??= target;
+  }
+  return missing && { ...missing, ...(missing.near === undefined ? {} : { near: request.replace(/^[^?#]*/, (written) => written + missing!.near) }) };
+}
+
+function pathTarget(site: Extract<Site, { generator: 'docusaurus' }>, documentUri: string, pathname: string, whatIsAt: (uri: string) => PathKind | undefined): { kind: 'found' } | { kind: 'missing'; places: string[]; near?: string } | undefined {
   const siteFolder = uriPath(site.rootUri);
   let bases: string[];
+  // The path as it is, last for an absolute one: anywhere on disk, as webpack looks.
+  let asItIs: string | undefined;
   if (/^\.\.?(?:\/|$)/.test(pathname)) bases = [path.posix.join(path.posix.dirname(uriPath(documentUri)), pathname)];
   else if (pathname === '@site' || pathname.startsWith('@site/')) bases = [path.posix.join(siteFolder, pathname.slice('@site'.length))];
   else if (pathname.startsWith('/')) {
     const staticFolders = site.docusaurus.staticFolders;
     if (staticFolders === undefined) return undefined;
     bases = [...staticFolders.map((folder) => path.posix.join(uriPath(folder), pathname)), path.posix.join(siteFolder, pathname)];
-    // Last, the path as it is: only where it lies in the site can it be there.
-    if (pathname.startsWith(`${siteFolder}/`)) bases.push(path.posix.normalize(pathname));
+    asItIs = path.posix.normalize(pathname);
   } else return undefined;
   const inSite = (candidate: string) => candidate === siteFolder || candidate.startsWith(`${siteFolder}/`);
   if (!bases.every(inSite)) return undefined;
   const folderOnly = pathname.endsWith('/');
   const kindAt = (candidate: string) => whatIsAt(withPath(site.rootUri, candidate));
-  for (const base of bases) {
+  for (const base of asItIs === undefined ? bases : [...bases, asItIs]) {
     const files = folderOnly ? [] : [base, ...MODULE_EXTENSIONS.map((extension) => base + extension)];
     const inFolder = ['package.json', ...MODULE_EXTENSIONS.map((extension) => `index${extension}`)].map((name) => path.posix.join(base, name));
     for (const candidate of [...files, ...inFolder]) {
@@ -196,5 +209,5 @@ export function moduleTarget(site: Site, documentUri: string, request: string, w
     }
   }
   const near = folderOnly || path.posix.extname(bases[0]) !== '' ? undefined : ['.md', '.mdx'].find((extension) => kindAt(bases[0] + extension) === 'file');
-  return { kind: 'missing', places: bases.map((base) => withPath(site.rootUri, base)), ...(near === undefined ? {} : { near: request.replace(/^[^?#]*/, (written) => written + near) }) };
+  return { kind: 'missing', places: bases.map((base) => withPath(site.rootUri, base)), ...(near === undefined ? {} : { near }) };
 }

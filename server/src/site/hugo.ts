@@ -3,6 +3,7 @@ import type { RE2JS } from 're2js';
 import type * as GoRegExp from './goRegExp';
 import { compileGoGlob } from '../common/glob';
 import { hugoDateOf, type HugoDate } from './hugoDates';
+import { posix } from 'node:path';
 import { composed } from '../common/text';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import type { HugoConfigFacts, SitePage, UnpublishedReason } from './siteTypes';
@@ -288,29 +289,45 @@ function bundleHeaderKind(site: HugoSite, fileName: string): 'leaf' | 'branch' |
 }
 
 /**
- * The URL paths Hugo writes a page at besides the pages' own: the list page of each top-level
- * folder of a content folder that holds a built page (a section, with or without an `_index.md`,
- * unless `disableKinds` has `section`), and a redirect at each of a built page's `aliases` (unless
- * `disableAliases`), absolute or relative to the page's folder, with and without its language's
- * prefix. As keys (`permalinkKey`); `pages` are the built pages, by their paths relative to the site.
+ * The URL paths Hugo writes a page at besides the pages' own, as keys (see `permalinkKey`):
+ * - the list page of each top-level folder of a content folder that holds a built page and no
+ *   `_index` file of its own (whose page is a page of the index), unless `disableKinds` has
+ *   `section`: its name urlized and lower-cased whatever `disablePathToLower` says, `.html` with `uglyURLs`;
+ * - a redirect at each `aliases` path of a built page, unless `disableAliases`: below the base URL's
+ *   path as written (Hugo 0.111 puts no language in front of it), or relative to the page's
+ *   folder, cleaned as Go cleans a path, a final `index.html` dropped, `.html` with `uglyURLs`.
+ * `files` are the paths of every document of the site relative to it; `pages` its built pages.
  */
-export function hugoPathsBesidePages(site: HugoSite, pages: Iterable<{ relativePath: string; permalink: string; locale: string; aliases: readonly string[] }>): Set<string> {
+export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pages: Iterable<{ relativePath: string; permalink: string; aliases: readonly string[] }>): Set<string> {
   const paths = new Set<string>();
-  const add = (path: string) => paths.add(composed(path.replace(/\/{2,}/g, '/').replace(/\/+$/, '')));
+  // As written and as Hugo escapes it (`/straße/`, `/stra%C3%9Fe/`): a link may have either.
+  const add = (path: string) => {
+    const clean = posix.normalize(path).replace(/\/index\.html$/, '/');
+    const written = (site.uglyURLs && !clean.endsWith('.html') ? `${clean.replace(/\/+$/, '')}.html` : clean).replace(/\/+$/, '');
+    for (const form of [written, goEscapedPath(written)]) paths.add(composed(form));
+  };
+  const topFolderOf = (relativePath: string): { contentDir: string; folder: string; rest: string[] } | undefined => {
+    const reading = languagesReading(site, relativePath);
+    if (reading === undefined) return undefined;
+    const inner = relativePath.slice(reading.contentDir === '' ? 0 : reading.contentDir.length + 1).split('/');
+    return inner.length < 2 ? undefined : { contentDir: reading.contentDir, folder: inner[0], rest: inner.slice(1) };
+  };
+  const headed = new Set<string>();
+  for (const file of files) {
+    const top = topFolderOf(file);
+    if (top !== undefined && top.rest.length === 1 && bundleHeaderKind(site, top.rest[0]) === 'branch') headed.add(`${top.contentDir}/${top.folder}`);
+  }
   for (const page of pages) {
-    const languagePrefix = page.permalink.startsWith(`${site.basePath}${page.locale}/`) ? `${page.locale}/` : '';
-    const reading = languagesReading(site, page.relativePath);
-    const inner = reading === undefined ? [] : page.relativePath.slice(reading.contentDir === '' ? 0 : reading.contentDir.length + 1).split('/');
-    if (inner.length >= 2 && !site.disableKinds.has('section')) {
-      const section = site.disablePathToLower ? inner[0] : inner[0].toLowerCase();
-      add(`${site.basePath}${languagePrefix}${section.replace(/ /g, '-')}`);
+    const top = topFolderOf(page.relativePath);
+    if (top !== undefined && !headed.has(`${top.contentDir}/${top.folder}`) && !site.disableKinds.has('section')) {
+      const languagePrefix = page.permalink.slice(site.basePath.length).split('/')[0];
+      const prefix = site.languages.some((language) => language.code === languagePrefix) ? `${languagePrefix}/` : '';
+      const unaccented = site.removePathAccents ? top.folder.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : top.folder;
+      add(`${site.basePath}${prefix}${unicodeSanitize(unaccented).toLowerCase()}/`);
     }
     if (site.disableAliases) continue;
     const folder = page.permalink.replace(/[^/]*\/?$/, '');
-    for (const alias of page.aliases) {
-      const absolute = alias.startsWith('/') ? alias : `${folder}${alias}`;
-      for (const path of [absolute, `/${languagePrefix}${absolute.replace(/^\//, '')}`, `${site.basePath}${absolute.replace(/^\//, '')}`]) add(path);
-    }
+    for (const alias of page.aliases) add(alias.startsWith('/') ? `${site.basePath}${alias.slice(1)}` : `${folder}${alias}`);
   }
   return paths;
 }

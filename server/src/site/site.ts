@@ -201,9 +201,13 @@ export function pagesPluginFilesAt(site: Site, path: string): string[] | undefin
     const base = pages.routeBasePath.replace(/^\/+|\/+$/g, '');
     if (base !== '' && rest !== base && !rest.startsWith(`${base}/`)) continue;
     const below = safeDecode(base === '' ? rest : rest.slice(base.length)).replace(/^\/+|\/+$/g, '');
+    // The plugin leaves out `_` files and folders, tests and `__tests__` folders.
+    if (below.split('/').some((segment) => segment.startsWith('_'))) continue;
     const folder = uriPath(pages.uri);
     const stems = below === '' ? ['index'] : [below, `${below}/index`];
-    for (const stem of stems) for (const extension of PAGE_FILE_EXTENSIONS) files.push(withPath(pages.uri, posix.join(folder, stem + extension)));
+    for (const stem of stems) {
+      for (const extension of PAGE_FILE_EXTENSIONS) if (!(/\.test$/.test(stem) && /^\.[jt]sx?$/.test(extension))) files.push(withPath(pages.uri, posix.join(folder, stem + extension)));
+    }
   }
   return files;
 }

@@ -171,7 +171,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
     }
   }
   if (generator !== 'docusaurus') {
-    // `config.yaml` is a common name: Hugo's beside a folder of a Hugo site, or where it sets what only Hugo reads.
+    // `config.yaml` is a common name: Hugo's beside `content/` or `themes/`, or where it sets what only Hugo reads.
     const files = hugoConfigFilesIn(folder, HUGO_SITE_FOLDERS.some((name) => fs.existsSync(path.join(folder, name))), scope, log);
     if (files.length > 0) {
       const [facts, problems] = readHugoConfigFiles(files.map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
@@ -187,15 +187,36 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
   return [];
 }
 
-/** Folders only a Hugo site has beside its configuration. */
-const HUGO_SITE_FOLDERS = ['content', 'layouts', 'themes', 'archetypes'];
+/**
+ * Folders a Hugo site has beside its configuration, and no theme's repository has (which keeps its
+ * defaults in a `config.toml` beside `layouts/`).
+ */
+const HUGO_SITE_FOLDERS = ['content', 'themes'];
 
 /**
- * Keys of a configuration only Hugo reads, at a line's start or in an object, in TOML, YAML or JSON (Hugo's keys
- * are read in any case): `baseURL`, `contentDir` (a language's too), `defaultContentLanguage`,
- * `languageCode`, `theme`.
+ * Top-level keys only Hugo reads (in any case, as Hugo reads them); other tools' `config.yaml`
+ * has a `theme` (Marp, Mermaid) or a nested `baseUrl` (tsconfig), not these at the top.
  */
-const HUGO_ONLY_KEY = /(?:^|[{,])[ \t]*"?(?:baseurl|contentdir|defaultcontentlanguage|languagecode|theme)"?[ \t]*[=:]/im;
+const HUGO_ONLY_KEYS = new Set(['baseurl', 'contentdir', 'defaultcontentlanguage', 'languagecode']);
+
+/**
+ * Whether a `config.*` file sets a key only Hugo reads: one of `HUGO_ONLY_KEYS` at its top level (a
+ * TOML or YAML key at a line's start, or a JSON object's), or a `contentDir` at any depth (a
+ * language's, `[languages.en] contentDir = 'content.en'`), a name no other tool uses.
+ */
+function setsHugoOnlyKey(name: string, text: string): boolean {
+  if (/^[ \t]*["']?contentDir["']?[ \t]*[=:]/im.test(text)) return true;
+  if (name.endsWith('.json')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return typeof parsed === 'object' && parsed !== null && Object.keys(parsed).some((key) => HUGO_ONLY_KEYS.has(key.toLowerCase()));
+    } catch {
+      return false;
+    }
+  }
+  for (const match of text.matchAll(/^["']?([A-Za-z]+)["']?[ \t]*[=:]/gm)) if (HUGO_ONLY_KEYS.has(match[1].toLowerCase())) return true;
+  return false;
+}
 
 /**
  * The files of a Hugo configuration in a folder, in the order Hugo sets them over each other: the
@@ -209,7 +230,7 @@ function hugoConfigFilesIn(folder: string, configNames: boolean, scope: Glossary
     const file = path.join(folder, name);
     if (root !== undefined || !fs.existsSync(file) || !scope.isReachable(file)) continue;
     const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
-    if (text !== undefined && (configNames || !name.startsWith('config.') || HUGO_ONLY_KEY.test(text))) root = { file, text };
+    if (text !== undefined && (configNames || !name.startsWith('config.') || setsHugoOnlyKey(name, text))) root = { file, text };
   }
   const folderFiles = HUGO_CONFIG_FOLDERS.flatMap((configFolder) => configFilesIn(path.join(folder, configFolder), scope, log));
   return [...(root === undefined ? [] : [{ ...root, inFolder: false }]), ...folderFiles];

@@ -6,6 +6,7 @@ import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { brokenLinkPolicyOf, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { hugoPathsBesidePages } from '../../site/hugo';
+import { compiledByContentPlugin } from '../../site/docusaurus';
 import type { UnpublishedReason } from '../../site/siteTypes';
 import { linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { distance } from 'fastest-levenshtein';
@@ -84,10 +85,16 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   return missing(link.target, match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + queryAndFragment);
 }
 
-/** Whether a page of the pages plugin is at a URL path (`src/pages/kennisbank/tools.tsx` at `/kennisbank/tools`, below the docs), or may be. */
+/** Whether a page of the pages plugin is at a URL path (`src/pages/kennisbank/tools.tsx` at `/kennisbank/tools`, below the docs), or may be: not a Markdown draft. */
 function mayBePagesPluginPage(index: GlossaryIndex, site: Site, path: string): boolean {
   const files = pagesPluginFilesAt(site, path);
-  return files === undefined || files.some((file) => index.whatIsAt(file) === 'file');
+  if (files === undefined) return true;
+  if (site.generator !== 'docusaurus') return false;
+  return files.some((file) => {
+    if (index.whatIsAt(file) !== 'file') return false;
+    const markdown = index.getDocument(file);
+    return markdown === undefined || compiledByContentPlugin(site.docusaurus, file, markdown.frontMatter?.fields ?? []);
+  });
 }
 
 /** Whether Hugo writes a page at a URL path that is no page's own: a section's list page, an alias's redirect (see `hugoPathsBesidePages`). */
@@ -95,29 +102,31 @@ function hugoWritesPageAt(index: GlossaryIndex, site: Site, path: string): boole
   if (site.generator !== 'hugo') return false;
   const paths = index.rememberedByPages(`hugo paths beside pages ${site.rootUri}`, () => {
     const root = uriPath(site.rootUri).replace(/\/$/, '');
-    const pages = [...index.documents()].flatMap((document) => {
+    const documents = [...index.documents()].filter((document) => index.siteFor(document.uri)?.rootUri === site.rootUri);
+    const relativePath = (uri: string) => uriPath(uri).slice(root.length + 1);
+    const pages = documents.flatMap((document) => {
       const page = index.pageOf(document.uri);
-      if (page?.published !== true || index.siteFor(document.uri) !== site) return [];
+      if (page?.published !== true) return [];
       const aliases = document.frontMatter?.fields.find((field) => field.key.toLowerCase() === 'aliases')?.value;
       const written = Array.isArray(aliases) ? aliases.filter((alias): alias is string => typeof alias === 'string') : typeof aliases === 'string' ? [aliases] : [];
-      return [{ relativePath: uriPath(document.uri).slice(root.length + 1), permalink: page.permalink, locale: page.locale, aliases: written }];
+      return [{ relativePath: relativePath(document.uri), permalink: page.permalink, aliases: written }];
     });
-    return hugoPathsBesidePages(site.hugo, pages);
+    return hugoPathsBesidePages(site.hugo, documents.map((document) => relativePath(document.uri)), pages);
   });
   return paths.has(permalinkKey(path));
 }
 
 /**
  * A link to the page of `termUri` in the style of `target`: its folder with the page's last segment
- * (`/docs/Glossar/x/` → `/docs/Glossar/y/`), else the page's own route; only one that reaches that
- * page and is not `target` itself.
+ * (`/docs/Glossar/x/` → `/docs/Glossar/y/`, which may reach its translation in the link's own
+ * locale), else the page's own route; only one that reaches a page and is not `target` itself.
  */
 function routeReaching(index: GlossaryIndex, documentUri: string, target: string, termUri: string): string | undefined {
   const route = index.routeOf({ uri: termUri });
   if (route === undefined) return undefined;
   const suffix = target.match(/[?#].*$/s)?.[0] ?? '';
   for (const candidate of [withRouteId(target, lastSegment(route)), route + suffix]) {
-    if (candidate !== target && linkedDocument(index, documentUri, candidate, undefined).document?.uri === termUri) return candidate;
+    if (candidate !== target && linkedDocument(index, documentUri, candidate, undefined).document !== undefined) return candidate;
   }
   return undefined;
 }
