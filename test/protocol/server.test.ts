@@ -388,6 +388,31 @@ describe('images and files pages name, in a Docusaurus site', () => {
   });
 });
 
+describe('a partial a page imports, which comes and goes', () => {
+  it('reports the import webpack cannot resolve, withdraws it once the partial is written, and offers the extension webpack does not add', async () => {
+    const ws = createWorkspace({
+      'docusaurus.config.js': "module.exports = { title: 'T', url: 'https://example.com', baseUrl: '/', presets: [['classic', { docs: {} }]] };\n",
+      'docs/seite.md': "---\ntitle: Seite\n---\nimport Hinweis from './_hinweis.md';\nimport Kurz from './_kurz';\n\n# Seite\n\n<Hinweis />\n",
+      'docs/_kurz.md': 'Kurz.\n',
+    });
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      const page = ws.uri('docs/seite.md');
+      const imports = (current: Diagnostic[] | undefined) => (current ?? []).filter((diagnostic) => diagnostic.code === 'broken-import');
+      const found = await client.waitForDiagnostics(page, (current) => imports(current).length === 2);
+      assert.deepEqual(imports(found).map((diagnostic) => [diagnostic.range, diagnostic.severity]), [[range(3, 21, 3, 34), DiagnosticSeverity.Error], [range(4, 18, 4, 25), DiagnosticSeverity.Error]]);
+      assert.equal(imports(found)[1].message, 'No module at "./_kurz": webpack adds no .md or .mdx to a path, so the Docusaurus build fails. Write "./_kurz.md".');
+      ws.write('docs/_hinweis.md', 'Ein Hinweis.\n');
+      await client.didChangeWatchedFiles([{ uri: ws.uri('docs/_hinweis.md'), type: FileChangeType.Created }]);
+      await client.waitForDiagnostics(page, (current) => current !== undefined && imports(current).length === 1);
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});
+
 describe('Hugo shortcode templates that come and go', () => {
   it('reports a shortcode without a template, and withdraws it once its template is written', async () => {
     const ws = createWorkspace({

@@ -490,6 +490,16 @@ describe('broken links in a Hugo site', () => {
     assert.equal(brokenIn(noAliases).length, 4);
   });
 
+  it('are no wiki links in the text a shortcode gives its template as it is: TOML\'s [[tables]] in {{< highlight >}}', () => {
+    const index = indexWith({
+      'content/config.md': '---\ntitle: Config\n---\n{{< highlight toml >}}\n[[module.mounts]]\nsource = "x"\n{{< /highlight >}}\n\n{{% notiz %}}[[fehlt]]{{% /notiz %}} [[auch-fehlt]]\n',
+    });
+    const broken = documentDiagnostics(index, index.getDocument('file:///site/content/config.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
+    assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['No glossary entry at "fehlt".', 'No glossary entry at "auch-fehlt".']);
+    const shortcodes = index.getDocument('file:///site/content/config.md')!.hugoShortcodes!;
+    assert.deepEqual(shortcodes.map((shortcode) => [shortcode.name, shortcode.body?.start.line, shortcode.body?.end.line]), [['highlight', 3, 6], ['notiz', undefined, undefined]]);
+  });
+
   it('take the section and alias paths as Hugo writes them: urlized and lower-cased, cleaned, with .html where URLs are ugly, no language put in front', () => {
     const paths = (config: string, files: Record<string, string>) => {
       const hugo = hugoSiteOf(readHugoConfig(config, 'hugo.toml'));

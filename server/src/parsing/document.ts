@@ -232,6 +232,7 @@ function compactInPlace(document: ParsedDocument): void {
   for (const shortcode of document.hugoShortcodes ?? []) {
     shortcode.name = ownCopy(shortcode.name);
     shortcode.range = PackedRange.from(shortcode.range);
+    if (shortcode.body !== undefined) shortcode.body = PackedRange.from(shortcode.body);
   }
   for (const image of document.body.images ?? []) {
     image.target = ownCopy(image.target);

@@ -15,6 +15,11 @@ export interface HugoRef {
 export interface HugoShortcodeUse {
   name: string;
   range: Range;
+  /**
+   * Of `{{< name >}}…{{< /name >}}`, the text between: Hugo gives it to the template as it is, not
+   * as Markdown (`{{< highlight toml >}}[[module.mounts]]{{< /highlight >}}` holds no wiki link).
+   */
+  body?: Range;
 }
 
 /** At most this many refs and this many other shortcodes per document: the rest are not read. */
@@ -25,6 +30,32 @@ const MAX_REFS = 1000;
  * (`{{< /x >}}`) nor one commented out (`{{</*`).
  */
 const OPENING = /\{\{([<%])\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)/gu;
+/** A closing shortcode of the `<` form, `{{< /name >}}`, with its name. */
+const CLOSING = /\{\{<\s*\/\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)\s*>\}\}/gu;
+
+/** The closing shortcodes of a body by name, in one pass: `next` gives where the first after an offset starts. */
+function closingsOf(text: string, from: number): { next(name: string, after: number): number | undefined } {
+  const byName = new Map<string, number[]>();
+  CLOSING.lastIndex = from;
+  for (let match = CLOSING.exec(text); match !== null; match = CLOSING.exec(text)) {
+    const starts = byName.get(match[1]) ?? [];
+    starts.push(match.index);
+    byName.set(match[1], starts);
+  }
+  // Openings come in order: each name's closings are passed over once.
+  const passed = new Map<string, number>();
+  return {
+    next(name, after) {
+      const starts = byName.get(name);
+      if (starts === undefined) return undefined;
+      let at = passed.get(name) ?? 0;
+      while (at < starts.length && starts[at] < after) at++;
+      passed.set(name, at);
+      return starts[at];
+    },
+  };
+}
+
 /** One parameter: `name="value"`, `name=value`, or a positional value, quoted with `"` or `` ` `` or bare. */
 const PARAMETER = /\s*(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`|([^\s"`%>}]+))/y;
 
@@ -39,6 +70,7 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
   // Most files have none: one search is cheaper than the expression's.
   if (!text.includes('{{', from)) return { refs, others };
   const rawHtml = new RawHtml(text, from);
+  const closings = closingsOf(text, from);
   OPENING.lastIndex = from;
   for (let match = OPENING.exec(text); match !== null && (refs.length < MAX_REFS || others.length < MAX_REFS); match = OPENING.exec(text)) {
     const closing = match[1] === '<' ? '>}}' : '%}}';
@@ -51,7 +83,8 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
       if (ref !== undefined) refs.push(rawHtml.holds(match.index) ? { ...ref, inHtml: true } : ref);
     } else if (others.length < MAX_REFS) {
       const nameStart = OPENING.lastIndex - name.length;
-      others.push({ name, range: lines.rangeAt(nameStart, OPENING.lastIndex) });
+      const bodyEnd = match[1] === '<' ? closings.next(name, end + closing.length) : undefined;
+      others.push({ name, range: lines.rangeAt(nameStart, OPENING.lastIndex), ...(bodyEnd === undefined ? {} : { body: lines.rangeAt(end + closing.length, bodyEnd) }) });
     }
     // The parameters, quoted ones too, are this shortcode's: a shortcode written in one is text.
     OPENING.lastIndex = end + closing.length;

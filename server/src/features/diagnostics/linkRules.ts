@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, uriPath, withRouteId } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
+import { rangeContains, type Range } from '../../common/text';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { brokenLinkPolicyOf, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
@@ -45,7 +46,7 @@ function missing(target: string, suggestion: string | undefined): { message: str
 /** Undefined when the link is fine or not a link to a page (a URL, an image, an anchor, a page elsewhere on the site). */
 function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
   if (link.kind === 'wiki') {
-    if (resolveTermLink(index, document.uri, link) !== undefined) return undefined;
+    if (resolveTermLink(index, document.uri, link) !== undefined || inHugoShortcodeBody(index, document, link.range)) return undefined;
     const { name, fragment } = wikiLinkParts(link.target);
     const match = nearestTerm(index, 'name', name, (term) => [term.title, ...term.aliases]);
     return missing(link.target, match === undefined ? undefined : match.name + fragment);
@@ -129,6 +130,12 @@ function routeReaching(index: GlossaryIndex, documentUri: string, target: string
     if (candidate !== target && linkedDocument(index, documentUri, candidate, undefined).document !== undefined) return candidate;
   }
   return undefined;
+}
+
+/** Whether a place lies in the text a Hugo shortcode gives its template as it is (`{{< highlight toml >}}[[module.mounts]]{{< /highlight >}}`). */
+function inHugoShortcodeBody(index: GlossaryIndex, document: ParsedDocument, range: Range): boolean {
+  if (document.hugoShortcodes === undefined || index.siteFor(document.uri)?.generator !== 'hugo') return false;
+  return document.hugoShortcodes.some((shortcode) => shortcode.body !== undefined && rangeContains(shortcode.body, range.start) && rangeContains(shortcode.body, range.end));
 }
 
 function lastSegment(route: string): string {
