@@ -277,10 +277,10 @@ describe('Hugo routes', () => {
     assert.equal(reason('content/en/x.md', 'Draft: "true"'), 'draft');
     assert.equal(reason('content/en/x.md', 'published: false'), 'draft');
     assert.equal(reason('content/en/x.md', 'draft: false'), 'published');
-    assert.equal(reason('content/en/x.md', 'date: 2999-01-01'), 'not-rendered');
-    assert.equal(reason('content/en/x.md', 'date: 2000-01-01', 'publishDate: 2999-01-01T10:00:00+02:00'), 'not-rendered');
+    assert.equal(reason('content/en/x.md', 'date: 2999-01-01'), 'out-of-date');
+    assert.equal(reason('content/en/x.md', 'date: 2000-01-01', 'publishDate: 2999-01-01T10:00:00+02:00'), 'out-of-date');
     assert.equal(reason('content/en/x.md', 'date: "Jan 2, 2999"'), 'published', 'a date Hugo does not read is no date');
-    assert.equal(reason('content/en/x.md', 'expiryDate: 2000-01-01'), 'not-rendered');
+    assert.equal(reason('content/en/x.md', 'expiryDate: 2000-01-01'), 'out-of-date');
     assert.equal(reason('content/en/x.md', 'expiryDate: 2999-01-01'), 'published');
     assert.equal(reason('content/en/b/index.md', 'headless: true'), 'not-rendered');
     assert.equal(reason('content/en/x.md', 'headless: true'), 'published', 'headless concerns leaf bundles only');
@@ -400,9 +400,9 @@ describe('Hugo cascade and sections that are not built', () => {
 
   it('reads a cascaded date from a table in any case, from a list entry only when its key is in lower case, as Hugo 0.111 does', () => {
     const first = (cascade: string) => routes(indexWith({ ...PAGES, 'content/glossar/_index.md': `---\ntitle: Glossar\ncascade:\n${cascade}\n---\n` }))[0];
-    assert.equal(first('  expiryDate: 2001-01-01'), 'not-rendered', 'the table expires every page below, whatever the case of its key');
+    assert.equal(first('  expiryDate: 2001-01-01'), 'out-of-date', 'the table expires every page below, whatever the case of its key');
     assert.equal(first('  - _target:\n      kind: page\n    expiryDate: 2001-01-01'), '/glossar/a/');
-    assert.equal(first('  - _target:\n      kind: page\n    expirydate: 2001-01-01'), 'not-rendered');
+    assert.equal(first('  - _target:\n      kind: page\n    expirydate: 2001-01-01'), 'out-of-date');
   });
 });
 
@@ -542,12 +542,17 @@ describe("Hugo's ref and relref", () => {
     const index = indexWith({
       'content/g/a.md': '---\ntitle: A\n---\n',
       'content/g/entwurf.md': '---\ntitle: E\ndraft: true\n---\n',
+      'content/g/spaeter.md': '---\ntitle: S\ndate: 2999-01-01\n---\n',
+      'content/g/abgelaufen.md': '---\ntitle: A\nexpiryDate: 2000-01-01\n---\n',
       'content/g/b.md': '---\ntitle: B\n---\n{{< ref "A.md" >}} {{< ref "/g/a" >}} {{< ref "g/a.md" >}} {{< ref "fehlt.md" >}} {{< ref "entwurf.md" >}} {{< ref "h/a.md" >}}\n',
+      'content/g/d.md': '---\ntitle: D\n---\n{{< ref "spaeter.md" >}} {{< ref "abgelaufen" >}}\n',
       'content/g/c.md': '---\ntitle: C\ndraft: true\n---\n{{< ref "fehlt.md" >}}\n',
     });
     const broken = (uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, diagnostic.severity]);
     // `h/a.md` finds no page in Hugo either, but a page named `a` exists: Hugo's ways to find one are too many to say it does not.
     assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md'].map((target) => [`No page of the site is named "${target}": should Hugo's ref find none, the build fails.`, 'warning']));
+    // A page dated in the future or expired is left out as a draft is: Hugo's ref finds none (REF_NOT_FOUND).
+    assert.equal(broken('file:///site/content/g/d.md').length, 2);
     assert.deepEqual(broken('file:///site/content/g/c.md'), []);
     const created = index.setDocument('file:///site/content/g/fehlt.md', '---\ntitle: F\n---\n');
     assert.equal(broken('file:///site/content/g/b.md').length, 1, 'a page that comes is found');

@@ -191,7 +191,7 @@ function translationPlace(index: GlossaryIndex, uri: string): TranslationPlace |
 /** A draft is not translated yet; a page of a locale the site does not build is no translation. */
 function isReported(index: GlossaryIndex, uri: string): boolean {
   const page = index.pageOf(uri);
-  return page !== undefined && (page.published || page.unpublishedReason === 'not-rendered');
+  return page !== undefined && (page.published || page.unpublishedReason === 'not-rendered' || page.unpublishedReason === 'out-of-date');
 }
 
 /** Judges translations against their originals. */

@@ -457,13 +457,13 @@ function inUnbuiltSection(site: HugoSite, sections: readonly SectionNode[], now:
 }
 
 /** Why Hugo's `shouldBuild` leaves a page out: a draft, dated in the future, expired (unless the configuration builds such pages). */
-function unbuiltReasonOf(site: HugoSite, frontMatter: HugoFrontMatter, now: Date): 'draft' | 'not-rendered' | undefined {
+function unbuiltReasonOf(site: HugoSite, frontMatter: HugoFrontMatter, now: Date): 'draft' | 'out-of-date' | undefined {
   // `published: false` is Hugo's other way to write `draft: true`.
   if (!site.buildDrafts && (frontMatter.flag('draft') === true || frontMatter.flag('published') === false)) return 'draft';
   const publishDate = frontMatter.firstDate(['publishdate', 'pubdate', 'published', 'date'])?.instant;
-  if (!site.buildFuture && publishDate !== undefined && publishDate.getTime() > now.getTime()) return 'not-rendered';
+  if (!site.buildFuture && publishDate !== undefined && publishDate.getTime() > now.getTime()) return 'out-of-date';
   const expiryDate = frontMatter.firstDate(['expirydate', 'unpublishdate'])?.instant;
-  if (!site.buildExpired && expiryDate !== undefined && expiryDate.getTime() <= now.getTime()) return 'not-rendered';
+  if (!site.buildExpired && expiryDate !== undefined && expiryDate.getTime() <= now.getTime()) return 'out-of-date';
   return undefined;
 }
 

@@ -158,8 +158,10 @@ export type UnpublishedReason =
   | 'excluded'
   /** Outside every docs folder or content folder of the site. */
   | 'outside'
-  /** Hugo: `publishDate` in the future, `expiryDate` in the past, `build.render: never`, `headless`. */
+  /** Hugo: `_build.render: never`, `headless`: Hugo knows the page (a ref finds it) and writes none. */
   | 'not-rendered'
+  /** Hugo: `publishDate` in the future, `expiryDate` in the past: Hugo leaves the page out (a ref finds none). */
+  | 'out-of-date'
   /** A translation folder whose locale the configuration does not list. */
   | 'unknown-locale'
   /** Docusaurus: a translation of no file in the docs folder (the plugin reads the docs folder, then its translations). */

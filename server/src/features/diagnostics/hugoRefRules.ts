@@ -38,7 +38,7 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
   return diagnostics;
 }
 
-/** Why a page Hugo knows of is not built, but a ref finds it: it is not rendered (`headless`, `_build`), or its date is not yet or no more (which Hugo refuses, but `not-rendered` does not tell apart). */
+/** Why a page Hugo knows of is not built, but a ref finds it: it is not rendered (`headless`, `_build`). A page dated in the future or expired Hugo leaves out, and a ref to it fails as one to a draft. */
 const FOUND_THOUGH_UNBUILT: ReadonlySet<UnpublishedReason | undefined> = new Set(['not-rendered', 'outside']);
 
 /**

@@ -156,6 +156,8 @@ function unpublishedReasonText(reason: UnpublishedReason | undefined): string {
       return l10n.t('a translation of no file in the docs folder');
     case 'not-rendered':
       return l10n.t('not rendered');
+    case 'out-of-date':
+      return l10n.t('dated in the future, or expired');
     case 'unbuilt-section':
       return l10n.t('in a section that is not built');
     case 'bundle-resource':
