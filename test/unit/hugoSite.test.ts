@@ -546,6 +546,8 @@ describe("Hugo's ref and relref", () => {
       'content/g/abgelaufen.md': '---\ntitle: A\nexpiryDate: 2000-01-01\n---\n',
       'content/g/b.md': '---\ntitle: B\n---\n{{< ref "A.md" >}} {{< ref "/g/a" >}} {{< ref "g/a.md" >}} {{< ref "fehlt.md" >}} {{< ref "entwurf.md" >}} {{< ref "h/a.md" >}}\n',
       'content/g/d.md': '---\ntitle: D\n---\n{{< ref "spaeter.md" >}} {{< ref "abgelaufen" >}}\n',
+      'content/g/tief/x.md': '---\ntitle: X\n---\n',
+      'content/g/e.md': '---\ntitle: E\n---\n{{< ref "/g" >}} {{< ref "g" >}} {{< ref "/g/tief" >}} {{< relref "tief" >}}\n',
       'content/g/c.md': '---\ntitle: C\ndraft: true\n---\n{{< ref "fehlt.md" >}}\n',
     });
     const broken = (uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, diagnostic.severity]);
@@ -553,6 +555,8 @@ describe("Hugo's ref and relref", () => {
     assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md'].map((target) => [`No page of the site is named "${target}": should Hugo's ref find none, the build fails.`, 'warning']));
     // A page dated in the future or expired is left out as a draft is: Hugo's ref finds none (REF_NOT_FOUND).
     assert.equal(broken('file:///site/content/g/d.md').length, 2);
+    // A top-level folder is a section, without an _index.md too; a folder below it is none without one.
+    assert.deepEqual(broken('file:///site/content/g/e.md').map(([message]) => message), ['/g/tief', 'tief'].map((target) => `No page of the site is named "${target}": should Hugo's ref find none, the build fails.`));
     assert.deepEqual(broken('file:///site/content/g/c.md'), []);
     const created = index.setDocument('file:///site/content/g/fehlt.md', '---\ntitle: F\n---\n');
     assert.equal(broken('file:///site/content/g/b.md').length, 1, 'a page that comes is found');

@@ -43,22 +43,28 @@ const FOUND_THOUGH_UNBUILT: ReadonlySet<UnpublishedReason | undefined> = new Set
 
 /**
  * The names a ref may find a page of the site by, in lower case: each page's file name (an `index`
- * or `_index` file's: its folder's), every folder above a page (a section, with an `_index.md` or
- * not), and the taxonomies' pages (`tags`, `categories` and the terms their pages list).
+ * or `_index` file's: its folder's), each top-level folder of a content folder (a section, with an
+ * `_index.md` or not; a folder below it is a section only with one, which names it), and the
+ * taxonomies' pages (`tags`, `categories` and the terms their pages list).
  */
 function pageNamesOf(index: GlossaryIndex, site: Site): Set<string> {
   // The home page, and a ref to the page itself (`#teil`).
   const names = new Set(['', 'tags', 'categories']);
   const languages = site.generator === 'hugo' ? site.hugo.languages.map((language) => language.code) : [];
+  // The content folders, longest first: a page's top-level folder is the one after its own.
+  const contentDirs = site.generator === 'hugo' ? [...new Set(site.hugo.languages.map((language) => language.contentDir))].sort((a, b) => b.length - a.length) : [];
   const root = uriPath(site.rootUri).replace(/\/$/, '');
   for (const document of index.documents()) {
     if (index.siteFor(document.uri) !== site) continue;
     const page = index.pageOf(document.uri);
     if (page !== undefined && !page.published && !FOUND_THOUGH_UNBUILT.has(page.unpublishedReason)) continue;
     const path = uriPath(document.uri);
-    const segments = (path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path).split('/');
-    for (const folder of segments.slice(0, -1)) names.add(folder.toLowerCase());
-    names.add(refName(segments[segments.length - 1], languages));
+    const relative = path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+    const contentDir = contentDirs.find((dir) => dir === '' || relative.startsWith(`${dir}/`));
+    const inner = contentDir === undefined ? [] : (contentDir === '' ? relative : relative.slice(contentDir.length + 1)).split('/');
+    if (inner.length > 1) names.add(inner[0].toLowerCase());
+    // An `index` or `_index` file by its folder's name (a bundle, a section).
+    names.add(refName(relative, languages));
     for (const field of document.frontMatter?.fields ?? []) {
       if (!['tags', 'categories'].includes(field.key.toLowerCase())) continue;
       const terms = Array.isArray(field.value) ? field.value : [field.value];
