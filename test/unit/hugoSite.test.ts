@@ -101,7 +101,7 @@ describe('Hugo configuration', () => {
 });
 
 describe('Hugo configuration by its older name', () => {
-  it('takes config.toml, .yaml or .json for Hugo\'s beside content/ or themes/, or where it sets a key only Hugo reads at its top', () => {
+  it('takes config.toml, .yaml or .json for Hugo\'s beside content/ or themes/, or where it names another content folder (contentDir)', () => {
     const generatorOf = (files: Record<string, string>) => {
       const site = mkdtempSync(path.join(tmpdir(), 'hugo-config-name-'));
       try {
@@ -117,7 +117,7 @@ describe('Hugo configuration by its older name', () => {
     const page = '---\ntitle: A\n---\n';
     assert.deepEqual(generatorOf({ 'config.toml': "title = 'A'\n[languages.en]\n  contentDir = 'content.en'\n", 'content.en/a.md': page }), ['hugo']);
     assert.deepEqual(generatorOf({ 'config.yaml': 'title: A\n', 'themes/t/theme.toml': '', 'a/a.md': page }), ['hugo']);
-    assert.deepEqual(generatorOf({ 'config.json': '{ "baseURL": "https://example.org/" }\n', 'docs/a.md': page }), ['hugo']);
+    assert.deepEqual(generatorOf({ 'config.json': '{\n  "baseURL": "https://example.org/",\n  "ContentDir": "inhalt"\n}\n', 'inhalt/a.md': page }), ['hugo']);
     // Other tools' config files beside Markdown are no Hugo site (a docs folder is still taken for Docusaurus's):
     // Marp's and Mermaid's themes, a nested baseUrl, a theme repository's own defaults beside its layouts.
     for (const files of <Array<Record<string, string>>>[
@@ -126,6 +126,8 @@ describe('Hugo configuration by its older name', () => {
       { 'config.json': '{ "theme": "neutral" }\n' },
       { 'config.json': '{ "compilerOptions": { "baseUrl": "." } }\n' },
       { 'config.yaml': 'ui:\n  baseURL: x\n' },
+      { 'config.json': '{ "baseUrl": "http://localhost:3000", "port": 8080 }\n' },
+      { 'config.toml': '[api]\nbaseUrl = "x"\nlanguageCode = "de"\n' },
       { 'config.toml': '[params]\n  baseURL = "x"\n[markup]\n', 'layouts/_default/single.html': '', 'archetypes/default.md': '' },
     ]) assert.deepEqual(generatorOf({ ...files, 'docs/a.md': page }), ['docusaurus'], JSON.stringify(files));
   });
@@ -498,6 +500,9 @@ describe('broken links in a Hugo site', () => {
     assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['No glossary entry at "fehlt".', 'No glossary entry at "auch-fehlt".']);
     const shortcodes = index.getDocument('file:///site/content/config.md')!.hugoShortcodes!;
     assert.deepEqual(shortcodes.map((shortcode) => [shortcode.name, shortcode.body?.start.line, shortcode.body?.end.line]), [['highlight', 3, 6], ['notiz', undefined, undefined]]);
+    // A shortcode that closes itself has no text: a later pair's closing is not its.
+    const selfClosing = indexWith({ 'content/p.md': '---\ntitle: P\n---\n{{< note />}}\n\n[[Fehlt]]\n\n{{< note >}}x{{< /note >}}\n' });
+    assert.equal(documentDiagnostics(selfClosing, selfClosing.getDocument('file:///site/content/p.md')!).filter((diagnostic) => diagnostic.code === 'broken-link').length, 1);
   });
 
   it('take the section and alias paths as Hugo writes them: urlized and lower-cased, cleaned, with .html where URLs are ugly, no language put in front', () => {
@@ -509,7 +514,7 @@ describe('broken links in a Hugo site', () => {
       const pages = Object.keys(files).flatMap((file) => {
         const page = index.pageOf(`file:///site/${file}`);
         const aliases = index.getDocument(`file:///site/${file}`)?.frontMatter?.fields.find((field) => field.key === 'aliases')?.value as string[] | undefined;
-        return page?.published ? [{ relativePath: file, permalink: page.permalink, aliases: aliases ?? [] }] : [];
+        return page?.published || page?.contentRead ? [{ relativePath: file, page, aliases: aliases ?? [] }] : [];
       });
       return [...hugoPathsBesidePages(hugo, Object.keys(files), pages)].sort();
     };
@@ -522,6 +527,12 @@ describe('broken links in a Hugo site', () => {
       'content/docs/other.md': page('[../up-alias/, ./dot/, /docs/old/index.html]'),
     }), ['/docs', '/docs/dot', '/docs/old', '/my-docs', '/qa', '/up-alias']);
     assert.deepEqual(paths('uglyURLs = true\n', { 'content/blog/post.md': page('[/old/]') }), ['/blog.html', '/old.html']);
+    // A section of pages Hugo reads and renders none of (headless, render: never) is written; in the page's language, whatever its url.
+    assert.deepEqual(paths('defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.de]\ncontentDir = "content/de"\nweight = 2\n', {
+      'content/en/nie/p.md': '---\ntitle: P\n_build:\n  render: never\n---\n',
+      'content/de/werkzeug/w.md': '---\ntitle: W\nurl: /eigen/\n---\n',
+      'content/de/entwurf/e.md': '---\ntitle: E\ndraft: true\n---\n',
+    }), ['/de/werkzeug', '/nie']);
     assert.deepEqual(paths('baseURL = "https://example.org/docs/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\ncontentDir = "content/de"\n', { 'content/de/blog/post.md': page('[/alt/]') }), ['/docs/alt', '/docs/de/blog']);
   });
 });

@@ -5,7 +5,7 @@ import { lineBreakOf, type LineIndex, type Range } from '../common/text';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import { readSimpleFrontMatter } from './simpleYaml';
 import { DIRECTIVE_PREFIX, type CommentSpan } from './directives';
-import { isPinned, newKeysPlace, nodeTextEnd, parseYaml, plainValue, withinValueBounds, yamlComments, yamlDiagnostics } from './yaml';
+import { docusaurusYamlValue, isPinned, newKeysPlace, nodeTextEnd, parseYaml, plainValue, withinValueBounds, yamlComments, yamlDiagnostics, type YamlDocument } from './yaml';
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 
 // smol-toml's types describe its ES module; its CommonJS build (the `require` export) is the same API.
@@ -211,8 +211,45 @@ const MAX_YAML_FRONT_MATTER = 64 * 1024;
 /** Reads front-matter YAML with the YAML library: any YAML, its errors and warnings included. */
 export function readYamlFields(source: string, rangeOf: (start: number, end: number) => Range, diagnostics: GlossaryDiagnostic[]): FrontMatterField[] {
   const document = parseYaml(source, MAX_YAML_FRONT_MATTER);
-  for (const diagnostic of yamlDiagnostics(document, rangeOf, source)) diagnostics.push(diagnostic);
+  // Where the library finds a problem, what Docusaurus reads decides: js-yaml may read it all the same.
+  const docusaurusRead = document.errors.length + document.warnings.length > 0 ? docusaurusYamlValue(source) : undefined;
+  const readMap = docusaurusRead !== undefined && isPlainMap(docusaurusRead.value) ? docusaurusRead.value : undefined;
+  for (const diagnostic of yamlDiagnostics(document, rangeOf, readMap !== undefined)) diagnostics.push(diagnostic);
+  if (readMap !== undefined) return fieldsAsRead(readMap, yamlFieldsOf(document, source, rangeOf, []), source, rangeOf);
+  return yamlFieldsOf(document, source, rangeOf, diagnostics);
+}
 
+const isPlainMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !ArrayBuffer.isView(value);
+
+/**
+ * The fields as js-yaml read them, where the YAML library read only part (see `readYamlFields`):
+ * its values, at the places the library found each key (else where the key starts a line, else at
+ * the start), none of them to be fixed, as in TOML and JSON front matter.
+ */
+function fieldsAsRead(read: Record<string, unknown>, partial: FrontMatterField[], source: string, rangeOf: (start: number, end: number) => Range): FrontMatterField[] {
+  return Object.entries(read).map(([key, written]) => {
+    const known = partial.find((field) => field.key === key);
+    // Past the bounds of a YAML value, a value is not read, as in YAML.
+    const value = withinValueBounds(written) ? written : undefined;
+    const keyAt = known === undefined ? lineStartingWith(source, key) : undefined;
+    const keyRange = known?.keyRange ?? rangeOf(keyAt ?? 0, (keyAt ?? 0) + (keyAt === undefined ? 0 : key.length));
+    const valueRange = known?.valueRange ?? keyRange;
+    const field: FrontMatterField = { key, keyRange, value, valueRange, keyPinned: true, valuePinned: true };
+    if (Array.isArray(value)) field.items = value.map((item, position) => ({ value: item, range: known?.items?.[position]?.range ?? valueRange, pinned: true as const }));
+    return field;
+  });
+}
+
+/** Where a line of `source` starts with `key` and a colon. */
+function lineStartingWith(source: string, key: string): number | undefined {
+  for (let at = source.indexOf(key); at !== -1; at = source.indexOf(key, at + 1)) {
+    if ((at === 0 || source[at - 1] === '\n') && /^[ \t]*:/.test(source.slice(at + key.length, at + key.length + 64))) return at;
+  }
+  return undefined;
+}
+
+/** The fields of a parsed front matter, its problems with the map itself in `diagnostics`. */
+function yamlFieldsOf(document: YamlDocument, source: string, rangeOf: (start: number, end: number) => Range, diagnostics: GlossaryDiagnostic[]): FrontMatterField[] {
   const contents = document.contents;
   if (contents === null || contents === undefined) return [];
   if (!isMap(contents)) {

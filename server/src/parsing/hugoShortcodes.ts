@@ -83,7 +83,9 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
       if (ref !== undefined) refs.push(rawHtml.holds(match.index) ? { ...ref, inHtml: true } : ref);
     } else if (others.length < MAX_REFS) {
       const nameStart = OPENING.lastIndex - name.length;
-      const bodyEnd = match[1] === '<' ? closings.next(name, end + closing.length) : undefined;
+      // `{{< note />}}` closes itself: the text after it is no body of its.
+      const selfClosing = /\/\s*$/.test(text.slice(OPENING.lastIndex, end));
+      const bodyEnd = match[1] === '<' && !selfClosing ? closings.next(name, end + closing.length) : undefined;
       others.push({ name, range: lines.rangeAt(nameStart, OPENING.lastIndex), ...(bodyEnd === undefined ? {} : { body: lines.rangeAt(end + closing.length, bodyEnd) }) });
     }
     // The parameters, quoted ones too, are this shortcode's: a shortcode written in one is text.

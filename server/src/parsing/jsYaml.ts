@@ -4,16 +4,15 @@ import { load } from 'js-yaml';
 // front matter with a YAML error needs it (see `yamlDiagnostics`).
 
 /**
- * Whether js-yaml, with which Docusaurus reads front matter (gray-matter's), reads a text without
- * error where the YAML library does not: a continuation line indented with a no-break space, say.
- * It builds plain data only (its default schema runs no code).
+ * What js-yaml, with which Docusaurus reads front matter (gray-matter's), makes of a text, where the
+ * YAML library finds an error (a continuation line indented with a no-break space, say); undefined
+ * where it refuses it too. It builds plain data only (its default schema runs no code).
  */
-export function jsYamlReads(source: string): boolean {
+export function jsYamlValue(source: string): { value: unknown } | undefined {
   try {
-    load(source);
-    return true;
+    return { value: load(source) };
   } catch {
     // Its own errors, and a stack overflow on nesting: either way, not read.
-    return false;
+    return undefined;
   }
 }

@@ -325,26 +325,30 @@ function inPositionOrder(errors: YAMLParseError[], more: YAMLParseError[]): YAML
 /**
  * The parser's errors and warnings as diagnostics, the first hundred and then one that says how
  * many more there are; `rangeOf` maps source offsets to the document. Each fails the build, but
- * where `docusaurusReads` is given the source of front matter that js-yaml reads all the same
- * (see `jsYamlReads`): Docusaurus builds the page, and the problems are said to be YAML's only.
+ * where `readElsewhere`: js-yaml, with which Docusaurus reads front matter, reads the text all the
+ * same (see `docusaurusYamlValue`), so the page builds; then each is a warning that says so.
  */
-export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number, end: number) => Range, docusaurusReads?: string): GlossaryDiagnostic[] {
+export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number, end: number) => Range, readElsewhere = false): GlossaryDiagnostic[] {
   const problems = [...document.errors, ...document.warnings];
-  const lenient = problems.length > 0 && docusaurusReads !== undefined && jsYamlReads(docusaurusReads);
   return yamlProblemDiagnostics(problems, rangeOf).map((diagnostic) => {
     // A key written twice is `duplicate-key`'s, which fails one generator's build and not the other's.
     if (diagnostic.code !== 'yaml-syntax') return diagnostic;
-    return lenient ? { ...diagnostic, message: l10n.t('{0} (Docusaurus reads it all the same: its YAML reader, js-yaml, is less strict than others.)', diagnostic.message) } : { ...diagnostic, breaksBuild: true };
+    if (!readElsewhere) return { ...diagnostic, breaksBuild: true };
+    return { ...diagnostic, severity: 'warning', message: l10n.t('{0} (Docusaurus\'s YAML reader, js-yaml, reads it all the same.)', diagnostic.message) };
   });
 }
 
 let jsYaml: typeof JsYaml | undefined;
 
-/** Whether Docusaurus's js-yaml reads the text (see `jsYaml.ts`), which is loaded on first use: in the bundles, `./jsYaml` is dist/jsYaml.js. */
-function jsYamlReads(source: string): boolean {
-  if (source.length > MAX_JS_YAML_SOURCE) return false;
+/**
+ * What js-yaml, with which Docusaurus reads front matter (gray-matter's), makes of a text, where it
+ * reads it; undefined where it refuses it, or the text is too long to ask. Loaded on first use: in
+ * the bundles, `./jsYaml` is dist/jsYaml.js.
+ */
+export function docusaurusYamlValue(source: string): { value: unknown } | undefined {
+  if (source.length > MAX_JS_YAML_SOURCE) return undefined;
   jsYaml ??= require('./jsYaml') as typeof JsYaml;
-  return jsYaml.jsYamlReads(source);
+  return jsYaml.jsYamlValue(source);
 }
 
 /** Longer front matter is not given to js-yaml: the YAML library reads no more either. */

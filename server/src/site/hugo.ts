@@ -290,15 +290,16 @@ function bundleHeaderKind(site: HugoSite, fileName: string): 'leaf' | 'branch' |
 
 /**
  * The URL paths Hugo writes a page at besides the pages' own, as keys (see `permalinkKey`):
- * - the list page of each top-level folder of a content folder that holds a built page and no
- *   `_index` file of its own (whose page is a page of the index), unless `disableKinds` has
- *   `section`: its name urlized and lower-cased whatever `disablePathToLower` says, `.html` with `uglyURLs`;
+ * - the list page of each top-level folder of a content folder that holds a page Hugo reads (built,
+ *   or headless, or not rendered; not a draft) and no `_index` file of its own (whose page is a page
+ *   of the index), unless `disableKinds` has `section`: in the page's language, its name urlized
+ *   and lower-cased whatever `disablePathToLower` says, `.html` with `uglyURLs`;
  * - a redirect at each `aliases` path of a built page, unless `disableAliases`: below the base URL's
  *   path as written (Hugo 0.111 puts no language in front of it), or relative to the page's
  *   folder, cleaned as Go cleans a path, a final `index.html` dropped, `.html` with `uglyURLs`.
- * `files` are the paths of every document of the site relative to it; `pages` its built pages.
+ * `files` are the paths of every document of the site relative to it; `pages` the pages Hugo reads.
  */
-export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pages: Iterable<{ relativePath: string; permalink: string; aliases: readonly string[] }>): Set<string> {
+export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pages: Iterable<{ relativePath: string; page: SitePage; aliases: readonly string[] }>): Set<string> {
   const paths = new Set<string>();
   // As written and as Hugo escapes it (`/straße/`, `/stra%C3%9Fe/`): a link may have either.
   const add = (path: string) => {
@@ -317,17 +318,17 @@ export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pa
     const top = topFolderOf(file);
     if (top !== undefined && top.rest.length === 1 && bundleHeaderKind(site, top.rest[0]) === 'branch') headed.add(`${top.contentDir}/${top.folder}`);
   }
-  for (const page of pages) {
-    const top = topFolderOf(page.relativePath);
-    if (top !== undefined && !headed.has(`${top.contentDir}/${top.folder}`) && !site.disableKinds.has('section')) {
-      const languagePrefix = page.permalink.slice(site.basePath.length).split('/')[0];
-      const prefix = site.languages.some((language) => language.code === languagePrefix) ? `${languagePrefix}/` : '';
+  for (const { relativePath, page, aliases } of pages) {
+    const top = topFolderOf(relativePath);
+    if (page.contentRead && top !== undefined && !headed.has(`${top.contentDir}/${top.folder}`) && !site.disableKinds.has('section')) {
+      // As a page's own path has it (see `hugoPageOf`), whatever its `url` says.
+      const prefix = site.multihost || (page.locale === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir) ? '' : `${page.locale}/`;
       const unaccented = site.removePathAccents ? top.folder.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : top.folder;
       add(`${site.basePath}${prefix}${unicodeSanitize(unaccented).toLowerCase()}/`);
     }
-    if (site.disableAliases) continue;
+    if (site.disableAliases || !page.published) continue;
     const folder = page.permalink.replace(/[^/]*\/?$/, '');
-    for (const alias of page.aliases) add(alias.startsWith('/') ? `${site.basePath}${alias.slice(1)}` : `${folder}${alias}`);
+    for (const alias of aliases) add(alias.startsWith('/') ? `${site.basePath}${alias.slice(1)}` : `${folder}${alias}`);
   }
   return paths;
 }

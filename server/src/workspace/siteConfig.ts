@@ -171,7 +171,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
     }
   }
   if (generator !== 'docusaurus') {
-    // `config.yaml` is a common name: Hugo's beside `content/` or `themes/`, or where it sets what only Hugo reads.
+    // `config.yaml` is a common name: Hugo's beside `content/` or `themes/`, or where it names another content folder.
     const files = hugoConfigFilesIn(folder, HUGO_SITE_FOLDERS.some((name) => fs.existsSync(path.join(folder, name))), scope, log);
     if (files.length > 0) {
       const [facts, problems] = readHugoConfigFiles(files.map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
@@ -194,28 +194,13 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
 const HUGO_SITE_FOLDERS = ['content', 'themes'];
 
 /**
- * Top-level keys only Hugo reads (in any case, as Hugo reads them); other tools' `config.yaml`
- * has a `theme` (Marp, Mermaid) or a nested `baseUrl` (tsconfig), not these at the top.
+ * Whether a `config.*` file names the folder a Hugo site's content is in, `contentDir` (the site's,
+ * or a language's: `[languages.en] contentDir = 'content.en'`): without a `content/` folder beside
+ * it, a Hugo site must. Other keys say too little: an app's `config.json` has a `baseUrl`, Marp's
+ * `config.yaml` a `theme`.
  */
-const HUGO_ONLY_KEYS = new Set(['baseurl', 'contentdir', 'defaultcontentlanguage', 'languagecode']);
-
-/**
- * Whether a `config.*` file sets a key only Hugo reads: one of `HUGO_ONLY_KEYS` at its top level (a
- * TOML or YAML key at a line's start, or a JSON object's), or a `contentDir` at any depth (a
- * language's, `[languages.en] contentDir = 'content.en'`), a name no other tool uses.
- */
-function setsHugoOnlyKey(name: string, text: string): boolean {
-  if (/^[ \t]*["']?contentDir["']?[ \t]*[=:]/im.test(text)) return true;
-  if (name.endsWith('.json')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      return typeof parsed === 'object' && parsed !== null && Object.keys(parsed).some((key) => HUGO_ONLY_KEYS.has(key.toLowerCase()));
-    } catch {
-      return false;
-    }
-  }
-  for (const match of text.matchAll(/^["']?([A-Za-z]+)["']?[ \t]*[=:]/gm)) if (HUGO_ONLY_KEYS.has(match[1].toLowerCase())) return true;
-  return false;
+function setsHugoOnlyKey(text: string): boolean {
+  return /^[ \t]*["']?contentDir["']?[ \t]*[=:]/im.test(text);
 }
 
 /**
@@ -230,7 +215,7 @@ function hugoConfigFilesIn(folder: string, configNames: boolean, scope: Glossary
     const file = path.join(folder, name);
     if (root !== undefined || !fs.existsSync(file) || !scope.isReachable(file)) continue;
     const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
-    if (text !== undefined && (configNames || !name.startsWith('config.') || setsHugoOnlyKey(name, text))) root = { file, text };
+    if (text !== undefined && (configNames || !name.startsWith('config.') || setsHugoOnlyKey(text))) root = { file, text };
   }
   const folderFiles = HUGO_CONFIG_FOLDERS.flatMap((configFolder) => configFilesIn(path.join(folder, configFolder), scope, log));
   return [...(root === undefined ? [] : [{ ...root, inFolder: false }]), ...folderFiles];

@@ -32,12 +32,10 @@ export function documentDiagnostics(
   lines?: LineIndex,
   history?: HistorySnapshot,
 ): GlossaryDiagnostic[] {
-  // js-yaml, with which Docusaurus reads front matter, refuses a key written twice; Hugo's YAML keeps
-  // the last. What js-yaml reads past (see `yamlDiagnostics`) is not known to pass Hugo's.
-  const hugo = index.siteFor(document.uri)?.generator === 'hugo';
-  const breaksBuild = (diagnostic: GlossaryDiagnostic) => (diagnostic.code === 'duplicate-key' && !hugo) || (diagnostic.code === 'yaml-syntax' && hugo);
+  // js-yaml, with which Docusaurus reads front matter, refuses a key written twice; Hugo's YAML keeps the last.
+  const refusesDuplicateKeys = index.siteFor(document.uri)?.generator !== 'hugo';
   const found = [
-    ...document.diagnostics.map((diagnostic) => (breaksBuild(diagnostic) && !diagnostic.breaksBuild ? { ...diagnostic, breaksBuild: true as const } : diagnostic)),
+    ...document.diagnostics.map((diagnostic) => (diagnostic.code === 'duplicate-key' && refusesDuplicateKeys ? { ...diagnostic, breaksBuild: true as const } : diagnostic)),
     ...tagDiagnostics(index, document),
     ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator),
     ...glossaryDiagnostics(index, document),

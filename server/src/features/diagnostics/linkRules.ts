@@ -107,10 +107,10 @@ function hugoWritesPageAt(index: GlossaryIndex, site: Site, path: string): boole
     const relativePath = (uri: string) => uriPath(uri).slice(root.length + 1);
     const pages = documents.flatMap((document) => {
       const page = index.pageOf(document.uri);
-      if (page?.published !== true) return [];
+      if (page === undefined || (!page.published && !page.contentRead)) return [];
       const aliases = document.frontMatter?.fields.find((field) => field.key.toLowerCase() === 'aliases')?.value;
       const written = Array.isArray(aliases) ? aliases.filter((alias): alias is string => typeof alias === 'string') : typeof aliases === 'string' ? [aliases] : [];
-      return [{ relativePath: relativePath(document.uri), permalink: page.permalink, aliases: written }];
+      return [{ relativePath: relativePath(document.uri), page, aliases: written }];
     });
     return hugoPathsBesidePages(site.hugo, documents.map((document) => relativePath(document.uri)), pages);
   });
