@@ -745,6 +745,20 @@ describe('broken-image', () => {
   });
 });
 
+describe('yaml-syntax where Docusaurus reads the front matter all the same', () => {
+  it('is a warning, and Docusaurus\'s own checks judge the values as its js-yaml reads them', () => {
+    const { index } = siteWithFiles([], { 'docs/seite.md': '---\ndescription: "eine\n\u00a0 Zeile"\nsidebar_position: abc\n---\n# Seite\n' });
+    assert.deepEqual(problems(index, 'docs/seite.md', ['yaml-syntax', 'invalid-front-matter']).map((problem) => `${problem.code} ${problem.severity}`).sort(), [
+      'invalid-front-matter error',
+      'yaml-syntax warning',
+      'yaml-syntax warning',
+    ]);
+    // Broken for js-yaml too: the build fails on it, and nothing of it is judged.
+    const broken = siteWithFiles([], { 'docs/seite.md': '---\ntags: [a, b]]\nsidebar_position: abc\n---\n# Seite\n' }).index;
+    assert.deepEqual([...new Set(problems(broken, 'docs/seite.md', ['yaml-syntax', 'invalid-front-matter']).map((problem) => `${problem.code} ${problem.severity}`))], ['yaml-syntax error']);
+  });
+});
+
 describe('broken-import', () => {
   const PAGE = [
     /* 0 */ "import Teil from './_teil.md';",
