@@ -295,6 +295,8 @@ describe('quick fix: create the missing entry', () => {
       ['Create Neu.md from the template', 'Disable broken-link for this line'],
       'the first 50 problems are all links to Neu.md',
     );
+    const disable = everywhere.find((candidate) => candidate.title === 'Disable broken-link for this line')!;
+    assert.equal(disable.diagnostics.length, 400, 'the comment turns off every problem of its line, also those past the first 50');
   });
 
   it('and the new entry ends the warning', () => {

@@ -54,7 +54,16 @@ export function codeActions(
   // A selection over a long file would list a fix per problem; the first ones and "fix all" are enough.
   const placements = new Map<number, Placement>();
   const mdxFixChecks = { left: MAX_MDX_FIX_CHECKS };
-  for (const diagnostic of here.slice(0, MAX_PROBLEMS_WITH_FIXES)) actions.push(...fixesFor(index, document, lines, diagnostic, settings, placements, mdxFixChecks));
+  for (const diagnostic of here.slice(0, MAX_PROBLEMS_WITH_FIXES)) {
+    actions.push(...fixesFor(index, document, lines, diagnostic, settings, mdxFixChecks));
+    // Last, and never a safe fix: turning a rule off is the author's call. The comment turns off
+    // every problem of its kind that starts on the line, also those past the first ones here.
+    const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document));
+    if (disable === undefined) continue;
+    const line = diagnostic.range.start.line;
+    const disabled = all.filter((other) => other.code === diagnostic.code && other.range.start.line === line);
+    actions.push({ title: l10n.t('Disable {0} for this line', diagnostic.code), kind: 'quickfix', diagnostics: disabled, change: { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] } });
+  }
   mergeIdentical(actions);
   for (const termUri of new Set(here.filter(isUnlinkedMention).map((diagnostic) => diagnostic.related![0].uri))) {
     const ofTerm = all.filter((diagnostic) => isUnlinkedMention(diagnostic) && diagnostic.related![0].uri === termUri);
@@ -95,7 +104,8 @@ function mergeIdentical(actions: CodeAction[]): void {
     const key = action.title + '\0' + JSON.stringify(action.change);
     const same = byChange.get(key);
     if (same !== undefined) {
-      same.diagnostics.push(...action.diagnostics);
+      // A disable comment lists the problems of its line already.
+      for (const diagnostic of action.diagnostics) if (!same.diagnostics.includes(diagnostic)) same.diagnostics.push(diagnostic);
       continue;
     }
     byChange.set(key, action);
@@ -161,7 +171,6 @@ function fixesFor(
   lines: LineIndex,
   diagnostic: GlossaryDiagnostic,
   settings: GlossarySettings,
-  placements: Map<number, Placement>,
   mdxFixChecks = { left: MAX_MDX_FIX_CHECKS },
 ): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -229,9 +238,6 @@ function fixesFor(
       actions.push(single(l10n.t('Add "{0}"', key!), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: place.at, end: place.at }, newText }] }] }));
     }
   }
-  // Last, and never a safe fix: turning a rule off is the author's call.
-  const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document));
-  if (disable !== undefined) actions.push(single(l10n.t('Disable {0} for this line', diagnostic.code), { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] }));
   return actions;
 }
 
