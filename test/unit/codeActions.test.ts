@@ -143,6 +143,17 @@ describe('quick fix: remove a tag', () => {
     assert.equal(remove(entry('A', 'A', 'D.', '[IM, Begriffe, I|M, Strategie]')), entry('A', 'A', 'D.', '[IM, Begriffe, Strategie]'));
   });
 
+  it('reads the blanks of a flow list as YAML does: a no-break or ideographic space is part of the tag', () => {
+    // YAML reads "\u00a0Begriffe" and "\u3000IM": padded tags, trimmed to the ones listed before them.
+    const fixed = (tags: string) => {
+      const text = entry('A', 'A', 'D.', tags);
+      return fixedText(glossaryOf({ ...files, 'docs/A.md': text }), `${ROOT}/docs/A.md`, text, DEFAULT_SETTINGS);
+    };
+    assert.equal(fixed('[Begriffe,\u00a0Begriffe]'), entry('A', 'A', 'D.', '[Begriffe]'));
+    assert.equal(fixed('[IM, \u3000IM]'), entry('A', 'A', 'D.', '[IM]'));
+    assert.equal(fixed('[IM, IM\u3000]'), entry('A', 'A', 'D.', '[IM]'));
+  });
+
   it('removes a duplicate at the end of a flow list with the comma before it', () => {
     assert.equal(remove(entry('A', 'A', 'D.', '[IM, Begriffe, I|M]')), entry('A', 'A', 'D.', '[IM, Begriffe]'));
   });

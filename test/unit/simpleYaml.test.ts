@@ -70,6 +70,12 @@ describe('the fast front-matter reader', () => {
     assert.ok(outcomes.includes('fast') && outcomes.includes('library'));
   });
 
+  it('agrees where JavaScript trims blanks that YAML keeps (no-break, ideographic and other spaces, BOMs)', () => {
+    for (const blank of ['\u00a0', '\u3000', '\ufeff', '\u2003', '\u202f', '\u2028']) {
+      for (const source of [`tags: [Begriffe,${blank}Begriffe]\n`, `tags: [IM, IM${blank}]\n`, `title: A${blank}\n`, `tags:\n  - ${blank}A\n`, `${blank}\ntitle: A\n`]) compare(source);
+    }
+  });
+
   it('agrees on 2,000 random front matters built from tricky pieces (seeded)', () => {
     let seed = Number(process.env.FUZZ_SEED ?? 20261126);
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);

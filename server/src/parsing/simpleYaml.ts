@@ -9,7 +9,8 @@ import type { FrontMatterField, FrontMatterItem } from './frontMatterFields';
  * then goes to the library.
  */
 export function readSimpleFrontMatter(source: string, rangeOf: (start: number, end: number) => Range): FrontMatterField[] | undefined {
-  if (source.includes('\t')) return undefined;
+  // Blanks JavaScript trims and YAML keeps (no-break and ideographic spaces, BOMs, ...) are the library's to read.
+  if (source.includes('\t') || OTHER_BLANK.test(source)) return undefined;
   const fields: FrontMatterField[] = [];
   const keys = new Set<string>();
   let openList: { field: FrontMatterField; start: number; end: number; items: FrontMatterItem[]; indent?: number } | undefined;
@@ -77,6 +78,9 @@ export function readSimpleFrontMatter(source: string, rangeOf: (start: number, e
   closeList();
   return fields;
 }
+
+/** White space to JavaScript (`\\s`, `trim`) that is no white space to YAML, which has only spaces, tabs and line breaks. */
+const OTHER_BLANK = /[^\S \t\r\n]/;
 
 /** Plain text YAML keeps as a string: no indicator first, no `: ` or ` #`, no number, boolean or null. */
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:#]|:(?! |$)|(?<! )#)*$/;
