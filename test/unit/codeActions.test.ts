@@ -13,6 +13,7 @@ import { generateTagsFile, TagsFileError, tagsFileChange } from '../../server/sr
 import { parseTagsFile } from '../../server/src/parsing/tagsFile';
 import { parseDocument } from '../../server/src/parsing/document';
 import { newTermText } from '../../server/src/features/newTerm';
+import { hugoSiteOf } from '../../server/src/site/hugo';
 import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
 
@@ -554,6 +555,20 @@ describe('fixes keep the text of the file (issue 16)', () => {
     assert.equal(fixedAll(doc(['title: A', 'tags: Begriffe, IM'])), doc(['title: A', 'tags: [Begriffe, IM]']));
     assert.equal(fixedAll(doc(['title: A', 'tags: "Forschung, Entwicklung"'])), doc(['title: A', 'tags: ["Forschung, Entwicklung"]']));
     assert.equal(fixedAll(doc(['title: A', "tags: 'Foo, Inc.'"])), doc(['title: A', 'tags: ["Foo, Inc."]']));
+    // Over several lines, quotes or not, YAML joined the lines into one string: it stays one tag.
+    assert.equal(fixedAll(doc(['title: A', 'tags: "Forschung,', '  Entwicklung"'])), doc(['title: A', 'tags: ["Forschung, Entwicklung"]']));
+    assert.equal(fixedAll(doc(['title: A', 'tags: Forschung,', '  Entwicklung'])), doc(['title: A', 'tags: ["Forschung, Entwicklung"]']));
+  });
+
+  it('tags-not-a-list in a Hugo site: the string stays the one tag Hugo reads it as', () => {
+    const text = doc(['title: A', 'tags: Cloud Native, Security']);
+    const index = glossaryOf({});
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date() }]);
+    const document = index.setDocument(uri('content/a.md'), text);
+    const lines = new LineIndex(text);
+    assert.equal(applyEdits(lines, fixAll(index, document, lines, DEFAULT_SETTINGS)), doc(['title: A', 'tags: ["Cloud Native, Security"]']));
+    const [problem] = documentDiagnostics(index, document, DEFAULT_SETTINGS).filter((diagnostic) => diagnostic.code === 'tags-not-a-list');
+    assert.equal(problem.message, 'Hugo reads this string as one tag, "Cloud Native, Security": write tags as a list, such as "tags: [A, B]".');
   });
 
   it('padded-tag: the trimmed tag stays a string, one tag, and the rest of the list stays', () => {

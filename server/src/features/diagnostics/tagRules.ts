@@ -8,11 +8,12 @@ import { yamlFlowList, yamlString } from '../yamlEdits';
 import { closestMatch, isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 
 /**
- * Whether a string value was written in quotes: a plain scalar on one line is its own source text,
- * so a value whose place on one line is longer than it was quoted (or escaped, which takes quotes).
+ * Whether a string value may have been written in quotes: a plain scalar on one line is its own
+ * source text, so a value whose place on one line is longer than it was quoted (or escaped, which
+ * takes quotes). A value over several lines may be quoted or not: YAML joined its lines either way.
  */
-function isQuoted(value: string, range: Range): boolean {
-  return range.start.line === range.end.line && range.end.character - range.start.character !== value.length;
+function mayBeQuoted(value: string, range: Range): boolean {
+  return range.start.line !== range.end.line || range.end.character - range.start.character !== value.length;
 }
 
 /** A rarer tag is only called a variant of a tag at least this many times as common. */
@@ -23,14 +24,17 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
   const field = document.term === undefined ? undefined : document.frontMatter?.fields.find((candidate) => candidate.key === 'tags');
   if (field === undefined || field.value === undefined || field.value === null) return [];
   if (field.items === undefined) {
+    // Hugo reads a string as one tag, whatever its commas: the list keeps it so.
+    const inHugo = index.siteFor(document.uri)?.generator === 'hugo';
     return [
       {
         range: field.valueRange,
         severity: 'warning',
         code: 'tags-not-a-list',
-        message: l10n.t('Tags must be a list, such as "tags: [A, B]".'),
+        message: inHugo && typeof field.value === 'string' ? l10n.t('Hugo reads this string as one tag, "{0}": write tags as a list, such as "tags: [A, B]".', field.value) : l10n.t('Tags must be a list, such as "tags: [A, B]".'),
         // "A, B" meant two tags, `"A, B"` in quotes one; each is written so that YAML reads it back as that tag.
-        suggestion: typeof field.value === 'string' ? yamlFlowList(isQuoted(field.value, field.valueRange) ? [field.value] : field.value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '')) : undefined,
+        suggestion:
+          typeof field.value === 'string' ? yamlFlowList(inHugo || mayBeQuoted(field.value, field.valueRange) ? [field.value] : field.value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '')) : undefined,
       },
     ];
   }
