@@ -253,6 +253,23 @@ describe('duplicates within a locale', () => {
     assert.deepEqual(diagnostic.related?.map((related) => related.uri), [uri(`${TRANSLATED}/cluster.md`)]);
   });
 
+  it('Docusaurus: the copies of an entry in the versions of the docs are no duplicates, a second entry in one version is', () => {
+    const index = glossaryOf({});
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.instances[0].versions = ['1.0'];
+    index.setSites([site]);
+    const files = {
+      'docs/outtasking.md': entry('outtasking', 'Outtasking', 'Now.'),
+      'versioned_docs/version-1.0/outtasking.md': entry('outtasking', 'Outtasking', 'Then.'),
+      'versioned_docs/version-1.0/auslagerung.md': entry('auslagerung', 'Outtasking', 'Then, twice.'),
+    };
+    for (const [relative, text] of Object.entries(files)) index.setDocument(uri(relative), text);
+    assert.deepEqual(codes(index, 'docs/outtasking.md'), []);
+    assert.deepEqual(codes(index, 'versioned_docs/version-1.0/outtasking.md'), ['duplicate-title']);
+    const [diagnostic] = documentDiagnostics(index, index.getDocument(uri('versioned_docs/version-1.0/outtasking.md'))!, DEFAULT_SETTINGS).filter((found) => found.code === 'duplicate-title');
+    assert.deepEqual(diagnostic.related?.map((related) => related.uri), [uri('versioned_docs/version-1.0/auslagerung.md')]);
+  });
+
   it('Hugo: one title in two languages is no duplicate, in one language it is', () => {
     const index = hugoGlossary({ ...HUGO_FILES, 'content/en/group.md': page('Cluster', 'Another.') });
     assert.deepEqual(codes(index, 'content/de/cluster.md'), []);

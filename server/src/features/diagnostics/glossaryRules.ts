@@ -5,7 +5,7 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { nameKey } from '../../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 
-/** Rules across the glossary: two entries with one id, or one title, in one locale. */
+/** Rules across the glossary: two entries with one id, or one title, in one locale (and version). */
 export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const term = document.term;
   if (term === undefined) return [];
@@ -31,7 +31,7 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   const titleKey = nameKey(term.title);
   const sameTitle = index
     .termsNamed(term.title)
-    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !inOtherLocales(index, term, other))
+    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !inOtherLocales(index, term, other) && !inOtherVersions(index, term, other))
     .sort(byUri);
   if (sameTitle.length > 0 && term.titleRange !== undefined) {
     diagnostics.push({
@@ -78,6 +78,13 @@ function inOtherLocales(index: GlossaryIndex, a: GlossaryTerm, b: GlossaryTerm):
   if (pathA.length !== pathB.length) return false;
   const differing = pathA.map((segment, position) => [segment, pathB[position]]).filter(([left, right]) => left !== right);
   return differing.length === 1 && LOCALE.test(differing[0][0]) && LOCALE.test(differing[0][1]);
+}
+
+/** Two pages of one Docusaurus docs instance in different versions: a version is a snapshot of the same entries. */
+function inOtherVersions(index: GlossaryIndex, a: GlossaryTerm, b: GlossaryTerm): boolean {
+  const pageA = index.pageOf(a.uri);
+  const pageB = index.pageOf(b.uri);
+  return pageA?.generator === 'docusaurus' && pageB?.generator === 'docusaurus' && index.siteFor(a.uri) === index.siteFor(b.uri) && pageA.instance === pageB.instance && pageA.version !== pageB.version;
 }
 
 /** A page's locale, when a site's configuration says it: a site assumed from the layout knows one locale only. */
