@@ -37,6 +37,37 @@ describe('the names of a term', () => {
     assert.ok(!names('Software-as-a-Service').includes('Software'), 'a hyphen without blanks joins, it does not split');
   });
 
+  it('takes each item of a title that lists names, but not the words of one name', () => {
+    for (const item of ['Strom', 'Spannung', 'Widerstand']) assert.ok(names('Strom, Spannung, Widerstand').includes(item), item);
+    for (const item of ['Kauf', 'Miete', 'Leasing']) assert.ok(names('Kauf, Miete und Leasing').includes(item), item);
+    for (const item of ['RS232', 'RS485']) assert.ok(names('RS232 & RS485').includes(item), item);
+    for (const item of ['REACH', 'WEEE']) assert.ok(names('REACH und WEEE').includes(item), item);
+    assert.ok(!names('Research & Development').includes('Development'), 'two words joined by "&" are one name unless both are abbreviations');
+    assert.ok(!names('Kosten, variable').includes('variable'), 'an inverted title is no list');
+    assert.ok(!names('Bussysteme (Adress-, Daten-, Steuerbus)').includes('Daten-'), 'halves of words are no names');
+  });
+
+  it('takes both sides of a comparison, and the parts of each side', () => {
+    for (const part of ['Schutzerde (PE)', 'Signalmasse (GND)', 'Schutzerde', 'PE', 'Signalmasse', 'GND']) assert.ok(names('Schutzerde (PE) vs. Signalmasse (GND)').includes(part), part);
+    for (const part of ['TCP', 'UDP']) assert.ok(names('TCP versus UDP').includes(part), part);
+  });
+
+  it('takes the subject of a question and of an overview', () => {
+    assert.ok(names('Was ist ESD?').includes('ESD'));
+    assert.ok(names('What is a container?').includes('container'));
+    for (const [title, subject] of [['Halbleiter Grundlagen', 'Halbleiter'], ['EMV-Grundlagen', 'EMV'], ['Transformator Typen', 'Transformator'], ['Kubernetes basics', 'Kubernetes'], ['Einführung in die Regelungstechnik', 'Regelungstechnik'], ['Introduction to Kubernetes', 'Kubernetes']]) {
+      assert.ok(names(title).includes(subject), title);
+    }
+    assert.ok(!names('Data Types').includes('Data'), 'English "types" names a kind of thing, not an overview');
+  });
+
+  it('takes no list in parentheses, and no part of one letter', () => {
+    assert.ok(names('Signale (Analog, Digital, Binär)').includes('Signale'));
+    assert.ok(!names('Signale (Analog, Digital, Binär)').includes('Digital'), 'what the entry covers is not its name');
+    assert.ok(!names('C-Grundlagen (Variablen, Schleifen)').includes('C'), 'one letter is a symbol');
+    assert.ok(!names('Flipflops (SR, D, JK, T)').includes('D'));
+  });
+
   it('splits words at a capital inside and between letters and digits, and makes plural names singular', () => {
     assert.ok(names('DIN69901').includes('DIN 69901'));
     assert.ok(names('WebAssembly').includes('Web Assembly'));
@@ -117,6 +148,20 @@ describe('what the words around a name say', () => {
     const document = index.setDocument(`${ROOT}/${relative}`, text);
     return mentionsIn(index, document, lines).map((mention) => `${text.slice(lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end))}=${mention.termUris.map((uri) => uri.slice(ROOT.length + 1)).join(',')}`);
   };
+
+  it('takes a term whose own name it is over one of whose title it is a part, wherever the page lies', () => {
+    const index = glossaryOf({
+      'scripts/script.md': '---\ntitle: Script\n---\nA writing system.\n',
+      'typography/script-typeface.md': '---\ntitle: Script (typeface)\n---\nA typeface like handwriting.\n',
+      'typography/specs.md': '---\ntitle: Spezifikationen, Normen\n---\nText.\n',
+    });
+    assert.deepEqual(mentioned(index, 'typography/baseline.md', 'In scripts that run vertically, glyphs align to a centre line.\n'), ['scripts=scripts/script.md']);
+    assert.deepEqual(mentioned(index, 'notiz.md', 'Die Normen gelten für alle Teile.\n'), ['Normen=typography/specs.md'], 'a part names its term where no term has the name as its own');
+    index.setDocument(`${ROOT}/norm.md`, '---\ntitle: Norm\n---\nEine Regel.\n');
+    assert.deepEqual(mentioned(index, 'notiz.md', 'Die Normen gelten für alle Teile.\n'), ['Normen=norm.md'], 'and loses it to a new term with the name as its own');
+    index.removeDocument(`${ROOT}/norm.md`);
+    assert.deepEqual(mentioned(index, 'notiz.md', 'Die Normen gelten für alle Teile.\n'), ['Normen=typography/specs.md'], 'and gets it back when that term goes');
+  });
 
   it('in German prose, a lower-case word after a personal pronoun is a verb, not the noun', () => {
     const index = glossaryOf({ 'glossar/Bedarf.md': '---\ntitle: Bedarf\n---\nDer Bedarf.\n' });

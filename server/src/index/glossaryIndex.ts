@@ -12,7 +12,7 @@ import { SignatureStore, type TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
 import type { PathKind, PathProbe } from '../common/paths';
 import { nameKey, TermMatcher } from './termMatcher';
-import { mentionNamesOf } from './mentionNames';
+import { mentionNameSetsOf } from './mentionNames';
 
 /**
  * Sets of URIs under string keys, for lookups by id, name, link target and tag. Most keys have
@@ -307,7 +307,8 @@ export class GlossaryIndex {
     if (next === undefined) {
       if (previous !== undefined) this.matcher.removeTerm(parsed.uri);
     } else if (previous === undefined || !sameNames(previous, next)) {
-      this.matcher.setTerm(parsed.uri, mentionNamesOf(next));
+      const { own, parts } = mentionNameSetsOf(next);
+      this.matcher.setTerm(parsed.uri, own, parts);
     }
     this.updateTranslationsOf(parsed.uri, previousPage, this.pagesByUri.get(parsed.uri)?.page);
     const shapesBelow = this.isHugoSectionFile(parsed.uri) && (this.shapesSectionBelow(previousDocument, previousPage) || this.shapesSectionBelow(parsed, this.pageOf(parsed.uri))) && !sameFrontMatterValues(previousDocument, parsed);

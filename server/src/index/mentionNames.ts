@@ -3,35 +3,52 @@ import type { GlossaryTerm } from '../parsing/document';
 /**
  * The names a term is recognised by in prose, each a rule a reader would state (the README's
  * table lists them):
- * - its title and aliases, and its `id` when the front matter declares one: a file name is a name
- *   only of an entry without a title ("operator.md" does not make "operators" a mention of
- *   "Kubernetes Operator");
- * - the parts of a title that name the term alone: both sides of "Continuous Integration (CI)"
- *   when the part in parentheses is an abbreviation, both halves of "BPM - Business Process
- *   Management";
- * - a word written as two ("DIN69901": "DIN 69901", "WebAssembly": "Web Assembly");
- * - the singular of a plural name ("Dokumente": "Dokument", "Stateful Apps": "stateful app").
+ * - its own names: its title and aliases, and its `id` when the front matter declares one (a file
+ *   name is a name only of an entry without a title: "operator.md" does not make "operators" a
+ *   mention of "Kubernetes Operator");
+ * - the parts of a title that name the term alone (`parts`), which a term's own name beats: both
+ *   sides of "Continuous Integration (CI)" when the part in parentheses is an abbreviation, both
+ *   halves of "BPM - Business Process Management", the items of a list ("Strom, Spannung,
+ *   Widerstand", "RS232 & RS485", "TCP vs. UDP"), the subject of a question ("Was ist ESD?") and of
+ *   an overview ("Halbleiter Grundlagen", "Kubernetes basics"); a part has two letters at least;
+ * - of each, a word written as two ("DIN69901": "DIN 69901", "WebAssembly": "Web Assembly") and
+ *   the singular of a plural name ("Dokumente": "Dokument", "Stateful Apps": "stateful app").
  */
-export function mentionNamesOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliases' | 'idFromFileName'>): string[] {
+export function mentionNameSetsOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliases' | 'idFromFileName'>): { own: string[]; parts: string[] } {
   const declared = [term.title, ...term.aliases];
   if (!term.idFromFileName || term.title === term.id) declared.push(term.id);
-  const names = new Set<string>(declared);
+  const own = new Set<string>();
+  const parts = new Set<string>();
   for (const declaredName of declared) {
+    own.add(declaredName);
     // A name this long is a sentence, not a term: it gets no further forms (and no regular
     // expression has to walk it).
     if (declaredName.length > MAX_FORMED_NAME_LENGTH) continue;
-    for (const name of titleParts(declaredName)) {
-      const split = splitWords(name);
-      for (const spelling of split === name ? [name] : [name, split]) {
-        names.add(spelling);
-        for (const singular of singularsOf(spelling)) names.add(singular);
-      }
-    }
+    addForms(own, declaredName);
+    for (const part of titleParts(declaredName)) addForms(parts, part);
   }
-  return [...names].filter((name) => name.trim() !== '');
+  const named = (name: string) => name.trim() !== '';
+  return { own: [...own].filter(named), parts: [...parts].filter((name) => named(name) && !own.has(name)) };
+}
+
+/** Every name of a term, its own and the parts of its title (see `mentionNameSetsOf`). */
+export function mentionNamesOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliases' | 'idFromFileName'>): string[] {
+  const { own, parts } = mentionNameSetsOf(term);
+  return [...own, ...parts];
+}
+
+/** A name, split at inner capitals and digits, and the singulars of both spellings. */
+function addForms(names: Set<string>, name: string): void {
+  const split = splitWords(name);
+  for (const spelling of split === name ? [name] : [name, split]) {
+    names.add(spelling);
+    for (const singular of singularsOf(spelling)) names.add(singular);
+  }
 }
 
 const MAX_FORMED_NAME_LENGTH = 200;
+/** Parts of parts are taken too ("Schutzerde (PE)" of "Schutzerde (PE) vs. Signalmasse (GND)"), up to this many. */
+const MAX_TITLE_PARTS = 32;
 
 /** Emphasis markers around a part: "BPM-Experte - *BPM-Expert*". */
 const EMPHASIS = /^[*_]+|[*_]+$/g;
@@ -39,23 +56,99 @@ const EMPHASIS = /^[*_]+|[*_]+$/g;
 const PARENTHESISED = /^(.+?)\s*\(([^()]+)\)$/u;
 /** "BPM - Business Process Management": a spaced dash between two names. */
 const SPACED_DASH = /\s+[-–—]\s+/u;
+/** "TCP vs. UDP": the sides of a comparison. */
+const VERSUS = /\s+(?:vs\.?|versus)\s+/iu;
+/** The word that joins the last item of a list: "Strom, Spannung und Widerstand", "RS232 & RS485". */
+const LIST_JOIN = /\s+(?:&|und|and|sowie)\s+/iu;
+/** "Was ist ESD?", "What are containers?": the subject of a question. */
+const QUESTION = /^(?:was\s+(?:ist|sind|bedeutet)|what\s+(?:is|are))\s+(?:(?:ein|eine|der|die|das|a|an|the)\s+)?(.+?)\s*\?$/iu;
+/** "Halbleiter Grundlagen", "EMV-Grundlagen", "Kubernetes basics": a subject and a word for an overview of it. */
+const OVERVIEW_AFTER = /^(.+?)(?:\s+|\s*-\s*)(?:grundlagen|übersicht|überblick|typen|arten|basics|overview|fundamentals)$/iu;
+/** "Grundlagen der Statik", "Einführung in die Regelungstechnik", "Introduction to Kubernetes". */
+const OVERVIEW_BEFORE = /^(?:(?:grundlagen|einführung|übersicht|überblick)\s+(?:in|zu|zur|zum|der|des|von|über)|(?:introduction|overview|basics|fundamentals)\s+(?:to|of))\s+(?:(?:die|den|das|der|dem|the)\s+)?(.+)$/iu;
+/** Whether a title may have parts at all: most have none, and skip the expressions above. */
+const MAY_HAVE_PARTS = /[()*_–—,&?]|\s-|\s(?:und|and|sowie|vs\.?|versus)\s|grundlagen|übersicht|überblick|typen|arten|basics|overview|fundamentals|einführung|introduction/iu;
 
+/** The parts of a title that name its term alone, and their parts in turn. */
 function titleParts(name: string): string[] {
-  // Most names have no parts: the cheap test spares them the regular expressions.
-  if (!/[()*_–—]|\s-/.test(name)) return [name];
-  const parts = [name];
+  if (!MAY_HAVE_PARTS.test(name)) return [];
+  const seen = new Set<string>([name]);
+  const parts: string[] = [];
+  const queue = [name];
+  while (queue.length > 0 && parts.length < MAX_TITLE_PARTS) {
+    for (const written of directPartsOf(queue.shift()!)) {
+      const part = written.trim().replace(EMPHASIS, '').trim();
+      // One letter is a symbol ("C" of "C-Grundlagen" is also a capacitor), not a name a title gives.
+      if (seen.has(part) || (part.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2) continue;
+      seen.add(part);
+      parts.push(part);
+      queue.push(part);
+    }
+  }
+  return parts;
+}
+
+function directPartsOf(name: string): string[] {
+  const parts: string[] = [];
+  const question = QUESTION.exec(name);
+  if (question !== null) parts.push(question[1]);
   const halves = name.split(SPACED_DASH);
   if (halves.length === 2) parts.push(...halves);
-  for (const part of [...parts]) {
-    if (!part.trimEnd().endsWith(')')) continue;
-    const parenthesised = PARENTHESISED.exec(part.trim());
-    if (parenthesised === null) continue;
+  const sides = name.split(VERSUS);
+  if (sides.length === 2 && sides.every(isListItem)) parts.push(...sides);
+  parts.push(...listItemsOf(name));
+  const overview = OVERVIEW_AFTER.exec(name) ?? OVERVIEW_BEFORE.exec(name);
+  if (overview !== null && isListItem(overview[1])) parts.push(overview[1]);
+  const parenthesised = name.trimEnd().endsWith(')') ? PARENTHESISED.exec(name.trim()) : null;
+  if (parenthesised !== null) {
     const [, outside, inside] = parenthesised;
-    // "Kanban (Methode)" says which Kanban; only an abbreviation in parentheses is a name.
-    if (isAbbreviationOf(inside.trim(), outside) || isAbbreviationOf(outside.trim(), inside)) parts.push(outside, inside);
-    else parts.push(outside);
+    parts.push(outside);
+    // "Kanban (Methode)" says which Kanban, "Signale (Analog, Digital)" what the entry covers: only an abbreviation in parentheses is a name.
+    if (isAbbreviationOf(inside.trim(), outside) || isAbbreviationOf(outside.trim(), inside)) parts.push(inside);
   }
-  return parts.map((part) => part.trim().replace(EMPHASIS, '').trim());
+  return parts;
+}
+
+/**
+ * The items of a title that lists names: "Strom, Spannung, Widerstand", "A, B und C", each a name
+ * (capitalised or a number, not the first half of a word: "Adress-, Daten- und Steuerbus"); two
+ * joined without a comma only when both are abbreviations ("RS232 & RS485", "REACH und WEEE"), as
+ * "Research & Development" names one thing.
+ */
+function listItemsOf(name: string): string[] {
+  const commaItems = splitOutsideParentheses(name, ',');
+  const items = commaItems.flatMap((item, position) => (position === commaItems.length - 1 ? item.split(LIST_JOIN) : [item]));
+  if (items.length < 2 || !items.every(isListItem)) return [];
+  if (commaItems.length === 1 && !items.every((item) => ABBREVIATION.test(item.trim()))) return [];
+  return items;
+}
+
+/** An item of a list of names: a capital or a digit first, not the first half of a word. */
+function isListItem(item: string): boolean {
+  const trimmed = item.trim().replace(EMPHASIS, '');
+  return /^[\p{Lu}\p{N}]/u.test(trimmed) && !trimmed.endsWith('-') && trimmed.split(/\s+/).length <= MAX_LIST_ITEM_WORDS;
+}
+
+const MAX_LIST_ITEM_WORDS = 6;
+/** "RS232", "REACH", "mTLS", "K8s": capitals and digits, two of them at least. */
+const ABBREVIATION = /^(?=(?:[^\p{Lu}\p{N}]*[\p{Lu}\p{N}]){2})[\p{L}\p{N}.\-/]{2,12}$/u;
+
+/** The text split at a separator outside parentheses. */
+function splitOutsideParentheses(text: string, separator: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const character = text[at];
+    if (character === '(') depth++;
+    else if (character === ')') depth = Math.max(0, depth - 1);
+    else if (character === separator && depth === 0) {
+      items.push(text.slice(start, at));
+      start = at + 1;
+    }
+  }
+  items.push(text.slice(start));
+  return items;
 }
 
 /** A short word with two capitals or more ("CI", "DBaaS", "mTLS", "K8s") standing for a longer name. */

@@ -20,7 +20,10 @@ export interface Mention {
  */
 interface TrieNode {
   children: Map<string, TrieNode> | undefined;
+  /** The terms whose own name ends here: title, alias, declared id. */
   termUris: Set<string> | undefined;
+  /** The terms of which a part of the title ends here ("CI" of "Continuous Integration (CI)"): a term's own name beats it. */
+  partUris: Set<string> | undefined;
 }
 
 /**
@@ -62,7 +65,8 @@ export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
  */
 export class TermMatcher {
   private readonly root: TrieNode = newNode();
-  private readonly namesByUri = new Map<string, string[][]>();
+  /** The key sequences of each term's names, its own first, then the parts of its title from `partsFrom` on. */
+  private readonly namesByUri = new Map<string, { keys: string[][]; partsFrom: number }>();
   /** How many names use each key, so a scan follows only the keys of a word that some name has. */
   private readonly keyUses = new Map<string, number>();
   /** How many names start with a key of each length. */
@@ -73,11 +77,17 @@ export class TermMatcher {
    */
   matchCompoundTails = false;
 
-  /** Replaces the names a term is known by. */
-  setTerm(uri: string, names: string[]): void {
+  /**
+   * Replaces the names a term is known by: its own, and the parts of its title (`partNames`), which
+   * name it only where no term has the same words as its own name.
+   */
+  setTerm(uri: string, names: string[], partNames: string[] = []): void {
     this.removeTerm(uri);
-    const keySequences = unique(names.map(nameKeys).filter((keys) => keys.length > 0 && keys.length <= MAX_NAME_WORDS));
-    for (const keys of keySequences) {
+    const keysOf = (list: string[]) => list.map(nameKeys).filter((keys) => keys.length > 0 && keys.length <= MAX_NAME_WORDS);
+    const own = keysOf(names);
+    const keySequences = unique([...own, ...keysOf(partNames)]);
+    const partsFrom = unique(own).length;
+    for (const [position, keys] of keySequences.entries()) {
       let node = this.root;
       for (const key of keys) {
         let child = node.children?.get(key);
@@ -87,18 +97,19 @@ export class TermMatcher {
         }
         node = child;
       }
-      (node.termUris ??= new Set()).add(uri);
+      if (position < partsFrom) (node.termUris ??= new Set()).add(uri);
+      else (node.partUris ??= new Set()).add(uri);
       for (const key of keys) count(this.keyUses, key, 1);
       count(this.firstKeyLengths, keys[0].length, 1);
     }
-    this.namesByUri.set(uri, keySequences);
+    this.namesByUri.set(uri, { keys: keySequences, partsFrom });
   }
 
   removeTerm(uri: string): void {
-    const keySequences = this.namesByUri.get(uri);
-    if (keySequences === undefined) return;
+    const names = this.namesByUri.get(uri);
+    if (names === undefined) return;
     this.namesByUri.delete(uri);
-    for (const keys of keySequences) {
+    for (const keys of names.keys) {
       this.removePath(keys, uri);
       for (const key of keys) count(this.keyUses, key, -1);
       count(this.firstKeyLengths, keys[0].length, -1);
@@ -129,7 +140,7 @@ export class TermMatcher {
 
   /** The witnesses of the last words of a term's names, folded unless an acronym: every mention contains one. */
   private mentionWitnesses(uri: string): Array<{ words: string[]; acronym: boolean }> {
-    return (this.namesByUri.get(uri) ?? []).map((keys) => {
+    return (this.namesByUri.get(uri)?.keys ?? []).map((keys) => {
       const last = keys[keys.length - 1];
       const acronym = last.startsWith(ACRONYM_KEY_PREFIX);
       return { words: acronym ? [last.slice(ACRONYM_KEY_PREFIX.length)] : witnessesOf(last), acronym };
@@ -247,10 +258,12 @@ export class TermMatcher {
     const end = path[path.length - 1];
     end.termUris?.delete(uri);
     if (end.termUris?.size === 0) end.termUris = undefined;
+    end.partUris?.delete(uri);
+    if (end.partUris?.size === 0) end.partUris = undefined;
     // Prune nodes that no longer lead to any term, so memory follows the glossary, not its history.
     for (let depth = keys.length; depth > 0; depth--) {
       const node = path[depth];
-      if (node.termUris !== undefined || node.children !== undefined) break;
+      if (node.termUris !== undefined || node.partUris !== undefined || node.children !== undefined) break;
       const parent = path[depth - 1];
       parent.children!.delete(keys[depth - 1]);
       if (parent.children!.size === 0) parent.children = undefined;
@@ -278,7 +291,7 @@ class Frontier {
   private uris: string[] | undefined;
 
   constructor(readonly nodes: readonly TrieNode[]) {
-    this.named = nodes.filter((node) => node.termUris !== undefined);
+    this.named = nodes.filter((node) => node.termUris !== undefined || node.partUris !== undefined);
   }
 
   /** Where the scan is after a word with these (known) keys; undefined once no name goes on. */
@@ -297,9 +310,13 @@ class Frontier {
     return next;
   }
 
-  /** The terms whose names end here. */
+  /** The terms whose own names end here; else those of which a part of the title ends here. */
   termUris(): readonly string[] {
-    return (this.uris ??= [...new Set(this.named.flatMap((node) => [...node.termUris!]))]);
+    if (this.uris === undefined) {
+      const own = new Set(this.named.flatMap((node) => [...(node.termUris ?? [])]));
+      this.uris = [...(own.size > 0 ? own : new Set(this.named.flatMap((node) => [...(node.partUris ?? [])])))];
+    }
+    return this.uris;
   }
 }
 
@@ -330,7 +347,7 @@ function count<K>(counts: Map<K, number>, key: K, change: number): void {
 }
 
 function newNode(): TrieNode {
-  return { children: undefined, termUris: undefined };
+  return { children: undefined, termUris: undefined, partUris: undefined };
 }
 
 /** One spelling of a name for exact lookups: folded words (NFD and NFC spellings alike) joined by single spaces. */
