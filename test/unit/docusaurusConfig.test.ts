@@ -245,6 +245,21 @@ module.exports = {
     assert.deepEqual(facts.problems, []);
   });
 
+  it('reads a preset of another name given docs options as the classic one it hands them to, and one without as adding no docs', () => {
+    const text = `module.exports = {
+  baseUrl: '/',
+  presets: [
+    ['docusaurus-preset-openapi', { api: { path: 'openapi.json', routeBasePath: '/api' }, docs: { routeBasePath: '/docs', path: 'handbuch' }, blog: false }],
+    [require.resolve('./my-preset.js'), { docs: false }],
+    ['docusaurus-preset-shiki-twoslash', { themes: ['min-light'] }],
+  ],
+};
+`;
+    const facts = readDocusaurusConfig(text, 'docusaurus.config.js');
+    assert.deepEqual(facts.docs, [{ id: 'default', path: 'handbuch', routeBasePath: '/docs' }]);
+    assert.deepEqual(facts.problems, []);
+  });
+
   it('reads a preset given as a bare name, in a TypeScript module file, as the default docs instance', () => {
     const facts = readDocusaurusConfig(`export default { baseUrl: '/', presets: ['classic'] } as const;\n`, 'docusaurus.config.mts');
     assert.deepEqual(facts.docs, [{ id: 'default' }]);

@@ -394,12 +394,17 @@ class ConfigReader {
     else unknown(compat !== undefined && compat.kind !== 'undefined' ? 'markdown.mdx1Compat' : 'future.v4');
   }
 
-  /** The classic preset's docs instance: `presets: ['classic']` or `[['classic', { docs: {...} | false }]]`. */
+  /**
+   * The classic preset's docs instance: `presets: ['classic']` or `[['classic', { docs: {...} | false }]]`;
+   * also a preset of another name given `docs` options, which it hands on to the classic one
+   * (`docusaurus-preset-openapi`). A preset without them is taken to add no docs.
+   */
   private readPresets(presets: Value | undefined, instances: DocsInstance[]): void {
     this.items('presets', presets).forEach((preset, index) => {
       const key = `presets[${index}]`;
       const entry = this.pluginEntry(key, preset);
-      if (!entry || !CLASSIC_PRESET_NAMES.has(entry.name)) return;
+      const wrapsClassic = (options: ObjectValue | 'computed' | undefined) => typeof options === 'object' && this.property(options, 'docs') !== undefined;
+      if (!entry || (!CLASSIC_PRESET_NAMES.has(entry.name) && !wrapsClassic(entry.options))) return;
       if (entry.options === 'computed') {
         instances.push({ options: {}, node: entry.node });
         return;
