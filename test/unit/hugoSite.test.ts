@@ -632,6 +632,53 @@ describe('Hugo shortcodes without a template', () => {
     assert.deepEqual(unknown('content/g/seite.md'), [], 'templates not all seen: not judged');
   });
 
+  it('left open, are errors where the template reads .Inner, closed in either form or closing themselves not', () => {
+    const index = new GlossaryIndex();
+    const hugo = hugoSiteOf({ languages: [], problems: [] });
+    hugo.shortcodes = new Set(['kasten', 'hinweis', 'highlight']);
+    hugo.innerShortcodes = new Set(['kasten', 'highlight']);
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+    const unclosed = (body: string) =>
+      documentDiagnostics(index, index.setDocument('file:///site/content/a.md', `---\ntitle: A\n---\n${body}`))
+        .filter((diagnostic) => diagnostic.code === 'unclosed-shortcode')
+        .map((diagnostic) => `${diagnostic.severity} ${diagnostic.range.start.line}:${diagnostic.range.start.character} ${diagnostic.message}`);
+    assert.deepEqual(unclosed('{{< kasten >}}\nText\n'), ['error 3:4 The template of shortcode "kasten" reads .Inner: Hugo refuses to build until it is closed ({{< /kasten >}}) or closes itself ({{< kasten />}}).']);
+    assert.deepEqual(unclosed('{{% highlight go %}}\nx := 1\n'), ['error 3:4 The template of shortcode "highlight" reads .Inner: Hugo refuses to build until it is closed ({{< /highlight >}}) or closes itself ({{< highlight />}}).']);
+    for (const body of ['{{< kasten >}}x{{< /kasten >}}\n', '{{< kasten >}}x{{% /kasten %}}\n', '{{% kasten %}}x{{% /kasten %}}\n', '{{< kasten />}}\n', '{{< kasten title="a/b" / >}}\n', '{{< hinweis >}}\n', '{{</* kasten */>}}\n']) {
+      assert.deepEqual(unclosed(body), [], body);
+    }
+    // The second of two is left open: the first takes the closing.
+    assert.deepEqual(unclosed('{{< kasten >}}a{{< /kasten >}} {{< kasten >}}\n').length, 1);
+    hugo.shortcodes = undefined;
+    assert.deepEqual(unclosed('{{< kasten >}}\n'), [], 'templates not all seen: not judged');
+  });
+
+  it('knows which templates read .Inner: the one Hugo takes, the site\'s before its themes\', every variant, outside comments', () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'hugo-inner-'));
+    try {
+      const write = (file: string, text: string) => {
+        mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
+        writeFileSync(path.join(site, file), text);
+      };
+      write('content/a.md', '---\ntitle: A\n---\n');
+      write('hugo.toml', 'theme = "t"\n');
+      write('layouts/shortcodes/kasten.html', '<div>{{ .Inner }}</div>\n');
+      write('layouts/shortcodes/eingerueckt.html', '<div>{{- .InnerDeindent -}}</div>\n');
+      write('layouts/shortcodes/kommentar.html', '{{/* not .Inner */}}<hr>\n');
+      write('layouts/shortcodes/sprachen.html', '<div>{{ .Inner }}</div>\n');
+      write('layouts/shortcodes/sprachen.en.html', '<div></div>\n');
+      write('layouts/shortcodes/ueberschrieben.html', '<hr>\n');
+      write('themes/t/layouts/shortcodes/ueberschrieben.html', '{{ .Inner }}\n');
+      write('themes/t/layouts/shortcodes/thema.html', '{{ .Inner }}\n');
+      write('layouts/shortcodes/highlight.html', '<pre></pre>\n');
+      const [found] = findSites([site], new GlossaryScope([site]), () => {}).sites;
+      assert.ok(found?.generator === 'hugo');
+      assert.deepEqual([...found.hugo.innerShortcodes!].sort(), ['eingerueckt', 'kasten', 'thema']);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+
   it('with templates found where Hugo looks: the site\'s and its themes\' layouts/shortcodes; not judged with modules or a theme not on disk', () => {
     const site = mkdtempSync(path.join(tmpdir(), 'hugo-shortcodes-'));
     try {

@@ -33,6 +33,7 @@ export const RULES = {
   'broken-image': 'warning',
   'broken-import': 'error',
   'unknown-shortcode': 'warning',
+  'unclosed-shortcode': 'warning',
   'unlinked-mention': 'information',
   'invalid-not-mentions': 'warning',
   'invalid-translated-from': 'warning',

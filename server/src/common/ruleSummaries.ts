@@ -56,6 +56,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('An import of a file that is not there.');
     case 'unknown-shortcode':
       return l10n.t('A Hugo shortcode without a template.');
+    case 'unclosed-shortcode':
+      return l10n.t('A Hugo shortcode that must be closed, left open.');
     case 'unlinked-mention':
       return l10n.t('A mention of a term that could be a link.');
     case 'invalid-not-mentions':

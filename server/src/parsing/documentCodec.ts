@@ -19,7 +19,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 15;
+export const DOCUMENT_CODEC_VERSION = 16;
 
 export class DocumentCodecError extends Error {}
 
@@ -47,7 +47,8 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range)]),
     (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), (image.inMdxComment ? 1 : 0) + (image.inRawHtml ? 2 : 0)]),
-    (document.hugoShortcodes ?? []).flatMap((shortcode) => [shortcode.name, ...numbersOf(shortcode.range), ...(shortcode.body === undefined ? [-1, 0, 0, 0] : numbersOf(shortcode.body))]),
+    // In place of a body: -1 none, -2 none and unclosed.
+    (document.hugoShortcodes ?? []).flatMap((shortcode) => [shortcode.name, ...numbersOf(shortcode.range), ...(shortcode.body !== undefined ? numbersOf(shortcode.body) : [shortcode.unclosed ? -2 : -1, 0, 0, 0])]),
     (document.mdxModules ?? []).flatMap((module) => [module.request, ...numbersOf(module.range)]),
   ];
 }
@@ -117,7 +118,8 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const hugoShortcodes: HugoShortcodeUse[] = [];
   for (let at = 0; at < shortcodeNumbers.length; at += 9) {
     const shortcode: HugoShortcodeUse = { name: text(shortcodeNumbers[at]), range: rangeAt(shortcodeNumbers, at + 1) };
-    if (shortcodeNumbers[at + 5] !== -1) shortcode.body = rangeAt(shortcodeNumbers, at + 5);
+    if (shortcodeNumbers[at + 5] === -2) shortcode.unclosed = true;
+    else if (shortcodeNumbers[at + 5] !== -1) shortcode.body = rangeAt(shortcodeNumbers, at + 5);
     hugoShortcodes.push(shortcode);
   }
   if (hugoShortcodes.length > 0) document.hugoShortcodes = hugoShortcodes;

@@ -20,6 +20,11 @@ export interface HugoShortcodeUse {
    * as Markdown (`{{< highlight toml >}}[[module.mounts]]{{< /highlight >}}` holds no wiki link).
    */
   body?: Range;
+  /**
+   * Set for `{{< name >}}` or `{{% name %}}` neither closed later nor closing itself (`/>}}`): Hugo
+   * stops where the template of such a shortcode reads `.Inner`.
+   */
+  unclosed?: true;
 }
 
 /** At most this many refs and this many other shortcodes per document: the rest are not read. */
@@ -30,17 +35,21 @@ const MAX_REFS = 1000;
  * (`{{< /x >}}`) nor one commented out (`{{</*`).
  */
 const OPENING = /\{\{([<%])\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)/gu;
-/** A closing shortcode of the `<` form, `{{< /name >}}`, with its name. */
-const CLOSING = /\{\{<\s*\/\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)\s*>\}\}/gu;
+/** A closing shortcode, `{{< /name >}}` or `{{% /name %}}`, with its form and its name. */
+const CLOSING = /\{\{([<%])\s*\/\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)\s*[>%]\}\}/gu;
 
-/** The closing shortcodes of a body by name, in one pass: `next` gives where the first after an offset starts. */
-function closingsOf(text: string, from: number): { next(name: string, after: number): number | undefined } {
+/**
+ * The closing shortcodes of a body by form and name (`<note`, `%note`), in one pass: `next` gives
+ * where the first after an offset starts.
+ */
+function closingsOf(text: string, from: number): { next(key: string, after: number): number | undefined } {
   const byName = new Map<string, number[]>();
   CLOSING.lastIndex = from;
   for (let match = CLOSING.exec(text); match !== null; match = CLOSING.exec(text)) {
-    const starts = byName.get(match[1]) ?? [];
+    const key = match[1] + match[2];
+    const starts = byName.get(key) ?? [];
     starts.push(match.index);
-    byName.set(match[1], starts);
+    byName.set(key, starts);
   }
   // Openings come in order: each name's closings are passed over once.
   const passed = new Map<string, number>();
@@ -85,8 +94,12 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
       const nameStart = OPENING.lastIndex - name.length;
       // `{{< note />}}` closes itself: the text after it is no body of its.
       const selfClosing = /\/\s*$/.test(text.slice(OPENING.lastIndex, end));
-      const bodyEnd = match[1] === '<' && !selfClosing ? closings.next(name, end + closing.length) : undefined;
-      others.push({ name, range: lines.rangeAt(nameStart, OPENING.lastIndex), ...(bodyEnd === undefined ? {} : { body: lines.rangeAt(end + closing.length, bodyEnd) }) });
+      const bodyEnd = selfClosing ? undefined : closings.next(match[1] + name, end + closing.length);
+      // A `%` shortcode's body is Markdown, read as the page's.
+      const body = bodyEnd !== undefined && match[1] === '<' ? { body: lines.rangeAt(end + closing.length, bodyEnd) } : {};
+      // Closed in the other form or not, it is not the unclosed one Hugo stops at.
+      const closed = selfClosing || bodyEnd !== undefined || closings.next((match[1] === '<' ? '%' : '<') + name, end + closing.length) !== undefined;
+      others.push({ name, range: lines.rangeAt(nameStart, OPENING.lastIndex), ...body, ...(closed ? {} : { unclosed: true as const }) });
     }
     // The parameters, quoted ones too, are this shortcode's: a shortcode written in one is text.
     OPENING.lastIndex = end + closing.length;

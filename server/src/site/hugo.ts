@@ -69,9 +69,17 @@ export interface HugoSite {
    * not on disk), or have not been looked for.
    */
   shortcodes?: ReadonlySet<string>;
+  /**
+   * Of those, the ones whose template reads `.Inner` (Hugo's own `highlight`): Hugo stops at one that
+   * is neither closed nor closes itself. Known where `shortcodes` is.
+   */
+  innerShortcodes?: ReadonlySet<string>;
   /** Set where `[module]` imports modules, whose templates are not on the site's disk. */
   importsModules: boolean;
 }
+
+/** Of Hugo's own shortcodes, those whose template reads `.Inner`. */
+export const HUGO_INNER_SHORTCODES: readonly string[] = ['highlight'];
 
 /** The shortcodes Hugo 0.111 has templates for itself. */
 export const HUGO_SHORTCODES: readonly string[] = ['figure', 'gist', 'highlight', 'instagram', 'instagram_simple', 'param', 'ref', 'relref', 'tweet', 'twitter', 'twitter_simple', 'vimeo', 'vimeo_simple', 'youtube'];

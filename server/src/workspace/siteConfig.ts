@@ -6,7 +6,7 @@ import { fileUri } from '../common/uris';
 import { readCategoryFile } from '../site/docusaurusCategories';
 import { readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
 import { builtVersionsOf, readsDocsFile, type DocusaurusInstance } from '../site/docusaurus';
-import { HUGO_SHORTCODES, hugoSiteOf, type HugoSite } from '../site/hugo';
+import { HUGO_INNER_SHORTCODES, HUGO_SHORTCODES, hugoSiteOf, type HugoSite } from '../site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, readHugoConfigFiles } from '../site/hugoConfig';
 import { defaultDocusaurusSite, type Site } from '../site/site';
 import type { ConfigProblem, DocusaurusDocsOptions, SiteConfigProblems } from '../site/siteTypes';
@@ -179,7 +179,8 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         if (problems[position].length > 0) configProblems.push({ uri: fileUri(file.file), problems: problems[position] });
       });
       const hugo = hugoSiteOf({ ...facts, problems: [] });
-      hugo.shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
+      const shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
+      if (shortcodes !== undefined) [hugo.shortcodes, hugo.innerShortcodes] = [shortcodes.names, shortcodes.inner];
       log(`Site: Hugo, configured by ${files.map((file) => file.file).join(', ')}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
       return [{ generator: 'hugo', rootUri: fileUri(folder), hugo, now: new Date() }];
     }
@@ -226,11 +227,13 @@ const MAX_SHORTCODE_TEMPLATES = 10_000;
 
 /**
  * The shortcodes a Hugo site has templates for: Hugo's own, the site's `layouts/shortcodes/` and its
- * themes' (`box/inner.html` and `box/inner.en.html` define `box/inner`). Undefined where some may
- * lie where the workspace does not show them: modules, a theme that is not on disk or that uses
- * themes of its own, more templates than are read.
+ * themes' (`box/inner.html` and `box/inner.en.html` define `box/inner`), and of those the ones whose
+ * templates read `.Inner` (see `readsInner`): all of a name's in the first folder that has it, the
+ * site's before the themes', which Hugo takes. Undefined where some may lie where the workspace
+ * does not show them: modules, a theme that is not on disk or that uses themes of its own, more
+ * templates than are read.
  */
-function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, log: Logger): ReadonlySet<string> | undefined {
+function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, log: Logger): { names: ReadonlySet<string>; inner: ReadonlySet<string> } | undefined {
   const unknown = (why: string) => {
     log(`${folder}: ${why}; shortcodes are not checked.`);
     return undefined;
@@ -249,8 +252,12 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
     templateFolders.push(path.join(themeFolder, 'layouts', 'shortcodes'));
   }
   const names = new Set<string>(HUGO_SHORTCODES);
+  const inner = new Set<string>(HUGO_INNER_SHORTCODES);
+  const defined = new Set<string>();
   let files = 0;
   for (const templateFolder of templateFolders) {
+    // A name this folder has templates for, and whether each of them reads `.Inner`.
+    const readsInnerByName = new Map<string, boolean>();
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(templateFolder, { recursive: true, withFileTypes: true });
@@ -265,10 +272,42 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
       // `note.html`, `note.en.html`, `note.amp.html`: the name before the first dot (Hugo allows
       // no dot in a shortcode's name but an inline one's). As written: Hugo finds `Note.html` by `Note` only.
       const firstDot = relative.indexOf('.', relative.lastIndexOf('/') + 1);
-      names.add(firstDot === -1 ? relative : relative.slice(0, firstDot));
+      const name = firstDot === -1 ? relative : relative.slice(0, firstDot);
+      readsInnerByName.set(name, (readsInnerByName.get(name) ?? true) && readsInner(path.join(entry.parentPath, entry.name)));
+    }
+    for (const [name, reads] of readsInnerByName) {
+      // A folder before this one had the name: Hugo takes that template.
+      if (defined.has(name)) continue;
+      defined.add(name);
+      names.add(name);
+      if (reads) inner.add(name);
+      else inner.delete(name);
     }
   }
-  return names;
+  return { names, inner };
+}
+
+/** A shortcode template larger than this is taken to read `.Inner` or not as its first part says. */
+const MAX_TEMPLATE_BYTES = 256 * 1024;
+
+/**
+ * Whether a shortcode template reads `.Inner` or `.InnerDeindent` outside its comments, as Hugo's
+ * parse of it says: then a use of the shortcode must be closed or close itself.
+ */
+function readsInner(file: string): boolean {
+  let text: string;
+  try {
+    const handle = fs.openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(MAX_TEMPLATE_BYTES);
+      text = buffer.toString('utf8', 0, fs.readSync(handle, buffer, 0, MAX_TEMPLATE_BYTES, 0));
+    } finally {
+      fs.closeSync(handle);
+    }
+  } catch {
+    return false;
+  }
+  return /\.Inner(?:Deindent)?\b/.test(text.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, ''));
 }
 
 /** Hugo's configuration folders, from the least to the most specific: `config/_default`, then the environment's. */
