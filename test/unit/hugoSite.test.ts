@@ -578,6 +578,23 @@ describe("Hugo's ref and relref", () => {
     assert.ok(affectedDocuments(index, created.uri, undefined, created).has('file:///site/content/g/b.md'), 'and the page holding the ref is checked again');
   });
 
+  it('find the pages of the linking page\'s language only: a translation of a page left out finds none', () => {
+    const index = new GlossaryIndex();
+    const hugo = hugoSiteOf(readHugoConfig('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n', 'hugo.toml'));
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+    const files: Record<string, string> = {
+      'content/beta.md': '---\ntitle: Beta\nexpiryDate: 2020-01-01\n---\n',
+      'content/beta.en.md': '---\ntitle: Beta\n---\n',
+      'content/nur.en.md': '---\ntitle: Nur englisch\n---\n',
+      'content/alpha.md': '---\ntitle: Alpha\n---\n{{< ref "beta" >}} {{< ref "nur" >}} {{< ref lang="en" path="nur" >}}\n',
+      'content/alpha.en.md': '---\ntitle: Alpha\n---\n{{< ref "beta" >}} {{< ref "nur.en.md" >}} {{< ref "alpha" >}}\n',
+    };
+    for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+    const broken = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(broken('content/alpha.md'), ['beta', 'nur'].map((target) => `No page of the site is named "${target}": should Hugo's ref find none, the build fails.`));
+    assert.deepEqual(broken('content/alpha.en.md'), []);
+  });
+
   it('in raw HTML are run only where Hugo renders raw HTML (markup.goldmark.renderer.unsafe)', () => {
     const text = '---\ntitle: B\n---\n<!-- {{< ref "fehlt.md" >}} -->\n';
     for (const unsafe of [false, true]) {

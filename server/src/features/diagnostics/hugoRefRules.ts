@@ -10,8 +10,9 @@ import type { UnpublishedReason } from '../../site/siteTypes';
  * Hugo's `ref` and `relref` shortcodes that seem to find no page: Hugo fails the build on one that
  * finds none (`REF_NOT_FOUND`, unless `refLinksErrorLevel` is `WARNING`). Whether it finds one
  * depends on more than a model of it can hold: Hugo looks a ref up leniently (any case and
- * extension, a name alone anywhere, sections, taxonomy pages, other languages, mounts, content
- * files of every format, files the workspace leaves out), and runs only the refs whose place
+ * extension, a name alone anywhere, sections, taxonomy pages, mounts, content files of every
+ * format, files the workspace leaves out), among the pages of the linking page's language (a
+ * translation finds none for another), and runs only the refs whose place
  * survives its Markdown (not in raw HTML, which a CommonMark parser would have to tell). So a ref is
  * reported only where no page of the site has its name, and as a warning: the build's failure is
  * not predicted. Not judged: refs in raw HTML (unless `unsafe`), on a page Hugo does not render,
@@ -21,7 +22,7 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
   if (site?.generator !== 'hugo' || document.hugoRefs === undefined || page?.published !== true) return [];
-  const names = index.rememberedByPages(`hugo ref names ${site.rootUri}`, () => pageNamesOf(index, site));
+  const names = index.rememberedByPages(`hugo ref names ${site.rootUri} ${page.locale}`, () => pageNamesOf(index, site, page.locale));
   const languages = site.hugo.languages.map((language) => language.code);
   const diagnostics: GlossaryDiagnostic[] = [];
   for (const ref of document.hugoRefs) {
@@ -42,12 +43,13 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
 const FOUND_THOUGH_UNBUILT: ReadonlySet<UnpublishedReason | undefined> = new Set(['not-rendered', 'outside']);
 
 /**
- * The names a ref may find a page of the site by, in lower case: each page's file name (an `index`
- * or `_index` file's: its folder's), each top-level folder of a content folder (a section, with an
- * `_index.md` or not; a folder below it is a section only with one, which names it), and the
- * taxonomies' pages (`tags`, `categories` and the terms their pages list).
+ * The names a ref from a page in a language may find a page of the site by, in lower case: of the
+ * pages in that language, each one's file name (an `index` or `_index` file's: its folder's), each
+ * top-level folder of a content folder (a section, with an `_index.md` or not; a folder below it is
+ * a section only with one, which names it), and the taxonomies' pages (`tags`, `categories` and the
+ * terms their pages list).
  */
-function pageNamesOf(index: GlossaryIndex, site: Site): Set<string> {
+function pageNamesOf(index: GlossaryIndex, site: Site, language: string): Set<string> {
   // The home page, and a ref to the page itself (`#teil`).
   const names = new Set(['', 'tags', 'categories']);
   const languages = site.generator === 'hugo' ? site.hugo.languages.map((language) => language.code) : [];
@@ -58,6 +60,7 @@ function pageNamesOf(index: GlossaryIndex, site: Site): Set<string> {
     if (index.siteFor(document.uri) !== site) continue;
     const page = index.pageOf(document.uri);
     if (page !== undefined && !page.published && !FOUND_THOUGH_UNBUILT.has(page.unpublishedReason)) continue;
+    if (page !== undefined && page.locale !== language) continue;
     const path = uriPath(document.uri);
     const relative = path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
     const contentDir = contentDirs.find((dir) => dir === '' || relative.startsWith(`${dir}/`));
