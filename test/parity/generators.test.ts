@@ -252,6 +252,8 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-versions', dir: path.join(SITES, 'docusaurus-versions'), asDocs: false },
   { name: 'docusaurus-categories', dir: path.join(SITES, 'docusaurus-categories'), asDocs: false },
   { name: 'docusaurus-categories-missing', dir: path.join(SITES, 'docusaurus-categories-missing'), asDocs: false },
+  { name: 'docusaurus-categories-i18n', dir: path.join(SITES, 'docusaurus-categories-i18n'), asDocs: false },
+  { name: 'docusaurus-categories-i18n-keys', dir: path.join(SITES, 'docusaurus-categories-i18n-keys'), asDocs: false },
   { name: 'docusaurus-versions-invalid', dir: path.join(SITES, 'docusaurus-versions-invalid'), asDocs: false },
   { name: 'docusaurus-docs-only', dir: path.join(SITES, 'docusaurus-docs-only'), asDocs: false },
   { name: 'docusaurus-inline-tags', dir: path.join(SITES, 'docusaurus-inline-tags'), asDocs: false },

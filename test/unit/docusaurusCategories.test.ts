@@ -63,6 +63,61 @@ describe('the doc a category links to', () => {
   });
 });
 
+describe('the translation keys of the categories a sidebar makes from folders', () => {
+  const refusal = (folders: string, key: string) =>
+    `Docusaurus refuses to build the locales it translates (en): the categories ${folders} of sidebar "defaultSidebar" share the translation key "category.${key}". Give each a "key" of its own in its _category_.json.`;
+  const config = (i18n: string) => `module.exports = { baseUrl: '/', i18n: { defaultLocale: 'de', locales: ['de', 'en']${i18n} }, presets: [['classic', { docs: {} }]] };\n`;
+
+  it('must differ in a locale Docusaurus translates: by key, else label, else folder name without its number prefix', async () => {
+    const site = createWorkspace({
+      'docusaurus.config.js': config(''),
+      // Translated: its folder exists.
+      'i18n/en/code.json': '{}\n',
+      'docs/installieren/kubernetes/helm.md': '# Helm\n',
+      'docs/betrieb/02-kubernetes/daemonset.md': '# DaemonSet\n',
+      'docs/a/allgemein/x.md': '# X\n',
+      // Keys are compared as written: "Allgemein" would be another.
+      'docs/b/sonstiges/_category_.json': '{ "label": "allgemein" }\n',
+      'docs/b/sonstiges/y.md': '# Y\n',
+      // The label of an index doc is not the category's.
+      'docs/c/teil/index.md': '---\ntitle: Überblick\n---\n',
+      'docs/d/rest/README.md': '---\nsidebar_label: Überblick\n---\n',
+      'docs/e/anders/_category_.json': '{ "label": "Überblick", "key": "e-ueberblick" }\n',
+      'docs/e/anders/z.md': '# Z\n',
+      'docs/f/teil/index.md': '---\nsidebar_key: f-teil\n---\n',
+      'docs/entwurf/kubernetes/e.md': '---\ntitle: E\ndraft: true\n---\n',
+    });
+    try {
+      const index = new GlossaryIndex();
+      await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
+      const problems = () => index.siteConfigProblems().flatMap((problems) => siteConfigDiagnostics(index, problems).map((diagnostic) => `${path.basename(new URL(problems.uri).pathname)} ${diagnostic.severity} ${diagnostic.message}`)).sort();
+      assert.deepEqual(problems(), [`docusaurus.config.js error ${refusal('a/allgemein, b/sonstiges', 'allgemein')}`, `docusaurus.config.js error ${refusal('betrieb/02-kubernetes, installieren/kubernetes', 'kubernetes')}`]);
+      index.setDocument(site.uri('docs/installieren/kubernetes/helm.md'), '---\ntitle: Helm\ndraft: true\n---\n');
+      assert.equal(problems().length, 1, 'a folder of drafts makes no category');
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('are not compared where no locale is translated, where the configuration places the translations, or before Docusaurus 3.9', async () => {
+    const cases: Array<Record<string, string>> = [
+      { 'docusaurus.config.js': config('') },
+      { 'docusaurus.config.js': config(", localeConfigs: { en: { translate: false } }"), 'i18n/en/code.json': '{}\n' },
+      { 'docusaurus.config.js': config(''), 'i18n/en/code.json': '{}\n', 'package.json': '{ "dependencies": { "@docusaurus/core": "3.8.1" } }\n' },
+    ];
+    for (const files of cases) {
+      const site = createWorkspace({ ...files, 'docs/a/kubernetes/x.md': '# X\n', 'docs/b/kubernetes/y.md': '# Y\n' });
+      try {
+        const index = new GlossaryIndex();
+        await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
+        assert.deepEqual(index.siteConfigProblems().flatMap((problems) => siteConfigDiagnostics(index, problems)), [], JSON.stringify(files));
+      } finally {
+        site.dispose();
+      }
+    }
+  });
+});
+
 describe('displayed_sidebar', () => {
   it('must name a sidebar of the doc\'s version: those of its sidebars file, defaultSidebar without one', async () => {
     const site = createWorkspace({ 'docs/a.md': '---\ntitle: A\ndisplayed_sidebar: main\n---\n\n# A\n', 'sidebars.js': "module.exports = { main: ['a'], zweite: ['a'] };\n" });

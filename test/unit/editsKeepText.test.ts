@@ -190,9 +190,10 @@ function intendedFields(before: ParsedDocument, lines: LineIndex, fixed: ReturnT
     else if (diagnostic.suggestion === undefined && diagnostic.code !== 'missing-key') continue;
     else if (diagnostic.code === 'unknown-tag' || diagnostic.code === 'tag-variant') replaced.set(item, parseYamlText(diagnostic.suggestion!));
     else if (diagnostic.code === 'tags-not-a-list') {
-      // Written plainly, the commas part tags; in quotes, the string is one tag.
+      // Written plainly on one line, the commas part tags; in quotes, or over several lines that YAML joined, the string is one tag.
       const quoted = /^["']/.test(lines.text.slice(lines.offsetAt(tags!.valueRange.start)));
-      fields.find((candidate) => candidate.field === tags)!.value = quoted ? [tags!.value] : (tags!.value as string).split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+      const oneTag = quoted || tags!.valueRange.start.line !== tags!.valueRange.end.line;
+      fields.find((candidate) => candidate.field === tags)!.value = oneTag ? [tags!.value] : (tags!.value as string).split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
     } else if (diagnostic.code === 'unknown-key') {
       fields.find((candidate) => sameRange(candidate.field.keyRange, diagnostic.range))!.key = parseYamlText(diagnostic.suggestion!);
     } else if (diagnostic.code === 'missing-key') {

@@ -260,7 +260,7 @@ export function withoutNumberPrefix(name: string): string {
 }
 
 /** `index`, `README` or the folder's own name (as written, prefix included), in any case. */
-function isCategoryIndex(stem: string, folders: string[]): boolean {
+export function isCategoryIndex(stem: string, folders: string[]): boolean {
   const lower = stem.toLowerCase();
   const folder = folders[folders.length - 1];
   return lower === 'index' || lower === 'readme' || (folder !== undefined && folder.toLowerCase() === lower);

@@ -14,6 +14,9 @@ export interface CategoryFile {
   link?: SidebarDocReference;
   /** The `slug` of a `generated-index` link: the category's index page is built there, below the version's path. */
   generatedIndexSlug?: string;
+  /** The category's `label` and `key`: its translation key in the sidebar is `category.<key ?? label>`. */
+  label?: string;
+  key?: string;
   problems: ConfigProblem[];
 }
 
@@ -66,6 +69,7 @@ export function readCategoryFile(text: string): CategoryFile {
   }
   let link: SidebarDocReference | undefined;
   let generatedIndexSlug: string | undefined;
+  const named: { label?: string; key?: string } = {};
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const [start, end] = (pair.key as YamlNode | null)?.range ?? [0, 0];
@@ -73,13 +77,14 @@ export function readCategoryFile(text: string): CategoryFile {
     const value = plainValue(pair.value as YamlNode | null, document);
     if (check === undefined) refused(start, end, l10n.t('a category file does not take "{0}".', key));
     else if (!check(value)) refused(start, end, l10n.t('"{0}" of a category file has the wrong type.', key));
+    else if (key === 'label' || key === 'key') named[key] = value as string;
     else if (key === 'link' && isMap(pair.value)) {
       link = linkOf(pair.value, value as Record<string, unknown>, refused, (from, to) => lines.rangeAt(from, to));
       const { type, slug } = value as Record<string, unknown>;
       if (type === 'generated-index' && typeof slug === 'string') generatedIndexSlug = slug;
     }
   }
-  return { problems, ...(link === undefined ? {} : { link }), ...(generatedIndexSlug === undefined ? {} : { generatedIndexSlug }) };
+  return { problems, ...named, ...(link === undefined ? {} : { link }), ...(generatedIndexSlug === undefined ? {} : { generatedIndexSlug }) };
 }
 
 function linkOf(node: YamlNode, value: Record<string, unknown>, refused: (start: number, end: number, message: string) => void, rangeAt: LineIndex['rangeAt']): SidebarDocReference | undefined {

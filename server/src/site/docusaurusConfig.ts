@@ -345,6 +345,7 @@ class ConfigReader {
       if (locales === undefined) this.problem(i18n.node, l10n.t('"{0}" is required.', 'i18n.locales'), 1);
       this.facts.defaultLocale = this.string('i18n.defaultLocale', defaultLocale);
       this.facts.locales = this.stringList('i18n.locales', locales);
+      if (['path', 'localeConfigs'].some((key) => this.property(i18n, key) !== undefined)) this.facts.translationFoldersSet = true;
       if (this.facts.locales?.length === 0 && locales) this.problem(locales.node, l10n.t('"{0}" must not be empty.', 'i18n.locales'));
     }
 

@@ -7,7 +7,7 @@ import type { TagsFile } from '../../parsing/tagsFile';
 import type { SiteConfigProblems } from '../../site/siteTypes';
 import { withoutDisabled } from './disabledRules';
 import { glossaryDiagnostics } from './glossaryRules';
-import { categoryDiagnostics, compiledAsMdx, duplicateRouteDiagnostics, sidebarDiagnostics, siteDiagnostics } from './siteRules';
+import { categoryDiagnostics, compiledAsMdx, duplicateRouteDiagnostics, sidebarCategoryDiagnostics, sidebarDiagnostics, siteDiagnostics } from './siteRules';
 import { keyDiagnostics } from './keyRules';
 import { hugoRefDiagnostics } from './hugoRefRules';
 import { hugoShortcodeDiagnostics } from './hugoShortcodeRules';
@@ -57,7 +57,7 @@ export function documentDiagnostics(
 /** The problems of a site's configuration file (`docusaurus.config.*`, `hugo.toml`, a sidebars or category file): the site model reads what it can. */
 export function siteConfigDiagnostics(index: GlossaryIndex, problems: SiteConfigProblems, settings: GlossarySettings = DEFAULT_SETTINGS): GlossaryDiagnostic[] {
   return withConfiguredSeverities(
-    [...problems.problems.map((problem): GlossaryDiagnostic => ({ range: problem.range, severity: 'error', code: 'site-config', message: problem.message })), ...sidebarDiagnostics(index, problems), ...categoryDiagnostics(index, problems)],
+    [...problems.problems.map((problem): GlossaryDiagnostic => ({ range: problem.range, severity: 'error', code: 'site-config', message: problem.message })), ...sidebarDiagnostics(index, problems), ...categoryDiagnostics(index, problems), ...sidebarCategoryDiagnostics(index, problems)],
     settings,
   );
 }
