@@ -664,13 +664,15 @@ describe('Hugo shortcodes without a template', () => {
     for (const body of ['{{< kasten >}}x{{< /kasten >}}\n', '{{< kasten >}}x{{% /kasten %}}\n', '{{% kasten %}}x{{% /kasten %}}\n', '{{< kasten />}}\n', '{{< kasten title="a/b" / >}}\n', '{{< hinweis >}}\n', '{{</* kasten */>}}\n']) {
       assert.deepEqual(unclosed(body), [], body);
     }
-    // The second of two is left open: the first takes the closing.
+    // Of two, the one no closing follows is open, and a closing closes the nearest opening before it.
     assert.deepEqual(unclosed('{{< kasten >}}a{{< /kasten >}} {{< kasten >}}\n').length, 1);
+    assert.deepEqual(unclosed('{{< kasten >}}\n\n{{< kasten >}}b{{< /kasten >}}\n'), ['error 3:4 The template of shortcode "kasten" reads .Inner: Hugo refuses to build until it is closed ({{< /kasten >}}) or closes itself ({{< kasten />}}).']);
+    assert.deepEqual(unclosed('{{< kasten >}}a {{< kasten >}}b{{< /kasten >}} c{{< /kasten >}}\n'), [], 'nested');
     hugo.shortcodes = undefined;
     assert.deepEqual(unclosed('{{< kasten >}}\n'), [], 'templates not all seen: not judged');
   });
 
-  it('knows which templates read .Inner: the one Hugo takes, the site\'s before its themes\', every variant, outside comments', () => {
+  it('knows which templates read .Inner in their actions: Hugo keeps the site\'s before a theme\'s of the same path, and may take any variant', () => {
     const site = mkdtempSync(path.join(tmpdir(), 'hugo-inner-'));
     try {
       const write = (file: string, text: string) => {
@@ -682,6 +684,9 @@ describe('Hugo shortcodes without a template', () => {
       write('layouts/shortcodes/kasten.html', '<div>{{ .Inner }}</div>\n');
       write('layouts/shortcodes/eingerueckt.html', '<div>{{- .InnerDeindent -}}</div>\n');
       write('layouts/shortcodes/kommentar.html', '{{/* not .Inner */}}<hr>\n');
+      write('layouts/shortcodes/html.html', '<!-- .Inner is not read here --><style>.Inner { color: red }</style>{{ $text := "no .Inner" }}{{ $text }}\n');
+      write('layouts/shortcodes/variante.en.html', '<hr>\n');
+      write('themes/t/layouts/shortcodes/variante.html', '{{ .Inner | markdownify }}\n');
       write('layouts/shortcodes/sprachen.html', '<div>{{ .Inner }}</div>\n');
       write('layouts/shortcodes/sprachen.en.html', '<div></div>\n');
       write('layouts/shortcodes/ueberschrieben.html', '<hr>\n');
@@ -690,7 +695,7 @@ describe('Hugo shortcodes without a template', () => {
       write('layouts/shortcodes/highlight.html', '<pre></pre>\n');
       const [found] = findSites([site], new GlossaryScope([site]), () => {}).sites;
       assert.ok(found?.generator === 'hugo');
-      assert.deepEqual([...found.hugo.innerShortcodes!].sort(), ['eingerueckt', 'kasten', 'thema']);
+      assert.deepEqual([...found.hugo.innerShortcodes!].sort(), ['eingerueckt', 'kasten', 'sprachen', 'thema', 'variante']);
     } finally {
       rmSync(site, { recursive: true, force: true });
     }

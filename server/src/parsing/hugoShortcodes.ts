@@ -38,31 +38,37 @@ const OPENING = /\{\{([<%])\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)/gu;
 /** A closing shortcode, `{{< /name >}}` or `{{% /name %}}`, with its form and its name. */
 const CLOSING = /\{\{([<%])\s*\/\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)\s*[>%]\}\}/gu;
 
-/**
- * The closing shortcodes of a body by form and name (`<note`, `%note`), in one pass: `next` gives
- * where the first after an offset starts.
- */
-function closingsOf(text: string, from: number): { next(key: string, after: number): number | undefined } {
-  const byName = new Map<string, number[]>();
+/** The closing shortcodes of a body, in order: `{{< /name >}}` or `{{% /name %}}`, with its form, its name and where it starts. */
+function closingsOf(text: string, from: number): Array<{ form: string; name: string; start: number }> {
+  const closings: Array<{ form: string; name: string; start: number }> = [];
   CLOSING.lastIndex = from;
-  for (let match = CLOSING.exec(text); match !== null; match = CLOSING.exec(text)) {
-    const key = match[1] + match[2];
-    const starts = byName.get(key) ?? [];
-    starts.push(match.index);
-    byName.set(key, starts);
-  }
-  // Openings come in order: each name's closings are passed over once.
-  const passed = new Map<string, number>();
-  return {
-    next(name, after) {
-      const starts = byName.get(name);
-      if (starts === undefined) return undefined;
-      let at = passed.get(name) ?? 0;
-      while (at < starts.length && starts[at] < after) at++;
-      passed.set(name, at);
-      return starts[at];
-    },
+  for (let match = CLOSING.exec(text); match !== null; match = CLOSING.exec(text)) closings.push({ form: match[1], name: match[2], start: match.index });
+  return closings;
+}
+
+/**
+ * Pairs each opening with its closing as Hugo nests them: a closing, in either form, closes the
+ * nearest opening of its name still open before it. An opening left without one is `unclosed`; a
+ * `<` shortcode closed in its own form has the text between as its `body`.
+ */
+function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }>, closings: Array<{ form: string; name: string; start: number }>, lines: LineIndex): void {
+  const stacks = new Map<string, Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }>>();
+  let next = 0;
+  const closeUpTo = (position: number) => {
+    for (; next < closings.length && closings[next].start < position; next++) {
+      const closing = closings[next];
+      const opening = stacks.get(closing.name)?.pop();
+      if (opening !== undefined && opening.form === '<' && closing.form === '<') opening.use.body = lines.rangeAt(opening.bodyStart, closing.start);
+    }
   };
+  for (const opening of open) {
+    closeUpTo(opening.bodyStart);
+    const stack = stacks.get(opening.use.name);
+    if (stack === undefined) stacks.set(opening.use.name, [opening]);
+    else stack.push(opening);
+  }
+  closeUpTo(Infinity);
+  for (const stack of stacks.values()) for (const opening of stack) opening.use.unclosed = true;
 }
 
 /** One parameter: `name="value"`, `name=value`, or a positional value, quoted with `"` or `` ` `` or bare. */
@@ -79,7 +85,8 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
   // Most files have none: one search is cheaper than the expression's.
   if (!text.includes('{{', from)) return { refs, others };
   const rawHtml = new RawHtml(text, from);
-  const closings = closingsOf(text, from);
+  // The openings that may take a closing: `{{< note />}}` closes itself.
+  const open: Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }> = [];
   OPENING.lastIndex = from;
   for (let match = OPENING.exec(text); match !== null && (refs.length < MAX_REFS || others.length < MAX_REFS); match = OPENING.exec(text)) {
     const closing = match[1] === '<' ? '>}}' : '%}}';
@@ -92,18 +99,14 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
       if (ref !== undefined) refs.push(rawHtml.holds(match.index) ? { ...ref, inHtml: true } : ref);
     } else if (others.length < MAX_REFS) {
       const nameStart = OPENING.lastIndex - name.length;
-      // `{{< note />}}` closes itself: the text after it is no body of its.
-      const selfClosing = /\/\s*$/.test(text.slice(OPENING.lastIndex, end));
-      const bodyEnd = selfClosing ? undefined : closings.next(match[1] + name, end + closing.length);
-      // A `%` shortcode's body is Markdown, read as the page's.
-      const body = bodyEnd !== undefined && match[1] === '<' ? { body: lines.rangeAt(end + closing.length, bodyEnd) } : {};
-      // Closed in the other form or not, it is not the unclosed one Hugo stops at.
-      const closed = selfClosing || bodyEnd !== undefined || closings.next((match[1] === '<' ? '%' : '<') + name, end + closing.length) !== undefined;
-      others.push({ name, range: lines.rangeAt(nameStart, OPENING.lastIndex), ...body, ...(closed ? {} : { unclosed: true as const }) });
+      const use: HugoShortcodeUse = { name, range: lines.rangeAt(nameStart, OPENING.lastIndex) };
+      others.push(use);
+      if (!/\/\s*$/.test(text.slice(OPENING.lastIndex, end))) open.push({ use, form: match[1], bodyStart: end + closing.length });
     }
     // The parameters, quoted ones too, are this shortcode's: a shortcode written in one is text.
     OPENING.lastIndex = end + closing.length;
   }
+  closeShortcodes(open, closingsOf(text, from), lines);
   return { refs, others };
 }
 

@@ -231,9 +231,9 @@ const MAX_SHORTCODE_TEMPLATES = 10_000;
 
 /**
  * The shortcodes a Hugo site has templates for: Hugo's own, the site's `layouts/shortcodes/` and its
- * themes' (`box/inner.html` and `box/inner.en.html` define `box/inner`), and of those the ones whose
- * templates read `.Inner` (see `readsInner`): all of a name's in the first folder that has it, the
- * site's before the themes', which Hugo takes. Undefined where some may lie where the workspace
+ * themes' (`box/inner.html` and `box/inner.en.html` define `box/inner`), and of those the ones a
+ * template of which reads `.Inner` (see `readsInner`): Hugo keeps a template by its path, the site's
+ * before a theme's of the same path, and may take any variant of a name. Undefined where some may lie where the workspace
  * does not show them: modules, a theme that is not on disk or that uses themes of its own, more
  * templates than are read.
  */
@@ -256,12 +256,10 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
     templateFolders.push(path.join(themeFolder, 'layouts', 'shortcodes'));
   }
   const names = new Set<string>(HUGO_SHORTCODES);
-  const inner = new Set<string>(HUGO_INNER_SHORTCODES);
-  const defined = new Set<string>();
+  // Whether each template Hugo keeps reads `.Inner`, by its path below `shortcodes/`.
+  const readsInnerByPath = new Map<string, { name: string; reads: boolean }>();
   let files = 0;
   for (const templateFolder of templateFolders) {
-    // A name this folder has templates for, and whether each of them reads `.Inner`.
-    const readsInnerByName = new Map<string, boolean>();
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(templateFolder, { recursive: true, withFileTypes: true });
@@ -277,17 +275,14 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
       // no dot in a shortcode's name but an inline one's). As written: Hugo finds `Note.html` by `Note` only.
       const firstDot = relative.indexOf('.', relative.lastIndexOf('/') + 1);
       const name = firstDot === -1 ? relative : relative.slice(0, firstDot);
-      readsInnerByName.set(name, (readsInnerByName.get(name) ?? true) && readsInner(path.join(entry.parentPath, entry.name)));
-    }
-    for (const [name, reads] of readsInnerByName) {
-      // A folder before this one had the name: Hugo takes that template.
-      if (defined.has(name)) continue;
-      defined.add(name);
       names.add(name);
-      if (reads) inner.add(name);
-      else inner.delete(name);
+      // The site's template before a theme's of the same path.
+      if (!readsInnerByPath.has(relative)) readsInnerByPath.set(relative, { name, reads: readsInner(path.join(entry.parentPath, entry.name)) });
     }
   }
+  // Hugo's own, where no template of the same path replaces it.
+  for (const name of HUGO_INNER_SHORTCODES) if (!readsInnerByPath.has(`${name}.html`)) readsInnerByPath.set(`${name}.html`, { name, reads: true });
+  const inner = new Set([...readsInnerByPath.values()].filter((template) => template.reads).map((template) => template.name));
   return { names, inner };
 }
 
@@ -295,8 +290,9 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
 const MAX_TEMPLATE_BYTES = 256 * 1024;
 
 /**
- * Whether a shortcode template reads `.Inner` or `.InnerDeindent` outside its comments, as Hugo's
- * parse of it says: then a use of the shortcode must be closed or close itself.
+ * Whether a shortcode template reads `.Inner` or `.InnerDeindent` in its actions (`{{ .Inner }}`,
+ * not in a comment, a string or the HTML around them), as Hugo's parse of it says: then a use of the
+ * shortcode must be closed or close itself.
  */
 function readsInner(file: string): boolean {
   let text: string;
@@ -311,7 +307,8 @@ function readsInner(file: string): boolean {
   } catch {
     return false;
   }
-  return /\.Inner(?:Deindent)?\b/.test(text.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, ''));
+  const actions = text.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '').match(/\{\{[\s\S]*?\}\}/g) ?? [];
+  return actions.some((action) => /\.Inner(?:Deindent)?\b/.test(action.replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g, '""')));
 }
 
 /** Hugo's configuration folders, from the least to the most specific: `config/_default`, then the environment's. */
