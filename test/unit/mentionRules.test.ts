@@ -163,6 +163,19 @@ describe('what the words around a name say', () => {
     assert.deepEqual(mentioned(index, 'notiz.md', 'Die Normen gelten für alle Teile.\n'), ['Normen=typography/specs.md'], 'and gets it back when that term goes');
   });
 
+  it('takes a part on its own term\'s page for that term, and a part written with a capital only where the text has one', () => {
+    const index = glossaryOf({
+      'glossar/node.md': '---\ntitle: Node\n---\nSiehe die Bedeutungen.\n',
+      'glossar/node-netzwerk.md': '---\ntitle: Node (Netzwerk)\n---\nIm Netz ist ein Node ein Verbindungspunkt.\n',
+      'glossary/make-or-buy.md': '---\ntitle: Build vs. Buy\n---\nThe decision to make a product or to acquire it.\n',
+      'glossary/intro.md': '---\ntitle: Introduction to containers\n---\nA first look.\n',
+    });
+    assert.deepEqual(mentioned(index, 'glossar/node-netzwerk.md', '---\ntitle: Node (Netzwerk)\n---\nIm Netz ist ein Node ein Verbindungspunkt.\n'), ['Node=glossar/node-netzwerk.md']);
+    assert.deepEqual(mentioned(index, 'glossar/andere.md', 'Ein Node im Netz.\n'), ['Node=glossar/node.md'], 'elsewhere the term whose own name it is');
+    // "build" and "buy", as verbs in lower case, are none; the title itself is no name a text writes across its period.
+    assert.deepEqual(mentioned(index, 'notes.md', 'We build the image, then buy it. Build or not? Build vs. Buy, and containers help.\n'), ['Build=glossary/make-or-buy.md', 'Build=glossary/make-or-buy.md', 'Buy=glossary/make-or-buy.md', 'containers=glossary/intro.md']);
+  });
+
   it('in German prose, a lower-case word after a personal pronoun is a verb, not the noun', () => {
     const index = glossaryOf({ 'glossar/Bedarf.md': '---\ntitle: Bedarf\n---\nDer Bedarf.\n' });
     assert.deepEqual(mentioned(index, 'notiz.md', 'Es bedarf keiner Worte, denn der Bedarf ist da und die Kosten sind hoch.\n'), ['Bedarf=glossar/Bedarf.md']);

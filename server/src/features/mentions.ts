@@ -17,7 +17,9 @@ import type { Span } from '../parsing/markdown';
  *   ("Amazon Web Services", "Open Container Initiative"), except in headings;
  * - a phrase the term's `not_mentions` lists is no mention of it ("bei Bedarf");
  * - of several terms, those in the page's own locale (a translation stands in for its original),
- *   then those nearest the document's folder.
+ *   then those nearest the document's folder;
+ * - on a term's own page, a part of its title means the term, though another term has it as its
+ *   own name ("Node" on the page of "Node (Netzwerk)").
  */
 export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, from: number, to: number, excluded: readonly Span[]): Mention[] {
   const text = lines.text;
@@ -27,7 +29,9 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
   // no more per mention than a name of one.
   const byCandidates = new Map<readonly string[], Candidates>();
   const mentions: Mention[] = [];
-  for (const mention of index.matcher.findMentions(text, from, to, excluded)) {
+  const ownPage = [document.uri];
+  for (const found of index.matcher.findMentions(text, from, to, excluded)) {
+    const mention = found.partOf?.includes(document.uri) ? { start: found.start, end: found.end, termUris: ownPage } : found;
     // German writes nouns in capitals and compounds apart ("Lean Management Prinzipien", "Betrachtung
     // ALLER Dokumente"): there, a run of capitals says nothing.
     if (!context.inHeading(mention.start) && isInsideLongerName(text, mention.start, mention.end) && context.languageAt(mention.start) !== 'de') continue;
@@ -41,7 +45,7 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
       const excludedHere = new Set(candidates.withExclusions.filter((term) => exclusionsOf(term).phrases.some((phrase) => phraseCovers(text, around, phrase, mention.start, mention.end))).map((term) => term.uri));
       if (excludedHere.size > 0) termUris = termUris.filter((uri) => !excludedHere.has(uri));
     }
-    if (termUris.length > 0) mentions.push({ ...mention, termUris });
+    if (termUris.length > 0) mentions.push({ start: mention.start, end: mention.end, termUris });
   }
   return mentions;
 }

@@ -98,7 +98,7 @@ function directPartsOf(name: string): string[] {
   if (sides.length === 2 && sides.every(isListItem)) parts.push(...sides);
   parts.push(...listItemsOf(name));
   const overview = OVERVIEW_AFTER.exec(name) ?? OVERVIEW_BEFORE.exec(name);
-  if (overview !== null && isListItem(overview[1])) parts.push(overview[1]);
+  if (overview !== null && isNameLike(overview[1])) parts.push(overview[1]);
   const parenthesised = name.trimEnd().endsWith(')') ? PARENTHESISED.exec(name.trim()) : null;
   if (parenthesised !== null) {
     const [, outside, inside] = parenthesised;
@@ -123,10 +123,15 @@ function listItemsOf(name: string): string[] {
   return items;
 }
 
-/** An item of a list of names: a capital or a digit first, not the first half of a word. */
+/** An item of a list of names: a capital or a digit first (a list in lower case is a phrase), and like a name. */
 function isListItem(item: string): boolean {
-  const trimmed = item.trim().replace(EMPHASIS, '');
-  return /^[\p{Lu}\p{N}]/u.test(trimmed) && !trimmed.endsWith('-') && trimmed.split(/\s+/).length <= MAX_LIST_ITEM_WORDS;
+  return /^[\p{Lu}\p{N}]/u.test(item.trim().replace(EMPHASIS, '')) && isNameLike(item);
+}
+
+/** A few words, not the first half of a word ("Adress-"). */
+function isNameLike(text: string): boolean {
+  const trimmed = text.trim().replace(EMPHASIS, '');
+  return !trimmed.endsWith('-') && trimmed.split(/\s+/).length <= MAX_LIST_ITEM_WORDS;
 }
 
 const MAX_LIST_ITEM_WORDS = 6;

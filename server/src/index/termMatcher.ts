@@ -12,6 +12,8 @@ export interface Mention {
    * mention of the same names in a scan, so never change it.
    */
   termUris: readonly string[];
+  /** The terms of whose titles the name is a part, where terms whose own name it is took it (the page of such a term means itself by it). */
+  partOf?: readonly string[];
 }
 
 /**
@@ -22,8 +24,12 @@ interface TrieNode {
   children: Map<string, TrieNode> | undefined;
   /** The terms whose own name ends here: title, alias, declared id. */
   termUris: Set<string> | undefined;
-  /** The terms of which a part of the title ends here ("CI" of "Continuous Integration (CI)"): a term's own name beats it. */
-  partUris: Set<string> | undefined;
+  /**
+   * The terms of which a part of the title ends here ("CI" of "Continuous Integration (CI)"), each
+   * with whether the part is written with a capital first, which then a mention must be ("Build"
+   * of "Build vs. Buy" is not "build"): a term's own name beats it.
+   */
+  partUris: Map<string, boolean> | undefined;
 }
 
 /**
@@ -83,10 +89,13 @@ export class TermMatcher {
    */
   setTerm(uri: string, names: string[], partNames: string[] = []): void {
     this.removeTerm(uri);
-    const keysOf = (list: string[]) => list.map(nameKeys).filter((keys) => keys.length > 0 && keys.length <= MAX_NAME_WORDS);
-    const own = keysOf(names);
-    const keySequences = unique([...own, ...keysOf(partNames)]);
+    const keysOf = (list: string[]) => list.map((name) => ({ keys: nameKeys(name), capital: /^\p{Lu}/u.test(name) })).filter(({ keys }) => keys.length > 0 && keys.length <= MAX_NAME_WORDS);
+    const own = keysOf(names).map(({ keys }) => keys);
+    const parts = keysOf(partNames);
+    const keySequences = unique([...own, ...parts.map(({ keys }) => keys)]);
     const partsFrom = unique(own).length;
+    // A part written with a capital and without one asks none.
+    const lowerCaseParts = new Set(parts.filter(({ capital }) => !capital).map(({ keys }) => keys.join('\u0000')));
     for (const [position, keys] of keySequences.entries()) {
       let node = this.root;
       for (const key of keys) {
@@ -98,7 +107,7 @@ export class TermMatcher {
         node = child;
       }
       if (position < partsFrom) (node.termUris ??= new Set()).add(uri);
-      else (node.partUris ??= new Set()).add(uri);
+      else (node.partUris ??= new Map()).set(uri, !lowerCaseParts.has(keys.join('\u0000')));
       for (const key of keys) count(this.keyUses, key, 1);
       count(this.firstKeyLengths, keys[0].length, 1);
     }
@@ -162,7 +171,13 @@ export class TermMatcher {
         index++;
         continue;
       }
-      mentions.push({ start, end: words[match.lastWord].end, termUris: match.frontier.termUris() });
+      const { termUris, partOf } = match.frontier.candidates(isCapitalAt(text, start));
+      // Only parts written with a capital end here, and the text has none: no mention.
+      if (termUris.length === 0) {
+        index++;
+        continue;
+      }
+      mentions.push(partOf.length === 0 ? { start, end: words[match.lastWord].end, termUris } : { start, end: words[match.lastWord].end, termUris, partOf });
       index = match.lastWord + 1;
     }
     return mentions;
@@ -288,7 +303,8 @@ class Frontier {
   /** The nodes where a name ends. */
   readonly named: readonly TrieNode[];
   private readonly after = new Map<string, Frontier | undefined>();
-  private uris: string[] | undefined;
+  /** The candidates of a mention written with a capital first, and without one. */
+  private readonly byCase: Array<{ termUris: readonly string[]; partOf: readonly string[] } | undefined> = [undefined, undefined];
 
   constructor(readonly nodes: readonly TrieNode[]) {
     this.named = nodes.filter((node) => node.termUris !== undefined || node.partUris !== undefined);
@@ -310,13 +326,21 @@ class Frontier {
     return next;
   }
 
-  /** The terms whose own names end here; else those of which a part of the title ends here. */
-  termUris(): readonly string[] {
-    if (this.uris === undefined) {
-      const own = new Set(this.named.flatMap((node) => [...(node.termUris ?? [])]));
-      this.uris = [...(own.size > 0 ? own : new Set(this.named.flatMap((node) => [...(node.partUris ?? [])])))];
+  /**
+   * The terms whose own names end here, and those of which a part of the title does (as the text
+   * is written: with a capital first or not); the parts' terms stand in for the own names' where
+   * there are none. Shared by the mentions of a scan: never change them.
+   */
+  candidates(capital: boolean): { termUris: readonly string[]; partOf: readonly string[] } {
+    const slot = capital ? 1 : 0;
+    let found = this.byCase[slot];
+    if (found === undefined) {
+      const own = [...new Set(this.named.flatMap((node) => [...(node.termUris ?? [])]))];
+      const parts = [...new Set(this.named.flatMap((node) => [...(node.partUris ?? [])].filter(([, needsCapital]) => capital || !needsCapital).map(([uri]) => uri)))];
+      found = own.length > 0 ? { termUris: own, partOf: parts } : { termUris: parts, partOf: [] };
+      this.byCase[slot] = found;
     }
-    return this.uris;
+    return found;
   }
 }
 
@@ -444,6 +468,12 @@ export function witnessesOf(word: string): string[] {
 
 /** A vowel with its umlaut, folded as foldWord folds it. */
 const UMLAUTED: Record<string, string> = { a: 'ae', o: 'oe', u: 'ue', au: 'aeu' };
+
+/** Whether the text has a capital at an offset (the first letter of a mention). */
+function isCapitalAt(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  return code >= 65 && code <= 90 ? true : code < 0x80 ? false : /\p{Lu}/u.test(String.fromCodePoint(text.codePointAt(offset)!));
+}
 
 function wordsIn(text: string, from: number, to: number, excluded: readonly Span[]): Word[] {
   const words: Word[] = [];
