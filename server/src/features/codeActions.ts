@@ -54,15 +54,24 @@ export function codeActions(
   // A selection over a long file would list a fix per problem; the first ones and "fix all" are enough.
   const placements = new Map<number, Placement>();
   const mdxFixChecks = { left: MAX_MDX_FIX_CHECKS };
+  // The problems a disable comment turns off: every one of its kind that starts on its line, also those past the first ones here.
+  const byKindAndLine = new Map<string, GlossaryDiagnostic[]>();
+  for (const diagnostic of all) {
+    const key = `${diagnostic.code} ${diagnostic.range.start.line}`;
+    const known = byKindAndLine.get(key);
+    if (known === undefined) byKindAndLine.set(key, [diagnostic]);
+    else known.push(diagnostic);
+  }
+  const disabling = new Set<string>();
   for (const diagnostic of here.slice(0, MAX_PROBLEMS_WITH_FIXES)) {
     actions.push(...fixesFor(index, document, lines, diagnostic, settings, mdxFixChecks));
-    // Last, and never a safe fix: turning a rule off is the author's call. The comment turns off
-    // every problem of its kind that starts on the line, also those past the first ones here.
+    // Last, and never a safe fix: turning a rule off is the author's call. One per kind and line.
+    const key = `${diagnostic.code} ${diagnostic.range.start.line}`;
+    if (disabling.has(key)) continue;
     const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document));
     if (disable === undefined) continue;
-    const line = diagnostic.range.start.line;
-    const disabled = all.filter((other) => other.code === diagnostic.code && other.range.start.line === line);
-    actions.push({ title: l10n.t('Disable {0} for this line', diagnostic.code), kind: 'quickfix', diagnostics: disabled, change: { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] } });
+    disabling.add(key);
+    actions.push({ title: l10n.t('Disable {0} for this line', diagnostic.code), kind: 'quickfix', diagnostics: byKindAndLine.get(key)!, change: { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] } });
   }
   mergeIdentical(actions);
   for (const termUri of new Set(here.filter(isUnlinkedMention).map((diagnostic) => diagnostic.related![0].uri))) {
@@ -104,8 +113,7 @@ function mergeIdentical(actions: CodeAction[]): void {
     const key = action.title + '\0' + JSON.stringify(action.change);
     const same = byChange.get(key);
     if (same !== undefined) {
-      // A disable comment lists the problems of its line already.
-      for (const diagnostic of action.diagnostics) if (!same.diagnostics.includes(diagnostic)) same.diagnostics.push(diagnostic);
+      same.diagnostics.push(...action.diagnostics);
       continue;
     }
     byChange.set(key, action);
