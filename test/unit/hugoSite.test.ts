@@ -15,6 +15,7 @@ import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHug
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
 import { GlossaryScope } from '../../server/src/workspace/files';
+import { createWorkspace } from '../support/fixtures';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SITES = path.join(ROOT, 'test', 'sites');
@@ -673,31 +674,28 @@ describe('Hugo shortcodes without a template', () => {
   });
 
   it('knows which templates read .Inner in their actions: Hugo keeps the site\'s before a theme\'s of the same path, and may take any variant', () => {
-    const site = mkdtempSync(path.join(tmpdir(), 'hugo-inner-'));
+    const site = createWorkspace({
+      'content/a.md': '---\ntitle: A\n---\n',
+      'hugo.toml': 'theme = "t"\n',
+      'layouts/shortcodes/kasten.html': '<div>{{ .Inner }}</div>\n',
+      'layouts/shortcodes/eingerueckt.html': '<div>{{- .InnerDeindent -}}</div>\n',
+      'layouts/shortcodes/kommentar.html': '{{/* not .Inner */}}<hr>\n',
+      'layouts/shortcodes/html.html': '<!-- .Inner is not read here --><style>.Inner { color: red }</style>{{ $text := "no .Inner" }}{{ $text }}\n',
+      'layouts/shortcodes/variante.en.html': '<hr>\n',
+      'themes/t/layouts/shortcodes/variante.html': '{{ .Inner | markdownify }}\n',
+      'layouts/shortcodes/sprachen.html': '<div>{{ .Inner }}</div>\n',
+      'layouts/shortcodes/sprachen.en.html': '<div></div>\n',
+      'layouts/shortcodes/ueberschrieben.html': '<hr>\n',
+      'themes/t/layouts/shortcodes/ueberschrieben.html': '{{ .Inner }}\n',
+      'themes/t/layouts/shortcodes/thema.html': '{{ .Inner }}\n',
+      'layouts/shortcodes/highlight.html': '<pre></pre>\n',
+    });
     try {
-      const write = (file: string, text: string) => {
-        mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
-        writeFileSync(path.join(site, file), text);
-      };
-      write('content/a.md', '---\ntitle: A\n---\n');
-      write('hugo.toml', 'theme = "t"\n');
-      write('layouts/shortcodes/kasten.html', '<div>{{ .Inner }}</div>\n');
-      write('layouts/shortcodes/eingerueckt.html', '<div>{{- .InnerDeindent -}}</div>\n');
-      write('layouts/shortcodes/kommentar.html', '{{/* not .Inner */}}<hr>\n');
-      write('layouts/shortcodes/html.html', '<!-- .Inner is not read here --><style>.Inner { color: red }</style>{{ $text := "no .Inner" }}{{ $text }}\n');
-      write('layouts/shortcodes/variante.en.html', '<hr>\n');
-      write('themes/t/layouts/shortcodes/variante.html', '{{ .Inner | markdownify }}\n');
-      write('layouts/shortcodes/sprachen.html', '<div>{{ .Inner }}</div>\n');
-      write('layouts/shortcodes/sprachen.en.html', '<div></div>\n');
-      write('layouts/shortcodes/ueberschrieben.html', '<hr>\n');
-      write('themes/t/layouts/shortcodes/ueberschrieben.html', '{{ .Inner }}\n');
-      write('themes/t/layouts/shortcodes/thema.html', '{{ .Inner }}\n');
-      write('layouts/shortcodes/highlight.html', '<pre></pre>\n');
-      const [found] = findSites([site], new GlossaryScope([site]), () => {}).sites;
+      const [found] = findSites([site.root], new GlossaryScope([site.root]), () => {}).sites;
       assert.ok(found?.generator === 'hugo');
       assert.deepEqual([...found.hugo.innerShortcodes!].sort(), ['eingerueckt', 'kasten', 'sprachen', 'thema', 'variante']);
     } finally {
-      rmSync(site, { recursive: true, force: true });
+      site.dispose();
     }
   });
 
