@@ -71,8 +71,8 @@ export const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
  */
 export class TermMatcher {
   private readonly root: TrieNode = newNode();
-  /** The key sequences of each term's names, its own first, then the parts of its title from `partsFrom` on. */
-  private readonly namesByUri = new Map<string, { keys: string[][]; partsFrom: number }>();
+  /** The key sequences of each term's names, its own and the parts of its title. */
+  private readonly namesByUri = new Map<string, string[][]>();
   /** How many names use each key, so a scan follows only the keys of a word that some name has. */
   private readonly keyUses = new Map<string, number>();
   /** How many names start with a key of each length. */
@@ -89,14 +89,16 @@ export class TermMatcher {
    */
   setTerm(uri: string, names: string[], partNames: string[] = []): void {
     this.removeTerm(uri);
-    const keysOf = (list: string[]) => list.map((name) => ({ keys: nameKeys(name), capital: /^\p{Lu}/u.test(name) })).filter(({ keys }) => keys.length > 0 && keys.length <= MAX_NAME_WORDS);
-    const own = keysOf(names).map(({ keys }) => keys);
-    const parts = keysOf(partNames);
-    const keySequences = unique([...own, ...parts.map(({ keys }) => keys)]);
-    const partsFrom = unique(own).length;
+    const matchable = (keys: string[]) => keys.length > 0 && keys.length <= MAX_NAME_WORDS;
+    const own = unique(names.map(nameKeys).filter(matchable));
+    // Most terms have no parts: their names are all their own.
+    const parts = partNames.length === 0 ? [] : partNames.map((name) => ({ keys: nameKeys(name), capital: /^\p{Lu}/u.test(name) })).filter(({ keys }) => matchable(keys));
+    const keySequences = parts.length === 0 ? own : unique([...own, ...parts.map(({ keys }) => keys)]);
+    const partsFrom = own.length;
     // A part written with a capital and without one asks none.
     const lowerCaseParts = new Set(parts.filter(({ capital }) => !capital).map(({ keys }) => keys.join('\u0000')));
-    for (const [position, keys] of keySequences.entries()) {
+    for (let position = 0; position < keySequences.length; position++) {
+      const keys = keySequences[position];
       let node = this.root;
       for (const key of keys) {
         let child = node.children?.get(key);
@@ -111,14 +113,14 @@ export class TermMatcher {
       for (const key of keys) count(this.keyUses, key, 1);
       count(this.firstKeyLengths, keys[0].length, 1);
     }
-    this.namesByUri.set(uri, { keys: keySequences, partsFrom });
+    this.namesByUri.set(uri, keySequences);
   }
 
   removeTerm(uri: string): void {
-    const names = this.namesByUri.get(uri);
-    if (names === undefined) return;
+    const keySequences = this.namesByUri.get(uri);
+    if (keySequences === undefined) return;
     this.namesByUri.delete(uri);
-    for (const keys of names.keys) {
+    for (const keys of keySequences) {
       this.removePath(keys, uri);
       for (const key of keys) count(this.keyUses, key, -1);
       count(this.firstKeyLengths, keys[0].length, -1);
@@ -149,7 +151,7 @@ export class TermMatcher {
 
   /** The witnesses of the last words of a term's names, folded unless an acronym: every mention contains one. */
   private mentionWitnesses(uri: string): Array<{ words: string[]; acronym: boolean }> {
-    return (this.namesByUri.get(uri)?.keys ?? []).map((keys) => {
+    return (this.namesByUri.get(uri) ?? []).map((keys) => {
       const last = keys[keys.length - 1];
       const acronym = last.startsWith(ACRONYM_KEY_PREFIX);
       return { words: acronym ? [last.slice(ACRONYM_KEY_PREFIX.length)] : witnessesOf(last), acronym };
