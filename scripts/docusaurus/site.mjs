@@ -345,7 +345,7 @@ function readDocs(scratch, generated, locale) {
 /**
  * Builds `siteDir` with the cached Docusaurus, all its locales in one `docusaurus build` as a user
  * would, and returns
- *   { version, lenient, failed, exitCode, seconds, error?, compileFailures, renderFailures (see parseMdxFailures),
+ *   { version, lenient, failed, exitCode, seconds, reportedBroken, error?, compileFailures, renderFailures (see parseMdxFailures),
  *     locales: [{ locale, failed, docs, brokenLinks, brokenMarkdownLinks, brokenMarkdownImages }] }.
  * `lenient` (the default) lets every broken link only warn, see harnessConfig.
  * Docusaurus stops at the first locale that fails; the locales after it are not listed.
@@ -360,7 +360,9 @@ export async function buildSite(siteDir, { lenient = true, timeoutMs = 600_000, 
     const seconds = Math.round((Date.now() - start) / 100) / 10;
     const failed = code !== 0;
     log(`${path.basename(siteDir)} ${lenient ? 'lenient' : 'as configured'}: ${failed ? `failed (exit ${code})` : 'built'} in ${seconds} s (${locales.join(', ')})`);
-    const result = { version: DOCUSAURUS_VERSION, lenient, failed, exitCode: code, seconds, ...(failed ? { error: buildError(output, scratch) } : {}), ...parseMdxFailures(output, scratch), locales: [] };
+    // Any mention of something broken (a link, an anchor, a Markdown link or image, in whatever words) counts.
+    const reportedBroken = /broken|Markdown (?:link|image) with/i.test(output);
+    const result = { version: DOCUSAURUS_VERSION, lenient, failed, exitCode: code, seconds, reportedBroken, ...(failed ? { error: buildError(output, scratch) } : {}), ...parseMdxFailures(output, scratch), locales: [] };
     // The build log has one section per locale, each opened by "[INFO] [<locale>] Creating an optimized production build...".
     const sections = output.split(/^(?=\[INFO\] \[[^\]]+\] Creating an optimized production build)/m);
     // Docusaurus names the locale it stopped at; the locales after it were not built.
