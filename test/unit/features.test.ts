@@ -39,6 +39,18 @@ describe('hover', () => {
     }
   });
 
+  it('shows the term behind a link by reference, on its text, and on the definition of its label', () => {
+    const index = demo();
+    const text = 'Siehe [den Vertrag][sla] und [Outtasking].\n\n[sla]: ../docs/vertrag/SLA.md\n[outtasking]: ../docs/Outtasking.md\n';
+    for (const [cursor, term] of [['den Ve', 'Service Level Agreement'], ['[sl', 'Service Level Agreement'], ['Outta', 'Outtasking'], ['[sla]: ../do', 'Service Level Agreement']]) {
+      const at = text.indexOf(cursor) + cursor.length;
+      const { document, lines, position } = openAtCursor(index, 'notes/plan.md', text.slice(0, at) + '|' + text.slice(at));
+      const result = hover(index, document, lines, position);
+      assert.match(result?.markdown ?? '', new RegExp(`^\\*\\*${term}\\*\\*`), cursor);
+      if (cursor === 'den Ve') assert.deepEqual(result?.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 24 } }, 'the whole link');
+    }
+  });
+
   it('shows a term on its own heading but not as a mention there', () => {
     const index = demo();
     const text = entry('Outsourcing', 'Outsourcing', 'Outsourcing ist die Vergabe.').replace('# Outsourcing', '# Outs|ourcing');

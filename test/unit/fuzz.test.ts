@@ -493,6 +493,8 @@ const ADVERSARIAL: Record<string, (times: number) => AdversarialInput> = {
   // Line i is indented i blanks, so the text grows with the square of the lines: the lines grow with the root of the size.
   'deeply indented block YAML': (times) => ({ text: `---\nt:\n${Array.from({ length: Math.round(3_000 * Math.sqrt(times / 4)) }, (_, i) => `${' '.repeat(i + 1)}- a:`).join('\n')}\n---\n` }),
   '5,000 anchors and aliases': (times) => ({ text: `---\n${Array.from({ length: sized(5_000, times) }, (_, i) => `k${i}: &a${i} ${i === 0 ? 'x' : `[*a${i - 1}, *a${i - 1}]`}`).join('\n')}\ntags: *a${sized(5_000, times) - 1}\n---\n` }),
+  '10,000 links by reference on a line': (times) => ({ text: `# X\n\n${'[Outtasking][1] [a] '.repeat(sized(10_000, times))}\n\n[1]: Outtasking.md\n[a]: b.md\n` }),
+  '100,000 "a." and "a.com/" on a line': (times) => ({ text: `# X\n\n${'a.'.repeat(sized(100_000, times))}com/ ${'a.com/'.repeat(sized(20_000, times))}\n` }),
   '10,000 wiki links on a line': (times) => ({ text: `# X\n\n${'[[Outtasking]]'.repeat(sized(10_000, times))}\n` }),
   '10,000 inline links on a line': (times) => ({ text: `# X\n\n${'[a](Outtasking.md)'.repeat(sized(10_000, times))}\n` }),
   '20,000 unmatched "](" on a line': (times) => ({ text: `# X\n\n[${'](x '.repeat(sized(20_000, times))}\n` }),

@@ -2,7 +2,7 @@
  * Mention recognition judged on real prose: paragraphs drawn at random (fixed seed) from three
  * corpora, every mention a careful reader sees written down by hand (test/mentions/README.md).
  * The floors are the figures reached; a change that lowers either fails here. To see every
- * disagreement: `node --import tsx test/mentions/evaluation.ts platinus cncf ffd`.
+ * disagreement: `node --import tsx test/mentions/evaluation.ts platinus cncf ffd mlg`.
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
@@ -12,6 +12,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   platinus: { precision: 0.987, recall: 0.974 },
   cncf: { precision: 0.919, recall: 0.947 },
   ffd: { precision: 0.98, recall: 0.836 },
+  mlg: { precision: 1, recall: 0.934 },
 };
 
 describe('mentions on hand-annotated real prose', () => {

@@ -30,6 +30,24 @@ describe('the names of a term', () => {
     assert.ok(!names('Kanban (Methode)').includes('Methode'));
   });
 
+  it('takes the title without an abbreviation inside it, and with the abbreviation alone', () => {
+    assert.ok(names('No Free Lunch (NFL) theorem').includes('No Free Lunch theorem'));
+    assert.ok(names('Kullback-Leibler (KL) divergence').includes('KL divergence'));
+    assert.ok(!names('Signale (Analog, Digital) Grundlagen').includes('Signale Grundlagen'), 'only an abbreviation is left out');
+  });
+
+  it('takes the name before a qualifier in lower case as prose writes it, in any case', () => {
+    assert.ok(names('Filter (convolution)').includes('filter'));
+    assert.ok(names('Bit transparency (audio)').includes('bit transparency'));
+    assert.ok(names('Kanban (Methode)').includes('Kanban'), 'a German qualifier is a noun, and says nothing of the case');
+    assert.ok(names('GPU (hardware)').includes('GPU'), 'an abbreviation keeps its capitals');
+  });
+
+  it('writes a word of hyphenated parts as one, as German compounds are written both ways', () => {
+    assert.ok(names('Rechteck-Querschnitt').includes('Rechteckquerschnitt'));
+    assert.ok(!names('E-Mail').includes('EMail') && !names('Software-as-a-Service').some((name) => !name.includes('-')), 'not with a part of one letter');
+  });
+
   it('takes both halves of a title with a spaced dash, without emphasis', () => {
     assert.ok(names('BPM - Business Process Management').includes('BPM'));
     assert.ok(names('BPM - Business Process Management').includes('Business Process Management'));
@@ -174,6 +192,17 @@ describe('what the words around a name say', () => {
     assert.deepEqual(mentioned(index, 'glossar/andere.md', 'Ein Node im Netz.\n'), ['Node=glossar/node.md'], 'elsewhere the term whose own name it is');
     // "build" and "buy", as verbs in lower case, are none; the title itself is no name a text writes across its period.
     assert.deepEqual(mentioned(index, 'notes.md', 'We build the image, then buy it. Build or not? Build vs. Buy, and containers help.\n'), ['Build=glossary/make-or-buy.md', 'Build=glossary/make-or-buy.md', 'Buy=glossary/make-or-buy.md', 'containers=glossary/intro.md']);
+  });
+
+  it('finds the name before a qualifier in lower case without its capital, and not in a link by reference or a web address', () => {
+    const index = glossaryOf({
+      'terms/filter.md': '---\ntitle: Filter (convolution)\n---\nA small matrix.\n',
+      'terms/sd.md': '---\ntitle: Standard deviation\n---\nThe square root of variance.\n',
+      'glossar/fussband.md': '---\ntitle: Fussband\n---\nEin Holz.\n',
+    });
+    const text = 'A filter slides. The [standard deviation][1] and [Filter] are links; de.wikipedia.org/wiki/Fußband is an address, a standard deviation is not.\n\n[1]: /terms/sd/\n[filter]: /terms/filter/\n';
+    assert.deepEqual(mentioned(index, 'notes.md', text), ['filter=terms/filter.md', 'standard deviation=terms/sd.md']);
+    assert.deepEqual(mentioned(index, 'notes.md', 'See [Filter] and [standard deviation][2], no links without definitions.\n'), ['Filter=terms/filter.md', 'standard deviation=terms/sd.md']);
   });
 
   it('in German prose, a lower-case word after a personal pronoun is a verb, not the noun', () => {

@@ -554,6 +554,21 @@ describe('text that is no prose on the page', () => {
     assert.equal(covered('See [x][1].\n\n[1]: https://x.y "Service Level Agreement"\n', 'Service'), true, 'reference definition');
   });
 
+  it('the text of a link or image by reference to a defined label, and not a bracket without a definition', () => {
+    const references = '[Service Level Agreement][1], [SLA][], [Outtasking] and ![Outsourcing][1]; [Dienstleister] and [x][Vertrag] have no definition.\n\n[1]: ./a.md\n[sla]: ./b.md\n[outtasking]: ./c.md\n';
+    for (const word of ['Service', 'SLA', 'Outtasking', 'Outsourcing']) assert.equal(covered(references, word), true, word);
+    for (const word of ['Dienstleister', 'Vertrag']) assert.equal(covered(references, word), false, word);
+    assert.equal(covered('`[Outtasking]` is code.\n\n[outtasking]: ./c.md\n', 'Outtasking'), true);
+  });
+
+  it('web addresses without a scheme, and not a name with a dot', () => {
+    assert.equal(covered('Quelle: de.wikipedia.org/wiki/Fußband, abgerufen.\n', 'Fußband'), true);
+    assert.equal(covered('Siehe baunetzwissen.de/glossar/k/kopfband-6629384 (Kopfband).\n', 'kopfband'), true);
+    assert.equal(covered('Siehe baunetzwissen.de/glossar/k/kopfband-6629384 (Kopfband).\n', 'Kopfband'), false, 'the address ends at the blank');
+    assert.equal(covered('ASP.NET/Core and Node.js/Deno are runtimes.\n', 'Core'), false);
+    assert.equal(covered('Write to info@example.com/ or example.com.\n', 'info'), false, 'no host after an @, none without a path');
+  });
+
   it('an MDX statement over several lines, to the blank line that ends it', () => {
     assert.equal(covered('import {\n  Widget,\n} from "@site/src/Widget";\n\nText.\n', 'Widget'), true);
     assert.equal(covered('export const meta = {\n  title: "Widget",\n};\n\nText.\n', 'Widget'), true);

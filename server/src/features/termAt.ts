@@ -29,6 +29,11 @@ export function termsAt(index: GlossaryIndex, document: ParsedDocument, lines: L
     const term = resolveTermLink(index, document.uri, link);
     return term === undefined ? undefined : { terms: [term], range: link.range, kind: 'link', link };
   }
+  const reference = document.body.references?.find((candidate) => rangeContains(candidate.range, position));
+  if (reference !== undefined) {
+    const term = resolveTermLink(index, document.uri, reference.definition);
+    return term === undefined ? undefined : { terms: [term], range: reference.range, kind: 'link', link: reference.definition };
+  }
   const ownTerm = document.term;
   if (ownTerm !== undefined) {
     for (const range of [ownTerm.heading?.textRange, ownTerm.titleRange]) {

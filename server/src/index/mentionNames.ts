@@ -7,12 +7,16 @@ import type { GlossaryTerm } from '../parsing/document';
  *   name is a name only of an entry without a title: "operator.md" does not make "operators" a
  *   mention of "Kubernetes Operator");
  * - the parts of a title that name the term alone (`parts`), which a term's own name beats: both
- *   sides of "Continuous Integration (CI)" when the part in parentheses is an abbreviation, both
- *   halves of "BPM - Business Process Management", the items of a list ("Strom, Spannung,
- *   Widerstand", "RS232 & RS485", "TCP vs. UDP"), the subject of a question ("Was ist ESD?") and of
- *   an overview ("Halbleiter Grundlagen", "Kubernetes basics"); a part has two letters at least;
- * - of each, a word written as two ("DIN69901": "DIN 69901", "WebAssembly": "Web Assembly") and
- *   the singular of a plural name ("Dokumente": "Dokument", "Stateful Apps": "stateful app").
+ *   sides of "Continuous Integration (CI)" when the part in parentheses is an abbreviation, the
+ *   title without it or with it alone where it stands inside ("No Free Lunch (NFL) theorem": "No
+ *   Free Lunch theorem", "NFL theorem"), the name a qualifier in parentheses follows ("Kanban
+ *   (Methode)", "Filter (convolution)", in any case after a qualifier in lower case), both halves
+ *   of "BPM - Business Process Management", the items of a list ("Strom, Spannung, Widerstand",
+ *   "RS232 & RS485", "TCP vs. UDP"), the subject of a question ("Was ist ESD?") and of an overview
+ *   ("Halbleiter Grundlagen", "Kubernetes basics"); a part has two letters at least;
+ * - of each, a word written as two ("DIN69901": "DIN 69901", "WebAssembly": "Web Assembly"), a
+ *   hyphenated word written as one ("Rechteck-Querschnitt": "Rechteckquerschnitt") and the
+ *   singular of a plural name ("Dokumente": "Dokument", "Stateful Apps": "stateful app").
  */
 export function mentionNameSetsOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliases' | 'idFromFileName'>): { own: string[]; parts: string[] } {
   const declared = [term.title, ...term.aliases];
@@ -37,13 +41,23 @@ export function mentionNamesOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliase
   return [...own, ...parts];
 }
 
-/** A name, split at inner capitals and digits, and the singulars of both spellings. */
+/** A name, split at inner capitals and digits, joined at its hyphens, and the singulars of each spelling. */
 function addForms(names: Set<string>, name: string): void {
   const split = splitWords(name);
-  for (const spelling of split === name ? [name] : [name, split]) {
+  const joined = joinedAtHyphens(name);
+  for (const spelling of new Set([name, split, joined])) {
     names.add(spelling);
     for (const singular of singularsOf(spelling)) names.add(singular);
   }
+}
+
+/** A word of parts joined by hyphens (German writes "Rechteck-Querschnitt" and "Rechteckquerschnitt"). */
+const HYPHENATED_WORD = /^\p{L}{2,}(?:-\p{L}{2,})+$/u;
+
+/** A hyphenated word written as one, each part after the first in lower case as a compound writes it. */
+function joinedAtHyphens(name: string): string {
+  if (!HYPHENATED_WORD.test(name)) return name;
+  return name.replace(/-(\p{Lu})(?=\p{Ll})/gu, (_, capital: string) => capital.toLowerCase()).replaceAll('-', '');
 }
 
 const MAX_FORMED_NAME_LENGTH = 200;
@@ -54,6 +68,8 @@ const MAX_TITLE_PARTS = 32;
 const EMPHASIS = /^[*_]+|[*_]+$/g;
 /** "Name (ABBR)" or "ABBR (Name)". */
 const PARENTHESISED = /^(.+?)\s*\(([^()]+)\)$/u;
+/** "No Free Lunch (NFL) theorem": an abbreviation inside a title, of the words before it. */
+const ABBREVIATION_INSIDE = /^(.+?)\s*\(([^()]+)\)\s+([^()]+)$/u;
 /** "BPM - Business Process Management": a spaced dash between two names. */
 const SPACED_DASH = /\s+[-–—]\s+/u;
 /** "TCP vs. UDP": the sides of a comparison. */
@@ -102,11 +118,27 @@ function directPartsOf(name: string): string[] {
   const parenthesised = name.trimEnd().endsWith(')') ? PARENTHESISED.exec(name.trim()) : null;
   if (parenthesised !== null) {
     const [, outside, inside] = parenthesised;
-    parts.push(outside);
     // "Kanban (Methode)" says which Kanban, "Signale (Analog, Digital)" what the entry covers: only an abbreviation in parentheses is a name.
-    if (isAbbreviationOf(inside.trim(), outside) || isAbbreviationOf(outside.trim(), inside)) parts.push(inside);
+    if (isAbbreviationOf(inside.trim(), outside) || isAbbreviationOf(outside.trim(), inside)) parts.push(outside, inside);
+    else parts.push(qualifiedName(outside, inside));
+  }
+  const abbreviated = name.includes('(') ? ABBREVIATION_INSIDE.exec(name.trim()) : null;
+  if (abbreviated !== null && isAbbreviationOf(abbreviated[2].trim(), abbreviated[1])) {
+    const [, before, abbreviation, after] = abbreviated;
+    parts.push(`${before.trim()} ${after}`, `${abbreviation.trim()} ${after}`);
   }
   return parts;
+}
+
+/**
+ * The name a qualifier in parentheses follows. After a qualifier in lower case ("Filter
+ * (convolution)", "Bit transparency (audio)") the title is written in sentence case: its first
+ * capital is the title's, not the name's, so the name is written as prose writes it, and a mention
+ * needs no capital (a part written with a capital asks one, see TermMatcher.setTerm).
+ */
+function qualifiedName(outside: string, qualifier: string): string {
+  if (!/^\p{Ll}/u.test(qualifier.trim()) || !/^\p{Lu}\p{Ll}/u.test(outside)) return outside;
+  return outside[0].toLowerCase() + outside.slice(1);
 }
 
 /**

@@ -204,7 +204,8 @@ export function closedDocument(uri: string, text: string, inDocusaurusSite: bool
  */
 export function withoutOpenDocumentDetail(document: ParsedDocument): ParsedDocument {
   compactInPlace(document);
-  return { ...document, body: { ...document.body, nonProse: [], leadParagraph: undefined } };
+  const { references: _openOnly, ...body } = document.body;
+  return { ...document, body: { ...body, nonProse: [], leadParagraph: undefined } };
 }
 
 /**

@@ -59,8 +59,16 @@ export interface MarkdownBody {
   links: MarkdownLink[];
   /** Inline images, where there are any. */
   images?: MarkdownImage[];
-  /** Sorted, non-overlapping spans where glossary terms must not be recognised. */
+  /** Spans where glossary terms must not be recognised, sorted by their starts. */
   nonProse: Span[];
+  /** The links that lead through a reference definition (`[text][label]`), where there are any. */
+  references?: LinkReference[];
+}
+
+/** A link by reference, `[text][label]`, `[label][]` or `[label]`, and the definition of its label. */
+export interface LinkReference {
+  range: Range;
+  definition: MarkdownLink;
 }
 
 /** A fence's run of backticks or tildes, at the start of a line's content (see `blockContent`). */
@@ -430,8 +438,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   nonProse.sort((a, b) => a[0] - b[0]);
   if (images.length > 0 && text.includes('{/*', bodyOffset)) markImagesInMdxComments(text, bodyOffset, lines, images);
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
-  if (definitionLabels.size > 0) markReferencedDefinitions(text, bodyOffset, nonProse, definitionLabels);
-  return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }) };
+  const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
+  return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }) };
 }
 
 /** A reference, full (`[text][label]`), collapsed (`[label][]`) or shortcut (`[label]`), of a link or an image (`!`). */
@@ -441,17 +449,32 @@ const REFERENCE = /(!?)\[((?:[^[\]\n\\]|\\.)+)\](?:\[((?:[^[\]\n\\]|\\.)*)\])?(?
 const labelKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
- * Marks the definitions a link refers to, outside code and comments; read in a pass of its own, as
- * only the few pages with definitions need it.
+ * The links by reference to a defined label, outside code and comments, whose definitions it marks
+ * as referenced; read in a pass of its own, as only the few pages with definitions need it. Their
+ * text, and an image's by reference, is a link's, not prose: it joins `nonProse`, kept sorted.
+ * A bracket whose label has no definition is text (CommonMark), and stays prose.
  */
-function markReferencedDefinitions(text: string, bodyOffset: number, nonProse: readonly Span[], definitionLabels: ReadonlyMap<MarkdownLink, string>): void {
-  const referenced = new Set<string>();
+function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonProse: Span[], definitionLabels: ReadonlyMap<MarkdownLink, string>): LinkReference[] {
+  // The first definition of a label is the one CommonMark uses.
+  const definitions = new Map<string, MarkdownLink>();
+  for (const [link, label] of definitionLabels) if (!definitions.has(labelKey(label))) definitions.set(labelKey(label), link);
+  const references: LinkReference[] = [];
+  const spans: Span[] = [];
   REFERENCE.lastIndex = bodyOffset;
   for (let match = REFERENCE.exec(text); match !== null; match = REFERENCE.exec(text)) {
-    if (match[1] === '!' || isInSpans(nonProse, match.index)) continue;
-    referenced.add(labelKey(match[3] === undefined || match[3] === '' ? match[2] : match[3]));
+    if (isInSpans(nonProse, match.index)) continue;
+    const definition = definitions.get(labelKey(match[3] === undefined || match[3] === '' ? match[2] : match[3]));
+    if (definition === undefined) continue;
+    spans.push([match.index, match.index + match[0].length]);
+    if (match[1] === '!') continue;
+    definition.referenced = true;
+    references.push({ range: lines.rangeAt(match.index, match.index + match[0].length), definition });
   }
-  for (const [link, label] of definitionLabels) if (referenced.has(labelKey(label))) link.referenced = true;
+  if (spans.length > 0) {
+    for (const span of spans) nonProse.push(span);
+    nonProse.sort((a, b) => a[0] - b[0]);
+  }
+  return references;
 }
 
 /** Marks the images inside raw HTML, as CommonMark reads it (see `RawHtml`), in the order they lie in. */
@@ -631,6 +654,7 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   for (const match of hasColon ? line.matchAll(BARE_URL) : []) {
     nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
+  if (line.includes('/') && line.includes('.')) addressesWithoutScheme(line, start, nonProse);
   // HTML and JSX tags with their attributes (`<TabItem label="…">`), and footnote labels (`[^SLA]`).
   for (const match of line.includes('<') ? line.matchAll(TAG) : []) {
     if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
@@ -639,6 +663,31 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
     if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
   return openComment;
+}
+
+/** The end of a web address's host before its path: a dot, a top-level domain, a slash ("de.wikipedia.org/wiki"). */
+const HOST_END = /\.(?:com|org|net|edu|gov|info|io|dev|app|ai|co|wiki|de|at|ch|li|lu|eu|uk|fr|nl|be|it|es|pt|se|no|dk|fi|pl|cz|ru|jp|cn|br|in|us|ca|au|nz)\//g;
+
+/**
+ * Web addresses written without a scheme ("de.wikipedia.org/wiki/Fußband"), which prose quotes
+ * as sources: a host of dotted names ending in a common top-level domain in lower case (so
+ * "ASP.NET/Core" stays prose), and its path to the next blank. Walked by hand from each host's
+ * end, so a line of thousands of dots stays linear.
+ */
+function addressesWithoutScheme(line: string, start: number, nonProse: Span[]): void {
+  const isHostCharacter = (character: string) => character === '.' || character === '-' || /[\p{L}\p{N}]/u.test(character);
+  let searchFrom = 0;
+  HOST_END.lastIndex = 0;
+  for (let match = HOST_END.exec(line); match !== null; match = HOST_END.exec(line)) {
+    let hostStart = match.index;
+    while (hostStart > searchFrom && isHostCharacter(line[hostStart - 1])) hostStart--;
+    let end = match.index + match[0].length;
+    while (end < line.length && !/[\s<>()[\]"'`]/.test(line[end])) end++;
+    // A host has a name before its top-level domain, and an address's host is not an e-mail's.
+    if (hostStart < match.index && line[hostStart] !== '.' && line[hostStart - 1] !== '@') nonProse.push([start + hostStart, start + end]);
+    searchFrom = end;
+    HOST_END.lastIndex = end;
+  }
 }
 
 /**
