@@ -248,6 +248,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-include-exclude', dir: path.join(SITES, 'docusaurus-include-exclude'), asDocs: false },
   { name: 'docusaurus-sidebars', dir: path.join(SITES, 'docusaurus-sidebars'), asDocs: false },
   { name: 'docusaurus-sidebars-missing', dir: path.join(SITES, 'docusaurus-sidebars-missing'), asDocs: false },
+  { name: 'docusaurus-sidebars-ts', dir: path.join(SITES, 'docusaurus-sidebars-ts'), asDocs: false },
   { name: 'docusaurus-sidebars-version-missing', dir: path.join(SITES, 'docusaurus-sidebars-version-missing'), asDocs: false },
   { name: 'docusaurus-versions', dir: path.join(SITES, 'docusaurus-versions'), asDocs: false },
   { name: 'docusaurus-categories', dir: path.join(SITES, 'docusaurus-categories'), asDocs: false },

@@ -493,6 +493,18 @@ describe('broken links in a Hugo site', () => {
     assert.equal(brokenIn(noAliases).length, 4);
   });
 
+  it('are not judged by URL path from a file Hugo makes no page of (a theme\'s docs, a README), and name Hugo where a file is no page', () => {
+    const index = indexWith({
+      'content/docs/start.md': '---\ntitle: Start\n---\n[a](/docs/fehlt/) [b](../../README.md)\n',
+      'themes/docsy/userguide/content/en/docs/intro.md': '---\ntitle: Intro\n---\n[a](/docs/adding-content/) [b](/docs/fehlt/) [c](./gibt-es-nicht.md)\n',
+      'README.md': '# Site\n\n[a](/docs/fehlt/)\n',
+    });
+    const brokenIn = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(brokenIn('content/docs/start.md'), ['No glossary entry at "/docs/fehlt/".', '"../../README.md" is not built into the site (not a page Hugo reads): the link leads nowhere.']);
+    assert.deepEqual(brokenIn('themes/docsy/userguide/content/en/docs/intro.md'), ['No glossary entry at "./gibt-es-nicht.md".'], 'a file link is still a file');
+    assert.deepEqual(brokenIn('README.md'), []);
+  });
+
   it('are no wiki links in the text a shortcode gives its template as it is: TOML\'s [[tables]] in {{< highlight >}}', () => {
     const index = indexWith({
       'content/config.md': '---\ntitle: Config\n---\n{{< highlight toml >}}\n[[module.mounts]]\nsource = "x"\n{{< /highlight >}}\n\n{{% notiz %}}[[fehlt]]{{% /notiz %}} [[auch-fehlt]]\n',

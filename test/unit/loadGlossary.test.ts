@@ -135,6 +135,35 @@ describe('loading a glossary: the sidebars of a Docusaurus site', () => {
   });
 });
 
+describe('loading a glossary: require.resolve of a sidebars file, as jiti runs the configuration', () => {
+  // Each case as jiti 1.21, which loads Docusaurus 3's configuration, resolves it.
+  const cases: Array<[config: string, call: string, file: string, found: boolean]> = [
+    ['docusaurus.config.ts', './sidebars.js', 'sidebars.ts', true],
+    ['docusaurus.config.ts', './sidebars.mjs', 'sidebars.mts', true],
+    ['docusaurus.config.ts', './navigation', 'navigation/index.ts', true],
+    ['docusaurus.config.js', './sidebars', 'sidebars.ts', true],
+    ['docusaurus.config.js', './sidebars.js', 'sidebars.ts', false],
+    ['docusaurus.config.js', './navigation', 'navigation/index.ts', false],
+  ];
+  for (const [config, call, file, found] of cases) {
+    it(`${config}: require.resolve('${call}') ${found ? 'finds' : 'does not find'} ${file}`, async () => {
+      const site = createWorkspace({
+        [config]: `module.exports = { baseUrl: '/', presets: [['classic', { docs: { sidebarPath: require.resolve('${call}') } }]] };\n`,
+        [file]: "module.exports = { s: ['intro'] };\n",
+        'docs/intro.md': '# Intro\n',
+      });
+      try {
+        const index = new GlossaryIndex();
+        await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
+        const messages = index.siteConfigProblems().flatMap((problems) => problems.problems.map((problem) => problem.message));
+        assert.deepEqual(messages, found ? [] : [`Docusaurus refuses to build: the sidebars file "${call}" does not exist.`]);
+      } finally {
+        site.dispose();
+      }
+    });
+  }
+});
+
 describe('loading a glossary: what Docusaurus refuses in the versions', () => {
   it('a versions file that is no list of names, a version without its folder, disableVersioning without versions, no version at all', async () => {
     const site = createWorkspace({ 'docs/a.md': '# A\n', 'versioned_docs/version-1.0/a.md': '# A\n' });

@@ -627,6 +627,22 @@ describe('broken-link in a Docusaurus site', () => {
   });
 });
 
+describe('broken-link to the pages Docusaurus generates in each version', () => {
+  it('leaves links to tag and category pages unjudged, in every version, and judges the docs beside them', () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.instances[0].versions = ['1.0'];
+    index.setSites([site]);
+    const files: Record<string, string> = {
+      'docs/guide/setup.md': '# Setup\n\n[Index](../category/guide), [Next](/docs/next/category/guide), [Alt](/docs/category/guide), [Tags](/docs/next/tags/cli), [Fehlt](/docs/next/guide/fehlt)\n',
+      'versioned_docs/version-1.0/guide/setup.md': '# Setup\n\n[Index](../category/guide), [Fehlt](/docs/guide/fehlt)\n',
+    };
+    for (const [file, text] of Object.entries(files)) index.setDocument(`${ROOT}/${file}`, text);
+    assert.deepEqual(diagnosticsOf(index, 'docs/guide/setup.md').map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/next/guide/fehlt".']);
+    assert.deepEqual(diagnosticsOf(index, 'versioned_docs/version-1.0/guide/setup.md').map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/guide/fehlt".']);
+  });
+});
+
 /** A configured Docusaurus site at ROOT whose disk holds `files` (paths below ROOT). */
 function siteWithFiles(files: string[], texts: Record<string, string>, configure: (site: ReturnType<typeof defaultDocusaurusSite>) => void = () => {}) {
   const index = new GlossaryIndex();

@@ -54,7 +54,11 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   }
   const routeSite = site ?? index.onlySite();
   if (routeSite === undefined) return { kind: 'none' };
-  const reached = linkedPath(routeSite, index.pageOf(fromUri), target);
+  const fromPage = index.pageOf(fromUri);
+  // Hugo makes no page of a file outside its content folders (a theme's own docs, a README): its
+  // URL paths lead wherever the file is read, not into this site.
+  if (routeSite.generator === 'hugo' && fromPage === undefined) return { kind: 'none' };
+  const reached = linkedPath(routeSite, fromPage, target);
   if (reached === undefined) return { kind: 'none' };
   return { kind: 'route', path: reached, document: pageAt(index, routeSite, reached) };
 }

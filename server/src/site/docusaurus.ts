@@ -307,6 +307,11 @@ function versionPathOf(instance: DocusaurusInstance, version: string): string {
   return version === last ? '' : version === 'current' ? 'next' : version;
 }
 
+/** The parts of their routes the versions the instance builds have (`next`, `1.0`), but the one served without. */
+export function versionPathsOf(instance: DocusaurusInstance): string[] {
+  return builtVersionsOf(instance).map((version) => versionPathOf(instance, version)).filter((versionPath) => versionPath !== '');
+}
+
 /** The paths below the instance's route base of the category index pages its `_category_` files place by `slug`: `/glossar-uebersicht`, `/1.0/alt`. */
 export function generatedIndexPathsOf(instance: DocusaurusInstance): string[] {
   return Object.entries(instance.generatedIndexSlugs ?? {}).flatMap(([version, slugs]) => slugs.map((slug) => `/${joinedUrl([versionPathOf(instance, version), slug]).replace(/^\/+|\/+$/g, '')}`));

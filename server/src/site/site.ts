@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { composed } from '../common/text';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, type DocusaurusSite } from './docusaurus';
+import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, versionPathsOf, type DocusaurusSite } from './docusaurus';
 import { hugoBundleRoleOf, hugoPageOf, type HugoSite } from './hugo';
 import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
@@ -171,7 +171,10 @@ export function docsSectionOf(site: Site, path: string): string | undefined {
     const base = instance.routeBasePath === '' ? '' : `/${instance.routeBasePath}`;
     if (base !== '' && rest !== base && !rest.startsWith(`${base}/`)) continue;
     const below = rest.slice(base.length);
-    if (isGeneratedDocsPage(below) || generatedIndexPathsOf(instance).includes(below.replace(/\/$/, ''))) return undefined;
+    // Each version has its own tag and category pages: `/docs/next/category/guide` as `/docs/category/guide`.
+    const versionPath = versionPathsOf(instance).find((candidate) => below === `/${candidate}` || below.startsWith(`/${candidate}/`));
+    const belowVersion = versionPath === undefined ? below : below.slice(versionPath.length + 1);
+    if (isGeneratedDocsPage(belowVersion) || generatedIndexPathsOf(instance).includes(below.replace(/\/$/, ''))) return undefined;
     const segments = below.split('/').filter((segment) => segment !== '');
     // Docs served at the site's root share its top level with the blog and the pages of `src/pages`.
     if (base === '' && segments.length <= 1) return undefined;

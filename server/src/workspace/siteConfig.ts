@@ -379,7 +379,7 @@ function readSidebarsAndCategories(siteFolder: string, configFile: string, optio
       names = ['defaultSidebar'];
     } else if (options.sidebarPath.value !== false) {
       const { value, range, resolved } = options.sidebarPath;
-      sidebarsFile = resolved ? resolvedModule(path.resolve(siteFolder, value)) : path.resolve(siteFolder, value);
+      sidebarsFile = resolved ? resolvedModule(path.resolve(siteFolder, value), /\.[cm]?ts$/.test(configFile)) : path.resolve(siteFolder, value);
       if (sidebarsFile === undefined || !fs.existsSync(sidebarsFile)) {
         sidebarsFile = undefined;
         names = undefined;
@@ -422,9 +422,20 @@ function readSidebarsAndCategories(siteFolder: string, configFile: string, optio
   }
 }
 
-/** What `require.resolve` makes of a path: the file, else with `.js`, `.json` or `.node`, else the folder's `index.js`. */
-function resolvedModule(file: string): string | undefined {
-  return [file, `${file}.js`, `${file}.json`, `${file}.node`, path.join(file, 'index.js')].find((candidate) => {
+/** The endings jiti, which loads Docusaurus's configuration, tries in a TypeScript file's `require.resolve`. */
+const TYPESCRIPT_RESOLVED_ENDINGS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.json', '.node'];
+
+/**
+ * What `require.resolve` makes of a path in the configuration, as jiti runs it: the file, else with
+ * `.js`, `.json`, `.node` or `.ts`, else the folder's `index.js`; in a TypeScript configuration
+ * also its TypeScript twin (`./sidebars.js` is `sidebars.ts` there), any of jiti's endings, and
+ * the folder's `index` with them (each tried with jiti 1.21, which Docusaurus 3 uses).
+ */
+function resolvedModule(file: string, inTypeScript: boolean): string | undefined {
+  const candidates = inTypeScript
+    ? [file, file.replace(/\.([cm]?)js$/, '.$1ts'), ...TYPESCRIPT_RESOLVED_ENDINGS.map((ending) => `${file}${ending}`), ...TYPESCRIPT_RESOLVED_ENDINGS.map((ending) => path.join(file, `index${ending}`))]
+    : [file, `${file}.js`, `${file}.json`, `${file}.node`, `${file}.ts`, path.join(file, 'index.js')];
+  return candidates.find((candidate) => {
     try {
       return fs.statSync(candidate).isFile();
     } catch {

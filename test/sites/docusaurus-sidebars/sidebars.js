@@ -12,7 +12,7 @@ const sidebars = {
       items: ['glossar/Beta', { type: 'doc', id: 'glossar/gamma-eigen', label: 'Gamma' }, 'glossar/Entwurf'],
     },
     { Kurzform: ['glossar/Versteckt'] },
-    { type: 'link', label: 'Docusaurus', href: 'https://docusaurus.io' },
+    { type: 'category', label: 'Weitere Verweise', link: { type: 'generated-index' }, items: [{ type: 'link', label: 'Docusaurus', href: 'https://docusaurus.io' }] },
     { type: 'ref', id: 'Zweite' },
   ],
   zweite: { 'Nur Kurzform': ['Zweite'] },

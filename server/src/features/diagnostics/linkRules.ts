@@ -62,7 +62,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   if (reached.kind === 'none' || reached.document !== undefined) return undefined;
   if (reached.unpublished !== undefined) {
     const reason = index.pageOf(reached.unpublished.uri)?.unpublishedReason;
-    return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason)) };
+    const generator = index.siteFor(reached.unpublished.uri)?.generator;
+    return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason, generator)) };
   }
   if (reached.kind === 'route') {
     const site = index.siteFor(document.uri) ?? index.onlySite()!;
@@ -142,7 +143,7 @@ function lastSegment(route: string): string {
   return route.split('/').filter((segment) => segment !== '').pop() ?? '';
 }
 
-function unpublishedReasonText(reason: UnpublishedReason | undefined): string {
+function unpublishedReasonText(reason: UnpublishedReason | undefined, generator: 'docusaurus' | 'hugo' | undefined): string {
   switch (reason) {
     case 'draft':
       return l10n.t('a draft');
@@ -163,7 +164,7 @@ function unpublishedReasonText(reason: UnpublishedReason | undefined): string {
     case 'bundle-resource':
       return l10n.t('a resource of the leaf bundle whose index.md is in its folder or above it');
     default:
-      return l10n.t('not a page the docs plugin reads');
+      return generator === 'hugo' ? l10n.t('not a page Hugo reads') : l10n.t('not a page the docs plugin reads');
   }
 }
 

@@ -1,0 +1,5 @@
+const sidebars = {
+  glossar: ['glossar/Alpha', 'glossar/Fehlt'],
+};
+
+export default sidebars;
