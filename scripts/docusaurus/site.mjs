@@ -102,6 +102,10 @@ const CONFIG_NAMES = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'].map((ext) => `docu
 const HARNESS_CONFIG = 'docusaurus.harness.config.mjs';
 /** Where the harness plugin keeps each built locale's docs metadata, inside the scratch site. */
 const SNAPSHOT_DIR = '.harness';
+/** Written when the configuration is loaded (in the build's folder): whether the site's own broken-link settings are valid. */
+const POLICIES_FILE = 'policies.json';
+/** Beside each locale's snapshot, the paths of the routes its build made (`postBuild`'s `routesPaths`). */
+const ROUTES_SUFFIX = '.routes.json';
 /** Folders of a site that are not its content: never copied into the scratch site. */
 const NOT_CONTENT = new Set(['node_modules', '.docusaurus', 'build', '.git']);
 
@@ -135,7 +139,7 @@ const LENIENT = {
 };
 const LENIENT_MARKDOWN_HOOKS = { onBrokenMarkdownLinks: 'warn', onBrokenMarkdownImages: 'warn' };
 
-function harnessConfig(configName, lenient) {
+function harnessConfig(configName, lenient, scratch) {
   const overrides = lenient
     ? `...${JSON.stringify(LENIENT)}, markdown: { ...config.markdown, hooks: { ...config.markdown?.hooks, ...${JSON.stringify(LENIENT_MARKDOWN_HOOKS)} } },`
     : '';
@@ -146,17 +150,31 @@ import base from './${configName}';
 function keepDocsMetadata(context) {
   return {
     name: 'harness-keep-docs-metadata',
-    async postBuild() {
+    async postBuild({ routesPaths }) {
       const generated = path.join(context.generatedFilesDir, 'docusaurus-plugin-content-docs');
       if (!fs.existsSync(generated)) return;
-      fs.cpSync(generated, path.join(context.siteDir, ${JSON.stringify(SNAPSHOT_DIR)}, context.i18n.currentLocale), { recursive: true });
+      const snapshot = path.join(context.siteDir, ${JSON.stringify(SNAPSHOT_DIR)});
+      fs.cpSync(generated, path.join(snapshot, context.i18n.currentLocale), { recursive: true });
+      fs.writeFileSync(path.join(snapshot, context.i18n.currentLocale + ${JSON.stringify(ROUTES_SUFFIX)}), JSON.stringify(routesPaths));
       fs.rmSync(generated, { recursive: true, force: true });
     },
   };
 }
 
+// Whether the site's own broken-link settings are ones Docusaurus takes: the lenient build replaces
+// them, so it cannot tell a build as configured that fails on them (\`onBrokenLinks: 'error'\`).
+function takenPolicies(config) {
+  const policy = (value, hook) => value === undefined || ['ignore', 'log', 'warn', 'throw'].includes(value) || (hook && typeof value === 'function');
+  const markdown = config.markdown;
+  const hooks = markdown?.hooks;
+  return policy(config.onBrokenLinks) && policy(config.onBrokenAnchors) && policy(config.onBrokenMarkdownLinks) &&
+    (markdown === undefined || (typeof markdown === 'object' && markdown !== null && (hooks === undefined || (typeof hooks === 'object' && hooks !== null && policy(hooks.onBrokenMarkdownLinks, true) && policy(hooks.onBrokenMarkdownImages, true)))));
+}
+
 export default async function harnessConfig() {
   const config = typeof base === 'function' ? await base() : await base;
+  fs.mkdirSync(${JSON.stringify(path.join(scratch, SNAPSHOT_DIR))}, { recursive: true });
+  fs.writeFileSync(${JSON.stringify(path.join(scratch, SNAPSHOT_DIR, POLICIES_FILE))}, JSON.stringify({ taken: takenPolicies(config) }));
   return { ...config, ${overrides} plugins: [...(config.plugins ?? []), keepDocsMetadata] };
 }
 `;
@@ -181,7 +199,7 @@ function prepareSite(siteDir, lenient) {
     configName = 'docusaurus.config.mjs';
     fs.writeFileSync(path.join(scratch, configName), defaultConfig(siteDir));
   }
-  fs.writeFileSync(path.join(scratch, HARNESS_CONFIG), harnessConfig(configName, lenient));
+  fs.writeFileSync(path.join(scratch, HARNESS_CONFIG), harnessConfig(configName, lenient, scratch));
   if (!fs.existsSync(path.join(scratch, 'src', 'pages'))) {
     fs.mkdirSync(path.join(scratch, 'src', 'pages'), { recursive: true });
     fs.writeFileSync(path.join(scratch, 'src', 'pages', 'index.md'), '# Home\n');
@@ -311,7 +329,11 @@ function listMarkdown(dir) {
  * Every Markdown file the plugin could have read (its folder, and the locale's translations
  * under i18n/) gets a row; those without metadata were not published.
  */
-function readDocs(scratch, generated, locale) {
+function readDocs(scratch, generated, locale, routesPaths) {
+  // A doc's `permalink` is written before `trailingSlash` is applied to its route: the route is the
+  // one the build made of it, with or without its final slash.
+  const routes = new Set(routesPaths);
+  const routeOf = (permalink) => [permalink, `${permalink}/`, permalink.replace(/\/$/, '')].find((candidate) => routes.has(candidate)) ?? permalink;
   if (!fs.existsSync(generated)) return [];
   const rows = [];
   for (const pluginId of fs.readdirSync(generated).sort()) {
@@ -335,7 +357,7 @@ function readDocs(scratch, generated, locale) {
         locale,
         pluginId,
         published: Boolean(doc),
-        ...(doc ? { id: doc.id, route: doc.permalink, version: doc.version, unlisted: doc.unlisted, slug: doc.slug } : {}),
+        ...(doc ? { id: doc.id, route: routeOf(doc.permalink), version: doc.version, unlisted: doc.unlisted, slug: doc.slug } : {}),
       });
     }
   }
@@ -360,8 +382,9 @@ export async function buildSite(siteDir, { lenient = true, timeoutMs = 600_000, 
     const seconds = Math.round((Date.now() - start) / 100) / 10;
     const failed = code !== 0;
     log(`${path.basename(siteDir)} ${lenient ? 'lenient' : 'as configured'}: ${failed ? `failed (exit ${code})` : 'built'} in ${seconds} s (${locales.join(', ')})`);
-    // Any mention of something broken (a link, an anchor, a Markdown link or image, in whatever words) counts.
-    const reportedBroken = /broken|Markdown (?:link|image) with/i.test(output);
+    // Any mention of something broken (a link, an anchor, a Markdown link or image, in whatever
+    // words) counts, and so do broken-link settings the lenient build replaced and Docusaurus refuses.
+    const reportedBroken = /broken|Markdown (?:link|image) with/i.test(output) || readMarker(path.join(scratch, SNAPSHOT_DIR, POLICIES_FILE))?.taken !== true;
     const result = { version: DOCUSAURUS_VERSION, lenient, failed, exitCode: code, seconds, reportedBroken, ...(failed ? { error: buildError(output, scratch) } : {}), ...parseMdxFailures(output, scratch), locales: [] };
     // The build log has one section per locale, each opened by "[INFO] [<locale>] Creating an optimized production build...".
     const sections = output.split(/^(?=\[INFO\] \[[^\]]+\] Creating an optimized production build)/m);
@@ -376,7 +399,7 @@ export async function buildSite(siteDir, { lenient = true, timeoutMs = 600_000, 
       result.locales.push({
         locale,
         failed: locale === failedLocale,
-        docs: readDocs(scratch, generated, locale),
+        docs: readDocs(scratch, generated, locale, readMarker(`${kept}${ROUTES_SUFFIX}`) ?? []),
         brokenLinks: parseBrokenLinks(section),
         brokenMarkdownLinks: parseBrokenMarkdownLinks(section),
         brokenMarkdownImages: parseBrokenMarkdownLinks(section, 'image'),

@@ -273,6 +273,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-imports', dir: path.join(SITES, 'docusaurus-imports'), asDocs: false },
   { name: 'docusaurus-imports-translation', dir: path.join(SITES, 'docusaurus-imports-translation'), asDocs: false },
   { name: 'docusaurus-pages-routes', dir: path.join(SITES, 'docusaurus-pages-routes'), asDocs: false },
+  { name: 'docusaurus-trailing-slash', dir: path.join(SITES, 'docusaurus-trailing-slash'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

@@ -497,12 +497,59 @@ describe('broken links in a Hugo site', () => {
     const index = indexWith({
       'content/docs/start.md': '---\ntitle: Start\n---\n[a](/docs/fehlt/) [b](../../README.md)\n',
       'themes/docsy/userguide/content/en/docs/intro.md': '---\ntitle: Intro\n---\n[a](/docs/adding-content/) [b](/docs/fehlt/) [c](./gibt-es-nicht.md)\n',
-      'README.md': '# Site\n\n[a](/docs/fehlt/)\n',
+      'README.md': '# Site\n\n[a](/docs/fehlt/) [b](CHANGELOG.md) [c](FEHLT.md)\n',
+      'CHANGELOG.md': '# Changes\n',
     });
     const brokenIn = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
     assert.deepEqual(brokenIn('content/docs/start.md'), ['No glossary entry at "/docs/fehlt/".', '"../../README.md" is not built into the site (not a page Hugo reads): the link leads nowhere.']);
     assert.deepEqual(brokenIn('themes/docsy/userguide/content/en/docs/intro.md'), ['No glossary entry at "./gibt-es-nicht.md".'], 'a file link is still a file');
-    assert.deepEqual(brokenIn('README.md'), []);
+    assert.deepEqual(brokenIn('README.md'), ['No glossary entry at "FEHLT.md".'], 'a file link to a file that is there is fine where neither is a page');
+  });
+
+  it('are none to a page Hugo builds from content of another format, found where its path puts it', () => {
+    const index = indexWith({ 'content/docs/start.md': '---\ntitle: Start\n---\n[a](/about/) [b](/docs/contact/) [c](/docs/fehlt/) [d](/docs/guide/)\n' });
+    const onDisk = new Set(['content/about/_index.html', 'content/docs/contact.html', 'content/docs/guide/index.adoc'].map((file) => `file:///site/${file}`));
+    index.setPathProbe((uri) => (onDisk.has(uri) ? 'file' : 'none'));
+    const broken = documentDiagnostics(index, index.getDocument('file:///site/content/docs/start.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
+    assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/fehlt/".']);
+  });
+
+  it('are judged from and to a theme\'s content folder and, with modules, any file, which Hugo may read as content', () => {
+    const files: Record<string, string> = {
+      'content/docs/start.md': '---\ntitle: Start\n---\n[a](../../themes/t/content/docs/from-theme.md) [b](../../docs/mounted.md)\n',
+      'themes/t/content/docs/from-theme.md': '---\ntitle: Aus dem Theme\n---\n[a](/docs/fehlt-theme/)\n',
+      'docs/mounted.md': '---\ntitle: Eingehängt\n---\n[a](/docs/fehlt-mounted/)\n',
+    };
+    const brokenIn = (index: GlossaryIndex, file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    for (const importsModules of [false, true]) {
+      const index = new GlossaryIndex();
+      index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [], themes: ['t'], ...(importsModules ? { importsModules: true as const } : {}) }), now: NOW }]);
+      for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+      assert.deepEqual(brokenIn(index, 'themes/t/content/docs/from-theme.md'), ['No glossary entry at "/docs/fehlt-theme/".'], 'a theme\'s content');
+      assert.deepEqual(brokenIn(index, 'docs/mounted.md'), importsModules ? ['No glossary entry at "/docs/fehlt-mounted/".'] : [], 'a file a mount may bring in');
+      assert.deepEqual(brokenIn(index, 'content/docs/start.md'), importsModules ? [] : ['"../../docs/mounted.md" is not built into the site (not a page Hugo reads): the link leads nowhere.']);
+    }
+  });
+
+  it('are no duplicate titles between a page and a file Hugo makes no page of', () => {
+    const index = indexWith({
+      'content/docs/intro.md': '---\ntitle: Intro\n---\n',
+      'content/blog/intro.md': '---\ntitle: Intro\n---\n',
+      'themes/docsy/userguide/content/en/docs/intro.md': '---\ntitle: Intro\n---\n',
+    });
+    const duplicatesOf = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'duplicate-title').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(duplicatesOf('content/docs/intro.md'), ['Another entry has the title "Intro": ../blog/intro.md']);
+    assert.deepEqual(duplicatesOf('themes/docsy/userguide/content/en/docs/intro.md'), []);
+  });
+
+  it('take no "# line" in a shortcode\'s body for a heading, where Hugo gives the body to the template as it is', () => {
+    const index = indexWith({
+      'content/versioning.md': '---\ntitle: Doc Versioning\n---\n{{< tab header="hugo.toml" >}}\n# Add your release versions here\n{{< /tab >}}\n',
+      'content/markdown.md': '---\ntitle: Doc Versioning\n---\n{{% note %}}\n# A heading\n{{% /note %}}\n',
+    });
+    const hintsOf = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'title-differs-from-heading').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(hintsOf('content/versioning.md'), []);
+    assert.deepEqual(hintsOf('content/markdown.md'), ['The title "Doc Versioning" differs from the heading "A heading".'], '{{% %}} renders its body as Markdown');
   });
 
   it('are no wiki links in the text a shortcode gives its template as it is: TOML\'s [[tables]] in {{< highlight >}}', () => {

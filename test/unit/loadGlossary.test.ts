@@ -136,27 +136,36 @@ describe('loading a glossary: the sidebars of a Docusaurus site', () => {
 });
 
 describe('loading a glossary: require.resolve of a sidebars file, as jiti runs the configuration', () => {
-  // Each case as jiti 1.21, which loads Docusaurus 3's configuration, resolves it.
-  const cases: Array<[config: string, call: string, file: string, found: boolean]> = [
-    ['docusaurus.config.ts', './sidebars.js', 'sidebars.ts', true],
-    ['docusaurus.config.ts', './sidebars.mjs', 'sidebars.mts', true],
-    ['docusaurus.config.ts', './navigation', 'navigation/index.ts', true],
-    ['docusaurus.config.js', './sidebars', 'sidebars.ts', true],
-    ['docusaurus.config.js', './sidebars.js', 'sidebars.ts', false],
-    ['docusaurus.config.js', './navigation', 'navigation/index.ts', false],
+  // Each case as jiti 1.21, which loads Docusaurus 3's configuration, resolves it: a CommonJS file
+  // natively, one with `export` compiled by jiti, TypeScript compiled by jiti as TypeScript.
+  const cases: Array<[config: string, call: string, files: string[], found: string | undefined]> = [
+    ['docusaurus.config.ts', './sidebars.js', ['sidebars.ts'], 'sidebars.ts'],
+    ['docusaurus.config.ts', './sidebars.mjs', ['sidebars.mts'], 'sidebars.mts'],
+    ['docusaurus.config.ts', './navigation', ['navigation/index.ts'], 'navigation/index.ts'],
+    ['docusaurus.config.ts', './sidebars', ['sidebars.json', 'sidebars.ts'], 'sidebars.json'],
+    ['docusaurus.config.js', './sidebars', ['sidebars.ts'], undefined],
+    ['docusaurus.config.js', './sidebars', ['sidebars/index.json'], 'sidebars/index.json'],
+    ['esm:docusaurus.config.js', './sidebars', ['sidebars.mjs'], 'sidebars.mjs'],
+    ['esm:docusaurus.config.js', './sidebars.js', ['sidebars.ts'], undefined],
   ];
-  for (const [config, call, file, found] of cases) {
-    it(`${config}: require.resolve('${call}') ${found ? 'finds' : 'does not find'} ${file}`, async () => {
+  for (const [config, call, files, found] of cases) {
+    const esm = config.startsWith('esm:');
+    const configFile = config.replace(/^esm:/, '');
+    it(`${esm ? 'an ESM ' : ''}${configFile}: require.resolve('${call}') among ${files.join(', ')} finds ${found ?? 'nothing'}`, async () => {
+      const options = `{ baseUrl: '/', presets: [['classic', { docs: { sidebarPath: require.resolve('${call}') } }]] }`;
       const site = createWorkspace({
-        [config]: `module.exports = { baseUrl: '/', presets: [['classic', { docs: { sidebarPath: require.resolve('${call}') } }]] };\n`,
-        [file]: "module.exports = { s: ['intro'] };\n",
+        [configFile]: esm ? `export default ${options};\n` : `module.exports = ${options};\n`,
+        // Each file names another doc id: the one found is the one whose id is checked.
+        ...Object.fromEntries(files.map((file) => [file, file.endsWith('.json') ? `{ "s": ["${file}"] }\n` : `module.exports = { s: ['${file}'] };\n`])),
         'docs/intro.md': '# Intro\n',
       });
       try {
         const index = new GlossaryIndex();
         await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
-        const messages = index.siteConfigProblems().flatMap((problems) => problems.problems.map((problem) => problem.message));
-        assert.deepEqual(messages, found ? [] : [`Docusaurus refuses to build: the sidebars file "${call}" does not exist.`]);
+        const problems = index.siteConfigProblems().flatMap((config) => config.problems.map((problem) => problem.message));
+        const read = index.siteConfigProblems().find((config) => config.sidebars !== undefined);
+        assert.deepEqual(problems, found === undefined ? [`Docusaurus refuses to build: the sidebars file "${call}" does not exist.`] : []);
+        assert.deepEqual(read?.sidebars?.references.map((reference) => reference.id), found === undefined ? undefined : [found], 'the sidebar read is the file found');
       } finally {
         site.dispose();
       }

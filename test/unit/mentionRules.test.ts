@@ -18,8 +18,8 @@ const addFiles = (index: GlossaryIndex, files: Record<string, string>) => {
   for (const [relative, text] of Object.entries(files)) index.setDocument(`${ROOT}/${relative}`, text);
 };
 
-const names = (title: string, extra: { aliases?: string[]; id?: string } = {}) =>
-  mentionNamesOf({ title, aliases: extra.aliases ?? [], id: extra.id ?? 'file', ...(extra.id === undefined ? { idFromFileName: true as const } : {}) });
+const names = (title: string, extra: { aliases?: string[]; id?: string; definition?: string } = {}) =>
+  mentionNamesOf({ title, aliases: extra.aliases ?? [], id: extra.id ?? 'file', definition: extra.definition ?? '', ...(extra.id === undefined ? { idFromFileName: true as const } : {}) });
 
 describe('the names of a term', () => {
   it('takes both sides of a title with an abbreviation in parentheses, but not a qualifier', () => {
@@ -36,11 +36,15 @@ describe('the names of a term', () => {
     assert.ok(!names('Signale (Analog, Digital) Grundlagen').includes('Signale Grundlagen'), 'only an abbreviation is left out');
   });
 
-  it('takes the name before a qualifier in lower case as prose writes it, in any case', () => {
-    assert.ok(names('Filter (convolution)').includes('filter'));
-    assert.ok(names('Bit transparency (audio)').includes('bit transparency'));
-    assert.ok(names('Kanban (Methode)').includes('Kanban'), 'a German qualifier is a noun, and says nothing of the case');
-    assert.ok(names('GPU (hardware)').includes('GPU'), 'an abbreviation keeps its capitals');
+  it('takes the name before a qualifier in lower case as its definition writes it', () => {
+    assert.ok(names('Filter (convolution)', { definition: 'A *filter* (also known as a *kernel*) is a small matrix.' }).includes('filter'));
+    assert.ok(names('Bit transparency (audio)', { definition: 'A system satisfies **bit\ntransparency** if data passes unchanged.' }).includes('bit transparency'));
+    assert.ok(names('Go (programming language)', { definition: 'Go is a language; to go further, see Go\'s tour.' }).includes('Go'), 'a proper name, which its definition writes with its capital');
+    assert.ok(!names('Go (programming language)', { definition: 'Go is a language.' }).includes('go'));
+    assert.ok(names('Gut (wirtschaftlich)', { definition: 'Ein Gut ist ein Mittel, das gut tut.' }).includes('Gut'), 'a German noun keeps its capital');
+    assert.ok(names('Filter (convolution)').includes('Filter'), 'without a definition that says otherwise, the capital stays');
+    assert.ok(names('Kanban (Methode)').includes('Kanban'));
+    assert.ok(names('GPU (hardware)', { definition: 'A gpu renders.' }).includes('GPU'), 'an abbreviation keeps its capitals');
   });
 
   it('writes a word of hyphenated parts as one, as German compounds are written both ways', () => {
@@ -196,13 +200,19 @@ describe('what the words around a name say', () => {
 
   it('finds the name before a qualifier in lower case without its capital, and not in a link by reference or a web address', () => {
     const index = glossaryOf({
-      'terms/filter.md': '---\ntitle: Filter (convolution)\n---\nA small matrix.\n',
+      'terms/filter.md': '---\ntitle: Filter (convolution)\n---\nA *filter* is a small matrix.\n',
+      'terms/go.md': '---\ntitle: Go (programming language)\n---\nGo is a language.\n',
+      'glossar/gut.md': '---\ntitle: Gut (wirtschaftlich)\n---\nEin Gut ist ein Mittel.\n',
       'terms/sd.md': '---\ntitle: Standard deviation\n---\nThe square root of variance.\n',
       'glossar/fussband.md': '---\ntitle: Fussband\n---\nEin Holz.\n',
     });
     const text = 'A filter slides. The [standard deviation][1] and [Filter] are links; de.wikipedia.org/wiki/Fußband is an address, a standard deviation is not.\n\n[1]: /terms/sd/\n[filter]: /terms/filter/\n';
     assert.deepEqual(mentioned(index, 'notes.md', text), ['filter=terms/filter.md', 'standard deviation=terms/sd.md']);
     assert.deepEqual(mentioned(index, 'notes.md', 'See [Filter] and [standard deviation][2], no links without definitions.\n'), ['Filter=terms/filter.md', 'standard deviation=terms/sd.md']);
+    assert.deepEqual(mentioned(index, 'notes.md', 'To get started, go to the settings. Go compiles fast.\n'), ['Go=terms/go.md']);
+    assert.deepEqual(mentioned(index, 'notiz.md', 'Das ist gut so, ein Gut ist knapp.\n'), ['Gut=glossar/gut.md']);
+    index.setDocument(`${ROOT}/terms/go.md`, '---\ntitle: Go (programming language)\n---\nA language: *go* is its name.\n');
+    assert.deepEqual(mentioned(index, 'notes.md', 'To get started, go to the settings.\n'), ['go=terms/go.md'], 'the definition changed, and the names with it');
   });
 
   it('in German prose, a lower-case word after a personal pronoun is a verb, not the noun', () => {

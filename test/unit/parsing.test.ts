@@ -559,6 +559,18 @@ describe('text that is no prose on the page', () => {
     for (const word of ['Service', 'SLA', 'Outtasking', 'Outsourcing']) assert.equal(covered(references, word), true, word);
     for (const word of ['Dienstleister', 'Vertrag']) assert.equal(covered(references, word), false, word);
     assert.equal(covered('`[Outtasking]` is code.\n\n[outtasking]: ./c.md\n', 'Outtasking'), true);
+    // As CommonMark (markdown-it) reads them.
+    const definitions = '\n\n[outtasking]: ./c.md\n[x]: ./x.md\n[1]: ./a.md\n[straße]: ./s.md\n';
+    assert.equal(covered(`An escaped \\[Outtasking] is text.${definitions}`, 'Outtasking'), false, 'escaped');
+    assert.equal(parseDocument('file:///w/n.md', `# A\n\n- [x] Outtasking planen\n1. [ ] nicht${definitions}`).body.references, undefined, 'a task\'s checkbox');
+    assert.equal(parseDocument('file:///w/n.md', `# A\n\nSiehe [x] hier.${definitions}`).body.references?.length, 1, 'the same label elsewhere');
+    assert.equal(covered(`Der [Service\nLevel Agreement][1] gilt.${definitions}`, 'Level'), true, 'text over a line break');
+    assert.equal(covered(`Der [Service\n\nLevel Agreement][1] gilt.${definitions}`, 'Level'), false, 'not over a blank line');
+    assert.equal(covered(`Ein [Widget [b] Outsourcing][1] hier.${definitions}`, 'Outsourcing'), true, 'one level of brackets inside');
+    assert.equal(covered(`Die [STRASSE] hier.${definitions}`, 'STRASSE'), true, 'labels folded as CommonMark folds them');
+    const overlapping = parseDocument('file:///w/n.md', '# A\n\nFetch `curl example.com/api/v1 [Outtasking]` first.\n\n[outtasking]: ./c.md\n');
+    assert.equal(overlapping.body.references, undefined, 'a reference in a code span is none, whatever lies in the span before it');
+    assert.ok(overlapping.body.nonProse.every((span, at, spans) => at === 0 || spans[at - 1][1] < span[0]), 'no span overlaps another');
   });
 
   it('web addresses without a scheme, and not a name with a dot', () => {
@@ -567,6 +579,9 @@ describe('text that is no prose on the page', () => {
     assert.equal(covered('Siehe baunetzwissen.de/glossar/k/kopfband-6629384 (Kopfband).\n', 'Kopfband'), false, 'the address ends at the blank');
     assert.equal(covered('ASP.NET/Core and Node.js/Deno are runtimes.\n', 'Core'), false);
     assert.equal(covered('Write to info@example.com/ or example.com.\n', 'info'), false, 'no host after an @, none without a path');
+    for (const [text, word] of [['Socket.io/WebSockets and Render.com/Heroku', 'WebSockets'], ['Render.com/Heroku/Vercel', 'Heroku'], ['1 Mitarbeiter.in/Monat', 'Monat']]) {
+      assert.equal(covered(`${text}.\n`, word), false, `${text}: a capitalised name with a dot is no host`);
+    }
   });
 
   it('an MDX statement over several lines, to the blank line that ends it', () => {

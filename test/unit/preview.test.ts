@@ -68,6 +68,16 @@ describe('the Markdown preview plugin', () => {
     assert.match(html, /<td><abbr class="glossary-mention" title="Nearshoring[^"]*">Nearshoring<\/abbr>, <a href="\.\.\/glossar\/Offshoring\.md"[^>]*>Offshoring<\/a><\/td>/);
   });
 
+  it('marks the text of a link by reference to a term, not the definition of its label', () => {
+    const html = render('Mehr zum [Thema][o] und [Nearshoring].\n\n[o]: ../glossar/Offshoring.md\n[nearshoring]: ../glossar/Nearshoring.md\n');
+    assert.match(html, /<a href="\.\.\/glossar\/Offshoring\.md" class="glossary-link" title="Offshoring[^"]*">Thema<\/a>/);
+    assert.match(html, /<a href="\.\.\/glossar\/Nearshoring\.md" class="glossary-link" title="Nearshoring[^"]*">Nearshoring<\/a>/);
+    const text = 'Mehr zum [Thema][o].\n\n[o]: ../glossar/Offshoring.md\n';
+    const lines = new LineIndex(text);
+    const tokens = termTokens(index, parseDocument(`${ROOT}/notizen/a.md`, text, lines), lines);
+    assert.deepEqual(tokens, [{ line: 0, character: 10, length: 5 }], 'highlighted as the text of an inline link is');
+  });
+
   it('leaves code, code blocks and link texts alone, as the editor does', () => {
     const html = render('`Nearshoring` und `[[Nearshoring]]`\n\n```\nNearshoring [[Nearshoring]]\n```\n\n    Nearshoring\n\n[Nearshoring](https://example.com)\n');
     assert.doesNotMatch(html, /glossary-/);
@@ -104,7 +114,7 @@ describe('the Markdown preview plugin', () => {
 
   it('marks on the real corpora what the editor highlights, except where markdown-it shows raw HTML or code', () => {
     let compared = 0;
-    for (const folder of ['content', 'test/corpora/platinus-glossar', 'test/corpora/cncf-glossary']) {
+    for (const folder of ['content', 'test/corpora/platinus-glossar', 'test/corpora/cncf-glossary', 'test/corpora/mlg-glossary']) {
       const root = path.join(__dirname, '..', '..', folder);
       const texts = new Map(
         readdirSync(root, { recursive: true, encoding: 'utf8' })

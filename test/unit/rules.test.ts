@@ -640,6 +640,11 @@ describe('broken-link to the pages Docusaurus generates in each version', () => 
     for (const [file, text] of Object.entries(files)) index.setDocument(`${ROOT}/${file}`, text);
     assert.deepEqual(diagnosticsOf(index, 'docs/guide/setup.md').map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/next/guide/fehlt".']);
     assert.deepEqual(diagnosticsOf(index, 'versioned_docs/version-1.0/guide/setup.md').map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/guide/fehlt".']);
+    // A version's own path, written with slashes.
+    site.docusaurus.instances[0].versionPaths = { current: '/dev/' };
+    index.setSites([site]);
+    index.setDocument(`${ROOT}/docs/guide/setup.md`, '# Setup\n\n[Index](/docs/dev/category/guide), [Fehlt](/docs/dev/guide/fehlt)\n');
+    assert.deepEqual(diagnosticsOf(index, 'docs/guide/setup.md').map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/dev/guide/fehlt".']);
   });
 });
 

@@ -73,9 +73,14 @@ export function previewMarks(index: GlossaryIndex, document: ParsedDocument, lin
         text: link.text,
         ...(term === undefined ? { problem: l10n.t('No glossary entry at "{0}".', link.target) } : {}),
       });
-    } else if (term !== undefined) {
+    } else if (term !== undefined && !link.defined) {
       marks.push({ kind: 'link', start: lines.offsetAt(link.textRange.start), end: lines.offsetAt(link.textRange.end), terms: linked });
     }
+  }
+  // A definition shows nothing on the page: the links by reference to it do.
+  for (const reference of document.body.references ?? []) {
+    const term = resolveTermLink(index, document.uri, reference.definition);
+    if (term !== undefined) marks.push({ kind: 'link', start: lines.offsetAt(reference.textRange.start), end: lines.offsetAt(reference.textRange.end), terms: [numberOf(term)] });
   }
   return { terms, marks: marks.sort((a, b) => a.start - b.start) };
 }

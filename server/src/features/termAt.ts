@@ -32,7 +32,8 @@ export function termsAt(index: GlossaryIndex, document: ParsedDocument, lines: L
   const reference = document.body.references?.find((candidate) => rangeContains(candidate.range, position));
   if (reference !== undefined) {
     const term = resolveTermLink(index, document.uri, reference.definition);
-    return term === undefined ? undefined : { terms: [term], range: reference.range, kind: 'link', link: reference.definition };
+    // A link with no target of its own: a rename starts here, and changes neither it nor its label.
+    return term === undefined ? undefined : { terms: [term], range: reference.range, kind: 'link' };
   }
   const ownTerm = document.term;
   if (ownTerm !== undefined) {

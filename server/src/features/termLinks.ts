@@ -2,7 +2,8 @@ import { isMarkdownPath, resolveRelativeLink, safeDecode, uriPath, withPath } fr
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
-import { linkedPath, localeOfPath, markdownLinkFolders, type Site } from '../site/site';
+import { linkedPath, localeOfPath, markdownLinkFolders, pathInSite, type Site } from '../site/site';
+import { hugoMayReadAsContent } from '../site/hugo';
 
 type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
 
@@ -57,10 +58,19 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   const fromPage = index.pageOf(fromUri);
   // Hugo makes no page of a file outside its content folders (a theme's own docs, a README): its
   // URL paths lead wherever the file is read, not into this site.
-  if (routeSite.generator === 'hugo' && fromPage === undefined) return { kind: 'none' };
+  if (isNoHugoPage(index, fromUri)) return { kind: 'none' };
   const reached = linkedPath(routeSite, fromPage, target);
   if (reached === undefined) return { kind: 'none' };
   return { kind: 'route', path: reached, document: pageAt(index, routeSite, reached) };
+}
+
+/**
+ * Whether a file lies in a Hugo site's folder where Hugo reads no content (a theme's own docs, a
+ * README): the model gives it no page, and no module, mount or theme may make one of it.
+ */
+export function isNoHugoPage(index: GlossaryIndex, uri: string): boolean {
+  const site = index.siteFor(uri);
+  return site?.generator === 'hugo' && index.pageOf(uri) === undefined && !hugoMayReadAsContent(site.hugo, pathInSite(site, uri));
 }
 
 /**

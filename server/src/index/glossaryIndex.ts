@@ -12,7 +12,7 @@ import { SignatureStore, type TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
 import type { PathKind, PathProbe } from '../common/paths';
 import { nameKey, TermMatcher } from './termMatcher';
-import { mentionNameSetsOf } from './mentionNames';
+import { mentionNameSetsOf, namesFromDefinition } from './mentionNames';
 
 /**
  * Sets of URIs under string keys, for lookups by id, name, link target and tag. Most keys have
@@ -1098,5 +1098,5 @@ function sameTargets(a: LinkTargets, b: LinkTargets): boolean {
 function sameNames(a: GlossaryTerm, b: GlossaryTerm): boolean {
   const namesA = namesOf(a);
   const namesB = namesOf(b);
-  return a.idFromFileName === b.idFromFileName && namesA.length === namesB.length && namesA.every((name, index) => name === namesB[index]);
+  return a.idFromFileName === b.idFromFileName && namesA.length === namesB.length && namesA.every((name, index) => name === namesB[index]) && namesFromDefinition(a) === namesFromDefinition(b);
 }

@@ -10,7 +10,7 @@ import type { GlossaryTerm } from '../parsing/document';
  *   sides of "Continuous Integration (CI)" when the part in parentheses is an abbreviation, the
  *   title without it or with it alone where it stands inside ("No Free Lunch (NFL) theorem": "No
  *   Free Lunch theorem", "NFL theorem"), the name a qualifier in parentheses follows ("Kanban
- *   (Methode)", "Filter (convolution)", in any case after a qualifier in lower case), both halves
+ *   (Methode)", "Filter (convolution)": in any case where the definition writes it so), both halves
  *   of "BPM - Business Process Management", the items of a list ("Strom, Spannung, Widerstand",
  *   "RS232 & RS485", "TCP vs. UDP"), the subject of a question ("Was ist ESD?") and of an overview
  *   ("Halbleiter Grundlagen", "Kubernetes basics"); a part has two letters at least;
@@ -18,7 +18,7 @@ import type { GlossaryTerm } from '../parsing/document';
  *   hyphenated word written as one ("Rechteck-Querschnitt": "Rechteckquerschnitt") and the
  *   singular of a plural name ("Dokumente": "Dokument", "Stateful Apps": "stateful app").
  */
-export function mentionNameSetsOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliases' | 'idFromFileName'>): { own: string[]; parts: string[] } {
+export function mentionNameSetsOf(term: NamedTerm): { own: string[]; parts: string[] } {
   const declared = [term.title, ...term.aliases];
   if (!term.idFromFileName || term.title === term.id) declared.push(term.id);
   const own = new Set<string>();
@@ -29,14 +29,17 @@ export function mentionNameSetsOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'ali
     // expression has to walk it).
     if (declaredName.length > MAX_FORMED_NAME_LENGTH) continue;
     addForms(own, declaredName);
-    for (const part of titleParts(declaredName)) addForms(parts, part);
+    for (const part of titleParts(declaredName, term.definition ?? '')) addForms(parts, part);
   }
   const named = (name: string) => name.trim() !== '';
   return { own: [...own].filter(named), parts: [...parts].filter((name) => named(name) && !own.has(name)) };
 }
 
+/** What a term's names come from: its title, aliases and id, and its definition, which tells how a name is written in prose. */
+type NamedTerm = Pick<GlossaryTerm, 'id' | 'title' | 'aliases' | 'idFromFileName'> & { definition?: string };
+
 /** Every name of a term, its own and the parts of its title (see `mentionNameSetsOf`). */
-export function mentionNamesOf(term: Pick<GlossaryTerm, 'id' | 'title' | 'aliases' | 'idFromFileName'>): string[] {
+export function mentionNamesOf(term: NamedTerm): string[] {
   const { own, parts } = mentionNameSetsOf(term);
   return [...own, ...parts];
 }
@@ -86,13 +89,13 @@ const OVERVIEW_BEFORE = /^(?:(?:grundlagen|einführung|übersicht|überblick)\s+
 const MAY_HAVE_PARTS = /[()*_–—,&?]|\s-|\s(?:und|and|sowie|vs\.?|versus)\s|grundlagen|übersicht|überblick|typen|arten|basics|overview|fundamentals|einführung|introduction/iu;
 
 /** The parts of a title that name its term alone, and their parts in turn. */
-function titleParts(name: string): string[] {
+function titleParts(name: string, definition: string): string[] {
   if (!MAY_HAVE_PARTS.test(name)) return [];
   const seen = new Set<string>([name]);
   const parts: string[] = [];
   const queue = [name];
   while (queue.length > 0 && parts.length < MAX_TITLE_PARTS) {
-    for (const written of directPartsOf(queue.shift()!)) {
+    for (const written of directPartsOf(queue.shift()!, definition)) {
       const part = written.trim().replace(EMPHASIS, '').trim();
       // One letter is a symbol ("C" of "C-Grundlagen" is also a capacitor), not a name a title gives.
       if (seen.has(part) || (part.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < 2) continue;
@@ -104,7 +107,7 @@ function titleParts(name: string): string[] {
   return parts;
 }
 
-function directPartsOf(name: string): string[] {
+function directPartsOf(name: string, definition: string): string[] {
   const parts: string[] = [];
   const question = QUESTION.exec(name);
   if (question !== null) parts.push(question[1]);
@@ -120,7 +123,7 @@ function directPartsOf(name: string): string[] {
     const [, outside, inside] = parenthesised;
     // "Kanban (Methode)" says which Kanban, "Signale (Analog, Digital)" what the entry covers: only an abbreviation in parentheses is a name.
     if (isAbbreviationOf(inside.trim(), outside) || isAbbreviationOf(outside.trim(), inside)) parts.push(outside, inside);
-    else parts.push(qualifiedName(outside, inside));
+    else parts.push(qualifiedName(outside, inside, definition));
   }
   const abbreviated = name.includes('(') ? ABBREVIATION_INSIDE.exec(name.trim()) : null;
   if (abbreviated !== null && isAbbreviationOf(abbreviated[2].trim(), abbreviated[1])) {
@@ -132,13 +135,34 @@ function directPartsOf(name: string): string[] {
 
 /**
  * The name a qualifier in parentheses follows. After a qualifier in lower case ("Filter
- * (convolution)", "Bit transparency (audio)") the title is written in sentence case: its first
- * capital is the title's, not the name's, so the name is written as prose writes it, and a mention
- * needs no capital (a part written with a capital asks one, see TermMatcher.setTerm).
+ * (convolution)", "Bit transparency (audio)") a title may be in sentence case, its first capital
+ * the title's and not the name's: where the entry's own definition writes the name in lower case
+ * ("A *filter* is a small matrix") and never with its capital inside a sentence ("see Go's
+ * tour"), it is written so, and a mention needs no capital (a part
+ * written with a capital asks one, see TermMatcher.setTerm). A proper name ("Go (programming
+ * language)") or a German noun ("Gut (wirtschaftlich)") keeps its capital there, and here.
  */
-function qualifiedName(outside: string, qualifier: string): string {
+function qualifiedName(outside: string, qualifier: string, definition: string): string {
   if (!/^\p{Ll}/u.test(qualifier.trim()) || !/^\p{Lu}\p{Ll}/u.test(outside)) return outside;
-  return outside[0].toLowerCase() + outside.slice(1);
+  const lowerCase = outside[0].toLowerCase() + outside.slice(1);
+  return writesWord(definition, lowerCase) && !writesWord(definition, outside, true) ? lowerCase : outside;
+}
+
+/**
+ * Whether a text holds a name as words of its own, as written (its blanks any blanks); with
+ * `midSentence`, only after a word or a comma, where a capital is the name's, not the sentence's.
+ */
+function writesWord(text: string, name: string, midSentence = false): boolean {
+  if (!text.includes(name.split(/\s+/)[0])) return false;
+  const pattern = name.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const before = midSentence ? '(?<=[\\p{L}\\p{N},;)][*_]*\\s+[*_]*)' : '(?<![\\p{L}\\p{N}])';
+  return new RegExp(`${before}${pattern}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+/** What of a term's names its definition decides (see `qualifiedName`): for an index to tell when an edit of the definition changes them. */
+export function namesFromDefinition(term: NamedTerm): string {
+  if (!term.title.includes('(')) return '';
+  return titleParts(term.title, term.definition ?? '').join('\u0000');
 }
 
 /**

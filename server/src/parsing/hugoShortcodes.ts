@@ -1,4 +1,4 @@
-import type { LineIndex, Range } from '../common/text';
+import { rangeContains, type LineIndex, type Range } from '../common/text';
 import { RawHtml } from './rawHtml';
 
 /** A Hugo `ref` or `relref` shortcode: the page it names as written (`/glossar/a.md`, `a#teil`), and where that is. */
@@ -79,6 +79,11 @@ const PARAMETER = /\s*(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`|([^
  * with the pages they name, and the names of the others. Hugo reads shortcodes in the whole body,
  * code and HTML included; one in another's parameters is text.
  */
+/** Whether a range lies in the body of a `{{< name >}}…{{< /name >}}`, which Hugo reads as no Markdown: no link, no heading there. */
+export function inShortcodeBody(shortcodes: readonly HugoShortcodeUse[] | undefined, range: Range): boolean {
+  return shortcodes?.some((shortcode) => shortcode.body !== undefined && rangeContains(shortcode.body, range.start) && rangeContains(shortcode.body, range.end)) ?? false;
+}
+
 export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): { refs: HugoRef[]; others: HugoShortcodeUse[] } {
   const refs: HugoRef[] = [];
   const others: HugoShortcodeUse[] = [];

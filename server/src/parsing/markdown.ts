@@ -59,7 +59,7 @@ export interface MarkdownBody {
   links: MarkdownLink[];
   /** Inline images, where there are any. */
   images?: MarkdownImage[];
-  /** Spans where glossary terms must not be recognised, sorted by their starts. */
+  /** Spans where glossary terms must not be recognised, sorted, none overlapping another. */
   nonProse: Span[];
   /** The links that lead through a reference definition (`[text][label]`), where there are any. */
   references?: LinkReference[];
@@ -68,6 +68,8 @@ export interface MarkdownBody {
 /** A link by reference, `[text][label]`, `[label][]` or `[label]`, and the definition of its label. */
 export interface LinkReference {
   range: Range;
+  /** Inside the first brackets: what the page shows. */
+  textRange: Range;
   definition: MarkdownLink;
 }
 
@@ -435,18 +437,46 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   closeParagraph();
   if (fence !== undefined) nonProse.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
-  nonProse.sort((a, b) => a[0] - b[0]);
+  mergeInPlace(nonProse);
   if (images.length > 0 && text.includes('{/*', bodyOffset)) markImagesInMdxComments(text, bodyOffset, lines, images);
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
   return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }) };
 }
 
-/** A reference, full (`[text][label]`), collapsed (`[label][]`) or shortcut (`[label]`), of a link or an image (`!`). */
-const REFERENCE = /(!?)\[((?:[^[\]\n\\]|\\.)+)\](?:\[((?:[^[\]\n\\]|\\.)*)\])?(?![(:])/g;
+/**
+ * Sorts spans by their starts and merges those that overlap, in place: a URL inside a code span
+ * stays inside it, so a binary search (`isInSpans`) finds every offset any of them covers.
+ */
+function mergeInPlace(spans: Span[]): void {
+  spans.sort((a, b) => a[0] - b[0]);
+  let kept = 0;
+  for (const span of spans) {
+    const last = spans[kept - 1];
+    if (last !== undefined && span[0] <= last[1]) spans[kept - 1] = [last[0], Math.max(last[1], span[1])];
+    else spans[kept++] = span;
+  }
+  spans.length = kept;
+}
 
-/** A label as CommonMark matches it: blanks collapsed, case folded. */
-const labelKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * A reference, full (`[text][label]`), collapsed (`[label][]`) or shortcut (`[label]`), of a link
+ * or an image (`!`): its text may hold one level of brackets and run over lines (not over a blank
+ * one, checked after), each part bounded as CommonMark bounds a label, so a scan stays linear.
+ */
+const REFERENCE = /(!?)\[((?:[^[\]\\]|\\[\s\S]|\[(?:[^[\]\\]|\\[\s\S]){0,999}\]){1,999})\](?:\[((?:[^[\]\\]|\\[\s\S]){0,999})\])?(?![(:])/g;
+/** A task list item's checkbox (GFM): `- [ ]`, `1. [x]`, the item's marker alone before it on its line. */
+const TASK_MARKER_BEFORE = /(?:^|\n)[ \t]*(?:>[ \t]*)*(?:[-+*]|\d{1,9}[.)])[ \t]+$/;
+
+/** A label as CommonMark matches it: blanks collapsed, case folded (`ß` as `SS`, as markdown-it folds it). */
+const labelKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
+
+/** Whether a reference's brackets are what CommonMark takes for none: escaped, over a blank line, a task's checkbox. */
+function isNoReference(text: string, match: RegExpExecArray): boolean {
+  const open = match.index + match[1].length;
+  if (text[open - 1] === '\\' || /\n[ \t]*\n/.test(match[0])) return true;
+  return match[3] === undefined && /^[ xX]$/.test(match[2]) && TASK_MARKER_BEFORE.test(text.slice(Math.max(0, open - 40), open));
+}
 
 /**
  * The links by reference to a defined label, outside code and comments, whose definitions it marks
@@ -462,17 +492,23 @@ function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonPro
   const spans: Span[] = [];
   REFERENCE.lastIndex = bodyOffset;
   for (let match = REFERENCE.exec(text); match !== null; match = REFERENCE.exec(text)) {
-    if (isInSpans(nonProse, match.index)) continue;
+    if (isInSpans(nonProse, match.index) || isNoReference(text, match)) {
+      // The text after its opening bracket may still hold one.
+      REFERENCE.lastIndex = match.index + match[1].length + 1;
+      continue;
+    }
     const definition = definitions.get(labelKey(match[3] === undefined || match[3] === '' ? match[2] : match[3]));
     if (definition === undefined) continue;
-    spans.push([match.index, match.index + match[0].length]);
+    const end = match.index + match[0].length;
+    spans.push([match.index, end]);
     if (match[1] === '!') continue;
     definition.referenced = true;
-    references.push({ range: lines.rangeAt(match.index, match.index + match[0].length), definition });
+    const textStart = match.index + 1;
+    references.push({ range: lines.rangeAt(match.index, end), textRange: lines.rangeAt(textStart, textStart + match[2].length), definition });
   }
   if (spans.length > 0) {
     for (const span of spans) nonProse.push(span);
-    nonProse.sort((a, b) => a[0] - b[0]);
+    mergeInPlace(nonProse);
   }
   return references;
 }
@@ -670,12 +706,12 @@ const HOST_END = /\.(?:com|org|net|edu|gov|info|io|dev|app|ai|co|wiki|de|at|ch|l
 
 /**
  * Web addresses written without a scheme ("de.wikipedia.org/wiki/Fußband"), which prose quotes
- * as sources: a host of dotted names ending in a common top-level domain in lower case (so
- * "ASP.NET/Core" stays prose), and its path to the next blank. Walked by hand from each host's
- * end, so a line of thousands of dots stays linear.
+ * as sources: a host of dotted names in lower case ending in a common top-level domain (so
+ * "ASP.NET/Core", "Socket.io/WebSockets" and "Mitarbeiter.in/Monat" stay prose), and its path to
+ * the next blank. Walked by hand from each host's end, so a line of thousands of dots stays linear.
  */
 function addressesWithoutScheme(line: string, start: number, nonProse: Span[]): void {
-  const isHostCharacter = (character: string) => character === '.' || character === '-' || /[\p{L}\p{N}]/u.test(character);
+  const isHostCharacter = (character: string) => /[a-z0-9.-]/.test(character);
   let searchFrom = 0;
   HOST_END.lastIndex = 0;
   for (let match = HOST_END.exec(line); match !== null; match = HOST_END.exec(line)) {
@@ -683,8 +719,9 @@ function addressesWithoutScheme(line: string, start: number, nonProse: Span[]): 
     while (hostStart > searchFrom && isHostCharacter(line[hostStart - 1])) hostStart--;
     let end = match.index + match[0].length;
     while (end < line.length && !/[\s<>()[\]"'`]/.test(line[end])) end++;
-    // A host has a name before its top-level domain, and an address's host is not an e-mail's.
-    if (hostStart < match.index && line[hostStart] !== '.' && line[hostStart - 1] !== '@') nonProse.push([start + hostStart, start + end]);
+    // A host has a name before its top-level domain, starts a word, and is not an e-mail's.
+    const startsWord = hostStart === 0 || !/[\p{L}\p{N}@_]/u.test(line[hostStart - 1]);
+    if (hostStart < match.index && line[hostStart] !== '.' && startsWord) nonProse.push([start + hostStart, start + end]);
     searchFrom = end;
     HOST_END.lastIndex = end;
   }

@@ -309,7 +309,10 @@ function versionPathOf(instance: DocusaurusInstance, version: string): string {
 
 /** The parts of their routes the versions the instance builds have (`next`, `1.0`), but the one served without. */
 export function versionPathsOf(instance: DocusaurusInstance): string[] {
-  return builtVersionsOf(instance).map((version) => versionPathOf(instance, version)).filter((versionPath) => versionPath !== '');
+  // A path is written as the user likes it (`/dev/`); Docusaurus joins it with single slashes.
+  return builtVersionsOf(instance)
+    .map((version) => versionPathOf(instance, version).replace(/^\/+|\/+$/g, ''))
+    .filter((versionPath) => versionPath !== '');
 }
 
 /** The paths below the instance's route base of the category index pages its `_category_` files place by `slug`: `/glossar-uebersicht`, `/1.0/alt`. */

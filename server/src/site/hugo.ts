@@ -178,6 +178,17 @@ export interface HugoSectionFile {
  * `cascade` gives it the front matter it does not set itself, and a section Hugo does not build
  * (a draft, dated in the future, expired) takes every page below it out of the build.
  */
+/**
+ * Whether Hugo may read a file of the site folder that the site model gives no page (`relativePath`,
+ * from the site's folder) as content: with modules imported or folders mounted, any file may be;
+ * without, a theme's own content folder (`themes/<theme>/content/`), which the model does not read.
+ */
+export function hugoMayReadAsContent(site: HugoSite, relativePath: string): boolean {
+  if (site.importsModules) return true;
+  const themesDir = site.themesDir.replace(/^\.\/|\/$/g, '');
+  return site.themes.some((theme) => relativePath.startsWith(`${themesDir}/${theme}/content/`));
+}
+
 export function hugoPageOf(
   site: HugoSite,
   relativePath: string,

@@ -49,11 +49,7 @@ export interface HugoFilesAround {
 /** The page a file makes on a site that holds it (see `siteOf`); in Hugo, with what the sections above it cascade and what the bundles around it make of it, when `around` says. */
 export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatterField[], around?: HugoFilesAround): SitePage | undefined {
   const rootPath = uriPath(site.rootUri).replace(/\/$/, '');
-  // `../docs/intro.md` for a file of a content folder outside the site's folder.
-  const relativeOf = (fileUri: string) => {
-    const filePath = uriPath(fileUri);
-    return filePath.startsWith(`${rootPath}/`) ? filePath.slice(rootPath.length + 1) : posix.relative(rootPath, filePath);
-  };
+  const relativeOf = (fileUri: string) => pathInSite(site, fileUri);
   if (site.generator === 'docusaurus') return docusaurusPageOf(site.docusaurus, relativeOf(uri), fields);
   const relativePath = relativeOf(uri);
   const bundleRole = around && hugoBundleRoleOf(site.hugo, relativePath, (folder) => around.bundleHeadersIn(folder === '' ? rootPath : `${rootPath}/${folder}`));
@@ -63,6 +59,13 @@ export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatter
   if (sections.length === 0) return page;
   const sectionFiles = sections.map((section) => ({ relativePath: relativeOf(section.uri), fields: section.fields }));
   return hugoPageOf(site.hugo, relativePath, fields, site.now, { sections: sectionFiles, bundleRole, absolutePath });
+}
+
+/** A file's path from the site's folder: `../docs/intro.md` for a file of a content folder outside it. */
+export function pathInSite(site: Site, uri: string): string {
+  const rootPath = uriPath(site.rootUri).replace(/\/$/, '');
+  const filePath = uriPath(uri);
+  return filePath.startsWith(`${rootPath}/`) ? filePath.slice(rootPath.length + 1) : posix.relative(rootPath, filePath);
 }
 
 /** The site whose folder is the nearest to hold a file; else one whose content folder outside its folder holds it (`path: '../docs'`). */

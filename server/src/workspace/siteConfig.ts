@@ -379,7 +379,7 @@ function readSidebarsAndCategories(siteFolder: string, configFile: string, optio
       names = ['defaultSidebar'];
     } else if (options.sidebarPath.value !== false) {
       const { value, range, resolved } = options.sidebarPath;
-      sidebarsFile = resolved ? resolvedModule(path.resolve(siteFolder, value), /\.[cm]?ts$/.test(configFile)) : path.resolve(siteFolder, value);
+      sidebarsFile = resolved ? resolvedModule(path.resolve(siteFolder, value), configLoading(configFile)) : path.resolve(siteFolder, value);
       if (sidebarsFile === undefined || !fs.existsSync(sidebarsFile)) {
         sidebarsFile = undefined;
         names = undefined;
@@ -422,19 +422,39 @@ function readSidebarsAndCategories(siteFolder: string, configFile: string, optio
   }
 }
 
-/** The endings jiti, which loads Docusaurus's configuration, tries in a TypeScript file's `require.resolve`. */
-const TYPESCRIPT_RESOLVED_ENDINGS = ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', '.json', '.node'];
+/** The endings Node's `require.resolve` tries, after the path as written. */
+const NODE_ENDINGS = ['.js', '.json', '.node'];
+/** The endings jiti tries after Node's, in a module it compiles. */
+const JITI_ENDINGS = ['.mjs', '.cjs', '.ts', '.mts', '.cts'];
 
 /**
- * What `require.resolve` makes of a path in the configuration, as jiti runs it: the file, else with
- * `.js`, `.json`, `.node` or `.ts`, else the folder's `index.js`; in a TypeScript configuration
- * also its TypeScript twin (`./sidebars.js` is `sidebars.ts` there), any of jiti's endings, and
- * the folder's `index` with them (each tried with jiti 1.21, which Docusaurus 3 uses).
+ * How Docusaurus's loader (jiti 1.21) runs the configuration, which decides what its
+ * `require.resolve` finds: a CommonJS file natively (Node's resolution), one written with
+ * `import` or `export` compiled by jiti, a TypeScript file compiled by jiti as TypeScript.
  */
-function resolvedModule(file: string, inTypeScript: boolean): string | undefined {
-  const candidates = inTypeScript
-    ? [file, file.replace(/\.([cm]?)js$/, '.$1ts'), ...TYPESCRIPT_RESOLVED_ENDINGS.map((ending) => `${file}${ending}`), ...TYPESCRIPT_RESOLVED_ENDINGS.map((ending) => path.join(file, `index${ending}`))]
-    : [file, `${file}.js`, `${file}.json`, `${file}.node`, `${file}.ts`, path.join(file, 'index.js')];
+function configLoading(configFile: string): 'node' | 'jiti' | 'jiti-typescript' {
+  if (/\.[cm]?ts$/.test(configFile)) return 'jiti-typescript';
+  let text = '';
+  try {
+    text = fs.readFileSync(configFile, 'utf8').slice(0, MAX_CONFIG_BYTES);
+  } catch {
+    // Unread, it is taken for CommonJS, as most are.
+  }
+  return /^[ \t]*(?:import|export)\b/m.test(text) || configFile.endsWith('.mjs') ? 'jiti' : 'node';
+}
+
+/**
+ * What `require.resolve` makes of a path in the configuration, each order tried with jiti 1.21:
+ * Node's resolution first (the file, with `.js`, `.json` or `.node`, the folder's `index` with
+ * them); in a module jiti compiles, then jiti's endings (`.mjs`, `.cjs`, `.ts`, `.mts`, `.cts`),
+ * on the file and on the folder's `index`; in TypeScript, before those, the file's TypeScript twin
+ * (`./sidebars.js` is `sidebars.ts` there).
+ */
+function resolvedModule(file: string, loading: 'node' | 'jiti' | 'jiti-typescript'): string | undefined {
+  const withEndings = (endings: string[]) => [...endings.map((ending) => `${file}${ending}`), ...endings.map((ending) => path.join(file, `index${ending}`))];
+  const candidates = [file, ...withEndings(NODE_ENDINGS)];
+  if (loading === 'jiti-typescript') candidates.push(file.replace(/\.([cm]?)js$/, '.$1ts'));
+  if (loading !== 'node') candidates.push(...withEndings(JITI_ENDINGS));
   return candidates.find((candidate) => {
     try {
       return fs.statSync(candidate).isFile();

@@ -4,6 +4,7 @@ import { relativePath, uriPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { nameKey } from '../../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
+import { isNoHugoPage } from '../termLinks';
 
 /** Rules across the glossary: two entries with one id, or one title, in one locale (and version). */
 export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
@@ -31,7 +32,7 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   const titleKey = nameKey(term.title);
   const sameTitle = index
     .termsNamed(term.title)
-    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !inOtherLocales(index, term, other) && !inOtherVersions(index, term, other))
+    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !inOtherLocales(index, term, other) && !inOtherVersions(index, term, other) && !oneIsNoHugoPage(index, term, other))
     .sort(byUri);
   if (sameTitle.length > 0 && term.titleRange !== undefined) {
     diagnostics.push({
@@ -85,6 +86,14 @@ function inOtherVersions(index: GlossaryIndex, a: GlossaryTerm, b: GlossaryTerm)
   const pageA = index.pageOf(a.uri);
   const pageB = index.pageOf(b.uri);
   return pageA?.generator === 'docusaurus' && pageB?.generator === 'docusaurus' && index.siteFor(a.uri) === index.siteFor(b.uri) && pageA.instance === pageB.instance && pageA.version !== pageB.version;
+}
+
+/**
+ * Of two files of one Hugo site, one a page and one a file Hugo makes no page of (outside the
+ * content folders: a theme's own docs, a README): they never meet on the site.
+ */
+function oneIsNoHugoPage(index: GlossaryIndex, a: GlossaryTerm, b: GlossaryTerm): boolean {
+  return index.siteFor(a.uri) === index.siteFor(b.uri) && isNoHugoPage(index, a.uri) !== isNoHugoPage(index, b.uri);
 }
 
 /** A page's locale, when a site's configuration says it: a site assumed from the layout knows one locale only. */

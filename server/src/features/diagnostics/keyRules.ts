@@ -9,6 +9,7 @@ import { distance } from 'fastest-levenshtein';
 import { isCaseOrNumberVariant } from './similarity';
 import { yamlString } from '../yamlEdits';
 import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
+import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 
 /**
  * Key rules: misspelt keys, required keys, and what Docusaurus makes of the id and title. In a
@@ -82,7 +83,8 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
   }
 
   const title = field('title');
-  const heading = document.term.heading;
+  // In Hugo, a "# line" in a shortcode's body (`{{< tab >}}`) is the template's text, not a heading.
+  const heading = inHugo && document.term.heading !== undefined && inShortcodeBody(document.hugoShortcodes, document.term.heading.range) ? undefined : document.term.heading;
   if (title !== undefined && typeof title.value === 'string' && heading !== undefined && title.value.trim() !== heading.text.trim()) {
     diagnostics.push({
       range: title.valueRange,

@@ -1,15 +1,16 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, uriPath, withRouteId } from '../../common/uris';
+import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, uriPath, withPath, withRouteId } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
-import { rangeContains, type Range } from '../../common/text';
+import type { Range } from '../../common/text';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
+import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { hugoPathsBesidePages } from '../../site/hugo';
 import { compiledByContentPlugin } from '../../site/docusaurus';
 import type { UnpublishedReason } from '../../site/siteTypes';
-import { linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
+import { isNoHugoPage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { distance } from 'fastest-levenshtein';
 
 /**
@@ -61,15 +62,19 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   }
   if (reached.kind === 'none' || reached.document !== undefined) return undefined;
   if (reached.unpublished !== undefined) {
+    // From a file Hugo makes no page of (a README), a link to a file is read where the file is: it
+    // is there. A file the model gives no page that Hugo may read through a mount or a theme may well be one.
+    const site = index.siteFor(reached.unpublished.uri);
+    const modelledPage = index.pageOf(reached.unpublished.uri) !== undefined;
+    if (isNoHugoPage(index, document.uri) || (site?.generator === 'hugo' && !modelledPage && !isNoHugoPage(index, reached.unpublished.uri))) return undefined;
     const reason = index.pageOf(reached.unpublished.uri)?.unpublishedReason;
-    const generator = index.siteFor(reached.unpublished.uri)?.generator;
-    return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason, generator)) };
+    return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason, site?.generator)) };
   }
   if (reached.kind === 'route') {
     const site = index.siteFor(document.uri) ?? index.onlySite()!;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
     // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
-    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!)) return undefined;
+    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!) || hugoContentOfOtherFormatAt(index, site, reached.path!)) return undefined;
     const match = nearestTerm(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
     return missing(link.target, match === undefined ? undefined : routeReaching(index, document.uri, link.target, match.uri));
   }
@@ -97,6 +102,27 @@ function mayBePagesPluginPage(index: GlossaryIndex, site: Site, path: string): b
     const markdown = index.getDocument(file);
     return markdown === undefined || compiledByContentPlugin(site.docusaurus, file, markdown.frontMatter?.fields ?? []);
   });
+}
+
+/** The content formats Hugo builds pages from besides Markdown, which the workspace does not read. */
+const HUGO_OTHER_CONTENT_EXTENSIONS = ['html', 'htm', 'adoc', 'asciidoc', 'ad', 'org', 'pandoc', 'pdc', 'rst'];
+
+/**
+ * Whether a content file of another format lies where Hugo builds the page at a URL path by its
+ * path alone (`content/about/_index.html` at `/about/`, `content/de/kontakt.html` at `/de/kontakt/`
+ * for a language whose content folder is `content/de`): a page the workspace cannot see.
+ */
+function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: string): boolean {
+  if (site.generator !== 'hugo' || !path.startsWith(site.hugo.basePath)) return false;
+  const { hugo } = site;
+  const segments = path.slice(hugo.basePath.length).split('/').filter((segment) => segment !== '');
+  const prefixed = hugo.languages.find((language) => language.code === segments[0]?.toLowerCase());
+  if (prefixed !== undefined) segments.shift();
+  const language = prefixed ?? hugo.languages.find((candidate) => candidate.code === hugo.defaultContentLanguage);
+  const folder = [uriPath(site.rootUri).replace(/\/$/, ''), language?.contentDir ?? hugo.contentDir].filter((part) => part !== '').join('/');
+  const below = segments.join('/');
+  const stems = below === '' ? ['_index'] : [below, `${below}/index`, `${below}/_index`];
+  return stems.some((stem) => HUGO_OTHER_CONTENT_EXTENSIONS.some((extension) => index.whatIsAt(withPath(site.rootUri, `${folder}/${stem}.${extension}`)) === 'file'));
 }
 
 /** Whether Hugo writes a page at a URL path that is no page's own: a section's list page, an alias's redirect (see `hugoPathsBesidePages`). */
@@ -135,8 +161,7 @@ function routeReaching(index: GlossaryIndex, documentUri: string, target: string
 
 /** Whether a place lies in the text a Hugo shortcode gives its template as it is (`{{< highlight toml >}}[[module.mounts]]{{< /highlight >}}`). */
 function inHugoShortcodeBody(index: GlossaryIndex, document: ParsedDocument, range: Range): boolean {
-  if (document.hugoShortcodes === undefined || index.siteFor(document.uri)?.generator !== 'hugo') return false;
-  return document.hugoShortcodes.some((shortcode) => shortcode.body !== undefined && rangeContains(shortcode.body, range.start) && rangeContains(shortcode.body, range.end));
+  return index.siteFor(document.uri)?.generator === 'hugo' && inShortcodeBody(document.hugoShortcodes, range);
 }
 
 function lastSegment(route: string): string {
