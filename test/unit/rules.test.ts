@@ -648,6 +648,23 @@ describe('broken-link to the pages Docusaurus generates in each version', () => 
   });
 });
 
+describe('broken-link to a file no docs instance we know reads', () => {
+  it('is reported, unless the configuration computes its plugins, whose instances may read it', () => {
+    for (const instancesComputed of [false, true]) {
+      const index = new GlossaryIndex();
+      const site = defaultDocusaurusSite(ROOT);
+      if (instancesComputed) site.docusaurus.instancesComputed = true;
+      index.setSites([site]);
+      index.setDocument(`${ROOT}/docs/intro.md`, '# Intro\n\n[Verhaltenskodex](../community/code-of-conduct.md)\n');
+      index.setDocument(`${ROOT}/community/code-of-conduct.md`, '# Verhaltenskodex\n');
+      assert.deepEqual(
+        diagnosticsOf(index, 'docs/intro.md').map((diagnostic) => diagnostic.message),
+        instancesComputed ? [] : ['"../community/code-of-conduct.md" is not built into the site (not a page the docs plugin reads): the link leads nowhere.'],
+      );
+    }
+  });
+});
+
 /** A configured Docusaurus site at ROOT whose disk holds `files` (paths below ROOT). */
 function siteWithFiles(files: string[], texts: Record<string, string>, configure: (site: ReturnType<typeof defaultDocusaurusSite>) => void = () => {}) {
   const index = new GlossaryIndex();

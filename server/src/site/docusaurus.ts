@@ -75,6 +75,8 @@ export interface DocusaurusSite {
   mdx1Compat: boolean;
   /** The components every page may use without importing them; undefined when the site defines its own (`src/theme/MDXComponents`). */
   mdxComponents: string[] | undefined;
+  /** Set where the configuration computes its plugins or presets (`plugins: docsPlugins`): a docs instance of its own may read any folder. */
+  instancesComputed?: true;
 }
 
 /** Where a file lies in a Docusaurus site: which instance, version and locale folder. */

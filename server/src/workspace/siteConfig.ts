@@ -134,6 +134,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.pagesFolders = (facts.pagesFolders ?? []).map((pages) => ({ uri: fileUri(path.resolve(folder, pages.folder)), routeBasePath: pages.routeBasePath }));
       docusaurus.staticFolders = facts.staticDirectoriesComputed ? undefined : (facts.staticDirectories ?? ['static']).map((folderPath) => fileUri(path.resolve(folder, folderPath)));
       docusaurus.trailingSlash = facts.trailingSlash;
+      if (facts.notLiteral.some((computed) => /^(?:plugins|presets)(?:\[\d+\])?$/.test(computed.key))) docusaurus.instancesComputed = true;
       docusaurus.markdownFormat = facts.markdownFormat ?? 'mdx';
       docusaurus.mdx1Compat = facts.mdx1Compat !== false;
       const packageJson = read('package.json')?.text;

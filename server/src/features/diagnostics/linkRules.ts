@@ -67,6 +67,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     const site = index.siteFor(reached.unpublished.uri);
     const modelledPage = index.pageOf(reached.unpublished.uri) !== undefined;
     if (isNoHugoPage(index, document.uri) || (site?.generator === 'hugo' && !modelledPage && !isNoHugoPage(index, reached.unpublished.uri))) return undefined;
+    // A docs instance the configuration computes may build a file no instance we know reads.
+    if (site?.generator === 'docusaurus' && site.docusaurus.instancesComputed && !modelledPage) return undefined;
     const reason = index.pageOf(reached.unpublished.uri)?.unpublishedReason;
     return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason, site?.generator)) };
   }
