@@ -25,6 +25,8 @@ const files = [
   'docs/Glossar/drafts/Auch-Entwurf.md',
   'docs/notes.txt',
   'node_modules/pkg/README.md',
+  '.github/ISSUE_TEMPLATE/bug.md',
+  '.changeset/bright-owls.md',
   'build/Kopie.md',
   'blog/Eintrag.md',
   'inner/Tief.md',
@@ -38,7 +40,7 @@ const listed = async (scope: GlossaryScope, starts?: string[]) => {
 };
 
 describe('the glossary scope', () => {
-  it('finds Markdown and tags files outside dependency and build folders', async () => {
+  it('finds Markdown and tags files outside dependency, build and tools\' folders', async () => {
     const found = await listed(new GlossaryScope([root]));
     assert.deepEqual(found.markdown, [
       'Oben.md',

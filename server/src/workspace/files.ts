@@ -11,7 +11,11 @@ import { isReadable, MAX_FILE_BYTES, realPathOfDescriptor, withoutByteOrderMark,
 export type { Logger, Reachability } from './fileReading';
 
 /** Folders that hold dependencies, version control or build output, never glossary entries. */
-export const EXCLUDED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'build', 'dist', 'out', '.docusaurus', '.next', '.cache']);
+export const EXCLUDED_FOLDERS = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'build', 'dist', 'out', '.docusaurus', '.next', '.cache',
+  // Tools' own Markdown (issue templates, changesets, editor settings), which no site builds.
+  '.github', '.gitlab', '.changeset', '.vscode', '.idea', '.husky',
+]);
 
 export interface WorkspaceFiles {
   markdown: string[];
