@@ -497,9 +497,11 @@ describe('broken links in a Hugo site', () => {
     const index = indexWith({
       'content/docs/start.md': '---\ntitle: Start\n---\n[a](/docs/fehlt/) [b](../../README.md)\n',
       'themes/docsy/userguide/content/en/docs/intro.md': '---\ntitle: Intro\n---\n[a](/docs/adding-content/) [b](/docs/fehlt/) [c](./gibt-es-nicht.md)\n',
-      'README.md': '# Site\n\n[a](/docs/fehlt/) [b](CHANGELOG.md) [c](FEHLT.md)\n',
+      'README.md': '# Site\n\n[a](/docs/fehlt/) [b](CHANGELOG.md) [c](FEHLT.md) [d](.github/CONTRIBUTING.md)\n',
       'CHANGELOG.md': '# Changes\n',
     });
+    // On disk, in a folder the glossary leaves out.
+    index.setPathProbe((uri) => (uri === 'file:///site/.github/CONTRIBUTING.md' ? 'file' : 'none'));
     const brokenIn = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
     assert.deepEqual(brokenIn('content/docs/start.md'), ['No glossary entry at "/docs/fehlt/".', '"../../README.md" is not built into the site (not a page Hugo reads): the link leads nowhere.']);
     assert.deepEqual(brokenIn('themes/docsy/userguide/content/en/docs/intro.md'), ['No glossary entry at "./gibt-es-nicht.md".'], 'a file link is still a file');

@@ -82,6 +82,9 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   }
   const targetUri = link.targetUri;
   if (targetUri === undefined) return missing(link.target, undefined);
+  // A file the glossary leaves out (`.github/CONTRIBUTING.md`) is still there, where the linking
+  // file is read; Docusaurus alone makes a link to a Markdown file that is no doc a broken URL.
+  if (index.whatIsAt(targetUri) === 'file' && index.siteFor(document.uri)?.generator !== 'docusaurus') return undefined;
   if (!/\.mdx?$/i.test(targetUri)) {
     // `C#.md` and `Was ist das?.md` end in `.md` as written, but name the file `C` with the anchor
     // `.md`: broken, and the fix is the file the whole target names, its `#` or `?` encoded.
