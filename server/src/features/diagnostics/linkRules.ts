@@ -82,9 +82,11 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   }
   const targetUri = link.targetUri;
   if (targetUri === undefined) return missing(link.target, undefined);
-  // A file the glossary leaves out (`.github/CONTRIBUTING.md`) is still there, where the linking
-  // file is read; Docusaurus alone makes a link to a Markdown file that is no doc a broken URL.
-  if (index.whatIsAt(targetUri) === 'file' && index.siteFor(document.uri)?.generator !== 'docusaurus') return undefined;
+  // A file the glossary leaves out (`.github/CONTRIBUTING.md`) is still there where the linking
+  // file is read as a file (no site's page: a README, a plain glossary). On a page of a site, a link
+  // to it leads nowhere.
+  const readAsFile = index.siteFor(document.uri) === undefined || isNoHugoPage(index, document.uri);
+  if (readAsFile && index.whatIsAt(targetUri) === 'file') return undefined;
   if (!/\.mdx?$/i.test(targetUri)) {
     // `C#.md` and `Was ist das?.md` end in `.md` as written, but name the file `C` with the anchor
     // `.md`: broken, and the fix is the file the whole target names, its `#` or `?` encoded.
