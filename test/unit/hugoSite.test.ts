@@ -58,6 +58,8 @@ describe('Hugo configuration', () => {
     assert.deepEqual(yaml.languages, [{ code: 'en', contentDir: 'content/en' }, { code: 'de', contentDir: 'content/de' }]);
     const json = readHugoConfig('{"BaseURL": "/", "uglyurls": false, "languages": {"en": {"weight": 1}}}', 'hugo.json');
     assert.deepEqual(json, { baseURL: '/', uglyURLs: false, languages: [{ code: 'en', weight: 1 }], problems: [] });
+    const mounts = readHugoConfig('[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "./docs/"\ntarget = "content/docs/extra"\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n', 'hugo.toml');
+    assert.deepEqual([mounts.importsModules, mounts.contentMountSources], [true, ['content', 'docs']], 'the folders mounted as content');
   });
 
   it('says where a file does not parse, in each format, and reads nothing from it', () => {
@@ -197,6 +199,7 @@ describe('Hugo routes', () => {
       themesDir: 'themes',
       layoutDir: 'layouts',
       importsModules: false,
+      contentMountSources: [],
       multihost: false,
       refsFailBuild: true,
       rendersRawHtml: false,
@@ -516,20 +519,24 @@ describe('broken links in a Hugo site', () => {
     assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/fehlt/".']);
   });
 
-  it('are judged from and to a theme\'s content folder and, with modules, any file, which Hugo may read as content', () => {
+  it('are judged from and to a theme\'s content folder and a folder mounted as content, which Hugo reads as content', () => {
     const files: Record<string, string> = {
-      'content/docs/start.md': '---\ntitle: Start\n---\n[a](../../themes/t/content/docs/from-theme.md) [b](../../docs/mounted.md)\n',
+      'content/docs/start.md': '---\ntitle: Start\n---\n[a](../../themes/t/content/docs/from-theme.md) [b](../../docs/mounted.md) [c](/docs/from-theme/)\n',
       'themes/t/content/docs/from-theme.md': '---\ntitle: Aus dem Theme\n---\n[a](/docs/fehlt-theme/)\n',
       'docs/mounted.md': '---\ntitle: Eingehängt\n---\n[a](/docs/fehlt-mounted/)\n',
+      'README.md': '# Site\n\n[a](/docs/fehlt-readme/)\n',
     };
     const brokenIn = (index: GlossaryIndex, file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
-    for (const importsModules of [false, true]) {
+    for (const mounted of [false, true]) {
       const index = new GlossaryIndex();
-      index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [], themes: ['t'], ...(importsModules ? { importsModules: true as const } : {}) }), now: NOW }]);
+      // Modules imported say nothing of the site's own files: only a content mount does.
+      index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [], themes: ['t'], importsModules: true, ...(mounted ? { contentMountSources: ['docs'] } : {}) }), now: NOW }]);
       for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+      index.setPathProbe((uri) => (uri === 'file:///site/themes/t/content/docs/from-theme.md' ? 'file' : 'none'));
       assert.deepEqual(brokenIn(index, 'themes/t/content/docs/from-theme.md'), ['No glossary entry at "/docs/fehlt-theme/".'], 'a theme\'s content');
-      assert.deepEqual(brokenIn(index, 'docs/mounted.md'), importsModules ? ['No glossary entry at "/docs/fehlt-mounted/".'] : [], 'a file a mount may bring in');
-      assert.deepEqual(brokenIn(index, 'content/docs/start.md'), importsModules ? [] : ['"../../docs/mounted.md" is not built into the site (not a page Hugo reads): the link leads nowhere.']);
+      assert.deepEqual(brokenIn(index, 'docs/mounted.md'), mounted ? ['No glossary entry at "/docs/fehlt-mounted/".'] : [], 'a folder mounted as content');
+      assert.deepEqual(brokenIn(index, 'README.md'), [], 'a README, mounts or not');
+      assert.deepEqual(brokenIn(index, 'content/docs/start.md'), mounted ? [] : ['"../../docs/mounted.md" is not built into the site (not a page Hugo reads): the link leads nowhere.'], 'the theme\'s page is one');
     }
   });
 
@@ -551,6 +558,8 @@ describe('broken links in a Hugo site', () => {
     });
     const hintsOf = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'title-differs-from-heading').map((diagnostic) => diagnostic.message);
     assert.deepEqual(hintsOf('content/versioning.md'), []);
+    index.setDocument('file:///site/content/later.md', '---\ntitle: Alpha\n---\n{{< note >}}\n# Hinweis\n{{< /note >}}\n\n# Beta\n');
+    assert.deepEqual(hintsOf('content/later.md'), ['The title "Alpha" differs from the heading "Beta".'], 'the first heading outside a shortcode');
     assert.deepEqual(hintsOf('content/markdown.md'), ['The title "Doc Versioning" differs from the heading "A heading".'], '{{% %}} renders its body as Markdown');
   });
 

@@ -41,6 +41,10 @@ describe('the names of a term', () => {
     assert.ok(names('Bit transparency (audio)', { definition: 'A system satisfies **bit\ntransparency** if data passes unchanged.' }).includes('bit transparency'));
     assert.ok(names('Go (programming language)', { definition: 'Go is a language; to go further, see Go\'s tour.' }).includes('Go'), 'a proper name, which its definition writes with its capital');
     assert.ok(!names('Go (programming language)', { definition: 'Go is a language.' }).includes('go'));
+    for (const definition of ['Go is a language; see https://go.dev.', 'Go is a language: `go build`.', 'Go is a language, see [go.dev](https://go.dev) and go.dev/doc.']) {
+      assert.ok(!names('Go (programming language)', { definition }).includes('go'), `no evidence in code, links and addresses: ${definition}`);
+    }
+    assert.ok(!names('Facet (disambiguation)', { definition: 'See [facet](/terms/facet-plotting) and [facets][1].' }).includes('facet'), 'nor in the text of a link to another term');
     assert.ok(names('Gut (wirtschaftlich)', { definition: 'Ein Gut ist ein Mittel, das gut tut.' }).includes('Gut'), 'a German noun keeps its capital');
     assert.ok(names('Filter (convolution)').includes('Filter'), 'without a definition that says otherwise, the capital stays');
     assert.ok(names('Kanban (Methode)').includes('Kanban'));
@@ -213,6 +217,13 @@ describe('what the words around a name say', () => {
     assert.deepEqual(mentioned(index, 'notiz.md', 'Das ist gut so, ein Gut ist knapp.\n'), ['Gut=glossar/gut.md']);
     index.setDocument(`${ROOT}/terms/go.md`, '---\ntitle: Go (programming language)\n---\nA language: *go* is its name.\n');
     assert.deepEqual(mentioned(index, 'notes.md', 'To get started, go to the settings.\n'), ['go=terms/go.md'], 'the definition changed, and the names with it');
+    // The same for a qualified alias, both ways.
+    index.setDocument(`${ROOT}/terms/go.md`, '---\ntitle: Golang\naliases: [Go (programming language)]\n---\nGo is a language.\n');
+    assert.deepEqual(mentioned(index, 'notes.md', 'To get started, go to the settings.\n'), []);
+    index.setDocument(`${ROOT}/terms/go.md`, '---\ntitle: Golang\naliases: [Go (programming language)]\n---\nA language: *go* is its name.\n');
+    assert.deepEqual(mentioned(index, 'notes.md', 'To get started, go to the settings.\n'), ['go=terms/go.md']);
+    index.setDocument(`${ROOT}/terms/go.md`, '---\ntitle: Golang\naliases: [Go (programming language)]\n---\nGo is a language.\n');
+    assert.deepEqual(mentioned(index, 'notes.md', 'To get started, go to the settings.\n'), []);
   });
 
   it('in German prose, a lower-case word after a personal pronoun is a verb, not the noun', () => {

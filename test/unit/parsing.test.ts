@@ -568,6 +568,13 @@ describe('text that is no prose on the page', () => {
     assert.equal(covered(`Der [Service\n\nLevel Agreement][1] gilt.${definitions}`, 'Level'), false, 'not over a blank line');
     assert.equal(covered(`Ein [Widget [b] Outsourcing][1] hier.${definitions}`, 'Outsourcing'), true, 'one level of brackets inside');
     assert.equal(covered(`Die [STRASSE] hier.${definitions}`, 'STRASSE'), true, 'labels folded as CommonMark folds them');
+    const referenced = (body: string) => (parseDocument('file:///w/n.md', `# A\n\n${body}${definitions}`).body.references ?? []).map((reference) => reference.definition.target);
+    assert.deepEqual(referenced('Ein [Hinweis\r\n\r\nzum Outsourcing][1] hier.'), ['./a.md'], 'not over a blank line in CRLF: [1] alone is a link');
+    assert.deepEqual(referenced('[Thema [Outtasking]][1]'), ['./c.md', './a.md'], 'the inner link first, the outer brackets a shortcut of their own');
+    assert.deepEqual(referenced('[nope [Outtasking]]'), ['./c.md'], 'inside brackets that are none');
+    assert.deepEqual(referenced('Ein \\\\[Outtasking] hier.'), ['./c.md'], 'after an escaped backslash');
+    assert.deepEqual(referenced('- [x]done\n- [x]'), ['./x.md', './x.md'], 'no checkbox without a blank and text after it');
+    assert.deepEqual(referenced('[out\u00a0tasking]'), [], 'a no-break space is no blank of a label');
     const overlapping = parseDocument('file:///w/n.md', '# A\n\nFetch `curl example.com/api/v1 [Outtasking]` first.\n\n[outtasking]: ./c.md\n');
     assert.equal(overlapping.body.references, undefined, 'a reference in a code span is none, whatever lies in the span before it');
     assert.ok(overlapping.body.nonProse.every((span, at, spans) => at === 0 || spans[at - 1][1] < span[0]), 'no span overlaps another');
@@ -579,6 +586,8 @@ describe('text that is no prose on the page', () => {
     assert.equal(covered('Siehe baunetzwissen.de/glossar/k/kopfband-6629384 (Kopfband).\n', 'Kopfband'), false, 'the address ends at the blank');
     assert.equal(covered('ASP.NET/Core and Node.js/Deno are runtimes.\n', 'Core'), false);
     assert.equal(covered('Write to info@example.com/ or example.com.\n', 'info'), false, 'no host after an @, none without a path');
+    assert.equal(covered('Quelle: münchen.de/rathaus/Kopfband und _de.wikipedia.org/wiki/Fußband_.\n', 'Kopfband'), true, 'a host with other letters');
+    assert.equal(covered('Quelle: münchen.de/rathaus/Kopfband und _de.wikipedia.org/wiki/Fußband_.\n', 'Fußband'), true, 'in emphasis');
     for (const [text, word] of [['Socket.io/WebSockets and Render.com/Heroku', 'WebSockets'], ['Render.com/Heroku/Vercel', 'Heroku'], ['1 Mitarbeiter.in/Monat', 'Monat']]) {
       assert.equal(covered(`${text}.\n`, word), false, `${text}: a capitalised name with a dot is no host`);
     }

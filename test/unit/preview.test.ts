@@ -76,6 +76,9 @@ describe('the Markdown preview plugin', () => {
     const lines = new LineIndex(text);
     const tokens = termTokens(index, parseDocument(`${ROOT}/notizen/a.md`, text, lines), lines);
     assert.deepEqual(tokens, [{ line: 0, character: 10, length: 5 }], 'highlighted as the text of an inline link is');
+    const quoted = '> Mehr zum [Off-\n> shoring][o].\n\n[o]: ../glossar/Offshoring.md\n';
+    const quotedLines = new LineIndex(quoted);
+    assert.deepEqual(termTokens(index, parseDocument(`${ROOT}/notizen/a.md`, quoted, quotedLines), quotedLines), [{ line: 0, character: 12, length: 4 }, { line: 1, character: 2, length: 7 }], 'not the quote\'s marker');
   });
 
   it('leaves code, code blocks and link texts alone, as the editor does', () => {

@@ -32,7 +32,9 @@ export function termTokens(index: GlossaryIndex, document: ParsedDocument, lines
       const text = lines.lineText(line);
       let character = line === range.start.line ? range.start.character : 0;
       let end = line === range.end.line ? range.end.character : text.length;
-      // A link's text over lines: the blanks around its line break are no part of a name.
+      // A link's text over lines: the blanks around its line break, and the markers of the block
+      // quotes a line goes on in, are no part of a name.
+      if (line !== range.start.line) character = Math.max(character, /^[ \t]*(?:>[ \t]*)*/.exec(text)![0].length);
       while (character < end && (text[character] === ' ' || text[character] === '\t')) character++;
       while (end > character && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
       if (end > character) spans.push({ line, character, length: end - character });

@@ -145,7 +145,18 @@ function directPartsOf(name: string, definition: string): string[] {
 function qualifiedName(outside: string, qualifier: string, definition: string): string {
   if (!/^\p{Ll}/u.test(qualifier.trim()) || !/^\p{Lu}\p{Ll}/u.test(outside)) return outside;
   const lowerCase = outside[0].toLowerCase() + outside.slice(1);
-  return writesWord(definition, lowerCase) && !writesWord(definition, outside, true) ? lowerCase : outside;
+  const prose = proseOf(definition);
+  return writesWord(prose, lowerCase) && !writesWord(prose, outside, true) ? lowerCase : outside;
+}
+
+/** A definition's prose: without code, links (their text may name another term: `[facet](/terms/facet)`) and addresses (`go.dev`). */
+function proseOf(markdown: string): string {
+  return markdown
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\S*(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*/gi, ' ')
+    .replace(/\S*\.[a-z]{2,}\/\S*|\S+\.(?:com|org|net|dev|io|de)\b\S*/gi, ' ');
 }
 
 /**
@@ -161,8 +172,8 @@ function writesWord(text: string, name: string, midSentence = false): boolean {
 
 /** What of a term's names its definition decides (see `qualifiedName`): for an index to tell when an edit of the definition changes them. */
 export function namesFromDefinition(term: NamedTerm): string {
-  if (!term.title.includes('(')) return '';
-  return titleParts(term.title, term.definition ?? '').join('\u0000');
+  const qualified = [term.title, ...term.aliases].filter((name) => name.includes('('));
+  return qualified.length === 0 ? '' : qualified.map((name) => titleParts(name, term.definition ?? '').join('\u0000')).join('\u0001');
 }
 
 /**

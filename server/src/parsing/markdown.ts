@@ -459,30 +459,25 @@ function mergeInPlace(spans: Span[]): void {
   spans.length = kept;
 }
 
-/**
- * A reference, full (`[text][label]`), collapsed (`[label][]`) or shortcut (`[label]`), of a link
- * or an image (`!`): its text may hold one level of brackets and run over lines (not over a blank
- * one, checked after), each part bounded as CommonMark bounds a label, so a scan stays linear.
- */
-const REFERENCE = /(!?)\[((?:[^[\]\\]|\\[\s\S]|\[(?:[^[\]\\]|\\[\s\S]){0,999}\]){1,999})\](?:\[((?:[^[\]\\]|\\[\s\S]){0,999})\])?(?![(:])/g;
 /** A task list item's checkbox (GFM): `- [ ]`, `1. [x]`, the item's marker alone before it on its line. */
 const TASK_MARKER_BEFORE = /(?:^|\n)[ \t]*(?:>[ \t]*)*(?:[-+*]|\d{1,9}[.)])[ \t]+$/;
+/** CommonMark's bound on a link label's length. */
+const MAX_LABEL_LENGTH = 999;
+/** Brackets open at once, at most: a line of thousands of `[` is no link text. */
+const MAX_OPEN_BRACKETS = 1000;
 
-/** A label as CommonMark matches it: blanks collapsed, case folded (`ß` as `SS`, as markdown-it folds it). */
-const labelKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
-
-/** Whether a reference's brackets are what CommonMark takes for none: escaped, over a blank line, a task's checkbox. */
-function isNoReference(text: string, match: RegExpExecArray): boolean {
-  const open = match.index + match[1].length;
-  if (text[open - 1] === '\\' || /\n[ \t]*\n/.test(match[0])) return true;
-  return match[3] === undefined && /^[ xX]$/.test(match[2]) && TASK_MARKER_BEFORE.test(text.slice(Math.max(0, open - 40), open));
-}
+/** A label as CommonMark matches it: its blanks (space, tab, line breaks) collapsed, case folded (`ß` as `SS`, as markdown-it folds it). */
+const labelKey = (label: string) => label.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/[ \t\r\n]+/g, ' ').toLowerCase().toUpperCase();
 
 /**
- * The links by reference to a defined label, outside code and comments, whose definitions it marks
- * as referenced; read in a pass of its own, as only the few pages with definitions need it. Their
- * text, and an image's by reference, is a link's, not prose: it joins `nonProse`, kept sorted.
- * A bracket whose label has no definition is text (CommonMark), and stays prose.
+ * The links by reference to a defined label, full (`[text][label]`), collapsed (`[label][]`) or
+ * shortcut (`[label]`), outside code and comments, whose definitions it marks as referenced. Their
+ * text, and an image's by reference (`![alt][label]`), is a link's, not prose: it joins `nonProse`,
+ * kept merged. Read as CommonMark reads brackets, in one pass: a backslash escapes one, a blank line
+ * ends a paragraph and the brackets open in it, brackets pair innermost first, and a link holds no
+ * link (`[Thema [Nearshoring]][o]` links `Nearshoring`, and `[o]` on its own). A bracket whose label
+ * has no definition is text, and stays prose; so is a task's checkbox (`- [x] text`). Only the few
+ * pages with definitions pay for it.
  */
 function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonProse: Span[], definitionLabels: ReadonlyMap<MarkdownLink, string>): LinkReference[] {
   // The first definition of a label is the one CommonMark uses.
@@ -490,21 +485,66 @@ function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonPro
   for (const [link, label] of definitionLabels) if (!definitions.has(labelKey(label))) definitions.set(labelKey(label), link);
   const references: LinkReference[] = [];
   const spans: Span[] = [];
-  REFERENCE.lastIndex = bodyOffset;
-  for (let match = REFERENCE.exec(text); match !== null; match = REFERENCE.exec(text)) {
-    if (isInSpans(nonProse, match.index) || isNoReference(text, match)) {
-      // The text after its opening bracket may still hold one.
-      REFERENCE.lastIndex = match.index + match[1].length + 1;
+  // Open brackets, each with whether a link lies inside it (then it is none).
+  const opened: Array<{ at: number; holdsLink: boolean }> = [];
+  let spanIndex = 0;
+  let blankLine = true;
+  const inNonProse = (offset: number) => {
+    while (spanIndex < nonProse.length && nonProse[spanIndex][1] <= offset) spanIndex++;
+    return spanIndex < nonProse.length && nonProse[spanIndex][0] <= offset;
+  };
+  for (let at = bodyOffset; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 /* \n */) {
+      if (blankLine) opened.length = 0;
+      blankLine = true;
       continue;
     }
-    const definition = definitions.get(labelKey(match[3] === undefined || match[3] === '' ? match[2] : match[3]));
-    if (definition === undefined) continue;
-    const end = match.index + match[0].length;
-    spans.push([match.index, end]);
-    if (match[1] === '!') continue;
+    if (code !== 32 && code !== 9 && code !== 13) blankLine = false;
+    if (code === 92 /* \ */) {
+      at++;
+      continue;
+    }
+    if ((code !== 91 /* [ */ && code !== 93) /* ] */ || inNonProse(at)) continue;
+    if (code === 91) {
+      // The oldest half goes at once, so that a run of brackets costs linear time.
+      if (opened.length === MAX_OPEN_BRACKETS) opened.splice(0, MAX_OPEN_BRACKETS / 2);
+      opened.push({ at, holdsLink: false });
+      continue;
+    }
+    const open = opened.pop();
+    if (open === undefined) continue;
+    const close = at;
+    // `[text][label]` or `[text][]`: the label's brackets, which hold no bracket.
+    let label = text.slice(open.at + 1, close);
+    let end = close + 1;
+    if (text[close + 1] === '[') {
+      const labelEnd = text.indexOf(']', close + 2);
+      const inner = labelEnd === -1 ? '' : text.slice(close + 2, labelEnd);
+      if (labelEnd !== -1 && inner.length <= MAX_LABEL_LENGTH && !/[[\\]/.test(inner)) {
+        if (inner.trim() !== '') label = inner;
+        end = labelEnd + 1;
+      }
+    } else if (text[close + 1] === '(') {
+      // An inline link, `scanInline`'s (a definition's line is no prose, and not read here).
+      if (opened.length > 0) opened[opened.length - 1].holdsLink ||= open.holdsLink;
+      continue;
+    }
+    const definition = open.holdsLink || label.length > MAX_LABEL_LENGTH || /(?<!\\)[[\]]/.test(label) ? undefined : definitions.get(labelKey(label));
+    const checkbox = end === close + 1 && /^[ xX]$/.test(label) && /^[ \t]+\S/.test(text.slice(end, end + 80)) && TASK_MARKER_BEFORE.test(text.slice(Math.max(0, open.at - 40), open.at));
+    if (definition === undefined || checkbox) {
+      if (opened.length > 0) opened[opened.length - 1].holdsLink ||= open.holdsLink;
+      continue;
+    }
+    const image = text[open.at - 1] === '!' && text[open.at - 2] !== '\\';
+    spans.push([image ? open.at - 1 : open.at, end]);
+    // A label's brackets are this link's, not a shortcut of their own.
+    at = end - 1;
+    // The bracket around it holds a link; it hands that on to the one around it when it closes.
+    if (opened.length > 0) opened[opened.length - 1].holdsLink = true;
+    if (image) continue;
     definition.referenced = true;
-    const textStart = match.index + 1;
-    references.push({ range: lines.rangeAt(match.index, end), textRange: lines.rangeAt(textStart, textStart + match[2].length), definition });
+    references.push({ range: lines.rangeAt(open.at, end), textRange: lines.rangeAt(open.at + 1, close), definition });
   }
   if (spans.length > 0) {
     for (const span of spans) nonProse.push(span);
@@ -706,12 +746,12 @@ const HOST_END = /\.(?:com|org|net|edu|gov|info|io|dev|app|ai|co|wiki|de|at|ch|l
 
 /**
  * Web addresses written without a scheme ("de.wikipedia.org/wiki/Fußband"), which prose quotes
- * as sources: a host of dotted names in lower case ending in a common top-level domain (so
+ * as sources: a host of dotted names in lower case (`münchen.de` too) ending in a common top-level domain (so
  * "ASP.NET/Core", "Socket.io/WebSockets" and "Mitarbeiter.in/Monat" stay prose), and its path to
  * the next blank. Walked by hand from each host's end, so a line of thousands of dots stays linear.
  */
 function addressesWithoutScheme(line: string, start: number, nonProse: Span[]): void {
-  const isHostCharacter = (character: string) => /[a-z0-9.-]/.test(character);
+  const isHostCharacter = (character: string) => /[\p{Ll}\p{Lo}\p{N}.-]/u.test(character);
   let searchFrom = 0;
   HOST_END.lastIndex = 0;
   for (let match = HOST_END.exec(line); match !== null; match = HOST_END.exec(line)) {
@@ -720,7 +760,7 @@ function addressesWithoutScheme(line: string, start: number, nonProse: Span[]): 
     let end = match.index + match[0].length;
     while (end < line.length && !/[\s<>()[\]"'`]/.test(line[end])) end++;
     // A host has a name before its top-level domain, starts a word, and is not an e-mail's.
-    const startsWord = hostStart === 0 || !/[\p{L}\p{N}@_]/u.test(line[hostStart - 1]);
+    const startsWord = hostStart === 0 || !/[\p{L}\p{N}@]/u.test(line[hostStart - 1]);
     if (hostStart < match.index && line[hostStart] !== '.' && startsWord) nonProse.push([start + hostStart, start + end]);
     searchFrom = end;
     HOST_END.lastIndex = end;

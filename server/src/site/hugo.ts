@@ -76,6 +76,8 @@ export interface HugoSite {
   innerShortcodes?: ReadonlySet<string>;
   /** Set where `[module]` imports modules, whose templates are not on the site's disk. */
   importsModules: boolean;
+  /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
+  contentMountSources: string[];
 }
 
 /** Of Hugo's own shortcodes, those whose template reads `.Inner`. */
@@ -120,6 +122,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     themesDir: facts.themesDir ?? 'themes',
     layoutDir: facts.layoutDir ?? 'layouts',
     importsModules: facts.importsModules === true,
+    contentMountSources: facts.contentMountSources ?? [],
   };
 }
 
@@ -180,13 +183,17 @@ export interface HugoSectionFile {
  */
 /**
  * Whether Hugo may read a file of the site folder that the site model gives no page (`relativePath`,
- * from the site's folder) as content: with modules imported or folders mounted, any file may be;
- * without, a theme's own content folder (`themes/<theme>/content/`), which the model does not read.
+ * from the site's folder) as content: in a theme's own content folder (`themes/<theme>/content/`)
+ * or a folder mounted as content, neither of which the model reads.
  */
 export function hugoMayReadAsContent(site: HugoSite, relativePath: string): boolean {
-  if (site.importsModules) return true;
+  return hugoExtraContentFolders(site).some((folder) => relativePath.startsWith(`${folder}/`));
+}
+
+/** The folders, from the site's folder, whose files Hugo reads as content besides the content folders: its themes' and its content mounts'. */
+export function hugoExtraContentFolders(site: HugoSite): string[] {
   const themesDir = site.themesDir.replace(/^\.\/|\/$/g, '');
-  return site.themes.some((theme) => relativePath.startsWith(`${themesDir}/${theme}/content/`));
+  return [...site.themes.map((theme) => `${themesDir}/${theme}/content`), ...site.contentMountSources];
 }
 
 export function hugoPageOf(

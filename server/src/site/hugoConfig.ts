@@ -268,6 +268,10 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   const module = isTable(table.module) ? table.module : undefined;
   const hasEntries = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
   if (module !== undefined && (hasEntries(module.imports) || hasEntries(module.mounts))) facts.importsModules = true;
+  // The site's own folders mounted as content (`source = "docs"`, `target = "content/docs/extra"`).
+  const mounts = Array.isArray(module?.mounts) ? module.mounts : [];
+  const contentMounts = mounts.flatMap((mount) => (isTable(mount) && typeof mount.source === 'string' && typeof mount.target === 'string' && /^content(?:\/|$)/.test(mount.target.replace(/^\.\//, '')) ? [mount.source.replace(/^\.\/|\/+$/g, '')] : []));
+  if (contentMounts.length > 0) facts.contentMountSources = contentMounts;
 
   const disabled = new Set<string>();
   const disableLanguages = table.disablelanguages;

@@ -165,6 +165,8 @@ export interface HugoConfigFacts {
   layoutDir?: string;
   /** Set where `[module]` imports modules or mounts folders: templates may come from anywhere. */
   importsModules?: true;
+  /** The sources of `[[module.mounts]]` whose target is the content: folders of the site Hugo reads as content. */
+  contentMountSources?: string[];
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */
   disableKinds?: string[];
   /** Each language's own settings; a `baseURL` of its own serves it from its own host (Hugo's multihost). */

@@ -83,8 +83,11 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
   }
 
   const title = field('title');
-  // In Hugo, a "# line" in a shortcode's body (`{{< tab >}}`) is the template's text, not a heading.
-  const heading = inHugo && document.term.heading !== undefined && inShortcodeBody(document.hugoShortcodes, document.term.heading.range) ? undefined : document.term.heading;
+  // In Hugo, a "# line" in a shortcode's body (`{{< tab >}}`) is the template's text, not a heading: the first H1 outside one is.
+  const heading =
+    inHugo && document.term.heading !== undefined && inShortcodeBody(document.hugoShortcodes, document.term.heading.range)
+      ? document.body.headings.find((candidate) => candidate.level === 1 && !inShortcodeBody(document.hugoShortcodes, candidate.range))
+      : document.term.heading;
   if (title !== undefined && typeof title.value === 'string' && heading !== undefined && title.value.trim() !== heading.text.trim()) {
     diagnostics.push({
       range: title.valueRange,

@@ -111,13 +111,13 @@ function mayBePagesPluginPage(index: GlossaryIndex, site: Site, path: string): b
   });
 }
 
-/** The content formats Hugo builds pages from besides Markdown, which the workspace does not read. */
-const HUGO_OTHER_CONTENT_EXTENSIONS = ['html', 'htm', 'adoc', 'asciidoc', 'ad', 'org', 'pandoc', 'pdc', 'rst'];
+/** The endings of content files Hugo builds pages from that the workspace does not read (it reads `.md` and `.mdx`). */
+const HUGO_UNREAD_CONTENT_EXTENSIONS = ['markdown', 'mdown', 'mkd', 'mkdn', 'html', 'htm', 'adoc', 'asciidoc', 'ad', 'org', 'pandoc', 'pdc', 'rst'];
 
 /**
- * Whether a content file of another format lies where Hugo builds the page at a URL path by its
- * path alone (`content/about/_index.html` at `/about/`, `content/de/kontakt.html` at `/de/kontakt/`
- * for a language whose content folder is `content/de`): a page the workspace cannot see.
+ * Whether a content file lies where Hugo builds the page at a URL path by its path alone, that the
+ * site model does not read: of another format in a content folder (`content/about/_index.html`
+ * at `/about/`), or of any in a theme's content folder, whose pages Hugo builds too.
  */
 function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: string): boolean {
   if (site.generator !== 'hugo' || !path.startsWith(site.hugo.basePath)) return false;
@@ -126,10 +126,13 @@ function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: stri
   const prefixed = hugo.languages.find((language) => language.code === segments[0]?.toLowerCase());
   if (prefixed !== undefined) segments.shift();
   const language = prefixed ?? hugo.languages.find((candidate) => candidate.code === hugo.defaultContentLanguage);
-  const folder = [uriPath(site.rootUri).replace(/\/$/, ''), language?.contentDir ?? hugo.contentDir].filter((part) => part !== '').join('/');
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
   const below = segments.join('/');
   const stems = below === '' ? ['_index'] : [below, `${below}/index`, `${below}/_index`];
-  return stems.some((stem) => HUGO_OTHER_CONTENT_EXTENSIONS.some((extension) => index.whatIsAt(withPath(site.rootUri, `${folder}/${stem}.${extension}`)) === 'file'));
+  const lookIn = (folder: string, extensions: string[]) =>
+    stems.some((stem) => extensions.some((extension) => index.whatIsAt(withPath(site.rootUri, `${[root, folder].filter((part) => part !== '').join('/')}/${stem}.${extension}`)) === 'file'));
+  const themeFolders = hugo.themes.map((theme) => `${hugo.themesDir.replace(/^\.\/|\/$/g, '')}/${theme}/content`);
+  return lookIn(language?.contentDir ?? hugo.contentDir, HUGO_UNREAD_CONTENT_EXTENSIONS) || themeFolders.some((folder) => lookIn(folder, ['md', ...HUGO_UNREAD_CONTENT_EXTENSIONS]));
 }
 
 /** Whether Hugo writes a page at a URL path that is no page's own: a section's list page, an alias's redirect (see `hugoPathsBesidePages`). */
