@@ -48,10 +48,15 @@ export function mentionNamesOf(term: NamedTerm): string[] {
 function addForms(names: Set<string>, name: string): void {
   const split = splitWords(name);
   const joined = joinedAtHyphens(name);
-  for (const spelling of new Set([name, split, joined])) {
-    names.add(spelling);
-    for (const singular of singularsOf(spelling)) names.add(singular);
-  }
+  // No list made for the many names that have one spelling only.
+  addSpelling(names, name);
+  if (split !== name) addSpelling(names, split);
+  if (joined !== name && joined !== split) addSpelling(names, joined);
+}
+
+function addSpelling(names: Set<string>, spelling: string): void {
+  names.add(spelling);
+  for (const singular of singularsOf(spelling)) names.add(singular);
 }
 
 /** A word of parts joined by hyphens (German writes "Rechteck-Querschnitt" and "Rechteckquerschnitt"). */
@@ -138,9 +143,9 @@ function directPartsOf(name: string, definition: string): string[] {
  * (convolution)", "Bit transparency (audio)") a title may be in sentence case, its first capital
  * the title's and not the name's: where the entry's own definition writes the name in lower case
  * ("A *filter* is a small matrix") and never with its capital inside a sentence ("see Go's
- * tour"), it is written so, and a mention needs no capital (a part
- * written with a capital asks one, see TermMatcher.setTerm). A proper name ("Go (programming
- * language)") or a German noun ("Gut (wirtschaftlich)") keeps its capital there, and here.
+ * tour"), it is written so, and a mention needs no capital (a part written with a capital asks
+ * one, see TermMatcher.setTerm). A proper name ("Go (programming language)") or a German noun
+ * ("Gut (wirtschaftlich)") keeps its capital there, and here.
  */
 function qualifiedName(outside: string, qualifier: string, definition: string): string {
   if (!/^\p{Ll}/u.test(qualifier.trim()) || !/^\p{Lu}\p{Ll}/u.test(outside)) return outside;

@@ -74,16 +74,16 @@ function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; body
 /** One parameter: `name="value"`, `name=value`, or a positional value, quoted with `"` or `` ` `` or bare. */
 const PARAMETER = /\s*(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`|([^\s"`%>}]+))/y;
 
-/**
- * The shortcodes of a body: `ref` and `relref` (`{{< ref "x.md" >}}`, `{{% relref path="x" lang="de" %}}`)
- * with the pages they name, and the names of the others. Hugo reads shortcodes in the whole body,
- * code and HTML included; one in another's parameters is text.
- */
 /** Whether a range lies in the body of a `{{< name >}}…{{< /name >}}`, which Hugo reads as no Markdown: no link, no heading there. */
 export function inShortcodeBody(shortcodes: readonly HugoShortcodeUse[] | undefined, range: Range): boolean {
   return shortcodes?.some((shortcode) => shortcode.body !== undefined && rangeContains(shortcode.body, range.start) && rangeContains(shortcode.body, range.end)) ?? false;
 }
 
+/**
+ * The shortcodes of a body: `ref` and `relref` (`{{< ref "x.md" >}}`, `{{% relref path="x" lang="de" %}}`)
+ * with the pages they name, and the names of the others. Hugo reads shortcodes in the whole body,
+ * code and HTML included; one in another's parameters is text.
+ */
 export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): { refs: HugoRef[]; others: HugoShortcodeUse[] } {
   const refs: HugoRef[] = [];
   const others: HugoShortcodeUse[] = [];

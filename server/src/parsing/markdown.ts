@@ -515,8 +515,9 @@ function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonPro
     const open = opened.pop();
     if (open === undefined) continue;
     const close = at;
-    // `[text][label]` or `[text][]`: the label's brackets, which hold no bracket.
-    let label = text.slice(open.at + 1, close);
+    // `[text][label]` or `[text][]`: the label's brackets, which hold no bracket. A text longer than
+    // a label is sliced only where a label follows it, so a long nesting costs no copies.
+    let label = close - open.at - 1 <= MAX_LABEL_LENGTH ? text.slice(open.at + 1, close) : undefined;
     let end = close + 1;
     if (text[close + 1] === '[') {
       const labelEnd = text.indexOf(']', close + 2);
@@ -530,8 +531,8 @@ function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonPro
       if (opened.length > 0) opened[opened.length - 1].holdsLink ||= open.holdsLink;
       continue;
     }
-    const definition = open.holdsLink || label.length > MAX_LABEL_LENGTH || /(?<!\\)[[\]]/.test(label) ? undefined : definitions.get(labelKey(label));
-    const checkbox = end === close + 1 && /^[ xX]$/.test(label) && /^[ \t]+\S/.test(text.slice(end, end + 80)) && TASK_MARKER_BEFORE.test(text.slice(Math.max(0, open.at - 40), open.at));
+    const definition = open.holdsLink || label === undefined || /(?<!\\)[[\]]/.test(label) ? undefined : definitions.get(labelKey(label));
+    const checkbox = end === close + 1 && label !== undefined && /^[ xX]$/.test(label) && /^[ \t]+\S/.test(text.slice(end, end + 80)) && TASK_MARKER_BEFORE.test(text.slice(Math.max(0, open.at - 40), open.at));
     if (definition === undefined || checkbox) {
       if (opened.length > 0) opened[opened.length - 1].holdsLink ||= open.holdsLink;
       continue;

@@ -187,13 +187,13 @@ export interface HugoSectionFile {
  * or a folder mounted as content, neither of which the model reads.
  */
 export function hugoMayReadAsContent(site: HugoSite, relativePath: string): boolean {
-  return hugoExtraContentFolders(site).some((folder) => relativePath.startsWith(`${folder}/`));
+  return [...hugoThemeContentFolders(site), ...site.contentMountSources].some((folder) => relativePath.startsWith(`${folder}/`));
 }
 
-/** The folders, from the site's folder, whose files Hugo reads as content besides the content folders: its themes' and its content mounts'. */
-export function hugoExtraContentFolders(site: HugoSite): string[] {
+/** The content folders of the site's themes, from the site's folder (`themes/<theme>/content`), whose pages Hugo builds too. */
+export function hugoThemeContentFolders(site: HugoSite): string[] {
   const themesDir = site.themesDir.replace(/^\.\/|\/$/g, '');
-  return [...site.themes.map((theme) => `${themesDir}/${theme}/content`), ...site.contentMountSources];
+  return site.themes.map((theme) => `${themesDir}/${theme}/content`);
 }
 
 export function hugoPageOf(

@@ -7,7 +7,7 @@ import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
-import { hugoPathsBesidePages } from '../../site/hugo';
+import { hugoPathsBesidePages, hugoThemeContentFolders } from '../../site/hugo';
 import { compiledByContentPlugin } from '../../site/docusaurus';
 import type { UnpublishedReason } from '../../site/siteTypes';
 import { isNoHugoPage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
@@ -131,8 +131,7 @@ function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: stri
   const stems = below === '' ? ['_index'] : [below, `${below}/index`, `${below}/_index`];
   const lookIn = (folder: string, extensions: string[]) =>
     stems.some((stem) => extensions.some((extension) => index.whatIsAt(withPath(site.rootUri, `${[root, folder].filter((part) => part !== '').join('/')}/${stem}.${extension}`)) === 'file'));
-  const themeFolders = hugo.themes.map((theme) => `${hugo.themesDir.replace(/^\.\/|\/$/g, '')}/${theme}/content`);
-  return lookIn(language?.contentDir ?? hugo.contentDir, HUGO_UNREAD_CONTENT_EXTENSIONS) || themeFolders.some((folder) => lookIn(folder, ['md', ...HUGO_UNREAD_CONTENT_EXTENSIONS]));
+  return lookIn(language?.contentDir ?? hugo.contentDir, HUGO_UNREAD_CONTENT_EXTENSIONS) || hugoThemeContentFolders(hugo).some((folder) => lookIn(folder, ['md', ...HUGO_UNREAD_CONTENT_EXTENSIONS]));
 }
 
 /** Whether Hugo writes a page at a URL path that is no page's own: a section's list page, an alias's redirect (see `hugoPathsBesidePages`). */
