@@ -200,7 +200,12 @@ export function ownCopy(text: string): string {
  * words skip the call, which costs more than the rest of folding.
  */
 export function composed(text: string): string {
-  return /[^\u0000-\u02ff]/.test(text) ? text.normalize('NFC') : text;
+  return mayChangeInNfc(text) ? text.normalize('NFC') : text;
+}
+
+/** Whether a text holds a character at or above U+0300, where NFC may change it (see `composed`). */
+export function mayChangeInNfc(text: string): boolean {
+  return /[^\u0000-\u02ff]/.test(text);
 }
 
 /**

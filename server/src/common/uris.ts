@@ -103,10 +103,20 @@ export function withRouteId(route: string, id: string): string {
 /** A canonical URI with its path composed (see `composed` in text.ts): the key under which both spellings of a file meet. */
 export function composedUri(uri: string): string {
   // Canonical URIs escape what is beyond ASCII as bytes from %80 up.
-  if (!/%[89a-f]|[^\x00-\x7f]/i.test(uri)) return uri;
+  if (!/%[89a-f]|[^\x00-\x7f]/i.test(uri) || isComposedWhenDecoded(uri)) return uri;
   const parsed = parse(uri);
   const composedPath = parsed.path.normalize('NFC');
   return composedPath === parsed.path ? uri : parsed.with({ path: composedPath }).toString();
+}
+
+/** Whether a URI, decoded whole, is in NFC, and so its path too: most are, and need not be parsed to tell. */
+function isComposedWhenDecoded(uri: string): boolean {
+  try {
+    const decoded = decodeURIComponent(uri);
+    return decoded.normalize('NFC') === decoded;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -148,11 +148,24 @@ function linkTargetsOf(document: ParsedDocument): LinkTargets {
     if (link.targetUri !== undefined) {
       targets.uris.push(composedUri(link.targetUri));
       // A relative link without `.md` is a route relative to the page (`../Vertrag/`).
-      const last = link.target.replace(/[?#].*$/, '').split('/').filter((segment) => segment !== '' && segment !== '.' && segment !== '..').pop();
+      const last = lastPathSegment(link.target);
       if (last !== undefined && !/\.mdx?$/i.test(last)) targets.ids.push(routeKey(safeDecode(last)));
     }
   }
   return targets;
+}
+
+/** The last segment of a relative path that names something (not `.`, `..` or empty), without query and fragment: `../Vertrag/?x` → `Vertrag`. */
+function lastPathSegment(target: string): string | undefined {
+  const path = target.replace(/[?#].*$/, '');
+  let end = path.length;
+  while (end > 0) {
+    const start = path.lastIndexOf('/', end - 1) + 1;
+    const segment = path.slice(start, end);
+    if (segment !== '' && segment !== '.' && segment !== '..') return segment;
+    end = start - 1;
+  }
+  return undefined;
 }
 
 /** The front-matter keys that name another doc of the version by its id. */

@@ -1,6 +1,6 @@
 import type { Span } from '../parsing/markdown';
 import { mayContain, mayContainAsWritten, MIN_SPACE_JOINED, type TextSignature } from './textSignature';
-import { composed } from '../common/text';
+import { composed, mayChangeInNfc } from '../common/text';
 import { foldComposed, foldWord } from './wordFolding';
 
 /** A place in a text where one or more terms are mentioned. */
@@ -378,14 +378,20 @@ function newNode(): TrieNode {
 
 /** One spelling of a name for exact lookups: folded words (NFD and NFC spellings alike) joined by single spaces. */
 export function nameKey(name: string): string {
-  return [...name.matchAll(WORD)].map(([word]) => foldWord(word)).join(' ');
+  return composedWordsOf(name).map(foldComposed).join(' ');
+}
+
+/** The words of a name, in NFC: found as strings, not as matches, and composed only where the name holds a letter NFC may change. */
+function composedWordsOf(name: string): string[] {
+  const words = name.match(WORD) ?? [];
+  return mayChangeInNfc(name) ? words.map(composed) : words;
 }
 
 /** Marks the key of a word before the last of a name, stored without its adjective ending. */
 const LEADING_WORD_PREFIX = '~';
 
 function nameKeys(name: string): string[] {
-  const words = [...name.matchAll(WORD)].map(([word]) => composed(word));
+  const words = composedWordsOf(name);
   return words.map((word, position) => {
     if (ACRONYM.test(word)) return ACRONYM_KEY_PREFIX + word;
     const folded = foldComposed(word);
