@@ -634,9 +634,25 @@ function blockContent(line: string): { quotes: number; rest: string; restIndent:
   return { quotes, rest, restIndent: lead.offset, restColumn: lead.column, itemColumn, text: rest.slice(content.offset) };
 }
 
+/**
+ * The matches of a global pattern in a line, as `matchAll` finds them, but without the copy of the
+ * pattern `matchAll` makes at each call. All are found before any is used, so a caller may search
+ * with the same pattern again (as `imagesInText` does).
+ */
+function matchesIn(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    matches.push(match);
+    // An empty match would be found again at the same place.
+    if (match[0] === '') pattern.lastIndex++;
+  }
+  return matches;
+}
+
 /** The images in a link's text, at `[from, to)` of a line (`masked`: the line with its escapes masked, as the link was found in). */
 function imagesInText(masked: string, line: string, [from, to]: [number, number], start: number, lines: LineIndex, images: MarkdownImage[]): void {
-  for (const match of masked.slice(from, to).matchAll(INLINE_LINK)) {
+  for (const match of matchesIn(INLINE_LINK, masked.slice(from, to))) {
     if (match[1] !== '!') continue;
     const [targetStart, targetEnd] = match.indices![3];
     const rawTarget = line.slice(from + targetStart, from + targetEnd);
@@ -684,7 +700,7 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   // Escaped characters (`\]`, `\)`) are text, not brackets (CommonMark): the pattern reads a copy of
   // the line with them masked, of the same length, and the parts are taken from the line itself.
   const linkLine = hasBracket && line.includes('\\') ? line.replace(BACKSLASH_ESCAPE, '\x01\x01') : line;
-  for (const match of hasBracket && line.includes('](') ? linkLine.matchAll(INLINE_LINK) : []) {
+  for (const match of hasBracket && line.includes('](') ? matchesIn(INLINE_LINK, linkLine) : []) {
     const linkStart = start + match.index;
     if (inCodeOrComment(linkStart)) continue;
     const [whole, linkText, rawTarget] = [0, 2, 3].map((group) => line.slice(match.indices![group][0], match.indices![group][1]));
@@ -710,7 +726,7 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
       targetRange: lines.rangeAt(targetOffset, targetOffset + target.length),
     });
   }
-  for (const match of hasBracket && line.includes('[[') ? line.matchAll(WIKI_LINK) : []) {
+  for (const match of hasBracket && line.includes('[[') ? matchesIn(WIKI_LINK, line) : []) {
     const linkStart = start + match.index;
     if (inCodeOrComment(linkStart)) continue;
     const [whole, written, alias] = match;
@@ -728,15 +744,15 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
       targetRange: lines.rangeAt(targetStart, targetStart + target.length),
     });
   }
-  for (const match of hasColon ? line.matchAll(BARE_URL) : []) {
+  for (const match of hasColon ? matchesIn(BARE_URL, line) : []) {
     nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
   if (line.includes('/') && line.includes('.')) addressesWithoutScheme(line, start, nonProse);
   // HTML and JSX tags with their attributes (`<TabItem label="…">`), and footnote labels (`[^SLA]`).
-  for (const match of line.includes('<') ? line.matchAll(TAG) : []) {
+  for (const match of line.includes('<') ? matchesIn(TAG, line) : []) {
     if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
-  for (const match of hasBracket && line.includes('[^') ? line.matchAll(FOOTNOTE_LABEL) : []) {
+  for (const match of hasBracket && line.includes('[^') ? matchesIn(FOOTNOTE_LABEL, line) : []) {
     if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
   return openComment;
