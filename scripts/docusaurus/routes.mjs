@@ -1,5 +1,5 @@
 // Prints, as JSON, how the real Docusaurus builds a site: for every doc file its doc id, route,
-// whether it is published, its locale and version, plus the broken links, Markdown links and images
+// whether it is published, its locale and version, the route of every blog post and Markdown page of the pages plugin, plus the broken links, Markdown links and images
 // the build reports (a first build where they only warn), whether the build fails as the site is
 // configured (a second build, run only when the first reported something broken; by default
 // Docusaurus throws on broken links and images), and the pages whose MDX does not compile or whose
@@ -66,6 +66,7 @@ try {
     ...(configured?.failed ? { error: { locale: failedLocale(configured), message: configured.error } } : {}),
     ...(lenient.failed ? { failsWhenLenient: true, lenientError: { locale: failedLocale(lenient), message: lenient.error } } : {}),
     docs: lenient.locales.flatMap((locale) => locale.docs),
+    contentPages: lenient.locales.flatMap((locale) => locale.contentPages),
     compileFailures: lenient.compileFailures,
     renderFailures: lenient.renderFailures,
     unresolvedModules: lenient.unresolvedModules,

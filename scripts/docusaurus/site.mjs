@@ -106,6 +106,9 @@ const SNAPSHOT_DIR = '.harness';
 const POLICIES_FILE = 'policies.json';
 /** Beside each locale's snapshot, the paths of the routes its build made (`postBuild`'s `routesPaths`). */
 const ROUTES_SUFFIX = '.routes.json';
+/** Beside each locale's snapshot, the metadata of the blog and pages plugins: each page's file and route. */
+const PAGES_SUFFIX = '.pages';
+const PAGE_PLUGINS = ['docusaurus-plugin-content-blog', 'docusaurus-plugin-content-pages'];
 /** Folders of a site that are not its content: never copied into the scratch site. */
 const NOT_CONTENT = new Set(['node_modules', '.docusaurus', 'build', '.git']);
 
@@ -151,11 +154,17 @@ function keepDocsMetadata(context) {
   return {
     name: 'harness-keep-docs-metadata',
     async postBuild({ routesPaths }) {
+      const snapshot = path.join(context.siteDir, ${JSON.stringify(SNAPSHOT_DIR)});
+      fs.writeFileSync(path.join(snapshot, context.i18n.currentLocale + ${JSON.stringify(ROUTES_SUFFIX)}), JSON.stringify(routesPaths));
+      for (const plugin of ${JSON.stringify(PAGE_PLUGINS)}) {
+        const pages = path.join(context.generatedFilesDir, plugin);
+        if (!fs.existsSync(pages)) continue;
+        fs.cpSync(pages, path.join(snapshot, context.i18n.currentLocale + ${JSON.stringify(PAGES_SUFFIX)}, plugin), { recursive: true });
+        fs.rmSync(pages, { recursive: true, force: true });
+      }
       const generated = path.join(context.generatedFilesDir, 'docusaurus-plugin-content-docs');
       if (!fs.existsSync(generated)) return;
-      const snapshot = path.join(context.siteDir, ${JSON.stringify(SNAPSHOT_DIR)});
       fs.cpSync(generated, path.join(snapshot, context.i18n.currentLocale), { recursive: true });
-      fs.writeFileSync(path.join(snapshot, context.i18n.currentLocale + ${JSON.stringify(ROUTES_SUFFIX)}), JSON.stringify(routesPaths));
       fs.rmSync(generated, { recursive: true, force: true });
     },
   };
@@ -323,6 +332,15 @@ function listMarkdown(dir) {
 }
 
 /**
+ * A page's route as the build made it: a `permalink` in the plugins' metadata is written before
+ * `trailingSlash` is applied, so the route is the one of the built routes with or without its final slash.
+ */
+function builtRoute(routesPaths) {
+  const routes = new Set(routesPaths);
+  return (permalink) => [permalink, `${permalink}/`, permalink.replace(/\/$/, '')].find((candidate) => routes.has(candidate)) ?? permalink;
+}
+
+/**
  * The doc metadata Docusaurus wrote for this locale: one JSON per published doc under
  * .docusaurus/docusaurus-plugin-content-docs/<pluginId>/, next to __plugin.json (name, id),
  * __mdx-loader-dependency.json (the plugin's options) and p/ (version data).
@@ -330,10 +348,7 @@ function listMarkdown(dir) {
  * under i18n/) gets a row; those without metadata were not published.
  */
 function readDocs(scratch, generated, locale, routesPaths) {
-  // A doc's `permalink` is written before `trailingSlash` is applied to its route: the route is the
-  // one the build made of it, with or without its final slash.
-  const routes = new Set(routesPaths);
-  const routeOf = (permalink) => [permalink, `${permalink}/`, permalink.replace(/\/$/, '')].find((candidate) => routes.has(candidate)) ?? permalink;
+  const routeOf = builtRoute(routesPaths);
   if (!fs.existsSync(generated)) return [];
   const rows = [];
   for (const pluginId of fs.readdirSync(generated).sort()) {
@@ -359,6 +374,30 @@ function readDocs(scratch, generated, locale, routesPaths) {
         published: Boolean(doc),
         ...(doc ? { id: doc.id, route: routeOf(doc.permalink), version: doc.version, unlisted: doc.unlisted, slug: doc.slug } : {}),
       });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The pages the blog and pages plugins built for this locale from files: one JSON of metadata per
+ * post or page under .docusaurus/<plugin>/<pluginId>/ (its `source` and `permalink`), beside the
+ * plugins' other data (`__plugin.json`, a blog's list and archive props under p/, `blogMetadata-*`).
+ */
+function readContentPages(kept, locale, routesPaths) {
+  const routeOf = builtRoute(routesPaths);
+  const rows = [];
+  for (const plugin of PAGE_PLUGINS) {
+    const pluginDir = path.join(kept, plugin);
+    if (!fs.existsSync(pluginDir)) continue;
+    for (const pluginId of fs.readdirSync(pluginDir).sort()) {
+      const dir = path.join(pluginDir, pluginId);
+      for (const name of fs.readdirSync(dir).sort()) {
+        if (name.startsWith('__') || !name.endsWith('.json')) continue;
+        const page = readMarker(path.join(dir, name));
+        if (typeof page?.permalink !== 'string' || !page.source?.startsWith('@site/')) continue;
+        rows.push({ file: page.source.slice('@site/'.length), locale, plugin: plugin.replace('docusaurus-plugin-content-', ''), pluginId, route: routeOf(page.permalink) });
+      }
     }
   }
   return rows;
@@ -400,6 +439,7 @@ export async function buildSite(siteDir, { lenient = true, timeoutMs = 600_000, 
         locale,
         failed: locale === failedLocale,
         docs: readDocs(scratch, generated, locale, readMarker(`${kept}${ROUTES_SUFFIX}`) ?? []),
+        contentPages: readContentPages(`${kept}${PAGES_SUFFIX}`, locale, readMarker(`${kept}${ROUTES_SUFFIX}`) ?? []),
         brokenLinks: parseBrokenLinks(section),
         brokenMarkdownLinks: parseBrokenMarkdownLinks(section),
         brokenMarkdownImages: parseBrokenMarkdownLinks(section, 'image'),

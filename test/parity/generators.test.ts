@@ -39,6 +39,8 @@ interface DocusaurusTable {
   fails: boolean;
   failsWhenLenient?: boolean;
   docs: Array<{ file: string; locale: string; pluginId: string; published: boolean; route?: string }>;
+  /** Every page the blog and pages plugins built from a file (a post, a Markdown page): its file and route. */
+  contentPages: Array<{ file: string; locale: string; route: string }>;
   brokenLinks: Array<{ locale: string; page: string; link: string }>;
   /** Images the build found no file for: the file holding one, its URL as written, and the line of its `![` (1-based). */
   brokenMarkdownImages: Array<{ locale: string; file: string; link: string; line: number }>;
@@ -270,6 +272,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-assets-folder', dir: path.join(SITES, 'docusaurus-assets-folder'), asDocs: false },
   { name: 'docusaurus-assets-blog', dir: path.join(SITES, 'docusaurus-assets-blog'), asDocs: false },
   { name: 'docusaurus-blog-mdx', dir: path.join(SITES, 'docusaurus-blog-mdx'), asDocs: false },
+  { name: 'docusaurus-blog-links', dir: path.join(SITES, 'docusaurus-blog-links'), asDocs: false },
   { name: 'docusaurus-imports', dir: path.join(SITES, 'docusaurus-imports'), asDocs: false },
   { name: 'docusaurus-imports-translation', dir: path.join(SITES, 'docusaurus-imports-translation'), asDocs: false },
   { name: 'docusaurus-pages-routes', dir: path.join(SITES, 'docusaurus-pages-routes'), asDocs: false },
@@ -444,15 +447,20 @@ function compareBrokenImports(siteDir: string, table: DocusaurusTable, findings:
 
 /**
  * Every broken link the build reports (a page route and the link as written) is a `broken-link`
- * finding in the file published at that route, over that very link text; and every `broken-link`
- * error (one that breaks the build) is a link the build reports: never a false broken link.
+ * finding in the file published at that route (a doc, a blog post, a page), over that very link text; and
+ * every `broken-link` error (one that breaks the build) is a link the build reports: never a false
+ * broken link. A page built from no file of its own, as a blog's list of posts, repeats the links
+ * of the posts it shows: a link reported on a post's page as well is compared there.
  */
 function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
-  const fileAt = (locale: string, route: string): string | undefined => table.docs.find((row) => row.published && row.locale === locale && row.route === route)?.file;
+  const fileAt = (locale: string, route: string): string | undefined =>
+    table.docs.find((row) => row.published && row.locale === locale && row.route === route)?.file ?? table.contentPages.find((row) => row.locale === locale && row.route === route)?.file;
+  const onPageOfFile = (row: { locale: string; page: string; link: string }) => fileAt(row.locale, row.page) !== undefined;
   const brokenLinks = findings.filter((finding) => finding.code === 'broken-link').map((finding) => ({ finding, text: textAt(siteDir, finding) }));
   for (const reported of table.brokenLinks) {
-    agreement.compared++;
     const file = fileAt(reported.locale, reported.page);
+    if (file === undefined && table.brokenLinks.some((other) => other.locale === reported.locale && other.link === reported.link && onPageOfFile(other))) continue;
+    agreement.compared++;
     // An absolute link of a page built in another locale is reported with the locale put in front
     // (`/docs/x` written, `/de/docs/x` reported; the fixtures' base URL is `/`).
     const asWritten = (text: string) => text === reported.link || (text.startsWith('/') && `/${reported.locale}${text}` === reported.link);

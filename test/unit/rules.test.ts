@@ -768,6 +768,23 @@ describe('broken-image', () => {
     assert.deepEqual(reported, ['blog/beitrag.md', 'src/pages/seite.md']);
   });
 
+  it('resolves the Markdown links of blog posts and pages among their own plugin\'s pages, and fails the build on the rest', () => {
+    const { index } = siteWithFiles([], {
+      'docs/intro.md': '# Intro\n\n[Beitrag](../blog/beitrag.md) [Seite](../src/pages/seite.md)\n',
+      'blog/beitrag.md': '---\ntitle: B\n---\n[Doc](../docs/intro.md) [Anderer](./anderer.md) [Blank](anderer.md) [Ordner](/anderer.md) [Site](@site/blog/anderer.md) [Entwurf](./entwurf.md) [Fehlt](/docs/fehlt)\n',
+      'blog/anderer.md': '---\ntitle: A\n---\nText.\n',
+      'blog/entwurf.md': '---\ntitle: E\ndraft: true\n---\nText.\n',
+      'src/pages/seite.md': '# Seite\n\n[Team](./team.md) [Doc](../../docs/intro.md)\n',
+      'src/pages/team.md': '# Team\n',
+    }, (site) => (site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')]));
+    const broken = (file: string) => problems(index, file, ['broken-link']).map((problem) => `${problem.severity} ${problem.message.match(/"([^"]+)"/)![1]}${problem.message.includes('another plugin') ? ' (another plugin)' : ''}`);
+    assert.deepEqual(broken('docs/intro.md'), ['error ../blog/beitrag.md (another plugin)', 'error ../src/pages/seite.md (another plugin)']);
+    assert.deepEqual(broken('blog/beitrag.md'), ['error ../docs/intro.md (another plugin)', 'error ./entwurf.md', 'error /docs/fehlt']);
+    assert.deepEqual(broken('src/pages/seite.md'), ['error ../../docs/intro.md (another plugin)']);
+    // The fix links the doc by its route.
+    assert.equal(diagnosticsOf(index, 'blog/beitrag.md').find((diagnostic) => diagnostic.code === 'broken-link')?.suggestion, '/docs/intro');
+  });
+
   it('leaves images outside the site\'s folder to other checks', () => {
     const { index } = siteWithFiles([], { 'docs/bild.md': '# Bild\n\n![Oben](../../x.png) ![Statisch](/../../x.png)\n' });
     assert.deepEqual(problems(index, 'docs/bild.md', ['broken-image']), []);

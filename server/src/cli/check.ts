@@ -103,12 +103,16 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   // file's folder, and so is a folder given by a link, checked where the link leads.
   const ownRoots: string[] = [];
   const givenFolders: string[] = [];
+  // Only what is given is read when all of it lies outside the workspace: the folder `check` runs in
+  // is then no part of the glossary (its terms would answer wiki links, its files suggestions).
+  let givenInside = false;
   for (const given of chosen.filter((given) => !given.startsWith('!'))) {
     const absolute = path.resolve(cwd, startOf(cwd, given));
     const stat = await fs.stat(absolute).catch(() => undefined);
     if (stat === undefined) throw new UsageError(l10n.t('No such file or folder: {0}', path.relative(cwd, absolute) || absolute));
     const folder = stat.isDirectory() ? absolute : path.dirname(absolute);
     givenFolders.push(folder);
+    givenInside ||= isPathInside(root, absolute, true);
     if (!isPathInside(root, absolute, true) || (stat.isDirectory() && (await fs.lstat(absolute)).isSymbolicLink())) ownRoots.push(folder);
     const boundary = isPathInside(root, folder, true) ? root : folder;
     tagsFilesAbove.push(...(await findTagsFilesAbove(folder, boundary)));
@@ -117,7 +121,7 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   const index = new GlossaryIndex();
   index.setPathProbe(pathKindOnDisk);
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
-  const scope = new GlossaryScope([root, ...ownRoots], settings.include, settings.exclude, settings.maxFileSize, ignored && ((file, isFolder) => ignored.ignores(file, isFolder)));
+  const scope = new GlossaryScope(givenInside ? [root, ...ownRoots] : ownRoots, settings.include, settings.exclude, settings.maxFileSize, ignored && ((file, isFolder) => ignored.ignores(file, isFolder)));
   if (scope.refusedGlobs.length > 0) {
     throw new Error(l10n.t('include and exclude may each hold at most {0} characters of globs, braces expanded: {1} is one too many.', MAX_GLOB_CHARACTERS, JSON.stringify(scope.refusedGlobs[0].slice(0, 100))));
   }

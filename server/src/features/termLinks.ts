@@ -4,6 +4,7 @@ import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
 import { linkedPath, localeOfPath, markdownLinkFolders, pathInSite, type Site } from '../site/site';
 import { hugoMayReadAsContent } from '../site/hugo';
+import { compiledByContentPlugin, contentPluginFolderOf } from '../site/docusaurus';
 
 type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
 
@@ -46,6 +47,12 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   const site = index.siteFor(fromUri);
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
   if (isMarkdownPath(path) || isMarkdownPath(target)) {
+    const pluginFolder = site?.generator === 'docusaurus' ? contentPluginFolderOf(site.docusaurus, fromUri) : undefined;
+    if (site?.generator === 'docusaurus' && pluginFolder !== undefined) {
+      // Unresolved, the link stays as written, as below.
+      const page = contentPluginPageAt(index, site, pluginFolder, fromUri, target);
+      return page === undefined ? { kind: 'file' } : { kind: 'file', document: page };
+    }
     const file = markdownFileAt(index, site, fromUri, target, targetUri);
     if (file === undefined || !index.isBuilt(file.uri)) {
       // Unresolved, Docusaurus leaves the link as it is, a URL that reaches nothing.
@@ -137,6 +144,33 @@ function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: s
 }
 
 const SITE_ALIAS = '@site/';
+
+/**
+ * The page a link to a Markdown file reaches from a file of the blog or pages plugin: Docusaurus
+ * looks for the file beside the linking file (for `./` and `../` there only), then in the plugin's
+ * folder and the site's folder (for `/x.md` there only), and takes it only where the same plugin
+ * builds it: a blog post reaches other posts, not the docs.
+ */
+function contentPluginPageAt(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, pluginFolder: string, fromUri: string, target: string): ParsedDocument | undefined {
+  const path = target.replace(/[?#].*$/, '');
+  const fromPath = uriPath(fromUri);
+  const besideFile = fromPath.slice(0, fromPath.lastIndexOf('/'));
+  const siteFolder = uriPath(site.rootUri).replace(/\/$/, '');
+  const folders = path.startsWith(SITE_ALIAS)
+    ? [siteFolder]
+    : path.startsWith('/')
+      ? [uriPath(pluginFolder), siteFolder]
+      : path.startsWith('./') || path.startsWith('../')
+        ? [besideFile]
+        : [besideFile, uriPath(pluginFolder), siteFolder];
+  const relative = path.startsWith(SITE_ALIAS) ? path.slice(SITE_ALIAS.length) : path.replace(/^\/+/, '');
+  for (const folder of folders) {
+    const uri = resolveRelativeLink(withPath(fromUri, `${folder}/_`), relative);
+    const document = uri === undefined ? undefined : index.documentAtLink(uri);
+    if (document !== undefined && contentPluginFolderOf(site.docusaurus, document.uri) === pluginFolder && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [])) return document;
+  }
+  return undefined;
+}
 
 /** Of terms with one name, those a page means in its locale, where its site has several (`termsForLocale`), as a mention there means them. */
 function termsForPage(index: GlossaryIndex, fromUri: string, terms: GlossaryTerm[]): GlossaryTerm[] {

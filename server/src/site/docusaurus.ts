@@ -339,13 +339,18 @@ function isTrue(value: unknown): boolean {
   return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
 }
 
+/** The folder (URI) of the blog or pages plugin a file lies in: that plugin compiles it, or the MDX of its pages imports it. */
+export function contentPluginFolderOf(site: DocusaurusSite, uri: string): string | undefined {
+  return site.contentFolders.find((candidate) => uri.startsWith(`${candidate}/`));
+}
+
 /**
  * Whether the blog or pages plugin compiles a Markdown file: one in its folder, but for what its
  * default `exclude` leaves out (`_` files and folders, `__tests__`), hidden files (its globs skip
  * them) and drafts (left out of a production build).
  */
 export function compiledByContentPlugin(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[]): boolean {
-  const folder = site.contentFolders.find((candidate) => uri.startsWith(`${candidate}/`));
+  const folder = contentPluginFolderOf(site, uri);
   // Their globs (`**/*.{md,mdx}`) match the extension's case only.
   if (folder === undefined || !/\.mdx?$/.test(uri)) return false;
   const segments = uriPath(uri).slice(uriPath(folder).length + 1).split('/');

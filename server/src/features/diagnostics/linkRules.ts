@@ -20,7 +20,7 @@ import { distance } from 'fastest-levenshtein';
 export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
   const site = index.siteFor(document.uri);
-  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && index.pageOf(document.uri)?.published === true;
+  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || (site.generator === 'docusaurus' && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [])));
   for (const link of document.body.links) {
     const broken = brokenLink(index, document, link);
     if (broken === undefined) continue;
@@ -61,6 +61,15 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     return { message: l10n.t('"{0}" leads nowhere in the {1} build: this page is built from this file there, and the file it names is replaced by its translation, which Docusaurus looks for beside this file only. Link by the path from the docs folder or by the route.', link.target, locales.join(', ')) };
   }
   if (reached.kind === 'none' || reached.document !== undefined) return undefined;
+  const otherPlugin = reached.kind === 'file' ? pageOfAnotherPlugin(index, document.uri, reached.unpublished ?? (link.targetUri === undefined ? undefined : index.documentAtLink(link.targetUri))) : undefined;
+  if (otherPlugin !== undefined) {
+    const page = index.pageOf(otherPlugin.uri);
+    const suffix = link.target.match(/[?#].*$/s)?.[0] ?? '';
+    return {
+      message: l10n.t('"{0}" is a page of another plugin: Docusaurus resolves links to Markdown files only among the pages of the plugin that builds this one, and leaves this link as written, leading nowhere. Link to the page\'s route instead.', link.target),
+      suggestion: page?.published ? page.route + suffix : undefined,
+    };
+  }
   if (reached.unpublished !== undefined) {
     // From a file Hugo makes no page of (a README), a link to a file is read where the file is: it
     // is there. A file the model gives no page that Hugo may read through a mount or a theme may well be one.
@@ -97,6 +106,14 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   const match = nearestTerm(index, 'file', fileStem(targetUri), (term) => [fileStem(term.uri)]);
   const queryAndFragment = link.target.match(/[?#].*$/)?.[0] ?? '';
   return missing(link.target, match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + queryAndFragment);
+}
+
+/** A Markdown file a link names that Docusaurus builds, but by another plugin (or docs instance) than the linking file's, whose links do not reach it. */
+function pageOfAnotherPlugin(index: GlossaryIndex, fromUri: string, named: ParsedDocument | undefined): ParsedDocument | undefined {
+  const site = index.siteFor(fromUri);
+  if (named === undefined || site?.generator !== 'docusaurus') return undefined;
+  const built = index.pageOf(named.uri)?.published === true || compiledByContentPlugin(site.docusaurus, named.uri, named.frontMatter?.fields ?? []);
+  return built ? named : undefined;
 }
 
 /** Whether a page of the pages plugin is at a URL path (`src/pages/kennisbank/tools.tsx` at `/kennisbank/tools`, below the docs), or may be: not a Markdown draft. */
