@@ -133,6 +133,19 @@ describe('markdown-glossary check', () => {
     assert.equal(file.stdout, expected('docs/glossar/z.md'));
   });
 
+  it('reads only the folders given when they all lie outside the current one: its terms answer no link there', () => {
+    const here = createWorkspace({ 'foo.md': '---\ntitle: Foo\n---\n# Foo\n\n**Foo ist ein Begriff.**\n' });
+    const there = createWorkspace({ 'bar.md': '---\ntitle: Bar\n---\n# Bar\n\n**Bar** braucht [[Foo]].\n' });
+    try {
+      const run = cli(['check', there.root], here.root);
+      assert.match(run.stdout, /bar\.md:6:\d+ warning No glossary entry at "Foo"\. \[broken-link\]/);
+      assert.match(run.stdout, /in 1 file checked/);
+    } finally {
+      here.dispose();
+      there.dispose();
+    }
+  });
+
   it('checks a file once when the paths given overlap', () => {
     const run = cli(['check', '.', 'x.md'], ws.path('warn'));
     assert.equal(run.status, 0, run.stderr);
