@@ -19,7 +19,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 16;
+export const DOCUMENT_CODEC_VERSION = 17;
 
 export class DocumentCodecError extends Error {}
 
@@ -45,7 +45,7 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.mdxStrictProblems === undefined ? 0 : document.mdxStrictProblems.map(encodeMdxProblem),
     document.mdxUnread ? 1 : 0,
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
-    (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range)]),
+    (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range), ref.lang ?? 0, ref.inHtml ? 1 : 0]),
     (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), (image.inMdxComment ? 1 : 0) + (image.inRawHtml ? 2 : 0)]),
     // In place of a body: -1 none, -2 none and unclosed.
     (document.hugoShortcodes ?? []).flatMap((shortcode) => [shortcode.name, ...numbersOf(shortcode.range), ...(shortcode.body !== undefined ? numbersOf(shortcode.body) : [shortcode.unclosed ? -2 : -1, 0, 0, 0])]),
@@ -109,9 +109,16 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const commonMarkProblems = list(commonMarkData).map(decodeMdxProblem);
   if (commonMarkProblems.length > 0) document.commonMarkProblems = commonMarkProblems;
   const refNumbers = list(refData);
-  if (refNumbers.length % 5 !== 0) fail();
+  if (refNumbers.length % 7 !== 0) fail();
   const hugoRefs: HugoRef[] = [];
-  for (let at = 0; at < refNumbers.length; at += 5) hugoRefs.push({ target: text(refNumbers[at]), range: rangeAt(refNumbers, at + 1) });
+  for (let at = 0; at < refNumbers.length; at += 7) {
+    const ref: HugoRef = { target: text(refNumbers[at]), range: rangeAt(refNumbers, at + 1) };
+    // In the order the parser sets them, so the index sees objects of one shape.
+    if (refNumbers[at + 5] !== 0) ref.lang = text(refNumbers[at + 5]);
+    if (refNumbers[at + 6] === 1) ref.inHtml = true;
+    else if (refNumbers[at + 6] !== 0) fail();
+    hugoRefs.push(ref);
+  }
   if (hugoRefs.length > 0) document.hugoRefs = hugoRefs;
   const shortcodeNumbers = list(shortcodeData);
   if (shortcodeNumbers.length % 9 !== 0) fail();
