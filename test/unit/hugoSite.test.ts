@@ -10,7 +10,7 @@ import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
-import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, type HugoSite } from '../../server/src/site/hugo';
+import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
@@ -767,6 +767,58 @@ describe('Hugo shortcodes without a template', () => {
     } finally {
       site.dispose();
     }
+  });
+
+  it('know which parameters a template hands to ref or relref, in the forms themes write it; the site\'s template before a theme\'s', () => {
+    const cases: Array<[string, string[]]> = [
+      // hugo-book's button.
+      ['{{ $ref := "" }}\n{{ with .Get "href" }}\n  {{ $ref = . }}\n{{ end }}\n{{ with .Get "relref" }}\n  {{ $ref = relref $ . }}\n{{ end }}\n<a href="{{ $ref }}">{{ .Inner }}</a>\n', ['relref']],
+      ['<a href="{{ relref . (.Get "seite") }}">{{ .Inner }}</a>', ['seite']],
+      ['{{- .Get 0 | relref .Page -}}', ['0']],
+      ['{{ (.Get `ziel`) | ref $ }}', ['ziel']],
+      ['{{ $p := .Get "pfad" }}{{ ref . $p }}', ['pfad']],
+      ['{{ with .Get "a" }}{{ if true }}{{ relref $ . }}{{ end }}{{ end }}', ['a']],
+      ['{{ with .Get "a" }}{{ else with .Get "b" }}{{ relref $ . }}{{ end }}', ['b']],
+      ['{{ with .Get "a" }}x{{ else }}{{ relref $ . }}{{ end }}', []],
+      ['{{ range .Params }}{{ relref $ . }}{{ end }}', []],
+      ['{{/* {{ relref . (.Get "x") }} */}}{{ relref . "fest" }}', []],
+      ['{{ relref . (dict "path" (.Get "p")) }}', []],
+    ];
+    for (const [template, parameters] of cases) assert.deepEqual([...refParametersOfTemplate(template)].sort(), parameters, template);
+    const site = createWorkspace({
+      'content/a.md': '---\ntitle: A\n---\n',
+      'hugo.toml': 'theme = "t"\n',
+      'themes/t/layouts/shortcodes/knopf.html': '<a href="{{ relref . (.Get "ziel") }}">{{ .Inner }}</a>\n',
+      'themes/t/layouts/shortcodes/ueberschrieben.html': '{{ relref . (.Get 0) }}\n',
+      'layouts/shortcodes/ueberschrieben.html': '<hr>\n',
+      'layouts/shortcodes/sprache.de.html': '{{ ref . (.Get "de") }}\n',
+      'layouts/shortcodes/sprache.html': '{{ ref . (.Get "en") }}\n',
+    });
+    try {
+      const [found] = findSites([site.root], new GlossaryScope([site.root]), () => {}).sites;
+      assert.ok(found?.generator === 'hugo');
+      assert.deepEqual([...found.hugo.refShortcodeParameters!].map(([name, keys]) => `${name}: ${[...keys].sort().join(', ')}`).sort(), ['knopf: ziel', 'sprache: de, en']);
+    } finally {
+      site.dispose();
+    }
+  });
+
+  it('that hand a parameter to ref are judged as refs: a warning where no page of the site has its name', () => {
+    const index = new GlossaryIndex();
+    const hugo = hugoSiteOf({ languages: [], problems: [] });
+    hugo.shortcodes = new Set(['knopf']);
+    hugo.refShortcodeParameters = new Map([['knopf', new Set(['ziel', '0'])]]);
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+    index.setDocument('file:///site/content/docs/da.md', '---\ntitle: Da\n---\n');
+    const page = index.setDocument('file:///site/content/docs/a.md', '---\ntitle: A\n---\n{{< knopf ziel="/docs/fehlt" >}}Los{{< /knopf >}} {{< knopf ziel="/docs/da" >}}x{{< /knopf >}} {{< knopf "fehlt2" >}} {{< knopf klasse="fehlt3" >}}\n');
+    const refs = documentDiagnostics(index, page)
+      .filter((diagnostic) => diagnostic.code === 'broken-link')
+      .map((diagnostic) => `${diagnostic.severity} ${diagnostic.range.start.character}-${diagnostic.range.end.character} ${diagnostic.message}`);
+    assert.deepEqual(refs, [
+      'warning 16-27 No page of the site is named "/docs/fehlt": should Hugo\'s ref find none, the build fails.',
+      'warning 106-112 No page of the site is named "fehlt2": should Hugo\'s ref find none, the build fails.',
+    ]);
+    assert.ok(index.documentsWithHugoRefs().has('file:///site/content/docs/a.md'));
   });
 
   it('with templates found where Hugo looks: the site\'s and its themes\' layouts/shortcodes; not judged with modules or a theme not on disk', () => {

@@ -598,7 +598,7 @@ export class GlossaryIndex {
     return this.namingDocIds;
   }
 
-  /** Documents with Hugo `ref` shortcodes: their problems follow every page of their site. */
+  /** Documents with Hugo `ref` shortcodes, or shortcodes whose templates hand a parameter to `ref`: their problems follow every page of their site. */
   documentsWithHugoRefs(): ReadonlySet<string> {
     return this.hugoRefHolders;
   }
@@ -634,7 +634,8 @@ export class GlossaryIndex {
       for (const section of sections) this.pagesBySection.set(section, (this.pagesBySection.get(section) ?? 0) + 1);
     }
     if (page !== undefined && (document.frontMatter?.fields ?? []).some((field) => PAGINATION_KEYS.has(field.key))) this.namingDocIds.add(document.uri);
-    if (page?.generator === 'hugo' && document.hugoRefs !== undefined) this.hugoRefHolders.add(document.uri);
+    const refShortcodes = site?.generator === 'hugo' ? site.hugo.refShortcodeParameters : undefined;
+    if (page?.generator === 'hugo' && (document.hugoRefs !== undefined || document.hugoShortcodes?.some((shortcode) => refShortcodes?.has(shortcode.name)))) this.hugoRefHolders.add(document.uri);
     // An entry is a term to link to when its page is built; with no site to say, every entry is.
     const published = isBuiltOn(site, page);
     if (document.term !== undefined && !published) this.unpublishedEntries.add(document.uri);

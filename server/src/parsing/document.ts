@@ -234,6 +234,11 @@ function compactInPlace(document: ParsedDocument): void {
     shortcode.name = ownCopy(shortcode.name);
     shortcode.range = PackedRange.from(shortcode.range);
     if (shortcode.body !== undefined) shortcode.body = PackedRange.from(shortcode.body);
+    for (const parameter of shortcode.parameters ?? []) {
+      parameter.key = ownCopy(parameter.key);
+      parameter.value = ownCopy(parameter.value);
+      parameter.range = PackedRange.from(parameter.range);
+    }
   }
   for (const image of document.body.images ?? []) {
     image.target = ownCopy(image.target);

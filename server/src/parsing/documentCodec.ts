@@ -5,7 +5,7 @@ import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import type { Heading, MarkdownImage, MarkdownLink } from './markdown';
 import type { MdxModule, MdxProblem } from './mdx';
-import type { HugoRef, HugoShortcodeUse } from './hugoShortcodes';
+import type { HugoRef, HugoShortcodeParameter, HugoShortcodeUse } from './hugoShortcodes';
 // Bounds as the YAML reader's own: a value of at most 10,000 nodes, 64 levels deep.
 import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
 
@@ -19,7 +19,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 17;
+export const DOCUMENT_CODEC_VERSION = 18;
 
 export class DocumentCodecError extends Error {}
 
@@ -48,7 +48,12 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range), ref.lang ?? 0, ref.inHtml ? 1 : 0]),
     (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), (image.inMdxComment ? 1 : 0) + (image.inRawHtml ? 2 : 0)]),
     // In place of a body: -1 none, -2 none and unclosed.
-    (document.hugoShortcodes ?? []).flatMap((shortcode) => [shortcode.name, ...numbersOf(shortcode.range), ...(shortcode.body !== undefined ? numbersOf(shortcode.body) : [shortcode.unclosed ? -2 : -1, 0, 0, 0])]),
+    (document.hugoShortcodes ?? []).flatMap((shortcode) => [
+      shortcode.name,
+      ...numbersOf(shortcode.range),
+      ...(shortcode.body !== undefined ? numbersOf(shortcode.body) : [shortcode.unclosed ? -2 : -1, 0, 0, 0]),
+      (shortcode.parameters ?? []).flatMap((parameter) => [parameter.key, parameter.value, ...numbersOf(parameter.range)]),
+    ]),
     (document.mdxModules ?? []).flatMap((module) => [module.request, ...numbersOf(module.range)]),
   ];
 }
@@ -121,12 +126,17 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   }
   if (hugoRefs.length > 0) document.hugoRefs = hugoRefs;
   const shortcodeNumbers = list(shortcodeData);
-  if (shortcodeNumbers.length % 9 !== 0) fail();
+  if (shortcodeNumbers.length % 10 !== 0) fail();
   const hugoShortcodes: HugoShortcodeUse[] = [];
-  for (let at = 0; at < shortcodeNumbers.length; at += 9) {
+  for (let at = 0; at < shortcodeNumbers.length; at += 10) {
     const shortcode: HugoShortcodeUse = { name: text(shortcodeNumbers[at]), range: rangeAt(shortcodeNumbers, at + 1) };
     if (shortcodeNumbers[at + 5] === -2) shortcode.unclosed = true;
     else if (shortcodeNumbers[at + 5] !== -1) shortcode.body = rangeAt(shortcodeNumbers, at + 5);
+    const parameterData = list(shortcodeNumbers[at + 9]);
+    if (parameterData.length % 6 !== 0) fail();
+    const parameters: HugoShortcodeParameter[] = [];
+    for (let from = 0; from < parameterData.length; from += 6) parameters.push({ key: text(parameterData[from]), value: text(parameterData[from + 1]), range: rangeAt(parameterData, from + 2) });
+    if (parameters.length > 0) shortcode.parameters = parameters;
     hugoShortcodes.push(shortcode);
   }
   if (hugoShortcodes.length > 0) document.hugoShortcodes = hugoShortcodes;

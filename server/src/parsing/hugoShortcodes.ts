@@ -25,10 +25,21 @@ export interface HugoShortcodeUse {
    * stops where the template of such a shortcode reads `.Inner`.
    */
   unclosed?: true;
+  /** Its parameters, where it has any: a template may hand one to `ref` (`{{< button relref="/docs/x" >}}`). */
+  parameters?: HugoShortcodeParameter[];
+}
+
+/** A parameter of a shortcode: its name (`relref="…"`), or its position from 0 (`"…"`), its value and where that is written. */
+export interface HugoShortcodeParameter {
+  key: string;
+  value: string;
+  range: Range;
 }
 
 /** At most this many refs and this many other shortcodes per document: the rest are not read. */
 const MAX_REFS = 1000;
+/** At most this many parameters of a shortcode are kept. */
+const MAX_PARAMETERS = 32;
 /**
  * A shortcode's opening, `{{<` or `{{%`, with its name, of letters and digits in any script, `_`,
  * `-` and `.` (which may name a template in a folder: `box/inner`): not a closing one
@@ -105,6 +116,8 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
     } else if (others.length < MAX_REFS) {
       const nameStart = OPENING.lastIndex - name.length;
       const use: HugoShortcodeUse = { name, range: lines.rangeAt(nameStart, OPENING.lastIndex) };
+      const parameters = parametersOf(text, OPENING.lastIndex, end, lines);
+      if (parameters.length > 0) use.parameters = parameters;
       others.push(use);
       if (!/\/\s*$/.test(text.slice(OPENING.lastIndex, end))) open.push({ use, form: match[1], bodyStart: end + closing.length });
     }
@@ -119,14 +132,32 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
 function refOf(text: string, start: number, end: number, lines: LineIndex): HugoRef | undefined {
   let target: { value: string; at: number } | undefined;
   let lang: string | undefined;
+  forEachParameter(text, start, end, (key, value, at) => {
+    if (key === 'lang') lang = value;
+    else if ((key === undefined || key === 'path') && target === undefined) target = { value, at };
+    return true;
+  });
+  if (target === undefined) return undefined;
+  return { target: target.value, range: lines.rangeAt(target.at, target.at + target.value.length), ...(lang === undefined ? {} : { lang }) };
+}
+
+/** The parameters of a shortcode, named or by position, up to `MAX_PARAMETERS`. */
+function parametersOf(text: string, start: number, end: number, lines: LineIndex): HugoShortcodeParameter[] {
+  const parameters: HugoShortcodeParameter[] = [];
+  let position = 0;
+  forEachParameter(text, start, end, (key, value, at) => {
+    parameters.push({ key: key ?? String(position++), value, range: lines.rangeAt(at, at + value.length) });
+    return parameters.length < MAX_PARAMETERS;
+  });
+  return parameters;
+}
+
+/** Calls `use` with each parameter between `start` and `end` (its name if named, its value, where the value starts) while it returns true. */
+function forEachParameter(text: string, start: number, end: number, use: (key: string | undefined, value: string, at: number) => boolean): void {
   PARAMETER.lastIndex = start;
   for (let match = PARAMETER.exec(text); match !== null && PARAMETER.lastIndex <= end; match = PARAMETER.exec(text)) {
     const [whole, key, doubleQuoted, backQuoted, bare] = match;
     const value = doubleQuoted ?? backQuoted ?? bare;
-    const at = match.index + whole.length - value.length - (bare === undefined ? 1 : 0);
-    if (key === 'lang') lang = value;
-    else if ((key === undefined || key === 'path') && target === undefined) target = { value, at };
+    if (!use(key, value, match.index + whole.length - value.length - (bare === undefined ? 1 : 0))) return;
   }
-  if (target === undefined) return undefined;
-  return { target: target.value, range: lines.rangeAt(target.at, target.at + target.value.length), ...(lang === undefined ? {} : { lang }) };
 }

@@ -74,10 +74,69 @@ export interface HugoSite {
    * is neither closed nor closes itself. Known where `shortcodes` is.
    */
   innerShortcodes?: ReadonlySet<string>;
+  /**
+   * Of those, the ones whose template hands a parameter to `ref` or `relref` (hugo-book's
+   * `{{< button relref="/docs/x" >}}`), with the parameters' names, or positions as `0`, `1`: Hugo
+   * fails the build where such a ref finds no page, as for its own `ref`. Known where `shortcodes` is.
+   */
+  refShortcodeParameters?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Set where `[module]` imports modules, whose templates are not on the site's disk. */
   importsModules: boolean;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
   contentMountSources: string[];
+}
+
+/**
+ * The parameters a shortcode template hands to `ref` or `relref` as the page to find: `relref .
+ * (.Get "relref")`, `.Get 0 | relref .Page`, `{{ with .Get "relref" }}{{ relref $ . }}{{ end }}`,
+ * `{{ $p := .Get "path" }}…{{ ref . $p }}`. Names as written, positions as `0`, `1`. Read from the
+ * template's actions (not its comments), block by block; what it computes otherwise is not followed.
+ */
+export function refParametersOfTemplate(template: string): Set<string> {
+  const parameters = new Set<string>();
+  const GET = /\.Get\s+(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`|(\d+))/;
+  const parameterOf = (match: RegExpExecArray | null) => (match === null ? undefined : (match[1] ?? match[2] ?? match[3]));
+  // The parameter `.` stands for in each open block (`with .Get "p"`), innermost last.
+  const dots: Array<string | undefined> = [];
+  const variables = new Map<string, string>();
+  const actions = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '').match(/\{\{[\s\S]*?\}\}/g) ?? [];
+  for (const action of actions) {
+    const body = action.replace(/^\{\{-?\s*/, '').replace(/\s*-?\}\}$/, '');
+    const keyword = /^(if|with|range|block|define|else|end)\b/.exec(body)?.[1];
+    if (keyword === 'end') {
+      dots.pop();
+      continue;
+    }
+    if (keyword === 'else') {
+      // `{{ else }}`: `.` is the outer one again; `{{ else with .Get "q" }}`: the new subject.
+      dots[dots.length - 1] = /^else\s+with\s+\(?\s*\.Get\b/.test(body) ? parameterOf(GET.exec(body)) : /^else\s+with\b/.test(body) ? undefined : dots.at(-2);
+      continue;
+    }
+    const assigned = /^(\$\w+)\s*:?=\s*(.*)$/s.exec(body);
+    if (assigned !== null) {
+      const parameter = parameterOf(GET.exec(assigned[2]));
+      if (parameter !== undefined && /^\(?\s*\.Get\b/.test(assigned[2])) variables.set(assigned[1], parameter);
+      else variables.delete(assigned[1]);
+    }
+    const path = refPathOf(body);
+    if (path !== undefined) {
+      const parameter = path === '.' ? dots.at(-1) : path.startsWith('$') ? variables.get(path) : parameterOf(GET.exec(path));
+      if (parameter !== undefined) parameters.add(parameter);
+    }
+    // `with` sets `.`, `if` keeps it, `range`, `define` and `block` set it to something else.
+    if (keyword === 'with') dots.push(/^with\s+\(?\s*\.Get\b/.test(body) ? parameterOf(GET.exec(body)) : undefined);
+    else if (keyword === 'if') dots.push(dots.at(-1));
+    else if (keyword !== undefined) dots.push(undefined);
+  }
+  return parameters;
+}
+
+/** The page argument of a `ref` or `relref` call in an action, as written: `(.Get "p")`, `.Get 0`, `.`, `$p`. */
+function refPathOf(action: string): string | undefined {
+  const argument = /(?:^|[\s(=])(?:rel)?ref\s+(?:\$\.Page|\.Page|\$|\.)\s+(\(\s*\.Get\s+[^)]*\)|\.(?![\w.])|\$\w+)/.exec(action);
+  if (argument !== null) return argument[1];
+  const piped = /(\(?\s*\.Get\s+(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|\d+)\s*\)?|\.(?![\w.])|\$\w+)\s*\|\s*(?:rel)?ref\b/.exec(action);
+  return piped === null ? undefined : piped[1].trim();
 }
 
 /** Of Hugo's own shortcodes, those whose template reads `.Inner`. */

@@ -5,6 +5,8 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { Site } from '../../site/site';
 import type { UnpublishedReason } from '../../site/siteTypes';
+import type { HugoSite } from '../../site/hugo';
+import type { HugoRef } from '../../parsing/hugoShortcodes';
 
 /**
  * Hugo's `ref` and `relref` shortcodes that seem to find no page: Hugo fails the build on one that
@@ -21,11 +23,13 @@ import type { UnpublishedReason } from '../../site/siteTypes';
 export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
-  if (site?.generator !== 'hugo' || document.hugoRefs === undefined || page?.published !== true) return [];
+  if (site?.generator !== 'hugo' || page?.published !== true) return [];
+  const refs = [...(document.hugoRefs ?? []), ...refsInShortcodes(document, site.hugo.refShortcodeParameters)];
+  if (refs.length === 0) return [];
   const names = index.rememberedByPages(`hugo ref names ${site.rootUri} ${page.locale}`, () => pageNamesOf(index, site, page.locale));
   const languages = site.hugo.languages.map((language) => language.code);
   const diagnostics: GlossaryDiagnostic[] = [];
-  for (const ref of document.hugoRefs) {
+  for (const ref of refs) {
     if (ref.lang !== undefined || (ref.inHtml && !site.hugo.rendersRawHtml) || names.has(refName(ref.target, languages))) continue;
     diagnostics.push({
       range: ref.range,
@@ -37,6 +41,15 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
     });
   }
   return diagnostics;
+}
+
+/** The parameters of a page's shortcodes whose templates hand them to `ref` or `relref` (see `HugoSite.refShortcodeParameters`), as refs. */
+export function refsInShortcodes(document: ParsedDocument, refParameters: HugoSite['refShortcodeParameters']): HugoRef[] {
+  if (refParameters === undefined || refParameters.size === 0) return [];
+  return (document.hugoShortcodes ?? []).flatMap((shortcode) => {
+    const keys = refParameters.get(shortcode.name);
+    return keys === undefined ? [] : (shortcode.parameters ?? []).filter((parameter) => keys.has(parameter.key)).map((parameter) => ({ target: parameter.value, range: parameter.range }));
+  });
 }
 
 /** Why a page Hugo knows of is not built, but a ref finds it: it is not rendered (`headless`, `_build`). A page dated in the future or expired Hugo leaves out, and a ref to it fails as one to a draft. */
