@@ -50,11 +50,13 @@ export function hugoTable(siteDir, options = {}) {
       fs.rmSync(path.join(site, 'content'), { recursive: true, force: true });
       fs.cpSync(options.content, path.join(site, 'content'), { recursive: true });
     }
-    const defaults = path.join(site, 'layouts', '_default');
-    fs.mkdirSync(defaults, { recursive: true });
-    fs.writeFileSync(path.join(defaults, 'single.html'), PAGE_TEMPLATE);
-    fs.writeFileSync(path.join(defaults, 'list.html'), PAGE_TEMPLATE);
-    fs.writeFileSync(path.join(site, 'layouts', 'index.html'), HOME_TEMPLATE);
+    // The site's templates come before its themes': a copy of each page template the site or a
+    // theme has (a theme's `layouts/posts/single.html` comes before `_default/single.html`) prints the markers.
+    for (const template of new Set(['_default/single.html', '_default/list.html', 'index.html', ...pageTemplatesOf(site)])) {
+      const file = path.join(site, 'layouts', ...template.split('/'));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, HOME_TEMPLATES.has(template) ? HOME_TEMPLATE : PAGE_TEMPLATE);
+    }
 
     const hugo = (args) => spawnSync('hugo', [...args, '--clock', clock, '--source', site], { cwd: site, encoding: 'utf8' });
     const listed = (kind) => {
@@ -102,6 +104,27 @@ export function hugoTable(siteDir, options = {}) {
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/** The templates Hugo renders the home page with, by their path below `layouts/`. */
+const HOME_TEMPLATES = new Set(['index.html', 'home.html', '_default/home.html', '_default/index.html']);
+/** Templates below `layouts/` that render no page themselves: parts, shortcodes, render hooks, base templates. */
+const NOT_PAGE_TEMPLATE = /^(?:partials|shortcodes|_markup|_internal)\/|(?:^|\/)_markup\/|(?:^|\/)baseof[^/]*$/;
+
+/** The HTML page templates of the site's `layouts/` and its themes', by their path below `layouts/`. */
+function pageTemplatesOf(site) {
+  const layoutFolders = [path.join(site, 'layouts')];
+  const themes = path.join(site, 'themes');
+  if (fs.existsSync(themes)) for (const theme of fs.readdirSync(themes)) layoutFolders.push(path.join(themes, theme, 'layouts'));
+  const templates = [];
+  for (const folder of layoutFolders) {
+    if (!fs.existsSync(folder)) continue;
+    for (const name of fs.readdirSync(folder, { recursive: true })) {
+      const template = String(name).split(path.sep).join('/');
+      if (template.endsWith('.html') && !NOT_PAGE_TEMPLATE.test(template) && fs.statSync(path.join(folder, name)).isFile()) templates.push(template);
+    }
+  }
+  return templates;
 }
 
 /** Every Markdown file of the site outside the folders Hugo does not read content from, sorted. */

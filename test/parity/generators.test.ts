@@ -307,6 +307,7 @@ const HUGO_SITES = [
   { name: 'hugo-shortcodes-unknown', dir: path.join(SITES, 'hugo-shortcodes-unknown') },
   { name: 'hugo-shortcodes-case', dir: path.join(SITES, 'hugo-shortcodes-case') },
   { name: 'hugo-shortcodes-unclosed', dir: path.join(SITES, 'hugo-shortcodes-unclosed') },
+  { name: 'hugo-theme-layouts', dir: path.join(SITES, 'hugo-theme-layouts') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 
