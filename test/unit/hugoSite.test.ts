@@ -783,6 +783,9 @@ describe('Hugo shortcodes without a template', () => {
       ['{{ range .Params }}{{ relref $ . }}{{ end }}', []],
       ['{{/* {{ relref . (.Get "x") }} */}}{{ relref . "fest" }}', []],
       ['{{ relref . (dict "path" (.Get "p")) }}', []],
+      ['{{ with $p := .Get "to" }}{{ relref $ $p }}{{ end }}', ['to']],
+      ['{{ $u := .Get "u" }}{{ if not (hasPrefix $u "http") }}{{ $u = relref . $u }}{{ end }}<a href="{{ $u }}">', ['u']],
+      ['{{ $t := .Get "titel" | upper }}{{ relref . $t }}', []],
     ];
     for (const [template, parameters] of cases) assert.deepEqual([...refParametersOfTemplate(template)].sort(), parameters, template);
     const site = createWorkspace({
@@ -810,7 +813,7 @@ describe('Hugo shortcodes without a template', () => {
     hugo.refShortcodeParameters = new Map([['knopf', new Set(['ziel', '0'])]]);
     index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
     index.setDocument('file:///site/content/docs/da.md', '---\ntitle: Da\n---\n');
-    const page = index.setDocument('file:///site/content/docs/a.md', '---\ntitle: A\n---\n{{< knopf ziel="/docs/fehlt" >}}Los{{< /knopf >}} {{< knopf ziel="/docs/da" >}}x{{< /knopf >}} {{< knopf "fehlt2" >}} {{< knopf klasse="fehlt3" >}}\n');
+    const page = index.setDocument('file:///site/content/docs/a.md', '---\ntitle: A\n---\n{{< knopf ziel="/docs/fehlt" >}}Los{{< /knopf >}} {{< knopf ziel="/docs/da" >}}x{{< /knopf >}} {{< knopf "fehlt2" >}} {{< knopf klasse="fehlt3" >}}\n{{< knopf ziel="/docs/fehlt4" ziel="/docs/da" >}} {{< knopf ziel="https://example.com/x" >}} {{< knopf ziel="//cdn.example.com/y" >}}\n');
     const refs = documentDiagnostics(index, page)
       .filter((diagnostic) => diagnostic.code === 'broken-link')
       .map((diagnostic) => `${diagnostic.severity} ${diagnostic.range.start.character}-${diagnostic.range.end.character} ${diagnostic.message}`);

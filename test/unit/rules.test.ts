@@ -785,6 +785,26 @@ describe('broken-image', () => {
     assert.equal(diagnosticsOf(index, 'blog/beitrag.md').find((diagnostic) => diagnostic.code === 'broken-link')?.suggestion, '/docs/intro');
   });
 
+  it('leaves alone the Markdown links it cannot follow from blog posts and pages: @site/ paths to other files, translations, plugins whose options choose the files', () => {
+    const links = '[Doc](../docs/intro.md) [Site](@site/docs/intro.md) [Fehlt](./fehlt.md) [Blank](beitrag.md)\n';
+    const { index } = siteWithFiles([], {
+      'docs/intro.md': '# Intro\n',
+      // Docusaurus bundles an unresolved `@site/` path as a file to link to: a broken Markdown link, not a broken link.
+      'blog/beitrag.md': `---\ntitle: B\n---\n[Site](@site/docs/intro.md)\n`,
+      // The French build reads this in place of blog/beitrag.md, and resolves its links among the French build's posts.
+      'i18n/fr/docusaurus-plugin-content-blog/beitrag.md': `---\ntitle: B\n---\n${links}`,
+      'i18n/fr/docusaurus-plugin-content-pages/seite.md': `# Seite\n\n${links}`,
+      // A blog whose `include` chooses its files: which are its posts is not known.
+      'termine/termin.md': `---\ntitle: T\n---\n${links}`,
+    }, (site) => {
+      site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')];
+      site.docusaurus.contentFoldersChoosingFiles = [uri('termine')];
+    });
+    for (const file of ['blog/beitrag.md', 'i18n/fr/docusaurus-plugin-content-blog/beitrag.md', 'i18n/fr/docusaurus-plugin-content-pages/seite.md', 'termine/termin.md']) {
+      assert.deepEqual(problems(index, file, ['broken-link']), [], file);
+    }
+  });
+
   it('leaves images outside the site\'s folder to other checks', () => {
     const { index } = siteWithFiles([], { 'docs/bild.md': '# Bild\n\n![Oben](../../x.png) ![Statisch](/../../x.png)\n' });
     assert.deepEqual(problems(index, 'docs/bild.md', ['broken-image']), []);

@@ -4,7 +4,7 @@ import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
 import { linkedPath, localeOfPath, markdownLinkFolders, pathInSite, type Site } from '../site/site';
 import { hugoMayReadAsContent } from '../site/hugo';
-import { compiledByContentPlugin, contentPluginFolderOf } from '../site/docusaurus';
+import { compiledByContentPlugin, contentPluginFolderOf, inUnmodelledContentPlugin } from '../site/docusaurus';
 
 type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
 
@@ -47,11 +47,14 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   const site = index.siteFor(fromUri);
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
   if (isMarkdownPath(path) || isMarkdownPath(target)) {
+    if (site?.generator === 'docusaurus' && inUnmodelledContentPlugin(site.docusaurus, site.rootUri, fromUri)) return { kind: 'none' };
     const pluginFolder = site?.generator === 'docusaurus' ? contentPluginFolderOf(site.docusaurus, fromUri) : undefined;
     if (site?.generator === 'docusaurus' && pluginFolder !== undefined) {
-      // Unresolved, the link stays as written, as below.
       const page = contentPluginPageAt(index, site, pluginFolder, fromUri, target);
-      return page === undefined ? { kind: 'file' } : { kind: 'file', document: page };
+      if (page !== undefined) return { kind: 'file', document: page };
+      // Unresolved, `@site/…` naming a file is a module Docusaurus bundles as a file to link to (a
+      // broken Markdown link only); any other path stays as written, as below.
+      return target.startsWith(SITE_ALIAS) && siteAliasFileExists(index, site, target) ? { kind: 'none' } : { kind: 'file' };
     }
     const file = markdownFileAt(index, site, fromUri, target, targetUri);
     if (file === undefined || !index.isBuilt(file.uri)) {
@@ -123,7 +126,7 @@ function pageAt(index: GlossaryIndex, site: Site, path: string): ParsedDocument 
 function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: string, target: string, targetUri: string | undefined): ParsedDocument | undefined {
   // Docusaurus reads `@site/docs/x.md` from the site's folder, and from nowhere else.
   if (site?.generator === 'docusaurus' && target.startsWith(SITE_ALIAS)) {
-    const uri = resolveRelativeLink(withPath(fromUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/_`), target.slice(SITE_ALIAS.length).replace(/[?#].*$/, ''));
+    const uri = siteAliasUri(site, target);
     return uri === undefined ? undefined : index.documentAtLink(uri);
   }
   // A doc's Markdown links reach no doc of another docs plugin instance.
@@ -144,6 +147,17 @@ function markdownFileAt(index: GlossaryIndex, site: Site | undefined, fromUri: s
 }
 
 const SITE_ALIAS = '@site/';
+
+/** The URI an `@site/…` path names: Docusaurus reads it from the site's folder. */
+function siteAliasUri(site: Site, target: string): string | undefined {
+  return resolveRelativeLink(withPath(site.rootUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/_`), target.slice(SITE_ALIAS.length).replace(/[?#].*$/, ''));
+}
+
+/** Whether an `@site/…` path names a Markdown file of the workspace, or a file on disk. */
+function siteAliasFileExists(index: GlossaryIndex, site: Site, target: string): boolean {
+  const uri = siteAliasUri(site, target);
+  return uri !== undefined && (index.documentAtLink(uri) !== undefined || index.whatIsAt(uri) === 'file');
+}
 
 /**
  * The page a link to a Markdown file reaches from a file of the blog or pages plugin: Docusaurus

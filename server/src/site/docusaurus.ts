@@ -61,6 +61,8 @@ export interface DocusaurusSite {
   staticFolders: string[] | undefined;
   /** The URIs of the blog and pages plugins' folders (see `DocusaurusConfigFacts.contentFolders`). */
   contentFolders: string[];
+  /** The URIs of the folders of blog and pages plugins whose options choose the files (see `DocusaurusConfigFacts.contentFoldersChoosingFiles`). */
+  contentFoldersChoosingFiles: string[];
   /** The URIs of the pages plugins' folders, with their `routeBasePath` (see `DocusaurusConfigFacts.pagesFolders`). */
   pagesFolders: Array<{ uri: string; routeBasePath: string | undefined }>;
   /** A setting that may change how MDX reads the pages of the blog and pages plugins: their MDX is then not judged. */
@@ -337,6 +339,18 @@ function withTrailingSlashPolicy(path: string, trailingSlash: boolean | undefine
 /** Docusaurus reads `draft`, `unlisted` as booleans; Joi also converts the text `true`. */
 function isTrue(value: unknown): boolean {
   return value === true || (typeof value === 'string' && value.toLowerCase() === 'true');
+}
+
+/**
+ * Whether a file lies where a blog or pages plugin may compile it that the model does not follow: in
+ * a plugin whose options choose its files, or among a locale's translations of a plugin's pages
+ * (`i18n/fr/docusaurus-plugin-content-blog/`), which that locale's build takes in place of the
+ * originals. Its links to Markdown files are not judged.
+ */
+export function inUnmodelledContentPlugin(site: DocusaurusSite, siteRootUri: string, uri: string): boolean {
+  if (site.contentFoldersChoosingFiles.some((folder) => uri.startsWith(`${folder}/`))) return true;
+  const root = siteRootUri.replace(/\/$/, '');
+  return uri.startsWith(`${root}/i18n/`) && /^[^/]+\/docusaurus-plugin-content-(?:blog|pages)(?:-[^/]+)?\//.test(uri.slice(root.length + '/i18n/'.length));
 }
 
 /** The folder (URI) of the blog or pages plugin a file lies in: that plugin compiles it, or the MDX of its pages imports it. */

@@ -461,6 +461,7 @@ class ConfigReader {
       (this.facts.pagesFolders ??= []).push({ folder, ...(routeBasePath === undefined ? {} : { routeBasePath }) });
     }
     if (!choosesFiles) (this.facts.contentFolders ??= []).push(folder);
+    else (this.facts.contentFoldersChoosingFiles ??= []).push(folder);
   }
 
   /**

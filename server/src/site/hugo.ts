@@ -112,19 +112,21 @@ export function refParametersOfTemplate(template: string): Set<string> {
       dots[dots.length - 1] = /^else\s+with\s+\(?\s*\.Get\b/.test(body) ? parameterOf(GET.exec(body)) : /^else\s+with\b/.test(body) ? undefined : dots.at(-2);
       continue;
     }
-    const assigned = /^(\$\w+)\s*:?=\s*(.*)$/s.exec(body);
-    if (assigned !== null) {
-      const parameter = parameterOf(GET.exec(assigned[2]));
-      if (parameter !== undefined && /^\(?\s*\.Get\b/.test(assigned[2])) variables.set(assigned[1], parameter);
-      else variables.delete(assigned[1]);
-    }
+    // What the action hands to `ref` is read before what it assigns: `{{ $u = relref . $u }}`.
     const path = refPathOf(body);
     if (path !== undefined) {
       const parameter = path === '.' ? dots.at(-1) : path.startsWith('$') ? variables.get(path) : parameterOf(GET.exec(path));
       if (parameter !== undefined) parameters.add(parameter);
     }
+    // `{{ $p := .Get "p" }}`, `{{ $p = … }}`, `{{ with $p := .Get "p" }}`.
+    const assigned = /^(?:(?:if|with|range)\s+)?(\$\w+)\s*:?=\s*(.*)$/s.exec(body);
+    if (assigned !== null) {
+      const parameter = parameterOf(GET.exec(assigned[2]));
+      if (parameter !== undefined && /^\(?\s*\.Get\b[^|]*$/.test(assigned[2])) variables.set(assigned[1], parameter);
+      else variables.delete(assigned[1]);
+    }
     // `with` sets `.`, `if` keeps it, `range`, `define` and `block` set it to something else.
-    if (keyword === 'with') dots.push(/^with\s+\(?\s*\.Get\b/.test(body) ? parameterOf(GET.exec(body)) : undefined);
+    if (keyword === 'with') dots.push(/^with\s+(?:\$\w+\s*:=\s*)?\(?\s*\.Get\b[^|]*$/.test(body) ? parameterOf(GET.exec(body)) : undefined);
     else if (keyword === 'if') dots.push(dots.at(-1));
     else if (keyword !== undefined) dots.push(undefined);
   }

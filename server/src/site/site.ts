@@ -294,6 +294,7 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       onBrokenMarkdownImages: 'throw',
       staticFolders: undefined,
       contentFolders: [],
+      contentFoldersChoosingFiles: [],
       pagesFolders: [],
       trailingSlash: undefined,
       markdownFormat: 'mdx',

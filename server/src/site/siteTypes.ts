@@ -96,6 +96,8 @@ export interface DocusaurusConfigFacts {
    * files (`include`, `exclude`).
    */
   contentFolders?: string[];
+  /** The folders of the blog and pages plugins whose options choose the files (`include`, `exclude`), relative to the site's folder. */
+  contentFoldersChoosingFiles?: string[];
   /**
    * The folders of the pages plugins, relative to the site's folder, with their `routeBasePath`
    * (undefined where it is computed), whatever files their options choose.

@@ -43,12 +43,18 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
   return diagnostics;
 }
 
-/** The parameters of a page's shortcodes whose templates hand them to `ref` or `relref` (see `HugoSite.refShortcodeParameters`), as refs. */
+/**
+ * The parameters of a page's shortcodes whose templates hand them to `ref` or `relref` (see
+ * `HugoSite.refShortcodeParameters`), as refs: of a parameter given twice, the last, which Hugo
+ * takes; not a web address, which such templates link as it is (`{{ if hasPrefix (.Get "link") "http" }}`).
+ */
 export function refsInShortcodes(document: ParsedDocument, refParameters: HugoSite['refShortcodeParameters']): HugoRef[] {
   if (refParameters === undefined || refParameters.size === 0) return [];
   return (document.hugoShortcodes ?? []).flatMap((shortcode) => {
     const keys = refParameters.get(shortcode.name);
-    return keys === undefined ? [] : (shortcode.parameters ?? []).filter((parameter) => keys.has(parameter.key)).map((parameter) => ({ target: parameter.value, range: parameter.range }));
+    if (keys === undefined) return [];
+    const lastByKey = new Map((shortcode.parameters ?? []).filter((parameter) => keys.has(parameter.key)).map((parameter) => [parameter.key, parameter]));
+    return [...lastByKey.values()].filter((parameter) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(parameter.value)).map((parameter) => ({ target: parameter.value, range: parameter.range }));
   });
 }
 
