@@ -87,8 +87,8 @@ function commonFolder(cwd: string, paths: string[]): string {
 /**
  * The glossary of the workspace, as the editor would index it, and which of its files the given
  * paths choose: the workspace is the folder of the settings file (`root`), or the working folder,
- * with any given folder outside it (a glossary on another disk) walked as a root of its own. The
- * paths only choose what is reported, so a link from a chosen file to one not chosen still resolves.
+ * with any given folder outside it (a glossary on another disk) walked as a root of its own (only
+ * those, where every path given lies outside it). The paths only choose what is reported, so a link from a chosen file to one not chosen still resolves.
  * Paths and globs are relative to the working folder; `!glob` leaves out what an earlier one chose,
  * the last that matches deciding. `siteLog` hears which site was found or assumed: `terms` says it,
  * `check` keeps a clean run silent.
