@@ -51,6 +51,24 @@ describe('the names of a term', () => {
     assert.ok(names('GPU (hardware)', { definition: 'A gpu renders.' }).includes('GPU'), 'an abbreviation keeps its capitals');
   });
 
+  it('takes the shorter name a definition opens with: the title without its last word, its kind', () => {
+    assert.ok(names('Hangul script', { definition: 'Hangul is a [script](script.md) used to write Korean.' }).includes('Hangul'));
+    assert.ok(names('Noto fonts', { definition: '**Noto** is Google\'s open-licensed font superfamily.' }).includes('Noto'));
+    assert.ok(names('Brahmi Schrift', { definition: 'Die Brahmi ist eine Schrift Indiens.' }).includes('Brahmi'));
+    assert.ok(names('Hiragana script', { definition: 'Hiragana is a script. Each symbol is a syllable, and hiragana carries particles.' }).includes('hiragana'), 'in lower case where the definition writes it so');
+    for (const [title, definition] of [
+      ['Latin script', 'The Latin script is used to write many languages.'],
+      ['Cloud Native', 'Cloud native is an approach.'],
+      ['Kubernetes Operator', 'An operator extends Kubernetes. Kubernetes is a platform.'],
+      ['Service Level Agreement', 'A Service Level Agreement is a contract.'],
+      ['Hangul script', 'Writing Korean: Hangul is a script.'],
+      ['Hangul script', '[Hangul](hangul.md) is a script.'],
+    ]) {
+      const shortName = title.slice(0, title.lastIndexOf(' '));
+      assert.ok(!names(title, { definition }).includes(shortName), `${title}: ${definition}`);
+    }
+  });
+
   it('writes a word of hyphenated parts as one, as German compounds are written both ways', () => {
     assert.ok(names('Rechteck-Querschnitt').includes('Rechteckquerschnitt'));
     assert.ok(!names('E-Mail').includes('EMail') && !names('Software-as-a-Service').some((name) => !name.includes('-')), 'not with a part of one letter');

@@ -13,7 +13,8 @@ import type { GlossaryTerm } from '../parsing/document';
  *   (Methode)", "Filter (convolution)": in any case where the definition writes it so), both halves
  *   of "BPM - Business Process Management", the items of a list ("Strom, Spannung, Widerstand",
  *   "RS232 & RS485", "TCP vs. UDP"), the subject of a question ("Was ist ESD?") and of an overview
- *   ("Halbleiter Grundlagen", "Kubernetes basics"); a part has two letters at least;
+ *   ("Halbleiter Grundlagen", "Kubernetes basics"), and the shorter name the term's definition opens
+ *   with ("Hangul script": "Hangul is a script used to write Korean"); a part has two letters at least;
  * - of each, a word written as two ("DIN69901": "DIN 69901", "WebAssembly": "Web Assembly"), a
  *   hyphenated word written as one ("Rechteck-Querschnitt": "Rechteckquerschnitt") and the
  *   singular of a plural name ("Dokumente": "Dokument", "Stateful Apps": "stateful app").
@@ -30,6 +31,8 @@ export function mentionNameSetsOf(term: NamedTerm): { own: string[]; parts: stri
     if (declaredName.length > MAX_FORMED_NAME_LENGTH) continue;
     addForms(own, declaredName);
     for (const part of titleParts(declaredName, term.definition ?? '')) addForms(parts, part);
+    const subject = shortNameOfDefinition(declaredName, term.definition ?? '');
+    if (subject !== undefined) addForms(parts, subject);
   }
   const named = (name: string) => name.trim() !== '';
   return { own: [...own].filter(named), parts: [...parts].filter((name) => named(name) && !own.has(name)) };
@@ -148,10 +151,15 @@ function directPartsOf(name: string, definition: string): string[] {
  * ("Gut (wirtschaftlich)") keeps its capital there, and here.
  */
 function qualifiedName(outside: string, qualifier: string, definition: string): string {
-  if (!/^\p{Ll}/u.test(qualifier.trim()) || !/^\p{Lu}\p{Ll}/u.test(outside)) return outside;
-  const lowerCase = outside[0].toLowerCase() + outside.slice(1);
+  return /^\p{Ll}/u.test(qualifier.trim()) ? asDefinitionWritesIt(outside, definition) : outside;
+}
+
+/** A name with a capital first as the term's definition writes it: in lower case where it writes it so and never with its capital inside a sentence. */
+function asDefinitionWritesIt(name: string, definition: string): string {
+  if (!/^\p{Lu}\p{Ll}/u.test(name)) return name;
+  const lowerCase = name[0].toLowerCase() + name.slice(1);
   const prose = proseOf(definition);
-  return writesWord(prose, lowerCase) && !writesWord(prose, outside, true) ? lowerCase : outside;
+  return writesWord(prose, lowerCase) && !writesWord(prose, name, true) ? lowerCase : name;
 }
 
 /** A definition's prose: without code, links (their text may name another term: `[facet](/terms/facet)`) and addresses (`go.dev`). */
@@ -175,10 +183,35 @@ function writesWord(text: string, name: string, midSentence = false): boolean {
   return new RegExp(`${before}${pattern}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
-/** What of a term's names its definition decides (see `qualifiedName`): for an index to tell when an edit of the definition changes them. */
+/** What of a term's names its definition decides (see `qualifiedName`, `shortNameOfDefinition`): for an index to tell when an edit of the definition changes them. */
 export function namesFromDefinition(term: NamedTerm): string {
-  const qualified = [term.title, ...term.aliases].filter((name) => name.includes('('));
-  return qualified.length === 0 ? '' : qualified.map((name) => titleParts(name, term.definition ?? '').join('\u0000')).join('\u0001');
+  const definition = term.definition ?? '';
+  const declared = [term.title, ...term.aliases];
+  const qualified = declared.filter((name) => name.includes('('));
+  const shortNames = declared.map((name) => shortNameOfDefinition(name, definition) ?? '').join('\u0000');
+  return (qualified.length === 0 ? '' : qualified.map((name) => titleParts(name, definition).join('\u0000')).join('\u0001')) + '\u0002' + shortNames;
+}
+
+/** How far into a definition its subject may start: past emphasis, an article and blanks. */
+const MAX_SUBJECT_OFFSET = 16;
+/** What may come before a definition's subject: blanks, emphasis and an article ("The Latin script is …", "**Die Brahmi** ist …"). */
+const BEFORE_SUBJECT = /^[\s*_]*(?:(?:the|a|an|der|die|das|ein|eine)[\s*_]+)?$/i;
+/** The verb after a definition's subject: "Hiragana is a script …", "**Noto** ist …". */
+const DEFINING_VERB = /^[*_]*\s+(?:is|are|was|were|refers|means|ist|sind|war|waren|bezeichnet|bedeutet)\b/;
+
+/**
+ * The shorter name a term's own definition gives it as its subject: a name of several words without
+ * its last, a word for its kind, where the definition opens with it ("Hangul script": "Hangul is a
+ * script used to write Korean"; "Noto fonts": "Noto is Google's …"); in lower case where the
+ * definition writes it so ("… and hiragana carries …", see `asDefinitionWritesIt`).
+ */
+function shortNameOfDefinition(name: string, definition: string): string | undefined {
+  const lastBlank = name.trimEnd().search(/\s\S+$/);
+  if (lastBlank <= 0) return undefined;
+  const shortName = name.slice(0, lastBlank).trim();
+  const at = definition.indexOf(shortName);
+  if (at === -1 || at > MAX_SUBJECT_OFFSET || !BEFORE_SUBJECT.test(definition.slice(0, at))) return undefined;
+  return DEFINING_VERB.test(definition.slice(at + shortName.length, at + shortName.length + 24)) ? asDefinitionWritesIt(shortName, definition) : undefined;
 }
 
 /**
