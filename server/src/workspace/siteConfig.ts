@@ -259,7 +259,7 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
   }
   const names = new Set<string>(HUGO_SHORTCODES);
   // Whether each template Hugo keeps reads `.Inner`, and what it hands to `ref`, by its path below `shortcodes/`.
-  const readsInnerByPath = new Map<string, { name: string; reads: boolean; refParameters?: ReadonlySet<string> }>();
+  const templatesByPath = new Map<string, { name: string; reads: boolean; refParameters?: ReadonlySet<string> }>();
   let files = 0;
   for (const templateFolder of templateFolders) {
     let entries: fs.Dirent[];
@@ -279,17 +279,17 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
       const name = firstDot === -1 ? relative : relative.slice(0, firstDot);
       names.add(name);
       // The site's template before a theme's of the same path.
-      if (!readsInnerByPath.has(relative)) {
+      if (!templatesByPath.has(relative)) {
         const template = templateText(path.join(entry.parentPath, entry.name));
-        readsInnerByPath.set(relative, { name, reads: readsInner(template), refParameters: refParametersOfTemplate(template) });
+        templatesByPath.set(relative, { name, reads: readsInner(template), refParameters: refParametersOfTemplate(template) });
       }
     }
   }
   // Hugo's own, where no template of the same path replaces it.
-  for (const name of HUGO_INNER_SHORTCODES) if (!readsInnerByPath.has(`${name}.html`)) readsInnerByPath.set(`${name}.html`, { name, reads: true });
-  const inner = new Set([...readsInnerByPath.values()].filter((template) => template.reads).map((template) => template.name));
+  for (const name of HUGO_INNER_SHORTCODES) if (!templatesByPath.has(`${name}.html`)) templatesByPath.set(`${name}.html`, { name, reads: true });
+  const inner = new Set([...templatesByPath.values()].filter((template) => template.reads).map((template) => template.name));
   const refParameters = new Map<string, Set<string>>();
-  for (const { name, refParameters: parameters } of readsInnerByPath.values()) {
+  for (const { name, refParameters: parameters } of templatesByPath.values()) {
     for (const parameter of parameters ?? []) refParameters.set(name, (refParameters.get(name) ?? new Set()).add(parameter));
   }
   return { names, inner, refParameters };
