@@ -234,7 +234,8 @@ const MAX_SHORTCODE_TEMPLATES = 10_000;
 /**
  * The shortcodes a Hugo site has templates for: Hugo's own, the site's `layouts/shortcodes/` and its
  * themes' (`box/inner.html` and `box/inner.en.html` define `box/inner`), and of those the ones a
- * template of which reads `.Inner` (see `readsInner`): Hugo keeps a template by its path, the site's
+ * template of which reads `.Inner` (see `readsInner`) and the parameters each hands to `ref` (see
+ * `refParametersOfTemplate`): Hugo keeps a template by its path, the site's
  * before a theme's of the same path, and may take any variant of a name. Undefined where some may lie where the workspace
  * does not show them: modules, a theme that is not on disk or that uses themes of its own, more
  * templates than are read.
