@@ -133,13 +133,19 @@ describe('markdown-glossary check', () => {
     assert.equal(file.stdout, expected('docs/glossar/z.md'));
   });
 
-  it('reads only the folders given when they all lie outside the current one: its terms answer no link there', () => {
+  it('checks a folder outside the current one as from inside it: the current folder\'s terms answer no link there, the folder\'s ignore file counts', () => {
     const here = createWorkspace({ 'foo.md': '---\ntitle: Foo\n---\n# Foo\n\n**Foo ist ein Begriff.**\n' });
-    const there = createWorkspace({ 'bar.md': '---\ntitle: Bar\n---\n# Bar\n\n**Bar** braucht [[Foo]].\n' });
+    const there = createWorkspace({
+      'bar.md': '---\ntitle: Bar\n---\n# Bar\n\n**Bar** braucht [[Foo]].\n',
+      // Its own ignore file counts, as when `check` runs in it.
+      '.markdown-glossary-ignore': 'entwurf.md\n',
+      'entwurf.md': '---\ntitle: Entwurf\n---\n# Entwurf\n\n[[Fehlt]]\n',
+    });
     try {
       const run = cli(['check', there.root], here.root);
       assert.match(run.stdout, /bar\.md:6:\d+ warning No glossary entry at "Foo"\. \[broken-link\]/);
       assert.match(run.stdout, /in 1 file checked/);
+      assert.equal(run.stdout.split('\n').filter((line) => line.includes('bar.md')).join('\n'), cli(['check', '.'], there.root).stdout.split('\n').filter((line) => line.includes('bar.md')).map((line) => `${path.relative(here.root, there.root)}/${line}`).join('\n'));
     } finally {
       here.dispose();
       there.dispose();

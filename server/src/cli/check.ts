@@ -62,21 +62,29 @@ export async function cliWorkspace(paths: string[], cwd: string, options: Worksp
     const shown = (file: string) => path.relative(cwd, file);
     throw new SettingsFileError(shown(config.file!), config.problems.map((problem) => `${shown(problem.file)}:${problem.line}:${problem.column}: ${problem.message}`));
   }
-  const root = options.config === undefined && config.file !== undefined ? path.dirname(config.file) : cwd;
+  // A folder given outside the working folder, with no settings file for it anywhere, is checked as
+  // from inside it: its ignore files and `.gitignore` count, not the working folder's.
+  const ownWorkspace = config.file === undefined && !isPathInside(cwd, checked, true) && givenFolders(cwd, paths).includes(checked);
+  const root = options.config === undefined && config.file !== undefined ? path.dirname(config.file) : ownWorkspace ? checked : cwd;
   const ignoreFile = options.ignorePath === undefined ? path.join(root, IGNORE_FILE_NAME) : path.resolve(cwd, options.ignorePath);
   const patterns = await readIgnoreFile(ignoreFile, log, options.ignorePath !== undefined);
   const ignored = new IgnoreRules(root, patterns, log, options.gitignore);
   return { settings: normalizeSettings(config.settings), workspace: { root, ignored } };
 }
 
-/** The folder the settings are looked for from: the deepest that holds every path given (a glob by its fixed part). */
-function commonFolder(cwd: string, paths: string[]): string {
-  const folders = paths
+/** The folders the paths given name: a folder itself, a file's folder, a glob's fixed part. */
+function givenFolders(cwd: string, paths: string[]): string[] {
+  return paths
     .filter((given) => !given.startsWith('!'))
     .map((given) => {
       const absolute = path.resolve(cwd, startOf(cwd, given));
       return existsSync(absolute) && !statSync(absolute).isDirectory() ? path.dirname(absolute) : absolute;
     });
+}
+
+/** The folder the settings are looked for from: the deepest that holds every path given (a glob by its fixed part). */
+function commonFolder(cwd: string, paths: string[]): string {
+  const folders = givenFolders(cwd, paths);
   if (folders.length === 0) return cwd;
   return folders.reduce((common, folder) => {
     while (!isPathInside(common, folder, true)) common = path.dirname(common);
@@ -88,7 +96,7 @@ function commonFolder(cwd: string, paths: string[]): string {
  * The glossary of the workspace, as the editor would index it, and which of its files the given
  * paths choose: the workspace is the folder of the settings file (`root`), or the working folder,
  * with any given folder outside it (a glossary on another disk) walked as a root of its own (only
- * those, where every path given lies outside it). The paths only choose what is reported, so a link from a chosen file to one not chosen still resolves.
+ * those, where every path given lies outside it; see `cliWorkspace` for one folder given). The paths only choose what is reported, so a link from a chosen file to one not chosen still resolves.
  * Paths and globs are relative to the working folder; `!glob` leaves out what an earlier one chose,
  * the last that matches deciding. `siteLog` hears which site was found or assumed: `terms` says it,
  * `check` keeps a clean run silent.
