@@ -806,6 +806,20 @@ describe('Hugo shortcodes without a template', () => {
     }
   });
 
+  it('need no title in a section\'s _index file, which Hugo titles by its folder, nor in a page Hugo does not render', () => {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
+    const files: Record<string, string> = {
+      'content/g/_index.md': '---\nweight: 20\n---\n',
+      'content/_index.md': '---\nweight: 1\n---\n',
+      'content/menu/index.md': '---\nheadless: true\n---\n- [A](/g/a/)\n',
+      'content/g/a.md': '---\nweight: 2\n---\nText.\n',
+    };
+    for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+    const missing = Object.keys(files).filter((file) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).some((diagnostic) => diagnostic.code === 'missing-key'));
+    assert.deepEqual(missing, ['content/g/a.md']);
+  });
+
   it('that hand a parameter to ref are judged as refs: a warning where no page of the site has its name', () => {
     const index = new GlossaryIndex();
     const hugo = hugoSiteOf({ languages: [], problems: [] });

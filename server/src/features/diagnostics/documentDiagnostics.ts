@@ -37,7 +37,7 @@ export function documentDiagnostics(
   const found = [
     ...document.diagnostics.map((diagnostic) => (diagnostic.code === 'duplicate-key' && refusesDuplicateKeys ? { ...diagnostic, breaksBuild: true as const } : diagnostic)),
     ...tagDiagnostics(index, document),
-    ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator),
+    ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator, index.isHugoSectionFile(document.uri) || index.pageOf(document.uri)?.unpublishedReason === 'not-rendered'),
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
     ...assetDiagnostics(index, document),

@@ -13,9 +13,11 @@ import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 
 /**
  * Key rules: misspelt keys, required keys, and what Docusaurus makes of the id and title. In a
- * Hugo site the keys are Hugo's, in any case, as Hugo reads them.
+ * Hugo site the keys are Hugo's, in any case, as Hugo reads them. `noTitleNeeded`: a page that needs
+ * no title of its own, as a Hugo section's `_index` file (Hugo titles it by its folder) or a page
+ * Hugo does not render (a headless bundle of snippets).
  */
-export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings, generator?: 'docusaurus' | 'hugo'): GlossaryDiagnostic[] {
+export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings, generator?: 'docusaurus' | 'hugo', noTitleNeeded = false): GlossaryDiagnostic[] {
   const frontMatter = document.frontMatter;
   if (frontMatter === undefined || document.term === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
@@ -50,7 +52,7 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
   const field = (key: string) => frontMatter.fields.find((candidate) => candidate.key === key);
   const opening: Range = { start: frontMatter.range.start, end: { line: frontMatter.range.start.line, character: 3 } };
   for (const key of settings.requiredKeys) {
-    if (field(key) !== undefined || (key === 'title' && document.term.heading !== undefined)) continue;
+    if (field(key) !== undefined || (key === 'title' && (document.term.heading !== undefined || noTitleNeeded))) continue;
     diagnostics.push({
       range: opening,
       severity: 'warning',
