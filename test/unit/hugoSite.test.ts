@@ -820,6 +820,22 @@ describe('Hugo shortcodes without a template', () => {
     assert.deepEqual(missing, ['content/g/a.md']);
   });
 
+  it('are read in linear time however hostile the template: long runs of blanks, open actions and comments', () => {
+    const templates: Record<string, (size: number) => string> = {
+      'blanks after else with': (size) => `{{ with .Get "a" }}{{ else with ${' '.repeat(size)}x }}`,
+      'blanks before .Gex': (size) => `{{ ( ${' '.repeat(size)}.Gex }}`,
+      'blanks after relref': (size) => `{{ relref ${' '.repeat(size)}x }}`,
+      'blanks before a pipe': (size) => `{{ .${' '.repeat(size)}| relref $ }}`,
+      'open actions': (size) => '{{'.repeat(size),
+      'open comments': (size) => '{{/*'.repeat(size),
+      'short actions of blanks': (size) => `{{ with ${' '.repeat(290)}x }}{{ end }}`.repeat(Math.ceil(size / 300)),
+    };
+    for (const [name, template] of Object.entries(templates)) {
+      const growth = growthOf((size) => refParametersOfTemplate(template(size)), 40_000);
+      assert.equal(superLinear(name, 40_000, growth), undefined);
+    }
+  });
+
   it('that hand a parameter to ref are judged as refs: a warning where no page of the site has its name', () => {
     const index = new GlossaryIndex();
     const hugo = hugoSiteOf({ languages: [], problems: [] });

@@ -99,17 +99,24 @@ export function refParametersOfTemplate(template: string): Set<string> {
   // The parameter `.` stands for in each open block (`with .Get "p"`), innermost last.
   const dots: Array<string | undefined> = [];
   const variables = new Map<string, string>();
-  const actions = template.replace(/\{\{-?\s*\/\*[\s\S]*?\*\/\s*-?\}\}/g, '').match(/\{\{[\s\S]*?\}\}/g) ?? [];
-  for (const action of actions) {
-    const body = action.replace(/^\{\{-?\s*/, '').replace(/\s*-?\}\}$/, '');
+  for (const action of templateActions(template)) {
+    // Without its braces and trim markers (`{{- … -}}`); sliced, as a pattern anchored at the end would try every blank.
+    const inner = action.slice(2, -2);
+    const body = inner.slice(inner.startsWith('-') ? 1 : 0, inner.endsWith('-') ? -1 : undefined).trim();
     const keyword = /^(if|with|range|block|define|else|end)\b/.exec(body)?.[1];
     if (keyword === 'end') {
       dots.pop();
       continue;
     }
+    // A longer action is no call of `ref` a template writes; its blocks still count.
+    const readable = body.length <= MAX_READ_ACTION_LENGTH;
     if (keyword === 'else') {
       // `{{ else }}`: `.` is the outer one again; `{{ else with .Get "q" }}`: the new subject.
-      dots[dots.length - 1] = /^else\s+with\s+\(?\s*\.Get\b/.test(body) ? parameterOf(GET.exec(body)) : /^else\s+with\b/.test(body) ? undefined : dots.at(-2);
+      dots[dots.length - 1] = !readable ? undefined : /^else\s+with\s+\(?\s*\.Get\b/.test(body) ? parameterOf(GET.exec(body)) : /^else\s+with\b/.test(body) ? undefined : dots.at(-2);
+      continue;
+    }
+    if (!readable) {
+      if (keyword !== undefined) dots.push(undefined);
       continue;
     }
     // What the action hands to `ref` is read before what it assigns: `{{ $u = relref . $u }}`.
@@ -133,11 +140,32 @@ export function refParametersOfTemplate(template: string): Set<string> {
   return parameters;
 }
 
+/** Actions longer than this are not read for `ref` calls, so no pattern runs long on a hostile template. */
+const MAX_READ_ACTION_LENGTH = 300;
+
+/**
+ * The actions of a Go template (`{{ … }}`), without its comments (which open with `{{/*`), found in one
+ * pass: where an action or a comment is left open, Hugo cannot parse the template, and the rest is
+ * not read.
+ */
+export function templateActions(template: string): string[] {
+  const actions: string[] = [];
+  for (let at = template.indexOf('{{'); at !== -1; ) {
+    const comment = /^\{\{-?\s{0,8}\/\*/.exec(template.slice(at, at + 14));
+    const commentEnd = comment === null ? at : template.indexOf('*/', at + comment[0].length);
+    const close = commentEnd === -1 ? -1 : template.indexOf('}}', comment === null ? at + 2 : commentEnd + 2);
+    if (close === -1) break;
+    if (comment === null) actions.push(template.slice(at, close + 2));
+    at = template.indexOf('{{', close + 2);
+  }
+  return actions;
+}
+
 /** The page argument of a `ref` or `relref` call in an action, as written: `(.Get "p")`, `.Get 0`, `.`, `$p`. */
 function refPathOf(action: string): string | undefined {
   const argument = /(?:^|[\s(=])(?:rel)?ref\s+(?:\$\.Page|\.Page|\$|\.)\s+(\(\s*\.Get\s+[^)]*\)|\.(?![\w.])|\$\w+)/.exec(action);
   if (argument !== null) return argument[1];
-  const piped = /(\(?\s*\.Get\s+(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|\d+)\s*\)?|\.(?![\w.])|\$\w+)\s*\|\s*(?:rel)?ref\b/.exec(action);
+  const piped = /(\(\s*\.Get\s+(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|\d+)\s*\)|\.Get\s+(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|\d+)|\.(?![\w.])|\$\w+)\s*\|\s*(?:rel)?ref\b/.exec(action);
   return piped === null ? undefined : piped[1].trim();
 }
 
