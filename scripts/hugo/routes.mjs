@@ -109,7 +109,7 @@ export function hugoTable(siteDir, options = {}) {
 /** The templates Hugo renders the home page with, by their path below `layouts/`. */
 const HOME_TEMPLATES = new Set(['index.html', 'home.html', '_default/home.html', '_default/index.html']);
 /** Templates below `layouts/` that render no page themselves: parts, shortcodes, render hooks, base templates. */
-const NOT_PAGE_TEMPLATE = /^(?:partials|shortcodes|_markup|_internal)\/|(?:^|\/)_markup\/|(?:^|\/)baseof[^/]*$/;
+const NOT_PAGE_TEMPLATE = /^(?:partials|shortcodes|_internal)\/|(?:^|\/)_markup\/|(?:^|\/)baseof[^/]*$/;
 
 /** The HTML page templates of the site's `layouts/` and its themes', by their path below `layouts/`. */
 function pageTemplatesOf(site) {

@@ -170,16 +170,9 @@ function contentPluginPageAt(index: GlossaryIndex, site: Extract<Site, { generat
   const fromPath = uriPath(fromUri);
   const besideFile = fromPath.slice(0, fromPath.lastIndexOf('/'));
   const siteFolder = uriPath(site.rootUri).replace(/\/$/, '');
-  const folders = path.startsWith(SITE_ALIAS)
-    ? [siteFolder]
-    : path.startsWith('/')
-      ? [uriPath(pluginFolder), siteFolder]
-      : path.startsWith('./') || path.startsWith('../')
-        ? [besideFile]
-        : [besideFile, uriPath(pluginFolder), siteFolder];
-  const relative = path.startsWith(SITE_ALIAS) ? path.slice(SITE_ALIAS.length) : path.replace(/^\/+/, '');
-  for (const folder of folders) {
-    const uri = resolveRelativeLink(withPath(fromUri, `${folder}/_`), relative);
+  const folders = path.startsWith('/') ? [uriPath(pluginFolder), siteFolder] : path.startsWith('./') || path.startsWith('../') ? [besideFile] : [besideFile, uriPath(pluginFolder), siteFolder];
+  const candidates = path.startsWith(SITE_ALIAS) ? [siteAliasUri(site, target)] : folders.map((folder) => resolveRelativeLink(withPath(fromUri, `${folder}/_`), path.replace(/^\/+/, '')));
+  for (const uri of candidates) {
     const document = uri === undefined ? undefined : index.documentAtLink(uri);
     if (document !== undefined && contentPluginFolderOf(site.docusaurus, document.uri) === pluginFolder && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [])) return document;
   }

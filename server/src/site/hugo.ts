@@ -112,6 +112,7 @@ export function refParametersOfTemplate(template: string): Set<string> {
     const readable = body.length <= MAX_READ_ACTION_LENGTH;
     if (keyword === 'else') {
       // `{{ else }}`: `.` is the outer one again; `{{ else with .Get "q" }}`: the new subject.
+      if (dots.length === 0) continue;
       dots[dots.length - 1] = !readable ? undefined : /^else\s+with\s+\(?\s*\.Get\b/.test(body) ? parameterOf(GET.exec(body)) : /^else\s+with\b/.test(body) ? undefined : dots.at(-2);
       continue;
     }
