@@ -308,6 +308,9 @@ const HUGO_SITES = [
   { name: 'hugo-shortcodes-case', dir: path.join(SITES, 'hugo-shortcodes-case') },
   { name: 'hugo-shortcodes-unclosed', dir: path.join(SITES, 'hugo-shortcodes-unclosed') },
   { name: 'hugo-theme-layouts', dir: path.join(SITES, 'hugo-theme-layouts') },
+  { name: 'hugo-front-matter-openings', dir: path.join(SITES, 'hugo-front-matter-openings') },
+  { name: 'hugo-opening-list', dir: path.join(SITES, 'hugo-opening-list') },
+  { name: 'hugo-opening-shortcode', dir: path.join(SITES, 'hugo-opening-shortcode') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

@@ -571,6 +571,13 @@ describe('fixes keep the text of the file (issue 16)', () => {
     assert.equal(problem.message, 'Hugo reads this string as one tag, "Cloud Native, Security": write tags as a list, such as "tags: [A, B]".');
   });
 
+  it('Add "title" in a Hugo site: into front matter after blank lines, which Hugo reads', () => {
+    const index = glossaryOf({});
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date() }]);
+    const { actions, text } = actionsAt(index, 'content/b.md', '|\n\n---\ntags: [x]\n---\nText.\n');
+    assert.equal(applied(action(actions, 'Add "title"').change, uri('content/b.md'), text), '\n\n---\ntags: [x]\ntitle: b\n---\nText.\n');
+  });
+
   it('padded-tag: the trimmed tag stays a string, one tag, and the rest of the list stays', () => {
     const after = fixedAll(doc(['title: A', 'tags: [" true ", " 123 ", " null ", " #x ", " a,b ", IM]']));
     assert.equal(after, doc(['title: A', 'tags: ["true", "123", "null", "#x", "a,b", IM]']));

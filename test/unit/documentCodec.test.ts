@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PackedRange } from '../../server/src/common/text';
 import { decodeClosedDocument, DocumentCodecError, encodeClosedDocument } from '../../server/src/parsing/documentCodec';
-import { parseDocument, withoutOpenDocumentDetail, type ParsedDocument } from '../../server/src/parsing/document';
+import { closedDocument, parseDocument, withoutOpenDocumentDetail, type ParsedDocument } from '../../server/src/parsing/document';
 import { loadCorpus, Random } from '../support/seeded';
 
 const closed = (uri: string, text: string) => withoutOpenDocumentDetail(parseDocument(uri, text));
@@ -44,6 +44,19 @@ describe('the cache codec of closed documents', () => {
         if (decoded.term?.heading !== undefined) assert.ok(decoded.body.headings.includes(decoded.term.heading));
       }
     }
+  });
+
+  it("keeps how a page's opening was read, and what Hugo cannot read of it, as the parser read it in a Hugo site or elsewhere", () => {
+    const openings = ['\n\n---\ntitle: Nach Leerzeilen\n---\nText.\n', '{"title": "Json"} Text.\n', '\n- eins\n', '+ Punkt\n', '{{< hinweis >}}x{{< /hinweis >}}\n', '{offen\n', '---\ntitle: T\n---\n'];
+    const kinds = new Set<string | undefined>();
+    for (const text of openings) {
+      for (const generator of ['hugo', 'docusaurus', undefined] as const) {
+        const document = closedDocument('file:///g/content/Anfang.md', text, generator);
+        assert.deepStrictEqual(roundTrip(document), document, `${generator}: ${JSON.stringify(text)}`);
+        kinds.add(document.hugoOpeningProblem?.kind);
+      }
+    }
+    assert.deepEqual([...kinds].sort(), ['json-invalid', 'json-unclosed', 'toml-delimiter', 'yaml-delimiter', undefined]);
   });
 
   it('keeps ranges exact however far into a file they lie: past line 32,767 and past character 65,535', () => {

@@ -125,6 +125,23 @@ describe('the cache of parsed files', () => {
     assert.ok(warm.logged.includes(`Wrote the cache of parsed files: ${markdownFiles().length} files, ${statSync(cacheFile).size - readFileSync(cacheFile, 'utf8').indexOf('\n') - 1} bytes.`));
   });
 
+  it("parses again a file whose opening Hugo reads otherwise once its site is Hugo's, and a file read as MDX once its site is no longer Docusaurus's", async () => {
+    const site = path.join(root, 'hugo-site');
+    const blanks = path.join(site, 'content', 'glossar', 'leer.md');
+    mkdirSync(path.dirname(blanks), { recursive: true });
+    writeFileSync(blanks, '\n\n---\ntitle: Nach Leerzeilen\nslug: leer\n---\nText.\n');
+    writeFileSync(path.join(site, 'content', 'glossar', 'voll.md'), '---\ntitle: Voll\n---\nText.\n');
+    for (const file of markdownFiles()) utimesSync(file, past(), past());
+    const before = await indexWorkspace(true);
+    assert.equal(before.index.termOf(fileUri(blanks)), undefined);
+    writeFileSync(path.join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
+    const warm = await indexWorkspace(true);
+    // The workspace's other files were taken for a Docusaurus site's while it had none, and read as MDX: now they are not.
+    assert.equal(warm.index.termOf(fileUri(blanks))?.title, 'Nach Leerzeilen');
+    assert.equal(warm.index.pageOf(fileUri(blanks))?.permalink, '/glossar/leer/');
+    assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers((await indexWorkspace(false)).index, markdownFiles()));
+  });
+
   it('forgets the files that are gone, also when no file is left to cache', async () => {
     await indexWorkspace(true);
     const [kept, ...gone] = markdownFiles();

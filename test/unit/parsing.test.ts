@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import matter from 'gray-matter';
 import { parseDocument as parseYamlDocument } from 'yaml';
 import { LineIndex, type Range } from '../../server/src/common/text';
-import { parseDocument, withoutOpenDocumentDetail } from '../../server/src/parsing/document';
+import { parseDocument, withoutOpenDocumentDetail, type ParsedDocument } from '../../server/src/parsing/document';
 import { splitFrontMatter } from '../../server/src/parsing/frontMatter';
 import { parseTagsFile } from '../../server/src/parsing/tagsFile';
 import { growthOf, superLinear } from './linearTime';
@@ -641,6 +641,56 @@ describe("Hugo's TOML and JSON front matter", () => {
     assert.deepEqual(parseDocument('file:///w/a.md', '+++\ntitle = "x"\nBody\n').diagnostics.map((problem) => problem.code), ['unclosed-front-matter']);
     const shortcode = parseDocument('file:///w/a.md', '{{< note >}}\nText\n');
     assert.deepEqual([shortcode.frontMatter, shortcode.diagnostics], [undefined, []]);
+  });
+});
+
+describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openings)", () => {
+  const asHugo = (text: string) => parseDocument('file:///w/content/a.md', text, undefined, { mdx: false, hugo: true });
+  const plain = (text: string) => parseDocument('file:///w/content/a.md', text, undefined, { mdx: false });
+  const titleOf = (document: ParsedDocument) => document.frontMatter?.fields.find((field) => field.key === 'title')?.value;
+
+  it('finds front matter after blank lines, blanks, tabs and a byte order mark, where elsewhere it is Markdown', () => {
+    for (const text of ['\n\n---\ntitle: T\n---\nText.\n', ' \t\n\t---\ntitle: T\n---\nText.\n', '\ufeff\r\n---\r\ntitle: T\r\n---\r\nText.\r\n', '\n+++\ntitle = "T"\n+++\nText.\n', '\n\n{\n  "title": "T"\n}\nText.\n']) {
+      const document = asHugo(text);
+      assert.equal(titleOf(document), 'T', JSON.stringify(text));
+      assert.equal(document.body.leadParagraph?.markdown, 'Text.');
+      assert.equal(document.hugoIntro, 'read');
+      assert.equal(plain(text).frontMatter, undefined, JSON.stringify(text));
+      assert.equal(plain(text).hugoIntro, 'unread');
+    }
+    // The opening line's key is found where it is written, after the blank lines.
+    const yaml = asHugo('\n\n---\ntitle: T\n---\n');
+    assert.deepEqual(yaml.frontMatter?.fields[0].keyRange.start, { line: 3, character: 0 });
+  });
+
+  it('ends a JSON object at its closing brace, quotes and escapes counted, where elsewhere a line "}" ends it', () => {
+    const oneLine = asHugo('{"title": "Json", "slug": "j"} Text.\n');
+    assert.deepEqual(oneLine.frontMatter?.fields.map((field) => [field.key, field.value]), [['title', 'Json'], ['slug', 'j']]);
+    assert.equal(plain('{"title": "Json"} Text.\n').frontMatter, undefined);
+    const braces = asHugo('{\n  "title": "a } b \\"{\\""\n}\nText.\n');
+    assert.equal(titleOf(braces), 'a } b "{"');
+    assert.equal(braces.hugoOpeningProblem, undefined);
+  });
+
+  it('tells an opening Hugo takes for front matter and cannot read, where and why; elsewhere it is Markdown', () => {
+    const cases: Array<[string, string, number]> = [
+      ['\n- eins\n- zwei\n', 'yaml-delimiter', 1],
+      ['+ Punkt\n', 'toml-delimiter', 0],
+      ['{{< hinweis >}}Achtung.{{< /hinweis >}}\n', 'json-invalid', 0],
+      ['  {Begriff ist offen\n', 'json-unclosed', 0], ['{Begriff} ist zu\n', 'json-invalid', 0],
+    ];
+    for (const [text, kind, line] of cases) {
+      const document = asHugo(text);
+      assert.equal(document.hugoOpeningProblem?.kind, kind, JSON.stringify(text));
+      assert.equal(document.hugoOpeningProblem?.range.start.line, line);
+      assert.equal(document.frontMatter, undefined);
+      assert.equal(plain(text).hugoOpeningProblem, undefined);
+    }
+    // A page that opens with front matter, or with anything else, reads alike either way, and records nothing.
+    for (const text of ['---\ntitle: T\n---\n- eins\n', '# Titel\n', 'Text {x}\n', '+++\ntitle = "T"\n+++\n', '']) {
+      assert.deepEqual(asHugo(text), plain(text), JSON.stringify(text));
+      assert.equal(asHugo(text).hugoIntro, undefined);
+    }
   });
 });
 

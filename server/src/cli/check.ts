@@ -10,7 +10,7 @@ import { fileUri, uriToFsPath } from '../common/uris';
 import { fixedText } from '../features/codeActions';
 import { documentDiagnostics, siteConfigDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
 import { GlossaryIndex } from '../index/glossaryIndex';
-import { mdxFactsOf, parseDocument } from '../parsing/document';
+import { mdxFactsOf, parseDocument, readAs } from '../parsing/document';
 import { readBytesNow, withoutByteOrderMark } from '../workspace/fileReading';
 import { exactUtf8, findTagsFilesAbove, GlossaryScope, pathKindOnDisk, readTextFile, writeTextFileNow, type Logger } from '../workspace/files';
 import { compileGlobs, MAX_GLOB_CHARACTERS } from '../common/glob';
@@ -213,7 +213,7 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
     const text = settings.unlinkedMentions ? await readTextFile(file, log, settings.maxFileSize) : undefined;
     const lines = text === undefined ? undefined : new LineIndex(text);
     // The index read the same text's MDX already.
-    const checked = lines === undefined ? document : { ...parseDocument(document.uri, lines.text, lines, { mdx: false }), ...mdxFactsOf(document) };
+    const checked = lines === undefined ? document : { ...parseDocument(document.uri, lines.text, lines, { mdx: false, ...readAs(index.siteFor(document.uri)?.generator) }), ...mdxFactsOf(document) };
     for (const diagnostic of documentDiagnostics(index, checked, settings, lines)) {
       findings.push(toFinding(relativeFile(cwd, file), diagnostic));
     }

@@ -5,7 +5,7 @@ import { linkKindOf } from '../site/docusaurusAssets';
 import { applyEdits, comparePositions, lineBreakOf, LineIndex, type Range } from '../common/text';
 import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import { parseDocument, type ParsedDocument } from '../parsing/document';
+import { parseDocument, readAs, type ParsedDocument } from '../parsing/document';
 import { mdxFixHolds } from '../parsing/mdx';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
@@ -166,7 +166,7 @@ export function fixedText(index: GlossaryIndex, uri: string, text: string, setti
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const lines = new LineIndex(fixed);
     // The safe fixes are of front matter: what MDX makes of the page is no part of them.
-    const edits = fixAll(index, parseDocument(uri, fixed, lines, { mdx: false }), lines, settings);
+    const edits = fixAll(index, parseDocument(uri, fixed, lines, { mdx: false, ...readAs(index.siteFor(uri)?.generator) }), lines, settings);
     if (edits.length === 0) break;
     fixed = applyEdits(lines, edits);
   }
@@ -237,7 +237,7 @@ function fixesFor(
     const key = diagnostic.subject;
     // YAML that does not parse may hold the key: adding it could make a duplicate.
     const readsWhole = !document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
-    const place = key !== undefined && readsWhole ? frontMatterNewKeysPlace(lines.text, lines) : undefined;
+    const place = key !== undefined && readsWhole ? frontMatterNewKeysPlace(lines.text, lines, readAs(index.siteFor(document.uri)?.generator).hugo) : undefined;
     if (place !== undefined) {
       // The title from the file name; another key with no value, for the author to fill in.
       const value = key === 'title' ? yamlString(fileStem(document.uri).replace(/-/g, ' ')) : '';

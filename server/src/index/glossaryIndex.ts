@@ -1,6 +1,6 @@
 import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments, safeDecode, uriPath } from '../common/uris';
 import { composed } from '../common/text';
-import { parseDocument, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
+import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
 import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOn, type HugoFilesAround, type Site } from '../site/site';
@@ -283,7 +283,8 @@ export class GlossaryIndex {
 
   /** Parses a document's text and stores the result in place of any earlier version. */
   setDocument(uri: string, text: string): ParsedDocument {
-    const parsed = parseDocument(canonicalUri(uri), text);
+    const canonical = canonicalUri(uri);
+    const parsed = parseDocument(canonical, text, undefined, readAs(this.siteFor(canonical)?.generator));
     this.setParsedDocument(parsed);
     return parsed;
   }

@@ -36,7 +36,7 @@ import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
 import { translationReport, translationStateOf } from '../features/translationStatus';
 import { translationCounts, translationReportAsMarkdown } from '../features/translationTable';
 import { fileAtCommit } from '../workspace/gitHistory';
-import { parseDocument } from '../parsing/document';
+import { parseDocument, readAs } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfig, type Config } from '../workspace/configFile';
 import { bundledL10nFolder, useBundle, useLocale } from '../workspace/translations';
@@ -418,7 +418,7 @@ export function startServer(connection: Connection): void {
     refreshAll();
     // The text as the preview renders it, which may differ from the editor's (line breaks): parsed here, the index untouched.
     const lines = new LineIndex(text);
-    return previewMarks(index, parseDocument(canonicalUri(uri ?? UNNAMED_PREVIEW), text, lines, { mdx: false }), lines);
+    return previewMarks(index, parseDocument(canonicalUri(uri ?? UNNAMED_PREVIEW), text, lines, { mdx: false, ...readAs(uri === undefined ? undefined : index.siteFor(canonicalUri(uri))?.generator) }), lines);
   });
 
   connection.onRequest(KNOWN_TAGS_REQUEST, (): string[] => {

@@ -10,7 +10,7 @@ import { definitionOf, referencesIn } from '../features/navigation';
 import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
 import { CollectionPacer, fullCollection } from '../common/garbageCollection';
-import { closedDocument, mdxFactsOf, mdxProblemsFact, parseDocument, type GlossaryTerm, type MdxFacts, type ParsedDocument } from '../parsing/document';
+import { closedDocument, mdxFactsOf, mdxProblemsFact, parseDocument, readAs, type GlossaryTerm, type MdxFacts, type ParsedDocument } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
 import { readBytesNow, readTextFileNow } from '../workspace/fileReading';
@@ -311,7 +311,7 @@ export class GlossarySession {
     }
     this.tooLargeToOpen.delete(uri);
     const lines = new LineIndex(text);
-    const parsed = parseDocument(uri, lines.text, lines, { mdx: false });
+    const parsed = parseDocument(uri, lines.text, lines, { mdx: false, ...readAs(this.index.siteFor(uri)?.generator) });
     // Until edits pause, the last reading of its MDX stands (kept inside the text), so it does not flicker while typing.
     const earlier = this.index.getDocument(uri);
     const kept = <T extends { range: Range }>(facts: T[]): T[] => facts.map((fact) => ({ ...fact, range: { start: lines.clamp(fact.range.start), end: lines.clamp(fact.range.end) } }));
@@ -535,7 +535,7 @@ export class GlossarySession {
         if (text === undefined) this.index.removeTagsFile(uri);
         else this.index.setTagsFile(uri, text);
       } else {
-        this.storeDocument(uri, text === undefined ? undefined : closedDocument(uri, text, this.index.siteFor(uri)?.generator === 'docusaurus'));
+        this.storeDocument(uri, text === undefined ? undefined : closedDocument(uri, text, this.index.siteFor(uri)?.generator));
       }
     }
     if (tagsChanged) this.publishAll();
@@ -682,7 +682,7 @@ export class GlossarySession {
     const visitText = (uri: string, text: string, open?: { document: ParsedDocument; lines: LineIndex }) => {
       if (!linking.has(uri) && !index.matcher.mayMention(text, term.uri)) return;
       const lines = open?.lines ?? new LineIndex(text);
-      visit(open?.document ?? parseDocument(uri, text, lines, { mdx: false }), lines);
+      visit(open?.document ?? parseDocument(uri, text, lines, { mdx: false, ...readAs(index.siteFor(uri)?.generator) }), lines);
     };
     const closed = new Map<string, ParsedDocument>();
     for (const document of [...index.documents()]) {

@@ -1,8 +1,9 @@
 import type { GlossaryDiagnostic } from '../common/diagnostic';
+import type { Generator } from '../common/generator';
 import { fileStem, resolveRelativeLink } from '../common/uris';
 import { LineIndex, ownCopy, PackedRange, type Range } from '../common/text';
 import { directiveOf, type CommentSpan, type Directive } from './directives';
-import { splitFrontMatter } from './frontMatter';
+import { openingDependsOnHugo, splitFrontMatter, type HugoOpeningProblem } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
 import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, mdxReadOf, readsMdx1Syntax, type MdxModule, type MdxProblem } from './mdx';
@@ -63,6 +64,24 @@ export interface ParsedDocument {
   hugoRefs?: HugoRef[];
   /** The other Hugo shortcodes the body uses, where there are any: the build fails on one Hugo has no template for. */
   hugoShortcodes?: HugoShortcodeUse[];
+  /**
+   * Set where the opening reads differently in a Hugo site (see `openingDependsOnHugo`): whether it
+   * was read as Hugo reads it. A file read the other way is parsed again when its site is known.
+   */
+  hugoIntro?: 'read' | 'unread';
+  /** Read as Hugo reads it: an opening Hugo takes for front matter and cannot read, which fails its build. */
+  hugoOpeningProblem?: HugoOpeningProblem;
+}
+
+/** How a file is read: as MDX (`mdx: false` leaves that out), and its opening as Hugo reads it (`hugo`). */
+export interface ParseOptions {
+  mdx?: boolean;
+  hugo?: boolean;
+}
+
+/** How the generator of a file's site reads it, MDX aside. */
+export function readAs(generator: Generator | undefined): { hugo: boolean } {
+  return { hugo: generator === 'hugo' };
 }
 
 /**
@@ -71,8 +90,8 @@ export interface ParsedDocument {
  * which costs ten times the rest: an editor checks it when typing pauses, and a file outside every
  * Docusaurus site needs none (see `closedDocument`).
  */
-export function parseDocument(uri: string, text: string, lines = new LineIndex(text), options: { mdx?: boolean } = {}): ParsedDocument {
-  const split = splitFrontMatter(text, lines);
+export function parseDocument(uri: string, text: string, lines = new LineIndex(text), options: ParseOptions = {}): ParsedDocument {
+  const split = splitFrontMatter(text, lines, options.hugo === true);
   const bodyComments: CommentSpan[] = [];
   const body = scanMarkdown(text, split.bodyOffset, lines, bodyComments);
   const directives: Directive[] = [];
@@ -96,6 +115,8 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     ...(options.mdx === false ? {} : mdxProblemsFact(text, lines)),
     ...(shortcodes.refs.length === 0 ? {} : { hugoRefs: shortcodes.refs }),
     ...(shortcodes.others.length === 0 ? {} : { hugoShortcodes: shortcodes.others }),
+    ...(openingDependsOnHugo(text) ? { hugoIntro: options.hugo === true ? 'read' : 'unread' } : {}),
+    ...(split.hugoOpeningProblem === undefined ? {} : { hugoOpeningProblem: split.hugoOpeningProblem }),
   };
 }
 
@@ -187,14 +208,21 @@ function definitionOf(body: MarkdownBody): string {
 }
 
 /**
- * A file read from disk as the index keeps it, read as MDX only where it lies in a Docusaurus site
- * (`inDocusaurusSite`): Hugo's shortcodes (`{{< … >}}`) would make MDX's parser read most of a Hugo
- * site for nothing.
+ * A file read from disk as the index keeps it, as the generator of its site reads it: as MDX only
+ * in a Docusaurus site (Hugo's shortcodes, `{{< … >}}`, would make MDX's parser read most of a Hugo
+ * site for nothing), its opening as Hugo reads it in a Hugo site.
  */
-export function closedDocument(uri: string, text: string, inDocusaurusSite: boolean): ParsedDocument {
-  const document = withoutOpenDocumentDetail(parseDocument(uri, text, undefined, { mdx: inDocusaurusSite }));
+export function closedDocument(uri: string, text: string, generator: Generator | undefined): ParsedDocument {
+  const inDocusaurusSite = generator === 'docusaurus';
+  const document = withoutOpenDocumentDetail(parseDocument(uri, text, undefined, { mdx: inDocusaurusSite, ...readAs(generator) }));
   if (!inDocusaurusSite) document.mdxUnread = true;
   return document;
+}
+
+/** Whether a document was read as the generator of its site reads it (else it is to be parsed again). */
+export function readAsBy(document: ParsedDocument, generator: Generator | undefined): boolean {
+  if ((document.mdxUnread === true) !== (generator !== 'docusaurus')) return false;
+  return document.hugoIntro === undefined || (document.hugoIntro === 'read') === (generator === 'hugo');
 }
 
 /**
@@ -230,6 +258,7 @@ function compactInPlace(document: ParsedDocument): void {
     ref.target = ownCopy(ref.target);
     ref.range = PackedRange.from(ref.range);
   }
+  if (document.hugoOpeningProblem !== undefined) document.hugoOpeningProblem.range = PackedRange.from(document.hugoOpeningProblem.range);
   for (const shortcode of document.hugoShortcodes ?? []) {
     shortcode.name = ownCopy(shortcode.name);
     shortcode.range = PackedRange.from(shortcode.range);

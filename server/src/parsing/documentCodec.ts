@@ -19,7 +19,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 18;
+export const DOCUMENT_CODEC_VERSION = 19;
 
 export class DocumentCodecError extends Error {}
 
@@ -43,7 +43,8 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.directives.map((directive) => [directive.action, directive.line, directive.codes ?? 0, directive.mdxComment ? 1 : 0]),
     (document.mdxProblems ?? []).map(encodeMdxProblem),
     document.mdxStrictProblems === undefined ? 0 : document.mdxStrictProblems.map(encodeMdxProblem),
-    document.mdxUnread ? 1 : 0,
+    // How it was read: 1 not as MDX, 2 its opening as Hugo reads it, 4 not so (see `hugoIntro`).
+    (document.mdxUnread ? 1 : 0) + (document.hugoIntro === 'read' ? 2 : document.hugoIntro === 'unread' ? 4 : 0),
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range), ref.lang ?? 0, ref.inHtml ? 1 : 0]),
     (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), (image.inMdxComment ? 1 : 0) + (image.inRawHtml ? 2 : 0)]),
@@ -55,12 +56,13 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
       (shortcode.parameters ?? []).flatMap((parameter) => [parameter.key, parameter.value, ...numbersOf(parameter.range)]),
     ]),
     (document.mdxModules ?? []).flatMap((module) => [module.request, ...numbersOf(module.range)]),
+    document.hugoOpeningProblem === undefined ? 0 : [HUGO_OPENING_PROBLEM_KINDS.indexOf(document.hugoOpeningProblem.kind), ...numbersOf(document.hugoOpeningProblem.range)],
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, mdxUnread, commonMarkData, refData, imageData, shortcodeData, moduleData] = tuple(data, 14);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, readFlags, commonMarkData, refData, imageData, shortcodeData, moduleData, openingData] = tuple(data, 15);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 10 !== 0) fail();
@@ -109,8 +111,8 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const mdxProblems = list(mdxData).map(decodeMdxProblem);
   if (mdxProblems.length > 0) document.mdxProblems = mdxProblems;
   if (mdxStrictData !== 0) document.mdxStrictProblems = list(mdxStrictData).map(decodeMdxProblem);
-  if (mdxUnread === 1) document.mdxUnread = true;
-  else if (mdxUnread !== 0) fail();
+  if (typeof readFlags !== 'number' || ![0, 1, 2, 3, 4, 5].includes(readFlags)) fail();
+  if ((readFlags as number) & 1) document.mdxUnread = true;
   const commonMarkProblems = list(commonMarkData).map(decodeMdxProblem);
   if (commonMarkProblems.length > 0) document.commonMarkProblems = commonMarkProblems;
   const refNumbers = list(refData);
@@ -145,9 +147,20 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const mdxModules: MdxModule[] = [];
   for (let at = 0; at < moduleNumbers.length; at += 5) mdxModules.push({ request: text(moduleNumbers[at]), range: rangeAt(moduleNumbers, at + 1) });
   if (mdxModules.length > 0) document.mdxModules = mdxModules;
+  // In the order the parser sets them.
+  if ((readFlags as number) & 2) document.hugoIntro = 'read';
+  else if ((readFlags as number) & 4) document.hugoIntro = 'unread';
+  if (openingData !== 0) {
+    const numbers = list(openingData);
+    const kind = typeof numbers[0] === 'number' ? HUGO_OPENING_PROBLEM_KINDS[numbers[0]] : undefined;
+    if (numbers.length !== 5 || kind === undefined) fail();
+    document.hugoOpeningProblem = { kind, range: rangeAt(numbers, 1) };
+  }
   exactLists(document);
   return document;
 }
+
+const HUGO_OPENING_PROBLEM_KINDS = ['yaml-delimiter', 'toml-delimiter', 'json-unclosed', 'json-invalid'] as const;
 
 const MDX_PROBLEM_KINDS = ['syntax', 'undefined-name', 'undefined-component', 'read-only-export', 'object-child', 'style-text', 'void-children'] as const;
 

@@ -18,13 +18,84 @@ export interface SplitDocument {
   diagnostics: GlossaryDiagnostic[];
   /** The YAML comments that may be directives, their text after the `#`. */
   comments?: CommentSpan[];
+  /** Read as Hugo reads it: the opening Hugo takes for front matter and cannot read. */
+  hugoOpeningProblem?: HugoOpeningProblem;
 }
 
-export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument {
+/** Why Hugo cannot read a page's opening as front matter, which fails its build. */
+export interface HugoOpeningProblem {
+  /** `-` not starting `---`, `+` not starting `+++`, `{` with no closing brace, or a JSON object that does not parse. */
+  kind: 'yaml-delimiter' | 'toml-delimiter' | 'json-unclosed' | 'json-invalid';
+  range: Range;
+}
+
+/** Hugo's page lexer skips byte order marks and ASCII white space before front matter. */
+export function hugoIntroEnd(text: string): number {
+  let at = 0;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    // Tab, line feed, vertical tab, form feed, carriage return, blank, byte order mark.
+    if (!((code >= 9 && code <= 13) || code === 32 || code === 0xfeff)) break;
+  }
+  return at;
+}
+
+/**
+ * Whether the opening reads differently as Hugo reads it: front matter after blank lines, a JSON
+ * object, or an opening Hugo refuses. Only such files record how they were read (`hugoIntro`).
+ */
+export function openingDependsOnHugo(text: string): boolean {
+  const start = hugoIntroEnd(text);
+  const first = text[start];
+  if (first !== '-' && first !== '+' && first !== '{') return false;
+  const plainStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return start !== plainStart || first === '{' || !text.startsWith(first.repeat(3), start);
+}
+
+function hugoOpeningProblemAt(text: string, start: number, lines: LineIndex): HugoOpeningProblem | undefined {
+  const first = text[start];
+  if ((first === '-' || first === '+') && !text.startsWith(first.repeat(3), start)) {
+    const end = lines.lineEndOffset(lines.positionAt(start).line);
+    return { kind: first === '-' ? 'yaml-delimiter' : 'toml-delimiter', range: lines.rangeAt(start, end) };
+  }
+  if (first !== '{') return undefined;
+  const end = jsonObjectEnd(text, start);
+  if (end === undefined) return { kind: 'json-unclosed', range: lines.rangeAt(start, start + 1) };
+  try {
+    JSON.parse(text.slice(start, end));
+    return undefined;
+  } catch {
+    return { kind: 'json-invalid', range: lines.rangeAt(start, end) };
+  }
+}
+
+/** The end of the object opening at `start` as Hugo's lexer finds it: braces counted outside quotes, a backslash skipping the next character. */
+function jsonObjectEnd(text: string, start: number): number | undefined {
+  let level = 0;
+  let inQuote = false;
+  for (let at = start; at < text.length; at++) {
+    const char = text[at];
+    if (char === '"') inQuote = !inQuote;
+    else if (char === '\\') at++;
+    else if (!inQuote && char === '{') level++;
+    else if (!inQuote && char === '}' && --level === 0) return at + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Splits off the front matter. `asHugo` reads the opening as Hugo's page lexer does: front matter
+ * may follow blank lines, a JSON object ends at its closing brace, and an opening Hugo cannot read
+ * as front matter is told (`hugoOpeningProblem`).
+ */
+export function splitFrontMatter(text: string, lines: LineIndex, asHugo = false): SplitDocument {
   const diagnostics: GlossaryDiagnostic[] = [];
-  const hugo = hugoFrontMatter(text, lines, diagnostics);
+  const start = asHugo ? hugoIntroEnd(text) : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const hugoOpeningProblem = asHugo ? hugoOpeningProblemAt(text, start, lines) : undefined;
+  if (hugoOpeningProblem !== undefined) return { frontMatter: undefined, bodyOffset: 0, diagnostics, hugoOpeningProblem };
+  const hugo = hugoFrontMatter(text, lines, start, asHugo, diagnostics);
   if (hugo !== undefined) return { ...hugo, diagnostics };
-  const { open, matterOffset, closing } = delimitersOf(text);
+  const { open, matterOffset, closing } = delimitersOf(text, start);
   if (matterOffset === undefined) return { frontMatter: undefined, bodyOffset: open, diagnostics };
 
   const language = text.slice(open + 3, matterOffset).trim();
@@ -63,19 +134,21 @@ export function splitFrontMatter(text: string, lines: LineIndex): SplitDocument 
  * no fix edits it. Each field's ranges are its key and the rest of its line, found by a scan of
  * the lines (a table `[_build]` is the key `_build`). Undefined when the text opens neither.
  */
-function hugoFrontMatter(text: string, lines: LineIndex, diagnostics: GlossaryDiagnostic[]): Omit<SplitDocument, 'diagnostics'> | undefined {
-  const open = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const format = /^\+\+\+[ \t]*\r?$/.test(lines.lineText(lines.positionAt(open).line).slice(open)) ? 'toml' : text[open] === '{' ? 'json' : undefined;
+function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: boolean, diagnostics: GlossaryDiagnostic[]): Omit<SplitDocument, 'diagnostics'> | undefined {
+  const openLine = lines.positionAt(open).line;
+  const format = /^\+\+\+[ \t]*\r?$/.test(text.slice(open, lines.lineEndOffset(openLine))) ? 'toml' : text[open] === '{' ? 'json' : undefined;
   if (format === undefined) return undefined;
-  const closingLine = findLine(lines, 1, (line) => (format === 'toml' ? /^\+\+\+[ \t]*$/.test(line) : /^\}[ \t]*$/.test(line)));
+  // Hugo ends a JSON object at its closing brace (its opening is judged before); elsewhere a line `}` ends it.
+  const hugoJsonEnd = format === 'json' && asHugo ? jsonObjectEnd(text, open) : undefined;
+  const closingLine = hugoJsonEnd !== undefined ? lines.positionAt(hugoJsonEnd).line : findLine(lines, openLine + 1, (line) => (format === 'toml' ? /^\+\+\+[ \t]*$/.test(line) : /^\}[ \t]*$/.test(line)));
   if (closingLine === undefined) {
     if (format === 'json') return undefined;
     diagnostics.push({ range: lines.rangeAt(open, open + 3), severity: 'error', code: 'unclosed-front-matter', message: l10n.t('Front matter is not closed: add a line "{0}" after it.', '+++') });
     return { frontMatter: undefined, bodyOffset: 0 };
   }
-  const end = lines.lineEndOffset(closingLine);
-  const bodyOffset = closingLine + 1 < lines.lineCount ? lines.lineStartOffset(closingLine + 1) : text.length;
-  const source = format === 'toml' ? text.slice(lines.lineStartOffset(1), lines.lineStartOffset(closingLine)) : text.slice(open, end);
+  const end = hugoJsonEnd ?? lines.lineEndOffset(closingLine);
+  const bodyOffset = hugoJsonEnd !== undefined ? afterLineBreak(text, hugoJsonEnd) : closingLine + 1 < lines.lineCount ? lines.lineStartOffset(closingLine + 1) : text.length;
+  const source = format === 'toml' ? text.slice(lines.lineStartOffset(openLine + 1), lines.lineStartOffset(closingLine)) : text.slice(open, end);
   let values: unknown;
   try {
     if (source.length > MAX_YAML_FRONT_MATTER) throw new Error(l10n.t('longer than {0} characters', MAX_YAML_FRONT_MATTER));
@@ -91,7 +164,7 @@ function hugoFrontMatter(text: string, lines: LineIndex, diagnostics: GlossaryDi
   for (const [key, written] of Object.entries(values)) {
     // Past the bounds of a YAML value, a value is not read, as in YAML.
     const value = withinValueBounds(written) ? written : undefined;
-    const place = keyPlace(lines, 1, closingLine, key, format);
+    const place = keyPlace(lines, format === 'json' ? openLine : openLine + 1, closingLine, key, format);
     const keyRange = place === undefined ? lines.rangeAt(open, open) : lines.rangeAt(place.keyStart, place.keyEnd);
     // A text written as one string on its line: the range is the string, quotes and all.
     const literal = place !== undefined && typeof value === 'string' ? stringLiteralAt(text.slice(place.valueStart, place.valueEnd), value) : undefined;
@@ -152,9 +225,7 @@ function keyPlace(lines: LineIndex, first: number, closing: number, key: string,
  * line (undefined when the text opens no front matter) and the line break before the closing
  * line (-1 when there is none).
  */
-function delimitersOf(text: string): { open: number; matterOffset?: number; closing: number } {
-  // A byte order mark may precede the opening delimiter; positions keep counting it.
-  const open = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+function delimitersOf(text: string, open: number): { open: number; matterOffset?: number; closing: number } {
   if (!text.startsWith('---', open) || text[open + 3] === '-') return { open, closing: -1 };
   const matterOffset = open + 3 + text.slice(open + 3).search(/\r?\n|$/);
   return { open, matterOffset, closing: text.indexOf('\n---', matterOffset) };
@@ -167,7 +238,11 @@ function delimitersOf(text: string): { open: number; matterOffset?: number; clos
  * file (5 % of indexing); test/unit/parsing.test.ts holds the two to the same split.
  */
 function bodyOffsetAfter(text: string, closing: number): number {
-  let offset = closing + '\n---'.length;
+  return afterLineBreak(text, closing + '\n---'.length);
+}
+
+/** After one "\r", then one "\n", where they follow `offset`. */
+function afterLineBreak(text: string, offset: number): number {
   if (text.charCodeAt(offset) === 13 /* \r */) offset++;
   if (text.charCodeAt(offset) === 10 /* \n */) offset++;
   return offset;
@@ -183,8 +258,8 @@ function yamlOf(text: string, matterOffset: number, closing: number): string {
  * positions in the document; undefined when there is no front matter, or its YAML has errors or
  * is not a map.
  */
-export function frontMatterNewKeysPlace(text: string, lines: LineIndex) {
-  const { open, matterOffset, closing } = delimitersOf(text);
+export function frontMatterNewKeysPlace(text: string, lines: LineIndex, asHugo = false) {
+  const { open, matterOffset, closing } = delimitersOf(text, asHugo ? hugoIntroEnd(text) : text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const language = text.slice(open + 3, matterOffset).trim();
   if (matterOffset === undefined || closing === -1 || (language !== '' && !/^ya?ml$/i.test(language))) return undefined;
   const source = yamlOf(text, matterOffset, closing);

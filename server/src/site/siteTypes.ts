@@ -1,3 +1,4 @@
+import type { Generator } from '../common/generator';
 import type { Range } from '../common/text';
 
 /**
@@ -5,7 +6,7 @@ import type { Range } from '../common/text';
  * and what the site makes of each file. Pure data; `site/*.ts` compute them, the index keeps them.
  */
 
-export type Generator = 'docusaurus' | 'hugo';
+export type { Generator };
 
 /** What Docusaurus does when the build finds a broken link: `throw` fails the build. */
 export type BrokenLinkPolicy = 'throw' | 'warn' | 'log' | 'ignore';

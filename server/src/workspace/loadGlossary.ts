@@ -33,10 +33,10 @@ export async function loadGlossary(
     }),
   );
   const indexed: string[] = [];
-  const readsMdx = (filePath: string) => index.siteFor(fileUri(filePath))?.generator === 'docusaurus';
+  const generatorOf = (filePath: string) => index.siteFor(fileUri(filePath))?.generator;
   // Read while the workspace was walked.
   const cache = await options.cache;
-  for await (const batch of parseFilesInBatches(files.markdown, readsMdx, log, scope.maxFileBytes, options.parsingThread, cache)) {
+  for await (const batch of parseFilesInBatches(files.markdown, generatorOf, log, scope.maxFileBytes, options.parsingThread, cache)) {
     for (const { filePath, document, stamp } of batch) {
       guarded(filePath, log, () => {
         if (stamp !== undefined) cache?.rememberRead(filePath, stamp, document);

@@ -3,6 +3,7 @@ import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { parentUri, relativePath, uriPath } from '../../common/uris';
 import { PAGINATION_KEYS, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
+import type { HugoOpeningProblem } from '../../parsing/frontMatter';
 import type { MdxModule, MdxProblem } from '../../parsing/mdx';
 import { compiledByContentPlugin, isCategoryIndex, withoutNumberPrefix, type DocusaurusSite } from '../../site/docusaurus';
 import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
@@ -170,6 +171,11 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   if (site?.generator === 'docusaurus' && page?.published !== true && compiledByContentPlugin(site.docusaurus, document.uri, frontMatter?.fields ?? [])) {
     return (judgedMdxOf(index, document)?.problems ?? []).map(mdxDiagnostic);
   }
+  // Hugo reads the opening of every content file, a bundle's resources too, before it knows whether to build it.
+  const opening = document.hugoOpeningProblem;
+  if (site?.generator === 'hugo' && opening !== undefined && page !== undefined && page.unpublishedReason !== 'excluded' && page.unpublishedReason !== 'outside') {
+    return [{ range: opening.range, severity: 'error', code: 'invalid-front-matter', message: hugoOpeningMessage(opening), breaksBuild: true }];
+  }
   if (site === undefined || page === undefined || page.unpublishedReason === 'underscore' || page.unpublishedReason === 'excluded' || page.unpublishedReason === 'bundle-resource') return [];
   const fields = frontMatter?.fields ?? [];
   const pageProblems = page.problems.map((problem): GlossaryDiagnostic => {
@@ -225,6 +231,20 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
     }
   }
   return diagnostics;
+}
+
+function hugoOpeningMessage(problem: HugoOpeningProblem): string {
+  switch (problem.kind) {
+    case 'yaml-delimiter':
+    case 'toml-delimiter': {
+      const [first, delimiter] = problem.kind === 'yaml-delimiter' ? ['-', '---'] : ['+', '+++'];
+      return l10n.t('Hugo refuses to build: it reads a page that starts with "{0}" as front matter, which opens with a line "{1}". Start the page otherwise, or with front matter.', first, delimiter);
+    }
+    case 'json-unclosed':
+      return l10n.t('Hugo refuses to build: it reads a page that starts with "{0}" as JSON front matter, and no "{1}" closes it.', '{', '}');
+    case 'json-invalid':
+      return l10n.t('Hugo refuses to build: it reads a page that starts with "{0}" as JSON front matter, and this is no JSON object. Start the page otherwise, or with front matter.', '{');
+  }
 }
 
 /**
