@@ -578,6 +578,12 @@ describe('fixes keep the text of the file (issue 16)', () => {
     assert.equal(applied(action(actions, 'Add "title"').change, uri('content/b.md'), text), '\n\n---\ntags: [x]\ntitle: b\n---\nText.\n');
   });
 
+  it('misplaced-front-matter: removes the blank lines before the front matter, and nothing else', () => {
+    const { actions, text } = actionsAt(glossaryOf({}), 'docs/c.md', '\r\n \t\r\n-|--\r\ntitle: C\r\n---\r\nText.\r\n');
+    assert.equal(applied(action(actions, 'Remove the blank lines before the front matter').change, uri('docs/c.md'), text), '---\r\ntitle: C\r\n---\r\nText.\r\n');
+    assert.equal(fixedAll('\n---\ntitle: C\n---\n'), '\n---\ntitle: C\n---\n');
+  });
+
   it('padded-tag: the trimmed tag stays a string, one tag, and the rest of the list stays', () => {
     const after = fixedAll(doc(['title: A', 'tags: [" true ", " 123 ", " null ", " #x ", " a,b ", IM]']));
     assert.equal(after, doc(['title: A', 'tags: ["true", "123", "null", "#x", "a,b", IM]']));

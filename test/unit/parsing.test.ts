@@ -663,6 +663,17 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
     assert.deepEqual(yaml.frontMatter?.fields[0].keyRange.start, { line: 3, character: 0 });
   });
 
+  it('elsewhere warns of front matter after blank lines, which Docusaurus reads as Markdown, where it reads as keys', () => {
+    const [warning] = plain('\n \n---\ntitle: T\n---\nText.\n').diagnostics;
+    assert.deepEqual([warning.code, warning.severity, warning.suggestion], ['misplaced-front-matter', 'warning', '---']);
+    assert.deepEqual(warning.range, { start: { line: 0, character: 0 }, end: { line: 2, character: 3 } });
+    // A rule and a setext heading, a rule alone, YAML that does not parse, or text before it: no front matter anywhere.
+    for (const text of ['\n---\nEin Satz\n---\n', '\n---\n', '\n---\n[kaputt\n---\n', 'Text\n---\ntitle: T\n---\n', '\n+++\ntitle = "T"\n+++\n']) {
+      assert.deepEqual(plain(text).diagnostics, [], JSON.stringify(text));
+    }
+    assert.deepEqual(asHugo('\n---\ntitle: T\n---\n').diagnostics, []);
+  });
+
   it('ends a JSON object at its closing brace, quotes and escapes counted, where elsewhere a line "}" ends it', () => {
     const oneLine = asHugo('{"title": "Json", "slug": "j"} Text.\n');
     assert.deepEqual(oneLine.frontMatter?.fields.map((field) => [field.key, field.value]), [['title', 'Json'], ['slug', 'j']]);

@@ -2,7 +2,7 @@
  * One describe per lint rule (server/src/common/diagnostic.ts RULES), on small in-memory German
  * glossaries: what a user sees in the problem list — code, severity, message and the exact place
  * (zero-based line:character) — and what must not be reported. The YAML parse rules (yaml-syntax,
- * duplicate-key, unclosed-front-matter, front-matter-language, front-matter-not-a-map) are covered
+ * duplicate-key, unclosed-front-matter, misplaced-front-matter, front-matter-language, front-matter-not-a-map) are covered
  * in parsing.test.ts.
  */
 import assert from 'node:assert/strict';
@@ -80,6 +80,7 @@ const YAML_RULES = {
   'yaml-syntax': 'warning',
   'duplicate-key': 'warning',
   'unclosed-front-matter': 'error',
+  'misplaced-front-matter': 'warning',
   'front-matter-language': 'error',
   'front-matter-not-a-map': 'error',
 } as const;

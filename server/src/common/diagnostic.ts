@@ -10,6 +10,7 @@ export const RULES = {
   'yaml-syntax': 'warning',
   'duplicate-key': 'warning',
   'unclosed-front-matter': 'error',
+  'misplaced-front-matter': 'warning',
   'front-matter-language': 'error',
   'front-matter-not-a-map': 'error',
   'site-config': 'error',

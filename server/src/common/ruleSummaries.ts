@@ -10,6 +10,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('A front-matter key written twice.');
     case 'unclosed-front-matter':
       return l10n.t('Front matter that is never closed.');
+    case 'misplaced-front-matter':
+      return l10n.t('Front matter after blank lines, which is read as Markdown.');
     case 'front-matter-language':
       return l10n.t('Front matter in a language other than YAML.');
     case 'front-matter-not-a-map':

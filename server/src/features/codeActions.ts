@@ -191,11 +191,14 @@ function fixesFor(
   });
   const inPlace = hasInPlaceFix(diagnostic) ? combinedEdits(document, lines, [diagnostic]) : [];
   if (inPlace.length > 0) {
-    const title = !removesItem(diagnostic)
-      ? l10n.t('Change to "{0}"', diagnostic.suggestion!)
-      : diagnostic.subject !== undefined
-        ? l10n.t('Remove "{0}": the tag it stands for is listed', diagnostic.subject)
-        : l10n.t('Remove the tag');
+    const title =
+      diagnostic.code === 'misplaced-front-matter'
+        ? l10n.t('Remove the blank lines before the front matter')
+        : !removesItem(diagnostic)
+          ? l10n.t('Change to "{0}"', diagnostic.suggestion!)
+          : diagnostic.subject !== undefined
+            ? l10n.t('Remove "{0}": the tag it stands for is listed', diagnostic.subject)
+            : l10n.t('Remove the tag');
     actions.push(single(title, { createFiles: [], edits: [{ uri: document.uri, edits: inPlace }] }, true));
   }
   if (diagnostic.code === 'unknown-tag') {

@@ -52,6 +52,25 @@ export function openingDependsOnHugo(text: string): boolean {
   return start !== plainStart || first === '{' || !text.startsWith(first.repeat(3), start);
 }
 
+/**
+ * Front matter after blank lines, outside a Hugo site: Docusaurus (gray-matter) and most tools read
+ * it as Markdown, a rule and a heading. Told only where it reads as keys with values, as Hugo would
+ * read it; the fix removes what comes before it.
+ */
+function misplacedFrontMatter(text: string, lines: LineIndex, start: number): GlossaryDiagnostic | undefined {
+  const at = hugoIntroEnd(text);
+  if (at === start || !text.startsWith('---', at) || /[^ \t\r\n]/.test(text.slice(start, at))) return undefined;
+  const read = splitFrontMatter(text, lines, true);
+  if (read.frontMatter === undefined || read.frontMatter.fields.length === 0 || read.diagnostics.length > 0) return undefined;
+  return {
+    range: lines.rangeAt(start, at + 3),
+    severity: 'warning',
+    code: 'misplaced-front-matter',
+    message: l10n.t('This front matter does not start on the first line: Docusaurus reads it as Markdown, a rule and a heading. Remove the blank lines before it.'),
+    suggestion: '---',
+  };
+}
+
 function hugoOpeningProblemAt(text: string, start: number, lines: LineIndex): HugoOpeningProblem | undefined {
   const first = text[start];
   if ((first === '-' || first === '+') && !text.startsWith(first.repeat(3), start)) {
@@ -96,7 +115,11 @@ export function splitFrontMatter(text: string, lines: LineIndex, asHugo = false)
   const hugo = hugoFrontMatter(text, lines, start, asHugo, diagnostics);
   if (hugo !== undefined) return { ...hugo, diagnostics };
   const { open, matterOffset, closing } = delimitersOf(text, start);
-  if (matterOffset === undefined) return { frontMatter: undefined, bodyOffset: open, diagnostics };
+  if (matterOffset === undefined) {
+    const misplaced = asHugo ? undefined : misplacedFrontMatter(text, lines, start);
+    if (misplaced !== undefined) diagnostics.push(misplaced);
+    return { frontMatter: undefined, bodyOffset: open, diagnostics };
+  }
 
   const language = text.slice(open + 3, matterOffset).trim();
   if (closing === -1) {
