@@ -697,6 +697,10 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
       assert.equal(document.frontMatter, undefined);
       assert.equal(plain(text).hugoOpeningProblem, undefined);
     }
+    // Form feeds and vertical tabs are no blanks to Hugo 0.111; blanks before no front matter stay the body's (an indented first line is code).
+    assert.equal(asHugo('\f- Seitenvorschub\n').hugoOpeningProblem, undefined);
+    assert.deepEqual(asHugo('    [kein Link](fehlt.md)\n\nText.\n').body.links, plain('    [kein Link](fehlt.md)\n\nText.\n').body.links);
+    assert.deepEqual(asHugo('    [kein Link](fehlt.md)\n').body.links, []);
     // A page that opens with front matter, or with anything else, reads alike either way, and records nothing.
     for (const text of ['---\ntitle: T\n---\n- eins\n', '# Titel\n', 'Text {x}\n', '+++\ntitle = "T"\n+++\n', '']) {
       assert.deepEqual(asHugo(text), plain(text), JSON.stringify(text));

@@ -213,7 +213,7 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
     const text = settings.unlinkedMentions ? await readTextFile(file, log, settings.maxFileSize) : undefined;
     const lines = text === undefined ? undefined : new LineIndex(text);
     // The index read the same text's MDX already.
-    const checked = lines === undefined ? document : { ...parseDocument(document.uri, lines.text, lines, { mdx: false, ...readAs(index.siteFor(document.uri)?.generator) }), ...mdxFactsOf(document) };
+    const checked = lines === undefined ? document : { ...parseDocument(document.uri, lines.text, lines, { mdx: false, ...readAs(index.readerOf(document.uri)) }), ...mdxFactsOf(document) };
     for (const diagnostic of documentDiagnostics(index, checked, settings, lines)) {
       findings.push(toFinding(relativeFile(cwd, file), diagnostic));
     }

@@ -166,7 +166,7 @@ export function fixedText(index: GlossaryIndex, uri: string, text: string, setti
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const lines = new LineIndex(fixed);
     // The safe fixes are of front matter: what MDX makes of the page is no part of them.
-    const edits = fixAll(index, parseDocument(uri, fixed, lines, { mdx: false, ...readAs(index.siteFor(uri)?.generator) }), lines, settings);
+    const edits = fixAll(index, parseDocument(uri, fixed, lines, { mdx: false, ...readAs(index.readerOf(uri)) }), lines, settings);
     if (edits.length === 0) break;
     fixed = applyEdits(lines, edits);
   }
@@ -240,7 +240,7 @@ function fixesFor(
     const key = diagnostic.subject;
     // YAML that does not parse may hold the key: adding it could make a duplicate.
     const readsWhole = !document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
-    const place = key !== undefined && readsWhole ? frontMatterNewKeysPlace(lines.text, lines, readAs(index.siteFor(document.uri)?.generator).hugo) : undefined;
+    const place = key !== undefined && readsWhole ? frontMatterNewKeysPlace(lines.text, lines, readAs(index.readerOf(document.uri)).hugo) : undefined;
     if (place !== undefined) {
       // The title from the file name; another key with no value, for the author to fill in.
       const value = key === 'title' ? yamlString(fileStem(document.uri).replace(/-/g, ' ')) : '';

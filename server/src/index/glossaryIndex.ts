@@ -3,8 +3,8 @@ import { composed } from '../common/text';
 import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, siteOf, sitePageOn, type HugoFilesAround, type Site } from '../site/site';
-import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
+import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, type HugoFilesAround, type Site } from '../site/site';
+import type { Generator as SiteGenerator, SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { mayHeadHugoBundle } from '../site/hugo';
 import { assetFileName } from '../site/docusaurusAssets';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
@@ -284,9 +284,15 @@ export class GlossaryIndex {
   /** Parses a document's text and stores the result in place of any earlier version. */
   setDocument(uri: string, text: string): ParsedDocument {
     const canonical = canonicalUri(uri);
-    const parsed = parseDocument(canonical, text, undefined, readAs(this.siteFor(canonical)?.generator));
+    const parsed = parseDocument(canonical, text, undefined, readAs(this.readerOf(canonical)));
     this.setParsedDocument(parsed);
     return parsed;
+  }
+
+  /** The generator that reads the file at `uri`, as its site's generator reads it (see `readerOn`): the parser reads it so. */
+  readerOf(uri: string): SiteGenerator | undefined {
+    const site = this.siteFor(uri);
+    return site === undefined ? undefined : readerOn(site, uri);
   }
 
   /** Stores a document that was already parsed, so a caller holding the text parses only once. */

@@ -418,7 +418,7 @@ export function startServer(connection: Connection): void {
     refreshAll();
     // The text as the preview renders it, which may differ from the editor's (line breaks): parsed here, the index untouched.
     const lines = new LineIndex(text);
-    return previewMarks(index, parseDocument(canonicalUri(uri ?? UNNAMED_PREVIEW), text, lines, { mdx: false, ...readAs(uri === undefined ? undefined : index.siteFor(canonicalUri(uri))?.generator) }), lines);
+    return previewMarks(index, parseDocument(canonicalUri(uri ?? UNNAMED_PREVIEW), text, lines, { mdx: false, ...readAs(uri === undefined ? undefined : index.readerOf(canonicalUri(uri))) }), lines);
   });
 
   connection.onRequest(KNOWN_TAGS_REQUEST, (): string[] => {

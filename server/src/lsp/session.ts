@@ -311,7 +311,7 @@ export class GlossarySession {
     }
     this.tooLargeToOpen.delete(uri);
     const lines = new LineIndex(text);
-    const parsed = parseDocument(uri, lines.text, lines, { mdx: false, ...readAs(this.index.siteFor(uri)?.generator) });
+    const parsed = parseDocument(uri, lines.text, lines, { mdx: false, ...readAs(this.index.readerOf(uri)) });
     // Until edits pause, the last reading of its MDX stands (kept inside the text), so it does not flicker while typing.
     const earlier = this.index.getDocument(uri);
     const kept = <T extends { range: Range }>(facts: T[]): T[] => facts.map((fact) => ({ ...fact, range: { start: lines.clamp(fact.range.start), end: lines.clamp(fact.range.end) } }));
@@ -535,7 +535,7 @@ export class GlossarySession {
         if (text === undefined) this.index.removeTagsFile(uri);
         else this.index.setTagsFile(uri, text);
       } else {
-        this.storeDocument(uri, text === undefined ? undefined : closedDocument(uri, text, this.index.siteFor(uri)?.generator));
+        this.storeDocument(uri, text === undefined ? undefined : closedDocument(uri, text, this.index.readerOf(uri)));
       }
     }
     if (tagsChanged) this.publishAll();
@@ -682,7 +682,7 @@ export class GlossarySession {
     const visitText = (uri: string, text: string, open?: { document: ParsedDocument; lines: LineIndex }) => {
       if (!linking.has(uri) && !index.matcher.mayMention(text, term.uri)) return;
       const lines = open?.lines ?? new LineIndex(text);
-      visit(open?.document ?? parseDocument(uri, text, lines, { mdx: false, ...readAs(index.siteFor(uri)?.generator) }), lines);
+      visit(open?.document ?? parseDocument(uri, text, lines, { mdx: false, ...readAs(index.readerOf(uri)) }), lines);
     };
     const closed = new Map<string, ParsedDocument>();
     for (const document of [...index.documents()]) {

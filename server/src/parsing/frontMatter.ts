@@ -29,13 +29,12 @@ export interface HugoOpeningProblem {
   range: Range;
 }
 
-/** Hugo's page lexer skips byte order marks and ASCII white space before front matter. */
+/** Hugo's page lexer skips byte order marks, blanks, tabs and line breaks before front matter (Hugo 0.111: not form feeds or vertical tabs). */
 export function hugoIntroEnd(text: string): number {
   let at = 0;
   for (; at < text.length; at++) {
     const code = text.charCodeAt(at);
-    // Tab, line feed, vertical tab, form feed, carriage return, blank, byte order mark.
-    if (!((code >= 9 && code <= 13) || code === 32 || code === 0xfeff)) break;
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 0xfeff) break;
   }
   return at;
 }
@@ -109,16 +108,19 @@ function jsonObjectEnd(text: string, start: number): number | undefined {
  */
 export function splitFrontMatter(text: string, lines: LineIndex, asHugo = false): SplitDocument {
   const diagnostics: GlossaryDiagnostic[] = [];
-  const start = asHugo ? hugoIntroEnd(text) : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A byte order mark may precede the front matter; positions keep counting it.
+  const afterMark = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const start = asHugo ? hugoIntroEnd(text) : afterMark;
   const hugoOpeningProblem = asHugo ? hugoOpeningProblemAt(text, start, lines) : undefined;
-  if (hugoOpeningProblem !== undefined) return { frontMatter: undefined, bodyOffset: 0, diagnostics, hugoOpeningProblem };
+  if (hugoOpeningProblem !== undefined) return { frontMatter: undefined, bodyOffset: afterMark, diagnostics, hugoOpeningProblem };
   const hugo = hugoFrontMatter(text, lines, start, asHugo, diagnostics);
   if (hugo !== undefined) return { ...hugo, diagnostics };
   const { open, matterOffset, closing } = delimitersOf(text, start);
   if (matterOffset === undefined) {
     const misplaced = asHugo ? undefined : misplacedFrontMatter(text, lines, start);
     if (misplaced !== undefined) diagnostics.push(misplaced);
-    return { frontMatter: undefined, bodyOffset: open, diagnostics };
+    // The blanks Hugo skipped before no front matter are the body's: an indented first line is code.
+    return { frontMatter: undefined, bodyOffset: afterMark, diagnostics };
   }
 
   const language = text.slice(open + 3, matterOffset).trim();

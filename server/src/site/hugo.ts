@@ -280,6 +280,11 @@ export function hugoMayReadAsContent(site: HugoSite, relativePath: string): bool
   return [...hugoThemeContentFolders(site), ...site.contentMountSources].some((folder) => relativePath.startsWith(`${folder}/`));
 }
 
+/** Whether Hugo reads the file at `relativePath` (from the site's folder) as content: in a language's content folder, a theme's, or one mounted. */
+export function hugoReadsAsContent(site: HugoSite, relativePath: string): boolean {
+  return languagesReading(site, folderOf(relativePath)) !== undefined || hugoMayReadAsContent(site, relativePath);
+}
+
 /** The content folders of the site's themes, from the site's folder (`themes/<theme>/content`), whose pages Hugo builds too. */
 export function hugoThemeContentFolders(site: HugoSite): string[] {
   const themesDir = site.themesDir.replace(/^\.\/|\/$/g, '');

@@ -3,8 +3,8 @@ import { composed } from '../common/text';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, versionPathsOf, type DocusaurusSite } from './docusaurus';
-import { hugoBundleRoleOf, hugoPageOf, type HugoSite } from './hugo';
-import type { BrokenLinkPolicy, SitePage } from './siteTypes';
+import { hugoBundleRoleOf, hugoPageOf, hugoReadsAsContent, type HugoSite } from './hugo';
+import type { BrokenLinkPolicy, Generator, SitePage } from './siteTypes';
 
 /**
  * A site a glossary belongs to: its generator's rules, with the configuration as read from its
@@ -59,6 +59,11 @@ export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatter
   if (sections.length === 0) return page;
   const sectionFiles = sections.map((section) => ({ relativePath: relativeOf(section.uri), fields: section.fields }));
   return hugoPageOf(site.hugo, relativePath, fields, site.now, { sections: sectionFiles, bundleRole, absolutePath });
+}
+
+/** The generator that reads the file at `uri` on a site that holds it: Hugo reads only its content folders' files. */
+export function readerOn(site: Site, uri: string): Generator | undefined {
+  return site.generator === 'docusaurus' || hugoReadsAsContent(site.hugo, pathInSite(site, uri)) ? site.generator : undefined;
 }
 
 /** A file's path from the site's folder: `../docs/intro.md` for a file of a content folder outside it. */

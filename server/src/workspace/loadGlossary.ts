@@ -33,7 +33,7 @@ export async function loadGlossary(
     }),
   );
   const indexed: string[] = [];
-  const generatorOf = (filePath: string) => index.siteFor(fileUri(filePath))?.generator;
+  const generatorOf = (filePath: string) => index.readerOf(fileUri(filePath));
   // Read while the workspace was walked.
   const cache = await options.cache;
   for await (const batch of parseFilesInBatches(files.markdown, generatorOf, log, scope.maxFileBytes, options.parsingThread, cache)) {

@@ -171,9 +171,9 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   if (site?.generator === 'docusaurus' && page?.published !== true && compiledByContentPlugin(site.docusaurus, document.uri, frontMatter?.fields ?? [])) {
     return (judgedMdxOf(index, document)?.problems ?? []).map(mdxDiagnostic);
   }
-  // Hugo reads the opening of every content file, a bundle's resources too, before it knows whether to build it.
+  // Hugo reads the opening of every content file (the parser records the problem only there), a bundle's resources too, before it knows whether to build it.
   const opening = document.hugoOpeningProblem;
-  if (site?.generator === 'hugo' && opening !== undefined && page !== undefined && page.unpublishedReason !== 'excluded' && page.unpublishedReason !== 'outside') {
+  if (site?.generator === 'hugo' && opening !== undefined && page?.unpublishedReason !== 'excluded' && page?.unpublishedReason !== 'unknown-locale') {
     return [{ range: opening.range, severity: 'error', code: 'invalid-front-matter', message: hugoOpeningMessage(opening), breaksBuild: true }];
   }
   if (site === undefined || page === undefined || page.unpublishedReason === 'underscore' || page.unpublishedReason === 'excluded' || page.unpublishedReason === 'bundle-resource') return [];
