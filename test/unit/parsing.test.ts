@@ -674,6 +674,16 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
     assert.deepEqual(asHugo('\n---\ntitle: T\n---\n').diagnostics, []);
   });
 
+  it('reads the rest of the opening line as front matter, where gray-matter reads it as a language', () => {
+    assert.equal(titleOf(asHugo('--- # Kommentar\ntitle: T\n---\n')), 'T');
+    assert.deepEqual(plain('--- # Kommentar\ntitle: T\n---\n').diagnostics.map((problem) => problem.code), ['front-matter-language']);
+    assert.equal(titleOf(asHugo('+++ x = 1\ntitle = "T"\n+++ danach\n')), 'T');
+    assert.equal(plain('+++ x = 1\ntitle = "T"\n+++\n').frontMatter, undefined);
+    // What fails Hugo's build: its YAML or TOML does not parse.
+    for (const text of ['--- yaml\ntitle: T\n---\n', '----\ntitle: T\n---\n']) assert.ok(asHugo(text).diagnostics.some((problem) => problem.code === 'yaml-syntax'), text);
+    assert.deepEqual(asHugo('+++ toml\ntitle = "T"\n+++\n').diagnostics.map((problem) => problem.code), ['front-matter-language']);
+  });
+
   it('ends a JSON object at its closing brace, quotes and escapes counted, where elsewhere a line "}" ends it', () => {
     const oneLine = asHugo('{"title": "Json", "slug": "j"} Text.\n');
     assert.deepEqual(oneLine.frontMatter?.fields.map((field) => [field.key, field.value]), [['title', 'Json'], ['slug', 'j']]);

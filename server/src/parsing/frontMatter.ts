@@ -48,7 +48,10 @@ export function openingDependsOnHugo(text: string): boolean {
   const first = text[start];
   if (first !== '-' && first !== '+' && first !== '{') return false;
   const plainStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return start !== plainStart || first === '{' || !text.startsWith(first.repeat(3), start);
+  if (start !== plainStart || first === '{' || !text.startsWith(first.repeat(3), start)) return true;
+  // Hugo reads the rest of the opening line as front matter.
+  const next = text[start + 3];
+  return next !== undefined && next !== '\n' && next !== '\r';
 }
 
 /**
@@ -115,7 +118,7 @@ export function splitFrontMatter(text: string, lines: LineIndex, asHugo = false)
   if (hugoOpeningProblem !== undefined) return { frontMatter: undefined, bodyOffset: afterMark, diagnostics, hugoOpeningProblem };
   const hugo = hugoFrontMatter(text, lines, start, asHugo, diagnostics);
   if (hugo !== undefined) return { ...hugo, diagnostics };
-  const { open, matterOffset, closing } = delimitersOf(text, start);
+  const { open, matterOffset, closing } = delimitersOf(text, start, asHugo);
   if (matterOffset === undefined) {
     const misplaced = asHugo ? undefined : misplacedFrontMatter(text, lines, start);
     if (misplaced !== undefined) diagnostics.push(misplaced);
@@ -161,11 +164,13 @@ export function splitFrontMatter(text: string, lines: LineIndex, asHugo = false)
  */
 function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: boolean, diagnostics: GlossaryDiagnostic[]): Omit<SplitDocument, 'diagnostics'> | undefined {
   const openLine = lines.positionAt(open).line;
-  const format = /^\+\+\+[ \t]*\r?$/.test(text.slice(open, lines.lineEndOffset(openLine))) ? 'toml' : text[open] === '{' ? 'json' : undefined;
+  // Hugo reads a line that starts with "+++" as a delimiter, the rest of the opening line as TOML.
+  const tomlDelimiter = asHugo ? /^\+\+\+/ : /^\+\+\+[ \t]*\r?$/;
+  const format = tomlDelimiter.test(text.slice(open, lines.lineEndOffset(openLine))) ? 'toml' : text[open] === '{' ? 'json' : undefined;
   if (format === undefined) return undefined;
   // Hugo ends a JSON object at its closing brace (its opening is judged before); elsewhere a line `}` ends it.
   const hugoJsonEnd = format === 'json' && asHugo ? jsonObjectEnd(text, open) : undefined;
-  const closingLine = hugoJsonEnd !== undefined ? lines.positionAt(hugoJsonEnd).line : findLine(lines, openLine + 1, (line) => (format === 'toml' ? /^\+\+\+[ \t]*$/.test(line) : /^\}[ \t]*$/.test(line)));
+  const closingLine = hugoJsonEnd !== undefined ? lines.positionAt(hugoJsonEnd).line : findLine(lines, openLine + 1, (line) => (format === 'toml' ? tomlDelimiter.test(line) : /^\}[ \t]*$/.test(line)));
   if (closingLine === undefined) {
     if (format === 'json') return undefined;
     diagnostics.push({ range: lines.rangeAt(open, open + 3), severity: 'error', code: 'unclosed-front-matter', message: l10n.t('Front matter is not closed: add a line "{0}" after it.', '+++') });
@@ -173,7 +178,7 @@ function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: b
   }
   const end = hugoJsonEnd ?? lines.lineEndOffset(closingLine);
   const bodyOffset = hugoJsonEnd !== undefined ? afterLineBreak(text, hugoJsonEnd) : closingLine + 1 < lines.lineCount ? lines.lineStartOffset(closingLine + 1) : text.length;
-  const source = format === 'toml' ? text.slice(lines.lineStartOffset(openLine + 1), lines.lineStartOffset(closingLine)) : text.slice(open, end);
+  const source = format === 'toml' ? text.slice(asHugo ? open + 3 : lines.lineStartOffset(openLine + 1), lines.lineStartOffset(closingLine)) : text.slice(open, end);
   let values: unknown;
   try {
     if (source.length > MAX_YAML_FRONT_MATTER) throw new Error(l10n.t('longer than {0} characters', MAX_YAML_FRONT_MATTER));
@@ -250,9 +255,10 @@ function keyPlace(lines: LineIndex, first: number, closing: number, key: string,
  * line (undefined when the text opens no front matter) and the line break before the closing
  * line (-1 when there is none).
  */
-function delimitersOf(text: string, open: number): { open: number; matterOffset?: number; closing: number } {
-  if (!text.startsWith('---', open) || text[open + 3] === '-') return { open, closing: -1 };
-  const matterOffset = open + 3 + text.slice(open + 3).search(/\r?\n|$/);
+function delimitersOf(text: string, open: number, asHugo: boolean): { open: number; matterOffset?: number; closing: number } {
+  if (!text.startsWith('---', open) || (!asHugo && text[open + 3] === '-')) return { open, closing: -1 };
+  // Hugo reads the rest of the opening line as YAML (a comment, or what fails its build: "----", "--- yaml"); gray-matter as a language.
+  const matterOffset = open + 3 + (asHugo ? 0 : text.slice(open + 3).search(/\r?\n|$/));
   return { open, matterOffset, closing: text.indexOf('\n---', matterOffset) };
 }
 
@@ -284,7 +290,7 @@ function yamlOf(text: string, matterOffset: number, closing: number): string {
  * is not a map.
  */
 export function frontMatterNewKeysPlace(text: string, lines: LineIndex, asHugo = false) {
-  const { open, matterOffset, closing } = delimitersOf(text, asHugo ? hugoIntroEnd(text) : text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const { open, matterOffset, closing } = delimitersOf(text, asHugo ? hugoIntroEnd(text) : text.charCodeAt(0) === 0xfeff ? 1 : 0, asHugo);
   const language = text.slice(open + 3, matterOffset).trim();
   if (matterOffset === undefined || closing === -1 || (language !== '' && !/^ya?ml$/i.test(language))) return undefined;
   const source = yamlOf(text, matterOffset, closing);
