@@ -47,7 +47,7 @@ describe('the cache codec of closed documents', () => {
   });
 
   it("keeps how a page's opening was read, and what Hugo cannot read of it, as the parser read it in a Hugo site or elsewhere", () => {
-    const openings = ['\n\n---\ntitle: Nach Leerzeilen\n---\nText.\n', '{"title": "Json"} Text.\n', '\n- eins\n', '+ Punkt\n', '{{< hinweis >}}x{{< /hinweis >}}\n', '{offen\n', '---\ntitle: T\n---\n', '--- # Kommentar\ntitle: T\n---\n', '----\ntitle: T\n---\n', '+++ x = 1\ntitle = "T"\n+++\n'];
+    const openings = ['\n\n---\ntitle: Nach Leerzeilen\n---\nText.\n', '{"title": "Json"} Text.\n', '\n- eins\n', '+ Punkt\n', '{{< hinweis >}}x{{< /hinweis >}}\n', '{offen\n', '---\ntitle: T\n---\n', '--- # Kommentar\ntitle: T\n---\n', '----\ntitle: T\n---\n', '+++ x = 1\ntitle = "T"\n+++\n', '---\nTitle: Gross\n---\n'];
     const kinds = new Set<string | undefined>();
     for (const text of openings) {
       for (const generator of ['hugo', 'docusaurus', undefined] as const) {

@@ -654,9 +654,9 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
       const document = asHugo(text);
       assert.equal(titleOf(document), 'T', JSON.stringify(text));
       assert.equal(document.body.leadParagraph?.markdown, 'Text.');
-      assert.equal(document.hugoIntro, 'read');
+      assert.equal(document.hugoReading, 'read');
       assert.equal(plain(text).frontMatter, undefined, JSON.stringify(text));
-      assert.equal(plain(text).hugoIntro, 'unread');
+      assert.equal(plain(text).hugoReading, 'unread');
     }
     // The opening line's key is found where it is written, after the blank lines.
     const yaml = asHugo('\n\n---\ntitle: T\n---\n');
@@ -672,6 +672,16 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
       assert.deepEqual(plain(text).diagnostics, [], JSON.stringify(text));
     }
     assert.deepEqual(asHugo('\n---\ntitle: T\n---\n').diagnostics, []);
+  });
+
+  it("reads the term's keys in any case, the last of a name counting, as Hugo does; elsewhere as written", () => {
+    const text = '---\nTitle: Gross\nTAGS: [a]\ntitle: klein\nALIASES: [g]\n---\n# Kopf\n';
+    const hugo = asHugo(text).term!;
+    assert.deepEqual([hugo.title, hugo.tags.map((tag) => tag.value), hugo.aliases], ['klein', ['a'], ['g']]);
+    assert.equal(asHugo('---\nTitle: Gross\n---\n').term?.title, 'Gross');
+    const elsewhere = plain(text).term!;
+    assert.deepEqual([elsewhere.title, elsewhere.tags, elsewhere.aliases], ['klein', [], []]);
+    assert.deepEqual([asHugo(text).hugoReading, plain(text).hugoReading, plain('---\ntitle: t\nDraft: true\n---\n').hugoReading], ['read', 'unread', undefined]);
   });
 
   it('reads the rest of the opening line as front matter, where gray-matter reads it as a language', () => {
@@ -714,7 +724,7 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
     // A page that opens with front matter, or with anything else, reads alike either way, and records nothing.
     for (const text of ['---\ntitle: T\n---\n- eins\n', '# Titel\n', 'Text {x}\n', '+++\ntitle = "T"\n+++\n', '']) {
       assert.deepEqual(asHugo(text), plain(text), JSON.stringify(text));
-      assert.equal(asHugo(text).hugoIntro, undefined);
+      assert.equal(asHugo(text).hugoReading, undefined);
     }
   });
 });

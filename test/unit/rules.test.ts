@@ -409,6 +409,14 @@ describe('missing-key', () => {
     assert.deepEqual(problems(index, 'docs/notiz.md'), []);
   });
 
+  it('in a Hugo site, takes a key in any case, as Hugo reads it: "Title:" is the title', () => {
+    const hugo = new GlossaryIndex();
+    hugo.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date('2025-06-01T00:00:00Z') }]);
+    hugo.setDocument(`${ROOT}/content/Gross.md`, doc(['Title: Groß', 'Description: D'], '\nText.\n'));
+    assert.deepEqual(problems(hugo, 'content/Gross.md', undefined, { ...DEFAULT_SETTINGS, requiredKeys: ['title', 'description'] }), []);
+    assert.equal(hugo.termOf(`${ROOT}/content/Gross.md`)?.title, 'Groß');
+  });
+
   it('follows the requiredKeys setting', () => {
     const settings = { ...DEFAULT_SETTINGS, requiredKeys: ['title', 'tags', 'description'] };
     assert.deepEqual(problems(index, 'docs/H1.md', undefined, settings), [

@@ -65,10 +65,11 @@ export interface ParsedDocument {
   /** The other Hugo shortcodes the body uses, where there are any: the build fails on one Hugo has no template for. */
   hugoShortcodes?: HugoShortcodeUse[];
   /**
-   * Set where the opening reads differently in a Hugo site (see `openingDependsOnHugo`): whether it
-   * was read as Hugo reads it. A file read the other way is parsed again when its site is known.
+   * Set where the file reads differently in a Hugo site: its opening (see `openingDependsOnHugo`),
+   * or a key of its term written in another case (Hugo reads keys in lower case). Whether it was
+   * read as Hugo reads it; a file read the other way is parsed again when its site is known.
    */
-  hugoIntro?: 'read' | 'unread';
+  hugoReading?: 'read' | 'unread';
   /** Read as Hugo reads it: an opening Hugo takes for front matter and cannot read, which fails its build. */
   hugoOpeningProblem?: HugoOpeningProblem;
 }
@@ -104,18 +105,19 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
   const fields = split.frontMatter?.fields ?? [];
   // Front matter makes a file an entry, as in Docusaurus and Hugo; a file without is a plain note.
   const isEntry = fields.length > 0;
+  const asHugo = options.hugo === true;
   const shortcodes = hugoShortcodesOf(text, split.bodyOffset, lines);
   return {
     uri,
     frontMatter: split.frontMatter,
     body,
-    term: isEntry ? termFacts(uri, fields, body, (range) => text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end))) : undefined,
+    term: isEntry ? termFacts(uri, fields, body, (range) => text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)), asHugo) : undefined,
     diagnostics: split.diagnostics,
     directives,
     ...(options.mdx === false ? {} : mdxProblemsFact(text, lines)),
     ...(shortcodes.refs.length === 0 ? {} : { hugoRefs: shortcodes.refs }),
     ...(shortcodes.others.length === 0 ? {} : { hugoShortcodes: shortcodes.others }),
-    ...(openingDependsOnHugo(text) ? { hugoIntro: options.hugo === true ? 'read' : 'unread' } : {}),
+    ...(openingDependsOnHugo(text) || fields.some(isTermKeyInOtherCase) ? { hugoReading: asHugo ? 'read' : 'unread' } : {}),
     ...(split.hugoOpeningProblem === undefined ? {} : { hugoOpeningProblem: split.hugoOpeningProblem }),
   };
 }
@@ -149,8 +151,22 @@ export const NOT_MENTIONS_KEY = 'not_mentions';
 /** The front-matter key pinning the version of the original a translation was made from. */
 export const TRANSLATED_FROM_KEY = 'translated_from';
 
-function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string): GlossaryTerm {
-  const field = (key: string) => fields.find((candidate) => candidate.key === key);
+/** The keys the term is read from. */
+const TERM_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'aliases', 'tags', 'not_mentions', 'translated_from']);
+
+function isTermKeyInOtherCase(field: FrontMatterField): boolean {
+  const lower = field.key.toLowerCase();
+  return lower !== field.key && TERM_KEYS.has(lower);
+}
+
+function lastFieldNamed(fields: readonly FrontMatterField[], lowerCaseKey: string): FrontMatterField | undefined {
+  for (let at = fields.length - 1; at >= 0; at--) if (fields[at].key.toLowerCase() === lowerCaseKey) return fields[at];
+  return undefined;
+}
+
+/** The term an entry's fields give; `caseless`: keys in any case, the last of one name counting, as Hugo reads them. */
+function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string, caseless: boolean): GlossaryTerm {
+  const field = (key: string) => (caseless ? lastFieldNamed(fields, key) : fields.find((candidate) => candidate.key === key));
   const heading = body.headings.find((candidate) => candidate.level === 1 && candidate.text !== '');
   const titleField = field('title');
   const declaredTitle = asText(titleField?.value);
@@ -222,7 +238,7 @@ export function closedDocument(uri: string, text: string, generator: Generator |
 /** Whether a document was read as the generator of its site reads it (else it is to be parsed again). */
 export function readAsBy(document: ParsedDocument, generator: Generator | undefined): boolean {
   if ((document.mdxUnread === true) !== (generator !== 'docusaurus')) return false;
-  return document.hugoIntro === undefined || (document.hugoIntro === 'read') === (generator === 'hugo');
+  return document.hugoReading === undefined || (document.hugoReading === 'read') === (generator === 'hugo');
 }
 
 /**

@@ -43,8 +43,8 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.directives.map((directive) => [directive.action, directive.line, directive.codes ?? 0, directive.mdxComment ? 1 : 0]),
     (document.mdxProblems ?? []).map(encodeMdxProblem),
     document.mdxStrictProblems === undefined ? 0 : document.mdxStrictProblems.map(encodeMdxProblem),
-    // How it was read: 1 not as MDX, 2 its opening as Hugo reads it, 4 not so (see `hugoIntro`).
-    (document.mdxUnread ? 1 : 0) + (document.hugoIntro === 'read' ? 2 : document.hugoIntro === 'unread' ? 4 : 0),
+    // How it was read: 1 not as MDX, 2 as Hugo reads it, 4 not so (see `hugoReading`).
+    (document.mdxUnread ? 1 : 0) + (document.hugoReading === 'read' ? 2 : document.hugoReading === 'unread' ? 4 : 0),
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range), ref.lang ?? 0, ref.inHtml ? 1 : 0]),
     (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), (image.inMdxComment ? 1 : 0) + (image.inRawHtml ? 2 : 0)]),
@@ -148,8 +148,8 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   for (let at = 0; at < moduleNumbers.length; at += 5) mdxModules.push({ request: text(moduleNumbers[at]), range: rangeAt(moduleNumbers, at + 1) });
   if (mdxModules.length > 0) document.mdxModules = mdxModules;
   // In the order the parser sets them.
-  if ((readFlags as number) & 2) document.hugoIntro = 'read';
-  else if ((readFlags as number) & 4) document.hugoIntro = 'unread';
+  if ((readFlags as number) & 2) document.hugoReading = 'read';
+  else if ((readFlags as number) & 4) document.hugoReading = 'unread';
   if (openingData !== 0) {
     const numbers = list(openingData);
     const kind = typeof numbers[0] === 'number' ? HUGO_OPENING_PROBLEM_KINDS[numbers[0]] : undefined;

@@ -41,7 +41,7 @@ export function hugoIntroEnd(text: string): number {
 
 /**
  * Whether the opening reads differently as Hugo reads it: front matter after blank lines, a JSON
- * object, or an opening Hugo refuses. Only such files record how they were read (`hugoIntro`).
+ * object, or an opening Hugo refuses. Such files record how they were read (`hugoReading`).
  */
 export function openingDependsOnHugo(text: string): boolean {
   const start = hugoIntroEnd(text);

@@ -49,7 +49,7 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
     });
   }
 
-  const field = (key: string) => frontMatter.fields.find((candidate) => candidate.key === key);
+  const field = (key: string) => frontMatter.fields.find((candidate) => spelling(candidate.key) === spelling(key));
   const opening: Range = { start: frontMatter.range.start, end: { line: frontMatter.range.start.line, character: 3 } };
   for (const key of settings.requiredKeys) {
     if (field(key) !== undefined || (key === 'title' && (document.term.heading !== undefined || noTitleNeeded))) continue;
