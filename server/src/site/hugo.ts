@@ -342,9 +342,9 @@ export function hugoPageOf(
   if (url !== undefined && /^https?:\/\//i.test(url)) {
     page.problems.push({ key: 'url', message: l10n.t('Hugo refuses a "url" with a protocol ({0}): the build fails.', url) });
   }
-  // Hugo reads no hidden file, and no file in a hidden folder.
+  // Hugo reads no file, and no folder, whose name starts with "." or "#" or ends with "~" (hidden files, editors' backups).
   const isContent =
-    MARKDOWN_EXTENSIONS.has(extension) && !inner.split('/').some((segment) => segment.startsWith('.')) && !site.ignoreFiles.some((ignored) => ignored.test(absolutePath ?? `/${path}`));
+    MARKDOWN_EXTENSIONS.has(extension) && !inner.split('/').some((segment) => segment.startsWith('.') || segment.startsWith('#') || segment.endsWith('~')) && !site.ignoreFiles.some((ignored) => ignored.test(absolutePath ?? `/${path}`));
   const sectionNodes = sectionNodesAbove(sections, folderLanguages.contentDir, inner, kind, language.code);
   const reason = !isContent
     ? 'excluded'
