@@ -574,7 +574,7 @@ describe('fixes keep the text of the file (issue 16)', () => {
   it('Add "title" in a Hugo site: into front matter after blank lines, which Hugo reads', () => {
     const index = glossaryOf({});
     index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date() }]);
-    const { actions, text } = actionsAt(index, 'content/b.md', '|\n\n---\ntags: [x]\n---\nText.\n');
+    const { actions, text } = actionsAt(index, 'content/b.md', '\n\n-|--\ntags: [x]\n---\nText.\n');
     assert.equal(applied(action(actions, 'Add "title"').change, uri('content/b.md'), text), '\n\n---\ntags: [x]\ntitle: b\n---\nText.\n');
   });
 

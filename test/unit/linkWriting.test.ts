@@ -17,6 +17,7 @@ import { resolveTermLink } from '../../server/src/features/termLinks';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { parseDocument } from '../../server/src/parsing/document';
 import { readDocusaurusSidebars } from '../../server/src/site/docusaurusConfig';
+import { hugoSiteOf } from '../../server/src/site/hugo';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 
 type Files = Record<string, string>;
@@ -177,6 +178,18 @@ describe('rename keeps what is around the name as written', () => {
     const json = renameAt({ 'Foo.md': '{\n  "title": "Foo",\n  "draft": false\n}\n\n# Foo\n', 'Note.md': note }, 'Note.md', '[F', 'Bar');
     assert.equal(json['Foo.md'], '{\n  "title": "Bar",\n  "draft": false\n}\n\n# Bar\n');
     assert.throws(() => renameAt({ 'Foo.md': '+++\ntitle = """Foo"""\n+++\n\n# Foo\n', 'Note.md': note }, 'Note.md', '[F', 'Bar'), RenameError);
+  });
+
+  it('in a Hugo site, writes the title where Hugo reads it: a key in another case wins over "title"', () => {
+    const files: Files = { 'content/alpha.md': '---\nTitle: Alpha\ntitle: Alt\n---\n\nText.\n', 'content/beta.md': 'See [Alpha](alpha.md).\n' };
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date() }]);
+    for (const [relative, text] of Object.entries(files)) index.setDocument(uriOf(relative), text);
+    assert.equal(index.termOf(uriOf('content/alpha.md'))?.title, 'Alpha');
+    const lines = new LineIndex(files['content/beta.md']);
+    const target = prepareRename(index, index.getDocument(uriOf('content/beta.md'))!, lines, lines.positionAt(6))!;
+    const renamed = applied(files, rename(index, target, 'Gamma'));
+    assert.deepEqual(renamed, { 'content/alpha.md': '---\nTitle: Gamma\ntitle: Alt\n---\n\nText.\n', 'content/beta.md': 'See [Gamma](alpha.md).\n' });
   });
 
   it('refuses an id whose file exists already, rather than move the entry onto it', () => {

@@ -668,20 +668,29 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
     assert.deepEqual([warning.code, warning.severity, warning.suggestion], ['misplaced-front-matter', 'warning', '---']);
     assert.deepEqual(warning.range, { start: { line: 0, character: 0 }, end: { line: 2, character: 3 } });
     // A rule and a setext heading, a rule alone, YAML that does not parse, or text before it: no front matter anywhere.
-    for (const text of ['\n---\nEin Satz\n---\n', '\n---\n', '\n---\n[kaputt\n---\n', 'Text\n---\ntitle: T\n---\n', '\n+++\ntitle = "T"\n+++\n']) {
+    for (const text of ['\n---\nEin Satz\n---\n', '\n---\n', '\n---\n[kaputt\n---\n', 'Text\n---\ntitle: T\n---\n', '\n+++\ntitle = "T"\n+++\n', '\n--- # c\ntitle: T\n---\n']) {
       assert.deepEqual(plain(text).diagnostics, [], JSON.stringify(text));
     }
     assert.deepEqual(asHugo('\n---\ntitle: T\n---\n').diagnostics, []);
   });
 
-  it("reads the term's keys in any case, the last of a name counting, as Hugo does; elsewhere as written", () => {
+  it("reads the term's keys in any case, as Hugo does; elsewhere as written", () => {
     const text = '---\nTitle: Gross\nTAGS: [a]\ntitle: klein\nALIASES: [g]\n---\n# Kopf\n';
     const hugo = asHugo(text).term!;
-    assert.deepEqual([hugo.title, hugo.tags.map((tag) => tag.value), hugo.aliases], ['klein', ['a'], ['g']]);
+    assert.deepEqual([hugo.title, hugo.tags.map((tag) => tag.value), hugo.aliases], ['Gross', ['a'], ['g']]);
     assert.equal(asHugo('---\nTitle: Gross\n---\n').term?.title, 'Gross');
     const elsewhere = plain(text).term!;
     assert.deepEqual([elsewhere.title, elsewhere.tags, elsewhere.aliases], ['klein', [], []]);
     assert.deepEqual([asHugo(text).hugoReading, plain(text).hugoReading, plain('---\ntitle: t\nDraft: true\n---\n').hugoReading], ['read', 'unread', undefined]);
+  });
+
+  it('takes a key in another case over the one in lower case, whatever their order, as Hugo lower-cases keys', () => {
+    assert.equal(asHugo('---\nTitle: Erst\ntitle: Zweit\n---\n').term?.title, 'Erst');
+    assert.equal(asHugo('---\ntitle: Erst\nTitle: Zweit\n---\n').term?.title, 'Zweit');
+    assert.equal(asHugo('---\ntitle: Erst\ntitle: Zweit\n---\n').term?.title, 'Zweit');
+    assert.equal(plain('---\ntitle: Erst\ntitle: Zweit\n---\n').term?.title, 'Erst');
+    // Each reads differently elsewhere: the file records how it was read.
+    for (const text of ['---\ntitle: Erst\ntitle: Zweit\n---\n', '+++\ntitle = "T"\n+++ danach\n']) assert.equal(plain(text).hugoReading, 'unread', text);
   });
 
   it('reads the rest of the opening line as front matter, where gray-matter reads it as a language', () => {
@@ -722,7 +731,7 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
     assert.deepEqual(asHugo('    [kein Link](fehlt.md)\n\nText.\n').body.links, plain('    [kein Link](fehlt.md)\n\nText.\n').body.links);
     assert.deepEqual(asHugo('    [kein Link](fehlt.md)\n').body.links, []);
     // A page that opens with front matter, or with anything else, reads alike either way, and records nothing.
-    for (const text of ['---\ntitle: T\n---\n- eins\n', '# Titel\n', 'Text {x}\n', '+++\ntitle = "T"\n+++\n', '']) {
+    for (const text of ['---\ntitle: T\n---\n- eins\n', '# Titel\n', 'Text {x}\n', '']) {
       assert.deepEqual(asHugo(text), plain(text), JSON.stringify(text));
       assert.equal(asHugo(text).hugoReading, undefined);
     }

@@ -3,7 +3,7 @@ import { rangeContains, type LineIndex, type Position, type Range } from '../com
 import { asLinkTarget, composedUri, encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, routeSegments, withRouteId } from '../common/uris';
 import { PAGINATION_KEYS, type GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
-import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
+import { termField, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import type { FrontMatter, FrontMatterField } from '../parsing/frontMatterFields';
 import type { SidebarDocReference, SitePage } from '../site/siteTypes';
 import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold, wikiLinkParts } from '../parsing/markdown';
@@ -24,7 +24,7 @@ export class RenameError extends Error {}
 
 /** What a rename at a position would rename; undefined where there is no term. */
 export function prepareRename(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, position: Position): RenameTarget | undefined {
-  const idField = document.term && document.frontMatter?.fields.find((field) => field.key === 'id');
+  const idField = document.term && termField(document, 'id');
   if (document.term !== undefined && idField !== undefined && rangeContains(idField.valueRange, position)) {
     return { term: document.term, what: 'id', range: idField.valueRange, placeholder: document.term.id };
   }
@@ -61,7 +61,7 @@ function replacedValue(frontMatter: FrontMatter, field: FrontMatterField, value:
 function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): WorkspaceChange {
   const edits = new EditsByFile();
   const own = index.getDocument(term.uri);
-  const titleField = own?.frontMatter?.fields.find((field) => field.key === 'title');
+  const titleField = own && termField(own, 'title');
   if (titleField !== undefined) edits.add(term.uri, replacedValue(own!.frontMatter!, titleField, title));
   if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) edits.add(term.uri, { range: term.heading.textRange, newText: escapeHeadingText(title) });
 
@@ -85,8 +85,9 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
 function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): WorkspaceChange {
   if (id.includes('/')) throw new RenameError(l10n.t('Docusaurus rejects this id: it must not be empty or contain "/".'));
   const edits = new EditsByFile();
-  const frontMatter = index.getDocument(term.uri)?.frontMatter;
-  const idField = frontMatter?.fields.find((field) => field.key === 'id');
+  const own = index.getDocument(term.uri);
+  const frontMatter = own?.frontMatter;
+  const idField = own && termField(own, 'id');
   if (idField !== undefined) edits.add(term.uri, replacedValue(frontMatter!, idField, id));
   // A file named after its id keeps that name: it moves with the id, and so do the paths to it.
   const renamesFile = fileStem(term.uri) === term.id;

@@ -117,7 +117,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     ...(options.mdx === false ? {} : mdxProblemsFact(text, lines)),
     ...(shortcodes.refs.length === 0 ? {} : { hugoRefs: shortcodes.refs }),
     ...(shortcodes.others.length === 0 ? {} : { hugoShortcodes: shortcodes.others }),
-    ...(openingDependsOnHugo(text) || fields.some(isTermKeyInOtherCase) ? { hugoReading: asHugo ? 'read' : 'unread' } : {}),
+    ...(openingDependsOnHugo(text) || termKeysDependOnHugo(fields) ? { hugoReading: asHugo ? 'read' : 'unread' } : {}),
     ...(split.hugoOpeningProblem === undefined ? {} : { hugoOpeningProblem: split.hugoOpeningProblem }),
   };
 }
@@ -154,19 +154,43 @@ export const TRANSLATED_FROM_KEY = 'translated_from';
 /** The keys the term is read from. */
 const TERM_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'aliases', 'tags', 'not_mentions', 'translated_from']);
 
-function isTermKeyInOtherCase(field: FrontMatterField): boolean {
-  const lower = field.key.toLowerCase();
-  return lower !== field.key && TERM_KEYS.has(lower);
+/** Whether Hugo reads a term key from another field: one written in another case, or one written twice. */
+function termKeysDependOnHugo(fields: readonly FrontMatterField[]): boolean {
+  const seen = new Set<string>();
+  for (const { key } of fields) {
+    const lower = key.toLowerCase();
+    if (!TERM_KEYS.has(lower)) continue;
+    if (lower !== key || seen.has(lower)) return true;
+    seen.add(lower);
+  }
+  return false;
 }
 
-function lastFieldNamed(fields: readonly FrontMatterField[], lowerCaseKey: string): FrontMatterField | undefined {
-  for (let at = fields.length - 1; at >= 0; at--) if (fields[at].key.toLowerCase() === lowerCaseKey) return fields[at];
-  return undefined;
+/**
+ * The field a term key (in lower case) is read from: as written, the first; or as Hugo reads keys
+ * (`caseless`), in any case, where one not in lower case wins over one that is (Hugo lower-cases
+ * the keys over those already so), else the last.
+ */
+export function termFieldOf(fields: readonly FrontMatterField[], key: string, caseless: boolean): FrontMatterField | undefined {
+  if (!caseless) return fields.find((field) => field.key === key);
+  let lowerCase: FrontMatterField | undefined;
+  for (let at = fields.length - 1; at >= 0; at--) {
+    const field = fields[at];
+    if (field.key.toLowerCase() !== key) continue;
+    if (field.key !== key) return field;
+    lowerCase ??= field;
+  }
+  return lowerCase;
 }
 
-/** The term an entry's fields give; `caseless`: keys in any case, the last of one name counting, as Hugo reads them. */
+/** The field a document's term read `key` from (see `termFieldOf`). */
+export function termField(document: ParsedDocument, key: string): FrontMatterField | undefined {
+  return termFieldOf(document.frontMatter?.fields ?? [], key, document.hugoReading === 'read');
+}
+
+/** The term an entry's fields give; `caseless`: keys as Hugo reads them (see `termFieldOf`). */
 function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string, caseless: boolean): GlossaryTerm {
-  const field = (key: string) => (caseless ? lastFieldNamed(fields, key) : fields.find((candidate) => candidate.key === key));
+  const field = (key: string) => termFieldOf(fields, key, caseless);
   const heading = body.headings.find((candidate) => candidate.level === 1 && candidate.text !== '');
   const titleField = field('title');
   const declaredTitle = asText(titleField?.value);

@@ -48,7 +48,8 @@ export function openingDependsOnHugo(text: string): boolean {
   const first = text[start];
   if (first !== '-' && first !== '+' && first !== '{') return false;
   const plainStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (start !== plainStart || first === '{' || !text.startsWith(first.repeat(3), start)) return true;
+  // TOML and JSON front matter, whose delimiters Hugo reads its own way.
+  if (start !== plainStart || first !== '-' || !text.startsWith('---', start)) return true;
   // Hugo reads the rest of the opening line as front matter.
   const next = text[start + 3];
   return next !== undefined && next !== '\n' && next !== '\r';
@@ -61,14 +62,15 @@ export function openingDependsOnHugo(text: string): boolean {
  */
 function misplacedFrontMatter(text: string, lines: LineIndex, start: number): GlossaryDiagnostic | undefined {
   const at = hugoIntroEnd(text);
-  if (at === start || !text.startsWith('---', at) || /[^ \t\r\n]/.test(text.slice(start, at))) return undefined;
+  // A "---" line alone, after blanks only: with more on the line, gray-matter would read a language.
+  if (at === start || !/^---[ \t]*(?:\r?\n|$)/.test(text.slice(at, at + 200)) || /[^ \t\r\n]/.test(text.slice(start, at))) return undefined;
   const read = splitFrontMatter(text, lines, true);
   if (read.frontMatter === undefined || read.frontMatter.fields.length === 0 || read.diagnostics.length > 0) return undefined;
   return {
     range: lines.rangeAt(start, at + 3),
     severity: 'warning',
     code: 'misplaced-front-matter',
-    message: l10n.t('This front matter does not start on the first line: Docusaurus reads it as Markdown, a rule and a heading. Remove the blank lines before it.'),
+    message: l10n.t('This front matter does not start on the first line: Docusaurus, like most Markdown tools, reads it as Markdown, a rule and a heading. Remove the blank lines before it.'),
     suggestion: '---',
   };
 }
@@ -138,7 +140,7 @@ export function splitFrontMatter(text: string, lines: LineIndex, asHugo = false)
   }
   const bodyOffset = bodyOffsetAfter(text, closing);
   const closingLineEnd = lines.lineEndOffset(lines.positionAt(closing + 1).line);
-  const range = lines.rangeAt(0, closingLineEnd);
+  const range = lines.rangeAt(lines.lineStartOffset(lines.positionAt(open).line), closingLineEnd);
 
   if (language !== '' && !/^ya?ml$/i.test(language)) {
     diagnostics.push({
@@ -187,9 +189,9 @@ function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: b
   } catch (error) {
     if (format === 'json') return undefined;
     diagnostics.push({ range: lines.rangeAt(open, end), severity: 'error', code: 'front-matter-language', message: l10n.t('TOML front matter that does not parse: {0}', (error as Error).message.split('\n')[0]) });
-    return { frontMatter: { range: lines.rangeAt(0, end), fields: [], format }, bodyOffset };
+    return { frontMatter: { range: lines.rangeAt(lines.lineStartOffset(openLine), end), fields: [], format }, bodyOffset };
   }
-  if (values === null || typeof values !== 'object' || Array.isArray(values)) return format === 'json' ? undefined : { frontMatter: { range: lines.rangeAt(0, end), fields: [], format }, bodyOffset };
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) return format === 'json' ? undefined : { frontMatter: { range: lines.rangeAt(lines.lineStartOffset(openLine), end), fields: [], format }, bodyOffset };
   const fields: FrontMatterField[] = [];
   for (const [key, written] of Object.entries(values)) {
     // Past the bounds of a YAML value, a value is not read, as in YAML.
@@ -203,7 +205,7 @@ function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: b
     if (Array.isArray(value)) field.items = value.map((item) => ({ value: item, range: valueRange, pinned: true as const }));
     fields.push(field);
   }
-  return { frontMatter: { range: lines.rangeAt(0, end), fields, format }, bodyOffset };
+  return { frontMatter: { range: lines.rangeAt(lines.lineStartOffset(openLine), end), fields, format }, bodyOffset };
 }
 
 /** The length of a one-line string literal (`"…"` or `'…'`) at the start of a value's text that reads as `value`; undefined for any other. */

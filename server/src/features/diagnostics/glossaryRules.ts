@@ -3,7 +3,7 @@ import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { relativePath, uriPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { nameKey } from '../../index/termMatcher';
-import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
+import { termField, type GlossaryTerm, type ParsedDocument } from '../../parsing/document';
 import { isNoHugoPage } from '../termLinks';
 
 /** Rules across the glossary: two entries with one id, or one title, in one locale (and version). */
@@ -11,7 +11,7 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   const term = document.term;
   if (term === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
-  const idField = document.frontMatter?.fields.find((field) => field.key === 'id');
+  const idField = termField(document, 'id');
   // An id taken from the file name repeats legitimately in other folders; a declared one is a choice.
   // Where the site model knows the page, it judges ids as the generator does (`siteRules.ts`).
   if (idField !== undefined && index.pageOf(document.uri) === undefined) {
@@ -52,7 +52,8 @@ const byUri = (a: GlossaryTerm, b: GlossaryTerm) => (a.uri < b.uri ? -1 : a.uri 
 const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 function idFieldOf(index: GlossaryIndex, term: GlossaryTerm) {
-  return index.getDocument(term.uri)?.frontMatter?.fields.find((field) => field.key === 'id');
+  const document = index.getDocument(term.uri);
+  return document && termField(document, 'id');
 }
 
 function declaresId(index: GlossaryIndex, term: GlossaryTerm): boolean {

@@ -4,7 +4,7 @@ import { KNOWN_HUGO_KEYS, KNOWN_KEYS } from '../../common/frontMatterKeys';
 import type { GlossarySettings } from '../../common/settings';
 import type { Range } from '../../common/text';
 import { fileStem } from '../../common/uris';
-import type { ParsedDocument } from '../../parsing/document';
+import { termField, type ParsedDocument } from '../../parsing/document';
 import { distance } from 'fastest-levenshtein';
 import { isCaseOrNumberVariant } from './similarity';
 import { yamlString } from '../yamlEdits';
@@ -62,7 +62,7 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
     });
   }
 
-  const id = field('id');
+  const id = termField(document, 'id');
   if (id !== undefined) {
     const value = typeof id.value === 'string' || typeof id.value === 'number' ? String(id.value) : '';
     if (value.trim() === '' || value.includes('/')) {
@@ -84,7 +84,7 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
     }
   }
 
-  const title = field('title');
+  const title = termField(document, 'title');
   // In Hugo, a "# line" in a shortcode's body (`{{< tab >}}`) is the template's text, not a heading: the first H1 outside one is.
   const heading =
     inHugo && document.term.heading !== undefined && inShortcodeBody(document.hugoShortcodes, document.term.heading.range)

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import type { LineIndex } from '../../common/text';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
-import { NOT_MENTIONS_KEY, type ParsedDocument } from '../../parsing/document';
+import { NOT_MENTIONS_KEY, termField, type ParsedDocument } from '../../parsing/document';
 import { definitionOf } from '../navigation';
 import { MAX_PHRASE_LENGTH, MAX_PHRASES } from '../mentions';
 import { mentionsIn } from '../termAt';
@@ -34,7 +34,7 @@ export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: Parse
  * one excludes nothing, most likely a name misspelt or the phrase put in the wrong entry).
  */
 export function notMentionsDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
-  const field = document.frontMatter?.fields.find((candidate) => candidate.key === NOT_MENTIONS_KEY);
+  const field = termField(document, NOT_MENTIONS_KEY);
   if (field === undefined || document.term === undefined) return [];
   const problem = (range: GlossaryDiagnostic['range'], message: string): GlossaryDiagnostic => ({ range, severity: 'warning', code: 'invalid-not-mentions', message });
   const items = field.items ?? (typeof field.value === 'string' ? [{ value: field.value, range: field.valueRange }] : undefined);

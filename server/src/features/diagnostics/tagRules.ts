@@ -3,7 +3,7 @@ import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import type { Range } from '../../common/text';
 import { relativePath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
-import type { ParsedDocument } from '../../parsing/document';
+import { termField, type ParsedDocument } from '../../parsing/document';
 import { yamlFlowList, yamlString } from '../yamlEdits';
 import { closestMatch, isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 
@@ -21,7 +21,7 @@ const VARIANT_RATIO = 2;
 
 /** Tag rules: the shape of the `tags` list, and each tag against the tags file or the glossary. */
 export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
-  const field = document.term === undefined ? undefined : document.frontMatter?.fields.find((candidate) => candidate.key === 'tags');
+  const field = document.term === undefined ? undefined : termField(document, 'tags');
   if (field === undefined || field.value === undefined || field.value === null) return [];
   if (field.items === undefined) {
     // Hugo reads a string as one tag, whatever its commas: the list keeps it so.
