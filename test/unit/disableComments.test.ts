@@ -11,6 +11,7 @@ import { applyEdits, LineIndex } from '../../server/src/common/text';
 import { codeActions, fixedText } from '../../server/src/features/codeActions';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { parseDocument } from '../../server/src/parsing/document';
+import { hugoSiteOf } from '../../server/src/site/hugo';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { glossaryOf, ROOT } from './glossary';
 
@@ -177,6 +178,25 @@ describe('quick fix "Disable … for this line"', () => {
     };
     assert.deepEqual(inSite(false), ['{/* markdown-glossary-disable-next-line broken-link */}']);
     assert.deepEqual(inSite(true), ['<!-- markdown-glossary-disable-next-line broken-link -->']);
+  });
+
+  it('opens no page Hugo reads with the comment (Hugo 0.111 takes it for commented-out front matter, and fails): at the line end there', () => {
+    const inHugo = (text: string, marker: string) => {
+      const index = glossaryOf({});
+      index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date() }]);
+      const document = index.setDocument(`${ROOT}/content/a.md`, text);
+      const lines = new LineIndex(text);
+      const line = lines.positionAt(text.indexOf(marker)).line;
+      const range = { start: { line, character: 0 }, end: { line, character: lines.lineText(line).length } };
+      return codeActions(index, document, lines, range, DEFAULT_SETTINGS)
+        .filter((action) => action.title.startsWith('Disable '))
+        .map((action) => applyEdits(lines, action.change.edits[0].edits));
+    };
+    assert.deepEqual(inHugo(`${BROKEN}\n`, BROKEN), [`${BROKEN} <!-- markdown-glossary-disable-line broken-link -->\n`]);
+    assert.deepEqual(inHugo(`\n\n${BROKEN}\n`, BROKEN), [`\n\n${BROKEN} <!-- markdown-glossary-disable-line broken-link -->\n`]);
+    assert.deepEqual(inHugo(`Text\n\n${BROKEN}\n`, BROKEN), [`Text\n\n<!-- markdown-glossary-disable-next-line broken-link -->\n${BROKEN}\n`]);
+    // Elsewhere the line above is fine.
+    assert.deepEqual(disabled(`${BROKEN}\n`, BROKEN), [`<!-- markdown-glossary-disable-next-line broken-link -->\n${BROKEN}\n`]);
   });
 
   it('is no safe fix: check --fix (fixedText) adds no comment', () => {

@@ -68,7 +68,7 @@ export function codeActions(
     // Last, and never a safe fix: turning a rule off is the author's call. One per kind and line.
     const key = `${diagnostic.code} ${diagnostic.range.start.line}`;
     if (disabling.has(key)) continue;
-    const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document));
+    const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document), index.readerOf(document.uri) === 'hugo');
     if (disable === undefined) continue;
     disabling.add(key);
     actions.push({ title: l10n.t('Disable {0} for this line', diagnostic.code), kind: 'quickfix', diagnostics: byKindAndLine.get(key)!, change: { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] } });

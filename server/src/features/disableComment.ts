@@ -24,6 +24,8 @@ export type Placement = 'above' | 'end' | 'none';
  * inside a paragraph splits it, a `#` line in a block scalar or a quoted string is content.
  * Each candidate is checked by parsing the text it gives around the line. `placements` remembers
  * the answer per line for the problems of one request: it does not depend on the rule.
+ * `readByHugo`: a page Hugo reads, which must not open with an HTML comment (Hugo 0.111 takes
+ * one for commented-out front matter, and fails the build without a later "-->").
  */
 export function disableCommentEdit(
   document: ParsedDocument,
@@ -31,6 +33,7 @@ export function disableCommentEdit(
   diagnostic: GlossaryDiagnostic,
   placements = new Map<number, Placement>(),
   mdxCommentsOnly = /\.mdx$/i.test(document.uri),
+  readByHugo = false,
 ): TextEdit | undefined {
   const text = lines.text;
   const line = diagnostic.range.start.line;
@@ -57,7 +60,8 @@ export function disableCommentEdit(
     const window = verificationWindow(document, lines, line, inFrontMatter);
     const fits = (candidate: Exclude<Placement, 'none'>) =>
       keepsMeaningAndDisables(document.uri, window, lines.offsetAt(edits[candidate].range.start) - window.base, edits[candidate].newText, (candidate === 'above' ? line + 1 : line) - window.firstLine, diagnostic);
-    if ((inFrontMatter || startsMarkdownBlock(document, lines, line)) && fits('above')) placement = 'above';
+    const opensPage = readByHugo && !inFrontMatter && text.slice(0, lines.offsetAt(above)).trim() === '';
+    if ((inFrontMatter || startsMarkdownBlock(document, lines, line)) && !opensPage && fits('above')) placement = 'above';
     // An MDX comment at a heading's end goes into its id (Docusaurus slugs its text): the anchor would move.
     else if ((inFrontMatter || (!HARD_BREAK.test(lineText) && !leavesCodeSpanOpen(lineText) && !(mdxCommentsOnly && ATX_HEADING.test(lineText)))) && fits('end')) placement = 'end';
     else placement = 'none';
