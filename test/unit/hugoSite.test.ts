@@ -649,6 +649,14 @@ describe("Hugo's ref and relref", () => {
     assert.ok(affectedDocuments(index, created.uri, undefined, created).has('file:///site/content/g/b.md'), 'and the page holding the ref is checked again');
   });
 
+  it('find a content file the workspace does not read (b.markdown, _index.html) by its path from the page or a content folder, in any case and with any extension', () => {
+    const index = indexWith({ 'content/g/a.md': '---\ntitle: A\n---\n{{< ref "b" >}} {{< ref "B.html" >}} {{< ref "/g/b" >}} {{< relref "/ueber" >}} {{< ref "fehlt" >}} {{< ref "/fehlt/b" >}}\n' });
+    const onDisk = new Set(['file:///site/content/g/b.markdown', 'file:///site/content/ueber/_index.html']);
+    index.setPathProbe((uri) => (onDisk.has(uri) ? 'file' : 'none'));
+    const broken = documentDiagnostics(index, index.getDocument('file:///site/content/g/a.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
+    assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['fehlt', '/fehlt/b'].map((target) => `No page of the site is named "${target}": should Hugo's ref find none, the build fails.`));
+  });
+
   it('find the pages of the linking page\'s language only: a translation of a page left out finds none', () => {
     const index = new GlossaryIndex();
     const hugo = hugoSiteOf(readHugoConfig('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n', 'hugo.toml'));

@@ -253,6 +253,9 @@ function basePathOf(baseURL: string): string {
   return withoutQuery.endsWith('/') ? withoutQuery : `${withoutQuery}/`;
 }
 
+/** The endings of content files Hugo builds pages from that the workspace does not read (it reads `.md` and `.mdx`). */
+export const HUGO_UNREAD_CONTENT_EXTENSIONS = ['markdown', 'mdown', 'mkd', 'mkdn', 'html', 'htm', 'adoc', 'asciidoc', 'ad', 'org', 'pandoc', 'pdc', 'rst'];
+
 /** The file types Hugo renders as pages that this project reads. */
 const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown']);
 

@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { safeDecode, uriPath } from '../../common/uris';
+import { safeDecode, uriPath, withPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { Site } from '../../site/site';
 import type { UnpublishedReason } from '../../site/siteTypes';
-import type { HugoSite } from '../../site/hugo';
+import { HUGO_UNREAD_CONTENT_EXTENSIONS, type HugoSite } from '../../site/hugo';
 import type { HugoRef } from '../../parsing/hugoShortcodes';
 
 /**
@@ -31,6 +31,7 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
   const diagnostics: GlossaryDiagnostic[] = [];
   for (const ref of refs) {
     if (ref.lang !== undefined || (ref.inHtml && !site.hugo.rendersRawHtml) || names.has(refName(ref.target, languages))) continue;
+    if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
     diagnostics.push({
       range: ref.range,
       severity: 'warning',
@@ -56,6 +57,24 @@ export function refsInShortcodes(document: ParsedDocument, refParameters: HugoSi
     const lastByKey = new Map((shortcode.parameters ?? []).filter((parameter) => keys.has(parameter.key)).map((parameter) => [parameter.key, parameter]));
     return [...lastByKey.values()].filter((parameter) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(parameter.value)).map((parameter) => ({ target: parameter.value, range: parameter.range }));
   });
+}
+
+/**
+ * Whether a ref names a content file the workspace does not read, of a format Hugo builds pages
+ * from (`b.markdown`, `about/_index.html`): from the page's folder or a content folder (a name
+ * alone found elsewhere in the site is not looked for).
+ */
+function namesUnreadContentFile(index: GlossaryIndex, rootUri: string, hugo: HugoSite, documentUri: string, target: string): boolean {
+  const path = safeDecode(target.replace(/[?#].*$/s, '').trim()).replace(/\/+$/, '');
+  if (path === '' || path.split('/').includes('..')) return false;
+  const root = uriPath(rootUri).replace(/\/$/, '');
+  const contentFolders = [...new Set(hugo.languages.map((language) => [root, language.contentDir].filter((part) => part !== '').join('/')))];
+  const folders = path.startsWith('/') ? contentFolders : [uriPath(documentUri).replace(/\/[^/]*$/, ''), ...contentFolders];
+  // Hugo finds a page by its path in any case and with any extension (`B.html` for `b.markdown`): the path as written and in lower case.
+  const relative = path.replace(/^\/+/, '').replace(/\.[^./]*$/, '');
+  const stems = [...new Set([relative, relative.toLowerCase()])].flatMap((stem) => [stem, `${stem}/index`, `${stem}/_index`]);
+  const files = stems.flatMap((stem) => HUGO_UNREAD_CONTENT_EXTENSIONS.map((unread) => `${stem}.${unread}`));
+  return folders.some((folder) => files.some((file) => index.whatIsAt(withPath(rootUri, `${folder}/${file}`)) === 'file'));
 }
 
 /** Why a page Hugo knows of is not built, but a ref finds it: it is not rendered (`headless`, `_build`). A page dated in the future or expired Hugo leaves out, and a ref to it fails as one to a draft. */

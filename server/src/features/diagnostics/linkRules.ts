@@ -7,7 +7,7 @@ import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
-import { hugoPathsBesidePages, hugoThemeContentFolders } from '../../site/hugo';
+import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders } from '../../site/hugo';
 import { compiledByContentPlugin } from '../../site/docusaurus';
 import type { UnpublishedReason } from '../../site/siteTypes';
 import { isNoHugoPage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
@@ -127,9 +127,6 @@ function mayBePagesPluginPage(index: GlossaryIndex, site: Site, path: string): b
     return markdown === undefined || compiledByContentPlugin(site.docusaurus, file, markdown.frontMatter?.fields ?? []);
   });
 }
-
-/** The endings of content files Hugo builds pages from that the workspace does not read (it reads `.md` and `.mdx`). */
-const HUGO_UNREAD_CONTENT_EXTENSIONS = ['markdown', 'mdown', 'mkd', 'mkdn', 'html', 'htm', 'adoc', 'asciidoc', 'ad', 'org', 'pandoc', 'pdc', 'rst'];
 
 /**
  * Whether a content file lies where Hugo builds the page at a URL path by its path alone, that the
