@@ -166,6 +166,7 @@ export function splitFrontMatter(text: string, lines: LineIndex, asHugo = false)
  */
 function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: boolean, diagnostics: GlossaryDiagnostic[]): Omit<SplitDocument, 'diagnostics'> | undefined {
   const openLine = lines.positionAt(open).line;
+  const matterStart = lines.lineStartOffset(openLine);
   // Hugo reads a line that starts with "+++" as a delimiter, the rest of the opening line as TOML.
   const tomlDelimiter = asHugo ? /^\+\+\+/ : /^\+\+\+[ \t]*\r?$/;
   const format = tomlDelimiter.test(text.slice(open, lines.lineEndOffset(openLine))) ? 'toml' : text[open] === '{' ? 'json' : undefined;
@@ -189,9 +190,9 @@ function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: b
   } catch (error) {
     if (format === 'json') return undefined;
     diagnostics.push({ range: lines.rangeAt(open, end), severity: 'error', code: 'front-matter-language', message: l10n.t('TOML front matter that does not parse: {0}', (error as Error).message.split('\n')[0]) });
-    return { frontMatter: { range: lines.rangeAt(lines.lineStartOffset(openLine), end), fields: [], format }, bodyOffset };
+    return { frontMatter: { range: lines.rangeAt(matterStart, end), fields: [], format }, bodyOffset };
   }
-  if (values === null || typeof values !== 'object' || Array.isArray(values)) return format === 'json' ? undefined : { frontMatter: { range: lines.rangeAt(lines.lineStartOffset(openLine), end), fields: [], format }, bodyOffset };
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) return format === 'json' ? undefined : { frontMatter: { range: lines.rangeAt(matterStart, end), fields: [], format }, bodyOffset };
   const fields: FrontMatterField[] = [];
   for (const [key, written] of Object.entries(values)) {
     // Past the bounds of a YAML value, a value is not read, as in YAML.
@@ -205,7 +206,7 @@ function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: b
     if (Array.isArray(value)) field.items = value.map((item) => ({ value: item, range: valueRange, pinned: true as const }));
     fields.push(field);
   }
-  return { frontMatter: { range: lines.rangeAt(lines.lineStartOffset(openLine), end), fields, format }, bodyOffset };
+  return { frontMatter: { range: lines.rangeAt(matterStart, end), fields, format }, bodyOffset };
 }
 
 /** The length of a one-line string literal (`"…"` or `'…'`) at the start of a value's text that reads as `value`; undefined for any other. */
