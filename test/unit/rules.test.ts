@@ -374,15 +374,16 @@ describe('unknown-key', () => {
     ], 'no fix where the key meant is there already (id) or another key is renamed to it first');
   });
 
-  it('in a Hugo site, knows Hugo\'s keys in any case, as Hugo reads them', () => {
+  it('in a Hugo site, knows Hugo\'s keys in any case, as Hugo reads them, and takes only a slip of the keyboard for a typo', () => {
     const hugo = new GlossaryIndex();
     hugo.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date('2025-06-01T00:00:00Z') }]);
-    const text = doc(['Title: Schlüssel', 'images: [a.png]', 'expirydate: 2030-01-01', 'LinkTitle: S', 'weight: 3', 'titel: X', 'linktitel: Y', 'uid: 1'], '\n# Schlüssel\n');
+    const text = doc(['Title: Schlüssel', 'images: [a.png]', 'expirydate: 2030-01-01', 'LinkTitle: S', 'weight: 3', 'titel: X', 'linktitel: Y', 'summery: Z', 'uid: 1', 'stats: [a]'], '\n# Schlüssel\n');
     hugo.setDocument(`${ROOT}/content/Schluessel.md`, text);
+    // Any other key is a parameter the site's templates may read (regisphilibert.com's `stats`, no misspelt `tags`).
     assert.deepEqual(problems(hugo, 'content/Schluessel.md'), [
       { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "titel". Did you mean "title"?', range: '6:0-6:5' },
       { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "linktitel". Did you mean "linkTitle"?', range: '7:0-7:9' },
-      { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "uid". Did you mean "id"?', range: '8:0-8:3' },
+      { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "summery". Did you mean "summary"?', range: '8:0-8:7' },
     ]);
   });
 });
@@ -1065,6 +1066,20 @@ describe('broken-link', () => {
     assert.equal(broken(), 1);
     index.removeDocument(uri('docs/Lexikon/B/Zwei.md'));
     assert.equal(broken(), 0, 'no entry below /docs/Lexikon/ any more');
+  });
+
+  it("judges a section holding no page where the glossary's scope takes in its folder: the whole docs folder is the workspace's, and the build breaks on it", () => {
+    const files = { 'docs/Lexikon/Eins.md': entry('Eins', 'Eins', 'Die Eins.'), 'docs/Notiz.md': 'Siehe [Drei](/docs/Anleitungen/drei) und [Vier](/docs/Lexikon/vier).\n' };
+    const brokenIn = (contains?: (filePath: string) => boolean) => {
+      const index = glossaryOf(files);
+      if (contains !== undefined) index.setScope(contains);
+      return diagnosticsOf(index, 'docs/Notiz.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    };
+    const everything = brokenIn(() => true);
+    assert.deepEqual(everything, ['No glossary entry at "/docs/Anleitungen/drei".', 'No glossary entry at "/docs/Lexikon/vier".']);
+    // The scope takes in the glossary's folder only: the other sections' pages are out of its view.
+    assert.deepEqual(brokenIn((filePath) => filePath.includes('/docs/Lexikon/')), ['No glossary entry at "/docs/Lexikon/vier".']);
+    assert.deepEqual(brokenIn(), ['No glossary entry at "/docs/Lexikon/vier".']);
   });
 
   it('reports wiki links naming no title or alias, suggesting the nearest name', () => {

@@ -1,9 +1,9 @@
-import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments, safeDecode, uriPath } from '../common/uris';
+import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments, safeDecode, uriPath, uriToFsPath } from '../common/uris';
 import { composed } from '../common/text';
 import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, type HugoFilesAround, type Site } from '../site/site';
+import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
 import type { Generator as SiteGenerator, SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { mayHeadHugoBundle } from '../site/hugo';
 import { assetFileName } from '../site/docusaurusAssets';
@@ -230,6 +230,8 @@ export class GlossaryIndex {
   private readonly filesNamed = new UrisByKey();
   /** What is on disk at a URI, for the files images and links name; undefined until the workspace says how to look. */
   private pathProbe: PathProbe | undefined;
+  /** Whether a Markdown file at a path would be one of the glossary's (its scope's); undefined: none would. */
+  private scopeContains: ((filePath: string) => boolean) | undefined;
   /** Terms by the route folder they live in (`/docs/glossar/`, lower case), for new entries beside them. */
   private readonly termsByRouteFolder = new UrisByKey();
   /** The sites the glossary's files belong to; see `site/site.ts`. */
@@ -618,7 +620,12 @@ export class GlossaryIndex {
    */
   judgesLinksTo(site: Site, path: string): boolean {
     const section = docsSectionOf(site, path);
-    return (section !== undefined && (this.pagesBySection.get(section) ?? 0) > 0) || inUnbuiltVersion(site, path);
+    if (section === undefined) return inUnbuiltVersion(site, path);
+    if ((this.pagesBySection.get(section) ?? 0) > 0 || inUnbuiltVersion(site, path)) return true;
+    // A section with no page held: none is there where the workspace would hold its files (a folder of the docs
+    // the glossary's scope takes in), else its pages are out of the workspace's view.
+    const folder = docsSectionFolderOf(site, path);
+    return folder !== undefined && this.scopeContains?.(`${uriToFsPath(site.rootUri).replace(/\/$/, '')}/${folder}/index.md`) === true;
   }
 
   private learnPage(document: ParsedDocument): void {
@@ -744,6 +751,11 @@ export class GlossaryIndex {
     for (const uri of targets.uris) this.linksByUri.delete(uri, document.uri);
     for (const id of targets.ids) this.linksById.delete(id, document.uri);
     for (const name of targets.names) this.linksByName.delete(name, document.uri);
+  }
+
+  /** Tells the index which Markdown files the glossary's scope takes in (see `judgesLinksTo`). */
+  setScope(contains: (filePath: string) => boolean): void {
+    this.scopeContains = contains;
   }
 
   /** Tells the index how to look at disk for the files images and links name (see `whatIsAt`). */

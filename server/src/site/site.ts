@@ -169,7 +169,19 @@ export function permalinkKey(path: string): string {
  * served at the site's root, which they share with the blog and the pages of `src/pages`.
  */
 export function docsSectionOf(site: Site, path: string): string | undefined {
-  if (site.generator === 'hugo') return hugoSectionOf(site.hugo, path);
+  return site.generator === 'hugo' ? hugoSectionOf(site.hugo, path) : docusaurusSectionOf(site, path)?.key;
+}
+
+/**
+ * The folder, from the site's folder, that would hold the docs of a Docusaurus section a URL path
+ * lies in (`/docs/guides/bar` → `docs/guides`; a version's or a top-level page's → the docs
+ * folder's own entry): where the workspace would hold its pages. None below docs served at the site's root.
+ */
+export function docsSectionFolderOf(site: Site, path: string): string | undefined {
+  return site.generator === 'docusaurus' ? docusaurusSectionOf(site, path)?.folder : undefined;
+}
+
+function docusaurusSectionOf(site: Extract<Site, { generator: 'docusaurus' }>, path: string): { key: string; folder?: string } | undefined {
   const { docusaurus } = site;
   const locale = localeOfPath(site, path);
   const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
@@ -186,7 +198,11 @@ export function docsSectionOf(site: Site, path: string): string | undefined {
     const segments = below.split('/').filter((segment) => segment !== '');
     // Docs served at the site's root share its top level with the blog and the pages of `src/pages`.
     if (base === '' && segments.length <= 1) return undefined;
-    return permalinkKey(`${localeBase}${base.slice(1)}/${segments.length > 1 ? segments[0] : ''}`);
+    const key = permalinkKey(`${localeBase}${base.slice(1)}/${segments.length > 1 ? segments[0] : ''}`);
+    // Below docs served at the site's root, a first folder may be the blog's or a page's too: no folder of the docs' alone.
+    if (base === '') return { key };
+    const folder = segments.length > 1 ? safeDecode(segments[0]) : '';
+    return { key, folder: [instance.path, folder].filter((part) => part !== '').join('/') };
   }
   return undefined;
 }

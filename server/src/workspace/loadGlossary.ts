@@ -23,6 +23,7 @@ export async function loadGlossary(
 ): Promise<string[]> {
   const { sites, configProblems } = findSites(options.starts ?? scope.roots, scope, options.siteLog ?? log, options.generator, options.configuredSitesOf);
   index.setSites(sites, configProblems);
+  index.setScope((filePath) => scope.contains(filePath));
   const files = await findWorkspaceFiles(scope, log, options.starts);
   const extraTagsFiles = options.extraTagsFiles ?? [];
   const tagsFiles = [...new Set([...files.tagsFiles, ...extraTagsFiles])];

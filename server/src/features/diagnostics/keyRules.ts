@@ -32,7 +32,8 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
     if (allowed.has(spelling(field.key))) continue;
     // Keys of other tools are fine; only a near miss of a known key is a mistake.
     const intended = misspeltKey(field.key, known);
-    if (intended === undefined) continue;
+    // In Hugo any key is a parameter the site's templates may read (`stats`, `serie`): only a slip of the keyboard is taken for a typo.
+    if (intended === undefined || (inHugo && !isSlipOfTheKeyboard(field.key, intended))) continue;
     const free = !taken.has(spelling(intended));
     taken.add(spelling(intended));
     // Where Docusaurus would refuse the value under the key meant, renaming would break the build;
@@ -109,10 +110,11 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
  * (`tittle`, `descripton`). Not a letter more or less at the start (`uid`, `listed`) or a word
  * further off (`pages`, `drift`): those may be keys of their own.
  */
-function isSlipOfTheKeyboard(written: string, meant: string): boolean {
+function isSlipOfTheKeyboard(written: string, meantAsWritten: string): boolean {
   const key = written.toLowerCase();
-  if (isCaseOrNumberVariant(key, meant)) return true;
-  if (key[0] !== meant[0].toLowerCase()) return false;
+  if (isCaseOrNumberVariant(key, meantAsWritten)) return true;
+  const meant = meantAsWritten.toLowerCase();
+  if (key[0] !== meant[0]) return false;
   const swapped = key.length === meant.length && [...key].filter((letter, at) => letter !== meant[at]).length === 2 && distance(key, meant) === 2;
   if (swapped) {
     const at = [...key].findIndex((letter, index) => letter !== meant[index]);
