@@ -311,6 +311,8 @@ const HUGO_SITES = [
   { name: 'hugo-front-matter-openings', dir: path.join(SITES, 'hugo-front-matter-openings') },
   { name: 'hugo-opening-list', dir: path.join(SITES, 'hugo-opening-list') },
   { name: 'hugo-opening-shortcode', dir: path.join(SITES, 'hugo-opening-shortcode') },
+  { name: 'hugo-mounts-lang', dir: path.join(SITES, 'hugo-mounts-lang') },
+  { name: 'hugo-mount-folder', dir: path.join(SITES, 'hugo-mount-folder') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

@@ -623,7 +623,9 @@ export class GlossaryIndex {
     if (section === undefined) return inUnbuiltVersion(site, path);
     if ((this.pagesBySection.get(section) ?? 0) > 0 || inUnbuiltVersion(site, path)) return true;
     // A section with no page held: none is there where the workspace would hold its files (a folder of the docs
-    // the glossary's scope takes in), else its pages are out of the workspace's view.
+    // the glossary's scope takes in), else its pages are out of the workspace's view. Not in a site assumed
+    // for a docs folder without its configuration, which may be a part of a site held elsewhere.
+    if (site.assumed === true) return false;
     const folder = docsSectionFolderOf(site, path);
     return folder !== undefined && this.scopeContains?.(`${uriToFsPath(site.rootUri).replace(/\/$/, '')}/${folder}/index.md`) === true;
   }

@@ -309,4 +309,24 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
       report(facts.defaultContentLanguage === undefined ? ['languages'] : ['defaultContentLanguage'], l10n.t('Hugo refuses to build: the default language "{0}" is none of the languages ({1}).', defaultLanguage, facts.languages.map((language) => language.code).join(', ')));
     }
   } else if (languages !== undefined) wrongType(['languages'], l10n.t('a table'));
+  contentFoldersOfMounts(mounts, facts);
+}
+
+/**
+ * Mounts that replace the content folder (`target = "content"`), as Hugo takes them in place of its
+ * default one: one per language (`lang = "fr"`), each the language's content folder, where every
+ * language has one; or one for all, the site's content folder. Every mount to content stays a
+ * folder Hugo may read as content (`contentMountSources`).
+ */
+function contentFoldersOfMounts(mounts: unknown[], facts: HugoConfigFacts): void {
+  const folder = (value: unknown) => (typeof value === 'string' ? value.replace(/^\.\//, '').replace(/\/+$/, '') : undefined);
+  const whole = mounts.filter((mount): mount is Table => isTable(mount) && folder(mount.target) === 'content' && /^[^/.][^:]*$/.test(folder(mount.source) ?? '') && !folder(mount.source)!.split('/').includes('..'));
+  const byLanguage = new Map<string, string>();
+  for (const mount of whole) if (typeof mount.lang === 'string') byLanguage.set(mount.lang.toLowerCase(), folder(mount.source)!);
+  const languages = facts.languages ?? [];
+  if (byLanguage.size > 0 && byLanguage.size === whole.length && languages.length > 0 && languages.every((language) => byLanguage.has(language.code.toLowerCase()) && language.contentDir === undefined)) {
+    for (const language of languages) language.contentDir = byLanguage.get(language.code.toLowerCase());
+  } else if (whole.length === 1 && byLanguage.size === 0 && facts.contentDir === undefined && languages.every((language) => language.contentDir === undefined)) {
+    facts.contentDir = folder(whole[0].source);
+  }
 }
