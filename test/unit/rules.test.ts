@@ -410,6 +410,15 @@ describe('missing-key', () => {
     assert.deepEqual(problems(index, 'docs/notiz.md'), []);
   });
 
+  it('asks no title of a Docusaurus blog post or Markdown page, which the site titles by its file name or its own', () => {
+    const index = glossaryOf({});
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')];
+    index.setSites([site]);
+    for (const relative of ['blog/2016-03-11-leistung.md', 'src/pages/hilfe.md', 'docs/Ohne.md']) index.setDocument(uri(relative), doc(['tags: [Begriffe]'], '\nText.\n'));
+    assert.deepEqual(['blog/2016-03-11-leistung.md', 'src/pages/hilfe.md', 'docs/Ohne.md'].map((relative) => problems(index, relative, ['missing-key']).length), [0, 0, 1]);
+  });
+
   it('in a Hugo site, takes a key in any case, as Hugo reads it: "Title:" is the title', () => {
     const hugo = new GlossaryIndex();
     hugo.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date('2025-06-01T00:00:00Z') }]);

@@ -5,6 +5,7 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { TagsFile } from '../../parsing/tagsFile';
 import type { SiteConfigProblems } from '../../site/siteTypes';
+import { contentPluginFolderOf } from '../../site/docusaurus';
 import { withoutDisabled } from './disabledRules';
 import { glossaryDiagnostics } from './glossaryRules';
 import { categoryDiagnostics, compiledAsMdx, duplicateRouteDiagnostics, sidebarCategoryDiagnostics, sidebarDiagnostics, siteDiagnostics } from './siteRules';
@@ -37,7 +38,7 @@ export function documentDiagnostics(
   const found = [
     ...document.diagnostics.map((diagnostic) => (diagnostic.code === 'duplicate-key' && refusesDuplicateKeys ? { ...diagnostic, breaksBuild: true as const } : diagnostic)),
     ...tagDiagnostics(index, document),
-    ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator, index.isHugoSectionFile(document.uri) || index.pageOf(document.uri)?.unpublishedReason === 'not-rendered'),
+    ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator, needsNoTitle(index, document.uri)),
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
     ...assetDiagnostics(index, document),
@@ -94,4 +95,15 @@ function withConfiguredSeverities(found: GlossaryDiagnostic[], settings: Glossar
     if (severity !== 'off') diagnostics.push({ ...diagnostic, severity });
   }
   return diagnostics;
+}
+
+/**
+ * Whether a page needs no title of its own: a Hugo section's `_index` file (titled by its folder), a
+ * page Hugo does not render, a Docusaurus blog post or Markdown page of `src/pages` (titled by its
+ * file name or its site), none of them a glossary entry.
+ */
+function needsNoTitle(index: GlossaryIndex, uri: string): boolean {
+  const site = index.siteFor(uri);
+  if (site?.generator === 'docusaurus') return contentPluginFolderOf(site.docusaurus, uri) !== undefined;
+  return index.isHugoSectionFile(uri) || index.pageOf(uri)?.unpublishedReason === 'not-rendered';
 }
