@@ -55,6 +55,14 @@ describe('term facts', () => {
     assert.equal(textAt(text, tags[1].range), '"Informations management"');
   });
 
+  it('takes the H1 that titles the page only as its first heading: one after ## sections is a part\'s', () => {
+    const after = parseDocument('file:///g/Teile.md', '---\ntags: [X]\n---\n\n## Einleitung\n\nText.\n\n# Parameter\n').term!;
+    assert.deepEqual([after.heading, after.title], [undefined, 'Teile']);
+    const first = parseDocument('file:///g/Teile.md', '---\ntags: [X]\n---\n\nText.\n\n# Teile\n\n## Mehr\n').term!;
+    assert.equal(first.title, 'Teile');
+    assert.equal(first.heading?.text, 'Teile');
+  });
+
   it('falls back to the file name for the id and to the H1 for the title', () => {
     const term = parseDocument('file:///g/Wertsch%C3%B6pfungskette.md', '---\ntags: [X]\n---\n\n# Wertschöpfungskette\n\nDie Kette der Schritte.\n').term!;
     assert.equal(term.id, 'Wertschöpfungskette');

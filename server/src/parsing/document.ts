@@ -191,7 +191,9 @@ export function termField(document: ParsedDocument, key: string): FrontMatterFie
 /** The term an entry's fields give; `caseless`: keys as Hugo reads them (see `termFieldOf`). */
 function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string, caseless: boolean): GlossaryTerm {
   const field = (key: string) => termFieldOf(fields, key, caseless);
-  const heading = body.headings.find((candidate) => candidate.level === 1 && candidate.text !== '');
+  // The H1 that titles the page is its first heading (Docusaurus takes one at the top only): one after `##` sections is a part's.
+  const first = body.headings.find((candidate) => candidate.text !== '');
+  const heading = first?.level === 1 ? first : undefined;
   const titleField = field('title');
   const declaredTitle = asText(titleField?.value);
   const declaredId = asText(field('id')?.value);
