@@ -60,6 +60,12 @@ describe('Hugo configuration', () => {
     assert.deepEqual(json, { baseURL: '/', uglyURLs: false, languages: [{ code: 'en', weight: 1 }], problems: [] });
     const mounts = readHugoConfig('[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "./docs/"\ntarget = "content/docs/extra"\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n', 'hugo.toml');
     assert.deepEqual([mounts.importsModules, mounts.contentMountSources], [true, ['content', 'docs']], 'the folders mounted as content');
+    // Mounted in place of the content folder, one per language (test/sites/hugo-mounts-lang), matched to the language exactly.
+    const perLanguage = (fr: string) =>
+      readHugoConfig(`[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[[module.mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n[[module.mounts]]\nsource = "./content/fr/"\ntarget = "content"\nlang = "${fr}"\n`, 'hugo.toml').languages.map((language) => language.contentDir);
+    assert.deepEqual(perLanguage('fr'), ['content/en', 'content/fr']);
+    assert.deepEqual(perLanguage('FR'), [undefined, undefined]);
+    assert.equal(readHugoConfig('[[module.mounts]]\nsource = "docs"\ntarget = "content"\n', 'hugo.toml').contentDir, 'docs');
   });
 
   it('says where a file does not parse, in each format, and reads nothing from it', () => {

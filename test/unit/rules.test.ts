@@ -377,9 +377,9 @@ describe('unknown-key', () => {
   it('in a Hugo site, knows Hugo\'s keys in any case, as Hugo reads them, and takes only a slip of the keyboard for a typo', () => {
     const hugo = new GlossaryIndex();
     hugo.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date('2025-06-01T00:00:00Z') }]);
-    const text = doc(['Title: Schlüssel', 'images: [a.png]', 'expirydate: 2030-01-01', 'LinkTitle: S', 'weight: 3', 'titel: X', 'linktitel: Y', 'summery: Z', 'uid: 1', 'stats: [a]'], '\n# Schlüssel\n');
+    const text = doc(['Title: Schlüssel', 'images: [a.png]', 'expirydate: 2030-01-01', 'LinkTitle: S', 'weight: 3', 'titel: X', 'linktitel: Y', 'summery: Z', 'uid: 1', 'stats: [a]', 'serie: [b]', 'image: c.png'], '\n# Schlüssel\n');
     hugo.setDocument(`${ROOT}/content/Schluessel.md`, text);
-    // Any other key is a parameter the site's templates may read (regisphilibert.com's `stats`, no misspelt `tags`).
+    // Any other key is a parameter the site's templates or taxonomies may read (regisphilibert.com's `stats`, no misspelt `tags`; `serie`, `image`).
     assert.deepEqual(problems(hugo, 'content/Schluessel.md'), [
       { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "titel". Did you mean "title"?', range: '6:0-6:5' },
       { code: 'unknown-key', severity: 'warning', message: 'Unknown front-matter key "linktitel". Did you mean "linkTitle"?', range: '7:0-7:9' },
@@ -415,8 +415,9 @@ describe('missing-key', () => {
     const site = defaultDocusaurusSite(ROOT);
     site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')];
     index.setSites([site]);
-    for (const relative of ['blog/2016-03-11-leistung.md', 'src/pages/hilfe.md', 'docs/Ohne.md']) index.setDocument(uri(relative), doc(['tags: [Begriffe]'], '\nText.\n'));
-    assert.deepEqual(['blog/2016-03-11-leistung.md', 'src/pages/hilfe.md', 'docs/Ohne.md'].map((relative) => problems(index, relative, ['missing-key']).length), [0, 0, 1]);
+    const files = ['blog/2016-03-11-leistung.md', 'src/pages/hilfe.md', 'i18n/fr/docusaurus-plugin-content-blog/2016-03-11-leistung.md', 'docs/Ohne.md'];
+    for (const relative of files) index.setDocument(uri(relative), doc(['tags: [Begriffe]'], '\nText.\n'));
+    assert.deepEqual(files.map((relative) => problems(index, relative, ['missing-key']).length), [0, 0, 0, 1]);
   });
 
   it('in a Hugo site, takes a key in any case, as Hugo reads it: "Title:" is the title', () => {

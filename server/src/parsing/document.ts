@@ -191,7 +191,8 @@ export function termField(document: ParsedDocument, key: string): FrontMatterFie
 /** The term an entry's fields give; `caseless`: keys as Hugo reads them (see `termFieldOf`). */
 function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string, caseless: boolean): GlossaryTerm {
   const field = (key: string) => termFieldOf(fields, key, caseless);
-  // The H1 that titles the page is its first heading (Docusaurus takes one at the top only): one after `##` sections is a part's.
+  // The H1 that titles the page is its first heading: one after `##` sections titles a part. (Docusaurus is stricter:
+  // it takes an H1 only before any other content but imports.)
   const first = body.headings.find((candidate) => candidate.text !== '');
   const heading = first?.level === 1 ? first : undefined;
   const titleField = field('title');

@@ -322,7 +322,8 @@ function contentFoldersOfMounts(mounts: unknown[], facts: HugoConfigFacts): void
   const folder = (value: unknown) => (typeof value === 'string' ? value.replace(/^\.\//, '').replace(/\/+$/, '') : undefined);
   const whole = mounts.filter((mount): mount is Table => isTable(mount) && folder(mount.target) === 'content' && /^[^/.][^:]*$/.test(folder(mount.source) ?? '') && !folder(mount.source)!.split('/').includes('..'));
   const byLanguage = new Map<string, string>();
-  for (const mount of whole) if (typeof mount.lang === 'string') byLanguage.set(mount.lang.toLowerCase(), folder(mount.source)!);
+  // As written: Hugo lower-cases a language's key, and matches a mount's `lang` to it exactly (`FR` mounts nothing).
+  for (const mount of whole) if (typeof mount.lang === 'string') byLanguage.set(mount.lang, folder(mount.source)!);
   const languages = facts.languages ?? [];
   if (byLanguage.size > 0 && byLanguage.size === whole.length && languages.length > 0 && languages.every((language) => byLanguage.has(language.code.toLowerCase()) && language.contentDir === undefined)) {
     for (const language of languages) language.contentDir = byLanguage.get(language.code.toLowerCase());

@@ -5,7 +5,7 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { TagsFile } from '../../parsing/tagsFile';
 import type { SiteConfigProblems } from '../../site/siteTypes';
-import { contentPluginFolderOf } from '../../site/docusaurus';
+import { contentPluginFolderOf, inUnmodelledContentPlugin } from '../../site/docusaurus';
 import { withoutDisabled } from './disabledRules';
 import { glossaryDiagnostics } from './glossaryRules';
 import { categoryDiagnostics, compiledAsMdx, duplicateRouteDiagnostics, sidebarCategoryDiagnostics, sidebarDiagnostics, siteDiagnostics } from './siteRules';
@@ -99,11 +99,11 @@ function withConfiguredSeverities(found: GlossaryDiagnostic[], settings: Glossar
 
 /**
  * Whether a page needs no title of its own: a Hugo section's `_index` file (titled by its folder), a
- * page Hugo does not render, a Docusaurus blog post or Markdown page of `src/pages` (titled by its
- * file name or its site), none of them a glossary entry.
+ * page Hugo does not render, a Docusaurus blog post or Markdown page of `src/pages` or a translation
+ * of one (titled by its file name or its site), none of them a glossary entry.
  */
 function needsNoTitle(index: GlossaryIndex, uri: string): boolean {
   const site = index.siteFor(uri);
-  if (site?.generator === 'docusaurus') return contentPluginFolderOf(site.docusaurus, uri) !== undefined;
+  if (site?.generator === 'docusaurus') return contentPluginFolderOf(site.docusaurus, uri) !== undefined || inUnmodelledContentPlugin(site.docusaurus, site.rootUri, uri);
   return index.isHugoSectionFile(uri) || index.pageOf(uri)?.unpublishedReason === 'not-rendered';
 }

@@ -32,8 +32,9 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
     if (allowed.has(spelling(field.key))) continue;
     // Keys of other tools are fine; only a near miss of a known key is a mistake.
     const intended = misspeltKey(field.key, known);
-    // In Hugo any key is a parameter the site's templates may read (`stats`, `serie`): only a slip of the keyboard is taken for a typo.
-    if (intended === undefined || (inHugo && !isSlipOfTheKeyboard(field.key, intended))) continue;
+    // In Hugo any key is a parameter the site's templates or taxonomies may read (`stats`, `serie`, `image`):
+    // only a slip of the keyboard is taken for a typo, not a word of its own nor the singular or plural of one.
+    if (intended === undefined || (inHugo && (!isSlipOfTheKeyboard(field.key, intended) || isNumberVariant(field.key, intended)))) continue;
     const free = !taken.has(spelling(intended));
     taken.add(spelling(intended));
     // Where Docusaurus would refuse the value under the key meant, renaming would break the build;
@@ -110,6 +111,12 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
  * (`tittle`, `descripton`). Not a letter more or less at the start (`uid`, `listed`) or a word
  * further off (`pages`, `drift`): those may be keys of their own.
  */
+/** `tag` and `tags`, `image` and `images`: one the other with an `s`, in any case. */
+function isNumberVariant(written: string, meant: string): boolean {
+  const [a, b] = [written.toLowerCase(), meant.toLowerCase()];
+  return a === `${b}s` || b === `${a}s`;
+}
+
 function isSlipOfTheKeyboard(written: string, meantAsWritten: string): boolean {
   const key = written.toLowerCase();
   if (isCaseOrNumberVariant(key, meantAsWritten)) return true;
