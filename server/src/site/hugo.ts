@@ -84,6 +84,8 @@ export interface HugoSite {
   importsModules: boolean;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
   contentMountSources: string[];
+  /** By content folder: whether Hugo reads a file at a path in it, as its mount's `includeFiles` and `excludeFiles` say. */
+  mountFilters: ReadonlyMap<string, (pathInFolder: string) => boolean>;
 }
 
 /**
@@ -213,6 +215,25 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     layoutDir: facts.layoutDir ?? 'layouts',
     importsModules: facts.importsModules === true,
     contentMountSources: facts.contentMountSources ?? [],
+    mountFilters: new Map((facts.contentMountFilters ?? []).map((filter) => [filter.source, mountFilter(filter.includeFiles, filter.excludeFiles)])),
+  };
+}
+
+/**
+ * Whether Hugo reads a file of a mounted folder, by its path in the folder: as its filename filter
+ * does, globs matched in lower case against `/` and the path, a file an inclusion matches read
+ * whatever an exclusion says, a file or a folder above it an exclusion matches left out, and
+ * without inclusions every other file read.
+ */
+function mountFilter(includeFiles: readonly string[], excludeFiles: readonly string[]): (pathInFolder: string) => boolean {
+  const compiled = (globs: readonly string[]) => globs.map((glob) => compileGoGlob(`/${glob.replace(/^\//, '')}`.toLowerCase()));
+  const [inclusions, exclusions] = [compiled(includeFiles), compiled(excludeFiles)];
+  return (pathInFolder) => {
+    const path = `/${pathInFolder}`.toLowerCase();
+    if (inclusions.some((matches) => matches(path))) return true;
+    const segments = path.split('/').slice(1);
+    const excluded = segments.some((_, at) => exclusions.some((matches) => matches(`/${segments.slice(0, at + 1).join('/')}`)));
+    return !excluded && inclusions.length === 0;
   };
 }
 
@@ -347,7 +368,9 @@ export function hugoPageOf(
   }
   // Hugo reads no file, and no folder, whose name starts with "." or "#" or ends with "~" (hidden files, editors' backups).
   const isContent =
-    MARKDOWN_EXTENSIONS.has(extension) && !inner.split('/').some((segment) => segment.startsWith('.') || segment.startsWith('#') || segment.endsWith('~')) && !site.ignoreFiles.some((ignored) => ignored.test(absolutePath ?? `/${path}`));
+    MARKDOWN_EXTENSIONS.has(extension) &&
+    !inner.split('/').some((segment) => segment.startsWith('.') || segment.startsWith('#') || segment.endsWith('~')) &&
+    (site.mountFilters.get(folderLanguages.contentDir)?.(inner) ?? true) && !site.ignoreFiles.some((ignored) => ignored.test(absolutePath ?? `/${path}`));
   const sectionNodes = sectionNodesAbove(sections, folderLanguages.contentDir, inner, kind, language.code);
   const reason = !isContent
     ? 'excluded'

@@ -329,5 +329,12 @@ function contentFoldersOfMounts(mounts: unknown[], facts: HugoConfigFacts): void
     for (const language of languages) language.contentDir = byLanguage.get(language.code.toLowerCase());
   } else if (whole.length === 1 && byLanguage.size === 0 && facts.contentDir === undefined && languages.every((language) => language.contentDir === undefined)) {
     facts.contentDir = folder(whole[0].source);
-  }
+  } else return;
+  // Hugo reads of each such folder only the files its globs let in.
+  const globs = (value: unknown) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((glob): glob is string => typeof glob === 'string') : []);
+  // A list's tables keep their keys as written: read in any case, as Hugo does.
+  const key = (mount: Table, name: string) => Object.entries(mount).find(([written]) => written.toLowerCase() === name)?.[1];
+  const filters = whole.map((mount) => ({ source: folder(mount.source)!, includeFiles: globs(key(mount, 'includefiles')), excludeFiles: globs(key(mount, 'excludefiles')) }));
+  const filtering = filters.filter((filter) => filter.includeFiles.length > 0 || filter.excludeFiles.length > 0);
+  if (filtering.length > 0) facts.contentMountFilters = filtering;
 }

@@ -170,6 +170,8 @@ export interface HugoConfigFacts {
   importsModules?: true;
   /** The sources of `[[module.mounts]]` whose target is the content: folders of the site Hugo reads as content. */
   contentMountSources?: string[];
+  /** The `includeFiles` and `excludeFiles` globs of the mounts that are content folders (see `contentFoldersOfMounts`), by source. */
+  contentMountFilters?: Array<{ source: string; includeFiles: string[]; excludeFiles: string[] }>;
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */
   disableKinds?: string[];
   /** Each language's own settings; a `baseURL` of its own serves it from its own host (Hugo's multihost). */
