@@ -206,6 +206,7 @@ describe('Hugo routes', () => {
       layoutDir: 'layouts',
       importsModules: false,
       contentMountSources: [],
+      mountFilters: new Map(),
       multihost: false,
       refsFailBuild: true,
       rendersRawHtml: false,
