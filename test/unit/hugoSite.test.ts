@@ -66,6 +66,9 @@ describe('Hugo configuration', () => {
     assert.deepEqual(perLanguage('fr'), ['content/en', 'content/fr']);
     assert.deepEqual(perLanguage('FR'), [undefined, undefined]);
     assert.equal(readHugoConfig('[[module.mounts]]\nsource = "docs"\ntarget = "content"\n', 'hugo.toml').contentDir, 'docs');
+    // A mount's keys in any case, as Hugo reads them.
+    const written = readHugoConfig('[[module.mounts]]\nSource = "docs"\nTarget = "content"\nExcludeFiles = "alt/**"\n', 'hugo.toml');
+    assert.deepEqual([written.contentDir, written.contentMountSources, written.contentMountFilters], ['docs', ['docs'], [{ source: 'docs', includeFiles: [], excludeFiles: ['alt/**'] }]]);
   });
 
   it('says where a file does not parse, in each format, and reads nothing from it', () => {

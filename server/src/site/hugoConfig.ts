@@ -270,7 +270,10 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   if (module !== undefined && (hasEntries(module.imports) || hasEntries(module.mounts))) facts.importsModules = true;
   // The site's own folders mounted as content (`source = "docs"`, `target = "content/docs/extra"`).
   const mounts = Array.isArray(module?.mounts) ? module.mounts : [];
-  const contentMounts = mounts.flatMap((mount) => (isTable(mount) && typeof mount.source === 'string' && typeof mount.target === 'string' && /^content(?:\/|$)/.test(mount.target.replace(/^\.\//, '')) ? [mount.source.replace(/^\.\/|\/+$/g, '')] : []));
+  const contentMounts = mounts.flatMap((mount) => {
+    const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')];
+    return typeof source === 'string' && typeof target === 'string' && /^content(?:\/|$)/.test(target.replace(/^\.\//, '')) ? [source.replace(/^\.\/|\/+$/g, '')] : [];
+  });
   if (contentMounts.length > 0) facts.contentMountSources = contentMounts;
 
   const disabled = new Set<string>();
@@ -312,6 +315,11 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   contentFoldersOfMounts(mounts, facts);
 }
 
+/** A setting of a mount, its key in any case as Hugo reads it (a list's tables keep their keys as written). */
+function mountSetting(mount: unknown, key: string): unknown {
+  return isTable(mount) ? Object.entries(mount).find(([written]) => written.toLowerCase() === key)?.[1] : undefined;
+}
+
 /**
  * Mounts that replace the content folder (`target = "content"`), as Hugo takes them in place of its
  * default one: one per language (`lang = "fr"`), each the language's content folder, where every
@@ -320,21 +328,25 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
  */
 function contentFoldersOfMounts(mounts: unknown[], facts: HugoConfigFacts): void {
   const folder = (value: unknown) => (typeof value === 'string' ? value.replace(/^\.\//, '').replace(/\/+$/, '') : undefined);
-  const whole = mounts.filter((mount): mount is Table => isTable(mount) && folder(mount.target) === 'content' && /^[^/.][^:]*$/.test(folder(mount.source) ?? '') && !folder(mount.source)!.split('/').includes('..'));
+  const whole = mounts.filter((mount) => {
+    const source = folder(mountSetting(mount, 'source'));
+    return folder(mountSetting(mount, 'target')) === 'content' && source !== undefined && /^[^/.][^:]*$/.test(source) && !source.split('/').includes('..');
+  });
   const byLanguage = new Map<string, string>();
   // As written: Hugo lower-cases a language's key, and matches a mount's `lang` to it exactly (`FR` mounts nothing).
-  for (const mount of whole) if (typeof mount.lang === 'string') byLanguage.set(mount.lang, folder(mount.source)!);
+  for (const mount of whole) {
+    const lang = mountSetting(mount, 'lang');
+    if (typeof lang === 'string') byLanguage.set(lang, folder(mountSetting(mount, 'source'))!);
+  }
   const languages = facts.languages ?? [];
   if (byLanguage.size > 0 && byLanguage.size === whole.length && languages.length > 0 && languages.every((language) => byLanguage.has(language.code.toLowerCase()) && language.contentDir === undefined)) {
     for (const language of languages) language.contentDir = byLanguage.get(language.code.toLowerCase());
   } else if (whole.length === 1 && byLanguage.size === 0 && facts.contentDir === undefined && languages.every((language) => language.contentDir === undefined)) {
-    facts.contentDir = folder(whole[0].source);
+    facts.contentDir = folder(mountSetting(whole[0], 'source'));
   } else return;
   // Hugo reads of each such folder only the files its globs let in.
   const globs = (value: unknown) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((glob): glob is string => typeof glob === 'string') : []);
-  // A list's tables keep their keys as written: read in any case, as Hugo does.
-  const key = (mount: Table, name: string) => Object.entries(mount).find(([written]) => written.toLowerCase() === name)?.[1];
-  const filters = whole.map((mount) => ({ source: folder(mount.source)!, includeFiles: globs(key(mount, 'includefiles')), excludeFiles: globs(key(mount, 'excludefiles')) }));
+  const filters = whole.map((mount) => ({ source: folder(mountSetting(mount, 'source'))!, includeFiles: globs(mountSetting(mount, 'includefiles')), excludeFiles: globs(mountSetting(mount, 'excludefiles')) }));
   const filtering = filters.filter((filter) => filter.includeFiles.length > 0 || filter.excludeFiles.length > 0);
   if (filtering.length > 0) facts.contentMountFilters = filtering;
 }
