@@ -287,6 +287,18 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
       'v4-installed-3.9/package.json': '{ "dependencies": { "@docusaurus/core": "^3.8.1" } }\n',
       'v4-installed-3.9/node_modules/@docusaurus/core/package.json': '{ "name": "@docusaurus/core", "version": "3.9.2" }\n',
       'v4-installed-3.9/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', '<!-- Kommentar -->'),
+      'v4-yarn-3.9/docusaurus.config.js': CONFIG('future: { v4: true },'),
+      'v4-yarn-3.9/package.json': '{ "dependencies": { "@docusaurus/core": "^3.9.2" } }\n',
+      'v4-yarn-3.9/yarn.lock': '# yarn lockfile v1\n\n"@docusaurus/core@3.9.2", "@docusaurus/core@^3.9.2":\n  version "3.9.2"\n  resolved "https://registry.yarnpkg.com/x"\n',
+      'v4-yarn-3.9/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', '<!-- Kommentar -->'),
+      'v4-npm-3.10/docusaurus.config.js': CONFIG('future: { v4: true },'),
+      'v4-npm-3.10/package.json': '{ "dependencies": { "@docusaurus/core": "^3.9.2" } }\n',
+      'v4-npm-3.10/package-lock.json': '{ "lockfileVersion": 3, "packages": { "": {}, "node_modules/@docusaurus/core": { "version": "3.10.0" } } }\n',
+      'v4-npm-3.10/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', '<!-- Kommentar -->'),
+      'v4-monorepo/pnpm-lock.yaml': "lockfileVersion: '9.0'\npackages:\n  '@docusaurus/core@3.9.2':\n    resolution: {integrity: sha512-x}\n",
+      'v4-monorepo/website/docusaurus.config.js': CONFIG('future: { v4: true },'),
+      'v4-monorepo/website/package.json': '{ "dependencies": { "@docusaurus/core": "^3.9.2" } }\n',
+      'v4-monorepo/website/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', '<!-- Kommentar -->'),
       'theme/docusaurus.config.js': CONFIG(''),
       'theme/src/theme/MDXComponents.js': 'export default {};\n',
       'theme/docs/x.md': PAGE.replace('In <100ms, mit', 'Mit'),
@@ -315,6 +327,12 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
     assert.deepEqual(mdxFindings('v4-3.8'), []);
     assert.deepEqual(mdxFindings('v4-installed'), ['docs/x.md:8:2']);
     assert.deepEqual(mdxFindings('v4-installed-3.9'), []);
+  });
+
+  it('takes the version a lock file resolved for a range (^3.9.2): what an install of the site gives, in its folder or a monorepo\'s above', () => {
+    assert.deepEqual(mdxFindings('v4-yarn-3.9'), []);
+    assert.deepEqual(mdxFindings('v4-npm-3.10'), ['docs/x.md:8:2']);
+    assert.deepEqual(mdxFindings('v4-monorepo'), []);
   });
 
   it('says nothing where the site reads MDX otherwise: remark plugins, Docusaurus 2; and no components where the site gives its own', () => {

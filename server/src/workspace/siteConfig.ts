@@ -139,8 +139,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.markdownFormat = facts.markdownFormat ?? 'mdx';
       docusaurus.mdx1Compat = facts.mdx1Compat !== false;
       const packageJson = read('package.json')?.text;
-      const installed = read(path.join('node_modules', '@docusaurus', 'core', 'package.json'))?.text;
-      const version = docusaurusVersionOf(installed, packageJson);
+      const version = docusaurusVersionOf(folder, scope, log, packageJson);
       // `future.v4` turns MDX 1's syntax off from Docusaurus 3.10 on, where `mdx1CompatDisabledByDefault` came.
       if (facts.mdx1CompatOffByV4 && version !== undefined && (version[0] < 3 || (version[0] === 3 && version[1] < 10))) {
         docusaurus.mdx1Compat = true;
@@ -594,23 +593,69 @@ function docusaurusBefore3(packageJson: string | undefined): string | undefined 
 }
 
 /**
- * The major and minor version of Docusaurus a build of the site uses: the one installed in its
- * `node_modules`, else one its package.json fixes (`3.8.1`, `~3.8.1`, `3.8.x`); undefined where
- * neither tells (a range such as `^3.8.1` may give any later 3).
+ * The major and minor version of Docusaurus a build of the site uses: the one installed where Node
+ * finds it (`node_modules` of the site's folder or one above, as in a monorepo), else the one the
+ * nearest lock file resolved (npm's, Yarn's, pnpm's or Bun's: what an install gives), else one the
+ * site's package.json fixes (`3.8.1`, `~3.8.1`, `3.8.x`); undefined where none tells (a range such
+ * as `^3.8.1` with no lock file gives the latest 3 an install finds).
  */
-function docusaurusVersionOf(installed: string | undefined, packageJson: string | undefined): [number, number] | undefined {
-  const versionIn = (text: string | undefined, read: (manifest: Record<string, unknown>) => unknown): string | undefined => {
-    try {
-      const value = text === undefined ? undefined : read(JSON.parse(text) as Record<string, unknown>);
-      return typeof value === 'string' ? value : undefined;
-    } catch {
-      return undefined;
-    }
+function docusaurusVersionOf(siteFolder: string, scope: GlossaryScope, log: Logger, packageJson: string | undefined): [number, number] | undefined {
+  const readable = (file: string) => (fs.existsSync(file) && scope.isReachable(file) ? readTextFileNow(file, log, MAX_LOCK_FILE_BYTES) : undefined);
+  const majorMinor = (version: unknown): [number, number] | undefined => {
+    const match = typeof version === 'string' ? /^(\d+)\.(\d+)\./.exec(version) : null;
+    return match === null ? undefined : [Number(match[1]), Number(match[2])];
   };
+  for (let folder = siteFolder; ; folder = path.dirname(folder)) {
+    const installed = majorMinor(jsonValue(readable(path.join(folder, 'node_modules', '@docusaurus', 'core', 'package.json')), (manifest) => manifest.version));
+    if (installed !== undefined) return installed;
+    if (path.dirname(folder) === folder || !scope.isReachable(path.dirname(folder))) break;
+  }
+  for (let folder = siteFolder; ; folder = path.dirname(folder)) {
+    for (const name of LOCK_FILE_NAMES) {
+      const text = readable(path.join(folder, name));
+      if (text === undefined) continue;
+      // Several versions (a monorepo's sites) tell nothing of this one.
+      const versions = new Set(lockedVersionsOf(name, text, '@docusaurus/core').map(majorMinor).filter((version) => version !== undefined).map((version) => version.join('.')));
+      return versions.size === 1 ? majorMinor(`${[...versions][0]}.`) : undefined;
+    }
+    if (path.dirname(folder) === folder || !scope.isReachable(path.dirname(folder))) break;
+  }
   const dependency = (manifest: Record<string, unknown>) => [manifest.dependencies, manifest.devDependencies].map((dependencies) => (dependencies as Record<string, unknown> | undefined)?.['@docusaurus/core']).find((value) => typeof value === 'string');
-  const fixed = /^\s*(?:[=~]|~>)?\s*v?(\d+)\.(\d+)(?:\.(?:\d+|[xX*])\S*)?\s*$/;
-  const match = /^(\d+)\.(\d+)\./.exec(versionIn(installed, (manifest) => manifest.version) ?? '') ?? fixed.exec(versionIn(packageJson, dependency) ?? '');
-  return match === null ? undefined : [Number(match[1]), Number(match[2])];
+  const fixed = /^\s*(?:[=~]|~>)?\s*v?(\d+)\.(\d+)(?:\.(?:\d+|[xX*])\S*)?\s*$/.exec((jsonValue(packageJson, dependency) as string | undefined) ?? '');
+  return fixed === null ? undefined : [Number(fixed[1]), Number(fixed[2])];
+}
+
+/** Lock files, in the order a folder's are read: the first found tells. */
+const LOCK_FILE_NAMES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'];
+/** A monorepo's lock file may be large; one larger is not read. */
+const MAX_LOCK_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The versions of a package a lock file resolved. */
+export function lockedVersionsOf(fileName: string, text: string, packageName: string): string[] {
+  if (fileName.endsWith('.json')) {
+    const lock = jsonValue(text, (manifest) => manifest) as { packages?: Record<string, { version?: unknown }>; dependencies?: Record<string, { version?: unknown }> } | undefined;
+    const entries = Object.entries(lock?.packages ?? {}).filter(([key]) => key === `node_modules/${packageName}` || key.endsWith(`/node_modules/${packageName}`));
+    const versions = entries.map(([, entry]) => entry?.version);
+    if (entries.length === 0) versions.push(lock?.dependencies?.[packageName]?.version);
+    return versions.filter((version): version is string => typeof version === 'string');
+  }
+  const escaped = packageName.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  if (fileName === 'yarn.lock') {
+    // A block names the package's ranges on its first line (`"@docusaurus/core@^3.9.2", …:`, Yarn 2 on `@npm:`), then its `version`.
+    const block = new RegExp(`^"?${escaped}@[^\\n]*:\\r?\\n(?:[ \\t]+[^\\n]*\\n)*?[ \\t]+version:?[ \\t]+"?([^"\\s]+)`, 'gm');
+    return [...text.matchAll(block)].map((match) => match[1]);
+  }
+  // pnpm (`/@docusaurus/core@3.9.2:`, `'@docusaurus/core@3.9.2(react@18)':`, `/@docusaurus/core/3.9.2:`) and Bun (`"@docusaurus/core@3.9.2"`).
+  return [...text.matchAll(new RegExp(`${escaped}[@/](\\d+\\.\\d+\\.\\d+[^\\s'"():,]*)`, 'g'))].map((match) => match[1]);
+}
+
+/** What `read` takes from a JSON text, undefined where it is none. */
+function jsonValue(text: string | undefined, read: (manifest: Record<string, unknown>) => unknown): unknown {
+  try {
+    return text === undefined ? undefined : read(JSON.parse(text) as Record<string, unknown>);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the site defines its MDX components (swizzled, or a file of its own), which may provide any component to every page. */
