@@ -372,7 +372,7 @@ function readDocs(scratch, generated, locale, routesPaths) {
         locale,
         pluginId,
         published: Boolean(doc),
-        ...(doc ? { id: doc.id, route: routeOf(doc.permalink), version: doc.version, unlisted: doc.unlisted, slug: doc.slug } : {}),
+        ...(doc ? { id: doc.id, route: routeOf(doc.permalink), version: doc.version, unlisted: doc.unlisted, slug: doc.slug, title: doc.title } : {}),
       });
     }
   }

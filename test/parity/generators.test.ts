@@ -32,13 +32,14 @@ interface OurTerm {
   permalink: string;
   published: boolean;
   unpublishedReason?: string;
+  title?: string;
 }
 
 interface DocusaurusTable {
   docusaurus: string;
   fails: boolean;
   failsWhenLenient?: boolean;
-  docs: Array<{ file: string; locale: string; pluginId: string; published: boolean; route?: string }>;
+  docs: Array<{ file: string; locale: string; pluginId: string; published: boolean; route?: string; title?: string }>;
   /** Every page the blog and pages plugins built from a file (a post, a Markdown page): its file and route. */
   contentPages: Array<{ file: string; locale: string; route: string }>;
   brokenLinks: Array<{ locale: string; page: string; link: string }>;
@@ -172,6 +173,8 @@ interface BuiltRow {
   locale?: string;
   published: boolean;
   route?: string;
+  /** The page's title, where the generator's table gives it (Docusaurus's docs). */
+  title?: string;
 }
 
 /**
@@ -206,11 +209,13 @@ function comparePages(built: BuiltRow[], ours: OurTerm[], ourFileOf: (file: stri
     matched.add(ourFile);
     agreement.compared++;
     const same = term.published === row.published && (!row.published || term.permalink === row.route);
-    if (same) agreement.agreeing++;
-    else {
+    // A page's title as the build gives it, for an entry (we title only those: a file with front matter).
+    const sameTitle = !row.published || row.title === undefined || term.title === undefined || term.title === row.title;
+    if (same && sameTitle) agreement.agreeing++;
+    else if (!same) {
       const oursAs = term.published ? `published at ${term.permalink}` : `not published (${term.unpublishedReason ?? 'no reason'})`;
       agreement.differences.push(`${row.file} (${row.locale ?? '-'}): the build has it ${builtAs}; we have it ${oursAs}`);
-    }
+    } else agreement.differences.push(`${row.file} (${row.locale ?? '-'}): the build titles it ${JSON.stringify(row.title)}; we title it ${JSON.stringify(term.title)}`);
   }
   for (const term of ours) {
     if (matched.has(term.file) || !term.published) continue;
@@ -277,6 +282,8 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-imports-translation', dir: path.join(SITES, 'docusaurus-imports-translation'), asDocs: false },
   { name: 'docusaurus-pages-routes', dir: path.join(SITES, 'docusaurus-pages-routes'), asDocs: false },
   { name: 'docusaurus-trailing-slash', dir: path.join(SITES, 'docusaurus-trailing-slash'), asDocs: false },
+  { name: 'docusaurus-trailing-slash-base', dir: path.join(SITES, 'docusaurus-trailing-slash-base'), asDocs: false },
+  { name: 'docusaurus-titles', dir: path.join(SITES, 'docusaurus-titles'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

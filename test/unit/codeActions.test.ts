@@ -14,6 +14,7 @@ import { parseTagsFile } from '../../server/src/parsing/tagsFile';
 import { parseDocument } from '../../server/src/parsing/document';
 import { newTermText } from '../../server/src/features/newTerm';
 import { hugoSiteOf } from '../../server/src/site/hugo';
+import { defaultDocusaurusSite } from '../../server/src/site/site';
 import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
 
@@ -569,6 +570,13 @@ describe('fixes keep the text of the file (issue 16)', () => {
     assert.equal(applyEdits(lines, fixAll(index, document, lines, DEFAULT_SETTINGS)), doc(['title: A', 'tags: ["Cloud Native, Security"]']));
     const [problem] = documentDiagnostics(index, document, DEFAULT_SETTINGS).filter((diagnostic) => diagnostic.code === 'tags-not-a-list');
     assert.equal(problem.message, 'Hugo reads this string as one tag, "Cloud Native, Security": write tags as a list, such as "tags: [A, B]".');
+  });
+
+  it('Add "title" in a Docusaurus site, where an H1 below other content does not title the page: the H1\'s text', () => {
+    const index = glossaryOf({});
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    const { actions, text } = actionsAt(index, 'docs/spaet.md', '-|--\nid: spaet\n---\n:::note\n\nHinweis.\n\n:::\n\n# Später\n');
+    assert.equal(applied(action(actions, 'Add "title"').change, uri('docs/spaet.md'), text), '---\nid: spaet\ntitle: Später\n---\n:::note\n\nHinweis.\n\n:::\n\n# Später\n');
   });
 
   it('Add "title" in a Hugo site: into front matter after blank lines, which Hugo reads', () => {

@@ -199,6 +199,27 @@ describe('quick fix "Disable … for this line"', () => {
     assert.deepEqual(disabled(`${BROKEN}\n`, BROKEN), [`<!-- markdown-glossary-disable-next-line broken-link -->\n${BROKEN}\n`]);
   });
 
+  it('puts no comment on the H1 that titles a Docusaurus page declaring no title: above it or at its end, it would change the title', () => {
+    const offered = (inDocusaurus: boolean) => {
+      const index = glossaryOf({});
+      if (inDocusaurus) index.setSites([defaultDocusaurusSite(ROOT)]);
+      const text = `---\nid: a\n---\n# Gleich\n\nText.\n`;
+      // A folder no assumed Docusaurus site takes for its docs.
+      const folder = inDocusaurus ? 'docs' : 'notizen';
+      index.setDocument(`${ROOT}/${folder}/b.md`, `---\nid: b\n---\n# Gleich\n`);
+      const document = index.setDocument(`${ROOT}/${folder}/a.md`, text);
+      const lines = new LineIndex(text);
+      const problem = documentDiagnostics(index, document).find((diagnostic) => diagnostic.code === 'duplicate-title');
+      assert.equal(problem?.range.start.line, 3);
+      return codeActions(index, document, lines, problem.range, DEFAULT_SETTINGS)
+        .filter((action) => action.title.startsWith('Disable '))
+        .map((action) => applyEdits(lines, action.change.edits[0].edits).split('\n').slice(3, 5).join('\n'));
+    };
+    assert.deepEqual(offered(true), []);
+    // Outside a Docusaurus site the H1 stays the title with a comment above it.
+    assert.deepEqual(offered(false), ['<!-- markdown-glossary-disable-next-line duplicate-title -->\n# Gleich']);
+  });
+
   it('is no safe fix: check --fix (fixedText) adds no comment', () => {
     const index = glossaryOf({ 'notiz.md': `${BROKEN}\n` });
     assert.equal(fixedText(index, `${ROOT}/notiz.md`, `${BROKEN}\n`, DEFAULT_SETTINGS), `${BROKEN}\n`);

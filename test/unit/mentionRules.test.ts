@@ -8,6 +8,7 @@ import { LineIndex } from '../../server/src/common/text';
 import { mentionsIn } from '../../server/src/features/termAt';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { mentionNamesOf } from '../../server/src/index/mentionNames';
+import { parseDocument } from '../../server/src/parsing/document';
 import { TermMatcher } from '../../server/src/index/termMatcher';
 import { textSignature } from '../../server/src/index/textSignature';
 import { hugoSiteOf } from '../../server/src/site/hugo';
@@ -28,6 +29,13 @@ describe('the names of a term', () => {
     assert.ok(names('Mutual Transport Layer Security (mTLS)').includes('mTLS'));
     assert.ok(names('Kanban (Methode)').includes('Kanban'));
     assert.ok(!names('Kanban (Methode)').includes('Methode'));
+  });
+
+  it('takes an H1 that does not title a Docusaurus page (below other content) as a name beside its id', () => {
+    const term = parseDocument(`${ROOT}/docs/SLA.md`, '---\nid: sla\n---\n:::note\n\nEntwurf.\n\n:::\n\n# Service Level Agreement\n', undefined, { docusaurus: true }).term!;
+    assert.equal(term.title, 'sla');
+    assert.ok(mentionNamesOf(term).includes('Service Level Agreement'));
+    assert.ok(mentionNamesOf(term).includes('sla'));
   });
 
   it('takes the title without an abbreviation inside it, and with the abbreviation alone', () => {

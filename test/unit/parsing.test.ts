@@ -70,6 +70,34 @@ describe('term facts', () => {
     assert.equal(term.definition, 'Die Kette der Schritte.');
   });
 
+  it('titles a page Docusaurus reads as Docusaurus does: by an H1 only where it opens the content (docusaurus-titles)', () => {
+    const titled = (text: string, name = 'Seite.md') => {
+      const document = parseDocument(`file:///g/docs/${name}`, text, undefined, { docusaurus: true });
+      const range = document.term?.titleRange;
+      return [document.term?.title, range === undefined ? undefined : textAt(text, range)];
+    };
+    assert.deepEqual(titled('---\nid: a\n---\n# Erste Überschrift\n\nText.\n'), ['Erste Überschrift', 'Erste Überschrift']);
+    assert.deepEqual(titled('---\nid: a\n---\n\n\n   # Eingerückt\n'), ['Eingerückt', 'Eingerückt']);
+    assert.deepEqual(titled('---\r\nid: a\r\n---\r\n\r\n# Windows\r\n\r\nText.\r\n'), ['Windows', 'Windows']);
+    assert.deepEqual(titled('---\nid: a\n---\nSetext Titel\n============\n'), ['Setext Titel', 'Setext Titel']);
+    // Imports, each block ended by an empty line, come before it; without the empty line the import is content.
+    assert.deepEqual(titled('---\nid: a\n---\nimport X from "x";\nimport Y from "y";\n\nimport Z from "z";\n\n\n# Nach Import\n', 'Seite.mdx'), ['Nach Import', 'Nach Import']);
+    assert.deepEqual(titled('---\nid: a\n---\nimport X from "x";\n# Nach Import\n', 'Seite.mdx'), ['a', undefined]);
+    // Anything else first: the page is titled by its id, whatever H1 follows (it still heads the page).
+    for (const opening of ['Ein Absatz.\n\n', '<!-- Notiz -->\n', ':::note\n\nHinweis.\n\n:::\n\n', 'Text.\n\n---\n\n', '## Zwei\n\n']) {
+      const text = `---\nid: a\n---\n${opening}# Später\n`;
+      assert.deepEqual(titled(text), ['a', undefined], opening);
+      assert.equal(parseDocument('file:///g/docs/Seite.md', text).term?.title, opening.startsWith('##') ? 'a' : 'Später', 'outside Docusaurus: its first heading');
+    }
+    assert.deepEqual(titled('---\ntags: [x]\n---\nText.\n\n# Später\n'), ['Seite', undefined]);
+    // The line as written: without a closing {#id} or #s, inline code unwrapped, other Markdown and HTML kept.
+    assert.deepEqual(titled('---\nid: a\n---\n# Titel mit `Code` und **fett** {#anker}\n'), ['Titel mit Code und **fett**', 'Titel mit `Code` und **fett**']);
+    assert.deepEqual(titled('---\nid: a\n---\n# Schluss ##\n'), ['Schluss', 'Schluss']);
+    assert.deepEqual(titled('---\nid: a\n---\n# Mit Kommentar <!-- Notiz -->\n')[0], 'Mit Kommentar <!-- Notiz -->');
+    // A declared title wins.
+    assert.deepEqual(titled('---\ntitle: Deklariert\n---\nText.\n\n# Andere\n'), ['Deklariert', 'Deklariert']);
+  });
+
   it('takes the whole first paragraph, joined, when the body does not open with bold text', () => {
     const term = parse('---\nid: A\n---\n# A\n\nEine Zeile\nund noch eine **fett**.\n\nZweiter.\n').term!;
     assert.equal(term.definition, 'Eine Zeile und noch eine **fett**.');

@@ -420,6 +420,22 @@ describe('missing-key', () => {
     assert.deepEqual(files.map((relative) => problems(index, relative, ['missing-key']).length), [0, 0, 0, 1]);
   });
 
+  it('in a Docusaurus site, says so of an H1 that does not title the page, not opening its content (docusaurus-titles)', () => {
+    const index = glossaryOf({});
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    index.setDocument(uri('docs/Spaet.md'), doc(['id: spaet'], 'Ein Absatz vorweg.\n\n# Später\n'));
+    index.setDocument(uri('docs/Oben.md'), doc(['id: oben'], '\n# Oben\n\nText.\n'));
+    const [problem] = diagnosticsOf(index, 'docs/Spaet.md').filter((diagnostic) => diagnostic.code === 'missing-key');
+    assert.deepEqual(seen(problem), {
+      code: 'missing-key',
+      severity: 'warning',
+      message: 'Docusaurus titles this page "spaet", not by its heading: an H1 titles a page only where it opens the content. Add "title:" or move the heading to the top.',
+      range: '0:0-0:3',
+    });
+    assert.deepEqual(problem.related?.map((related) => span(related.range)), ['5:2-5:8']);
+    assert.deepEqual(problems(index, 'docs/Oben.md', ['missing-key']), []);
+  });
+
   it('in a Hugo site, takes a key in any case, as Hugo reads it: "Title:" is the title', () => {
     const hugo = new GlossaryIndex();
     hugo.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date('2025-06-01T00:00:00Z') }]);

@@ -68,7 +68,7 @@ export function codeActions(
     // Last, and never a safe fix: turning a rule off is the author's call. One per kind and line.
     const key = `${diagnostic.code} ${diagnostic.range.start.line}`;
     if (disabling.has(key)) continue;
-    const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document), index.readerOf(document.uri) === 'hugo');
+    const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document), index.readerOf(document.uri));
     if (disable === undefined) continue;
     disabling.add(key);
     actions.push({ title: l10n.t('Disable {0} for this line', diagnostic.code), kind: 'quickfix', diagnostics: byKindAndLine.get(key)!, change: { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] } });
@@ -242,8 +242,8 @@ function fixesFor(
     const readsWhole = !document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
     const place = key !== undefined && readsWhole ? frontMatterNewKeysPlace(lines.text, lines, readAs(index.readerOf(document.uri)).hugo) : undefined;
     if (place !== undefined) {
-      // The title from the file name; another key with no value, for the author to fill in.
-      const value = key === 'title' ? yamlString(fileStem(document.uri).replace(/-/g, ' ')) : '';
+      // The title from the H1 that does not title the page where it is (Docusaurus), else from the file name; another key with no value, for the author to fill in.
+      const value = key === 'title' ? yamlString(document.term?.heading?.text ?? fileStem(document.uri).replace(/-/g, ' ')) : '';
       const pair = `${yamlString(key!)}: ${value}`;
       const newText = place.style === 'flow' ? place.separatorFirst + pair : `${place.lineEnd}${place.indent}${pair}${lineBreakOf(lines.text)}`;
       actions.push(single(l10n.t('Add "{0}"', key!), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: place.at, end: place.at }, newText }] }] }));

@@ -1,4 +1,5 @@
 import type { GlossaryDiagnostic } from '../common/diagnostic';
+import type { Generator } from '../common/generator';
 import { lineBreakOf, type LineIndex } from '../common/text';
 import { DIRECTIVE_PREFIX, type DirectiveAction } from '../parsing/directives';
 import { parseDocument, type ParsedDocument } from '../parsing/document';
@@ -24,8 +25,10 @@ export type Placement = 'above' | 'end' | 'none';
  * inside a paragraph splits it, a `#` line in a block scalar or a quoted string is content.
  * Each candidate is checked by parsing the text it gives around the line. `placements` remembers
  * the answer per line for the problems of one request: it does not depend on the rule.
- * `readByHugo`: a page Hugo reads, which must not open with an HTML comment (Hugo 0.111 takes
- * one for commented-out front matter, and fails the build without a later "-->").
+ * `reader`: the generator that reads the page. Hugo's must not open with an HTML comment (Hugo
+ * 0.111 takes one for commented-out front matter, and fails the build without a later "-->").
+ * In Docusaurus's, the H1 that titles a page declaring no title takes no comment, above or at its
+ * end: the page would be titled by its id, or by the heading with the comment's text.
  */
 export function disableCommentEdit(
   document: ParsedDocument,
@@ -33,7 +36,7 @@ export function disableCommentEdit(
   diagnostic: GlossaryDiagnostic,
   placements = new Map<number, Placement>(),
   mdxCommentsOnly = /\.mdx$/i.test(document.uri),
-  readByHugo = false,
+  reader?: Generator,
 ): TextEdit | undefined {
   const text = lines.text;
   const line = diagnostic.range.start.line;
@@ -55,12 +58,14 @@ export function disableCommentEdit(
   // would end or move it. In YAML that does not parse, what is a comment is not certain.
   const onDelimiter = frontMatter !== undefined ? line <= frontMatter.end.line && !inFrontMatter : line === 0 && /^\ufeff?---/.test(text);
   const inBrokenYaml = inFrontMatter && document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
-  let placement = onDelimiter || inBrokenYaml ? 'none' : placements.get(line);
+  const titleRange = document.term?.titleRange;
+  const titlesDocusaurusPage = reader === 'docusaurus' && titleRange !== undefined && titleRange.start.line === line && (frontMatter === undefined || line > frontMatter.end.line);
+  let placement = onDelimiter || inBrokenYaml || titlesDocusaurusPage ? 'none' : placements.get(line);
   if (placement === undefined) {
     const window = verificationWindow(document, lines, line, inFrontMatter);
     const fits = (candidate: Exclude<Placement, 'none'>) =>
       keepsMeaningAndDisables(document.uri, window, lines.offsetAt(edits[candidate].range.start) - window.base, edits[candidate].newText, (candidate === 'above' ? line + 1 : line) - window.firstLine, diagnostic);
-    const opensPage = readByHugo && !inFrontMatter && text.slice(0, lines.offsetAt(above)).trim() === '';
+    const opensPage = reader === 'hugo' && !inFrontMatter && text.slice(0, lines.offsetAt(above)).trim() === '';
     if ((inFrontMatter || startsMarkdownBlock(document, lines, line)) && !opensPage && fits('above')) placement = 'above';
     // An MDX comment at a heading's end goes into its id (Docusaurus slugs its text): the anchor would move.
     else if ((inFrontMatter || (!HARD_BREAK.test(lineText) && !leavesCodeSpanOpen(lineText) && !(mdxCommentsOnly && ATX_HEADING.test(lineText)))) && fits('end')) placement = 'end';

@@ -5,7 +5,8 @@ import type { GlossaryTerm } from '../parsing/document';
  * table lists them):
  * - its own names: its title and aliases, and its `id` when the front matter declares one (a file
  *   name is a name only of an entry without a title: "operator.md" does not make "operators" a
- *   mention of "Kubernetes Operator");
+ *   mention of "Kubernetes Operator"), and its H1 where that does not title the page (Docusaurus
+ *   titles a page by its id when other content comes before its H1);
  * - the parts of a title that name the term alone (`parts`), which a term's own name beats: both
  *   sides of "Continuous Integration (CI)" when the part in parentheses is an abbreviation, the
  *   title without it or with it alone where it stands inside ("No Free Lunch (NFL) theorem": "No
@@ -22,6 +23,8 @@ import type { GlossaryTerm } from '../parsing/document';
 export function mentionNameSetsOf(term: NamedTerm): { own: string[]; parts: string[] } {
   const declared = [term.title, ...term.aliases];
   if (!term.idFromFileName || term.title === term.id) declared.push(term.id);
+  // An H1 that does not title the page (in Docusaurus, one below other content) still names the term.
+  if (term.titleRange === undefined && term.heading !== undefined) declared.push(term.heading.text);
   const own = new Set<string>();
   const parts = new Set<string>();
   for (const declaredName of declared) {
@@ -38,8 +41,8 @@ export function mentionNameSetsOf(term: NamedTerm): { own: string[]; parts: stri
   return { own: [...own].filter(named), parts: [...parts].filter((name) => named(name) && !own.has(name)) };
 }
 
-/** What a term's names come from: its title, aliases and id, and its definition, which tells how a name is written in prose. */
-type NamedTerm = Pick<GlossaryTerm, 'id' | 'title' | 'aliases' | 'idFromFileName'> & { definition?: string };
+/** What a term's names come from: its title, aliases, id and H1, and its definition, which tells how a name is written in prose. */
+type NamedTerm = Pick<GlossaryTerm, 'id' | 'title' | 'aliases' | 'idFromFileName'> & Partial<Pick<GlossaryTerm, 'heading' | 'titleRange'>> & { definition?: string };
 
 /** Every name of a term, its own and the parts of its title (see `mentionNameSetsOf`). */
 export function mentionNamesOf(term: NamedTerm): string[] {

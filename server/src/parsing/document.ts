@@ -3,6 +3,7 @@ import type { Generator } from '../common/generator';
 import { fileStem, resolveRelativeLink } from '../common/uris';
 import { LineIndex, ownCopy, PackedRange, type Range } from '../common/text';
 import { directiveOf, type CommentSpan, type Directive } from './directives';
+import { docusaurusContentTitle } from './contentTitle';
 import { openingDependsOnHugo, splitFrontMatter, type HugoOpeningProblem } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
@@ -31,7 +32,7 @@ export interface GlossaryTerm {
   definition: string;
   /** The H1, where the term is defined; absent for entries without one. */
   heading: Heading | undefined;
-  /** Where the title is written: the `title:` value, else the H1's text. */
+  /** Where the title is written: the `title:` value, else the H1's text (in a Docusaurus site, the H1 that opens the content). */
   titleRange: Range | undefined;
   /** A translation's `translated_from`: the commit (or date) of the original it was made from, as written. */
   translatedFrom?: Located<string>;
@@ -78,11 +79,13 @@ export interface ParsedDocument {
 export interface ParseOptions {
   mdx?: boolean;
   hugo?: boolean;
+  /** Titled as Docusaurus titles a page (see `docusaurusContentTitle`). */
+  docusaurus?: boolean;
 }
 
 /** How the generator of a file's site reads it, MDX aside. */
-export function readAs(generator: Generator | undefined): { hugo: boolean } {
-  return { hugo: generator === 'hugo' };
+export function readAs(generator: Generator | undefined): { hugo: boolean; docusaurus: boolean } {
+  return { hugo: generator === 'hugo', docusaurus: generator === 'docusaurus' };
 }
 
 /**
@@ -111,7 +114,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     uri,
     frontMatter: split.frontMatter,
     body,
-    term: isEntry ? termFacts(uri, fields, body, (range) => text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)), asHugo) : undefined,
+    term: isEntry ? termFacts(uri, fields, body, (range) => text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end)), asHugo, options.docusaurus === true ? contentTitleOf(text, split.bodyOffset, lines, body) : undefined) : undefined,
     diagnostics: split.diagnostics,
     directives,
     ...(options.mdx === false ? {} : mdxProblemsFact(text, lines)),
@@ -188,13 +191,31 @@ export function termField(document: ParsedDocument, key: string): FrontMatterFie
   return termFieldOf(document.frontMatter?.fields ?? [], key, document.hugoReading === 'read');
 }
 
-/** The term an entry's fields give; `caseless`: keys as Hugo reads them (see `termFieldOf`). */
-function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string, caseless: boolean): GlossaryTerm {
+/** A title from the page's text: Docusaurus's content title (`docusaurusContentTitle`), at its H1's text where the scanner read one there. */
+interface TitleInText {
+  text: string;
+  range: Range;
+}
+
+function contentTitleOf(text: string, bodyOffset: number, lines: LineIndex, body: MarkdownBody): TitleInText | null {
+  const title = docusaurusContentTitle(text, bodyOffset);
+  if (title === undefined) return null;
+  const line = lines.positionAt(title.start).line;
+  const heading = body.headings.find((candidate) => candidate.level === 1 && candidate.range.start.line === line);
+  return { text: title.text, range: heading?.textRange ?? { start: lines.positionAt(title.start), end: lines.positionAt(title.end) } };
+}
+
+/**
+ * The term an entry's fields give; `caseless`: keys as Hugo reads them (see `termFieldOf`);
+ * `titleInText`: the page's title where its generator takes it from the text (null: none), else
+ * undefined and the page's H1 titles it.
+ */
+function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string, caseless: boolean, titleInText: TitleInText | null | undefined): GlossaryTerm {
   const field = (key: string) => termFieldOf(fields, key, caseless);
-  // The H1 that titles the page is its first heading: one after `##` sections titles a part. (Docusaurus is stricter:
-  // it takes an H1 only before any other content but imports.)
+  // The H1 that titles the page is its first heading: one after `##` sections titles a part.
   const first = body.headings.find((candidate) => candidate.text !== '');
   const heading = first?.level === 1 ? first : undefined;
+  const fromText = titleInText === undefined ? (heading === undefined ? undefined : { text: heading.text, range: heading.textRange }) : (titleInText ?? undefined);
   const titleField = field('title');
   const declaredTitle = asText(titleField?.value);
   const declaredId = asText(field('id')?.value);
@@ -203,13 +224,13 @@ function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, 
     uri,
     id,
     ...(declaredId === undefined ? { idFromFileName: true as const } : {}),
-    title: declaredTitle ?? heading?.text ?? id,
+    title: declaredTitle ?? fromText?.text ?? id,
     aliases: listOf(field('aliases')).map((item) => item.value),
     notMentions: listOf(field(NOT_MENTIONS_KEY)).map((item) => item.value),
     tags: listOf(field('tags')),
     definition: definitionOf(body),
     heading,
-    titleRange: declaredTitle !== undefined ? titleField?.valueRange : heading?.textRange,
+    titleRange: declaredTitle !== undefined ? titleField?.valueRange : fromText?.range,
     ...translatedFromOf(field(TRANSLATED_FROM_KEY), sourceAt),
   };
 }

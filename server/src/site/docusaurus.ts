@@ -142,7 +142,7 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   const localePrefix = locale === site.defaultLocale ? '' : `${locale}/`;
   const versionPath = versionPathOf(instance, version);
   const route = withTrailingSlashPolicy(joinedUrl(['/', instance.routeBasePath, versionPath, docSlug]), site.trailingSlash);
-  const permalink = withTrailingSlashPolicy(joinedUrl([site.baseUrl, localePrefix, instance.routeBasePath, versionPath, docSlug]), site.trailingSlash);
+  const permalink = withTrailingSlashPolicy(joinedUrl([site.baseUrl, localePrefix, instance.routeBasePath, versionPath, docSlug]), site.trailingSlash, joinedUrl([site.baseUrl, localePrefix]));
   return {
     generator: 'docusaurus',
     locale,
@@ -330,8 +330,9 @@ function joinedUrl(parts: string[]): string {
   return joined.replace(/\/{2,}/g, '/');
 }
 
-function withTrailingSlashPolicy(path: string, trailingSlash: boolean | undefined): string {
-  if (trailingSlash === undefined || path === '/') return path;
+/** `path` with or without its final slash as `trailingSlash` asks; never `/`, nor the base URL of the page's locale (`/base/fr/`), as Docusaurus leaves them. */
+function withTrailingSlashPolicy(path: string, trailingSlash: boolean | undefined, localeBaseUrl = '/'): string {
+  if (trailingSlash === undefined || path === '/' || path === localeBaseUrl) return path;
   if (trailingSlash) return path.endsWith('/') ? path : `${path}/`;
   return path.endsWith('/') ? path.slice(0, -1) : path;
 }

@@ -54,13 +54,21 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
   const field = (key: string) => frontMatter.fields.find((candidate) => spelling(candidate.key) === spelling(key));
   const opening: Range = { start: frontMatter.range.start, end: { line: frontMatter.range.start.line, character: 3 } };
   for (const key of settings.requiredKeys) {
-    if (field(key) !== undefined || (key === 'title' && (document.term.heading !== undefined || noTitleNeeded))) continue;
+    // Titled by its text: by its H1, or in Docusaurus by the H1 that opens the content (`titleRange` is set only then).
+    if (field(key) !== undefined || (key === 'title' && (document.term.titleRange !== undefined || noTitleNeeded))) continue;
+    const unreadHeading = key === 'title' && generator === 'docusaurus' ? document.term.heading : undefined;
     diagnostics.push({
       range: opening,
       severity: 'warning',
       code: 'missing-key',
-      message: key === 'title' ? l10n.t('The entry has no title: add "title:" or a "# Heading".') : l10n.t('The front matter has no "{0}".', key),
+      message:
+        unreadHeading !== undefined
+          ? l10n.t('Docusaurus titles this page "{0}", not by its heading: an H1 titles a page only where it opens the content. Add "title:" or move the heading to the top.', document.term.title)
+          : key === 'title'
+            ? l10n.t('The entry has no title: add "title:" or a "# Heading".')
+            : l10n.t('The front matter has no "{0}".', key),
       subject: key,
+      ...(unreadHeading === undefined ? {} : { related: [{ uri: document.uri, range: unreadHeading.textRange, message: l10n.t('The heading') }] }),
     });
   }
 
