@@ -701,6 +701,33 @@ describe('broken-link to a file no docs instance we know reads', () => {
   });
 });
 
+describe('broken-link between files the build leaves out for one reason', () => {
+  it('is not reported in a version the site does not build, nor from one draft to another; from a built page it is', () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.instances[0].versions = ['1.0'];
+    // onlyIncludeVersions: ['1.0'] (a real site's: the docs folder is the next version, not built yet).
+    site.docusaurus.instances[0].builtVersions = ['1.0'];
+    index.setSites([site]);
+    const files: Record<string, string> = {
+      'docs/a.md': '# A\n\n[B](./b.md), [Entwurf](./entwurf.md)\n',
+      'docs/b.md': '# B\n',
+      'docs/entwurf.md': '---\ndraft: true\n---\n# Entwurf\n',
+      'versioned_docs/version-1.0/a.md': '# A\n\n[Nächste](../../docs/b.md), [Entwurf](./entwurf.md)\n',
+      'versioned_docs/version-1.0/entwurf.md': '---\ndraft: true\n---\n# Entwurf\n\n[Anderer Entwurf](./entwurf2.md), [Nächste](../../docs/b.md)\n',
+      'versioned_docs/version-1.0/entwurf2.md': '---\ndraft: true\n---\n# Entwurf 2\n',
+    };
+    for (const [file, text] of Object.entries(files)) index.setDocument(`${ROOT}/${file}`, text);
+    const messages = (file: string) => diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(messages('docs/a.md'), []);
+    assert.deepEqual(messages('versioned_docs/version-1.0/a.md'), [
+      '"../../docs/b.md" is not built into the site (not a page the docs plugin reads): the link leads nowhere.',
+      '"./entwurf.md" is not built into the site (a draft): the link leads nowhere.',
+    ]);
+    assert.deepEqual(messages('versioned_docs/version-1.0/entwurf.md'), ['"../../docs/b.md" is not built into the site (not a page the docs plugin reads): the link leads nowhere.']);
+  });
+});
+
 /** A configured Docusaurus site at ROOT whose disk holds `files` (paths below ROOT). */
 function siteWithFiles(files: string[], texts: Record<string, string>, configure: (site: ReturnType<typeof defaultDocusaurusSite>) => void = () => {}) {
   const index = new GlossaryIndex();

@@ -78,7 +78,12 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (isNoHugoPage(index, document.uri) || (site?.generator === 'hugo' && !modelledPage && !isNoHugoPage(index, reached.unpublished.uri))) return undefined;
     // A docs instance the configuration computes may build a file no instance we know reads.
     if (site?.generator === 'docusaurus' && site.docusaurus.instancesComputed && !modelledPage) return undefined;
-    const reason = index.pageOf(reached.unpublished.uri)?.unpublishedReason;
+    const target = index.pageOf(reached.unpublished.uri);
+    const reason = target?.unpublishedReason;
+    // Both left out of the build for one reason (a version not built, two drafts): the build reads
+    // neither, and where it reads the one it reads the other.
+    const linking = index.pageOf(document.uri);
+    if (linking !== undefined && target !== undefined && !linking.published && linking.unpublishedReason === reason && linking.instance === target.instance && linking.version === target.version && linking.locale === target.locale) return undefined;
     return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason, site?.generator)) };
   }
   if (reached.kind === 'route') {
