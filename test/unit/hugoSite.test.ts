@@ -95,6 +95,18 @@ describe('Hugo configuration', () => {
     assert.match(readHugoConfig('uglyURLs = "yes"', 'hugo.toml').problems[0].message, /"uglyURLs" must be true or false/);
   });
 
+  it('reads [frontmatter] date sources in any case, a string as a list split at blanks; another value is named (hugo-frontmatter-dates)', () => {
+    const facts = readHugoConfig('[frontmatter]\nDate = [":fileName", ":default"]\npublishDate = ":filename :default"\nexpiryDate = 5\n', 'hugo.toml');
+    assert.deepEqual(facts.dateSources, { date: [':filename', ':default'], publishdate: [':filename', ':default'] });
+    assert.deepEqual(facts.problems.map((problem) => problem.message), ['The Hugo setting "frontmatter.expirydate" must be a list of front-matter keys; the default is assumed.']);
+    const site = hugoSiteOf(facts);
+    assert.deepEqual(site.dateSources.date, [':filename', 'date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified']);
+    assert.equal(permalinkOf(site, 'content/posts/2020-01-02-hallo.md', 'title: Hallo'), '/posts/hallo/');
+    assert.equal(permalinkOf(site, 'content/posts/2020-01-02-hallo.md', 'slug: eigen'), '/posts/eigen/');
+    // `:git` gives nothing without enableGitInfo: the next source decides.
+    assert.deepEqual(hugoSiteOf(readHugoConfig('[frontmatter]\npublishDate = [":git", "date"]\n', 'hugo.toml')).dateSources.publishdate, ['date']);
+  });
+
   it('refuses a file longer than the bound, and never throws on hostile input', () => {
     assert.match(readHugoConfig(`a = "${'x'.repeat(MAX_HUGO_CONFIG_LENGTH)}"`, 'hugo.toml').problems[0].message, /longer than/);
     for (const text of ['a = ' + '['.repeat(10_000), '[' .repeat(10_000), '{'.repeat(10_000), 'a:\n' + '  - '.repeat(5000), '"just a string"', '[1, 2]', '']) {
@@ -202,6 +214,12 @@ describe('Hugo routes', () => {
       buildFuture: false,
       buildExpired: false,
       permalinks: {},
+      // Hugo 0.111's: the date from date, else the publish date, else lastmod; the publish date from its keys, else date.
+      dateSources: {
+        date: ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'],
+        publishdate: ['publishdate', 'pubdate', 'published', 'date'],
+        expirydate: ['expirydate', 'unpublishdate'],
+      },
       ignoreFiles: [],
       disableKinds: new Set(),
       themes: [],

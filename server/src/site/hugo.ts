@@ -48,6 +48,8 @@ export interface HugoSite {
   buildExpired: boolean;
   /** `[permalinks]`: a pattern per top-level section, keyed lower-cased. */
   permalinks: Record<string, string>;
+  /** Where a page's date, publish date and expiry date come from, in order (see `dateSourcesOf`). */
+  dateSources: Record<DateName, readonly string[]>;
   /** Some language has a `baseURL` of its own: each is served from its own, without a language in its paths. */
   multihost: boolean;
   /** A `ref` or `relref` that finds no page fails the build (`refLinksErrorLevel` other than `WARNING`). */
@@ -205,6 +207,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     buildFuture: facts.buildFuture ?? false,
     buildExpired: facts.buildExpired ?? false,
     permalinks: lowerCasedKeys(facts.permalinks ?? {}),
+    dateSources: dateSourcesOf(facts),
     multihost: facts.languages.some((language) => language.baseURL !== undefined),
     refsFailBuild: facts.refLinksErrorLevel?.toUpperCase() !== 'WARNING',
     rendersRawHtml: facts.rendersRawHtml ?? false,
@@ -343,6 +346,8 @@ export function hugoPageOf(
   const docId = folder === '' ? name : `${folder}/${name}`;
   const kind: PageKind = name === '_index' ? (folder === '' ? 'home' : 'section') : 'page';
   const isBundle = name === 'index';
+  // The name Hugo's `:filename` date source reads: a leaf bundle's folder's.
+  const baseFileName = isBundle ? folder.slice(folder.lastIndexOf('/') + 1) : name;
   const target: CascadeTarget = { path: `/${inner}`.toLowerCase(), kind, lang: language.code };
   const frontMatter = new HugoFrontMatter([...lastOfEachKey(fields), ...cascadedFields(kind === 'page' ? [] : [fields], sections.map((section) => section.fields), target)]);
 
@@ -378,15 +383,15 @@ export function hugoPageOf(
       ? 'bundle-resource'
       : site.disableKinds.has(kind === 'page' && isBundle && folder === '' ? 'home' : kind)
         ? 'not-rendered'
-        : (unpublishedReasonOf(site, language, frontMatter, isBundle, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined));
+        : (unpublishedReasonOf(site, language, frontMatter, isBundle, baseFileName, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined));
   // Hugo reads the content, and its shortcodes, of every file it loads, built or not (headless, `_build`, `disableKinds`):
   // not a draft or a page out of date, nor one below such a section. A bundle's resource goes with its bundle, not told here.
-  if (isContent && bundleRole !== 'resource' && !language.disabled && unbuiltReasonOf(site, frontMatter, now) === undefined && !inUnbuiltSection(site, sectionNodes, now)) page.contentRead = true;
+  if (isContent && bundleRole !== 'resource' && !language.disabled && unbuiltReasonOf(site, frontMatter, now, baseFileName) === undefined && !inUnbuiltSection(site, sectionNodes, now)) page.contentRead = true;
   if (reason !== undefined) return { ...page, unpublishedReason: reason };
 
   // A multihost site serves each language from its own base URL, without the language in its paths.
   const languagePrefix = site.multihost || (language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir) ? '' : `/${language.code}`;
-  const pagePath = url !== undefined && url !== '' ? urlPath(url, languagePrefix) : builtPath(site, language.permalinks ?? site.permalinks, languagePrefix, folder, name, kind, isBundle, frontMatter);
+  const pagePath = url !== undefined && url !== '' ? urlPath(url, languagePrefix) : builtPath(site, language.permalinks ?? site.permalinks, languagePrefix, folder, name, kind, isBundle, frontMatter, baseFileName);
   const basePath = site.multihost ? (language.basePath ?? site.basePath) : site.basePath;
   const permalink = goEscapedPath(basePath + pagePath.slice(1));
   return { ...page, published: true, permalink, route: permalink };
@@ -604,15 +609,58 @@ function inUnbuiltSection(site: HugoSite, sections: readonly SectionNode[], now:
   });
 }
 
-/** Why Hugo's `shouldBuild` leaves a page out: a draft, dated in the future, expired (unless the configuration builds such pages). */
-function unbuiltReasonOf(site: HugoSite, frontMatter: HugoFrontMatter, now: Date): 'draft' | 'out-of-date' | undefined {
+/**
+ * Why Hugo's `shouldBuild` leaves a page out: a draft, dated in the future, expired (unless the
+ * configuration builds such pages). `baseFileName`: see `pageDate`.
+ */
+function unbuiltReasonOf(site: HugoSite, frontMatter: HugoFrontMatter, now: Date, baseFileName = ''): 'draft' | 'out-of-date' | undefined {
   // `published: false` is Hugo's other way to write `draft: true`.
   if (!site.buildDrafts && (frontMatter.flag('draft') === true || frontMatter.flag('published') === false)) return 'draft';
-  const publishDate = frontMatter.firstDate(['publishdate', 'pubdate', 'published', 'date'])?.instant;
+  const publishDate = pageDate(site, 'publishdate', frontMatter, baseFileName).date?.instant;
   if (!site.buildFuture && publishDate !== undefined && publishDate.getTime() > now.getTime()) return 'out-of-date';
-  const expiryDate = frontMatter.firstDate(['expirydate', 'unpublishdate'])?.instant;
+  const expiryDate = pageDate(site, 'expirydate', frontMatter, baseFileName).date?.instant;
   if (!site.buildExpired && expiryDate !== undefined && expiryDate.getTime() <= now.getTime()) return 'out-of-date';
   return undefined;
+}
+
+/** The dates of a page that decide its route and whether it is built. */
+type DateName = 'date' | 'publishdate' | 'expirydate';
+
+/** Hugo 0.111's sources of each date where `[frontmatter]` names none, or at `:default`. */
+const DEFAULT_DATE_SOURCES: Record<DateName, readonly string[]> = { date: ['date', 'publishdate', 'lastmod'], publishdate: ['publishdate', 'date'], expirydate: ['expirydate'] };
+/** The front-matter keys Hugo also reads for a date named by its key. */
+const DATE_KEY_ALIASES: Record<string, readonly string[]> = { publishdate: ['pubdate', 'published'], lastmod: ['modified'], expirydate: ['unpublishdate'] };
+
+/** Each date's sources as Hugo expands `[frontmatter]`: `:default` replaced by the defaults, each key followed by its aliases, once each. */
+function dateSourcesOf(facts: HugoConfigFacts): Record<DateName, readonly string[]> {
+  const expanded = (name: DateName) => {
+    const written = facts.dateSources?.[name] ?? [':default'];
+    const sources = written.flatMap((source) => (source === ':default' ? DEFAULT_DATE_SOURCES[name] : [source])).flatMap((source) => [source, ...(DATE_KEY_ALIASES[source] ?? [])]);
+    // `:git` gives no date without `enableGitInfo`: Hugo goes on to the next source.
+    return [...new Set(sources)].filter((source) => source !== ':git' || facts.enableGitInfo === true);
+  };
+  return { date: expanded('date'), publishdate: expanded('publishdate'), expirydate: expanded('expirydate') };
+}
+
+/**
+ * A date of a page from the first of its sources that gives one: a front-matter key, or
+ * `:filename`, the `2024-01-31` opening the base file name (`baseFileName`: the file's name without
+ * its extension and language, a leaf bundle's folder's), whose rest then becomes the page's slug
+ * where its front matter has none (`slug`). A source this model cannot read (`:fileModTime`,
+ * `:git`) ends the search without a date: the page is taken for built, dated Go's zero time.
+ */
+function pageDate(site: HugoSite, name: DateName, frontMatter: HugoFrontMatter, baseFileName: string): { date?: HugoDate; slug?: string } {
+  for (const source of site.dateSources[name]) {
+    if (source === ':filename') {
+      const date = baseFileName.length >= 10 ? hugoDateOf(baseFileName.slice(0, 10)) : undefined;
+      if (date === undefined) continue;
+      return { date, ...(frontMatter.has('slug') ? {} : { slug: baseFileName.slice(10).replace(/^[ \-_]+|[ \-_]+$/g, '') }) };
+    }
+    if (source.startsWith(':')) return {};
+    const date = frontMatter.firstDate([source]);
+    if (date !== undefined) return { date };
+  }
+  return {};
 }
 
 /** The languages reading the content folder that holds `path` (the innermost folder when they nest). */
@@ -630,9 +678,9 @@ function languagesReading(site: HugoSite, path: string): { contentDir: string; l
   return { contentDir: best[0].contentDir, language };
 }
 
-function unpublishedReasonOf(site: HugoSite, language: HugoLanguage, frontMatter: HugoFrontMatter, isBundle: boolean, now: Date): UnpublishedReason | undefined {
+function unpublishedReasonOf(site: HugoSite, language: HugoLanguage, frontMatter: HugoFrontMatter, isBundle: boolean, baseFileName: string, now: Date): UnpublishedReason | undefined {
   if (language.disabled) return 'unknown-locale';
-  const unbuilt = unbuiltReasonOf(site, frontMatter, now);
+  const unbuilt = unbuiltReasonOf(site, frontMatter, now, baseFileName);
   if (unbuilt !== undefined) return unbuilt;
   // `headless` only concerns leaf bundles (`index.md`); a regular page or a section is built.
   if (isBundle && frontMatter.flag('headless') === true) return 'not-rendered';
@@ -653,18 +701,20 @@ function urlPath(url: string, languagePrefix: string): string {
   return path.endsWith('/') || last.includes('.') ? path : `${path}/`;
 }
 
-function builtPath(site: HugoSite, permalinks: Record<string, string>, languagePrefix: string, folder: string, name: string, kind: PageKind, isBundle: boolean, frontMatter: HugoFrontMatter): string {
+function builtPath(site: HugoSite, permalinks: Record<string, string>, languagePrefix: string, folder: string, name: string, kind: PageKind, isBundle: boolean, frontMatter: HugoFrontMatter, baseFileName: string): string {
   // The content folder's own `index.md` (without an `_index.md`) makes the home page a leaf bundle.
   if (kind === 'home' || (isBundle && folder === '')) return `${languagePrefix}/`;
   // A leaf bundle is its folder's page; `slug` replaces the folder's name, as it replaces a page's file name.
   const segments = folder === '' ? [] : folder.split('/');
   const pageName = isBundle ? segments.pop() ?? name : name;
-  const slug = frontMatter.text('slug');
+  // A date taken from the file name (`:filename`) gives the page the rest of the name as its slug.
+  const dates = (['date', 'publishdate', 'expirydate'] as const).map((date) => pageDate(site, date, frontMatter, baseFileName));
+  const slug = frontMatter.text('slug') ?? dates.find((date) => date.slug !== undefined)?.slug;
   const section = segments[0] ?? '';
   // Hugo lower-cases the configuration's keys and compares them with the section's name as written: `Glossar/` takes no pattern.
   const pattern = kind === 'page' && Object.hasOwn(permalinks, section) ? permalinks[section] : undefined;
   let path: string;
-  if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, section, pageName, slug);
+  if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, dates[0].date, section, pageName, slug);
   else if (kind === 'section') path = folder;
   // A slug is always relative to the page's folder, even when it starts with `/`.
   else path = [...segments, slug !== undefined && slug !== '' ? slug.replace(/^\/+/, '') : pageName].join('/');
@@ -684,8 +734,8 @@ function goZeroTime(): Date {
 }
 
 /** The tokens of a `[permalinks]` pattern that a page's own front matter and path decide. */
-function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, section: string, fileName: string, slug: string | undefined): string {
-  const date = frontMatter.firstDate(['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'])?.wallClock ?? goZeroTime();
+function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, pageDate: HugoDate | undefined, section: string, fileName: string, slug: string | undefined): string {
+  const date = pageDate?.wallClock ?? goZeroTime();
   const title = frontMatter.text('title') ?? '';
   const two = (value: number) => String(value).padStart(2, '0');
   const tokens: Record<string, () => string> = {
@@ -786,6 +836,10 @@ class HugoFrontMatter {
     if (typeof table !== 'object' || table === null || Array.isArray(table)) return undefined;
     const entry = Object.entries(table).find(([candidate]) => candidate.toLowerCase() === inner);
     return entry === undefined ? undefined : (booleanOf(entry[1]) ?? entry[1]);
+  }
+
+  has(key: string): boolean {
+    return this.values.has(key);
   }
 
   firstDate(keys: readonly string[]): HugoDate | undefined {

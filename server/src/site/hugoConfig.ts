@@ -261,6 +261,19 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   if (typeof unsafe === 'boolean' || typeof unsafe === 'number') assign('rendersRawHtml', unsafe !== false && unsafe !== 0);
   else if (typeof unsafe === 'string' && /^(?:true|false|1|0|t|f)$/i.test(unsafe.trim())) assign('rendersRawHtml', /^(?:true|1|t)$/i.test(unsafe.trim()));
   assign('disableKinds', texts('disableKinds', l10n.t('a list of kinds of pages')));
+  assign('enableGitInfo', flag(table, ['enableGitInfo']));
+  // `[frontmatter]`: where each date comes from, a list of front-matter keys and handlers (`:filename`), in any case.
+  const dateSources = table.frontmatter;
+  if (isTable(dateSources)) {
+    for (const [key, value] of Object.entries(dateSources)) {
+      const field = key.toLowerCase();
+      if (field !== 'date' && field !== 'publishdate' && field !== 'expirydate' && field !== 'lastmod') continue;
+      // As cast.ToStringSlice reads it: a list, or a string split at blanks.
+      const list = typeof value === 'string' ? value.split(/\s+/).filter((entry) => entry !== '') : Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : undefined;
+      if (list === undefined) wrongType(['frontmatter', key], l10n.t('a list of front-matter keys'));
+      else (facts.dateSources ??= {})[field] = list.map((entry) => entry.toLowerCase());
+    }
+  }
   assign('themes', texts('theme', l10n.t('a theme or a list of themes')));
   assign('themesDir', text(table, ['themesDir']));
   assign('layoutDir', text(table, ['layoutDir']));

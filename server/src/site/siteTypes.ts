@@ -149,6 +149,10 @@ export interface HugoConfigFacts {
   disableAliases?: boolean;
   /** Strip accents from the paths of pages (`Übersicht` → `ubersicht`). */
   removePathAccents?: boolean;
+  /** `[frontmatter]`: where each date comes from, in lower case (`[":filename", ":default"]`), by the date's name in lower case. */
+  dateSources?: Partial<Record<'date' | 'publishdate' | 'expirydate' | 'lastmod', string[]>>;
+  /** `enableGitInfo`: the `:git` date source gives each page its last commit's date. */
+  enableGitInfo?: boolean;
   /** Build drafts, pages dated in the future, pages past their expiry date. */
   buildDrafts?: boolean;
   buildFuture?: boolean;
