@@ -107,6 +107,16 @@ describe('Hugo configuration', () => {
     assert.deepEqual(hugoSiteOf(readHugoConfig('[frontmatter]\npublishDate = [":git", "date"]\n', 'hugo.toml')).dateSources.publishdate, ['date']);
   });
 
+  it('says Hugo stops where a theme named as a folder of themesDir is not there; a module path or imported modules are not judged (hugo-theme-missing)', () => {
+    const problemsWith = (text: string, there: string[]) =>
+      readHugoConfigFiles([{ text, fileName: 'hugo.toml' }], (theme, themesDir) => there.includes(`${themesDir}/${theme}`))[1][0].map((problem) => [problem.message, problem.range.start.line]);
+    assert.deepEqual(problemsWith('baseURL = "/"\ntheme = "ananke"\n', []), [['Hugo refuses to build: there is no theme "ananke" in "themes" (a submodule not checked out?).', 1]]);
+    assert.deepEqual(problemsWith('theme = ["docsy", "extra"]\nthemesDir = "../themes"\n', ['../themes/docsy']), [['Hugo refuses to build: there is no theme "extra" in "../themes" (a submodule not checked out?).', 0]]);
+    assert.deepEqual(problemsWith('theme = "ananke"\n', ['themes/ananke']), []);
+    assert.deepEqual(problemsWith('theme = "github.com/google/docsy"\n', []), []);
+    assert.deepEqual(problemsWith('theme = "docsy"\n[[module.imports]]\npath = "github.com/google/docsy"\n', []), []);
+  });
+
   it('refuses a file longer than the bound, and never throws on hostile input', () => {
     assert.match(readHugoConfig(`a = "${'x'.repeat(MAX_HUGO_CONFIG_LENGTH)}"`, 'hugo.toml').problems[0].message, /longer than/);
     for (const text of ['a = ' + '['.repeat(10_000), '[' .repeat(10_000), '{'.repeat(10_000), 'a:\n' + '  - '.repeat(5000), '"just a string"', '[1, 2]', '']) {

@@ -45,7 +45,7 @@ export interface HugoConfigFile {
  * name (`params.toml`, `languages.toml`), and `<name>.<language>.<ext>` that language's
  * (`menus.de.toml`: `languages.de.menus`). The problems of each file, in the order given.
  */
-export function readHugoConfigFiles(files: readonly HugoConfigFile[]): [Omit<HugoConfigFacts, 'problems'>, ConfigProblem[][]] {
+export function readHugoConfigFiles(files: readonly HugoConfigFile[], themeIsThere?: (theme: string, themesDir: string) => boolean): [Omit<HugoConfigFacts, 'problems'>, ConfigProblem[][]] {
   const problems: ConfigProblem[][] = files.map(() => []);
   const parts: Array<{ table: Table; keyPath: string[]; places: KeyPlaces; problems: ConfigProblem[] }> = [];
   files.forEach((file, position) => {
@@ -70,6 +70,13 @@ export function readHugoConfigFiles(files: readonly HugoConfigFile[]): [Omit<Hug
     part.problems.push({ range: part.places.rangeOf(inside), message });
   };
   readFacts(merged, facts, report);
+  // A theme named as a folder of `themesDir` that is not there (a submodule not checked out): Hugo
+  // finds no module of that name and stops. A path (`github.com/…`) or imports are modules' to resolve.
+  if (themeIsThere !== undefined && facts.importsModules !== true) {
+    const themesDir = facts.themesDir ?? 'themes';
+    const missing = (facts.themes ?? []).filter((theme) => !theme.includes('/') && theme !== '' && !themeIsThere(theme, themesDir));
+    if (missing.length > 0) report(['theme'], l10n.t('Hugo refuses to build: there is no theme "{0}" in "{1}" (a submodule not checked out?).', missing[0], themesDir));
+  }
   const { problems: _none, ...read } = facts;
   return [read, problems];
 }

@@ -179,7 +179,13 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
     // `config.yaml` is a common name: Hugo's beside `content/` or `themes/`, or where it names another content folder.
     const files = hugoConfigFilesIn(folder, HUGO_SITE_FOLDERS.some((name) => fs.existsSync(path.join(folder, name))), scope, log);
     if (files.length > 0) {
-      const [facts, problems] = readHugoConfigFiles(files.map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
+      // Hugo takes a theme from `themesDir`, else from the modules `go.mod` or `_vendor` may resolve it to.
+      const resolvesModules = ['go.mod', '_vendor'].some((name) => fs.existsSync(path.join(folder, name)));
+      const themeIsThere = (theme: string, themesDir: string) => resolvesModules || isFolder(path.resolve(folder, themesDir, theme));
+      const [facts, problems] = readHugoConfigFiles(
+        files.map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })),
+        themeIsThere,
+      );
       files.forEach((file, position) => {
         if (problems[position].length > 0) configProblems.push({ uri: fileUri(file.file), problems: problems[position] });
       });
