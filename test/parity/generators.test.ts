@@ -322,6 +322,7 @@ const HUGO_SITES = [
   { name: 'hugo-opening-shortcode', dir: path.join(SITES, 'hugo-opening-shortcode') },
   { name: 'hugo-mounts-lang', dir: path.join(SITES, 'hugo-mounts-lang') },
   { name: 'hugo-mount-folder', dir: path.join(SITES, 'hugo-mount-folder') },
+  { name: 'hugo-mount-subfolder', dir: path.join(SITES, 'hugo-mount-subfolder') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

@@ -237,6 +237,7 @@ describe('Hugo routes', () => {
       layoutDir: 'layouts',
       importsModules: false,
       contentMountSources: [],
+      contentSubmounts: [],
       mountFilters: new Map(),
       multihost: false,
       refsFailBuild: true,
@@ -415,6 +416,37 @@ function indexWith(files: Record<string, string>): GlossaryIndex {
 function routesIn(index: GlossaryIndex, files: string[]): Array<string | undefined> {
   return files.map((file) => index.pageOf(`file:///site/${file}`)).map((page) => (page?.published ? page.route : page?.unpublishedReason));
 }
+
+describe('Hugo mounts below the content (hugo-mount-subfolder)', () => {
+  const config = '[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "./mods/go/docs/"\ntarget = "content/docs/go"\n[[module.mounts]]\nsource = "notes/roadmap.md"\ntarget = "content/community/roadmap.md"\n[[module.mounts]]\nsource = "../outside"\ntarget = "content/x"\n';
+
+  it('reads the site\'s own folders and files mounted below the content, not one outside the site', () => {
+    assert.deepEqual(readHugoConfig(config, 'hugo.toml').contentSubmounts, [
+      { source: 'mods/go/docs', target: 'docs/go' },
+      { source: 'notes/roadmap.md', target: 'community/roadmap.md' },
+    ]);
+  });
+
+  it('routes their files where they are mounted, under the sections there, and updates them when a section above changes', () => {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf(readHugoConfig(config, 'hugo.toml')), now: NOW }]);
+    const files = {
+      'content/docs/_index.md': '---\ntitle: Docs\n---\n',
+      'mods/go/docs/_index.md': '---\ntitle: Go\n---\n',
+      'mods/go/docs/start.md': '---\ntitle: Start\n---\n',
+      'mods/go/docs/buendel/index.md': '---\ntitle: Bündel\n---\n',
+      'mods/go/docs/buendel/teil.md': '---\ntitle: Teil\n---\n',
+      'notes/roadmap.md': '---\ntitle: Roadmap\n---\n',
+      'notes/other.md': '---\ntitle: Andere\n---\n',
+    };
+    for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+    const names = Object.keys(files).slice(1);
+    assert.deepEqual(routesIn(index, names), ['/docs/go/', '/docs/go/start/', '/docs/go/buendel/', 'bundle-resource', '/community/roadmap/', undefined]);
+    // A draft cascaded from the section above the mount's place takes its pages out.
+    index.setDocument('file:///site/content/docs/_index.md', '---\ntitle: Docs\ncascade:\n  draft: true\n---\n');
+    assert.deepEqual(routesIn(index, names), ['draft', 'draft', 'draft', 'bundle-resource', '/community/roadmap/', undefined]);
+  });
+});
 
 describe('Hugo cascade and sections that are not built', () => {
   const ROOT_URI = 'file:///site';

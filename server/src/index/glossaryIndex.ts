@@ -3,9 +3,9 @@ import { composed } from '../common/text';
 import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
+import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, pathInSite, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
 import type { Generator as SiteGenerator, SiteConfigProblems, SitePage } from '../site/siteTypes';
-import { mayHeadHugoBundle } from '../site/hugo';
+import { hugoContentPath, hugoFoldersAt, mayHeadHugoBundle } from '../site/hugo';
 import { assetFileName } from '../site/docusaurusAssets';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { SignatureStore, type TextSignature } from './textSignature';
@@ -346,17 +346,32 @@ export class GlossaryIndex {
     const site = this.siteFor(uri);
     if (site?.generator !== 'hugo') return [];
     const sections: Array<{ uri: string; fields: readonly FrontMatterField[] }> = [];
+    const sectionIn = (folder: string) => {
+      for (const name of [`_index.${language}.md`, '_index.md']) {
+        const candidate = this.documentsByUri.get(`${folder}/${name}`);
+        if (candidate !== undefined && this.pagesByUri.get(candidate.uri)?.page.locale === language) return { uri: candidate.uri, fields: candidate.frontMatter?.fields ?? [] };
+      }
+      return undefined;
+    };
+    const relativePath = pathInSite(site, uri);
+    const contentPath = hugoContentPath(site.hugo, relativePath);
+    if (contentPath !== relativePath) {
+      // Mounted below the content: the sections above its place there, in the folders Hugo reads at each.
+      const rootUri = site.rootUri.replace(/\/$/, '');
+      let folder = parentPath(contentPath);
+      if (this.isHugoSectionFile(uri)) folder = parentPath(folder);
+      for (; folder !== ''; folder = parentPath(folder)) {
+        const section = hugoFoldersAt(site.hugo, folder).map((physical) => sectionIn(`${rootUri}/${physical}`)).find((found) => found !== undefined);
+        if (section !== undefined) sections.push(section);
+      }
+      return sections;
+    }
     const root = topFolderOf(site, uri);
     let folder = parentUri(uri);
     if (this.isHugoSectionFile(uri)) folder = parentUri(folder);
     while (folder.length > root.length && folder.startsWith(root)) {
-      for (const name of [`_index.${language}.md`, '_index.md']) {
-        const candidate = this.documentsByUri.get(`${folder}/${name}`);
-        if (candidate !== undefined && this.pagesByUri.get(candidate.uri)?.page.locale === language) {
-          sections.push({ uri: candidate.uri, fields: candidate.frontMatter?.fields ?? [] });
-          break;
-        }
-      }
+      const section = sectionIn(folder);
+      if (section !== undefined) sections.push(section);
       folder = parentUri(folder);
     }
     return sections;
@@ -419,8 +434,21 @@ export class GlossaryIndex {
 
   /** The documents in a section file's folder and below it, but for itself. */
   documentsBelow(sectionUri: string): ParsedDocument[] {
-    const folder = `${parentUri(sectionUri)}/`;
-    return [...this.documentsByUri.values()].filter((document) => document.uri !== sectionUri && document.uri.startsWith(folder));
+    const folders = [`${parentUri(sectionUri)}/`];
+    const files: string[] = [];
+    // And the folders and files mounted below the section's place in the content.
+    const site = this.siteFor(sectionUri);
+    if (site?.generator === 'hugo' && site.hugo.contentSubmounts.length > 0) {
+      const rootUri = site.rootUri.replace(/\/$/, '');
+      const sectionFolder = parentPath(hugoContentPath(site.hugo, pathInSite(site, sectionUri)));
+      for (const mount of site.hugo.contentSubmounts) {
+        const at = hugoContentPath(site.hugo, mount.source);
+        if (!at.startsWith(`${sectionFolder}/`)) continue;
+        folders.push(`${rootUri}/${mount.source}/`);
+        files.push(`${rootUri}/${mount.source}`);
+      }
+    }
+    return [...this.documentsByUri.values()].filter((document) => document.uri !== sectionUri && (files.includes(document.uri) || folders.some((folder) => document.uri.startsWith(folder))));
   }
 
   /**
@@ -1102,6 +1130,11 @@ function nameKeysOf(term: GlossaryTerm): string[] {
 }
 
 /** The folder of a site's file up to which its folders count: the site's own, or for a file of a content folder outside it (`../docs`), the folder both lie in. */
+/** A relative path's folder: `a/b/c.md` → `a/b`, `a` → ``. */
+function parentPath(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+
 function topFolderOf(site: Site, uri: string): string {
   const root = site.rootUri.replace(/\/$/, '');
   if (uri.startsWith(`${root}/`)) return root;

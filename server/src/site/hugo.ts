@@ -6,7 +6,7 @@ import { hugoDateOf, type HugoDate } from './hugoDates';
 import { posix } from 'node:path';
 import { composed } from '../common/text';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import type { HugoConfigFacts, SitePage, UnpublishedReason } from './siteTypes';
+import type { HugoConfigFacts, HugoSubmount, SitePage, UnpublishedReason } from './siteTypes';
 
 /**
  * Where Hugo builds each content file, as Hugo 0.111 computes it (proven by
@@ -86,6 +86,8 @@ export interface HugoSite {
   importsModules: boolean;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
   contentMountSources: string[];
+  /** Folders and files of the site mounted below the content (see `hugoContentPath`). */
+  contentSubmounts: readonly HugoSubmount[];
   /** By content folder: whether Hugo reads a file at a path in it, as its mount's `includeFiles` and `excludeFiles` say. */
   mountFilters: ReadonlyMap<string, (pathInFolder: string) => boolean>;
 }
@@ -218,6 +220,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     layoutDir: facts.layoutDir ?? 'layouts',
     importsModules: facts.importsModules === true,
     contentMountSources: facts.contentMountSources ?? [],
+    contentSubmounts: facts.contentSubmounts ?? [],
     mountFilters: new Map((facts.contentMountFilters ?? []).map((filter) => [filter.source, mountFilter(filter.includeFiles, filter.excludeFiles)])),
   };
 }
@@ -299,6 +302,37 @@ export interface HugoSectionFile {
  * (a draft, dated in the future, expired) takes every page below it out of the build.
  */
 /**
+ * Where Hugo reads a file of the site (`relativePath`, from its folder) as content: a file of a
+ * folder or a file mounted below the content (`mods/go/docs/start.md` with `source = "mods/go/docs"`,
+ * `target = "content/docs/go"`) at its place there (`content/docs/go/start.md`, in the content folder
+ * of the mount's language, else of the default language); any other file where it is.
+ */
+export function hugoContentPath(site: HugoSite, relativePath: string): string {
+  if (site.contentSubmounts.length === 0) return relativePath;
+  const path = folderOf(relativePath);
+  for (const mount of site.contentSubmounts) {
+    const rest = path === mount.source ? '' : path.startsWith(`${mount.source}/`) ? path.slice(mount.source.length) : undefined;
+    if (rest === undefined) continue;
+    const language = site.languages.find((candidate) => candidate.code === mount.lang) ?? site.languages.find((candidate) => candidate.code === site.defaultContentLanguage) ?? site.languages[0];
+    return [language.contentDir, `${mount.target}${rest}`].filter((part) => part !== '').join('/');
+  }
+  return relativePath;
+}
+
+/** The folders of the site (from its folder) whose files Hugo reads at a folder of the content (`content/docs/go`): itself, and the mounted ones there. */
+export function hugoFoldersAt(site: HugoSite, contentFolder: string): string[] {
+  const folders = [contentFolder];
+  for (const mount of site.contentSubmounts) {
+    for (const language of site.languages) {
+      const target = [language.contentDir, mount.target].filter((part) => part !== '').join('/');
+      if (contentFolder === target) folders.push(mount.source);
+      else if (contentFolder.startsWith(`${target}/`)) folders.push(`${mount.source}${contentFolder.slice(target.length)}`);
+    }
+  }
+  return [...new Set(folders)];
+}
+
+/**
  * Whether Hugo may read a file of the site folder that the site model gives no page (`relativePath`,
  * from the site's folder) as content: in a theme's own content folder (`themes/<theme>/content/`)
  * or a folder mounted as content, neither of which the model reads.
@@ -309,7 +343,7 @@ export function hugoMayReadAsContent(site: HugoSite, relativePath: string): bool
 
 /** Whether Hugo reads the file at `relativePath` (from the site's folder) as content: in a language's content folder, a theme's, or one mounted. */
 export function hugoReadsAsContent(site: HugoSite, relativePath: string): boolean {
-  return languagesReading(site, folderOf(relativePath)) !== undefined || hugoMayReadAsContent(site, relativePath);
+  return languagesReading(site, folderOf(hugoContentPath(site, relativePath))) !== undefined || hugoMayReadAsContent(site, relativePath);
 }
 
 /** The content folders of the site's themes, from the site's folder (`themes/<theme>/content`), whose pages Hugo builds too. */
@@ -325,8 +359,10 @@ export function hugoPageOf(
   now: Date,
   around: { sections?: readonly HugoSectionFile[]; bundleRole?: HugoBundleRole; absolutePath?: string } = {},
 ): SitePage | undefined {
-  const { sections = [], bundleRole, absolutePath } = around;
-  const path = folderOf(relativePath);
+  const { bundleRole, absolutePath } = around;
+  // Files and sections mounted below the content are read where they are mounted.
+  const sections = (around.sections ?? []).map((section) => ({ ...section, relativePath: hugoContentPath(site, section.relativePath) }));
+  const path = folderOf(hugoContentPath(site, relativePath));
   const folderLanguages = languagesReading(site, path);
   if (folderLanguages === undefined) return undefined;
   const inner = path.slice(folderLanguages.contentDir === '' ? 0 : folderLanguages.contentDir.length + 1);
@@ -411,7 +447,7 @@ export type HugoBundleRole = 'resource';
  * to its content folder; `headerNamesIn` gives them for a folder (relative to the site root).
  */
 export function hugoBundleRoleOf(site: HugoSite, relativePath: string, headerNamesIn: (folder: string) => Iterable<string>): HugoBundleRole | undefined {
-  const path = folderOf(relativePath);
+  const path = folderOf(hugoContentPath(site, relativePath));
   const reading = languagesReading(site, path);
   if (reading === undefined) return undefined;
   const inner = path.slice(reading.contentDir === '' ? 0 : reading.contentDir.length + 1);
@@ -422,7 +458,7 @@ export function hugoBundleRoleOf(site: HugoSite, relativePath: string, headerNam
     const folder = [reading.contentDir, ...segments.slice(0, depth)].filter((segment) => segment !== '').join('/');
     let leaf = false;
     let branch = false;
-    for (const name of headerNamesIn(folder)) {
+    for (const name of hugoFoldersAt(site, folder).flatMap((physical) => [...headerNamesIn(physical)])) {
       const kind = bundleHeaderKind(site, name);
       if (kind === 'leaf') leaf = true;
       else if (kind === 'branch') branch = true;
@@ -460,9 +496,10 @@ export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pa
     for (const form of [written, goEscapedPath(written)]) paths.add(composed(form));
   };
   const topFolderOf = (relativePath: string): { contentDir: string; folder: string; rest: string[] } | undefined => {
-    const reading = languagesReading(site, relativePath);
+    const contentPath = hugoContentPath(site, relativePath);
+    const reading = languagesReading(site, contentPath);
     if (reading === undefined) return undefined;
-    const inner = relativePath.slice(reading.contentDir === '' ? 0 : reading.contentDir.length + 1).split('/');
+    const inner = contentPath.slice(reading.contentDir === '' ? 0 : reading.contentDir.length + 1).split('/');
     return inner.length < 2 ? undefined : { contentDir: reading.contentDir, folder: inner[0], rest: inner.slice(1) };
   };
   const headed = new Set<string>();

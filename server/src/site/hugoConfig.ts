@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { LineIndex, type Range } from '../common/text';
 import { parseYaml, plainValue } from '../parsing/yaml';
-import type { ConfigProblem, HugoConfigFacts } from './siteTypes';
+import type { ConfigProblem, HugoConfigFacts, HugoSubmount } from './siteTypes';
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 
 // smol-toml's types describe its ES module; its CommonJS build (the `require` export) is the same API.
@@ -295,6 +295,8 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     return typeof source === 'string' && typeof target === 'string' && /^content(?:\/|$)/.test(target.replace(/^\.\//, '')) ? [source.replace(/^\.\/|\/+$/g, '')] : [];
   });
   if (contentMounts.length > 0) facts.contentMountSources = contentMounts;
+  const submounts = contentSubmountsOf(mounts);
+  if (submounts.length > 0) facts.contentSubmounts = submounts;
 
   const disabled = new Set<string>();
   const disableLanguages = table.disablelanguages;
@@ -333,6 +335,20 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     }
   } else if (languages !== undefined) wrongType(['languages'], l10n.t('a table'));
   contentFoldersOfMounts(mounts, facts);
+}
+
+/**
+ * Mounts of the site's own folders and files to a place below the content (`target =
+ * "content/docs/go"`, or a file's: `content/community/roadmap.md`). Not a source outside the site
+ * (`..`, absolute, a module's path): those files are not the workspace's to place.
+ */
+function contentSubmountsOf(mounts: unknown[]): HugoSubmount[] {
+  const relative = (value: unknown) => (typeof value === 'string' ? value.replace(/^\.\//, '').replace(/\/+$/, '') : undefined);
+  return mounts.flatMap((mount) => {
+    const [source, target, lang] = [relative(mountSetting(mount, 'source')), relative(mountSetting(mount, 'target')), mountSetting(mount, 'lang')];
+    if (source === undefined || target === undefined || !target.startsWith('content/') || !/^[^/.][^:]*$/.test(source) || source.split('/').includes('..')) return [];
+    return [{ source, target: target.slice('content/'.length), ...(typeof lang === 'string' && lang !== '' ? { lang } : {}) }];
+  });
 }
 
 /** A setting of a mount, its key in any case as Hugo reads it (a list's tables keep their keys as written). */

@@ -174,6 +174,8 @@ export interface HugoConfigFacts {
   importsModules?: true;
   /** The sources of `[[module.mounts]]` whose target is the content: folders of the site Hugo reads as content. */
   contentMountSources?: string[];
+  /** Mounts of a folder or a file of the site into a place below the content (`target = "content/docs/go"`), with their `lang`. */
+  contentSubmounts?: HugoSubmount[];
   /** The `includeFiles` and `excludeFiles` globs of the mounts that are content folders (see `contentFoldersOfMounts`), by source. */
   contentMountFilters?: Array<{ source: string; includeFiles: string[]; excludeFiles: string[] }>;
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */
@@ -242,4 +244,11 @@ export interface SitePage {
   route: string;
   /** Problems the generator would stop the build for (a slug that is no URL path), by front-matter key. */
   problems: Array<{ key: string; message: string }>;
+}
+
+/** A folder or a file of the site (`source`, from its folder) that Hugo reads as content at `target` (below the content folder: `docs/go`), in `lang` or the default language. */
+export interface HugoSubmount {
+  source: string;
+  target: string;
+  lang?: string;
 }
