@@ -581,6 +581,20 @@ describe('broken links in a Hugo site', () => {
     assert.deepEqual(brokenIn('README.md'), ['No glossary entry at "FEHLT.md".'], 'a file link to a file that is there is fine where neither is a page');
   });
 
+  it('read /x.md in a file Hugo makes no page of from the root of its repository, as GitHub shows it: a theme that is a submodule', () => {
+    const index = indexWith({
+      'themes/t/docs/analytics.md': '# Analytics\n\n[Matomo](/docs/analytics/matomo.md), [Fehlt](/docs/fehlt.md), [Bild](/images/logo.md)\n',
+      'themes/t/docs/analytics/matomo.md': '# Matomo\n',
+      'content/seite.md': '---\ntitle: Seite\n---\n[Fehlt](/docs/analytics/matomo.md)\n',
+    });
+    // The theme's submodule holds a .git file; a file the glossary does not read is on disk there.
+    index.setPathProbe((uri) => (uri === 'file:///site/themes/t/.git' || uri === 'file:///site/themes/t/images/logo.md' ? 'file' : 'none'));
+    const brokenIn = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(brokenIn('themes/t/docs/analytics.md'), ['No glossary entry at "/docs/fehlt.md".']);
+    // A page of the site is judged as Hugo builds it, not as its repository shows it.
+    assert.equal(brokenIn('content/seite.md').length, 1);
+  });
+
   it('are none to a page Hugo builds from content of another format, found where its path puts it', () => {
     const index = indexWith({ 'content/docs/start.md': '---\ntitle: Start\n---\n[a](/about/) [b](/docs/contact/) [c](/docs/fehlt/) [d](/docs/guide/)\n' });
     const onDisk = new Set(['content/about/_index.html', 'content/docs/contact.html', 'content/docs/guide/index.adoc'].map((file) => `file:///site/${file}`));

@@ -57,6 +57,12 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
       return target.startsWith(SITE_ALIAS) && siteAliasFileExists(index, site, target) ? { kind: 'none' } : { kind: 'file' };
     }
     const file = markdownFileAt(index, site, fromUri, target, targetUri);
+    // A file no generator makes a page of (a theme's docs, a README) is read where its repository is
+    // shown: GitHub and GitLab take `/docs/x.md` from the root of the repository that holds it.
+    if (file === undefined && path.startsWith('/') && (site === undefined || isNoHugoPage(index, fromUri))) {
+      const inRepository = repositoryFileAt(index, fromUri, path);
+      if (inRepository !== undefined) return inRepository;
+    }
     if (file === undefined || !index.isBuilt(file.uri)) {
       // Unresolved, Docusaurus leaves the link as it is, a URL that reaches nothing.
       return { kind: 'file', unpublished: file };
@@ -72,6 +78,24 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   const reached = linkedPath(routeSite, fromPage, target);
   if (reached === undefined) return { kind: 'none' };
   return { kind: 'route', path: reached, document: pageAt(index, routeSite, reached) };
+}
+
+/**
+ * What `/docs/x.md` reaches from the root of the git repository holding the file `fromUri` (the
+ * nearest folder with `.git`, a folder or a submodule's file): the document there, or nothing to
+ * judge where a file is there the glossary does not read; undefined without such a root or file.
+ */
+function repositoryFileAt(index: GlossaryIndex, fromUri: string, path: string): LinkedDocument | undefined {
+  for (let folder = fromUri.slice(0, fromUri.lastIndexOf('/')); folder.includes('/') && !folder.endsWith(':/'); folder = folder.slice(0, folder.lastIndexOf('/'))) {
+    const git = index.whatIsAt(`${folder}/.git`);
+    if (git !== 'file' && git !== 'folder') continue;
+    const uri = resolveRelativeLink(`${folder}/_`, `.${path}`);
+    if (uri === undefined) return undefined;
+    const document = index.documentAtLink(uri);
+    if (document !== undefined) return { kind: 'file', document };
+    return index.whatIsAt(uri) === 'file' ? { kind: 'none' } : undefined;
+  }
+  return undefined;
 }
 
 /**
