@@ -595,6 +595,16 @@ describe('broken links in a Hugo site', () => {
     assert.equal(brokenIn('content/seite.md').length, 1);
   });
 
+  it('misplaced-front-matter is not told in the content of a Hugo site of its own below the site (a theme\'s user guide), which reads it', () => {
+    const file = 'themes/t/userguide/content/en/docs/_index.md';
+    const misplaced = (configOnDisk: boolean) => {
+      const index = indexWith({ [file]: '\n---\ntitle: Docs\n---\nText.\n' });
+      index.setPathProbe((uri) => (configOnDisk && uri === 'file:///site/themes/t/userguide/hugo.yaml' ? 'file' : 'none'));
+      return documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'misplaced-front-matter').length;
+    };
+    assert.deepEqual([misplaced(true), misplaced(false)], [0, 1]);
+  });
+
   it('are none to a page Hugo builds from content of another format, found where its path puts it', () => {
     const index = indexWith({ 'content/docs/start.md': '---\ntitle: Start\n---\n[a](/about/) [b](/docs/contact/) [c](/docs/fehlt/) [d](/docs/guide/)\n' });
     const onDisk = new Set(['content/about/_index.html', 'content/docs/contact.html', 'content/docs/guide/index.adoc'].map((file) => `file:///site/${file}`));

@@ -35,8 +35,9 @@ export function documentDiagnostics(
 ): GlossaryDiagnostic[] {
   // js-yaml, with which Docusaurus reads front matter, refuses a key written twice; Hugo's YAML keeps the last.
   const refusesDuplicateKeys = index.siteFor(document.uri)?.generator !== 'hugo';
+  const parsed = document.diagnostics.some((diagnostic) => diagnostic.code === 'misplaced-front-matter') && inContentOfHugoSiteAbove(index, document.uri) ? document.diagnostics.filter((diagnostic) => diagnostic.code !== 'misplaced-front-matter') : document.diagnostics;
   const found = [
-    ...document.diagnostics.map((diagnostic) => (diagnostic.code === 'duplicate-key' && refusesDuplicateKeys ? { ...diagnostic, breaksBuild: true as const } : diagnostic)),
+    ...parsed.map((diagnostic) => (diagnostic.code === 'duplicate-key' && refusesDuplicateKeys ? { ...diagnostic, breaksBuild: true as const } : diagnostic)),
     ...tagDiagnostics(index, document),
     ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator, needsNoTitle(index, document.uri)),
     ...glossaryDiagnostics(index, document),
@@ -53,6 +54,25 @@ export function documentDiagnostics(
   // MDX's comment is a comment where the page is compiled as MDX; elsewhere the page shows it as text.
   const directives = document.directives.some((directive) => directive.mdxComment) && !compiledAsMdx(index, document) ? document.directives.filter((directive) => !directive.mdxComment) : document.directives;
   return withConfiguredSeverities(withoutDisabled(oneFindingPerPlace(found), directives), settings);
+}
+
+/** A Hugo site's configuration, by its names Hugo looks for in a site's folder. */
+const HUGO_CONFIG_NAMES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
+
+/**
+ * Whether a file no site of the workspace reads lies in the `content/` folder of a Hugo site of its
+ * own (a theme's user guide: `themes/docsy/userguide/`), which reads front matter after blank lines
+ * as Hugo does. Looked for on disk, only for a file whose front matter follows blank lines.
+ */
+function inContentOfHugoSiteAbove(index: GlossaryIndex, uri: string): boolean {
+  if (index.readerOf(uri) === 'hugo') return false;
+  const segments = uri.split('/');
+  for (let at = segments.length - 2; at > 3; at--) {
+    if (segments[at] !== 'content') continue;
+    const siteFolder = segments.slice(0, at).join('/');
+    if (HUGO_CONFIG_NAMES.some((name) => index.whatIsAt(`${siteFolder}/${name}`) === 'file')) return true;
+  }
+  return false;
 }
 
 /** The problems of a site's configuration file (`docusaurus.config.*`, `hugo.toml`, a sidebars or category file): the site model reads what it can. */
