@@ -322,6 +322,7 @@ export function hugoContentPath(site: HugoSite, relativePath: string): string {
 /** The folders of the site (from its folder) whose files Hugo reads at a folder of the content (`content/docs/go`): itself, and the mounted ones there. */
 export function hugoFoldersAt(site: HugoSite, contentFolder: string): string[] {
   const folders = [contentFolder];
+  if (site.contentSubmounts.length === 0) return folders;
   for (const mount of site.contentSubmounts) {
     for (const language of site.languages) {
       const target = [language.contentDir, mount.target].filter((part) => part !== '').join('/');
