@@ -13,51 +13,47 @@ export interface ContentTitle {
   end: number;
 }
 
-/** An ATX H1 line: `#`, blanks, then text. */
-const ATX_TITLE = /^#[ \t]+([^ \t].*)(?:\r?\n|$)/d;
+/** An ATX H1 line: `#`, blanks, then text; read where the content starts (sticky). */
+const ATX_TITLE = /#[ \t]+([^ \t].*)(?:\r?\n|$)/dy;
 /** A setext H1: one line of text underlined with `=`. */
-const SETEXT_TITLE = /^(.*)\r?\n=+(?:\r?\n|$)/d;
+const SETEXT_TITLE = /(.*)\r?\n=+(?:\r?\n|$)/dy;
 /** A closing `{#id}` or `#` sequence of an ATX heading. */
 const ATX_CLOSING = /\s*(?:\{#*[\w-]+\}|#+)$/;
 const SETEXT_CLOSING = /\s*=+$/;
 const INLINE_CODE = /`([^`]*)`/g;
 /** `import` and a blank: an import block runs to the first empty line. */
-const IMPORT_START = /^import\s/;
+const IMPORT_START = /import\s/y;
 const EMPTY_LINE = /\r?\n\r?\n/g;
-const LINE_BREAKS = /^(?:\r?\n)+/;
+const LINE_BREAKS = /(?:\r?\n)+/y;
+/** Whitespace as JavaScript's `trim` takes it (a byte order mark too). */
+const BLANKS = /\s*/y;
 
 export function docusaurusContentTitle(text: string, bodyOffset: number): ContentTitle | undefined {
   let at = skipBlanks(text, bodyOffset);
   // Import blocks, each ended by an empty line; one that reaches the end without one is content.
-  while (IMPORT_START.test(text.slice(at, at + 7))) {
+  for (IMPORT_START.lastIndex = at; IMPORT_START.test(text); IMPORT_START.lastIndex = at) {
     EMPTY_LINE.lastIndex = at;
     const empty = EMPTY_LINE.exec(text);
     // A line break of another kind (a lone CR, U+2028) ends no import block: it is content.
     if (empty === null || /\r(?!\n)|[\u2028\u2029]/.test(text.slice(at, empty.index))) break;
-    at = empty.index + LINE_BREAKS.exec(text.slice(empty.index))![0].length;
+    LINE_BREAKS.lastIndex = empty.index;
+    LINE_BREAKS.exec(text);
+    at = LINE_BREAKS.lastIndex;
   }
   at = skipBlanks(text, at);
-  const rest = text.slice(at, lineAfterNextEnd(text, at));
-  const atx = ATX_TITLE.exec(rest);
-  const match = atx ?? SETEXT_TITLE.exec(rest);
+  ATX_TITLE.lastIndex = at;
+  const atx = ATX_TITLE.exec(text);
+  SETEXT_TITLE.lastIndex = at;
+  const match = atx ?? SETEXT_TITLE.exec(text);
   if (match === null) return undefined;
-  const from = match.indices![1][0];
   const written = match[1];
-  const leading = written.length - written.trimStart().length;
+  const start = match.indices![1][0] + written.length - written.trimStart().length;
   const trimmed = written.trim().replace(atx !== null ? ATX_CLOSING : SETEXT_CLOSING, '');
-  const start = at + from + leading;
   return { text: trimmed.replace(INLINE_CODE, '$1').trim(), start, end: start + trimmed.length };
 }
 
-/** Past whitespace as JavaScript's `trim` takes it (a byte order mark too). */
 function skipBlanks(text: string, at: number): number {
-  while (at < text.length && /\s/.test(text[at])) at++;
-  return at;
-}
-
-/** The end of the line after the one at `at`, with its line break: as far as a title's match can reach. */
-function lineAfterNextEnd(text: string, at: number): number {
-  let end = at;
-  for (let lineBreaks = 0; lineBreaks < 2 && end < text.length; end++) if (text[end] === '\n') lineBreaks++;
-  return end;
+  BLANKS.lastIndex = at;
+  BLANKS.exec(text);
+  return BLANKS.lastIndex;
 }
