@@ -8,8 +8,8 @@ import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders } from '../../site/hugo';
-import { compiledByContentPlugin } from '../../site/docusaurus';
-import type { UnpublishedReason } from '../../site/siteTypes';
+import { builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus';
+import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoHugoPage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { distance } from 'fastest-levenshtein';
 
@@ -80,10 +80,9 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (site?.generator === 'docusaurus' && site.docusaurus.instancesComputed && !modelledPage) return undefined;
     const target = index.pageOf(reached.unpublished.uri);
     const reason = target?.unpublishedReason;
-    // Both left out of the build for one reason (a version not built, two drafts): the build reads
-    // neither, and where it reads the one it reads the other.
-    const linking = index.pageOf(document.uri);
-    if (linking !== undefined && target !== undefined && !linking.published && linking.unpublishedReason === reason && linking.instance === target.instance && linking.version === target.version && linking.locale === target.locale) return undefined;
+    // Both in a version of the docs the site does not build: the build reads neither, and where it
+    // builds the version it reads both. (Not so for two drafts, `_` files a page may import, or pages out of date, which change apart.)
+    if (inSameUnbuiltVersion(site, index.pageOf(document.uri), target)) return undefined;
     return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason, site?.generator)) };
   }
   if (reached.kind === 'route') {
@@ -194,6 +193,12 @@ function inHugoShortcodeBody(index: GlossaryIndex, document: ParsedDocument, ran
 
 function lastSegment(route: string): string {
   return route.split('/').filter((segment) => segment !== '').pop() ?? '';
+}
+
+function inSameUnbuiltVersion(site: Site | undefined, linking: SitePage | undefined, target: SitePage | undefined): boolean {
+  if (site?.generator !== 'docusaurus' || linking === undefined || target === undefined || linking.generator !== 'docusaurus') return false;
+  const instance = site.docusaurus.instances.find((candidate) => candidate.id === linking.instance);
+  return instance !== undefined && linking.instance === target.instance && linking.version === target.version && linking.locale === target.locale && !builtVersionsOf(instance).includes(linking.version);
 }
 
 function unpublishedReasonText(reason: UnpublishedReason | undefined, generator: 'docusaurus' | 'hugo' | undefined): string {
