@@ -103,6 +103,10 @@ describe('Hugo configuration', () => {
     assert.deepEqual(site.dateSources.date, [':filename', 'date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified']);
     assert.equal(permalinkOf(site, 'content/posts/2020-01-02-hallo.md', 'title: Hallo'), '/posts/hallo/');
     assert.equal(permalinkOf(site, 'content/posts/2020-01-02-hallo.md', 'slug: eigen'), '/posts/eigen/');
+    // The slug comes with any date `:filename` gives, lastmod's too; a name is read without what its last dot starts.
+    const byLastmod = hugoSiteOf(readHugoConfig('[frontmatter]\nlastmod = [":filename"]\n', 'hugo.toml'));
+    assert.equal(permalinkOf(byLastmod, 'content/posts/2020-01-02-hallo.md', 'title: Hallo'), '/posts/hallo/');
+    assert.equal(permalinkOf(site, 'content/posts/2020-01-02-release-1.0.md', 'title: R'), '/posts/release-1/');
     // `:git` gives nothing without enableGitInfo: the next source decides.
     assert.deepEqual(hugoSiteOf(readHugoConfig('[frontmatter]\npublishDate = [":git", "date"]\n', 'hugo.toml')).dateSources.publishdate, ['date']);
   });
@@ -227,6 +231,8 @@ describe('Hugo routes', () => {
       // Hugo 0.111's: the date from date, else the publish date, else lastmod; the publish date from its keys, else date.
       dateSources: {
         date: ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'],
+        // `:git` gives nothing without enableGitInfo.
+        lastmod: ['lastmod', 'modified', 'date', 'publishdate', 'pubdate', 'published'],
         publishdate: ['publishdate', 'pubdate', 'published', 'date'],
         expirydate: ['expirydate', 'unpublishdate'],
       },

@@ -661,11 +661,11 @@ function unbuiltReasonOf(site: HugoSite, frontMatter: HugoFrontMatter, now: Date
   return undefined;
 }
 
-/** The dates of a page that decide its route and whether it is built. */
-type DateName = 'date' | 'publishdate' | 'expirydate';
+/** The dates of a page that decide its route and whether it is built; `lastmod` only by the slug its `:filename` gives. */
+type DateName = 'date' | 'lastmod' | 'publishdate' | 'expirydate';
 
 /** Hugo 0.111's sources of each date where `[frontmatter]` names none, or at `:default`. */
-const DEFAULT_DATE_SOURCES: Record<DateName, readonly string[]> = { date: ['date', 'publishdate', 'lastmod'], publishdate: ['publishdate', 'date'], expirydate: ['expirydate'] };
+const DEFAULT_DATE_SOURCES: Record<DateName, readonly string[]> = { date: ['date', 'publishdate', 'lastmod'], lastmod: [':git', 'lastmod', 'date', 'publishdate'], publishdate: ['publishdate', 'date'], expirydate: ['expirydate'] };
 /** The front-matter keys Hugo also reads for a date named by its key. */
 const DATE_KEY_ALIASES: Record<string, readonly string[]> = { publishdate: ['pubdate', 'published'], lastmod: ['modified'], expirydate: ['unpublishdate'] };
 
@@ -677,7 +677,7 @@ function dateSourcesOf(facts: HugoConfigFacts): Record<DateName, readonly string
     // `:git` gives no date without `enableGitInfo`: Hugo goes on to the next source.
     return [...new Set(sources)].filter((source) => source !== ':git' || facts.enableGitInfo === true);
   };
-  return { date: expanded('date'), publishdate: expanded('publishdate'), expirydate: expanded('expirydate') };
+  return { date: expanded('date'), lastmod: expanded('lastmod'), publishdate: expanded('publishdate'), expirydate: expanded('expirydate') };
 }
 
 /**
@@ -690,9 +690,12 @@ function dateSourcesOf(facts: HugoConfigFacts): Record<DateName, readonly string
 function pageDate(site: HugoSite, name: DateName, frontMatter: HugoFrontMatter, baseFileName: string): { date?: HugoDate; slug?: string } {
   for (const source of site.dateSources[name]) {
     if (source === ':filename') {
-      const date = baseFileName.length >= 10 ? hugoDateOf(baseFileName.slice(0, 10)) : undefined;
+      // Hugo reads the name without what its last dot starts, as if an extension (`release-1.0` → `release-1`).
+      const dot = baseFileName.lastIndexOf('.');
+      const name = dot < 0 ? baseFileName : baseFileName.slice(0, dot);
+      const date = name.length >= 10 ? hugoDateOf(name.slice(0, 10)) : undefined;
       if (date === undefined) continue;
-      return { date, ...(frontMatter.has('slug') ? {} : { slug: baseFileName.slice(10).replace(/^[ \-_]+|[ \-_]+$/g, '') }) };
+      return { date, ...(frontMatter.has('slug') ? {} : { slug: name.slice(10).replace(/^[ \-_]+|[ \-_]+$/g, '') }) };
     }
     if (source.startsWith(':')) return {};
     const date = frontMatter.firstDate([source]);
@@ -746,7 +749,7 @@ function builtPath(site: HugoSite, permalinks: Record<string, string>, languageP
   const segments = folder === '' ? [] : folder.split('/');
   const pageName = isBundle ? segments.pop() ?? name : name;
   // A date taken from the file name (`:filename`) gives the page the rest of the name as its slug.
-  const dates = (['date', 'publishdate', 'expirydate'] as const).map((date) => pageDate(site, date, frontMatter, baseFileName));
+  const dates = (['date', 'lastmod', 'publishdate', 'expirydate'] as const).map((date) => pageDate(site, date, frontMatter, baseFileName));
   const slug = frontMatter.text('slug') ?? dates.find((date) => date.slug !== undefined)?.slug;
   const section = segments[0] ?? '';
   // Hugo lower-cases the configuration's keys and compares them with the section's name as written: `Glossar/` takes no pattern.
