@@ -299,6 +299,10 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
       'v4-monorepo/website/docusaurus.config.js': CONFIG('future: { v4: true },'),
       'v4-monorepo/website/package.json': '{ "dependencies": { "@docusaurus/core": "^3.9.2" } }\n',
       'v4-monorepo/website/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', '<!-- Kommentar -->'),
+      'v4-monorepo-two/yarn.lock': '"@docusaurus/core@3.9.2":\n  version "3.9.2"\n\n"@docusaurus/core@^3.10.0":\n  version "3.10.0"\n',
+      'v4-monorepo-two/website/docusaurus.config.js': CONFIG('future: { v4: true },'),
+      'v4-monorepo-two/website/package.json': '{ "dependencies": { "@docusaurus/core": "3.9.2" } }\n',
+      'v4-monorepo-two/website/docs/x.md': PAGE.replace('In <100ms, mit <Glossar />.', '<!-- Kommentar -->'),
       'theme/docusaurus.config.js': CONFIG(''),
       'theme/src/theme/MDXComponents.js': 'export default {};\n',
       'theme/docs/x.md': PAGE.replace('In <100ms, mit', 'Mit'),
@@ -333,6 +337,8 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
     assert.deepEqual(mdxFindings('v4-yarn-3.9'), []);
     assert.deepEqual(mdxFindings('v4-npm-3.10'), ['docs/x.md:8:2']);
     assert.deepEqual(mdxFindings('v4-monorepo'), []);
+    // A lock file of several versions tells nothing of one site: its package.json's 3.9.2 does.
+    assert.deepEqual(mdxFindings('v4-monorepo-two'), []);
   });
 
   it('says nothing where the site reads MDX otherwise: remark plugins, Docusaurus 2; and no components where the site gives its own', () => {

@@ -616,13 +616,14 @@ function docusaurusVersionOf(siteFolder: string, scope: GlossaryScope, log: Logg
     if (installed !== undefined) return installed;
     if (path.dirname(folder) === folder || !scope.isReachable(path.dirname(folder))) break;
   }
-  for (let folder = siteFolder; ; folder = path.dirname(folder)) {
+  lockFiles: for (let folder = siteFolder; ; folder = path.dirname(folder)) {
     for (const name of LOCK_FILE_NAMES) {
       const text = readable(path.join(folder, name));
       if (text === undefined) continue;
-      // Several versions (a monorepo's sites) tell nothing of this one.
+      // Several versions (a monorepo's sites) tell nothing of this one: its package.json may.
       const versions = new Set(lockedVersionsOf(name, text, '@docusaurus/core').map(majorMinor).filter((version) => version !== undefined).map((version) => version.join('.')));
-      return versions.size === 1 ? majorMinor(`${[...versions][0]}.`) : undefined;
+      if (versions.size === 1) return majorMinor(`${[...versions][0]}.`);
+      break lockFiles;
     }
     if (path.dirname(folder) === folder || !scope.isReachable(path.dirname(folder))) break;
   }
