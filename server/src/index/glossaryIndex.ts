@@ -354,9 +354,9 @@ export class GlossaryIndex {
       return undefined;
     };
     const relativePath = pathInSite(site, uri);
-    const contentPath = hugoContentPath(site.hugo, relativePath);
-    if (contentPath !== relativePath) {
-      // Mounted below the content: the sections above its place there, in the folders Hugo reads at each.
+    if (site.hugo.contentSubmounts.length > 0 && !relativePath.startsWith('../')) {
+      // With folders mounted below the content: the sections above the file's place there, in every folder Hugo reads at each.
+      const contentPath = hugoContentPath(site.hugo, relativePath);
       const rootUri = site.rootUri.replace(/\/$/, '');
       let folder = parentPath(contentPath);
       if (this.isHugoSectionFile(uri)) folder = parentPath(folder);
@@ -435,20 +435,13 @@ export class GlossaryIndex {
   /** The documents in a section file's folder and below it, but for itself. */
   documentsBelow(sectionUri: string): ParsedDocument[] {
     const folders = [`${parentUri(sectionUri)}/`];
-    const files: string[] = [];
-    // And the folders and files mounted below the section's place in the content.
     const site = this.siteFor(sectionUri);
     if (site?.generator === 'hugo' && site.hugo.contentSubmounts.length > 0) {
-      const rootUri = site.rootUri.replace(/\/$/, '');
-      const sectionFolder = parentPath(hugoContentPath(site.hugo, pathInSite(site, sectionUri)));
-      for (const mount of site.hugo.contentSubmounts) {
-        const at = hugoContentPath(site.hugo, mount.source);
-        if (!at.startsWith(`${sectionFolder}/`)) continue;
-        folders.push(`${rootUri}/${mount.source}/`);
-        files.push(`${rootUri}/${mount.source}`);
-      }
+      // Where Hugo reads them: below the section's place in the content, mounted or not.
+      const below = `${parentPath(hugoContentPath(site.hugo, pathInSite(site, sectionUri)))}/`;
+      return [...this.documentsByUri.values()].filter((document) => document.uri !== sectionUri && this.siteFor(document.uri) === site && hugoContentPath(site.hugo, pathInSite(site, document.uri)).startsWith(below));
     }
-    return [...this.documentsByUri.values()].filter((document) => document.uri !== sectionUri && (files.includes(document.uri) || folders.some((folder) => document.uri.startsWith(folder))));
+    return [...this.documentsByUri.values()].filter((document) => document.uri !== sectionUri && folders.some((folder) => document.uri.startsWith(folder)));
   }
 
   /**

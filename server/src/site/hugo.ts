@@ -312,8 +312,12 @@ export function hugoContentPath(site: HugoSite, relativePath: string): string {
   const path = folderOf(relativePath);
   for (const mount of site.contentSubmounts) {
     const rest = path === mount.source ? '' : path.startsWith(`${mount.source}/`) ? path.slice(mount.source.length) : undefined;
-    if (rest === undefined) continue;
-    const language = site.languages.find((candidate) => candidate.code === mount.lang) ?? site.languages.find((candidate) => candidate.code === site.defaultContentLanguage) ?? site.languages[0];
+    // A folder of the content mounted elsewhere too: Hugo builds its pages at both places, the model at the first.
+    if (rest === undefined || languagesReading(site, mount.source) !== undefined) continue;
+    // In the mount's language, else in the one the file's name gives (`b.de.md`), else the default language.
+    const suffix = /\.([^./]+)\.[^./]+$/.exec(path)?.[1];
+    const language =
+      site.languages.find((candidate) => candidate.code === (mount.lang ?? suffix)) ?? site.languages.find((candidate) => candidate.code === site.defaultContentLanguage) ?? site.languages[0];
     return [language.contentDir, `${mount.target}${rest}`].filter((part) => part !== '').join('/');
   }
   return relativePath;
