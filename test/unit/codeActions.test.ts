@@ -577,6 +577,9 @@ describe('fixes keep the text of the file (issue 16)', () => {
     index.setSites([defaultDocusaurusSite(ROOT)]);
     const { actions, text } = actionsAt(index, 'docs/spaet.md', '-|--\nid: spaet\n---\n:::note\n\nHinweis.\n\n:::\n\n# Später\n');
     assert.equal(applied(action(actions, 'Add "title"').change, uri('docs/spaet.md'), text), '---\nid: spaet\ntitle: Später\n---\n:::note\n\nHinweis.\n\n:::\n\n# Später\n');
+    // As the page shows the heading: without a comment, its inline code unwrapped.
+    const shown = actionsAt(index, 'docs/code.md', '-|--\nid: code\n---\nText.\n\n# C# mit `Code` <!-- Notiz -->\n');
+    assert.equal(applied(action(shown.actions, 'Add "title"').change, uri('docs/code.md'), shown.text), '---\nid: code\ntitle: "C# mit Code"\n---\nText.\n\n# C# mit `Code` <!-- Notiz -->\n');
   });
 
   it('Add "title" in a Hugo site: into front matter after blank lines, which Hugo reads', () => {

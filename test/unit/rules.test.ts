@@ -434,6 +434,11 @@ describe('missing-key', () => {
     });
     assert.deepEqual(problem.related?.map((related) => span(related.range)), ['5:2-5:8']);
     assert.deepEqual(problems(index, 'docs/Oben.md', ['missing-key']), []);
+    // Titled by its id without its number prefix, as Docusaurus takes it from the file name; an H1 after an H2 is told of too.
+    index.setDocument(uri('docs/04-Begriff.md'), doc(['tags: [x]'], '## Zuerst\n\n# Begriff mit Titel\n'));
+    assert.deepEqual(diagnosticsOf(index, 'docs/04-Begriff.md').filter((diagnostic) => diagnostic.code === 'missing-key').map((diagnostic) => diagnostic.message), [
+      'Docusaurus titles this page "Begriff", not by its heading: an H1 titles a page only where it opens the content. Add "title:" or move the heading to the top.',
+    ]);
   });
 
   it('in a Hugo site, takes a key in any case, as Hugo reads it: "Title:" is the title', () => {

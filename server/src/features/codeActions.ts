@@ -12,6 +12,7 @@ import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { siteReadsMdx1Syntax, takesMdxCommentsOnly } from './diagnostics/siteRules';
+import { firstH1 } from './diagnostics/keyRules';
 import { disableCommentEdit, type Placement } from './disableComment';
 import { formatLink, styleOf } from './linkCompletion';
 import { newTermText } from './newTerm';
@@ -242,14 +243,20 @@ function fixesFor(
     const readsWhole = !document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
     const place = key !== undefined && readsWhole ? frontMatterNewKeysPlace(lines.text, lines, readAs(index.readerOf(document.uri)).hugo) : undefined;
     if (place !== undefined) {
-      // The title from the H1 that does not title the page where it is (Docusaurus), else from the file name; another key with no value, for the author to fill in.
-      const value = key === 'title' ? yamlString(document.term?.heading?.text ?? fileStem(document.uri).replace(/-/g, ' ')) : '';
+      // The title from the H1 that does not title the page where it is (Docusaurus), as the page shows it, else from the file name; another key with no value, for the author to fill in.
+      const heading = firstH1(document);
+      const value = key === 'title' ? yamlString(heading !== undefined ? shownText(heading.text) : fileStem(document.uri).replace(/-/g, ' ')) : '';
       const pair = `${yamlString(key!)}: ${value}`;
       const newText = place.style === 'flow' ? place.separatorFirst + pair : `${place.lineEnd}${place.indent}${pair}${lineBreakOf(lines.text)}`;
       actions.push(single(l10n.t('Add "{0}"', key!), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: place.at, end: place.at }, newText }] }] }));
     }
   }
   return actions;
+}
+
+/** A heading's text as the page shows it: without HTML comments, inline code unwrapped. */
+function shownText(text: string): string {
+  return text.replace(/<!--[\s\S]*?-->/g, '').replace(/`([^`]*)`/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether an `invalid-mdx` fix ends its problem and makes none, read again as the site reads the page (see `mdxFixHolds`). */

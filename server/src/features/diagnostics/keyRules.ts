@@ -10,6 +10,12 @@ import { isCaseOrNumberVariant } from './similarity';
 import { yamlString } from '../yamlEdits';
 import { docusaurusFrontMatterProblems } from '../../site/docusaurusFrontMatter';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
+import type { Heading } from '../../parsing/markdown';
+
+/** The H1 that names the page's term: its first heading, else the first H1 after other headings. */
+export function firstH1(document: ParsedDocument): Heading | undefined {
+  return document.term?.heading ?? document.body.headings.find((heading) => heading.level === 1 && heading.text !== '');
+}
 
 /**
  * Key rules: misspelt keys, required keys, and what Docusaurus makes of the id and title. In a
@@ -17,7 +23,7 @@ import { inShortcodeBody } from '../../parsing/hugoShortcodes';
  * no title of its own, as a Hugo section's `_index` file (Hugo titles it by its folder) or a page
  * Hugo does not render (a headless bundle of snippets).
  */
-export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings, generator?: 'docusaurus' | 'hugo', noTitleNeeded = false): GlossaryDiagnostic[] {
+export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings, generator?: 'docusaurus' | 'hugo', noTitleNeeded = false, idTitle?: string): GlossaryDiagnostic[] {
   const frontMatter = document.frontMatter;
   if (frontMatter === undefined || document.term === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
@@ -56,14 +62,14 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
   for (const key of settings.requiredKeys) {
     // Titled by its text: by its H1, or in Docusaurus by the H1 that opens the content (`titleRange` is set only then).
     if (field(key) !== undefined || (key === 'title' && (document.term.titleRange !== undefined || noTitleNeeded))) continue;
-    const unreadHeading = key === 'title' && generator === 'docusaurus' ? document.term.heading : undefined;
+    const unreadHeading = key === 'title' && generator === 'docusaurus' ? firstH1(document) : undefined;
     diagnostics.push({
       range: opening,
       severity: 'warning',
       code: 'missing-key',
       message:
         unreadHeading !== undefined
-          ? l10n.t('Docusaurus titles this page "{0}", not by its heading: an H1 titles a page only where it opens the content. Add "title:" or move the heading to the top.', document.term.title)
+          ? l10n.t('Docusaurus titles this page "{0}", not by its heading: an H1 titles a page only where it opens the content. Add "title:" or move the heading to the top.', idTitle ?? document.term.title)
           : key === 'title'
             ? l10n.t('The entry has no title: add "title:" or a "# Heading".')
             : l10n.t('The front matter has no "{0}".', key),
