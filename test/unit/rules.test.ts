@@ -605,6 +605,15 @@ describe('duplicate-id', () => {
 });
 
 describe('duplicate-title', () => {
+  it('names at most ten other files, and "and N more": a problem of bounded size however many entries share the title', () => {
+    const files: Record<string, string> = {};
+    for (let n = 10; n < 26; n++) files[`docs/t${n}.md`] = entry(`t${n}`, 'Gleich', 'D.');
+    const index = glossaryOf(files);
+    const [diagnostic] = diagnosticsOf(index, 'docs/t10.md').filter((found) => found.code === 'duplicate-title');
+    assert.equal(diagnostic.message, 'Another entry has the title "Gleich": t11.md, t12.md, t13.md, t14.md, t15.md, t16.md, t17.md, t18.md, t19.md, t20.md and 5 more');
+    assert.equal(diagnostic.related?.length, 10);
+  });
+
   it('reports a title other entries have, ignoring case and umlaut spelling, with every other file', () => {
     const index = glossaryOf({
       'docs/Stakeholder.md': entry('Stakeholder', 'Stakeholder', 'D.'),

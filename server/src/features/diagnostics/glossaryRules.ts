@@ -1,10 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { relativePath, uriPath } from '../../common/uris';
+import { uriPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { nameKey } from '../../index/termMatcher';
 import { termField, type GlossaryTerm, type ParsedDocument } from '../../parsing/document';
 import { isNoHugoPage } from '../termLinks';
+import { firstOthers, namedOthers } from './othersNamed';
 
 /** Rules across the glossary: two entries with one id, or one title, in one locale (and version). */
 export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
@@ -15,39 +16,38 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   // An id taken from the file name repeats legitimately in other folders; a declared one is a choice.
   // Where the site model knows the page, it judges ids as the generator does (`siteRules.ts`).
   if (idField !== undefined && index.pageOf(document.uri) === undefined) {
-    const others = index
-      .termsWithId(term.id)
-      .filter((other) => other.uri !== term.uri && !inOtherLocales(index, term, other) && declaresId(index, other))
-      .sort(byUri);
-    if (others.length > 0) {
+    const { shown, total } = firstOthers(
+      index.termsWithId(term.id).filter((other) => other.uri !== term.uri && !inOtherLocales(index, term, other) && declaresId(index, other)),
+      (other) => other.uri,
+    );
+    if (total > 0) {
       diagnostics.push({
         range: idField.valueRange,
         severity: 'warning',
         code: 'duplicate-id',
-        message: l10n.t('Another entry has the id "{0}": {1}', term.id, others.map((other) => relativePath(term.uri, other.uri)).join(', ')),
-        related: others.map((other) => ({ uri: other.uri, range: idRangeOf(index, other), message: l10n.t('Same id') })),
+        message: l10n.t('Another entry has the id "{0}": {1}', term.id, namedOthers(term.uri, shown.map((other) => other.uri), total)),
+        related: shown.map((other) => ({ uri: other.uri, range: idRangeOf(index, other), message: l10n.t('Same id') })),
       });
     }
   }
   const titleKey = nameKey(term.title);
-  const sameTitle = index
-    .termsNamed(term.title)
-    .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !inOtherLocales(index, term, other) && !inOtherVersions(index, term, other) && !oneIsNoHugoPage(index, term, other))
-    .sort(byUri);
-  if (sameTitle.length > 0 && term.titleRange !== undefined) {
+  const sameTitle = firstOthers(
+    index
+      .termsNamed(term.title)
+      .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !inOtherLocales(index, term, other) && !inOtherVersions(index, term, other) && !oneIsNoHugoPage(index, term, other)),
+    (other) => other.uri,
+  );
+  if (sameTitle.total > 0 && term.titleRange !== undefined) {
     diagnostics.push({
       range: term.titleRange,
       severity: 'warning',
       code: 'duplicate-title',
-      message: l10n.t('Another entry has the title "{0}": {1}', term.title, sameTitle.map((other) => relativePath(term.uri, other.uri)).join(', ')),
-      related: sameTitle.map((other) => ({ uri: other.uri, range: other.titleRange ?? zeroRange, message: l10n.t('Same title') })),
+      message: l10n.t('Another entry has the title "{0}": {1}', term.title, namedOthers(term.uri, sameTitle.shown.map((other) => other.uri), sameTitle.total)),
+      related: sameTitle.shown.map((other) => ({ uri: other.uri, range: other.titleRange ?? zeroRange, message: l10n.t('Same title') })),
     });
   }
   return diagnostics;
 }
-
-/** Other entries in file order, so a message does not depend on the order files were read in. */
-const byUri = (a: GlossaryTerm, b: GlossaryTerm) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
 
 const zeroRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
