@@ -550,6 +550,8 @@ export class GlossaryIndex {
    * and `handbuch/`).
    */
   private ofSite(site: Site | undefined, uris: Iterable<string>): string[] {
+    // One configured site holds every page these tables key (a group of n duplicates asks n times).
+    if (this.sites.length === 1 && site === this.sites[0]) return [...uris];
     const of: string[] = [];
     for (const uri of uris) if (this.siteFor(uri)?.rootUri === site?.rootUri) of.push(uri);
     return of;

@@ -12,12 +12,13 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   const term = document.term;
   if (term === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
+  const meets = meetingTests(index, term);
   const idField = termField(document, 'id');
   // An id taken from the file name repeats legitimately in other folders; a declared one is a choice.
   // Where the site model knows the page, it judges ids as the generator does (`siteRules.ts`).
   if (idField !== undefined && index.pageOf(document.uri) === undefined) {
     const { shown, total } = firstOthers(
-      index.termsWithId(term.id).filter((other) => other.uri !== term.uri && !inOtherLocales(index, term, other) && declaresId(index, other)),
+      index.termsWithId(term.id).filter((other) => other.uri !== term.uri && !meets.otherLocale(other) && declaresId(index, other)),
       (other) => other.uri,
     );
     if (total > 0) {
@@ -34,7 +35,7 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   const sameTitle = firstOthers(
     index
       .termsNamed(term.title)
-      .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !inOtherLocales(index, term, other) && !inOtherVersions(index, term, other) && !oneIsNoHugoPage(index, term, other)),
+      .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !meets.otherLocale(other) && !meets.otherVersion(other) && !meets.apartInHugo(other)),
     (other) => other.uri,
   );
   if (sameTitle.total > 0 && term.titleRange !== undefined) {
@@ -67,34 +68,45 @@ function idRangeOf(index: GlossaryIndex, term: GlossaryTerm) {
 const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
 
 /**
- * Whether two entries are in different locales, where an id or a title may repeat: by their pages'
- * locales where a configured site knows both, else by their paths, which then differ in one
- * locale folder only (`en/x.md`, `de/x.md`).
+ * The tests of whether another entry meets this one on the site (`term`'s side worked out once: a
+ * group of n entries of one title asks n² times):
+ * - `otherLocale`: in a different locale, where an id or a title may repeat: by their pages'
+ *   locales where a configured site knows both, else by their paths, which then differ in one
+ *   locale folder only (`en/x.md`, `de/x.md`);
+ * - `otherVersion`: two pages of one Docusaurus docs instance in different versions (a version is
+ *   a snapshot of the same entries);
+ * - `apartInHugo`: of two files of one Hugo site, one a page and one a file Hugo makes no page of
+ *   (a theme's own docs, a README): they never meet on the site.
  */
-function inOtherLocales(index: GlossaryIndex, a: GlossaryTerm, b: GlossaryTerm): boolean {
-  const localeA = configuredLocaleOf(index, a.uri);
-  const localeB = configuredLocaleOf(index, b.uri);
-  if (localeA !== undefined && localeB !== undefined) return localeA !== localeB;
-  const pathA = uriPath(a.uri).split('/');
-  const pathB = uriPath(b.uri).split('/');
-  if (pathA.length !== pathB.length) return false;
-  const differing = pathA.map((segment, position) => [segment, pathB[position]]).filter(([left, right]) => left !== right);
-  return differing.length === 1 && LOCALE.test(differing[0][0]) && LOCALE.test(differing[0][1]);
-}
-
-/** Two pages of one Docusaurus docs instance in different versions: a version is a snapshot of the same entries. */
-function inOtherVersions(index: GlossaryIndex, a: GlossaryTerm, b: GlossaryTerm): boolean {
-  const pageA = index.pageOf(a.uri);
-  const pageB = index.pageOf(b.uri);
-  return pageA?.generator === 'docusaurus' && pageB?.generator === 'docusaurus' && index.siteFor(a.uri) === index.siteFor(b.uri) && pageA.instance === pageB.instance && pageA.version !== pageB.version;
-}
-
-/**
- * Of two files of one Hugo site, one a page and one a file Hugo makes no page of (outside the
- * content folders: a theme's own docs, a README): they never meet on the site.
- */
-function oneIsNoHugoPage(index: GlossaryIndex, a: GlossaryTerm, b: GlossaryTerm): boolean {
-  return index.siteFor(a.uri) === index.siteFor(b.uri) && isNoHugoPage(index, a.uri) !== isNoHugoPage(index, b.uri);
+function meetingTests(index: GlossaryIndex, term: GlossaryTerm) {
+  const site = index.siteFor(term.uri);
+  const page = index.pageOf(term.uri);
+  const locale = configuredLocaleOf(index, term.uri);
+  const segments = uriPath(term.uri).split('/');
+  // The places of its locale folders: a path of another locale is the same path with another locale there.
+  const localeSlots = segments.flatMap((segment, at) => (LOCALE.test(segment) ? [{ prefix: `${segments.slice(0, at).join('/')}/`, suffix: at === segments.length - 1 ? '' : `/${segments.slice(at + 1).join('/')}`, segment }] : []));
+  const noHugoPage = isNoHugoPage(index, term.uri);
+  return {
+    otherLocale(other: GlossaryTerm): boolean {
+      const otherLocale = locale === undefined ? undefined : configuredLocaleOf(index, other.uri);
+      if (otherLocale !== undefined) return otherLocale !== locale;
+      if (localeSlots.length === 0) return false;
+      const path = uriPath(other.uri);
+      return localeSlots.some(({ prefix, suffix, segment }) => {
+        if (path.length <= prefix.length + suffix.length || !path.startsWith(prefix) || !path.endsWith(suffix)) return false;
+        const middle = path.slice(prefix.length, path.length - suffix.length);
+        return middle !== segment && !middle.includes('/') && LOCALE.test(middle);
+      });
+    },
+    otherVersion(other: GlossaryTerm): boolean {
+      if (page?.generator !== 'docusaurus') return false;
+      const otherPage = index.pageOf(other.uri);
+      return otherPage?.generator === 'docusaurus' && index.siteFor(other.uri) === site && page.instance === otherPage.instance && page.version !== otherPage.version;
+    },
+    apartInHugo(other: GlossaryTerm): boolean {
+      return site?.generator === 'hugo' && index.siteFor(other.uri) === site && noHugoPage !== isNoHugoPage(index, other.uri);
+    },
+  };
 }
 
 /** A page's locale, when a site's configuration says it: a site assumed from the layout knows one locale only. */
