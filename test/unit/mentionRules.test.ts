@@ -201,6 +201,12 @@ describe('what the words around a name say', () => {
     return mentionsIn(index, document, lines).map((mention) => `${text.slice(lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end))}=${mention.termUris.map((uri) => uri.slice(ROOT.length + 1)).join(',')}`);
   };
 
+  it('finds none in a file whose front matter is never closed, which gray-matter reads whole as front matter (no link fix edits its keys)', () => {
+    const index = glossaryOf({ 'Outtasking.md': '---\ntitle: Outtasking\n---\nText.\n' });
+    assert.deepEqual(mentioned(index, 'notiz.md', '---\ntitle: Über Outtasking\n\nOuttasking hier.\n'), []);
+    assert.deepEqual(mentioned(index, 'notiz.md', '---\ntitle: Über\n---\nOuttasking hier.\n'), ['Outtasking=Outtasking.md']);
+  });
+
   it('takes a term whose own name it is over one of whose title it is a part, wherever the page lies', () => {
     const index = glossaryOf({
       'scripts/script.md': '---\ntitle: Script\n---\nA writing system.\n',

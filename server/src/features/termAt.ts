@@ -62,7 +62,7 @@ function mentionAt(index: GlossaryIndex, document: ParsedDocument, lines: LineIn
 }
 
 /**
- * Spans where a name is not a mention: front matter, code, URLs, link targets, a term's own
+ * Spans where a name is not a mention: front matter (all of a file whose front matter is never closed), code, URLs, link targets, a term's own
  * heading, and, unless asked, whole links (their text is a link, not a plain mention).
  */
 function nonProseSpans(document: ParsedDocument, lines: LineIndex, includeLinks: boolean): Span[] {
@@ -73,6 +73,8 @@ function nonProseSpans(document: ParsedDocument, lines: LineIndex, includeLinks:
   if (document.frontMatter !== undefined) {
     spans.push([0, lines.offsetAt(document.frontMatter.range.end)]);
   }
+  // Front matter never closed: gray-matter reads all of the file as front matter, Hugo refuses it; no line of it is prose to link in.
+  if (document.diagnostics.some((problem) => problem.code === 'unclosed-front-matter')) spans.push([0, lines.text.length]);
   const heading = document.term?.heading;
   if (heading !== undefined) spans.push([lines.offsetAt(heading.range.start), lines.offsetAt(heading.range.end)]);
   return spans.sort((a, b) => a[0] - b[0]);
