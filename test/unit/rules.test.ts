@@ -202,6 +202,14 @@ describe('tags-not-a-list', () => {
     assert.equal(b[0].suggestion, '[Begriffe, IM]');
   });
 
+  it('suggests no list for a string with a bracket left in it, a list written wrong whose tags are not certain', () => {
+    const brackets = glossaryOf({ 'docs/tags.yml': TAGS_YML, 'docs/D.md': entry('D', 'D', 'D.', 'egriffe, IM]'), 'docs/E.md': entry('E', 'E', 'D.', '\\[Begriffe, IM]') });
+    for (const file of ['docs/D.md', 'docs/E.md']) {
+      const [problem] = diagnosticsOf(brackets, file).filter((diagnostic) => diagnostic.code === 'tags-not-a-list');
+      assert.equal(problem?.suggestion, undefined, file);
+    }
+  });
+
   it('reports a number without a suggestion', () => {
     const c = diagnosticsOf(index, 'docs/C.md');
     assert.deepEqual(c.map(seen), [{ code: 'tags-not-a-list', severity: 'error', message: 'Tags must be a list, such as "tags: [A, B]".', range: '3:6-3:8' }]);
