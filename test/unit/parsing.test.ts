@@ -674,6 +674,11 @@ describe("Hugo's TOML and JSON front matter", () => {
 
   it('says where TOML does not parse or is not closed; a text that only starts with "{" is Markdown', () => {
     assert.deepEqual(parseDocument('file:///w/a.md', '+++\ntitle = = x\n+++\nBody\n').diagnostics.map((problem) => problem.code), ['front-matter-language']);
+    // At the line and column the TOML reader names, in a Hugo page (after "+++" on its line) and elsewhere.
+    for (const hugo of [true, false]) {
+      const [problem] = parseDocument('file:///w/a.md', '+++\ntitle = "A"\nbad key = 1\n+++\n', undefined, { hugo }).diagnostics;
+      assert.deepEqual([problem.code, problem.range], ['front-matter-language', { start: { line: 2, character: 4 }, end: { line: 2, character: 5 } }]);
+    }
     assert.deepEqual(parseDocument('file:///w/a.md', '+++\ntitle = "x"\nBody\n').diagnostics.map((problem) => problem.code), ['unclosed-front-matter']);
     const shortcode = parseDocument('file:///w/a.md', '{{< note >}}\nText\n');
     assert.deepEqual([shortcode.frontMatter, shortcode.diagnostics], [undefined, []]);

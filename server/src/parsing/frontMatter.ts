@@ -75,6 +75,19 @@ function misplacedFrontMatter(text: string, lines: LineIndex, start: number): Gl
   };
 }
 
+/** Where in `source` a TOML reader's error is (its `line` and `column` count from 1); undefined where it says not. */
+function tomlErrorOffset(source: string, error: unknown): number | undefined {
+  const { line, column } = error as { line?: unknown; column?: unknown };
+  if (typeof line !== 'number' || typeof column !== 'number' || line < 1 || column < 1) return undefined;
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const lineBreak = source.indexOf('\n', offset);
+    if (lineBreak < 0) return source.length;
+    offset = lineBreak + 1;
+  }
+  return Math.min(offset + column - 1, source.length);
+}
+
 function hugoOpeningProblemAt(text: string, start: number, lines: LineIndex): HugoOpeningProblem | undefined {
   const first = text[start];
   if ((first === '-' || first === '+') && !text.startsWith(first.repeat(3), start)) {
@@ -181,7 +194,8 @@ function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: b
   }
   const end = hugoJsonEnd ?? lines.lineEndOffset(closingLine);
   const bodyOffset = hugoJsonEnd !== undefined ? afterLineBreak(text, hugoJsonEnd) : closingLine + 1 < lines.lineCount ? lines.lineStartOffset(closingLine + 1) : text.length;
-  const source = format === 'toml' ? text.slice(asHugo ? open + 3 : lines.lineStartOffset(openLine + 1), lines.lineStartOffset(closingLine)) : text.slice(open, end);
+  const sourceStart = format === 'toml' ? (asHugo ? open + 3 : lines.lineStartOffset(openLine + 1)) : open;
+  const source = format === 'toml' ? text.slice(sourceStart, lines.lineStartOffset(closingLine)) : text.slice(open, end);
   let values: unknown;
   try {
     if (source.length > MAX_YAML_FRONT_MATTER) throw new Error(l10n.t('longer than {0} characters', MAX_YAML_FRONT_MATTER));
@@ -189,7 +203,11 @@ function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: b
     values = format === 'toml' ? plainTomlValue(parseToml(source, { maxDepth: 32, unsafeKeyBehaviour: 'drop' })) : JSON.parse(source);
   } catch (error) {
     if (format === 'json') return undefined;
-    diagnostics.push({ range: lines.rangeAt(open, end), severity: 'error', code: 'front-matter-language', message: l10n.t('TOML front matter that does not parse: {0}', (error as Error).message.split('\n')[0]) });
+    // At the place the TOML reader names (its line and column, from 1), else the whole front matter.
+    const at = tomlErrorOffset(source, error);
+    const place = at === undefined ? undefined : sourceStart + at;
+    const range = place === undefined ? lines.rangeAt(open, end) : lines.rangeAt(place, Math.min(place + 1, lines.lineEndOffset(lines.positionAt(place).line)));
+    diagnostics.push({ range, severity: 'error', code: 'front-matter-language', message: l10n.t('TOML front matter that does not parse: {0}', (error as Error).message.split('\n')[0]) });
     return { frontMatter: { range: lines.rangeAt(matterStart, end), fields: [], format }, bodyOffset };
   }
   if (values === null || typeof values !== 'object' || Array.isArray(values)) return format === 'json' ? undefined : { frontMatter: { range: lines.rangeAt(matterStart, end), fields: [], format }, bodyOffset };
