@@ -202,7 +202,7 @@ describe('tags-not-a-list', () => {
     assert.equal(b[0].suggestion, '[Begriffe, IM]');
   });
 
-  it('suggests no list for a string with a bracket left in it, a list written wrong whose tags are not certain', () => {
+  it('suggests no list for a string with a bracket left at its start or end, a list written wrong whose tags are not certain', () => {
     const brackets = glossaryOf({ 'docs/tags.yml': TAGS_YML, 'docs/D.md': entry('D', 'D', 'D.', 'egriffe, IM]'), 'docs/E.md': entry('E', 'E', 'D.', '\\[Begriffe, IM]') });
     for (const file of ['docs/D.md', 'docs/E.md']) {
       const [problem] = diagnosticsOf(brackets, file).filter((diagnostic) => diagnostic.code === 'tags-not-a-list');

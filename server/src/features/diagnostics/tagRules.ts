@@ -33,9 +33,9 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
         code: 'tags-not-a-list',
         message: inHugo && typeof field.value === 'string' ? l10n.t('Hugo reads this string as one tag, "{0}": write tags as a list, such as "tags: [A, B]".', field.value) : l10n.t('Tags must be a list, such as "tags: [A, B]".'),
         // "A, B" meant two tags, `"A, B"` in quotes one; each is written so that YAML reads it back as that tag.
-        // A bracket left in it (`A, B]`, `\[A, B]`) is a list written wrong, whose tags no fix can be sure of.
+        // A bracket left at its start or end (`A, B]`, `\[A, B]`) makes it a list written wrong, whose tags no fix can be sure of.
         suggestion:
-          typeof field.value === 'string' && !/[[\]]/.test(field.value)
+          typeof field.value === 'string' && !/^\s*\\?\[|\]\s*$/.test(field.value)
             ? yamlFlowList(inHugo || mayBeQuoted(field.value, field.valueRange) ? [field.value] : field.value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== ''))
             : undefined,
       },
