@@ -434,14 +434,14 @@ export class GlossaryIndex {
 
   /** The documents in a section file's folder and below it, but for itself. */
   documentsBelow(sectionUri: string): ParsedDocument[] {
-    const folders = [`${parentUri(sectionUri)}/`];
     const site = this.siteFor(sectionUri);
     if (site?.generator === 'hugo' && site.hugo.contentSubmounts.length > 0) {
       // Where Hugo reads them: below the section's place in the content, mounted or not.
       const below = `${parentPath(hugoContentPath(site.hugo, pathInSite(site, sectionUri)))}/`;
       return [...this.documentsByUri.values()].filter((document) => document.uri !== sectionUri && this.siteFor(document.uri) === site && hugoContentPath(site.hugo, pathInSite(site, document.uri)).startsWith(below));
     }
-    return [...this.documentsByUri.values()].filter((document) => document.uri !== sectionUri && folders.some((folder) => document.uri.startsWith(folder)));
+    const folder = `${parentUri(sectionUri)}/`;
+    return [...this.documentsByUri.values()].filter((document) => document.uri !== sectionUri && document.uri.startsWith(folder));
   }
 
   /**
@@ -1124,12 +1124,12 @@ function nameKeysOf(term: GlossaryTerm): string[] {
   return keys;
 }
 
-/** The folder of a site's file up to which its folders count: the site's own, or for a file of a content folder outside it (`../docs`), the folder both lie in. */
 /** A relative path's folder: `a/b/c.md` → `a/b`, `a` → ``. */
 function parentPath(path: string): string {
   return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
 }
 
+/** The folder of a site's file up to which its folders count: the site's own, or for a file of a content folder outside it (`../docs`), the folder both lie in. */
 function topFolderOf(site: Site, uri: string): string {
   const root = site.rootUri.replace(/\/$/, '');
   if (uri.startsWith(`${root}/`)) return root;

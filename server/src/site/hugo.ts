@@ -752,14 +752,18 @@ function builtPath(site: HugoSite, permalinks: Record<string, string>, languageP
   // A leaf bundle is its folder's page; `slug` replaces the folder's name, as it replaces a page's file name.
   const segments = folder === '' ? [] : folder.split('/');
   const pageName = isBundle ? segments.pop() ?? name : name;
-  // A date taken from the file name (`:filename`) gives the page the rest of the name as its slug.
-  const dates = (['date', 'lastmod', 'publishdate', 'expirydate'] as const).map((date) => pageDate(site, date, frontMatter, baseFileName));
-  const slug = frontMatter.text('slug') ?? dates.find((date) => date.slug !== undefined)?.slug;
+  // A date taken from the file name (`:filename`) gives the page the rest of the name as its slug: only asked where a date's sources name it.
+  const slug =
+    frontMatter.text('slug') ??
+    (['date', 'lastmod', 'publishdate', 'expirydate'] as const)
+      .filter((date) => site.dateSources[date].includes(':filename'))
+      .map((date) => pageDate(site, date, frontMatter, baseFileName).slug)
+      .find((fromName) => fromName !== undefined);
   const section = segments[0] ?? '';
   // Hugo lower-cases the configuration's keys and compares them with the section's name as written: `Glossar/` takes no pattern.
   const pattern = kind === 'page' && Object.hasOwn(permalinks, section) ? permalinks[section] : undefined;
   let path: string;
-  if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, dates[0].date, section, pageName, slug);
+  if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, pageDate(site, 'date', frontMatter, baseFileName).date, section, pageName, slug);
   else if (kind === 'section') path = folder;
   // A slug is always relative to the page's folder, even when it starts with `/`.
   else path = [...segments, slug !== undefined && slug !== '' ? slug.replace(/^\/+/, '') : pageName].join('/');
