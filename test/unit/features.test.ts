@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { hover } from '../../server/src/features/hover';
+import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
+import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
 
 const TAGS = 'Begriffe:\n  label: Begriffe\nIM:\n  label: Informationsmanagement\n  description: Alles zu IM\n';
@@ -49,6 +51,22 @@ describe('hover', () => {
       assert.match(result?.markdown ?? '', new RegExp(`^\\*\\*${term}\\*\\*`), cursor);
       if (cursor === 'den Ve') assert.deepEqual(result?.range, { start: { line: 0, character: 6 }, end: { line: 0, character: 24 } }, 'the whole link');
     }
+  });
+
+  it('in a Docusaurus site, titles an entry that declares no title and opens with no H1 as the build does: by its file name without its number prefix (docusaurus-titles)', () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    index.setSites([site]);
+    index.setDocument(`${ROOT}/docs/04-Begriff.md`, '---\ntags: [Begriffe]\n---\n\n**Ein Begriff ohne Titel.**\n');
+    const { document, lines, position } = openAtCursor(index, 'notes/plan.md', 'Der Begr|iff und der 04-Begriff.');
+    assert.match(hover(index, document, lines, position)?.markdown ?? '', /^\*\*Begriff\*\*/);
+    // The site's `numberPrefixParser: false` keeps the number: the term is named anew, its old name no longer a mention.
+    site.docusaurus.instances = [{ ...site.docusaurus.instances[0], parsesNumberPrefixes: false }];
+    index.setSites([site]);
+    assert.equal(index.termOf(`${ROOT}/docs/04-Begriff.md`)?.title, '04-Begriff');
+    assert.equal(hover(index, document, lines, position), undefined);
+    const atNumbered = openAtCursor(index, 'notes/plan.md', 'Der Begriff und der 04-Begr|iff.');
+    assert.match(hover(index, atNumbered.document, atNumbered.lines, atNumbered.position)?.markdown ?? '', /^\*\*04-Begriff\*\*/);
   });
 
   it('shows a term on its own heading but not as a mention there', () => {

@@ -177,6 +177,15 @@ function docIdKey(page: Pick<SitePage, 'instance' | 'version' | 'locale' | 'docI
 }
 
 /** The key of a route's last segment, under which links are found by the page they reach. */
+/**
+ * The title of an entry that declares none and has no heading to title it: its id, and in
+ * Docusaurus its doc id's last segment, the file name without its number prefix where the site
+ * parses them (`04-Begriff.md`: `Begriff`).
+ */
+function untitledEntryTitle(term: GlossaryTerm, page: SitePage | undefined): string {
+  return page?.generator === 'docusaurus' && page.docId !== '' ? page.docId.slice(page.docId.lastIndexOf('/') + 1) : term.id;
+}
+
 function routeKey(segment: string): string {
   return composed(segment).toLowerCase();
 }
@@ -656,6 +665,9 @@ export class GlossaryIndex {
   private learnPage(document: ParsedDocument): void {
     const site = this.siteFor(document.uri);
     let page = site === undefined ? undefined : sitePageOn(site, document.uri, document.frontMatter?.fields ?? [], this.hugoFilesAround);
+    // An entry titled by no text is titled by its id, which only its site knows in full (see `untitledEntryTitle`): a new term, so that its names are learnt again.
+    const idTitle = document.term !== undefined && document.term.titleRange === undefined ? untitledEntryTitle(document.term, page) : undefined;
+    if (idTitle !== undefined && idTitle !== document.term!.title) document.term = { ...document.term!, title: idTitle };
     // A translation of no file in the docs folder is not read (see `updateTranslationsOf`).
     if (page?.published && site?.generator === 'docusaurus' && page.locale !== site.docusaurus.defaultLocale && !this.hasOriginal(site, page.translationKey, site.docusaurus.defaultLocale)) {
       page = { ...page, published: false, unpublishedReason: 'no-original', unlisted: false, permalink: '', route: '' };

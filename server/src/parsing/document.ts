@@ -23,6 +23,7 @@ export interface GlossaryTerm {
   id: string;
   /** Set when the front matter declares no id: the id is the file name. */
   idFromFileName?: true;
+  /** Its `title`, else the text that titles its page, else its id (in a Docusaurus site, as the index finds it: see `untitledEntryTitle`). */
   title: string;
   aliases: string[];
   /** Phrases in which the term's name is not a mention of it ("bei Bedarf"): the `not_mentions` key. */

@@ -39,7 +39,7 @@ export function documentDiagnostics(
   const found = [
     ...parsed.map((diagnostic) => (diagnostic.code === 'duplicate-key' && refusesDuplicateKeys ? { ...diagnostic, breaksBuild: true as const } : diagnostic)),
     ...tagDiagnostics(index, document),
-    ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator, needsNoTitle(index, document.uri), idTitleOf(index, document.uri)),
+    ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator, needsNoTitle(index, document.uri)),
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
     ...assetDiagnostics(index, document),
@@ -54,12 +54,6 @@ export function documentDiagnostics(
   // MDX's comment is a comment where the page is compiled as MDX; elsewhere the page shows it as text.
   const directives = document.directives.some((directive) => directive.mdxComment) && !compiledAsMdx(index, document) ? document.directives.filter((directive) => !directive.mdxComment) : document.directives;
   return withConfiguredSeverities(withoutDisabled(oneFindingPerPlace(found), directives), settings);
-}
-
-/** What Docusaurus titles a doc that declares no title and opens with no H1: its id without its folders (`04-Begriff.md`: `Begriff`). */
-function idTitleOf(index: GlossaryIndex, uri: string): string | undefined {
-  const page = index.pageOf(uri);
-  return page?.generator === 'docusaurus' && page.docId !== '' ? page.docId.slice(page.docId.lastIndexOf('/') + 1) : undefined;
 }
 
 /** A Hugo site's configuration, by its names Hugo looks for in a site's folder. */

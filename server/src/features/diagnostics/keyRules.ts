@@ -23,7 +23,7 @@ export function firstH1(document: ParsedDocument): Heading | undefined {
  * no title of its own, as a Hugo section's `_index` file (Hugo titles it by its folder) or a page
  * Hugo does not render (a headless bundle of snippets).
  */
-export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings, generator?: 'docusaurus' | 'hugo', noTitleNeeded = false, idTitle?: string): GlossaryDiagnostic[] {
+export function keyDiagnostics(document: ParsedDocument, settings: GlossarySettings, generator?: 'docusaurus' | 'hugo', noTitleNeeded = false): GlossaryDiagnostic[] {
   const frontMatter = document.frontMatter;
   if (frontMatter === undefined || document.term === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
@@ -69,7 +69,7 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
       code: 'missing-key',
       message:
         unreadHeading !== undefined
-          ? l10n.t('Docusaurus titles this page "{0}", not by its heading: an H1 titles a page only where it opens the content. Add "title:" or move the heading to the top.', idTitle ?? document.term.title)
+          ? l10n.t('Docusaurus titles this page "{0}", not by its heading: an H1 titles a page only where it opens the content. Add "title:" or move the heading to the top.', document.term.title)
           : key === 'title'
             ? l10n.t('The entry has no title: add "title:" or a "# Heading".')
             : l10n.t('The front matter has no "{0}".', key),
