@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ParseErrorCode } from 'jsonc-parser';
 import { describe, it } from 'node:test';
 import { PackedRange } from '../../server/src/common/text';
 import { decodeClosedDocument, DocumentCodecError, encodeClosedDocument } from '../../server/src/parsing/documentCodec';
@@ -47,7 +48,7 @@ describe('the cache codec of closed documents', () => {
   });
 
   it("keeps how a page's opening was read, and what Hugo cannot read of it, as the parser read it in a Hugo site or elsewhere", () => {
-    const openings = ['\n\n---\ntitle: Nach Leerzeilen\n---\nText.\n', '{"title": "Json"} Text.\n', '\n- eins\n', '+ Punkt\n', '{{< hinweis >}}x{{< /hinweis >}}\n', '{offen\n', '---\ntitle: T\n---\n', '--- # Kommentar\ntitle: T\n---\n', '----\ntitle: T\n---\n', '+++ x = 1\ntitle = "T"\n+++\n', '---\nTitle: Gross\n---\n'];
+    const openings = ['\n\n---\ntitle: Nach Leerzeilen\n---\nText.\n', '{"title": "Json"} Text.\n', '\n- eins\n', '+ Punkt\n', '{{< hinweis >}}x{{< /hinweis >}}\n', '{offen\n', '---\ntitle: T\n---\n', '--- # Kommentar\ntitle: T\n---\n', '----\ntitle: T\n---\n', '+++ x = 1\ntitle = "T"\n+++\n', '---\nTitle: Gross\n---\n', '{\n  "title": "Komma",\n}\n', '{\n  "title": "A"\n  "b": 1\n}\n'];
     const kinds = new Set<string | undefined>();
     for (const text of openings) {
       for (const generator of ['hugo', 'docusaurus', undefined] as const) {
@@ -57,6 +58,7 @@ describe('the cache codec of closed documents', () => {
       }
     }
     assert.deepEqual([...kinds].sort(), ['json-invalid', 'json-unclosed', 'toml-delimiter', 'yaml-delimiter', undefined]);
+    assert.deepEqual(openings.map((text) => closedDocument('file:///g/content/Anfang.md', text, 'hugo').hugoOpeningProblem?.mistake).filter((mistake) => mistake !== undefined), [ParseErrorCode.PropertyNameExpected, 'trailing-comma', ParseErrorCode.CommaExpected]);
   });
 
   it('keeps ranges exact however far into a file they lie: past line 32,767 and past character 65,535', () => {

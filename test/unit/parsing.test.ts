@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ParseErrorCode } from 'jsonc-parser';
 import { describe, it } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -767,6 +768,11 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
       assert.equal(document.frontMatter, undefined);
       assert.equal(plain(text).hugoOpeningProblem, undefined);
     }
+    // JSON that does not parse: at its first mistake, as Hugo's own message places it.
+    const comma = asHugo('{\n  "title": "Komma",\n  "tags": ["a"],\n}\nText.\n').hugoOpeningProblem;
+    assert.deepEqual([comma?.mistake, comma?.range], ['trailing-comma', { start: { line: 2, character: 15 }, end: { line: 2, character: 16 } }]);
+    const missing = asHugo('{\n  "title": "A"\n  "tags": ["a"]\n}\n').hugoOpeningProblem;
+    assert.deepEqual([missing?.mistake, missing?.range.start], [ParseErrorCode.CommaExpected, { line: 2, character: 2 }]);
     // Form feeds and vertical tabs are no blanks to Hugo 0.111; blanks before no front matter stay the body's (an indented first line is code).
     assert.equal(asHugo('\f- Seitenvorschub\n').hugoOpeningProblem, undefined);
     assert.deepEqual(asHugo('    [kein Link](fehlt.md)\n\nText.\n').body.links, plain('    [kein Link](fehlt.md)\n\nText.\n').body.links);

@@ -457,6 +457,19 @@ describe('missing-key', () => {
     assert.equal(hugo.termOf(`${ROOT}/content/Gross.md`)?.title, 'Groß');
   });
 
+  it('in a Hugo site, tells JSON front matter that does not parse at its first mistake, which fails the build', () => {
+    const hugo = new GlossaryIndex();
+    hugo.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date('2025-06-01T00:00:00Z') }]);
+    hugo.setDocument(`${ROOT}/content/Json.md`, '{\n  "title": "Json",\n  "tags": ["a"],\n}\nText.\n');
+    hugo.setDocument(`${ROOT}/content/Ohne.md`, '{\n  "title": "Json"\n  "tags": ["a"]\n}\nText.\n');
+    assert.deepEqual(problems(hugo, 'content/Json.md', ['invalid-front-matter']), [
+      { code: 'invalid-front-matter', severity: 'error', message: 'Hugo refuses to build: it reads a page that starts with "{" as JSON front matter, and it does not parse here: Trailing comma: JSON allows none.', range: '2:15-2:16' },
+    ]);
+    assert.deepEqual(problems(hugo, 'content/Ohne.md', ['invalid-front-matter']).map((problem) => [problem.message, problem.range]), [
+      ['Hugo refuses to build: it reads a page that starts with "{" as JSON front matter, and it does not parse here: Invalid JSON: CommaExpected', '2:2-2:8'],
+    ]);
+  });
+
   it('follows the requiredKeys setting', () => {
     const settings = { ...DEFAULT_SETTINGS, requiredKeys: ['title', 'tags', 'description'] };
     assert.deepEqual(problems(index, 'docs/H1.md', undefined, settings), [

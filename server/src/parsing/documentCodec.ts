@@ -1,4 +1,5 @@
 import { RULES, type DiagnosticCode, type GlossaryDiagnostic, type RelatedLocation, type Severity } from '../common/diagnostic';
+import type { JsonMistake } from '../common/jsonSyntax';
 import { PackedRange, type Range } from '../common/text';
 import { DIRECTIVE_ACTIONS, type Directive, type DirectiveAction } from './directives';
 import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from './document';
@@ -19,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 20;
+export const DOCUMENT_CODEC_VERSION = 21;
 
 export class DocumentCodecError extends Error {}
 
@@ -56,7 +57,8 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
       (shortcode.parameters ?? []).flatMap((parameter) => [parameter.key, parameter.value, ...numbersOf(parameter.range)]),
     ]),
     (document.mdxModules ?? []).flatMap((module) => [module.request, ...numbersOf(module.range)]),
-    document.hugoOpeningProblem === undefined ? 0 : [HUGO_OPENING_PROBLEM_KINDS.indexOf(document.hugoOpeningProblem.kind), ...numbersOf(document.hugoOpeningProblem.range)],
+    // Its JSON mistake: jsonc-parser's code, -1 a trailing comma, absent none.
+    document.hugoOpeningProblem === undefined ? 0 : [HUGO_OPENING_PROBLEM_KINDS.indexOf(document.hugoOpeningProblem.kind), ...numbersOf(document.hugoOpeningProblem.range), ...mistakeNumbers(document.hugoOpeningProblem.mistake)],
   ];
 }
 
@@ -153,14 +155,24 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   if (openingData !== 0) {
     const numbers = list(openingData);
     const kind = typeof numbers[0] === 'number' ? HUGO_OPENING_PROBLEM_KINDS[numbers[0]] : undefined;
-    if (numbers.length !== 5 || kind === undefined) fail();
+    if ((numbers.length !== 5 && numbers.length !== 6) || kind === undefined) fail();
     document.hugoOpeningProblem = { kind, range: rangeAt(numbers, 1) };
+    if (numbers.length === 6) document.hugoOpeningProblem.mistake = jsonMistakeOf(numbers[5]);
   }
   exactLists(document);
   return document;
 }
 
 const HUGO_OPENING_PROBLEM_KINDS = ['yaml-delimiter', 'toml-delimiter', 'json-unclosed', 'json-invalid'] as const;
+
+const mistakeNumbers = (mistake: JsonMistake | undefined): number[] => (mistake === undefined ? [] : [mistake === 'trailing-comma' ? -1 : mistake]);
+
+function jsonMistakeOf(number: unknown): JsonMistake {
+  if (number === -1) return 'trailing-comma';
+  // jsonc-parser's codes run from 1 (InvalidSymbol) to 16 (InvalidCharacter).
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1 || number > 16) fail();
+  return number as JsonMistake;
+}
 
 const MDX_PROBLEM_KINDS = ['syntax', 'undefined-name', 'undefined-component', 'read-only-export', 'object-child', 'style-text', 'void-children'] as const;
 

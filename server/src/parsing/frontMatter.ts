@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
+import { parseJsonTree, type JsonMistake } from '../common/jsonSyntax';
 import { lineBreakOf, type LineIndex, type Range } from '../common/text';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import { readSimpleFrontMatter } from './simpleYaml';
@@ -27,6 +28,8 @@ export interface HugoOpeningProblem {
   /** `-` not starting `---`, `+` not starting `+++`, `{` with no closing brace, or a JSON object that does not parse. */
   kind: 'yaml-delimiter' | 'toml-delimiter' | 'json-unclosed' | 'json-invalid';
   range: Range;
+  /** Of JSON that does not parse: its first mistake (the range is its place). */
+  mistake?: JsonMistake;
 }
 
 /** Hugo's page lexer skips byte order marks, blanks, tabs and line breaks before front matter (Hugo 0.111: not form feeds or vertical tabs). */
@@ -101,7 +104,11 @@ function hugoOpeningProblemAt(text: string, start: number, lines: LineIndex): Hu
     JSON.parse(text.slice(start, end));
     return undefined;
   } catch {
-    return { kind: 'json-invalid', range: lines.rangeAt(start, end) };
+    // At the first mistake where the JSON reader finds one, as Hugo's message names it; else over the whole object.
+    const error = parseJsonTree(text.slice(start, end), false).error;
+    if (error === undefined) return { kind: 'json-invalid', range: lines.rangeAt(start, end) };
+    const at = start + error.start;
+    return { kind: 'json-invalid', range: lines.rangeAt(at, Math.max(start + error.end, at + 1)), mistake: error.mistake };
   }
 }
 

@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
+import { jsonMistakeMessage, parseJsonTree } from '../common/jsonSyntax';
 import { settingsProblems } from '../common/settings';
 import { LineIndex, type Range } from '../common/text';
 import type { Ignore } from 'ignore';
@@ -87,15 +88,8 @@ interface ParsedConfig {
 }
 
 function parseJsonConfig(text: string, jsonc: boolean, prefix: string[]): ParsedConfig {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: jsonc, disallowComments: !jsonc, allowEmptyContent: false });
-  // Only the first: what follows a syntax error is mostly its echo.
-  const syntaxErrors = errors.slice(0, 1).map(({ offset, length, error }): [number, number, string] => {
-    const comma = /,\s*$/.exec(text.slice(Math.max(0, offset - 1_000), offset));
-    if (comma === null || !/^[}\]]/.test(text.slice(offset, offset + 1))) return [offset, offset + length, l10n.t('Invalid JSON: {0}', printParseErrorCode(error))];
-    const at = offset - (Math.min(offset, 1_000) - comma.index);
-    return [at, at + 1, l10n.t('Trailing comma: JSON allows none (a .jsonc file does).')];
-  });
+  const { root, error } = parseJsonTree(text, jsonc);
+  const syntaxErrors = error === undefined ? [] : [[error.start, error.end, jsonMistakeMessage(error.mistake, true)] satisfies [number, number, string]];
   const settingsNode = root === undefined ? undefined : findNodeAtLocation(root, prefix);
   return {
     settings: settingsNode === undefined ? undefined : getNodeValue(settingsNode),

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import { jsonMistakeMessage } from '../../common/jsonSyntax';
 import { parentUri, uriPath } from '../../common/uris';
 import { PAGINATION_KEYS, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
@@ -250,6 +251,7 @@ function hugoOpeningMessage(problem: HugoOpeningProblem): string {
     case 'json-unclosed':
       return l10n.t('Hugo refuses to build: it reads a page that starts with "{0}" as JSON front matter, and no "{1}" closes it.', '{', '}');
     case 'json-invalid':
+      if (problem.mistake !== undefined) return l10n.t('Hugo refuses to build: it reads a page that starts with "{0}" as JSON front matter, and it does not parse here: {1}', '{', jsonMistakeMessage(problem.mistake, false));
       return l10n.t('Hugo refuses to build: it reads a page that starts with "{0}" as JSON front matter, and this is no JSON object. Start the page otherwise, or with front matter.', '{');
   }
 }
