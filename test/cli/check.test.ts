@@ -210,13 +210,26 @@ describe('markdown-glossary check: sites side by side in one repository', () => 
       '_handbuch/docs/intro.md': '---\ntitle: Intro\n---\n# Intro\n',
       'website/docusaurus.config.js': config,
       'website/docs/intro.md': '---\ntitle: Intro\n---\n# Intro\n',
+      // A monorepo's: three levels down, and a site's own example (below a site: not looked for).
+      'packages/apps/wiki/docusaurus.config.js': config.replace('docs: {}', "docs: { routeBasePath: 'wiki' }"),
+      'packages/apps/wiki/docs/intro.md': '---\ntitle: Wiki\n---\n# Wiki\n',
+      'packages/apps/wiki/examples/docusaurus.config.js': config.replace('docs: {}', "docs: { routeBasePath: 'beispiel' }"),
+      'packages/apps/wiki/examples/docs/intro.md': '---\ntitle: Beispiel\n---\n# Beispiel\n',
+      'packages/hugo/hugo.toml': 'baseURL = "https://example.org/"\n',
+      'packages/hugo/content/seite.md': '---\ntitle: Seite\n---\n',
     });
   });
   after(() => ws?.dispose());
 
-  it('reads each site\'s configuration, and finds no doc id twice across them', () => {
+  it('reads each site\'s configuration, three levels down too, and finds no doc id twice across them', () => {
     const terms = cli(['terms', '.', '--format', 'json'], ws.root);
-    assert.deepEqual((JSON.parse(terms.stdout) as Array<{ file: string; permalink: string }>).map((row) => `${row.file} ${row.permalink}`), ['_handbuch/docs/intro.md /docs/intro', 'website/docs/intro.md /docs/intro']);
+    assert.deepEqual((JSON.parse(terms.stdout) as Array<{ file: string; permalink: string }>).map((row) => `${row.file} ${row.permalink}`), [
+      '_handbuch/docs/intro.md /docs/intro',
+      'packages/apps/wiki/docs/intro.md /wiki/intro',
+      'packages/apps/wiki/examples/docs/intro.md ',
+      'packages/hugo/content/seite.md /seite/',
+      'website/docs/intro.md /docs/intro',
+    ]);
     const check = cli(['check', 'website'], ws.root);
     assert.equal(check.status, 0, check.stdout);
   });

@@ -17,14 +17,15 @@ import { type GlossaryScope, type Logger } from './files';
 const DOCUSAURUS_CONFIG_FILE_NAMES = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts'];
 /** Configuration files are small; a larger one is no configuration to read. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
-/** How many folders directly below a workspace folder are looked into for a site (`website/`). */
-const MAX_FOLDERS_LOOKED_INTO = 200;
+/** How far below a folder a site is looked for (`website/`, `packages/docs/`, `apps/docs/website/`), and how many entries of folders are read at most doing so: a glossary's own folders hold thousands. */
+const MAX_SITE_DEPTH = 3;
+const MAX_ENTRIES_LOOKED_AT = 5_000;
 const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
 
 /**
  * The sites the glossary's folders belong to, read without running anything: a Docusaurus or Hugo
  * configuration in a folder the glossary starts from, in one of its ancestors inside the workspace,
- * or in the folders directly below it (`website/`, every one that has one); else the layout decides (a `content/<language>/`
+ * or in the folders below it (`website/`, `packages/docs/`: every one that has one, up to three levels down); else the layout decides (a `content/<language>/`
  * folder is a Hugo site, anything else a Docusaurus site whose docs folder is `docs/` or the
  * folder itself), and the log says what was assumed.
  */
@@ -52,7 +53,7 @@ export function findSites(
       if (found.length > 0) break;
     }
     // Below it, every site: a repository may hold several side by side (`website/`, `handbuch/`).
-    if (found.length === 0) found = childFolders(start).flatMap(sitesIn);
+    if (found.length === 0) found = sitesBelow(start, sitesIn);
     if (found.length === 0 && starts.includes(given)) found = [assumedSite(start, log, generator)];
     for (const site of found) if (!sites.has(site.rootUri)) sites.set(site.rootUri, site);
   }
@@ -95,13 +96,47 @@ function isFolder(candidate: string): boolean {
   }
 }
 
-function childFolders(root: string): string[] {
+/**
+ * The sites in the folders below `start`, nearest first, up to `MAX_SITE_DEPTH` levels down: not
+ * below a site found, nor into hidden folders or `node_modules`. A folder is read as a site only
+ * where it holds a configuration's name.
+ */
+function sitesBelow(start: string, sitesIn: (folder: string) => Site[]): Site[] {
+  const found: Site[] = [];
+  let entriesLeft = MAX_ENTRIES_LOOKED_AT;
+  const read = (folder: string) => {
+    const entries = entriesOf(folder, entriesLeft);
+    entriesLeft -= entries.length;
+    return entries;
+  };
+  const foldersIn = (folder: string, entries: fs.Dirent[]) => entries.filter(isFolderToLookInto).map((entry) => path.join(folder, entry.name));
+  let level = foldersIn(start, read(start));
+  for (let depth = 1; depth <= MAX_SITE_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const folder of level) {
+      if (entriesLeft <= 0) return found;
+      const entries = read(folder);
+      const sites = entries.some((entry) => SITE_CONFIG_NAMES.has(entry.name)) ? sitesIn(folder) : [];
+      if (sites.length > 0) found.push(...sites);
+      else if (depth < MAX_SITE_DEPTH) next.push(...foldersIn(folder, entries));
+    }
+    level = next;
+  }
+  return found;
+}
+
+/** The names a site's folder holds where `configuredSites` may find a configuration in it (Hugo's `config/` folder too). */
+const SITE_CONFIG_NAMES = new Set([...DOCUSAURUS_CONFIG_FILE_NAMES, ...HUGO_CONFIG_FILE_NAMES, 'config']);
+
+const isFolderToLookInto = (entry: fs.Dirent) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules';
+
+/** A folder's entries by name, at most `limit` of them; none where it cannot be read. */
+function entriesOf(folder: string, limit: number): fs.Dirent[] {
   try {
     return fs
-      .readdirSync(root, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
-      .slice(0, MAX_FOLDERS_LOOKED_INTO)
-      .map((entry) => path.join(root, entry.name));
+      .readdirSync(folder, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .slice(0, Math.max(limit, 0));
   } catch {
     return [];
   }
