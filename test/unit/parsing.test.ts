@@ -480,6 +480,26 @@ describe('markdown body', () => {
     ]);
   });
 
+  it('finds links whose text runs over the lines of a paragraph, in a quote and a list item too, but not across items, paragraphs or code', () => {
+    const text = '# A\n\nVor [upcoming dev\n   meetings](/community/#meetings) und [eins](a.md).\n\n> Ein [zitierter\n> Link](b.md)\n\n- Ein [Punkt\n  mit Link](c.md)\n- [kein\n- Link](d.md)\n\nEin [offener\n\nAbsatz](e.md) und `[Code\nüber](f.md)` und ![ein\nBild](g.png)\n';
+    const parsed = parse(text);
+    assert.deepEqual(parsed.body.links.map((link) => [link.text, link.target, textAt(text, link.targetRange), link.range.start.line, link.range.end.line]), [
+      ['upcoming dev meetings', '/community/#meetings', '/community/#meetings', 2, 3],
+      ['eins', 'a.md', 'a.md', 3, 3],
+      ['zitierter Link', 'b.md', 'b.md', 5, 6],
+      ['Punkt mit Link', 'c.md', 'c.md', 8, 9],
+    ]);
+    assert.deepEqual(parsed.body.images?.map((image) => image.target), ['g.png']);
+    // The link's text is prose (a mention in it is one), its destination not.
+    const inTarget = text.indexOf('/community/');
+    assert.ok(parsed.body.nonProse.some(([start, end]) => start <= inTarget && inTarget < end));
+    const inText = text.indexOf('meetings]');
+    assert.ok(!parsed.body.nonProse.some(([start, end]) => start <= inText && inText < end));
+    // A line that opens brackets never closed, over many lines: read in time linear in the paragraph.
+    const growth = growthOf((n) => assert.deepEqual(parse(`# A\n\n${'[a\n'.repeat(n)}b\n`).body.links, []), 20_000);
+    assert.equal(superLinear('open brackets over lines', 20_000, growth), undefined);
+  });
+
   it('reads inline links in time linear in the line, whatever blanks, "<" or "(" it holds', () => {
     const parsed = parse('# A\n\n[a](  <b c.md>  "t" ) [d](e.md (t)) [f](\tg.md\t) [h](i(j).md)\n');
     assert.deepEqual(parsed.body.links.map((link) => [link.text, link.target]), [['a', 'b c.md'], ['d', 'e.md'], ['f', 'g.md'], ['h', 'i(j).md']]);

@@ -287,6 +287,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
 
   const closeParagraph = () => {
     if (paragraphLines.length === 0) return;
+    if (paragraphLines.length > 1) linksOverLines(text, paragraphLines, lines, links, images, nonProse);
     if (leadParagraph === undefined) {
       const first = paragraphLines[0];
       const last = paragraphLines[paragraphLines.length - 1];
@@ -661,6 +662,69 @@ function imagesInText(masked: string, line: string, [from, to]: [number, number]
     const target = isAngled ? rawTarget.slice(1, -1) : rawTarget;
     images.push({ target, targetRange: lines.rangeAt(offset, offset + target.length) });
   }
+}
+
+/** An inline link or image whose text runs over the lines of a paragraph (the blanks and quote markers that start a line are in it); its destination is on one line. */
+const INLINE_LINK_OVER_LINES = /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\([ \t]*(?![ \t])(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)/dg;
+
+/** A list item starting a line: the paragraph before it ended there. */
+const ITEM_AFTER_LINE_BREAK = /\n[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/m;
+
+/**
+ * The links and images of a paragraph whose text runs over its lines (`[upcoming\n  meetings](/community/)`),
+ * which the scan of each line (`scanInline`) cannot see. Looked for only from a line that leaves a
+ * bracket open; one whose text holds a link is none (a link holds no link), nor one in a code span
+ * or a comment.
+ */
+function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; end: number }>, lines: LineIndex, links: MarkdownLink[], images: MarkdownImage[], nonProse: Span[]): void {
+  const opening = paragraph.findIndex((line, position) => position < paragraph.length - 1 && leavesBracketOpen(text, line.start, line.end));
+  if (opening === -1) return;
+  const from = paragraph[opening].start;
+  const source = text.slice(from, paragraph[paragraph.length - 1].end);
+  const masked = source.includes('\\') ? source.replace(BACKSLASH_ESCAPE, '\x01\x01') : source;
+  // Code spans run over lines too (the scan of each line sees none there).
+  const codeSpans = source.includes('`') ? codeSpansOf(source, from) : [];
+  let added = false;
+  for (const match of matchesIn(INLINE_LINK_OVER_LINES, masked)) {
+    const [textFrom, textTo] = match.indices![2];
+    const linkText = source.slice(textFrom, textTo);
+    const linkStart = from + match.index;
+    if (!linkText.includes('\n') || linkText.includes('](') || ITEM_AFTER_LINE_BREAK.test(linkText) || isInSpans(codeSpans, linkStart) || nonProse.some(([spanStart, spanEnd]) => spanStart <= linkStart && linkStart < spanEnd)) continue;
+    const [targetFrom, targetTo] = match.indices![3];
+    const rawTarget = source.slice(targetFrom, targetTo);
+    const isAngled = rawTarget.startsWith('<');
+    const target = isAngled ? rawTarget.slice(1, -1) : rawTarget;
+    const targetOffset = from + targetFrom + (isAngled ? 1 : 0);
+    const linkEnd = from + match.index + match[0].length;
+    nonProse.push([match[1] ? linkStart : from + textTo, linkEnd]);
+    if (match[1]) {
+      images.push({ target, targetRange: lines.rangeAt(targetOffset, targetOffset + target.length) });
+      continue;
+    }
+    links.push({
+      kind: 'inline',
+      text: unescapeMarkdown(linkText.replace(/[ \t]*\r?\n[ \t>]*/g, ' ')),
+      target,
+      range: lines.rangeAt(linkStart, linkEnd),
+      textRange: lines.rangeAt(from + textFrom, from + textTo),
+      targetRange: lines.rangeAt(targetOffset, targetOffset + target.length),
+    });
+    added = true;
+  }
+  // In the order of the text, as the scan of each line leaves them.
+  if (added) links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Whether a line opens more brackets than it closes, escapes aside. */
+function leavesBracketOpen(text: string, start: number, end: number): boolean {
+  let open = 0;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 92) at++;
+    else if (code === 91) open++;
+    else if (code === 93 && open > 0) open--;
+  }
+  return open > 0;
 }
 
 /**
