@@ -572,6 +572,20 @@ describe('broken links in a Hugo site', () => {
     assert.equal(brokenIn(noAliases).length, 4);
   });
 
+  it('reach a page whose URL Hugo writes percent-encoded (a slug of umlauts or CJK), written as it is or encoded, absolute or relative (cloudwego)', () => {
+    const index = indexWith({
+      'content/blog/a.md': '---\ntitle: Über\nslug: über-uns\n---\n[zurück](../字节跳动-实践/) [fehlt](../fehlt/)\n',
+      'content/blog/b.md': '---\ntitle: Zh\nslug: 字节跳动-实践\n---\nText.\n',
+      'content/c.md': '---\ntitle: C\n---\n[de](/blog/über-uns/) [raw](/blog/字节跳动-实践/) [enc](/blog/%E5%AD%97%E8%8A%82%E8%B7%B3%E5%8A%A8-%E5%AE%9E%E8%B7%B5/) [enc2](/blog/%C3%BCber-uns/) [nein](/blog/%C3%BCber-alles/)\n',
+    });
+    assert.deepEqual(routesIn(index, ['content/blog/a.md']), ['/blog/%C3%BCber-uns/']);
+    const brokenIn = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(brokenIn('content/c.md'), ['No glossary entry at "/blog/%C3%BCber-alles/".']);
+    assert.deepEqual(brokenIn('content/blog/a.md'), ['No glossary entry at "../fehlt/".']);
+    // The links count as links to the pages (references, the ranking by links).
+    assert.deepEqual([...index.documentsLinkingTo(index.termOf('file:///site/content/blog/b.md')!)].sort(), ['file:///site/content/blog/a.md', 'file:///site/content/c.md']);
+  });
+
   it('are not judged by URL path from a file Hugo makes no page of (a theme\'s docs, a README), and name Hugo where a file is no page', () => {
     const index = indexWith({
       'content/docs/start.md': '---\ntitle: Start\n---\n[a](/docs/fehlt/) [b](../../README.md)\n',

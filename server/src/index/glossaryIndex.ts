@@ -944,13 +944,14 @@ export class GlossaryIndex {
 
   private routeFolderKeyOf(term: GlossaryTerm): string | undefined {
     const route = this.routeOf(term);
-    return route === undefined ? undefined : permalinkKey(route.replace(/[^/]*\/?$/, ''));
+    // Decoded, as links are read (Hugo writes a route percent-encoded).
+    return route === undefined ? undefined : permalinkKey(safeDecode(route.replace(/[^/]*\/?$/, '')));
   }
 
   /** The key under which route links reach a term: the last segment of its route, else its id. */
   private routeLinkKeyOf(term: Pick<GlossaryTerm, 'uri' | 'id'>): string {
     const segments = (this.routeOf(term) ?? term.id).split('/').filter((segment) => segment !== '');
-    return routeKey(segments[segments.length - 1] ?? term.id);
+    return routeKey(segments.length > 0 ? safeDecode(segments[segments.length - 1]) : term.id);
   }
 
   private learnTerm(term: GlossaryTerm): void {

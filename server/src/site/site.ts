@@ -98,7 +98,7 @@ function contentFoldersOutside(site: Site): string[] {
  */
 export function reachablePermalinks(site: Site, page: SitePage): string[] {
   if (!page.published) return [];
-  if (site.generator === 'hugo') return [page.permalink];
+  if (site.generator === 'hugo') return [decodedPermalink(site, page)];
   const { docusaurus } = site;
   if (page.locale !== docusaurus.defaultLocale) return [page.permalink];
   const others = docusaurus.locales.filter((locale) => locale !== docusaurus.defaultLocale);
@@ -142,7 +142,7 @@ export function linkedPath(site: Site, from: SitePage | undefined, target: strin
   if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return undefined;
   if (!path.startsWith('/')) {
     if (!from?.published) return undefined;
-    return new URL(encodeURI(path), `https://site${encodeURI(from.permalink)}`).pathname.split('/').map(safeDecode).join('/');
+    return new URL(encodeURI(path), `https://site${encodeURI(decodedPermalink(site, from))}`).pathname.split('/').map(safeDecode).join('/');
   }
   // Hugo writes links as they are.
   if (site.generator === 'hugo') return path;
@@ -150,6 +150,14 @@ export function linkedPath(site: Site, from: SitePage | undefined, target: strin
   const locale = from?.locale ?? docusaurus.defaultLocale;
   const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
   return path.startsWith(localeBase) ? path : `${localeBase}${path.slice(1)}`;
+}
+
+/**
+ * A page's permalink as links are read, decoded (`linkedPath`): Hugo writes it percent-encoded, as
+ * its `RelPermalink` (`/blog/%C3%BCber-uns/` for the slug `über-uns`), Docusaurus as it is.
+ */
+export function decodedPermalink(site: Site, page: Pick<SitePage, 'permalink'>): string {
+  return site.generator === 'hugo' ? safeDecode(page.permalink) : page.permalink;
 }
 
 /**
