@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { REPO_ROOT } from '../support/lspClient';
 import { createWorkspace } from '../support/fixtures';
@@ -235,5 +236,42 @@ describe('.gitignore and the ignore file', () => {
     } finally {
       ws.remove('.markdown-glossary-ignore');
     }
+  });
+});
+
+describe('a file Git tracks is read, whatever .gitignore says, as Git ignores no tracked file (fluxcd: resources/ in .gitignore, content/en/resources/ committed)', () => {
+  const ws = createWorkspace({
+    '.gitignore': 'resources/\nerzeugt/\n',
+    'hugo.toml': 'baseURL = "https://example.org/"\n',
+    'content/resources/_index.md': '---\ntitle: Ressourcen\n---\n',
+    'content/resources/buch.md': '---\ntitle: Buch\n---\n',
+    'content/erzeugt/a.md': '---\ntitle: Erzeugt\n---\n',
+    'content/erzeugt/vorgemerkt.md': '---\ntitle: Vorgemerkt\n---\n',
+    'content/seite.md': '---\ntitle: Seite\n---\n[r](/resources/)\n',
+  });
+  after(() => ws.dispose());
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ws.root, stdio: 'pipe' });
+
+  it('in every version of the index Git writes (2, 3 with an entry of extended flags, 4 with its names compressed), and not an ignored file it does not track', () => {
+    git('init', '-q');
+    git('add', '.');
+    git('add', '-f', 'content/resources');
+    // Intent to add: an entry of version 3's extended flags.
+    git('add', '-f', '-N', 'content/erzeugt/vorgemerkt.md');
+    for (const version of ['2', '3', '4']) {
+      if (version !== '3') git('update-index', '--index-version', version);
+      else assert.equal(fs.readFileSync(ws.path('.git/index')).readUInt32BE(4), 3, 'Git writes version 3 for the extended entry');
+      const run = cli(['terms', '--format', 'json'], ws.root);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual((JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file), ['content/erzeugt/vorgemerkt.md', 'content/resources/_index.md', 'content/resources/buch.md', 'content/seite.md'], `index version ${version}`);
+    }
+    const check = cli(['check'], ws.root);
+    assert.equal(check.status, 0, check.stdout);
+  });
+
+  it('reads no index it does not know: .gitignore then leaves the files out, as without Git', () => {
+    fs.writeFileSync(ws.path('.git/index'), 'DIRC kaputt');
+    const run = cli(['terms', '--format', 'json'], ws.root);
+    assert.deepEqual((JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file), ['content/seite.md']);
   });
 });

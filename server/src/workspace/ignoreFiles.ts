@@ -3,6 +3,7 @@ import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { readTextFileNow } from './fileReading';
+import { trackedPaths } from './gitIndex';
 import { type Logger } from './files';
 
 /** Gitignore-style files are small: a larger one is no ignore file. */
@@ -12,12 +13,15 @@ const MAX_IGNORE_BYTES = 1024 * 1024;
  * What the CLI leaves out by gitignore rules (the `ignore` package, as eslint and prettier use):
  * what the patterns of an ignore file (relative to the workspace's root) leave out, and, unless
  * turned off, what the `.gitignore` files from the repository's root down to a file's folder leave
- * out, a deeper file's `!pattern` taking back what a higher one ignored, as Git does. In CI those
- * files are not even checked out, so a local run agrees with CI.
+ * out, a deeper file's `!pattern` taking back what a higher one ignored, as Git does, but never a
+ * file Git tracks (its ignore rules do not apply to one). In CI those files are not even checked
+ * out, so a local run agrees with CI.
  */
 export class IgnoreRules {
   private readonly gitignores = new Map<string, Ignore | undefined>();
   private readonly repositoryRoot: string | undefined;
+  /** What Git tracks, and the folders holding it (relative to the repository's root): no `.gitignore` leaves it out. */
+  private tracked: { files: Set<string>; folders: Set<string> } | undefined | null = null;
 
   constructor(
     private readonly root: string,
@@ -32,6 +36,7 @@ export class IgnoreRules {
   ignores(absolutePath: string, isFolder: boolean): boolean {
     if (this.patterns !== undefined && isPathInside(this.root, absolutePath) && this.patterns.ignores(asked(this.root, absolutePath, isFolder))) return true;
     if (this.repositoryRoot === undefined || !isPathInside(this.repositoryRoot, absolutePath)) return false;
+    if (this.isTracked(absolutePath, isFolder)) return false;
     const folders: string[] = [];
     for (let folder = path.dirname(absolutePath); isPathInside(this.repositoryRoot, folder, true); folder = path.dirname(folder)) folders.unshift(folder);
     let ignored = false;
@@ -41,6 +46,19 @@ export class IgnoreRules {
       else if (result?.unignored) ignored = false;
     }
     return ignored;
+  }
+
+  /** Whether Git tracks the file, or a file below the folder (read from its index when first asked). */
+  private isTracked(absolutePath: string, isFolder: boolean): boolean {
+    if (this.tracked === null) {
+      const files = trackedPaths(this.repositoryRoot!);
+      const folders = new Set<string>();
+      for (const file of files ?? []) for (let slash = file.lastIndexOf('/'); slash > 0 && !folders.has(file.slice(0, slash)); slash = file.lastIndexOf('/', slash - 1)) folders.add(file.slice(0, slash));
+      this.tracked = files === undefined ? undefined : { files, folders };
+    }
+    if (this.tracked === undefined) return false;
+    const relative = path.relative(this.repositoryRoot!, absolutePath).split(path.sep).join('/');
+    return isFolder ? this.tracked.folders.has(relative) : this.tracked.files.has(relative);
   }
 
   private gitignoreOf(folder: string): Ignore | undefined {
