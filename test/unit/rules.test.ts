@@ -666,6 +666,17 @@ describe('duplicate-title', () => {
     ]);
   });
 
+  it('does not count the same page in another version folder where the generator knows no versions (a Hugo site\'s docs/2.10/, docs/2-edge/: linkerd, tikv), but one twice in one version', () => {
+    const hugo = new GlossaryIndex();
+    hugo.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date('2025-06-01T00:00:00Z') }]);
+    const files = ['content/docs/2.10/faq.md', 'content/docs/2-edge/faq.md', 'content/docs/v1.x/faq.md', 'content/docs/dev/faq.md', 'content/docs/2.10/tasks/faq.md', 'content/docs/neu/faq.md'];
+    for (const file of files) hugo.setDocument(uri(file), '---\ntitle: FAQ\n---\nText.\n');
+    const titles = (file: string) => problems(hugo, file, ['duplicate-title']).map((problem) => problem.message);
+    assert.deepEqual(titles('content/docs/2.10/faq.md'), ['Another entry has the title "FAQ": tasks/faq.md, ../neu/faq.md']);
+    assert.deepEqual(titles('content/docs/2-edge/faq.md'), ['Another entry has the title "FAQ": ../2.10/tasks/faq.md, ../neu/faq.md']);
+    assert.deepEqual(titles('content/docs/neu/faq.md').length, 1, 'a folder that is no version: every other is another entry');
+  });
+
   it('does not count aliases, other titles or translations', () => {
     const index = glossaryOf({
       'docs/Stakeholder.md': entry('Stakeholder', 'Stakeholder', 'D.'),

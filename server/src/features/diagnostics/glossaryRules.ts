@@ -74,7 +74,8 @@ const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
  *   locales where a configured site knows both, else by their paths, which then differ in one
  *   locale folder only (`en/x.md`, `de/x.md`);
  * - `otherVersion`: two pages of one Docusaurus docs instance in different versions (a version is
- *   a snapshot of the same entries);
+ *   a snapshot of the same entries), elsewhere two paths that differ in one version folder only
+ *   (`docs/2.10/faq.md`, `docs/2-edge/faq.md`);
  * - `apartInHugo`: of two files of one Hugo site, one a page and one a file Hugo makes no page of
  *   (a theme's own docs, a README): they never meet on the site.
  */
@@ -84,22 +85,17 @@ function meetingTests(index: GlossaryIndex, term: GlossaryTerm) {
   const locale = configuredLocaleOf(index, term.uri);
   const segments = uriPath(term.uri).split('/');
   // The places of its locale folders: a path of another locale is the same path with another locale there.
-  const localeSlots = segments.flatMap((segment, at) => (LOCALE.test(segment) ? [{ prefix: `${segments.slice(0, at).join('/')}/`, suffix: at === segments.length - 1 ? '' : `/${segments.slice(at + 1).join('/')}`, segment }] : []));
+  const localeSlots = slotsOf(segments, LOCALE);
+  const versionSlots = page?.generator === 'docusaurus' ? [] : slotsOf(segments, VERSION_FOLDER);
   const noHugoPage = isNoHugoPage(index, term.uri);
   return {
     otherLocale(other: GlossaryTerm): boolean {
       const otherLocale = locale === undefined ? undefined : configuredLocaleOf(index, other.uri);
       if (otherLocale !== undefined) return otherLocale !== locale;
-      if (localeSlots.length === 0) return false;
-      const path = uriPath(other.uri);
-      return localeSlots.some(({ prefix, suffix, segment }) => {
-        if (path.length <= prefix.length + suffix.length || !path.startsWith(prefix) || !path.endsWith(suffix)) return false;
-        const middle = path.slice(prefix.length, path.length - suffix.length);
-        return middle !== segment && !middle.includes('/') && LOCALE.test(middle);
-      });
+      return inOtherSlot(localeSlots, uriPath(other.uri), LOCALE);
     },
     otherVersion(other: GlossaryTerm): boolean {
-      if (page?.generator !== 'docusaurus') return false;
+      if (page?.generator !== 'docusaurus') return inOtherSlot(versionSlots, uriPath(other.uri), VERSION_FOLDER);
       const otherPage = index.pageOf(other.uri);
       return otherPage?.generator === 'docusaurus' && index.siteFor(other.uri) === site && page.instance === otherPage.instance && page.version !== otherPage.version;
     },
@@ -107,6 +103,32 @@ function meetingTests(index: GlossaryIndex, term: GlossaryTerm) {
       return site?.generator === 'hugo' && index.siteFor(other.uri) === site && noHugoPage !== isNoHugoPage(index, other.uri);
     },
   };
+}
+
+/**
+ * A folder of one version of the docs, where the generator does not know versions (Hugo: linkerd's
+ * `2.10/`, `2-edge/`, tikv's `7.1/`, `dev/`): a snapshot of the same pages, whose titles repeat.
+ */
+const VERSION_FOLDER = /^(?:v?\d+(?:\.(?:\d+|x))*(?:-[a-z][a-z0-9]*)?|latest|next|dev|stable|edge|unreleased)$/i;
+
+interface Slot {
+  prefix: string;
+  suffix: string;
+  segment: string;
+}
+
+/** The places of a path's segments that `kind` matches: a path of another locale (version) is the same path with another one there. */
+function slotsOf(segments: string[], kind: RegExp): Slot[] {
+  return segments.flatMap((segment, at) => (kind.test(segment) ? [{ prefix: `${segments.slice(0, at).join('/')}/`, suffix: at === segments.length - 1 ? '' : `/${segments.slice(at + 1).join('/')}`, segment }] : []));
+}
+
+/** Whether a path is the one of the slots with another segment of the kind in one of them. */
+function inOtherSlot(slots: readonly Slot[], path: string, kind: RegExp): boolean {
+  return slots.some(({ prefix, suffix, segment }) => {
+    if (path.length <= prefix.length + suffix.length || !path.startsWith(prefix) || !path.endsWith(suffix)) return false;
+    const middle = path.slice(prefix.length, path.length - suffix.length);
+    return middle !== segment && !middle.includes('/') && kind.test(middle);
+  });
 }
 
 /** A page's locale, when a site's configuration says it: a site assumed from the layout knows one locale only. */
