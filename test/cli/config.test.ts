@@ -239,15 +239,14 @@ describe('.gitignore and the ignore file', () => {
   });
 });
 
-describe('a file Git tracks is read, whatever .gitignore says, as Git ignores no tracked file (fluxcd: resources/ in .gitignore, content/en/resources/ committed)', () => {
+describe('a file Git tracks is read, whatever .gitignore says, as Git ignores no tracked file', () => {
   const ws = createWorkspace({
     '.gitignore': 'resources/\nerzeugt/\n',
-    'hugo.toml': 'baseURL = "https://example.org/"\n',
-    'content/resources/_index.md': '---\ntitle: Ressourcen\n---\n',
-    'content/resources/buch.md': '---\ntitle: Buch\n---\n',
-    'content/erzeugt/a.md': '---\ntitle: Erzeugt\n---\n',
-    'content/erzeugt/vorgemerkt.md': '---\ntitle: Vorgemerkt\n---\n',
-    'content/seite.md': '---\ntitle: Seite\n---\n[r](/resources/)\n',
+    'resources/liste.md': '---\ntitle: Ressourcen\n---\n',
+    'resources/buch.md': '---\ntitle: Buch\n---\n',
+    'erzeugt/a.md': '---\ntitle: Erzeugt\n---\n',
+    'erzeugt/vorgemerkt.md': '---\ntitle: Vorgemerkt\n---\n',
+    'seite.md': '---\ntitle: Seite\n---\n[r](resources/buch.md)\n',
   });
   after(() => ws.dispose());
   const git = (...args: string[]) => execFileSync('git', args, { cwd: ws.root, stdio: 'pipe' });
@@ -255,15 +254,15 @@ describe('a file Git tracks is read, whatever .gitignore says, as Git ignores no
   it('in every version of the index Git writes (2, 3 with an entry of extended flags, 4 with its names compressed), and not an ignored file it does not track', () => {
     git('init', '-q');
     git('add', '.');
-    git('add', '-f', 'content/resources');
+    git('add', '-f', 'resources');
     // Intent to add: an entry of version 3's extended flags.
-    git('add', '-f', '-N', 'content/erzeugt/vorgemerkt.md');
+    git('add', '-f', '-N', 'erzeugt/vorgemerkt.md');
     for (const version of ['2', '3', '4']) {
       if (version !== '3') git('update-index', '--index-version', version);
       else assert.equal(fs.readFileSync(ws.path('.git/index')).readUInt32BE(4), 3, 'Git writes version 3 for the extended entry');
       const run = cli(['terms', '--format', 'json'], ws.root);
       assert.equal(run.status, 0, run.stderr);
-      assert.deepEqual((JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file), ['content/erzeugt/vorgemerkt.md', 'content/resources/_index.md', 'content/resources/buch.md', 'content/seite.md'], `index version ${version}`);
+      assert.deepEqual((JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file), ['erzeugt/vorgemerkt.md', 'resources/buch.md', 'resources/liste.md', 'seite.md'], `index version ${version}`);
     }
     const check = cli(['check'], ws.root);
     assert.equal(check.status, 0, check.stdout);
@@ -272,6 +271,29 @@ describe('a file Git tracks is read, whatever .gitignore says, as Git ignores no
   it('reads no index it does not know: .gitignore then leaves the files out, as without Git', () => {
     fs.writeFileSync(ws.path('.git/index'), 'DIRC kaputt');
     const run = cli(['terms', '--format', 'json'], ws.root);
-    assert.deepEqual((JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file), ['content/seite.md']);
+    assert.deepEqual((JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file), ['seite.md']);
+  });
+});
+
+describe('.gitignore leaves out nothing a site\'s generator reads: it builds what is there (pnpm.io: a version copied into versioned_docs/ at build time, ignored by Git)', () => {
+  const ws = createWorkspace({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    '.gitignore': 'versioned_docs/version-2.x\ndocs/generated/\nnotizen/\n',
+    'docusaurus.config.js': "module.exports = { title: 'S', url: 'https://example.com', baseUrl: '/', presets: [['classic', { docs: {}, blog: false }]] };\n",
+    'versions.json': '["2.x"]\n',
+    'versioned_docs/version-2.x/intro.md': '---\ntitle: Intro\n---\n',
+    'versioned_sidebars/version-2.x-sidebars.json': '{}\n',
+    'docs/generated/a.md': '# Erzeugt\n',
+    'docs/links.md': '---\ntitle: Links\n---\nSiehe [die erzeugte Seite](./generated/a.md).\n',
+    'notizen/n.md': '# Notiz\n',
+  });
+  after(() => ws.dispose());
+
+  it('reads the ignored docs, their versions\' too, and leaves out an ignored folder no generator reads', () => {
+    const run = cli(['terms', '--format', 'json'], ws.root);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual((JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file), ['docs/generated/a.md', 'docs/links.md', 'versioned_docs/version-2.x/intro.md']);
+    const check = cli(['check'], ws.root);
+    assert.equal(check.status, 0, check.stdout);
   });
 });

@@ -129,7 +129,7 @@ export async function loadForCli(paths: string[], cwd: string, settings: Glossar
   const index = new GlossaryIndex();
   index.setPathProbe(pathKindOnDisk);
   index.matcher.matchCompoundTails = settings.matchCompoundTails;
-  const scope = new GlossaryScope(givenInside ? [root, ...ownRoots] : ownRoots, settings.include, settings.exclude, settings.maxFileSize, ignored && ((file, isFolder) => ignored.ignores(file, isFolder)));
+  const scope = new GlossaryScope(givenInside ? [root, ...ownRoots] : ownRoots, settings.include, settings.exclude, settings.maxFileSize, ignored && ((file, isFolder, gitignored) => ignored.ignores(file, isFolder, gitignored)));
   if (scope.refusedGlobs.length > 0) {
     throw new Error(l10n.t('include and exclude may each hold at most {0} characters of globs, braces expanded: {1} is one too many.', MAX_GLOB_CHARACTERS, JSON.stringify(scope.refusedGlobs[0].slice(0, 100))));
   }

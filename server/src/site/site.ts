@@ -66,6 +66,25 @@ export function readerOn(site: Site, uri: string): Generator | undefined {
   return site.generator === 'docusaurus' || hugoReadsAsContent(site.hugo, pathInSite(site, uri)) ? site.generator : undefined;
 }
 
+/**
+ * The decoded paths of the folders whose files the site's generator reads: Docusaurus's docs
+ * folders, their versions' and translations', the blog's and the pages'; Hugo's content folders and
+ * what is mounted into them. The generator reads what is there, whatever `.gitignore` says.
+ */
+export function foldersReadBy(site: Site): string[] {
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  if (site.generator === 'hugo') {
+    const folders = [...site.hugo.languages.filter((language) => !language.disabled).map((language) => language.contentDir), ...site.hugo.contentSubmounts.map((mount) => mount.source)];
+    return folders.map((folder) => posix.resolve(root, folder));
+  }
+  const { docusaurus } = site;
+  return [
+    ...docusaurus.instances.flatMap((instance) => [instance.path, instance.id === 'default' ? 'versioned_docs' : `${instance.id}_versioned_docs`]).map((folder) => posix.resolve(root, folder)),
+    `${root}/i18n`,
+    ...[...docusaurus.contentFolders, ...docusaurus.pagesFolders.map((pages) => pages.uri)].map(uriPath),
+  ];
+}
+
 /** A file's path from the site's folder: `../docs/intro.md` for a file of a content folder outside it. */
 export function pathInSite(site: Site, uri: string): string {
   const rootPath = uriPath(site.rootUri).replace(/\/$/, '');

@@ -35,6 +35,7 @@ export class GlossaryScope {
   private readonly resolvedRoots: Set<string>;
   /** Globs of the settings left out: past the work a list of globs may cost for each path. */
   readonly refusedGlobs: string[] = [];
+  private foldersReadByGenerators: readonly string[] = [];
 
   constructor(
     readonly roots: string[],
@@ -42,8 +43,8 @@ export class GlossaryScope {
     exclude: string[] = [],
     /** Larger files are left out. */
     readonly maxFileBytes = MAX_FILE_BYTES,
-    /** Files and folders left out by gitignore rules (the CLI's, see IgnoreRules); a root is never. */
-    private readonly ignored: (absolutePath: string, isFolder: boolean) => boolean = () => false,
+    /** Files and folders left out by gitignore rules (the CLI's, see IgnoreRules); a root is never; `.gitignore`'s only where `gitignored` says. */
+    private readonly ignored: (absolutePath: string, isFolder: boolean, gitignored: boolean) => boolean = () => false,
   ) {
     const refuse = (glob: string) => this.refusedGlobs.push(glob);
     this.included = compileGlobs(include.length > 0 ? include : ['**'], refuse);
@@ -56,8 +57,14 @@ export class GlossaryScope {
     const relative = this.relativeToRoot(filePath);
     if (relative === undefined || relative.split('/').slice(0, -1).some((folder) => EXCLUDED_FOLDERS.has(folder))) return false;
     if (relative.split('/').includes('archetypes') && ancestorsOf(filePath).some(isHugoArchetypes)) return false;
-    return this.matches(relative, path.basename(filePath)) && !this.ignored(filePath, false);
+    return this.matches(relative, path.basename(filePath)) && !this.isIgnored(filePath, false);
   }
+
+  /** The folders whose files a site's generator reads (see `foldersReadBy`): `.gitignore` leaves nothing out in them, nor the folders on the way to them. */
+  readByGenerators(folders: readonly string[]): void {
+    this.foldersReadByGenerators = folders.map((folder) => path.resolve(folder));
+  }
+
 
   /** Whether a file belongs to the glossary, given its path relative to its root, in folders the walk entered. */
   matches(relative: string, name: string): boolean {
@@ -72,7 +79,8 @@ export class GlossaryScope {
 
   /** Whether gitignore rules leave a file or folder out; a root never is, it was asked for. */
   isIgnored(absolutePath: string, isFolder: boolean): boolean {
-    return !this.resolvedRoots.has(absolutePath) && this.ignored(absolutePath, isFolder);
+    const readByGenerator = this.foldersReadByGenerators.some((folder) => isPathInside(folder, absolutePath, true) || (isFolder && isPathInside(absolutePath, folder)));
+    return !this.resolvedRoots.has(absolutePath) && this.ignored(absolutePath, isFolder, !readByGenerator);
   }
 
   /** Whether the walk goes into a folder, given its name and its path relative to its root (if it is below one). */

@@ -32,10 +32,14 @@ export class IgnoreRules {
     this.repositoryRoot = readGitignores ? repositoryRootOf(root) ?? root : undefined;
   }
 
-  /** Whether a file or folder is ignored; only the folders above it that a walk entered are asked, so an ignored folder's files are never reached. */
-  ignores(absolutePath: string, isFolder: boolean): boolean {
+  /**
+   * Whether a file or folder is ignored; only the folders above it that a walk entered are asked, so
+   * an ignored folder's files are never reached. `gitignored`: whether `.gitignore` files count (not
+   * where a site's generator reads the files).
+   */
+  ignores(absolutePath: string, isFolder: boolean, gitignored = true): boolean {
     if (this.patterns !== undefined && isPathInside(this.root, absolutePath) && this.patterns.ignores(asked(this.root, absolutePath, isFolder))) return true;
-    if (this.repositoryRoot === undefined || !isPathInside(this.repositoryRoot, absolutePath)) return false;
+    if (!gitignored || this.repositoryRoot === undefined || !isPathInside(this.repositoryRoot, absolutePath)) return false;
     if (this.isTracked(absolutePath, isFolder)) return false;
     const folders: string[] = [];
     for (let folder = path.dirname(absolutePath); isPathInside(this.repositoryRoot, folder, true); folder = path.dirname(folder)) folders.unshift(folder);

@@ -5,6 +5,7 @@ import { findWorkspaceFiles, type GlossaryScope, type Logger } from './files';
 import type { ParseCache } from './parseCache';
 import { cannotIndex, parseFilesInBatches, type ParsingThread } from './parseFiles';
 import { findSites } from './siteConfig';
+import { foldersReadBy } from '../site/site';
 
 /** How many files are read between two turns of the event loop. */
 const READ_BATCH = 32;
@@ -23,6 +24,8 @@ export async function loadGlossary(
 ): Promise<string[]> {
   const { sites, configProblems } = findSites(options.starts ?? scope.roots, scope, options.siteLog ?? log, options.generator, options.configuredSitesOf);
   index.setSites(sites, configProblems);
+  // Configured sites only: an assumed one's docs folder may be the whole workspace.
+  scope.readByGenerators(sites.filter((site) => site.assumed !== true).flatMap(foldersReadBy));
   index.setScope((filePath) => scope.contains(filePath));
   const files = await findWorkspaceFiles(scope, log, options.starts);
   const extraTagsFiles = options.extraTagsFiles ?? [];
