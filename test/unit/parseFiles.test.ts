@@ -127,7 +127,8 @@ void loadGlossary(index, new GlossaryScope([${JSON.stringify(path.join(root, 'co
   .then((files) => console.log(JSON.stringify({ files: files.length, terms: index.termCount, logged })));
 `,
     );
-    buildSync({ entryPoints: [script], bundle: true, platform: 'node', format: 'cjs', outfile: `${script}.js`, external: ['./mdxParser'], logLevel: 'error' });
+    // ES modules first, as esbuild.mjs bundles them (jsonc-parser's UMD build requires what no bundler follows).
+    buildSync({ entryPoints: [script], bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], outfile: `${script}.js`, external: ['./mdxParser'], logLevel: 'error' });
     const run = spawnSync(process.execPath, ['--no-harmony-sharedarraybuffer', `${script}.js`], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(run.status, 0, run.stderr);
     const result = JSON.parse(run.stdout) as { files: number; terms: number; logged: string[] };
