@@ -549,6 +549,11 @@ describe('code fenced inside a quote or a list item', () => {
     assert.ok(document.body.nonProse.some(([start, end]) => start < at && at < end), 'the code span');
   });
 
+  it('no wiki link in an HTML or JSX tag is one: a JavaScript array in an attribute (typescript-eslint\'s team page)', () => {
+    const text = "# A\n\n<Bios bios={[{ links: [['bluesky', 'https://bsky.app/profile/x']], name: 'S' }]} /> und [[Begriff]] <b>[[Fett]]</b>\n";
+    assert.deepEqual(parse(text).body.links.map((link) => [link.kind, link.target]), [['wiki', 'Begriff'], ['wiki', 'Fett']]);
+  });
+
   it('no link in an HTML comment is one, on one line or open past it', () => {
     assert.deepEqual(linksOf('<!-- [Foo](./Foo.md) --> [Bar](./Bar.md)\n'), ['./Bar.md']);
     assert.deepEqual(linksOf('[Bar](./Bar.md) <!-- [[Foo]] and\n[Foo](./Foo.md) -->\n'), ['./Bar.md']);

@@ -790,9 +790,11 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
       targetRange: lines.rangeAt(targetOffset, targetOffset + target.length),
     });
   }
+  // HTML and JSX tags with their attributes (`<TabItem label="…">`): no link in them is one (`bios={[{ links: [['bluesky', …]] }]}`).
+  const tags = line.includes('<') ? matchesIn(TAG, line).filter((match) => !inCode(start + match.index)).map((match): Span => [start + match.index, start + match.index + match[0].length]) : [];
   for (const match of hasBracket && line.includes('[[') ? matchesIn(WIKI_LINK, line) : []) {
     const linkStart = start + match.index;
-    if (inCodeOrComment(linkStart)) continue;
+    if (inCodeOrComment(linkStart) || isInSpans(tags, linkStart)) continue;
     const [whole, written, alias] = match;
     // In a table a wiki link escapes its pipe (`[[Term\\|text]]`): the backslash is not the target's.
     const target = alias !== undefined && written.endsWith('\\') ? written.slice(0, -1) : written;
@@ -812,10 +814,8 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
     nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
   if (line.includes('/') && line.includes('.')) addressesWithoutScheme(line, start, nonProse);
-  // HTML and JSX tags with their attributes (`<TabItem label="…">`), and footnote labels (`[^SLA]`).
-  for (const match of line.includes('<') ? matchesIn(TAG, line) : []) {
-    if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
-  }
+  // The tags are no prose, nor are footnote labels (`[^SLA]`).
+  for (const tag of tags) nonProse.push(tag);
   for (const match of hasBracket && line.includes('[^') ? matchesIn(FOOTNOTE_LABEL, line) : []) {
     if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
   }
