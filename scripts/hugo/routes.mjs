@@ -1,6 +1,8 @@
 // Prints, as JSON, how the real Hugo builds a site: for every Markdown file under the site, whether
 // Hugo built a page from it, at which permalink path, in which language, with which translation
-// key, whether `hugo list` calls it a draft, future or expired, and whether the build fails.
+// key, whether `hugo list` calls it a draft, future or expired, whether the build fails, and every
+// link of a built page's content to the site (an `href` that is no other site's, no fragment alone)
+// with whether the built site has something there.
 //
 // Usage: node scripts/hugo/routes.mjs <siteFolder> [--content <dir>] [--name <name>] [--clock <time>] [--out <file.json>]
 //   <siteFolder>  a Hugo site (its configuration file and, unless --content, its content);
@@ -100,7 +102,7 @@ export function hugoTable(siteDir, options = {}) {
     });
     const fails = build.status !== 0;
     const error = build.stderr.split('\n').filter((line) => /^Error/.test(line)).join('\n').split(site).join('<site>');
-    return { hugo: hugoVersion(), site: name, clock, fails, ...(fails ? { error } : {}), pages };
+    return { hugo: hugoVersion(), site: name, clock, fails, ...(fails ? { error } : {}), pages, links: fails ? [] : linksOf(built, relative) };
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
@@ -155,6 +157,56 @@ function markers(folder, marker) {
     }
   }
   return found;
+}
+
+/**
+ * The links of every built page's content into the site: `{ file, href, reaches }`, the href as Hugo
+ * wrote it (HTML entities decoded) and whether the built site has a page or file at the path it
+ * leads to, from the page's URL. The site's base path (`/glossar/` of its baseURL) is where the
+ * published folder starts.
+ */
+function linksOf(built, relative) {
+  const links = [];
+  const pages = [];
+  for (const entry of fs.readdirSync(built, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    const html = fs.readFileSync(file, 'utf8');
+    const marker = /<p>HUGO-BUILT (\S+) \S+ (\S+)<\/p><div>/.exec(html);
+    if (marker === null) continue;
+    const [source, route] = [marker[1], marker[2]].map((field) => Buffer.from(field.replaceAll('&#43;', '+'), 'base64').toString('utf8'));
+    // The content, up to the home page's list of the pages Hugo knows.
+    const rest = html.slice(marker.index + marker[0].length);
+    const known = rest.indexOf('<p>HUGO-KNOWN');
+    pages.push({ file: relative(source), route, output: path.relative(built, file).split(path.sep).join('/'), content: known === -1 ? rest : rest.slice(0, known) });
+  }
+  // The base path: a page's route less the place of its output (`/glossar/a/` written to `a/index.html`).
+  const basePaths = pages.map(({ route, output }) => {
+    const place = `/${output.replace(/(?:^|\/)index\.html$/, '')}`.replace(/\/?$/, '/');
+    return route.endsWith(place) ? route.slice(0, route.length - place.length + 1) : '/';
+  });
+  const basePath = basePaths.sort((a, b) => a.length - b.length)[0] ?? '/';
+  const exists = (pathname) => {
+    const decoded = decodeURIComponent(pathname);
+    if (!decoded.startsWith(basePath)) return false;
+    const inBuilt = path.join(built, ...decoded.slice(basePath.length).split('/'));
+    return (fs.existsSync(inBuilt) && fs.statSync(inBuilt).isFile()) || fs.existsSync(path.join(inBuilt, 'index.html'));
+  };
+  const entities = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#43;': '+' };
+  for (const { file, route, content } of pages) {
+    for (const match of content.matchAll(/<a\s[^>]*?href="([^"]*)"/g)) {
+      const href = match[1].replace(/&(?:amp|lt|gt|quot|#39|#43);/g, (entity) => entities[entity]);
+      if (href === '' || href.startsWith('#') || href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
+      let reaches;
+      try {
+        reaches = exists(new URL(href, `https://site${route}`).pathname);
+      } catch {
+        reaches = false;
+      }
+      links.push({ file, href, reaches });
+    }
+  }
+  return links.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** Rows of Hugo's CSV (quoted fields may hold commas and doubled quotes). */

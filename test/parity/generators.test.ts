@@ -56,6 +56,8 @@ interface HugoTable {
   hugo: string;
   fails: boolean;
   pages: Array<{ file: string; locale?: string; published: boolean; route?: string }>;
+  /** Every link of a built page's content into the site, as Hugo wrote it, and whether the built site has something there. */
+  links: Array<{ file: string; href: string; reaches: boolean }>;
 }
 
 /** What one site's comparison found: how many rows were compared, and every row that differs. */
@@ -323,6 +325,8 @@ const HUGO_SITES = [
   { name: 'hugo-mounts-lang', dir: path.join(SITES, 'hugo-mounts-lang') },
   { name: 'hugo-mount-folder', dir: path.join(SITES, 'hugo-mount-folder') },
   { name: 'hugo-mount-subfolder', dir: path.join(SITES, 'hugo-mount-subfolder') },
+  { name: 'hugo-links', dir: path.join(SITES, 'hugo-links') },
+  { name: 'hugo-links-hook', dir: path.join(SITES, 'hugo-links-hook') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 
@@ -382,10 +386,14 @@ describe('the site as the real generators build it', () => {
           fs.rmSync(path.join(siteDir, 'content'), { recursive: true, force: true });
           fs.cpSync(site.content!, path.join(siteDir, 'content'), { recursive: true });
         }
-        compareFails(table.fails, ourCheck(siteDir), agreement);
+        const check = ourCheck(siteDir);
+        compareFails(table.fails, check, agreement);
         // A build that fails writes no page: there are no routes to compare.
         if (table.fails) console.log(`${site.name}: the build fails; only its failure is compared`);
-        else comparePages(table.pages, ourTerms(siteDir), (file) => file, undefined, agreement, true);
+        else {
+          comparePages(table.pages, ourTerms(siteDir), (file) => file, undefined, agreement, true);
+          compareHugoLinks(table, check.findings, siteDir, agreement);
+        }
       } finally {
         if (scratch !== undefined) fs.rmSync(scratch, { recursive: true, force: true });
       }
@@ -393,6 +401,30 @@ describe('the site as the real generators build it', () => {
     });
   }
 });
+
+/**
+ * Link by link, on the pages Hugo built: every link of a page's content that leads nowhere in the
+ * built site is a `broken-link` finding of that file over that very link (as written, or as Hugo
+ * encodes it), and every `broken-link` finding over a link Hugo wrote is one that leads nowhere.
+ */
+function compareHugoLinks(table: HugoTable, findings: Finding[], siteDir: string, agreement: Agreement): void {
+  const decoded = (text: string) => {
+    try {
+      return decodeURI(text);
+    } catch {
+      return text;
+    }
+  };
+  const ours = findings.filter((finding) => finding.code === 'broken-link').map((finding) => ({ file: finding.file, target: decoded(textAt(siteDir, finding)) }));
+  for (const link of table.links) {
+    const href = decoded(link.href);
+    const found = ours.some((finding) => finding.file === link.file && finding.target === href);
+    agreement.compared++;
+    if (found !== link.reaches) agreement.agreeing++;
+    else if (found) agreement.differences.push(`${link.file}: check reports a broken link to "${link.href}", which the built page reaches`);
+    else agreement.differences.push(`${link.file}: the built page links to "${link.href}", where nothing is; check has no broken-link finding for it`);
+  }
+}
 
 /**
  * Page by page, whether MDX stops the build: every published doc whose MDX did not compile has an

@@ -698,6 +698,10 @@ module.exports = {
     const config = (value: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', presets: [['classic', { docs: { sidebarPath: ${value} } }]] };`, 'docusaurus.config.js').docs[0].sidebarPath?.value;
     assert.equal(config("'./sidebars.js'"), './sidebars.js');
     assert.equal(config("require.resolve('./sidebars.ts')"), './sidebars.ts');
+    // Below the configuration's folder, as jest's and pnpm's sites write it.
+    assert.equal(config("path.resolve(__dirname, './sidebars.json')"), './sidebars.json');
+    assert.equal(config("path.join(__dirname, 'website', 'sidebars.json')"), './website/sidebars.json');
+    assert.equal(config("path.join(process.cwd(), 'sidebars.json')"), undefined, 'a folder not known: computed');
     assert.equal(config('false'), false);
     assert.equal(config('undefined'), undefined);
   });

@@ -891,6 +891,29 @@ describe('Hugo shortcodes without a template', () => {
     }
   });
 
+  it('tell how links are written: as they are without a link render hook, looked up as pages where every hook or Hugo\'s own does so (hugo-links, hugo-links-hook)', () => {
+    const hookOf = (files: Record<string, string>) => {
+      const site = createWorkspace({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/a.md': '---\ntitle: A\n---\n', ...files });
+      try {
+        const [found] = findSites([site.root], new GlossaryScope([site.root]), () => {}).sites;
+        return found?.generator === 'hugo' ? found.hugo.linkRenderHook : 'no Hugo site';
+      } finally {
+        site.dispose();
+      }
+    };
+    const getPage = '{{ with .Page.GetPage .Destination }}<a href="{{ .RelPermalink }}">{{ end }}';
+    assert.equal(hookOf({}), 'none');
+    assert.equal(hookOf({ 'layouts/_default/_markup/render-link.html': getPage }), 'get-page');
+    assert.equal(hookOf({ 'themes/t/layouts/docs/_markup/render-link.html': getPage, 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "t"\n' }), 'get-page');
+    assert.equal(hookOf({ 'layouts/_default/_markup/render-link.html': '<a href="{{ .Destination | safeURL }}" target="_blank">{{ .Text }}</a>' }), undefined, 'a hook that writes links its own way');
+    assert.equal(hookOf({ 'layouts/_markup/render-link.html': '<a href="{{ .Destination }}">' }), undefined, "Hugo 0.146's place counts too");
+    // Hugo's own hook: turned on, or on by default (Hugo 0.123 and later) in a site of several languages on one host.
+    assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[markup.goldmark.renderHooks.link]\nenableDefault = true\n' }), 'get-page');
+    assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n' }), 'get-page');
+    // Templates not all on disk: not known.
+    assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "fehlt"\n' }), undefined);
+  });
+
   it('know which parameters a template hands to ref or relref, in the forms themes write it; the site\'s template before a theme\'s', () => {
     const cases: Array<[string, string[]]> = [
       // hugo-book's button.

@@ -690,6 +690,33 @@ describe('duplicate-title', () => {
   });
 });
 
+describe('files no Docusaurus plugin reads (a README, an archive of old docs: pnpm.io, helm)', () => {
+  it('are read as GitHub shows them: links to files beside them are there, URL paths are not judged; the same id or title as a page is no duplicate', () => {
+    const index = new GlossaryIndex();
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    const files: Record<string, string> = {
+      'docs/intro.md': doc(['id: intro', 'title: Intro'], '\n[B](b.md)\n'),
+      'docs/b.md': doc(['title: B'], '\nB.\n'),
+      'versioned_docs_archived/version-1/intro.md': doc(['id: intro', 'title: Intro'], '\n[Fehlt](c.md), [URL](/docs/nichts), [B](b.md)\n'),
+      'versioned_docs_archived/version-1/b.md': doc(['title: B'], '\nB.\n'),
+      // Versions of one page, in Docusaurus's folders of versions: no duplicates either.
+      'versioned_docs_archived/version-2.x/b.md': doc(['title: B'], '\nB.\n'),
+      'README.md': '# Readme\n\n[Mitmachen](CONTRIBUTING.md), [Fehlt](FEHLT.md), [Doku](docs/intro.md)\n',
+      'CONTRIBUTING.md': '# Mitmachen\n',
+    };
+    for (const [file, text] of Object.entries(files)) index.setDocument(uri(file), text);
+    const found = (file: string) => diagnosticsOf(index, file).map((diagnostic) => `${diagnostic.code}: ${diagnostic.message}`);
+    assert.deepEqual(found('versioned_docs_archived/version-1/intro.md'), ['broken-link: No glossary entry at "c.md".']);
+    assert.deepEqual(found('README.md'), ['broken-link: No glossary entry at "FEHLT.md".']);
+    assert.deepEqual(found('docs/intro.md'), []);
+    // Where the configuration computes its plugins, one may read the folder: judged as before.
+    const computed = defaultDocusaurusSite(ROOT);
+    computed.docusaurus.instancesComputed = true;
+    index.setSites([computed]);
+    assert.ok(found('versioned_docs_archived/version-1/intro.md').some((finding) => finding.startsWith('duplicate-id')));
+  });
+});
+
 describe('broken-link in a Docusaurus site', () => {
   it('reads @site/ links from the site\'s folder, and leaves the top level of docs served at the root to the blog and src/pages', () => {
     const index = new GlossaryIndex();
@@ -976,6 +1003,12 @@ describe('broken-import', () => {
       ['4:17-4:41', 'error', undefined, 'No module at "@site/src/components/Weg": webpack looks for "src/components/Weg", also with the extensions .wasm, .mjs, .js, .jsx, .ts, .tsx, .json and as a folder with an index file, and the Docusaurus build fails.'],
       ['11:19-11:34', 'error', undefined, 'No module at "./img/fehlt.png": webpack looks for "docs/img/fehlt.png", also with the extensions .wasm, .mjs, .js, .jsx, .ts, .tsx, .json and as a folder with an index file, and the Docusaurus build fails.'],
     ]);
+  });
+
+  it('reads the module after webpack\'s inline loaders (`!!raw-loader!./x.go`, typescript-eslint\'s `!!../x.ts?raw`)', () => {
+    const page = "import A from '!!./_teil.md?raw';\nimport B from '!!raw-loader!./fehlt.go';\nimport C from '-!../fehlt.ts?raw';\n\n# Seite\n";
+    const { index } = siteWithFiles(['docs/_teil.md'], { 'docs/lader.md': page });
+    assert.deepEqual(problems(index, 'docs/lader.md', ['broken-import']).map((problem) => problem.range), ['1:15-1:38', '2:15-2:32']);
   });
 
   it('reads a "#" as part of a name where the name with it is there (`c#/`), else as a fragment; a page\'s own `require` asks for nothing', () => {

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { isMarkdownPath, resolveRelativeLink, safeDecode, uriPath, withPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
@@ -45,6 +46,9 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   const path = target.replace(/[?#].*$/, '');
   if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return { kind: 'none' };
   const site = index.siteFor(fromUri);
+  // A link render hook that looks the link up as a page finds it before the URL is taken as written.
+  const lookedUp = site?.generator === 'hugo' && site.hugo.linkRenderHook === 'get-page' ? hugoPageLookedUp(index, site, fromUri, path) : undefined;
+  if (lookedUp !== undefined) return { kind: 'file', document: lookedUp };
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
   if (isMarkdownPath(path) || isMarkdownPath(target)) {
     if (site?.generator === 'docusaurus' && inUnmodelledContentPlugin(site.docusaurus, site.rootUri, fromUri)) return { kind: 'none' };
@@ -59,7 +63,7 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
     const file = markdownFileAt(index, site, fromUri, target, targetUri);
     // A file no generator makes a page of (a theme's docs, a README) is read where its repository is
     // shown: GitHub and GitLab take `/docs/x.md` from the root of the repository that holds it.
-    if (file === undefined && path.startsWith('/') && (site === undefined || isNoHugoPage(index, fromUri))) {
+    if (file === undefined && path.startsWith('/') && (site === undefined || isNoSitePage(index, fromUri))) {
       const inRepository = repositoryFileAt(index, fromUri, path);
       if (inRepository !== undefined) return inRepository;
     }
@@ -73,8 +77,9 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   if (routeSite === undefined) return { kind: 'none' };
   const fromPage = index.pageOf(fromUri);
   // Hugo makes no page of a file outside its content folders (a theme's own docs, a README): its
-  // URL paths lead wherever the file is read, not into this site.
-  if (isNoHugoPage(index, fromUri)) return { kind: 'none' };
+  // URL paths lead wherever the file is read, not into this site. (A Docusaurus site's README
+  // still finds its docs by their routes, to go to; they are not judged: `linkRules.ts`.)
+  if (routeSite.generator === 'hugo' && isNoSitePage(index, fromUri)) return { kind: 'none' };
   const reached = linkedPath(routeSite, fromPage, target);
   if (reached === undefined) return { kind: 'none' };
   return { kind: 'route', path: reached, document: pageAt(index, routeSite, reached) };
@@ -99,12 +104,37 @@ function repositoryFileAt(index: GlossaryIndex, fromUri: string, path: string): 
 }
 
 /**
- * Whether a file lies in a Hugo site's folder where Hugo reads no content (a theme's own docs, a
- * README): the model gives it no page, and no module, mount or theme may make one of it.
+ * The built page a Hugo link render hook finds with `.Page.GetPage` (see `HugoSite.linkRenderHook`):
+ * the link's path as a path of the content, from the content folder of the page's language where
+ * it starts with `/`, else from the page's own folder; with or without `.md` and a final slash, a
+ * file, a bundle's `index.md` or a section's `_index.md` (flux's `../installation/`, `/flux/aws.md`).
  */
-export function isNoHugoPage(index: GlossaryIndex, uri: string): boolean {
+function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, fromUri: string, path: string): ParsedDocument | undefined {
+  const fromPage = index.pageOf(fromUri);
+  if (fromPage?.generator !== 'hugo' || !fromPage.published) return undefined;
+  const written = safeDecode(path);
+  const contentDir = site.hugo.languages.find((language) => language.code === fromPage.locale)?.contentDir ?? site.hugo.languages[0]?.contentDir ?? 'content';
+  const base = written.startsWith('/') ? posix.join(uriPath(site.rootUri), contentDir) : posix.dirname(uriPath(fromUri));
+  const stem = posix.join(base, written).replace(/\/+$/, '').replace(/\.md$/i, '');
+  for (const candidate of [`${stem}.md`, `${stem}/_index.md`, `${stem}/index.md`]) {
+    const document = index.getDocument(withPath(site.rootUri, candidate));
+    if (document !== undefined && index.pageOf(document.uri)?.published) return document;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a file lies in a site's folder where its generator reads no content (a theme's own docs, a
+ * README, an archive of old docs): the model gives it no page, and nothing it does not see may make
+ * one of it (in Hugo no module, mount or theme; in Docusaurus no plugin the configuration computes,
+ * the blog or the pages). It is read where it lies, as GitHub shows it.
+ */
+export function isNoSitePage(index: GlossaryIndex, uri: string): boolean {
   const site = index.siteFor(uri);
-  return site?.generator === 'hugo' && index.pageOf(uri) === undefined && !hugoMayReadAsContent(site.hugo, pathInSite(site, uri));
+  if (site?.generator === 'hugo') return index.pageOf(uri) === undefined && !hugoMayReadAsContent(site.hugo, pathInSite(site, uri));
+  // A site assumed from the layout is a guess: its notes outside the docs folder are judged as before.
+  if (site?.generator !== 'docusaurus' || site.assumed === true || site.docusaurus.instancesComputed) return false;
+  return index.pageOf(uri) === undefined && contentPluginFolderOf(site.docusaurus, uri) === undefined && !inUnmodelledContentPlugin(site.docusaurus, site.rootUri, uri);
 }
 
 /**

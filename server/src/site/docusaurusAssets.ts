@@ -171,7 +171,9 @@ export const MODULE_EXTENSIONS: readonly string[] = ['.wasm', '.mjs', '.js', '.j
  */
 export function moduleTarget(site: Site, documentUri: string, request: string, whatIsAt: (uri: string) => PathKind | undefined): { kind: 'found' } | { kind: 'missing'; places: string[]; near?: string } | undefined {
   if (site.generator !== 'docusaurus' || site.assumed) return undefined;
-  const withoutQuery = request.replace(/(?!^)\?.*$/s, '');
+  // Inline loaders (`!!raw-loader!./x.go`, `!!./x.ts?raw`): the module is the path after the last `!`.
+  const resource = request.slice(request.lastIndexOf('!') + 1);
+  const withoutQuery = resource.replace(/(?!^)\?.*$/s, '');
   const withoutFragment = withoutQuery.replace(/(?!^)#.*$/s, '');
   let missing: { kind: 'missing'; places: string[]; near?: string } | undefined;
   for (const pathname of withoutFragment === withoutQuery ? [withoutQuery] : [withoutQuery, withoutFragment]) {

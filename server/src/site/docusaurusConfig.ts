@@ -2,6 +2,7 @@ import type { ParseError } from '@babel/parser';
 import type * as BabelParser from './babelParser';
 import type * as babel from '@babel/types';
 import * as l10n from '@vscode/l10n';
+import { posix } from 'node:path';
 import { LineIndex, type Range } from '../common/text';
 import type { BrokenLinkPolicy, ConfigProblem, DocusaurusConfigFacts, DocusaurusDocsOptions, SidebarDocReference } from './siteTypes';
 
@@ -484,9 +485,18 @@ class ConfigReader {
   /** A module name: a string, or `require.resolve('name')`, whose path Docusaurus loads as that module. */
   private moduleName(name: Value): Value {
     const call = name.kind === 'computed' ? name.node : undefined;
-    if (call?.type !== 'CallExpression' || !isMember(call.callee, 'require', 'resolve') || call.arguments.length !== 1) return name;
-    const [argument] = call.arguments;
-    return argument.type === 'SpreadElement' ? name : this.value(argument, emptyScope(), 0);
+    if (call?.type !== 'CallExpression') return name;
+    if (isMember(call.callee, 'require', 'resolve') && call.arguments.length === 1) {
+      const [argument] = call.arguments;
+      return argument.type === 'SpreadElement' ? name : this.value(argument, emptyScope(), 0);
+    }
+    // `path.join(__dirname, 'sidebars.json')`, `path.resolve(__dirname, './sidebars.js')`: a path below the configuration's folder.
+    const [folder, ...rest] = call.arguments;
+    if (!isMember(call.callee, 'path', 'join') && !isMember(call.callee, 'path', 'resolve')) return name;
+    if (folder?.type !== 'Identifier' || folder.name !== '__dirname' || rest.length === 0) return name;
+    const parts = rest.map((argument) => (argument.type === 'SpreadElement' ? undefined : this.value(argument, emptyScope(), 0)));
+    const texts = parts.map((part) => (part?.kind === 'literal' && typeof part.value === 'string' && !part.value.startsWith('/') ? part.value : undefined));
+    return texts.every((text) => text !== undefined) ? { kind: 'literal', value: `./${posix.join(...texts)}`, node: call } : name;
   }
 
   private docsOptions(key: string, options: ObjectValue): DocusaurusDocsOptions {

@@ -82,6 +82,12 @@ export interface HugoSite {
    * fails the build where such a ref finds no page, as for its own `ref`. Known where `shortcodes` is.
    */
   refShortcodeParameters?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * How the links of its pages are written, where every template could be seen: `none`, no link
+   * render hook, so Hugo writes a link as it is (`x.md` stays `x.md`); `get-page`, a hook that looks
+   * the destination up as a page (`.Page.GetPage`), as Hugo's own does where it is on.
+   */
+  linkRenderHook?: 'none' | 'get-page';
   /** Set where `[module]` imports modules, whose templates are not on the site's disk. */
   importsModules: boolean;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */

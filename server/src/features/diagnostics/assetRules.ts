@@ -86,10 +86,13 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
   // Where the link leads as a URL: asked only of a link that is broken unless a page is there.
   let lead: ReturnType<typeof linkedDocument> | undefined;
   const reached = () => (lead ??= linkedDocument(index, documentUri, link.target, link.targetUri));
+  // A route outside the docs the workspace holds pages of may be a blog post's or a page's
+  // (`/blog/releases/10.26`), not known here: only a common file type (`.pdf`) surely names a file.
+  const unjudged = () => reached().kind === 'route' && !index.judgesLinksTo(site, reached().path!) && !namesCommonFileType(link.target);
   const broken = (message: string, policy: BrokenLinkPolicy): GlossaryDiagnostic | undefined =>
     policy === 'ignore' || reached().document !== undefined ? undefined : { range: link.targetRange, severity: 'warning', code: 'broken-link', message, ...failsBuildOn(policy === 'throw') };
   // Of a reference's target, Docusaurus makes no file: it is a route (the definition of an image's reference is no link).
-  if (link.defined) return link.referenced ? broken(l10n.t('No page at "{0}": Docusaurus makes a file only of an inline link\'s target ([text](path)), not of a reference\'s.', link.target), onBrokenLinks) : undefined;
+  if (link.defined) return link.referenced && !unjudged() ? broken(l10n.t('No page at "{0}": Docusaurus makes a file only of an inline link\'s target ([text](path)), not of a reference\'s.', link.target), onBrokenLinks) : undefined;
   // A link to an .html file is to a route: Docusaurus bundles no such file.
   if (kind === 'html') return broken(l10n.t('No page at "{0}": Docusaurus looks for a link to an .html file among its pages only.', link.target), onBrokenLinks);
   const file = linkedFileTarget(site, documentUri, link.target);
@@ -99,10 +102,7 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
   // Not found, an `@site/` path is a broken Markdown link, and stays a link to a URL as any other.
   const siteAlias = link.target.startsWith('@site/');
   const policy = siteAlias ? strictest(onBrokenLinks, onBrokenMarkdownLinks) : onBrokenLinks;
-  // Such a URL outside the docs the workspace holds pages of may be a blog post's or a page's route
-  // (`/blog/release-2.1`), not known here: only a common file type (`.pdf`) surely names a file.
-  const url = siteAlias ? undefined : reached();
-  if (url?.document !== undefined || (url?.kind === 'route' && !index.judgesLinksTo(site, url.path!) && !namesCommonFileType(link.target))) return undefined;
+  if (!siteAlias && (reached().document !== undefined || unjudged())) return undefined;
   return broken(l10n.t('No file at "{0}": Docusaurus looks for it at {1}.', link.target, placesOf(site, file.candidates)), policy);
 }
 

@@ -4,7 +4,7 @@ import { uriPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { nameKey } from '../../index/termMatcher';
 import { termField, type GlossaryTerm, type ParsedDocument } from '../../parsing/document';
-import { isNoHugoPage } from '../termLinks';
+import { isNoSitePage } from '../termLinks';
 import { firstOthers, namedOthers } from './othersNamed';
 
 /** Rules across the glossary: two entries with one id, or one title, in one locale (and version). */
@@ -18,7 +18,7 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   // Where the site model knows the page, it judges ids as the generator does (`siteRules.ts`).
   if (idField !== undefined && index.pageOf(document.uri) === undefined) {
     const { shown, total } = firstOthers(
-      index.termsWithId(term.id).filter((other) => other.uri !== term.uri && !meets.otherLocale(other) && declaresId(index, other)),
+      index.termsWithId(term.id).filter((other) => other.uri !== term.uri && !meets.otherLocale(other) && !meets.apart(other) && declaresId(index, other)),
       (other) => other.uri,
     );
     if (total > 0) {
@@ -35,7 +35,7 @@ export function glossaryDiagnostics(index: GlossaryIndex, document: ParsedDocume
   const sameTitle = firstOthers(
     index
       .termsNamed(term.title)
-      .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !meets.otherLocale(other) && !meets.otherVersion(other) && !meets.apartInHugo(other)),
+      .filter((other) => other.uri !== term.uri && nameKey(other.title) === titleKey && !meets.otherLocale(other) && !meets.otherVersion(other) && !meets.apart(other)),
     (other) => other.uri,
   );
   if (sameTitle.total > 0 && term.titleRange !== undefined) {
@@ -76,8 +76,8 @@ const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
  * - `otherVersion`: two pages of one Docusaurus docs instance in different versions (a version is
  *   a snapshot of the same entries), elsewhere two paths that differ in one version folder only
  *   (`docs/2.10/faq.md`, `docs/2-edge/faq.md`);
- * - `apartInHugo`: of two files of one Hugo site, one a page and one a file Hugo makes no page of
- *   (a theme's own docs, a README): they never meet on the site.
+ * - `apart`: of two files of one site, one a page and one a file its generator makes no page of
+ *   (a theme's own docs, a README, an archive of old docs): they never meet on the site.
  */
 function meetingTests(index: GlossaryIndex, term: GlossaryTerm) {
   const site = index.siteFor(term.uri);
@@ -87,7 +87,7 @@ function meetingTests(index: GlossaryIndex, term: GlossaryTerm) {
   // The places of its locale folders: a path of another locale is the same path with another locale there.
   const localeSlots = slotsOf(segments, LOCALE);
   const versionSlots = page?.generator === 'docusaurus' ? [] : slotsOf(segments, VERSION_FOLDER);
-  const noHugoPage = isNoHugoPage(index, term.uri);
+  const noPage = isNoSitePage(index, term.uri);
   return {
     otherLocale(other: GlossaryTerm): boolean {
       const otherLocale = locale === undefined ? undefined : configuredLocaleOf(index, other.uri);
@@ -99,17 +99,18 @@ function meetingTests(index: GlossaryIndex, term: GlossaryTerm) {
       const otherPage = index.pageOf(other.uri);
       return otherPage?.generator === 'docusaurus' && index.siteFor(other.uri) === site && page.instance === otherPage.instance && page.version !== otherPage.version;
     },
-    apartInHugo(other: GlossaryTerm): boolean {
-      return site?.generator === 'hugo' && index.siteFor(other.uri) === site && noHugoPage !== isNoHugoPage(index, other.uri);
+    apart(other: GlossaryTerm): boolean {
+      return site !== undefined && index.siteFor(other.uri) === site && noPage !== isNoSitePage(index, other.uri);
     },
   };
 }
 
 /**
  * A folder of one version of the docs, where the generator does not know versions (Hugo: linkerd's
- * `2.10/`, `2-edge/`, tikv's `7.1/`, `dev/`): a snapshot of the same pages, whose titles repeat.
+ * `2.10/`, `2-edge/`, tikv's `7.1/`, `dev/`; an archive of Docusaurus's `version-2.x/` no plugin
+ * reads): a snapshot of the same pages, whose titles repeat.
  */
-const VERSION_FOLDER = /^(?:v?\d+(?:\.(?:\d+|x))*(?:-[a-z][a-z0-9]*)?|latest|next|dev|stable|edge|unreleased)$/i;
+const VERSION_FOLDER = /^(?:(?:v|version-)?\d+(?:\.(?:\d+|x))*(?:-[a-z][a-z0-9]*)?|latest|next|dev|stable|edge|unreleased)$/i;
 
 interface Slot {
   prefix: string;

@@ -6,11 +6,11 @@ import type { Range } from '../../common/text';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
-import { brokenLinkPolicyOf, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
+import { brokenLinkPolicyOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders } from '../../site/hugo';
 import { builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
-import { isNoHugoPage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
+import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { distance } from 'fastest-levenshtein';
 
 /**
@@ -44,6 +44,26 @@ function missing(target: string, suggestion: string | undefined): { message: str
   };
 }
 
+/**
+ * A link to a Markdown file on a page of a Hugo site whose pages have no link render hook: Hugo
+ * writes it into the page as it is (Hugo 0.111, and later where its own hook is off), a URL beside
+ * the page's own where no page is: `../features/lb.md` from `/docs/reference/arch/` leads to
+ * `/docs/reference/features/lb.md` (linkerd, cloudwego). Link to the page's URL instead.
+ */
+function hugoWritesAsItIs(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink, reached: ReturnType<typeof linkedDocument>): { message: string; suggestion?: string } | undefined {
+  if (reached.kind !== 'file' || link.kind !== 'inline' || (link.defined && !link.referenced)) return undefined;
+  const site = index.siteFor(document.uri);
+  const page = index.pageOf(document.uri);
+  if (site?.generator !== 'hugo' || site.hugo.linkRenderHook !== 'none' || !page?.published || inHugoShortcodeBody(index, document, link.range)) return undefined;
+  const url = linkedPath(site, page, link.target);
+  if (url === undefined) return undefined;
+  const targetPage = reached.document === undefined ? undefined : index.pageOf(reached.document.uri);
+  const fragment = link.target.match(/#.*$/s)?.[0] ?? '';
+  if (!targetPage?.published) return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site has no link render hook to make a page\'s URL of a Markdown file.', link.target, url) };
+  const suggestion = targetPage.permalink + fragment;
+  return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site has no link render hook to make a page\'s URL of a Markdown file. Link to the page\'s URL, "{2}".', link.target, url, suggestion), suggestion };
+}
+
 /** Undefined when the link is fine or not a link to a page (a URL, an image, an anchor, a page elsewhere on the site). */
 function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
   if (link.kind === 'wiki') {
@@ -53,6 +73,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     return missing(link.target, match === undefined ? undefined : match.name + fragment);
   }
   const reached = linkedDocument(index, document.uri, link.target, link.targetUri);
+  const asWritten = hugoWritesAsItIs(index, document, link, reached);
+  if (asWritten !== undefined) return asWritten;
   if (reached.kind === 'file' && reached.document !== undefined) {
     // Where `@site/…` finds no doc (another locale's build), Docusaurus takes the file for an asset: no broken link.
     if (link.target.startsWith('@site/')) return undefined;
@@ -75,7 +97,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     // is there. A file the model gives no page that Hugo may read through a mount or a theme may well be one.
     const site = index.siteFor(reached.unpublished.uri);
     const modelledPage = index.pageOf(reached.unpublished.uri) !== undefined;
-    if (isNoHugoPage(index, document.uri) || (site?.generator === 'hugo' && !modelledPage && !isNoHugoPage(index, reached.unpublished.uri))) return undefined;
+    if (isNoSitePage(index, document.uri) || (site?.generator === 'hugo' && !modelledPage && !isNoSitePage(index, reached.unpublished.uri))) return undefined;
     // A docs instance the configuration computes may build a file no instance we know reads.
     if (site?.generator === 'docusaurus' && site.docusaurus.instancesComputed && !modelledPage) return undefined;
     const target = index.pageOf(reached.unpublished.uri);
@@ -86,6 +108,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason, site?.generator)) };
   }
   if (reached.kind === 'route') {
+    // From a file no generator makes a page of, a URL path leads wherever the file is read.
+    if (isNoSitePage(index, document.uri)) return undefined;
     const site = index.siteFor(document.uri) ?? index.onlySite()!;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
     // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
@@ -98,7 +122,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   // A file the glossary leaves out (`.github/CONTRIBUTING.md`) is still there where the linking
   // file is read as a file (no site's page: a README, a plain glossary). On a page of a site, a link
   // to it leads nowhere.
-  const readAsFile = index.siteFor(document.uri) === undefined || isNoHugoPage(index, document.uri);
+  const readAsFile = index.siteFor(document.uri) === undefined || isNoSitePage(index, document.uri);
   if (readAsFile && index.whatIsAt(targetUri) === 'file') return undefined;
   if (!/\.mdx?$/i.test(targetUri)) {
     // `C#.md` and `Was ist das?.md` end in `.md` as written, but name the file `C` with the anchor
