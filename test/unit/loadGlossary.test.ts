@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileUri } from '../../server/src/common/uris';
+import { sidebarDiagnostics } from '../../server/src/features/diagnostics/siteRules';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import type { ParsedDocument } from '../../server/src/parsing/document';
 import { GlossaryScope } from '../../server/src/workspace/files';
@@ -175,7 +176,8 @@ describe('loading a glossary: require.resolve of a sidebars file, as jiti runs t
 
 describe('loading a glossary: what Docusaurus refuses in the versions', () => {
   it('a versions file that is no list of names, a version without its folder, disableVersioning without versions, no version at all', async () => {
-    const site = createWorkspace({ 'docs/a.md': '# A\n', 'versioned_docs/version-1.0/a.md': '# A\n' });
+    // Version 2.0's sidebar names docs its missing folder would hold: the missing folder is the one error (pnpm.io before its copy step).
+    const site = createWorkspace({ 'docs/a.md': '# A\n', 'versioned_docs/version-1.0/a.md': '# A\n', 'versioned_sidebars/version-2.0-sidebars.json': '{ "s": ["a", "b"] }\n' });
     try {
       const problems = async (docsOptions: string, versions: string | undefined) => {
         site.write('docusaurus.config.js', `module.exports = { baseUrl: '/', presets: [['classic', { docs: ${docsOptions} }]] };\n`);
@@ -183,7 +185,8 @@ describe('loading a glossary: what Docusaurus refuses in the versions', () => {
         if (versions !== undefined) site.write('versions.json', versions);
         const index = new GlossaryIndex();
         await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
-        return index.siteConfigProblems().flatMap((config) => config.problems.map((problem) => `${path.basename(new URL(config.uri).pathname)} ${problem.range.start.character}: ${problem.message}`));
+        const sidebars = index.siteConfigProblems().flatMap((config) => sidebarDiagnostics(index, config));
+        return [...index.siteConfigProblems().flatMap((config) => config.problems.map((problem) => `${path.basename(new URL(config.uri).pathname)} ${problem.range.start.character}: ${problem.message}`)), ...sidebars.map((diagnostic) => diagnostic.message)];
       };
       assert.deepEqual(await problems('{}', '["1.0"]'), []);
       assert.deepEqual(await problems('{}', '["1.0", "2.0"]'), ['versions.json 8: Docusaurus refuses to build: version "2.0" has no folder version-2.0.']);
