@@ -162,6 +162,9 @@ describe('front matter problems', () => {
       assert.equal(diagnostic.severity, 'warning');
       assert.match(diagnostic.message, /\(Docusaurus's YAML reader, js-yaml, reads it all the same\.\)$/);
     }
+    // Read as Hugo reads it, the warning names Hugo's reader, which builds such a page (a quoted text continued at the margin: cloudwego).
+    const inHugo = parseDocument('file:///site/content/a.md', '---\ntitle: "A"\ndescription: "Eine lange\nBeschreibung"\n---\nText.\n', undefined, { hugo: true }).diagnostics;
+    assert.ok(inHugo.length > 0 && inHugo.every((diagnostic) => diagnostic.severity === 'warning' && diagnostic.message.endsWith("(Hugo's YAML reader, like js-yaml, reads it all the same.)")));
   });
 
   it('reads the values of such front matter as js-yaml reads them, where the YAML library found each key, for the rules to judge', () => {

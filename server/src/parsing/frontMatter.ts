@@ -173,7 +173,7 @@ export function splitFrontMatter(text: string, lines: LineIndex, asHugo = false)
   }
 
   const source = yamlOf(text, matterOffset, closing);
-  const fields = parseYamlFields(source, matterOffset, lines, diagnostics);
+  const fields = parseYamlFields(source, matterOffset, lines, diagnostics, asHugo);
   const comments = source.includes(DIRECTIVE_PREFIX) ? yamlComments(source, MAX_YAML_FRONT_MATTER).map(([start, end]): CommentSpan => [matterOffset + start + 1, matterOffset + end]) : [];
   return { frontMatter: { range, fields }, bodyOffset, diagnostics, comments };
 }
@@ -331,9 +331,10 @@ function parseYamlFields(
   baseOffset: number,
   lines: LineIndex,
   diagnostics: GlossaryDiagnostic[],
+  asHugo: boolean,
 ): FrontMatterField[] {
   const rangeOf = (start: number, end: number) => lines.rangeAt(baseOffset + start, baseOffset + end);
-  return readSimpleFrontMatter(source, rangeOf) ?? readYamlFields(source, rangeOf, diagnostics);
+  return readSimpleFrontMatter(source, rangeOf) ?? readYamlFields(source, rangeOf, diagnostics, asHugo);
 }
 
 /**
@@ -342,13 +343,13 @@ function parseYamlFields(
  */
 const MAX_YAML_FRONT_MATTER = 64 * 1024;
 
-/** Reads front-matter YAML with the YAML library: any YAML, its errors and warnings included. */
-export function readYamlFields(source: string, rangeOf: (start: number, end: number) => Range, diagnostics: GlossaryDiagnostic[]): FrontMatterField[] {
+/** Reads front-matter YAML with the YAML library: any YAML, its errors and warnings included; `asHugo`: in a Hugo site, whose reader the warnings name. */
+export function readYamlFields(source: string, rangeOf: (start: number, end: number) => Range, diagnostics: GlossaryDiagnostic[], asHugo = false): FrontMatterField[] {
   const document = parseYaml(source, MAX_YAML_FRONT_MATTER);
   // Where the library finds a problem, what Docusaurus reads decides: js-yaml may read it all the same.
   const docusaurusRead = document.errors.length + document.warnings.length > 0 ? docusaurusYamlValue(source) : undefined;
   const readMap = docusaurusRead !== undefined && isPlainMap(docusaurusRead.value) ? docusaurusRead.value : undefined;
-  for (const diagnostic of yamlDiagnostics(document, rangeOf, readMap !== undefined)) diagnostics.push(diagnostic);
+  for (const diagnostic of yamlDiagnostics(document, rangeOf, readMap === undefined ? undefined : asHugo ? 'hugo' : 'docusaurus')) diagnostics.push(diagnostic);
   if (readMap !== undefined) return fieldsAsRead(readMap, yamlFieldsOf(document, source, rangeOf, []), source, rangeOf);
   return yamlFieldsOf(document, source, rangeOf, diagnostics);
 }

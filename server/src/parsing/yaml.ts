@@ -326,15 +326,17 @@ function inPositionOrder(errors: YAMLParseError[], more: YAMLParseError[]): YAML
  * The parser's errors and warnings as diagnostics, the first hundred and then one that says how
  * many more there are; `rangeOf` maps source offsets to the document. Each fails the build, but
  * where `readElsewhere`: js-yaml, with which Docusaurus reads front matter, reads the text all the
- * same (see `docusaurusYamlValue`), so the page builds; then each is a warning that says so.
+ * same (see `docusaurusYamlValue`), so the page builds; then each is a warning that says so, naming
+ * the site's generator (Hugo's reader, more lenient than YAML 1.2 as js-yaml is, builds such pages: cloudwego).
  */
-export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number, end: number) => Range, readElsewhere = false): GlossaryDiagnostic[] {
+export function yamlDiagnostics(document: YamlDocument, rangeOf: (start: number, end: number) => Range, readElsewhere?: 'docusaurus' | 'hugo'): GlossaryDiagnostic[] {
   const problems = [...document.errors, ...document.warnings];
   return yamlProblemDiagnostics(problems, rangeOf).map((diagnostic) => {
     // A key written twice is `duplicate-key`'s, which fails one generator's build and not the other's.
     if (diagnostic.code !== 'yaml-syntax') return diagnostic;
-    if (!readElsewhere) return { ...diagnostic, breaksBuild: true };
-    return { ...diagnostic, severity: 'warning', message: l10n.t('{0} (Docusaurus\'s YAML reader, js-yaml, reads it all the same.)', diagnostic.message) };
+    if (readElsewhere === undefined) return { ...diagnostic, breaksBuild: true };
+    const message = readElsewhere === 'hugo' ? l10n.t('{0} (Hugo\'s YAML reader, like js-yaml, reads it all the same.)', diagnostic.message) : l10n.t('{0} (Docusaurus\'s YAML reader, js-yaml, reads it all the same.)', diagnostic.message);
+    return { ...diagnostic, severity: 'warning', message };
   });
 }
 
