@@ -738,6 +738,9 @@ function unpublishedReasonOf(site: HugoSite, language: HugoLanguage, frontMatter
   // Hugo 0.111 reads `_build` (later versions also `build`); `render: link` keeps a permalink but writes no page.
   const render = frontMatter.nested('_build', 'render');
   if (render === false || (typeof render === 'string' && ['never', 'link', 'false'].includes(render.toLowerCase()))) return 'not-rendered';
+  // `outputs` without HTML (linkerd's `[JSON]`): Hugo writes the page in those formats only, no HTML page at its URL.
+  const outputs = frontMatter.texts('outputs');
+  if (outputs !== undefined && outputs.length > 0 && !outputs.some((format) => format.toLowerCase() === 'html')) return 'not-rendered';
   return undefined;
 }
 
@@ -895,6 +898,13 @@ class HugoFrontMatter {
 
   has(key: string): boolean {
     return this.values.has(key);
+  }
+
+  /** A list of texts (a text alone is a list of one, as Hugo casts it); undefined for anything else. */
+  texts(key: string): string[] | undefined {
+    const value = this.values.get(key);
+    if (typeof value === 'string') return [value];
+    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
   }
 
   firstDate(keys: readonly string[]): HugoDate | undefined {

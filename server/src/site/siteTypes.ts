@@ -195,7 +195,7 @@ export type UnpublishedReason =
   | 'excluded'
   /** Outside every docs folder or content folder of the site. */
   | 'outside'
-  /** Hugo: `_build.render: never`, `headless`: Hugo knows the page (a ref finds it) and writes none. */
+  /** Hugo: `_build.render: never`, `headless`, `outputs` without HTML: Hugo knows the page (a ref finds it) and writes no HTML page. */
   | 'not-rendered'
   /** Hugo: `publishDate` in the future, `expiryDate` in the past: Hugo leaves the page out (a ref finds none). */
   | 'out-of-date'
