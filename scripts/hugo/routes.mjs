@@ -1,8 +1,8 @@
 // Prints, as JSON, how the real Hugo builds a site: for every Markdown file under the site, whether
 // Hugo built a page from it, at which permalink path, in which language, with which translation
 // key, whether `hugo list` calls it a draft, future or expired, whether the build fails, and every
-// link of a built page's content to the site (an `href` that is no other site's, no fragment alone)
-// with whether the built site has something there.
+// link and image of a built page's content into the site (an `href` or `src` that is no other
+// site's, no fragment alone) with whether the built site has something there.
 //
 // Usage: node scripts/hugo/routes.mjs <siteFolder> [--content <dir>] [--name <name>] [--clock <time>] [--out <file.json>]
 //   <siteFolder>  a Hugo site (its configuration file and, unless --content, its content);
@@ -160,9 +160,9 @@ function markers(folder, marker) {
 }
 
 /**
- * The links of every built page's content into the site: `{ file, href, reaches }`, the href as Hugo
- * wrote it (HTML entities decoded) and whether the built site has a page or file at the path it
- * leads to, from the page's URL. The site's base path (`/glossar/` of its baseURL) is where the
+ * The links and images of every built page's content into the site: `{ file, href, reaches, image? }`,
+ * the `href` (an image's `src`) as Hugo wrote it (HTML entities decoded) and whether the built site
+ * has a page or file at the path it leads to, from the page's URL. The site's base path (`/glossar/` of its baseURL) is where the
  * published folder starts.
  */
 function linksOf(built, relative) {
@@ -194,8 +194,8 @@ function linksOf(built, relative) {
   };
   const entities = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#43;': '+' };
   for (const { file, route, content } of pages) {
-    for (const match of content.matchAll(/<a\s[^>]*?href="([^"]*)"/g)) {
-      const href = match[1].replace(/&(?:amp|lt|gt|quot|#39|#43);/g, (entity) => entities[entity]);
+    for (const match of content.matchAll(/<(a|img)\s[^>]*?(?:href|src)="([^"]*)"/g)) {
+      const href = match[2].replace(/&(?:amp|lt|gt|quot|#39|#43);/g, (entity) => entities[entity]);
       if (href === '' || href.startsWith('#') || href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
       let reaches;
       try {
@@ -203,7 +203,7 @@ function linksOf(built, relative) {
       } catch {
         reaches = false;
       }
-      links.push({ file, href, reaches });
+      links.push({ file, href, reaches, ...(match[1] === 'img' ? { image: true } : {}) });
     }
   }
   return links.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

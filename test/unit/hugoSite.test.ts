@@ -241,6 +241,7 @@ describe('Hugo routes', () => {
       themes: [],
       themesDir: 'themes',
       layoutDir: 'layouts',
+      staticDirs: ['static'],
       importsModules: false,
       contentMountSources: [],
       contentSubmounts: [],
@@ -584,6 +585,25 @@ describe('broken links in a Hugo site', () => {
     assert.deepEqual(brokenIn('content/blog/a.md'), ['No glossary entry at "../fehlt/".']);
     // The links count as links to the pages (references, the ranking by links).
     assert.deepEqual([...index.documentsLinkingTo(index.termOf('file:///site/content/blog/b.md')!)].sort(), ['file:///site/content/blog/a.md', 'file:///site/content/c.md']);
+  });
+
+  it('to files and images lead to a file of a static folder or a bundle, from the page\'s URL, where Hugo writes them as they are (hugo-links)', () => {
+    const index = new GlossaryIndex();
+    const hugo = { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'none' as const, imageRenderHook: 'none' as const };
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+    index.setDocument('file:///site/content/b/index.md', '---\ntitle: B\n---\n![a](bild.png) ![b](images/tief.png) ![c](/img/logo.png) ![d](/img/fehlt.png) [e](/files/preise.pdf)\n');
+    index.setDocument('file:///site/content/seite.md', '---\ntitle: S\n---\n![a](bild.png) ![b](../b/bild.png) [c](https://example.org/x.png)\n');
+    const onDisk = new Set(['/site/content/b/bild.png', '/site/content/b/images/tief.png', '/site/static/img/logo.png']);
+    index.setPathProbe((uri) => (onDisk.has(new URL(uri).pathname) ? 'file' : 'none'));
+    const found = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-image' || diagnostic.code === 'broken-link').map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
+    assert.deepEqual(found('content/b/index.md'), [
+      'broken-image No file at "/img/fehlt.png": Hugo publishes none at /img/fehlt.png, of the static folders or a bundle\'s files.',
+      'broken-link No file at "/files/preise.pdf": Hugo publishes none at /files/preise.pdf, of the static folders or a bundle\'s files.',
+    ]);
+    assert.deepEqual(found('content/seite.md'), ['broken-image No file at "bild.png": Hugo publishes none at /seite/bild.png, of the static folders or a bundle\'s files.']);
+    // Where a render hook may write them otherwise, or the disk cannot be looked at, they are not judged.
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: { ...hugo, imageRenderHook: undefined, linkRenderHook: undefined }, now: NOW }]);
+    assert.deepEqual(found('content/b/index.md'), []);
   });
 
   it('are not judged by URL path from a file Hugo makes no page of (a theme\'s docs, a README), and name Hugo where a file is no page', () => {

@@ -65,6 +65,8 @@ export interface HugoSite {
   themesDir: string;
   /** `layoutDir`: the folder of the site's own templates (`layouts`). */
   layoutDir: string;
+  /** The folders whose files Hugo publishes as they are, from the site's folder: `staticDir` (`static`), then each theme's `static/`. */
+  staticDirs: string[];
   /**
    * The shortcodes the site's templates and its themes' define (`layouts/shortcodes/box/inner.html`
    * defines `box/inner`), with Hugo's own; undefined where they cannot all be seen (modules, a theme
@@ -88,6 +90,8 @@ export interface HugoSite {
    * the destination up as a page (`.Page.GetPage`), as Hugo's own does where it is on.
    */
   linkRenderHook?: 'none' | 'get-page';
+  /** Whether an image is written as it is (`none`: no image render hook, Hugo's own off), where every template could be seen. */
+  imageRenderHook?: 'none';
   /** Set where `[module]` imports modules, whose templates are not on the site's disk. */
   importsModules: boolean;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
@@ -224,6 +228,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     themes: facts.themes ?? [],
     themesDir: facts.themesDir ?? 'themes',
     layoutDir: facts.layoutDir ?? 'layouts',
+    staticDirs: [...(facts.staticDirs ?? ['static']), ...(facts.themes ?? []).map((theme) => `${facts.themesDir ?? 'themes'}/${theme}/static`)],
     importsModules: facts.importsModules === true,
     contentMountSources: facts.contentMountSources ?? [],
     contentSubmounts: facts.contentSubmounts ?? [],

@@ -284,6 +284,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   assign('themes', texts('theme', l10n.t('a theme or a list of themes')));
   assign('themesDir', text(table, ['themesDir']));
   assign('layoutDir', text(table, ['layoutDir']));
+  assign('staticDirs', texts('staticDir', l10n.t('a folder or a list of folders')));
   // Imports and mounts bring templates from elsewhere.
   const module = isTable(table.module) ? table.module : undefined;
   const hasEntries = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);

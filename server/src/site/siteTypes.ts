@@ -170,6 +170,8 @@ export interface HugoConfigFacts {
   themesDir?: string;
   /** `layoutDir`: where the site's own templates are (`layouts` by default). */
   layoutDir?: string;
+  /** `staticDir`: the folders whose files Hugo publishes as they are (`static` by default). */
+  staticDirs?: string[];
   /** Set where `[module]` imports modules or mounts folders: templates may come from anywhere. */
   importsModules?: true;
   /** The sources of `[[module.mounts]]` whose target is the content: folders of the site Hugo reads as content. */

@@ -227,8 +227,10 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       const hugo = hugoSiteOf({ ...facts, problems: [] });
       const shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
       if (shortcodes !== undefined) [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
-      const linkHook = shortcodes === undefined ? undefined : linkRenderHookOf(folder, hugo, files.map((file) => file.text));
+      const configTexts = files.map((file) => file.text);
+      const linkHook = shortcodes === undefined ? undefined : renderHookOf('link', folder, hugo, configTexts);
       if (linkHook !== undefined) hugo.linkRenderHook = linkHook;
+      if (shortcodes !== undefined && renderHookOf('image', folder, hugo, configTexts) === 'none') hugo.imageRenderHook = 'none';
       log(`Site: Hugo, configured by ${files.map((file) => file.file).join(', ')}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
       return [{ generator: 'hugo', rootUri: fileUri(folder), hugo, now: new Date() }];
     }
@@ -237,13 +239,14 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
 }
 
 /**
- * How the site's pages write their links (see `HugoSite.linkRenderHook`), from the link render hooks
- * of its templates and its themes' (`render-link` files in a `_markup` folder of `layouts/`, in Hugo 0.146's place too);
- * undefined for a hook that does neither. Hugo's own hook, which looks a link up as a page, is on
- * where the configuration turns it on (`enableDefault`), and in Hugo 0.123 and later by default in
- * a site of several languages served from one host.
+ * How the site's pages write their links or images (see `HugoSite.linkRenderHook`), from the render
+ * hooks of its templates and its themes' (`render-link`, `render-image` files in a `_markup` folder
+ * of `layouts/`, in Hugo 0.146's place too); undefined for a hook that does neither. Hugo's own
+ * hooks, which look the destination up as a page or a resource, are on where the configuration
+ * turns them on (`enableDefault`), and in Hugo 0.123 and later by default in a site of several
+ * languages served from one host.
  */
-function linkRenderHookOf(folder: string, hugo: HugoSite, configTexts: readonly string[]): HugoSite['linkRenderHook'] {
+function renderHookOf(kind: 'link' | 'image', folder: string, hugo: HugoSite, configTexts: readonly string[]): HugoSite['linkRenderHook'] {
   const layoutFolders = [path.resolve(folder, hugo.layoutDir), ...hugo.themes.map((theme) => path.resolve(folder, hugo.themesDir, theme, 'layouts'))];
   const hooks: string[] = [];
   for (const layouts of layoutFolders) {
@@ -254,12 +257,13 @@ function linkRenderHookOf(folder: string, hugo: HugoSite, configTexts: readonly 
       continue;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('render-link') && path.basename(entry.parentPath) === '_markup') hooks.push(path.join(entry.parentPath, entry.name));
+      if (entry.name.startsWith(`render-${kind}`) && path.basename(entry.parentPath) === '_markup') hooks.push(path.join(entry.parentPath, entry.name));
     }
   }
   const embedded = configTexts.some((text) => /\benableDefault\b/.test(text)) || (hugo.languages.filter((language) => !language.disabled).length > 1 && !hugo.multihost);
-  if (hooks.length === 0) return embedded ? 'get-page' : 'none';
+  if (hooks.length === 0) return embedded ? (kind === 'link' ? 'get-page' : undefined) : 'none';
   // Every hook looks the link up as a page, or the links are written as a hook we cannot read does.
+  if (kind === 'image') return undefined;
   const texts = hooks.map((hook) => readTextFileNow(hook, () => undefined, MAX_CONFIG_BYTES) ?? '');
   return texts.every((text) => /\.GetPage\b/.test(text)) ? 'get-page' : undefined;
 }

@@ -14,6 +14,7 @@ import { hugoRefDiagnostics } from './hugoRefRules';
 import { hugoShortcodeDiagnostics } from './hugoShortcodeRules';
 import { linkDiagnostics } from './linkRules';
 import { assetDiagnostics } from './assetRules';
+import { hugoAssetDiagnostics } from './hugoAssetRules';
 import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
 import { tagDiagnostics } from './tagRules';
 import { translationDiagnostics } from './translationRules';
@@ -43,6 +44,7 @@ export function documentDiagnostics(
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
     ...assetDiagnostics(index, document),
+    ...hugoAssetDiagnostics(index, document),
     ...hugoRefDiagnostics(index, document),
     ...hugoShortcodeDiagnostics(index, document),
     ...siteDiagnostics(index, document),

@@ -1,0 +1,66 @@
+import * as l10n from '@vscode/l10n';
+import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import type { Range } from '../../common/text';
+import { uriPath, withPath } from '../../common/uris';
+import type { GlossaryIndex } from '../../index/glossaryIndex';
+import type { ParsedDocument } from '../../parsing/document';
+import { linkedPath, type Site } from '../../site/site';
+import type { SitePage } from '../../site/siteTypes';
+
+/** A link to a file, not to a page: its last segment has an extension other than a page's. */
+const FILE_TARGET = /\.(?!(?:md|markdown|html?)$)[a-z0-9]+$/i;
+/** How many folders up a bundle's page is looked for (`/posts/a/images/x.png` is the bundle `/posts/a/`'s `images/x.png`). */
+const MAX_RESOURCE_DEPTH = 4;
+
+/**
+ * Images and links to files (`/img/logo.png`, `plan.pdf`) in the pages a Hugo site builds, where
+ * Hugo writes them as they are (no render hook in the site's or its themes' templates: see
+ * `HugoSite.imageRenderHook`, `linkRenderHook`): each leads, from the page's URL, to a file Hugo
+ * publishes: one of a static folder (`staticDir`, each theme's `static/`), or one of a bundle's
+ * files, published beside its page. Hugo checks neither, so each is a warning. Not judged where
+ * modules or mounts may bring in more files, or a place cannot be looked at.
+ */
+export function hugoAssetDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
+  const site = index.siteFor(document.uri);
+  const page = index.pageOf(document.uri);
+  if (site?.generator !== 'hugo' || site.assumed || site.hugo.importsModules || page?.published !== true) return [];
+  const diagnostics: GlossaryDiagnostic[] = [];
+  const report = (target: string, range: Range, code: 'broken-image' | 'broken-link') => {
+    const missing = missingFile(index, site, page, target);
+    if (missing !== undefined) diagnostics.push({ range, severity: 'warning', code, message: l10n.t('No file at "{0}": Hugo publishes none at {1}, of the static folders or a bundle\'s files.', target, missing) });
+  };
+  if (site.hugo.imageRenderHook === 'none') {
+    for (const image of document.body.images ?? []) if (!image.inRawHtml) report(image.target, image.targetRange, 'broken-image');
+  }
+  if (site.hugo.linkRenderHook !== undefined) {
+    for (const link of document.body.links) {
+      if (link.kind !== 'inline' || (link.defined && !link.referenced) || !FILE_TARGET.test(link.target.replace(/[?#].*$/s, ''))) continue;
+      report(link.target, link.targetRange, 'broken-link');
+    }
+  }
+  return diagnostics;
+}
+
+/** The URL path a link to a file leads to where Hugo publishes nothing; undefined where something is, or it cannot be told. */
+function missingFile(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, page: SitePage, target: string): string | undefined {
+  const url = linkedPath(site, page, target);
+  const { basePath, staticDirs } = site.hugo;
+  if (url === undefined || !url.startsWith(basePath) || url.endsWith('/')) return undefined;
+  const inSite = url.slice(basePath.length);
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  const candidates = staticDirs.map((folder) => `${root}/${folder}/${inSite}`);
+  // A bundle's files, below the page of one of the folders above the file.
+  const segments = url.split('/');
+  for (let up = 1; up <= Math.min(MAX_RESOURCE_DEPTH, segments.length - 1); up++) {
+    const folder = `${segments.slice(0, -up).join('/')}/`;
+    for (const bundle of index.documentsAtPermalink(site, folder)) {
+      if (/\/_?index\.[^/]+$/.test(bundle.uri)) candidates.push(`${uriPath(bundle.uri).replace(/\/[^/]+$/, '')}/${segments.slice(-up).join('/')}`);
+    }
+  }
+  for (const candidate of candidates) {
+    const kind = index.whatIsAt(withPath(site.rootUri, candidate));
+    if (kind === undefined) return undefined;
+    if (kind === 'file') return undefined;
+  }
+  return url;
+}
