@@ -227,10 +227,13 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       const hugo = hugoSiteOf({ ...facts, problems: [] });
       const shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
       if (shortcodes !== undefined) [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
-      const configTexts = files.map((file) => file.text);
-      const linkHook = shortcodes === undefined ? undefined : renderHookOf('link', folder, hugo, configTexts);
-      if (linkHook !== undefined) hugo.linkRenderHook = linkHook;
-      if (shortcodes !== undefined && renderHookOf('image', folder, hugo, configTexts) === 'none') hugo.imageRenderHook = 'none';
+      if (shortcodes !== undefined) {
+        const configTexts = files.map((file) => file.text);
+        const hooks = renderHooksOf(folder, hugo);
+        const linkHook = renderHookOf('link', hooks, hugo, configTexts);
+        if (linkHook !== undefined) hugo.linkRenderHook = linkHook;
+        if (renderHookOf('image', hooks, hugo, configTexts) === 'none') hugo.imageRenderHook = 'none';
+      }
       log(`Site: Hugo, configured by ${files.map((file) => file.file).join(', ')}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
       return [{ generator: 'hugo', rootUri: fileUri(folder), hugo, now: new Date() }];
     }
@@ -246,26 +249,29 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
  * turns them on (`enableDefault`), and in Hugo 0.123 and later by default in a site of several
  * languages served from one host.
  */
-function renderHookOf(kind: 'link' | 'image', folder: string, hugo: HugoSite, configTexts: readonly string[]): HugoSite['linkRenderHook'] {
-  const layoutFolders = [path.resolve(folder, hugo.layoutDir), ...hugo.themes.map((theme) => path.resolve(folder, hugo.themesDir, theme, 'layouts'))];
-  const hooks: string[] = [];
-  for (const layouts of layoutFolders) {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(layouts, { recursive: true, withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(`render-${kind}`) && path.basename(entry.parentPath) === '_markup') hooks.push(path.join(entry.parentPath, entry.name));
-    }
-  }
+function renderHookOf(kind: 'link' | 'image', allHooks: readonly string[], hugo: HugoSite, configTexts: readonly string[]): HugoSite['linkRenderHook'] {
+  const hooks = allHooks.filter((hook) => path.basename(hook).startsWith(`render-${kind}`));
   const embedded = configTexts.some((text) => /\benableDefault\b/.test(text)) || (hugo.languages.filter((language) => !language.disabled).length > 1 && !hugo.multihost);
   if (hooks.length === 0) return embedded ? (kind === 'link' ? 'get-page' : undefined) : 'none';
   // Every hook looks the link up as a page, or the links are written as a hook we cannot read does.
   if (kind === 'image') return undefined;
   const texts = hooks.map((hook) => readTextFileNow(hook, () => undefined, MAX_CONFIG_BYTES) ?? '');
   return texts.every((text) => /\.GetPage\b/.test(text)) ? 'get-page' : undefined;
+}
+
+/** The render hooks of the site's templates and its themes': the files in a `_markup` folder of their `layouts/`. */
+function renderHooksOf(folder: string, hugo: HugoSite): string[] {
+  const layoutFolders = [path.resolve(folder, hugo.layoutDir), ...hugo.themes.map((theme) => path.resolve(folder, hugo.themesDir, theme, 'layouts'))];
+  return layoutFolders.flatMap((layouts) => entriesBelow(layouts).filter((entry) => path.basename(entry.parentPath) === '_markup').map((entry) => path.join(entry.parentPath, entry.name)));
+}
+
+/** Every entry below a folder, at any depth; none where it cannot be read. */
+function entriesBelow(folder: string): fs.Dirent[] {
+  try {
+    return fs.readdirSync(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -337,13 +343,7 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
   const templatesByPath = new Map<string, { name: string; reads: boolean; refParameters?: ReadonlySet<string> }>();
   let files = 0;
   for (const templateFolder of templateFolders) {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(templateFolder, { recursive: true, withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
+    for (const entry of entriesBelow(templateFolder)) {
       // Hugo follows a link to a template; it skips an editor's backup (`note.html~`).
       if ((!entry.isFile() && !entry.isSymbolicLink()) || entry.name.endsWith('~')) continue;
       if (++files > MAX_SHORTCODE_TEMPLATES) return unknown(`more than ${MAX_SHORTCODE_TEMPLATES} shortcode templates`);
