@@ -283,7 +283,8 @@ describe('.gitignore leaves out nothing a site\'s generator reads: it builds wha
     'versions.json': '["2.x"]\n',
     'versioned_docs/version-2.x/intro.md': '---\ntitle: Intro\n---\n',
     'versioned_sidebars/version-2.x-sidebars.json': '{}\n',
-    'docs/generated/a.md': '# Erzeugt\n',
+    // Generated: a page and a link target, but its problems are not reported (CI, without it, reports none either).
+    'docs/generated/a.md': '# Erzeugt\n\n[fehlt](./fehlt.md)\n',
     'docs/links.md': '---\ntitle: Links\n---\nSiehe [die erzeugte Seite](./generated/a.md).\n',
     'notizen/n.md': '# Notiz\n',
   });
@@ -293,7 +294,24 @@ describe('.gitignore leaves out nothing a site\'s generator reads: it builds wha
     const run = cli(['terms', '--format', 'json'], ws.root);
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual((JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file), ['docs/generated/a.md', 'docs/links.md', 'versioned_docs/version-2.x/intro.md']);
-    const check = cli(['check'], ws.root);
+    const check = cli(['check', '--format', 'json'], ws.root);
     assert.equal(check.status, 0, check.stdout);
+    assert.deepEqual(JSON.parse(check.stdout), []);
+  });
+
+  it('does not take a docs folder above the site for a folder of content as a whole (`path: \'..\'` with `include`)', () => {
+    const repo = createWorkspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'vendor/\n',
+      'website/docusaurus.config.js': "module.exports = { title: 'S', url: 'https://example.com', baseUrl: '/', presets: [['classic', { docs: { path: '..', include: ['docs/**/*.md'] }, blog: false }]] };\n",
+      'docs/a.md': '---\ntitle: A\n---\n',
+      'vendor/pkg/README.md': '# Paket\n\n[fehlt](./fehlt.md)\n',
+    });
+    try {
+      const run = cli(['terms', '--format', 'json'], repo.root);
+      assert.deepEqual((JSON.parse(run.stdout) as Array<{ file: string }>).map(({ file }) => file), ['docs/a.md']);
+    } finally {
+      repo.dispose();
+    }
   });
 });

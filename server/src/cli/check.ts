@@ -183,7 +183,10 @@ function patternOf(cwd: string, given: string): { negated: boolean; matches: (fi
  * reports what remains.
  */
 export async function check(paths: string[], cwd: string, settings: GlossarySettings, log: Logger, fix = false, workspace: CliWorkspace = { root: cwd }): Promise<CheckResult> {
-  const { index, files, chooses, scope } = await loadForCli(paths, cwd, settings, log, undefined, workspace);
+  const loaded = await loadForCli(paths, cwd, settings, log, undefined, workspace);
+  const { index, chooses, scope } = loaded;
+  // Files `.gitignore` leaves out that a site's generator reads (generated docs) are pages and link targets, but, not in the repository, neither fixed nor reported.
+  const files = loaded.files.filter((file) => workspace.ignored?.isGitignored(file) !== true);
   let filesFixed = 0;
   let filesNotFixed = 0;
   if (fix) {

@@ -39,6 +39,7 @@ const usage = () =>
     l10n.t('Settings are read from the first of {0} or a "{1}" key in package.json found from the checked folder upwards (up to the repository root), or the file given with --config; its folder is the workspace.', CONFIG_FILE_NAMES.join(', '), PACKAGE_JSON_KEY),
     l10n.t('A settings file with a mistake is exit code 2, with the place of each mistake.'),
     l10n.t('Files matching the patterns in {0} (or --ignore-path) are left out, and those .gitignore files leave out (unless --no-gitignore); both in gitignore syntax, "!pattern" included.', IGNORE_FILE_NAME),
+    l10n.t('.gitignore leaves out no file Git tracks; files it leaves out that a site\'s generator reads (generated docs) are read as pages and link targets, but not reported.'),
   ].join('\n');
 
 const EXIT_USAGE = 2;

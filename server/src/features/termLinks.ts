@@ -106,19 +106,25 @@ function repositoryFileAt(index: GlossaryIndex, fromUri: string, path: string): 
 /**
  * The built page a Hugo link render hook finds with `.Page.GetPage` (see `HugoSite.linkRenderHook`):
  * the link's path as a path of the content, from the content folder of the page's language where
- * it starts with `/`, else from the page's own folder; with or without `.md` and a final slash, a
- * file, a bundle's `index.md` or a section's `_index.md` (flux's `../installation/`, `/flux/aws.md`).
+ * it starts with `/`, else from the page's section (a leaf bundle's is the folder above it), then
+ * from the content folder; with or without `.md` and a final slash, a file, a bundle's `index.md`
+ * or a section's `_index.md` (flux's `../installation/`, `/flux/aws.md`).
  */
 function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, fromUri: string, path: string): ParsedDocument | undefined {
   const fromPage = index.pageOf(fromUri);
   if (fromPage?.generator !== 'hugo' || !fromPage.published) return undefined;
-  const written = safeDecode(path);
+  // `x/index.md` and `x/_index.md` name the page of `x`, whichever file it is (`../get-started/index.md` finds `get-started.md`).
+  const written = safeDecode(path).replace(/(?:^|\/)_?index\.md$/i, '');
   const contentDir = site.hugo.languages.find((language) => language.code === fromPage.locale)?.contentDir ?? site.hugo.languages[0]?.contentDir ?? 'content';
-  const base = written.startsWith('/') ? posix.join(uriPath(site.rootUri), contentDir) : posix.dirname(uriPath(fromUri));
-  const stem = posix.join(base, written).replace(/\/+$/, '').replace(/\.md$/i, '');
-  for (const candidate of [`${stem}.md`, `${stem}/_index.md`, `${stem}/index.md`]) {
-    const document = index.getDocument(withPath(site.rootUri, candidate));
-    if (document !== undefined && index.pageOf(document.uri)?.published) return document;
+  const content = posix.join(uriPath(site.rootUri), contentDir);
+  const folder = posix.dirname(uriPath(fromUri));
+  const section = /\/index\.[^/]+$/.test(fromUri) ? posix.dirname(folder) : folder;
+  for (const base of written.startsWith('/') ? [content] : [section, content]) {
+    const stem = posix.join(base, written).replace(/\/+$/, '').replace(/\.md$/i, '');
+    for (const candidate of [`${stem}.md`, `${stem}/_index.md`, `${stem}/index.md`]) {
+      const document = index.getDocument(withPath(site.rootUri, candidate));
+      if (document !== undefined && index.pageOf(document.uri)?.published) return document;
+    }
   }
   return undefined;
 }

@@ -274,6 +274,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   const nonProse: Span[] = [];
   /** The labels of the reference definitions, by their links. */
   const definitionLabels = new Map<MarkdownLink, string>();
+  /** Links whose text runs over lines (`linksOverLines`): merged into `links`, in the order of the text, at the end. */
+  const overLines: MarkdownLink[] = [];
   let leadParagraph: Paragraph | undefined;
   let paragraphLines: Array<{ start: number; end: number }> = [];
   // A fence ends at its closing fence, or where the quote or list item it lies in ends.
@@ -287,7 +289,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
 
   const closeParagraph = () => {
     if (paragraphLines.length === 0) return;
-    if (paragraphLines.length > 1) linksOverLines(text, paragraphLines, lines, links, images, nonProse);
+    if (paragraphLines.length > 1) linksOverLines(text, paragraphLines, lines, overLines, images, nonProse);
     if (leadParagraph === undefined) {
       const first = paragraphLines[0];
       const last = paragraphLines[paragraphLines.length - 1];
@@ -436,6 +438,10 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     paragraphLines.push({ start, end });
   }
   closeParagraph();
+  if (overLines.length > 0) {
+    links.push(...overLines);
+    links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
   if (fence !== undefined) nonProse.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   mergeInPlace(nonProse);
@@ -667,29 +673,65 @@ function imagesInText(masked: string, line: string, [from, to]: [number, number]
 /** An inline link or image whose text runs over the lines of a paragraph (the blanks and quote markers that start a line are in it); its destination is on one line. */
 const INLINE_LINK_OVER_LINES = /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\([ \t]*(?![ \t])(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)/dg;
 
-/** A list item starting a line: the paragraph before it ended there. */
-const ITEM_AFTER_LINE_BREAK = /\n[ \t>]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/m;
+/**
+ * A line that a paragraph's text cannot run on into, as CommonMark and GFM read it, after its quote
+ * markers: a list item, an HTML block or tag opening the line (`<div>`, `<Card`), a table's row
+ * (`| a |`), a Hugo shortcode (`{{< note >}}`). A link's text never spans one, nor a quote starting.
+ */
+const BLOCK_LINE = /^[ \t]*(?:[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$)|<[A-Za-z/!?]|\||\{\{[<%])/;
+/** A tag up to its `>` or the end of the text, over lines. */
+const TAG_OVER_LINES = /<[A-Za-z][^<>]*>?/g;
+/** A line's quote markers (`> > `). */
+const QUOTE_MARKERS = /^(?:[ \t]*>[ \t]?)*/;
+/** A table's delimiter row (GFM): `|---|:--:|`, `--- | ---`. */
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /**
  * The links and images of a paragraph whose text runs over its lines (`[upcoming\n  meetings](/community/)`),
- * which the scan of each line (`scanInline`) cannot see. Looked for only from a line that leaves a
- * bracket open; one whose text holds a link is none (a link holds no link), nor one in a code span
- * or a comment.
+ * which the scan of each line (`scanInline`) cannot see, added to `overLines`. Looked for only from
+ * a line that leaves a bracket open, and only where every line the text runs on into continues the
+ * paragraph as plain text (see `BLOCK_LINE`; not in a table); not in a code span (over lines too)
+ * nor with one holding its `](`, not inside a tag, not holding a link (a link holds no link).
  */
-function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; end: number }>, lines: LineIndex, links: MarkdownLink[], images: MarkdownImage[], nonProse: Span[]): void {
+function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; end: number }>, lines: LineIndex, overLines: MarkdownLink[], images: MarkdownImage[], nonProse: Span[]): void {
   const opening = paragraph.findIndex((line, position) => position < paragraph.length - 1 && leavesBracketOpen(text, line.start, line.end));
   if (opening === -1) return;
+  const paragraphStart = paragraph[0].start;
+  const paragraphEnd = paragraph[paragraph.length - 1].end;
+  if (paragraph.some((line) => TABLE_DELIMITER.test(text.slice(line.start, line.end)))) return;
+  // The lines that continue the paragraph as plain text: a link's text may run on into those only.
+  // Within the paragraph's quote (as deep as its first line's, or lazily less), not a quote of its own.
+  const quoteDepth = (line: string) => (QUOTE_MARKERS.exec(line)![0].match(/>/g) ?? []).length;
+  const firstDepth = quoteDepth(text.slice(paragraph[0].start, paragraph[0].end));
+  const plainContinuation = new Map(
+    paragraph.map((line, position) => {
+      const written = text.slice(line.start, line.end);
+      return [lines.positionAt(line.start).line, position === 0 || (quoteDepth(written) <= firstDepth && !BLOCK_LINE.test(written.slice(QUOTE_MARKERS.exec(written)![0].length)))];
+    }),
+  );
   const from = paragraph[opening].start;
-  const source = text.slice(from, paragraph[paragraph.length - 1].end);
+  const source = text.slice(from, paragraphEnd);
   const masked = source.includes('\\') ? source.replace(BACKSLASH_ESCAPE, '\x01\x01') : source;
-  // Code spans run over lines too (the scan of each line sees none there).
-  const codeSpans = source.includes('`') ? codeSpansOf(source, from) : [];
-  let added = false;
+  // Code spans run over lines too (the scan of each line sees none there), from the paragraph's start.
+  const whole = text.slice(paragraphStart, paragraphEnd);
+  const codeSpans = whole.includes('`') ? codeSpansOf(whole, paragraphStart) : [];
+  // Tags, over lines too (`<Card title="[x"\n  href="](/z)" />`): up to their `>`, else the paragraph's end.
+  const tags = whole.includes('<') ? matchesIn(TAG_OVER_LINES, whole).map((match): Span => [paragraphStart + match.index, paragraphStart + match.index + match[0].length]) : [];
+  // What the scan of the lines found not to be prose in this paragraph (comments, tags, targets), in order.
+  const known: Span[] = [];
+  for (let at = nonProse.length - 1; at >= 0 && nonProse[at][1] > paragraphStart; at--) known.push(nonProse[at]);
+  mergeInPlace(known);
   for (const match of matchesIn(INLINE_LINK_OVER_LINES, masked)) {
     const [textFrom, textTo] = match.indices![2];
     const linkText = source.slice(textFrom, textTo);
     const linkStart = from + match.index;
-    if (!linkText.includes('\n') || linkText.includes('](') || ITEM_AFTER_LINE_BREAK.test(linkText) || isInSpans(codeSpans, linkStart) || nonProse.some(([spanStart, spanEnd]) => spanStart <= linkStart && linkStart < spanEnd)) continue;
+    if (!linkText.includes('\n') || linkText.includes('](') || linkText.includes('{{')) continue;
+    const startLine = lines.positionAt(linkStart).line;
+    const endLine = lines.positionAt(from + textTo).line;
+    let plain = true;
+    // A line the paragraph skips (inside a comment) breaks the text too.
+    for (let line = startLine + 1; line <= endLine && plain; line++) plain = plainContinuation.get(line) === true;
+    if (!plain || isInSpans(codeSpans, linkStart) || isInSpans(codeSpans, from + textTo) || isInSpans(known, linkStart) || isInSpans(tags, linkStart)) continue;
     const [targetFrom, targetTo] = match.indices![3];
     const rawTarget = source.slice(targetFrom, targetTo);
     const isAngled = rawTarget.startsWith('<');
@@ -701,7 +743,7 @@ function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; 
       images.push({ target, targetRange: lines.rangeAt(targetOffset, targetOffset + target.length) });
       continue;
     }
-    links.push({
+    overLines.push({
       kind: 'inline',
       text: unescapeMarkdown(linkText.replace(/[ \t]*\r?\n[ \t>]*/g, ' ')),
       target,
@@ -709,10 +751,7 @@ function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; 
       textRange: lines.rangeAt(from + textFrom, from + textTo),
       targetRange: lines.rangeAt(targetOffset, targetOffset + target.length),
     });
-    added = true;
   }
-  // In the order of the text, as the scan of each line leaves them.
-  if (added) links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** Whether a line opens more brackets than it closes, escapes aside. */
@@ -794,7 +833,8 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   const tags = line.includes('<') ? matchesIn(TAG, line).filter((match) => !inCode(start + match.index)).map((match): Span => [start + match.index, start + match.index + match[0].length]) : [];
   for (const match of hasBracket && line.includes('[[') ? matchesIn(WIKI_LINK, line) : []) {
     const linkStart = start + match.index;
-    if (inCodeOrComment(linkStart) || isInSpans(tags, linkStart)) continue;
+    // A name in quotes is JavaScript's list of lists in an MDX expression (`links: [['bluesky', '…']]`), not a wiki link.
+    if (inCodeOrComment(linkStart) || isInSpans(tags, linkStart) || /^\s*['"`]/.test(match[1])) continue;
     const [whole, written, alias] = match;
     // In a table a wiki link escapes its pipe (`[[Term\\|text]]`): the backslash is not the target's.
     const target = alias !== undefined && written.endsWith('\\') ? written.slice(0, -1) : written;

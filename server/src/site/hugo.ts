@@ -92,7 +92,9 @@ export interface HugoSite {
   linkRenderHook?: 'none' | 'get-page';
   /** Whether an image is written as it is (`none`: no image render hook, Hugo's own off), where every template could be seen. */
   imageRenderHook?: 'none';
-  /** Set where `[module]` imports modules, whose templates are not on the site's disk. */
+  /** The kinds of Hugo's own render hooks the configuration turns on (`enableDefault`, Hugo 0.123 and later). */
+  defaultRenderHooks: ReadonlyArray<'link' | 'image'>;
+  /** Set where `[module]` imports modules or mounts folders other than content, whose templates and files are not all where the site's folder has them. */
   importsModules: boolean;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
   contentMountSources: string[];
@@ -228,6 +230,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     themes: facts.themes ?? [],
     themesDir: facts.themesDir ?? 'themes',
     layoutDir: facts.layoutDir ?? 'layouts',
+    defaultRenderHooks: facts.defaultRenderHooks ?? [],
     staticDirs: [...(facts.staticDirs ?? ['static']), ...(facts.themes ?? []).map((theme) => `${facts.themesDir ?? 'themes'}/${theme}/static`)],
     importsModules: facts.importsModules === true,
     contentMountSources: facts.contentMountSources ?? [],

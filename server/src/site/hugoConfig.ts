@@ -285,12 +285,23 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   assign('themesDir', text(table, ['themesDir']));
   assign('layoutDir', text(table, ['layoutDir']));
   assign('staticDirs', texts('staticDir', l10n.t('a folder or a list of folders')));
-  // Imports and mounts bring templates from elsewhere.
+  const renderHooks = ['markup', 'goldmark', 'renderhooks'].reduce<unknown>((at, key) => (isTable(at) ? at[key] : undefined), table);
+  const defaultHooks = (['link', 'image'] as const).filter((kind) => {
+    const hook = isTable(renderHooks) ? renderHooks[kind] : undefined;
+    return isTable(hook) && flag(hook, ['markup', 'goldmark', 'renderHooks', kind, 'enableDefault']) === true;
+  });
+  if (defaultHooks.length > 0) facts.defaultRenderHooks = defaultHooks;
+  // Imports bring templates and files from elsewhere, and so do mounts of anything but the content
+  // (its own folders mounted as content leave the templates and static files where they are).
   const module = isTable(table.module) ? table.module : undefined;
   const hasEntries = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
-  if (module !== undefined && (hasEntries(module.imports) || hasEntries(module.mounts))) facts.importsModules = true;
-  // The site's own folders mounted as content (`source = "docs"`, `target = "content/docs/extra"`).
   const mounts = Array.isArray(module?.mounts) ? module.mounts : [];
+  const mountsOtherThanContent = mounts.some((mount) => {
+    const target = mountSetting(mount, 'target');
+    return typeof target !== 'string' || !/^content(?:\/|$)/.test(target.replace(/^\.\//, ''));
+  });
+  if (module !== undefined && (hasEntries(module.imports) || mountsOtherThanContent)) facts.importsModules = true;
+  // The site's own folders mounted as content (`source = "docs"`, `target = "content/docs/extra"`).
   const contentMounts = mounts.flatMap((mount) => {
     const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')];
     return typeof source === 'string' && typeof target === 'string' && /^content(?:\/|$)/.test(target.replace(/^\.\//, '')) ? [source.replace(/^\.\/|\/+$/g, '')] : [];

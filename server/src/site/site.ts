@@ -73,6 +73,11 @@ export function readerOn(site: Site, uri: string): Generator | undefined {
  */
 export function foldersReadBy(site: Site): string[] {
   const root = uriPath(site.rootUri).replace(/\/$/, '');
+  // A folder holding the site's own (`path: '..'` with `include` choosing its files) is no folder of content as a whole.
+  return readFolders(site, root).filter((folder) => !`${root}/`.startsWith(`${folder}/`));
+}
+
+function readFolders(site: Site, root: string): string[] {
   if (site.generator === 'hugo') {
     const folders = [...site.hugo.languages.filter((language) => !language.disabled).map((language) => language.contentDir), ...site.hugo.contentSubmounts.map((mount) => mount.source)];
     return folders.map((folder) => posix.resolve(root, folder));

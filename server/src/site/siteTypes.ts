@@ -172,7 +172,9 @@ export interface HugoConfigFacts {
   layoutDir?: string;
   /** `staticDir`: the folders whose files Hugo publishes as they are (`static` by default). */
   staticDirs?: string[];
-  /** Set where `[module]` imports modules or mounts folders: templates may come from anywhere. */
+  /** `markup.goldmark.renderHooks.link.enableDefault` and `.image.enableDefault` (Hugo 0.123 and later): Hugo's own render hooks turned on. */
+  defaultRenderHooks?: Array<'link' | 'image'>;
+  /** Set where `[module]` imports modules or mounts folders other than content: templates and static files may come from anywhere. */
   importsModules?: true;
   /** The sources of `[[module.mounts]]` whose target is the content: folders of the site Hugo reads as content. */
   contentMountSources?: string[];

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** A repository's index is some megabytes for tens of thousands of files; a larger one is not read. */
@@ -7,15 +7,17 @@ const MAX_INDEX_BYTES = 256 * 1024 * 1024;
 /**
  * The paths (relative to the repository's root, with `/`) Git tracks, read from its index
  * (`.git/index`, or the index of the git folder a `.git` file names, as in a worktree or a
- * submodule): Git's ignore rules leave tracked files alone. Undefined where there is no index or
- * it is not one this reader knows (versions 2 to 4, SHA-1 or SHA-256 object names): nothing is then
- * taken as tracked.
+ * submodule): Git's ignore rules leave tracked files alone. Undefined where there is no index, it
+ * is no regular file (a link to a device, a pipe: never waited on), or it is not one this reader
+ * knows whole (versions 2 to 4, SHA-1 or SHA-256 object names; not a split index, whose entries
+ * lie in another file): nothing is then taken as tracked.
  */
 export function trackedPaths(repositoryRoot: string): Set<string> | undefined {
   const indexFile = indexFileOf(repositoryRoot);
   if (indexFile === undefined) return undefined;
   try {
-    if ((lstatSync(indexFile, { throwIfNoEntry: false })?.size ?? Infinity) > MAX_INDEX_BYTES) return undefined;
+    const stat = statSync(indexFile, { throwIfNoEntry: false });
+    if (stat === undefined || !stat.isFile() || stat.size > MAX_INDEX_BYTES) return undefined;
     const data = readFileSync(indexFile);
     return pathsOfIndex(data, 20) ?? pathsOfIndex(data, 32);
   } catch {
@@ -34,7 +36,8 @@ function indexFileOf(repositoryRoot: string): string | undefined {
 
 /**
  * The paths of an index whose object names take `hashLength` bytes; undefined where the data does
- * not read as one to its end (its extensions and checksum aside).
+ * not read as one: an entry's name of another length than its flags give (names of 4,095 bytes and
+ * more aside), extensions that do not fill the rest before the checksum, or a split index's link.
  */
 function pathsOfIndex(data: Buffer, hashLength: number): Set<string> | undefined {
   if (data.length < 12 || data.toString('latin1', 0, 4) !== 'DIRC') return undefined;
@@ -50,6 +53,7 @@ function pathsOfIndex(data: Buffer, hashLength: number): Set<string> | undefined
     const start = at;
     if (at + fixed > data.length) return undefined;
     const flags = data.readUInt16BE(at + fixed - 2);
+    const nameLength = flags & 0xfff;
     at += fixed;
     // An extended entry (version 3 and up) has two more bytes of flags.
     if (flags & 0x4000) at += 2;
@@ -74,9 +78,15 @@ function pathsOfIndex(data: Buffer, hashLength: number): Set<string> | undefined
       // Padded with one to eight NULs to a multiple of eight bytes.
       at = start + Math.ceil((end - start + 1) / 8) * 8;
     }
-    if (at > data.length) return undefined;
+    if (at > data.length || (nameLength < 0xfff && name.length !== nameLength)) return undefined;
     paths.add(name.toString('utf8'));
     previous = name;
   }
-  return paths;
+  // The extensions, each a signature and a length, up to the checksum; a split index's `link` holds its entries elsewhere.
+  while (at + 8 <= data.length - hashLength) {
+    const signature = data.toString('latin1', at, at + 4);
+    if (signature === 'link') return undefined;
+    at += 8 + data.readUInt32BE(at + 4);
+  }
+  return at === data.length - hashLength ? paths : undefined;
 }

