@@ -694,10 +694,12 @@ const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
  * nor with one holding its `](`, not inside a tag, not holding a link (a link holds no link).
  */
 function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; end: number }>, lines: LineIndex, overLines: MarkdownLink[], images: MarkdownImage[], nonProse: Span[]): void {
-  const opening = paragraph.findIndex((line, position) => position < paragraph.length - 1 && leavesBracketOpen(text, line.start, line.end));
-  if (opening === -1) return;
   const paragraphStart = paragraph[0].start;
   const paragraphEnd = paragraph[paragraph.length - 1].end;
+  // Most paragraphs hold no bracket: the native search is all they cost.
+  if (!text.slice(paragraphStart, paragraphEnd).includes('[')) return;
+  const opening = paragraph.findIndex((line, position) => position < paragraph.length - 1 && leavesBracketOpen(text, line.start, line.end));
+  if (opening === -1) return;
   if (paragraph.some((line) => TABLE_DELIMITER.test(text.slice(line.start, line.end)))) return;
   // The lines that continue the paragraph as plain text: a link's text may run on into those only.
   // Within the paragraph's quote (as deep as its first line's, or lazily less), not a quote of its own.
