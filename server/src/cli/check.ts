@@ -186,7 +186,7 @@ export async function check(paths: string[], cwd: string, settings: GlossarySett
   const loaded = await loadForCli(paths, cwd, settings, log, undefined, workspace);
   const { index, chooses, scope } = loaded;
   // Files `.gitignore` leaves out that a site's generator reads (generated docs) are pages and link targets, but, not in the repository, neither fixed nor reported.
-  const files = loaded.files.filter((file) => workspace.ignored?.isGitignored(file) !== true);
+  const files = loaded.files.filter((file) => !scope.isReadByGenerator(file) || workspace.ignored?.isGitignored(file) !== true);
   let filesFixed = 0;
   let filesNotFixed = 0;
   if (fix) {

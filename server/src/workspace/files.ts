@@ -79,8 +79,13 @@ export class GlossaryScope {
 
   /** Whether gitignore rules leave a file or folder out; a root never is, it was asked for. */
   isIgnored(absolutePath: string, isFolder: boolean): boolean {
-    const readByGenerator = this.foldersReadByGenerators.some((folder) => isPathInside(folder, absolutePath, true) || (isFolder && isPathInside(absolutePath, folder)));
+    const readByGenerator = this.isReadByGenerator(absolutePath) || (isFolder && this.foldersReadByGenerators.some((folder) => isPathInside(absolutePath, folder)));
     return !this.resolvedRoots.has(absolutePath) && this.ignored(absolutePath, isFolder, !readByGenerator);
+  }
+
+  /** Whether a path lies in a folder a site's generator reads (see `readByGenerators`), where `.gitignore` leaves nothing out. */
+  isReadByGenerator(absolutePath: string): boolean {
+    return this.foldersReadByGenerators.some((folder) => isPathInside(folder, absolutePath, true));
   }
 
   /** Whether the walk goes into a folder, given its name and its path relative to its root (if it is below one). */

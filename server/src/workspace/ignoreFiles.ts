@@ -22,6 +22,7 @@ export class IgnoreRules {
   private readonly repositoryRoot: string | undefined;
   /** What Git tracks, and the folders holding it (relative to the repository's root): no `.gitignore` leaves it out. */
   private tracked: { files: Set<string>; folders: Set<string> } | undefined | null = null;
+  private readonly ignoredFolders = new Map<string, boolean>();
 
   constructor(
     private readonly root: string,
@@ -58,10 +59,18 @@ export class IgnoreRules {
    */
   isGitignored(absolutePath: string): boolean {
     if (this.repositoryRoot === undefined || !isPathInside(this.repositoryRoot, absolutePath)) return false;
-    for (let folder = path.dirname(absolutePath); isPathInside(this.repositoryRoot, folder); folder = path.dirname(folder)) {
-      if (this.ignores(folder, true)) return true;
+    return this.isFolderGitignored(path.dirname(absolutePath)) || this.ignores(absolutePath, false);
+  }
+
+  /** Whether `.gitignore` files leave out a folder or one above it, remembered by folder: a check asks for every file. */
+  private isFolderGitignored(folder: string): boolean {
+    if (!isPathInside(this.repositoryRoot!, folder)) return false;
+    let ignored = this.ignoredFolders.get(folder);
+    if (ignored === undefined) {
+      ignored = this.isFolderGitignored(path.dirname(folder)) || this.ignores(folder, true);
+      this.ignoredFolders.set(folder, ignored);
     }
-    return this.ignores(absolutePath, false);
+    return ignored;
   }
 
   /** Whether Git tracks the file, or a file below the folder (read from its index when first asked). */
