@@ -160,8 +160,9 @@ function markers(folder, marker) {
 }
 
 /**
- * The links and images of every built page's content into the site: `{ file, href, reaches, image? }`,
- * the `href` (an image's `src`) as Hugo wrote it (HTML entities decoded) and whether the built site
+ * The links and images of every built page's content into the site: `{ file, href, reaches, written?, image? }`,
+ * the `href` (an image's `src`) as Hugo wrote it (HTML entities decoded), the destination as the
+ * Markdown wrote it where a fixture's render hook keeps it, and whether the built site
  * has a page or file at the path it leads to, from the page's URL. The site's base path (`/glossar/` of its baseURL) is where the
  * published folder starts.
  */
@@ -194,8 +195,10 @@ function linksOf(built, relative) {
   };
   const entities = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#43;': '+' };
   for (const { file, route, content } of pages) {
-    for (const match of content.matchAll(/<(a|img)\s[^>]*?(?:href|src)="([^"]*)"/g)) {
+    for (const match of content.matchAll(/<(a|img)\s[^>]*?(?:href|src)="([^"]*)"[^>]*>/g)) {
       const href = match[2].replace(/&(?:amp|lt|gt|quot|#39|#43);/g, (entity) => entities[entity]);
+      // A fixture's render hook may keep the destination as written (`data-written`), where it writes another `href`.
+      const written = /\sdata-written="([^"]*)"/.exec(match[0])?.[1].replace(/&(?:amp|lt|gt|quot|#39|#43);/g, (entity) => entities[entity]);
       if (href === '' || href.startsWith('#') || href.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
       let reaches;
       try {
@@ -203,7 +206,7 @@ function linksOf(built, relative) {
       } catch {
         reaches = false;
       }
-      links.push({ file, href, reaches, ...(match[1] === 'img' ? { image: true } : {}) });
+      links.push({ file, href, reaches, ...(written === undefined ? {} : { written }), ...(match[1] === 'img' ? { image: true } : {}) });
     }
   }
   return links.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -9,6 +9,7 @@ import { parseDocument } from '../../server/src/parsing/document';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
+import { resolveTermTarget } from '../../server/src/features/termLinks';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
@@ -600,6 +601,21 @@ describe('broken links in a Hugo site', () => {
     const broken = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
     assert.deepEqual(broken('content/blog/post.md'), ['No glossary entry at "fehlt.md".']);
     assert.deepEqual(broken('content/docs/b/index.md'), ['No glossary entry at "fehlt/".']);
+  });
+
+  it('are looked up as pages in any case, as Hugo keeps its pages by their paths in lower case, as files come and go (hugo-links-hook)', () => {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'get-page' }, now: NOW }]);
+    index.setDocument('file:///site/content/docs/features/lb.md', '---\ntitle: LB\n---\n');
+    index.setDocument('file:///site/content/docs/case.md', '---\ntitle: Case\n---\n[a](features/LB.md) [b](/DOCS/Features/lb/) [c](upper/page.md)\n');
+    const broken = () => documentDiagnostics(index, index.getDocument('file:///site/content/docs/case.md')!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(broken(), ['No glossary entry at "upper/page.md".']);
+    index.setDocument('file:///site/content/docs/Upper/Page.md', '---\ntitle: Up\n---\n');
+    assert.deepEqual(broken(), []);
+    assert.equal(resolveTermTarget(index, 'file:///site/content/docs/case.md', 'upper/page.md')?.uri, 'file:///site/content/docs/Upper/Page.md');
+    index.removeDocument('file:///site/content/docs/features/lb.md');
+    // A URL path whose first segment names no section is not judged: `/DOCS/` is none.
+    assert.deepEqual(broken(), ['No glossary entry at "features/LB.md".']);
   });
 
   it('to files and images lead to a file of a static folder or a bundle, from the page\'s URL, where Hugo writes them as they are (hugo-links)', () => {

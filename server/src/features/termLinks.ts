@@ -119,12 +119,17 @@ function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator:
   const content = posix.join(uriPath(site.rootUri), contentDir);
   const folder = posix.dirname(uriPath(fromUri));
   const section = /\/index\.[^/]+$/.test(fromUri) ? posix.dirname(folder) : folder;
-  for (const base of written.startsWith('/') ? [content] : [section, content]) {
+  const candidates = (written.startsWith('/') ? [content] : [section, content]).flatMap((base) => {
     const stem = posix.join(base, written).replace(/\/+$/, '').replace(/\.md$/i, '');
-    for (const candidate of [`${stem}.md`, `${stem}/_index.md`, `${stem}/index.md`]) {
-      const document = index.getDocument(withPath(site.rootUri, candidate));
-      if (document !== undefined && index.pageOf(document.uri)?.published) return document;
-    }
+    return [`${stem}.md`, `${stem}/_index.md`, `${stem}/index.md`];
+  });
+  const isPage = (document: ParsedDocument | undefined): document is ParsedDocument => document !== undefined && index.pageOf(document.uri)?.published === true;
+  for (const candidate of candidates) {
+    const document = index.getDocument(withPath(site.rootUri, candidate));
+    if (isPage(document)) return document;
+    // Hugo keeps its pages by their paths in lower case: `.GetPage` finds `features/lb.md` at `Features/LB.md`.
+    const inAnyCase = index.documentsAtPathInAnyCase(candidate).find(isPage);
+    if (inAnyCase !== undefined) return inAnyCase;
   }
   return undefined;
 }

@@ -287,6 +287,8 @@ export class GlossaryIndex {
   private readonly answersByPages = new Map<string, unknown>();
   /** See `rememberedByNames`. */
   private readonly answersByNames = new Map<string, unknown>();
+  /** See `documentsAtPathInAnyCase`; undefined until asked for and after a file came or went. */
+  private urisByFoldedPath: Map<string, string[]> | undefined;
   /** Counts up whenever a link target or a name changes, which may change any count of links. */
   private linksVersion = 0;
   /** See `namesRankedByLinks`; undefined until used and after a change that can reorder it. */
@@ -393,6 +395,7 @@ export class GlossaryIndex {
 
   /** Counts a document coming (1) or going (-1) in what its folders know: the names of bundles' headers, and in a Hugo site the documents below each folder. */
   private learnFolders(uri: string, change: 1 | -1): void {
+    this.urisByFoldedPath = undefined;
     const name = uri.slice(uri.lastIndexOf('/') + 1);
     if (mayHeadHugoBundle(name)) {
       const folderPath = uriPath(parentUri(uri));
@@ -803,6 +806,24 @@ export class GlossaryIndex {
   /** What is on disk at a URI: a file, a folder, nothing; undefined where that cannot be told. */
   whatIsAt(uri: string): PathKind | undefined {
     return this.pathProbe?.(uri);
+  }
+
+  /**
+   * The documents at a file path in any case (`/site/content/Docs/LB.md` for `/site/content/docs/lb.md`).
+   * The table is made on the first question after files came or went, not while they are indexed:
+   * only Hugo's page lookups ask, for a link no path reaches as written.
+   */
+  documentsAtPathInAnyCase(filePath: string): ParsedDocument[] {
+    if (this.urisByFoldedPath === undefined) {
+      this.urisByFoldedPath = new Map();
+      for (const uri of this.documentsByUri.keys()) {
+        const key = uriPath(uri).toLowerCase();
+        const uris = this.urisByFoldedPath.get(key);
+        if (uris === undefined) this.urisByFoldedPath.set(key, [uri]);
+        else uris.push(uri);
+      }
+    }
+    return (this.urisByFoldedPath.get(filePath.toLowerCase()) ?? []).map((uri) => this.documentsByUri.get(uri)!);
   }
 
   /** The documents whose images or links to files may name a file that came or went: by its name, in any case. */
