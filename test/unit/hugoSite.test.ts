@@ -603,6 +603,25 @@ describe('broken links in a Hugo site', () => {
     assert.deepEqual(broken('content/docs/b/index.md'), ['No glossary entry at "fehlt/".']);
   });
 
+  it('are looked up among the pages of the linking page\'s language; a file the hook does not find is written as it is, with the URL of the page in that language as the fix (hugo-links-hook-i18n)', () => {
+    const index = new GlossaryIndex();
+    const hugo = { ...hugoSiteOf(readHugoConfig('defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n', 'hugo.toml')), linkRenderHook: 'get-page' as const };
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+    index.setDocument('file:///site/content/docs/b.md', '---\ntitle: B\n---\n');
+    index.setDocument('file:///site/content/docs/b.de.md', '---\ntitle: B de\n---\n');
+    index.setDocument('file:///site/content/docs/c.md', '---\ntitle: C\n---\n');
+    index.setDocument('file:///site/content/docs/a.md', '---\ntitle: A\n---\n[1](b.md) [2](b.en.md) [3](b.de) [4](b.de.md)\n');
+    index.setDocument('file:///site/content/docs/a.de.md', '---\ntitle: A de\n---\n[1](b.md) [2](b.de.md) [3](/docs/b) [4](c.md)\n');
+    const found = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(found('content/docs/a.md'), ['Hugo writes "b.de.md" into the page as it is, a URL where nothing is (/docs/a/b.de.md): the site\'s link render hook finds no page of this language at that path. Link to the page\'s URL, "/docs/b/".']);
+    assert.deepEqual(found('content/docs/a.de.md'), ['Hugo writes "c.md" into the page as it is, a URL where nothing is (/de/docs/a/c.md): the site\'s link render hook finds no page of this language at that path. Link to the page\'s URL, "/docs/c/".']);
+    assert.equal(resolveTermTarget(index, 'file:///site/content/docs/a.de.md', 'b.md')?.uri, 'file:///site/content/docs/b.de.md');
+    // A German page for c comes: the hook finds it, and the page linking to c.md is checked again.
+    const cDe = index.setDocument('file:///site/content/docs/c.de.md', '---\ntitle: C de\n---\n');
+    assert.deepEqual(found('content/docs/a.de.md'), []);
+    assert.ok(affectedDocuments(index, cDe.uri, undefined, cDe).has('file:///site/content/docs/a.de.md'));
+  });
+
   it('are looked up as pages in any case, as Hugo keeps its pages by their paths in lower case, as files come and go (hugo-links-hook)', () => {
     const index = new GlossaryIndex();
     index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'get-page' }, now: NOW }]);

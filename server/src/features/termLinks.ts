@@ -34,6 +34,8 @@ export interface LinkedDocument {
   path?: string;
   /** For a file link to a file the site does not build (a draft, an `_` file). */
   unpublished?: ParsedDocument;
+  /** Found by the site's link render hook (`.Page.GetPage`), which writes the page's URL. */
+  lookedUp?: true;
 }
 
 /**
@@ -48,7 +50,7 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   const site = index.siteFor(fromUri);
   // A link render hook that looks the link up as a page finds it before the URL is taken as written.
   const lookedUp = site?.generator === 'hugo' && site.hugo.linkRenderHook === 'get-page' ? hugoPageLookedUp(index, site, fromUri, path) : undefined;
-  if (lookedUp !== undefined) return { kind: 'file', document: lookedUp };
+  if (lookedUp !== undefined) return { kind: 'file', document: lookedUp, lookedUp: true };
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
   if (isMarkdownPath(path) || isMarkdownPath(target)) {
     if (site?.generator === 'docusaurus' && inUnmodelledContentPlugin(site.docusaurus, site.rootUri, fromUri)) return { kind: 'none' };
@@ -104,34 +106,45 @@ function repositoryFileAt(index: GlossaryIndex, fromUri: string, path: string): 
 }
 
 /**
- * The built page a Hugo link render hook finds with `.Page.GetPage` (see `HugoSite.linkRenderHook`):
- * the link's path as a path of the content, from the content folder of the page's language where
- * it starts with `/`, else from the page's section (a leaf bundle's is the folder above it), then
- * from the content folder; with or without `.md` and a final slash, a file, a bundle's `index.md`
- * or a section's `_index.md` (flux's `../installation/`, `/flux/aws.md`).
+ * The page a link render hook finds with `.Page.GetPage` (fluxcd's, or Hugo's own), as Hugo 0.111
+ * looks a path up among the pages of the linking page's language, every path in lower case: a
+ * relative path from the page's folder (a leaf bundle's is the folder above it, unless the path goes
+ * up), cleaned, then the path as written from the content folder; an absolute path as written. In
+ * a path's nearest section, its last extension and its language dropped, `x/index` naming `x`
+ * (`../get-started/index.md` finds `get-started.md`, `b.md` in German `b.de.md`); a final slash
+ * left on names a section only (`/docs/b/` is no page, `b/` is).
  */
 function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, fromUri: string, path: string): ParsedDocument | undefined {
   const fromPage = index.pageOf(fromUri);
   if (fromPage?.generator !== 'hugo' || !fromPage.published) return undefined;
-  // `x/index.md` and `x/_index.md` name the page of `x`, whichever file it is (`../get-started/index.md` finds `get-started.md`).
-  const written = safeDecode(path).replace(/(?:^|\/)_?index\.md$/i, '');
-  const contentDir = site.hugo.languages.find((language) => language.code === fromPage.locale)?.contentDir ?? site.hugo.languages[0]?.contentDir ?? 'content';
-  const content = posix.join(uriPath(site.rootUri), contentDir);
-  const folder = posix.dirname(uriPath(fromUri));
-  const section = /\/index\.[^/]+$/.test(fromUri) ? posix.dirname(folder) : folder;
-  const candidates = (written.startsWith('/') ? [content] : [section, content]).flatMap((base) => {
-    const stem = posix.join(base, written).replace(/\/+$/, '').replace(/\.md$/i, '');
-    return [`${stem}.md`, `${stem}/_index.md`, `${stem}/index.md`];
-  });
-  const isPage = (document: ParsedDocument | undefined): document is ParsedDocument => document !== undefined && index.pageOf(document.uri)?.published === true;
-  for (const candidate of candidates) {
-    const document = index.getDocument(withPath(site.rootUri, candidate));
-    if (isPage(document)) return document;
-    // Hugo keeps its pages by their paths in lower case: `.GetPage` finds `features/lb.md` at `Features/LB.md`.
-    const inAnyCase = index.documentsAtPathInAnyCase(candidate).find(isPage);
-    if (inAnyCase !== undefined) return inAnyCase;
-  }
-  return undefined;
+  const ref = safeDecode(path).trim().toLowerCase();
+  const lookUp = (key: string) => hugoSectionOrPage(index, site, fromPage.locale, key);
+  if (ref.startsWith('/')) return lookUp(ref);
+  const docId = `/${fromPage.docId.toLowerCase()}`;
+  const folder = posix.dirname(docId);
+  const base = docId.endsWith('/index') && !ref.startsWith('..') ? posix.dirname(folder) : folder;
+  // Cleaned as Go cleans a path: no final slash.
+  return lookUp(posix.join(base, ref).replace(/(?<=.)\/+$/, '')) ?? lookUp(`/${ref}`);
+}
+
+/** The page at a content path of a language in lower case (`/docs/features/lb.md`), as Hugo's page lookup finds it (see `hugoPageLookedUp`). */
+function hugoSectionOrPage(index: GlossaryIndex, site: Site, locale: string, ref: string): ParsedDocument | undefined {
+  const published = (key: string) => index.hugoPagesAt(site, locale, key).find((document) => index.pageOf(document.uri)?.published === true);
+  const withSlash = ref.endsWith('/') ? ref : `${ref}/`;
+  // Sections are the top-level folders and the folders with an `_index` file.
+  const isSection = (folder: string) => folder === '/' || (folder.indexOf('/', 1) === folder.length - 1 ? index.hasHugoTopSection(site, locale, folder) : index.hugoPagesAt(site, locale, `${folder}_index`).length > 0);
+  let section = withSlash;
+  while (!isSection(section)) section = section.slice(0, section.lastIndexOf('/', section.length - 2) + 1);
+  const sectionPage = published(`${section}_index`);
+  if (section === withSlash) return sectionPage;
+  const fileName = ref.slice(section.length);
+  // The section's own file, by its name (`../_index.md`).
+  if (sectionPage !== undefined && uriPath(sectionPage.uri).toLowerCase().endsWith(`/${fileName}`) && !fileName.includes('/')) return sectionPage;
+  const withoutExtension = fileName.replace(/\.[^./]*$/, '');
+  const languageSuffix = `.${locale.toLowerCase()}`;
+  const name = (withoutExtension.endsWith(languageSuffix) ? withoutExtension.slice(0, -languageSuffix.length) : withoutExtension).replace(/\/index$/, '').replace(/\/_index$/, '');
+  // A section is found by its folder, not by its file's name in another section.
+  return /(?:^|\/)_index$/.test(name) ? undefined : published(section + name);
 }
 
 /**

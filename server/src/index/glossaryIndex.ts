@@ -287,8 +287,8 @@ export class GlossaryIndex {
   private readonly answersByPages = new Map<string, unknown>();
   /** See `rememberedByNames`. */
   private readonly answersByNames = new Map<string, unknown>();
-  /** See `documentsAtPathInAnyCase`; undefined until asked for and after a file came or went. */
-  private urisByFoldedPath: Map<string, string[]> | undefined;
+  /** See `hugoPagesAt`; undefined until asked for and after a file came or went or the sites changed. */
+  private hugoPageTable: { urisByKey: Map<string, string[]>; topSections: Set<string> } | undefined;
   /** Counts up whenever a link target or a name changes, which may change any count of links. */
   private linksVersion = 0;
   /** See `namesRankedByLinks`; undefined until used and after a change that can reorder it. */
@@ -395,7 +395,7 @@ export class GlossaryIndex {
 
   /** Counts a document coming (1) or going (-1) in what its folders know: the names of bundles' headers, and in a Hugo site the documents below each folder. */
   private learnFolders(uri: string, change: 1 | -1): void {
-    this.urisByFoldedPath = undefined;
+    this.hugoPageTable = undefined;
     const name = uri.slice(uri.lastIndexOf('/') + 1);
     if (mayHeadHugoBundle(name)) {
       const folderPath = uriPath(parentUri(uri));
@@ -491,6 +491,7 @@ export class GlossaryIndex {
     this.configProblems = configProblems;
     this.sitesByFolder.clear();
     this.answersByPages.clear();
+    this.hugoPageTable = undefined;
     this.hugoDocumentsBelow.clear();
     for (const uri of this.documentsByUri.keys()) this.countHugoDocument(uri, 1);
     for (const document of [...this.documentsByUri.values()]) this.setParsedDocument(document);
@@ -809,21 +810,35 @@ export class GlossaryIndex {
   }
 
   /**
-   * The documents at a file path in any case (`/site/content/Docs/LB.md` for `/site/content/docs/lb.md`).
-   * The table is made on the first question after files came or went, not while they are indexed:
-   * only Hugo's page lookups ask, for a link no path reaches as written.
+   * The documents of a Hugo site's pages in a language at a key as Hugo keeps its pages: the path
+   * in the language's content, in lower case, without extension or language (`/docs/features/lb`,
+   * a leaf bundle's `/docs/b`, a section's `/docs/_index`). The table is made on the first
+   * question after files came or went: only `.GetPage` render hooks ask (see `termLinks.ts`).
    */
-  documentsAtPathInAnyCase(filePath: string): ParsedDocument[] {
-    if (this.urisByFoldedPath === undefined) {
-      this.urisByFoldedPath = new Map();
-      for (const uri of this.documentsByUri.keys()) {
-        const key = uriPath(uri).toLowerCase();
-        const uris = this.urisByFoldedPath.get(key);
-        if (uris === undefined) this.urisByFoldedPath.set(key, [uri]);
-        else uris.push(uri);
-      }
+  hugoPagesAt(site: Site, locale: string, key: string): ParsedDocument[] {
+    const uris = this.hugoPages().urisByKey.get(`${site.rootUri}\0${locale}\0${key}`) ?? [];
+    return uris.map((uri) => this.documentsByUri.get(uri)!);
+  }
+
+  /** Whether a Hugo site has a top-level folder of content in a language (`/docs/`): Hugo makes it a section. */
+  hasHugoTopSection(site: Site, locale: string, folder: string): boolean {
+    return this.hugoPages().topSections.has(`${site.rootUri}\0${locale}\0${folder}`);
+  }
+
+  private hugoPages(): { urisByKey: Map<string, string[]>; topSections: Set<string> } {
+    if (this.hugoPageTable !== undefined) return this.hugoPageTable;
+    const table = { urisByKey: new Map<string, string[]>(), topSections: new Set<string>() };
+    for (const [uri, { page }] of this.pagesByUri) {
+      if (page.generator !== 'hugo') continue;
+      const prefix = `${this.siteFor(uri)!.rootUri}\0${page.locale}\0`;
+      const key = `/${page.docId.toLowerCase()}`.replace(/\/index$/, '');
+      const uris = table.urisByKey.get(prefix + key);
+      if (uris === undefined) table.urisByKey.set(prefix + key, [uri]);
+      else uris.push(uri);
+      const top = key.indexOf('/', 1);
+      if (top !== -1) table.topSections.add(prefix + key.slice(0, top + 1));
     }
-    return (this.urisByFoldedPath.get(filePath.toLowerCase()) ?? []).map((uri) => this.documentsByUri.get(uri)!);
+    return (this.hugoPageTable = table);
   }
 
   /** The documents whose images or links to files may name a file that came or went: by its name, in any case. */

@@ -34,6 +34,11 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
   if ((before === undefined) !== (after === undefined)) {
     const page = index.pageFor(uri, (before ?? after)!.frontMatter?.fields ?? []);
     for (const other of page === undefined ? [] : index.documentsWithTranslationKey(page.translationKey)) affected.add(other);
+    // A link render hook's `.GetPage` may find it for a link written in another case, language or extension (`c.md` finds `c.de.md`).
+    const site = index.siteFor(uri);
+    if (site?.generator === 'hugo' && site.hugo.linkRenderHook === 'get-page') {
+      for (const document of index.documents()) if (document.body.links.length > 0 && index.siteFor(document.uri) === site) affected.add(document.uri);
+    }
   }
   // Any change of a page's front matter, or a page that comes or goes, may give or take the doc id another page's pagination or a sidebar names, or the page a Hugo ref finds.
   if (!sameFrontMatterValues(before, after)) {

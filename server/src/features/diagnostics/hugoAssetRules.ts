@@ -6,6 +6,7 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import { linkedPath, type Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
+import { linkedDocument } from '../termLinks';
 
 /** A link to a file, not to a page: its last segment has an extension other than a page's. */
 const FILE_TARGET = /\.(?!(?:md|markdown|html?)$)[a-z0-9]+$/i;
@@ -35,6 +36,8 @@ export function hugoAssetDiagnostics(index: GlossaryIndex, document: ParsedDocum
   if (site.hugo.linkRenderHook !== undefined) {
     for (const link of document.body.links) {
       if (link.kind !== 'inline' || (link.defined && !link.referenced) || !FILE_TARGET.test(link.target.replace(/[?#].*$/s, ''))) continue;
+      // `.GetPage` drops any extension: `b.de` may name the page `b`, and the hook writes its URL.
+      if (site.hugo.linkRenderHook === 'get-page' && linkedDocument(index, document.uri, link.target, link.targetUri).document !== undefined) continue;
       report(link.target, link.targetRange, 'broken-link');
     }
   }

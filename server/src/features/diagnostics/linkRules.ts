@@ -51,16 +51,26 @@ function missing(target: string, suggestion: string | undefined): { message: str
  * `/docs/reference/features/lb.md` (linkerd, cloudwego). Link to the page's URL instead.
  */
 function hugoWritesAsItIs(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink, reached: ReturnType<typeof linkedDocument>): { message: string; suggestion?: string } | undefined {
-  if (reached.kind !== 'file' || link.kind !== 'inline' || (link.defined && !link.referenced)) return undefined;
+  if (reached.kind !== 'file' || reached.lookedUp || link.kind !== 'inline' || (link.defined && !link.referenced)) return undefined;
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
-  if (site?.generator !== 'hugo' || site.hugo.linkRenderHook !== 'none' || !page?.published || inHugoShortcodeBody(index, document, link.range)) return undefined;
+  const hook = site?.generator === 'hugo' ? site.hugo.linkRenderHook : undefined;
+  if (site?.generator !== 'hugo' || (hook !== 'none' && hook !== 'get-page') || !page?.published || inHugoShortcodeBody(index, document, link.range)) return undefined;
   const url = linkedPath(site, page, link.target);
   if (url === undefined) return undefined;
-  const targetPage = reached.document === undefined ? undefined : index.pageOf(reached.document.uri);
+  // The page in this page's language where the file is another's (`guide/_index.md` from a German page: the German section).
+  const own = reached.document === undefined ? undefined : index.translationsOf(reached.document.uri).map((uri) => index.pageOf(uri)).find((other) => other?.published && other.locale === page.locale);
+  const targetPage = own ?? (reached.document === undefined ? undefined : index.pageOf(reached.document.uri));
   const fragment = link.target.match(/#.*$/s)?.[0] ?? '';
-  if (!targetPage?.published) return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site has no link render hook to make a page\'s URL of a Markdown file.', link.target, url) };
-  const suggestion = targetPage.permalink + fragment;
+  const suggestion = targetPage?.published ? targetPage.permalink + fragment : undefined;
+  if (hook === 'get-page') {
+    // A file the hook does not find as a page of this page's language (`c.md` from a German page,
+    // where only the English one is); a path where no file is at all is a broken link as any.
+    if (reached.document === undefined && reached.unpublished === undefined) return undefined;
+    if (suggestion === undefined) return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site\'s link render hook finds no page of this language at that path.', link.target, url) };
+    return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site\'s link render hook finds no page of this language at that path. Link to the page\'s URL, "{2}".', link.target, url, suggestion), suggestion };
+  }
+  if (suggestion === undefined) return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site has no link render hook to make a page\'s URL of a Markdown file.', link.target, url) };
   return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site has no link render hook to make a page\'s URL of a Markdown file. Link to the page\'s URL, "{2}".', link.target, url, suggestion), suggestion };
 }
 
