@@ -329,6 +329,7 @@ const HUGO_SITES = [
   { name: 'hugo-links', dir: path.join(SITES, 'hugo-links') },
   { name: 'hugo-links-hook', dir: path.join(SITES, 'hugo-links-hook') },
   { name: 'hugo-links-hook-i18n', dir: path.join(SITES, 'hugo-links-hook-i18n') },
+  { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

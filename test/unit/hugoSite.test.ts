@@ -60,9 +60,14 @@ describe('Hugo configuration', () => {
     const json = readHugoConfig('{"BaseURL": "/", "uglyurls": false, "languages": {"en": {"weight": 1}}}', 'hugo.json');
     assert.deepEqual(json, { baseURL: '/', uglyURLs: false, languages: [{ code: 'en', weight: 1 }], problems: [] });
     const mounts = readHugoConfig('[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "./docs/"\ntarget = "content/docs/extra"\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n', 'hugo.toml');
-    assert.deepEqual([mounts.importsModules, mounts.contentMountSources], [true, ['content', 'docs']], 'the folders mounted as content');
-    // Mounts of content alone (fluxcd's `content/en`) leave the templates and static files where the site has them.
+    assert.deepEqual([mounts.importsModules, mounts.contentMountSources], [undefined, ['content', 'docs']], 'the folders mounted as content');
+    // Mounts of content alone (fluxcd's `content/en`), or of the static folder as itself (keda's), leave the templates and static files where the site has them.
     assert.equal(readHugoConfig('module:\n  mounts:\n    - source: content/en\n      target: content\n', 'hugo.yaml').importsModules, undefined);
+    const mounting = (source: string, target: string) => readHugoConfig(`[[module.mounts]]\nsource = "${source}"\ntarget = "${target}"\n`, 'hugo.toml').importsModules;
+    assert.deepEqual([mounting('./static/', 'static'), mounting('layouts', 'layouts'), mounting('node_modules/bootstrap/scss', 'assets/scss'), mounting('data', 'data')], [undefined, undefined, undefined, undefined]);
+    // Templates or static files from elsewhere may be any.
+    assert.deepEqual([mounting('node_modules/x/img', 'static/img'), mounting('../shared/layouts', 'layouts'), mounting('static', 'layouts/partials')], [true, true, true]);
+    assert.equal(readHugoConfig('[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n', 'hugo.toml').importsModules, true);
     // Mounted in place of the content folder, one per language (test/sites/hugo-mounts-lang), matched to the language exactly.
     const perLanguage = (fr: string) =>
       readHugoConfig(`[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[[module.mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n[[module.mounts]]\nsource = "./content/fr/"\ntarget = "content"\nlang = "${fr}"\n`, 'hugo.toml').languages.map((language) => language.contentDir);
@@ -984,6 +989,10 @@ describe('Hugo shortcodes without a template', () => {
     assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n' }), 'none');
     // Templates not all on disk: not known.
     assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "fehlt"\n' }), undefined);
+    // A go.mod that requires modules may bring templates; one naming the site alone (vitess's) brings none, nor does mounting the static folder as itself (keda's).
+    assert.equal(hookOf({ 'go.mod': 'module example.org/site\n\ngo 1.19\n\nrequire github.com/google/docsy v0.7.1 // indirect\n' }), undefined);
+    assert.equal(hookOf({ 'go.mod': 'module example.org/site\n\ngo 1.19\n' }), 'none');
+    assert.equal(hookOf({ 'layouts/_default/_markup/render-link.html': getPage, 'hugo.toml': 'baseURL = "https://example.org/"\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n' }), 'get-page');
   });
 
   it('know which parameters a template hands to ref or relref, in the forms themes write it; the site\'s template before a theme\'s', () => {

@@ -291,16 +291,18 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     return isTable(hook) && flag(hook, ['markup', 'goldmark', 'renderHooks', kind, 'enableDefault']) === true;
   });
   if (defaultHooks.length > 0) facts.defaultRenderHooks = defaultHooks;
-  // Imports bring templates and files from elsewhere, and so do mounts of anything but the content
-  // (its own folders mounted as content leave the templates and static files where they are).
+  // Imports bring templates and files from elsewhere, and so do mounts into the templates or the
+  // static files of anything but their own folder (`source = "static"`, `target = "static"`, as
+  // keda's): its own folders mounted as content, assets or data leave both where they are.
   const module = isTable(table.module) ? table.module : undefined;
   const hasEntries = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
   const mounts = Array.isArray(module?.mounts) ? module.mounts : [];
-  const mountsOtherThanContent = mounts.some((mount) => {
-    const target = mountSetting(mount, 'target');
-    return typeof target !== 'string' || !/^content(?:\/|$)/.test(target.replace(/^\.\//, ''));
+  const mountsTemplatesOrStatic = mounts.some((mount) => {
+    const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')].map((setting) => (typeof setting === 'string' ? setting.replace(/^\.\/|\/+$/g, '') : undefined));
+    if (target === undefined) return true;
+    return /^(?:layouts|static)(?:\/|$)/.test(target) && source !== target;
   });
-  if (module !== undefined && (hasEntries(module.imports) || mountsOtherThanContent)) facts.importsModules = true;
+  if (module !== undefined && (hasEntries(module.imports) || mountsTemplatesOrStatic)) facts.importsModules = true;
   // The site's own folders mounted as content (`source = "docs"`, `target = "content/docs/extra"`).
   const contentMounts = mounts.flatMap((mount) => {
     const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')];

@@ -323,6 +323,17 @@ function hugoConfigFilesIn(folder: string, configNames: boolean, scope: Glossary
   return [...(root === undefined ? [] : [{ ...root, inFolder: false }]), ...folderFiles];
 }
 
+/**
+ * Whether a site's `go.mod` requires modules, which may bring templates: one that names the site's
+ * module alone (vitess's `module vitess.io/website`, `go 1.19`) brings none. One that cannot be read counts.
+ */
+function requiresGoModules(folder: string): boolean {
+  const goMod = path.join(folder, 'go.mod');
+  if (!fs.existsSync(goMod)) return false;
+  const text = readTextFileNow(goMod, () => undefined, MAX_CONFIG_BYTES);
+  return text === undefined || /^[ \t]*require\b/m.test(text);
+}
+
 /** At most this many files below a site's or theme's `layouts/shortcodes`: past it, the shortcodes are not judged. */
 const MAX_SHORTCODE_TEMPLATES = 10_000;
 
@@ -340,7 +351,7 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
     log(`${folder}: ${why}; shortcodes are not checked.`);
     return undefined;
   };
-  if (hugo.importsModules || fs.existsSync(path.join(folder, 'go.mod'))) return unknown('the site uses Hugo modules');
+  if (hugo.importsModules || requiresGoModules(folder)) return unknown('the site uses Hugo modules');
   const layouts = path.resolve(folder, hugo.layoutDir);
   if (!isPathInside(folder, layouts, true)) return unknown(`its layoutDir lies outside the site's folder`);
   const templateFolders = [path.join(layouts, 'shortcodes')];
