@@ -187,7 +187,7 @@ function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: stri
 }
 
 /** Whether Hugo writes a page at a URL path that is no page's own: a section's list page, an alias's redirect (see `hugoPathsBesidePages`). */
-function hugoWritesPageAt(index: GlossaryIndex, site: Site, path: string): boolean {
+export function hugoWritesPageAt(index: GlossaryIndex, site: Site, path: string): boolean {
   if (site.generator !== 'hugo') return false;
   const paths = index.rememberedByPages(`hugo paths beside pages ${site.rootUri}`, () => {
     const root = uriPath(site.rootUri).replace(/\/$/, '');
