@@ -437,12 +437,12 @@ function compareHugoLinks(table: HugoTable, findings: Finding[], siteDir: string
     else if (found.length > 0) agreement.differences.push(`${link.file}: check reports a broken ${link.image ? 'image' : 'link'} "${href}", which the built page reaches as "${link.href}"`);
     else agreement.differences.push(`${link.file}: the built page ${link.image ? 'shows the image' : 'links to'} "${link.href}", where nothing is; check has no ${link.image ? 'broken-image' : 'broken-link'} finding for it`);
   }
-  // A finding on a page whose links a fixture's hook keeps as written is over a link Hugo wrote: the other way round.
-  const keepsWritten = new Set(table.links.filter((link) => link.written !== undefined).map((link) => link.file));
+  // The other way round: a finding on a built page is over a link Hugo wrote.
+  const built = new Set(table.pages.filter((page) => page.published).map((page) => page.file));
   for (const finding of ours) {
-    if (matched.has(finding) || !keepsWritten.has(finding.file) || finding.image) continue;
+    if (matched.has(finding) || !built.has(finding.file)) continue;
     agreement.compared++;
-    agreement.differences.push(`${finding.file}: check reports a broken link "${finding.target}", which the built page does not write as a link into the site`);
+    agreement.differences.push(`${finding.file}: check reports a broken ${finding.image ? 'image' : 'link'} "${finding.target}", which the built page does not write as ${finding.image ? 'an image' : 'a link'} into the site`);
   }
 }
 

@@ -734,6 +734,18 @@ describe('broken-link in a Docusaurus site', () => {
       ['No glossary entry at "/Glossar/fehlt".', 'No glossary entry at "@site/docs/kaputt.md".'],
     );
   });
+
+  it('leaves out a reference definition no link uses, but for the Markdown file Docusaurus resolves in it; a plain glossary reports it', () => {
+    const text = '# Start\n\n[Benutzt][a]\n\n[a]: /docs/fehlt-a\n[b]: /docs/fehlt-b\n[c]: fehlt.md\n';
+    const index = new GlossaryIndex();
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    index.setDocument(`${ROOT}/docs/intro.md`, text);
+    assert.deepEqual(diagnosticsOf(index, 'docs/intro.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/fehlt-a".', 'No glossary entry at "fehlt.md".']);
+    const plain = new GlossaryIndex();
+    plain.setDocument(`${ROOT}/intro.md`, text);
+    // Without a site, routes are not judged; the file is, used or not.
+    assert.deepEqual(diagnosticsOf(plain, 'intro.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message.match(/"([^"]+)"/)![1]), ['fehlt.md']);
+  });
 });
 
 describe('broken-link to the pages Docusaurus generates in each version', () => {

@@ -74,6 +74,13 @@ function hugoWritesAsItIs(index: GlossaryIndex, document: ParsedDocument, link: 
   return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site has no link render hook to make a page\'s URL of a Markdown file. Link to the page\'s URL, "{2}".', link.target, url, suggestion), suggestion };
 }
 
+/** Whether a site's build leaves a reference definition that no link uses out of every check: all of Hugo's, Docusaurus's but a Markdown file's path. */
+function rendersNoUnusedDefinition(index: GlossaryIndex, uri: string, target: string): boolean {
+  const site = index.siteFor(uri);
+  if (site?.generator === 'hugo') return index.pageOf(uri) !== undefined;
+  return site?.generator === 'docusaurus' && !/\.mdx?$/i.test(target.replace(/[?#].*$/s, ''));
+}
+
 /** Undefined when the link is fine or not a link to a page (a URL, an image, an anchor, a page elsewhere on the site). */
 function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
   if (link.kind === 'wiki') {
@@ -82,6 +89,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     const match = nearestTerm(index, 'name', name, (term) => [term.title, ...term.aliases]);
     return missing(link.target, match === undefined ? undefined : match.name + fragment);
   }
+  // A definition no link uses writes no link: Hugo renders nothing of it; Docusaurus resolves only its Markdown file's path.
+  if (link.kind === 'inline' && link.defined && !link.referenced && rendersNoUnusedDefinition(index, document.uri, link.target)) return undefined;
   const reached = linkedDocument(index, document.uri, link.target, link.targetUri);
   const asWritten = hugoWritesAsItIs(index, document, link, reached);
   if (asWritten !== undefined) return asWritten;
