@@ -756,13 +756,14 @@ describe('broken links in a Hugo site', () => {
     const index = indexWith({
       'content/config.md': '---\ntitle: Config\n---\n{{< highlight toml >}}\n[[module.mounts]]\nsource = "x"\n{{< /highlight >}}\n\n{{% notiz %}}[[fehlt]]{{% /notiz %}} [[auch-fehlt]]\n',
     });
-    const broken = documentDiagnostics(index, index.getDocument('file:///site/content/config.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
-    assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['No glossary entry at "fehlt".', 'No glossary entry at "auch-fehlt".']);
     const shortcodes = index.getDocument('file:///site/content/config.md')!.hugoShortcodes!;
     assert.deepEqual(shortcodes.map((shortcode) => [shortcode.name, shortcode.body?.start.line, shortcode.body?.end.line]), [['highlight', 3, 6], ['notiz', undefined, undefined]]);
     // A shortcode that closes itself has no text: a later pair's closing is not its.
     const selfClosing = indexWith({ 'content/p.md': '---\ntitle: P\n---\n{{< note />}}\n\n[[Fehlt]]\n\n{{< note >}}x{{< /note >}}\n' });
-    assert.equal(documentDiagnostics(selfClosing, selfClosing.getDocument('file:///site/content/p.md')!).filter((diagnostic) => diagnostic.code === 'broken-link').length, 1);
+    assert.deepEqual(selfClosing.getDocument('file:///site/content/p.md')!.hugoShortcodes!.map((shortcode) => [shortcode.name, shortcode.body?.start.line]), [['note', undefined], ['note', 7]]);
+    // Hugo writes `[[x]]` as text: on its pages one that names no term is no broken link, in a shortcode or not (OpenFunction's `**[[buildpacks]]**`).
+    const broken = documentDiagnostics(index, index.getDocument('file:///site/content/config.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
+    assert.deepEqual(broken, []);
   });
 
   it('take the section and alias paths as Hugo writes them: urlized and lower-cased, cleaned, with .html where URLs are ugly, no language put in front', () => {

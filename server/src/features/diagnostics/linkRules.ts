@@ -85,6 +85,8 @@ function rendersNoUnusedDefinition(index: GlossaryIndex, uri: string, target: st
 function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
   if (link.kind === 'wiki') {
     if (resolveTermLink(index, document.uri, link) !== undefined || inHugoShortcodeBody(index, document, link.range)) return undefined;
+    // Hugo writes `[[x]]` as text, and no extension of its Markdown reads wiki links: on its pages one that names no term is no link (a TOML table's `[[order]]`).
+    if (index.siteFor(document.uri)?.generator === 'hugo' && index.pageOf(document.uri) !== undefined) return undefined;
     const { name, fragment } = wikiLinkParts(link.target);
     const match = nearestTerm(index, 'name', name, (term) => [term.title, ...term.aliases]);
     return missing(link.target, match === undefined ? undefined : match.name + fragment);
