@@ -330,6 +330,8 @@ const HUGO_SITES = [
   { name: 'hugo-links-hook', dir: path.join(SITES, 'hugo-links-hook') },
   { name: 'hugo-links-hook-i18n', dir: path.join(SITES, 'hugo-links-hook-i18n') },
   { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },
+  { name: 'hugo-base-path', dir: path.join(SITES, 'hugo-base-path') },
+  { name: 'hugo-base-path-relative', dir: path.join(SITES, 'hugo-base-path-relative') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

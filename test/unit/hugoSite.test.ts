@@ -258,8 +258,13 @@ describe('Hugo routes', () => {
       multihost: false,
       refsFailBuild: true,
       rendersRawHtml: false,
+      rewritesRootLinks: false,
     });
     assert.equal(permalinkOf(site, 'content/Sub Folder/My Term.md'), '/sub-folder/my-term/');
+    // canonifyURLs or relativeURLs put the base path before links from the root.
+    assert.equal(hugoSiteOf(readHugoConfig('relativeURLs = true\n', 'hugo.toml')).rewritesRootLinks, true);
+    assert.equal(hugoSiteOf(readHugoConfig('canonifyurls: true\n', 'hugo.yaml')).rewritesRootLinks, true);
+    assert.equal(hugoSiteOf(readHugoConfig('canonifyURLs = false\n', 'hugo.toml')).rewritesRootLinks, false);
     assert.equal(hugoPageOf(site, 'docs/x.md', [], NOW), undefined, 'outside the content folder');
   });
 

@@ -37,6 +37,8 @@ export interface HugoSite {
   defaultContentLanguage: string;
   defaultContentLanguageInSubdir: boolean;
   uglyURLs: boolean;
+  /** `canonifyURLs` or `relativeURLs`: root-relative links in pages are rewritten into the site, below its base path. */
+  rewritesRootLinks: boolean;
   disablePathToLower: boolean;
   /** `disableAliases`: no redirect page is written at a page's `aliases`. */
   disableAliases: boolean;
@@ -214,6 +216,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     defaultContentLanguage,
     defaultContentLanguageInSubdir: facts.defaultContentLanguageInSubdir ?? false,
     uglyURLs: facts.uglyURLs ?? false,
+    rewritesRootLinks: facts.rewritesRootLinks ?? false,
     disablePathToLower: facts.disablePathToLower ?? false,
     disableAliases: facts.disableAliases ?? false,
     removePathAccents: facts.removePathAccents ?? false,

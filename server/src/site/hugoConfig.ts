@@ -226,6 +226,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   assign('defaultContentLanguage', text(table, ['defaultContentLanguage'])?.toLowerCase());
   assign('defaultContentLanguageInSubdir', flag(table, ['defaultContentLanguageInSubdir']));
   assign('uglyURLs', flag(table, ['uglyURLs']));
+  if (flag(table, ['canonifyURLs']) === true || flag(table, ['relativeURLs']) === true) facts.rewritesRootLinks = true;
   assign('disablePathToLower', flag(table, ['disablePathToLower']));
   assign('disableAliases', flag(table, ['disableAliases']));
   assign('removePathAccents', flag(table, ['removePathAccents']));

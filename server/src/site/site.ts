@@ -168,12 +168,17 @@ export function linkedPath(site: Site, from: SitePage | undefined, target: strin
     if (!from?.published) return undefined;
     return new URL(encodeURI(path), `https://site${encodeURI(decodedPermalink(site, from))}`).pathname.split('/').map(safeDecode).join('/');
   }
-  // Hugo writes links as they are.
-  if (site.generator === 'hugo') return path;
+  // Hugo writes links as they are, but where `canonifyURLs` or `relativeURLs` put the base path before one from the root.
+  if (site.generator === 'hugo') return site.hugo.rewritesRootLinks ? `${hugoBasePathOf(site.hugo, from)}${path.slice(1)}` : path;
   const { docusaurus } = site;
   const locale = from?.locale ?? docusaurus.defaultLocale;
   const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
   return path.startsWith(localeBase) ? path : `${localeBase}${path.slice(1)}`;
+}
+
+/** The path a Hugo page's language is served below: its own `baseURL`'s on a host of its own, else the site's. */
+export function hugoBasePathOf(hugo: HugoSite, page: Pick<SitePage, 'locale'> | undefined): string {
+  return hugo.languages.find((language) => language.code === page?.locale)?.basePath ?? hugo.basePath;
 }
 
 /**

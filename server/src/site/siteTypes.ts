@@ -144,6 +144,8 @@ export interface HugoConfigFacts {
   defaultContentLanguage?: string;
   defaultContentLanguageInSubdir?: boolean;
   uglyURLs?: boolean;
+  /** `canonifyURLs` or `relativeURLs`: Hugo rewrites root-relative links in pages into the site (below its base path). */
+  rewritesRootLinks?: boolean;
   disablePathToLower?: boolean;
   /** No redirect pages at the paths of pages' `aliases`. */
   disableAliases?: boolean;

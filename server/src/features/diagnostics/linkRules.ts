@@ -6,7 +6,7 @@ import type { Range } from '../../common/text';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
-import { brokenLinkPolicyOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
+import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders } from '../../site/hugo';
 import { builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
@@ -74,6 +74,31 @@ function hugoWritesAsItIs(index: GlossaryIndex, document: ParsedDocument, link: 
   return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site has no link render hook to make a page\'s URL of a Markdown file. Link to the page\'s URL, "{2}".', link.target, url, suggestion), suggestion };
 }
 
+/**
+ * A link from the root on a Hugo site served below a path (`baseURL = "https://example.org/base/"`)
+ * that names the page's path as it is not written: Hugo writes such a link as it is, so one that
+ * misses the base path leads out of the site (`/docs/x/` from a page of `/base/docs/`); where
+ * `canonifyURLs` or `relativeURLs` put the base path before it, one that names it too has it twice.
+ * Reported only where the other form would reach a page, with that form as the fix.
+ */
+function hugoLinkOutsideBasePath(index: GlossaryIndex, site: Site, page: SitePage | undefined, target: string, path: string): { message: string; suggestion: string } | undefined {
+  if (site.generator !== 'hugo' || !target.startsWith('/') || !page?.published) return undefined;
+  const basePath = hugoBasePathOf(site.hugo, page);
+  if (basePath === '/') return undefined;
+  const reachesPage = (at: string) => index.documentsAtPermalink(site, at).some((document) => index.pageOf(document.uri)?.published) || hugoWritesPageAt(index, site, at);
+  if (site.hugo.rewritesRootLinks) {
+    const twice = path.startsWith(`${basePath}${basePath.slice(1)}`) || `${path}/` === `${basePath}${basePath.slice(1)}`;
+    if (!twice || !reachesPage(path.slice(basePath.length - 1))) return undefined;
+    const suggestion = target.slice(basePath.length - 1);
+    return { message: l10n.t('"{0}" names the base path {1} that Hugo puts before a link from the root here (canonifyURLs or relativeURLs), so it leads nowhere. Did you mean "{2}"?', target, basePath, suggestion), suggestion };
+  }
+  if (path.startsWith(basePath) || `${path}/` === basePath) return undefined;
+  const inside = `${basePath}${path.slice(1)}`;
+  if (!reachesPage(inside)) return undefined;
+  const suggestion = `${basePath}${target.slice(1)}`;
+  return { message: l10n.t('"{0}" leads out of the site, whose pages are below {1}: Hugo writes a link from the root as it is. Did you mean "{2}"?', target, basePath, suggestion), suggestion };
+}
+
 /** Whether a site's build leaves a reference definition that no link uses out of every check: all of Hugo's, Docusaurus's but a Markdown file's path. */
 function rendersNoUnusedDefinition(index: GlossaryIndex, uri: string, target: string): boolean {
   const site = index.siteFor(uri);
@@ -132,6 +157,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     // From a file no generator makes a page of, a URL path leads wherever the file is read.
     if (isNoSitePage(index, document.uri)) return undefined;
     const site = index.siteFor(document.uri) ?? index.onlySite()!;
+    const outside = hugoLinkOutsideBasePath(index, site, index.pageOf(document.uri), link.target, reached.path!);
+    if (outside !== undefined) return outside;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
     // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
     if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!) || hugoContentOfOtherFormatAt(index, site, reached.path!)) return undefined;
