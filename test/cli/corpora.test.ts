@@ -455,6 +455,17 @@ describe('markdown-glossary tags', () => {
     assert.deepEqual(check(['.'], ws.path('existing')), []);
   });
 
+  it('--write keeps a byte order mark and places the tags after it as the index read the file: in a flow map on the first line too', () => {
+    ws.write('bom/glossar/A.md', A);
+    ws.write('bom/tags.yml', '\ufeff{Begriffe: {label: Begriffe}}\n');
+    const run = cli(['tags', '--write'], ws.path('bom'));
+    assert.equal(run.status, 0, run.stderr);
+    const written = fs.readFileSync(ws.path('bom/tags.yml'), 'utf8');
+    assert.ok(written.startsWith('\ufeff{Begriffe: {label: Begriffe}, '), written);
+    assert.deepEqual(check(['.'], ws.path('bom')), []);
+    assert.equal(cli(['tags', '--write'], ws.path('bom')).stderr, 'Every tag is declared in the tags file that governs its document.\n');
+  });
+
   it('says when every tag is declared, and writes nothing (the shipped content/, its tags file in glossar/)', () => {
     const content = path.join(REPO_ROOT, 'content');
     for (const args of [['tags'], ['tags', '--write']]) {

@@ -66,7 +66,7 @@ describe('Hugo configuration', () => {
     const mounting = (source: string, target: string) => readHugoConfig(`[[module.mounts]]\nsource = "${source}"\ntarget = "${target}"\n`, 'hugo.toml').importsModules;
     assert.deepEqual([mounting('./static/', 'static'), mounting('layouts', 'layouts'), mounting('node_modules/bootstrap/scss', 'assets/scss'), mounting('data', 'data')], [undefined, undefined, undefined, undefined]);
     // Templates or static files from elsewhere may be any.
-    assert.deepEqual([mounting('node_modules/x/img', 'static/img'), mounting('../shared/layouts', 'layouts'), mounting('static', 'layouts/partials')], [true, true, true]);
+    assert.deepEqual([mounting('node_modules/x/img', 'static/img'), mounting('../gemeinsam/layouts', 'layouts'), mounting('static', 'layouts/partials')], [true, true, true]);
     assert.equal(readHugoConfig('[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n', 'hugo.toml').importsModules, true);
     // Mounted in place of the content folder, one per language (test/sites/hugo-mounts-lang), matched to the language exactly.
     const perLanguage = (fr: string) =>

@@ -380,6 +380,12 @@ describe('unknown-key', () => {
     assert.deepEqual(reported.map((diagnostic) => [diagnostic.suggestion, diagnostic.askFirst]), [
       ['unlisted', true], [undefined, true], ['keywords', true], ['slug', true], ['draft', true], [undefined, true], ['tags', true], [undefined, true], ['image', true], ['sidebar_position', true],
     ], 'no fix where the key meant is there already (id) or another key is renamed to it first');
+    // A key that decides which page the file is, where or whether it is built: `ID:` made `id:` moves the page away from the sidebars and links that name it.
+    const deciding = (key: string) => {
+      const entry = `---\n${key}: Outtasking-Begriff\ntitle: Outtasking\n---\n# Outtasking\n`;
+      return diagnosticsOf(glossaryOf({ 'docs/outtasking.md': entry }), 'docs/outtasking.md').find((diagnostic) => diagnostic.code === 'unknown-key');
+    };
+    assert.deepEqual(['ID', 'Slug', 'Draft', 'Unlisted'].map((key) => [deciding(key)?.suggestion, deciding(key)?.askFirst]), [['id', true], ['slug', true], ['draft', true], ['unlisted', true]]);
   });
 
   it('in a Hugo site, knows Hugo\'s keys in any case, as Hugo reads them, and takes only a slip of the keyboard for a typo', () => {

@@ -8,7 +8,7 @@ import { fileUri, uriToFsPath } from '../common/uris';
 import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
 import { keepRunningOnUnexpectedErrors, startServer } from '../lsp/server';
 import { CONFIG_FILE_NAMES, IGNORE_FILE_NAME, PACKAGE_JSON_KEY } from '../workspace/configFile';
-import { readBytesNow } from '../workspace/fileReading';
+import { readBytesNow, withoutByteOrderMark } from '../workspace/fileReading';
 import { exactUtf8, writeTextFileNow } from '../workspace/files';
 import { bundledL10nFolder, useLocale } from '../workspace/translations';
 import { check, cliWorkspace, exitCodeOf, loadForCli, SettingsFileError, UsageError } from './check';
@@ -155,7 +155,9 @@ async function runTags(args: string[]): Promise<number> {
     const bytes = created ? Buffer.alloc(0) : readBytesNow(filePath, log);
     const before = bytes === undefined ? undefined : exactUtf8(bytes);
     if (before === undefined) throw new Error(l10n.t('Not written: {0} is not a readable UTF-8 file.', shown(uri)));
-    return { uri, filePath, created, text: applyEdits(new LineIndex(before), edits) };
+    // The edits are of the text without its byte order mark, as the index read it; the mark is kept.
+    const mark = before.length - withoutByteOrderMark(before).length;
+    return { uri, filePath, created, text: before.slice(0, mark) + applyEdits(new LineIndex(before.slice(mark)), edits) };
   });
   for (const { uri, filePath, created, text } of writes) {
     try {

@@ -18,6 +18,12 @@ export function firstH1(document: ParsedDocument): Heading | undefined {
 }
 
 /**
+ * Keys that decide which page a file is, where it is built or whether it is: renaming `ID:` to
+ * `id:` makes the key count, and changes what sidebars and links reach. Offered, never applied unasked.
+ */
+const PAGE_DECIDING_KEYS = new Set(['id', 'slug', 'draft', 'unlisted']);
+
+/**
  * Key rules: misspelt keys, required keys, and what Docusaurus makes of the id and title. In a
  * Hugo site the keys are Hugo's, in any case, as Hugo reads them. `noTitleNeeded`: a page that needs
  * no title of its own, as a Hugo section's `_index` file (Hugo titles it by its folder) or a page
@@ -53,7 +59,7 @@ export function keyDiagnostics(document: ParsedDocument, settings: GlossarySetti
       code: 'unknown-key',
       message: l10n.t('Unknown front-matter key "{0}". Did you mean "{1}"?', field.key, intended),
       suggestion: free ? yamlString(intended) : undefined,
-      ...(isSlipOfTheKeyboard(field.key, intended) && valueSuits ? {} : { askFirst: true as const }),
+      ...(isSlipOfTheKeyboard(field.key, intended) && valueSuits && !PAGE_DECIDING_KEYS.has(intended) ? {} : { askFirst: true as const }),
     });
   }
 
