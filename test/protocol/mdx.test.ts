@@ -43,6 +43,12 @@ describe('invalid-mdx over LSP', () => {
       await client.change(uri, 3, fixed.replace('zurück.', 'zurück, {platzhalter}.'));
       const [undefinedName] = (await client.waitForDiagnostics(uri, (current) => (current ?? []).some(isMdx))).filter(isMdx);
       assert.match(String(undefinedName.message), /"platzhalter" is not defined/);
+      // Typed before the problem, and fixed at once, before typing pauses: the page's MDX is read again for the fix, which edits the text as it is.
+      const moved = PAGE.replace('Die Antwort', 'Bitte: Die Antwort');
+      await client.change(uri, 4, moved);
+      const actionsNow = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 7, character: 0 }, end: { line: 7, character: 40 } }, context: { diagnostics: [] } })) as CodeAction[];
+      const escapeNow = actionsNow.find((action) => action.title === 'Escape "<" so that MDX reads it as text');
+      assert.equal(applied(moved, escapeNow!.edit!.changes![uri][0]), moved.replace('<100ms', '\\<100ms'));
     } finally {
       await client.shutdown();
       ws.dispose();

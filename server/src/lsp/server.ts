@@ -271,6 +271,7 @@ export function startServer(connection: Connection): void {
       const all = wanted ? fixAllAction(index, open.document, open.lines, session.settings) : undefined;
       return all === undefined ? [] : [toLspCodeAction(all)];
     }
+    session.readMdxBeforeFixing(open.document.uri, range);
     const fixes = codeActions(index, open.document, open.lines, range, session.settings)
       .filter((action) => session.staysInWorkspace(action.change) && session.overwritesNothing(action.change))
       .map(toLspCodeAction);

@@ -333,22 +333,36 @@ export class GlossarySession {
     this.mdxTimer = setTimeout(() => {
       this.mdxTimer = undefined;
       this.refreshAll();
-      for (const pending of [...this.mdxPending]) {
-        this.mdxPending.delete(pending);
-        const lines = this.openLines.get(pending);
-        const document = this.index.getDocument(pending);
-        // Outside a Docusaurus site no page is compiled as MDX (see `closedDocument`).
-        if (lines === undefined || document === undefined || this.index.siteFor(pending)?.generator !== 'docusaurus') continue;
-        const before = JSON.stringify(mdxFactsOf(document));
-        // In place: the document is the index's, and nothing the index keeps depends on its MDX.
-        delete document.mdxProblems;
-        delete document.mdxStrictProblems;
-        delete document.commonMarkProblems;
-        delete document.mdxModules;
-        Object.assign(document, mdxProblemsFact(lines.text, lines));
-        if (JSON.stringify(mdxFactsOf(document)) !== before) this.publish(pending);
-      }
+      for (const pending of [...this.mdxPending]) this.readMdxAgain(pending);
     }, MDX_CHECK_DELAY_MS);
+  }
+
+  private readMdxAgain(uri: string): void {
+    this.mdxPending.delete(uri);
+    const lines = this.openLines.get(uri);
+    const document = this.index.getDocument(uri);
+    // Outside a Docusaurus site no page is compiled as MDX (see `closedDocument`).
+    if (lines === undefined || document === undefined || this.index.siteFor(uri)?.generator !== 'docusaurus') return;
+    const before = JSON.stringify(mdxFactsOf(document));
+    // In place: the document is the index's, and nothing the index keeps depends on its MDX.
+    delete document.mdxProblems;
+    delete document.mdxStrictProblems;
+    delete document.commonMarkProblems;
+    delete document.mdxModules;
+    Object.assign(document, mdxProblemsFact(lines.text, lines));
+    if (JSON.stringify(mdxFactsOf(document)) !== before) this.publish(uri);
+  }
+
+  /**
+   * Before fixes are made on lines where the last reading of a page's MDX stands for an earlier
+   * text (typing has not paused: see `scheduleMdxCheck`), its MDX is read again: a fix made from
+   * the earlier reading would edit the earlier text's places (`invalid-mdx`, `broken-import`).
+   */
+  readMdxBeforeFixing(uri: string, range: Range): void {
+    const document = this.mdxPending.has(uri) ? this.index.getDocument(uri) : undefined;
+    if (document === undefined) return;
+    const facts = Object.values(mdxFactsOf(document)).flat() as Array<{ range: Range }>;
+    if (facts.some((fact) => fact.range.start.line <= range.end.line && fact.range.end.line >= range.start.line)) this.readMdxAgain(uri);
   }
 
   // ---- Diagnostics and status ----
