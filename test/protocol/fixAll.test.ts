@@ -53,8 +53,8 @@ describe('Fix All Glossary Problems in Workspace', () => {
     try {
       await client.waitForIndex();
       const open = ENTRY.replace('# A', '# A\n\nNeu, noch nicht gespeichert.');
-      await client.open(ws.uri('glossar/A.md'), open);
-      let asked: { label?: string; edit: { documentChanges: Array<{ textDocument: { uri: string }; edits: Array<TextEdit & { annotationId: string }> }>; changeAnnotations: Record<string, { needsConfirmation: boolean }> } } | undefined;
+      await client.open(ws.uri('glossar/A.md'), open, 'markdown', 7);
+      let asked: { label?: string; edit: { documentChanges: Array<{ textDocument: { uri: string; version: number | null }; edits: Array<TextEdit & { annotationId: string }> }>; changeAnnotations: Record<string, { needsConfirmation: boolean }> } } | undefined;
       client.connection.onRequest('workspace/applyEdit', (params: typeof asked) => {
         asked = params;
         return { applied: true };
@@ -64,6 +64,8 @@ describe('Fix All Glossary Problems in Workspace', () => {
       const changes = asked!.edit.documentChanges;
       assert.deepEqual(changes.map((change) => change.textDocument.uri).sort(), [ws.uri('glossar/A.md'), ws.uri('glossar/B.md')]);
       assert.ok(changes.every((change) => change.edits.every((edit) => asked!.edit.changeAnnotations[edit.annotationId].needsConfirmation)));
+      // The open file's edits are for the version they were made from (the editor refuses them once typed in); the closed file's for any.
+      assert.deepEqual(changes.map((change) => [change.textDocument.uri, change.textDocument.version]).sort(), [[ws.uri('glossar/A.md'), 7], [ws.uri('glossar/B.md'), null]]);
       const after = (uri: string, text: string) => applyAll(text, changes.find((change) => change.textDocument.uri === uri)!.edits);
       assert.equal(after(ws.uri('glossar/A.md'), open), open.replace('titel: A', 'title: A').replace('[Begriffe, IM, Begriffe, " IM "]', '[Begriffe, IM]'));
       // The closed file, CRLF body and all, exactly as check --fix writes it.

@@ -8,6 +8,8 @@ export interface TextEdit {
 export interface FileEdits {
   uri: string;
   edits: TextEdit[];
+  /** The version of the open document the edits were made for: an editor applies them to that text only. */
+  version?: number;
 }
 
 /** A change across files: files to create (empty) first, then edits, then files to rename. */

@@ -86,7 +86,7 @@ export function toLspWorkspaceEdit(change: WorkspaceChange): WorkspaceEdit {
   return {
     documentChanges: [
       ...change.createFiles.map((uri) => ({ kind: 'create' as const, uri, options: { ignoreIfExists: true } })),
-      ...change.edits.map((file) => ({ textDocument: { uri: file.uri, version: null }, edits: file.edits })),
+      ...change.edits.map((file) => ({ textDocument: { uri: file.uri, version: file.version ?? null }, edits: file.edits })),
       // Renamed after their edits, which name them by their old URIs.
       ...renames.map(({ oldUri, newUri }) => ({ kind: 'rename' as const, oldUri, newUri })),
     ],

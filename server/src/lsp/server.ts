@@ -476,7 +476,7 @@ export function startServer(connection: Connection): void {
       if (!session.staysInWorkspace(change)) return null;
       // One edit of all files, undone as one; the editor shows it for confirmation first.
       const label = l10n.t('Fix all glossary problems in the workspace');
-      const annotated = { documentChanges: change.edits.map(({ uri, edits }) => ({ textDocument: { uri, version: null }, edits: edits.map((edit) => ({ ...edit, annotationId: 'fixAll' })) })), changeAnnotations: { fixAll: { label, needsConfirmation: true } } };
+      const annotated = { documentChanges: change.edits.map(({ uri, edits, version }) => ({ textDocument: { uri, version: version ?? null }, edits: edits.map((edit) => ({ ...edit, annotationId: 'fixAll' })) })), changeAnnotations: { fixAll: { label, needsConfirmation: true } } };
       const { applied } = await connection.workspace.applyEdit({ label, edit: annotated });
       return applied ? change.edits.length : 0;
     }

@@ -63,6 +63,8 @@ export interface SessionOutput {
 /** An open document's current text, read when the session gets to it (edits arrive faster than checks). */
 export interface OpenText {
   getText(): string;
+  /** The editor's version of the text (an LSP document's). */
+  readonly version?: number;
 }
 
 export interface FileChange {
@@ -663,14 +665,15 @@ export class GlossarySession {
   /** The safe fixes of every document, open ones as edited and closed ones as on disk, as `check --fix` applies them. */
   async workspaceFixes(): Promise<WorkspaceChange> {
     const change: WorkspaceChange = { createFiles: [], edits: [] };
-    const fix = (uri: string, text: string) => {
+    const fix = (uri: string, text: string, version?: number) => {
       const edit = fixedTextEdit(this.index, uri, text, this.settings);
-      if (edit !== undefined) change.edits.push({ uri, edits: [edit] });
+      if (edit !== undefined) change.edits.push({ uri, edits: [edit], ...(version === undefined ? {} : { version }) });
     };
     const closed: string[] = [];
     for (const document of [...this.index.documents()]) {
       const lines = this.openLines.get(document.uri);
-      if (lines !== undefined) fix(document.uri, lines.text);
+      // An open document's edits are for the version they were made from: the editor refuses them once it is typed in.
+      if (lines !== undefined) fix(document.uri, lines.text, this.openTexts.get(document.uri)?.version);
       else closed.push(document.uri);
     }
     for await (const batch of this.textsFromDisk(closed)) {
