@@ -582,6 +582,23 @@ describe('fixes keep the text of the file (issue 16)', () => {
     assert.equal(applied(action(shown.actions, 'Add "title"').change, uri('docs/code.md'), shown.text), '---\nid: code\ntitle: "C# mit Code"\n---\nText.\n\n# C# mit `Code` <!-- Notiz -->\n');
   });
 
+  it('Add "title" before a last value that keeps its final line breaks (|+), whose blank lines would become its own', () => {
+    const index = glossaryOf({});
+    // Not `actionsAt`: its cursor is the text's last `|`.
+    const added = (frontMatter: string) => {
+      const text = `---\n${frontMatter}---\n\nText ohne Überschrift.\n`;
+      const document = index.setDocument(uri('docs/Outtasking.md'), text);
+      const at = { line: 0, character: 1 };
+      return applied(action(codeActions(index, document, new LineIndex(text), { start: at, end: at }, DEFAULT_SETTINGS), 'Add "title"').change, uri('docs/Outtasking.md'), text);
+    };
+    const keep = 'id: Outtasking\ndescription: |+\n  Auslagerung einzelner Aufgaben.\n\n';
+    assert.equal(added(keep), `---\nid: Outtasking\ntitle: Outtasking\ndescription: |+\n  Auslagerung einzelner Aufgaben.\n\n---\n\nText ohne Überschrift.\n`);
+    const nested = 'meta:\n  notes:\n    - >2+\n        eingerückt\n\n';
+    assert.equal(added(`id: Outtasking\n${nested}`), `---\nid: Outtasking\ntitle: Outtasking\n${nested}---\n\nText ohne Überschrift.\n`);
+    // Clipped (|) or stripped (|-): after it, as always.
+    assert.equal(added('id: Outtasking\ndescription: |\n  Auslagerung.\n\n'), '---\nid: Outtasking\ndescription: |\n  Auslagerung.\n\ntitle: Outtasking\n---\n\nText ohne Überschrift.\n');
+  });
+
   it('Add "title" in a Hugo site: into front matter after blank lines, which Hugo reads', () => {
     const index = glossaryOf({});
     index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date() }]);

@@ -541,6 +541,15 @@ export type NewKeysPlace =
     }
   | { style: 'flow'; at: number; separatorFirst: string };
 
+/** Whether a value ends in a block scalar that keeps its final line breaks (`|+`, `>2+`), itself or as the last of its collections. */
+function keepsFinalBreaks(node: YamlNode | null, source: string): boolean {
+  if (isCollection(node)) {
+    const last = node.items[node.items.length - 1];
+    return last !== undefined && keepsFinalBreaks((isMap(node) ? (last as Pair).value : last) as YamlNode | null, source);
+  }
+  return isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range !== undefined && node.range !== null && /^[|>](?:[1-9]?\+|\+[1-9])/.test(source.slice(node.range[0]));
+}
+
 export function newKeysPlace(document: YamlDocument, source: string, lineBreak: string): NewKeysPlace | undefined {
   const contents = document.contents;
   if (document.errors.length > 0) return undefined;
@@ -550,8 +559,16 @@ export function newKeysPlace(document: YamlDocument, source: string, lineBreak: 
     const documentEnd = /^\.\.\.(?=[ \t\r\n]|$)/m.exec(source.slice(contents?.range?.[1] ?? 0));
     const at = documentEnd === null ? source.length : (contents?.range?.[1] ?? 0) + documentEnd.index;
     const beforeMap = source.slice(Math.max(source.lastIndexOf('\n', mapStart - 1), source.lastIndexOf('\r', mapStart - 1)) + 1, mapStart);
+    const indent = /^ *$/.test(beforeMap) ? beforeMap : '';
+    // A block scalar that keeps its final line breaks (`|+`) ends the map: lines added after it would make its blank lines part of it. Before its key, then.
+    const lastPair = contents?.items[contents.items.length - 1];
+    const keyStart = (lastPair?.key as YamlNode | null | undefined)?.range?.[0];
+    if (lastPair !== undefined && keyStart !== undefined && keepsFinalBreaks(lastPair.value as YamlNode | null, source)) {
+      const lineStart = Math.max(source.lastIndexOf('\n', keyStart - 1), source.lastIndexOf('\r', keyStart - 1)) + 1;
+      return /^ *$/.test(source.slice(lineStart, keyStart)) ? { style: 'block', at: lineStart, lineEnd: '', indent } : undefined;
+    }
     const lineEnd = at === 0 || source[at - 1] === '\n' ? '' : source[at - 1] === '\r' ? '\n' : lineBreak;
-    return { style: 'block', at, lineEnd, indent: /^ *$/.test(beforeMap) ? beforeMap : '' };
+    return { style: 'block', at, lineEnd, indent };
   }
   const closing = contents.range![1] - 1;
   const last = contents.items[contents.items.length - 1];
