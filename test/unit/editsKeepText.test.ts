@@ -197,7 +197,14 @@ function intendedFields(before: ParsedDocument, lines: LineIndex, fixed: ReturnT
     } else if (diagnostic.code === 'unknown-key') {
       fields.find((candidate) => sameRange(candidate.field.keyRange, diagnostic.range))!.key = parseYamlText(diagnostic.suggestion!);
     } else if (diagnostic.code === 'missing-key') {
-      fields.push({ key: diagnostic.subject!, value: diagnostic.subject === 'title' ? fileStem(before.uri).replace(/-/g, ' ') : null, field: undefined! });
+      const added = { key: diagnostic.subject!, value: diagnostic.subject === 'title' ? fileStem(before.uri).replace(/-/g, ' ') : null, field: undefined! };
+      // Added before a last value that keeps its final line breaks (`|+`), whose blank lines would become its own after it.
+      const last = before.frontMatter!.fields[before.frontMatter!.fields.length - 1];
+      const lastValue = last?.items !== undefined && last.items.length > 0 ? last.items[last.items.length - 1].range : last?.valueRange;
+      const keeps = lastValue !== undefined && /^[|>](?:[1-9]?\+|\+[1-9])/.test(lines.text.slice(lines.offsetAt(lastValue.start)));
+      const lastAt = fields.findIndex((candidate) => candidate.field === last);
+      if (keeps && lastAt !== -1) fields.splice(lastAt, 0, added);
+      else fields.push(added);
     }
   }
   if (tags?.items !== undefined && (removed.size > 0 || replaced.size > 0)) {
