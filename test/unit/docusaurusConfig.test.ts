@@ -369,6 +369,22 @@ describe('readDocusaurusConfig: what may change how MDX reads a page', () => {
 });
 
 describe('readDocusaurusConfig: computed values and wrong types', () => {
+  it('joins literals as JavaScript does: a template of constants (capacitor\'s baseUrl), and +', () => {
+    const read = (baseUrl: string, before = '') => {
+      const config = readDocusaurusConfig(`${before}export default { url: 'https://example.com', baseUrl: ${baseUrl} };\n`, 'docusaurus.config.js');
+      return config.notLiteral.length > 0 ? 'computed' : config.baseUrl;
+    };
+    assert.equal(read('`${BASE_URL}/`', "const BASE_URL = '/docs';\n"), '/docs/');
+    assert.equal(read("BASE + '/' + VERSION + '/'", "const BASE = '/kb';\nconst VERSION = 2;\n"), '/kb/2/');
+    assert.equal(read('`/${A + B}/`', "const A = 'a';\nconst B = 'b';\n"), '/ab/');
+    assert.equal(read('`${process.env.BASE}/`'), 'computed');
+    assert.equal(read("BASE + '/'", "let BASE = '/kb';\n"), 'computed');
+    assert.equal(read('A - B', 'const A = 3;\nconst B = 1;\n'), 'computed');
+    // Constants doubled over and over are no value to hold: computed past a length.
+    const doubled = Array.from({ length: 30 }, (_, step) => (step === 0 ? "const a0 = 'xxxxxxxx';" : `const a${step} = a${step - 1} + a${step - 1};`)).join('\n');
+    assert.equal(read('a29', `${doubled}\n`), 'computed');
+  });
+
   it('lists computed values with their key and place, and leaves them out so the defaults apply', () => {
     const text = `import sharedDocs from './shared-docs';
 let locale = 'de';

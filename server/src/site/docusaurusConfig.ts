@@ -17,6 +17,8 @@ export const MAX_CONFIG_CHARACTERS = 1024 * 1024;
 const MAX_PARSE_PROBLEMS = 100;
 /** Names and spreads followed to reach one value: real files use a handful; a cycle stops here. */
 const MAX_HOPS = 32;
+/** A string joined of literals (`${BASE}/`) past this length is taken for computed: constants doubled by the dozen would fill the memory. */
+const MAX_JOINED_LENGTH = 4096;
 /**
  * Spreads, array items and type assertions looked at in one file: a file that spreads a large object
  * many times, or spreads of spreads, stops here. A real file uses a few hundred.
@@ -717,8 +719,28 @@ class ConfigReader {
       case 'NullLiteral':
         return { kind: 'literal', value: null, node: inner };
       case 'TemplateLiteral': {
-        const cooked = inner.expressions.length === 0 ? inner.quasis[0]?.value.cooked : undefined;
-        return typeof cooked === 'string' ? { kind: 'literal', value: cooked, node: inner } : { kind: 'computed', node: inner };
+        // `${BASE_URL}/` of a `const BASE_URL = '/docs'` (capacitor's): each part a literal.
+        let text = '';
+        for (const [position, quasi] of inner.quasis.entries()) {
+          if (typeof quasi.value.cooked !== 'string') return { kind: 'computed', node: inner };
+          text += quasi.value.cooked;
+          const expression = inner.expressions[position];
+          if (expression === undefined) continue;
+          if (--this.steps < 0) return { kind: 'computed', node: inner };
+          const part = this.value(expression, scope, hops + 1);
+          if (part.kind !== 'literal') return { kind: 'computed', node: inner };
+          text += String(part.value);
+          if (text.length > MAX_JOINED_LENGTH) return { kind: 'computed', node: inner };
+        }
+        return { kind: 'literal', value: text, node: inner };
+      }
+      case 'BinaryExpression': {
+        // `BASE_URL + '/'`: literals joined as JavaScript joins them.
+        if (inner.operator !== '+' || inner.left.type === 'PrivateName' || --this.steps < 0) return { kind: 'computed', node: inner };
+        const [left, right] = [this.value(inner.left, scope, hops + 1), this.value(inner.right, scope, hops + 1)];
+        if (left.kind !== 'literal' || right.kind !== 'literal') return { kind: 'computed', node: inner };
+        const joined = typeof left.value === 'string' || typeof right.value === 'string' ? String(left.value) + String(right.value) : typeof left.value === 'number' && typeof right.value === 'number' ? left.value + right.value : undefined;
+        return joined === undefined || String(joined).length > MAX_JOINED_LENGTH ? { kind: 'computed', node: inner } : { kind: 'literal', value: joined, node: inner };
       }
       case 'ObjectExpression':
         return { kind: 'object', node: inner, scope };
