@@ -821,6 +821,24 @@ describe('broken-link between files the build leaves out for one reason', () => 
       '"../../docs/b.md" is not built into the site (not a page the docs plugin reads): the link leads nowhere.',
     ]);
   });
+
+  it('judges no URL path in a file the build never reads: a version the site does not have, its translation (kubevela, wails)', () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.locales = ['en', 'fr'];
+    index.setSites([site]);
+    const links = '[Fehlt](/docs/absent), [Nächste](/docs/next/install)\n';
+    const files: Record<string, string> = {
+      'docs/install.md': `# Install\n\n${links}`,
+      'versioned_docs/version-0.9/install.md': `# Old\n\n${links}`,
+      'i18n/fr/docusaurus-plugin-content-docs/version-1.0/install.md': `# Installer\n\n${links}`,
+    };
+    for (const [file, text] of Object.entries(files)) index.setDocument(`${ROOT}/${file}`, text);
+    const messages = (file: string) => diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message.match(/"([^"]+)"/)![1]);
+    assert.deepEqual(messages('docs/install.md'), ['/docs/absent']);
+    assert.deepEqual(messages('versioned_docs/version-0.9/install.md'), []);
+    assert.deepEqual(messages('i18n/fr/docusaurus-plugin-content-docs/version-1.0/install.md'), []);
+  });
 });
 
 /** A configured Docusaurus site at ROOT whose disk holds `files` (paths below ROOT). */

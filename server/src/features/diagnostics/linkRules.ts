@@ -99,6 +99,11 @@ function hugoLinkOutsideBasePath(index: GlossaryIndex, site: Site, page: SitePag
   return { message: l10n.t('"{0}" leads out of the site, whose pages are below {1}: Hugo writes a link from the root as it is. Did you mean "{2}"?', target, basePath, suggestion), suggestion };
 }
 
+/** Whether a site's build never reads a page's file: left out by `exclude` or with a version the site does not build, in a locale it does not have, a translation of no original. */
+function neverRead(page: SitePage | undefined): boolean {
+  return page !== undefined && !page.published && (page.unpublishedReason === 'excluded' || page.unpublishedReason === 'unknown-locale' || page.unpublishedReason === 'no-original');
+}
+
 /** Whether a site's build leaves a reference definition that no link uses out of every check: all of Hugo's, Docusaurus's but a Markdown file's path. */
 function rendersNoUnusedDefinition(index: GlossaryIndex, uri: string, target: string): boolean {
   const site = index.siteFor(uri);
@@ -154,8 +159,9 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     return { message: l10n.t('"{0}" is not built into the site ({1}): the link leads nowhere.', link.target, unpublishedReasonText(reason, site?.generator)) };
   }
   if (reached.kind === 'route') {
-    // From a file no generator makes a page of, a URL path leads wherever the file is read.
-    if (isNoSitePage(index, document.uri)) return undefined;
+    // From a file no generator makes a page of, a URL path leads wherever the file is read; nor does
+    // a build check the links of a file it never reads (a version or translation the site does not have).
+    if (isNoSitePage(index, document.uri) || neverRead(index.pageOf(document.uri))) return undefined;
     const site = index.siteFor(document.uri) ?? index.onlySite()!;
     const outside = hugoLinkOutsideBasePath(index, site, index.pageOf(document.uri), link.target, reached.path!);
     if (outside !== undefined) return outside;
