@@ -776,6 +776,16 @@ describe('broken-link to the pages Docusaurus generates in each version', () => 
 });
 
 describe('broken-link to a file no docs instance we know reads', () => {
+  it('is reported for a Markdown file outside the site, which Docusaurus never resolves a link to (Detox\'s ../../ARCHITECTURE.md)', () => {
+    const index = new GlossaryIndex();
+    index.setSites([defaultDocusaurusSite(`${ROOT}/website`)]);
+    index.setDocument(`${ROOT}/website/docs/arch/artifacts.md`, '# Artifacts\n\n[Architektur](../../../ARCHITECTURE.md)\n');
+    index.setDocument(`${ROOT}/ARCHITECTURE.md`, '# Architecture\n');
+    assert.deepEqual(diagnosticsOf(index, 'website/docs/arch/artifacts.md').map((diagnostic) => [diagnostic.severity, diagnostic.message]), [
+      ['error', '"../../../ARCHITECTURE.md" is not built into the site (not a page the docs plugin reads): the link leads nowhere.'],
+    ]);
+  });
+
   it('is reported, unless the configuration computes its plugins, whose instances may read it', () => {
     for (const instancesComputed of [false, true]) {
       const index = new GlossaryIndex();

@@ -69,7 +69,9 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
       const inRepository = repositoryFileAt(index, fromUri, path);
       if (inRepository !== undefined) return inRepository;
     }
-    if (file === undefined || !index.isBuilt(file.uri)) {
+    // Docusaurus resolves a page's Markdown links among its plugin's files: not to one outside the site (Detox's `../../ARCHITECTURE.md`).
+    const outsideSite = file !== undefined && site?.generator === 'docusaurus' && site.assumed !== true && index.pageOf(fromUri) !== undefined && index.siteFor(file.uri) !== site;
+    if (file === undefined || !index.isBuilt(file.uri) || outsideSite) {
       // Unresolved, Docusaurus leaves the link as it is, a URL that reaches nothing.
       return { kind: 'file', unpublished: file };
     }
