@@ -741,6 +741,22 @@ describe('broken-link in a Docusaurus site', () => {
     );
   });
 
+  it('fails the build from a locale\'s translation of a page or a blog post, as from the original (repro of a real review)', () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.locales = ['en', 'fr'];
+    site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')];
+    site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: '' }];
+    index.setSites([site]);
+    const link = '# Changelog\n\n[Fehlt](/docs/absent)\n';
+    index.setDocument(`${ROOT}/docs/intro.md`, '# Intro\n');
+    for (const file of ['src/pages/changelog.md', 'i18n/fr/docusaurus-plugin-content-pages/changelog.md', 'i18n/fr/docusaurus-plugin-content-blog/2020-01-01-post.md', 'i18n/it/docusaurus-plugin-content-pages/changelog.md']) index.setDocument(`${ROOT}/${file}`, link);
+    const severity = (file: string) => diagnosticsOf(index, file).find((diagnostic) => diagnostic.code === 'broken-link')?.severity;
+    assert.deepEqual(['src/pages/changelog.md', 'i18n/fr/docusaurus-plugin-content-pages/changelog.md', 'i18n/fr/docusaurus-plugin-content-blog/2020-01-01-post.md'].map(severity), ['error', 'error', 'error']);
+    // A locale the site does not have builds nothing.
+    assert.notEqual(severity('i18n/it/docusaurus-plugin-content-pages/changelog.md'), 'error');
+  });
+
   it('leaves out a reference definition no link uses, but for the Markdown file Docusaurus resolves in it; a plain glossary reports it', () => {
     const text = '# Start\n\n[Benutzt][a]\n\n[a]: /docs/fehlt-a\n[b]: /docs/fehlt-b\n[c]: fehlt.md\n';
     const index = new GlossaryIndex();

@@ -354,6 +354,17 @@ export function inUnmodelledContentPlugin(site: DocusaurusSite, siteRootUri: str
   return uri.startsWith(`${root}/i18n/`) && /^[^/]+\/docusaurus-plugin-content-(?:blog|pages)(?:-[^/]+)?\//.test(uri.slice(root.length + '/i18n/'.length));
 }
 
+/**
+ * The folder (URI) of a locale's translations of the default blog or pages plugin that a file lies
+ * in (`i18n/fr/docusaurus-plugin-content-pages/`), for a locale the site has, where the site has
+ * such a plugin: that locale's build compiles its files beside or in place of the originals.
+ */
+function translationFolderOf(site: DocusaurusSite, siteRootUri: string, uri: string): string | undefined {
+  const i18n = `${siteRootUri.replace(/\/$/, '')}/i18n/`;
+  const match = uri.startsWith(i18n) ? /^([^/]+)\/docusaurus-plugin-content-(?:blog|pages)\//.exec(uri.slice(i18n.length)) : null;
+  return match !== null && site.locales.includes(match[1]) && site.contentFolders.length > 0 ? i18n + match[0].slice(0, -1) : undefined;
+}
+
 /** The folder (URI) of the blog or pages plugin a file lies in: that plugin compiles it, or the MDX of its pages imports it. */
 export function contentPluginFolderOf(site: DocusaurusSite, uri: string): string | undefined {
   return site.contentFolders.find((candidate) => uri.startsWith(`${candidate}/`));
@@ -364,8 +375,8 @@ export function contentPluginFolderOf(site: DocusaurusSite, uri: string): string
  * default `exclude` leaves out (`_` files and folders, `__tests__`), hidden files (its globs skip
  * them) and drafts (left out of a production build).
  */
-export function compiledByContentPlugin(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[]): boolean {
-  const folder = contentPluginFolderOf(site, uri);
+export function compiledByContentPlugin(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[], siteRootUri?: string): boolean {
+  const folder = contentPluginFolderOf(site, uri) ?? (siteRootUri === undefined ? undefined : translationFolderOf(site, siteRootUri, uri));
   // Their globs (`**/*.{md,mdx}`) match the extension's case only.
   if (folder === undefined || !/\.mdx?$/.test(uri)) return false;
   const segments = uriPath(uri).slice(uriPath(folder).length + 1).split('/');

@@ -20,7 +20,7 @@ import { distance } from 'fastest-levenshtein';
 export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
   const site = index.siteFor(document.uri);
-  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || (site.generator === 'docusaurus' && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [])));
+  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || (site.generator === 'docusaurus' && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [], site.rootUri)));
   for (const link of document.body.links) {
     const broken = brokenLink(index, document, link);
     if (broken === undefined) continue;
