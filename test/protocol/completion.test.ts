@@ -123,7 +123,7 @@ describe('completion in a glossary with tags.yml, terms in docs/10-Glossar/, uml
 
   before(async () => {
     ws = createWorkspace(FILES);
-    client = await LspClient.start({ workspaceFolders: [ws.root] });
+    client = await LspClient.start({ workspaceFolders: [ws.root], snippets: true });
     assert.equal(await client.waitForIndex(), 6);
   });
   after(async () => {
@@ -450,6 +450,31 @@ describe('completion in a glossary with tags.yml, terms in docs/10-Glossar/, uml
         '---\nid: ${1:Neuer-Begriff}\ntitle: ${2:Neuer Begriff}\ntags: [$3]\n---\n\n# ${2:Neuer Begriff}\n\n**${4:Definition in one sentence.}** $0\n',
       );
     });
+  });
+});
+
+describe('completion in an editor without snippets', () => {
+  it('inserts plain text: each tab stop\'s default, no "${1:1}" written into the file', async () => {
+    const ws = createWorkspace({ 'glossar/Alpha.md': '---\nid: Alpha\ntitle: Alpha\n---\n\n# Alpha\n' });
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      const uri = ws.uri('glossar/Neu.md');
+      const text = '---\nid: Neu\nsidebar_pos   # Reihenfolge im Glossar\n---\n';
+      await client.open(uri, text);
+      const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 11 } })) as CompletionList;
+      const item = list.items.find((candidate) => candidate.label === 'sidebar_position')!;
+      assert.equal(item.insertTextFormat, InsertTextFormat.PlainText);
+      // The key alone is replaced: the comment after it stays.
+      assert.deepEqual(edit(item), { range: range(2, 0, 2, 11), newText: 'sidebar_position: 1' });
+      const empty = ws.uri('glossar/Leer.md');
+      await client.open(empty, '');
+      const [snippet] = ((await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: empty }, position: { line: 0, character: 0 } })) as CompletionList).items;
+      assert.equal(edit(snippet)?.newText, '---\nid: Leer\ntitle: Leer\ntags: []\n---\n\n# Leer\n\n**Definition in one sentence.** \n');
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
   });
 });
 

@@ -55,6 +55,8 @@ export interface StartOptions {
   processId?: number;
   /** Offer to watch files for the server, as Neovim and VS Code do: it registers its globs (see `LspClient.watchedGlobs`). */
   watchesFiles?: boolean;
+  /** Say that completions may be snippets with tab stops, as VS Code does; default: plain text only. */
+  snippets?: boolean;
 }
 
 type DiagnosticsListener = () => void;
@@ -157,7 +159,7 @@ export class LspClient {
             textDocument: {
               synchronization: { dynamicRegistration: false, didSave: false },
               hover: { contentFormat: ['markdown', 'plaintext'] },
-              completion: { completionItem: { snippetSupport: false } },
+              completion: { completionItem: { snippetSupport: options.snippets === true } },
               publishDiagnostics: { relatedInformation: true },
             },
           },

@@ -106,6 +106,13 @@ describe('link completion', () => {
     assert.deepEqual(newTexts('[](Outt|'), ['[Outtasking](../docs/Outtasking.md)'], 'an empty text is filled in');
   });
 
+  it('after ]( keeps an anchor or a query after the cursor, and the closing parenthesis after it', () => {
+    const [item] = completeAt('notes/plan.md', 'Siehe [den Abschnitt](./Outt|#abschnitt) dort.').items;
+    assert.equal(item.newText, '../docs/Outtasking.md');
+    assert.deepEqual(item.range, { start: { line: 0, character: 22 }, end: { line: 0, character: 28 } });
+    assert.deepEqual(newTexts('[](Outt|?x=1)'), ['[Outtasking](../docs/Outtasking.md'], 'a whole link, its parenthesis after the query');
+  });
+
   it('inside a Docusaurus route completes the route, folder number prefixes dropped', () => {
     assert.deepEqual(newTexts('Siehe [Vertrag](/docs/Ser|)'), ['/docs/Glossar/vertrag/SLA)'], 'the route Docusaurus builds, without a final slash');
   });
@@ -242,6 +249,13 @@ describe('front-matter completion', () => {
   it('offers tags in a block list', () => {
     const { items } = completeAt('docs/Neu.md', '---\nid: Neu\ntags:\n  - IM\n  - |\ntitle: Neu\n---\n');
     assert.deepEqual(items.map((item) => item.label), ['Begriffe', 'Strategie']);
+  });
+
+  it('replaces a tag or a key as far as it runs, not a comment after it', () => {
+    const tag = completeAt('docs/Neu.md', '---\nid: Neu\ntags:\n  - IM\n  - Beg|riff   # Hauptkategorie\n---\n').items;
+    assert.deepEqual(tag.map((item) => [item.newText, item.range.start.character, item.range.end.character]), [['Begriffe', 4, 11]]);
+    const key = completeAt('docs/Neu.md', '---\nid: Neu\nsidebar_pos|   # Reihenfolge im Glossar\n---\n').items.find((item) => item.label === 'sidebar_position')!;
+    assert.deepEqual(key.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 11 } });
   });
 
   it('without a tags file offers the tags the glossary uses, most used first, with counts', () => {

@@ -37,7 +37,7 @@ export function completeFrontMatter(
   const tags = tagContext(lines, block, position, line, before);
   if (tags !== undefined) return completeTags(index, document, tags);
   const pin = before.match(TRANSLATED_FROM_BEFORE_CURSOR);
-  if (pin !== null) return completeTranslatedFrom(index, document, history, rangeOnLine(position, position.character - pin[1].length, line.slice(position.character).trimEnd().length));
+  if (pin !== null) return completeTranslatedFrom(index, document, history, rangeOnLine(position, position.character - pin[1].length, valueLengthAfter(line, position.character)));
   if (/^[A-Za-z_]*$/.test(before) && !line.includes(':')) return completeKeys(lines, block, position, line);
   return NO_COMPLETIONS;
 }
@@ -80,8 +80,7 @@ function tagContext(lines: LineIndex, block: { first: number; last: number }, po
     const otherItem = lines.lineText(other).match(BLOCK_ITEM);
     if (other !== position.line && otherItem) present.add(unquote(otherItem[3]));
   }
-  const rest = line.slice(position.character).trimEnd().length;
-  return { query, range: rangeOnLine(position, position.character - item[3].length, rest), present };
+  return { query, range: rangeOnLine(position, position.character - item[3].length, valueLengthAfter(line, position.character)), present };
 }
 
 /**
@@ -144,7 +143,8 @@ function completeKeys(lines: LineIndex, block: { first: number; last: number }, 
     const key = lines.lineText(other).match(KEY_LINE)?.[1];
     if (key !== undefined && other !== position.line) present.add(key);
   }
-  const range = rangeOnLine({ line: position.line, character: 0 }, 0, line.length);
+  // The key written so far, not a comment after it (`sidebar_pos   # Reihenfolge`).
+  const range = rangeOnLine({ line: position.line, character: 0 }, 0, /^[A-Za-z_]*/.exec(line)![0].length);
   const items = FRONT_MATTER_KEYS.filter(({ key }) => !present.has(key)).map(
     ({ key, documentation, valueSnippet }, order): Suggestion => ({
       label: key,
@@ -173,6 +173,21 @@ function newTermSnippet(document: ParsedDocument, position: Position): Suggestio
     filterText: '---',
     sortText: '0',
   };
+}
+
+/**
+ * How far a plain YAML value runs on from a place in its line: to a comment (`#` after a blank: `Beg|   # Hauptkategorie`) or the
+ * line's end, without the blanks before either. A `#` right after the value's own text is part of it (`C#`).
+ */
+function valueLengthAfter(line: string, from: number): number {
+  let end = line.length;
+  for (let at = from; at < line.length; at++) {
+    if (line[at] === '#' && at > 0 && (line[at - 1] === ' ' || line[at - 1] === '\t')) {
+      end = at;
+      break;
+    }
+  }
+  return line.slice(from, end).trimEnd().length;
 }
 
 function rangeOnLine(position: Position, startCharacter: number, charactersAfterCursor: number): Range {

@@ -20,6 +20,8 @@ interface LinkContext {
   range: Range;
   /** The link's text, when completing its target: `[Kernprozess](`. */
   linkText?: string;
+  /** An anchor or query after the cursor that stays, with the link's closing parenthesis (`](./Outt|#abschnitt)`). */
+  keepsSuffix?: true;
 }
 
 // Each pattern matches the line up to the cursor.
@@ -200,14 +202,18 @@ function linkContext(lines: LineIndex, position: Position): LinkContext | undefi
   }
   const target = before.match(TARGET_OPEN);
   if (target) {
-    const rest = after.match(/^[^()\s]*\)/)?.[0].length ?? 0;
+    const closed = after.match(/^[^()\s]*\)/)?.[0];
+    // What remains of the path is replaced; an anchor or query after it stays, and so does the closing parenthesis.
+    const suffixAt = closed?.search(/[#?]/) ?? -1;
+    const rest = suffixAt >= 0 ? suffixAt : (closed?.length ?? 0);
+    const kept = suffixAt >= 0 ? { keepsSuffix: true as const } : {};
     const typed = target[2];
     if (target[1] === '') {
       // `[](` with no text yet: write the text too.
-      return { part: 'text', query: lastSegment(typed), range: at(position.character - target[0].length, rest) };
+      return { part: 'text', query: lastSegment(typed), range: at(position.character - target[0].length, rest), ...kept };
     }
     const part = routeSegments(typed) !== undefined ? 'route' : 'target';
-    return { part, query: lastSegment(typed), range: at(position.character - typed.length, rest), linkText: target[1] };
+    return { part, query: lastSegment(typed), range: at(position.character - typed.length, rest), linkText: target[1], ...kept };
   }
   const text = before.match(TEXT_OPEN);
   if (text) {
@@ -247,10 +253,12 @@ function itemFor(index: GlossaryIndex, document: ParsedDocument, term: GlossaryT
     newText = isAlias ? `${term.title}|${name}]]` : `${name}]]`;
     filterText = `${name}${spellings}`;
   } else if (context.part === 'text') {
-    newText = formatLink(index, document, term, name, style);
+    newText = formatLink(index, document, term, name, context.keepsSuffix && style === 'wiki' ? 'relative' : style);
+    // A whole link before a kept anchor: its target without the closing parenthesis, which follows the anchor.
+    if (context.keepsSuffix && newText.endsWith(')')) newText = newText.slice(0, -1);
     filterText = `[${name}${spellings}`;
   } else {
-    newText = `${target})`;
+    newText = context.keepsSuffix ? target : `${target})`;
     // The user may type part of the path or part of the name.
     filterText = `${target} ${name}${spellings}`;
   }

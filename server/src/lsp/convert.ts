@@ -59,7 +59,7 @@ export interface CompletionItemData {
  * A list of up to 200 items, sent on each keystroke: a term's definition waits for the editor to
  * resolve the item it shows (definitions of real glossaries run to 200-400 characters each).
  */
-export function toLspCompletionList(list: GlossaryCompletionList): CompletionList {
+export function toLspCompletionList(list: GlossaryCompletionList, snippets: boolean): CompletionList {
   const items: CompletionItem[] = list.items.map((item) => ({
     label: item.label,
     kind: COMPLETION_KINDS[item.kind],
@@ -68,10 +68,32 @@ export function toLspCompletionList(list: GlossaryCompletionList): CompletionLis
     data: item.termUri === undefined ? undefined : ({ termUri: item.termUri } satisfies CompletionItemData),
     filterText: item.filterText,
     sortText: item.sortText,
-    insertTextFormat: item.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: { range: item.range, newText: item.newText },
+    insertTextFormat: item.isSnippet && snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: item.range, newText: item.isSnippet && !snippets ? snippetAsText(item.newText) : item.newText },
   }));
   return { isIncomplete: list.isIncomplete, items };
+}
+
+/**
+ * A snippet as the text an editor without snippets inserts: each tab stop's default (`${1:1}` is
+ * `1`), stops without one left out (`$0`, `${2}`), escapes undone (`\$`, `\}`, `\\`).
+ */
+export function snippetAsText(snippet: string): string {
+  let text = '';
+  let depth = 0;
+  for (let at = 0; at < snippet.length; at++) {
+    const character = snippet[at];
+    if (character === '\\' && at + 1 < snippet.length && '$}\\'.includes(snippet[at + 1])) text += snippet[++at];
+    else if (character === '$' && /^\d/.test(snippet.slice(at + 1))) at += /^\d+/.exec(snippet.slice(at + 1))![0].length;
+    else if (character === '$' && snippet[at + 1] === '{' && /^\d/.test(snippet.slice(at + 2))) {
+      // `${n}` or `${n:default}`: the default, read on (it may hold escapes); its closing brace dropped.
+      at += 1 + /^\d+/.exec(snippet.slice(at + 2))![0].length;
+      if (snippet[at + 1] === ':') at++;
+      depth++;
+    } else if (character === '}' && depth > 0) depth--;
+    else text += character;
+  }
+  return text;
 }
 
 export function toLspDocumentation(markdown: string | undefined): MarkupContent | undefined {

@@ -129,6 +129,8 @@ export function startServer(connection: Connection): void {
   let canRegisterWatchers = false;
   let canPullConfiguration = false;
   let canShowProgress = false;
+  /** Whether the editor expands snippets' tab stops (`${1:1}`); else completions insert plain text. */
+  let canInsertSnippets = false;
   let editorListsHeadings = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -146,6 +148,7 @@ export function startServer(connection: Connection): void {
     canRegisterWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    canInsertSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -253,7 +256,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(({ textDocument, position }) => {
     const open = openDocument(textDocument.uri);
-    return open ? toLspCompletionList(complete(index, open.document, open.lines, position, { linkStyle: session.settings.linkStyle, ...(session.history === undefined ? {} : { history: session.history }) })) : null;
+    return open ? toLspCompletionList(complete(index, open.document, open.lines, position, { linkStyle: session.settings.linkStyle, ...(session.history === undefined ? {} : { history: session.history }) }), canInsertSnippets) : null;
   });
 
   connection.onCompletionResolve((item) => {
