@@ -820,3 +820,33 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
     }
   });
 });
+
+describe('unlinked mentions: only where a link can be written', () => {
+  const settings = { ...DEFAULT_SETTINGS, unlinkedMentions: true };
+  const mentionsIn = (index: GlossaryIndex, relative: string, text: string) => {
+    const lines = new LineIndex(text);
+    const document = index.setDocument(uri(relative), text);
+    return documentDiagnostics(index, document, settings, lines).filter((diagnostic) => diagnostic.code === 'unlinked-mention').map((diagnostic) => lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end)) + '@' + diagnostic.range.start.line);
+  };
+
+  it('not in a Hugo shortcode\'s call or the text it hands its template as it is; in a Hugo site without a link render hook, the fix links the page\'s URL', () => {
+    const index = glossaryOf({});
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'none' }, now: new Date() }]);
+    index.setDocument(uri('content/service.md'), '---\ntitle: Service\n---\nA service.\n');
+    const text = '---\ntitle: Shortcodes\n---\n{{< note title="Service" >}}\nA Service inside.\n{{< /note >}}\n\nPlain Service text.\n';
+    assert.deepEqual(mentionsIn(index, 'content/sc.md', text), ['Service@7']);
+    const lines = new LineIndex(text);
+    const document = index.getDocument(uri('content/sc.md'))!;
+    const at = { line: 7, character: 7 };
+    const link = action(codeActions(index, document, lines, { start: at, end: at }, settings), 'Link to "Service"');
+    assert.equal(applied(link.change, uri('content/sc.md'), text), text.replace('Plain Service', 'Plain [Service](/service/)'));
+  });
+
+  it('not in an HTML link\'s text, nor in an MDX expression of a Docusaurus page', () => {
+    const index = glossaryOf({ 'docs/Benchmarking.md': entry('Benchmarking', 'Benchmarking', 'Vergleich mit anderen.') });
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    const text = '---\ntitle: Vergleich\n---\n\nSiehe <Hinweis>{"Benchmarking"}</Hinweis> und <a href="https://example.com">Benchmarking bei Example</a>, dann Benchmarking.\n';
+    assert.deepEqual(mentionsIn(index, 'docs/vergleich.mdx', text), ['Benchmarking@4']);
+    assert.equal(mentionsIn(index, 'docs/vergleich.mdx', text.replace(', dann Benchmarking', '')).length, 0);
+  });
+});

@@ -321,7 +321,10 @@ export function linkForSelection(index: GlossaryIndex, document: ParsedDocument,
  * (a relative style, or a file the site model gives no route) the relative path to its file; encoded.
  */
 function linkTarget(index: GlossaryIndex, document: ParsedDocument, term: GlossaryTerm, style: LinkStyle): string {
-  const route = style === 'route' ? index.routeOf(term) : undefined;
+  // Without a link render hook, Hugo writes a link to a Markdown file as it is, a URL where nothing is: the page's URL, then.
+  const site = index.siteFor(document.uri);
+  const byUrl = style === 'route' || (site?.generator === 'hugo' && site.hugo.linkRenderHook === 'none' && index.pageOf(document.uri)?.published === true);
+  const route = byUrl ? index.routeOf(term) : undefined;
   return asLinkTarget(route ?? relativePath(document.uri, term.uri));
 }
 

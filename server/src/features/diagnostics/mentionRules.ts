@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import type { LineIndex } from '../../common/text';
+import type { LineIndex, Range } from '../../common/text';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { NOT_MENTIONS_KEY, termField, type ParsedDocument } from '../../parsing/document';
 import { definitionOf } from '../navigation';
@@ -13,8 +13,11 @@ import { mentionsIn } from '../termAt';
  */
 export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
+  const unlinkable = unlinkableSpans(index, document, lines);
   for (const mention of mentionsIn(index, document, lines)) {
     if (mention.termUris.length !== 1 || mention.termUris[0] === document.uri) continue;
+    const [start, end] = [lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end)];
+    if (overlapsAny(unlinkable, start, end)) continue;
     const term = index.termOf(mention.termUris[0]);
     if (term === undefined) continue;
     diagnostics.push({
@@ -27,6 +30,63 @@ export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: Parse
     });
   }
   return diagnostics;
+}
+
+/**
+ * Where a Markdown link written in place of a mention would not be one, or would break the page:
+ * a Hugo shortcode's call and the text a `{{< name >}}` hands its template as it is; an HTML link's
+ * text (`<a href>…</a>`: a link inside a link); in a Docusaurus site, an MDX expression (`{"…"}`).
+ * One pass over the text each.
+ */
+function unlinkableSpans(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex): Array<[number, number]> {
+  const text = lines.text;
+  const spans: Array<[number, number]> = [];
+  const offsets = (range: Range): [number, number] => [lines.offsetAt(range.start), lines.offsetAt(range.end)];
+  for (const shortcode of document.hugoShortcodes ?? []) {
+    // The call, from its `{{` to its `}}` (the range is its name's).
+    const [nameStart, nameEnd] = offsets(shortcode.range);
+    const callEnd = text.indexOf('}}', nameEnd);
+    spans.push([Math.max(0, text.lastIndexOf('{{', nameStart)), callEnd === -1 ? text.length : callEnd + 2]);
+    if (shortcode.body !== undefined) spans.push(offsets(shortcode.body));
+  }
+  const anchorOpen = /<a(?=[\s>])/gi;
+  const lower = text.toLowerCase();
+  for (let match = anchorOpen.exec(text); match !== null; match = anchorOpen.exec(text)) {
+    const close = lower.indexOf('</a', match.index);
+    if (close === -1) break;
+    spans.push([match.index, close + 3]);
+    anchorOpen.lastIndex = close + 3;
+  }
+  if (index.readerOf(document.uri) === 'docusaurus') {
+    let depth = 0;
+    let open = 0;
+    for (let at = 0; at < text.length; at++) {
+      if (text[at] === '{' && depth++ === 0) open = at;
+      else if (text[at] === '}' && depth > 0 && --depth === 0) spans.push([open, at + 1]);
+    }
+  }
+  // Merged and sorted, for a binary search per mention.
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
+}
+
+/** Whether `[start, end)` overlaps one of sorted, disjoint spans. */
+function overlapsAny(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  // The first span that ends after `start`.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle][1] <= start) low = middle + 1;
+    else high = middle;
+  }
+  return low < spans.length && spans[low][0] < end;
 }
 
 /**
