@@ -192,6 +192,13 @@ describe('rename keeps what is around the name as written', () => {
     assert.deepEqual(renamed, { 'content/alpha.md': '---\nTitle: Gamma\ntitle: Alt\n---\n\nText.\n', 'content/beta.md': 'See [Gamma](alpha.md).\n' });
   });
 
+  it('refuses an id or title an alias reads elsewhere (slug: *id), rather than change that too', () => {
+    const files = { 'Kennzahl.md': '---\nid: &id Kennzahl\nslug: *id\ntitle: &t Kennzahl\nsidebar_label: *t\n---\n\n# Kennzahl\n', 'Note.md': 'See [Kennzahl](./Kennzahl.md).\n' };
+    const refused = (error: unknown) => error instanceof RenameError && error.message.includes('through an alias elsewhere');
+    assert.throws(() => renameAt(files, 'Kennzahl.md', 'id: &id K', 'KPI'), refused);
+    assert.throws(() => renameAt(files, 'Note.md', '[K', 'KPI'), refused);
+  });
+
   it('refuses an id whose file exists already, rather than move the entry onto it', () => {
     const files = { 'Foo.md': foo, 'Bar.md': '---\ntitle: Bar\n---\n\n# Bar\n\nOther.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
     assert.throws(() => renameAt(files, 'Foo.md', 'id: F', 'Bar'), (error: unknown) => error instanceof RenameError && error.message.includes('Bar.md exists already'));

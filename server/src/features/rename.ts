@@ -50,6 +50,8 @@ export function rename(index: GlossaryIndex, target: RenameTarget, newName: stri
  * string on its line (`"…"`, `'…'`), which is then its range exactly.
  */
 function replacedValue(frontMatter: FrontMatter, field: FrontMatterField, value: string): TextEdit {
+  // An alias reads the value through its anchor (`slug: *id`), or a tag decides how it is read: a new text would change those too.
+  if (frontMatter.format === undefined && field.valuePinned) throw new RenameError(l10n.t('The front matter reads "{0}" through an alias elsewhere or with a tag: a rename would change more than the name. Change it in the file.', field.key));
   if (frontMatter.format === undefined) return replaceValue(field.valueRange, value);
   const { start, end } = field.valueRange;
   const length = end.character - start.character;
