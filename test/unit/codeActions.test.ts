@@ -492,6 +492,13 @@ describe('the tags file generator', () => {
     );
   });
 
+  it('declares a padded tag as its padded-tag fix writes it, trimmed, once', () => {
+    const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '[" IM", "Begriffe ", Begriffe]') });
+    index.setTagsFile(uri('docs/tags.yml'), 'Begriffe:\n  label: Begriffe\n');
+    const change = tagsFileChange(index, uri('docs'));
+    assert.equal(applied(change, uri('docs/tags.yml'), 'Begriffe:\n  label: Begriffe\n'), 'Begriffe:\n  label: Begriffe\nIM:\n  label: IM\n  permalink: /im\n');
+  });
+
   it('writes to the tags file of a parent folder that governs the folder', () => {
     const index = glossary();
     index.setTagsFile(uri('docs/tags.yml'), TAGS_YML);

@@ -115,8 +115,9 @@ export function tagsFileChange(index: GlossaryIndex, folderUri: string): Workspa
     // A new file in the folder would govern only the documents below it.
     if (tags.length === 0 || (tagsFile === undefined && !document.uri.startsWith(`${folder}/`))) continue;
     const target = missing.get(tagsFile?.uri ?? newFile) ?? { tagsFile, usage: new Map<string, number>() };
-    for (const tag of new Set(tags.map((located) => located.value))) {
-      if (tag.trim() === '' || tagsFile?.tags.has(tag)) continue;
+    // A padded tag (`" IM"`) is declared as its fix (`padded-tag`) writes it: trimmed.
+    for (const tag of new Set(tags.map((located) => located.value.trim()))) {
+      if (tag === '' || tagsFile?.tags.has(tag)) continue;
       target.usage.set(tag, (target.usage.get(tag) ?? 0) + 1);
     }
     if (target.usage.size > 0) missing.set(tagsFile?.uri ?? newFile, target);
