@@ -492,6 +492,13 @@ describe('the tags file generator', () => {
     );
   });
 
+  it('creates a Docusaurus doc\'s tags file where the docs plugin reads it: in the docs folder, whatever folder is asked', () => {
+    const index = glossaryOf({ 'docs/glossar/A.md': entry('A', 'A', 'D.', '[IM]') });
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    const change = tagsFileChange(index, ROOT);
+    assert.deepEqual(change.createFiles, [uri('docs/tags.yml')]);
+  });
+
   it('declares a padded tag as its padded-tag fix writes it, trimmed, once', () => {
     const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '[" IM", "Begriffe ", Begriffe]') });
     index.setTagsFile(uri('docs/tags.yml'), 'Begriffe:\n  label: Begriffe\n');

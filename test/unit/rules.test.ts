@@ -105,6 +105,27 @@ describe('a clean entry', () => {
 });
 
 describe('unknown-tag', () => {
+  it('in a configured Docusaurus site, judges a doc by its version\'s tags.yml only, the one the docs plugin reads: not one above or below that folder', () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.locales = ['en', 'fr'];
+    index.setSites([site]);
+    index.setTagsFile(`${ROOT}/tags.yml`, 'Wurzel:\n  label: Wurzel\n');
+    index.setTagsFile(`${ROOT}/docs/glossar/tags.yml`, 'Unten:\n  label: Unten\n');
+    const entryWith = (tag: string) => `---\ntitle: A\ntags: [${tag}]\n---\n\n# A\n`;
+    index.setDocument(`${ROOT}/docs/glossar/a.md`, entryWith('Neu'));
+    const unknown = (file: string) => diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'unknown-tag').length;
+    // No docs/tags.yml: Docusaurus declares nothing, and checks no tag.
+    assert.equal(unknown('docs/glossar/a.md'), 0);
+    index.setTagsFile(`${ROOT}/docs/tags.yml`, 'Begriffe:\n  label: Begriffe\n');
+    assert.equal(unknown('docs/glossar/a.md'), 1);
+    assert.equal(index.tagsFileFor(`${ROOT}/docs/glossar/a.md`)?.uri, `${ROOT}/docs/tags.yml`);
+    // A translation: the locale's folder first, then the docs folder.
+    assert.equal(index.tagsFileFor(`${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/glossar/a.md`)?.uri, `${ROOT}/docs/tags.yml`);
+    index.setTagsFile(`${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/tags.yml`, 'Begriffe:\n  label: Begriffe\n');
+    assert.equal(index.tagsFileFor(`${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/glossar/a.md`)?.uri, `${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/tags.yml`);
+  });
+
   const glossary = () =>
     glossaryOf({
       'docs/tags.yml': TAGS_YML,

@@ -112,15 +112,18 @@ export function tagsFileChange(index: GlossaryIndex, folderUri: string): Workspa
   for (const document of index.documents()) {
     const tags = document.term?.tags ?? [];
     const tagsFile = index.tagsFileFor(document.uri);
+    // A Docusaurus doc's new tags file goes where the docs plugin reads it: its version's folder.
+    const docsFolders = tagsFile === undefined ? index.docsTagsFoldersOf(document.uri) : undefined;
+    const ownNewFile = docsFolders === undefined ? newFile : `${docsFolders[docsFolders.length - 1]}/${TAGS_FILE_NAME}`;
     // A new file in the folder would govern only the documents below it.
     if (tags.length === 0 || (tagsFile === undefined && !document.uri.startsWith(`${folder}/`))) continue;
-    const target = missing.get(tagsFile?.uri ?? newFile) ?? { tagsFile, usage: new Map<string, number>() };
+    const target = missing.get(tagsFile?.uri ?? ownNewFile) ?? { tagsFile, usage: new Map<string, number>() };
     // A padded tag (`" IM"`) is declared as its fix (`padded-tag`) writes it: trimmed.
     for (const tag of new Set(tags.map((located) => located.value.trim()))) {
       if (tag === '' || tagsFile?.tags.has(tag)) continue;
       target.usage.set(tag, (target.usage.get(tag) ?? 0) + 1);
     }
-    if (target.usage.size > 0) missing.set(tagsFile?.uri ?? newFile, target);
+    if (target.usage.size > 0) missing.set(tagsFile?.uri ?? ownNewFile, target);
   }
   const change: WorkspaceChange = { createFiles: [], edits: [] };
   for (const [uri, { tagsFile, usage }] of [...missing].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -4,6 +4,7 @@ import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '.
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
 import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, pathInSite, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
+import { docsTagsFolders } from '../site/docusaurus';
 import type { Generator as SiteGenerator, SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { hugoContentPath, hugoFoldersAt, mayHeadHugoBundle } from '../site/hugo';
 import { assetFileName } from '../site/docusaurusAssets';
@@ -1154,8 +1155,29 @@ export class GlossaryIndex {
   }
 
   /** The tags file that governs a document: the override, else the nearest one in its folder or above. */
+  /**
+   * The folders (URIs) where a configured Docusaurus site's docs plugin looks for a doc's tags file,
+   * in order (see `docsTagsFolders`); undefined for any other file, whose tags file is the nearest
+   * `tags.yml` in its folder or above.
+   */
+  docsTagsFoldersOf(documentUri: string): string[] | undefined {
+    const site = this.siteFor(documentUri);
+    if (site?.generator !== 'docusaurus' || site.assumed === true) return undefined;
+    const root = site.rootUri.replace(/\/$/, '');
+    return docsTagsFolders(site.docusaurus, pathInSite(site, documentUri))?.map((folder) => canonicalUri(folder === '' ? root : `${root}/${folder}`));
+  }
+
   tagsFileFor(documentUri: string): TagsFile | undefined {
     if (this.tagsFileOverrideUri !== undefined) return this.getTagsFile(this.tagsFileOverrideUri);
+    // A configured Docusaurus site's doc: the docs plugin reads its version's `tags.yml`, not one above or below that folder.
+    const docsFolders = this.docsTagsFoldersOf(documentUri);
+    if (docsFolders !== undefined) {
+      for (const folder of docsFolders) {
+        const tagsFile = this.tagsFilesByFolder.get(folder);
+        if (tagsFile !== undefined) return tagsFile;
+      }
+      return undefined;
+    }
     for (const folder of ancestorFolders(canonicalUri(documentUri))) {
       const tagsFile = this.tagsFilesByFolder.get(folder);
       if (tagsFile !== undefined) return tagsFile;

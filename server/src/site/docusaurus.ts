@@ -158,6 +158,22 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
   };
 }
 
+/**
+ * The folders (from the site's) where the docs plugin looks for the tags file of a doc's version:
+ * its `tags.yml` there and nowhere else, the locale's translated folder first (`getTagsFile`);
+ * undefined for a file of no docs folder. (A `tags` option naming another file is not read.)
+ */
+export function docsTagsFolders(site: DocusaurusSite, relativePath: string): string[] | undefined {
+  const place = placeOf(site, relativePath);
+  if (place === undefined) return undefined;
+  const own = relativePath.slice(0, relativePath.length - place.source.length).replace(/\/$/, '');
+  if (!place.translated) return [own];
+  const { instance, version } = place;
+  const versioned = instance.id === 'default' ? 'versioned_docs' : `${instance.id}_versioned_docs`;
+  const original = version === 'current' ? (instance.path === '.' ? '' : instance.path) : `${versioned}/version-${version}`;
+  return [own, original];
+}
+
 function translationKeyOf(place: DocsPlace): string {
   return ownCopy(`${place.instance.id}@${place.version}:${place.source}`);
 }
