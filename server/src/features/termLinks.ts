@@ -122,8 +122,9 @@ function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator:
   const ref = safeDecode(path).trim().toLowerCase();
   const lookUp = (key: string) => hugoSectionOrPage(index, site, fromPage.locale, key);
   if (ref.startsWith('/')) return lookUp(ref);
-  const docId = `/${fromPage.docId.toLowerCase()}`;
-  const folder = posix.dirname(docId);
+  const docId = `/${fromPage.docId}`;
+  const folder = posix.dirname(docId).toLowerCase();
+  // A leaf bundle's `index.md`, in lower case (`Index.md` is a page of its own).
   const base = docId.endsWith('/index') && !ref.startsWith('..') ? posix.dirname(folder) : folder;
   // Cleaned as Go cleans a path: no final slash.
   return lookUp(posix.join(base, ref).replace(/(?<=.)\/+$/, '')) ?? lookUp(`/${ref}`);
@@ -139,7 +140,8 @@ function hugoSectionOrPage(index: GlossaryIndex, site: Site, locale: string, ref
   while (!isSection(section)) section = section.slice(0, section.lastIndexOf('/', section.length - 2) + 1);
   const sectionPage = published(`${section}_index`);
   if (section === withSlash) return sectionPage;
-  const fileName = ref.slice(section.length);
+  // Below the section, one slash more is dropped (`/docs//b.md` finds `/docs/b`), as Hugo trims it.
+  const fileName = ref.slice(section.length).replace(/^\//, '');
   // The section's own file, by its name (`../_index.md`).
   if (sectionPage !== undefined && uriPath(sectionPage.uri).toLowerCase().endsWith(`/${fileName}`) && !fileName.includes('/')) return sectionPage;
   const withoutExtension = fileName.replace(/\.[^./]*$/, '');

@@ -832,7 +832,8 @@ export class GlossaryIndex {
     for (const [uri, { page }] of this.pagesByUri) {
       if (page.generator !== 'hugo') continue;
       const prefix = `${this.siteFor(uri)!.rootUri}\0${page.locale}\0`;
-      const key = `/${page.docId.toLowerCase()}`.replace(/\/index$/, '');
+      // A leaf bundle's `index.md` (in lower case: `Index.md` is a page of that name) is kept as its folder.
+      const key = `/${page.docId}`.replace(/\/index$/, '').toLowerCase();
       const uris = table.urisByKey.get(prefix + key);
       if (uris === undefined) table.urisByKey.set(prefix + key, [uri]);
       else uris.push(uri);

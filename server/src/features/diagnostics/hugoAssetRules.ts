@@ -50,6 +50,8 @@ function missingFile(index: GlossaryIndex, site: Extract<Site, { generator: 'hug
   const url = linkedPath(site, page, target);
   const { basePath, staticDirs } = site.hugo;
   if (url === undefined || !url.startsWith(basePath) || url.endsWith('/')) return undefined;
+  // What Hugo's output formats write beside pages: feeds and other formats (`/blog/index.xml`), the sitemap, robots.txt.
+  if (/(?:^|\/)(?:index\.[a-z0-9]+|sitemap\.xml|robots\.txt)$/i.test(url)) return undefined;
   // A page's folder without its final slash (`/releases/2.10.0`, a version's page or alias), which the server redirects to.
   if (index.documentsAtPermalink(site, `${url}/`).some((document) => index.pageOf(document.uri)?.published) || hugoWritesPageAt(index, site, `${url}/`)) return undefined;
   const inSite = url.slice(basePath.length);

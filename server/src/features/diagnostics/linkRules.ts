@@ -88,8 +88,8 @@ function hugoLinkOutsideBasePath(index: GlossaryIndex, site: Site, page: SitePag
   const reachesPage = (at: string) => index.documentsAtPermalink(site, at).some((document) => index.pageOf(document.uri)?.published) || hugoWritesPageAt(index, site, at);
   if (site.hugo.rewritesRootLinks) {
     const twice = path.startsWith(`${basePath}${basePath.slice(1)}`) || `${path}/` === `${basePath}${basePath.slice(1)}`;
-    if (!twice || !reachesPage(path.slice(basePath.length - 1))) return undefined;
-    const suggestion = target.slice(basePath.length - 1);
+    if (!twice || !reachesPage(path.slice(basePath.length - 1)) || reachesPage(path) || holdsPages(index, site, path)) return undefined;
+    const suggestion = target.slice(basePath.length - 1) || '/';
     return { message: l10n.t('"{0}" names the base path {1} that Hugo puts before a link from the root here (canonifyURLs or relativeURLs), so it leads nowhere. Did you mean "{2}"?', target, basePath, suggestion), suggestion };
   }
   if (path.startsWith(basePath) || `${path}/` === basePath) return undefined;
@@ -97,6 +97,16 @@ function hugoLinkOutsideBasePath(index: GlossaryIndex, site: Site, page: SitePag
   if (!reachesPage(inside)) return undefined;
   const suggestion = `${basePath}${target.slice(1)}`;
   return { message: l10n.t('"{0}" leads out of the site, whose pages are below {1}: Hugo writes a link from the root as it is. Did you mean "{2}"?', target, basePath, suggestion), suggestion };
+}
+
+/** Whether a path is a folder of built pages (`/docs/docs/` of `/docs/docs/intro/`), which a section's list page may stand at. A scan: only links that name a base path twice ask. */
+function holdsPages(index: GlossaryIndex, site: Site, path: string): boolean {
+  const folder = path.endsWith('/') ? path : `${path}/`;
+  for (const document of index.documents()) {
+    const page = index.pageOf(document.uri);
+    if (page?.published && index.siteFor(document.uri) === site && page.permalink.startsWith(folder)) return true;
+  }
+  return false;
 }
 
 /** Whether a site's build never reads a page's file: left out by `exclude` or with a version the site does not build, in a locale it does not have, a translation of no original. */
