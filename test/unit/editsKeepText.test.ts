@@ -23,7 +23,7 @@ import { codeActions, fixAll } from '../../server/src/features/codeActions';
 import type { TextEdit } from '../../server/src/features/workspaceChange';
 import { documentDiagnostics } from '../../server/src/features/diagnostics/documentDiagnostics';
 import type { GlossaryDiagnostic } from '../../server/src/common/diagnostic';
-import { linkEditsForRenamedFiles, prepareRename, rename, type RenameTarget } from '../../server/src/features/rename';
+import { linkEditsForRenamedFiles, prepareRename, rename, RenameError, type RenameTarget } from '../../server/src/features/rename';
 import { TagsFileError, tagsFileChange } from '../../server/src/features/tagsFileGenerator';
 import { yamlString } from '../../server/src/features/yamlEdits';
 import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
@@ -334,6 +334,12 @@ function checkRenames(index: GlossaryIndex, document: ParsedDocument, lines: Lin
   const fields = document.frontMatter?.fields ?? [];
   if (term === undefined) return;
   const renamed = (target: RenameTarget, name: string, key: string) => {
+    // A YAML value an alias reads elsewhere, a tag pins, or a reading of js-yaml's places only roughly: refused, not rewritten.
+    const pinned = fields.find((field) => field.key === key)?.valuePinned === true && document.frontMatter?.format === undefined;
+    if (pinned && name.trim() !== '' && !/[\p{Cc}\u2028\u2029]/u.test(name)) {
+      assert.throws(() => rename(index, target, name), (error: unknown) => error instanceof RenameError && /through an alias elsewhere or with a tag/.test(error.message));
+      return;
+    }
     const edits = rename(index, target, name).edits.filter((fileEdits) => fileEdits.uri === document.uri).flatMap((fileEdits) => fileEdits.edits);
     // A value that aliases the renamed one (`title: &a x`, `tag: [*a]`) changes with it.
     const aliases = (field: FrontMatterField) => lines.text.slice(...offsetsOf(lines, field.valueRange)).includes('*');
@@ -350,7 +356,8 @@ function checkRenames(index: GlossaryIndex, document: ParsedDocument, lines: Lin
 
 function checkTagsFileGeneration(index: GlossaryIndex, texts: Record<string, string>): void {
   const tagsUri = `${ROOT}/docs/tags.yml`;
-  const used = [...index.tagUsage()].map(([tag]) => tag).filter((tag) => tag.trim() !== '');
+  // A padded tag is declared as its `padded-tag` fix writes it: trimmed.
+  const used = [...index.tagUsage()].map(([tag]) => tag.trim()).filter((tag) => tag !== '');
   try {
     const change = tagsFileChange(index, `${ROOT}/docs`);
     const [{ uri, edits }] = change.edits;
