@@ -240,14 +240,19 @@ export function leavesCodeSpanOpen(line: string): boolean {
 
 /** Whether an offset lies in one of a sorted list of disjoint spans. */
 function isInSpans(spans: readonly Span[], offset: number): boolean {
+  return overlapsSpans(spans, offset, offset + 1);
+}
+
+/** Whether `[start, end)` overlaps one of a sorted list of disjoint spans: a binary search for the first span that ends after `start`. */
+export function overlapsSpans(spans: readonly Span[], start: number, end: number): boolean {
   let low = 0;
   let high = spans.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (spans[middle][1] <= offset) low = middle + 1;
+    if (spans[middle][1] <= start) low = middle + 1;
     else high = middle;
   }
-  return low < spans.length && spans[low][0] <= offset;
+  return low < spans.length && spans[low][0] < end;
 }
 
 /** Rewrites the target of every inline link and image in a piece of Markdown. */

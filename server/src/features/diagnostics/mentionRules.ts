@@ -6,6 +6,7 @@ import { NOT_MENTIONS_KEY, termField, type ParsedDocument } from '../../parsing/
 import { definitionOf } from '../navigation';
 import { MAX_PHRASE_LENGTH, MAX_PHRASES } from '../mentions';
 import { mentionsIn } from '../termAt';
+import { overlapsSpans } from '../../parsing/markdown';
 
 /**
  * Plain mentions of a term that could be links. Never in the term's own file, and only where the
@@ -17,7 +18,7 @@ export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: Parse
   for (const mention of mentionsIn(index, document, lines)) {
     if (mention.termUris.length !== 1 || mention.termUris[0] === document.uri) continue;
     const [start, end] = [lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end)];
-    if (overlapsAny(unlinkable, start, end)) continue;
+    if (overlapsSpans(unlinkable, start, end)) continue;
     const term = index.termOf(mention.termUris[0]);
     if (term === undefined) continue;
     diagnostics.push({
@@ -76,18 +77,6 @@ function unlinkableSpans(index: GlossaryIndex, document: ParsedDocument, lines: 
   return merged;
 }
 
-/** Whether `[start, end)` overlaps one of sorted, disjoint spans. */
-function overlapsAny(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
-  let low = 0;
-  let high = spans.length;
-  // The first span that ends after `start`.
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (spans[middle][1] <= start) low = middle + 1;
-    else high = middle;
-  }
-  return low < spans.length && spans[low][0] < end;
-}
 
 /**
  * The `not_mentions` key: a list of phrases, each containing a name of the term (a phrase without
