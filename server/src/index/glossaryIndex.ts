@@ -1155,7 +1155,6 @@ export class GlossaryIndex {
     this.tagsFileOverrideUri = uri === undefined ? undefined : canonicalUri(uri);
   }
 
-  /** The tags file that governs a document: the override, else the nearest one in its folder or above. */
   /**
    * The folders (URIs) where a configured Docusaurus site's docs plugin looks for a doc's tags file,
    * in order (see `docsTagsFolders`); undefined for any other file, whose tags file is the nearest
@@ -1168,6 +1167,7 @@ export class GlossaryIndex {
     return docsTagsFolders(site.docusaurus, pathInSite(site, documentUri))?.map((folder) => canonicalUri(folder === '' ? root : `${root}/${folder}`));
   }
 
+  /** The tags file that governs a document: the override, else a Docusaurus doc's own (`docsTagsFoldersOf`), else the nearest one in its folder or above. */
   tagsFileFor(documentUri: string): TagsFile | undefined {
     if (this.tagsFileOverrideUri !== undefined) return this.getTagsFile(this.tagsFileOverrideUri);
     // A configured Docusaurus site's doc: the docs plugin reads its version's `tags.yml`, not one above or below that folder.

@@ -7,7 +7,7 @@ import type { ParsedDocument } from '../../parsing/document';
 import { linkedPath, type Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
-import { hugoWritesPageAt } from './linkRules';
+import { hugoPageAt } from './linkRules';
 
 /** A link to a file, not to a page: its last segment has an extension other than a page's. */
 const FILE_TARGET = /\.(?!(?:md|markdown|html?)$)[a-z0-9]+$/i;
@@ -53,7 +53,7 @@ function missingFile(index: GlossaryIndex, site: Extract<Site, { generator: 'hug
   // What Hugo's output formats write beside pages: feeds and other formats (`/blog/index.xml`), the sitemap, robots.txt.
   if (/(?:^|\/)(?:index\.[a-z0-9]+|sitemap\.xml|robots\.txt)$/i.test(url)) return undefined;
   // A page's folder without its final slash (`/releases/2.10.0`, a version's page or alias), which the server redirects to.
-  if (index.documentsAtPermalink(site, `${url}/`).some((document) => index.pageOf(document.uri)?.published) || hugoWritesPageAt(index, site, `${url}/`)) return undefined;
+  if (hugoPageAt(index, site, `${url}/`)) return undefined;
   const inSite = url.slice(basePath.length);
   const root = uriPath(site.rootUri).replace(/\/$/, '');
   const candidates = staticDirs.map((folder) => `${root}/${folder}/${inSite}`);

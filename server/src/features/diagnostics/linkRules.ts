@@ -85,7 +85,7 @@ function hugoLinkOutsideBasePath(index: GlossaryIndex, site: Site, page: SitePag
   if (site.generator !== 'hugo' || !target.startsWith('/') || !page?.published) return undefined;
   const basePath = hugoBasePathOf(site.hugo, page);
   if (basePath === '/') return undefined;
-  const reachesPage = (at: string) => index.documentsAtPermalink(site, at).some((document) => index.pageOf(document.uri)?.published) || hugoWritesPageAt(index, site, at);
+  const reachesPage = (at: string) => hugoPageAt(index, site, at);
   if (site.hugo.rewritesRootLinks) {
     const twice = path.startsWith(`${basePath}${basePath.slice(1)}`) || `${path}/` === `${basePath}${basePath.slice(1)}`;
     if (!twice || !reachesPage(path.slice(basePath.length - 1)) || reachesPage(path) || holdsPages(index, site, path)) return undefined;
@@ -97,6 +97,11 @@ function hugoLinkOutsideBasePath(index: GlossaryIndex, site: Site, page: SitePag
   if (!reachesPage(inside)) return undefined;
   const suggestion = `${basePath}${target.slice(1)}`;
   return { message: l10n.t('"{0}" leads out of the site, whose pages are below {1}: Hugo writes a link from the root as it is. Did you mean "{2}"?', target, basePath, suggestion), suggestion };
+}
+
+/** Whether Hugo writes a page at a URL path: a built page's own, a section's list page or an alias's redirect. */
+export function hugoPageAt(index: GlossaryIndex, site: Site, path: string): boolean {
+  return index.documentsAtPermalink(site, path).some((document) => index.pageOf(document.uri)?.published) || hugoWritesPageAt(index, site, path);
 }
 
 /** Whether a path is a folder of built pages (`/docs/docs/` of `/docs/docs/intro/`), which a section's list page may stand at. A scan: only links that name a base path twice ask. */
@@ -241,7 +246,7 @@ function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: stri
 }
 
 /** Whether Hugo writes a page at a URL path that is no page's own: a section's list page, an alias's redirect (see `hugoPathsBesidePages`). */
-export function hugoWritesPageAt(index: GlossaryIndex, site: Site, path: string): boolean {
+function hugoWritesPageAt(index: GlossaryIndex, site: Site, path: string): boolean {
   if (site.generator !== 'hugo') return false;
   const paths = index.rememberedByPages(`hugo paths beside pages ${site.rootUri}`, () => {
     const root = uriPath(site.rootUri).replace(/\/$/, '');
