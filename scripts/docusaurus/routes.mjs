@@ -71,7 +71,7 @@ try {
     renderFailures: lenient.renderFailures,
     unresolvedModules: lenient.unresolvedModules,
     ...Object.fromEntries(
-      ['brokenLinks', 'brokenMarkdownLinks', 'brokenMarkdownImages'].map((key) => [key, lenient.locales.flatMap((locale) => locale[key].map((row) => ({ locale: locale.locale, ...row })))]),
+      ['brokenLinks', 'brokenAnchors', 'brokenMarkdownLinks', 'brokenMarkdownImages'].map((key) => [key, lenient.locales.flatMap((locale) => locale[key].map((row) => ({ locale: locale.locale, ...row })))]),
     ),
   };
   const json = `${JSON.stringify(table, null, 2)}\n`;

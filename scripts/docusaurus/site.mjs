@@ -256,17 +256,17 @@ function runDocusaurus(scratch, args, timeoutMs) {
 }
 
 /**
- * Parses the onBrokenLinks report:
+ * Parses the onBrokenLinks report (kind 'link'), or the onBrokenAnchors one (kind 'anchor'):
  *   - Broken link on source page path = /docs/Intro:
  *      -> linking to /docs/x
  *      -> linking to x.md (resolved as: /docs/x.md)
  * into { page, link, resolved } rows (resolved only when Docusaurus printed one).
  */
-export function parseBrokenLinks(output) {
+export function parseBrokenLinks(output, kind = 'link') {
   const rows = [];
   let page;
   for (const line of output.split('\n')) {
-    const source = /^- Broken link on source page path = (.*):$/.exec(line);
+    const source = new RegExp(`^- Broken ${kind} on source page path = (.*):$`).exec(line);
     if (source) {
       page = source[1];
       continue;
@@ -407,7 +407,7 @@ function readContentPages(kept, locale, routesPaths) {
  * Builds `siteDir` with the cached Docusaurus, all its locales in one `docusaurus build` as a user
  * would, and returns
  *   { version, lenient, failed, exitCode, seconds, reportedBroken, error?, compileFailures, renderFailures (see parseMdxFailures),
- *     locales: [{ locale, failed, docs, brokenLinks, brokenMarkdownLinks, brokenMarkdownImages }] }.
+ *     locales: [{ locale, failed, docs, brokenLinks, brokenAnchors, brokenMarkdownLinks, brokenMarkdownImages }] }.
  * `lenient` (the default) lets every broken link only warn, see harnessConfig.
  * Docusaurus stops at the first locale that fails; the locales after it are not listed.
  */
@@ -441,6 +441,7 @@ export async function buildSite(siteDir, { lenient = true, timeoutMs = 600_000, 
         docs: readDocs(scratch, generated, locale, readMarker(`${kept}${ROUTES_SUFFIX}`) ?? []),
         contentPages: readContentPages(`${kept}${PAGES_SUFFIX}`, locale, readMarker(`${kept}${ROUTES_SUFFIX}`) ?? []),
         brokenLinks: parseBrokenLinks(section),
+        brokenAnchors: parseBrokenLinks(section, 'anchor'),
         brokenMarkdownLinks: parseBrokenMarkdownLinks(section),
         brokenMarkdownImages: parseBrokenMarkdownLinks(section, 'image'),
       });

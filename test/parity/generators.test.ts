@@ -43,6 +43,8 @@ interface DocusaurusTable {
   /** Every page the blog and pages plugins built from a file (a post, a Markdown page): its file and route. */
   contentPages: Array<{ file: string; locale: string; route: string }>;
   brokenLinks: Array<{ locale: string; page: string; link: string }>;
+  /** Links to an anchor their page does not have: the linking page's route and the link as the page writes it (a Markdown file's path resolved to its route). */
+  brokenAnchors: Array<{ locale: string; page: string; link: string }>;
   /** Images the build found no file for: the file holding one, its URL as written, and the line of its `![` (1-based). */
   brokenMarkdownImages: Array<{ locale: string; file: string; link: string; line: number }>;
   /** Pages whose MDX did not compile (file and MDX's reason), and routes whose render failed (see scripts/docusaurus/site.mjs). */
@@ -273,6 +275,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-inline-tags-object', dir: path.join(SITES, 'docusaurus-inline-tags-object'), asDocs: false },
   { name: 'docusaurus-duplicate-routes', dir: path.join(SITES, 'docusaurus-duplicate-routes'), asDocs: false },
   { name: 'docusaurus-markdown-links', dir: path.join(SITES, 'docusaurus-markdown-links'), asDocs: false },
+  { name: 'docusaurus-anchors', dir: path.join(SITES, 'docusaurus-anchors'), asDocs: false },
   { name: 'docusaurus-site-alias-i18n', dir: path.join(SITES, 'docusaurus-site-alias-i18n'), asDocs: false },
   { name: 'docusaurus-assets', dir: path.join(SITES, 'docusaurus-assets'), asDocs: false },
   { name: 'docusaurus-assets-warn', dir: path.join(SITES, 'docusaurus-assets-warn'), asDocs: false },
@@ -363,6 +366,7 @@ describe('the site as the real generators build it', () => {
         const terms = ourTerms(site.dir);
         comparePages(table.docs, terms, ourFileOf, table.docs[0]?.locale, agreement);
         compareBrokenLinks(site.dir, table, check.findings, ourFileOf, agreement);
+        compareBrokenAnchors(site.dir, table, check.findings, ourFileOf, agreement);
       }
       // A folder of docs built in an empty site misses the images of the site it comes from; we judge no images without a configuration.
       if (!site.asDocs) {
@@ -512,6 +516,35 @@ function compareBrokenImports(siteDir: string, table: DocusaurusTable, findings:
     agreement.compared++;
     if (table.unresolvedModules.some((row) => asked(row, found))) agreement.agreeing++;
     else agreement.differences.push(`${found.finding.file}:${found.finding.line}:${found.finding.column}: check reports a broken import "${found.text}" webpack resolves`);
+  }
+}
+
+/**
+ * Every broken anchor the build reports on a page built from a file is a `broken-anchor` finding
+ * in that file over a link with that very anchor (the build names a Markdown file's link by the
+ * route it resolves to, so the anchor is what both write alike); and every `broken-anchor` finding
+ * is one the build reports, in some locale it builds the file in.
+ */
+function compareBrokenAnchors(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
+  const fileAt = (locale: string, route: string): string | undefined =>
+    table.docs.find((row) => row.published && row.locale === locale && row.route === route)?.file ?? table.contentPages.find((row) => row.locale === locale && row.route === route)?.file;
+  const anchorOf = (link: string) => link.slice(link.indexOf('#'));
+  const ours = findings.filter((finding) => finding.code === 'broken-anchor').map((finding) => ({ finding, anchor: anchorOf(textAt(siteDir, finding)) }));
+  for (const reported of table.brokenAnchors) {
+    const file = fileAt(reported.locale, reported.page);
+    if (file === undefined) continue;
+    agreement.compared++;
+    if (ours.some(({ finding, anchor }) => finding.file === ourFileOf(file) && anchor === anchorOf(reported.link))) agreement.agreeing++;
+    else agreement.differences.push(`broken anchor on ${reported.page} (${reported.locale}, ${file}) to "${reported.link}": check has no broken-anchor finding for it`);
+  }
+  for (const { finding, anchor } of ours) {
+    agreement.compared++;
+    const reported = table.brokenAnchors.some((row) => {
+      const file = fileAt(row.locale, row.page);
+      return file !== undefined && ourFileOf(file) === finding.file && anchorOf(row.link) === anchor;
+    });
+    if (reported) agreement.agreeing++;
+    else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a broken anchor "${anchor}" the build does not report`);
   }
 }
 

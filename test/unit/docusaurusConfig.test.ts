@@ -399,12 +399,14 @@ export default {
 `;
     // A spread may hold any option, remark plugins too.
     const mdxOptions = (key: string) => ['remarkPlugins', 'beforeDefaultRemarkPlugins', 'admonitions'].map((option) => `${key}.${option}`);
+    // And rehype plugins, which may give headings other ids.
+    const headingIdOptions = (key: string) => ['rehypePlugins', 'beforeDefaultRehypePlugins'].map((option) => `${key}.${option}`);
     assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js'), {
       contentFolders: ['blog', 'src/pages'],
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [
-        { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs') },
-        { mdxSyntaxChangedBy: mdxOptions('plugins[1]') },
+        { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs'), headingIdsChangedBy: headingIdOptions('presets[0].docs') },
+        { mdxSyntaxChangedBy: mdxOptions('plugins[1]'), headingIdsChangedBy: headingIdOptions('plugins[1]') },
       ],
       notLiteral: [
         { key: 'baseUrl', range: rangeOf(text, "process.env.BASE_URL ?? '/'") },

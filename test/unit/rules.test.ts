@@ -17,6 +17,7 @@ import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { fixedText } from '../../server/src/features/codeActions';
 import { hugoSiteOf } from '../../server/src/site/hugo';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
+import { headingText } from '../../server/src/site/docusaurusAnchors';
 import { entry, glossaryOf, ROOT } from './glossary';
 
 const uri = (relative: string) => `${ROOT}/${relative}`;
@@ -72,6 +73,7 @@ const COVERED = {
   'duplicate-id': 'warning',
   'duplicate-title': 'warning',
   'broken-link': 'warning',
+  'broken-anchor': 'warning',
   'broken-image': 'warning',
   'broken-import': 'error',
 } as const;
@@ -888,6 +890,102 @@ describe('broken-link between files the build leaves out for one reason', () => 
   });
 });
 
+describe('broken-anchor', () => {
+  const INTRO = [
+    /* 0 */ '---',
+    /* 1 */ 'title: Intro',
+    /* 2 */ '---',
+    /* 3 */ '# Intro',
+    /* 4 */ '[a](#getting-started) [b](#Getting-Started) [c](#intro) [d](#options-1) [e](#options-2) [f](#custom) [g](#explicit-heading)',
+    /* 5 */ '[h](#the-run-command) [i](#bold-and-italic) [j](#see-the-guide) [k](#a_b-and-c) [l](#%C3%BCber-uns) [m](#mehr) [n](#nur-a) [o](#)',
+    /* 6 */ '[p](./other.md#usage) [q](./other.md#usag) [r](/docs/other#details) [s](/docs/other/#nothing) [t](./html.md#anything) [u](./fehlt.md#x)',
+    /* 7 */ '',
+    /* 8 */ '## Getting Started',
+    /* 9 */ '## Options',
+    /* 10 */ '## Options',
+    /* 11 */ '## Explicit heading {#custom}',
+    /* 12 */ '## The `run` command',
+    /* 13 */ '## **Bold** and *italic*',
+    /* 14 */ '## See [the guide](./other.md)',
+    /* 15 */ '## a\\_b and c',
+    /* 16 */ '## Über uns',
+    /* 17 */ '<details id="mehr"><summary>Mehr</summary>x</details>',
+    /* 18 */ '<a id="nur-a"></a>',
+  ].join('\n');
+  const OTHER = '---\ntitle: Other\n---\n## Usage\n### Details\n';
+  const HTML = '---\ntitle: HTML\n---\n## <span>Whatever</span>\n';
+  const texts = { 'docs/intro.md': INTRO, 'docs/other.md': OTHER, 'docs/html.md': HTML };
+  const found = (index: GlossaryIndex, file = 'docs/intro.md') =>
+    diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'broken-anchor').map((diagnostic) => [span(diagnostic.range), diagnostic.severity, diagnostic.suggestion, diagnostic.message]);
+
+  it('reports a link to an anchor its doc does not have, as Docusaurus collects anchors: headings but the H1, numbered repeats, explicit ids, <details id>', () => {
+    const { index } = siteWithFiles([], texts);
+    assert.deepEqual(found(index), [
+      ['4:26-4:42', 'warning', '#getting-started', 'No heading or element on this page has the id "Getting-Started": Docusaurus reports a broken anchor. Did you mean "getting-started"?'],
+      ['4:48-4:54', 'warning', undefined, 'No heading or element on this page has the id "intro": Docusaurus reports a broken anchor.'],
+      // Two headings "Options": options and options-1.
+      ['4:76-4:86', 'warning', '#options-1', 'No heading or element on this page has the id "options-2": Docusaurus reports a broken anchor. Did you mean "options-1"?'],
+      ['4:105-4:122', 'warning', undefined, 'No heading or element on this page has the id "explicit-heading": Docusaurus reports a broken anchor.'],
+      ['5:115-5:121', 'warning', undefined, 'No heading or element on this page has the id "nur-a": Docusaurus reports a broken anchor.'],
+      ['6:26-6:41', 'warning', './other.md#usage', 'No heading or element on /docs/other has the id "usag": Docusaurus reports a broken anchor. Did you mean "usage"?'],
+      ['6:72-6:92', 'warning', undefined, 'No heading or element on /docs/other has the id "nothing": Docusaurus reports a broken anchor.'],
+    ]);
+  });
+
+  it('fails the build under onBrokenAnchors: throw, and reports nothing under ignore', () => {
+    const throwing = siteWithFiles([], texts, (site) => (site.docusaurus.onBrokenAnchors = 'throw')).index;
+    assert.ok(found(throwing).length === 7 && diagnosticsOf(throwing, 'docs/intro.md').filter((diagnostic) => diagnostic.code === 'broken-anchor').every((diagnostic) => diagnostic.breaksBuild === true));
+    assert.deepEqual(found(siteWithFiles([], texts, (site) => (site.docusaurus.onBrokenAnchors = 'ignore')).index), []);
+  });
+
+  it('keeps a heading\'s case under markdown.anchors.maintainCase', () => {
+    const { index } = siteWithFiles([], texts, (site) => (site.docusaurus.anchorsMaintainCase = true));
+    const ranges = found(index).map(([range]) => range);
+    assert.ok(ranges.includes('4:4-4:20') && !ranges.includes('4:26-4:42'), ranges.join(' '));
+  });
+
+  it('judges no link to a page whose anchors are not known for certain: a heading of HTML, an imported partial, a heading in a quote, an id from an expression, a rehype plugin', () => {
+    const unknown = (text: string, configure?: (site: ReturnType<typeof defaultDocusaurusSite>) => void) =>
+      found(siteWithFiles(['docs/_teil.md'], { 'docs/a.md': `---\ntitle: A\n---\n[x](#nirgends)\n\n${text}\n` }, configure).index, 'docs/a.md').length;
+    assert.equal(unknown('## Da'), 1);
+    assert.equal(unknown('## <span>Da</span>'), 0);
+    assert.equal(unknown("import Teil from './_teil.md';\n\n<Teil />"), 0);
+    assert.equal(unknown('> ## Zitiert'), 0);
+    assert.equal(unknown('- ## Aufgezählt'), 0);
+    assert.equal(unknown('<details id={name}>x</details>'), 0);
+    assert.equal(unknown('<Box id="x" />'), 0);
+    assert.equal(unknown('## __init__'), 0);
+    assert.equal(unknown('## Da', (site) => (site.docusaurus.instances[0].headingIdsChangedBy = 'docs.rehypePlugins')), 0);
+    assert.equal(unknown('## Da', (site) => (site.docusaurus.mdxComponents = undefined)), 0);
+  });
+
+  it('judges a translation by its own headings, and no link between locales', () => {
+    const { index } = siteWithFiles([], {
+      'docs/intro.md': '---\ntitle: Intro\n---\n## Setup\n',
+      'i18n/de/docusaurus-plugin-content-docs/current/intro.md': '---\ntitle: Intro\n---\n[a](#setup) [b](#einrichtung)\n\n## Einrichtung\n',
+    }, (site) => (site.docusaurus.locales = ['en', 'de']));
+    assert.deepEqual(found(index, 'i18n/de/docusaurus-plugin-content-docs/current/intro.md').map(([range]) => range), ['3:4-3:10']);
+  });
+
+  it('checks the links to a page again when its headings change', () => {
+    const { index } = siteWithFiles([], texts);
+    const before = index.getDocument(uri('docs/other.md'));
+    index.setDocument(uri('docs/other.md'), '---\ntitle: Other\n---\n## Usag\n');
+    assert.ok(affectedDocuments(index, uri('docs/other.md'), before, index.getDocument(uri('docs/other.md'))).has(uri('docs/intro.md')));
+  });
+});
+
+describe('headingText', () => {
+  it('reads a heading as the text Docusaurus slugs, where that is certain', () => {
+    assert.equal(headingText('The `run` command'), 'The run command');
+    assert.equal(headingText('See [the guide](./x.md "Titel") and ![Logo](l.png)'), 'See the guide and Logo');
+    assert.equal(headingText('a\\_b \\* c'), 'a_b * c');
+    assert.equal(headingText('`` a`b ``'), 'a`b');
+    assert.equal(headingText('snake_case'), 'snake_case');
+    for (const uncertain of ['_Kursiv_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&amp;T', 'zwei\nZeilen']) assert.equal(headingText(uncertain), undefined, uncertain);
+  });
+});
+
 /** A configured Docusaurus site at ROOT whose disk holds `files` (paths below ROOT). */
 function siteWithFiles(files: string[], texts: Record<string, string>, configure: (site: ReturnType<typeof defaultDocusaurusSite>) => void = () => {}) {
   const index = new GlossaryIndex();
@@ -1216,7 +1314,8 @@ describe('broken-link', () => {
     });
 
   const brokenLinks = () => {
-    const diagnostics = diagnosticsOf(site(), 'docs/10-Glossar/D-Glossar/Notiz.md');
+    // `#oben` names no heading of the note: a broken anchor (see broken-anchor), not a broken link.
+    const diagnostics = diagnosticsOf(site(), 'docs/10-Glossar/D-Glossar/Notiz.md').filter((diagnostic) => !(diagnostic.code === 'broken-anchor' && span(diagnostic.range) === '3:117-3:122'));
     // A broken Markdown link fails the Docusaurus build; a wiki link stays text on the page.
     assert.ok(diagnostics.every((diagnostic) => diagnostic.code === 'broken-link' && diagnostic.severity === (diagnostic.range.start.line === 7 || diagnostic.range.start.line === 9 ? 'warning' : 'error')));
     return diagnostics;

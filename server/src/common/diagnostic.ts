@@ -31,6 +31,7 @@ export const RULES = {
   'duplicate-title': 'warning',
   'duplicate-route': 'warning',
   'broken-link': 'warning',
+  'broken-anchor': 'warning',
   'broken-image': 'warning',
   'broken-import': 'error',
   'unknown-shortcode': 'warning',

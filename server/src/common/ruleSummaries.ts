@@ -52,6 +52,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('A page the site builds at the URL of another.');
     case 'broken-link':
       return l10n.t('A link to a glossary entry that does not exist.');
+    case 'broken-anchor':
+      return l10n.t('A link to an anchor its page does not have.');
     case 'broken-image':
       return l10n.t('An image whose file is not there.');
     case 'broken-import':

@@ -338,6 +338,7 @@ function compactInPlace(document: ParsedDocument): void {
     image.target = ownCopy(image.target);
     image.targetRange = PackedRange.from(image.targetRange);
   }
+  if (document.body.otherAnchors !== undefined) document.body.otherAnchors = document.body.otherAnchors.map(ownCopy);
   for (const module of document.mdxModules ?? []) {
     module.request = ownCopy(module.request);
     module.range = PackedRange.from(module.range);
@@ -345,6 +346,8 @@ function compactInPlace(document: ParsedDocument): void {
   // The term's heading is one of these.
   for (const heading of document.body.headings) {
     heading.text = ownCopy(heading.text);
+    if (heading.source !== undefined) heading.source = ownCopy(heading.source);
+    if (heading.id !== undefined) heading.id = ownCopy(heading.id);
     heading.range = PackedRange.from(heading.range);
     heading.textRange = PackedRange.from(heading.textRange);
   }

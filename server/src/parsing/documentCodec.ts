@@ -20,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 22;
+export const DOCUMENT_CODEC_VERSION = 23;
 
 export class DocumentCodecError extends Error {}
 
@@ -29,7 +29,7 @@ export type EncodedDocument = unknown[];
 
 export function encodeClosedDocument(document: ParsedDocument): EncodedDocument {
   const headings: unknown[] = [];
-  for (const heading of document.body.headings) headings.push(heading.level, heading.text, ...numbersOf(heading.range), ...numbersOf(heading.textRange));
+  for (const heading of document.body.headings) headings.push(heading.level, heading.text, heading.source ?? 0, heading.id ?? 0, ...numbersOf(heading.range), ...numbersOf(heading.textRange));
   const links: unknown[] = [];
   for (const link of document.body.links) {
     // Resolving every link again took a third of decoding: the resolved target is kept (0: none, or a wiki link).
@@ -59,19 +59,23 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     (document.mdxModules ?? []).flatMap((module) => [module.request, ...numbersOf(module.range)]),
     // Its JSON mistake: jsonc-parser's code, -1 a trailing comma, absent none.
     document.hugoOpeningProblem === undefined ? 0 : [HUGO_OPENING_PROBLEM_KINDS.indexOf(document.hugoOpeningProblem.kind), ...numbersOf(document.hugoOpeningProblem.range), ...mistakeNumbers(document.hugoOpeningProblem.mistake)],
+    document.body.otherAnchors ?? 0,
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, readFlags, commonMarkData, refData, imageData, shortcodeData, moduleData, openingData] = tuple(data, 15);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, readFlags, commonMarkData, refData, imageData, shortcodeData, moduleData, openingData, otherAnchorData] = tuple(data, 16);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
-  if (headingNumbers.length % 10 !== 0) fail();
-  for (let at = 0; at < headingNumbers.length; at += 10) {
+  if (headingNumbers.length % 12 !== 0) fail();
+  for (let at = 0; at < headingNumbers.length; at += 12) {
     const level = headingNumbers[at];
     if (level !== 1 && level !== 2 && level !== 3 && level !== 4 && level !== 5 && level !== 6) fail();
-    headings.push({ level, text: text(headingNumbers[at + 1]), range: rangeAt(headingNumbers, at + 2), textRange: rangeAt(headingNumbers, at + 6) });
+    const heading: Heading = { level, text: text(headingNumbers[at + 1]), range: rangeAt(headingNumbers, at + 4), textRange: rangeAt(headingNumbers, at + 8) };
+    if (headingNumbers[at + 2] !== 0) heading.source = text(headingNumbers[at + 2]);
+    if (headingNumbers[at + 3] !== 0) heading.id = text(headingNumbers[at + 3]);
+    headings.push(heading);
   }
   const links: MarkdownLink[] = [];
   const linkNumbers = list(linkData);
@@ -105,7 +109,7 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const document: ParsedDocument = {
     uri,
     frontMatter: frontMatterData === 0 ? undefined : decodeFrontMatter(frontMatterData),
-    body: { headings, leadParagraph: undefined, links, nonProse: [], ...(images.length === 0 ? {} : { images }) },
+    body: { headings, leadParagraph: undefined, links, nonProse: [], ...(images.length === 0 ? {} : { images }), ...(otherAnchorData === 0 ? {} : { otherAnchors: list(otherAnchorData).map(text) }) },
     term: termData === 0 ? undefined : decodeTerm(uri, termData, headings),
     diagnostics: list(diagnosticData).map(decodeDiagnostic),
     directives: list(directiveData).map(decodeDirective),

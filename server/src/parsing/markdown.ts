@@ -9,6 +9,10 @@ export interface Heading {
   range: Range;
   /** Just the heading's text, without `#` markers. */
   textRange: Range;
+  /** The text as written, where backslash escapes make it differ from `text` (`\\_init\\_`). */
+  source?: string;
+  /** The explicit heading id (`## Hello {#hello}`), where there is one. */
+  id?: string;
 }
 
 export type LinkKind = 'inline' | 'wiki';
@@ -63,6 +67,12 @@ export interface MarkdownBody {
   nonProse: Span[];
   /** The links that lead through a reference definition (`[text][label]`), where there are any. */
   references?: LinkReference[];
+  /**
+   * Anchors besides the headings' own, where there are any: the `id` attributes of HTML and JSX
+   * elements (in code too), each as `tag:id` (`details:more`), and '' for one that cannot be named:
+   * an id an expression gives (`id={x}`), a heading in a quote or a list item (which `headings` leaves out).
+   */
+  otherAnchors?: string[];
 }
 
 /** A link by reference, `[text][label]`, `[label][]` or `[label]`, and the definition of its label. */
@@ -160,7 +170,7 @@ export function escapeHeadingText(text: string): string {
  * An ATX heading's level and text, without the blanks and the closing #s around it (CommonMark).
  * Read by hand: the regular expression for it backtracks quadratically on a long line of blanks.
  */
-function atxHeading(line: string): { level: number; text: string; textOffset: number } | undefined {
+function atxHeading(line: string): { level: number; text: string; textOffset: number; id?: string } | undefined {
   const opening = ATX_OPENING.exec(line);
   if (opening === null) return undefined;
   const contentStart = opening[0].length;
@@ -174,23 +184,31 @@ function atxHeading(line: string): { level: number; text: string; textOffset: nu
   while (end > contentStart && isBlank(end - 1)) end--;
   let textOffset = contentStart;
   while (textOffset < end && isBlank(textOffset)) textOffset++;
-  end = endBeforeHeadingId(line, textOffset, end);
-  return { level: opening[1].length, text: line.slice(textOffset, end), textOffset };
+  const explicit = explicitHeadingId(line, textOffset, end);
+  return { level: opening[1].length, text: line.slice(textOffset, explicit.end), textOffset, ...(explicit.id === undefined ? {} : { id: explicit.id }) };
 }
 
 /**
  * Where a heading's text ends before an explicit heading id (`## Hello {#hello}`, as Docusaurus
  * and Hugo read it; `\{#hello}` in MDX), and the blanks before it: the id is no part of the text.
- * `end` without one.
+ * `end` and no id without one.
  */
-function endBeforeHeadingId(text: string, start: number, end: number): number {
-  if (text[end - 1] !== '}') return end;
+function explicitHeadingId(text: string, start: number, end: number): { end: number; id?: string } {
+  if (text[end - 1] !== '}') return { end };
   const open = text.lastIndexOf('{#', end - 1);
-  if (open < start || /[{}\s]/.test(text.slice(open + 2, end - 1)) || open + 2 === end - 1) return end;
+  if (open < start || /[{}\s]/.test(text.slice(open + 2, end - 1)) || open + 2 === end - 1) return { end };
   // In MDX the brace is escaped (`\{#hello}`): the backslash goes with the id.
   let before = open > start && text[open - 1] === '\\' ? open - 1 : open;
   while (before > start && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
-  return before;
+  return { end: before, id: text.slice(open + 2, end - 1) };
+}
+
+/** A heading of `written` text (escapes resolved), with the text as written where escapes change it and its explicit id. */
+function headingOf(level: number, written: string, id: string | undefined, range: Range, textRange: Range): Heading {
+  const heading: Heading = { level, text: unescapeMarkdown(written), range, textRange };
+  if (heading.text !== written) heading.source = written;
+  if (id !== undefined) heading.id = id;
+  return heading;
 }
 
 /**
@@ -291,6 +309,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let afterBlank = false;
   // Inside an MDX statement, which runs to a blank line.
   let inStatement = false;
+  // Whether a quote or a list item holds a heading, which `headings` leaves out.
+  let containedHeading = false;
 
   const closeParagraph = () => {
     if (paragraphLines.length === 0) return;
@@ -373,13 +393,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       // The paragraph so far was a setext heading ("Title\n=====", "Section\n-----").
       const first = paragraphLines[0];
       const last = paragraphLines[paragraphLines.length - 1];
-      const textEnd = endBeforeHeadingId(text, last.start, last.end);
-      headings.push({
-        level: underline[1].startsWith('=') ? 1 : 2,
-        text: unescapeMarkdown(text.slice(first.start, textEnd).trim()),
-        range: lines.rangeAt(first.start, end),
-        textRange: lines.rangeAt(first.start, textEnd),
-      });
+      const explicit = explicitHeadingId(text, last.start, last.end);
+      headings.push(headingOf(underline[1].startsWith('=') ? 1 : 2, text.slice(first.start, explicit.end).trim(), explicit.id, lines.rangeAt(first.start, end), lines.rangeAt(first.start, explicit.end)));
       paragraphLines = [];
       continue;
     }
@@ -387,17 +402,13 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       closeParagraph();
       continue;
     }
+    if ((block.quotes > 0 || block.itemColumn !== undefined) && ATX_OPENING.test(block.text)) containedHeading = true;
     const heading = atxHeading(line);
     if (heading) {
       closeParagraph();
       const headingText = heading.text;
       const textStart = headingText === '' ? end : start + heading.textOffset;
-      headings.push({
-        level: heading.level,
-        text: unescapeMarkdown(headingText),
-        range: lines.rangeAt(start, end),
-        textRange: lines.rangeAt(textStart, textStart + headingText.length),
-      });
+      headings.push(headingOf(heading.level, headingText, heading.id, lines.rangeAt(start, end), lines.rangeAt(textStart, textStart + headingText.length)));
       // A heading holds inline Markdown as a paragraph does: code spans, links, comments.
       commentStart = scanInline(line, start, lines, links, images, nonProse);
       continue;
@@ -453,7 +464,22 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (images.length > 0 && text.includes('{/*', bodyOffset)) markImagesInMdxComments(text, bodyOffset, lines, images);
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
-  return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }) };
+  const otherAnchors = text.includes('id=', bodyOffset) ? elementIdsIn(text, bodyOffset, containedHeading) : containedHeading ? [''] : [];
+  return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }), ...(otherAnchors.length === 0 ? {} : { otherAnchors }) };
+}
+
+/** The `id=` attributes from `from` on with their elements' tags, as `otherAnchors` holds them, and '' where an anchor cannot be named. */
+function elementIdsIn(text: string, from: number, unnamed: boolean): string[] {
+  const ids: string[] = unnamed ? [''] : [];
+  const attribute = /(?<![\w-])id=(?:"([^"\n]*)"|'([^'\n]*)'|(\{))/g;
+  attribute.lastIndex = from;
+  for (let match = attribute.exec(text); match !== null; match = attribute.exec(text)) {
+    const open = text.lastIndexOf('<', match.index);
+    const inTag = open === -1 ? undefined : /^<([A-Za-z][\w.-]*)\s[^<>]*$/.exec(text.slice(open, match.index));
+    if (match[3] !== undefined) ids.push('');
+    else if (inTag) ids.push(`${inTag[1]}:${match[1] ?? match[2]}`);
+  }
+  return ids;
 }
 
 /**

@@ -39,6 +39,8 @@ export interface DocusaurusInstance {
   parsesNumberPrefixes: boolean;
   /** A setting that may change how MDX reads its pages (a remark plugin, a preprocessor): their MDX is then not judged. */
   mdxSyntaxChangedBy?: string;
+  /** A setting that may give headings other ids than Docusaurus's heading plugin (a rehype plugin): anchors on its pages are then not judged. */
+  headingIdsChangedBy?: string;
   /** The plugin's `onInlineTags`; `throw` fails the build on a tag the tags file does not declare. */
   onInlineTags?: BrokenLinkPolicy;
 }
@@ -53,6 +55,10 @@ export interface DocusaurusSite {
   onBrokenMarkdownLinks: BrokenLinkPolicy;
   /** `markdown.hooks.onBrokenMarkdownImages`; `throw` (the default) fails the build on an image that names no file. */
   onBrokenMarkdownImages: BrokenLinkPolicy;
+  /** `onBrokenAnchors`; `warn` (the default) reports a link to an anchor no element of its page has, `throw` fails the build. */
+  onBrokenAnchors: BrokenLinkPolicy;
+  /** `markdown.anchors.maintainCase`: heading ids keep the heading's case. */
+  anchorsMaintainCase: boolean;
   /**
    * The URIs of the folders absolute paths of images and files are looked for in
    * (`staticDirectories`, by default `static`); undefined where the configuration computes them, or

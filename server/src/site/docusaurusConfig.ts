@@ -312,11 +312,14 @@ class ConfigReader {
     this.facts.trailingSlash = this.boolean('trailingSlash', this.property(config, 'trailingSlash'));
     this.facts.onBrokenLinks = this.oneOf('onBrokenLinks', this.property(config, 'onBrokenLinks'), BROKEN_LINK_POLICIES);
     this.facts.onDuplicateRoutes = this.oneOf('onDuplicateRoutes', this.property(config, 'onDuplicateRoutes'), BROKEN_LINK_POLICIES);
+    this.facts.onBrokenAnchors = this.oneOf('onBrokenAnchors', this.property(config, 'onBrokenAnchors'), BROKEN_LINK_POLICIES);
 
     const markdown = this.object('markdown', this.property(config, 'markdown'));
     this.facts.markdownFormat = markdown && this.oneOf('markdown.format', this.property(markdown, 'format'), MARKDOWN_FORMATS);
     if (markdown) this.facts.mdxSyntaxChangedBy = this.setOptions('markdown', markdown, ['preprocessor'], () => false);
     this.readMdx1Compat(config, markdown);
+    const anchors = markdown && this.object('markdown.anchors', this.property(markdown, 'anchors'));
+    this.facts.anchorsMaintainCase = anchors && this.boolean('markdown.anchors.maintainCase', this.property(anchors, 'maintainCase'));
     const hooks = markdown && this.object('markdown.hooks', this.property(markdown, 'hooks'));
     // A function decides link by link: nothing a reader can know.
     const hookPolicy = (name: string) => {
@@ -530,6 +533,7 @@ class ConfigReader {
       lastVersion: this.placed(this.property(options, 'lastVersion'), (value) => this.string(`${key}.lastVersion`, value)),
       versions: this.versionOptions(`${key}.versions`, this.property(options, 'versions')),
       mdxSyntaxChangedBy: this.setOptions(key, options, MDX_SYNTAX_OPTIONS, isDefaultMdxSyntaxOption),
+      headingIdsChangedBy: this.setOptions(key, options, ['rehypePlugins', 'beforeDefaultRehypePlugins'], isDefaultMdxSyntaxOption),
       onInlineTags: this.oneOf(`${key}.onInlineTags`, this.property(options, 'onInlineTags'), BROKEN_LINK_POLICIES),
     });
   }

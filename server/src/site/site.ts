@@ -350,6 +350,8 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       onBrokenLinks: 'throw',
       onBrokenMarkdownLinks: 'warn',
       onBrokenMarkdownImages: 'throw',
+      onBrokenAnchors: 'warn',
+      anchorsMaintainCase: false,
       staticFolders: undefined,
       contentFolders: [],
       contentFoldersChoosingFiles: [],

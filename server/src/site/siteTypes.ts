@@ -70,6 +70,9 @@ export interface DocusaurusConfigFacts {
   onBrokenMarkdownLinks?: BrokenLinkPolicy;
   /** `markdown.hooks.onBrokenMarkdownImages`: what the build does with an image that names no file (Docusaurus's default: `throw`). */
   onBrokenMarkdownImages?: BrokenLinkPolicy;
+  onBrokenAnchors?: BrokenLinkPolicy;
+  /** `markdown.anchors.maintainCase`. */
+  anchorsMaintainCase?: boolean;
   /** `staticDirectories`, as written: the folders absolute paths of images and files are looked for in. */
   staticDirectories?: string[];
   /** Set when `staticDirectories` is there but not read (computed, or not a list of strings): where absolute paths lead is then not known. */
@@ -133,6 +136,8 @@ export interface DocusaurusDocsOptions {
   versions?: { paths: Record<string, string | undefined>; range: Range };
   /** Options of the instance that may change how MDX reads a page: remark plugins, admonitions. */
   mdxSyntaxChangedBy?: string[];
+  /** Options of the instance that may give headings other ids: rehype plugins. */
+  headingIdsChangedBy?: string[];
   /** What the build does with a tag its tags file does not declare (`throw` fails it; the default: `warn`). */
   onInlineTags?: BrokenLinkPolicy;
 }

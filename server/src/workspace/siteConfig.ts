@@ -181,6 +181,8 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       if (facts.onDuplicateRoutes !== undefined) docusaurus.onDuplicateRoutes = facts.onDuplicateRoutes;
       docusaurus.onBrokenMarkdownLinks = facts.onBrokenMarkdownLinks ?? 'warn';
       if (facts.onBrokenMarkdownImages !== undefined) docusaurus.onBrokenMarkdownImages = facts.onBrokenMarkdownImages;
+      if (facts.onBrokenAnchors !== undefined) docusaurus.onBrokenAnchors = facts.onBrokenAnchors;
+      docusaurus.anchorsMaintainCase = facts.anchorsMaintainCase === true;
       docusaurus.contentFolders = (facts.contentFolders ?? []).map((contentFolder) => fileUri(path.resolve(folder, contentFolder)));
       docusaurus.contentFoldersChoosingFiles = (facts.contentFoldersChoosingFiles ?? []).map((contentFolder) => fileUri(path.resolve(folder, contentFolder)));
       docusaurus.pagesFolders = (facts.pagesFolders ?? []).map((pages) => ({ uri: fileUri(path.resolve(folder, pages.folder)), routeBasePath: pages.routeBasePath }));
@@ -213,6 +215,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
           ...(options.include === undefined ? {} : { include: options.include }),
           ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
           ...(mdxSyntaxChangedBy === undefined ? {} : { mdxSyntaxChangedBy }),
+          ...(options.headingIdsChangedBy === undefined ? {} : { headingIdsChangedBy: options.headingIdsChangedBy[0] }),
           ...(options.onInlineTags === undefined ? {} : { onInlineTags: options.onInlineTags }),
         };
       });

@@ -12,14 +12,18 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
   const affected = new Set<string>();
   const termBefore = before?.term;
   const termAfter = after?.term;
+  // A relative link names the file, whether or not it is a term.
+  const asTarget = { uri, id: '', title: '', aliases: [] };
   if (!sameIdentity(termBefore, termAfter) || (before === undefined) !== (after === undefined)) {
-    // A relative link names the file, whether or not it is a term.
-    const asTarget = { uri, id: '', title: '', aliases: [] };
     for (const term of [termBefore ?? asTarget, termAfter ?? asTarget]) {
       for (const source of index.documentsLinkingTo(term)) affected.add(source);
       if (term.id !== '') for (const other of index.termsWithId(term.id)) affected.add(other.uri);
       if (term.title !== '') for (const other of index.termsNamed(term.title)) affected.add(other.uri);
     }
+  }
+  // Headings or elements that change give the page other anchors, which links to it name.
+  if (before !== undefined && after !== undefined && anchorSourcesOf(before) !== anchorSourcesOf(after)) {
+    for (const source of index.documentsLinkingTo(termAfter ?? asTarget)) affected.add(source);
   }
   const tagsBefore = new Set(termBefore?.tags.map((tag) => tag.value) ?? []);
   const tagsAfter = new Set(termAfter?.tags.map((tag) => tag.value) ?? []);
@@ -56,6 +60,12 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
   }
   affected.delete(uri);
   return affected;
+}
+
+/** What a page's anchors are made of (see `docusaurusAnchorsOf`), as one string to compare. */
+function anchorSourcesOf(document: ParsedDocument): string {
+  const headings = document.body.headings.map((heading) => `${heading.level} ${heading.id ?? ''} ${heading.source ?? heading.text}`);
+  return [...headings, ...(document.body.otherAnchors ?? []), ...(document.mdxModules ?? []).map((module) => module.request)].join('\u0000');
 }
 
 function sameIdentity(a: GlossaryTerm | undefined, b: GlossaryTerm | undefined): boolean {

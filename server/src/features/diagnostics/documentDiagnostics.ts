@@ -13,6 +13,7 @@ import { keyDiagnostics } from './keyRules';
 import { hugoRefDiagnostics } from './hugoRefRules';
 import { hugoShortcodeDiagnostics } from './hugoShortcodeRules';
 import { linkDiagnostics } from './linkRules';
+import { anchorDiagnostics } from './anchorRules';
 import { assetDiagnostics } from './assetRules';
 import { hugoAssetDiagnostics } from './hugoAssetRules';
 import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRules';
@@ -43,6 +44,7 @@ export function documentDiagnostics(
     ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator, needsNoTitle(index, document.uri)),
     ...glossaryDiagnostics(index, document),
     ...linkDiagnostics(index, document),
+    ...anchorDiagnostics(index, document),
     ...assetDiagnostics(index, document),
     ...hugoAssetDiagnostics(index, document),
     ...hugoRefDiagnostics(index, document),

@@ -1,0 +1,94 @@
+import * as l10n from '@vscode/l10n';
+import { distance } from 'fastest-levenshtein';
+import type { GlossaryDiagnostic } from '../../common/diagnostic';
+import type { GlossaryIndex } from '../../index/glossaryIndex';
+import type { ParsedDocument } from '../../parsing/document';
+import { unescapeMarkdown, type MarkdownLink } from '../../parsing/markdown';
+import { docusaurusAnchorsOf } from '../../site/docusaurusAnchors';
+import type { Site } from '../../site/site';
+import type { SitePage } from '../../site/siteTypes';
+import { linkedDocument } from '../termLinks';
+import { compiledAsMdx } from './siteRules';
+
+type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
+
+/**
+ * Links from a doc to an anchor its target page does not have (`#setup` where the heading is
+ * "Set-up", so its id `set-up`), which Docusaurus reports after a build as broken anchors
+ * (`onBrokenAnchors`: a warning by default; `throw` fails the build). Judged between docs of one
+ * locale only, and where the target's anchors are known for certain (see `docusaurusAnchorsOf`).
+ */
+export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
+  const site = index.siteFor(document.uri);
+  if (site?.generator !== 'docusaurus' || site.docusaurus.onBrokenAnchors === 'ignore' || site.docusaurus.mdxComponents === undefined) return [];
+  const page = judgedPage(index, site, document);
+  if (page === undefined) return [];
+  const diagnostics: GlossaryDiagnostic[] = [];
+  for (const link of document.body.links) {
+    const broken = link.kind === 'inline' && !(link.defined && !link.referenced) ? brokenAnchor(index, site, document, page, link) : undefined;
+    if (broken === undefined) continue;
+    diagnostics.push({
+      range: link.targetRange,
+      severity: 'warning',
+      code: 'broken-anchor',
+      message: broken.message,
+      ...(broken.suggestion === undefined ? {} : { suggestion: broken.suggestion }),
+      ...(site.docusaurus.onBrokenAnchors === 'throw' ? { breaksBuild: true as const } : {}),
+    });
+  }
+  return diagnostics;
+}
+
+/** A published doc of a docs instance whose headings Docusaurus's own plugin gives ids, compiled without a problem; else undefined. */
+function judgedPage(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument): SitePage | undefined {
+  const page = index.pageOf(document.uri);
+  if (page?.generator !== 'docusaurus' || !page.published) return undefined;
+  const instance = site.docusaurus.instances.find((candidate) => candidate.id === page.instance);
+  if (instance === undefined || instance.mdxSyntaxChangedBy !== undefined || instance.headingIdsChangedBy !== undefined) return undefined;
+  if ((document.mdxProblems?.length ?? 0) > 0 || (document.commonMarkProblems?.length ?? 0) > 0) return undefined;
+  return page;
+}
+
+function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, page: SitePage, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
+  const hashAt = link.target.indexOf('#');
+  if (hashAt === -1) return undefined;
+  // As the link's URL holds it: escapes resolved (`#a\_b`); an entity is not decoded here, so not judged.
+  const hash = unescapeMarkdown(link.target.slice(hashAt + 1));
+  if (hash === '' || hash.includes('&')) return undefined;
+  const path = link.target.slice(0, hashAt).replace(/\?.*$/s, '');
+  const target = path === '' ? document : linkedDocument(index, document.uri, link.target, link.targetUri).document;
+  if (target === undefined) return undefined;
+  const targetPage = target === document ? page : judgedPage(index, site, target);
+  if (targetPage === undefined || targetPage.locale !== page.locale || index.siteFor(target.uri) !== site) return undefined;
+  const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) });
+  if (anchors === undefined || anchors.has(hash) || anchors.has(decodedOrSelf(hash))) return undefined;
+  const nearest = nearestAnchor(anchors, decodedOrSelf(hash));
+  const suggestion = nearest === undefined ? undefined : `${link.target.slice(0, hashAt)}#${nearest}`;
+  const where = target === document ? l10n.t('this page') : targetPage.route;
+  return {
+    message: suggestion === undefined
+      ? l10n.t('No heading or element on {0} has the id "{1}": Docusaurus reports a broken anchor.', where, hash)
+      : l10n.t('No heading or element on {0} has the id "{1}": Docusaurus reports a broken anchor. Did you mean "{2}"?', where, hash, nearest!),
+    suggestion,
+  };
+}
+
+function decodedOrSelf(hash: string): string {
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
+}
+
+/** The page's anchor nearest to a misspelt one: a third of it may be wrong, at least one character; ties go to the first in the page. */
+function nearestAnchor(anchors: ReadonlySet<string>, hash: string): string | undefined {
+  const most = Math.max(1, Math.floor(hash.length / 3));
+  let best: { anchor: string; distance: number } | undefined;
+  for (const anchor of anchors) {
+    if (Math.abs(anchor.length - hash.length) > most) continue;
+    const apart = distance(anchor.toLowerCase(), hash.toLowerCase());
+    if (apart <= most && (best === undefined || apart < best.distance)) best = { anchor, distance: apart };
+  }
+  return best?.anchor;
+}

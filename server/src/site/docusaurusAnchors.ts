@@ -1,0 +1,146 @@
+import GithubSlugger from 'github-slugger';
+import type { ParsedDocument } from '../parsing/document';
+
+/**
+ * The anchors of a doc's page as Docusaurus 3 collects them for its broken-anchor check: the ids
+ * of its headings but the H1 (the theme gives an H1 none), and those of the elements whose
+ * components collect one (`<details id="x">`; not `<a id="x">`, which MDX leaves a plain tag). A
+ * heading's id is its explicit one (`## Hello {#hi}`), else its text slugged as GitHub does
+ * (github-slugger, as Docusaurus's heading plugin), numbered where a slug repeats on the page (the
+ * H1's slug counts for that; an explicit id does not).
+ *
+ * Undefined where the page may have anchors we cannot name: a heading whose text we cannot read
+ * for certain (HTML, an expression, emphasis with `_`, a reference link), one in a quote or a
+ * list item, an `id` an expression or a component of the site's gives, any element's `id` on a
+ * page compiled as CommonMark (`mdx` false), or a module the page imports (a partial's headings, a
+ * component's). A link to such a page is not judged: a missed warning, never a false one.
+ * Remembered per parsed document, which never changes.
+ */
+export function docusaurusAnchorsOf(document: ParsedDocument, options: { maintainCase: boolean; mdx: boolean }): ReadonlySet<string> | undefined {
+  const remembered = (remembering[Number(options.maintainCase) * 2 + Number(options.mdx)] ??= new WeakMap());
+  if (remembered.has(document)) return remembered.get(document) ?? undefined;
+  const found = anchorsOf(document, options.maintainCase, options.mdx);
+  remembered.set(document, found ?? null);
+  return found;
+}
+
+/** By the options, one table each. */
+const remembering: Array<WeakMap<ParsedDocument, ReadonlySet<string> | null>> = [];
+
+/** The elements whose components collect their `id` as an anchor where MDX compiles the page: Docusaurus's `Details` (`details` in Markdown too), `Link` and `Heading`. */
+const COLLECTING_ELEMENTS = new Set(['details', 'Details', 'Link', 'Heading']);
+
+/** The modules every page may import without adding anchors: Docusaurus's own components (`Tabs`, `TOCInline`). */
+const ANCHORLESS_MODULES = /^@(?:theme|docusaurus)\//;
+
+function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean): ReadonlySet<string> | undefined {
+  if ((document.mdxModules ?? []).some((module) => !ANCHORLESS_MODULES.test(module.request))) return undefined;
+  const found = new Set<string>();
+  for (const element of document.body.otherAnchors ?? []) {
+    const tag = element.slice(0, element.indexOf(':'));
+    if (element === '' || !mdx || (!COLLECTING_ELEMENTS.has(tag) && /^[A-Z]/.test(tag))) return undefined;
+    if (COLLECTING_ELEMENTS.has(tag)) found.add(element.slice(tag.length + 1));
+  }
+  const slugger = new GithubSlugger();
+  for (const heading of document.body.headings) {
+    let id = heading.id;
+    if (id === undefined) {
+      const text = headingText(heading.source ?? heading.text);
+      if (text === undefined) return undefined;
+      id = slugger.slug(text, maintainCase);
+    }
+    if (heading.level > 1) found.add(id);
+  }
+  return found;
+}
+
+/** ASCII punctuation, which a backslash escapes (CommonMark). */
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * A heading's inline Markdown as the text Docusaurus slugs (mdast's `toString`): code spans' code,
+ * links' and images' texts, escapes resolved, emphasis markers of `*` left in (the slug drops them
+ * all the same). Undefined where that text is not certain without a full parse.
+ */
+export function headingText(markdown: string): string | undefined {
+  let text = '';
+  for (let at = 0; at < markdown.length; ) {
+    const character = markdown[at];
+    if (character === '\\') {
+      const next = markdown[at + 1];
+      if (next !== undefined && ESCAPABLE.test(next)) {
+        text += next;
+        at += 2;
+        continue;
+      }
+    } else if (character === '`') {
+      let run = 1;
+      while (markdown[at + run] === '`') run++;
+      const close = closingBackticks(markdown, at + run, run);
+      if (close === -1) {
+        text += markdown.slice(at, at + run);
+        at += run;
+        continue;
+      }
+      text += codeSpanText(markdown.slice(at + run, close));
+      at = close + run;
+      continue;
+    } else if (character === '[' || (character === '!' && markdown[at + 1] === '[')) {
+      const link = inlineLink(markdown, character === '!' ? at + 1 : at);
+      if (link === undefined) return undefined;
+      const linkText = headingText(link.text);
+      if (linkText === undefined) return undefined;
+      text += linkText;
+      at = link.end;
+      continue;
+    } else if (character === '<' || character === '{' || character === '}' || character === '\n' || character === ']') {
+      return undefined;
+    } else if (character === '&' && /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]*);/.test(markdown.slice(at, at + 40))) {
+      return undefined;
+    } else if (character === '_' && !(WORD_CHARACTER.test(markdown[at - 1] ?? '') && WORD_CHARACTER.test(markdown[at + 1] ?? ''))) {
+      // `_` at a word's edge may be emphasis, which the text leaves out, and the slug keeps `_`.
+      return undefined;
+    }
+    text += character;
+    at++;
+  }
+  return text;
+}
+
+/** Where the run of exactly `length` backticks that closes a code span opened before `from` starts; -1 where none does. */
+function closingBackticks(markdown: string, from: number, length: number): number {
+  for (let at = markdown.indexOf('`', from); at !== -1; at = markdown.indexOf('`', at)) {
+    let run = 1;
+    while (markdown[at + run] === '`') run++;
+    if (run === length) return at;
+    at += run;
+  }
+  return -1;
+}
+
+/** A code span's text: one blank on each side taken off where both are there and it is not all blanks (CommonMark). */
+function codeSpanText(code: string): string {
+  return code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '' ? code.slice(1, -1) : code;
+}
+
+/** An inline link `[text](destination "title")` at `at` (its `[`): its text and where it ends; undefined for any other bracket. */
+function inlineLink(markdown: string, at: number): { text: string; end: number } | undefined {
+  let depth = 0;
+  let close = -1;
+  for (let index = at; index < markdown.length; index++) {
+    const character = markdown[index];
+    if (character === '\\') index++;
+    else if (character === '`') return undefined;
+    else if (character === '[') depth++;
+    else if (character === ']' && --depth === 0) {
+      close = index;
+      break;
+    }
+  }
+  if (close === -1 || markdown[close + 1] !== '(' || markdown[at + 1] === '^') return undefined;
+  // A destination without blanks or parentheses, and an optional title in quotes.
+  const rest = /^\(\s*(?:<[^<>\n]*>|[^\s()<>]*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/.exec(markdown.slice(close + 1));
+  if (rest === null) return undefined;
+  return { text: markdown.slice(at + 1, close), end: close + 1 + rest[0].length };
+}
