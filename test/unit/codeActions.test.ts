@@ -284,6 +284,14 @@ describe('quick fix: create the missing entry', () => {
     });
   });
 
+  it('in a Hugo site, writes front matter as Hugo reads it: no id (Hugo names a page by its file), no H1 (the theme shows the title)', () => {
+    const index = glossaryOf({ 'content/glossar/a.md': '---\ntitle: A\n---\n\nText.\n' });
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date('2025-06-01T00:00:00Z') }]);
+    const { actions } = actionsAt(index, 'content/glossar/notiz.md', 'Siehe [Neu](./neuer-be|griff.md).\n');
+    const create = action(actions, 'Create neuer-begriff.md from the template');
+    assert.equal(applied(create.change, create.change.createFiles[0], ''), '---\ntitle: neuer begriff\ntags: []\n---\n\n**Definition in one sentence.**\n');
+  });
+
   it('writes a title the heading would read otherwise escaped there, so the new entry reads back as that title', () => {
     for (const title of ['Ende #', 'C#', 'Pfad a\\[b', 'Wert [intern]']) {
       const document = parseDocument(uri('glossar/Neu.md'), newTermText('Neu', title, []));

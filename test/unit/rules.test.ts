@@ -952,6 +952,7 @@ describe('broken-anchor', () => {
     assert.equal(unknown("import Teil from './_teil.md';\n\n<Teil />"), 0);
     assert.equal(unknown('> ## Zitiert'), 0);
     assert.equal(unknown('- ## Aufgezählt'), 0);
+    assert.equal(unknown('```mdx-code-block\n## Entpackt\n```'), 0);
     assert.equal(unknown('<details id={name}>x</details>'), 0);
     assert.equal(unknown('<Box id="x" />'), 0);
     assert.equal(unknown('## __init__'), 0);

@@ -328,7 +328,7 @@ function missingTermFile(index: GlossaryIndex, document: ParsedDocument, target:
   }
   // The link may lead to a file that is only not built (a draft, `_` in its path): it exists.
   if (index.documentAtLink(uri) !== undefined) return undefined;
-  return { uri, text: newTermText(fileStem(uri), name.replace(/-/g, ' '), []) };
+  return { uri, text: newTermText(fileStem(uri), name.replace(/-/g, ' '), [], index.siteFor(uri)?.generator) };
 }
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -439,7 +439,7 @@ export function startServer(connection: Connection): void {
     const id = idFromTitle(title);
     const filePath = path.join(uriToFsPath(folder), `${id}.md`);
     if (!session.isWorkspaceFile(filePath)) throw new ResponseError(0, l10n.t('The folder for new terms, {0}, is not inside the workspace.', uriToFsPath(folder)));
-    return { uri: fileUri(filePath), text: newTermText(id, title.trim(), tags) };
+    return { uri: fileUri(filePath), text: newTermText(id, title.trim(), tags, index.siteFor(fileUri(filePath))?.generator) };
   });
 
   connection.onRequest(TRANSLATION_STATUS_REQUEST, async (): Promise<TranslationStatusResult> => {

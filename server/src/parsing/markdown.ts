@@ -70,7 +70,8 @@ export interface MarkdownBody {
   /**
    * Anchors besides the headings' own, where there are any: the `id` attributes of HTML and JSX
    * elements (in code too), each as `tag:id` (`details:more`), and '' for one that cannot be named:
-   * an id an expression gives (`id={x}`), a heading in a quote or a list item (which `headings` leaves out).
+   * an id an expression gives (`id={x}`), a heading in a quote or a list item, or an `mdx-code-block`
+   * fence, which Docusaurus unwraps (`headings` leaves them out).
    */
   otherAnchors?: string[];
 }
@@ -309,7 +310,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let afterBlank = false;
   // Inside an MDX statement, which runs to a blank line.
   let inStatement = false;
-  // Whether a quote or a list item holds a heading, which `headings` leaves out.
+  // Whether a quote, a list item or an `mdx-code-block` fence may hold a heading, which `headings` leaves out.
   let containedHeading = false;
 
   const closeParagraph = () => {
@@ -381,6 +382,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     const fenceOpen = fenceRun !== null && (fenceRun[1][0] !== '`' || !block.text.includes('`', fenceRun[1].length)) ? fenceRun : null;
     if (fenceOpen) {
       closeParagraph();
+      // Docusaurus unwraps an `mdx-code-block` fence: its headings are the page's, which `headings` leaves out.
+      if (/^[ \t]*mdx-code-block/.test(block.text.slice(fenceOpen[1].length))) containedHeading = true;
       fence = { marker: fenceOpen[1], start, end, column: contentColumn, quotes: block.quotes, listColumn: listColumn !== undefined && contentColumn >= listColumn ? listColumn : undefined };
       continue;
     }
