@@ -604,6 +604,13 @@ describe('fixes keep the text of the file (issue 16)', () => {
     assert.equal(applied(action(shown.actions, 'Add "title"').change, uri('docs/code.md'), shown.text), '---\nid: code\ntitle: "C# mit Code"\n---\nText.\n\n# C# mit `Code` <!-- Notiz -->\n');
   });
 
+  it('Add "title" writes the H1 as the page shows it: escapes and character references resolved, not in code', () => {
+    const index = glossaryOf({});
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    const { actions, text } = actionsAt(index, 'docs/qa.md', '-|--\nid: qa\n---\nText.\n\n# Q&amp;A zu \\*Sternen\\* und `&amp;`\n');
+    assert.equal(applied(action(actions, 'Add "title"').change, uri('docs/qa.md'), text), '---\nid: qa\ntitle: Q&A zu *Sternen* und &amp;\n---\nText.\n\n# Q&amp;A zu \\*Sternen\\* und `&amp;`\n');
+  });
+
   it('Add "title" before a last value that keeps its final line breaks (|+), whose blank lines would become its own', () => {
     const index = glossaryOf({});
     // Not `actionsAt`: its cursor is the text's last `|`.

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
-import { linkKindOf } from '../site/docusaurusAssets';
+import { linkKindOf, markdownDestination } from '../site/docusaurusAssets';
 import { applyEdits, comparePositions, lineBreakOf, LineIndex, type Range } from '../common/text';
 import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
@@ -10,6 +10,7 @@ import { mdxFixHolds } from '../parsing/mdx';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
+import { unescapeMarkdown } from '../parsing/markdown';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { siteReadsMdx1Syntax, takesMdxCommentsOnly } from './diagnostics/siteRules';
 import { firstH1 } from './diagnostics/keyRules';
@@ -245,7 +246,7 @@ function fixesFor(
     if (place !== undefined) {
       // The title from the H1 that does not title the page where it is (Docusaurus), as the page shows it, else from the file name; another key with no value, for the author to fill in.
       const heading = firstH1(document);
-      const value = key === 'title' ? yamlString(heading !== undefined ? shownText(heading.text) : fileStem(document.uri).replace(/-/g, ' ')) : '';
+      const value = key === 'title' ? yamlString(heading !== undefined ? shownText(heading.source ?? heading.text) : fileStem(document.uri).replace(/-/g, ' ')) : '';
       const pair = `${yamlString(key!)}: ${value}`;
       const newText = place.style === 'flow' ? place.separatorFirst + pair : `${place.lineEnd}${place.indent}${pair}${lineBreakOf(lines.text)}`;
       actions.push(single(l10n.t('Add "{0}"', key!), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: place.at, end: place.at }, newText }] }] }));
@@ -254,9 +255,15 @@ function fixesFor(
   return actions;
 }
 
-/** A heading's text as the page shows it: without HTML comments, inline code unwrapped. */
-function shownText(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/g, '').replace(/`([^`]*)`/g, '$1').replace(/\s+/g, ' ').trim();
+/**
+ * A heading's text as the page shows it, from its Markdown: without HTML comments, inline code
+ * unwrapped as it is, escapes and character references (`Q&amp;A`) resolved elsewhere.
+ */
+function shownText(markdown: string): string {
+  const parts = markdown.replace(/<!--[\s\S]*?-->/g, '').split(/`([^`]*)`/);
+  // Odd parts are code, as written; a reference other than XML's five stays as written.
+  const shown = parts.map((part, at) => (at % 2 === 1 ? part : (markdownDestination(part) ?? unescapeMarkdown(part)))).join('');
+  return shown.replace(/\s+/g, ' ').trim();
 }
 
 /** Whether an `invalid-mdx` fix ends its problem and makes none, read again as the site reads the page (see `mdxFixHolds`). */
