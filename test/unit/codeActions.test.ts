@@ -375,6 +375,14 @@ describe('quick fix: fix all of one kind in this file', () => {
     );
   });
 
+  it('removes, not replaces, an unknown tag whose fix another fix or a listed tag already gives, so that no tag is listed twice', () => {
+    const { actions, text } = actionsAt(glossaryOf({ 'docs/tags.yml': TAGS_YML }), 'docs/A.md', entry('A', 'A', 'D.', '[Strat|gie, IM, Strategi, Begrife, Begriffe]'));
+    assert.equal(
+      applied(action(actions, 'Fix all "unknown-tag" problems in this file').change, uri('docs/A.md'), text),
+      entry('A', 'A', 'D.', '[Strategie, IM, Begriffe]'),
+    );
+  });
+
   it('is not offered for a single problem', () => {
     const { titles } = actionsAt(glossaryOf({}), 'docs/A.md', doc(['id: A', 'ti|tel: A'], '\n# A\n'));
     assert.deepEqual(titles, ['Change to "title"', 'Disable unknown-key for this line']);

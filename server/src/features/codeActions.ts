@@ -366,8 +366,44 @@ function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: 
     const earlier = fixes.get(at.item);
     if (earlier === undefined || (!removesItem(earlier) && removesItem(diagnostic))) fixes.set(at.item, diagnostic);
   }
-  for (const [list, fixes] of byList) edits.push(...listEdits(lines, list, fixes));
+  for (const [list, fixes] of byList) edits.push(...listEdits(lines, list, withoutRepeats(list, fixes)));
   return nonOverlapping(edits);
+}
+
+/**
+ * The fixes of one list, where one that would list a value twice (two misspellings of one tag, or
+ * one of a tag the list keeps) removes its item instead.
+ */
+function withoutRepeats(list: FrontMatterField, fixes: Map<number, GlossaryDiagnostic>): Map<number, GlossaryDiagnostic> {
+  const listed = new Set(list.items!.filter((_, index) => !fixes.has(index)).map((item) => item.value));
+  const result = new Map<number, GlossaryDiagnostic>();
+  for (const index of [...fixes.keys()].sort((a, b) => a - b)) {
+    const fix = fixes.get(index)!;
+    if (removesItem(fix)) {
+      result.set(index, fix);
+      continue;
+    }
+    const value = suggestedValue(fix.suggestion!);
+    if (listed.has(value)) result.set(index, { ...fix, removesItem: true });
+    else {
+      listed.add(value);
+      result.set(index, fix);
+    }
+  }
+  return result;
+}
+
+/** The value a suggested YAML scalar stands for: a quoted one unquoted (YAML's escapes JSON does not have left as written). */
+function suggestedValue(suggestion: string): string {
+  if (/^"(?:[^"\\]|\\.)*"$/.test(suggestion)) {
+    try {
+      return JSON.parse(suggestion) as string;
+    } catch {
+      return suggestion;
+    }
+  }
+  if (/^'(?:[^']|'')*'$/.test(suggestion)) return suggestion.slice(1, -1).replaceAll("''", "'");
+  return suggestion;
 }
 
 /**
