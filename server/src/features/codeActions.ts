@@ -371,15 +371,16 @@ function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: 
 }
 
 /**
- * The fixes of one list, where one that would list a value twice (two misspellings of one tag, or
- * one of a tag the list keeps) removes its item instead.
+ * The fixes of one list, where one that puts another tag in place of a tag and would list it twice
+ * (two misspellings of one tag, or one of a tag the list keeps) removes its item instead. (A padded
+ * tag trimmed is the same tag: `duplicate-tag` tells of its repetition.)
  */
 function withoutRepeats(list: FrontMatterField, fixes: Map<number, GlossaryDiagnostic>): Map<number, GlossaryDiagnostic> {
   const listed = new Set(list.items!.filter((_, index) => !fixes.has(index)).map((item) => item.value));
   const result = new Map<number, GlossaryDiagnostic>();
   for (const index of [...fixes.keys()].sort((a, b) => a - b)) {
     const fix = fixes.get(index)!;
-    if (removesItem(fix)) {
+    if (removesItem(fix) || (fix.code !== 'unknown-tag' && fix.code !== 'tag-variant')) {
       result.set(index, fix);
       continue;
     }
