@@ -276,6 +276,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-duplicate-routes', dir: path.join(SITES, 'docusaurus-duplicate-routes'), asDocs: false },
   { name: 'docusaurus-markdown-links', dir: path.join(SITES, 'docusaurus-markdown-links'), asDocs: false },
   { name: 'docusaurus-anchors', dir: path.join(SITES, 'docusaurus-anchors'), asDocs: false },
+  { name: 'docusaurus-anchors-undecodable', dir: path.join(SITES, 'docusaurus-anchors-undecodable'), asDocs: false },
   { name: 'docusaurus-site-alias-i18n', dir: path.join(SITES, 'docusaurus-site-alias-i18n'), asDocs: false },
   { name: 'docusaurus-assets', dir: path.join(SITES, 'docusaurus-assets'), asDocs: false },
   { name: 'docusaurus-assets-warn', dir: path.join(SITES, 'docusaurus-assets-warn'), asDocs: false },

@@ -953,11 +953,31 @@ describe('broken-anchor', () => {
     assert.equal(unknown('> ## Zitiert'), 0);
     assert.equal(unknown('- ## Aufgezählt'), 0);
     assert.equal(unknown('```mdx-code-block\n## Entpackt\n```'), 0);
+    // MDX reads no indented code: a heading in a `<TabItem>`, and a fence that an indented one closes.
+    assert.equal(unknown('<Tabs>\n  <TabItem value="a">\n\n    ## Installieren\n\n  </TabItem>\n</Tabs>'), 0);
+    assert.equal(unknown('```bash\nnpm i\n    ```\n\n## Danach'), 0);
+    // A text directive is no text of the id (`## Note:important stuff` has the id note-stuff).
+    assert.equal(unknown('## Note:important stuff'), 0);
+    assert.equal(unknown('## Andere {#ns:name}'), 0);
     assert.equal(unknown('<details id={name}>x</details>'), 0);
     assert.equal(unknown('<Box id="x" />'), 0);
     assert.equal(unknown('## __init__'), 0);
     assert.equal(unknown('## Da', (site) => (site.docusaurus.instances[0].headingIdsChangedBy = 'docs.rehypePlugins')), 0);
     assert.equal(unknown('## Da', (site) => (site.docusaurus.mdxComponents = undefined)), 0);
+  });
+
+  it('reads an id a code span writes, leaves footnotes\' anchors and links in MDX\'s comment alone, and fails the build on an anchor it cannot decode', () => {
+    const page = '---\ntitle: A\n---\n[a](#x) [b](#hello-x) [c](#user-content-fn-1) [d](#footnote-label) [e](#caf%E9)\n\n{/* [f](#weg) [g](./fehlt.md) */}\n\nText[^1].\n\n[^1]: Fußnote.\n\n## Hello `{#x}`\n';
+    const { index } = siteWithFiles([], { 'docs/a.md': page });
+    assert.deepEqual(diagnosticsOf(index, 'docs/a.md').map((diagnostic) => [diagnostic.code, span(diagnostic.range), diagnostic.severity]), [
+      ['broken-anchor', '3:12-3:20', 'warning'],
+      ['broken-anchor', '3:71-3:78', 'error'],
+    ]);
+  });
+
+  it('judges a page compiled as CommonMark by its own problems, not MDX\'s', () => {
+    const { index } = siteWithFiles([], { 'docs/a.md': '---\ntitle: A\n---\n[a](#fehlt) {nicht MDX}\n\n## Da\n' }, (site) => (site.docusaurus.markdownFormat = 'detect'));
+    assert.deepEqual(found(index, 'docs/a.md').map(([range]) => range), ['3:4-3:10']);
   });
 
   it('judges a translation by its own headings, and no link between locales', () => {
@@ -966,6 +986,15 @@ describe('broken-anchor', () => {
       'i18n/de/docusaurus-plugin-content-docs/current/intro.md': '---\ntitle: Intro\n---\n[a](#setup) [b](#einrichtung)\n\n## Einrichtung\n',
     }, (site) => (site.docusaurus.locales = ['en', 'de']));
     assert.deepEqual(found(index, 'i18n/de/docusaurus-plugin-content-docs/current/intro.md').map(([range]) => range), ['3:4-3:10']);
+  });
+
+  it('judges a route from a translation to a doc without one by the original, which the locale builds in its place', () => {
+    const { index } = siteWithFiles([], {
+      'docs/intro.md': '---\ntitle: Intro\n---\n## Setup\n',
+      'docs/other.md': '---\ntitle: Other\n---\n## Usage\n',
+      'i18n/de/docusaurus-plugin-content-docs/current/other.md': '---\ntitle: Anderes\n---\n[a](/docs/intro#setup) [b](/docs/intro#fehlt)\n',
+    }, (site) => (site.docusaurus.locales = ['en', 'de']));
+    assert.deepEqual(found(index, 'i18n/de/docusaurus-plugin-content-docs/current/other.md').map(([range]) => range), ['3:27-3:44']);
   });
 
   it('checks the links to a page again when its headings change', () => {
@@ -983,7 +1012,8 @@ describe('headingText', () => {
     assert.equal(headingText('a\\_b \\* c'), 'a_b * c');
     assert.equal(headingText('`` a`b ``'), 'a`b');
     assert.equal(headingText('snake_case'), 'snake_case');
-    for (const uncertain of ['_Kursiv_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&amp;T', 'zwei\nZeilen']) assert.equal(headingText(uncertain), undefined, uncertain);
+    assert.equal(headingText('10:30 und std::vector, http://x'), '10:30 und std::vector, http://x');
+    for (const uncertain of ['_Kursiv_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&amp;T', 'zwei\nZeilen', 'Note:important', ':abbr[HTML]']) assert.equal(headingText(uncertain), undefined, uncertain);
   });
 });
 

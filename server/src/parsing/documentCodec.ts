@@ -33,7 +33,8 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
   const links: unknown[] = [];
   for (const link of document.body.links) {
     // Resolving every link again took a third of decoding: the resolved target is kept (0: none, or a wiki link).
-    links.push(link.kind === 'wiki' ? 1 : link.referenced ? 3 : link.defined ? 2 : 0, link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
+    // The kind, and 4 where it lies in an MDX comment.
+    links.push((link.kind === 'wiki' ? 1 : link.referenced ? 3 : link.defined ? 2 : 0) + (link.inMdxComment ? 4 : 0), link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
   }
   return [
     document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), encodeFields(document.frontMatter.fields), document.frontMatter.format ?? 0],
@@ -81,7 +82,9 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const linkNumbers = list(linkData);
   if (linkNumbers.length % 16 !== 0) fail();
   for (let at = 0; at < linkNumbers.length; at += 16) {
-    const kind = linkNumbers[at];
+    const flags = linkNumbers[at];
+    if (typeof flags !== 'number' || flags < 0 || flags > 7) fail();
+    const kind = (flags as number) & 3;
     const linkText = text(linkNumbers[at + 1]);
     const target = text(linkNumbers[at + 2]);
     const targetUri = linkNumbers[at + 3];
@@ -94,6 +97,7 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     else if (kind === 3) links.push({ kind: 'inline', text: linkText, target, range, textRange, targetRange, targetUri: targetUri === 0 ? undefined : text(targetUri), defined: true, referenced: true });
     else if (kind === 1 && targetUri === 0) links.push({ kind: 'wiki', text: linkText, target, range, textRange, targetRange });
     else fail();
+    if ((flags as number) & 4) links[links.length - 1].inMdxComment = true;
   }
   const imageNumbers = list(imageData);
   if (imageNumbers.length % 6 !== 0) fail();

@@ -28,6 +28,8 @@ export interface MarkdownLink {
   defined?: true;
   /** Set on a definition a link refers to (`[text][label]`, `[label][]`, `[label]`), not only an image (`![alt][label]`). */
   referenced?: true;
+  /** Set when it lies in MDX's comment (`{/* … *\/}`): no link where the page is compiled as MDX. */
+  inMdxComment?: true;
   range: Range;
   textRange: Range;
   targetRange: Range;
@@ -70,8 +72,9 @@ export interface MarkdownBody {
   /**
    * Anchors besides the headings' own, where there are any: the `id` attributes of HTML and JSX
    * elements (in code too), each as `tag:id` (`details:more`), and '' for one that cannot be named:
-   * an id an expression gives (`id={x}`), a heading in a quote or a list item, or an `mdx-code-block`
-   * fence, which Docusaurus unwraps (`headings` leaves them out).
+   * an id an expression gives (`id={x}`), a heading in a quote or a list item, in an `mdx-code-block`
+   * fence, which Docusaurus unwraps, or one MDX reads where CommonMark reads indented code (`headings`
+   * leaves them out).
    */
   otherAnchors?: string[];
 }
@@ -310,7 +313,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let afterBlank = false;
   // Inside an MDX statement, which runs to a blank line.
   let inStatement = false;
-  // Whether a quote, a list item or an `mdx-code-block` fence may hold a heading, which `headings` leaves out.
+  // Whether a quote, a list item, an `mdx-code-block` fence or indented code may hold a heading as MDX reads it, which `headings` leaves out.
   let containedHeading = false;
 
   const closeParagraph = () => {
@@ -340,10 +343,15 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       const leavesContainer = inFence.quotes < fence.quotes || (fence.listColumn !== undefined && !blank && inFence.column < fence.listColumn);
       if (!leavesContainer) {
         const closing = FENCE_RUN.exec(inFence.rest.slice(inFence.indent));
-        if (closing && inFence.column <= fence.column + 3 && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && inFence.rest.trim() === closing[1]) {
+        const closes = closing !== null && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && inFence.rest.trim() === closing[1];
+        if (closes && inFence.column <= fence.column + 3) {
           nonProse.push([fence.start, end]);
           fence = undefined;
-        } else fence.end = end;
+        } else {
+          // MDX reads no indented code: there a fence indented further closes, and the headings after it are the page's.
+          if (closes) containedHeading = true;
+          fence.end = end;
+        }
         continue;
       }
       // The quote or the list item ended, and with it the fence: the line is read as any other.
@@ -376,6 +384,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     // The column the line's content starts at, relative to the list item that holds it, if any.
     const contentColumn = block.itemColumn ?? block.restColumn;
     const relative = listColumn !== undefined && contentColumn >= listColumn ? contentColumn - listColumn : contentColumn;
+    // MDX reads no indented code: a heading indented four blanks or more is one there (in a `<TabItem>`).
+    if (relative >= 4 && /^#{1,6}(?:[ \t]|$)/.test(block.text)) containedHeading = true;
     // A fence in a quote or a list item as well: `> ````, `- ```` and a fence indented under an item.
     // A backtick fence's info string holds no backtick: "```npm i``` installs" is a code span.
     const fenceRun = relative <= 3 ? FENCE_RUN.exec(block.text) : null;
@@ -464,7 +474,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (fence !== undefined) nonProse.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   mergeInPlace(nonProse);
-  if (images.length > 0 && text.includes('{/*', bodyOffset)) markImagesInMdxComments(text, bodyOffset, lines, images);
+  if ((images.length > 0 || links.length > 0) && text.includes('{/*', bodyOffset)) markInMdxComments(text, bodyOffset, lines, images, links);
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
   const otherAnchors = text.includes('id=', bodyOffset) ? elementIdsIn(text, bodyOffset, containedHeading) : containedHeading ? [''] : [];
@@ -602,8 +612,8 @@ function markImagesInRawHtml(text: string, bodyOffset: number, lines: LineIndex,
   for (const { image, offset } of placed) if (rawHtml.holds(offset)) image.inRawHtml = true;
 }
 
-/** Marks the images inside MDX's comments (`{/* … *\/}`, over several lines too), as a text search finds them. */
-function markImagesInMdxComments(text: string, bodyOffset: number, lines: LineIndex, images: MarkdownImage[]): void {
+/** Marks the images and links inside MDX's comments (`{/* … *\/}`, over several lines too), as a text search finds them. */
+function markInMdxComments(text: string, bodyOffset: number, lines: LineIndex, images: MarkdownImage[], links: MarkdownLink[]): void {
   const comments: Span[] = [];
   for (let open = text.indexOf('{/*', bodyOffset); open !== -1; ) {
     const close = text.indexOf('*/}', open + 3);
@@ -612,6 +622,7 @@ function markImagesInMdxComments(text: string, bodyOffset: number, lines: LineIn
     open = text.indexOf('{/*', close + 3);
   }
   for (const image of images) if (isInSpans(comments, lines.offsetAt(image.targetRange.start))) image.inMdxComment = true;
+  for (const link of links) if (isInSpans(comments, lines.offsetAt(link.targetRange.start))) link.inMdxComment = true;
 }
 
 /**

@@ -44,16 +44,24 @@ function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean
   const slugger = new GithubSlugger();
   for (const heading of document.body.headings) {
     let id = heading.id;
+    // A directive's name (`{#ns:name}`, remark-directive's `:name`) is no part of the id.
+    if (id !== undefined && DIRECTIVE.test(id)) return undefined;
     if (id === undefined) {
       const text = headingText(heading.source ?? heading.text);
       if (text === undefined) return undefined;
-      id = slugger.slug(text, maintainCase);
+      // Docusaurus looks for `{#id}` in the text: a code span may write it (`` `{#x}` ``).
+      const explicit = CLASSIC_HEADING_ID.exec(text);
+      id = explicit !== null ? explicit[1].trim() : slugger.slug(text, maintainCase);
     }
     if (heading.level > 1) found.add(id);
   }
   return found;
 }
 
+/** An explicit id at the end of a heading's text, as Docusaurus's classic syntax reads it. */
+const CLASSIC_HEADING_ID = /\s*\{#((?:.(?!\{#|\}))*.)\}$/;
+/** A text directive (remark-directive, which Docusaurus reads in every page): `:` and a letter, not after another `:`. */
+const DIRECTIVE = /(?<!:):[A-Za-z]/;
 /** ASCII punctuation, which a backslash escapes (CommonMark). */
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
@@ -94,7 +102,7 @@ export function headingText(markdown: string): string | undefined {
       text += linkText;
       at = link.end;
       continue;
-    } else if (character === '<' || character === '{' || character === '}' || character === '\n' || character === ']') {
+    } else if (character === '<' || character === '{' || character === '}' || character === '\n' || character === ']' || (character === ':' && DIRECTIVE.test(markdown.slice(Math.max(0, at - 1), at + 2)))) {
       return undefined;
     } else if (character === '&' && /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]*);/.test(markdown.slice(at, at + 40))) {
       return undefined;

@@ -24,8 +24,11 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
   const page = judgedPage(index, site, document);
   if (page === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
+  const asMdx = compiledAsMdx(index, document);
   for (const link of document.body.links) {
-    const broken = link.kind === 'inline' && !(link.defined && !link.referenced) ? brokenAnchor(index, site, document, page, link) : undefined;
+    // A definition no link uses, and a link in MDX's comment, write no link.
+    if (link.kind !== 'inline' || (link.defined && !link.referenced) || (asMdx && link.inMdxComment)) continue;
+    const broken = brokenAnchor(index, site, document, page, link);
     if (broken === undefined) continue;
     diagnostics.push({
       range: link.targetRange,
@@ -33,7 +36,7 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
       code: 'broken-anchor',
       message: broken.message,
       ...(broken.suggestion === undefined ? {} : { suggestion: broken.suggestion }),
-      ...(site.docusaurus.onBrokenAnchors === 'throw' ? { breaksBuild: true as const } : {}),
+      ...(site.docusaurus.onBrokenAnchors === 'throw' || broken.breaksBuild ? { breaksBuild: true as const } : {}),
     });
   }
   return diagnostics;
@@ -45,24 +48,31 @@ function judgedPage(index: GlossaryIndex, site: DocusaurusSite, document: Parsed
   if (page?.generator !== 'docusaurus' || !page.published) return undefined;
   const instance = site.docusaurus.instances.find((candidate) => candidate.id === page.instance);
   if (instance === undefined || instance.mdxSyntaxChangedBy !== undefined || instance.headingIdsChangedBy !== undefined) return undefined;
-  if ((document.mdxProblems?.length ?? 0) > 0 || (document.commonMarkProblems?.length ?? 0) > 0) return undefined;
-  return page;
+  const problems = compiledAsMdx(index, document) ? document.mdxProblems : document.commonMarkProblems;
+  return (problems?.length ?? 0) > 0 ? undefined : page;
 }
 
-function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, page: SitePage, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
+/** Anchors other parts of a page than its text give it: the footnotes' (`user-content-fn-1`, `footnote-label`). */
+const GENERATED_ANCHOR = /^(?:user-content-|footnote-label$)/;
+
+function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, page: SitePage, link: MarkdownLink): { message: string; suggestion?: string; breaksBuild?: true } | undefined {
   const hashAt = link.target.indexOf('#');
   if (hashAt === -1) return undefined;
   // As the link's URL holds it: escapes resolved (`#a\_b`); an entity is not decoded here, so not judged.
   const hash = unescapeMarkdown(link.target.slice(hashAt + 1));
-  if (hash === '' || hash.includes('&')) return undefined;
+  if (hash === '' || hash.includes('&') || GENERATED_ANCHOR.test(hash)) return undefined;
   const path = link.target.slice(0, hashAt).replace(/\?.*$/s, '');
   const target = path === '' ? document : linkedDocument(index, document.uri, link.target, link.targetUri).document;
-  if (target === undefined) return undefined;
+  if (target === undefined || index.siteFor(target.uri) !== site) return undefined;
   const targetPage = target === document ? page : judgedPage(index, site, target);
-  if (targetPage === undefined || targetPage.locale !== page.locale || index.siteFor(target.uri) !== site) return undefined;
+  if (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, page.locale)) return undefined;
   const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) });
-  if (anchors === undefined || anchors.has(hash) || anchors.has(decodedOrSelf(hash))) return undefined;
-  const nearest = nearestAnchor(anchors, decodedOrSelf(hash));
+  if (anchors?.has(hash)) return undefined;
+  const decoded = decodedHash(hash);
+  // Docusaurus decodes an anchor it does not find as written, and stops where that fails (`#caf%E9`, no UTF-8).
+  if (decoded === undefined) return { message: l10n.t('Docusaurus cannot decode the anchor "{0}" (its percent-encoding is no UTF-8), and the build fails.', hash), breaksBuild: true };
+  if (anchors === undefined || anchors.has(decoded)) return undefined;
+  const nearest = nearestAnchor(anchors, decoded);
   const suggestion = nearest === undefined ? undefined : `${link.target.slice(0, hashAt)}#${nearest}`;
   const where = target === document ? l10n.t('this page') : targetPage.route;
   return {
@@ -73,12 +83,24 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   };
 }
 
-function decodedOrSelf(hash: string): string {
+function decodedHash(hash: string): string | undefined {
   try {
     return decodeURIComponent(hash);
   } catch {
-    return hash;
+    return undefined;
   }
+}
+
+/**
+ * Whether the locale a link is read in builds the target page from this file: its own, or, where
+ * the target has no translation into the linking page's locale, the original Docusaurus builds
+ * there in its place.
+ */
+function builtInLocaleFrom(index: GlossaryIndex, target: ParsedDocument, targetPage: SitePage, locale: string): boolean {
+  if (targetPage.locale === locale) return true;
+  const site = index.siteFor(target.uri);
+  if (site?.generator !== 'docusaurus' || targetPage.locale !== site.docusaurus.defaultLocale) return false;
+  return !index.translationsOf(target.uri).some((uri) => index.pageOf(uri)?.locale === locale);
 }
 
 /** The page's anchor nearest to a misspelt one: a third of it may be wrong, at least one character; ties go to the first in the page. */

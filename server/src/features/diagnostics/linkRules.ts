@@ -11,6 +11,7 @@ import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentF
 import { builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
+import { compiledAsMdx } from './siteRules';
 import { distance } from 'fastest-levenshtein';
 
 /**
@@ -21,7 +22,10 @@ export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   const diagnostics: GlossaryDiagnostic[] = [];
   const site = index.siteFor(document.uri);
   const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || (site.generator === 'docusaurus' && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [], site.rootUri)));
+  const asMdx = document.body.links.some((link) => link.inMdxComment) && compiledAsMdx(index, document);
   for (const link of document.body.links) {
+    // MDX's comment writes no link.
+    if (asMdx && link.inMdxComment) continue;
     const broken = brokenLink(index, document, link);
     if (broken === undefined) continue;
     diagnostics.push({
