@@ -1,5 +1,5 @@
 /**
- * Protocol tests for completion: every trigger ('[', '(', '/', ',') and list style, asserting the
+ * Protocol tests for completion: every trigger ('[', '(', '/', ',', '#') and list style, asserting the
  * text edits as an editor would apply them. Build first: `node esbuild.mjs`.
  */
 import assert from 'node:assert/strict';
@@ -563,5 +563,33 @@ describe('completion in a glossary of 10,000 terms', () => {
     console.log(`completion "[quellcode": ${(performance.now() - started).toFixed(1)} ms round trip`);
     assert.deepEqual(labels(word), ['Quellcodeverwaltung']);
     assert.equal(edit(word[0])?.newText, '[Quellcodeverwaltung](../glossar/Quellcodeverwaltung.md)');
+  });
+});
+
+describe("'#' anchor of a link, in a Docusaurus site", () => {
+  let ws: Workspace;
+  let client: LspClient;
+
+  before(async () => {
+    ws = createWorkspace({
+      'docusaurus.config.js': "module.exports = { title: 'G', url: 'https://example.com', baseUrl: '/', presets: [['classic', { docs: { sidebarPath: false }, blog: false }]] };\n",
+      'docs/anleitung.md': '---\ntitle: Anleitung\n---\n# Anleitung\n\n## Erste Schritte\n\n## Optionen\n\n## Optionen\n',
+      'docs/plan.md': '---\ntitle: Plan\n---\nEin Plan.\n',
+    });
+    client = await LspClient.start({ workspaceFolders: [ws.root] });
+    assert.equal(await client.waitForIndex(), 2);
+  });
+  after(async () => {
+    await client?.shutdown();
+    ws?.dispose();
+  });
+
+  it("offers the target page's heading ids as Docusaurus numbers them, replacing what was typed of the anchor", async () => {
+    const uri = ws.uri('docs/plan.md');
+    const text = '---\ntitle: Plan\n---\nSiehe [Optionen](./anleitung.md#opt)';
+    await client.open(uri, text);
+    const items = completionItems(await client.completion(uri, { line: 3, character: 35 }));
+    assert.deepEqual(labels(items), ['erste-schritte', 'optionen', 'optionen-1']);
+    assert.equal(applyEdit(text, edit(byLabel(items, 'optionen-1'))!), '---\ntitle: Plan\n---\nSiehe [Optionen](./anleitung.md#optionen-1)');
   });
 });

@@ -69,7 +69,7 @@ describe('a workspace with the seed entry', () => {
   it('announces hover, and completion triggered by link and list punctuation', () => {
     const capabilities = client.initializeResult!.capabilities;
     assert.equal(capabilities.hoverProvider, true);
-    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['[', '(', '/', ',']);
+    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['[', '(', '/', ',', '#']);
   });
 
   it('hovering a mention in a note shows the definition and a link to the term file', async () => {

@@ -6,6 +6,7 @@ import { linkForSelection } from '../../server/src/features/linkCompletion';
 import type { LinkStyleSetting } from '../../server/src/common/settings';
 import { smallest } from '../../server/src/common/smallest';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
+import { defaultDocusaurusSite } from '../../server/src/site/site';
 
 const TAGS = 'Begriffe:\n  label: Begriffe\n  description: Grundbegriffe\nIM:\n  label: Informationsmanagement\nStrategie:\n  label: Strategie\n';
 
@@ -305,5 +306,38 @@ describe('smallest', () => {
       const items = Array.from({ length }, (_, i): [number, string] => [Math.floor(random() * 8), `name${Math.floor(random() * length)}-${i}`]);
       assert.deepEqual(smallest(items, k, compare), [...items].sort(compare).slice(0, k));
     }
+  });
+});
+
+describe('anchor completion', () => {
+  const site = () => {
+    const index = glossaryOf({
+      'docs/other.md': '---\ntitle: Other\n---\n# Other\n\n## Getting Started\n\n## Options\n\n## Options\n\n### Explicit {#custom}\n\n<details id="mehr"><summary>Mehr</summary></details>\n',
+      'docs/html.md': '---\ntitle: HTML\n---\n## <span>Whatever</span>\n',
+    });
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    return index;
+  };
+  const anchorsAt = (text: string, index = site()) => completeAt('docs/intro.md', text, 'auto', index);
+
+  it('offers the anchors Docusaurus gives the page a link leads to, by file, by route or on the page itself, each with its heading', () => {
+    const byFile = anchorsAt('Siehe [Teil](./other.md#opt|).\n');
+    assert.deepEqual(byFile.items.map((item) => [item.label, item.detail]), [
+      ['getting-started', '## Getting Started'],
+      ['options', '## Options'],
+      ['options-1', '## Options'],
+      ['custom', '### Explicit'],
+      ['mehr', '<details>'],
+    ]);
+    // What was typed of the anchor is replaced, up to the closing parenthesis.
+    assert.deepEqual(byFile.items[0].range, { start: { line: 0, character: 24 }, end: { line: 0, character: 27 } });
+    assert.deepEqual(anchorsAt('[x](/docs/other#|)').items.map((item) => item.label)[0], 'getting-started');
+    assert.deepEqual(anchorsAt('## Hier\n\n[x](#|)').items.map((item) => item.newText), ['hier']);
+  });
+
+  it('offers nothing, not terms, in the anchor of a page whose anchors are not known, or of no page', () => {
+    assert.deepEqual(anchorsAt('[x](./html.md#|)').items, []);
+    assert.deepEqual(anchorsAt('[x](./fehlt.md#|)').items, []);
+    assert.deepEqual(completeAt('notes/plan.md', '[x](../docs/Outsourcing.md#|)').items, []);
   });
 });

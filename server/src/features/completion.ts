@@ -5,6 +5,7 @@ import { completeFrontMatter } from './frontMatterCompletion';
 import type { CompletionList } from './completionList';
 import type { LinkStyleSetting } from '../common/settings';
 import { completeLinks } from './linkCompletion';
+import { completeAnchors } from './anchorCompletion';
 import type { HistorySnapshot } from './translationStatus';
 
 export interface CompletionOptions {
@@ -13,7 +14,7 @@ export interface CompletionOptions {
   history?: HistorySnapshot;
 }
 
-/** Completion at a position: front-matter keys and tags inside the front matter, links elsewhere. */
+/** Completion at a position: front-matter keys and tags inside the front matter, a link's anchor, links elsewhere. */
 export function complete(
   index: GlossaryIndex,
   document: ParsedDocument,
@@ -23,5 +24,5 @@ export function complete(
 ): CompletionList {
   // An editor may ask at a position of text it changed a moment ago; replace only what exists.
   const at = lines.clamp(position);
-  return completeFrontMatter(index, document, lines, at, options.history) ?? completeLinks(index, document, lines, at, options.linkStyle);
+  return completeFrontMatter(index, document, lines, at, options.history) ?? completeAnchors(index, document, lines, at) ?? completeLinks(index, document, lines, at, options.linkStyle);
 }

@@ -1,6 +1,6 @@
 import type { Range } from '../common/text';
 
-export type SuggestionKind = 'term' | 'alias' | 'tag' | 'key' | 'snippet';
+export type SuggestionKind = 'term' | 'alias' | 'tag' | 'key' | 'snippet' | 'anchor';
 
 export interface Suggestion {
   label: string;

@@ -48,6 +48,7 @@ const COMPLETION_KINDS: Record<SuggestionKind, CompletionItemKind> = {
   tag: CompletionItemKind.EnumMember,
   key: CompletionItemKind.Property,
   snippet: CompletionItemKind.Snippet,
+  anchor: CompletionItemKind.Reference,
 };
 
 /** What a completion item carries for `completionItem/resolve`. */

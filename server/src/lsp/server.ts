@@ -153,7 +153,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['[', '(', '/', ','], resolveProvider: true },
+        completionProvider: { triggerCharacters: ['[', '(', '/', ',', '#'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [GENERATE_TAGS_FILE_COMMAND, REINDEX_COMMAND, FIX_ALL_IN_WORKSPACE_COMMAND] },
         codeLensProvider: { resolveProvider: true },

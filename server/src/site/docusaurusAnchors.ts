@@ -14,9 +14,10 @@ import type { ParsedDocument } from '../parsing/document';
  * list item, an `id` an expression or a component of the site's gives, any element's `id` on a
  * page compiled as CommonMark (`mdx` false), or a module the page imports (a partial's headings, a
  * component's). A link to such a page is not judged: a missed warning, never a false one.
- * Remembered per parsed document, which never changes.
+ * Each anchor with what gives it: its heading's text (the headings' in the page's order), then its
+ * element (`<details id>`). Remembered per parsed document, which never changes.
  */
-export function docusaurusAnchorsOf(document: ParsedDocument, options: { maintainCase: boolean; mdx: boolean }): ReadonlySet<string> | undefined {
+export function docusaurusAnchorsOf(document: ParsedDocument, options: { maintainCase: boolean; mdx: boolean }): ReadonlyMap<string, string> | undefined {
   const remembered = (remembering[Number(options.maintainCase) * 2 + Number(options.mdx)] ??= new WeakMap());
   if (remembered.has(document)) return remembered.get(document) ?? undefined;
   const found = anchorsOf(document, options.maintainCase, options.mdx);
@@ -25,7 +26,7 @@ export function docusaurusAnchorsOf(document: ParsedDocument, options: { maintai
 }
 
 /** By the options, one table each. */
-const remembering: Array<WeakMap<ParsedDocument, ReadonlySet<string> | null>> = [];
+const remembering: Array<WeakMap<ParsedDocument, ReadonlyMap<string, string> | null>> = [];
 
 /** The elements whose components collect their `id` as an anchor where MDX compiles the page: Docusaurus's `Details` (`details` in Markdown too), `Link` and `Heading`. */
 const COLLECTING_ELEMENTS = new Set(['details', 'Details', 'Link', 'Heading']);
@@ -33,13 +34,14 @@ const COLLECTING_ELEMENTS = new Set(['details', 'Details', 'Link', 'Heading']);
 /** The modules every page may import without adding anchors: Docusaurus's own components (`Tabs`, `TOCInline`). */
 const ANCHORLESS_MODULES = /^@(?:theme|docusaurus)\//;
 
-function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean): ReadonlySet<string> | undefined {
+function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean): ReadonlyMap<string, string> | undefined {
   if ((document.mdxModules ?? []).some((module) => !ANCHORLESS_MODULES.test(module.request))) return undefined;
-  const found = new Set<string>();
+  const fromHeadings = new Map<string, string>();
+  const fromElements = new Map<string, string>();
   for (const element of document.body.otherAnchors ?? []) {
     const tag = element.slice(0, element.indexOf(':'));
     if (element === '' || !mdx || (!COLLECTING_ELEMENTS.has(tag) && /^[A-Z]/.test(tag))) return undefined;
-    if (COLLECTING_ELEMENTS.has(tag)) found.add(element.slice(tag.length + 1));
+    if (COLLECTING_ELEMENTS.has(tag)) fromElements.set(element.slice(tag.length + 1), `<${tag}>`);
   }
   const slugger = new GithubSlugger();
   for (const heading of document.body.headings) {
@@ -53,9 +55,10 @@ function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean
       const explicit = CLASSIC_HEADING_ID.exec(text);
       id = explicit !== null ? explicit[1].trim() : slugger.slug(text, maintainCase);
     }
-    if (heading.level > 1) found.add(id);
+    if (heading.level > 1 && !fromHeadings.has(id)) fromHeadings.set(id, `${'#'.repeat(heading.level)} ${heading.text}`);
   }
-  return found;
+  for (const [id, element] of fromElements) if (!fromHeadings.has(id)) fromHeadings.set(id, element);
+  return fromHeadings;
 }
 
 /** An explicit id at the end of a heading's text, as Docusaurus's classic syntax reads it. */

@@ -104,10 +104,10 @@ function builtInLocaleFrom(index: GlossaryIndex, target: ParsedDocument, targetP
 }
 
 /** The page's anchor nearest to a misspelt one: a third of it may be wrong, at least one character; ties go to the first in the page. */
-function nearestAnchor(anchors: ReadonlySet<string>, hash: string): string | undefined {
+function nearestAnchor(anchors: ReadonlyMap<string, string>, hash: string): string | undefined {
   const most = Math.max(1, Math.floor(hash.length / 3));
   let best: { anchor: string; distance: number } | undefined;
-  for (const anchor of anchors) {
+  for (const anchor of anchors.keys()) {
     if (Math.abs(anchor.length - hash.length) > most) continue;
     const apart = distance(anchor.toLowerCase(), hash.toLowerCase());
     if (apart <= most && (best === undefined || apart < best.distance)) best = { anchor, distance: apart };
