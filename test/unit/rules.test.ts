@@ -1293,6 +1293,13 @@ describe('broken-link to a file in a Docusaurus site', () => {
     ]);
   });
 
+  it('judges no link in MDX\'s comment, which writes none where the page compiles as MDX; as CommonMark, the comment is text', () => {
+    const page = '# Dateien\n\n{/* [Alt](./files/fehlt.pdf) [Weg](./weg.md)\n[Auch](/files/nicht.pdf) */}\n';
+    assert.deepEqual(problems(siteWithFiles([], { 'docs/kommentar.mdx': page }).index, 'docs/kommentar.mdx', ['broken-link']), []);
+    const asCommonMark = siteWithFiles([], { 'docs/kommentar.md': page }, (site) => (site.docusaurus.markdownFormat = 'md')).index;
+    assert.deepEqual(problems(asCommonMark, 'docs/kommentar.md', ['broken-link']).map((problem) => problem.range).sort(), ['2:10-2:27', '2:35-2:43', '3:7-3:23']);
+  });
+
   it('leaves a path with a dot in its last segment outside the docs it holds pages of to the blog and pages (`/blog/release-2.1`), unless it names a common file type', () => {
     const { index } = siteWithFiles([], {
       'docs/Glossar/a.md': '# A\n\n[Version](/blog/release-2.1) [Alt](/v1.0) [Fehlt](/docs/Glossar/v3.1) [PDF](/blog/preise.pdf)\n',

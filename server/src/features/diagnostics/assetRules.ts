@@ -39,7 +39,8 @@ export function assetDiagnostics(index: GlossaryIndex, document: ParsedDocument)
     if (problem !== undefined) diagnostics.push(problem);
   }
   for (const link of document.body.links) {
-    const problem = link.kind === 'inline' ? linkProblem(index, site, document.uri, link) : undefined;
+    // MDX's comment writes no link.
+    const problem = link.kind === 'inline' && !(asMdx && link.inMdxComment) ? linkProblem(index, site, document.uri, link) : undefined;
     if (problem !== undefined) diagnostics.push(problem);
   }
   // Webpack bundles a page only once MDX compiles it: with a syntax error, that error is the build's.
