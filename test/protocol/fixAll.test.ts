@@ -112,3 +112,29 @@ function applyAll(text: string, edits: TextEdit[]): string {
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
     .reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
 }
+
+describe('"Declare in tags.yml" in an editor that tells of no change on disk', () => {
+  it('writes into tags.yml as it is now on disk, not as it was read at start-up', async () => {
+    const entry = '---\nid: A\ntitle: A\ntags: [Neu]\n---\n\n# A\n';
+    const ws = createWorkspace({ 'glossar/tags.yml': TAGS, 'glossar/A.md': entry });
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      const uri = ws.uri('glossar/A.md');
+      await client.open(uri, entry);
+      const [diagnostic] = await client.waitForDiagnostics(uri, (current) => (current ?? []).some((found) => found.code === 'unknown-tag'));
+      // Edited elsewhere, and no didChangeWatchedFiles: the client watches no files.
+      const now = `${TAGS}Strategie:\n  label: Strategie\n`;
+      fs.writeFileSync(ws.path('glossar/tags.yml'), now);
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+      const declare = actions.find((action) => action.title === 'Declare "Neu" in tags.yml');
+      assert.ok(declare, JSON.stringify(actions.map((action) => action.title)));
+      const tagsUri = ws.uri('glossar/tags.yml');
+      const edits = declare.edit!.changes?.[tagsUri] ?? declare.edit!.documentChanges!.flatMap((change) => ('edits' in change && change.textDocument.uri === tagsUri ? change.edits : []));
+      assert.equal(TextDocument.applyEdits(TextDocument.create(tagsUri, 'yaml', 1, now), edits as TextEdit[]), `${now}Neu:\n  label: Neu\n  permalink: /neu\n`);
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});

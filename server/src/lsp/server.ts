@@ -275,6 +275,7 @@ export function startServer(connection: Connection): void {
       return all === undefined ? [] : [toLspCodeAction(all)];
     }
     session.readMdxBeforeFixing(open.document.uri, range);
+    if (!canRegisterWatchers && context.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-tag')) session.readTagsFileBeforeFixing(open.document.uri);
     const fixes = codeActions(index, open.document, open.lines, range, session.settings)
       .filter((action) => session.staysInWorkspace(action.change) && session.overwritesNothing(action.change))
       .map(toLspCodeAction);

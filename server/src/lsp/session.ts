@@ -11,7 +11,7 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
 import { CollectionPacer, fullCollection } from '../common/garbageCollection';
 import { closedDocument, mdxFactsOf, mdxProblemsFact, parseDocument, readAs, type GlossaryTerm, type MdxFacts, type ParsedDocument } from '../parsing/document';
-import { TAGS_FILE_NAME } from '../parsing/tagsFile';
+import { parseTagsFile, TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
 import { readBytesNow, readTextFileNow } from '../workspace/fileReading';
 import { exactUtf8, GlossaryScope, isTaken, pathKindOnDisk, readTextFile, type Reachability } from '../workspace/files';
@@ -360,6 +360,20 @@ export class GlossarySession {
    * text (typing has not paused: see `scheduleMdxCheck`), its MDX is read again: a fix made from
    * the earlier reading would edit the earlier text's places (`invalid-mdx`, `broken-import`).
    */
+  /**
+   * Reads the tags file that governs a document again where the editor does not tell of changes on
+   * disk and does not hold it open: "Declare in tags.yml" writes into the file as it is now, not as
+   * it was when last read (a declaration made elsewhere would otherwise be overwritten or doubled).
+   */
+  readTagsFileBeforeFixing(documentUri: string): void {
+    const tagsFile = this.index.tagsFileFor(documentUri);
+    if (tagsFile === undefined || this.openTexts.has(tagsFile.uri)) return;
+    const text = readTextFileNow(uriToFsPath(tagsFile.uri), this.output.log, this.scope().maxFileBytes);
+    const onDisk = text === undefined ? undefined : parseTagsFile(tagsFile.uri, text);
+    const same = onDisk !== undefined && JSON.stringify(onDisk.additions) === JSON.stringify(tagsFile.additions) && [...onDisk.tags.keys()].join('\n') === [...tagsFile.tags.keys()].join('\n');
+    if (!same) this.applyFromDisk([[tagsFile.uri, text]]);
+  }
+
   readMdxBeforeFixing(uri: string, range: Range): void {
     const document = this.mdxPending.has(uri) ? this.index.getDocument(uri) : undefined;
     if (document === undefined) return;
