@@ -334,6 +334,7 @@ const HUGO_SITES = [
   { name: 'hugo-links-hook', dir: path.join(SITES, 'hugo-links-hook') },
   { name: 'hugo-links-hook-i18n', dir: path.join(SITES, 'hugo-links-hook-i18n') },
   { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },
+  { name: 'hugo-mount-replaces-content', dir: path.join(SITES, 'hugo-mount-replaces-content') },
   { name: 'hugo-base-path', dir: path.join(SITES, 'hugo-base-path') },
   { name: 'hugo-base-path-relative', dir: path.join(SITES, 'hugo-base-path-relative') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },

@@ -254,6 +254,7 @@ describe('Hugo routes', () => {
       importsModules: false,
       contentMountSources: [],
       contentSubmounts: [],
+      readsContentFolder: true,
       mountFilters: new Map(),
       multihost: false,
       refsFailBuild: true,
@@ -466,6 +467,20 @@ describe('Hugo mounts below the content (hugo-mount-subfolder)', () => {
     // A draft cascaded from the section above the mount's place takes its pages out.
     index.setDocument('file:///site/content/docs/_index.md', '---\ntitle: Docs\ncascade:\n  draft: true\n---\n');
     assert.deepEqual(routesIn(index, names), ['draft', 'draft', 'draft', 'bundle-resource', '/community/roadmap/', undefined]);
+  });
+
+  it('reads no content folder where mounts below the content leave it out: Hugo mounts its default one only where no mount targets the content (hugo-mount-replaces-content)', () => {
+    const onlyBelow = '[[module.mounts]]\nsource = "docs"\ntarget = "content/docs"\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n';
+    const files = { 'content/blog/post.md': '---\ntitle: Post\n---\n', 'docs/a.md': '---\ntitle: A\n---\n' };
+    const routes = (hugoToml: string) => {
+      const index = new GlossaryIndex();
+      index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf(readHugoConfig(hugoToml, 'hugo.toml')), now: NOW }]);
+      for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+      return routesIn(index, Object.keys(files));
+    };
+    assert.deepEqual(routes(onlyBelow), [undefined, '/docs/a/']);
+    assert.deepEqual(routes(`[[module.mounts]]\nsource = "content"\ntarget = "content"\n${onlyBelow}`), ['/blog/post/', '/docs/a/']);
+    assert.deepEqual(routes('[[module.mounts]]\nsource = "static"\ntarget = "static"\n'), ['/blog/post/', undefined]);
   });
 });
 

@@ -102,6 +102,8 @@ export interface HugoSite {
   contentMountSources: string[];
   /** Folders and files of the site mounted below the content (see `hugoContentPath`). */
   contentSubmounts: readonly HugoSubmount[];
+  /** Whether the content folder itself is read: not where mounts into the content leave it out (Hugo adds a default mount only for a kind of folder no mount names). */
+  readsContentFolder: boolean;
   /** By content folder: whether Hugo reads a file at a path in it, as its mount's `includeFiles` and `excludeFiles` say. */
   mountFilters: ReadonlyMap<string, (pathInFolder: string) => boolean>;
 }
@@ -238,6 +240,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     importsModules: facts.importsModules === true,
     contentMountSources: facts.contentMountSources ?? [],
     contentSubmounts: facts.contentSubmounts ?? [],
+    readsContentFolder: facts.contentFolderUnmounted !== true,
     mountFilters: new Map((facts.contentMountFilters ?? []).map((filter) => [filter.source, mountFilter(filter.includeFiles, filter.excludeFiles)])),
   };
 }
@@ -365,7 +368,12 @@ export function hugoMayReadAsContent(site: HugoSite, relativePath: string): bool
 
 /** Whether Hugo reads the file at `relativePath` (from the site's folder) as content: in a language's content folder, a theme's, or one mounted. */
 export function hugoReadsAsContent(site: HugoSite, relativePath: string): boolean {
-  return languagesReading(site, folderOf(hugoContentPath(site, relativePath))) !== undefined || hugoMayReadAsContent(site, relativePath);
+  return (readAtItsPlace(site, relativePath) && languagesReading(site, folderOf(hugoContentPath(site, relativePath))) !== undefined) || hugoMayReadAsContent(site, relativePath);
+}
+
+/** Whether the content at a file's place is read: mounted there, or in a content folder Hugo mounts. */
+function readAtItsPlace(site: HugoSite, relativePath: string): boolean {
+  return site.readsContentFolder || hugoContentPath(site, relativePath) !== relativePath;
 }
 
 /** The content folders of the site's themes, from the site's folder (`themes/<theme>/content`), whose pages Hugo builds too. */
@@ -385,7 +393,7 @@ export function hugoPageOf(
   // Files and sections mounted below the content are read where they are mounted.
   const sections = (around.sections ?? []).map((section) => ({ ...section, relativePath: hugoContentPath(site, section.relativePath) }));
   const path = folderOf(hugoContentPath(site, relativePath));
-  const folderLanguages = languagesReading(site, path);
+  const folderLanguages = readAtItsPlace(site, relativePath) ? languagesReading(site, path) : undefined;
   if (folderLanguages === undefined) return undefined;
   const inner = path.slice(folderLanguages.contentDir === '' ? 0 : folderLanguages.contentDir.length + 1);
   const slash = inner.lastIndexOf('/');

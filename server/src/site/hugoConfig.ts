@@ -312,6 +312,9 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   if (contentMounts.length > 0) facts.contentMountSources = contentMounts;
   const submounts = contentSubmountsOf(mounts);
   if (submounts.length > 0) facts.contentSubmounts = submounts;
+  // Hugo mounts its default content folder only where no mount targets the content: mounts below it alone leave `content/` unread.
+  const contentTargets = mounts.map((mount) => mountSetting(mount, 'target')).flatMap((target) => (typeof target === 'string' ? [target.replace(/^\.\//, '').replace(/\/+$/, '')] : [])).filter((target) => /^content(?:\/|$)/.test(target));
+  if (contentTargets.length > 0 && !contentTargets.includes('content')) facts.contentFolderUnmounted = true;
 
   const disabled = new Set<string>();
   const disableLanguages = table.disablelanguages;

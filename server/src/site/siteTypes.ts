@@ -187,6 +187,8 @@ export interface HugoConfigFacts {
   contentMountSources?: string[];
   /** Mounts of a folder or a file of the site into a place below the content (`target = "content/docs/go"`), with their `lang`. */
   contentSubmounts?: HugoSubmount[];
+  /** Set where mounts into the content leave out the content folder itself: Hugo then mounts no default one, and reads only what is mounted. */
+  contentFolderUnmounted?: true;
   /** The `includeFiles` and `excludeFiles` globs of the mounts that are content folders (see `contentFoldersOfMounts`), by source. */
   contentMountFilters?: Array<{ source: string; includeFiles: string[]; excludeFiles: string[] }>;
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */

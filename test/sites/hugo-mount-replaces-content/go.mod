@@ -1,0 +1,4 @@
+module example.org/site
+
+go 1.19
+
