@@ -290,6 +290,13 @@ describe('quick fix: create the missing entry', () => {
     const { actions } = actionsAt(index, 'content/glossar/notiz.md', 'Siehe [Neu](./neuer-be|griff.md).\n');
     const create = action(actions, 'Create neuer-begriff.md from the template');
     assert.equal(applied(create.change, create.change.createFiles[0], ''), '---\ntitle: neuer begriff\ntags: []\n---\n\n**Definition in one sentence.**\n');
+    // A bundle's index is named after its folder.
+    const bundle = actionsAt(index, 'content/glossar/notiz.md', 'Siehe [Neu](./buen|del/index.md).\n');
+    const createBundle = action(bundle.actions, 'Create buendel/index.md from the template');
+    assert.match(applied(createBundle.change, createBundle.change.createFiles[0], ''), /^---\ntitle: buendel\n/);
+    // Without a link render hook Hugo writes the link as it is: a new file would not make it lead to a page.
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'none' }, now: new Date('2025-06-01T00:00:00Z') }]);
+    assert.deepEqual(actionsAt(index, 'content/glossar/notiz.md', 'Siehe [Neu](./neuer-be|griff.md).\n').titles.filter((title) => title.startsWith('Create')), []);
   });
 
   it('writes a title the heading would read otherwise escaped there, so the new entry reads back as that title', () => {
@@ -617,6 +624,14 @@ describe('fixes keep the text of the file (issue 16)', () => {
     index.setSites([defaultDocusaurusSite(ROOT)]);
     const { actions, text } = actionsAt(index, 'docs/qa.md', '-|--\nid: qa\n---\nText.\n\n# Q&amp;A zu \\*Sternen\\* und `&amp;`\n');
     assert.equal(applied(action(actions, 'Add "title"').change, uri('docs/qa.md'), text), '---\nid: qa\ntitle: Q&A zu *Sternen* und &amp;\n---\nText.\n\n# Q&amp;A zu \\*Sternen\\* und `&amp;`\n');
+    const title = (heading: string) => {
+      const asked = actionsAt(index, 'docs/t.md', `-|--\nid: t\n---\nText.\n\n# ${heading}\n`);
+      return applied(action(asked.actions, 'Add "title"').change, uri('docs/t.md'), asked.text).split('\n')[2];
+    };
+    assert.equal(title('F&uuml;r &copy; &amp; \\&amp;'), 'title: Für © & &amp;');
+    assert.equal(title('Use \\`foo\\` literally'), 'title: Use `foo` literally');
+    assert.equal(title('Code ``a`b`` here'), 'title: Code a`b here');
+    assert.equal(title('Use `<!-- -->` syntax <!-- Notiz -->'), 'title: Use <!-- --> syntax');
   });
 
   it('Add "title" before a last value that keeps its final line breaks (|+), whose blank lines would become its own', () => {

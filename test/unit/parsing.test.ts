@@ -760,7 +760,7 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
     assert.deepEqual([warning.code, warning.severity, warning.suggestion], ['misplaced-front-matter', 'warning', '---']);
     assert.deepEqual(warning.range, { start: { line: 0, character: 0 }, end: { line: 2, character: 3 } });
     // A rule and a setext heading, a rule alone, YAML that does not parse, or text before it: no front matter anywhere.
-    for (const text of ['\n---\nEin Satz\n---\n', '\n---\nHinweis: neu seit 2.0\n---\n', '\n---\n', '\n---\n[kaputt\n---\n', 'Text\n---\ntitle: T\n---\n', '\n+++\ntitle = "T"\n+++\n', '\n--- # c\ntitle: T\n---\n']) {
+    for (const text of ['\n---\nEin Satz\n---\n', '\n---\nHinweis: neu seit 2.0\n---\n', '\n---\nSummary: Das Wichtigste\n---\n', '\n---\nTitle: Neu seit 2.0\n---\n', '\n---\n', '\n---\n[kaputt\n---\n', 'Text\n---\ntitle: T\n---\n', '\n+++\ntitle = "T"\n+++\n', '\n--- # c\ntitle: T\n---\n']) {
       assert.deepEqual(plain(text).diagnostics, [], JSON.stringify(text));
     }
     assert.deepEqual(asHugo('\n---\ntitle: T\n---\n').diagnostics, []);

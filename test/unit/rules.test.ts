@@ -953,6 +953,8 @@ describe('broken-anchor', () => {
     assert.equal(unknown('> ## Zitiert'), 0);
     assert.equal(unknown('- ## Aufgezählt'), 0);
     assert.equal(unknown('```mdx-code-block\n## Entpackt\n```'), 0);
+    // MDX's comment holds no heading where the page compiles as MDX, and one where it does not.
+    assert.equal(unknown('{/*\n## Versteckt\n*/}'), 0);
     // MDX reads no indented code: a heading in a `<TabItem>`, and a fence that an indented one closes.
     assert.equal(unknown('<Tabs>\n  <TabItem value="a">\n\n    ## Installieren\n\n  </TabItem>\n</Tabs>'), 0);
     assert.equal(unknown('```bash\nnpm i\n    ```\n\n## Danach'), 0);
@@ -1296,6 +1298,9 @@ describe('broken-link to a file in a Docusaurus site', () => {
   it('judges no link in MDX\'s comment, which writes none where the page compiles as MDX; as CommonMark, the comment is text', () => {
     const page = '# Dateien\n\n{/* [Alt](./files/fehlt.pdf) [Weg](./weg.md)\n[Auch](/files/nicht.pdf) */}\n';
     assert.deepEqual(problems(siteWithFiles([], { 'docs/kommentar.mdx': page }).index, 'docs/kommentar.mdx', ['broken-link']), []);
+    // Blanks and line breaks inside the braces; `{/*` and `*/}` in code open and close no comment.
+    const spaced = '# Dateien\n\n{ /*\n[Alt](./weg.md)\n*/ }\n\nIn Code: `{/*`.\n\n[Fehlt](./fehlt.md)\n\nUnd `*/}`.\n';
+    assert.deepEqual(problems(siteWithFiles([], { 'docs/spaced.mdx': spaced }).index, 'docs/spaced.mdx', ['broken-link']).map((problem) => problem.range), ['8:8-8:18']);
     const asCommonMark = siteWithFiles([], { 'docs/kommentar.md': page }, (site) => (site.docusaurus.markdownFormat = 'md')).index;
     assert.deepEqual(problems(asCommonMark, 'docs/kommentar.md', ['broken-link']).map((problem) => problem.range).sort(), ['2:10-2:27', '2:35-2:43', '3:7-3:23']);
   });

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
-import { linkKindOf, markdownDestination } from '../site/docusaurusAssets';
+import { linkKindOf } from '../site/docusaurusAssets';
 import { applyEdits, comparePositions, lineBreakOf, LineIndex, type Range } from '../common/text';
 import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
@@ -10,7 +10,8 @@ import { mdxFixHolds } from '../parsing/mdx';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
-import { unescapeMarkdown } from '../parsing/markdown';
+import { codeSpanAt } from '../parsing/markdown';
+import { decodeHTMLStrict } from 'entities';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { siteReadsMdx1Syntax, takesMdxCommentsOnly } from './diagnostics/siteRules';
 import { firstH1 } from './diagnostics/keyRules';
@@ -256,13 +257,30 @@ function fixesFor(
 }
 
 /**
- * A heading's text as the page shows it, from its Markdown: without HTML comments, inline code
- * unwrapped as it is, escapes and character references (`Q&amp;A`) resolved elsewhere.
+ * A heading's text as the page shows it, from its Markdown: code spans' code as written, and
+ * elsewhere escapes and character references (`Q&amp;A`, `f&uuml;r`) resolved, HTML comments and
+ * MDX's left out.
  */
 function shownText(markdown: string): string {
-  const parts = markdown.replace(/<!--[\s\S]*?-->/g, '').split(/`([^`]*)`/);
-  // Odd parts are code, as written; a reference other than XML's five stays as written.
-  const shown = parts.map((part, at) => (at % 2 === 1 ? part : (markdownDestination(part) ?? unescapeMarkdown(part)))).join('');
+  let shown = '';
+  for (let at = 0; at < markdown.length; ) {
+    if (markdown[at] === '`') {
+      const span = codeSpanAt(markdown, at);
+      shown += 'run' in span ? markdown.slice(at, at + span.run) : span.text;
+      at = 'run' in span ? at + span.run : span.end;
+      continue;
+    }
+    const comment = /^(?:<!--[\s\S]*?-->|\{\s*\/\*[\s\S]*?\*\/\s*\})/.exec(markdown.slice(at));
+    const reference = markdown[at] === '&' ? /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/.exec(markdown.slice(at, at + 40)) : null;
+    if (comment !== null) at += comment[0].length;
+    else if (reference !== null) {
+      shown += decodeHTMLStrict(reference[0]);
+      at += reference[0].length;
+    } else if (markdown[at] === '\\' && /[!-/:-@[-`{-~]/.test(markdown[at + 1] ?? '')) {
+      shown += markdown[at + 1];
+      at += 2;
+    } else shown += markdown[at++];
+  }
   return shown.replace(/\s+/g, ' ').trim();
 }
 
@@ -331,7 +349,11 @@ function missingTermFile(index: GlossaryIndex, document: ParsedDocument, target:
     uri = resolveRelativeLink(document.uri, target);
     // `C#.md` names the file `C`, anchor `.md`: no entry to create there.
     if (uri === undefined || !isMarkdownPath(uri)) return undefined;
-    name = fileStem(uri);
+    // Hugo without a link render hook writes the link as it is: a new file there would not make it lead to a page.
+    const site = index.siteFor(document.uri);
+    if (site?.generator === 'hugo' && site.hugo.linkRenderHook === 'none' && index.pageOf(document.uri) !== undefined) return undefined;
+    // A bundle's `index.md` (or a section's `_index.md`) is named after its folder.
+    name = /^_?index$/i.test(fileStem(uri)) ? fileStem(parentUri(uri)) : fileStem(uri);
   }
   // The link may lead to a file that is only not built (a draft, `_` in its path): it exists.
   if (index.documentAtLink(uri) !== undefined) return undefined;

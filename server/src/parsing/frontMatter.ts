@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
-import { KNOWN_HUGO_KEYS, KNOWN_KEYS } from '../common/frontMatterKeys';
+import { KNOWN_KEYS } from '../common/frontMatterKeys';
 import { parseJsonTree, type JsonMistake } from '../common/jsonSyntax';
 import { lineBreakOf, type LineIndex, type Range } from '../common/text';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
@@ -62,15 +62,16 @@ export function openingDependsOnHugo(text: string): boolean {
 /**
  * Front matter after blank lines, outside a Hugo site: Docusaurus (gray-matter) and most tools read
  * it as Markdown, a rule and a heading. Told only where it reads as keys with values, as Hugo would
- * read it, one of them a key of front matter (`title`, `tags`): a rule and a heading `Hinweis: neu`
- * read as a key too, and the fix, which removes what comes before it, would hide them.
+ * read it, one of them a key of front matter as written (`title`, `tags`; not `Summary`): a rule
+ * and a heading `Hinweis: neu` read as a key too, and the fix, which removes what comes before
+ * it, would hide them.
  */
 function misplacedFrontMatter(text: string, lines: LineIndex, start: number): GlossaryDiagnostic | undefined {
   const at = hugoIntroEnd(text);
   // A "---" line alone, after blanks only: with more on the line, gray-matter would read a language.
   if (at === start || !/^---[ \t]*(?:\r?\n|$)/.test(text.slice(at, at + 200)) || /[^ \t\r\n]/.test(text.slice(start, at))) return undefined;
   const read = splitFrontMatter(text, lines, true);
-  if (read.frontMatter === undefined || read.diagnostics.length > 0 || !read.frontMatter.fields.some((field) => KNOWN_KEYS.has(field.key) || KNOWN_HUGO_KEYS.has(field.key.toLowerCase()))) return undefined;
+  if (read.frontMatter === undefined || read.diagnostics.length > 0 || !read.frontMatter.fields.some((field) => KNOWN_KEYS.has(field.key))) return undefined;
   return {
     range: lines.rangeAt(start, at + 3),
     severity: 'warning',

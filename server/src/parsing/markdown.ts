@@ -216,6 +216,28 @@ function headingOf(level: number, written: string, id: string | undefined, range
 }
 
 /**
+ * The code span that a run of backticks at `at` opens in inline Markdown, by CommonMark's rule (the
+ * next run of the same length closes it): its text (one blank taken off each side where both are
+ * there and it is not all blanks) and where it ends; undefined where no run closes it. The run's
+ * length when there is none, so that the caller can take the run as text.
+ */
+export function codeSpanAt(markdown: string, at: number): { text: string; end: number } | { run: number } {
+  let run = 1;
+  while (markdown[at + run] === '`') run++;
+  for (let close = markdown.indexOf('`', at + run); close !== -1; ) {
+    let length = 1;
+    while (markdown[close + length] === '`') length++;
+    if (length === run) {
+      const code = markdown.slice(at + run, close);
+      const text = code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '' ? code.slice(1, -1) : code;
+      return { text, end: close + run };
+    }
+    close = markdown.indexOf('`', close + length);
+  }
+  return { run };
+}
+
+/**
  * The code spans of a line, by CommonMark's rule: a run of backticks opens a span that the next
  * run of the same length closes; a run without one is text. Linear, where a regular expression
  * backtracks quadratically over a line of many backticks.
@@ -474,7 +496,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (fence !== undefined) nonProse.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   mergeInPlace(nonProse);
-  if ((images.length > 0 || links.length > 0) && text.includes('{/*', bodyOffset)) markInMdxComments(text, bodyOffset, lines, images, links);
+  if (text.includes('/*', bodyOffset) && markInMdxComments(text, bodyOffset, lines, nonProse, { images, links, headings })) containedHeading = true;
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
   const otherAnchors = text.includes('id=', bodyOffset) ? elementIdsIn(text, bodyOffset, containedHeading) : containedHeading ? [''] : [];
@@ -612,17 +634,29 @@ function markImagesInRawHtml(text: string, bodyOffset: number, lines: LineIndex,
   for (const { image, offset } of placed) if (rawHtml.holds(offset)) image.inRawHtml = true;
 }
 
-/** Marks the images and links inside MDX's comments (`{/* … *\/}`, over several lines too), as a text search finds them. */
-function markInMdxComments(text: string, bodyOffset: number, lines: LineIndex, images: MarkdownImage[], links: MarkdownLink[]): void {
+/**
+ * Marks the images and links inside MDX's comments (`{/* … *\/}`, over several lines too, `{ /*`),
+ * as a text search finds them outside code (`code`, the spans that are no prose); whether a
+ * heading lies in one, which is none where MDX compiles the page.
+ */
+function markInMdxComments(text: string, bodyOffset: number, lines: LineIndex, code: readonly Span[], found: { images: MarkdownImage[]; links: MarkdownLink[]; headings: Heading[] }): boolean {
   const comments: Span[] = [];
-  for (let open = text.indexOf('{/*', bodyOffset); open !== -1; ) {
-    const close = text.indexOf('*/}', open + 3);
-    if (close === -1) break;
-    comments.push([open, close + 3]);
-    open = text.indexOf('{/*', close + 3);
+  // `{/*`, blanks and line breaks allowed inside the braces, not in code.
+  const opening = /\{\s*\/\*/g;
+  const closing = /\*\/\s*\}/g;
+  opening.lastIndex = bodyOffset;
+  for (let open = opening.exec(text); open !== null; open = opening.exec(text)) {
+    if (isInSpans(code, open.index)) continue;
+    closing.lastIndex = opening.lastIndex;
+    const close = closing.exec(text);
+    if (close === null) break;
+    comments.push([open.index, closing.lastIndex]);
+    opening.lastIndex = closing.lastIndex;
   }
-  for (const image of images) if (isInSpans(comments, lines.offsetAt(image.targetRange.start))) image.inMdxComment = true;
-  for (const link of links) if (isInSpans(comments, lines.offsetAt(link.targetRange.start))) link.inMdxComment = true;
+  if (comments.length === 0) return false;
+  for (const image of found.images) if (isInSpans(comments, lines.offsetAt(image.targetRange.start))) image.inMdxComment = true;
+  for (const link of found.links) if (isInSpans(comments, lines.offsetAt(link.targetRange.start))) link.inMdxComment = true;
+  return found.headings.some((heading) => isInSpans(comments, lines.offsetAt(heading.range.start)));
 }
 
 /**

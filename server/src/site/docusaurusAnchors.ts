@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { ParsedDocument } from '../parsing/document';
+import { codeSpanAt } from '../parsing/markdown';
 
 /**
  * The anchors of a doc's page as Docusaurus 3 collects them for its broken-anchor check: the ids
@@ -86,16 +87,9 @@ export function headingText(markdown: string): string | undefined {
         continue;
       }
     } else if (character === '`') {
-      let run = 1;
-      while (markdown[at + run] === '`') run++;
-      const close = closingBackticks(markdown, at + run, run);
-      if (close === -1) {
-        text += markdown.slice(at, at + run);
-        at += run;
-        continue;
-      }
-      text += codeSpanText(markdown.slice(at + run, close));
-      at = close + run;
+      const span = codeSpanAt(markdown, at);
+      text += 'run' in span ? markdown.slice(at, at + span.run) : span.text;
+      at = 'run' in span ? at + span.run : span.end;
       continue;
     } else if (character === '[' || (character === '!' && markdown[at + 1] === '[')) {
       const link = inlineLink(markdown, character === '!' ? at + 1 : at);
@@ -117,22 +111,6 @@ export function headingText(markdown: string): string | undefined {
     at++;
   }
   return text;
-}
-
-/** Where the run of exactly `length` backticks that closes a code span opened before `from` starts; -1 where none does. */
-function closingBackticks(markdown: string, from: number, length: number): number {
-  for (let at = markdown.indexOf('`', from); at !== -1; at = markdown.indexOf('`', at)) {
-    let run = 1;
-    while (markdown[at + run] === '`') run++;
-    if (run === length) return at;
-    at += run;
-  }
-  return -1;
-}
-
-/** A code span's text: one blank on each side taken off where both are there and it is not all blanks (CommonMark). */
-function codeSpanText(code: string): string {
-  return code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim() !== '' ? code.slice(1, -1) : code;
 }
 
 /** An inline link `[text](destination "title")` at `at` (its `[`): its text and where it ends; undefined for any other bracket. */
