@@ -948,6 +948,9 @@ describe('broken-anchor', () => {
     const unknown = (text: string, configure?: (site: ReturnType<typeof defaultDocusaurusSite>) => void) =>
       found(siteWithFiles(['docs/_teil.md'], { 'docs/a.md': `---\ntitle: A\n---\n[x](#nirgends)\n\n${text}\n` }, configure).index, 'docs/a.md').length;
     assert.equal(unknown('## Da'), 1);
+    // An image or a stylesheet imported adds no anchor; nor does an `id` in a fenced code block (yew's, wails's).
+    assert.equal(unknown("import logo from '@site/static/img/logo.webp';\nimport './stil.css';\n\n## Da"), 1);
+    assert.equal(unknown('## Da\n\n```rust\nhtml! { <div id={props.id.clone()}></div> }\n```'), 1);
     assert.equal(unknown('## <span>Da</span>'), 0);
     assert.equal(unknown("import Teil from './_teil.md';\n\n<Teil />"), 0);
     assert.equal(unknown('> ## Zitiert'), 0);
@@ -1015,6 +1018,7 @@ describe('headingText', () => {
     assert.equal(headingText('`` a`b ``'), 'a`b');
     assert.equal(headingText('snake_case'), 'snake_case');
     assert.equal(headingText('10:30 und std::vector, http://x'), '10:30 und std::vector, http://x');
+    assert.equal(headingText('[`JsCast`](https://docs.rs/x "Doku")'), 'JsCast');
     for (const uncertain of ['_Kursiv_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&amp;T', 'zwei\nZeilen', 'Note:important', ':abbr[HTML]']) assert.equal(headingText(uncertain), undefined, uncertain);
   });
 });

@@ -71,7 +71,7 @@ export interface MarkdownBody {
   references?: LinkReference[];
   /**
    * Anchors besides the headings' own, where there are any: the `id` attributes of HTML and JSX
-   * elements (in code too), each as `tag:id` (`details:more`), and '' for one that cannot be named:
+   * elements (not in fenced code), each as `tag:id` (`details:more`), and '' for one that cannot be named:
    * an id an expression gives (`id={x}`), a heading in a quote or a list item, in an `mdx-code-block`
    * fence, which Docusaurus unwraps, or one MDX reads where CommonMark reads indented code (`headings`
    * leaves them out).
@@ -335,6 +335,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let afterBlank = false;
   // Inside an MDX statement, which runs to a blank line.
   let inStatement = false;
+  // The fenced code blocks, in order: an `id=` there is code.
+  const fences: Span[] = [];
   // Whether a quote, a list item, an `mdx-code-block` fence or indented code may hold a heading as MDX reads it, which `headings` leaves out.
   let containedHeading = false;
 
@@ -367,6 +369,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         const closing = FENCE_RUN.exec(inFence.rest.slice(inFence.indent));
         const closes = closing !== null && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && inFence.rest.trim() === closing[1];
         if (closes && inFence.column <= fence.column + 3) {
+          fences.push([fence.start, end]);
           nonProse.push([fence.start, end]);
           fence = undefined;
         } else {
@@ -377,6 +380,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         continue;
       }
       // The quote or the list item ended, and with it the fence: the line is read as any other.
+      fences.push([fence.start, fence.end]);
       nonProse.push([fence.start, fence.end]);
       fence = undefined;
     }
@@ -493,22 +497,26 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     links.push(...overLines);
     links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
-  if (fence !== undefined) nonProse.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
+  if (fence !== undefined) {
+    fences.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
+    nonProse.push(fences[fences.length - 1]);
+  }
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   mergeInPlace(nonProse);
   if (text.includes('/*', bodyOffset) && markInMdxComments(text, bodyOffset, lines, nonProse, { images, links, headings })) containedHeading = true;
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
-  const otherAnchors = text.includes('id=', bodyOffset) ? elementIdsIn(text, bodyOffset, containedHeading) : containedHeading ? [''] : [];
+  const otherAnchors = text.includes('id=', bodyOffset) ? elementIdsIn(text, bodyOffset, fences, containedHeading) : containedHeading ? [''] : [];
   return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }), ...(otherAnchors.length === 0 ? {} : { otherAnchors }) };
 }
 
-/** The `id=` attributes from `from` on with their elements' tags, as `otherAnchors` holds them, and '' where an anchor cannot be named. */
-function elementIdsIn(text: string, from: number, unnamed: boolean): string[] {
+/** The `id=` attributes from `from` on with their elements' tags, as `otherAnchors` holds them (not in fenced code, `fences`), and '' where an anchor cannot be named. */
+function elementIdsIn(text: string, from: number, fences: readonly Span[], unnamed: boolean): string[] {
   const ids: string[] = unnamed ? [''] : [];
   const attribute = /(?<![\w-])id=(?:"([^"\n]*)"|'([^'\n]*)'|(\{))/g;
   attribute.lastIndex = from;
   for (let match = attribute.exec(text); match !== null; match = attribute.exec(text)) {
+    if (isInSpans(fences, match.index)) continue;
     const open = text.lastIndexOf('<', match.index);
     const inTag = open === -1 ? undefined : /^<([A-Za-z][\w.-]*)\s[^<>]*$/.exec(text.slice(open, match.index));
     if (match[3] !== undefined) ids.push('');

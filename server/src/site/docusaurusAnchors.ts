@@ -32,8 +32,12 @@ const remembering: Array<WeakMap<ParsedDocument, ReadonlyMap<string, string> | n
 /** The elements whose components collect their `id` as an anchor where MDX compiles the page: Docusaurus's `Details` (`details` in Markdown too), `Link` and `Heading`. */
 const COLLECTING_ELEMENTS = new Set(['details', 'Details', 'Link', 'Heading']);
 
-/** The modules every page may import without adding anchors: Docusaurus's own components (`Tabs`, `TOCInline`). */
-const ANCHORLESS_MODULES = /^@(?:theme|docusaurus)\//;
+/**
+ * The modules a page may import without adding anchors: Docusaurus's own components (`Tabs`,
+ * `TOCInline`), and files that are no code or Markdown (an image, a stylesheet, data). A partial or
+ * a component may render headings.
+ */
+const ANCHORLESS_MODULES = /^@(?:theme|docusaurus)\/|\.(?!(?:[cm]?[jt]sx?|mdx?)$)[A-Za-z0-9]+$/;
 
 function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean): ReadonlyMap<string, string> | undefined {
   if ((document.mdxModules ?? []).some((module) => !ANCHORLESS_MODULES.test(module.request))) return undefined;
@@ -120,8 +124,12 @@ function inlineLink(markdown: string, at: number): { text: string; end: number }
   for (let index = at; index < markdown.length; index++) {
     const character = markdown[index];
     if (character === '\\') index++;
-    else if (character === '`') return undefined;
-    else if (character === '[') depth++;
+    else if (character === '`') {
+      // A code span in the text (`[\`JsCast\`](…)`): its brackets are code.
+      const span = codeSpanAt(markdown, index);
+      if ('run' in span) return undefined;
+      index = span.end - 1;
+    } else if (character === '[') depth++;
     else if (character === ']' && --depth === 0) {
       close = index;
       break;
