@@ -34,10 +34,11 @@ const mdxParserApart = {
   },
 };
 // @babel/parser (server/src/site/babelParser.ts), RE2 (server/src/site/goRegExp.ts), lodash's
-// slugs (server/src/features/tagPermalinks.ts) and js-yaml (server/src/parsing/jsYaml.ts) are
-// bundles of their own too, dist/babel.js, dist/re2.js, dist/tagPermalinks.js and dist/jsYaml.js:
-// only a Docusaurus configuration, a Hugo site's `ignoreFiles`, a generated tags file and front
-// matter with a YAML error need them, and each of four bundles would hold a copy.
+// slugs (server/src/features/tagPermalinks.ts), js-yaml (server/src/parsing/jsYaml.ts), HTML's
+// character references (server/src/features/htmlEntities.ts) and GitHub's heading slugs
+// (server/src/site/headingSlugs.ts) are bundles of their own too: only a Docusaurus configuration,
+// a Hugo site's `ignoreFiles`, a generated tags file, front matter with a YAML error, a heading's
+// text written by a fix and links to anchors need them, and each of four bundles would hold a copy.
 const librariesApart = {
   name: 'libraries-apart',
   setup(build) {
@@ -45,6 +46,8 @@ const librariesApart = {
     build.onResolve({ filter: /^\.\/goRegExp$/ }, () => ({ path: './re2.js', external: true }));
     build.onResolve({ filter: /^\.\/tagPermalinks$/ }, () => ({ path: './tagPermalinks.js', external: true }));
     build.onResolve({ filter: /^\.\/jsYaml$/ }, () => ({ path: './jsYaml.js', external: true }));
+    build.onResolve({ filter: /^\.\/htmlEntities$/ }, () => ({ path: './htmlEntities.js', external: true }));
+    build.onResolve({ filter: /^\.\/headingSlugs$/ }, () => ({ path: './headingSlugs.js', external: true }));
   },
 };
 // acorn-jsx requires acorn's CommonJS build, micromark imports its ES module: one copy, not two.
@@ -61,7 +64,7 @@ const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [mdxParserApart, librariesApart] },
   { entryPoints: { lib: 'server/src/cli/library.ts' }, plugins: [mdxParserApart, librariesApart] },
   { entryPoints: { mdx: 'server/src/parsing/mdxParser.ts' }, plugins: [oneAcorn] },
-  { entryPoints: { babel: 'server/src/site/babelParser.ts', re2: 'server/src/site/goRegExp.ts', tagPermalinks: 'server/src/features/tagPermalinks.ts', jsYaml: 'server/src/parsing/jsYaml.ts' } },
+  { entryPoints: { babel: 'server/src/site/babelParser.ts', re2: 'server/src/site/goRegExp.ts', tagPermalinks: 'server/src/features/tagPermalinks.ts', jsYaml: 'server/src/parsing/jsYaml.ts', htmlEntities: 'server/src/features/htmlEntities.ts', headingSlugs: 'server/src/site/headingSlugs.ts' } },
   // The thread that reads and parses a workspace's files while the server indexes them (server/src/workspace/parseFiles.ts).
   { entryPoints: { parseWorker: 'server/src/workspace/parseWorker.ts' }, plugins: [mdxParserApart, librariesApart] },
 ];

@@ -90,6 +90,8 @@ describe('the .vsix', { timeout: 180_000 }, () => {
       'extension/changelog.md',
       'extension/dist/babel.js',
       'extension/dist/client.js',
+      'extension/dist/headingSlugs.js',
+      'extension/dist/htmlEntities.js',
       'extension/dist/jsYaml.js',
       'extension/dist/mdx.js',
       'extension/dist/parseWorker.js',

@@ -11,7 +11,7 @@ import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
 import { codeSpanAt } from '../parsing/markdown';
-import { decodeHTMLStrict } from 'entities';
+import type * as HtmlEntities from './htmlEntities';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { siteReadsMdx1Syntax, takesMdxCommentsOnly } from './diagnostics/siteRules';
 import { firstH1 } from './diagnostics/keyRules';
@@ -256,6 +256,8 @@ function fixesFor(
   return actions;
 }
 
+let htmlEntities: typeof HtmlEntities | undefined;
+
 /**
  * A heading's text as the page shows it, from its Markdown: code spans' code as written, and
  * elsewhere escapes and character references (`Q&amp;A`, `f&uuml;r`) resolved, HTML comments and
@@ -274,7 +276,9 @@ function shownText(markdown: string): string {
     const reference = markdown[at] === '&' ? /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/.exec(markdown.slice(at, at + 40)) : null;
     if (comment !== null) at += comment[0].length;
     else if (reference !== null) {
-      shown += decodeHTMLStrict(reference[0]);
+      // Loaded on first use: in the bundles, `./htmlEntities` is dist/htmlEntities.js.
+      htmlEntities ??= require('./htmlEntities') as typeof HtmlEntities;
+      shown += htmlEntities.decodedReference(reference[0]);
       at += reference[0].length;
     } else if (markdown[at] === '\\' && /[!-/:-@[-`{-~]/.test(markdown[at + 1] ?? '')) {
       shown += markdown[at + 1];

@@ -1,5 +1,5 @@
-import GithubSlugger from 'github-slugger';
 import type { ParsedDocument } from '../parsing/document';
+import type * as HeadingSlugs from './headingSlugs';
 import { codeSpanAt } from '../parsing/markdown';
 
 /**
@@ -26,6 +26,8 @@ export function docusaurusAnchorsOf(document: ParsedDocument, options: { maintai
   return found;
 }
 
+let headingSlugs: typeof HeadingSlugs | undefined;
+
 /** By the options, one table each. */
 const remembering: Array<WeakMap<ParsedDocument, ReadonlyMap<string, string> | null>> = [];
 
@@ -48,7 +50,9 @@ function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean
     if (element === '' || !mdx || (!COLLECTING_ELEMENTS.has(tag) && /^[A-Z]/.test(tag))) return undefined;
     if (COLLECTING_ELEMENTS.has(tag)) fromElements.set(element.slice(tag.length + 1), `<${tag}>`);
   }
-  const slugger = new GithubSlugger();
+  // Loaded on first use: in the bundles, `./headingSlugs` is dist/headingSlugs.js.
+  headingSlugs ??= require('./headingSlugs') as typeof HeadingSlugs;
+  const slugger = headingSlugs.pageSlugger();
   for (const heading of document.body.headings) {
     let id = heading.id;
     // A directive's name (`{#ns:name}`, remark-directive's `:name`) is no part of the id.
