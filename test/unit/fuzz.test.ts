@@ -34,6 +34,7 @@ import { termTokens } from '../../server/src/features/semanticTokens';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { textSignature } from '../../server/src/index/textSignature';
 import { parseDocument } from '../../server/src/parsing/document';
+import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { indexSnapshot } from '../support/indexSnapshot';
 import { hash32, loadCorpus, masterSeed, Random } from '../support/seeded';
 import { growthOf, MAX_GROWTH, type Growth } from './linearTime';
@@ -217,6 +218,8 @@ interface FuzzCase {
   settings: GlossarySettings;
   /** Random choices for positions and ranges. */
   seed: number;
+  /** Set to read the glossary as a Docusaurus site's docs (`glossar/`), whose checks read more (anchors). */
+  docusaurus?: true;
 }
 
 function generateCase(rng: Random, corpus: string[]): FuzzCase {
@@ -329,6 +332,7 @@ function runCase(fuzz: FuzzCase): void {
   // As the server and the CLI apply the setting.
   index.matcher.matchCompoundTails = fuzz.settings.matchCompoundTails;
   const texts = new Texts();
+  if (fuzz.docusaurus) index.setSites([defaultDocusaurusSite(ROOT, 'glossar')]);
   index.setTagsFile(`${ROOT}/glossar/tags.yml`, fuzz.tagsFile ?? TAGS_FILE);
   texts.set(`${ROOT}/glossar/tags.yml`, fuzz.tagsFile ?? TAGS_FILE);
   for (const [relative, text] of [...Object.entries(BASE_FILES), ...fuzz.documents]) {
@@ -451,6 +455,8 @@ interface AdversarialInput {
   /** More documents of the glossary (relative path -> text), besides the base glossary. */
   documents?: Array<[string, string]>;
   settings?: Partial<GlossarySettings>;
+  /** Read as a Docusaurus site's docs. */
+  docusaurus?: true;
 }
 
 /**
@@ -507,6 +513,12 @@ const ADVERSARIAL: Record<string, (times: number) => AdversarialInput> = {
   '150,000 "}" in front matter': (times) => ({ text: `---\n${'}'.repeat(sized(150_000, times))}\n---\n# X\n` }),
   '200 KB of distinct keys in front matter': (times) => ({ text: `---\n${Array.from({ length: sized(25_000, times) }, (_, i) => `k${i}: 1`).join('\n')}\n---\n` }),
   '400 KB of "- ? " on one front-matter line': (times) => ({ text: `---\nx: ${'- ? '.repeat(sized(100_000, times))}y\n---\n` }),
+  // Backtick runs of growing length (1, 2, 3, …), none closed: the text grows with the square of the runs.
+  'a linked heading of backtick runs of growing length, in a Docusaurus site': (times) => ({
+    text: `# X\n\n[a](#nirgends)\n\n## ${Array.from({ length: Math.round(2_000 * Math.sqrt(times / 4)) }, (_, i) => '`'.repeat(i + 1)).join(' a ')}\n`,
+    docusaurus: true,
+  }),
+  '100,000 "id=" after one "<", in a Docusaurus site': (times) => ({ text: `# X\n\n[a](#nirgends)\n\n<details ${'id="a" '.repeat(sized(100_000, times))}\n${'id="b" '.repeat(sized(100_000, times))}\n`, docusaurus: true }),
   'with matchCompoundTails, a word of 20,000 "ä"': (times) => ({ text: `# X\n\n${'ä'.repeat(sized(20_000, times))}\n`, settings: { matchCompoundTails: true } }),
   '2,048 titles of "Test" and "Testenem" and a 70 KB note of such words': (times) => ({
     documents: TEST_TITLES.map((title, i): [string, string] => [`glossar/Test${i}.md`, `---\ntitle: ${title}\n---\n`]),
@@ -534,6 +546,7 @@ function runAdversarial(name: string, starting: () => void = () => {}): Adversar
       target: 'glossar/Adversarial.md',
       settings: { ...DEFAULT_SETTINGS, unlinkedMentions: true, ...input.settings },
       seed: hash32(name),
+      ...(input.docusaurus ? { docusaurus: true as const } : {}),
     });
   };
   try {

@@ -10,7 +10,7 @@ import { mdxFixHolds } from '../parsing/mdx';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
-import { codeSpanAt } from '../parsing/markdown';
+import { codeSpanAt, MAX_INLINE_TEXT } from '../parsing/markdown';
 import type * as HtmlEntities from './htmlEntities';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { siteReadsMdx1Syntax, takesMdxCommentsOnly } from './diagnostics/siteRules';
@@ -245,9 +245,10 @@ function fixesFor(
     const readsWhole = !document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
     const place = key !== undefined && readsWhole ? frontMatterNewKeysPlace(lines.text, lines, readAs(index.readerOf(document.uri)).hugo) : undefined;
     if (place !== undefined) {
-      // The title from the H1 that does not title the page where it is (Docusaurus), as the page shows it, else from the file name; another key with no value, for the author to fill in.
+      // The title from the H1 that does not title the page where it is (Docusaurus), as the page shows it, else (or where it is too long to be one) from the file name; another key with no value, for the author to fill in.
       const heading = firstH1(document);
-      const value = key === 'title' ? yamlString(heading !== undefined ? shownText(heading.source ?? heading.text) : fileStem(document.uri).replace(/-/g, ' ')) : '';
+      const written = heading === undefined ? undefined : (heading.source ?? heading.text);
+      const value = key === 'title' ? yamlString(written !== undefined && written.length <= MAX_INLINE_TEXT ? shownText(written) : fileStem(document.uri).replace(/-/g, ' ')) : '';
       const pair = `${yamlString(key!)}: ${value}`;
       const newText = place.style === 'flow' ? place.separatorFirst + pair : `${place.lineEnd}${place.indent}${pair}${lineBreakOf(lines.text)}`;
       actions.push(single(l10n.t('Add "{0}"', key!), { createFiles: [], edits: [{ uri: document.uri, edits: [{ range: { start: place.at, end: place.at }, newText }] }] }));
@@ -272,7 +273,7 @@ function shownText(markdown: string): string {
       at = 'run' in span ? at + span.run : span.end;
       continue;
     }
-    const comment = /^(?:<!--[\s\S]*?-->|\{\s*\/\*[\s\S]*?\*\/\s*\})/.exec(markdown.slice(at));
+    const comment = markdown[at] === '<' || markdown[at] === '{' ? /^(?:<!--[\s\S]*?-->|\{\s*\/\*[\s\S]*?\*\/\s*\})/.exec(markdown.slice(at)) : null;
     const reference = markdown[at] === '&' ? /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/.exec(markdown.slice(at, at + 40)) : null;
     if (comment !== null) at += comment[0].length;
     else if (reference !== null) {

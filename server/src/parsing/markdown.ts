@@ -218,8 +218,10 @@ function headingOf(level: number, written: string, id: string | undefined, range
 /**
  * The code span that a run of backticks at `at` opens in inline Markdown, by CommonMark's rule (the
  * next run of the same length closes it): its text (one blank taken off each side where both are
- * there and it is not all blanks) and where it ends; undefined where no run closes it. The run's
- * length when there is none, so that the caller can take the run as text.
+ * there and it is not all blanks) and where it ends; the run's length where no run closes it, so
+ * that the caller can take the run as text. Each call searches the rest of the text: a caller
+ * walking a text of n characters takes up to n^1.5 steps, so give it a heading's text (see
+ * `MAX_INLINE_TEXT`), not a page.
  */
 export function codeSpanAt(markdown: string, at: number): { text: string; end: number } | { run: number } {
   let run = 1;
@@ -236,6 +238,9 @@ export function codeSpanAt(markdown: string, at: number): { text: string; end: n
   }
   return { run };
 }
+
+/** The longest inline Markdown read character by character as one heading's text (`codeSpanAt`): longer, it is no heading anyone writes. */
+export const MAX_INLINE_TEXT = 1000;
 
 /**
  * The code spans of a line, by CommonMark's rule: a run of backticks opens a span that the next
@@ -510,20 +515,34 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }), ...(otherAnchors.length === 0 ? {} : { otherAnchors }) };
 }
 
-/** The `id=` attributes from `from` on with their elements' tags, as `otherAnchors` holds them (not in fenced code, `fences`), and '' where an anchor cannot be named. */
+/**
+ * The `id=` attributes from `from` on with their elements' tags, as `otherAnchors` holds them (not
+ * in fenced code, `fences`); [''] alone where an anchor cannot be named: an id an expression gives,
+ * or one whose tag does not open within `MAX_TAG_BEFORE_ID` characters before it.
+ */
 function elementIdsIn(text: string, from: number, fences: readonly Span[], unnamed: boolean): string[] {
-  const ids: string[] = unnamed ? [''] : [];
+  if (unnamed) return [''];
+  const ids: string[] = [];
   const attribute = /(?<![\w-])id=(?:"([^"\n]*)"|'([^'\n]*)'|(\{))/g;
   attribute.lastIndex = from;
   for (let match = attribute.exec(text); match !== null; match = attribute.exec(text)) {
     if (isInSpans(fences, match.index)) continue;
-    const open = text.lastIndexOf('<', match.index);
-    const inTag = open === -1 ? undefined : /^<([A-Za-z][\w.-]*)\s[^<>]*$/.exec(text.slice(open, match.index));
-    if (match[3] !== undefined) ids.push('');
-    else if (inTag) ids.push(`${inTag[1]}:${match[1] ?? match[2]}`);
+    if (match[3] !== undefined) return [''];
+    // Looked for close by only, so that many ids after one `<` take time linear in the text.
+    const before = text.slice(Math.max(from, match.index - MAX_TAG_BEFORE_ID), match.index);
+    const open = before.lastIndexOf('<');
+    if (open === -1) {
+      if (before.length === MAX_TAG_BEFORE_ID) return [''];
+      continue;
+    }
+    const inTag = /^<([A-Za-z][\w.-]*)\s[^<>]*$/.exec(before.slice(open));
+    if (inTag) ids.push(`${inTag[1]}:${match[1] ?? match[2]}`);
   }
   return ids;
 }
+
+/** How far before an `id=` its element's tag is looked for: farther, the id is taken for one that cannot be named. */
+const MAX_TAG_BEFORE_ID = 1000;
 
 /**
  * Sorts spans by their starts and merges those that overlap, in place: a URL inside a code span

@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../parsing/document';
 import type * as HeadingSlugs from './headingSlugs';
-import { codeSpanAt } from '../parsing/markdown';
+import { codeSpanAt, MAX_INLINE_TEXT } from '../parsing/markdown';
 
 /**
  * The anchors of a doc's page as Docusaurus 3 collects them for its broken-anchor check: the ids
@@ -81,9 +81,11 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /**
  * A heading's inline Markdown as the text Docusaurus slugs (mdast's `toString`): code spans' code,
  * links' and images' texts, escapes resolved, emphasis markers of `*` left in (the slug drops them
- * all the same). Undefined where that text is not certain without a full parse.
+ * all the same). Undefined where that text is not certain without a full parse, and for text too
+ * long to be a heading (`MAX_INLINE_TEXT`).
  */
 export function headingText(markdown: string): string | undefined {
+  if (markdown.length > MAX_INLINE_TEXT) return undefined;
   let text = '';
   for (let at = 0; at < markdown.length; ) {
     const character = markdown[at];
