@@ -267,6 +267,31 @@ describe('markdown-glossary check: a site whose content lies beside its folder (
   });
 });
 
+describe('markdown-glossary check: broken anchors as the site configures them', () => {
+  const site = (options: string) =>
+    createWorkspace({
+      'docusaurus.config.js': `module.exports = { title: 'A', url: 'https://example.com', baseUrl: '/', ${options} presets: [['classic', { docs: { sidebarPath: false }, blog: false }]] };\n`,
+      'docs/intro.md': '---\ntitle: Intro\n---\n[a](#Getting-Started)\n\n## Getting Started\n',
+    });
+
+  it('warns by default, fails under onBrokenAnchors: throw, and keeps the heading\'s case under markdown.anchors.maintainCase', () => {
+    for (const [options, status, found] of [
+      ['', 0, /^docs\/intro\.md:4:5 warning No heading or element on this page has the id "Getting-Started": Docusaurus reports a broken anchor\. Did you mean "getting-started"\? \[broken-anchor\]$/m],
+      ["onBrokenAnchors: 'throw',", 1, /^docs\/intro\.md:4:5 error .*\[broken-anchor\]$/m],
+      ["markdown: { anchors: { maintainCase: true } },", 0, /^0 problems/m],
+    ] as const) {
+      const ws = site(options);
+      try {
+        const check = cli(['check', '.'], ws.root);
+        assert.equal(check.status, status, check.stdout);
+        assert.match(check.stdout, found);
+      } finally {
+        ws.dispose();
+      }
+    }
+  });
+});
+
 describe('markdown-glossary check: invalid-mdx as the site compiles its pages', () => {
   const PAGE = '---\nid: x\ntitle: X\n---\n\n# X\n\nIn <100ms, mit <Glossar />.\n';
   const CONFIG = (extra: string) => `export default { baseUrl: '/', ${extra} presets: [['classic', { docs: {}, blog: false }]] };\n`;

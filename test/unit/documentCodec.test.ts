@@ -25,6 +25,8 @@ const EDGE_CASES = [
   '---\ntitle: Kurzcodes\n---\n{{< highlight toml >}}\n[[module.mounts]]\n{{< /highlight >}} {{< box >}} {{% notiz %}}x{{% /notiz %}} {{< button relref="/g/b" class=`x y` >}}Los{{< /button >}}\n',
   '# Bilder\n\n![Logo](./img/logo.png "Titel") [![Im Link](<a b.png>)](https://example.com) ![leer]()\n\n[Verweis][d]\n\n[d]: ./preise.pdf\n\n<details>\n![In HTML](x.png) {/* ![In beidem](y.png) */}\n</details>\n',
   "import Teil from './_teil.md';\nexport {default as Zwei} from '@site/src/Zwei';\n\n# Importe\n\n<img src={require('./img/x.png').default} />\n",
+  // What anchors are made of: a heading's explicit id and its text as written, elements' ids, a link in MDX's comment, a heading in a quote.
+  '# Anker\n\n## a\\_b {#eigen}\n\n<details id="mehr">x</details>\n\n{/* [weg](./weg.md) */}\n\n> ## Zitiert\n',
   '',
 ];
 

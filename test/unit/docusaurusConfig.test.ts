@@ -512,6 +512,17 @@ export default {
     assert.equal(computed.staticDirectoriesComputed, true);
   });
 
+  it('reads what decides broken anchors: onBrokenAnchors, markdown.anchors.maintainCase, and a docs instance\'s rehype plugins, which may give headings other ids', () => {
+    const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js');
+    assert.equal(read(`onBrokenAnchors: 'throw'`).onBrokenAnchors, 'throw');
+    assert.equal(read('').onBrokenAnchors, undefined);
+    assert.equal(read(`markdown: { anchors: { maintainCase: true } }`).anchorsMaintainCase, true);
+    assert.equal(read(`markdown: {}`).anchorsMaintainCase, undefined);
+    const docs = read(`presets: [['classic', { docs: { rehypePlugins: [katex] } }]]`).docs;
+    assert.deepEqual(docs.map((instance) => instance.headingIdsChangedBy), [['presets[0].docs.rehypePlugins']]);
+    assert.deepEqual(read(`presets: [['classic', { docs: { rehypePlugins: [] } }]]`).docs.map((instance) => instance.headingIdsChangedBy), [undefined]);
+  });
+
   it('reads the folders of the blog and pages plugins, whose Markdown is compiled too, but none whose files its options choose', () => {
     const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js').contentFolders;
     assert.deepEqual(read(`presets: [['classic', {}]]`), ['blog', 'src/pages']);
