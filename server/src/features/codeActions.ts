@@ -10,7 +10,7 @@ import { mdxFixHolds } from '../parsing/mdx';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
-import { codeSpanAt, MAX_INLINE_TEXT } from '../parsing/markdown';
+import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, MAX_INLINE_TEXT } from '../parsing/markdown';
 import type * as HtmlEntities from './htmlEntities';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { siteReadsMdx1Syntax, takesMdxCommentsOnly } from './diagnostics/siteRules';
@@ -274,14 +274,14 @@ function shownText(markdown: string): string {
       continue;
     }
     const comment = markdown[at] === '<' || markdown[at] === '{' ? /^(?:<!--[\s\S]*?-->|\{\s*\/\*[\s\S]*?\*\/\s*\})/.exec(markdown.slice(at)) : null;
-    const reference = markdown[at] === '&' ? /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/.exec(markdown.slice(at, at + 40)) : null;
+    const reference = markdown[at] === '&' ? CHARACTER_REFERENCE.exec(markdown.slice(at, at + 40)) : null;
     if (comment !== null) at += comment[0].length;
     else if (reference !== null) {
       // Loaded on first use: in the bundles, `./htmlEntities` is dist/htmlEntities.js.
       htmlEntities ??= require('./htmlEntities') as typeof HtmlEntities;
       shown += htmlEntities.decodedReference(reference[0]);
       at += reference[0].length;
-    } else if (markdown[at] === '\\' && /[!-/:-@[-`{-~]/.test(markdown[at + 1] ?? '')) {
+    } else if (markdown[at] === '\\' && ESCAPABLE.test(markdown[at + 1] ?? '')) {
       shown += markdown[at + 1];
       at += 2;
     } else shown += markdown[at++];

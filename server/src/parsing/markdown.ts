@@ -118,6 +118,10 @@ const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]+\S|[ \t]*$)/;
 const INLINE_LINK = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\([ \t]*(?![ \t])(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)/dg;
 // Not before `(`: `[[source]](url)` is a Markdown link whose text is `[source]`.
 const WIKI_LINK = /\[\[([^[\]|\n]+)(?:\|([^[\]\n]+))?\]\](?!\()/dg;
+/** ASCII punctuation, which a backslash escapes (CommonMark). */
+export const ESCAPABLE = /[!-/:-@[-`{-~]/;
+/** A character reference at the start of a text (CommonMark): `&amp;`, `&#35;`, `&#x1F600;`. */
+export const CHARACTER_REFERENCE = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
 /** A backslash escape of ASCII punctuation (CommonMark): `\]`, `\#`, `\\`. */
 const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const BARE_URL = /\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+/g;

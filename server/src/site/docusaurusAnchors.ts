@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../parsing/document';
 import type * as HeadingSlugs from './headingSlugs';
-import { codeSpanAt, MAX_INLINE_TEXT } from '../parsing/markdown';
+import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, MAX_INLINE_TEXT } from '../parsing/markdown';
 
 /**
  * The anchors of a doc's page as Docusaurus 3 collects them for its broken-anchor check: the ids
@@ -74,8 +74,6 @@ function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean
 const CLASSIC_HEADING_ID = /\s*\{#((?:.(?!\{#|\}))*.)\}$/;
 /** A text directive (remark-directive, which Docusaurus reads in every page): `:` and a letter, not after another `:`. */
 const DIRECTIVE = /(?<!:):[A-Za-z]/;
-/** ASCII punctuation, which a backslash escapes (CommonMark). */
-const ESCAPABLE = /[!-/:-@[-`{-~]/;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
@@ -111,7 +109,7 @@ export function headingText(markdown: string): string | undefined {
       continue;
     } else if (character === '<' || character === '{' || character === '}' || character === '\n' || character === ']' || (character === ':' && DIRECTIVE.test(markdown.slice(Math.max(0, at - 1), at + 2)))) {
       return undefined;
-    } else if (character === '&' && /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]*);/.test(markdown.slice(at, at + 40))) {
+    } else if (character === '&' && CHARACTER_REFERENCE.test(markdown.slice(at, at + 40))) {
       return undefined;
     } else if (character === '_' && !(WORD_CHARACTER.test(markdown[at - 1] ?? '') && WORD_CHARACTER.test(markdown[at + 1] ?? ''))) {
       // `_` at a word's edge may be emphasis, which the text leaves out, and the slug keeps `_`.
