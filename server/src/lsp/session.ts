@@ -356,11 +356,6 @@ export class GlossarySession {
   }
 
   /**
-   * Before fixes are made on lines where the last reading of a page's MDX stands for an earlier
-   * text (typing has not paused: see `scheduleMdxCheck`), its MDX is read again: a fix made from
-   * the earlier reading would edit the earlier text's places (`invalid-mdx`, `broken-import`).
-   */
-  /**
    * Reads the tags file that governs a document again where the editor does not tell of changes on
    * disk and does not hold it open: "Declare in tags.yml" writes into the file as it is now, not as
    * it was when last read (a declaration made elsewhere would otherwise be overwritten or doubled).
@@ -374,6 +369,11 @@ export class GlossarySession {
     if (!same) this.applyFromDisk([[tagsFile.uri, text]]);
   }
 
+  /**
+   * Before fixes are made on lines where the last reading of a page's MDX stands for an earlier
+   * text (typing has not paused: see `scheduleMdxCheck`), its MDX is read again: a fix made from
+   * the earlier reading would edit the earlier text's places (`invalid-mdx`, `broken-import`).
+   */
   readMdxBeforeFixing(uri: string, range: Range): void {
     const document = this.mdxPending.has(uri) ? this.index.getDocument(uri) : undefined;
     if (document === undefined) return;
