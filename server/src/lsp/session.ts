@@ -363,7 +363,9 @@ export class GlossarySession {
   readTagsFileBeforeFixing(documentUri: string): void {
     const tagsFile = this.index.tagsFileFor(documentUri);
     if (tagsFile === undefined || this.openTexts.has(tagsFile.uri)) return;
-    const text = readTextFileNow(uriToFsPath(tagsFile.uri), this.output.log, this.scope().maxFileBytes);
+    // As a walk reads it: through no symbolic link.
+    const scope = this.scope();
+    const text = readTextFileNow(uriToFsPath(tagsFile.uri), this.output.log, scope.maxFileBytes, scope.reachabilityForBatch());
     const onDisk = text === undefined ? undefined : parseTagsFile(tagsFile.uri, text);
     const same = onDisk !== undefined && JSON.stringify(onDisk.additions) === JSON.stringify(tagsFile.additions) && [...onDisk.tags.keys()].join('\n') === [...tagsFile.tags.keys()].join('\n');
     if (!same) this.applyFromDisk([[tagsFile.uri, text]]);
