@@ -901,4 +901,31 @@ describe('unlinked mentions: only where a link can be written', () => {
     assert.deepEqual(mentionsIn(index, 'docs/vergleich.mdx', text), ['Benchmarking@4']);
     assert.equal(mentionsIn(index, 'docs/vergleich.mdx', text.replace(', dann Benchmarking', '')).length, 0);
   });
+
+  it('not where the link would read as something else: an image after "!", text after "\\", a reference link after "]", an admonition\'s title', () => {
+    const index = glossaryOf({ 'docs/Outtasking.md': entry('Outtasking', 'Outtasking', 'Eine Form des Outsourcings.') });
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    const body = [
+      'Wichtig!Outtasking hilft.',
+      'Und \\Outtasking hier.',
+      'Siehe [x]Outtasking.',
+      ':::note Outtasking',
+      'Text',
+      ':::',
+      '',
+      ':::tip[Outtasking]',
+      'x',
+      ':::',
+      '',
+      'Aber! Outtasking und (Outtasking) schon.',
+      '',
+      '[Outtasking]: https://example.org',
+    ].join('\n');
+    const text = `---\ntitle: M\n---\n\n# M\n\n${body}\n`;
+    assert.deepEqual(mentionsIn(index, 'docs/m.md', text), ['Outtasking@17', 'Outtasking@17']);
+    const lines = new LineIndex(text);
+    const document = index.getDocument(uri('docs/m.md'))!;
+    const link = action(codeActions(index, document, lines, { start: { line: 17, character: 7 }, end: { line: 17, character: 7 } }, settings), 'Link to "Outtasking"');
+    assert.equal(applied(link.change, uri('docs/m.md'), text), text.replace('Aber! Outtasking', 'Aber! [Outtasking](Outtasking.md)'));
+  });
 });

@@ -93,7 +93,7 @@ const ATX_OPENING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Docusaurus admonitions (`:::info` … `:::`): the markers are not text, what they hold is. */
-const ADMONITION_MARKER = /^ {0,3}:::/;
+export const ADMONITION_MARKER = /^ {0,3}:::/;
 const QUOTE_MARKER = /^ {0,3}> ?/;
 /**
  * The first line of an MDX `import` or `export` statement (Docusaurus reads `.md` as MDX too), whose

@@ -6,7 +6,7 @@ import { NOT_MENTIONS_KEY, termField, type ParsedDocument } from '../../parsing/
 import { definitionOf } from '../navigation';
 import { MAX_PHRASE_LENGTH, MAX_PHRASES } from '../mentions';
 import { mentionsIn } from '../termAt';
-import { overlapsSpans } from '../../parsing/markdown';
+import { ADMONITION_MARKER, overlapsSpans } from '../../parsing/markdown';
 
 /**
  * Plain mentions of a term that could be links. Never in the term's own file, and only where the
@@ -18,7 +18,7 @@ export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: Parse
   for (const mention of mentionsIn(index, document, lines)) {
     if (mention.termUris.length !== 1 || mention.termUris[0] === document.uri) continue;
     const [start, end] = [lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end)];
-    if (overlapsSpans(unlinkable, start, end)) continue;
+    if (overlapsSpans(unlinkable, start, end) || linkWouldNotBeOne(lines.text, start)) continue;
     const term = index.termOf(mention.termUris[0]);
     if (term === undefined) continue;
     diagnostics.push({
@@ -31,6 +31,14 @@ export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: Parse
     });
   }
   return diagnostics;
+}
+
+/**
+ * Whether `[mention](…)` written at `start` would read as something else: after `!` an image, after
+ * `\` text (its bracket escaped), after `]` the label of a reference link the brackets before open.
+ */
+function linkWouldNotBeOne(text: string, start: number): boolean {
+  return start > 0 && '!\\]'.includes(text[start - 1]);
 }
 
 /**
@@ -50,6 +58,9 @@ function unlinkableSpans(index: GlossaryIndex, document: ParsedDocument, lines: 
     spans.push([Math.max(0, text.lastIndexOf('{{', nameStart)), callEnd === -1 ? text.length : callEnd + 2]);
     if (shortcode.body !== undefined) spans.push(offsets(shortcode.body));
   }
+  // An admonition's opening line (`:::note Title`, `:::tip[Title]`), whose title the Markdown is not read in.
+  const admonitionLine = new RegExp(`${ADMONITION_MARKER.source}.*`, 'gm');
+  for (const match of text.matchAll(admonitionLine)) spans.push([match.index, match.index + match[0].length]);
   const anchorOpen = /<a(?=[\s>])/gi;
   const lower = text.toLowerCase();
   for (let match = anchorOpen.exec(text); match !== null; match = anchorOpen.exec(text)) {
