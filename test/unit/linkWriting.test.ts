@@ -205,13 +205,13 @@ describe('rename keeps what is around the name as written', () => {
     assert.equal(renameAt(files, 'Foo.md', 'id: F', 'Baz')['Note.md'], 'See [Foo](./Baz.md).\n');
   });
 
-  it('a title with MDX braces, emphasis or an entity is written escaped: the heading and link texts read back as the title, and MDX still compiles', () => {
-    const files = { 'Foo.md': foo, 'Note.mdx': 'See [Foo](./Foo.md).\n' };
-    for (const title of ['Kosten {netto}', '*R&amp;D* _x_']) {
+  it('a title with MDX braces, emphasis, an entity or "<" is written escaped: the heading, link texts and wiki links read back as the title, and MDX still compiles', () => {
+    const files = { 'Foo.md': foo, 'Note.mdx': 'See [Foo](./Foo.md) and [[Foo]].\n' };
+    for (const title of ['Kosten {netto}', '*R&amp;D* _x_', 'List<T>', 'a\\<b>']) {
       const renamed = renameAt(files, 'Foo.md', 'title: F', title);
       const index = indexOf(renamed);
       assert.equal(index.termOf(uriOf('Foo.md'))?.heading?.text, title);
-      assert.deepEqual(linksOf(renamed, 'Note.mdx'), [`${title} -> Foo.md`]);
+      assert.deepEqual(linksOf(renamed, 'Note.mdx'), [`${title} -> Foo.md`, `${index.getDocument(uriOf('Note.mdx'))!.body.links[1].text} -> Foo.md`]);
       for (const file of ['Foo.md', 'Note.mdx']) assert.deepEqual(parseDocument(uriOf(file), renamed[file], undefined, { mdx: true }).mdxProblems ?? [], [], `${file}: ${renamed[file]}`);
     }
   });

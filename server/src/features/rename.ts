@@ -6,11 +6,12 @@ import { nameKey } from '../index/termMatcher';
 import { termField, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import type { FrontMatter, FrontMatterField } from '../parsing/frontMatterFields';
 import type { SidebarDocReference, SitePage } from '../site/siteTypes';
-import { escapeHeadingText, escapeLinkText, wikiLinkCannotHold, wikiLinkParts } from '../parsing/markdown';
+import { escapeHeadingText, escapeLinkText, escapeWikiTargetForMdx, wikiLinkCannotHold, wikiLinkParts } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './workspaceChange';
 import { termsAt } from './termAt';
 import { resolveTermLink } from './termLinks';
 import { replaceValue } from './yamlEdits';
+import { compiledAsMdx } from './diagnostics/siteRules';
 
 export interface RenameTarget {
   term: GlossaryTerm;
@@ -76,7 +77,8 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
       if (unwritableInWikiLink !== undefined) {
         throw new RenameError(l10n.t('Wiki links name this term, and a wiki link cannot hold "{0}": choose another name, or change those wiki links into Markdown links first.', unwritableInWikiLink));
       }
-      edits.add(document.uri, { range: link.targetRange, newText: title + fragment });
+      // In MDX, `[[List<T>]]` would open a JSX element and `[[{x}]]` an expression.
+      edits.add(document.uri, { range: link.targetRange, newText: (compiledAsMdx(index, document) ? escapeWikiTargetForMdx(title) : title) + fragment });
     } else if (nameKey(link.text) === oldKey) {
       edits.add(document.uri, { range: link.textRange, newText: escapeLinkText(title) });
     }

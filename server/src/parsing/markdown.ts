@@ -158,6 +158,11 @@ export function wikiLinkParts(target: string): { name: string; fragment: string 
   return hash === -1 ? { name: target, fragment: '' } : { name: target.slice(0, hash), fragment: target.slice(hash) };
 }
 
+/** A wiki link's target as MDX reads it as text: its `<`, braces and backslashes escaped (names are compared by their words). */
+export function escapeWikiTargetForMdx(text: string): string {
+  return text.replace(/[\\<{}]/g, '\\$&');
+}
+
 /** The first character of a text that a wiki link cannot hold: it would end the target (`|`, `#`, `]`, a line break) or the link. */
 export function wikiLinkCannotHold(text: string): string | undefined {
   return /[|#[\]\n]/.exec(text)?.[0];
