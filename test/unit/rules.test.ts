@@ -203,6 +203,15 @@ describe('duplicate-tag', () => {
       ['unknown-tag'],
     );
   });
+
+  it('a plain "on", "yes" or "1_000" is no copy of the quoted string: YAML 1.1 (Hugo) reads it as a boolean or a number; the same plain word twice is', () => {
+    const index = glossaryOf({
+      'docs/A.md': entry('A', 'A', 'D.', '[on, "on", yes, \'yes\', 1_000, "1_000", Off]'),
+      'docs/B.md': entry('B', 'B', 'D.', '[on, on]'),
+    });
+    assert.deepEqual(problems(index, 'docs/A.md'), []);
+    assert.deepEqual(problems(index, 'docs/B.md').map((problem) => `${problem.code} ${problem.range}`), ['duplicate-tag 3:11-3:13']);
+  });
 });
 
 describe('tags-not-a-list', () => {

@@ -26,7 +26,8 @@ export function yamlString(value: string): string {
 /** Words of letters YAML 1.1 or 1.2 reads as a boolean or null, in any of their spellings. */
 const RESERVED_WORDS = new Set(['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off', 'null']);
 
-function readsAsString(value: string): boolean {
+/** Whether every reader (YAML 1.1 and 1.2) reads the text, written plain, back as that string. */
+export function readsAsString(value: string): boolean {
   if (value === '' || INDICATOR_FIRST.test(value) || /\s$/.test(value) || NEVER_PLAIN.test(value) || SPECIAL_PLAIN.has(value)) return false;
   // Words of letters are numbers or dates to no reader: only the reserved words need the parser
   // (completion writes every tag it offers through here, on every keystroke).

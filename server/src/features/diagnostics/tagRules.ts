@@ -4,7 +4,7 @@ import type { Range } from '../../common/text';
 import { relativePath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { termField, type ParsedDocument } from '../../parsing/document';
-import { yamlFlowList, yamlString } from '../yamlEdits';
+import { readsAsString, yamlFlowList, yamlString } from '../yamlEdits';
 import { closestMatch, isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 
 /**
@@ -79,11 +79,13 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
         ...(refusesUndeclared ? { breaksBuild: true as const } : {}),
       });
     }
-    if (seen.has(tag.trim())) {
+    // Written plain, `on`, `yes` or `1_000` is a boolean or a number to Hugo's YAML 1.1: no copy of a quoted "on".
+    const compared = !mayBeQuoted(tag, item.range) && !readsAsString(tag) ? `plain ${tag}` : tag.trim();
+    if (seen.has(compared)) {
       diagnostics.push({ range: item.range, severity: 'warning', code: 'duplicate-tag', message: l10n.t('Tag "{0}" is listed twice.', tag.trim()), removesItem: true });
       continue;
     }
-    seen.add(tag.trim());
+    seen.add(compared);
     if (tagsFile !== undefined) {
       if (tagsFile.tags.has(tag.trim())) continue;
       const suggestion = closestMatch(tag.trim(), tagsFile.tags.keys());
