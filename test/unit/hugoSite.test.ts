@@ -68,6 +68,10 @@ describe('Hugo configuration', () => {
     // Templates or static files from elsewhere may be any.
     assert.deepEqual([mounting('node_modules/x/img', 'static/img'), mounting('../gemeinsam/layouts', 'layouts'), mounting('static', 'layouts/partials')], [true, true, true]);
     assert.equal(readHugoConfig('[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n', 'hugo.toml').importsModules, true);
+    // Templates from elsewhere: imports and mounts into layouts; static files bring none (keda's fonts), so the site's own render hooks and shortcodes are all it has.
+    const mountingTemplates = (source: string, target: string) => readHugoConfig(`[[module.mounts]]\nsource = "${source}"\ntarget = "${target}"\n`, 'hugo.toml').importsTemplates;
+    assert.deepEqual([mountingTemplates('node_modules/x/img', 'static/img'), mountingTemplates('../gemeinsam/layouts', 'layouts'), mountingTemplates('static', 'layouts/partials'), mountingTemplates('layouts', 'layouts')], [undefined, true, true, undefined]);
+    assert.equal(readHugoConfig('[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n', 'hugo.toml').importsTemplates, true);
     // Mounted in place of the content folder, one per language (test/sites/hugo-mounts-lang), matched to the language exactly.
     const perLanguage = (fr: string) =>
       readHugoConfig(`[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[[module.mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n[[module.mounts]]\nsource = "./content/fr/"\ntarget = "content"\nlang = "${fr}"\n`, 'hugo.toml').languages.map((language) => language.contentDir);

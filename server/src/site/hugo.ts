@@ -96,8 +96,10 @@ export interface HugoSite {
   imageRenderHook?: 'none';
   /** The kinds of Hugo's own render hooks the configuration turns on (`enableDefault`, Hugo 0.123 and later). */
   defaultRenderHooks: ReadonlyArray<'link' | 'image'>;
-  /** Set where `[module]` imports modules or mounts folders other than content, whose templates and files are not all where the site's folder has them. */
+  /** Set where `[module]` imports modules or mounts templates or static files from elsewhere: its static files are not all where the site's folder has them. */
   importsModules: boolean;
+  /** Set where `[module]` imports modules or mounts templates from elsewhere: its templates are not all where the site's folder has them. */
+  importsTemplates: boolean;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
   contentMountSources: string[];
   /** Folders and files of the site mounted below the content (see `hugoContentPath`). */
@@ -238,6 +240,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     defaultRenderHooks: facts.defaultRenderHooks ?? [],
     staticDirs: [...(facts.staticDirs ?? ['static']), ...(facts.themes ?? []).map((theme) => `${facts.themesDir ?? 'themes'}/${theme}/static`)],
     importsModules: facts.importsModules === true,
+    importsTemplates: facts.importsTemplates === true,
     contentMountSources: facts.contentMountSources ?? [],
     contentSubmounts: facts.contentSubmounts ?? [],
     readsContentFolder: facts.contentFolderUnmounted !== true,

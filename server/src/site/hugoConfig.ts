@@ -72,7 +72,7 @@ export function readHugoConfigFiles(files: readonly HugoConfigFile[], themeIsThe
   readFacts(merged, facts, report);
   // A theme named as a folder of `themesDir` that is not there (a submodule not checked out): Hugo
   // finds no module of that name and stops. A path (`github.com/…`) or imports are modules' to resolve.
-  if (themeIsThere !== undefined && facts.importsModules !== true) {
+  if (themeIsThere !== undefined && facts.importsTemplates !== true) {
     const themesDir = facts.themesDir ?? 'themes';
     const missing = (facts.themes ?? []).filter((theme) => !theme.includes('/') && theme !== '' && !themeIsThere(theme, themesDir));
     if (missing.length > 0) report(['theme'], l10n.t('Hugo refuses to build: there is no theme "{0}" in "{1}" (a submodule not checked out?).', missing[0], themesDir));
@@ -298,12 +298,15 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   const module = isTable(table.module) ? table.module : undefined;
   const hasEntries = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
   const mounts = Array.isArray(module?.mounts) ? module.mounts : [];
-  const mountsTemplatesOrStatic = mounts.some((mount) => {
-    const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')].map((setting) => (typeof setting === 'string' ? setting.replace(/^\.\/|\/+$/g, '') : undefined));
-    if (target === undefined) return true;
-    return /^(?:layouts|static)(?:\/|$)/.test(target) && source !== target;
-  });
-  if (module !== undefined && (hasEntries(module.imports) || mountsTemplatesOrStatic)) facts.importsModules = true;
+  const mountsFromElsewhere = (into: RegExp) =>
+    mounts.some((mount) => {
+      const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')].map((setting) => (typeof setting === 'string' ? setting.replace(/^\.\/|\/+$/g, '') : undefined));
+      return target === undefined || (into.test(target) && source !== target);
+    });
+  // Static files from elsewhere (keda's fonts from `node_modules`) bring no template: the site's shortcodes and render hooks are still all it has.
+  const importsTemplates = module !== undefined && (hasEntries(module.imports) || mountsFromElsewhere(/^layouts(?:\/|$)/));
+  if (importsTemplates) facts.importsTemplates = true;
+  if (importsTemplates || mountsFromElsewhere(/^static(?:\/|$)/)) facts.importsModules = true;
   // The site's own folders mounted as content (`source = "docs"`, `target = "content/docs/extra"`).
   const contentMounts = mounts.flatMap((mount) => {
     const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')];

@@ -354,7 +354,7 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
     log(`${folder}: ${why}; shortcodes are not checked.`);
     return undefined;
   };
-  if (hugo.importsModules || requiresGoModules(folder)) return unknown('the site uses Hugo modules');
+  if (hugo.importsTemplates || requiresGoModules(folder)) return unknown('the site takes templates from Hugo modules');
   const layouts = path.resolve(folder, hugo.layoutDir);
   if (!isPathInside(folder, layouts, true)) return unknown(`its layoutDir lies outside the site's folder`);
   const templateFolders = [path.join(layouts, 'shortcodes')];
@@ -364,7 +364,7 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
     if (!fs.existsSync(themeFolder)) return unknown(`the theme ${theme} is not in ${path.join(folder, hugo.themesDir)}`);
     // A theme's own configuration may bring in more themes or modules, whose templates count too.
     const [themeFacts] = readHugoConfigFiles(hugoConfigFilesIn(themeFolder, true, scope, log).map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
-    if ((themeFacts.themes ?? []).length > 0 || themeFacts.importsModules) return unknown(`the theme ${theme} uses themes or modules of its own`);
+    if ((themeFacts.themes ?? []).length > 0 || themeFacts.importsTemplates) return unknown(`the theme ${theme} uses themes or modules of its own`);
     templateFolders.push(path.join(themeFolder, 'layouts', 'shortcodes'));
   }
   const names = new Set<string>(HUGO_SHORTCODES);
