@@ -334,6 +334,8 @@ const HUGO_SITES = [
   { name: 'hugo-links-hook', dir: path.join(SITES, 'hugo-links-hook') },
   { name: 'hugo-links-hook-i18n', dir: path.join(SITES, 'hugo-links-hook-i18n') },
   { name: 'hugo-links-hook-static-mount', dir: path.join(SITES, 'hugo-links-hook-static-mount') },
+  { name: 'hugo-permalinks-sections', dir: path.join(SITES, 'hugo-permalinks-sections') },
+  { name: 'hugo-permalinks-unknown', dir: path.join(SITES, 'hugo-permalinks-unknown') },
   { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },
   { name: 'hugo-mount-replaces-content', dir: path.join(SITES, 'hugo-mount-replaces-content') },
   { name: 'hugo-base-path', dir: path.join(SITES, 'hugo-base-path') },

@@ -133,6 +133,19 @@ describe('Hugo configuration', () => {
     assert.deepEqual(problemsWith('theme = "docsy"\n[[module.imports]]\npath = "github.com/google/docsy"\n', []), []);
   });
 
+  it('says Hugo stops on a permalink pattern it finds ill-formed: an attribute Hugo 0.111 does not know, an empty part between slashes (hugo-permalinks-unknown)', () => {
+    const problemsOf = (pattern: string) => readHugoConfig(`[permalinks]\nblog = ${JSON.stringify(pattern)}\n`, 'hugo.toml').problems.map((problem) => problem.message);
+    for (const pattern of ['/:sections/:filename/', '/:sections[1:]/:slug/', '/:sections[last]/:title/', '/:year/:2006-01/:Jan/', '/:section/:slugorfilename', '/blog/:monthname/:weekdayname/:yearday/']) {
+      assert.deepEqual(problemsOf(pattern), [], pattern);
+    }
+    assert.deepEqual(problemsOf('/:section/:year/:contentbasename/'), ['Hugo refuses to build: the permalink pattern "/:section/:year/:contentbasename/" is ill-formed, as Hugo 0.111 knows no ":contentbasename".']);
+    // Go formats "pm" at the reference time as itself: no date layout, and so unknown.
+    assert.equal(problemsOf('/:pm/:slug/').length, 1);
+    assert.equal(problemsOf('/:Slug/').length, 1, 'the names are known in lower case only');
+    assert.deepEqual(problemsOf('/blog//:slug/'), ['Hugo refuses to build: the permalink pattern "/blog//:slug/" is ill-formed, as it has an empty part between two slashes.']);
+    assert.equal(problemsOf('/blog/:slug//').length, 1);
+  });
+
   it('refuses a file longer than the bound, and never throws on hostile input', () => {
     assert.match(readHugoConfig(`a = "${'x'.repeat(MAX_HUGO_CONFIG_LENGTH)}"`, 'hugo.toml').problems[0].message, /longer than/);
     for (const text of ['a = ' + '['.repeat(10_000), '[' .repeat(10_000), '{'.repeat(10_000), 'a:\n' + '  - '.repeat(5000), '"just a string"', '[1, 2]', '']) {
@@ -256,6 +269,7 @@ describe('Hugo routes', () => {
       layoutDir: 'layouts',
       staticDirs: ['static'],
       importsModules: false,
+      importsTemplates: false,
       contentMountSources: [],
       contentSubmounts: [],
       readsContentFolder: true,
@@ -512,6 +526,17 @@ describe('Hugo cascade and sections that are not built', () => {
     assert.deepEqual(routes(index), ['draft', '/glossar/fest/', 'draft']);
     index.removeDocument(`${ROOT_URI}/content/glossar/_index.md`);
     assert.deepEqual(routes(index), ['/glossar/a/', '/glossar/b/', '/glossar/tief/c/']);
+  });
+
+  it('with :sections in a permalink pattern, a nested section file added or removed moves the pages below it (hugo-permalinks-sections)', () => {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: ROOT_URI, hugo: hugoSiteOf({ ...readHugoConfig('[permalinks]\nglossar = "/:sections[1:]/:filename/"\n', 'hugo.toml'), languages: [], problems: [] }), now: NOW }]);
+    for (const [file, text] of Object.entries(PAGES)) index.setDocument(`${ROOT_URI}/${file}`, text);
+    assert.deepEqual(routes(index), ['/a/', '/b/', '/c/']);
+    index.setDocument(`${ROOT_URI}/content/glossar/tief/_index.md`, '---\ntitle: Tief\n---\n');
+    assert.deepEqual(routes(index), ['/a/', '/b/', '/tief/c/']);
+    index.removeDocument(`${ROOT_URI}/content/glossar/tief/_index.md`);
+    assert.deepEqual(routes(index), ['/a/', '/b/', '/c/']);
   });
 
   it('reads a cascaded date from a table in any case, from a list entry only when its key is in lower case, as Hugo 0.111 does', () => {

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { RE2JS } from 're2js';
 import type * as GoRegExp from './goRegExp';
 import { compileGoGlob } from '../common/glob';
+import { PERMALINK_ATTRIBUTE } from './hugoConfig';
 import { hugoDateOf, type HugoDate } from './hugoDates';
 import { posix } from 'node:path';
 import { composed } from '../common/text';
@@ -285,7 +286,8 @@ let re2: typeof GoRegExp | undefined;
 
 /** `[permalinks]` keyed as Hugo reads configuration keys: lower-cased. */
 function lowerCasedKeys(patterns: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(patterns).map(([section, pattern]) => [section.toLowerCase(), pattern]));
+  // Blanks and slashes around a key are trimmed: `/` names the pages of the content folder itself.
+  return Object.fromEntries(Object.entries(patterns).map(([section, pattern]) => [section.toLowerCase().replace(/^[ /]+|[ /]+$/g, ''), pattern]));
 }
 
 /** `./content/` → `content`; `.` → `` (the site root). */
@@ -460,7 +462,8 @@ export function hugoPageOf(
 
   // A multihost site serves each language from its own base URL, without the language in its paths.
   const languagePrefix = site.multihost || (language.code === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir) ? '' : `/${language.code}`;
-  const pagePath = url !== undefined && url !== '' ? urlPath(url, languagePrefix) : builtPath(site, language.permalinks ?? site.permalinks, languagePrefix, folder, name, kind, isBundle, frontMatter, baseFileName);
+  const sectionEntries = currentSectionEntries(sections, folderLanguages.contentDir, folder);
+  const pagePath = url !== undefined && url !== '' ? urlPath(url, languagePrefix) : builtPath(site, language.permalinks ?? site.permalinks, languagePrefix, folder, name, kind, isBundle, frontMatter, baseFileName, sectionEntries);
   const basePath = site.multihost ? (language.basePath ?? site.basePath) : site.basePath;
   const permalink = goEscapedPath(basePath + pagePath.slice(1));
   return { ...page, published: true, permalink, route: permalink };
@@ -777,7 +780,24 @@ function urlPath(url: string, languagePrefix: string): string {
   return path.endsWith('/') || last.includes('.') ? path : `${path}/`;
 }
 
-function builtPath(site: HugoSite, permalinks: Record<string, string>, languagePrefix: string, folder: string, name: string, kind: PageKind, isBundle: boolean, frontMatter: HugoFrontMatter, baseFileName: string): string {
+/**
+ * The folders of a page's own section from the content folder, Hugo's `.CurrentSection.SectionsEntries`
+ * (`blog/news` for `blog/news/item.md`): the nearest folder above it with an `_index` file below the
+ * top level, else its top-level folder; none for a page of the content folder itself.
+ */
+function currentSectionEntries(sections: readonly HugoSectionFile[], contentDir: string, folder: string): string[] {
+  if (folder === '') return [];
+  for (const section of sections) {
+    const inner = contentDir === '' ? section.relativePath : section.relativePath.slice(contentDir.length + 1);
+    const sectionFolder = inner.slice(0, Math.max(0, inner.lastIndexOf('/')));
+    // Nearest first: the first below the top level is the page's own; a top-level one or the home page means none is.
+    if (sectionFolder.includes('/') && (folder === sectionFolder || folder.startsWith(`${sectionFolder}/`))) return sectionFolder.split('/');
+    if (!sectionFolder.includes('/')) break;
+  }
+  return [folder.split('/')[0]];
+}
+
+function builtPath(site: HugoSite, permalinks: Record<string, string>, languagePrefix: string, folder: string, name: string, kind: PageKind, isBundle: boolean, frontMatter: HugoFrontMatter, baseFileName: string, sectionEntries: readonly string[]): string {
   // The content folder's own `index.md` (without an `_index.md`) makes the home page a leaf bundle.
   if (kind === 'home' || (isBundle && folder === '')) return `${languagePrefix}/`;
   // A leaf bundle is its folder's page; `slug` replaces the folder's name, as it replaces a page's file name.
@@ -794,7 +814,7 @@ function builtPath(site: HugoSite, permalinks: Record<string, string>, languageP
   // Hugo lower-cases the configuration's keys and compares them with the section's name as written: `Glossar/` takes no pattern.
   const pattern = kind === 'page' && Object.hasOwn(permalinks, section) ? permalinks[section] : undefined;
   let path: string;
-  if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, pageDate(site, 'date', frontMatter, baseFileName).date, section, pageName, slug);
+  if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, pageDate(site, 'date', frontMatter, baseFileName).date, section, sectionEntries, pageName, slug);
   else if (kind === 'section') path = folder;
   // A slug is always relative to the page's folder, even when it starts with `/`.
   else path = [...segments, slug !== undefined && slug !== '' ? slug.replace(/^\/+/, '') : pageName].join('/');
@@ -814,7 +834,7 @@ function goZeroTime(): Date {
 }
 
 /** The tokens of a `[permalinks]` pattern that a page's own front matter and path decide. */
-function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, pageDate: HugoDate | undefined, section: string, fileName: string, slug: string | undefined): string {
+function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, pageDate: HugoDate | undefined, section: string, sectionEntries: readonly string[], fileName: string, slug: string | undefined): string {
   const date = pageDate?.wallClock ?? goZeroTime();
   const title = frontMatter.text('title') ?? '';
   const two = (value: number) => String(value).padStart(2, '0');
@@ -827,14 +847,39 @@ function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, pageDate
     weekdayname: () => WEEKDAYS[date.getUTCDay()],
     yearday: () => String(Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1),
     section: () => section,
-    // Only top-level folders are sections unless a deeper one has an `_index.md`, which one file cannot see.
-    sections: () => section,
+    sections: () => sectionEntries.join('/'),
     title: () => title,
     slug: () => (slug !== undefined && slug !== '' ? slug : title),
     filename: () => fileName,
     slugorfilename: () => (slug !== undefined && slug !== '' ? slug : fileName),
   };
-  return pattern.replace(/:([a-z]+)/g, (token, name: string) => tokens[name]?.() ?? token);
+  return pattern.replace(PERMALINK_ATTRIBUTE, (token, name: string, cut: string | undefined) => {
+    if (cut === undefined) return tokens[name]?.() ?? token;
+    return name === 'sections' ? sectionsCut(sectionEntries, cut).join('/') : token;
+  });
+}
+
+/**
+ * Hugo's slice of a page's sections (`:sections[1:]`, `[last]`, `[0]`): `[low:high]` bounded by the
+ * count, one index alone, `last` for the last; nothing for a cut it cannot read.
+ */
+function sectionsCut(entries: readonly string[], written: string): readonly string[] {
+  const cut = written.trim().toLowerCase();
+  if (cut.length < 3 || !cut.startsWith('[') || !cut.endsWith(']') || entries.length === 0) return [];
+  const bound = (text: string, fallback: number) => {
+    if (text === '') return fallback;
+    if (text === 'last') return entries.length - 1;
+    // Go's Atoi: a number, else 0.
+    const number = /^[+-]?\d+$/.test(text) ? Number(text) : 0;
+    return Math.min(Math.max(number, 0), entries.length);
+  };
+  const inside = cut.slice(1, -1);
+  const colon = inside.indexOf(':');
+  if (colon === -1) {
+    const entry = entries[bound(inside, 0)];
+    return entry === undefined || entry === '' ? [] : [entry];
+  }
+  return entries.slice(bound(inside.slice(0, colon), 0), bound(inside.slice(colon + 1).split(':')[0], entries.length));
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

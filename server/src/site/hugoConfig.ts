@@ -244,7 +244,11 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     const patterns: Record<string, string> = {};
     for (const section of Object.keys(permalinks)) {
       const pattern = text(permalinks, [...path, 'permalinks', section]);
-      if (pattern !== undefined) patterns[section] = pattern;
+      if (pattern === undefined) continue;
+      patterns[section] = pattern;
+      const unknown = unknownPermalinkAttribute(pattern);
+      if (unknown !== undefined) report([...path, 'permalinks', section], l10n.t('Hugo refuses to build: the permalink pattern "{0}" is ill-formed, as Hugo 0.111 knows no ":{1}".', pattern, unknown));
+      else if (pattern.slice(1).split('/').slice(0, -1).includes('')) report([...path, 'permalinks', section], l10n.t('Hugo refuses to build: the permalink pattern "{0}" is ill-formed, as it has an empty part between two slashes.', pattern));
     }
     return patterns;
   };
@@ -406,4 +410,29 @@ function contentFoldersOfMounts(mounts: unknown[], facts: HugoConfigFacts): void
   const filters = whole.map((mount) => ({ source: folder(mountSetting(mount, 'source'))!, includeFiles: globs(mountSetting(mount, 'includefiles')), excludeFiles: globs(mountSetting(mount, 'excludefiles')) }));
   const filtering = filters.filter((filter) => filter.includeFiles.length > 0 || filter.excludeFiles.length > 0);
   if (filtering.length > 0) facts.contentMountFilters = filtering;
+}
+
+/** An attribute of a `[permalinks]` pattern as Hugo 0.111 finds them (`:\w+(\[.+?\])?`): `:year`, `:sections[1:]`. */
+export const PERMALINK_ATTRIBUTE = /:(\w+)(\[.+?\])?/g;
+
+/** The attributes Hugo 0.111 knows by name. */
+const PERMALINK_ATTRIBUTES = new Set(['year', 'month', 'monthname', 'day', 'weekday', 'weekdayname', 'yearday', 'section', 'sections', 'title', 'slug', 'slugorfilename', 'filename']);
+
+/**
+ * Parts of Go's date layouts that format Hugo's reference time (2019-11-09 23:01:42 UTC) as
+ * something else: an attribute holding one is a layout (`:2006`, `:Jan`); `pm` alone formats as itself.
+ */
+const GO_LAYOUT_PART = /January|Jan|Monday|Mon|MST|Z07|[1-6]/;
+
+/**
+ * The first attribute of a permalink pattern that Hugo 0.111 does not know (`contentbasename`,
+ * Hugo 0.144's), which makes the pattern ill-formed and stops the build: not one of its names, a
+ * cut of `sections`, or a Go date layout.
+ */
+function unknownPermalinkAttribute(pattern: string): string | undefined {
+  for (const [, name, cut] of pattern.matchAll(PERMALINK_ATTRIBUTE)) {
+    const attribute = name + (cut ?? '');
+    if (!PERMALINK_ATTRIBUTES.has(attribute) && !attribute.startsWith('sections[') && !GO_LAYOUT_PART.test(attribute)) return attribute;
+  }
+  return undefined;
 }
