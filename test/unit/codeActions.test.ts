@@ -706,6 +706,9 @@ describe('fixes keep the text of the file (issue 16)', () => {
     const key = doc(['&k titel: A', 'sidebar_label: *k'], '\n# A\n');
     assert.equal(fixedAll(key), key);
     assert.deepEqual(actionsAt(glossaryOf({}), 'docs/A.md', doc(['title: A', 'tags: [IM, &x I|M, Begriffe]', 'sidebar_label: *x'])).titles, ['Disable duplicate-tag for this line']);
+    // Keys a merge key brings in are read where the merged map is: no fix writes there.
+    const merged = doc(['base: &b {tags: Begriffe, titel: A}', '<<: *b', 'id: A'], '\nText.\n');
+    assert.equal(fixedAll(merged), merged);
     // An anchor no alias uses does not hold a fix back.
     assert.equal(fixedAll(doc(['title: A', 'tags: [IM, &x IM, Begriffe]'], '\n# A\n')), doc(['title: A', 'tags: [IM, Begriffe]'], '\n# A\n'));
     assert.equal(fixedAll(doc(['title: A', 'tags: &t Begriffe'], '\n# A\n')), doc(['title: A', 'tags: &t [Begriffe]'], '\n# A\n'));

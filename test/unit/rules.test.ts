@@ -456,6 +456,19 @@ describe('missing-key', () => {
     assert.deepEqual(problems(index, 'docs/notiz.md'), []);
   });
 
+  it('takes the keys a merge key brings in, as js-yaml and go-yaml read them: no title asked where the merged map has one', () => {
+    const index = glossaryOf({
+      'docs/A.md': doc(['<<: {title: Merged}', 'id: A'], '\nText.\n'),
+      'docs/B.md': doc(['base: &b {tags: Begriffe}', '<<: *b', 'id: B', 'title: B'], '\nText.\n'),
+      'docs/C.md': doc(['"<<": {title: Quoted}', 'id: C'], '\nText.\n'),
+    });
+    assert.equal(index.termOf(uri('docs/A.md'))?.title, 'Merged');
+    assert.deepEqual(problems(index, 'docs/A.md'), []);
+    assert.deepEqual(problems(index, 'docs/B.md', ['tags-not-a-list']).length, 1, 'the merged tags are one string');
+    // Quoted, "<<" is a key like any other.
+    assert.deepEqual(problems(index, 'docs/C.md', ['missing-key']).length, 1);
+  });
+
   it('asks no title of a Docusaurus blog post or Markdown page, which the site titles by its file name or its own', () => {
     const index = glossaryOf({});
     const site = defaultDocusaurusSite(ROOT);

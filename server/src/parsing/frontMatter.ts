@@ -354,7 +354,14 @@ export function readYamlFields(source: string, rangeOf: (start: number, end: num
   const readMap = docusaurusRead !== undefined && isPlainMap(docusaurusRead.value) ? docusaurusRead.value : undefined;
   for (const diagnostic of yamlDiagnostics(document, rangeOf, readMap === undefined ? undefined : asHugo ? 'hugo' : 'docusaurus')) diagnostics.push(diagnostic);
   if (readMap !== undefined) return fieldsAsRead(readMap, yamlFieldsOf(document, source, rangeOf, []), source, rangeOf);
-  return yamlFieldsOf(document, source, rangeOf, diagnostics);
+  const fields = yamlFieldsOf(document, source, rangeOf, diagnostics);
+  // A merge key (`<<: *base`) brings in the keys of another map, as js-yaml and Hugo's go-yaml read
+  // it: the fields as js-yaml reads them, none to be fixed (a title may come from the merged map).
+  if (isMap(document.contents) && document.contents.items.some((pair) => isScalar(pair.key) && pair.key.type === 'PLAIN' && pair.key.value === '<<')) {
+    const merged = docusaurusYamlValue(source);
+    if (merged !== undefined && isPlainMap(merged.value)) return fieldsAsRead(merged.value, fields, source, rangeOf);
+  }
+  return fields;
 }
 
 const isPlainMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !ArrayBuffer.isView(value);
