@@ -291,6 +291,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-trailing-slash', dir: path.join(SITES, 'docusaurus-trailing-slash'), asDocs: false },
   { name: 'docusaurus-trailing-slash-base', dir: path.join(SITES, 'docusaurus-trailing-slash-base'), asDocs: false },
   { name: 'docusaurus-titles', dir: path.join(SITES, 'docusaurus-titles'), asDocs: false },
+  { name: 'docusaurus-build-folder', dir: path.join(SITES, 'docusaurus-build-folder'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair
@@ -336,6 +337,7 @@ const HUGO_SITES = [
   { name: 'hugo-links-hook-static-mount', dir: path.join(SITES, 'hugo-links-hook-static-mount') },
   { name: 'hugo-permalinks-sections', dir: path.join(SITES, 'hugo-permalinks-sections') },
   { name: 'hugo-permalinks-unknown', dir: path.join(SITES, 'hugo-permalinks-unknown') },
+  { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },
   { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },
   { name: 'hugo-mount-replaces-content', dir: path.join(SITES, 'hugo-mount-replaces-content') },
   { name: 'hugo-base-path', dir: path.join(SITES, 'hugo-base-path') },

@@ -75,6 +75,20 @@ describe('the glossary scope', () => {
     }
   });
 
+  it('reads a build, dist or out folder inside a folder a site\'s generator reads, where it is a section like any (astar-docs\' docs/build/), not elsewhere', async () => {
+    const scope = new GlossaryScope([root]);
+    const inside = ['docs/build/Bauen.md', 'docs/Glossar/dist/Verteilt.md', 'docs/out/Aus.md'].map(write);
+    const outside = [write('dist/Kopie.md'), write('docs2/build/Nicht.md')];
+    try {
+      scope.readByGenerators([at('docs')]);
+      const found = await listed(scope);
+      for (const file of inside) assert.ok(found.markdown.includes(path.relative(root, file)) && scope.contains(file), file);
+      for (const file of [...outside, at('build/Kopie.md')]) assert.ok(!found.markdown.includes(path.relative(root, file)) && !scope.contains(file), file);
+    } finally {
+      for (const file of [...inside, ...outside]) rmSync(file);
+    }
+  });
+
   it('keeps to the include globs and leaves out the exclude globs, in the walk as for single files', async () => {
     const scope = new GlossaryScope([root], ['docs/**/*.md', 'docs/**/*.mdx'], ['**/drafts/**']);
     const found = await listed(scope);

@@ -10,12 +10,18 @@ import { isReadable, MAX_FILE_BYTES, realPathOfDescriptor, withoutByteOrderMark,
 
 export type { Logger, Reachability } from './fileReading';
 
-/** Folders that hold dependencies, version control or build output, never glossary entries. */
+/** Folders that hold dependencies, version control or build output, never glossary entries (see `BUILD_OUTPUT_FOLDERS`). */
 export const EXCLUDED_FOLDERS = new Set([
   'node_modules', '.git', '.hg', '.svn', 'build', 'dist', 'out', '.docusaurus', '.next', '.cache',
   // Tools' own Markdown (issue templates, changesets, editor settings), which no site builds.
   '.github', '.gitlab', '.changeset', '.vscode', '.idea', '.husky',
 ]);
+
+/**
+ * Of `EXCLUDED_FOLDERS`, the names that are build output only outside a folder a site's generator
+ * reads: in `docs/` or `content/`, `build/` is a section like any (astar-docs' `docs/build/`).
+ */
+const BUILD_OUTPUT_FOLDERS = new Set(['build', 'dist', 'out']);
 
 export interface WorkspaceFiles {
   markdown: string[];
@@ -55,7 +61,7 @@ export class GlossaryScope {
   /** Whether a Markdown or tags file belongs to the glossary. */
   contains(filePath: string): boolean {
     const relative = this.relativeToRoot(filePath);
-    if (relative === undefined || relative.split('/').slice(0, -1).some((folder) => EXCLUDED_FOLDERS.has(folder))) return false;
+    if (relative === undefined || relative.split('/').slice(0, -1).some((folder) => this.leavesOut(folder, filePath))) return false;
     if (relative.split('/').includes('archetypes') && ancestorsOf(filePath).some(isHugoArchetypes)) return false;
     return this.matches(relative, path.basename(filePath)) && !this.isIgnored(filePath, false);
   }
@@ -74,7 +80,7 @@ export class GlossaryScope {
 
   /** Whether the walk goes into a folder. */
   enters(folderPath: string): boolean {
-    return this.entersRelative(path.basename(folderPath), this.relativeToRoot(folderPath)) && !this.isIgnored(folderPath, true) && !isHugoArchetypes(folderPath);
+    return this.entersRelative(path.basename(folderPath), folderPath, this.relativeToRoot(folderPath)) && !this.isIgnored(folderPath, true) && !isHugoArchetypes(folderPath);
   }
 
   /** Whether gitignore rules leave a file or folder out; a root never is, it was asked for. */
@@ -88,9 +94,14 @@ export class GlossaryScope {
     return this.foldersReadByGenerators.some((folder) => isPathInside(folder, absolutePath, true));
   }
 
-  /** Whether the walk goes into a folder, given its name and its path relative to its root (if it is below one). */
-  entersRelative(name: string, relative: string | undefined): boolean {
-    return !EXCLUDED_FOLDERS.has(name) && (relative === undefined || relative === '' || !this.excluded(relative, true));
+  /** Whether the walk goes into a folder, given its name, its path and its path relative to its root (if it is below one). */
+  entersRelative(name: string, absolutePath: string, relative: string | undefined): boolean {
+    return !this.leavesOut(name, absolutePath) && (relative === undefined || relative === '' || !this.excluded(relative, true));
+  }
+
+  /** Whether a folder of this name on the way to a path holds no glossary entries: dependencies, version control, build output. */
+  private leavesOut(folderName: string, absolutePath: string): boolean {
+    return EXCLUDED_FOLDERS.has(folderName) && !(BUILD_OUTPUT_FOLDERS.has(folderName) && this.isReadByGenerator(absolutePath));
   }
 
   /** Whether a path is one of the roots, which may lie inside another. */
@@ -246,7 +257,7 @@ export async function findWorkspaceFiles(scope: GlossaryScope, log: Logger, star
       const absolute = current.absolute.endsWith(path.sep) ? `${current.absolute}${entry.name}` : `${current.absolute}${path.sep}${entry.name}`;
       if (entry.isDirectory()) {
         const relative = below(entry.name, absolute);
-        if (scope.entersRelative(entry.name, relative) && !scope.isIgnored(absolute, true) && !isHugoArchetypes(absolute)) pending.push({ absolute, relative, given: false });
+        if (scope.entersRelative(entry.name, absolute, relative) && !scope.isIgnored(absolute, true) && !isHugoArchetypes(absolute)) pending.push({ absolute, relative, given: false });
       } else if (entry.isFile() && isGlossaryFileName(entry.name)) {
         const relative = below(entry.name, absolute);
         if (relative !== undefined && scope.matches(relative, entry.name) && !scope.isIgnored(absolute, false)) classify(absolute, found);
