@@ -1424,6 +1424,18 @@ describe('broken-link', () => {
     assert.deepEqual(onLine(5), [{ message: 'No glossary entry at "/docs/Glossar/D-Glossar/Quantenphysik/".', range: '5:12-5:50', suggestion: undefined }]);
   });
 
+  it('suggests, of routes as near, the one that shares most with the linking page\'s: its own version of the docs (keda)', () => {
+    const index = glossaryOf({
+      'docs/1.0/x/Scalers.md': entry('Scalers', 'Scalers', 'Eins.'),
+      'docs/2.0/x/Scalers.md': entry('Scalers', 'Scalers', 'Zwei.'),
+      'docs/1.0/concepts/Eins.md': 'Siehe [s](/docs/1.0/scalers).\n',
+      'docs/2.0/concepts/Zwei.md': 'Siehe [s](/docs/2.0/scalers).\n',
+    });
+    const suggestionIn = (relative: string) => diagnosticsOf(index, relative).find((diagnostic) => diagnostic.code === 'broken-link')?.suggestion;
+    assert.equal(suggestionIn('docs/1.0/concepts/Eins.md'), '/docs/1.0/x/Scalers');
+    assert.equal(suggestionIn('docs/2.0/concepts/Zwei.md'), '/docs/2.0/x/Scalers');
+  });
+
   it('keeps the anchor of a route without a trailing slash in the suggestion', () => {
     assert.deepEqual(onLine(10), [
       {

@@ -187,7 +187,10 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
     // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
     if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!) || hugoContentOfOtherFormatAt(index, site, reached.path!)) return undefined;
-    const match = nearestTerm(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
+    // Of routes as near, the one that shares most with this page's: its version, locale or section (`/docs/2.0/scalers/` from `/docs/2.0/concepts/`).
+    const from = index.pageOf(document.uri)?.route ?? '';
+    const matches = nearestTerms(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
+    const match = maxBy(matches, (candidate) => sharedSegments(index.routeOf(index.termOf(candidate.uri)!) ?? '', from));
     return missing(link.target, match === undefined ? undefined : routeReaching(index, document.uri, link.target, match.uri));
   }
   const targetUri = link.targetUri;
@@ -329,6 +332,11 @@ function unpublishedReasonText(reason: UnpublishedReason | undefined, generator:
  * link is checked again on every keystroke in its document.
  */
 function nearestTerm(index: GlossaryIndex, kind: string, name: string, namesOf: (term: GlossaryTerm) => string[]): { name: string; uri: string } | undefined {
+  return nearestTerms(index, kind, name, namesOf)[0];
+}
+
+/** The terms whose names are all as near as any to a misspelt one (see `nearestTerm`), by the path of their files. */
+function nearestTerms(index: GlossaryIndex, kind: string, name: string, namesOf: (term: GlossaryTerm) => string[]): Array<{ name: string; uri: string }> {
   return index.rememberedByNames(`${kind}:${name}`, () => {
     // The names of this kind, lower-cased once until a name changes, not on every scan.
     const candidates = index.rememberedByNames(`${kind} names`, () =>
@@ -338,21 +346,41 @@ function nearestTerm(index: GlossaryIndex, kind: string, name: string, namesOf: 
   });
 }
 
-function nearestOf(candidates: Array<{ name: string; lower: string; uri: string }>, name: string): { name: string; uri: string } | undefined {
+function nearestOf(candidates: Array<{ name: string; lower: string; uri: string }>, name: string): Array<{ name: string; uri: string }> {
   // A third of the name may be wrong, at least one letter, two from six letters on; a name of one or
   // two letters is too short to guess from ("a" is not a typo of "SLA").
-  if (name.length < 3) return undefined;
+  if (name.length < 3) return [];
   const maxDistance = Math.max(Math.floor(name.length / 3), name.length >= 6 ? 2 : 1);
   const lowerName = name.toLowerCase();
-  let best: { name: string; uri: string; distance: number } | undefined;
+  let best: Array<{ name: string; uri: string }> = [];
+  let bestDistance = Infinity;
   for (const candidate of candidates) {
     // Names whose lengths differ by more than the allowed distance cannot be near: skip them cheaply.
     if (Math.abs(candidate.lower.length - lowerName.length) > maxDistance) continue;
     const candidateDistance = distance(lowerName, candidate.lower);
-    if (candidateDistance > maxDistance) continue;
-    // Ties go to the first file by path, so the suggestion does not depend on the order files were read in.
-    const better = best === undefined || candidateDistance < best.distance || (candidateDistance === best.distance && candidate.uri < best.uri);
-    if (better) best = { name: candidate.name, uri: candidate.uri, distance: candidateDistance };
+    if (candidateDistance > maxDistance || candidateDistance > bestDistance) continue;
+    if (candidateDistance < bestDistance) [best, bestDistance] = [[], candidateDistance];
+    best.push({ name: candidate.name, uri: candidate.uri });
   }
-  return best && { name: best.name, uri: best.uri };
+  // By the path of their files, so the suggestion does not depend on the order files were read in.
+  return best.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+}
+
+/** How many leading segments two URL paths share: `/docs/2.0/scalers/` and `/docs/2.0/concepts/` two. */
+function sharedSegments(a: string, b: string): number {
+  const [first, second] = [a.split('/').filter(Boolean), b.split('/').filter(Boolean)];
+  let shared = 0;
+  while (shared < first.length && shared < second.length && first[shared] === second[shared]) shared++;
+  return shared;
+}
+
+/** The first of the items with the highest score. */
+function maxBy<T>(items: readonly T[], score: (item: T) => number): T | undefined {
+  let best: T | undefined;
+  let bestScore = -Infinity;
+  for (const item of items) {
+    const itemScore = score(item);
+    if (itemScore > bestScore) [best, bestScore] = [item, itemScore];
+  }
+  return best;
 }
