@@ -118,6 +118,20 @@ function holdsPages(index: GlossaryIndex, site: Site, path: string): boolean {
   return false;
 }
 
+/**
+ * The other locale whose pages a route from a built page of the default locale lies among
+ * (`/fr/docs/b` from an English page): Docusaurus builds each locale apart, with its own routes
+ * only, and a route of another locale's is a broken link in this one's. (From another locale, a
+ * route without its locale gets it put in front: see `linkedPath`.)
+ */
+function localeBuildOtherThan(index: GlossaryIndex, fromUri: string, path: string): string | undefined {
+  const site = index.siteFor(fromUri);
+  const from = index.pageOf(fromUri);
+  if (site?.generator !== 'docusaurus' || !from?.published || from.locale !== site.docusaurus.defaultLocale) return undefined;
+  const { baseUrl, locales, defaultLocale } = site.docusaurus;
+  return locales.find((locale) => locale !== defaultLocale && (path === `${baseUrl}${locale}` || path.startsWith(`${baseUrl}${locale}/`)));
+}
+
 /** Whether a site's build never reads a page's file: left out by `exclude` or with a version the site does not build, in a locale it does not have, a translation of no original. */
 function neverRead(page: SitePage | undefined): boolean {
   return page !== undefined && !page.published && (page.unpublishedReason === 'excluded' || page.unpublishedReason === 'unknown-locale' || page.unpublishedReason === 'no-original');
@@ -151,6 +165,12 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     const locales = localesMissingFileLink(index, document.uri, link.target, reached.document);
     if (locales.length === 0) return undefined;
     return { message: l10n.t('"{0}" leads nowhere in the {1} build: this page is built from this file there, and the file it names is replaced by its translation, which Docusaurus looks for beside this file only. Link by the path from the docs folder or by the route.', link.target, locales.join(', ')) };
+  }
+  if (reached.kind === 'route' && reached.document !== undefined) {
+    const locale = localeBuildOtherThan(index, document.uri, reached.path!);
+    if (locale !== undefined) {
+      return { message: l10n.t('"{0}" is a page of the {1} build: Docusaurus builds each locale apart, and the build of this page has none there. Link to it by its full URL.', link.target, locale) };
+    }
   }
   if (reached.kind === 'none' || reached.document !== undefined) return undefined;
   const otherPlugin = reached.kind === 'file' ? pageOfAnotherPlugin(index, document.uri, reached.unpublished ?? (link.targetUri === undefined ? undefined : index.documentAtLink(link.targetUri))) : undefined;
