@@ -11,7 +11,7 @@ import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentF
 import { builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
-import { compiledAsMdx } from './siteRules';
+import { compiledAsMdx, pagesPluginPagesAt } from './siteRules';
 import { distance } from 'fastest-levenshtein';
 
 /**
@@ -242,14 +242,7 @@ function pageOfAnotherPlugin(index: GlossaryIndex, fromUri: string, named: Parse
 
 /** Whether a page of the pages plugin is at a URL path (`src/pages/kennisbank/tools.tsx` at `/kennisbank/tools`, below the docs), or may be: not a Markdown draft. */
 function mayBePagesPluginPage(index: GlossaryIndex, site: Site, path: string): boolean {
-  const files = pagesPluginFilesAt(site, path);
-  if (files === undefined) return true;
-  if (site.generator !== 'docusaurus') return false;
-  return files.some((file) => {
-    if (index.whatIsAt(file) !== 'file') return false;
-    const markdown = index.getDocument(file);
-    return markdown === undefined || compiledByContentPlugin(site.docusaurus, file, markdown.frontMatter?.fields ?? []);
-  });
+  return pagesPluginFilesAt(site, path) === undefined || pagesPluginPagesAt(index, site, path).length > 0;
 }
 
 /**
