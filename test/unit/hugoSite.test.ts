@@ -615,6 +615,15 @@ describe('broken links in a Hugo site', () => {
     assert.deepEqual(broken.map((diagnostic) => diagnostic.suggestion), ['/functions/sitemap/', '/templates/base/', undefined]);
   });
 
+  it('are not judged where a shortcode writes the URL (otel\'s and hugoDocs\' [source]: <{{% eturl x %}}>)', () => {
+    const index = indexWith({
+      'content/docs/a.md': '---\ntitle: A\n---\nSee the [source code], [it](<{{< eturl y >}}>), ![Bild](<{{% eturl bild.png %}}>) and [gone](fehlt.md).\n\n[source code]: <{{% eturl details %}}>\n',
+      'content/docs/b.md': '---\ntitle: B\n---\n',
+    });
+    const broken = documentDiagnostics(index, index.getDocument('file:///site/content/docs/a.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
+    assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['No glossary entry at "fehlt.md".']);
+  });
+
   it('are none to a top-level folder\'s list page, with or without _index.md, nor to an alias\'s redirect, unless disableAliases', () => {
     const files = {
       'content/commands/hugo.md': '---\ntitle: Hugo\n---\n',

@@ -48,6 +48,8 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   const path = target.replace(/[?#].*$/, '');
   if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return { kind: 'none' };
   const site = index.siteFor(fromUri);
+  // A shortcode writes the URL (`[source]: <{{% eturl details %}}>`): what it makes is not known here.
+  if (site?.generator === 'hugo' && path.includes('{{')) return { kind: 'none' };
   // A link render hook that looks the link up as a page finds it before the URL is taken as written.
   const lookedUp = site?.generator === 'hugo' && site.hugo.linkRenderHook === 'get-page' ? hugoPageLookedUp(index, site, fromUri, path) : undefined;
   if (lookedUp !== undefined) return { kind: 'file', document: lookedUp, lookedUp: true };

@@ -28,6 +28,8 @@ export function hugoAssetDiagnostics(index: GlossaryIndex, document: ParsedDocum
   if (site?.generator !== 'hugo' || site.assumed || site.hugo.importsModules || page?.published !== true) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const report = (target: string, range: Range, code: 'broken-image' | 'broken-link') => {
+    // A shortcode writes the URL: what it makes is not known here.
+    if (target.includes('{{')) return;
     const missing = missingFile(index, site, page, target);
     if (missing !== undefined) diagnostics.push({ range, severity: 'warning', code, message: l10n.t('No file at "{0}": Hugo publishes none at {1}, of the static folders or a bundle\'s files.', target, missing) });
   };
