@@ -340,6 +340,7 @@ const HUGO_SITES = [
   { name: 'hugo-permalinks-sections', dir: path.join(SITES, 'hugo-permalinks-sections') },
   { name: 'hugo-permalinks-unknown', dir: path.join(SITES, 'hugo-permalinks-unknown') },
   { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },
+  { name: 'hugo-disable-taxonomy', dir: path.join(SITES, 'hugo-disable-taxonomy') },
   { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },
   { name: 'hugo-mount-replaces-content', dir: path.join(SITES, 'hugo-mount-replaces-content') },
   { name: 'hugo-base-path', dir: path.join(SITES, 'hugo-base-path') },

@@ -146,6 +146,14 @@ describe('Hugo configuration', () => {
     assert.equal(problemsOf('/blog/:slug//').length, 1);
   });
 
+  it('says Hugo stops on disableKinds with "taxonomy" and no "term", unless "taxonomyTerm" or ignoreErrors say otherwise (hugo-disable-taxonomy)', () => {
+    const problemsOf = (config: string) => readHugoConfig(config, 'hugo.toml').problems.length;
+    assert.deepEqual(
+      ['disableKinds = ["taxonomy"]', 'disableKinds = "taxonomy"', 'disableKinds = ["taxonomy", "term"]', 'disableKinds = ["Taxonomy"]', 'disableKinds = ["taxonomy", "taxonomyTerm"]', 'disableKinds = ["taxonomy"]\nignoreErrors = ["Error-Disable-Taxonomy"]'].map(problemsOf),
+      [1, 1, 0, 0, 0, 0],
+    );
+  });
+
   it('refuses a file longer than the bound, and never throws on hostile input', () => {
     assert.match(readHugoConfig(`a = "${'x'.repeat(MAX_HUGO_CONFIG_LENGTH)}"`, 'hugo.toml').problems[0].message, /longer than/);
     for (const text of ['a = ' + '['.repeat(10_000), '[' .repeat(10_000), '{'.repeat(10_000), 'a:\n' + '  - '.repeat(5000), '"just a string"', '[1, 2]', '']) {

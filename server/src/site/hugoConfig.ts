@@ -272,7 +272,14 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   const unsafe = isTable(renderer) ? renderer.unsafe : undefined;
   if (typeof unsafe === 'boolean' || typeof unsafe === 'number') assign('rendersRawHtml', unsafe !== false && unsafe !== 0);
   else if (typeof unsafe === 'string' && /^(?:true|false|1|0|t|f)$/i.test(unsafe.trim())) assign('rendersRawHtml', /^(?:true|1|t)$/i.test(unsafe.trim()));
-  assign('disableKinds', texts('disableKinds', l10n.t('a list of kinds of pages')));
+  const disableKinds = texts('disableKinds', l10n.t('a list of kinds of pages'));
+  assign('disableKinds', disableKinds);
+  // Hugo 0.111 stops on `taxonomy` without `term` (whose meaning changed in 0.73), unless the old
+  // `taxonomyTerm` says which was meant or `ignoreErrors` names the message; the kinds as written.
+  const ignored = (texts('ignoreErrors', l10n.t('a list of texts')) ?? []).map((id) => id.toLowerCase());
+  if (disableKinds?.includes('taxonomy') && !disableKinds.includes('term') && !disableKinds.includes('taxonomyTerm') && !ignored.includes('error-disable-taxonomy')) {
+    report(['disableKinds'], l10n.t('Hugo refuses to build: "disableKinds" holds "taxonomy" without "term", whose meaning Hugo 0.73 changed; add "term", or "error-disable-taxonomy" to "ignoreErrors".'));
+  }
   assign('enableGitInfo', flag(table, ['enableGitInfo']));
   // `[frontmatter]`: where each date comes from, a list of front-matter keys and handlers (`:filename`), in any case.
   const dateSources = table.frontmatter;
