@@ -59,17 +59,21 @@ function closingsOf(text: string, from: number): Array<{ form: string; name: str
 
 /**
  * Pairs each opening with its closing as Hugo nests them: a closing, in either form, closes the
- * nearest opening of its name still open before it. An opening left without one is `unclosed`; a
- * `<` shortcode closed in its own form has the text between as its `body`.
+ * nearest opening of its name still open before it. An opening left without one, and with no
+ * closing of another name after it, is `unclosed`; a `<` shortcode closed in its own form has the
+ * text between as its `body`.
  */
 function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }>, closings: Array<{ form: string; name: string; start: number }>, lines: LineIndex): void {
   const stacks = new Map<string, Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }>>();
+  // Where closings start that no opening of their name takes (`{{< b >}}y{{< /a >}}` after an `a`).
+  const unmatched: number[] = [];
   let next = 0;
   const closeUpTo = (position: number) => {
     for (; next < closings.length && closings[next].start < position; next++) {
       const closing = closings[next];
       const opening = stacks.get(closing.name)?.pop();
-      if (opening !== undefined && opening.form === '<' && closing.form === '<') opening.use.body = lines.rangeAt(opening.bodyStart, closing.start);
+      if (opening === undefined) unmatched.push(closing.start);
+      else if (opening.form === '<' && closing.form === '<') opening.use.body = lines.rangeAt(opening.bodyStart, closing.start);
     }
   };
   for (const opening of open) {
@@ -79,7 +83,11 @@ function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; body
     else stack.push(opening);
   }
   closeUpTo(Infinity);
-  for (const stack of stacks.values()) for (const opening of stack) opening.use.unclosed = true;
+  // Hugo's shortcode reader closes the innermost open shortcode that reads `.Inner` at any closing
+  // whose name its lexer saw opened before: one of another name after an opening may close it
+  // (which of them, only the templates tell), so such an opening is not called unclosed.
+  const lastUnmatched = unmatched.length === 0 ? -1 : unmatched[unmatched.length - 1];
+  for (const stack of stacks.values()) for (const opening of stack) if (lastUnmatched < opening.bodyStart) opening.use.unclosed = true;
 }
 
 /** One parameter: `name="value"`, `name=value`, or a positional value, quoted with `"` or `` ` `` or bare. */
