@@ -722,6 +722,10 @@ describe('broken links in a Hugo site', () => {
       'broken-link No file at "/files/preise.pdf": Hugo publishes none at /files/preise.pdf, of the static folders or a bundle\'s files.',
     ]);
     assert.deepEqual(found('content/seite.md'), ['broken-image No file at "bild.png": Hugo publishes none at /seite/bild.png, of the static folders or a bundle\'s files.']);
+    // A top-level section's files at their own paths, with no _index.md (thanos' content/tip/).
+    index.setDocument('file:///site/content/tip/sub/seite.md', '---\ntitle: T\n---\n![a](../../img/a.png) ![b](../bilder/c.png) ![c](../../img/fehlt.png)\n');
+    onDisk.add('/site/content/tip/img/a.png').add('/site/content/tip/sub/bilder/c.png');
+    assert.deepEqual(found('content/tip/sub/seite.md'), ['broken-image No file at "../../img/fehlt.png": Hugo publishes none at /tip/img/fehlt.png, of the static folders or a bundle\'s files.']);
     // Where a render hook may write them otherwise, or the disk cannot be looked at, they are not judged.
     index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: { ...hugo, imageRenderHook: undefined, linkRenderHook: undefined }, now: NOW }]);
     assert.deepEqual(found('content/b/index.md'), []);

@@ -59,6 +59,11 @@ function missingFile(index: GlossaryIndex, site: Extract<Site, { generator: 'hug
   const inSite = url.slice(basePath.length);
   const root = uriPath(site.rootUri).replace(/\/$/, '');
   const candidates = staticDirs.map((folder) => `${root}/${folder}/${inSite}`);
+  // A file of a content folder at its own path, a resource of the home page or of a top-level
+  // section, which need no `_index.md` (thanos' `content/tip/img/a.png` at `/tip/img/a.png`);
+  // in any language's folder, below its prefix or not.
+  const withoutPrefix = inSite.slice(inSite.indexOf('/') + 1);
+  for (const language of site.hugo.languages) candidates.push(...[inSite, withoutPrefix].map((path) => [root, language.contentDir, path].filter((part) => part !== '').join('/')));
   // A bundle's files, below the page of one of the folders above the file.
   const segments = url.split('/');
   for (let up = 1; up <= Math.min(MAX_RESOURCE_DEPTH, segments.length - 1); up++) {
