@@ -142,6 +142,8 @@ describe('Hugo configuration', () => {
     // Go formats "pm" at the reference time as itself: no date layout, and so unknown.
     assert.equal(problemsOf('/:pm/:slug/').length, 1);
     assert.equal(problemsOf('/:Slug/').length, 1, 'the names are known in lower case only');
+    assert.equal(problemsOf('/:6/:slug/').length, 1, 'a 6 alone is no part of a Go layout; 06 is');
+    assert.deepEqual(problemsOf('/:06/:slug/'), []);
     assert.deepEqual(problemsOf('/blog//:slug/'), ['Hugo refuses to build: the permalink pattern "/blog//:slug/" is ill-formed, as it has an empty part between two slashes.']);
     assert.equal(problemsOf('/blog/:slug//').length, 1);
   });
@@ -168,6 +170,12 @@ describe('Hugo configuration', () => {
       const growth = growthOf((size) => assert.ok(readHugoConfig(text(size), name).problems.length > 0), 8_000);
       assert.equal(superLinear(name, 8_000, growth), undefined);
     }
+    // A [permalinks] key with a long run of blanks inside, trimmed at its ends.
+    const key = (size: number) => `[permalinks]
+"x${' '.repeat(size)}y" = "/:slug/"
+`;
+    const growth = growthOf((size) => assert.equal(Object.keys(hugoSiteOf({ ...readHugoConfig(key(size), 'hugo.toml'), languages: [], problems: [] }).permalinks).length, 1), 40_000);
+    assert.equal(superLinear('a permalinks key', 40_000, growth), undefined);
   });
 });
 

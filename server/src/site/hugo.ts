@@ -287,7 +287,16 @@ let re2: typeof GoRegExp | undefined;
 /** `[permalinks]` keyed as Hugo reads configuration keys: lower-cased. */
 function lowerCasedKeys(patterns: Record<string, string>): Record<string, string> {
   // Blanks and slashes around a key are trimmed: `/` names the pages of the content folder itself.
-  return Object.fromEntries(Object.entries(patterns).map(([section, pattern]) => [section.toLowerCase().replace(/^[ /]+|[ /]+$/g, ''), pattern]));
+  return Object.fromEntries(Object.entries(patterns).map(([section, pattern]) => [trimmedOf(section.toLowerCase(), ' /'), pattern]));
+}
+
+/** A text without the given characters at its ends (Go's `strings.Trim`), in time linear in its length. */
+function trimmedOf(text: string, characters: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && characters.includes(text[start])) start++;
+  while (end > start && characters.includes(text[end - 1])) end--;
+  return text.slice(start, end);
 }
 
 /** `./content/` → `content`; `.` → `` (the site root). */
@@ -783,18 +792,21 @@ function urlPath(url: string, languagePrefix: string): string {
 /**
  * The folders of a page's own section from the content folder, Hugo's `.CurrentSection.SectionsEntries`
  * (`blog/news` for `blog/news/item.md`): the nearest folder above it with an `_index` file below the
- * top level, else its top-level folder; none for a page of the content folder itself.
+ * top level, else its top-level folder, with an empty entry after it where that has no `_index`
+ * file (Hugo 0.111 makes such a section so: `[last]` is empty); none for a page of the content folder itself.
  */
 function currentSectionEntries(sections: readonly HugoSectionFile[], contentDir: string, folder: string): string[] {
   if (folder === '') return [];
+  const top = folder.split('/')[0];
   for (const section of sections) {
     const inner = contentDir === '' ? section.relativePath : section.relativePath.slice(contentDir.length + 1);
     const sectionFolder = inner.slice(0, Math.max(0, inner.lastIndexOf('/')));
-    // Nearest first: the first below the top level is the page's own; a top-level one or the home page means none is.
+    // Nearest first: the first below the top level is the page's own; then the top level's own, or the home page's.
     if (sectionFolder.includes('/') && (folder === sectionFolder || folder.startsWith(`${sectionFolder}/`))) return sectionFolder.split('/');
-    if (!sectionFolder.includes('/')) break;
+    if (sectionFolder === top) return [top];
+    if (sectionFolder === '') break;
   }
-  return [folder.split('/')[0]];
+  return [top, ''];
 }
 
 function builtPath(site: HugoSite, permalinks: Record<string, string>, languagePrefix: string, folder: string, name: string, kind: PageKind, isBundle: boolean, frontMatter: HugoFrontMatter, baseFileName: string, sectionEntries: readonly string[]): string {
@@ -847,7 +859,8 @@ function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, pageDate
     weekdayname: () => WEEKDAYS[date.getUTCDay()],
     yearday: () => String(Math.floor((date.getTime() - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1),
     section: () => section,
-    sections: () => sectionEntries.join('/'),
+    // Joined as Go's `path.Join`, which drops empty entries.
+    sections: () => sectionEntries.filter((entry) => entry !== '').join('/'),
     title: () => title,
     slug: () => (slug !== undefined && slug !== '' ? slug : title),
     filename: () => fileName,
@@ -855,7 +868,7 @@ function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, pageDate
   };
   return pattern.replace(PERMALINK_ATTRIBUTE, (token, name: string, cut: string | undefined) => {
     if (cut === undefined) return tokens[name]?.() ?? token;
-    return name === 'sections' ? sectionsCut(sectionEntries, cut).join('/') : token;
+    return name === 'sections' ? sectionsCut(sectionEntries, cut).filter((entry) => entry !== '').join('/') : token;
   });
 }
 

@@ -429,7 +429,7 @@ const PERMALINK_ATTRIBUTES = new Set(['year', 'month', 'monthname', 'day', 'week
  * Parts of Go's date layouts that format Hugo's reference time (2019-11-09 23:01:42 UTC) as
  * something else: an attribute holding one is a layout (`:2006`, `:Jan`); `pm` alone formats as itself.
  */
-const GO_LAYOUT_PART = /January|Jan|Monday|Mon|MST|Z07|[1-6]/;
+const GO_LAYOUT_PART = /January|Jan|Monday|Mon|MST|Z07|06|[1-5]/;
 
 /**
  * The first attribute of a permalink pattern that Hugo 0.111 does not know (`contentbasename`,
