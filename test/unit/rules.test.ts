@@ -786,6 +786,22 @@ describe('broken-link in a Docusaurus site', () => {
     );
   });
 
+  it('reports a route of another locale\'s build from a page of the default locale, but not one of its own there (docs at the root, docs/fr/) (docusaurus-locale-links)', () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.locales = ['en', 'fr'];
+    site.docusaurus.instances[0].routeBasePath = '';
+    index.setSites([site]);
+    index.setDocument(`${ROOT}/docs/intro.md`, '# Start\n\n[x](/fr/x), [x too](/fr/x/) and [b](/fr/b)\n');
+    index.setDocument(`${ROOT}/docs/fr/x.md`, '# X\n');
+    index.setDocument(`${ROOT}/docs/b.md`, '# B\n');
+    index.setDocument(`${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/b.md`, '# B (fr)\n');
+    assert.deepEqual(
+      diagnosticsOf(index, 'docs/intro.md').map((diagnostic) => diagnostic.message),
+      ['"/fr/b" is a page of the fr build: Docusaurus builds each locale apart, and the build of this page has none there. Link to it by its full URL.'],
+    );
+  });
+
   it('fails the build from a locale\'s translation of a page or a blog post, as from the original (repro of a real review)', () => {
     const index = new GlossaryIndex();
     const site = defaultDocusaurusSite(ROOT);

@@ -84,6 +84,15 @@ describe('the glossary scope', () => {
       const found = await listed(scope);
       for (const file of inside) assert.ok(found.markdown.includes(path.relative(root, file)) && scope.contains(file), file);
       for (const file of [...outside, at('build/Kopie.md')]) assert.ok(!found.markdown.includes(path.relative(root, file)) && !scope.contains(file), file);
+      // On the way to a folder a generator reads (`contentDir = "build/content"`), such a folder is walked too.
+      const content = write('build/content/Inhalt.md');
+      inside.push(content);
+      scope.readByGenerators([at('docs'), at('build/content')]);
+      const again = await listed(scope);
+      assert.ok(again.markdown.includes('build/content/Inhalt.md') && scope.contains(content));
+      // The walk and a watcher's event agree on the files on the way.
+      assert.equal(again.markdown.includes('build/Kopie.md'), scope.contains(at('build/Kopie.md')));
+      assert.ok(!again.markdown.includes('dist/Kopie.md') && !scope.contains(at('dist/Kopie.md')));
     } finally {
       for (const file of [...inside, ...outside]) rmSync(file);
     }

@@ -61,7 +61,7 @@ export class GlossaryScope {
   /** Whether a Markdown or tags file belongs to the glossary. */
   contains(filePath: string): boolean {
     const relative = this.relativeToRoot(filePath);
-    if (relative === undefined || relative.split('/').slice(0, -1).some((folder) => this.leavesOut(folder, filePath))) return false;
+    if (relative === undefined || this.inLeftOutFolder(filePath, relative)) return false;
     if (relative.split('/').includes('archetypes') && ancestorsOf(filePath).some(isHugoArchetypes)) return false;
     return this.matches(relative, path.basename(filePath)) && !this.isIgnored(filePath, false);
   }
@@ -99,9 +99,24 @@ export class GlossaryScope {
     return !this.leavesOut(name, absolutePath) && (relative === undefined || relative === '' || !this.excluded(relative, true));
   }
 
-  /** Whether a folder of this name on the way to a path holds no glossary entries: dependencies, version control, build output. */
+  /** Whether a folder on the way from the root to a file is one the walk does not enter (see `leavesOut`). */
+  private inLeftOutFolder(filePath: string, relative: string): boolean {
+    const folders = relative.split('/').slice(0, -1);
+    let folderPath = path.dirname(filePath);
+    for (let at = folders.length - 1; at >= 0; at--, folderPath = path.dirname(folderPath)) {
+      if (this.leavesOut(folders[at], folderPath)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a folder of this name on the way to a path holds no glossary entries: dependencies,
+   * version control, build output (but in a folder a generator reads, or on the way to one:
+   * `contentDir = "build/content"`).
+   */
   private leavesOut(folderName: string, absolutePath: string): boolean {
-    return EXCLUDED_FOLDERS.has(folderName) && !(BUILD_OUTPUT_FOLDERS.has(folderName) && this.isReadByGenerator(absolutePath));
+    if (!EXCLUDED_FOLDERS.has(folderName)) return false;
+    return !BUILD_OUTPUT_FOLDERS.has(folderName) || !(this.isReadByGenerator(absolutePath) || this.foldersReadByGenerators.some((folder) => isPathInside(absolutePath, folder)));
   }
 
   /** Whether a path is one of the roots, which may lie inside another. */

@@ -129,7 +129,14 @@ function localeBuildOtherThan(index: GlossaryIndex, fromUri: string, path: strin
   const from = index.pageOf(fromUri);
   if (site?.generator !== 'docusaurus' || !from?.published || from.locale !== site.docusaurus.defaultLocale) return undefined;
   const { baseUrl, locales, defaultLocale } = site.docusaurus;
-  return locales.find((locale) => locale !== defaultLocale && (path === `${baseUrl}${locale}` || path.startsWith(`${baseUrl}${locale}/`)));
+  const locale = locales.find((other) => other !== defaultLocale && (path === `${baseUrl}${other}` || path.startsWith(`${baseUrl}${other}/`)));
+  // A page of this locale's own there (a doc of `docs/fr/` with the docs at the root) is this build's.
+  const ownAt = (uri: string) => {
+    const page = index.pageOf(uri);
+    return page?.published === true && page.locale === from.locale && permalinkKey(page.permalink) === permalinkKey(path);
+  };
+  if (locale === undefined || index.documentsAtPermalink(site, path).some((document) => ownAt(document.uri))) return undefined;
+  return locale;
 }
 
 /** Whether a site's build never reads a page's file: left out by `exclude` or with a version the site does not build, in a locale it does not have, a translation of no original. */
