@@ -204,13 +204,21 @@ describe('duplicate-tag', () => {
     );
   });
 
-  it('a plain "on", "yes" or "1_000" is no copy of the quoted string: YAML 1.1 (Hugo) reads it as a boolean or a number; the same plain word twice is', () => {
-    const index = glossaryOf({
-      'docs/A.md': entry('A', 'A', 'D.', '[on, "on", yes, \'yes\', 1_000, "1_000", Off]'),
-      'docs/B.md': entry('B', 'B', 'D.', '[on, on]'),
-    });
-    assert.deepEqual(problems(index, 'docs/A.md'), []);
-    assert.deepEqual(problems(index, 'docs/B.md').map((problem) => `${problem.code} ${problem.range}`), ['duplicate-tag 3:11-3:13']);
+  it('in a Hugo site, compares tags as its YAML 1.1 and its taxonomy read them: a plain "on" is "true", no copy of a quoted "on"', () => {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date() }]);
+    const tagsOf = (list: string) => {
+      index.setDocument(uri('content/a.md'), `---\ntitle: A\ntags: ${list}\n---\n`);
+      return diagnosticsOf(index, 'content/a.md').filter((diagnostic) => diagnostic.code === 'duplicate-tag').length;
+    };
+    assert.equal(tagsOf('[on, "on", \'yes\', 1_000, "1_000", Off]'), 0);
+    assert.equal(tagsOf('[on, yes]'), 1, 'both are true');
+    // Hugo's terms of the review: 1000, 1_000, on, true, yes.
+    assert.equal(tagsOf('[1000, "1000", on, "true", yes, true, 1_000, "1_000", "on", "yes"]'), 5);
+    assert.equal(tagsOf('[on, on]'), 1);
+    // Docusaurus's YAML reads them all as strings: the quoted and the plain are one tag.
+    const docusaurus = glossaryOf({ 'docs/B.md': entry('B', 'B', 'D.', '[on, "on"]') });
+    assert.deepEqual(problems(docusaurus, 'docs/B.md').map((problem) => `${problem.code} ${problem.range}`), ['duplicate-tag 3:11-3:15']);
   });
 });
 

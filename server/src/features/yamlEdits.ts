@@ -36,6 +36,18 @@ export function readsAsString(value: string): boolean {
   return (['1.2', '1.1'] as const).every((version) => parseDocument(value, { version }).contents?.toJSON() === value);
 }
 
+/**
+ * The text Hugo makes of a plain scalar its YAML 1.1 reads as a boolean or a number, as its `cast`
+ * writes them: `on` → `true`, `1_000` → `1000`, `0x10` → `16`; undefined for any other.
+ */
+export function hugoTextOfPlain(value: string): string | undefined {
+  const read: unknown = parseDocument(value, { version: '1.1' }).contents?.toJSON();
+  if (typeof read === 'boolean') return String(read);
+  // Go writes floats without an exponent: leave those JavaScript would write with one.
+  if (typeof read === 'number' && Number.isFinite(read) && !/e/i.test(String(read))) return String(read);
+  return undefined;
+}
+
 /** JSON's escapes are YAML's; YAML also wants the characters JSON leaves alone but YAML does not print. */
 function doubleQuoted(value: string): string {
   return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);

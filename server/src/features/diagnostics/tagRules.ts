@@ -4,7 +4,8 @@ import type { Range } from '../../common/text';
 import { relativePath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { termField, type ParsedDocument } from '../../parsing/document';
-import { readsAsString, yamlFlowList, yamlString } from '../yamlEdits';
+import type { FrontMatterItem } from '../../parsing/frontMatterFields';
+import { hugoTextOfPlain, readsAsString, yamlFlowList, yamlString } from '../yamlEdits';
 import { closestMatch, isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 
 /**
@@ -23,9 +24,9 @@ const VARIANT_RATIO = 2;
 export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const field = document.term === undefined ? undefined : termField(document, 'tags');
   if (field === undefined || field.value === undefined || field.value === null) return [];
+  const inHugo = index.siteFor(document.uri)?.generator === 'hugo';
   if (field.items === undefined) {
     // Hugo reads a string as one tag, whatever its commas: the list keeps it so.
-    const inHugo = index.siteFor(document.uri)?.generator === 'hugo';
     return [
       {
         range: field.valueRange,
@@ -56,7 +57,15 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
   const page = index.pageOf(document.uri);
   const readsDoc = page !== undefined && page.unpublishedReason !== 'underscore' && page.unpublishedReason !== 'excluded' && page.unpublishedReason !== 'unknown-locale';
   const refusesUndeclared = tagsFile !== undefined && readsDoc && site?.generator === 'docusaurus' && site.docusaurus.instances.find((instance) => instance.id === page?.instance)?.onInlineTags === 'throw';
+  const listedTwice = (item: FrontMatterItem, tag: string): GlossaryDiagnostic => ({ range: item.range, severity: 'warning', code: 'duplicate-tag', message: l10n.t('Tag "{0}" is listed twice.', tag), removesItem: true });
   for (const item of field.items) {
+    // A boolean or a number is a tag to Hugo, as its `cast` writes it: `true` twice is listed twice.
+    if (inHugo && (typeof item.value === 'boolean' || typeof item.value === 'number')) {
+      const text = hugoTextOfPlain(String(item.value));
+      if (text !== undefined && seen.has(text)) diagnostics.push(listedTwice(item, text));
+      else if (text !== undefined) seen.add(text);
+      continue;
+    }
     if (typeof item.value !== 'string') {
       if (refusesUndeclared && typeof item.value === 'object' && item.value !== null) {
         diagnostics.push({ range: item.range, severity: 'warning', code: 'unknown-tag', message: l10n.t('A tag written as an object is not declared in {0}: Docusaurus refuses to build (onInlineTags: "throw").', relativePath(document.uri, tagsFile!.uri)), breaksBuild: true });
@@ -79,10 +88,11 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
         ...(refusesUndeclared ? { breaksBuild: true as const } : {}),
       });
     }
-    // Written plain, `on`, `yes` or `1_000` is a boolean or a number to Hugo's YAML 1.1: no copy of a quoted "on".
-    const compared = !mayBeQuoted(tag, item.range) && !readsAsString(tag) ? `plain ${tag}` : tag.trim();
+    // Written plain, `on`, `yes` or `1_000` is a boolean or a number to Hugo's YAML 1.1, which its
+    // taxonomy writes as `true` or `1000`: a copy of a quoted "true", not of a quoted "on".
+    const compared = inHugo && !mayBeQuoted(tag, item.range) && !readsAsString(tag) ? (hugoTextOfPlain(tag) ?? `plain ${tag}`) : tag.trim();
     if (seen.has(compared)) {
-      diagnostics.push({ range: item.range, severity: 'warning', code: 'duplicate-tag', message: l10n.t('Tag "{0}" is listed twice.', tag.trim()), removesItem: true });
+      diagnostics.push(listedTwice(item, tag.trim()));
       continue;
     }
     seen.add(compared);
