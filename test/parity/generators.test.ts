@@ -338,6 +338,8 @@ const HUGO_SITES = [
   { name: 'hugo-links-hook', dir: path.join(SITES, 'hugo-links-hook') },
   { name: 'hugo-links-hook-i18n', dir: path.join(SITES, 'hugo-links-hook-i18n') },
   { name: 'hugo-links-hook-static-mount', dir: path.join(SITES, 'hugo-links-hook-static-mount') },
+  { name: 'hugo-links-hook-relative', dir: path.join(SITES, 'hugo-links-hook-relative') },
+  { name: 'hugo-links-hook-absolute', dir: path.join(SITES, 'hugo-links-hook-absolute') },
   { name: 'hugo-permalinks-sections', dir: path.join(SITES, 'hugo-permalinks-sections') },
   { name: 'hugo-permalinks-unknown', dir: path.join(SITES, 'hugo-permalinks-unknown') },
   { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },

@@ -11,7 +11,8 @@ import { documentDiagnostics } from '../../server/src/features/diagnostics/docum
 import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
 import { resolveTermTarget } from '../../server/src/features/termLinks';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
-import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
+import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, linkHookFor, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
+import { pageLookupsOf } from '../../server/src/site/hugoRenderHooks';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
@@ -1245,5 +1246,25 @@ describe('duplicate-route', () => {
     docusaurus.setDocument('file:///site/docs/x/d.md', '---\ntitle: D\nid: same\n---\n');
     assert.deepEqual(routeWarnings(docusaurus, 'file:///site/docs/a.md'), ['Docusaurus builds another page at this URL too (/docs/fest): b.md. It writes only one of them.']);
     assert.deepEqual(routeWarnings(docusaurus, 'file:///site/docs/x/c.md'), [], 'one doc id twice is duplicate-id\'s');
+  });
+});
+
+describe('which links a link render hook looks up as pages', () => {
+  it('reads the branches around each .GetPage: all, only relative links (linkerd), only links from the root (hextra); not what an "or" decides (hugo-links-hook-relative, -absolute)', () => {
+    const relative = '{{- $u := urls.Parse .Destination }}{{- $h := $u.String }}{{- if strings.HasPrefix $h "#" }}{{ $h = printf "#%s" $u.Fragment }}{{- else if and $h (not $u.IsAbs) (not (strings.HasPrefix $h "/")) }}{{- with or ($.PageInner.GetPage $u.Path) ($.PageInner.Resources.Get $u.Path) }}{{ $h = .RelPermalink }}{{ end }}{{ end }}<a href="{{ $h }}">{{ .Text }}</a>';
+    const absolute = '{{- $dest := .Destination -}}{{- if and $dest (hasPrefix $dest "/") -}}{{- with .PageInner.GetPage $dest -}}{{ $dest = .RelPermalink }}{{- end -}}{{- end -}}<a href="{{ $dest }}">{{ .Text }}</a>';
+    const all = '{{ $link := .Destination }}{{ if not (strings.HasPrefix $link "http") }}{{ with .Page.GetPage $link }}{{ $link = .RelPermalink }}{{ end }}{{ end }}<a href="{{ $link }}">{{ .Text }}</a>';
+    // In the else branch of a test for "/": relative links.
+    const otherwise = '{{ if hasPrefix .Destination "/" }}<a href="{{ .Destination }}">{{ else }}{{ with .Page.GetPage .Destination }}<a href="{{ .RelPermalink }}">{{ end }}{{ end }}';
+    const either = '{{ if or (hasPrefix .Destination "/") .Title }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}';
+    const commented = '{{/* if hasPrefix .Destination "/" */}}{{ with .Page.GetPage .Destination }}{{ end }}';
+    assert.deepEqual([relative, absolute, all, otherwise, either, commented, '<a href="{{ .Destination }}">{{ .Text }}</a>'].map(pageLookupsOf), ['relative', 'absolute', 'all', 'relative', 'all', 'all', undefined]);
+  });
+
+  it('writes the links a hook does not look up as they are', () => {
+    const hugo = { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'get-page' as const, linkLookups: 'relative' as const };
+    assert.deepEqual(['sib.md', '/docs/sib.md'].map((target) => linkHookFor(hugo, target)), ['get-page', 'none']);
+    assert.deepEqual(['sib.md', '/docs/sib.md'].map((target) => linkHookFor({ ...hugo, linkLookups: 'absolute' }, target)), ['none', 'get-page']);
+    assert.deepEqual(['sib.md', '/docs/sib.md'].map((target) => linkHookFor({ ...hugo, linkLookups: undefined }, target)), ['get-page', 'get-page']);
   });
 });

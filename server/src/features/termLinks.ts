@@ -4,7 +4,7 @@ import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { MarkdownLink } from '../parsing/markdown';
 import { linkedPath, localeOfPath, markdownLinkFolders, pathInSite, type Site } from '../site/site';
-import { hugoMayReadAsContent } from '../site/hugo';
+import { hugoMayReadAsContent, linkHookFor } from '../site/hugo';
 import { compiledByContentPlugin, contentPluginFolderOf, inUnmodelledContentPlugin } from '../site/docusaurus';
 
 type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
@@ -51,7 +51,7 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   // A shortcode writes the URL (`[source]: <{{% eturl details %}}>`): what it makes is not known here.
   if (site?.generator === 'hugo' && path.includes('{{')) return { kind: 'none' };
   // A link render hook that looks the link up as a page finds it before the URL is taken as written.
-  const lookedUp = site?.generator === 'hugo' && site.hugo.linkRenderHook === 'get-page' ? hugoPageLookedUp(index, site, fromUri, path) : undefined;
+  const lookedUp = site?.generator === 'hugo' && linkHookFor(site.hugo, path) === 'get-page' ? hugoPageLookedUp(index, site, fromUri, path) : undefined;
   if (lookedUp !== undefined) return { kind: 'file', document: lookedUp, lookedUp: true };
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
   if (isMarkdownPath(path) || isMarkdownPath(target)) {

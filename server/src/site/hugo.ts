@@ -93,6 +93,11 @@ export interface HugoSite {
    * the destination up as a page (`.Page.GetPage`), as Hugo's own does where it is on.
    */
   linkRenderHook?: 'none' | 'get-page';
+  /**
+   * Where the `get-page` hook looks up only the links relative to the page (linkerd's) or only those
+   * from the root (hextra's): it writes the others as they are. Undefined: it looks up all.
+   */
+  linkLookups?: 'relative' | 'absolute';
   /** Whether an image is written as it is (`none`: no image render hook, Hugo's own off), where every template could be seen. */
   imageRenderHook?: 'none';
   /** The kinds of Hugo's own render hooks the configuration turns on (`enableDefault`, Hugo 0.123 and later). */
@@ -1016,4 +1021,10 @@ function dateOf(value: unknown): HugoDate | undefined {
     return Number.isNaN(date.getTime()) ? undefined : { instant: date, wallClock: date };
   }
   return typeof value === 'string' ? hugoDateOf(value) : undefined;
+}
+
+/** How Hugo writes a link to `target` on the site's pages (see `HugoSite.linkRenderHook` and `linkLookups`). */
+export function linkHookFor(hugo: HugoSite, target: string): HugoSite['linkRenderHook'] {
+  if (hugo.linkRenderHook !== 'get-page' || hugo.linkLookups === undefined) return hugo.linkRenderHook;
+  return (hugo.linkLookups === 'absolute') === target.startsWith('/') ? 'get-page' : 'none';
 }

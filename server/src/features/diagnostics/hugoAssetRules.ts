@@ -4,6 +4,7 @@ import type { Range } from '../../common/text';
 import { uriPath, withPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
+import { linkHookFor } from '../../site/hugo';
 import { linkedPath, type Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
@@ -40,7 +41,7 @@ export function hugoAssetDiagnostics(index: GlossaryIndex, document: ParsedDocum
     for (const link of document.body.links) {
       if (link.kind !== 'inline' || (link.defined && !link.referenced) || !FILE_TARGET.test(link.target.replace(/[?#].*$/s, ''))) continue;
       // `.GetPage` drops any extension: `b.de` may name the page `b`, and the hook writes its URL.
-      if (site.hugo.linkRenderHook === 'get-page' && linkedDocument(index, document.uri, link.target, link.targetUri).document !== undefined) continue;
+      if (linkHookFor(site.hugo, link.target) === 'get-page' && linkedDocument(index, document.uri, link.target, link.targetUri).document !== undefined) continue;
       report(link.target, link.targetRange, 'broken-link');
     }
   }

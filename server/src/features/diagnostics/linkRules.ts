@@ -7,7 +7,7 @@ import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
-import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders } from '../../site/hugo';
+import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders, linkHookFor } from '../../site/hugo';
 import { builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
@@ -58,7 +58,7 @@ function hugoWritesAsItIs(index: GlossaryIndex, document: ParsedDocument, link: 
   if (reached.kind !== 'file' || reached.lookedUp || link.kind !== 'inline' || (link.defined && !link.referenced)) return undefined;
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
-  const hook = site?.generator === 'hugo' ? site.hugo.linkRenderHook : undefined;
+  const hook = site?.generator === 'hugo' ? linkHookFor(site.hugo, link.target) : undefined;
   if (site?.generator !== 'hugo' || (hook !== 'none' && hook !== 'get-page') || !page?.published || inHugoShortcodeBody(index, document, link.range)) return undefined;
   const url = linkedPath(site, page, link.target);
   if (url === undefined) return undefined;
@@ -73,6 +73,16 @@ function hugoWritesAsItIs(index: GlossaryIndex, document: ParsedDocument, link: 
     if (reached.document === undefined && reached.unpublished === undefined) return undefined;
     if (suggestion === undefined) return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site\'s link render hook finds no page of this language at that path.', link.target, url) };
     return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site\'s link render hook finds no page of this language at that path. Link to the page\'s URL, "{2}".', link.target, url, suggestion), suggestion };
+  }
+  // A hook that looks up only links relative to the page, or only those from the root, writes this one as it is.
+  const lookups = site.hugo.linkRenderHook === 'get-page' ? site.hugo.linkLookups : undefined;
+  if (lookups === 'relative') {
+    if (suggestion === undefined) return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site\'s link render hook looks up only links relative to the page.', link.target, url) };
+    return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site\'s link render hook looks up only links relative to the page. Link to the page\'s URL, "{2}".', link.target, url, suggestion), suggestion };
+  }
+  if (lookups === 'absolute') {
+    if (suggestion === undefined) return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site\'s link render hook looks up only links from the site\'s root.', link.target, url) };
+    return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site\'s link render hook looks up only links from the site\'s root. Link to the page\'s URL, "{2}".', link.target, url, suggestion), suggestion };
   }
   if (suggestion === undefined) return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site has no link render hook to make a page\'s URL of a Markdown file.', link.target, url) };
   return { message: l10n.t('Hugo writes "{0}" into the page as it is, a URL where nothing is ({1}): the site has no link render hook to make a page\'s URL of a Markdown file. Link to the page\'s URL, "{2}".', link.target, url, suggestion), suggestion };
