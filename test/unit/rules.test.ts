@@ -1236,6 +1236,12 @@ describe('yaml-syntax where Docusaurus reads the front matter all the same', () 
     const broken = siteWithFiles([], { 'docs/seite.md': '---\ntags: [a, b]]\nsidebar_position: abc\n---\n# Seite\n' }).index;
     assert.deepEqual([...new Set(problems(broken, 'docs/seite.md', ['yaml-syntax', 'invalid-front-matter']).map((problem) => `${problem.code} ${problem.severity}`))], ['yaml-syntax error']);
   });
+
+  it('is a warning in a file the site\'s generator never reads (a README, notes beside the content): it breaks no build', () => {
+    const text = '---\ntitle: T\ncustodian: [Patrice](https://example.com/p)\n---\n# T\n';
+    const { index } = siteWithFiles([], { 'docs/seite.md': text, 'notes/plan.md': text });
+    assert.deepEqual(['docs/seite.md', 'notes/plan.md'].map((file) => [...new Set(problems(index, file, ['yaml-syntax']).map((problem) => problem.severity))]), [['error'], ['warning']]);
+  });
 });
 
 describe('broken-import', () => {

@@ -20,6 +20,7 @@ import { notMentionsDiagnostics, unlinkedMentionDiagnostics } from './mentionRul
 import { tagDiagnostics } from './tagRules';
 import { translationDiagnostics } from './translationRules';
 import type { HistorySnapshot } from '../translationStatus';
+import { isNoSitePage } from '../termLinks';
 
 /**
  * Every problem in one document: what parsing found and what each rule finds, with the
@@ -38,8 +39,17 @@ export function documentDiagnostics(
   // js-yaml, with which Docusaurus reads front matter, refuses a key written twice; Hugo's YAML keeps the last.
   const refusesDuplicateKeys = index.siteFor(document.uri)?.generator !== 'hugo';
   const parsed = document.diagnostics.some((diagnostic) => diagnostic.code === 'misplaced-front-matter') && inContentOfHugoSiteAbove(index, document.uri) ? document.diagnostics.filter((diagnostic) => diagnostic.code !== 'misplaced-front-matter') : document.diagnostics;
+  // A file the site's generator never reads (notes beside the content, a README) breaks no build with its YAML.
+  const readByNoGenerator = isNoSitePage(index, document.uri);
   const found = [
-    ...parsed.map((diagnostic) => (diagnostic.code === 'duplicate-key' && refusesDuplicateKeys ? { ...diagnostic, breaksBuild: true as const } : diagnostic)),
+    ...parsed.map((diagnostic) => {
+      if (diagnostic.code === 'duplicate-key' && refusesDuplicateKeys && !readByNoGenerator) return { ...diagnostic, breaksBuild: true as const };
+      if (diagnostic.code === 'yaml-syntax' && diagnostic.breaksBuild && readByNoGenerator) {
+        const { breaksBuild: _none, ...warning } = diagnostic;
+        return warning;
+      }
+      return diagnostic;
+    }),
     ...tagDiagnostics(index, document),
     ...keyDiagnostics(document, settings, index.siteFor(document.uri)?.generator, needsNoTitle(index, document.uri)),
     ...glossaryDiagnostics(index, document),
