@@ -1016,6 +1016,10 @@ describe('Hugo shortcodes without a template', () => {
     assert.deepEqual(unclosed('{{< kasten >}}a{{< /kasten >}} {{< kasten >}}\n').length, 1);
     assert.deepEqual(unclosed('{{< kasten >}}\n\n{{< kasten >}}b{{< /kasten >}}\n'), ['error 3:4 The template of shortcode "kasten" reads .Inner: Hugo refuses to build until it is closed ({{< /kasten >}}) or closes itself ({{< kasten />}}).']);
     assert.deepEqual(unclosed('{{< kasten >}}a {{< kasten >}}b{{< /kasten >}} c{{< /kasten >}}\n'), [], 'nested');
+    // A closing of another name opened before closes it, as Hugo reads it (hugo-shortcodes-closed-by-another);
+    // one of a name not opened before closes nothing (Hugo's lexer stops on it).
+    assert.deepEqual(unclosed('{{< hinweis />}} {{< kasten >}}a{{< /hinweis >}}\n'), []);
+    assert.deepEqual(unclosed('{{< kasten >}}a{{< /hinweis >}} {{< hinweis />}}\n').length, 1);
     hugo.shortcodes = undefined;
     assert.deepEqual(unclosed('{{< kasten >}}\n'), [], 'templates not all seen: not judged');
   });

@@ -60,10 +60,10 @@ function closingsOf(text: string, from: number): Array<{ form: string; name: str
 /**
  * Pairs each opening with its closing as Hugo nests them: a closing, in either form, closes the
  * nearest opening of its name still open before it. An opening left without one, and with no
- * closing of another name after it, is `unclosed`; a `<` shortcode closed in its own form has the
- * text between as its `body`.
+ * closing after it of another name opened before that closing, is `unclosed`; a `<` shortcode
+ * closed in its own form has the text between as its `body`.
  */
-function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }>, closings: Array<{ form: string; name: string; start: number }>, lines: LineIndex): void {
+function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }>, closings: Array<{ form: string; name: string; start: number }>, firstOpened: ReadonlyMap<string, number>, lines: LineIndex): void {
   const stacks = new Map<string, Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }>>();
   // Where closings start that no opening of their name takes (`{{< b >}}y{{< /a >}}` after an `a`).
   const unmatched: number[] = [];
@@ -72,7 +72,10 @@ function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; body
     for (; next < closings.length && closings[next].start < position; next++) {
       const closing = closings[next];
       const opening = stacks.get(closing.name)?.pop();
-      if (opening === undefined) unmatched.push(closing.start);
+      if (opening === undefined) {
+        // A name never opened before makes Hugo's lexer stop ("does not match start tag"): it closes nothing.
+        if ((firstOpened.get(closing.name) ?? Infinity) < closing.start) unmatched.push(closing.start);
+      }
       else if (opening.form === '<' && closing.form === '<') opening.use.body = lines.rangeAt(opening.bodyStart, closing.start);
     }
   };
@@ -111,6 +114,8 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
   const rawHtml = new RawHtml(text, from);
   // The openings that may take a closing: `{{< note />}}` closes itself.
   const open: Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }> = [];
+  // Where each name is first opened, self-closing or not: Hugo's lexer takes a closing of a name only after that.
+  const firstOpened = new Map<string, number>();
   OPENING.lastIndex = from;
   for (let match = OPENING.exec(text); match !== null && (refs.length < MAX_REFS || others.length < MAX_REFS); match = OPENING.exec(text)) {
     const closing = match[1] === '<' ? '>}}' : '%}}';
@@ -118,6 +123,7 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
     // Unclosed: Hugo stops on it, with its own message; nothing to judge here.
     if (end === -1) break;
     const name = match[2];
+    if (!firstOpened.has(name)) firstOpened.set(name, match.index);
     if (name === 'ref' || name === 'relref') {
       const ref = refs.length < MAX_REFS ? refOf(text, OPENING.lastIndex, end, lines) : undefined;
       if (ref !== undefined) refs.push(rawHtml.holds(match.index) ? { ...ref, inHtml: true } : ref);
@@ -132,7 +138,7 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
     // The parameters, quoted ones too, are this shortcode's: a shortcode written in one is text.
     OPENING.lastIndex = end + closing.length;
   }
-  closeShortcodes(open, closingsOf(text, from), lines);
+  closeShortcodes(open, closingsOf(text, from), firstOpened, lines);
   return { refs, others };
 }
 
