@@ -48,6 +48,8 @@ const librariesApart = {
     build.onResolve({ filter: /^\.\/jsYaml$/ }, () => ({ path: './jsYaml.js', external: true }));
     build.onResolve({ filter: /^\.\/htmlEntities$/ }, () => ({ path: './htmlEntities.js', external: true }));
     build.onResolve({ filter: /^\.\/headingSlugs$/ }, () => ({ path: './headingSlugs.js', external: true }));
+    // The CLI's `server` command runs the language server's own bundle.
+    build.onResolve({ filter: /^\.\.\/lsp\/main$/ }, () => ({ path: './server.js', external: true }));
   },
 };
 // acorn-jsx requires acorn's CommonJS build, micromark imports its ES module: one copy, not two.

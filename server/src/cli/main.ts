@@ -1,12 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { tuneGarbageCollection } from '../common/garbageCollection';
 import { applyEdits, LineIndex } from '../common/text';
 import { fileUri, uriToFsPath } from '../common/uris';
 import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
-import { keepRunningOnUnexpectedErrors, startServer } from '../lsp/server';
 import { CONFIG_FILE_NAMES, IGNORE_FILE_NAME, PACKAGE_JSON_KEY } from '../workspace/configFile';
 import { readBytesNow, withoutByteOrderMark } from '../workspace/fileReading';
 import { exactUtf8, writeTextFileNow } from '../workspace/files';
@@ -58,9 +56,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'server') {
-    // The connection reads its transport (--stdio, --node-ipc, --socket=N) from process.argv.
-    keepRunningOnUnexpectedErrors();
-    startServer(createConnection(ProposedFeatures.all));
+    // The language server's own entry, which starts it on load, reading its transport (--stdio,
+    // --node-ipc, --socket=N) from process.argv; bundled apart as dist/server.js, not twice.
+    require('../lsp/main');
     return -1;
   }
   if (['check', 'tags', 'terms', 'translations'].includes(command) && rest.some((arg) => arg === '--help' || arg === '-h')) {
