@@ -352,6 +352,8 @@ const HUGO_SITES = [
   { name: 'hugo-permalinks-unknown', dir: path.join(SITES, 'hugo-permalinks-unknown') },
   { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },
   { name: 'hugo-disable-taxonomy', dir: path.join(SITES, 'hugo-disable-taxonomy') },
+  { name: 'hugo-links-html', dir: path.join(SITES, 'hugo-links-html') },
+  { name: 'hugo-links-html-ugly', dir: path.join(SITES, 'hugo-links-html-ugly') },
   { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },
   { name: 'hugo-mount-replaces-content', dir: path.join(SITES, 'hugo-mount-replaces-content') },
   { name: 'hugo-base-path', dir: path.join(SITES, 'hugo-base-path') },

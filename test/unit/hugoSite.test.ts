@@ -740,6 +740,28 @@ describe('broken links in a Hugo site', () => {
     assert.deepEqual(found('content/b/index.md'), []);
   });
 
+  it('to .html files lead to a page\'s own file (uglyURLs, url, an alias) or a static file; a page at /b/ is not at /b.html (hugo-links-html)', () => {
+    const index = new GlossaryIndex();
+    const hugo = { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'none' as const, imageRenderHook: 'none' as const };
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+    index.setPathProbe((uri) => (new URL(uri).pathname === '/site/static/files/da.html' ? 'file' : 'none'));
+    index.setDocument('file:///site/content/docs/b.md', '---\ntitle: B\naliases: [/alt/b.html]\n---\n');
+    index.setDocument('file:///site/content/docs/eigen.md', '---\ntitle: E\nurl: /seiten/eigen.html\n---\n');
+    index.setDocument('file:///site/content/docs/a.md', '---\ntitle: A\n---\n[1](/files/da.html) [2](/seiten/eigen.html) [3](/alt/b.html) [4](/404.html) [5](/docs/b/index.html) [6](../b.html) [7](fehlt.htm#x) [8](b.html)\n');
+    const found = () => documentDiagnostics(index, index.getDocument('file:///site/content/docs/a.md')!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(found(), [
+      'Nothing at "../b.html": Hugo publishes this page at /docs/b/, not at /docs/b.html.',
+      'Nothing at "fehlt.htm#x": Hugo publishes no page at /docs/a/fehlt.htm, nor a file of the static folders or of a bundle.',
+      'Nothing at "b.html": Hugo publishes no page at /docs/a/b.html, nor a file of the static folders or of a bundle.',
+    ]);
+    // With uglyURLs, /docs/b.html is B's own file, and links are read from /docs/a.html.
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: { ...hugo, uglyURLs: true }, now: NOW }]);
+    assert.deepEqual(found(), [
+      'Nothing at "../b.html": Hugo publishes no page at /b.html, nor a file of the static folders or of a bundle.',
+      'Nothing at "fehlt.htm#x": Hugo publishes no page at /docs/fehlt.htm, nor a file of the static folders or of a bundle.',
+    ]);
+  });
+
   it('are not judged by URL path from a file Hugo makes no page of (a theme\'s docs, a README), and name Hugo where a file is no page', () => {
     const index = indexWith({
       'content/docs/start.md': '---\ntitle: Start\n---\n[a](/docs/fehlt/) [b](../../README.md)\n',

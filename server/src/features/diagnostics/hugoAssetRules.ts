@@ -10,8 +10,10 @@ import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
 import { hugoPageAt } from './linkRules';
 
-/** A link to a file, not to a page: its last segment has an extension other than a page's. */
-const FILE_TARGET = /\.(?!(?:md|markdown|html?)$)[a-z0-9]+$/i;
+/** A link to a file, not to a content file: its last segment has an extension other than Markdown's (`.html` too, as Hugo writes it as it is). */
+const FILE_TARGET = /\.(?!(?:md|markdown)$)[a-z0-9]+$/i;
+/** A URL path ending in a page's file name (`/docs/b.html`): a page's own where it is one (`uglyURLs`, `url`, an alias), else a file's. */
+const HTML_FILE = /\.html?$/i;
 /** How many folders up a bundle's page is looked for (`/posts/a/images/x.png` is the bundle `/posts/a/`'s `images/x.png`). */
 const MAX_RESOURCE_DEPTH = 4;
 
@@ -32,7 +34,7 @@ export function hugoAssetDiagnostics(index: GlossaryIndex, document: ParsedDocum
     // A shortcode writes the URL: what it makes is not known here.
     if (target.includes('{{')) return;
     const missing = missingFile(index, site, page, target);
-    if (missing !== undefined) diagnostics.push({ range, severity: 'warning', code, message: l10n.t('No file at "{0}": Hugo publishes none at {1}, of the static folders or a bundle\'s files.', target, missing) });
+    if (missing !== undefined) diagnostics.push({ range, severity: 'warning', code, message: missingMessage(index, site, target, missing) });
   };
   if (site.hugo.imageRenderHook === 'none') {
     for (const image of document.body.images ?? []) if (!image.inRawHtml) report(image.target, image.targetRange, 'broken-image');
@@ -57,6 +59,8 @@ function missingFile(index: GlossaryIndex, site: Extract<Site, { generator: 'hug
   if (/(?:^|\/)(?:index\.[a-z0-9]+|sitemap\.xml|robots\.txt)$/i.test(url)) return undefined;
   // A page's folder without its final slash (`/releases/2.10.0`, a version's page or alias), which the server redirects to.
   if (hugoPageAt(index, site, `${url}/`)) return undefined;
+  // A page's own file (`uglyURLs`, a `url` or alias ending in `.html`); a 404 page (of any language) is written where the templates have one.
+  if (HTML_FILE.test(url) && (hugoPageAt(index, site, url) || /\/404\.html?$/i.test(url))) return undefined;
   const inSite = url.slice(basePath.length);
   const root = uriPath(site.rootUri).replace(/\/$/, '');
   const candidates = staticDirs.map((folder) => `${root}/${folder}/${inSite}`);
@@ -79,4 +83,12 @@ function missingFile(index: GlossaryIndex, site: Extract<Site, { generator: 'hug
     if (kind === 'file') return undefined;
   }
   return url;
+}
+
+/** Why nothing is at a link's URL path; for `/docs/b.html`, where the page `/docs/b/` is meant, that the page is there instead. */
+function missingMessage(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, target: string, missing: string): string {
+  const pageFolder = missing.replace(HTML_FILE, '/');
+  if (HTML_FILE.test(missing) && hugoPageAt(index, site, pageFolder)) return l10n.t('Nothing at "{0}": Hugo publishes this page at {1}, not at {2}.', target, pageFolder, missing);
+  if (HTML_FILE.test(missing)) return l10n.t('Nothing at "{0}": Hugo publishes no page at {1}, nor a file of the static folders or of a bundle.', target, missing);
+  return l10n.t('No file at "{0}": Hugo publishes none at {1}, of the static folders or a bundle\'s files.', target, missing);
 }
