@@ -220,6 +220,18 @@ describe('quick fix "Disable … for this line"', () => {
     assert.deepEqual(offered(false), ['<!-- markdown-glossary-disable-next-line duplicate-title -->\n# Gleich']);
   });
 
+  it('puts no comment above the imports before that H1: the H1 would no longer open the page', () => {
+    const index = glossaryOf({});
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    index.setPathProbe(() => 'none');
+    const text = `---\nid: x\n---\nimport Teil from './_fehlt.md';\n\n# Titel\n\nText.\n`;
+    const document = index.setDocument(`${ROOT}/docs/x.md`, text);
+    const lines = new LineIndex(text);
+    const problem = documentDiagnostics(index, document).find((diagnostic) => diagnostic.code === 'broken-import');
+    assert.equal(problem?.range.start.line, 3);
+    assert.deepEqual(codeActions(index, document, lines, problem.range, DEFAULT_SETTINGS).filter((action) => action.title.startsWith('Disable ')), []);
+  });
+
   it('is no safe fix: check --fix (fixedText) adds no comment', () => {
     const index = glossaryOf({ 'notiz.md': `${BROKEN}\n` });
     assert.equal(fixedText(index, `${ROOT}/notiz.md`, `${BROKEN}\n`, DEFAULT_SETTINGS), `${BROKEN}\n`);

@@ -59,7 +59,8 @@ export function disableCommentEdit(
   const onDelimiter = frontMatter !== undefined ? line <= frontMatter.end.line && !inFrontMatter : line === 0 && /^\ufeff?---/.test(text);
   const inBrokenYaml = inFrontMatter && document.diagnostics.some((problem) => problem.code === 'yaml-syntax');
   const titleRange = document.term?.titleRange;
-  const titlesDocusaurusPage = reader === 'docusaurus' && titleRange !== undefined && titleRange.start.line === line && (frontMatter === undefined || line > frontMatter.end.line);
+  // The H1 that titles a Docusaurus page is its first content (imports and exports aside): a comment on it or above it would take the title away.
+  const titlesDocusaurusPage = reader === 'docusaurus' && titleRange !== undefined && line <= titleRange.start.line && (frontMatter === undefined || titleRange.start.line > frontMatter.end.line) && !inFrontMatter;
   let placement = onDelimiter || inBrokenYaml || titlesDocusaurusPage ? 'none' : placements.get(line);
   if (placement === undefined) {
     const window = verificationWindow(document, lines, line, inFrontMatter);
