@@ -467,6 +467,10 @@ describe('completion in an editor without snippets', () => {
       assert.equal(item.insertTextFormat, InsertTextFormat.PlainText);
       // The key alone is replaced: the comment after it stays.
       assert.deepEqual(edit(item), { range: range(2, 0, 2, 11), newText: 'sidebar_position: 1' });
+      // A choice (`${1|true,false|}`) is its first value: front matter that still parses.
+      await client.change(uri, 2, '---\nid: Neu\ndra\n---\n');
+      const choices = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 3 } })) as CompletionList;
+      assert.deepEqual(edit(choices.items.find((candidate) => candidate.label === 'draft')!), { range: range(2, 0, 2, 3), newText: 'draft: true' });
       const empty = ws.uri('glossar/Leer.md');
       await client.open(empty, '');
       const [snippet] = ((await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: empty }, position: { line: 0, character: 0 } })) as CompletionList).items;

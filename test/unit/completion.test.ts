@@ -250,6 +250,9 @@ describe('front-matter completion', () => {
   it('offers tags in a block list', () => {
     const { items } = completeAt('docs/Neu.md', '---\nid: Neu\ntags:\n  - IM\n  - |\ntitle: Neu\n---\n');
     assert.deepEqual(items.map((item) => item.label), ['Begriffe', 'Strategie']);
+    // Right after a bare `-`, the item's blank comes with the tag: `-Begriffe` would be no item.
+    const bare = completeAt('docs/Neu.md', '---\nid: Neu\ntags:\n  - IM\n  -|\n---\n').items;
+    assert.deepEqual(bare.map((item) => [item.newText, item.range.start.character]), [[' Begriffe', 3], [' Strategie', 3]]);
   });
 
   it('replaces a tag or a key as far as it runs, not a comment after it', () => {

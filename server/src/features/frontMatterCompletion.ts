@@ -55,6 +55,8 @@ interface TagContext {
   query: string;
   range: Range;
   present: Set<string>;
+  /** Written before the tag: the blank a list item needs after its `-` (`-Begriffe` is no item). */
+  separator?: string;
 }
 
 function tagContext(lines: LineIndex, block: { first: number; last: number }, position: Position, line: string, before: string): TagContext | undefined {
@@ -80,7 +82,7 @@ function tagContext(lines: LineIndex, block: { first: number; last: number }, po
     const otherItem = lines.lineText(other).match(BLOCK_ITEM);
     if (other !== position.line && otherItem) present.add(unquote(otherItem[3]));
   }
-  return { query, range: rangeOnLine(position, position.character - item[3].length, valueLengthAfter(line, position.character)), present };
+  return { query, range: rangeOnLine(position, position.character - item[3].length, valueLengthAfter(line, position.character)), present, separator: item[2] === '' ? ' ' : undefined };
 }
 
 /**
@@ -118,7 +120,7 @@ function completeTags(index: GlossaryIndex, document: ParsedDocument, context: T
       kind: 'tag',
       detail: candidate.detail,
       documentation: candidate.documentation || undefined,
-      newText: yamlString(candidate.tag),
+      newText: `${context.separator ?? ''}${yamlString(candidate.tag)}`,
       range: context.range,
       filterText: candidate.tag,
       sortText: `${quality}${String(999_999 - Math.min(candidate.uses, 999_999)).padStart(6, '0')}${candidate.tag.toLowerCase()}`,

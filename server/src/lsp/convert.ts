@@ -77,7 +77,7 @@ export function toLspCompletionList(list: GlossaryCompletionList, snippets: bool
 
 /**
  * A snippet as the text an editor without snippets inserts: each tab stop's default (`${1:1}` is
- * `1`), stops without one left out (`$0`, `${2}`), escapes undone (`\$`, `\}`, `\\`).
+ * `1`, `${1|true,false|}` is `true`), stops without one left out (`$0`, `${2}`), escapes undone (`\$`, `\}`, `\\`).
  */
 export function snippetAsText(snippet: string): string {
   let text = '';
@@ -89,6 +89,15 @@ export function snippetAsText(snippet: string): string {
     else if (character === '$' && snippet[at + 1] === '{' && /^\d/.test(snippet.slice(at + 2))) {
       // `${n}` or `${n:default}`: the default, read on (it may hold escapes); its closing brace dropped.
       at += 1 + /^\d+/.exec(snippet.slice(at + 2))![0].length;
+      if (snippet[at + 1] === '|') {
+        // `${n|a,b|}`: the first choice (`\,`, `\|` and `\\` escaped in it), the others dropped.
+        const choices = /^\|((?:[^\\,|]|\\.)*)(?:,(?:[^\\|]|\\.)*)*\|\}/.exec(snippet.slice(at + 1));
+        if (choices !== null) {
+          text += choices[1].replace(/\\(.)/g, '$1');
+          at += choices[0].length;
+          continue;
+        }
+      }
       if (snippet[at + 1] === ':') at++;
       depth++;
     } else if (character === '}' && depth > 0) depth--;
