@@ -128,6 +128,14 @@ describe('quick fix: change to the suggestion', () => {
     assert.equal(applyAction(NOTE, 'Siehe [[Dokumenten|lenkug]].\n', 'Change to "Dokumentenlenkung"', site()), 'Siehe [[Dokumentenlenkung]].\n');
   });
 
+  it('suggests for a broken wiki link only a name the wiki link can hold, escaped as MDX reads it', () => {
+    const files = { 'docs/cs.md': entry('cs', 'C# Compiler', 'Übersetzt C#.'), 'docs/list.md': entry('list', 'List<T>', 'Eine Liste.') };
+    // `[[C# Compiler]]` would name the term "C" and its part " Compiler".
+    const { titles } = actionsAt(glossaryOf(files), 'notes/a.md', 'Siehe [[Cs Com|piler]].\n');
+    assert.ok(!titles.some((title) => title.startsWith('Change to')), JSON.stringify(titles));
+    assert.equal(applyAction('notes/a.mdx', 'Siehe [[Lis|s<T>]].\n', 'Change to "List\\<T>"', files), 'Siehe [[List\\<T>]].\n');
+  });
+
   it('keeps the anchor of a wiki link it corrects', () => {
     const index = glossaryOf(site());
     const { actions, text } = actionsAt(index, NOTE, 'Siehe [[Dokumenten|lenkug#Ziele]].\n');

@@ -125,6 +125,20 @@ describe('link completion', () => {
     assert.deepEqual(newTexts('Siehe [[Dienstg|'), ['Service Level Agreement|Dienstgütevertrag]]']);
   });
 
+  it('after [[ writes a Markdown link over the [[ for a name a wiki link cannot hold, and escapes what MDX reads as JSX', () => {
+    const index = glossaryOf({
+      'docs/cs.md': entry('cs', 'C# Compiler', 'Übersetzt C#.', '[]'),
+      'docs/list.md': entry('list', 'List<T>', 'Eine Liste.', '[]'),
+    });
+    const compiler = completeAt('notes/plan.md', 'Siehe [[C# Co|]]', 'auto', index).items;
+    // `[[C# Compiler]]` would name the term "C" and its part " Compiler".
+    assert.deepEqual(compiler.map((item) => [item.newText, item.range.start.character, item.range.end.character, item.filterText]), [['[C# Compiler](../docs/cs.md)', 6, 15, '[[C# Compiler']]);
+    assert.deepEqual(completeAt('notes/plan.mdx', 'Siehe [[Li|', 'auto', index).items.map((item) => item.newText), ['List\\<T>]]']);
+    assert.deepEqual(completeAt('notes/plan.md', 'Siehe [[Li|', 'auto', index).items.map((item) => item.newText), ['List<T>]]']);
+    // A whole wiki link, as "Link to" writes it too.
+    assert.deepEqual(completeAt('notes/plan.mdx', 'Siehe [Li|', 'wiki', index).items.map((item) => item.newText), ['[[List\\<T>]]']);
+  });
+
   it('writes links in the style the document already uses, unless a setting says otherwise', () => {
     assert.deepEqual(newTexts('Wie [[Outsourcing]] und [[SLA]]. Dann [Outt|'), ['[[Outtasking]]']);
     assert.deepEqual(newTexts('Wie [a](/docs/x/) und [b](/docs/y/). Dann [Outt|'), ['[Outtasking](/docs/Outtasking)']);

@@ -4,7 +4,8 @@ import { asLinkTarget, relativePath, routeSegments } from '../common/uris';
 import { byLinksThenName, type CompletionEntry, type GlossaryIndex, type RankedEntry } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
-import { escapeLinkText, wikiLinkCannotHold } from '../parsing/markdown';
+import { escapeLinkText, escapeWikiTargetForMdx, wikiLinkCannotHold } from '../parsing/markdown';
+import { compiledAsMdx } from './diagnostics/siteRules';
 import { MAX_COMPLETION_ITEMS, NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { letterMask, matchableNamesOf, type MatchableName } from '../index/nameForms';
 import { foldQuery, matchQuality, MatchQuality } from './fuzzy';
@@ -249,9 +250,18 @@ function itemFor(index: GlossaryIndex, document: ParsedDocument, term: GlossaryT
   const spellings = spellingsOf(matchableNamesOf(term)[namePosition], name);
   let newText: string;
   let filterText: string;
+  let range = context.range;
   if (context.part === 'wiki') {
-    newText = isAlias ? `${term.title}|${name}]]` : `${name}]]`;
-    filterText = `${name}${spellings}`;
+    const wiki = wikiLinkTo(index, document, term.title, name);
+    if (wiki !== undefined) {
+      newText = wiki.slice(2);
+      filterText = `${name}${spellings}`;
+    } else {
+      // A name a wiki link cannot hold: a Markdown link in place of the `[[` typed.
+      range = { start: { ...range.start, character: range.start.character - 2 }, end: range.end };
+      newText = formatLink(index, document, term, name, 'relative');
+      filterText = `[[${name}${spellings}`;
+    }
   } else if (context.part === 'text') {
     newText = formatLink(index, document, term, name, context.keepsSuffix && style === 'wiki' ? 'relative' : style);
     // A whole link before a kept anchor: its target without the closing parenthesis, which follows the anchor.
@@ -269,7 +279,7 @@ function itemFor(index: GlossaryIndex, document: ParsedDocument, term: GlossaryT
     documentation: termDocumentation(term),
     termUri: term.uri,
     newText,
-    range: context.range,
+    range,
     filterText,
     sortText,
   };
@@ -299,10 +309,19 @@ function tagsSuffix(term: GlossaryTerm): string {
  * a relative link where a wiki link could not hold the title or the text.
  */
 export function formatLink(index: GlossaryIndex, document: ParsedDocument, term: GlossaryTerm, text: string, style: LinkStyle): string {
-  if (style === 'wiki' && wikiLinkCannotHold(term.title + text) === undefined) {
-    return nameKey(text) === nameKey(term.title) ? `[[${text}]]` : `[[${term.title}|${text}]]`;
-  }
-  return `[${escapeLinkText(text)}](${linkTarget(index, document, term, style)})`;
+  const wiki = style === 'wiki' ? wikiLinkTo(index, document, term.title, text) : undefined;
+  return wiki ?? `[${escapeLinkText(text)}](${linkTarget(index, document, term, style)})`;
+}
+
+/**
+ * A wiki link to the term titled `title`, showing `text` (`[[Titel]]`, `[[Titel|Text]]`); in MDX with
+ * `<`, braces and backslashes escaped, which would open JSX. Undefined where a wiki link cannot hold
+ * them (`C# Compiler` would name `C` and its part ` Compiler`).
+ */
+export function wikiLinkTo(index: GlossaryIndex, document: ParsedDocument, title: string, text = title): string | undefined {
+  if (wikiLinkCannotHold(title + text) !== undefined) return undefined;
+  const written = compiledAsMdx(index, document) ? escapeWikiTargetForMdx : (value: string) => value;
+  return nameKey(text) === nameKey(title) ? `[[${written(text)}]]` : `[[${written(title)}|${written(text)}]]`;
 }
 
 /**

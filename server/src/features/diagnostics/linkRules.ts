@@ -12,6 +12,7 @@ import { builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus'
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { compiledAsMdx, pagesPluginPagesAt } from './siteRules';
+import { wikiLinkTo } from '../linkCompletion';
 import { distance } from 'fastest-levenshtein';
 
 /**
@@ -169,7 +170,9 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (index.siteFor(document.uri)?.generator === 'hugo' && index.pageOf(document.uri) !== undefined) return undefined;
     const { name, fragment } = wikiLinkParts(link.target);
     const match = nearestTerm(index, 'name', name, (term) => [term.title, ...term.aliases]);
-    return missing(link.target, match === undefined ? undefined : match.name + fragment);
+    // The name as a wiki link's target holds it (no `#` or `|` in it; in MDX escaped), else no suggestion.
+    const suggested = match === undefined ? undefined : wikiLinkTo(index, document, match.name)?.slice(2, -2);
+    return missing(link.target, suggested === undefined ? undefined : suggested + fragment);
   }
   // A definition no link uses writes no link: Hugo renders nothing of it; Docusaurus resolves only its Markdown file's path.
   if (link.kind === 'inline' && link.defined && !link.referenced && rendersNoUnusedDefinition(index, document.uri, link.target)) return undefined;
