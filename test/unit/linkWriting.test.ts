@@ -178,6 +178,13 @@ describe('rename keeps what is around the name as written', () => {
     const json = renameAt({ 'Foo.md': '{\n  "title": "Foo",\n  "draft": false\n}\n\n# Foo\n', 'Note.md': note }, 'Note.md', '[F', 'Bar');
     assert.equal(json['Foo.md'], '{\n  "title": "Bar",\n  "draft": false\n}\n\n# Bar\n');
     assert.throws(() => renameAt({ 'Foo.md': '+++\ntitle = """Foo"""\n+++\n\n# Foo\n', 'Note.md': note }, 'Note.md', '[F', 'Bar'), RenameError);
+    // The top-level key, not a nested object's nor a line inside a multi-line string.
+    const nested = renameAt({ 'Foo.md': '{\n  "menu": {\n    "title": "Foo"\n  },\n  "title": "Foo"\n}\n', 'Note.md': note }, 'Note.md', '[F', 'Bar');
+    assert.equal(nested['Foo.md'], '{\n  "menu": {\n    "title": "Foo"\n  },\n  "title": "Bar"\n}\n');
+    const multiline = renameAt({ 'Foo.md': '+++\ndescription = """\ntitle = "Foo"\n"""\ntitle = "Foo" # it\n+++\n', 'Note.md': note }, 'Note.md', '[F', 'Bar');
+    assert.equal(multiline['Foo.md'], '+++\ndescription = """\ntitle = "Foo"\n"""\ntitle = "Bar" # it\n+++\n');
+    const literal = renameAt({ 'Foo.md': "+++\nnote = '''\ntitle = 'Foo'\n'''\ntitle = 'Foo'\n+++\n", 'Note.md': note }, 'Note.md', '[F', 'Bar');
+    assert.equal(literal['Foo.md'], "+++\nnote = '''\ntitle = 'Foo'\n'''\ntitle = \"Bar\"\n+++\n");
   });
 
   it('in a Hugo site, writes the title where Hugo reads it: a key in another case wins over "title"', () => {

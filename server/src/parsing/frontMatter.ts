@@ -222,10 +222,12 @@ function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: b
   }
   if (values === null || typeof values !== 'object' || Array.isArray(values)) return format === 'json' ? undefined : { frontMatter: { range: lines.rangeAt(matterStart, end), fields: [], format }, bodyOffset };
   const fields: FrontMatterField[] = [];
+  const first = format === 'json' ? openLine : openLine + 1;
+  const keyLines = topLevelLines(lines, first, closingLine, format);
   for (const [key, written] of Object.entries(values)) {
     // Past the bounds of a YAML value, a value is not read, as in YAML.
     const value = withinValueBounds(written) ? written : undefined;
-    const place = keyPlace(lines, format === 'json' ? openLine : openLine + 1, closingLine, key, format);
+    const place = keyPlace(lines, keyLines, key, format);
     const keyRange = place === undefined ? lines.rangeAt(open, open) : lines.rangeAt(place.keyStart, place.keyEnd);
     // A text written as one string on its line: the range is the string, quotes and all.
     const literal = place !== undefined && typeof value === 'string' ? stringLiteralAt(text.slice(place.valueStart, place.valueEnd), value) : undefined;
@@ -263,13 +265,47 @@ function findLine(lines: LineIndex, from: number, test: (line: string) => boolea
   return undefined;
 }
 
+/**
+ * The lines of a TOML or JSON front matter that a top-level key may start: in TOML those that do
+ * not start inside a multi-line string, in JSON those that start inside the outer object alone (a
+ * nested object's `"title"` is another key). One pass over the front matter, strings and comments read.
+ */
+function topLevelLines(lines: LineIndex, first: number, closing: number, format: 'toml' | 'json'): number[] {
+  const text = lines.text;
+  const keyLines: number[] = [];
+  let depth = 0;
+  let openString: string | undefined;
+  for (let line = first; line < closing; line++) {
+    if (openString === undefined && (format === 'toml' || depth === 1)) keyLines.push(line);
+    const end = lines.lineEndOffset(line);
+    for (let at = lines.lineStartOffset(line); at < end; at++) {
+      const character = text[at];
+      if (openString !== undefined) {
+        if (character === '\\' && !openString.startsWith("'")) at++;
+        else if (text.startsWith(openString, at)) {
+          at += openString.length - 1;
+          openString = undefined;
+        }
+      } else if (format === 'toml' && character === '#') break;
+      else if (character === '"' || (format === 'toml' && character === "'")) {
+        openString = format === 'toml' && text.startsWith(character.repeat(3), at) ? character.repeat(3) : character;
+        at += openString.length - 1;
+      } else if (format === 'json' && (character === '{' || character === '[')) depth++;
+      else if (format === 'json' && (character === '}' || character === ']')) depth--;
+    }
+    // Only a multi-line string goes on past its line.
+    if (openString?.length === 1) openString = undefined;
+  }
+  return keyLines;
+}
+
 /** Where a top-level key is written, and the rest of its line: `key = value` (TOML, before any table), `[key]`, `"key": value` (JSON). */
-function keyPlace(lines: LineIndex, first: number, closing: number, key: string, format: 'toml' | 'json') {
+function keyPlace(lines: LineIndex, keyLines: number[], key: string, format: 'toml' | 'json') {
   const quoted = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = format === 'json' ? new RegExp(`^([ \\t]*)"${quoted}"[ \\t]*:[ \\t]*`) : new RegExp(`^([ \\t]*)(?:${quoted}|"${quoted}"|'${quoted}')[ \\t]*=[ \\t]*`);
   const table = new RegExp(`^([ \\t]*)\\[[ \\t]*(?:${quoted}|"${quoted}")[ \\t]*\\]`);
   let inTable = false;
-  for (let line = first; line < closing; line++) {
+  for (const line of keyLines) {
     const lineText = lines.lineText(line);
     const start = lines.lineStartOffset(line);
     const header = format === 'toml' ? table.exec(lineText) : null;
