@@ -271,6 +271,26 @@ describe('moving files: a batch of moves is one move of each file to where it en
     assert.deepEqual(move([['g/A.md', 'g/T.md'], ['g/T.md', 'g/A.md']]), files);
   });
 
+  it('images and imported modules follow too: those of the moved file, and imports of a moved file', () => {
+    const site: Files = {
+      'docs/a/x.md': '---\nid: x\n---\nimport Teil from "./_teil.md";\nimport Ohne from \'./_teil\';\nimport Tabs from \'@theme/Tabs\';\n\n# X\n\n![Bild](./bild.png) ![Logo](/img/logo.png) ![Site](@site/static/a.png) [Y](./y.md)\n',
+      'docs/a/y.md': '---\nid: y\n---\nimport Teil from "./_teil.md";\n\n# Y\n',
+      'docs/a/_teil.md': 'Teil.\n',
+    };
+    const index = new GlossaryIndex();
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    for (const [relative, text] of Object.entries(site)) index.setDocument(uriOf(relative), text);
+    const moveIn = (from: string, to: string) => {
+      const pairs = [{ oldUri: uriOf(from), newUri: uriOf(to) }];
+      return applied(site, { edits: linkEditsForRenamedFiles(index, pairs), renameFiles: pairs });
+    };
+    const x = moveIn('docs/a/x.md', 'docs/b/x.md')['docs/b/x.md'];
+    assert.equal(x, site['docs/a/x.md'].replace('"./_teil.md"', '"../a/_teil.md"').replace("'./_teil'", "'../a/_teil'").replace('(./bild.png)', '(../a/bild.png)').replace('(./y.md)', '(../a/y.md)'));
+    const teil = moveIn('docs/a/_teil.md', 'docs/teile/_teil.md');
+    assert.equal(teil['docs/a/y.md'], site['docs/a/y.md'].replace('"./_teil.md"', '"../teile/_teil.md"'));
+    assert.match(teil['docs/a/x.md'], /import Teil from "\.\.\/teile\/_teil\.md";\nimport Ohne from '\.\.\/teile\/_teil';/);
+  });
+
   it('a file moved into a folder, then its sibling moved onto its old name', () => {
     const moved = move([['g/A.md', 'g/sub/A.md'], ['g/B.md', 'g/A.md']]);
     assert.deepEqual(linksOf(moved, 'g/Plan.md'), ['Alpha -> g/sub/A.md', 'Beta -> g/A.md', 'Gamma -> g/sub/C.md']);

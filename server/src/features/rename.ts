@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
-import { asLinkTarget, composedUri, encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, routeSegments, withRouteId } from '../common/uris';
+import { asLinkTarget, composedUri, encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeSegments, withRouteId } from '../common/uris';
 import { PAGINATION_KEYS, type GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import { termField, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
@@ -160,7 +160,45 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
       edits.add(oldUri, { range: link.targetRange, newText: fileLinkTarget(link.target, newUri, target) });
     }
   }
+  fileReferenceEdits(index, edits, moved);
   return edits.all();
+}
+
+/**
+ * The references by relative path that are no links, from the moved files and to them: images, and
+ * the modules an MDX page imports (`import Teil from './_teil.md'`, `./_teil` without its
+ * extension); each written from where its file ends up. Hugo reads a page's image from the page's
+ * URL, not its file: those stay as they are.
+ */
+function fileReferenceEdits(index: GlossaryIndex, edits: EditsByFile, moved: Map<string, string>): void {
+  const movedByKey = new Map([...moved].map(([oldUri, newUri]) => [composedUri(oldUri), newUri]));
+  const newLocationOf = (target: string): string | undefined => {
+    const exact = movedByKey.get(composedUri(target));
+    if (exact !== undefined) return exact;
+    // A module named without its extension, which webpack adds.
+    for (const extension of ['.md', '.mdx']) {
+      const withExtension = movedByKey.get(composedUri(target + extension));
+      if (withExtension !== undefined && withExtension.endsWith(extension)) return withExtension.slice(0, -extension.length);
+    }
+    return undefined;
+  };
+  for (const document of index.documents()) {
+    if (index.siteFor(document.uri)?.generator === 'hugo') continue;
+    const from = moved.get(document.uri) ?? document.uri;
+    const rewrite = (written: string, range: Range, asModule: boolean) => {
+      // `@site/…`, an alias or a package name: not a path from the file.
+      if (asModule ? !/^\.\.?\//.test(written) : written.startsWith('@')) return;
+      const target = resolveRelativeLink(document.uri, written);
+      const newTarget = target === undefined ? undefined : newLocationOf(target);
+      if (target === undefined || (newTarget === undefined && from === document.uri)) return;
+      const path = asModule ? relativePath(from, newTarget ?? target) : asLinkTarget(relativePath(from, newTarget ?? target));
+      const newText = ((asModule || written.startsWith('./')) && !path.startsWith('.') ? `./${path}` : path) + queryAndFragment(written);
+      if (newText !== written) edits.add(document.uri, { range, newText });
+    };
+    for (const image of document.body.images ?? []) rewrite(image.target, image.targetRange, false);
+    // A request written with escapes is not rewritten: its range holds other text than its value.
+    for (const module of document.mdxModules ?? []) if (module.range.end.character - module.range.start.character === module.request.length) rewrite(module.request, module.range, true);
+  }
 }
 
 /**
