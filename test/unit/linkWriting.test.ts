@@ -291,6 +291,24 @@ describe('moving files: a batch of moves is one move of each file to where it en
     assert.match(teil['docs/a/x.md'], /import Teil from "\.\.\/teile\/_teil\.md";\nimport Ohne from '\.\.\/teile\/_teil';/);
   });
 
+  it("Hugo's ref and relref follow a moved file, written as they were: from the page's folder, from the content folder, by name", () => {
+    const hugoFiles: Files = {
+      'content/glossar/alpha.md': '---\ntitle: Alpha\n---\nAlpha.\n',
+      'content/glossar/beta.md':
+        '---\ntitle: Beta\n---\n[1]({{< ref "alpha.md" >}}) [2]({{< relref "/glossar/alpha" >}}) [3]({{< ref "alpha" >}}) [4]({{< ref "glossar/alpha.md#teil" >}}) [5]({{< ref path="alpha.md" lang="de" >}}) [6]({{< ref "beta.md" >}})\n',
+    };
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ languages: [], problems: [] }), now: new Date() }]);
+    for (const [relative, text] of Object.entries(hugoFiles)) index.setDocument(uriOf(relative), text);
+    const moveTo = (to: string) => {
+      const pairs = [{ oldUri: uriOf('content/glossar/alpha.md'), newUri: uriOf(to) }];
+      return applied(hugoFiles, { edits: linkEditsForRenamedFiles(index, pairs), renameFiles: pairs })['content/glossar/beta.md'].split('\n')[3];
+    };
+    assert.equal(moveTo('content/glossar/alpha-begriff.md'), '[1]({{< ref "alpha-begriff.md" >}}) [2]({{< relref "/glossar/alpha-begriff" >}}) [3]({{< ref "alpha-begriff" >}}) [4]({{< ref "glossar/alpha-begriff.md#teil" >}}) [5]({{< ref path="alpha.md" lang="de" >}}) [6]({{< ref "beta.md" >}})');
+    // Out of the linking page's folder: from the content folder.
+    assert.equal(moveTo('content/archiv/alpha.md'), '[1]({{< ref "/archiv/alpha.md" >}}) [2]({{< relref "/archiv/alpha" >}}) [3]({{< ref "/archiv/alpha" >}}) [4]({{< ref "archiv/alpha.md#teil" >}}) [5]({{< ref path="alpha.md" lang="de" >}}) [6]({{< ref "beta.md" >}})');
+  });
+
   it('a file moved into a folder, then its sibling moved onto its old name', () => {
     const moved = move([['g/A.md', 'g/sub/A.md'], ['g/B.md', 'g/A.md']]);
     assert.deepEqual(linksOf(moved, 'g/Plan.md'), ['Alpha -> g/sub/A.md', 'Beta -> g/A.md', 'Gamma -> g/sub/C.md']);

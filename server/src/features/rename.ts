@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { rangeContains, type LineIndex, type Position, type Range } from '../common/text';
-import { asLinkTarget, composedUri, encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeSegments, withRouteId } from '../common/uris';
+import { asLinkTarget, composedUri, encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeSegments, uriPath, withRouteId } from '../common/uris';
 import { PAGINATION_KEYS, type GlossaryIndex } from '../index/glossaryIndex';
 import { nameKey } from '../index/termMatcher';
 import { termField, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
@@ -12,6 +12,9 @@ import { termsAt } from './termAt';
 import { resolveTermLink } from './termLinks';
 import { replaceValue } from './yamlEdits';
 import { compiledAsMdx } from './diagnostics/siteRules';
+import { hugoContentPath } from '../site/hugo';
+import type { Site } from '../site/site';
+import { posix } from 'node:path';
 
 export interface RenameTarget {
   term: GlossaryTerm;
@@ -161,7 +164,67 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
     }
   }
   fileReferenceEdits(index, edits, moved);
+  hugoRefEdits(index, edits, moved);
   return edits.all();
+}
+
+/** A file's path in its Hugo site's content folder (`glossar/alpha.md`), with that folder; undefined outside one. */
+function hugoContentPathOf(site: Site | undefined, uri: string): { folder: string; path: string } | undefined {
+  if (site?.generator !== 'hugo') return undefined;
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  const path = uriPath(uri);
+  if (!path.startsWith(`${root}/`)) return undefined;
+  const inSite = hugoContentPath(site.hugo, path.slice(root.length + 1));
+  const folders = [...new Set(site.hugo.languages.map((language) => language.contentDir))].sort((a, b) => b.length - a.length);
+  const folder = folders.find((candidate) => candidate === '' || inSite.startsWith(`${candidate}/`));
+  return folder === undefined ? undefined : { folder, path: folder === '' ? inSite : inSite.slice(folder.length + 1) };
+}
+
+/**
+ * Hugo's `ref` and `relref` shortcodes that name a moved file, written for its new place: Hugo fails
+ * the build on a ref that finds no page. A ref names a file by its path from the linking page's
+ * folder, or from the content folder, or by its name alone, with its extension or without, in any
+ * case; the new one is written as the old was (with its extension or without), from the content
+ * folder where the file leaves the linking page's folder. Refs to a language, or written with
+ * escapes, stay; so does a new path a ref could only hold in quotes.
+ */
+function hugoRefEdits(index: GlossaryIndex, edits: EditsByFile, moved: Map<string, string>): void {
+  const moves = [...moved].flatMap(([oldUri, newUri]) => {
+    const site = index.siteFor(oldUri);
+    const from = hugoContentPathOf(site, oldUri);
+    const to = hugoContentPathOf(site, newUri);
+    return site !== undefined && from !== undefined && to?.folder === from.folder ? [{ site, from: from.path, to: to.path }] : [];
+  });
+  if (moves.length === 0) return;
+  const stem = (path: string) => path.toLowerCase().replace(/\.[^./]*$/, '');
+  const withoutExtension = (path: string) => path.replace(/\.[^./]*$/, '');
+  for (const document of index.documents()) {
+    if (document.hugoRefs === undefined) continue;
+    const site = index.siteFor(document.uri);
+    const oldFolder = hugoContentPathOf(site, document.uri)?.path.replace(/(?:^|\/)[^/]*$/, '');
+    const newFolder = hugoContentPathOf(site, moved.get(document.uri) ?? document.uri)?.path.replace(/(?:^|\/)[^/]*$/, '');
+    if (oldFolder === undefined || newFolder === undefined) continue;
+    for (const ref of document.hugoRefs) {
+      const path = ref.target.replace(/[?#].*$/s, '');
+      if (ref.lang !== undefined || path === '' || ref.range.end.character - ref.range.start.character !== ref.target.length) continue;
+      const written = (to: string) => (/\.[^./]*$/.test(path) ? to : withoutExtension(to));
+      let newPath: string | undefined;
+      for (const move of moves) {
+        if (move.site !== site) continue;
+        if (path.startsWith('/')) {
+          if (stem(path.slice(1)) === stem(move.from)) newPath = `/${written(move.to)}`;
+        } else if (stem(posix.join(oldFolder, path)) === stem(move.from)) {
+          const relative = posix.relative(newFolder, move.to);
+          newPath = relative.startsWith('..') ? `/${written(move.to)}` : written(relative);
+        } else if (stem(path) === stem(move.from)) newPath = written(move.to);
+        else if (!path.includes('/') && stem(path) === stem(posix.basename(move.from))) newPath = written(posix.basename(move.to));
+        if (newPath !== undefined) break;
+      }
+      if (newPath === undefined || /[\s"'`\\]/.test(newPath)) continue;
+      const rewritten = newPath + ref.target.slice(path.length);
+      if (rewritten !== ref.target) edits.add(document.uri, { range: ref.range, newText: rewritten });
+    }
+  }
 }
 
 /**
