@@ -905,6 +905,17 @@ describe('unlinked mentions: only where a link can be written', () => {
     assert.equal(applied(link.change, uri('content/sc.md'), text), text.replace('Plain Service', 'Plain [Service](/service/)'));
   });
 
+  it('not in raw HTML where the page is read as CommonMark (an HTML block, a tag); in MDX, Markdown in JSX is read', () => {
+    const index = glossaryOf({});
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: { ...hugoSiteOf({ languages: [], problems: [] }), linkRenderHook: 'none' }, now: new Date() }]);
+    index.setDocument(uri('content/service.md'), '---\ntitle: Service\n---\nA service.\n');
+    const text = '---\ntitle: Html\n---\n<details>\n<summary>Service explained</summary>\nWe use Service here.\n</details>\n\nPlain Service text.\n';
+    assert.deepEqual(mentionsIn(index, 'content/html.md', text), ['Service@8']);
+    const mdx = glossaryOf({ 'docs/Service.md': entry('Service', 'Service', 'Ein Dienst.') });
+    mdx.setSites([defaultDocusaurusSite(ROOT)]);
+    assert.deepEqual(mentionsIn(mdx, 'docs/html.mdx', text), ['Service@4', 'Service@5', 'Service@8']);
+  });
+
   it('not in an HTML link\'s text, nor in an MDX expression of a Docusaurus page', () => {
     const index = glossaryOf({ 'docs/Benchmarking.md': entry('Benchmarking', 'Benchmarking', 'Vergleich mit anderen.') });
     index.setSites([defaultDocusaurusSite(ROOT)]);

@@ -7,6 +7,8 @@ import { definitionOf } from '../navigation';
 import { MAX_PHRASE_LENGTH, MAX_PHRASES } from '../mentions';
 import { mentionsIn } from '../termAt';
 import { ADMONITION_MARKER, overlapsSpans } from '../../parsing/markdown';
+import { RawHtml } from '../../parsing/rawHtml';
+import { compiledAsMdx } from './siteRules';
 
 /**
  * Plain mentions of a term that could be links. Never in the term's own file, and only where the
@@ -15,10 +17,13 @@ import { ADMONITION_MARKER, overlapsSpans } from '../../parsing/markdown';
 export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
   const unlinkable = unlinkableSpans(index, document, lines);
+  // Where the page is read as CommonMark, Markdown in raw HTML (a block that starts with a tag, a tag, a comment) stays text: `[Outtasking](…)` would show as written.
+  const bodyStart = document.frontMatter === undefined ? 0 : lines.lineEndOffset(document.frontMatter.range.end.line) + 1;
+  const rawHtml = lines.text.includes('<') && !compiledAsMdx(index, document) ? new RawHtml(lines.text, Math.min(bodyStart, lines.text.length)) : undefined;
   for (const mention of mentionsIn(index, document, lines)) {
     if (mention.termUris.length !== 1 || mention.termUris[0] === document.uri) continue;
     const [start, end] = [lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end)];
-    if (overlapsSpans(unlinkable, start, end) || linkWouldNotBeOne(lines.text, start)) continue;
+    if (overlapsSpans(unlinkable, start, end) || linkWouldNotBeOne(lines.text, start) || rawHtml?.holds(start)) continue;
     const term = index.termOf(mention.termUris[0]);
     if (term === undefined) continue;
     diagnostics.push({
