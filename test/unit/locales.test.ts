@@ -173,6 +173,26 @@ describe('links and navigation in a site of several locales', () => {
     assert.deepEqual(change.edits.find((file) => file.uri === uri('content/de/notiz.md'))!.edits.map((edit) => edit.newText).sort(), ['Rechnerverbund', 'Rechnerverbund']);
   });
 
+  it('renaming a Docusaurus id moves the translation with its doc, and the links of the other locale follow it', () => {
+    const index = docusaurusGlossary({
+      'docs/old.md': '---\nid: old\ntitle: Old Term\n---\n\nOld.\n',
+      [`${TRANSLATED}/old.md`]: '---\nid: old\ntitle: Alter Begriff\n---\n\nAlt.\n',
+      'docs/note.md': page('Note', 'See [Old](./old.md) and [Old](/docs/old).'),
+      [`${TRANSLATED}/note.md`]: page('Notiz', 'Siehe [Alt](./old.md) und [Alt](/docs/old).'),
+    });
+    const { document, lines, position } = openAtCursor(index, 'docs/old.md', '---\nid: o|ld\ntitle: Old Term\n---\n\nOld.\n');
+    const change = rename(index, prepareRename(index, document, lines, position)!, 'new');
+    assert.deepEqual(change.renameFiles, [
+      { oldUri: uri('docs/old.md'), newUri: uri('docs/new.md') },
+      { oldUri: uri(`${TRANSLATED}/old.md`), newUri: uri(`${TRANSLATED}/new.md`) },
+    ]);
+    const newTexts = (relative: string) => change.edits.find((file) => file.uri === uri(relative))?.edits.map((edit) => edit.newText).sort();
+    assert.deepEqual(newTexts(`${TRANSLATED}/old.md`), ['new']);
+    assert.deepEqual(newTexts('docs/note.md'), ['./new.md', '/docs/new']);
+    // Docusaurus puts the locale in front of a route in the German build.
+    assert.deepEqual(newTexts(`${TRANSLATED}/note.md`), ['./new.md', '/docs/new']);
+  });
+
   it('an unlinked mention links to the entry of the page\'s locale, with the route of the German site', () => {
     const index = hugoGlossary(HUGO_FILES);
     const settings = { ...DEFAULT_SETTINGS, unlinkedMentions: true };

@@ -92,6 +92,23 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
 function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): WorkspaceChange {
   if (id.includes('/')) throw new RenameError(l10n.t('Docusaurus rejects this id: it must not be empty or contain "/".'));
   const edits = new EditsByFile();
+  const renameFiles: Array<{ oldUri: string; newUri: string }> = [];
+  renameDocId(index, edits, renameFiles, term, id);
+  // Docusaurus finds a doc's translation by its path: it moves with the doc, and takes the new id where it wrote the old one.
+  if (index.pageOf(term.uri)?.generator === 'docusaurus') {
+    for (const uri of index.translationsOf(term.uri)) {
+      const translation = index.termOf(uri);
+      if (translation === undefined ? fileStem(uri) === term.id : translation.id === term.id) renameDocId(index, edits, renameFiles, { uri, id: term.id, title: translation?.title ?? '', aliases: translation?.aliases ?? [] }, id);
+    }
+  }
+  return { createFiles: [], edits: edits.all(), renameFiles };
+}
+
+/** A doc as links name it: its file, id, title and aliases. */
+type LinkedDoc = Pick<GlossaryTerm, 'uri' | 'id' | 'title' | 'aliases'>;
+
+/** The edits that give one doc (a page, or its translation) a new id: its `id`, its file where named after the old id, and the links to it. */
+function renameDocId(index: GlossaryIndex, edits: EditsByFile, renameFiles: Array<{ oldUri: string; newUri: string }>, term: LinkedDoc, id: string): void {
   const own = index.getDocument(term.uri);
   const frontMatter = own?.frontMatter;
   const idField = own && termField(own, 'id');
@@ -103,7 +120,7 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
   if (occupant !== undefined && occupant.uri !== term.uri) {
     throw new RenameError(l10n.t('{0} exists already: the entry cannot be renamed to the file of the new id.', fileStem(occupant.uri) + (occupant.uri.match(/\.mdx?$/i)?.[0] ?? '')));
   }
-  const fields = index.getDocument(term.uri)?.frontMatter?.fields ?? [];
+  const fields = own?.frontMatter?.fields ?? [];
   const newPage = index.pageFor(newUri, idField === undefined ? fields : fields.map((field) => (field === idField ? { ...field, value: id } : field)));
   const newRoute = newPage?.published ? newPage.route : undefined;
   docIdEdits(index, edits, index.pageOf(term.uri), newPage);
@@ -117,7 +134,7 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
       edits.add(document.uri, { range: link.targetRange, newText: fileLinkTarget(link.target, from, newUri) });
     }
   });
-  return { createFiles: [], edits: edits.all(), renameFiles: renamesFile && newUri !== term.uri ? [{ oldUri: term.uri, newUri }] : [] };
+  if (renamesFile && newUri !== term.uri) renameFiles.push({ oldUri: term.uri, newUri });
 }
 
 /**
@@ -348,7 +365,7 @@ function finalLocations(renames: Array<{ oldUri: string; newUri: string }>): Map
   return moved;
 }
 
-function forEachLinkTo(index: GlossaryIndex, term: GlossaryTerm, visit: (document: ParsedDocument, link: ParsedDocument['body']['links'][number]) => void): void {
+function forEachLinkTo(index: GlossaryIndex, term: LinkedDoc, visit: (document: ParsedDocument, link: ParsedDocument['body']['links'][number]) => void): void {
   for (const uri of index.documentsLinkingTo(term)) {
     const document = index.getDocument(uri);
     for (const link of document?.body.links ?? []) {
