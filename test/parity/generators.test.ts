@@ -354,6 +354,7 @@ const HUGO_SITES = [
   { name: 'hugo-disable-taxonomy', dir: path.join(SITES, 'hugo-disable-taxonomy') },
   { name: 'hugo-links-html', dir: path.join(SITES, 'hugo-links-html') },
   { name: 'hugo-links-html-ugly', dir: path.join(SITES, 'hugo-links-html-ugly') },
+  { name: 'hugo-hooks-as-is', dir: path.join(SITES, 'hugo-hooks-as-is') },
   { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },
   { name: 'hugo-mount-replaces-content', dir: path.join(SITES, 'hugo-mount-replaces-content') },
   { name: 'hugo-base-path', dir: path.join(SITES, 'hugo-base-path') },

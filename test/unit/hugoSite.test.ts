@@ -12,7 +12,7 @@ import { affectedDocuments } from '../../server/src/features/diagnostics/depende
 import { resolveTermTarget } from '../../server/src/features/termLinks';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, linkHookFor, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
-import { pageLookupsOf } from '../../server/src/site/hugoRenderHooks';
+import { pageLookupsOf, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
@@ -1285,6 +1285,23 @@ describe('which links a link render hook looks up as pages', () => {
     const either = '{{ if or (hasPrefix .Destination "/") .Title }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}';
     const commented = '{{/* if hasPrefix .Destination "/" */}}{{ with .Page.GetPage .Destination }}{{ end }}';
     assert.deepEqual([relative, absolute, all, otherwise, either, commented, '<a href="{{ .Destination }}">{{ .Text }}</a>'].map(pageLookupsOf), ['relative', 'absolute', 'all', 'relative', 'all', 'all', undefined]);
+  });
+
+  it('tells a hook that writes the destination as it is, with tests of its text around it (grpc.io, falco, hugo-geekdoc; hugo-hooks-as-is)', () => {
+    const grpc = '{{ $isExternal := or (hasPrefix .Destination "http") (findRE "^(|../)(api)(\\\\?.*)?$" .Destination) -}}\n<a href="{{ .Destination | safeURL }}"{{ if $isExternal }} target="_blank"{{ end }}>{{ .Text | safeHTML }}</a>';
+    const falco = '<img src="{{ .Destination | safeURL }}" alt="{{ .Text }}" loading="lazy" />';
+    const geekdoc = '<img\n  src="{{ .Destination | safeURL }}"\n  alt="{{ .Text }}"\n/>';
+    assert.deepEqual([writesDestinationAsIs(grpc, 'link'), writesDestinationAsIs(falco, 'image'), writesDestinationAsIs(geekdoc, 'image')], [true, true, true]);
+    // Not where the destination is changed, looked up, or written elsewhere too; nor a link hook's `src`.
+    const changed = [
+      '<a href="{{ .Destination | relURL }}">{{ .Text }}</a>',
+      '<a href="/docs/{{ .Destination }}">{{ .Text }}</a>',
+      '{{ $d := .Destination }}<a href="{{ .Destination }}">{{ .Text }}</a>',
+      '{{ with .Page.GetPage .Destination }}<a href="{{ .RelPermalink }}">{{ else }}<a href="{{ .Destination }}">{{ end }}',
+      '<a href="{{ .Destination }}" data-alt="{{ .Destination }}">{{ .Text }}</a>',
+    ];
+    assert.deepEqual(changed.map((template) => writesDestinationAsIs(template, 'link')), [false, false, false, false, false]);
+    assert.equal(writesDestinationAsIs(falco, 'link'), false);
   });
 
   it('writes the links a hook does not look up as they are', () => {

@@ -46,3 +46,22 @@ function scopeIn(frames: ReadonlyArray<{ current?: string; previous: string[] }>
   }
   return said.size === 1 ? [...said][0] : 'all';
 }
+
+/** A test of the destination's text (`hasPrefix .Destination "http"`, `findRE "…" .Destination`), right before it: it picks attributes, never the URL. */
+const TEST_OF_TEXT_BEFORE = /(?:(?:strings\.)?(?:hasPrefix|hasSuffix|HasPrefix|HasSuffix|Contains)|findRE\s+(?:"(?:[^"\\]|\\.)*"|`[^`]*`))\s+$/;
+
+/**
+ * Whether a render hook writes the destination as it is, as Hugo does without a hook: its one
+ * `href` (a link hook's) or `src` (an image hook's) is `{{ .Destination }}`, with `| safeURL` or
+ * without, and the destination is read nowhere else but in tests of its text (falco's and
+ * hugo-geekdoc's image hooks, grpc.io's link hook, which adds `target="_blank"` to external links).
+ */
+export function writesDestinationAsIs(template: string, kind: 'link' | 'image'): boolean {
+  const attribute = kind === 'link' ? 'href' : 'src';
+  if ((template.match(new RegExp(`\\b${attribute}\\s*=`, 'gi')) ?? []).length !== 1) return false;
+  const asIs = new RegExp(`\\b${attribute}\\s*=\\s*(["']?)\\{\\{-?\\s*\\.Destination(?:\\s*\\|\\s*safeURL)?\\s*-?\\}\\}\\1`, 'i');
+  const rest = template.replace(asIs, '');
+  if (rest === template) return false;
+  for (const match of rest.matchAll(/\.Destination\b/g)) if (!TEST_OF_TEXT_BEFORE.test(rest.slice(Math.max(0, match.index - 300), match.index))) return false;
+  return true;
+}
