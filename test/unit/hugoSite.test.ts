@@ -1086,8 +1086,9 @@ describe('Hugo shortcodes without a template', () => {
     assert.equal(hookOf({}), 'none');
     assert.equal(hookOf({ 'layouts/_default/_markup/render-link.html': getPage }), 'get-page');
     assert.equal(hookOf({ 'themes/t/layouts/docs/_markup/render-link.html': getPage, 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "t"\n' }), 'get-page');
-    assert.equal(hookOf({ 'layouts/_default/_markup/render-link.html': '<a href="{{ .Destination | safeURL }}" target="_blank">{{ .Text }}</a>' }), undefined, 'a hook that writes links its own way');
-    assert.equal(hookOf({ 'layouts/_markup/render-link.html': '<a href="{{ .Destination }}">' }), undefined, "Hugo 0.146's place counts too");
+    assert.equal(hookOf({ 'layouts/_default/_markup/render-link.html': '<a href="{{ .Destination | relURL }}" target="_blank">{{ .Text }}</a>' }), undefined, 'a hook that writes links its own way');
+    assert.equal(hookOf({ 'layouts/_default/_markup/render-link.html': '<a href="{{ .Destination | safeURL }}" target="_blank">{{ .Text }}</a>' }), 'none', 'a hook that writes the destination as it is (hugo-hooks-as-is)');
+    assert.equal(hookOf({ 'layouts/_markup/render-link.html': '<a href="{{ .Destination | relURL }}">' }), undefined, "Hugo 0.146's place counts too");
     // Hugo's own hook where the configuration turns it on (Hugo 0.123 and later); not where it turns it off, nor the image hook's.
     assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[markup.goldmark.renderHooks.link]\nenableDefault = true\n' }), 'get-page');
     assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[markup.goldmark.renderHooks.link]\nenableDefault = false\n[markup.goldmark.renderHooks.image]\nenableDefault = true\n' }), 'none');
