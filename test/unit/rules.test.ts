@@ -1438,6 +1438,15 @@ describe('broken-link', () => {
     assert.deepEqual(onLine(2), [{ message: 'No glossary entry at "Quantenphysik.md".', range: '2:12-2:28', suggestion: undefined }]);
   });
 
+  it('leaves alone a link to a Markdown file the site builds that the glossary does not hold: larger than maxFileSize, or left out by the settings', () => {
+    const { index } = siteWithFiles(['docs/gross.md'], { 'docs/notiz.md': '---\ntitle: Notiz\n---\n\n[Groß](gross.md), [Fehlt](fehlt.md), [Außen](../notes/gross.md)\n' });
+    index.setPathProbe((asked) => (asked === uri('docs/gross.md') || asked === uri('notes/gross.md') ? 'file' : 'none'));
+    assert.deepEqual(diagnosticsOf(index, 'docs/notiz.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message), [
+      'No glossary entry at "fehlt.md".',
+      'No glossary entry at "../notes/gross.md".',
+    ]);
+  });
+
   it('leaves images, URLs, existing files, code and anchors alone', () => {
     assert.deepEqual(onLine(3), []);
     assert.deepEqual(onLine(8), []);

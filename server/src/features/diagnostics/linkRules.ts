@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { asLinkTarget, fileStem, relativePath, resolveRelativeLink, uriPath, withPath, withRouteId } from '../../common/uris';
+import { asLinkTarget, fileStem, isMarkdownPath, relativePath, resolveRelativeLink, uriPath, withPath, withRouteId } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { Range } from '../../common/text';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
@@ -240,6 +240,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   // to it leads nowhere.
   const readAsFile = index.siteFor(document.uri) === undefined || isNoSitePage(index, document.uri);
   if (readAsFile && index.whatIsAt(targetUri) === 'file') return undefined;
+  // A Markdown file the site builds that the glossary does not hold (larger than `maxFileSize`, or left out by the settings): the build has its page.
+  if (isMarkdownPath(targetUri) && index.siteFor(targetUri) !== undefined && index.pageFor(targetUri, [])?.published && index.whatIsAt(targetUri) === 'file') return undefined;
   if (!/\.mdx?$/i.test(targetUri)) {
     // `C#.md` and `Was ist das?.md` end in `.md` as written, but name the file `C` with the anchor
     // `.md`: broken, and the fix is the file the whole target names, its `#` or `?` encoded.
