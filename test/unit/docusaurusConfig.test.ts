@@ -682,6 +682,15 @@ module.exports = {
     assert.deepEqual(references[1].range, rangeOf(text, "'a/one'"));
   });
 
+  it('names the slugs of generated category index pages; none where the file computes a part that could place one (ory\'s imported sidebars)', () => {
+    const slugs = (text: string) => readDocusaurusSidebars(text, 'sidebars.js').generatedIndexSlugs;
+    const category = (link: string) => `{ type: 'category', label: 'P', link: ${link}, items: ['p/a'] }`;
+    assert.deepEqual(slugs(`module.exports = { s: ['x', ${category("{ type: 'generated-index', slug: '/providers' }")}, ${category("{ type: 'generated-index' }")}] };`), ['/providers']);
+    assert.equal(slugs(`const network = require('./sidebars-network');\nmodule.exports = { s: ['x', ...network] };`), undefined);
+    assert.equal(slugs(`module.exports = { s: ['x', ${category("{ type: 'generated-index', slug: base + '/p' }")}] };`), undefined);
+    assert.equal(slugs(`module.exports = require('./generated');`), undefined);
+  });
+
   it('reads TypeScript and JSON, and leaves out what the file computes', () => {
     assert.deepEqual(ids(`import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';\nconst sidebars: SidebarsConfig = { s: ['x', ...more, \`y\`] };\nexport default sidebars;`, 'sidebars.ts'), ['x', 'y']);
     assert.deepEqual(ids('{ "s": ["x", { "type": "doc", "id": "y" }] }', 'version-1.0-sidebars.json'), ['x', 'y']);

@@ -1447,6 +1447,14 @@ describe('broken-link', () => {
     ]);
   });
 
+  it('reaches the index pages a sidebars file places by slug; judges no route where its sidebars compute parts that could place more', () => {
+    const page = { 'docs/notiz.md': '---\ntitle: Notiz\n---\n\n[A](/docs/anbieter), [B](./anbieter), [C](/docs/fehlt)\n' };
+    const broken = (configure: Parameters<typeof siteWithFiles>[2]) =>
+      diagnosticsOf(siteWithFiles([], page, configure).index, 'docs/notiz.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(broken((site) => (site.docusaurus.instances[0].generatedIndexSlugs = { current: ['/anbieter'] })), ['No glossary entry at "/docs/fehlt".']);
+    assert.deepEqual(broken((site) => (site.docusaurus.instances[0].generatedIndexesUnknown = ['current'])), []);
+  });
+
   it('leaves images, URLs, existing files, code and anchors alone', () => {
     assert.deepEqual(onLine(3), []);
     assert.deepEqual(onLine(8), []);

@@ -28,8 +28,10 @@ export interface DocusaurusInstance {
   builtVersions?: string[];
   /** The names of each version's sidebars (`displayed_sidebar` must name one), where they are known. */
   sidebarNames?: Record<string, string[]>;
-  /** By version: the `slug`s the `_category_` files of its generated sidebar give their categories' index pages. */
+  /** By version: the `slug`s its sidebars file and the `_category_` files of its generated sidebar give their categories' index pages. */
   generatedIndexSlugs?: Record<string, string[]>;
+  /** The versions whose sidebars file computes parts (an import, a call), which may place more index pages: no route of theirs that no doc has is judged. */
+  generatedIndexesUnknown?: string[];
   lastVersion?: string;
   versionPaths?: Record<string, string>;
   /** The plugin's `include` and `exclude` globs, relative to a version's folder; its defaults when not given. */
@@ -344,6 +346,11 @@ export function versionPathsOf(instance: DocusaurusInstance): string[] {
 /** The paths below the instance's route base of the category index pages its `_category_` files place by `slug`: `/glossar-uebersicht`, `/1.0/alt`. */
 export function generatedIndexPathsOf(instance: DocusaurusInstance): string[] {
   return Object.entries(instance.generatedIndexSlugs ?? {}).flatMap(([version, slugs]) => slugs.map((slug) => `/${joinedUrl([versionPathOf(instance, version), slug]).replace(/^\/+|\/+$/g, '')}`));
+}
+
+/** The paths below the instance's route base of the versions whose index pages are not all known (see `generatedIndexesUnknown`): `''` for the one served without. */
+export function unknownIndexVersionPathsOf(instance: DocusaurusInstance): string[] {
+  return (instance.generatedIndexesUnknown ?? []).map((version) => versionPathOf(instance, version).replace(/^\/+|\/+$/g, ''));
 }
 
 /** URL parts joined with single slashes; the last part's final slash is kept. */

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { composed } from '../common/text';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, versionPathsOf, type DocusaurusSite } from './docusaurus';
+import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, unknownIndexVersionPathsOf, versionPathsOf, type DocusaurusSite } from './docusaurus';
 import { hugoBundleRoleOf, hugoPageOf, hugoReadsAsContent, type HugoSite } from './hugo';
 import type { BrokenLinkPolicy, Generator, SitePage } from './siteTypes';
 
@@ -231,7 +231,7 @@ function docusaurusSectionOf(site: Extract<Site, { generator: 'docusaurus' }>, p
     // Each version has its own tag and category pages: `/docs/next/category/guide` as `/docs/category/guide`.
     const versionPath = versionPathsOf(instance).find((candidate) => below === `/${candidate}` || below.startsWith(`/${candidate}/`));
     const belowVersion = versionPath === undefined ? below : below.slice(versionPath.length + 1);
-    if (isGeneratedDocsPage(belowVersion) || generatedIndexPathsOf(instance).includes(below.replace(/\/$/, ''))) return undefined;
+    if (isGeneratedDocsPage(belowVersion) || generatedIndexPathsOf(instance).includes(below.replace(/\/$/, '')) || unknownIndexVersionPathsOf(instance).includes(versionPath ?? '')) return undefined;
     const segments = below.split('/').filter((segment) => segment !== '');
     // Docs served at the site's root share its top level with the blog and the pages of `src/pages`.
     if (base === '' && segments.length <= 1) return undefined;
