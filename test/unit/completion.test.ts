@@ -133,6 +133,9 @@ describe('link completion', () => {
     const compiler = completeAt('notes/plan.md', 'Siehe [[C# Co|]]', 'auto', index).items;
     // `[[C# Compiler]]` would name the term "C" and its part " Compiler".
     assert.deepEqual(compiler.map((item) => [item.newText, item.range.start.character, item.range.end.character, item.filterText]), [['[C# Compiler](../docs/cs.md)', 6, 15, '[[C# Compiler']]);
+    // After `!` or `\`, a Markdown link would be an image or text: only what a wiki link holds.
+    assert.deepEqual(completeAt('notes/plan.md', 'Siehe ![[C# Co|]]', 'auto', index).items, []);
+    assert.deepEqual(completeAt('notes/plan.md', 'Siehe \\[[C# Co|]]', 'auto', index).items, []);
     assert.deepEqual(completeAt('notes/plan.mdx', 'Siehe [[Li|', 'auto', index).items.map((item) => item.newText), ['List\\<T>]]']);
     assert.deepEqual(completeAt('notes/plan.md', 'Siehe [[Li|', 'auto', index).items.map((item) => item.newText), ['List<T>]]']);
     // A whole wiki link, as "Link to" writes it too.

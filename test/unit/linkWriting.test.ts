@@ -273,8 +273,8 @@ describe('moving files: a batch of moves is one move of each file to where it en
 
   it('images and imported modules follow too: those of the moved file, and imports of a moved file', () => {
     const site: Files = {
-      'docs/a/x.md': '---\nid: x\n---\nimport Teil from "./_teil.md";\nimport Ohne from \'./_teil\';\nimport Tabs from \'@theme/Tabs\';\n\n# X\n\n![Bild](./bild.png) ![Logo](/img/logo.png) ![Site](@site/static/a.png) [Y](./y.md)\n',
-      'docs/a/y.md': '---\nid: y\n---\nimport Teil from "./_teil.md";\n\n# Y\n',
+      'docs/a/x.md': '---\nid: x\n---\nimport Teil from "./_teil.md";\nimport Ohne from \'./_teil\';\nimport Tabs from \'@theme/Tabs\';\n\n# X\n\n![Bild](./bild.png) ![Logo](/img/logo.png) ![Site](@site/static/a.png) [Y](./y.md) ![E](./a\\(1\\).png)\n',
+      'docs/a/y.md': '---\nid: y\n---\nimport Teil from "./_teil.md";\nimport Site from \'@site/docs/a/_teil.md\';\n\n# Y\n',
       'docs/a/_teil.md': 'Teil.\n',
     };
     const index = new GlossaryIndex();
@@ -285,9 +285,14 @@ describe('moving files: a batch of moves is one move of each file to where it en
       return applied(site, { edits: linkEditsForRenamedFiles(index, pairs), renameFiles: pairs });
     };
     const x = moveIn('docs/a/x.md', 'docs/b/x.md')['docs/b/x.md'];
-    assert.equal(x, site['docs/a/x.md'].replace('"./_teil.md"', '"../a/_teil.md"').replace("'./_teil'", "'../a/_teil'").replace('(./bild.png)', '(../a/bild.png)').replace('(./y.md)', '(../a/y.md)'));
+    assert.equal(x, site['docs/a/x.md'].replace('"./_teil.md"', '"../a/_teil.md"').replace("'./_teil'", "'../a/_teil'").replace('(./bild.png)', '(../a/bild.png)').replace('(./y.md)', '(../a/y.md)').replace('(./a\\(1\\).png)', '(../a/a%281%29.png)'));
+    // Moved together with its image: the image is where it was beside it.
+    const pairs = [{ oldUri: uriOf('docs/a/x.md'), newUri: uriOf('docs/b/x.md') }, { oldUri: uriOf('docs/a/bild.png'), newUri: uriOf('docs/b/bild.png') }];
+    assert.match(applied(site, { edits: linkEditsForRenamedFiles(index, pairs), renameFiles: pairs })['docs/b/x.md'], /!\[Bild\]\(\.\/bild\.png\)/);
     const teil = moveIn('docs/a/_teil.md', 'docs/teile/_teil.md');
-    assert.equal(teil['docs/a/y.md'], site['docs/a/y.md'].replace('"./_teil.md"', '"../teile/_teil.md"'));
+    assert.equal(teil['docs/a/y.md'], site['docs/a/y.md'].replace('"./_teil.md"', '"../teile/_teil.md"').replace('@site/docs/a/_teil.md', '@site/docs/teile/_teil.md'));
+    // A file named from the site's folder stays named so when the page that names it moves.
+    assert.match(moveIn('docs/a/y.md', 'docs/y.md')['docs/y.md'], /import Site from '@site\/docs\/a\/_teil\.md';/);
     assert.match(teil['docs/a/x.md'], /import Teil from "\.\.\/teile\/_teil\.md";\nimport Ohne from '\.\.\/teile\/_teil';/);
   });
 

@@ -193,6 +193,22 @@ describe('links and navigation in a site of several locales', () => {
     assert.deepEqual(newTexts(`${TRANSLATED}/note.md`), ['./new.md', '/docs/new']);
   });
 
+  it('a translation with an id of its own moves with its doc, and keeps its id and route', () => {
+    const index = docusaurusGlossary({
+      'docs/old.md': '---\nid: old\ntitle: Old Term\n---\n\nOld.\n',
+      [`${TRANSLATED}/old.md`]: '---\nid: alt\ntitle: Alter Begriff\n---\n\nAlt.\n',
+      [`${TRANSLATED}/note.md`]: page('Notiz', 'Siehe [Alt](./old.md) und [Alt](/docs/alt).'),
+    });
+    const { document, lines, position } = openAtCursor(index, 'docs/old.md', '---\nid: o|ld\ntitle: Old Term\n---\n\nOld.\n');
+    const change = rename(index, prepareRename(index, document, lines, position)!, 'new');
+    assert.deepEqual(change.renameFiles, [
+      { oldUri: uri('docs/old.md'), newUri: uri('docs/new.md') },
+      { oldUri: uri(`${TRANSLATED}/old.md`), newUri: uri(`${TRANSLATED}/new.md`) },
+    ]);
+    assert.equal(change.edits.find((file) => file.uri === uri(`${TRANSLATED}/old.md`)), undefined);
+    assert.deepEqual(change.edits.find((file) => file.uri === uri(`${TRANSLATED}/note.md`))?.edits.map((edit) => edit.newText), ['./new.md']);
+  });
+
   it('an unlinked mention links to the entry of the page\'s locale, with the route of the German site', () => {
     const index = hugoGlossary(HUGO_FILES);
     const settings = { ...DEFAULT_SETTINGS, unlinkedMentions: true };

@@ -23,6 +23,8 @@ interface LinkContext {
   linkText?: string;
   /** An anchor or query after the cursor that stays, with the link's closing parenthesis (`](./Outt|#abschnitt)`). */
   keepsSuffix?: true;
+  /** Set where a Markdown link written over the `[[` would read as something else: after `!` an image, after `\` text. */
+  noLinkOverWiki?: true;
 }
 
 // Each pattern matches the line up to the cursor.
@@ -44,6 +46,12 @@ export function completeLinks(
 ): CompletionList {
   const context = linkContext(lines, position);
   if (context === undefined) return NO_COMPLETIONS;
+  const list = linkSuggestions(index, document, context, styleSetting);
+  // After `![[` or `\[[`, only the names a wiki link holds: a Markdown link written over the `[[` would be an image, or text.
+  return context.noLinkOverWiki ? { ...list, items: list.items.filter((item) => item.range.start.character === context.range.start.character) } : list;
+}
+
+function linkSuggestions(index: GlossaryIndex, document: ParsedDocument, context: LinkContext, styleSetting: LinkStyleSetting): CompletionList {
   const style = context.part === 'wiki' ? 'wiki' : context.part === 'route' ? 'route' : styleSetting === 'auto' ? styleOf(document) : styleSetting;
   const query = foldQuery(context.query);
   const queryLetters = letterMask(query);
@@ -199,7 +207,8 @@ function linkContext(lines: LineIndex, position: Position): LinkContext | undefi
   if (wiki) {
     // Replace what remains of the name and its closing brackets, so nothing is doubled.
     const rest = after.match(/^[^\[\]]*\]\]?/)?.[0].length ?? 0;
-    return { part: 'wiki', query: wiki[1], range: at(position.character - wiki[1].length, rest) };
+    const opening = position.character - wiki[1].length - 2;
+    return { part: 'wiki', query: wiki[1], range: at(position.character - wiki[1].length, rest), ...(opening > 0 && '!\\'.includes(line[opening - 1]) ? { noLinkOverWiki: true as const } : {}) };
   }
   const target = before.match(TARGET_OPEN);
   if (target) {

@@ -13,6 +13,7 @@ import { resolveTermLink } from './termLinks';
 import { replaceValue } from './yamlEdits';
 import { compiledAsMdx } from './diagnostics/siteRules';
 import { hugoContentPath } from '../site/hugo';
+import { markdownDestination } from '../site/docusaurusAssets';
 import type { Site } from '../site/site';
 import { posix } from 'node:path';
 
@@ -93,12 +94,14 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
   if (id.includes('/')) throw new RenameError(l10n.t('Docusaurus rejects this id: it must not be empty or contain "/".'));
   const edits = new EditsByFile();
   const renameFiles: Array<{ oldUri: string; newUri: string }> = [];
-  renameDocId(index, edits, renameFiles, term, id);
+  renameDocId(index, edits, renameFiles, term, term.id, id, false);
   // Docusaurus finds a doc's translation by its path: it moves with the doc, and takes the new id where it wrote the old one.
   if (index.pageOf(term.uri)?.generator === 'docusaurus') {
     for (const uri of index.translationsOf(term.uri)) {
       const translation = index.termOf(uri);
-      if (translation === undefined ? fileStem(uri) === term.id : translation.id === term.id) renameDocId(index, edits, renameFiles, { uri, id: term.id, title: translation?.title ?? '', aliases: translation?.aliases ?? [] }, id);
+      const keepsId = translation !== undefined && translation.id !== term.id;
+      if (keepsId && fileStem(uri) !== term.id) continue;
+      renameDocId(index, edits, renameFiles, { uri, id: translation?.id ?? term.id, title: translation?.title ?? '', aliases: translation?.aliases ?? [] }, term.id, id, keepsId);
     }
   }
   return { createFiles: [], edits: edits.all(), renameFiles };
@@ -107,28 +110,33 @@ function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): Workspa
 /** A doc as links name it: its file, id, title and aliases. */
 type LinkedDoc = Pick<GlossaryTerm, 'uri' | 'id' | 'title' | 'aliases'>;
 
-/** The edits that give one doc (a page, or its translation) a new id: its `id`, its file where named after the old id, and the links to it. */
-function renameDocId(index: GlossaryIndex, edits: EditsByFile, renameFiles: Array<{ oldUri: string; newUri: string }>, term: LinkedDoc, id: string): void {
+/**
+ * The edits that give one doc (a page, or its translation) the id `id` in place of `oldId`: its
+ * `id` (unless it `keepsId`, a translation's own), its file where named after the old id, and the links to it.
+ */
+function renameDocId(index: GlossaryIndex, edits: EditsByFile, renameFiles: Array<{ oldUri: string; newUri: string }>, term: LinkedDoc, oldId: string, id: string, keepsId: boolean): void {
   const own = index.getDocument(term.uri);
   const frontMatter = own?.frontMatter;
   const idField = own && termField(own, 'id');
-  if (idField !== undefined) edits.add(term.uri, replacedValue(frontMatter!, idField, id));
+  if (idField !== undefined && !keepsId) edits.add(term.uri, replacedValue(frontMatter!, idField, id));
   // A file named after its id keeps that name: it moves with the id, and so do the paths to it.
-  const renamesFile = fileStem(term.uri) === term.id;
+  const renamesFile = fileStem(term.uri) === oldId;
   const newUri = renamesFile ? `${parentUri(term.uri)}/${encodePathSegment(id)}${term.uri.match(/\.mdx?$/i)?.[0] ?? '.md'}` : term.uri;
   const occupant = newUri === term.uri ? undefined : index.documentAtLink(newUri);
   if (occupant !== undefined && occupant.uri !== term.uri) {
     throw new RenameError(l10n.t('{0} exists already: the entry cannot be renamed to the file of the new id.', fileStem(occupant.uri) + (occupant.uri.match(/\.mdx?$/i)?.[0] ?? '')));
   }
   const fields = own?.frontMatter?.fields ?? [];
-  const newPage = index.pageFor(newUri, idField === undefined ? fields : fields.map((field) => (field === idField ? { ...field, value: id } : field)));
+  const newPage = index.pageFor(newUri, idField === undefined || keepsId ? fields : fields.map((field) => (field === idField ? { ...field, value: id } : field)));
   const newRoute = newPage?.published ? newPage.route : undefined;
   docIdEdits(index, edits, index.pageOf(term.uri), newPage);
   forEachLinkTo(index, term, (document, link) => {
     if (link.kind !== 'inline') return;
     if (!isMarkdownPath(link.target.replace(/[?#].*$/, ''))) {
-      if (newRoute !== undefined) edits.add(document.uri, { range: link.targetRange, newText: routeLinkTarget(index, document.uri, link.target, newRoute) });
-      else if (routeSegments(link.target) !== undefined) edits.add(document.uri, { range: link.targetRange, newText: withRouteId(link.target, id) });
+      const routed = newRoute === undefined ? undefined : routeLinkTarget(index, document.uri, link.target, newRoute);
+      if (routed !== undefined) {
+        if (routed !== link.target) edits.add(document.uri, { range: link.targetRange, newText: routed });
+      } else if (routeSegments(link.target) !== undefined && !keepsId) edits.add(document.uri, { range: link.targetRange, newText: withRouteId(link.target, id) });
     } else if (renamesFile) {
       const from = document.uri === term.uri ? newUri : document.uri;
       edits.add(document.uri, { range: link.targetRange, newText: fileLinkTarget(link.target, from, newUri) });
@@ -265,14 +273,21 @@ function fileReferenceEdits(index: GlossaryIndex, edits: EditsByFile, moved: Map
   for (const document of index.documents()) {
     if (index.siteFor(document.uri)?.generator === 'hugo') continue;
     const from = moved.get(document.uri) ?? document.uri;
+    // `@site/…` names a file from the Docusaurus site's folder.
+    const siteRoot = index.siteFor(document.uri)?.generator === 'docusaurus' ? index.siteFor(document.uri)!.rootUri.replace(/\/$/, '') : undefined;
     const rewrite = (written: string, range: Range, asModule: boolean) => {
-      // `@site/…`, an alias or a package name: not a path from the file.
-      if (asModule ? !/^\.\.?\//.test(written) : written.startsWith('@')) return;
-      const target = resolveRelativeLink(document.uri, written);
+      const fromSite = siteRoot !== undefined && written.startsWith('@site/');
+      // An alias or a package name: not a path from the file.
+      if (!fromSite && (asModule ? !/^\.\.?\//.test(written) : written.startsWith('@'))) return;
+      // An image's path as Markdown reads it: escapes (`a\(1\).png`) and character references resolved.
+      const path = asModule ? written : markdownDestination(written);
+      const target = path === undefined ? undefined : fromSite ? resolveRelativeLink(`${siteRoot}/_`, path.slice('@site/'.length)) : resolveRelativeLink(document.uri, path);
       const newTarget = target === undefined ? undefined : newLocationOf(target);
-      if (target === undefined || (newTarget === undefined && from === document.uri)) return;
-      const path = asModule ? relativePath(from, newTarget ?? target) : asLinkTarget(relativePath(from, newTarget ?? target));
-      const newText = ((asModule || written.startsWith('./')) && !path.startsWith('.') ? `./${path}` : path) + queryAndFragment(written);
+      if (target === undefined || (newTarget === undefined && (from === document.uri || fromSite))) return;
+      const relativeFrom = fromSite ? `${siteRoot}/_` : from;
+      const newPath = asModule ? relativePath(relativeFrom, newTarget ?? target) : asLinkTarget(relativePath(relativeFrom, newTarget ?? target));
+      const prefix = fromSite ? '@site/' : (asModule || written.startsWith('./')) && !newPath.startsWith('.') ? './' : '';
+      const newText = prefix + newPath + queryAndFragment(path!);
       if (newText !== written) edits.add(document.uri, { range, newText });
     };
     for (const image of document.body.images ?? []) rewrite(image.target, image.targetRange, false);

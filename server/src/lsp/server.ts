@@ -165,7 +165,8 @@ export function startServer(connection: Connection): void {
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: { tokenTypes: [TERM_TOKEN_TYPE], tokenModifiers: [] }, full: true },
         workspace: {
-          fileOperations: { willRename: { filters: [{ pattern: { glob: '**/*.{md,mdx}', matches: 'file' } }] } },
+          // Every file: a page moved with its images is one batch, and the images' new places count.
+          fileOperations: { willRename: { filters: [{ pattern: { glob: '**/*', matches: 'file' } }] } },
         },
       },
       serverInfo: { name: 'markdown-glossary' },
