@@ -314,6 +314,31 @@ describe('moving files: a batch of moves is one move of each file to where it en
     assert.equal(moveTo('content/archiv/alpha.md'), '[1]({{< ref "/archiv/alpha.md" >}}) [2]({{< relref "/archiv/alpha" >}}) [3]({{< ref "/archiv/alpha" >}}) [4]({{< ref "archiv/alpha.md#teil" >}}) [5]({{< ref path="alpha.md" lang="de" >}}) [6]({{< ref "beta.md" >}})');
   });
 
+  it("Hugo's refs follow only where Hugo leads them: not to another language's page, not to a sibling of the same name; the moved page's own refs too", () => {
+    const hugoFiles: Files = {
+      'content/glossar/alpha.md': '---\ntitle: Alpha\n---\n',
+      'content/glossar/alpha.de.md': '---\ntitle: Alpha\n---\n',
+      'content/glossar/beta.de.md': '---\ntitle: Beta\n---\n[a]({{< ref "alpha.md" >}}) [b]({{< relref "alpha" >}}) [c]({{< ref "/glossar/alpha.md" >}})\n',
+      'content/other/alpha.md': '---\ntitle: Anderes Alpha\n---\n',
+      'content/other/o.md': '---\ntitle: O\n---\n[a]({{< ref "alpha.md" >}})\n',
+      'content/glossar/gamma.md': '---\ntitle: Gamma\n---\n[s]({{< ref "sub/x.md" >}}) [a]({{< ref "alpha" >}})\n',
+      'content/glossar/sub/x.md': '---\ntitle: X\n---\n',
+    };
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: ROOT, hugo: hugoSiteOf({ defaultContentLanguage: 'en', languages: [{ code: 'en', weight: 1 }, { code: 'de', weight: 2 }], problems: [] }), now: new Date() }]);
+    for (const [relative, text] of Object.entries(hugoFiles)) index.setDocument(uriOf(relative), text);
+    const move = (from: string, to: string) => {
+      const pairs = [{ oldUri: uriOf(from), newUri: uriOf(to) }];
+      return applied(hugoFiles, { edits: linkEditsForRenamedFiles(index, pairs), renameFiles: pairs });
+    };
+    const renamed = move('content/glossar/alpha.md', 'content/glossar/alpha2.md');
+    assert.equal(renamed['content/glossar/beta.de.md'], hugoFiles['content/glossar/beta.de.md'], 'the German page\'s refs lead to alpha.de.md');
+    assert.equal(renamed['content/other/o.md'], hugoFiles['content/other/o.md'], 'o.md\'s ref leads to its sibling');
+    assert.equal(renamed['content/glossar/gamma.md'], '---\ntitle: Gamma\n---\n[s]({{< ref "sub/x.md" >}}) [a]({{< ref "alpha2" >}})\n');
+    // The moved page's own refs, from its new folder.
+    assert.equal(move('content/glossar/gamma.md', 'content/gamma.md')['content/gamma.md'], '---\ntitle: Gamma\n---\n[s]({{< ref "glossar/sub/x.md" >}}) [a]({{< ref "glossar/alpha" >}})\n');
+  });
+
   it('a file moved into a folder, then its sibling moved onto its old name', () => {
     const moved = move([['g/A.md', 'g/sub/A.md'], ['g/B.md', 'g/A.md']]);
     assert.deepEqual(linksOf(moved, 'g/Plan.md'), ['Alpha -> g/sub/A.md', 'Beta -> g/A.md', 'Gamma -> g/sub/C.md']);

@@ -206,50 +206,92 @@ function hugoContentPathOf(site: Site | undefined, uri: string): { folder: strin
 }
 
 /**
- * Hugo's `ref` and `relref` shortcodes that name a moved file, written for its new place: Hugo fails
- * the build on a ref that finds no page. A ref names a file by its path from the linking page's
- * folder, or from the content folder, or by its name alone, with its extension or without, in any
- * case; the new one is written as the old was (with its extension or without), from the content
- * folder where the file leaves the linking page's folder. Refs to a language, or written with
- * escapes, stay; so does a new path a ref could only hold in quotes.
+ * Hugo's `ref` and `relref` shortcodes that lead to a moved file, or stand in a moved file, written
+ * for the new places: Hugo fails the build on a ref that finds no page. A ref is followed as Hugo
+ * follows it, among the pages of the linking page's language: from the page's folder, then from the
+ * content folder, then by its name alone where one page has it (any case, with its extension or
+ * without). The new ref is written as the old was: from the page's folder where the file stays
+ * below it (else from the content folder), from the content folder, or by name; with its extension
+ * or without. Refs to a language, or written with escapes, stay; so does a path a ref could only
+ * hold in quotes.
  */
 function hugoRefEdits(index: GlossaryIndex, edits: EditsByFile, moved: Map<string, string>): void {
-  const moves = [...moved].flatMap(([oldUri, newUri]) => {
-    const site = index.siteFor(oldUri);
-    const from = hugoContentPathOf(site, oldUri);
-    const to = hugoContentPathOf(site, newUri);
-    return site !== undefined && from !== undefined && to?.folder === from.folder ? [{ site, from: from.path, to: to.path }] : [];
-  });
-  if (moves.length === 0) return;
-  const stem = (path: string) => path.toLowerCase().replace(/\.[^./]*$/, '');
-  const withoutExtension = (path: string) => path.replace(/\.[^./]*$/, '');
+  if (![...moved.keys()].some((uri) => index.siteFor(uri)?.generator === 'hugo')) return;
+  const pagesByLanguage = new Map<string, RefTargets>();
   for (const document of index.documents()) {
     if (document.hugoRefs === undefined) continue;
     const site = index.siteFor(document.uri);
+    if (site?.generator !== 'hugo') continue;
+    const language = index.pageOf(document.uri)?.locale ?? '';
+    const key = `${site.rootUri}\0${language}`;
+    const pages = pagesByLanguage.get(key) ?? pagesByLanguage.set(key, refTargetsOf(index, site, language)).get(key)!;
     const oldFolder = hugoContentPathOf(site, document.uri)?.path.replace(/(?:^|\/)[^/]*$/, '');
     const newFolder = hugoContentPathOf(site, moved.get(document.uri) ?? document.uri)?.path.replace(/(?:^|\/)[^/]*$/, '');
     if (oldFolder === undefined || newFolder === undefined) continue;
     for (const ref of document.hugoRefs) {
       const path = ref.target.replace(/[?#].*$/s, '');
       if (ref.lang !== undefined || path === '' || ref.range.end.character - ref.range.start.character !== ref.target.length) continue;
-      const written = (to: string) => (/\.[^./]*$/.test(path) ? to : withoutExtension(to));
-      let newPath: string | undefined;
-      for (const move of moves) {
-        if (move.site !== site) continue;
-        if (path.startsWith('/')) {
-          if (stem(path.slice(1)) === stem(move.from)) newPath = `/${written(move.to)}`;
-        } else if (stem(posix.join(oldFolder, path)) === stem(move.from)) {
-          const relative = posix.relative(newFolder, move.to);
-          newPath = relative.startsWith('..') ? `/${written(move.to)}` : written(relative);
-        } else if (stem(path) === stem(move.from)) newPath = written(move.to);
-        else if (!path.includes('/') && stem(path) === stem(posix.basename(move.from))) newPath = written(posix.basename(move.to));
-        if (newPath !== undefined) break;
-      }
-      if (newPath === undefined || /[\s"'`\\]/.test(newPath)) continue;
+      const found = pages.follow(path, oldFolder);
+      if (found === undefined) continue;
+      const targetUri = moved.get(found.uri) ?? found.uri;
+      if (targetUri === found.uri && newFolder === oldFolder) continue;
+      const to = hugoContentPathOf(site, targetUri)?.path;
+      if (to === undefined) continue;
+      // As written: with the extension or without, and without a language's suffix where it had none (`alpha.md` for `alpha.de.md`).
+      const named = /\.[^./]*$/.test(path) ? pages.withoutLanguage(to, path) : pages.withoutLanguage(to, path).replace(/\.[^./]*$/, '');
+      const relative = posix.relative(newFolder, named);
+      const newPath =
+        found.by === 'absolute' ? `/${named}` : found.by === 'name' ? posix.basename(named) : found.by === 'root' ? named : relative.startsWith('..') ? `/${named}` : relative;
+      if (/[\s"'`\\]/.test(newPath)) continue;
       const rewritten = newPath + ref.target.slice(path.length);
       if (rewritten !== ref.target) edits.add(document.uri, { range: ref.range, newText: rewritten });
     }
   }
+}
+
+/** The pages a ref from a page of one language may lead to, and how it finds one. */
+interface RefTargets {
+  follow(path: string, fromFolder: string): { uri: string; by: 'absolute' | 'relative' | 'root' | 'name' } | undefined;
+  withoutLanguage(contentPath: string, written: string): string;
+}
+
+/** The pages of a Hugo site in one language, by their paths in the content folder and by their names, as a ref looks them up. */
+function refTargetsOf(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, language: string): RefTargets {
+  const languages = site.hugo.languages.map((candidate) => candidate.code);
+  const languageSuffix = new RegExp(`\\.(?:${languages.map((code) => code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})(?=\\.[^./]*$)`, 'i');
+  // A path's key: in lower case, without extension and language suffix; an index file's is its folder's too.
+  const keyOf = (path: string) => path.toLowerCase().replace(languageSuffix, '').replace(/\.[^./]*$/, '');
+  const byPath = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  for (const document of index.documents()) {
+    if (index.siteFor(document.uri) !== site || (index.pageOf(document.uri)?.locale ?? '') !== language) continue;
+    const place = hugoContentPathOf(site, document.uri);
+    if (place === undefined) continue;
+    const key = keyOf(place.path);
+    const keys = /(?:^|\/)_?index$/.test(key) ? [key, key.replace(/\/?_?index$/, '')] : [key];
+    for (const each of keys) {
+      byPath.set(each, document.uri);
+      const name = posix.basename(each);
+      byName.set(name, [...(byName.get(name) ?? []), document.uri]);
+    }
+  }
+  return {
+    follow(path, fromFolder) {
+      if (path.startsWith('/')) {
+        const uri = byPath.get(keyOf(posix.normalize(path.slice(1))));
+        return uri === undefined ? undefined : { uri, by: 'absolute' };
+      }
+      const relative = byPath.get(keyOf(posix.join(fromFolder, path)));
+      if (relative !== undefined) return { uri: relative, by: 'relative' };
+      const root = byPath.get(keyOf(posix.normalize(path)));
+      if (root !== undefined) return { uri: root, by: 'root' };
+      const named = path.includes('/') ? undefined : byName.get(keyOf(path));
+      return named?.length === 1 ? { uri: named[0], by: 'name' } : undefined;
+    },
+    withoutLanguage(contentPath, written) {
+      return languageSuffix.test(posix.basename(written)) ? contentPath : contentPath.replace(languageSuffix, '');
+    },
+  };
 }
 
 /**
