@@ -911,6 +911,9 @@ describe('unlinked mentions: only where a link can be written', () => {
     index.setDocument(uri('content/service.md'), '---\ntitle: Service\n---\nA service.\n');
     const text = '---\ntitle: Html\n---\n<details>\n<summary>Service explained</summary>\nWe use Service here.\n</details>\n\nPlain Service text.\n';
     assert.deepEqual(mentionsIn(index, 'content/html.md', text), ['Service@8']);
+    // In a list item or a quote, right after a paragraph's line, and in a <pre> or <script> over blank lines.
+    const more = '---\ntitle: Mehr\n---\n- <div>Service a</div>\n\n> <div>Service b</div>\n\nText\n<div>Service c</div>\n\n<pre>\nService d\n\nService e\n</pre>\nService f\n\n<script>\n\nvar s = "Service g";\n</script>\n';
+    assert.deepEqual(mentionsIn(index, 'content/mehr.md', more), ['Service@15']);
     const mdx = glossaryOf({ 'docs/Service.md': entry('Service', 'Service', 'Ein Dienst.') });
     mdx.setSites([defaultDocusaurusSite(ROOT)]);
     assert.deepEqual(mentionsIn(mdx, 'docs/html.mdx', text), ['Service@4', 'Service@5', 'Service@8']);
