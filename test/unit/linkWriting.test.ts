@@ -183,6 +183,8 @@ describe('rename keeps what is around the name as written', () => {
     assert.equal(nested['Foo.md'], '{\n  "menu": {\n    "title": "Foo"\n  },\n  "title": "Bar"\n}\n');
     const multiline = renameAt({ 'Foo.md': '+++\ndescription = """\ntitle = "Foo"\n"""\ntitle = "Foo" # it\n+++\n', 'Note.md': note }, 'Note.md', '[F', 'Bar');
     assert.equal(multiline['Foo.md'], '+++\ndescription = """\ntitle = "Foo"\n"""\ntitle = "Bar" # it\n+++\n');
+    const inArray = renameAt({ 'Foo.md': '+++\ncolumns = [\n  ["title"], "ab"\n]\ntitle = "Foo"\n+++\n', 'Note.md': note }, 'Note.md', '[F', 'Bar');
+    assert.equal(inArray['Foo.md'], '+++\ncolumns = [\n  ["title"], "ab"\n]\ntitle = "Bar"\n+++\n');
     const literal = renameAt({ 'Foo.md': "+++\nnote = '''\ntitle = 'Foo'\n'''\ntitle = 'Foo'\n+++\n", 'Note.md': note }, 'Note.md', '[F', 'Bar');
     assert.equal(literal['Foo.md'], "+++\nnote = '''\ntitle = 'Foo'\n'''\ntitle = \"Bar\"\n+++\n");
   });

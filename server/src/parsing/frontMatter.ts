@@ -267,8 +267,9 @@ function findLine(lines: LineIndex, from: number, test: (line: string) => boolea
 
 /**
  * The lines of a TOML or JSON front matter that a top-level key may start: in TOML those that do
- * not start inside a multi-line string, in JSON those that start inside the outer object alone (a
- * nested object's `"title"` is another key). One pass over the front matter, strings and comments read.
+ * not start inside a multi-line string or array (a table's header opens and closes on its line), in
+ * JSON those that start inside the outer object alone (a nested object's `"title"` is another key).
+ * One pass over the front matter, strings and comments read.
  */
 function topLevelLines(lines: LineIndex, first: number, closing: number, format: 'toml' | 'json'): number[] {
   const text = lines.text;
@@ -276,7 +277,7 @@ function topLevelLines(lines: LineIndex, first: number, closing: number, format:
   let depth = 0;
   let openString: string | undefined;
   for (let line = first; line < closing; line++) {
-    if (openString === undefined && (format === 'toml' || depth === 1)) keyLines.push(line);
+    if (openString === undefined && depth === (format === 'toml' ? 0 : 1)) keyLines.push(line);
     const end = lines.lineEndOffset(line);
     for (let at = lines.lineStartOffset(line); at < end; at++) {
       const character = text[at];
@@ -290,8 +291,8 @@ function topLevelLines(lines: LineIndex, first: number, closing: number, format:
       else if (character === '"' || (format === 'toml' && character === "'")) {
         openString = format === 'toml' && text.startsWith(character.repeat(3), at) ? character.repeat(3) : character;
         at += openString.length - 1;
-      } else if (format === 'json' && (character === '{' || character === '[')) depth++;
-      else if (format === 'json' && (character === '}' || character === ']')) depth--;
+      } else if (character === '{' || character === '[') depth++;
+      else if (character === '}' || character === ']') depth--;
     }
     // Only a multi-line string goes on past its line.
     if (openString?.length === 1) openString = undefined;
