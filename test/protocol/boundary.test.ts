@@ -61,7 +61,9 @@ describe('files the watcher reports through a symbolic link', () => {
     fs.writeFileSync(ws.path('glossar/build/Alt.md'), 'Erzeugt.\n');
     const uri = ws.uri('glossar/Notiz.md');
     await client.open(uri, 'Siehe [alt](build/Alt.md) und [neu](build/Neu.md).');
-    const diagnostics = await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.filter((d) => d.code === 'broken-link').length === 2);
+    const diagnostics = await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.some((d) => d.code === 'broken-link'));
+    // The file is there, and the site would build its page: the link to it is no broken link.
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'broken-link').map((d) => d.message), ['No glossary entry at "build/Neu.md".']);
     const titles: string[] = [];
     for (const diagnostic of diagnostics) {
       const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as Array<{ title: string }>;
