@@ -801,6 +801,20 @@ describe('navigation in a glossary with subfolders, routes and wiki links', () =
     });
   });
 
+  it('updates links when a folder moves: the editor names the folder, every file in it moves', async () => {
+    const edit = await request<WorkspaceEdit | null>('workspace/willRenameFiles', {
+      files: [{ oldUri: uri('glossar/vertrag'), newUri: uri('archiv/alt/vertrag') }],
+    });
+    assert.ok(edit);
+    const { texts: updated } = applyEdit(edit, texts);
+    expectTexts(updated, {
+      [OUTTASKING]: replaced(OUTTASKING, ['(vertrag/Service-Level-Agreement.md#inhalt)', '(../archiv/alt/vertrag/Service-Level-Agreement.md#inhalt)']),
+      [PLAN]: replaced(PLAN, ['../glossar/vertrag/Service-Level-Agreement.md', '../archiv/alt/vertrag/Service-Level-Agreement.md']),
+      // The moved file's own links, from two folders deeper.
+      [SLA]: replaced(SLA, ['(../Outtasking.md#vorteile)', '(../../../glossar/Outtasking.md#vorteile)']),
+    });
+  });
+
   it('updates route links when a term file moves to another docs folder (its route changes)', async () => {
     // docs/10-Glossar/A-Glossar/Auftraggeber.md is published at /docs/Glossar/A-Glossar/Auftraggeber/;
     // in K-Glossar it is at /docs/Glossar/K-Glossar/Auftraggeber/, and the old routes are broken.

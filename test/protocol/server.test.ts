@@ -71,7 +71,7 @@ describe('a workspace with the seed entry', () => {
     assert.equal(capabilities.hoverProvider, true);
     assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['[', '(', '/', ',', '#']);
     // Every file's move comes to it, so that a page moved with its images keeps them.
-    assert.deepEqual(capabilities.workspace?.fileOperations?.willRename?.filters, [{ pattern: { glob: '**/*', matches: 'file' } }]);
+    assert.deepEqual(capabilities.workspace?.fileOperations?.willRename?.filters, [{ pattern: { glob: '**/*' } }]);
   });
 
   it('hovering a mention in a note shows the definition and a link to the term file', async () => {

@@ -161,7 +161,9 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
       const source = index.getDocument(sourceUri);
       for (const link of source?.body.links ?? []) {
         if (link.kind !== 'inline' || link.targetUri === undefined || composedUri(link.targetUri) !== oldKey) continue;
-        edits.add(sourceUri, { range: link.targetRange, newText: fileLinkTarget(link.target, newLocation(sourceUri), newUri) });
+        const newText = fileLinkTarget(link.target, newLocation(sourceUri), newUri);
+        // Within a moved folder, most links stay as they are.
+        if (newText !== link.target) edits.add(sourceUri, { range: link.targetRange, newText });
       }
     }
     const term = index.linkableTermOf(oldUri);

@@ -36,6 +36,7 @@ import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
 import { translationReport, translationStateOf } from '../features/translationStatus';
 import { translationCounts, translationReportAsMarkdown } from '../features/translationTable';
 import { fileAtCommit } from '../workspace/gitHistory';
+import { withFilesOfMovedFolders } from '../workspace/files';
 import { parseDocument, readAs } from '../parsing/document';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { readConfig, type Config } from '../workspace/configFile';
@@ -166,7 +167,7 @@ export function startServer(connection: Connection): void {
         semanticTokensProvider: { legend: { tokenTypes: [TERM_TOKEN_TYPE], tokenModifiers: [] }, full: true },
         workspace: {
           // Every file: a page moved with its images is one batch, and the images' new places count.
-          fileOperations: { willRename: { filters: [{ pattern: { glob: '**/*', matches: 'file' } }] } },
+          fileOperations: { willRename: { filters: [{ pattern: { glob: '**/*' } }] } },
         },
       },
       serverInfo: { name: 'markdown-glossary' },
@@ -337,7 +338,8 @@ export function startServer(connection: Connection): void {
 
   connection.workspace.onWillRenameFiles(({ files }) => {
     refreshAll();
-    const renames = files.map((file) => ({ oldUri: canonicalUri(file.oldUri), newUri: canonicalUri(file.newUri) }));
+    // A folder's move moves the files below it.
+    const renames = withFilesOfMovedFolders(files.map((file) => ({ oldUri: canonicalUri(file.oldUri), newUri: canonicalUri(file.newUri) })));
     // The links in workspace files follow the move, even when a document opened through a link has some too.
     const edits = linkEditsForRenamedFiles(index, renames).filter((file) => session.isWorkspaceFile(uriToFsPath(file.uri)));
     return toLspWorkspaceEdit({ createFiles: [], edits });

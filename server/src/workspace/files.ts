@@ -1,7 +1,7 @@
-import { closeSync, constants as fsConstants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, promises as fs, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, promises as fs, readdirSync, realpathSync, statSync, writeSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
-import { isMarkdownPath, uriToFsPath } from '../common/uris';
+import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
 import type { PathKind } from '../common/paths';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { HUGO_CONFIG_FILE_NAMES } from '../site/hugoConfig';
@@ -289,6 +289,47 @@ function isGlossaryFileName(name: string): boolean {
 function classify(filePath: string, found: { markdown: Set<string>; tagsFiles: Set<string> }): void {
   if (isMarkdownPath(filePath)) found.markdown.add(filePath);
   else found.tagsFiles.add(filePath);
+}
+
+/** Files a folder's move may carry, at most: past it, the files further down are not followed. */
+const MAX_FILES_MOVED_WITH_FOLDER = 20_000;
+
+/**
+ * A batch of moves with each folder's move as the moves of the files below it: an editor names the
+ * folder alone, and links follow files. Read from disk before the move; symbolic links below the
+ * folder are not followed, and the folders no site reads (`EXCLUDED_FOLDERS`) are left out.
+ */
+export function withFilesOfMovedFolders(renames: Array<{ oldUri: string; newUri: string }>): Array<{ oldUri: string; newUri: string }> {
+  return renames.flatMap((rename) => {
+    const folder = uriToFsPath(rename.oldUri);
+    if (!isFolder(folder)) return [rename];
+    const newFolder = uriToFsPath(rename.newUri);
+    const moves: Array<{ oldUri: string; newUri: string }> = [];
+    const pending = [''];
+    while (pending.length > 0 && moves.length < MAX_FILES_MOVED_WITH_FOLDER) {
+      const relative = pending.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(path.join(folder, relative), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const below = path.join(relative, entry.name);
+        if (entry.isDirectory() && !EXCLUDED_FOLDERS.has(entry.name)) pending.push(below);
+        else if (entry.isFile()) moves.push({ oldUri: canonicalUri(fileUri(path.join(folder, below))), newUri: canonicalUri(fileUri(path.join(newFolder, below))) });
+      }
+    }
+    return moves;
+  });
+}
+
+function isFolder(filePath: string): boolean {
+  try {
+    return lstatSync(filePath, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /**
