@@ -225,6 +225,21 @@ describe('rename keeps what is around the name as written', () => {
     }
   });
 
+  it('a link text in emphasis, strikethrough or a code span keeps it; escaped stars stay text, partly marked text is written plain', () => {
+    const files = {
+      'Foo.md': '---\ntitle: Foo Bar\n---\n\n# Foo Bar\n\nDef.\n',
+      'Note.md': 'A [*Foo Bar*](Foo.md), [**Foo Bar**](Foo.md), [_Foo Bar_](Foo.md), [~~Foo Bar~~](Foo.md), [`Foo Bar`](Foo.md), [\\*Foo Bar\\*](Foo.md), [*Foo* Bar](Foo.md).\n',
+    };
+    assert.equal(
+      renameAt(files, 'Foo.md', 'title: F', 'Neu `x` *y*')['Note.md'],
+      'A [*Neu \\`x\\` \\*y\\**](Foo.md), [**Neu \\`x\\` \\*y\\***](Foo.md), [_Neu \\`x\\` \\*y\\*_](Foo.md), [~~Neu \\`x\\` \\*y\\*~~](Foo.md), [``Neu `x` *y*``](Foo.md), [Neu \\`x\\` \\*y\\*](Foo.md), [Neu \\`x\\` \\*y\\*](Foo.md).\n',
+    );
+    const renamed = renameAt(files, 'Foo.md', 'title: F', 'Neu');
+    assert.equal(renamed['Note.md'], 'A [*Neu*](Foo.md), [**Neu**](Foo.md), [_Neu_](Foo.md), [~~Neu~~](Foo.md), [`Neu`](Foo.md), [Neu](Foo.md), [Neu](Foo.md).\n');
+    // Every link still shows the new title, and still leads to the term.
+    assert.deepEqual(linksOf(renamed, 'Note.md').map((link) => link.replace(/[*_~`]/g, '')), Array(7).fill('Neu -> Foo.md'));
+  });
+
   it('a setext heading renamed to a name that starts like a list or a quote stays a heading', () => {
     const files = { 'Foo.md': '---\ntitle: Foo\n---\n\nFoo\n===\n\nDef.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
     for (const [title, written] of [['1. FC Köln', '1\\. FC Köln'], ['- Minus', '\\- Minus'], ['> Zitat', '\\> Zitat'], ['# Raute', '\\# Raute']]) {

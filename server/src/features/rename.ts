@@ -6,7 +6,7 @@ import { nameKey } from '../index/termMatcher';
 import { termField, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import type { FrontMatter, FrontMatterField } from '../parsing/frontMatterFields';
 import type { SidebarDocReference, SitePage } from '../site/siteTypes';
-import { escapeHeadingText, escapeLinkText, escapeWikiTargetForMdx, wikiLinkCannotHold, wikiLinkParts } from '../parsing/markdown';
+import { escapeHeadingText, escapeLinkText, escapeWikiTargetForMdx, wikiLinkCannotHold, wikiLinkParts, type MarkdownLink } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './workspaceChange';
 import { termsAt } from './termAt';
 import { resolveTermLink } from './termLinks';
@@ -84,10 +84,35 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
       // In MDX, `[[List<T>]]` would open a JSX element and `[[{x}]]` an expression.
       edits.add(document.uri, { range: link.targetRange, newText: (compiledAsMdx(index, document) ? escapeWikiTargetForMdx(title) : title) + fragment });
     } else if (nameKey(link.text) === oldKey) {
-      edits.add(document.uri, { range: link.textRange, newText: escapeLinkText(title) });
+      edits.add(document.uri, { range: link.textRange, newText: renamedLinkText(link, oldKey, title) });
     }
   });
   return { createFiles: [], edits: edits.all() };
+}
+
+/**
+ * A link's text with the new title, inside the emphasis, strikethrough or code span that held the
+ * old one (`[*Old*](old.md)` → `[*New*](old.md)`); the title alone where the text is written otherwise.
+ */
+function renamedLinkText(link: MarkdownLink, oldKey: string, title: string): string {
+  const { start, end } = link.textRange;
+  // Without escapes the text is its source, and a `*` in it is a marker, not a star.
+  const asWritten = start.line === end.line && end.character - start.character === link.text.length;
+  const code = asWritten ? /^(`+)([^`](?:[^]*[^`])?)\1$/.exec(link.text) : null;
+  if (code !== null && !code[2].includes(code[1]) && nameKey(code[2]) === oldKey) return codeSpan(title);
+  const emphasis = asWritten ? /^([*_~]+)(?=\S)([^]*?\S)([*_~]+)$/.exec(link.text) : null;
+  if (emphasis !== null && [...emphasis[1]].reverse().join('') === emphasis[3] && nameKey(emphasis[2]) === oldKey) {
+    return emphasis[1] + escapeLinkText(title) + emphasis[3];
+  }
+  return escapeLinkText(title);
+}
+
+/** Text as a code span: fenced by more backticks than any run in it, with a blank inside where it starts or ends with one. */
+function codeSpan(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const blank = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return fence + blank + text + blank + fence;
 }
 
 function renameId(index: GlossaryIndex, term: GlossaryTerm, id: string): WorkspaceChange {
