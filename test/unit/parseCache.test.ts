@@ -142,6 +142,23 @@ describe('the cache of parsed files', () => {
     assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers((await indexWorkspace(false)).index, markdownFiles()));
   });
 
+  it("parses again a page whose body Docusaurus reads otherwise once the site's markdown.format changes", async () => {
+    const site = path.join(root, 'mdx-site');
+    const page = path.join(site, 'docs', 'seite.md');
+    mkdirSync(path.dirname(page), { recursive: true });
+    writeFileSync(page, '---\ntitle: Seite\n---\n\n# Seite\n\n<details>\n\n    Siehe [fehlt](./fehlt.md).\n\n</details>\n');
+    const config = (format: string) => writeFileSync(path.join(site, 'docusaurus.config.js'), `module.exports = { title: 'S', url: 'https://example.com', baseUrl: '/', markdown: { format: '${format}' } };\n`);
+    config('mdx');
+    for (const file of markdownFiles()) utimesSync(file, past(), past());
+    const links = (indexed: Indexed) => indexed.index.getDocument(fileUri(page))?.body.links.map((link) => link.target);
+    assert.deepEqual(links(await indexWorkspace(true)), ['./fehlt.md']);
+    config('md');
+    const warm = await indexWorkspace(true);
+    // Compiled as CommonMark, the indented line is code.
+    assert.deepEqual(links(warm), []);
+    assert.deepStrictEqual(userVisibleAnswers(warm.index, markdownFiles()), userVisibleAnswers((await indexWorkspace(false)).index, markdownFiles()));
+  });
+
   it('forgets the files that are gone, also when no file is left to cache', async () => {
     await indexWorkspace(true);
     const [kept, ...gone] = markdownFiles();

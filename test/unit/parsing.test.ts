@@ -620,6 +620,25 @@ describe('code fenced inside a quote or a list item', () => {
   it('is not opened by a fence in an indented code block outside lists', () => {
     assert.deepEqual(linksOf('    ```\n    code [Foo](./Foo.md)\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
   });
+
+  it('where the page is compiled as MDX, which reads no indented code: indented lines are text, an indented fence is a fence, closed by one indented further (test/sites/docusaurus-mdx-indented)', () => {
+    const body = '# T\n\n<details>\n\n    Siehe [A](./a.md).\n\n    ![Bild](./b.png)\n\n        ```md\n        [im Code](./code.md)\n          ```\n\n    Nach dem Code [C](./c.md).\n\n</details>\n';
+    const read = (uri: string, markdownFormat: 'mdx' | 'md' | 'detect' | undefined, frontMatter = '') => {
+      const document = parseDocument(uri, `${frontMatter}${body}`, undefined, { docusaurus: markdownFormat !== undefined, ...(markdownFormat === undefined ? {} : { markdownFormat }) });
+      return { links: document.body.links.map((link) => link.target), images: (document.body.images ?? []).map((image) => image.target), asMdx: document.bodyReadAsMdx === true };
+    };
+    const asMdx = { links: ['./a.md', './c.md'], images: ['./b.png'], asMdx: true };
+    const asCommonMark = { links: [], images: [], asMdx: false };
+    assert.deepEqual(read('file:///s/docs/x.md', 'mdx'), asMdx);
+    assert.deepEqual(read('file:///s/docs/x.mdx', 'detect'), asMdx);
+    assert.deepEqual(read('file:///s/docs/x.md', 'detect'), asCommonMark);
+    assert.deepEqual(read('file:///s/docs/x.mdx', 'md'), asCommonMark);
+    assert.deepEqual(read('file:///s/docs/x.md', 'md', '---\nmdx:\n  format: mdx\n---\n'), asMdx);
+    assert.deepEqual(read('file:///s/docs/x.md', 'mdx', '---\nmdx:\n  format: md\n---\n'), asCommonMark);
+    // Outside Docusaurus: an `.mdx` file is MDX's, a `.md` file CommonMark's.
+    assert.deepEqual(read('file:///s/x.mdx', undefined), asMdx);
+    assert.deepEqual(read('file:///s/x.md', undefined), asCommonMark);
+  });
 });
 
 /** Whether the first (or last) place of a word in a body, after a heading, starts in text that is no prose. */

@@ -1,3 +1,4 @@
+import { generatorOfReader } from '../common/generator';
 import * as l10n from '@vscode/l10n';
 import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
@@ -71,7 +72,7 @@ export function codeActions(
     // Last, and never a safe fix: turning a rule off is the author's call. One per kind and line.
     const key = `${diagnostic.code} ${diagnostic.range.start.line}`;
     if (disabling.has(key)) continue;
-    const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document), index.readerOf(document.uri));
+    const disable = disableCommentEdit(document, lines, diagnostic, placements, takesMdxCommentsOnly(index, document), generatorOfReader(index.readerOf(document.uri)));
     if (disable === undefined) continue;
     disabling.add(key);
     actions.push({ title: l10n.t('Disable {0} for this line', diagnostic.code), kind: 'quickfix', diagnostics: byKindAndLine.get(key)!, change: { createFiles: [], edits: [{ uri: document.uri, edits: [disable] }] } });

@@ -5,13 +5,14 @@ import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
 import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, pathInSite, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
 import { docsTagsFolders } from '../site/docusaurus';
-import type { Generator as SiteGenerator, SiteConfigProblems, SitePage } from '../site/siteTypes';
+import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { hugoContentPath, hugoFoldersAt, mayHeadHugoBundle } from '../site/hugo';
 import { assetFileName } from '../site/docusaurusAssets';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { SignatureStore, type TextSignature } from './textSignature';
 import { smallest } from '../common/smallest';
 import type { PathKind, PathProbe } from '../common/paths';
+import type { Reader } from '../common/generator';
 import { nameKey, TermMatcher } from './termMatcher';
 import { mentionNameSetsOf, namesFromDefinition } from './mentionNames';
 
@@ -303,8 +304,8 @@ export class GlossaryIndex {
     return parsed;
   }
 
-  /** The generator that reads the file at `uri`, as its site's generator reads it (see `readerOn`): the parser reads it so. */
-  readerOf(uri: string): SiteGenerator | undefined {
+  /** How the file at `uri` is read, as its site's generator reads it (see `readerOn`): the parser reads it so. */
+  readerOf(uri: string): Reader | undefined {
     const site = this.siteFor(uri);
     return site === undefined ? undefined : readerOn(site, uri);
   }

@@ -1,5 +1,5 @@
 import type { GlossaryDiagnostic } from '../common/diagnostic';
-import type { Generator } from '../common/generator';
+import { generatorOfReader, markdownFormatOf, type MarkdownFormat, type Reader } from '../common/generator';
 import { fileStem, resolveRelativeLink } from '../common/uris';
 import { LineIndex, ownCopy, PackedRange, type Range } from '../common/text';
 import { directiveOf, type CommentSpan, type Directive } from './directives';
@@ -62,6 +62,8 @@ export interface ParsedDocument {
   mdxModules?: MdxModule[];
   /** Set when the file was not read as MDX (it lies in no Docusaurus site), so the four above say nothing. */
   mdxUnread?: true;
+  /** Set when its body was read as MDX reads it, with no indented code: it is compiled as MDX (see `compilesAsMdx`). */
+  bodyReadAsMdx?: true;
   /** Hugo's `ref` and `relref` shortcodes in the body, where there are any: the build fails on one that finds no page. */
   hugoRefs?: HugoRef[];
   /** The other Hugo shortcodes the body uses, where there are any: the build fails on one Hugo has no template for. */
@@ -82,11 +84,27 @@ export interface ParseOptions {
   hugo?: boolean;
   /** Titled as Docusaurus titles a page (see `docusaurusContentTitle`). */
   docusaurus?: boolean;
+  /** The `markdown.format` of the Docusaurus site that holds it: its body is read as Docusaurus compiles it (see `compilesAsMdx`). */
+  markdownFormat?: MarkdownFormat;
 }
 
-/** How the generator of a file's site reads it, MDX aside. */
-export function readAs(generator: Generator | undefined): { hugo: boolean; docusaurus: boolean } {
-  return { hugo: generator === 'hugo', docusaurus: generator === 'docusaurus' };
+/** How the generator of a file's site reads it, MDX's problems aside. */
+export function readAs(reader: Reader | undefined): { hugo: boolean; docusaurus: boolean; markdownFormat?: MarkdownFormat } {
+  const generator = generatorOfReader(reader);
+  const markdownFormat = markdownFormatOf(reader);
+  return { hugo: generator === 'hugo', docusaurus: generator === 'docusaurus', ...(markdownFormat === undefined ? {} : { markdownFormat }) };
+}
+
+/**
+ * Whether a page is compiled as MDX: in a Docusaurus site, by its front matter's `mdx.format`, else
+ * the site's `markdown.format` (`markdownFormat`), `detect` by the file's extension; elsewhere, an
+ * `.mdx` file.
+ */
+export function compilesAsMdx(uri: string, fields: readonly FrontMatterField[], markdownFormat: MarkdownFormat | undefined): boolean {
+  if (markdownFormat === undefined) return /\.mdx$/i.test(uri);
+  const mdx = fields.find((field) => field.key === 'mdx')?.value as { format?: unknown } | null | undefined;
+  const format = typeof mdx === 'object' && mdx !== null && mdx.format !== undefined ? mdx.format : markdownFormat;
+  return format === 'mdx' || (format === 'detect' && /\.mdx$/i.test(uri));
 }
 
 /**
@@ -98,7 +116,9 @@ export function readAs(generator: Generator | undefined): { hugo: boolean; docus
 export function parseDocument(uri: string, text: string, lines = new LineIndex(text), options: ParseOptions = {}): ParsedDocument {
   const split = splitFrontMatter(text, lines, options.hugo === true);
   const bodyComments: CommentSpan[] = [];
-  const body = scanMarkdown(text, split.bodyOffset, lines, bodyComments);
+  const fields = split.frontMatter?.fields ?? [];
+  const asMdx = compilesAsMdx(uri, fields, options.markdownFormat);
+  const body = scanMarkdown(text, split.bodyOffset, lines, bodyComments, asMdx);
   const directives: Directive[] = [];
   for (const comment of [...(split.comments ?? []), ...bodyComments]) {
     const directive = directiveOf(text, comment, lines, split.diagnostics);
@@ -106,7 +126,6 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     if (directive !== undefined) directives.push(directive);
   }
   for (const link of body.links) if (link.kind === 'inline') link.targetUri = resolveRelativeLink(uri, link.target);
-  const fields = split.frontMatter?.fields ?? [];
   // Front matter makes a file an entry, as in Docusaurus and Hugo; a file without is a plain note.
   const isEntry = fields.length > 0;
   const asHugo = options.hugo === true;
@@ -123,6 +142,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     ...(shortcodes.others.length === 0 ? {} : { hugoShortcodes: shortcodes.others }),
     ...(openingDependsOnHugo(text) || termKeysDependOnHugo(fields) ? { hugoReading: asHugo ? 'read' : 'unread' } : {}),
     ...(split.hugoOpeningProblem === undefined ? {} : { hugoOpeningProblem: split.hugoOpeningProblem }),
+    ...(asMdx ? { bodyReadAsMdx: true } : {}),
   };
 }
 
@@ -277,16 +297,18 @@ function definitionOf(body: MarkdownBody): string {
  * in a Docusaurus site (Hugo's shortcodes, `{{< … >}}`, would make MDX's parser read most of a Hugo
  * site for nothing), its opening as Hugo reads it in a Hugo site.
  */
-export function closedDocument(uri: string, text: string, generator: Generator | undefined): ParsedDocument {
-  const inDocusaurusSite = generator === 'docusaurus';
-  const document = withoutOpenDocumentDetail(parseDocument(uri, text, undefined, { mdx: inDocusaurusSite, ...readAs(generator) }));
+export function closedDocument(uri: string, text: string, reader: Reader | undefined): ParsedDocument {
+  const inDocusaurusSite = generatorOfReader(reader) === 'docusaurus';
+  const document = withoutOpenDocumentDetail(parseDocument(uri, text, undefined, { mdx: inDocusaurusSite, ...readAs(reader) }));
   if (!inDocusaurusSite) document.mdxUnread = true;
   return document;
 }
 
 /** Whether a document was read as the generator of its site reads it (else it is to be parsed again). */
-export function readAsBy(document: ParsedDocument, generator: Generator | undefined): boolean {
+export function readAsBy(document: ParsedDocument, reader: Reader | undefined): boolean {
+  const generator = generatorOfReader(reader);
   if ((document.mdxUnread === true) !== (generator !== 'docusaurus')) return false;
+  if ((document.bodyReadAsMdx === true) !== compilesAsMdx(document.uri, document.frontMatter?.fields ?? [], markdownFormatOf(reader))) return false;
   return document.hugoReading === undefined || (document.hugoReading === 'read') === (generator === 'hugo');
 }
 

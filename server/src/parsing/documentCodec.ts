@@ -20,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 23;
+export const DOCUMENT_CODEC_VERSION = 24;
 
 export class DocumentCodecError extends Error {}
 
@@ -45,8 +45,8 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.directives.map((directive) => [directive.action, directive.line, directive.codes ?? 0, directive.mdxComment ? 1 : 0]),
     (document.mdxProblems ?? []).map(encodeMdxProblem),
     document.mdxStrictProblems === undefined ? 0 : document.mdxStrictProblems.map(encodeMdxProblem),
-    // How it was read: 1 not as MDX, 2 as Hugo reads it, 4 not so (see `hugoReading`).
-    (document.mdxUnread ? 1 : 0) + (document.hugoReading === 'read' ? 2 : document.hugoReading === 'unread' ? 4 : 0),
+    // How it was read: 1 not as MDX, 2 as Hugo reads it, 4 not so (see `hugoReading`), 8 its body as MDX.
+    (document.mdxUnread ? 1 : 0) + (document.hugoReading === 'read' ? 2 : document.hugoReading === 'unread' ? 4 : 0) + (document.bodyReadAsMdx ? 8 : 0),
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range), ref.lang ?? 0, ref.inHtml ? 1 : 0]),
     (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), (image.inMdxComment ? 1 : 0) + (image.inRawHtml ? 2 : 0)]),
@@ -121,7 +121,7 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const mdxProblems = list(mdxData).map(decodeMdxProblem);
   if (mdxProblems.length > 0) document.mdxProblems = mdxProblems;
   if (mdxStrictData !== 0) document.mdxStrictProblems = list(mdxStrictData).map(decodeMdxProblem);
-  if (typeof readFlags !== 'number' || ![0, 1, 2, 3, 4, 5].includes(readFlags)) fail();
+  if (typeof readFlags !== 'number' || ![0, 1, 2, 3, 4, 5].includes(readFlags & 7) || (readFlags & ~15) !== 0) fail();
   if ((readFlags as number) & 1) document.mdxUnread = true;
   const commonMarkProblems = list(commonMarkData).map(decodeMdxProblem);
   if (commonMarkProblems.length > 0) document.commonMarkProblems = commonMarkProblems;
@@ -167,6 +167,7 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     document.hugoOpeningProblem = { kind, range: rangeAt(numbers, 1) };
     if (numbers.length === 6) document.hugoOpeningProblem.mistake = jsonMistakeOf(numbers[5]);
   }
+  if ((readFlags as number) & 8) document.bodyReadAsMdx = true;
   exactLists(document);
   return document;
 }

@@ -328,9 +328,10 @@ export function mapLinkTargets(markdown: string, map: (target: string) => string
  * Reads the parts of a Markdown body the glossary needs, line by line and in linear time.
  * It is deliberately forgiving: anything it does not recognise is prose. `directiveComments`
  * receives the text of each comment on one line outside code that may be a directive: HTML
- * comments and MDX's `{/* … *\/}`.
+ * comments and MDX's `{/* … *\/}`. `asMdx`: read as MDX reads it, with no indented code (a line
+ * indented four blanks is text, a fence indented so opens and closes).
  */
-export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex, directiveComments: CommentSpan[] = []): MarkdownBody {
+export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex, directiveComments: CommentSpan[] = [], asMdx = false): MarkdownBody {
   const headings: Heading[] = [];
   const links: MarkdownLink[] = [];
   const images: MarkdownImage[] = [];
@@ -382,7 +383,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       if (!leavesContainer) {
         const closing = FENCE_RUN.exec(inFence.rest.slice(inFence.indent));
         const closes = closing !== null && closing[1][0] === fence.marker[0] && closing[1].length >= fence.marker.length && inFence.rest.trim() === closing[1];
-        if (closes && inFence.column <= fence.column + 3) {
+        // MDX reads no indented code: there a fence indented further closes too.
+        if (closes && (asMdx || inFence.column <= fence.column + 3)) {
           fences.push([fence.start, end]);
           nonProse.push([fence.start, end]);
           fence = undefined;
@@ -428,7 +430,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     if (relative >= 4 && /^#{1,6}(?:[ \t]|$)/.test(block.text)) containedHeading = true;
     // A fence in a quote or a list item as well: `> ````, `- ```` and a fence indented under an item.
     // A backtick fence's info string holds no backtick: "```npm i``` installs" is a code span.
-    const fenceRun = relative <= 3 ? FENCE_RUN.exec(block.text) : null;
+    const fenceRun = asMdx || relative <= 3 ? FENCE_RUN.exec(block.text) : null;
     const fenceOpen = fenceRun !== null && (fenceRun[1][0] !== '`' || !block.text.includes('`', fenceRun[1].length)) ? fenceRun : null;
     if (fenceOpen) {
       closeParagraph();
@@ -437,7 +439,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       fence = { marker: fenceOpen[1], start, end, column: contentColumn, quotes: block.quotes, listColumn: listColumn !== undefined && contentColumn >= listColumn ? listColumn : undefined };
       continue;
     }
-    if (paragraphLines.length === 0 && relative >= 4) {
+    if (!asMdx && paragraphLines.length === 0 && relative >= 4) {
       nonProse.push([start, end]);
       continue;
     }

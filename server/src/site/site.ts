@@ -1,10 +1,11 @@
 import { posix } from 'node:path';
 import { composed } from '../common/text';
+import { readerFor, type Reader } from '../common/generator';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, unknownIndexVersionPathsOf, versionPathsOf, type DocusaurusSite } from './docusaurus';
 import { hugoBundleRoleOf, hugoPageOf, hugoReadsAsContent, type HugoSite } from './hugo';
-import type { BrokenLinkPolicy, Generator, SitePage } from './siteTypes';
+import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
 /**
  * A site a glossary belongs to: its generator's rules, with the configuration as read from its
@@ -61,9 +62,10 @@ export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatter
   return hugoPageOf(site.hugo, relativePath, fields, site.now, { sections: sectionFiles, bundleRole, absolutePath });
 }
 
-/** The generator that reads the file at `uri` on a site that holds it: Hugo reads only its content folders' files. */
-export function readerOn(site: Site, uri: string): Generator | undefined {
-  return site.generator === 'docusaurus' || hugoReadsAsContent(site.hugo, pathInSite(site, uri)) ? site.generator : undefined;
+/** How the file at `uri` is read on a site that holds it: Hugo reads only its content folders' files, Docusaurus with its `markdown.format`. */
+export function readerOn(site: Site, uri: string): Reader | undefined {
+  if (site.generator === 'docusaurus') return readerFor('docusaurus', site.docusaurus.markdownFormat);
+  return hugoReadsAsContent(site.hugo, pathInSite(site, uri)) ? 'hugo' : undefined;
 }
 
 /**

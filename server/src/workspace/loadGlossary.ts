@@ -37,10 +37,10 @@ export async function loadGlossary(
     }),
   );
   const indexed: string[] = [];
-  const generatorOf = (filePath: string) => index.readerOf(fileUri(filePath));
+  const readerOf = (filePath: string) => index.readerOf(fileUri(filePath));
   // Read while the workspace was walked.
   const cache = await options.cache;
-  for await (const batch of parseFilesInBatches(files.markdown, generatorOf, log, scope.maxFileBytes, options.parsingThread, cache)) {
+  for await (const batch of parseFilesInBatches(files.markdown, readerOf, log, scope.maxFileBytes, options.parsingThread, cache)) {
     for (const { filePath, document, stamp } of batch) {
       guarded(filePath, log, () => {
         if (stamp !== undefined) cache?.rememberRead(filePath, stamp, document);

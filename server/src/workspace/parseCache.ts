@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { constants as fsConstants, mkdirSync, promises as fs, readFileSync, statSync, type Stats } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Generator } from '../common/generator';
+import type { Reader } from '../common/generator';
 import { readAsBy, type ParsedDocument } from '../parsing/document';
 import { decodeClosedDocument, DocumentCodecError, DOCUMENT_CODEC_VERSION, encodeClosedDocument } from '../parsing/documentCodec';
 import { stampOf, type FileStamp } from './fileReading';
@@ -115,10 +115,10 @@ export class ParseCache {
 
   /**
    * The closed document of a file from the cache, when the file's size, times and inode are those
-   * cached, and it was read as the generator of its site reads it (`generatorOf`, see `readAsBy`);
+   * cached, and it was read as the generator of its site reads it (`readerOf`, see `readAsBy`);
    * else undefined, and the file is to be read and parsed, and the result `rememberRead`.
    */
-  lookUp(filePath: string, uri: string, maxBytes: number, generatorOf: (filePath: string) => Generator | undefined): ParsedDocument | undefined {
+  lookUp(filePath: string, uri: string, maxBytes: number, readerOf: (filePath: string) => Reader | undefined): ParsedDocument | undefined {
     const stats = statOf(filePath);
     if (!stats?.isFile() || stats.size > maxBytes) return undefined;
     const stamp = stampOf(stats);
@@ -133,7 +133,7 @@ export class ParseCache {
         return undefined;
       }
       // Cached before the file's site was what it is: it was not read as MDX, or its opening not as Hugo reads it.
-      if (document !== undefined && readAsBy(document, generatorOf(filePath))) {
+      if (document !== undefined && readAsBy(document, readerOf(filePath))) {
         this.reused++;
         this.current.set(filePath, { stamp, place });
         return document;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { generatorCode, type Generator } from '../common/generator';
+import { readerCode, type Reader } from '../common/generator';
 import { fileUri } from '../common/uris';
 import { closedDocument, type ParsedDocument } from '../parsing/document';
 import { decodeClosedDocument, type EncodedDocument } from '../parsing/documentCodec';
@@ -22,8 +22,8 @@ export interface ParsedFile {
 /** What the main thread asks of the parsing thread (`parseWorker.ts`). */
 export interface ParseRequest {
   paths: readonly string[];
-  /** The generator of each file's site, which reads it its own way (see `generatorCode`). */
-  generators: Uint8Array;
+  /** How each file is read, as its site's generator reads it (see `readerCode`). */
+  readers: Uint8Array;
   maxBytes: number;
   batchSize: number;
   maxBatchesAhead: number;
@@ -72,7 +72,7 @@ export interface ParsingThread {
 
 /** How files are read: as the index keeps them, from the cache of parsed files where it holds them. */
 interface Reading {
-  generatorOf: (filePath: string) => Generator | undefined;
+  readerOf: (filePath: string) => Reader | undefined;
   log: Logger;
   maxBytes: number;
   cache: ParseCache | undefined;
@@ -85,9 +85,9 @@ interface Reading {
  * them while the caller indexes what was parsed: both cores work. Should that thread fail, the
  * rest is read and parsed here.
  */
-export async function* parseFilesInBatches(paths: readonly string[], generatorOf: (filePath: string) => Generator | undefined, log: Logger, maxBytes: number, thread: ParsingThread = {}, cache?: ParseCache): AsyncGenerator<ParsedFile[]> {
+export async function* parseFilesInBatches(paths: readonly string[], readerOf: (filePath: string) => Reader | undefined, log: Logger, maxBytes: number, thread: ParsingThread = {}, cache?: ParseCache): AsyncGenerator<ParsedFile[]> {
   let next = 0;
-  const reading: Reading = { generatorOf, log, maxBytes, cache };
+  const reading: Reading = { readerOf, log, maxBytes, cache };
   const { workerFile = path.join(__dirname, 'parseWorker.js'), minFiles = MIN_FILES_FOR_THREAD } = thread;
   // Not where the cache has entries: with the stamps taken and compared in the thread, a warm start at
   // 10k files was ready in 1054 ms against 959 here, and at 100k in 6.8 s against 6.7 (medians of 6 and 2).
@@ -152,11 +152,11 @@ export function cannotIndex(filePath: string, message: string): string {
   return `Cannot index ${filePath}: ${message}`;
 }
 
-function parsedFile(filePath: string, { generatorOf, log, maxBytes }: Reading): ParsedFile | undefined {
+function parsedFile(filePath: string, { readerOf, log, maxBytes }: Reading): ParsedFile | undefined {
   const read = readStampedFileNow(filePath, log, maxBytes);
   if (read === undefined) return undefined;
   try {
-    return { filePath, document: closedDocument(fileUri(filePath), textOf(read.bytes), generatorOf(filePath)), stamp: read.stamp };
+    return { filePath, document: closedDocument(fileUri(filePath), textOf(read.bytes), readerOf(filePath)), stamp: read.stamp };
   } catch (error) {
     // Parsing never throws by design; should it still, one file must not keep the rest from the index.
     log(cannotIndex(filePath, error instanceof Error ? error.message : String(error)));
@@ -168,7 +168,7 @@ function parsedFile(filePath: string, { generatorOf, log, maxBytes }: Reading): 
 function cachedFile(filePath: string, reading: Reading): ParsedFile | undefined {
   let document: ParsedDocument | undefined;
   try {
-    document = reading.cache?.lookUp(filePath, fileUri(filePath), reading.maxBytes, reading.generatorOf);
+    document = reading.cache?.lookUp(filePath, fileUri(filePath), reading.maxBytes, reading.readerOf);
   } catch (error) {
     // Looking up never throws by design; should it still, the file is read as without a cache.
     reading.log(`Parsing ${filePath} again: ${error instanceof Error ? error.message : String(error)}`);
@@ -194,7 +194,7 @@ interface Parser {
   stop(): Promise<number>;
 }
 
-function startParser(paths: readonly string[], { generatorOf, log, maxBytes }: Reading, workerFile: string): Parser | undefined {
+function startParser(paths: readonly string[], { readerOf, log, maxBytes }: Reading, workerFile: string): Parser | undefined {
   if (!existsSync(workerFile)) return undefined;
   let consumed: SharedArrayBuffer;
   let worker: Worker;
@@ -241,7 +241,7 @@ function startParser(paths: readonly string[], { generatorOf, log, maxBytes }: R
   const returns = new MessageChannel();
   const request: ParseRequest = {
     paths,
-    generators: Uint8Array.from(paths, (filePath) => generatorCode(generatorOf(filePath))),
+    readers: Uint8Array.from(paths, (filePath) => readerCode(readerOf(filePath))),
     maxBytes,
     batchSize: BATCH_SIZE,
     maxBatchesAhead: MAX_BATCHES_AHEAD,

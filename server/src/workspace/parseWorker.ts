@@ -2,7 +2,7 @@
 // `parseFiles.ts`). What it parsed crosses over as the cache's encoding, in a buffer handed back
 // and forth: cloned objects cost the main thread about what parsing them did.
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
-import { generatorOfCode, type Generator } from '../common/generator';
+import { readerOfCode, type Reader } from '../common/generator';
 import { fileUri } from '../common/uris';
 import { closedDocument, type ParsedDocument } from '../parsing/document';
 import { DocumentCodecError, encodeClosedDocument } from '../parsing/documentCodec';
@@ -16,10 +16,10 @@ const MIN_BUFFER_BYTES = 512 * 1024;
 const MAX_FREE_BUFFERS = 2;
 
 /** What the main thread is sent of one file read: see `ParsedFileData`. */
-function parsedFileData(filePath: string, bytes: Buffer, stamp: FileStamp, generator: Generator | undefined): ParsedFileData {
+function parsedFileData(filePath: string, bytes: Buffer, stamp: FileStamp, reader: Reader | undefined): ParsedFileData {
   let document: ParsedDocument;
   try {
-    document = closedDocument(fileUri(filePath), textOf(bytes), generator);
+    document = closedDocument(fileUri(filePath), textOf(bytes), reader);
   } catch (error) {
     // Parsing never throws by design; should it still, the main thread says so, as for its own.
     return error instanceof Error ? error.message : String(error);
@@ -32,7 +32,7 @@ function parsedFileData(filePath: string, bytes: Buffer, stamp: FileStamp, gener
   }
 }
 
-parentPort?.once('message', ({ paths, generators, maxBytes, batchSize, maxBatchesAhead, consumed, returned, messages }: ParseRequest) => {
+parentPort?.once('message', ({ paths, readers, maxBytes, batchSize, maxBatchesAhead, consumed, returned, messages }: ParseRequest) => {
   // The parser's diagnostics are written in the main thread's language.
   useBundle(messages);
   const batchesConsumed = new Int32Array(consumed);
@@ -52,7 +52,7 @@ parentPort?.once('message', ({ paths, generators, maxBytes, batchSize, maxBatche
     const files: ParsedFileData[] = [];
     for (let at = start; at < Math.min(paths.length, start + batchSize); at++) {
       const read = readStampedFileNow(paths[at], (message) => logs.push([at - start, message]), maxBytes);
-      files.push(read === undefined ? 0 : parsedFileData(paths[at], read.bytes, read.stamp, generatorOfCode(generators[at])));
+      files.push(read === undefined ? 0 : parsedFileData(paths[at], read.bytes, read.stamp, readerOfCode(readers[at])));
     }
     const json = JSON.stringify(files);
     const buffer = bufferOf(Buffer.byteLength(json));

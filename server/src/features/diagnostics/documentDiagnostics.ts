@@ -1,3 +1,4 @@
+import { generatorOfReader } from '../../common/generator';
 import { RULES, type GlossaryDiagnostic } from '../../common/diagnostic';
 import { DEFAULT_SETTINGS, type GlossarySettings } from '../../common/settings';
 import type { LineIndex, Range } from '../../common/text';
@@ -79,7 +80,7 @@ const HUGO_CONFIG_NAMES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'c
  * as Hugo does. Looked for on disk, only for a file whose front matter follows blank lines.
  */
 function inContentOfHugoSiteAbove(index: GlossaryIndex, uri: string): boolean {
-  if (index.readerOf(uri) === 'hugo') return false;
+  if (generatorOfReader(index.readerOf(uri)) === 'hugo') return false;
   const segments = uri.split('/');
   for (let at = segments.length - 2; at > 3; at--) {
     if (segments[at] !== 'content') continue;

@@ -1,3 +1,4 @@
+import { generatorOfReader } from '../../common/generator';
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import type { LineIndex, Range } from '../../common/text';
@@ -74,7 +75,7 @@ function unlinkableSpans(index: GlossaryIndex, document: ParsedDocument, lines: 
     spans.push([match.index, close + 3]);
     anchorOpen.lastIndex = close + 3;
   }
-  if (index.readerOf(document.uri) === 'docusaurus') {
+  if (generatorOfReader(index.readerOf(document.uri)) === 'docusaurus') {
     let depth = 0;
     let open = 0;
     for (let at = 0; at < text.length; at++) {

@@ -3,7 +3,7 @@ import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { jsonMistakeMessage } from '../../common/jsonSyntax';
 import { parentUri, uriPath } from '../../common/uris';
 import { PAGINATION_KEYS, type GlossaryIndex } from '../../index/glossaryIndex';
-import type { ParsedDocument } from '../../parsing/document';
+import { compilesAsMdx, type ParsedDocument } from '../../parsing/document';
 import type { HugoOpeningProblem } from '../../parsing/frontMatter';
 import type { MdxModule, MdxProblem } from '../../parsing/mdx';
 import { compiledByContentPlugin, isCategoryIndex, withoutNumberPrefix, type DocusaurusSite } from '../../site/docusaurus';
@@ -293,7 +293,7 @@ export function judgedMdxOf(index: GlossaryIndex, document: ParsedDocument): { p
   if (page?.published === true) {
     if (site.docusaurus.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined) return undefined;
   } else if (!compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? []) || site.docusaurus.contentMdxChangedBy !== undefined) return undefined;
-  return { problems: mdxProblemsOf(site.docusaurus, document), modules: compilesAsMdx(site.docusaurus, document) ? (document.mdxModules ?? []) : [] };
+  return { problems: mdxProblemsOf(site.docusaurus, document), modules: docusaurusCompilesAsMdx(site.docusaurus, document) ? (document.mdxModules ?? []) : [] };
 }
 
 /**
@@ -305,7 +305,7 @@ export function judgedMdxOf(index: GlossaryIndex, document: ParsedDocument): { p
  */
 function mdxProblemsOf(site: DocusaurusSite, document: ParsedDocument): MdxProblem[] {
   // Compiled as CommonMark, only Docusaurus's link plugins can stop it.
-  if (!compilesAsMdx(site, document)) return document.commonMarkProblems ?? [];
+  if (!docusaurusCompilesAsMdx(site, document)) return document.commonMarkProblems ?? [];
   const problems = site.mdx1Compat ? document.mdxProblems : (document.mdxStrictProblems ?? document.mdxProblems);
   if (problems === undefined) return [];
   const provided = site.mdxComponents;
@@ -319,10 +319,8 @@ function mdxDiagnostic(problem: MdxProblem): GlossaryDiagnostic {
 }
 
 /** Whether Docusaurus compiles the page as MDX: by the `mdx.format` of its front matter, else the site's `markdown.format`. */
-function compilesAsMdx(site: DocusaurusSite, document: ParsedDocument): boolean {
-  const mdx = document.frontMatter?.fields.find((field) => field.key === 'mdx')?.value as { format?: unknown } | null | undefined;
-  const format = typeof mdx === 'object' && mdx !== null && mdx.format !== undefined ? mdx.format : site.markdownFormat;
-  return format === 'mdx' || (format === 'detect' && /\.mdx$/i.test(document.uri));
+function docusaurusCompilesAsMdx(site: DocusaurusSite, document: ParsedDocument): boolean {
+  return compilesAsMdx(document.uri, document.frontMatter?.fields ?? [], site.markdownFormat);
 }
 
 /** Whether the site of a file reads MDX 1's syntax (`markdown.mdx1Compat`): all but a Docusaurus site with `future.v4`. */
@@ -331,11 +329,10 @@ export function siteReadsMdx1Syntax(index: GlossaryIndex, uri: string): boolean 
   return site?.generator !== 'docusaurus' || site.docusaurus.mdx1Compat;
 }
 
-/** Whether a page is compiled as MDX: a `.mdx` file, or a page Docusaurus compiles as MDX (`markdown.format`, `mdx.format`). */
+/** Whether a page is compiled as MDX: one Docusaurus compiles as MDX (`markdown.format`, `mdx.format`), or a `.mdx` file outside its sites. */
 export function compiledAsMdx(index: GlossaryIndex, document: ParsedDocument): boolean {
-  if (/\.mdx$/i.test(document.uri)) return true;
   const site = index.siteFor(document.uri);
-  return site?.generator === 'docusaurus' && compilesAsMdx(site.docusaurus, document);
+  return site?.generator === 'docusaurus' ? docusaurusCompilesAsMdx(site.docusaurus, document) : compilesAsMdx(document.uri, [], undefined);
 }
 
 /** Whether a page's comments must be MDX's: in `.mdx` files, and where Docusaurus compiles it as MDX and reads no HTML comments (`future.v4`). */
