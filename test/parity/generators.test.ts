@@ -355,6 +355,7 @@ const HUGO_SITES = [
   { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },
   { name: 'hugo-disable-taxonomy', dir: path.join(SITES, 'hugo-disable-taxonomy') },
   { name: 'hugo-links-html', dir: path.join(SITES, 'hugo-links-html') },
+  { name: 'hugo-links-empty-sections', dir: path.join(SITES, 'hugo-links-empty-sections') },
   { name: 'hugo-links-html-ugly', dir: path.join(SITES, 'hugo-links-html-ugly') },
   { name: 'hugo-hooks-as-is', dir: path.join(SITES, 'hugo-hooks-as-is') },
   { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },

@@ -290,6 +290,7 @@ describe('Hugo routes', () => {
       contentMountSources: [],
       contentSubmounts: [],
       readsContentFolder: true,
+      taxonomies: new Set(['tags', 'categories']),
       mountFilters: new Map(),
       multihost: false,
       refsFailBuild: true,

@@ -1,4 +1,4 @@
-import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments, safeDecode, uriPath, uriToFsPath } from '../common/uris';
+import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments, safeDecode, uriPath, uriToFsPath, withPath } from '../common/uris';
 import { composed } from '../common/text';
 import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
@@ -652,9 +652,9 @@ export class GlossaryIndex {
 
   /**
    * Whether a link to a URL path that reaches no page is broken: it lies in a section of the docs
-   * where the index holds pages. A section it holds none of (`/docs/References/`, when the
-   * workspace is only the glossary's part of the docs) may have pages the index does not see; but
-   * where a version the site does not build would be served, there is none.
+   * (of a Hugo site's content) where the index holds pages. A section it holds none of
+   * (`/docs/References/`, when the workspace is only the glossary's part of the docs) may have pages
+   * the index does not see; but where a version the site does not build would be served, there is none.
    */
   judgesLinksTo(site: Site, path: string): boolean {
     const section = docsSectionOf(site, path);
@@ -665,7 +665,10 @@ export class GlossaryIndex {
     // for a docs folder without its configuration, which may be a part of a site held elsewhere.
     if (site.assumed === true) return false;
     const folder = docsSectionFolderOf(site, path);
-    return folder !== undefined && this.scopeContains?.(`${uriToFsPath(site.rootUri).replace(/\/$/, '')}/${folder}/index.md`) === true;
+    if (folder === undefined) return false;
+    // Hugo 0.126 and later make pages of a content adapter's data too.
+    if (site.generator === 'hugo' && this.whatIsAt(withPath(site.rootUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/${folder}/_content.gotmpl`)) === 'file') return false;
+    return this.scopeContains?.(`${uriToFsPath(site.rootUri).replace(/\/$/, '')}/${folder}/index.md`) === true;
   }
 
   private learnPage(document: ParsedDocument): void {

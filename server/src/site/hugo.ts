@@ -51,6 +51,11 @@ export interface HugoSite {
   buildExpired: boolean;
   /** `[permalinks]`: a pattern per top-level section, keyed lower-cased. */
   permalinks: Record<string, string>;
+  /**
+   * The URL folders of taxonomies' pages, lower-cased: Hugo's `tags` and `categories`, or those
+   * `[taxonomies]` names; `*` where they cannot be told. None where no term's page is built.
+   */
+  taxonomies: ReadonlySet<string>;
   /** Where a page's date, publish date and expiry date come from, in order (see `dateSourcesOf`). */
   dateSources: Record<DateName, readonly string[]>;
   /** Some language has a `baseURL` of its own: each is served from its own, without a language in its paths. */
@@ -234,6 +239,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     buildFuture: facts.buildFuture ?? false,
     buildExpired: facts.buildExpired ?? false,
     permalinks: lowerCasedKeys(facts.permalinks ?? {}),
+    taxonomies: new Set(facts.disableKinds?.includes('term') ? [] : (facts.taxonomies ?? ['tags', 'categories']).map((name) => name.toLowerCase())),
     dateSources: dateSourcesOf(facts),
     multihost: facts.languages.some((language) => language.baseURL !== undefined),
     refsFailBuild: facts.refLinksErrorLevel?.toUpperCase() !== 'WARNING',

@@ -253,6 +253,9 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     return patterns;
   };
   assign('permalinks', permalinksIn(table, []));
+  // `[taxonomies]` replaces Hugo's two, in the site's and each language's settings.
+  const settings = [table, ...(isTable(table.languages) ? Object.values(table.languages).filter(isTable) : [])].filter((source) => source.taxonomies !== undefined);
+  if (settings.length > 0) facts.taxonomies = settings.flatMap((source) => (isTable(source.taxonomies) ? Object.values(source.taxonomies).map(String) : ['*']));
 
   const texts = (key: string, expected: string): string[] | undefined => {
     const value = table[key.toLowerCase()];

@@ -217,7 +217,29 @@ export function docsSectionOf(site: Site, path: string): string | undefined {
  * folder's own entry): where the workspace would hold its pages. None below docs served at the site's root.
  */
 export function docsSectionFolderOf(site: Site, path: string): string | undefined {
-  return site.generator === 'docusaurus' ? docusaurusSectionOf(site, path)?.folder : undefined;
+  return site.generator === 'docusaurus' ? docusaurusSectionOf(site, path)?.folder : hugoSectionFolderOf(site.hugo, path);
+}
+
+/**
+ * The content folder of a Hugo section a URL path lies in (`content/guides` for `/guides/x/`), where
+ * only that folder can make pages there: Hugo makes them of content alone, but for its taxonomies'
+ * and the folders a permalink pattern writes to. Undefined where content may come from elsewhere
+ * (modules, mounts) or a language is not told by the path (multihost).
+ */
+function hugoSectionFolderOf(hugo: HugoSite, path: string): string | undefined {
+  if (hugo.importsModules || hugo.multihost || !hugo.readsContentFolder || hugo.contentMountSources.length > 0 || hugo.contentSubmounts.length > 0) return undefined;
+  if (!path.startsWith(hugo.basePath)) return undefined;
+  const segments = path.slice(hugo.basePath.length).split('/').filter((segment) => segment !== '');
+  const prefixed = hugo.languages.find((candidate) => candidate.code === segments[0]?.toLowerCase());
+  if (prefixed !== undefined) segments.shift();
+  if (segments.length < 2) return undefined;
+  const top = safeDecode(segments[0]);
+  const patterns = [hugo.permalinks, ...hugo.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.values(permalinks));
+  const written = new Set(patterns.map((pattern) => pattern.split('/').find((part) => part !== '')?.toLowerCase()));
+  // A pattern that starts with an attribute (`/:year/…`) may write pages into any folder.
+  if ([...written].some((part) => part?.startsWith(':')) || hugo.taxonomies.has('*') || hugo.taxonomies.has(top.toLowerCase()) || written.has(top.toLowerCase())) return undefined;
+  const language = prefixed ?? hugo.languages.find((candidate) => candidate.code === hugo.defaultContentLanguage);
+  return [language?.contentDir ?? hugo.contentDir, top].filter((part) => part !== '').join('/');
 }
 
 function docusaurusSectionOf(site: Extract<Site, { generator: 'docusaurus' }>, path: string): { key: string; folder?: string } | undefined {

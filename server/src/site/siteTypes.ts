@@ -166,6 +166,8 @@ export interface HugoConfigFacts {
   buildExpired?: boolean;
   /** `[permalinks]`: a pattern per section (`posts = '/:year/:slug/'`). */
   permalinks?: Record<string, string>;
+  /** The plural names of `[taxonomies]` (`tags`), the site's and its languages': the URL folders of their pages; `*` for settings not read. */
+  taxonomies?: string[];
   /** `ignoreFiles`: Go regular expressions; Hugo reads no file whose absolute path one matches. */
   ignoreFiles?: string[];
   /** `markup.goldmark.renderer.unsafe`: raw HTML is rendered, and the shortcodes in it run. */

@@ -226,7 +226,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (outside !== undefined) return outside;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
     // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
-    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!) || hugoContentOfOtherFormatAt(index, site, reached.path!)) return undefined;
+    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!) || hugoContentOfOtherFormatAt(index, site, reached.path!) || hugoStaticFolderAt(index, site, reached.path!)) return undefined;
     // Of routes as near, the one that shares most with this page's: its version, locale or section (`/docs/2.0/scalers/` from `/docs/2.0/concepts/`).
     const from = index.pageOf(document.uri)?.route ?? '';
     const matches = nearestTerms(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
@@ -285,6 +285,14 @@ function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: stri
   const lookIn = (folder: string, extensions: string[]) =>
     stems.some((stem) => extensions.some((extension) => index.whatIsAt(withPath(site.rootUri, `${[root, folder].filter((part) => part !== '').join('/')}/${stem}.${extension}`)) === 'file'));
   return lookIn(language?.contentDir ?? hugo.contentDir, HUGO_UNREAD_CONTENT_EXTENSIONS) || hugoThemeContentFolders(hugo).some((folder) => lookIn(folder, ['md', ...HUGO_UNREAD_CONTENT_EXTENSIONS]));
+}
+
+/** Whether a static folder holds a file or folder at a URL path (`static/tools/demo/` with its `index.html`), which Hugo publishes as it is. */
+function hugoStaticFolderAt(index: GlossaryIndex, site: Site, path: string): boolean {
+  if (site.generator !== 'hugo' || !path.startsWith(site.hugo.basePath)) return false;
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  const inSite = path.slice(site.hugo.basePath.length).replace(/\/+$/, '');
+  return site.hugo.staticDirs.some((folder) => ['file', 'folder'].includes(index.whatIsAt(withPath(site.rootUri, `${root}/${folder}/${inSite}`)) ?? 'none'));
 }
 
 /** Whether Hugo writes a page at a URL path that is no page's own: a section's list page, an alias's redirect (see `hugoPathsBesidePages`). */
