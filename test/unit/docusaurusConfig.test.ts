@@ -166,6 +166,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       contentFolders: ['src/pages'],
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', sidebarPath: { value: './sidebars.js', range: rangeOf(CLASSIC_JS_TEMPLATE, "'./sidebars.js'"), resolved: true } }],
+      routeFoldersOutsideDocs: [],
       notLiteral: [],
       problems: [],
     });
@@ -186,6 +187,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       contentFolders: ['blog', 'src/pages'],
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', routeBasePath: 'glossary', sidebarPath: { value: './sidebars.ts', range: rangeOf(TYPESCRIPT_TEMPLATE, "'./sidebars.ts'") } }],
+      routeFoldersOutsideDocs: ['blog'],
       notLiteral: [],
       problems: [],
     });
@@ -198,6 +200,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       contentFolders: ['blog', 'src/pages'],
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', exclude: ['**/_*.md', '**/entwurf/**'], sidebarPath: { value: './sidebars.js', range: rangeOf(OLD_MODULE_EXPORTS, "'./sidebars.js'"), resolved: true } }],
+      routeFoldersOutsideDocs: ['blog'],
       notLiteral: [],
       problems: [],
     });
@@ -212,6 +215,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       contentFolders: ['src/pages'],
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default' }, { id: 'wissen', path: 'wissen', routeBasePath: 'wissen', numberPrefixParser: false }],
+      routeFoldersOutsideDocs: [],
       notLiteral: [],
       problems: [],
     });
@@ -289,6 +293,7 @@ export default async function createConfig() {
       contentFolders: ['blog', 'src/pages'],
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', mdxSyntaxChangedBy: ['presets[0].docs.remarkPlugins'] }],
+      routeFoldersOutsideDocs: ['blog'],
       notLiteral: [],
       problems: [],
     });
@@ -305,7 +310,7 @@ export default async function createConfig() {
     ];
     for (const text of shapes) {
       const fileName = /satisfies|<Config>/.test(text) ? 'docusaurus.config.ts' : 'docusaurus.config.js';
-      assert.deepEqual(readDocusaurusConfig(text, fileName), { baseUrl: '/a/', docs: [], notLiteral: [], problems: [] }, text);
+      assert.deepEqual(readDocusaurusConfig(text, fileName), { baseUrl: '/a/', docs: [], routeFoldersOutsideDocs: [], notLiteral: [], problems: [] }, text);
     }
   });
 
@@ -542,6 +547,29 @@ export default {
     assert.deepEqual(read(`presets: [['classic', { pages: { routeBasePath: process.env.BASE } }]]`), [{ folder: 'src/pages' }]);
   });
 
+  it('reads whether every plugin and theme makes known routes, and the folders of those not modelled: the blog, the search page', () => {
+    const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js').routeFoldersOutsideDocs;
+    assert.deepEqual(read(`presets: [['classic', { docs: {} }]]`), ['blog']);
+    assert.deepEqual(read(`presets: [['@docusaurus/preset-classic', { blog: { routeBasePath: '/news/' } }]], plugins: ['@docusaurus/plugin-ideal-image', false, ['content-docs', { id: 'api', path: 'api' }]]`), ['news']);
+    assert.deepEqual(read(`presets: [['classic', { blog: false }]], themes: ['@docusaurus/theme-mermaid']`), []);
+    assert.deepEqual(read(`presets: [['classic', { blog: false }]], themeConfig: { algolia: { appId: 'x' } }`), ['search']);
+    assert.deepEqual(read(`presets: ['classic'], plugins: [['content-blog', { id: 'changelog', routeBasePath: 'changelog' }]]`), ['blog', 'changelog']);
+    // Any other plugin, preset or theme may make routes anywhere; so may a blog at the top level, or what the file computes.
+    for (const config of [
+      `presets: ['classic'], plugins: ['@docusaurus/plugin-client-redirects']`,
+      `presets: ['classic'], plugins: ['./src/plugins/seiten']`,
+      `presets: ['classic'], plugins: [function eigenes() { return { name: 'x' }; }]`,
+      `presets: ['classic'], themes: ['@easyops-cn/docusaurus-search-local']`,
+      `presets: [['docusaurus-preset-openapi', { docs: {} }]]`,
+      `presets: [['classic', { blog: { routeBasePath: '/' } }]]`,
+      `presets: [['classic', { blog: { routeBasePath: process.env.BLOG } }]]`,
+      `presets: ['classic'], plugins: process.env.PLUGINS`,
+      `presets: ['classic'], themeConfig: eigeneThemeConfig`,
+    ]) {
+      assert.equal(read(config), undefined, config);
+    }
+  });
+
   it('requires baseUrl, as Docusaurus does', () => {
     assert.deepEqual(readDocusaurusConfig(`export default {\n  title: 'x',\n};\n`, 'docusaurus.config.js').problems, [
       { range: at(0, 15, 16), message: '"baseUrl" is required.' },
@@ -570,6 +598,7 @@ export default config;
     assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js'), {
       baseUrl: '/docs/',
       docs: [],
+      routeFoldersOutsideDocs: [],
       notLiteral: [],
       problems: [{ range: at(0, 16), message: 'The site configuration does not parse: Missing initializer in const declaration.' }],
     });

@@ -1013,7 +1013,8 @@ describe('broken-anchor', () => {
     assert.equal(unknown('## Andere {#ns:name}'), 0);
     assert.equal(unknown('<details id={name}>x</details>'), 0);
     assert.equal(unknown('<Box id="x" />'), 0);
-    assert.equal(unknown('## __init__'), 0);
+    // Strong emphasis, as CommonMark reads `__init__`: the id is `init` (test/sites/docusaurus-anchors-texts).
+    assert.equal(unknown('## __init__'), 1);
     assert.equal(unknown('## Da', (site) => (site.docusaurus.instances[0].headingIdsChangedBy = 'docs.rehypePlugins')), 0);
     assert.equal(unknown('## Da', (site) => (site.docusaurus.mdxComponents = undefined)), 0);
   });
@@ -1055,6 +1056,25 @@ describe('broken-anchor', () => {
     index.setDocument(uri('docs/other.md'), '---\ntitle: Other\n---\n## Usag\n');
     assert.ok(affectedDocuments(index, uri('docs/other.md'), before, index.getDocument(uri('docs/other.md'))).has(uri('docs/intro.md')));
   });
+
+  it('adds the anchors of the Markdown partials a page imports, nested too, each slugged on its own (test/sites/docusaurus-anchors-partials)', () => {
+    const files = {
+      'docs/_teil.mdx': "import Tief from './_tief';\n\n## Aus dem Teil\n\n## Gemeinsam\n\n<Tief />\n",
+      'docs/_tief.md': '## Ganz tief\n',
+      'docs/seite.mdx': "---\ntitle: Seite\n---\n\nimport Teil from '@site/docs/_teil.mdx';\n\n## Gemeinsam\n\n<Teil />\n",
+      'docs/quelle.md': '---\ntitle: Quelle\n---\n[a](seite.mdx#aus-dem-teil) [b](seite.mdx#ganz-tief) [c](seite.mdx#gemeinsam) [d](seite.mdx#gemeinsam-1) [e](seite.mdx#nichts)\n',
+    };
+    const { index } = siteWithFiles([], files);
+    assert.deepEqual(found(index, 'docs/quelle.md').map(([range]) => range), ['3:82-3:103', '3:109-3:125']);
+    // A partial the index does not hold, or code, may add any anchor: the page's are not judged.
+    const { 'docs/_tief.md': _unheld, ...withoutTief } = files;
+    const { index: withoutPartial } = siteWithFiles(['docs/_tief.md'], withoutTief);
+    assert.deepEqual(found(withoutPartial, 'docs/quelle.md'), []);
+    // A partial's heading that changes: the links to the pages importing it are checked again.
+    const before = index.getDocument(uri('docs/_tief.md'));
+    index.setDocument(uri('docs/_tief.md'), '## Anders tief\n');
+    assert.ok(affectedDocuments(index, uri('docs/_tief.md'), before, index.getDocument(uri('docs/_tief.md'))).has(uri('docs/quelle.md')));
+  });
 });
 
 describe('headingText', () => {
@@ -1066,7 +1086,14 @@ describe('headingText', () => {
     assert.equal(headingText('snake_case'), 'snake_case');
     assert.equal(headingText('10:30 und std::vector, http://x'), '10:30 und std::vector, http://x');
     assert.equal(headingText('[`JsCast`](https://docs.rs/x "Doku")'), 'JsCast');
-    for (const uncertain of ['_Kursiv_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&amp;T', 'zwei\nZeilen', 'Note:important', ':abbr[HTML]']) assert.equal(headingText(uncertain), undefined, uncertain);
+    // Emphasis with `_` as CommonMark pairs it, brackets of no link, XML's and numeric character references (test/sites/docusaurus-anchors-texts).
+    assert.equal(headingText('Action types _must_ be strings'), 'Action types must be strings');
+    assert.equal(headingText('__init__ und _halb'), 'init und _halb');
+    assert.equal(headingText('snake_case_name'), 'snake_case_name');
+    assert.equal(headingText('a \\[b] und Foo [bar], [x][]'), 'a [b] und Foo [bar], [x][]');
+    assert.equal(headingText('x &lt;y&gt; &amp; &#35;1'), 'x <y> & #1');
+    assert.equal(headingText('_a_b_'), 'a_b');
+    for (const uncertain of ['_a _b_ c_', '`x` _y_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&nbsp;T', 'zwei\nZeilen', 'Note:important', ':abbr[HTML]']) assert.equal(headingText(uncertain), undefined, uncertain);
   });
 });
 

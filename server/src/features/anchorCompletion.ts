@@ -5,6 +5,7 @@ import type { ParsedDocument } from '../parsing/document';
 import { docusaurusAnchorsOf } from '../site/docusaurusAnchors';
 import { NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { compiledAsMdx } from './diagnostics/siteRules';
+import { markdownPartialOf } from './diagnostics/anchorRules';
 import { linkedDocument } from './termLinks';
 
 /** A link's target up to the cursor, in its anchor: `[text](./other.md#par`, `](#par`. */
@@ -26,7 +27,7 @@ export function completeAnchors(index: GlossaryIndex, document: ParsedDocument, 
   const site = index.siteFor(document.uri);
   const target = path === '' ? document : linkedDocument(index, document.uri, path, resolveRelativeLink(document.uri, path)).document;
   if (site?.generator !== 'docusaurus' || target === undefined || index.siteFor(target.uri) !== site) return NO_COMPLETIONS;
-  const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) });
+  const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) }, markdownPartialOf(index));
   if (anchors === undefined) return NO_COMPLETIONS;
   const items: Suggestion[] = [];
   for (const [anchor, givenBy] of anchors) {

@@ -3,7 +3,7 @@ import { composed } from '../common/text';
 import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
-import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inUnbuiltVersion, isBuiltOn, localesOf, pathInSite, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
+import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inKnownTopLevel, inUnbuiltVersion, isBuiltOn, localesOf, pathInSite, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
 import { docsTagsFolders } from '../site/docusaurus';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { hugoContentPath, hugoFoldersAt, mayHeadHugoBundle } from '../site/hugo';
@@ -658,7 +658,7 @@ export class GlossaryIndex {
    */
   judgesLinksTo(site: Site, path: string): boolean {
     const section = docsSectionOf(site, path);
-    if (section === undefined) return inUnbuiltVersion(site, path);
+    if (section === undefined) return inUnbuiltVersion(site, path) || inKnownTopLevel(site, path);
     if ((this.pagesBySection.get(section) ?? 0) > 0 || inUnbuiltVersion(site, path)) return true;
     // A section with no page held: none is there where the workspace would hold its files (a folder of the docs
     // the glossary's scope takes in), else its pages are out of the workspace's view. Not in a site assumed

@@ -122,6 +122,20 @@ const WIKI_LINK = /\[\[([^[\]|\n]+)(?:\|([^[\]\n]+))?\]\](?!\()/dg;
 export const ESCAPABLE = /[!-/:-@[-`{-~]/;
 /** A character reference at the start of a text (CommonMark): `&amp;`, `&#35;`, `&#x1F600;`. */
 export const CHARACTER_REFERENCE = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * The character a reference (`&#35;`, `&#x23;`, `&lt;`) stands for, as CommonMark reads it; undefined
+ * for a named one other than XML's five, whose character is not known here (see `htmlEntities.ts`).
+ */
+export function referencedCharacter(reference: string): string | undefined {
+  const numeric = /^&#(?:(\d+)|[xX]([\da-fA-F]+));$/.exec(reference);
+  if (numeric === null) return XML_ENTITIES[reference.slice(1, -1)];
+  const code = Number.parseInt(numeric[1] ?? numeric[2], numeric[1] === undefined ? 16 : 10);
+  // 0 and what is no Unicode scalar value become U+FFFD.
+  return String.fromCodePoint(code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0xfffd : code);
+}
 /** A backslash escape of ASCII punctuation (CommonMark): `\]`, `\#`, `\\`. */
 const BACKSLASH_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const BARE_URL = /\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+/g;

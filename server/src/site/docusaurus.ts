@@ -87,6 +87,12 @@ export interface DocusaurusSite {
   mdxComponents: string[] | undefined;
   /** Set where the configuration computes its plugins or presets (`plugins: docsPlugins`): a docs instance of its own may read any folder. */
   instancesComputed?: true;
+  /**
+   * Where the routes outside the docs are known: the route folders below the base URL whose routes
+   * are not modelled (the blog's, the search page); elsewhere only the pages plugins' files make
+   * pages. Undefined where a plugin or theme may make any.
+   */
+  routeFoldersOutsideDocs?: string[];
 }
 
 /** Where a file lies in a Docusaurus site: which instance, version and locale folder. */

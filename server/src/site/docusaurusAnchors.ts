@@ -1,6 +1,6 @@
 import type { ParsedDocument } from '../parsing/document';
 import type * as HeadingSlugs from './headingSlugs';
-import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, MAX_INLINE_TEXT } from '../parsing/markdown';
+import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, MAX_INLINE_TEXT, referencedCharacter } from '../parsing/markdown';
 
 /**
  * The anchors of a doc's page as Docusaurus 3 collects them for its broken-anchor check: the ids
@@ -10,15 +10,48 @@ import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, MAX_INLINE_TEXT } from '../
  * (github-slugger, as Docusaurus's heading plugin), numbered where a slug repeats on the page (the
  * H1's slug counts for that; an explicit id does not).
  *
+ * A Markdown partial the page imports (`import Teil from './_teil.mdx'`) adds its own anchors, as
+ * Docusaurus collects them where the partial renders (each file slugs its headings on its own);
+ * `partialOf` finds it.
+ *
  * Undefined where the page may have anchors we cannot name: a heading whose text we cannot read
- * for certain (HTML, an expression, emphasis with `_`, a reference link), one in a quote or a
+ * for certain (HTML, an expression, a full reference link: see `headingText`), one in a quote or a
  * list item, an `id` an expression or a component of the site's gives, any element's `id` on a
- * page compiled as CommonMark (`mdx` false), or a module the page imports (a partial's headings, a
- * component's). A link to such a page is not judged: a missed warning, never a false one.
+ * page compiled as CommonMark (`mdx` false), a module the page imports that is code (a
+ * component's headings) or a partial not found, or partials nested deeper than `MAX_PARTIAL_DEPTH`.
+ * A link to such a page is not judged: a missed warning, never a false one.
  * Each anchor with what gives it: its heading's text (the headings' in the page's order), then its
- * element (`<details id>`). Remembered per parsed document, which never changes.
+ * element (`<details id>`), then the partials'.
  */
-export function docusaurusAnchorsOf(document: ParsedDocument, options: { maintainCase: boolean; mdx: boolean }): ReadonlyMap<string, string> | undefined {
+export function docusaurusAnchorsOf(document: ParsedDocument, options: { maintainCase: boolean; mdx: boolean }, partialOf?: PartialOf): ReadonlyMap<string, string> | undefined {
+  return anchorsWithPartials(document, options, partialOf, new Set());
+}
+
+/** A Markdown file a page imports, as found from the importing page: its document, and whether it is compiled as MDX. */
+export type PartialOf = (request: string, importer: ParsedDocument) => { document: ParsedDocument; mdx: boolean } | undefined;
+
+/** How deep partials import partials before their anchors are not judged. */
+const MAX_PARTIAL_DEPTH = 5;
+
+function anchorsWithPartials(document: ParsedDocument, options: { maintainCase: boolean; mdx: boolean }, partialOf: PartialOf | undefined, importers: Set<string>): ReadonlyMap<string, string> | undefined {
+  const own = ownAnchorsOf(document, options);
+  const partials = (document.mdxModules ?? []).filter((module) => !ANCHORLESS_MODULES.test(module.request));
+  if (own === undefined || partials.length === 0) return own;
+  if (partialOf === undefined || importers.has(document.uri) || importers.size >= MAX_PARTIAL_DEPTH) return undefined;
+  importers.add(document.uri);
+  const anchors = new Map(own);
+  for (const module of partials) {
+    const partial = partialOf(module.request, document);
+    const theirs = partial && anchorsWithPartials(partial.document, { maintainCase: options.maintainCase, mdx: partial.mdx }, partialOf, importers);
+    if (theirs === undefined) return undefined;
+    for (const [id, source] of theirs) if (!anchors.has(id)) anchors.set(id, source);
+  }
+  importers.delete(document.uri);
+  return anchors;
+}
+
+/** The anchors of the page's own text, its imports aside; remembered per parsed document, which never changes. */
+function ownAnchorsOf(document: ParsedDocument, options: { maintainCase: boolean; mdx: boolean }): ReadonlyMap<string, string> | undefined {
   const remembered = (remembering[Number(options.maintainCase) * 2 + Number(options.mdx)] ??= new WeakMap());
   if (remembered.has(document)) return remembered.get(document) ?? undefined;
   const found = anchorsOf(document, options.maintainCase, options.mdx);
@@ -42,7 +75,6 @@ const COLLECTING_ELEMENTS = new Set(['details', 'Details', 'Link', 'Heading']);
 const ANCHORLESS_MODULES = /^@(?:theme|docusaurus)\/|\.(?!(?:[cm]?[jt]sx?|mdx?)$)[A-Za-z0-9]+$/;
 
 function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean): ReadonlyMap<string, string> | undefined {
-  if ((document.mdxModules ?? []).some((module) => !ANCHORLESS_MODULES.test(module.request))) return undefined;
   const fromHeadings = new Map<string, string>();
   const fromElements = new Map<string, string>();
   for (const element of document.body.otherAnchors ?? []) {
@@ -74,16 +106,18 @@ function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean
 const CLASSIC_HEADING_ID = /\s*\{#((?:.(?!\{#|\}))*.)\}$/;
 /** A text directive (remark-directive, which Docusaurus reads in every page): `:` and a letter, not after another `:`. */
 const DIRECTIVE = /(?<!:):[A-Za-z]/;
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
  * A heading's inline Markdown as the text Docusaurus slugs (mdast's `toString`): code spans' code,
- * links' and images' texts, escapes resolved, emphasis markers of `*` left in (the slug drops them
- * all the same). Undefined where that text is not certain without a full parse, and for text too
- * long to be a heading (`MAX_INLINE_TEXT`).
+ * links' and images' texts, escapes and character references resolved, emphasis markers of `*`
+ * left in (the slug drops them all the same), those of `_` left out; brackets of no link (`[b]`
+ * without a definition: the slug drops them, and those of a shortcut reference alike). Undefined where that text is not certain without a
+ * full parse, and for text too long to be a heading (`MAX_INLINE_TEXT`).
  */
 export function headingText(markdown: string): string | undefined {
   if (markdown.length > MAX_INLINE_TEXT) return undefined;
+  const emphasis = underscoreEmphasis(markdown);
+  if (emphasis === undefined) return undefined;
   let text = '';
   for (let at = 0; at < markdown.length; ) {
     const character = markdown[at];
@@ -101,19 +135,31 @@ export function headingText(markdown: string): string | undefined {
       continue;
     } else if (character === '[' || (character === '!' && markdown[at + 1] === '[')) {
       const link = inlineLink(markdown, character === '!' ? at + 1 : at);
+      if (link === 'no link') {
+        // Text, or a shortcut or collapsed reference (`[b]`, `[b][]`), whose brackets the slug drops all the same.
+        text += character;
+        at++;
+        continue;
+      }
       if (link === undefined) return undefined;
       const linkText = headingText(link.text);
       if (linkText === undefined) return undefined;
       text += linkText;
       at = link.end;
       continue;
-    } else if (character === '<' || character === '{' || character === '}' || character === '\n' || character === ']' || (character === ':' && DIRECTIVE.test(markdown.slice(Math.max(0, at - 1), at + 2)))) {
+    } else if (character === '<' || character === '{' || character === '}' || character === '\n' || (character === ':' && DIRECTIVE.test(markdown.slice(Math.max(0, at - 1), at + 2)))) {
       return undefined;
     } else if (character === '&' && CHARACTER_REFERENCE.test(markdown.slice(at, at + 40))) {
-      return undefined;
-    } else if (character === '_' && !(WORD_CHARACTER.test(markdown[at - 1] ?? '') && WORD_CHARACTER.test(markdown[at + 1] ?? ''))) {
-      // `_` at a word's edge may be emphasis, which the text leaves out, and the slug keeps `_`.
-      return undefined;
+      const reference = CHARACTER_REFERENCE.exec(markdown.slice(at, at + 40))![0];
+      const referenced = referencedCharacter(reference);
+      if (referenced === undefined) return undefined;
+      text += referenced;
+      at += reference.length;
+      continue;
+    } else if (character === '_' && emphasis.has(at)) {
+      // A marker of emphasis, which the text leaves out (the slug would keep a `_`).
+      at++;
+      continue;
     }
     text += character;
     at++;
@@ -121,8 +167,12 @@ export function headingText(markdown: string): string | undefined {
   return text;
 }
 
-/** An inline link `[text](destination "title")` at `at` (its `[`): its text and where it ends; undefined for any other bracket. */
-function inlineLink(markdown: string, at: number): { text: string; end: number } | undefined {
+/**
+ * An inline link `[text](destination "title")` at `at` (its `[`): its text and where it ends; `no
+ * link` for brackets that are text or a reference whose text is theirs (`[b]`, `[b][]`); undefined
+ * for any other bracket (a full reference `[text][label]`, a footnote, an unclosed one).
+ */
+function inlineLink(markdown: string, at: number): { text: string; end: number } | 'no link' | undefined {
   let depth = 0;
   let close = -1;
   for (let index = at; index < markdown.length; index++) {
@@ -139,9 +189,44 @@ function inlineLink(markdown: string, at: number): { text: string; end: number }
       break;
     }
   }
-  if (close === -1 || markdown[close + 1] !== '(' || markdown[at + 1] === '^') return undefined;
+  if (close === -1 || markdown[at + 1] === '^') return undefined;
+  if (markdown[close + 1] === '[') return markdown[close + 2] === ']' ? 'no link' : undefined;
+  if (markdown[close + 1] !== '(') return 'no link';
   // A destination without blanks or parentheses, and an optional title in quotes.
   const rest = /^\(\s*(?:<[^<>\n]*>|[^\s()<>]*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/.exec(markdown.slice(close + 1));
   if (rest === null) return undefined;
   return { text: markdown.slice(at + 1, close), end: close + 1 + rest[0].length };
 }
+
+/**
+ * The places of the `_` that mark emphasis in inline Markdown, as CommonMark pairs them: a run that
+ * can open (left-flanking, and not right-flanking unless after punctuation) with the next that can
+ * close, of the same length; a run that can do neither is text. Undefined where pairing them needs
+ * more (a run that can both open and close, runs of other lengths, one inside a code span).
+ */
+function underscoreEmphasis(markdown: string): Set<number> | undefined {
+  const places = new Set<number>();
+  if (!markdown.includes('_')) return places;
+  if (markdown.includes('`')) return undefined;
+  let opener: { at: number; length: number } | undefined;
+  for (const run of markdown.matchAll(/(?<!\\)_+/g)) {
+    const before = markdown[run.index - 1] ?? ' ';
+    const after = markdown[run.index + run[0].length] ?? ' ';
+    const leftFlanking = !/\s/u.test(after) && (!PUNCTUATION.test(after) || /\s/u.test(before) || PUNCTUATION.test(before));
+    const rightFlanking = !/\s/u.test(before) && (!PUNCTUATION.test(before) || /\s/u.test(after) || PUNCTUATION.test(after));
+    const opens = leftFlanking && (!rightFlanking || PUNCTUATION.test(before));
+    const closes = rightFlanking && (!leftFlanking || PUNCTUATION.test(after));
+    if (opens && closes) return undefined;
+    if (opens) {
+      if (opener !== undefined) return undefined;
+      opener = { at: run.index, length: run[0].length };
+    } else if (closes && opener !== undefined) {
+      if (opener.length !== run[0].length) return undefined;
+      for (let offset = 0; offset < run[0].length; offset++) places.add(opener.at + offset).add(run.index + offset);
+      opener = undefined;
+    }
+  }
+  return places;
+}
+
+const PUNCTUATION = /[\p{P}\p{S}]/u;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { uriPath, withPath } from '../common/uris';
 import type { PathKind } from '../common/paths';
 import type { Site } from './site';
+import { referencedCharacter } from '../parsing/markdown';
 
 /**
  * What Docusaurus makes of the target of a Markdown image, or of a link to a file that is no page
@@ -84,21 +85,14 @@ export function assetFileName(written: string, image: boolean): string | undefin
 export function markdownDestination(written: string): string | undefined {
   if (!written.includes('\\') && !written.includes('&')) return written;
   let unknown = false;
-  const read = written.replace(/\\([!-/:-@[-`{-~])|&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z][A-Za-z\d]{1,31}));/g, (whole, escaped: string | undefined, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+  const read = written.replace(/\\([!-/:-@[-`{-~])|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g, (whole, escaped: string | undefined) => {
     if (escaped !== undefined) return escaped;
-    if (name !== undefined) {
-      const character = XML_ENTITIES[name];
-      if (character === undefined) unknown = true;
-      return character ?? whole;
-    }
-    const code = Number.parseInt(decimal ?? hex!, decimal === undefined ? 16 : 10);
-    // CommonMark: 0 and what is no Unicode scalar value become U+FFFD.
-    return String.fromCodePoint(code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? 0xfffd : code);
+    const character = referencedCharacter(whole);
+    if (character === undefined) unknown = true;
+    return character ?? whole;
   });
   return unknown ? undefined : read;
 }
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function assetTarget(site: Site, documentUri: string, written: string): AssetTarget | undefined {
   if (site.generator !== 'docusaurus' || site.assumed) return undefined;

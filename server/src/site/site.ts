@@ -212,6 +212,24 @@ export function docsSectionOf(site: Site, path: string): string | undefined {
 }
 
 /**
+ * Whether a URL path lies at a Docusaurus site's top level, outside its docs, where only the pages
+ * plugins' files make pages: every plugin and theme is one whose routes are known, and the path is
+ * in none of the folders of routes not modelled (the blog's, the search page's). A static file is
+ * no route to Docusaurus's check of links (`static/alt/index.html` does not make `/alt` one).
+ */
+export function inKnownTopLevel(site: Site, path: string): boolean {
+  const folders = site.generator === 'docusaurus' && site.assumed !== true ? site.docusaurus.routeFoldersOutsideDocs : undefined;
+  if (site.generator !== 'docusaurus' || folders === undefined) return false;
+  const { docusaurus } = site;
+  const locale = localeOfPath(site, path);
+  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  if (!path.startsWith(localeBase)) return false;
+  const rest = path.slice(localeBase.length).replace(/\/+$/, '');
+  const within = (folder: string) => folder === '' || rest === folder || rest.startsWith(`${folder}/`);
+  return rest !== '' && !docusaurus.instances.some((instance) => within(instance.routeBasePath)) && !folders.some(within);
+}
+
+/**
  * The folder, from the site's folder, that would hold the docs of a Docusaurus section a URL path
  * lies in (`/docs/guides/bar` → `docs/guides`; a version's or a top-level page's → the docs
  * folder's own entry): where the workspace would hold its pages. None below docs served at the site's root.

@@ -109,6 +109,12 @@ export interface DocusaurusConfigFacts {
   pagesFolders?: Array<{ folder: string; routeBasePath?: string }>;
   /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
   contentMdxChangedBy?: string[];
+  /**
+   * Where every plugin and theme is one whose routes are known (the classic preset's, Docusaurus's
+   * own that make none): the route folders outside the docs and the pages plugins' files, whose
+   * routes are not modelled (`blog`, the search page's `search`). Undefined where another may make any.
+   */
+  routeFoldersOutsideDocs?: string[];
   /** Values the file computes (a call, a variable from elsewhere): the defaults are assumed for them. */
   notLiteral: Array<{ key: string; range: Range }>;
   problems: ConfigProblem[];

@@ -191,6 +191,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.trailingSlash = facts.trailingSlash;
       if (facts.notLiteral.some((computed) => /^(?:plugins|presets)(?:\[\d+\])?$/.test(computed.key))) docusaurus.instancesComputed = true;
       docusaurus.markdownFormat = facts.markdownFormat ?? 'mdx';
+      if (facts.routeFoldersOutsideDocs !== undefined) docusaurus.routeFoldersOutsideDocs = facts.routeFoldersOutsideDocs;
       docusaurus.mdx1Compat = facts.mdx1Compat !== false;
       const packageJson = read('package.json')?.text;
       const version = docusaurusVersionOf(folder, scope, log, packageJson);

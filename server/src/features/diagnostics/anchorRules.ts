@@ -3,8 +3,9 @@ import { distance } from 'fastest-levenshtein';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
+import { resolveRelativeLink } from '../../common/uris';
 import { unescapeMarkdown, type MarkdownLink } from '../../parsing/markdown';
-import { docusaurusAnchorsOf } from '../../site/docusaurusAnchors';
+import { docusaurusAnchorsOf, type PartialOf } from '../../site/docusaurusAnchors';
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
@@ -52,6 +53,25 @@ function judgedPage(index: GlossaryIndex, site: DocusaurusSite, document: Parsed
   return (problems?.length ?? 0) > 0 ? undefined : page;
 }
 
+/**
+ * The Markdown file of the glossary a page's import names (`./_teil.mdx`, `@site/docs/_teil.md`,
+ * `./_teil` with the extension webpack adds), with how Docusaurus compiles it; undefined for code and
+ * for a file the index does not hold.
+ */
+export function markdownPartialOf(index: GlossaryIndex): PartialOf {
+  return (request, importer) => {
+    const site = index.siteFor(importer.uri);
+    const path = request.replace(/(?!^)[?#].*$/s, '');
+    const uri = site !== undefined && path.startsWith('@site/') ? resolveRelativeLink(`${site.rootUri.replace(/\/$/, '')}/_`, path.slice('@site/'.length)) : /^\.\.?\//.test(path) ? resolveRelativeLink(importer.uri, path) : undefined;
+    if (uri === undefined || site?.generator !== 'docusaurus') return undefined;
+    for (const candidate of /\.mdx?$/i.test(uri) ? [uri] : [`${uri}.md`, `${uri}.mdx`]) {
+      const document = index.documentAtLink(candidate);
+      if (document !== undefined) return { document, mdx: compiledAsMdx(index, document) };
+    }
+    return undefined;
+  };
+}
+
 /** Anchors other parts of a page than its text give it: the footnotes' (`user-content-fn-1`, `footnote-label`). */
 const GENERATED_ANCHOR = /^(?:user-content-|footnote-label$)/;
 
@@ -66,7 +86,7 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   if (target === undefined || index.siteFor(target.uri) !== site) return undefined;
   const targetPage = target === document ? page : judgedPage(index, site, target);
   if (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, page.locale)) return undefined;
-  const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) });
+  const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) }, markdownPartialOf(index));
   if (anchors?.has(hash)) return undefined;
   const decoded = decodedHash(hash);
   // Docusaurus decodes an anchor it does not find as written, and stops where that fails (`#caf%E9`, no UTF-8).

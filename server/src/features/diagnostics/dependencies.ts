@@ -21,9 +21,18 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
       if (term.title !== '') for (const other of index.termsNamed(term.title)) affected.add(other.uri);
     }
   }
-  // Headings or elements that change give the page other anchors, which links to it name.
+  // Headings or elements that change give the page other anchors, which links to it name; so do
+  // the pages that import it as a partial (and those importing them), whose anchors it adds to.
   if (before !== undefined && after !== undefined && anchorSourcesOf(before) !== anchorSourcesOf(after)) {
-    for (const source of index.documentsLinkingTo(termAfter ?? asTarget)) affected.add(source);
+    const pages = new Set([uri]);
+    for (let found = [uri], depth = 0; found.length > 0 && depth < MAX_IMPORT_DEPTH; depth++) {
+      found = [...index.documentsImportingAny(found)].filter((importer) => !pages.has(importer));
+      for (const importer of found) pages.add(importer);
+    }
+    for (const page of pages) {
+      const term = page === uri ? termAfter : index.getDocument(page)?.term;
+      for (const source of index.documentsLinkingTo(term ?? { uri: page, id: '', title: '', aliases: [] })) affected.add(source);
+    }
   }
   const tagsBefore = new Set(termBefore?.tags.map((tag) => tag.value) ?? []);
   const tagsAfter = new Set(termAfter?.tags.map((tag) => tag.value) ?? []);
@@ -61,6 +70,9 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
   affected.delete(uri);
   return affected;
 }
+
+/** How far up a chain of imports a partial's anchors are followed (see `docusaurusAnchorsOf`). */
+const MAX_IMPORT_DEPTH = 5;
 
 /** What a page's anchors are made of (see `docusaurusAnchorsOf`), as one string to compare. */
 function anchorSourcesOf(document: ParsedDocument): string {
