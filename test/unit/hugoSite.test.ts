@@ -876,8 +876,10 @@ describe('broken links in a Hugo site', () => {
       for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
       const pages = Object.keys(files).flatMap((file) => {
         const page = index.pageOf(`file:///site/${file}`);
-        const aliases = index.getDocument(`file:///site/${file}`)?.frontMatter?.fields.find((field) => field.key === 'aliases')?.value as string[] | undefined;
-        return page?.published || page?.contentRead ? [{ relativePath: file, page, aliases: aliases ?? [] }] : [];
+        const fields = index.getDocument(`file:///site/${file}`)?.frontMatter?.fields ?? [];
+        const aliases = fields.find((field) => field.key === 'aliases')?.value as string[] | undefined;
+        const terms = new Map(fields.filter((field) => hugo.taxonomies.has(field.key.toLowerCase())).map((field) => [field.key.toLowerCase(), field.value as string[]]));
+        return page?.published || page?.contentRead ? [{ relativePath: file, page, aliases: aliases ?? [], terms }] : [];
       });
       return [...hugoPathsBesidePages(hugo, Object.keys(files), pages)].sort();
     };
@@ -888,15 +890,20 @@ describe('broken links in a Hugo site', () => {
       'content/moved/_index.md': '---\ntitle: M\nurl: /news/\n---\n',
       'content/moved/x.md': page(),
       'content/docs/other.md': page('[../up-alias/, ./dot/, /docs/old/index.html]'),
-    }), ['/docs', '/docs/dot', '/docs/old', '/my-docs', '/qa', '/up-alias']);
-    assert.deepEqual(paths('uglyURLs = true\n', { 'content/blog/post.md': page('[/old/]') }), ['/blog.html', '/old.html']);
+    }), ['/categories', '/docs', '/docs/dot', '/docs/old', '/my-docs', '/qa', '/tags', '/up-alias']);
+    assert.deepEqual(paths('uglyURLs = true\n', { 'content/blog/post.md': page('[/old/]') }), ['/blog.html', '/categories.html', '/old.html', '/tags.html']);
     // A section of pages Hugo reads and renders none of (headless, render: never) is written; in the page's language, whatever its url.
     assert.deepEqual(paths('defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.de]\ncontentDir = "content/de"\nweight = 2\n', {
       'content/en/nie/p.md': '---\ntitle: P\n_build:\n  render: never\n---\n',
       'content/de/werkzeug/w.md': '---\ntitle: W\nurl: /eigen/\n---\n',
       'content/de/entwurf/e.md': '---\ntitle: E\ndraft: true\n---\n',
-    }), ['/de/werkzeug', '/nie']);
-    assert.deepEqual(paths('baseURL = "https://example.org/docs/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\ncontentDir = "content/de"\n', { 'content/de/blog/post.md': page('[/alt/]') }), ['/docs/alt', '/docs/de/blog']);
+    }), ['/categories', '/de/categories', '/de/tags', '/de/werkzeug', '/nie', '/tags']);
+    assert.deepEqual(paths('baseURL = "https://example.org/docs/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\ncontentDir = "content/de"\n', { 'content/de/blog/post.md': page('[/alt/]') }), ['/docs/alt', '/docs/categories', '/docs/de/blog', '/docs/de/categories', '/docs/de/tags', '/docs/tags']);
+    // The taxonomies' pages: the list of each, and a page per term a built page gives it, urlized; none of a draft's terms.
+    assert.deepEqual(paths('disablePathToLower = true\n[taxonomies]\nthema = "themen"\n', {
+      'content/a.md': '---\ntitle: A\nThemen: [Foo Bar, C++, a/b]\ntags: [nicht]\n---\n',
+      'content/b.md': '---\ntitle: B\ndraft: true\nthemen: [Entwurf]\n---\n',
+    }), ['/themen', '/themen/C++', '/themen/Foo-Bar', '/themen/a/b']);
   });
 });
 

@@ -540,10 +540,14 @@ function bundleHeaderKind(site: HugoSite, fileName: string): 'leaf' | 'branch' |
  *   and lower-cased whatever `disablePathToLower` says, `.html` with `uglyURLs`;
  * - a redirect at each `aliases` path of a built page, unless `disableAliases`: below the base URL's
  *   path as written (Hugo 0.111 puts no language in front of it), or relative to the page's
- *   folder, cleaned as Go cleans a path, a final `index.html` dropped, `.html` with `uglyURLs`.
- * `files` are the paths of every document of the site relative to it; `pages` the pages Hugo reads.
+ *   folder, cleaned as Go cleans a path, a final `index.html` dropped, `.html` with `uglyURLs`;
+ * - the pages of the taxonomies (`site.taxonomies`) in each language: the list of each (`/tags/`),
+ *   and a page for each term a built page of the language gives it (`tags: [Foo Bar]`: `/tags/foo-bar/`),
+ *   urlized as a folder is, lower-cased unless `disablePathToLower`.
+ * `files` are the paths of every document of the site relative to it; `pages` the pages Hugo reads,
+ * with the terms of the taxonomies their front matter gives (by the taxonomy's plural, lower-cased).
  */
-export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pages: Iterable<{ relativePath: string; page: SitePage; aliases: readonly string[] }>): Set<string> {
+export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pages: Iterable<{ relativePath: string; page: SitePage; aliases: readonly string[]; terms: ReadonlyMap<string, readonly string[]> }>): Set<string> {
   const paths = new Set<string>();
   // As written and as Hugo escapes it (`/straße/`, `/stra%C3%9Fe/`): a link may have either.
   const add = (path: string) => {
@@ -563,11 +567,25 @@ export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pa
     const top = topFolderOf(file);
     if (top !== undefined && top.rest.length === 1 && bundleHeaderKind(site, top.rest[0]) === 'branch') headed.add(`${top.contentDir}/${top.folder}`);
   }
-  for (const { relativePath, page, aliases } of pages) {
+  const languagePrefix = (locale: string) => (site.multihost || (locale === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir) ? '' : `${locale}/`);
+  const urlized = (text: string) => {
+    const unaccented = site.removePathAccents ? text.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : text;
+    return site.disablePathToLower ? unicodeSanitize(unaccented) : unicodeSanitize(unaccented).toLowerCase();
+  };
+  for (const language of site.languages.length > 0 ? site.languages : [{ code: site.defaultContentLanguage, disabled: false }]) {
+    if (language.disabled) continue;
+    for (const plural of site.taxonomies) add(`${site.basePath}${languagePrefix(language.code)}${urlized(plural)}/`);
+  }
+  for (const { relativePath, page, aliases, terms } of pages) {
+    if (page.published) {
+      for (const [plural, values] of terms) {
+        if (site.taxonomies.has(plural)) for (const term of values) add(`${site.basePath}${languagePrefix(page.locale)}${urlized(plural)}/${urlized(term)}/`);
+      }
+    }
     const top = topFolderOf(relativePath);
     if (page.contentRead && top !== undefined && !headed.has(`${top.contentDir}/${top.folder}`) && !site.disableKinds.has('section')) {
       // As a page's own path has it (see `hugoPageOf`), whatever its `url` says.
-      const prefix = site.multihost || (page.locale === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir) ? '' : `${page.locale}/`;
+      const prefix = languagePrefix(page.locale);
       const unaccented = site.removePathAccents ? top.folder.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : top.folder;
       add(`${site.basePath}${prefix}${unicodeSanitize(unaccented).toLowerCase()}/`);
     }

@@ -255,7 +255,8 @@ function hugoSectionFolderOf(hugo: HugoSite, path: string): string | undefined {
   const patterns = [hugo.permalinks, ...hugo.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.values(permalinks));
   const written = new Set(patterns.map((pattern) => pattern.split('/').find((part) => part !== '')?.toLowerCase()));
   // A pattern that starts with an attribute (`/:year/…`) may write pages into any folder.
-  if ([...written].some((part) => part?.startsWith(':')) || hugo.taxonomies.has('*') || hugo.taxonomies.has(top.toLowerCase()) || written.has(top.toLowerCase())) return undefined;
+  // A taxonomy's pages are judged as the terms the pages give it (see `hugoPathsBesidePages`).
+  if ([...written].some((part) => part?.startsWith(':')) || hugo.taxonomies.has('*') || written.has(top.toLowerCase())) return undefined;
   const language = prefixed ?? hugo.languages.find((candidate) => candidate.code === hugo.defaultContentLanguage);
   return [language?.contentDir ?? hugo.contentDir, top].filter((part) => part !== '').join('/');
 }

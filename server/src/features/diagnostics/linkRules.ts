@@ -305,9 +305,11 @@ function hugoWritesPageAt(index: GlossaryIndex, site: Site, path: string): boole
     const pages = documents.flatMap((document) => {
       const page = index.pageOf(document.uri);
       if (page === undefined || (!page.published && !page.contentRead)) return [];
-      const aliases = document.frontMatter?.fields.find((field) => field.key.toLowerCase() === 'aliases')?.value;
-      const written = Array.isArray(aliases) ? aliases.filter((alias): alias is string => typeof alias === 'string') : typeof aliases === 'string' ? [aliases] : [];
-      return [{ relativePath: relativePath(document.uri), page, aliases: written }];
+      const fields = document.frontMatter?.fields ?? [];
+      const texts = (value: unknown) => (Array.isArray(value) ? value.filter((text): text is string => typeof text === 'string') : typeof value === 'string' ? [value] : []);
+      const aliases = texts(fields.find((field) => field.key.toLowerCase() === 'aliases')?.value);
+      const terms = new Map(fields.filter((field) => site.hugo.taxonomies.has(field.key.toLowerCase())).map((field) => [field.key.toLowerCase(), texts(field.value)]));
+      return [{ relativePath: relativePath(document.uri), page, aliases, terms }];
     });
     return hugoPathsBesidePages(site.hugo, documents.map((document) => relativePath(document.uri)), pages);
   });
