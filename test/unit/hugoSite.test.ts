@@ -596,6 +596,21 @@ describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, n
     assert.deepEqual(routes(indexWith({ ...FILES, 'content/glossar/blatt/_index.md': '---\ntitle: Abschnitt\n---\n' })), routes(index), 'as when read at the start');
   });
 
+  it('checks again the pages linking to a taxonomy once a page gives or takes a term, and judges those links by the terms given', () => {
+    const index = indexWith({
+      'content/docs/a.md': '---\ntitle: A\ntags: [foo]\n---\n',
+      'content/docs/b.md': '---\ntitle: B\n---\n[foo](/tags/foo/) [bar](/tags/bar/)\n',
+      'content/docs/c.md': '---\ntitle: C\n---\n[a](/docs/a/)\n',
+    });
+    index.setScope(() => true);
+    const broken = () => documentDiagnostics(index, index.getDocument(`${ROOT_URI}/content/docs/b.md`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(broken(), ['No glossary entry at "/tags/bar/".']);
+    const before = index.getDocument(`${ROOT_URI}/content/docs/a.md`);
+    const after = index.setDocument(`${ROOT_URI}/content/docs/a.md`, '---\ntitle: A\ntags: [foo, bar]\n---\n');
+    assert.deepEqual([...affectedDocuments(index, after.uri, before, after)].filter((uri) => uri.includes('/docs/')).sort(), [`${ROOT_URI}/content/docs/b.md`]);
+    assert.deepEqual(broken(), []);
+  });
+
   it('checks again the files below an index.md that comes or goes, and the pages linking to them', () => {
     const { 'content/glossar/blatt/index.md': header, ...rest } = FILES;
     const index = indexWith({ ...rest, 'content/notiz.md': '---\ntitle: Notiz\n---\n[Anhang](glossar/blatt/anhang.md)\n' });
