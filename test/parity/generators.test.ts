@@ -307,6 +307,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-top-level-routes', dir: path.join(SITES, 'docusaurus-top-level-routes'), asDocs: false },
   { name: 'docusaurus-anchors-texts', dir: path.join(SITES, 'docusaurus-anchors-texts'), asDocs: false },
   { name: 'docusaurus-anchors-partials', dir: path.join(SITES, 'docusaurus-anchors-partials'), asDocs: false },
+  { name: 'docusaurus-blog-routes', dir: path.join(SITES, 'docusaurus-blog-routes'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

@@ -155,6 +155,9 @@ const OLD_MODULE_EXPORTS = `module.exports = {
 };
 `;
 
+/** The classic preset's blog with every option at its default. */
+const DEFAULT_BLOG = { folder: 'blog', routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'] };
+
 describe('readDocusaurusConfig: the template shapes', () => {
   it('reads the classic JavaScript template (// @ts-check, JSDoc casts, const config, module.exports)', () => {
     assert.deepEqual(readDocusaurusConfig(CLASSIC_JS_TEMPLATE, 'docusaurus.config.js'), {
@@ -188,6 +191,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', routeBasePath: 'glossary', sidebarPath: { value: './sidebars.ts', range: rangeOf(TYPESCRIPT_TEMPLATE, "'./sidebars.ts'") } }],
       routeFoldersOutsideDocs: ['blog'],
+      blogs: [DEFAULT_BLOG],
       notLiteral: [],
       problems: [],
     });
@@ -201,6 +205,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', exclude: ['**/_*.md', '**/entwurf/**'], sidebarPath: { value: './sidebars.js', range: rangeOf(OLD_MODULE_EXPORTS, "'./sidebars.js'"), resolved: true } }],
       routeFoldersOutsideDocs: ['blog'],
+      blogs: [DEFAULT_BLOG],
       notLiteral: [],
       problems: [],
     });
@@ -294,6 +299,7 @@ export default async function createConfig() {
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', mdxSyntaxChangedBy: ['presets[0].docs.remarkPlugins'] }],
       routeFoldersOutsideDocs: ['blog'],
+      blogs: [DEFAULT_BLOG],
       notLiteral: [],
       problems: [],
     });
@@ -413,6 +419,7 @@ export default {
         { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs'), headingIdsChangedBy: headingIdOptions('presets[0].docs') },
         { mdxSyntaxChangedBy: mdxOptions('plugins[1]'), headingIdsChangedBy: headingIdOptions('plugins[1]') },
       ],
+      blogs: [DEFAULT_BLOG],
       notLiteral: [
         { key: 'baseUrl', range: rangeOf(text, "process.env.BASE_URL ?? '/'") },
         { key: 'onBrokenLinks', range: rangeOf(text, "isProduction ? 'throw' : 'warn'") },
@@ -567,6 +574,18 @@ export default {
       `presets: ['classic'], themeConfig: eigeneThemeConfig`,
     ]) {
       assert.equal(read(config), undefined, config);
+    }
+  });
+
+  it('reads the blogs whose routes are known: their folder, route folder and lists, written as values, not choosing their files', () => {
+    const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js').blogs;
+    assert.deepEqual(read(`presets: ['classic']`), [DEFAULT_BLOG]);
+    assert.deepEqual(read(`presets: [['classic', { blog: { path: 'news', routeBasePath: '/neues/', tagsBasePath: 'themen' } }]], plugins: [['content-blog', { id: 'log', path: 'changelog', routeBasePath: 'changelog', archiveBasePath: 'alle' }]]`), [
+      { folder: 'news', routeBasePath: 'neues', listFolders: ['themen', 'page', 'archive', 'authors'] },
+      { folder: 'changelog', routeBasePath: 'changelog', listFolders: ['tags', 'page', 'alle', 'authors'] },
+    ]);
+    for (const blog of [`{ include: ['*.md'] }`, `{ routeBasePath: process.env.BLOG }`, `{ archiveBasePath: null }`, `{ routeBasePath: '/' }`, `false`]) {
+      assert.equal(read(`presets: [['classic', { blog: ${blog} }]]`), undefined, blog);
     }
   });
 

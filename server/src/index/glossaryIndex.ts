@@ -4,7 +4,7 @@ import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '.
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
 import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inKnownTopLevel, inUnbuiltVersion, isBuiltOn, localesOf, pathInSite, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
-import { docsTagsFolders } from '../site/docusaurus';
+import { blogOfPostPath, docsTagsFolders } from '../site/docusaurus';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { hugoContentPath, hugoFoldersAt, mayHeadHugoBundle } from '../site/hugo';
 import { assetFileName } from '../site/docusaurusAssets';
@@ -640,6 +640,12 @@ export class GlossaryIndex {
     return this.ofSite(site, this.urisByDocId.get(key)).length > 0 || this.ofSite(site, this.draftsByDocId.get(key)).length > 0;
   }
 
+  /** Whether the path would be a post of a blog whose folder the glossary's scope takes in (see `blogOfPostPath`). */
+  private holdsBlogOf(site: Site, path: string): boolean {
+    const blog = site.generator === 'docusaurus' && site.assumed !== true ? blogOfPostPath(site.docusaurus, path) : undefined;
+    return blog !== undefined && this.scopeContains?.(`${uriToFsPath(blog.uri).replace(/\/$/, '')}/index.md`) === true;
+  }
+
   /** Documents whose front matter names other docs by id (`pagination_next`, `pagination_prev`): their problems follow those docs. */
   documentsNamingDocIds(): ReadonlySet<string> {
     return this.namingDocIds;
@@ -658,7 +664,7 @@ export class GlossaryIndex {
    */
   judgesLinksTo(site: Site, path: string): boolean {
     const section = docsSectionOf(site, path);
-    if (section === undefined) return inUnbuiltVersion(site, path) || inKnownTopLevel(site, path);
+    if (section === undefined) return inUnbuiltVersion(site, path) || inKnownTopLevel(site, path) || this.holdsBlogOf(site, path);
     if ((this.pagesBySection.get(section) ?? 0) > 0 || inUnbuiltVersion(site, path)) return true;
     // A section with no page held: none is there where the workspace would hold its files (a folder of the docs
     // the glossary's scope takes in), else its pages are out of the workspace's view. Not in a site assumed

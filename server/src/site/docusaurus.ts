@@ -73,6 +73,8 @@ export interface DocusaurusSite {
   contentFoldersChoosingFiles: string[];
   /** The URIs of the pages plugins' folders, with their `routeBasePath` (see `DocusaurusConfigFacts.pagesFolders`). */
   pagesFolders: Array<{ uri: string; routeBasePath: string | undefined }>;
+  /** The blogs whose routes are known, with their folders' URIs (see `DocusaurusConfigFacts.blogs`). */
+  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[] }>;
   /** A setting that may change how MDX reads the pages of the blog and pages plugins: their MDX is then not judged. */
   contentMdxChangedBy?: string;
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */
@@ -360,6 +362,33 @@ export function unknownIndexVersionPathsOf(instance: DocusaurusInstance): string
 }
 
 /** URL parts joined with single slashes; the last part's final slash is kept. */
+/** A blog whose routes are known (see `DocusaurusSite.blogs`). */
+export type KnownBlog = DocusaurusSite['blogs'][number];
+
+/**
+ * The blog a URL path would be a post of, in the default locale (a locale's posts may take other
+ * slugs): below a blog's route folder, but not the blog's own page nor below the folders of its
+ * lists (tags, pages of posts, archive, authors). Undefined elsewhere.
+ */
+export function blogOfPostPath(site: DocusaurusSite, path: string): KnownBlog | undefined {
+  if (!path.startsWith(site.baseUrl)) return undefined;
+  const rest = path.slice(site.baseUrl.length).replace(/\/+$/, '');
+  if (site.locales.some((locale) => locale !== site.defaultLocale && (rest === locale || rest.startsWith(`${locale}/`)))) return undefined;
+  return site.blogs.find((blog) => rest.startsWith(`${blog.routeBasePath}/`) && !blog.listFolders.some((list) => rest === `${blog.routeBasePath}/${list}` || rest.startsWith(`${blog.routeBasePath}/${list}/`)));
+}
+
+/**
+ * The route of a blog post, as Docusaurus's blog plugin makes it: its `slug`, else the file's path
+ * below the blog's folder without extension (`index` dropped), a date in it (`2024-01-31-hallo.md`,
+ * `2024/01/31/hallo/index.md`) put first as `2024/01/31/`; below the base URL and the blog's route folder.
+ */
+export function blogPostRoute(site: DocusaurusSite, blog: KnownBlog, pathInBlog: string, fields: readonly FrontMatterField[]): string {
+  const slugField = fields.find((field) => field.key === 'slug')?.value;
+  const dated = /^(?<folder>.*)(?<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?<text>.*?)(?:\/index)?\.mdx?$/.exec(pathInBlog);
+  const slug = typeof slugField === 'string' ? slugField : dated !== null ? `/${dated.groups!.date.replace(/-/g, '/')}/${dated.groups!.folder}${dated.groups!.text}` : `/${pathInBlog.replace(/(?:\/index)?\.mdx?$/, '')}`;
+  return joinedUrl([site.baseUrl, blog.routeBasePath, slug]);
+}
+
 function joinedUrl(parts: string[]): string {
   const joined = parts.filter((part) => part !== '').join('/');
   return joined.replace(/\/{2,}/g, '/');

@@ -508,17 +508,33 @@ class ConfigReader {
   }
 
   /**
+   * Notes a blog's routes: its route folder (`routeBasePath`, `blog`), where its routes lie, and the
+   * folders of its lists below it, where its options write them as values and do not choose its files.
+   */
+  private blog(options: ObjectValue | undefined): void {
+    const literal = (key: string, fallback: string): string | undefined => {
+      const value = options === undefined ? undefined : this.property(options, key);
+      if (value === undefined || value.kind === 'undefined') return fallback;
+      return value.kind === 'literal' && typeof value.value === 'string' ? value.value.replace(/^\/+|\/+$/g, '') : undefined;
+    };
+    const routeBasePath = literal('routeBasePath', 'blog');
+    // At the site's top level, any route may be a post's.
+    if (routeBasePath === undefined || routeBasePath === '') this.routeFolders = undefined;
+    else this.routeFolders?.push(routeBasePath);
+    const folder = literal('path', 'blog');
+    const listFolders = ['tagsBasePath', 'pageBasePath', 'archiveBasePath', 'authorsBasePath'].map((key) => literal(key, key.replace('BasePath', '')));
+    const choosesFiles = options !== undefined && ['include', 'exclude'].some((key) => this.property(options, key) !== undefined);
+    if (routeBasePath !== undefined && routeBasePath !== '' && folder !== undefined && !choosesFiles && listFolders.every((list) => list !== undefined)) {
+      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[] });
+    }
+  }
+
+  /**
    * Notes the folder a blog or pages plugin reads (`path`, else its default), unless its options
    * choose the files; and the options that may change how MDX reads its pages.
    */
   private contentFolder(key: string, defaultFolder: string, options: ObjectValue | undefined): void {
-    if (defaultFolder === 'blog') {
-      // The blog's routes lie below its `routeBasePath` (`blog`), not modelled here; at the site's top level, any may be one.
-      const base = options === undefined ? undefined : this.property(options, 'routeBasePath');
-      const folder = base === undefined || base.kind === 'undefined' ? 'blog' : base.kind === 'literal' && typeof base.value === 'string' ? base.value.replace(/^\/+|\/+$/g, '') : '';
-      if (folder === '') this.routeFolders = undefined;
-      else this.routeFolders?.push(folder);
-    }
+    if (defaultFolder === 'blog') this.blog(options);
     const changedBy = options && this.setOptions(key, options, MDX_SYNTAX_OPTIONS, isDefaultMdxSyntaxOption);
     if (changedBy !== undefined) this.facts.contentMdxChangedBy = [...(this.facts.contentMdxChangedBy ?? []), ...changedBy];
     const choosesFiles = options !== undefined && (this.property(options, 'include') !== undefined || this.property(options, 'exclude') !== undefined);

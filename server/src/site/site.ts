@@ -399,6 +399,7 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       contentFolders: [],
       contentFoldersChoosingFiles: [],
       pagesFolders: [],
+      blogs: [],
       trailingSlash: undefined,
       markdownFormat: 'mdx',
       mdx1Compat: true,

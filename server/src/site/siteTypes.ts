@@ -107,6 +107,13 @@ export interface DocusaurusConfigFacts {
    * (undefined where it is computed), whatever files their options choose.
    */
   pagesFolders?: Array<{ folder: string; routeBasePath?: string }>;
+  /**
+   * The blogs whose routes are known from their options, written as values: the folder, relative to
+   * the site's folder, the route folder below the base URL (`blog`), and the route folders of their
+   * lists below it (tags, pages of posts, archive, authors). A blog whose options choose its files
+   * or compute one of these is not listed.
+   */
+  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[] }>;
   /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
   contentMdxChangedBy?: string[];
   /**

@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
-import { asLinkTarget, fileStem, isMarkdownPath, relativePath, resolveRelativeLink, uriPath, withPath, withRouteId } from '../../common/uris';
+import { asLinkTarget, fileStem, isMarkdownPath, relativePath, resolveRelativeLink, safeDecode, uriPath, withPath, withRouteId } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { Range } from '../../common/text';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
@@ -8,7 +8,7 @@ import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders, linkHookFor } from '../../site/hugo';
-import { builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus';
+import { blogOfPostPath, blogPostRoute, builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { compiledAsMdx, pagesPluginPagesAt } from './siteRules';
@@ -226,7 +226,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (outside !== undefined) return outside;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
     // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
-    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!) || hugoContentOfOtherFormatAt(index, site, reached.path!) || hugoStaticFolderAt(index, site, reached.path!)) return undefined;
+    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!) || hugoContentOfOtherFormatAt(index, site, reached.path!) || hugoStaticFolderAt(index, site, reached.path!) || blogPostAt(index, site, reached.path!)) return undefined;
     // Of routes as near, the one that shares most with this page's: its version, locale or section (`/docs/2.0/scalers/` from `/docs/2.0/concepts/`).
     const from = index.pageOf(document.uri)?.route ?? '';
     const matches = nearestTerms(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
@@ -285,6 +285,24 @@ function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: stri
   const lookIn = (folder: string, extensions: string[]) =>
     stems.some((stem) => extensions.some((extension) => index.whatIsAt(withPath(site.rootUri, `${[root, folder].filter((part) => part !== '').join('/')}/${stem}.${extension}`)) === 'file'));
   return lookIn(language?.contentDir ?? hugo.contentDir, HUGO_UNREAD_CONTENT_EXTENSIONS) || hugoThemeContentFolders(hugo).some((folder) => lookIn(folder, ['md', ...HUGO_UNREAD_CONTENT_EXTENSIONS]));
+}
+
+/** Whether a post of a Docusaurus blog whose routes are known is at a URL path (see `blogPostRoute`): one the blog plugin compiles, not a draft. */
+function blogPostAt(index: GlossaryIndex, site: Site, path: string): boolean {
+  if (site.generator !== 'docusaurus') return false;
+  const blog = blogOfPostPath(site.docusaurus, path);
+  if (blog === undefined) return false;
+  const routes = index.rememberedByPages(`blog posts ${blog.uri}`, () => {
+    const folder = uriPath(blog.uri).replace(/\/$/, '');
+    const posts = [...index.documents()].filter((document) => document.uri.startsWith(`${blog.uri}/`) && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? []));
+    return new Set(posts.map((post) => routeKey(blogPostRoute(site.docusaurus, blog, uriPath(post.uri).slice(folder.length + 1), post.frontMatter?.fields ?? []))));
+  });
+  return routes.has(routeKey(path));
+}
+
+/** A route as Docusaurus's check of links compares it: decoded, without its final slash. */
+function routeKey(path: string): string {
+  return permalinkKey(safeDecode(path));
 }
 
 /** Whether a static folder holds a file or folder at a URL path (`static/tools/demo/` with its `index.html`), which Hugo publishes as it is. */
