@@ -18,6 +18,7 @@ import {
   ORIGINAL_AS_TRANSLATED_REQUEST,
   SEARCH_TERMS_REQUEST,
   SHORTCODE_TEMPLATES_GLOB,
+  PAGE_COMPONENTS_GLOB,
   SHOW_ORIGINAL_CHANGES_COMMAND,
   SHOW_REFERENCES_COMMAND,
   STATUS_NOTIFICATION,
@@ -77,6 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Glossa
         vscode.workspace.createFileSystemWatcher('**/config/{_default,production}/**/*.{toml,yaml,yml,json}'),
         vscode.workspace.createFileSystemWatcher(ASSET_FILES_GLOB),
         vscode.workspace.createFileSystemWatcher(SHORTCODE_TEMPLATES_GLOB),
+        vscode.workspace.createFileSystemWatcher(PAGE_COMPONENTS_GLOB),
         // Commits and checkouts change which translations are outdated.
         vscode.workspace.createFileSystemWatcher('**/.git/logs/HEAD'),
       ],

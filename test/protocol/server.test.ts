@@ -415,6 +415,29 @@ describe('a partial a page imports, which comes and goes', () => {
   });
 });
 
+describe('a React page of src/pages, which comes and goes', () => {
+  it('reports a link to a top-level route no page has, and withdraws it once the page is written', async () => {
+    const ws = createWorkspace({
+      'docusaurus.config.js': "module.exports = { title: 'T', url: 'https://example.com', baseUrl: '/', presets: [['classic', { docs: {} }]] };\n",
+      'docs/seite.md': '---\ntitle: Seite\n---\n# Seite\n\nSiehe [Hilfe](/help).\n',
+    });
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      const page = ws.uri('docs/seite.md');
+      const broken = (current: Diagnostic[] | undefined) => (current ?? []).filter((diagnostic) => diagnostic.code === 'broken-link');
+      const [found] = await client.waitForDiagnostics(page, (current) => broken(current).length === 1);
+      assert.deepEqual([found.message, found.range, found.severity], ['No glossary entry at "/help".', range(5, 14, 5, 19), DiagnosticSeverity.Error]);
+      ws.write('src/pages/help.js', "export default function Help() { return 'Hilfe'; }\n");
+      await client.didChangeWatchedFiles([{ uri: ws.uri('src/pages/help.js'), type: FileChangeType.Created }]);
+      await client.waitForDiagnostics(page, (current) => current !== undefined && broken(current).length === 0);
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});
+
 describe('Hugo shortcode templates that come and go', () => {
   it('reports a shortcode without a template, and withdraws it once its template is written', async () => {
     const ws = createWorkspace({

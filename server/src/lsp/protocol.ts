@@ -11,6 +11,9 @@ import { COMMON_FILE_EXTENSIONS } from '../site/docusaurusAssets';
  */
 export const ASSET_FILES_GLOB = `**/*.{${[...COMMON_FILE_EXTENSIONS, ...COMMON_FILE_EXTENSIONS.map((extension) => extension.toUpperCase())].join(',')}}`;
 
+/** The React pages of Docusaurus's pages plugin (`src/pages/team.js`): which routes the site has. */
+export const PAGE_COMPONENTS_GLOB = '**/src/pages/**/*.{js,jsx,ts,tsx}';
+
 /** Hugo's shortcode templates, the site's and its themes': which shortcodes pages may use. */
 export const SHORTCODE_TEMPLATES_GLOB = '**/layouts/shortcodes/**';
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { GlossaryDiagnostic } from '../common/diagnostic';
 import { DEFAULT_SETTINGS, type GlossarySettings } from '../common/settings';
 import { LineIndex, type Range } from '../common/text';
-import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/uris';
+import { canonicalUri, fileUri, isMarkdownPath, uriPath, uriToFsPath } from '../common/uris';
 import type { WorkspaceChange } from '../features/workspaceChange';
 import { affectedDocuments } from '../features/diagnostics/dependencies';
 import { documentDiagnostics, siteConfigDiagnostics, tagsFileDiagnostics } from '../features/diagnostics/documentDiagnostics';
@@ -505,6 +505,10 @@ export class GlossarySession {
       // An image, a file or a module a page names that came or went: the pages naming a file of its name are checked again.
       const namingFiles = new Set([...latest.keys()].filter((uri) => !isMarkdownPath(uri)).flatMap((uri) => [...this.index.documentsNamingFile(uri)]));
       for (const uri of this.index.documentsImportingAny([...latest.keys()])) namingFiles.add(uri);
+      // A page of another kind (a React page of `src/pages`, a static `index.html`) makes or takes a route: the pages linking to a route of its name are checked again.
+      for (const uri of [...latest.keys()].filter((changed) => !isMarkdownPath(changed))) {
+        for (const source of this.index.documentsLinkingTo({ uri, id: routeNameOf(uri), title: '', aliases: [] })) namingFiles.add(source);
+      }
       this.checkSoon(namingFiles);
       const closed = [...latest].filter(([uri]) => this.isClosedGlossaryFile(uri));
       this.applyFromDisk(closed.filter(([, deleted]) => deleted).map(([uri]): [string, undefined] => [uri, undefined]));
@@ -782,4 +786,11 @@ function sameListedFacts(a: GlossaryTerm | undefined, b: GlossaryTerm | undefine
 /** Whether a text takes more than a number of bytes in UTF-8, counted only when it might. */
 function isLargerThan(text: string, maxBytes: number): boolean {
   return text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes);
+}
+
+/** The last segment of the route a file may make a page at: its name without extension, its folder's for an `index` file. */
+function routeNameOf(uri: string): string {
+  const segments = uriPath(uri).split('/');
+  const stem = segments[segments.length - 1].replace(/\.[^.]*$/, '');
+  return stem === 'index' && segments.length > 1 ? segments[segments.length - 2] : stem;
 }
