@@ -13,6 +13,7 @@ import { compiledByContentPlugin } from '../../site/docusaurus';
 import type { BrokenLinkPolicy } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
 import { compiledAsMdx, judgedMdxOf } from './siteRules';
+import { judgedAsNoPage } from './linkRules';
 
 /**
  * Images and links to files (`./Preisliste.pdf`) in the pages a Docusaurus site with a
@@ -87,9 +88,8 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
   // Where the link leads as a URL: asked only of a link that is broken unless a page is there.
   let lead: ReturnType<typeof linkedDocument> | undefined;
   const reached = () => (lead ??= linkedDocument(index, documentUri, link.target, link.targetUri));
-  // A route outside the docs the workspace holds pages of may be a blog post's or a page's
-  // (`/blog/releases/10.26`), not known here: only a common file type (`.pdf`) surely names a file.
-  const unjudged = () => reached().kind === 'route' && !index.judgesLinksTo(site, reached().path!) && !namesCommonFileType(link.target);
+  // A route where a page of another kind may be (a blog post's `/blog/releases/10.26`): only a common file type (`.pdf`) surely names a file.
+  const unjudged = () => reached().kind === 'route' && !judgedAsNoPage(index, site, reached().path!) && !namesCommonFileType(link.target);
   const broken = (message: string, policy: BrokenLinkPolicy): GlossaryDiagnostic | undefined =>
     policy === 'ignore' || reached().document !== undefined ? undefined : { range: link.targetRange, severity: 'warning', code: 'broken-link', message, ...failsBuildOn(policy === 'throw') };
   // Of a reference's target, Docusaurus makes no file: it is a route (the definition of an image's reference is no link).

@@ -226,7 +226,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (outside !== undefined) return outside;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
     // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
-    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !index.judgesLinksTo(site, reached.path!) || mayBePagesPluginPage(index, site, reached.path!) || hugoWritesPageAt(index, site, reached.path!) || hugoContentOfOtherFormatAt(index, site, reached.path!) || hugoStaticFolderAt(index, site, reached.path!) || blogPostAt(index, site, reached.path!)) return undefined;
+    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !judgedAsNoPage(index, site, reached.path!)) return undefined;
     // Of routes as near, the one that shares most with this page's: its version, locale or section (`/docs/2.0/scalers/` from `/docs/2.0/concepts/`).
     const from = index.pageOf(document.uri)?.route ?? '';
     const matches = nearestTerms(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
@@ -260,6 +260,15 @@ function pageOfAnotherPlugin(index: GlossaryIndex, fromUri: string, named: Parse
   if (named === undefined || site?.generator !== 'docusaurus') return undefined;
   const built = index.pageOf(named.uri)?.published === true || compiledByContentPlugin(site.docusaurus, named.uri, named.frontMatter?.fields ?? []);
   return built ? named : undefined;
+}
+
+/**
+ * Whether no page is at a URL path where no doc is, for certain: it lies where the index judges
+ * links (`judgesLinksTo`), and no page of another kind is there (a page of the pages plugin, a blog
+ * post, what Hugo writes beside pages or from content the model does not read, a static folder).
+ */
+export function judgedAsNoPage(index: GlossaryIndex, site: Site, path: string): boolean {
+  return index.judgesLinksTo(site, path) && !mayBePagesPluginPage(index, site, path) && !blogPostAt(index, site, path) && !hugoWritesPageAt(index, site, path) && !hugoContentOfOtherFormatAt(index, site, path) && !hugoStaticFolderAt(index, site, path);
 }
 
 /** Whether a page of the pages plugin is at a URL path (`src/pages/kennisbank/tools.tsx` at `/kennisbank/tools`, below the docs), or may be: not a Markdown draft. */
