@@ -304,6 +304,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-docs-at-root', dir: path.join(SITES, 'docusaurus-docs-at-root'), asDocs: false },
   { name: 'docusaurus-generated-index', dir: path.join(SITES, 'docusaurus-generated-index'), asDocs: false },
   { name: 'docusaurus-mdx-indented', dir: path.join(SITES, 'docusaurus-mdx-indented'), asDocs: false },
+  { name: 'docusaurus-mdx-code', dir: path.join(SITES, 'docusaurus-mdx-code'), asDocs: false },
   { name: 'docusaurus-top-level-routes', dir: path.join(SITES, 'docusaurus-top-level-routes'), asDocs: false },
   { name: 'docusaurus-anchors-texts', dir: path.join(SITES, 'docusaurus-anchors-texts'), asDocs: false },
   { name: 'docusaurus-anchors-partials', dir: path.join(SITES, 'docusaurus-anchors-partials'), asDocs: false },

@@ -560,6 +560,10 @@ export default {
     assert.deepEqual(read(`presets: [['@docusaurus/preset-classic', { blog: { routeBasePath: '/news/' } }]], plugins: ['@docusaurus/plugin-ideal-image', false, ['content-docs', { id: 'api', path: 'api' }]]`), ['news']);
     assert.deepEqual(read(`presets: [['classic', { blog: false }]], themes: ['@docusaurus/theme-mermaid']`), []);
     assert.deepEqual(read(`presets: [['classic', { blog: false }]], themeConfig: { algolia: { appId: 'x' } }`), ['search']);
+    // Algolia's search page where `searchPagePath` puts it, none where it is false; the debug plugin's pages where `debug` is on.
+    assert.deepEqual(read(`presets: [['classic', { blog: false, debug: true }]], themeConfig: { algolia: { appId: 'x', searchPagePath: '/suche/' } }`), ['__docusaurus', 'suche']);
+    assert.deepEqual(read(`presets: [['classic', { blog: false, debug: false }]], themes: ['@docusaurus/theme-search-algolia'], themeConfig: { algolia: { searchPagePath: false } }`), []);
+    assert.deepEqual(read(`presets: [['classic', { blog: false }]], plugins: ['@docusaurus/plugin-debug']`), ['__docusaurus']);
     assert.deepEqual(read(`presets: ['classic'], plugins: [['content-blog', { id: 'changelog', routeBasePath: 'changelog' }]]`), ['blog', 'changelog']);
     // Any other plugin, preset or theme may make routes anywhere; so may a blog at the top level, or what the file computes.
     for (const config of [
@@ -572,6 +576,8 @@ export default {
       `presets: [['classic', { blog: { routeBasePath: process.env.BLOG } }]]`,
       `presets: ['classic'], plugins: process.env.PLUGINS`,
       `presets: ['classic'], themeConfig: eigeneThemeConfig`,
+      `presets: ['classic'], themeConfig: { algolia: algoliaOptionen }`,
+      `presets: ['classic'], themeConfig: { algolia: { searchPagePath: process.env.SUCHE } }`,
     ]) {
       assert.equal(read(config), undefined, config);
     }

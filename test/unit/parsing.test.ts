@@ -621,6 +621,41 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(linksOf('    ```\n    code [Foo](./Foo.md)\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
   });
 
+  it('where the page is compiled as MDX: no link, image or heading in JSX tags (over lines too) or expressions, template literals among them (test/sites/docusaurus-mdx-code)', () => {
+    const body = [
+      '# T',
+      '',
+      '<Tabs',
+      "    values={[{ label: 'Siehe [Doku](/a)', value: 'a' }]}>",
+      '<TabItem value="a">',
+      '',
+      'Im Tab [echt](/b).',
+      '',
+      '</TabItem>',
+      '</Tabs>',
+      '',
+      '{`',
+      '    [x](/c) ![i](d.png)',
+      '    ## Keine',
+      '`}',
+      '',
+      '{ String("[y](/e)") /* } */ }',
+      '',
+      '<div title="[z](/f)" data-x={`${"}"}`}>Hallo [g](/g)</div>',
+      '',
+      '    ## Eingerückt',
+      '',
+      'Danach [h](/h) mit `{code}` und [i](/i{x}).',
+    ].join('\n');
+    const document = parseDocument('file:///s/docs/x.mdx', body, undefined, { docusaurus: true, markdownFormat: 'mdx' });
+    assert.deepEqual(document.body.links.map((link) => link.target), ['/b', '/g', '/h', '/i{x}']);
+    assert.deepEqual(document.body.images ?? [], []);
+    assert.deepEqual(document.body.headings.map((heading) => heading.text), ['T', 'Eingerückt']);
+    // Read as CommonMark, the same text has its links (raw HTML and text), and the indented lines are code.
+    const commonMark = parseDocument('file:///s/docs/x.md', body, undefined, { docusaurus: true, markdownFormat: 'md' });
+    assert.ok(commonMark.body.links.some((link) => link.target === '/e'));
+  });
+
   it('where the page is compiled as MDX, which reads no indented code: indented lines are text, an indented fence is a fence, closed by one indented further (test/sites/docusaurus-mdx-indented)', () => {
     const body = '# T\n\n<details>\n\n    Siehe [A](./a.md).\n\n    ![Bild](./b.png)\n\n        ```md\n        [im Code](./code.md)\n          ```\n\n    Nach dem Code [C](./c.md).\n\n</details>\n';
     const read = (uri: string, markdownFormat: 'mdx' | 'md' | 'detect' | undefined, frontMatter = '') => {

@@ -90,6 +90,8 @@ export interface LinkReference {
 /** A fence's run of backticks or tildes, at the start of a line's content (see `blockContent`). */
 const FENCE_RUN = /^(`{3,}|~{3,})/;
 const ATX_OPENING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
+/** As MDX reads a heading, where no indented code is: after any blanks. */
+const ATX_OPENING_ANY_INDENT = /^[ \t]*(#{1,6})(?=[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Docusaurus admonitions (`:::info` … `:::`): the markers are not text, what they hold is. */
@@ -197,8 +199,8 @@ export function escapeHeadingText(text: string): string {
  * An ATX heading's level and text, without the blanks and the closing #s around it (CommonMark).
  * Read by hand: the regular expression for it backtracks quadratically on a long line of blanks.
  */
-function atxHeading(line: string): { level: number; text: string; textOffset: number; id?: string } | undefined {
-  const opening = ATX_OPENING.exec(line);
+function atxHeading(line: string, anyIndent = false): { level: number; text: string; textOffset: number; id?: string } | undefined {
+  const opening = (anyIndent ? ATX_OPENING_ANY_INDENT : ATX_OPENING).exec(line);
   if (opening === null) return undefined;
   const contentStart = opening[0].length;
   const isBlank = (offset: number) => line[offset] === ' ' || line[offset] === '\t';
@@ -441,7 +443,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     const contentColumn = block.itemColumn ?? block.restColumn;
     const relative = listColumn !== undefined && contentColumn >= listColumn ? contentColumn - listColumn : contentColumn;
     // MDX reads no indented code: a heading indented four blanks or more is one there (in a `<TabItem>`).
-    if (relative >= 4 && /^#{1,6}(?:[ \t]|$)/.test(block.text)) containedHeading = true;
+    // In MDX, outside lists and quotes, it is a heading as any (`headingIndentedInMdx`).
+    const headingIndentedInMdx = asMdx && listColumn === undefined && block.quotes === 0 && block.itemColumn === undefined;
+    if (relative >= 4 && !headingIndentedInMdx && /^#{1,6}(?:[ \t]|$)/.test(block.text)) containedHeading = true;
     // A fence in a quote or a list item as well: `> ````, `- ```` and a fence indented under an item.
     // A backtick fence's info string holds no backtick: "```npm i``` installs" is a code span.
     const fenceRun = asMdx || relative <= 3 ? FENCE_RUN.exec(block.text) : null;
@@ -472,7 +476,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       continue;
     }
     if ((block.quotes > 0 || block.itemColumn !== undefined) && ATX_OPENING.test(block.text)) containedHeading = true;
-    const heading = atxHeading(line);
+    const heading = atxHeading(line, headingIndentedInMdx);
     if (heading) {
       closeParagraph();
       const headingText = heading.text;
@@ -489,7 +493,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       inStatement = true;
       continue;
     }
-    const definition = paragraphLines.length === 0 && relative <= 3 ? REFERENCE_DEFINITION.exec(block.text) : null;
+    const definition = paragraphLines.length === 0 && (asMdx || relative <= 3) ? REFERENCE_DEFINITION.exec(block.text) : null;
     if (definition !== null) {
       const textStart = start + line.length - block.text.length;
       if (definition[2] !== undefined) {
@@ -533,6 +537,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   }
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   mergeInPlace(nonProse);
+  if (asMdx && /[{<]/.test(text.slice(bodyOffset))) leaveOutMdxCode(text, bodyOffset, lines, nonProse, { images, links, headings });
   if (text.includes('/*', bodyOffset) && markInMdxComments(text, bodyOffset, lines, nonProse, { images, links, headings })) containedHeading = true;
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
@@ -677,6 +682,133 @@ function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonPro
     mergeInPlace(nonProse);
   }
   return references;
+}
+
+/**
+ * Where MDX reads code, not Markdown: the tags of JSX elements (`<Tabs values={[…]}>`, over lines
+ * too) and expressions (`{\`…\`}`), outside what is no prose already (`nonProse`: code, link
+ * targets). The links, images and headings that start there are none; the spans become no prose.
+ * MDX's comments (`{/* … *\/}`) are left to `markInMdxComments`.
+ */
+function leaveOutMdxCode(text: string, bodyOffset: number, lines: LineIndex, nonProse: Span[], found: { images: MarkdownImage[]; links: MarkdownLink[]; headings: Heading[] }): void {
+  const code: Span[] = [];
+  for (let at = bodyOffset; at < text.length; at++) {
+    const character = text[at];
+    if (character === '\\') {
+      at++;
+      continue;
+    }
+    const opensTag = character === '<' && /[A-Za-z/>]/.test(text[at + 1] ?? '');
+    // No prose already, but for a tag whose span starts there (`scanInline` leaves its attributes' links in).
+    if ((character !== '{' && !opensTag) || (isInSpans(nonProse, at) && !(opensTag && startsSpan(nonProse, at)))) continue;
+    if (character === '{' && /^\{\s*\/\*/.test(text.slice(at, at + 40))) continue;
+    const end = character === '{' ? expressionEnd(text, at) : tagEnd(text, at);
+    if (end === undefined) continue;
+    code.push([at, end]);
+    at = end - 1;
+  }
+  if (code.length === 0) return;
+  const outside = (range: Range) => !isInSpans(code, lines.offsetAt(range.start));
+  found.links.splice(0, found.links.length, ...found.links.filter((link) => outside(link.range)));
+  found.images.splice(0, found.images.length, ...found.images.filter((image) => outside(image.targetRange)));
+  found.headings.splice(0, found.headings.length, ...found.headings.filter((heading) => outside(heading.range)));
+  nonProse.push(...code);
+  mergeInPlace(nonProse);
+}
+
+/** Whether one of a sorted list of disjoint spans starts at `offset`. */
+function startsSpan(spans: readonly Span[], offset: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle][0] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return spans[low]?.[0] === offset;
+}
+
+/** Longer JSX tags and expressions are not followed: their text is read as Markdown. */
+const MAX_MDX_CODE = 20_000;
+
+/** Where a JavaScript expression that opens with `{` at `start` ends (after its `}`), skipping strings, template literals and comments; undefined where it does not end. */
+function expressionEnd(text: string, start: number): number | undefined {
+  const limit = Math.min(text.length, start + MAX_MDX_CODE);
+  // What each open brace belongs to: the expression itself, an object or block, a template literal's `${`.
+  const braces: Array<'code' | 'template'> = [];
+  for (let at = start; at < limit; at++) {
+    const character = text[at];
+    if (character === '{') braces.push('code');
+    else if (character === '}') {
+      const closed = braces.pop();
+      if (braces.length === 0) return at + 1;
+      // The end of `${…}`: back in the template literal.
+      if (closed === 'template') {
+        const end = templateEnd(text, at + 1, limit);
+        if (end === undefined) return undefined;
+        if (end.opensExpression) braces.push('template');
+        at = end.at - 1;
+      }
+    } else if (character === '"' || character === "'") {
+      const close = stringEnd(text, at, limit);
+      if (close === undefined) return undefined;
+      at = close - 1;
+    } else if (character === '`') {
+      const end = templateEnd(text, at + 1, limit);
+      if (end === undefined) return undefined;
+      if (end.opensExpression) braces.push('template');
+      at = end.at - 1;
+    } else if (character === '/' && text[at + 1] === '/') {
+      const lineEnd = text.indexOf('\n', at);
+      if (lineEnd === -1) return undefined;
+      at = lineEnd;
+    } else if (character === '/' && text[at + 1] === '*') {
+      const close = text.indexOf('*/', at + 2);
+      if (close === -1) return undefined;
+      at = close + 1;
+    }
+  }
+  return undefined;
+}
+
+/** Where a quoted string that opens at `start` ends (after its quote); undefined at a line break or `limit`. */
+function stringEnd(text: string, start: number, limit: number): number | undefined {
+  for (let at = start + 1; at < limit; at++) {
+    if (text[at] === '\\') at++;
+    else if (text[at] === text[start]) return at + 1;
+    else if (text[at] === '\n') return undefined;
+  }
+  return undefined;
+}
+
+/** From inside a template literal, where its text ends: after its closing backtick, or after a `${` that opens an expression. */
+function templateEnd(text: string, from: number, limit: number): { at: number; opensExpression: boolean } | undefined {
+  for (let at = from; at < limit; at++) {
+    if (text[at] === '\\') at++;
+    else if (text[at] === '`') return { at: at + 1, opensExpression: false };
+    else if (text[at] === '$' && text[at + 1] === '{') return { at: at + 2, opensExpression: true };
+  }
+  return undefined;
+}
+
+/** Where a JSX tag that opens with `<` at `start` ends (after its `>`), its attributes' strings and expressions skipped; undefined where it does not end. */
+function tagEnd(text: string, start: number): number | undefined {
+  const limit = Math.min(text.length, start + MAX_MDX_CODE);
+  for (let at = start + 1; at < limit; at++) {
+    const character = text[at];
+    if (character === '>') return at + 1;
+    if (character === '"' || character === "'") {
+      // An attribute's string may run over lines in JSX.
+      const close = text.indexOf(character, at + 1);
+      if (close === -1 || close >= limit) return undefined;
+      at = close;
+    } else if (character === '{') {
+      const end = expressionEnd(text, at);
+      if (end === undefined) return undefined;
+      at = end - 1;
+    } else if (character === '<') return undefined;
+  }
+  return undefined;
 }
 
 /** Marks the images inside raw HTML, as CommonMark reads it (see `RawHtml`), in the order they lie in. */

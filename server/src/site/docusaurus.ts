@@ -351,6 +351,27 @@ export function versionPathsOf(instance: DocusaurusInstance): string[] {
     .filter((versionPath) => versionPath !== '');
 }
 
+/**
+ * The docs version whose tag page a URL path would be, in the default locale (a locale's docs may
+ * give other tags): `/docs/tags/x` for the version served without a path, `/docs/next/tags/x`; with
+ * the tag's permalink below the tags' route (`/x`). Undefined elsewhere, and for the list of tags.
+ */
+export function docsTagPagePlace(site: DocusaurusSite, path: string): { instance: DocusaurusInstance; version: string; permalink: string } | undefined {
+  if (!path.startsWith(site.baseUrl)) return undefined;
+  const rest = `/${path.slice(site.baseUrl.length).replace(/\/+$/, '')}`;
+  for (const instance of [...site.instances].sort((a, b) => b.routeBasePath.length - a.routeBasePath.length)) {
+    const base = instance.routeBasePath === '' ? '' : `/${instance.routeBasePath}`;
+    if (!rest.startsWith(`${base}/`)) continue;
+    for (const version of builtVersionsOf(instance)) {
+      const versionPath = versionPathOf(instance, version).replace(/^\/+|\/+$/g, '');
+      const tags = `${base}${versionPath === '' ? '' : `/${versionPath}`}/tags/`;
+      if (rest.startsWith(tags) && rest.length > tags.length) return { instance, version, permalink: rest.slice(tags.length - 1) };
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /** The paths below the instance's route base of the category index pages its `_category_` files place by `slug`: `/glossar-uebersicht`, `/1.0/alt`. */
 export function generatedIndexPathsOf(instance: DocusaurusInstance): string[] {
   return Object.entries(instance.generatedIndexSlugs ?? {}).flatMap(([version, slugs]) => slugs.map((slug) => `/${joinedUrl([versionPathOf(instance, version), slug]).replace(/^\/+|\/+$/g, '')}`));

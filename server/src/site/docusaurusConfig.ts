@@ -52,6 +52,9 @@ const ROUTELESS_PLUGINS = new Set(
     name.startsWith('theme-') ? [name, `@docusaurus/${name}`] : [name, `@docusaurus/plugin-${name}`, `@docusaurus/theme-${name}`],
   ),
 );
+/** The debug plugin, whose pages lie below `/__docusaurus/`. */
+const DEBUG_PLUGIN_NAMES = new Set(['debug', '@docusaurus/plugin-debug']);
+const DEBUG_ROUTE_FOLDER = '__docusaurus';
 /** The themes that add a search page at `/search`. */
 const SEARCH_PAGE_THEMES = new Set(['search-algolia', 'theme-search-algolia', '@docusaurus/theme-search-algolia']);
 const DEFAULT_DOCS_ID = 'default';
@@ -450,6 +453,9 @@ class ConfigReader {
       const entry = this.pluginEntry(key, preset);
       const wrapsClassic = (options: ObjectValue | 'computed' | undefined) => typeof options === 'object' && this.property(options, 'docs') !== undefined;
       if (!entry || !CLASSIC_PRESET_NAMES.has(entry.name) || entry.options === 'computed') this.routesUnknown(preset);
+      // The debug plugin's pages (`/__docusaurus/debug/…`), in a production build only where `debug` is on.
+      const debug = typeof entry?.options === 'object' ? this.property(entry.options, 'debug') : undefined;
+      if (debug !== undefined && debug.kind !== 'undefined' && !(debug.kind === 'literal' && (debug.value === false || debug.value === null))) this.routeFolders?.push(DEBUG_ROUTE_FOLDER);
       if (!entry || (!CLASSIC_PRESET_NAMES.has(entry.name) && !wrapsClassic(entry.options))) return;
       if (entry.options === 'computed') {
         instances.push({ options: {}, node: entry.node });
@@ -480,7 +486,8 @@ class ConfigReader {
       const key = `plugins[${index}]`;
       const entry = this.pluginEntry(key, plugin);
       const contentFolder = entry && CONTENT_PLUGIN_FOLDERS.get(entry.name);
-      if (!entry || entry.options === 'computed' || (contentFolder === undefined && !DOCS_PLUGIN_NAMES.has(entry.name) && !ROUTELESS_PLUGINS.has(entry.name))) this.routesUnknown(plugin);
+      if (entry !== undefined && DEBUG_PLUGIN_NAMES.has(entry.name)) this.routeFolders?.push(DEBUG_ROUTE_FOLDER);
+      else if (!entry || entry.options === 'computed' || (contentFolder === undefined && !DOCS_PLUGIN_NAMES.has(entry.name) && !ROUTELESS_PLUGINS.has(entry.name))) this.routesUnknown(plugin);
       if (contentFolder !== undefined && entry!.options !== 'computed') this.contentFolder(key, contentFolder, entry!.options);
       if (!entry || !DOCS_PLUGIN_NAMES.has(entry.name)) return;
       if (entry.options === 'computed') instances.push({ options: {}, node: entry.node });
@@ -489,16 +496,27 @@ class ConfigReader {
     });
   }
 
-  /** The themes: Docusaurus's own, and a search page where Algolia's theme is used (also by the classic preset, given `themeConfig.algolia`). */
+  /** The themes: Docusaurus's own, and Algolia's, which makes a search page (also by the classic preset, given `themeConfig.algolia`). */
   private readThemes(themes: Value | undefined, themeConfig: Value | undefined): void {
+    const config = themeConfig === undefined || themeConfig.kind === 'undefined' ? undefined : themeConfig;
+    if (config !== undefined && config.kind !== 'object') this.routeFolders = undefined;
+    const algolia = config?.kind === 'object' ? this.property(config, 'algolia') : undefined;
+    let searchTheme = algolia !== undefined && algolia.kind !== 'undefined';
     this.items('themes', themes).forEach((theme, index) => {
       const entry = this.pluginEntry(`themes[${index}]`, theme);
-      if (entry !== undefined && SEARCH_PAGE_THEMES.has(entry.name)) this.routeFolders?.push('search');
+      if (entry !== undefined && SEARCH_PAGE_THEMES.has(entry.name)) searchTheme = true;
       else if (entry === undefined || !ROUTELESS_PLUGINS.has(entry.name)) this.routesUnknown(theme);
     });
-    if (themeConfig === undefined || themeConfig.kind === 'undefined') return;
-    if (themeConfig.kind !== 'object') this.routeFolders = undefined;
-    else if (this.property(themeConfig, 'algolia') !== undefined) this.routeFolders?.push('search');
+    if (!searchTheme) return;
+    if (algolia !== undefined && algolia.kind !== 'undefined' && algolia.kind !== 'object') {
+      this.routeFolders = undefined;
+      return;
+    }
+    // At `searchPagePath` (`search` by default); none where it is `false`.
+    const path = algolia?.kind === 'object' ? this.property(algolia, 'searchPagePath') : undefined;
+    if (path === undefined || path.kind === 'undefined') this.routeFolders?.push('search');
+    else if (path.kind === 'literal' && typeof path.value === 'string') this.routeFolders?.push(path.value.replace(/^\/+|\/+$/g, ''));
+    else if (!(path.kind === 'literal' && path.value === false)) this.routeFolders = undefined;
   }
 
   /** A plugin, preset or theme that may make routes of its own, unless it is none (`false`, `null`: Docusaurus skips it). */
