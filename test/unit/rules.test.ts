@@ -1400,7 +1400,8 @@ describe('broken-link to a file in a Docusaurus site', () => {
   });
 
   it('reports a link to an .html file, or to a file by a reference, where no page is at its route, even where the file is there; not a definition only an image refers to', () => {
-    const page = '# Dateien\n\n[API](/api/index.html) [Seite](./andere.html) [Preise][p] [Da](/files/preise.pdf) [Route](./v1.2) ![Logo][logo]\n\n[p]: /files/preise.pdf\n[logo]: /img/fehlt.png\n';
+    // The theme's 404 page is a page (`/404.html`): no finding.
+    const page = '# Dateien\n\n[API](/api/index.html) [Seite](./andere.html) [Preise][p] [Da](/files/preise.pdf) [Route](./v1.2) ![Logo][logo] [Nicht gefunden](/404.html)\n\n[p]: /files/preise.pdf\n[logo]: /img/fehlt.png\n';
     const { index } = siteWithFiles(['static/api/index.html', 'static/files/preise.pdf'], {
       'docs/dateien.md': page,
       'docs/andere.md': '# Andere\n',

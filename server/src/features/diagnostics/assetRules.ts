@@ -94,7 +94,8 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
     policy === 'ignore' || reached().document !== undefined ? undefined : { range: link.targetRange, severity: 'warning', code: 'broken-link', message, ...failsBuildOn(policy === 'throw') };
   // Of a reference's target, Docusaurus makes no file: it is a route (the definition of an image's reference is no link).
   if (link.defined) return link.referenced && !unjudged() ? broken(l10n.t('No page at "{0}": Docusaurus makes a file only of an inline link\'s target ([text](path)), not of a reference\'s.', link.target), onBrokenLinks) : undefined;
-  // A link to an .html file is to a route: Docusaurus bundles no such file.
+  // A link to an .html file is to a route: Docusaurus bundles no such file. The theme's 404 page is one, in each locale.
+  if (kind === 'html' && reached().kind === 'route' && isNotFoundPage(site, reached().path!)) return undefined;
   if (kind === 'html') return broken(l10n.t('No page at "{0}": Docusaurus looks for a link to an .html file among its pages only.', link.target), onBrokenLinks);
   const file = linkedFileTarget(site, documentUri, link.target);
   if (file === undefined) return undefined;
@@ -105,6 +106,12 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
   const policy = siteAlias ? strictest(onBrokenLinks, onBrokenMarkdownLinks) : onBrokenLinks;
   if (!siteAlias && (reached().document !== undefined || unjudged())) return undefined;
   return broken(l10n.t('No file at "{0}": Docusaurus looks for it at {1}.', link.target, placesOf(site, file.candidates)), policy);
+}
+
+/** Whether a URL path is the theme's 404 page (`/404.html`, `/fr/404.html`), which every build has. */
+function isNotFoundPage(site: Extract<Site, { generator: 'docusaurus' }>, path: string): boolean {
+  const { baseUrl, locales, defaultLocale } = site.docusaurus;
+  return [baseUrl, ...locales.filter((locale) => locale !== defaultLocale).map((locale) => `${baseUrl}${locale}/`)].some((base) => path === `${base}404.html`);
 }
 
 /**
