@@ -651,6 +651,10 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(document.body.links.map((link) => link.target), ['/b', '/g', '/h', '/i{x}']);
     assert.deepEqual(document.body.images ?? [], []);
     assert.deepEqual(document.body.headings.map((heading) => heading.text), ['T', 'Eingerückt']);
+    // A tag or expression that does not end stops MDX: none after it is looked for, in linear time on a hostile page.
+    const started = performance.now();
+    for (const hostile of ['{'.repeat(500_000), '<a '.repeat(200_000), `${'<a title="x\n'.repeat(30_000)}[k](/k)`]) parseDocument('file:///s/docs/y.mdx', hostile, undefined, { docusaurus: true, markdownFormat: 'mdx', mdx: false });
+    assert.ok(performance.now() - started < 5_000, 'hostile MDX is scanned in linear time');
     // Read as CommonMark, the same text has its links (raw HTML and text), and the indented lines are code.
     const commonMark = parseDocument('file:///s/docs/x.md', body, undefined, { docusaurus: true, markdownFormat: 'md' });
     assert.ok(commonMark.body.links.some((link) => link.target === '/e'));

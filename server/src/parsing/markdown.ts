@@ -703,7 +703,8 @@ function leaveOutMdxCode(text: string, bodyOffset: number, lines: LineIndex, non
     if ((character !== '{' && !opensTag) || (isInSpans(nonProse, at) && !(opensTag && startsSpan(nonProse, at)))) continue;
     if (character === '{' && /^\{\s*\/\*/.test(text.slice(at, at + 40))) continue;
     const end = character === '{' ? expressionEnd(text, at) : tagEnd(text, at);
-    if (end === undefined) continue;
+    // One that does not end stops MDX (the page does not compile), and a search from each of many would take quadratic time.
+    if (end === undefined) break;
     code.push([at, end]);
     at = end - 1;
   }
