@@ -16,7 +16,7 @@
 //   .complete                      stamp: generation finished (with the generator version); a corpus
 //                                  with a matching stamp is reused as is.
 // The same size always gives byte-identical files (seeded mulberry32, no Date, no Math.random).
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -541,6 +541,11 @@ export function generateCorpus(size, root, log = () => undefined) {
     generationMs: Date.now() - started,
   };
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  // Written an hour ago, as a glossary opened in an editor mostly is: the server caches no file
+  // modified within seconds of being read (it may change again unseen), and a warm start just
+  // after generating would find no cache.
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const file of readdirSync(tmp, { recursive: true, withFileTypes: true })) if (file.isFile()) utimesSync(path.join(file.parentPath ?? file.path, file.name), anHourAgo, anHourAgo);
   writeFileSync(path.join(tmp, '.complete'), JSON.stringify({ generatorVersion: GENERATOR_VERSION, size }) + '\n');
   rmSync(root, { recursive: true, force: true });
   renameSync(tmp, root);
