@@ -309,6 +309,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-anchors-texts', dir: path.join(SITES, 'docusaurus-anchors-texts'), asDocs: false },
   { name: 'docusaurus-anchors-partials', dir: path.join(SITES, 'docusaurus-anchors-partials'), asDocs: false },
   { name: 'docusaurus-blog-routes', dir: path.join(SITES, 'docusaurus-blog-routes'), asDocs: false },
+  { name: 'docusaurus-tag-pages', dir: path.join(SITES, 'docusaurus-tag-pages'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair
@@ -596,6 +597,11 @@ function compareBrokenAnchors(siteDir: string, table: DocusaurusTable, findings:
  * broken link. A page built from no file of its own, as a blog's list of posts, repeats the links
  * of the posts it shows: a link reported on a post's page as well is compared there.
  */
+/** A link as written (`/docs/tags/zwei-wörter`) and as the build reports it, percent-encoded where the page's `href` is. */
+function sameLink(written: string, reported: string): boolean {
+  return written === reported || encodeURI(written) === reported;
+}
+
 function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
   const fileAt = (locale: string, route: string): string | undefined =>
     table.docs.find((row) => row.published && row.locale === locale && row.route === route)?.file ?? table.contentPages.find((row) => row.locale === locale && row.route === route)?.file;
@@ -606,8 +612,9 @@ function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: F
     if (file === undefined && table.brokenLinks.some((other) => other.locale === reported.locale && other.link === reported.link && onPageOfFile(other))) continue;
     agreement.compared++;
     // An absolute link of a page built in another locale is reported with the locale put in front
-    // (`/docs/x` written, `/de/docs/x` reported; the fixtures' base URL is `/`).
-    const asWritten = (text: string) => text === reported.link || (text.startsWith('/') && `/${reported.locale}${text}` === reported.link);
+    // (`/docs/x` written, `/de/docs/x` reported; the fixtures' base URL is `/`); one written with
+    // other than ASCII, percent-encoded as the page's `href` has it.
+    const asWritten = (text: string) => sameLink(text, reported.link) || (text.startsWith('/') && sameLink(`/${reported.locale}${text}`, reported.link));
     const ours = file === undefined ? undefined : brokenLinks.find(({ finding, text }) => finding.file === ourFileOf(file) && asWritten(text));
     if (ours !== undefined) agreement.agreeing++;
     else agreement.differences.push(`broken link on ${reported.page} (${reported.locale}, ${file ?? 'no doc at that route'}) to "${reported.link}": check has no broken-link finding for it`);
@@ -617,7 +624,7 @@ function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: F
     agreement.compared++;
     const reported = table.brokenLinks.some((row) => {
       const file = fileAt(row.locale, row.page);
-      return row.link === text && file !== undefined && ourFileOf(file) === finding.file;
+      return sameLink(text, row.link) && file !== undefined && ourFileOf(file) === finding.file;
     });
     if (reported) agreement.agreeing++;
     else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a build-breaking broken link to "${text}" the build does not report`);

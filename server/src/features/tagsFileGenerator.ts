@@ -61,8 +61,8 @@ function permalinkOf(tag: string): string {
   return slugs().deburr(foldWord(tag)).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'tag';
 }
 
-/** The permalink Docusaurus gives a tag of a tags file that names none: lodash's `kebabCase` of its key. */
-function docusaurusPermalinkOf(key: string): string {
+/** The permalink Docusaurus gives a tag of a tags file that names none, and a tag no tags file declares: lodash's `kebabCase` of its key. */
+export function docusaurusPermalinkOf(key: string): string {
   return slugs().kebabCase(key);
 }
 

@@ -4,7 +4,7 @@ import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '.
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
 import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inKnownTopLevel, inUnbuiltVersion, isBuiltOn, localesOf, pathInSite, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
-import { blogOfPostPath, docsTagsFolders } from '../site/docusaurus';
+import { blogOfPostPath, docsTagPagePlace, docsTagsFolders, versionFolderOf } from '../site/docusaurus';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { hugoContentPath, hugoFoldersAt, mayHeadHugoBundle } from '../site/hugo';
 import { assetFileName } from '../site/docusaurusAssets';
@@ -646,6 +646,14 @@ export class GlossaryIndex {
     return blog !== undefined && this.scopeContains?.(`${uriToFsPath(blog.uri).replace(/\/$/, '')}/index.md`) === true;
   }
 
+  /** Whether the path would be a tag's page of a docs version whose folder the glossary's scope takes in (see `docsTagPagePlace`). */
+  private holdsTaggedDocsOf(site: Site, path: string): boolean {
+    const place = site.generator === 'docusaurus' && site.assumed !== true ? docsTagPagePlace(site.docusaurus, path) : undefined;
+    if (place === undefined) return false;
+    const folder = versionFolderOf(place.instance, place.version);
+    return this.scopeContains?.(`${[uriToFsPath(site.rootUri).replace(/\/$/, ''), folder].filter((part) => part !== '').join('/')}/index.md`) === true;
+  }
+
   /** Documents whose front matter names other docs by id (`pagination_next`, `pagination_prev`): their problems follow those docs. */
   documentsNamingDocIds(): ReadonlySet<string> {
     return this.namingDocIds;
@@ -664,7 +672,7 @@ export class GlossaryIndex {
    */
   judgesLinksTo(site: Site, path: string): boolean {
     const section = docsSectionOf(site, path);
-    if (section === undefined) return inUnbuiltVersion(site, path) || inKnownTopLevel(site, path) || this.holdsBlogOf(site, path);
+    if (section === undefined) return inUnbuiltVersion(site, path) || inKnownTopLevel(site, path) || this.holdsBlogOf(site, path) || this.holdsTaggedDocsOf(site, path);
     if ((this.pagesBySection.get(section) ?? 0) > 0 || inUnbuiltVersion(site, path)) return true;
     // A section with no page held: none is there where the workspace would hold its files (a folder of the docs
     // the glossary's scope takes in), else its pages are out of the workspace's view. Not in a site assumed

@@ -351,6 +351,11 @@ export function versionPathsOf(instance: DocusaurusInstance): string[] {
     .filter((versionPath) => versionPath !== '');
 }
 
+/** The folder of a version's docs, from the site's folder: the instance's own for `current`, else `versioned_docs/version-<name>` (`<id>_versioned_docs/…` for another instance). */
+export function versionFolderOf(instance: DocusaurusInstance, version: string): string {
+  return version === 'current' ? instance.path : `${instance.id === 'default' ? '' : `${instance.id}_`}versioned_docs/version-${version}`;
+}
+
 /**
  * The docs version whose tag page a URL path would be, in the default locale (a locale's docs may
  * give other tags): `/docs/tags/x` for the version served without a path, `/docs/next/tags/x`; with

@@ -3,7 +3,7 @@ import { composed } from '../common/text';
 import { readerFor, type Reader } from '../common/generator';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, unknownIndexVersionPathsOf, versionPathsOf, type DocusaurusSite } from './docusaurus';
+import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, unknownIndexVersionPathsOf, versionFolderOf, versionPathsOf, type DocusaurusSite } from './docusaurus';
 import { hugoBundleRoleOf, hugoPageOf, hugoReadsAsContent, type HugoSite } from './hugo';
 import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
@@ -368,7 +368,7 @@ export function markdownLinkFolders(site: Site, from?: SitePage): string[] {
   if (from === undefined || instance === undefined) return [...site.docusaurus.instances.map((each) => (each.path === '' ? root : posix.join(root, each.path))), root];
   const plugin = instance.id === 'default' ? 'docusaurus-plugin-content-docs' : `docusaurus-plugin-content-docs-${instance.id}`;
   const versionFolder = from.version === 'current' ? 'current' : `version-${from.version}`;
-  const versioned = from.version === 'current' ? instance.path : `${instance.id === 'default' ? '' : `${instance.id}_`}versioned_docs/${versionFolder}`;
+  const versioned = versionFolderOf(instance, from.version);
   return [posix.join(root, 'i18n', from.locale, plugin, versionFolder), versioned === '' ? root : posix.join(root, versioned), root];
 }
 

@@ -8,7 +8,8 @@ import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders, linkHookFor } from '../../site/hugo';
-import { blogOfPostPath, blogPostRoute, builtVersionsOf, compiledByContentPlugin } from '../../site/docusaurus';
+import { blogOfPostPath, blogPostRoute, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace } from '../../site/docusaurus';
+import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { compiledAsMdx, pagesPluginPagesAt } from './siteRules';
@@ -268,7 +269,7 @@ function pageOfAnotherPlugin(index: GlossaryIndex, fromUri: string, named: Parse
  * post, what Hugo writes beside pages or from content the model does not read, a static folder).
  */
 export function judgedAsNoPage(index: GlossaryIndex, site: Site, path: string): boolean {
-  return index.judgesLinksTo(site, path) && !mayBePagesPluginPage(index, site, path) && !blogPostAt(index, site, path) && !hugoWritesPageAt(index, site, path) && !hugoContentOfOtherFormatAt(index, site, path) && !hugoStaticFolderAt(index, site, path);
+  return index.judgesLinksTo(site, path) && !mayBePagesPluginPage(index, site, path) && !blogPostAt(index, site, path) && !docsTagPageAt(index, site, path) && !hugoWritesPageAt(index, site, path) && !hugoContentOfOtherFormatAt(index, site, path) && !hugoStaticFolderAt(index, site, path);
 }
 
 /** Whether a page of the pages plugin is at a URL path (`src/pages/kennisbank/tools.tsx` at `/kennisbank/tools`, below the docs), or may be: not a Markdown draft. */
@@ -307,6 +308,36 @@ function blogPostAt(index: GlossaryIndex, site: Site, path: string): boolean {
     return new Set(posts.map((post) => routeKey(blogPostRoute(site.docusaurus, blog, uriPath(post.uri).slice(folder.length + 1), post.frontMatter?.fields ?? []))));
   });
   return routes.has(routeKey(path));
+}
+
+/**
+ * Whether a tag's page of a docs version is at a URL path: a published doc of the version gives the
+ * tag, whose permalink its tags file writes (else the `kebabCase` of its key or label); or whether
+ * that cannot be told (a tag the front matter computes or writes otherwise).
+ */
+function docsTagPageAt(index: GlossaryIndex, site: Site, path: string): boolean {
+  if (site.generator !== 'docusaurus') return false;
+  const place = docsTagPagePlace(site.docusaurus, path);
+  if (place === undefined) return false;
+  const permalinks = index.rememberedByPages(`docs tag pages ${site.rootUri} ${place.instance.id} ${place.version}`, () => {
+    const found = new Set<string>();
+    for (const document of index.documents()) {
+      const page = index.pageOf(document.uri);
+      if (page?.generator !== 'docusaurus' || !page.published || page.instance !== place.instance.id || page.version !== place.version || page.locale !== site.docusaurus.defaultLocale) continue;
+      const tags = document.frontMatter?.fields.find((field) => field.key === 'tags')?.value;
+      if (tags === undefined) continue;
+      if (!Array.isArray(tags)) return undefined;
+      const tagsFile = index.tagsFileFor(document.uri);
+      for (const tag of tags) {
+        const declared = typeof tag === 'string' ? tagsFile?.tags.get(tag) : undefined;
+        const permalink = typeof tag === 'string' ? (declared?.permalink ?? docusaurusPermalinkOf(tag)) : typeof tag === 'object' && tag !== null && typeof (tag as { permalink?: unknown }).permalink === 'string' ? (tag as { permalink: string }).permalink : undefined;
+        if (permalink === undefined) return undefined;
+        found.add(routeKey(`/${permalink.replace(/^\/+/, '')}`));
+      }
+    }
+    return found;
+  });
+  return permalinks === undefined || permalinks.has(routeKey(place.permalink));
 }
 
 /** A route as Docusaurus's check of links compares it: decoded, without its final slash. */
