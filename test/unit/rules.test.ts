@@ -1057,6 +1057,20 @@ describe('broken-anchor', () => {
     assert.ok(affectedDocuments(index, uri('docs/other.md'), before, index.getDocument(uri('docs/other.md'))).has(uri('docs/intro.md')));
   });
 
+  it('judges links to the tag pages of the docs by the tags published docs give, and checks them again when a doc gives or takes a tag', () => {
+    const { index } = siteWithFiles([], {
+      'docs/a.md': '---\ntitle: A\ntags: [Zwei Wörter]\n---\n# A\n',
+      'docs/b.md': '---\ntitle: B\n---\n# B\n\n[da](/docs/tags/zwei-worter) [fehlt](/docs/tags/neu) [alle](/docs/tags)\n',
+    });
+    index.setScope(() => true);
+    const broken = () => diagnosticsOf(index, 'docs/b.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    assert.deepEqual(broken(), ['No glossary entry at "/docs/tags/neu".']);
+    const before = index.getDocument(uri('docs/a.md'));
+    index.setDocument(uri('docs/a.md'), '---\ntitle: A\ntags: [Zwei Wörter, neu]\n---\n# A\n');
+    assert.ok(affectedDocuments(index, uri('docs/a.md'), before, index.getDocument(uri('docs/a.md'))).has(uri('docs/b.md')));
+    assert.deepEqual(broken(), []);
+  });
+
   it('adds the anchors of the Markdown partials a page imports, nested too, each slugged on its own (test/sites/docusaurus-anchors-partials)', () => {
     const files = {
       'docs/_teil.mdx': "import Tief from './_tief';\n\n## Aus dem Teil\n\n## Gemeinsam\n\n<Tief />\n",
