@@ -10,6 +10,7 @@ import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
 import { compiledAsMdx } from './siteRules';
+import { compiledByContentPlugin } from '../../site/docusaurus';
 
 type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
 
@@ -17,19 +18,21 @@ type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
  * Links from a doc to an anchor its target page does not have (`#setup` where the heading is
  * "Set-up", so its id `set-up`), which Docusaurus reports after a build as broken anchors
  * (`onBrokenAnchors`: a warning by default; `throw` fails the build). Judged between docs of one
- * locale only, and where the target's anchors are known for certain (see `docusaurusAnchorsOf`).
+ * locale, from a blog post to a doc by its route, and where the target's anchors are known for
+ * certain (see `docusaurusAnchorsOf`).
  */
 export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || site.docusaurus.onBrokenAnchors === 'ignore' || site.docusaurus.mdxComponents === undefined) return [];
   const page = judgedPage(index, site, document);
-  if (page === undefined) return [];
+  const source: LinkingPage | undefined = page !== undefined ? { page, locale: page.locale } : isJudgedBlogPost(index, site, document) ? { locale: site.docusaurus.defaultLocale } : undefined;
+  if (source === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const asMdx = compiledAsMdx(index, document);
   for (const link of document.body.links) {
     // A definition no link uses, and a link in MDX's comment, write no link.
     if (link.kind !== 'inline' || (link.defined && !link.referenced) || (asMdx && link.inMdxComment)) continue;
-    const broken = brokenAnchor(index, site, document, page, link);
+    const broken = brokenAnchor(index, site, document, source, link);
     if (broken === undefined) continue;
     diagnostics.push({
       range: link.targetRange,
@@ -41,6 +44,21 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
     });
   }
   return diagnostics;
+}
+
+/** The page a link lies in: a doc, or a blog post (no page of the model: its links reach the docs by route only, its own anchors are not read). */
+interface LinkingPage {
+  page?: SitePage;
+  locale: string;
+}
+
+/** A post of a blog whose routes are known, in the default locale, compiled without a problem: Docusaurus checks its links to the docs' anchors too. */
+function isJudgedBlogPost(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument): boolean {
+  const { docusaurus } = site;
+  if (docusaurus.contentMdxChangedBy !== undefined || !docusaurus.blogs.some((blog) => document.uri.startsWith(`${blog.uri}/`))) return false;
+  if (!compiledByContentPlugin(docusaurus, document.uri, document.frontMatter?.fields ?? [])) return false;
+  const problems = compiledAsMdx(index, document) ? document.mdxProblems : document.commonMarkProblems;
+  return (problems?.length ?? 0) === 0;
 }
 
 /** A published doc of a docs instance whose headings Docusaurus's own plugin gives ids, compiled without a problem; else undefined. */
@@ -75,17 +93,19 @@ export function markdownPartialOf(index: GlossaryIndex): PartialOf {
 /** Anchors other parts of a page than its text give it: the footnotes' (`user-content-fn-1`, `footnote-label`). */
 const GENERATED_ANCHOR = /^(?:user-content-|footnote-label$)/;
 
-function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, page: SitePage, link: MarkdownLink): { message: string; suggestion?: string; breaksBuild?: true } | undefined {
+function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, source: LinkingPage, link: MarkdownLink): { message: string; suggestion?: string; breaksBuild?: true } | undefined {
   const hashAt = link.target.indexOf('#');
   if (hashAt === -1) return undefined;
   // As the link's URL holds it: escapes resolved (`#a\_b`); an entity is not decoded here, so not judged.
   const hash = unescapeMarkdown(link.target.slice(hashAt + 1));
   if (hash === '' || hash.includes('&') || GENERATED_ANCHOR.test(hash)) return undefined;
   const path = link.target.slice(0, hashAt).replace(/\?.*$/s, '');
+  // A blog post's own anchors are not read, and its links to Markdown files lead to no doc (see `pageOfAnotherPlugin`).
+  if (source.page === undefined && !path.startsWith('/')) return undefined;
   const target = path === '' ? document : linkedDocument(index, document.uri, link.target, link.targetUri).document;
   if (target === undefined || index.siteFor(target.uri) !== site) return undefined;
-  const targetPage = target === document ? page : judgedPage(index, site, target);
-  if (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, page.locale)) return undefined;
+  const targetPage = target === document ? source.page : judgedPage(index, site, target);
+  if (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, source.locale)) return undefined;
   const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) }, markdownPartialOf(index));
   if (anchors?.has(hash)) return undefined;
   const decoded = decodedHash(hash);
