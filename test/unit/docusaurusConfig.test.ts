@@ -564,6 +564,7 @@ export default {
     assert.deepEqual(read(`presets: [['classic', { blog: false, debug: true }]], themeConfig: { algolia: { appId: 'x', searchPagePath: '/suche/' } }`), ['__docusaurus', 'suche']);
     assert.deepEqual(read(`presets: [['classic', { blog: false, debug: false }]], themes: ['@docusaurus/theme-search-algolia'], themeConfig: { algolia: { searchPagePath: false } }`), []);
     assert.deepEqual(read(`presets: [['classic', { blog: false }]], plugins: ['@docusaurus/plugin-debug']`), ['__docusaurus']);
+    assert.deepEqual(read(`presets: [['classic', { blog: false, debug: 0 }]]`), [], 'a falsy debug adds no pages in a production build');
     assert.deepEqual(read(`presets: ['classic'], plugins: [['content-blog', { id: 'changelog', routeBasePath: 'changelog' }]]`), ['blog', 'changelog']);
     // Any other plugin, preset or theme may make routes anywhere; so may a blog at the top level, or what the file computes.
     for (const config of [

@@ -368,6 +368,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let inStatement = false;
   // The fenced code blocks, in order: an `id=` there is code.
   const fences: Span[] = [];
+  // Where `scanInline` found HTML and JSX tags: MDX reads their attributes as code (see `leaveOutMdxCode`).
+  const tagStarts = new Set<number>();
   // Whether a quote, a list item, an `mdx-code-block` fence or indented code may hold a heading as MDX reads it, which `headings` leaves out.
   let containedHeading = false;
 
@@ -483,7 +485,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       const textStart = headingText === '' ? end : start + heading.textOffset;
       headings.push(headingOf(heading.level, headingText, heading.id, lines.rangeAt(start, end), lines.rangeAt(textStart, textStart + headingText.length)));
       // A heading holds inline Markdown as a paragraph does: code spans, links, comments.
-      commentStart = scanInline(line, start, lines, links, images, nonProse);
+      commentStart = scanInline(line, start, lines, links, images, nonProse, tagStarts);
       continue;
     }
 
@@ -517,7 +519,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         continue;
       }
     }
-    const openComment = scanInline(line, start, lines, links, images, nonProse);
+    const openComment = scanInline(line, start, lines, links, images, nonProse, tagStarts);
     if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments);
     if (openComment !== undefined) {
       commentStart = openComment;
@@ -537,7 +539,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   }
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   mergeInPlace(nonProse);
-  if (asMdx && /[{<]/.test(text.slice(bodyOffset))) leaveOutMdxCode(text, bodyOffset, lines, nonProse, { images, links, headings });
+  if (asMdx && /[{<]/.test(text.slice(bodyOffset))) leaveOutMdxCode(text, bodyOffset, lines, nonProse, tagStarts, { images, links, headings });
   if (text.includes('/*', bodyOffset) && markInMdxComments(text, bodyOffset, lines, nonProse, { images, links, headings })) containedHeading = true;
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
@@ -690,7 +692,7 @@ function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonPro
  * targets). The links, images and headings that start there are none; the spans become no prose.
  * MDX's comments (`{/* … *\/}`) are left to `markInMdxComments`.
  */
-function leaveOutMdxCode(text: string, bodyOffset: number, lines: LineIndex, nonProse: Span[], found: { images: MarkdownImage[]; links: MarkdownLink[]; headings: Heading[] }): void {
+function leaveOutMdxCode(text: string, bodyOffset: number, lines: LineIndex, nonProse: Span[], tagStarts: ReadonlySet<number>, found: { images: MarkdownImage[]; links: MarkdownLink[]; headings: Heading[] }): void {
   const code: Span[] = [];
   for (let at = bodyOffset; at < text.length; at++) {
     const character = text[at];
@@ -699,10 +701,10 @@ function leaveOutMdxCode(text: string, bodyOffset: number, lines: LineIndex, non
       continue;
     }
     const opensTag = character === '<' && /[A-Za-z/>]/.test(text[at + 1] ?? '');
-    // No prose already, but for a tag whose span starts there (`scanInline` leaves its attributes' links in).
-    if ((character !== '{' && !opensTag) || (isInSpans(nonProse, at) && !(opensTag && startsSpan(nonProse, at)))) continue;
+    // No prose already, but for a tag `scanInline` found there (it leaves its attributes' links in).
+    if ((character !== '{' && !opensTag) || (isInSpans(nonProse, at) && !(opensTag && tagStarts.has(at)))) continue;
     if (character === '{' && /^\{\s*\/\*/.test(text.slice(at, at + 40))) continue;
-    const end = character === '{' ? expressionEnd(text, at) : tagEnd(text, at);
+    const end = mdxCodeEnd(text, at);
     // One that does not end stops MDX (the page does not compile), and a search from each of many would take quadratic time.
     if (end === undefined) break;
     code.push([at, end]);
@@ -713,101 +715,75 @@ function leaveOutMdxCode(text: string, bodyOffset: number, lines: LineIndex, non
   found.links.splice(0, found.links.length, ...found.links.filter((link) => outside(link.range)));
   found.images.splice(0, found.images.length, ...found.images.filter((image) => outside(image.targetRange)));
   found.headings.splice(0, found.headings.length, ...found.headings.filter((heading) => outside(heading.range)));
-  nonProse.push(...code);
+  // One by one: a page may hold more spans than a call takes arguments.
+  for (const span of code) nonProse.push(span);
   mergeInPlace(nonProse);
-}
-
-/** Whether one of a sorted list of disjoint spans starts at `offset`. */
-function startsSpan(spans: readonly Span[], offset: number): boolean {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (spans[middle][0] < offset) low = middle + 1;
-    else high = middle;
-  }
-  return spans[low]?.[0] === offset;
 }
 
 /** Longer JSX tags and expressions are not followed: their text is read as Markdown. */
 const MAX_MDX_CODE = 20_000;
 
-/** Where a JavaScript expression that opens with `{` at `start` ends (after its `}`), skipping strings, template literals and comments; undefined where it does not end. */
-function expressionEnd(text: string, start: number): number | undefined {
+/**
+ * Where MDX's code that opens at `start` ends (after its last character), as MDX reads it: an
+ * expression opened by `{` (JavaScript: strings, template literals, comments, nested braces, and
+ * JSX elements in it, whose text is no JavaScript), or a JSX tag opened by `<` (its attributes'
+ * strings and expressions). Undefined where it does not end within `MAX_MDX_CODE` characters.
+ */
+function mdxCodeEnd(text: string, start: number): number | undefined {
   const limit = Math.min(text.length, start + MAX_MDX_CODE);
-  // What each open brace belongs to: the expression itself, an object or block, a template literal's `${`.
-  const braces: Array<'code' | 'template'> = [];
-  for (let at = start; at < limit; at++) {
+  // What is open, innermost last: an expression, a template literal, a tag (`<b …`, `</b`), an element's children.
+  const open: Array<'expression' | 'template' | 'tag' | 'closing tag' | 'children'> = [text[start] === '{' ? 'expression' : 'tag'];
+  const opensElement = (at: number) => text[at] === '<' && /[A-Za-z>]/.test(text[at + 1] ?? '');
+  for (let at = start + 1; at < limit; at++) {
     const character = text[at];
-    if (character === '{') braces.push('code');
-    else if (character === '}') {
-      const closed = braces.pop();
-      if (braces.length === 0) return at + 1;
-      // The end of `${…}`: back in the template literal.
-      if (closed === 'template') {
-        const end = templateEnd(text, at + 1, limit);
-        if (end === undefined) return undefined;
-        if (end.opensExpression) braces.push('template');
-        at = end.at - 1;
+    const inner = open[open.length - 1];
+    if (inner === 'expression') {
+      if (character === '{') open.push('expression');
+      else if (character === '}') open.pop();
+      else if (character === '"' || character === "'") {
+        // A string ends on its line.
+        let close = at + 1;
+        while (close < limit && text[close] !== character && text[close] !== '\n') close += text[close] === '\\' ? 2 : 1;
+        if (close >= limit || text[close] !== character) return undefined;
+        at = close;
+      } else if (character === '`') open.push('template');
+      else if (character === '/' && text[at + 1] === '/') {
+        while (at < limit && text[at] !== '\n') at++;
+      } else if (character === '/' && text[at + 1] === '*') {
+        at += 2;
+        while (at < limit && !(text[at] === '*' && text[at + 1] === '/')) at++;
+        at++;
+      } else if (opensElement(at)) open.push('tag');
+    } else if (inner === 'template') {
+      if (character === '\\') at++;
+      else if (character === '`') open.pop();
+      else if (character === '$' && text[at + 1] === '{') {
+        open.push('expression');
+        at++;
       }
-    } else if (character === '"' || character === "'") {
-      const close = stringEnd(text, at, limit);
-      if (close === undefined) return undefined;
-      at = close - 1;
-    } else if (character === '`') {
-      const end = templateEnd(text, at + 1, limit);
-      if (end === undefined) return undefined;
-      if (end.opensExpression) braces.push('template');
-      at = end.at - 1;
-    } else if (character === '/' && text[at + 1] === '/') {
-      const lineEnd = text.indexOf('\n', at);
-      if (lineEnd === -1) return undefined;
-      at = lineEnd;
-    } else if (character === '/' && text[at + 1] === '*') {
-      const close = text.indexOf('*/', at + 2);
-      if (close === -1) return undefined;
-      at = close + 1;
-    }
-  }
-  return undefined;
-}
-
-/** Where a quoted string that opens at `start` ends (after its quote); undefined at a line break or `limit`. */
-function stringEnd(text: string, start: number, limit: number): number | undefined {
-  for (let at = start + 1; at < limit; at++) {
-    if (text[at] === '\\') at++;
-    else if (text[at] === text[start]) return at + 1;
-    else if (text[at] === '\n') return undefined;
-  }
-  return undefined;
-}
-
-/** From inside a template literal, where its text ends: after its closing backtick, or after a `${` that opens an expression. */
-function templateEnd(text: string, from: number, limit: number): { at: number; opensExpression: boolean } | undefined {
-  for (let at = from; at < limit; at++) {
-    if (text[at] === '\\') at++;
-    else if (text[at] === '`') return { at: at + 1, opensExpression: false };
-    else if (text[at] === '$' && text[at + 1] === '{') return { at: at + 2, opensExpression: true };
-  }
-  return undefined;
-}
-
-/** Where a JSX tag that opens with `<` at `start` ends (after its `>`), its attributes' strings and expressions skipped; undefined where it does not end. */
-function tagEnd(text: string, start: number): number | undefined {
-  const limit = Math.min(text.length, start + MAX_MDX_CODE);
-  for (let at = start + 1; at < limit; at++) {
-    const character = text[at];
-    if (character === '>') return at + 1;
-    if (character === '"' || character === "'") {
-      // An attribute's string may run over lines in JSX.
-      const close = text.indexOf(character, at + 1);
-      if (close === -1 || close >= limit) return undefined;
-      at = close;
-    } else if (character === '{') {
-      const end = expressionEnd(text, at);
-      if (end === undefined) return undefined;
-      at = end - 1;
-    } else if (character === '<') return undefined;
+    } else if (inner === 'tag' || inner === 'closing tag') {
+      if (character === '"' || character === "'") {
+        // An attribute's string may run over lines in JSX.
+        let close = at + 1;
+        while (close < limit && text[close] !== character) close++;
+        if (close >= limit) return undefined;
+        at = close;
+      } else if (character === '{') open.push('expression');
+      else if (character === '/' && text[at + 1] === '>') {
+        open.pop();
+        at++;
+      } else if (character === '>') {
+        open.pop();
+        // A tag in Markdown ends at its `>`: its children are Markdown. In an expression, an element's children are JSX text.
+        if (inner === 'tag' && open.length > 0) open.push('children');
+      } else if (character === '<') return undefined;
+    } else if (character === '{') open.push('expression');
+    else if (character === '<' && text[at + 1] === '/') {
+      open.pop();
+      open.push('closing tag');
+      at++;
+    } else if (opensElement(at)) open.push('tag');
+    if (open.length === 0) return at + 1;
   }
   return undefined;
 }
@@ -1036,7 +1012,7 @@ function leavesBracketOpen(text: string, start: number, end: number): boolean {
  * Finds code spans, links, URLs and HTML comments on one line, which starts at offset `start`.
  * Returns the offset of an HTML comment that stays open past the line's end.
  */
-function scanInline(line: string, start: number, lines: LineIndex, links: MarkdownLink[], images: MarkdownImage[], nonProse: Span[]): number | undefined {
+function scanInline(line: string, start: number, lines: LineIndex, links: MarkdownLink[], images: MarkdownImage[], nonProse: Span[], tagStarts: Set<number>): number | undefined {
   // Most lines of prose hold none of these: skip the expressions that cannot match.
   const hasCode = line.includes('`');
   const hasBracket = line.includes('[');
@@ -1121,7 +1097,10 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   }
   if (line.includes('/') && line.includes('.')) addressesWithoutScheme(line, start, nonProse);
   // The tags are no prose, nor are footnote labels (`[^SLA]`).
-  for (const tag of tags) nonProse.push(tag);
+  for (const tag of tags) {
+    nonProse.push(tag);
+    tagStarts.add(tag[0]);
+  }
   for (const match of hasBracket && line.includes('[^') ? matchesIn(FOOTNOTE_LABEL, line) : []) {
     if (!inCode(start + match.index)) nonProse.push([start + match.index, start + match.index + match[0].length]);
   }

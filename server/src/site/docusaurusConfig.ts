@@ -455,7 +455,7 @@ class ConfigReader {
       if (!entry || !CLASSIC_PRESET_NAMES.has(entry.name) || entry.options === 'computed') this.routesUnknown(preset);
       // The debug plugin's pages (`/__docusaurus/debug/…`), in a production build only where `debug` is on.
       const debug = typeof entry?.options === 'object' ? this.property(entry.options, 'debug') : undefined;
-      if (debug !== undefined && debug.kind !== 'undefined' && !(debug.kind === 'literal' && (debug.value === false || debug.value === null))) this.routeFolders?.push(DEBUG_ROUTE_FOLDER);
+      if (debug !== undefined && debug.kind !== 'undefined' && !(debug.kind === 'literal' && !debug.value)) this.routeFolders?.push(DEBUG_ROUTE_FOLDER);
       if (!entry || (!CLASSIC_PRESET_NAMES.has(entry.name) && !wrapsClassic(entry.options))) return;
       if (entry.options === 'computed') {
         instances.push({ options: {}, node: entry.node });
