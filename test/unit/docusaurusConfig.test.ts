@@ -416,8 +416,8 @@ export default {
       contentFolders: ['blog', 'src/pages'],
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [
-        { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs'), headingIdsChangedBy: headingIdOptions('presets[0].docs') },
-        { mdxSyntaxChangedBy: mdxOptions('plugins[1]'), headingIdsChangedBy: headingIdOptions('plugins[1]') },
+        { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs'), headingIdsChangedBy: headingIdOptions('presets[0].docs'), tagsBasePath: false },
+        { mdxSyntaxChangedBy: mdxOptions('plugins[1]'), headingIdsChangedBy: headingIdOptions('plugins[1]'), tagsBasePath: false },
       ],
       blogs: [DEFAULT_BLOG],
       notLiteral: [
@@ -437,6 +437,7 @@ export default {
         { key: 'presets[0].docs.lastVersion', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'presets[0].docs.versions', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'presets[0].docs.onInlineTags', range: rangeOf(text, '...sharedDocs', 1) },
+        { key: 'presets[0].docs.tagsBasePath', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'plugins[0]', range: rangeOf(text, 'tailwindPlugin') },
         { key: 'plugins[1].id', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].path', range: rangeOf(text, '...sharedDocs', 2) },
@@ -451,6 +452,7 @@ export default {
         { key: 'plugins[1].lastVersion', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].versions', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].onInlineTags', range: rangeOf(text, '...sharedDocs', 2) },
+        { key: 'plugins[1].tagsBasePath', range: rangeOf(text, '...sharedDocs', 2) },
       ],
       problems: [],
     });
@@ -594,6 +596,13 @@ export default {
     for (const blog of [`{ include: ['*.md'] }`, `{ routeBasePath: process.env.BLOG }`, `{ archiveBasePath: null }`, `{ routeBasePath: '/' }`, `false`]) {
       assert.equal(read(`presets: [['classic', { blog: ${blog} }]]`), undefined, blog);
     }
+  });
+
+  it("reads a docs instance's tagsBasePath, where its tags' pages lie; a computed one as unknown", () => {
+    const read = (docs: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', presets: [['classic', { docs: ${docs} }]] };`, 'docusaurus.config.js').docs[0].tagsBasePath;
+    assert.equal(read(`{ tagsBasePath: '/themen/' }`), 'themen');
+    assert.equal(read(`{}`), undefined);
+    assert.equal(read(`{ tagsBasePath: process.env.TAGS }`), false);
   });
 
   it('requires baseUrl, as Docusaurus does', () => {

@@ -1057,6 +1057,21 @@ describe('broken-anchor', () => {
     assert.ok(affectedDocuments(index, uri('docs/other.md'), before, index.getDocument(uri('docs/other.md'))).has(uri('docs/intro.md')));
   });
 
+  it("judges links to tag pages below the instance's tagsBasePath, and to a Markdown page of src/pages where its slug places it, not at its path", () => {
+    const { index } = siteWithFiles([], {
+      'docs/a.md': '---\ntitle: A\ntags: [Recht]\n---\n# A\n',
+      'src/pages/ueber.md': '---\nslug: /ueber-uns\n---\n# Über uns\n',
+      'docs/b.md': '---\ntitle: B\n---\n# B\n\n[da](/docs/themen/recht) [fehlt](/docs/themen/steuer) [Slug](/ueber-uns) [Pfad](/ueber)\n',
+    }, (site) => {
+      site.docusaurus.instances[0].tagsBasePath = 'themen';
+      site.docusaurus.routeFoldersOutsideDocs = [];
+      site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: '' }];
+      site.docusaurus.contentFolders = [uri('src/pages')];
+    });
+    index.setScope(() => true);
+    assert.deepEqual(diagnosticsOf(index, 'docs/b.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/themen/steuer".', 'No glossary entry at "/ueber".']);
+  });
+
   it('judges links to the tag pages of the docs by the tags published docs give, and checks them again when a doc gives or takes a tag', () => {
     const { index } = siteWithFiles([], {
       'docs/a.md': '---\ntitle: A\ntags: [Zwei Wörter]\n---\n# A\n',

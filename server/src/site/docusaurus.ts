@@ -45,6 +45,8 @@ export interface DocusaurusInstance {
   headingIdsChangedBy?: string;
   /** The plugin's `onInlineTags`; `throw` fails the build on a tag the tags file does not declare. */
   onInlineTags?: BrokenLinkPolicy;
+  /** The route folder of the tags' pages below a version's route (`tagsBasePath`); absent: `tags`; `false`: computed, any folder may be it. */
+  tagsBasePath?: string | false;
 }
 
 export interface DocusaurusSite {
@@ -367,9 +369,11 @@ export function docsTagPagePlace(site: DocusaurusSite, path: string): { instance
   for (const instance of [...site.instances].sort((a, b) => b.routeBasePath.length - a.routeBasePath.length)) {
     const base = instance.routeBasePath === '' ? '' : `/${instance.routeBasePath}`;
     if (!rest.startsWith(`${base}/`)) continue;
+    // A tags' folder the configuration computes may be any: no tag page of the instance is judged.
+    if (instance.tagsBasePath === false) return undefined;
     for (const version of builtVersionsOf(instance)) {
       const versionPath = versionPathOf(instance, version).replace(/^\/+|\/+$/g, '');
-      const tags = `${base}${versionPath === '' ? '' : `/${versionPath}`}/tags/`;
+      const tags = `${base}${versionPath === '' ? '' : `/${versionPath}`}/${instance.tagsBasePath ?? 'tags'}/`;
       if (rest.startsWith(tags) && rest.length > tags.length) return { instance, version, permalink: rest.slice(tags.length - 1) };
     }
     return undefined;

@@ -634,7 +634,14 @@ class ConfigReader {
       mdxSyntaxChangedBy: this.setOptions(key, options, MDX_SYNTAX_OPTIONS, isDefaultMdxSyntaxOption),
       headingIdsChangedBy: this.setOptions(key, options, ['rehypePlugins', 'beforeDefaultRehypePlugins'], isDefaultMdxSyntaxOption),
       onInlineTags: this.oneOf(`${key}.onInlineTags`, this.property(options, 'onInlineTags'), BROKEN_LINK_POLICIES),
+      tagsBasePath: this.tagsBasePath(`${key}.tagsBasePath`, this.property(options, 'tagsBasePath')),
     });
+  }
+
+  /** A docs instance's `tagsBasePath`, without slashes; `false` where the file computes it. */
+  private tagsBasePath(key: string, value: Value | undefined): string | false | undefined {
+    if (value === undefined || value.kind === 'undefined') return undefined;
+    return this.string(key, value)?.replace(/^\/+|\/+$/g, '') ?? false;
   }
 
   /**

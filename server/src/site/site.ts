@@ -3,7 +3,7 @@ import { composed } from '../common/text';
 import { readerFor, type Reader } from '../common/generator';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, unknownIndexVersionPathsOf, versionFolderOf, versionPathsOf, type DocusaurusSite } from './docusaurus';
+import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, unknownIndexVersionPathsOf, versionFolderOf, versionPathsOf, type DocusaurusInstance, type DocusaurusSite } from './docusaurus';
 import { hugoBundleRoleOf, hugoPageOf, hugoReadsAsContent, type HugoSite } from './hugo';
 import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
@@ -274,7 +274,7 @@ function docusaurusSectionOf(site: Extract<Site, { generator: 'docusaurus' }>, p
     // Each version has its own tag and category pages: `/docs/next/category/guide` as `/docs/category/guide`.
     const versionPath = versionPathsOf(instance).find((candidate) => below === `/${candidate}` || below.startsWith(`/${candidate}/`));
     const belowVersion = versionPath === undefined ? below : below.slice(versionPath.length + 1);
-    if (isGeneratedDocsPage(belowVersion) || generatedIndexPathsOf(instance).includes(below.replace(/\/$/, '')) || unknownIndexVersionPathsOf(instance).includes(versionPath ?? '')) return undefined;
+    if (isGeneratedDocsPage(belowVersion, instance) || generatedIndexPathsOf(instance).includes(below.replace(/\/$/, '')) || unknownIndexVersionPathsOf(instance).includes(versionPath ?? '')) return undefined;
     const segments = below.split('/').filter((segment) => segment !== '');
     // Docs served at the site's root share its top level with the blog and the pages of `src/pages`.
     if (base === '' && segments.length <= 1) return undefined;
@@ -372,9 +372,11 @@ export function markdownLinkFolders(site: Site, from?: SitePage): string[] {
   return [posix.join(root, 'i18n', from.locale, plugin, versionFolder), versioned === '' ? root : posix.join(root, versioned), root];
 }
 
-/** Pages the docs plugin makes without a file: tag pages and generated category indexes. */
-function isGeneratedDocsPage(pathBelowBase: string): boolean {
-  return pathBelowBase === '' || pathBelowBase === '/' || /^\/(?:tags|category)(?:\/|$)/.test(pathBelowBase);
+/** Pages the docs plugin makes without a file: tag pages (below its `tagsBasePath`; anywhere where that is computed) and generated category indexes. */
+function isGeneratedDocsPage(pathBelowBase: string, instance: DocusaurusInstance): boolean {
+  if (pathBelowBase === '' || pathBelowBase === '/' || instance.tagsBasePath === false) return true;
+  const tags = `/${instance.tagsBasePath ?? 'tags'}`;
+  return pathBelowBase === tags || pathBelowBase.startsWith(`${tags}/`) || /^\/category(?:\/|$)/.test(pathBelowBase);
 }
 
 /** The capitalised components of the classic theme's MDX components (`@theme/MDXComponents`). */

@@ -153,6 +153,8 @@ export interface DocusaurusDocsOptions {
   headingIdsChangedBy?: string[];
   /** What the build does with a tag its tags file does not declare (`throw` fails it; the default: `warn`). */
   onInlineTags?: BrokenLinkPolicy;
+  /** The route folder of the tags' pages below a version's route, without slashes (`tags` when not given); `false` where the file computes it. */
+  tagsBasePath?: string | false;
 }
 
 /** What a Hugo configuration file (`hugo.toml|yaml|json`, `config.*`) says. */

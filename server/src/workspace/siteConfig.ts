@@ -220,6 +220,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
           ...(mdxSyntaxChangedBy === undefined ? {} : { mdxSyntaxChangedBy }),
           ...(options.headingIdsChangedBy === undefined ? {} : { headingIdsChangedBy: options.headingIdsChangedBy[0] }),
           ...(options.onInlineTags === undefined ? {} : { onInlineTags: options.onInlineTags }),
+          ...(options.tagsBasePath === undefined ? {} : { tagsBasePath: options.tagsBasePath }),
         };
       });
       facts.docs.forEach((options, position) => checkVersions(folder, options, docusaurus.instances[position], (file, problem) => problemIn(configProblems, file ?? config.file, problem), log));

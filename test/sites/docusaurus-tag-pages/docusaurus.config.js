@@ -5,4 +5,6 @@ module.exports = {
   url: 'https://example.com',
   baseUrl: '/',
   presets: [['@docusaurus/preset-classic', { docs: { sidebarPath: false, onInlineTags: 'ignore' }, blog: false }]],
+  // A second instance whose tags' pages lie below `themen`.
+  plugins: [['@docusaurus/plugin-content-docs', { id: 'wissen', path: 'wissen', routeBasePath: 'wissen', sidebarPath: false, tagsBasePath: 'themen', onInlineTags: 'ignore' }]],
 };
