@@ -539,7 +539,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   }
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   mergeInPlace(nonProse);
-  if (asMdx && /[{<]/.test(text.slice(bodyOffset))) leaveOutMdxCode(text, bodyOffset, lines, nonProse, tagStarts, { images, links, headings });
+  if (asMdx && (text.includes('{', bodyOffset) || text.includes('<', bodyOffset))) leaveOutMdxCode(text, bodyOffset, lines, nonProse, tagStarts, { images, links, headings });
   if (text.includes('/*', bodyOffset) && markInMdxComments(text, bodyOffset, lines, nonProse, { images, links, headings })) containedHeading = true;
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
