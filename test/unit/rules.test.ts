@@ -19,6 +19,8 @@ import { hugoSiteOf } from '../../server/src/site/hugo';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { headingText } from '../../server/src/site/docusaurusAnchors';
 import { entry, glossaryOf, ROOT } from './glossary';
+import { closedDocument } from '../../server/src/parsing/document';
+import { decodeClosedDocument, encodeClosedDocument } from '../../server/src/parsing/documentCodec';
 
 const uri = (relative: string) => `${ROOT}/${relative}`;
 
@@ -836,6 +838,55 @@ describe('broken-link in a Docusaurus site', () => {
     plain.setDocument(`${ROOT}/intro.md`, text);
     // Without a site, routes are not judged; the file is, used or not.
     assert.deepEqual(diagnosticsOf(plain, 'intro.md').filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message.match(/"([^"]+)"/)![1]), ['fehlt.md']);
+  });
+});
+
+describe('broken-link and broken-anchor from a <Link> element of Docusaurus (docusaurus-jsx-links)', () => {
+  const PAGE = [
+    /* 0 */ "import Link from '@docusaurus/Link';",
+    /* 1 */ "import { default as Weiter } from '@docusaurus/Link';",
+    /* 2 */ '',
+    /* 3 */ '# Seite',
+    /* 4 */ '',
+    /* 5 */ '<Link to="/docs/fehlt">a</Link> <Link href="/docs/auch-fehlt">b</Link> <Weiter to={\'/docs/dritte\'}>c</Weiter> <Link to="./ziel.md">d</Link>',
+    /* 6 */ '',
+    /* 7 */ '<Link to="/docs/ziel">ok</Link> <Link to="ziel">ok</Link> <Link to="/docs/ziel#teil">ok</Link> <Link to="/docs/ziel#tei">e</Link> <Link to="#nirgends">f</Link>',
+    /* 8 */ '',
+    /* 9 */ '<Link to="/docs/x" data-noBrokenLinkCheck>no</Link> <Link to="/docs/y" target="_blank">no</Link> <Link to={frontMatter.ziel}>no</Link> <Link {...props} to="/docs/z">no</Link> <a href="/docs/html">no</a>',
+    /* 10 */ '',
+    /* 11 */ '<Link to="/docs/fehlt&amp;und">g</Link> {/* <Link to="/docs/kommentar">no</Link> */}',
+    /* 12 */ '',
+    /* 13 */ '```',
+    /* 14 */ '<Link to="/docs/code">no</Link>',
+    /* 15 */ '```',
+  ].join('\n');
+  const texts = { 'docs/seite.mdx': PAGE, 'docs/ziel.md': '# Ziel\n\n## Teil\n', 'docs/ohne.mdx': '# Ohne Import\n\n<Link to="/docs/fehlt">x</Link>\n' };
+  const found = (index: GlossaryIndex, file = 'docs/seite.mdx') =>
+    diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'broken-link' || diagnostic.code === 'broken-anchor').map((diagnostic) => [diagnostic.code, span(diagnostic.range), diagnostic.severity, diagnostic.suggestion ?? null]);
+
+  it("reports the link each renders as Docusaurus's Link collects it: to, else href, a URL never read as a Markdown file; anchors too", () => {
+    assert.deepEqual(found(siteWithFiles([], texts).index), [
+      ['broken-link', '5:10-5:21', 'error', null],
+      ['broken-link', '5:44-5:60', 'error', null],
+      ['broken-link', '5:84-5:96', 'error', null],
+      ['broken-link', '5:120-5:129', 'error', null],
+      // A character reference is read as JSX reads it.
+      ['broken-link', '11:10-11:29', 'error', null],
+      ['broken-anchor', '7:105-7:119', 'warning', '/docs/ziel#teil'],
+      ['broken-anchor', '7:140-7:149', 'warning', null],
+    ]);
+  });
+
+  it('reports none where the page is compiled as CommonMark, or where no import names Link', () => {
+    const commonMark = siteWithFiles([], texts, (site) => (site.docusaurus.markdownFormat = 'md')).index;
+    assert.deepEqual(found(commonMark), []);
+    assert.deepEqual(found(siteWithFiles([], texts).index, 'docs/ohne.mdx'), []);
+  });
+
+  it('gives the same links back from the cache of parsed files', () => {
+    const parsed = closedDocument(uri('docs/seite.mdx'), PAGE, 'docusaurus');
+    assert.deepEqual(parsed.componentLinks?.map((link) => link.target), ['/docs/fehlt', '/docs/auch-fehlt', '/docs/dritte', './ziel.md', '/docs/ziel', 'ziel', '/docs/ziel#teil', '/docs/ziel#tei', '#nirgends', '/docs/fehlt&und']);
+    assert.deepStrictEqual(decodeClosedDocument(parsed.uri, JSON.parse(JSON.stringify(encodeClosedDocument(parsed)))), parsed);
   });
 });
 

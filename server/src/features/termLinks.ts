@@ -42,9 +42,10 @@ export interface LinkedDocument {
  * Which document an inline link reaches, as the generator resolves it. A link to a Markdown file
  * names the file, relative to the linking file (Docusaurus also tries the docs folders and the
  * site folder); it reaches the file's page only when the site builds it. Any other path is a URL
- * on the site (absolute, or relative to the linking page's URL) and reaches the page built there.
+ * on the site (absolute, or relative to the linking page's URL) and reaches the page built there;
+ * so is every path `asUrl` (a `<Link>` element's, which no Markdown plugin resolves).
  */
-export function linkedDocument(index: GlossaryIndex, fromUri: string, target: string, targetUri: string | undefined): LinkedDocument {
+export function linkedDocument(index: GlossaryIndex, fromUri: string, target: string, targetUri: string | undefined, asUrl = false): LinkedDocument {
   const path = target.replace(/[?#].*$/, '');
   if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return { kind: 'none' };
   const site = index.siteFor(fromUri);
@@ -54,7 +55,7 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, target: st
   const lookedUp = site?.generator === 'hugo' && linkHookFor(site.hugo, path) === 'get-page' ? hugoPageLookedUp(index, site, fromUri, path) : undefined;
   if (lookedUp !== undefined) return { kind: 'file', document: lookedUp, lookedUp: true };
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
-  if (isMarkdownPath(path) || isMarkdownPath(target)) {
+  if (!asUrl && (isMarkdownPath(path) || isMarkdownPath(target))) {
     if (site?.generator === 'docusaurus' && inUnmodelledContentPlugin(site.docusaurus, site.rootUri, fromUri)) return { kind: 'none' };
     const pluginFolder = site?.generator === 'docusaurus' ? contentPluginFolderOf(site.docusaurus, fromUri) : undefined;
     if (site?.generator === 'docusaurus' && pluginFolder !== undefined) {

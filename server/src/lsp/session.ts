@@ -322,6 +322,7 @@ export class GlossarySession {
     if (earlierFacts.mdxStrictProblems) parsed.mdxStrictProblems = kept(earlierFacts.mdxStrictProblems);
     if (earlierFacts.commonMarkProblems) parsed.commonMarkProblems = kept(earlierFacts.commonMarkProblems);
     if (earlierFacts.mdxModules) parsed.mdxModules = kept(earlierFacts.mdxModules);
+    if (earlierFacts.componentLinks) parsed.componentLinks = kept(earlierFacts.componentLinks);
     this.scheduleMdxCheck(uri);
     // The text first: checking the document needs it (unlinked mentions).
     this.openLines.set(uri, lines);
@@ -351,6 +352,7 @@ export class GlossarySession {
     delete document.mdxStrictProblems;
     delete document.commonMarkProblems;
     delete document.mdxModules;
+    delete document.componentLinks;
     Object.assign(document, mdxProblemsFact(lines.text, lines));
     if (JSON.stringify(mdxFactsOf(document)) !== before) this.publish(uri);
   }

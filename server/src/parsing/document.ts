@@ -7,7 +7,7 @@ import { docusaurusContentTitle } from './contentTitle';
 import { openingDependsOnHugo, splitFrontMatter, type HugoOpeningProblem } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
-import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, mdxReadOf, readsMdx1Syntax, type MdxModule, type MdxProblem } from './mdx';
+import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, mdxReadOf, readsMdx1Syntax, type ComponentLink, type MdxModule, type MdxProblem } from './mdx';
 import { hugoShortcodesOf, type HugoRef, type HugoShortcodeUse } from './hugoShortcodes';
 
 /** A value from the front matter with the place it was written, for hover targets and diagnostics. */
@@ -60,7 +60,9 @@ export interface ParsedDocument {
   commonMarkProblems?: MdxProblem[];
   /** The modules the file's code asks webpack for, were it compiled as MDX and where it parses; absent when it asks for none. */
   mdxModules?: MdxModule[];
-  /** Set when the file was not read as MDX (it lies in no Docusaurus site), so the four above say nothing. */
+  /** The links its `<Link>` elements collect for Docusaurus's broken-link check, were it compiled as MDX and where it parses; absent when there are none. */
+  componentLinks?: ComponentLink[];
+  /** Set when the file was not read as MDX (it lies in no Docusaurus site), so the five above say nothing. */
   mdxUnread?: true;
   /** Set when its body was read as MDX reads it, with no indented code: it is compiled as MDX (see `compilesAsMdx`). */
   bodyReadAsMdx?: true;
@@ -153,21 +155,22 @@ export function mdxFactsOf(document: ParsedDocument): MdxFacts {
     ...(document.mdxStrictProblems === undefined ? {} : { mdxStrictProblems: document.mdxStrictProblems }),
     ...(document.commonMarkProblems === undefined ? {} : { commonMarkProblems: document.commonMarkProblems }),
     ...(document.mdxModules === undefined ? {} : { mdxModules: document.mdxModules }),
+    ...(document.componentLinks === undefined ? {} : { componentLinks: document.componentLinks }),
   };
 }
 
 /** What reading a document as MDX tells (see `mdxProblemsFact`). */
-export type MdxFacts = Pick<ParsedDocument, 'mdxProblems' | 'mdxStrictProblems' | 'commonMarkProblems' | 'mdxModules'>;
+export type MdxFacts = Pick<ParsedDocument, 'mdxProblems' | 'mdxStrictProblems' | 'commonMarkProblems' | 'mdxModules' | 'componentLinks'>;
 
 export function mdxProblemsFact(text: string, lines: LineIndex): MdxFacts {
   if (!mayStopDocusaurus(text)) return {};
   // The modules as MDX 1's syntax reads them: both readings parse the same code, or one of them fails to parse.
-  const { problems: mdxProblems, modules } = mdxReadOf(text, lines);
+  const { problems: mdxProblems, modules, componentLinks } = mdxReadOf(text, lines);
   const commonMarkProblems = commonMarkProblemsOf(text, lines);
   // Read a second time only where it can differ: with an HTML comment, a heading id or an admonition title.
   const strict = readsMdx1Syntax(text) ? mdxProblemsOf(text, lines, false) : mdxProblems;
   const differs = strict !== mdxProblems && JSON.stringify(strict) !== JSON.stringify(mdxProblems);
-  return { ...(mdxProblems.length === 0 ? {} : { mdxProblems }), ...(differs ? { mdxStrictProblems: strict } : {}), ...(commonMarkProblems.length === 0 ? {} : { commonMarkProblems }), ...(modules.length === 0 ? {} : { mdxModules: modules }) };
+  return { ...(mdxProblems.length === 0 ? {} : { mdxProblems }), ...(differs ? { mdxStrictProblems: strict } : {}), ...(commonMarkProblems.length === 0 ? {} : { commonMarkProblems }), ...(modules.length === 0 ? {} : { mdxModules: modules }), ...(componentLinks.length === 0 ? {} : { componentLinks }) };
 }
 
 /** The front-matter key listing phrases that are not mentions of the term. */
@@ -364,6 +367,10 @@ function compactInPlace(document: ParsedDocument): void {
   for (const module of document.mdxModules ?? []) {
     module.request = ownCopy(module.request);
     module.range = PackedRange.from(module.range);
+  }
+  for (const link of document.componentLinks ?? []) {
+    link.target = ownCopy(link.target);
+    link.range = PackedRange.from(link.range);
   }
   // The term's heading is one of these.
   for (const heading of document.body.headings) {

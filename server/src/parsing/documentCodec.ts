@@ -5,7 +5,7 @@ import { DIRECTIVE_ACTIONS, type Directive, type DirectiveAction } from './direc
 import { exactLists, type GlossaryTerm, type Located, type ParsedDocument } from './document';
 import type { FrontMatter, FrontMatterField, FrontMatterItem } from './frontMatterFields';
 import type { Heading, MarkdownImage, MarkdownLink } from './markdown';
-import type { MdxModule, MdxProblem } from './mdx';
+import type { ComponentLink, MdxModule, MdxProblem } from './mdx';
 import type { HugoRef, HugoShortcodeParameter, HugoShortcodeUse } from './hugoShortcodes';
 // Bounds as the YAML reader's own: a value of at most 10,000 nodes, 64 levels deep.
 import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
@@ -20,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 24;
+export const DOCUMENT_CODEC_VERSION = 25;
 
 export class DocumentCodecError extends Error {}
 
@@ -61,12 +61,13 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     // Its JSON mistake: jsonc-parser's code, -1 a trailing comma, absent none.
     document.hugoOpeningProblem === undefined ? 0 : [HUGO_OPENING_PROBLEM_KINDS.indexOf(document.hugoOpeningProblem.kind), ...numbersOf(document.hugoOpeningProblem.range), ...mistakeNumbers(document.hugoOpeningProblem.mistake)],
     document.body.otherAnchors ?? 0,
+    (document.componentLinks ?? []).flatMap((link) => [link.target, ...numbersOf(link.range)]),
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, readFlags, commonMarkData, refData, imageData, shortcodeData, moduleData, openingData, otherAnchorData] = tuple(data, 16);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, readFlags, commonMarkData, refData, imageData, shortcodeData, moduleData, openingData, otherAnchorData, componentLinkData] = tuple(data, 17);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 12 !== 0) fail();
@@ -157,6 +158,11 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const mdxModules: MdxModule[] = [];
   for (let at = 0; at < moduleNumbers.length; at += 5) mdxModules.push({ request: text(moduleNumbers[at]), range: rangeAt(moduleNumbers, at + 1) });
   if (mdxModules.length > 0) document.mdxModules = mdxModules;
+  const componentLinkNumbers = list(componentLinkData);
+  if (componentLinkNumbers.length % 5 !== 0) fail();
+  const componentLinks: ComponentLink[] = [];
+  for (let at = 0; at < componentLinkNumbers.length; at += 5) componentLinks.push({ target: text(componentLinkNumbers[at]), range: rangeAt(componentLinkNumbers, at + 1) });
+  if (componentLinks.length > 0) document.componentLinks = componentLinks;
   // In the order the parser sets them.
   if ((readFlags as number) & 2) document.hugoReading = 'read';
   else if ((readFlags as number) & 4) document.hugoReading = 'unread';

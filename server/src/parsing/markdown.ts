@@ -30,6 +30,8 @@ export interface MarkdownLink {
   referenced?: true;
   /** Set when it lies in MDX's comment (`{/* … *\/}`): no link where the page is compiled as MDX. */
   inMdxComment?: true;
+  /** Set on a link a `<Link>` element of the page's MDX collects (see `ComponentLink`): a URL as written, never a Markdown file's path, with no Markdown escapes. */
+  component?: true;
   range: Range;
   textRange: Range;
   targetRange: Range;

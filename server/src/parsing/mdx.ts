@@ -85,9 +85,15 @@ export interface MdxModule {
   range: Range;
 }
 
-/** The page read as MDX: its problems (see `mdxProblemsOf`) and, where it parses, the modules it asks for. */
-export function mdxReadOf(text: string, lines: LineIndex, mdx1Compat = true): { problems: MdxProblem[]; modules: MdxModule[] } {
-  if (text.length > MAX_MDX_CHARACTERS || !MAY_STOP_MDX.test(text) || !(MDX_SYNTAX.test(text) || hasUnparsableAddress(text)) || longestBlock(text) > MAX_MDX_BLOCK_CHARACTERS) return { problems: [], modules: [] };
+/** A link a `<Link>` element of Docusaurus collects (see `MdxComponentLink`), where the string's text is. */
+export interface ComponentLink {
+  target: string;
+  range: Range;
+}
+
+/** The page read as MDX: its problems (see `mdxProblemsOf`) and, where it parses, the modules it asks for and the links its `<Link>` elements collect. */
+export function mdxReadOf(text: string, lines: LineIndex, mdx1Compat = true): { problems: MdxProblem[]; modules: MdxModule[]; componentLinks: ComponentLink[] } {
+  if (text.length > MAX_MDX_CHARACTERS || !MAY_STOP_MDX.test(text) || !(MDX_SYNTAX.test(text) || hasUnparsableAddress(text)) || longestBlock(text) > MAX_MDX_BLOCK_CHARACTERS) return { problems: [], modules: [], componentLinks: [] };
   const prepared = preprocessAsDocusaurus(text, mdx1Compat);
   const rangeOf = (start: number, end: number): Range => {
     const sourceStart = prepared.sourceOffset(start);
@@ -107,7 +113,11 @@ export function mdxReadOf(text: string, lines: LineIndex, mdx1Compat = true): { 
     const end = Math.max(start, (finding.end && parser.offsetAtPoint(prepared.text, finding.end)) ?? start);
     problems.push({ kind: 'syntax', message: finding.reason, range: rangeOf(start, end), ...fix });
   }
-  return { problems, modules: read.modules.map((module) => ({ request: module.request, range: rangeOf(module.start, module.end) })) };
+  return {
+    problems,
+    modules: read.modules.map((module) => ({ request: module.request, range: rangeOf(module.start, module.end) })),
+    componentLinks: read.componentLinks.map((link) => ({ target: link.target, range: rangeOf(link.start, link.end) })),
+  };
 }
 
 /**

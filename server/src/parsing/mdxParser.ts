@@ -94,14 +94,25 @@ export interface MdxModuleRequest {
   end: number;
 }
 
-/** What stops Docusaurus at a page compiled as MDX (see `MdxFinding`), and, where it parses, the modules it asks for. */
-export function mdxRead(text: string, comments = true): { findings: MdxFinding[]; modules: MdxModuleRequest[] } {
+/**
+ * A link a `<Link>` element of Docusaurus (`import Link from '@docusaurus/Link'`) renders and
+ * collects for the broken-link check: its `to`, else its `href`, as the element gives it (a string,
+ * or an expression that is one), where `start` and `end` are the string's place within its quotes.
+ */
+export interface MdxComponentLink {
+  target: string;
+  start: number;
+  end: number;
+}
+
+/** What stops Docusaurus at a page compiled as MDX (see `MdxFinding`), and, where it parses, the modules it asks for and the links its `<Link>` elements collect. */
+export function mdxRead(text: string, comments = true): { findings: MdxFinding[]; modules: MdxModuleRequest[]; componentLinks: MdxComponentLink[] } {
   let tree: MdxNode;
   try {
     tree = (comments ? withComments : withoutComments).parse(text) as unknown as MdxNode;
   } catch (error) {
     // Anything but MDX's own message (a stack overflow in acorn, say) says nothing about the build.
-    if (!(error instanceof VFileMessage)) return { findings: [], modules: [] };
+    if (!(error instanceof VFileMessage)) return { findings: [], modules: [], componentLinks: [] };
     // A tag left open is placed at the end of what it was open in (or nowhere, at the end of the
     // file); the tag itself, which the message names, is where to fix it.
     const openTag = /^Expected a closing tag for `<([^`>]*)>` \((\d+):(\d+)-(\d+):(\d+)\)/.exec(error.reason);
@@ -110,18 +121,101 @@ export function mdxRead(text: string, comments = true): { findings: MdxFinding[]
       const end = { line: endLine, column: endColumn };
       const tagEnd = offsetAtPoint(text, end);
       const selfClose: MdxFix | undefined = VOID_ELEMENTS.has(openTag[1]) && tagEnd !== undefined && text[tagEnd - 1] === '>' ? { kind: 'self-close', start: tagEnd - 1, end: tagEnd - 1, newText: ' /' } : undefined;
-      return { findings: [{ kind: 'syntax', reason: error.reason, start: { line, column }, end, ...(selfClose ? { fix: selfClose } : {}) }], modules: [] };
+      return { findings: [{ kind: 'syntax', reason: error.reason, start: { line, column }, end, ...(selfClose ? { fix: selfClose } : {}) }], modules: [], componentLinks: [] };
     }
-    if (error.place === undefined || error.place === null) return { findings: [], modules: [] };
+    if (error.place === undefined || error.place === null) return { findings: [], modules: [], componentLinks: [] };
     const place = error.place as { start?: MdxPoint; end?: MdxPoint } & MdxPoint;
     const start = { ...(place.start ?? place) };
     const opening = openingOf(text, error.source, offsetAtPoint(text, start));
     // An autolink escaped would leave GFM to link the address with its `>`: it is written as a link, or left.
     const autolink = opening === undefined ? undefined : autolinkAt(text, opening);
     const fix = opening === undefined ? undefined : (commentAt(text, opening) ?? (autolink === undefined ? escapeAt(opening) : (autolink ?? undefined)));
-    return { findings: [{ kind: 'syntax', reason: error.reason, start, end: place.end === undefined ? undefined : { ...place.end }, ...(fix === undefined ? {} : { fix }) }], modules: [] };
+    return { findings: [{ kind: 'syntax', reason: error.reason, start, end: place.end === undefined ? undefined : { ...place.end }, ...(fix === undefined ? {} : { fix }) }], modules: [], componentLinks: [] };
   }
-  return { findings: [...unparsableUrls(tree), ...renderProblems(tree, text)], modules: moduleRequests(tree) };
+  return { findings: [...unparsableUrls(tree), ...renderProblems(tree, text)], modules: moduleRequests(tree), componentLinks: componentLinks(tree, text) };
+}
+
+/** The module of Docusaurus's `Link` component, which collects the links it renders. */
+const LINK_MODULE = '@docusaurus/Link';
+
+/**
+ * The links the page's `<Link>` elements collect (see `MdxComponentLink`), as Docusaurus 3's
+ * `Link` decides: none for an element with `data-noBrokenLinkCheck`, or with a `target` other than
+ * `_self` (a plain HTML link). Elements whose link or decision is not known without running the
+ * page's code are left out (a spread of props, a `to` computed, `autoAddBaseUrl`), and so are
+ * elements inside expressions (`{open && <Link …>}`), which may not render.
+ */
+function componentLinks(tree: MdxNode, text: string): MdxComponentLink[] {
+  const names = new Set<string>();
+  for (const node of tree.children ?? []) {
+    if (node.type !== 'mdxjsEsm' || node.data?.estree === undefined) continue;
+    for (const statement of (node.data.estree.body as EstreeNode[] | undefined) ?? []) {
+      if (statement.type !== 'ImportDeclaration' || (statement.source as EstreeNode).value !== LINK_MODULE) continue;
+      for (const specifier of statement.specifiers as EstreeNode[]) {
+        const imported = specifier.imported as EstreeNode | undefined;
+        if (specifier.type === 'ImportDefaultSpecifier' || (imported !== undefined && (imported.name ?? imported.value) === 'default')) names.add((specifier.local as EstreeNode).name as string);
+      }
+    }
+  }
+  const links: MdxComponentLink[] = [];
+  if (names.size === 0) return links;
+  const visit = (node: MdxNode): void => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string' && names.has(node.name)) {
+      const link = linkOfElement(node.attributes ?? [], text);
+      if (link !== undefined) links.push(link);
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return links;
+}
+
+/** An attribute's value as the element gets it: a string, `true` for an attribute without a value, or `unknown` where code computes it. */
+type AttributeValue = { value: string | boolean | null | number; start?: number; end?: number } | 'unknown';
+
+function linkOfElement(attributes: NonNullable<MdxNode['attributes']>, text: string): MdxComponentLink | undefined {
+  // A spread of props may give any of them.
+  if (attributes.some((attribute) => attribute.type !== 'mdxJsxAttribute')) return undefined;
+  const valueOf = (name: string): AttributeValue | undefined => {
+    // As React's props, the last of one name wins.
+    const attribute = attributes.filter((candidate) => candidate.name === name).pop();
+    return attribute === undefined ? undefined : attributeValue(attribute, text);
+  };
+  const noCheck = valueOf('data-noBrokenLinkCheck');
+  const target = valueOf('target');
+  if (noCheck === 'unknown' || (noCheck !== undefined && noCheck.value) || valueOf('autoAddBaseUrl') !== undefined) return undefined;
+  if (target === 'unknown' || (target !== undefined && target.value && target.value !== '_self')) return undefined;
+  const to = valueOf('to');
+  if (to === 'unknown') return undefined;
+  // `to || href`: an empty `to` gives way.
+  const chosen = to !== undefined && to.value ? to : valueOf('href');
+  if (chosen === undefined || chosen === 'unknown' || typeof chosen.value !== 'string' || chosen.value === '' || chosen.start === undefined || chosen.end === undefined) return undefined;
+  return { target: chosen.value, start: chosen.start, end: chosen.end };
+}
+
+function attributeValue(attribute: NonNullable<MdxNode['attributes']>[number], text: string): AttributeValue {
+  const { value } = attribute;
+  if (value === null || value === undefined) return { value: true };
+  if (typeof value === 'string') {
+    // Where the string's text is: within the quotes that end the attribute.
+    const end = (attribute.position?.end.offset ?? 0) - 1;
+    const quote = text[end];
+    const start = text.lastIndexOf(quote, end - 1) + 1;
+    return quote === '"' || quote === "'" ? { value, start, end } : 'unknown';
+  }
+  const program = (value as { data?: { estree?: EstreeNode } }).data?.estree;
+  const body = (program?.body as EstreeNode[] | undefined) ?? [];
+  const expression = body.length === 1 && body[0].type === 'ExpressionStatement' ? (body[0].expression as EstreeNode) : undefined;
+  if (expression?.type === 'Literal' && (expression.value === null || ['string', 'boolean', 'number'].includes(typeof expression.value))) {
+    const literal = expression.value as string | boolean | number | null;
+    return typeof literal === 'string' ? { value: literal, start: expression.start! + 1, end: expression.end! - 1 } : { value: literal };
+  }
+  const quasis = expression?.type === 'TemplateLiteral' ? (expression.quasis as EstreeNode[]) : [];
+  if (quasis.length === 1) {
+    const cooked = (quasis[0].value as { cooked?: string | null }).cooked;
+    if (typeof cooked === 'string') return { value: cooked, start: expression!.start! + 1, end: expression!.end! - 1 };
+  }
+  return 'unknown';
 }
 
 /**
@@ -289,7 +383,7 @@ interface MdxNode {
   url?: string;
   children?: MdxNode[];
   name?: string | null;
-  attributes?: Array<{ type: string; value?: unknown; data?: { estree?: EstreeNode } }>;
+  attributes?: Array<{ type: string; name?: string; value?: unknown; data?: { estree?: EstreeNode }; position?: { start: { offset?: number }; end: { offset?: number } } }>;
   data?: { estree?: EstreeNode };
   position?: { start: { offset?: number }; end: { offset?: number } };
 }

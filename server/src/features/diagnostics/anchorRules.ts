@@ -10,6 +10,7 @@ import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
 import { compiledAsMdx } from './siteRules';
+import { componentLinksOf, suggestionWritableInto } from './linkRules';
 import { compiledByContentPlugin } from '../../site/docusaurus';
 
 type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
@@ -29,20 +30,23 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
   if (source === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const asMdx = compiledAsMdx(index, document);
-  for (const link of document.body.links) {
+  const check = (link: MarkdownLink) => {
     // A definition no link uses, and a link in MDX's comment, write no link.
-    if (link.kind !== 'inline' || (link.defined && !link.referenced) || (asMdx && link.inMdxComment)) continue;
+    if (link.kind !== 'inline' || (link.defined && !link.referenced) || (asMdx && link.inMdxComment)) return;
     const broken = brokenAnchor(index, site, document, source, link);
-    if (broken === undefined) continue;
+    if (broken === undefined) return;
+    const suggestion = suggestionWritableInto(link, broken.suggestion);
     diagnostics.push({
       range: link.targetRange,
       severity: 'warning',
       code: 'broken-anchor',
       message: broken.message,
-      ...(broken.suggestion === undefined ? {} : { suggestion: broken.suggestion }),
+      ...(suggestion === undefined ? {} : { suggestion }),
       ...(site.docusaurus.onBrokenAnchors === 'throw' || broken.breaksBuild ? { breaksBuild: true as const } : {}),
     });
-  }
+  };
+  for (const link of document.body.links) check(link);
+  for (const link of componentLinksOf(index, document)) check(link);
   return diagnostics;
 }
 
@@ -96,13 +100,13 @@ const GENERATED_ANCHOR = /^(?:user-content-|footnote-label$)/;
 function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, source: LinkingPage, link: MarkdownLink): { message: string; suggestion?: string; breaksBuild?: true } | undefined {
   const hashAt = link.target.indexOf('#');
   if (hashAt === -1) return undefined;
-  // As the link's URL holds it: escapes resolved (`#a\_b`); an entity is not decoded here, so not judged.
-  const hash = unescapeMarkdown(link.target.slice(hashAt + 1));
+  // As the link's URL holds it: Markdown's escapes resolved (`#a\_b`); an entity is not decoded here, so not judged.
+  const hash = link.component ? link.target.slice(hashAt + 1) : unescapeMarkdown(link.target.slice(hashAt + 1));
   if (hash === '' || hash.includes('&') || GENERATED_ANCHOR.test(hash)) return undefined;
   const path = link.target.slice(0, hashAt).replace(/\?.*$/s, '');
   // A blog post's own anchors are not read, and its links to Markdown files lead to no doc (see `pageOfAnotherPlugin`).
   if (source.page === undefined && !path.startsWith('/')) return undefined;
-  const target = path === '' ? document : linkedDocument(index, document.uri, link.target, link.targetUri).document;
+  const target = path === '' ? document : linkedDocument(index, document.uri, link.target, link.targetUri, link.component).document;
   if (target === undefined || index.siteFor(target.uri) !== site) return undefined;
   const targetPage = target === document ? source.page : judgedPage(index, site, target);
   if (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, source.locale)) return undefined;

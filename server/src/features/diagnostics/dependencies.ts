@@ -22,9 +22,10 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
       if (term.title !== '') for (const other of index.termsNamed(term.title)) affected.add(other.uri);
     }
   }
+  const anchorsChanged = before !== undefined && after !== undefined && anchorSourcesOf(before) !== anchorSourcesOf(after);
   // Headings or elements that change give the page other anchors, which links to it name; so do
   // the pages that import it as a partial (and those importing them), whose anchors it adds to.
-  if (before !== undefined && after !== undefined && anchorSourcesOf(before) !== anchorSourcesOf(after)) {
+  if (anchorsChanged) {
     const pages = new Set([uri]);
     for (let found = [uri], depth = 0; found.length > 0 && depth < MAX_IMPORT_DEPTH; depth++) {
       found = [...index.documentsImportingAny(found)].filter((importer) => !pages.has(importer));
@@ -34,6 +35,10 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
       const term = page === uri ? termAfter : index.getDocument(page)?.term;
       for (const source of index.documentsLinkingTo(term ?? { uri: page, id: '', title: '', aliases: [] })) affected.add(source);
     }
+  }
+  // A page that comes, goes or may move, or changes its anchors, is a target of `<Link>` elements by route.
+  if ((before === undefined) !== (after === undefined) || !sameFrontMatterValues(before, after) || anchorsChanged) {
+    for (const linking of documentsWithComponentLinks(index, uri)) affected.add(linking);
   }
   const tagsBefore = new Set(termBefore?.tags.map((tag) => tag.value) ?? []);
   const tagsAfter = new Set(termAfter?.tags.map((tag) => tag.value) ?? []);
@@ -80,6 +85,19 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
   }
   affected.delete(uri);
   return affected;
+}
+
+/**
+ * The pages of a Docusaurus site whose `<Link>` elements link by route (see `ComponentLink`). The
+ * index keeps no table of them, as they are read apart from the text: a scan, made only when a page
+ * comes, goes, may move or changes its anchors.
+ */
+function documentsWithComponentLinks(index: GlossaryIndex, uri: string): string[] {
+  const site = index.siteFor(uri);
+  if (site?.generator !== 'docusaurus') return [];
+  const found: string[] = [];
+  for (const document of index.documents()) if (document.componentLinks !== undefined && index.siteFor(document.uri) === site) found.push(document.uri);
+  return found;
 }
 
 /** The front-matter key of Docusaurus's tags, and the route folder of their pages. */

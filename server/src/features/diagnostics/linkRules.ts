@@ -25,22 +25,38 @@ export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   const site = index.siteFor(document.uri);
   const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || (site.generator === 'docusaurus' && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [], site.rootUri)));
   const asMdx = document.body.links.some((link) => link.inMdxComment) && compiledAsMdx(index, document);
-  for (const link of document.body.links) {
+  const check = (link: MarkdownLink) => {
     // MDX's comment writes no link.
-    if (asMdx && link.inMdxComment) continue;
+    if (asMdx && link.inMdxComment) return;
     const broken = brokenLink(index, document, link);
-    if (broken === undefined) continue;
+    if (broken === undefined) return;
     diagnostics.push({
       range: link.targetRange,
       severity: 'warning',
       code: 'broken-link',
       message: broken.message,
-      suggestion: broken.suggestion,
+      suggestion: suggestionWritableInto(link, broken.suggestion),
       // A wiki link is no link to Docusaurus: it stays text on the page.
       ...(failsBuild && link.kind !== 'wiki' ? { breaksBuild: true as const } : {}),
     });
-  }
+  };
+  for (const link of document.body.links) check(link);
+  for (const link of componentLinksOf(index, document)) check(link);
   return diagnostics;
+}
+
+/** A fix's new target where it reads as written in the link's place: into a `<Link>`'s JSX or JavaScript string, not one that holds a quote, `&` (a character reference), `\\` or `$`. */
+export function suggestionWritableInto(link: MarkdownLink, suggestion: string | undefined): string | undefined {
+  return link.component && suggestion !== undefined && /["'`&\\$\n]/.test(suggestion) ? undefined : suggestion;
+}
+
+/**
+ * The links the page's `<Link>` elements collect (see `ComponentLink`), as links whose target is
+ * the element's string: on a Docusaurus page compiled as MDX, where they render.
+ */
+export function componentLinksOf(index: GlossaryIndex, document: ParsedDocument): MarkdownLink[] {
+  if (document.componentLinks === undefined || index.siteFor(document.uri)?.generator !== 'docusaurus' || !compiledAsMdx(index, document)) return [];
+  return document.componentLinks.map(({ target, range }) => ({ kind: 'inline', text: '', target, component: true, range, textRange: range, targetRange: range }));
 }
 
 function missing(target: string, suggestion: string | undefined): { message: string; suggestion?: string } {
@@ -177,7 +193,7 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   }
   // A definition no link uses writes no link: Hugo renders nothing of it; Docusaurus resolves only its Markdown file's path.
   if (link.kind === 'inline' && link.defined && !link.referenced && rendersNoUnusedDefinition(index, document.uri, link.target)) return undefined;
-  const reached = linkedDocument(index, document.uri, link.target, link.targetUri);
+  const reached = linkedDocument(index, document.uri, link.target, link.targetUri, link.component);
   const asWritten = hugoWritesAsItIs(index, document, link, reached);
   if (asWritten !== undefined) return asWritten;
   if (reached.kind === 'file' && reached.document !== undefined) {
