@@ -344,6 +344,7 @@ const HUGO_SITES = [
   { name: 'hugo-shortcodes-case', dir: path.join(SITES, 'hugo-shortcodes-case') },
   { name: 'hugo-shortcodes-unclosed', dir: path.join(SITES, 'hugo-shortcodes-unclosed') },
   { name: 'hugo-shortcodes-closed-by-another', dir: path.join(SITES, 'hugo-shortcodes-closed-by-another') },
+  { name: 'hugo-shortcodes-nameless', dir: path.join(SITES, 'hugo-shortcodes-nameless') },
   { name: 'hugo-theme-layouts', dir: path.join(SITES, 'hugo-theme-layouts') },
   { name: 'hugo-front-matter-openings', dir: path.join(SITES, 'hugo-front-matter-openings') },
   { name: 'hugo-opening-list', dir: path.join(SITES, 'hugo-opening-list') },

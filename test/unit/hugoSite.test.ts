@@ -1065,6 +1065,9 @@ describe('Hugo shortcodes without a template', () => {
     // one of a name not opened before closes nothing (Hugo's lexer stops on it).
     assert.deepEqual(unclosed('{{< hinweis />}} {{< kasten >}}a{{< /hinweis >}}\n'), []);
     assert.deepEqual(unclosed('{{< kasten >}}a{{< /hinweis >}} {{< hinweis />}}\n').length, 1);
+    // A closing without a name closes the innermost one still open (hugo-shortcodes-nameless, buildpacks).
+    for (const body of ['{{< kasten >}}a{{</>}}\n', '{{< kasten >}}a{{< / >}}\n', '{{% kasten %}}a{{%/%}}\n', '{{< kasten >}}1 {{< highlight >}}2{{</>}} 3{{</ >}}\n']) assert.deepEqual(unclosed(body), [], body);
+    assert.deepEqual(unclosed('{{< kasten >}}1 {{< highlight >}}2{{</>}} 3\n'), ['error 3:4 The template of shortcode "kasten" reads .Inner: Hugo refuses to build until it is closed ({{< /kasten >}}) or closes itself ({{< kasten />}}).']);
     hugo.shortcodes = undefined;
     assert.deepEqual(unclosed('{{< kasten >}}\n'), [], 'templates not all seen: not judged');
   });

@@ -46,37 +46,43 @@ const MAX_PARAMETERS = 32;
  * (`{{< /x >}}`) nor one commented out (`{{</*`).
  */
 const OPENING = /\{\{([<%])\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)/gu;
-/** A closing shortcode, `{{< /name >}}` or `{{% /name %}}`, with its form and its name. */
-const CLOSING = /\{\{([<%])\s*\/\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)\s*[>%]\}\}/gu;
+/** A closing shortcode, `{{< /name >}}` or `{{% /name %}}`, with its form and its name; or without a name (`{{< / >}}`). */
+const CLOSING = /\{\{([<%])\s*\/\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)?\s*[>%]\}\}/gu;
 
-/** The closing shortcodes of a body, in order: `{{< /name >}}` or `{{% /name %}}`, with its form, its name and where it starts. */
+/** The closing shortcodes of a body, in order: `{{< /name >}}` or `{{% /name %}}`, with its form, its name (`''` for none) and where it starts. */
 function closingsOf(text: string, from: number): Array<{ form: string; name: string; start: number }> {
   const closings: Array<{ form: string; name: string; start: number }> = [];
   CLOSING.lastIndex = from;
-  for (let match = CLOSING.exec(text); match !== null; match = CLOSING.exec(text)) closings.push({ form: match[1], name: match[2], start: match.index });
+  for (let match = CLOSING.exec(text); match !== null; match = CLOSING.exec(text)) closings.push({ form: match[1], name: match[2] ?? '', start: match.index });
   return closings;
 }
 
 /**
  * Pairs each opening with its closing as Hugo nests them: a closing, in either form, closes the
- * nearest opening of its name still open before it. An opening left without one, and with no
- * closing after it of another name opened before that closing, is `unclosed`; a `<` shortcode
- * closed in its own form has the text between as its `body`.
+ * nearest opening of its name still open before it; one without a name (`{{< / >}}`) the nearest
+ * opening still open of any name. An opening left without one, and with no closing after it of
+ * another name opened before that closing, is `unclosed`; a `<` shortcode closed in its own form
+ * has the text between as its `body`.
  */
 function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }>, closings: Array<{ form: string; name: string; start: number }>, firstOpened: ReadonlyMap<string, number>, lines: LineIndex): void {
   const stacks = new Map<string, Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }>>();
+  // Every opening still open, in the order opened: a closing without a name takes the last.
+  const stillOpen: Array<{ use: HugoShortcodeUse; form: string; bodyStart: number }> = [];
   // Where closings start that no opening of their name takes (`{{< b >}}y{{< /a >}}` after an `a`).
   const unmatched: number[] = [];
   let next = 0;
   const closeUpTo = (position: number) => {
     for (; next < closings.length && closings[next].start < position; next++) {
       const closing = closings[next];
-      const opening = stacks.get(closing.name)?.pop();
+      const opening = closing.name === '' ? stillOpen.at(-1) : stacks.get(closing.name)?.at(-1);
       if (opening === undefined) {
         // A name never opened before makes Hugo's lexer stop ("does not match start tag"): it closes nothing.
         if ((firstOpened.get(closing.name) ?? Infinity) < closing.start) unmatched.push(closing.start);
+        continue;
       }
-      else if (opening.form === '<' && closing.form === '<') opening.use.body = lines.rangeAt(opening.bodyStart, closing.start);
+      stacks.get(opening.use.name)!.pop();
+      stillOpen.splice(stillOpen.lastIndexOf(opening), 1);
+      if (opening.form === '<' && closing.form === '<') opening.use.body = lines.rangeAt(opening.bodyStart, closing.start);
     }
   };
   for (const opening of open) {
@@ -84,6 +90,7 @@ function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; body
     const stack = stacks.get(opening.use.name);
     if (stack === undefined) stacks.set(opening.use.name, [opening]);
     else stack.push(opening);
+    stillOpen.push(opening);
   }
   closeUpTo(Infinity);
   // Hugo's shortcode reader closes the innermost open shortcode that reads `.Inner` at any closing
