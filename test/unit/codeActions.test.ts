@@ -886,6 +886,26 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
 
 describe('unlinked mentions: only where a link can be written', () => {
   const settings = { ...DEFAULT_SETTINGS, unlinkedMentions: true };
+  const fixed = (text: string, at: { line: number; character: number }, linkStyle: typeof DEFAULT_SETTINGS.linkStyle = 'relative') => {
+    const index = glossaryOf({ 'SLA.md': entry('Service Level Agreement', 'Service Level Agreement', 'Eine Vereinbarung.') });
+    const lines = new LineIndex(text);
+    const document = index.setDocument(uri('Notiz.md'), text);
+    const link = action(codeActions(index, document, lines, { start: at, end: at }, { ...settings, linkStyle }), 'Link to "Service Level Agreement"');
+    return applied(link.change, uri('Notiz.md'), text);
+  };
+
+  it("in a table's row, a wiki link's pipe is escaped, so the cell stays one (GFM); elsewhere it is not", () => {
+    const table = '| a | b |\n|---|---|\n| Service Level Agreements | x |\n';
+    assert.equal(fixed(table, { line: 2, character: 3 }, 'wiki'), '| a | b |\n|---|---|\n| [[Service Level Agreement\\|Service Level Agreements]] | x |\n');
+    assert.equal(fixed('| Service Level Agreements | b |\n|---|---|\n', { line: 0, character: 3 }, 'wiki'), '| [[Service Level Agreement\\|Service Level Agreements]] | b |\n|---|---|\n');
+    assert.equal(fixed('Wir haben Service Level Agreements | mehr.\n', { line: 0, character: 11 }, 'wiki'), 'Wir haben [[Service Level Agreement|Service Level Agreements]] | mehr.\n');
+  });
+
+  it('a hard line break in the mention stays one in the link text', () => {
+    assert.equal(fixed('Wir nutzen Service Level  \nAgreement.\n', { line: 0, character: 12 }), 'Wir nutzen [Service Level  \nAgreement](SLA.md).\n');
+    assert.equal(fixed('Wir nutzen Service Level\nAgreement.\n', { line: 0, character: 12 }), 'Wir nutzen [Service Level Agreement](SLA.md).\n');
+  });
+
   const mentionsIn = (index: GlossaryIndex, relative: string, text: string) => {
     const lines = new LineIndex(text);
     const document = index.setDocument(uri(relative), text);

@@ -313,6 +313,28 @@ describe('moving files: a batch of moves is one move of each file to where it en
     assert.match(teil['docs/a/x.md'], /import Teil from "\.\.\/teile\/_teil\.md";\nimport Ohne from '\.\.\/teile\/_teil';/);
   });
 
+  it("links and images in MDX's comment are text where the page is compiled as MDX: a move or a rename leaves them; in CommonMark they are links and follow", () => {
+    const site: Files = {
+      'docs/out.md': '---\nid: out\ntitle: Outsourcing\n---\n# Outsourcing\n',
+      'docs/seite.mdx': '# Seite\n\n{/* [Outsourcing](out.md) ![b](img/a.png) */}\n\n[Outsourcing](out.md)\n',
+      'docs/klar.md': '---\nmdx:\n  format: md\n---\n# Klar\n\n{/* [Outsourcing](out.md) */}\n',
+    };
+    const index = new GlossaryIndex();
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    for (const [relative, text] of Object.entries(site)) index.setDocument(uriOf(relative), text);
+    const moveIn = (from: string, to: string) => {
+      const pairs = [{ oldUri: uriOf(from), newUri: uriOf(to) }];
+      return applied(site, { edits: linkEditsForRenamedFiles(index, pairs), renameFiles: pairs });
+    };
+    const targetMoved = moveIn('docs/out.md', 'docs/x/out.md');
+    assert.equal(targetMoved['docs/seite.mdx'], '# Seite\n\n{/* [Outsourcing](out.md) ![b](img/a.png) */}\n\n[Outsourcing](x/out.md)\n');
+    assert.equal(targetMoved['docs/klar.md'], '---\nmdx:\n  format: md\n---\n# Klar\n\n{/* [Outsourcing](x/out.md) */}\n');
+    assert.equal(moveIn('docs/seite.mdx', 'docs/sub/seite.mdx')['docs/sub/seite.mdx'], '# Seite\n\n{/* [Outsourcing](out.md) ![b](img/a.png) */}\n\n[Outsourcing](../out.md)\n');
+    const target = prepareRename(index, index.getDocument(uriOf('docs/out.md'))!, new LineIndex(site['docs/out.md']), { line: 2, character: 9 })!;
+    const renamed = applied(site, rename(index, target, 'Neu'));
+    assert.equal(renamed['docs/seite.mdx'], '# Seite\n\n{/* [Outsourcing](out.md) ![b](img/a.png) */}\n\n[Neu](out.md)\n');
+  });
+
   it("Hugo's ref and relref follow a moved file, written as they were: from the page's folder, from the content folder, by name", () => {
     const hugoFiles: Files = {
       'content/glossar/alpha.md': '---\ntitle: Alpha\n---\nAlpha.\n',

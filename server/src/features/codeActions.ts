@@ -11,7 +11,7 @@ import { mdxFixHolds } from '../parsing/mdx';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { frontMatterNewKeysPlace } from '../parsing/frontMatter';
 import { commaInGap } from '../parsing/yaml';
-import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, MAX_INLINE_TEXT } from '../parsing/markdown';
+import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, inTableRow, MAX_INLINE_TEXT } from '../parsing/markdown';
 import type * as HtmlEntities from './htmlEntities';
 import { documentDiagnostics } from './diagnostics/documentDiagnostics';
 import { siteReadsMdx1Syntax, takesMdxCommentsOnly } from './diagnostics/siteRules';
@@ -320,9 +320,14 @@ function isUnlinkedMention(diagnostic: GlossaryDiagnostic): boolean {
 function linkMention(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex, diagnostic: GlossaryDiagnostic, settings: GlossarySettings): TextEdit | undefined {
   const term = index.termOf(diagnostic.related![0].uri);
   if (term === undefined) return undefined;
-  const words = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end)).replace(/\s+/g, ' ');
+  const written = lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end));
+  // A hard line break (two blanks before it) stays one in the link's text.
+  const words = / {2,}\r?\n/.test(written) ? written : written.replace(/\s+/g, ' ');
   const style = settings.linkStyle === 'auto' ? styleOf(document) : settings.linkStyle;
-  return { range: diagnostic.range, newText: formatLink(index, document, term, words, style) };
+  const link = formatLink(index, document, term, words, style);
+  // In a table's row a wiki link's `|` would end the cell: escaped, as GFM reads it.
+  const newText = link.startsWith('[[') && inTableRow(lines.text, lines.offsetAt(diagnostic.range.start)) ? link.replace('|', '\\|') : link;
+  return { range: diagnostic.range, newText };
 }
 
 /** Whether a problem is fixed where it is: its suggestion in its place, or its tag removed. */

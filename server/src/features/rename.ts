@@ -183,8 +183,7 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
   for (const [oldUri, newUri] of moved) {
     const oldKey = composedUri(oldUri);
     for (const sourceUri of index.documentsLinkingTo({ uri: oldUri, id: '', title: '', aliases: [] })) {
-      const source = index.getDocument(sourceUri);
-      for (const link of source?.body.links ?? []) {
+      for (const link of writtenLinksOf(index, index.getDocument(sourceUri))) {
         if (link.kind !== 'inline' || link.targetUri === undefined || composedUri(link.targetUri) !== oldKey) continue;
         const newText = fileLinkTarget(link.target, newLocation(sourceUri), newUri);
         // Within a moved folder, most links stay as they are.
@@ -207,7 +206,7 @@ export function linkEditsForRenamedFiles(index: GlossaryIndex, renames: Array<{ 
     }
     const own = index.getDocument(oldUri);
     if (own === undefined || parentUri(oldUri) === parentUri(newUri)) continue;
-    for (const link of own.body.links) {
+    for (const link of writtenLinksOf(index, own)) {
       if (link.kind !== 'inline' || link.targetUri === undefined) continue;
       // Links to files of the batch were rewritten above, from this file's new place.
       const target = index.documentAtLink(link.targetUri)?.uri ?? link.targetUri;
@@ -359,7 +358,9 @@ function fileReferenceEdits(index: GlossaryIndex, edits: EditsByFile, moved: Map
       const newText = prefix + newPath + queryAndFragment(path!);
       if (newText !== written) edits.add(document.uri, { range, newText });
     };
-    for (const image of document.body.images ?? []) rewrite(image.target, image.targetRange, false);
+    const asMdx = compiledAsMdx(index, document);
+    // An image in MDX's comment, or in raw HTML where the page is compiled as CommonMark, is text.
+    for (const image of document.body.images ?? []) if (!(asMdx ? image.inMdxComment : image.inRawHtml)) rewrite(image.target, image.targetRange, false);
     // A request written with escapes is not rewritten: its range holds other text than its value.
     for (const module of document.mdxModules ?? []) if (module.range.end.character - module.range.start.character === module.request.length) rewrite(module.request, module.range, true);
   }
@@ -452,10 +453,17 @@ function finalLocations(renames: Array<{ oldUri: string; newUri: string }>): Map
 function forEachLinkTo(index: GlossaryIndex, term: LinkedDoc, visit: (document: ParsedDocument, link: ParsedDocument['body']['links'][number]) => void): void {
   for (const uri of index.documentsLinkingTo(term)) {
     const document = index.getDocument(uri);
-    for (const link of document?.body.links ?? []) {
+    for (const link of writtenLinksOf(index, document)) {
       if (resolveTermLink(index, uri, link)?.uri === term.uri) visit(document!, link);
     }
   }
+}
+
+/** A page's links but those its reading writes none of: in MDX's comment (`{/* [x](y.md) *\/}`) where it is compiled as MDX. */
+function writtenLinksOf(index: GlossaryIndex, document: ParsedDocument | undefined): MarkdownLink[] {
+  if (document === undefined) return [];
+  const { links } = document.body;
+  return links.some((link) => link.inMdxComment) && compiledAsMdx(index, document) ? links.filter((link) => !link.inMdxComment) : links;
 }
 
 /** Collects edits per file, each edit once. */

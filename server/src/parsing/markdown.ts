@@ -929,6 +929,29 @@ const QUOTE_MARKERS = /^(?:[ \t]*>[ \t]?)*/;
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /**
+ * Whether the line holding `offset` is a row of a GFM table (its header row, or one after its
+ * delimiter row, up to a blank line), where a `|` ends a cell unless escaped, in code spans and
+ * wiki links too. Told from the lines around it, their quote markers aside.
+ */
+export function inTableRow(text: string, offset: number): boolean {
+  const lineStartAt = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const lineAt = (start: number) => text.slice(start, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start)).replace(QUOTE_MARKERS, '');
+  const start = lineStartAt(offset);
+  if (!lineAt(start).includes('|')) return false;
+  // The header row: the next line is the delimiter row.
+  const next = text.indexOf('\n', start);
+  if (next !== -1 && TABLE_DELIMITER.test(lineAt(next + 1)) && !TABLE_DELIMITER.test(lineAt(start))) return true;
+  // A row after the delimiter row, with no blank line between.
+  for (let at = start; at > 0; ) {
+    at = lineStartAt(at - 1);
+    const line = lineAt(at);
+    if (line.trim() === '') return false;
+    if (TABLE_DELIMITER.test(line)) return at > 0 && lineAt(lineStartAt(at - 1)).includes('|');
+  }
+  return false;
+}
+
+/**
  * The links and images of a paragraph whose text runs over its lines (`[upcoming\n  meetings](/community/)`),
  * which the scan of each line (`scanInline`) cannot see, added to `overLines`. Looked for only from
  * a line that leaves a bracket open, and only where every line the text runs on into continues the
