@@ -872,6 +872,8 @@ describe('quick fix: what MDX reads as a tag or an expression', () => {
       'import the |data first.',
       'Siehe <https:|//example.com/a_(b)>.',
       'Siehe <https:|//example.com/~user~>.',
+      // A link's text and address would decode the character reference the autolink keeps.
+      'Siehe <https:|//x.de/?a=1&amp;b=2>.',
       '<span title={a |b}>x</span>',
       '<div width=1|00>x</div>',
       'Siehe <http:|//localhost:PORT>.',

@@ -154,6 +154,8 @@ describe('rename keeps what is around the name as written', () => {
     assert.equal(indexOf(files).termOf(uriOf('Foo.md'))?.title, 'Foo');
     const renamed = renameAt(files, 'Note.md', '[F', 'Bar');
     assert.equal(renamed['Foo.md'], '---\nid: Foo\n---\n# Bar {#foo}\n\nDef.\n');
+    // A title that ends in an id of its own would be the heading's id, however escaped: refused.
+    assert.throws(() => renameAt(files, 'Note.md', '[F', 'Neu {#x}'), RenameError);
     const mdx = { ...files, 'Foo.mdx': '---\nid: Foo\n---\n# Foo \\{#foo}\n\nDef.\n', 'Note.md': 'See [Foo](./Foo.mdx).\n' };
     delete (mdx as Record<string, string>)['Foo.md'];
     assert.equal(indexOf(mdx).termOf(uriOf('Foo.mdx'))?.title, 'Foo', 'the MDX form, its brace escaped');
@@ -185,6 +187,9 @@ describe('rename keeps what is around the name as written', () => {
     assert.equal(multiline['Foo.md'], '+++\ndescription = """\ntitle = "Foo"\n"""\ntitle = "Bar" # it\n+++\n');
     const inArray = renameAt({ 'Foo.md': '+++\ncolumns = [\n  ["title"], "ab"\n]\ntitle = "Foo"\n+++\n', 'Note.md': note }, 'Note.md', '[F', 'Bar');
     assert.equal(inArray['Foo.md'], '+++\ncolumns = [\n  ["title"], "ab"\n]\ntitle = "Bar"\n+++\n');
+    // A key written twice: Hugo's JSON reader keeps the last, and so does the rename.
+    const twice = renameAt({ 'Foo.md': '{\n  "title": "Foo",\n  "title": "Foo"\n}\n', 'Note.md': note }, 'Note.md', '[F', 'Bar');
+    assert.equal(twice['Foo.md'], '{\n  "title": "Foo",\n  "title": "Bar"\n}\n');
     const literal = renameAt({ 'Foo.md': "+++\nnote = '''\ntitle = 'Foo'\n'''\ntitle = 'Foo'\n+++\n", 'Note.md': note }, 'Note.md', '[F', 'Bar');
     assert.equal(literal['Foo.md'], "+++\nnote = '''\ntitle = 'Foo'\n'''\ntitle = \"Bar\"\n+++\n");
   });
@@ -238,6 +243,9 @@ describe('rename keeps what is around the name as written', () => {
     assert.equal(renamed['Note.md'], 'A [*Neu*](Foo.md), [**Neu**](Foo.md), [_Neu_](Foo.md), [~~Neu~~](Foo.md), [`Neu`](Foo.md), [Neu](Foo.md), [Neu](Foo.md).\n');
     // Every link still shows the new title, and still leads to the term.
     assert.deepEqual(linksOf(renamed, 'Note.md').map((link) => link.replace(/[*_~`]/g, '')), Array(7).fill('Neu -> Foo.md'));
+    // A `|` in a code span would end a table's cell: the title is written plain, its `|` escaped.
+    const table = { 'Foo.md': files['Foo.md'], 'Note.md': '| a | b |\n|---|---|\n| [`Foo Bar`](Foo.md) | x |\n' };
+    assert.equal(renameAt(table, 'Foo.md', 'title: F', 'A|B')['Note.md'], '| a | b |\n|---|---|\n| [A\\|B](Foo.md) | x |\n');
   });
 
   it('a setext heading renamed to a name that starts like a list or a quote stays a heading', () => {

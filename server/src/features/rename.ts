@@ -70,7 +70,11 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
   const own = index.getDocument(term.uri);
   const titleField = own && termField(own, 'title');
   if (titleField !== undefined) edits.add(term.uri, replacedValue(own!.frontMatter!, titleField, title));
-  if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) edits.add(term.uri, { range: term.heading.textRange, newText: escapeHeadingText(title) });
+  if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) {
+    // Docusaurus and Hugo read `{#x}` ending a heading's text as its id, escaped or not.
+    if (HEADING_ID_AT_END.test(title)) throw new RenameError(l10n.t('The heading shows the title, and a heading ending in "{#…}" takes that as its id: choose another name.'));
+    edits.add(term.uri, { range: term.heading.textRange, newText: escapeHeadingText(title) });
+  }
 
   const oldKey = nameKey(term.title);
   const unwritableInWikiLink = wikiLinkCannotHold(title);
@@ -90,6 +94,9 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
   return { createFiles: [], edits: edits.all() };
 }
 
+/** An explicit heading id ending a heading's text (`Neu {#x}`). */
+const HEADING_ID_AT_END = /\{#[^{}]*\}\s*$/;
+
 /**
  * A link's text with the new title, inside the emphasis, strikethrough or code span that held the
  * old one (`[*Old*](old.md)` → `[*New*](old.md)`); the title alone where the text is written otherwise.
@@ -99,7 +106,8 @@ function renamedLinkText(link: MarkdownLink, oldKey: string, title: string): str
   // Without escapes the text is its source, and a `*` in it is a marker, not a star.
   const asWritten = start.line === end.line && end.character - start.character === link.text.length;
   const code = asWritten ? /^(`+)([^`](?:[^]*[^`])?)\1$/.exec(link.text) : null;
-  if (code !== null && !code[2].includes(code[1]) && nameKey(code[2]) === oldKey) return codeSpan(title);
+  // A `|` in a code span would end a table's cell, and a backslash before it shows outside tables: the title is written plain then.
+  if (code !== null && !code[2].includes(code[1]) && nameKey(code[2]) === oldKey && !title.includes('|')) return codeSpan(title);
   const emphasis = asWritten ? /^([*_~]+)(?=\S)([^]*?\S)([*_~]+)$/.exec(link.text) : null;
   if (emphasis !== null && [...emphasis[1]].reverse().join('') === emphasis[3] && nameKey(emphasis[2]) === oldKey) {
     return emphasis[1] + escapeLinkText(title) + emphasis[3];

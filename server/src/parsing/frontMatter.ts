@@ -300,13 +300,17 @@ function topLevelLines(lines: LineIndex, first: number, closing: number, format:
   return keyLines;
 }
 
-/** Where a top-level key is written, and the rest of its line: `key = value` (TOML, before any table), `[key]`, `"key": value` (JSON). */
+/**
+ * Where a top-level key is written, and the rest of its line: `key = value` (TOML, before any
+ * table), `[key]`, `"key": value` (JSON: the last of a key written twice, whose value Hugo's JSON
+ * reader keeps, as `JSON.parse` does).
+ */
 function keyPlace(lines: LineIndex, keyLines: number[], key: string, format: 'toml' | 'json') {
   const quoted = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const pattern = format === 'json' ? new RegExp(`^([ \\t]*)"${quoted}"[ \\t]*:[ \\t]*`) : new RegExp(`^([ \\t]*)(?:${quoted}|"${quoted}"|'${quoted}')[ \\t]*=[ \\t]*`);
   const table = new RegExp(`^([ \\t]*)\\[[ \\t]*(?:${quoted}|"${quoted}")[ \\t]*\\]`);
   let inTable = false;
-  for (const line of keyLines) {
+  for (const line of format === 'json' ? [...keyLines].reverse() : keyLines) {
     const lineText = lines.lineText(line);
     const start = lines.lineStartOffset(line);
     const header = format === 'toml' ? table.exec(lineText) : null;

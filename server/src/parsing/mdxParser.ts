@@ -288,6 +288,8 @@ const URI_AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*)>/;
 const EMAIL_AUTOLINK = /^<([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/;
 /** What a link's text and address may hold written as they are: no Markdown (`~` strikes through in GFM), MDX or link syntax. */
 const PLAIN_ADDRESS = /^[A-Za-z0-9:/?#@!$&'+,;=.%-]+$/;
+/** What may read as a character reference (`&amp;`, `&#38;`) in a link's text or address. */
+const CHARACTER_REFERENCE_LIKE = /&#?[A-Za-z0-9]+;/;
 
 /** Whether Docusaurus's link plugins read an address as a URL. */
 function isUrl(address: string): boolean {
@@ -310,7 +312,8 @@ function autolinkAt(text: string, offset: number): MdxFix | null | undefined {
   const email = uri === null ? EMAIL_AUTOLINK.exec(rest) : null;
   const found = uri ?? email;
   if (found === null) return undefined;
-  if (!PLAIN_ADDRESS.test(found[1]) || !isUrl(uri !== null ? found[1] : `mailto:${found[1]}`)) return null;
+  // An autolink keeps a character reference (`&amp;`) as written; a link's text and address would decode it.
+  if (!PLAIN_ADDRESS.test(found[1]) || CHARACTER_REFERENCE_LIKE.test(found[1]) || !isUrl(uri !== null ? found[1] : `mailto:${found[1]}`)) return null;
   // In a link's text (`[Text <https://x.org>](B.md)`), a link written there would end the one around it.
   if (inLinkText(text, offset, offset + found[0].length)) return null;
   const address = uri !== null ? found[1] : `mailto:${found[1]}`;
