@@ -15,7 +15,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { markdownDestination } from '../../server/src/site/docusaurusAssets';
+import { markdownDestination } from '../../server/src/parsing/markdown';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { CLI_JS, REPO_ROOT } from '../support/lspClient';

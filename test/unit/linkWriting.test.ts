@@ -289,6 +289,15 @@ describe('moving files: a batch of moves is one move of each file to where it en
     assert.deepEqual(linksOf(swapped, 'g/A.md'), ['Alpha -> g/B.md']);
   });
 
+  it('a destination written with a backslash escape or a character reference names the file Markdown reads: it resolves, and follows a move', () => {
+    const escaped: Files = { 'g/O_ut.md': term('O_ut', 'Out'), 'g/Note.md': term('Note', 'Note', '\n\n[a](O\\_ut.md) [b](O&#95;ut.md#x) [c](O&lowbar;ut.md)') };
+    assert.deepEqual(linksOf(escaped, 'g/Note.md'), ['a -> g/O_ut.md', 'b -> g/O_ut.md', 'c -> nowhere']);
+    const index = indexOf(escaped);
+    assert.deepEqual(documentDiagnostics(index, index.getDocument(uriOf('g/Note.md'))!).filter((diagnostic) => diagnostic.code === 'broken-link').length, 1, 'only the reference whose character is not known here');
+    const pairs = [{ oldUri: uriOf('g/O_ut.md'), newUri: uriOf('g/x/O_ut.md') }];
+    assert.match(applied(escaped, { edits: linkEditsForRenamedFiles(index, pairs), renameFiles: pairs })['g/Note.md'], /\[a\]\(x\/O_ut\.md\) \[b\]\(x\/O_ut\.md#x\)/);
+  });
+
   it('a chain of moves of one file, and a move back, which changes nothing', () => {
     const chained = move([['g/A.md', 'g/x/A.md'], ['g/x/A.md', 'g/y/Z.md']]);
     assert.deepEqual(linksOf(chained, 'g/Plan.md'), ['Alpha -> g/y/Z.md', 'Beta -> g/B.md', 'Gamma -> g/sub/C.md']);

@@ -6,14 +6,13 @@ import { nameKey } from '../index/termMatcher';
 import { termField, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
 import type { FrontMatter, FrontMatterField } from '../parsing/frontMatterFields';
 import type { SidebarDocReference, SitePage } from '../site/siteTypes';
-import { escapeHeadingText, escapeLinkText, escapeWikiTargetForMdx, wikiLinkCannotHold, wikiLinkParts, type MarkdownLink } from '../parsing/markdown';
+import { escapeHeadingText, escapeLinkText, escapeWikiTargetForMdx, markdownDestination, wikiLinkCannotHold, wikiLinkParts, type MarkdownLink } from '../parsing/markdown';
 import type { FileEdits, TextEdit, WorkspaceChange } from './workspaceChange';
 import { termsAt } from './termAt';
 import { resolveTermLink } from './termLinks';
 import { replaceValue } from './yamlEdits';
 import { compiledAsMdx } from './diagnostics/siteRules';
 import { hugoContentPath } from '../site/hugo';
-import { markdownDestination } from '../site/docusaurusAssets';
 import type { Site } from '../site/site';
 import { posix } from 'node:path';
 
@@ -428,9 +427,9 @@ function relativeUrl(fromRoute: string, toRoute: string): string {
   return relative === '' ? './' : relative;
 }
 
-/** What follows a link's path, which a new path keeps: `?x=1#y`. */
+/** What follows a link's path, which a new path keeps: `?x=1#y` (an escaped `\\#` too; not the `#` of a character reference, `&#95;`). */
 function queryAndFragment(target: string): string {
-  return target.match(/[?#].*$/)?.[0] ?? '';
+  return target.match(/\\?(?<!&)[?#].*$/s)?.[0] ?? '';
 }
 
 /**

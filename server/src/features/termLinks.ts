@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { isMarkdownPath, resolveRelativeLink, safeDecode, uriPath, withPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
-import type { MarkdownLink } from '../parsing/markdown';
+import { markdownDestination, type MarkdownLink } from '../parsing/markdown';
 import { linkedPath, localeOfPath, markdownLinkFolders, pathInSite, type Site } from '../site/site';
 import { hugoMayReadAsContent, linkHookFor } from '../site/hugo';
 import { compiledByContentPlugin, contentPluginFolderOf, inUnmodelledContentPlugin } from '../site/docusaurus';
@@ -45,7 +45,9 @@ export interface LinkedDocument {
  * on the site (absolute, or relative to the linking page's URL) and reaches the page built there;
  * so is every path `asUrl` (a `<Link>` element's, which no Markdown plugin resolves).
  */
-export function linkedDocument(index: GlossaryIndex, fromUri: string, target: string, targetUri: string | undefined, asUrl = false): LinkedDocument {
+export function linkedDocument(index: GlossaryIndex, fromUri: string, written: string, targetUri: string | undefined, asUrl = false): LinkedDocument {
+  // As Markdown reads the destination: escapes and character references resolved (a `<Link>`'s string has none).
+  const target = asUrl ? written : (markdownDestination(written) ?? written);
   const path = target.replace(/[?#].*$/, '');
   if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return { kind: 'none' };
   const site = index.siteFor(fromUri);

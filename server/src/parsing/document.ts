@@ -6,7 +6,7 @@ import { directiveOf, type CommentSpan, type Directive } from './directives';
 import { docusaurusContentTitle } from './contentTitle';
 import { openingDependsOnHugo, splitFrontMatter, type HugoOpeningProblem } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
-import { scanMarkdown, type Heading, type MarkdownBody } from './markdown';
+import { markdownDestination, scanMarkdown, type Heading, type MarkdownBody } from './markdown';
 import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, mdxReadOf, readsMdx1Syntax, type ComponentLink, type MdxModule, type MdxProblem } from './mdx';
 import { hugoShortcodesOf, type HugoRef, type HugoShortcodeUse } from './hugoShortcodes';
 
@@ -127,7 +127,8 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     if (directive !== undefined && text.startsWith('{/*', comment[0] - 3)) directive.mdxComment = true;
     if (directive !== undefined) directives.push(directive);
   }
-  for (const link of body.links) if (link.kind === 'inline') link.targetUri = resolveRelativeLink(uri, link.target);
+  // The destination as Markdown reads it: `O\_ut.md` and `O&#95;ut.md` name `O_ut.md`.
+  for (const link of body.links) if (link.kind === 'inline') link.targetUri = resolveRelativeLink(uri, markdownDestination(link.target) ?? link.target);
   // Front matter makes a file an entry, as in Docusaurus and Hugo; a file without is a plain note.
   const isEntry = fields.length > 0;
   const asHugo = options.hugo === true;

@@ -925,6 +925,23 @@ const BLOCK_LINE = /^[ \t]*(?:[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$)|<[A-Za-z/!?]|\||
 const TAG_OVER_LINES = /<[A-Za-z][^<>]*>?/g;
 /** A line's quote markers (`> > `). */
 const QUOTE_MARKERS = /^(?:[ \t]*>[ \t]?)*/;
+/**
+ * A link destination as Markdown reads it: backslash escapes (`a\_b.png`) and character references
+ * (`a&amp;b.png`, `&#95;`) resolved. Undefined for a named reference other than the five of XML,
+ * whose character is not known here.
+ */
+export function markdownDestination(written: string): string | undefined {
+  if (!written.includes('\\') && !written.includes('&')) return written;
+  let unknown = false;
+  const read = written.replace(/\\([!-/:-@[-`{-~])|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g, (whole, escaped: string | undefined) => {
+    if (escaped !== undefined) return escaped;
+    const character = referencedCharacter(whole);
+    if (character === undefined) unknown = true;
+    return character ?? whole;
+  });
+  return unknown ? undefined : read;
+}
+
 /** A table's delimiter row (GFM): `|---|:--:|`, `--- | ---`. */
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { uriPath, withPath } from '../common/uris';
 import type { PathKind } from '../common/paths';
 import type { Site } from './site';
-import { referencedCharacter } from '../parsing/markdown';
+import { markdownDestination } from '../parsing/markdown';
 
 /**
  * What Docusaurus makes of the target of a Markdown image, or of a link to a file that is no page
@@ -75,23 +75,6 @@ export function assetFileName(written: string, image: boolean): string | undefin
   const pathname = target === undefined ? undefined : localPathname(target);
   const decoded = pathname === undefined ? undefined : decodedPath(pathname);
   return decoded === undefined ? undefined : path.posix.basename(decoded).toLowerCase();
-}
-
-/**
- * A link destination as Markdown reads it: backslash escapes (`a\_b.png`) and character references
- * (`a&amp;b.png`, `&#95;`) resolved. Undefined for a named reference other than the five of XML,
- * whose character is not known here.
- */
-export function markdownDestination(written: string): string | undefined {
-  if (!written.includes('\\') && !written.includes('&')) return written;
-  let unknown = false;
-  const read = written.replace(/\\([!-/:-@[-`{-~])|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/g, (whole, escaped: string | undefined) => {
-    if (escaped !== undefined) return escaped;
-    const character = referencedCharacter(whole);
-    if (character === undefined) unknown = true;
-    return character ?? whole;
-  });
-  return unknown ? undefined : read;
 }
 
 function assetTarget(site: Site, documentUri: string, written: string): AssetTarget | undefined {
