@@ -71,6 +71,9 @@ describe('the definition in a hover', () => {
     const linked = 'A'.repeat(MAX_DEFINITION_LENGTH - 20) + ' Kurz. Siehe [einen sehr langen Link. Mit Punkt](x.md) und mehr. ' + 'B '.repeat(100);
     assert.match(shortened(linked), /Kurz\. …$/);
     assert.equal(shortened('Kurz.'), 'Kurz.');
+    // A list after the lead: cut after a whole item, never after a numbered item's marker.
+    const list = `Ein Stakeholder ist eine Person oder Gruppe,\n\n${[1, 2, 3, 4, 5].map((n) => `${n}. die ${'sehr '.repeat(12)}beteiligt ist,`).join('\n')}`;
+    assert.match(shortened(list), /\n4\. die (?:sehr )+beteiligt ist, …$/);
   });
 });
 

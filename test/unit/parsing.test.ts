@@ -104,6 +104,19 @@ describe('term facts', () => {
     assert.equal(term.definition, 'Eine Zeile und noch eine **fett**.');
   });
 
+  it('takes the paragraph a bold name leads into, not the name; skips an image, a banner or an italic subtitle before the first words; takes the list a colon introduces', () => {
+    const definition = (body: string) => parse(`---\nid: A\n---\n# A\n\n${body}`).term!.definition;
+    assert.equal(definition('**Product Backlog** ist die Liste aller Anforderungen.\n'), '**Product Backlog** ist die Liste aller Anforderungen.');
+    assert.equal(definition('**Das A ist ein B.** Mehr dazu.\n'), 'Das A ist ein B.');
+    assert.equal(definition('**Das A ist ein B**\n\nMehr.\n'), 'Das A ist ein B');
+    assert.equal(definition('![SW](/img/software.png)\n\nAls A bezeichnet man alles.\n'), 'Als A bezeichnet man alles.');
+    assert.equal(definition('[![Logo](logo.png)](https://x.org) <img src="b.png" />\n\nText.\n'), 'Text.');
+    assert.equal(definition('*Business Model*\n\n------\n\nEin Modell.\n'), 'Ein Modell.');
+    assert.equal(definition('*Ein A ist ein kursiver Satz.*\n'), '*Ein A ist ein kursiver Satz.*');
+    assert.equal(definition('Ein A ist eine Person oder Gruppe,\n\n1. die aktiv ist,\n2. die passiv ist.\n\nMehr.\n'), 'Ein A ist eine Person oder Gruppe,\n\n1. die aktiv ist,\n2. die passiv ist.');
+    assert.equal(definition('Ein A ist:\n\nNoch ein Absatz.\n'), 'Ein A ist:');
+  });
+
   it('reads a setext title', () => {
     const document = parse('---\nid: A\n---\nMein Titel\n==========\n\nText.\n');
     assert.equal(document.term!.title, 'Mein Titel');

@@ -90,11 +90,12 @@ function withAbsoluteLinks(index: GlossaryIndex, term: GlossaryTerm, markdown: s
   });
 }
 
-/** Cuts a long definition after its last whole sentence that fits, never inside a link or code. */
+/** Cuts a long definition after its last whole sentence (or list item) that fits, never inside a link or code. */
 export function shortened(markdown: string): string {
   if (markdown.length <= MAX_DEFINITION_LENGTH) return markdown;
   let cut = -1;
-  for (const match of markdown.matchAll(/[.!?][*_"“”»)]*(?=\s)/g)) {
+  // A sentence's end, not a numbered item's marker (`1. `); or the end of a line a list item follows.
+  for (const match of markdown.matchAll(/(?<!^[ \t]*\d{1,9})[.!?][*_"“”»)]*(?=\s)|(?=\n[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t])/gm)) {
     const end = match.index + match[0].length;
     if (end > MAX_DEFINITION_LENGTH) break;
     if (isBalanced(markdown.slice(0, end))) cut = end;

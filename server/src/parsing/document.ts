@@ -289,11 +289,20 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-const BOLD_LEAD = /^(\*\*|__)(.+?)\1/;
+/** Bold text opening the lead paragraph, and what follows it. */
+const BOLD_LEAD = /^(\*\*|__)(.+?)\1([^]*)$/;
 
+/**
+ * The lead sentence where the body opens with one in bold (`**Das Outtasking ist ….**`), else the
+ * lead paragraph: bold that is no sentence (`**Product Backlog** ist …`, the name alone) leads into
+ * the paragraph, which is the definition.
+ */
 function definitionOf(body: MarkdownBody): string {
   const paragraph = body.leadParagraph?.markdown ?? '';
-  return paragraph.match(BOLD_LEAD)?.[2].trim() ?? paragraph;
+  const bold = BOLD_LEAD.exec(paragraph);
+  if (bold === null) return paragraph;
+  const [, , lead, rest] = bold;
+  return /[.!?:]$/.test(lead.trim()) || rest.trim() === '' || /^[.!?]/.test(rest) ? lead.trim() : paragraph;
 }
 
 /**

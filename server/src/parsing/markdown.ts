@@ -52,10 +52,17 @@ export interface MarkdownImage {
 }
 
 export interface Paragraph {
-  /** The paragraph's Markdown, its lines joined by single spaces. */
+  /** The paragraph's Markdown, its lines joined by single spaces; where it ends in `:` or `,` and a list follows, the list too, line by line. */
   markdown: string;
   range: Range;
 }
+
+/** What shows no words of its own: images (linked or not), HTML tags and blanks. */
+const DECORATION = /^(?:\[?!\[[^\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)(?:\]\([^()\s]*\))?|<[^<>]*>|\s)*$/;
+/** A paragraph wholly in italics that is no sentence: a subtitle (`*Business Model*`, an English name), not a definition. */
+const SUBTITLE = /^([*_])(?![*_\s])[^*_]*[^*_\s.!?]\1$/;
+/** The first line of a list item. */
+const LIST_ITEM_LINE = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]/;
 
 /** Half-open offset span [start, end) of text that is not prose: code, comments, URLs, link targets. */
 export type Span = readonly [number, number];
@@ -375,16 +382,26 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   // Whether a quote, a list item, an `mdx-code-block` fence or indented code may hold a heading as MDX reads it, which `headings` leaves out.
   let containedHeading = false;
 
+  // The lead paragraph ends in `:` or `,`: a list right after it belongs to it.
+  let leadIntroducesList = false;
   const closeParagraph = () => {
     if (paragraphLines.length === 0) return;
     if (paragraphLines.length > 1) linksOverLines(text, paragraphLines, lines, overLines, images, nonProse);
+    const first = paragraphLines[0];
+    const last = paragraphLines[paragraphLines.length - 1];
     if (leadParagraph === undefined) {
-      const first = paragraphLines[0];
-      const last = paragraphLines[paragraphLines.length - 1];
-      leadParagraph = {
-        markdown: paragraphLines.map((line) => text.slice(line.start, line.end).trim()).join(' '),
-        range: lines.rangeAt(first.start, last.end),
-      };
+      const markdown = paragraphLines.map((line) => text.slice(line.start, line.end).trim()).join(' ');
+      // An image or a banner above the first words says nothing the hover can show, nor does a subtitle.
+      if (!DECORATION.test(markdown) && !SUBTITLE.test(markdown)) {
+        leadParagraph = { markdown, range: lines.rangeAt(first.start, last.end) };
+        leadIntroducesList = /[:,]$/.test(markdown);
+      }
+    } else if (leadIntroducesList) {
+      leadIntroducesList = false;
+      if (LIST_ITEM_LINE.test(text.slice(first.start, first.end))) {
+        const list = paragraphLines.map((line) => text.slice(line.start, line.end).trimEnd()).join('\n');
+        leadParagraph = { markdown: `${leadParagraph.markdown}\n\n${list}`, range: lines.rangeAt(lines.offsetAt(leadParagraph.range.start), last.end) };
+      }
     }
     paragraphLines = [];
   };
