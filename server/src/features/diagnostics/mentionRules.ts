@@ -10,6 +10,7 @@ import { mentionsIn } from '../termAt';
 import { ADMONITION_MARKER, overlapsSpans } from '../../parsing/markdown';
 import { RawHtml } from '../../parsing/rawHtml';
 import { compiledAsMdx } from './siteRules';
+import { resolveTermLink } from '../termLinks';
 
 /**
  * Plain mentions of a term that could be links. Never in the term's own file, and only where the
@@ -21,9 +22,12 @@ export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: Parse
   // Where the page is read as CommonMark, Markdown in raw HTML (a block that starts with a tag, a tag, a comment) stays text: `[Outtasking](…)` would show as written.
   const bodyStart = document.frontMatter === undefined ? 0 : lines.lineEndOffset(document.frontMatter.range.end.line) + 1;
   const rawHtml = lines.text.includes('<') && !compiledAsMdx(index, document) ? new RawHtml(lines.text, Math.min(bodyStart, lines.text.length)) : undefined;
+  const firstLinks = firstLinkOfEachTerm(index, document, lines);
   for (const mention of mentionsIn(index, document, lines)) {
     if (mention.termUris.length !== 1 || mention.termUris[0] === document.uri) continue;
     const [start, end] = [lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end)];
+    // Once the page has linked the term, a reader has the link: later mentions need none.
+    if ((firstLinks.get(mention.termUris[0]) ?? Infinity) < start) continue;
     if (overlapsSpans(unlinkable, start, end) || linkWouldNotBeOne(lines.text, start) || rawHtml?.holds(start)) continue;
     const term = index.termOf(mention.termUris[0]);
     if (term === undefined) continue;
@@ -37,6 +41,17 @@ export function unlinkedMentionDiagnostics(index: GlossaryIndex, document: Parse
     });
   }
   return diagnostics;
+}
+
+/** Where the page first links each term it links to (by the term's file). */
+function firstLinkOfEachTerm(index: GlossaryIndex, document: ParsedDocument, lines: LineIndex): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const link of document.body.links) {
+    const uri = resolveTermLink(index, document.uri, link)?.uri;
+    const at = lines.offsetAt(link.range.start);
+    if (uri !== undefined && at < (first.get(uri) ?? Infinity)) first.set(uri, at);
+  }
+  return first;
 }
 
 /**
