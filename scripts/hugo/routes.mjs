@@ -39,7 +39,7 @@ export function hugoVersion() {
 /**
  * Builds `siteDir` (with `options.content` as its content folder, if given) with the real Hugo and
  * returns the table: { hugo, site, clock, fails, error?, pages: [{ file, locale?, published, route?,
- * translationKey?, draft?, future?, expired?, resource? }] }. File paths are relative to the site root.
+ * routes? (where it is built at more than one), translationKey?, draft?, future?, expired?, resource? }] }. File paths are relative to the site root.
  */
 export function hugoTable(siteDir, options = {}) {
   const clock = options.clock ?? DEFAULT_CLOCK;
@@ -79,7 +79,11 @@ export function hugoTable(siteDir, options = {}) {
 
     const relative = (filename) => path.relative(site, filename).split(path.sep).join('/');
     const builtPages = new Map();
-    for (const [, filename, locale, route] of markers(built, 'HUGO-BUILT')) builtPages.set(relative(filename), { locale, route });
+    // A file mounted at two places below the content is built at each: every route is kept, the last as its `route`.
+    for (const [, filename, locale, route] of markers(built, 'HUGO-BUILT')) {
+      const routes = [...(builtPages.get(relative(filename))?.routes ?? []), route];
+      builtPages.set(relative(filename), { locale, route, routes });
+    }
     const known = new Map();
     for (const [, filename, locale, translationKey] of markers(everything, 'HUGO-KNOWN')) known.set(relative(filename), { locale, translationKey });
     const resources = new Set(markers(everything, 'HUGO-RESOURCE').map(([, filename]) => relative(filename)));
@@ -88,11 +92,13 @@ export function hugoTable(siteDir, options = {}) {
       // A page with `_build: list: never` is built but in no list of pages.
       const page = known.get(file) ?? builtPages.get(file);
       const route = builtPages.get(file)?.route;
+      const routes = [...new Set(builtPages.get(file)?.routes ?? [])];
       return {
         file,
         ...(page ? { locale: page.locale } : {}),
         published: route !== undefined,
         ...(route !== undefined ? { route } : {}),
+        ...(routes.length > 1 ? { routes } : {}),
         ...(page?.translationKey !== undefined ? { translationKey: page.translationKey } : {}),
         ...(drafts.has(file) ? { draft: true } : {}),
         ...(future.has(file) ? { future: true } : {}),

@@ -186,6 +186,8 @@ interface BuiltRow {
   locale?: string;
   published: boolean;
   route?: string;
+  /** Every route the file is built at, where more than one (Hugo: a file mounted at two places below the content). */
+  routes?: string[];
   /** The page's title, where the generator's table gives it (Docusaurus's docs). */
   title?: string;
 }
@@ -221,7 +223,8 @@ function comparePages(built: BuiltRow[], ours: OurTerm[], ourFileOf: (file: stri
     }
     matched.add(ourFile);
     agreement.compared++;
-    const same = term.published === row.published && (!row.published || term.permalink === row.route);
+    // A file built at several routes is one page to us, at one of them.
+    const same = term.published === row.published && (!row.published || term.permalink === row.route || (row.routes?.includes(term.permalink) ?? false));
     // A page's title as the build gives it, for an entry (we title only those: a file with front matter).
     const sameTitle = !row.published || row.title === undefined || term.title === undefined || term.title === row.title;
     if (same && sameTitle) agreement.agreeing++;
@@ -345,6 +348,7 @@ const HUGO_SITES = [
   { name: 'hugo-shortcodes-unclosed', dir: path.join(SITES, 'hugo-shortcodes-unclosed') },
   { name: 'hugo-shortcodes-closed-by-another', dir: path.join(SITES, 'hugo-shortcodes-closed-by-another') },
   { name: 'hugo-shortcodes-nameless', dir: path.join(SITES, 'hugo-shortcodes-nameless') },
+  { name: 'hugo-mounts-twice', dir: path.join(SITES, 'hugo-mounts-twice') },
   { name: 'hugo-theme-layouts', dir: path.join(SITES, 'hugo-theme-layouts') },
   { name: 'hugo-front-matter-openings', dir: path.join(SITES, 'hugo-front-matter-openings') },
   { name: 'hugo-opening-list', dir: path.join(SITES, 'hugo-opening-list') },

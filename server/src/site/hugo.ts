@@ -346,6 +346,11 @@ export interface HugoSectionFile {
  * `cascade` gives it the front matter it does not set itself, and a section Hugo does not build
  * (a draft, dated in the future, expired) takes every page below it out of the build.
  */
+/** Hugo reads no file, and no folder, whose name starts with "." or "#" or ends with "~" (hidden files, editors' backups). */
+function isHiddenFromHugo(path: string): boolean {
+  return path.split('/').some((segment) => segment.startsWith('.') || segment.startsWith('#') || segment.endsWith('~'));
+}
+
 /**
  * Where Hugo reads a file of the site (`relativePath`, from its folder) as content: a file of a
  * folder or a file mounted below the content (`mods/go/docs/start.md` with `source = "mods/go/docs"`,
@@ -357,8 +362,9 @@ export function hugoContentPath(site: HugoSite, relativePath: string): string {
   const path = folderOf(relativePath);
   for (const mount of site.contentSubmounts) {
     const rest = path === mount.source ? '' : path.startsWith(`${mount.source}/`) ? path.slice(mount.source.length) : undefined;
-    // A folder of the content mounted elsewhere too: Hugo builds its pages at both places, the model at the first.
-    if (rest === undefined || languagesReading(site, mount.source) !== undefined) continue;
+    // A folder of the content mounted elsewhere too: Hugo builds its pages at both places, the model at
+    // the first; but for a hidden one (`content/.common`), which Hugo reads only where it is mounted.
+    if (rest === undefined || (languagesReading(site, mount.source) !== undefined && !isHiddenFromHugo(relativePath))) continue;
     // In the mount's language, else in the one the file's name gives (`b.de.md`), else the default language.
     const suffix = /\.([^./]+)\.[^./]+$/.exec(path)?.[1];
     const language =
@@ -462,10 +468,9 @@ export function hugoPageOf(
   if (url !== undefined && /^https?:\/\//i.test(url)) {
     page.problems.push({ key: 'url', message: l10n.t('Hugo refuses a "url" with a protocol ({0}): the build fails.', url) });
   }
-  // Hugo reads no file, and no folder, whose name starts with "." or "#" or ends with "~" (hidden files, editors' backups).
   const isContent =
     MARKDOWN_EXTENSIONS.has(extension) &&
-    !inner.split('/').some((segment) => segment.startsWith('.') || segment.startsWith('#') || segment.endsWith('~')) &&
+    !isHiddenFromHugo(inner) &&
     (site.mountFilters.get(folderLanguages.contentDir)?.(inner) ?? true) && !site.ignoreFiles.some((ignored) => ignored.test(absolutePath ?? `/${path}`));
   const sectionNodes = sectionNodesAbove(sections, folderLanguages.contentDir, inner, kind, language.code);
   const reason = !isContent

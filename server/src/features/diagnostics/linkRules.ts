@@ -285,7 +285,29 @@ function pageOfAnotherPlugin(index: GlossaryIndex, fromUri: string, named: Parse
  * post, what Hugo writes beside pages or from content the model does not read, a static folder).
  */
 export function judgedAsNoPage(index: GlossaryIndex, site: Site, path: string): boolean {
-  return index.judgesLinksTo(site, path) && !mayBePagesPluginPage(index, site, path) && !blogPostAt(index, site, path) && !docsTagPageAt(index, site, path) && !hugoWritesPageAt(index, site, path) && !hugoContentOfOtherFormatAt(index, site, path) && !hugoStaticFolderAt(index, site, path);
+  return index.judgesLinksTo(site, path) && !mayBePagesPluginPage(index, site, path) && !blogPostAt(index, site, path) && !docsTagPageAt(index, site, path) && !hugoWritesPageAt(index, site, path) && !hugoContentOfOtherFormatAt(index, site, path) && !hugoStaticFolderAt(index, site, path) && !hugoMountedContentAt(index, site, path);
+}
+
+/**
+ * Whether a file or folder mounted below the content (`[[module.mounts]]`) lies where Hugo builds
+ * the page at a URL path by its path alone. Hugo builds a file mounted at two places (or read where
+ * it is and mounted elsewhere too) at each; the site model gives each file one page, at the first.
+ */
+function hugoMountedContentAt(index: GlossaryIndex, site: Site, path: string): boolean {
+  if (site.generator !== 'hugo' || site.hugo.contentSubmounts.length === 0 || !path.startsWith(site.hugo.basePath)) return false;
+  const { hugo } = site;
+  const segments = path.slice(hugo.basePath.length).split('/').filter((segment) => segment !== '');
+  if (hugo.languages.some((language) => language.code === segments[0]?.toLowerCase())) segments.shift();
+  const below = segments.join('/');
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  const isFile = (relative: string) => index.whatIsAt(withPath(site.rootUri, `${root}/${relative}`)) === 'file';
+  return hugo.contentSubmounts.some(({ source, target }) => {
+    const extension = /\.(?:md|markdown)$/i.exec(target)?.[0];
+    if (extension !== undefined) return (target.slice(0, -extension.length) === below || target.slice(0, -extension.length) === `${below}/index` || target.slice(0, -extension.length) === `${below}/_index`) && isFile(source);
+    if (below !== target && !below.startsWith(`${target}/`)) return false;
+    const rest = below.slice(target.length);
+    return [`${rest}.md`, `${rest}/index.md`, `${rest}/_index.md`].some((stem) => isFile(`${source}${stem}`));
+  });
 }
 
 /** Whether a page of the pages plugin is at a URL path (`src/pages/kennisbank/tools.tsx` at `/kennisbank/tools`, below the docs), or may be: not a Markdown draft. */
