@@ -890,6 +890,29 @@ describe('broken-link and broken-anchor from a <Link> element of Docusaurus (doc
   });
 });
 
+describe('translations into the default locale (docusaurus-default-locale-i18n)', () => {
+  it("replace their originals, which are not built nor checked, as they come and go; a translation of no original is not read", () => {
+    const index = new GlossaryIndex();
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    const translation = 'i18n/en/docusaurus-plugin-content-docs/current/a.md';
+    index.setDocument(uri('docs/a.md'), '---\ntitle: A original\n---\n\n[kaputt](/docs/nope)\n');
+    index.setDocument(uri('docs/b.md'), '---\ntitle: B\n---\n\n[A](./a.md) [A](/docs/a)\n');
+    const state = () => [index.pageOf(uri('docs/a.md'))?.unpublishedReason ?? 'published', index.pageOf(uri(translation))?.unpublishedReason ?? (index.pageOf(uri(translation)) ? 'published' : 'none')];
+    const errors = (file: string) => diagnosticsOf(index, file).filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.code);
+    assert.deepEqual(state(), ['published', 'none']);
+    index.setDocument(uri(translation), '---\ntitle: A en\n---\n\nEnglish.\n');
+    assert.deepEqual(state(), ['replaced', 'published']);
+    assert.deepEqual(errors('docs/a.md'), [], 'no duplicate id, no broken link of a page no build reads');
+    assert.deepEqual(errors('docs/b.md'), ['broken-link'], 'the replaced file has no page');
+    index.removeDocument(uri('docs/a.md'));
+    assert.equal(index.pageOf(uri(translation))?.unpublishedReason, 'no-original');
+    index.setDocument(uri('docs/a.md'), '---\ntitle: A original\n---\n');
+    assert.deepEqual(state(), ['replaced', 'published']);
+    index.removeDocument(uri(translation));
+    assert.deepEqual(state(), ['published', 'none']);
+  });
+});
+
 describe('broken-link to the pages Docusaurus generates in each version', () => {
   it('leaves links to tag and category pages unjudged, in every version, and judges the docs beside them', () => {
     const index = new GlossaryIndex();

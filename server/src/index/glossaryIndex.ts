@@ -4,7 +4,7 @@ import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '.
 import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
 import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inKnownTopLevel, inUnbuiltVersion, isBuiltOn, localesOf, pathInSite, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
-import { blogOfPostPath, docsTagPagePlace, docsTagsFolders, versionFolderOf } from '../site/docusaurus';
+import { blogOfPostPath, docsTagPagePlace, docsTagsFolders, isDocsTranslation, versionFolderOf } from '../site/docusaurus';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { hugoContentPath, hugoFoldersAt, mayHeadHugoBundle } from '../site/hugo';
 import { assetFileName } from '../site/docusaurusAssets';
@@ -459,28 +459,45 @@ export class GlossaryIndex {
   }
 
   /**
-   * After an original in the default locale came, went or moved (its translation key `before` and
-   * `after`): its translations are built only while it exists (Docusaurus reads the docs folder and
-   * looks for a translation of each file), so those whose state differs are set again.
+   * After a doc of the default locale came, went or moved (its translation key `before` and
+   * `after`): translations are built only while their original exists (Docusaurus reads the docs
+   * folder and looks for a translation of each file), and an original is not built in the default
+   * locale while its translation there (`i18n/<defaultLocale>/…`) exists; the files of the key whose
+   * state differs are set again.
    */
   private updateTranslationsOf(uri: string, before: SitePage | undefined, after: SitePage | undefined): void {
     if (before === undefined && after === undefined) return;
     const site = this.siteFor(uri);
-    if (site?.generator !== 'docusaurus' || site.docusaurus.locales.length < 2) return;
+    if (site?.generator !== 'docusaurus') return;
     const { defaultLocale } = site.docusaurus;
     for (const key of new Set([before, after].filter((page) => page?.locale === defaultLocale).map((page) => page!.translationKey))) {
-      const hasOriginal = this.hasOriginal(site, key, defaultLocale);
       for (const other of this.ofSite(site, this.urisByTranslationKey.get(key))) {
         const page = this.pageOf(other);
         const document = this.documentsByUri.get(other);
-        if (page === undefined || document === undefined || page.locale === defaultLocale) continue;
-        if ((page.unpublishedReason === 'no-original') === hasOriginal) this.setParsedDocument(document);
+        if (page === undefined || document === undefined || other === uri) continue;
+        // Learnt again where what the files beside it say of it changed (see `docusaurusTranslationState`).
+        const state = this.docusaurusTranslationState(site, other, page);
+        if ((page.unpublishedReason === 'no-original') !== (state === 'no-original') || (page.unpublishedReason === 'replaced') !== (state === 'replaced')) this.setParsedDocument(document);
       }
     }
   }
 
+  /** Whether the docs folder has the file a translation translates (a file of the default locale that is no translation itself). */
   private hasOriginal(site: Site, translationKey: string, defaultLocale: string): boolean {
-    return this.ofSite(site, this.urisByTranslationKey.get(translationKey)).some((uri) => this.pageOf(uri)?.locale === defaultLocale);
+    return this.ofSite(site, this.urisByTranslationKey.get(translationKey)).some((uri) => this.pageOf(uri)?.locale === defaultLocale && !isDocsTranslation(pathInSite(site, uri)));
+  }
+
+  /**
+   * What the other files of its translation key make of a Docusaurus doc: a translation (in any
+   * locale, the default one's `i18n/<defaultLocale>/…` too) of no file in the docs folder is not
+   * read; an original that its translation into the default locale replaces is not built there.
+   */
+  private docusaurusTranslationState(site: Site, uri: string, page: SitePage): 'no-original' | 'replaced' | undefined {
+    if (site.generator !== 'docusaurus' || page.generator !== 'docusaurus') return undefined;
+    const { defaultLocale } = site.docusaurus;
+    if (page.locale !== defaultLocale || isDocsTranslation(pathInSite(site, uri))) return this.hasOriginal(site, page.translationKey, defaultLocale) ? undefined : 'no-original';
+    const replacedBy = this.ofSite(site, this.urisByTranslationKey.get(page.translationKey)).some((other) => other !== uri && this.pageOf(other)?.locale === defaultLocale && isDocsTranslation(pathInSite(site, other)));
+    return replacedBy ? 'replaced' : undefined;
   }
 
   /**
@@ -691,10 +708,9 @@ export class GlossaryIndex {
     // An entry titled by no text is titled by its id, which only its site knows in full (see `untitledEntryTitle`): a new term, so that its names are learnt again.
     const idTitle = document.term !== undefined && document.term.titleRange === undefined ? untitledEntryTitle(document.term, page) : undefined;
     if (idTitle !== undefined && idTitle !== document.term!.title) document.term = { ...document.term!, title: idTitle };
-    // A translation of no file in the docs folder is not read (see `updateTranslationsOf`).
-    if (page?.published && site?.generator === 'docusaurus' && page.locale !== site.docusaurus.defaultLocale && !this.hasOriginal(site, page.translationKey, site.docusaurus.defaultLocale)) {
-      page = { ...page, published: false, unpublishedReason: 'no-original', unlisted: false, permalink: '', route: '' };
-    }
+    // A translation of no file in the docs folder is not read, an original its default locale's translation replaces not built (see `updateTranslationsOf`).
+    const translationState = page?.published && site?.generator === 'docusaurus' ? this.docusaurusTranslationState(site, document.uri, page) : undefined;
+    if (translationState !== undefined) page = { ...page!, published: false, unpublishedReason: translationState, unlisted: false, permalink: '', route: '' };
     if (page !== undefined) {
       const permalinks = reachablePermalinks(site!, page);
       const permalinkKeys = permalinks.map(permalinkKey);

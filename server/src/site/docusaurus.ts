@@ -196,6 +196,11 @@ function translationKeyOf(place: DocsPlace): string {
   return ownCopy(`${place.instance.id}@${place.version}:${place.source}`);
 }
 
+/** Whether a site-relative path lies in a locale's translations of the docs (`i18n/<locale>/docusaurus-plugin-content-docs…/`). */
+export function isDocsTranslation(relativePath: string): boolean {
+  return /^i18n\/[^/]+\/docusaurus-plugin-content-docs(?:-[^/]+)?\//.test(relativePath);
+}
+
 /** Which instance, version and locale folder a site-relative path is in. */
 function placeOf(site: DocusaurusSite, relativePath: string): DocsPlace | undefined {
   const i18n = /^i18n\/([^/]+)\/docusaurus-plugin-content-docs(?:-([^/]+))?\/(current|version-[^/]+)\/(.+)$/.exec(relativePath);
@@ -457,6 +462,20 @@ function translationFolderOf(site: DocusaurusSite, siteRootUri: string, uri: str
   const i18n = `${siteRootUri.replace(/\/$/, '')}/i18n/`;
   const match = uri.startsWith(i18n) ? /^([^/]+)\/docusaurus-plugin-content-(?:blog|pages)\//.exec(uri.slice(i18n.length)) : null;
   return match !== null && site.locales.includes(match[1]) && site.contentFolders.length > 0 ? i18n + match[0].slice(0, -1) : undefined;
+}
+
+/**
+ * Where each locale's build looks for a translation of a file of the default blog or pages plugin
+ * (`i18n/<locale>/docusaurus-plugin-content-blog/<its path>`), the default locale's too: where one
+ * is, that build reads it in the file's place. Empty for a file of no such plugin.
+ */
+export function contentPageTranslations(site: DocusaurusSite, siteRootUri: string, uri: string): string[] {
+  const blog = site.blogs.find((candidate) => uri.startsWith(`${candidate.uri}/`));
+  const pages = blog === undefined ? site.pagesFolders.find((candidate) => uri.startsWith(`${candidate.uri}/`)) : undefined;
+  const folder = blog?.uri ?? pages?.uri;
+  if (folder === undefined) return [];
+  const plugin = blog !== undefined ? 'docusaurus-plugin-content-blog' : 'docusaurus-plugin-content-pages';
+  return site.locales.map((locale) => `${siteRootUri.replace(/\/$/, '')}/i18n/${locale}/${plugin}${uri.slice(folder.length)}`);
 }
 
 /** The folder (URI) of the blog or pages plugin a file lies in: that plugin compiles it, or the MDX of its pages imports it. */

@@ -235,6 +235,8 @@ export type UnpublishedReason =
   | 'unknown-locale'
   /** Docusaurus: a translation of no file in the docs folder (the plugin reads the docs folder, then its translations). */
   | 'no-original'
+  /** Docusaurus: replaced by its translation into the default locale (`i18n/<defaultLocale>/…`), which the default locale's build reads in its place. */
+  | 'replaced'
   /** Hugo: below a section that is not built (a draft, future or expired `_index.md`), which takes its pages with it. */
   | 'unbuilt-section'
   /** Hugo: in the folder of a leaf bundle's `index.md` or below it, which makes the file one of that page's resources. */

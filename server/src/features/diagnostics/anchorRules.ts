@@ -9,9 +9,8 @@ import { docusaurusAnchorsOf, type PartialOf } from '../../site/docusaurusAnchor
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
-import { compiledAsMdx } from './siteRules';
+import { compiledAsMdx, compiledByItsPlugin } from './siteRules';
 import { componentLinksOf, suggestionWritableInto } from './linkRules';
-import { compiledByContentPlugin } from '../../site/docusaurus';
 
 type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
 
@@ -60,7 +59,7 @@ interface LinkingPage {
 function isJudgedBlogPost(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument): boolean {
   const { docusaurus } = site;
   if (docusaurus.contentMdxChangedBy !== undefined || !docusaurus.blogs.some((blog) => document.uri.startsWith(`${blog.uri}/`))) return false;
-  if (!compiledByContentPlugin(docusaurus, document.uri, document.frontMatter?.fields ?? [])) return false;
+  if (!compiledByItsPlugin(index, document)) return false;
   const problems = compiledAsMdx(index, document) ? document.mdxProblems : document.commonMarkProblems;
   return (problems?.length ?? 0) === 0;
 }

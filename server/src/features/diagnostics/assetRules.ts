@@ -9,10 +9,9 @@ import type { MarkdownLink } from '../../parsing/markdown';
 import type { MdxModule } from '../../parsing/mdx';
 import { imageTarget, isSitePath, linkedFileTarget, linkKindOf, MODULE_EXTENSIONS, moduleTarget, namesCommonFileType } from '../../site/docusaurusAssets';
 import type { Site } from '../../site/site';
-import { compiledByContentPlugin } from '../../site/docusaurus';
 import type { BrokenLinkPolicy } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
-import { compiledAsMdx, judgedMdxOf } from './siteRules';
+import { compiledAsMdx, compiledByItsPlugin, judgedMdxOf } from './siteRules';
 import { judgedAsNoPage } from './linkRules';
 
 /**
@@ -30,7 +29,7 @@ export function assetDiagnostics(index: GlossaryIndex, document: ParsedDocument)
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || site.assumed) return [];
   // A doc the site builds, a blog post or a Markdown page.
-  if (index.pageOf(document.uri)?.published !== true && !compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [])) return [];
+  if (index.pageOf(document.uri)?.published !== true && !compiledByItsPlugin(index, document)) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const asMdx = compiledAsMdx(index, document);
   for (const image of document.body.images ?? []) {

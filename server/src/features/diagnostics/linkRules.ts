@@ -12,7 +12,7 @@ import { blogOfPostPath, blogPostRoute, builtVersionsOf, compiledByContentPlugin
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
-import { compiledAsMdx, pagesPluginPagesAt } from './siteRules';
+import { compiledAsMdx, compiledByItsPlugin, pagesPluginPagesAt, translatedInEveryLocale } from './siteRules';
 import { wikiLinkTo } from '../linkCompletion';
 import { distance } from 'fastest-levenshtein';
 
@@ -23,7 +23,9 @@ import { distance } from 'fastest-levenshtein';
 export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
   const site = index.siteFor(document.uri);
-  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || (site.generator === 'docusaurus' && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? [], site.rootUri)));
+  // A blog post or page each locale's build reads a translation of in its place: no build reads its links.
+  if (site?.generator === 'docusaurus' && translatedInEveryLocale(index, document.uri)) return diagnostics;
+  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || compiledByItsPlugin(index, document));
   const asMdx = document.body.links.some((link) => link.inMdxComment) && compiledAsMdx(index, document);
   const check = (link: MarkdownLink) => {
     // MDX's comment writes no link.
@@ -167,9 +169,15 @@ function localeBuildOtherThan(index: GlossaryIndex, fromUri: string, path: strin
   return locale;
 }
 
-/** Whether a site's build never reads a page's file: left out by `exclude` or with a version the site does not build, in a locale it does not have, a translation of no original. */
-function neverRead(page: SitePage | undefined): boolean {
-  return page !== undefined && !page.published && (page.unpublishedReason === 'excluded' || page.unpublishedReason === 'unknown-locale' || page.unpublishedReason === 'no-original');
+/**
+ * Whether a site's build never reads a page's file: left out by `exclude` or with a version the site
+ * does not build, in a locale it does not have, a translation of no original, an original its
+ * translation replaces in the one locale the site has (another locale's build reads it in its place).
+ */
+function neverRead(site: Site, page: SitePage | undefined): boolean {
+  if (page === undefined || page.published) return false;
+  const onlyLocale = site.generator === 'docusaurus' && site.docusaurus.locales.length <= 1;
+  return page.unpublishedReason === 'excluded' || page.unpublishedReason === 'unknown-locale' || page.unpublishedReason === 'no-original' || (page.unpublishedReason === 'replaced' && onlyLocale);
 }
 
 /** Whether a site's build leaves a reference definition that no link uses out of every check: all of Hugo's, Docusaurus's but a Markdown file's path. */
@@ -237,8 +245,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   if (reached.kind === 'route') {
     // From a file no generator makes a page of, a URL path leads wherever the file is read; nor does
     // a build check the links of a file it never reads (a version or translation the site does not have).
-    if (isNoSitePage(index, document.uri) || neverRead(index.pageOf(document.uri))) return undefined;
     const site = index.siteFor(document.uri) ?? index.onlySite()!;
+    if (isNoSitePage(index, document.uri) || neverRead(site, index.pageOf(document.uri))) return undefined;
     const outside = hugoLinkOutsideBasePath(index, site, index.pageOf(document.uri), link.target, reached.path!);
     if (outside !== undefined) return outside;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
@@ -454,6 +462,8 @@ function unpublishedReasonText(reason: UnpublishedReason | undefined, generator:
       return l10n.t('a locale the site does not have');
     case 'no-original':
       return l10n.t('a translation of no file in the docs folder');
+    case 'replaced':
+      return l10n.t('replaced by its translation into the default locale, which the build reads in its place');
     case 'not-rendered':
       return l10n.t('not rendered');
     case 'out-of-date':
