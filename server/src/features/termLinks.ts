@@ -59,15 +59,17 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, written: s
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
   if (!asUrl && (isMarkdownPath(path) || isMarkdownPath(target))) {
     if (site?.generator === 'docusaurus' && inUnmodelledContentPlugin(site.docusaurus, site.rootUri, fromUri)) return { kind: 'none' };
+    // Docusaurus reads a backslash in a Markdown file's path as a slash (`sub\c.md`).
+    const filePath = site?.generator === 'docusaurus' && target.includes('\\') ? target.replace(/\\/g, '/') : target;
     const pluginFolder = site?.generator === 'docusaurus' ? contentPluginFolderOf(site.docusaurus, fromUri) : undefined;
     if (site?.generator === 'docusaurus' && pluginFolder !== undefined) {
-      const page = contentPluginPageAt(index, site, pluginFolder, fromUri, target);
+      const page = contentPluginPageAt(index, site, pluginFolder, fromUri, filePath);
       if (page !== undefined) return { kind: 'file', document: page };
       // Unresolved, `@site/…` naming a file is a module Docusaurus bundles as a file to link to (a
       // broken Markdown link only); any other path stays as written, as below.
-      return target.startsWith(SITE_ALIAS) && siteAliasFileExists(index, site, target) ? { kind: 'none' } : { kind: 'file' };
+      return filePath.startsWith(SITE_ALIAS) && siteAliasFileExists(index, site, filePath) ? { kind: 'none' } : { kind: 'file' };
     }
-    const file = markdownFileAt(index, site, fromUri, target, targetUri);
+    const file = markdownFileAt(index, site, fromUri, filePath, filePath === target ? targetUri : resolveRelativeLink(fromUri, filePath));
     // A file no generator makes a page of (a theme's docs, a README) is read where its repository is
     // shown: GitHub and GitLab take `/docs/x.md` from the root of the repository that holds it.
     if (file === undefined && path.startsWith('/') && (site === undefined || isNoSitePage(index, fromUri))) {
