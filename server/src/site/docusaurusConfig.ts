@@ -994,6 +994,46 @@ function scopeOf(statements: babel.Statement[], parent: Scope | undefined): Scop
   return scope;
 }
 
+/** The modules a site's MDX components extend: the theme's own. */
+const ORIGINAL_MDX_COMPONENTS = new Set(['@theme-original/MDXComponents', '@theme-init/MDXComponents']);
+/** Components whose replacement may change the ids of a page's elements or the links it collects. */
+const ANCHOR_COMPONENTS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'details', 'Details', 'Heading', 'Link']);
+
+/**
+ * The names a site's own `src/theme/MDXComponents` adds to Docusaurus's MDX components, where it
+ * only adds some (`export default { ...MDXComponents, Card }`, the theme's original spread first,
+ * read without running the file); undefined where it may replace any that give elements ids or
+ * collect links (a heading's, `a`, `details`), or is written otherwise.
+ */
+export function addedMdxComponents(text: string, fileName: string): string[] | undefined {
+  if (text.length > MAX_CONFIG_CHARACTERS) return undefined;
+  const problems: ConfigProblem[] = [];
+  const program = parseProgram(text, fileName, new LineIndex(text), problems);
+  if (program === undefined || problems.length > 0) return undefined;
+  const originals = new Set<string>();
+  const objects = new Map<string, babel.Node>();
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' && ORIGINAL_MDX_COMPONENTS.has(statement.source.value)) {
+      for (const specifier of statement.specifiers) if (specifier.type === 'ImportDefaultSpecifier') originals.add(specifier.local.name);
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) if (declarator.id.type === 'Identifier' && declarator.init) objects.set(declarator.id.name, declarator.init);
+    }
+  }
+  const exported = exportedConfig(program)?.node;
+  const object = exported?.type === 'Identifier' ? objects.get(exported.name) : exported;
+  if (object?.type !== 'ObjectExpression') return undefined;
+  const [first, ...rest] = object.properties;
+  if (first?.type !== 'SpreadElement' || first.argument.type !== 'Identifier' || !originals.has(first.argument.name)) return undefined;
+  const names: string[] = [];
+  for (const property of rest) {
+    if (property.type !== 'ObjectProperty' || property.computed) return undefined;
+    const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+    if (name === undefined || ANCHOR_COMPONENTS.has(name)) return undefined;
+    names.push(name);
+  }
+  return names;
+}
+
 /** Loaded on first use: in the bundles, `./babelParser` is dist/babel.js (esbuild.mjs). */
 function babelParser(): typeof BabelParser {
   loadedBabelParser ??= require('./babelParser') as typeof BabelParser;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { isPathInside } from '../common/paths';
 import { fileUri } from '../common/uris';
 import { readCategoryFile } from '../site/docusaurusCategories';
-import { readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
+import { addedMdxComponents, readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
 import { builtVersionsOf, readsDocsFile, type DocusaurusInstance } from '../site/docusaurus';
 import { HUGO_INNER_SHORTCODES, HUGO_SHORTCODES, hugoSiteOf, refParametersOfTemplate, templateActions, type HugoSite } from '../site/hugo';
 import { pageLookupsOf, writesDestinationAsIs } from '../site/hugoRenderHooks';
@@ -201,9 +201,13 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         docusaurus.mdx1Compat = true;
         log(`${config.file}: future.v4 leaves MDX 1's syntax on in Docusaurus ${version.join('.')}.`);
       }
-      if (hasOwnMdxComponents(folder)) {
-        docusaurus.mdxComponents = undefined;
-        log(`${path.join(folder, 'src', 'theme', 'MDXComponents')}: the site provides MDX components of its own; the components its pages name are not checked.`);
+      const ownComponents = ownMdxComponentsFile(folder);
+      if (ownComponents !== undefined) {
+        const text = readTextFileNow(ownComponents, log, MAX_CONFIG_BYTES);
+        const added = text === undefined ? undefined : addedMdxComponents(text, ownComponents);
+        docusaurus.mdxComponents = added === undefined ? undefined : [...docusaurus.mdxComponents!, ...added];
+        if (added === undefined) log(`${ownComponents}: the site provides MDX components of its own; the components its pages name, and the anchors of its pages, are not checked.`);
+        else log(`${ownComponents}: the site adds MDX components to Docusaurus's: ${added.join(', ') || 'none'}.`);
       }
       const olderDocusaurus = docusaurusBefore3(packageJson);
       const olderMdx = olderDocusaurus ? [`package.json (Docusaurus ${olderDocusaurus}, whose MDX 1 reads pages otherwise)`] : [];
@@ -800,12 +804,13 @@ function jsonValue(text: string | undefined, read: (manifest: Record<string, unk
   }
 }
 
-/** Whether the site defines its MDX components (swizzled, or a file of its own), which may provide any component to every page. */
-function hasOwnMdxComponents(siteFolder: string): boolean {
+/** The file where the site defines its MDX components (swizzled, or a file of its own), which may provide any component to every page. */
+function ownMdxComponentsFile(siteFolder: string): string | undefined {
   try {
-    return fs.readdirSync(path.join(siteFolder, 'src', 'theme')).some((name) => /^MDXComponents(?:\.[cm]?[jt]sx?)?$/.test(name));
+    const name = fs.readdirSync(path.join(siteFolder, 'src', 'theme')).find((candidate) => /^MDXComponents(?:\.[cm]?[jt]sx?)?$/.test(candidate));
+    return name === undefined ? undefined : path.join(siteFolder, 'src', 'theme', name);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

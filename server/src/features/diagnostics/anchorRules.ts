@@ -9,7 +9,7 @@ import { docusaurusAnchorsOf, type PartialOf } from '../../site/docusaurusAnchor
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
-import { compiledAsMdx, compiledByItsPlugin } from './siteRules';
+import { compiledAsMdx, compiledByItsPlugin, mdxProblemsOf } from './siteRules';
 import { componentLinksOf, suggestionWritableInto } from './linkRules';
 
 type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
@@ -60,8 +60,7 @@ function isJudgedBlogPost(index: GlossaryIndex, site: DocusaurusSite, document: 
   const { docusaurus } = site;
   if (docusaurus.contentMdxChangedBy !== undefined || !docusaurus.blogs.some((blog) => document.uri.startsWith(`${blog.uri}/`))) return false;
   if (!compiledByItsPlugin(index, document)) return false;
-  const problems = compiledAsMdx(index, document) ? document.mdxProblems : document.commonMarkProblems;
-  return (problems?.length ?? 0) === 0;
+  return mdxProblemsOf(docusaurus, document).length === 0;
 }
 
 /** A published doc of a docs instance whose headings Docusaurus's own plugin gives ids, compiled without a problem; else undefined. */
@@ -70,8 +69,8 @@ function judgedPage(index: GlossaryIndex, site: DocusaurusSite, document: Parsed
   if (page?.generator !== 'docusaurus' || !page.published) return undefined;
   const instance = site.docusaurus.instances.find((candidate) => candidate.id === page.instance);
   if (instance === undefined || instance.mdxSyntaxChangedBy !== undefined || instance.headingIdsChangedBy !== undefined) return undefined;
-  const problems = compiledAsMdx(index, document) ? document.mdxProblems : document.commonMarkProblems;
-  return (problems?.length ?? 0) > 0 ? undefined : page;
+  // Components the site's MDX components provide are defined.
+  return mdxProblemsOf(site.docusaurus, document).length > 0 ? undefined : page;
 }
 
 /**

@@ -346,7 +346,7 @@ export function judgedMdxOf(index: GlossaryIndex, document: ParsedDocument): { p
  * reads it; compiled as CommonMark, only on its addresses. A component the site's MDX components
  * provide is defined on every page; a site with MDX components of its own may provide any.
  */
-function mdxProblemsOf(site: DocusaurusSite, document: ParsedDocument): MdxProblem[] {
+export function mdxProblemsOf(site: DocusaurusSite, document: ParsedDocument): MdxProblem[] {
   // Compiled as CommonMark, only Docusaurus's link plugins can stop it.
   if (!docusaurusCompilesAsMdx(site, document)) return document.commonMarkProblems ?? [];
   const problems = site.mdx1Compat ? document.mdxProblems : (document.mdxStrictProblems ?? document.mdxProblems);
