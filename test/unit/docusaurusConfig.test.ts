@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { LineIndex, type Range } from '../../server/src/common/text';
-import { MAX_CONFIG_CHARACTERS, readDocusaurusConfig, readDocusaurusSidebars } from '../../server/src/site/docusaurusConfig';
+import { addedMdxComponents, MAX_CONFIG_CHARACTERS, readDocusaurusConfig, readDocusaurusSidebars } from '../../server/src/site/docusaurusConfig';
 import { growthOf, superLinear } from './linearTime';
 
 /** The range of the `occurrence`-th `needle` in `text`. */
@@ -806,5 +806,27 @@ module.exports = {
     assert.equal(config("path.join(process.cwd(), 'sidebars.json')"), undefined, 'a folder not known: computed');
     assert.equal(config('false'), false);
     assert.equal(config('undefined'), undefined);
+  });
+});
+
+describe('addedMdxComponents: what a site adds to the theme\'s MDX components', () => {
+  const original = "import MDXComponents from '@theme-original/MDXComponents';\n";
+  it('reads the names an object adds after the spread original, exported or through a constant, in JavaScript and TypeScript', () => {
+    assert.deepEqual(addedMdxComponents(`${original}import Karte from '@site/src/Karte';\nexport default { ...MDXComponents, Karte, 'Hinweis': (p) => <aside {...p} /> };\n`, 'MDXComponents.js'), ['Karte', 'Hinweis']);
+    assert.deepEqual(addedMdxComponents(`${original}const components = { ...MDXComponents, Tabs };\nexport default components;\n`, 'MDXComponents.tsx'), ['Tabs']);
+    assert.deepEqual(addedMdxComponents(`import M from '@theme-init/MDXComponents';\nmodule.exports = { ...M };\n`, 'MDXComponents.js'), []);
+  });
+
+  it('knows nothing where the file may replace what gives ids or collects links, or is written otherwise', () => {
+    for (const text of [
+      `${original}export default { ...MDXComponents, h2: (p) => <h2 {...p} /> };\n`,
+      `${original}export default { ...MDXComponents, a: MyLink };\n`,
+      `${original}export default { Karte, ...MDXComponents };\n`,
+      `${original}export default { ...MDXComponents, ...more };\n`,
+      `${original}export default { ...MDXComponents, [name]: Karte };\n`,
+      `import MDXComponents from './other';\nexport default { ...MDXComponents, Karte };\n`,
+      `${original}export default makeComponents(MDXComponents);\n`,
+      `${original}export default { ...MDXComponents, Karte`,
+    ]) assert.equal(addedMdxComponents(text, 'MDXComponents.js'), undefined, text);
   });
 });
