@@ -115,6 +115,11 @@ describe('term facts', () => {
     assert.equal(definition('*Ein A ist ein kursiver Satz.*\n'), '*Ein A ist ein kursiver Satz.*');
     assert.equal(definition('Ein A ist eine Person oder Gruppe,\n\n1. die aktiv ist,\n2. die passiv ist.\n\nMehr.\n'), 'Ein A ist eine Person oder Gruppe,\n\n1. die aktiv ist,\n2. die passiv ist.');
     assert.equal(definition('Ein A ist:\n\nNoch ein Absatz.\n'), 'Ein A ist:');
+    // Only a list right after it: not one after a heading, code or an admonition.
+    assert.equal(definition('X bezeichnet Folgendes:\n\n## Andere Sektion\n\n- fremde Liste\n'), 'X bezeichnet Folgendes:');
+    assert.equal(definition('Beispiel:\n\n```\ncode\n```\n\n- a\n- b\n'), 'Beispiel:');
+    // A longer italic line is the definition, not a subtitle.
+    assert.equal(definition('*Eine Methode zur Planung von Projekten*\n\nMehr.\n'), '*Eine Methode zur Planung von Projekten*');
   });
 
   it('reads a setext title', () => {

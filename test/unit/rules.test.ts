@@ -1052,6 +1052,14 @@ describe('broken-anchor', () => {
     ]);
   });
 
+  it('reads a destination as Markdown does: a character reference is no fragment, an escaped "#" is one', () => {
+    const { index } = siteWithFiles([], { 'docs/O_ut.md': '---\ntitle: O ut\n---\n## Da\n', 'docs/b.md': '---\ntitle: B\n---\n[x](O&#95;ut.md#da) [y](O&#x5F;ut.md#da) [z](O&#95;ut.md#dd) [w](O\\_ut.md\\#db)\n' });
+    assert.deepEqual(found(index, 'docs/b.md').map(([range, , suggestion, message]) => [range, suggestion, message]), [
+      ['3:45-3:59', 'O&#95;ut.md#da', 'No heading or element on /docs/O_ut has the id "dd": Docusaurus reports a broken anchor. Did you mean "da"?'],
+      ['3:65-3:77', 'O\\_ut.md#da', 'No heading or element on /docs/O_ut has the id "db": Docusaurus reports a broken anchor. Did you mean "da"?'],
+    ]);
+  });
+
   it('fails the build under onBrokenAnchors: throw, and reports nothing under ignore', () => {
     const throwing = siteWithFiles([], texts, (site) => (site.docusaurus.onBrokenAnchors = 'throw')).index;
     assert.ok(found(throwing).length === 7 && diagnosticsOf(throwing, 'docs/intro.md').filter((diagnostic) => diagnostic.code === 'broken-anchor').every((diagnostic) => diagnostic.breaksBuild === true));

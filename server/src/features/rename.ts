@@ -365,9 +365,10 @@ function fileReferenceEdits(index: GlossaryIndex, edits: EditsByFile, moved: Map
       const newText = prefix + newPath + queryAndFragment(path!);
       if (newText !== written) edits.add(document.uri, { range, newText });
     };
+    // An image in MDX's comment is text where the page is compiled as MDX. (Raw HTML is told only
+    // generously, see `RawHtml`: an image there is rewritten, as a real one beside a tag must be.)
     const asMdx = compiledAsMdx(index, document);
-    // An image in MDX's comment, or in raw HTML where the page is compiled as CommonMark, is text.
-    for (const image of document.body.images ?? []) if (!(asMdx ? image.inMdxComment : image.inRawHtml)) rewrite(image.target, image.targetRange, false);
+    for (const image of document.body.images ?? []) if (!(asMdx && image.inMdxComment)) rewrite(image.target, image.targetRange, false);
     // A request written with escapes is not rewritten: its range holds other text than its value.
     for (const module of document.mdxModules ?? []) if (module.range.end.character - module.range.start.character === module.request.length) rewrite(module.request, module.range, true);
   }

@@ -46,11 +46,12 @@ export interface LinkedDocument {
  * so is every path `asUrl` (a `<Link>` element's, which no Markdown plugin resolves).
  */
 export function linkedDocument(index: GlossaryIndex, fromUri: string, written: string, targetUri: string | undefined, asUrl = false): LinkedDocument {
-  // As Markdown reads the destination: escapes and character references resolved (a `<Link>`'s string has none).
-  const target = asUrl ? written : (markdownDestination(written) ?? written);
+  const site = index.siteFor(fromUri);
+  // As Markdown reads the destination: escapes and character references resolved (a `<Link>`'s
+  // string has none); on a Hugo site as written, as its link render hooks see it (`O\_ut.md`, which `.GetPage` does not find).
+  const target = asUrl || site?.generator === 'hugo' ? written : (markdownDestination(written) ?? written);
   const path = target.replace(/[?#].*$/, '');
   if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return { kind: 'none' };
-  const site = index.siteFor(fromUri);
   // A shortcode writes the URL (`[source]: <{{% eturl details %}}>`): what it makes is not known here.
   if (site?.generator === 'hugo' && path.includes('{{')) return { kind: 'none' };
   // A link render hook that looks the link up as a page finds it before the URL is taken as written.

@@ -6,7 +6,7 @@ import { directiveOf, type CommentSpan, type Directive } from './directives';
 import { docusaurusContentTitle } from './contentTitle';
 import { openingDependsOnHugo, splitFrontMatter, type HugoOpeningProblem } from './frontMatter';
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
-import { markdownDestination, scanMarkdown, type Heading, type MarkdownBody } from './markdown';
+import { markdownDestination, scanMarkdown, type Heading, type MarkdownBody, type MarkdownLink } from './markdown';
 import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, mdxReadOf, readsMdx1Syntax, type ComponentLink, type MdxModule, type MdxProblem } from './mdx';
 import { hugoShortcodesOf, type HugoRef, type HugoShortcodeUse } from './hugoShortcodes';
 
@@ -127,8 +127,9 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     if (directive !== undefined && text.startsWith('{/*', comment[0] - 3)) directive.mdxComment = true;
     if (directive !== undefined) directives.push(directive);
   }
-  // The destination as Markdown reads it: `O\_ut.md` and `O&#95;ut.md` name `O_ut.md`.
-  for (const link of body.links) if (link.kind === 'inline') link.targetUri = resolveRelativeLink(uri, markdownDestination(link.target) ?? link.target);
+  // The destination as Markdown reads it: `O\_ut.md` and `O&#95;ut.md` name `O_ut.md`; as written on
+  // Hugo's pages, whose link render hooks are handed it so (see `linkedDocument`).
+  for (const link of body.links) if (link.kind === 'inline') link.targetUri = resolveRelativeLink(uri, options.hugo === true ? link.target : (markdownDestination(link.target) ?? link.target));
   // Front matter makes a file an entry, as in Docusaurus and Hugo; a file without is a plain note.
   const isEntry = fields.length > 0;
   const asHugo = options.hugo === true;
@@ -143,7 +144,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     ...(options.mdx === false ? {} : mdxProblemsFact(text, lines)),
     ...(shortcodes.refs.length === 0 ? {} : { hugoRefs: shortcodes.refs }),
     ...(shortcodes.others.length === 0 ? {} : { hugoShortcodes: shortcodes.others }),
-    ...(openingDependsOnHugo(text) || termKeysDependOnHugo(fields) ? { hugoReading: asHugo ? 'read' : 'unread' } : {}),
+    ...(openingDependsOnHugo(text) || termKeysDependOnHugo(fields) || body.links.some(destinationDependsOnHugo) ? { hugoReading: asHugo ? 'read' : 'unread' } : {}),
     ...(split.hugoOpeningProblem === undefined ? {} : { hugoOpeningProblem: split.hugoOpeningProblem }),
     ...(asMdx ? { bodyReadAsMdx: true } : {}),
   };
@@ -181,6 +182,11 @@ export const TRANSLATED_FROM_KEY = 'translated_from';
 
 /** The keys the term is read from. */
 const TERM_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'aliases', 'tags', 'not_mentions', 'translated_from']);
+
+/** Whether a link's file is found otherwise on a Hugo page: its destination holds an escape or a character reference (see `targetUri`). */
+function destinationDependsOnHugo(link: MarkdownLink): boolean {
+  return link.kind === 'inline' && (link.target.includes('\\') || link.target.includes('&'));
+}
 
 /** Whether Hugo reads a term key from another field: one written in another case, or one written twice. */
 function termKeysDependOnHugo(fields: readonly FrontMatterField[]): boolean {

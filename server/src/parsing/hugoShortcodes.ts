@@ -60,7 +60,7 @@ function closingsOf(text: string, from: number): Array<{ form: string; name: str
 /**
  * Pairs each opening with its closing as Hugo nests them: a closing, in either form, closes the
  * nearest opening of its name still open before it; one without a name (`{{< / >}}`) the nearest
- * opening still open of any name. An opening left without one, and with no closing after it of
+ * opening still open of any name (Hugo: of those whose template reads `.Inner`). An opening left without one, and with no closing after it of
  * another name opened before that closing, is `unclosed`; a `<` shortcode closed in its own form
  * has the text between as its `body`.
  */
@@ -82,6 +82,9 @@ function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; body
       }
       stacks.get(opening.use.name)!.pop();
       stillOpen.splice(stillOpen.lastIndexOf(opening), 1);
+      // Hugo gives a closing without a name to the innermost open shortcode whose template reads
+      // `.Inner` (only the templates tell which): no opening before it is called unclosed.
+      if (closing.name === '') unmatched.push(closing.start);
       if (opening.form === '<' && closing.form === '<') opening.use.body = lines.rangeAt(opening.bodyStart, closing.start);
     }
   };

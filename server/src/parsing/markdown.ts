@@ -59,8 +59,8 @@ export interface Paragraph {
 
 /** What shows no words of its own: images (linked or not), HTML tags and blanks. */
 const DECORATION = /^(?:\[?!\[[^\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)(?:\]\([^()\s]*\))?|<[^<>]*>|\s)*$/;
-/** A paragraph wholly in italics that is no sentence: a subtitle (`*Business Model*`, an English name), not a definition. */
-const SUBTITLE = /^([*_])(?![*_\s])[^*_]*[^*_\s.!?]\1$/;
+/** A paragraph wholly in italics of five words at most that is no sentence: a subtitle (`*Business Model*`, an English name), not a definition. */
+const SUBTITLE = /^([*_])(?![*_\s])(?:[^*_\s]+\s+){0,4}[^*_\s]*[^*_\s.!?]\1$/;
 /** The first line of a list item. */
 const LIST_ITEM_LINE = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]/;
 
@@ -398,7 +398,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       }
     } else if (leadIntroducesList) {
       leadIntroducesList = false;
-      if (LIST_ITEM_LINE.test(text.slice(first.start, first.end))) {
+      // The list right after it, blank lines between and nothing else (no heading, code or admonition).
+      const between = text.slice(lines.offsetAt(leadParagraph.range.end), first.start);
+      if (between.trim() === '' && LIST_ITEM_LINE.test(text.slice(first.start, first.end))) {
         const list = paragraphLines.map((line) => text.slice(line.start, line.end).trimEnd()).join('\n');
         leadParagraph = { markdown: `${leadParagraph.markdown}\n\n${list}`, range: lines.rangeAt(lines.offsetAt(leadParagraph.range.start), last.end) };
       }
@@ -942,6 +944,11 @@ const BLOCK_LINE = /^[ \t]*(?:[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$)|<[A-Za-z/!?]|\||
 const TAG_OVER_LINES = /<[A-Za-z][^<>]*>?/g;
 /** A line's quote markers (`> > `). */
 const QUOTE_MARKERS = /^(?:[ \t]*>[ \t]?)*/;
+/** Where a link's fragment starts as written (its `#`, or the backslash escaping it), not at the `#` of a character reference (`&#95;`); -1 without one. */
+export function fragmentStart(target: string): number {
+  return target.search(/\\?(?<!&)#/);
+}
+
 /**
  * A link destination as Markdown reads it: backslash escapes (`a\_b.png`) and character references
  * (`a&amp;b.png`, `&#95;`) resolved. Undefined for a named reference other than the five of XML,

@@ -4,7 +4,7 @@ import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import { resolveRelativeLink } from '../../common/uris';
-import { unescapeMarkdown, type MarkdownLink } from '../../parsing/markdown';
+import { fragmentStart, markdownDestination, type MarkdownLink } from '../../parsing/markdown';
 import { docusaurusAnchorsOf, type PartialOf } from '../../site/docusaurusAnchors';
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
@@ -96,12 +96,13 @@ export function markdownPartialOf(index: GlossaryIndex): PartialOf {
 const GENERATED_ANCHOR = /^(?:user-content-|footnote-label$)/;
 
 function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, source: LinkingPage, link: MarkdownLink): { message: string; suggestion?: string; breaksBuild?: true } | undefined {
-  const hashAt = link.target.indexOf('#');
-  if (hashAt === -1) return undefined;
-  // As the link's URL holds it: Markdown's escapes resolved (`#a\_b`); an entity is not decoded here, so not judged.
-  const hash = link.component ? link.target.slice(hashAt + 1) : unescapeMarkdown(link.target.slice(hashAt + 1));
+  // As the link's URL holds it: Markdown's escapes (`#a\_b`) and character references (`O&#95;ut.md`) resolved; a `&` left is not judged.
+  const read = link.component ? link.target : markdownDestination(link.target);
+  const hashAt = read === undefined ? -1 : read.indexOf('#');
+  if (read === undefined || hashAt === -1) return undefined;
+  const hash = read.slice(hashAt + 1);
   if (hash === '' || hash.includes('&') || GENERATED_ANCHOR.test(hash)) return undefined;
-  const path = link.target.slice(0, hashAt).replace(/\?.*$/s, '');
+  const path = read.slice(0, hashAt).replace(/\?.*$/s, '');
   // A blog post's own anchors are not read, and its links to Markdown files lead to no doc (see `pageOfAnotherPlugin`).
   if (source.page === undefined && !path.startsWith('/')) return undefined;
   const target = path === '' ? document : linkedDocument(index, document.uri, link.target, link.targetUri, link.component).document;
@@ -115,7 +116,7 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   if (decoded === undefined) return { message: l10n.t('Docusaurus cannot decode the anchor "{0}" (its percent-encoding is no UTF-8), and the build fails.', hash), breaksBuild: true };
   if (anchors === undefined || anchors.has(decoded)) return undefined;
   const nearest = nearestAnchor(anchors, decoded);
-  const suggestion = nearest === undefined ? undefined : `${link.target.slice(0, hashAt)}#${nearest}`;
+  const suggestion = nearest === undefined ? undefined : `${link.target.slice(0, link.component ? hashAt : fragmentStart(link.target))}#${nearest}`;
   const where = target === document ? l10n.t('this page') : targetPage.route;
   return {
     message: suggestion === undefined

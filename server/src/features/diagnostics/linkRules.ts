@@ -4,7 +4,7 @@ import { asLinkTarget, fileStem, isMarkdownPath, relativePath, resolveRelativeLi
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { Range } from '../../common/text';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
-import { wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
+import { fragmentStart, wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders, linkHookFor } from '../../site/hugo';
@@ -85,7 +85,7 @@ function hugoWritesAsItIs(index: GlossaryIndex, document: ParsedDocument, link: 
   // The page in this page's language where the file is another's (`guide/_index.md` from a German page: the German section).
   const own = reached.document === undefined ? undefined : index.translationsOf(reached.document.uri).map((uri) => index.pageOf(uri)).find((other) => other?.published && other.locale === page.locale);
   const targetPage = own ?? (reached.document === undefined ? undefined : index.pageOf(reached.document.uri));
-  const fragment = link.target.match(/#.*$/s)?.[0] ?? '';
+  const fragment = fragmentStart(link.target) === -1 ? '' : link.target.slice(fragmentStart(link.target));
   const suggestion = targetPage?.published ? targetPage.permalink + fragment : undefined;
   if (hook === 'get-page') {
     // A file the hook does not find as a page of this page's language (`c.md` from a German page,
@@ -228,6 +228,9 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     };
   }
   if (reached.unpublished !== undefined) {
+    // No build reads the links of a page it never reads (a translation of no original).
+    const fromSite = index.siteFor(document.uri);
+    if (fromSite !== undefined && neverRead(fromSite, index.pageOf(document.uri))) return undefined;
     // From a file Hugo makes no page of (a README), a link to a file is read where the file is: it
     // is there. A file the model gives no page that Hugo may read through a mount or a theme may well be one.
     const site = index.siteFor(reached.unpublished.uri);
