@@ -175,6 +175,8 @@ export function linkedPath(site: Site, from: SitePage | undefined, target: strin
   const { docusaurus } = site;
   const locale = from?.locale ?? docusaurus.defaultLocale;
   const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  // The build's base URL without its final slash is the base URL (`/base` for `/base/`).
+  if (path === localeBase.replace(/\/$/, '')) return localeBase;
   return path.startsWith(localeBase) ? path : `${localeBase}${path.slice(1)}`;
 }
 
