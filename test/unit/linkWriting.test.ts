@@ -305,12 +305,8 @@ describe('moving files: a batch of moves is one move of each file to where it en
     assert.deepEqual(move([['g/A.md', 'g/T.md'], ['g/T.md', 'g/A.md']]), files);
   });
 
-  it('images and imported modules follow too: those of the moved file, and imports of a moved file', () => {
-    const site: Files = {
-      'docs/a/x.md': '---\nid: x\n---\nimport Teil from "./_teil.md";\nimport Ohne from \'./_teil\';\nimport Tabs from \'@theme/Tabs\';\n\n# X\n\n![Bild](./bild.png) ![Logo](/img/logo.png) ![Site](@site/static/a.png) [Y](./y.md) ![E](./a\\(1\\).png)\n',
-      'docs/a/y.md': '---\nid: y\n---\nimport Teil from "./_teil.md";\nimport Site from \'@site/docs/a/_teil.md\';\n\n# Y\n',
-      'docs/a/_teil.md': 'Teil.\n',
-    };
+  /** A Docusaurus site of these files, and what moving one of them makes of the files. */
+  const docusaurusSiteToMoveIn = (site: Files) => {
     const index = new GlossaryIndex();
     index.setSites([defaultDocusaurusSite(ROOT)]);
     for (const [relative, text] of Object.entries(site)) index.setDocument(uriOf(relative), text);
@@ -318,6 +314,16 @@ describe('moving files: a batch of moves is one move of each file to where it en
       const pairs = [{ oldUri: uriOf(from), newUri: uriOf(to) }];
       return applied(site, { edits: linkEditsForRenamedFiles(index, pairs), renameFiles: pairs });
     };
+    return { index, moveIn };
+  };
+
+  it('images and imported modules follow too: those of the moved file, and imports of a moved file', () => {
+    const site: Files = {
+      'docs/a/x.md': '---\nid: x\n---\nimport Teil from "./_teil.md";\nimport Ohne from \'./_teil\';\nimport Tabs from \'@theme/Tabs\';\n\n# X\n\n![Bild](./bild.png) ![Logo](/img/logo.png) ![Site](@site/static/a.png) [Y](./y.md) ![E](./a\\(1\\).png)\n',
+      'docs/a/y.md': '---\nid: y\n---\nimport Teil from "./_teil.md";\nimport Site from \'@site/docs/a/_teil.md\';\n\n# Y\n',
+      'docs/a/_teil.md': 'Teil.\n',
+    };
+    const { index, moveIn } = docusaurusSiteToMoveIn(site);
     const x = moveIn('docs/a/x.md', 'docs/b/x.md')['docs/b/x.md'];
     assert.equal(x, site['docs/a/x.md'].replace('"./_teil.md"', '"../a/_teil.md"').replace("'./_teil'", "'../a/_teil'").replace('(./bild.png)', '(../a/bild.png)').replace('(./y.md)', '(../a/y.md)').replace('(./a\\(1\\).png)', '(../a/a%281%29.png)'));
     // Moved together with its image: the image is where it was beside it.
@@ -336,13 +342,7 @@ describe('moving files: a batch of moves is one move of each file to where it en
       'docs/seite.mdx': '# Seite\n\n{/* [Outsourcing](out.md) ![b](img/a.png) */}\n\n[Outsourcing](out.md)\n',
       'docs/klar.md': '---\nmdx:\n  format: md\n---\n# Klar\n\n{/* [Outsourcing](out.md) */}\n',
     };
-    const index = new GlossaryIndex();
-    index.setSites([defaultDocusaurusSite(ROOT)]);
-    for (const [relative, text] of Object.entries(site)) index.setDocument(uriOf(relative), text);
-    const moveIn = (from: string, to: string) => {
-      const pairs = [{ oldUri: uriOf(from), newUri: uriOf(to) }];
-      return applied(site, { edits: linkEditsForRenamedFiles(index, pairs), renameFiles: pairs });
-    };
+    const { index, moveIn } = docusaurusSiteToMoveIn(site);
     const targetMoved = moveIn('docs/out.md', 'docs/x/out.md');
     assert.equal(targetMoved['docs/seite.mdx'], '# Seite\n\n{/* [Outsourcing](out.md) ![b](img/a.png) */}\n\n[Outsourcing](x/out.md)\n');
     assert.equal(targetMoved['docs/klar.md'], '---\nmdx:\n  format: md\n---\n# Klar\n\n{/* [Outsourcing](x/out.md) */}\n');
