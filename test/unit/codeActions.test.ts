@@ -285,6 +285,14 @@ describe('quick fix: create the missing entry', () => {
     }
   });
 
+  it('offers no new entry whose file name would hold a line break or a control character', () => {
+    for (const link of ['[x](./a%0A|b.md)', '[y](./a%00|b.md)', '[z](./a%E2%80%A8|b.md)']) {
+      const { titles } = actionsAt(glossaryOf({}), 'docs/Notiz.md', `Siehe ${link}.\n`);
+      assert.ok(titles.includes('Disable broken-link for this line'), JSON.stringify(titles));
+      assert.deepEqual(titles.filter((title) => title.startsWith('Create')), [], link);
+    }
+  });
+
   it('writes the id and title of the new entry as YAML strings', () => {
     assert.deepEqual(created('notes/plan.md', 'Siehe [[tr|ue]] und [[007]].\n', 'Create true.md from the template'), {
       uri: uri('notes/true.md'),

@@ -4,7 +4,7 @@ import type { DiagnosticCode, GlossaryDiagnostic } from '../common/diagnostic';
 import type { GlossarySettings } from '../common/settings';
 import { linkKindOf } from '../site/docusaurusAssets';
 import { applyEdits, comparePositions, lineBreakOf, LineIndex, type Range } from '../common/text';
-import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments } from '../common/uris';
+import { encodePathSegment, fileStem, isMarkdownPath, parentUri, relativePath, resolveRelativeLink, routeFolder, routeSegments, safeDecode, uriPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { parseDocument, readAs, type ParsedDocument } from '../parsing/document';
 import { mdxFixHolds } from '../parsing/mdx';
@@ -368,6 +368,8 @@ function missingTermFile(index: GlossaryIndex, document: ParsedDocument, target:
   }
   // The link may lead to a file that is only not built (a draft, `_` in its path): it exists.
   if (index.documentAtLink(uri) !== undefined) return undefined;
+  // No file named with a control character or a line break (`a%0Ab.md`), which no one means to write.
+  if (/[\p{Cc}\u2028\u2029]/u.test(safeDecode(uriPath(uri)))) return undefined;
   return { uri, text: newTermText(fileStem(uri), name.replace(/-/g, ' '), [], index.siteFor(uri)?.generator) };
 }
 
