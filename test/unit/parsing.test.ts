@@ -598,9 +598,26 @@ describe('code fenced inside a quote or a list item', () => {
   });
 
   it('no link in an HTML comment is one, on one line or open past it', () => {
-    assert.deepEqual(linksOf('<!-- [Foo](./Foo.md) --> [Bar](./Bar.md)\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('Text <!-- [Foo](./Foo.md) --> [Bar](./Bar.md)\n'), ['./Bar.md']);
+    // A line that starts with a comment opens an HTML block as CommonMark reads it: the rest of the line is HTML too.
+    assert.deepEqual(linksOf('<!-- [Foo](./Foo.md) --> [Bar](./Bar.md)\n'), []);
     assert.deepEqual(linksOf('[Bar](./Bar.md) <!-- [[Foo]] and\n[Foo](./Foo.md) -->\n'), ['./Bar.md']);
     assert.deepEqual(linksOf('`<!--` [Bar](./Bar.md) <!-- [Foo](./Foo.md) -->\n'), ['./Bar.md']);
+  });
+
+  it('no link in an HTML block as CommonMark reads it; in MDX, Markdown between tags is read', () => {
+    // A script or pre over blank lines, to its closing tag; a block-level element to a blank line.
+    assert.deepEqual(linksOf('<script>\nconst s = "[Foo](./Foo.md)";\n\n</script>\n[Bar](./Bar.md)\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('<div>\n[Foo](./Foo.md)\n</div>\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('<details>\n<summary>Mehr</summary>\n\n[Bar](./Bar.md)\n\n</details>\n'), ['./Bar.md']);
+    // A tag of another element opens one alone on its line, and not within a paragraph.
+    assert.deepEqual(linksOf('<span>\n[Foo](./Foo.md)\n'), []);
+    assert.deepEqual(linksOf('Text\n<span>\n[Bar](./Bar.md)\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('<span>x</span> [Bar](./Bar.md)\n'), ['./Bar.md']);
+    // In a list item, lines are read as before.
+    assert.deepEqual(linksOf('- <div>\n  [Bar](./Bar.md)\n'), ['./Bar.md']);
+    // MDX reads tags as JSX, and the Markdown in them.
+    assert.deepEqual(parseDocument('file:///w/n.mdx', '<div>\n[Bar](./Bar.md)\n</div>\n').body.links.map((link) => link.target), ['./Bar.md']);
   });
 
   it('ends only at a closing fence of its own quote: a quoted fence inside code is code', () => {

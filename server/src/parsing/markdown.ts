@@ -381,6 +381,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   const tagStarts = new Set<number>();
   // Whether a quote, a list item, an `mdx-code-block` fence or indented code may hold a heading as MDX reads it, which `headings` leaves out.
   let containedHeading = false;
+  // An HTML block that lines go on (see `htmlBlockOpening`): what ends it, `blank` a blank line.
+  let htmlBlock: RegExp | 'blank' | undefined;
 
   // The lead paragraph ends in `:` or `,`: a list right after it belongs to it.
   let leadIntroducesList = false;
@@ -448,6 +450,15 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       continue;
     }
 
+    if (htmlBlock !== undefined && !(htmlBlock === 'blank' && block.rest.trim() === '')) {
+      // Raw HTML, no Markdown: no link, image, heading or mention; its comments may still be directives.
+      nonProse.push([start, end]);
+      if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments);
+      if (htmlBlock !== 'blank' && htmlBlock.test(line)) htmlBlock = undefined;
+      continue;
+    }
+    htmlBlock = undefined;
+
     // A blank line, or one of a quote (`>` alone): it ends a paragraph.
     if (block.rest.trim() === '' && block.itemColumn === undefined) {
       closeParagraph();
@@ -465,6 +476,15 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     // The column the line's content starts at, relative to the list item that holds it, if any.
     const contentColumn = block.itemColumn ?? block.restColumn;
     const relative = listColumn !== undefined && contentColumn >= listColumn ? contentColumn - listColumn : contentColumn;
+    // An HTML block as CommonMark reads it, at the top level (in a list item or a quote, lines are read as Markdown, as before).
+    const opening = !asMdx && block.quotes === 0 && block.itemColumn === undefined && listColumn === undefined && block.restIndent <= 3 ? htmlBlockOpening(block.text, paragraphLines.length > 0) : undefined;
+    if (opening !== undefined) {
+      closeParagraph();
+      nonProse.push([start, end]);
+      if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments);
+      if (opening === 'blank' || !opening.test(block.text.slice(1))) htmlBlock = opening;
+      continue;
+    }
     // MDX reads no indented code: a heading indented four blanks or more is one there (in a `<TabItem>`).
     // In MDX, outside lists and quotes, it is a heading as any (`headingIndentedInMdx`).
     const headingIndentedInMdx = asMdx && listColumn === undefined && block.quotes === 0 && block.itemColumn === undefined;
@@ -964,6 +984,31 @@ export function markdownDestination(written: string): string | undefined {
     return character ?? whole;
   });
   return unknown ? undefined : read;
+}
+
+/** CommonMark's HTML blocks that end at a line holding their end: `<pre>`, `<script>`, `<style>`, `<textarea>`; a comment; a processing instruction; a declaration; CDATA. */
+const HTML_BLOCKS_ENDED: Array<[RegExp, RegExp]> = [
+  [/^<(?:pre|script|style|textarea)(?:[\s>]|$)/i, /<\/(?:pre|script|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+];
+/** CommonMark's HTML blocks of the block-level elements, which end at a blank line and may interrupt a paragraph. */
+const HTML_BLOCK_ELEMENT = /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$)/i;
+/** A whole open or closing tag alone on its line (CommonMark's seventh kind of HTML block, which cannot interrupt a paragraph). */
+const HTML_BLOCK_TAG_ALONE = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+
+/**
+ * Whether a line (its text after up to three blanks) opens an HTML block as CommonMark reads it,
+ * and what ends it: the line holding its end (the regular expression), or a blank line. A tag
+ * alone on its line that is no block-level element's does not interrupt a paragraph.
+ */
+function htmlBlockOpening(text: string, inParagraph: boolean): RegExp | 'blank' | undefined {
+  if (text[0] !== '<') return undefined;
+  for (const [opening, end] of HTML_BLOCKS_ENDED) if (opening.test(text)) return end;
+  if (HTML_BLOCK_ELEMENT.test(text)) return 'blank';
+  return !inParagraph && HTML_BLOCK_TAG_ALONE.test(text) && !/^<\/?(?:pre|script|style|textarea)\b/i.test(text) ? 'blank' : undefined;
 }
 
 /** A table's delimiter row (GFM): `|---|:--:|`, `--- | ---`. */
