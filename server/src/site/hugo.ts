@@ -465,7 +465,8 @@ export function hugoPageOf(
     problems: [],
   };
   const url = frontMatter.text('url');
-  if (url !== undefined && /^https?:\/\//i.test(url)) {
+  // Hugo tests the scheme as written: `HTTP://…` is a path to it.
+  if (url !== undefined && /^https?:\/\//.test(url)) {
     page.problems.push({ key: 'url', message: l10n.t('Hugo refuses a "url" with a protocol ({0}): the build fails.', url) });
   }
   const isContent =
@@ -814,11 +815,12 @@ function unpublishedReasonOf(site: HugoSite, language: HugoLanguage, frontMatter
 
 /**
  * `url` replaces the whole path: one starting with `/` is taken from the site root (no language
- * prefix), any other follows the language prefix. Hugo keeps its case and characters, and adds a
+ * prefix), any other follows the language prefix. Hugo keeps its case and characters (slashes in a row but one), and adds a
  * trailing slash unless its last segment has an extension (`/x.html`); `uglyURLs` does not apply.
  */
 function urlPath(url: string, languagePrefix: string): string {
-  const path = url.startsWith('/') ? url : `${languagePrefix}/${url}`;
+  // Slashes in a row are one (`HTTP://x/` is written to `/HTTP:/x/`).
+  const path = (url.startsWith('/') ? url : `${languagePrefix}/${url}`).replace(/\/{2,}/g, '/');
   const last = path.slice(path.lastIndexOf('/') + 1);
   return path.endsWith('/') || last.includes('.') ? path : `${path}/`;
 }

@@ -443,7 +443,8 @@ function templateText(file: string): string {
  */
 function readsInner(text: string): boolean {
   const actions = templateActions(text);
-  return actions.some((action) => /\.Inner(?:Deindent)?\b/.test(action.replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g, '""')));
+  // Hugo's walk of the template does not look into the argument of `{{ template … }}` or `{{ block … }}`.
+  return actions.some((action) => !/^\{\{-?\s*(?:template|block)\s/.test(action) && /\.Inner(?:Deindent)?\b/.test(action.replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g, '""')));
 }
 
 /** Hugo's configuration folders, from the least to the most specific: `config/_default`, then the environment's. */
