@@ -605,6 +605,14 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(linksOf('`<!--` [Bar](./Bar.md) <!-- [Foo](./Foo.md) -->\n'), ['./Bar.md']);
   });
 
+  it("a YAML tag the reader does not know is no problem on a Hugo page, whose reader takes it for none; elsewhere it is one", () => {
+    const text = '---\ntitle: !foo Bar\nparams:\n  home: !env HOME\n---\nText.\n';
+    const hugo = parseDocument('file:///s/content/a.md', text, undefined, { hugo: true });
+    assert.deepEqual(hugo.diagnostics, []);
+    assert.equal(hugo.frontMatter?.fields.find((field) => field.key === 'title')?.value, 'Bar');
+    assert.deepEqual(parseDocument('file:///s/docs/a.md', text).diagnostics.map((diagnostic) => diagnostic.code), ['yaml-syntax', 'yaml-syntax']);
+  });
+
   it('no link in an HTML block as CommonMark reads it; in MDX, Markdown between tags is read', () => {
     // A script or pre over blank lines, to its closing tag; a block-level element to a blank line.
     assert.deepEqual(linksOf('<script>\nconst s = "[Foo](./Foo.md)";\n\n</script>\n[Bar](./Bar.md)\n'), ['./Bar.md']);

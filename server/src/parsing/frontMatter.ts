@@ -390,6 +390,8 @@ const MAX_YAML_FRONT_MATTER = 64 * 1024;
 /** Reads front-matter YAML with the YAML library: any YAML, its errors and warnings included; `asHugo`: in a Hugo site, whose reader the warnings name. */
 export function readYamlFields(source: string, rangeOf: (start: number, end: number) => Range, diagnostics: GlossaryDiagnostic[], asHugo = false): FrontMatterField[] {
   const document = parseYaml(source, MAX_YAML_FRONT_MATTER);
+  // Hugo's YAML reader takes a tag it does not know (`title: !foo Bar`) for none, and builds.
+  if (asHugo) document.warnings = document.warnings.filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED');
   // Where the library finds a problem, what Docusaurus reads decides: js-yaml may read it all the same.
   const docusaurusRead = document.errors.length + document.warnings.length > 0 ? docusaurusYamlValue(source) : undefined;
   const readMap = docusaurusRead !== undefined && isPlainMap(docusaurusRead.value) ? docusaurusRead.value : undefined;
