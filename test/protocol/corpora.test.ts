@@ -112,7 +112,8 @@ describe('the platinus glossary (German, Docusaurus routes)', () => {
       const hover = await client.hover(fileUri(rel), positionOf(text, link, offset));
       const markdown = hoverText(hover);
       // The title is written "Dokumentenlebenszyklus " with a trailing blank; YAML drops it.
-      assert.ok(markdown.startsWith('**Dokumentenlebenszyklus**\n\n*Document Lifecycle*\n\n'), markdown);
+      // Its definition is the first paragraph of words, not the English subtitle (`*Document Lifecycle*`) above it.
+      assert.ok(markdown.startsWith('**Dokumentenlebenszyklus**\n\nDokumente durchlaufen einen Lebenzyklus. '), markdown);
       assert.ok(markdown.includes('Tags: `Begriffe` · `IM` · `IT-Dokumentation`'), markdown);
       assert.ok(markdown.includes(`[Open Dokumentenlebenzyklus.md](${fileUri(`${D}/Dokumentenlebenzyklus.md`)})`), markdown);
       assert.deepEqual(hover!.range, rangeOf(text, link));
