@@ -43,6 +43,8 @@ export interface HugoSite {
   disablePathToLower: boolean;
   /** `disableAliases`: no redirect page is written at a page's `aliases`. */
   disableAliases: boolean;
+  /** The configuration's `cascade` as a section's front matter would hold it (none: empty), below every section's in weight. */
+  configCascade: readonly FrontMatterField[];
   /** Accents are stripped from the paths of pages (`Übersicht` → `ubersicht`). */
   removePathAccents: boolean;
   /** The configuration's `buildDrafts`, `buildFuture`, `buildExpired`: such pages are built too. */
@@ -234,6 +236,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     rewritesRootLinks: facts.rewritesRootLinks ?? false,
     disablePathToLower: facts.disablePathToLower ?? false,
     disableAliases: facts.disableAliases ?? false,
+    configCascade: facts.cascade === undefined ? [] : [{ key: 'cascade', value: facts.cascade as FrontMatterField['value'], keyRange: NO_RANGE, valueRange: NO_RANGE }],
     removePathAccents: facts.removePathAccents ?? false,
     buildDrafts: facts.buildDrafts ?? false,
     buildFuture: facts.buildFuture ?? false,
@@ -446,7 +449,7 @@ export function hugoPageOf(
   // The name Hugo's `:filename` date source reads: a leaf bundle's folder's.
   const baseFileName = isBundle ? folder.slice(folder.lastIndexOf('/') + 1) : name;
   const target: CascadeTarget = { path: `/${inner}`.toLowerCase(), kind, lang: language.code };
-  const frontMatter = new HugoFrontMatter([...lastOfEachKey(fields), ...cascadedFields(kind === 'page' ? [] : [fields], sections.map((section) => section.fields), target)]);
+  const frontMatter = new HugoFrontMatter([...lastOfEachKey(fields), ...cascadedFields(kind === 'page' ? [] : [fields], [...sections.map((section) => section.fields), site.configCascade], target)]);
 
   const ownKey = frontMatter.text('translationkey') || undefined;
   const defaultKey = kind === 'page' ? docId : folder;
@@ -720,7 +723,7 @@ function sectionNodesAbove(sections: readonly HugoSectionFile[], contentDir: str
 /** Whether a section above the page is one Hugo does not build (a draft, future or expired), which removes every page below it. */
 function inUnbuiltSection(site: HugoSite, sections: readonly SectionNode[], now: Date): boolean {
   return sections.some((section, position) => {
-    const above = sections.slice(position + 1).map((other) => other.fields);
+    const above = [...sections.slice(position + 1).map((other) => other.fields), site.configCascade];
     const frontMatter = new HugoFrontMatter([...section.fields, ...cascadedFields([section.fields], above, section.target)]);
     return unbuiltReasonOf(site, frontMatter, now) !== undefined;
   });

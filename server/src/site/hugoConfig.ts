@@ -229,6 +229,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   if (flag(table, ['canonifyURLs']) === true || flag(table, ['relativeURLs']) === true) facts.rewritesRootLinks = true;
   assign('disablePathToLower', flag(table, ['disablePathToLower']));
   assign('disableAliases', flag(table, ['disableAliases']));
+  if (table.cascade !== undefined) facts.cascade = table.cascade;
   assign('removePathAccents', flag(table, ['removePathAccents']));
   assign('buildDrafts', flag(table, ['buildDrafts']));
   assign('buildFuture', flag(table, ['buildFuture']));

@@ -169,6 +169,8 @@ export interface HugoConfigFacts {
   disablePathToLower?: boolean;
   /** No redirect pages at the paths of pages' `aliases`. */
   disableAliases?: boolean;
+  /** The site's own `cascade`, as written (a table, or a list of tables with `_target`): front matter for the pages it matches. */
+  cascade?: unknown;
   /** Strip accents from the paths of pages (`Übersicht` → `ubersicht`). */
   removePathAccents?: boolean;
   /** `[frontmatter]`: where each date comes from, in lower case (`[":filename", ":default"]`), by the date's name in lower case. */
