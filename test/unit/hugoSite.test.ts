@@ -266,6 +266,7 @@ describe('Hugo routes', () => {
       uglyURLs: false,
       disablePathToLower: false,
       disableAliases: false,
+      configCascade: [],
       removePathAccents: false,
       buildDrafts: false,
       buildFuture: false,
