@@ -613,6 +613,13 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(parseDocument('file:///s/docs/a.md', text).diagnostics.map((diagnostic) => diagnostic.code), ['yaml-syntax', 'yaml-syntax']);
   });
 
+  it('the label of a full or collapsed reference link is no inline link, where it is defined: "(traces)" after it is text', () => {
+    const definitions = '\n\n[signals]: ../b/\n[foo]: ../c/\n';
+    assert.deepEqual(linksOf(`[Sig][signals](traces) and [Foo][](CNCF)${definitions}`), ['../b/', '../c/']);
+    // Not defined, `[Sig]` is text and the inline link is one; so after an escaped bracket.
+    assert.deepEqual(linksOf(`[Sig][nope](traces) and x\\][signals](traces)${definitions}`), ['traces', 'traces', '../b/', '../c/']);
+  });
+
   it('no link in an HTML block as CommonMark reads it; in MDX, Markdown between tags is read', () => {
     // A script or pre over blank lines, to its closing tag; a block-level element to a blank line.
     assert.deepEqual(linksOf('<script>\nconst s = "[Foo](./Foo.md)";\n\n</script>\n[Bar](./Bar.md)\n'), ['./Bar.md']);

@@ -583,6 +583,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (asMdx && (text.includes('{', bodyOffset) || text.includes('<', bodyOffset))) leaveOutMdxCode(text, bodyOffset, lines, nonProse, tagStarts, { images, links, headings });
   if (text.includes('/*', bodyOffset) && markInMdxComments(text, bodyOffset, lines, nonProse, { images, links, headings })) containedHeading = true;
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
+  if (definitionLabels.size > 0) dropFullReferenceLabels(text, lines, links, definitionLabels);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
   const otherAnchors = text.includes('id=', bodyOffset) ? elementIdsIn(text, bodyOffset, fences, containedHeading) : containedHeading ? [''] : [];
   return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }), ...(otherAnchors.length === 0 ? {} : { otherAnchors }) };
@@ -652,6 +653,26 @@ const labelKey = (label: string) => label.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, ''
  * has no definition is text, and stays prose; so is a task's checkbox (`- [x] text`). Only the few
  * pages with definitions pay for it.
  */
+/**
+ * Takes out the inline links that are the label of a full or collapsed reference link before them:
+ * in `[Sig][signals](traces)`, where `signals` is defined, CommonMark reads `[Sig][signals]` as the
+ * link and `(traces)` as text, and so `[Foo][](CNCF)` where `foo` is (opentelemetry.io's pages).
+ */
+function dropFullReferenceLabels(text: string, lines: LineIndex, links: MarkdownLink[], definitionLabels: ReadonlyMap<MarkdownLink, string>): void {
+  const defined = new Set([...definitionLabels.values()].map(labelKey));
+  const isLabel = (link: MarkdownLink) => {
+    if (link.kind !== 'inline' || link.defined) return false;
+    const at = lines.offsetAt(link.range.start);
+    if (text[at - 1] !== ']' || text[at - 2] === '\\') return false;
+    // A collapsed reference (`[Foo][](CNCF)`): the label is the text in the brackets before.
+    const opening = text.lastIndexOf('[', at - 2);
+    const label = link.text !== '' ? link.text : opening === -1 ? undefined : text.slice(opening + 1, at - 1);
+    return label !== undefined && !/[\n\[\]]/.test(label) && defined.has(labelKey(label));
+  };
+  if (!links.some(isLabel)) return;
+  links.splice(0, links.length, ...links.filter((link) => !isLabel(link)));
+}
+
 function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonProse: Span[], definitionLabels: ReadonlyMap<MarkdownLink, string>): LinkReference[] {
   // The first definition of a label is the one CommonMark uses.
   const definitions = new Map<string, MarkdownLink>();
