@@ -282,7 +282,7 @@ function renderHookOf(kind: 'link' | 'image', allHooks: readonly string[], hugo:
   const embedded = hugo.defaultRenderHooks.includes(kind);
   if (hooks.length === 0) return embedded ? (kind === 'link' ? 'get-page' : undefined) : 'none';
   // Every hook writes the destination as it is, or looks the link up as a page; else the links are written as a hook we cannot read does.
-  const texts = hooks.map((hook) => readTextFileNow(hook, () => undefined, MAX_CONFIG_BYTES) ?? '');
+  const texts = hooks.map((hook) => hookText(hook));
   if (texts.every((text) => writesDestinationAsIs(text, kind))) return 'none';
   if (kind === 'image') return undefined;
   return texts.every((text) => /\.GetPage\b/.test(text)) ? 'get-page' : undefined;
@@ -291,9 +291,26 @@ function renderHookOf(kind: 'link' | 'image', allHooks: readonly string[], hugo:
 /** Which links the site's link render hooks look up as pages, where all of them look up only the relative ones or only those from the root. */
 function linkLookupsOf(allHooks: readonly string[]): HugoSite['linkLookups'] {
   const hooks = allHooks.filter((hook) => path.basename(hook).startsWith('render-link'));
-  const scopes = new Set(hooks.map((hook) => pageLookupsOf(readTextFileNow(hook, () => undefined, MAX_CONFIG_BYTES) ?? '')));
+  const scopes = new Set(hooks.map((hook) => pageLookupsOf(hookText(hook))));
   const [scope] = scopes;
   return scopes.size === 1 && (scope === 'relative' || scope === 'absolute') ? scope : undefined;
+}
+
+/**
+ * A render hook's template with the partials it calls (`{{ partial "hooks/render-link.html" (dict
+ * "ctx" .) }}`, opentelemetry.io's), one level deep, from the `partials` folder of the layouts that
+ * hold it: what the hook does is read in them.
+ */
+function hookText(hook: string): string {
+  const text = readTextFileNow(hook, () => undefined, MAX_CONFIG_BYTES) ?? '';
+  const segments = hook.split(path.sep);
+  const layouts = segments.lastIndexOf('layouts') > 0 ? segments.slice(0, segments.lastIndexOf('layouts') + 1).join(path.sep) : undefined;
+  if (layouts === undefined || !text.includes('partial')) return text;
+  const partials = [...text.matchAll(/\bpartial(?:Cached)?\s+"([^"]+)"/g)].map(([, name]) => {
+    const file = path.join(layouts, 'partials', /\.\w+$/.test(name) ? name : `${name}.html`);
+    return isPathInside(path.join(layouts, 'partials'), file) ? (readTextFileNow(file, () => undefined, MAX_CONFIG_BYTES) ?? '') : '';
+  });
+  return [text, ...partials].join('\n');
 }
 
 /** The render hooks of the site's templates and its themes': the files in a `_markup` folder of their `layouts/`. */
