@@ -420,6 +420,8 @@ export default {
         { mdxSyntaxChangedBy: mdxOptions('plugins[1]'), headingIdsChangedBy: headingIdOptions('plugins[1]'), tagsBasePath: false },
       ],
       blogs: [DEFAULT_BLOG],
+      // A computed policy predicts no failed build: broken links are reported as warnings.
+      onBrokenLinks: 'warn',
       notLiteral: [
         { key: 'baseUrl', range: rangeOf(text, "process.env.BASE_URL ?? '/'") },
         { key: 'onBrokenLinks', range: rangeOf(text, "isProduction ? 'throw' : 'warn'") },
@@ -510,7 +512,8 @@ export default {
     assert.equal(readDocusaurusConfig(topLevelUndefined, 'docusaurus.config.js').onBrokenMarkdownLinks, 'log');
     const hookFunction = `module.exports = { baseUrl: '/', markdown: { hooks: { onBrokenMarkdownLinks: (params) => params.url } } };`;
     const facts = readDocusaurusConfig(hookFunction, 'docusaurus.config.js');
-    assert.equal(facts.onBrokenMarkdownLinks, undefined);
+    // A function decides link by link: reported, but no failed build predicted.
+    assert.equal(facts.onBrokenMarkdownLinks, 'warn');
     assert.deepEqual(facts.notLiteral, [{ key: 'markdown.hooks.onBrokenMarkdownLinks', range: rangeOf(hookFunction, '(params) => params.url') }]);
   });
 
@@ -520,6 +523,9 @@ export default {
     assert.equal(read(`markdown: {}`).onBrokenMarkdownImages, undefined);
     assert.equal(read(`markdown: { hooks: { onBrokenMarkdownImages: (params) => params.url } }`).onBrokenMarkdownImages, 'warn');
     assert.equal(read(`markdown: { hooks: { onBrokenMarkdownImages: process.env.CI ? 'throw' : 'warn' } }`).onBrokenMarkdownImages, 'warn');
+    // So for the site's other policies, where the configuration computes them (koordinator's, streampark's).
+    const policies = read(`onBrokenLinks: process.env.STRICT_LINKS ? 'throw' : 'warn', onBrokenAnchors: ['throw'][0], onDuplicateRoutes: mode`);
+    assert.deepEqual([policies.onBrokenLinks, policies.onBrokenAnchors, policies.onDuplicateRoutes], ['warn', 'warn', 'warn']);
     assert.deepEqual(read(`staticDirectories: ['static', 'public']`).staticDirectories, ['static', 'public']);
     const computed = read(`staticDirectories: [path.join(__dirname, 'static')]`);
     assert.equal(computed.staticDirectories, undefined);

@@ -374,8 +374,14 @@ class ConfigReader {
       this.facts.onBrokenMarkdownLinks = hookPolicy('onBrokenMarkdownLinks');
     }
     this.facts.onBrokenMarkdownImages = hookPolicy('onBrokenMarkdownImages');
-    // Where a function or a computed value decides, a missing image is still reported, but no failed build predicted.
-    if (this.facts.notLiteral.some((computed) => computed.key === 'markdown.hooks.onBrokenMarkdownImages')) this.facts.onBrokenMarkdownImages = 'warn';
+    // Where a function or a computed value decides (`process.env.STRICT ? 'throw' : 'warn'`), a broken
+    // link or image is still reported, but no failed build predicted.
+    const computed = (key: string) => this.facts.notLiteral.some((value) => value.key === key);
+    if (computed('markdown.hooks.onBrokenMarkdownImages')) this.facts.onBrokenMarkdownImages = 'warn';
+    if (computed('onBrokenLinks')) this.facts.onBrokenLinks = 'warn';
+    if (computed('onDuplicateRoutes')) this.facts.onDuplicateRoutes = 'warn';
+    if (computed('onBrokenAnchors')) this.facts.onBrokenAnchors = 'warn';
+    if (computed('onBrokenMarkdownLinks') || computed('markdown.hooks.onBrokenMarkdownLinks')) this.facts.onBrokenMarkdownLinks = 'warn';
     const staticDirectories = this.property(config, 'staticDirectories');
     this.facts.staticDirectories = this.stringList('staticDirectories', staticDirectories);
     // Computed, in whole or in part (`path.join(__dirname, 'static')`), or not a list: where the folders are is not known.
