@@ -416,8 +416,9 @@ export default {
       contentFolders: ['blog', 'src/pages'],
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
       docs: [
-        { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs'), headingIdsChangedBy: headingIdOptions('presets[0].docs'), tagsBasePath: false },
-        { mdxSyntaxChangedBy: mdxOptions('plugins[1]'), headingIdsChangedBy: headingIdOptions('plugins[1]'), tagsBasePath: false },
+        // A spread may choose the docs and the versions the build reads.
+        { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs'), headingIdsChangedBy: headingIdOptions('presets[0].docs'), tagsBasePath: false, filesChosenBy: 'presets[0].docs.include', versionsChosenBy: 'presets[0].docs.onlyIncludeVersions' },
+        { mdxSyntaxChangedBy: mdxOptions('plugins[1]'), headingIdsChangedBy: headingIdOptions('plugins[1]'), tagsBasePath: false, filesChosenBy: 'plugins[1].include', versionsChosenBy: 'plugins[1].onlyIncludeVersions' },
       ],
       blogs: [DEFAULT_BLOG],
       // A computed policy predicts no failed build: broken links are reported as warnings.

@@ -913,6 +913,23 @@ describe('translations into the default locale (docusaurus-default-locale-i18n)'
   });
 });
 
+describe('a docs instance whose options the configuration computes (koordinator, streampark)', () => {
+  it('predicts no failed build where it chooses by them which docs or versions the build reads: the findings are warnings', () => {
+    const files = { 'docs/drafts/bad.md': '---\ntitle: Bad\n---\n\nLatency <100ms here.\n', 'versioned_docs/version-v1/bad.md': '---\ntitle: Bad\n---\n\nLatency <100ms here.\n' };
+    const severities = (configure: (site: ReturnType<typeof defaultDocusaurusSite>) => void) => {
+      const { index } = siteWithFiles([], files, (site) => {
+        site.docusaurus.instances[0].versions = ['v1'];
+        configure(site);
+      });
+      return Object.keys(files).map((file) => diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'invalid-mdx').map((diagnostic) => diagnostic.severity)[0]);
+    };
+    assert.deepEqual(severities(() => {}), ['error', 'error']);
+    assert.deepEqual(severities((site) => (site.docusaurus.instances[0].filesChosenBy = 'presets[0].docs.exclude')), ['warning', 'warning']);
+    // Computed versions leave the current one read.
+    assert.deepEqual(severities((site) => (site.docusaurus.instances[0].versionsChosenBy = 'presets[0].docs.onlyIncludeVersions')), ['error', 'warning']);
+  });
+});
+
 describe('broken-link to the pages Docusaurus generates in each version', () => {
   it('leaves links to tag and category pages unjudged, in every version, and judges the docs beside them', () => {
     const index = new GlossaryIndex();

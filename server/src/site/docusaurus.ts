@@ -43,6 +43,13 @@ export interface DocusaurusInstance {
   mdxSyntaxChangedBy?: string;
   /** A setting that may give headings other ids than Docusaurus's heading plugin (a rehype plugin): anchors on its pages are then not judged. */
   headingIdsChangedBy?: string;
+  /**
+   * An option the configuration computes that chooses which docs (`exclude: isProd ? […] : []`) or
+   * which versions other than the current one (`onlyIncludeVersions: versions.slice(0, 1)`) the
+   * build reads: whether it reads a page is not known, so no failed build is predicted from it.
+   */
+  filesChosenBy?: string;
+  versionsChosenBy?: string;
   /** The plugin's `onInlineTags`; `throw` fails the build on a tag the tags file does not declare. */
   onInlineTags?: BrokenLinkPolicy;
   /** The route folder of the tags' pages below a version's route (`tagsBasePath`); absent: `tags`; `false`: computed, any folder may be it. */

@@ -624,7 +624,7 @@ class ConfigReader {
       this.problem(pathValue!.node, l10n.t('"{0}" must not be empty.', `${key}.path`));
       path = undefined;
     }
-    return definedOnly({
+    const read = definedOnly({
       id,
       path,
       routeBasePath: this.string(`${key}.routeBasePath`, this.property(options, 'routeBasePath')),
@@ -642,6 +642,10 @@ class ConfigReader {
       onInlineTags: this.oneOf(`${key}.onInlineTags`, this.property(options, 'onInlineTags'), BROKEN_LINK_POLICIES),
       tagsBasePath: this.tagsBasePath(`${key}.tagsBasePath`, this.property(options, 'tagsBasePath')),
     });
+    const computed = (names: string[]) => names.map((name) => `${key}.${name}`).find((option) => this.facts.notLiteral.some((value) => value.key === option));
+    const filesChosenBy = computed(['include', 'exclude', 'includeCurrentVersion', 'disableVersioning']);
+    const versionsChosenBy = computed(['onlyIncludeVersions']);
+    return { ...read, ...(filesChosenBy === undefined ? {} : { filesChosenBy }), ...(versionsChosenBy === undefined ? {} : { versionsChosenBy }) };
   }
 
   /** A docs instance's `tagsBasePath`, without slashes; `false` where the file computes it. */

@@ -151,6 +151,9 @@ export interface DocusaurusDocsOptions {
   mdxSyntaxChangedBy?: string[];
   /** Options of the instance that may give headings other ids: rehype plugins. */
   headingIdsChangedBy?: string[];
+  /** The first of its options the file computes that choose which docs the build reads (`include`, `exclude`, `includeCurrentVersion`, `disableVersioning`), and which versions (`onlyIncludeVersions`). */
+  filesChosenBy?: string;
+  versionsChosenBy?: string;
   /** What the build does with a tag its tags file does not declare (`throw` fails it; the default: `warn`). */
   onInlineTags?: BrokenLinkPolicy;
   /** The route folder of the tags' pages below a version's route, without slashes (`tags` when not given); `false` where the file computes it. */

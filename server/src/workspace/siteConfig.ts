@@ -225,6 +225,8 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
           ...(options.headingIdsChangedBy === undefined ? {} : { headingIdsChangedBy: options.headingIdsChangedBy[0] }),
           ...(options.onInlineTags === undefined ? {} : { onInlineTags: options.onInlineTags }),
           ...(options.tagsBasePath === undefined ? {} : { tagsBasePath: options.tagsBasePath }),
+          ...(options.filesChosenBy === undefined ? {} : { filesChosenBy: options.filesChosenBy }),
+          ...(options.versionsChosenBy === undefined ? {} : { versionsChosenBy: options.versionsChosenBy }),
         };
       });
       facts.docs.forEach((options, position) => checkVersions(folder, options, docusaurus.instances[position], (file, problem) => problemIn(configProblems, file ?? config.file, problem), log));

@@ -68,7 +68,24 @@ export function documentDiagnostics(
   ];
   // MDX's comment is a comment where the page is compiled as MDX; elsewhere the page shows it as text.
   const directives = document.directives.some((directive) => directive.mdxComment) && !compiledAsMdx(index, document) ? document.directives.filter((directive) => !directive.mdxComment) : document.directives;
-  return withConfiguredSeverities(withoutDisabled(oneFindingPerPlace(found), directives), settings);
+  const diagnostics = withConfiguredSeverities(withoutDisabled(oneFindingPerPlace(found), directives), settings);
+  return readByComputedChoice(index, document.uri) ? diagnostics.map((diagnostic) => withoutFailedBuild(diagnostic, settings)) : diagnostics;
+}
+
+/** Whether the docs instance of a page chooses by a computed option whether its build reads the page (see `DocusaurusInstance.filesChosenBy`). */
+function readByComputedChoice(index: GlossaryIndex, uri: string): boolean {
+  const site = index.siteFor(uri);
+  const page = index.pageOf(uri);
+  if (site?.generator !== 'docusaurus' || page?.generator !== 'docusaurus') return false;
+  const instance = site.docusaurus.instances.find((candidate) => candidate.id === page.instance);
+  return instance?.filesChosenBy !== undefined || (instance?.versionsChosenBy !== undefined && page.version !== 'current');
+}
+
+/** A finding that predicts no failed build, the build may not read its page: a warning, unless the settings make its rule an error. */
+function withoutFailedBuild(diagnostic: GlossaryDiagnostic, settings: GlossarySettings): GlossaryDiagnostic {
+  if (diagnostic.severity !== 'error' || settings.rules[diagnostic.code] !== undefined) return diagnostic;
+  const { breaksBuild: _unknown, ...rest } = diagnostic;
+  return { ...rest, severity: 'warning' };
 }
 
 /** A Hugo site's configuration, by its names Hugo looks for in a site's folder. */
