@@ -23,8 +23,9 @@ import { distance } from 'fastest-levenshtein';
 export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const diagnostics: GlossaryDiagnostic[] = [];
   const site = index.siteFor(document.uri);
-  // A blog post or page each locale's build reads a translation of in its place: no build reads its links.
-  if (site?.generator === 'docusaurus' && translatedInEveryLocale(index, document.uri)) return diagnostics;
+  // A blog post or page each locale's build reads a translation of in its place, and a page no build
+  // reads (a version the site does not build, a translation of no original): no build reads its links.
+  if (site?.generator === 'docusaurus' && (translatedInEveryLocale(index, document.uri) || neverRead(site, index.pageOf(document.uri)))) return diagnostics;
   const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || compiledByItsPlugin(index, document));
   const asMdx = document.body.links.some((link) => link.inMdxComment) && compiledAsMdx(index, document);
   const check = (link: MarkdownLink) => {
@@ -228,9 +229,6 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     };
   }
   if (reached.unpublished !== undefined) {
-    // No build reads the links of a page it never reads (a translation of no original).
-    const fromSite = index.siteFor(document.uri);
-    if (fromSite !== undefined && neverRead(fromSite, index.pageOf(document.uri))) return undefined;
     // From a file Hugo makes no page of (a README), a link to a file is read where the file is: it
     // is there. A file the model gives no page that Hugo may read through a mount or a theme may well be one.
     const site = index.siteFor(reached.unpublished.uri);
