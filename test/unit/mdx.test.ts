@@ -189,6 +189,11 @@ describe('MDX problems', () => {
     assert.deepEqual(render('export default window.x;'), ['undefined-name window @8:16-22']);
     assert.deepEqual(render('Text <span style="color:red">rot</span> und <span style="">x</span>.'), ['style-text span @8:7-11', 'style-text span @8:46-50']);
     assert.deepEqual(render('Zeile<br>zwei</br> drei'), ['void-children br @8:7-9']);
+    // The theme's TabItem needs a Tabs around it; in another component it may have one (docusaurus-tabs).
+    const tabs = "import Tabs from '@theme/Tabs';\nimport Reiter from '@theme/TabItem';\n\n";
+    assert.deepEqual(render(`${tabs}<Reiter value="a">x</Reiter>`), ['tab-outside-tabs Reiter @11:2-8']);
+    assert.deepEqual(render(`${tabs}<div>\n<Reiter value="a">x</Reiter>\n</div>`), ['tab-outside-tabs Reiter @12:2-8']);
+    assert.deepEqual(render(`${tabs}<Tabs><Reiter value="a">x</Reiter></Tabs> <Box><Reiter value="b">y</Reiter></Box>\n\nexport const Box = (p) => <Tabs>{p.children}</Tabs>;`), []);
     assert.deepEqual(render('export const arguments2 = 1;\nexport { arguments2 as arguments };'), ['read-only-export arguments @9:24-33']);
     // Not these: a component's own props, a string export name (MDX compiles it to nothing), a style object.
     for (const body of [

@@ -78,9 +78,10 @@ const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img'
  * nowhere; an export Docusaurus cannot copy onto the page's component (it sets every named export
  * on it, and a function's `name`, `length`, `caller` and `arguments` cannot be set); an object
  * shown as a child (`{props}`);
- * a `style` written as text on an HTML element; children of an element that has none (`<br>x</br>`).
+ * a `style` written as text on an HTML element; children of an element that has none (`<br>x</br>`);
+ * the theme's `TabItem` where no `Tabs` holds it (`useTabsContext()` must be used within one).
  */
-export type MdxRenderProblemKind = 'undefined-name' | 'undefined-component' | 'read-only-export' | 'object-child' | 'style-text' | 'void-children';
+export type MdxRenderProblemKind = 'undefined-name' | 'undefined-component' | 'read-only-export' | 'object-child' | 'style-text' | 'void-children' | 'tab-outside-tabs';
 
 /**
  * A module the compiled page asks webpack for, where `start` and `end` are the string's place
@@ -472,7 +473,35 @@ function renderProblems(tree: MdxNode, text: string): RenderFinding[] {
     const shown = expression.child && references !== undefined ? objectShown(expression.tree, declared, objects) : undefined;
     if (shown !== undefined) findings.push({ kind: 'object-child', name: shown.name, start: shown.start, end: shown.end });
   }
+  findings.push(...tabsOutsideTabs(tree));
   return findings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The theme's `TabItem`s (`import TabItem from '@theme/TabItem'`) that no element of the page holds
+ * but HTML's: no `Tabs` gives them their context, and the render fails. One inside another
+ * component may be in a `Tabs` that component renders: not judged.
+ */
+function tabsOutsideTabs(tree: MdxNode): RenderFinding[] {
+  const tabItems = new Set<string>();
+  for (const node of tree.children ?? []) {
+    if (node.type !== 'mdxjsEsm' || node.data?.estree === undefined) continue;
+    for (const statement of (node.data.estree.body as EstreeNode[] | undefined) ?? []) {
+      if (statement.type !== 'ImportDeclaration' || (statement.source as EstreeNode).value !== '@theme/TabItem') continue;
+      for (const specifier of statement.specifiers as EstreeNode[]) if (specifier.type === 'ImportDefaultSpecifier') tabItems.add((specifier.local as EstreeNode).name as string);
+    }
+  }
+  const findings: RenderFinding[] = [];
+  if (tabItems.size === 0) return findings;
+  const visit = (node: MdxNode, inComponent: boolean): void => {
+    const element = (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string' ? node.name : undefined;
+    const start = node.position?.start.offset;
+    if (element !== undefined && tabItems.has(element) && !inComponent && start !== undefined) findings.push({ kind: 'tab-outside-tabs', name: element, start: start + 1, end: start + 1 + element.length });
+    const component = element !== undefined && (/^[A-Z_$]/.test(element) || element.includes('.'));
+    for (const child of node.children ?? []) visit(child, inComponent || component);
+  };
+  visit(tree, false);
+  return findings;
 }
 
 /**

@@ -399,6 +399,8 @@ function mdxMessage(problem: MdxProblem): string {
       return l10n.t('Docusaurus cannot render this page, so the build fails: React takes the style of <{0}> as an object ({1}), not as text.', problem.name, 'style={{ color: "red" }}');
     case 'void-children':
       return l10n.t('Docusaurus cannot render this page, so the build fails: <{0}> has no content in HTML, and React refuses any. Close it where it opens: <{0} />.', problem.name);
+    case 'tab-outside-tabs':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: <{0}> needs a <Tabs> around it ("useTabsContext() must be used within a Tabs component").', problem.name);
   }
 }
 
