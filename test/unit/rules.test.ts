@@ -883,6 +883,22 @@ describe('broken-link and broken-anchor from a <Link> element of Docusaurus (doc
     assert.deepEqual(found(siteWithFiles([], texts).index, 'docs/ohne.mdx'), []);
   });
 
+  it('are checked again when a page they name comes, goes or changes its anchors', () => {
+    const { index } = siteWithFiles([], texts);
+    const before = index.getDocument(uri('docs/ziel.md'));
+    index.setDocument(uri('docs/ziel.md'), '# Ziel\n\n## Teil\n\n## Neu\n');
+    assert.ok(affectedDocuments(index, uri('docs/ziel.md'), before, index.getDocument(uri('docs/ziel.md'))).has(uri('docs/seite.mdx')), 'anchors changed');
+    index.setDocument(uri('docs/fehlt.md'), '# Fehlt\n');
+    assert.ok(affectedDocuments(index, uri('docs/fehlt.md'), undefined, index.getDocument(uri('docs/fehlt.md'))).has(uri('docs/seite.mdx')), 'a page came');
+    assert.ok(!found(index).some(([code, range]) => code === 'broken-link' && range === '5:10-5:21'), 'its link now reaches it');
+  });
+
+  it('reports none on a page the build never reads (a version versions.json does not list)', () => {
+    const { index } = siteWithFiles([], { 'versioned_docs/version-v1/alt.mdx': `${PAGE}\n\n[Nichts](./nichts.md)\n` });
+    assert.equal(index.pageOf(uri('versioned_docs/version-v1/alt.mdx'))?.published, false);
+    assert.deepEqual(found(index, 'versioned_docs/version-v1/alt.mdx'), []);
+  });
+
   it('gives the same links back from the cache of parsed files', () => {
     const parsed = closedDocument(uri('docs/seite.mdx'), PAGE, 'docusaurus');
     assert.deepEqual(parsed.componentLinks?.map((link) => link.target), ['/docs/fehlt', '/docs/auch-fehlt', '/docs/dritte', './ziel.md', '/docs/ziel', 'ziel', '/docs/ziel#teil', '/docs/ziel#tei', '#nirgends', '/docs/fehlt&und']);
