@@ -359,6 +359,7 @@ const HUGO_SITES = [
   { name: 'hugo-url-protocol-case', dir: path.join(SITES, 'hugo-url-protocol-case') },
   { name: 'hugo-shortcodes-inner-in-template', dir: path.join(SITES, 'hugo-shortcodes-inner-in-template') },
   { name: 'hugo-config-cascade', dir: path.join(SITES, 'hugo-config-cascade') },
+  { name: 'hugo-config-cascade-language', dir: path.join(SITES, 'hugo-config-cascade-language') },
   { name: 'hugo-links-hook-partial', dir: path.join(SITES, 'hugo-links-hook-partial') },
   { name: 'hugo-theme-layouts', dir: path.join(SITES, 'hugo-theme-layouts') },
   { name: 'hugo-front-matter-openings', dir: path.join(SITES, 'hugo-front-matter-openings') },

@@ -26,6 +26,8 @@ export interface HugoLanguage {
   basePath?: string;
   /** The language's own `[permalinks]`, which replace the site's for its pages; keyed lower-cased. */
   permalinks?: Record<string, string>;
+  /** The language's own `cascade` (`[languages.en.cascade]`), which replaces `HugoSite.configCascade` for its pages. */
+  cascade?: readonly FrontMatterField[];
 }
 
 export interface HugoSite {
@@ -223,6 +225,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     disabled: language.disabled === true,
     ...(language.baseURL === undefined ? {} : { basePath: basePathOf(language.baseURL) }),
     ...(language.permalinks === undefined ? {} : { permalinks: lowerCasedKeys(language.permalinks) }),
+    ...(language.cascade === undefined ? {} : { cascade: cascadeFieldsOf(language.cascade) }),
   }));
   const languages = configured.length > 0 ? configured : [{ code: defaultContentLanguage, contentDir, weight: 0, disabled: false }];
   languages.sort((a, b) => a.weight - b.weight || a.code.localeCompare(b.code));
@@ -236,7 +239,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     rewritesRootLinks: facts.rewritesRootLinks ?? false,
     disablePathToLower: facts.disablePathToLower ?? false,
     disableAliases: facts.disableAliases ?? false,
-    configCascade: facts.cascade === undefined ? [] : [{ key: 'cascade', value: facts.cascade as FrontMatterField['value'], keyRange: NO_RANGE, valueRange: NO_RANGE }],
+    configCascade: facts.cascade === undefined ? [] : cascadeFieldsOf(facts.cascade),
     removePathAccents: facts.removePathAccents ?? false,
     buildDrafts: facts.buildDrafts ?? false,
     buildFuture: facts.buildFuture ?? false,
@@ -449,7 +452,7 @@ export function hugoPageOf(
   // The name Hugo's `:filename` date source reads: a leaf bundle's folder's.
   const baseFileName = isBundle ? folder.slice(folder.lastIndexOf('/') + 1) : name;
   const target: CascadeTarget = { path: `/${inner}`.toLowerCase(), kind, lang: language.code };
-  const frontMatter = new HugoFrontMatter([...lastOfEachKey(fields), ...cascadedFields(kind === 'page' ? [] : [fields], [...sections.map((section) => section.fields), site.configCascade], target)]);
+  const frontMatter = new HugoFrontMatter([...lastOfEachKey(fields), ...cascadedFields(kind === 'page' ? [] : [fields], [...sections.map((section) => section.fields), language.cascade ?? site.configCascade], target)]);
 
   const ownKey = frontMatter.text('translationkey') || undefined;
   const defaultKey = kind === 'page' ? docId : folder;
@@ -658,6 +661,11 @@ function cascadedFields(own: ReadonlyArray<readonly FrontMatterField[]>, above: 
 
 const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** A configuration's `cascade` as the front matter of a section that holds it. */
+function cascadeFieldsOf(cascade: unknown): FrontMatterField[] {
+  return [{ key: 'cascade', value: cascade as FrontMatterField['value'], keyRange: NO_RANGE, valueRange: NO_RANGE }];
+}
+
 /** The cascade of each section file's fields, read once: every page below it asks. */
 const cascades = new WeakMap<readonly FrontMatterField[], CascadeEntry[]>();
 
@@ -723,7 +731,8 @@ function sectionNodesAbove(sections: readonly HugoSectionFile[], contentDir: str
 /** Whether a section above the page is one Hugo does not build (a draft, future or expired), which removes every page below it. */
 function inUnbuiltSection(site: HugoSite, sections: readonly SectionNode[], now: Date): boolean {
   return sections.some((section, position) => {
-    const above = [...sections.slice(position + 1).map((other) => other.fields), site.configCascade];
+    const configCascade = site.languages.find((language) => language.code === section.target.lang)?.cascade ?? site.configCascade;
+    const above = [...sections.slice(position + 1).map((other) => other.fields), configCascade];
     const frontMatter = new HugoFrontMatter([...section.fields, ...cascadedFields([section.fields], above, section.target)]);
     return unbuiltReasonOf(site, frontMatter, now) !== undefined;
   });

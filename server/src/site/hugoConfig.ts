@@ -356,6 +356,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
       if (baseURL !== undefined) language.baseURL = baseURL;
       const permalinks = permalinksIn(settings, ['languages', code]);
       if (permalinks !== undefined) language.permalinks = permalinks;
+      if (settings.cascade !== undefined) language.cascade = settings.cascade;
       if (typeof weight === 'number') language.weight = weight;
       const isDisabled = flag(settings, ['languages', code, 'disabled']) === true || disabled.has(code);
       if (isDisabled) language.disabled = true;

@@ -218,7 +218,7 @@ export interface HugoConfigFacts {
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */
   disableKinds?: string[];
   /** Each language's own settings; a `baseURL` of its own serves it from its own host (Hugo's multihost). */
-  languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean; baseURL?: string; permalinks?: Record<string, string> }>;
+  languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean; baseURL?: string; permalinks?: Record<string, string>; cascade?: unknown }>;
   problems: ConfigProblem[];
 }
 
