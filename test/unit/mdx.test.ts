@@ -165,6 +165,36 @@ describe('MDX problems', () => {
     assert.equal(problemOf(`In <100ms.\r${'a\r'.repeat(MAX_MDX_BLOCK_CHARACTERS)}`), undefined);
   });
 
+  it("of a page that parses are also what the theme's Tabs refuses where it surely renders", () => {
+    const render = (body: string) => problemsOf(entry(`import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n${body}`)).map((problem) => `${problem.kind === 'syntax' ? problem.message : `${problem.kind} ${problem.name}`} @${problem.range.start.line + 1}:${problem.range.start.character + 1}-${problem.range.end.character + 1}`);
+    const tab = (value: string) => `<TabItem value="${value}">\n\n${value}.\n\n</TabItem>`;
+    // A block of its own among the tabs, and a tab without a value (docusaurus-tabs c.mdx, f.mdx).
+    assert.deepEqual(render(`<Tabs>\n\nText.\n\n## Kopf\n\n${tab('a')}\n<TabItem label="B">\n\nB.\n\n</TabItem>\n</Tabs>`), ['tabs-child p @13:1-6', 'tabs-child h2 @15:1-8', 'tabs-child TabItem @22:2-9']);
+    // Two tabs of one value, no tab, a default no tab has, a query string without a group (d, i, e, h).
+    assert.deepEqual(render(`<Tabs>\n${tab('a')}\n${tab('a')}\n</Tabs>`), ['tabs-duplicate-value a @17:2-9']);
+    assert.deepEqual(render('<Tabs>\n</Tabs>'), ['tabs-empty Tabs @11:2-6']);
+    assert.deepEqual(render(`<Tabs defaultValue="c">\n${tab('a')}\n</Tabs>`), ['tabs-default-value c @11:2-6']);
+    assert.deepEqual(render(`<Tabs queryString groupId="">\n${tab('a')}\n</Tabs>`), ['tabs-query-string Tabs @11:2-6']);
+    // What renders (j.mdx): tabs on one line, a comment among them, no default or one they have,
+    // a group for the query string, values of the Tabs' own; a lazy Tabs' tabs, a component's
+    // children and what an expression gives are not judged.
+    for (const body of [
+      '<Tabs><TabItem value="a">A.</TabItem> <TabItem value="b">B.</TabItem></Tabs>',
+      `<Tabs defaultValue={null}>\n{/* c */}\n${tab('a')}\n${tab('b')}\n</Tabs>`,
+      `<Tabs defaultValue="b" groupId="pm" queryString>\n  ${tab('a')}\n  ${tab('b')}\n</Tabs>`,
+      `<Tabs values={[{label: 'A', value: 'a'}]} defaultValue="z">\n\nText.\n\n</Tabs>`,
+      `<Tabs lazy>\n${tab('a')}\n<TabItem value="b">\n\n<Tabs>\nText.\n</Tabs>\n\n</TabItem>\n</Tabs>`,
+      'export const Box = (p) => p.children;\n\n<Box>\n<Tabs>\nText.\n</Tabs>\n</Box>',
+      `<Tabs>\n{['a', 'b'].map((v) => <TabItem value={v}>{v}</TabItem>)}\n${tab('a')}\n</Tabs>`,
+      `<Tabs>\n<TabItem value={x}>X</TabItem>\n${tab('a')}\n</Tabs>\n\nexport const x = 'a';`,
+      'Inline <Tabs><TabItem value="a">A.</TabItem></Tabs> in a sentence.',
+    ]) {
+      assert.deepEqual(render(body), [], body);
+    }
+    // Nested where it surely renders: in a tab of a Tabs that is not lazy, in HTML.
+    assert.deepEqual(render(`<Tabs>\n<TabItem value="a">\n\n<div>\n<Tabs>\n</Tabs>\n</div>\n\n</TabItem>\n</Tabs>`), ['tabs-empty Tabs @15:2-6']);
+  });
+
   it('of a page that parses are also what React refuses', () => {
     const render = (body: string) => problemsOf(entry(body)).map((problem) => `${problem.kind === 'syntax' ? problem.message : `${problem.kind} ${problem.name}`} @${problem.range.start.line + 1}:${problem.range.start.character + 1}-${problem.range.end.character + 1}`);
     assert.deepEqual(render('{props} {{a: 1}} {new Date(0)} {Math} {frontMatter}'), [

@@ -20,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 31;
+export const DOCUMENT_CODEC_VERSION = 32;
 
 export class DocumentCodecError extends Error {}
 
@@ -189,7 +189,7 @@ function jsonMistakeOf(number: unknown): JsonMistake {
   return number as JsonMistake;
 }
 
-const MDX_PROBLEM_KINDS = ['syntax', 'undefined-name', 'undefined-component', 'read-only-export', 'object-child', 'style-text', 'void-children', 'tab-outside-tabs'] as const;
+const MDX_PROBLEM_KINDS = ['syntax', 'undefined-name', 'undefined-component', 'read-only-export', 'object-child', 'style-text', 'void-children', 'tab-outside-tabs', 'tabs-child', 'tabs-duplicate-value', 'tabs-empty', 'tabs-default-value', 'tabs-query-string'] as const;
 
 const MDX_FIX_KINDS = ['escape', 'self-close', 'link', 'comment'] as const;
 

@@ -79,9 +79,17 @@ const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img'
  * on it, and a function's `name`, `length`, `caller` and `arguments` cannot be set); an object
  * shown as a child (`{props}`);
  * a `style` written as text on an HTML element; children of an element that has none (`<br>x</br>`);
- * the theme's `TabItem` where no `Tabs` holds it (`useTabsContext()` must be used within one).
+ * the theme's `TabItem` where no `Tabs` holds it (`useTabsContext()` must be used within one), and
+ * a `Tabs` its own checks refuse (see `TabsProblemKind`).
  */
-export type MdxRenderProblemKind = 'undefined-name' | 'undefined-component' | 'read-only-export' | 'object-child' | 'style-text' | 'void-children' | 'tab-outside-tabs';
+export type MdxRenderProblemKind = 'undefined-name' | 'undefined-component' | 'read-only-export' | 'object-child' | 'style-text' | 'void-children' | 'tab-outside-tabs' | TabsProblemKind;
+
+/**
+ * What the theme's `Tabs` refuses when it renders (Docusaurus's `tabsUtils`), where it lists no
+ * `values` of its own: a child without a `value` (a paragraph, a heading, a tab without one), two
+ * tabs of one value, no tab at all, a `defaultValue` no tab has; and `queryString` without a `groupId`.
+ */
+export type TabsProblemKind = 'tabs-child' | 'tabs-duplicate-value' | 'tabs-empty' | 'tabs-default-value' | 'tabs-query-string';
 
 /**
  * A module the compiled page asks webpack for, where `start` and `end` are the string's place
@@ -147,22 +155,12 @@ const LINK_MODULE = '@docusaurus/Link';
  * elements inside expressions (`{open && <Link …>}`), which may not render.
  */
 function componentLinks(tree: MdxNode, text: string): MdxComponentLink[] {
-  const names = new Set<string>();
-  for (const node of tree.children ?? []) {
-    if (node.type !== 'mdxjsEsm' || node.data?.estree === undefined) continue;
-    for (const statement of (node.data.estree.body as EstreeNode[] | undefined) ?? []) {
-      if (statement.type !== 'ImportDeclaration' || (statement.source as EstreeNode).value !== LINK_MODULE) continue;
-      for (const specifier of statement.specifiers as EstreeNode[]) {
-        const imported = specifier.imported as EstreeNode | undefined;
-        if (specifier.type === 'ImportDefaultSpecifier' || (imported !== undefined && (imported.name ?? imported.value) === 'default')) names.add((specifier.local as EstreeNode).name as string);
-      }
-    }
-  }
+  const names = defaultImports(tree, LINK_MODULE);
   const links: MdxComponentLink[] = [];
   if (names.size === 0) return links;
   const visit = (node: MdxNode): void => {
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string' && names.has(node.name)) {
-      const link = linkOfElement(node.attributes ?? [], text);
+      const link = linkOfElement(node, text);
       if (link !== undefined) links.push(link);
     }
     for (const child of node.children ?? []) visit(child);
@@ -174,14 +172,36 @@ function componentLinks(tree: MdxNode, text: string): MdxComponentLink[] {
 /** An attribute's value as the element gets it: a string, `true` for an attribute without a value, or `unknown` where code computes it. */
 type AttributeValue = { value: string | boolean | null | number; start?: number; end?: number } | 'unknown';
 
-function linkOfElement(attributes: NonNullable<MdxNode['attributes']>, text: string): MdxComponentLink | undefined {
-  // A spread of props may give any of them.
+/** The local names of the default export of `module` the page imports (`import Link from '@docusaurus/Link'`, `import { default as Link } from …`). */
+function defaultImports(tree: MdxNode, module: string): Set<string> {
+  const names = new Set<string>();
+  for (const node of tree.children ?? []) {
+    if (node.type !== 'mdxjsEsm' || node.data?.estree === undefined) continue;
+    for (const statement of (node.data.estree.body as EstreeNode[] | undefined) ?? []) {
+      if (statement.type !== 'ImportDeclaration' || (statement.source as EstreeNode).value !== module) continue;
+      for (const specifier of statement.specifiers as EstreeNode[]) {
+        const imported = specifier.imported as EstreeNode | undefined;
+        if (specifier.type === 'ImportDefaultSpecifier' || (imported !== undefined && (imported.name ?? imported.value) === 'default')) names.add((specifier.local as EstreeNode).name as string);
+      }
+    }
+  }
+  return names;
+}
+
+/** An element's props as its attributes give them; undefined where a spread of props may give any of them. */
+function propsOf(node: MdxNode, text: string): ((name: string) => AttributeValue | undefined) | undefined {
+  const attributes = node.attributes ?? [];
   if (attributes.some((attribute) => attribute.type !== 'mdxJsxAttribute')) return undefined;
-  const valueOf = (name: string): AttributeValue | undefined => {
+  return (name) => {
     // As React's props, the last of one name wins.
     const attribute = attributes.filter((candidate) => candidate.name === name).pop();
     return attribute === undefined ? undefined : attributeValue(attribute, text);
   };
+}
+
+function linkOfElement(node: MdxNode, text: string): MdxComponentLink | undefined {
+  const valueOf = propsOf(node, text);
+  if (valueOf === undefined) return undefined;
   const noCheck = valueOf('data-noBrokenLinkCheck');
   const target = valueOf('target');
   if (noCheck === 'unknown' || (noCheck !== undefined && noCheck.value) || valueOf('autoAddBaseUrl') !== undefined) return undefined;
@@ -473,34 +493,110 @@ function renderProblems(tree: MdxNode, text: string): RenderFinding[] {
     const shown = expression.child && references !== undefined ? objectShown(expression.tree, declared, objects) : undefined;
     if (shown !== undefined) findings.push({ kind: 'object-child', name: shown.name, start: shown.start, end: shown.end });
   }
-  findings.push(...tabsOutsideTabs(tree));
+  findings.push(...tabsProblems(tree, text));
   return findings.sort((a, b) => a.start - b.start);
 }
 
 /**
  * The theme's `TabItem`s (`import TabItem from '@theme/TabItem'`) that no element of the page holds
  * but HTML's: no `Tabs` gives them their context, and the render fails. One inside another
- * component may be in a `Tabs` that component renders: not judged.
+ * component may be in a `Tabs` that component renders: not judged. And the theme's `Tabs` that
+ * fail their own checks (see `TabsProblemKind`), where the page surely renders them: not inside a
+ * component of its own, nor in a tab a `lazy` `Tabs` may leave unrendered.
  */
-function tabsOutsideTabs(tree: MdxNode): RenderFinding[] {
-  const tabItems = new Set<string>();
-  for (const node of tree.children ?? []) {
-    if (node.type !== 'mdxjsEsm' || node.data?.estree === undefined) continue;
-    for (const statement of (node.data.estree.body as EstreeNode[] | undefined) ?? []) {
-      if (statement.type !== 'ImportDeclaration' || (statement.source as EstreeNode).value !== '@theme/TabItem') continue;
-      for (const specifier of statement.specifiers as EstreeNode[]) if (specifier.type === 'ImportDefaultSpecifier') tabItems.add((specifier.local as EstreeNode).name as string);
-    }
-  }
+function tabsProblems(tree: MdxNode, text: string): RenderFinding[] {
+  const tabItems = defaultImports(tree, '@theme/TabItem');
+  const tabs = defaultImports(tree, '@theme/Tabs');
   const findings: RenderFinding[] = [];
-  if (tabItems.size === 0) return findings;
-  const visit = (node: MdxNode, inComponent: boolean): void => {
-    const element = (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && typeof node.name === 'string' ? node.name : undefined;
+  if (tabItems.size === 0 && tabs.size === 0) return findings;
+  const visit = (node: MdxNode, inComponent: boolean, rendered: boolean, flow: boolean): void => {
+    const element = isJsxElement(node) && typeof node.name === 'string' ? node.name : undefined;
     const start = node.position?.start.offset;
     if (element !== undefined && tabItems.has(element) && !inComponent && start !== undefined) findings.push({ kind: 'tab-outside-tabs', name: element, start: start + 1, end: start + 1 + element.length });
+    if (element !== undefined && tabs.has(element) && rendered && flow) findings.push(...tabsRefused(node, element, text));
     const component = element !== undefined && (/^[A-Z_$]/.test(element) || element.includes('.'));
-    for (const child of node.children ?? []) visit(child, inComponent || component);
+    const rendersChildren = !component || tabItems.has(element!) || (tabs.has(element!) && propsOf(node, text)?.('lazy') === undefined);
+    // A JSX element in a paragraph of other text is inline, where MDX renders no `Tabs` of blocks.
+    const original = new Set(node.children);
+    for (const child of renderedChildren(node)) visit(child, inComponent || component, rendered && rendersChildren, child.type === 'mdxJsxFlowElement' || !original.has(child));
   };
-  visit(tree, false);
+  visit(tree, false, true, true);
+  return findings;
+}
+
+const isJsxElement = (node: MdxNode): boolean => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+
+/**
+ * A node's children as MDX renders them: a paragraph holding nothing but JSX elements, expressions
+ * and blanks gives way to them (MDX's `remarkMarkAndUnravel`).
+ */
+function renderedChildren(node: MdxNode): MdxNode[] {
+  return (node.children ?? []).flatMap((child) => {
+    const inner = child.type === 'paragraph' ? (child.children ?? []) : [];
+    const unravels = inner.some((part) => isJsxElement(part) || part.type === 'mdxTextExpression') && inner.every((part) => isJsxElement(part) || part.type === 'mdxTextExpression' || (part.type === 'text' && /^[\t\n\f\r ]*$/.test(String((part as { value?: unknown }).value))));
+    return unravels ? inner.filter((part) => part.type !== 'text') : [child];
+  });
+}
+
+/** The HTML element Markdown's blocks become, which has no `value` for `Tabs`. */
+function blockElement(node: MdxNode): string | undefined {
+  switch (node.type) {
+    case 'paragraph':
+      return 'p';
+    case 'heading':
+      return `h${(node as { depth?: number }).depth}`;
+    case 'code':
+      return 'pre';
+    case 'list':
+      return (node as { ordered?: boolean }).ordered ? 'ol' : 'ul';
+    case 'blockquote':
+    case 'table':
+      return node.type;
+    case 'thematicBreak':
+      return 'hr';
+  }
+  return undefined;
+}
+
+/** What a `Tabs` element's own checks refuse when it renders (see `TabsProblemKind`). */
+function tabsRefused(node: MdxNode, name: string, text: string): RenderFinding[] {
+  const props = propsOf(node, text);
+  const opening = node.position!.start.offset! + 1;
+  const at = { name, start: opening, end: opening + name.length };
+  if (props === undefined) return [];
+  const findings: RenderFinding[] = [];
+  const queryString = props('queryString');
+  const groupId = props('groupId');
+  if (queryString !== undefined && queryString !== 'unknown' && queryString.value === true && (groupId === undefined || (groupId !== 'unknown' && !groupId.value))) findings.push({ kind: 'tabs-query-string', ...at });
+  if (props('values') !== undefined) return findings;
+  const values: Array<{ value: string | boolean | number | null; node: MdxNode }> = [];
+  let known = true;
+  for (const child of renderedChildren(node)) {
+    const childStart = child.position?.start.offset;
+    if (childStart === undefined) return findings;
+    const block = blockElement(child);
+    if (block !== undefined) {
+      const lineEnd = text.indexOf('\n', childStart);
+      findings.push({ kind: 'tabs-child', name: block, start: childStart, end: Math.min(child.position?.end.offset ?? childStart, lineEnd === -1 ? text.length : lineEnd) });
+    } else if (child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression') {
+      // An expression of nothing but a comment is no child; what another gives is not known.
+      if (((child.data?.estree?.body as unknown[] | undefined) ?? [undefined]).length > 0) known = false;
+    } else if (isJsxElement(child) && typeof child.name === 'string' && child.name !== '') {
+      const value = propsOf(child, text)?.('value');
+      if (value === undefined && propsOf(child, text) !== undefined) findings.push({ kind: 'tabs-child', name: child.name, start: childStart + 1, end: childStart + 1 + child.name.length });
+      else if (value === undefined || value === 'unknown') known = false;
+      else values.push({ value: value.value, node: child });
+    } else known = false;
+  }
+  if (!known || findings.some((finding) => finding.kind === 'tabs-child')) return findings;
+  if (values.length === 0) findings.push({ kind: 'tabs-empty', ...at });
+  values.forEach(({ value, node: tab }, index) => {
+    if (!values.slice(0, index).some((earlier) => earlier.value === value)) return;
+    const tabStart = tab.position!.start.offset! + 1;
+    findings.push({ kind: 'tabs-duplicate-value', name: String(value), start: tabStart, end: tabStart + (tab.name as string).length });
+  });
+  const defaultValue = props('defaultValue');
+  if (defaultValue !== undefined && defaultValue !== 'unknown' && defaultValue.value && !values.some(({ value }) => value === defaultValue.value)) findings.push({ kind: 'tabs-default-value', ...at, name: String(defaultValue.value) });
   return findings;
 }
 

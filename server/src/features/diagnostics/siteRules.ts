@@ -401,6 +401,16 @@ function mdxMessage(problem: MdxProblem): string {
       return l10n.t('Docusaurus cannot render this page, so the build fails: <{0}> has no content in HTML, and React refuses any. Close it where it opens: <{0} />.', problem.name);
     case 'tab-outside-tabs':
       return l10n.t('Docusaurus cannot render this page, so the build fails: <{0}> needs a <Tabs> around it ("useTabsContext() must be used within a Tabs component").', problem.name);
+    case 'tabs-child':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: every child of a <Tabs> must be a tab with a "value", and this is <{0}>. Move it into a tab, or give the <Tabs> its own "values".', problem.name);
+    case 'tabs-duplicate-value':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: two tabs of this <Tabs> have the value "{0}"; each needs its own.', problem.name);
+    case 'tabs-empty':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: a <Tabs> needs at least one <TabItem>.');
+    case 'tabs-default-value':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: the defaultValue "{0}" of this <Tabs> is the value of none of its tabs. Write defaultValue={null} for no tab shown first.', problem.name);
+    case 'tabs-query-string':
+      return l10n.t('Docusaurus cannot render this page, so the build fails: a <Tabs> with queryString needs a groupId, which names the query string\'s parameter (or give queryString the name).');
   }
 }
 
