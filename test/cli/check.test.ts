@@ -299,6 +299,10 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
   before(() => {
     ws = createWorkspace({
       'plain/docs/x.md': PAGE,
+      'flat/x.md': PAGE,
+      'flat/y.mdx': PAGE.replace('id: x', 'id: y'),
+      'mkdocs/mkdocs.yml': 'site_name: Glossar\n',
+      'mkdocs/docs/x.md': PAGE,
       'md/docusaurus.config.js': CONFIG("markdown: { format: 'md' },"),
       'md/docs/x.md': PAGE,
       'md-address/docusaurus.config.js': CONFIG("markdown: { format: 'md' },"),
@@ -357,6 +361,13 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
     assert.deepEqual(mdxFindings('plain'), ['docs/x.md:8:5']);
     assert.equal(cli(['check', '.'], ws.path('plain')).status, 1);
     assert.deepEqual(mdxFindings('v3'), ['docs/x.md:8:5']);
+  });
+
+  it('claims no Docusaurus build of a .md page where only a guess makes the folder a Docusaurus site: no docs folder, or another generator\'s configuration', () => {
+    // MDN's and Jekyll's Markdown, a folder of notes: only MDX reads a .mdx page.
+    assert.deepEqual(mdxFindings('flat'), ['y.mdx:8:5']);
+    assert.equal(cli(['check', 'x.md'], ws.path('flat')).status, 0);
+    assert.deepEqual(mdxFindings('mkdocs'), []);
   });
 
   it("follows markdown.format: 'md' compiles no page as MDX, 'detect' only .mdx files; an address Docusaurus cannot read stops CommonMark pages too", () => {

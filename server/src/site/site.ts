@@ -24,6 +24,12 @@ export type Site = (
    * left out of the site, so it stays a term.
    */
   assumed?: true;
+  /**
+   * Set on an assumed Docusaurus site when neither a setting nor the layout says it is one (no
+   * `docs` folder, or another generator's configuration beside it): its `.md` pages are not known
+   * to be read as MDX.
+   */
+  generatorGuessed?: true;
 };
 
 /** Whether the site builds a file: its page is published; a file outside an assumed site's content counts as built. */
