@@ -17,6 +17,7 @@ import { hugoSiteOf } from '../../server/src/site/hugo';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import type { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
+import { mentionsIn as termMentionsIn } from '../../server/src/features/termAt';
 
 const uri = (relative: string) => `${ROOT}/${relative}`;
 
@@ -982,5 +983,15 @@ describe('unlinked mentions: only where a link can be written', () => {
     const document = index.getDocument(uri('docs/m.md'))!;
     const link = action(codeActions(index, document, lines, { start: { line: 17, character: 7 }, end: { line: 17, character: 7 } }, settings), 'Link to "Outtasking"');
     assert.equal(applied(link.change, uri('docs/m.md'), text), text.replace('Aber! Outtasking', 'Aber! [Outtasking](Outtasking.md)'));
+  });
+
+  it('not in a heading, nor in its explicit id or a code span over lines, which no hover reads either (Kubernetes\' docs)', () => {
+    const index = glossaryOf({ 'docs/cgroup.md': entry('cgroup', 'cgroup', 'A group of processes.') });
+    index.setSites([defaultDocusaurusSite(ROOT)]);
+    const text = '---\ntitle: Nodes\n---\n## Using cgroup v2 {#cgroup-v2}\n\nSetext cgroup {#cgroup-setext}\n---\n\nRun `kubectl\napply cgroup` or `x\n\ncgroup` now, with cgroup.\n';
+    assert.deepEqual(mentionsIn(index, 'docs/nodes.md', text), ['cgroup@11', 'cgroup@11']);
+    const lines = new LineIndex(text);
+    const hovered = termMentionsIn(index, index.getDocument(uri('docs/nodes.md'))!, lines).map((mention) => `${lines.text.slice(lines.offsetAt(mention.range.start), lines.offsetAt(mention.range.end))}@${mention.range.start.line}:${mention.range.start.character}`);
+    assert.deepEqual(hovered, ['cgroup@3:9', 'cgroup@5:7', 'cgroup@11:0', 'cgroup@11:18']);
   });
 });

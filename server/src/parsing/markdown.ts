@@ -388,7 +388,10 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let leadIntroducesList = false;
   const closeParagraph = () => {
     if (paragraphLines.length === 0) return;
-    if (paragraphLines.length > 1) linksOverLines(text, paragraphLines, lines, overLines, images, nonProse);
+    if (paragraphLines.length > 1) {
+      codeSpansOverLines(text, paragraphLines, lines, nonProse);
+      linksOverLines(text, paragraphLines, lines, overLines, images, nonProse);
+    }
     const first = paragraphLines[0];
     const last = paragraphLines[paragraphLines.length - 1];
     if (leadParagraph === undefined) {
@@ -511,6 +514,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       const last = paragraphLines[paragraphLines.length - 1];
       const explicit = explicitHeadingId(text, last.start, last.end);
       headings.push(headingOf(underline[1].startsWith('=') ? 1 : 2, text.slice(first.start, explicit.end).trim(), explicit.id, lines.rangeAt(first.start, end), lines.rangeAt(first.start, explicit.end)));
+      if (explicit.id !== undefined) nonProse.push([explicit.end, last.end]);
       paragraphLines = [];
       continue;
     }
@@ -525,6 +529,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       const headingText = heading.text;
       const textStart = headingText === '' ? end : start + heading.textOffset;
       headings.push(headingOf(heading.level, headingText, heading.id, lines.rangeAt(start, end), lines.rangeAt(textStart, textStart + headingText.length)));
+      // Its explicit id (`{#cgroup-v2}`) is no text on the page.
+      if (heading.id !== undefined) nonProse.push([textStart + headingText.length, end]);
       // A heading holds inline Markdown as a paragraph does: code spans, links, comments.
       commentStart = scanInline(line, start, lines, links, images, nonProse, tagStarts);
       continue;
@@ -1059,6 +1065,43 @@ export function inTableRow(text: string, offset: number): boolean {
 }
 
 /**
+ * The lines that continue a paragraph as plain text, by line number: a link's text or a code span
+ * may run on into those only. Within the paragraph's quote (as deep as its first line's, or lazily
+ * less), not a quote of its own.
+ */
+function plainContinuationsOf(text: string, paragraph: ReadonlyArray<{ start: number; end: number }>, lines: LineIndex): Map<number, boolean> {
+  const quoteDepth = (line: string) => (QUOTE_MARKERS.exec(line)![0].match(/>/g) ?? []).length;
+  const firstDepth = quoteDepth(text.slice(paragraph[0].start, paragraph[0].end));
+  return new Map(
+    paragraph.map((line, position) => {
+      const written = text.slice(line.start, line.end);
+      return [lines.positionAt(line.start).line, position === 0 || (quoteDepth(written) <= firstDepth && !BLOCK_LINE.test(written.slice(QUOTE_MARKERS.exec(written)![0].length)))];
+    }),
+  );
+}
+
+/**
+ * Code spans that run over a paragraph's lines (`` `kubectl⏎apply` ``), which the scan of each line
+ * reads as text: not prose. Looked for only from a line that leaves a run of backticks open, and
+ * only where every line the span runs on into continues the paragraph as plain text.
+ */
+function codeSpansOverLines(text: string, paragraph: ReadonlyArray<{ start: number; end: number }>, lines: LineIndex, nonProse: Span[]): void {
+  const opensSpan = (line: { start: number; end: number }) => {
+    const written = text.slice(line.start, line.end);
+    return written.includes('`') && leavesCodeSpanOpen(written);
+  };
+  if (!paragraph.slice(0, -1).some(opensSpan)) return;
+  const paragraphStart = paragraph[0].start;
+  const plainContinuation = plainContinuationsOf(text, paragraph, lines);
+  for (const span of codeSpansOf(text.slice(paragraphStart, paragraph[paragraph.length - 1].end), paragraphStart)) {
+    const [startLine, endLine] = [lines.positionAt(span[0]).line, lines.positionAt(span[1]).line];
+    let plain = true;
+    for (let line = startLine + 1; line <= endLine && plain; line++) plain = plainContinuation.get(line) === true;
+    if (startLine !== endLine && plain) nonProse.push(span);
+  }
+}
+
+/**
  * The links and images of a paragraph whose text runs over its lines (`[upcoming\n  meetings](/community/)`),
  * which the scan of each line (`scanInline`) cannot see, added to `overLines`. Looked for only from
  * a line that leaves a bracket open, and only where every line the text runs on into continues the
@@ -1073,16 +1116,7 @@ function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; 
   const opening = paragraph.findIndex((line, position) => position < paragraph.length - 1 && leavesBracketOpen(text, line.start, line.end));
   if (opening === -1) return;
   if (paragraph.some((line) => TABLE_DELIMITER.test(text.slice(line.start, line.end)))) return;
-  // The lines that continue the paragraph as plain text: a link's text may run on into those only.
-  // Within the paragraph's quote (as deep as its first line's, or lazily less), not a quote of its own.
-  const quoteDepth = (line: string) => (QUOTE_MARKERS.exec(line)![0].match(/>/g) ?? []).length;
-  const firstDepth = quoteDepth(text.slice(paragraph[0].start, paragraph[0].end));
-  const plainContinuation = new Map(
-    paragraph.map((line, position) => {
-      const written = text.slice(line.start, line.end);
-      return [lines.positionAt(line.start).line, position === 0 || (quoteDepth(written) <= firstDepth && !BLOCK_LINE.test(written.slice(QUOTE_MARKERS.exec(written)![0].length)))];
-    }),
-  );
+  const plainContinuation = plainContinuationsOf(text, paragraph, lines);
   const from = paragraph[opening].start;
   const source = text.slice(from, paragraphEnd);
   const masked = source.includes('\\') ? source.replace(BACKSLASH_ESCAPE, '\x01\x01') : source;

@@ -63,8 +63,8 @@ function linkWouldNotBeOne(text: string, start: number): boolean {
 }
 
 /**
- * Where a Markdown link written in place of a mention would not be one, or would break the page:
- * a Hugo shortcode's call and the text a `{{< name >}}` hands its template as it is; an HTML link's
+ * Where a Markdown link written in place of a mention would not be one, would break the page, or
+ * is not written: a heading; a Hugo shortcode's call and the text a `{{< name >}}` hands its template as it is; an HTML link's
  * text (`<a href>…</a>`: a link inside a link); in a Docusaurus site, an MDX expression (`{"…"}`).
  * One pass over the text each.
  */
@@ -81,6 +81,8 @@ function unlinkableSpans(index: GlossaryIndex, document: ParsedDocument, lines: 
   }
   // An admonition's opening line (`:::note Title`, `:::tip[Title]`), whose title the Markdown is not read in.
   const admonitionLine = new RegExp(`${ADMONITION_MARKER.source}.*`, 'gm');
+  // A heading names its section, and shows in the table of contents: the text below it links the term.
+  for (const heading of document.body.headings) spans.push(offsets(heading.range));
   for (const match of text.matchAll(admonitionLine)) spans.push([match.index, match.index + match[0].length]);
   const anchorOpen = /<a(?=[\s>])/gi;
   const lower = text.toLowerCase();
