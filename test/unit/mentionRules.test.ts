@@ -221,6 +221,25 @@ describe('what the words around a name say', () => {
     assert.deepEqual(mentioned(index, 'notiz.md', 'Die Normen gelten für alle Teile.\n'), ['Normen=typography/specs.md'], 'and gets it back when that term goes');
   });
 
+  it('takes a term that has the words as a name as written over a nearer one they name by an inflected form (Kubernetes\' Pod and Pods)', () => {
+    const index = glossaryOf({
+      'docs/glossary/pod.md': '---\ntitle: Pod\n---\nThe smallest object.\n',
+      'docs/concepts/pods/index.md': '---\ntitle: Pods\n---\nAbout pods.\n',
+      'docs/concepts/nodes/index.md': '---\ntitle: Nodes\n---\nAbout nodes.\n',
+    });
+    assert.deepEqual(mentioned(index, 'docs/concepts/pods/lifecycle.md', 'A pod runs; pods run on a node, Nodes hold Pods.\n'), [
+      'pod=docs/glossary/pod.md',
+      'pods=docs/concepts/pods/index.md',
+      'node=docs/concepts/nodes/index.md',
+      'Nodes=docs/concepts/nodes/index.md',
+      'Pods=docs/concepts/pods/index.md',
+    ]);
+    // Where both have the words as a name, the nearer: a translation's own folder first, as before.
+    index.setDocument(`${ROOT}/docs/concepts/pods/pod.md`, '---\ntitle: Pod\n---\nA pod, as the concepts say.\n');
+    assert.deepEqual(mentioned(index, 'docs/concepts/pods/lifecycle.md', 'A pod runs.\n'), ['pod=docs/concepts/pods/pod.md']);
+    assert.deepEqual(mentioned(index, 'docs/glossary/other.md', 'A pod runs.\n'), ['pod=docs/glossary/pod.md']);
+  });
+
   it('takes a part on its own term\'s page for that term, and a part written with a capital only where the text has one', () => {
     const index = glossaryOf({
       'glossar/node.md': '---\ntitle: Node\n---\nSiehe die Bedeutungen.\n',

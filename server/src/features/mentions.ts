@@ -2,7 +2,7 @@ import { proseLanguage, type ProseLanguage } from '../common/language';
 import type { LineIndex } from '../common/text';
 import { parentUri } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import { mentionNamesOf } from '../index/mentionNames';
+import { declaredNamesOf, mentionNamesOf } from '../index/mentionNames';
 import { WORD, type Mention } from '../index/termMatcher';
 import { foldWord } from '../index/wordFolding';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
@@ -17,7 +17,8 @@ import type { Span } from '../parsing/markdown';
  *   ("Amazon Web Services", "Open Container Initiative"), except in headings;
  * - a phrase the term's `not_mentions` lists is no mention of it ("bei Bedarf");
  * - of several terms, those in the page's own locale (a translation stands in for its original),
- *   then those nearest the document's folder;
+ *   then those of which the words are a name as written, not an inflected form ("pod" names "Pod"
+ *   before "Pods"), then those nearest the document's folder;
  * - on a term's own page, a part of its title means the term, though another term has it as its
  *   own name ("Node" on the page of "Node (Netzwerk)").
  */
@@ -39,7 +40,7 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
     if (candidates === undefined) byCandidates.set(mention.termUris, (candidates = candidatesOf(index, document, mention.termUris)));
     // A verb in German prose is no noun: only terms that have a name in lower case.
     const verbInGerman = isLowerCase(lastWordOf(text, mention.end)) && isGermanVerb(text, mention.start) && context.languageAt(mention.start) === 'de';
-    let termUris = verbInGerman ? candidates.withLowerCaseName : candidates.all;
+    let termUris = verbInGerman ? candidates.withLowerCaseName : candidates.inLocale.length > 1 ? nearestNamedAsWritten(candidates, foldedWords(text.slice(mention.start, mention.end))) : candidates.all;
     if (candidates.withExclusions.length > 0) {
       const around = wordsAround(text, mention.start, mention.end, candidates.exclusionReach);
       const excludedHere = new Set(candidates.withExclusions.filter((term) => exclusionsOf(term).phrases.some((phrase) => phraseCovers(text, around, phrase, mention.start, mention.end))).map((term) => term.uri));
@@ -53,6 +54,12 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
 /** The terms a list of candidates stands for in one document, ranked, with what the rules need of them. */
 interface Candidates {
   all: readonly string[];
+  /** The terms in the document's locale, before the nearest are chosen; none where the document has no locale, and nothing is ranked. */
+  inLocale: readonly string[];
+  documentUri: string;
+  /** Of `inLocale`, the ones a mention's folded words choose (see `nearestNamedAsWritten`), by those words. */
+  byWords: Map<string, readonly string[]>;
+  termOf: (uri: string) => GlossaryTerm;
   withLowerCaseName: readonly string[];
   /** The terms with `not_mentions` phrases. */
   withExclusions: readonly GlossaryTerm[];
@@ -61,10 +68,17 @@ interface Candidates {
 }
 
 function candidatesOf(index: GlossaryIndex, document: ParsedDocument, uris: readonly string[]): Candidates {
-  const all = rankedForDocument(index, document.uri, index.pageOf(document.uri)?.locale, uris.filter((uri) => index.termOf(uri) !== undefined));
+  const known = uris.filter((uri) => index.termOf(uri) !== undefined);
+  const locale = index.pageOf(document.uri)?.locale;
+  const inLocale = locale === undefined || known.length === 0 ? known : index.termsForLocale(known, locale);
+  const all = locale === undefined ? known : nearestTo(document.uri, inLocale);
   const terms = all.map((uri) => index.termOf(uri)!);
   return {
     all,
+    inLocale: locale === undefined ? [] : inLocale,
+    documentUri: document.uri,
+    byWords: new Map(),
+    termOf: (uri) => index.termOf(uri)!,
     withLowerCaseName: terms.filter(hasLowerCaseName).map((term) => term.uri),
     withExclusions: terms.filter((term) => exclusionsOf(term).phrases.length > 0),
     // A reduce, not a spread: a name may be shared by more terms than a call takes arguments.
@@ -104,17 +118,33 @@ function contextOf(document: ParsedDocument, lines: LineIndex): DocumentContext 
 }
 
 /**
- * Of the terms a mention may mean: each as the document's locale has it (its translation there,
- * else the default locale's, see `termForLocale`), only those in the document's locale if any
- * are, and of those the ones nearest its folder.
+ * Of the terms a mention may mean (each as the document's locale has it, see `termForLocale`),
+ * the ones nearest the document's folder.
  */
-function rankedForDocument(index: GlossaryIndex, documentUri: string, locale: string | undefined, uris: string[]): string[] {
-  if (locale === undefined || uris.length === 0) return uris;
-  const candidates = index.termsForLocale(uris, locale);
+function nearestTo(documentUri: string, candidates: readonly string[]): readonly string[] {
   if (candidates.length < 2) return candidates;
   const closeness = (uri: string) => commonFolderDepth(parentUri(uri), parentUri(documentUri));
   const nearest = candidates.reduce((best, uri) => Math.max(best, closeness(uri)), 0);
   return candidates.filter((uri) => closeness(uri) === nearest);
+}
+
+/**
+ * Of the terms in the document's locale, those that declare the mention's words as a name (case
+ * and accents aside; see `declaredNamesOf`), where any does, else all; and of those the nearest. Worked out once per words.
+ */
+function nearestNamedAsWritten(candidates: Candidates, words: string): readonly string[] {
+  let chosen = candidates.byWords.get(words);
+  if (chosen === undefined) {
+    const named = candidates.inLocale.filter((uri) => declaredNamesOf(candidates.termOf(uri)).some((name) => foldedWords(name) === words));
+    chosen = named.length === 0 ? candidates.all : nearestTo(candidates.documentUri, named);
+    candidates.byWords.set(words, chosen);
+  }
+  return chosen;
+}
+
+/** A text's words folded (see `foldWord`), one blank between: "Service-Level Agreements" is "service level agreements". */
+function foldedWords(text: string): string {
+  return Array.from(text.matchAll(WORD), ([word]) => foldWord(word)).join(' ');
 }
 
 function commonFolderDepth(a: string, b: string): number {

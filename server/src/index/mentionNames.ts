@@ -21,10 +21,7 @@ import type { GlossaryTerm } from '../parsing/document';
  *   singular of a plural name ("Dokumente": "Dokument", "Stateful Apps": "stateful app").
  */
 export function mentionNameSetsOf(term: NamedTerm): { own: string[]; parts: string[] } {
-  const declared = [term.title, ...term.aliases];
-  if (!term.idFromFileName || term.title === term.id) declared.push(term.id);
-  // An H1 that does not title the page (in Docusaurus, one below other content) still names the term.
-  if (term.titleRange === undefined && term.heading !== undefined) declared.push(term.heading.text);
+  const declared = declaredNamesOf(term);
   const own = new Set<string>();
   const parts = new Set<string>();
   for (const declaredName of declared) {
@@ -39,6 +36,15 @@ export function mentionNameSetsOf(term: NamedTerm): { own: string[]; parts: stri
   }
   const named = (name: string) => name.trim() !== '';
   return { own: [...own].filter(named), parts: [...parts].filter((name) => named(name) && !own.has(name)) };
+}
+
+/** The names a term declares as they are written: its title, aliases, id (one it declares, or that is its title) and an H1 that does not title it. */
+export function declaredNamesOf(term: NamedTerm): string[] {
+  const declared = [term.title, ...term.aliases];
+  if (!term.idFromFileName || term.title === term.id) declared.push(term.id);
+  // An H1 that does not title the page (in Docusaurus, one below other content) still names the term.
+  if (term.titleRange === undefined && term.heading !== undefined) declared.push(term.heading.text);
+  return declared;
 }
 
 /** What a term's names come from: its title, aliases, id and H1, and its definition, which tells how a name is written in prose. */
