@@ -909,10 +909,11 @@ function expandPermalink(pattern: string, frontMatter: HugoFrontMatter, pageDate
     section: () => section,
     // Joined as Go's `path.Join`, which drops empty entries.
     sections: () => sectionEntries.filter((entry) => entry !== '').join('/'),
-    title: () => title,
-    slug: () => (slug !== undefined && slug !== '' ? slug : title),
-    filename: () => fileName,
-    slugorfilename: () => (slug !== undefined && slug !== '' ? slug : fileName),
+    // Each urlized on its own, as Hugo's permalink expander does: blanks at either end are dropped, not made a hyphen before the next `/`.
+    title: () => unicodeSanitize(title),
+    slug: () => unicodeSanitize(slug !== undefined && slug !== '' ? slug : title),
+    filename: () => unicodeSanitize(fileName),
+    slugorfilename: () => unicodeSanitize(slug !== undefined && slug !== '' ? slug : fileName),
   };
   return pattern.replace(PERMALINK_ATTRIBUTE, (token, name: string, cut: string | undefined) => {
     if (cut === undefined) return tokens[name]?.() ?? token;
