@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { posix } from 'node:path';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { safeDecode, uriPath, withPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
@@ -30,7 +31,10 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
   const languages = site.hugo.languages.map((language) => language.code);
   const diagnostics: GlossaryDiagnostic[] = [];
   for (const ref of refs) {
-    if (ref.lang !== undefined || (ref.inHtml && !site.hugo.rendersRawHtml) || names.has(refName(ref.target, languages))) continue;
+    if (ref.lang !== undefined || (ref.inHtml && !site.hugo.rendersRawHtml)) continue;
+    // A path ending in `.` or `..` (`../_index.md`, `..`) names a folder from the page's: Hugo finds that section.
+    const target = withDotFolderResolved(ref.target, site, document.uri);
+    if (target === undefined || names.has(refName(target, languages))) continue;
     if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
     diagnostics.push({
       range: ref.range,
@@ -42,6 +46,29 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
     });
   }
   return diagnostics;
+}
+
+/**
+ * A ref whose path, less an `index` or `_index` file, ends in `.` or `..` (`../_index.md`, `../`,
+ * `..`) names a folder from the page's own: that folder's path from the content folder, which
+ * `refName` reads by its last segment (the content folder itself: the home page's empty one);
+ * undefined where it leads above the content folder (not judged). Other refs as they are.
+ */
+function withDotFolderResolved(target: string, site: Extract<Site, { generator: 'hugo' }>, documentUri: string): string | undefined {
+  const path = safeDecode(target.replace(/[?#].*$/s, '').trim()).replace(/\/+$/, '');
+  const folder = path.replace(/(?:^|\/)_?index(?:\.[^/]*)?$/i, '');
+  if (path.startsWith('/') || !/(?:^|\/)\.\.?$/.test(folder)) return target;
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  const file = uriPath(documentUri);
+  const relative = file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
+  const contentDir = [...new Set(site.hugo.languages.map((language) => language.contentDir))]
+    .sort((a, b) => b.length - a.length)
+    .find((dir) => dir === '' || relative.startsWith(`${dir}/`));
+  if (contentDir === undefined) return undefined;
+  const inner = contentDir === '' ? relative : relative.slice(contentDir.length + 1);
+  const resolved = posix.normalize(posix.join(posix.dirname(inner), folder));
+  if (resolved === '..' || resolved.startsWith('../')) return undefined;
+  return resolved === '.' ? '' : resolved;
 }
 
 /**
