@@ -362,6 +362,7 @@ const HUGO_SITES = [
   { name: 'hugo-config-cascade', dir: path.join(SITES, 'hugo-config-cascade') },
   { name: 'hugo-config-cascade-language', dir: path.join(SITES, 'hugo-config-cascade-language') },
   { name: 'hugo-links-hook-partial', dir: path.join(SITES, 'hugo-links-hook-partial') },
+  { name: 'hugo-links-definition-shortcode', dir: path.join(SITES, 'hugo-links-definition-shortcode') },
   { name: 'hugo-theme-layouts', dir: path.join(SITES, 'hugo-theme-layouts') },
   { name: 'hugo-front-matter-openings', dir: path.join(SITES, 'hugo-front-matter-openings') },
   { name: 'hugo-opening-list', dir: path.join(SITES, 'hugo-opening-list') },

@@ -116,6 +116,10 @@ const MDX_STATEMENT = /^(?:import\s+(?:[\w$]+\s*(?:,|from\b)|\*\s*as\b|\{|["'])|
  * Text`, holds prose); its target may stand on the next line (`DEFINITION_TARGET`).
  */
 const REFERENCE_DEFINITION = /^\[(?!\^)([^\]\n]+)\]:(?:[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?)?[ \t]*$/d;
+/** A line with each Hugo shortcode on it (`{{< param x >}}`, `{{% x %}}`) made a run of `x` of its length, which has no blank. */
+function withShortcodesMasked(line: string): string {
+  return line.includes('{{') ? line.replace(/\{\{[<%][^\n]*?[>%]\}\}/g, (shortcode) => 'x'.repeat(shortcode.length)) : line;
+}
 const DEFINITION_TARGET = /^[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/d;
 /** An HTML or JSX tag on one line: `<b>`, `</b>`, `<TabItem label="x">`, `<br/>`. */
 const TAG = /<\/?[A-Za-z][^<>\n]*>/g;
@@ -542,12 +546,14 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       inStatement = true;
       continue;
     }
-    const definition = paragraphLines.length === 0 && (asMdx || relative <= 3) ? REFERENCE_DEFINITION.exec(block.text) : null;
+    // A Hugo shortcode in the target (`[2]: {{< param repo >}}/tree/main`) is replaced before Markdown is read: its blanks end no target.
+    const definition = paragraphLines.length === 0 && (asMdx || relative <= 3) ? REFERENCE_DEFINITION.exec(withShortcodesMasked(block.text)) : null;
     if (definition !== null) {
       const textStart = start + line.length - block.text.length;
       if (definition[2] !== undefined) {
         nonProse.push([start, end]);
-        const defined = definedLink(textStart + definition.indices![1][1], definition[2], textStart + definition.indices![2][0], start, end, lines);
+        const written = block.text.slice(definition.indices![2][0], definition.indices![2][1]);
+        const defined = definedLink(textStart + definition.indices![1][1], written, textStart + definition.indices![2][0], start, end, lines);
         links.push(defined);
         definitionLabels.set(defined, definition[1]);
         continue;
