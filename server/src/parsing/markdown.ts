@@ -116,9 +116,27 @@ const MDX_STATEMENT = /^(?:import\s+(?:[\w$]+\s*(?:,|from\b)|\*\s*as\b|\{|["'])|
  * Text`, holds prose); its target may stand on the next line (`DEFINITION_TARGET`).
  */
 const REFERENCE_DEFINITION = /^\[(?!\^)([^\]\n]+)\]:(?:[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?)?[ \t]*$/d;
-/** A line with each Hugo shortcode on it (`{{< param x >}}`, `{{% x %}}`) made a run of `x` of its length, which has no blank. */
+/**
+ * A line with each Hugo shortcode on it (`{{< param x >}}`, `{{% x %}}`) made a run of `x` of its
+ * length, which has no blank. One pass: a call never closed ends the search.
+ */
 function withShortcodesMasked(line: string): string {
-  return line.includes('{{') ? line.replace(/\{\{[<%][^\n]*?[>%]\}\}/g, (shortcode) => 'x'.repeat(shortcode.length)) : line;
+  if (!line.includes('{{')) return line;
+  let masked = '';
+  let from = 0;
+  for (let open = line.indexOf('{{', from); open !== -1; open = line.indexOf('{{', from)) {
+    const delimiter = line[open + 2];
+    if (delimiter !== '<' && delimiter !== '%') {
+      masked += line.slice(from, open + 2);
+      from = open + 2;
+      continue;
+    }
+    const close = line.indexOf(`${delimiter === '<' ? '>' : '%'}}}`, open + 3);
+    if (close === -1) break;
+    masked += line.slice(from, open) + 'x'.repeat(close + 3 - open);
+    from = close + 3;
+  }
+  return masked + line.slice(from);
 }
 const DEFINITION_TARGET = /^[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$/d;
 /** An HTML or JSX tag on one line: `<b>`, `</b>`, `<TabItem label="x">`, `<br/>`. */
