@@ -221,6 +221,15 @@ describe('what the words around a name say', () => {
     assert.deepEqual(mentioned(index, 'notiz.md', 'Die Normen gelten für alle Teile.\n'), ['Normen=typography/specs.md'], 'and gets it back when that term goes');
   });
 
+  it('takes the names of `aka` as aliases (Kubernetes\' glossary), an empty one as none', () => {
+    const index = glossaryOf({
+      'docs/glossary/pdb.md': '---\ntitle: Pod Disruption Budget\naka:\n- PDB\n---\nA budget.\n',
+      'docs/glossary/hpa.md': '---\ntitle: Horizontal Pod Autoscaler\naka: HPA\n---\nScales.\n',
+      'docs/glossary/pod.md': '---\ntitle: Pod\naka:\n---\nThe smallest object.\n',
+    });
+    assert.deepEqual(mentioned(index, 'docs/concepts/disruptions.md', 'A PDB limits; an HPA scales a Pod.\n'), ['PDB=docs/glossary/pdb.md', 'HPA=docs/glossary/hpa.md', 'Pod=docs/glossary/pod.md']);
+  });
+
   it('takes a term that has the words as a name as written over a nearer one they name by an inflected form (Kubernetes\' Pod and Pods)', () => {
     const index = glossaryOf({
       'docs/glossary/pod.md': '---\ntitle: Pod\n---\nThe smallest object.\n',

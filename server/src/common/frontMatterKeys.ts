@@ -35,8 +35,9 @@ export const FRONT_MATTER_KEYS: readonly FrontMatterKey[] = [
   { key: 'image', valueSnippet: '$1', documentation: () => l10n.t('An image shown in link previews of the page.') },
 ];
 
-/** Further Docusaurus doc keys: known, so never taken for a typo, but not offered by completion. */
+/** Further Docusaurus doc keys: known, so never taken for a typo, but not offered by completion (`aka`: the glossary's further names, as `aliases`). */
 const OTHER_DOCUSAURUS_KEYS = [
+  'aka',
   'pagination_label',
   'sidebar_class_name',
   'sidebar_key',
@@ -62,5 +63,5 @@ const HUGO_KEYS = [
   'resources', 'series', 'sitemap', 'slug', 'summary', 'tags', 'title', 'translationKey', 'type', 'unpublishdate', 'url', 'videos', 'weight',
 ];
 
-/** The keys a glossary entry in a Hugo site may have: Hugo's own and the glossary's (`id`, `not_mentions`, `translated_from`). */
-export const KNOWN_HUGO_KEYS: ReadonlySet<string> = new Set([...HUGO_KEYS, 'id', 'not_mentions', 'translated_from']);
+/** The keys a glossary entry in a Hugo site may have: Hugo's own and the glossary's (`id`, `aka`, `not_mentions`, `translated_from`). */
+export const KNOWN_HUGO_KEYS: ReadonlySet<string> = new Set([...HUGO_KEYS, 'id', 'aka', 'not_mentions', 'translated_from']);

@@ -177,11 +177,13 @@ export function mdxProblemsFact(text: string, lines: LineIndex): MdxFacts {
 
 /** The front-matter key listing phrases that are not mentions of the term. */
 export const NOT_MENTIONS_KEY = 'not_mentions';
+/** The front-matter key of further names, beside `aliases`, as Kubernetes' glossary writes them (`aka`). */
+export const ALSO_KNOWN_AS_KEY = 'aka';
 /** The front-matter key pinning the version of the original a translation was made from. */
 export const TRANSLATED_FROM_KEY = 'translated_from';
 
 /** The keys the term is read from. */
-const TERM_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'aliases', 'tags', 'not_mentions', 'translated_from']);
+const TERM_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'aliases', ALSO_KNOWN_AS_KEY, 'tags', 'not_mentions', 'translated_from']);
 
 /** Whether a link's file is found otherwise on a Hugo page: its destination holds an escape or a character reference (see `targetUri`). */
 function destinationDependsOnHugo(link: MarkdownLink): boolean {
@@ -256,7 +258,7 @@ function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, 
     id,
     ...(declaredId === undefined ? { idFromFileName: true as const } : {}),
     title: declaredTitle ?? fromText?.text ?? id,
-    aliases: listOf(field('aliases')).map((item) => item.value),
+    aliases: [...listOf(field('aliases')), ...listOf(field(ALSO_KNOWN_AS_KEY))].map((item) => item.value),
     notMentions: listOf(field(NOT_MENTIONS_KEY)).map((item) => item.value),
     tags: listOf(field('tags')),
     definition: definitionOf(body),
