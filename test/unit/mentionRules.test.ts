@@ -148,6 +148,7 @@ describe('the forms a name takes in the text', () => {
     vertrag: 'Vertrag',
     thema: 'Thema',
     konto: 'Konto',
+    deno: 'Deno',
     kriterium: 'Kriterium',
     richtlinie: 'Dokumentationsrichtlinie',
     datacenter: 'Datacenter',
@@ -171,6 +172,7 @@ describe('the forms a name takes in the text', () => {
       'Konten=konto',
       'Kriterien=kriterium',
     ]);
+    assert.deepEqual(found('denen Deno vertraut'), ['Deno=deno'], 'a short stem takes no "-en" for "-o" (MDN: 263 times "denen")');
   });
 
   it('finds a one-word name split by one hyphen or space, and a code with its space', () => {

@@ -438,7 +438,8 @@ function irregularPluralStems(word: string, folded: string): string[] {
   const ies = stemOf('ies');
   if (ies !== undefined) stems.push(ies + 'y');
   const en = stemOf('en');
-  if (en !== undefined) stems.push(en + 'um', en + 'a', en + 'o');
+  // "-o" takes "-en" after a longer stem only ("Konten", "Risiken", "Salden"): "denen" is no plural of "Deno".
+  if (en !== undefined) stems.push(en + 'um', en + 'a', ...(en.length > MIN_STEM_LENGTH ? [en + 'o'] : []));
   const a = stemOf('a');
   if (a !== undefined) stems.push(a + 'um');
   const ata = stemOf('ata');
