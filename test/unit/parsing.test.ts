@@ -104,7 +104,7 @@ describe('term facts', () => {
     assert.equal(term.definition, 'Eine Zeile und noch eine **fett**.');
   });
 
-  it('takes the paragraph a bold name leads into, not the name; skips an image, a banner or an italic subtitle before the first words; takes the list a colon introduces', () => {
+  it('takes the paragraph a bold name leads into, not the name; skips an image, a banner, an italic subtitle or a GitHub alert before the first words; takes the list a colon introduces', () => {
     const definition = (body: string) => parse(`---\nid: A\n---\n# A\n\n${body}`).term!.definition;
     assert.equal(definition('**Product Backlog** ist die Liste aller Anforderungen.\n'), '**Product Backlog** ist die Liste aller Anforderungen.');
     assert.equal(definition('**Das A ist ein B.** Mehr dazu.\n'), 'Das A ist ein B.');
@@ -120,6 +120,9 @@ describe('term facts', () => {
     assert.equal(definition('Beispiel:\n\n```\ncode\n```\n\n- a\n- b\n'), 'Beispiel:');
     // A longer italic line is the definition, not a subtitle.
     assert.equal(definition('*Eine Methode zur Planung von Projekten*\n\nMehr.\n'), '*Eine Methode zur Planung von Projekten*');
+    // A GitHub alert before the text is a notice (MDN's entity_header); a quote of a definition is one.
+    assert.equal(definition('> [!WARNING]\n> Veraltet.\n\nEin A ist ein Header.\n'), 'Ein A ist ein Header.');
+    assert.equal(definition('> Ein A ist, was Meyer ein A nennt.\n'), '> Ein A ist, was Meyer ein A nennt.');
   });
 
   it('reads a setext title', () => {

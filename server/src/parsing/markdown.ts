@@ -61,6 +61,8 @@ export interface Paragraph {
 const DECORATION = /^(?:\[?!\[[^\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)(?:\]\([^()\s]*\))?|<[^<>]*>|\s)*$/;
 /** A paragraph wholly in italics of five words at most that is no sentence: a subtitle (`*Business Model*`, an English name), not a definition. */
 const SUBTITLE = /^([*_])(?![*_\s])(?:[^*_\s]+\s+){0,4}[^*_\s]*[^*_\s.!?]\1$/;
+/** A GitHub alert (`> [!WARNING]`): a notice before the text, not a definition. */
+const ALERT = /^(?:>[ \t]*)+\[!(?:note|tip|important|warning|caution)\]/i;
 /** The first line of a list item. */
 const LIST_ITEM_LINE = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]/;
 
@@ -418,8 +420,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     const last = paragraphLines[paragraphLines.length - 1];
     if (leadParagraph === undefined) {
       const markdown = paragraphLines.map((line) => text.slice(line.start, line.end).trim()).join(' ');
-      // An image or a banner above the first words says nothing the hover can show, nor does a subtitle.
-      if (!DECORATION.test(markdown) && !SUBTITLE.test(markdown)) {
+      // An image or a banner above the first words says nothing the hover can show, nor does a subtitle or a notice.
+      if (!DECORATION.test(markdown) && !SUBTITLE.test(markdown) && !ALERT.test(markdown)) {
         leadParagraph = { markdown, range: lines.rangeAt(first.start, last.end) };
         leadIntroducesList = /[:,]$/.test(markdown);
       }
