@@ -762,6 +762,18 @@ describe('text that is no prose on the page', () => {
     assert.equal(covered('See [x][1].\n\n[1]: https://x.y "Service Level Agreement"\n', 'Service'), true, 'reference definition');
   });
 
+  it("the content of <style> and <script> elements, read as MDX or as CommonMark, to their closing tag or the text's end; not a tag in code", () => {
+    const page = '<style>\n.state { color: red }\n</style>\n\nA state.\n\n<script type="x">\nvar Kunde = 1;\n</script>\nKunde\n';
+    for (const uri of ['file:///w/n.mdx', 'file:///w/n.md']) {
+      assert.equal(inNonProse(page, 'state', 'first', uri), true, `${uri}: CSS`);
+      assert.equal(inNonProse(page, 'state', 'last', uri), false, `${uri}: prose after it`);
+      assert.equal(inNonProse(page, 'Kunde', 'first', uri), true, `${uri}: JavaScript`);
+      assert.equal(inNonProse(page, 'Kunde', 'last', uri), false, `${uri}: prose after the closing tag`);
+    }
+    assert.equal(inNonProse('<SCRIPT>\nvar Kunde;\n', 'Kunde'), true, 'never closed: to the end');
+    assert.equal(inNonProse('Write `<style>` here: Kunde.\n', 'Kunde'), false, 'a tag in code opens nothing');
+  });
+
   it('the text of a link or image by reference to a defined label, and not a bracket without a definition', () => {
     const references = '[Service Level Agreement][1], [SLA][], [Outtasking] and ![Outsourcing][1]; [Dienstleister] and [x][Vertrag] have no definition.\n\n[1]: ./a.md\n[sla]: ./b.md\n[outtasking]: ./c.md\n';
     for (const word of ['Service', 'SLA', 'Outtasking', 'Outsourcing']) assert.equal(covered(references, word), true, word);

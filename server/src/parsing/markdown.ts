@@ -611,6 +611,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     nonProse.push(fences[fences.length - 1]);
   }
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
+  if (text.includes('<', bodyOffset)) markStylesAndScripts(text, bodyOffset, nonProse);
   mergeInPlace(nonProse);
   if (asMdx && (text.includes('{', bodyOffset) || text.includes('<', bodyOffset))) leaveOutMdxCode(text, bodyOffset, lines, nonProse, tagStarts, { images, links, headings });
   if (text.includes('/*', bodyOffset) && markInMdxComments(text, bodyOffset, lines, nonProse, { images, links, headings })) containedHeading = true;
@@ -619,6 +620,28 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
   const otherAnchors = text.includes('id=', bodyOffset) ? elementIdsIn(text, bodyOffset, fences, containedHeading) : containedHeading ? [''] : [];
   return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }), ...(otherAnchors.length === 0 ? {} : { otherAnchors }) };
+}
+
+/**
+ * The content of `<style>` and `<script>` elements, CSS and JavaScript in any reading of the page
+ * (raw HTML in CommonMark, an element in MDX): no prose, up to the closing tag or the end of the
+ * text. Tags in code are left alone. One pass over the text.
+ */
+function markStylesAndScripts(text: string, from: number, nonProse: Span[]): void {
+  const lower = text.toLowerCase();
+  if (!lower.includes('<style', from) && !lower.includes('<script', from)) return;
+  const known = nonProse.slice();
+  mergeInPlace(known);
+  const opening = /<(style|script)(?=[\s>\/])/g;
+  opening.lastIndex = from;
+  for (let match = opening.exec(lower); match !== null; match = opening.exec(lower)) {
+    // In code, the text before the `<` is no prose either (the tag itself is, as a tag, after text or another tag).
+    if (isInSpans(known, match.index) && match.index > 0 && isInSpans(known, match.index - 1) && text[match.index - 1] !== '>') continue;
+    const close = lower.indexOf(`</${match[1]}`, opening.lastIndex);
+    const end = close === -1 ? text.length : close;
+    nonProse.push([match.index, end]);
+    opening.lastIndex = end;
+  }
 }
 
 /**
