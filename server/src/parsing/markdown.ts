@@ -1259,7 +1259,10 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
 
   // Escaped characters (`\]`, `\)`) are text, not brackets (CommonMark): the pattern reads a copy of
   // the line with them masked, of the same length, and the parts are taken from the line itself.
-  const linkLine = hasBracket && line.includes('\\') ? line.replace(BACKSLASH_ESCAPE, '\x01\x01') : line;
+  // So are Hugo's shortcodes, which it replaces before it reads the Markdown: their blanks end no
+  // destination (`[API](/docs/{{< param "version" >}}/api/)`).
+  const unescaped = hasBracket && line.includes('\\') ? line.replace(BACKSLASH_ESCAPE, '\x01\x01') : line;
+  const linkLine = hasBracket ? withShortcodesMasked(unescaped) : unescaped;
   for (const match of hasBracket && line.includes('](') ? matchesIn(INLINE_LINK, linkLine) : []) {
     const linkStart = start + match.index;
     if (inCodeOrComment(linkStart)) continue;
