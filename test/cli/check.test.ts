@@ -299,8 +299,9 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
   before(() => {
     ws = createWorkspace({
       'plain/docs/x.md': PAGE,
-      'flat/x.md': PAGE,
-      'flat/y.mdx': PAGE.replace('id: x', 'id: y'),
+      'jekyll/_config.yml': 'title: Glossar\n',
+      'jekyll/x.md': PAGE,
+      'jekyll/y.mdx': PAGE.replace('id: x', 'id: y'),
       'mkdocs/mkdocs.yml': 'site_name: Glossar\n',
       'mkdocs/docs/x.md': PAGE,
       'md/docusaurus.config.js': CONFIG("markdown: { format: 'md' },"),
@@ -363,10 +364,10 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
     assert.deepEqual(mdxFindings('v3'), ['docs/x.md:8:5']);
   });
 
-  it('claims no Docusaurus build of a .md page where only a guess makes the folder a Docusaurus site: no docs folder, or another generator\'s configuration', () => {
-    // MDN's and Jekyll's Markdown, a folder of notes: only MDX reads a .mdx page.
-    assert.deepEqual(mdxFindings('flat'), ['y.mdx:8:5']);
-    assert.equal(cli(['check', 'x.md'], ws.path('flat')).status, 0);
+  it('claims no Docusaurus build of a .md page in a folder another generator\'s configuration claims', () => {
+    // Jekyll's and MkDocs' Markdown: only MDX reads a .mdx page.
+    assert.deepEqual(mdxFindings('jekyll'), ['y.mdx:8:5']);
+    assert.equal(cli(['check', 'x.md'], ws.path('jekyll')).status, 0);
     assert.deepEqual(mdxFindings('mkdocs'), []);
   });
 

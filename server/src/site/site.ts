@@ -25,9 +25,8 @@ export type Site = (
    */
   assumed?: true;
   /**
-   * Set on an assumed Docusaurus site when neither a setting nor the layout says it is one (no
-   * `docs` folder, or another generator's configuration beside it): its `.md` pages are not known
-   * to be read as MDX.
+   * Set on an assumed Docusaurus site when another generator's configuration lies beside it
+   * (`mkdocs.yml`, Jekyll's `_config.yml`): its `.md` pages are not known to be read as MDX.
    */
   generatorGuessed?: true;
 };

@@ -506,13 +506,19 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
   site.docusaurus.locales = [...new Set(['en', ...languageFolders(path.join(root, 'i18n'))])];
   site.docusaurus.instances = [instanceOf(siteFolder, 'default', docsPath, 'docs', log)];
   log(`Site: no configuration found in ${root}; assumed a Docusaurus site with the defaults, docs in ${hasDocsFolder ? path.join(root, 'docs') : root} at /docs.`);
-  // A `docs` folder is Docusaurus's layout, unless another generator's configuration says otherwise.
-  const guessed = generator !== 'docusaurus' && (!hasDocsFolder || OTHER_GENERATORS_FILES.some((file) => fs.existsSync(path.join(root, file))));
+  // Docusaurus's docs, unless another generator's configuration says the folder is its.
+  const guessed = generator !== 'docusaurus' && OTHER_GENERATORS_FILES.some((file) => fs.existsSync(path.join(root, file)));
   return { ...site, assumed: true, ...(guessed ? { generatorGuessed: true as const } : {}) };
 }
 
-/** Configurations of generators that read a `docs` folder of Markdown as CommonMark: MkDocs, Jekyll (GitHub Pages), mdBook, Sphinx. */
-const OTHER_GENERATORS_FILES = ['mkdocs.yml', 'mkdocs.yaml', '_config.yml', 'book.toml', 'conf.py', 'docs/conf.py'];
+/**
+ * Configurations of generators that read Markdown as CommonMark (or as their own MDX): MkDocs,
+ * Jekyll (GitHub Pages), mdBook, Sphinx, VitePress, VuePress, Astro, Eleventy.
+ */
+const OTHER_GENERATORS_FILES = [
+  'mkdocs.yml', 'mkdocs.yaml', '_config.yml', 'book.toml', 'conf.py', 'docs/conf.py', '.vitepress', 'docs/.vitepress', '.vuepress', 'docs/.vuepress',
+  'astro.config.mjs', 'astro.config.ts', 'eleventy.config.js', '.eleventy.js',
+];
 
 /**
  * The sidebars and category files of each version a docs instance builds: the current version's

@@ -326,13 +326,13 @@ function hugoOpeningMessage(problem: HugoOpeningProblem): string {
 /**
  * The page's MDX as the build reads it, where it is judged: a published doc or a page the blog or
  * pages plugin compiles, whose front matter parses (else its error stops the build first), and
- * whose MDX no setting may change; in a folder taken for a Docusaurus site by a guess, `.mdx` pages only. Its problems (see `mdxProblemsOf`), and the modules it asks
+ * whose MDX no setting may change; in a folder another generator's configuration claims, `.mdx` pages only. Its problems (see `mdxProblemsOf`), and the modules it asks
  * webpack for where it is compiled as MDX.
  */
 export function judgedMdxOf(index: GlossaryIndex, document: ParsedDocument): { problems: MdxProblem[]; modules: MdxModule[] } | undefined {
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || document.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return undefined;
-  // Only MDX reads a `.mdx` page; a `.md` page is MDX to Docusaurus alone, which a guess does not make the judge.
+  // Only MDX reads a `.mdx` page; a `.md` page is MDX to Docusaurus alone, which is not known to build it.
   if (site.generatorGuessed === true && !/\.mdx$/i.test(document.uri)) return undefined;
   const page = index.pageOf(document.uri);
   if (page?.published === true) {
