@@ -632,8 +632,11 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(linksOf('<span>\n[Foo](./Foo.md)\n'), []);
     assert.deepEqual(linksOf('Text\n<span>\n[Bar](./Bar.md)\n'), ['./Bar.md']);
     assert.deepEqual(linksOf('<span>x</span> [Bar](./Bar.md)\n'), ['./Bar.md']);
-    // In a list item, lines are read as before.
-    assert.deepEqual(linksOf('- <div>\n  [Bar](./Bar.md)\n'), ['./Bar.md']);
+    // In a list item and a quote too (flink's posts), to a blank line or a line that leaves the container, as micromark reads them.
+    assert.deepEqual(linksOf('- <div>\n  [Foo](./Foo.md)\n- [Bar](./Bar.md)\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('* Item, here\n\t<p></p>\n\t* The [Foo](./Foo.md) page\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('> Quote\n> <div>\n> [Foo](./Foo.md)\n\n> [Bar](./Bar.md)\n'), ['./Bar.md']);
+    assert.deepEqual(linksOf('> <div>\n[Bar](./Bar.md)\n'), ['./Bar.md']);
     // MDX reads tags as JSX, and the Markdown in them.
     assert.deepEqual(parseDocument('file:///w/n.mdx', '<div>\n[Bar](./Bar.md)\n</div>\n').body.links.map((link) => link.target), ['./Bar.md']);
   });

@@ -407,6 +407,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let containedHeading = false;
   // An HTML block that lines go on (see `htmlBlockOpening`): what ends it, `blank` a blank line.
   let htmlBlock: RegExp | 'blank' | undefined;
+  // The container the HTML block lies in: its quotes, and the column of the list item's content that holds it.
+  let htmlContainer: { quotes: number; column: number | undefined } = { quotes: 0, column: undefined };
 
   // The lead paragraph ends in `:` or `,`: a list right after it belongs to it.
   let leadIntroducesList = false;
@@ -477,7 +479,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       continue;
     }
 
-    if (htmlBlock !== undefined && !(htmlBlock === 'blank' && block.rest.trim() === '')) {
+    // A line of a quote it is not in, or less indented than the list item's content, leaves the block's container, and the block.
+    const inHtmlContainer = block.quotes === htmlContainer.quotes && (htmlContainer.column === undefined || block.rest.trim() === '' || block.restColumn >= htmlContainer.column);
+    if (htmlBlock !== undefined && inHtmlContainer && !(htmlBlock === 'blank' && block.rest.trim() === '')) {
       // Raw HTML, no Markdown: no link, image, heading or mention; its comments may still be directives.
       nonProse.push([start, end]);
       if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments);
@@ -503,10 +507,11 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     // The column the line's content starts at, relative to the list item that holds it, if any.
     const contentColumn = block.itemColumn ?? block.restColumn;
     const relative = listColumn !== undefined && contentColumn >= listColumn ? contentColumn - listColumn : contentColumn;
-    // An HTML block as CommonMark reads it, at the top level (in a list item or a quote, lines are read as Markdown, as before).
-    const opening = !asMdx && block.quotes === 0 && block.itemColumn === undefined && listColumn === undefined && block.restIndent <= 3 ? htmlBlockOpening(block.text, paragraphLines.length > 0) : undefined;
+    // An HTML block as CommonMark reads it, at the top level, in a quote or in a list item (indented at most three blanks past its content's column).
+    const opening = !asMdx && relative <= 3 ? htmlBlockOpening(block.text, paragraphLines.length > 0) : undefined;
     if (opening !== undefined) {
       closeParagraph();
+      htmlContainer = { quotes: block.quotes, column: listColumn !== undefined && contentColumn >= listColumn ? listColumn : undefined };
       nonProse.push([start, end]);
       if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments);
       if (opening === 'blank' || !opening.test(block.text.slice(1))) htmlBlock = opening;
