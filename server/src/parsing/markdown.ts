@@ -118,6 +118,11 @@ const MDX_STATEMENT = /^(?:import\s+(?:[\w$]+\s*(?:,|from\b)|\*\s*as\b|\{|["'])|
  * Text`, holds prose); its target may stand on the next line (`DEFINITION_TARGET`).
  */
 const REFERENCE_DEFINITION = /^\[(?!\^)([^\]\n]+)\]:(?:[ \t]*(<[^<>\n]*>|[^\s<]\S*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?)?[ \t]*$/d;
+/** Whether a destination holds a Hugo shortcode's call (`{{< param url >}}/x`, `{{% ref "a.md" %}}`). */
+function holdsShortcode(destination: string): boolean {
+  return destination.includes('{{<') || destination.includes('{{%');
+}
+
 /**
  * A line with each Hugo shortcode on it (`{{< param x >}}`, `{{% x %}}`) made a run of `x` of its
  * length, which has no blank. One pass: a call never closed ends the search.
@@ -579,7 +584,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         nonProse.push([start, end]);
         const written = block.text.slice(definition.indices![2][0], definition.indices![2][1]);
         const defined = definedLink(textStart + definition.indices![1][1], written, textStart + definition.indices![2][0], start, end, lines);
-        links.push(defined);
+        // Defined all the same (`[text][label]` refers to it), but no link to judge or rewrite: Hugo's shortcode writes its destination.
+        if (!holdsShortcode(written)) links.push(defined);
         definitionLabels.set(defined, definition[1]);
         continue;
       }
@@ -1285,6 +1291,8 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
     }
     // An image as a link's text (`[![Logo](logo.png)](https://…)`) is matched with the link: looked for inside it.
     if (linkText.includes('![')) imagesInText(linkLine, line, match.indices![2], start, lines, images);
+    // A destination a shortcode writes is Hugo's to make (a `ref` is one of `hugoRefs`): no link to judge or rewrite.
+    if (holdsShortcode(target)) continue;
     links.push({
       kind: 'inline',
       text: unescapeMarkdown(linkText),
