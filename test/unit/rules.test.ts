@@ -1165,6 +1165,21 @@ describe('broken-anchor', () => {
     assert.deepEqual(found(index, 'i18n/de/docusaurus-plugin-content-docs/current/other.md').map(([range]) => range), ['3:27-3:44']);
   });
 
+  it('judges a route from a doc without a translation, built in the other locale too, by the translation of the page it names there', () => {
+    const { index } = siteWithFiles([], {
+      'docs/a.md': '---\ntitle: A\n---\n[a](/docs/b#english-only) [b](./b#english-only) [c](/docs/b#both) [d](./b.md#english-only)\n',
+      'docs/b.md': '---\ntitle: B\n---\n## English only\n\n## Both\n',
+      'docs/c.md': '---\ntitle: C\n---\n[a](/docs/b#english-only)\n',
+      'i18n/de/docusaurus-plugin-content-docs/current/b.md': '---\ntitle: B\n---\n## Both\n',
+      'i18n/de/docusaurus-plugin-content-docs/current/c.md': '---\ntitle: C\n---\n[a](/docs/b#both)\n',
+    }, (site) => (site.docusaurus.locales = ['en', 'de']));
+    // `./b.md` is looked for beside the file in the de build, and is a broken link there (linkRules), not an anchor.
+    assert.deepEqual(found(index, 'docs/a.md').map(([range]) => range), ['3:4-3:24', '3:30-3:46']);
+    assert.match(diagnosticsOf(index, 'docs/a.md').find((diagnostic) => diagnostic.code === 'broken-anchor')!.message, /In the de build/);
+    // Translated into de itself, the doc is read in en only there.
+    assert.deepEqual(found(index, 'docs/c.md'), []);
+  });
+
   it('checks the links to a page again when its headings change', () => {
     const { index } = siteWithFiles([], texts);
     const before = index.getDocument(uri('docs/other.md'));

@@ -29,10 +29,17 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
   if (source === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const asMdx = compiledAsMdx(index, document);
+  // A doc of the default locale is also built in every locale it has no translation into, where its
+  // links reach the translations of the pages they name (`/docs/b#x` is `/fr/docs/b#x` there).
+  const otherLocales = page === undefined ? [] : untranslatedLocalesOf(index, site, document, page);
   const check = (link: MarkdownLink) => {
     // A definition no link uses, and a link in MDX's comment, write no link.
     if (link.kind !== 'inline' || (link.defined && !link.referenced) || (asMdx && link.inMdxComment)) return;
-    const broken = brokenAnchor(index, site, document, source, link);
+    let broken = brokenAnchor(index, site, document, source, link);
+    for (const locale of otherLocales) {
+      if (broken !== undefined) break;
+      broken = brokenAnchor(index, site, document, { page, locale }, link, true);
+    }
     if (broken === undefined) return;
     const suggestion = suggestionWritableInto(link, broken.suggestion);
     diagnostics.push({
@@ -95,7 +102,21 @@ export function markdownPartialOf(index: GlossaryIndex): PartialOf {
 /** Anchors other parts of a page than its text give it: the footnotes' (`user-content-fn-1`, `footnote-label`). */
 const GENERATED_ANCHOR = /^(?:user-content-|footnote-label$)/;
 
-function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, source: LinkingPage, link: MarkdownLink): { message: string; suggestion?: string; breaksBuild?: true } | undefined {
+/** The locales other than its own a default-locale doc is built in: those it has no translation into. */
+function untranslatedLocalesOf(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, page: SitePage): string[] {
+  const { defaultLocale, locales } = site.docusaurus;
+  if (page.locale !== defaultLocale || locales.length < 2) return [];
+  const translated = new Set(index.translationsOf(document.uri).map((uri) => index.pageOf(uri)?.locale));
+  return locales.filter((locale) => locale !== defaultLocale && !translated.has(locale));
+}
+
+/**
+ * The link's broken anchor, read in the locale of `source`. With `onlyTranslated`, the link of a
+ * default-locale doc read in another locale, where it builds untranslated: judged only where the
+ * page it names is replaced by its translation there (elsewhere the default locale's judgement
+ * holds).
+ */
+function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, source: LinkingPage, link: MarkdownLink, onlyTranslated = false): { message: string; suggestion?: string; breaksBuild?: true } | undefined {
   // As the link's URL holds it: Markdown's escapes (`#a\_b`) and character references (`O&#95;ut.md`) resolved; a `&` left is not judged.
   const read = link.component ? link.target : markdownDestination(link.target);
   const hashAt = read === undefined ? -1 : read.indexOf('#');
@@ -105,8 +126,17 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   const path = read.slice(0, hashAt).replace(/\?.*$/s, '');
   // A blog post's own anchors are not read, and its links to Markdown files lead to no doc (see `pageOfAnotherPlugin`).
   if (source.page === undefined && !path.startsWith('/')) return undefined;
-  const target = path === '' ? document : linkedDocument(index, document.uri, link.target, link.targetUri, link.component).document;
-  if (target === undefined || index.siteFor(target.uri) !== site) return undefined;
+  const linked = path === '' ? document : linkedDocument(index, document.uri, link.target, link.targetUri, link.component).document;
+  if (linked === undefined || index.siteFor(linked.uri) !== site) return undefined;
+  let target = linked;
+  if (onlyTranslated) {
+    // A Markdown file's path is looked for beside this file there (see `linkRules`): only routes are followed to the translation.
+    if (linked === document || /\.mdx?$/i.test(path)) return undefined;
+    const translation = index.translationsOf(linked.uri).find((uri) => index.pageOf(uri)?.locale === source.locale);
+    const translated = translation === undefined ? undefined : index.documentAtLink(translation);
+    if (translated === undefined) return undefined;
+    target = translated;
+  }
   const targetPage = target === document ? source.page : judgedPage(index, site, target);
   if (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, source.locale)) return undefined;
   const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) }, markdownPartialOf(index));
@@ -118,6 +148,13 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   const nearest = nearestAnchor(anchors, decoded);
   const suggestion = nearest === undefined ? undefined : `${link.target.slice(0, link.component ? hashAt : fragmentStart(link.target))}#${nearest}`;
   const where = target === document ? l10n.t('this page') : targetPage.route;
+  if (onlyTranslated) {
+    return {
+      message: suggestion === undefined
+        ? l10n.t('In the {0} build, where this page is built from this file, no heading or element of the translation at {1} has the id "{2}": Docusaurus reports a broken anchor.', source.locale, where, hash)
+        : l10n.t('In the {0} build, where this page is built from this file, no heading or element of the translation at {1} has the id "{2}": Docusaurus reports a broken anchor. Did you mean "{3}"?', source.locale, where, hash, nearest!),
+    };
+  }
   return {
     message: suggestion === undefined
       ? l10n.t('No heading or element on {0} has the id "{1}": Docusaurus reports a broken anchor.', where, hash)
