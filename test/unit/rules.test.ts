@@ -1252,7 +1252,11 @@ describe('headingText', () => {
     assert.equal(headingText('a \\[b] und Foo [bar], [x][]'), 'a [b] und Foo [bar], [x][]');
     assert.equal(headingText('x &lt;y&gt; &amp; &#35;1'), 'x <y> & #1');
     assert.equal(headingText('_a_b_'), 'a_b');
-    for (const uncertain of ['_a _b_ c_', '`x` _y_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&nbsp;T', 'zwei\nZeilen', 'Note:important', ':abbr[HTML]']) assert.equal(headingText(uncertain), undefined, uncertain);
+    // A code span's `_` are code (karmada's `## Step 2: Change \`<SERVER_IP>\``), and emphasis pairs around spans.
+    assert.equal(headingText('Step 2: Change `<SERVER_IP>`'), 'Step 2: Change <SERVER_IP>');
+    assert.equal(headingText('`x` _y_'), 'x y');
+    assert.equal(headingText('_`a_b`_ und `c_`'), 'a_b und c_');
+    for (const uncertain of ['_a _b_ c_', '`x _y_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&nbsp;T', 'zwei\nZeilen', 'Note:important', ':abbr[HTML]']) assert.equal(headingText(uncertain), undefined, uncertain);
   });
 });
 

@@ -207,7 +207,12 @@ function inlineLink(markdown: string, at: number): { text: string; end: number }
 function underscoreEmphasis(markdown: string): Set<number> | undefined {
   const places = new Set<number>();
   if (!markdown.includes('_')) return places;
-  if (markdown.includes('`')) return undefined;
+  if (markdown.includes('`')) {
+    // A code span's `_` are code, never emphasis: its text is masked, its backticks kept (punctuation to the runs beside them).
+    const masked = withoutCodeSpans(markdown);
+    if (masked === undefined) return undefined;
+    markdown = masked;
+  }
   let opener: { at: number; length: number } | undefined;
   for (const run of markdown.matchAll(/(?<!\\)_+/g)) {
     const before = markdown[run.index - 1] ?? ' ';
@@ -227,6 +232,32 @@ function underscoreEmphasis(markdown: string): Set<number> | undefined {
     }
   }
   return places;
+}
+
+/**
+ * The inline Markdown with the text of its code spans replaced by letters, as long as it was;
+ * undefined where a run of backticks opens no span (its backticks are text, which emphasis may pair around).
+ */
+function withoutCodeSpans(markdown: string): string | undefined {
+  let masked = '';
+  for (let at = 0; at < markdown.length; ) {
+    const character = markdown[at];
+    if (character === '\\' && markdown[at + 1] !== undefined) {
+      masked += markdown.slice(at, at + 2);
+      at += 2;
+    } else if (character === '`') {
+      const span = codeSpanAt(markdown, at);
+      if ('run' in span) return undefined;
+      let run = 1;
+      while (markdown[at + run] === '`') run++;
+      masked += '`'.repeat(run) + 'x'.repeat(span.end - at - 2 * run) + '`'.repeat(run);
+      at = span.end;
+    } else {
+      masked += character;
+      at++;
+    }
+  }
+  return masked;
 }
 
 const PUNCTUATION = /[\p{P}\p{S}]/u;
