@@ -1180,6 +1180,19 @@ describe('broken-anchor', () => {
     assert.deepEqual(found(index, 'docs/c.md'), []);
   });
 
+  it('judges the links of a Markdown page of src/pages to the docs\' anchors, as those of a blog post (socket.io\'s get-started pages)', () => {
+    const { index } = siteWithFiles([], {
+      'docs/b.md': '---\ntitle: B\n---\n## Acknowledgements\n',
+      'src/pages/start.md': '# Start\n\n[a](/docs/b#Acknowledgements) [b](/docs/b#acknowledgements) [c](/docs/b#fehlt)\n',
+      'src/pages/_teil.md': '[c](/docs/b#fehlt)\n',
+    }, (site) => {
+      site.docusaurus.contentFolders = [uri('src/pages')];
+      site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: undefined }];
+    });
+    assert.deepEqual(found(index, 'src/pages/start.md').map(([range]) => range), ['2:4-2:28', '2:64-2:77']);
+    assert.deepEqual(found(index, 'src/pages/_teil.md'), []);
+  });
+
   it('checks the links to a page again when its headings change', () => {
     const { index } = siteWithFiles([], texts);
     const before = index.getDocument(uri('docs/other.md'));

@@ -18,7 +18,7 @@ type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
  * Links from a doc to an anchor its target page does not have (`#setup` where the heading is
  * "Set-up", so its id `set-up`), which Docusaurus reports after a build as broken anchors
  * (`onBrokenAnchors`: a warning by default; `throw` fails the build). Judged between docs of one
- * locale, from a blog post to a doc by its route, and where the target's anchors are known for
+ * locale, from a blog post or a Markdown page of `src/pages` to a doc by its route, and where the target's anchors are known for
  * certain (see `docusaurusAnchorsOf`).
  */
 export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
@@ -62,10 +62,14 @@ interface LinkingPage {
   locale: string;
 }
 
-/** A post of a blog whose routes are known, in the default locale, compiled without a problem: Docusaurus checks its links to the docs' anchors too. */
+/**
+ * A post of a blog whose routes are known, or a Markdown page of a pages plugin (`src/pages/…`), in
+ * the default locale, compiled without a problem: Docusaurus checks its links to the docs' anchors too.
+ */
 function isJudgedBlogPost(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument): boolean {
   const { docusaurus } = site;
-  if (docusaurus.contentMdxChangedBy !== undefined || !docusaurus.blogs.some((blog) => document.uri.startsWith(`${blog.uri}/`))) return false;
+  const inPlugin = docusaurus.blogs.some((blog) => document.uri.startsWith(`${blog.uri}/`)) || docusaurus.pagesFolders.some((pages) => document.uri.startsWith(`${pages.uri}/`));
+  if (docusaurus.contentMdxChangedBy !== undefined || !inPlugin) return false;
   if (!compiledByItsPlugin(index, document)) return false;
   return mdxProblemsOf(docusaurus, document).length === 0;
 }
