@@ -1193,6 +1193,26 @@ describe('broken-anchor', () => {
     assert.deepEqual(found(index, 'src/pages/_teil.md'), []);
   });
 
+  it('judges a blog post and a Markdown page without a translation in the other locales too, by the translations of the docs they name', () => {
+    const text = '[a](/docs/b#installation) [b](/docs/b#usage)\n';
+    const { index } = siteWithFiles(['i18n/fr/docusaurus-plugin-content-blog/uebersetzt.md'], {
+      'docs/b.md': '---\ntitle: B\n---\n## Installation\n\n## Usage\n',
+      'i18n/fr/docusaurus-plugin-content-docs/current/b.md': '---\ntitle: B\n---\n## Utilisation {#usage}\n',
+      'blog/post.md': `---\ntitle: Post\n---\n${text}`,
+      'blog/uebersetzt.md': `---\ntitle: Post\n---\n${text}`,
+      'src/pages/start.md': text,
+    }, (site) => {
+      site.docusaurus.locales = ['en', 'fr'];
+      site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')];
+      site.docusaurus.blogs = [{ uri: uri('blog'), routeBasePath: 'blog', listFolders: [] }];
+      site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: undefined }];
+    });
+    assert.deepEqual(found(index, 'blog/post.md').map(([range]) => range), ['3:4-3:24']);
+    assert.deepEqual(found(index, 'src/pages/start.md').map(([range]) => range), ['0:4-0:24']);
+    // Its fr build reads the translation, whose own links are not read here.
+    assert.deepEqual(found(index, 'blog/uebersetzt.md'), []);
+  });
+
   it('checks the links to a page again when its headings change', () => {
     const { index } = siteWithFiles([], texts);
     const before = index.getDocument(uri('docs/other.md'));

@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../../parsing/document';
 import { resolveRelativeLink } from '../../common/uris';
 import { fragmentStart, markdownDestination, type MarkdownLink } from '../../parsing/markdown';
 import { docusaurusAnchorsOf, type PartialOf } from '../../site/docusaurusAnchors';
+import { contentPageTranslations } from '../../site/docusaurus';
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
@@ -29,16 +30,16 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
   if (source === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const asMdx = compiledAsMdx(index, document);
-  // A doc of the default locale is also built in every locale it has no translation into, where its
+  // A doc, a blog post or a Markdown page of the default locale is also built in every locale it has no translation into, where its
   // links reach the translations of the pages they name (`/docs/b#x` is `/fr/docs/b#x` there).
-  const otherLocales = page === undefined ? [] : untranslatedLocalesOf(index, site, document, page);
+  const otherLocales = page === undefined ? untranslatedContentLocalesOf(index, site, document) : untranslatedLocalesOf(index, site, document, page);
   const check = (link: MarkdownLink) => {
     // A definition no link uses, and a link in MDX's comment, write no link.
     if (link.kind !== 'inline' || (link.defined && !link.referenced) || (asMdx && link.inMdxComment)) return;
     let broken = brokenAnchor(index, site, document, source, link);
     for (const locale of otherLocales) {
       if (broken !== undefined) break;
-      broken = brokenAnchor(index, site, document, { page, locale }, link, true);
+      broken = brokenAnchor(index, site, document, page === undefined ? { locale } : { page, locale }, link, true);
     }
     if (broken === undefined) return;
     const suggestion = suggestionWritableInto(link, broken.suggestion);
@@ -112,6 +113,15 @@ function untranslatedLocalesOf(index: GlossaryIndex, site: DocusaurusSite, docum
   if (page.locale !== defaultLocale || locales.length < 2) return [];
   const translated = new Set(index.translationsOf(document.uri).map((uri) => index.pageOf(uri)?.locale));
   return locales.filter((locale) => locale !== defaultLocale && !translated.has(locale));
+}
+
+/** The same for a blog post or a Markdown page of `src/pages`: the locales with no file at its translation's place (`i18n/<locale>/docusaurus-plugin-content-blog/…`). */
+function untranslatedContentLocalesOf(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument): string[] {
+  const { defaultLocale, locales } = site.docusaurus;
+  if (locales.length < 2) return [];
+  const translations = contentPageTranslations(site.docusaurus, site.rootUri, document.uri);
+  if (translations.length !== locales.length) return [];
+  return locales.filter((locale, at) => locale !== defaultLocale && index.whatIsAt(translations[at]) !== 'file');
 }
 
 /**
