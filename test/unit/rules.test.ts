@@ -1213,6 +1213,20 @@ describe('broken-anchor', () => {
     assert.deepEqual(found(index, 'blog/uebersetzt.md'), []);
   });
 
+  it('checks the links to the original again when a translation\'s headings change, as pages built untranslated in its locale reach it', () => {
+    const fr = 'i18n/fr/docusaurus-plugin-content-docs/current/b.md';
+    const { index } = siteWithFiles([], {
+      'docs/a.md': '---\ntitle: A\n---\n[a](/docs/b#usage)\n',
+      'docs/b.md': '---\ntitle: B\n---\n## Usage\n',
+      [fr]: '---\ntitle: B\n---\n## Utilisation {#usage}\n',
+    }, (site) => (site.docusaurus.locales = ['en', 'fr']));
+    assert.deepEqual(found(index, 'docs/a.md'), []);
+    const before = index.getDocument(uri(fr));
+    index.setDocument(uri(fr), '---\ntitle: B\n---\n## Utilisation\n');
+    assert.ok(affectedDocuments(index, uri(fr), before, index.getDocument(uri(fr))).has(uri('docs/a.md')));
+    assert.equal(found(index, 'docs/a.md').length, 1);
+  });
+
   it('checks the links to a page again when its headings change', () => {
     const { index } = siteWithFiles([], texts);
     const before = index.getDocument(uri('docs/other.md'));
