@@ -1303,6 +1303,9 @@ describe('headingText', () => {
     assert.equal(headingText('Step 2: Change `<SERVER_IP>`'), 'Step 2: Change <SERVER_IP>');
     assert.equal(headingText('`x` _y_'), 'x y');
     assert.equal(headingText('_`a_b`_ und `c_`'), 'a_b und c_');
+    // A full reference to no defined label is text, where the heading uses none (socket.io's API headings).
+    assert.equal(headingText('socket.emit(eventName[, ...args][, ack])', true), 'socket.emit(eventName[, ...args][, ack])');
+    assert.equal(headingText('socket.emit(eventName[, ...args][, ack])'), undefined);
     for (const uncertain of ['_a _b_ c_', '`x _y_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&nbsp;T', 'zwei\nZeilen', 'Note:important', ':abbr[HTML]']) assert.equal(headingText(uncertain), undefined, uncertain);
   });
 });

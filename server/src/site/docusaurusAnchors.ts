@@ -85,12 +85,14 @@ function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean
   // Loaded on first use: in the bundles, `./headingSlugs` is dist/headingSlugs.js.
   headingSlugs ??= require('./headingSlugs') as typeof HeadingSlugs;
   const slugger = headingSlugs.pageSlugger();
+  // The lines a reference to a defined label lies on: elsewhere `[text][label]` names no definition, and is text.
+  const referenced = new Set((document.body.references ?? []).map((reference) => reference.range.start.line));
   for (const heading of document.body.headings) {
     let id = heading.id;
     // A directive's name (`{#ns:name}`, remark-directive's `:name`) is no part of the id.
     if (id !== undefined && DIRECTIVE.test(id)) return undefined;
     if (id === undefined) {
-      const text = headingText(heading.source ?? heading.text);
+      const text = headingText(heading.source ?? heading.text, !referenced.has(heading.range.start.line));
       if (text === undefined) return undefined;
       // Docusaurus looks for `{#id}` in the text: a code span may write it (`` `{#x}` ``).
       const explicit = CLASSIC_HEADING_ID.exec(text);
@@ -111,10 +113,12 @@ const DIRECTIVE = /(?<!:):[A-Za-z]/;
  * A heading's inline Markdown as the text Docusaurus slugs (mdast's `toString`): code spans' code,
  * links' and images' texts, escapes and character references resolved, emphasis markers of `*`
  * left in (the slug drops them all the same), those of `_` left out; brackets of no link (`[b]`
- * without a definition: the slug drops them, and those of a shortcut reference alike). Undefined where that text is not certain without a
+ * without a definition: the slug drops them, and those of a shortcut reference alike; a full
+ * reference `[text][label]` too, where `unreferenced` says no defined label is used in the heading,
+ * as socket.io's `emit(eventName[, ...args][, ack])`). Undefined where that text is not certain without a
  * full parse, and for text too long to be a heading (`MAX_INLINE_TEXT`).
  */
-export function headingText(markdown: string): string | undefined {
+export function headingText(markdown: string, unreferenced = false): string | undefined {
   if (markdown.length > MAX_INLINE_TEXT) return undefined;
   const emphasis = underscoreEmphasis(markdown);
   if (emphasis === undefined) return undefined;
@@ -134,7 +138,7 @@ export function headingText(markdown: string): string | undefined {
       at = 'run' in span ? at + span.run : span.end;
       continue;
     } else if (character === '[' || (character === '!' && markdown[at + 1] === '[')) {
-      const link = inlineLink(markdown, character === '!' ? at + 1 : at);
+      const link = inlineLink(markdown, character === '!' ? at + 1 : at, unreferenced);
       if (link === 'no link') {
         // Text, or a shortcut or collapsed reference (`[b]`, `[b][]`), whose brackets the slug drops all the same.
         text += character;
@@ -142,7 +146,7 @@ export function headingText(markdown: string): string | undefined {
         continue;
       }
       if (link === undefined) return undefined;
-      const linkText = headingText(link.text);
+      const linkText = headingText(link.text, unreferenced);
       if (linkText === undefined) return undefined;
       text += linkText;
       at = link.end;
@@ -169,10 +173,11 @@ export function headingText(markdown: string): string | undefined {
 
 /**
  * An inline link `[text](destination "title")` at `at` (its `[`): its text and where it ends; `no
- * link` for brackets that are text or a reference whose text is theirs (`[b]`, `[b][]`); undefined
- * for any other bracket (a full reference `[text][label]`, a footnote, an unclosed one).
+ * link` for brackets that are text or a reference whose text is theirs (`[b]`, `[b][]`), and a full
+ * reference `[text][label]` where it names no definition (`unreferenced`); undefined for any other
+ * bracket (a full reference, a footnote, an unclosed one).
  */
-function inlineLink(markdown: string, at: number): { text: string; end: number } | 'no link' | undefined {
+function inlineLink(markdown: string, at: number, unreferenced: boolean): { text: string; end: number } | 'no link' | undefined {
   let depth = 0;
   let close = -1;
   for (let index = at; index < markdown.length; index++) {
@@ -190,7 +195,7 @@ function inlineLink(markdown: string, at: number): { text: string; end: number }
     }
   }
   if (close === -1 || markdown[at + 1] === '^') return undefined;
-  if (markdown[close + 1] === '[') return markdown[close + 2] === ']' ? 'no link' : undefined;
+  if (markdown[close + 1] === '[') return markdown[close + 2] === ']' || unreferenced ? 'no link' : undefined;
   if (markdown[close + 1] !== '(') return 'no link';
   // A destination without blanks or parentheses, and an optional title in quotes.
   const rest = /^\(\s*(?:<[^<>\n]*>|[^\s()<>]*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/.exec(markdown.slice(close + 1));
