@@ -504,6 +504,17 @@ describe('markdown body', () => {
     ]);
   });
 
+  it('finds links and images whose title, or the blanks before it, run over lines (flink\'s posts), as micromark does; not into a list item', () => {
+    const text = '# A\n\n![alt](/img/fehlt.png "Über zwei\nZeilen")\n\n[a](/docs/a/ "Titel über\nzwei Zeilen") und [b](/b/\n"Titel auf der nächsten") Ende\n\n> [q](/q/ "zitierter\n> Titel")\n\n[nicht](/n/ "offen\n- Punkt")\n\n[auch nicht](/o/ "offen\n\nzu")\n';
+    const parsed = parse(text);
+    assert.deepEqual(parsed.body.links.map((link) => [link.target, textAt(text, link.targetRange), link.range.start.line, link.range.end.line]), [
+      ['/docs/a/', '/docs/a/', 5, 6],
+      ['/b/', '/b/', 6, 7],
+      ['/q/', '/q/', 9, 10],
+    ]);
+    assert.deepEqual(parsed.body.images?.map((image) => image.target), ['/img/fehlt.png']);
+  });
+
   it('finds links whose text runs over the lines of a paragraph, in a quote and a list item too, but not across items, paragraphs or code', () => {
     const text = '# A\n\nVor [upcoming dev\n   meetings](/community/#meetings) und [eins](a.md).\n\n> Ein [zitierter\n> Link](b.md)\n\n- Ein [Punkt\n  mit Link](c.md)\n- [kein\n- Link](d.md)\n\nEin [offener\n\nAbsatz](e.md) und `[Code\nüber](f.md)` und ![ein\nBild](g.png)\n';
     const parsed = parse(text);

@@ -1039,7 +1039,7 @@ function imagesInText(masked: string, line: string, [from, to]: [number, number]
 }
 
 /** An inline link or image whose text runs over the lines of a paragraph (the blanks and quote markers that start a line are in it); its destination is on one line. */
-const INLINE_LINK_OVER_LINES = /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\([ \t]*(?![ \t])(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)/dg;
+const INLINE_LINK_OVER_LINES = /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\([ \t]*(?![ \t])(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:(?:[ \t]+|[ \t]*\r?\n[ \t>]*)(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*\)/dg;
 
 /**
  * A line that a paragraph's text cannot run on into, as CommonMark and GFM read it, after its quote
@@ -1173,7 +1173,7 @@ function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; 
   const paragraphEnd = paragraph[paragraph.length - 1].end;
   // Most paragraphs hold no bracket: the native search is all they cost.
   if (!text.slice(paragraphStart, paragraphEnd).includes('[')) return;
-  const opening = paragraph.findIndex((line, position) => position < paragraph.length - 1 && leavesBracketOpen(text, line.start, line.end));
+  const opening = paragraph.findIndex((line, position) => position < paragraph.length - 1 && (leavesBracketOpen(text, line.start, line.end) || leavesDestinationOpen(text, line.start, line.end)));
   if (opening === -1) return;
   if (paragraph.some((line) => TABLE_DELIMITER.test(text.slice(line.start, line.end)))) return;
   const plainContinuation = plainContinuationsOf(text, paragraph, lines);
@@ -1193,9 +1193,11 @@ function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; 
     const [textFrom, textTo] = match.indices![2];
     const linkText = source.slice(textFrom, textTo);
     const linkStart = from + match.index;
-    if (!linkText.includes('\n') || linkText.includes('](') || linkText.includes('{{')) continue;
+    // One on a line of its own the scan of the line found; its title or the blanks before it may run over lines too.
+    const runsOverLines = linkText.includes('\n') || match[0].slice(textTo - match.index).includes('\n');
+    if (!runsOverLines || linkText.includes('](') || linkText.includes('{{')) continue;
     const startLine = lines.positionAt(linkStart).line;
-    const endLine = lines.positionAt(from + textTo).line;
+    const endLine = lines.positionAt(from + match.index + match[0].length).line;
     let plain = true;
     // A line the paragraph skips (inside a comment) breaks the text too.
     for (let line = startLine + 1; line <= endLine && plain; line++) plain = plainContinuation.get(line) === true;
@@ -1220,6 +1222,20 @@ function linksOverLines(text: string, paragraph: ReadonlyArray<{ start: number; 
       targetRange: lines.rangeAt(targetOffset, targetOffset + target.length),
     });
   }
+}
+
+/** Whether a line leaves the destination or title of its last `](` open: more `(` than `)` after it (`[a](/x/ "Title over`). */
+function leavesDestinationOpen(text: string, start: number, end: number): boolean {
+  const opened = text.lastIndexOf('](', end);
+  if (opened < start) return false;
+  let open = 0;
+  for (let at = opened + 1; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 92) at++;
+    else if (code === 40) open++;
+    else if (code === 41 && open > 0) open--;
+  }
+  return open > 0;
 }
 
 /** Whether a line opens more brackets than it closes, escapes aside. */
