@@ -929,6 +929,9 @@ describe('unlinked mentions: only where a link can be written', () => {
     index.setDocument(uri('content/service.md'), '---\ntitle: Service\n---\nA service.\n');
     const text = '---\ntitle: Shortcodes\n---\n{{< note title="Service" >}}\nA Service inside.\n{{< /note >}}\n\nPlain Service text.\n';
     assert.deepEqual(mentionsIn(index, 'content/sc.md', text), ['Service@7']);
+    // A call's name and parameters are no prose for the hover either (Kubernetes' {{< glossary_tooltip term_id="service" >}}); the text it hands on may show.
+    const calls = new LineIndex(text);
+    assert.deepEqual(termMentionsIn(index, index.getDocument(uri('content/sc.md'))!, calls).map((mention) => mention.range.start.line), [4, 7]);
     const lines = new LineIndex(text);
     const document = index.getDocument(uri('content/sc.md'))!;
     const at = { line: 7, character: 7 };

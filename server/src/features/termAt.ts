@@ -63,7 +63,7 @@ function mentionAt(index: GlossaryIndex, document: ParsedDocument, lines: LineIn
 
 /**
  * Spans where a name is not a mention: front matter (all of a file whose front matter is never closed), code, URLs, link targets, a term's own
- * heading, and, unless asked, whole links (their text is a link, not a plain mention).
+ * heading, Hugo's shortcode calls, and, unless asked, whole links (their text is a link, not a plain mention).
  */
 function nonProseSpans(document: ParsedDocument, lines: LineIndex, includeLinks: boolean): Span[] {
   const spans: Span[] = [...document.body.nonProse];
@@ -77,7 +77,21 @@ function nonProseSpans(document: ParsedDocument, lines: LineIndex, includeLinks:
   if (document.diagnostics.some((problem) => problem.code === 'unclosed-front-matter')) spans.push([0, lines.text.length]);
   const heading = document.term?.heading;
   if (heading !== undefined) spans.push([lines.offsetAt(heading.range.start), lines.offsetAt(heading.range.end)]);
+  spans.push(...shortcodeCalls(document, lines));
   return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Hugo's shortcode calls, from their `{{` to their `}}` (a shortcode's range is its name's): its
+ * name and parameters are the template's, no prose (`{{< glossary_tooltip term_id="container" >}}`).
+ */
+export function shortcodeCalls(document: ParsedDocument, lines: LineIndex): Span[] {
+  const text = lines.text;
+  return (document.hugoShortcodes ?? []).map((shortcode): Span => {
+    const [nameStart, nameEnd] = [lines.offsetAt(shortcode.range.start), lines.offsetAt(shortcode.range.end)];
+    const callEnd = text.indexOf('}}', nameEnd);
+    return [Math.max(0, text.lastIndexOf('{{', nameStart)), callEnd === -1 ? text.length : callEnd + 2];
+  });
 }
 
 /** Every plain mention of a term in a document's prose, outside links, in document order. */

@@ -64,7 +64,7 @@ function linkWouldNotBeOne(text: string, start: number): boolean {
 
 /**
  * Where a Markdown link written in place of a mention would not be one, would break the page, or
- * is not written: a heading; a Hugo shortcode's call and the text a `{{< name >}}` hands its template as it is; an HTML link's
+ * is not written: a heading; the text a `{{< name >}}` hands its template as it is; an HTML link's
  * text (`<a href>…</a>`: a link inside a link); in a Docusaurus site, an MDX expression (`{"…"}`).
  * One pass over the text each.
  */
@@ -72,13 +72,8 @@ function unlinkableSpans(index: GlossaryIndex, document: ParsedDocument, lines: 
   const text = lines.text;
   const spans: Array<[number, number]> = [];
   const offsets = (range: Range): [number, number] => [lines.offsetAt(range.start), lines.offsetAt(range.end)];
-  for (const shortcode of document.hugoShortcodes ?? []) {
-    // The call, from its `{{` to its `}}` (the range is its name's).
-    const [nameStart, nameEnd] = offsets(shortcode.range);
-    const callEnd = text.indexOf('}}', nameEnd);
-    spans.push([Math.max(0, text.lastIndexOf('{{', nameStart)), callEnd === -1 ? text.length : callEnd + 2]);
-    if (shortcode.body !== undefined) spans.push(offsets(shortcode.body));
-  }
+  // The calls are no prose at all (see `mentionsIn`); the text a `{{< name >}}` hands its template as it is may show, but takes no Markdown link.
+  for (const shortcode of document.hugoShortcodes ?? []) if (shortcode.body !== undefined) spans.push(offsets(shortcode.body));
   // An admonition's opening line (`:::note Title`, `:::tip[Title]`), whose title the Markdown is not read in.
   const admonitionLine = new RegExp(`${ADMONITION_MARKER.source}.*`, 'gm');
   // A heading names its section, and shows in the table of contents: the text below it links the term.
