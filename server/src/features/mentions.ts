@@ -73,6 +73,8 @@ function candidatesOf(index: GlossaryIndex, document: ParsedDocument, uris: read
   const inLocale = locale === undefined || known.length === 0 ? known : index.termsForLocale(known, locale);
   const all = locale === undefined ? known : nearestTo(document.uri, inLocale);
   const terms = all.map((uri) => index.termOf(uri)!);
+  // A term named as written may be chosen from all in the locale (see `nearestNamedAsWritten`): its `not_mentions` count too.
+  const choosable = (locale === undefined ? known : inLocale).map((uri) => index.termOf(uri)!);
   return {
     all,
     inLocale: locale === undefined ? [] : inLocale,
@@ -80,9 +82,9 @@ function candidatesOf(index: GlossaryIndex, document: ParsedDocument, uris: read
     byWords: new Map(),
     termOf: (uri) => index.termOf(uri)!,
     withLowerCaseName: terms.filter(hasLowerCaseName).map((term) => term.uri),
-    withExclusions: terms.filter((term) => exclusionsOf(term).phrases.length > 0),
+    withExclusions: choosable.filter((term) => exclusionsOf(term).phrases.length > 0),
     // A reduce, not a spread: a name may be shared by more terms than a call takes arguments.
-    exclusionReach: terms.reduce((reach, term) => Math.max(reach, exclusionsOf(term).reach), 0),
+    exclusionReach: choosable.reduce((reach, term) => Math.max(reach, exclusionsOf(term).reach), 0),
   };
 }
 

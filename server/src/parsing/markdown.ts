@@ -485,8 +485,10 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     }
 
     // A line of a quote it is not in, or less indented than the list item's content, leaves the block's container, and the block.
-    const inHtmlContainer = block.quotes === htmlContainer.quotes && (htmlContainer.column === undefined || block.rest.trim() === '' || block.restColumn >= htmlContainer.column);
-    if (htmlBlock !== undefined && inHtmlContainer && !(htmlBlock === 'blank' && block.rest.trim() === '')) {
+    // Markers of a deeper quote than the block's own are its text (`<div>⏎> [x](y.md)`: raw HTML), where no list item holds it.
+    const deeperQuote = block.quotes > htmlContainer.quotes && htmlContainer.column === undefined;
+    const inHtmlContainer = deeperQuote || (block.quotes === htmlContainer.quotes && (htmlContainer.column === undefined || block.rest.trim() === '' || block.restColumn >= htmlContainer.column));
+    if (htmlBlock !== undefined && inHtmlContainer && !(htmlBlock === 'blank' && block.rest.trim() === '' && !deeperQuote)) {
       // Raw HTML, no Markdown: no link, image, heading or mention; its comments may still be directives.
       nonProse.push([start, end]);
       if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments);
@@ -1302,7 +1304,8 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
     // The target of a link or image is never prose; the text of an image is not either.
     nonProse.push([bang ? linkStart : textStart + linkText.length, linkStart + whole.length]);
     if (bang) {
-      images.push({ target, targetRange: lines.rangeAt(targetOffset, targetOffset + target.length) });
+      // As a link's: a destination a shortcode writes is Hugo's (`![a]({{< param "img" >}}/a.png)`), no path to judge or rewrite.
+      if (!holdsShortcode(target)) images.push({ target, targetRange: lines.rangeAt(targetOffset, targetOffset + target.length) });
       continue;
     }
     // An image as a link's text (`[![Logo](logo.png)](https://…)`) is matched with the link: looked for inside it.
