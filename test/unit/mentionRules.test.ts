@@ -223,6 +223,20 @@ describe('what the words around a name say', () => {
     assert.deepEqual(mentioned(index, 'notiz.md', 'Die Normen gelten für alle Teile.\n'), ['Normen=typography/specs.md'], 'and gets it back when that term goes');
   });
 
+  it('takes a part of several words in any case: an abbreviation\'s expansion in lower case (Kubernetes\' CNI, RBAC); a part of one word only with its capital', () => {
+    const index = glossaryOf({
+      'docs/glossary/cni.md': '---\ntitle: Container Network Interface (CNI)\n---\nA spec.\n',
+      'docs/glossary/rbac.md': '---\ntitle: RBAC (Role-Based Access Control)\n---\nManages authorization.\n',
+      'docs/glossary/make-or-buy.md': '---\ntitle: Build vs. Buy\n---\nThe decision.\n',
+    });
+    assert.deepEqual(mentioned(index, 'docs/concepts/net.md', 'The container network interface (CNI) and role-based access control (RBAC); we build and buy.\n'), [
+      'container network interface=docs/glossary/cni.md',
+      'CNI=docs/glossary/cni.md',
+      'role-based access control=docs/glossary/rbac.md',
+      'RBAC=docs/glossary/rbac.md',
+    ]);
+  });
+
   it('takes the names of `aka` as aliases (Kubernetes\' glossary), an empty one as none', () => {
     const index = glossaryOf({
       'docs/glossary/pdb.md': '---\ntitle: Pod Disruption Budget\naka:\n- PDB\n---\nA budget.\n',

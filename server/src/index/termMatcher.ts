@@ -92,7 +92,9 @@ export class TermMatcher {
     const matchable = (keys: string[]) => keys.length > 0 && keys.length <= MAX_NAME_WORDS;
     const own = unique(names.map(nameKeys).filter(matchable));
     // Most terms have no parts: their names are all their own.
-    const parts = partNames.length === 0 ? [] : partNames.map((name) => ({ keys: nameKeys(name), capital: /^\p{Lu}/u.test(name) })).filter(({ keys }) => matchable(keys));
+    // A part of one word written with a capital asks for one ("Build" of "Build vs. Buy" is no verb);
+    // one of several words is a name in any case ("container network interface (CNI)").
+    const parts = partNames.length === 0 ? [] : partNames.map((name) => ({ keys: nameKeys(name), capital: /^\p{Lu}/u.test(name) })).filter(({ keys }) => matchable(keys)).map((part) => (part.keys.length > 1 ? { ...part, capital: false } : part));
     const keySequences = parts.length === 0 ? own : unique([...own, ...parts.map(({ keys }) => keys)]);
     const partsFrom = own.length;
     // A part written with a capital and without one asks none.
