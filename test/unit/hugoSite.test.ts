@@ -664,6 +664,7 @@ describe('broken links in a Hugo site', () => {
     assert.deepEqual(document.body.links.map((link) => link.target), ['/docs/fehlt/']);
     const api = text.indexOf('api/)');
     assert.ok(document.body.nonProse.some(([from, to]) => from <= api && api < to), 'the destination is no prose');
+    assert.equal(parseDocument('file:///site/content/docs/d.md', '![x]({{< param "u" >}}/a.png)\n').body.images, undefined, 'nor an image path to judge or rewrite');
     assert.deepEqual(documentDiagnostics(inside, document).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message), ['No glossary entry at "/docs/fehlt/".']);
   });
 

@@ -263,6 +263,12 @@ describe('what the words around a name say', () => {
     index.setDocument(`${ROOT}/docs/concepts/pods/pod.md`, '---\ntitle: Pod\n---\nA pod, as the concepts say.\n');
     assert.deepEqual(mentioned(index, 'docs/concepts/pods/lifecycle.md', 'A pod runs.\n'), ['pod=docs/concepts/pods/pod.md']);
     assert.deepEqual(mentioned(index, 'docs/glossary/other.md', 'A pod runs.\n'), ['pod=docs/glossary/pod.md']);
+    // A farther term so chosen keeps its not_mentions.
+    const excluding = glossaryOf({
+      'docs/glossary/pod.md': '---\ntitle: Pod\nnot_mentions: [pod disruption]\n---\nThe smallest object.\n',
+      'docs/concepts/pods/index.md': '---\ntitle: Pods\n---\nAbout pods.\n',
+    });
+    assert.deepEqual(mentioned(excluding, 'docs/concepts/pods/lifecycle.md', 'A pod disruption happens. A pod runs.\n'), ['pod=docs/glossary/pod.md']);
   });
 
   it('takes a part on its own term\'s page for that term, and a part written with a capital only where the text has one', () => {

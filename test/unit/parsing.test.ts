@@ -648,6 +648,9 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(linksOf('* Item, here\n\t<p></p>\n\t* The [Foo](./Foo.md) page\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
     assert.deepEqual(linksOf('> Quote\n> <div>\n> [Foo](./Foo.md)\n\n> [Bar](./Bar.md)\n'), ['./Bar.md']);
     assert.deepEqual(linksOf('> <div>\n[Bar](./Bar.md)\n'), ['./Bar.md']);
+    // A deeper quote's markers are the top-level block's text, and a `>` line no blank one.
+    assert.deepEqual(linksOf('<div>\n> [Foo](./Foo.md)\n'), []);
+    assert.deepEqual(linksOf('<div>\n>\n[Foo](./Foo.md)\n'), []);
     // MDX reads tags as JSX, and the Markdown in them.
     assert.deepEqual(parseDocument('file:///w/n.mdx', '<div>\n[Bar](./Bar.md)\n</div>\n').body.links.map((link) => link.target), ['./Bar.md']);
   });
