@@ -295,10 +295,22 @@ describe('markdown-glossary check: broken anchors as the site configures them', 
 describe('markdown-glossary check: invalid-mdx as the site compiles its pages', () => {
   const PAGE = '---\nid: x\ntitle: X\n---\n\n# X\n\nIn <100ms, mit <Glossar />.\n';
   const CONFIG = (extra: string) => `export default { baseUrl: '/', ${extra} presets: [['classic', { docs: {}, blog: false }]] };\n`;
+  // A TabItem no Tabs holds, and a Tabs with a paragraph among its tabs.
+  const TABS = "---\nid: x\ntitle: X\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# X\n\n<TabItem value=\"a\">A</TabItem>\n\n<Tabs>\n\nText.\n\n<TabItem value=\"b\">B</TabItem>\n</Tabs>\n";
   let ws: Workspace;
   before(() => {
     ws = createWorkspace({
       'plain/docs/x.md': PAGE,
+      'tabs/docusaurus.config.js': CONFIG(''),
+      'tabs/docs/x.mdx': TABS,
+      'tabs-3.3/docusaurus.config.js': CONFIG(''),
+      'tabs-3.3/package.json': '{ "dependencies": { "@docusaurus/core": "3.3.2" } }\n',
+      'tabs-3.3/docs/x.mdx': TABS,
+      'tabs-swizzled/docusaurus.config.js': CONFIG(''),
+      'tabs-swizzled/src/theme/Tabs/index.js': 'export { default } from "@theme-original/Tabs";\n',
+      'tabs-swizzled/docs/x.mdx': TABS,
+      'own-theme/docusaurus.config.js': `export default { baseUrl: '/', themes: [require.resolve('./site-theme')], presets: [['classic', { docs: {}, blog: false }]] };\n`,
+      'own-theme/docs/x.mdx': TABS.replace('# X', '# X\n\n<RunnableCodeBlock />'),
       'jekyll/_config.yml': 'title: Glossar\n',
       'jekyll/x.md': PAGE,
       'jekyll/y.mdx': PAGE.replace('id: x', 'id: y'),
@@ -362,6 +374,15 @@ describe('markdown-glossary check: invalid-mdx as the site compiles its pages', 
     assert.deepEqual(mdxFindings('plain'), ['docs/x.md:8:5']);
     assert.equal(cli(['check', '.'], ws.path('plain')).status, 1);
     assert.deepEqual(mdxFindings('v3'), ['docs/x.md:8:5']);
+  });
+
+  it("judges the theme's Tabs as the site's Docusaurus renders them: a TabItem alone from 3.10 on; none where the site or a theme of its own provides them", () => {
+    assert.deepEqual(mdxFindings('tabs'), ['docs/x.mdx:10:2', 'docs/x.mdx:14:1']);
+    // streampark's 3.3.2: TabItem read no context before 3.10; a Tabs' own checks are older.
+    assert.deepEqual(mdxFindings('tabs-3.3'), ['docs/x.mdx:14:1']);
+    assert.deepEqual(mdxFindings('tabs-swizzled'), []);
+    // apify's theme adds RunnableCodeBlock to the MDX components, and may provide Tabs.
+    assert.deepEqual(mdxFindings('own-theme'), []);
   });
 
   it('claims no Docusaurus build of a .md page in a folder another generator\'s configuration claims', () => {

@@ -94,8 +94,12 @@ export interface DocusaurusSite {
   markdownFormat: 'mdx' | 'md' | 'detect';
   /** Whether MDX 1's syntax is still read (`markdown.mdx1Compat`); false with `future: { v4: true }`. */
   mdx1Compat: boolean;
-  /** The components every page may use without importing them; undefined when the site defines its own (`src/theme/MDXComponents`). */
+  /** The components every page may use without importing them; undefined when the site defines its own (`src/theme/MDXComponents`, a theme of its own). */
   mdxComponents: string[] | undefined;
+  /** Where the site provides `@theme/Tabs` or `@theme/TabItem` itself (`src/theme/Tabs`, a theme of its own): their checks are its own, not judged. */
+  tabsProvidedBy?: string;
+  /** Whether a `TabItem` needs a `Tabs` around it (`useTabsContext`), as from Docusaurus 3.10 on; before, it renders alone. */
+  tabItemNeedsTabs: boolean;
   /** Set where the configuration computes its plugins or presets (`plugins: docsPlugins`): a docs instance of its own may read any folder. */
   instancesComputed?: true;
   /**

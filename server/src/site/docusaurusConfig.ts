@@ -510,6 +510,8 @@ class ConfigReader {
     let searchTheme = algolia !== undefined && algolia.kind !== 'undefined';
     this.items('themes', themes).forEach((theme, index) => {
       const entry = this.pluginEntry(`themes[${index}]`, theme);
+      const skipped = theme.kind === 'literal' && (theme.value === false || theme.value === null);
+      if (!skipped && (entry === undefined || /^[./]/.test(entry.name))) this.facts.ownTheme ??= `themes[${index}]`;
       if (entry !== undefined && SEARCH_PAGE_THEMES.has(entry.name)) searchTheme = true;
       else if (entry === undefined || !ROUTELESS_PLUGINS.has(entry.name)) this.routesUnknown(theme);
     });

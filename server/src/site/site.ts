@@ -413,6 +413,7 @@ export function defaultDocusaurusSite(rootUri: string, docsPath = 'docs'): Extra
       markdownFormat: 'mdx',
       mdx1Compat: true,
       mdxComponents: [...DOCUSAURUS_MDX_COMPONENTS],
+      tabItemNeedsTabs: true,
     },
   };
 }

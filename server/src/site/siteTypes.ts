@@ -122,6 +122,8 @@ export interface DocusaurusConfigFacts {
    * routes are not modelled (`blog`, the search page's `search`). Undefined where another may make any.
    */
   routeFoldersOutsideDocs?: string[];
+  /** A theme of the site's own (a path, or computed: `require.resolve('./site-theme')`), which may provide any theme component, `MDXComponents` and `Tabs` among them. */
+  ownTheme?: string;
   /** Values the file computes (a call, a variable from elsewhere): the defaults are assumed for them. */
   notLiteral: Array<{ key: string; range: Range }>;
   problems: ConfigProblem[];

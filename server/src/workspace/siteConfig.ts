@@ -201,8 +201,20 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         docusaurus.mdx1Compat = true;
         log(`${config.file}: future.v4 leaves MDX 1's syntax on in Docusaurus ${version.join('.')}.`);
       }
+      // `useTabsContext` in `TabItem` came with Docusaurus 3.10: before, a TabItem renders alone.
+      docusaurus.tabItemNeedsTabs = version === undefined || version[0] > 3 || (version[0] === 3 && version[1] >= 10);
+      const ownTabs = ['Tabs', 'TabItem'].map((name) => ownThemeComponent(folder, name)).find((file) => file !== undefined);
+      const tabsProvidedBy = ownTabs ?? (facts.ownTheme === undefined ? undefined : `${config.file}: ${facts.ownTheme}`);
+      if (tabsProvidedBy !== undefined) {
+        docusaurus.tabsProvidedBy = tabsProvidedBy;
+        log(`${tabsProvidedBy}: the site provides Tabs of its own; whether its tabs render is not checked.`);
+      }
+      if (facts.ownTheme !== undefined) {
+        docusaurus.mdxComponents = undefined;
+        log(`${config.file}: ${facts.ownTheme} is a theme of the site's own, which may provide any MDX component; the components its pages name, and the anchors of its pages, are not checked.`);
+      }
       const ownComponents = ownMdxComponentsFile(folder);
-      if (ownComponents !== undefined) {
+      if (ownComponents !== undefined && docusaurus.mdxComponents !== undefined) {
         const text = readTextFileNow(ownComponents, log, MAX_CONFIG_BYTES);
         const added = text === undefined ? undefined : addedMdxComponents(text, ownComponents);
         docusaurus.mdxComponents = added === undefined ? undefined : [...docusaurus.mdxComponents!, ...added];
@@ -836,6 +848,16 @@ function jsonValue(text: string | undefined, read: (manifest: Record<string, unk
 }
 
 /** The file where the site defines its MDX components (swizzled, or a file of its own), which may provide any component to every page. */
+/** The site's own theme component `name` (`src/theme/Tabs/index.js`, `src/theme/TabItem.tsx`), swizzled or written: its file or folder. */
+function ownThemeComponent(siteFolder: string, name: string): string | undefined {
+  try {
+    const found = fs.readdirSync(path.join(siteFolder, 'src', 'theme')).find((candidate) => candidate === name || new RegExp(`^${name}\\.[cm]?[jt]sx?$`).test(candidate));
+    return found === undefined ? undefined : path.join(siteFolder, 'src', 'theme', found);
+  } catch {
+    return undefined;
+  }
+}
+
 function ownMdxComponentsFile(siteFolder: string): string | undefined {
   try {
     const name = fs.readdirSync(path.join(siteFolder, 'src', 'theme')).find((candidate) => /^MDXComponents(?:\.[cm]?[jt]sx?)?$/.test(candidate));

@@ -354,7 +354,12 @@ export function mdxProblemsOf(site: DocusaurusSite, document: ParsedDocument): M
   const problems = site.mdx1Compat ? document.mdxProblems : (document.mdxStrictProblems ?? document.mdxProblems);
   if (problems === undefined) return [];
   const provided = site.mdxComponents;
-  return problems.filter((problem) => problem.kind !== 'undefined-component' || (provided !== undefined && !provided.includes(problem.name)));
+  return problems.filter((problem) => {
+    if (problem.kind === 'undefined-component') return provided !== undefined && !provided.includes(problem.name);
+    // Tabs the site provides itself check what they check; a TabItem before 3.10 needs no Tabs.
+    if (problem.kind === 'tab-outside-tabs') return site.tabsProvidedBy === undefined && site.tabItemNeedsTabs;
+    return !problem.kind.startsWith('tabs-') || site.tabsProvidedBy === undefined;
+  });
 }
 
 /** An MDX problem as the problem list shows it: the build fails on it. */
