@@ -789,6 +789,9 @@ describe('text that is no prose on the page', () => {
     }
     assert.equal(inNonProse('<SCRIPT>\nvar Kunde;\n', 'Kunde'), true, 'never closed: to the end');
     assert.equal(inNonProse('Write `<style>` here: Kunde.\n', 'Kunde'), false, 'a tag in code opens nothing');
+    assert.equal(inNonProse('```html\n<div><style>\n```\n\nKunde\n', 'Kunde'), false, 'nor one in a fence');
+    assert.equal(inNonProse('Escaped \\<script> here.\n\nKunde\n', 'Kunde'), false, 'nor an escaped one');
+    assert.equal(inNonProse('<Script src="x">\nKunde\n</Script>\n', 'Kunde', 'first', 'file:///w/n.mdx'), false, "MDX's <Script> is a component");
   });
 
   it('the text of a link or image by reference to a defined label, and not a bracket without a definition', () => {

@@ -120,7 +120,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
   const bodyComments: CommentSpan[] = [];
   const fields = split.frontMatter?.fields ?? [];
   const asMdx = compilesAsMdx(uri, fields, options.markdownFormat);
-  const body = scanMarkdown(text, split.bodyOffset, lines, bodyComments, asMdx);
+  const body = scanMarkdown(text, split.bodyOffset, lines, bodyComments, asMdx, options.hugo === true);
   const directives: Directive[] = [];
   for (const comment of [...(split.comments ?? []), ...bodyComments]) {
     const directive = directiveOf(text, comment, lines, split.diagnostics);

@@ -385,7 +385,7 @@ export function mapLinkTargets(markdown: string, map: (target: string) => string
  * comments and MDX's `{/* … *\/}`. `asMdx`: read as MDX reads it, with no indented code (a line
  * indented four blanks is text, a fence indented so opens and closes).
  */
-export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex, directiveComments: CommentSpan[] = [], asMdx = false): MarkdownBody {
+export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex, directiveComments: CommentSpan[] = [], asMdx = false, hugo = false): MarkdownBody {
   const headings: Heading[] = [];
   const links: MarkdownLink[] = [];
   const images: MarkdownImage[] = [];
@@ -568,7 +568,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       // Its explicit id (`{#cgroup-v2}`) is no text on the page.
       if (heading.id !== undefined) nonProse.push([textStart + headingText.length, end]);
       // A heading holds inline Markdown as a paragraph does: code spans, links, comments.
-      commentStart = scanInline(line, start, lines, links, images, nonProse, tagStarts);
+      commentStart = scanInline(line, start, lines, links, images, nonProse, tagStarts, hugo);
       continue;
     }
 
@@ -579,7 +579,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       continue;
     }
     // A Hugo shortcode in the target (`[2]: {{< param repo >}}/tree/main`) is replaced before Markdown is read: its blanks end no target.
-    const definition = paragraphLines.length === 0 && (asMdx || relative <= 3) ? REFERENCE_DEFINITION.exec(withShortcodesMasked(block.text)) : null;
+    const definition = paragraphLines.length === 0 && (asMdx || relative <= 3) ? REFERENCE_DEFINITION.exec(hugo ? withShortcodesMasked(block.text) : block.text) : null;
     if (definition !== null) {
       const textStart = start + line.length - block.text.length;
       if (definition[2] !== undefined) {
@@ -587,8 +587,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         const written = block.text.slice(definition.indices![2][0], definition.indices![2][1]);
         const defined = definedLink(textStart + definition.indices![1][1], written, textStart + definition.indices![2][0], start, end, lines);
         // Defined all the same (`[text][label]` refers to it), but no link to judge or rewrite: Hugo's shortcode writes its destination.
-        if (!holdsShortcode(written)) links.push(defined);
-        definitionLabels.set(defined, definition[1]);
+        if (!hugo || !holdsShortcode(written)) links.push(defined);
+        // The label as written, not as masked (`[{{< x >}}]: /u`).
+        definitionLabels.set(defined, block.text.slice(definition.indices![1][0], definition.indices![1][1]));
         continue;
       }
       // `[label]:` alone: its target on the next line.
@@ -605,7 +606,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         continue;
       }
     }
-    const openComment = scanInline(line, start, lines, links, images, nonProse, tagStarts);
+    const openComment = scanInline(line, start, lines, links, images, nonProse, tagStarts, hugo);
     if (line.includes(DIRECTIVE_PREFIX)) commentsOn(line, start, directiveComments);
     if (openComment !== undefined) {
       commentStart = openComment;
@@ -624,7 +625,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     nonProse.push(fences[fences.length - 1]);
   }
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
-  if (text.includes('<', bodyOffset)) markStylesAndScripts(text, bodyOffset, nonProse);
+  if (text.includes('<', bodyOffset) && tagStarts.size > 0) markStylesAndScripts(text, bodyOffset, nonProse, tagStarts, asMdx);
   mergeInPlace(nonProse);
   if (asMdx && (text.includes('{', bodyOffset) || text.includes('<', bodyOffset))) leaveOutMdxCode(text, bodyOffset, lines, nonProse, tagStarts, { images, links, headings });
   if (text.includes('/*', bodyOffset) && markInMdxComments(text, bodyOffset, lines, nonProse, { images, links, headings })) containedHeading = true;
@@ -637,20 +638,18 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
 
 /**
  * The content of `<style>` and `<script>` elements, CSS and JavaScript in any reading of the page
- * (raw HTML in CommonMark, an element in MDX): no prose, up to the closing tag or the end of the
- * text. Tags in code are left alone. One pass over the text.
+ * (an element in MDX, inline HTML in CommonMark, where a block they open is raw HTML already): no
+ * prose, up to the closing tag or the end of the text. Only tags the scan found (`tagStarts`: not
+ * in code, not escaped); MDX's `<Style>` is a component. One pass over the text.
  */
-function markStylesAndScripts(text: string, from: number, nonProse: Span[]): void {
-  const lower = text.toLowerCase();
-  if (!lower.includes('<style', from) && !lower.includes('<script', from)) return;
-  const known = nonProse.slice();
-  mergeInPlace(known);
+function markStylesAndScripts(text: string, from: number, nonProse: Span[], tagStarts: ReadonlySet<number>, asMdx: boolean): void {
+  const searched = asMdx ? text : text.toLowerCase();
+  if (!searched.includes('<style', from) && !searched.includes('<script', from)) return;
   const opening = /<(style|script)(?=[\s>\/])/g;
   opening.lastIndex = from;
-  for (let match = opening.exec(lower); match !== null; match = opening.exec(lower)) {
-    // In code, the text before the `<` is no prose either (the tag itself is, as a tag, after text or another tag).
-    if (isInSpans(known, match.index) && match.index > 0 && isInSpans(known, match.index - 1) && text[match.index - 1] !== '>') continue;
-    const close = lower.indexOf(`</${match[1]}`, opening.lastIndex);
+  for (let match = opening.exec(searched); match !== null; match = opening.exec(searched)) {
+    if (!tagStarts.has(match.index) || text[match.index - 1] === '\\') continue;
+    const close = searched.indexOf(`</${match[1]}`, opening.lastIndex);
     const end = close === -1 ? text.length : close;
     nonProse.push([match.index, end]);
     opening.lastIndex = end;
@@ -1256,7 +1255,7 @@ function leavesBracketOpen(text: string, start: number, end: number): boolean {
  * Finds code spans, links, URLs and HTML comments on one line, which starts at offset `start`.
  * Returns the offset of an HTML comment that stays open past the line's end.
  */
-function scanInline(line: string, start: number, lines: LineIndex, links: MarkdownLink[], images: MarkdownImage[], nonProse: Span[], tagStarts: Set<number>): number | undefined {
+function scanInline(line: string, start: number, lines: LineIndex, links: MarkdownLink[], images: MarkdownImage[], nonProse: Span[], tagStarts: Set<number>, hugo: boolean): number | undefined {
   // Most lines of prose hold none of these: skip the expressions that cannot match.
   const hasCode = line.includes('`');
   const hasBracket = line.includes('[');
@@ -1291,7 +1290,7 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
   // So are Hugo's shortcodes, which it replaces before it reads the Markdown: their blanks end no
   // destination (`[API](/docs/{{< param "version" >}}/api/)`).
   const unescaped = hasBracket && line.includes('\\') ? line.replace(BACKSLASH_ESCAPE, '\x01\x01') : line;
-  const linkLine = hasBracket ? withShortcodesMasked(unescaped) : unescaped;
+  const linkLine = hasBracket && hugo ? withShortcodesMasked(unescaped) : unescaped;
   for (const match of hasBracket && line.includes('](') ? matchesIn(INLINE_LINK, linkLine) : []) {
     const linkStart = start + match.index;
     if (inCodeOrComment(linkStart)) continue;
@@ -1305,13 +1304,13 @@ function scanInline(line: string, start: number, lines: LineIndex, links: Markdo
     nonProse.push([bang ? linkStart : textStart + linkText.length, linkStart + whole.length]);
     if (bang) {
       // As a link's: a destination a shortcode writes is Hugo's (`![a]({{< param "img" >}}/a.png)`), no path to judge or rewrite.
-      if (!holdsShortcode(target)) images.push({ target, targetRange: lines.rangeAt(targetOffset, targetOffset + target.length) });
+      if (!hugo || !holdsShortcode(target)) images.push({ target, targetRange: lines.rangeAt(targetOffset, targetOffset + target.length) });
       continue;
     }
     // An image as a link's text (`[![Logo](logo.png)](https://…)`) is matched with the link: looked for inside it.
     if (linkText.includes('![')) imagesInText(linkLine, line, match.indices![2], start, lines, images);
     // A destination a shortcode writes is Hugo's to make (a `ref` is one of `hugoRefs`): no link to judge or rewrite.
-    if (holdsShortcode(target)) continue;
+    if (hugo && holdsShortcode(target)) continue;
     links.push({
       kind: 'inline',
       text: unescapeMarkdown(linkText),
