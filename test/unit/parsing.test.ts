@@ -791,6 +791,9 @@ describe('text that is no prose on the page', () => {
     assert.equal(inNonProse('Write `<style>` here: Kunde.\n', 'Kunde'), false, 'a tag in code opens nothing');
     assert.equal(inNonProse('```html\n<div><style>\n```\n\nKunde\n', 'Kunde'), false, 'nor one in a fence');
     assert.equal(inNonProse('Escaped \\<script> here.\n\nKunde\n', 'Kunde'), false, 'nor an escaped one');
+    // A code span over lines goes on into any line that does not interrupt the paragraph (micromark with GFM).
+    for (const line of ['| Kunde`', '2. Kunde`', '<span>Kunde`']) assert.equal(inNonProse(`Run \`kubectl get\n${line} here.\n`, 'Kunde'), true, line);
+    assert.equal(inNonProse('Run `kubectl get\n- Kunde` here.\n', 'Kunde'), false, 'a list item interrupts it');
     assert.equal(inNonProse('<Script src="x">\nKunde\n</Script>\n', 'Kunde', 'first', 'file:///w/n.mdx'), false, "MDX's <Script> is a component");
   });
 

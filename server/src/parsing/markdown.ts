@@ -1099,6 +1099,12 @@ function htmlBlockOpening(text: string, inParagraph: boolean): RegExp | 'blank' 
   return !inParagraph && HTML_BLOCK_TAG_ALONE.test(text) && !/^<\/?(?:pre|script|style|textarea)\b/i.test(text) ? 'blank' : undefined;
 }
 
+/** Whether a line interrupts a paragraph, as CommonMark reads it: a list item with content (an ordered one from 1), an HTML block of the kinds 1 to 6. */
+function interruptsParagraph(line: string): boolean {
+  const content = line.trimStart();
+  return /^(?:[-+*]|1[.)])[ \t]+\S/.test(content) || htmlBlockOpening(content, true) !== undefined;
+}
+
 /** A table's delimiter row (GFM): `|---|:--:|`, `--- | ---`. */
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -1130,13 +1136,13 @@ export function inTableRow(text: string, offset: number): boolean {
  * may run on into those only. Within the paragraph's quote (as deep as its first line's, or lazily
  * less), not a quote of its own.
  */
-function plainContinuationsOf(text: string, paragraph: ReadonlyArray<{ start: number; end: number }>, lines: LineIndex): Map<number, boolean> {
+function plainContinuationsOf(text: string, paragraph: ReadonlyArray<{ start: number; end: number }>, lines: LineIndex, startsBlock: (line: string) => boolean = (line) => BLOCK_LINE.test(line)): Map<number, boolean> {
   const quoteDepth = (line: string) => (QUOTE_MARKERS.exec(line)![0].match(/>/g) ?? []).length;
   const firstDepth = quoteDepth(text.slice(paragraph[0].start, paragraph[0].end));
   return new Map(
     paragraph.map((line, position) => {
       const written = text.slice(line.start, line.end);
-      return [lines.positionAt(line.start).line, position === 0 || (quoteDepth(written) <= firstDepth && !BLOCK_LINE.test(written.slice(QUOTE_MARKERS.exec(written)![0].length)))];
+      return [lines.positionAt(line.start).line, position === 0 || (quoteDepth(written) <= firstDepth && !startsBlock(written.slice(QUOTE_MARKERS.exec(written)![0].length)))];
     }),
   );
 }
@@ -1153,7 +1159,8 @@ function codeSpansOverLines(text: string, paragraph: ReadonlyArray<{ start: numb
   };
   if (!paragraph.slice(0, -1).some(opensSpan)) return;
   const paragraphStart = paragraph[0].start;
-  const plainContinuation = plainContinuationsOf(text, paragraph, lines);
+  // Only what interrupts a paragraph ends a code span (a `2.`, `|` or `<span>` line goes on with it): one missed would leave code to link in.
+  const plainContinuation = plainContinuationsOf(text, paragraph, lines, interruptsParagraph);
   for (const span of codeSpansOf(text.slice(paragraphStart, paragraph[paragraph.length - 1].end), paragraphStart)) {
     const [startLine, endLine] = [lines.positionAt(span[0]).line, lines.positionAt(span[1]).line];
     let plain = true;
