@@ -237,6 +237,17 @@ describe('what the words around a name say', () => {
     ]);
   });
 
+  it('takes only English endings in an English paragraph: "header" is no Head there, "Header" in German prose still is (MDN)', () => {
+    const index = glossaryOf({
+      'docs/glossary/head.md': '---\ntitle: Head\n---\nThe head element.\n',
+      'docs/glossary/lint.md': '---\ntitle: Lint\n---\nA tool.\n',
+      'docs/glossary/policy.md': '---\ntitle: Policy\n---\nA rule.\n',
+      'docs/glossary/feld.md': '---\ntitle: Feld\n---\nEin Feld.\n',
+    });
+    assert.deepEqual(mentioned(index, 'docs/notes/en.md', 'The request header goes to the head, and the linter checks the policies and heads.\n'), ['head=docs/glossary/head.md', 'policies=docs/glossary/policy.md', 'heads=docs/glossary/head.md']);
+    assert.deepEqual(mentioned(index, 'docs/notes/de.md', 'Die Felder und der Header sind hier für die Daten.\n'), ['Felder=docs/glossary/feld.md', 'Header=docs/glossary/head.md']);
+  });
+
   it('takes the names of `aka` as aliases (Kubernetes\' glossary), an empty one as none', () => {
     const index = glossaryOf({
       'docs/glossary/pdb.md': '---\ntitle: Pod Disruption Budget\naka:\n- PDB\n---\nA budget.\n',

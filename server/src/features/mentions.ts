@@ -41,6 +41,11 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
     // A verb in German prose is no noun: only terms that have a name in lower case.
     const verbInGerman = isLowerCase(lastWordOf(text, mention.end)) && isGermanVerb(text, mention.start) && context.languageAt(mention.start) === 'de';
     let termUris = verbInGerman ? candidates.withLowerCaseName : candidates.inLocale.length > 1 ? nearestNamedAsWritten(candidates, foldedWords(text.slice(mention.start, mention.end))) : candidates.all;
+    // English inflects a noun by "-s" and "-es" alone: "header" names no "Head", "linter" no "Lint".
+    if (context.languageAt(mention.start) === 'en') {
+      const lastWord = foldWord(lastWordOf(text, mention.end));
+      termUris = termUris.filter((uri) => !germanFormOnly(candidates!.termOf(uri), lastWord));
+    }
     if (candidates.withExclusions.length > 0) {
       const around = wordsAround(text, mention.start, mention.end, candidates.exclusionReach);
       const excludedHere = new Set(candidates.withExclusions.filter((term) => exclusionsOf(term).phrases.some((phrase) => phraseCovers(text, around, phrase, mention.start, mention.end))).map((term) => term.uri));
@@ -178,6 +183,31 @@ function paragraphAround(breaks: readonly number[], textLength: number, offset: 
   if (end - start <= MAX_PARAGRAPH_REACH) return [start, end];
   const stretch = start + Math.floor((offset - start) / MAX_PARAGRAPH_REACH) * MAX_PARAGRAPH_REACH;
   return [stretch, Math.min(end, stretch + MAX_PARAGRAPH_REACH)];
+}
+
+/** Endings German inflects by and English does not (see termMatcher's `INFLECTION_SUFFIXES`). */
+const GERMAN_ONLY_ENDINGS = ['ern', 'em', 'en', 'er', 'e', 'n'];
+
+/**
+ * Whether a word reaches a term's names only by a German ending: no name's last word is it, nor it
+ * without an English plural ending, but one is it without a German one.
+ */
+function germanFormOnly(term: GlossaryTerm, word: string): boolean {
+  const lastWords = lastWordsOf(term);
+  if (lastWords.has(word) || lastWords.has(word.replace(/(?:'s|s'|s)$/, '')) || lastWords.has(word.replace(/es$/, '')) || lastWords.has(word.replace(/ies$/, 'y'))) return false;
+  return GERMAN_ONLY_ENDINGS.some((ending) => word.endsWith(ending) && lastWords.has(word.slice(0, -ending.length)));
+}
+
+const lastWordsByTerm = new WeakMap<GlossaryTerm, ReadonlySet<string>>();
+
+/** The folded last words of a term's names. */
+function lastWordsOf(term: GlossaryTerm): ReadonlySet<string> {
+  let words = lastWordsByTerm.get(term);
+  if (words === undefined) {
+    words = new Set(mentionNamesOf(term).map((name) => foldWord([...name.matchAll(WORD)].pop()?.[0] ?? '')));
+    lastWordsByTerm.set(term, words);
+  }
+  return words;
 }
 
 /** Longer than any word of prose: the case of a mention's last word is read within it. */
