@@ -3,7 +3,7 @@ import type { LineIndex } from '../common/text';
 import { parentUri } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { declaredNamesOf, mentionNamesOf } from '../index/mentionNames';
-import { WORD, type Mention } from '../index/termMatcher';
+import { GERMAN_ONLY_SUFFIXES, WORD, type Mention } from '../index/termMatcher';
 import { foldWord } from '../index/wordFolding';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import type { Span } from '../parsing/markdown';
@@ -185,9 +185,6 @@ function paragraphAround(breaks: readonly number[], textLength: number, offset: 
   return [stretch, Math.min(end, stretch + MAX_PARAGRAPH_REACH)];
 }
 
-/** Endings German inflects by and English does not (see termMatcher's `INFLECTION_SUFFIXES`). */
-const GERMAN_ONLY_ENDINGS = ['ern', 'em', 'en', 'er', 'e', 'n'];
-
 /**
  * Whether a word reaches a term's names only by a German ending: no name's last word is it, nor it
  * without an English plural ending, but one is it without a German one.
@@ -195,7 +192,7 @@ const GERMAN_ONLY_ENDINGS = ['ern', 'em', 'en', 'er', 'e', 'n'];
 function germanFormOnly(term: GlossaryTerm, word: string): boolean {
   const lastWords = lastWordsOf(term);
   if (lastWords.has(word) || lastWords.has(word.replace(/(?:'s|s'|s)$/, '')) || lastWords.has(word.replace(/es$/, '')) || lastWords.has(word.replace(/ies$/, 'y'))) return false;
-  return GERMAN_ONLY_ENDINGS.some((ending) => word.endsWith(ending) && lastWords.has(word.slice(0, -ending.length)));
+  return GERMAN_ONLY_SUFFIXES.some((ending) => word.endsWith(ending) && lastWords.has(word.slice(0, -ending.length)));
 }
 
 const lastWordsByTerm = new WeakMap<GlossaryTerm, ReadonlySet<string>>();

@@ -37,6 +37,8 @@ interface TrieNode {
  * "den Dienstleistern"), longest first. A mention may carry one of them on each word.
  */
 const INFLECTION_SUFFIXES = ['ern', 'em', 'en', 'er', 'es', 'e', 'n', 's'];
+/** Of those, the endings English does not inflect a noun by. */
+export const GERMAN_ONLY_SUFFIXES = INFLECTION_SUFFIXES.filter((suffix) => suffix !== 'es' && suffix !== 's');
 /**
  * Endings of an adjective before a noun ("Selektives Outsourcing", "beim selektiven Outsourcing"):
  * removed from every word of a name but the last, which is the noun. A subset of the suffixes above,

@@ -582,8 +582,9 @@ function tabsRefused(node: MdxNode, name: string, text: string): RenderFinding[]
       // An expression of nothing but a comment is no child; what another gives is not known.
       if (((child.data?.estree?.body as unknown[] | undefined) ?? [undefined]).length > 0) known = false;
     } else if (isJsxElement(child) && typeof child.name === 'string' && child.name !== '') {
-      const value = propsOf(child, text)?.('value');
-      if (value === undefined && propsOf(child, text) !== undefined) findings.push({ kind: 'tabs-child', name: child.name, start: childStart + 1, end: childStart + 1 + child.name.length });
+      const childProps = propsOf(child, text);
+      const value = childProps?.('value');
+      if (value === undefined && childProps !== undefined) findings.push({ kind: 'tabs-child', name: child.name, start: childStart + 1, end: childStart + 1 + child.name.length });
       else if (value === undefined || value === 'unknown') known = false;
       else values.push({ value: value.value, node: child });
     } else known = false;

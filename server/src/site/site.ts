@@ -28,7 +28,7 @@ export type Site = (
    * Set on an assumed Docusaurus site when another generator's configuration lies beside it
    * (`mkdocs.yml`, Jekyll's `_config.yml`): its `.md` pages are not known to be read as MDX.
    */
-  generatorGuessed?: true;
+  otherGeneratorBeside?: true;
 };
 
 /** Whether the site builds a file: its page is published; a file outside an assumed site's content counts as built. */

@@ -213,7 +213,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         docusaurus.mdxComponents = undefined;
         log(`${config.file}: ${facts.ownTheme} is a theme of the site's own, which may provide any MDX component; the components its pages name, and the anchors of its pages, are not checked.`);
       }
-      const ownComponents = ownMdxComponentsFile(folder);
+      const ownComponents = ownThemeComponent(folder, 'MDXComponents');
       if (ownComponents !== undefined && docusaurus.mdxComponents !== undefined) {
         const text = readTextFileNow(ownComponents, log, MAX_CONFIG_BYTES);
         const added = text === undefined ? undefined : addedMdxComponents(text, ownComponents);
@@ -519,8 +519,8 @@ function assumedSite(root: string, log: Logger, generator: string): Site {
   site.docusaurus.instances = [instanceOf(siteFolder, 'default', docsPath, 'docs', log)];
   log(`Site: no configuration found in ${root}; assumed a Docusaurus site with the defaults, docs in ${hasDocsFolder ? path.join(root, 'docs') : root} at /docs.`);
   // Docusaurus's docs, unless another generator's configuration says the folder is its.
-  const guessed = generator !== 'docusaurus' && OTHER_GENERATORS_FILES.some((file) => fs.existsSync(path.join(root, file)));
-  return { ...site, assumed: true, ...(guessed ? { generatorGuessed: true as const } : {}) };
+  const otherGenerator = generator !== 'docusaurus' && OTHER_GENERATORS_FILES.some((file) => fs.existsSync(path.join(root, file)));
+  return { ...site, assumed: true, ...(otherGenerator ? { otherGeneratorBeside: true as const } : {}) };
 }
 
 /**
@@ -847,21 +847,11 @@ function jsonValue(text: string | undefined, read: (manifest: Record<string, unk
   }
 }
 
-/** The file where the site defines its MDX components (swizzled, or a file of its own), which may provide any component to every page. */
-/** The site's own theme component `name` (`src/theme/Tabs/index.js`, `src/theme/TabItem.tsx`), swizzled or written: its file or folder. */
+/** The site's own theme component `name` (`src/theme/Tabs/index.js`, `src/theme/MDXComponents.tsx`), swizzled or written: its file or folder. */
 function ownThemeComponent(siteFolder: string, name: string): string | undefined {
   try {
     const found = fs.readdirSync(path.join(siteFolder, 'src', 'theme')).find((candidate) => candidate === name || new RegExp(`^${name}\\.[cm]?[jt]sx?$`).test(candidate));
     return found === undefined ? undefined : path.join(siteFolder, 'src', 'theme', found);
-  } catch {
-    return undefined;
-  }
-}
-
-function ownMdxComponentsFile(siteFolder: string): string | undefined {
-  try {
-    const name = fs.readdirSync(path.join(siteFolder, 'src', 'theme')).find((candidate) => /^MDXComponents(?:\.[cm]?[jt]sx?)?$/.test(candidate));
-    return name === undefined ? undefined : path.join(siteFolder, 'src', 'theme', name);
   } catch {
     return undefined;
   }

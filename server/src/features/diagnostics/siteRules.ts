@@ -333,7 +333,7 @@ export function judgedMdxOf(index: GlossaryIndex, document: ParsedDocument): { p
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || document.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return undefined;
   // Only MDX reads a `.mdx` page; a `.md` page is MDX to Docusaurus alone, which is not known to build it.
-  if (site.generatorGuessed === true && !/\.mdx$/i.test(document.uri)) return undefined;
+  if (site.otherGeneratorBeside === true && !/\.mdx$/i.test(document.uri)) return undefined;
   const page = index.pageOf(document.uri);
   if (page?.published === true) {
     if (site.docusaurus.instances.find((instance) => instance.id === page.instance)?.mdxSyntaxChangedBy !== undefined) return undefined;
