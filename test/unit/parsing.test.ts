@@ -494,6 +494,11 @@ describe('markdown body', () => {
     assert.deepEqual(spans('a `b` c ``d`e`` f'), ['`b`', '``d`e``']);
     assert.deepEqual(spans('``a` b'), [], 'an opening run without a closer is text');
     assert.deepEqual(spans('`a`` b ``c` d`'), ['`a`` b ``c`']);
+    // A backslash escapes a run's first backtick (the rest of the run opens); within a span it is code, so the run after it closes.
+    assert.deepEqual(spans('\\`Outtasking` is `x`'), ['` is `'], 'an escaped backtick opens nothing');
+    assert.deepEqual(spans('\\``a` b'), ['`a`'], 'the rest of an escaped run opens');
+    assert.deepEqual(spans('\\\\`a` b'), ['`a`'], 'an escaped backslash escapes nothing');
+    assert.deepEqual(spans('`a\\` b`'), ['`a\\`']);
   });
 
   it('finds links with one level of brackets in their text, and none in a line of unpaired brackets', () => {

@@ -307,23 +307,26 @@ export const MAX_INLINE_TEXT = 1000;
 
 /**
  * The code spans of a line, by CommonMark's rule: a run of backticks opens a span that the next
- * run of the same length closes; a run without one is text. Linear, where a regular expression
- * backtracks quadratically over a line of many backticks.
+ * run of the same length closes; a run without one is text. A backslash before a run escapes its
+ * first backtick, so the rest of the run opens; within a span a backslash is code, so a run after
+ * one still closes. Linear, where a regular expression backtracks quadratically over a line of
+ * many backticks.
  */
 function codeSpansOf(line: string, lineStart: number): Span[] {
-  const runs: Array<{ start: number; length: number }> = [];
+  const runs: Array<{ start: number; length: number; escaped: boolean }> = [];
   for (let at = line.indexOf('`'); at !== -1; ) {
     let after = at;
     while (line.charCodeAt(after) === 96 /* ` */) after++;
-    runs.push({ start: at, length: after - at });
+    runs.push({ start: at, length: after - at, escaped: escapedAt(line, at) });
     at = line.indexOf('`', after);
   }
-  // For each run, the next run of the same length, found in one pass from the end.
+  // For each run as an opener (an escaped one a backtick shorter), the next run of that length, found in one pass from the end.
   const closer: Array<number | undefined> = new Array(runs.length);
   const nextOfLength = new Map<number, number>();
   for (let run = runs.length - 1; run >= 0; run--) {
-    closer[run] = nextOfLength.get(runs[run].length);
-    nextOfLength.set(runs[run].length, run);
+    const { length, escaped } = runs[run];
+    closer[run] = escaped && length === 1 ? undefined : nextOfLength.get(escaped ? length - 1 : length);
+    nextOfLength.set(length, run);
   }
   const spans: Span[] = [];
   for (let run = 0; run < runs.length; ) {
@@ -332,10 +335,17 @@ function codeSpansOf(line: string, lineStart: number): Span[] {
       run++;
       continue;
     }
-    spans.push([lineStart + runs[run].start, lineStart + runs[close].start + runs[close].length]);
+    spans.push([lineStart + runs[run].start + (runs[run].escaped ? 1 : 0), lineStart + runs[close].start + runs[close].length]);
     run = close + 1;
   }
   return spans;
+}
+
+/** Whether the character at `at` is escaped: an odd number of backslashes stands right before it. */
+function escapedAt(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (at - backslashes > 0 && text.charCodeAt(at - backslashes - 1) === 92 /* \ */) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 /**
@@ -345,7 +355,7 @@ function codeSpansOf(line: string, lineStart: number): Span[] {
 export function leavesCodeSpanOpen(line: string): boolean {
   const spans = codeSpansOf(line, 0);
   for (let at = line.indexOf('`'); at !== -1; at = line.indexOf('`', at + 1)) {
-    if (!isInSpans(spans, at)) return true;
+    if (!isInSpans(spans, at) && !escapedAt(line, at)) return true;
   }
   return false;
 }
