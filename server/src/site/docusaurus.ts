@@ -428,7 +428,8 @@ export function blogOfPostPath(site: DocusaurusSite, path: string): KnownBlog | 
  * below the blog's folder without extension (`index` dropped), a date in it (`2024-01-31-hallo.md`,
  * `2024/01/31/hallo/index.md`) put first as `2024/01/31/`; below the base URL and the blog's route folder.
  */
-export function blogPostRoute(site: DocusaurusSite, blog: KnownBlog, pathInBlog: string, fields: readonly FrontMatterField[]): string {
+export function blogPostRoute(site: DocusaurusSite, blog: KnownBlog, postUri: string, fields: readonly FrontMatterField[]): string {
+  const pathInBlog = uriPath(postUri).slice(uriPath(blog.uri).replace(/\/$/, '').length + 1);
   const slugField = fields.find((field) => field.key === 'slug')?.value;
   const dated = /^(?<folder>.*)(?<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?<text>.*?)(?:\/index)?\.mdx?$/.exec(pathInBlog);
   const slug = typeof slugField === 'string' ? slugField : dated !== null ? `/${dated.groups!.date.replace(/-/g, '/')}/${dated.groups!.folder}${dated.groups!.text}` : `/${pathInBlog.replace(/(?:\/index)?\.mdx?$/, '')}`;

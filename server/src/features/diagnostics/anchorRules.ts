@@ -3,15 +3,15 @@ import { distance } from 'fastest-levenshtein';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
-import { resolveRelativeLink } from '../../common/uris';
+import { isMarkdownPath, resolveRelativeLink } from '../../common/uris';
 import { fragmentStart, markdownDestination, type MarkdownLink } from '../../parsing/markdown';
 import { docusaurusAnchorsOf, type PartialOf } from '../../site/docusaurusAnchors';
-import { contentPageTranslations } from '../../site/docusaurus';
+import { blogPostRoute, contentPageTranslations, type KnownBlog } from '../../site/docusaurus';
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
 import { compiledAsMdx, compiledByItsPlugin, mdxProblemsOf } from './siteRules';
-import { componentLinksOf, suggestionWritableInto } from './linkRules';
+import { blogPostUriAt, componentLinksOf, suggestionWritableInto } from './linkRules';
 
 type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
 
@@ -26,7 +26,7 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || site.docusaurus.onBrokenAnchors === 'ignore' || site.docusaurus.mdxComponents === undefined) return [];
   const page = judgedPage(index, site, document);
-  const source: LinkingPage | undefined = page !== undefined ? { page, locale: page.locale } : isJudgedBlogPost(index, site, document) ? { locale: site.docusaurus.defaultLocale } : undefined;
+  const source: LinkingPage | undefined = page !== undefined ? { page, locale: page.locale } : isJudgedBlogPost(index, site, document) ? { locale: site.docusaurus.defaultLocale, ownAnchors: true } : undefined;
   if (source === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const asMdx = compiledAsMdx(index, document);
@@ -57,10 +57,20 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
   return diagnostics;
 }
 
-/** The page a link lies in: a doc, or a blog post (no page of the model: its links reach the docs by route only, its own anchors are not read). */
+/**
+ * The page a link lies in: a doc, or a blog post or a Markdown page of `src/pages` (no page of the
+ * model: their links reach the docs by route, and the posts by route or, from a post, by file; their
+ * own anchors are read, as their pages show them whole).
+ */
 interface LinkingPage {
   page?: SitePage;
   locale: string;
+  ownAnchors?: true;
+}
+
+/** The blog whose routes are known a document is a post of. */
+function blogOf(site: DocusaurusSite, document: ParsedDocument): KnownBlog | undefined {
+  return site.docusaurus.blogs.find((blog) => document.uri.startsWith(`${blog.uri}/`));
 }
 
 /**
@@ -138,9 +148,13 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   const hash = read.slice(hashAt + 1);
   if (hash === '' || hash.includes('&') || GENERATED_ANCHOR.test(hash)) return undefined;
   const path = read.slice(0, hashAt).replace(/\?.*$/s, '');
-  // A blog post's own anchors are not read, and its links to Markdown files lead to no doc (see `pageOfAnotherPlugin`).
-  if (source.page === undefined && !path.startsWith('/')) return undefined;
-  const linked = path === '' ? document : linkedDocument(index, document.uri, link.target, link.targetUri, link.component).document;
+  // A relative URL path of a blog post or Markdown page is not followed; its links to Markdown files lead to its own plugin's pages only (see `pageOfAnotherPlugin`).
+  if (source.page === undefined && !path.startsWith('/') && path !== '' && !isMarkdownPath(path)) return undefined;
+  const found = path === '' ? { document, kind: 'file' as const } : linkedDocument(index, document.uri, link.target, link.targetUri, link.component);
+  const route = found.kind === 'route' ? found.path : undefined;
+  // A route the docs have no page at may be a post's.
+  const postUri = found.document === undefined && route !== undefined ? blogPostUriAt(index, site, route) : undefined;
+  const linked = found.document ?? (postUri === undefined ? undefined : index.getDocument(postUri));
   if (linked === undefined || index.siteFor(linked.uri) !== site) return undefined;
   let target = linked;
   if (onlyTranslated) {
@@ -152,7 +166,10 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
     target = translated;
   }
   const targetPage = target === document ? source.page : judgedPage(index, site, target);
-  if (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, source.locale)) return undefined;
+  // A post, or the Markdown page a link lies in, is judged in the default locale, where its page is built from its file.
+  const postBlog = target === document ? undefined : blogOf(site, target);
+  const judgedContentPage = targetPage === undefined && !onlyTranslated && source.locale === site.docusaurus.defaultLocale && (target === document ? source.ownAnchors === true : postBlog !== undefined && isJudgedBlogPost(index, site, target));
+  if (!judgedContentPage && (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, source.locale))) return undefined;
   const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) }, markdownPartialOf(index));
   if (anchors?.has(hash)) return undefined;
   const decoded = decodedHash(hash);
@@ -161,7 +178,7 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   if (anchors === undefined || anchors.has(decoded)) return undefined;
   const nearest = nearestAnchor(anchors, decoded);
   const suggestion = nearest === undefined ? undefined : `${link.target.slice(0, link.component ? hashAt : fragmentStart(link.target))}#${nearest}`;
-  const where = target === document ? l10n.t('this page') : targetPage.route;
+  const where = target === document ? l10n.t('this page') : (targetPage?.route ?? blogPostRoute(site.docusaurus, postBlog!, target.uri, target.frontMatter?.fields ?? []));
   if (onlyTranslated) {
     return {
       message: suggestion === undefined

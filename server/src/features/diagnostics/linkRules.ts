@@ -344,17 +344,20 @@ function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: stri
   return lookIn(language?.contentDir ?? hugo.contentDir, HUGO_UNREAD_CONTENT_EXTENSIONS) || hugoThemeContentFolders(hugo).some((folder) => lookIn(folder, ['md', ...HUGO_UNREAD_CONTENT_EXTENSIONS]));
 }
 
-/** Whether a post of a Docusaurus blog whose routes are known is at a URL path (see `blogPostRoute`): one the blog plugin compiles, not a draft. */
 function blogPostAt(index: GlossaryIndex, site: Site, path: string): boolean {
-  if (site.generator !== 'docusaurus') return false;
+  return blogPostUriAt(index, site, path) !== undefined;
+}
+
+/** The post of a Docusaurus blog whose routes are known at a URL path (see `blogPostRoute`): one the blog plugin compiles, not a draft. */
+export function blogPostUriAt(index: GlossaryIndex, site: Site, path: string): string | undefined {
+  if (site.generator !== 'docusaurus') return undefined;
   const blog = blogOfPostPath(site.docusaurus, path);
-  if (blog === undefined) return false;
-  const routes = index.rememberedByPages(`blog posts ${blog.uri}`, () => {
-    const folder = uriPath(blog.uri).replace(/\/$/, '');
+  if (blog === undefined) return undefined;
+  const postsByRoute = index.rememberedByPages(`blog posts ${blog.uri}`, () => {
     const posts = [...index.documents()].filter((document) => document.uri.startsWith(`${blog.uri}/`) && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? []));
-    return new Set(posts.map((post) => routeKey(blogPostRoute(site.docusaurus, blog, uriPath(post.uri).slice(folder.length + 1), post.frontMatter?.fields ?? []))));
+    return new Map(posts.map((post) => [routeKey(blogPostRoute(site.docusaurus, blog, post.uri, post.frontMatter?.fields ?? [])), post.uri]));
   });
-  return routes.has(routeKey(path));
+  return postsByRoute.get(routeKey(path));
 }
 
 /**
