@@ -20,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 43;
+export const DOCUMENT_CODEC_VERSION = 44;
 
 export class DocumentCodecError extends Error {}
 
@@ -62,12 +62,13 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     document.hugoOpeningProblem === undefined ? 0 : [HUGO_OPENING_PROBLEM_KINDS.indexOf(document.hugoOpeningProblem.kind), ...numbersOf(document.hugoOpeningProblem.range), ...mistakeNumbers(document.hugoOpeningProblem.mistake)],
     document.body.otherAnchors ?? 0,
     (document.componentLinks ?? []).flatMap((link) => [link.target, ...numbersOf(link.range)]),
+    document.body.truncateMarker === undefined ? 0 : numbersOf(document.body.truncateMarker),
   ];
 }
 
 /** The closed document of `uri` that `data` holds; throws a `DocumentCodecError` for data `encodeClosedDocument` does not make. */
 export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument {
-  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, readFlags, commonMarkData, refData, imageData, shortcodeData, moduleData, openingData, otherAnchorData, componentLinkData] = tuple(data, 17);
+  const [frontMatterData, headingData, linkData, termData, diagnosticData, directiveData, mdxData, mdxStrictData, readFlags, commonMarkData, refData, imageData, shortcodeData, moduleData, openingData, otherAnchorData, componentLinkData, truncateData] = tuple(data, 18);
   const headings: Heading[] = [];
   const headingNumbers = list(headingData);
   if (headingNumbers.length % 12 !== 0) fail();
@@ -114,7 +115,7 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const document: ParsedDocument = {
     uri,
     frontMatter: frontMatterData === 0 ? undefined : decodeFrontMatter(frontMatterData),
-    body: { headings, leadParagraph: undefined, links, nonProse: [], ...(images.length === 0 ? {} : { images }), ...(otherAnchorData === 0 ? {} : { otherAnchors: list(otherAnchorData).map(text) }) },
+    body: { headings, leadParagraph: undefined, links, nonProse: [], ...(images.length === 0 ? {} : { images }), ...(otherAnchorData === 0 ? {} : { otherAnchors: list(otherAnchorData).map(text) }), ...(truncateData === 0 ? {} : { truncateMarker: rangeAt(tuple(truncateData, 4), 0) }) },
     term: termData === 0 ? undefined : decodeTerm(uri, termData, headings),
     diagnostics: list(diagnosticData).map(decodeDiagnostic),
     directives: list(directiveData).map(decodeDirective),

@@ -88,7 +88,15 @@ export interface MarkdownBody {
    * leaves them out).
    */
   otherAnchors?: string[];
+  /** Where the text holds Docusaurus's truncate marker (`<!-- truncate -->`, or MDX's comment of `truncate`), the first one: see `TRUNCATE_MARKER`. */
+  truncateMarker?: Range;
 }
+
+/**
+ * What Docusaurus's blog cuts a post at in its lists of posts (its `truncateMarker` by default):
+ * the first match in the text after the front matter, wherever it lies, code or not.
+ */
+const TRUNCATE_MARKER = /<!--\s*truncate\s*-->|\{\/\*\s*truncate\s*\*\/\}/g;
 
 /** A link by reference, `[text][label]`, `[label][]` or `[label]`, and the definition of its label. */
 export interface LinkReference {
@@ -643,7 +651,14 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (definitionLabels.size > 0) dropFullReferenceLabels(text, lines, links, definitionLabels);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
   const otherAnchors = text.includes('id=', bodyOffset) ? elementIdsIn(text, bodyOffset, fences, containedHeading) : containedHeading ? [''] : [];
-  return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }), ...(otherAnchors.length === 0 ? {} : { otherAnchors }) };
+  const truncateMarker = text.includes('truncate', bodyOffset) ? truncateMarkerIn(text, bodyOffset, lines) : undefined;
+  return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }), ...(otherAnchors.length === 0 ? {} : { otherAnchors }), ...(truncateMarker === undefined ? {} : { truncateMarker }) };
+}
+
+function truncateMarkerIn(text: string, from: number, lines: LineIndex): Range | undefined {
+  TRUNCATE_MARKER.lastIndex = from;
+  const marker = TRUNCATE_MARKER.exec(text);
+  return marker === null ? undefined : { start: lines.positionAt(marker.index), end: lines.positionAt(marker.index + marker[0].length) };
 }
 
 /**

@@ -83,7 +83,7 @@ export interface DocusaurusSite {
   /** The URIs of the pages plugins' folders, with their `routeBasePath` (see `DocusaurusConfigFacts.pagesFolders`). */
   pagesFolders: Array<{ uri: string; routeBasePath: string | undefined }>;
   /** The blogs whose routes are known, with their folders' URIs (see `DocusaurusConfigFacts.blogs`). */
-  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[] }>;
+  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true }>;
   /** A setting that may change how MDX reads the pages of the blog and pages plugins: their MDX is then not judged. */
   contentMdxChangedBy?: string;
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */
@@ -446,6 +446,11 @@ function withTrailingSlashPolicy(path: string, trailingSlash: boolean | undefine
   if (trailingSlash === undefined || path === '/' || path === localeBaseUrl) return path;
   if (trailingSlash) return path.endsWith('/') ? path : `${path}/`;
   return path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+/** Whether a blog post is shown on its blog's lists of posts: not `unlisted`. */
+export function listedPost(fields: readonly FrontMatterField[]): boolean {
+  return !isTrue(fields.find((field) => field.key === 'unlisted')?.value);
 }
 
 /** Docusaurus reads `draft`, `unlisted` as booleans; Joi also converts the text `true`. */

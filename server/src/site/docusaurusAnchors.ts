@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../parsing/document';
+import { comparePositions, type Position } from '../common/text';
 import type * as HeadingSlugs from './headingSlugs';
 import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, MAX_INLINE_TEXT, referencedCharacter } from '../parsing/markdown';
 
@@ -74,7 +75,18 @@ const COLLECTING_ELEMENTS = new Set(['details', 'Details', 'Link', 'Heading']);
  */
 const ANCHORLESS_MODULES = /^@(?:theme|docusaurus)\/|\.(?!(?:[cm]?[jt]sx?|mdx?)$)[A-Za-z0-9]+$/;
 
-function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean): ReadonlyMap<string, string> | undefined {
+/**
+ * The anchors of the headings before `end`, as a page that shows the text only up to there has them
+ * (a blog's lists show a post up to its truncate marker); undefined where the page has anchors of
+ * elements or Markdown partials, whose places are not told here, or where `docusaurusAnchorsOf` is.
+ */
+export function headingAnchorsBefore(document: ParsedDocument, options: { maintainCase: boolean; mdx: boolean }, end: Position): ReadonlySet<string> | undefined {
+  if (document.body.otherAnchors !== undefined || (document.mdxModules ?? []).some((module) => !ANCHORLESS_MODULES.test(module.request))) return undefined;
+  const anchors = anchorsOf(document, options.maintainCase, options.mdx, end);
+  return anchors === undefined ? undefined : new Set(anchors.keys());
+}
+
+function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean, end?: Position): ReadonlyMap<string, string> | undefined {
   const fromHeadings = new Map<string, string>();
   const fromElements = new Map<string, string>();
   for (const element of document.body.otherAnchors ?? []) {
@@ -88,6 +100,7 @@ function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean
   // The lines a reference to a defined label lies on: elsewhere `[text][label]` names no definition, and is text.
   const referenced = new Set((document.body.references ?? []).map((reference) => reference.range.start.line));
   for (const heading of document.body.headings) {
+    if (end !== undefined && comparePositions(heading.range.start, end) >= 0) break;
     let id = heading.id;
     // A directive's name (`{#ns:name}`, remark-directive's `:name`) is no part of the id.
     if (id !== undefined && DIRECTIVE.test(id)) return undefined;

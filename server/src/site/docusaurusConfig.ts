@@ -551,7 +551,8 @@ class ConfigReader {
     const listFolders = ['tagsBasePath', 'pageBasePath', 'archiveBasePath', 'authorsBasePath'].map((key) => literal(key, key.replace('BasePath', '')));
     const choosesFiles = options !== undefined && ['include', 'exclude'].some((key) => this.property(options, key) !== undefined);
     if (routeBasePath !== undefined && routeBasePath !== '' && folder !== undefined && !choosesFiles && listFolders.every((list) => list !== undefined)) {
-      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[] });
+      const ownTruncateMarker = options !== undefined && this.property(options, 'truncateMarker') !== undefined;
+      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}) });
     }
   }
 

@@ -110,10 +110,11 @@ export interface DocusaurusConfigFacts {
   /**
    * The blogs whose routes are known from their options, written as values: the folder, relative to
    * the site's folder, the route folder below the base URL (`blog`), and the route folders of their
-   * lists below it (tags, pages of posts, archive, authors). A blog whose options choose its files
-   * or compute one of these is not listed.
+   * lists below it (tags, pages of posts, archive, authors), and whether its options set a
+   * `truncateMarker` of their own. A blog whose options choose its files or compute one of these is
+   * not listed.
    */
-  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[] }>;
+  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true }>;
   /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
   contentMdxChangedBy?: string[];
   /**

@@ -5,13 +5,14 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import { isMarkdownPath, resolveRelativeLink } from '../../common/uris';
 import { fragmentStart, markdownDestination, type MarkdownLink } from '../../parsing/markdown';
-import { docusaurusAnchorsOf, type PartialOf } from '../../site/docusaurusAnchors';
-import { blogPostRoute, contentPageTranslations, type KnownBlog } from '../../site/docusaurus';
+import { docusaurusAnchorsOf, headingAnchorsBefore, type PartialOf } from '../../site/docusaurusAnchors';
+import { comparePositions } from '../../common/text';
+import { blogPostRoute, contentPageTranslations, listedPost, type KnownBlog } from '../../site/docusaurus';
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
 import { compiledAsMdx, compiledByItsPlugin, mdxProblemsOf } from './siteRules';
-import { blogPostUriAt, componentLinksOf, suggestionWritableInto } from './linkRules';
+import { blogPostsOf, blogPostUriAt, componentLinksOf, suggestionWritableInto } from './linkRules';
 
 type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
 
@@ -41,6 +42,7 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
       if (broken !== undefined) break;
       broken = brokenAnchor(index, site, document, page === undefined ? { locale } : { page, locale }, link, true);
     }
+    if (broken === undefined && source.ownAnchors === true) broken = brokenInPostLists(index, site, document, link);
     if (broken === undefined) return;
     const suggestion = suggestionWritableInto(link, broken.suggestion);
     diagnostics.push({
@@ -66,6 +68,33 @@ interface LinkingPage {
   page?: SitePage;
   locale: string;
   ownAnchors?: true;
+}
+
+/**
+ * A post's link to its own anchor, before its truncate marker, to a heading after it: the blog's
+ * lists of posts show the post only up to the marker, and Docusaurus reports the anchor broken
+ * there. Judged where the blog cuts at its default marker, the post is listed, and no other post
+ * of the blog has the anchor (a list showing one beside it would hold it).
+ */
+function brokenInPostLists(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument, link: MarkdownLink): { message: string } | undefined {
+  const marker = document.body.truncateMarker;
+  const blog = blogOf(site, document);
+  if (marker === undefined || blog === undefined || blog.ownTruncateMarker || comparePositions(link.range.end, marker.start) > 0) return undefined;
+  const read = link.component ? link.target : markdownDestination(link.target);
+  if (read === undefined || !read.startsWith('#') || !listedPost(document.frontMatter?.fields ?? [])) return undefined;
+  const hash = read.slice(1);
+  const decoded = decodedHash(hash);
+  if (hash === '' || hash.includes('&') || GENERATED_ANCHOR.test(hash) || decoded === undefined) return undefined;
+  const maintainCase = site.docusaurus.anchorsMaintainCase;
+  const shown = headingAnchorsBefore(document, { maintainCase, mdx: compiledAsMdx(index, document) }, marker.start);
+  if (shown === undefined || shown.has(hash) || shown.has(decoded)) return undefined;
+  for (const uri of blogPostsOf(index, site.docusaurus, blog).values()) {
+    const post = uri === document.uri ? undefined : index.getDocument(uri);
+    if (post === undefined) continue;
+    const anchors = docusaurusAnchorsOf(post, { maintainCase, mdx: compiledAsMdx(index, post) }, markdownPartialOf(index));
+    if (anchors === undefined || anchors.has(hash) || anchors.has(decoded)) return undefined;
+  }
+  return { message: l10n.t('The blog\'s lists of posts show this post only up to its truncate marker, where no heading has the id "{0}": Docusaurus reports a broken anchor on them.', hash) };
 }
 
 /** The blog whose routes are known a document is a post of. */

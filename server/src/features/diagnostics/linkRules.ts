@@ -8,7 +8,7 @@ import { fragmentStart, wikiLinkParts, type MarkdownLink } from '../../parsing/m
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders, linkHookFor } from '../../site/hugo';
-import { blogOfPostPath, blogPostRoute, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace } from '../../site/docusaurus';
+import { blogOfPostPath, blogPostRoute, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace, type DocusaurusSite as DocusaurusSiteModel, type KnownBlog } from '../../site/docusaurus';
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
@@ -352,12 +352,15 @@ function blogPostAt(index: GlossaryIndex, site: Site, path: string): boolean {
 export function blogPostUriAt(index: GlossaryIndex, site: Site, path: string): string | undefined {
   if (site.generator !== 'docusaurus') return undefined;
   const blog = blogOfPostPath(site.docusaurus, path);
-  if (blog === undefined) return undefined;
-  const postsByRoute = index.rememberedByPages(`blog posts ${blog.uri}`, () => {
-    const posts = [...index.documents()].filter((document) => document.uri.startsWith(`${blog.uri}/`) && compiledByContentPlugin(site.docusaurus, document.uri, document.frontMatter?.fields ?? []));
-    return new Map(posts.map((post) => [routeKey(blogPostRoute(site.docusaurus, blog, post.uri, post.frontMatter?.fields ?? [])), post.uri]));
+  return blog === undefined ? undefined : blogPostsOf(index, site.docusaurus, blog).get(routeKey(path));
+}
+
+/** The posts of a blog whose routes are known (the files its plugin compiles, no drafts), by route as Docusaurus's check of links compares it. */
+export function blogPostsOf(index: GlossaryIndex, site: DocusaurusSiteModel, blog: KnownBlog): ReadonlyMap<string, string> {
+  return index.rememberedByPages(`blog posts ${blog.uri}`, () => {
+    const posts = [...index.documents()].filter((document) => document.uri.startsWith(`${blog.uri}/`) && compiledByContentPlugin(site, document.uri, document.frontMatter?.fields ?? []));
+    return new Map(posts.map((post) => [routeKey(blogPostRoute(site, blog, post.uri, post.frontMatter?.fields ?? [])), post.uri]));
   });
-  return postsByRoute.get(routeKey(path));
 }
 
 /**
