@@ -57,6 +57,8 @@ export interface StartOptions {
   watchesFiles?: boolean;
   /** Say that completions may be snippets with tab stops, as VS Code does; default: plain text only. */
   snippets?: boolean;
+  /** The formats hovers and completion documentation are shown in; default: Markdown or plain text. ALE: plain text only. */
+  markupFormats?: Array<'markdown' | 'plaintext'>;
 }
 
 type DiagnosticsListener = () => void;
@@ -158,8 +160,8 @@ export class LspClient {
             },
             textDocument: {
               synchronization: { dynamicRegistration: false, didSave: false },
-              hover: { contentFormat: ['markdown', 'plaintext'] },
-              completion: { completionItem: { snippetSupport: options.snippets === true } },
+              hover: { contentFormat: options.markupFormats ?? ['markdown', 'plaintext'] },
+              completion: { completionItem: { snippetSupport: options.snippets === true, documentationFormat: options.markupFormats ?? ['markdown', 'plaintext'] } },
               publishDiagnostics: { relatedInformation: true },
             },
           },

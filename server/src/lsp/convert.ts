@@ -15,6 +15,7 @@ import type { CodeAction as GlossaryCodeAction } from '../features/codeActions';
 import type { WorkspaceChange } from '../features/workspaceChange';
 import type { GlossaryDiagnostic, Severity } from '../common/diagnostic';
 import { ruleDocumentationUri } from '../common/ruleSummaries';
+import { plainText } from '../parsing/markdown';
 import type { CompletionList as GlossaryCompletionList, SuggestionKind } from '../features/completionList';
 
 export const DIAGNOSTIC_SOURCE = 'markdown-glossary';
@@ -60,12 +61,12 @@ export interface CompletionItemData {
  * A list of up to 200 items, sent on each keystroke: a term's definition waits for the editor to
  * resolve the item it shows (definitions of real glossaries run to 200-400 characters each).
  */
-export function toLspCompletionList(list: GlossaryCompletionList, snippets: boolean): CompletionList {
+export function toLspCompletionList(list: GlossaryCompletionList, snippets: boolean, markdown = true): CompletionList {
   const items: CompletionItem[] = list.items.map((item) => ({
     label: item.label,
     kind: COMPLETION_KINDS[item.kind],
     detail: item.detail,
-    documentation: item.termUri === undefined ? toLspDocumentation(item.documentation) : undefined,
+    documentation: item.termUri === undefined ? toLspDocumentation(item.documentation, markdown) : undefined,
     data: item.termUri === undefined ? undefined : ({ termUri: item.termUri } satisfies CompletionItemData),
     filterText: item.filterText,
     sortText: item.sortText,
@@ -106,8 +107,26 @@ export function snippetAsText(snippet: string): string {
   return text;
 }
 
-export function toLspDocumentation(markdown: string | undefined): MarkupContent | undefined {
-  return markdown ? { kind: MarkupKind.Markdown, value: markdown } : undefined;
+/**
+ * Markdown for a hover or an item's documentation; as plain text for an editor that shows no Markdown
+ * (`markdown` false: it lists formats without it, as Vim's ALE does), which would show `**` and link targets raw.
+ */
+export function toLspDocumentation(text: string | undefined, markdown = true): MarkupContent | undefined {
+  if (!text) return undefined;
+  return markdown ? { kind: MarkupKind.Markdown, value: text } : { kind: MarkupKind.PlainText, value: markdownAsPlainText(text) };
+}
+
+/** Markdown as the text it shows: links as their text, no emphasis markers, no code spans' backticks, escapes undone. */
+export function markdownAsPlainText(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) => plainText(line.replace(/^\*(?!\*)(.*[^*\\])\*$/, '$1')))
+    .join('\n');
+}
+
+/** Whether an editor that lists the formats it shows (`contentFormat`, `documentationFormat`) shows Markdown; one that lists none does. */
+export function showsMarkdown(formats: readonly string[] | undefined): boolean {
+  return !Array.isArray(formats) || formats.includes(MarkupKind.Markdown);
 }
 
 export function toLspWorkspaceEdit(change: WorkspaceChange): WorkspaceEdit {

@@ -8,7 +8,6 @@ import {
   SemanticTokensBuilder,
   SymbolKind,
   FileChangeType,
-  MarkupKind,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -81,7 +80,7 @@ import {
 } from './protocol';
 import { tagSummaries, termGroups, termsOfGroup, type GroupTerms, type TagSummary, type TermReferences, type ViewContext } from '../features/glossaryView';
 import { GlossarySession } from './session';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, showsMarkdown, toLspCodeAction, toLspCompletionList, toLspDiagnostic, toLspDocumentation, toLspWorkspaceEdit, type CompletionItemData } from './convert';
 
 /** The document a preview of a bare text (no file) stands for: links from it are absolute. */
 const UNNAMED_PREVIEW = 'untitled:preview.md';
@@ -134,6 +133,9 @@ export function startServer(connection: Connection): void {
   /** Whether the editor expands snippets' tab stops (`${1:1}`); else completions insert plain text. */
   let canInsertSnippets = false;
   let editorListsHeadings = false;
+  /** Whether the editor shows Markdown in hovers and in completion items' documentation (ALE asks for plain text). */
+  let hoverMarkdown = true;
+  let documentationMarkdown = true;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -151,6 +153,8 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canShowProgress = params.capabilities.window?.workDoneProgress === true;
     canInsertSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    hoverMarkdown = showsMarkdown(params.capabilities.textDocument?.hover?.contentFormat);
+    documentationMarkdown = showsMarkdown(params.capabilities.textDocument?.completion?.completionItem?.documentationFormat);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -255,18 +259,18 @@ export function startServer(connection: Connection): void {
   connection.onHover(({ textDocument, position }) => {
     const open = openDocument(textDocument.uri);
     const result = open && hover(index, open.document, open.lines, position);
-    return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: result.range } : null;
+    return result ? { contents: toLspDocumentation(result.markdown, hoverMarkdown)!, range: result.range } : null;
   });
 
   connection.onCompletion(({ textDocument, position }) => {
     const open = openDocument(textDocument.uri);
-    return open ? toLspCompletionList(complete(index, open.document, open.lines, position, { linkStyle: session.settings.linkStyle, ...(session.history === undefined ? {} : { history: session.history }) }), canInsertSnippets) : null;
+    return open ? toLspCompletionList(complete(index, open.document, open.lines, position, { linkStyle: session.settings.linkStyle, ...(session.history === undefined ? {} : { history: session.history }) }), canInsertSnippets, documentationMarkdown) : null;
   });
 
   connection.onCompletionResolve((item) => {
     const termUri = (item.data as Partial<CompletionItemData> | undefined)?.termUri;
     const term = typeof termUri === 'string' ? index.termOf(termUri) : undefined;
-    return term === undefined ? item : { ...item, documentation: toLspDocumentation(termDocumentation(term)) };
+    return term === undefined ? item : { ...item, documentation: toLspDocumentation(termDocumentation(term), documentationMarkdown) };
   });
 
   connection.onCodeAction(({ textDocument, range, context }) => {
