@@ -1,28 +1,29 @@
 /**
  * Protocol tests for an editor like Vim's ALE (3.3, Debian 12): it asks for hovers and completion
- * documentation in plain text only (`contentFormat: ['plaintext']`). test/vim/ drives the real ALE.
- * Build first: `node esbuild.mjs`.
+ * documentation in plain text only (`contentFormat: ['plaintext']`) and applies workspace edits
+ * that change text, with no `workspaceEdit.resourceOperations` (it stops with an error at a file to
+ * create or rename, and applies nothing). test/vim/ drives the real ALE. Build first: `node esbuild.mjs`.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { ResponseError, type CodeAction, type Diagnostic, type MarkupContent, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { createWorkspace, positionOf, type Workspace } from '../support/fixtures';
-import { completionItems, LspClient } from '../support/lspClient';
+import { completionItems, eventually, LspClient } from '../support/lspClient';
 
 const TERM = ['---', 'id: Outtasking', 'title: Outtasking', 'aliases: [Teilvergabe]', 'tags: [Begriffe]', '---', '', '# Outtasking', '', '**Das Outtasking ist eine Form des [Outsourcings](Outsourcing.md), mit `Teilaufgaben`.**', ''].join('\n');
 const OUTSOURCING = ['---', 'id: Outsourcing', 'title: Outsourcing', 'tags: [Begriffe]', '---', '', '# Outsourcing', '', '**Outsourcing ist die Auslagerung.**', ''].join('\n');
 const TAGS = 'Begriffe:\n  label: Grundbegriffe\n  description: Begriffe, die **jeder** kennen sollte\n';
 const NOTE = 'Wir prüfen das Outtasking. Siehe [neu](../glossar/Fehlt.md).\n';
 
-describe('an editor that shows plain text (Vim with ALE)', () => {
+describe('an editor that shows plain text and cannot create or rename files (Vim with ALE)', () => {
   let ws: Workspace;
   let plain: LspClient;
   let full: LspClient;
 
   before(async () => {
     ws = createWorkspace({ 'glossar/Outtasking.md': TERM, 'glossar/Outsourcing.md': OUTSOURCING, 'glossar/tags.yml': TAGS, 'notes/plan.md': NOTE });
-    // As ALE 3.3 starts a server: plain text only.
-    plain = await LspClient.start({ workspaceFolders: [ws.root], markupFormats: ['plaintext'] });
+    // As ALE 3.3 starts a server: plain text only, no resource operations.
+    plain = await LspClient.start({ workspaceFolders: [ws.root], markupFormats: ['plaintext'], resourceOperations: [] });
     full = await LspClient.start({ workspaceFolders: [ws.root] });
     await Promise.all([plain.waitForIndex(), full.waitForIndex()]);
     for (const client of [plain, full]) await client.open(ws.uri('notes/plan.md'), NOTE);
@@ -62,4 +63,33 @@ describe('an editor that shows plain text (Vim with ALE)', () => {
     await plain.close(uri);
   });
 
+  it('is offered no fix that creates a file ("Create … from the template"), and the other fixes', async () => {
+    const uri = ws.uri('notes/plan.md');
+    const titles = async (client: LspClient) => {
+      const diagnostics = await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.some((d) => d.code === 'broken-link'));
+      const broken = diagnostics.filter((d) => d.code === 'broken-link');
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: broken[0].range, context: { diagnostics: broken } })) as CodeAction[];
+      return actions.map((action) => action.title);
+    };
+    const offered = await titles(plain);
+    assert.ok(!offered.some((title) => title.startsWith('Create ')), JSON.stringify(offered));
+    assert.ok(offered.includes('Disable broken-link for this line'), JSON.stringify(offered));
+    assert.ok((await titles(full)).includes('Create ../glossar/Fehlt.md from the template'));
+  });
+
+  it('renaming an id that names its file answers an error instead of an edit that renames the file', async () => {
+    const uri = ws.uri('glossar/Outtasking.md');
+    const params = { textDocument: { uri }, position: positionOf(TERM, 'id: Outtasking', 6), newName: 'Teilvergabe' };
+    for (const client of [plain, full]) await client.open(uri, TERM);
+    await assert.rejects(
+      plain.connection.sendRequest('textDocument/rename', params),
+      (error: unknown) => error instanceof ResponseError && error.message === 'The new id would rename the file Outtasking.md, and this editor cannot rename files.',
+    );
+    // Its title renames as text.
+    const title = (await plain.connection.sendRequest('textDocument/rename', { ...params, position: positionOf(TERM, '# Outtasking', 4) })) as WorkspaceEdit;
+    assert.ok(title.changes !== undefined && title.documentChanges === undefined, JSON.stringify(title));
+    // An editor that renames files gets the file's rename.
+    const edit = (await full.connection.sendRequest('textDocument/rename', params)) as WorkspaceEdit;
+    assert.ok(edit.documentChanges?.some((change) => 'kind' in change && change.kind === 'rename'), JSON.stringify(edit));
+  });
 });

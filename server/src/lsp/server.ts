@@ -136,6 +136,9 @@ export function startServer(connection: Connection): void {
   /** Whether the editor shows Markdown in hovers and in completion items' documentation (ALE asks for plain text). */
   let hoverMarkdown = true;
   let documentationMarkdown = true;
+  /** The files an edit may create and rename (`workspaceEdit.resourceOperations`): ALE's edits only change text. */
+  let canCreateFiles = false;
+  let canRenameFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -155,6 +158,9 @@ export function startServer(connection: Connection): void {
     canInsertSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     hoverMarkdown = showsMarkdown(params.capabilities.textDocument?.hover?.contentFormat);
     documentationMarkdown = showsMarkdown(params.capabilities.textDocument?.completion?.completionItem?.documentationFormat);
+    const resourceOperations = params.capabilities.workspace?.workspaceEdit?.resourceOperations ?? [];
+    canCreateFiles = resourceOperations.includes('create');
+    canRenameFiles = resourceOperations.includes('rename');
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -286,6 +292,8 @@ export function startServer(connection: Connection): void {
     if (!canRegisterWatchers && context.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-tag')) session.readTagsFileBeforeFixing(open.document.uri);
     const fixes = codeActions(index, open.document, open.lines, range, session.settings)
       .filter((action) => session.staysInWorkspace(action.change) && session.overwritesNothing(action.change))
+      // An editor that cannot create files would fail on the edit (ALE stops at it): no "Create … from the template".
+      .filter((action) => canCreateFiles || action.change.createFiles.length === 0)
       .map(toLspCodeAction);
     const outdated = context.diagnostics.filter((diagnostic) => diagnostic.code === 'outdated-translation');
     const state = outdated.length > 0 && session.history !== undefined ? translationStateOf(index, session.history, open.document.uri) : undefined;
@@ -335,6 +343,8 @@ export function startServer(connection: Connection): void {
       const change = rename(index, target, newName);
       if (!session.staysInWorkspace(change)) throw new RenameError(l10n.t('The rename would change files outside the workspace.'));
       if (!session.overwritesNothing(change)) throw new RenameError(l10n.t('The rename would move a file onto one that exists.'));
+      const moved = canRenameFiles ? undefined : change.renameFiles?.[0];
+      if (moved !== undefined) throw new RenameError(l10n.t('The new id would rename the file {0}, and this editor cannot rename files.', path.basename(uriToFsPath(moved.oldUri))));
       return toLspWorkspaceEdit(change);
     } catch (error) {
       if (error instanceof RenameError) throw new ResponseError(0, error.message);
