@@ -6,7 +6,7 @@ import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { Site } from '../../site/site';
 import type { UnpublishedReason } from '../../site/siteTypes';
-import { HUGO_UNREAD_CONTENT_EXTENSIONS, type HugoSite } from '../../site/hugo';
+import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoContentPath, type HugoSite } from '../../site/hugo';
 import type { HugoRef } from '../../parsing/hugoShortcodes';
 
 /**
@@ -127,7 +127,9 @@ function pageNamesOf(index: GlossaryIndex, site: Site, language: string): Set<st
     if (page !== undefined && !page.published && !FOUND_THOUGH_UNBUILT.has(page.unpublishedReason)) continue;
     if (page !== undefined && page.locale !== language) continue;
     const path = uriPath(document.uri);
-    const relative = path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+    const inSite = path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path;
+    // A file mounted below the content goes by its place there (`go-sdk-docs/_index.md` mounted at `content/sdks/go`: `go`).
+    const relative = site.generator === 'hugo' ? hugoContentPath(site.hugo, inSite) : inSite;
     const contentDir = contentDirs.find((dir) => dir === '' || relative.startsWith(`${dir}/`));
     const inner = contentDir === undefined ? [] : (contentDir === '' ? relative : relative.slice(contentDir.length + 1)).split('/');
     if (inner.length > 1) names.add(inner[0].toLowerCase());
