@@ -373,6 +373,7 @@ const HUGO_SITES = [
   { name: 'hugo-mounts-lang', dir: path.join(SITES, 'hugo-mounts-lang') },
   { name: 'hugo-mount-folder', dir: path.join(SITES, 'hugo-mount-folder') },
   { name: 'hugo-mount-subfolder', dir: path.join(SITES, 'hugo-mount-subfolder') },
+  { name: 'hugo-mount-target-folders', dir: path.join(SITES, 'hugo-mount-target-folders') },
   { name: 'hugo-links', dir: path.join(SITES, 'hugo-links') },
   { name: 'hugo-links-hook', dir: path.join(SITES, 'hugo-links-hook') },
   { name: 'hugo-links-hook-i18n', dir: path.join(SITES, 'hugo-links-hook-i18n') },

@@ -290,6 +290,7 @@ describe('Hugo routes', () => {
       importsTemplates: false,
       contentMountSources: [],
       contentSubmounts: [],
+      mountedFolderTargets: [],
       readsContentFolder: true,
       taxonomies: new Set(['tags', 'categories']),
       mountFilters: new Map(),

@@ -119,6 +119,13 @@ export interface HugoSite {
   contentMountSources: string[];
   /** Folders and files of the site mounted below the content (see `hugoContentPath`). */
   contentSubmounts: readonly HugoSubmount[];
+  /**
+   * The places below the content (`docs/go`) where a folder of the site is mounted: Hugo (0.111)
+   * reads each subfolder of one from such mounts only, and skips the content folders' own ("File
+   * \"docs/go/intern\" not found, skipping"), in every language; the files right in it it reads
+   * from both. Only mounts whose folder is there (one that is not mounts nothing).
+   */
+  mountedFolderTargets: readonly string[];
   /** Whether the content folder itself is read: not where mounts into the content leave it out (Hugo adds a default mount only for a kind of folder no mount names). */
   readsContentFolder: boolean;
   /** By content folder: whether Hugo reads a file at a path in it, as its mount's `includeFiles` and `excludeFiles` say. */
@@ -261,6 +268,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     importsTemplates: facts.importsTemplates === true,
     contentMountSources: facts.contentMountSources ?? [],
     contentSubmounts: facts.contentSubmounts ?? [],
+    mountedFolderTargets: [],
     readsContentFolder: facts.contentFolderUnmounted !== true,
     mountFilters: new Map((facts.contentMountFilters ?? []).map((filter) => [filter.source, mountFilter(filter.includeFiles, filter.excludeFiles)])),
   };
@@ -369,8 +377,9 @@ export function hugoContentPath(site: HugoSite, relativePath: string): string {
   for (const mount of site.contentSubmounts) {
     const rest = path === mount.source ? '' : path.startsWith(`${mount.source}/`) ? path.slice(mount.source.length) : undefined;
     // A folder of the content mounted elsewhere too: Hugo builds its pages at both places, the model at
-    // the first; but for a hidden one (`content/.common`), which Hugo reads only where it is mounted.
-    if (rest === undefined || (languagesReading(site, mount.source) !== undefined && !isHiddenFromHugo(relativePath))) continue;
+    // the first; but for a hidden one (`content/.common`) and one below the place of a mounted folder
+    // (`content/docs/v1` at `content/docs`), which Hugo reads only where they are mounted.
+    if (rest === undefined || (languagesReading(site, mount.source) !== undefined && !isHiddenFromHugo(relativePath) && !belowMountedFolder(site, path))) continue;
     // In the mount's language, else in the one the file's name gives (`b.de.md`), else the default language.
     const suffix = /\.([^./]+)\.[^./]+$/.exec(path)?.[1];
     const language =
@@ -378,6 +387,19 @@ export function hugoContentPath(site: HugoSite, relativePath: string): string {
     return [language.contentDir, `${mount.target}${rest}`].filter((part) => part !== '').join('/');
   }
   return relativePath;
+}
+
+/**
+ * Whether a file of a content folder (`content/en/docs/go/intern/a.md`) lies in a subfolder of a
+ * place where a folder is mounted (`docs/go`, see `HugoSite.mountedFolderTargets`): Hugo does not
+ * read it there.
+ */
+function belowMountedFolder(site: HugoSite, relativePath: string): boolean {
+  if (site.mountedFolderTargets.length === 0) return false;
+  const reading = languagesReading(site, relativePath);
+  if (reading === undefined) return false;
+  const inner = reading.contentDir === '' ? relativePath : relativePath.slice(reading.contentDir.length + 1);
+  return site.mountedFolderTargets.some((target) => inner.startsWith(`${target}/`) && inner.slice(target.length + 1).includes('/'));
 }
 
 /** The folders of the site (from its folder) whose files Hugo reads at a folder of the content (`content/docs/go`): itself, and the mounted ones there. */
@@ -429,8 +451,9 @@ export function hugoPageOf(
   const { bundleRole, absolutePath } = around;
   // Files and sections mounted below the content are read where they are mounted.
   const sections = (around.sections ?? []).map((section) => ({ ...section, relativePath: hugoContentPath(site, section.relativePath) }));
-  const path = folderOf(hugoContentPath(site, relativePath));
-  const folderLanguages = readAtItsPlace(site, relativePath) ? languagesReading(site, path) : undefined;
+  const contentPath = hugoContentPath(site, relativePath);
+  const path = folderOf(contentPath);
+  const folderLanguages = readAtItsPlace(site, relativePath) && !(contentPath === relativePath && belowMountedFolder(site, relativePath)) ? languagesReading(site, path) : undefined;
   if (folderLanguages === undefined) return undefined;
   const inner = path.slice(folderLanguages.contentDir === '' ? 0 : folderLanguages.contentDir.length + 1);
   const slash = inner.lastIndexOf('/');

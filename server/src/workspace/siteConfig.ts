@@ -266,6 +266,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         if (problems[position].length > 0) configProblems.push({ uri: fileUri(file.file), problems: problems[position] });
       });
       const hugo = hugoSiteOf({ ...facts, problems: [] });
+      hugo.mountedFolderTargets = hugo.contentSubmounts.filter((mount) => isFolder(path.resolve(folder, mount.source))).map((mount) => mount.target);
       const shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
       if (shortcodes !== undefined) [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
       if (shortcodes !== undefined) {
