@@ -1115,6 +1115,27 @@ describe('Hugo shortcodes without a template', () => {
     }
   });
 
+  it('are not judged where the site keeps templates in Hugo 0.146\'s _shortcodes folders, which Hugo 0.111 does not read; its render hooks still are (linkerd\'s, jaeger\'s)', () => {
+    for (const place of ['layouts/_shortcodes/note.html', 'layouts/docs/_shortcodes/section-toc.html', 'themes/t/layouts/_shortcodes/note.html']) {
+      const site = createWorkspace({
+        'hugo.toml': 'theme = "t"\n',
+        'content/a.md': '---\ntitle: A\n---\n',
+        'layouts/shortcodes/alt.html': '<hr>\n',
+        'layouts/_markup/render-link.html': '{{ with .Page.GetPage .Destination }}<a href="{{ .RelPermalink }}">{{ end }}\n',
+        'themes/t/layouts/shortcodes/thema.html': '<hr>\n',
+        [place]: '{{ .Inner }}\n',
+      });
+      try {
+        const [found] = findSites([site.root], new GlossaryScope([site.root]), () => {}).sites;
+        assert.ok(found?.generator === 'hugo');
+        assert.equal(found.hugo.shortcodes, undefined, place);
+        assert.equal(found.hugo.linkRenderHook, 'get-page', place);
+      } finally {
+        site.dispose();
+      }
+    }
+  });
+
   it('tell how links are written: as they are without a link render hook, looked up as pages where every hook or Hugo\'s own does so (hugo-links, hugo-links-hook)', () => {
     const hookOf = (files: Record<string, string>) => {
       const site = createWorkspace({ 'hugo.toml': 'baseURL = "https://example.org/"\n', 'content/a.md': '---\ntitle: A\n---\n', ...files });

@@ -268,7 +268,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       const hugo = hugoSiteOf({ ...facts, problems: [] });
       hugo.mountedFolderTargets = hugo.contentSubmounts.filter((mount) => isFolder(path.resolve(folder, mount.source))).map((mount) => mount.target);
       const shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
-      if (shortcodes !== undefined) [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
+      if (shortcodes !== undefined && shortcodes !== 'later-hugo') [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
       if (shortcodes !== undefined) {
         const hooks = renderHooksOf(folder, hugo);
         const linkHook = renderHookOf('link', hooks, hugo);
@@ -398,9 +398,15 @@ const MAX_SHORTCODE_TEMPLATES = 10_000;
  * `refParametersOfTemplate`): Hugo keeps a template by its path, the site's
  * before a theme's of the same path, and may take any variant of a name. Undefined where some may lie where the workspace
  * does not show them: modules, a theme that is not on disk or that uses themes of its own, more
- * templates than are read.
+ * templates than are read. `'later-hugo'` where the site keeps templates in Hugo 0.146's `_shortcodes`
+ * folders: its shortcodes are not judged, its render hooks are.
  */
-function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, log: Logger): { names: ReadonlySet<string>; inner: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>> } | undefined {
+function hugoShortcodesIn(
+  folder: string,
+  hugo: HugoSite,
+  scope: GlossaryScope,
+  log: Logger,
+): { names: ReadonlySet<string>; inner: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>> } | 'later-hugo' | undefined {
   const unknown = (why: string) => {
     log(`${folder}: ${why}; shortcodes are not checked.`);
     return undefined;
@@ -417,6 +423,14 @@ function hugoShortcodesIn(folder: string, hugo: HugoSite, scope: GlossaryScope, 
     const [themeFacts] = readHugoConfigFiles(hugoConfigFilesIn(themeFolder, true, scope, log).map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
     if ((themeFacts.themes ?? []).length > 0 || themeFacts.importsTemplates) return unknown(`the theme ${theme} uses themes or modules of its own`);
     templateFolders.push(path.join(themeFolder, 'layouts', 'shortcodes'));
+  }
+  // Hugo 0.146 and later also take shortcodes from `_shortcodes` folders, in `layouts/` and in the
+  // folders of sections below it (linkerd's `layouts/docs/_shortcodes/`), which the pinned Hugo
+  // 0.111.3 does not read: a site keeping them there is built with a later Hugo, whose lookup is not judged.
+  const layoutFolders = templateFolders.map((templateFolder) => path.dirname(templateFolder));
+  if (layoutFolders.some((layoutFolder) => entriesBelow(layoutFolder).some((entry) => entry.isDirectory() && entry.name === '_shortcodes'))) {
+    log(`${folder}: it keeps templates in _shortcodes folders, which Hugo 0.146 and later read; shortcodes are not checked.`);
+    return 'later-hugo';
   }
   const names = new Set<string>(HUGO_SHORTCODES);
   // Whether each template Hugo keeps reads `.Inner`, and what it hands to `ref`, by its path below `shortcodes/`.
