@@ -149,6 +149,15 @@ describe('rename keeps what is around the name as written', () => {
     assert.deepEqual(linksOf(renamed, 'Note.md'), ['Ein- | Ausgabe -> Foo.md']);
   });
 
+  it('an H1 with inline code that titles the entry is renamed with its links (Docusaurus titles it with the code unwrapped)', () => {
+    const files = { 'docs/Ls.md': '---\nid: Ls\n---\n\n# The `ls` command\n\nDef.\n', 'docs/Note.md': 'See [The `ls` command](./Ls.md).\n' };
+    assert.equal(indexOf(files).termOf(uriOf('docs/Ls.md'))?.title, 'The ls command');
+    const renamed = renameAt(files, 'docs/Ls.md', '# T', 'Neu');
+    assert.equal(renamed['docs/Ls.md'], '---\nid: Ls\n---\n\n# Neu\n\nDef.\n', 'the heading, which is the title, is renamed');
+    assert.equal(renamed['docs/Note.md'], 'See [Neu](./Ls.md).\n');
+    assert.equal(indexOf(renamed).termOf(uriOf('docs/Ls.md'))?.title, 'Neu');
+  });
+
   it('an explicit heading id is no part of the title, and stays where it is', () => {
     const files = { 'Foo.md': '---\nid: Foo\n---\n# Foo {#foo}\n\nDef.\n', 'Note.md': 'See [Foo](./Foo.md).\n' };
     assert.equal(indexOf(files).termOf(uriOf('Foo.md'))?.title, 'Foo');

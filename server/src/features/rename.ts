@@ -69,7 +69,8 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
   const own = index.getDocument(term.uri);
   const titleField = own && termField(own, 'title');
   if (titleField !== undefined) edits.add(term.uri, replacedValue(own!.frontMatter!, titleField, title));
-  if (term.heading !== undefined && term.heading.text.trim() === term.title.trim()) {
+  // The heading shows the title as written, or as Docusaurus titles a page by it: its inline code unwrapped (`# The \`ls\` command`).
+  if (term.heading !== undefined && [term.heading.text, term.heading.text.replace(INLINE_CODE, '$1')].some((text) => text.trim() === term.title.trim())) {
     // Docusaurus and Hugo read `{#x}` ending a heading's text as its id, escaped or not.
     if (HEADING_ID_AT_END.test(title)) throw new RenameError(l10n.t('The heading shows the title, and a heading ending in "{#…}" takes that as its id: choose another name.'));
     edits.add(term.uri, { range: term.heading.textRange, newText: escapeHeadingText(title) });
@@ -92,6 +93,9 @@ function renameTitle(index: GlossaryIndex, term: GlossaryTerm, title: string): W
   });
   return { createFiles: [], edits: edits.all() };
 }
+
+/** Inline code as Docusaurus unwraps it in a title it takes from an H1 (parsing/contentTitle.ts). */
+const INLINE_CODE = /`([^`]*)`/g;
 
 /** An explicit heading id ending a heading's text (`Neu {#x}`). */
 const HEADING_ID_AT_END = /\{#[^{}]*\}\s*$/;
