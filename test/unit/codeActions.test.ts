@@ -557,6 +557,17 @@ describe('the tags file generator', () => {
     );
   });
 
+  it('indents the fields of new tags as the file indents its own (four blanks, CRLF), two blanks where it shows none', () => {
+    const added = (existing: string) => {
+      const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, Neu]') });
+      index.setTagsFile(uri('docs/tags.yml'), existing);
+      return applied(tagsFileChange(index, uri('docs')), uri('docs/tags.yml'), existing);
+    };
+    assert.equal(added('Begriffe:   # Grundbegriffe\r\n    label: B\r\n'), 'Begriffe:   # Grundbegriffe\r\n    label: B\r\nNeu:\r\n    label: Neu\r\n    permalink: /neu\r\n');
+    assert.equal(added('Begriffe: {label: B}\nIM:\n   label: I\n'), 'Begriffe: {label: B}\nIM:\n   label: I\nNeu:\n   label: Neu\n   permalink: /neu\n');
+    assert.equal(added('Begriffe: {label: B}\n'), 'Begriffe: {label: B}\nNeu:\n  label: Neu\n  permalink: /neu\n');
+  });
+
   it('adds to a tags file that ends its document with "...", is indented after a byte order mark, or ends with a lone CR, so that it reads as one map', () => {
     const added = (existing: string) => {
       const index = glossaryOf({ 'docs/A.md': entry('A', 'A', 'D.', '[Begriffe, Neu]') });

@@ -16,7 +16,7 @@ export class TagsFileError extends Error {
   }
 }
 
-const NEW_FILE: TagsFileAdditions = { style: 'block', at: { line: 0, character: 0 }, lineEnd: '', lineBreak: '\n', indent: '' };
+const NEW_FILE: TagsFileAdditions = { style: 'block', at: { line: 0, character: 0 }, lineEnd: '', lineBreak: '\n', indent: '', fieldIndent: '  ' };
 
 /**
  * A Docusaurus tags file declaring every tag the glossary uses, most used first. Tags an existing
@@ -44,8 +44,8 @@ function declarationsText(tags: string[], tagsFile: TagsFile | undefined): strin
     const entries = tags.map((tag) => `${yamlString(tag)}: {${fields(tag).map(([key, value]) => `${key}: ${value}`).join(', ')}}`);
     return additions.separatorFirst + entries.join(', ');
   }
-  const { indent, lineBreak } = additions;
-  const entries = tags.map((tag) => `${indent}${yamlString(tag)}:${lineBreak}` + fields(tag).map(([key, value]) => `${indent}  ${key}: ${value}${lineBreak}`).join(''));
+  const { indent, lineBreak, fieldIndent } = additions;
+  const entries = tags.map((tag) => `${indent}${yamlString(tag)}:${lineBreak}` + fields(tag).map(([key, value]) => `${indent}${fieldIndent}${key}: ${value}${lineBreak}`).join(''));
   return additions.lineEnd + entries.join('');
 }
 

@@ -26,7 +26,15 @@ export interface TagsFile {
  * into the braces of a flow map. A file that does not parse or is not a map gets nothing.
  */
 export type TagsFileAdditions =
-  | { style: 'block'; at: Position; lineEnd: string; lineBreak: string; indent: string }
+  | {
+      style: 'block';
+      at: Position;
+      lineEnd: string;
+      lineBreak: string;
+      indent: string;
+      /** What indents `label:` and `permalink:` below a tag's key, beyond `indent`: the file's own, two blanks where it has none. */
+      fieldIndent: string;
+    }
   | { style: 'flow'; at: Position; separatorFirst: string }
   | { style: 'refused'; reason: string };
 
@@ -71,5 +79,20 @@ function additionsOf(document: YamlDocument, source: string, bom: number, lines:
   const place = newKeysPlace(document, source, lineBreakOf(source));
   if (place === undefined) return { style: 'refused', reason: l10n.t('The tags file is not a map of tags: no tags are added to it.') };
   const at = lines.positionAt(bom + place.at);
-  return place.style === 'block' ? { ...place, at, lineBreak: lineBreakOf(source) } : { ...place, at };
+  return place.style === 'block' ? { ...place, at, lineBreak: lineBreakOf(source), fieldIndent: fieldIndentOf(document, source) } : { ...place, at };
+}
+
+/** How far the file indents the fields of a tag below its key, as its first tag written as a block map does (`    label: …`). */
+function fieldIndentOf(document: YamlDocument, source: string): string {
+  const column = (offset: number) => offset - Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) - 1;
+  if (!isMap(document.contents)) return '  ';
+  for (const pair of document.contents.items) {
+    const keyStart = (pair.key as { range?: [number, number, number] | null } | null)?.range?.[0];
+    if (!isMap(pair.value) || pair.value.flow || keyStart === undefined) continue;
+    const fieldStart = (pair.value.items[0]?.key as { range?: [number, number, number] | null } | null)?.range?.[0];
+    if (fieldStart === undefined) continue;
+    const depth = column(fieldStart) - column(keyStart);
+    return depth > 0 ? ' '.repeat(depth) : '  ';
+  }
+  return '  ';
 }
