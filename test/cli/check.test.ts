@@ -427,7 +427,7 @@ describe('markdown-glossary check --fix', () => {
     });
     try {
       cli(['check', '--fix', '.'], ws.root);
-      assert.equal(fs.readFileSync(ws.path('glossar/a.md'), 'utf8'), '---\ntitle: A\ntags: [\n  IM, # Informationsmanagement\n  Begriffe # gepolstert\n   # doppelt\n]\n---\n\n# A\n');
+      assert.equal(fs.readFileSync(ws.path('glossar/a.md'), 'utf8'), '---\ntitle: A\ntags: [\n  IM, # Informationsmanagement\n  "Begriffe" # gepolstert\n   # doppelt\n]\n---\n\n# A\n');
       assert.equal(fs.readFileSync(ws.path('glossar/b.md'), 'utf8'), '---\r\ntags: ["#Begriffe"]\r\ntitle: B\r\n---\r\n\r\n# B\r\n');
     } finally {
       ws.dispose();

@@ -96,7 +96,7 @@ describe('quick fix: change to the suggestion', () => {
 
   it('trims a padded tag and wraps a single tag in a list', () => {
     const files = { 'docs/tags.yml': TAGS_YML };
-    assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', '[" Begri|ffe", IM]'), 'Change to "Begriffe"', files), entry('A', 'A', 'D.', '[Begriffe, IM]'));
+    assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', '[" Begri|ffe", IM]'), 'Change to "Begriffe"', files), entry('A', 'A', 'D.', '["Begriffe", IM]'));
     assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', 'Begri|ffe'), 'Change to "[Begriffe]"', files), entry('A', 'A', 'D.', '[Begriffe]'));
   });
 
@@ -456,7 +456,7 @@ describe('fixAll (fix on save, check --fix)', () => {
     assert.equal(
       after,
       doc(
-        ['id: SLA', 'title: Service Level Agreement', 'tags: [Begriff, Strategie, IM, Begriffe]'],
+        ['id: SLA', 'title: Service Level Agreement', 'tags: [Begriff, "Strategie", IM, Begriffe]'],
         '\n# Service Level Agreement\n\nSiehe [Lenkung](10-Glossar/D-Glossar/Dokumentenlenkug.md) und [[Dokumentenlenkug]].\n',
       ),
     );
@@ -692,6 +692,17 @@ describe('fixes keep the text of the file (issue 16)', () => {
     assert.equal(fixedAll('\n---\ntitle: C\n---\n'), '\n---\ntitle: C\n---\n');
   });
 
+  it('a fix keeps the quotes of the tag or key it changes: double stay double, single stay single where they can hold the text', () => {
+    const files = { 'docs/tags.yml': TAGS_YML };
+    assert.equal(fixedAll(doc(['"titel": A', "tags: [' IM ', \" Begriffe \", 'it''s ']"])), doc(['"title": A', "tags: ['IM', \"Begriffe\", 'it''s']"]));
+    assert.equal(fixedAll(doc(["'titel': A", 'tags:', "  - ' IM '", '  - " true "'])), doc(["'title': A", 'tags:', "  - 'IM'", '  - "true"']));
+    // A plain or block scalar is written as before: plain where every reader reads it back as itself.
+    assert.equal(fixedAll(doc(['title: A', 'tags: [IM, Begriffe, " x"]'])), doc(['title: A', 'tags: [IM, Begriffe, "x"]']));
+    assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', "['Begr|iff', IM]"), 'Change to "Begriffe"', files), entry('A', 'A', 'D.', "['Begriffe', IM]"));
+    assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', '["Begr|iff", IM]'), 'Change to "Begriffe"', files), entry('A', 'A', 'D.', '["Begriffe", IM]'));
+    assert.equal(applyAction('docs/A.md', entry('A', 'A', 'D.', '[Begr|iff, IM]'), 'Change to "Begriffe"', files), entry('A', 'A', 'D.', '[Begriffe, IM]'));
+  });
+
   it('padded-tag: the trimmed tag stays a string, one tag, and the rest of the list stays', () => {
     const after = fixedAll(doc(['title: A', 'tags: [" true ", " 123 ", " null ", " #x ", " a,b ", IM]']));
     assert.equal(after, doc(['title: A', 'tags: ["true", "123", "null", "#x", "a,b", IM]']));
@@ -710,7 +721,7 @@ describe('fixes keep the text of the file (issue 16)', () => {
   it('fixes two problems in one multi-line flow list item by item, keeping its comments', () => {
     const before = doc(['title: A', 'tags: [', '  IM, # Informationsmanagement', '  " Begriffe", # gepolstert', '  IM, # doppelt', '  "" # leer', ']'], '\n# A\n');
     const after = fixedAll(before);
-    assert.equal(after, doc(['title: A', 'tags: [', '  IM, # Informationsmanagement', '  Begriffe # gepolstert', '   # doppelt', '   # leer', ']'], '\n# A\n'));
+    assert.equal(after, doc(['title: A', 'tags: [', '  IM, # Informationsmanagement', '  "Begriffe" # gepolstert', '   # doppelt', '   # leer', ']'], '\n# A\n'));
     assert.deepEqual(frontMatterOf(after), { values: { title: 'A', tags: ['IM', 'Begriffe'] }, yamlProblems: [] });
   });
 

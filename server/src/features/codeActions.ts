@@ -21,7 +21,7 @@ import { formatLink, styleOf } from './linkCompletion';
 import { newTermText } from './newTerm';
 import { declarationsEdit } from './tagsFileGenerator';
 import type { TextEdit, WorkspaceChange } from './workspaceChange';
-import { yamlString } from './yamlEdits';
+import { yamlString, yamlStringLike } from './yamlEdits';
 
 export interface CodeAction {
   title: string;
@@ -392,7 +392,10 @@ function combinedEdits(document: ParsedDocument, lines: LineIndex, diagnostics: 
     if (isPinned(diagnostic.range)) continue;
     const at = listItemAt(diagnostic.range);
     if (at === undefined) {
-      if (diagnostic.suggestion !== undefined) edits.push({ range: diagnostic.range, newText: diagnostic.suggestion });
+      if (diagnostic.suggestion === undefined) continue;
+      // A key keeps its quotes: `"titel":` becomes `"title":`.
+      const written = diagnostic.code === 'unknown-key' ? lines.text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end)) : '';
+      edits.push({ range: diagnostic.range, newText: /^["']/.test(written) ? yamlStringLike(suggestedValue(diagnostic.suggestion), written) : diagnostic.suggestion });
       continue;
     }
     let fixes = byList.get(at.list);
@@ -481,7 +484,8 @@ function listEdits(lines: LineIndex, list: FrontMatterField, fixes: Map<number, 
   const remove = (start: number, end: number) => edits.push({ range: lines.rangeAt(start, end), newText: '' });
   for (const [index, fix] of fixes) {
     if (!removesItem(fix)) {
-      edits.push({ range: lines.rangeAt(items[index].start, items[index].end), newText: fix.suggestion! });
+      // The tag keeps its quotes: `" IM "` becomes `"IM"`, `'Begriff'` becomes `'Begriffe'`.
+      edits.push({ range: lines.rangeAt(items[index].start, items[index].end), newText: yamlStringLike(suggestedValue(fix.suggestion!), text.slice(items[index].start, items[index].end)) });
       continue;
     }
     // A removed item goes with its tag and anchor, which the parser's range leaves out.

@@ -23,6 +23,20 @@ export function yamlString(value: string): string {
   return readsAsString(value) ? value : doubleQuoted(value);
 }
 
+/** What single quotes cannot hold as it is: line breaks (folded), and what YAML does not print. */
+const NOT_SINGLE_QUOTED = /[\p{Cc}\p{Zl}\p{Zp}\u0085\ufeff\ufffe\uffff]|[\ud800-\udfff]/u;
+
+/**
+ * A YAML scalar for a string in the quotes of the scalar it replaces (`written`, as in the file):
+ * double quotes stay double, single quotes single where they can hold the string; a plain or block
+ * scalar is written as `yamlString` writes it.
+ */
+export function yamlStringLike(value: string, written: string): string {
+  if (written.startsWith('"')) return doubleQuoted(value);
+  if (written.startsWith("'") && !NOT_SINGLE_QUOTED.test(value)) return `'${value.replaceAll("'", "''")}'`;
+  return yamlString(value);
+}
+
 /** Words of letters YAML 1.1 or 1.2 reads as a boolean or null, in any of their spellings. */
 const RESERVED_WORDS = new Set(['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off', 'null']);
 
