@@ -417,6 +417,14 @@ describe('rename writes the title and the id as YAML strings', () => {
     assert.equal(renamedText('---\r\ntitle: |\r\n  Alt\r\n\r\ntags: [IM]\r\n---\r\n', 'title', 'Neu'), '---\r\ntitle: Neu\r\n\r\ntags: [IM]\r\n---\r\n');
   });
 
+  it('keeps the quotes the title and the id are written in, where they hold the new name', () => {
+    assert.equal(renamedText("---\nid: 'Alt'\ntitle: 'Alt: Name' # Kommentar\n---\n", 'title', 'Neu'), "---\nid: 'Alt'\ntitle: 'Neu' # Kommentar\n---\n");
+    assert.equal(renamedText("---\nid: 'Alt'\ntitle: 'Alt'\n---\n", 'title', "it's | x"), "---\nid: 'Alt'\ntitle: 'it''s | x'\n---\n");
+    assert.equal(renamedText('---\r\nid: "Alt"\r\ntitle: "Alt"\r\n---\r\n', 'id', 'neu'), '---\r\nid: "neu"\r\ntitle: "Alt"\r\n---\r\n');
+    // Plain and block scalars are written as before: plain where every reader reads the name back.
+    assert.equal(renamedText('---\nid: Alt\ntitle: Alt\n---\n', 'title', 'Neu'), '---\nid: Alt\ntitle: Neu\n---\n');
+  });
+
   it('quotes a name YAML would read as something else', () => {
     const text = '---\nid: Alt\ntitle: Alt\n---\n';
     assert.equal(renamedText(text, 'title', 'true'), '---\nid: Alt\ntitle: "true"\n---\n');

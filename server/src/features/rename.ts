@@ -56,7 +56,7 @@ export function rename(index: GlossaryIndex, target: RenameTarget, newName: stri
 function replacedValue(frontMatter: FrontMatter, field: FrontMatterField, value: string): TextEdit {
   // An alias reads the value through its anchor (`slug: *id`), or a tag decides how it is read: a new text would change those too.
   if (frontMatter.format === undefined && field.valuePinned) throw new RenameError(l10n.t('The front matter reads "{0}" through an alias elsewhere or with a tag: a rename would change more than the name. Change it in the file.', field.key));
-  if (frontMatter.format === undefined) return replaceValue(field.valueRange, value);
+  if (frontMatter.format === undefined) return replaceValue(field.valueRange, value, field.valueQuote);
   const { start, end } = field.valueRange;
   const length = end.character - start.character;
   const oneString = typeof field.value === 'string' && start.line === end.line && (length === JSON.stringify(field.value).length || length === field.value.length + 2);

@@ -73,10 +73,11 @@ export function yamlFlowList(values: readonly string[]): string {
 }
 
 /**
- * The edit that makes a YAML node's value (its range as the parser gives it) the string given; an
- * empty value's range is the point after its colon, where the value needs a blank before it.
+ * The edit that makes a YAML node's value (its range as the parser gives it) the string given, in
+ * the `quote` it was written in where that holds it; an empty value's range is the point after its
+ * colon, where the value needs a blank before it.
  */
-export function replaceValue(range: Range, value: string): { range: Range; newText: string } {
+export function replaceValue(range: Range, value: string, quote = ''): { range: Range; newText: string } {
   const isEmpty = range.start.line === range.end.line && range.start.character === range.end.character;
-  return { range, newText: (isEmpty ? ' ' : '') + yamlString(value) };
+  return { range, newText: (isEmpty ? ' ' : '') + yamlStringLike(value, quote) };
 }

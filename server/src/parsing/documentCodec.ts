@@ -20,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 44;
+export const DOCUMENT_CODEC_VERSION = 45;
 
 export class DocumentCodecError extends Error {}
 
@@ -228,7 +228,7 @@ function encodeFields(fields: readonly FrontMatterField[]): unknown[] {
   const characters = { left: MAX_DOCUMENT_VALUE_CHARACTERS };
   const value = (written: unknown) => encodeValue(written, { nodes: MAX_VALUE_NODES, characters }, 0);
   return fields.map((field) => {
-    const flags = (field.keyPinned ? 1 : 0) | (field.valuePinned ? 2 : 0);
+    const flags = (field.keyPinned ? 1 : 0) | (field.valuePinned ? 2 : 0) | (field.valueQuote === '"' ? 4 : field.valueQuote === "'" ? 8 : 0);
     const items = field.items === undefined ? 0 : field.items.map((item) => [value(item.value), ...numbersOf(item.range), item.pinned ? 1 : 0]);
     return [field.key, ...numbersOf(field.keyRange), value(field.value), ...numbersOf(field.valueRange), flags, items];
   });
@@ -247,9 +247,11 @@ function decodeField(data: unknown): FrontMatterField {
   const parts = tuple(data, 12);
   const field: FrontMatterField = { key: text(parts[0]), keyRange: rangeAt(parts, 1), value: decodeValue(parts[5]), valueRange: rangeAt(parts, 6) };
   const flags = parts[10];
-  if (flags !== 0 && flags !== 1 && flags !== 2 && flags !== 3) fail();
+  if (typeof flags !== 'number' || !Number.isInteger(flags) || flags < 0 || flags > 15 || (flags & 12) === 12) fail();
   if (flags & 1) field.keyPinned = true;
   if (flags & 2) field.valuePinned = true;
+  if (flags & 4) field.valueQuote = '"';
+  if (flags & 8) field.valueQuote = "'";
   if (parts[11] !== 0) {
     field.items = list(parts[11]).map((itemData) => {
       const item = tuple(itemData, 6);

@@ -468,6 +468,7 @@ function yamlFieldsOf(document: YamlDocument, source: string, rangeOf: (start: n
     };
     if (pinned(pair.key)) field.keyPinned = true;
     if (pinned(valueNode)) field.valuePinned = true;
+    if (isScalar(valueNode) && (valueNode.type === 'QUOTE_DOUBLE' || valueNode.type === 'QUOTE_SINGLE')) field.valueQuote = valueNode.type === 'QUOTE_DOUBLE' ? '"' : "'";
     if (isSeq(valueNode)) {
       field.items = valueNode.items.map((item) => {
         const node = item as YamlNode;

@@ -20,6 +20,8 @@ export interface FrontMatterField {
    */
   keyPinned?: true;
   valuePinned?: true;
+  /** The quotes a YAML value is written in (`"…"`, `'…'`), which a rename keeps. */
+  valueQuote?: '"' | "'";
   /** Set when the value is a YAML sequence, flow (`[a, b]`) or block (`- a`). */
   items?: FrontMatterItem[];
 }

@@ -73,7 +73,9 @@ export function readSimpleFrontMatter(source: string, rangeOf: (start: number, e
     }
     const scalar = simpleScalar(rawValue, valueStart, rangeOf);
     if (scalar === undefined) return undefined;
-    fields.push({ key: pair[1], keyRange, value: scalar.value, valueRange: scalar.range });
+    const field: FrontMatterField = { key: pair[1], keyRange, value: scalar.value, valueRange: scalar.range };
+    if (rawValue.startsWith('"') || rawValue.startsWith("'")) field.valueQuote = rawValue[0] as '"' | "'";
+    fields.push(field);
   }
   closeList();
   return fields;
