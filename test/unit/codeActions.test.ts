@@ -118,6 +118,13 @@ describe('quick fix: change to the suggestion', () => {
     );
   });
 
+  it('replaces a broken relative link that starts with "./" with a path that does too', () => {
+    const files = { ...site(), 'docs/10-Glossar/D-Glossar/Dokumentenlenkung.md': entry('Dokumentenlenkung', 'Dokumentenlenkung', 'D.') };
+    assert.equal(applyAction(NOTE, 'Siehe [L](./Dokumenten|lenkug.md#a).\r\n', 'Change to "./Dokumentenlenkung.md#a"', files), 'Siehe [L](./Dokumentenlenkung.md#a).\r\n');
+    assert.equal(applyAction(NOTE, 'Siehe [L](Dokumenten|lenkug.md).\n', 'Change to "Dokumentenlenkung.md"', files), 'Siehe [L](Dokumentenlenkung.md).\n');
+    assert.equal(applyAction(NOTE, 'Siehe [SLA](./../S-Glossar/Service-Level-Agre|ment.md).\n', 'Change to "../S-Glossar/Service-Level-Agreement.md"', files), 'Siehe [SLA](../S-Glossar/Service-Level-Agreement.md).\n');
+  });
+
   it('replaces a broken route with the nearest route', () => {
     assert.equal(
       applyAction(NOTE, 'Siehe [L](/docs/Glossar/D-Glossar/Dokumenten|lenkug/).\n', 'Change to "/docs/Glossar/D-Glossar/Dokumentenlenkung/"', site()),

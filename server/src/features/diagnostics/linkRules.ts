@@ -273,11 +273,16 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     // `.md`: broken, and the fix is the file the whole target names, its `#` or `?` encoded.
     const whole = resolveRelativeLink(document.uri, link.target.replace(/[#?]/g, encodeURIComponent));
     const meant = whole === undefined ? undefined : index.documentAtLink(whole);
-    return missing(link.target, meant === undefined ? undefined : asLinkTarget(relativePath(document.uri, meant.uri)));
+    return missing(link.target, meant === undefined ? undefined : inStyleOf(link.target, asLinkTarget(relativePath(document.uri, meant.uri))));
   }
   const match = nearestTerm(index, 'file', fileStem(targetUri), (term) => [fileStem(term.uri)]);
   const queryAndFragment = link.target.match(/[?#].*$/)?.[0] ?? '';
-  return missing(link.target, match === undefined ? undefined : asLinkTarget(relativePath(document.uri, match.uri)) + queryAndFragment);
+  return missing(link.target, match === undefined ? undefined : inStyleOf(link.target, asLinkTarget(relativePath(document.uri, match.uri))) + queryAndFragment);
+}
+
+/** A relative path written as the broken one was: with its `./` where it had one (`./Servce.md` → `./Service.md`), as a move writes it. */
+function inStyleOf(written: string, path: string): string {
+  return written.startsWith('./') && !path.startsWith('.') ? `./${path}` : path;
 }
 
 /** A Markdown file a link names that Docusaurus builds, but by another plugin (or docs instance) than the linking file's, whose links do not reach it. */
