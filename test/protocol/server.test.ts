@@ -478,6 +478,28 @@ describe('watched files, as an editor that watches for the server offers them', 
       ws.dispose();
     }
   });
+
+  it('registers only globs Eglot reads: no brace group inside another, no wildcard inside a group (Eglot 1.9 refuses the whole registration)', async () => {
+    const ws = createWorkspace({ 'docs/a.md': '# A\n' });
+    const client = await LspClient.start({ workspaceFolders: [ws.root], watchesFiles: true });
+    try {
+      await eventually(async () => client.watchedGlobs, (globs) => globs.length > 0);
+      for (const glob of client.watchedGlobs) {
+        // Eglot 1.9's grammar for a group: `{[^][*{}]+}`.
+        const groups = glob.match(/\{[^}]*\}?/g) ?? [];
+        assert.ok(groups.every((group) => /^\{[^\][*{}]+\}$/.test(group)), `${glob}: a group Eglot cannot read`);
+      }
+      // Eglot's `*` stands for one character at least: a Docusaurus site's versions.json needs a glob of its own.
+      assert.ok(client.watchedGlobs.includes('**/versions.json'), client.watchedGlobs.join(' '));
+      const watched = compileGlobs(client.watchedGlobs, undefined, { caseSensitive: true });
+      for (const file of ['docusaurus.config.js', 'hugo.yaml', 'config.toml', 'versions.json', 'community_versions.json', 'sidebars.ts', 'versioned_sidebars/version-1.0-sidebars.json', 'docs/intro/_category_.yml']) {
+        assert.ok(watched(file), `${file} is watched: ${client.watchedGlobs.join(' ')}`);
+      }
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
 });
 
 describe('the demo glossary in content/ (read-only)', () => {

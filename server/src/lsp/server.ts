@@ -191,7 +191,16 @@ export function startServer(connection: Connection): void {
         watchers: [
           { globPattern: '**/*.{md,mdx}' },
           { globPattern: `**/${TAGS_FILE_NAME}` },
-          { globPattern: '**/{docusaurus.config.{js,ts,mjs,cjs,mts,cts},hugo.{toml,yaml,yml,json},config.{toml,yaml,yml,json},*versions.json,sidebars.{js,ts,mjs,cjs,mts,cts,json},version-*-sidebars.json,_category_.{json,yml,yaml}}' },
+          // One glob a name, without a group in a group or a wildcard in a group: Eglot (1.9, Debian 12's)
+          // refuses the whole registration for either, and its `*` matches no empty name (versions.json).
+          { globPattern: '**/docusaurus.config.{js,ts,mjs,cjs,mts,cts}' },
+          { globPattern: '**/hugo.{toml,yaml,yml,json}' },
+          { globPattern: '**/config.{toml,yaml,yml,json}' },
+          { globPattern: '**/versions.json' },
+          { globPattern: '**/*versions.json' },
+          { globPattern: '**/sidebars.{js,ts,mjs,cjs,mts,cts,json}' },
+          { globPattern: '**/version-*-sidebars.json' },
+          { globPattern: '**/_category_.{json,yml,yaml}' },
           { globPattern: '**/config/{_default,production}/**/*.{toml,yaml,yml,json}' },
           { globPattern: ASSET_FILES_GLOB },
           { globPattern: SHORTCODE_TEMPLATES_GLOB },
