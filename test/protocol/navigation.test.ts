@@ -1182,3 +1182,35 @@ describe('references as closed files change on disk', () => {
     }
   });
 });
+
+describe('renames in an editor that cannot rename files (Eglot 1.9: documentChanges, no resourceOperations)', () => {
+  it('refuses to rename an id the file is named after, naming the file; a title still renames', async () => {
+    const TERM = 'glossar/Kostenstelle.md';
+    const files = {
+      [TERM]: '---\nid: Kostenstelle\ntitle: Kostenstelle\n---\n# Kostenstelle\n\nDer Ort, an dem Kosten entstehen.\n',
+      'notizen/a.md': 'Siehe [Kostenstelle](../glossar/Kostenstelle.md).\n',
+    };
+    const ws = createWorkspace(files);
+    const client = await LspClient.start({ workspaceFolders: [ws.root], resourceOperations: [] });
+    try {
+      await client.waitForIndex();
+      await client.open(ws.uri(TERM), files[TERM]);
+      // Eglot 1.9 would apply the link edits and read the file's move as a text edit of no file:
+      // every link would then lead to glossar/Kostenort.md, which does not exist.
+      await assert.rejects(
+        client.connection.sendRequest('textDocument/rename', { textDocument: { uri: ws.uri(TERM) }, position: { line: 1, character: 6 }, newName: 'Kostenort' }),
+        /The rename would move Kostenstelle\.md to Kostenort\.md, and this editor cannot rename files\./,
+      );
+      const edit = (await client.connection.sendRequest('textDocument/rename', {
+        textDocument: { uri: ws.uri(TERM) },
+        position: { line: 2, character: 9 },
+        newName: 'Kostenort',
+      })) as WorkspaceEdit;
+      assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [ws.uri(TERM), ws.uri('notizen/a.md')].sort());
+      assert.equal(edit.documentChanges, undefined);
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+});

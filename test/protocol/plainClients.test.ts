@@ -83,7 +83,7 @@ describe('an editor that shows plain text and cannot create or rename files (Vim
     for (const client of [plain, full]) await client.open(uri, TERM);
     await assert.rejects(
       plain.connection.sendRequest('textDocument/rename', params),
-      (error: unknown) => error instanceof ResponseError && error.message === 'The new id would rename the file Outtasking.md, and this editor cannot rename files.',
+      (error: unknown) => error instanceof ResponseError && error.message === 'The rename would move Outtasking.md to Teilvergabe.md, and this editor cannot rename files.',
     );
     // Its title renames as text.
     const title = (await plain.connection.sendRequest('textDocument/rename', { ...params, position: positionOf(TERM, '# Outtasking', 4) })) as WorkspaceEdit;

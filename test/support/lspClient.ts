@@ -59,7 +59,7 @@ export interface StartOptions {
   snippets?: boolean;
   /** The formats hovers and completion documentation are shown in; default: Markdown or plain text. ALE: plain text only. */
   markupFormats?: Array<'markdown' | 'plaintext'>;
-  /** The files a workspace edit may create, rename or delete; default: all, as VS Code and Neovim. ALE: none. */
+  /** The files a workspace edit may create, rename or delete; default: all, as VS Code and Neovim say. ALE and Eglot 1.9: none. */
   resourceOperations?: Array<'create' | 'rename' | 'delete'>;
 }
 
@@ -159,7 +159,7 @@ export class LspClient {
               configuration: false,
               workspaceFolders: true,
               didChangeWatchedFiles: { dynamicRegistration: options.watchesFiles === true },
-              workspaceEdit: { resourceOperations: options.resourceOperations ?? ['create', 'rename', 'delete'] },
+              workspaceEdit: { documentChanges: true, resourceOperations: options.resourceOperations ?? ['create', 'rename', 'delete'] },
             },
             textDocument: {
               synchronization: { dynamicRegistration: false, didSave: false },

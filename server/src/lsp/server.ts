@@ -352,8 +352,11 @@ export function startServer(connection: Connection): void {
       const change = rename(index, target, newName);
       if (!session.staysInWorkspace(change)) throw new RenameError(l10n.t('The rename would change files outside the workspace.'));
       if (!session.overwritesNothing(change)) throw new RenameError(l10n.t('The rename would move a file onto one that exists.'));
-      const moved = canRenameFiles ? undefined : change.renameFiles?.[0];
-      if (moved !== undefined) throw new RenameError(l10n.t('The new id would rename the file {0}, and this editor cannot rename files.', path.basename(uriToFsPath(moved.oldUri))));
+      // Links to the new name of a file that stays where it is would all be broken.
+      const [moved] = canRenameFiles ? [] : (change.renameFiles ?? []);
+      if (moved !== undefined) {
+        throw new RenameError(l10n.t('The rename would move {0} to {1}, and this editor cannot rename files.', path.basename(uriToFsPath(moved.oldUri)), path.basename(uriToFsPath(moved.newUri))));
+      }
       return toLspWorkspaceEdit(change);
     } catch (error) {
       if (error instanceof RenameError) throw new ResponseError(0, error.message);
