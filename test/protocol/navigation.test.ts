@@ -1183,7 +1183,7 @@ describe('references as closed files change on disk', () => {
   });
 });
 
-describe('renames in an editor that cannot rename files (Eglot 1.9: documentChanges, no resourceOperations)', () => {
+describe('an editor that declares no file operations (Eglot 1.9: documentChanges, no resourceOperations)', () => {
   it('refuses to rename an id the file is named after, naming the file; a title still renames', async () => {
     const TERM = 'glossar/Kostenstelle.md';
     const files = {
@@ -1208,6 +1208,33 @@ describe('renames in an editor that cannot rename files (Eglot 1.9: documentChan
       })) as WorkspaceEdit;
       assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [ws.uri(TERM), ws.uri('notizen/a.md')].sort());
       assert.equal(edit.documentChanges, undefined);
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
+
+  it('gets "Create ... from the template" as a plain edit of the new file, with no create operation (Eglot 1.9 would open a Dired buffer for it)', async () => {
+    const NOTE = 'notizen/a.md';
+    const text = 'Siehe [Neuer Begriff](../glossar/Neuer-Begriff.md).\n';
+    const ws = createWorkspace({ 'glossar/Kostenstelle.md': '---\nid: Kostenstelle\ntitle: Kostenstelle\n---\n# Kostenstelle\n\nDer Ort, an dem Kosten entstehen.\n', [NOTE]: text });
+    const client = await LspClient.start({ workspaceFolders: [ws.root], resourceOperations: [] });
+    try {
+      await client.waitForIndex();
+      await client.open(ws.uri(NOTE), text);
+      const [diagnostic] = await client.waitForDiagnostics(ws.uri(NOTE), (current) => (current ?? []).some((d) => d.code === 'broken-link'));
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: ws.uri(NOTE) },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as Array<{ title: string; edit?: WorkspaceEdit }>;
+      const create = actions.find((action) => action.title === 'Create ../glossar/Neuer-Begriff.md from the template');
+      assert.ok(create?.edit, JSON.stringify(actions.map((action) => action.title)));
+      assert.equal(create.edit.documentChanges, undefined, JSON.stringify(create.edit));
+      const edits = create.edit.changes?.[ws.uri('glossar/Neuer-Begriff.md')] ?? [];
+      assert.equal(edits.length, 1, JSON.stringify(create.edit));
+      assert.deepEqual(edits[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+      assert.match(edits[0].newText, /^---\nid: Neuer-Begriff\n[^]*\n# Neuer Begriff\n/);
     } finally {
       await client.shutdown();
       ws.dispose();

@@ -63,18 +63,21 @@ describe('an editor that shows plain text and cannot create or rename files (Vim
     await plain.close(uri);
   });
 
-  it('is offered no fix that creates a file ("Create … from the template"), and the other fixes', async () => {
+  it('gets the fix "Create … from the template" as a plain edit of the new file, which it opens, and which saving creates', async () => {
     const uri = ws.uri('notes/plan.md');
-    const titles = async (client: LspClient) => {
+    const actions = async (client: LspClient) => {
       const diagnostics = await eventually(async () => client.diagnostics.get(uri) ?? [], (found: Diagnostic[]) => found.some((d) => d.code === 'broken-link'));
       const broken = diagnostics.filter((d) => d.code === 'broken-link');
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: broken[0].range, context: { diagnostics: broken } })) as CodeAction[];
-      return actions.map((action) => action.title);
+      return (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: broken[0].range, context: { diagnostics: broken } })) as CodeAction[];
     };
-    const offered = await titles(plain);
-    assert.ok(!offered.some((title) => title.startsWith('Create ')), JSON.stringify(offered));
-    assert.ok(offered.includes('Disable broken-link for this line'), JSON.stringify(offered));
-    assert.ok((await titles(full)).includes('Create ../glossar/Fehlt.md from the template'));
+    const create = (found: CodeAction[]) => found.find((action) => action.title === 'Create ../glossar/Fehlt.md from the template');
+    const plainCreate = create(await actions(plain));
+    const newUri = ws.uri('glossar/Fehlt.md');
+    assert.ok(plainCreate?.edit?.changes?.[newUri] !== undefined && plainCreate.edit.documentChanges === undefined, JSON.stringify(plainCreate));
+    assert.ok(plainCreate.edit.changes[newUri].some((edit) => edit.newText.includes('Fehlt')), JSON.stringify(plainCreate.edit));
+    // An editor that creates files gets the file's creation.
+    const fullCreate = create(await actions(full));
+    assert.ok(fullCreate?.edit?.documentChanges?.some((change) => 'kind' in change && change.kind === 'create'), JSON.stringify(fullCreate));
   });
 
   it('renaming an id that names its file answers an error instead of an edit that renames the file', async () => {

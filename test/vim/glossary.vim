@@ -354,6 +354,27 @@ function! s:CodeAction() abort
   call s:Assert(readfile(l:tags_file) ==# l:expected, 'tags.yml on disk: ' . string(readfile(l:tags_file)))
 endfunction
 
+" A broken link's fix "Create … from the template": ALE declares no file creation, so the template
+" comes as a plain edit of the new file; ALE opens its buffer with the text, and saving creates it.
+function! s:CreateFromTemplate() abort
+  call s:Running()
+  let l:missing = s:workspace . '/glossar/Fehlt.md'
+  call writefile(['# Neu', '', 'Siehe [neu](../glossar/Fehlt.md).'], s:workspace . '/notizen/Neu.md')
+  let l:note = s:Open('notizen/Neu.md')
+  call s:Assert(s:Wait(10000, {-> !empty(s:DiagnosticNaming(l:note, 'Fehlt.md'))}), 'no diagnostic naming Fehlt.md within 10 s')
+  let l:item = s:DiagnosticNaming(l:note, 'Fehlt.md')
+  call cursor(l:item.lnum, l:item.col)
+  let s:input_answer = 'title:Create '
+  ALECodeAction
+  call s:Assert(s:Wait(5000, {-> bufnr(l:missing) > 0 && getbufline(bufnr(l:missing), 1, '$') != ['']}),
+  \ 'no buffer of Fehlt.md with the template within 5 s (the picker showed: ' . string(s:input_prompt) . ')')
+  let l:template = getbufline(bufnr(l:missing), 1, '$')
+  call s:Assert(match(l:template, '^title: ') >= 0 || match(l:template, '^# ') >= 0, 'the new buffer holds ' . string(l:template))
+  call s:Assert(!filereadable(l:missing), 'Fehlt.md was written before it was saved')
+  silent wall
+  call s:Assert(readfile(l:missing) ==# l:template, 'Fehlt.md on disk: ' . string(readfile(l:missing)))
+endfunction
+
 let s:utf16_damage = []
 function! s:Rename() abort
   call s:Running()
@@ -444,6 +465,7 @@ function! s:Run(...) abort
     call s:Check('tagcompletion', function('s:TagCompletion'))
     call s:Check('rename', function('s:Rename'))
     call s:Check('renameid', function('s:RenameId'))
+    call s:Check('create', function('s:CreateFromTemplate'))
     call s:Check('utf16', function('s:Utf16'))
     call s:Finish('')
   catch

@@ -35,6 +35,7 @@ const CHECKS: ReadonlyArray<readonly [name: string, title: string, todo?: string
   ['tagcompletion', 'completion of a tag in front matter ("Proz") offers Prozesse and inserts it'],
   ['rename', ':ALERename on a mention renames the title, heading and links as the server means (lines of ASCII)'],
   ['renameid', ':ALERename of an id that names its file: ALE is told it cannot, and nothing changes (no E716)'],
+  ['create', 'the fix "Create … from the template" of a broken link opens the new file\'s buffer with the template, and saving creates the file'],
   ['utf16', 'positions on lines with umlauts and an emoji: the warning marks the tag, a rename edits the link', ALE_UTF16],
 ];
 

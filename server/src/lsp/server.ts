@@ -136,7 +136,10 @@ export function startServer(connection: Connection): void {
   /** Whether the editor shows Markdown in hovers and in completion items' documentation (ALE asks for plain text). */
   let hoverMarkdown = true;
   let documentationMarkdown = true;
-  /** The files an edit may create and rename (`workspaceEdit.resourceOperations`): ALE's edits only change text. */
+  /**
+   * The files an edit may create and rename (`workspaceEdit.resourceOperations`): ALE and Eglot 1.9
+   * declare neither, and read such an operation as a text edit of no file.
+   */
   let canCreateFiles = false;
   let canRenameFiles = false;
 
@@ -301,9 +304,8 @@ export function startServer(connection: Connection): void {
     if (!canRegisterWatchers && context.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-tag')) session.readTagsFileBeforeFixing(open.document.uri);
     const fixes = codeActions(index, open.document, open.lines, range, session.settings)
       .filter((action) => session.staysInWorkspace(action.change) && session.overwritesNothing(action.change))
-      // An editor that cannot create files would fail on the edit (ALE stops at it): no "Create … from the template".
-      .filter((action) => canCreateFiles || action.change.createFiles.length === 0)
-      .map(toLspCodeAction);
+      // Where the editor creates no files, the new file is only written: it opens it, and it is created when saved.
+      .map((action) => toLspCodeAction(canCreateFiles ? action : { ...action, change: { ...action.change, createFiles: [] } }));
     const outdated = context.diagnostics.filter((diagnostic) => diagnostic.code === 'outdated-translation');
     const state = outdated.length > 0 && session.history !== undefined ? translationStateOf(index, session.history, open.document.uri) : undefined;
     if (state?.since === undefined) return fixes;
