@@ -29,6 +29,7 @@ const CHECKS = [
   ['diagnostics', 'typing an undeclared tag into front matter shows a Flymake warning naming it, on the tag'],
   ['declare', 'the quick fix "Declare ... in tags.yml" edits tags.yml, and once it is saved the warning goes away'],
   ['quickfix', 'the quick fix "Change to ..." on a misspelt tag leaves the buffer exactly as before the typo'],
+  ['create', 'the quick fix "Create ... from the template" on a link to a missing term opens the new file with the template (no Dired buffer), and once saved the link works'],
   ['rename', 'M-x eglot-rename on a link\'s text renames the title, the heading and the link texts'],
   ['rename-id', 'renaming a doc id that names its file is refused, naming the move (Eglot 1.9 cannot rename files), and changes nothing'],
   ['clean', 'no error in *EGLOT events* (a message Eglot refused) and nothing on the server\'s stderr'],

@@ -269,6 +269,32 @@
                   (unless (glossary--wait (lambda () (glossary--pause) (null (glossary--diagnostics-naming "Stratgie"))) 10)
                     (error "the warning stays after the fix")))))))
 
+        (glossary--check "create"
+          ;; A link to a term not written yet: "Create ... from the template" opens the new file with
+          ;; the template, and once it is saved the link is no longer broken.
+          (with-current-buffer note
+            (goto-char (point-max))
+            (insert "\nSiehe [Neuer Begriff](../glossar/Neuer-Begriff.md).\n")
+            (glossary--pause)
+            (let* ((file (expand-file-name "glossar/Neuer-Begriff.md" glossary--workspace))
+                   (broken (lambda () (glossary--pause) (glossary--diagnostics-naming "Neuer-Begriff.md")))
+                   (diagnostic (or (car (glossary--wait broken 10)) (error "no broken-link warning on the new link")))
+                   (dired-before (cl-count-if (lambda (buffer) (eq (buffer-local-value 'major-mode buffer) 'dired-mode)) (buffer-list))))
+              (setq glossary--prompts nil)
+              (glossary--pick-code-action "Create ../glossar/Neuer-Begriff.md from the template"
+                                          (flymake-diagnostic-beg diagnostic) (flymake-diagnostic-end diagnostic))
+              (let ((created (or (find-buffer-visiting file) (error "no buffer visits %s" file)))
+                    (dired-after (cl-count-if (lambda (buffer) (eq (buffer-local-value 'major-mode buffer) 'dired-mode)) (buffer-list))))
+                (unless (= dired-before dired-after) (error "the quick fix opened a Dired buffer"))
+                (when (cl-some (lambda (prompt) (string-match-p "\n  \n" prompt)) glossary--prompts)
+                  (error "Eglot asked to edit a file with no name: %S" glossary--prompts))
+                (with-current-buffer created
+                  (unless (string-match-p "\\`---\nid: Neuer-Begriff\n\\(.\\|\n\\)*\n# Neuer Begriff\n" (buffer-string))
+                    (error "the new file reads: %s" (buffer-string)))
+                  (save-buffer))
+                (unless (glossary--wait (lambda () (null (funcall broken))) 10)
+                  (error "the link stays broken after the new file was saved"))))))
+
         (glossary--check "rename"
           ;; M-x eglot-rename on a link's text in the note: the title, the heading and every link's text change.
           (with-current-buffer note
