@@ -25,6 +25,7 @@ const CHECKS = [
   ['starts', 'M-x eglot in a note connects to dist/server.js, in the Git repository, and the server reports content/ indexed'],
   ['watches', 'Eglot takes the server\'s file watchers (client/registerCapability answered OK)'],
   ['hover', 'M-x eldoc on "Outtasking" in a note (after an emoji: UTF-16 positions) shows its definition, markup hidden'],
+  ['definition', 'M-. on the mention goes to the term\'s heading in glossar/Outtasking.md'],
   ['completion', 'C-M-i after "[" lists Outtasking, and choosing it in *Completions* writes the relative link'],
   ['diagnostics', 'typing an undeclared tag into front matter shows a Flymake warning naming it, on the tag'],
   ['declare', 'the quick fix "Declare ... in tags.yml" edits tags.yml, and once it is saved the warning goes away'],

@@ -188,6 +188,18 @@
               (unless (string-match-p "\\`Outtasking\n" shown) (error "eldoc shows no title line: %s" shown))
               (when (string-match-p "\\*\\*" shown) (error "eldoc shows markup: %s" shown)))))
 
+        (glossary--check "definition"
+          ;; M-. on the mention: the term's file, at its heading.
+          (with-current-buffer note
+            (goto-char (point-min))
+            (re-search-forward "[^[]\\(Outtasking\\)")
+            (goto-char (+ (match-beginning 1) 3))
+            (call-interactively #'xref-find-definitions)
+            (unless (equal buffer-file-name (expand-file-name "glossar/Outtasking.md" glossary--workspace))
+              (error "M-. went to %s" (or buffer-file-name (buffer-name))))
+            (unless (equal (glossary--line) "# Outtasking") (error "M-. went to the line %S" (glossary--line)))
+            (switch-to-buffer note)))
+
         (glossary--check "completion"
           ;; "[" and C-M-i: the glossary's names in *Completions*; RET on Outtasking writes the link.
           (with-current-buffer note
