@@ -335,6 +335,7 @@
                                    when (with-current-buffer buffer
                                           (and buffer-file-name (string-match-p "(\\(\\.\\./\\)*\\(glossar/\\)?Auslagerung\\.md)" (buffer-string))))
                                    collect (buffer-name buffer))))
+              (push (format "rename-id: Eglot says %S" refused) glossary--server-log)
               (cond (moved (unless (null refused) (error "the file moved, yet Eglot reports %s" refused)))
                     (broken (error "the links in %S now lead to glossar/Auslagerung.md, which does not exist" broken))
                     ((not (and refused (string-match-p "Outsourcing\\.md.*Auslagerung\\.md" refused)))
