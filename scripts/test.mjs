@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const node = process.execPath;
-const nodeTests = ['test/unit/*.test.ts', 'test/protocol/*.test.ts', 'test/cli/*.test.ts', 'test/packaging/*.test.ts', 'test/neovim/*.test.ts', 'test/vim/*.test.ts', 'test/parity/*.test.ts'];
+const nodeTests = ['test/unit/*.test.ts', 'test/protocol/*.test.ts', 'test/cli/*.test.ts', 'test/packaging/*.test.ts', 'test/neovim/*.test.ts', 'test/vim/*.test.ts', 'test/emacs/*.test.ts', 'test/parity/*.test.ts'];
 const suites = [
   {
     name: 'node',
