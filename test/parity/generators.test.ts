@@ -352,6 +352,7 @@ const HUGO_SITES = [
   { name: 'hugo-refs-lenient', dir: path.join(SITES, 'hugo-refs-lenient') },
   { name: 'hugo-refs-dot-folders', dir: path.join(SITES, 'hugo-refs-dot-folders') },
   { name: 'hugo-refs-mounted', dir: path.join(SITES, 'hugo-refs-mounted') },
+  { name: 'hugo-draft-words', dir: path.join(SITES, 'hugo-draft-words') },
   { name: 'hugo-shortcodes', dir: path.join(SITES, 'hugo-shortcodes') },
   { name: 'hugo-shortcodes-unknown', dir: path.join(SITES, 'hugo-shortcodes-unknown') },
   { name: 'hugo-shortcodes-case', dir: path.join(SITES, 'hugo-shortcodes-case') },

@@ -1023,11 +1023,15 @@ function goEscapedPath(path: string): string {
 /** Front matter as Hugo reads it: keys without regard to case, booleans and dates as Hugo casts them. */
 class HugoFrontMatter {
   private readonly values = new Map<string, unknown>();
+  /** The keys whose YAML values are quoted: a text, never one of YAML 1.1's booleans (`"yes"`). */
+  private readonly quoted = new Set<string>();
 
   constructor(fields: readonly FrontMatterField[]) {
     for (const field of fields) {
       const key = field.key.toLowerCase();
-      if (!this.values.has(key)) this.values.set(key, field.value);
+      if (this.values.has(key)) continue;
+      this.values.set(key, field.value);
+      if (field.valueQuote !== undefined) this.quoted.add(key);
     }
   }
 
@@ -1038,7 +1042,7 @@ class HugoFrontMatter {
 
   /** Hugo's YAML is YAML 1.1 (`yes`, `on` are true) and its cast reads `"true"` and numbers too. */
   flag(key: string): boolean | undefined {
-    return booleanOf(this.values.get(key));
+    return booleanOf(this.values.get(key), this.quoted.has(key));
   }
 
   nested(key: string, inner: string): unknown {
@@ -1068,15 +1072,23 @@ class HugoFrontMatter {
   }
 }
 
-const TRUE_WORDS = new Set(['true', 't', '1', 'y', 'yes', 'on']);
-const FALSE_WORDS = new Set(['false', 'f', '0', 'n', 'no', 'off']);
+const YAML_1_1_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const YAML_1_1_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+const PARSE_BOOL_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const PARSE_BOOL_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 
-function booleanOf(value: unknown): boolean | undefined {
+/**
+ * A value as Hugo casts it to a boolean: a plain YAML word YAML 1.1 reads as one (`yes`, `On`, `N`),
+ * else a text as Go's `strconv.ParseBool` reads it, exactly (`t`, `True`, `0`; not `"yes"` nor `yEs`,
+ * which are false).
+ */
+function booleanOf(value: unknown, quoted = false): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
   if (typeof value !== 'string') return undefined;
-  const word = value.trim().toLowerCase();
-  return TRUE_WORDS.has(word) ? true : FALSE_WORDS.has(word) ? false : undefined;
+  if (!quoted && YAML_1_1_TRUE.has(value)) return true;
+  if (!quoted && YAML_1_1_FALSE.has(value)) return false;
+  return PARSE_BOOL_TRUE.has(value) ? true : PARSE_BOOL_FALSE.has(value) ? false : undefined;
 }
 
 function dateOf(value: unknown): HugoDate | undefined {
