@@ -1066,7 +1066,7 @@ describe('broken-anchor', () => {
     /* 18 */ '<a id="nur-a"></a>',
   ].join('\n');
   const OTHER = '---\ntitle: Other\n---\n## Usage\n### Details\n';
-  const HTML = '---\ntitle: HTML\n---\n## <span>Whatever</span>\n';
+  const HTML = '---\ntitle: HTML\n---\n## <span title={titel}>Whatever</span>\n';
   const texts = { 'docs/intro.md': INTRO, 'docs/other.md': OTHER, 'docs/html.md': HTML };
   const found = (index: GlossaryIndex, file = 'docs/intro.md') =>
     diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'broken-anchor').map((diagnostic) => [span(diagnostic.range), diagnostic.severity, diagnostic.suggestion, diagnostic.message]);
@@ -1112,7 +1112,9 @@ describe('broken-anchor', () => {
     // An image or a stylesheet imported adds no anchor; nor does an `id` in a fenced code block (yew's, wails's).
     assert.equal(unknown("import logo from '@site/static/img/logo.webp';\nimport './stil.css';\n\n## Da"), 1);
     assert.equal(unknown('## Da\n\n```rust\nhtml! { <div id={props.id.clone()}></div> }\n```'), 1);
-    assert.equal(unknown('## <span>Da</span>'), 0);
+    assert.equal(unknown('## <span title={titel}>Da</span>'), 0);
+    // An element's tags with text and attributes written as strings: its text is the heading's (test/sites/docusaurus-anchors-html).
+    assert.equal(unknown('## <span class="neu">Da</span>'), 1);
     assert.equal(unknown("import Teil from './_teil.md';\n\n<Teil />"), 0);
     assert.equal(unknown('> ## Zitiert'), 0);
     assert.equal(unknown('- ## Aufgezählt'), 0);
@@ -1306,7 +1308,13 @@ describe('headingText', () => {
     // A full reference to no defined label is text, where the heading uses none (socket.io's API headings).
     assert.equal(headingText('socket.emit(eventName[, ...args][, ack])', true), 'socket.emit(eventName[, ...args][, ack])');
     assert.equal(headingText('socket.emit(eventName[, ...args][, ack])'), undefined);
-    for (const uncertain of ['_a _b_ c_', '`x _y_', '<b>x</b>', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&nbsp;T', 'zwei\nZeilen', 'Note:important', ':abbr[HTML]']) assert.equal(headingText(uncertain), undefined, uncertain);
+    // An element's text is the heading's, its tags are not, in MDX and CommonMark alike (metro's `<div class="label experimental">`; test/sites/docusaurus-anchors-html).
+    assert.equal(headingText('`unstable_conditionNames` <div class="label experimental">Experimental</div>'), 'unstable_conditionNames Experimental');
+    assert.equal(headingText("Mit Anker <a id='anker'></a>"), 'Mit Anker ');
+    assert.equal(headingText('<b>x</b> und<br />y'), 'x undy');
+    assert.equal(headingText('a <span class="x_y">_b_</span>'), 'a b');
+    assert.equal(headingText('a \\<b>c'), 'a <b>c');
+    for (const uncertain of ['_a _b_ c_', '`x _y_', '<br />', '<b title={x}>y</b>', 'a <https://x>', 'a <!-- #id -->', '{x}', 'a [ref][b]', 'Fußnote[^1]', 'AT&nbsp;T', 'zwei\nZeilen', 'Note:important', ':abbr[HTML]']) assert.equal(headingText(uncertain), undefined, uncertain);
   });
 });
 

@@ -136,6 +136,7 @@ export function headingText(markdown: string, unreferenced = false): string | un
   const emphasis = underscoreEmphasis(markdown);
   if (emphasis === undefined) return undefined;
   let text = '';
+  let tags = false;
   for (let at = 0; at < markdown.length; ) {
     const character = markdown[at];
     if (character === '\\') {
@@ -164,7 +165,16 @@ export function headingText(markdown: string, unreferenced = false): string | un
       text += linkText;
       at = link.end;
       continue;
-    } else if (character === '<' || character === '{' || character === '}' || character === '\n' || (character === ':' && DIRECTIVE.test(markdown.slice(Math.max(0, at - 1), at + 2)))) {
+    } else if (character === '<') {
+      // An element's tag (`<div class="label">`, `</div>`, `<br />`): MDX's JSX or CommonMark's HTML, whose
+      // text the heading's text holds and whose tags it does not (metro's `<div class="label experimental">`).
+      INLINE_TAG.lastIndex = at;
+      const tag = INLINE_TAG.exec(markdown);
+      if (tag === null) return undefined;
+      tags = true;
+      at += tag[0].length;
+      continue;
+    } else if (character === '{' || character === '}' || character === '\n' || (character === ':' && DIRECTIVE.test(markdown.slice(Math.max(0, at - 1), at + 2)))) {
       return undefined;
     } else if (character === '&' && CHARACTER_REFERENCE.test(markdown.slice(at, at + 40))) {
       const reference = CHARACTER_REFERENCE.exec(markdown.slice(at, at + 40))![0];
@@ -181,8 +191,17 @@ export function headingText(markdown: string, unreferenced = false): string | un
     text += character;
     at++;
   }
+  // A heading of tags alone: CommonMark's heading keeps its HTML then, MDX's its elements' empty text.
+  if (tags && text.trim() === '') return undefined;
   return text;
 }
+
+/**
+ * An element's opening, closing or self-closing tag, as both MDX and CommonMark read one in a line:
+ * a name of letters, digits and `-`, attributes without a value or with a quoted one that holds no
+ * expression (`{`), no tag and no line break. Sticky: it matches at `lastIndex` only.
+ */
+const INLINE_TAG = /<(?:\/[A-Za-z][A-Za-z0-9-]*[ \t]*|[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:"[^"{}<>\n]*"|'[^'{}<>\n]*'))?)*[ \t]*\/?)>/y;
 
 /**
  * An inline link `[text](destination "title")` at `at` (its `[`): its text and where it ends; `no
@@ -231,6 +250,8 @@ function underscoreEmphasis(markdown: string): Set<number> | undefined {
     if (masked === undefined) return undefined;
     markdown = masked;
   }
+  // An element's attributes are no text: a tag is its `<` and `>` (punctuation beside a run, as in the text).
+  if (markdown.includes('<')) markdown = markdown.replace(INLINE_TAGS, (tag) => `<${'x'.repeat(tag.length - 2)}>`);
   let opener: { at: number; length: number } | undefined;
   for (const run of markdown.matchAll(/(?<!\\)_+/g)) {
     const before = markdown[run.index - 1] ?? ' ';
@@ -279,3 +300,5 @@ function withoutCodeSpans(markdown: string): string | undefined {
 }
 
 const PUNCTUATION = /[\p{P}\p{S}]/u;
+/** `INLINE_TAG` anywhere but after a backslash (an escaped `<` is text). */
+const INLINE_TAGS = new RegExp(`(?<!\\\\)${INLINE_TAG.source}`, 'g');
