@@ -333,7 +333,7 @@ describe('anchor completion', () => {
   const site = () => {
     const index = glossaryOf({
       'docs/other.md': '---\ntitle: Other\n---\n# Other\n\n## Getting Started\n\n## Options\n\n## Options\n\n### Explicit {#custom}\n\n<details id="mehr"><summary>Mehr</summary></details>\n',
-      'docs/html.md': '---\ntitle: HTML\n---\n## <span>Whatever</span>\n',
+      'docs/html.md': '---\ntitle: HTML\n---\n## <span title={titel}>Whatever</span>\n',
     });
     index.setSites([defaultDocusaurusSite(ROOT)]);
     return index;
