@@ -591,9 +591,10 @@ function compareBrokenImports(siteDir: string, table: DocusaurusTable, findings:
 /**
  * Every broken anchor the build reports on a page built from a file is a `broken-anchor` finding
  * in that file over a link with that very anchor (the build names a Markdown file's link by the
- * route it resolves to, so the anchor is what both write alike); and every `broken-anchor` finding
- * is one the build reports, in some locale it builds the file in, or, for a blog post, on a page
- * built from no file (its blog's lists of posts, which show it up to its truncate marker).
+ * route it resolves to, so the anchor is what both write alike, percent-encoded in the build's report where
+ * it is not ASCII); and every `broken-anchor` finding is one the build reports, in some locale it builds
+ * the file in, or, for a blog post, on a page built from no file (its blog's lists of posts, which show it
+ * up to its truncate marker).
  */
 function compareBrokenAnchors(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
   const fileAt = (locale: string, route: string): string | undefined =>
@@ -604,7 +605,7 @@ function compareBrokenAnchors(siteDir: string, table: DocusaurusTable, findings:
     const file = fileAt(reported.locale, reported.page);
     if (file === undefined) continue;
     agreement.compared++;
-    if (ours.some(({ finding, anchor }) => finding.file === ourFileOf(file) && anchor === anchorOf(reported.link))) agreement.agreeing++;
+    if (ours.some(({ finding, anchor }) => finding.file === ourFileOf(file) && sameLink(anchor, anchorOf(reported.link)))) agreement.agreeing++;
     else agreement.differences.push(`broken anchor on ${reported.page} (${reported.locale}, ${file}) to "${reported.link}": check has no broken-anchor finding for it`);
   }
   for (const { finding, anchor } of ours) {
@@ -612,7 +613,7 @@ function compareBrokenAnchors(siteDir: string, table: DocusaurusTable, findings:
     const post = table.contentPages.some((row) => row.plugin === 'blog' && ourFileOf(row.file) === finding.file);
     const reported = table.brokenAnchors.some((row) => {
       const file = fileAt(row.locale, row.page);
-      return (file !== undefined ? ourFileOf(file) === finding.file : post) && anchorOf(row.link) === anchor;
+      return (file !== undefined ? ourFileOf(file) === finding.file : post) && sameLink(anchor, anchorOf(row.link));
     });
     if (reported) agreement.agreeing++;
     else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a broken anchor "${anchor}" the build does not report`);
