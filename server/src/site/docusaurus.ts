@@ -470,6 +470,12 @@ export function inUnmodelledContentPlugin(site: DocusaurusSite, siteRootUri: str
   return uri.startsWith(`${root}/i18n/`) && /^[^/]+\/docusaurus-plugin-content-(?:blog|pages)(?:-[^/]+)?\//.test(uri.slice(root.length + '/i18n/'.length));
 }
 
+/** The locale of a translation of a blog post or a Markdown page (`i18n/<locale>/docusaurus-plugin-content-blog/…`) of a locale the site builds; undefined for any other file. */
+export function contentTranslationLocaleOf(site: DocusaurusSite, siteRootUri: string, uri: string): string | undefined {
+  const folder = translationFolderOf(site, siteRootUri, uri);
+  return folder === undefined ? undefined : /\/i18n\/([^/]+)\/[^/]+$/.exec(folder)?.[1];
+}
+
 /**
  * The folder (URI) of a locale's translations of the default blog or pages plugin that a file lies
  * in (`i18n/fr/docusaurus-plugin-content-pages/`), for a locale the site has, where the site has

@@ -7,7 +7,7 @@ import { isMarkdownPath, resolveRelativeLink } from '../../common/uris';
 import { fragmentStart, markdownDestination, type MarkdownLink } from '../../parsing/markdown';
 import { docusaurusAnchorsOf, headingAnchorsBefore, type PartialOf } from '../../site/docusaurusAnchors';
 import { comparePositions } from '../../common/text';
-import { blogPostRoute, contentPageTranslations, listedPost, type KnownBlog } from '../../site/docusaurus';
+import { blogPostRoute, contentPageTranslations, contentTranslationLocaleOf, listedPost, type KnownBlog } from '../../site/docusaurus';
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
@@ -27,7 +27,7 @@ export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || site.docusaurus.onBrokenAnchors === 'ignore' || site.docusaurus.mdxComponents === undefined) return [];
   const page = judgedPage(index, site, document);
-  const source: LinkingPage | undefined = page !== undefined ? { page, locale: page.locale } : isJudgedBlogPost(index, site, document) ? { locale: site.docusaurus.defaultLocale, ownAnchors: true } : undefined;
+  const source: LinkingPage | undefined = page !== undefined ? { page, locale: page.locale } : isJudgedBlogPost(index, site, document) ? { locale: site.docusaurus.defaultLocale, ownAnchors: true } : judgedContentTranslation(index, site, document);
   if (source === undefined) return [];
   const diagnostics: GlossaryDiagnostic[] = [];
   const asMdx = compiledAsMdx(index, document);
@@ -68,6 +68,18 @@ interface LinkingPage {
   page?: SitePage;
   locale: string;
   ownAnchors?: true;
+  /** A translation of a post or a Markdown page: its links to its own anchors alone are judged. */
+  ownAnchorsOnly?: true;
+}
+
+/**
+ * A translation of a blog post or a Markdown page (`i18n/<locale>/docusaurus-plugin-content-blog/…`)
+ * that its locale's build reads, compiled without a problem: its links to its own anchors are judged.
+ */
+function judgedContentTranslation(index: GlossaryIndex, site: DocusaurusSite, document: ParsedDocument): LinkingPage | undefined {
+  const locale = contentTranslationLocaleOf(site.docusaurus, site.rootUri, document.uri);
+  if (locale === undefined || site.docusaurus.contentMdxChangedBy !== undefined || !compiledByItsPlugin(index, document)) return undefined;
+  return mdxProblemsOf(site.docusaurus, document).length === 0 ? { locale, ownAnchors: true, ownAnchorsOnly: true } : undefined;
 }
 
 /**
@@ -179,6 +191,7 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   const path = read.slice(0, hashAt).replace(/\?.*$/s, '');
   // A relative URL path of a blog post or Markdown page is not followed; its links to Markdown files lead to its own plugin's pages only (see `pageOfAnotherPlugin`).
   if (source.page === undefined && !path.startsWith('/') && path !== '' && !isMarkdownPath(path)) return undefined;
+  if (source.ownAnchorsOnly && path !== '') return undefined;
   const found = path === '' ? { document, kind: 'file' as const } : linkedDocument(index, document.uri, link.target, link.targetUri, link.component);
   const route = found.kind === 'route' ? found.path : undefined;
   // A route the docs have no page at may be a post's.
@@ -195,9 +208,9 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
     target = translated;
   }
   const targetPage = target === document ? source.page : judgedPage(index, site, target);
-  // A post, or the Markdown page a link lies in, is judged in the default locale, where its page is built from its file.
+  // The post or Markdown page a link lies in is judged in its own locale; another post in the default locale, where its page is built from its file.
   const postBlog = target === document ? undefined : blogOf(site, target);
-  const judgedContentPage = targetPage === undefined && !onlyTranslated && source.locale === site.docusaurus.defaultLocale && (target === document ? source.ownAnchors === true : postBlog !== undefined && isJudgedBlogPost(index, site, target));
+  const judgedContentPage = targetPage === undefined && !onlyTranslated && (target === document ? source.ownAnchors === true : source.locale === site.docusaurus.defaultLocale && postBlog !== undefined && isJudgedBlogPost(index, site, target));
   if (!judgedContentPage && (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, source.locale))) return undefined;
   const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) }, markdownPartialOf(index));
   if (anchors?.has(hash)) return undefined;
