@@ -314,6 +314,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-anchors-locales', dir: path.join(SITES, 'docusaurus-anchors-locales'), asDocs: false },
   { name: 'docusaurus-anchors-blog', dir: path.join(SITES, 'docusaurus-anchors-blog'), asDocs: false },
   { name: 'docusaurus-anchors-html', dir: path.join(SITES, 'docusaurus-anchors-html'), asDocs: false },
+  { name: 'docusaurus-anchors-commonmark', dir: path.join(SITES, 'docusaurus-anchors-commonmark'), asDocs: false },
   { name: 'docusaurus-blog-anchors', dir: path.join(SITES, 'docusaurus-blog-anchors'), asDocs: false },
   { name: 'docusaurus-blog-routes', dir: path.join(SITES, 'docusaurus-blog-routes'), asDocs: false },
   { name: 'docusaurus-tag-pages', dir: path.join(SITES, 'docusaurus-tag-pages'), asDocs: false },

@@ -1150,6 +1150,20 @@ describe('broken-anchor', () => {
     assert.deepEqual(found(index, 'docs/a.md').map(([range]) => range), ['3:4-3:10']);
   });
 
+  it('takes the ids of the elements the theme renders with a component for anchors on a page compiled as CommonMark, not a plain element\'s (test/sites/docusaurus-anchors-commonmark)', () => {
+    const page = '---\ntitle: A\n---\n[a](#production-mode) [b](#production-mode-) [c](#oben) [d](#mehr) [e](#zwei) [f](#block) [g](#eins)\n\n### Production mode <span id="production-mode"></span>\n\n<a id="oben"></a> <details id="mehr"><summary>x</summary>y</details>\n\n<h2 id="zwei">Zwei</h2>\n\n<div id="block">z</div>\n\n<h1 id="eins">Eins</h1>\n';
+    const { index } = siteWithFiles([], { 'docs/a.md': page }, (site) => (site.docusaurus.markdownFormat = 'detect'));
+    assert.deepEqual(found(index, 'docs/a.md').map(([range]) => range), ['3:4-3:20', '3:82-3:88', '3:94-3:99']);
+    // An element the site's own MDX components may render, and one we do not know, may give an anchor: the page's anchors are not judged.
+    const own = siteWithFiles([], { 'docs/a.md': page }, (site) => {
+      site.docusaurus.markdownFormat = 'detect';
+      site.docusaurus.mdxComponents = [...site.docusaurus.mdxComponents!, 'span'];
+    }).index;
+    assert.deepEqual(found(own, 'docs/a.md'), []);
+    const unknown = siteWithFiles([], { 'docs/a.md': '---\ntitle: A\n---\n[a](#x)\n\n<my-widget id="y"></my-widget>\n' }, (site) => (site.docusaurus.markdownFormat = 'detect')).index;
+    assert.deepEqual(found(unknown, 'docs/a.md'), []);
+  });
+
   it('judges a translation by its own headings, and no link between locales', () => {
     const { index } = siteWithFiles([], {
       'docs/intro.md': '---\ntitle: Intro\n---\n## Setup\n',

@@ -650,7 +650,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (images.length > 0 && text.includes('<', bodyOffset)) markImagesInRawHtml(text, bodyOffset, lines, images);
   if (definitionLabels.size > 0) dropFullReferenceLabels(text, lines, links, definitionLabels);
   const references = definitionLabels.size > 0 ? referencesTo(text, bodyOffset, lines, nonProse, definitionLabels) : [];
-  const otherAnchors = text.includes('id=', bodyOffset) ? elementIdsIn(text, bodyOffset, fences, containedHeading) : containedHeading ? [''] : [];
+  // HTML's attribute names are in any case (`<A ID="x">` on a page compiled as CommonMark), JSX's as written.
+  const otherAnchors = hasIdAttribute(text, bodyOffset, !asMdx) ? elementIdsIn(text, bodyOffset, fences, containedHeading, !asMdx) : containedHeading ? [''] : [];
   const truncateMarker = text.includes('truncate', bodyOffset) ? truncateMarkerIn(text, bodyOffset, lines) : undefined;
   return { headings, leadParagraph, links, nonProse, ...(images.length === 0 ? {} : { images }), ...(references.length === 0 ? {} : { references }), ...(otherAnchors.length === 0 ? {} : { otherAnchors }), ...(truncateMarker === undefined ? {} : { truncateMarker }) };
 }
@@ -686,10 +687,10 @@ function markStylesAndScripts(text: string, from: number, nonProse: Span[], tagS
  * in fenced code, `fences`); [''] alone where an anchor cannot be named: an id an expression gives,
  * or one whose tag does not open within `MAX_TAG_BEFORE_ID` characters before it.
  */
-function elementIdsIn(text: string, from: number, fences: readonly Span[], unnamed: boolean): string[] {
+function elementIdsIn(text: string, from: number, fences: readonly Span[], unnamed: boolean, anyCase: boolean): string[] {
   if (unnamed) return [''];
   const ids: string[] = [];
-  const attribute = /(?<![\w-])id=(?:"([^"\n]*)"|'([^'\n]*)'|(\{))/g;
+  const attribute = new RegExp(ID_ATTRIBUTE.source, anyCase ? 'gi' : 'g');
   attribute.lastIndex = from;
   for (let match = attribute.exec(text); match !== null; match = attribute.exec(text)) {
     if (isInSpans(fences, match.index)) continue;
@@ -705,6 +706,17 @@ function elementIdsIn(text: string, from: number, fences: readonly Span[], unnam
     if (inTag) ids.push(`${inTag[1]}:${match[1] ?? match[2]}`);
   }
   return ids;
+}
+
+/** An `id=` attribute and its value: in double or single quotes, or an expression's `{`. */
+const ID_ATTRIBUTE = /(?<![\w-])id=(?:"([^"\n]*)"|'([^'\n]*)'|(\{))/;
+
+/** Whether the text holds `id=` from `from` on (`anyCase`: `ID=` too). */
+function hasIdAttribute(text: string, from: number, anyCase: boolean): boolean {
+  if (!anyCase) return text.includes('id=', from);
+  const attribute = /id=/gi;
+  attribute.lastIndex = from;
+  return attribute.test(text);
 }
 
 /** How far before an `id=` its element's tag is looked for: farther, the id is taken for one that cannot be named. */

@@ -6,7 +6,8 @@ import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, MAX_INLINE_TEXT, referenced
 /**
  * The anchors of a doc's page as Docusaurus 3 collects them for its broken-anchor check: the ids
  * of its headings but the H1 (the theme gives an H1 none), and those of the elements whose
- * components collect one (`<details id="x">`; not `<a id="x">`, which MDX leaves a plain tag). A
+ * components collect one (`<details id="x">`; not `<a id="x">`, which MDX leaves a plain tag; on a
+ * page compiled as CommonMark, `<a id>`, `<details id>` and `<h2 id>`…`<h6 id>`, not `<span id>`). A
  * heading's id is its explicit one (`## Hello {#hi}`), else its text slugged as GitHub does
  * (github-slugger, as Docusaurus's heading plugin), numbered where a slug repeats on the page (the
  * H1's slug counts for that; an explicit id does not).
@@ -17,8 +18,8 @@ import { CHARACTER_REFERENCE, codeSpanAt, ESCAPABLE, MAX_INLINE_TEXT, referenced
  *
  * Undefined where the page may have anchors we cannot name: a heading whose text we cannot read
  * for certain (HTML, an expression, a full reference link: see `headingText`), one in a quote or a
- * list item, an `id` an expression or a component of the site's gives, any element's `id` on a
- * page compiled as CommonMark (`mdx` false), a module the page imports that is code (a
+ * list item, an `id` an expression or a component of the site's gives, the `id` of an element on a
+ * page compiled as CommonMark (`mdx` false) that is no HTML element we know, a module the page imports that is code (a
  * component's headings) or a partial not found, or partials nested deeper than `MAX_PARTIAL_DEPTH`.
  * A link to such a page is not judged: a missed warning, never a false one.
  * Each anchor with what gives it: its heading's text (the headings' in the page's order), then its
@@ -69,6 +70,20 @@ const remembering: Array<WeakMap<ParsedDocument, ReadonlyMap<string, string> | n
 const COLLECTING_ELEMENTS = new Set(['details', 'Details', 'Link', 'Heading']);
 
 /**
+ * The HTML elements whose ids are anchors on a page compiled as CommonMark: those the theme's MDX
+ * components render with a component that collects its id (`a` as `Link`, `details`, `h2`…`h6` as
+ * `Heading`; not `h1`). `test/sites/docusaurus-anchors-commonmark`.
+ */
+const COMMONMARK_COLLECTING_ELEMENTS = /^(?:a|details|h[2-6])$/;
+
+/** HTML elements whose ids no component collects on a page compiled as CommonMark (`<span id>`, `<div id>`, `<h1 id>`): no anchors. */
+const PLAIN_HTML_ELEMENTS = new Set(
+  ('abbr address article aside audio b bdi bdo blockquote br button canvas caption center cite code col colgroup dd del dfn div dl dt em ' +
+    'figcaption figure font footer form h1 header hr i iframe img input ins kbd label legend li main mark nav ol p picture pre q s samp ' +
+    'section small source span strong sub summary sup table tbody td tfoot th thead time tr u ul var video wbr').split(' '),
+);
+
+/**
  * The modules a page may import without adding anchors: Docusaurus's own components (`Tabs`,
  * `TOCInline`), and files that are no code or Markdown (an image, a stylesheet, data). A partial or
  * a component may render headings.
@@ -91,7 +106,15 @@ function anchorsOf(document: ParsedDocument, maintainCase: boolean, mdx: boolean
   const fromElements = new Map<string, string>();
   for (const element of document.body.otherAnchors ?? []) {
     const tag = element.slice(0, element.indexOf(':'));
-    if (element === '' || !mdx || (!COLLECTING_ELEMENTS.has(tag) && /^[A-Z]/.test(tag))) return undefined;
+    if (element === '') return undefined;
+    if (!mdx) {
+      // CommonMark: rehype-raw makes elements of the HTML (its names in lower case), and the theme's MDX components render some.
+      const name = tag.toLowerCase();
+      if (COMMONMARK_COLLECTING_ELEMENTS.test(name)) fromElements.set(element.slice(tag.length + 1), `<${tag}>`);
+      else if (!PLAIN_HTML_ELEMENTS.has(name)) return undefined;
+      continue;
+    }
+    if (!COLLECTING_ELEMENTS.has(tag) && /^[A-Z]/.test(tag)) return undefined;
     if (COLLECTING_ELEMENTS.has(tag)) fromElements.set(element.slice(tag.length + 1), `<${tag}>`);
   }
   // Loaded on first use: in the bundles, `./headingSlugs` is dist/headingSlugs.js.

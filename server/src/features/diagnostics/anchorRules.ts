@@ -212,7 +212,10 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   const postBlog = target === document ? undefined : blogOf(site, target);
   const judgedContentPage = targetPage === undefined && !onlyTranslated && (target === document ? source.ownAnchors === true : source.locale === site.docusaurus.defaultLocale && postBlog !== undefined && isJudgedBlogPost(index, site, target));
   if (!judgedContentPage && (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, source.locale))) return undefined;
-  const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx: compiledAsMdx(index, target) }, markdownPartialOf(index));
+  const mdx = compiledAsMdx(index, target);
+  // On a page compiled as CommonMark, an element the site's own MDX components render (`span: Span`) may collect its id.
+  if (!mdx && (target.body.otherAnchors ?? []).some((element) => site.docusaurus.mdxComponents!.includes(element.slice(0, element.indexOf(':')).toLowerCase()))) return undefined;
+  const anchors = docusaurusAnchorsOf(target, { maintainCase: site.docusaurus.anchorsMaintainCase, mdx }, markdownPartialOf(index));
   if (anchors?.has(hash)) return undefined;
   const decoded = decodedHash(hash);
   // Docusaurus decodes an anchor it does not find as written, and stops where that fails (`#caf%E9`, no UTF-8).
