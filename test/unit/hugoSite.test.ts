@@ -396,6 +396,20 @@ describe('Hugo routes', () => {
     assert.equal(hugoPageOf(twoFolders, 'content/en/x.md', fieldsOf('draft: true'), NOW)?.permalink, '', 'an unpublished page has no permalink');
   });
 
+  it('reads a TOML or JSON text as Go\'s ParseBool does, never as a YAML 1.1 word: "yes" and "on" build the page', () => {
+    const reason = (text: string) => {
+      const fields = parseDocument('file:///site/x.md', text, undefined, { hugo: true }).frontMatter?.fields ?? [];
+      const page = hugoPageOf(twoFolders, 'content/en/x.md', fields, NOW);
+      return page?.published ? 'published' : page?.unpublishedReason;
+    };
+    // Hugo 0.111.3 builds all three (scripts/hugo/routes.mjs).
+    assert.equal(reason('+++\ntitle = "T"\ndraft = "yes"\n+++\nText.\n'), 'published');
+    assert.equal(reason("+++\ntitle = 'T'\ndraft = 'on'\n+++\nText.\n"), 'published');
+    assert.equal(reason('{\n"title": "J",\n"draft": "on"\n}\nText.\n'), 'published');
+    assert.equal(reason('+++\ntitle = "T"\ndraft = "true"\n+++\nText.\n'), 'draft');
+    assert.equal(reason('+++\ntitle = "T"\ndraft = true\n+++\nText.\n'), 'draft');
+  });
+
   it('groups translations by front matter translationKey', () => {
     const en = hugoPageOf(twoFolders, 'content/en/hello.md', fieldsOf('translationKey: greeting'), NOW);
     const de = hugoPageOf(twoFolders, 'content/de/gruss.md', fieldsOf('translationKey: greeting'), NOW);

@@ -233,6 +233,8 @@ function hugoFrontMatter(text: string, lines: LineIndex, open: number, asHugo: b
     const literal = place !== undefined && typeof value === 'string' ? stringLiteralAt(text.slice(place.valueStart, place.valueEnd), value) : undefined;
     const valueRange = place === undefined ? keyRange : lines.rangeAt(place.valueStart, place.valueStart + (literal ?? place.valueEnd - place.valueStart));
     const field: FrontMatterField = { key, keyRange, value, valueRange, keyPinned: true, valuePinned: true };
+    // A string of TOML or JSON is always quoted: a text, never one of YAML 1.1's words (Hugo builds `draft = "yes"`).
+    if (typeof value === 'string') field.valueQuote = format === 'toml' && place !== undefined && text[place.valueStart] === "'" ? "'" : '"';
     if (Array.isArray(value)) field.items = value.map((item) => ({ value: item, range: valueRange, pinned: true as const }));
     fields.push(field);
   }

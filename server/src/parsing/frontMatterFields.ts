@@ -20,7 +20,7 @@ export interface FrontMatterField {
    */
   keyPinned?: true;
   valuePinned?: true;
-  /** The quotes a YAML value is written in (`"…"`, `'…'`), which a rename keeps. */
+  /** The quotes a string value is written in (`"…"`, `'…'`; any of TOML and JSON), which a rename of a YAML value keeps. */
   valueQuote?: '"' | "'";
   /** Set when the value is a YAML sequence, flow (`[a, b]`) or block (`- a`). */
   items?: FrontMatterItem[];
