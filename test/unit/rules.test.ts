@@ -1243,6 +1243,27 @@ describe('broken-anchor', () => {
     assert.equal(found(index, 'docs/a.md').length, 1);
   });
 
+  it("checks a post's links before its truncate marker again when another post of the blog gains or loses their anchor", () => {
+    const blog = (site: ReturnType<typeof defaultDocusaurusSite>) => {
+      site.docusaurus.contentFolders = [uri('blog')];
+      site.docusaurus.blogs = [{ uri: uri('blog'), routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'] }];
+    };
+    const { index } = siteWithFiles([], {
+      'blog/2024-01-01-a.md': '---\nslug: a\ntitle: A\n---\nSee [later](#later).\n\n<!-- truncate -->\n\n## Later\n',
+      'blog/2024-02-01-b.md': '---\nslug: b\ntitle: B\n---\nText.\n',
+    }, blog);
+    assert.equal(found(index, 'blog/2024-01-01-a.md').length, 1, 'the lists of posts hold no #later');
+    // B gains a heading "Later": a list showing B holds the anchor, and A's link is no longer reported.
+    const before = index.getDocument(uri('blog/2024-02-01-b.md'));
+    index.setDocument(uri('blog/2024-02-01-b.md'), '---\nslug: b\ntitle: B\n---\n## Later\n');
+    assert.equal(found(index, 'blog/2024-01-01-a.md').length, 0);
+    assert.ok(affectedDocuments(index, uri('blog/2024-02-01-b.md'), before, index.getDocument(uri('blog/2024-02-01-b.md'))).has(uri('blog/2024-01-01-a.md')), 'anchors of another post changed');
+    // A post that comes with the anchor, or goes with it, too.
+    index.setDocument(uri('blog/2024-02-01-b.md'), '---\nslug: b\ntitle: B\n---\nText.\n');
+    index.setDocument(uri('blog/2024-03-01-c.md'), '---\nslug: c\ntitle: C\n---\n## Later\n');
+    assert.ok(affectedDocuments(index, uri('blog/2024-03-01-c.md'), undefined, index.getDocument(uri('blog/2024-03-01-c.md'))).has(uri('blog/2024-01-01-a.md')), 'a post came');
+  });
+
   it('checks the links to a page again when its headings change', () => {
     const { index } = siteWithFiles([], texts);
     const before = index.getDocument(uri('docs/other.md'));

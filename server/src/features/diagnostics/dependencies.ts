@@ -39,6 +39,8 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
   // A page that comes, goes or may move, or changes its anchors, is a target of `<Link>` elements by route.
   if ((before === undefined) !== (after === undefined) || !sameFrontMatterValues(before, after) || anchorsChanged) {
     for (const linking of documentsWithComponentLinks(index, uri)) affected.add(linking);
+    // A post's link before its truncate marker is judged against the anchors of every other post of its blog (see `brokenInPostLists`).
+    for (const post of truncatedPostsBeside(index, uri)) affected.add(post);
   }
   const tagsBefore = new Set(termBefore?.tags.map((tag) => tag.value) ?? []);
   const tagsAfter = new Set(termAfter?.tags.map((tag) => tag.value) ?? []);
@@ -97,6 +99,16 @@ function documentsWithComponentLinks(index: GlossaryIndex, uri: string): string[
   if (site?.generator !== 'docusaurus') return [];
   const found: string[] = [];
   for (const document of index.documents()) if (document.componentLinks !== undefined && index.siteFor(document.uri) === site) found.push(document.uri);
+  return found;
+}
+
+/** The posts with a truncate marker of the Docusaurus blog a document lies in (a scan, as for `documentsWithComponentLinks`). */
+function truncatedPostsBeside(index: GlossaryIndex, uri: string): string[] {
+  const site = index.siteFor(uri);
+  const blog = site?.generator === 'docusaurus' ? site.docusaurus.blogs.find((candidate) => uri.startsWith(`${candidate.uri}/`)) : undefined;
+  if (blog === undefined) return [];
+  const found: string[] = [];
+  for (const document of index.documents()) if (document.body.truncateMarker !== undefined && document.uri.startsWith(`${blog.uri}/`)) found.push(document.uri);
   return found;
 }
 
