@@ -1264,6 +1264,26 @@ describe('broken-anchor', () => {
     assert.ok(affectedDocuments(index, uri('blog/2024-03-01-c.md'), undefined, index.getDocument(uri('blog/2024-03-01-c.md'))).has(uri('blog/2024-01-01-a.md')), 'a post came');
   });
 
+  it('checks the links to a post by its route again when its headings change', () => {
+    const { index } = siteWithFiles([], {
+      'docs/a.md': '---\ntitle: A\n---\n[p](/blog/post#einleitung)\n',
+      'src/pages/info.md': '# Info\n\n[p](/blog/post#einleitung)\n',
+      'blog/2024-01-01-post.md': '---\nslug: post\ntitle: Post\n---\n## Einleitung\n',
+    }, (site) => {
+      site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')];
+      site.docusaurus.blogs = [{ uri: uri('blog'), routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'] }];
+      site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: undefined }];
+    });
+    assert.deepEqual(found(index, 'docs/a.md'), []);
+    const post = uri('blog/2024-01-01-post.md');
+    const before = index.getDocument(post);
+    index.setDocument(post, '---\nslug: post\ntitle: Post\n---\n## Anfang\n');
+    assert.equal(found(index, 'docs/a.md').length, 1);
+    assert.equal(found(index, 'src/pages/info.md').length, 1);
+    const affected = affectedDocuments(index, post, before, index.getDocument(post));
+    assert.ok(affected.has(uri('docs/a.md')) && affected.has(uri('src/pages/info.md')), [...affected].join(', '));
+  });
+
   it('checks the links to a page again when its headings change', () => {
     const { index } = siteWithFiles([], texts);
     const before = index.getDocument(uri('docs/other.md'));

@@ -1,6 +1,7 @@
 import { sameFrontMatterValues, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { routeSegments } from '../../common/uris';
+import { blogPostRoute, type DocusaurusSite, type KnownBlog } from '../../site/docusaurus';
 import { isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 
 /**
@@ -41,6 +42,10 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
     for (const linking of documentsWithComponentLinks(index, uri)) affected.add(linking);
     // A post's link before its truncate marker is judged against the anchors of every other post of its blog (see `brokenInPostLists`).
     for (const post of truncatedPostsBeside(index, uri)) affected.add(post);
+    // A post is no page of the model: the links to it by route name the last segment of its route (`/blog/hallo#einleitung`), before and after.
+    for (const name of new Set([before, after].map((document) => document && blogPostRouteName(index, uri, document)))) {
+      if (name !== undefined) for (const source of index.documentsLinkingTo({ uri, id: name, title: '', aliases: [] })) affected.add(source);
+    }
   }
   const tagsBefore = new Set(termBefore?.tags.map((tag) => tag.value) ?? []);
   const tagsAfter = new Set(termAfter?.tags.map((tag) => tag.value) ?? []);
@@ -104,12 +109,28 @@ function documentsWithComponentLinks(index: GlossaryIndex, uri: string): string[
 
 /** The posts with a truncate marker of the Docusaurus blog a document lies in (a scan, as for `documentsWithComponentLinks`). */
 function truncatedPostsBeside(index: GlossaryIndex, uri: string): string[] {
-  const site = index.siteFor(uri);
-  const blog = site?.generator === 'docusaurus' ? site.docusaurus.blogs.find((candidate) => uri.startsWith(`${candidate.uri}/`)) : undefined;
+  const blog = knownBlogOf(index, uri)?.blog;
   if (blog === undefined) return [];
   const found: string[] = [];
   for (const document of index.documents()) if (document.body.truncateMarker !== undefined && document.uri.startsWith(`${blog.uri}/`)) found.push(document.uri);
   return found;
+}
+
+/** The last segment of the route of a post of a Docusaurus blog whose routes are known (`hallo` of `/blog/2024/01/31/hallo`). */
+function blogPostRouteName(index: GlossaryIndex, uri: string, document: ParsedDocument): string | undefined {
+  const known = knownBlogOf(index, uri);
+  if (known === undefined) return undefined;
+  const segments = blogPostRoute(known.docusaurus, known.blog, uri, document.frontMatter?.fields ?? []).split('/').filter((segment) => segment !== '');
+  // As written: `documentsLinkingTo` decodes it as links are read.
+  return segments.length === 0 ? undefined : segments[segments.length - 1];
+}
+
+/** The Docusaurus blog whose routes are known that a document lies in, with its site. */
+function knownBlogOf(index: GlossaryIndex, uri: string): { docusaurus: DocusaurusSite; blog: KnownBlog } | undefined {
+  const site = index.siteFor(uri);
+  if (site?.generator !== 'docusaurus') return undefined;
+  const blog = site.docusaurus.blogs.find((candidate) => uri.startsWith(`${candidate.uri}/`));
+  return blog === undefined ? undefined : { docusaurus: site.docusaurus, blog };
 }
 
 /** The front-matter key of Docusaurus's tags, and the route folder of their pages. */
