@@ -7,12 +7,12 @@
  * Needs `apt-get install emacs-nox elpa-eglot elpa-markdown-mode` (and `script`, from bsdutils, and git);
  * skipped, with the reason, where they are missing, or when MARKDOWN_GLOSSARY_SKIP_EMACS=1 is set.
  */
-import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { isolatedEnv as homeEnv, itChecks, newEditorRun, prepareEditorRun, readEditorRun, type EditorCheck } from '../support/editorRun';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SERVER_JS = path.join(ROOT, 'dist', 'server.js');
@@ -34,21 +34,12 @@ const CHECKS = [
   ['rename', 'M-x eglot-rename on a link\'s text renames the title, the heading and the link texts'],
   ['rename-id', 'renaming a doc id that names its file is refused, naming the move (Eglot 1.9 cannot rename files), and changes nothing'],
   ['clean', 'no error in *EGLOT events* (a message Eglot refused) and nothing on the server\'s stderr'],
-] as const;
+] as const satisfies ReadonlyArray<EditorCheck>;
 
-/** An environment whose home is `home`, so that Emacs's ~/.emacs.d (eln cache, auto-saves) stays out of the real one. */
+/** An environment whose home is `home` (Emacs's ~/.emacs.d, eln cache and auto-saves stay out of the real one), and Git's configuration none. */
 function isolatedEnv(home: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, 'config'),
-    XDG_DATA_HOME: path.join(home, 'data'),
-    XDG_CACHE_HOME: path.join(home, 'cache'),
-    XDG_STATE_HOME: path.join(home, 'state'),
-    // Git (for `git init` and Emacs's project.el) reads no user or system configuration.
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: path.join(home, 'gitconfig'),
-  };
+  // Git (for `git init` and Emacs's project.el) reads no user or system configuration.
+  return homeEnv(home, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(home, 'gitconfig') });
 }
 
 /** Emacs's version line, or why Emacs with Eglot and markdown-mode cannot run. */
@@ -90,37 +81,24 @@ const skip = skipReason();
 
 describe('Emacs with Eglot, a real non-VS Code client (emacs -nw, eglot 1.9)', { skip }, () => {
   let folder: string | undefined;
-  /** Per check: 'ok' or what went wrong. */
-  const results = new Map<string, string>();
-  /** Why nothing could be checked at all. */
-  let setupProblem: string | undefined;
-  /** The server's log and Emacs's stderr, for failure messages. */
-  let transcript = '';
-  /** Emacs's exit code: 0 when every check passed, 1 when one failed; null when it was killed. */
-  let exitCode: number | null = null;
+  const run = newEditorRun();
 
   before(async () => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'glossary-emacs-'));
-    const home = path.join(folder, 'home');
-    mkdirSync(home);
+    const place = prepareEditorRun(run, 'glossary-emacs-', ROOT, SERVER_JS);
+    const { home, workspace, resultsFile } = place;
+    folder = place.folder;
+    if (run.setupProblem !== undefined) return;
     const env = isolatedEnv(home);
-    if (!existsSync(SERVER_JS)) {
-      setupProblem = `${SERVER_JS} is missing: build it with \`node esbuild.mjs\``;
-      return;
-    }
-    const workspace = path.join(folder, 'content');
-    cpSync(path.join(ROOT, 'content'), workspace, { recursive: true });
     const git = spawnSync('git', ['init', '-q', workspace], { env, encoding: 'utf8', timeout: 10_000 });
     if (git.status !== 0) {
-      setupProblem = `git init failed (${git.error?.message ?? git.stderr.trim()}): Eglot's project is the Git repository`;
+      run.setupProblem = `git init failed (${git.error?.message ?? git.stderr.trim()}): Eglot's project is the Git repository`;
       return;
     }
-    const resultsFile = path.join(folder, 'results.txt');
     const started = Date.now();
     // A terminal Emacs, as a user's: batch Emacs reads no file notifications (they come as input
     // events). Its input is a pipe left open, so that nothing is typed into it (spawnSync would close it).
     const shellQuoted = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-    const run = await new Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string; error?: Error }>((resolve) => {
+    const finished = await new Promise<{ status: number | null; signal: NodeJS.Signals | null; stderr: string; error?: Error }>((resolve) => {
       const child = spawn('script', ['-qec', `stty rows 40 cols 160 && exec emacs -nw -l ${shellQuoted(SCRIPT)}`, '/dev/null'], {
         cwd: folder,
         env: {
@@ -148,41 +126,11 @@ describe('Emacs with Eglot, a real non-VS Code client (emacs -nw, eglot 1.9)', {
         resolve({ status, signal, stderr, ...(error === undefined ? {} : { error }) });
       });
     });
-    exitCode = run.status;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const lines = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8').split('\n') : [];
-    transcript = [
-      `${emacsVersion}, exit code ${run.status}, signal ${run.signal}, ${seconds} s`,
-      ...lines.filter((line) => line.startsWith('# ')).map((line) => `server: ${line.slice(2)}`),
-      `emacs stderr: ${(run.stderr ?? '').trim()}`,
-    ].join('\n');
-    if (run.error !== undefined) {
-      setupProblem = `emacs did not finish: ${run.error.message}\n${transcript}`;
-    } else if (lines.length === 0) {
-      setupProblem = `emacs wrote no results to ${resultsFile}\n${transcript}`;
-    }
-    for (const line of lines) {
-      const match = line.match(/^(ok|not ok) (\S+)(?:: (.*))?$/);
-      if (match) results.set(match[2], match[1] === 'ok' ? 'ok' : (match[3] ?? 'failed'));
-    }
+    readEditorRun(run, 'emacs', resultsFile, { ...finished, seconds: ((Date.now() - started) / 1000).toFixed(1), version: emacsVersion });
   });
   after(() => {
     if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
   });
 
-  for (const [name, title] of CHECKS) {
-    it(title, () => {
-      if (setupProblem !== undefined) assert.fail(setupProblem);
-      const result = results.get(name);
-      assert.equal(result, 'ok', `${name}: ${result ?? 'not reached'}\n${transcript}`);
-    });
-  }
-
-  it('runs to the end without a script error or timeout, and exits by itself', () => {
-    if (setupProblem !== undefined) assert.fail(setupProblem);
-    const run = results.get('run');
-    assert.equal(run, undefined, `${run}\n${transcript}`);
-    const allPassed = CHECKS.every(([name]) => results.get(name) === 'ok');
-    assert.equal(exitCode, allPassed ? 0 : 1, transcript);
-  });
+  itChecks(CHECKS, run);
 });

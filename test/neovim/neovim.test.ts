@@ -4,12 +4,11 @@
  * glossary.lua does the editing and writes one line per check; this file asserts each of them.
  * Needs `nvim` (`apt-get install neovim`); MARKDOWN_GLOSSARY_SKIP_NEOVIM=1 skips it.
  */
-import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { isolatedEnv, itChecks, newEditorRun, prepareEditorRun, readEditorRun, type EditorCheck } from '../support/editorRun';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SERVER_JS = path.join(ROOT, 'dist', 'server.js');
@@ -24,20 +23,7 @@ const CHECKS = [
   ['hover', 'hover on "Outtasking" in a note shows its definition, at the word (UTF-16 positions)'],
   ['completion', 'completion after "[Outt" offers Outtasking and accepting it inserts the relative link'],
   ['diagnostics', 'typing an undeclared tag into front matter shows an unknown-tag warning naming it'],
-] as const;
-
-/** An environment whose home is `home`, so that Neovim's log, lsp.log, shada and swap stay out of the real one. */
-function isolatedEnv(home: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, 'config'),
-    XDG_DATA_HOME: path.join(home, 'data'),
-    XDG_CACHE_HOME: path.join(home, 'cache'),
-    XDG_STATE_HOME: path.join(home, 'state'),
-    NVIM_LOG_FILE: path.join(home, 'nvim.log'),
-  };
-}
+] as const satisfies ReadonlyArray<EditorCheck>;
 
 function neovimVersion(env: NodeJS.ProcessEnv): string | undefined {
   const probe = spawnSync('nvim', ['--version'], { env, encoding: 'utf8', timeout: 10_000 });
@@ -46,36 +32,22 @@ function neovimVersion(env: NodeJS.ProcessEnv): string | undefined {
 
 describe('Neovim, a real non-VS Code client (nvim --headless, built-in vim.lsp)', { skip }, () => {
   let folder: string | undefined;
-  /** Per check: 'ok' or what went wrong. */
-  const results = new Map<string, string>();
-  /** Why nothing could be checked at all. */
-  let setupProblem: string | undefined;
-  /** The server's log and nvim's stderr, for failure messages. */
-  let transcript = '';
-  /** nvim's exit code: 0 when every check passed, 1 when one failed; null when it was killed. */
-  let exitCode: number | null = null;
+  const run = newEditorRun();
 
   before(() => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'glossary-nvim-'));
-    const home = path.join(folder, 'home');
-    mkdirSync(home);
-    const env = isolatedEnv(home);
+    const place = prepareEditorRun(run, 'glossary-nvim-', ROOT, SERVER_JS);
+    const { home, workspace, resultsFile } = place;
+    folder = place.folder;
+    const env = isolatedEnv(home, { NVIM_LOG_FILE: path.join(home, 'nvim.log') });
     const version = neovimVersion(env);
     if (version === undefined) {
-      setupProblem =
+      run.setupProblem =
         'nvim is not installed: run `apt-get install -y neovim` (Debian 12 gives 0.7.2), ' +
         'or set MARKDOWN_GLOSSARY_SKIP_NEOVIM=1 to skip the Neovim test';
-      return;
     }
-    if (!existsSync(SERVER_JS)) {
-      setupProblem = `${SERVER_JS} is missing: build it with \`node esbuild.mjs\``;
-      return;
-    }
-    const workspace = path.join(folder, 'content');
-    cpSync(path.join(ROOT, 'content'), workspace, { recursive: true });
-    const resultsFile = path.join(folder, 'results.txt');
+    if (run.setupProblem !== undefined) return;
     const started = Date.now();
-    const run = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT.replace(/[ \\%#|"]/g, '\\$&')}`], {
+    const finished = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT.replace(/[ \\%#|"]/g, '\\$&')}`], {
       cwd: folder,
       env: {
         ...env,
@@ -89,41 +61,11 @@ describe('Neovim, a real non-VS Code client (nvim --headless, built-in vim.lsp)'
       killSignal: 'SIGKILL',
       encoding: 'utf8',
     });
-    exitCode = run.status;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const lines = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8').split('\n') : [];
-    transcript = [
-      `${version}, exit code ${run.status}, signal ${run.signal}, ${seconds} s`,
-      ...lines.filter((line) => line.startsWith('# ')).map((line) => `server: ${line.slice(2)}`),
-      `nvim stderr: ${(run.stderr ?? '').trim()}`,
-    ].join('\n');
-    if (run.error !== undefined) {
-      setupProblem = `nvim did not finish: ${run.error.message}\n${transcript}`;
-    } else if (lines.length === 0) {
-      setupProblem = `nvim wrote no results to ${resultsFile}\n${transcript}`;
-    }
-    for (const line of lines) {
-      const match = line.match(/^(ok|not ok) (\S+)(?:: (.*))?$/);
-      if (match) results.set(match[2], match[1] === 'ok' ? 'ok' : (match[3] ?? 'failed'));
-    }
+    readEditorRun(run, 'nvim', resultsFile, { ...finished, seconds: ((Date.now() - started) / 1000).toFixed(1), version });
   });
   after(() => {
     if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
   });
 
-  for (const [name, title] of CHECKS) {
-    it(title, () => {
-      if (setupProblem !== undefined) assert.fail(setupProblem);
-      const result = results.get(name);
-      assert.equal(result, 'ok', `${name}: ${result ?? 'not reached'}\n${transcript}`);
-    });
-  }
-
-  it('runs to the end without a script error or timeout, and quits by itself', () => {
-    if (setupProblem !== undefined) assert.fail(setupProblem);
-    const run = results.get('run');
-    assert.equal(run, undefined, `${run}\n${transcript}`);
-    const allPassed = CHECKS.every(([name]) => results.get(name) === 'ok');
-    assert.equal(exitCode, allPassed ? 0 : 1, transcript);
-  });
+  itChecks(CHECKS, run);
 });
