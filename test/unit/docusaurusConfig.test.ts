@@ -760,6 +760,8 @@ module.exports = {
     assert.equal(slugs(`const network = require('./sidebars-network');\nmodule.exports = { s: ['x', ...network] };`), undefined);
     assert.equal(slugs(`module.exports = { s: ['x', ${category("{ type: 'generated-index', slug: base + '/p' }")}] };`), undefined);
     assert.equal(slugs(`module.exports = require('./generated');`), undefined);
+    // Docusaurus leaves a category of no items out of the sidebar, and builds no index page for it (frigate's generated API sidebar).
+    assert.deepEqual(slugs(`module.exports = { s: ['x', { type: 'category', label: 'API', link: { type: 'generated-index', slug: '/api' }, items: [] }] };`), []);
   });
 
   it('reads TypeScript and JSON, and leaves out what the file computes', () => {

@@ -290,7 +290,11 @@ class ConfigReader {
     if (link?.kind === 'object' && linkType?.kind === 'literal' && linkType.value === 'generated-index') {
       // Without a `slug`, the page is at `/category/<label>`, which every docs instance's routes take as generated.
       const slug = this.property(link, 'slug');
-      if (slug?.kind === 'literal' && typeof slug.value === 'string') this.generatedIndexSlugs.push(slug.value);
+      // A category of no items is left out of the sidebar, its index page with it.
+      const noItems = items?.kind === 'array' && items.node.elements.length === 0;
+      if (slug?.kind === 'literal' && typeof slug.value === 'string') {
+        if (!noItems) this.generatedIndexSlugs.push(slug.value);
+      }
       else if (slug !== undefined && slug.kind !== 'undefined') this.sidebarsComputed = true;
     }
   }
