@@ -460,6 +460,26 @@ describe('Hugo shortcode templates that come and go', () => {
       ws.dispose();
     }
   });
+
+  it('judges no shortcode once the site keeps a template in a `_shortcodes` folder (Hugo 0.146\'s), which a later Hugo builds', async () => {
+    const ws = createWorkspace({
+      'hugo.toml': 'baseURL = "https://example.com/"\ntitle = "T"\n',
+      'content/glossar/begriff.md': '---\ntitle: Begriff\n---\n{{< notiz >}}Text.{{< /notiz >}}\n',
+    });
+    const client = await LspClient.start({ workspaceFolders: [ws.root] });
+    try {
+      await client.waitForIndex();
+      const page = ws.uri('content/glossar/begriff.md');
+      const unknown = (current: Diagnostic[] | undefined) => (current ?? []).filter((diagnostic) => diagnostic.code === 'unknown-shortcode');
+      await client.waitForDiagnostics(page, (current) => unknown(current).length === 1);
+      ws.write('layouts/_shortcodes/notiz.html', '<aside>{{ .Inner }}</aside>\n');
+      await client.didChangeWatchedFiles([{ uri: ws.uri('layouts/_shortcodes/notiz.html'), type: FileChangeType.Created }]);
+      await client.waitForDiagnostics(page, (current) => current !== undefined && unknown(current).length === 0);
+    } finally {
+      await client.shutdown();
+      ws.dispose();
+    }
+  });
 });
 
 describe('watched files, as an editor that watches for the server offers them', () => {
@@ -469,7 +489,7 @@ describe('watched files, as an editor that watches for the server offers them', 
     try {
       await eventually(async () => client.watchedGlobs, (globs) => globs.length > 0);
       const watched = compileGlobs(client.watchedGlobs, undefined, { caseSensitive: true });
-      for (const file of ['docs/a.md', 'docs/tags.yml', 'docusaurus.config.ts', 'hugo.toml', 'static/img/logo.png', 'docs/img/Ablauf.PNG', 'static/files/preise.pdf', 'api/openapi.yaml', 'layouts/shortcodes/hinweis.html', 'themes/t/layouts/shortcodes/box/innen.html']) {
+      for (const file of ['docs/a.md', 'docs/tags.yml', 'docusaurus.config.ts', 'hugo.toml', 'static/img/logo.png', 'docs/img/Ablauf.PNG', 'static/files/preise.pdf', 'api/openapi.yaml', 'layouts/shortcodes/hinweis.html', 'themes/t/layouts/shortcodes/box/innen.html', 'layouts/_shortcodes/notiz.html', 'layouts/docs/_shortcodes/toc.html']) {
         assert.ok(watched(file), `${file} is watched: ${client.watchedGlobs.join(' ')}`);
       }
       assert.ok(!watched('src/components/Button.tsx'), 'nor every file');

@@ -16,6 +16,8 @@ export const PAGE_COMPONENTS_GLOB = '**/src/pages/**/*.{js,jsx,ts,tsx}';
 
 /** Hugo's shortcode templates, the site's and its themes': which shortcodes pages may use. */
 export const SHORTCODE_TEMPLATES_GLOB = '**/layouts/shortcodes/**';
+/** Hugo 0.146's folders of shortcode templates (`layouts/_shortcodes/`, `layouts/docs/_shortcodes/`): a site with one is built by a later Hugo. */
+export const NEW_SHORTCODE_TEMPLATES_GLOB = '**/_shortcodes/**';
 
 /** Server -> client, after indexing and whenever problems change. */
 export const STATUS_NOTIFICATION = 'markdownGlossary/status';

@@ -76,6 +76,7 @@ import {
   type TermReferencesParams,
   ASSET_FILES_GLOB,
   SHORTCODE_TEMPLATES_GLOB,
+  NEW_SHORTCODE_TEMPLATES_GLOB,
   PAGE_COMPONENTS_GLOB,
 } from './protocol';
 import { tagSummaries, termGroups, termsOfGroup, type GroupTerms, type TagSummary, type TermReferences, type ViewContext } from '../features/glossaryView';
@@ -207,6 +208,7 @@ export function startServer(connection: Connection): void {
           { globPattern: '**/config/{_default,production}/**/*.{toml,yaml,yml,json}' },
           { globPattern: ASSET_FILES_GLOB },
           { globPattern: SHORTCODE_TEMPLATES_GLOB },
+          { globPattern: NEW_SHORTCODE_TEMPLATES_GLOB },
           { globPattern: PAGE_COMPONENTS_GLOB },
           // Commits and checkouts: the translation status follows the history.
           { globPattern: '**/.git/logs/HEAD' },

@@ -89,8 +89,8 @@ export function isSiteConfigFile(uriOrPath: string): boolean {
     /^version-.+-sidebars\.json$/.test(name) ||
     /^_category_\.(?:json|ya?ml)$/.test(name) ||
     /\/config\/(?:_default|production)\/(?:.*\/)?[^/]+\.(?:toml|ya?ml|json)$/i.test(uriOrPath.replace(/\\/g, '/')) ||
-    // A Hugo shortcode's template, the site's or a theme's: the shortcodes pages may use.
-    /\/layouts\/shortcodes\//.test(uriOrPath.replace(/\\/g, '/'))
+    // A Hugo shortcode's template, the site's or a theme's: the shortcodes pages may use (in Hugo 0.146's `_shortcodes` folders too).
+    /\/layouts\/(?:shortcodes\/|(?:.*\/)?_shortcodes\/)/.test(uriOrPath.replace(/\\/g, '/'))
   );
 }
 
