@@ -276,6 +276,15 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         const lookups = linkHook === 'get-page' ? linkLookupsOf(hooks) : undefined;
         if (lookups !== undefined) hugo.linkLookups = lookups;
         if (renderHookOf('image', hooks, hugo) === 'none') hugo.imageRenderHook = 'none';
+      } else if (hugo.importsTemplates || requiresGoModules(folder)) {
+        // Modules may bring templates not shown here, but none replaces one of the site's own
+        // layouts: its own link render hook for every page (`_default/_markup/render-link.html`,
+        // fluxcd's beside its docsy module) writes the links of all pages a module gives no hook of their type.
+        const own = ownDefaultLinkHooksOf(folder, hugo);
+        const linkHook = own.length > 0 ? renderHookOf('link', own, hugo) : undefined;
+        if (linkHook !== undefined) hugo.linkRenderHook = linkHook;
+        const lookups = linkHook === 'get-page' ? linkLookupsOf(own) : undefined;
+        if (lookups !== undefined) hugo.linkLookups = lookups;
       }
       log(`Site: Hugo, configured by ${files.map((file) => file.file).join(', ')}: languages ${hugo.languages.map((language) => `${language.code} in ${language.contentDir}`).join(', ')}.`);
       return [{ generator: 'hugo', rootUri: fileUri(folder), hugo, now: new Date() }];
@@ -332,6 +341,20 @@ function hookText(hook: string): string {
 function renderHooksOf(folder: string, hugo: HugoSite): string[] {
   const layoutFolders = [path.resolve(folder, hugo.layoutDir), ...hugo.themes.map((theme) => path.resolve(folder, hugo.themesDir, theme, 'layouts'))];
   return layoutFolders.flatMap((layouts) => entriesBelow(layouts).filter((entry) => path.basename(entry.parentPath) === '_markup').map((entry) => path.join(entry.parentPath, entry.name)));
+}
+
+/**
+ * The site's own link render hooks where one is for pages of every type (`layouts/_default/_markup/`,
+ * or `layouts/_markup/` in Hugo 0.146's place): the hooks of its `layouts/`, none where it has no such hook.
+ */
+function ownDefaultLinkHooksOf(folder: string, hugo: HugoSite): string[] {
+  const layouts = path.resolve(folder, hugo.layoutDir);
+  if (!isPathInside(folder, layouts, true)) return [];
+  const hooks = entriesBelow(layouts)
+    .filter((entry) => path.basename(entry.parentPath) === '_markup' && entry.name.startsWith('render-link'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  const forEveryType = (hook: string) => [path.join(layouts, '_default', '_markup'), path.join(layouts, '_markup')].includes(path.dirname(hook));
+  return hooks.some(forEveryType) ? hooks : [];
 }
 
 /** Every entry below a folder, at any depth; none where it cannot be read. */
