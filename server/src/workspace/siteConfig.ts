@@ -885,11 +885,20 @@ function jsonValue(text: string | undefined, read: (manifest: Record<string, unk
   }
 }
 
-/** The site's own theme component `name` (`src/theme/Tabs/index.js`, `src/theme/MDXComponents.tsx`), swizzled or written: its file or folder. */
+/**
+ * The site's own theme component `name` (`src/theme/Tabs/index.js`, `src/theme/MDXComponents.tsx`), swizzled or written: its file or folder.
+ * A folder is the component only with an index file in it: Docusaurus makes an alias of each script below `src/theme/`,
+ * so a folder holding only `MDXComponents/Img/index.js` (chaos-mesh's) swizzles `@theme/MDXComponents/Img`, not `@theme/MDXComponents`.
+ */
 function ownThemeComponent(siteFolder: string, name: string): string | undefined {
   try {
-    const found = fs.readdirSync(path.join(siteFolder, 'src', 'theme')).find((candidate) => candidate === name || new RegExp(`^${name}\\.[cm]?[jt]sx?$`).test(candidate));
-    return found === undefined ? undefined : path.join(siteFolder, 'src', 'theme', found);
+    const theme = path.join(siteFolder, 'src', 'theme');
+    const isComponent = (file: string) => !fs.statSync(file).isDirectory() || fs.readdirSync(file).some((entry) => /^index\.[jt]sx?$/i.test(entry));
+    return fs
+      .readdirSync(theme)
+      .filter((candidate) => candidate === name || new RegExp(`^${name}\\.[cm]?[jt]sx?$`).test(candidate))
+      .map((candidate) => path.join(theme, candidate))
+      .find(isComponent);
   } catch {
     return undefined;
   }
