@@ -27,6 +27,7 @@ const files = [
   'node_modules/pkg/README.md',
   '.github/ISSUE_TEMPLATE/bug.md',
   '.changeset/bright-owls.md',
+  '.agents/skills/publish/SKILL.md',
   'build/Kopie.md',
   'blog/Eintrag.md',
   'inner/Tief.md',

@@ -13,8 +13,8 @@ export type { Logger, Reachability } from './fileReading';
 /** Folders that hold dependencies, version control or build output, never glossary entries (see `BUILD_OUTPUT_FOLDERS`). */
 export const EXCLUDED_FOLDERS = new Set([
   'node_modules', '.git', '.hg', '.svn', 'build', 'dist', 'out', '.docusaurus', '.next', '.cache',
-  // Tools' own Markdown (issue templates, changesets, editor settings), which no site builds.
-  '.github', '.gitlab', '.changeset', '.vscode', '.idea', '.husky',
+  // Tools' own Markdown (issue templates, changesets, editor settings, coding agents' skills), which no site builds.
+  '.github', '.gitlab', '.changeset', '.vscode', '.idea', '.husky', '.agents',
 ]);
 
 /**
