@@ -1484,11 +1484,14 @@ describe('broken-image', () => {
       'blog/entwurf.md': '---\ntitle: E\ndraft: true\n---\nText.\n',
       'src/pages/seite.md': '# Seite\n\n[Team](./team.md) [Doc](../../docs/intro.md)\n',
       'src/pages/team.md': '# Team\n',
+      // The repository's README, which no plugin builds: GitHub shows the post's file.
+      'README.md': '# Blog\n\n[Beitrag](./blog/beitrag.md)\n',
     }, (site) => (site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')]));
     const broken = (file: string) => problems(index, file, ['broken-link']).map((problem) => `${problem.severity} ${problem.message.match(/"([^"]+)"/)![1]}${problem.message.includes('another plugin') ? ' (another plugin)' : ''}`);
     assert.deepEqual(broken('docs/intro.md'), ['error ../blog/beitrag.md (another plugin)', 'error ../src/pages/seite.md (another plugin)']);
     assert.deepEqual(broken('blog/beitrag.md'), ['error ../docs/intro.md (another plugin)', 'error ./entwurf.md', 'error /docs/fehlt']);
     assert.deepEqual(broken('src/pages/seite.md'), ['error ../../docs/intro.md (another plugin)']);
+    assert.deepEqual(broken('README.md'), []);
     // The fix links the doc by its route.
     assert.equal(diagnosticsOf(index, 'blog/beitrag.md').find((diagnostic) => diagnostic.code === 'broken-link')?.suggestion, '/docs/intro');
   });

@@ -219,7 +219,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     }
   }
   if (reached.kind === 'none' || reached.document !== undefined) return undefined;
-  const otherPlugin = reached.kind === 'file' ? pageOfAnotherPlugin(index, document.uri, reached.unpublished ?? (link.targetUri === undefined ? undefined : index.documentAtLink(link.targetUri))) : undefined;
+  // From a file no plugin builds (the repository's README), a link to a file is read where the file is: it is there.
+  const otherPlugin = reached.kind === 'file' && !isNoSitePage(index, document.uri) ? pageOfAnotherPlugin(index, document.uri, reached.unpublished ?? (link.targetUri === undefined ? undefined : index.documentAtLink(link.targetUri))) : undefined;
   if (otherPlugin !== undefined) {
     const page = index.pageOf(otherPlugin.uri);
     const suffix = link.target.match(/[?#].*$/s)?.[0] ?? '';
