@@ -79,12 +79,17 @@ describe('the translation keys of the categories a sidebar makes from folders', 
       // Keys are compared as written: "Allgemein" would be another.
       'docs/b/sonstiges/_category_.json': '{ "label": "allgemein" }\n',
       'docs/b/sonstiges/y.md': '# Y\n',
-      // The label of an index doc is not the category's.
+      // An index doc alone in its folder is a doc of the sidebar, no category.
       'docs/c/teil/index.md': '---\ntitle: Überblick\n---\n',
       'docs/d/rest/README.md': '---\nsidebar_label: Überblick\n---\n',
       'docs/e/anders/_category_.json': '{ "label": "Überblick", "key": "e-ueberblick" }\n',
       'docs/e/anders/z.md': '# Z\n',
       'docs/f/teil/index.md': '---\nsidebar_key: f-teil\n---\n',
+      // A category with an index doc and more is labelled by the doc's title: "Apps für Video" and "Apps", no clash.
+      'docs/g/apps/README.md': '# Apps für Video\n',
+      'docs/g/apps/x.md': '# X\n',
+      'docs/h/apps/README.md': '# Apps\n',
+      'docs/h/apps/y.md': '# Y\n',
       'docs/entwurf/kubernetes/e.md': '---\ntitle: E\ndraft: true\n---\n',
     });
     try {
