@@ -433,7 +433,7 @@ export async function buildSite(siteDir, { lenient = true, timeoutMs = 600_000, 
       // postBuild may run before a check fails, so a failed locale can have kept metadata too.
       const kept = path.join(scratch, SNAPSHOT_DIR, locale);
       const generated = fs.existsSync(kept) ? kept : path.join(scratch, '.docusaurus', 'docusaurus-plugin-content-docs');
-      if (!fs.existsSync(kept) && !failed) throw new Error(`docusaurus build succeeded but left no metadata for locale ${locale}`);
+      if (!fs.existsSync(kept) && !fs.existsSync(`${kept}${ROUTES_SUFFIX}`) && !failed) throw new Error(`docusaurus build succeeded but left no metadata for locale ${locale}`);
       const section = sections.find((text) => text.startsWith(`[INFO] [${locale}] `)) ?? '';
       result.locales.push({
         locale,

@@ -317,6 +317,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-anchors-commonmark', dir: path.join(SITES, 'docusaurus-anchors-commonmark'), asDocs: false },
   { name: 'docusaurus-blog-anchors', dir: path.join(SITES, 'docusaurus-blog-anchors'), asDocs: false },
   { name: 'docusaurus-blog-routes', dir: path.join(SITES, 'docusaurus-blog-routes'), asDocs: false },
+  { name: 'docusaurus-blog-only', dir: path.join(SITES, 'docusaurus-blog-only'), asDocs: false },
   { name: 'docusaurus-tag-pages', dir: path.join(SITES, 'docusaurus-tag-pages'), asDocs: false },
   { name: 'docusaurus-jsx-links', dir: path.join(SITES, 'docusaurus-jsx-links'), asDocs: false },
   { name: 'docusaurus-default-locale-i18n', dir: path.join(SITES, 'docusaurus-default-locale-i18n'), asDocs: false },
