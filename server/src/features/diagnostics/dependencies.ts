@@ -39,9 +39,7 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
   }
   // A page that comes, goes or may move, or changes its anchors, is a target of `<Link>` elements by route.
   if ((before === undefined) !== (after === undefined) || !sameFrontMatterValues(before, after) || anchorsChanged) {
-    for (const linking of documentsWithComponentLinks(index, uri)) affected.add(linking);
-    // A post's link before its truncate marker is judged against the anchors of every other post of its blog (see `brokenInPostLists`).
-    for (const post of truncatedPostsBeside(index, uri)) affected.add(post);
+    for (const linking of documentsJudgingByScan(index, uri)) affected.add(linking);
     // A post is no page of the model: the links to it by route name the last segment of its route (`/blog/hallo#einleitung`), before and after.
     for (const name of new Set([before, after].map((document) => document && blogPostRouteName(index, uri, document)))) {
       if (name !== undefined) for (const source of index.documentsLinkingTo({ uri, id: name, title: '', aliases: [] })) affected.add(source);
@@ -95,24 +93,22 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
 }
 
 /**
- * The pages of a Docusaurus site whose `<Link>` elements link by route (see `ComponentLink`). The
- * index keeps no table of them, as they are read apart from the text: a scan, made only when a page
- * comes, goes, may move or changes its anchors.
+ * The pages of a Docusaurus site whose `<Link>` elements link by route (see `ComponentLink`), and,
+ * for a post, the posts of its blog with a truncate marker, whose links before it are judged
+ * against every other post's anchors (see `brokenInPostLists`). The index keeps no table of either,
+ * as they are read apart from the text: one scan, made only when a page comes, goes, may move or
+ * changes its anchors.
  */
-function documentsWithComponentLinks(index: GlossaryIndex, uri: string): string[] {
+function documentsJudgingByScan(index: GlossaryIndex, uri: string): string[] {
   const site = index.siteFor(uri);
   if (site?.generator !== 'docusaurus') return [];
-  const found: string[] = [];
-  for (const document of index.documents()) if (document.componentLinks !== undefined && index.siteFor(document.uri) === site) found.push(document.uri);
-  return found;
-}
-
-/** The posts with a truncate marker of the Docusaurus blog a document lies in (a scan, as for `documentsWithComponentLinks`). */
-function truncatedPostsBeside(index: GlossaryIndex, uri: string): string[] {
   const blog = knownBlogOf(index, uri)?.blog;
-  if (blog === undefined) return [];
   const found: string[] = [];
-  for (const document of index.documents()) if (document.body.truncateMarker !== undefined && document.uri.startsWith(`${blog.uri}/`)) found.push(document.uri);
+  for (const document of index.documents()) {
+    const linksByRoute = document.componentLinks !== undefined && index.siteFor(document.uri) === site;
+    const truncatedPost = blog !== undefined && document.body.truncateMarker !== undefined && document.uri.startsWith(`${blog.uri}/`);
+    if (linksByRoute || truncatedPost) found.push(document.uri);
+  }
   return found;
 }
 
