@@ -1390,3 +1390,44 @@ describe('which links a link render hook looks up as pages', () => {
     assert.deepEqual(['sib.md', '/docs/sib.md'].map((target) => linkHookFor({ ...hugo, linkLookups: undefined }, target)), ['get-page', 'get-page']);
   });
 });
+
+describe('Hugo definitions as the page\'s readers see them', () => {
+  const definitionOf = (body: string, hugo = true) => parseDocument('file:///site/content/x.md', `---\ntitle: X\n---\n\n${body}\n`, undefined, { hugo }).term?.definition;
+
+  it('start after the notices shortcodes write: a paragraph of calls alone, one a paired shortcode wraps, every paragraph between an opening and its closing', () => {
+    assert.equal(definitionOf('{{< feature-state for_k8s_version="v1.26" state="alpha" >}}\n\nA Pod runs containers.'), 'A Pod runs containers.');
+    assert.equal(definitionOf('{{% alert title="Note" color="warning" %}}\nThis feature is in alpha.\n{{% /alert %}}\n\nKatib tunes models.'), 'Katib tunes models.');
+    assert.equal(definitionOf('{{< note >}}\n\nA notice.\n\nMore notice.\n\n{{< /note >}}\n\nNotes are notes.'), 'Notes are notes.');
+    assert.equal(definitionOf('{{< warning >}}\n\n{{< section-toc >}}\n\nThe reference.'), 'The reference.');
+    // An opening never closed takes nothing after it (Hugo fails on one whose template reads .Inner).
+    assert.equal(definitionOf('{{< note >}}\n\nA note never closed.'), 'A note never closed.');
+    // Prose that opens with an inline pair is prose.
+    assert.equal(definitionOf('{{< gloss >}}Pods{{< /gloss >}} are the smallest units.'), 'Pods are the smallest units.');
+    // A page no Hugo site reads keeps its text as written.
+    assert.equal(definitionOf('{{< warning >}}\n\nThe reference.', false), '{{< warning >}}');
+  });
+
+  it('show a paired shortcode\'s content, a call\'s text, a link a shortcode writes as its text, and other calls as code, as written', () => {
+    assert.equal(
+      definitionOf('A set of running {{< glossary_tooltip text="containers" term_id="container" >}} on a {{<glossary_tooltip term_id="node">}}.'),
+      'A set of running containers on a `{{<glossary_tooltip term_id="node">}}`.',
+    );
+    assert.equal(definitionOf('In [Kubernetes mode]({{< ref kubernetes >}}) or [self-hosted]({{% relref "self-hosted.md" %}}), Dapr ![logo]({{< param logo >}}/d.png) runs.'), 'In Kubernetes mode or self-hosted, Dapr runs.');
+    assert.equal(definitionOf('Kubernetes {{< skew currentVersion >}} with {{% gloss %}}**bold** words{{% /gloss %}} and `{{< code >}}` in code.'), 'Kubernetes `{{< skew currentVersion >}}` with **bold** words and `{{< code >}}` in code.');
+    // Hugo's escaped call shows as written; marks of ours in the page's text change nothing.
+    assert.equal(definitionOf('Write {{</* note */>}} for a note, \u0000 0\u0000 {{< x >}}.'), 'Write {{</* note */>}} for a note,  0 `{{< x >}}`.');
+  });
+
+  it('are read in linear time however many calls a page holds', () => {
+    const pages: Record<string, (size: number) => string> = {
+      'openings never closed, a paragraph each': (size) => '{{< a >}}\n\n'.repeat(size / 10),
+      'openings closed at the end': (size) => `${'{{< a >}}\n\n'.repeat(size / 10)}{{< /a >}}\n\nText.`,
+      'calls in the first paragraph': (size) => `${'{{< a >}}x{{< b text="y" >}}'.repeat(size / 30)}`,
+      'pairs in the first paragraph': (size) => `${'{{< a >}}'.repeat(size / 20)}${'{{< /a >}}'.repeat(size / 20)}`,
+    };
+    for (const [name, page] of Object.entries(pages)) {
+      const growth = growthOf((size) => definitionOf(page(size)), 40_000);
+      assert.equal(superLinear(name, 40_000, growth), undefined);
+    }
+  });
+});

@@ -75,6 +75,16 @@ describe('the definition in a hover', () => {
     const list = `Ein Stakeholder ist eine Person oder Gruppe,\n\n${[1, 2, 3, 4, 5].map((n) => `${n}. die ${'sehr '.repeat(12)}beteiligt ist,`).join('\n')}`;
     assert.match(shortened(list), /\n4\. die (?:sehr )+beteiligt ist, …$/);
   });
+
+  it('counts what a reader sees: links\' destinations and the marks of bold and code take no room', () => {
+    // 300 characters a reader sees, with three links to files whose URIs are long, as the hover writes them.
+    const target = `file:///home/someone/projects/glossary/docs/${'folder/'.repeat(10)}Begriff.md`;
+    const linked = Array.from({ length: 3 }, (_, n) => `Ein **Satz** mit [Link ${n}](${target}) und \`Code\` und Text${'.'.padStart(50, ' x').replace(/ /g, 'y')} `).join('') + 'Ende.';
+    assert.equal(shortened(linked), linked);
+    const longer = `${linked} ${'Noch ein Satz mit etwas mehr Text. '.repeat(6)}`;
+    assert.match(shortened(longer), /^Ein \*\*Satz\*\*.*Ende\. (?:Noch ein Satz mit etwas mehr Text\. )+…$/);
+    assert.ok(shortened(longer).length < longer.length);
+  });
 });
 
 describe('compound words', () => {

@@ -90,31 +90,85 @@ function withAbsoluteLinks(index: GlossaryIndex, term: GlossaryTerm, markdown: s
   });
 }
 
-/** Cuts a long definition after its last whole sentence (or list item) that fits, never inside a link or code. */
+/**
+ * Cuts a long definition after its last whole sentence (or list item) that fits, never inside a link
+ * or code. What fits is counted in the characters a reader sees: a link's destination (a file's
+ * whole URI, once `withAbsoluteLinks` made it one) and the marks of emphasis and code take none.
+ */
 export function shortened(markdown: string): string {
-  if (markdown.length <= MAX_DEFINITION_LENGTH) return markdown;
+  const limit = offsetAfterVisible(markdown, MAX_DEFINITION_LENGTH);
+  if (limit === undefined) return markdown;
   let cut = -1;
+  const marks = new MarkTally();
+  let counted = 0;
   // A sentence's end, not a numbered item's marker (`1. `); or the end of a line a list item follows.
   for (const match of markdown.matchAll(/(?<!^[ \t]*\d{1,9})[.!?][*_"“”»)]*(?=\s)|(?=\n[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t])/gm)) {
     const end = match.index + match[0].length;
-    if (end > MAX_DEFINITION_LENGTH) break;
-    if (isBalanced(markdown.slice(0, end))) cut = end;
+    if (end > limit) break;
+    marks.add(markdown.slice(counted, end));
+    counted = end;
+    if (marks.balanced()) cut = end;
   }
   if (cut === -1) {
-    // No sentence fits: cut at the last space that leaves the Markdown whole.
-    for (let space = markdown.lastIndexOf(' ', MAX_DEFINITION_LENGTH); space > 0; space = markdown.lastIndexOf(' ', space - 1)) {
-      if (isBalanced(markdown.slice(0, space))) {
+    // No sentence fits: cut at the last space that leaves the Markdown whole, counting back from it.
+    let space = markdown.lastIndexOf(' ', limit);
+    if (space >= counted) marks.add(markdown.slice(counted, space));
+    else marks.remove(markdown.slice(space, counted));
+    while (space > 0) {
+      if (marks.balanced()) {
         cut = space;
         break;
       }
+      const before = markdown.lastIndexOf(' ', space - 1);
+      marks.remove(markdown.slice(Math.max(before, 0), space));
+      space = before;
     }
   }
   return cut === -1 ? markdown : `${markdown.slice(0, cut)} …`;
 }
 
-function isBalanced(markdown: string): boolean {
-  const count = (character: string) => markdown.split(character).length - 1;
-  return count('[') === count(']') && count('(') === count(')') && count('`') % 2 === 0 && count('**') % 2 === 0;
+/** The offset in `markdown` after its first `visible` characters a reader sees, or undefined where it shows no more than that. */
+function offsetAfterVisible(markdown: string, visible: number): number | undefined {
+  let seen = 0;
+  for (let offset = 0; offset < markdown.length; offset++) {
+    const character = markdown[offset];
+    if (character === ']' && markdown[offset + 1] === '(') {
+      // A link's destination and title, up to the parenthesis that closes them.
+      let depth = 0;
+      for (offset += 1; offset < markdown.length; offset++) {
+        if (markdown[offset] === '(') depth++;
+        else if (markdown[offset] === ')' && --depth === 0) break;
+      }
+      continue;
+    }
+    if ('*_`[]\\'.includes(character)) continue;
+    if (++seen > visible) return offset;
+  }
+  return undefined;
+}
+
+/** The marks of a text's links, code and bold, counted as the text grows or shrinks at its end: whether each is closed. */
+class MarkTally {
+  private brackets = 0;
+  private parentheses = 0;
+  private backticks = 0;
+  private doubleStars = 0;
+
+  add(text: string, sign = 1): void {
+    const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+    this.brackets += sign * (count(/\[/g) - count(/\]/g));
+    this.parentheses += sign * (count(/\(/g) - count(/\)/g));
+    this.backticks += sign * count(/`/g);
+    this.doubleStars += sign * count(/\*\*/g);
+  }
+
+  remove(text: string): void {
+    this.add(text, -1);
+  }
+
+  balanced(): boolean {
+    return this.brackets === 0 && this.parentheses === 0 && this.backticks % 2 === 0 && this.doubleStars % 2 === 0;
+  }
 }
 
 function escapeMarkdown(text: string): string {

@@ -8,7 +8,7 @@ import { openingDependsOnHugo, splitFrontMatter, type HugoOpeningProblem } from 
 import type { FrontMatter, FrontMatterField } from './frontMatterFields';
 import { markdownDestination, scanMarkdown, type Heading, type MarkdownBody, type MarkdownLink } from './markdown';
 import { commonMarkProblemsOf, mayStopDocusaurus, mdxProblemsOf, mdxReadOf, readsMdx1Syntax, type ComponentLink, type MdxModule, type MdxProblem } from './mdx';
-import { hugoShortcodesOf, type HugoRef, type HugoShortcodeUse } from './hugoShortcodes';
+import { asReadersSeeShortcodes, hugoShortcodesOf, type HugoRef, type HugoShortcodeUse } from './hugoShortcodes';
 
 /** A value from the front matter with the place it was written, for hover targets and diagnostics. */
 export interface Located<T> {
@@ -144,7 +144,7 @@ export function parseDocument(uri: string, text: string, lines = new LineIndex(t
     ...(options.mdx === false ? {} : mdxProblemsFact(text, lines)),
     ...(shortcodes.refs.length === 0 ? {} : { hugoRefs: shortcodes.refs }),
     ...(shortcodes.others.length === 0 ? {} : { hugoShortcodes: shortcodes.others }),
-    ...(openingDependsOnHugo(text) || termKeysDependOnHugo(fields) || body.links.some(destinationDependsOnHugo) ? { hugoReading: asHugo ? 'read' : 'unread' } : {}),
+    ...(openingDependsOnHugo(text) || termKeysDependOnHugo(fields) || body.links.some(destinationDependsOnHugo) || (isEntry && definitionDependsOnHugo(text, split.bodyOffset)) ? { hugoReading: asHugo ? 'read' : 'unread' } : {}),
     ...(split.hugoOpeningProblem === undefined ? {} : { hugoOpeningProblem: split.hugoOpeningProblem }),
     ...(asMdx ? { bodyReadAsMdx: true } : {}),
   };
@@ -184,6 +184,11 @@ export const TRANSLATED_FROM_KEY = 'translated_from';
 
 /** The keys the term is read from. */
 const TERM_KEYS: ReadonlySet<string> = new Set(['id', 'title', 'aliases', ALSO_KNOWN_AS_KEY, 'tags', 'not_mentions', 'translated_from']);
+
+/** Whether a Hugo page's definition may read otherwise: a shortcode in its body may take its first paragraph or show otherwise in it (see `asReadersSeeShortcodes`). */
+function definitionDependsOnHugo(text: string, bodyOffset: number): boolean {
+  return text.includes('{{<', bodyOffset) || text.includes('{{%', bodyOffset);
+}
 
 /** Whether a link's file is found otherwise on a Hugo page: its destination holds an escape or a character reference (see `targetUri`). */
 function destinationDependsOnHugo(link: MarkdownLink): boolean {
@@ -243,8 +248,8 @@ function contentTitleOf(text: string, bodyOffset: number, lines: LineIndex, body
  * `titleInText`: the page's title where its generator takes it from the text (null: none), else
  * undefined and the page's H1 titles it.
  */
-function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string, caseless: boolean, titleInText: TitleInText | null | undefined): GlossaryTerm {
-  const field = (key: string) => termFieldOf(fields, key, caseless);
+function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, sourceAt: (range: Range) => string, asHugo: boolean, titleInText: TitleInText | null | undefined): GlossaryTerm {
+  const field = (key: string) => termFieldOf(fields, key, asHugo);
   // The H1 that titles the page is its first heading: one after `##` sections titles a part.
   const first = body.headings.find((candidate) => candidate.text !== '');
   const heading = first?.level === 1 ? first : undefined;
@@ -261,7 +266,7 @@ function termFacts(uri: string, fields: FrontMatterField[], body: MarkdownBody, 
     aliases: [...listOf(field('aliases')), ...listOf(field(ALSO_KNOWN_AS_KEY))].map((item) => item.value),
     notMentions: listOf(field(NOT_MENTIONS_KEY)).map((item) => item.value),
     tags: listOf(field('tags')),
-    definition: definitionOf(body),
+    definition: asHugo ? asReadersSeeShortcodes(definitionOf(body)) : definitionOf(body),
     heading,
     titleRange: declaredTitle !== undefined ? titleField?.valueRange : fromText?.range,
     ...translatedFromOf(field(TRANSLATED_FROM_KEY), sourceAt),

@@ -185,3 +185,160 @@ function forEachParameter(text: string, start: number, end: number, use: (key: s
     if (!use(key, value, match.index + whole.length - value.length - (bare === undefined ? 1 : 0))) return;
   }
 }
+
+/** A shortcode's call in a text: `{{< name params >}}`, `{{% name %}}`, a closing `{{< /name >}}`, where it starts and ends. */
+interface ShortcodeCall {
+  start: number;
+  end: number;
+  name: string;
+  /** Where its parameters start: right after its name. */
+  parametersStart: number;
+  closing: boolean;
+  /** `{{< name />}}`, which takes no closing. */
+  closesItself: boolean;
+}
+
+/** A shortcode's call, opening or closing, up to its name; its end is the next `>}}` or `%}}` of its form. */
+const CALL = /\{\{([<%])\s*(\/)?\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)/gu;
+
+/** The shortcode calls in `text` from `from` to `to`, in order; a call left unclosed ends the search. */
+function callsIn(text: string, from = 0, to = text.length): ShortcodeCall[] {
+  const calls: ShortcodeCall[] = [];
+  CALL.lastIndex = from;
+  for (let match = CALL.exec(text); match !== null && match.index < to; match = CALL.exec(text)) {
+    const closer = match[1] === '<' ? '>}}' : '%}}';
+    const close = text.indexOf(closer, CALL.lastIndex);
+    if (close === -1 || close + 3 > to) break;
+    calls.push({ start: match.index, end: close + 3, name: match[3], parametersStart: CALL.lastIndex, closing: match[2] !== undefined, closesItself: /\/\s*$/.test(text.slice(CALL.lastIndex, close)) });
+    CALL.lastIndex = close + 3;
+  }
+  return calls;
+}
+
+/**
+ * Tells, paragraph by paragraph from a Hugo page's start, which paragraphs are a shortcode's
+ * notice rather than the page's first words: a paragraph of calls alone (`{{< feature-state … >}}`,
+ * `{{< warning >}}`), one a paired shortcode wraps (`{{% alert %}} … {{% /alert %}}`), and every
+ * paragraph between a shortcode opened on a paragraph of its own and its closing. What a template
+ * writes there is not known; it is no definition.
+ */
+export class ShortcodeNotices {
+  /** The names of the shortcodes opened and not yet closed, innermost last. */
+  private readonly open: string[] = [];
+  /** Where the last closing of each name starts in the body: an opening before it is closed there or earlier. */
+  private lastClosing: Map<string, number> | undefined;
+  /** Where the next `{{` at or after the last paragraph asked about starts (Infinity: none), so the text is searched once. */
+  private nextBraces = -1;
+
+  constructor(private readonly text: string, private readonly bodyOffset: number) {}
+
+  /** Whether the paragraph from `start` to `end` (offsets in the text) is a notice; call for each paragraph in order. */
+  isNotice(start: number, end: number): boolean {
+    const inside = this.open.length > 0;
+    if (this.nextBraces < start) {
+      const found = this.text.indexOf('{{', start);
+      this.nextBraces = found === -1 ? Infinity : found;
+    }
+    if (this.nextBraces >= end) return inside;
+    const calls = callsIn(this.text, start, end);
+    let opensAtStart = false;
+    for (const call of calls) {
+      if (call.closing) {
+        const at = this.open.lastIndexOf(call.name);
+        if (at !== -1) this.open.splice(at);
+      } else if (!call.closesItself && this.closedAfter(call)) {
+        if (call.start === start) opensAtStart = true;
+        this.open.push(call.name);
+      }
+    }
+    const wrapped = opensAtStart && (this.open.length > 0 || calls.at(-1)?.end === end);
+    return inside || wrapped || textOutside(this.text, start, end, calls).trim() === '';
+  }
+
+  private closedAfter(call: ShortcodeCall): boolean {
+    if (this.lastClosing === undefined) {
+      this.lastClosing = new Map();
+      for (const closing of callsIn(this.text, this.bodyOffset)) if (closing.closing) this.lastClosing.set(closing.name, closing.start);
+    }
+    return (this.lastClosing.get(call.name) ?? -1) > call.end;
+  }
+}
+
+/** The text from `start` to `end` less the calls in it. */
+function textOutside(text: string, start: number, end: number, calls: readonly ShortcodeCall[]): string {
+  let outside = '';
+  let from = start;
+  for (const call of calls) {
+    outside += text.slice(from, call.start);
+    from = call.end;
+  }
+  return outside + text.slice(from, end);
+}
+
+/** A link in Markdown whose destination holds a placeholder of a call (see `asReadersSeeShortcodes`): its text. */
+const LINK_TO_CALL = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\([ \t]*([^\s()]*\u0000[^\s()]*)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)/g;
+
+/**
+ * A Hugo page's Markdown with its shortcodes as near as can be told to what its readers see, where
+ * the templates are not run: a paired shortcode's content (`{{< gloss >}}Pod{{< /gloss >}}`: Pod), a
+ * call's `text` parameter (Kubernetes' `{{< glossary_tooltip text="containers" … >}}`), a link
+ * whose destination a shortcode writes (`[block]({{< ref x >}})`) as its text, an image so as
+ * nothing, and any other call as code, as written: what it writes is unknown.
+ */
+export function asReadersSeeShortcodes(markdown: string): string {
+  const calls = callsIn(markdown);
+  if (calls.length === 0) return markdown;
+  const paired = pairedCalls(calls);
+  // The marks below stand for calls: the page's own are left out.
+  const unmarked = (text: string) => text.replace(/[\u0000\u0001]/g, '');
+  const shown: string[] = [];
+  let withPlaceholders = '';
+  let from = 0;
+  let backticks = 0;
+  for (const [number, call] of calls.entries()) {
+    const before = markdown.slice(from, call.start);
+    backticks += before.split('`').length - 1;
+    withPlaceholders += `${unmarked(before)}\u0000${number}\u0000`;
+    from = call.end;
+    // A call that shows nothing is marked, to take one of the blanks around it with it; one in code stays as written.
+    if (paired.has(call)) shown.push('\u0001');
+    else shown.push(unmarked(backticks % 2 === 1 ? markdown.slice(call.start, call.end) : callAsShown(markdown, call)));
+  }
+  withPlaceholders += unmarked(markdown.slice(from));
+  return withPlaceholders
+    .replace(LINK_TO_CALL, (_link, bang: string, text: string) => (bang === '' ? text : '\u0001'))
+    .replace(/\u0000(\d+)\u0000/g, (_placeholder, number: string) => shown[Number(number)])
+    .replace(/(^|[ \t])\u0001[ \t]*/gm, '$1')
+    .replace(/\u0001/g, '')
+    .trim();
+}
+
+/** The openings and closings that pair up, each closing with the nearest opening of its name still open before it. */
+function pairedCalls(calls: readonly ShortcodeCall[]): Set<ShortcodeCall> {
+  const paired = new Set<ShortcodeCall>();
+  const open = new Map<string, ShortcodeCall[]>();
+  for (const call of calls) {
+    if (call.closing) {
+      const opening = open.get(call.name)?.pop();
+      if (opening !== undefined) paired.add(opening).add(call);
+    } else if (!call.closesItself) {
+      const stack = open.get(call.name);
+      if (stack === undefined) open.set(call.name, [call]);
+      else stack.push(call);
+    }
+  }
+  return paired;
+}
+
+/** How a call that pairs with none shows in `asReadersSeeShortcodes`: its `text`, or the call as code. */
+function callAsShown(markdown: string, call: ShortcodeCall): string {
+  let text: string | undefined;
+  forEachParameter(markdown, call.parametersStart, call.end - 3, (key, value) => {
+    if (key === 'text') text = value;
+    return text === undefined;
+  });
+  if (text !== undefined) return text;
+  const written = markdown.slice(call.start, call.end);
+  const fence = '`'.repeat((written.match(/`+/g) ?? []).reduce((longest, run) => Math.max(longest, run.length), 0) + 1);
+  return `${fence}${fence.length > 1 ? ' ' : ''}${written}${fence.length > 1 ? ' ' : ''}${fence}`;
+}

@@ -1,5 +1,6 @@
 import type { LineIndex, Range } from '../common/text';
 import { DIRECTIVE_PREFIX, type CommentSpan } from './directives';
+import { ShortcodeNotices } from './hugoShortcodes';
 import { RawHtml } from './rawHtml';
 
 export interface Heading {
@@ -435,6 +436,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
 
   // The lead paragraph ends in `:` or `,`: a list right after it belongs to it.
   let leadIntroducesList = false;
+  // On a Hugo page, the paragraphs a shortcode's notice takes before the first words.
+  const shortcodeNotices = hugo ? new ShortcodeNotices(text, bodyOffset) : undefined;
   const closeParagraph = () => {
     if (paragraphLines.length === 0) return;
     if (paragraphLines.length > 1) {
@@ -446,7 +449,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     if (leadParagraph === undefined) {
       const markdown = paragraphLines.map((line) => text.slice(line.start, line.end).trim()).join(' ');
       // An image or a banner above the first words says nothing the hover can show, nor does a subtitle or a notice.
-      if (!DECORATION.test(markdown) && !SUBTITLE.test(markdown) && !ALERT.test(markdown)) {
+      const notice = shortcodeNotices?.isNotice(first.start, last.end) === true;
+      if (!notice && !DECORATION.test(markdown) && !SUBTITLE.test(markdown) && !ALERT.test(markdown)) {
         leadParagraph = { markdown, range: lines.rangeAt(first.start, last.end) };
         leadIntroducesList = /[:,]$/.test(markdown);
       }
