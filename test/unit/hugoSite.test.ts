@@ -1403,6 +1403,9 @@ describe('Hugo definitions as the page\'s readers see them', () => {
     assert.equal(definitionOf('{{< note >}}\n\nA note never closed.'), 'A note never closed.');
     // Prose that opens with an inline pair is prose.
     assert.equal(definitionOf('{{< gloss >}}Pods{{< /gloss >}} are the smallest units.'), 'Pods are the smallest units.');
+    // A notice with words is what the page says where it says nothing else; calls alone say nothing.
+    assert.equal(definitionOf('{{% alert title="Note" %}}\nOnly this notice.\n{{% /alert %}}'), 'Only this notice.');
+    assert.equal(definitionOf('{{< cli-description "install" >}}'), '');
     // A page no Hugo site reads keeps its text as written.
     assert.equal(definitionOf('{{< warning >}}\n\nThe reference.', false), '{{< warning >}}');
   });

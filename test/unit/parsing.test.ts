@@ -125,6 +125,21 @@ describe('term facts', () => {
     assert.equal(definition('> Ein A ist, was Meyer ein A nennt.\n'), '> Ein A ist, was Meyer ein A nennt.');
   });
 
+  it('skips notices before the first words: an admonition, an alert in the form before GitHub\'s, MDX comments, the page\'s <head>; a notice is the definition where nothing else is', () => {
+    const definition = (body: string, file = 'a.mdx') => parseDocument(`file:///ws/docs/${file}`, `---\nid: A\n---\n# A\n\n${body}`, undefined, { markdownFormat: 'detect' }).term!.definition;
+    assert.equal(definition(':::caution Veraltet\n\nDiese Seite ist veraltet.\n\n:::\n\nEin A ist ein B.\n'), 'Ein A ist ein B.');
+    assert.equal(definition('::::info\nÄußeres.\n:::tip\nInneres.\n:::\nNoch außen.\n::::\n\nEin A ist ein B.\n'), 'Ein A ist ein B.');
+    assert.equal(definition('> **Note**\n> A note.\n\nAn A is a B.\n'), 'An A is a B.');
+    assert.equal(definition('> **Warning:** Deprecated.\n\nAn A is a B.\n'), 'An A is a B.');
+    assert.equal(definition('{/* Entwurf: bitte prüfen */}\n\nEin A ist ein B.\n'), 'Ein A ist ein B.');
+    assert.equal(definition('<head>\n  <title>A</title>\n</head>\n\nEin A ist ein B.\n'), 'Ein A ist ein B.');
+    // Nothing but a notice: it is what the page says.
+    assert.equal(definition(':::info\n\nEin A ist ein B.\n\n:::\n'), 'Ein A ist ein B.');
+    assert.equal(definition('> [!NOTE]\n> Ein A ist ein B.\n'), '> [!NOTE] > Ein A ist ein B.');
+    // In CommonMark (a `.md` file where Docusaurus detects the format), `{/* */}` is text.
+    assert.equal(definition('{/* kein Kommentar */}\n\nEin A ist ein B.\n', 'a.md'), '{/* kein Kommentar */}');
+  });
+
   it('reads a setext title', () => {
     const document = parse('---\nid: A\n---\nMein Titel\n==========\n\nText.\n');
     assert.equal(document.term!.title, 'Mein Titel');

@@ -232,9 +232,12 @@ export class ShortcodeNotices {
 
   constructor(private readonly text: string, private readonly bodyOffset: number) {}
 
-  /** Whether the paragraph from `start` to `end` (offsets in the text) is a notice; call for each paragraph in order. */
-  isNotice(start: number, end: number): boolean {
-    const inside = this.open.length > 0;
+  /**
+   * Whether the paragraph from `start` to `end` (offsets in the text) is a notice, with words (`notice`)
+   * or of calls alone (`calls`); undefined for the page's words. Call for each paragraph in order.
+   */
+  isNotice(start: number, end: number): 'notice' | 'calls' | undefined {
+    const inside = this.open.length > 0 ? 'notice' : undefined;
     if (this.nextBraces < start) {
       const found = this.text.indexOf('{{', start);
       this.nextBraces = found === -1 ? Infinity : found;
@@ -251,8 +254,9 @@ export class ShortcodeNotices {
         this.open.push(call.name);
       }
     }
+    if (textOutside(this.text, start, end, calls).trim() === '') return 'calls';
     const wrapped = opensAtStart && (this.open.length > 0 || calls.at(-1)?.end === end);
-    return inside || wrapped || textOutside(this.text, start, end, calls).trim() === '';
+    return inside ?? (wrapped ? 'notice' : undefined);
   }
 
   private closedAfter(call: ShortcodeCall): boolean {

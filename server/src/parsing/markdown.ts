@@ -62,8 +62,14 @@ export interface Paragraph {
 const DECORATION = /^(?:\[?!\[[^\]]*\]\([^()\s]*(?:\s+"[^"]*")?\)(?:\]\([^()\s]*\))?|<[^<>]*>|\s)*$/;
 /** A paragraph wholly in italics of five words at most that is no sentence: a subtitle (`*Business Model*`, an English name), not a definition. */
 const SUBTITLE = /^([*_])(?![*_\s])(?:[^*_\s]+\s+){0,4}[^*_\s]*[^*_\s.!?]\1$/;
-/** A GitHub alert (`> [!WARNING]`): a notice before the text, not a definition. */
-const ALERT = /^(?:>[ \t]*)+\[!(?:note|tip|important|warning|caution)\]/i;
+/** A GitHub alert (`> [!WARNING]`, and the form before it, `> **Warning**`): a notice before the text, not a definition. */
+const ALERT = /^(?:>[ \t]*)+(?:\[!(?:note|tip|important|warning|caution)\]|\*\*(?:note|tip|important|warning|caution):?\*\*)/i;
+/** MDX's comments alone (`{/* truncate *\/}`), which show nothing. */
+const MDX_COMMENTS = /^(?:\{\/\*(?:[^*]|\*(?!\/\}))*\*\/\}|\s)*$/;
+/** The page's `<head>` (Docusaurus' `<Head>`): what it holds is metadata, never shown. */
+const HEAD_ELEMENT = /^<head>[^]*<\/head>$/i;
+/** A line closing an admonition: its colons alone. */
+const ADMONITION_CLOSING = /^ {0,3}:{3,}[ \t]*$/;
 /** The first line of a list item. */
 const LIST_ITEM_LINE = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]/;
 
@@ -438,6 +444,10 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let leadIntroducesList = false;
   // On a Hugo page, the paragraphs a shortcode's notice takes before the first words.
   const shortcodeNotices = hugo ? new ShortcodeNotices(text, bodyOffset) : undefined;
+  // How many admonitions (`:::note` … `:::`) hold the line: a notice before the first words, as an alert is.
+  let admonitionDepth = 0;
+  // The first notice with words of its own: the definition where the page has no other words.
+  let firstNotice: Paragraph | undefined;
   const closeParagraph = () => {
     if (paragraphLines.length === 0) return;
     if (paragraphLines.length > 1) {
@@ -449,10 +459,14 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     if (leadParagraph === undefined) {
       const markdown = paragraphLines.map((line) => text.slice(line.start, line.end).trim()).join(' ');
       // An image or a banner above the first words says nothing the hover can show, nor does a subtitle or a notice.
-      const notice = shortcodeNotices?.isNotice(first.start, last.end) === true;
-      if (!notice && !DECORATION.test(markdown) && !SUBTITLE.test(markdown) && !ALERT.test(markdown)) {
+      const shortcodeNotice = shortcodeNotices?.isNotice(first.start, last.end);
+      const shows = shortcodeNotice !== 'calls' && !DECORATION.test(markdown) && !(asMdx && MDX_COMMENTS.test(markdown)) && !HEAD_ELEMENT.test(markdown);
+      const notice = shortcodeNotice === 'notice' || admonitionDepth > 0 || ALERT.test(markdown);
+      if (shows && !notice && !SUBTITLE.test(markdown)) {
         leadParagraph = { markdown, range: lines.rangeAt(first.start, last.end) };
         leadIntroducesList = /[:,]$/.test(markdown);
+      } else if (shows && notice) {
+        firstNotice ??= { markdown, range: lines.rangeAt(first.start, last.end) };
       }
     } else if (leadIntroducesList) {
       leadIntroducesList = false;
@@ -578,6 +592,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     }
     if (THEMATIC_BREAK.test(line) || ADMONITION_MARKER.test(line)) {
       closeParagraph();
+      if (ADMONITION_MARKER.test(line)) admonitionDepth = ADMONITION_CLOSING.test(line) ? Math.max(0, admonitionDepth - 1) : admonitionDepth + 1;
       continue;
     }
     if ((block.quotes > 0 || block.itemColumn !== undefined) && ATX_OPENING.test(block.text)) containedHeading = true;
@@ -638,6 +653,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     paragraphLines.push({ start, end });
   }
   closeParagraph();
+  leadParagraph ??= firstNotice;
   if (overLines.length > 0) {
     links.push(...overLines);
     links.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
