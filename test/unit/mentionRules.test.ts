@@ -248,6 +248,24 @@ describe('what the words around a name say', () => {
     assert.deepEqual(mentioned(index, 'docs/notes/de.md', 'Die Felder und der Header sind hier für die Daten.\n'), ['Felder=docs/glossary/feld.md', 'Header=docs/glossary/head.md']);
   });
 
+  it('takes no German singular of an English name in an English paragraph: "them" is no Theme, "not" no Note, "local" no Locale (Hugo\'s glossary, ffd)', () => {
+    const index = glossaryOf({
+      'docs/glossary/theme.md': '---\ntitle: theme\n---\nA theme is a module that delivers the templates of a site.\n',
+      'docs/glossary/note.md': '---\ntitle: Note\n---\nA note is a short remark in the margin of the text.\n',
+      'docs/glossary/locale.md': '---\ntitle: locale\n---\nA locale is a set of parameters that defines the language and region of the user.\n',
+      'docs/glossary/plane.md': '---\ntitle: Control Plane\n---\nThe control plane is the layer that manages the workers of the cluster.\n',
+      'docs/glossary/diagramme.md': '---\ntitle: Prozessdiagramme\n---\nProzessdiagramme sind die Bilder, die den Ablauf eines Prozesses und die Rollen darin zeigen.\n',
+    });
+    assert.deepEqual(mentioned(index, 'docs/notes/en.md', 'Download them and not the themes, read the notes on the local locale, and take the control plans to the control plane and the Prozessdiagramm of the process.\n'), [
+      'themes=docs/glossary/theme.md',
+      'notes=docs/glossary/note.md',
+      'locale=docs/glossary/locale.md',
+      'control plane=docs/glossary/plane.md',
+      'Prozessdiagramm=docs/glossary/diagramme.md',
+    ]);
+    assert.deepEqual(mentioned(index, 'docs/notes/de.md', 'Das Prozessdiagramm und die Prozessdiagramme sind hier für die Rollen und den Ablauf.\n'), ['Prozessdiagramm=docs/glossary/diagramme.md', 'Prozessdiagramme=docs/glossary/diagramme.md']);
+  });
+
   it('takes the names of `aka` as aliases (Kubernetes\' glossary), an empty one as none', () => {
     const index = glossaryOf({
       'docs/glossary/pdb.md': '---\ntitle: Pod Disruption Budget\naka:\n- PDB\n---\nA budget.\n',

@@ -2,7 +2,7 @@ import { proseLanguage, type ProseLanguage } from '../common/language';
 import type { LineIndex } from '../common/text';
 import { parentUri } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
-import { declaredNamesOf, mentionNamesOf } from '../index/mentionNames';
+import { declaredNamesOf, englishMentionNamesOf, mentionNamesOf } from '../index/mentionNames';
 import { GERMAN_ONLY_SUFFIXES, WORD, type Mention } from '../index/termMatcher';
 import { foldWord } from '../index/wordFolding';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
@@ -187,21 +187,27 @@ function paragraphAround(breaks: readonly number[], textLength: number, offset: 
 
 /**
  * Whether a word reaches a term's names only by a German ending: no name's last word is it, nor it
- * without an English plural ending, but one is it without a German one.
+ * without an English plural ending, but one is it without a German one, or one is it only as the
+ * German singular of a name that is not German ("them" of "Theme", "run" of "Rune", "plan" of
+ * "Control Plane"; "Prozessdiagramm" of "Prozessdiagramme", whose definition is German, stays).
  */
 function germanFormOnly(term: GlossaryTerm, word: string): boolean {
-  const lastWords = lastWordsOf(term);
-  if (lastWords.has(word) || lastWords.has(word.replace(/(?:'s|s'|s)$/, '')) || lastWords.has(word.replace(/es$/, '')) || lastWords.has(word.replace(/ies$/, 'y'))) return false;
-  return GERMAN_ONLY_SUFFIXES.some((ending) => word.endsWith(ending) && lastWords.has(word.slice(0, -ending.length)));
+  const { all, english } = lastWordsOf(term);
+  const reaches = (lastWords: ReadonlySet<string>) => lastWords.has(word) || lastWords.has(word.replace(/(?:'s|s'|s)$/, '')) || lastWords.has(word.replace(/es$/, '')) || lastWords.has(word.replace(/ies$/, 'y'));
+  if (reaches(english)) return false;
+  if (reaches(all)) return true;
+  return GERMAN_ONLY_SUFFIXES.some((ending) => word.endsWith(ending) && all.has(word.slice(0, -ending.length)));
 }
 
-const lastWordsByTerm = new WeakMap<GlossaryTerm, ReadonlySet<string>>();
+const lastWordsByTerm = new WeakMap<GlossaryTerm, { all: ReadonlySet<string>; english: ReadonlySet<string> }>();
 
-/** The folded last words of a term's names. */
-function lastWordsOf(term: GlossaryTerm): ReadonlySet<string> {
+/** The folded last words of a term's names: of all, and of those with English singulars only unless its definition is German. */
+function lastWordsOf(term: GlossaryTerm): { all: ReadonlySet<string>; english: ReadonlySet<string> } {
   let words = lastWordsByTerm.get(term);
   if (words === undefined) {
-    words = new Set(mentionNamesOf(term).map((name) => foldWord([...name.matchAll(WORD)].pop()?.[0] ?? '')));
+    const lastWord = (name: string) => foldWord([...name.matchAll(WORD)].pop()?.[0] ?? '');
+    const all = new Set(mentionNamesOf(term).map(lastWord));
+    words = { all, english: proseLanguage(term.definition) === 'de' ? all : new Set(englishMentionNamesOf(term).map(lastWord)) };
     lastWordsByTerm.set(term, words);
   }
   return words;

@@ -20,7 +20,7 @@ import type { GlossaryTerm } from '../parsing/document';
  *   hyphenated word written as one ("Rechteck-Querschnitt": "Rechteckquerschnitt") and the
  *   singular of a plural name ("Dokumente": "Dokument", "Stateful Apps": "stateful app").
  */
-export function mentionNameSetsOf(term: NamedTerm): { own: string[]; parts: string[] } {
+export function mentionNameSetsOf(term: NamedTerm, pluralEndings: PluralEndings = PLURAL_ENDINGS): { own: string[]; parts: string[] } {
   const declared = declaredNamesOf(term);
   const own = new Set<string>();
   const parts = new Set<string>();
@@ -29,10 +29,10 @@ export function mentionNameSetsOf(term: NamedTerm): { own: string[]; parts: stri
     // A name this long is a sentence, not a term: it gets no further forms (and no regular
     // expression has to walk it).
     if (declaredName.length > MAX_FORMED_NAME_LENGTH) continue;
-    addForms(own, declaredName);
-    for (const part of titleParts(declaredName, term.definition ?? '')) addForms(parts, part);
+    addForms(own, declaredName, pluralEndings);
+    for (const part of titleParts(declaredName, term.definition ?? '')) addForms(parts, part, pluralEndings);
     const subject = shortNameOfDefinition(declaredName, term.definition ?? '');
-    if (subject !== undefined) addForms(parts, subject);
+    if (subject !== undefined) addForms(parts, subject, pluralEndings);
   }
   const named = (name: string) => name.trim() !== '';
   return { own: [...own].filter(named), parts: [...parts].filter((name) => named(name) && !own.has(name)) };
@@ -56,19 +56,28 @@ export function mentionNamesOf(term: NamedTerm): string[] {
   return [...own, ...parts];
 }
 
+/**
+ * The names of `mentionNamesOf` with only the singulars English makes ("Stateful Apps": "stateful
+ * app"): an English name in "-e" or "-en" is no German plural ("Theme" has no singular "them").
+ */
+export function englishMentionNamesOf(term: NamedTerm): string[] {
+  const { own, parts } = mentionNameSetsOf(term, ENGLISH_PLURAL_ENDINGS);
+  return [...own, ...parts];
+}
+
 /** A name, split at inner capitals and digits, joined at its hyphens, and the singulars of each spelling. */
-function addForms(names: Set<string>, name: string): void {
+function addForms(names: Set<string>, name: string, pluralEndings: PluralEndings): void {
   const split = splitWords(name);
   const joined = joinedAtHyphens(name);
   // No list made for the many names that have one spelling only.
-  addSpelling(names, name);
-  if (split !== name) addSpelling(names, split);
-  if (joined !== name && joined !== split) addSpelling(names, joined);
+  addSpelling(names, name, pluralEndings);
+  if (split !== name) addSpelling(names, split, pluralEndings);
+  if (joined !== name && joined !== split) addSpelling(names, joined, pluralEndings);
 }
 
-function addSpelling(names: Set<string>, spelling: string): void {
+function addSpelling(names: Set<string>, spelling: string, pluralEndings: PluralEndings): void {
   names.add(spelling);
-  for (const singular of singularsOf(spelling)) names.add(singular);
+  for (const singular of singularsOf(spelling, pluralEndings)) names.add(singular);
 }
 
 /** A word of parts joined by hyphens (German writes "Rechteck-Querschnitt" and "Rechteckquerschnitt"). */
@@ -282,8 +291,10 @@ function splitWords(name: string): string {
   return name.replace(/(\p{Ll})(?=\p{Lu})|(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, '$& ');
 }
 
+type PluralEndings = ReadonlyArray<[plural: string, singular: string]>;
+
 /** Plural endings a name may end in, with what the singular ends in instead. */
-const PLURAL_ENDINGS: ReadonlyArray<[plural: string, singular: string]> = [
+const PLURAL_ENDINGS: PluralEndings = [
   ['ies', 'y'],
   ['en', 'um'],
   ['en', 'a'],
@@ -295,10 +306,12 @@ const PLURAL_ENDINGS: ReadonlyArray<[plural: string, singular: string]> = [
   ['rn', 'r'],
   ['s', ''],
 ];
+/** Of those, the ones English makes a plural by. */
+const ENGLISH_PLURAL_ENDINGS: PluralEndings = PLURAL_ENDINGS.filter(([plural]) => plural === 'ies' || plural === 's');
 const MIN_SINGULAR_LENGTH = 3;
 
 /** The name with its last word made singular, for every plural ending it may have. */
-function singularsOf(name: string): string[] {
+function singularsOf(name: string, pluralEndings: PluralEndings): string[] {
   // The last word, found from the end: a regular expression anchored at the end would try every start.
   let start = name.length;
   while (start > 0 && isLetter(name.charCodeAt(start - 1), name[start - 1])) start--;
@@ -309,7 +322,7 @@ function singularsOf(name: string): string[] {
   // by its own rule); "-ss", "-us", "-is" are not plurals.
   if (word.slice(1) !== lower.slice(1) || lower.endsWith('ss') || lower.endsWith('us') || lower.endsWith('is')) return [];
   const singulars: string[] = [];
-  for (const [plural, singular] of PLURAL_ENDINGS) {
+  for (const [plural, singular] of pluralEndings) {
     const stem = word.slice(0, -plural.length);
     if (!lower.endsWith(plural) || stem.length < MIN_SINGULAR_LENGTH) continue;
     singulars.push(name.slice(0, start) + stem + singular);
