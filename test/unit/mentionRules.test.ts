@@ -266,6 +266,21 @@ describe('what the words around a name say', () => {
     assert.deepEqual(mentioned(index, 'docs/notes/de.md', 'Das Prozessdiagramm und die Prozessdiagramme sind hier für die Rollen und den Ablauf.\n'), ['Prozessdiagramm=docs/glossary/diagramme.md', 'Prozessdiagramme=docs/glossary/diagramme.md']);
   });
 
+  it('takes no "term" that names a word as written: "The term _front matter_ refers to…" (Hugo\'s glossary), "der Begriff „Bedarf“"', () => {
+    const index = glossaryOf({
+      'docs/glossary/term.md': '---\ntitle: term\n---\nA term is a member of a taxonomy, used to classify content.\n',
+      'docs/glossary/front-matter.md': '---\ntitle: front matter\n---\nThe metadata at the beginning of each content page.\n',
+      'docs/glossary/begriff.md': '---\ntitle: Begriff\n---\nEin Begriff ist eine Denkeinheit, die aus Merkmalen gebildet wird.\n',
+    });
+    assert.deepEqual(mentioned(index, 'docs/notes/en.md', 'The term _front matter_ refers to the metadata, and the terms "slug" and **url** are keys. Each term of a taxonomy classifies content: the term `go` is a term of the tags.\n'), [
+      'front matter=docs/glossary/front-matter.md',
+      'term=docs/glossary/term.md',
+      'term=docs/glossary/term.md',
+      'term=docs/glossary/term.md',
+    ]);
+    assert.deepEqual(mentioned(index, 'docs/notes/de.md', 'Der Begriff „Bedarf“ ist hier ein Begriff der Planung, und der Begriff *Kapazität* auch.\n'), ['Begriff=docs/glossary/begriff.md']);
+  });
+
   it('takes the names of `aka` as aliases (Kubernetes\' glossary), an empty one as none', () => {
     const index = glossaryOf({
       'docs/glossary/pdb.md': '---\ntitle: Pod Disruption Budget\naka:\n- PDB\n---\nA budget.\n',

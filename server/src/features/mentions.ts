@@ -15,6 +15,8 @@ import type { Span } from '../parsing/markdown';
  *   "zu" is a verb, not it ("es bedarf" is no mention of "Bedarf");
  * - outside German prose, a name inside a longer run of capitalised words belongs to another name
  *   ("Amazon Web Services", "Open Container Initiative"), except in headings;
+ * - "term", "word", "Begriff", "Wort" before an emphasised or quoted name name that name, not an
+ *   entry of their own title ("The term *front matter* refers to…");
  * - a phrase the term's `not_mentions` lists is no mention of it ("bei Bedarf");
  * - of several terms, those in the page's own locale (a translation stands in for its original),
  *   then those of which the words are a name as written, not an inflected form ("pod" names "Pod"
@@ -36,6 +38,7 @@ export function mentionsBetween(index: GlossaryIndex, document: ParsedDocument, 
     // German writes nouns in capitals and compounds apart ("Lean Management Prinzipien", "Betrachtung
     // ALLER Dokumente"): there, a run of capitals says nothing.
     if (!context.inHeading(mention.start) && isInsideLongerName(text, mention.start, mention.end) && context.languageAt(mention.start) !== 'de') continue;
+    if (namesAWordAsWritten(text, mention.start, mention.end)) continue;
     let candidates = byCandidates.get(mention.termUris);
     if (candidates === undefined) byCandidates.set(mention.termUris, (candidates = candidatesOf(index, document, mention.termUris)));
     // A verb in German prose is no noun: only terms that have a name in lower case.
@@ -211,6 +214,19 @@ function lastWordsOf(term: GlossaryTerm): { all: ReadonlySet<string>; english: R
     lastWordsByTerm.set(term, words);
   }
   return words;
+}
+
+/**
+ * The words by which prose names a word as written, not a thing ("The term *front matter* refers
+ * to…", "der Begriff „Bedarf“"): followed by an emphasised or quoted name, they are no mention of
+ * an entry "Term" (a member of a taxonomy in Hugo, WordPress, Drupal) or "Begriff". A name in code
+ * after them may still be the thing ("the term `go` of the tags taxonomy").
+ */
+const WORDS_FOR_A_WORD = new Set(['term', 'terms', 'word', 'words', 'begriff', 'begriffe', 'wort', 'woerter']);
+const EMPHASISED_OR_QUOTED = /^[ \t]+\[?(?:\*{1,2}|_{1,2}|["\u201c\u201e\u2018\u00ab\u00bb\u201a'])[^\s*_]/;
+
+function namesAWordAsWritten(text: string, start: number, end: number): boolean {
+  return end - start <= MAX_GAP && WORDS_FOR_A_WORD.has(foldWord(text.slice(start, end))) && EMPHASISED_OR_QUOTED.test(text.slice(end, end + MAX_GAP));
 }
 
 /** Longer than any word of prose: the case of a mention's last word is read within it. */
