@@ -49,7 +49,8 @@ export async function evaluate(name: string): Promise<Evaluation> {
   for (const paragraph of paragraphs) {
     const uri = new URL(`file://${path.join(root, paragraph.file)}`).href;
     const { parsed, lines } = documentOf(uri);
-    const start = lines.text.indexOf(paragraph.text);
+    // Looked for after the front matter: a paragraph may repeat a front-matter value ("short_description: >").
+    const start = lines.text.indexOf(paragraph.text, parsed.frontMatter === undefined ? 0 : lines.offsetAt(parsed.frontMatter.range.end));
     if (start < 0) throw new Error(`${paragraph.id}: the paragraph is no longer in ${paragraph.file}`);
     const end = start + paragraph.text.length;
     const found = mentionsIn(index, parsed, lines)
