@@ -2,7 +2,7 @@
  * Mention recognition judged on real prose: paragraphs drawn at random (fixed seed) from three
  * corpora, every mention a careful reader sees written down by hand (test/mentions/README.md).
  * The floors are the figures reached; a change that lowers either fails here. To see every
- * disagreement: `node --import tsx test/mentions/evaluation.ts platinus cncf ffd mlg hugo`.
+ * disagreement: `node --import tsx test/mentions/evaluation.ts platinus cncf ffd mlg hugo k8sde`.
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
@@ -14,6 +14,7 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   ffd: { precision: 0.983, recall: 0.956 },
   mlg: { precision: 1, recall: 0.934 },
   hugo: { precision: 0.897, recall: 0.977 },
+  k8sde: { precision: 1, recall: 0.925 },
 };
 
 describe('mentions on hand-annotated real prose', () => {
