@@ -383,6 +383,7 @@ const HUGO_SITES = [
   { name: 'hugo-links', dir: path.join(SITES, 'hugo-links') },
   { name: 'hugo-links-hook', dir: path.join(SITES, 'hugo-links-hook') },
   { name: 'hugo-links-hook-i18n', dir: path.join(SITES, 'hugo-links-hook-i18n') },
+  { name: 'hugo-links-hook-set-aside', dir: path.join(SITES, 'hugo-links-hook-set-aside') },
   { name: 'hugo-links-hook-static-mount', dir: path.join(SITES, 'hugo-links-hook-static-mount') },
   { name: 'hugo-links-hook-relative', dir: path.join(SITES, 'hugo-links-hook-relative') },
   { name: 'hugo-links-hook-absolute', dir: path.join(SITES, 'hugo-links-hook-absolute') },

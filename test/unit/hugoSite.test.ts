@@ -12,7 +12,7 @@ import { affectedDocuments } from '../../server/src/features/diagnostics/depende
 import { resolveTermTarget } from '../../server/src/features/termLinks';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, linkHookFor, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
-import { pageLookupsOf, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
+import { destinationsSetAsideOf, pageLookupsOf, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
@@ -1364,6 +1364,18 @@ describe('which links a link render hook looks up as pages', () => {
     const either = '{{ if or (hasPrefix .Destination "/") .Title }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}';
     const commented = '{{/* if hasPrefix .Destination "/" */}}{{ with .Page.GetPage .Destination }}{{ end }}';
     assert.deepEqual([relative, absolute, all, otherwise, either, commented, '<a href="{{ .Destination }}">{{ .Text }}</a>'].map(pageLookupsOf), ['relative', 'absolute', 'all', 'relative', 'all', 'all', undefined]);
+  });
+
+  it('tells the destinations a hook sets aside before every lookup of its own (Hugo\'s documentation: [term](g)); not those a partial it defines looks up, nor a test that decides nothing alone (hugo-links-hook-set-aside)', () => {
+    const glossary = '{{- $u := urls.Parse .Destination }}{{- if eq $u.String "g" }}{{ partial "inline/g.html" . }}{{- else if $u.IsAbs }}<a href="{{ $u }}">{{- else }}{{- with $u.Path }}{{- with $p := or ($.PageInner.GetPage .) ($.PageInner.GetPage (strings.TrimRight "/" .)) }}<a href="{{ .RelPermalink }}">{{ end }}{{ end }}{{ end }}{{- define "_partials/inline/g.html" }}{{ with site.GetPage "/glossary" }}{{ end }}{{ end }}';
+    const reversed = '{{ if eq "g" .Destination }}x{{ else if (eq $.Destination "glossar") }}y{{ else }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}';
+    // Tested with another test, or in the branch of the lookup itself, or of another text than the destination: nothing set aside.
+    const withAnd = '{{ if and (eq .Destination "g") .Title }}x{{ else }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}';
+    const inBranch = '{{ if eq .Destination "g" }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}';
+    const otherText = '{{ if eq .Title "g" }}x{{ else }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}';
+    // A second lookup outside the branch: the word reaches it.
+    const twice = '{{ if eq .Destination "g" }}x{{ else }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}{{ with .Page.GetPage .Destination }}{{ end }}';
+    assert.deepEqual([glossary, reversed, withAnd, inBranch, otherText, twice].map(destinationsSetAsideOf), [['g'], ['g', 'glossar'], [], [], [], []]);
   });
 
   it('tells a hook that writes the destination as it is, with tests of its text around it (grpc.io, falco, hugo-geekdoc; hugo-hooks-as-is)', () => {

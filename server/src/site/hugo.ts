@@ -107,6 +107,12 @@ export interface HugoSite {
    * from the root (hextra's): it writes the others as they are. Undefined: it looks up all.
    */
   linkLookups?: 'relative' | 'absolute';
+  /**
+   * Destinations every `get-page` hook tests for one by one before it looks links up (`[term](g)`,
+   * which Hugo's documentation links to its glossary by): the hook writes them its own way, so
+   * such a link is not judged.
+   */
+  linkSetAside?: readonly string[];
   /** Whether an image is written as it is (`none`: no image render hook, Hugo's own off), where every template could be seen. */
   imageRenderHook?: 'none';
   /** The kinds of Hugo's own render hooks the configuration turns on (`enableDefault`, Hugo 0.123 and later). */

@@ -8,14 +8,24 @@ import { templateActions } from './hugo';
  * taken to decide anything.
  */
 export function pageLookupsOf(template: string): 'all' | 'relative' | 'absolute' | undefined {
-  const frames: Array<{ current?: string; previous: string[] }> = [];
   const scopes = new Set<'all' | 'relative' | 'absolute'>();
+  for (const { body, frames } of actionsInBranches(template)) if (body.includes('.GetPage')) scopes.add(scopeIn(frames));
+  if (scopes.size === 0) return undefined;
+  return scopes.size === 1 ? [...scopes][0] : 'all';
+}
+
+/** The `if`, `with`, `range` … an action lies in: the condition of the branch it is in, and those of the branches before it, which do not hold there. */
+type Frames = ReadonlyArray<{ word: string; current?: string; previous: string[] }>;
+
+/** Each action of a template (its text between the braces and trim marks), with the branches it lies in, in order. */
+function* actionsInBranches(template: string): Generator<{ body: string; frames: Frames }> {
+  const frames: Array<{ word: string; current?: string; previous: string[] }> = [];
   for (const action of templateActions(template)) {
     const body = action.slice(2, -2).replace(/^-\s/, '').replace(/\s-$/, '').trim();
-    if (body.includes('.GetPage')) scopes.add(scopeIn(frames));
+    yield { body, frames };
     const word = /^\w+/.exec(body)?.[0];
-    if (word === 'if') frames.push({ current: body.slice(2), previous: [] });
-    else if (word === 'with' || word === 'range' || word === 'define' || word === 'block') frames.push({ previous: [] });
+    if (word === 'if') frames.push({ word, current: body.slice(2), previous: [] });
+    else if (word === 'with' || word === 'range' || word === 'define' || word === 'block') frames.push({ word, previous: [] });
     else if (word === 'end') frames.pop();
     else if (word === 'else') {
       const frame = frames[frames.length - 1];
@@ -25,15 +35,13 @@ export function pageLookupsOf(template: string): 'all' | 'relative' | 'absolute'
       frame.current = rest.startsWith('if ') ? rest.slice(3) : undefined;
     }
   }
-  if (scopes.size === 0) return undefined;
-  return scopes.size === 1 ? [...scopes][0] : 'all';
 }
 
 /** A test of whether a text starts with `/`, negated or not: `(not (strings.HasPrefix $href "/"))`, `hasPrefix $dest "/"`. */
 const SLASH_TEST = /(not\s*\(\s*)?(?:strings\.)?hasPrefix\s+\S+\s+"\/"/i;
 
 /** What the branches the frames are in say of the links there: from the root, relative, or either. */
-function scopeIn(frames: ReadonlyArray<{ current?: string; previous: string[] }>): 'all' | 'relative' | 'absolute' {
+function scopeIn(frames: Frames): 'all' | 'relative' | 'absolute' {
   const said = new Set<'relative' | 'absolute'>();
   for (const frame of frames) {
     // The branch's own condition holds; those of the branches before it do not.
@@ -64,4 +72,35 @@ export function writesDestinationAsIs(template: string, kind: 'link' | 'image'):
   if (rest === template) return false;
   for (const match of rest.matchAll(/\.Destination\b/g)) if (!TEST_OF_TEXT_BEFORE.test(rest.slice(Math.max(0, match.index - 300), match.index))) return false;
   return true;
+}
+
+/** A test that a text is a word: `eq $u.String "g"`, `eq "g" .Destination`, in parentheses or not; the text and the word. */
+const EQUALS_WORD = /^\(?\s*eq\s+(?:(\$?[\w.]+)\s+"((?:[^"\\]|\\.)*)"|"((?:[^"\\]|\\.)*)"\s+(\$?[\w.]+))\s*\)?$/;
+
+/**
+ * The destinations a link render hook sets aside before it looks links up as pages: those an `if`
+ * tests for one by one (`{{ if eq $u.String "g" }}`, Hugo's own documentation's links to its
+ * glossary, `[term](g)`) in a branch before every `.GetPage` of the hook's. The hook writes those
+ * links its own way, which only running it tells: they are no links to judge. Empty where it sets
+ * none aside or looks up no page.
+ */
+export function destinationsSetAsideOf(template: string): string[] {
+  // The names that hold the destination: `.Destination`, and variables set from it (`$u := urls.Parse .Destination`).
+  const destinations = new Set(['.Destination', '$.Destination']);
+  let setAside: Set<string> | undefined;
+  for (const { body, frames } of actionsInBranches(template)) {
+    const assignment = /^\$(\w+)\s*:?=\s*(.*)$/s.exec(body);
+    if (assignment !== null && /(?:^|[\s(])\$?\.Destination\b/.test(assignment[2])) destinations.add(`$${assignment[1]}`);
+    // A partial the hook defines looks up what its caller hands it (Hugo's documentation: its glossary's page): not the destination.
+    if (!body.includes('.GetPage') || frames.some((frame) => frame.word === 'define')) continue;
+    const here = new Set<string>();
+    for (const condition of frames.flatMap((frame) => frame.previous)) {
+      const test = EQUALS_WORD.exec(condition.trim());
+      const name = test?.[1] ?? test?.[4];
+      const word = test?.[2] ?? test?.[3];
+      if (name !== undefined && word !== undefined && destinations.has(name.replace(/\.(?:String|Path)$/, ''))) here.add(word.replace(/\\(.)/g, '$1'));
+    }
+    setAside = setAside === undefined ? here : new Set([...setAside].filter((word) => here.has(word)));
+  }
+  return [...(setAside ?? [])];
 }

@@ -200,6 +200,9 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     const suggested = match === undefined ? undefined : wikiLinkTo(index, document, match.name)?.slice(2, -2);
     return missing(link.target, suggested === undefined ? undefined : suggested + fragment);
   }
+  // A destination the site's link render hook sets aside is written its own way: no link to judge.
+  const site = index.siteFor(document.uri);
+  if (link.kind === 'inline' && site?.generator === 'hugo' && site.hugo.linkSetAside?.includes(link.target) && index.pageOf(document.uri) !== undefined) return undefined;
   // A definition no link uses writes no link: Hugo renders nothing of it; Docusaurus resolves only its Markdown file's path.
   if (link.kind === 'inline' && link.defined && !link.referenced && rendersNoUnusedDefinition(index, document.uri, link.target)) return undefined;
   const reached = linkedDocument(index, document.uri, link.target, link.targetUri, link.component);
