@@ -12,7 +12,7 @@ import { affectedDocuments } from '../../server/src/features/diagnostics/depende
 import { resolveTermTarget } from '../../server/src/features/termLinks';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, linkHookFor, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
-import { destinationsSetAsideOf, pageLookupsOf, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
+import { destinationsSetAsideOf, looksUpWithoutFinalSlash, pageLookupsOf, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
@@ -1376,6 +1376,8 @@ describe('which links a link render hook looks up as pages', () => {
     // A second lookup outside the branch: the word reaches it.
     const twice = '{{ if eq .Destination "g" }}x{{ else }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}{{ with .Page.GetPage .Destination }}{{ end }}';
     assert.deepEqual([glossary, reversed, withAnd, inBranch, otherText, twice].map(destinationsSetAsideOf), [['g'], ['g', 'glossar'], [], [], [], []]);
+    // Hugo's documentation's hook looks a link up again without its final slash, which Hugo 0.111's lookup keeps.
+    assert.deepEqual([glossary, reversed, '{{ with or (.Page.GetPage .Destination) (.Page.GetPage (strings.TrimSuffix "/" .Destination)) }}{{ end }}'].map(looksUpWithoutFinalSlash), [true, false, true]);
   });
 
   it('tells a hook that writes the destination as it is, with tests of its text around it (grpc.io, falco, hugo-geekdoc; hugo-hooks-as-is)', () => {

@@ -55,7 +55,10 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, written: s
   // A shortcode writes the URL (`[source]: <{{% eturl details %}}>`): what it makes is not known here.
   if (site?.generator === 'hugo' && path.includes('{{')) return { kind: 'none' };
   // A link render hook that looks the link up as a page finds it before the URL is taken as written.
-  const lookedUp = site?.generator === 'hugo' && linkHookFor(site.hugo, path) === 'get-page' ? hugoPageLookedUp(index, site, fromUri, path) : undefined;
+  const lookedUp =
+    site?.generator === 'hugo' && linkHookFor(site.hugo, path) === 'get-page'
+      ? (hugoPageLookedUp(index, site, fromUri, path) ?? (site.hugo.linkLookupsTrimSlash && /.\/$/.test(path) ? hugoPageLookedUp(index, site, fromUri, path.replace(/(?<=.)\/+$/, '')) : undefined))
+      : undefined;
   if (lookedUp !== undefined) return { kind: 'file', document: lookedUp, lookedUp: true };
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
   if (!asUrl && (isMarkdownPath(path) || isMarkdownPath(target))) {

@@ -113,6 +113,8 @@ export interface HugoSite {
    * such a link is not judged.
    */
   linkSetAside?: readonly string[];
+  /** Set where every `get-page` hook looks a link up again without its final slash (see `looksUpWithoutFinalSlash`). */
+  linkLookupsTrimSlash?: true;
   /** Whether an image is written as it is (`none`: no image render hook, Hugo's own off), where every template could be seen. */
   imageRenderHook?: 'none';
   /** The kinds of Hugo's own render hooks the configuration turns on (`enableDefault`, Hugo 0.123 and later). */

@@ -37,6 +37,15 @@ function* actionsInBranches(template: string): Generator<{ body: string; frames:
   }
 }
 
+/**
+ * Whether a hook looks a link up a second time without its final slash where the first finds no
+ * page (`or (.GetPage $u.Path) (.GetPage (strings.TrimRight "/" $u.Path))`, the hook Hugo's own
+ * documentation publishes): Hugo 0.111's lookup finds no page by a path from the root with one.
+ */
+export function looksUpWithoutFinalSlash(template: string): boolean {
+  return /\.GetPage\s*\(\s*strings\.Trim(?:Right|Suffix)\s+"\/"/.test(template);
+}
+
 /** A test of whether a text starts with `/`, negated or not: `(not (strings.HasPrefix $href "/"))`, `hasPrefix $dest "/"`. */
 const SLASH_TEST = /(not\s*\(\s*)?(?:strings\.)?hasPrefix\s+\S+\s+"\/"/i;
 
