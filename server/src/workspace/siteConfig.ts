@@ -313,8 +313,9 @@ function readLinkHooks(hooks: readonly string[], hugo: HugoSite): void {
   if (linkHook !== 'get-page') return;
   const lookups = linkLookupsOf(hooks);
   if (lookups !== undefined) hugo.linkLookups = lookups;
-  const linkHooks = hooks.filter((hook) => path.basename(hook).startsWith('render-link'));
-  const texts = linkHooks.map(hookText);
+  // Hugo's own hook (`enableDefault`) where the site has none: it sets nothing aside.
+  const texts = hooks.filter((hook) => path.basename(hook).startsWith('render-link')).map(hookText);
+  if (texts.length === 0) return;
   const setAside = texts.map(destinationsSetAsideOf).reduce((common, words) => common.filter((word) => words.includes(word)));
   if (setAside.length > 0) hugo.linkSetAside = setAside;
   if (texts.every(looksUpWithoutFinalSlash)) hugo.linkLookupsTrimSlash = true;
