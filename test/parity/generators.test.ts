@@ -391,6 +391,7 @@ const HUGO_SITES = [
   { name: 'hugo-permalinks-sections', dir: path.join(SITES, 'hugo-permalinks-sections') },
   { name: 'hugo-permalinks-unknown', dir: path.join(SITES, 'hugo-permalinks-unknown') },
   { name: 'hugo-permalinks-title-blanks', dir: path.join(SITES, 'hugo-permalinks-title-blanks') },
+  { name: 'hugo-permalinks-section-links', dir: path.join(SITES, 'hugo-permalinks-section-links') },
   { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },
   { name: 'hugo-disable-taxonomy', dir: path.join(SITES, 'hugo-disable-taxonomy') },
   { name: 'hugo-links-html', dir: path.join(SITES, 'hugo-links-html') },

@@ -259,8 +259,13 @@ function hugoSectionFolderOf(hugo: HugoSite, path: string): string | undefined {
   if (prefixed !== undefined) segments.shift();
   if (segments.length < 2) return undefined;
   const top = safeDecode(segments[0]);
-  const patterns = [hugo.permalinks, ...hugo.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.values(permalinks));
-  const written = new Set(patterns.map((pattern) => pattern.split('/').find((part) => part !== '')?.toLowerCase()));
+  const patterns = [hugo.permalinks, ...hugo.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.entries(permalinks));
+  // A pattern that starts with `:section` or `:sections` (Docsy's `blog = "/:section/:year/…"`) writes into its own section's folder.
+  const firstFolder = ([section, pattern]: [string, string]) => {
+    const first = pattern.split('/').find((part) => part !== '')?.toLowerCase();
+    return first === ':section' || first === ':sections' ? section : first;
+  };
+  const written = new Set(patterns.map(firstFolder));
   // A pattern that starts with an attribute (`/:year/…`) may write pages into any folder.
   // A taxonomy's pages are judged as the terms the pages give it (see `hugoPathsBesidePages`).
   if ([...written].some((part) => part?.startsWith(':')) || hugo.taxonomies.has('*') || written.has(top.toLowerCase())) return undefined;
