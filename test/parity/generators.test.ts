@@ -392,6 +392,7 @@ const HUGO_SITES = [
   { name: 'hugo-permalinks-unknown', dir: path.join(SITES, 'hugo-permalinks-unknown') },
   { name: 'hugo-permalinks-title-blanks', dir: path.join(SITES, 'hugo-permalinks-title-blanks') },
   { name: 'hugo-permalinks-section-links', dir: path.join(SITES, 'hugo-permalinks-section-links') },
+  { name: 'hugo-permalinks-plus', dir: path.join(SITES, 'hugo-permalinks-plus') },
   { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },
   { name: 'hugo-disable-taxonomy', dir: path.join(SITES, 'hugo-disable-taxonomy') },
   { name: 'hugo-links-html', dir: path.join(SITES, 'hugo-links-html') },

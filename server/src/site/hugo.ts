@@ -905,7 +905,9 @@ function builtPath(site: HugoSite, permalinks: Record<string, string>, languageP
   // Hugo lower-cases the configuration's keys and compares them with the section's name as written: `Glossar/` takes no pattern.
   const pattern = kind === 'page' && Object.hasOwn(permalinks, section) ? permalinks[section] : undefined;
   let path: string;
-  if (pattern !== undefined) path = expandPermalink(pattern, frontMatter, pageDate(site, 'date', frontMatter, baseFileName).date, section, sectionEntries, pageName, slug);
+  // Hugo 0.111 query-unescapes the expanded pattern (`url.QueryUnescape`): a `+` of a title, slug or
+  // file name is a blank there, which the path's sanitizing below makes a hyphen (`cdCon + GitOpsCon` → `cdcon--gitopscon`).
+  if (pattern !== undefined) path = queryUnescaped(expandPermalink(pattern, frontMatter, pageDate(site, 'date', frontMatter, baseFileName).date, section, sectionEntries, pageName, slug));
   else if (kind === 'section') path = folder;
   // A slug is always relative to the page's folder, even when it starts with `/`.
   else path = [...segments, slug !== undefined && slug !== '' ? slug.replace(/^\/+/, '') : pageName].join('/');
@@ -922,6 +924,22 @@ function goZeroTime(): Date {
   const date = new Date(0);
   date.setUTCFullYear(1, 0, 1);
   return date;
+}
+
+/** Go's `url.QueryUnescape`: `+` a blank, `%XX` its byte; the text as it is where an escape is ill-formed (Hugo then keeps no expanded path: not modelled). */
+function queryUnescaped(text: string): string {
+  if (!text.includes('+') && !text.includes('%')) return text;
+  if (/%(?![0-9a-f]{2})/i.test(text)) return text;
+  const bytes: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (character === '%') {
+      bytes.push(parseInt(text.slice(index + 1, index + 3), 16));
+      index += 2;
+    } else if (character === '+') bytes.push(0x20);
+    else bytes.push(...new TextEncoder().encode(character));
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
 /** The tokens of a `[permalinks]` pattern that a page's own front matter and path decide. */
