@@ -366,6 +366,7 @@ const HUGO_SITES = [
   { name: 'hugo-shortcodes-nameless', dir: path.join(SITES, 'hugo-shortcodes-nameless') },
   { name: 'hugo-mounts-twice', dir: path.join(SITES, 'hugo-mounts-twice') },
   { name: 'hugo-links-escaped', dir: path.join(SITES, 'hugo-links-escaped') },
+  { name: 'hugo-links-nested-lists', dir: path.join(SITES, 'hugo-links-nested-lists') },
   { name: 'hugo-url-protocol-case', dir: path.join(SITES, 'hugo-url-protocol-case') },
   { name: 'hugo-shortcodes-inner-in-template', dir: path.join(SITES, 'hugo-shortcodes-inner-in-template') },
   { name: 'hugo-config-cascade', dir: path.join(SITES, 'hugo-config-cascade') },

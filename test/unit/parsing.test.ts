@@ -711,6 +711,15 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(linksOf('    ```\n    code [Foo](./Foo.md)\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
   });
 
+  it('after a nested list, a line less indented than its items is the outer item\'s, not code (test/sites/hugo-links-nested-lists)', () => {
+    // A tab at the line's start reaches the fourth column: one past the outer item's content, so a paragraph.
+    assert.deepEqual(linksOf('1. Outer.\n\n   1. Inner.\n\n\t[A](/a/) and ![i](/i.png)\n'), ['/a/']);
+    assert.deepEqual(linksOf('1. Outer.\n\n   1. Inner:\n\n\t  1. Deep.\n\n     [B](/b/)\n'), ['/b/']);
+    // Four columns past the nested item's content is code in it, and four past the outer item's, where no item is nested, too.
+    assert.deepEqual(linksOf('1. Outer.\n\n   1. Inner.\n\n          [C](/c/)\n'), []);
+    assert.deepEqual(linksOf('1. Outer.\n\n       [D](/d/)\n'), []);
+  });
+
   it('where the page is compiled as MDX: no link, image or heading in JSX tags (over lines too) or expressions, template literals among them (test/sites/docusaurus-mdx-code)', () => {
     const body = [
       '# T',

@@ -426,6 +426,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let commentStart: number | undefined;
   // The column where the content of the list item that may hold the line starts (after its marker).
   let listColumn: number | undefined;
+  // Those of the list items that may hold the line, the innermost last: a line after a blank less indented
+  // than an item's content leaves it for the item around it (a nested list's end, spinnaker's docs).
+  const listColumns: number[] = [];
   let afterBlank = false;
   // Inside an MDX statement, which runs to a blank line.
   let inStatement = false;
@@ -544,8 +547,12 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       nonProse.push([start, end]);
       continue;
     }
-    if (block.itemColumn !== undefined) listColumn = block.itemColumn;
-    else if (afterBlank && listColumn !== undefined && block.restColumn < listColumn) listColumn = undefined;
+    if (block.itemColumn !== undefined) {
+      // An item ends the items whose content starts right of its marker (its siblings, theirs), and lies in the others.
+      while (listColumns.length > 0 && listColumns[listColumns.length - 1] > block.restColumn) listColumns.pop();
+      listColumns.push(block.itemColumn);
+    } else if (afterBlank) while (listColumns.length > 0 && block.restColumn < listColumns[listColumns.length - 1]) listColumns.pop();
+    listColumn = listColumns[listColumns.length - 1];
     afterBlank = false;
     // The column the line's content starts at, relative to the list item that holds it, if any.
     const contentColumn = block.itemColumn ?? block.restColumn;
