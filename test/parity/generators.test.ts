@@ -394,6 +394,7 @@ const HUGO_SITES = [
   { name: 'hugo-permalinks-title-blanks', dir: path.join(SITES, 'hugo-permalinks-title-blanks') },
   { name: 'hugo-permalinks-section-links', dir: path.join(SITES, 'hugo-permalinks-section-links') },
   { name: 'hugo-permalinks-plus', dir: path.join(SITES, 'hugo-permalinks-plus') },
+  { name: 'hugo-ugly-urls-sections', dir: path.join(SITES, 'hugo-ugly-urls-sections') },
   { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },
   { name: 'hugo-disable-taxonomy', dir: path.join(SITES, 'hugo-disable-taxonomy') },
   { name: 'hugo-links-html', dir: path.join(SITES, 'hugo-links-html') },

@@ -108,6 +108,13 @@ describe('Hugo configuration', () => {
     assert.match(readHugoConfig('uglyURLs = "yes"', 'hugo.toml').problems[0].message, /"uglyURLs" must be true or false/);
   });
 
+  it('reads uglyURLs as a table of sections, each value cast as Hugo casts it, with no problem (hugo-ugly-urls-sections)', () => {
+    const facts = readHugoConfig('[uglyURLs]\nPost = true\nnews = "true"\ndocs = false\nblog = "yes"\n', 'hugo.toml');
+    assert.deepEqual(facts.problems, []);
+    assert.equal(facts.uglyURLs, undefined);
+    assert.deepEqual(facts.uglyURLSections, ['post', 'news']);
+  });
+
   it('reads [frontmatter] date sources in any case, a string as a list split at blanks; another value is named (hugo-frontmatter-dates)', () => {
     const facts = readHugoConfig('[frontmatter]\nDate = [":fileName", ":default"]\npublishDate = ":filename :default"\nexpiryDate = 5\n', 'hugo.toml');
     assert.deepEqual(facts.dateSources, { date: [':filename', ':default'], publishdate: [':filename', ':default'] });
@@ -264,6 +271,7 @@ describe('Hugo routes', () => {
       defaultContentLanguageInSubdir: false,
       defaultRenderHooks: [],
       uglyURLs: false,
+      uglySections: new Set(),
       disablePathToLower: false,
       disableAliases: false,
       configCascade: [],

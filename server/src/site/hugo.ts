@@ -40,6 +40,12 @@ export interface HugoSite {
   defaultContentLanguage: string;
   defaultContentLanguageInSubdir: boolean;
   uglyURLs: boolean;
+  /**
+   * `uglyURLs` as a table of sections (`[uglyURLs] post = true`, letsencrypt.org's): the pages and list pages
+   * of those top-level sections are written as files (`/post.html`, `/2024/01/a-post.html`), their aliases not.
+   * Keyed lower-cased, compared with the section's name as written.
+   */
+  uglySections: ReadonlySet<string>;
   /** `canonifyURLs` or `relativeURLs`: root-relative links in pages are rewritten into the site, below its base path. */
   rewritesRootLinks: boolean;
   disablePathToLower: boolean;
@@ -251,6 +257,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     defaultContentLanguage,
     defaultContentLanguageInSubdir: facts.defaultContentLanguageInSubdir ?? false,
     uglyURLs: facts.uglyURLs ?? false,
+    uglySections: new Set(facts.uglyURLSections ?? []),
     rewritesRootLinks: facts.rewritesRootLinks ?? false,
     disablePathToLower: facts.disablePathToLower ?? false,
     disableAliases: facts.disableAliases ?? false,
@@ -593,9 +600,9 @@ function bundleHeaderKind(site: HugoSite, fileName: string): 'leaf' | 'branch' |
 export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pages: Iterable<{ relativePath: string; page: SitePage; aliases: readonly string[]; terms: ReadonlyMap<string, readonly string[]> }>): Set<string> {
   const paths = new Set<string>();
   // As written and as Hugo escapes it (`/straße/`, `/stra%C3%9Fe/`): a link may have either.
-  const add = (path: string) => {
+  const add = (path: string, ugly = site.uglyURLs) => {
     const clean = posix.normalize(path).replace(/\/index\.html$/, '/');
-    const written = (site.uglyURLs && !clean.endsWith('.html') ? `${clean.replace(/\/+$/, '')}.html` : clean).replace(/\/+$/, '');
+    const written = (ugly && !clean.endsWith('.html') ? `${clean.replace(/\/+$/, '')}.html` : clean).replace(/\/+$/, '');
     for (const form of [written, goEscapedPath(written)]) paths.add(composed(form));
   };
   const topFolderOf = (relativePath: string): { contentDir: string; folder: string; rest: string[] } | undefined => {
@@ -630,7 +637,7 @@ export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pa
       // As a page's own path has it (see `hugoPageOf`), whatever its `url` says.
       const prefix = languagePrefix(page.locale);
       const unaccented = site.removePathAccents ? top.folder.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : top.folder;
-      add(`${site.basePath}${prefix}${unicodeSanitize(unaccented).toLowerCase()}/`);
+      add(`${site.basePath}${prefix}${unicodeSanitize(unaccented).toLowerCase()}/`, site.uglyURLs || site.uglySections.has(top.folder));
     }
     if (site.disableAliases || !page.published) continue;
     const folder = page.permalink.replace(/[^/]*\/?$/, '');
@@ -916,7 +923,7 @@ function builtPath(site: HugoSite, permalinks: Record<string, string>, languageP
   const sanitized = unicodeSanitize(`/${unaccented}/`.replace(/\/{2,}/g, '/'));
   const cased = site.disablePathToLower ? sanitized : sanitized.toLowerCase();
   const built = `${languagePrefix}${cased}`;
-  return site.uglyURLs ? `${built.slice(0, -1)}.html` : built;
+  return site.uglyURLs || site.uglySections.has(section) ? `${built.slice(0, -1)}.html` : built;
 }
 
 /** Go's zero time, 0001-01-01 UTC: the date of a page without one (`Date.UTC` would read year 1 as 1901). */

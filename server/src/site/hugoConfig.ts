@@ -225,7 +225,12 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   assign('contentDir', text(table, ['contentDir']));
   assign('defaultContentLanguage', text(table, ['defaultContentLanguage'])?.toLowerCase());
   assign('defaultContentLanguageInSubdir', flag(table, ['defaultContentLanguageInSubdir']));
-  assign('uglyURLs', flag(table, ['uglyURLs']));
+  // A table of sections (`[uglyURLs] post = true`) as well as a flag: each value cast as Hugo's `cast.ToBool` does.
+  const uglyTable = table.uglyurls;
+  if (isTable(uglyTable)) {
+    const ugly = (value: unknown) => value === true || (typeof value === 'number' && value !== 0) || (typeof value === 'string' && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value));
+    facts.uglyURLSections = Object.entries(uglyTable).filter(([, value]) => ugly(value)).map(([section]) => section.toLowerCase());
+  } else assign('uglyURLs', flag(table, ['uglyURLs']));
   if (flag(table, ['canonifyURLs']) === true || flag(table, ['relativeURLs']) === true) facts.rewritesRootLinks = true;
   assign('disablePathToLower', flag(table, ['disablePathToLower']));
   assign('disableAliases', flag(table, ['disableAliases']));

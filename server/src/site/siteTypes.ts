@@ -170,6 +170,8 @@ export interface HugoConfigFacts {
   defaultContentLanguage?: string;
   defaultContentLanguageInSubdir?: boolean;
   uglyURLs?: boolean;
+  /** `uglyURLs` as a table (`[uglyURLs] post = true`): the sections whose pages Hugo writes as files, keyed lower-cased. */
+  uglyURLSections?: string[];
   /** `canonifyURLs` or `relativeURLs`: Hugo rewrites root-relative links in pages into the site (below its base path). */
   rewritesRootLinks?: boolean;
   disablePathToLower?: boolean;
