@@ -245,6 +245,9 @@ export function docsSectionFolderOf(site: Site, path: string): string | undefine
   return site.generator === 'docusaurus' ? docusaurusSectionOf(site, path)?.folder : hugoSectionFolderOf(site.hugo, path);
 }
 
+/** A pattern's first folder made of a date's numbers and what is no letter (`:year`, `:year-:month`): it writes no letter. */
+const NUMBERS_OF_DATE = /^(?::(?:year|month|day|weekday|yearday)|[^:\p{L}])+$/u;
+
 /**
  * The content folder of a Hugo section a URL path lies in (`content/guides` for `/guides/x/`), where
  * only that folder can make pages there: Hugo makes them of content alone, but for its taxonomies'
@@ -266,9 +269,11 @@ function hugoSectionFolderOf(hugo: HugoSite, path: string): string | undefined {
     return first === ':section' || first === ':sections' ? section : first;
   };
   const written = new Set(patterns.map(firstFolder));
-  // A pattern that starts with an attribute (`/:year/…`) may write pages into any folder.
+  // A pattern that starts with an attribute (`/:slug/…`) may write pages into any folder; one that starts with
+  // a date's numbers (`/:year/:month/…`, letsencrypt.org's posts), only into folders without a letter.
   // A taxonomy's pages are judged as the terms the pages give it (see `hugoPathsBesidePages`).
-  if ([...written].some((part) => part?.startsWith(':')) || hugo.taxonomies.has('*') || written.has(top.toLowerCase())) return undefined;
+  const writesInto = (first: string | undefined) => first?.startsWith(':') === true && (!NUMBERS_OF_DATE.test(first) || !/\p{L}/u.test(top));
+  if ([...written].some(writesInto) || hugo.taxonomies.has('*') || written.has(top.toLowerCase())) return undefined;
   const language = prefixed ?? hugo.languages.find((candidate) => candidate.code === hugo.defaultContentLanguage);
   return [language?.contentDir ?? hugo.contentDir, top].filter((part) => part !== '').join('/');
 }
