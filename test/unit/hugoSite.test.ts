@@ -299,6 +299,7 @@ describe('Hugo routes', () => {
       contentMountSources: [],
       contentSubmounts: [],
       mountedFolderTargets: [],
+      unreadPatternSections: new Set(),
       readsContentFolder: true,
       taxonomies: new Set(['tags', 'categories']),
       mountFilters: new Map(),

@@ -140,6 +140,13 @@ export interface HugoSite {
    * from both. Only mounts whose folder is there (one that is not mounts nothing).
    */
   mountedFolderTargets: readonly string[];
+  /**
+   * The sections a `[permalinks]` pattern places whose content folder (in some language) holds pages of
+   * a format the workspace does not read (`content/post/2015-11-9-why-90-days.markdown`, letsencrypt.org's):
+   * Hugo builds them where the pattern says, which only their front matter tells. Looked for when the
+   * configuration is read.
+   */
+  unreadPatternSections: ReadonlySet<string>;
   /** Whether the content folder itself is read: not where mounts into the content leave it out (Hugo adds a default mount only for a kind of folder no mount names). */
   readsContentFolder: boolean;
   /** By content folder: whether Hugo reads a file at a path in it, as its mount's `includeFiles` and `excludeFiles` say. */
@@ -284,6 +291,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     contentMountSources: facts.contentMountSources ?? [],
     contentSubmounts: facts.contentSubmounts ?? [],
     mountedFolderTargets: [],
+    unreadPatternSections: new Set(),
     readsContentFolder: facts.contentFolderUnmounted !== true,
     mountFilters: new Map((facts.contentMountFilters ?? []).map((filter) => [filter.source, mountFilter(filter.includeFiles, filter.excludeFiles)])),
   };
@@ -644,6 +652,42 @@ export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pa
     for (const alias of aliases) add(alias.startsWith('/') ? `${site.basePath}${alias.slice(1)}` : `${folder}${alias}`);
   }
   return paths;
+}
+
+/**
+ * Whether a URL path may be a page a `[permalinks]` pattern makes of a file the workspace does not
+ * read (see `HugoSite.unreadPatternSections`): below the base path and a language's prefix, it has the
+ * pattern's shape, each attribute standing for a part of a folder (`:sections`, for any folders), and
+ * ends in `.html` where the section's `uglyURLs` writes files.
+ */
+export function hugoUnreadPatternPageMayBeAt(site: HugoSite, path: string): boolean {
+  if (site.unreadPatternSections.size === 0 || !path.startsWith(site.basePath)) return false;
+  const segments = path.slice(site.basePath.length).split('/').filter((segment) => segment !== '');
+  if (site.languages.some((language) => language.code === segments[0]?.toLowerCase())) segments.shift();
+  const asFile = /\.html$/i.test(path);
+  const below = segments.join('/').replace(/\.html$/i, '');
+  const patterns = [site.permalinks, ...site.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.entries(permalinks));
+  return patterns.some(([section, pattern]) => {
+    // Written as a file where `uglyURLs` says so, else as a folder.
+    if (!site.unreadPatternSections.has(section) || asFile !== (site.uglyURLs || site.uglySections.has(section))) return false;
+    const shape = pattern
+      .replace(/^\/+|\/+$/g, '')
+      .split(PERMALINK_ATTRIBUTE_SPLIT)
+      .map((part, index) => (index % 2 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : part.startsWith(':sections') ? '.*' : '[^/]*'))
+      .join('');
+    return new RegExp(`^${shape}$`, 'iu').test(safeDecodeURI(below));
+  });
+}
+
+/** A pattern split at its attributes, which the odd entries are. */
+const PERMALINK_ATTRIBUTE_SPLIT = /(:\w+(?:\[.+?\])?)/;
+
+function safeDecodeURI(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Whether a file name may head a Hugo bundle (`index.md`, `_index.de.md`, ...), whatever the site's languages. */

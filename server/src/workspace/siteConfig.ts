@@ -6,7 +6,7 @@ import { fileUri } from '../common/uris';
 import { readCategoryFile } from '../site/docusaurusCategories';
 import { addedMdxComponents, readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
 import { builtVersionsOf, readsDocsFile, type DocusaurusInstance } from '../site/docusaurus';
-import { HUGO_INNER_SHORTCODES, HUGO_SHORTCODES, hugoSiteOf, refParametersOfTemplate, templateActions, type HugoSite } from '../site/hugo';
+import { HUGO_INNER_SHORTCODES, HUGO_SHORTCODES, HUGO_UNREAD_CONTENT_EXTENSIONS, hugoSiteOf, refParametersOfTemplate, templateActions, type HugoSite } from '../site/hugo';
 import { destinationsSetAsideOf, looksUpWithoutFinalSlash, pageLookupsOf, writesDestinationAsIs } from '../site/hugoRenderHooks';
 import { HUGO_CONFIG_FILE_NAMES, readHugoConfigFiles } from '../site/hugoConfig';
 import { defaultDocusaurusSite, type Site } from '../site/site';
@@ -267,6 +267,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       });
       const hugo = hugoSiteOf({ ...facts, problems: [] });
       hugo.mountedFolderTargets = hugo.contentSubmounts.filter((mount) => isFolder(path.resolve(folder, mount.source))).map((mount) => mount.target);
+      hugo.unreadPatternSections = sectionsWithUnreadContent(folder, hugo);
       const shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
       if (shortcodes !== undefined && shortcodes !== 'later-hugo') [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
       if (shortcodes !== undefined) {
@@ -418,6 +419,25 @@ function requiresGoModules(folder: string): boolean {
   if (!fs.existsSync(goMod)) return false;
   const text = readTextFileNow(goMod, () => undefined, MAX_CONFIG_BYTES);
   return text === undefined || /^[ \t]*require\b/m.test(text);
+}
+
+/**
+ * The sections a Hugo site's `[permalinks]` place whose content folder, in some language, holds a
+ * file of a format the workspace does not read (see `HugoSite.unreadPatternSections`).
+ */
+function sectionsWithUnreadContent(folder: string, hugo: HugoSite): ReadonlySet<string> {
+  const sections = new Set([hugo.permalinks, ...hugo.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.keys(permalinks)));
+  const contentDirs = new Set([hugo.contentDir, ...hugo.languages.map((language) => language.contentDir)]);
+  const unread = new Set(HUGO_UNREAD_CONTENT_EXTENSIONS);
+  const found = new Set<string>();
+  for (const section of sections) {
+    for (const contentDir of contentDirs) {
+      const sectionFolder = path.resolve(folder, contentDir, section);
+      if (!isPathInside(folder, sectionFolder)) continue;
+      if (entriesBelow(sectionFolder).some((entry) => entry.isFile() && unread.has(path.extname(entry.name).slice(1).toLowerCase()))) found.add(section);
+    }
+  }
+  return found;
 }
 
 /** At most this many files below a site's or theme's `layouts/shortcodes`: past it, the shortcodes are not judged. */

@@ -4,7 +4,7 @@ import type { Range } from '../../common/text';
 import { uriPath, withPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
-import { linkHookFor } from '../../site/hugo';
+import { hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
 import { linkedPath, type Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
@@ -60,7 +60,7 @@ function missingFile(index: GlossaryIndex, site: Extract<Site, { generator: 'hug
   // A page's folder without its final slash (`/releases/2.10.0`, a version's page or alias), which the server redirects to.
   if (hugoPageAt(index, site, `${url}/`)) return undefined;
   // A page's own file (`uglyURLs`, a `url` or alias ending in `.html`); a 404 page (of any language) is written where the templates have one.
-  if (HTML_FILE.test(url) && (hugoPageAt(index, site, url) || /\/404\.html?$/i.test(url))) return undefined;
+  if (HTML_FILE.test(url) && (hugoPageAt(index, site, url) || /\/404\.html?$/i.test(url) || hugoUnreadPatternPageMayBeAt(site.hugo, url))) return undefined;
   const inSite = url.slice(basePath.length);
   const root = uriPath(site.rootUri).replace(/\/$/, '');
   const candidates = staticDirs.map((folder) => `${root}/${folder}/${inSite}`);

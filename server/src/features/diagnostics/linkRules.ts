@@ -7,7 +7,7 @@ import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { fragmentStart, wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
-import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders, linkHookFor } from '../../site/hugo';
+import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
 import { blogOfPostPath, blogPostRoute, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace, type DocusaurusSite as DocusaurusSiteModel, type KnownBlog } from '../../site/docusaurus';
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
@@ -303,7 +303,7 @@ function pageOfAnotherPlugin(index: GlossaryIndex, fromUri: string, named: Parse
  * post, what Hugo writes beside pages or from content the model does not read, a static folder).
  */
 export function judgedAsNoPage(index: GlossaryIndex, site: Site, path: string): boolean {
-  return index.judgesLinksTo(site, path) && !mayBePagesPluginPage(index, site, path) && !blogPostAt(index, site, path) && !docsTagPageAt(index, site, path) && !hugoWritesPageAt(index, site, path) && !hugoContentOfOtherFormatAt(index, site, path) && !hugoStaticFolderAt(index, site, path) && !hugoMountedContentAt(index, site, path);
+  return index.judgesLinksTo(site, path) && !mayBePagesPluginPage(index, site, path) && !blogPostAt(index, site, path) && !docsTagPageAt(index, site, path) && !hugoWritesPageAt(index, site, path) && !hugoContentOfOtherFormatAt(index, site, path) && !hugoStaticFolderAt(index, site, path) && !hugoMountedContentAt(index, site, path) && !(site.generator === 'hugo' && hugoUnreadPatternPageMayBeAt(site.hugo, path));
 }
 
 /**
