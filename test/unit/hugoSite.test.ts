@@ -1183,8 +1183,11 @@ describe('Hugo shortcodes without a template', () => {
     assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n' }), 'none');
     // Templates not all on disk: not known.
     assert.equal(hookOf({ 'hugo.toml': 'baseURL = "https://example.org/"\ntheme = "fehlt"\n' }), undefined);
-    // A go.mod that requires modules may bring templates; one naming the site alone (vitess's) brings none, nor does mounting the static folder as itself (keda's).
-    assert.equal(hookOf({ 'go.mod': 'module example.org/site\n\ngo 1.19\n\nrequire github.com/google/docsy v0.7.1 // indirect\n' }), undefined);
+    // Modules the configuration imports may bring templates; a go.mod's requirements alone bring none, as Hugo 0.111 reads them
+    // (kind's site requires Hugo itself: hugo-go-mod-tool, hugo-go-mod-unimported), nor does mounting the static folder as itself (keda's).
+    const requiresDocsy = 'module example.org/site\n\ngo 1.19\n\nrequire github.com/google/docsy v0.7.1 // indirect\n';
+    assert.equal(hookOf({ 'go.mod': requiresDocsy, 'hugo.toml': 'baseURL = "https://example.org/"\n[[module.imports]]\npath = "github.com/google/docsy"\n' }), undefined);
+    assert.equal(hookOf({ 'go.mod': requiresDocsy }), 'none');
     assert.equal(hookOf({ 'go.mod': 'module example.org/site\n\ngo 1.19\n' }), 'none');
     assert.equal(hookOf({ 'layouts/_default/_markup/render-link.html': getPage, 'hugo.toml': 'baseURL = "https://example.org/"\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n' }), 'get-page');
   });

@@ -463,7 +463,9 @@ function hugoShortcodesIn(
     log(`${folder}: ${why}; shortcodes are not checked.`);
     return undefined;
   };
-  if (hugo.importsTemplates || requiresGoModules(folder)) return unknown('the site takes templates from Hugo modules');
+  // A `go.mod`'s requirements bring nothing the configuration does not import or name as a theme (kind's
+  // site requires Hugo itself, as a tool): a theme that is no folder of `themesDir` is looked at below.
+  if (hugo.importsTemplates) return unknown('the site takes templates from Hugo modules');
   const layouts = path.resolve(folder, hugo.layoutDir);
   if (!isPathInside(folder, layouts, true)) return unknown(`its layoutDir lies outside the site's folder`);
   const templateFolders = [path.join(layouts, 'shortcodes')];
