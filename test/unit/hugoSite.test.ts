@@ -365,12 +365,20 @@ describe('Hugo routes', () => {
     assert.deepEqual(protocol?.problems.map((problem) => problem.key), ['url'], 'Hugo stops the build on a url with a protocol');
   });
 
-  it('builds ugly URLs, keeps case with disablePathToLower, and puts the default language in a folder when asked', () => {
-    const site = siteOf('uglyURLs = true\ndisablePathToLower = true\ndefaultContentLanguageInSubdir = true\n');
+  it('builds ugly URLs, keeps case with disablePathToLower, and puts the default language in a folder when asked, in a site of several languages', () => {
+    const site = siteOf('uglyURLs = true\ndisablePathToLower = true\ndefaultContentLanguageInSubdir = true\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n');
     assert.equal(permalinkOf(site, 'content/Sec/My Page.md'), '/en/Sec/My-Page.html');
     assert.equal(permalinkOf(site, 'content/Sec/_index.md'), '/en/Sec.html');
     assert.equal(permalinkOf(site, 'content/_index.md'), '/en/');
     assert.equal(permalinkOf(site, 'content/Sec/x.md', 'url: rel/x'), '/en/rel/x/', 'uglyURLs does not apply to url');
+  });
+
+  it('puts no language in front of paths in a site of one language, whatever defaultContentLanguageInSubdir says (hugo-one-language-subdir)', () => {
+    for (const config of ['defaultContentLanguageInSubdir = true\n', 'defaultContentLanguageInSubdir = true\n[languages.en]\nweight = 1\n', 'defaultContentLanguageInSubdir = true\ndisableLanguages = ["de"]\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n']) {
+      const site = siteOf(config);
+      assert.equal(permalinkOf(site, 'content/docs/p.md'), '/docs/p/', config);
+      assert.equal(permalinkOf(site, 'content/_index.md'), '/', config);
+    }
   });
 
   it('expands [permalinks] patterns for the pages of their section', () => {

@@ -243,6 +243,16 @@ export const HUGO_INNER_SHORTCODES: readonly string[] = ['highlight'];
 /** The shortcodes Hugo 0.111 has templates for itself. */
 export const HUGO_SHORTCODES: readonly string[] = ['figure', 'gist', 'highlight', 'instagram', 'instagram_simple', 'param', 'ref', 'relref', 'tweet', 'twitter', 'twitter_simple', 'vimeo', 'vimeo_simple', 'youtube'];
 
+/**
+ * The language a URL path's first segment names, where the site writes languages in front of paths:
+ * only a site of several languages does (see `defaultContentLanguageInSubdir`); in one of one, `/en/` is a folder like any.
+ */
+export function hugoLanguageOfSegment(site: Pick<HugoSite, 'languages'>, segment: string | undefined): HugoLanguage | undefined {
+  if (segment === undefined || site.languages.filter((language) => !language.disabled).length < 2) return undefined;
+  const code = segment.toLowerCase();
+  return site.languages.find((language) => language.code === code);
+}
+
 export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
   const contentDir = folderOf(facts.contentDir ?? 'content');
   const defaultContentLanguage = (facts.defaultContentLanguage ?? 'en').toLowerCase();
@@ -262,7 +272,9 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     contentDir,
     languages,
     defaultContentLanguage,
-    defaultContentLanguageInSubdir: facts.defaultContentLanguageInSubdir ?? false,
+    // Hugo 0.111 puts a language in front of paths only in a site of several languages (submariner's
+    // one `[languages.en]`, or a second one disabled): with one, none, whatever this says.
+    defaultContentLanguageInSubdir: (facts.defaultContentLanguageInSubdir ?? false) && languages.filter((language) => !language.disabled).length > 1,
     uglyURLs: facts.uglyURLs ?? false,
     uglySections: new Set(facts.uglyURLSections ?? []),
     rewritesRootLinks: facts.rewritesRootLinks ?? false,
@@ -663,7 +675,7 @@ export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pa
 export function hugoUnreadPatternPageMayBeAt(site: HugoSite, path: string): boolean {
   if (site.unreadPatternSections.size === 0 || !path.startsWith(site.basePath)) return false;
   const segments = path.slice(site.basePath.length).split('/').filter((segment) => segment !== '');
-  if (site.languages.some((language) => language.code === segments[0]?.toLowerCase())) segments.shift();
+  if (hugoLanguageOfSegment(site, segments[0]) !== undefined) segments.shift();
   const asFile = /\.html$/i.test(path);
   const below = segments.join('/').replace(/\.html$/i, '');
   const patterns = [site.permalinks, ...site.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.entries(permalinks));

@@ -4,7 +4,7 @@ import { readerFor, type Reader } from '../common/generator';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
 import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, unknownIndexVersionPathsOf, versionFolderOf, versionPathsOf, type DocusaurusInstance, type DocusaurusSite } from './docusaurus';
-import { hugoBundleRoleOf, hugoPageOf, hugoReadsAsContent, type HugoSite } from './hugo';
+import { hugoBundleRoleOf, hugoLanguageOfSegment, hugoPageOf, hugoReadsAsContent, type HugoSite } from './hugo';
 import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
 /**
@@ -258,7 +258,7 @@ function hugoSectionFolderOf(hugo: HugoSite, path: string): string | undefined {
   if (hugo.importsModules || hugo.multihost || !hugo.readsContentFolder || hugo.contentMountSources.length > 0 || hugo.contentSubmounts.length > 0) return undefined;
   if (!path.startsWith(hugo.basePath)) return undefined;
   const segments = path.slice(hugo.basePath.length).split('/').filter((segment) => segment !== '');
-  const prefixed = hugo.languages.find((candidate) => candidate.code === segments[0]?.toLowerCase());
+  const prefixed = hugoLanguageOfSegment(hugo, segments[0]);
   if (prefixed !== undefined) segments.shift();
   if (segments.length < 2) return undefined;
   const top = safeDecode(segments[0]);
@@ -363,7 +363,7 @@ export function inUnbuiltVersion(site: Site, path: string): boolean {
 function hugoSectionOf(hugo: HugoSite, path: string): string | undefined {
   if (!path.startsWith(hugo.basePath)) return undefined;
   const segments = path.slice(hugo.basePath.length).split('/').filter((segment) => segment !== '');
-  const language = hugo.languages.some((candidate) => candidate.code === segments[0]?.toLowerCase()) ? [segments.shift()!] : [];
+  const language = hugoLanguageOfSegment(hugo, segments[0]) !== undefined ? [segments.shift()!] : [];
   const section = segments.length > 1 ? [segments[0]] : [];
   return permalinkKey(`${hugo.basePath}${[...language, ...section].join('/')}/`);
 }

@@ -7,7 +7,7 @@ import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { fragmentStart, wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
-import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
+import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoLanguageOfSegment, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
 import { blogOfPostPath, blogPostRoute, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace, type DocusaurusSite as DocusaurusSiteModel, type KnownBlog } from '../../site/docusaurus';
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
@@ -315,7 +315,7 @@ function hugoMountedContentAt(index: GlossaryIndex, site: Site, path: string): b
   if (site.generator !== 'hugo' || site.hugo.contentSubmounts.length === 0 || !path.startsWith(site.hugo.basePath)) return false;
   const { hugo } = site;
   const segments = path.slice(hugo.basePath.length).split('/').filter((segment) => segment !== '');
-  if (hugo.languages.some((language) => language.code === segments[0]?.toLowerCase())) segments.shift();
+  if (hugoLanguageOfSegment(hugo, segments[0]) !== undefined) segments.shift();
   const below = segments.join('/');
   const root = uriPath(site.rootUri).replace(/\/$/, '');
   const isFile = (relative: string) => index.whatIsAt(withPath(site.rootUri, `${root}/${relative}`)) === 'file';
@@ -342,7 +342,7 @@ function hugoContentOfOtherFormatAt(index: GlossaryIndex, site: Site, path: stri
   if (site.generator !== 'hugo' || !path.startsWith(site.hugo.basePath)) return false;
   const { hugo } = site;
   const segments = path.slice(hugo.basePath.length).split('/').filter((segment) => segment !== '');
-  const prefixed = hugo.languages.find((language) => language.code === segments[0]?.toLowerCase());
+  const prefixed = hugoLanguageOfSegment(hugo, segments[0]);
   if (prefixed !== undefined) segments.shift();
   const language = prefixed ?? hugo.languages.find((candidate) => candidate.code === hugo.defaultContentLanguage);
   const root = uriPath(site.rootUri).replace(/\/$/, '');
