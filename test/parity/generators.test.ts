@@ -311,6 +311,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-top-level-routes', dir: path.join(SITES, 'docusaurus-top-level-routes'), asDocs: false },
   { name: 'docusaurus-anchors-texts', dir: path.join(SITES, 'docusaurus-anchors-texts'), asDocs: false },
   { name: 'docusaurus-anchors-partials', dir: path.join(SITES, 'docusaurus-anchors-partials'), asDocs: false },
+  { name: 'docusaurus-anchors-partials-root', dir: path.join(SITES, 'docusaurus-anchors-partials-root'), asDocs: false },
   { name: 'docusaurus-anchors-locales', dir: path.join(SITES, 'docusaurus-anchors-locales'), asDocs: false },
   { name: 'docusaurus-anchors-blog', dir: path.join(SITES, 'docusaurus-anchors-blog'), asDocs: false },
   { name: 'docusaurus-anchors-html', dir: path.join(SITES, 'docusaurus-anchors-html'), asDocs: false },

@@ -1338,6 +1338,22 @@ describe('broken-anchor', () => {
     index.setDocument(uri('docs/_tief.md'), '## Anders tief\n');
     assert.ok(affectedDocuments(index, uri('docs/_tief.md'), before, index.getDocument(uri('docs/_tief.md'))).has(uri('docs/quelle.md')));
   });
+
+  it("adds the anchors of a partial imported by a path from the site's folder, where no static folder has the file (test/sites/docusaurus-anchors-partials-root)", () => {
+    const files = {
+      'docs/teile/_schritte.mdx': '## Add participants\n',
+      'docs/server.mdx': "---\ntitle: Server\n---\n\nimport Schritte from '/docs/teile/_schritte.mdx';\n\n<Schritte />\n",
+      'docs/client.md': '---\ntitle: Client\n---\n[a](server.mdx#add-participants) [b](server.mdx#step-2)\n',
+    };
+    const { index } = siteWithFiles(Object.keys(files), files);
+    assert.deepEqual(found(index, 'docs/client.md').map(([range]) => range), ['3:37-3:54']);
+    // Webpack looks in the static folders first (`resolve.roots`): a file there is the module, no partial of the glossary.
+    const { index: shadowed } = siteWithFiles([...Object.keys(files), 'static/docs/teile/_schritte.mdx'], files);
+    assert.deepEqual(found(shadowed, 'docs/client.md'), []);
+    // Static folders the configuration computes: where webpack looks is not known.
+    const { index: computed } = siteWithFiles(Object.keys(files), files, (site) => (site.docusaurus.staticFolders = undefined));
+    assert.deepEqual(found(computed, 'docs/client.md'), []);
+  });
 });
 
 describe('headingText', () => {

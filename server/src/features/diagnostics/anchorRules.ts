@@ -137,7 +137,7 @@ function judgedPage(index: GlossaryIndex, site: DocusaurusSite, document: Parsed
 }
 
 /**
- * The Markdown file of the glossary a page's import names (`./_teil.mdx`, `@site/docs/_teil.md`,
+ * The Markdown file of the glossary a page's import names (`./_teil.mdx`, `@site/docs/_teil.md`, `/docs/_teil.md`,
  * `./_teil` with the extension webpack adds), with how Docusaurus compiles it; undefined for code and
  * for a file the index does not hold.
  */
@@ -145,9 +145,19 @@ export function markdownPartialOf(index: GlossaryIndex): PartialOf {
   return (request, importer) => {
     const site = index.siteFor(importer.uri);
     const path = request.replace(/(?!^)[?#].*$/s, '');
-    const uri = site !== undefined && path.startsWith('@site/') ? resolveRelativeLink(`${site.rootUri.replace(/\/$/, '')}/_`, path.slice('@site/'.length)) : /^\.\.?\//.test(path) ? resolveRelativeLink(importer.uri, path) : undefined;
+    const inSite = (relative: string) => site && resolveRelativeLink(`${site.rootUri.replace(/\/$/, '')}/_`, relative);
+    const uri = site !== undefined && path.startsWith('@site/') ? inSite(path.slice('@site/'.length)) : /^\.\.?\//.test(path) ? resolveRelativeLink(importer.uri, path) : path.startsWith('/') ? inSite(path.slice(1)) : undefined;
     if (uri === undefined || site?.generator !== 'docusaurus') return undefined;
-    for (const candidate of /\.mdx?$/i.test(uri) ? [uri] : [`${uri}.md`, `${uri}.mdx`]) {
+    const candidatesOf = (base: string) => (/\.mdx?$/i.test(base) ? [base] : [`${base}.md`, `${base}.mdx`]);
+    // `/docs/_teil.mdx`: webpack's `resolve.roots`, each static folder before the site's (see `moduleTarget`); a static folder's file is no partial of ours.
+    if (path.startsWith('/')) {
+      if (site.docusaurus.staticFolders === undefined) return undefined;
+      for (const folder of site.docusaurus.staticFolders) {
+        const base = resolveRelativeLink(`${folder.replace(/\/$/, '')}/_`, path.slice(1));
+        if (base === undefined || candidatesOf(base).some((candidate) => index.whatIsAt(candidate) !== 'none')) return undefined;
+      }
+    }
+    for (const candidate of candidatesOf(uri)) {
       const document = index.documentAtLink(candidate);
       if (document !== undefined) return { document, mdx: compiledAsMdx(index, document) };
     }
