@@ -325,6 +325,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-backslash-links', dir: path.join(SITES, 'docusaurus-backslash-links'), asDocs: false },
   { name: 'docusaurus-sidebars-legacy-names', dir: path.join(SITES, 'docusaurus-sidebars-legacy-names'), asDocs: false },
   { name: 'docusaurus-mdx-components', dir: path.join(SITES, 'docusaurus-mdx-components'), asDocs: false },
+  { name: 'docusaurus-mdx-components-tsx', dir: path.join(SITES, 'docusaurus-mdx-components-tsx'), asDocs: false },
   { name: 'docusaurus-mdx-components-folder', dir: path.join(SITES, 'docusaurus-mdx-components-folder'), asDocs: false },
   { name: 'docusaurus-base-url-links', dir: path.join(SITES, 'docusaurus-base-url-links'), asDocs: false },
   { name: 'docusaurus-tabs', dir: path.join(SITES, 'docusaurus-tabs'), asDocs: false },

@@ -824,6 +824,9 @@ describe('addedMdxComponents: what a site adds to the theme\'s MDX components', 
     assert.deepEqual(addedMdxComponents(`${original}import Karte from '@site/src/Karte';\nexport default { ...MDXComponents, Karte, 'Hinweis': (p) => <aside {...p} /> };\n`, 'MDXComponents.js'), ['Karte', 'Hinweis']);
     assert.deepEqual(addedMdxComponents(`${original}const components = { ...MDXComponents, Tabs };\nexport default components;\n`, 'MDXComponents.tsx'), ['Tabs']);
     assert.deepEqual(addedMdxComponents(`import M from '@theme-init/MDXComponents';\nmodule.exports = { ...M };\n`, 'MDXComponents.js'), []);
+    // TypeScript with JSX (crowdsec's): types in a component's parameters, a generic, JSX.
+    const typed = `${original}function Wrapper({ children, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {\n  return <div className="wrap"><table {...props}>{children}</table></div>;\n}\nexport default { ...MDXComponents, table: Wrapper, Karte };\n`;
+    assert.deepEqual(addedMdxComponents(typed, 'MDXComponents.tsx'), ['table', 'Karte']);
   });
 
   it('knows nothing where the file may replace what gives ids or collects links, or is written otherwise', () => {

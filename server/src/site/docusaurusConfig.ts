@@ -118,7 +118,9 @@ export function readDocusaurusSidebars(
 }
 
 function parseProgram(text: string, fileName: string, lines: LineIndex, problems: ConfigProblem[]): babel.Program | undefined {
-  const typeScript = /\.[mc]?ts$/i.test(fileName);
+  // `.tsx` (a site's `src/theme/MDXComponents.tsx`) is TypeScript with JSX; `.ts` has no JSX (its `<T>x` is a type assertion).
+  const typeScript = /\.[mc]?tsx?$/i.test(fileName);
+  const jsx = !/\.[mc]?ts$/i.test(fileName);
   const problemAt = (error: Partial<ParseError> & Error) => ({
     range: lines.rangeAt(error.pos ?? 0, error.pos ?? 0),
     // The range shows the place; Babel's message ends with it as "(line:column)", counted from 1.
@@ -127,7 +129,7 @@ function parseProgram(text: string, fileName: string, lines: LineIndex, problems
   try {
     const file = babelParser().parse(text, {
       sourceType: /\.m[jt]s$/i.test(fileName) ? 'module' : 'unambiguous',
-      plugins: [typeScript ? 'typescript' : 'jsx'],
+      plugins: [...(typeScript ? (['typescript'] as const) : []), ...(jsx ? (['jsx'] as const) : [])],
       errorRecovery: true,
     });
     for (const error of (file.errors ?? []).slice(0, MAX_PARSE_PROBLEMS)) problems.push(problemAt(error));
