@@ -309,6 +309,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-mdx-indented', dir: path.join(SITES, 'docusaurus-mdx-indented'), asDocs: false },
   { name: 'docusaurus-mdx-code', dir: path.join(SITES, 'docusaurus-mdx-code'), asDocs: false },
   { name: 'docusaurus-top-level-routes', dir: path.join(SITES, 'docusaurus-top-level-routes'), asDocs: false },
+  { name: 'docusaurus-plugin-functions', dir: path.join(SITES, 'docusaurus-plugin-functions'), asDocs: false },
   { name: 'docusaurus-anchors-texts', dir: path.join(SITES, 'docusaurus-anchors-texts'), asDocs: false },
   { name: 'docusaurus-anchors-partials', dir: path.join(SITES, 'docusaurus-anchors-partials'), asDocs: false },
   { name: 'docusaurus-anchors-partials-root', dir: path.join(SITES, 'docusaurus-anchors-partials-root'), asDocs: false },

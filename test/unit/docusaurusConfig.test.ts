@@ -575,11 +575,17 @@ export default {
     assert.deepEqual(read(`presets: [['classic', { blog: false }]], plugins: ['@docusaurus/plugin-debug']`), ['__docusaurus']);
     assert.deepEqual(read(`presets: [['classic', { blog: false, debug: 0 }]]`), [], 'a falsy debug adds no pages in a production build');
     assert.deepEqual(read(`presets: ['classic'], plugins: [['content-blog', { id: 'changelog', routeBasePath: 'changelog' }]]`), ['blog', 'changelog']);
+    // Plugins the file defines as functions whose objects only configure the build (farm's, mittwald's), and Sass's.
+    assert.deepEqual(read(`presets: [['classic', { blog: false }]], plugins: [function tw() { return { name: 'tw', configurePostCss(o) { return o; } }; }, () => ({ name: 'w', configureWebpack: () => ({}) }), [async function o(c, options) { return { name: 'o', injectHtmlTags() { return {}; } }; }, { a: 1 }], 'docusaurus-plugin-sass']`), []);
+    assert.deepEqual(readDocusaurusConfig(`function tw() {\n  return { name: 'tw', getClientModules() { return []; } };\n}\nmodule.exports = { baseUrl: '/', presets: [['classic', { blog: false }]], plugins: [tw] };\n`, 'docusaurus.config.js').routeFoldersOutsideDocs, []);
     // Any other plugin, preset or theme may make routes anywhere; so may a blog at the top level, or what the file computes.
     for (const config of [
       `presets: ['classic'], plugins: ['@docusaurus/plugin-client-redirects']`,
       `presets: ['classic'], plugins: ['./src/plugins/seiten']`,
-      `presets: ['classic'], plugins: [function eigenes() { return { name: 'x' }; }]`,
+      `presets: ['classic'], plugins: [function eigenes() { return { name: 'x', async contentLoaded({ actions }) { actions.addRoute({ path: '/x' }); } }; }]`,
+      `presets: ['classic'], plugins: [function eigenes() { if (x) return andere(); return { name: 'x' }; }]`,
+      `presets: ['classic'], plugins: [() => ({ ...basis, name: 'x' })]`,
+      `presets: ['classic'], plugins: [class Eigenes {}]`,
       `presets: ['classic'], themes: ['@easyops-cn/docusaurus-search-local']`,
       `presets: [['docusaurus-preset-openapi', { docs: {} }]]`,
       `presets: [['classic', { blog: { routeBasePath: '/' } }]]`,

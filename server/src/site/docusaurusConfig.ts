@@ -50,8 +50,21 @@ const CONTENT_PLUGIN_FOLDERS = new Map([
 const ROUTELESS_PLUGINS = new Set(
   ['sitemap', 'google-gtag', 'google-analytics', 'google-tag-manager', 'ideal-image', 'svgr', 'vercel-analytics', 'rsdoctor', 'css-cascade-layers', 'pwa', 'theme-classic', 'theme-mermaid', 'theme-live-codeblock', 'mermaid', 'live-codeblock', 'classic'].flatMap((name) =>
     name.startsWith('theme-') ? [name, `@docusaurus/${name}`] : [name, `@docusaurus/plugin-${name}`, `@docusaurus/theme-${name}`],
+  ).concat(
+    // Plugins of others that only configure the build: Sass's webpack loader.
+    ['docusaurus-plugin-sass'],
   ),
 );
+/**
+ * What a plugin object may hold and still make no routes: its name and the lifecycle methods but
+ * `contentLoaded` and `allContentLoaded`, where plugins add routes.
+ */
+const ROUTELESS_PLUGIN_KEYS = new Set([
+  'name', 'loadContent', 'configureWebpack', 'configurePostCss', 'postBuild', 'postStart', 'injectHtmlTags', 'getClientModules', 'getPathsToWatch',
+  'getThemePath', 'getTypeScriptThemePath', 'getSwizzleComponentList', 'getTranslationFiles', 'getDefaultCodeTranslationMessages', 'translateContent', 'translateThemeConfig', 'extendCli',
+]);
+/** Keys of a Babel node that hold no child nodes. */
+const NOT_CHILDREN = new Set(['loc', 'leadingComments', 'trailingComments', 'innerComments', 'extra']);
 /** The debug plugin, whose pages lie below `/__docusaurus/`. */
 const DEBUG_PLUGIN_NAMES = new Set(['debug', '@docusaurus/plugin-debug']);
 const DEBUG_ROUTE_FOLDER = '__docusaurus';
@@ -161,7 +174,7 @@ type Value =
   | { kind: 'undefined'; node: babel.Node }
   | { kind: 'object'; node: babel.ObjectExpression; scope: Scope }
   | { kind: 'array'; node: babel.ArrayExpression; scope: Scope }
-  | { kind: 'function'; node: babel.Node }
+  | { kind: 'function'; node: babel.Node; /** The function, where the file defines it (not a class). */ definition?: FunctionNode }
   | { kind: 'computed'; node: babel.Node };
 
 type ObjectValue = Extract<Value, { kind: 'object' }>;
@@ -499,6 +512,7 @@ class ConfigReader {
       const entry = this.pluginEntry(key, plugin);
       const contentFolder = entry && CONTENT_PLUGIN_FOLDERS.get(entry.name);
       if (entry !== undefined && DEBUG_PLUGIN_NAMES.has(entry.name)) this.routeFolders?.push(DEBUG_ROUTE_FOLDER);
+      else if (entry === undefined && this.isRoutelessFunctionPlugin(plugin)) return;
       else if (!entry || entry.options === 'computed' || (contentFolder === undefined && !DOCS_PLUGIN_NAMES.has(entry.name) && !ROUTELESS_PLUGINS.has(entry.name))) this.routesUnknown(plugin);
       if (contentFolder !== undefined && entry!.options !== 'computed') this.contentFolder(key, contentFolder, entry!.options);
       if (!entry || !DOCS_PLUGIN_NAMES.has(entry.name)) return;
@@ -531,6 +545,46 @@ class ConfigReader {
     if (path === undefined || path.kind === 'undefined') this.routeFolders?.push('search');
     else if (path.kind === 'literal' && typeof path.value === 'string') this.routeFolders?.push(path.value.replace(/^\/+|\/+$/g, ''));
     else if (!(path.kind === 'literal' && path.value === false)) this.routeFolders = undefined;
+  }
+
+  /**
+   * A plugin the file defines as a function (`function tailwindPlugin() { return { name, configurePostCss() {…} }; }`,
+   * given alone or with options), every `return` of which gives an object of only lifecycle methods that make no
+   * routes: routes are made in `contentLoaded` and `allContentLoaded`, which it lacks. Read, never run.
+   */
+  private isRoutelessFunctionPlugin(plugin: Value): boolean {
+    const first = plugin.kind === 'array' ? plugin.node.elements[0] : undefined;
+    const value = plugin.kind !== 'array' ? plugin : first && first.type !== 'SpreadElement' ? this.value(first, plugin.scope, 0) : undefined;
+    if (value?.kind !== 'function' || value.definition === undefined) return false;
+    const fn = value.definition;
+    const returned: babel.Node[] = [];
+    if (fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement') returned.push(fn.body);
+    else {
+      // Every `return` of the function's own body, not of the functions inside it.
+      const pending: unknown[] = [fn.body];
+      while (pending.length > 0) {
+        if (--this.steps < 0) return false;
+        const node = pending.pop();
+        if (Array.isArray(node)) pending.push(...node);
+        if (typeof node !== 'object' || node === null || typeof (node as { type?: unknown }).type !== 'string') continue;
+        const typed = node as babel.Node;
+        if (typed !== fn.body && (typed.type === 'ObjectMethod' || typed.type === 'ClassMethod' || typed.type === 'ClassPrivateMethod' || isFunction(typed))) continue;
+        if (typed.type === 'ReturnStatement') {
+          if (!typed.argument) return false;
+          returned.push(typed.argument);
+          continue;
+        }
+        for (const [key, child] of Object.entries(typed)) if (!NOT_CHILDREN.has(key) && typeof child === 'object') pending.push(child);
+      }
+    }
+    return returned.length > 0 && returned.every((node) => {
+      const object = this.unwrapped(node);
+      return object.type === 'ObjectExpression' && object.properties.every((property) => {
+        if (property.type === 'SpreadElement' || property.computed) return false;
+        const name = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'StringLiteral' ? property.key.value : undefined;
+        return name !== undefined && ROUTELESS_PLUGIN_KEYS.has(name);
+      });
+    });
   }
 
   /** A plugin, preset or theme that may make routes of its own, unless it is none (`false`, `null`: Docusaurus skips it). */
@@ -877,6 +931,7 @@ class ConfigReader {
         return { kind: 'array', node: inner, scope };
       case 'FunctionExpression':
       case 'ArrowFunctionExpression':
+        return { kind: 'function', node: inner, definition: inner };
       case 'ClassExpression':
         return { kind: 'function', node: inner };
       case 'UnaryExpression':
@@ -884,7 +939,7 @@ class ConfigReader {
       case 'Identifier': {
         const binding = lookUp(scope, inner.name);
         if (!binding && inner.name === 'undefined') return { kind: 'undefined', node: inner };
-        if (binding?.kind === 'function') return { kind: 'function', node: inner };
+        if (binding?.kind === 'function') return { kind: 'function', node: inner, definition: binding.node };
         if (binding?.kind !== 'const' || hops >= MAX_HOPS) return { kind: 'computed', node: inner };
         const resolved = this.value(binding.init, binding.scope, hops + 1);
         // The place of a computed value is its computation, but a literal is reported where the name is used.
