@@ -301,6 +301,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-pages-routes', dir: path.join(SITES, 'docusaurus-pages-routes'), asDocs: false },
   { name: 'docusaurus-trailing-slash', dir: path.join(SITES, 'docusaurus-trailing-slash'), asDocs: false },
   { name: 'docusaurus-trailing-slash-base', dir: path.join(SITES, 'docusaurus-trailing-slash-base'), asDocs: false },
+  { name: 'docusaurus-trailing-slash-links', dir: path.join(SITES, 'docusaurus-trailing-slash-links'), asDocs: false },
   { name: 'docusaurus-titles', dir: path.join(SITES, 'docusaurus-titles'), asDocs: false },
   { name: 'docusaurus-build-folder', dir: path.join(SITES, 'docusaurus-build-folder'), asDocs: false },
   { name: 'docusaurus-locale-links', dir: path.join(SITES, 'docusaurus-locale-links'), asDocs: false },
@@ -650,6 +651,16 @@ function sameLink(written: string, reported: string): boolean {
   return written === reported || encodeURI(written) === reported;
 }
 
+/**
+ * The same for a broken link, which the build reports as its `<Link>` renders it: under `trailingSlash`
+ * with a final slash added to its path (`true`, mittwald's) or taken off (`false`), `/` left alone.
+ */
+function sameBrokenLink(written: string, reported: string): boolean {
+  const pathname = written.split(/[#?]/)[0];
+  const slashed = written.startsWith('#') || pathname === '/' ? [] : [pathname.endsWith('/') ? pathname.replace(/\/+$/, '') : `${pathname}/`].map((other) => written.replace(pathname, other));
+  return [written, ...slashed].some((variant) => sameLink(variant, reported));
+}
+
 function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
   const fileAt = (locale: string, route: string): string | undefined =>
     table.docs.find((row) => row.published && row.locale === locale && row.route === route)?.file ?? table.contentPages.find((row) => row.locale === locale && row.route === route)?.file;
@@ -662,7 +673,7 @@ function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: F
     // An absolute link of a page built in another locale is reported with the locale put in front
     // (`/docs/x` written, `/de/docs/x` reported; the fixtures' base URL is `/`); one written with
     // other than ASCII, percent-encoded as the page's `href` has it.
-    const asWritten = (text: string) => sameLink(text, reported.link) || (text.startsWith('/') && sameLink(`/${reported.locale}${text}`, reported.link));
+    const asWritten = (text: string) => sameBrokenLink(text, reported.link) || (text.startsWith('/') && sameBrokenLink(`/${reported.locale}${text}`, reported.link));
     const ours = file === undefined ? undefined : brokenLinks.find(({ finding, text }) => finding.file === ourFileOf(file) && asWritten(text));
     if (ours !== undefined) agreement.agreeing++;
     else agreement.differences.push(`broken link on ${reported.page} (${reported.locale}, ${file ?? 'no doc at that route'}) to "${reported.link}": check has no broken-link finding for it`);
@@ -672,7 +683,7 @@ function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: F
     agreement.compared++;
     const reported = table.brokenLinks.some((row) => {
       const file = fileAt(row.locale, row.page);
-      return sameLink(text, row.link) && file !== undefined && ourFileOf(file) === finding.file;
+      return sameBrokenLink(text, row.link) && file !== undefined && ourFileOf(file) === finding.file;
     });
     if (reported) agreement.agreeing++;
     else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a build-breaking broken link to "${text}" the build does not report`);
