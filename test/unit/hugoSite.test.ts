@@ -1461,6 +1461,9 @@ describe('Hugo definitions as the page\'s readers see them', () => {
       'openings closed at the end': (size) => `${'{{< a >}}\n\n'.repeat(size / 10)}{{< /a >}}\n\nText.`,
       'calls in the first paragraph': (size) => `${'{{< a >}}x{{< b text="y" >}}'.repeat(size / 30)}`,
       'pairs in the first paragraph': (size) => `${'{{< a >}}'.repeat(size / 20)}${'{{< /a >}}'.repeat(size / 20)}`,
+      // Paragraphs of a notice whose braces start no call, or whose call's closer is far below.
+      'braces in the paragraphs of a notice': (size) => `{{< n >}}\n\n${'a {{ b\n\n'.repeat(size / 8)}{{< /n >}}\n\nText.`,
+      'calls closed far below in the paragraphs of a notice': (size) => `{{< n >}}\n\n${'a {{% b\n\n'.repeat(size / 9)}%}}\n\n{{< /n >}}\n\nText.`,
     };
     for (const [name, page] of Object.entries(pages)) {
       const growth = growthOf((size) => definitionOf(page(size)), 40_000);

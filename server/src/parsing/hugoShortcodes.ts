@@ -199,18 +199,43 @@ interface ShortcodeCall {
 }
 
 /** A shortcode's call, opening or closing, up to its name; its end is the next `>}}` or `%}}` of its form. */
-const CALL = /\{\{([<%])\s*(\/)?\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)/gu;
+const CALL = /\{\{([<%])\s*(\/)?\s*([\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*)/uy;
 
-/** The shortcode calls in `text` from `from` to `to`, in order; a call left unclosed ends the search. */
-function callsIn(text: string, from = 0, to = text.length): ShortcodeCall[] {
+/**
+ * Where a text's next `{{` and next closers (`>}}`, `%}}`) are at or after an offset, each searched
+ * for once however many paragraphs ask: a search that finds one far beyond a paragraph is not
+ * made again for the next paragraph.
+ */
+class NextOf {
+  private readonly found = new Map<string, { from: number; at: number }>();
+
+  constructor(readonly text: string) {}
+
+  indexOf(needle: string, from: number): number {
+    const known = this.found.get(needle);
+    if (known !== undefined && known.from <= from && (known.at === -1 || known.at >= from)) return known.at;
+    const at = this.text.indexOf(needle, from);
+    this.found.set(needle, { from, at });
+    return at;
+  }
+}
+
+/** The shortcode calls in a text from `from` to `to`, in order; a call left unclosed ends the search. */
+function callsIn(next: NextOf, from = 0, to = next.text.length): ShortcodeCall[] {
+  const text = next.text;
   const calls: ShortcodeCall[] = [];
-  CALL.lastIndex = from;
-  for (let match = CALL.exec(text); match !== null && match.index < to; match = CALL.exec(text)) {
+  for (let at = next.indexOf('{{', from); at !== -1 && at < to; at = next.indexOf('{{', at)) {
+    CALL.lastIndex = at;
+    const match = CALL.exec(text);
+    if (match === null) {
+      at += 1;
+      continue;
+    }
     const closer = match[1] === '<' ? '>}}' : '%}}';
-    const close = text.indexOf(closer, CALL.lastIndex);
+    const close = next.indexOf(closer, CALL.lastIndex);
     if (close === -1 || close + 3 > to) break;
     calls.push({ start: match.index, end: close + 3, name: match[3], parametersStart: CALL.lastIndex, closing: match[2] !== undefined, closesItself: /\/\s*$/.test(text.slice(CALL.lastIndex, close)) });
-    CALL.lastIndex = close + 3;
+    at = close + 3;
   }
   return calls;
 }
@@ -229,8 +254,11 @@ export class ShortcodeNotices {
   private lastClosing: Map<string, number> | undefined;
   /** Where the next `{{` at or after the last paragraph asked about starts (Infinity: none), so the text is searched once. */
   private nextBraces = -1;
+  private readonly next: NextOf;
 
-  constructor(private readonly text: string, private readonly bodyOffset: number) {}
+  constructor(private readonly text: string, private readonly bodyOffset: number) {
+    this.next = new NextOf(text);
+  }
 
   /**
    * Whether the paragraph from `start` to `end` (offsets in the text) is a notice, with words (`notice`)
@@ -243,7 +271,7 @@ export class ShortcodeNotices {
       this.nextBraces = found === -1 ? Infinity : found;
     }
     if (this.nextBraces >= end) return inside;
-    const calls = callsIn(this.text, start, end);
+    const calls = callsIn(this.next, start, end);
     let opensAtStart = false;
     for (const call of calls) {
       if (call.closing) {
@@ -262,7 +290,7 @@ export class ShortcodeNotices {
   private closedAfter(call: ShortcodeCall): boolean {
     if (this.lastClosing === undefined) {
       this.lastClosing = new Map();
-      for (const closing of callsIn(this.text, this.bodyOffset)) if (closing.closing) this.lastClosing.set(closing.name, closing.start);
+      for (const closing of callsIn(new NextOf(this.text), this.bodyOffset)) if (closing.closing) this.lastClosing.set(closing.name, closing.start);
     }
     return (this.lastClosing.get(call.name) ?? -1) > call.end;
   }
@@ -290,7 +318,7 @@ const LINK_TO_CALL = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\([ \t]*([^\s()]*\u00
  * nothing, and any other call as code, as written: what it writes is unknown.
  */
 export function asReadersSeeShortcodes(markdown: string): string {
-  const calls = callsIn(markdown);
+  const calls = callsIn(new NextOf(markdown));
   if (calls.length === 0) return markdown;
   const paired = pairedCalls(calls);
   // The marks below stand for calls: the page's own are left out.
