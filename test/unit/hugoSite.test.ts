@@ -1437,6 +1437,8 @@ describe('Hugo definitions as the page\'s readers see them', () => {
     assert.equal(definitionOf('{{< note >}}\n\nA note never closed.'), 'A note never closed.');
     // Prose that opens with an inline pair is prose.
     assert.equal(definitionOf('{{< gloss >}}Pods{{< /gloss >}} are the smallest units.'), 'Pods are the smallest units.');
+    assert.equal(definitionOf('{{< gloss >}}Pods{{< /gloss >}} are the {{< em >}}smallest{{< /em >}}\n\nMore.'), 'Pods are the smallest');
+    assert.equal(definitionOf('{{< gloss >}}Pods{{< /gloss >}} run on a {{< glossary_tooltip text="node" term_id="node" >}}\n\nMore.'), 'Pods run on a node');
     // A notice with words is what the page says where it says nothing else; calls alone say nothing.
     assert.equal(definitionOf('{{% alert title="Note" %}}\nOnly this notice.\n{{% /alert %}}'), 'Only this notice.');
     assert.equal(definitionOf('{{< cli-description "install" >}}'), '');

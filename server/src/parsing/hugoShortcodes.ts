@@ -272,18 +272,22 @@ export class ShortcodeNotices {
     }
     if (this.nextBraces >= end) return inside;
     const calls = callsIn(this.next, start, end);
-    let opensAtStart = false;
+    // The opening the paragraph starts with (where it stands among those open), and the closing that closes it.
+    let openedAtStart: number | undefined;
+    let closedBy: ShortcodeCall | undefined;
     for (const call of calls) {
       if (call.closing) {
         const at = this.open.lastIndexOf(call.name);
+        if (at !== -1 && openedAtStart !== undefined && at <= openedAtStart) closedBy ??= call;
         if (at !== -1) this.open.splice(at);
       } else if (!call.closesItself && this.closedAfter(call)) {
-        if (call.start === start) opensAtStart = true;
+        if (call.start === start) openedAtStart = this.open.length;
         this.open.push(call.name);
       }
     }
     if (textOutside(this.text, start, end, calls).trim() === '') return 'calls';
-    const wrapped = opensAtStart && (this.open.length > 0 || calls.at(-1)?.end === end);
+    // Wrapped: what the paragraph starts with closes at its end, or in a paragraph below; not prose that opens with a pair (`{{< b >}}Pods{{< /b >}} are …`).
+    const wrapped = openedAtStart !== undefined && (closedBy === undefined || closedBy.end === end);
     return inside ?? (wrapped ? 'notice' : undefined);
   }
 
