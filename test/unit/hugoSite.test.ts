@@ -1397,7 +1397,7 @@ describe('which links a link render hook looks up as pages', () => {
     const twice = '{{ if eq .Destination "g" }}x{{ else }}{{ with .Page.GetPage .Destination }}{{ end }}{{ end }}{{ with .Page.GetPage .Destination }}{{ end }}';
     assert.deepEqual([glossary, reversed, withAnd, inBranch, otherText, twice].map(destinationsSetAsideOf), [['g'], ['g', 'glossar'], [], [], [], []]);
     // Hugo's documentation's hook looks a link up again without its final slash, which Hugo 0.111's lookup keeps.
-    assert.deepEqual([glossary, reversed, '{{ with or (.Page.GetPage .Destination) (.Page.GetPage (strings.TrimSuffix "/" .Destination)) }}{{ end }}'].map(looksUpWithoutFinalSlash), [true, false, true]);
+    assert.deepEqual([glossary, reversed, '{{ with or (.Page.GetPage .Destination) (.Page.GetPage (strings.TrimSuffix "/" .Destination)) }}{{ end }}', '{{ with .Page.GetPage .Destination }}{{ end }}{{- /* before: {{ with .Page.GetPage (strings.TrimRight "/" .Destination) }} */ -}}'].map(looksUpWithoutFinalSlash), [true, false, true, false]);
   });
 
   it('tells a hook that writes the destination as it is, with tests of its text around it (grpc.io, falco, hugo-geekdoc; hugo-hooks-as-is)', () => {

@@ -43,7 +43,8 @@ function* actionsInBranches(template: string): Generator<{ body: string; frames:
  * documentation publishes): Hugo 0.111's lookup finds no page by a path from the root with one.
  */
 export function looksUpWithoutFinalSlash(template: string): boolean {
-  return /\.GetPage\s*\(\s*strings\.Trim(?:Right|Suffix)\s+"\/"/.test(template);
+  // In an action: a comment (`{{/* … */}}`) looks nothing up.
+  return templateActions(template).some((action) => /\.GetPage\s*\(\s*strings\.Trim(?:Right|Suffix)\s+"\/"/.test(action));
 }
 
 /** A test of whether a text starts with `/`, negated or not: `(not (strings.HasPrefix $href "/"))`, `hasPrefix $dest "/"`. */
