@@ -1432,6 +1432,8 @@ describe('Hugo definitions as the page\'s readers see them', () => {
     assert.equal(definitionOf('{{< feature-state for_k8s_version="v1.26" state="alpha" >}}\n\nA Pod runs containers.'), 'A Pod runs containers.');
     assert.equal(definitionOf('{{% alert title="Note" color="warning" %}}\nThis feature is in alpha.\n{{% /alert %}}\n\nKatib tunes models.'), 'Katib tunes models.');
     assert.equal(definitionOf('{{< note >}}\n\nA notice.\n\nMore notice.\n\n{{< /note >}}\n\nNotes are notes.'), 'Notes are notes.');
+    // Indented, or with blanks after the closing: wrapped all the same.
+    assert.equal(definitionOf('  {{% alert %}}\n  This feature is in alpha.\n  {{% /alert %}}  \n\nKatib tunes models.'), 'Katib tunes models.');
     assert.equal(definitionOf('{{< warning >}}\n\n{{< section-toc >}}\n\nThe reference.'), 'The reference.');
     // An opening never closed takes nothing after it (Hugo fails on one whose template reads .Inner).
     assert.equal(definitionOf('{{< note >}}\n\nA note never closed.'), 'A note never closed.');

@@ -281,13 +281,13 @@ export class ShortcodeNotices {
         if (at !== -1 && openedAtStart !== undefined && at <= openedAtStart) closedBy ??= call;
         if (at !== -1) this.open.splice(at);
       } else if (!call.closesItself && this.closedAfter(call)) {
-        if (call.start === start) openedAtStart = this.open.length;
+        if (call === calls[0] && this.text.slice(start, call.start).trim() === '') openedAtStart = this.open.length;
         this.open.push(call.name);
       }
     }
     if (textOutside(this.text, start, end, calls).trim() === '') return 'calls';
     // Wrapped: what the paragraph starts with closes at its end, or in a paragraph below; not prose that opens with a pair (`{{< b >}}Pods{{< /b >}} are …`).
-    const wrapped = openedAtStart !== undefined && (closedBy === undefined || closedBy.end === end);
+    const wrapped = openedAtStart !== undefined && (closedBy === undefined || this.text.slice(closedBy.end, end).trim() === '');
     return inside ?? (wrapped ? 'notice' : undefined);
   }
 
