@@ -12,7 +12,7 @@ import { affectedDocuments } from '../../server/src/features/diagnostics/depende
 import { resolveTermTarget } from '../../server/src/features/termLinks';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, linkHookFor, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
-import { destinationsSetAsideOf, looksUpWithoutFinalSlash, pageLookupsOf, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
+import { destinationPathsSetAsideOf, destinationsSetAsideOf, looksUpWithoutFinalSlash, pageLookupsOf, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
@@ -1398,6 +1398,27 @@ describe('which links a link render hook looks up as pages', () => {
     assert.deepEqual([glossary, reversed, withAnd, inBranch, otherText, twice].map(destinationsSetAsideOf), [['g'], ['g', 'glossar'], [], [], [], []]);
     // Hugo's documentation's hook looks a link up again without its final slash, which Hugo 0.111's lookup keeps.
     assert.deepEqual([glossary, reversed, '{{ with or (.Page.GetPage .Destination) (.Page.GetPage (strings.TrimSuffix "/" .Destination)) }}{{ end }}', '{{ with .Page.GetPage .Destination }}{{ end }}{{- /* before: {{ with .Page.GetPage (strings.TrimRight "/" .Destination) }} */ -}}'].map(looksUpWithoutFinalSlash), [true, false, true, false]);
+  });
+
+  it('sets aside a destination with any fragment or query where the hook tests its path (eq $u.Path "g"), as Hugo 0.111.3 does; not where it tests the whole destination', () => {
+    const hook = (tested: string) => `{{ $u := urls.Parse .Destination }}{{ if eq ${tested} "g" }}<span>{{ .Text }}</span>{{ else }}{{ with .Page.GetPage $u.Path }}<a href="{{ .RelPermalink }}">{{ end }}{{ end }}`;
+    assert.deepEqual(['$u.Path', '$u.String', '.Destination'].map((tested) => [destinationsSetAsideOf(hook(tested)), destinationPathsSetAsideOf(hook(tested))]), [[['g'], ['g']], [['g'], []], [['g'], []]]);
+    const site = createWorkspace({
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'layouts/_default/_markup/render-link.html': hook('$u.Path'),
+      'content/docs/a.md': '---\ntitle: A\n---\nLinks [a](g), [b](g#x), [c](g?q=1), [d](gg#x).\n',
+    });
+    try {
+      const [found] = findSites([site.root], new GlossaryScope([site.root]), () => {}).sites;
+      const index = new GlossaryIndex();
+      index.setSites([found!]);
+      const uri = pathToFileURL(path.join(site.root, 'content/docs/a.md')).href;
+      index.setDocument(uri, readFileSync(path.join(site.root, 'content/docs/a.md'), 'utf8'));
+      const broken = documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+      assert.deepEqual(broken, ['No glossary entry at "gg#x".']);
+    } finally {
+      site.dispose();
+    }
   });
 
   it('tells a hook that writes the destination as it is, with tests of its text around it (grpc.io, falco, hugo-geekdoc; hugo-hooks-as-is)', () => {

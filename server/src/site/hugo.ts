@@ -119,6 +119,8 @@ export interface HugoSite {
    * such a link is not judged.
    */
   linkSetAside?: readonly string[];
+  /** Paths every `get-page` hook tests the destination's path for (`eq $u.Path "g"`): set aside with any fragment or query too. */
+  linkPathsSetAside?: readonly string[];
   /** Set where every `get-page` hook looks a link up again without its final slash (see `looksUpWithoutFinalSlash`). */
   linkLookupsTrimSlash?: true;
   /** Whether an image is written as it is (`none`: no image render hook, Hugo's own off), where every template could be seen. */

@@ -95,6 +95,20 @@ const EQUALS_WORD = /^\(?\s*eq\s+(?:(\$?[\w.]+)\s+"((?:[^"\\]|\\.)*)"|"((?:[^"\\
  * none aside or looks up no page.
  */
 export function destinationsSetAsideOf(template: string): string[] {
+  return setAsideOf(template, (name) => name.replace(/\.(?:String|Path)$/, ''));
+}
+
+/**
+ * The paths a link render hook sets aside as `destinationsSetAsideOf` tells, where it tests the
+ * destination's path (`{{ if eq $u.Path "g" }}`): it sets aside that destination with any fragment
+ * or query too (`[term](g#x)`).
+ */
+export function destinationPathsSetAsideOf(template: string): string[] {
+  return setAsideOf(template, (name) => (/\.Path$/.test(name) ? name.slice(0, -'.Path'.length) : undefined));
+}
+
+/** The words tested before every `.GetPage` of a hook's on what `tested` tells holds the destination (undefined: nothing). */
+function setAsideOf(template: string, tested: (name: string) => string | undefined): string[] {
   // The names that hold the destination: `.Destination`, and variables set from it (`$u := urls.Parse .Destination`).
   const destinations = new Set(['.Destination', '$.Destination']);
   let setAside: Set<string> | undefined;
@@ -108,7 +122,7 @@ export function destinationsSetAsideOf(template: string): string[] {
       const test = EQUALS_WORD.exec(condition.trim());
       const name = test?.[1] ?? test?.[4];
       const word = test?.[2] ?? test?.[3];
-      if (name !== undefined && word !== undefined && destinations.has(name.replace(/\.(?:String|Path)$/, ''))) here.add(word.replace(/\\(.)/g, '$1'));
+      if (name !== undefined && word !== undefined && destinations.has(tested(name) ?? '')) here.add(word.replace(/\\(.)/g, '$1'));
     }
     setAside = setAside === undefined ? here : new Set([...setAside].filter((word) => here.has(word)));
   }

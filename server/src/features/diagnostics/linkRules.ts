@@ -202,7 +202,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
   }
   // A destination the site's link render hook sets aside is written its own way: no link to judge.
   const site = index.siteFor(document.uri);
-  if (link.kind === 'inline' && site?.generator === 'hugo' && site.hugo.linkSetAside?.includes(link.target) && index.pageOf(document.uri) !== undefined) return undefined;
+  const setAside = site?.generator === 'hugo' && (site.hugo.linkSetAside?.includes(link.target) || site.hugo.linkPathsSetAside?.includes(link.target.replace(/[?#].*$/, '')));
+  if (link.kind === 'inline' && setAside === true && index.pageOf(document.uri) !== undefined) return undefined;
   // A definition no link uses writes no link: Hugo renders nothing of it; Docusaurus resolves only its Markdown file's path.
   if (link.kind === 'inline' && link.defined && !link.referenced && rendersNoUnusedDefinition(index, document.uri, link.target)) return undefined;
   const reached = linkedDocument(index, document.uri, link.target, link.targetUri, link.component);
