@@ -52,6 +52,13 @@ const librariesApart = {
     build.onResolve({ filter: /^\.\.\/lsp\/main$/ }, () => ({ path: './server.js', external: true }));
   },
 };
+// The command line and the library share the glossary service in dist/core.js (server/src/cli/core.ts).
+const coreApart = {
+  name: 'core-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/core$/ }, () => ({ path: './core.js', external: true }));
+  },
+};
 // acorn-jsx requires acorn's CommonJS build, micromark imports its ES module: one copy, not two.
 const oneAcorn = {
   name: 'one-acorn',
@@ -63,8 +70,9 @@ const oneAcorn = {
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/lsp/main.ts' }, plugins: [mdxParserApart, librariesApart] },
-  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [mdxParserApart, librariesApart] },
-  { entryPoints: { lib: 'server/src/cli/library.ts' }, plugins: [mdxParserApart, librariesApart] },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' }, plugins: [coreApart, librariesApart] },
+  { entryPoints: { lib: 'server/src/cli/library.ts' }, plugins: [coreApart] },
+  { entryPoints: { core: 'server/src/cli/core.ts' }, plugins: [mdxParserApart, librariesApart] },
   { entryPoints: { mdx: 'server/src/parsing/mdxParser.ts' }, plugins: [oneAcorn] },
   { entryPoints: { babel: 'server/src/site/babelParser.ts', re2: 'server/src/site/goRegExp.ts', tagPermalinks: 'server/src/features/tagPermalinks.ts', jsYaml: 'server/src/parsing/jsYaml.ts', htmlEntities: 'server/src/features/htmlEntities.ts', headingSlugs: 'server/src/site/headingSlugs.ts' } },
   // The thread that reads and parses a workspace's files while the server indexes them (server/src/workspace/parseFiles.ts).

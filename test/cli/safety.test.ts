@@ -22,14 +22,15 @@ const asRoot = process.getuid?.() === 0;
 
 /**
  * The bundled CLI where an unprivileged user can run it: the clone may lie in a folder only root
- * may enter. The bundle holds everything; its l10n folder beside it is only needed for German.
+ * may enter. The bundle and the service it loads from beside it (core.js) hold everything these
+ * runs need; the l10n folder is only needed for German.
  */
 function cliFor(uid: number | undefined): string {
   if (uid === undefined) return CLI_JS;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'md-glossary-cli-'));
   copies.push(folder);
   fs.mkdirSync(path.join(folder, 'dist'));
-  fs.copyFileSync(CLI_JS, path.join(folder, 'dist', 'cli.js'));
+  for (const bundle of ['cli.js', 'core.js']) fs.copyFileSync(path.join(path.dirname(CLI_JS), bundle), path.join(folder, 'dist', bundle));
   execFileSync('chmod', ['-R', 'a+rX', folder]);
   return path.join(folder, 'dist', 'cli.js');
 }

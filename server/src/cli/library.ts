@@ -2,12 +2,8 @@
 // as plain data. Its types are declared in types/markdown-glossary.d.ts, the published surface
 // written by hand to keep it this small; test/packaging/libraryTypes.ts holds the two together.
 import * as path from 'node:path';
-import { normalizeSettings } from '../common/settings';
-import { fileUri } from '../common/uris';
-import { parseDocument } from '../parsing/document';
-import { bundledL10nFolder, useLocale } from '../workspace/translations';
 import type { CheckOptions, CheckResult, Finding, GlossaryEntry } from '../../../types/markdown-glossary';
-import { check as checkFiles, cliWorkspace } from './check';
+import { bundledL10nFolder, check as checkFiles, cliWorkspace, fileUri, normalizeSettings, parseDocument, useLocale } from './core';
 
 export type { CheckOptions, CheckResult, Finding, GlossaryEntry };
 

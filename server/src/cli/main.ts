@@ -1,19 +1,41 @@
-import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { tuneGarbageCollection } from '../common/garbageCollection';
-import { applyEdits, LineIndex } from '../common/text';
-import { fileUri, uriToFsPath } from '../common/uris';
-import { tagsFileChange, TagsFileError } from '../features/tagsFileGenerator';
-import { CONFIG_FILE_NAMES, IGNORE_FILE_NAME, PACKAGE_JSON_KEY } from '../workspace/configFile';
-import { readBytesNow, withoutByteOrderMark } from '../workspace/fileReading';
-import { exactUtf8, writeTextFileNow } from '../workspace/files';
-import { bundledL10nFolder, useLocale } from '../workspace/translations';
-import { check, cliWorkspace, exitCodeOf, loadForCli, SettingsFileError, UsageError } from './check';
-import { FORMATS, formatResult, printable, type Format } from './formats';
-import { termRows, termsAsText } from './terms';
-import { formatTranslations, TRANSLATION_FORMATS, translationsReport, type TranslationFormat } from './translations';
-import { sameLocale } from '../features/translationStatus';
+import {
+  applyEdits,
+  bundledL10nFolder,
+  check,
+  cliWorkspace,
+  CONFIG_FILE_NAMES,
+  exactUtf8,
+  exitCodeOf,
+  fileUri,
+  FORMATS,
+  formatResult,
+  formatTranslations,
+  IGNORE_FILE_NAME,
+  l10n,
+  LineIndex,
+  loadForCli,
+  PACKAGE_JSON_KEY,
+  printable,
+  readBytesNow,
+  sameLocale,
+  SettingsFileError,
+  tagsFileChange,
+  TagsFileError,
+  termRows,
+  termsAsText,
+  TRANSLATION_FORMATS,
+  translationsReport,
+  tuneGarbageCollection,
+  UsageError,
+  uriToFsPath,
+  useLocale,
+  withoutByteOrderMark,
+  writeTextFileNow,
+  type Format,
+  type TranslationFormat,
+} from './core';
 
 const usage = () =>
   [
