@@ -252,8 +252,7 @@ export class ShortcodeNotices {
   private readonly open: string[] = [];
   /** Where the last closing of each name starts in the body: an opening before it is closed there or earlier. */
   private lastClosing: Map<string, number> | undefined;
-  /** Where the next `{{` at or after the last paragraph asked about starts (Infinity: none), so the text is searched once. */
-  private nextBraces = -1;
+  /** The text's next `{{` and closers, each searched for once. */
   private readonly next: NextOf;
 
   constructor(private readonly text: string, private readonly bodyOffset: number) {
@@ -266,11 +265,8 @@ export class ShortcodeNotices {
    */
   isNotice(start: number, end: number): 'notice' | 'calls' | undefined {
     const inside = this.open.length > 0 ? 'notice' : undefined;
-    if (this.nextBraces < start) {
-      const found = this.text.indexOf('{{', start);
-      this.nextBraces = found === -1 ? Infinity : found;
-    }
-    if (this.nextBraces >= end) return inside;
+    const braces = this.next.indexOf('{{', start);
+    if (braces === -1 || braces >= end) return inside;
     const calls = callsIn(this.next, start, end);
     // The opening the paragraph starts with (where it stands among those open), and the closing that closes it.
     let openedAtStart: number | undefined;
