@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ResponseError, type CodeAction, type Diagnostic, type MarkupContent, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { ResponseError, type CodeAction, type Diagnostic, type MarkupContent, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { createWorkspace, positionOf, type Workspace } from '../support/fixtures';
 import { completionItems, eventually, LspClient } from '../support/lspClient';
 
@@ -94,5 +94,62 @@ describe('an editor that shows plain text and cannot create or rename files (Vim
     // An editor that renames files gets the file's rename.
     const edit = (await full.connection.sendRequest('textDocument/rename', params)) as WorkspaceEdit;
     assert.ok(edit.documentChanges?.some((change) => 'kind' in change && change.kind === 'rename'), JSON.stringify(edit));
+  });
+});
+
+/** A position whose `character` counts UTF-8 bytes, as Vim and ALE count columns. */
+function bytePositionOf(text: string, needle: string, offsetInNeedle = 0): { line: number; character: number } {
+  const { line, character } = positionOf(text, needle, offsetInNeedle);
+  return { line, character: Buffer.byteLength(text.split('\n')[line].slice(0, character)) };
+}
+
+/** Text edits applied as a client that counts columns in UTF-8 bytes applies them. */
+function appliedInBytes(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n').map((line) => Buffer.from(line));
+  const offsetOf = ({ line, character }: { line: number; character: number }) => lines.slice(0, line).reduce((sum, each) => sum + each.length + 1, 0) + character;
+  let bytes = Buffer.from(text);
+  for (const edit of [...edits].sort((a, b) => offsetOf(b.range.start) - offsetOf(a.range.start))) {
+    bytes = Buffer.concat([bytes.subarray(0, offsetOf(edit.range.start)), Buffer.from(edit.newText), bytes.subarray(offsetOf(edit.range.end))]);
+  }
+  return bytes.toString();
+}
+
+describe('a client that counts columns in UTF-8 bytes and asks for it (ALE with initializationOptions.positionEncoding)', () => {
+  const LINE = 'Größere Übergänge 😀: das Outtasking, [Outtasking](../glossar/Outtasking.md), dann [Plan](../glossar/Fehlt.md).';
+  const BYTES_NOTE = `${LINE}\n`;
+  let ws: Workspace;
+  let client: LspClient;
+
+  before(async () => {
+    ws = createWorkspace({ 'glossar/Outtasking.md': TERM, 'glossar/Outsourcing.md': OUTSOURCING, 'glossar/tags.yml': TAGS, 'notes/plan.md': BYTES_NOTE });
+    client = await LspClient.start({ workspaceFolders: [ws.root], markupFormats: ['plaintext'], resourceOperations: [], initializationOptions: { positionEncoding: 'utf-8' } });
+    await client.waitForIndex();
+    await client.open(ws.uri('notes/plan.md'), BYTES_NOTE);
+  });
+  after(async () => {
+    await client?.shutdown();
+    ws?.dispose();
+  });
+
+  it('says so in its capabilities, and marks problems at the bytes they lie on', async () => {
+    assert.equal((client.initializeResult?.capabilities as { positionEncoding?: string }).positionEncoding, 'utf-8');
+    const diagnostics = await client.waitForDiagnostics(ws.uri('notes/plan.md'), (found) => (found ?? []).some((d) => d.code === 'broken-link'));
+    const broken = diagnostics.find((d) => d.code === 'broken-link')!;
+    const target = '../glossar/Fehlt.md';
+    assert.deepEqual(broken.range, { start: bytePositionOf(BYTES_NOTE, target), end: bytePositionOf(BYTES_NOTE, target, target.length) });
+  });
+
+  it('hovers the term at the byte column asked', async () => {
+    const hover = await client.hover(ws.uri('notes/plan.md'), bytePositionOf(BYTES_NOTE, 'Outtasking', 3));
+    assert.ok((hover?.contents as MarkupContent).value.startsWith('Outtasking (Teilvergabe)'), JSON.stringify(hover));
+    assert.deepEqual(hover?.range, { start: bytePositionOf(BYTES_NOTE, 'Outtasking'), end: bytePositionOf(BYTES_NOTE, 'Outtasking', 'Outtasking'.length) });
+  });
+
+  it('renames with edits that, applied byte by byte, change exactly the title, heading and link text', async () => {
+    const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: ws.uri('notes/plan.md') }, position: bytePositionOf(BYTES_NOTE, 'Outtasking', 2), newName: 'Teilauslagerung' })) as WorkspaceEdit;
+    const noteEdits = edit.changes?.[ws.uri('notes/plan.md')] ?? [];
+    assert.equal(appliedInBytes(BYTES_NOTE, noteEdits), BYTES_NOTE.replace('[Outtasking]', '[Teilauslagerung]'));
+    const termEdits = edit.changes?.[ws.uri('glossar/Outtasking.md')] ?? [];
+    assert.equal(appliedInBytes(TERM, termEdits), TERM.replace('title: Outtasking', 'title: Teilauslagerung').replace('# Outtasking', '# Teilauslagerung'));
   });
 });

@@ -66,25 +66,14 @@ function! s:Assert(condition, message) abort
   if !a:condition | throw a:message | endif
 endfunction
 
-" The byte index (0-based) in `text` of a UTF-16 `character`, as LSP counts by default.
-function! s:ByteOfUtf16(text, character) abort
-  let l:units = 0
-  let l:byte = 0
-  while l:units < a:character && l:byte < len(a:text)
-    let l:char = strcharpart(a:text[l:byte :], 0, 1)
-    let l:units += char2nr(l:char) > 0xFFFF ? 2 : 1
-    let l:byte += len(l:char)
-  endwhile
-  return l:byte
-endfunction
-
-" Lines with LSP text edits applied as the protocol means them (UTF-16 columns): the reference that
-" what ALE made of the same edits is compared with.
+" Lines with LSP text edits applied as the protocol means them, in the byte columns the server was
+" asked for (initializationOptions.positionEncoding 'utf-8', as the README configures ALE): the
+" reference that what ALE made of the same edits is compared with.
 function! s:AppliedAsMeant(lines, edits) abort
   let l:text = join(a:lines, "\n")
   let l:starts = [0]
   for l:line in a:lines | call add(l:starts, l:starts[-1] + len(l:line) + 1) | endfor
-  let l:Offset = {position -> l:starts[position.line] + s:ByteOfUtf16(a:lines[position.line], position.character)}
+  let l:Offset = {position -> l:starts[position.line] + position.character}
   let l:sorted = sort(copy(a:edits), {a, b -> l:Offset(b.range.start) - l:Offset(a.range.start)})
   for l:edit in l:sorted
     let l:start = l:Offset(l:edit.range.start)
@@ -375,7 +364,8 @@ function! s:CreateFromTemplate() abort
   call s:Assert(readfile(l:missing) ==# l:template, 'Fehlt.md on disk: ' . string(readfile(l:missing)))
 endfunction
 
-let s:utf16_damage = []
+" Lines a rename changed other than by putting the new name for the old (bytes lost or doubled).
+let s:rename_damage = []
 function! s:Rename() abort
   call s:Running()
   execute 'buffer ' . s:note
@@ -399,14 +389,11 @@ function! s:Rename() abort
     call s:Assert(s:Wait(5000, {-> bufnr(l:path) > 0 && getbufline(bufnr(l:path), 1, '$') !=# l:files[l:uri]}), fnamemodify(l:path, ':t') . ' was not changed within 5 s')
     let l:after = getbufline(bufnr(l:path), 1, '$')
     call s:Assert(len(l:after) == len(l:expected), fnamemodify(l:path, ':t') . ': ' . s:Difference(l:after, l:expected))
-    " Lines of ASCII come out as the server meant them; lines with umlauts before an edit are the
-    " utf16 check's (ALE 3.3 reads UTF-16 columns as bytes).
-    for l:number in range(len(l:expected))
-      if l:after[l:number] is# l:expected[l:number] | continue | endif
-      if l:files[l:uri][l:number] =~# '[^\x00-\x7f]'
-        call add(s:utf16_damage, fnamemodify(l:path, ':t') . ': ' . s:Difference(l:after[l:number : l:number], l:expected[l:number : l:number], l:number))
-      else
-        throw fnamemodify(l:path, ':t') . ': ' . s:Difference(l:after, l:expected)
+    call s:Assert(l:after ==# l:expected, fnamemodify(l:path, ':t') . ': ' . s:Difference(l:after, l:expected))
+    " Whatever the server meant: every line changed is the old one with the new name for the old.
+    for l:number in range(len(l:after))
+      if substitute(l:after[l:number], s:NEW_NAME, 'Outtasking', 'g') isnot# l:files[l:uri][l:number]
+        call add(s:rename_damage, fnamemodify(l:path, ':t') . ': ' . s:Difference(l:after[l:number : l:number], l:files[l:uri][l:number : l:number], l:number))
       endif
     endfor
   endfor
@@ -435,9 +422,9 @@ function! s:RenameId() abort
   call s:Assert(l:new ==# ['No rename result received from server'], 'messages: ' . string(l:new))
 endfunction
 
-" Positions on a line with umlauts and an emoji before the problem: LSP counts UTF-16 code units
-" (ALE announces no other encoding), ALE 3.3 reads them as bytes.
-function! s:Utf16() abort
+" Positions on a line with umlauts and an emoji before the problem, and the rename's lines with
+" umlauts: ALE counts columns in bytes, as it asked the server to (positionEncoding 'utf-8').
+function! s:Umlauts() abort
   call s:Running()
   let l:term = s:Open('glossar/Kernkompetenz.md')
   let l:tags_line = search('^tags: \[.*\]$', 'w')
@@ -447,8 +434,8 @@ function! s:Utf16() abort
   let l:item = s:DiagnosticNaming(l:term, 'Zweitens')
   let l:line = getline(l:tags_line)
   let l:marked = l:line[l:item.col - 1 : l:item.end_col - 1]
-  call s:Assert(l:marked is# 'Zweitens' && empty(s:utf16_damage), printf('ALE marks "%s" (bytes %d-%d) of %s; the rename: %s',
-  \ l:marked, l:item.col, l:item.end_col, string(l:line[match(l:line, 'Erfunden') :]), empty(s:utf16_damage) ? 'as meant' : join(s:utf16_damage, '; ')))
+  call s:Assert(l:marked is# 'Zweitens' && empty(s:rename_damage), printf('ALE marks "%s" (bytes %d-%d) of %s; the rename: %s',
+  \ l:marked, l:item.col, l:item.end_col, string(l:line[match(l:line, 'Erfunden') :]), empty(s:rename_damage) ? 'as meant' : join(s:rename_damage, '; ')))
 endfunction
 
 function! s:Run(...) abort
@@ -466,7 +453,7 @@ function! s:Run(...) abort
     call s:Check('rename', function('s:Rename'))
     call s:Check('renameid', function('s:RenameId'))
     call s:Check('create', function('s:CreateFromTemplate'))
-    call s:Check('utf16', function('s:Utf16'))
+    call s:Check('umlauts', function('s:Umlauts'))
     call s:Finish('')
   catch
     call s:Finish('script error: ' . v:exception . ' (' . v:throwpoint . ')')
@@ -488,6 +475,7 @@ call ale#linter#Define('markdown', {
 \   'executable': 'node',
 \   'command': 'node ' . shellescape(s:server) . ' --stdio',
 \   'project_root': {buffer -> fnamemodify(ale#path#FindNearestFile(buffer, '.markdown-glossary.json'), ':h')},
+\   'initialization_options': {'positionEncoding': 'utf-8'},
 \})
 
 call timer_start(s:timeout_ms, {-> s:Finish('timed out after ' . s:timeout_ms . ' ms')})

@@ -20,7 +20,6 @@ const SCRIPT_TIMEOUT_MS = 45_000;
 const PROCESS_TIMEOUT_MS = 60_000;
 
 /** ALE 3.3 itself keeps these from working; they run, and pass once an ALE does better. */
-const ALE_UTF16 = 'ALE 3.3 reads LSP columns (UTF-16 code units) as byte columns and sends byte columns: on a line with umlauts or an emoji it marks and edits the wrong bytes';
 const CHECKS: ReadonlyArray<EditorCheck> = [
   ['starts', 'ALE starts the server from dist/server.js for a note and it answers once content/ is indexed'],
   ['diagnostics', 'typing an undeclared tag into front matter shows an unknown-tag warning naming it, at the tag'],
@@ -32,10 +31,13 @@ const CHECKS: ReadonlyArray<EditorCheck> = [
   ],
   ['codeaction', ':ALECodeAction "Declare in tags.yml" on the warning edits tags.yml exactly as the server means'],
   ['tagcompletion', 'completion of a tag in front matter ("Proz") offers Prozesse and inserts it'],
-  ['rename', ':ALERename on a mention renames the title, heading and links as the server means (lines of ASCII)'],
+  ['rename', ':ALERename on a mention renames the title, heading and links as the server means'],
   ['renameid', ':ALERename of an id that names its file: ALE is told it cannot, and nothing changes (no E716)'],
   ['create', 'the fix "Create … from the template" of a broken link opens the new file\'s buffer with the template, and saving creates the file'],
-  ['utf16', 'positions on lines with umlauts and an emoji: the warning marks the tag, a rename edits the link', ALE_UTF16],
+  [
+    'umlauts',
+    'on lines with umlauts and an emoji, with positionEncoding "utf-8" as the README configures ALE (it counts columns in bytes): the warning marks the tag, and the rename changes nothing but the names',
+  ],
 ];
 
 const skip =
