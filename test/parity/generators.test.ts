@@ -314,6 +314,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-anchors-texts', dir: path.join(SITES, 'docusaurus-anchors-texts'), asDocs: false },
   { name: 'docusaurus-anchors-partials', dir: path.join(SITES, 'docusaurus-anchors-partials'), asDocs: false },
   { name: 'docusaurus-anchors-partials-root', dir: path.join(SITES, 'docusaurus-anchors-partials-root'), asDocs: false },
+  { name: 'docusaurus-links-partials', dir: path.join(SITES, 'docusaurus-links-partials'), asDocs: false },
   { name: 'docusaurus-anchors-locales', dir: path.join(SITES, 'docusaurus-anchors-locales'), asDocs: false },
   { name: 'docusaurus-anchors-blog', dir: path.join(SITES, 'docusaurus-anchors-blog'), asDocs: false },
   { name: 'docusaurus-anchors-html', dir: path.join(SITES, 'docusaurus-anchors-html'), asDocs: false },
@@ -643,7 +644,7 @@ function compareBrokenAnchors(siteDir: string, table: DocusaurusTable, findings:
  * Every broken link the build reports (a page route and the link as written) is a `broken-link`
  * finding in the file published at that route (a doc, a blog post, a page), over that very link text; and
  * every `broken-link` error (one that breaks the build) is a link the build reports: never a false
- * broken link. A page built from no file of its own, as a blog's list of posts, repeats the links
+ * broken link. A link of a partial a page renders (see `renderedFiles`) is reported on the page. A page built from no file of its own, as a blog's list of posts, repeats the links
  * of the posts it shows: a link reported on a post's page as well is compared there.
  */
 /** A link as written (`/docs/tags/zwei-wörter`) and as the build reports it, percent-encoded where the page's `href` is. */
@@ -661,10 +662,28 @@ function sameBrokenLink(written: string, reported: string): boolean {
   return [written, ...slashed].some((variant) => sameLink(variant, reported));
 }
 
+/**
+ * A page's file (as our findings name it) and the Markdown partials it imports and renders, itself or
+ * through another partial (`import Teil from './_teil.mdx'`, `@site/…`): the build reports their links on the page.
+ */
+function renderedFiles(siteDir: string, file: string): string[] {
+  const files = [file];
+  for (let at = 0; at < files.length && files.length < 20; at++) {
+    const text = fs.existsSync(path.join(siteDir, files[at])) ? fs.readFileSync(path.join(siteDir, files[at]), 'utf8') : '';
+    for (const [, request] of text.matchAll(/^import\s+\w+\s+from\s+['"]([^'"]+\/_[^'"/]*)['"];?$/gm)) {
+      const base = request.startsWith('@site/') ? request.slice('@site/'.length) : path.posix.join(path.posix.dirname(files[at]), request);
+      const partial = [base, `${base}.md`, `${base}.mdx`].find((candidate) => /\.mdx?$/.test(candidate) && fs.existsSync(path.join(siteDir, candidate)));
+      if (partial !== undefined && !files.includes(partial)) files.push(partial);
+    }
+  }
+  return files;
+}
+
 function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: Finding[], ourFileOf: (file: string) => string, agreement: Agreement): void {
   const fileAt = (locale: string, route: string): string | undefined =>
     table.docs.find((row) => row.published && row.locale === locale && row.route === route)?.file ?? table.contentPages.find((row) => row.locale === locale && row.route === route)?.file;
   const onPageOfFile = (row: { locale: string; page: string; link: string }) => fileAt(row.locale, row.page) !== undefined;
+  const rendersFinding = (file: string, finding: Finding) => renderedFiles(siteDir, ourFileOf(file)).includes(finding.file);
   const brokenLinks = findings.filter((finding) => finding.code === 'broken-link').map((finding) => ({ finding, text: textAt(siteDir, finding) }));
   for (const reported of table.brokenLinks) {
     const file = fileAt(reported.locale, reported.page);
@@ -674,7 +693,7 @@ function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: F
     // (`/docs/x` written, `/de/docs/x` reported; the fixtures' base URL is `/`); one written with
     // other than ASCII, percent-encoded as the page's `href` has it.
     const asWritten = (text: string) => sameBrokenLink(text, reported.link) || (text.startsWith('/') && sameBrokenLink(`/${reported.locale}${text}`, reported.link));
-    const ours = file === undefined ? undefined : brokenLinks.find(({ finding, text }) => finding.file === ourFileOf(file) && asWritten(text));
+    const ours = file === undefined ? undefined : brokenLinks.find(({ finding, text }) => rendersFinding(file, finding) && asWritten(text));
     if (ours !== undefined) agreement.agreeing++;
     else agreement.differences.push(`broken link on ${reported.page} (${reported.locale}, ${file ?? 'no doc at that route'}) to "${reported.link}": check has no broken-link finding for it`);
   }
@@ -683,7 +702,7 @@ function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: F
     agreement.compared++;
     const reported = table.brokenLinks.some((row) => {
       const file = fileAt(row.locale, row.page);
-      return sameBrokenLink(text, row.link) && file !== undefined && ourFileOf(file) === finding.file;
+      return sameBrokenLink(text, row.link) && file !== undefined && rendersFinding(file, finding);
     });
     if (reported) agreement.agreeing++;
     else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a build-breaking broken link to "${text}" the build does not report`);

@@ -796,6 +796,26 @@ describe('broken-link in a Docusaurus site', () => {
     );
   });
 
+  it('fails the build on a broken link of a partial that a built page renders, itself or through another partial; a partial no built page imports only warns (docusaurus-links-partials)', () => {
+    const partial = '## Verweise\n\n[Da](../ziel.md) [Fehlt](../fehlt.md) [Route](/docs/nirgends)\n';
+    const severities = (texts: Record<string, string>) => {
+      const { index } = siteWithFiles([], { 'docs/teile/_links.mdx': partial, 'docs/ziel.md': '# Ziel\n', ...texts });
+      return diagnosticsOf(index, 'docs/teile/_links.mdx').map((diagnostic) => `${diagnostic.severity} ${diagnostic.message}`);
+    };
+    const page = (front: string, imports: string) => `---\ntitle: Seite${front}\n---\n${imports}\n\n# Seite\n\n<Teil />\n`;
+    const rendered = ['error No glossary entry at "../fehlt.md".', 'error No glossary entry at "/docs/nirgends".'];
+    const warned = rendered.map((line) => line.replace('error', 'warning'));
+    assert.deepEqual(severities({ 'docs/seite.mdx': page('', "import Teil from './teile/_links.mdx';") }), rendered);
+    assert.deepEqual(severities({ 'docs/seite.mdx': page('', "import Teil from '@site/docs/teile/_links';") }), rendered);
+    // Through a partial a page imports.
+    assert.deepEqual(severities({ 'docs/seite.mdx': page('', "import Teil from './teile/_mitte.mdx';"), 'docs/teile/_mitte.mdx': "import Links from './_links.mdx';\n\n<Links />\n" }), rendered);
+    // No page imports it, a draft does, a page in CommonMark writes the import as text, or it imports another file of that name.
+    assert.deepEqual(severities({}), warned);
+    assert.deepEqual(severities({ 'docs/seite.mdx': page('\ndraft: true', "import Teil from './teile/_links.mdx';") }), warned);
+    assert.deepEqual(severities({ 'docs/seite.md': page('\nmdx:\n  format: md', "import Teil from './teile/_links.mdx';") }), warned);
+    assert.deepEqual(severities({ 'docs/seite.mdx': page('', "import Teil from './andere/_links.mdx';") }), warned);
+  });
+
   it('reports a route of another locale\'s build from a page of the default locale, but not one of its own there (docs at the root, docs/fr/) (docusaurus-locale-links)', () => {
     const index = new GlossaryIndex();
     const site = defaultDocusaurusSite(ROOT);
@@ -1983,6 +2003,24 @@ describe('affectedDocuments (dependencies)', () => {
       uri('docs/plan.md'),
       uri('notes/wiki.md'),
     ]);
+  });
+
+  it('on a page that imports a partial or stops, or becomes a draft: the partials it renders, as deep as they import', () => {
+    const { index } = siteWithFiles([], {
+      'docs/seite.mdx': "---\ntitle: Seite\n---\nimport Teil from './_teil.mdx';\n\n<Teil />\n",
+      'docs/_teil.mdx': "import Tief from './_tief.mdx';\n\n<Tief />\n",
+      'docs/_tief.mdx': 'Text.\n',
+      'docs/_andere.mdx': 'Text.\n',
+    });
+    const target = uri('docs/seite.mdx');
+    const change = (text: string) => {
+      const before = index.getDocument(target);
+      const after = index.setDocument(target, text);
+      return [...affectedDocuments(index, target, before, after)].filter((affected) => affected.includes('/_')).sort();
+    };
+    assert.deepEqual(change("---\ntitle: Seite\ndraft: true\n---\nimport Teil from './_teil.mdx';\n\n<Teil />\n"), [uri('docs/_teil.mdx'), uri('docs/_tief.mdx')]);
+    assert.deepEqual(change("---\ntitle: Seite\ndraft: true\n---\nimport Teil from './_andere.mdx';\n\n<Teil />\n"), [uri('docs/_andere.mdx'), uri('docs/_teil.mdx'), uri('docs/_tief.mdx')]);
+    assert.deepEqual(change("---\ntitle: Seite\ndraft: true\n---\nimport Teil from './_andere.mdx';\n\n<Teil /> Mehr.\n"), []);
   });
 
   it('on a changed id: the entries with the old id and those with the new one', () => {

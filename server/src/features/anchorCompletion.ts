@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../parsing/document';
 import { docusaurusAnchorsOf } from '../site/docusaurusAnchors';
 import { NO_COMPLETIONS, type CompletionList, type Suggestion } from './completionList';
 import { compiledAsMdx } from './diagnostics/siteRules';
-import { markdownPartialOf } from './diagnostics/anchorRules';
+import { markdownPartialOf } from './diagnostics/partials';
 import { linkedDocument } from './termLinks';
 
 /** A link's target up to the cursor, in its anchor: `[text](./other.md#par`, `](#par`. */

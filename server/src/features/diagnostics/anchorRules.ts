@@ -3,15 +3,16 @@ import { distance } from 'fastest-levenshtein';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
-import { isMarkdownPath, resolveRelativeLink } from '../../common/uris';
+import { isMarkdownPath } from '../../common/uris';
 import { fragmentStart, markdownDestination, type MarkdownLink } from '../../parsing/markdown';
-import { docusaurusAnchorsOf, headingAnchorsBefore, type PartialOf } from '../../site/docusaurusAnchors';
+import { docusaurusAnchorsOf, headingAnchorsBefore } from '../../site/docusaurusAnchors';
 import { comparePositions } from '../../common/text';
 import { blogPostRoute, contentPageTranslations, contentTranslationLocaleOf, listedPost, type KnownBlog } from '../../site/docusaurus';
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument } from '../termLinks';
 import { compiledAsMdx, compiledByItsPlugin, mdxProblemsOf } from './siteRules';
+import { markdownPartialOf } from './partials';
 import { blogPostsOf, blogPostUriAt, componentLinksOf, suggestionWritableInto } from './linkRules';
 
 type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
@@ -134,35 +135,6 @@ function judgedPage(index: GlossaryIndex, site: DocusaurusSite, document: Parsed
   if (instance === undefined || instance.mdxSyntaxChangedBy !== undefined || instance.headingIdsChangedBy !== undefined) return undefined;
   // Components the site's MDX components provide are defined.
   return mdxProblemsOf(site.docusaurus, document).length > 0 ? undefined : page;
-}
-
-/**
- * The Markdown file of the glossary a page's import names (`./_teil.mdx`, `@site/docs/_teil.md`, `/docs/_teil.md`,
- * `./_teil` with the extension webpack adds), with how Docusaurus compiles it; undefined for code and
- * for a file the index does not hold.
- */
-export function markdownPartialOf(index: GlossaryIndex): PartialOf {
-  return (request, importer) => {
-    const site = index.siteFor(importer.uri);
-    const path = request.replace(/(?!^)[?#].*$/s, '');
-    const inSite = (relative: string) => site && resolveRelativeLink(`${site.rootUri.replace(/\/$/, '')}/_`, relative);
-    const uri = site !== undefined && path.startsWith('@site/') ? inSite(path.slice('@site/'.length)) : /^\.\.?\//.test(path) ? resolveRelativeLink(importer.uri, path) : path.startsWith('/') ? inSite(path.slice(1)) : undefined;
-    if (uri === undefined || site?.generator !== 'docusaurus') return undefined;
-    const candidatesOf = (base: string) => (/\.mdx?$/i.test(base) ? [base] : [`${base}.md`, `${base}.mdx`]);
-    // `/docs/_teil.mdx`: webpack's `resolve.roots`, each static folder before the site's (see `moduleTarget`); a static folder's file is no partial of ours.
-    if (path.startsWith('/')) {
-      if (site.docusaurus.staticFolders === undefined) return undefined;
-      for (const folder of site.docusaurus.staticFolders) {
-        const base = resolveRelativeLink(`${folder.replace(/\/$/, '')}/_`, path.slice(1));
-        if (base === undefined || candidatesOf(base).some((candidate) => index.whatIsAt(candidate) !== 'none')) return undefined;
-      }
-    }
-    for (const candidate of candidatesOf(uri)) {
-      const document = index.documentAtLink(candidate);
-      if (document !== undefined) return { document, mdx: compiledAsMdx(index, document) };
-    }
-    return undefined;
-  };
 }
 
 /** Anchors other parts of a page than its text give it: the footnotes' (`user-content-fn-1`, `footnote-label`). */

@@ -3,6 +3,7 @@ import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { routeSegments } from '../../common/uris';
 import { blogPostRoute, type DocusaurusSite, type KnownBlog } from '../../site/docusaurus';
 import { isCaseOrNumberVariant, isLikelyTypo } from './similarity';
+import { partialsImportedBy } from './partials';
 
 /**
  * The other documents whose diagnostics may change when one document changes from `before` to
@@ -36,6 +37,11 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
       const term = page === uri ? termAfter : index.getDocument(page)?.term;
       for (const source of index.documentsLinkingTo(term ?? { uri: page, id: '', title: '', aliases: [] })) affected.add(source);
     }
+  }
+  // A page that comes, goes, changes its front matter (a draft) or its imports changes where the partials it imports are
+  // rendered: whether the build fails on their broken links.
+  if ((before === undefined) !== (after === undefined) || !sameFrontMatterValues(before, after) || importsOf(before) !== importsOf(after)) {
+    for (const document of [before, after]) if (document !== undefined) for (const partial of partialsImportedBy(index, document)) affected.add(partial);
   }
   // A page that comes, goes or may move, or changes its anchors, is a target of `<Link>` elements by route.
   if ((before === undefined) !== (after === undefined) || !sameFrontMatterValues(before, after) || anchorsChanged) {
@@ -139,6 +145,11 @@ function taxonomyValues(document: ParsedDocument | undefined, taxonomies: Readon
 
 /** How far up a chain of imports a partial's anchors are followed (see `docusaurusAnchorsOf`). */
 const MAX_IMPORT_DEPTH = 5;
+
+/** The modules a page imports, as one string to compare. */
+function importsOf(document: ParsedDocument | undefined): string {
+  return (document?.mdxModules ?? []).map((module) => module.request).join('\u0000');
+}
 
 /** What a page's anchors are made of (see `docusaurusAnchorsOf`), as one string to compare. */
 function anchorSourcesOf(document: ParsedDocument): string {

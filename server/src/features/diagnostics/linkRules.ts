@@ -13,6 +13,7 @@ import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { compiledAsMdx, compiledByItsPlugin, pagesPluginPagesAt, translatedInEveryLocale } from './siteRules';
+import { renderedOnBuiltPage } from './partials';
 import { wikiLinkTo } from '../linkCompletion';
 import { distance } from 'fastest-levenshtein';
 
@@ -26,7 +27,7 @@ export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   // A blog post or page each locale's build reads a translation of in its place, and a page no build
   // reads (a version the site does not build, a translation of no original): no build reads its links.
   if (site?.generator === 'docusaurus' && (translatedInEveryLocale(index, document.uri) || neverRead(site, index.pageOf(document.uri)))) return diagnostics;
-  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || compiledByItsPlugin(index, document));
+  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || compiledByItsPlugin(index, document) || renderedOnBuiltPage(index, document));
   const asMdx = document.body.links.some((link) => link.inMdxComment) && compiledAsMdx(index, document);
   const check = (link: MarkdownLink) => {
     // MDX's comment writes no link.
