@@ -796,7 +796,7 @@ describe('broken-link in a Docusaurus site', () => {
     );
   });
 
-  it('fails the build on a broken link of a partial that a built page renders, itself or through another partial; a partial no built page imports only warns (docusaurus-links-partials)', () => {
+  it('fails the build on a broken link of a partial that a built page renders, itself or through another partial, a relative URL judged from each such page; a partial no built page imports only warns (docusaurus-links-partials)', () => {
     const partial = '## Verweise\n\n[Da](../ziel.md) [Fehlt](../fehlt.md) [Route](/docs/nirgends)\n';
     const severities = (texts: Record<string, string>) => {
       const { index } = siteWithFiles([], { 'docs/teile/_links.mdx': partial, 'docs/ziel.md': '# Ziel\n', ...texts });
@@ -809,6 +809,18 @@ describe('broken-link in a Docusaurus site', () => {
     assert.deepEqual(severities({ 'docs/seite.mdx': page('', "import Teil from '@site/docs/teile/_links';") }), rendered);
     // Through a partial a page imports.
     assert.deepEqual(severities({ 'docs/seite.mdx': page('', "import Teil from './teile/_mitte.mdx';"), 'docs/teile/_mitte.mdx': "import Links from './_links.mdx';\n\n<Links />\n" }), rendered);
+    // A relative URL resolves from each page that renders the partial: from /docs/sub/tief, `ziel` is
+    // /docs/sub/ziel, none, and `../nirgends` /docs/nirgends (from /docs/seite, /nirgends: the top level is not judged).
+    const relative = siteWithFiles([], {
+      'docs/teile/_rel.mdx': '[Z](ziel) [N](../nirgends)\n',
+      'docs/ziel.md': '# Ziel\n',
+      'docs/seite.mdx': page('', "import Teil from './teile/_rel.mdx';"),
+      'docs/sub/tief.mdx': page('', "import Teil from '../teile/_rel.mdx';"),
+    }).index;
+    assert.deepEqual(
+      diagnosticsOf(relative, 'docs/teile/_rel.mdx').map((diagnostic) => `${diagnostic.severity} ${diagnostic.message}`),
+      ['error No glossary entry at "ziel". Read from /docs/sub/tief, which imports this partial.', 'error No glossary entry at "../nirgends". Read from /docs/sub/tief, which imports this partial.'],
+    );
     // No page imports it, a draft does, a page in CommonMark writes the import as text, or it imports another file of that name.
     assert.deepEqual(severities({}), warned);
     assert.deepEqual(severities({ 'docs/seite.mdx': page('\ndraft: true', "import Teil from './teile/_links.mdx';") }), warned);

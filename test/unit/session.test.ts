@@ -163,6 +163,36 @@ describe('a glossary session', () => {
     }
   });
 
+  it('checks a partial again once typing pauses in a page that starts or stops importing it: the build renders its broken links there', async () => {
+    const page = '---\ntitle: Seite\n---\n\n# Seite\n';
+    const site = createWorkspace({
+      'docusaurus.config.js': "module.exports = { baseUrl: '/', presets: [['classic', { docs: { sidebarPath: false } }]] };\n",
+      'docs/seite.mdx': page,
+      'docs/_teil.mdx': '[kaputt](/docs/nirgends)\n',
+    });
+    try {
+      const recorder = new Recorder();
+      recorder.session.setWorkspaceFolders([site.root]);
+      await recorder.session.indexWorkspace(DEFAULT_SETTINGS);
+      const partial = site.uri('docs/_teil.mdx');
+      const severity = () => recorder.published.get(partial)?.at(-1)?.map((diagnostic) => diagnostic.severity ?? 'warning').join() ?? '';
+      await until(() => recorder.published.has(partial), 'the partial is checked');
+      const warned = severity();
+      let text = page;
+      const document = { getText: () => text };
+      text = `${page}\nimport Teil from './_teil.mdx';\n\n<Teil />\n`;
+      recorder.session.documentChanged(site.uri('docs/seite.mdx'), document);
+      await until(() => severity() !== warned, 'the partial is checked again once the page imports it');
+      const rendered = severity();
+      text = page;
+      recorder.session.documentChanged(site.uri('docs/seite.mdx'), document);
+      await until(() => severity() === warned, 'and again once it no longer does');
+      assert.notEqual(rendered, warned);
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('checks the doc ids a sidebar names against the docs, again when a doc comes or changes its id and when the sidebars file changes', async () => {
     const site = createWorkspace({
       'docusaurus.config.js': "module.exports = { baseUrl: '/', presets: [['classic', { docs: { sidebarPath: './sidebars.js' } }]] };\n",

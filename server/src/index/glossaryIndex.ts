@@ -239,6 +239,8 @@ export class GlossaryIndex {
   private readonly linksByName = new UrisByKey();
   /** Documents by the names, in lower case, of the files their images and links to files name (`assetFileName`). */
   private readonly filesNamed = new UrisByKey();
+  /** Documents by the last segment, in lower case, of each module their MDX imports (see `documentsImportingAny`). */
+  private readonly importers = new UrisByKey();
   /** What is on disk at a URI, for the files images and links name; undefined until the workspace says how to look. */
   private pathProbe: PathProbe | undefined;
   /** Whether a Markdown file at a path would be one of the glossary's (its scope's); undefined: none would. */
@@ -814,6 +816,7 @@ export class GlossaryIndex {
 
   private learnUses(document: ParsedDocument, targets: LinkTargets): void {
     for (const name of fileNamesOf(document)) this.filesNamed.add(name, document.uri);
+    for (const module of document.mdxModules ?? []) this.importers.add(lastSegmentOf(module.request), document.uri);
     for (const tag of tagsOf(document)) this.tagUsers.add(tag, document.uri);
     for (const uri of targets.uris) this.linksByUri.add(uri, document.uri);
     for (const id of targets.ids) this.linksById.add(id, document.uri);
@@ -823,6 +826,7 @@ export class GlossaryIndex {
   private forgetUses(document: ParsedDocument | undefined, targets: LinkTargets | undefined): void {
     if (document === undefined || targets === undefined) return;
     for (const name of fileNamesOf(document)) this.filesNamed.delete(name, document.uri);
+    for (const module of document.mdxModules ?? []) this.importers.delete(lastSegmentOf(module.request), document.uri);
     for (const tag of tagsOf(document)) this.tagUsers.delete(tag, document.uri);
     for (const uri of targets.uris) this.linksByUri.delete(uri, document.uri);
     for (const id of targets.ids) this.linksById.delete(id, document.uri);
@@ -886,24 +890,30 @@ export class GlossaryIndex {
   /**
    * The documents whose MDX asks for a module that may be one of these files (see `moduleTarget`):
    * a request's last segment, in any case, is the file's name, with or without its extension, or
-   * the folder of an `index` or `package.json`. A scan of the documents: they are kept apart from
-   * the tables, as the MDX of an open page is read again in place while typing pauses.
+   * the folder of an `index` or `package.json`.
    */
   documentsImportingAny(uris: readonly string[]): Set<string> {
-    const names = new Set<string>();
+    const importing = new Set<string>();
     for (const uri of uris) {
       const segments = uriPath(uri).toLowerCase().split('/');
       const name = segments[segments.length - 1];
-      names.add(name);
-      names.add(name.replace(/\.[^.]*$/, ''));
-      if (/^index\.|^package\.json$/.test(name) && segments.length > 1) names.add(segments[segments.length - 2]);
-    }
-    const importing = new Set<string>();
-    if (names.size === 0) return importing;
-    for (const document of this.documentsByUri.values()) {
-      if (document.mdxModules?.some((module) => names.has(lastSegmentOf(module.request))) === true) importing.add(document.uri);
+      const names = [name, name.replace(/\.[^.]*$/, '')];
+      if (/^index\.|^package\.json$/.test(name) && segments.length > 1) names.push(segments[segments.length - 2]);
+      for (const each of names) for (const importer of this.importers.get(each)) importing.add(importer);
     }
     return importing;
+  }
+
+  /**
+   * Reads an open document's MDX again in place (`read` changes its MDX facts, as typing pauses):
+   * the modules it imports are learnt again around it.
+   */
+  readMdxInPlace(uri: string, read: (document: ParsedDocument) => void): void {
+    const document = this.documentsByUri.get(canonicalUri(uri));
+    if (document === undefined) return;
+    for (const module of document.mdxModules ?? []) this.importers.delete(lastSegmentOf(module.request), document.uri);
+    read(document);
+    for (const module of document.mdxModules ?? []) this.importers.add(lastSegmentOf(module.request), document.uri);
   }
 
   /** The documents that link to a term, in any link style, whether or not it exists yet. */

@@ -347,14 +347,20 @@ export class GlossarySession {
     // Outside a Docusaurus site no page is compiled as MDX (see `closedDocument`).
     if (lines === undefined || document === undefined || this.index.siteFor(uri)?.generator !== 'docusaurus') return;
     const before = JSON.stringify(mdxFactsOf(document));
-    // In place: the document is the index's, and nothing the index keeps depends on its MDX.
-    delete document.mdxProblems;
-    delete document.mdxStrictProblems;
-    delete document.commonMarkProblems;
-    delete document.mdxModules;
-    delete document.componentLinks;
-    Object.assign(document, mdxProblemsFact(lines.text, lines));
-    if (JSON.stringify(mdxFactsOf(document)) !== before) this.publish(uri);
+    // As it was, for what depends on its imports (partials it renders, anchors they give it).
+    const earlier = { ...document };
+    // In place: the document is the index's, which keeps of its MDX only the modules it imports.
+    this.index.readMdxInPlace(uri, (read) => {
+      delete read.mdxProblems;
+      delete read.mdxStrictProblems;
+      delete read.commonMarkProblems;
+      delete read.mdxModules;
+      delete read.componentLinks;
+      Object.assign(read, mdxProblemsFact(lines.text, lines));
+    });
+    if (JSON.stringify(mdxFactsOf(document)) === before) return;
+    this.publish(uri);
+    this.checkSoon(affectedDocuments(this.index, uri, earlier, document));
   }
 
   /**

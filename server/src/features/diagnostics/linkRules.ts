@@ -13,7 +13,7 @@ import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { compiledAsMdx, compiledByItsPlugin, pagesPluginPagesAt, translatedInEveryLocale } from './siteRules';
-import { renderedOnBuiltPage } from './partials';
+import { pagesRendering } from './partials';
 import { wikiLinkTo } from '../linkCompletion';
 import { distance } from 'fastest-levenshtein';
 
@@ -27,12 +27,15 @@ export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   // A blog post or page each locale's build reads a translation of in its place, and a page no build
   // reads (a version the site does not build, a translation of no original): no build reads its links.
   if (site?.generator === 'docusaurus' && (translatedInEveryLocale(index, document.uri) || neverRead(site, index.pageOf(document.uri)))) return diagnostics;
-  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (index.pageOf(document.uri)?.published === true || compiledByItsPlugin(index, document) || renderedOnBuiltPage(index, document));
+  const ownPage = index.pageOf(document.uri)?.published === true || compiledByItsPlugin(index, document);
+  // A partial renders on the pages that import it.
+  const renderedOn = site?.generator === 'docusaurus' && !ownPage ? pagesRendering(index, document) : [];
+  const failsBuild = site !== undefined && brokenLinkPolicyOf(site) === 'throw' && (ownPage || renderedOn.length > 0);
   const asMdx = document.body.links.some((link) => link.inMdxComment) && compiledAsMdx(index, document);
   const check = (link: MarkdownLink) => {
     // MDX's comment writes no link.
     if (asMdx && link.inMdxComment) return;
-    const broken = brokenLink(index, document, link);
+    const broken = brokenLink(index, document, link) ?? brokenWhereRendered(index, renderedOn, link);
     if (broken === undefined) return;
     diagnostics.push({
       range: link.targetRange,
@@ -47,6 +50,20 @@ export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   for (const link of document.body.links) check(link);
   for (const link of componentLinksOf(index, document)) check(link);
   return diagnostics;
+}
+
+/**
+ * A partial's relative URL (`[x](andere)`, no Markdown file) resolves from the route of each page that
+ * renders it, not from the partial: broken where it leads nowhere from one of them, which is named.
+ */
+function brokenWhereRendered(index: GlossaryIndex, pages: readonly ParsedDocument[], link: MarkdownLink): { message: string; suggestion?: string } | undefined {
+  const path = link.target.replace(/[?#].*$/s, '');
+  if (link.kind === 'wiki' || link.component || path === '' || path.startsWith('/') || path.startsWith('@site/') || /^[a-z][a-z0-9+.-]*:/i.test(path) || isMarkdownPath(path)) return undefined;
+  for (const page of pages) {
+    const broken = brokenLink(index, page, link);
+    if (broken !== undefined) return { message: l10n.t('{0} Read from {1}, which imports this partial.', broken.message, index.pageOf(page.uri)?.permalink || uriPath(page.uri)) };
+  }
+  return undefined;
 }
 
 /** A fix's new target where it reads as written in the link's place: into a `<Link>`'s JSX or JavaScript string, not one that holds a quote, `&` (a character reference), `\\` or `$`. */

@@ -37,15 +37,16 @@ export function markdownPartialOf(index: GlossaryIndex): PartialOf {
 const MAX_IMPORT_DEPTH = 5;
 
 /**
- * Whether a Docusaurus page the build fails on imports this file as a partial (`import Teil from
- * './_teil.mdx'`), itself or through partials it imports: the build renders its links on that page
+ * The Docusaurus pages the build publishes that import this file as a partial (`import Teil from
+ * './_teil.mdx'`), themselves or through partials they import: the build renders its links on each
  * and fails on a broken one there as on the page's own. A partial no page imports renders nowhere.
  */
-export function renderedOnBuiltPage(index: GlossaryIndex, document: ParsedDocument): boolean {
+export function pagesRendering(index: GlossaryIndex, document: ParsedDocument): ParsedDocument[] {
   const site = index.siteFor(document.uri);
-  if (site?.generator !== 'docusaurus') return false;
+  if (site?.generator !== 'docusaurus') return [];
   const partialOf = markdownPartialOf(index);
   const seen = new Set([document.uri]);
+  const pages: ParsedDocument[] = [];
   for (let partials = [document.uri], depth = 0; partials.length > 0 && depth < MAX_IMPORT_DEPTH; depth++) {
     const importing: string[] = [];
     for (const uri of index.documentsImportingAny(partials)) {
@@ -53,13 +54,13 @@ export function renderedOnBuiltPage(index: GlossaryIndex, document: ParsedDocume
       if (importer === undefined || !compiledAsMdx(index, importer)) continue;
       const imports = (importer.mdxModules ?? []).some((module) => partials.includes(partialOf(module.request, importer)?.document.uri ?? ''));
       if (!imports) continue;
-      if (index.pageOf(uri)?.published === true || compiledByItsPlugin(index, importer)) return true;
       seen.add(uri);
-      importing.push(uri);
+      if (index.pageOf(uri)?.published === true || compiledByItsPlugin(index, importer)) pages.push(importer);
+      else importing.push(uri);
     }
     partials = importing;
   }
-  return false;
+  return pages.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 }
 
 /** The partials a page imports, itself or through the partials it imports (see `renderedOnBuiltPage`). */
