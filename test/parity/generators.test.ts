@@ -410,6 +410,7 @@ const HUGO_SITES = [
   { name: 'hugo-links-html-ugly', dir: path.join(SITES, 'hugo-links-html-ugly') },
   { name: 'hugo-hooks-as-is', dir: path.join(SITES, 'hugo-hooks-as-is') },
   { name: 'hugo-module-mounts', dir: path.join(SITES, 'hugo-module-mounts') },
+  { name: 'hugo-mount-layouts-elsewhere', dir: path.join(SITES, 'hugo-mount-layouts-elsewhere') },
   { name: 'hugo-go-mod-tool', dir: path.join(SITES, 'hugo-go-mod-tool') },
   { name: 'hugo-go-mod-unimported', dir: path.join(SITES, 'hugo-go-mod-unimported') },
   { name: 'hugo-mount-replaces-content', dir: path.join(SITES, 'hugo-mount-replaces-content') },

@@ -127,7 +127,7 @@ export interface HugoSite {
   imageRenderHook?: 'none';
   /** The kinds of Hugo's own render hooks the configuration turns on (`enableDefault`, Hugo 0.123 and later). */
   defaultRenderHooks: ReadonlyArray<'link' | 'image'>;
-  /** Set where `[module]` imports modules or mounts templates or static files from elsewhere: its static files are not all where the site's folder has them. */
+  /** Set where `[module]` imports modules or mounts static files from elsewhere: its static files are not all where the site's folder has them. */
   importsModules: boolean;
   /** Set where `[module]` imports modules or mounts templates from elsewhere: its templates are not all where the site's folder has them. */
   importsTemplates: boolean;

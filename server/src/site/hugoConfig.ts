@@ -326,7 +326,8 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   // Static files from elsewhere (keda's fonts from `node_modules`) bring no template: the site's shortcodes and render hooks are still all it has.
   const importsTemplates = module !== undefined && (hasEntries(module.imports) || mountsFromElsewhere(/^layouts(?:\/|$)/));
   if (importsTemplates) facts.importsTemplates = true;
-  if (importsTemplates || mountsFromElsewhere(/^static(?:\/|$)/)) facts.importsModules = true;
+  // Templates mounted from elsewhere (Doks' `node_modules/@hyas/images/layouts`) publish no file and make no page: only imports and static files do.
+  if (hasEntries(module?.imports) || mountsFromElsewhere(/^static(?:\/|$)/)) facts.importsModules = true;
   // The site's own folders mounted as content (`source = "docs"`, `target = "content/docs/extra"`).
   const contentMounts = mounts.flatMap((mount) => {
     const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')];
