@@ -403,6 +403,7 @@ const HUGO_SITES = [
   { name: 'hugo-ugly-urls-sections', dir: path.join(SITES, 'hugo-ugly-urls-sections') },
   { name: 'hugo-permalinks-date-folders', dir: path.join(SITES, 'hugo-permalinks-date-folders') },
   { name: 'hugo-permalinks-unread-content', dir: path.join(SITES, 'hugo-permalinks-unread-content') },
+  { name: 'hugo-permalinks-contentless-section', dir: path.join(SITES, 'hugo-permalinks-contentless-section') },
   { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },
   { name: 'hugo-disable-taxonomy', dir: path.join(SITES, 'hugo-disable-taxonomy') },
   { name: 'hugo-links-html', dir: path.join(SITES, 'hugo-links-html') },

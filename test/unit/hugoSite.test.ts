@@ -300,6 +300,7 @@ describe('Hugo routes', () => {
       contentSubmounts: [],
       mountedFolderTargets: [],
       unreadPatternSections: new Set(),
+      contentlessPatternSections: new Set(),
       readsContentFolder: true,
       taxonomies: new Set(['tags', 'categories']),
       mountFilters: new Map(),

@@ -149,6 +149,12 @@ export interface HugoSite {
    * configuration is read.
    */
   unreadPatternSections: ReadonlySet<string>;
+  /**
+   * The sections a `[permalinks]` pattern places that have no folder in any content folder, the
+   * site's or its themes' (`page = "/:title/"` where there is no `content/page/`, coredns.io's):
+   * the pattern writes no page. Looked for when the configuration is read.
+   */
+  contentlessPatternSections: ReadonlySet<string>;
   /** Whether the content folder itself is read: not where mounts into the content leave it out (Hugo adds a default mount only for a kind of folder no mount names). */
   readsContentFolder: boolean;
   /** By content folder: whether Hugo reads a file at a path in it, as its mount's `includeFiles` and `excludeFiles` say. */
@@ -306,6 +312,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     contentSubmounts: facts.contentSubmounts ?? [],
     mountedFolderTargets: [],
     unreadPatternSections: new Set(),
+    contentlessPatternSections: new Set(),
     readsContentFolder: facts.contentFolderUnmounted !== true,
     mountFilters: new Map((facts.contentMountFilters ?? []).map((filter) => [filter.source, mountFilter(filter.includeFiles, filter.excludeFiles)])),
   };

@@ -262,7 +262,10 @@ function hugoSectionFolderOf(hugo: HugoSite, path: string): string | undefined {
   if (prefixed !== undefined) segments.shift();
   if (segments.length < 2) return undefined;
   const top = safeDecode(segments[0]);
-  const patterns = [hugo.permalinks, ...hugo.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.entries(permalinks));
+  // A pattern of a section no content folder has writes no page.
+  const patterns = [hugo.permalinks, ...hugo.languages.map((language) => language.permalinks ?? {})]
+    .flatMap((permalinks) => Object.entries(permalinks))
+    .filter(([section]) => !hugo.contentlessPatternSections.has(section));
   // A pattern that starts with `:section` or `:sections` (Docsy's `blog = "/:section/:year/…"`) writes into its own section's folder.
   const firstFolder = ([section, pattern]: [string, string]) => {
     const first = pattern.split('/').find((part) => part !== '')?.toLowerCase();

@@ -268,6 +268,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       const hugo = hugoSiteOf({ ...facts, problems: [] });
       hugo.mountedFolderTargets = hugo.contentSubmounts.filter((mount) => isFolder(path.resolve(folder, mount.source))).map((mount) => mount.target);
       hugo.unreadPatternSections = sectionsWithUnreadContent(folder, hugo);
+      hugo.contentlessPatternSections = sectionsWithoutContent(folder, hugo);
       const shortcodes = hugoShortcodesIn(folder, hugo, scope, log);
       if (shortcodes !== undefined && shortcodes !== 'later-hugo') [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
       if (shortcodes !== undefined) {
@@ -440,6 +441,28 @@ function sectionsWithUnreadContent(folder: string, hugo: HugoSite): ReadonlySet<
     }
   }
   return found;
+}
+
+/**
+ * The sections a Hugo site's `[permalinks]` place that have no folder, in any case, in any of its
+ * content folders or its themes' (see `HugoSite.contentlessPatternSections`).
+ */
+function sectionsWithoutContent(folder: string, hugo: HugoSite): ReadonlySet<string> {
+  const sections = new Set([hugo.permalinks, ...hugo.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.keys(permalinks)));
+  if (sections.size === 0) return new Set();
+  const contentDirs = [hugo.contentDir, ...hugo.languages.map((language) => language.contentDir)].map((contentDir) => path.resolve(folder, contentDir));
+  contentDirs.push(...hugo.themes.map((theme) => path.resolve(folder, hugo.themesDir, theme, 'content')));
+  const folders = new Set<string>();
+  for (const contentDir of new Set(contentDirs)) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(contentDir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) if (entry.isDirectory() || entry.isSymbolicLink()) folders.add(entry.name.toLowerCase());
+  }
+  return new Set([...sections].filter((section) => !folders.has(section.toLowerCase())));
 }
 
 /** At most this many files below a site's or theme's `layouts/shortcodes`: past it, the shortcodes are not judged. */
