@@ -348,6 +348,7 @@ const HUGO_SITES = [
   { name: 'hugo-rules', dir: path.join(SITES, 'hugo-rules') },
   { name: 'hugo-shared', dir: path.join(SITES, 'hugo-shared') },
   { name: 'hugo-one-language-subdir', dir: path.join(SITES, 'hugo-one-language-subdir') },
+  { name: 'hugo-language-twins', dir: path.join(SITES, 'hugo-language-twins') },
   { name: 'hugo-build-options', dir: path.join(SITES, 'hugo-build-options') },
   { name: 'hugo-frontmatter-dates', dir: path.join(SITES, 'hugo-frontmatter-dates') },
   { name: 'hugo-theme-missing', dir: path.join(SITES, 'hugo-theme-missing') },

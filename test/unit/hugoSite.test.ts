@@ -599,6 +599,34 @@ describe('Hugo cascade and sections that are not built', () => {
   });
 });
 
+describe('Hugo: a file beside the same file with its language\'s suffix (hugo-language-twins)', () => {
+  const FILES: Record<string, string> = {
+    'content/docs/_index.md': '---\ntitle: Docs (alt)\n---\n',
+    'content/docs/_index.en.md': '---\ntitle: Docs\n---\n',
+    'content/docs/a.md': '---\ntitle: A (alt)\n---\n[weg](/docs/weg/)\n',
+    'content/docs/a.en.md': '---\ntitle: A\n---\n',
+    'content/docs/b.md': '---\ntitle: B\n---\n',
+    'content/docs/b.de.md': '---\ntitle: B.de\n---\n',
+  };
+  // `de` is no language of the site: `b.de.md` is the page `b.de`, and `b.md` stays.
+  const TWINS = ['replaced', '/docs/', 'replaced', '/docs/a/', '/docs/b/', '/docs/b.de/'];
+
+  it('is replaced by it, whichever is read first, and its links are not judged', () => {
+    assert.deepEqual(routesIn(indexWith(FILES), Object.keys(FILES)), TWINS);
+    const reversed = indexWith(Object.fromEntries(Object.entries(FILES).reverse()));
+    assert.deepEqual(routesIn(reversed, Object.keys(FILES)), TWINS);
+    assert.deepEqual(documentDiagnostics(reversed, reversed.getDocument('file:///site/content/docs/a.md')!).filter((diagnostic) => diagnostic.code === 'broken-link'), []);
+  });
+
+  it('until the file with the suffix goes', () => {
+    const index = indexWith(FILES);
+    index.removeDocument('file:///site/content/docs/a.en.md');
+    assert.deepEqual(routesIn(index, Object.keys(FILES)), ['replaced', '/docs/', '/docs/a/', undefined, '/docs/b/', '/docs/b.de/']);
+    index.setDocument('file:///site/content/docs/a.en.md', FILES['content/docs/a.en.md']);
+    assert.deepEqual(routesIn(index, Object.keys(FILES)), TWINS);
+  });
+});
+
 describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, not pages', () => {
   const ROOT_URI = 'file:///site';
   const FILES: Record<string, string> = {

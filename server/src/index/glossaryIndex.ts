@@ -350,6 +350,7 @@ export class GlossaryIndex {
     this.updateTranslationsOf(parsed.uri, previousPage, this.pagesByUri.get(parsed.uri)?.page);
     const shapesBelow = this.isHugoSectionFile(parsed.uri) && (this.shapesSectionBelow(previousDocument, previousPage) || this.shapesSectionBelow(parsed, this.pageOf(parsed.uri))) && !sameFrontMatterValues(previousDocument, parsed);
     if (shapesBelow || (previousDocument === undefined && this.headsHugoBundleAbove(parsed.uri, 1))) this.updatePagesBelow(parsed.uri);
+    if (previousDocument === undefined) this.updateLanguageTwinOf(parsed.uri);
   }
 
   /**
@@ -395,7 +396,18 @@ export class GlossaryIndex {
   private readonly hugoFilesAround: HugoFilesAround = {
     sectionsAbove: this.hugoSectionsAbove,
     bundleHeadersIn: (folderPath) => this.bundleHeadersByFolder.get(folderPath) ?? [],
+    holds: (uri) => this.documentsByUri.has(uri),
   };
+
+  /** After a Hugo file with a language's suffix (`term.en.md`) came or went: the same file without it (`term.md`), which it replaces in that language, is set again. */
+  private updateLanguageTwinOf(uri: string): void {
+    const site = this.siteFor(uri);
+    if (site?.generator !== 'hugo') return;
+    const match = /^(.*)\.([^./]+)(\.[^./]+)$/.exec(uri);
+    if (match === null || !site.hugo.languages.some((language) => language.code === match[2])) return;
+    const twin = this.documentsByUri.get(`${match[1]}${match[3]}`);
+    if (twin !== undefined) this.setParsedDocument(twin);
+  }
 
   /** Counts a document coming (1) or going (-1) in what its folders know: the names of bundles' headers, and in a Hugo site the documents below each folder. */
   private learnFolders(uri: string, change: 1 | -1): void {
@@ -786,6 +798,7 @@ export class GlossaryIndex {
     this.learnFolders(key, -1);
     this.updateTranslationsOf(key, page, undefined);
     if ((this.isHugoSectionFile(key) && this.shapesSectionBelow(document, page)) || this.headsHugoBundleAbove(key, -1)) this.updatePagesBelow(key);
+    this.updateLanguageTwinOf(key);
   }
 
   private learnComposedUri(uri: string): void {

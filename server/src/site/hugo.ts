@@ -490,9 +490,9 @@ export function hugoPageOf(
   relativePath: string,
   fields: readonly FrontMatterField[],
   now: Date,
-  around: { sections?: readonly HugoSectionFile[]; bundleRole?: HugoBundleRole; absolutePath?: string } = {},
+  around: { sections?: readonly HugoSectionFile[]; bundleRole?: HugoBundleRole; absolutePath?: string; hasLanguageTwin?: (code: string) => boolean } = {},
 ): SitePage | undefined {
-  const { bundleRole, absolutePath } = around;
+  const { bundleRole, absolutePath, hasLanguageTwin } = around;
   // Files and sections mounted below the content are read where they are mounted.
   const sections = (around.sections ?? []).map((section) => ({ ...section, relativePath: hugoContentPath(site, section.relativePath) }));
   const contentPath = hugoContentPath(site, relativePath);
@@ -547,16 +547,20 @@ export function hugoPageOf(
     !isHiddenFromHugo(inner) &&
     (site.mountFilters.get(folderLanguages.contentDir)?.(inner) ?? true) && !site.ignoreFiles.some((ignored) => ignored.test(absolutePath ?? `/${path}`));
   const sectionNodes = sectionNodesAbove(sections, folderLanguages.contentDir, inner, kind, language.code);
+  // `term.md` beside `term.en.md`, in its folder's language `en`: Hugo 0.111 builds the page of the file that names its language only.
+  const replaced = suffixLanguage === undefined && hasLanguageTwin?.(language.code) === true;
   const reason = !isContent
     ? 'excluded'
-    : bundleRole === 'resource'
+    : replaced
+      ? 'replaced'
+      : bundleRole === 'resource'
       ? 'bundle-resource'
       : site.disableKinds.has(kind === 'page' && isBundle && folder === '' ? 'home' : kind)
         ? 'not-rendered'
         : (unpublishedReasonOf(site, language, frontMatter, isBundle, baseFileName, now) ?? (inUnbuiltSection(site, sectionNodes, now) ? 'unbuilt-section' : undefined));
   // Hugo reads the content, and its shortcodes, of every file it loads, built or not (headless, `_build`, `disableKinds`):
   // not a draft or a page out of date, nor one below such a section. A bundle's resource goes with its bundle, not told here.
-  if (isContent && bundleRole !== 'resource' && !language.disabled && unbuiltReasonOf(site, frontMatter, now, baseFileName) === undefined && !inUnbuiltSection(site, sectionNodes, now)) page.contentRead = true;
+  if (isContent && !replaced && bundleRole !== 'resource' && !language.disabled && unbuiltReasonOf(site, frontMatter, now, baseFileName) === undefined && !inUnbuiltSection(site, sectionNodes, now)) page.contentRead = true;
   if (reason !== undefined) return { ...page, unpublishedReason: reason };
 
   // A multihost site serves each language from its own base URL, without the language in its paths.

@@ -50,6 +50,8 @@ export interface HugoFilesAround {
   sectionsAbove: HugoSectionsAbove;
   /** The names of the files that may head a bundle (`index.md`, `_index.de.md`, ...) in a folder, by its decoded path. */
   bundleHeadersIn: (folderPath: string) => Iterable<string>;
+  /** Whether the index holds a document at a URI. */
+  holds?: (uri: string) => boolean;
 }
 
 /** The page a file makes on a site that holds it (see `siteOf`); in Hugo, with what the sections above it cascade and what the bundles around it make of it, when `around` says. */
@@ -60,11 +62,14 @@ export function sitePageOn(site: Site, uri: string, fields: readonly FrontMatter
   const relativePath = relativeOf(uri);
   const bundleRole = around && hugoBundleRoleOf(site.hugo, relativePath, (folder) => around.bundleHeadersIn(folder === '' ? rootPath : `${rootPath}/${folder}`));
   const absolutePath = uriPath(uri);
-  const page = hugoPageOf(site.hugo, relativePath, fields, site.now, { bundleRole, absolutePath });
+  // The same file with a language's suffix before its extension (`term.en.md` for `term.md`).
+  const holds = around?.holds;
+  const hasLanguageTwin = holds && ((code: string) => holds(uri.replace(/(\.[^./]+)$/, `.${code}$1`)));
+  const page = hugoPageOf(site.hugo, relativePath, fields, site.now, { bundleRole, absolutePath, hasLanguageTwin });
   const sections = page === undefined || around === undefined ? [] : around.sectionsAbove(uri, page.locale);
   if (sections.length === 0) return page;
   const sectionFiles = sections.map((section) => ({ relativePath: relativeOf(section.uri), fields: section.fields }));
-  return hugoPageOf(site.hugo, relativePath, fields, site.now, { sections: sectionFiles, bundleRole, absolutePath });
+  return hugoPageOf(site.hugo, relativePath, fields, site.now, { sections: sectionFiles, bundleRole, absolutePath, hasLanguageTwin });
 }
 
 /** How the file at `uri` is read on a site that holds it: Hugo reads only its content folders' files, Docusaurus with its `markdown.format`. */

@@ -245,7 +245,10 @@ export type UnpublishedReason =
   | 'unknown-locale'
   /** Docusaurus: a translation of no file in the docs folder (the plugin reads the docs folder, then its translations). */
   | 'no-original'
-  /** Docusaurus: replaced by its translation into the default locale (`i18n/<defaultLocale>/…`), which the default locale's build reads in its place. */
+  /**
+   * Docusaurus: replaced by its translation into the default locale (`i18n/<defaultLocale>/…`), which the default locale's build reads in its place.
+   * Hugo: a file without a language's suffix beside the same file with its language's (`term.md` beside `term.en.md` where it is `en`'s), which Hugo builds in its place.
+   */
   | 'replaced'
   /** Hugo: below a section that is not built (a draft, future or expired `_index.md`), which takes its pages with it. */
   | 'unbuilt-section'

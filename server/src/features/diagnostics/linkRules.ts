@@ -191,12 +191,13 @@ function localeBuildOtherThan(index: GlossaryIndex, fromUri: string, path: strin
 /**
  * Whether a site's build never reads a page's file: left out by `exclude` or with a version the site
  * does not build, in a locale it does not have, a translation of no original, an original its
- * translation replaces in the one locale the site has (another locale's build reads it in its place).
+ * translation replaces in the one locale the site has (another locale's build reads it in its place),
+ * a Hugo file replaced by the one that names its language (`term.md` beside `term.en.md`).
  */
 function neverRead(site: Site, page: SitePage | undefined): boolean {
   if (page === undefined || page.published) return false;
-  const onlyLocale = site.generator === 'docusaurus' && site.docusaurus.locales.length <= 1;
-  return page.unpublishedReason === 'excluded' || page.unpublishedReason === 'unknown-locale' || page.unpublishedReason === 'no-original' || (page.unpublishedReason === 'replaced' && onlyLocale);
+  const replacedUnread = site.generator === 'hugo' || site.docusaurus.locales.length <= 1;
+  return page.unpublishedReason === 'excluded' || page.unpublishedReason === 'unknown-locale' || page.unpublishedReason === 'no-original' || (page.unpublishedReason === 'replaced' && replacedUnread);
 }
 
 /** Whether a site's build leaves a reference definition that no link uses out of every check: all of Hugo's, Docusaurus's but a Markdown file's path. */
