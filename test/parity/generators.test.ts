@@ -355,6 +355,7 @@ const HUGO_SITES = [
   { name: 'hugo-cascade', dir: path.join(SITES, 'hugo-cascade') },
   { name: 'hugo-config-folder', dir: path.join(SITES, 'hugo-config-folder') },
   { name: 'hugo-bundles', dir: path.join(SITES, 'hugo-bundles') },
+  { name: 'hugo-bundle-odd-headers', dir: path.join(SITES, 'hugo-bundle-odd-headers') },
   { name: 'hugo-dates', dir: path.join(SITES, 'hugo-dates') },
   { name: 'hugo-url-protocol', dir: path.join(SITES, 'hugo-url-protocol') },
   { name: 'hugo-duplicate-key', dir: path.join(SITES, 'hugo-duplicate-key') },

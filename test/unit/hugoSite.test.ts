@@ -627,6 +627,43 @@ describe('Hugo: a file beside the same file with its language\'s suffix (hugo-la
   });
 });
 
+describe('Hugo: files named index.… or _index.… whose suffix names no language head their folder\'s bundle (hugo-bundle-odd-headers)', () => {
+  const FILES: Record<string, string> = {
+    'content/docs/_index.md': '---\ntitle: Docs\n---\n',
+    'content/docs/_index.zh-CN.md': '---\ntitle: Docs zh-CN\n---\n',
+    'content/nur/_index.zh-CN.md': '---\ntitle: Nur\n---\n',
+    'content/nur/p.md': '---\ntitle: P\n---\n',
+    'content/alt/index.alt.md': '---\ntitle: Alt\n---\n',
+    'content/alt/r.md': '---\ntitle: R\n---\n',
+    'content/erst/index.aaa.md': '---\ntitle: Aaa\n---\n',
+    'content/erst/index.md': '---\ntitle: Index\n---\n',
+    'content/zwei/_index.aa.md': '---\ntitle: Aa\n---\n',
+    'content/zwei/_index.md': '---\ntitle: Zwei\n---\n',
+    'content/zwei/_index.zh-cn.md': '---\ntitle: Zwei zh-cn\n---\n',
+  };
+  // As Hugo 0.111.3 builds them: the first of a language's headers by name heads the bundle, the others are its resources.
+  const BUILT = ['/docs/', 'bundle-resource', '/nur/', '/nur/p/', '/alt/', 'bundle-resource', '/erst/', 'bundle-resource', '/zwei/', 'bundle-resource', '/zh-cn/zwei/'];
+  const indexOf = (files: Record<string, string>) => {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [{ code: 'en', weight: 1 }, { code: 'zh-cn', weight: 2 }], problems: [] }), now: NOW }]);
+    for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
+    return index;
+  };
+
+  it('whichever file is read first', () => {
+    assert.deepEqual(routesIn(indexOf(FILES), Object.keys(FILES)), BUILT);
+    assert.deepEqual(routesIn(indexOf(Object.fromEntries(Object.entries(FILES).reverse())), Object.keys(FILES)), BUILT);
+  });
+
+  it('until the one before goes', () => {
+    const index = indexOf(FILES);
+    index.removeDocument('file:///site/content/erst/index.aaa.md');
+    assert.deepEqual(routesIn(index, ['content/erst/index.md']), ['/erst/']);
+    index.setDocument('file:///site/content/erst/index.aaa.md', FILES['content/erst/index.aaa.md']);
+    assert.deepEqual(routesIn(index, Object.keys(FILES)), BUILT);
+  });
+});
+
 describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, not pages', () => {
   const ROOT_URI = 'file:///site';
   const FILES: Record<string, string> = {
@@ -681,11 +718,12 @@ describe('Hugo bundles: the Markdown files of a leaf bundle are its resources, n
     for (const file of ['content/glossar/blatt/anhang.md', 'content/glossar/blatt/tief/x.md', 'content/notiz.md']) assert.ok(affected.has(`${ROOT_URI}/${file}`), file);
   });
 
-  it('reads the index file of any of the site\'s languages, and no other file, as a bundle\'s', () => {
+  it('reads an index file with any suffix, a language\'s or not, and no other file, as a bundle\'s', () => {
     const site = hugoSiteOf({ languages: [{ code: 'en' }, { code: 'de' }], problems: [] });
     const roleOf = (file: string, names: string[]) => hugoBundleRoleOf(site, file, (folder) => (folder === 'content/g' ? names : []));
     assert.equal(roleOf('content/g/a.md', ['index.de.md']), 'resource');
-    assert.equal(roleOf('content/g/a.md', ['index.fr.md']), undefined, 'fr is no language of the site');
+    // Hugo 0.111 tests the name's start only (test/sites/hugo-bundle-odd-headers).
+    assert.equal(roleOf('content/g/a.md', ['index.fr.md']), 'resource', 'fr is no language of the site, and the file heads the bundle in the folder\'s');
     assert.equal(roleOf('content/g/a.md', ['index.MD']), undefined, 'not Markdown to Hugo');
     assert.equal(roleOf('content/g/a.md', ['index.md', '_index.de.md']), undefined, 'a section');
     assert.equal(roleOf('content/g/index.en.md', ['index.en.md', 'index.de.md']), undefined, 'the bundle\'s own page');

@@ -514,16 +514,21 @@ export function hugoPageOf(
   const name = suffixLanguage ? stem.slice(0, suffixDot) : stem;
   const language = suffixLanguage ?? folderLanguages.language;
   const docId = folder === '' ? name : `${folder}/${name}`;
-  const kind: PageKind = name === '_index' ? (folder === '' ? 'home' : 'section') : 'page';
-  const isBundle = name === 'index';
+  // Hugo 0.111 heads a bundle with any `index.…` or `_index.…` file: one whose suffix names no language
+  // (`_index.zh-CN.md` where the language is `zh-cn`) heads its folder's in the folder's language.
+  const oddHeader = suffixLanguage === undefined && /^_?index\./.test(stem);
+  const kind: PageKind = name === '_index' || (oddHeader && stem.startsWith('_')) ? (folder === '' ? 'home' : 'section') : 'page';
+  const isBundle = name === 'index' || (oddHeader && !stem.startsWith('_'));
   // The name Hugo's `:filename` date source reads: a leaf bundle's folder's.
   const baseFileName = isBundle ? folder.slice(folder.lastIndexOf('/') + 1) : name;
   const target: CascadeTarget = { path: `/${inner}`.toLowerCase(), kind, lang: language.code };
   const frontMatter = new HugoFrontMatter([...lastOfEachKey(fields), ...cascadedFields(kind === 'page' ? [] : [fields], [...sections.map((section) => section.fields), language.cascade ?? site.configCascade], target)]);
 
   const ownKey = frontMatter.text('translationkey') || undefined;
-  const defaultKey = kind === 'page' ? docId : folder;
-  const translationKey = kind === 'home' && ownKey === undefined ? 'home' : `${kind}/${ownKey ?? defaultKey}`;
+  // Such a file keeps its name in its translation key, as a page's (`page/docs/_index.zh-CN`).
+  const keyKind = oddHeader ? 'page' : kind;
+  const defaultKey = keyKind === 'page' ? docId : folder;
+  const translationKey = keyKind === 'home' && ownKey === undefined ? 'home' : `${keyKind}/${ownKey ?? defaultKey}`;
   const page: SitePage = {
     generator: 'hugo',
     locale: language.code,
@@ -591,8 +596,18 @@ export function hugoBundleRoleOf(site: HugoSite, relativePath: string, headerNam
   if (reading === undefined) return undefined;
   const inner = path.slice(reading.contentDir === '' ? 0 : reading.contentDir.length + 1);
   const segments = inner.split('/');
-  // A file that heads its own folder's bundle is that bundle's page: only the folders above it count.
-  const nearest = bundleHeaderKind(site, segments[segments.length - 1]) === undefined ? segments.length - 1 : segments.length - 2;
+  // A file that heads its own folder's bundle is that bundle's page, unless another heads it in its
+  // language before it (by name: `_index.foo.md` before `_index.md`), which makes it a resource: only the folders above it count.
+  const ownName = segments[segments.length - 1];
+  const ownKind = bundleHeaderKind(site, ownName);
+  if (ownKind !== undefined) {
+    const ownFolder = [reading.contentDir, ...segments.slice(0, -1)].filter((segment) => segment !== '').join('/');
+    const names = new Set(hugoFoldersAt(site, ownFolder).flatMap((physical) => [...headerNamesIn(physical)]));
+    const languageOf = (name: string) => headerLanguage(site, name) ?? reading.language.code;
+    const contends = (name: string) => bundleHeaderKind(site, name) === ownKind && languageOf(name) === languageOf(ownName) && !replacedByTwin(site, name, languageOf(name), names);
+    if ([...names].some((name) => name < ownName && contends(name))) return 'resource';
+  }
+  const nearest = ownKind === undefined ? segments.length - 1 : segments.length - 2;
   for (let depth = nearest; depth >= 0; depth--) {
     const folder = [reading.contentDir, ...segments.slice(0, depth)].filter((segment) => segment !== '').join('/');
     let leaf = false;
@@ -607,12 +622,23 @@ export function hugoBundleRoleOf(site: HugoSite, relativePath: string, headerNam
   return undefined;
 }
 
-/** Whether a file name heads a bundle: `index` (a leaf bundle) or `_index` (a branch bundle), with a language's suffix or none, as Markdown Hugo reads. */
-function bundleHeaderKind(site: HugoSite, fileName: string): 'leaf' | 'branch' | undefined {
+/** Whether a file name heads a bundle: `index` (a leaf bundle) or `_index` (a branch bundle), with a suffix or none (Hugo 0.111 tests the name's start only), as Markdown Hugo reads. */
+function bundleHeaderKind(_site: HugoSite, fileName: string): 'leaf' | 'branch' | undefined {
   const match = /^(_?index)(?:\.([^./]+))?\.([^./]+)$/.exec(fileName);
   if (match === null || !MARKDOWN_EXTENSIONS.has(match[3])) return undefined;
-  if (match[2] !== undefined && !site.languages.some((language) => language.code === match[2])) return undefined;
   return match[1] === 'index' ? 'leaf' : 'branch';
+}
+
+/** The language a bundle header's suffix names (`_index.de.md`), if it names one of the site's. */
+function headerLanguage(site: HugoSite, fileName: string): string | undefined {
+  const suffix = /^_?index\.([^./]+)\.[^./]+$/.exec(fileName)?.[1];
+  return site.languages.some((language) => language.code === suffix) ? suffix : undefined;
+}
+
+/** Whether a header without a language's suffix (`_index.md`) has its twin with its language's among `names` (`_index.en.md`): Hugo builds that in its place. */
+function replacedByTwin(site: HugoSite, fileName: string, language: string, names: ReadonlySet<string>): boolean {
+  const match = /^(_?index)\.([^./]+)$/.exec(fileName);
+  return match !== null && headerLanguage(site, fileName) === undefined && names.has(`${match[1]}.${language}.${match[2]}`);
 }
 
 /**
