@@ -139,6 +139,18 @@ describe('a client that counts columns in UTF-8 bytes and asks for it (ALE with 
     assert.deepEqual(broken.range, { start: bytePositionOf(BYTES_NOTE, target), end: bytePositionOf(BYTES_NOTE, target, target.length) });
   });
 
+  it('marks problems of a buffer not yet saved at its bytes when its URI is spelled as ALE spells it (Gr%c3%b6%c3%9fe)', async () => {
+    ws.write('notes/Größe.md', 'Gespeichert.\n');
+    // ALE escapes with lowercase hex; the server answers under its own spelling (%C3%B6).
+    const aleUri = ws.uri('notes/Größe.md').replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+    assert.notEqual(aleUri, ws.uri('notes/Größe.md'));
+    const unsaved = 'Äöü äöü [x](../glossar/Fehlt.md)\n';
+    await client.open(aleUri, unsaved);
+    const diagnostics = await client.waitForDiagnostics(ws.uri('notes/Größe.md'), (found) => (found ?? []).some((d) => d.code === 'broken-link'));
+    const target = '../glossar/Fehlt.md';
+    assert.deepEqual(diagnostics.find((d) => d.code === 'broken-link')!.range, { start: bytePositionOf(unsaved, target), end: bytePositionOf(unsaved, target, target.length) });
+  });
+
   it('hovers the term at the byte column asked', async () => {
     const hover = await client.hover(ws.uri('notes/plan.md'), bytePositionOf(BYTES_NOTE, 'Outtasking', 3));
     assert.ok((hover?.contents as MarkupContent).value.startsWith('Outtasking (Teilvergabe)'), JSON.stringify(hover));

@@ -81,6 +81,19 @@ describe('position encodings other than UTF-16 (ALE counts bytes, lsp-mode code 
     assert.deepEqual(published.params.diagnostics[0].relatedInformation[0].location.range.start, { line: 1, character: 4 });
   });
 
+  it('counts an answer about an open document against its text when the server spells its URI otherwise (ALE: %c3%b6)', () => {
+    const asOpened = 'file:///w/Gr%c3%b6%c3%9fe.md';
+    const asAnswered = 'file:///w/Gr%C3%B6%C3%9Fe.md';
+    // On disk the file is still as it was saved: the line is empty there.
+    const translation = started('utf-8', { [asAnswered]: 'x\n\n' });
+    fromClient(translation, { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: asOpened, languageId: 'markdown', version: 1, text: 'x\nÄöü [x](y.md)\n' } } });
+    const published = toClient(translation, { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: asAnswered, diagnostics: [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 13 } }, message: 'm' }] } });
+    assert.deepEqual(published.params.diagnostics[0].range, { start: { line: 1, character: 12 }, end: { line: 1, character: 16 } });
+    fromClient(translation, { jsonrpc: '2.0', method: 'textDocument/didClose', params: { textDocument: { uri: asOpened } } });
+    const afterClose = toClient(translation, { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: asAnswered, diagnostics: [{ range: { start: { line: 1, character: 9 }, end: { line: 1, character: 13 } }, message: 'm' }] } });
+    assert.deepEqual(afterClose.params.diagnostics[0].range.start, { line: 1, character: 9 });
+  });
+
   it('recounts semantic tokens, relative to the token before on the same line', () => {
     const translation = started('utf-8');
     open(translation, 'ä Term Term\nTerm\n');

@@ -1,5 +1,6 @@
 import type { Message, MessageWriter, NotificationMessage, RequestMessage, ResponseMessage } from 'vscode-languageserver';
 import { LineIndex, type Position } from '../common/text';
+import { canonicalUri } from '../common/uris';
 
 /**
  * How a client counts the `character` of a position: LSP's UTF-16 code units, or, where a client
@@ -72,6 +73,19 @@ function convertPositions(value: Json | undefined, uri: string | undefined, conv
   }
 }
 
+/**
+ * What an open document's text is kept under: the client's URI and the server's may spell one file
+ * differently (ALE writes `Gr%c3%b6%c3%9fe.md`, the server answers with `%C3%B6%C3%9F`; `C:` and
+ * `c%3A`), and an answer about the document is counted against its open text all the same.
+ */
+function documentKey(uri: string): string {
+  try {
+    return canonicalUri(uri);
+  } catch {
+    return uri;
+  }
+}
+
 /** Requests whose positions are the client's own, handed back as they came (an item or lens the client resolves). */
 const ECHOED = new Set(['completionItem/resolve', 'codeLens/resolve']);
 
@@ -109,9 +123,9 @@ export class PositionTranslation {
     const uri = isObject(body) ? uriOf(body) : undefined;
     if (id !== undefined && id !== null) this.pending.set(id, { method, uri });
     if (method === 'textDocument/didOpen' && uri !== undefined && isObject(body) && isObject(body.textDocument)) {
-      this.openTexts.set(uri, new LineIndex(String(body.textDocument.text)));
+      this.openTexts.set(documentKey(uri), new LineIndex(String(body.textDocument.text)));
     } else if (method === 'textDocument/didClose' && uri !== undefined) {
-      this.openTexts.delete(uri);
+      this.openTexts.delete(documentKey(uri));
     } else if (method === 'textDocument/didChange' && uri !== undefined && isObject(body) && Array.isArray(body.contentChanges)) {
       for (const change of body.contentChanges) if (isObject(change)) this.applyChange(uri, change);
     } else if (!ECHOED.has(method)) {
@@ -161,7 +175,7 @@ export class PositionTranslation {
 
   /** The lines of a document as the client has them: its open text, else the file's (read once a message, into `read`). */
   private linesOf(uri: string, read: Map<string, LineIndex | undefined>): LineIndex | undefined {
-    const open = this.openTexts.get(uri);
+    const open = this.openTexts.get(documentKey(uri));
     if (open !== undefined) return open;
     if (!read.has(uri)) {
       const text = this.readText(uri);
@@ -182,10 +196,11 @@ export class PositionTranslation {
 
   /** A change of an open document: its range counted against the text before it, then applied to that text. */
   private applyChange(uri: string, change: JsonObject): void {
-    const lines = this.openTexts.get(uri);
+    const key = documentKey(uri);
+    const lines = this.openTexts.get(key);
     const text = typeof change.text === 'string' ? change.text : '';
     if (!isObject(change.range) || lines === undefined) {
-      this.openTexts.set(uri, new LineIndex(text));
+      this.openTexts.set(key, new LineIndex(text));
       return;
     }
     const { start, end } = change.range as unknown as { start: Position; end: Position };
@@ -194,7 +209,7 @@ export class PositionTranslation {
     }
     delete change.rangeLength;
     const before = lines.text;
-    this.openTexts.set(uri, new LineIndex(before.slice(0, lines.offsetAt(start)) + text + before.slice(lines.offsetAt(end))));
+    this.openTexts.set(key, new LineIndex(before.slice(0, lines.offsetAt(start)) + text + before.slice(lines.offsetAt(end))));
   }
 
   /** Semantic tokens (relative lines and starts, lengths) with their starts and lengths recounted. */
