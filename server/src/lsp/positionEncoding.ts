@@ -24,18 +24,43 @@ function unitsOf(codePoint: number, encoding: PositionEncoding): number {
  * as it is (a client may point just past the end).
  */
 export function recount(line: string, character: number, from: PositionEncoding, to: PositionEncoding): number {
-  if (from === to) return character;
-  let fromUnits = 0;
-  let toUnits = 0;
-  for (let at = 0; at < line.length; ) {
-    const codePoint = line.codePointAt(at)!;
-    const next = fromUnits + unitsOf(codePoint, from);
-    if (next > character) return toUnits;
-    fromUnits = next;
-    toUnits += unitsOf(codePoint, to);
-    at += codePoint > 0xffff ? 2 : 1;
+  return new LineRecount(line, from, to).count(character);
+}
+
+/**
+ * `recount` of many positions on one line: a count resumes where the one before it stopped when
+ * it lies further on, as the positions of an answer mostly do, so that a line with thousands of
+ * links is walked once, not once a link.
+ */
+class LineRecount {
+  private at = 0;
+  private fromUnits = 0;
+  private toUnits = 0;
+
+  constructor(
+    private readonly line: string,
+    private readonly from: PositionEncoding,
+    private readonly to: PositionEncoding,
+  ) {}
+
+  count(character: number): number {
+    const { line, from, to } = this;
+    if (from === to) return character;
+    if (character < this.fromUnits) {
+      this.at = 0;
+      this.fromUnits = 0;
+      this.toUnits = 0;
+    }
+    while (this.at < line.length) {
+      const codePoint = line.codePointAt(this.at)!;
+      const next = this.fromUnits + unitsOf(codePoint, from);
+      if (next > character) return this.toUnits;
+      this.fromUnits = next;
+      this.toUnits += unitsOf(codePoint, to);
+      this.at += codePoint > 0xffff ? 2 : 1;
+    }
+    return this.toUnits + (character - this.fromUnits);
   }
-  return toUnits + (character - fromUnits);
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -186,11 +211,16 @@ export class PositionTranslation {
 
   private convertAll(value: Json | undefined, uri: string | undefined, from: PositionEncoding, to: PositionEncoding): void {
     const read = new Map<string, LineIndex | undefined>();
+    const counts = new Map<LineIndex, Map<number, LineRecount>>();
     convertPositions(value, uri, (documentUri, position) => {
       const lines = documentUri === undefined ? undefined : this.linesOf(documentUri, read);
       const line = position.line as number;
       if (lines === undefined || line < 0 || line >= lines.lineCount) return;
-      position.character = recount(lines.lineText(line), position.character as number, from, to);
+      let ofLines = counts.get(lines);
+      if (ofLines === undefined) counts.set(lines, (ofLines = new Map()));
+      let ofLine = ofLines.get(line);
+      if (ofLine === undefined) ofLines.set(line, (ofLine = new LineRecount(lines.lineText(line), from, to)));
+      position.character = ofLine.count(position.character as number);
     });
   }
 
@@ -221,12 +251,13 @@ export class PositionTranslation {
     let start = 0;
     let previousLine = -1;
     let previousStart = 0;
+    let counter: LineRecount | undefined;
     for (let at = 0; at + 4 < data.length; at += 5) {
       line += data[at];
       start = data[at] === 0 ? start + data[at + 1] : data[at + 1];
-      const text = lines.lineText(line);
-      const newStart = recount(text, start, 'utf-16', this.encoding);
-      const newEnd = recount(text, start + data[at + 2], 'utf-16', this.encoding);
+      if (counter === undefined || line !== previousLine) counter = new LineRecount(lines.lineText(line), 'utf-16', this.encoding);
+      const newStart = counter.count(start);
+      const newEnd = counter.count(start + data[at + 2]);
       recounted[at + 1] = line === previousLine ? newStart - previousStart : newStart;
       recounted[at + 2] = newEnd - newStart;
       previousLine = line;
