@@ -332,6 +332,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-mdx-components-folder', dir: path.join(SITES, 'docusaurus-mdx-components-folder'), asDocs: false },
   { name: 'docusaurus-base-url-links', dir: path.join(SITES, 'docusaurus-base-url-links'), asDocs: false },
   { name: 'docusaurus-tabs', dir: path.join(SITES, 'docusaurus-tabs'), asDocs: false },
+  { name: 'docusaurus-blog-relative-dots', dir: path.join(SITES, 'docusaurus-blog-relative-dots'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

@@ -1726,6 +1726,15 @@ describe('broken-link to a file in a Docusaurus site', () => {
     ]);
   });
 
+  it('leaves a relative path with a dot that names no file in a blog post to the route it leads to from the post (`./v0.14` from `/blog/v0.15`), unless it names a common file type', () => {
+    const post = '---\nslug: v0.15\n---\n\nSee [v0.14](./v0.14), [by reference][alt] and [the PDF](./preise.pdf).\n\n[alt]: ./v0.14\n';
+    const { index } = siteWithFiles([], { 'blog/2022-09-26-v0.15.md': post, 'blog/2022-09-13-v0.14.md': '---\nslug: v0.14\n---\n\nOld.\n' }, (site) => {
+      site.docusaurus.contentFolders = [uri('blog')];
+      site.docusaurus.blogs = [{ uri: uri('blog'), routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'] }];
+    });
+    assert.deepEqual(problems(index, 'blog/2022-09-26-v0.15.md', ['broken-link']).map((problem) => problem.message), ['No file at "./preise.pdf": Docusaurus looks for it at "blog/preise.pdf".']);
+  });
+
   it('reports a link to an .html file, or to a file by a reference, where no page is at its route, even where the file is there; not a definition only an image refers to', () => {
     // The theme's 404 page is a page (`/404.html`): no finding.
     const page = '# Dateien\n\n[API](/api/index.html) [Seite](./andere.html) [Preise][p] [Da](/files/preise.pdf) [Route](./v1.2) ![Logo][logo] [Nicht gefunden](/404.html)\n\n[p]: /files/preise.pdf\n[logo]: /img/fehlt.png\n';

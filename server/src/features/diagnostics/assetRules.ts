@@ -87,8 +87,9 @@ function linkProblem(index: GlossaryIndex, site: Extract<Site, { generator: 'doc
   // Where the link leads as a URL: asked only of a link that is broken unless a page is there.
   let lead: ReturnType<typeof linkedDocument> | undefined;
   const reached = () => (lead ??= linkedDocument(index, documentUri, link.target, link.targetUri));
-  // A route where a page of another kind may be (a blog post's `/blog/releases/10.26`): only a common file type (`.pdf`) surely names a file.
-  const unjudged = () => reached().kind === 'route' && !judgedAsNoPage(index, site, reached().path!) && !namesCommonFileType(link.target);
+  // A route where a page of another kind may be (a blog post's `/blog/releases/10.26`), or a relative path from a page whose route
+  // is not known here (a blog post's `./v0.14`, which the build leaves as a URL): only a common file type (`.pdf`) surely names a file.
+  const unjudged = () => (reached().kind === 'none' || (reached().kind === 'route' && !judgedAsNoPage(index, site, reached().path!))) && !namesCommonFileType(link.target);
   const broken = (message: string, policy: BrokenLinkPolicy): GlossaryDiagnostic | undefined =>
     policy === 'ignore' || reached().document !== undefined ? undefined : { range: link.targetRange, severity: 'warning', code: 'broken-link', message, ...failsBuildOn(policy === 'throw') };
   // Of a reference's target, Docusaurus makes no file: it is a route (the definition of an image's reference is no link).
