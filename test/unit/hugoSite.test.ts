@@ -1213,6 +1213,24 @@ describe('Hugo shortcodes without a template', () => {
     }
   });
 
+  it('tell the [permalinks] sections no content folder has (coredns.io\'s page), counting folders mounted into the content, and none where a module is imported (hugo-permalinks-contentless-section)', () => {
+    const contentless = (config: string, files: Record<string, string> = {}) => {
+      const site = createWorkspace({ 'hugo.toml': config, 'content/blog/a.md': '---\ntitle: A\n---\n', 'handbuch/b.md': '---\ntitle: B\n---\n', ...files });
+      try {
+        const [found] = findSites([site.root], new GlossaryScope([site.root]), () => {}).sites;
+        assert.ok(found?.generator === 'hugo');
+        return [...found.hugo.contentlessPatternSections].sort();
+      } finally {
+        site.dispose();
+      }
+    };
+    const permalinks = '[permalinks]\npage = "/:title/"\nBlog = "/:year/:title/"\nhandbuch = "/h/:title/"\n';
+    assert.deepEqual(contentless(permalinks), ['handbuch', 'page']);
+    const mounts = '[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "handbuch"\ntarget = "content/handbuch"\n';
+    assert.deepEqual(contentless(`${permalinks}${mounts}`), ['page']);
+    assert.deepEqual(contentless(`${permalinks}[[module.imports]]\npath = "github.com/x/inhalt"\n`), []);
+  });
+
   it('are not judged where the site keeps templates in Hugo 0.146\'s _shortcodes folders, which Hugo 0.111 does not read; its render hooks still are (linkerd\'s, jaeger\'s)', () => {
     for (const place of ['layouts/_shortcodes/note.html', 'layouts/docs/_shortcodes/section-toc.html', 'themes/t/layouts/_shortcodes/note.html']) {
       const site = createWorkspace({

@@ -449,10 +449,12 @@ function sectionsWithUnreadContent(folder: string, hugo: HugoSite): ReadonlySet<
  */
 function sectionsWithoutContent(folder: string, hugo: HugoSite): ReadonlySet<string> {
   const sections = new Set([hugo.permalinks, ...hugo.languages.map((language) => language.permalinks ?? {})].flatMap((permalinks) => Object.keys(permalinks)));
-  if (sections.size === 0) return new Set();
-  const contentDirs = [hugo.contentDir, ...hugo.languages.map((language) => language.contentDir)].map((contentDir) => path.resolve(folder, contentDir));
+  // A module imported may bring content of any section.
+  if (sections.size === 0 || hugo.importsModules) return new Set();
+  const contentDirs = [hugo.contentDir, ...hugo.languages.map((language) => language.contentDir), ...hugo.contentMountSources].map((contentDir) => path.resolve(folder, contentDir));
   contentDirs.push(...hugo.themes.map((theme) => path.resolve(folder, hugo.themesDir, theme, 'content')));
-  const folders = new Set<string>();
+  // A folder or file mounted below the content makes its first folder there (`docs` of `docs/go`).
+  const folders = new Set(hugo.contentSubmounts.map((mount) => mount.target.split('/')[0].toLowerCase()));
   for (const contentDir of new Set(contentDirs)) {
     let entries: fs.Dirent[];
     try {
