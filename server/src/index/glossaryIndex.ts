@@ -829,7 +829,7 @@ export class GlossaryIndex {
 
   private learnUses(document: ParsedDocument, targets: LinkTargets): void {
     for (const name of fileNamesOf(document)) this.filesNamed.add(name, document.uri);
-    for (const module of document.mdxModules ?? []) this.importers.add(lastSegmentOf(module.request), document.uri);
+    this.learnImports(document, 1);
     for (const tag of tagsOf(document)) this.tagUsers.add(tag, document.uri);
     for (const uri of targets.uris) this.linksByUri.add(uri, document.uri);
     for (const id of targets.ids) this.linksById.add(id, document.uri);
@@ -839,7 +839,7 @@ export class GlossaryIndex {
   private forgetUses(document: ParsedDocument | undefined, targets: LinkTargets | undefined): void {
     if (document === undefined || targets === undefined) return;
     for (const name of fileNamesOf(document)) this.filesNamed.delete(name, document.uri);
-    for (const module of document.mdxModules ?? []) this.importers.delete(lastSegmentOf(module.request), document.uri);
+    this.learnImports(document, -1);
     for (const tag of tagsOf(document)) this.tagUsers.delete(tag, document.uri);
     for (const uri of targets.uris) this.linksByUri.delete(uri, document.uri);
     for (const id of targets.ids) this.linksById.delete(id, document.uri);
@@ -924,9 +924,17 @@ export class GlossaryIndex {
   readMdxInPlace(uri: string, read: (document: ParsedDocument) => void): void {
     const document = this.documentsByUri.get(canonicalUri(uri));
     if (document === undefined) return;
-    for (const module of document.mdxModules ?? []) this.importers.delete(lastSegmentOf(module.request), document.uri);
+    this.learnImports(document, -1);
     read(document);
-    for (const module of document.mdxModules ?? []) this.importers.add(lastSegmentOf(module.request), document.uri);
+    this.learnImports(document, 1);
+  }
+
+  /** Counts a document's imports coming (1) or going (-1) in `importers`. */
+  private learnImports(document: ParsedDocument, change: 1 | -1): void {
+    for (const module of document.mdxModules ?? []) {
+      if (change === 1) this.importers.add(lastSegmentOf(module.request), document.uri);
+      else this.importers.delete(lastSegmentOf(module.request), document.uri);
+    }
   }
 
   /** The documents that link to a term, in any link style, whether or not it exists yet. */

@@ -130,10 +130,6 @@ export class PositionTranslation {
   /** `readText` gives a file's text as the server reads it (no byte order mark), or undefined. */
   constructor(private readonly readText: (uri: string) => string | undefined) {}
 
-  get clientEncoding(): PositionEncoding {
-    return this.encoding;
-  }
-
   /** A message from the client, with its positions in UTF-16. */
   incoming(message: Message): Message {
     const { method, params, id } = message as Partial<RequestMessage & NotificationMessage>;

@@ -33,7 +33,7 @@ export function docusaurusAnchorsOf(document: ParsedDocument, options: { maintai
 export type PartialOf = (request: string, importer: ParsedDocument) => { document: ParsedDocument; mdx: boolean } | undefined;
 
 /** How deep partials import partials before their anchors are not judged. */
-const MAX_PARTIAL_DEPTH = 5;
+export const MAX_PARTIAL_DEPTH = 5;
 
 function anchorsWithPartials(document: ParsedDocument, options: { maintainCase: boolean; mdx: boolean }, partialOf: PartialOf | undefined, importers: Set<string>): ReadonlyMap<string, string> | undefined {
   const own = ownAnchorsOf(document, options);

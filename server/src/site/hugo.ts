@@ -599,12 +599,12 @@ export function hugoBundleRoleOf(site: HugoSite, relativePath: string, headerNam
   // A file that heads its own folder's bundle is that bundle's page, unless another heads it in its
   // language before it (by name: `_index.foo.md` before `_index.md`), which makes it a resource: only the folders above it count.
   const ownName = segments[segments.length - 1];
-  const ownKind = bundleHeaderKind(site, ownName);
+  const ownKind = bundleHeaderKind(ownName);
   if (ownKind !== undefined) {
     const ownFolder = [reading.contentDir, ...segments.slice(0, -1)].filter((segment) => segment !== '').join('/');
     const names = new Set(hugoFoldersAt(site, ownFolder).flatMap((physical) => [...headerNamesIn(physical)]));
     const languageOf = (name: string) => headerLanguage(site, name) ?? reading.language.code;
-    const contends = (name: string) => bundleHeaderKind(site, name) === ownKind && languageOf(name) === languageOf(ownName) && !replacedByTwin(site, name, languageOf(name), names);
+    const contends = (name: string) => bundleHeaderKind(name) === ownKind && languageOf(name) === languageOf(ownName) && !replacedByTwin(site, name, languageOf(name), names);
     if ([...names].some((name) => name < ownName && contends(name))) return 'resource';
   }
   const nearest = ownKind === undefined ? segments.length - 1 : segments.length - 2;
@@ -613,7 +613,7 @@ export function hugoBundleRoleOf(site: HugoSite, relativePath: string, headerNam
     let leaf = false;
     let branch = false;
     for (const name of hugoFoldersAt(site, folder).flatMap((physical) => [...headerNamesIn(physical)])) {
-      const kind = bundleHeaderKind(site, name);
+      const kind = bundleHeaderKind(name);
       if (kind === 'leaf') leaf = true;
       else if (kind === 'branch') branch = true;
     }
@@ -623,7 +623,7 @@ export function hugoBundleRoleOf(site: HugoSite, relativePath: string, headerNam
 }
 
 /** Whether a file name heads a bundle: `index` (a leaf bundle) or `_index` (a branch bundle), with a suffix or none (Hugo 0.111 tests the name's start only), as Markdown Hugo reads. */
-function bundleHeaderKind(_site: HugoSite, fileName: string): 'leaf' | 'branch' | undefined {
+function bundleHeaderKind(fileName: string): 'leaf' | 'branch' | undefined {
   const match = /^(_?index)(?:\.([^./]+))?\.([^./]+)$/.exec(fileName);
   if (match === null || !MARKDOWN_EXTENSIONS.has(match[3])) return undefined;
   return match[1] === 'index' ? 'leaf' : 'branch';
@@ -674,7 +674,7 @@ export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pa
   const headed = new Set<string>();
   for (const file of files) {
     const top = topFolderOf(file);
-    if (top !== undefined && top.rest.length === 1 && bundleHeaderKind(site, top.rest[0]) === 'branch') headed.add(`${top.contentDir}/${top.folder}`);
+    if (top !== undefined && top.rest.length === 1 && bundleHeaderKind(top.rest[0]) === 'branch') headed.add(`${top.contentDir}/${top.folder}`);
   }
   const languagePrefix = (locale: string) => (site.multihost || (locale === site.defaultContentLanguage && !site.defaultContentLanguageInSubdir) ? '' : `${locale}/`);
   const urlized = (text: string) => {

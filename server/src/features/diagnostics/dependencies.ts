@@ -4,6 +4,7 @@ import { routeSegments } from '../../common/uris';
 import { blogPostRoute, type DocusaurusSite, type KnownBlog } from '../../site/docusaurus';
 import { isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 import { partialsImportedBy } from './partials';
+import { MAX_PARTIAL_DEPTH } from '../../site/docusaurusAnchors';
 
 /**
  * The other documents whose diagnostics may change when one document changes from `before` to
@@ -29,7 +30,7 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
   // the pages that import it as a partial (and those importing them), whose anchors it adds to.
   if (anchorsChanged) {
     const pages = new Set([uri]);
-    for (let found = [uri], depth = 0; found.length > 0 && depth < MAX_IMPORT_DEPTH; depth++) {
+    for (let found = [uri], depth = 0; found.length > 0 && depth < MAX_PARTIAL_DEPTH; depth++) {
       found = [...index.documentsImportingAny(found)].filter((importer) => !pages.has(importer));
       for (const importer of found) pages.add(importer);
     }
@@ -142,9 +143,6 @@ const DOCUSAURUS_TAGS: ReadonlySet<string> = new Set(['tags']);
 function taxonomyValues(document: ParsedDocument | undefined, taxonomies: ReadonlySet<string>): string {
   return JSON.stringify((document?.frontMatter?.fields ?? []).filter((field) => taxonomies.has(field.key.toLowerCase())).map((field) => [field.key, field.value]));
 }
-
-/** How far up a chain of imports a partial's anchors are followed (see `docusaurusAnchorsOf`). */
-const MAX_IMPORT_DEPTH = 5;
 
 /** The modules a page imports, as one string to compare. */
 function importsOf(document: ParsedDocument | undefined): string {

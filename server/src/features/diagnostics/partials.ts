@@ -1,7 +1,7 @@
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import { resolveRelativeLink } from '../../common/uris';
-import type { PartialOf } from '../../site/docusaurusAnchors';
+import { MAX_PARTIAL_DEPTH, type PartialOf } from '../../site/docusaurusAnchors';
 import { compiledAsMdx, compiledByItsPlugin } from './siteRules';
 
 /**
@@ -33,9 +33,6 @@ export function markdownPartialOf(index: GlossaryIndex): PartialOf {
   };
 }
 
-/** How far up a chain of imports a partial is followed to the pages it is rendered on. */
-const MAX_IMPORT_DEPTH = 5;
-
 /**
  * The Docusaurus pages the build publishes that import this file as a partial (`import Teil from
  * './_teil.mdx'`), themselves or through partials they import: the build renders its links on each
@@ -47,7 +44,7 @@ export function pagesRendering(index: GlossaryIndex, document: ParsedDocument): 
   const partialOf = markdownPartialOf(index);
   const seen = new Set([document.uri]);
   const pages: ParsedDocument[] = [];
-  for (let partials = [document.uri], depth = 0; partials.length > 0 && depth < MAX_IMPORT_DEPTH; depth++) {
+  for (let partials = [document.uri], depth = 0; partials.length > 0 && depth < MAX_PARTIAL_DEPTH; depth++) {
     const importing: string[] = [];
     for (const uri of index.documentsImportingAny(partials)) {
       const importer = seen.has(uri) ? undefined : index.getDocument(uri);
@@ -63,11 +60,11 @@ export function pagesRendering(index: GlossaryIndex, document: ParsedDocument): 
   return pages.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 }
 
-/** The partials a page imports, itself or through the partials it imports (see `renderedOnBuiltPage`). */
+/** The partials a page imports, itself or through the partials it imports (see `pagesRendering`). */
 export function partialsImportedBy(index: GlossaryIndex, document: ParsedDocument): Set<string> {
   const partialOf = markdownPartialOf(index);
   const found = new Set<string>();
-  for (let importers = [document], depth = 0; importers.length > 0 && depth < MAX_IMPORT_DEPTH; depth++) {
+  for (let importers = [document], depth = 0; importers.length > 0 && depth < MAX_PARTIAL_DEPTH; depth++) {
     const next: ParsedDocument[] = [];
     for (const importer of importers) {
       for (const module of importer.mdxModules ?? []) {
