@@ -27,6 +27,7 @@ const CHECKS = [
   ['hover', 'M-x eldoc on "Outtasking" in a note (after an emoji: UTF-16 positions) shows its definition, markup hidden'],
   ['definition', 'M-. on the mention goes to the term\'s heading in glossar/Outtasking.md'],
   ['completion', 'C-M-i after "[" lists Outtasking, and choosing it in *Completions* writes the relative link'],
+  ['completion-typed', 'C-M-i after "[Out", completing by prefix (basic style), lists Outtasking, and choosing it writes the relative link'],
   ['diagnostics', 'typing an undeclared tag into front matter shows a Flymake warning naming it, on the tag'],
   ['declare', 'the quick fix "Declare ... in tags.yml" edits tags.yml, and once it is saved the warning goes away'],
   ['quickfix', 'the quick fix "Change to ..." on a misspelt tag leaves the buffer exactly as before the typo'],

@@ -2,10 +2,8 @@
 
 ;; Emacs with Eglot (Debian 12: Emacs 28.2, elpa-eglot 1.9, elpa-markdown-mode) against the bundled
 ;; server, configured as the README says (`eglot-server-programs' for `markdown-mode'): M-x eglot in a
-;; note, M-x eldoc on a mention, C-M-i after "[", an undeclared tag typed into front matter, quick
-;; fixes picked from M-x eglot-code-actions, M-x eglot-rename.
-;; Not checked: C-M-i after "[Outt" offers nothing in Eglot 1.9, which keeps only the items whose
-;; filterText starts with the symbol at point ("Outt"), and ours start with the "[" they replace.
+;; note, M-x eldoc on a mention, C-M-i after "[" and after "[Out", an undeclared tag typed into
+;; front matter, quick fixes picked from M-x eglot-code-actions, M-x eglot-rename.
 ;; Writes one line per check ("ok NAME" or "not ok NAME: DETAILS") and the server's log ("# ...")
 ;; to $GLOSSARY_RESULTS, then exits: 0 when every check passed, 1 otherwise.
 ;; Run by emacs.test.ts in a terminal Emacs on a pseudo-terminal (batch Emacs never reads the file
@@ -223,6 +221,32 @@
                 (unless (equal after (concat before " " glossary--new-text))
                   (error "after choosing Outtasking the line ends %S" (substring after (max 0 (- (length after) 60))))))
               ;; Undo the link for the next check: the line as it was.
+              (delete-region (+ (line-beginning-position) (length before)) (line-end-position))
+              (glossary--pause))))
+
+        (glossary--check "completion-typed"
+          ;; "[Out" and C-M-i, completing by prefix (the basic style, in place of the flex one Eglot
+          ;; sets for itself): Eglot lists the items whose filterText starts with the symbol at point, "Out".
+          (with-current-buffer note
+            (goto-char (point-min))
+            (forward-line (1- mention-line))
+            (end-of-line)
+            (let ((before (glossary--line))
+                  (completion-category-defaults nil)
+                  (completion-styles '(basic)))
+              (insert " [Out")
+              (glossary--pause)
+              (call-interactively #'completion-at-point)
+              (with-selected-window (or (get-buffer-window "*Completions*") (error "C-M-i after \"[Out\" showed no *Completions*"))
+                (goto-char (point-min))
+                (unless (re-search-forward "\\_<Outtasking\\_>" nil t)
+                  (error "*Completions* lists no Outtasking: %s" (buffer-substring-no-properties (point-min) (min (point-max) 400))))
+                (goto-char (match-beginning 0))
+                (choose-completion))
+              (glossary--pause)
+              (let ((after (glossary--line)))
+                (unless (equal after (concat before " " glossary--new-text))
+                  (error "after choosing Outtasking for \"[Out\" the line ends %S" (substring after (max 0 (- (length after) 60))))))
               (delete-region (+ (line-beginning-position) (length before)) (line-end-position))
               (glossary--pause))))
 

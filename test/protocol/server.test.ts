@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity, FileChangeType, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { createWorkspace, existingFolder, positionOf, type Workspace } from '../support/fixtures';
-import { completionItems, eventually, hoverText, LspClient, REPO_ROOT } from '../support/lspClient';
+import { acceptedOn, completionItems, eventually, hoverText, LspClient, REPO_ROOT } from '../support/lspClient';
 import { compileGlobs } from '../../server/src/common/glob';
 
 /** The seed entry, as it ships in the demo glossary. */
@@ -109,9 +109,9 @@ describe('a workspace with the seed entry', () => {
     const item = items.find((candidate) => candidate.label === 'Outtasking');
     assert.ok(item, JSON.stringify(items.map((candidate) => candidate.label)));
     const edit = item.textEdit as TextEdit;
-    assert.equal(edit.newText, '[Outtasking](../glossar/Outtasking.md)');
-    assert.deepEqual(edit.range, range(2, 6, 2, 11));
-    assert.equal(text.split('\n')[2][edit.range.start.character], '[');
+    assert.equal(acceptedOn('Siehe [Outt', item), 'Siehe [Outtasking](../glossar/Outtasking.md)');
+    // The edit starts after the "[", at the word typed, which editors filter the items by.
+    assert.deepEqual(edit.range, range(2, 7, 2, 11));
   });
 
   it('replaces an auto-closed "]" after the cursor', async () => {
@@ -120,7 +120,7 @@ describe('a workspace with the seed entry', () => {
     const items = completionItems(await client.completion(uri, { line: 0, character: 11 }));
     const edit = items.find((candidate) => candidate.label === 'Outtasking')?.textEdit as TextEdit | undefined;
     assert.ok(edit, JSON.stringify(items));
-    assert.deepEqual(edit.range, range(0, 6, 0, 12));
+    assert.deepEqual(edit.range, range(0, 7, 0, 12));
   });
 
   it('offers no link completion inside an image "![", and a wiki link after "[["', async () => {
@@ -647,22 +647,22 @@ describe('the demo glossary in content/ (read-only)', () => {
 
     const outsLine = text.split('\n').findIndex((line) => line === 'Siehe auch [Outs');
     const outs = completionItems(await client.completion(uri, { line: outsLine, character: 16 }));
-    const byLabel = new Map(outs.map((item) => [item.label, (item.textEdit as TextEdit).newText]));
-    assert.equal(byLabel.get('Outsourcing'), '[Outsourcing](../Outsourcing.md)');
-    assert.equal(byLabel.get('Selektives Outsourcing'), '[Selektives Outsourcing](../Selektives-Outsourcing.md)');
-    assert.equal(byLabel.get('Business Process Outsourcing'), '[Business Process Outsourcing](../Business-Process-Outsourcing.md)');
+    const byLabel = new Map(outs.map((item) => [item.label, acceptedOn('Siehe auch [Outs', item)]));
+    assert.equal(byLabel.get('Outsourcing'), 'Siehe auch [Outsourcing](../Outsourcing.md)');
+    assert.equal(byLabel.get('Selektives Outsourcing'), 'Siehe auch [Selektives Outsourcing](../Selektives-Outsourcing.md)');
+    assert.equal(byLabel.get('Business Process Outsourcing'), 'Siehe auch [Business Process Outsourcing](../Business-Process-Outsourcing.md)');
     assert.ok(!byLabel.has('Outtasking'), 'filtered by what was typed');
-    assert.deepEqual((outs[0].textEdit as TextEdit).range, range(outsLine, 11, outsLine, 16));
+    assert.deepEqual((outs[0].textEdit as TextEdit).range, range(outsLine, 12, outsLine, 16));
 
     const all = completionItems(await client.completion(uri, { line: outsLine + 2, character: 5 }));
-    const allByLabel = new Map(all.map((item) => [item.label, (item.textEdit as TextEdit).newText]));
-    assert.equal(allByLabel.get('Lieferantenmanagement'), '[Lieferantenmanagement](Lieferantenmanagement.md)');
-    assert.equal(allByLabel.get('Wertschöpfungskette'), '[Wertschöpfungskette](../Wertschoepfungskette.md)');
-    assert.equal(allByLabel.get('IM'), '[IM](../Informationsmanagement.md)');
+    const allByLabel = new Map(all.map((item) => [item.label, acceptedOn('und [', item)]));
+    assert.equal(allByLabel.get('Lieferantenmanagement'), 'und [Lieferantenmanagement](Lieferantenmanagement.md)');
+    assert.equal(allByLabel.get('Wertschöpfungskette'), 'und [Wertschöpfungskette](../Wertschoepfungskette.md)');
+    assert.equal(allByLabel.get('IM'), 'und [IM](../Informationsmanagement.md)');
     assert.ok(!allByLabel.has('Service Level Agreement'), 'no link to the document itself');
     assert.ok(!allByLabel.has('SLA'), 'no link to the document itself');
     assert.ok(!allByLabel.has('Meeting März 2026 – IT-Steuerkreis'), 'a note without front matter is no term');
-    assert.equal(allByLabel.get('Lieferantenbewertung 2026'), '[Lieferantenbewertung 2026](../../notizen/Lieferantenbewertung.md)', 'a note with front matter is an entry');
+    assert.equal(allByLabel.get('Lieferantenbewertung 2026'), 'und [Lieferantenbewertung 2026](../../notizen/Lieferantenbewertung.md)', 'a note with front matter is an entry');
     // 27 other terms, 2 notes with front matter, plus the aliases BPO, IM and SaaS.
     assert.equal(all.length, 32, JSON.stringify(all.map((item) => item.label)));
     assert.equal(fs.readFileSync(content.path(rel), 'utf8'), disk);
@@ -673,7 +673,7 @@ describe('the demo glossary in content/ (read-only)', () => {
     await client.open(uri, 'Vgl. [SL');
     const items = completionItems(await client.completion(uri, { line: 0, character: 8 }));
     const sla = items.find((item) => item.label === 'SLA');
-    assert.equal((sla?.textEdit as TextEdit | undefined)?.newText, '[SLA](../glossar/vertrag/Service-Level-Agreement.md)');
+    assert.equal(acceptedOn('Vgl. [SL', sla), 'Vgl. [SLA](../glossar/vertrag/Service-Level-Agreement.md)');
   });
 });
 
@@ -844,8 +844,7 @@ describe('file names with blanks and umlauts, in a folder with blanks', () => {
   it('completes a link whose path has blanks, with the blanks encoded', async () => {
     const uri = ws.uri('notes/links.md');
     const items = completionItems(await client.completion(uri, { line: 2, character: 10 }));
-    const edit = items.find((item) => item.label === 'Make or Buy')?.textEdit as TextEdit | undefined;
-    assert.equal(edit?.newText, '[Make or Buy](../glossar/Make%20or%20Buy.md)');
+    assert.equal(acceptedOn('Neu: [Make', items.find((item) => item.label === 'Make or Buy')), 'Neu: [Make or Buy](../glossar/Make%20or%20Buy.md)');
   });
 
   it('reports diagnostics under the URI the editor uses for the file', async () => {

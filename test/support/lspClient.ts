@@ -323,6 +323,13 @@ export function completionItems(result: CompletionList | CompletionItem[] | null
   return Array.isArray(result) ? result : result.items;
 }
 
+/** A line as accepting a completion item (its text edit, on that line) leaves it. */
+export function acceptedOn(line: string, item: CompletionItem | undefined): string | undefined {
+  const edit = item?.textEdit;
+  if (edit === undefined || !('range' in edit)) return undefined;
+  return line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+}
+
 /** The Markdown text of a hover answer. */
 export function hoverText(hover: Hover | null): string {
   if (hover === null) return '';

@@ -1,4 +1,4 @@
-import { LineIndex, type Position } from '../../server/src/common/text';
+import { LineIndex, type Position, type Range } from '../../server/src/common/text';
 import { GlossaryIndex } from '../../server/src/index/glossaryIndex';
 import type { ParsedDocument } from '../../server/src/parsing/document';
 
@@ -23,6 +23,16 @@ export function openAtCursor(index: GlossaryIndex, relative: string, textWithCur
   const document = index.setDocument(`${ROOT}/${relative}`, text);
   const lines = new LineIndex(text);
   return { document, lines, position: lines.positionAt(offset) };
+}
+
+/** A one-line text as accepting a completion item leaves it. */
+export function acceptedLine(line: string, item: { range: Range; newText: string }): string {
+  return line.slice(0, item.range.start.character) + item.newText + line.slice(item.range.end.character);
+}
+
+/** The link accepting an item after the last `[` of a line writes there. */
+export function linkWritten(line: string, item: { range: Range; newText: string }): string {
+  return acceptedLine(line, item).slice(line.lastIndexOf('['));
 }
 
 export const entry = (id: string, title: string, definition: string, tags = '[Begriffe]', extra = '') =>

@@ -19,6 +19,7 @@ import { parseDocument } from '../../server/src/parsing/document';
 import { readDocusaurusSidebars } from '../../server/src/site/docusaurusConfig';
 import { hugoSiteOf } from '../../server/src/site/hugo';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
+import { acceptedLine } from './glossary';
 
 type Files = Record<string, string>;
 
@@ -430,9 +431,9 @@ describe('completion and quick fixes write targets that lead to the term', () =>
         const list = complete(index, document, new LineIndex(typed), { line: 0, character: typed.length }, { linkStyle: style });
         const item = list.items.find((candidate) => candidate.label === title);
         assert.ok(item, `${title} is offered`);
-        const written = { ...files, 'docs/g/Plan.md': `Plan: ${item.newText}` };
+        const written = { ...files, 'docs/g/Plan.md': acceptedLine(typed, item) };
         const target = [...Object.entries(files)].find(([, text]) => text.includes(`title: ${title}`))![0];
-        assert.deepEqual(linksOf(written, 'docs/g/Plan.md'), [`${title} -> ${target}`], item.newText);
+        assert.deepEqual(linksOf(written, 'docs/g/Plan.md'), [`${title} -> ${target}`], written['docs/g/Plan.md']);
       }
     });
   }
@@ -444,7 +445,8 @@ describe('completion and quick fixes write targets that lead to the term', () =>
       const document = index.getDocument(uriOf('docs/g/Plan.md'))!;
       const item = complete(index, document, new LineIndex(typed), { line: 0, character: typed.length }, { linkStyle: 'wiki' }).items.find((candidate) => candidate.label === title);
       assert.ok(item, `${title} is offered`);
-      assert.deepEqual(linksOf({ ...withTitle, 'docs/g/Plan.md': item.newText }, 'docs/g/Plan.md'), [`${title} -> docs/g/T.md`], item.newText);
+      const written = acceptedLine(typed, item);
+      assert.deepEqual(linksOf({ ...withTitle, 'docs/g/Plan.md': written }, 'docs/g/Plan.md'), [`${title} -> docs/g/T.md`], written);
     }
   });
 

@@ -22,7 +22,7 @@ import { GlossaryScope } from '../../server/src/workspace/files';
 import { loadGlossary } from '../../server/src/workspace/loadGlossary';
 import { cncfInThreeLocales } from '../support/cncfLocales';
 import { createWorkspace } from '../support/fixtures';
-import { entry, glossaryOf, openAtCursor, ROOT } from './glossary';
+import { entry, glossaryOf, linkWritten, openAtCursor, ROOT } from './glossary';
 
 const uri = (relative: string) => `${ROOT}/${relative}`;
 const page = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n${body}\n`;
@@ -225,7 +225,11 @@ describe('links and navigation in a site of several locales', () => {
 describe('completion in a site of several locales', () => {
   it('offers the page\'s locale first, a translation instead of its original, and the default locale\'s entries where none exists', () => {
     const index = hugoGlossary(HUGO_FILES);
-    const offered = (relative: string, text: string) => completionsAt(index, relative, text).map((item) => [item.label, item.termUri!.slice(ROOT.length + 1), item.newText]);
+    const offered = (relative: string, text: string) => {
+      const cursor = text.indexOf('|');
+      const line = text.slice(text.lastIndexOf('\n', cursor) + 1, text.indexOf('\n', cursor)).replace('|', '');
+      return completionsAt(index, relative, text).map((item) => [item.label, item.termUri!.slice(ROOT.length + 1), linkWritten(line, item)]);
+    };
     assert.deepEqual(offered('content/de/notiz.md', page('Notiz', 'Siehe [Serv|')), [
       ['Service Mesh', 'content/de/service-mesh.md', '[Service Mesh](service-mesh.md)'],
     ], 'the English Service has a German translation (Dienst), which does not match "Serv"');
@@ -372,7 +376,7 @@ describe('the CNCF corpus in three locales', () => {
       const lines = new LineIndex(text);
       const items = complete(index, document, lines, lines.positionAt(text.length)).items.sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
       index.setDocument(rel(relative), readFileSync(path.join(root, relative), 'utf8'));
-      return items.map((item) => `${item.label}=${path.relative(root, new URL(item.termUri!).pathname)} ${item.newText}`);
+      return items.map((item) => `${item.label}=${path.relative(root, new URL(item.termUri!).pathname)} ${linkWritten(typed, item)}`);
     };
     assert.deepEqual(completed('content/fr/kubernetes.md', '[Clust').slice(0, 1), ['Cluster=content/fr/cluster.md [Cluster](/fr/cluster/)']);
     assert.ok(!completed('content/fr/kubernetes.md', '[Clust').some((item) => item.includes('content/en/cluster.md') || item.includes('content/de/')));

@@ -27,7 +27,7 @@ const CHECKS: ReadonlyArray<EditorCheck> = [
   [
     'completion',
     'completion after "[Outt" (omnifunc ale#completion#OmniFunc) offers Outtasking and inserts the relative link',
-    'ALE 3.3 ignores the textEdit range, cuts the new text at its first "(" and keeps only words starting with the word before the cursor ("Outt"): no link is offered',
+    'ALE 3.3 ignores the textEdit range and cuts its new text at the first "(" ("Outtasking]"): it cannot insert a link, and offers none',
   ],
   ['codeaction', ':ALECodeAction "Declare in tags.yml" on the warning edits tags.yml exactly as the server means'],
   ['tagcompletion', 'completion of a tag in front matter ("Proz") offers Prozesse and inserts it'],

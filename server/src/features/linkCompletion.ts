@@ -25,6 +25,8 @@ interface LinkContext {
   keepsSuffix?: true;
   /** Set where a Markdown link written over the `[[` would read as something else: after `!` an image, after `\` text. */
   noLinkOverWiki?: true;
+  /** Set after a typed `[` the completion keeps: what it replaces starts with the name, as the word the editor filters by does. */
+  keepsBracket?: true;
 }
 
 // Each pattern matches the line up to the cursor.
@@ -228,7 +230,8 @@ function linkContext(lines: LineIndex, position: Position): LinkContext | undefi
   const text = before.match(TEXT_OPEN);
   if (text) {
     const rest = after.match(/^[^\[\]]*\]\([^()\s]*\)|^[^\[\]()]*\]/)?.[0].length ?? 0;
-    return { part: 'text', query: text[1], range: at(position.character - text[0].length, rest) };
+    // Clients that filter by the word before the cursor (Eglot: "Outt", not "[Outt") keep the items whose filter text starts with it.
+    return { part: 'text', query: text[1], range: at(position.character - text[1].length, rest), keepsBracket: true };
   }
   return undefined;
 }
@@ -275,7 +278,9 @@ function itemFor(index: GlossaryIndex, document: ParsedDocument, term: GlossaryT
     newText = formatLink(index, document, term, name, context.keepsSuffix && style === 'wiki' ? 'relative' : style);
     // A whole link before a kept anchor: its target without the closing parenthesis, which follows the anchor.
     if (context.keepsSuffix && newText.endsWith(')')) newText = newText.slice(0, -1);
-    filterText = `[${name}${spellings}`;
+    // Every link starts with the `[` (or `[[`) that was typed: the edit begins after it.
+    if (context.keepsBracket) newText = newText.slice(1);
+    filterText = context.keepsBracket ? `${name}${spellings}` : `[${name}${spellings}`;
   } else {
     newText = context.keepsSuffix ? target : `${target})`;
     // The user may type part of the path or part of the name.
