@@ -333,6 +333,8 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-base-url-links', dir: path.join(SITES, 'docusaurus-base-url-links'), asDocs: false },
   { name: 'docusaurus-tabs', dir: path.join(SITES, 'docusaurus-tabs'), asDocs: false },
   { name: 'docusaurus-blog-relative-dots', dir: path.join(SITES, 'docusaurus-blog-relative-dots'), asDocs: false },
+  { name: 'docusaurus-blog-list-links', dir: path.join(SITES, 'docusaurus-blog-list-links'), asDocs: false },
+  { name: 'docusaurus-page-relative-links', dir: path.join(SITES, 'docusaurus-page-relative-links'), asDocs: false },
   { name: 'docusaurus-blog-locale-links', dir: path.join(SITES, 'docusaurus-blog-locale-links'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
@@ -651,7 +653,8 @@ function compareBrokenAnchors(siteDir: string, table: DocusaurusTable, findings:
  * finding in the file published at that route (a doc, a blog post, a page), over that very link text; and
  * every `broken-link` error (one that breaks the build) is a link the build reports: never a false
  * broken link. A link of a partial a page renders (see `renderedFiles`) is reported on the page. A page built from no file of its own, as a blog's list of posts, repeats the links
- * of the posts it shows: a link reported on a post's page as well is compared there.
+ * of the posts it shows: a link reported on a post's page as well is compared there; one reported on
+ * such a page only (a relative URL the list reads from its own) is a finding over that link text in a post.
  */
 /** A link as written (`/docs/tags/zwei-wörter`) and as the build reports it, percent-encoded where the page's `href` is. */
 function sameLink(written: string, reported: string): boolean {
@@ -690,6 +693,8 @@ function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: F
     table.docs.find((row) => row.published && row.locale === locale && row.route === route)?.file ?? table.contentPages.find((row) => row.locale === locale && row.route === route)?.file;
   const onPageOfFile = (row: { locale: string; page: string; link: string }) => fileAt(row.locale, row.page) !== undefined;
   const rendersFinding = (file: string, finding: Finding) => renderedFiles(siteDir, ourFileOf(file)).includes(finding.file);
+  // A list of posts shows posts of a blog.
+  const inBlogPost = (finding: Finding) => table.contentPages.some((row) => row.plugin === 'blog' && ourFileOf(row.file) === finding.file);
   const brokenLinks = findings.filter((finding) => finding.code === 'broken-link').map((finding) => ({ finding, text: textAt(siteDir, finding) }));
   for (const reported of table.brokenLinks) {
     const file = fileAt(reported.locale, reported.page);
@@ -699,7 +704,7 @@ function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: F
     // (`/docs/x` written, `/de/docs/x` reported; the fixtures' base URL is `/`); one written with
     // other than ASCII, percent-encoded as the page's `href` has it.
     const asWritten = (text: string) => sameBrokenLink(text, reported.link) || (text.startsWith('/') && sameBrokenLink(`/${reported.locale}${text}`, reported.link));
-    const ours = file === undefined ? undefined : brokenLinks.find(({ finding, text }) => rendersFinding(file, finding) && asWritten(text));
+    const ours = brokenLinks.find(({ finding, text }) => (file === undefined ? inBlogPost(finding) : rendersFinding(file, finding)) && asWritten(text));
     if (ours !== undefined) agreement.agreeing++;
     else agreement.differences.push(`broken link on ${reported.page} (${reported.locale}, ${file ?? 'no doc at that route'}) to "${reported.link}": check has no broken-link finding for it`);
   }
@@ -709,7 +714,7 @@ function compareBrokenLinks(siteDir: string, table: DocusaurusTable, findings: F
     // As above: an absolute link of a page built in another locale is reported with the locale put in front (a translated post's `/blog/nope`, `/fr/blog/nope`).
     const reported = table.brokenLinks.some((row) => {
       const file = fileAt(row.locale, row.page);
-      return (sameBrokenLink(text, row.link) || (text.startsWith('/') && sameBrokenLink(`/${row.locale}${text}`, row.link))) && file !== undefined && rendersFinding(file, finding);
+      return (sameBrokenLink(text, row.link) || (text.startsWith('/') && sameBrokenLink(`/${row.locale}${text}`, row.link))) && (file === undefined ? inBlogPost(finding) : rendersFinding(file, finding));
     });
     if (reported) agreement.agreeing++;
     else agreement.differences.push(`${finding.file}:${finding.line}:${finding.column}: check reports a build-breaking broken link to "${text}" the build does not report`);

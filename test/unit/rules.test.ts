@@ -873,6 +873,84 @@ describe('broken-link in a Docusaurus site', () => {
   });
 });
 
+describe('broken-link of a relative URL in a blog post (docusaurus-blog-list-links)', () => {
+  // The routes outside the docs known, and the blog in the glossary's view: where no page is, is known.
+  const blogOf = (postsPerPage: number | 'ALL' | undefined) => (site: ReturnType<typeof defaultDocusaurusSite>) => {
+    site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')];
+    site.docusaurus.blogs = [{ uri: uri('blog'), routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], ...(postsPerPage === undefined ? {} : { postsPerPage }) }];
+    site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: '' }];
+    site.docusaurus.routeFoldersOutsideDocs = ['blog'];
+  };
+  const siteOf = (onDisk: string[], texts: Record<string, string>, postsPerPage: number | 'ALL' | undefined) => {
+    const { index } = siteWithFiles(onDisk, texts, blogOf(postsPerPage));
+    index.setScope(() => true);
+    return index;
+  };
+  const post = (slug: string, body: string, extra = '') => `---\nslug: ${slug}\ntitle: ${slug}\n${extra}---\n\n${body}\n`;
+  const broken = (index: GlossaryIndex, file: string) =>
+    diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => `${diagnostic.range.start.line}:${diagnostic.range.start.character} ${diagnostic.message}${diagnostic.suggestion === undefined ? '' : ` -> ${diagnostic.suggestion}`}${diagnostic.breaksBuild ? ' (fails)' : ''}`);
+  const files = {
+    'blog/2024-01-01-eins.md': post('eins', 'Erst [selbst](./eins).\n\n<!-- truncate -->\n\nDann [fehlt](./fehlt) [zwei](./zwei).'),
+    'blog/2024-01-02-zwei.md': post('zwei', 'Siehe [eins](./eins), [oben](../blog/eins) und [Bild](./bild.png).'),
+    'blog/2024-01-03-drei.md': post('drei', '[eins](./eins)', 'unlisted: true\n'),
+  };
+
+  it("reads it from the post's URL, and where the list of posts shows it, from the list's", () => {
+    const index = siteOf(['blog/bild.png'], files, 10);
+    // From /blog/eins, "./eins" is the post itself; from the list /blog, /eins is nowhere. After the truncate marker only the post's own URL counts.
+    assert.deepEqual(broken(index, 'blog/2024-01-01-eins.md'), [
+      '5:14 The blog\'s list of posts /blog shows this part of the post too, and there "./eins" leads to /eins, where no page is: Docusaurus reports a broken link on the list. Write "/blog/eins", which leads to the same page from both. -> /blog/eins (fails)',
+      '9:13 No glossary entry at "./fehlt". (fails)',
+    ]);
+    // "../blog/eins" leads to the post from both; a file beside the post (bundled) and a common file type are not URLs.
+    assert.deepEqual(broken(index, 'blog/2024-01-02-zwei.md').map((finding) => finding.slice(0, 4)), ['5:13']);
+    // An unlisted post is on no list.
+    assert.deepEqual(broken(index, 'blog/2024-01-03-drei.md'), []);
+  });
+
+  it('judges it on the page of the list its date puts the post on, on the first page and a later one where dates are not known, and not where a page shows how many posts is computed', () => {
+    const two = siteOf(['blog/bild.png'], files, 1);
+    // Newest first, one to a page: zwei on /blog, eins on /blog/page/2, where "./eins" leads to /blog/page/eins and "../blog/eins" to /blog/blog/eins.
+    assert.deepEqual(broken(two, 'blog/2024-01-02-zwei.md').map((finding) => finding.replace(/ Docusaurus.*$/, '')), [
+      '5:13 The blog\'s list of posts /blog shows this part of the post too, and there "./eins" leads to /eins, where no page is:',
+    ]);
+    assert.ok(broken(two, 'blog/2024-01-01-eins.md')[0].startsWith('5:14 The blog\'s list of posts /blog/page/2 shows this part of the post too, and there "./eins" leads to /blog/page/eins'));
+    const undated = siteOf(['blog/bild.png'], { ...files, 'blog/ohne-datum.md': post('ohne', 'Text.') }, 1);
+    assert.ok(broken(undated, 'blog/2024-01-02-zwei.md')[0].startsWith('5:13 The blog\'s list of posts shows this part of the post too, on its first page (/blog) or a later one, and from each "./eins" leads where no page is (/eins, /blog/page/eins)'));
+    assert.equal(broken(undated, 'blog/2024-01-02-zwei.md').length, 1, '"../blog/eins" leads to the post from /blog');
+    assert.deepEqual(broken(siteOf(['blog/bild.png'], files, undefined), 'blog/2024-01-02-zwei.md'), []);
+  });
+
+  it('checks the posts again when another comes, as it moves them down the list', () => {
+    const index = siteOf(['blog/bild.png'], files, 1);
+    const newer = 'blog/2024-02-01-neu.md';
+    index.setDocument(uri(newer), post('neu', 'Neu.'));
+    assert.ok(affectedDocuments(index, uri(newer), undefined, index.getDocument(uri(newer))).has(uri('blog/2024-01-02-zwei.md')));
+    assert.ok(broken(index, 'blog/2024-01-02-zwei.md')[0].startsWith('5:13 The blog\'s list of posts /blog/page/2 shows'));
+  });
+});
+
+describe('broken-link of a relative URL in a Markdown page of src/pages (docusaurus-page-relative-links)', () => {
+  it("reads it from the page's URL: its file's path, a folder's for its index, its slug's", () => {
+    const { index } = siteWithFiles([], {
+      'src/pages/hilfe/index.md': '# Hilfe\n\n[FAQ](./faq) [Kontakt](kontakt) [Intro](../docs/intro)\n',
+      'src/pages/hilfe/faq.md': '# FAQ\n\n[Kontakt](./kontakt) [Übersicht](./) [Test](trial.example.org)\n',
+      'src/pages/hilfe/kontakt.md': '---\nslug: /kontakt\n---\n\n[FAQ](./hilfe/faq) [alt](./kontakt-alt)\n',
+      'docs/intro.md': '# Intro\n',
+    }, (site) => {
+      site.docusaurus.contentFolders = [uri('src/pages')];
+      site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: '' }];
+      site.docusaurus.routeFoldersOutsideDocs = [];
+    });
+    index.setScope(() => true);
+    const broken = (file: string) => diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+    // `/hilfe/` reads "kontakt" as /hilfe/kontakt: the slug put the page at /kontakt.
+    assert.deepEqual(broken('src/pages/hilfe/index.md'), ['No glossary entry at "kontakt".']);
+    assert.deepEqual(broken('src/pages/hilfe/faq.md'), ['No glossary entry at "./kontakt".', 'No file at "trial.example.org": Docusaurus looks for it at "src/pages/hilfe/trial.example.org".']);
+    assert.deepEqual(broken('src/pages/hilfe/kontakt.md'), ['No glossary entry at "./kontakt-alt".']);
+  });
+});
+
 describe('broken-link and broken-anchor from a <Link> element of Docusaurus (docusaurus-jsx-links)', () => {
   const PAGE = [
     /* 0 */ "import Link from '@docusaurus/Link';",

@@ -5,7 +5,8 @@ import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { markdownDestination, type MarkdownLink } from '../parsing/markdown';
 import { linkedPath, localeOfPath, markdownLinkFolders, pathInSite, type Site } from '../site/site';
 import { hugoMayReadAsContent, linkHookFor } from '../site/hugo';
-import { compiledByContentPlugin, contentPluginFolderOf, inUnmodelledContentPlugin } from '../site/docusaurus';
+import type { SitePage } from '../site/siteTypes';
+import { blogPostUrl, compiledByContentPlugin, markdownPageUrl, contentPluginFolderOf, inUnmodelledContentPlugin } from '../site/docusaurus';
 
 type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
 
@@ -90,7 +91,7 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, written: s
   }
   const routeSite = site ?? index.onlySite();
   if (routeSite === undefined) return { kind: 'none' };
-  const fromPage = index.pageOf(fromUri);
+  const fromPage = index.pageOf(fromUri) ?? contentPageOf(index, routeSite, fromUri);
   // Hugo makes no page of a file outside its content folders (a theme's own docs, a README): its
   // URL paths lead wherever the file is read, not into this site. (A Docusaurus site's README
   // still finds its docs by their routes, to go to; they are not judged: `linkRules.ts`.)
@@ -98,6 +99,17 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, written: s
   const reached = linkedPath(routeSite, fromPage, target);
   if (reached === undefined) return { kind: 'none' };
   return { kind: 'route', path: reached, document: pageAt(index, routeSite, reached) };
+}
+
+/**
+ * A post of a blog whose routes are known, or a Markdown page of a pages plugin, as the page its
+ * links are read from: at its URL, in the default locale's build.
+ */
+function contentPageOf(index: GlossaryIndex, site: Site, uri: string): Pick<SitePage, 'published' | 'permalink' | 'locale'> | undefined {
+  if (site.generator !== 'docusaurus') return undefined;
+  const fields = index.getDocument(uri)?.frontMatter?.fields ?? [];
+  const url = blogPostUrl(site.docusaurus, uri, fields) ?? markdownPageUrl(site.docusaurus, uri, fields);
+  return url === undefined ? undefined : { published: true, permalink: url, locale: site.docusaurus.defaultLocale };
 }
 
 /**

@@ -3,7 +3,7 @@ import { compileGlobs, expandBraces, type PathMatcher } from '../common/glob';
 import { ownCopy } from '../common/text';
 import { uriPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import type { BrokenLinkPolicy, SitePage, UnpublishedReason } from './siteTypes';
+import type { BrokenLinkPolicy, PostsPerPage, SitePage, UnpublishedReason } from './siteTypes';
 
 /**
  * What Docusaurus's docs plugin makes of each file: doc id, route, locale, whether it is built.
@@ -83,7 +83,7 @@ export interface DocusaurusSite {
   /** The URIs of the pages plugins' folders, with their `routeBasePath` (see `DocusaurusConfigFacts.pagesFolders`). */
   pagesFolders: Array<{ uri: string; routeBasePath: string | undefined }>;
   /** The blogs whose routes are known, with their folders' URIs (see `DocusaurusConfigFacts.blogs`). */
-  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true }>;
+  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage }>;
   /** A setting that may change how MDX reads the pages of the blog and pages plugins: their MDX is then not judged. */
   contentMdxChangedBy?: string;
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */
@@ -423,6 +423,9 @@ export function blogOfPostPath(site: DocusaurusSite, path: string): KnownBlog | 
   return site.blogs.find((blog) => rest.startsWith(`${blog.routeBasePath}/`) && !blog.listFolders.some((list) => rest === `${blog.routeBasePath}/${list}` || rest.startsWith(`${blog.routeBasePath}/${list}/`)));
 }
 
+/** A post's path in its blog that holds its date (`2024-01-31-hallo.md`, `2024/01/31/hallo/index.md`): the last date in it. */
+const DATED_POST = /^(?<folder>.*)(?<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?<text>.*?)(?:\/index)?\.mdx?$/;
+
 /**
  * The route of a blog post, as Docusaurus's blog plugin makes it: its `slug`, else the file's path
  * below the blog's folder without extension (`index` dropped), a date in it (`2024-01-31-hallo.md`,
@@ -431,9 +434,82 @@ export function blogOfPostPath(site: DocusaurusSite, path: string): KnownBlog | 
 export function blogPostRoute(site: DocusaurusSite, blog: KnownBlog, postUri: string, fields: readonly FrontMatterField[]): string {
   const pathInBlog = uriPath(postUri).slice(uriPath(blog.uri).replace(/\/$/, '').length + 1);
   const slugField = fields.find((field) => field.key === 'slug')?.value;
-  const dated = /^(?<folder>.*)(?<date>\d{4}[-/]\d{1,2}[-/]\d{1,2})[-/]?(?<text>.*?)(?:\/index)?\.mdx?$/.exec(pathInBlog);
+  const dated = DATED_POST.exec(pathInBlog);
   const slug = typeof slugField === 'string' ? slugField : dated !== null ? `/${dated.groups!.date.replace(/-/g, '/')}/${dated.groups!.folder}${dated.groups!.text}` : `/${pathInBlog.replace(/(?:\/index)?\.mdx?$/, '')}`;
   return joinedUrl([site.baseUrl, blog.routeBasePath, slug]);
+}
+
+/**
+ * The URL a blog's post is read at, as its relative URLs resolve against it: its route (see
+ * `blogPostRoute`), with or without a final slash as `trailingSlash` asks; undefined for a file the
+ * blog does not build (a draft, a partial).
+ */
+export function blogPostUrl(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[]): string | undefined {
+  const blog = site.blogs.find((candidate) => uri.startsWith(`${candidate.uri}/`));
+  if (blog === undefined || !compiledByContentPlugin(site, uri, fields)) return undefined;
+  return withTrailingSlashPolicy(blogPostRoute(site, blog, uri, fields), site.trailingSlash);
+}
+
+/**
+ * The URL a Markdown page of a pages plugin is read at, as its relative URLs resolve against it: its
+ * `slug` below the plugin's route, else its file's path (`src/pages/hilfe/faq.md` at `/hilfe/faq`,
+ * `…/hilfe/index.md` at `/hilfe/`), with or without a final slash as `trailingSlash` asks; undefined
+ * for a file the plugin does not build, or where its route is computed.
+ */
+export function markdownPageUrl(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[]): string | undefined {
+  const pages = site.pagesFolders.find((candidate) => uri.startsWith(`${candidate.uri}/`));
+  if (pages?.routeBasePath === undefined || !compiledByContentPlugin(site, uri, fields)) return undefined;
+  const slug = fields.find((field) => field.key === 'slug')?.value;
+  const path = uriPath(uri).slice(uriPath(pages.uri).replace(/\/$/, '').length + 1).replace(/\.mdx?$/i, '');
+  const below = typeof slug === 'string' ? slug : path === 'index' ? '/' : path.endsWith('/index') ? `${path.slice(0, -'index'.length)}` : path;
+  return withTrailingSlashPolicy(joinedUrl([site.baseUrl, pages.routeBasePath, below]) || '/', site.trailingSlash);
+}
+
+/**
+ * The URLs of the pages of a blog's list of posts one of which shows a post, in the default locale's
+ * build. The list shows the newest first, `postsPerPage` to a page: the post's page where the dates
+ * of the listed posts (`dates`, the post's own first) tell it, else the first page (`/blog`) and a
+ * later one (`/blog/page/2`), which reads a relative URL as every later page does. Undefined where
+ * the options compute how many posts a page shows.
+ */
+export function blogListUrls(site: DocusaurusSite, blog: KnownBlog, dates: ReadonlyArray<number | undefined>): string[] | undefined {
+  const perPage = blog.postsPerPage === 'ALL' ? Infinity : blog.postsPerPage;
+  if (perPage === undefined) return undefined;
+  const [own, ...others] = dates;
+  let first = 1;
+  let last = Math.ceil(dates.length / perPage);
+  if (own !== undefined && others.every((date) => date !== undefined)) {
+    // Of posts of the same date, the list keeps the order it read them in: any of those places.
+    const newer = others.filter((date) => date! > own).length;
+    const same = others.filter((date) => date === own).length;
+    first = Math.floor(newer / perPage) + 1;
+    last = Math.floor((newer + same) / perPage) + 1;
+  }
+  return [...(first === 1 ? [blogListUrl(site, blog, 1)] : []), ...(last > 1 ? [blogListUrl(site, blog, Math.max(first, 2))] : [])];
+}
+
+/**
+ * A post's date as its blog sorts it: its front matter's `date`, else the date its path begins
+ * with (`2024-01-31-hallo.md`); undefined where it is neither, or a time without a zone (read in
+ * one way or another by YAML and by JavaScript), and the blog takes it from Git or the file.
+ */
+export function blogPostDate(blog: KnownBlog, uri: string, fields: readonly FrontMatterField[]): number | undefined {
+  const written = fields.find((field) => field.key === 'date')?.value;
+  if (written !== undefined) {
+    if (typeof written !== 'string' || /\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(written.trim())) return undefined;
+    const time = Date.parse(written);
+    return Number.isNaN(time) ? undefined : time;
+  }
+  const date = DATED_POST.exec(uriPath(uri).slice(uriPath(blog.uri).replace(/\/$/, '').length + 1))?.groups!.date;
+  const [year, month, day] = date === undefined ? [] : date.split(/[-/]/).map(Number);
+  return date === undefined ? undefined : Date.UTC(year, month - 1, day);
+}
+
+/** The URL of a page of a blog's list of posts, in the default locale's build: `/blog`, `/blog/page/2`. */
+export function blogListUrl(site: DocusaurusSite, blog: KnownBlog, page: number): string {
+  // The second of the list folders is the one of the later pages (`pageBasePath`).
+  const parts = page === 1 ? [site.baseUrl, blog.routeBasePath] : [site.baseUrl, blog.routeBasePath, blog.listFolders[1], String(page)];
+  return withTrailingSlashPolicy(joinedUrl(parts), site.trailingSlash);
 }
 
 function joinedUrl(parts: string[]): string {

@@ -4,7 +4,7 @@ import type * as babel from '@babel/types';
 import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
 import { LineIndex, type Range } from '../common/text';
-import type { BrokenLinkPolicy, ConfigProblem, DocusaurusConfigFacts, DocusaurusDocsOptions, SidebarDocReference } from './siteTypes';
+import type { BrokenLinkPolicy, ConfigProblem, DocusaurusConfigFacts, DocusaurusDocsOptions, PostsPerPage, SidebarDocReference } from './siteTypes';
 
 /**
  * Reads a `docusaurus.config.{js,mjs,cjs,ts,mts,cts}` without running it: the file is code from the
@@ -612,7 +612,10 @@ class ConfigReader {
     const choosesFiles = options !== undefined && ['include', 'exclude'].some((key) => this.property(options, key) !== undefined);
     if (routeBasePath !== undefined && routeBasePath !== '' && folder !== undefined && !choosesFiles && listFolders.every((list) => list !== undefined)) {
       const ownTruncateMarker = options !== undefined && this.property(options, 'truncateMarker') !== undefined;
-      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}) });
+      const perPage = options === undefined ? undefined : this.property(options, 'postsPerPage');
+      // Docusaurus's default, 10; a positive whole number or 'ALL' as written; else not known.
+      const postsPerPage = perPage === undefined || perPage.kind === 'undefined' ? 10 : perPage.kind === 'literal' && (perPage.value === 'ALL' || (Number.isInteger(perPage.value) && (perPage.value as number) > 0)) ? (perPage.value as PostsPerPage) : undefined;
+      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}), ...(postsPerPage === undefined ? {} : { postsPerPage }) });
     }
   }
 

@@ -173,7 +173,7 @@ export function localeOfPath(site: Site, path: string): string {
  * in the default locale). Undefined for URLs, anchors only, and relative links from pages that are
  * not built.
  */
-export function linkedPath(site: Site, from: SitePage | undefined, target: string): string | undefined {
+export function linkedPath(site: Site, from: Pick<SitePage, 'published' | 'permalink' | 'locale'> | undefined, target: string): string | undefined {
   const path = safeDecode(target.replace(/[?#].*$/, ''));
   if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return undefined;
   if (!path.startsWith('/')) {

@@ -11,6 +11,9 @@ export type { Generator };
 /** What Docusaurus does when the build finds a broken link: `throw` fails the build. */
 export type BrokenLinkPolicy = 'throw' | 'warn' | 'log' | 'ignore';
 
+/** A blog's `postsPerPage`: how many posts each page of its lists shows, or all on one. */
+export type PostsPerPage = number | 'ALL';
+
 /** A problem in a configuration file, at its exact place. */
 export interface ConfigProblem {
   range: Range;
@@ -110,11 +113,12 @@ export interface DocusaurusConfigFacts {
   /**
    * The blogs whose routes are known from their options, written as values: the folder, relative to
    * the site's folder, the route folder below the base URL (`blog`), and the route folders of their
-   * lists below it (tags, pages of posts, archive, authors), and whether its options set a
-   * `truncateMarker` of their own. A blog whose options choose its files or compute one of these is
+   * lists below it (tags, pages of posts, archive, authors), whether its options set a
+   * `truncateMarker` of their own, and how many posts a page of its lists shows (absent where the
+   * options compute it). A blog whose options choose its files or compute one of the folders is
    * not listed.
    */
-  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true }>;
+  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage }>;
   /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
   contentMdxChangedBy?: string[];
   /**

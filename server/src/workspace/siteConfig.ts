@@ -187,7 +187,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.contentFolders = (facts.contentFolders ?? []).map((contentFolder) => fileUri(path.resolve(folder, contentFolder)));
       docusaurus.contentFoldersChoosingFiles = (facts.contentFoldersChoosingFiles ?? []).map((contentFolder) => fileUri(path.resolve(folder, contentFolder)));
       docusaurus.pagesFolders = (facts.pagesFolders ?? []).map((pages) => ({ uri: fileUri(path.resolve(folder, pages.folder)), routeBasePath: pages.routeBasePath }));
-      docusaurus.blogs = (facts.blogs ?? []).map((blog) => ({ uri: fileUri(path.resolve(folder, blog.folder)), routeBasePath: blog.routeBasePath, listFolders: blog.listFolders, ...(blog.ownTruncateMarker ? { ownTruncateMarker: true as const } : {}) }));
+      docusaurus.blogs = (facts.blogs ?? []).map(({ folder: blogFolder, ...blog }) => ({ uri: fileUri(path.resolve(folder, blogFolder)), ...blog }));
       docusaurus.staticFolders = facts.staticDirectoriesComputed ? undefined : (facts.staticDirectories ?? ['static']).map((folderPath) => fileUri(path.resolve(folder, folderPath)));
       docusaurus.trailingSlash = facts.trailingSlash;
       if (facts.notLiteral.some((computed) => /^(?:plugins|presets)(?:\[\d+\])?$/.test(computed.key))) docusaurus.instancesComputed = true;

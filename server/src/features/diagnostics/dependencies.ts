@@ -4,6 +4,7 @@ import { routeSegments } from '../../common/uris';
 import { blogPostRoute, type DocusaurusSite, type KnownBlog } from '../../site/docusaurus';
 import { isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 import { partialsImportedBy } from './partials';
+import { isRelativeUrl } from './linkRules';
 import { MAX_PARTIAL_DEPTH } from '../../site/docusaurusAnchors';
 
 /**
@@ -102,9 +103,10 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
 /**
  * The pages of a Docusaurus site whose `<Link>` elements link by route (see `ComponentLink`), and,
  * for a post, the posts of its blog with a truncate marker, whose links before it are judged
- * against every other post's anchors (see `brokenInPostLists`). The index keeps no table of either,
- * as they are read apart from the text: one scan, made only when a page comes, goes, may move or
- * changes its anchors.
+ * against every other post's anchors (see `brokenInPostLists`), and those with relative URLs,
+ * judged from the page of the list of posts that shows them, which the posts before them decide
+ * (see `brokenOnPostLists`). The index keeps no table of these, as they are read apart from the
+ * text: one scan, made only when a page comes, goes, may move or changes its anchors.
  */
 function documentsJudgingByScan(index: GlossaryIndex, uri: string): string[] {
   const site = index.siteFor(uri);
@@ -113,8 +115,8 @@ function documentsJudgingByScan(index: GlossaryIndex, uri: string): string[] {
   const found: string[] = [];
   for (const document of index.documents()) {
     const linksByRoute = document.componentLinks !== undefined && index.siteFor(document.uri) === site;
-    const truncatedPost = blog !== undefined && document.body.truncateMarker !== undefined && document.uri.startsWith(`${blog.uri}/`);
-    if (linksByRoute || truncatedPost) found.push(document.uri);
+    const listedPost = blog !== undefined && document.uri.startsWith(`${blog.uri}/`) && (document.body.truncateMarker !== undefined || document.body.links.some(isRelativeUrl));
+    if (linksByRoute || listedPost) found.push(document.uri);
   }
   return found;
 }

@@ -2,19 +2,20 @@ import * as l10n from '@vscode/l10n';
 import type { GlossaryDiagnostic } from '../../common/diagnostic';
 import { asLinkTarget, fileStem, isMarkdownPath, relativePath, resolveRelativeLink, safeDecode, uriPath, withPath, withRouteId } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
-import type { Range } from '../../common/text';
+import { comparePositions, type Range } from '../../common/text';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
-import { fragmentStart, wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
+import { fragmentStart, markdownDestination, wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoLanguageOfSegment, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
-import { blogOfPostPath, blogPostRoute, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace, type DocusaurusSite as DocusaurusSiteModel, type KnownBlog } from '../../site/docusaurus';
+import { blogListUrl, blogListUrls, blogOfPostPath, blogPostDate, blogPostRoute, blogPostUrl, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace, listedPost, type DocusaurusSite as DocusaurusSiteModel, type KnownBlog } from '../../site/docusaurus';
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
 import { compiledAsMdx, compiledByItsPlugin, pagesPluginPagesAt, translatedInEveryLocale } from './siteRules';
 import { pagesRendering } from './partials';
 import { wikiLinkTo } from '../linkCompletion';
+import { namesCommonFileType } from '../../site/docusaurusAssets';
 import { distance } from 'fastest-levenshtein';
 
 /**
@@ -35,7 +36,7 @@ export function linkDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   const check = (link: MarkdownLink) => {
     // MDX's comment writes no link.
     if (asMdx && link.inMdxComment) return;
-    const broken = brokenLink(index, document, link) ?? brokenWhereRendered(index, renderedOn, link);
+    const broken = brokenLink(index, document, link) ?? brokenWhereRendered(index, renderedOn, link) ?? brokenOnPostLists(index, document, link);
     if (broken === undefined) return;
     diagnostics.push({
       range: link.targetRange,
@@ -64,6 +65,57 @@ function brokenWhereRendered(index: GlossaryIndex, pages: readonly ParsedDocumen
     if (broken !== undefined) return { message: l10n.t('{0} Read from {1}, which imports this partial.', broken.message, index.pageOf(page.uri)?.permalink || uriPath(page.uri)) };
   }
   return undefined;
+}
+
+/**
+ * A relative URL in the part of a post the blog's list of posts shows (up to its truncate marker;
+ * all of it without one) is read there from the list's URL, not the post's: `./p01` leads from
+ * `/blog/p05` to `/blog/p01`, from the list `/blog` to `/p01`, and Docusaurus reports it broken on
+ * the list. Judged on the list's first page where every listed post is on it, else where it leads
+ * nowhere from the first page and from the later ones alike; in the default locale's build.
+ */
+function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
+  const site = index.siteFor(document.uri);
+  if (site?.generator !== 'docusaurus' || !isRelativeUrl(link)) return undefined;
+  const { docusaurus } = site;
+  const blog = docusaurus.blogs.find((candidate) => document.uri.startsWith(`${candidate.uri}/`));
+  const fields = document.frontMatter?.fields ?? [];
+  const marker = document.body.truncateMarker;
+  // A marker of the blog's own is not known here; nor what a post after it shows.
+  if (blog === undefined || blog.ownTruncateMarker || !listedPost(fields) || blogPostUrl(docusaurus, document.uri, fields) === undefined) return undefined;
+  if (marker !== undefined && comparePositions(link.range.end, marker.start) > 0) return undefined;
+  const others = [...blogPostsOf(index, docusaurus, blog).values()].flatMap((uri) => {
+    const post = uri === document.uri ? undefined : index.getDocument(uri);
+    return post === undefined || !listedPost(post.frontMatter?.fields ?? []) ? [] : [blogPostDate(blog, uri, post.frontMatter?.fields ?? [])];
+  });
+  const lists = blogListUrls(docusaurus, blog, [blogPostDate(blog, document.uri, fields), ...others]);
+  if (lists === undefined) return undefined;
+  const pageFolder = blogListUrl(docusaurus, blog, 2).replace(/[^/]+\/?$/, '');
+  const ledTo = lists.map((url) => linkedPath(site, { published: true, permalink: url, locale: docusaurus.defaultLocale }, link.target));
+  const nowhere = (path: string | undefined) => {
+    if (path === undefined) return false;
+    // Below the folder of the list's later pages only those pages are (`/blog/page/3`).
+    if (path.startsWith(pageFolder)) return !/^\d+\/?$/.test(path.slice(pageFolder.length));
+    const last = path.split('/').filter((segment) => segment !== '').pop();
+    return last !== undefined && !/\.(?!mdx?$)[a-z0-9]+$/i.test(last) && index.documentsAtPermalink(site, path).length === 0 && judgedAsNoPage(index, site, path);
+  };
+  if (!ledTo.every(nowhere)) return undefined;
+  const message =
+    lists.length === 1
+      ? l10n.t('The blog\'s list of posts {0} shows this part of the post too, and there "{1}" leads to {2}, where no page is: Docusaurus reports a broken link on the list.', lists[0], link.target, ledTo[0]!)
+      : l10n.t('The blog\'s list of posts shows this part of the post too, on its first page ({0}) or a later one, and from each "{1}" leads where no page is ({2}, {3}): Docusaurus reports a broken link on the list.', lists[0], link.target, ledTo[0]!, ledTo[1]!);
+  // Where it leads from the post, written from the site's root, it leads from every page.
+  const fromPost = linkedDocument(index, document.uri, link.target, link.targetUri);
+  if (fromPost.kind !== 'route' || (fromPost.document === undefined && blogPostUriAt(index, site, fromPost.path!) === undefined)) return { message };
+  const suggestion = `${fromPost.path!}${link.target.match(/[?#].*$/s)?.[0] ?? ''}`;
+  return { message: l10n.t('{0} Write "{1}", which leads to the same page from both.', message, suggestion), suggestion };
+}
+
+/** Whether a link is a relative URL Docusaurus leaves as written: no Markdown file's path, no common file type (files it bundles), no absolute path or URL. */
+export function isRelativeUrl(link: MarkdownLink): boolean {
+  if (link.kind !== 'inline' || link.defined || link.component) return false;
+  const path = (markdownDestination(link.target) ?? link.target).replace(/[?#].*$/s, '');
+  return path !== '' && !path.startsWith('/') && !path.startsWith('@site/') && !/^[a-z][a-z0-9+.-]*:/i.test(path) && !isMarkdownPath(path) && !namesCommonFileType(path);
 }
 
 /** A fix's new target where it reads as written in the link's place: into a `<Link>`'s JSX or JavaScript string, not one that holds a quote, `&` (a character reference), `\\` or `$`. */
