@@ -707,6 +707,23 @@ describe('code fenced inside a quote or a list item', () => {
     for (const [body, word, expected] of cases) assert.equal(prose(body, word), expected, `${JSON.stringify(body)}: "${word}"`);
   });
 
+  it('a line left of the item after its fence ends the item: a fence after it opens outside the item (test/sites/docusaurus-fence-list-end)', () => {
+    const prose = (body: string, word: string) => !inNonProse(body, word, 'last');
+    const cases: Array<[string, string, boolean]> = [
+      // adguard-dns' translated filtering syntax: `# top` is a heading, the fence after it runs to the end of the page.
+      ['- item\n\n  ```none\n  # comment\n# top\n  0.0.0.0 example.org\n  ```\n\n- next\n\nWidget after\n', 'Widget after', false],
+      ['- item\n\n  ```none\n  # comment\n# top\n  0.0.0.0 example.org\n  ```\n\n- next\n\nWidget after\n', 'top', true],
+      // After a fence the item closed, a paragraph left of it ends the item; a fence after it holds a line at its left.
+      ['1. step\n\n   ```bash\n   one\n   ```\nLeft of the item.\n\n   ```bash\n   two\nWidget in code\n   ```\n\nWidget after\n', 'Widget in code', false],
+      ['1. step\n\n   ```bash\n   one\n   ```\nLeft of the item.\n\n   ```bash\n   two\nWidget in code\n   ```\n\nWidget after\n', 'Widget after', true],
+      // A paragraph's lazy line stays in the item, as does a fence after it indented as the item's content.
+      ['- item\n  text\nlazy line\n  ```\n  code\nWidget after\n', 'Widget after', true],
+    ];
+    for (const [body, word, expected] of cases) assert.equal(prose(body, word), expected, `${JSON.stringify(body)}: "${word}"`);
+    const headings = parse('# A\n\n- item\n\n  ```none\n  # comment\n# top\n  0.0.0.0 example.org\n  ```\n\n## Target\n').body.headings.map((heading) => heading.text);
+    assert.deepEqual(headings, ['A', 'top']);
+  });
+
   it('is not opened by a fence in an indented code block outside lists', () => {
     assert.deepEqual(linksOf('    ```\n    code [Foo](./Foo.md)\n\n[Bar](./Bar.md)\n'), ['./Bar.md']);
   });

@@ -551,7 +551,12 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       // An item ends the items whose content starts right of its marker (its siblings, theirs), and lies in the others.
       while (listColumns.length > 0 && listColumns[listColumns.length - 1] > block.restColumn) listColumns.pop();
       listColumns.push(block.itemColumn);
-    } else if (afterBlank) while (listColumns.length > 0 && block.restColumn < listColumns[listColumns.length - 1]) listColumns.pop();
+    } else if (afterBlank || paragraphLines.length === 0 || FENCE_RUN.test(block.text) || ATX_OPENING.test(block.text)) {
+      // Only a paragraph's text goes on lazily left of an item's content: any other line there (after a
+      // fence or a heading, or a fence or a heading itself) ends the item (adguard-dns' `# x` after an
+      // item's fence is a heading, and the fence after it opens outside the item).
+      while (listColumns.length > 0 && block.restColumn < listColumns[listColumns.length - 1]) listColumns.pop();
+    }
     listColumn = listColumns[listColumns.length - 1];
     afterBlank = false;
     // The column the line's content starts at, relative to the list item that holds it, if any.
