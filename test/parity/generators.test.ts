@@ -337,6 +337,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-page-relative-links', dir: path.join(SITES, 'docusaurus-page-relative-links'), asDocs: false },
   { name: 'docusaurus-blog-locale-links', dir: path.join(SITES, 'docusaurus-blog-locale-links'), asDocs: false },
   { name: 'docusaurus-fence-list-end', dir: path.join(SITES, 'docusaurus-fence-list-end'), asDocs: false },
+  { name: 'docusaurus-anchors-locales-paths', dir: path.join(SITES, 'docusaurus-anchors-locales-paths'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

@@ -844,6 +844,20 @@ describe('broken-link in a Docusaurus site', () => {
     );
   });
 
+  it('judges the anchors of a link naming a doc by its path below the docs folder against its translation, in the locale the linking page is built in untranslated (docusaurus-anchors-locales-paths)', () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.locales = ['en', 'ja'];
+    index.setSites([site]);
+    index.setDocument(`${ROOT}/docs/a.md`, '# A\n\n[Literals](sub/b.md#literals), [both](/sub/b.md#both) and [route](/docs/sub/b#expressions).\n');
+    index.setDocument(`${ROOT}/docs/sub/b.md`, '# B\n\n## Literals\n\n## Expressions\n\n## Both\n');
+    index.setDocument(`${ROOT}/i18n/ja/docusaurus-plugin-content-docs/current/sub/b.md`, '# B\n\n## リテラル\n\n## 式\n\n## 両方 {#both}\n');
+    assert.deepEqual(
+      diagnosticsOf(index, 'docs/a.md').filter((diagnostic) => diagnostic.code === 'broken-anchor').map((diagnostic) => diagnostic.message.match(/id "([^"]+)"/)![1]),
+      ['literals', 'expressions'],
+    );
+  });
+
   it('fails the build from a locale\'s translation of a page or a blog post, as from the original (repro of a real review)', () => {
     const index = new GlossaryIndex();
     const site = defaultDocusaurusSite(ROOT);

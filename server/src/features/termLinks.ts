@@ -4,6 +4,7 @@ import type { GlossaryIndex } from '../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../parsing/document';
 import { markdownDestination, type MarkdownLink } from '../parsing/markdown';
 import { linkedPath, localeOfPath, markdownLinkFolders, pathInSite, type Site } from '../site/site';
+import type { SitePage } from '../site/siteTypes';
 import { hugoMayReadAsContent, linkHookFor } from '../site/hugo';
 import type { SitePage } from '../site/siteTypes';
 import { blogPostUrl, compiledByContentPlugin, markdownPageUrl, contentPluginFolderOf, inUnmodelledContentPlugin } from '../site/docusaurus';
@@ -204,10 +205,19 @@ export function localesMissingFileLink(index: GlossaryIndex, fromUri: string, ta
   if (site?.generator !== 'docusaurus' || page === undefined || linkedPage === undefined) return [];
   const { defaultLocale, locales } = site.docusaurus;
   if (page.locale !== defaultLocale || linkedPage.locale !== defaultLocale) return [];
-  const path = safeDecode(target.replace(/[?#].*$/, '')).replace(/^\/+/, '');
-  const namesSource = !target.startsWith('./') && !target.startsWith('../') && path === sourceOf(linkedPage.translationKey);
+  const namesSource = namesSourcePath(target, linkedPage);
   const translatedIn = (uri: string, locale: string) => index.translationsOf(uri).some((other) => index.pageOf(other)?.locale === locale);
   return locales.filter((locale) => locale !== defaultLocale && !translatedIn(fromUri, locale) && translatedIn(linked.uri, locale) && !namesSource);
+}
+
+/**
+ * Whether a Markdown file link names the doc by its path below its version's folder (`glossar/a.md`,
+ * `/glossar/a.md`; not `./` or `../`): Docusaurus looks for that path among the locale's translations
+ * first, so another locale's build reaches the doc's translation there.
+ */
+export function namesSourcePath(target: string, linkedPage: SitePage): boolean {
+  const path = safeDecode(target.replace(/[?#].*$/, '')).replace(/^\/+/, '');
+  return !target.startsWith('./') && !target.startsWith('../') && path === sourceOf(linkedPage.translationKey);
 }
 
 /** The path of a Docusaurus page's file below its version's folder, from its translation key (`<instance>@<version>:<path>`). */

@@ -10,7 +10,7 @@ import { comparePositions } from '../../common/text';
 import { blogPostRoute, contentPageTranslations, contentTranslationLocaleOf, listedPost, type KnownBlog } from '../../site/docusaurus';
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
-import { linkedDocument } from '../termLinks';
+import { linkedDocument, namesSourcePath } from '../termLinks';
 import { compiledAsMdx, compiledByItsPlugin, mdxProblemsOf } from './siteRules';
 import { markdownPartialOf } from './partials';
 import { blogPostsOf, blogPostUriAt, componentLinksOf, suggestionWritableInto } from './linkRules';
@@ -182,8 +182,10 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   if (linked === undefined || index.siteFor(linked.uri) !== site) return undefined;
   let target = linked;
   if (onlyTranslated) {
-    // A Markdown file's path is looked for beside this file there (see `linkRules`): only routes are followed to the translation.
-    if (linked === document || /\.mdx?$/i.test(path)) return undefined;
+    // A Markdown file's path is looked for beside this file there (see `linkRules`), unless it names the file by its path below
+    // the version's folder, which the locale's translations are searched for first: routes and such paths lead to the translation.
+    const linkedPage = index.pageOf(linked.uri);
+    if (linked === document || (/\.mdx?$/i.test(path) && (linkedPage === undefined || !namesSourcePath(link.target, linkedPage)))) return undefined;
     const translation = index.translationsOf(linked.uri).find((uri) => index.pageOf(uri)?.locale === source.locale);
     const translated = translation === undefined ? undefined : index.documentAtLink(translation);
     if (translated === undefined) return undefined;
