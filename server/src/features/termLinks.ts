@@ -61,6 +61,8 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, written: s
     site?.generator === 'hugo' && linkHookFor(site.hugo, path) === 'get-page'
       ? (hugoPageLookedUp(index, site, fromUri, path) ?? (site.hugo.linkLookupsTrimSlash && /.\/$/.test(path) ? hugoPageLookedUp(index, site, fromUri, path.replace(/(?<=.)\/+$/, '')) : undefined))
       : undefined;
+  // A section page Hugo makes of a top-level folder without an `_index` file: the hook writes its URL, which is there.
+  if (lookedUp === SECTION_WITHOUT_FILE) return { kind: 'none' };
   if (lookedUp !== undefined) return { kind: 'file', document: lookedUp, lookedUp: true };
   // `C#.md` ends in `.md` as written: a file link, to the file `C` with the anchor `.md`.
   if (!asUrl && (isMarkdownPath(path) || isMarkdownPath(target))) {
@@ -140,7 +142,7 @@ function repositoryFileAt(index: GlossaryIndex, fromUri: string, path: string): 
  * (`../get-started/index.md` finds `get-started.md`, `b.md` in German `b.de.md`); a final slash
  * left on names a section only (`/docs/b/` is no page, `b/` is).
  */
-function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, fromUri: string, path: string): ParsedDocument | undefined {
+function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, fromUri: string, path: string): ParsedDocument | typeof SECTION_WITHOUT_FILE | undefined {
   const fromPage = index.pageOf(fromUri);
   if (fromPage?.generator !== 'hugo' || !fromPage.published) return undefined;
   const ref = safeDecode(path).trim().toLowerCase();
@@ -154,8 +156,16 @@ function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator:
   return lookUp(posix.join(base, ref).replace(/(?<=.)\/+$/, '')) ?? lookUp(`/${ref}`);
 }
 
-/** The page at a content path of a language in lower case (`/docs/features/lb.md`), as Hugo's page lookup finds it (see `hugoPageLookedUp`). */
-function hugoSectionOrPage(index: GlossaryIndex, site: Site, locale: string, ref: string): ParsedDocument | undefined {
+/** A page Hugo's lookup finds that no file makes: the section page of a top-level folder without an `_index` file. */
+const SECTION_WITHOUT_FILE = Symbol('section without file');
+
+/**
+ * The page at a content path of a language in lower case (`/docs/features/lb.md`), as Hugo's page
+ * lookup finds it (see `hugoPageLookedUp`): `SECTION_WITHOUT_FILE` for a top-level folder without
+ * an `_index` file that holds a page the site builds, of which Hugo makes a section page (antrea's
+ * `docs/` from `/docs/main/readme/` finds `/docs/`).
+ */
+function hugoSectionOrPage(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, locale: string, ref: string): ParsedDocument | typeof SECTION_WITHOUT_FILE | undefined {
   const published = (key: string) => index.hugoPagesAt(site, locale, key).find((document) => index.pageOf(document.uri)?.published === true);
   const withSlash = ref.endsWith('/') ? ref : `${ref}/`;
   // Sections are the top-level folders and the folders with an `_index` file.
@@ -163,7 +173,10 @@ function hugoSectionOrPage(index: GlossaryIndex, site: Site, locale: string, ref
   let section = withSlash;
   while (!isSection(section)) section = section.slice(0, section.lastIndexOf('/', section.length - 2) + 1);
   const sectionPage = published(`${section}_index`);
-  if (section === withSlash) return sectionPage;
+  if (section === withSlash) {
+    const topLevel = section !== '/' && section.indexOf('/', 1) === section.length - 1;
+    return sectionPage ?? (topLevel && !site.hugo.disableKinds.has('section') && index.hugoTopSectionBuilt(site, locale, section) ? SECTION_WITHOUT_FILE : undefined);
+  }
   // Below the section, one slash more is dropped (`/docs//b.md` finds `/docs/b`), as Hugo trims it.
   const fileName = ref.slice(section.length).replace(/^\//, '');
   // The section's own file, by its name (`../_index.md`).

@@ -292,7 +292,7 @@ export class GlossaryIndex {
   /** See `rememberedByNames`. */
   private readonly answersByNames = new Map<string, unknown>();
   /** See `hugoPagesAt`; undefined until asked for and after a file came or went or the sites changed. */
-  private hugoPageTable: { urisByKey: Map<string, string[]>; topSections: Set<string> } | undefined;
+  private hugoPageTable: { urisByKey: Map<string, string[]>; topSections: Map<string, string[]> } | undefined;
   /** Counts up whenever a link target or a name changes, which may change any count of links. */
   private linksVersion = 0;
   /** See `namesRankedByLinks`; undefined until used and after a change that can reorder it. */
@@ -877,9 +877,14 @@ export class GlossaryIndex {
     return this.hugoPages().topSections.has(`${site.rootUri}\0${locale}\0${folder}`);
   }
 
-  private hugoPages(): { urisByKey: Map<string, string[]>; topSections: Set<string> } {
+  /** Whether a top-level folder of a Hugo site's content in a language (`/docs/`) holds a page the site builds: Hugo makes a section page of it, with a file or without. */
+  hugoTopSectionBuilt(site: Site, locale: string, folder: string): boolean {
+    return (this.hugoPages().topSections.get(`${site.rootUri}\0${locale}\0${folder}`) ?? []).some((uri) => this.pageOf(uri)?.published === true);
+  }
+
+  private hugoPages(): { urisByKey: Map<string, string[]>; topSections: Map<string, string[]> } {
     if (this.hugoPageTable !== undefined) return this.hugoPageTable;
-    const table = { urisByKey: new Map<string, string[]>(), topSections: new Set<string>() };
+    const table = { urisByKey: new Map<string, string[]>(), topSections: new Map<string, string[]>() };
     for (const [uri, { page }] of this.pagesByUri) {
       if (page.generator !== 'hugo') continue;
       const prefix = `${this.siteFor(uri)!.rootUri}\0${page.locale}\0`;
@@ -889,7 +894,10 @@ export class GlossaryIndex {
       if (uris === undefined) table.urisByKey.set(prefix + key, [uri]);
       else uris.push(uri);
       const top = key.indexOf('/', 1);
-      if (top !== -1) table.topSections.add(prefix + key.slice(0, top + 1));
+      if (top === -1) continue;
+      const section = table.topSections.get(prefix + key.slice(0, top + 1));
+      if (section === undefined) table.topSections.set(prefix + key.slice(0, top + 1), [uri]);
+      else section.push(uri);
     }
     return (this.hugoPageTable = table);
   }
