@@ -27,6 +27,8 @@ const EDGE_CASES = [
   "import Teil from './_teil.md';\nexport {default as Zwei} from '@site/src/Zwei';\n\n# Importe\n\n<img src={require('./img/x.png').default} />\n",
   // What anchors are made of: a heading's explicit id and its text as written, elements' ids, a link in MDX's comment, a heading in a quote.
   '# Anker\n\n## a\\_b {#eigen}\n\n<details id="mehr">x</details>\n\n{/* [weg](./weg.md) */}\n\n> ## Zitiert\n',
+  // Definitions an image refers to, one also a link's.
+  '# Bilder per Verweis\n\n![Ablauf][a] ![b] [b]\n\n[a]: /img/a.png\n[b]: ./b.png\n',
   '',
 ];
 

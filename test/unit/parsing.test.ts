@@ -490,13 +490,22 @@ describe('markdown body', () => {
       ['./r.png', true, false],
     ]);
     const references = parse('# A\n\n[Voll][EINS] [zwei][] [Drei] `[vier]` ![Bild][fuenf] [Sechs](x.md)\n\n[eins]: a.pdf\n[zwei]: b.pdf\n[drei]: c.pdf\n[vier]: d.pdf\n[fuenf]: e.png\n[sechs]: f.pdf\n');
-    assert.deepEqual(references.body.links.filter((link) => link.defined).map((link) => [link.target, link.referenced ?? false]), [
-      ['a.pdf', true],
-      ['b.pdf', true],
-      ['c.pdf', true],
-      ['d.pdf', false],
-      ['e.png', false],
-      ['f.pdf', false],
+    assert.deepEqual(references.body.links.filter((link) => link.defined).map((link) => [link.target, link.referenced ?? false, link.imageReferenced ?? false]), [
+      ['a.pdf', true, false],
+      ['b.pdf', true, false],
+      ['c.pdf', true, false],
+      ['d.pdf', false, false],
+      ['e.png', false, true],
+      ['f.pdf', false, false],
+    ]);
+    // An image by reference, full, collapsed or shortcut, marks its definition (Hugo shows its target); not in code, nor with an escaped `!`.
+    const images = parse('# A\n\n![x][eins] ![zwei][] ![Drei] [Drei] `![vier]` \\![fuenf]\n\n[eins]: a.png\n[zwei]: b.png\n[drei]: c.png\n[vier]: d.png\n[fuenf]: e.png\n');
+    assert.deepEqual(images.body.links.filter((link) => link.defined).map((link) => [link.target, link.referenced ?? false, link.imageReferenced ?? false]), [
+      ['a.png', false, true],
+      ['b.png', false, true],
+      ['c.png', true, true],
+      ['d.png', false, false],
+      ['e.png', true, false],
     ]);
   });
 

@@ -33,8 +33,8 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
   const links: unknown[] = [];
   for (const link of document.body.links) {
     // Resolving every link again took a third of decoding: the resolved target is kept (0: none, or a wiki link).
-    // The kind, and 4 where it lies in an MDX comment.
-    links.push((link.kind === 'wiki' ? 1 : link.referenced ? 3 : link.defined ? 2 : 0) + (link.inMdxComment ? 4 : 0), link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
+    // The kind, 4 where it lies in an MDX comment, 8 where an image refers to it.
+    links.push((link.kind === 'wiki' ? 1 : link.referenced ? 3 : link.defined ? 2 : 0) + (link.inMdxComment ? 4 : 0) + (link.imageReferenced ? 8 : 0), link.text, link.target, link.targetUri ?? 0, ...numbersOf(link.range), ...numbersOf(link.textRange), ...numbersOf(link.targetRange));
   }
   return [
     document.frontMatter === undefined ? 0 : [...numbersOf(document.frontMatter.range), encodeFields(document.frontMatter.fields), document.frontMatter.format ?? 0],
@@ -85,7 +85,7 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   if (linkNumbers.length % 16 !== 0) fail();
   for (let at = 0; at < linkNumbers.length; at += 16) {
     const flags = linkNumbers[at];
-    if (typeof flags !== 'number' || flags < 0 || flags > 7) fail();
+    if (typeof flags !== 'number' || !Number.isInteger(flags) || flags < 0 || flags > 15) fail();
     const kind = (flags as number) & 3;
     const linkText = text(linkNumbers[at + 1]);
     const target = text(linkNumbers[at + 2]);
@@ -100,6 +100,11 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
     else if (kind === 1 && targetUri === 0) links.push({ kind: 'wiki', text: linkText, target, range, textRange, targetRange });
     else fail();
     if ((flags as number) & 4) links[links.length - 1].inMdxComment = true;
+    if ((flags as number) & 8) {
+      // Only a definition is referred to.
+      if (kind !== 2 && kind !== 3) fail();
+      links[links.length - 1].imageReferenced = true;
+    }
   }
   const imageNumbers = list(imageData);
   if (imageNumbers.length % 6 !== 0) fail();

@@ -29,6 +29,8 @@ export interface MarkdownLink {
   defined?: true;
   /** Set on a definition a link refers to (`[text][label]`, `[label][]`, `[label]`), not only an image (`![alt][label]`). */
   referenced?: true;
+  /** Set on a definition an image refers to (`![alt][label]`, `![label]`): Hugo shows its target as an image; Docusaurus leaves the image as written. */
+  imageReferenced?: true;
   /** Set when it lies in MDX's comment (`{/* … *\/}`): no link where the page is compiled as MDX. */
   inMdxComment?: true;
   /** Set on a link a `<Link>` element of the page's MDX collects (see `ComponentLink`): a URL as written, never a Markdown file's path, with no Markdown escapes. */
@@ -873,7 +875,10 @@ function referencesTo(text: string, bodyOffset: number, lines: LineIndex, nonPro
     at = end - 1;
     // The bracket around it holds a link; it hands that on to the one around it when it closes.
     if (opened.length > 0) opened[opened.length - 1].holdsLink = true;
-    if (image) continue;
+    if (image) {
+      definition.imageReferenced = true;
+      continue;
+    }
     definition.referenced = true;
     references.push({ range: lines.rangeAt(open.at, end), textRange: lines.rangeAt(open.at + 1, close), definition });
   }

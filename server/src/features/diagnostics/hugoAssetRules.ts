@@ -38,6 +38,8 @@ export function hugoAssetDiagnostics(index: GlossaryIndex, document: ParsedDocum
   };
   if (site.hugo.imageRenderHook === 'none') {
     for (const image of document.body.images ?? []) if (!image.inRawHtml) report(image.target, image.targetRange, 'broken-image');
+    // An image by reference (`![alt][label]`, `![label]`) shows its definition's target: judged once, on the definition.
+    for (const link of document.body.links) if (link.kind === 'inline' && link.imageReferenced) report(link.target, link.targetRange, 'broken-image');
   }
   if (site.hugo.linkRenderHook !== undefined) {
     for (const link of document.body.links) {
