@@ -544,6 +544,19 @@ describe('markdown body', () => {
     assert.deepEqual(parsed.body.images?.map((image) => image.target), ['/img/fehlt.png']);
   });
 
+  it('finds links and images with a line ending before or after the destination (pipecd\'s posts), as CommonMark reads them; not over a blank line nor two line endings', () => {
+    const text = '# A\n\n[a](/a/\n) und [b](\n/b/) und [c](/c/ "T"\n) und ![d](/d.png\n) und [e](\n/e/\n)\n\n> [q](/q/\n> ) x\n\n[nicht](/n/\n\n)\n\n[auch nicht](/o/\n"T"\nx)\n';
+    const parsed = parse(text);
+    assert.deepEqual(parsed.body.links.map((link) => [link.target, textAt(text, link.targetRange), link.range.start.line, link.range.end.line]), [
+      ['/a/', '/a/', 2, 3],
+      ['/b/', '/b/', 3, 4],
+      ['/c/', '/c/', 4, 5],
+      ['/e/', '/e/', 6, 8],
+      ['/q/', '/q/', 10, 11],
+    ]);
+    assert.deepEqual(parsed.body.images?.map((image) => image.target), ['/d.png']);
+  });
+
   it('finds links whose text runs over the lines of a paragraph, in a quote and a list item too, but not across items, paragraphs or code', () => {
     const text = '# A\n\nVor [upcoming dev\n   meetings](/community/#meetings) und [eins](a.md).\n\n> Ein [zitierter\n> Link](b.md)\n\n- Ein [Punkt\n  mit Link](c.md)\n- [kein\n- Link](d.md)\n\nEin [offener\n\nAbsatz](e.md) und `[Code\nüber](f.md)` und ![ein\nBild](g.png)\n';
     const parsed = parse(text);

@@ -1113,8 +1113,8 @@ function imagesInText(masked: string, line: string, [from, to]: [number, number]
   }
 }
 
-/** An inline link or image whose text runs over the lines of a paragraph (the blanks and quote markers that start a line are in it); its destination is on one line. */
-const INLINE_LINK_OVER_LINES = /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\([ \t]*(?![ \t])(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:(?:[ \t]+|[ \t]*\r?\n[ \t>]*)(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*\)/dg;
+/** An inline link or image whose text runs over the lines of a paragraph (the blanks and quote markers that start a line are in it); its destination is on one line, the blanks before and after it may hold a line ending (pipecd's `[Event Watcher](/docs/x/\n)`). */
+const INLINE_LINK_OVER_LINES = /(!?)\[((?:[^[\]]|\[[^[\]]*\])*)\]\([ \t]*(?:\r?\n[ \t>]*)?(?![ \t])(<[^<>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:(?:[ \t]+|[ \t]*\r?\n[ \t>]*)(?:"[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*(?:\r?\n[ \t>]*)?\)/dg;
 
 /**
  * A line that a paragraph's text cannot run on into, as CommonMark and GFM read it, after its quote
