@@ -406,6 +406,7 @@ const HUGO_SITES = [
   { name: 'hugo-links-hook-sections', dir: path.join(SITES, 'hugo-links-hook-sections') },
   { name: 'hugo-images-by-reference', dir: path.join(SITES, 'hugo-images-by-reference') },
   { name: 'hugo-links-destination-lines', dir: path.join(SITES, 'hugo-links-destination-lines') },
+  { name: 'hugo-hooks-unused-variable', dir: path.join(SITES, 'hugo-hooks-unused-variable') },
   { name: 'hugo-permalinks-sections', dir: path.join(SITES, 'hugo-permalinks-sections') },
   { name: 'hugo-permalinks-unknown', dir: path.join(SITES, 'hugo-permalinks-unknown') },
   { name: 'hugo-permalinks-title-blanks', dir: path.join(SITES, 'hugo-permalinks-title-blanks') },

@@ -1510,16 +1510,23 @@ describe('which links a link render hook looks up as pages', () => {
     const grpc = '{{ $isExternal := or (hasPrefix .Destination "http") (findRE "^(|../)(api)(\\\\?.*)?$" .Destination) -}}\n<a href="{{ .Destination | safeURL }}"{{ if $isExternal }} target="_blank"{{ end }}>{{ .Text | safeHTML }}</a>';
     const falco = '<img src="{{ .Destination | safeURL }}" alt="{{ .Text }}" loading="lazy" />';
     const geekdoc = '<img\n  src="{{ .Destination | safeURL }}"\n  alt="{{ .Text }}"\n/>';
-    assert.deepEqual([writesDestinationAsIs(grpc, 'link'), writesDestinationAsIs(falco, 'image'), writesDestinationAsIs(geekdoc, 'image')], [true, true, true]);
-    // Not where the destination is changed, looked up, or written elsewhere too; nor a link hook's `src`.
+    // velero's and carvel's image hook: it computes `$link` from the destination, tests it, and writes the destination itself.
+    const velero =
+      '{{ $link := .Destination }}\n{{ if not (strings.HasPrefix $link "http") }}\n    {{ if strings.HasSuffix .Page.Parent.RelPermalink "docs/" }}\n        {{ $link = printf "%s%s" .Page.RelPermalink .Destination }}\n    {{ else }}\n        {{- $link = printf "%s%s" .Page.Parent.RelPermalink .Destination -}}\n    {{ end }}\n{{ end }}\n<p>\n    <img src="{{ .Destination | safeURL }}" alt="{{ .Text }}" {{ with .Title}} title="{{ . }}"{{ end }} />\n</p>';
+    assert.deepEqual([writesDestinationAsIs(grpc, 'link'), writesDestinationAsIs(falco, 'image'), writesDestinationAsIs(geekdoc, 'image'), writesDestinationAsIs(velero, 'image')], [true, true, true, true]);
+    assert.equal(writesDestinationAsIs('{{ $d := .Destination }}<a href="{{ .Destination }}">{{ .Text }}</a>', 'link'), true, 'a variable never written');
+    // Not where the destination is changed, looked up, or written elsewhere too, itself or by a variable holding it; nor a link hook's `src`.
     const changed = [
       '<a href="{{ .Destination | relURL }}">{{ .Text }}</a>',
       '<a href="/docs/{{ .Destination }}">{{ .Text }}</a>',
-      '{{ $d := .Destination }}<a href="{{ .Destination }}">{{ .Text }}</a>',
       '{{ with .Page.GetPage .Destination }}<a href="{{ .RelPermalink }}">{{ else }}<a href="{{ .Destination }}">{{ end }}',
       '<a href="{{ .Destination }}" data-alt="{{ .Destination }}">{{ .Text }}</a>',
+      '{{ $d := .Destination }}<a href="{{ .Destination }}" data-alt="{{ $d }}">{{ .Text }}</a>',
+      '{{ $d := .Destination }}<a href="{{ .Destination }}">{{ partial "x" $d }}</a>',
+      '{{ $d := .Destination }}{{ $e := $d }}<a href="{{ .Destination }}">{{ $e }}</a>',
+      '{{ with .Destination }}<a href="{{ $.Destination }}">{{ . }}</a>{{ end }}',
     ];
-    assert.deepEqual(changed.map((template) => writesDestinationAsIs(template, 'link')), [false, false, false, false, false]);
+    assert.deepEqual(changed.map((template) => writesDestinationAsIs(template, 'link')), [false, false, false, false, false, false, false, false]);
     assert.equal(writesDestinationAsIs(falco, 'link'), false);
   });
 

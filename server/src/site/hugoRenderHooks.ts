@@ -80,8 +80,31 @@ export function writesDestinationAsIs(template: string, kind: 'link' | 'image'):
   const asIs = new RegExp(`\\b${attribute}\\s*=\\s*(["']?)\\{\\{-?\\s*\\.Destination(?:\\s*\\|\\s*safeURL)?\\s*-?\\}\\}\\1`, 'i');
   const rest = template.replace(asIs, '');
   if (rest === template) return false;
-  for (const match of rest.matchAll(/\.Destination\b/g)) if (!TEST_OF_TEXT_BEFORE.test(rest.slice(Math.max(0, match.index - 300), match.index))) return false;
+  for (const match of rest.matchAll(/\.Destination\b/g)) {
+    if (TEST_OF_TEXT_BEFORE.test(rest.slice(Math.max(0, match.index - 300), match.index))) continue;
+    // Given to a variable the hook never writes (velero's and carvel's image hook compute `$link` and write `.Destination`).
+    const variable = /^(\$\w+)\s*:?=/.exec(actionBodyAt(rest, match.index) ?? '')?.[1];
+    if (variable === undefined || !neverWritten(rest, variable)) return false;
+  }
   return true;
+}
+
+/** The text of the action that holds `offset` (between its braces and trim marks), undefined outside one. */
+function actionBodyAt(template: string, offset: number): string | undefined {
+  const open = template.lastIndexOf('{{', offset);
+  const close = template.indexOf('}}', offset);
+  if (open === -1 || close === -1 || template.lastIndexOf('}}', offset) > open) return undefined;
+  return template.slice(open + 2, close).replace(/^-\s/, '').replace(/\s-$/, '').trim();
+}
+
+/** Whether a variable of a template is only given values and tested (`{{ $v := … }}`, `{{ $v = … }}`, `{{ if … $v … }}`), never written out nor handed on. */
+function neverWritten(template: string, variable: string): boolean {
+  const mention = new RegExp(`\\${variable}(?!\\w)`);
+  const given = new RegExp(`^\\${variable}\\s*:?=`);
+  return templateActions(template).every((action) => {
+    const body = action.slice(2, -2).replace(/^-\s/, '').replace(/\s-$/, '').trim();
+    return !mention.test(body) || given.test(body) || /^(?:if|else\s+if)\s/.test(body);
+  });
 }
 
 /** A test that a text is a word: `eq $u.String "g"`, `eq "g" .Destination`, in parentheses or not; the text and the word. */
