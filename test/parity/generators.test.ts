@@ -429,6 +429,7 @@ const HUGO_SITES = [
   { name: 'hugo-mount-replaces-content', dir: path.join(SITES, 'hugo-mount-replaces-content') },
   { name: 'hugo-base-path', dir: path.join(SITES, 'hugo-base-path') },
   { name: 'hugo-base-path-relative', dir: path.join(SITES, 'hugo-base-path-relative') },
+  { name: 'hugo-base-path-protocol-relative', dir: path.join(SITES, 'hugo-base-path-protocol-relative') },
   { name: 'hugo-cncf', dir: path.join(SITES, 'hugo-cncf'), content: path.join(CORPORA, 'cncf-glossary', 'content') },
 ];
 

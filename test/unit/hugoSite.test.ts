@@ -108,6 +108,12 @@ describe('Hugo configuration', () => {
     assert.match(readHugoConfig('uglyURLs = "yes"', 'hugo.toml').problems[0].message, /"uglyURLs" must be true or false/);
   });
 
+  it('serves the pages below the path of the baseURL, with a scheme or without (hugo-base-path-protocol-relative)', () => {
+    const basePaths = ['https://example.org/base/', 'https://example.org/base', '//nightlies.apache.org/flink/docs-main', '//example.org', '/base/', 'https://example.org'].map((url) => siteOf(`baseURL = "${url}"\n`).basePath);
+    assert.deepEqual(basePaths, ['/base/', '/base/', '/flink/docs-main/', '/', '/base/', '/']);
+    assert.equal(permalinkOf(siteOf('baseURL = "//example.org/base/"\n'), 'content/docs/a.md', 'title: A'), '/base/docs/a/');
+  });
+
   it('reads uglyURLs as a table of sections, each value cast as Hugo casts it, with no problem (hugo-ugly-urls-sections)', () => {
     const facts = readHugoConfig('[uglyURLs]\nPost = true\nnews = "true"\ndocs = false\nblog = "yes"\n', 'hugo.toml');
     assert.deepEqual(facts.problems, []);

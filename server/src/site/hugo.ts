@@ -377,8 +377,10 @@ function folderOf(path: string): string {
     .join('/');
 }
 
+/** The path of a `baseURL`, with a final slash: of `https://example.org/base`, and of one without a scheme (`//example.org/base/`, Apache Flink's docs), `/base/`. */
 function basePathOf(baseURL: string): string {
-  const path = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(baseURL)?.[1] ?? (baseURL.startsWith('/') ? baseURL : '/');
+  const withHost = /^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/]*(\/.*)?$/i.exec(baseURL);
+  const path = withHost !== null ? (withHost[1] ?? '/') : baseURL.startsWith('/') ? baseURL : '/';
   const withoutQuery = path.replace(/[?#].*$/, '');
   return withoutQuery.endsWith('/') ? withoutQuery : `${withoutQuery}/`;
 }
