@@ -6,7 +6,6 @@ import { markdownDestination, type MarkdownLink } from '../parsing/markdown';
 import { linkedPath, localeOfPath, markdownLinkFolders, pathInSite, type Site } from '../site/site';
 import type { SitePage } from '../site/siteTypes';
 import { hugoMayReadAsContent, linkHookFor } from '../site/hugo';
-import type { SitePage } from '../site/siteTypes';
 import { blogPostUrl, compiledByContentPlugin, markdownPageUrl, contentPluginFolderOf, inUnmodelledContentPlugin } from '../site/docusaurus';
 
 type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
