@@ -466,32 +466,46 @@ export function markdownPageUrl(site: DocusaurusSite, uri: string, fields: reado
 }
 
 /**
- * The URLs of the pages of a blog's list of posts one of which shows a post, in the default locale's
- * build. The list shows the newest first, `postsPerPage` to a page: the post's page where the dates
- * of the listed posts (`dates`, the post's own first) tell it, else the first page (`/blog`) and a
- * later one (`/blog/page/2`), which reads a relative URL as every later page does. Undefined where
- * the options compute how many posts a page shows.
+ * For each listed post of a blog (`posts`, with their dates, see `blogPostDate`), the URLs of the
+ * pages of the blog's list of posts one of which shows it, in the default locale's build. The list
+ * shows the newest first, `postsPerPage` to a page: the post's page where every date is known, else
+ * the first page (`/blog`) and a later one (`/blog/page/2`), which reads a relative URL as every
+ * later page does. Undefined where the options compute how many posts a page shows.
  */
-export function blogListUrls(site: DocusaurusSite, blog: KnownBlog, dates: ReadonlyArray<number | undefined>): string[] | undefined {
+export function blogListUrlsByPost(site: DocusaurusSite, blog: KnownBlog, posts: ReadonlyArray<{ uri: string; date: number | undefined }>): Map<string, string[]> | undefined {
   const perPage = blog.postsPerPage === 'ALL' ? Infinity : blog.postsPerPage;
   if (perPage === undefined) return undefined;
-  const [own, ...others] = dates;
-  let first = 1;
-  let last = Math.ceil(dates.length / perPage);
-  if (own !== undefined && others.every((date) => date !== undefined)) {
-    // Of posts of the same date, the list keeps the order it read them in: any of those places.
-    const newer = others.filter((date) => date! > own).length;
-    const same = others.filter((date) => date === own).length;
-    first = Math.floor(newer / perPage) + 1;
-    last = Math.floor((newer + same) / perPage) + 1;
-  }
-  return [...(first === 1 ? [blogListUrl(site, blog, 1)] : []), ...(last > 1 ? [blogListUrl(site, blog, Math.max(first, 2))] : [])];
+  const newestFirst = posts.every((post) => post.date !== undefined) ? posts.map((post) => post.date!).sort((a, b) => b - a) : undefined;
+  // How many dates of the list, newest first, come before the first one that `before` does not take.
+  const countWhile = (dates: number[], before: (date: number) => boolean) => {
+    let low = 0;
+    for (let high = dates.length; low < high; ) {
+      const middle = (low + high) >> 1;
+      if (before(dates[middle])) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return new Map(
+    posts.map(({ uri, date }) => {
+      let first = 1;
+      let last = Math.ceil(posts.length / perPage);
+      if (newestFirst !== undefined) {
+        // Of posts of the same date, the list keeps the order it read them in: any of those places.
+        const newer = countWhile(newestFirst, (other) => other > date!);
+        const same = countWhile(newestFirst, (other) => other >= date!) - newer - 1;
+        first = Math.floor(newer / perPage) + 1;
+        last = Math.floor((newer + same) / perPage) + 1;
+      }
+      return [uri, [...(first === 1 ? [blogListUrl(site, blog, 1)] : []), ...(last > 1 ? [blogListUrl(site, blog, Math.max(first, 2))] : [])]];
+    }),
+  );
 }
 
 /**
- * A post's date as its blog sorts it: its front matter's `date`, else the date its path begins
- * with (`2024-01-31-hallo.md`); undefined where it is neither, or a time without a zone (read in
- * one way or another by YAML and by JavaScript), and the blog takes it from Git or the file.
+ * A post's date as its blog sorts it: its front matter's `date`, else the date its path holds
+ * (`2024-01-31-hallo.md`); undefined where it is neither, or a time without a zone (read in one way
+ * or another by YAML and by JavaScript), and the blog takes it from Git or the file.
  */
 export function blogPostDate(blog: KnownBlog, uri: string, fields: readonly FrontMatterField[]): number | undefined {
   const written = fields.find((field) => field.key === 'date')?.value;

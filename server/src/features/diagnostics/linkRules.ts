@@ -8,7 +8,7 @@ import { fragmentStart, markdownDestination, wikiLinkParts, type MarkdownLink } 
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoLanguageOfSegment, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
-import { blogListUrl, blogListUrls, blogOfPostPath, blogPostDate, blogPostRoute, blogPostUrl, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace, listedPost, type DocusaurusSite as DocusaurusSiteModel, type KnownBlog } from '../../site/docusaurus';
+import { blogListUrl, blogListUrlsByPost, blogOfPostPath, blogPostDate, blogPostRoute, blogPostUrl, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace, listedPost, type DocusaurusSite as DocusaurusSiteModel, type KnownBlog } from '../../site/docusaurus';
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
@@ -84,11 +84,13 @@ function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link:
   // A marker of the blog's own is not known here; nor what a post after it shows.
   if (blog === undefined || blog.ownTruncateMarker || !listedPost(fields) || blogPostUrl(docusaurus, document.uri, fields) === undefined) return undefined;
   if (marker !== undefined && comparePositions(link.range.end, marker.start) > 0) return undefined;
-  const others = [...blogPostsOf(index, docusaurus, blog).values()].flatMap((uri) => {
-    const post = uri === document.uri ? undefined : index.getDocument(uri);
-    return post === undefined || !listedPost(post.frontMatter?.fields ?? []) ? [] : [blogPostDate(blog, uri, post.frontMatter?.fields ?? [])];
-  });
-  const lists = blogListUrls(docusaurus, blog, [blogPostDate(blog, document.uri, fields), ...others]);
+  const lists = index.rememberedByPages(`blog lists ${blog.uri}`, () => {
+    const listed = [...blogPostsOf(index, docusaurus, blog).values()].flatMap((uri) => {
+      const postFields = index.getDocument(uri)?.frontMatter?.fields ?? [];
+      return listedPost(postFields) ? [{ uri, date: blogPostDate(blog, uri, postFields) }] : [];
+    });
+    return blogListUrlsByPost(docusaurus, blog, listed);
+  })?.get(document.uri);
   if (lists === undefined) return undefined;
   const pageFolder = blogListUrl(docusaurus, blog, 2).replace(/[^/]+\/?$/, '');
   const ledTo = lists.map((url) => linkedPath(site, { published: true, permalink: url, locale: docusaurus.defaultLocale }, link.target));
