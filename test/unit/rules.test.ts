@@ -920,6 +920,9 @@ describe('broken-link of a relative URL in a blog post (docusaurus-blog-list-lin
     assert.deepEqual(broken(index, 'blog/2024-01-02-zwei.md').map((finding) => finding.slice(0, 4)), ['5:13']);
     // An unlisted post is on no list.
     assert.deepEqual(broken(index, 'blog/2024-01-03-drei.md'), []);
+    // The fix is a link's target, encoded where the path has a blank.
+    const blank = siteOf([], { ...files, 'blog/2024-01-05-mit-blank.md': post('mein beitrag', 'Text.'), 'blog/2024-01-06-verweis.md': post('verweis', '[b](./mein%20beitrag)') }, 10);
+    assert.deepEqual(diagnosticsOf(blank, 'blog/2024-01-06-verweis.md').map((diagnostic) => diagnostic.suggestion), ['/blog/mein%20beitrag']);
   });
 
   it('judges it on the page of the list its date puts the post on, on the first page and a later one where dates are not known, and not where a page shows how many posts is computed', () => {

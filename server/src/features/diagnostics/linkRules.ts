@@ -71,8 +71,9 @@ function brokenWhereRendered(index: GlossaryIndex, pages: readonly ParsedDocumen
  * A relative URL in the part of a post the blog's list of posts shows (up to its truncate marker;
  * all of it without one) is read there from the list's URL, not the post's: `./p01` leads from
  * `/blog/p05` to `/blog/p01`, from the list `/blog` to `/p01`, and Docusaurus reports it broken on
- * the list. Judged on the list's first page where every listed post is on it, else where it leads
- * nowhere from the first page and from the later ones alike; in the default locale's build.
+ * the list. Judged on the page of the list the posts' dates put the post on; where they do not
+ * tell, where it leads nowhere from the first page and from the later ones alike (see
+ * `blogListUrlsByPost`); in the default locale's build.
  */
 function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
   const site = index.siteFor(document.uri);
@@ -93,7 +94,8 @@ function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link:
   })?.get(document.uri);
   if (lists === undefined) return undefined;
   const pageFolder = blogListUrl(docusaurus, blog, 2).replace(/[^/]+\/?$/, '');
-  const ledTo = lists.map((url) => linkedPath(site, { published: true, permalink: url, locale: docusaurus.defaultLocale }, link.target));
+  const target = markdownDestination(link.target) ?? link.target;
+  const ledTo = lists.map((url) => linkedPath(site, { published: true, permalink: url, locale: docusaurus.defaultLocale }, target));
   const nowhere = (path: string | undefined) => {
     if (path === undefined) return false;
     // Below the folder of the list's later pages only those pages are (`/blog/page/3`).
@@ -109,7 +111,7 @@ function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link:
   // Where it leads from the post, written from the site's root, it leads from every page.
   const fromPost = linkedDocument(index, document.uri, link.target, link.targetUri);
   if (fromPost.kind !== 'route' || (fromPost.document === undefined && blogPostUriAt(index, site, fromPost.path!) === undefined)) return { message };
-  const suggestion = `${fromPost.path!}${link.target.match(/[?#].*$/s)?.[0] ?? ''}`;
+  const suggestion = `${asLinkTarget(fromPost.path!)}${link.target.match(/[?#].*$/s)?.[0] ?? ''}`;
   return { message: l10n.t('{0} Write "{1}", which leads to the same page from both.', message, suggestion), suggestion };
 }
 
