@@ -461,8 +461,9 @@ export function markdownPageUrl(site: DocusaurusSite, uri: string, fields: reado
   if (pages?.routeBasePath === undefined || !compiledByContentPlugin(site, uri, fields)) return undefined;
   const slug = fields.find((field) => field.key === 'slug')?.value;
   const path = uriPath(uri).slice(uriPath(pages.uri).replace(/\/$/, '').length + 1).replace(/\.mdx?$/i, '');
-  const below = typeof slug === 'string' ? slug : path === 'index' ? '/' : path.endsWith('/index') ? `${path.slice(0, -'index'.length)}` : path;
-  return withTrailingSlashPolicy(joinedUrl([site.baseUrl, pages.routeBasePath, below]) || '/', site.trailingSlash);
+  // An index page is its folder's (`hilfe/index.md` at `/hilfe/`).
+  const below = typeof slug === 'string' ? slug : `/${path}`.replace(/\/index$/, '/');
+  return withTrailingSlashPolicy(joinedUrl([site.baseUrl, pages.routeBasePath, below]), site.trailingSlash);
 }
 
 /**

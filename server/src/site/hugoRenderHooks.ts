@@ -94,7 +94,12 @@ function actionBodyAt(template: string, offset: number): string | undefined {
   const open = template.lastIndexOf('{{', offset);
   const close = template.indexOf('}}', offset);
   if (open === -1 || close === -1 || template.lastIndexOf('}}', offset) > open) return undefined;
-  return template.slice(open + 2, close).replace(/^-\s/, '').replace(/\s-$/, '').trim();
+  return actionBody(template.slice(open, close + 2));
+}
+
+/** An action's text between its braces, without its trim marks (`{{- $v := x -}}` → `$v := x`). */
+function actionBody(action: string): string {
+  return action.slice(2, -2).replace(/^-\s/, '').replace(/\s-$/, '').trim();
 }
 
 /** Whether a variable of a template is only given values and tested (`{{ $v := … }}`, `{{ $v = … }}`, `{{ if … $v … }}`), never written out nor handed on. */
@@ -102,7 +107,7 @@ function neverWritten(template: string, variable: string): boolean {
   const mention = new RegExp(`\\${variable}(?!\\w)`);
   const given = new RegExp(`^\\${variable}\\s*:?=`);
   return templateActions(template).every((action) => {
-    const body = action.slice(2, -2).replace(/^-\s/, '').replace(/\s-$/, '').trim();
+    const body = actionBody(action);
     return !mention.test(body) || given.test(body) || /^(?:if|else\s+if)\s/.test(body);
   });
 }
