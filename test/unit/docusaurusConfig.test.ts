@@ -156,7 +156,7 @@ const OLD_MODULE_EXPORTS = `module.exports = {
 `;
 
 /** The classic preset's blog with every option at its default. */
-const DEFAULT_BLOG = { folder: 'blog', routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], postsPerPage: 10 };
+const DEFAULT_BLOG = { folder: 'blog', routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], postsPerPage: 10, translations: 'docusaurus-plugin-content-blog' };
 
 describe('readDocusaurusConfig: the template shapes', () => {
   it('reads the classic JavaScript template (// @ts-check, JSDoc casts, const config, module.exports)', () => {
@@ -167,7 +167,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       defaultLocale: 'de',
       locales: ['de'],
       contentFolders: ['src/pages'],
-      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '', translations: 'docusaurus-plugin-content-pages' }],
       docs: [{ id: 'default', sidebarPath: { value: './sidebars.js', range: rangeOf(CLASSIC_JS_TEMPLATE, "'./sidebars.js'"), resolved: true } }],
       routeFoldersOutsideDocs: [],
       notLiteral: [],
@@ -188,7 +188,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       defaultLocale: 'en',
       locales: ['en', 'de'],
       contentFolders: ['blog', 'src/pages'],
-      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '', translations: 'docusaurus-plugin-content-pages' }],
       docs: [{ id: 'default', routeBasePath: 'glossary', sidebarPath: { value: './sidebars.ts', range: rangeOf(TYPESCRIPT_TEMPLATE, "'./sidebars.ts'") } }],
       routeFoldersOutsideDocs: ['blog'],
       blogs: [DEFAULT_BLOG],
@@ -202,7 +202,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       baseUrl: '/glossar/',
       onBrokenLinks: 'log',
       contentFolders: ['blog', 'src/pages'],
-      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '', translations: 'docusaurus-plugin-content-pages' }],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', exclude: ['**/_*.md', '**/entwurf/**'], sidebarPath: { value: './sidebars.js', range: rangeOf(OLD_MODULE_EXPORTS, "'./sidebars.js'"), resolved: true } }],
       routeFoldersOutsideDocs: ['blog'],
       blogs: [DEFAULT_BLOG],
@@ -218,7 +218,7 @@ describe('readDocusaurusConfig: the template shapes', () => {
       defaultLocale: 'en',
       locales: ['en', 'de'],
       contentFolders: ['src/pages'],
-      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '', translations: 'docusaurus-plugin-content-pages' }],
       docs: [{ id: 'default' }, { id: 'wissen', path: 'wissen', routeBasePath: 'wissen', numberPrefixParser: false }],
       routeFoldersOutsideDocs: [],
       notLiteral: [],
@@ -296,7 +296,7 @@ export default async function createConfig() {
       baseUrl: '/',
       // remark-math reads `$…$` before MDX does: what MDX makes of these pages is not known.
       contentFolders: ['blog', 'src/pages'],
-      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '', translations: 'docusaurus-plugin-content-pages' }],
       docs: [{ id: 'default', path: 'glossar', routeBasePath: '/', mdxSyntaxChangedBy: ['presets[0].docs.remarkPlugins'] }],
       routeFoldersOutsideDocs: ['blog'],
       blogs: [DEFAULT_BLOG],
@@ -414,7 +414,7 @@ export default {
     const headingIdOptions = (key: string) => ['rehypePlugins', 'beforeDefaultRehypePlugins'].map((option) => `${key}.${option}`);
     assert.deepEqual(readDocusaurusConfig(text, 'docusaurus.config.js'), {
       contentFolders: ['blog', 'src/pages'],
-      pagesFolders: [{ folder: 'src/pages', routeBasePath: '' }],
+      pagesFolders: [{ folder: 'src/pages', routeBasePath: '', translations: 'docusaurus-plugin-content-pages' }],
       docs: [
         // A spread may choose the docs and the versions the build reads.
         { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs'), headingIdsChangedBy: headingIdOptions('presets[0].docs'), tagsBasePath: false, filesChosenBy: 'presets[0].docs.include', versionsChosenBy: 'presets[0].docs.onlyIncludeVersions' },
@@ -558,9 +558,10 @@ export default {
 
   it('reads where the pages plugins serve their pages, whatever files their options choose', () => {
     const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js').pagesFolders;
-    assert.deepEqual(read(`presets: [['classic', { pages: { include: ['**/*.tsx'] } }]]`), [{ folder: 'src/pages', routeBasePath: '' }]);
-    assert.deepEqual(read(`presets: [['classic', { pages: false }]], plugins: [['content-pages', { id: 'extra', path: 'extra', routeBasePath: '/extra' }]]`), [{ folder: 'extra', routeBasePath: '/extra' }]);
-    assert.deepEqual(read(`presets: [['classic', { pages: { routeBasePath: process.env.BASE } }]]`), [{ folder: 'src/pages' }]);
+    assert.deepEqual(read(`presets: [['classic', { pages: { include: ['**/*.tsx'] } }]]`), [{ folder: 'src/pages', routeBasePath: '', translations: 'docusaurus-plugin-content-pages' }]);
+    // A locale's translations of another instance are in a folder named with its id.
+    assert.deepEqual(read(`presets: [['classic', { pages: false }]], plugins: [['content-pages', { id: 'extra', path: 'extra', routeBasePath: '/extra' }]]`), [{ folder: 'extra', routeBasePath: '/extra', translations: 'docusaurus-plugin-content-pages-extra' }]);
+    assert.deepEqual(read(`presets: [['classic', { pages: { routeBasePath: process.env.BASE, id: process.env.ID } }]]`), [{ folder: 'src/pages' }]);
   });
 
   it('reads whether every plugin and theme makes known routes, and the folders of those not modelled: the blog, the search page', () => {
@@ -603,12 +604,12 @@ export default {
     const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js').blogs;
     assert.deepEqual(read(`presets: ['classic']`), [DEFAULT_BLOG]);
     assert.deepEqual(read(`presets: [['classic', { blog: { path: 'news', routeBasePath: '/neues/', tagsBasePath: 'themen', postsPerPage: 'ALL' } }]], plugins: [['content-blog', { id: 'log', path: 'changelog', routeBasePath: 'changelog', archiveBasePath: 'alle', postsPerPage: 3 }]]`), [
-      { folder: 'news', routeBasePath: 'neues', listFolders: ['themen', 'page', 'archive', 'authors'], postsPerPage: 'ALL' },
-      { folder: 'changelog', routeBasePath: 'changelog', listFolders: ['tags', 'page', 'alle', 'authors'], postsPerPage: 3 },
+      { folder: 'news', routeBasePath: 'neues', listFolders: ['themen', 'page', 'archive', 'authors'], postsPerPage: 'ALL', translations: 'docusaurus-plugin-content-blog' },
+      { folder: 'changelog', routeBasePath: 'changelog', listFolders: ['tags', 'page', 'alle', 'authors'], postsPerPage: 3, translations: 'docusaurus-plugin-content-blog-log' },
     ]);
     // How many posts a page of its lists shows is not known where it is computed or no count.
     for (const perPage of ['process.env.PER_PAGE', '0', '2.5', "'viele'"]) {
-      assert.deepEqual(read(`presets: [['classic', { blog: { postsPerPage: ${perPage} } }]]`), [{ folder: 'blog', routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'] }], perPage);
+      assert.deepEqual(read(`presets: [['classic', { blog: { postsPerPage: ${perPage} } }]]`), [{ folder: 'blog', routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], translations: 'docusaurus-plugin-content-blog' }], perPage);
     }
     for (const blog of [`{ include: ['*.md'] }`, `{ routeBasePath: process.env.BLOG }`, `{ archiveBasePath: null }`, `{ routeBasePath: '/' }`, `false`]) {
       assert.equal(read(`presets: [['classic', { blog: ${blog} }]]`), undefined, blog);

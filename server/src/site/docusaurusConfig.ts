@@ -597,7 +597,7 @@ class ConfigReader {
    * Notes a blog's routes: its route folder (`routeBasePath`, `blog`), where its routes lie, and the
    * folders of its lists below it, where its options write them as values and do not choose its files.
    */
-  private blog(options: ObjectValue | undefined): void {
+  private blog(options: ObjectValue | undefined, translations: string | undefined): void {
     const literal = (key: string, fallback: string): string | undefined => {
       const value = options === undefined ? undefined : this.property(options, key);
       if (value === undefined || value.kind === 'undefined') return fallback;
@@ -615,8 +615,19 @@ class ConfigReader {
       const perPage = options === undefined ? undefined : this.property(options, 'postsPerPage');
       // Docusaurus's default, 10; a positive whole number or 'ALL' as written; else not known.
       const postsPerPage = perPage === undefined || perPage.kind === 'undefined' ? 10 : perPage.kind === 'literal' && (perPage.value === 'ALL' || (Number.isInteger(perPage.value) && (perPage.value as number) > 0)) ? (perPage.value as PostsPerPage) : undefined;
-      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}), ...(postsPerPage === undefined ? {} : { postsPerPage }) });
+      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}), ...(postsPerPage === undefined ? {} : { postsPerPage }), ...(translations === undefined ? {} : { translations }) });
     }
+  }
+
+  /**
+   * The folder of a blog or pages plugin's translations in each locale's folder of `i18n`, as
+   * Docusaurus names it: the plugin's name, with its `id` after a dash unless it is `default`
+   * (`docusaurus-plugin-content-blog-news`); undefined where the id is computed.
+   */
+  private translationsFolder(plugin: string, options: ObjectValue | undefined): string | undefined {
+    const id = options === undefined ? undefined : this.property(options, 'id');
+    if (id === undefined || id.kind === 'undefined' || (id.kind === 'literal' && id.value === 'default')) return plugin;
+    return id.kind === 'literal' && typeof id.value === 'string' ? `${plugin}-${id.value}` : undefined;
   }
 
   /**
@@ -624,7 +635,8 @@ class ConfigReader {
    * choose the files; and the options that may change how MDX reads its pages.
    */
   private contentFolder(key: string, defaultFolder: string, options: ObjectValue | undefined): void {
-    if (defaultFolder === 'blog') this.blog(options);
+    const translations = this.translationsFolder(defaultFolder === 'blog' ? 'docusaurus-plugin-content-blog' : 'docusaurus-plugin-content-pages', options);
+    if (defaultFolder === 'blog') this.blog(options, translations);
     const changedBy = options && this.setOptions(key, options, MDX_SYNTAX_OPTIONS, isDefaultMdxSyntaxOption);
     if (changedBy !== undefined) this.facts.contentMdxChangedBy = [...(this.facts.contentMdxChangedBy ?? []), ...changedBy];
     const choosesFiles = options !== undefined && (this.property(options, 'include') !== undefined || this.property(options, 'exclude') !== undefined);
@@ -635,7 +647,7 @@ class ConfigReader {
       // Where a page may be, whatever files the options choose: a route there is no broken link.
       const base = options === undefined ? undefined : this.property(options, 'routeBasePath');
       const routeBasePath = base === undefined || base.kind === 'undefined' ? '' : base.kind === 'literal' && typeof base.value === 'string' ? base.value : undefined;
-      (this.facts.pagesFolders ??= []).push({ folder, ...(routeBasePath === undefined ? {} : { routeBasePath }) });
+      (this.facts.pagesFolders ??= []).push({ folder, ...(routeBasePath === undefined ? {} : { routeBasePath }), ...(translations === undefined ? {} : { translations }) });
     }
     if (!choosesFiles) (this.facts.contentFolders ??= []).push(folder);
     else (this.facts.contentFoldersChoosingFiles ??= []).push(folder);

@@ -109,16 +109,17 @@ export interface DocusaurusConfigFacts {
    * The folders of the pages plugins, relative to the site's folder, with their `routeBasePath`
    * (undefined where it is computed), whatever files their options choose.
    */
-  pagesFolders?: Array<{ folder: string; routeBasePath?: string }>;
+  pagesFolders?: Array<{ folder: string; routeBasePath?: string; translations?: string }>;
   /**
    * The blogs whose routes are known from their options, written as values: the folder, relative to
    * the site's folder, the route folder below the base URL (`blog`), and the route folders of their
    * lists below it (tags, pages of posts, archive, authors), whether its options set a
    * `truncateMarker` of their own, and how many posts a page of its lists shows (absent where the
    * options compute it). A blog whose options choose its files or compute one of the folders is
-   * not listed.
+   * not listed. `translations` (for the pages plugins too): the folder in each locale's folder of
+   * `i18n` whose files a locale's build reads in place of the plugin's (absent where its id is computed).
    */
-  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage }>;
+  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string }>;
   /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
   contentMdxChangedBy?: string[];
   /**

@@ -186,8 +186,10 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       docusaurus.anchorsMaintainCase = facts.anchorsMaintainCase === true;
       docusaurus.contentFolders = (facts.contentFolders ?? []).map((contentFolder) => fileUri(path.resolve(folder, contentFolder)));
       docusaurus.contentFoldersChoosingFiles = (facts.contentFoldersChoosingFiles ?? []).map((contentFolder) => fileUri(path.resolve(folder, contentFolder)));
-      docusaurus.pagesFolders = (facts.pagesFolders ?? []).map((pages) => ({ uri: fileUri(path.resolve(folder, pages.folder)), routeBasePath: pages.routeBasePath }));
-      docusaurus.blogs = (facts.blogs ?? []).map(({ folder: blogFolder, ...blog }) => ({ uri: fileUri(path.resolve(folder, blogFolder)), ...blog }));
+      // Translations read from a folder the configuration names (`i18n.path`) are not followed.
+      const followed = (translations: string | undefined) => (facts.translationFoldersSet || translations === undefined ? {} : { translations });
+      docusaurus.pagesFolders = (facts.pagesFolders ?? []).map((pages) => ({ uri: fileUri(path.resolve(folder, pages.folder)), routeBasePath: pages.routeBasePath, ...followed(pages.translations) }));
+      docusaurus.blogs = (facts.blogs ?? []).map(({ folder: blogFolder, translations, ...blog }) => ({ uri: fileUri(path.resolve(folder, blogFolder)), ...blog, ...followed(translations) }));
       docusaurus.staticFolders = facts.staticDirectoriesComputed ? undefined : (facts.staticDirectories ?? ['static']).map((folderPath) => fileUri(path.resolve(folder, folderPath)));
       docusaurus.trailingSlash = facts.trailingSlash;
       if (facts.notLiteral.some((computed) => /^(?:plugins|presets)(?:\[\d+\])?$/.test(computed.key))) docusaurus.instancesComputed = true;
