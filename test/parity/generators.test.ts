@@ -338,6 +338,8 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-blog-locale-links', dir: path.join(SITES, 'docusaurus-blog-locale-links'), asDocs: false },
   { name: 'docusaurus-fence-list-end', dir: path.join(SITES, 'docusaurus-fence-list-end'), asDocs: false },
   { name: 'docusaurus-anchors-locales-paths', dir: path.join(SITES, 'docusaurus-anchors-locales-paths'), asDocs: false },
+  { name: 'docusaurus-locale-relative-urls', dir: path.join(SITES, 'docusaurus-locale-relative-urls'), asDocs: false },
+  { name: 'docusaurus-blog-tag-list-links', dir: path.join(SITES, 'docusaurus-blog-tag-list-links'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

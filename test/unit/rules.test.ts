@@ -19,6 +19,9 @@ import { hugoSiteOf } from '../../server/src/site/hugo';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { headingText } from '../../server/src/site/docusaurusAnchors';
 import { entry, glossaryOf, ROOT } from './glossary';
+import { createWorkspace } from '../support/fixtures';
+import { loadGlossary } from '../../server/src/workspace/loadGlossary';
+import { GlossaryScope } from '../../server/src/workspace/files';
 import { closedDocument } from '../../server/src/parsing/document';
 import { decodeClosedDocument, encodeClosedDocument } from '../../server/src/parsing/documentCodec';
 
@@ -938,6 +941,62 @@ describe('broken-link of a relative URL in a blog post (docusaurus-blog-list-lin
     assert.deepEqual(broken(siteOf(['blog/bild.png'], files, undefined), 'blog/2024-01-02-zwei.md'), []);
   });
 
+  it("reads a translated post's from its locale's pages, and a translation of no post's not at all (docusaurus-locale-relative-urls)", () => {
+    const inEnglish = (site: ReturnType<typeof defaultDocusaurusSite>) => {
+      blogOf(1)(site);
+      site.docusaurus.blogs[0].translations = 'docusaurus-plugin-content-blog';
+      site.docusaurus.defaultLocale = 'de';
+      site.docusaurus.locales = ['de', 'en'];
+    };
+    const translation = 'i18n/en/docusaurus-plugin-content-blog/2024-01-02-zwei.md';
+    const { index } = siteWithFiles(['blog/bild.png', translation], { ...files, [translation]: post('two', 'See [one](./eins), [two](./two) and [none](./none).'), 'i18n/en/docusaurus-plugin-content-blog/2024-01-09-nur.md': post('only', '[x](./nowhere)') }, inEnglish);
+    index.setScope(() => true);
+    // One to a page, newest first: "two" on the English list's first page, /en/blog, where "./eins" leads to /en/eins; from the
+    // post, /en/blog/two, "./none" leads to no post. The fix is written from the site's base URL, as the locale's build puts its own before it.
+    assert.deepEqual(broken(index, translation).map((finding) => finding.replace(/ where no page is: Docusaurus.*?->/, ' … ->')), [
+      '5:10 The blog\'s list of posts /en/blog shows this part of the post too, and there "./eins" leads to /en/eins, … -> /blog/eins (fails)',
+      '5:25 The blog\'s list of posts /en/blog shows this part of the post too, and there "./two" leads to /en/two, … -> /blog/two (fails)',
+      '5:43 No glossary entry at "./none". (fails)',
+    ]);
+    // No build reads a translation of no post of the blog.
+    assert.deepEqual(broken(index, 'i18n/en/docusaurus-plugin-content-blog/2024-01-09-nur.md'), []);
+    // A post that comes moves the translations down their lists too.
+    const newer = 'blog/2024-02-01-neu.md';
+    index.setDocument(uri(newer), post('neu', 'Neu.'));
+    assert.ok(affectedDocuments(index, uri(newer), undefined, index.getDocument(uri(newer))).has(uri(translation)));
+    assert.ok(broken(index, translation)[0].startsWith('5:10 The blog\'s list of posts /en/blog/page/2 shows'), broken(index, translation)[0]);
+  });
+
+  it("judges it on the lists of the post's tags too, a folder deeper than the blog's own (docusaurus-blog-tag-list-links)", () => {
+    const index = siteOf([], {
+      'docs/intro.md': '# Intro\n',
+      'blog/2024-01-02-themen.md': post('themen', 'Zur [Intro](../docs/intro).', 'tags: [Alpha, { label: Beta, permalink: /b }]\n'),
+      'blog/2024-01-01-ohne.md': post('ohne', 'Zur [Intro](../docs/intro).'),
+    }, 10);
+    // From the post /blog/themen and the list /blog it leads to /docs/intro; from /blog/tags/alpha and /blog/tags/b to /blog/docs/intro.
+    assert.deepEqual(broken(index, 'blog/2024-01-02-themen.md'), [
+      '6:12 The list of posts tagged "Alpha" (/blog/tags/alpha) shows this part of the post too, and there "../docs/intro" leads to /blog/docs/intro, where no page is: Docusaurus reports a broken link on the list. Write "/docs/intro", which leads to the same page from both. -> /docs/intro (fails)',
+    ]);
+    assert.deepEqual(broken(index, 'blog/2024-01-01-ohne.md'), []);
+  });
+
+  it('leaves translations alone where the configuration places them elsewhere (i18n.path)', async () => {
+    const config = (i18n: string) => `module.exports = { baseUrl: '/', i18n: { defaultLocale: 'de', locales: ['de', 'en']${i18n} }, presets: [['classic', { docs: false, blog: { postsPerPage: 1 } }]] };\n`;
+    const translation = 'i18n/en/docusaurus-plugin-content-blog/2024-01-01-eins.md';
+    const findings = async (i18n: string) => {
+      const site = createWorkspace({ 'docusaurus.config.js': config(i18n), 'blog/2024-01-01-eins.md': post('eins', 'Eins.'), [translation]: post('one', '[two](./zwei)') });
+      try {
+        const index = new GlossaryIndex();
+        await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
+        return documentDiagnostics(index, index.getDocument(site.uri(translation))!, DEFAULT_SETTINGS).map((diagnostic) => diagnostic.message);
+      } finally {
+        site.dispose();
+      }
+    };
+    assert.equal((await findings('')).length, 1, 'from the English list, /en/blog, "./zwei" leads to /en/zwei');
+    assert.deepEqual(await findings(", path: 'uebersetzt'"), [], 'no build reads the file');
+  });
+
   it('checks the posts again when another comes, as it moves them down the list', () => {
     const index = siteOf(['blog/bild.png'], files, 1);
     const newer = 'blog/2024-02-01-neu.md';
@@ -1347,8 +1406,8 @@ describe('broken-anchor', () => {
     }, (site) => {
       site.docusaurus.locales = ['en', 'fr'];
       site.docusaurus.contentFolders = [uri('blog'), uri('src/pages')];
-      site.docusaurus.blogs = [{ uri: uri('blog'), routeBasePath: 'blog', listFolders: [] }];
-      site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: undefined }];
+      site.docusaurus.blogs = [{ uri: uri('blog'), routeBasePath: 'blog', listFolders: [], translations: 'docusaurus-plugin-content-blog' }];
+      site.docusaurus.pagesFolders = [{ uri: uri('src/pages'), routeBasePath: undefined, translations: 'docusaurus-plugin-content-pages' }];
     });
     assert.deepEqual(found(index, 'blog/post.md').map(([range]) => range), ['3:4-3:24']);
     assert.deepEqual(found(index, 'src/pages/start.md').map(([range]) => range), ['0:4-0:24']);

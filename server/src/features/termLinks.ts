@@ -6,7 +6,7 @@ import { markdownDestination, type MarkdownLink } from '../parsing/markdown';
 import { linkedPath, localeOfPath, markdownLinkFolders, pathInSite, type Site } from '../site/site';
 import type { SitePage } from '../site/siteTypes';
 import { hugoMayReadAsContent, linkHookFor } from '../site/hugo';
-import { blogPostUrl, compiledByContentPlugin, markdownPageUrl, contentPluginFolderOf, inUnmodelledContentPlugin } from '../site/docusaurus';
+import { blogPostUrl, compiledByContentPlugin, contentTranslationSource, markdownPageUrl, contentPluginFolderOf, inUnmodelledContentPlugin } from '../site/docusaurus';
 
 type LinkLike = Pick<MarkdownLink, 'kind' | 'target' | 'targetUri'>;
 
@@ -105,13 +105,20 @@ export function linkedDocument(index: GlossaryIndex, fromUri: string, written: s
 
 /**
  * A post of a blog whose routes are known, or a Markdown page of a pages plugin, as the page its
- * links are read from: at its URL, in the default locale's build.
+ * links are read from: at its URL, in the default locale's build; a translation of one
+ * (`i18n/fr/docusaurus-plugin-content-blog/…`) at its URL in its locale's build, where the file it
+ * translates is there (a locale builds no other).
  */
 function contentPageOf(index: GlossaryIndex, site: Site, uri: string): Pick<SitePage, 'published' | 'permalink' | 'locale'> | undefined {
   if (site.generator !== 'docusaurus') return undefined;
+  const { docusaurus } = site;
+  const translated = contentTranslationSource(docusaurus, site.rootUri, uri);
+  if (translated !== undefined && index.getDocument(translated.uri) === undefined) return undefined;
+  const source = translated?.uri ?? uri;
+  const locale = translated?.locale ?? docusaurus.defaultLocale;
   const fields = index.getDocument(uri)?.frontMatter?.fields ?? [];
-  const url = blogPostUrl(site.docusaurus, uri, fields) ?? markdownPageUrl(site.docusaurus, uri, fields);
-  return url === undefined ? undefined : { published: true, permalink: url, locale: site.docusaurus.defaultLocale };
+  const url = blogPostUrl(docusaurus, source, fields, locale) ?? markdownPageUrl(docusaurus, source, fields, locale);
+  return url === undefined ? undefined : { published: true, permalink: url, locale };
 }
 
 /**

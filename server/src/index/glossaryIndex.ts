@@ -673,7 +673,7 @@ export class GlossaryIndex {
 
   /** Whether the path would be a post of a blog whose folder the glossary's scope takes in (see `blogOfPostPath`). */
   private holdsBlogOf(site: Site, path: string): boolean {
-    const blog = site.generator === 'docusaurus' && site.assumed !== true ? blogOfPostPath(site.docusaurus, path) : undefined;
+    const blog = site.generator === 'docusaurus' && site.assumed !== true ? blogOfPostPath(site.docusaurus, path)?.blog : undefined;
     return blog !== undefined && this.scopeContains?.(`${uriToFsPath(blog.uri).replace(/\/$/, '')}/index.md`) === true;
   }
 

@@ -81,9 +81,9 @@ export interface DocusaurusSite {
   /** The URIs of the folders of blog and pages plugins whose options choose the files (see `DocusaurusConfigFacts.contentFoldersChoosingFiles`). */
   contentFoldersChoosingFiles: string[];
   /** The URIs of the pages plugins' folders, with their `routeBasePath` (see `DocusaurusConfigFacts.pagesFolders`). */
-  pagesFolders: Array<{ uri: string; routeBasePath: string | undefined }>;
+  pagesFolders: Array<{ uri: string; routeBasePath: string | undefined; translations?: string }>;
   /** The blogs whose routes are known, with their folders' URIs (see `DocusaurusConfigFacts.blogs`). */
-  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage }>;
+  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string }>;
   /** A setting that may change how MDX reads the pages of the blog and pages plugins: their MDX is then not judged. */
   contentMdxChangedBy?: string;
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */
@@ -412,15 +412,31 @@ export function unknownIndexVersionPathsOf(instance: DocusaurusInstance): string
 export type KnownBlog = DocusaurusSite['blogs'][number];
 
 /**
- * The blog a URL path would be a post of, in the default locale (a locale's posts may take other
- * slugs): below a blog's route folder, but not the blog's own page nor below the folders of its
- * lists (tags, pages of posts, archive, authors). Undefined elsewhere.
+ * The blog a URL path would be a post of, and the locale whose build serves the path: below a
+ * blog's route folder, in the default locale or below another's folder (`/fr/blog/…`), but not the
+ * blog's own page nor below the folders of its lists (tags, pages of posts, archive, authors).
+ * Undefined elsewhere, and in another locale where the blog's translations are not followed (their
+ * posts may take other slugs).
  */
-export function blogOfPostPath(site: DocusaurusSite, path: string): KnownBlog | undefined {
+export function blogOfPostPath(site: DocusaurusSite, path: string): { blog: KnownBlog; locale: string } | undefined {
   if (!path.startsWith(site.baseUrl)) return undefined;
-  const rest = path.slice(site.baseUrl.length).replace(/\/+$/, '');
-  if (site.locales.some((locale) => locale !== site.defaultLocale && (rest === locale || rest.startsWith(`${locale}/`)))) return undefined;
-  return site.blogs.find((blog) => rest.startsWith(`${blog.routeBasePath}/`) && !blog.listFolders.some((list) => rest === `${blog.routeBasePath}/${list}` || rest.startsWith(`${blog.routeBasePath}/${list}/`)));
+  let rest = path.slice(site.baseUrl.length).replace(/\/+$/, '');
+  const locale = site.locales.find((candidate) => candidate !== site.defaultLocale && (rest === candidate || rest.startsWith(`${candidate}/`))) ?? site.defaultLocale;
+  if (locale !== site.defaultLocale) rest = rest.slice(locale.length + 1);
+  const blog = site.blogs.find((candidate) => rest.startsWith(`${candidate.routeBasePath}/`) && !candidate.listFolders.some((list) => rest === `${candidate.routeBasePath}/${list}` || rest.startsWith(`${candidate.routeBasePath}/${list}/`)));
+  return blog === undefined || (locale !== site.defaultLocale && blog.translations === undefined) ? undefined : { blog, locale };
+}
+
+/** The blog whose folder holds a file, or the file it translates (`i18n/fr/docusaurus-plugin-content-blog/…`). */
+export function blogOfFile(site: DocusaurusSite, siteRootUri: string, uri: string): KnownBlog | undefined {
+  const source = contentTranslationSource(site, siteRootUri, uri)?.uri ?? uri;
+  return site.blogs.find((candidate) => source.startsWith(`${candidate.uri}/`));
+}
+
+/** The file a locale's build reads in place of a file of a blog or pages plugin: its translation there where there is one (see `contentPageTranslations`), else the file. */
+export function contentFileReadIn(site: DocusaurusSite, siteRootUri: string, uri: string, locale: string, isFile: (uri: string) => boolean): string {
+  const translation = contentPageTranslations(site, siteRootUri, uri)[site.locales.indexOf(locale)];
+  return translation !== undefined && isFile(translation) ? translation : uri;
 }
 
 /** A post's path in its blog that holds its date (`2024-01-31-hallo.md`, `2024/01/31/hallo/index.md`): the last date in it. */
@@ -440,40 +456,43 @@ export function blogPostRoute(site: DocusaurusSite, blog: KnownBlog, postUri: st
 }
 
 /**
- * The URL a blog's post is read at, as its relative URLs resolve against it: its route (see
- * `blogPostRoute`), with or without a final slash as `trailingSlash` asks; undefined for a file the
- * blog does not build (a draft, a partial).
+ * The URL a blog's post is read at in a locale's build (the default locale's unless named), as its
+ * relative URLs resolve against it: its route (see `blogPostRoute`, from the front matter of the
+ * file that build reads, `fields`), below the locale's base URL, with or without a final slash as
+ * `trailingSlash` asks; undefined for a file the blog does not build (a draft, a partial).
  */
-export function blogPostUrl(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[]): string | undefined {
+export function blogPostUrl(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[], locale = site.defaultLocale): string | undefined {
   const blog = site.blogs.find((candidate) => uri.startsWith(`${candidate.uri}/`));
   if (blog === undefined || !compiledByContentPlugin(site, uri, fields)) return undefined;
-  return withTrailingSlashPolicy(blogPostRoute(site, blog, uri, fields), site.trailingSlash);
+  return localizedUrl(site, locale, blogPostRoute(site, blog, uri, fields));
 }
 
 /**
- * The URL a Markdown page of a pages plugin is read at, as its relative URLs resolve against it: its
- * `slug` below the plugin's route, else its file's path (`src/pages/hilfe/faq.md` at `/hilfe/faq`,
- * `…/hilfe/index.md` at `/hilfe/`), with or without a final slash as `trailingSlash` asks; undefined
- * for a file the plugin does not build, or where its route is computed.
+ * The URL a Markdown page of a pages plugin is read at in a locale's build, as its relative URLs
+ * resolve against it: its `slug` below the plugin's route, else its file's path
+ * (`src/pages/hilfe/faq.md` at `/hilfe/faq`, `…/hilfe/index.md` at `/hilfe/`), below the locale's
+ * base URL, with or without a final slash as `trailingSlash` asks; undefined for a file the plugin
+ * does not build, or where its route is computed.
  */
-export function markdownPageUrl(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[]): string | undefined {
+export function markdownPageUrl(site: DocusaurusSite, uri: string, fields: readonly FrontMatterField[], locale = site.defaultLocale): string | undefined {
   const pages = site.pagesFolders.find((candidate) => uri.startsWith(`${candidate.uri}/`));
   if (pages?.routeBasePath === undefined || !compiledByContentPlugin(site, uri, fields)) return undefined;
   const slug = fields.find((field) => field.key === 'slug')?.value;
   const path = uriPath(uri).slice(uriPath(pages.uri).replace(/\/$/, '').length + 1).replace(/\.mdx?$/i, '');
   // An index page is its folder's (`hilfe/index.md` at `/hilfe/`).
   const below = typeof slug === 'string' ? slug : `/${path}`.replace(/\/index$/, '/');
-  return withTrailingSlashPolicy(joinedUrl([site.baseUrl, pages.routeBasePath, below]), site.trailingSlash);
+  return localizedUrl(site, locale, joinedUrl([site.baseUrl, pages.routeBasePath, below]));
 }
 
 /**
- * For each listed post of a blog (`posts`, with their dates, see `blogPostDate`), the URLs of the
- * pages of the blog's list of posts one of which shows it, in the default locale's build. The list
- * shows the newest first, `postsPerPage` to a page: the post's page where every date is known, else
- * the first page (`/blog`) and a later one (`/blog/page/2`), which reads a relative URL as every
- * later page does. Undefined where the options compute how many posts a page shows.
+ * For each post of a list of a blog's posts (`posts`, with their dates, see `blogPostDate`), the
+ * URLs of the list's pages one of which shows it (`pageUrl`: the blog's own list, `/blog`,
+ * `/blog/page/2`, or a tag's, `/blog/tags/x`). A list shows the newest first, `postsPerPage` to a
+ * page: the post's page where every date is known, else the first page and a later one, which
+ * reads a relative URL as every later page does. Undefined where the options compute how many
+ * posts a page shows.
  */
-export function blogListUrlsByPost(site: DocusaurusSite, blog: KnownBlog, posts: ReadonlyArray<{ uri: string; date: number | undefined }>): Map<string, string[]> | undefined {
+export function blogListUrlsByPost(blog: KnownBlog, posts: ReadonlyArray<{ uri: string; date: number | undefined }>, pageUrl: (page: number) => string): Map<string, string[]> | undefined {
   const perPage = blog.postsPerPage === 'ALL' ? Infinity : blog.postsPerPage;
   if (perPage === undefined) return undefined;
   const newestFirst = posts.every((post) => post.date !== undefined) ? posts.map((post) => post.date!).sort((a, b) => b - a) : undefined;
@@ -498,15 +517,16 @@ export function blogListUrlsByPost(site: DocusaurusSite, blog: KnownBlog, posts:
         first = Math.floor(newer / perPage) + 1;
         last = Math.floor((newer + same) / perPage) + 1;
       }
-      return [uri, [...(first === 1 ? [blogListUrl(site, blog, 1)] : []), ...(last > 1 ? [blogListUrl(site, blog, Math.max(first, 2))] : [])]];
+      return [uri, [...(first === 1 ? [pageUrl(1)] : []), ...(last > 1 ? [pageUrl(Math.max(first, 2))] : [])]];
     }),
   );
 }
 
 /**
- * A post's date as its blog sorts it: its front matter's `date`, else the date its path holds
- * (`2024-01-31-hallo.md`); undefined where it is neither, or a time without a zone (read in one way
- * or another by YAML and by JavaScript), and the blog takes it from Git or the file.
+ * A post's date as its blog sorts it: its front matter's `date` (`fields`, of the file the build
+ * reads), else the date its path in the blog's folder holds (`uri`, `2024-01-31-hallo.md`); undefined
+ * where it is neither, or a time without a zone (read in one way or another by YAML and by
+ * JavaScript), and the blog takes it from Git or the file.
  */
 export function blogPostDate(blog: KnownBlog, uri: string, fields: readonly FrontMatterField[]): number | undefined {
   const written = fields.find((field) => field.key === 'date')?.value;
@@ -520,11 +540,32 @@ export function blogPostDate(blog: KnownBlog, uri: string, fields: readonly Fron
   return date === undefined ? undefined : Date.UTC(year, month - 1, day);
 }
 
-/** The URL of a page of a blog's list of posts, in the default locale's build: `/blog`, `/blog/page/2`. */
-export function blogListUrl(site: DocusaurusSite, blog: KnownBlog, page: number): string {
+/** The URL of a page of a blog's list of posts, in a locale's build (the default locale's unless named): `/blog`, `/blog/page/2`, `/fr/blog`. */
+export function blogListUrl(site: DocusaurusSite, blog: KnownBlog, page: number, locale = site.defaultLocale): string {
   // The second of the list folders is the one of the later pages (`pageBasePath`).
   const parts = page === 1 ? [site.baseUrl, blog.routeBasePath] : [site.baseUrl, blog.routeBasePath, blog.listFolders[1], String(page)];
-  return withTrailingSlashPolicy(joinedUrl(parts), site.trailingSlash);
+  return localizedUrl(site, locale, joinedUrl(parts));
+}
+
+/**
+ * The URL of a page of the list of a blog's posts with a tag, in a locale's build: the tag's
+ * `permalink` below the blog's folder of tags (`/blog/tags/alpha`, `/fr/blog/tags/alpha/page/2`).
+ */
+export function blogTagListUrl(site: DocusaurusSite, blog: KnownBlog, permalink: string, page: number, locale: string): string {
+  const [tagsFolder, pagesFolder] = blog.listFolders;
+  const parts = [site.baseUrl, blog.routeBasePath, tagsFolder, permalink, ...(page === 1 ? [] : [pagesFolder, String(page)])];
+  return localizedUrl(site, locale, joinedUrl(parts));
+}
+
+/** The base URL of a locale's build: the site's, with the locale's folder below it for any but the default locale (`/base/fr/`). */
+export function localeBaseUrl(site: Pick<DocusaurusSite, 'baseUrl' | 'defaultLocale'>, locale: string): string {
+  return locale === site.defaultLocale ? site.baseUrl : `${site.baseUrl}${locale}/`;
+}
+
+/** A route below the site's base URL (`/base/blog/x`) in a locale's build (`/base/fr/blog/x`), with or without a final slash as `trailingSlash` asks. */
+function localizedUrl(site: DocusaurusSite, locale: string, route: string): string {
+  const base = localeBaseUrl(site, locale);
+  return withTrailingSlashPolicy(`${base}${route.slice(site.baseUrl.length)}`, site.trailingSlash, base);
 }
 
 function joinedUrl(parts: string[]): string {
@@ -584,12 +625,22 @@ function translationFolderOf(site: DocusaurusSite, siteRootUri: string, uri: str
  * is, that build reads it in the file's place. Empty for a file of no such plugin.
  */
 export function contentPageTranslations(site: DocusaurusSite, siteRootUri: string, uri: string): string[] {
-  const blog = site.blogs.find((candidate) => uri.startsWith(`${candidate.uri}/`));
-  const pages = blog === undefined ? site.pagesFolders.find((candidate) => uri.startsWith(`${candidate.uri}/`)) : undefined;
-  const folder = blog?.uri ?? pages?.uri;
-  if (folder === undefined) return [];
-  const plugin = blog !== undefined ? 'docusaurus-plugin-content-blog' : 'docusaurus-plugin-content-pages';
-  return site.locales.map((locale) => `${siteRootUri.replace(/\/$/, '')}/i18n/${locale}/${plugin}${uri.slice(folder.length)}`);
+  const plugin = [...site.blogs, ...site.pagesFolders].find((candidate) => uri.startsWith(`${candidate.uri}/`));
+  if (plugin?.translations === undefined) return [];
+  return site.locales.map((locale) => `${siteRootUri.replace(/\/$/, '')}/i18n/${locale}/${plugin.translations}${uri.slice(plugin.uri.length)}`);
+}
+
+/**
+ * The file of a blog or pages plugin a translation (`i18n/fr/docusaurus-plugin-content-blog/x.md`)
+ * takes the place of in its locale's build, the file at its path in the plugin's folder, with that
+ * locale; undefined for any other file or a locale the site does not build.
+ */
+export function contentTranslationSource(site: DocusaurusSite, siteRootUri: string, uri: string): { uri: string; locale: string } | undefined {
+  const i18n = `${siteRootUri.replace(/\/$/, '')}/i18n/`;
+  if (!uri.startsWith(i18n)) return undefined;
+  const [locale, folder, ...path] = uri.slice(i18n.length).split('/');
+  const plugin = [...site.blogs, ...site.pagesFolders].find((candidate) => candidate.translations === folder);
+  return plugin === undefined || path.length === 0 || !site.locales.includes(locale) ? undefined : { uri: `${plugin.uri}/${path.join('/')}`, locale };
 }
 
 /** The folder (URI) of the blog or pages plugin a file lies in: that plugin compiles it, or the MDX of its pages imports it. */

@@ -3,7 +3,7 @@ import { composed } from '../common/text';
 import { readerFor, type Reader } from '../common/generator';
 import { safeDecode, uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
-import { builtVersionsOf, docusaurusPageOf, generatedIndexPathsOf, unknownIndexVersionPathsOf, versionFolderOf, versionPathsOf, type DocusaurusInstance, type DocusaurusSite } from './docusaurus';
+import { builtVersionsOf, docusaurusPageOf, localeBaseUrl, generatedIndexPathsOf, unknownIndexVersionPathsOf, versionFolderOf, versionPathsOf, type DocusaurusInstance, type DocusaurusSite } from './docusaurus';
 import { hugoBundleRoleOf, hugoLanguageOfSegment, hugoPageOf, hugoReadsAsContent, type HugoSite } from './hugo';
 import type { BrokenLinkPolicy, SitePage } from './siteTypes';
 
@@ -184,7 +184,7 @@ export function linkedPath(site: Site, from: Pick<SitePage, 'published' | 'perma
   if (site.generator === 'hugo') return site.hugo.rewritesRootLinks ? `${hugoBasePathOf(site.hugo, from)}${path.slice(1)}` : path;
   const { docusaurus } = site;
   const locale = from?.locale ?? docusaurus.defaultLocale;
-  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  const localeBase = localeBaseUrl(docusaurus, locale);
   // The build's base URL without its final slash is the base URL (`/base` for `/base/`).
   if (path === localeBase.replace(/\/$/, '')) return localeBase;
   return path.startsWith(localeBase) ? path : `${localeBase}${path.slice(1)}`;
@@ -234,7 +234,7 @@ export function inKnownTopLevel(site: Site, path: string): boolean {
   if (site.generator !== 'docusaurus' || folders === undefined) return false;
   const { docusaurus } = site;
   const locale = localeOfPath(site, path);
-  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  const localeBase = localeBaseUrl(docusaurus, locale);
   if (!path.startsWith(localeBase)) return false;
   const rest = path.slice(localeBase.length).replace(/\/+$/, '');
   const within = (folder: string) => folder === '' || rest === folder || rest.startsWith(`${folder}/`);
@@ -289,7 +289,7 @@ function hugoSectionFolderOf(hugo: HugoSite, path: string): string | undefined {
 function docusaurusSectionOf(site: Extract<Site, { generator: 'docusaurus' }>, path: string): { key: string; folder?: string } | undefined {
   const { docusaurus } = site;
   const locale = localeOfPath(site, path);
-  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  const localeBase = localeBaseUrl(docusaurus, locale);
   if (!path.startsWith(localeBase)) return undefined;
   const rest = `/${path.slice(localeBase.length)}`;
   for (const instance of [...docusaurus.instances].sort((a, b) => b.routeBasePath.length - a.routeBasePath.length)) {
@@ -324,7 +324,7 @@ export function pagesPluginFilesAt(site: Site, path: string): string[] | undefin
   if (site.generator !== 'docusaurus') return [];
   const { docusaurus } = site;
   const locale = localeOfPath(site, path);
-  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  const localeBase = localeBaseUrl(docusaurus, locale);
   if (!path.startsWith(localeBase)) return [];
   const rest = path.slice(localeBase.length).replace(/[?#].*$/s, '');
   const files: string[] = [];
@@ -353,7 +353,7 @@ export function inUnbuiltVersion(site: Site, path: string): boolean {
   if (site.generator !== 'docusaurus') return false;
   const { docusaurus } = site;
   const locale = localeOfPath(site, path);
-  const localeBase = locale === docusaurus.defaultLocale ? docusaurus.baseUrl : `${docusaurus.baseUrl}${locale}/`;
+  const localeBase = localeBaseUrl(docusaurus, locale);
   if (!path.startsWith(localeBase)) return false;
   const rest = path.slice(localeBase.length);
   return docusaurus.instances.some((instance) => {

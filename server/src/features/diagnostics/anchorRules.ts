@@ -101,7 +101,7 @@ function brokenInPostLists(index: GlossaryIndex, site: DocusaurusSite, document:
   const maintainCase = site.docusaurus.anchorsMaintainCase;
   const shown = headingAnchorsBefore(document, { maintainCase, mdx: compiledAsMdx(index, document) }, marker.start);
   if (shown === undefined || shown.has(hash) || shown.has(decoded)) return undefined;
-  for (const uri of blogPostsOf(index, site.docusaurus, blog).values()) {
+  for (const uri of blogPostsOf(index, site, blog).values()) {
     const post = uri === document.uri ? undefined : index.getDocument(uri);
     if (post === undefined) continue;
     const anchors = docusaurusAnchorsOf(post, { maintainCase, mdx: compiledAsMdx(index, post) }, markdownPartialOf(index));

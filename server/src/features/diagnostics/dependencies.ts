@@ -1,7 +1,7 @@
 import { sameFrontMatterValues, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import { routeSegments } from '../../common/uris';
-import { blogPostRoute, type DocusaurusSite, type KnownBlog } from '../../site/docusaurus';
+import { blogOfFile, blogPostRoute, type DocusaurusSite, type KnownBlog } from '../../site/docusaurus';
 import { isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 import { partialsImportedBy } from './partials';
 import { isRelativeUrl } from './linkRules';
@@ -111,11 +111,12 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
 function documentsJudgingByScan(index: GlossaryIndex, uri: string): string[] {
   const site = index.siteFor(uri);
   if (site?.generator !== 'docusaurus') return [];
-  const blog = knownBlogOf(index, uri)?.blog;
+  // A post or its translation (`i18n/fr/docusaurus-plugin-content-blog/…`), whose locale's list it may move.
+  const blog = blogOfFile(site.docusaurus, site.rootUri, uri);
   const found: string[] = [];
   for (const document of index.documents()) {
     const linksByRoute = document.componentLinks !== undefined && index.siteFor(document.uri) === site;
-    const listedPost = blog !== undefined && document.uri.startsWith(`${blog.uri}/`) && (document.body.truncateMarker !== undefined || document.body.links.some(isRelativeUrl));
+    const listedPost = blog !== undefined && blogOfFile(site.docusaurus, site.rootUri, document.uri) === blog && (document.body.truncateMarker !== undefined || document.body.links.some(isRelativeUrl));
     if (linksByRoute || listedPost) found.push(document.uri);
   }
   return found;

@@ -4,11 +4,12 @@ import { asLinkTarget, fileStem, isMarkdownPath, relativePath, resolveRelativeLi
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import { comparePositions, type Range } from '../../common/text';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
+import type { FrontMatterField } from '../../parsing/frontMatterFields';
 import { fragmentStart, markdownDestination, wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoLanguageOfSegment, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
-import { blogListUrl, blogListUrlsByPost, blogOfPostPath, blogPostDate, blogPostRoute, blogPostUrl, builtVersionsOf, compiledByContentPlugin, docsTagPagePlace, listedPost, type DocusaurusSite as DocusaurusSiteModel, type KnownBlog } from '../../site/docusaurus';
+import { blogListUrl, blogListUrlsByPost, blogOfFile, blogOfPostPath, blogPostDate, blogPostUrl, blogTagListUrl, builtVersionsOf, compiledByContentPlugin, contentFileReadIn, contentTranslationSource, docsTagPagePlace, listedPost, localeBaseUrl, type KnownBlog } from '../../site/docusaurus';
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
@@ -68,34 +69,32 @@ function brokenWhereRendered(index: GlossaryIndex, pages: readonly ParsedDocumen
 }
 
 /**
- * A relative URL in the part of a post the blog's list of posts shows (up to its truncate marker;
+ * A relative URL in the part of a post the blog's lists of posts show (up to its truncate marker;
  * all of it without one) is read there from the list's URL, not the post's: `./p01` leads from
  * `/blog/p05` to `/blog/p01`, from the list `/blog` to `/p01`, and Docusaurus reports it broken on
- * the list. Judged on the page of the list the posts' dates put the post on; where they do not
- * tell, where it leads nowhere from the first page and from the later ones alike (see
- * `blogListUrlsByPost`); in the default locale's build.
+ * the list. So does `../docs/intro` from the list of a tag of the post, `/blog/tags/alpha`, which
+ * leads to `/docs/intro` from the post and from `/blog`. Judged on the page of each list the
+ * posts' dates put the post on; where they do not tell, where it leads nowhere from the first page
+ * and from the later ones alike (see `blogListUrlsByPost`); in the default locale's build, and a
+ * translation of a post (`i18n/fr/docusaurus-plugin-content-blog/…`) in its locale's, whose list
+ * is at `/fr/blog`.
  */
 function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || !isRelativeUrl(link)) return undefined;
   const { docusaurus } = site;
-  const blog = docusaurus.blogs.find((candidate) => document.uri.startsWith(`${candidate.uri}/`));
+  const translated = contentTranslationSource(docusaurus, site.rootUri, document.uri);
+  const locale = translated?.locale ?? docusaurus.defaultLocale;
+  const blog = blogOfFile(docusaurus, site.rootUri, document.uri);
   const fields = document.frontMatter?.fields ?? [];
   const marker = document.body.truncateMarker;
   // A marker of the blog's own is not known here; nor what a post after it shows.
-  if (blog === undefined || blog.ownTruncateMarker || !listedPost(fields) || blogPostUrl(docusaurus, document.uri, fields) === undefined) return undefined;
+  if (blog === undefined || blog.ownTruncateMarker || !listedPost(fields)) return undefined;
   if (marker !== undefined && comparePositions(link.range.end, marker.start) > 0) return undefined;
-  const lists = index.rememberedByPages(`blog lists ${blog.uri}`, () => {
-    const listed = [...blogPostsOf(index, docusaurus, blog).values()].flatMap((uri) => {
-      const postFields = index.getDocument(uri)?.frontMatter?.fields ?? [];
-      return listedPost(postFields) ? [{ uri, date: blogPostDate(blog, uri, postFields) }] : [];
-    });
-    return blogListUrlsByPost(docusaurus, blog, listed);
-  })?.get(document.uri);
+  const lists = index.rememberedByPages(`blog lists ${blog.uri} ${locale}`, () => postListsByPost(index, site, blog, locale))?.get(document.uri);
   if (lists === undefined) return undefined;
-  const pageFolder = blogListUrl(docusaurus, blog, 2).replace(/[^/]+\/?$/, '');
+  const pageFolder = blogListUrl(docusaurus, blog, 2, locale).replace(/[^/]+\/?$/, '');
   const target = markdownDestination(link.target) ?? link.target;
-  const ledTo = lists.map((url) => linkedPath(site, { published: true, permalink: url, locale: docusaurus.defaultLocale }, target));
   const nowhere = (path: string | undefined) => {
     if (path === undefined) return false;
     // Below the folder of the list's later pages only those pages are (`/blog/page/3`).
@@ -103,16 +102,89 @@ function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link:
     const last = path.split('/').filter((segment) => segment !== '').pop();
     return last !== undefined && !/\.(?!mdx?$)[a-z0-9]+$/i.test(last) && index.documentsAtPermalink(site, path).length === 0 && judgedAsNoPage(index, site, path);
   };
-  if (!ledTo.every(nowhere)) return undefined;
-  const message =
-    lists.length === 1
-      ? l10n.t('The blog\'s list of posts {0} shows this part of the post too, and there "{1}" leads to {2}, where no page is: Docusaurus reports a broken link on the list.', lists[0], link.target, ledTo[0]!)
-      : l10n.t('The blog\'s list of posts shows this part of the post too, on its first page ({0}) or a later one, and from each "{1}" leads where no page is ({2}, {3}): Docusaurus reports a broken link on the list.', lists[0], link.target, ledTo[0]!, ledTo[1]!);
+  // A list shows the post on one of the pages named: broken where the link leads nowhere from each.
+  const broken = lists
+    .map((list) => ({ ...list, ledTo: list.pages.map((url) => linkedPath(site, { published: true, permalink: url, locale }, target)) }))
+    .find((list) => list.ledTo.every(nowhere));
+  if (broken === undefined) return undefined;
+  const { tag, pages, ledTo } = broken;
+  let message: string;
+  if (tag === undefined) {
+    message =
+      pages.length === 1
+        ? l10n.t('The blog\'s list of posts {0} shows this part of the post too, and there "{1}" leads to {2}, where no page is: Docusaurus reports a broken link on the list.', pages[0], link.target, ledTo[0]!)
+        : l10n.t('The blog\'s list of posts shows this part of the post too, on its first page ({0}) or a later one, and from each "{1}" leads where no page is ({2}, {3}): Docusaurus reports a broken link on the list.', pages[0], link.target, ledTo[0]!, ledTo[1]!);
+  } else {
+    message =
+      pages.length === 1
+        ? l10n.t('The list of posts tagged "{0}" ({1}) shows this part of the post too, and there "{2}" leads to {3}, where no page is: Docusaurus reports a broken link on the list.', tag, pages[0], link.target, ledTo[0]!)
+        : l10n.t('The list of posts tagged "{0}" shows this part of the post too, on its first page ({1}) or a later one, and from each "{2}" leads where no page is ({3}, {4}): Docusaurus reports a broken link on the list.', tag, pages[0], link.target, ledTo[0]!, ledTo[1]!);
+  }
   // Where it leads from the post, written from the site's root, it leads from every page.
   const fromPost = linkedDocument(index, document.uri, link.target, link.targetUri);
   if (fromPost.kind !== 'route' || (fromPost.document === undefined && blogPostUriAt(index, site, fromPost.path!) === undefined)) return { message };
-  const suggestion = `${asLinkTarget(fromPost.path!)}${link.target.match(/[?#].*$/s)?.[0] ?? ''}`;
+  // From the site's base URL: a locale's build puts its own before it (`/blog/x` leads to `/fr/blog/x`).
+  const localeBase = localeBaseUrl(docusaurus, locale);
+  const path = fromPost.path!.startsWith(localeBase) ? `${docusaurus.baseUrl}${fromPost.path!.slice(localeBase.length)}` : fromPost.path!;
+  const suggestion = `${asLinkTarget(path)}${link.target.match(/[?#].*$/s)?.[0] ?? ''}`;
   return { message: l10n.t('{0} Write "{1}", which leads to the same page from both.', message, suggestion), suggestion };
+}
+
+/**
+ * For each listed post of a blog in a locale's build, the lists of posts that show it: the blog's
+ * own (`/blog`) and its tags' (`/blog/tags/alpha`, with the tag's label as the post writes it),
+ * each with the URLs of the pages one of which shows it (see `blogListUrlsByPost`). Undefined where
+ * the options compute how many posts a page shows.
+ */
+function postListsByPost(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, blog: KnownBlog, locale: string): Map<string, Array<{ tag?: string; pages: string[] }>> | undefined {
+  const { docusaurus } = site;
+  const listed = [...blogPostsOf(index, site, blog, locale).values()].flatMap((uri) => {
+    const fields = index.getDocument(uri)?.frontMatter?.fields ?? [];
+    const inBlog = contentTranslationSource(docusaurus, site.rootUri, uri)?.uri ?? uri;
+    return listedPost(fields) ? [{ uri, date: blogPostDate(blog, inBlog, fields), tags: blogPostTags(index, uri, fields) }] : [];
+  });
+  const own = blogListUrlsByPost(blog, listed, (page) => blogListUrl(docusaurus, blog, page, locale));
+  if (own === undefined) return undefined;
+  const lists = new Map<string, Array<{ tag?: string; pages: string[] }>>([...own].map(([uri, pages]) => [uri, [{ pages }]]));
+  // Docusaurus makes a list of each tag's posts, the tags that share a permalink one.
+  const postsByTag = new Map<string, { permalink: string; posts: Array<{ uri: string; date: number | undefined; label: string }> }>();
+  for (const post of listed) {
+    for (const tag of post.tags) {
+      const key = routeKey(tag.permalink);
+      const entry = postsByTag.get(key) ?? postsByTag.set(key, { permalink: tag.permalink, posts: [] }).get(key)!;
+      entry.posts.push({ uri: post.uri, date: post.date, label: tag.label });
+    }
+  }
+  for (const { permalink, posts } of postsByTag.values()) {
+    const pages = blogListUrlsByPost(blog, posts, (page) => blogTagListUrl(docusaurus, blog, permalink, page, locale))!;
+    for (const post of posts) lists.get(post.uri)!.push({ tag: post.label, pages: pages.get(post.uri)! });
+  }
+  return lists;
+}
+
+/**
+ * A blog post's tags, with the permalink of each one's list below the blog's folder of tags: the
+ * front matter's `permalink` of a tag written as an object; the one the tags file declares for a
+ * key, else the key in kebab case. Each permalink once.
+ */
+function blogPostTags(index: GlossaryIndex, uri: string, fields: readonly FrontMatterField[]): Array<{ label: string; permalink: string }> {
+  const tags = fields.find((field) => field.key === 'tags')?.value;
+  if (!Array.isArray(tags)) return [];
+  const tagsFile = index.tagsFileFor(uri);
+  const found = new Map<string, { label: string; permalink: string }>();
+  for (const tag of tags) {
+    const written = typeof tag === 'object' && tag !== null ? (tag as { label?: unknown; permalink?: unknown }) : undefined;
+    const read =
+      typeof tag === 'string'
+        ? { label: tag, permalink: tagsFile?.tags.get(tag)?.permalink ?? docusaurusPermalinkOf(tag) }
+        : typeof written?.label === 'string' && typeof written.permalink === 'string'
+          ? { label: written.label, permalink: written.permalink }
+          : undefined;
+    if (read === undefined) continue;
+    const permalink = read.permalink.replace(/^\/+/, '');
+    if (!found.has(routeKey(`/${permalink}`))) found.set(routeKey(`/${permalink}`), { label: read.label, permalink });
+  }
+  return [...found.values()];
 }
 
 /** Whether a link is a relative URL Docusaurus leaves as written: no Markdown file's path, no common file type (files it bundles), no absolute path or URL. */
@@ -433,18 +505,31 @@ function blogPostAt(index: GlossaryIndex, site: Site, path: string): boolean {
   return blogPostUriAt(index, site, path) !== undefined;
 }
 
-/** The post of a Docusaurus blog whose routes are known at a URL path (see `blogPostRoute`): one the blog plugin compiles, not a draft. */
+/** The file of the post of a Docusaurus blog whose routes are known at a URL path (see `blogPostsOf`). */
 export function blogPostUriAt(index: GlossaryIndex, site: Site, path: string): string | undefined {
   if (site.generator !== 'docusaurus') return undefined;
-  const blog = blogOfPostPath(site.docusaurus, path);
-  return blog === undefined ? undefined : blogPostsOf(index, site.docusaurus, blog).get(routeKey(path));
+  const place = blogOfPostPath(site.docusaurus, path);
+  return place === undefined ? undefined : blogPostsOf(index, site, place.blog, place.locale).get(routeKey(path));
 }
 
-/** The posts of a blog whose routes are known (the files its plugin compiles, no drafts), by route as Docusaurus's check of links compares it. */
-export function blogPostsOf(index: GlossaryIndex, site: DocusaurusSiteModel, blog: KnownBlog): ReadonlyMap<string, string> {
-  return index.rememberedByPages(`blog posts ${blog.uri}`, () => {
-    const posts = [...index.documents()].filter((document) => document.uri.startsWith(`${blog.uri}/`) && compiledByContentPlugin(site, document.uri, document.frontMatter?.fields ?? []));
-    return new Map(posts.map((post) => [routeKey(blogPostRoute(site, blog, post.uri, post.frontMatter?.fields ?? [])), post.uri]));
+/**
+ * The posts of a blog whose routes are known in a locale's build (the default locale's unless
+ * named), by URL as Docusaurus's check of links compares it, each with the file that build reads
+ * for it: a post of the blog's folder, or its translation into the locale where there is one
+ * (`i18n/fr/docusaurus-plugin-content-blog/…`), whose front matter gives its slug. The files the
+ * plugin compiles, no drafts.
+ */
+export function blogPostsOf(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, blog: KnownBlog, locale = site.docusaurus.defaultLocale): ReadonlyMap<string, string> {
+  const { docusaurus } = site;
+  return index.rememberedByPages(`blog posts ${blog.uri} ${locale}`, () => {
+    const posts = new Map<string, string>();
+    for (const document of index.documents()) {
+      if (!document.uri.startsWith(`${blog.uri}/`)) continue;
+      const read = contentFileReadIn(docusaurus, site.rootUri, document.uri, locale, (uri) => index.whatIsAt(uri) === 'file');
+      const url = blogPostUrl(docusaurus, document.uri, index.getDocument(read)?.frontMatter?.fields ?? [], locale);
+      if (url !== undefined) posts.set(routeKey(url), read);
+    }
+    return posts;
   });
 }
 
