@@ -1025,6 +1025,8 @@ describe('broken links in a Hugo site', () => {
       'content/docs/other.md': page('[../up-alias/, ./dot/, /docs/old/index.html]'),
     }), ['/categories', '/docs', '/docs/dot', '/docs/old', '/my-docs', '/qa', '/tags', '/up-alias']);
     assert.deepEqual(paths('uglyURLs = true\n', { 'content/blog/post.md': page('[/old/]') }), ['/blog.html', '/categories.html', '/old.html', '/tags.html']);
+    // A top-level folder's own leaf bundle is no section: where its url moves it, Hugo writes nothing at the folder's path; a bundle below it makes the folder a section.
+    assert.deepEqual(paths('', { 'content/about/index.md': '---\ntitle: A\nurl: /elsewhere/\n---\n', 'content/posts/p1/index.md': page() }), ['/categories', '/posts', '/tags']);
     // A section of pages Hugo reads and renders none of (headless, render: never) is written; in the page's language, whatever its url.
     assert.deepEqual(paths('defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n[languages.de]\ncontentDir = "content/de"\nweight = 2\n', {
       'content/en/nie/p.md': '---\ntitle: P\n_build:\n  render: never\n---\n',
@@ -1462,6 +1464,34 @@ describe('duplicate-route', () => {
     docusaurus.setDocument('file:///site/docs/x/d.md', '---\ntitle: D\nid: same\n---\n');
     assert.deepEqual(routeWarnings(docusaurus, 'file:///site/docs/a.md'), ['Docusaurus builds another page at this URL too (/docs/fest): b.md. It writes only one of them.']);
     assert.deepEqual(routeWarnings(docusaurus, 'file:///site/docs/x/c.md'), [], 'one doc id twice is duplicate-id\'s');
+  });
+
+  it('warns on a Hugo page built where Hugo writes the list page of a top-level folder without an _index file, or of a taxonomy (hello-friend-ng\'s about.md beside about/me.md); not on a top-level leaf bundle, nor on a taxonomy\'s own _index.md', () => {
+    const index = indexWith({
+      'content/about.md': '---\ntitle: About\n---\n',
+      'content/about/me.md': '---\ntitle: Me\n---\n',
+      'content/categories.md': '---\ntitle: Categories\n---\n',
+      'content/tags/_index.md': '---\ntitle: Tags\n---\n',
+      'content/team/index.md': '---\ntitle: Team\n---\n',
+      'content/posts/p1/index.md': '---\ntitle: P1\nurl: /posts/\n---\n',
+      'content/drafts.md': '---\ntitle: Drafts\n---\n',
+      'content/drafts/d.md': '---\ntitle: D\ndraft: true\n---\n',
+    });
+    const routeWarnings = (uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'duplicate-route').map((diagnostic) => diagnostic.message);
+    const listPage = (path: string) => `Hugo builds the list page of a section or a taxonomy at this URL too (${path}). It writes only one of them.`;
+    assert.deepEqual(
+      ['about.md', 'about/me.md', 'categories.md', 'tags/_index.md', 'team/index.md', 'posts/p1/index.md', 'drafts.md'].map((file) => routeWarnings(`file:///site/content/${file}`)),
+      [[listPage('/about/')], [], [listPage('/categories/')], [], [], [listPage('/posts/')], []],
+    );
+    // The section's first page comes: the page at its URL is checked again.
+    const created = index.setDocument('file:///site/content/drafts/e.md', '---\ntitle: E\n---\n');
+    assert.ok(affectedDocuments(index, created.uri, undefined, created).has('file:///site/content/drafts.md'));
+    assert.deepEqual(routeWarnings('file:///site/content/drafts.md'), [listPage('/drafts/')]);
+    // Without the taxonomies' lists (`disableKinds = ["taxonomy"]`), nothing else is at `/categories/`.
+    const withoutLists = new GlossaryIndex();
+    withoutLists.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf(readHugoConfig('disableKinds = ["taxonomy"]\nignoreErrors = ["error-disable-taxonomy"]\n', 'hugo.toml')), now: NOW }]);
+    const categories = withoutLists.setDocument('file:///site/content/categories.md', '---\ntitle: Categories\n---\n');
+    assert.deepEqual(documentDiagnostics(withoutLists, categories).filter((diagnostic) => diagnostic.code === 'duplicate-route'), []);
   });
 });
 

@@ -646,7 +646,8 @@ function replacedByTwin(site: HugoSite, fileName: string, language: string, name
 /**
  * The URL paths Hugo writes a page at besides the pages' own, as keys (see `permalinkKey`):
  * - the list page of each top-level folder of a content folder that holds a page Hugo reads (built,
- *   or headless, or not rendered; not a draft) and no `_index` file of its own (whose page is a page
+ *   or headless, or not rendered; not a draft; not the folder's own leaf bundle, `about/index.md`, which
+ *   makes it no section) and no `_index` file of its own (whose page is a page
  *   of the index), unless `disableKinds` has `section`: in the page's language, its name urlized
  *   and lower-cased whatever `disablePathToLower` says, `.html` with `uglyURLs`;
  * - a redirect at each `aliases` path of a built page, unless `disableAliases`: below the base URL's
@@ -694,7 +695,9 @@ export function hugoPathsBesidePages(site: HugoSite, files: Iterable<string>, pa
       }
     }
     const top = topFolderOf(relativePath);
-    if (page.contentRead && top !== undefined && !headed.has(`${top.contentDir}/${top.folder}`) && !site.disableKinds.has('section')) {
+    // A top-level folder's own leaf bundle (`about/index.md`) is a page, and no section: its other files are its resources.
+    const ownBundle = top !== undefined && top.rest.length === 1 && bundleHeaderKind(top.rest[0]) === 'leaf';
+    if (page.contentRead && top !== undefined && !ownBundle && !headed.has(`${top.contentDir}/${top.folder}`) && !site.disableKinds.has('section')) {
       // As a page's own path has it (see `hugoPageOf`), whatever its `url` says.
       const prefix = languagePrefix(page.locale);
       const unaccented = site.removePathAccents ? top.folder.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC') : top.folder;

@@ -1,6 +1,7 @@
 import { sameFrontMatterValues, type GlossaryIndex } from '../../index/glossaryIndex';
 import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
-import { routeSegments } from '../../common/uris';
+import { routeSegments, uriPath } from '../../common/uris';
+import { hugoPathsBesidePages } from '../../site/hugo';
 import { blogOfFile, blogPostRoute, type DocusaurusSite, type KnownBlog } from '../../site/docusaurus';
 import { isCaseOrNumberVariant, isLikelyTypo } from './similarity';
 import { partialsImportedBy } from './partials';
@@ -87,6 +88,17 @@ export function affectedDocuments(index: GlossaryIndex, uri: string, before: Par
         // Hugo's below the base (or a language), Docusaurus's below the docs' route and version.
         const linksToTerms = document.body.links.some((link) => routeSegments(link.target)?.some((segment, at) => at < 4 && taxonomies.has(segment.toLowerCase())));
         if (linksToTerms && index.siteFor(document.uri) === site) affected.add(document.uri);
+      }
+    }
+    // A page that comes, goes or stops being a draft in a top-level folder without an `_index` file
+    // makes or takes the folder's list page, where another page may be built too (`duplicate-route`).
+    if (site?.generator === 'hugo') {
+      const relativePath = uriPath(uri).slice(uriPath(site.rootUri).replace(/\/$/, '').length + 1);
+      for (const document of [before, after]) {
+        const page = document === undefined ? undefined : index.pageFor(uri, document.frontMatter?.fields ?? []);
+        if (page === undefined) continue;
+        const listPages = hugoPathsBesidePages(site.hugo, [relativePath], [{ relativePath, page: { ...page, contentRead: true }, aliases: [], terms: new Map<string, string[]>() }]);
+        for (const path of listPages) for (const other of index.documentsAtPermalink(site, path)) affected.add(other.uri);
       }
     }
     if (index.isHugoSectionFile(uri) || index.mayHeadHugoBundle(uri)) {
