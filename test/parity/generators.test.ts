@@ -420,6 +420,7 @@ const HUGO_SITES = [
   { name: 'hugo-permalinks-contentless-section', dir: path.join(SITES, 'hugo-permalinks-contentless-section') },
   { name: 'hugo-build-folder', dir: path.join(SITES, 'hugo-build-folder') },
   { name: 'hugo-disable-taxonomy', dir: path.join(SITES, 'hugo-disable-taxonomy') },
+  { name: 'hugo-output-taxonomy', dir: path.join(SITES, 'hugo-output-taxonomy') },
   { name: 'hugo-links-html', dir: path.join(SITES, 'hugo-links-html') },
   { name: 'hugo-links-empty-sections', dir: path.join(SITES, 'hugo-links-empty-sections') },
   { name: 'hugo-links-html-ugly', dir: path.join(SITES, 'hugo-links-html-ugly') },

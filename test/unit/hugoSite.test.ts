@@ -170,6 +170,24 @@ describe('Hugo configuration', () => {
     );
   });
 
+  it('says Hugo stops on output formats for "taxonomy" without "term", in the site\'s outputs or a language\'s, unless "taxonomyTerm" or ignoreErrors say otherwise (hugo-output-taxonomy)', () => {
+    const problemsOf = (config: string, name = 'hugo.toml') => readHugoConfig(config, name).problems.length;
+    assert.deepEqual(
+      [
+        '[outputs]\ntaxonomy = ["HTML"]',
+        '[outputs]\nTaxonomy = ["HTML"]',
+        '[outputs]\ntaxonomy = []',
+        '[outputs]\ntaxonomy = ["HTML"]\nterm = ["HTML"]',
+        '[outputs]\ntaxonomy = ["HTML"]\ntaxonomyTerm = ["HTML"]',
+        'ignoreErrors = ["ERROR-OUTPUT-TAXONOMY"]\n[outputs]\ntaxonomy = ["HTML"]',
+        '[outputs]\nhome = ["HTML"]',
+        '[languages.en]\nweight = 1\n[languages.en.outputs]\ntaxonomy = ["HTML"]',
+      ].map((config) => problemsOf(config)),
+      [1, 1, 1, 0, 0, 0, 0, 1],
+    );
+    assert.equal(problemsOf('outputs:\n  taxonomy: [HTML]\n', 'hugo.yaml'), 1);
+  });
+
   it('refuses a file longer than the bound, and never throws on hostile input', () => {
     assert.match(readHugoConfig(`a = "${'x'.repeat(MAX_HUGO_CONFIG_LENGTH)}"`, 'hugo.toml').problems[0].message, /longer than/);
     for (const text of ['a = ' + '['.repeat(10_000), '[' .repeat(10_000), '{'.repeat(10_000), 'a:\n' + '  - '.repeat(5000), '"just a string"', '[1, 2]', '']) {

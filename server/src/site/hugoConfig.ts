@@ -289,6 +289,15 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   if (disableKinds?.includes('taxonomy') && !disableKinds.includes('term') && !disableKinds.includes('taxonomyTerm') && !ignored.includes('error-disable-taxonomy')) {
     report(['disableKinds'], l10n.t('Hugo refuses to build: "disableKinds" holds "taxonomy" without "term", whose meaning Hugo 0.73 changed; add "term", or "error-disable-taxonomy" to "ignoreErrors".'));
   }
+  // So it does on output formats for `taxonomy` without `term` (or the old `taxonomyTerm`), in the
+  // site's `outputs` or a language's, unless `ignoreErrors` names the message.
+  const languageTables = isTable(table.languages) ? Object.entries(table.languages).filter((entry): entry is [string, Table] => isTable(entry[1])) : [];
+  const namesTerms = (outputs: unknown) => isTable(outputs) && (outputs.term !== undefined || outputs.taxonomyterm !== undefined);
+  for (const [outputs, path] of [[table.outputs, []], ...languageTables.map(([code, settings]) => [settings.outputs, ['languages', code]] as const)] as const) {
+    if (isTable(outputs) && outputs.taxonomy !== undefined && !namesTerms(outputs) && !namesTerms(table.outputs) && !ignored.includes('error-output-taxonomy')) {
+      report([...path, 'outputs', 'taxonomy'], l10n.t('Hugo refuses to build: "outputs" names output formats for "taxonomy" without "term", whose meaning Hugo 0.73 changed; add "term", or "error-output-taxonomy" to "ignoreErrors".'));
+    }
+  }
   assign('enableGitInfo', flag(table, ['enableGitInfo']));
   // `[frontmatter]`: where each date comes from, a list of front-matter keys and handlers (`:filename`), in any case.
   const dateSources = table.frontmatter;
