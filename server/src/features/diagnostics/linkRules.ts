@@ -525,7 +525,7 @@ export function blogPostsOf(index: GlossaryIndex, site: Extract<Site, { generato
     const posts = new Map<string, string>();
     for (const document of index.documents()) {
       if (!document.uri.startsWith(`${blog.uri}/`)) continue;
-      const read = contentFileReadIn(docusaurus, site.rootUri, document.uri, locale, (uri) => index.whatIsAt(uri) === 'file');
+      const read = contentFileReadIn(docusaurus, site.rootUri, document.uri, locale, (uri) => index.getDocument(uri) !== undefined);
       const url = blogPostUrl(docusaurus, document.uri, index.getDocument(read)?.frontMatter?.fields ?? [], locale);
       if (url !== undefined) posts.set(routeKey(url), read);
     }
