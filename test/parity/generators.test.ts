@@ -373,6 +373,8 @@ const HUGO_SITES = [
   { name: 'hugo-refs-lenient', dir: path.join(SITES, 'hugo-refs-lenient') },
   { name: 'hugo-refs-dot-folders', dir: path.join(SITES, 'hugo-refs-dot-folders') },
   { name: 'hugo-refs-mounted', dir: path.join(SITES, 'hugo-refs-mounted') },
+  { name: 'hugo-refs-final-slash', dir: path.join(SITES, 'hugo-refs-final-slash') },
+  { name: 'hugo-refs-final-slash-sections', dir: path.join(SITES, 'hugo-refs-final-slash-sections') },
   { name: 'hugo-draft-words', dir: path.join(SITES, 'hugo-draft-words') },
   { name: 'hugo-shortcodes', dir: path.join(SITES, 'hugo-shortcodes') },
   { name: 'hugo-shortcodes-unknown', dir: path.join(SITES, 'hugo-shortcodes-unknown') },

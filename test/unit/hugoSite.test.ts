@@ -1072,6 +1072,28 @@ describe("Hugo's ref and relref", () => {
     assert.equal(lines[refs[0].range.start.line].slice(refs[0].range.start.character, refs[0].range.end.character), 'a.md');
   });
 
+  it("with a path from the content folder and a final slash find a section only: the build fails on a page's, a bundle's or a plain folder's (hugo-refs-final-slash)", () => {
+    const refs = ['/docs/b/#teil', '/docs/c/', '/docs/ohne/', '/docs/h/', '/docs/s/', '/DOCS/S/', '/docs/', '/docs/b', '../b/'].map((target) => `{{< ref "${target}" >}}`).join(' ');
+    const index = indexWith({
+      'content/docs/b.md': '---\ntitle: B\n---\n',
+      'content/docs/c/index.md': '---\ntitle: C\n---\n',
+      'content/docs/s/_index.md': '---\ntitle: S\n---\n',
+      'content/docs/ohne/n.md': '---\ntitle: N\n---\n',
+      'content/docs/h/h1.md': '---\ntitle: H1\n---\n',
+      'content/docs/a.md': `---\ntitle: A\n---\n${refs}\n`,
+    });
+    // `/docs/h/` has its `_index` file in a format the glossary does not read: a section all the same.
+    index.setPathProbe((uri) => (uri === 'file:///site/content/docs/h/_index.html' ? 'file' : 'none'));
+    const found = documentDiagnostics(index, index.getDocument('file:///site/content/docs/a.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
+    // The fix drops the slash where a page is at the path.
+    assert.deepEqual(found.map((diagnostic) => [diagnostic.message.match(/"([^"]+)"/)![1], diagnostic.suggestion, diagnostic.breaksBuild]), [
+      ['/docs/b/#teil', '/docs/b#teil', true],
+      ['/docs/c/', '/docs/c', true],
+      ['/docs/ohne/', undefined, true],
+    ]);
+    assert.equal(found[0].message, 'Hugo\'s ref finds no page at "/docs/b/#teil": a path with a final slash names a section, and there is none. The build fails.');
+  });
+
   it('that find no page of their name are warned of (whether Hugo finds one is not predicted); a page not built renders none, and raw HTML runs none unless rendered', () => {
     const index = indexWith({
       'content/g/a.md': '---\ntitle: A\n---\n',

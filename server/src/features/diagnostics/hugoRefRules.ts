@@ -5,8 +5,8 @@ import { safeDecode, uriPath, withPath } from '../../common/uris';
 import type { GlossaryIndex } from '../../index/glossaryIndex';
 import type { ParsedDocument } from '../../parsing/document';
 import type { Site } from '../../site/site';
-import type { UnpublishedReason } from '../../site/siteTypes';
-import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoContentPath, type HugoSite } from '../../site/hugo';
+import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
+import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoContentPath, hugoThemeContentFolders, type HugoSite } from '../../site/hugo';
 import type { HugoRef } from '../../parsing/hugoShortcodes';
 
 /**
@@ -18,8 +18,10 @@ import type { HugoRef } from '../../parsing/hugoShortcodes';
  * translation finds none for another), and runs only the refs whose place
  * survives its Markdown (not in raw HTML, which a CommonMark parser would have to tell). So a ref is
  * reported only where no page of the site has its name, and as a warning: the build's failure is
- * not predicted. Not judged: refs in raw HTML (unless `unsafe`), on a page Hugo does not render,
- * and refs to a language.
+ * not predicted. But for one case the model holds whole: a path from the content folder with a
+ * final slash names a section only (see `namesNoSection`), and Hugo fails the build on
+ * `/docs/b/` where `b` is a page. Not judged: refs in raw HTML (unless `unsafe`), on a page Hugo
+ * does not render, and refs to a language.
  */
 export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
@@ -33,6 +35,22 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
   for (const ref of refs) {
     if (ref.lang !== undefined || (ref.inHtml && !site.hugo.rendersRawHtml)) continue;
     // A path ending in `.` or `..` (`../_index.md`, `..`) names a folder from the page's: Hugo finds that section.
+    if (namesNoSection(index, site, page.locale, ref.target)) {
+      const path = safeDecode(ref.target.replace(/[?#].*$/s, '').trim());
+      // Without its final slash it finds the page of that path, where one is.
+      const withoutSlash = index.hugoPagesAt(site, page.locale, path.replace(/\/+$/, '').toLowerCase()).filter((found) => foundByRef(index.pageOf(found.uri)));
+      diagnostics.push({
+        range: ref.range,
+        severity: 'warning',
+        code: 'broken-link',
+        message: site.hugo.refsFailBuild
+          ? l10n.t('Hugo\'s ref finds no page at "{0}": a path with a final slash names a section, and there is none. The build fails.', ref.target)
+          : l10n.t('Hugo\'s ref finds no page at "{0}": a path with a final slash names a section, and there is none.', ref.target),
+        ...(withoutSlash.length > 0 ? { suggestion: ref.target.replace(/\/+(?=[?#]|$)/, '') } : {}),
+        ...(site.hugo.refsFailBuild ? { breaksBuild: true as const } : {}),
+      });
+      continue;
+    }
     const target = withDotFolderResolved(ref.target, site, document.uri);
     if (target === undefined || names.has(refName(target, languages))) continue;
     if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
@@ -102,6 +120,35 @@ function namesUnreadContentFile(index: GlossaryIndex, rootUri: string, hugo: Hug
   const stems = [...new Set([relative, relative.toLowerCase()])].flatMap((stem) => [stem, `${stem}/index`, `${stem}/_index`]);
   const files = stems.flatMap((stem) => HUGO_UNREAD_CONTENT_EXTENSIONS.map((unread) => `${stem}.${unread}`));
   return folders.some((folder) => files.some((file) => index.whatIsAt(withPath(rootUri, `${folder}/${file}`)) === 'file'));
+}
+
+/**
+ * Whether a ref names a path from the content folder with a final slash (`/docs/b/`, `/docs/b/#x`)
+ * where no section is, in the page's language: Hugo's lookup then finds no page, not even `b.md` or
+ * the leaf bundle `b/index.md` (checked with Hugo 0.111.3). A section is a folder with an `_index`
+ * file Hugo knows of (built, or not rendered), in any format or left out of the workspace (looked
+ * for on disk). Not judged: a top-level folder (a section wherever it holds a page), a path that
+ * goes up, and sites whose sections may come from modules, mounts or a theme's content.
+ */
+function namesNoSection(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, locale: string, target: string): boolean {
+  const path = safeDecode(target.replace(/[?#].*$/s, '').trim());
+  if (!/^\/[^/].*\/$/.test(path) || path.indexOf('/', 1) === path.length - 1 || path.split('/').some((segment) => segment === '.' || segment === '..')) return false;
+  const { hugo } = site;
+  if (hugo.importsModules || hugo.contentSubmounts.length > 0 || hugoThemeContentFolders(hugo).some((folder) => index.whatIsAt(withPath(site.rootUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/${folder}`)) !== 'none')) return false;
+  const folder = path.replace(/\/+$/, '');
+  const sectionPages = index.hugoPagesAt(site, locale, `${folder.toLowerCase()}/_index`);
+  if (sectionPages.some((document) => foundByRef(index.pageOf(document.uri)))) return false;
+  // An `_index` file the index does not hold: of another format, in another case, or left out of the workspace.
+  const contentDir = hugo.languages.find((language) => language.code === locale)?.contentDir ?? hugo.contentDir;
+  const root = uriPath(site.rootUri).replace(/\/$/, '');
+  const suffixes = ['', ...hugo.languages.map((language) => `.${language.code}`)];
+  const names = ['md', 'markdown', ...HUGO_UNREAD_CONTENT_EXTENSIONS].flatMap((extension) => suffixes.map((suffix) => `_index${suffix}.${extension}`));
+  return ![...new Set([folder, folder.toLowerCase()])].some((written) => names.some((name) => index.whatIsAt(withPath(site.rootUri, `${[root, contentDir].filter((part) => part !== '').join('/')}${written}/${name}`)) === 'file'));
+}
+
+/** Whether a ref finds a page Hugo knows of: one it builds, or does not render (see `FOUND_THOUGH_UNBUILT`). */
+function foundByRef(page: SitePage | undefined): boolean {
+  return page?.published === true || (page !== undefined && FOUND_THOUGH_UNBUILT.has(page.unpublishedReason));
 }
 
 /** Why a page Hugo knows of is not built, but a ref finds it: it is not rendered (`headless`, `_build`). A page dated in the future or expired Hugo leaves out, and a ref to it fails as one to a draft. */
