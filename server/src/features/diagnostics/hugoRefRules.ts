@@ -127,7 +127,7 @@ function namesUnreadContentFile(index: GlossaryIndex, rootUri: string, hugo: Hug
  * where no section is, in the page's language: Hugo's lookup then finds no page, not even `b.md` or
  * the leaf bundle `b/index.md` (checked with Hugo 0.111.3). A section is a folder with an `_index`
  * file Hugo knows of (built, or not rendered), in any format or left out of the workspace (looked
- * for on disk). Not judged: a top-level folder (a section wherever it holds a page), a path that
+ * for on disk), in any language. Not judged: a top-level folder (a section wherever it holds a page), a path that
  * goes up, and sites whose sections may come from modules, mounts or a theme's content.
  */
 function namesNoSection(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, locale: string, target: string): boolean {
@@ -136,14 +136,16 @@ function namesNoSection(index: GlossaryIndex, site: Extract<Site, { generator: '
   const { hugo } = site;
   if (hugo.importsModules || hugo.contentSubmounts.length > 0 || hugoThemeContentFolders(hugo).some((folder) => index.whatIsAt(withPath(site.rootUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/${folder}`)) !== 'none')) return false;
   const folder = path.replace(/\/+$/, '');
-  const sectionPages = index.hugoPagesAt(site, locale, `${folder.toLowerCase()}/_index`);
-  if (sectionPages.some((document) => foundByRef(index.pageOf(document.uri)))) return false;
+  // A section of another language counts too: whether Hugo makes one in this language of it is not modelled.
+  const locales = [locale, ...hugo.languages.map((language) => language.code).filter((code) => code !== locale)];
+  if (locales.some((code) => index.hugoPagesAt(site, code, `${folder.toLowerCase()}/_index`).some((document) => foundByRef(index.pageOf(document.uri))))) return false;
   // An `_index` file the index does not hold: of another format, in another case, or left out of the workspace.
-  const contentDir = hugo.languages.find((language) => language.code === locale)?.contentDir ?? hugo.contentDir;
   const root = uriPath(site.rootUri).replace(/\/$/, '');
+  const contentFolders = [...new Set([hugo.contentDir, ...hugo.languages.map((language) => language.contentDir)])].map((dir) => [root, dir].filter((part) => part !== '').join('/'));
   const suffixes = ['', ...hugo.languages.map((language) => `.${language.code}`)];
   const names = ['md', 'markdown', ...HUGO_UNREAD_CONTENT_EXTENSIONS].flatMap((extension) => suffixes.map((suffix) => `_index${suffix}.${extension}`));
-  return ![...new Set([folder, folder.toLowerCase()])].some((written) => names.some((name) => index.whatIsAt(withPath(site.rootUri, `${[root, contentDir].filter((part) => part !== '').join('/')}${written}/${name}`)) === 'file'));
+  const folders = contentFolders.flatMap((content) => [...new Set([folder, folder.toLowerCase()])].map((written) => `${content}${written}`));
+  return !folders.some((candidate) => names.some((name) => index.whatIsAt(withPath(site.rootUri, `${candidate}/${name}`)) === 'file'));
 }
 
 /** Whether a ref finds a page Hugo knows of: one it builds, or does not render (see `FOUND_THOUGH_UNBUILT`). */
