@@ -34,34 +34,30 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
   const diagnostics: GlossaryDiagnostic[] = [];
   for (const ref of refs) {
     if (ref.lang !== undefined || (ref.inHtml && !site.hugo.rendersRawHtml)) continue;
-    // A path ending in `.` or `..` (`../_index.md`, `..`) names a folder from the page's: Hugo finds that section.
+    let finding: Pick<GlossaryDiagnostic, 'message' | 'suggestion' | 'breaksBuild'>;
     if (namesNoSection(index, site, page.locale, ref.target)) {
       const path = safeDecode(ref.target.replace(/[?#].*$/s, '').trim());
       // Without its final slash it finds the page of that path, where one is.
       const withoutSlash = index.hugoPagesAt(site, page.locale, path.replace(/\/+$/, '').toLowerCase()).filter((found) => foundByRef(index.pageOf(found.uri)));
-      diagnostics.push({
-        range: ref.range,
-        severity: 'warning',
-        code: 'broken-link',
+      finding = {
         message: site.hugo.refsFailBuild
           ? l10n.t('Hugo\'s ref finds no page at "{0}": a path with a final slash names a section, and there is none. The build fails.', ref.target)
           : l10n.t('Hugo\'s ref finds no page at "{0}": a path with a final slash names a section, and there is none.', ref.target),
         ...(withoutSlash.length > 0 ? { suggestion: ref.target.replace(/\/+(?=[?#]|$)/, '') } : {}),
         ...(site.hugo.refsFailBuild ? { breaksBuild: true as const } : {}),
-      });
-      continue;
+      };
+    } else {
+      // A path ending in `.` or `..` (`../_index.md`, `..`) names a folder from the page's: Hugo finds that section.
+      const target = withDotFolderResolved(ref.target, site, document.uri);
+      if (target === undefined || names.has(refName(target, languages))) continue;
+      if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
+      finding = {
+        message: site.hugo.refsFailBuild
+          ? l10n.t('No page of the site is named "{0}": should Hugo\'s ref find none, the build fails.', ref.target)
+          : l10n.t('No page of the site is named "{0}": Hugo\'s ref may find none.', ref.target),
+      };
     }
-    const target = withDotFolderResolved(ref.target, site, document.uri);
-    if (target === undefined || names.has(refName(target, languages))) continue;
-    if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
-    diagnostics.push({
-      range: ref.range,
-      severity: 'warning',
-      code: 'broken-link',
-      message: site.hugo.refsFailBuild
-        ? l10n.t('No page of the site is named "{0}": should Hugo\'s ref find none, the build fails.', ref.target)
-        : l10n.t('No page of the site is named "{0}": Hugo\'s ref may find none.', ref.target),
-    });
+    diagnostics.push({ range: ref.range, severity: 'warning', code: 'broken-link', ...finding });
   }
   return diagnostics;
 }
