@@ -156,7 +156,7 @@ const OLD_MODULE_EXPORTS = `module.exports = {
 `;
 
 /** The classic preset's blog with every option at its default. */
-const DEFAULT_BLOG = { folder: 'blog', routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], postsPerPage: 10, translations: 'docusaurus-plugin-content-blog' };
+const DEFAULT_BLOG = { folder: 'blog', routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], postsPerPage: 10, translations: 'docusaurus-plugin-content-blog', authorsMap: 'authors.yml' };
 
 describe('readDocusaurusConfig: the template shapes', () => {
   it('reads the classic JavaScript template (// @ts-check, JSDoc casts, const config, module.exports)', () => {
@@ -603,13 +603,13 @@ export default {
   it('reads the blogs whose routes are known: their folder, route folder and lists, written as values, not choosing their files', () => {
     const read = (config: string) => readDocusaurusConfig(`module.exports = { baseUrl: '/', ${config} };`, 'docusaurus.config.js').blogs;
     assert.deepEqual(read(`presets: ['classic']`), [DEFAULT_BLOG]);
-    assert.deepEqual(read(`presets: [['classic', { blog: { path: 'news', routeBasePath: '/neues/', tagsBasePath: 'themen', postsPerPage: 'ALL' } }]], plugins: [['content-blog', { id: 'log', path: 'changelog', routeBasePath: 'changelog', archiveBasePath: 'alle', postsPerPage: 3 }]]`), [
-      { folder: 'news', routeBasePath: 'neues', listFolders: ['themen', 'page', 'archive', 'authors'], postsPerPage: 'ALL', translations: 'docusaurus-plugin-content-blog' },
-      { folder: 'changelog', routeBasePath: 'changelog', listFolders: ['tags', 'page', 'alle', 'authors'], postsPerPage: 3, translations: 'docusaurus-plugin-content-blog-log' },
+    assert.deepEqual(read(`presets: [['classic', { blog: { path: 'news', routeBasePath: '/neues/', tagsBasePath: 'themen', postsPerPage: 'ALL' } }]], plugins: [['content-blog', { id: 'log', path: 'changelog', routeBasePath: 'changelog', archiveBasePath: 'alle', postsPerPage: 3, authorsMapPath: 'autoren.json' }]]`), [
+      { folder: 'news', routeBasePath: 'neues', listFolders: ['themen', 'page', 'archive', 'authors'], postsPerPage: 'ALL', translations: 'docusaurus-plugin-content-blog', authorsMap: 'authors.yml' },
+      { folder: 'changelog', routeBasePath: 'changelog', listFolders: ['tags', 'page', 'alle', 'authors'], postsPerPage: 3, translations: 'docusaurus-plugin-content-blog-log', authorsMap: 'autoren.json' },
     ]);
     // How many posts a page of its lists shows is not known where it is computed or no count.
     for (const perPage of ['process.env.PER_PAGE', '0', '2.5', "'viele'"]) {
-      assert.deepEqual(read(`presets: [['classic', { blog: { postsPerPage: ${perPage} } }]]`), [{ folder: 'blog', routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], translations: 'docusaurus-plugin-content-blog' }], perPage);
+      assert.deepEqual(read(`presets: [['classic', { blog: { postsPerPage: ${perPage} } }]]`), [{ folder: 'blog', routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], translations: 'docusaurus-plugin-content-blog', authorsMap: 'authors.yml' }], perPage);
     }
     for (const blog of [`{ include: ['*.md'] }`, `{ routeBasePath: process.env.BLOG }`, `{ archiveBasePath: null }`, `{ routeBasePath: '/' }`, `false`]) {
       assert.equal(read(`presets: [['classic', { blog: ${blog} }]]`), undefined, blog);

@@ -980,6 +980,25 @@ describe('broken-link of a relative URL in a blog post (docusaurus-blog-list-lin
     assert.deepEqual(broken(index, 'blog/2024-01-01-ohne.md'), []);
   });
 
+  it('judges it on the lists of its authors with a page too, as the authors map gives them', async () => {
+    const config = `module.exports = { baseUrl: '/', presets: [['classic', { docs: {}, blog: {} }]] };\n`;
+    const findings = async (authors: string) => {
+      const site = createWorkspace({ 'docusaurus.config.js': config, 'blog/authors.yml': authors, 'docs/intro.md': '# Intro\n', 'blog/2024-01-01-jo.md': post('jo', 'Zur [Intro](../docs/intro).', 'authors: [jo, { name: Gast }]\n') });
+      try {
+        const index = new GlossaryIndex();
+        await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
+        return documentDiagnostics(index, index.getDocument(site.uri('blog/2024-01-01-jo.md'))!, DEFAULT_SETTINGS).map((diagnostic) => diagnostic.message.replace(/ shows this part.*$/, ''));
+      } finally {
+        site.dispose();
+      }
+    };
+    assert.deepEqual(await findings('jo:\n  name: Jo\n  page: true\n'), ['The list of posts by the author "jo" (/blog/authors/jo)']);
+    assert.deepEqual(await findings('jo:\n  name: Jo\n  page: { permalink: /johanna }\n'), ['The list of posts by the author "jo" (/blog/authors/johanna)']);
+    // An author without a page has no list; a map that does not read is not judged.
+    assert.deepEqual(await findings('jo:\n  name: Jo\n'), []);
+    assert.deepEqual(await findings('jo: [\n'), []);
+  });
+
   it('leaves translations alone where the configuration places them elsewhere (i18n.path)', async () => {
     const config = (i18n: string) => `module.exports = { baseUrl: '/', i18n: { defaultLocale: 'de', locales: ['de', 'en']${i18n} }, presets: [['classic', { docs: false, blog: { postsPerPage: 1 } }]] };\n`;
     const translation = 'i18n/en/docusaurus-plugin-content-blog/2024-01-01-eins.md';

@@ -83,7 +83,7 @@ export interface DocusaurusSite {
   /** The URIs of the pages plugins' folders, with their `routeBasePath` (see `DocusaurusConfigFacts.pagesFolders`). */
   pagesFolders: Array<{ uri: string; routeBasePath: string | undefined; translations?: string }>;
   /** The blogs whose routes are known, with their folders' URIs (see `DocusaurusConfigFacts.blogs`). */
-  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string }>;
+  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorPages?: AuthorPages }>;
   /** A setting that may change how MDX reads the pages of the blog and pages plugins: their MDX is then not judged. */
   contentMdxChangedBy?: string;
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */
@@ -410,6 +410,35 @@ export function unknownIndexVersionPathsOf(instance: DocusaurusInstance): string
 /** URL parts joined with single slashes; the last part's final slash is kept. */
 /** A blog whose routes are known (see `DocusaurusSite.blogs`). */
 export type KnownBlog = DocusaurusSite['blogs'][number];
+
+/** The authors of a blog's authors map who have a page (`page: true`, `page: { permalink }`), by key, with the page's permalink below the blog's folder of authors. */
+export type AuthorPages = ReadonlyMap<string, string>;
+
+/**
+ * The author pages a blog's authors map gives (see `AuthorPages`): an author's `page: true` is at
+ * the key in kebab case, `page: { permalink }` at its permalink. Undefined for a map that is not an
+ * object of authors, which Docusaurus refuses.
+ */
+export function authorPagesOf(map: unknown, kebabCase: (key: string) => string): AuthorPages | undefined {
+  if (typeof map !== 'object' || map === null || Array.isArray(map)) return undefined;
+  const pages = new Map<string, string>();
+  for (const [key, author] of Object.entries(map)) {
+    if (typeof author !== 'object' || author === null) return undefined;
+    const page = (author as { page?: unknown }).page;
+    if (page === true) pages.set(key, kebabCase(key));
+    else if (typeof page === 'object' && page !== null && typeof (page as { permalink?: unknown }).permalink === 'string') pages.set(key, (page as { permalink: string }).permalink.replace(/^\/+/, ''));
+  }
+  return pages;
+}
+
+/**
+ * The URL of a page of the list of the posts of an author with a page, in a locale's build: the
+ * author's permalink below the blog's folder of authors (`/blog/authors/jo`, `/blog/authors/jo/page/2`).
+ */
+export function blogAuthorListUrl(site: DocusaurusSite, blog: KnownBlog, permalink: string, page: number, locale: string): string {
+  const [, pagesFolder, , authorsFolder] = blog.listFolders;
+  return localizedUrl(site, locale, joinedUrl([site.baseUrl, blog.routeBasePath, authorsFolder, permalink, ...(page === 1 ? [] : [pagesFolder, String(page)])]));
+}
 
 /**
  * The blog a URL path would be a post of, and the locale whose build serves the path: below a

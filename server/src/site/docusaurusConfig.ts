@@ -612,10 +612,11 @@ class ConfigReader {
     const choosesFiles = options !== undefined && ['include', 'exclude'].some((key) => this.property(options, key) !== undefined);
     if (routeBasePath !== undefined && routeBasePath !== '' && folder !== undefined && !choosesFiles && listFolders.every((list) => list !== undefined)) {
       const ownTruncateMarker = options !== undefined && this.property(options, 'truncateMarker') !== undefined;
+      const authorsMap = literal('authorsMapPath', 'authors.yml');
       const perPage = options === undefined ? undefined : this.property(options, 'postsPerPage');
       // Docusaurus's default, 10; a positive whole number or 'ALL' as written; else not known.
       const postsPerPage = perPage === undefined || perPage.kind === 'undefined' ? 10 : perPage.kind === 'literal' && (perPage.value === 'ALL' || (Number.isInteger(perPage.value) && (perPage.value as number) > 0)) ? (perPage.value as PostsPerPage) : undefined;
-      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}), ...(postsPerPage === undefined ? {} : { postsPerPage }), ...(translations === undefined ? {} : { translations }) });
+      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}), ...(postsPerPage === undefined ? {} : { postsPerPage }), ...(translations === undefined ? {} : { translations }), ...(authorsMap === undefined ? {} : { authorsMap }) });
     }
   }
 

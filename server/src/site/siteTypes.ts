@@ -117,9 +117,11 @@ export interface DocusaurusConfigFacts {
    * `truncateMarker` of their own, and how many posts a page of its lists shows (absent where the
    * options compute it). A blog whose options choose its files or compute one of the folders is
    * not listed. `translations` (for the pages plugins too): the folder in each locale's folder of
-   * `i18n` whose files a locale's build reads in place of the plugin's (absent where its id is computed).
+   * `i18n` whose files a locale's build reads in place of the plugin's (absent where its id is
+   * computed); `authorsMap`: the file of its authors (`authorsMapPath`), relative to its folder
+   * (absent where computed).
    */
-  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string }>;
+  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorsMap?: string }>;
   /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
   contentMdxChangedBy?: string[];
   /**

@@ -5,7 +5,9 @@ import { isPathInside } from '../common/paths';
 import { fileUri } from '../common/uris';
 import { readCategoryFile } from '../site/docusaurusCategories';
 import { addedMdxComponents, readDocusaurusConfig, readDocusaurusSidebars } from '../site/docusaurusConfig';
-import { builtVersionsOf, readsDocsFile, type DocusaurusInstance } from '../site/docusaurus';
+import { authorPagesOf, builtVersionsOf, readsDocsFile, type AuthorPages, type DocusaurusInstance } from '../site/docusaurus';
+import { docusaurusPermalinkOf } from '../features/tagsFileGenerator';
+import { parseYaml, plainValue } from '../parsing/yaml';
 import { HUGO_INNER_SHORTCODES, HUGO_SHORTCODES, HUGO_UNREAD_CONTENT_EXTENSIONS, hugoSiteOf, refParametersOfTemplate, templateActions, type HugoSite } from '../site/hugo';
 import { destinationPathsSetAsideOf, destinationsSetAsideOf, looksUpWithoutFinalSlash, pageLookupsOf, writesDestinationAsIs } from '../site/hugoRenderHooks';
 import { HUGO_CONFIG_FILE_NAMES, readHugoConfigFiles } from '../site/hugoConfig';
@@ -86,6 +88,8 @@ export function isSiteConfigFile(uriOrPath: string): boolean {
     HUGO_CONFIG_FILE_NAMES.includes(name) ||
     /^(?:[\w-]+_)?versions\.json$/.test(name) ||
     /^sidebars\.(?:[cm]?[jt]s|json)$/.test(name) ||
+    // A blog's authors map by its usual name: which authors have a page.
+    /^authors\.(?:ya?ml|json)$/.test(name) ||
     /^version-.+-sidebars\.json$/.test(name) ||
     /^_category_\.(?:json|ya?ml)$/.test(name) ||
     /\/config\/(?:_default|production)\/(?:.*\/)?[^/]+\.(?:toml|ya?ml|json)$/i.test(uriOrPath.replace(/\\/g, '/')) ||
@@ -147,6 +151,31 @@ const SITE_CONFIG_NAMES = new Set([...DOCUSAURUS_CONFIG_FILE_NAMES, ...HUGO_CONF
 
 const isFolderToLookInto = (entry: fs.Dirent) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules';
 
+/**
+ * The author pages of a blog's authors map (see `authorPagesOf`): none where the file is not there;
+ * undefined where it lies outside the site's folder or the glossary's reach, or does not read as
+ * an object of authors (the pages are then not known).
+ */
+function authorPagesIn(siteFolder: string, file: string, scope: GlossaryScope, log: Logger): AuthorPages | undefined {
+  if (!isPathInside(siteFolder, file)) return undefined;
+  if (!fs.existsSync(file)) return new Map();
+  const text = scope.isReachable(file) ? readTextFileNow(file, log, MAX_CONFIG_BYTES) : undefined;
+  if (text === undefined) return undefined;
+  let map: unknown;
+  if (/\.json$/i.test(file)) {
+    try {
+      map = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+  } else {
+    const document = parseYaml(text, MAX_CONFIG_BYTES);
+    if (document.errors.length > 0) return undefined;
+    map = plainValue(document.contents, document);
+  }
+  return authorPagesOf(map, docusaurusPermalinkOf);
+}
+
 /** A folder's entries by name, at most `limit` of them; none where it cannot be read. */
 function entriesOf(folder: string, limit: number): fs.Dirent[] {
   try {
@@ -189,7 +218,11 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       // Translations read from a folder the configuration names (`i18n.path`) are not followed.
       const followed = (translations: string | undefined) => (facts.translationFoldersSet || translations === undefined ? {} : { translations });
       docusaurus.pagesFolders = (facts.pagesFolders ?? []).map((pages) => ({ uri: fileUri(path.resolve(folder, pages.folder)), routeBasePath: pages.routeBasePath, ...followed(pages.translations) }));
-      docusaurus.blogs = (facts.blogs ?? []).map(({ folder: blogFolder, translations, ...blog }) => ({ uri: fileUri(path.resolve(folder, blogFolder)), ...blog, ...followed(translations) }));
+      docusaurus.blogs = (facts.blogs ?? []).map(({ folder: blogFolder, translations, authorsMap, ...blog }) => {
+        const blogPath = path.resolve(folder, blogFolder);
+        const authorPages = authorsMap === undefined ? undefined : authorPagesIn(folder, path.resolve(blogPath, authorsMap), scope, log);
+        return { uri: fileUri(blogPath), ...blog, ...followed(translations), ...(authorPages === undefined ? {} : { authorPages }) };
+      });
       docusaurus.staticFolders = facts.staticDirectoriesComputed ? undefined : (facts.staticDirectories ?? ['static']).map((folderPath) => fileUri(path.resolve(folder, folderPath)));
       docusaurus.trailingSlash = facts.trailingSlash;
       if (facts.notLiteral.some((computed) => /^(?:plugins|presets)(?:\[\d+\])?$/.test(computed.key))) docusaurus.instancesComputed = true;

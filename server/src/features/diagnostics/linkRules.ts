@@ -9,7 +9,7 @@ import { fragmentStart, markdownDestination, wikiLinkParts, type MarkdownLink } 
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoLanguageOfSegment, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
-import { blogListUrl, blogListUrlsByPost, blogOfFile, blogOfPostPath, blogPostDate, blogPostUrl, blogTagListUrl, builtVersionsOf, compiledByContentPlugin, contentFileReadIn, contentTranslationSource, docsTagPagePlace, listedPost, localeBaseUrl, type KnownBlog } from '../../site/docusaurus';
+import { blogAuthorListUrl, blogListUrl, blogListUrlsByPost, blogOfFile, blogOfPostPath, blogPostDate, blogPostUrl, blogTagListUrl, builtVersionsOf, compiledByContentPlugin, contentFileReadIn, contentTranslationSource, docsTagPagePlace, listedPost, localeBaseUrl, type KnownBlog } from '../../site/docusaurus';
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
@@ -107,9 +107,14 @@ function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link:
     .map((list) => ({ ...list, ledTo: list.pages.map((url) => linkedPath(site, { published: true, permalink: url, locale }, target)) }))
     .find((list) => list.ledTo.every(nowhere));
   if (broken === undefined) return undefined;
-  const { tag, pages, ledTo } = broken;
+  const { tag, author, pages, ledTo } = broken;
   let message: string;
-  if (tag === undefined) {
+  if (author !== undefined) {
+    message =
+      pages.length === 1
+        ? l10n.t('The list of posts by the author "{0}" ({1}) shows this part of the post too, and there "{2}" leads to {3}, where no page is: Docusaurus reports a broken link on the list.', author, pages[0], link.target, ledTo[0]!)
+        : l10n.t('The list of posts by the author "{0}" shows this part of the post too, on its first page ({1}) or a later one, and from each "{2}" leads where no page is ({3}, {4}): Docusaurus reports a broken link on the list.', author, pages[0], link.target, ledTo[0]!, ledTo[1]!);
+  } else if (tag === undefined) {
     message =
       pages.length === 1
         ? l10n.t('The blog\'s list of posts {0} shows this part of the post too, and there "{1}" leads to {2}, where no page is: Docusaurus reports a broken link on the list.', pages[0], link.target, ledTo[0]!)
@@ -130,22 +135,30 @@ function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link:
   return { message: l10n.t('{0} Write "{1}", which leads to the same page from both.', message, suggestion), suggestion };
 }
 
+/** A list of a blog's posts that shows a post: the blog's own, a tag's or an author's, with the URLs of the pages one of which shows it. */
+interface PostList {
+  tag?: string;
+  author?: string;
+  pages: string[];
+}
+
 /**
  * For each listed post of a blog in a locale's build, the lists of posts that show it: the blog's
- * own (`/blog`) and its tags' (`/blog/tags/alpha`, with the tag's label as the post writes it),
- * each with the URLs of the pages one of which shows it (see `blogListUrlsByPost`). Undefined where
- * the options compute how many posts a page shows.
+ * own (`/blog`), its tags' (`/blog/tags/alpha`, with the tag's label as the post writes it) and
+ * those of its authors with a page (`/blog/authors/jo`), each with the URLs of the pages one of
+ * which shows it (see `blogListUrlsByPost`). Undefined where the options compute how many posts a
+ * page shows.
  */
-function postListsByPost(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, blog: KnownBlog, locale: string): Map<string, Array<{ tag?: string; pages: string[] }>> | undefined {
+function postListsByPost(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, blog: KnownBlog, locale: string): Map<string, PostList[]> | undefined {
   const { docusaurus } = site;
   const listed = [...blogPostsOf(index, site, blog, locale).values()].flatMap((uri) => {
     const fields = index.getDocument(uri)?.frontMatter?.fields ?? [];
     const inBlog = contentTranslationSource(docusaurus, site.rootUri, uri)?.uri ?? uri;
-    return listedPost(fields) ? [{ uri, date: blogPostDate(blog, inBlog, fields), tags: blogPostTags(index, uri, fields) }] : [];
+    return listedPost(fields) ? [{ uri, date: blogPostDate(blog, inBlog, fields), tags: blogPostTags(index, uri, fields), authors: blogPostAuthorKeys(fields) }] : [];
   });
   const own = blogListUrlsByPost(blog, listed, (page) => blogListUrl(docusaurus, blog, page, locale));
   if (own === undefined) return undefined;
-  const lists = new Map<string, Array<{ tag?: string; pages: string[] }>>([...own].map(([uri, pages]) => [uri, [{ pages }]]));
+  const lists = new Map<string, PostList[]>([...own].map(([uri, pages]) => [uri, [{ pages }]]));
   // Docusaurus makes a list of each tag's posts, the tags that share a permalink one.
   const postsByTag = new Map<string, { permalink: string; posts: Array<{ uri: string; date: number | undefined; label: string }> }>();
   for (const post of listed) {
@@ -159,7 +172,22 @@ function postListsByPost(index: GlossaryIndex, site: Extract<Site, { generator: 
     const pages = blogListUrlsByPost(blog, posts, (page) => blogTagListUrl(docusaurus, blog, permalink, page, locale))!;
     for (const post of posts) lists.get(post.uri)!.push({ tag: post.label, pages: pages.get(post.uri)! });
   }
+  // Each author of the blog's authors map with a page has a list of their posts (where the map is known).
+  for (const [key, permalink] of blog.authorPages ?? []) {
+    const posts = listed.filter((post) => post.authors.includes(key));
+    const pages = blogListUrlsByPost(blog, posts, (page) => blogAuthorListUrl(docusaurus, blog, permalink, page, locale))!;
+    for (const post of posts) lists.get(post.uri)!.push({ author: key, pages: pages.get(post.uri)! });
+  }
   return lists;
+}
+
+/** The keys of a blog post's authors in the blog's authors map (`authors: jo`, `[jo, kim]`, `[{ key: jo }]`); authors written out in place have none. */
+function blogPostAuthorKeys(fields: readonly FrontMatterField[]): string[] {
+  const authors = fields.find((field) => field.key === 'authors')?.value;
+  return (Array.isArray(authors) ? authors : [authors]).flatMap((author) => {
+    const key = typeof author === 'object' && author !== null ? (author as { key?: unknown }).key : author;
+    return typeof key === 'string' ? [key] : [];
+  });
 }
 
 /**
