@@ -319,6 +319,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-anchors-blog', dir: path.join(SITES, 'docusaurus-anchors-blog'), asDocs: false },
   { name: 'docusaurus-anchors-html', dir: path.join(SITES, 'docusaurus-anchors-html'), asDocs: false },
   { name: 'docusaurus-anchors-commonmark', dir: path.join(SITES, 'docusaurus-anchors-commonmark'), asDocs: false },
+  { name: 'docusaurus-anchors-mdx-code-block', dir: path.join(SITES, 'docusaurus-anchors-mdx-code-block'), asDocs: false },
   { name: 'docusaurus-blog-anchors', dir: path.join(SITES, 'docusaurus-blog-anchors'), asDocs: false },
   { name: 'docusaurus-blog-routes', dir: path.join(SITES, 'docusaurus-blog-routes'), asDocs: false },
   { name: 'docusaurus-blog-only', dir: path.join(SITES, 'docusaurus-blog-only'), asDocs: false },

@@ -1324,6 +1324,13 @@ describe('broken-anchor', () => {
     assert.equal(unknown('> ## Zitiert'), 0);
     assert.equal(unknown('- ## Aufgezählt'), 0);
     assert.equal(unknown('```mdx-code-block\n## Entpackt\n```'), 0);
+    // An `mdx-code-block` fence that holds no heading and no id adds no anchor (wails's images in a `<div>`), one that does may
+    // (test/sites/docusaurus-anchors-mdx-code-block).
+    assert.equal(unknown('## Da\n\n```mdx-code-block\n<div class="text--center">\n  <img src={require("@site/static/img/a.webp").default} />\n</div>\n```'), 1);
+    assert.equal(unknown('import Tabs from \'@theme/Tabs\';\nimport TabItem from \'@theme/TabItem\';\n\n## Da\n\n````mdx-code-block\n<Tabs>\n<TabItem value="a">\n\n```bash\n# install\nnpm i\n```\n\n</TabItem>\n</Tabs>\n````'), 1);
+    assert.equal(unknown('```mdx-code-block\n<details id="mehr">\nx\n</details>\n```'), 0);
+    assert.equal(unknown('```mdx-code-block\n> - ## Tief\n```'), 0);
+    assert.equal(unknown('```mdx-code-block\nEntpackt\n---\n```'), 0);
     // MDX's comment holds no heading where the page compiles as MDX, and one where it does not.
     assert.equal(unknown('{/*\n## Versteckt\n*/}'), 0);
     // MDX reads no indented code: a heading indented in a `<TabItem>` is one.

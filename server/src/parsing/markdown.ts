@@ -424,7 +424,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   let leadParagraph: Paragraph | undefined;
   let paragraphLines: Array<{ start: number; end: number }> = [];
   // A fence ends at its closing fence, or where the quote or list item it lies in ends.
-  let fence: { marker: string; start: number; end: number; column: number; quotes: number; listColumn: number | undefined } | undefined;
+  // `unwrapped`: an `mdx-code-block` fence, whose content Docusaurus unwraps into the page.
+  let fence: { marker: string; start: number; end: number; column: number; quotes: number; listColumn: number | undefined; unwrapped: boolean } | undefined;
   let commentStart: number | undefined;
   // The column where the content of the list item that may hold the line starts (after its marker).
   let listColumn: number | undefined;
@@ -503,6 +504,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
         if (closes && (asMdx || inFence.column <= fence.column + 3)) {
           fences.push([fence.start, end]);
           nonProse.push([fence.start, end]);
+          if (fence.unwrapped && mayHoldAnchors(text.slice(fence.start, end))) containedHeading = true;
           fence = undefined;
         } else {
           // MDX reads no indented code: there a fence indented further closes, and the headings after it are the page's.
@@ -514,6 +516,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       // The quote or the list item ended, and with it the fence: the line is read as any other.
       fences.push([fence.start, fence.end]);
       nonProse.push([fence.start, fence.end]);
+      if (fence.unwrapped && mayHoldAnchors(text.slice(fence.start, fence.end))) containedHeading = true;
       fence = undefined;
     }
     const block = blockContent(line);
@@ -584,9 +587,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     const fenceOpen = fenceRun !== null && (fenceRun[1][0] !== '`' || !block.text.includes('`', fenceRun[1].length)) ? fenceRun : null;
     if (fenceOpen) {
       closeParagraph();
-      // Docusaurus unwraps an `mdx-code-block` fence: its headings are the page's, which `headings` leaves out.
-      if (/^[ \t]*mdx-code-block/.test(block.text.slice(fenceOpen[1].length))) containedHeading = true;
-      fence = { marker: fenceOpen[1], start, end, column: contentColumn, quotes: block.quotes, listColumn: listColumn !== undefined && contentColumn >= listColumn ? listColumn : undefined };
+      // Docusaurus unwraps an `mdx-code-block` fence: its headings and ids are the page's, which `headings` and `elementIdsIn` leave out (see `mayHoldAnchors`).
+      const unwrapped = /^[ \t]*mdx-code-block/.test(block.text.slice(fenceOpen[1].length));
+      fence = { marker: fenceOpen[1], start, end, column: contentColumn, quotes: block.quotes, listColumn: listColumn !== undefined && contentColumn >= listColumn ? listColumn : undefined, unwrapped };
       continue;
     }
     if (!asMdx && paragraphLines.length === 0 && relative >= 4) {
@@ -675,6 +678,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   if (fence !== undefined) {
     fences.push([fence.start, fence.listColumn === undefined && fence.quotes === 0 ? text.length : fence.end]);
     nonProse.push(fences[fences.length - 1]);
+    if (fence.unwrapped && mayHoldAnchors(text.slice(...fences[fences.length - 1]))) containedHeading = true;
   }
   if (commentStart !== undefined) nonProse.push([commentStart, text.length]);
   if (text.includes('<', bodyOffset) && tagStarts.size > 0) markStylesAndScripts(text, bodyOffset, nonProse, tagStarts, asMdx);
@@ -740,6 +744,30 @@ function elementIdsIn(text: string, from: number, fences: readonly Span[], unnam
     if (inTag) ids.push(`${inTag[1]}:${match[1] ?? match[2]}`);
   }
   return ids;
+}
+
+/**
+ * Whether the content of an `mdx-code-block` fence (its fence lines too), which Docusaurus unwraps
+ * into the page, may give the page an anchor: a line that may be a heading (ATX, in a quote or a
+ * list item too; a setext underline) or an `id=`, outside the fences it holds itself. One that holds
+ * only elements, text and code (`<div class="text--center">` around an image) adds none.
+ */
+function mayHoldAnchors(fenced: string): boolean {
+  const lines = fenced.split(/\r?\n/).slice(1);
+  let inner: string | undefined;
+  for (const line of lines) {
+    const run = /^[ \t>]*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (inner !== undefined) {
+      if (run !== undefined && run[0] === inner[0] && run.length >= inner.length && line.trim().endsWith(run)) inner = undefined;
+      continue;
+    }
+    if (run !== undefined) {
+      inner = run;
+      continue;
+    }
+    if (/^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#{1,6}(?:[ \t]|$)/.test(line) || /^[ \t>]*(?:=+|-+)[ \t]*$/.test(line) || /(?<![\w-])id\s*=/i.test(line)) return true;
+  }
+  return false;
 }
 
 /** An `id=` attribute and its value: in double or single quotes, or an expression's `{`. */
