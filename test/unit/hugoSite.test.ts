@@ -12,7 +12,7 @@ import { affectedDocuments } from '../../server/src/features/diagnostics/depende
 import { resolveTermTarget } from '../../server/src/features/termLinks';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
 import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, linkHookFor, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
-import { destinationPathsSetAsideOf, destinationsSetAsideOf, looksUpWithoutFinalSlash, pageLookupsOf, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
+import { destinationPathsSetAsideOf, destinationsSetAsideOf, lookupSuffixesTrimmedOf, looksUpWithoutFinalSlash, pageLookupsOf, withSiteParams, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
@@ -1604,6 +1604,60 @@ describe('which links a link render hook looks up as pages', () => {
     ];
     assert.deepEqual(changed.map((template) => writesDestinationAsIs(template, 'link')), [false, false, false, false, false, false, false, false]);
     assert.equal(writesDestinationAsIs(falco, 'link'), false);
+  });
+
+  // hugo-book's link hook as flink-cdc vendors it (a486adf), and as the theme has it now (with its partial).
+  const BOOK_HOOK =
+    '{{- if .Page.Site.Params.BookPortableLinks -}}\n  {{- template "portable-link" . -}}\n{{- else -}}\n  <a href="{{ .Destination | safeURL }}"{{ with .Title}} title="{{ . }}"{{ end }}>{{ .Text | safeHTML }}</a>\n{{- end -}}\n\n' +
+    '{{- define "portable-link" -}}\n  {{- $destination := .Destination }}\n  {{- $isRemote := or (in .Destination ":") (strings.HasPrefix .Destination "//") }}\n  {{- if not $isRemote }}\n    {{- $url := urls.Parse .Destination }}\n' +
+    '    {{- $path := strings.TrimSuffix "/_index.md" $url.Path }}\n    {{- $path = strings.TrimSuffix "/_index" $path }}\n    {{- $path = strings.TrimSuffix ".md" $path }}\n    {{- $page := .Page.GetPage $path }}\n' +
+    '    {{- if $page }}\n      {{- $destination = $page.RelPermalink }}\n    {{- end }}\n  {{- end }}\n  <a href="{{ $destination | safeURL }}"{{ with .Title}} title="{{ . }}"{{ end }}>{{ .Text | safeHTML }}</a>\n{{- end -}}\n';
+  const BOOK_HOOK_NOW =
+    '{{- $destination := .Destination -}}\n{{- if .Page.Site.Params.BookPortableLinks -}}\n  {{- $destination = partial "docs/links/portable-link" . -}}\n{{- end -}}\n<a href="{{ $destination | safeURL }}"{{ with .Title}} title="{{ . }}"{{ end }}>{{ .Text | safeHTML }}</a>\n{{- /**/ -}}';
+
+  it("takes a hook's branches on a site parameter as the configuration sets them (hugo-book's BookPortableLinks; hugo-links-hook-book, -off, -current)", () => {
+    const on = (name: string) => (name === 'bookportablelinks' ? true : name === 'other' ? undefined : false);
+    const off = (name: string) => (name === 'other' ? undefined : false);
+    // On: the portable link, looked up as a page, its path trimmed first; off: the destination as it is, the unused `define` gone.
+    assert.equal(withSiteParams(BOOK_HOOK, on).includes('.GetPage'), true);
+    assert.equal(writesDestinationAsIs(withSiteParams(BOOK_HOOK, on), 'link'), false);
+    assert.deepEqual(lookupSuffixesTrimmedOf(withSiteParams(BOOK_HOOK, on)), ['/_index.md', '/_index', '.md']);
+    assert.equal(withSiteParams(BOOK_HOOK, off).trim(), '<a href="{{ .Destination | safeURL }}"{{ with .Title}} title="{{ . }}"{{ end }}>{{ .Text | safeHTML }}</a>');
+    assert.equal(writesDestinationAsIs(withSiteParams(BOOK_HOOK, off), 'link'), true);
+    assert.equal(writesDestinationAsIs(BOOK_HOOK, 'link'), false, 'both branches: not as it is');
+    // The theme's hook now: a variable given the destination, and set again only in the branch the parameter takes.
+    assert.equal(withSiteParams(BOOK_HOOK_NOW, on).includes('partial "docs/links/portable-link"'), true);
+    assert.equal(writesDestinationAsIs(withSiteParams(BOOK_HOOK_NOW, off), 'link'), true);
+    assert.equal(writesDestinationAsIs(BOOK_HOOK_NOW, 'link'), false);
+    // A parameter that is not one thing in every language, and tests of anything else, leave every branch.
+    const other = BOOK_HOOK.replace('BookPortableLinks', 'Other');
+    assert.equal(withSiteParams(other, on), other);
+    const title = '{{ if .Title }}a{{ else }}b{{ end }}';
+    assert.equal(withSiteParams(title, on), title);
+    // `not`, `site.Params`, `else if` chains, nested branches.
+    assert.equal(withSiteParams('{{ if not site.Params.bookPortableLinks }}a{{ else }}b{{ end }}', on), 'b');
+    assert.equal(withSiteParams('{{ if .Site.Params.x }}a{{ else if .Title }}b{{ else }}c{{ end }}', off), '{{ if .Title }}b{{ else }}c{{ end }}');
+    assert.equal(withSiteParams('{{ if .Title }}{{ if $.Page.Site.Params.BookPortableLinks }}a{{ else }}b{{ end }}{{ end }}', on), '{{ if .Title }}a{{ end }}');
+    assert.equal(withSiteParams('{{ if .Site.Params.x }}{{ if .Title }}a{{ end }}{{ else if .Site.Params.BookPortableLinks }}b{{ else }}c{{ end }}', on), 'b');
+  });
+
+  it("reads the site's parameters, and each language's over them, for the hook's branches", () => {
+    const site = (config: string) => {
+      const workspace = createWorkspace({ 'hugo.toml': config, 'content/docs/a.md': '---\ntitle: A\n---\n', 'layouts/_default/_markup/render-link.html': BOOK_HOOK });
+      try {
+        const [found] = findSites([workspace.root], new GlossaryScope([workspace.root]), () => {}).sites;
+        return found?.generator === 'hugo' ? [found.hugo.linkRenderHook, found.hugo.linkLookupSuffixesTrimmed] : undefined;
+      } finally {
+        workspace.dispose();
+      }
+    };
+    const trims = ['/_index.md', '/_index', '.md'];
+    assert.deepEqual(site('[params]\nBookPortableLinks = true\n'), ['get-page', trims]);
+    assert.deepEqual(site('[params]\nbookportablelinks = "false"\n'), ['get-page', trims], 'a text, true to a template');
+    assert.deepEqual(site('[params]\nBookPortableLinks = false\n'), ['none', undefined]);
+    assert.deepEqual(site('title = "x"\n'), ['none', undefined]);
+    assert.deepEqual(site('[params]\nBookPortableLinks = true\n[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n[languages.de.params]\nbookPortableLinks = 0\n'), ['get-page', trims], 'languages that differ: both branches, as before');
+    assert.deepEqual(site('[languages.en]\n[languages.en.params]\nBookPortableLinks = true\n'), ['get-page', trims]);
   });
 
   it('writes the links a hook does not look up as they are', () => {

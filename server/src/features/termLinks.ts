@@ -151,7 +151,8 @@ function repositoryFileAt(index: GlossaryIndex, fromUri: string, path: string): 
 function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, fromUri: string, path: string): ParsedDocument | typeof SECTION_WITHOUT_FILE | undefined {
   const fromPage = index.pageOf(fromUri);
   if (fromPage?.generator !== 'hugo' || !fromPage.published) return undefined;
-  const ref = safeDecode(path).trim().toLowerCase();
+  // The ends the hook trims off first (hugo-book's `.md`, `/_index`), as written: `_index.md` looks up `_index`, no page.
+  const ref = (site.hugo.linkLookupSuffixesTrimmed ?? []).reduce((trimmed, suffix) => (trimmed.endsWith(suffix) ? trimmed.slice(0, -suffix.length) : trimmed), safeDecode(path)).trim().toLowerCase();
   const lookUp = (key: string) => hugoSectionOrPage(index, site, fromPage.locale, key);
   if (ref.startsWith('/')) return lookUp(ref);
   const docId = `/${fromPage.docId}`;

@@ -123,6 +123,8 @@ export interface HugoSite {
   linkPathsSetAside?: readonly string[];
   /** Set where every `get-page` hook looks a link up again without its final slash (see `looksUpWithoutFinalSlash`). */
   linkLookupsTrimSlash?: true;
+  /** The ends every `get-page` hook trims off a link's path before it looks it up, in order (hugo-book's `/_index.md`, `/_index`, `.md`; see `lookupSuffixesTrimmedOf`). */
+  linkLookupSuffixesTrimmed?: readonly string[];
   /** Whether an image is written as it is (`none`: no image render hook, Hugo's own off), where every template could be seen. */
   imageRenderHook?: 'none';
   /** The kinds of Hugo's own render hooks the configuration turns on (`enableDefault`, Hugo 0.123 and later). */
@@ -225,13 +227,18 @@ const MAX_READ_ACTION_LENGTH = 300;
  * not read.
  */
 export function templateActions(template: string): string[] {
-  const actions: string[] = [];
+  return templateActionSpans(template).map(({ start, end }) => template.slice(start, end));
+}
+
+/** Where each action of a template starts and ends (see `templateActions`), comments left out. */
+export function templateActionSpans(template: string): Array<{ start: number; end: number }> {
+  const actions: Array<{ start: number; end: number }> = [];
   for (let at = template.indexOf('{{'); at !== -1; ) {
     const comment = /^\{\{-?\s{0,8}\/\*/.exec(template.slice(at, at + 14));
     const commentEnd = comment === null ? at : template.indexOf('*/', at + comment[0].length);
     const close = commentEnd === -1 ? -1 : template.indexOf('}}', comment === null ? at + 2 : commentEnd + 2);
     if (close === -1) break;
-    if (comment === null) actions.push(template.slice(at, close + 2));
+    if (comment === null) actions.push({ start: at, end: close + 2 });
     at = template.indexOf('{{', close + 2);
   }
   return actions;

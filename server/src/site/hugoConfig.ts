@@ -314,6 +314,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   assign('themes', texts('theme', l10n.t('a theme or a list of themes')));
   assign('themesDir', text(table, ['themesDir']));
   assign('layoutDir', text(table, ['layoutDir']));
+  if (isTable(table.params)) facts.params = table.params;
   assign('staticDirs', texts('staticDir', l10n.t('a folder or a list of folders')));
   const renderHooks = ['markup', 'goldmark', 'renderhooks'].reduce<unknown>((at, key) => (isTable(at) ? at[key] : undefined), table);
   const defaultHooks = (['link', 'image'] as const).filter((kind) => {
@@ -372,6 +373,7 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
       const permalinks = permalinksIn(settings, ['languages', code]);
       if (permalinks !== undefined) language.permalinks = permalinks;
       if (settings.cascade !== undefined) language.cascade = settings.cascade;
+      if (isTable(settings.params)) language.params = settings.params;
       if (typeof weight === 'number') language.weight = weight;
       const isDisabled = flag(settings, ['languages', code, 'disabled']) === true || disabled.has(code);
       if (isDisabled) language.disabled = true;

@@ -1,4 +1,4 @@
-import { templateActions } from './hugo';
+import { templateActionSpans, templateActions } from './hugo';
 
 /**
  * Which links a Hugo link render hook looks up as pages (`.GetPage`), from its template's text: all,
@@ -77,7 +77,9 @@ const TEST_OF_TEXT_BEFORE = /(?:(?:strings\.)?(?:hasPrefix|hasSuffix|HasPrefix|H
 export function writesDestinationAsIs(template: string, kind: 'link' | 'image'): boolean {
   const attribute = kind === 'link' ? 'href' : 'src';
   if ((template.match(new RegExp(`\\b${attribute}\\s*=`, 'gi')) ?? []).length !== 1) return false;
-  const asIs = new RegExp(`\\b${attribute}\\s*=\\s*(["']?)\\{\\{-?\\s*\\.Destination(?:\\s*\\|\\s*safeURL)?\\s*-?\\}\\}\\1`, 'i');
+  // `.Destination`, or a variable given it once and nothing else (hugo-book's `$destination` where its portable links are off).
+  const written = ['\\.Destination', ...destinationCopiesOf(template).map((variable) => `\\${variable}(?!\\w)`)].join('|');
+  const asIs = new RegExp(`\\b${attribute}\\s*=\\s*(["']?)\\{\\{-?\\s*(?:${written})(?:\\s*\\|\\s*safeURL)?\\s*-?\\}\\}\\1`, 'i');
   const rest = template.replace(asIs, '');
   if (rest === template) return false;
   for (const match of rest.matchAll(/\.Destination\b/g)) {
@@ -87,6 +89,13 @@ export function writesDestinationAsIs(template: string, kind: 'link' | 'image'):
     if (variable === undefined || !neverWritten(rest, variable)) return false;
   }
   return true;
+}
+
+/** The variables a template gives the destination as it is (`{{ $destination := .Destination }}`) and never another value. */
+function destinationCopiesOf(template: string): string[] {
+  const bodies = templateActions(template).map(actionBody);
+  const copies = bodies.flatMap((body) => /^(\$\w+)\s*:=\s*\$?\.Destination$/.exec(body)?.[1] ?? []);
+  return copies.filter((variable) => bodies.filter((body) => new RegExp(`^\\${variable}\\s*:?=`).test(body)).length === 1);
 }
 
 /** The text of the action that holds `offset` (between its braces and trim marks), undefined outside one. */
@@ -155,4 +164,100 @@ function setAsideOf(template: string, tested: (name: string) => string | undefin
     setAside = setAside === undefined ? here : new Set([...setAside].filter((word) => here.has(word)));
   }
   return [...(setAside ?? [])];
+}
+
+/** A test of a site parameter as an `if` reads it, negated or not: `.Page.Site.Params.BookPortableLinks`, `site.Params.x`. */
+const SITE_PARAM_TEST = /^(not\s+)?\(?\s*(?:\$?\.Page\.Site|\$?\.Site|site)\.Params\.([A-Za-z_]\w*)\s*\)?$/;
+
+/**
+ * A template with its branches on site parameters taken as the site's configuration sets them
+ * (hugo-book's link hook: `{{ if .Page.Site.Params.BookPortableLinks }}` looks links up as pages,
+ * its `else` writes them as they are): the branches Hugo does not take left out, and the `define`s
+ * no `template` calls then. `truthOf` says whether a parameter (by its name in lower case, as Hugo
+ * reads them in any case) holds what Go's templates take for true in every language of the site,
+ * false where in none; undefined where the languages differ, whose branches all stay.
+ */
+export function withSiteParams(template: string, truthOf: (name: string) => boolean | undefined): string {
+  type Frame = { resolved: false } | { resolved: true; taking: boolean; taken: boolean };
+  const frames: Frame[] = [];
+  const keeping = (below = frames.length) => frames.slice(0, below).every((frame) => !frame.resolved || frame.taking);
+  const resolve = (condition: string): boolean | undefined => {
+    const test = SITE_PARAM_TEST.exec(condition.trim());
+    const truth = test === null ? undefined : truthOf(test[2].toLowerCase());
+    return truth === undefined ? undefined : truth !== (test![1] !== undefined);
+  };
+  let kept = '';
+  let from = 0;
+  for (const { start, end } of templateActionSpans(template)) {
+    if (keeping()) kept += template.slice(from, start);
+    from = end;
+    const action = template.slice(start, end);
+    const body = actionBody(action);
+    const word = /^\w+/.exec(body)?.[0];
+    const frame = frames[frames.length - 1];
+    if (word === 'if') {
+      const truth = resolve(body.slice(2));
+      if (truth === undefined && keeping()) kept += action;
+      frames.push(truth === undefined ? { resolved: false } : { resolved: true, taking: truth, taken: truth });
+    } else if (word === 'else' && frame?.resolved) {
+      const rest = body.slice(4).trim();
+      if (frame.taken) frame.taking = false;
+      else if (!rest.startsWith('if ')) frame.taking = frame.taken = true;
+      else {
+        const truth = resolve(rest.slice(3));
+        if (truth !== undefined) frame.taking = frame.taken = truth;
+        else {
+          // The first branch left that Hugo may take: an `if` of its own from here on.
+          if (keeping(frames.length - 1)) kept += action.replace(/\belse\s+if\b/, 'if');
+          frames[frames.length - 1] = { resolved: false };
+        }
+      }
+    } else if (word === 'end') {
+      if (frame?.resolved !== true && keeping()) kept += action;
+      frames.pop();
+    } else {
+      if (keeping()) kept += action;
+      if (word === 'with' || word === 'range' || word === 'define' || word === 'block') frames.push({ resolved: false });
+    }
+  }
+  if (keeping()) kept += template.slice(from);
+  return kept === template ? template : withoutUncalledDefines(kept);
+}
+
+/** A template without the `define`s that nothing in it calls with `template` (or overrides a `block` of). */
+function withoutUncalledDefines(template: string): string {
+  const defines: Array<{ name: string; start: number; end: number }> = [];
+  const open: Array<{ name?: string; start: number }> = [];
+  for (const { start, end } of templateActionSpans(template)) {
+    const body = actionBody(template.slice(start, end));
+    const word = /^\w+/.exec(body)?.[0];
+    if (word === 'if' || word === 'with' || word === 'range' || word === 'block') open.push({ start });
+    else if (word === 'define') open.push({ name: /^define\s+"([^"]*)"/.exec(body)?.[1] ?? '', start });
+    else if (word === 'end') {
+      const block = open.pop();
+      if (block?.name !== undefined && open.length === 0) defines.push({ name: block.name, start: block.start, end });
+    }
+  }
+  let result = template;
+  for (const define of defines.reverse()) {
+    const others = template.slice(0, define.start) + template.slice(define.end);
+    const called = templateActions(others).some((action) => {
+      const body = actionBody(action);
+      return (/^(?:template|block)\s+"([^"]*)"/.exec(body)?.[1] ?? undefined) === define.name;
+    });
+    if (!called) result = result.slice(0, define.start) + result.slice(define.end);
+  }
+  return result;
+}
+
+/**
+ * The ends a link hook trims off the path before it looks it up, in its order: `{{ $path :=
+ * strings.TrimSuffix "/_index.md" $url.Path }}`, `{{ $path = strings.TrimSuffix ".md" $path }}`
+ * (hugo-book's), so that `_index.md` beside a section's own file looks up `_index`, which is no page.
+ */
+export function lookupSuffixesTrimmedOf(template: string): string[] {
+  return templateActions(template).flatMap((action) => {
+    const trim = /^\$\w+\s*:?=\s*strings\.TrimSuffix\s+"((?:[^"\\]|\\.)+)"\s+\$\w+(?:\.Path)?$/.exec(actionBody(action));
+    return trim === null ? [] : [trim[1].replace(/\\(.)/g, '$1')];
+  });
 }

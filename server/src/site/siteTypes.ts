@@ -229,8 +229,10 @@ export interface HugoConfigFacts {
   contentMountFilters?: Array<{ source: string; includeFiles: string[]; excludeFiles: string[] }>;
   /** `disableKinds`: kinds of pages Hugo builds none of (`page`, `section`, `home`, ...; Hugo 0.111 reads them in lower case only). */
   disableKinds?: string[];
-  /** Each language's own settings; a `baseURL` of its own serves it from its own host (Hugo's multihost). */
-  languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean; baseURL?: string; permalinks?: Record<string, string>; cascade?: unknown }>;
+  /** `[params]`, its keys lower-cased (Hugo reads them in any case): what templates read as `.Site.Params`. */
+  params?: Record<string, unknown>;
+  /** Each language's own settings; a `baseURL` of its own serves it from its own host (Hugo's multihost); `params`, set over the site's in that language. */
+  languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean; baseURL?: string; permalinks?: Record<string, string>; cascade?: unknown; params?: Record<string, unknown> }>;
   problems: ConfigProblem[];
 }
 
