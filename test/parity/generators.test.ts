@@ -412,6 +412,7 @@ const HUGO_SITES = [
   { name: 'hugo-links-hook-book', dir: path.join(SITES, 'hugo-links-hook-book') },
   { name: 'hugo-links-hook-book-off', dir: path.join(SITES, 'hugo-links-hook-book-off') },
   { name: 'hugo-links-hook-book-current', dir: path.join(SITES, 'hugo-links-hook-book-current') },
+  { name: 'hugo-links-hook-theme-imports', dir: path.join(SITES, 'hugo-links-hook-theme-imports') },
   { name: 'hugo-images-by-reference', dir: path.join(SITES, 'hugo-images-by-reference') },
   { name: 'hugo-links-destination-lines', dir: path.join(SITES, 'hugo-links-destination-lines') },
   { name: 'hugo-hooks-unused-variable', dir: path.join(SITES, 'hugo-hooks-unused-variable') },

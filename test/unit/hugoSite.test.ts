@@ -73,6 +73,17 @@ describe('Hugo configuration', () => {
     const mountingTemplates = (source: string, target: string) => readHugoConfig(`[[module.mounts]]\nsource = "${source}"\ntarget = "${target}"\n`, 'hugo.toml').importsTemplates;
     assert.deepEqual([mountingTemplates('node_modules/x/img', 'static/img'), mountingTemplates('../gemeinsam/layouts', 'layouts'), mountingTemplates('static', 'layouts/partials'), mountingTemplates('layouts', 'layouts')], [undefined, true, true, undefined]);
     assert.equal(readHugoConfig('[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n', 'hugo.toml').importsTemplates, true);
+    // `[[module.imports.mounts]]` alone (flink-cdc's): one import without a path, the themes folder itself, bringing what its mounts find there (hugo-links-hook-theme-imports).
+    const flink = '[module]\n[[module.imports.mounts]]\nsource = "content"\ntarget = "content"\n[[module.imports.mounts]]\nsource = "layouts"\ntarget = "layouts"\n';
+    const pathless = (config: string, there: string[]) => {
+      const [facts] = readHugoConfigFiles([{ text: config, fileName: 'hugo.toml' }], (folder, themesDir) => themesDir === 'themes' && there.includes(folder));
+      return [facts.importsTemplates, facts.importsModules, 'themesFolderMounts' in facts];
+    };
+    assert.deepEqual(pathless(flink, []), [undefined, undefined, false]);
+    assert.deepEqual(pathless(flink, ['layouts']), [true, undefined, false]);
+    assert.deepEqual(pathless('[module]\n[[module.imports]]\n', ['static']), [undefined, true, false], 'without mounts, its own folders');
+    assert.deepEqual(pathless('[module]\n[[module.imports]]\npath = "github.com/google/docsy"\n[[module.imports]]\n[[module.imports.mounts]]\nsource = "layouts"\ntarget = "layouts"\n', []), [true, true, false], 'beside an import with a path');
+    assert.equal(readHugoConfig(flink, 'hugo.toml').importsTemplates, true, 'where the folders cannot be looked at');
     // Mounted in place of the content folder, one per language (test/sites/hugo-mounts-lang), matched to the language exactly.
     const perLanguage = (fr: string) =>
       readHugoConfig(`[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n[[module.mounts]]\nsource = "content/en"\ntarget = "content"\nlang = "en"\n[[module.mounts]]\nsource = "./content/fr/"\ntarget = "content"\nlang = "${fr}"\n`, 'hugo.toml').languages.map((language) => language.contentDir);

@@ -70,6 +70,14 @@ export function readHugoConfigFiles(files: readonly HugoConfigFile[], themeIsThe
     part.problems.push({ range: part.places.rangeOf(inside), message });
   };
   readFacts(merged, facts, report);
+  // The themes folder's own folders a path-less import mounts (see `readFacts`): templates or static files where one is there (or cannot be told).
+  const mounted = facts.themesFolderMounts;
+  if (mounted !== undefined) {
+    const there = (source: string) => themeIsThere === undefined || (source !== '' && themeIsThere(source, facts.themesDir ?? 'themes'));
+    if (mounted.layouts.some(there)) facts.importsTemplates = true;
+    if (mounted.static.some(there)) facts.importsModules = true;
+    delete facts.themesFolderMounts;
+  }
   // A theme named as a folder of `themesDir` that is not there (a submodule not checked out): Hugo
   // finds no module of that name and stops. A path (`github.com/…`) or imports are modules' to resolve.
   if (themeIsThere !== undefined && facts.importsTemplates !== true) {
@@ -326,18 +334,34 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
   // static files of anything but their own folder (`source = "static"`, `target = "static"`, as
   // keda's): its own folders mounted as content, assets or data leave both where they are.
   const module = isTable(table.module) ? table.module : undefined;
-  const hasEntries = (value: unknown) => value !== undefined && !(Array.isArray(value) && value.length === 0);
   const mounts = Array.isArray(module?.mounts) ? module.mounts : [];
   const mountsFromElsewhere = (into: RegExp) =>
     mounts.some((mount) => {
       const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')].map((setting) => (typeof setting === 'string' ? setting.replace(/^\.\/|\/+$/g, '') : undefined));
       return target === undefined || (into.test(target) && source !== target);
     });
+  // `[[module.imports.mounts]]` with no `[[module.imports]]` (flink-cdc's) makes `imports` one table, which Hugo reads as a list of
+  // one import without a path: the themes folder itself, whose mounts are its own folders (`themes/layouts`), most often not there.
+  const imports = Array.isArray(module?.imports) ? module.imports : isTable(module?.imports) ? [module.imports] : [];
+  const pathless = imports.filter((entry) => isTable(entry) && (mountSetting(entry, 'path') ?? '') === '');
+  const themesFolderMounts = (into: RegExp) =>
+    pathless.flatMap((entry) => {
+      const written = mountSetting(entry, 'mounts');
+      // Without mounts, a module's own folders: `layouts`, `static`, … of the themes folder.
+      const mounts = Array.isArray(written) ? written : written === undefined ? [{ source: 'layouts', target: 'layouts' }, { source: 'static', target: 'static' }] : [];
+      return mounts.flatMap((mount) => {
+        const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')].map((setting) => (typeof setting === 'string' ? setting.replace(/^\.\/|\/+$/g, '') : undefined));
+        return target !== undefined && into.test(target) ? [source ?? ''] : [];
+      });
+    });
+  const importsWithPath = imports.length > pathless.length;
   // Static files from elsewhere (keda's fonts from `node_modules`) bring no template: the site's shortcodes and render hooks are still all it has.
-  const importsTemplates = module !== undefined && (hasEntries(module.imports) || mountsFromElsewhere(/^layouts(?:\/|$)/));
+  const importsTemplates = module !== undefined && (importsWithPath || mountsFromElsewhere(/^layouts(?:\/|$)/));
   if (importsTemplates) facts.importsTemplates = true;
   // Templates mounted from elsewhere (Doks' `node_modules/@hyas/images/layouts`) publish no file and make no page: only imports and static files do.
-  if (hasEntries(module?.imports) || mountsFromElsewhere(/^static(?:\/|$)/)) facts.importsModules = true;
+  if (importsWithPath || mountsFromElsewhere(/^static(?:\/|$)/)) facts.importsModules = true;
+  const [themesLayouts, themesStatic] = [themesFolderMounts(/^layouts(?:\/|$)/), themesFolderMounts(/^static(?:\/|$)/)];
+  if (themesLayouts.length > 0 || themesStatic.length > 0) facts.themesFolderMounts = { layouts: themesLayouts, static: themesStatic };
   // The site's own folders mounted as content (`source = "docs"`, `target = "content/docs/extra"`).
   const contentMounts = mounts.flatMap((mount) => {
     const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')];

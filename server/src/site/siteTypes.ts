@@ -215,6 +215,8 @@ export interface HugoConfigFacts {
   staticDirs?: string[];
   /** `markup.goldmark.renderHooks.link.enableDefault` and `.image.enableDefault` (Hugo 0.123 and later): Hugo's own render hooks turned on. */
   defaultRenderHooks?: Array<'link' | 'image'>;
+  /** The folders of `themesDir` an import without a path mounts as templates or static files (see `readHugoConfigFiles`), while the configuration is read. */
+  themesFolderMounts?: { layouts: string[]; static: string[] };
   /** Set where `[module]` imports modules or mounts static files from elsewhere: static files may come from anywhere. */
   importsModules?: true;
   /** Set where `[module]` imports modules or mounts templates from elsewhere: templates (shortcodes, render hooks, a theme) may come from anywhere. */
