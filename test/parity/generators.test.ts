@@ -361,6 +361,8 @@ const HUGO_SITES = [
   { name: 'hugo-build-options', dir: path.join(SITES, 'hugo-build-options') },
   { name: 'hugo-frontmatter-dates', dir: path.join(SITES, 'hugo-frontmatter-dates') },
   { name: 'hugo-theme-missing', dir: path.join(SITES, 'hugo-theme-missing') },
+  { name: 'hugo-module-imports', dir: path.join(SITES, 'hugo-module-imports') },
+  { name: 'hugo-module-imports-missing', dir: path.join(SITES, 'hugo-module-imports-missing') },
   { name: 'hugo-cascade', dir: path.join(SITES, 'hugo-cascade') },
   { name: 'hugo-config-folder', dir: path.join(SITES, 'hugo-config-folder') },
   { name: 'hugo-bundles', dir: path.join(SITES, 'hugo-bundles') },

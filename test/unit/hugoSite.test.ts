@@ -11,7 +11,7 @@ import { documentDiagnostics } from '../../server/src/features/diagnostics/docum
 import { affectedDocuments } from '../../server/src/features/diagnostics/dependencies';
 import { resolveTermTarget } from '../../server/src/features/termLinks';
 import { defaultDocusaurusSite } from '../../server/src/site/site';
-import { hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, linkHookFor, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
+import { HUGO_SHORTCODES, hugoBundleRoleOf, hugoPageOf, hugoPathsBesidePages, hugoSiteOf, linkHookFor, refParametersOfTemplate, type HugoSite } from '../../server/src/site/hugo';
 import { destinationPathsSetAsideOf, destinationsSetAsideOf, lookupSuffixesTrimmedOf, looksUpWithoutFinalSlash, pageLookupsOf, withSiteParams, writesDestinationAsIs } from '../../server/src/site/hugoRenderHooks';
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
@@ -155,7 +155,33 @@ describe('Hugo configuration', () => {
     assert.deepEqual(problemsWith('theme = ["docsy", "extra"]\nthemesDir = "../themes"\n', ['../themes/docsy']), [['Hugo refuses to build: there is no theme "extra" in "../themes" (a submodule not checked out?).', 0]]);
     assert.deepEqual(problemsWith('theme = "ananke"\n', ['themes/ananke']), []);
     assert.deepEqual(problemsWith('theme = "github.com/google/docsy"\n', []), []);
-    assert.deepEqual(problemsWith('theme = "docsy"\n[[module.imports]]\npath = "github.com/google/docsy"\n', []), []);
+    assert.deepEqual(problemsWith('theme = "docsy"\n[[module.imports]]\npath = "github.com/google/docsy"\n', ['themes/docsy', 'themes/github.com/google/docsy']), []);
+  });
+
+  it('says Hugo stops where an import is no folder of themesDir nor of its replacement, without a go.mod to download it by (hugo-module-imports-missing)', () => {
+    const problemsWith = (text: string, there: string[]) =>
+      readHugoConfigFiles([{ text, fileName: 'hugo.toml' }], (theme, themesDir) => there.includes(`${themesDir}/${theme}`))[1][0].map((problem) => [problem.message, problem.range.start.line]);
+    // Checked by Hugo 0.111.3: 'module "github.com/google/docsy" not found; either add it as a Hugo Module or store it in "…/themes"'.
+    assert.deepEqual(problemsWith('theme = "docsy"\n[[module.imports]]\npath = "github.com/google/docsy"\n', ['themes/docsy']), [['Hugo refuses to build: there is no module "github.com/google/docsy" in "themes", and no go.mod to download it by.', 1]]);
+    assert.deepEqual(problemsWith('[[module.imports]]\npath = "fehlt"\n', []), [['Hugo refuses to build: there is no module "fehlt" in "themes", and no go.mod to download it by.', 0]]);
+    // The replacement's folder is what Hugo looks for (its message names it), relative to themesDir.
+    const replaced = '[module]\nreplacements = "github.com/x/a -> a, github.com/x/b -> ./b"\n[[module.imports]]\npath = "github.com/x/a"\n[[module.imports]]\npath = "github.com/x/b"\n';
+    assert.deepEqual(problemsWith(replaced, ['themes/a', 'themes/./b']), []);
+    assert.deepEqual(problemsWith(replaced, ['themes/./b']).map(([message]) => message), ['Hugo refuses to build: there is no module "a" in "themes", and no go.mod to download it by.']);
+    // A disabled import is none; `go.mod` or `_vendor` may resolve any (the callback says so).
+    assert.deepEqual(problemsWith('[[module.imports]]\npath = "fehlt"\ndisable = true\n', []), []);
+  });
+
+  it('reads [[module.imports]] and module.replacements: each path with its own mounts and flags, the replacements as pairs', () => {
+    const facts = readHugoConfig(
+      '[module]\nreplacements = "github.com/a -> a , github.com/b->../b"\n[[module.imports]]\npath = "docsy"\n[[module.imports]]\npath = "github.com/twbs/bootstrap"\nignoreConfig = true\n[[module.imports.mounts]]\nsource = "scss"\ntarget = "assets/vendor/bootstrap/scss"\n[[module.imports]]\npath = "weg"\ndisable = true\n',
+      'hugo.toml',
+    );
+    assert.deepEqual(facts.moduleImports, [{ path: 'docsy' }, { path: 'github.com/twbs/bootstrap', mounts: [{ source: 'scss', target: 'assets/vendor/bootstrap/scss' }], ignoreConfig: true }]);
+    assert.deepEqual({ ...facts.moduleReplacements }, { 'github.com/a': 'a', 'github.com/b': '../b' });
+    assert.deepEqual({ ...readHugoConfig('module:\n  replacements: ["x -> y"]\n', 'hugo.yaml').moduleReplacements }, { x: 'y' });
+    assert.equal(readHugoConfig('[module]\nimports = ["docsy"]\n', 'hugo.toml').moduleImportsUnread, true);
+    assert.equal(readHugoConfig('[[module.mounts]]\nsource = "../x/layouts"\ntarget = "layouts"\n', 'hugo.toml').layoutsMountedFromElsewhere, true);
   });
 
   it('says Hugo stops on a permalink pattern it finds ill-formed: an attribute Hugo 0.111 does not know, an empty part between slashes (hugo-permalinks-unknown)', () => {
@@ -1288,6 +1314,41 @@ describe('Hugo shortcodes without a template', () => {
     const mounts = '[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "handbuch"\ntarget = "content/handbuch"\n';
     assert.deepEqual(contentless(`${permalinks}${mounts}`), ['page']);
     assert.deepEqual(contentless(`${permalinks}[[module.imports]]\npath = "github.com/x/inhalt"\n`), []);
+  });
+
+  it('are known through imports that are folders of themesDir or of a replacement, and their own imports and themes, as a theme\'s; imports of files only bring none (hugo-module-imports, dexidp\'s docsy)', () => {
+    const found = (files: Record<string, string>) => {
+      const site = createWorkspace({ 'content/a.md': '---\ntitle: A\n---\n', 'layouts/shortcodes/eigen.html': '<hr>\n', ...files });
+      try {
+        const [hugoSite] = findSites([site.root], new GlossaryScope([site.root]), () => {}).sites;
+        assert.ok(hugoSite?.generator === 'hugo');
+        return { shortcodes: hugoSite.hugo.shortcodes === undefined ? undefined : [...hugoSite.hugo.shortcodes].filter((name) => !HUGO_SHORTCODES.includes(name)).sort(), linkRenderHook: hugoSite.hugo.linkRenderHook };
+      } finally {
+        site.dispose();
+      }
+    };
+    const theme = {
+      'themes/basis/layouts/shortcodes/hinweis.html': '{{ .Inner }}\n',
+      'themes/basis/hugo.toml': '[[module.imports]]\npath = "github.com/x/symbole"\n[[module.imports.mounts]]\nsource = "scss"\ntarget = "assets/symbole"\n[[module.imports.mounts]]\nsource = "webfonts"\ntarget = "static/webfonts"\n',
+      'themes/kurz/layouts/shortcodes/kurz.html': '<abbr></abbr>\n',
+      'themes/symbole/layouts/shortcodes/symbol.html': '<span></span>\n',
+    };
+    const imports = '[module]\nreplacements = "github.com/x/kurz -> ./kurz, github.com/x/symbole -> symbole"\n[[module.imports]]\npath = "basis"\n[[module.imports]]\npath = "github.com/x/kurz"\n';
+    assert.deepEqual(found({ ...theme, 'hugo.toml': imports }), { shortcodes: ['eigen', 'hinweis', 'kurz'], linkRenderHook: 'none' });
+    // A theme's own `theme` is used too (checked by Hugo 0.111.3), and so is an import of files where it names no mounts.
+    assert.deepEqual(found({ ...theme, 'hugo.toml': 'theme = "basis"\n', 'themes/basis/hugo.toml': 'theme = "kurz"\n' }).shortcodes, ['eigen', 'hinweis', 'kurz']);
+    assert.deepEqual(found({ ...theme, 'hugo.toml': imports, 'themes/basis/hugo.toml': '[[module.imports]]\npath = "symbole"\n' }).shortcodes, ['eigen', 'hinweis', 'kurz', 'symbol']);
+    // A render hook of an imported theme counts.
+    assert.equal(found({ ...theme, 'hugo.toml': imports, 'themes/basis/layouts/_default/_markup/render-link.html': '{{ with .Page.GetPage .Destination }}<a href="{{ .RelPermalink }}">{{ end }}\n' }).linkRenderHook, 'get-page');
+    // Not known: an import to download (a go.mod), one not there, one that takes templates from elsewhere, imports not read.
+    const unknown = { shortcodes: undefined, linkRenderHook: undefined };
+    assert.deepEqual(found({ ...theme, 'hugo.toml': `${imports}[[module.imports]]\npath = "github.com/google/docsy"\n`, 'go.mod': 'module example.org/site\n\ngo 1.19\n' }), unknown);
+    assert.deepEqual(found({ ...theme, 'hugo.toml': `${imports}[[module.imports]]\npath = "fehlt"\n` }), unknown);
+    assert.deepEqual(found({ ...theme, 'hugo.toml': imports, 'themes/kurz/hugo.toml': '[[module.mounts]]\nsource = "../../node_modules/x/layouts"\ntarget = "layouts"\n' }), unknown);
+    assert.deepEqual(found({ ...theme, 'hugo.toml': '[module]\nimports = ["basis"]\n' }), unknown);
+    assert.deepEqual(found({ ...theme, 'hugo.toml': '[module]\nreplacements = "github.com/x/kurz -> ../../kurz"\n[[module.imports]]\npath = "github.com/x/kurz"\n' }), unknown);
+    // With a go.mod, a path that is no Go module's is still a folder of themesDir; an import of files only may be downloaded.
+    assert.deepEqual(found({ ...theme, 'hugo.toml': imports, 'go.mod': 'module example.org/site\n\ngo 1.19\n\nrequire github.com/x/symbole v1.0.0\n', 'themes/basis/hugo.toml': '[[module.imports]]\npath = "github.com/y/symbole"\n[[module.imports.mounts]]\nsource = "scss"\ntarget = "assets/symbole"\n' }).shortcodes, ['eigen', 'hinweis', 'kurz']);
   });
 
   it('are not judged where the site keeps templates in Hugo 0.146\'s _shortcodes folders, which Hugo 0.111 does not read; its render hooks still are (linkerd\'s, jaeger\'s)', () => {

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { LineIndex, type Range } from '../common/text';
 import { parseYaml, plainValue } from '../parsing/yaml';
-import type { ConfigProblem, HugoConfigFacts, HugoSubmount } from './siteTypes';
+import type { ConfigProblem, HugoConfigFacts, HugoModuleImport, HugoSubmount } from './siteTypes';
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 
 // smol-toml's types describe its ES module; its CommonJS build (the `require` export) is the same API.
@@ -74,7 +74,8 @@ export function readHugoConfigFiles(files: readonly HugoConfigFile[], themeIsThe
   const mounted = facts.themesFolderMounts;
   if (mounted !== undefined) {
     const there = (source: string) => themeIsThere === undefined || (source !== '' && themeIsThere(source, facts.themesDir ?? 'themes'));
-    if (mounted.layouts.some(there)) facts.importsTemplates = true;
+    // Templates of the themes folder's own folders: not the site's, nor a module's it can follow.
+    if (mounted.layouts.some(there)) facts.importsTemplates = facts.layoutsMountedFromElsewhere = true;
     if (mounted.static.some(there)) facts.importsModules = true;
     delete facts.themesFolderMounts;
   }
@@ -84,6 +85,13 @@ export function readHugoConfigFiles(files: readonly HugoConfigFile[], themeIsThe
     const themesDir = facts.themesDir ?? 'themes';
     const missing = (facts.themes ?? []).filter((theme) => !theme.includes('/') && theme !== '' && !themeIsThere(theme, themesDir));
     if (missing.length > 0) report(['theme'], l10n.t('Hugo refuses to build: there is no theme "{0}" in "{1}" (a submodule not checked out?).', missing[0], themesDir));
+  }
+  // So does an import that is no folder of `themesDir`, nor of its replacement (`github.com/google/docsy -> docsy`), where no `go.mod` or `_vendor` may resolve it.
+  if (themeIsThere !== undefined) {
+    const themesDir = facts.themesDir ?? 'themes';
+    const replacements = facts.moduleReplacements ?? {};
+    const missing = (facts.moduleImports ?? []).map((module) => (Object.hasOwn(replacements, module.path) ? replacements[module.path] : module.path)).find((modulePath) => !themeIsThere(modulePath, themesDir));
+    if (missing !== undefined) report(['module', 'imports'], l10n.t('Hugo refuses to build: there is no module "{0}" in "{1}", and no go.mod to download it by.', missing, themesDir));
   }
   const { problems: _none, ...read } = facts;
   return [read, problems];
@@ -356,8 +364,12 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     });
   const importsWithPath = imports.length > pathless.length;
   // Static files from elsewhere (keda's fonts from `node_modules`) bring no template: the site's shortcodes and render hooks are still all it has.
-  const importsTemplates = module !== undefined && (importsWithPath || mountsFromElsewhere(/^layouts(?:\/|$)/));
+  const layoutsFromElsewhere = mountsFromElsewhere(/^layouts(?:\/|$)/);
+  const importsTemplates = module !== undefined && (importsWithPath || layoutsFromElsewhere);
   if (importsTemplates) facts.importsTemplates = true;
+  // Which imports and replacements they are: the site's reading (see `siteConfig.ts`) finds those in its folders.
+  if (layoutsFromElsewhere) facts.layoutsMountedFromElsewhere = true;
+  readModuleImports(module, facts);
   // Templates mounted from elsewhere (Doks' `node_modules/@hyas/images/layouts`) publish no file and make no page: only imports and static files do.
   if (importsWithPath || mountsFromElsewhere(/^static(?:\/|$)/)) facts.importsModules = true;
   const [themesLayouts, themesStatic] = [themesFolderMounts(/^layouts(?:\/|$)/), themesFolderMounts(/^static(?:\/|$)/)];
@@ -413,6 +425,45 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     }
   } else if (languages !== undefined) wrongType(['languages'], l10n.t('a table'));
   contentFoldersOfMounts(mounts, facts);
+}
+
+/**
+ * `[[module.imports]]` and `module.replacements` (see `HugoConfigFacts.moduleImports`): an import
+ * with `disable = true` is none, as Hugo skips it; one that is not a table with a `path` is unread.
+ * Replacements are a text of `from -> to` pairs split at commas, or a list of such texts.
+ */
+function readModuleImports(module: Table | undefined, facts: HugoConfigFacts): void {
+  const imports = module?.imports;
+  const entries = imports === undefined ? [] : Array.isArray(imports) ? imports : [imports];
+  const read: HugoModuleImport[] = [];
+  for (const entry of entries) {
+    const modulePath = mountSetting(entry, 'path');
+    // An import without a path is the themes folder itself, whose mounts `readFacts` reads (`themesFolderMounts`).
+    if (isTable(entry) && (modulePath === undefined || modulePath === '')) continue;
+    if (typeof modulePath !== 'string' || modulePath.trim() === '') {
+      facts.moduleImportsUnread = true;
+      continue;
+    }
+    if (mountSetting(entry, 'disable') === true) continue;
+    const one: HugoModuleImport = { path: modulePath.trim() };
+    const mounts = mountSetting(entry, 'mounts');
+    if (Array.isArray(mounts) && mounts.length > 0) {
+      one.mounts = mounts.map((mount) => {
+        const [source, target] = [mountSetting(mount, 'source'), mountSetting(mount, 'target')];
+        return { ...(typeof source === 'string' ? { source } : {}), ...(typeof target === 'string' ? { target } : {}) };
+      });
+    } else if (mounts !== undefined && !Array.isArray(mounts)) facts.moduleImportsUnread = true;
+    if (mountSetting(entry, 'ignoreconfig') === true) one.ignoreConfig = true;
+    if (mountSetting(entry, 'ignoreimports') === true) one.ignoreImports = true;
+    read.push(one);
+  }
+  if (read.length > 0) facts.moduleImports = read;
+  const replacements = module?.replacements;
+  const pairs = typeof replacements === 'string' ? [replacements] : Array.isArray(replacements) ? replacements.filter((pair): pair is string => typeof pair === 'string') : [];
+  for (const pair of pairs.flatMap((text) => text.split(','))) {
+    const [from, to, more] = pair.split('->').map((part) => part.trim());
+    if (from && to && more === undefined) (facts.moduleReplacements ??= Object.create(null) as Record<string, string>)[from] = to;
+  }
 }
 
 /**

@@ -221,6 +221,14 @@ export interface HugoConfigFacts {
   importsModules?: true;
   /** Set where `[module]` imports modules or mounts templates from elsewhere: templates (shortcodes, render hooks, a theme) may come from anywhere. */
   importsTemplates?: true;
+  /** Set where `[[module.mounts]]` mount templates from elsewhere than the site's own `layouts/`: templates may come from anywhere. */
+  layoutsMountedFromElsewhere?: true;
+  /** `[[module.imports]]` not disabled, in order, which may be folders of `themesDir` or of a replacement (see `HugoModuleImport`). */
+  moduleImports?: HugoModuleImport[];
+  /** Set where `module.imports` holds an entry that is not a table with a `path`: where its templates come from is not known. */
+  moduleImportsUnread?: true;
+  /** `module.replacements`: a module's path mapped to another path or a folder (`github.com/google/docsy -> docsy`), as written. */
+  moduleReplacements?: Record<string, string>;
   /** The sources of `[[module.mounts]]` whose target is the content: folders of the site Hugo reads as content. */
   contentMountSources?: string[];
   /** Mounts of a folder or a file of the site into a place below the content (`target = "content/docs/go"`), with their `lang`. */
@@ -236,6 +244,15 @@ export interface HugoConfigFacts {
   /** Each language's own settings; a `baseURL` of its own serves it from its own host (Hugo's multihost); `params`, set over the site's in that language. */
   languages: Array<{ code: string; contentDir?: string; weight?: number; disabled?: boolean; baseURL?: string; permalinks?: Record<string, string>; cascade?: unknown; params?: Record<string, unknown> }>;
   problems: ConfigProblem[];
+}
+
+/** One of `[[module.imports]]`: its path, and its own `mounts`, `ignoreConfig` and `ignoreImports` where set. */
+export interface HugoModuleImport {
+  path: string;
+  /** The targets of the import's `mounts` (which replace the module's own), with their sources; undefined where it names none. */
+  mounts?: Array<{ source?: string; target?: string }>;
+  ignoreConfig?: true;
+  ignoreImports?: true;
 }
 
 /** Why a file has no page on the built site. */
