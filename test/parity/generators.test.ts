@@ -363,6 +363,7 @@ const HUGO_SITES = [
   { name: 'hugo-theme-missing', dir: path.join(SITES, 'hugo-theme-missing') },
   { name: 'hugo-module-imports', dir: path.join(SITES, 'hugo-module-imports') },
   { name: 'hugo-module-imports-missing', dir: path.join(SITES, 'hugo-module-imports-missing') },
+  { name: 'hugo-aliases-other-formats', dir: path.join(SITES, 'hugo-aliases-other-formats') },
   { name: 'hugo-cascade', dir: path.join(SITES, 'hugo-cascade') },
   { name: 'hugo-config-folder', dir: path.join(SITES, 'hugo-config-folder') },
   { name: 'hugo-bundles', dir: path.join(SITES, 'hugo-bundles') },

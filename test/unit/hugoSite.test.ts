@@ -16,6 +16,7 @@ import { destinationPathsSetAsideOf, destinationsSetAsideOf, lookupSuffixesTrimm
 import { HUGO_CONFIG_FILE_NAMES, MAX_HUGO_CONFIG_LENGTH, readHugoConfig, readHugoConfigFiles } from '../../server/src/site/hugoConfig';
 import { growthOf, superLinear } from './linearTime';
 import { findSites } from '../../server/src/workspace/siteConfig';
+import { loadGlossary } from '../../server/src/workspace/loadGlossary';
 import { GlossaryScope } from '../../server/src/workspace/files';
 import { createWorkspace } from '../support/fixtures';
 
@@ -357,6 +358,7 @@ describe('Hugo routes', () => {
       staticDirs: ['static'],
       importsModules: false,
       importsTemplates: false,
+      otherFormatFiles: [],
       contentMountSources: [],
       contentSubmounts: [],
       mountedFolderTargets: [],
@@ -844,6 +846,32 @@ describe('broken links in a Hugo site', () => {
     noAliases.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [], disableAliases: true }), now: NOW }]);
     for (const [file, text] of Object.entries(files)) noAliases.setDocument(`file:///site/${file}`, text);
     assert.equal(brokenIn(noAliases).length, 4);
+  });
+
+  it('are none to the aliases and the pages of content files of other formats, read with the workspace from its content folders only (hugo-aliases-other-formats, jx-docs)', async () => {
+    const site = createWorkspace({
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'content/docs/_index.html': '+++\ntitle = "Docs"\naliases = ["/docs/getting-started/"]\n+++\n<p>Docs</p>\n',
+      'content/notizen/liste.org': '---\ntitle: Notizen\naliases: [alt, /notes/]\nurl: /listen/notizen/\n---\n* Org\n',
+      'content/notizen/entwurf.html': '---\ntitle: Entwurf\ndraft: true\naliases: ["/entwurf-alias/"]\n---\n',
+      'content/ohne.html': '<p>No front matter.</p>\n',
+      // Not content: a template and a static file are not read.
+      'layouts/partials/kopf.html': '---\naliases: ["/layouts-alias/"]\n---\n',
+      'static/seite.html': '---\naliases: ["/static-alias/"]\n---\n',
+      'content/start.md': '---\ntitle: Start\n---\n[a](/docs/getting-started/) [b](/notes/) [c](/listen/alt/) [d](/listen/notizen/) [e](/entwurf-alias/) [f](/layouts-alias/) [g](/static-alias/)\n',
+    });
+    try {
+      const index = new GlossaryIndex();
+      await loadGlossary(index, new GlossaryScope([site.root]), () => undefined);
+      const found = index.siteFor(site.uri('content/start.md'));
+      assert.ok(found?.generator === 'hugo');
+      assert.deepEqual(found.hugo.otherFormatFiles.map((file) => file.relativePath).sort(), ['content/docs/_index.html', 'content/notizen/entwurf.html', 'content/notizen/liste.org']);
+      const broken = documentDiagnostics(index, index.getDocument(site.uri('content/start.md'))!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
+      // A relative alias is below the page's own URL's folder (its `url` here); a draft's is not written.
+      assert.deepEqual(broken, ['No glossary entry at "/entwurf-alias/".', 'No glossary entry at "/layouts-alias/".', 'No glossary entry at "/static-alias/".']);
+    } finally {
+      site.dispose();
+    }
   });
 
   it('reach a page whose URL Hugo writes percent-encoded (a slug of umlauts or CJK), written as it is or encoded, absolute or relative (cloudwego)', () => {

@@ -133,6 +133,12 @@ export interface HugoSite {
   importsModules: boolean;
   /** Set where `[module]` imports modules or mounts templates from elsewhere: its templates are not all where the site's folder has them. */
   importsTemplates: boolean;
+  /**
+   * The content files of other formats that have front matter (`_index.html`, `.adoc`, `.org`,
+   * `.pandoc`, `.rst`), which the workspace does not read as documents, with their fields: Hugo
+   * builds pages of them and writes their `aliases`. Read with the configuration (see `siteConfig.ts`).
+   */
+  otherFormatFiles: ReadonlyArray<{ relativePath: string; fields: readonly FrontMatterField[] }>;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
   contentMountSources: string[];
   /** Folders and files of the site mounted below the content (see `hugoContentPath`). */
@@ -315,6 +321,7 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     staticDirs: [...(facts.staticDirs ?? ['static']), ...(facts.themes ?? []).map((theme) => `${facts.themesDir ?? 'themes'}/${theme}/static`)],
     importsModules: facts.importsModules === true,
     importsTemplates: facts.importsTemplates === true,
+    otherFormatFiles: [],
     contentMountSources: facts.contentMountSources ?? [],
     contentSubmounts: facts.contentSubmounts ?? [],
     mountedFolderTargets: [],

@@ -5,6 +5,7 @@ import { canonicalUri, fileUri, isMarkdownPath, uriToFsPath } from '../common/ur
 import type { PathKind } from '../common/paths';
 import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import { HUGO_CONFIG_FILE_NAMES } from '../site/hugoConfig';
+import { HUGO_UNREAD_CONTENT_EXTENSIONS } from '../site/hugo';
 import { compileGlobs, type PathMatcher } from '../common/glob';
 import { isReadable, MAX_FILE_BYTES, realPathOfDescriptor, withoutByteOrderMark, type Logger, type Reachability } from './fileReading';
 
@@ -26,6 +27,8 @@ const BUILD_OUTPUT_FOLDERS = new Set(['build', 'dist', 'out']);
 export interface WorkspaceFiles {
   markdown: string[];
   tagsFiles: string[];
+  /** Files of the content formats Hugo reads that the workspace does not (`_index.html`, `.adoc`; see `HUGO_UNREAD_CONTENT_EXTENSIONS`), found on the same walk: a site reads the front matter of those in its content folders. */
+  otherContent: string[];
 }
 
 
@@ -241,6 +244,7 @@ function existsAsEntry(filePath: string): boolean {
 export async function findWorkspaceFiles(scope: GlossaryScope, log: Logger, starts: string[] = scope.roots): Promise<WorkspaceFiles> {
   const markdown = new Set<string>();
   const tagsFiles = new Set<string>();
+  const otherContent = new Set<string>();
   const found = { markdown, tagsFiles };
   // Overlapping paths ("docs docs/glossary") are walked once.
   const pending = [...new Set(starts.map((start) => path.resolve(start)))].map((absolute) => ({ absolute, relative: scope.relativeToRoot(absolute), given: true }));
@@ -276,11 +280,17 @@ export async function findWorkspaceFiles(scope: GlossaryScope, log: Logger, star
       } else if (entry.isFile() && isGlossaryFileName(entry.name)) {
         const relative = below(entry.name, absolute);
         if (relative !== undefined && scope.matches(relative, entry.name) && !scope.isIgnored(absolute, false)) classify(absolute, found);
+      } else if (entry.isFile() && OTHER_CONTENT_EXTENSIONS.has(entry.name.slice(entry.name.lastIndexOf('.') + 1).toLowerCase())) {
+        // Whether the ignore files leave it out is asked of the few in a content folder only (see `otherFormatContentOf`).
+        otherContent.add(absolute);
       }
     }
   }
-  return { markdown: [...markdown].sort(), tagsFiles: [...tagsFiles].sort() };
+  return { markdown: [...markdown].sort(), tagsFiles: [...tagsFiles].sort(), otherContent: [...otherContent].sort() };
 }
+
+/** The extensions of `WorkspaceFiles.otherContent`. */
+const OTHER_CONTENT_EXTENSIONS: ReadonlySet<string> = new Set(HUGO_UNREAD_CONTENT_EXTENSIONS);
 
 function isGlossaryFileName(name: string): boolean {
   return name === TAGS_FILE_NAME || isMarkdownPath(name);

@@ -1,10 +1,10 @@
-import { fileUri } from '../common/uris';
+import { fileUri, uriToFsPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { readTextFileNow } from './fileReading';
 import { findWorkspaceFiles, type GlossaryScope, type Logger } from './files';
 import type { ParseCache } from './parseCache';
 import { cannotIndex, parseFilesInBatches, type ParsingThread } from './parseFiles';
-import { findSites } from './siteConfig';
+import { findSites, otherFormatContentOf } from './siteConfig';
 import { foldersReadBy } from '../site/site';
 
 /** How many files are read between two turns of the event loop. */
@@ -28,6 +28,8 @@ export async function loadGlossary(
   scope.readByGenerators(sites.filter((site) => site.assumed !== true).flatMap(foldersReadBy));
   index.setScope((filePath) => scope.contains(filePath));
   const files = await findWorkspaceFiles(scope, log, options.starts);
+  // Hugo builds pages of content files of other formats too, and writes their aliases.
+  for (const site of sites) if (site.generator === 'hugo') site.hugo.otherFormatFiles = otherFormatContentOf(uriToFsPath(site.rootUri), site.hugo, files.otherContent, scope, log);
   const extraTagsFiles = options.extraTagsFiles ?? [];
   const tagsFiles = [...new Set([...files.tagsFiles, ...extraTagsFiles])];
   await forEachFile(tagsFiles, (filePath) =>

@@ -8,7 +8,7 @@ import type { FrontMatterField } from '../../parsing/frontMatterFields';
 import { fragmentStart, markdownDestination, wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
 import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
-import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoLanguageOfSegment, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
+import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoLanguageOfSegment, hugoPageOf, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
 import { blogAuthorListUrl, blogListUrl, blogListUrlsByPost, blogOfFile, blogOfPostPath, blogPostDate, blogPostUrl, blogTagListUrl, builtVersionsOf, compiledByContentPlugin, contentFileReadIn, contentTranslationSource, docsTagPagePlace, listedPost, localeBaseUrl, type KnownBlog } from '../../site/docusaurus';
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
@@ -620,7 +620,20 @@ function hugoWritesPageAt(index: GlossaryIndex, site: Site, path: string): boole
       const terms = new Map(fields.filter((field) => site.hugo.taxonomies.has(field.key.toLowerCase())).map((field) => [field.key.toLowerCase(), texts(field.value)]));
       return [{ relativePath: relativePath(document.uri), page, aliases, terms }];
     });
-    return hugoPathsBesidePages(site.hugo, documents.map((document) => relativePath(document.uri)), pages);
+    // Content files of other formats (`_index.html`, `.adoc`): Hugo builds their pages as it builds
+    // Markdown ones, at their own path (or `url`) and their `aliases` (jx-docs' `/docs/getting-started/`).
+    const ownPaths: string[] = [];
+    for (const { relativePath: otherPath, fields } of site.hugo.otherFormatFiles) {
+      const page = hugoPageOf(site.hugo, otherPath.replace(/\.[^./]+$/, '.md'), fields, site.now);
+      if (page === undefined || !page.published) continue;
+      const texts = (value: unknown) => (Array.isArray(value) ? value.filter((text): text is string => typeof text === 'string') : typeof value === 'string' ? [value] : []);
+      const aliases = texts(fields.find((field) => field.key.toLowerCase() === 'aliases')?.value);
+      pages.push({ relativePath: otherPath, page, aliases, terms: new Map() });
+      ownPaths.push(page.permalink);
+    }
+    const paths = hugoPathsBesidePages(site.hugo, documents.map((document) => relativePath(document.uri)), pages);
+    for (const own of ownPaths) paths.add(permalinkKey(own));
+    return paths;
   });
   return paths.has(permalinkKey(path));
 }
