@@ -1138,9 +1138,9 @@ describe("Hugo's ref and relref", () => {
   });
 
   it("with a path from the content folder and a final slash find a section only: the build fails on a page's, a bundle's or a plain folder's (hugo-refs-final-slash)", () => {
-    const refs = ['/docs/b/#teil', '/docs/c/', '/docs/ohne/', '/docs/h/', '/docs/s/', '/DOCS/S/', '/docs/', '/docs/b', '../b/'].map((target) => `{{< ref "${target}" >}}`).join(' ');
+    const refs = ['/docs/b/#teil', '/docs/c/', '/docs/ohne/', '/docs/h/', '/docs/s/', '/DOCS/S/', '/docs/', '/docs/b', '../b/', '/tags/foo/', '/categories/bar-baz/'].map((target) => `{{< ref "${target}" >}}`).join(' ');
     const index = indexWith({
-      'content/docs/b.md': '---\ntitle: B\n---\n',
+      'content/docs/b.md': '---\ntitle: B\ntags: [foo]\ncategories: [Bar Baz]\n---\n',
       'content/docs/c/index.md': '---\ntitle: C\n---\n',
       'content/docs/s/_index.md': '---\ntitle: S\n---\n',
       'content/docs/ohne/n.md': '---\ntitle: N\n---\n',

@@ -123,13 +123,17 @@ function namesUnreadContentFile(index: GlossaryIndex, rootUri: string, hugo: Hug
  * where no section is, in the page's language: Hugo's lookup then finds no page, not even `b.md` or
  * the leaf bundle `b/index.md` (checked with Hugo 0.111.3). A section is a folder with an `_index`
  * file Hugo knows of (built, or not rendered), in any format or left out of the workspace (looked
- * for on disk), in any language. Not judged: a top-level folder (a section wherever it holds a page), a path that
- * goes up, and sites whose sections may come from modules, mounts or a theme's content.
+ * for on disk), in any language. Not judged: a top-level folder (a section wherever it holds a page), a
+ * taxonomy's term (`/tags/foo/`, which Hugo finds), a path that goes up, and sites whose sections
+ * may come from modules, mounts or a theme's content.
  */
 function namesNoSection(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, locale: string, target: string): boolean {
   const path = safeDecode(target.replace(/[?#].*$/s, '').trim());
   if (!/^\/[^/].*\/$/.test(path) || path.indexOf('/', 1) === path.length - 1 || path.split('/').some((segment) => segment === '.' || segment === '..')) return false;
   const { hugo } = site;
+  // A taxonomy's term is found with its slash too (`/tags/foo/`, checked).
+  const top = path.slice(1, path.indexOf('/', 1)).toLowerCase();
+  if (hugo.taxonomies.has('*') || hugo.taxonomies.has(top) || top === 'tags' || top === 'categories') return false;
   if (hugo.importsModules || hugo.contentSubmounts.length > 0 || hugoThemeContentFolders(hugo).some((folder) => index.whatIsAt(withPath(site.rootUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/${folder}`)) !== 'none')) return false;
   const folder = path.replace(/\/+$/, '');
   // A section of another language counts too: whether Hugo makes one in this language of it is not modelled.
