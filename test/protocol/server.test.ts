@@ -512,7 +512,7 @@ describe('watched files, as an editor that watches for the server offers them', 
       // Eglot's `*` stands for one character at least: a Docusaurus site's versions.json needs a glob of its own.
       assert.ok(client.watchedGlobs.includes('**/versions.json'), client.watchedGlobs.join(' '));
       const watched = compileGlobs(client.watchedGlobs, undefined, { caseSensitive: true });
-      for (const file of ['docusaurus.config.js', 'hugo.yaml', 'config.toml', 'versions.json', 'community_versions.json', 'sidebars.ts', 'versioned_sidebars/version-1.0-sidebars.json', 'docs/intro/_category_.yml']) {
+      for (const file of ['docusaurus.config.js', 'hugo.yaml', 'config.toml', 'versions.json', 'community_versions.json', 'sidebars.ts', 'versioned_sidebars/version-1.0-sidebars.json', 'docs/intro/_category_.yml', 'blog/authors.yml']) {
         assert.ok(watched(file), `${file} is watched: ${client.watchedGlobs.join(' ')}`);
       }
     } finally {
