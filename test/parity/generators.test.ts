@@ -341,6 +341,8 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-anchors-locales-paths', dir: path.join(SITES, 'docusaurus-anchors-locales-paths'), asDocs: false },
   { name: 'docusaurus-locale-relative-urls', dir: path.join(SITES, 'docusaurus-locale-relative-urls'), asDocs: false },
   { name: 'docusaurus-blog-tag-list-links', dir: path.join(SITES, 'docusaurus-blog-tag-list-links'), asDocs: false },
+  { name: 'docusaurus-blog-lists-variants', dir: path.join(SITES, 'docusaurus-blog-lists-variants'), asDocs: false },
+  { name: 'docusaurus-blog-lists-base-slash', dir: path.join(SITES, 'docusaurus-blog-lists-base-slash'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

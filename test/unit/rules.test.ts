@@ -967,6 +967,37 @@ describe('broken-link of a relative URL in a blog post (docusaurus-blog-list-lin
     assert.ok(broken(index, translation)[0].startsWith('5:10 The blog\'s list of posts /en/blog/page/2 shows'), broken(index, translation)[0]);
   });
 
+  it('judges where it climbs above the base URL of a build: no route is there (docusaurus-blog-lists-base-slash, docusaurus-blog-lists-variants)', () => {
+    const texts = { 'docs/intro.md': '# Intro\n', 'blog/2024-01-01-eins.md': post('eins', 'Zur [Intro](../../docs/intro).\n\n<!-- truncate -->\n\nUnd [noch](../../docs/intro).') };
+    // Below /base/: from /base/blog/eins, "../../docs/intro" leads to /docs/intro, above the base URL.
+    const below = siteWithFiles([], texts, (site) => {
+      blogOf(10)(site);
+      site.docusaurus.baseUrl = '/base/';
+    }).index;
+    below.setScope(() => true);
+    assert.deepEqual(broken(below, 'blog/2024-01-01-eins.md').map((finding) => finding.slice(0, 4)), ['5:12', '9:11']);
+    // In a site of two locales the English build reads the post at /en/blog/eins, where it leads to /docs/intro, out of that build; from /blog/eins in the German one it is a page.
+    const inLocales = (site: ReturnType<typeof defaultDocusaurusSite>) => {
+      blogOf(10)(site);
+      site.docusaurus.blogs[0].translations = 'docusaurus-plugin-content-blog';
+      site.docusaurus.defaultLocale = 'de';
+      site.docusaurus.locales = ['de', 'en'];
+    };
+    const twoLocales = siteWithFiles([], texts, inLocales).index;
+    twoLocales.setScope(() => true);
+    assert.deepEqual(broken(twoLocales, 'blog/2024-01-01-eins.md'), [
+      '5:12 In the en build this page is at /en/blog/eins, and there "../../docs/intro" leads to /docs/intro, above the base URL of that build, where no page is: Docusaurus reports a broken link. (fails)',
+      '9:11 In the en build this page is at /en/blog/eins, and there "../../docs/intro" leads to /docs/intro, above the base URL of that build, where no page is: Docusaurus reports a broken link. (fails)',
+    ]);
+    // Where the English build reads a translation in its place, the translation's links are judged there, the post's are not.
+    const translation = 'i18n/en/docusaurus-plugin-content-blog/2024-01-01-eins.md';
+    const translated = siteWithFiles([translation], { ...texts, [translation]: post('one', 'To [intro](../docs/intro) and [out](../../docs/intro).') }, inLocales).index;
+    translated.setScope(() => true);
+    assert.deepEqual(broken(translated, 'blog/2024-01-01-eins.md'), []);
+    // From the English list, /en/blog, "../docs/intro" climbs out of the English build too.
+    assert.deepEqual(broken(translated, translation).map((finding) => finding.slice(0, 40)), ["5:11 The blog's list of posts /en/blog s", '5:36 In the en build this page is at /en']);
+  });
+
   it("judges it on the lists of the post's tags too, a folder deeper than the blog's own (docusaurus-blog-tag-list-links)", () => {
     const index = siteOf([], {
       'docs/intro.md': '# Intro\n',

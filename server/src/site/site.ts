@@ -224,12 +224,24 @@ export function docsSectionOf(site: Site, path: string): string | undefined {
 }
 
 /**
+ * Whether a URL path lies outside what a Docusaurus build of a locale (the default one unless named)
+ * makes: every route it has is below the locale's base URL (`/base/`, `/base/fr/`), and its check
+ * of links reports a relative URL that climbs above it (`../../docs/x` from `/base/blog/a/` leads to
+ * `/docs/x`), ignoring case and a final slash as its router does.
+ */
+export function outsideDocusaurusBuild(site: Pick<DocusaurusSite, 'baseUrl' | 'defaultLocale'>, path: string, locale = site.defaultLocale): boolean {
+  return !`${path.replace(/\/+$/, '')}/`.toLowerCase().startsWith(localeBaseUrl(site, locale).toLowerCase());
+}
+
+/**
  * Whether a URL path lies at a Docusaurus site's top level, outside its docs, where only the pages
  * plugins' files make pages: every plugin and theme is one whose routes are known, and the path is
  * in none of the folders of routes not modelled (the blog's, the search page's). A static file is
  * no route to Docusaurus's check of links (`static/alt/index.html` does not make `/alt` one).
  */
 export function inKnownTopLevel(site: Site, path: string): boolean {
+  // No route of the build is above the base URL: where a relative URL climbs (`/docs/x` from `../../docs/x` on `/base/blog/a/`).
+  if (site.generator === 'docusaurus' && site.assumed !== true && outsideDocusaurusBuild(site.docusaurus, path)) return true;
   const folders = site.generator === 'docusaurus' && site.assumed !== true ? site.docusaurus.routeFoldersOutsideDocs : undefined;
   if (site.generator !== 'docusaurus' || folders === undefined) return false;
   const { docusaurus } = site;

@@ -7,9 +7,9 @@ import type { GlossaryTerm, ParsedDocument } from '../../parsing/document';
 import type { FrontMatterField } from '../../parsing/frontMatterFields';
 import { fragmentStart, markdownDestination, wikiLinkParts, type MarkdownLink } from '../../parsing/markdown';
 import { inShortcodeBody } from '../../parsing/hugoShortcodes';
-import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
+import { brokenLinkPolicyOf, hugoBasePathOf, linkedPath, outsideDocusaurusBuild, pagesPluginFilesAt, permalinkKey, type Site } from '../../site/site';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoLanguageOfSegment, hugoPageOf, hugoPathsBesidePages, hugoThemeContentFolders, hugoUnreadPatternPageMayBeAt, linkHookFor } from '../../site/hugo';
-import { blogAuthorListUrl, blogListUrl, blogListUrlsByPost, blogOfFile, blogOfPostPath, blogPostDate, blogPostUrl, blogTagListUrl, builtVersionsOf, compiledByContentPlugin, contentFileReadIn, contentTranslationSource, docsTagPagePlace, listedPost, localeBaseUrl, type KnownBlog } from '../../site/docusaurus';
+import { blogAuthorListUrl, blogListUrl, blogListUrlsByPost, blogOfFile, blogOfPostPath, blogPostDate, blogPostUrl, blogTagListUrl, builtVersionsOf, compiledByContentPlugin, contentFileReadIn, contentPageTranslations, contentTranslationSource, docsTagPagePlace, listedPost, localeBaseUrl, markdownPageUrl, type KnownBlog } from '../../site/docusaurus';
 import { docusaurusPermalinkOf } from '../tagsFileGenerator';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { isNoSitePage, linkedDocument, localesMissingFileLink, resolveTermLink } from '../termLinks';
@@ -82,9 +82,19 @@ function brokenWhereRendered(index: GlossaryIndex, pages: readonly ParsedDocumen
 function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string; suggestion?: string } | undefined {
   const site = index.siteFor(document.uri);
   if (site?.generator !== 'docusaurus' || !isRelativeUrl(link)) return undefined;
+  const translated = contentTranslationSource(site.docusaurus, site.rootUri, document.uri);
+  // A post no locale translates is on the lists of each locale's build: `../../docs/x` leads from `/blog` to `/docs/x`, from `/fr/blog` out of the French build.
+  const locales = translated !== undefined ? [translated.locale] : [site.docusaurus.defaultLocale, ...untranslatedLocaleUrls(index, site, document).map(({ locale }) => locale)];
+  for (const locale of locales) {
+    const broken = brokenOnPostListsIn(index, site, document, link, locale);
+    if (broken !== undefined) return broken;
+  }
+  return undefined;
+}
+
+/** `brokenOnPostLists` in one locale's build. */
+function brokenOnPostListsIn(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, document: ParsedDocument, link: MarkdownLink, locale: string): { message: string; suggestion?: string } | undefined {
   const { docusaurus } = site;
-  const translated = contentTranslationSource(docusaurus, site.rootUri, document.uri);
-  const locale = translated?.locale ?? docusaurus.defaultLocale;
   const blog = blogOfFile(docusaurus, site.rootUri, document.uri);
   const fields = document.frontMatter?.fields ?? [];
   const marker = document.body.truncateMarker;
@@ -97,6 +107,8 @@ function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link:
   const target = markdownDestination(link.target) ?? link.target;
   const nowhere = (path: string | undefined) => {
     if (path === undefined) return false;
+    // The locale's build has no route above its base URL (`/docs/x` in the one of `/fr/`).
+    if (outsideDocusaurusBuild(docusaurus, path, locale)) return true;
     // Below the folder of the list's later pages only those pages are (`/blog/page/3`).
     if (path.startsWith(pageFolder)) return !/^\d+\/?$/.test(path.slice(pageFolder.length));
     const last = path.split('/').filter((segment) => segment !== '').pop();
@@ -133,6 +145,45 @@ function brokenOnPostLists(index: GlossaryIndex, document: ParsedDocument, link:
   const path = fromPost.path!.startsWith(localeBase) ? `${docusaurus.baseUrl}${fromPost.path!.slice(localeBase.length)}` : fromPost.path!;
   const suggestion = `${asLinkTarget(path)}${link.target.match(/[?#].*$/s)?.[0] ?? ''}`;
   return { message: l10n.t('{0} Write "{1}", which leads to the same page from both.', message, suggestion), suggestion };
+}
+
+/**
+ * The other locales whose builds read a blog post or Markdown page as it is (no translation of it
+ * there), with its URL in each (`/fr/blog/a`).
+ */
+function untranslatedLocaleUrls(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, document: ParsedDocument): Array<{ locale: string; url: string }> {
+  const { docusaurus } = site;
+  const fields = document.frontMatter?.fields ?? [];
+  const translations = contentPageTranslations(docusaurus, site.rootUri, document.uri);
+  return docusaurus.locales.flatMap((locale, at) => {
+    if (locale === docusaurus.defaultLocale || translations[at] === undefined || index.whatIsAt(translations[at]) === 'file') return [];
+    const url = blogPostUrl(docusaurus, document.uri, fields, locale) ?? markdownPageUrl(docusaurus, document.uri, fields, locale);
+    return url === undefined ? [] : [{ locale, url }];
+  });
+}
+
+/**
+ * A relative URL of a post or Markdown page that leads out of a locale's build, which has no route
+ * above its base URL: `../../docs/x` leads from `/blog/a` to `/docs/x`, a page of the default
+ * locale's build, and from `/fr/blog/a` to `/docs/x` too, nowhere in the French build. Judged in
+ * the locale of a translation, and in each locale that reads the file as it is.
+ */
+function outOfLocaleBuild(index: GlossaryIndex, document: ParsedDocument, link: MarkdownLink): { message: string } | undefined {
+  const site = index.siteFor(document.uri);
+  if (site?.generator !== 'docusaurus' || !isRelativeUrl(link)) return undefined;
+  const { docusaurus } = site;
+  const translated = contentTranslationSource(docusaurus, site.rootUri, document.uri);
+  const fields = document.frontMatter?.fields ?? [];
+  const translatedUrl = translated === undefined ? undefined : (blogPostUrl(docusaurus, translated.uri, fields, translated.locale) ?? markdownPageUrl(docusaurus, translated.uri, fields, translated.locale));
+  const places = translated !== undefined ? (translatedUrl === undefined ? [] : [{ locale: translated.locale, url: translatedUrl }]) : untranslatedLocaleUrls(index, site, document);
+  const target = markdownDestination(link.target) ?? link.target;
+  for (const { locale, url } of places) {
+    const path = linkedPath(site, { published: true, permalink: url, locale }, target);
+    if (path !== undefined && outsideDocusaurusBuild(docusaurus, path, locale)) {
+      return { message: l10n.t('In the {0} build this page is at {1}, and there "{2}" leads to {3}, above the base URL of that build, where no page is: Docusaurus reports a broken link.', locale, url, link.target, path) };
+    }
+  }
+  return undefined;
 }
 
 /** A list of a blog's posts that shows a post: the blog's own, a tag's or an author's, with the URLs of the pages one of which shows it. */
@@ -396,6 +447,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (locale !== undefined) {
       return { message: l10n.t('"{0}" is a page of the {1} build: Docusaurus builds each locale apart, and the build of this page has none there. Link to it by its full URL.', link.target, locale) };
     }
+    const out = outOfLocaleBuild(index, document, link);
+    if (out !== undefined) return out;
   }
   if (reached.kind === 'none' || reached.document !== undefined) return undefined;
   // From a file no plugin builds (the repository's README), a link to a file is read where the file is: it is there.
@@ -432,7 +485,8 @@ function brokenLink(index: GlossaryIndex, document: ParsedDocument, link: Markdo
     if (outside !== undefined) return outside;
     const last = reached.path!.split('/').filter((segment) => segment !== '').pop();
     // Links to files (`/img/x.png`, `x.html`) are `assetRules.ts`'s to judge; pages of other plugins are not ours.
-    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last) || !judgedAsNoPage(index, site, reached.path!)) return undefined;
+    if (last === undefined || /\.(?!mdx?$)[a-z0-9]+$/i.test(last)) return undefined;
+    if (!judgedAsNoPage(index, site, reached.path!)) return outOfLocaleBuild(index, document, link);
     // Of routes as near, the one that shares most with this page's: its version, locale or section (`/docs/2.0/scalers/` from `/docs/2.0/concepts/`).
     const from = index.pageOf(document.uri)?.route ?? '';
     const matches = nearestTerms(index, 'route', last, (term) => [lastSegment(index.routeOf(term) ?? '')]);
