@@ -1011,6 +1011,21 @@ describe('broken-link of a relative URL in a blog post (docusaurus-blog-list-lin
     assert.deepEqual(broken(index, 'blog/2024-01-01-ohne.md'), []);
   });
 
+  it("judges it on a tag list's later pages, below the folder of tags, where only the lists of the posts' tags are (docusaurus-blog-lists-tag-pages)", () => {
+    const index = siteOf([], {
+      'docs/intro.md': '# Intro\n',
+      'blog/2024-01-02-neu.md': post('neu', 'Text.', 'tags: [alpha]\n'),
+      'blog/2024-01-01-alt.md': post('alt', 'Zur [Intro](../../docs/intro).', 'tags: [alpha]\n'),
+    }, 1);
+    // One to a page: "alt" on /blog/tags/alpha/page/2, where "../../docs/intro" leads to /blog/tags/docs/intro, a tag's list no post has.
+    assert.deepEqual(broken(index, 'blog/2024-01-01-alt.md').map((finding) => finding.replace(/, where no page is.*$/, '')), [
+      '6:12 The list of posts tagged "alpha" (/blog/tags/alpha/page/2) shows this part of the post too, and there "../../docs/intro" leads to /blog/tags/docs/intro',
+    ]);
+    // Where a post has the tag "docs/intro" (its permalink), that list is there.
+    index.setDocument(uri('blog/2024-01-03-docs.md'), post('docs', 'Text.', 'tags: [{ label: D, permalink: /docs/intro }]\n'));
+    assert.deepEqual(broken(index, 'blog/2024-01-01-alt.md'), []);
+  });
+
   it('judges it on the lists of its authors with a page too, as the authors map gives them', async () => {
     const config = `module.exports = { baseUrl: '/', presets: [['classic', { docs: {}, blog: {} }]] };\n`;
     const findings = async (authors: string) => {

@@ -104,11 +104,20 @@ function brokenOnPostListsIn(index: GlossaryIndex, site: Extract<Site, { generat
   const lists = index.rememberedByPages(`blog lists ${blog.uri} ${locale}`, () => postListsByPost(index, site, blog, locale))?.get(document.uri);
   if (lists === undefined) return undefined;
   const pageFolder = blogListUrl(docusaurus, blog, 2, locale).replace(/[^/]+\/?$/, '');
+  const listFolders = index.rememberedByPages(`blog list folders ${blog.uri} ${locale}`, () => listFoldersOf(index, site, blog, locale));
   const target = markdownDestination(link.target) ?? link.target;
   const nowhere = (path: string | undefined) => {
     if (path === undefined) return false;
     // The locale's build has no route above its base URL (`/docs/x` in the one of `/fr/`).
     if (outsideDocusaurusBuild(docusaurus, path, locale)) return true;
+    // Below the folders of the lists of tags and authors only their pages are (`/blog/tags/alpha`, `/blog/tags/alpha/page/2`).
+    const lower = path.toLowerCase();
+    const listFolder = listFolders.find(({ folder }) => lower.startsWith(folder));
+    if (listFolder !== undefined) {
+      const rest = lower.slice(listFolder.folder.length).replace(/\/+$/, '');
+      const later = `/${blog.listFolders[1].toLowerCase()}/`;
+      return ![...listFolder.permalinks].some((permalink) => rest === permalink || (rest.startsWith(`${permalink}${later}`) && /^\d+$/.test(rest.slice(permalink.length + later.length))));
+    }
     // Below the folder of the list's later pages only those pages are (`/blog/page/3`).
     if (path.startsWith(pageFolder)) return !/^\d+\/?$/.test(path.slice(pageFolder.length));
     const last = path.split('/').filter((segment) => segment !== '').pop();
@@ -184,6 +193,25 @@ function outOfLocaleBuild(index: GlossaryIndex, document: ParsedDocument, link: 
     }
   }
   return undefined;
+}
+
+/**
+ * The folders of a blog's lists of tags and of authors in a locale's build (`/blog/tags/`,
+ * `/blog/authors/`, in lower case), with the permalinks below each that have a list: the tags of the
+ * blog's posts (a draft's not; an unlisted post's too), its authors with a page, where the authors
+ * map is known. A list's later pages are below its permalink (`alpha/page/2`).
+ */
+function listFoldersOf(index: GlossaryIndex, site: Extract<Site, { generator: 'docusaurus' }>, blog: KnownBlog, locale: string): Array<{ folder: string; permalinks: Set<string> }> {
+  const { docusaurus } = site;
+  const folderOf = (url: string) => url.replace(/[^/]+\/?$/, '').toLowerCase();
+  const key = (permalink: string) => permalink.replace(/^\/+|\/+$/g, '').toLowerCase();
+  const tags = new Set<string>();
+  for (const uri of blogPostsOf(index, site, blog, locale).values()) {
+    for (const tag of blogPostTags(index, uri, index.getDocument(uri)?.frontMatter?.fields ?? [])) tags.add(key(tag.permalink));
+  }
+  const folders = [{ folder: folderOf(blogTagListUrl(docusaurus, blog, 'x', 1, locale)), permalinks: tags }];
+  if (blog.authorPages !== undefined) folders.push({ folder: folderOf(blogAuthorListUrl(docusaurus, blog, 'x', 1, locale)), permalinks: new Set([...blog.authorPages.values()].map(key)) });
+  return folders;
 }
 
 /** A list of a blog's posts that shows a post: the blog's own, a tag's or an author's, with the URLs of the pages one of which shows it. */
