@@ -547,9 +547,11 @@ const MAX_OTHER_FORMAT_FILES = 1_000;
 export function otherFormatContentOf(folder: string, hugo: HugoSite, files: readonly string[], scope: GlossaryScope, log: Logger): HugoSite['otherFormatFiles'] {
   const contentDirs = [...new Set([hugo.contentDir, ...hugo.languages.map((language) => language.contentDir)].map((contentDir) => path.resolve(folder, contentDir)))].filter((contentDir) => isPathInside(folder, contentDir));
   const found: Array<{ relativePath: string; fields: FrontMatterField[] }> = [];
+  let reads = 0;
   for (const file of files) {
     if (!contentDirs.some((contentDir) => isPathInside(contentDir, file)) || scope.isIgnored(file, false) || !scope.isReachable(file)) continue;
-    if (found.length >= MAX_OTHER_FORMAT_FILES) break;
+    // Counted as read, front matter or not: the start-up reads no more than this.
+    if (++reads > MAX_OTHER_FORMAT_FILES) break;
     const text = readTextFileNow(file, log, MAX_CONFIG_BYTES);
     if (text === undefined) continue;
     const fields = splitFrontMatter(text, new LineIndex(text), true).frontMatter?.fields;
