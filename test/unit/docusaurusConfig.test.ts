@@ -417,8 +417,9 @@ export default {
       pagesFolders: [{ folder: 'src/pages', routeBasePath: '', translations: 'docusaurus-plugin-content-pages' }],
       docs: [
         // A spread may choose the docs and the versions the build reads.
-        { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs'), headingIdsChangedBy: headingIdOptions('presets[0].docs'), tagsBasePath: false, filesChosenBy: 'presets[0].docs.include', versionsChosenBy: 'presets[0].docs.onlyIncludeVersions' },
-        { mdxSyntaxChangedBy: mdxOptions('plugins[1]'), headingIdsChangedBy: headingIdOptions('plugins[1]'), tagsBasePath: false, filesChosenBy: 'plugins[1].include', versionsChosenBy: 'plugins[1].onlyIncludeVersions' },
+        // Which tags file a spread names is not known: none is read.
+        { id: 'default', mdxSyntaxChangedBy: mdxOptions('presets[0].docs'), headingIdsChangedBy: headingIdOptions('presets[0].docs'), tagsBasePath: false, tagsFile: { value: false, range: rangeOf(text, '...sharedDocs', 1) }, filesChosenBy: 'presets[0].docs.include', versionsChosenBy: 'presets[0].docs.onlyIncludeVersions' },
+        { mdxSyntaxChangedBy: mdxOptions('plugins[1]'), headingIdsChangedBy: headingIdOptions('plugins[1]'), tagsBasePath: false, tagsFile: { value: false, range: rangeOf(text, '...sharedDocs', 2) }, filesChosenBy: 'plugins[1].include', versionsChosenBy: 'plugins[1].onlyIncludeVersions' },
       ],
       blogs: [DEFAULT_BLOG],
       // A computed policy predicts no failed build: broken links are reported as warnings.
@@ -441,6 +442,7 @@ export default {
         { key: 'presets[0].docs.versions', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'presets[0].docs.onInlineTags', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'presets[0].docs.tagsBasePath', range: rangeOf(text, '...sharedDocs', 1) },
+        { key: 'presets[0].docs.tags', range: rangeOf(text, '...sharedDocs', 1) },
         { key: 'plugins[0]', range: rangeOf(text, 'tailwindPlugin') },
         { key: 'plugins[1].id', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].path', range: rangeOf(text, '...sharedDocs', 2) },
@@ -456,6 +458,7 @@ export default {
         { key: 'plugins[1].versions', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].onInlineTags', range: rangeOf(text, '...sharedDocs', 2) },
         { key: 'plugins[1].tagsBasePath', range: rangeOf(text, '...sharedDocs', 2) },
+        { key: 'plugins[1].tags', range: rangeOf(text, '...sharedDocs', 2) },
       ],
       problems: [],
     });

@@ -133,6 +133,46 @@ describe('unknown-tag', () => {
     assert.equal(index.tagsFileFor(`${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/glossar/a.md`)?.uri, `${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/tags.yml`);
   });
 
+  it("in a configured Docusaurus site, judges a doc or a post by the tags file its plugin's `tags` option names, and by none where it reads none", () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.locales = ['en', 'fr'];
+    site.docusaurus.instances[0].tagsFile = 'meta/themen.yml';
+    site.docusaurus.blogs = [{ uri: `${ROOT}/blog`, routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], translations: 'docusaurus-plugin-content-blog', tagsFile: 'schlagworte.yml' }];
+    index.setSites([site]);
+    for (const file of ['tags.yml', 'docs/tags.yml', 'blog/tags.yml']) index.setTagsFile(`${ROOT}/${file}`, 'Falsch:\n  label: Falsch\n');
+    const entryWith = (tag: string) => `---\ntitle: A\ntags: [${tag}]\n---\n\n# A\n`;
+    index.setDocument(`${ROOT}/docs/glossar/a.md`, entryWith('Begriffe'));
+    index.setDocument(`${ROOT}/blog/2024-01-01-a.md`, entryWith('Neu'));
+    index.setDocument(`${ROOT}/i18n/fr/docusaurus-plugin-content-blog/2024-01-01-a.md`, entryWith('Neu'));
+    const unknown = (file: string) => diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'unknown-tag').map((diagnostic) => diagnostic.message);
+    // Neither file is there: the plugins declare nothing and check no tag; the tags.yml files are not theirs.
+    assert.deepEqual(unknown('docs/glossar/a.md'), []);
+    assert.deepEqual(unknown('blog/2024-01-01-a.md'), []);
+    assert.deepEqual([...index.namedTagsFiles()].sort(), [
+      `${ROOT}/blog/schlagworte.yml`,
+      `${ROOT}/docs/meta/themen.yml`,
+      `${ROOT}/i18n/en/docusaurus-plugin-content-blog/schlagworte.yml`,
+      `${ROOT}/i18n/en/docusaurus-plugin-content-docs/current/meta/themen.yml`,
+      `${ROOT}/i18n/fr/docusaurus-plugin-content-blog/schlagworte.yml`,
+      `${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/meta/themen.yml`,
+    ]);
+    assert.ok(index.isTagsFile(`${ROOT}/blog/schlagworte.yml`) && index.isTagsFile(`${ROOT}/docs/tags.yml`) && !index.isTagsFile(`${ROOT}/blog/authors.yml`));
+    index.setTagsFile(`${ROOT}/docs/meta/themen.yml`, 'Begriffe:\n  label: Begriffe\n');
+    index.setTagsFile(`${ROOT}/blog/schlagworte.yml`, 'Alt:\n  label: Alt\n');
+    assert.deepEqual(unknown('docs/glossar/a.md'), []);
+    assert.deepEqual(unknown('blog/2024-01-01-a.md'), ['Tag "Neu" is not declared in schlagworte.yml.']);
+    // A translated post: the locale's file first, then the blog's.
+    assert.equal(index.tagsFileFor(`${ROOT}/i18n/fr/docusaurus-plugin-content-blog/2024-01-01-a.md`)?.uri, `${ROOT}/blog/schlagworte.yml`);
+    index.setTagsFile(`${ROOT}/i18n/fr/docusaurus-plugin-content-blog/schlagworte.yml`, 'Neu:\n  label: Neu\n');
+    assert.deepEqual(unknown('i18n/fr/docusaurus-plugin-content-blog/2024-01-01-a.md'), []);
+    // `tags: false` (or null): no tags file at all.
+    site.docusaurus.blogs[0].tagsFile = false;
+    index.setSites([site]);
+    assert.equal(index.tagsFileFor(`${ROOT}/blog/2024-01-01-a.md`), undefined);
+    assert.deepEqual(unknown('blog/2024-01-01-a.md'), []);
+  });
+
   const glossary = () =>
     glossaryOf({
       'docs/tags.yml': TAGS_YML,

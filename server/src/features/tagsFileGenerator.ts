@@ -112,11 +112,11 @@ export function tagsFileChange(index: GlossaryIndex, folderUri: string): Workspa
   for (const document of index.documents()) {
     const tags = document.term?.tags ?? [];
     const tagsFile = index.tagsFileFor(document.uri);
-    // A Docusaurus doc's new tags file goes where the docs plugin reads it: its version's folder.
-    const docsFolders = tagsFile === undefined ? index.docsTagsFoldersOf(document.uri) : undefined;
-    const ownNewFile = docsFolders === undefined ? newFile : `${docsFolders[docsFolders.length - 1]}/${TAGS_FILE_NAME}`;
-    // A new file in the folder would govern only the documents below it.
-    if (tags.length === 0 || (tagsFile === undefined && !document.uri.startsWith(`${folder}/`))) continue;
+    // A Docusaurus doc's or post's new tags file goes where its plugin reads it (its version's or blog's folder), by the name its options give.
+    const pluginFiles = tagsFile === undefined ? index.pluginTagsFilesOf(document.uri) : undefined;
+    const ownNewFile = pluginFiles === undefined ? newFile : pluginFiles.at(-1);
+    // A new file in the folder would govern only the documents below it; a plugin that reads no tags file needs none.
+    if (tags.length === 0 || ownNewFile === undefined || (tagsFile === undefined && !document.uri.startsWith(`${folder}/`))) continue;
     const target = missing.get(tagsFile?.uri ?? ownNewFile) ?? { tagsFile, usage: new Map<string, number>() };
     // A padded tag (`" IM"`) is declared as its fix (`padded-tag`) writes it: trimmed.
     for (const tag of new Set(tags.map((located) => located.value.trim()))) {

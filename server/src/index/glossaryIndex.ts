@@ -1,10 +1,10 @@
 import { ancestorFolders, canonicalUri, composedUri, parentUri, routeSegments, safeDecode, uriPath, uriToFsPath, withPath } from '../common/uris';
 import { composed } from '../common/text';
 import { parseDocument, readAs, type GlossaryTerm, type ParsedDocument } from '../parsing/document';
-import { parseTagsFile, type TagsFile } from '../parsing/tagsFile';
+import { parseTagsFile, TAGS_FILE_NAME, type TagsFile } from '../parsing/tagsFile';
 import { completionKeys, completionKeysFor, LONG_NAME_KEY, matchableNamesOf, type MatchableName } from './nameForms';
 import { assumedSiteFor, defaultLocaleOf, docsSectionOf, inKnownTopLevel, inUnbuiltVersion, isBuiltOn, localesOf, pathInSite, permalinkKey, reachablePermalinks, readerOn, siteOf, sitePageOn, docsSectionFolderOf, type HugoFilesAround, type Site } from '../site/site';
-import { blogOfPostPath, docsTagPagePlace, docsTagsFolders, isDocsTranslation, versionFolderOf } from '../site/docusaurus';
+import { blogOfPostPath, blogTagsFiles, docsTagPagePlace, docsTagsFiles, isDocsTranslation, namedTagsFiles, versionFolderOf } from '../site/docusaurus';
 import type { SiteConfigProblems, SitePage } from '../site/siteTypes';
 import { hugoContentPath, hugoFoldersAt, mayHeadHugoBundle } from '../site/hugo';
 import { assetFileName } from '../site/docusaurusAssets';
@@ -221,6 +221,8 @@ const tagsOf = (document: ParsedDocument | undefined) => new Set(document?.term?
  */
 export class GlossaryIndex {
   private readonly documentsByUri = new Map<string, ParsedDocument>();
+  private readonly tagsFilesByUri = new Map<string, TagsFile>();
+  /** The files named `tags.yml`, by folder: the nearest one governs a file no plugin's option places. */
   private readonly tagsFilesByFolder = new Map<string, TagsFile>();
   private tagsFileOverrideUri: string | undefined;
   private readonly urisById = new UrisByKey();
@@ -249,6 +251,7 @@ export class GlossaryIndex {
   private readonly termsByRouteFolder = new UrisByKey();
   /** The sites the glossary's files belong to; see `site/site.ts`. */
   private sites: Site[] = [];
+  private namedTagsFilesMemo: Set<string> | undefined;
   /** The problems of the sites' configuration files, as read. */
   private configProblems: SiteConfigProblems[] = [];
   /** Without configured sites: the sites assumed for files below a `docs` folder, by their folder. */
@@ -521,6 +524,7 @@ export class GlossaryIndex {
    */
   setSites(sites: Site[], configProblems: SiteConfigProblems[] = []): void {
     this.sites = sites;
+    this.namedTagsFilesMemo = undefined;
     this.configProblems = configProblems;
     this.sitesByFolder.clear();
     this.answersByPages.clear();
@@ -1171,6 +1175,7 @@ export class GlossaryIndex {
   /** Forgets every document and tags file, before the workspace is read again. */
   clear(): void {
     for (const uri of [...this.documentsByUri.keys()]) this.removeDocument(uri);
+    this.tagsFilesByUri.clear();
     this.tagsFilesByFolder.clear();
   }
 
@@ -1205,22 +1210,37 @@ export class GlossaryIndex {
 
   setTagsFile(uri: string, text: string): TagsFile {
     const tagsFile = parseTagsFile(canonicalUri(uri), text);
-    this.tagsFilesByFolder.set(parentUri(tagsFile.uri), tagsFile);
+    this.tagsFilesByUri.set(tagsFile.uri, tagsFile);
+    if (tagsFile.uri.endsWith(`/${TAGS_FILE_NAME}`)) this.tagsFilesByFolder.set(parentUri(tagsFile.uri), tagsFile);
     return tagsFile;
   }
 
   removeTagsFile(uri: string): void {
-    const folder = parentUri(canonicalUri(uri));
-    if (this.tagsFilesByFolder.get(folder)?.uri === canonicalUri(uri)) this.tagsFilesByFolder.delete(folder);
+    const key = canonicalUri(uri);
+    this.tagsFilesByUri.delete(key);
+    const folder = parentUri(key);
+    if (this.tagsFilesByFolder.get(folder)?.uri === key) this.tagsFilesByFolder.delete(folder);
   }
 
   tagsFiles(): IterableIterator<TagsFile> {
-    return this.tagsFilesByFolder.values();
+    return this.tagsFilesByUri.values();
   }
 
   getTagsFile(uri: string): TagsFile | undefined {
-    const tagsFile = this.tagsFilesByFolder.get(parentUri(canonicalUri(uri)));
-    return tagsFile?.uri === canonicalUri(uri) ? tagsFile : undefined;
+    return this.tagsFilesByUri.get(canonicalUri(uri));
+  }
+
+  /**
+   * Whether a file is a tags file: one named `tags.yml`, or the file a configured Docusaurus site's
+   * docs or blog plugin names in its `tags` option.
+   */
+  isTagsFile(uri: string): boolean {
+    return uri.endsWith(`/${TAGS_FILE_NAME}`) || this.namedTagsFiles().has(canonicalUri(uri));
+  }
+
+  /** The files the `tags` options of configured Docusaurus sites name other than `tags.yml`, where they are (URIs). */
+  namedTagsFiles(): Set<string> {
+    return (this.namedTagsFilesMemo ??= new Set(this.sites.flatMap((site) => (site.generator === 'docusaurus' && site.assumed !== true ? namedTagsFiles(site.docusaurus, site.rootUri).map(canonicalUri) : []))));
   }
 
   /** Makes one tags file, loaded with setTagsFile, apply to every document (a setting). */
@@ -1229,25 +1249,27 @@ export class GlossaryIndex {
   }
 
   /**
-   * The folders (URIs) where a configured Docusaurus site's docs plugin looks for a doc's tags file,
-   * in order (see `docsTagsFolders`); undefined for any other file, whose tags file is the nearest
-   * `tags.yml` in its folder or above.
+   * The tags files (URIs) a configured Docusaurus site's docs or blog plugin looks for a doc's or
+   * post's tags in, in order (`docsTagsFiles`, `blogTagsFiles`): none where its `tags` option reads
+   * none; undefined for any other file, whose tags file is the nearest `tags.yml` in its folder or above.
    */
-  docsTagsFoldersOf(documentUri: string): string[] | undefined {
+  pluginTagsFilesOf(documentUri: string): string[] | undefined {
     const site = this.siteFor(documentUri);
     if (site?.generator !== 'docusaurus' || site.assumed === true) return undefined;
     const root = site.rootUri.replace(/\/$/, '');
-    return docsTagsFolders(site.docusaurus, pathInSite(site, documentUri))?.map((folder) => canonicalUri(folder === '' ? root : `${root}/${folder}`));
+    const docs = docsTagsFiles(site.docusaurus, pathInSite(site, documentUri));
+    if (docs !== undefined) return docs.map((file) => canonicalUri(`${root}/${file}`));
+    return blogTagsFiles(site.docusaurus, root, canonicalUri(documentUri))?.map(canonicalUri);
   }
 
-  /** The tags file that governs a document: the override, else a Docusaurus doc's own (`docsTagsFoldersOf`), else the nearest one in its folder or above. */
+  /** The tags file that governs a document: the override, else a Docusaurus doc's or post's own (`pluginTagsFilesOf`), else the nearest `tags.yml` in its folder or above. */
   tagsFileFor(documentUri: string): TagsFile | undefined {
     if (this.tagsFileOverrideUri !== undefined) return this.getTagsFile(this.tagsFileOverrideUri);
-    // A configured Docusaurus site's doc: the docs plugin reads its version's `tags.yml`, not one above or below that folder.
-    const docsFolders = this.docsTagsFoldersOf(documentUri);
-    if (docsFolders !== undefined) {
-      for (const folder of docsFolders) {
-        const tagsFile = this.tagsFilesByFolder.get(folder);
+    // A configured Docusaurus site's doc or post: its plugin reads the file its options name there, not one above or below that folder.
+    const pluginFiles = this.pluginTagsFilesOf(documentUri);
+    if (pluginFiles !== undefined) {
+      for (const file of pluginFiles) {
+        const tagsFile = this.tagsFilesByUri.get(file);
         if (tagsFile !== undefined) return tagsFile;
       }
       return undefined;

@@ -11,7 +11,7 @@ import { GlossaryIndex } from '../index/glossaryIndex';
 import { textSignature } from '../index/textSignature';
 import { CollectionPacer, fullCollection } from '../common/garbageCollection';
 import { closedDocument, mdxFactsOf, mdxProblemsFact, parseDocument, readAs, type GlossaryTerm, type MdxFacts, type ParsedDocument } from '../parsing/document';
-import { parseTagsFile, TAGS_FILE_NAME } from '../parsing/tagsFile';
+import { parseTagsFile } from '../parsing/tagsFile';
 import { isSiteConfigFile } from '../workspace/siteConfig';
 import { readBytesNow, readTextFileNow } from '../workspace/fileReading';
 import { exactUtf8, GlossaryScope, isTaken, pathKindOnDisk, readTextFile, type Reachability } from '../workspace/files';
@@ -297,7 +297,7 @@ export class GlossarySession {
     const source = this.openTexts.get(uri);
     if (source === undefined) return;
     const text = source.getText();
-    if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
+    if (this.index.isTagsFile(uri)) {
       // A tags file being edited: its declarations count at once, for every document it governs.
       this.index.setTagsFile(uri, text);
       this.publishAll();
@@ -506,7 +506,9 @@ export class GlossarySession {
       if ([...latest.keys()].some((uri) => uri.endsWith(GIT_HEAD_LOG))) this.historyChanged();
       else this.fileTimesChanged([...latest.keys()]);
       // A site's configuration changes every route: the workspace is read again with it.
-      if ([...latest.keys()].some(isSiteConfigFile)) {
+      // So does a tags file a plugin's `tags` option names coming or going: the build needs it there.
+      const namedTagsFileCameOrWent = [...latest].some(([uri, deleted]) => this.index.namedTagsFiles().has(uri) && deleted === (this.index.getTagsFile(uri) !== undefined));
+      if ([...latest.keys()].some(isSiteConfigFile) || namedTagsFileCameOrWent) {
         await this.indexWorkspace(this.settings);
         return;
       }
@@ -534,7 +536,7 @@ export class GlossarySession {
   }
 
   private isClosedGlossaryFile(uri: string): boolean {
-    return !this.openTexts.has(uri) && (isMarkdownPath(uri) || uri.endsWith(`/${TAGS_FILE_NAME}`)) && this.scope().contains(uriToFsPath(uri));
+    return !this.openTexts.has(uri) && (isMarkdownPath(uri) || this.index.isTagsFile(uri)) && this.scope().contains(uriToFsPath(uri));
   }
 
   /** Reads closed files again, a few dozen at a time; a file that is gone or out of scope is dropped. */
@@ -574,7 +576,7 @@ export class GlossarySession {
     for (const [uri, text] of files) {
       // Opened again while its text was being read: the editor's text counts.
       if (this.openTexts.has(uri)) continue;
-      if (uri.endsWith(`/${TAGS_FILE_NAME}`)) {
+      if (this.index.isTagsFile(uri)) {
         tagsChanged = true;
         if (text === undefined) this.index.removeTagsFile(uri);
         else this.index.setTagsFile(uri, text);

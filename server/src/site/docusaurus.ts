@@ -1,8 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import { compileGlobs, expandBraces, type PathMatcher } from '../common/glob';
 import { ownCopy } from '../common/text';
-import { uriPath } from '../common/uris';
+import { posix } from 'node:path';
+import { uriPath, withPath } from '../common/uris';
 import type { FrontMatterField } from '../parsing/frontMatterFields';
+import { TAGS_FILE_NAME } from '../parsing/tagsFile';
 import type { BrokenLinkPolicy, PostsPerPage, SitePage, UnpublishedReason } from './siteTypes';
 
 /**
@@ -54,6 +56,8 @@ export interface DocusaurusInstance {
   onInlineTags?: BrokenLinkPolicy;
   /** The route folder of the tags' pages below a version's route (`tagsBasePath`); absent: `tags`; `false`: computed, any folder may be it. */
   tagsBasePath?: string | false;
+  /** The tags file each version's folder holds (its `tags` option), relative to the folder; absent: `tags.yml`; `false`: none is read, or which is not known. */
+  tagsFile?: string | false;
 }
 
 export interface DocusaurusSite {
@@ -83,7 +87,7 @@ export interface DocusaurusSite {
   /** The URIs of the pages plugins' folders, with their `routeBasePath` (see `DocusaurusConfigFacts.pagesFolders`). */
   pagesFolders: Array<{ uri: string; routeBasePath: string | undefined; translations?: string }>;
   /** The blogs whose routes are known, with their folders' URIs (see `DocusaurusConfigFacts.blogs`). */
-  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorPages?: AuthorPages }>;
+  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorPages?: AuthorPages; tagsFile?: string | false }>;
   /** A setting that may change how MDX reads the pages of the blog and pages plugins: their MDX is then not judged. */
   contentMdxChangedBy?: string;
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */
@@ -188,19 +192,69 @@ export function docusaurusPageOf(site: DocusaurusSite, relativePath: string, fie
 }
 
 /**
- * The folders (from the site's) where the docs plugin looks for the tags file of a doc's version:
- * its `tags.yml` there and nowhere else, the locale's translated folder first (`getTagsFile`);
- * undefined for a file of no docs folder. (A `tags` option naming another file is not read.)
+ * The files (from the site's) where the docs plugin looks for the tags file of a doc's version, in
+ * order (`getTagsFile`): the file its `tags` option names (by default `tags.yml`) in the locale's
+ * translated folder, then in the version's own; none where the option reads no file; undefined for
+ * a file of no docs folder.
  */
-export function docsTagsFolders(site: DocusaurusSite, relativePath: string): string[] | undefined {
+export function docsTagsFiles(site: DocusaurusSite, relativePath: string): string[] | undefined {
   const place = placeOf(site, relativePath);
   if (place === undefined) return undefined;
+  const name = place.instance.tagsFile ?? TAGS_FILE_NAME;
+  if (name === false) return [];
   const own = relativePath.slice(0, relativePath.length - place.source.length).replace(/\/$/, '');
-  if (!place.translated) return [own];
   const { instance, version } = place;
   const versioned = instance.id === 'default' ? 'versioned_docs' : `${instance.id}_versioned_docs`;
   const original = version === 'current' ? (instance.path === '.' ? '' : instance.path) : `${versioned}/version-${version}`;
-  return [own, original];
+  return (place.translated ? [own, original] : [own]).map((folder) => posix.join(folder, name));
+}
+
+/**
+ * The files (URIs) where a blog plugin looks for the tags file of a post, in order: the file its
+ * `tags` option names (by default `tags.yml`) in the locale's translated folder, for a translated
+ * post, then in the blog's folder; none where the option reads no file; undefined for a file of no
+ * blog whose routes are known.
+ */
+export function blogTagsFiles(site: DocusaurusSite, siteRootUri: string, uri: string): string[] | undefined {
+  const translated = contentTranslationSource(site, siteRootUri, uri);
+  const blog = site.blogs.find((candidate) => (translated?.uri ?? uri).startsWith(`${candidate.uri}/`));
+  if (blog === undefined) return undefined;
+  const name = blog.tagsFile ?? TAGS_FILE_NAME;
+  if (name === false) return [];
+  const folders = translated === undefined ? [blog.uri] : [`${siteRootUri.replace(/\/$/, '')}/i18n/${translated.locale}/${blog.translations}`, blog.uri];
+  return folders.map((folder) => fileIn(folder, name));
+}
+
+/** A file (URI) by its path relative to a folder (URI). */
+function fileIn(folderUri: string, relativePath: string): string {
+  return withPath(folderUri, posix.join(uriPath(folderUri), relativePath));
+}
+
+/**
+ * The tags files (URIs) the `tags` options of a site's docs and blog plugins name other than
+ * `tags.yml`: in each content folder the plugin reads (each version's), and in each locale's
+ * translated one.
+ */
+export function namedTagsFiles(site: DocusaurusSite, siteRootUri: string): string[] {
+  const root = siteRootUri.replace(/\/$/, '');
+  const files: string[] = [];
+  for (const instance of site.instances) {
+    const name = instance.tagsFile;
+    if (name === undefined || name === false || name === TAGS_FILE_NAME) continue;
+    const plugin = instance.id === 'default' ? 'docusaurus-plugin-content-docs' : `docusaurus-plugin-content-docs-${instance.id}`;
+    for (const version of builtVersionsOf(instance)) {
+      const versionFolder = version === 'current' ? 'current' : `version-${version}`;
+      const own = version === 'current' ? instance.path : `${instance.id === 'default' ? 'versioned_docs' : `${instance.id}_versioned_docs`}/${versionFolder}`;
+      for (const folder of [own, ...site.locales.map((locale) => `i18n/${locale}/${plugin}/${versionFolder}`)]) files.push(fileIn(folder === '' || folder === '.' ? root : `${root}/${folder}`, name));
+    }
+  }
+  for (const blog of site.blogs) {
+    const name = blog.tagsFile;
+    if (name === undefined || name === false || name === TAGS_FILE_NAME) continue;
+    const translated = blog.translations === undefined ? [] : site.locales.map((locale) => `${root}/i18n/${locale}/${blog.translations}`);
+    for (const folder of [blog.uri, ...translated]) files.push(fileIn(folder, name));
+  }
+  return files;
 }
 
 function translationKeyOf(place: DocsPlace): string {

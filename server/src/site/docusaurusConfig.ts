@@ -4,7 +4,7 @@ import type * as babel from '@babel/types';
 import * as l10n from '@vscode/l10n';
 import { posix } from 'node:path';
 import { LineIndex, type Range } from '../common/text';
-import type { BrokenLinkPolicy, ConfigProblem, DocusaurusConfigFacts, DocusaurusDocsOptions, PostsPerPage, SidebarDocReference } from './siteTypes';
+import type { BrokenLinkPolicy, ConfigProblem, DocusaurusConfigFacts, DocusaurusDocsOptions, PostsPerPage, SidebarDocReference, TagsFileOption } from './siteTypes';
 
 /**
  * Reads a `docusaurus.config.{js,mjs,cjs,ts,mts,cts}` without running it: the file is code from the
@@ -597,7 +597,7 @@ class ConfigReader {
    * Notes a blog's routes: its route folder (`routeBasePath`, `blog`), where its routes lie, and the
    * folders of its lists below it, where its options write them as values and do not choose its files.
    */
-  private blog(options: ObjectValue | undefined, translations: string | undefined): void {
+  private blog(key: string, options: ObjectValue | undefined, translations: string | undefined): void {
     const literal = (key: string, fallback: string): string | undefined => {
       const value = options === undefined ? undefined : this.property(options, key);
       if (value === undefined || value.kind === 'undefined') return fallback;
@@ -616,7 +616,8 @@ class ConfigReader {
       const perPage = options === undefined ? undefined : this.property(options, 'postsPerPage');
       // Docusaurus's default, 10; a positive whole number or 'ALL' as written; else not known.
       const postsPerPage = perPage === undefined || perPage.kind === 'undefined' ? 10 : perPage.kind === 'literal' && (perPage.value === 'ALL' || (Number.isInteger(perPage.value) && (perPage.value as number) > 0)) ? (perPage.value as PostsPerPage) : undefined;
-      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}), ...(postsPerPage === undefined ? {} : { postsPerPage }), ...(translations === undefined ? {} : { translations }), ...(authorsMap === undefined ? {} : { authorsMap }) });
+      const tagsFile = options === undefined ? undefined : this.tagsFile(`${key}.tags`, this.property(options, 'tags'));
+      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}), ...(postsPerPage === undefined ? {} : { postsPerPage }), ...(translations === undefined ? {} : { translations }), ...(authorsMap === undefined ? {} : { authorsMap }), ...(tagsFile === undefined ? {} : { tagsFile }) });
     }
   }
 
@@ -637,7 +638,7 @@ class ConfigReader {
    */
   private contentFolder(key: string, defaultFolder: string, options: ObjectValue | undefined): void {
     const translations = this.translationsFolder(defaultFolder === 'blog' ? 'docusaurus-plugin-content-blog' : 'docusaurus-plugin-content-pages', options);
-    if (defaultFolder === 'blog') this.blog(options, translations);
+    if (defaultFolder === 'blog') this.blog(key, options, translations);
     const changedBy = options && this.setOptions(key, options, MDX_SYNTAX_OPTIONS, isDefaultMdxSyntaxOption);
     if (changedBy !== undefined) this.facts.contentMdxChangedBy = [...(this.facts.contentMdxChangedBy ?? []), ...changedBy];
     const choosesFiles = options !== undefined && (this.property(options, 'include') !== undefined || this.property(options, 'exclude') !== undefined);
@@ -720,6 +721,7 @@ class ConfigReader {
       headingIdsChangedBy: this.setOptions(key, options, ['rehypePlugins', 'beforeDefaultRehypePlugins'], isDefaultMdxSyntaxOption),
       onInlineTags: this.oneOf(`${key}.onInlineTags`, this.property(options, 'onInlineTags'), BROKEN_LINK_POLICIES),
       tagsBasePath: this.tagsBasePath(`${key}.tagsBasePath`, this.property(options, 'tagsBasePath')),
+      tagsFile: this.tagsFile(`${key}.tags`, this.property(options, 'tags')),
     });
     const computed = (names: string[]) => names.map((name) => `${key}.${name}`).find((option) => this.facts.notLiteral.some((value) => value.key === option));
     const filesChosenBy = computed(['include', 'exclude', 'includeCurrentVersion', 'disableVersioning']);
@@ -770,6 +772,21 @@ class ConfigReader {
       paths[name] = options && this.string(`${key}.${name}.path`, this.property(options, 'path'));
     }
     return { paths, range: this.rangeOf(versions.node) };
+  }
+
+  /**
+   * A docs or blog plugin's `tags`: the name of its tags file, relative to each of its content
+   * folders, or `false` (also written `null`) for none; `false` too where the file computes it,
+   * since which file it names is not known.
+   */
+  private tagsFile(key: string, value: Value | undefined): TagsFileOption | undefined {
+    if (!value || value.kind === 'undefined') return undefined;
+    const range = this.rangeOf(value.node);
+    if (value.kind === 'literal' && (value.value === false || value.value === null)) return { value: false, range };
+    if (value.kind === 'literal' && typeof value.value === 'string' && value.value !== '') return { value: value.value, range };
+    if (value.kind === 'computed') this.notLiteral(key, value.node);
+    else this.problem(value.node, l10n.t('"{0}" must be a string or false.', key));
+    return { value: false, range };
   }
 
   /** `sidebarPath`: a path (a string, or `require.resolve('./sidebars.js')`) or false. */

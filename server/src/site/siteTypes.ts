@@ -119,9 +119,9 @@ export interface DocusaurusConfigFacts {
    * not listed. `translations` (for the pages plugins too): the folder in each locale's folder of
    * `i18n` whose files a locale's build reads in place of the plugin's (absent where its id is
    * computed); `authorsMap`: the file of its authors (`authorsMapPath`), relative to its folder
-   * (absent where computed).
+   * (absent where computed); `tagsFile`: its `tags` option (absent: the default, `tags.yml` where there is one).
    */
-  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorsMap?: string }>;
+  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorsMap?: string; tagsFile?: TagsFileOption }>;
   /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
   contentMdxChangedBy?: string[];
   /**
@@ -168,6 +168,17 @@ export interface DocusaurusDocsOptions {
   onInlineTags?: BrokenLinkPolicy;
   /** The route folder of the tags' pages below a version's route, without slashes (`tags` when not given); `false` where the file computes it. */
   tagsBasePath?: string | false;
+  /** Its `tags` option (absent: the default, each version's `tags.yml` where there is one). */
+  tagsFile?: TagsFileOption;
+}
+
+/**
+ * A docs or blog plugin's `tags` option as written: the name of the tags file it reads in each of
+ * its content folders (which then must exist), or `false` for none (`false`, `null`, or computed).
+ */
+export interface TagsFileOption {
+  value: string | false;
+  range: Range;
 }
 
 /** What a Hugo configuration file (`hugo.toml|yaml|json`, `config.*`) says. */

@@ -45,6 +45,7 @@ export class GlossaryScope {
   /** Globs of the settings left out: past the work a list of globs may cost for each path. */
   readonly refusedGlobs: string[] = [];
   private foldersReadByGenerators: readonly string[] = [];
+  private tagsFilesNamedBySites = new Set<string>();
 
   constructor(
     readonly roots: string[],
@@ -66,7 +67,12 @@ export class GlossaryScope {
     const relative = this.relativeToRoot(filePath);
     if (relative === undefined || this.inLeftOutFolder(filePath, relative)) return false;
     if (relative.split('/').includes('archetypes') && ancestorsOf(filePath).some(isHugoArchetypes)) return false;
-    return this.matches(relative, path.basename(filePath)) && !this.isIgnored(filePath, false);
+    return (this.tagsFilesNamedBySites.has(path.resolve(filePath)) || this.matches(relative, path.basename(filePath))) && !this.isIgnored(filePath, false);
+  }
+
+  /** The tags files sites' plugins name other than `tags.yml` (`tags: 'themen.yml'`): they belong to the glossary too. */
+  tagsFilesNamed(files: readonly string[]): void {
+    this.tagsFilesNamedBySites = new Set(files.map((file) => path.resolve(file)));
   }
 
   /** The folders whose files a site's generator reads (see `foldersReadBy`): `.gitignore` leaves nothing out in them, nor the folders on the way to them. */

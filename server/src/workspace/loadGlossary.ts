@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileUri, uriToFsPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { readTextFileNow } from './fileReading';
@@ -31,7 +32,10 @@ export async function loadGlossary(
   // Hugo builds pages of content files of other formats too, and writes their aliases.
   for (const site of sites) if (site.generator === 'hugo') site.hugo.otherFormatFiles = otherFormatContentOf(uriToFsPath(site.rootUri), site.hugo, files.otherContent, scope, log);
   const extraTagsFiles = options.extraTagsFiles ?? [];
-  const tagsFiles = [...new Set([...files.tagsFiles, ...extraTagsFiles])];
+  // The tags files plugins name other than `tags.yml` (`tags: 'themen.yml'`), where they are.
+  const namedTagsFiles = [...index.namedTagsFiles()].map(uriToFsPath);
+  scope.tagsFilesNamed(namedTagsFiles);
+  const tagsFiles = [...new Set([...files.tagsFiles, ...namedTagsFiles.filter((filePath) => existsSync(filePath) && scope.contains(filePath) && scope.isReachable(filePath)), ...extraTagsFiles])];
   await forEachFile(tagsFiles, (filePath) =>
     guarded(filePath, log, () => {
       const text = readTextFileNow(filePath, log, scope.maxFileBytes);
