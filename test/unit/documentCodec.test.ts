@@ -52,7 +52,7 @@ describe('the cache codec of closed documents', () => {
   });
 
   it("keeps how a page's opening was read, and what Hugo cannot read of it, as the parser read it in a Hugo site or elsewhere", () => {
-    const openings = ['\n\n---\ntitle: Nach Leerzeilen\n---\nText.\n', '{"title": "Json"} Text.\n', '\n- eins\n', '+ Punkt\n', '{{< hinweis >}}x{{< /hinweis >}}\n', '{offen\n', '---\ntitle: T\n---\n', '--- # Kommentar\ntitle: T\n---\n', '----\ntitle: T\n---\n', '+++ x = 1\ntitle = "T"\n+++\n', '---\nTitle: Gross\n---\n', '{\n  "title": "Komma",\n}\n', '{\n  "title": "A"\n  "b": 1\n}\n'];
+    const openings = ['\n\n---\ntitle: Nach Leerzeilen\n---\nText.\n', '{"title": "Json"} Text.\n', '\n- eins\n', '+ Punkt\n', '{{< hinweis >}}x{{< /hinweis >}}\n', '{offen\n', '---\ntitle: T\n---\n', '--- # Kommentar\ntitle: T\n---\n', '----\ntitle: T\n---\n', '+++ x = 1\ntitle = "T"\n+++\n', '---\nTitle: Gross\n---\n', '{\n  "title": "Komma",\n}\n', '{\n  "title": "A"\n  "b": 1\n}\n', '<div>Kasten</div>\n', '<!-- c -->\nText.\n'];
     const kinds = new Set<string | undefined>();
     for (const text of openings) {
       for (const generator of ['hugo', 'docusaurus', undefined] as const) {
@@ -61,7 +61,7 @@ describe('the cache codec of closed documents', () => {
         kinds.add(document.hugoOpeningProblem?.kind);
       }
     }
-    assert.deepEqual([...kinds].sort(), ['json-invalid', 'json-unclosed', 'toml-delimiter', 'yaml-delimiter', undefined]);
+    assert.deepEqual([...kinds].sort(), ['html-comment-unclosed', 'json-invalid', 'json-unclosed', 'plain-html', 'toml-delimiter', 'yaml-delimiter', undefined]);
     assert.deepEqual(openings.map((text) => closedDocument('file:///g/content/Anfang.md', text, 'hugo').hugoOpeningProblem?.mistake).filter((mistake) => mistake !== undefined), [ParseErrorCode.PropertyNameExpected, 'trailing-comma', ParseErrorCode.CommaExpected]);
   });
 

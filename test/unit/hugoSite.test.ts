@@ -359,6 +359,9 @@ describe('Hugo routes', () => {
       importsModules: false,
       importsTemplates: false,
       otherFormatFiles: [],
+      otherFormatPaths: [],
+      plainHtmlFiles: new Set(),
+      contentLeftOut: false,
       contentMountSources: [],
       contentSubmounts: [],
       mountedFolderTargets: [],
@@ -1159,13 +1162,15 @@ describe("Hugo's ref and relref", () => {
     assert.equal(found[0].message, 'Hugo\'s ref finds no page at "/docs/b/#teil": a path with a final slash names a section, and there is none. The build fails.');
   });
 
-  it('that find no page of their name are warned of (whether Hugo finds one is not predicted); a page not built renders none, and raw HTML runs none unless rendered', () => {
+  it('that find no page of their name fail the build where every page is in the index; a page not built renders none, and raw HTML runs none unless rendered', () => {
     const index = indexWith({
       'content/g/a.md': '---\ntitle: A\n---\n',
       'content/g/entwurf.md': '---\ntitle: E\ndraft: true\n---\n',
       'content/g/spaeter.md': '---\ntitle: S\ndate: 2999-01-01\n---\n',
       'content/g/abgelaufen.md': '---\ntitle: A\nexpiryDate: 2000-01-01\n---\n',
-      'content/g/b.md': '---\ntitle: B\n---\n{{< ref "A.md" >}} {{< ref "/g/a" >}} {{< ref "g/a.md" >}} {{< ref "fehlt.md" >}} {{< ref "entwurf.md" >}} {{< ref "h/a.md" >}}\n',
+      // A name with dots of its own (vector's release notes, `/releases/0.43.0`).
+      'content/g/0.43.0.md': '---\ntitle: V\n---\n',
+      'content/g/b.md': '---\ntitle: B\n---\n{{< ref "A.md" >}} {{< ref "/g/a" >}} {{< ref "g/a.md" >}} {{< ref "fehlt.md" >}} {{< ref "entwurf.md" >}} {{< ref "h/a.md" >}} {{< ref "/g/0.43.0" >}} {{< ref "0.43.0.md" >}}\n',
       'content/g/d.md': '---\ntitle: D\n---\n{{< ref "spaeter.md" >}} {{< ref "abgelaufen" >}}\n',
       'content/g/tief/x.md': '---\ntitle: X\n---\n',
       'content/g/e.md': '---\ntitle: E\n---\n{{< ref "/g" >}} {{< ref "g" >}} {{< ref "/g/tief" >}} {{< relref "tief" >}}\n',
@@ -1173,11 +1178,11 @@ describe("Hugo's ref and relref", () => {
     });
     const broken = (uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, diagnostic.severity]);
     // `h/a.md` finds no page in Hugo either, but a page named `a` exists: Hugo's ways to find one are too many to say it does not.
-    assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md'].map((target) => [`No page of the site is named "${target}": should Hugo's ref find none, the build fails.`, 'warning']));
+    assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md'].map((target) => [`No page of the site is named "${target}": Hugo's ref finds none, and the build fails.`, 'error']));
     // A page dated in the future or expired is left out as a draft is: Hugo's ref finds none (REF_NOT_FOUND).
     assert.equal(broken('file:///site/content/g/d.md').length, 2);
     // A top-level folder is a section, without an _index.md too; a folder below it is none without one.
-    assert.deepEqual(broken('file:///site/content/g/e.md').map(([message]) => message), ['/g/tief', 'tief'].map((target) => `No page of the site is named "${target}": should Hugo's ref find none, the build fails.`));
+    assert.deepEqual(broken('file:///site/content/g/e.md').map(([message]) => message), ['/g/tief', 'tief'].map((target) => `No page of the site is named "${target}": Hugo's ref finds none, and the build fails.`));
     assert.deepEqual(broken('file:///site/content/g/c.md'), []);
     const created = index.setDocument('file:///site/content/g/fehlt.md', '---\ntitle: F\n---\n');
     assert.equal(broken('file:///site/content/g/b.md').length, 1, 'a page that comes is found');
@@ -1188,12 +1193,31 @@ describe("Hugo's ref and relref", () => {
     assert.ok(affectedDocuments(index, created.uri, undefined, created).has('file:///site/content/g/b.md'), 'and the page holding the ref is checked again');
   });
 
+  it('that find no page of their name are only warned of where pages may be missing from the index: settings that leave files out, taxonomies not known, a theme with content', () => {
+    const text = '---\ntitle: B\n---\n{{< ref "fehlt.md" >}} {{< ref "serie" >}}\n';
+    const findings = (change: (hugo: HugoSite) => void, probe?: (uri: string) => 'file' | 'folder' | 'none') => {
+      const index = new GlossaryIndex();
+      const hugo = hugoSiteOf(readHugoConfig('[taxonomies]\nserie = "serie"\n', 'hugo.toml'));
+      change(hugo);
+      index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+      if (probe !== undefined) index.setPathProbe(probe);
+      index.setDocument('file:///site/content/b.md', text);
+      return documentDiagnostics(index, index.getDocument('file:///site/content/b.md')!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => `${diagnostic.severity} ${diagnostic.message}`);
+    };
+    // A taxonomy the configuration names is a page of its name.
+    assert.deepEqual(findings(() => undefined), ['error No page of the site is named "fehlt.md": Hugo\'s ref finds none, and the build fails.']);
+    const warned = ['warning No page of the site is named "fehlt.md": should Hugo\'s ref find none, the build fails.'];
+    assert.deepEqual(findings((hugo) => (hugo.contentLeftOut = true)), warned);
+    assert.deepEqual(findings((hugo) => (hugo.themes = ['thema']), () => 'none'), ['error No page of the site is named "fehlt.md": Hugo\'s ref finds none, and the build fails.'], 'a theme without content brings none');
+    assert.deepEqual(findings((hugo) => (hugo.themes = ['thema']), (uri) => (uri === 'file:///site/themes/thema/content' ? 'folder' : 'none')), warned);
+  });
+
   it('find a content file the workspace does not read (b.markdown, _index.html) by its path from the page or a content folder, in any case and with any extension', () => {
     const index = indexWith({ 'content/g/a.md': '---\ntitle: A\n---\n{{< ref "b" >}} {{< ref "B.html" >}} {{< ref "/g/b" >}} {{< relref "/ueber" >}} {{< ref "fehlt" >}} {{< ref "/fehlt/b" >}}\n' });
     const onDisk = new Set(['file:///site/content/g/b.markdown', 'file:///site/content/ueber/_index.html']);
     index.setPathProbe((uri) => (onDisk.has(uri) ? 'file' : 'none'));
     const broken = documentDiagnostics(index, index.getDocument('file:///site/content/g/a.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
-    assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['fehlt', '/fehlt/b'].map((target) => `No page of the site is named "${target}": should Hugo's ref find none, the build fails.`));
+    assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['fehlt', '/fehlt/b'].map((target) => `No page of the site is named "${target}": Hugo's ref finds none, and the build fails.`));
   });
 
   it('find the pages of the linking page\'s language only: a translation of a page left out finds none', () => {
@@ -1209,7 +1233,7 @@ describe("Hugo's ref and relref", () => {
     };
     for (const [file, text] of Object.entries(files)) index.setDocument(`file:///site/${file}`, text);
     const broken = (file: string) => documentDiagnostics(index, index.getDocument(`file:///site/${file}`)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => diagnostic.message);
-    assert.deepEqual(broken('content/alpha.md'), ['beta', 'nur'].map((target) => `No page of the site is named "${target}": should Hugo's ref find none, the build fails.`));
+    assert.deepEqual(broken('content/alpha.md'), ['beta', 'nur'].map((target) => `No page of the site is named "${target}": Hugo's ref finds none, and the build fails.`));
     assert.deepEqual(broken('content/alpha.en.md'), []);
   });
 
@@ -1500,7 +1524,7 @@ describe('Hugo shortcodes without a template', () => {
     }
   });
 
-  it('that hand a parameter to ref are judged as refs: a warning where no page of the site has its name', () => {
+  it('that hand a parameter to ref are judged as refs: a failed build where no page of the site has its name', () => {
     const index = new GlossaryIndex();
     const hugo = hugoSiteOf({ languages: [], problems: [] });
     hugo.shortcodes = new Set(['knopf']);
@@ -1512,8 +1536,8 @@ describe('Hugo shortcodes without a template', () => {
       .filter((diagnostic) => diagnostic.code === 'broken-link')
       .map((diagnostic) => `${diagnostic.severity} ${diagnostic.range.start.character}-${diagnostic.range.end.character} ${diagnostic.message}`);
     assert.deepEqual(refs, [
-      'warning 16-27 No page of the site is named "/docs/fehlt": should Hugo\'s ref find none, the build fails.',
-      'warning 106-112 No page of the site is named "fehlt2": should Hugo\'s ref find none, the build fails.',
+      'error 16-27 No page of the site is named "/docs/fehlt": Hugo\'s ref finds none, and the build fails.',
+      'error 106-112 No page of the site is named "fehlt2": Hugo\'s ref finds none, and the build fails.',
     ]);
     assert.ok(index.documentsWithHugoRefs().has('file:///site/content/docs/a.md'));
   });

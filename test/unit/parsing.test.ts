@@ -1034,6 +1034,13 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
       ['+ Punkt\n', 'toml-delimiter', 0],
       ['{{< hinweis >}}Achtung.{{< /hinweis >}}\n', 'json-invalid', 0],
       ['  {Begriff ist offen\n', 'json-unclosed', 0], ['{Begriff} ist zu\n', 'json-invalid', 0],
+      // An HTML element first, past blanks and lines opening a comment: a plain HTML document (Hugo 0.111.3: "plain HTML documents not supported").
+      ['<p align="center">Logo</p>\n\nText.\n', 'plain-html', 0], ['\n<!-- Kommentar -->\n  <div>\n', 'plain-html', 2],
+      // A first line opening a comment, and no "-->" after the body's first character or the front matter after it ("starting HTML comment with no end").
+      ['<!-- markdownlint-disable -->\nText.\n', 'html-comment-unclosed', 0], ['\uFEFF<!-- c -->\n# Titel\n', 'html-comment-unclosed', 0],
+      ['<!-- Lizenz -->\n---\ntitle: T\n---\nText.\n', 'html-comment-unclosed', 0], ['<!-- c -->\n#+TITLE: T\nText\n', 'html-comment-unclosed', 0],
+      // A "-" after the comment's line opens front matter Hugo cannot read ("invalid YAML delimiter").
+      ['<!-- c\n-->\nText.\n', 'yaml-delimiter', 1],
     ];
     for (const [text, kind, line] of cases) {
       const document = asHugo(text);
@@ -1051,6 +1058,10 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
     assert.equal(asHugo('\f- Seitenvorschub\n').hugoOpeningProblem, undefined);
     assert.deepEqual(asHugo('    [kein Link](fehlt.md)\n\nText.\n').body.links, plain('    [kein Link](fehlt.md)\n\nText.\n').body.links);
     assert.deepEqual(asHugo('    [kein Link](fehlt.md)\n').body.links, []);
+    // A comment Hugo finds closed after the front matter or the body's first character, or a page of a comment alone, builds (checked with Hugo 0.111.3).
+    for (const text of ['<!-- c -->\nText <!-- d -->\n', '<!--\n---\ntitle: T\n---\n-->\nText\n', '<!-- c -->\n---\ntitle: T\n---\n', '<!-- c -->\n', '<!-- c -->\nT', 'Text <p>x</p>\n']) {
+      assert.equal(asHugo(text).hugoOpeningProblem, undefined, JSON.stringify(text));
+    }
     // A page that opens with front matter, or with anything else, reads alike either way, and records nothing.
     for (const text of ['---\ntitle: T\n---\n- eins\n', '# Titel\n', 'Text {x}\n', '']) {
       assert.deepEqual(asHugo(text), plain(text), JSON.stringify(text));

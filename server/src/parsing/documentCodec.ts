@@ -20,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 53;
+export const DOCUMENT_CODEC_VERSION = 54;
 
 export class DocumentCodecError extends Error {}
 
@@ -184,7 +184,7 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   return document;
 }
 
-const HUGO_OPENING_PROBLEM_KINDS = ['yaml-delimiter', 'toml-delimiter', 'json-unclosed', 'json-invalid'] as const;
+const HUGO_OPENING_PROBLEM_KINDS = ['yaml-delimiter', 'toml-delimiter', 'json-unclosed', 'json-invalid', 'plain-html', 'html-comment-unclosed'] as const;
 
 const mistakeNumbers = (mistake: JsonMistake | undefined): number[] => (mistake === undefined ? [] : [mistake === 'trailing-comma' ? -1 : mistake]);
 

@@ -26,21 +26,52 @@ export interface SplitDocument {
 
 /** Why Hugo cannot read a page's opening as front matter, which fails its build. */
 export interface HugoOpeningProblem {
-  /** `-` not starting `---`, `+` not starting `+++`, `{` with no closing brace, or a JSON object that does not parse. */
-  kind: 'yaml-delimiter' | 'toml-delimiter' | 'json-unclosed' | 'json-invalid';
+  /**
+   * `-` not starting `---`, `+` not starting `+++` (first, or after lines opening an HTML comment),
+   * `{` with no closing brace, a JSON object that does not parse, an HTML element first (see
+   * `plainHtmlStart`), or a first line opening an HTML comment that no `-->` after it closes.
+   */
+  kind: 'yaml-delimiter' | 'toml-delimiter' | 'json-unclosed' | 'json-invalid' | 'plain-html' | 'html-comment-unclosed';
   range: Range;
   /** Of JSON that does not parse: its first mistake (the range is its place). */
   mistake?: JsonMistake;
 }
 
 /** Hugo's page lexer skips byte order marks, blanks, tabs and line breaks before front matter (Hugo 0.111: not form feeds or vertical tabs). */
-export function hugoIntroEnd(text: string): number {
-  let at = 0;
+export function hugoIntroEnd(text: string, from = 0): number {
+  let at = from;
   for (; at < text.length; at++) {
     const code = text.charCodeAt(at);
     if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 0xfeff) break;
   }
   return at;
+}
+
+/**
+ * How Hugo's page lexer (0.111) reads a file's opening: past blanks and byte order marks, and past
+ * each line that opens with an HTML comment, which it skips whole (for front matter commented out)
+ * and then looks for the comment's end after the front matter. `at`: the first character after
+ * them; `commentAt`: where the first such line starts, if any.
+ */
+function hugoIntro(text: string): { at: number; commentAt?: number } {
+  let at = hugoIntroEnd(text);
+  const commentAt = text.startsWith('<!--', at) ? at : undefined;
+  while (text.startsWith('<!--', at)) {
+    const lineBreak = text.indexOf('\n', at);
+    at = lineBreak < 0 ? text.length : hugoIntroEnd(text, lineBreak + 1);
+  }
+  return commentAt === undefined ? { at } : { at, commentAt };
+}
+
+/**
+ * Where a file Hugo reads as content opens with an HTML element, no front matter before it (see
+ * `hugoIntro`): Hugo 0.111 takes it for a plain HTML document. A Markdown page so opened fails the
+ * build ("plain HTML documents not supported"); an HTML content file so opened is no page.
+ * Undefined where the file opens otherwise.
+ */
+export function plainHtmlStart(text: string): number | undefined {
+  const { at } = hugoIntro(text);
+  return text[at] === '<' ? at : undefined;
 }
 
 /**
@@ -50,6 +81,8 @@ export function hugoIntroEnd(text: string): number {
 export function openingDependsOnHugo(text: string): boolean {
   const start = hugoIntroEnd(text);
   const first = text[start];
+  // An HTML element or comment first, which Hugo reads its own way (see `hugoIntro`).
+  if (first === '<') return true;
   if (first !== '-' && first !== '+' && first !== '{') return false;
   const plainStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // TOML and JSON front matter, whose delimiters Hugo reads its own way.
@@ -95,6 +128,20 @@ function tomlErrorOffset(source: string, error: unknown): number | undefined {
 }
 
 function hugoOpeningProblemAt(text: string, start: number, lines: LineIndex): HugoOpeningProblem | undefined {
+  if (text[start] === '<') {
+    const { at, commentAt } = hugoIntro(text);
+    const lineOf = (offset: number) => lines.rangeAt(offset, lines.lineEndOffset(lines.positionAt(offset).line));
+    if (text[at] === '<') return { kind: 'plain-html', range: lineOf(at) };
+    // Past the comment's first line, a body without front matter: Hugo looks for the comment's end after its first character.
+    // Hugo looks for the comment's end after the front matter that follows, else after the body's first character.
+    // Hugo looks for the comment's end after the front matter that follows (and its line break), else after the body's first character; not at the file's end.
+    const matterEnd = text[at] === '{' ? undefined : '-+'.includes(text[at]) || text.startsWith('#+', at) ? hugoFrontMatterEnd(text, at) : undefined;
+    const searchFrom = matterEnd === undefined ? (text[at] === '{' || '-+'.includes(text[at] ?? '') ? undefined : at + 1) : matterEnd + (text.startsWith('\r\n', matterEnd) ? 2 : text[matterEnd] === '\n' || text[matterEnd] === '\r' ? 1 : 0);
+    if (commentAt !== undefined && searchFrom !== undefined && searchFrom < text.length && text.indexOf('-->', searchFrom) < 0) return { kind: 'html-comment-unclosed', range: lineOf(commentAt) };
+    // Front matter after the comment: Hugo reads it there (not modelled), or refuses a delimiter it cannot read.
+    if (commentAt === undefined || (text[at] !== '-' && text[at] !== '+') || text.startsWith(text[at].repeat(3), at)) return undefined;
+    return { kind: text[at] === '-' ? 'yaml-delimiter' : 'toml-delimiter', range: lineOf(at) };
+  }
   const first = text[start];
   if ((first === '-' || first === '+') && !text.startsWith(first.repeat(3), start)) {
     const end = lines.lineEndOffset(lines.positionAt(start).line);
@@ -113,6 +160,29 @@ function hugoOpeningProblemAt(text: string, start: number, lines: LineIndex): Hu
     const at = start + error.start;
     return { kind: 'json-invalid', range: lines.rangeAt(at, Math.max(start + error.end, at + 1)), mistake: error.mistake };
   }
+}
+
+/**
+ * Where YAML or TOML front matter (`---`, `+++`) or Org mode's (`#+` lines) opening at `start` ends
+ * as Hugo's lexer finds it: after the closing delimiter at a line's start, or the last `#+` line;
+ * undefined where a delimiter is not tripled or never closes (Hugo's own errors).
+ */
+function hugoFrontMatterEnd(text: string, start: number): number | undefined {
+  if (text[start] === '#') {
+    let end = start;
+    while (text.startsWith('#+', end)) {
+      const lineBreak = text.indexOf('\n', end);
+      if (lineBreak < 0) return text.length;
+      end = lineBreak + 1;
+    }
+    return end;
+  }
+  const delimiter = text[start].repeat(3);
+  if (!text.startsWith(delimiter, start)) return undefined;
+  for (let lineBreak = text.indexOf('\n', start); lineBreak >= 0; lineBreak = text.indexOf('\n', lineBreak + 1)) {
+    if (text.startsWith(delimiter, lineBreak + 1)) return lineBreak + 1 + delimiter.length;
+  }
+  return undefined;
 }
 
 /** The end of the object opening at `start` as Hugo's lexer finds it: braces counted outside quotes, a backslash skipping the next character. */

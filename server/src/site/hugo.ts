@@ -139,6 +139,12 @@ export interface HugoSite {
    * builds pages of them and writes their `aliases`. Read with the configuration (see `siteConfig.ts`).
    */
   otherFormatFiles: ReadonlyArray<{ relativePath: string; fields: readonly FrontMatterField[] }>;
+  /** The paths (relative to the site) of the content files of other formats the workspace's walk found in the content folders, read or not, that may be pages: not an HTML file that opens with an element and no front matter (see `plainHtmlStart`). */
+  otherFormatPaths: readonly string[];
+  /** The HTML content files (paths relative to the site) that open with an element and no front matter: no pages to Hugo. */
+  plainHtmlFiles: ReadonlySet<string>;
+  /** Whether the glossary's include and exclude settings may leave pages of the content folders out of the index. */
+  contentLeftOut: boolean;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
   contentMountSources: string[];
   /** Folders and files of the site mounted below the content (see `hugoContentPath`). */
@@ -322,6 +328,9 @@ export function hugoSiteOf(facts: HugoConfigFacts): HugoSite {
     importsModules: facts.importsModules === true,
     importsTemplates: facts.importsTemplates === true,
     otherFormatFiles: [],
+    otherFormatPaths: [],
+    plainHtmlFiles: new Set(),
+    contentLeftOut: false,
     contentMountSources: facts.contentMountSources ?? [],
     contentSubmounts: facts.contentSubmounts ?? [],
     mountedFolderTargets: [],

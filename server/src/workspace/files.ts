@@ -46,6 +46,8 @@ export class GlossaryScope {
   readonly refusedGlobs: string[] = [];
   private foldersReadByGenerators: readonly string[] = [];
   private tagsFilesNamedBySites = new Set<string>();
+  /** Whether the include and exclude settings take in every Markdown file (their defaults): a generator's pages are all in the index then. */
+  readonly takesEveryMarkdownFile: boolean;
 
   constructor(
     readonly roots: string[],
@@ -57,6 +59,7 @@ export class GlossaryScope {
     private readonly ignored: (absolutePath: string, isFolder: boolean, gitignored: boolean) => boolean = () => false,
   ) {
     const refuse = (glob: string) => this.refusedGlobs.push(glob);
+    this.takesEveryMarkdownFile = exclude.length === 0 && (include.length === 0 || [...include].sort().join('\n') === '**/*.md\n**/*.mdx');
     this.included = compileGlobs(include.length > 0 ? include : ['**'], refuse);
     this.excluded = compileGlobs(exclude, refuse);
     this.resolvedRoots = new Set(roots.map((root) => path.resolve(root)));

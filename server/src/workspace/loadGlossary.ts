@@ -30,7 +30,11 @@ export async function loadGlossary(
   index.setScope((filePath) => scope.contains(filePath));
   const files = await findWorkspaceFiles(scope, log, options.starts);
   // Hugo builds pages of content files of other formats too, and writes their aliases.
-  for (const site of sites) if (site.generator === 'hugo') site.hugo.otherFormatFiles = otherFormatContentOf(uriToFsPath(site.rootUri), site.hugo, files.otherContent, scope, log);
+  for (const site of sites) {
+    if (site.generator !== 'hugo') continue;
+    Object.assign(site.hugo, otherFormatContentOf(uriToFsPath(site.rootUri), site.hugo, files.otherContent, scope, log));
+    site.hugo.contentLeftOut = !scope.takesEveryMarkdownFile;
+  }
   const extraTagsFiles = options.extraTagsFiles ?? [];
   // The tags files plugins name other than `tags.yml` (`tags: 'themen.yml'`), where they are.
   const namedTagsFiles = [...index.namedTagsFiles()].map(uriToFsPath);

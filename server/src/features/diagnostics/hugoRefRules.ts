@@ -10,18 +10,18 @@ import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoContentPath, hugoThemeContentFolder
 import type { HugoRef } from '../../parsing/hugoShortcodes';
 
 /**
- * Hugo's `ref` and `relref` shortcodes that seem to find no page: Hugo fails the build on one that
- * finds none (`REF_NOT_FOUND`, unless `refLinksErrorLevel` is `WARNING`). Whether it finds one
- * depends on more than a model of it can hold: Hugo looks a ref up leniently (any case and
- * extension, a name alone anywhere, sections, taxonomy pages, mounts, content files of every
- * format, files the workspace leaves out), among the pages of the linking page's language (a
- * translation finds none for another), and runs only the refs whose place
- * survives its Markdown (not in raw HTML, which a CommonMark parser would have to tell). So a ref is
- * reported only where no page of the site has its name, and as a warning: the build's failure is
- * not predicted. But for one case the model holds whole: a path from the content folder with a
- * final slash names a section only (see `namesNoSection`), and Hugo fails the build on
- * `/docs/b/` where `b` is a page. Not judged: refs in raw HTML (unless `unsafe`), on a page Hugo
- * does not render, and refs to a language.
+ * Hugo's `ref` and `relref` shortcodes that find no page: Hugo fails the build on one that finds
+ * none (`REF_NOT_FOUND`, unless `refLinksErrorLevel` is `WARNING`), wherever Markdown keeps it (in
+ * code too; not in raw HTML, which Hugo does not render unless `unsafe`). Hugo looks a ref up
+ * leniently (any case and extension, a name alone anywhere, sections, taxonomy pages, mounts,
+ * content files of every format), among the pages of the linking page's language (a translation
+ * finds none for another). So a ref is reported only where no page of the site has its name at
+ * all: a failed build where every page Hugo may find is in the index, else (settings that leave
+ * files out, modules, mounts or a theme that may bring content, taxonomies not known) a warning.
+ * And where the model holds the lookup whole: a path from the content folder with a final slash
+ * names a section only (see `namesNoSection`), and Hugo fails the build on `/docs/b/` where `b` is
+ * a page. Not judged: refs in raw HTML (unless `unsafe`), on a page Hugo does not render, and refs
+ * to a language.
  */
 export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
@@ -49,13 +49,14 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
     } else {
       // A path ending in `.` or `..` (`../_index.md`, `..`) names a folder from the page's: Hugo finds that section.
       const target = withDotFolderResolved(ref.target, site, document.uri);
-      if (target === undefined || names.has(refName(target, languages))) continue;
+      if (target === undefined || refNamesOf(target, languages).some((name) => names.has(name))) continue;
       if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
-      finding = {
-        message: site.hugo.refsFailBuild
-          ? l10n.t('No page of the site is named "{0}": should Hugo\'s ref find none, the build fails.', ref.target)
-          : l10n.t('No page of the site is named "{0}": Hugo\'s ref may find none.', ref.target),
-      };
+      // Where every page the ref may find is in the index, none of its name means Hugo finds none.
+      const findsNone = !site.hugo.contentLeftOut && !site.hugo.taxonomies.has('*') && !contentMayComeFromElsewhere(index, site);
+      finding =
+        site.hugo.refsFailBuild && findsNone ? { message: l10n.t('No page of the site is named "{0}": Hugo\'s ref finds none, and the build fails.', ref.target), breaksBuild: true }
+        : site.hugo.refsFailBuild ? { message: l10n.t('No page of the site is named "{0}": should Hugo\'s ref find none, the build fails.', ref.target) }
+        : { message: l10n.t('No page of the site is named "{0}": Hugo\'s ref may find none.', ref.target) };
     }
     diagnostics.push({ range: ref.range, severity: 'warning', code: 'broken-link', ...finding });
   }
@@ -102,8 +103,8 @@ export function refsInShortcodes(document: ParsedDocument, refParameters: HugoSi
 
 /**
  * Whether a ref names a content file the workspace does not read, of a format Hugo builds pages
- * from (`b.markdown`, `about/_index.html`): from the page's folder or a content folder (a name
- * alone found elsewhere in the site is not looked for).
+ * from (`b.markdown`, `about/_index.html`; not an HTML file Hugo takes for no page): from the
+ * page's folder or a content folder (a name alone found elsewhere in the site is not looked for).
  */
 function namesUnreadContentFile(index: GlossaryIndex, rootUri: string, hugo: HugoSite, documentUri: string, target: string): boolean {
   const path = safeDecode(target.replace(/[?#].*$/s, '').trim()).replace(/\/+$/, '');
@@ -115,7 +116,8 @@ function namesUnreadContentFile(index: GlossaryIndex, rootUri: string, hugo: Hug
   const relative = path.replace(/^\/+/, '').replace(/\.[^./]*$/, '');
   const stems = [...new Set([relative, relative.toLowerCase()])].flatMap((stem) => [stem, `${stem}/index`, `${stem}/_index`]);
   const files = stems.flatMap((stem) => HUGO_UNREAD_CONTENT_EXTENSIONS.map((unread) => `${stem}.${unread}`));
-  return folders.some((folder) => files.some((file) => index.whatIsAt(withPath(rootUri, `${folder}/${file}`)) === 'file'));
+  const isPage = (filePath: string) => !hugo.plainHtmlFiles.has(filePath.slice(root.length + 1)) && index.whatIsAt(withPath(rootUri, filePath)) === 'file';
+  return folders.some((folder) => files.some((file) => isPage(posix.normalize(`${folder}/${file}`))));
 }
 
 /**
@@ -134,7 +136,7 @@ function namesNoSection(index: GlossaryIndex, site: Extract<Site, { generator: '
   // A taxonomy's term is found with its slash too (`/tags/foo/`, checked).
   const top = path.slice(1, path.indexOf('/', 1)).toLowerCase();
   if (hugo.taxonomies.has('*') || hugo.taxonomies.has(top) || top === 'tags' || top === 'categories') return false;
-  if (hugo.importsModules || hugo.contentSubmounts.length > 0 || hugoThemeContentFolders(hugo).some((folder) => index.whatIsAt(withPath(site.rootUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/${folder}`)) !== 'none')) return false;
+  if (contentMayComeFromElsewhere(index, site)) return false;
   const folder = path.replace(/\/+$/, '');
   // A section of another language counts too: whether Hugo makes one in this language of it is not modelled.
   const locales = [locale, ...hugo.languages.map((language) => language.code).filter((code) => code !== locale)];
@@ -146,6 +148,12 @@ function namesNoSection(index: GlossaryIndex, site: Extract<Site, { generator: '
   const names = ['md', 'markdown', ...HUGO_UNREAD_CONTENT_EXTENSIONS].flatMap((extension) => suffixes.map((suffix) => `_index${suffix}.${extension}`));
   const folders = contentFolders.flatMap((content) => [...new Set([folder, folder.toLowerCase()])].map((written) => `${content}${written}`));
   return !folders.some((candidate) => names.some((name) => index.whatIsAt(withPath(site.rootUri, `${candidate}/${name}`)) === 'file'));
+}
+
+/** Whether pages of a site may come from outside its content folders: modules, mounts, a theme's content. */
+function contentMayComeFromElsewhere(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>): boolean {
+  const { hugo } = site;
+  return hugo.importsModules || hugo.contentSubmounts.length > 0 || hugoThemeContentFolders(hugo).some((folder) => index.whatIsAt(withPath(site.rootUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/${folder}`)) !== 'none');
 }
 
 /** Whether a ref finds a page Hugo knows of: one it builds, or does not render (see `FOUND_THOUGH_UNBUILT`). */
@@ -160,13 +168,16 @@ const FOUND_THOUGH_UNBUILT: ReadonlySet<UnpublishedReason | undefined> = new Set
  * The names a ref from a page in a language may find a page of the site by, in lower case: of the
  * pages in that language, each one's file name (an `index` or `_index` file's: its folder's), each
  * top-level folder of a content folder (a section, with an `_index.md` or not; a folder below it is
- * a section only with one, which names it), and the taxonomies' pages (`tags`, `categories` and the
- * terms their pages list).
+ * a section only with one, which names it), the taxonomies' pages (`tags`, `categories`, those the
+ * configuration names, and the terms their pages list), and content files of other formats.
  */
 function pageNamesOf(index: GlossaryIndex, site: Site, language: string): Set<string> {
   // The home page, and a ref to the page itself (`#teil`).
-  const names = new Set(['', 'tags', 'categories']);
+  const taxonomies = new Set(['tags', 'categories', ...(site.generator === 'hugo' ? site.hugo.taxonomies : [])]);
+  const names = new Set(['', ...taxonomies]);
   const languages = site.generator === 'hugo' ? site.hugo.languages.map((language) => language.code) : [];
+  // Content files of other formats, in any language: the index does not hold them.
+  if (site.generator === 'hugo') for (const otherPath of site.hugo.otherFormatPaths) names.add(refName(hugoContentPath(site.hugo, otherPath), languages));
   // The content folders, longest first: a page's top-level folder is the one after its own.
   const contentDirs = site.generator === 'hugo' ? [...new Set(site.hugo.languages.map((language) => language.contentDir))].sort((a, b) => b.length - a.length) : [];
   const root = uriPath(site.rootUri).replace(/\/$/, '');
@@ -185,7 +196,7 @@ function pageNamesOf(index: GlossaryIndex, site: Site, language: string): Set<st
     // An `index` or `_index` file by its folder's name (a bundle, a section).
     names.add(refName(relative, languages));
     for (const field of document.frontMatter?.fields ?? []) {
-      if (!['tags', 'categories'].includes(field.key.toLowerCase())) continue;
+      if (!taxonomies.has(field.key.toLowerCase())) continue;
       const terms = Array.isArray(field.value) ? field.value : [field.value];
       for (const term of terms) if (typeof term === 'string') names.add(urlized(term));
     }
@@ -201,6 +212,15 @@ function refName(target: string, languages: readonly string[]): string {
   if (name.includes('.') && languages.includes(suffix)) name = name.slice(0, name.lastIndexOf('.'));
   // An index file's, or a path to a folder, is the folder's.
   return name === 'index' || name === '_index' ? (path.includes('/') ? refName(path.slice(0, path.lastIndexOf('/')), languages) : '') : name;
+}
+
+/**
+ * The names a ref may find a page by: its last segment less what looks like an extension, and
+ * whole, since dots may be the name's own (`/releases/0.43.0` finds `0.43.0.md`).
+ */
+function refNamesOf(target: string, languages: readonly string[]): string[] {
+  const whole = target.replace(/[?#].*$/s, '').trim().replace(/\/+$/, '');
+  return whole === '' ? [refName(target, languages)] : [refName(target, languages), refName(`${whole}.md`, languages)];
 }
 
 /** A taxonomy term as Hugo writes it in its page's path: blanks to `-`, in lower case. */

@@ -357,6 +357,10 @@ function hugoOpeningMessage(problem: HugoOpeningProblem): string {
     }
     case 'json-unclosed':
       return l10n.t('Hugo refuses to build: it reads a page that starts with "{0}" as JSON front matter, and no "{1}" closes it.', '{', '}');
+    case 'html-comment-unclosed':
+      return l10n.t('Hugo refuses to build: it skips a first line that opens an HTML comment, for front matter commented out, and looks for the comment\'s end ("{0}") after it, but none follows. Give the page front matter first.', '-->');
+    case 'plain-html':
+      return l10n.t('Hugo refuses to build: a page without front matter that starts with an HTML element is a plain HTML document to it, which it does not support. Give the page front matter, or start it with text.');
     case 'json-invalid':
       if (problem.mistake !== undefined) return l10n.t('Hugo refuses to build: it reads a page that starts with "{0}" as JSON front matter, and it does not parse here: {1}', '{', jsonMistakeMessage(problem.mistake, false));
       return l10n.t('Hugo refuses to build: it reads a page that starts with "{0}" as JSON front matter, and this is no JSON object. Start the page otherwise, or with front matter.', '{');
