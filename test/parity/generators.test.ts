@@ -391,6 +391,8 @@ const HUGO_SITES = [
   { name: 'hugo-plain-html-page', dir: path.join(SITES, 'hugo-plain-html-page') },
   { name: 'hugo-opening-html-comment', dir: path.join(SITES, 'hugo-opening-html-comment') },
   { name: 'hugo-opening-html-comment-closed', dir: path.join(SITES, 'hugo-opening-html-comment-closed') },
+  { name: 'hugo-shortcodes-closed-tag', dir: path.join(SITES, 'hugo-shortcodes-closed-tag') },
+  { name: 'hugo-shortcodes-closed-self', dir: path.join(SITES, 'hugo-shortcodes-closed-self') },
   { name: 'hugo-draft-words', dir: path.join(SITES, 'hugo-draft-words') },
   { name: 'hugo-shortcodes', dir: path.join(SITES, 'hugo-shortcodes') },
   { name: 'hugo-shortcodes-unknown', dir: path.join(SITES, 'hugo-shortcodes-unknown') },

@@ -22,7 +22,7 @@ const EDGE_CASES = [
   '---\nid: Zeiten\nexpirydate: !!timestamp 2001-01-01\nbytes: !!binary aGVsbG8=\ncascade: {expiryDate: !!timestamp 2001-12-14t21:59:43.10-05:00, list: [!!binary aGk=, !!timestamp 2002-02-02]}\n---\n# Zeiten\n',
   '# Nur eine Überschrift\n\nKein Eintrag, aber [ein Link](./x.md).\n',
   '---\ntitle: Verweise\n---\nSiehe {{< ref "a.md#teil" >}}, {{% relref path="/g/b" lang="de" %}} <!-- {{< ref "e.md" >}} --> und {{< ref `c d.md` >}}.\n',
-  '---\ntitle: Kurzcodes\n---\n{{< highlight toml >}}\n[[module.mounts]]\n{{< /highlight >}} {{< box >}} {{% notiz %}}x{{% /notiz %}} {{< button relref="/g/b" class=`x y` >}}Los{{< /button >}}\n',
+  '---\ntitle: Kurzcodes\n---\n{{< highlight toml >}}\n[[module.mounts]]\n{{< /highlight >}} {{< box >}} {{% notiz %}}x{{% /notiz %}} {{< button relref="/g/b" class=`x y` >}}Los{{< /button >}} {{< figure src="a.png" />}} {{< marke >}}x{{% /marke %}}\n',
   '# Bilder\n\n![Logo](./img/logo.png "Titel") [![Im Link](<a b.png>)](https://example.com) ![leer]()\n\n[Verweis][d]\n\n[d]: ./preise.pdf\n\n<details>\n![In HTML](x.png) {/* ![In beidem](y.png) */}\n</details>\n',
   "import Teil from './_teil.md';\nexport {default as Zwei} from '@site/src/Zwei';\n\n# Importe\n\n<img src={require('./img/x.png').default} />\n",
   // What anchors are made of: a heading's explicit id and its text as written, elements' ids, a link in MDX's comment, a heading in a quote.

@@ -1291,6 +1291,27 @@ describe('Hugo shortcodes without a template', () => {
     assert.deepEqual(unknown('content/g/seite.md'), [], 'templates not all seen: not judged');
   });
 
+  it('closed, by a closing of their name in either form or by themselves, are errors where no template of the name reads .Inner (hugo-shortcodes-closed-tag, -self)', () => {
+    const index = new GlossaryIndex();
+    const hugo = hugoSiteOf({ languages: [], problems: [] });
+    hugo.shortcodes = new Set(['kasten', 'marke', 'figure', 'highlight']);
+    hugo.innerShortcodes = new Set(['kasten', 'highlight']);
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+    const closed = (body: string) =>
+      documentDiagnostics(index, index.setDocument('file:///site/content/a.md', `---\ntitle: A\n---\n${body}`))
+        .filter((diagnostic) => diagnostic.code === 'closed-shortcode')
+        .map((diagnostic) => `${diagnostic.severity} ${diagnostic.range.start.line}:${diagnostic.range.start.character} ${diagnostic.message}`);
+    const byTag = 'error 3:4 The template of shortcode "marke" reads no .Inner: Hugo refuses to build on its closing ({{< /marke >}}). Leave the closing out, and what stands between it and the shortcode outside.';
+    for (const body of ['{{< marke "x" >}}Text{{< /marke >}}\n', '{{% marke "x" %}}Text{{% /marke %}}\n', '{{< marke "x" >}}Text{{% /marke %}}\n']) assert.deepEqual(closed(body), [byTag], body);
+    assert.deepEqual(closed('{{< figure src="a.png" />}}\n'), ['error 3:4 The template of shortcode "figure" reads no .Inner: Hugo refuses to build on a shortcode of it closing itself (/>}}). Leave the slash out.']);
+    // Left open, or a template that reads .Inner, or written as text, or a closing without a name (which only the templates give to one): no finding.
+    for (const body of ['{{< marke "x" >}}\n', '{{< figure src="a.png" >}}\n', '{{< kasten />}}\n', '{{< kasten >}}x{{< /kasten >}}\n', '{{< highlight go >}}x{{< /highlight >}}\n', '{{</* marke "x" */>}}{{</* /marke */>}}\n', '{{< kasten >}}{{< marke "x" >}}{{< / >}}\n']) {
+      assert.deepEqual(closed(body), [], body);
+    }
+    hugo.innerShortcodes = undefined;
+    assert.deepEqual(closed('{{< marke "x" >}}Text{{< /marke >}}\n'), [], 'templates not all seen: not judged');
+  });
+
   it('left open, are errors where the template reads .Inner, closed in either form or closing themselves not', () => {
     const index = new GlossaryIndex();
     const hugo = hugoSiteOf({ languages: [], problems: [] });

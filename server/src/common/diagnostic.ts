@@ -36,6 +36,7 @@ export const RULES = {
   'broken-import': 'error',
   'unknown-shortcode': 'warning',
   'unclosed-shortcode': 'warning',
+  'closed-shortcode': 'warning',
   'unlinked-mention': 'information',
   'invalid-not-mentions': 'warning',
   'invalid-translated-from': 'warning',

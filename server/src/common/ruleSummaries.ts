@@ -62,6 +62,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('A Hugo shortcode without a template.');
     case 'unclosed-shortcode':
       return l10n.t('A Hugo shortcode that must be closed, left open.');
+    case 'closed-shortcode':
+      return l10n.t('A Hugo shortcode closed whose template reads no .Inner.');
     case 'unlinked-mention':
       return l10n.t('A mention of a term that could be a link.');
     case 'invalid-not-mentions':

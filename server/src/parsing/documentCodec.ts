@@ -20,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 54;
+export const DOCUMENT_CODEC_VERSION = 55;
 
 export class DocumentCodecError extends Error {}
 
@@ -50,11 +50,11 @@ export function encodeClosedDocument(document: ParsedDocument): EncodedDocument 
     (document.commonMarkProblems ?? []).map(encodeMdxProblem),
     (document.hugoRefs ?? []).flatMap((ref) => [ref.target, ...numbersOf(ref.range), ref.lang ?? 0, ref.inHtml ? 1 : 0]),
     (document.body.images ?? []).flatMap((image) => [image.target, ...numbersOf(image.targetRange), (image.inMdxComment ? 1 : 0) + (image.inRawHtml ? 2 : 0)]),
-    // In place of a body: -1 none, -2 none and unclosed.
+    // In place of a body: -1 none, -2 none and unclosed, -3 none and closed by a closing of its name, -4 none and closing itself; a body: closed by one.
     (document.hugoShortcodes ?? []).flatMap((shortcode) => [
       shortcode.name,
       ...numbersOf(shortcode.range),
-      ...(shortcode.body !== undefined ? numbersOf(shortcode.body) : [shortcode.unclosed ? -2 : -1, 0, 0, 0]),
+      ...(shortcode.body !== undefined ? numbersOf(shortcode.body) : [shortcode.unclosed ? -2 : shortcode.closing === 'tag' ? -3 : shortcode.closing === 'self' ? -4 : -1, 0, 0, 0]),
       (shortcode.parameters ?? []).flatMap((parameter) => [parameter.key, parameter.value, ...numbersOf(parameter.range)]),
     ]),
     (document.mdxModules ?? []).flatMap((module) => [module.request, ...numbersOf(module.range)]),
@@ -149,8 +149,13 @@ export function decodeClosedDocument(uri: string, data: unknown): ParsedDocument
   const hugoShortcodes: HugoShortcodeUse[] = [];
   for (let at = 0; at < shortcodeNumbers.length; at += 10) {
     const shortcode: HugoShortcodeUse = { name: text(shortcodeNumbers[at]), range: rangeAt(shortcodeNumbers, at + 1) };
-    if (shortcodeNumbers[at + 5] === -2) shortcode.unclosed = true;
-    else if (shortcodeNumbers[at + 5] !== -1) shortcode.body = rangeAt(shortcodeNumbers, at + 5);
+    const bodyOrNone = shortcodeNumbers[at + 5];
+    if (bodyOrNone === -2) shortcode.unclosed = true;
+    else if (bodyOrNone === -3 || bodyOrNone === -4) shortcode.closing = bodyOrNone === -3 ? 'tag' : 'self';
+    else if (bodyOrNone !== -1) {
+      shortcode.body = rangeAt(shortcodeNumbers, at + 5);
+      shortcode.closing = 'tag';
+    }
     const parameterData = list(shortcodeNumbers[at + 9]);
     if (parameterData.length % 6 !== 0) fail();
     const parameters: HugoShortcodeParameter[] = [];

@@ -25,6 +25,12 @@ export interface HugoShortcodeUse {
    * stops where the template of such a shortcode reads `.Inner`.
    */
   unclosed?: true;
+  /**
+   * How it is closed, where it is: by a closing of its name (`{{< /name >}}` or `{{% /name %}}`,
+   * `tag`) or by itself (`{{< name />}}`, `self`). Hugo refuses either where the template reads no
+   * `.Inner`. Not set for one a closing without a name (`{{< / >}}`) may close: only the templates tell.
+   */
+  closing?: 'tag' | 'self';
   /** Its parameters, where it has any: a template may hand one to `ref` (`{{< button relref="/docs/x" >}}`). */
   parameters?: HugoShortcodeParameter[];
 }
@@ -85,6 +91,7 @@ function closeShortcodes(open: Array<{ use: HugoShortcodeUse; form: string; body
       // Hugo gives a closing without a name to the innermost open shortcode whose template reads
       // `.Inner` (only the templates tell which): no opening before it is called unclosed.
       if (closing.name === '') unmatched.push(closing.start);
+      else opening.use.closing = 'tag';
       if (opening.form === '<' && closing.form === '<') opening.use.body = lines.rangeAt(opening.bodyStart, closing.start);
     }
   };
@@ -143,7 +150,8 @@ export function hugoShortcodesOf(text: string, from: number, lines: LineIndex): 
       const parameters = parametersOf(text, OPENING.lastIndex, end, lines);
       if (parameters.length > 0) use.parameters = parameters;
       others.push(use);
-      if (!/\/\s*$/.test(text.slice(OPENING.lastIndex, end))) open.push({ use, form: match[1], bodyStart: end + closing.length });
+      if (/\/\s*$/.test(text.slice(OPENING.lastIndex, end))) use.closing = 'self';
+      else open.push({ use, form: match[1], bodyStart: end + closing.length });
     }
     // The parameters, quoted ones too, are this shortcode's: a shortcode written in one is text.
     OPENING.lastIndex = end + closing.length;
