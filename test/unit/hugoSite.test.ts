@@ -851,6 +851,28 @@ describe('broken links in a Hugo site', () => {
     assert.equal(brokenIn(noAliases).length, 4);
   });
 
+  it('of refs naming no page are only warned of once the reading of the workspace left a content file out (too large): Hugo may find it', async () => {
+    const site = createWorkspace({
+      'hugo.toml': 'baseURL = "https://example.org/"\n',
+      'content/docs/gross.md': `---\ntitle: Gross\n---\n${'Text. '.repeat(100)}\n`,
+      'content/docs/a.md': '---\ntitle: A\n---\n[G]({{< ref "gross" >}}) [F]({{< ref "fehlt" >}})\n',
+    });
+    try {
+      const findings = async (maxFileBytes: number) => {
+        const index = new GlossaryIndex();
+        await loadGlossary(index, new GlossaryScope([site.root], undefined, undefined, maxFileBytes), () => undefined);
+        return documentDiagnostics(index, index.getDocument(site.uri('content/docs/a.md'))!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => `${diagnostic.severity} ${diagnostic.message}`);
+      };
+      assert.deepEqual(await findings(1024 * 1024), ['error No page of the site is named "fehlt": Hugo\'s ref finds none, and the build fails.']);
+      assert.deepEqual(await findings(300), [
+        'warning No page of the site is named "gross": should Hugo\'s ref find none, the build fails.',
+        'warning No page of the site is named "fehlt": should Hugo\'s ref find none, the build fails.',
+      ]);
+    } finally {
+      site.dispose();
+    }
+  });
+
   it('are none to the aliases and the pages of content files of other formats, read with the workspace from its content folders only (hugo-aliases-other-formats, jx-docs)', async () => {
     const site = createWorkspace({
       'hugo.toml': 'baseURL = "https://example.org/"\n',

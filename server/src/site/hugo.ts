@@ -143,7 +143,7 @@ export interface HugoSite {
   otherFormatPaths: readonly string[];
   /** The HTML content files (paths relative to the site) that open with an element and no front matter: no pages to Hugo. */
   plainHtmlFiles: ReadonlySet<string>;
-  /** Whether the glossary's include and exclude settings may leave pages of the content folders out of the index. */
+  /** Whether the glossary's include and exclude settings may leave pages of the content folders out of the index, or its reading left one out (too large, unreadable). */
   contentLeftOut: boolean;
   /** The site's folders mounted as content (`[[module.mounts]]` with a `content` target), from the site's folder. */
   contentMountSources: string[];

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isPathInside } from '../common/paths';
 import { fileUri, uriToFsPath } from '../common/uris';
 import type { GlossaryIndex } from '../index/glossaryIndex';
 import { readTextFileNow } from './fileReading';
@@ -60,6 +61,10 @@ export async function loadGlossary(
     }
     await nextTurn();
   }
+  // A Markdown file left out of the index (too large, unreadable) may still be a page Hugo finds.
+  const read = new Set(indexed);
+  const leftOut = files.markdown.filter((filePath) => !read.has(filePath));
+  for (const site of sites) if (site.generator === 'hugo' && leftOut.some((filePath) => isPathInside(uriToFsPath(site.rootUri), filePath))) site.hugo.contentLeftOut = true;
   return indexed.sort();
 }
 
