@@ -393,6 +393,8 @@ const HUGO_SITES = [
   { name: 'hugo-opening-html-comment-closed', dir: path.join(SITES, 'hugo-opening-html-comment-closed') },
   { name: 'hugo-shortcodes-closed-tag', dir: path.join(SITES, 'hugo-shortcodes-closed-tag') },
   { name: 'hugo-shortcodes-closed-self', dir: path.join(SITES, 'hugo-shortcodes-closed-self') },
+  { name: 'hugo-param', dir: path.join(SITES, 'hugo-param') },
+  { name: 'hugo-param-found', dir: path.join(SITES, 'hugo-param-found') },
   { name: 'hugo-draft-words', dir: path.join(SITES, 'hugo-draft-words') },
   { name: 'hugo-shortcodes', dir: path.join(SITES, 'hugo-shortcodes') },
   { name: 'hugo-shortcodes-unknown', dir: path.join(SITES, 'hugo-shortcodes-unknown') },

@@ -1313,6 +1313,37 @@ describe('Hugo shortcodes without a template', () => {
     assert.deepEqual(unknown('content/g/seite.md'), [], 'templates not all seen: not judged');
   });
 
+  it("Hugo's own param, naming a parameter with no value on the page, in its cascade or in the site's, a language's or a theme's params, stops the build (hugo-param, -found)", () => {
+    const index = new GlossaryIndex();
+    const hugo = hugoSiteOf(readHugoConfig('[params]\nVersion = "1.0"\nleer = ""\n[params.tief]\nwert = 1\n[languages.de]\nweight = 1\n[languages.de.params]\nsprache = "Deutsch"\n', 'hugo.toml'));
+    hugo.shortcodes = new Set(['param']);
+    hugo.innerShortcodes = new Set();
+    hugo.paramShortcodeIsHugos = true;
+    hugo.params = { site: { Version: '1.0', leer: '', tief: { wert: 1 } }, languages: { de: { sprache: 'Deutsch' } }, modules: [{ thema: 'ja' }] };
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo, now: NOW }]);
+    index.setDocument('file:///site/content/teil/_index.md', '---\ntitle: Teil\ncascade:\n  abschnitt: x\n---\n');
+    const missing = (body: string, frontMatter = '') =>
+      documentDiagnostics(index, index.setDocument('file:///site/content/teil/a.md', `---\ntitle: A\n${frontMatter}---\n${body}\n`))
+        .filter((diagnostic) => diagnostic.code === 'missing-param')
+        .map((diagnostic) => `${diagnostic.severity} ${diagnostic.message}`);
+    for (const body of ['{{< param "version" >}}', '{{< param VERSION >}}', '{{< param "tief.wert" >}}', '{{< param "sprache" >}}', '{{< param "thema" >}}', '{{< param "abschnitt" >}}', '{{< param "title" >}}', '{{< param name="fehlt" >}}']) {
+      assert.deepEqual(missing(body), [], body);
+    }
+    assert.deepEqual(missing('{{< param "Farbe" >}}', 'farbe: rot\n'), []);
+    const notFound = (key: string) => `error Neither the page nor the site gives the parameter "${key}" a value: Hugo's param shortcode stops the build.`;
+    assert.deepEqual(missing('{{< param "fehlt" >}} {{< param "leer" >}} {{< param "tief.nicht" >}}'), [notFound('fehlt'), notFound('leer'), notFound('tief.nicht')]);
+    // The page's value comes first, even where it is no value (0, false) and the site has one.
+    assert.deepEqual(missing('{{< param "version" >}}', 'version: 0\n'), [notFound('version')]);
+    assert.deepEqual(missing('{{< param >}}'), ["error Hugo's param shortcode names no parameter: its template stops the build."]);
+    // A draft renders nothing; a template of the site's own, or configurations not all read, are not judged.
+    assert.deepEqual(missing('{{< param "fehlt" >}}', 'draft: true\n'), []);
+    hugo.paramShortcodeIsHugos = undefined;
+    assert.deepEqual(missing('{{< param "fehlt" >}}'), []);
+    hugo.paramShortcodeIsHugos = true;
+    hugo.params = undefined;
+    assert.deepEqual(missing('{{< param "fehlt" >}}'), []);
+  });
+
   it('closed, by a closing of their name in either form or by themselves, are errors where no template of the name reads .Inner (hugo-shortcodes-closed-tag, -self)', () => {
     const index = new GlossaryIndex();
     const hugo = hugoSiteOf({ languages: [], problems: [] });

@@ -37,6 +37,7 @@ export const RULES = {
   'unknown-shortcode': 'warning',
   'unclosed-shortcode': 'warning',
   'closed-shortcode': 'warning',
+  'missing-param': 'warning',
   'unlinked-mention': 'information',
   'invalid-not-mentions': 'warning',
   'invalid-translated-from': 'warning',

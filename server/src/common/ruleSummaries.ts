@@ -64,6 +64,8 @@ export function ruleSummary(code: DiagnosticCode): string {
       return l10n.t('A Hugo shortcode that must be closed, left open.');
     case 'closed-shortcode':
       return l10n.t('A Hugo shortcode closed whose template reads no .Inner.');
+    case 'missing-param':
+      return l10n.t('A parameter Hugo\'s param shortcode names that has no value.');
     case 'unlinked-mention':
       return l10n.t('A mention of a term that could be a link.');
     case 'invalid-not-mentions':

@@ -30,6 +30,13 @@ export interface HugoLanguage {
   cascade?: readonly FrontMatterField[];
 }
 
+/** The `params` tables of a Hugo site's configuration and of its themes' and modules' (see `HugoSite.params`). */
+export interface HugoSiteParams {
+  site: Readonly<Record<string, unknown>> | undefined;
+  languages: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  modules: ReadonlyArray<Readonly<Record<string, unknown>>>;
+}
+
 export interface HugoSite {
   /** The path of `baseURL`, starting and ending with `/`: `/` or `/docs/`. */
   basePath: string;
@@ -102,6 +109,14 @@ export interface HugoSite {
    * fails the build where such a ref finds no page, as for its own `ref`. Known where `shortcodes` is.
    */
   refShortcodeParameters?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The site's `params` where `.Page.Param` looks after a page's own, where all are known: a
+   * language's (`[languages.de.params]`) over the configuration's, then its themes' and modules'
+   * configurations', in their order. Undefined where a theme's or module's configuration is not read.
+   */
+  params?: HugoSiteParams;
+  /** Set where the `param` shortcode is Hugo's own: no template of the site or its themes replaces it. Known where `shortcodes` is. */
+  paramShortcodeIsHugos?: true;
   /**
    * How the links of its pages are written, where every template could be seen: `none`, no link
    * render hook, so Hugo writes a link as it is (`x.md` stays `x.md`); `get-page`, a hook that looks
@@ -547,7 +562,8 @@ export function hugoPageOf(
   // The name Hugo's `:filename` date source reads: a leaf bundle's folder's.
   const baseFileName = isBundle ? folder.slice(folder.lastIndexOf('/') + 1) : name;
   const target: CascadeTarget = { path: `/${inner}`.toLowerCase(), kind, lang: language.code };
-  const frontMatter = new HugoFrontMatter([...lastOfEachKey(fields), ...cascadedFields(kind === 'page' ? [] : [fields], [...sections.map((section) => section.fields), language.cascade ?? site.configCascade], target)]);
+  const cascaded = cascadedFields(kind === 'page' ? [] : [fields], [...sections.map((section) => section.fields), language.cascade ?? site.configCascade], target);
+  const frontMatter = new HugoFrontMatter([...lastOfEachKey(fields), ...cascaded]);
 
   const ownKey = frontMatter.text('translationkey') || undefined;
   // Such a file keeps its name in its translation key, as a page's (`page/docs/_index.zh-CN`).
@@ -566,6 +582,7 @@ export function hugoPageOf(
     permalink: '',
     route: '',
     problems: [],
+    ...(cascaded.length === 0 ? {} : { cascaded }),
   };
   const url = frontMatter.text('url');
   // Hugo tests the scheme as written: `HTTP://…` is a path to it.

@@ -1,5 +1,6 @@
 import type { Generator } from '../common/generator';
 import type { Range } from '../common/text';
+import type { FrontMatterField } from '../parsing/frontMatterFields';
 
 /**
  * The shapes of the site model: what a generator's configuration says (read without running it)
@@ -330,6 +331,8 @@ export interface SitePage {
   route: string;
   /** Problems the generator would stop the build for (a slug that is no URL path), by front-matter key. */
   problems: Array<{ key: string; message: string }>;
+  /** Hugo: the front matter the `cascade` of the sections above (or the configuration's) gives the page, where it gives any. */
+  cascaded?: readonly FrontMatterField[];
 }
 
 /** A folder or a file of the site (`source`, from its folder) that Hugo reads as content at `target` (below the content folder: `docs/go`), in `lang` or the default language. */

@@ -320,7 +320,11 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       hugo.contentlessPatternSections = sectionsWithoutContent(folder, hugo);
       const modules = templateModulesOf(folder, facts, hugo, scope, log);
       const shortcodes = hugoShortcodesIn(folder, hugo, modules, log);
-      if (shortcodes !== undefined && shortcodes !== 'later-hugo') [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
+      if (shortcodes !== undefined && shortcodes !== 'later-hugo') {
+        [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
+        if (!shortcodes.replacesParam) hugo.paramShortcodeIsHugos = true;
+      }
+      if ('params' in modules) hugo.params = { site: facts.params, languages: Object.fromEntries(facts.languages.flatMap((language) => (language.params === undefined ? [] : [[language.code, language.params]]))), modules: modules.params };
       if (shortcodes !== undefined) {
         const hooks = renderHooksOf(folder, hugo, 'folders' in modules ? modules.folders : []);
         const params = siteParamTruth(facts);
@@ -595,9 +599,9 @@ const MAX_SHORTCODE_TEMPLATES = 10_000;
 function hugoShortcodesIn(
   folder: string,
   hugo: HugoSite,
-  modules: { folders: string[] } | { why: string },
+  modules: { folders: string[]; params: unknown[] } | { why: string },
   log: Logger,
-): { names: ReadonlySet<string>; inner: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>> } | 'later-hugo' | undefined {
+): { names: ReadonlySet<string>; inner: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>>; replacesParam: boolean } | 'later-hugo' | undefined {
   const unknown = (why: string) => {
     log(`${folder}: ${why}; shortcodes are not checked.`);
     return undefined;
@@ -643,7 +647,8 @@ function hugoShortcodesIn(
   for (const { name, refParameters: parameters } of templatesByPath.values()) {
     for (const parameter of parameters ?? []) refParameters.set(name, (refParameters.get(name) ?? new Set()).add(parameter));
   }
-  return { names, inner, refParameters };
+  const replacesParam = [...templatesByPath.values()].some((template) => template.name === 'param');
+  return { names, inner, refParameters, replacesParam };
 }
 
 /** At most this many themes and modules, at any depth, are followed for their templates; past it, they are not judged. */
@@ -663,7 +668,7 @@ const MAX_MODULE_DEPTH = 8;
  * comes from (docsy's imports of Bootstrap and Font Awesome). A module missing without a `go.mod`
  * fails the build: that is the configuration's problem (see `readHugoConfigFiles`).
  */
-function templateModulesOf(folder: string, facts: Omit<HugoConfigFacts, 'problems'>, hugo: HugoSite, scope: GlossaryScope, log: Logger): { folders: string[] } | { why: string } {
+function templateModulesOf(folder: string, facts: Omit<HugoConfigFacts, 'problems'>, hugo: HugoSite, scope: GlossaryScope, log: Logger): { folders: string[]; params: Array<Record<string, unknown>> } | { why: string } {
   // A `go.mod`'s requirements bring nothing the configuration does not import or name as a theme (kind's
   // site requires Hugo itself, as a tool).
   if (facts.layoutsMountedFromElsewhere || facts.moduleImportsUnread) return { why: 'the site takes templates from Hugo modules' };
@@ -672,6 +677,8 @@ function templateModulesOf(folder: string, facts: Omit<HugoConfigFacts, 'problem
   const downloads = fs.existsSync(path.join(folder, 'go.mod'));
   const vendored = fs.existsSync(path.join(folder, '_vendor'));
   const folders: string[] = [];
+  // Their configurations' `params` (a language's, then the module's), which Hugo merges below the site's.
+  const params: Array<Record<string, unknown>> = [];
   const seen = new Set<string>();
   const noTemplates = (module: HugoModuleImport) => module.mounts !== undefined && module.mounts.every((mount) => mount.target !== undefined && /^(?:assets|static|data|i18n)(?:\/|$)/.test(mount.target.replace(/^\.\//, '')));
   const visit = (imports: readonly HugoModuleImport[], themes: readonly string[], depth: number): string | undefined => {
@@ -692,6 +699,8 @@ function templateModulesOf(folder: string, facts: Omit<HugoConfigFacts, 'problem
       if (module.ignoreConfig) continue;
       const [own] = readHugoConfigFiles(hugoConfigFilesIn(moduleFolder, true, scope, log).map((file) => ({ text: file.text, fileName: file.file, ...(file.inFolder ? { inFolder: true as const } : {}) })));
       if (own.layoutsMountedFromElsewhere || own.moduleImportsUnread) return `the ${kind} ${module.path} takes templates from elsewhere`;
+      for (const language of own.languages) if (language.params !== undefined) params.push(language.params);
+      if (own.params !== undefined) params.push(own.params);
       if (module.ignoreImports) continue;
       const why = visit(own.moduleImports ?? [], own.themes ?? [], depth + 1);
       if (why !== undefined) return why;
@@ -699,7 +708,7 @@ function templateModulesOf(folder: string, facts: Omit<HugoConfigFacts, 'problem
     return undefined;
   };
   const why = visit(facts.moduleImports ?? [], hugo.themes, 0);
-  return why === undefined ? { folders } : { why };
+  return why === undefined ? { folders, params } : { why };
 }
 
 /** A shortcode template larger than this is taken to read `.Inner` or not as its first part says. */
