@@ -395,6 +395,8 @@ const HUGO_SITES = [
   { name: 'hugo-shortcodes-closed-self', dir: path.join(SITES, 'hugo-shortcodes-closed-self') },
   { name: 'hugo-param', dir: path.join(SITES, 'hugo-param') },
   { name: 'hugo-param-found', dir: path.join(SITES, 'hugo-param-found') },
+  { name: 'hugo-refs-paths', dir: path.join(SITES, 'hugo-refs-paths') },
+  { name: 'hugo-refs-paths-missing', dir: path.join(SITES, 'hugo-refs-paths-missing') },
   { name: 'hugo-draft-words', dir: path.join(SITES, 'hugo-draft-words') },
   { name: 'hugo-shortcodes', dir: path.join(SITES, 'hugo-shortcodes') },
   { name: 'hugo-shortcodes-unknown', dir: path.join(SITES, 'hugo-shortcodes-unknown') },

@@ -1180,6 +1180,8 @@ describe("Hugo's ref and relref", () => {
       ['/docs/b/#teil', '/docs/b#teil', true],
       ['/docs/c/', '/docs/c', true],
       ['/docs/ohne/', undefined, true],
+      // A relative path is looked up by its path too: `../b/` from `docs/` is `/b`, where nothing is.
+      ['../b/', undefined, true],
     ]);
     assert.equal(found[0].message, 'Hugo\'s ref finds no page at "/docs/b/#teil": a path with a final slash names a section, and there is none. The build fails.');
   });
@@ -1199,20 +1201,29 @@ describe("Hugo's ref and relref", () => {
       'content/g/c.md': '---\ntitle: C\ndraft: true\n---\n{{< ref "fehlt.md" >}}\n',
     });
     const broken = (uri: string) => documentDiagnostics(index, index.getDocument(uri)!).filter((diagnostic) => diagnostic.code === 'broken-link').map((diagnostic) => [diagnostic.message, diagnostic.severity]);
-    // `h/a.md` finds no page in Hugo either, but a page named `a` exists: Hugo's ways to find one are too many to say it does not.
-    assert.deepEqual(broken('file:///site/content/g/b.md'), ['fehlt.md', 'entwurf.md'].map((target) => [`No page of the site is named "${target}": Hugo's ref finds none, and the build fails.`, 'error']));
+    // `h/a.md` has a path, which Hugo looks up alone (from `g/` and from the content folder), not the page named `a` elsewhere: the build fails.
+    assert.deepEqual(broken('file:///site/content/g/b.md'), [
+      ...['fehlt.md', 'entwurf.md'].map((target) => [`No page of the site is named "${target}": Hugo's ref finds none, and the build fails.`, 'error']),
+      ['Hugo\'s ref finds no page at "h/a.md": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere. The build fails.', 'error'],
+    ]);
     // A page dated in the future or expired is left out as a draft is: Hugo's ref finds none (REF_NOT_FOUND).
     assert.equal(broken('file:///site/content/g/d.md').length, 2);
     // A top-level folder is a section, without an _index.md too; a folder below it is none without one.
-    assert.deepEqual(broken('file:///site/content/g/e.md').map(([message]) => message), ['/g/tief', 'tief'].map((target) => `No page of the site is named "${target}": Hugo's ref finds none, and the build fails.`));
+    assert.deepEqual(broken('file:///site/content/g/e.md').map(([message]) => message), [
+      'Hugo\'s ref finds no page at "/g/tief": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere. The build fails.',
+      'No page of the site is named "tief": Hugo\'s ref finds none, and the build fails.',
+    ]);
     assert.deepEqual(broken('file:///site/content/g/c.md'), []);
     const created = index.setDocument('file:///site/content/g/fehlt.md', '---\ntitle: F\n---\n');
-    assert.equal(broken('file:///site/content/g/b.md').length, 1, 'a page that comes is found');
+    assert.equal(broken('file:///site/content/g/b.md').length, 2, 'a page that comes is found');
     index.setDocument('file:///site/content/g/entwurf.md', '---\ntitle: E\n---\n');
-    assert.equal(broken('file:///site/content/g/b.md').length, 0, 'and one that is no draft any more');
+    assert.equal(broken('file:///site/content/g/b.md').length, 1, 'and one that is no draft any more');
     index.setDocument('file:///site/content/g/entwurf.md', '---\ntitle: E\ndraft: true\n---\nText.\n');
-    assert.equal(broken('file:///site/content/g/b.md').length, 1, 'and one that is a draft again');
+    assert.equal(broken('file:///site/content/g/b.md').length, 2, 'and one that is a draft again');
     assert.ok(affectedDocuments(index, created.uri, undefined, created).has('file:///site/content/g/b.md'), 'and the page holding the ref is checked again');
+    const atPath = index.setDocument('file:///site/content/g/h/a.md', '---\ntitle: A\n---\n');
+    assert.equal(broken('file:///site/content/g/b.md').length, 1, 'a page that comes at the path is found');
+    assert.ok(affectedDocuments(index, atPath.uri, undefined, atPath).has('file:///site/content/g/b.md'), 'and the page holding the ref is checked again');
   });
 
   it('that find no page of their name are only warned of where pages may be missing from the index: settings that leave files out, taxonomies not known, a theme with content', () => {
@@ -1239,7 +1250,10 @@ describe("Hugo's ref and relref", () => {
     const onDisk = new Set(['file:///site/content/g/b.markdown', 'file:///site/content/ueber/_index.html']);
     index.setPathProbe((uri) => (onDisk.has(uri) ? 'file' : 'none'));
     const broken = documentDiagnostics(index, index.getDocument('file:///site/content/g/a.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
-    assert.deepEqual(broken.map((diagnostic) => diagnostic.message), ['fehlt', '/fehlt/b'].map((target) => `No page of the site is named "${target}": Hugo's ref finds none, and the build fails.`));
+    assert.deepEqual(broken.map((diagnostic) => diagnostic.message), [
+      'No page of the site is named "fehlt": Hugo\'s ref finds none, and the build fails.',
+      'Hugo\'s ref finds no page at "/fehlt/b": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere. The build fails.',
+    ]);
   });
 
   it('find the pages of the linking page\'s language only: a translation of a page left out finds none', () => {
@@ -1610,7 +1624,7 @@ describe('Hugo shortcodes without a template', () => {
       .filter((diagnostic) => diagnostic.code === 'broken-link')
       .map((diagnostic) => `${diagnostic.severity} ${diagnostic.range.start.character}-${diagnostic.range.end.character} ${diagnostic.message}`);
     assert.deepEqual(refs, [
-      'error 16-27 No page of the site is named "/docs/fehlt": Hugo\'s ref finds none, and the build fails.',
+      'error 16-27 Hugo\'s ref finds no page at "/docs/fehlt": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere. The build fails.',
       'error 106-112 No page of the site is named "fehlt2": Hugo\'s ref finds none, and the build fails.',
     ]);
     assert.ok(index.documentsWithHugoRefs().has('file:///site/content/docs/a.md'));

@@ -146,14 +146,23 @@ function repositoryFileAt(index: GlossaryIndex, fromUri: string, path: string): 
  * up), cleaned, then the path as written from the content folder; an absolute path as written. In
  * a path's nearest section, its last extension and its language dropped, `x/index` naming `x`
  * (`../get-started/index.md` finds `get-started.md`, `b.md` in German `b.de.md`); a final slash
- * left on names a section only (`/docs/b/` is no page, `b/` is).
+ * left on names a section only (`/docs/b/` is no page, `b/` is). A page counts where `found` says
+ * so: by default one the site builds; Hugo's ref finds the pages it does not render too (see
+ * hugoRefRules), and looks the path up as written, without the suffixes a link hook trims (`asRef`).
  */
-function hugoPageLookedUp(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, fromUri: string, path: string): ParsedDocument | typeof SECTION_WITHOUT_FILE | undefined {
+export function hugoPageLookedUp(
+  index: GlossaryIndex,
+  site: Extract<Site, { generator: 'hugo' }>,
+  fromUri: string,
+  path: string,
+  options: { found?: (page: SitePage | undefined) => boolean; asRef?: boolean } = {},
+): ParsedDocument | typeof SECTION_WITHOUT_FILE | undefined {
   const fromPage = index.pageOf(fromUri);
   if (fromPage?.generator !== 'hugo' || !fromPage.published) return undefined;
   // The ends the hook trims off first (hugo-book's `.md`, `/_index`), as written: `_index.md` looks up `_index`, no page.
-  const ref = (site.hugo.linkLookupSuffixesTrimmed ?? []).reduce((trimmed, suffix) => (trimmed.endsWith(suffix) ? trimmed.slice(0, -suffix.length) : trimmed), safeDecode(path)).trim().toLowerCase();
-  const lookUp = (key: string) => hugoSectionOrPage(index, site, fromPage.locale, key);
+  const suffixes = options.asRef === true ? [] : (site.hugo.linkLookupSuffixesTrimmed ?? []);
+  const ref = suffixes.reduce((trimmed, suffix) => (trimmed.endsWith(suffix) ? trimmed.slice(0, -suffix.length) : trimmed), safeDecode(path)).trim().toLowerCase();
+  const lookUp = (key: string) => hugoSectionOrPage(index, site, fromPage.locale, key, options.found);
   if (ref.startsWith('/')) return lookUp(ref);
   const docId = `/${fromPage.docId}`;
   const folder = posix.dirname(docId).toLowerCase();
@@ -172,8 +181,14 @@ const SECTION_WITHOUT_FILE = Symbol('section without file');
  * an `_index` file that holds a page the site builds, of which Hugo makes a section page (antrea's
  * `docs/` from `/docs/main/readme/` finds `/docs/`).
  */
-function hugoSectionOrPage(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>, locale: string, ref: string): ParsedDocument | typeof SECTION_WITHOUT_FILE | undefined {
-  const published = (key: string) => index.hugoPagesAt(site, locale, key).find((document) => index.pageOf(document.uri)?.published === true);
+function hugoSectionOrPage(
+  index: GlossaryIndex,
+  site: Extract<Site, { generator: 'hugo' }>,
+  locale: string,
+  ref: string,
+  found: (page: SitePage | undefined) => boolean = (page) => page?.published === true,
+): ParsedDocument | typeof SECTION_WITHOUT_FILE | undefined {
+  const published = (key: string) => index.hugoPagesAt(site, locale, key).find((document) => found(index.pageOf(document.uri)));
   const withSlash = ref.endsWith('/') ? ref : `${ref}/`;
   // Sections are the top-level folders and the folders with an `_index` file.
   const isSection = (folder: string) => folder === '/' || (folder.indexOf('/', 1) === folder.length - 1 ? index.hasHugoTopSection(site, locale, folder) : index.hugoPagesAt(site, locale, `${folder}_index`).length > 0);
@@ -188,11 +203,16 @@ function hugoSectionOrPage(index: GlossaryIndex, site: Extract<Site, { generator
   const fileName = ref.slice(section.length).replace(/^\//, '');
   // The section's own file, by its name (`../_index.md`).
   if (sectionPage !== undefined && uriPath(sectionPage.uri).toLowerCase().endsWith(`/${fileName}`) && !fileName.includes('/')) return sectionPage;
-  const withoutExtension = fileName.replace(/\.[^./]*$/, '');
   const languageSuffix = `.${locale.toLowerCase()}`;
-  const name = (withoutExtension.endsWith(languageSuffix) ? withoutExtension.slice(0, -languageSuffix.length) : withoutExtension).replace(/\/index$/, '').replace(/\/_index$/, '');
+  const nameOf = (written: string) => (written.endsWith(languageSuffix) ? written.slice(0, -languageSuffix.length) : written).replace(/\/index$/, '').replace(/\/_index$/, '');
+  // Without what looks like an extension, and whole: dots may be the name's own (`/releases/0.43.0` finds `0.43.0.md`).
+  const names = [...new Set([nameOf(fileName.replace(/\.[^./]*$/, '')), nameOf(fileName)])];
   // A section is found by its folder, not by its file's name in another section.
-  return /(?:^|\/)_index$/.test(name) ? undefined : published(section + name);
+  for (const name of names) {
+    const page = /(?:^|\/)_index$/.test(name) ? undefined : published(section + name);
+    if (page !== undefined) return page;
+  }
+  return undefined;
 }
 
 /**

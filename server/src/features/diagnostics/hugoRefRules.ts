@@ -8,20 +8,24 @@ import type { Site } from '../../site/site';
 import type { SitePage, UnpublishedReason } from '../../site/siteTypes';
 import { HUGO_UNREAD_CONTENT_EXTENSIONS, hugoContentPath, hugoThemeContentFolders, type HugoSite } from '../../site/hugo';
 import type { HugoRef } from '../../parsing/hugoShortcodes';
+import { hugoPageLookedUp } from '../termLinks';
 
 /**
  * Hugo's `ref` and `relref` shortcodes that find no page: Hugo fails the build on one that finds
  * none (`REF_NOT_FOUND`, unless `refLinksErrorLevel` is `WARNING`), wherever Markdown keeps it (in
- * code too; not in raw HTML, which Hugo does not render unless `unsafe`). Hugo looks a ref up
- * leniently (any case and extension, a name alone anywhere, sections, taxonomy pages, mounts,
- * content files of every format), among the pages of the linking page's language (a translation
- * finds none for another). So a ref is reported only where no page of the site has its name at
- * all: a failed build where every page Hugo may find is in the index, else (settings that leave
- * files out, modules, mounts or a theme that may bring content, taxonomies not known) a warning.
- * And where the model holds the lookup whole: a path from the content folder with a final slash
- * names a section only (see `namesNoSection`), and Hugo fails the build on `/docs/b/` where `b` is
- * a page. Not judged: refs in raw HTML (unless `unsafe`), on a page Hugo does not render, and refs
- * to a language.
+ * code too; not in raw HTML, which Hugo does not render unless `unsafe`). Hugo looks a name up
+ * leniently (any case and extension, anywhere, sections, taxonomy pages, mounts, content files of
+ * every format), among the pages of the linking page's language (a translation finds none for
+ * another). So a name is reported only where no page of the site has it at all: a failed build
+ * where every page Hugo may find is in the index, else (settings that leave files out, modules,
+ * mounts or a theme that may bring content, taxonomies not known) a warning. Where no module, mount
+ * or theme may add content, the model holds two lookups whole: a path from the content folder with
+ * a final slash names a section only (see `namesNoSection`), and Hugo fails the build on `/docs/b/`
+ * where `b` is a page; and a ref with a path (a slash but a single leading one: `h/a.md`,
+ * `/docs/score-implementation/x`) is looked up by that path alone, from the page's folder and from
+ * the content folder, as `.GetPage` looks one up (see `hugoPageLookedUp`), never by its name
+ * elsewhere: where no page is at the path, the build fails (checked with Hugo 0.111.3). Not judged:
+ * refs in raw HTML (unless `unsafe`), on a page Hugo does not render, and refs to a language.
  */
 export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
   const site = index.siteFor(document.uri);
@@ -46,13 +50,22 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
         ...(withoutSlash.length > 0 ? { suggestion: ref.target.replace(/\/+(?=[?#]|$)/, '') } : {}),
         ...(site.hugo.refsFailBuild ? { breaksBuild: true as const } : {}),
       };
+    } else if (looksUpPathAlone(site, ref.target) && contentModelWhole(index, site)) {
+      if (hugoPageLookedUp(index, site, document.uri, ref.target.replace(/[?#].*$/s, ''), { found: foundByRef, asRef: true }) !== undefined) continue;
+      if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
+      finding = {
+        message: site.hugo.refsFailBuild
+          ? l10n.t('Hugo\'s ref finds no page at "{0}": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere. The build fails.', ref.target)
+          : l10n.t('Hugo\'s ref finds no page at "{0}": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere.', ref.target),
+        ...(site.hugo.refsFailBuild ? { breaksBuild: true as const } : {}),
+      };
     } else {
       // A path ending in `.` or `..` (`../_index.md`, `..`) names a folder from the page's: Hugo finds that section.
       const target = withDotFolderResolved(ref.target, site, document.uri);
       if (target === undefined || refNamesOf(target, languages).some((name) => names.has(name))) continue;
       if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
       // Where every page the ref may find is in the index, none of its name means Hugo finds none.
-      const findsNone = !site.hugo.contentLeftOut && !site.hugo.taxonomies.has('*') && !contentMayComeFromElsewhere(index, site);
+      const findsNone = !site.hugo.contentLeftOut && !site.hugo.taxonomies.has('*') && contentModelWhole(index, site);
       finding =
         site.hugo.refsFailBuild && findsNone ? { message: l10n.t('No page of the site is named "{0}": Hugo\'s ref finds none, and the build fails.', ref.target), breaksBuild: true }
         : site.hugo.refsFailBuild ? { message: l10n.t('No page of the site is named "{0}": should Hugo\'s ref find none, the build fails.', ref.target) }
@@ -136,7 +149,7 @@ function namesNoSection(index: GlossaryIndex, site: Extract<Site, { generator: '
   // A taxonomy's term is found with its slash too (`/tags/foo/`, checked).
   const top = path.slice(1, path.indexOf('/', 1)).toLowerCase();
   if (hugo.taxonomies.has('*') || hugo.taxonomies.has(top) || top === 'tags' || top === 'categories') return false;
-  if (contentMayComeFromElsewhere(index, site)) return false;
+  if (!contentModelWhole(index, site)) return false;
   const folder = path.replace(/\/+$/, '');
   // A section of another language counts too: whether Hugo makes one in this language of it is not modelled.
   const locales = [locale, ...hugo.languages.map((language) => language.code).filter((code) => code !== locale)];
@@ -150,10 +163,23 @@ function namesNoSection(index: GlossaryIndex, site: Extract<Site, { generator: '
   return !folders.some((candidate) => names.some((name) => index.whatIsAt(withPath(site.rootUri, `${candidate}/${name}`)) === 'file'));
 }
 
-/** Whether pages of a site may come from outside its content folders: modules, mounts, a theme's content. */
-function contentMayComeFromElsewhere(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>): boolean {
+/** Whether no module, content mount or theme's content folder may add pages the workspace does not model. */
+function contentModelWhole(index: GlossaryIndex, site: Extract<Site, { generator: 'hugo' }>): boolean {
   const { hugo } = site;
-  return hugo.importsModules || hugo.contentSubmounts.length > 0 || hugoThemeContentFolders(hugo).some((folder) => index.whatIsAt(withPath(site.rootUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/${folder}`)) !== 'none');
+  return !(hugo.importsModules || hugo.contentSubmounts.length > 0 || hugoThemeContentFolders(hugo).some((folder) => index.whatIsAt(withPath(site.rootUri, `${uriPath(site.rootUri).replace(/\/$/, '')}/${folder}`)) !== 'none'));
+}
+
+/**
+ * Whether Hugo looks a ref up by its path alone: one with a slash, but a single leading one (`/b`,
+ * which Hugo also looks up by its name anywhere), and not below a taxonomy's folder (`/tags/foo`,
+ * which Hugo finds among the taxonomy's terms).
+ */
+function looksUpPathAlone(site: Extract<Site, { generator: 'hugo' }>, target: string): boolean {
+  const path = safeDecode(target.replace(/[?#].*$/s, '').trim());
+  if (!path.replace(/^\//, '').includes('/')) return false;
+  const { taxonomies } = site.hugo;
+  const top = path.replace(/^(?:\.?\/)+/, '').split('/')[0].toLowerCase();
+  return !(taxonomies.has('*') || taxonomies.has(top) || top === 'tags' || top === 'categories');
 }
 
 /** Whether a ref finds a page Hugo knows of: one it builds, or does not render (see `FOUND_THOUGH_UNBUILT`). */
