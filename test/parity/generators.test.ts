@@ -378,6 +378,7 @@ const HUGO_SITES = [
   { name: 'hugo-url-protocol', dir: path.join(SITES, 'hugo-url-protocol') },
   { name: 'hugo-duplicate-key', dir: path.join(SITES, 'hugo-duplicate-key') },
   { name: 'hugo-config-options', dir: path.join(SITES, 'hugo-config-options') },
+  { name: 'hugo-config-flag-texts', dir: path.join(SITES, 'hugo-config-flag-texts') },
   { name: 'hugo-multihost', dir: path.join(SITES, 'hugo-multihost') },
   { name: 'hugo-refs', dir: path.join(SITES, 'hugo-refs') },
   { name: 'hugo-refs-lenient', dir: path.join(SITES, 'hugo-refs-lenient') },

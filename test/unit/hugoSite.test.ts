@@ -39,6 +39,15 @@ function siteOf(config: string, fileName = 'hugo.toml'): HugoSite {
 const permalinkOf = (site: HugoSite, file: string, ...yamlLines: string[]) => hugoPageOf(site, file, fieldsOf(...yamlLines), NOW)?.permalink;
 
 describe('Hugo configuration', () => {
+  it('casts a flag written as a text as Go\'s strconv.ParseBool does, as Hugo 0.111 does (hugo-config-flag-texts); not a number, nor another text', () => {
+    const facts = readHugoConfig('canonifyURLs = "false"\nrelativeURLs = "true"\ndisablePathToLower = "1"\nbuildFuture = "t"\nbuildDrafts = "F"\nuglyURLs = "yes"\ndisableAliases = 1\n', 'hugo.toml');
+    assert.deepEqual(
+      { disablePathToLower: facts.disablePathToLower, buildFuture: facts.buildFuture, buildDrafts: facts.buildDrafts, uglyURLs: facts.uglyURLs, disableAliases: facts.disableAliases, rewritesRootLinks: facts.rewritesRootLinks },
+      { disablePathToLower: true, buildFuture: true, buildDrafts: false, uglyURLs: undefined, disableAliases: undefined, rewritesRootLinks: true },
+    );
+    assert.deepEqual(facts.problems.map((problem) => problem.message), ['uglyURLs', 'disableAliases'].map((key) => `The Hugo setting "${key}" must be true or false; the default is assumed.`));
+  });
+
   it('reads the route and language settings of TOML, YAML and JSON, whatever the case of the keys', () => {
     const toml = readHugoConfig(
       ['baseurl = "https://example.org/docs/"', 'ContentDir = "inhalt"', 'defaultContentLanguage = "DE"', 'defaultContentLanguageInSubdir = true', 'uglyURLs = true',

@@ -218,6 +218,10 @@ class KeyPlaces {
   }
 }
 
+/** The texts Go's `strconv.ParseBool` reads as true, and as false. */
+const PARSE_BOOL_TRUE: ReadonlySet<string> = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const PARSE_BOOL_FALSE: ReadonlySet<string> = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
 function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly string[], message: string) => void): void {
   const wrongType = (path: readonly string[], expected: string) => report(path, l10n.t('The Hugo setting "{0}" must be {1}; the default is assumed.', path.join('.'), expected));
   const text = (source: Table, path: readonly string[]): string | undefined => {
@@ -227,10 +231,13 @@ function readFacts(table: Table, facts: HugoConfigFacts, report: (path: readonly
     wrongType(path, l10n.t('a text'));
     return undefined;
   };
+  // A text is cast as Hugo 0.111's `GetBool` casts it (Go's `strconv.ParseBool`: `canonifyURLs = "false"`, porter's); a number it does not cast.
   const flag = (source: Table, path: readonly string[]): boolean | undefined => {
     const value = source[path[path.length - 1].toLowerCase()];
     if (value === undefined) return undefined;
     if (typeof value === 'boolean') return value;
+    if (typeof value === 'string' && PARSE_BOOL_TRUE.has(value)) return true;
+    if (typeof value === 'string' && PARSE_BOOL_FALSE.has(value)) return false;
     wrongType(path, l10n.t('true or false'));
     return undefined;
   };
