@@ -1255,8 +1255,9 @@ describe("Hugo's ref and relref", () => {
   });
 
   it('find a content file the workspace does not read (b.markdown, _index.html) by its path from the page or a content folder, in any case and with any extension', () => {
-    const index = indexWith({ 'content/g/a.md': '---\ntitle: A\n---\n{{< ref "b" >}} {{< ref "B.html" >}} {{< ref "/g/b" >}} {{< relref "/ueber" >}} {{< ref "fehlt" >}} {{< ref "/fehlt/b" >}}\n' });
-    const onDisk = new Set(['file:///site/content/g/b.markdown', 'file:///site/content/ueber/_index.html']);
+    const index = indexWith({ 'content/g/a.md': '---\ntitle: A\n---\n{{< ref "b" >}} {{< ref "B.html" >}} {{< ref "/g/b" >}} {{< relref "/ueber" >}} {{< ref "fehlt" >}} {{< ref "/fehlt/b" >}} {{< ref "/g/aus/c" >}}\n' });
+    // `g/aus/c.md` is a Markdown file the workspace leaves out: Hugo reads it all the same.
+    const onDisk = new Set(['file:///site/content/g/b.markdown', 'file:///site/content/ueber/_index.html', 'file:///site/content/g/aus/c.md']);
     index.setPathProbe((uri) => (onDisk.has(uri) ? 'file' : 'none'));
     const broken = documentDiagnostics(index, index.getDocument('file:///site/content/g/a.md')!).filter((diagnostic) => diagnostic.code === 'broken-link');
     assert.deepEqual(broken.map((diagnostic) => diagnostic.message), [

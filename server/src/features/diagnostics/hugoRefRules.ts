@@ -53,6 +53,8 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
     } else if (looksUpPathAlone(site, ref.target) && contentModelWhole(index, site)) {
       if (hugoPageLookedUp(index, site, document.uri, ref.target.replace(/[?#].*$/s, ''), { found: foundByRef, asRef: true }) !== undefined) continue;
       if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
+      // A Markdown file the workspace leaves out (ignored, generated), which Hugo reads all the same.
+      if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target, ['md', ...site.hugo.languages.map((language) => `${language.code}.md`)], (uri) => index.getDocument(uri) === undefined)) continue;
       finding = {
         message: site.hugo.refsFailBuild
           ? l10n.t('Hugo\'s ref finds no page at "{0}": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere. The build fails.', ref.target)
@@ -118,18 +120,30 @@ export function refsInShortcodes(document: ParsedDocument, refParameters: HugoSi
  * Whether a ref names a content file the workspace does not read, of a format Hugo builds pages
  * from (`b.markdown`, `about/_index.html`; not an HTML file Hugo takes for no page): from the
  * page's folder or a content folder (a name alone found elsewhere in the site is not looked for).
+ * With `extensions` and `counts`, a file of those extensions that `counts` (a Markdown file the
+ * index does not hold).
  */
-function namesUnreadContentFile(index: GlossaryIndex, rootUri: string, hugo: HugoSite, documentUri: string, target: string): boolean {
+function namesUnreadContentFile(
+  index: GlossaryIndex,
+  rootUri: string,
+  hugo: HugoSite,
+  documentUri: string,
+  target: string,
+  extensions: readonly string[] = HUGO_UNREAD_CONTENT_EXTENSIONS,
+  counts: (uri: string) => boolean = () => true,
+): boolean {
   const path = safeDecode(target.replace(/[?#].*$/s, '').trim()).replace(/\/+$/, '');
   if (path === '' || path.split('/').includes('..')) return false;
   const root = uriPath(rootUri).replace(/\/$/, '');
   const contentFolders = [...new Set(hugo.languages.map((language) => [root, language.contentDir].filter((part) => part !== '').join('/')))];
   const folders = path.startsWith('/') ? contentFolders : [uriPath(documentUri).replace(/\/[^/]*$/, ''), ...contentFolders];
   // Hugo finds a page by its path in any case and with any extension (`B.html` for `b.markdown`): the path as written and in lower case.
-  const relative = path.replace(/^\/+/, '').replace(/\.[^./]*$/, '');
-  const stems = [...new Set([relative, relative.toLowerCase()])].flatMap((stem) => [stem, `${stem}/index`, `${stem}/_index`]);
-  const files = stems.flatMap((stem) => HUGO_UNREAD_CONTENT_EXTENSIONS.map((unread) => `${stem}.${unread}`));
-  const isPage = (filePath: string) => !hugo.plainHtmlFiles.has(filePath.slice(root.length + 1)) && index.whatIsAt(withPath(rootUri, filePath)) === 'file';
+  // Without what looks like an extension, and whole: dots may be the name's own (`0.43.0`).
+  const whole = path.replace(/^\/+/, '');
+  const relatives = [whole.replace(/\.[^./]*$/, ''), whole];
+  const stems = [...new Set(relatives.flatMap((relative) => [relative, relative.toLowerCase()]))].flatMap((stem) => [stem, `${stem}/index`, `${stem}/_index`]);
+  const files = stems.flatMap((stem) => extensions.map((unread) => `${stem}.${unread}`));
+  const isPage = (filePath: string) => !hugo.plainHtmlFiles.has(filePath.slice(root.length + 1)) && index.whatIsAt(withPath(rootUri, filePath)) === 'file' && counts(withPath(rootUri, filePath));
   return folders.some((folder) => files.some((file) => isPage(posix.normalize(`${folder}/${file}`))));
 }
 
