@@ -645,6 +645,15 @@ describe('code fenced inside a quote or a list item', () => {
     assert.ok(document.body.nonProse.some(([start, end]) => start < at && at < end), 'the code span');
   });
 
+  it('a setext underline is no lazy line: at the margin after an item or a quote it is a rule (yunikorn\'s docs)', () => {
+    const headingsOf = (body: string) => parseDocument('file:///w/n.md', `# Note\n\n${body}`).body.headings.map((heading) => heading.text);
+    assert.deepEqual(headingsOf('- [Step 1](#Kubernetes): x\n- [Step 2](#deploy): y\n---\n\n## Z\n'), ['Note', 'Z']);
+    assert.deepEqual(headingsOf('> Zitat\n---\n'), ['Note']);
+    assert.deepEqual(headingsOf('- Punkt\nweiter\n---\n'), ['Note']);
+    // After a paragraph of the page, it is one.
+    assert.deepEqual(headingsOf('- Punkt\n\nAbsatz\n---\n'), ['Note', 'Absatz']);
+  });
+
   it('no wiki link in an HTML or JSX tag is one: a JavaScript array in an attribute (typescript-eslint\'s team page)', () => {
     const text = "# A\n\n<Bios bios={[{ links: [['bluesky', 'https://bsky.app/profile/x']], name: 'S' }]} /> und [[Begriff]] <b>[[Fett]]</b>\n";
     assert.deepEqual(parse(text).body.links.map((link) => [link.kind, link.target]), [['wiki', 'Begriff'], ['wiki', 'Fett']]);

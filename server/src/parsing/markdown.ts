@@ -423,6 +423,8 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   const overLines: MarkdownLink[] = [];
   let leadParagraph: Paragraph | undefined;
   let paragraphLines: Array<{ start: number; end: number }> = [];
+  // The container of the paragraph being read, as its first line had it: its quotes, and the column of the list item's content holding it.
+  let paragraphContainer: { quotes: number; column: number | undefined } = { quotes: 0, column: undefined };
   // A fence ends at its closing fence, or where the quote or list item it lies in ends.
   // `unwrapped`: an `mdx-code-block` fence, whose content Docusaurus unwraps into the page.
   let fence: { marker: string; start: number; end: number; column: number; quotes: number; listColumn: number | undefined; unwrapped: boolean } | undefined;
@@ -596,7 +598,10 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       nonProse.push([start, end]);
       continue;
     }
-    const underline = paragraphLines.length > 0 ? line.match(SETEXT_UNDERLINE) : null;
+    // An underline is no lazy line: one outside the paragraph's quote or list item (`- Punkt` over
+    // `---` at the margin) ends the paragraph's container, and is a rule (yunikorn's docs).
+    const lazy = block.quotes < paragraphContainer.quotes || (paragraphContainer.column !== undefined && block.restColumn < paragraphContainer.column);
+    const underline = paragraphLines.length > 0 && !lazy ? line.match(SETEXT_UNDERLINE) : null;
     if (underline) {
       // The paragraph so far was a setext heading ("Title\n=====", "Section\n-----").
       const first = paragraphLines[0];
@@ -667,6 +672,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       closeParagraph();
       continue;
     }
+    if (paragraphLines.length === 0) paragraphContainer = { quotes: block.quotes, column: listColumn };
     paragraphLines.push({ start, end });
   }
   closeParagraph();
