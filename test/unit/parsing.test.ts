@@ -652,6 +652,8 @@ describe('code fenced inside a quote or a list item', () => {
     assert.deepEqual(headingsOf('- Punkt\nweiter\n---\n'), ['Note']);
     // After a paragraph of the page, it is one.
     assert.deepEqual(headingsOf('- Punkt\n\nAbsatz\n---\n'), ['Note', 'Absatz']);
+    // Within the item it is one, of the text after the item's marker (test/sites/docusaurus-anchors-setext-lines).
+    assert.deepEqual(headingsOf('- Punkt\n  ---\n'), ['Note', 'Punkt']);
   });
 
   it('no wiki link in an HTML or JSX tag is one: a JavaScript array in an attribute (typescript-eslint\'s team page)', () => {

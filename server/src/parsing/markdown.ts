@@ -423,8 +423,9 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
   const overLines: MarkdownLink[] = [];
   let leadParagraph: Paragraph | undefined;
   let paragraphLines: Array<{ start: number; end: number }> = [];
-  // The container of the paragraph being read, as its first line had it: its quotes, and the column of the list item's content holding it.
-  let paragraphContainer: { quotes: number; column: number | undefined } = { quotes: 0, column: undefined };
+  // The container of the paragraph being read, as its first line had it: its quotes, the column of the list item's content holding it,
+  // and where its text starts (after a list item's marker).
+  let paragraphContainer: { quotes: number; column: number | undefined; textStart: number } = { quotes: 0, column: undefined, textStart: 0 };
   // A fence ends at its closing fence, or where the quote or list item it lies in ends.
   // `unwrapped`: an `mdx-code-block` fence, whose content Docusaurus unwraps into the page.
   let fence: { marker: string; start: number; end: number; column: number; quotes: number; listColumn: number | undefined; unwrapped: boolean } | undefined;
@@ -604,10 +605,12 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
     const underline = paragraphLines.length > 0 && !lazy ? line.match(SETEXT_UNDERLINE) : null;
     if (underline) {
       // The paragraph so far was a setext heading ("Title\n=====", "Section\n-----").
+      // Its text starts after a list item's marker (`- Punkt` over `  ---`: `Punkt`).
       const first = paragraphLines[0];
       const last = paragraphLines[paragraphLines.length - 1];
       const explicit = explicitHeadingId(text, last.start, last.end);
-      headings.push(headingOf(underline[1].startsWith('=') ? 1 : 2, text.slice(first.start, explicit.end).trim(), explicit.id, lines.rangeAt(first.start, end), lines.rangeAt(first.start, explicit.end)));
+      const textStart = paragraphContainer.textStart;
+      headings.push(headingOf(underline[1].startsWith('=') ? 1 : 2, text.slice(textStart, explicit.end).trim(), explicit.id, lines.rangeAt(first.start, end), lines.rangeAt(textStart, explicit.end)));
       if (explicit.id !== undefined) nonProse.push([explicit.end, last.end]);
       paragraphLines = [];
       continue;
@@ -672,7 +675,7 @@ export function scanMarkdown(text: string, bodyOffset: number, lines: LineIndex,
       closeParagraph();
       continue;
     }
-    if (paragraphLines.length === 0) paragraphContainer = { quotes: block.quotes, column: listColumn };
+    if (paragraphLines.length === 0) paragraphContainer = { quotes: block.quotes, column: listColumn, textStart: start + line.length - block.text.length };
     paragraphLines.push({ start, end });
   }
   closeParagraph();

@@ -164,6 +164,12 @@ export function headingText(markdown: string, unreferenced = false): string | un
     const character = markdown[at];
     if (character === '\\') {
       const next = markdown[at + 1];
+      // A backslash at a line's end is a hard break, which adds no text.
+      if (next === '\n' || (next === '\r' && markdown[at + 2] === '\n')) {
+        text += '  ';
+        at++;
+        continue;
+      }
       if (next !== undefined && ESCAPABLE.test(next)) {
         text += next;
         at += 2;
@@ -171,6 +177,8 @@ export function headingText(markdown: string, unreferenced = false): string | un
       }
     } else if (character === '`') {
       const span = codeSpanAt(markdown, at);
+      // A code span over lines: its line ending is a blank in the code, its next line's indentation not told here.
+      if (!('run' in span) && span.text.includes('\n')) return undefined;
       text += 'run' in span ? markdown.slice(at, at + span.run) : span.text;
       at = 'run' in span ? at + span.run : span.end;
       continue;
@@ -197,7 +205,16 @@ export function headingText(markdown: string, unreferenced = false): string | un
       tags = true;
       at += tag[0].length;
       continue;
-    } else if (character === '{' || character === '}' || character === '\n' || (character === ':' && DIRECTIVE.test(markdown.slice(Math.max(0, at - 1), at + 2)))) {
+    } else if (character === '\n') {
+      // A setext heading's text over lines: mdast keeps a soft break's line ending, blanks around it
+      // dropped, and a hard break (two blanks or a backslash before it) adds nothing; the slug drops
+      // the line ending (`Erste Zeile⏎zweite`: `erste-zeilezweite`; yunikorn's docs).
+      const hardBreak = /  \r?$/.test(text);
+      text = text.replace(/[ \t\r]+$/, '') + (hardBreak ? '' : '\n');
+      at++;
+      while (markdown[at] === ' ' || markdown[at] === '\t') at++;
+      continue;
+    } else if (character === '{' || character === '}' || (character === ':' && DIRECTIVE.test(markdown.slice(Math.max(0, at - 1), at + 2)))) {
       return undefined;
     } else if (character === '&' && CHARACTER_REFERENCE.test(markdown.slice(at, at + 40))) {
       const reference = CHARACTER_REFERENCE.exec(markdown.slice(at, at + 40))![0];
