@@ -7,11 +7,11 @@ import { isMarkdownPath } from '../../common/uris';
 import { fragmentStart, markdownDestination, type MarkdownLink } from '../../parsing/markdown';
 import { docusaurusAnchorsOf, headingAnchorsBefore } from '../../site/docusaurusAnchors';
 import { comparePositions } from '../../common/text';
-import { blogPostRoute, contentPageTranslations, contentTranslationLocaleOf, listedPost, type KnownBlog } from '../../site/docusaurus';
+import { blogPostRoute, contentPageTranslations, contentTranslationLocaleOf, listedPost, markdownPageUrl, type KnownBlog } from '../../site/docusaurus';
 import type { Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument, namesSourcePath } from '../termLinks';
-import { compiledAsMdx, compiledByItsPlugin, mdxProblemsOf } from './siteRules';
+import { compiledAsMdx, compiledByItsPlugin, mdxProblemsOf, pagesPluginPagesAt } from './siteRules';
 import { markdownPartialOf } from './partials';
 import { blogPostsOf, blogPostUriAt, componentLinksOf, suggestionWritableInto } from './linkRules';
 
@@ -21,7 +21,8 @@ type DocusaurusSite = Extract<Site, { generator: 'docusaurus' }>;
  * Links from a doc to an anchor its target page does not have (`#setup` where the heading is
  * "Set-up", so its id `set-up`), which Docusaurus reports after a build as broken anchors
  * (`onBrokenAnchors`: a warning by default; `throw` fails the build). Judged between docs of one
- * locale, from a blog post or a Markdown page of `src/pages` to a doc by its route, and where the target's anchors are known for
+ * locale, from a blog post or a Markdown page of `src/pages` to a doc by its route, from any of them to a post or a Markdown page
+ * of `src/pages` by its route in the default locale, and where the target's anchors are known for
  * certain (see `docusaurusAnchorsOf`).
  */
 export function anchorDiagnostics(index: GlossaryIndex, document: ParsedDocument): GlossaryDiagnostic[] {
@@ -110,6 +111,15 @@ function brokenInPostLists(index: GlossaryIndex, site: DocusaurusSite, document:
   return { message: l10n.t('The blog\'s lists of posts show this post only up to its truncate marker, where no heading has the id "{0}": Docusaurus reports a broken anchor on them.', hash) };
 }
 
+/**
+ * The Markdown page of a pages plugin (`src/pages/…`) at a route of the default locale's build,
+ * where it is the only file there (a React page beside it may render anything).
+ */
+function markdownPageUriAt(index: GlossaryIndex, site: DocusaurusSite, route: string): string | undefined {
+  const files = pagesPluginPagesAt(index, site, route);
+  return files.length === 1 && /\.mdx?$/i.test(files[0]) && index.getDocument(files[0]) !== undefined ? files[0] : undefined;
+}
+
 /** The blog whose routes are known a document is a post of. */
 function blogOf(site: DocusaurusSite, document: ParsedDocument): KnownBlog | undefined {
   return site.docusaurus.blogs.find((blog) => document.uri.startsWith(`${blog.uri}/`));
@@ -176,9 +186,11 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   if (source.ownAnchorsOnly && path !== '') return undefined;
   const found = path === '' ? { document, kind: 'file' as const } : linkedDocument(index, document.uri, link.target, link.targetUri, link.component);
   const route = found.kind === 'route' ? found.path : undefined;
-  // A route the docs have no page at may be a post's.
+  // A route the docs have no page at may be a post's, or a Markdown page's of `src/pages` (yunikorn's `/community/release_procedure#…`).
   const postUri = found.document === undefined && route !== undefined ? blogPostUriAt(index, site, route) : undefined;
-  const linked = found.document ?? (postUri === undefined ? undefined : index.getDocument(postUri));
+  const markdownPageUri = found.document === undefined && postUri === undefined && route !== undefined ? markdownPageUriAt(index, site, route) : undefined;
+  const contentUri = postUri ?? markdownPageUri;
+  const linked = found.document ?? (contentUri === undefined ? undefined : index.getDocument(contentUri));
   if (linked === undefined || index.siteFor(linked.uri) !== site) return undefined;
   let target = linked;
   if (onlyTranslated) {
@@ -194,7 +206,8 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   const targetPage = target === document ? source.page : judgedPage(index, site, target);
   // The post or Markdown page a link lies in is judged in its own locale; another post in the default locale, where its page is built from its file.
   const postBlog = target === document ? undefined : blogOf(site, target);
-  const judgedContentPage = targetPage === undefined && !onlyTranslated && (target === document ? source.ownAnchors === true : source.locale === site.docusaurus.defaultLocale && postBlog !== undefined && isJudgedBlogPost(index, site, target));
+  const markdownPage = target !== document && target.uri === markdownPageUri;
+  const judgedContentPage = targetPage === undefined && !onlyTranslated && (target === document ? source.ownAnchors === true : source.locale === site.docusaurus.defaultLocale && (postBlog !== undefined || markdownPage) && isJudgedBlogPost(index, site, target));
   if (!judgedContentPage && (targetPage === undefined || !builtInLocaleFrom(index, target, targetPage, source.locale))) return undefined;
   const mdx = compiledAsMdx(index, target);
   // On a page compiled as CommonMark, an element the site's own MDX components render (`span: Span`) may collect its id.
@@ -207,7 +220,7 @@ function brokenAnchor(index: GlossaryIndex, site: DocusaurusSite, document: Pars
   if (anchors === undefined || anchors.has(decoded)) return undefined;
   const nearest = nearestAnchor(anchors, decoded);
   const suggestion = nearest === undefined ? undefined : `${link.target.slice(0, link.component ? hashAt : fragmentStart(link.target))}#${nearest}`;
-  const where = target === document ? l10n.t('this page') : (targetPage?.route ?? blogPostRoute(site.docusaurus, postBlog!, target.uri, target.frontMatter?.fields ?? []));
+  const where = target === document ? l10n.t('this page') : (targetPage?.route ?? (markdownPage ? markdownPageUrl(site.docusaurus, target.uri, target.frontMatter?.fields ?? [])! : blogPostRoute(site.docusaurus, postBlog!, target.uri, target.frontMatter?.fields ?? [])));
   if (onlyTranslated) {
     return {
       message: suggestion === undefined
