@@ -8,7 +8,7 @@ import { fragmentStart, markdownDestination, type MarkdownLink } from '../../par
 import { docusaurusAnchorsOf, headingAnchorsBefore } from '../../site/docusaurusAnchors';
 import { comparePositions } from '../../common/text';
 import { blogPostRoute, contentPageTranslations, contentTranslationLocaleOf, listedPost, markdownPageUrl, type KnownBlog } from '../../site/docusaurus';
-import type { Site } from '../../site/site';
+import { localeOfPath, type Site } from '../../site/site';
 import type { SitePage } from '../../site/siteTypes';
 import { linkedDocument, namesSourcePath } from '../termLinks';
 import { compiledAsMdx, compiledByItsPlugin, mdxProblemsOf, pagesPluginPagesAt } from './siteRules';
@@ -116,6 +116,8 @@ function brokenInPostLists(index: GlossaryIndex, site: DocusaurusSite, document:
  * where it is the only file there (a React page beside it may render anything).
  */
 function markdownPageUriAt(index: GlossaryIndex, site: DocusaurusSite, route: string): string | undefined {
+  // Another locale's route (`/fr/hilfe`) is no page of the default locale's build: a broken link there.
+  if (localeOfPath(site, route) !== site.docusaurus.defaultLocale) return undefined;
   const files = pagesPluginPagesAt(index, site, route);
   return files.length === 1 && /\.mdx?$/i.test(files[0]) && index.getDocument(files[0]) !== undefined ? files[0] : undefined;
 }
