@@ -401,6 +401,7 @@ const HUGO_SITES = [
   { name: 'hugo-param-found', dir: path.join(SITES, 'hugo-param-found') },
   { name: 'hugo-refs-paths', dir: path.join(SITES, 'hugo-refs-paths') },
   { name: 'hugo-refs-paths-missing', dir: path.join(SITES, 'hugo-refs-paths-missing') },
+  { name: 'hugo-shortcodes-closed-template-call', dir: path.join(SITES, 'hugo-shortcodes-closed-template-call') },
   { name: 'hugo-draft-words', dir: path.join(SITES, 'hugo-draft-words') },
   { name: 'hugo-shortcodes', dir: path.join(SITES, 'hugo-shortcodes') },
   { name: 'hugo-shortcodes-unknown', dir: path.join(SITES, 'hugo-shortcodes-unknown') },

@@ -1385,6 +1385,8 @@ describe('Hugo shortcodes without a template', () => {
     for (const body of ['{{< marke "x" >}}\n', '{{< figure src="a.png" >}}\n', '{{< kasten />}}\n', '{{< kasten >}}x{{< /kasten >}}\n', '{{< highlight go >}}x{{< /highlight >}}\n', '{{</* marke "x" */>}}{{</* /marke */>}}\n', '{{< kasten >}}{{< marke "x" >}}{{< / >}}\n']) {
       assert.deepEqual(closed(body), [], body);
     }
+    hugo.innerUnknownShortcodes = new Set(['marke']);
+    assert.deepEqual(closed('{{< marke "x" >}}Text{{< /marke >}}\n'), [], 'a template calling one it does not define: not judged');
     hugo.innerShortcodes = undefined;
     assert.deepEqual(closed('{{< marke "x" >}}Text{{< /marke >}}\n'), [], 'templates not all seen: not judged');
   });
@@ -1438,11 +1440,17 @@ describe('Hugo shortcodes without a template', () => {
       'themes/t/layouts/shortcodes/ueberschrieben.html': '{{ .Inner }}\n',
       'themes/t/layouts/shortcodes/thema.html': '{{ .Inner }}\n',
       'layouts/shortcodes/highlight.html': '<pre></pre>\n',
+      // Hugo's walk follows a call into a template defined elsewhere (a partial), which may read .Inner
+      // (hugo-shortcodes-closed-template-call); one the file defines itself, it can see.
+      'layouts/shortcodes/gerufen.html': '{{ template "gerufen-inhalt" . }}\n',
+      'layouts/partials/gerufen-inhalt.html': '{{ define "gerufen-inhalt" }}{{ .Inner }}{{ end }}\n',
+      'layouts/shortcodes/selbst.html': '{{ define "selbst-inhalt" }}<hr>{{ end }}{{ template "selbst-inhalt" . }}\n',
     });
     try {
       const [found] = findSites([site.root], new GlossaryScope([site.root]), () => {}).sites;
       assert.ok(found?.generator === 'hugo');
       assert.deepEqual([...found.hugo.innerShortcodes!].sort(), ['eingerueckt', 'kasten', 'sprachen', 'thema', 'variante']);
+      assert.deepEqual([...found.hugo.innerUnknownShortcodes!].sort(), ['gerufen']);
     } finally {
       site.dispose();
     }

@@ -104,6 +104,12 @@ export interface HugoSite {
    */
   innerShortcodes?: ReadonlySet<string>;
   /**
+   * Of those, the ones no template of which reads `.Inner` itself, but one calls a template it does not
+   * define (`{{ template "inhalt" . }}`, defined in a partial), which Hugo's walk follows and which may
+   * read it: a closing of one is not judged.
+   */
+  innerUnknownShortcodes?: ReadonlySet<string>;
+  /**
    * Of those, the ones whose template hands a parameter to `ref` or `relref` (hugo-book's
    * `{{< button relref="/docs/x" >}}`), with the parameters' names, or positions as `0`, `1`: Hugo
    * fails the build where such a ref finds no page, as for its own `ref`. Known where `shortcodes` is.

@@ -325,6 +325,7 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
         if (!shortcodes.replacesParam) hugo.paramShortcodeIsHugos = true;
       }
       if ('params' in modules) hugo.params = { site: facts.params, languages: Object.fromEntries(facts.languages.flatMap((language) => (language.params === undefined ? [] : [[language.code, language.params]]))), modules: modules.params };
+      if (shortcodes !== undefined && shortcodes !== 'later-hugo') [hugo.shortcodes, hugo.innerShortcodes, hugo.innerUnknownShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.innerUnknown, shortcodes.refParameters];
       if (shortcodes !== undefined) {
         const hooks = renderHooksOf(folder, hugo, 'folders' in modules ? modules.folders : []);
         const params = siteParamTruth(facts);
@@ -602,6 +603,7 @@ function hugoShortcodesIn(
   modules: { folders: string[]; params: unknown[] } | { why: string },
   log: Logger,
 ): { names: ReadonlySet<string>; inner: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>>; replacesParam: boolean } | 'later-hugo' | undefined {
+): { names: ReadonlySet<string>; inner: ReadonlySet<string>; innerUnknown: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>> } | 'later-hugo' | undefined {
   const unknown = (why: string) => {
     log(`${folder}: ${why}; shortcodes are not checked.`);
     return undefined;
@@ -620,7 +622,7 @@ function hugoShortcodesIn(
   }
   const names = new Set<string>(HUGO_SHORTCODES);
   // Whether each template Hugo keeps reads `.Inner`, and what it hands to `ref`, by its path below `shortcodes/`.
-  const templatesByPath = new Map<string, { name: string; reads: boolean; refParameters?: ReadonlySet<string> }>();
+  const templatesByPath = new Map<string, { name: string; reads: boolean | undefined; refParameters?: ReadonlySet<string> }>();
   let files = 0;
   for (const templateFolder of templateFolders) {
     for (const entry of entriesBelow(templateFolder)) {
@@ -643,12 +645,14 @@ function hugoShortcodesIn(
   // Hugo's own, where no template of the same path replaces it.
   for (const name of HUGO_INNER_SHORTCODES) if (!templatesByPath.has(`${name}.html`)) templatesByPath.set(`${name}.html`, { name, reads: true });
   const inner = new Set([...templatesByPath.values()].filter((template) => template.reads).map((template) => template.name));
+  const innerUnknown = new Set([...templatesByPath.values()].filter((template) => template.reads === undefined && !inner.has(template.name)).map((template) => template.name));
   const refParameters = new Map<string, Set<string>>();
   for (const { name, refParameters: parameters } of templatesByPath.values()) {
     for (const parameter of parameters ?? []) refParameters.set(name, (refParameters.get(name) ?? new Set()).add(parameter));
   }
   const replacesParam = [...templatesByPath.values()].some((template) => template.name === 'param');
   return { names, inner, refParameters, replacesParam };
+  return { names, inner, innerUnknown, refParameters };
 }
 
 /** At most this many themes and modules, at any depth, are followed for their templates; past it, they are not judged. */
@@ -732,12 +736,18 @@ function templateText(file: string): string {
 /**
  * Whether a shortcode template reads `.Inner` or `.InnerDeindent` in its actions (`{{ .Inner }}`,
  * not in a comment, a string or the HTML around them), as Hugo's parse of it says: then a use of the
- * shortcode must be closed or close itself.
+ * shortcode must be closed or close itself. Undefined where it reads none itself but calls a template
+ * it does not define (`{{ template "inhalt" . }}`, defined in a partial): Hugo's walk follows the call
+ * into that template, which may read it.
  */
-function readsInner(text: string): boolean {
+function readsInner(text: string): boolean | undefined {
   const actions = templateActions(text);
   // Hugo's walk of the template does not look into the argument of `{{ template … }}` or `{{ block … }}`.
-  return actions.some((action) => !/^\{\{-?\s*(?:template|block)\s/.test(action) && /\.Inner(?:Deindent)?\b/.test(action.replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g, '""')));
+  if (actions.some((action) => !/^\{\{-?\s*(?:template|block)\s/.test(action) && /\.Inner(?:Deindent)?\b/.test(action.replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g, '""')))) return true;
+  const name = /^\{\{-?\s*(?:define|block|template)\s+(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`)/;
+  const defined = new Set(actions.filter((action) => !/^\{\{-?\s*template\s/.test(action)).map((action) => name.exec(action)).flatMap((match) => (match === null ? [] : [match[1] ?? match[2]])));
+  const called = actions.filter((action) => /^\{\{-?\s*template\s/.test(action)).map((action) => name.exec(action));
+  return called.some((match) => match === null || !defined.has(match[1] ?? match[2])) ? undefined : false;
 }
 
 /** Hugo's configuration folders, from the least to the most specific: `config/_default`, then the environment's. */

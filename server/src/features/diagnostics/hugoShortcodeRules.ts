@@ -36,7 +36,7 @@ export function hugoShortcodeDiagnostics(index: GlossaryIndex, document: ParsedD
         message: l10n.t('The template of shortcode "{0}" reads .Inner: Hugo refuses to build until it is closed ({1}) or closes itself ({2}).', shortcode.name, `{{< /${shortcode.name} >}}`, `{{< ${shortcode.name} />}}`),
         breaksBuild: true,
       });
-    } else if (shortcode.closing !== undefined && inner !== undefined && !inner.has(shortcode.name) && !shortcode.name.endsWith('.inline')) {
+    } else if (shortcode.closing !== undefined && inner !== undefined && !inner.has(shortcode.name) && site?.generator === 'hugo' && site.hugo.innerUnknownShortcodes?.has(shortcode.name) !== true && !shortcode.name.endsWith('.inline')) {
       diagnostics.push({
         range: shortcode.range,
         severity: 'warning',
