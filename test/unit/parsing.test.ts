@@ -1073,6 +1073,13 @@ describe("a page's opening as Hugo reads it (test/sites/hugo-front-matter-openin
     for (const text of ['<!-- c -->\nText <!-- d -->\n', '<!--\n---\ntitle: T\n---\n-->\nText\n', '<!-- c -->\n---\ntitle: T\n---\n', '<!-- c -->\n', '<!-- c -->\nT', 'Text <p>x</p>\n']) {
       assert.equal(asHugo(text).hugoOpeningProblem, undefined, JSON.stringify(text));
     }
+    // Hugo reads the content past the front matter only of a page it builds: a draft, a page whose date has not come, or one expiring, builds (Hugo 0.111.3);
+    // one dated in a past year, or no draft, fails.
+    for (const matter of ['draft: true', 'publishDate: 2999-01-01', 'date: "2999-01-01"', 'expiryDate: 2001-01-01', 'title: T\ndraft: yes']) {
+      assert.equal(asHugo(`<!-- c -->\n---\n${matter}\n---\nText.\n`).hugoOpeningProblem, undefined, matter);
+    }
+    assert.equal(asHugo('<!-- c -->\n+++\ndraft = true\n+++\nText.\n').hugoOpeningProblem, undefined, 'TOML');
+    for (const matter of ['draft: false', 'date: 2020-01-01', 'title: draft: true']) assert.equal(asHugo(`<!-- c -->\n---\n${matter}\n---\nText.\n`).hugoOpeningProblem?.kind, 'html-comment-unclosed', matter);
     // A page that opens with front matter, or with anything else, reads alike either way, and records nothing.
     for (const text of ['---\ntitle: T\n---\n- eins\n', '# Titel\n', 'Text {x}\n', '']) {
       assert.deepEqual(asHugo(text), plain(text), JSON.stringify(text));

@@ -20,7 +20,7 @@ import { MAX_VALUE_DEPTH, MAX_VALUE_NODES } from './yaml';
  * facts, which `JSON.parse` reads faster than any object notation. Change `DOCUMENT_CODEC_VERSION`
  * with any change here or to what the parser produces.
  */
-export const DOCUMENT_CODEC_VERSION = 57;
+export const DOCUMENT_CODEC_VERSION = 58;
 
 export class DocumentCodecError extends Error {}
 

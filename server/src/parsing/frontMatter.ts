@@ -137,7 +137,13 @@ function hugoOpeningProblemAt(text: string, start: number, lines: LineIndex): Hu
     // Hugo looks for the comment's end after the front matter that follows (and its line break), else after the body's first character; not at the file's end.
     const matterEnd = text[at] === '{' ? undefined : '-+'.includes(text[at]) || text.startsWith('#+', at) ? hugoFrontMatterEnd(text, at) : undefined;
     const searchFrom = matterEnd === undefined ? (text[at] === '{' || '-+'.includes(text[at] ?? '') ? undefined : at + 1) : matterEnd + (text.startsWith('\r\n', matterEnd) ? 2 : text[matterEnd] === '\n' || text[matterEnd] === '\r' ? 1 : 0);
-    if (commentAt !== undefined && searchFrom !== undefined && searchFrom < text.length && text.indexOf('-->', searchFrom) < 0) return { kind: 'html-comment-unclosed', range: lineOf(commentAt) };
+    // Hugo reads the content past the front matter only of a page it builds: not of a draft, nor of one out of date (a date not yet past, or expiring), which this reading does not judge.
+    const mayBeUnbuilt =
+      matterEnd !== undefined &&
+      [...text.slice(at, matterEnd).matchAll(/^(?:#\+)?[ \t]*["']?(?:draft["']?[ \t]*[:=][ \t]*["']?(?:true|yes|on)\b|(?:expirydate|unpublishdate)["']?[ \t]*[:=]|(?:date|publishdate|pubdate|published)["']?[ \t]*[:=][ \t]*["']?(\d{4}))/gim)].some(
+        (match) => match[1] === undefined || Number(match[1]) >= new Date().getUTCFullYear(),
+      );
+    if (commentAt !== undefined && searchFrom !== undefined && searchFrom < text.length && text.indexOf('-->', searchFrom) < 0 && !mayBeUnbuilt) return { kind: 'html-comment-unclosed', range: lineOf(commentAt) };
     // Front matter after the comment: Hugo reads it there (not modelled), or refuses a delimiter it cannot read.
     if (commentAt === undefined || (text[at] !== '-' && text[at] !== '+') || text.startsWith(text[at].repeat(3), at)) return undefined;
     return { kind: text[at] === '-' ? 'yaml-delimiter' : 'toml-delimiter', range: lineOf(at) };
