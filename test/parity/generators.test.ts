@@ -396,6 +396,7 @@ const HUGO_SITES = [
   { name: 'hugo-opening-html-comment', dir: path.join(SITES, 'hugo-opening-html-comment') },
   { name: 'hugo-opening-html-comment-closed', dir: path.join(SITES, 'hugo-opening-html-comment-closed') },
   { name: 'hugo-opening-html-comment-unread', dir: path.join(SITES, 'hugo-opening-html-comment-unread') },
+  { name: 'hugo-opening-unread', dir: path.join(SITES, 'hugo-opening-unread') },
   { name: 'hugo-shortcodes-closed-tag', dir: path.join(SITES, 'hugo-shortcodes-closed-tag') },
   { name: 'hugo-shortcodes-closed-self', dir: path.join(SITES, 'hugo-shortcodes-closed-self') },
   { name: 'hugo-param', dir: path.join(SITES, 'hugo-param') },

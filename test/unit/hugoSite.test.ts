@@ -614,6 +614,25 @@ describe('Hugo mounts below the content (hugo-mount-subfolder)', () => {
     assert.deepEqual(routesIn(index, names), ['draft', 'draft', 'draft', 'bundle-resource', '/community/roadmap/', undefined]);
   });
 
+  it('reports an opening Hugo cannot read only where it reads the content: not below a section a cascade makes a draft, nor of a file another replaces (hugo-opening-unread)', () => {
+    const index = new GlossaryIndex();
+    index.setSites([{ generator: 'hugo', rootUri: 'file:///site', hugo: hugoSiteOf({ languages: [], problems: [] }), now: NOW }]);
+    const openings = (file: string, text: string) =>
+      documentDiagnostics(index, index.setDocument(`file:///site/content/${file}`, text))
+        .filter((diagnostic) => diagnostic.code === 'invalid-front-matter')
+        .map((diagnostic) => diagnostic.severity);
+    for (const text of ['- eins\n', '<p>Logo</p>\n', '<!-- c -->\nText\n']) {
+      assert.deepEqual(openings('s/seite.md', text), ['error'], text);
+      assert.deepEqual(openings('ersetzt.md', text), ['error'], text);
+    }
+    index.setDocument('file:///site/content/s/_index.md', '---\ntitle: S\ncascade:\n  draft: true\n---\n');
+    index.setDocument('file:///site/content/ersetzt.en.md', '---\ntitle: E\n---\n');
+    for (const text of ['- eins\n', '<p>Logo</p>\n', '<!-- c -->\nText\n']) {
+      assert.deepEqual(openings('s/seite.md', text), [], text);
+      assert.deepEqual(openings('ersetzt.md', text), [], text);
+    }
+  });
+
   it('reads no content folder where mounts below the content leave it out: Hugo mounts its default one only where no mount targets the content (hugo-mount-replaces-content)', () => {
     const onlyBelow = '[[module.mounts]]\nsource = "docs"\ntarget = "content/docs"\n[[module.mounts]]\nsource = "static"\ntarget = "static"\n';
     const files = { 'content/blog/post.md': '---\ntitle: Post\n---\n', 'docs/a.md': '---\ntitle: A\n---\n' };

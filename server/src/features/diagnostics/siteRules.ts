@@ -283,10 +283,10 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   if (site?.generator === 'docusaurus' && page?.published !== true && compiledByItsPlugin(index, document)) {
     return (judgedMdxOf(index, document)?.problems ?? []).map(mdxDiagnostic);
   }
-  // Hugo reads the opening of every content file (the parser records the problem only there), a bundle's resources too, before it knows whether to build it;
-  // it looks for the end of an opening comment after the front matter only where it reads the content (not a draft's, nor a page's another file replaces).
+  // Hugo reads the opening of a content file (the parser records the problem only there), a bundle's resources too, where it reads its content:
+  // not a draft's (a section's `cascade`), nor a page's another file replaces (`a.md` beside `a.en.md`), where its error does not stop the build.
   const opening = document.hugoOpeningProblem;
-  const openingRead = opening?.kind !== 'html-comment-unclosed' || page === undefined || page.contentRead === true || page.unpublishedReason === 'bundle-resource';
+  const openingRead = page === undefined || page.contentRead === true || page.unpublishedReason === 'bundle-resource';
   if (site?.generator === 'hugo' && opening !== undefined && openingRead && page?.unpublishedReason !== 'excluded' && page?.unpublishedReason !== 'unknown-locale') {
     return [{ range: opening.range, severity: 'error', code: 'invalid-front-matter', message: hugoOpeningMessage(opening), breaksBuild: true }];
   }
