@@ -392,6 +392,7 @@ const HUGO_SITES = [
   { name: 'hugo-refs-missing', dir: path.join(SITES, 'hugo-refs-missing') },
   { name: 'hugo-refs-taxonomies', dir: path.join(SITES, 'hugo-refs-taxonomies') },
   { name: 'hugo-refs-plain-html', dir: path.join(SITES, 'hugo-refs-plain-html') },
+  { name: 'hugo-refs-shortcode-conditional', dir: path.join(SITES, 'hugo-refs-shortcode-conditional') },
   { name: 'hugo-plain-html-page', dir: path.join(SITES, 'hugo-plain-html-page') },
   { name: 'hugo-opening-html-comment', dir: path.join(SITES, 'hugo-opening-html-comment') },
   { name: 'hugo-opening-html-comment-closed', dir: path.join(SITES, 'hugo-opening-html-comment-closed') },

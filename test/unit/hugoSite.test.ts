@@ -1601,6 +1601,24 @@ describe('Hugo shortcodes without a template', () => {
       ['{{ $t := .Get "titel" | upper }}{{ relref . $t }}', []],
     ];
     for (const [template, parameters] of cases) assert.deepEqual([...refParametersOfTemplate(template)].sort(), parameters, template);
+    // Those it hands to ref whenever they are given: not only under a condition on something else, which Hugo 0.111.3
+    // builds past where the condition fails (hugo-refs-shortcode-conditional); a test of the parameter itself, or of
+    // whether it is a web address (either branch), counts as none.
+    const unconditional: Array<[string, string[]]> = [
+      [cases[0][0], ['relref']],
+      ['{{ $p := .Get "pfad" }}{{ ref . $p }}', ['pfad']],
+      ['{{ if .Get "extern" }}{{ .Get "p" }}{{ else }}{{ ref .Page (.Get "p") }}{{ end }}', []],
+      ['{{ if eq (.Get "art") "intern" }}{{ ref .Page (.Get "p") }}{{ end }}', []],
+      ['{{ with .Get "a" }}{{ if true }}{{ relref $ . }}{{ end }}{{ end }}', []],
+      ['{{ $u := .Get "u" }}{{ if not (hasPrefix $u "http") }}{{ $u = relref . $u }}{{ end }}', ['u']],
+      ['{{ $p := .Get "p" }}{{ if strings.HasPrefix $p "http" }}{{ $p }}{{ else }}{{ ref .Page $p }}{{ end }}', ['p']],
+      ['{{ if .Get "p" }}{{ relref . (.Get "p") }}{{ end }}{{ relref . (.Get "q") }}', ['p', 'q']],
+    ];
+    for (const [template, parameters] of unconditional) {
+      const found = new Set<string>();
+      refParametersOfTemplate(template, found);
+      assert.deepEqual([...found].sort(), parameters, template);
+    }
     const site = createWorkspace({
       'content/a.md': '---\ntitle: A\n---\n',
       'hugo.toml': 'theme = "t"\n',

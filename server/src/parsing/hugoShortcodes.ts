@@ -9,6 +9,8 @@ export interface HugoRef {
   lang?: string;
   /** Set when it lies in raw HTML (a comment, a tag, an HTML block): Hugo runs it only where its Markdown renders raw HTML (`unsafe`). */
   inHtml?: true;
+  /** Set for a shortcode's parameter its template hands to `ref` only under a condition on something else (see `HugoSite.conditionalRefShortcodeParameters`). */
+  conditional?: true;
 }
 
 /** A shortcode a body uses other than `ref` and `relref`: its name (`youtube`, `box/inner`) and where that is written. */

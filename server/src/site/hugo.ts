@@ -123,6 +123,11 @@ export interface HugoSite {
   params?: HugoSiteParams;
   /** Set where the `param` shortcode is Hugo's own: no template of the site or its themes replaces it. Known where `shortcodes` is. */
   paramShortcodeIsHugos?: true;
+   * Of those, the parameters a template of the shortcode hands to `ref` only under a condition on
+   * something else (`{{ if .Get "extern" }}…{{ else }}{{ ref . (.Get "p") }}{{ end }}`): a ref found
+   * none fails the build only where the condition holds, which the page does not tell.
+   */
+  conditionalRefShortcodeParameters?: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * How the links of its pages are written, where every template could be seen: `none`, no link
    * render hook, so Hugo writes a link as it is (`x.md` stays `x.md`); `get-page`, a hook that looks
@@ -202,8 +207,13 @@ export interface HugoSite {
  * `{{ $p := .Get "path" }}…{{ ref . $p }}`. Names as written, positions as `0`, `1`. Read from the
  * template's actions (not its comments), block by block; what it computes otherwise is not followed.
  */
-export function refParametersOfTemplate(template: string): Set<string> {
+export function refParametersOfTemplate(template: string, unconditional?: Set<string>): Set<string> {
   const parameters = new Set<string>();
+  // For each open block, the parameter its condition tests (`if .Get "p"`, `with .Get "p"`), where a
+  // call of `ref` with it runs whenever it is given, or whether it is a web address (`if hasPrefix $p
+  // "http"`, either branch: web addresses are no refs); null for any other condition, an `else`, a loop
+  // or a definition. `unconditional` receives the parameters some call hands to `ref` in no block but such.
+  const guards: Array<{ parameter: string; webAddress: boolean } | null> = [];
   const GET = /\.Get\s+(?:"((?:[^"\\\n]|\\.)*)"|`([^`]*)`|(\d+))/;
   const parameterOf = (match: RegExpExecArray | null) => (match === null ? undefined : (match[1] ?? match[2] ?? match[3]));
   // The parameter `.` stands for in each open block (`with .Get "p"`), innermost last.
@@ -216,6 +226,7 @@ export function refParametersOfTemplate(template: string): Set<string> {
     const keyword = /^(if|with|range|block|define|else|end)\b/.exec(body)?.[1];
     if (keyword === 'end') {
       dots.pop();
+      guards.pop();
       continue;
     }
     // A longer action is no call of `ref` a template writes; its blocks still count.
@@ -223,11 +234,15 @@ export function refParametersOfTemplate(template: string): Set<string> {
     if (keyword === 'else') {
       // `{{ else }}`: `.` is the outer one again; `{{ else with .Get "q" }}`: the new subject.
       if (dots.length === 0) continue;
+      if (guards.at(-1)?.webAddress !== true) guards[guards.length - 1] = null;
       dots[dots.length - 1] = !readable ? undefined : /^else\s+with\s+\(?\s*\.Get\b/.test(body) ? parameterOf(GET.exec(body)) : /^else\s+with\b/.test(body) ? undefined : dots.at(-2);
       continue;
     }
     if (!readable) {
-      if (keyword !== undefined) dots.push(undefined);
+      if (keyword !== undefined) {
+        dots.push(undefined);
+        guards.push(null);
+      }
       continue;
     }
     // What the action hands to `ref` is read before what it assigns: `{{ $u = relref . $u }}`.
@@ -235,6 +250,7 @@ export function refParametersOfTemplate(template: string): Set<string> {
     if (path !== undefined) {
       const parameter = path === '.' ? dots.at(-1) : path.startsWith('$') ? variables.get(path) : parameterOf(GET.exec(path));
       if (parameter !== undefined) parameters.add(parameter);
+      if (parameter !== undefined && guards.every((guard) => guard?.parameter === parameter)) unconditional?.add(parameter);
     }
     // `{{ $p := .Get "p" }}`, `{{ $p = … }}`, `{{ with $p := .Get "p" }}`.
     const assigned = /^(?:(?:if|with|range)\s+)?(\$\w+)\s*:?=\s*(.*)$/s.exec(body);
@@ -244,6 +260,16 @@ export function refParametersOfTemplate(template: string): Set<string> {
       else variables.delete(assigned[1]);
     }
     // `with` sets `.`, `if` keeps it, `range`, `define` and `block` set it to something else.
+    if (keyword === 'if' || keyword === 'with') {
+      const tested = /^(?:if|with)\s+(?:\$\w+\s*:=\s*)?(?:\(\s*\.Get\s+(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|\d+)\s*\)|\.Get\s+(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|\d+))\s*$/.test(body)
+        ? parameterOf(GET.exec(body))
+        : /^(?:if|with)\s+\$\w+\s*$/.test(body) ? variables.get(body.split(/\s+/)[1]) : undefined;
+      // A test of whether one parameter is a web address: `.Get "p"` or a variable holding it, and "http" or "://".
+      const named = [...body.matchAll(/\$\w+/g)].map((match) => variables.get(match[0])).filter((name) => name !== undefined);
+      const got = parameterOf(GET.exec(body));
+      const addressOf = keyword === 'if' && /"(?:https?:?|[^"]*:\/\/[^"]*)"/.test(body) ? [...new Set([...named, ...(got === undefined ? [] : [got])])] : [];
+      guards.push(tested !== undefined ? { parameter: tested, webAddress: false } : addressOf.length === 1 ? { parameter: addressOf[0], webAddress: true } : null);
+    } else if (keyword !== undefined && keyword !== 'else') guards.push(null);
     if (keyword === 'with') dots.push(/^with\s+(?:\$\w+\s*:=\s*)?\(?\s*\.Get\b[^|]*$/.test(body) ? parameterOf(GET.exec(body)) : undefined);
     else if (keyword === 'if') dots.push(dots.at(-1));
     else if (keyword !== undefined) dots.push(undefined);

@@ -326,6 +326,9 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       }
       if ('params' in modules) hugo.params = { site: facts.params, languages: Object.fromEntries(facts.languages.flatMap((language) => (language.params === undefined ? [] : [[language.code, language.params]]))), modules: modules.params };
       if (shortcodes !== undefined && shortcodes !== 'later-hugo') [hugo.shortcodes, hugo.innerShortcodes, hugo.innerUnknownShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.innerUnknown, shortcodes.refParameters];
+        [hugo.shortcodes, hugo.innerShortcodes, hugo.innerUnknownShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.innerUnknown, shortcodes.refParameters];
+        hugo.conditionalRefShortcodeParameters = shortcodes.conditionalRefParameters;
+      }
       if (shortcodes !== undefined) {
         const hooks = renderHooksOf(folder, hugo, 'folders' in modules ? modules.folders : []);
         const params = siteParamTruth(facts);
@@ -604,6 +607,13 @@ function hugoShortcodesIn(
   log: Logger,
 ): { names: ReadonlySet<string>; inner: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>>; replacesParam: boolean } | 'later-hugo' | undefined {
 ): { names: ReadonlySet<string>; inner: ReadonlySet<string>; innerUnknown: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>> } | 'later-hugo' | undefined {
+): {
+  names: ReadonlySet<string>;
+  inner: ReadonlySet<string>;
+  innerUnknown: ReadonlySet<string>;
+  refParameters: ReadonlyMap<string, ReadonlySet<string>>;
+  conditionalRefParameters: ReadonlyMap<string, ReadonlySet<string>>;
+} | 'later-hugo' | undefined {
   const unknown = (why: string) => {
     log(`${folder}: ${why}; shortcodes are not checked.`);
     return undefined;
@@ -622,7 +632,7 @@ function hugoShortcodesIn(
   }
   const names = new Set<string>(HUGO_SHORTCODES);
   // Whether each template Hugo keeps reads `.Inner`, and what it hands to `ref`, by its path below `shortcodes/`.
-  const templatesByPath = new Map<string, { name: string; reads: boolean | undefined; refParameters?: ReadonlySet<string> }>();
+  const templatesByPath = new Map<string, { name: string; reads: boolean | undefined; refParameters?: ReadonlySet<string>; unconditional?: ReadonlySet<string> }>();
   let files = 0;
   for (const templateFolder of templateFolders) {
     for (const entry of entriesBelow(templateFolder)) {
@@ -638,7 +648,8 @@ function hugoShortcodesIn(
       // The site's template before a theme's of the same path.
       if (!templatesByPath.has(relative)) {
         const template = templateText(path.join(entry.parentPath, entry.name));
-        templatesByPath.set(relative, { name, reads: readsInner(template), refParameters: refParametersOfTemplate(template) });
+        const unconditional = new Set<string>();
+        templatesByPath.set(relative, { name, reads: readsInner(template), refParameters: refParametersOfTemplate(template, unconditional), unconditional });
       }
     }
   }
@@ -647,12 +658,18 @@ function hugoShortcodesIn(
   const inner = new Set([...templatesByPath.values()].filter((template) => template.reads).map((template) => template.name));
   const innerUnknown = new Set([...templatesByPath.values()].filter((template) => template.reads === undefined && !inner.has(template.name)).map((template) => template.name));
   const refParameters = new Map<string, Set<string>>();
-  for (const { name, refParameters: parameters } of templatesByPath.values()) {
-    for (const parameter of parameters ?? []) refParameters.set(name, (refParameters.get(name) ?? new Set()).add(parameter));
+  // Those a template hands to `ref` only under a condition on something else (`{{ if .Get "extern" }}…{{ else }}{{ ref . (.Get "p") }}`).
+  const conditionalRefParameters = new Map<string, Set<string>>();
+  for (const { name, refParameters: parameters, unconditional } of templatesByPath.values()) {
+    for (const parameter of parameters ?? []) {
+      refParameters.set(name, (refParameters.get(name) ?? new Set()).add(parameter));
+      if (unconditional?.has(parameter) !== true) conditionalRefParameters.set(name, (conditionalRefParameters.get(name) ?? new Set()).add(parameter));
+    }
   }
   const replacesParam = [...templatesByPath.values()].some((template) => template.name === 'param');
   return { names, inner, refParameters, replacesParam };
   return { names, inner, innerUnknown, refParameters };
+  return { names, inner, innerUnknown, refParameters, conditionalRefParameters };
 }
 
 /** At most this many themes and modules, at any depth, are followed for their templates; past it, they are not judged. */

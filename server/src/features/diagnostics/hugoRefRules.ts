@@ -31,7 +31,7 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
   if (site?.generator !== 'hugo' || page?.published !== true) return [];
-  const refs = [...(document.hugoRefs ?? []), ...refsInShortcodes(document, site.hugo.refShortcodeParameters)];
+  const refs = [...(document.hugoRefs ?? []), ...refsInShortcodes(document, site.hugo.refShortcodeParameters, site.hugo.conditionalRefShortcodeParameters)];
   if (refs.length === 0) return [];
   const names = index.rememberedByPages(`hugo ref names ${site.rootUri} ${page.locale}`, () => pageNamesOf(index, site, page.locale));
   const languages = site.hugo.languages.map((language) => language.code);
@@ -68,6 +68,7 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
       if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
       // Where every page the ref may find is in the index, none of its name means Hugo finds none.
       const findsNone = !site.hugo.contentLeftOut && !site.hugo.taxonomies.has('*') && contentModelWhole(index, site);
+      const findsNone = !ref.conditional && !site.hugo.contentLeftOut && !site.hugo.taxonomies.has('*') && !contentMayComeFromElsewhere(index, site);
       finding =
         site.hugo.refsFailBuild && findsNone ? { message: l10n.t('No page of the site is named "{0}": Hugo\'s ref finds none, and the build fails.', ref.target), breaksBuild: true }
         : site.hugo.refsFailBuild ? { message: l10n.t('No page of the site is named "{0}": should Hugo\'s ref find none, the build fails.', ref.target) }
@@ -106,13 +107,15 @@ function withDotFolderResolved(target: string, site: Extract<Site, { generator: 
  * `HugoSite.refShortcodeParameters`), as refs: of a parameter given twice, the last, which Hugo
  * takes; not a web address, which such templates link as it is (`{{ if hasPrefix (.Get "link") "http" }}`).
  */
-export function refsInShortcodes(document: ParsedDocument, refParameters: HugoSite['refShortcodeParameters']): HugoRef[] {
+export function refsInShortcodes(document: ParsedDocument, refParameters: HugoSite['refShortcodeParameters'], conditional?: HugoSite['conditionalRefShortcodeParameters']): HugoRef[] {
   if (refParameters === undefined || refParameters.size === 0) return [];
   return (document.hugoShortcodes ?? []).flatMap((shortcode) => {
     const keys = refParameters.get(shortcode.name);
     if (keys === undefined) return [];
     const lastByKey = new Map((shortcode.parameters ?? []).filter((parameter) => keys.has(parameter.key)).map((parameter) => [parameter.key, parameter]));
-    return [...lastByKey.values()].filter((parameter) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(parameter.value)).map((parameter) => ({ target: parameter.value, range: parameter.range }));
+    return [...lastByKey.values()]
+      .filter((parameter) => !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(parameter.value))
+      .map((parameter): HugoRef => ({ target: parameter.value, range: parameter.range, ...(conditional?.get(shortcode.name)?.has(parameter.key) ? { conditional: true as const } : {}) }));
   });
 }
 
