@@ -350,6 +350,7 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-anchors-lazy-underline', dir: path.join(SITES, 'docusaurus-anchors-lazy-underline'), asDocs: false },
   { name: 'docusaurus-anchors-setext-lines', dir: path.join(SITES, 'docusaurus-anchors-setext-lines'), asDocs: false },
   { name: 'docusaurus-anchors-pages', dir: path.join(SITES, 'docusaurus-anchors-pages'), asDocs: false },
+  { name: 'docusaurus-tags-default-locale-folder', dir: path.join(SITES, 'docusaurus-tags-default-locale-folder'), asDocs: false },
   // A folder of Markdown files with no configuration: Docusaurus builds it as docs/ of an empty site, we assume the same.
   { name: 'content', dir: path.join(REPO_ROOT, 'content'), asDocs: true },
   // A real glossary written for Docusaurus 2 (MDX 1): built without the second file of each pair

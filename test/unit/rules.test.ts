@@ -131,6 +131,10 @@ describe('unknown-tag', () => {
     assert.equal(index.tagsFileFor(`${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/glossar/a.md`)?.uri, `${ROOT}/docs/tags.yml`);
     index.setTagsFile(`${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/tags.yml`, 'Begriffe:\n  label: Begriffe\n');
     assert.equal(index.tagsFileFor(`${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/glossar/a.md`)?.uri, `${ROOT}/i18n/fr/docusaurus-plugin-content-docs/current/tags.yml`);
+    // An untranslated doc: the default locale's translated folder first, where the build of that locale looks first (docusaurus-tags-default-locale-folder).
+    index.setTagsFile(`${ROOT}/i18n/en/docusaurus-plugin-content-docs/current/tags.yml`, 'Neu:\n  label: Neu\n');
+    assert.equal(index.tagsFileFor(`${ROOT}/docs/glossar/a.md`)?.uri, `${ROOT}/i18n/en/docusaurus-plugin-content-docs/current/tags.yml`);
+    assert.equal(unknown('docs/glossar/a.md'), 0);
   });
 
   it("in a configured Docusaurus site, judges a doc or a post by the tags file its plugin's `tags` option names, and by none where it reads none", () => {
@@ -166,6 +170,9 @@ describe('unknown-tag', () => {
     assert.equal(index.tagsFileFor(`${ROOT}/i18n/fr/docusaurus-plugin-content-blog/2024-01-01-a.md`)?.uri, `${ROOT}/blog/schlagworte.yml`);
     index.setTagsFile(`${ROOT}/i18n/fr/docusaurus-plugin-content-blog/schlagworte.yml`, 'Neu:\n  label: Neu\n');
     assert.deepEqual(unknown('i18n/fr/docusaurus-plugin-content-blog/2024-01-01-a.md'), []);
+    // An untranslated post: the default locale's translated folder first.
+    index.setTagsFile(`${ROOT}/i18n/en/docusaurus-plugin-content-blog/schlagworte.yml`, 'Neu:\n  label: Neu\n');
+    assert.deepEqual(unknown('blog/2024-01-01-a.md'), []);
     // `tags: false` (or null): no tags file at all.
     site.docusaurus.blogs[0].tagsFile = false;
     index.setSites([site]);

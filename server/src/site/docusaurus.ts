@@ -206,7 +206,10 @@ export function docsTagsFiles(site: DocusaurusSite, relativePath: string): strin
   const { instance, version } = place;
   const versioned = instance.id === 'default' ? 'versioned_docs' : `${instance.id}_versioned_docs`;
   const original = version === 'current' ? (instance.path === '.' ? '' : instance.path) : `${versioned}/version-${version}`;
-  return (place.translated ? [own, original] : [own]).map((folder) => posix.join(folder, name));
+  // An untranslated doc is built in the default locale with that locale's translated folder first, which may hold a tags file of its own.
+  const plugin = instance.id === 'default' ? 'docusaurus-plugin-content-docs' : `docusaurus-plugin-content-docs-${instance.id}`;
+  const defaultLocaleFolder = `i18n/${site.defaultLocale}/${plugin}/${version === 'current' ? 'current' : `version-${version}`}`;
+  return (place.translated ? [own, original] : [defaultLocaleFolder, own]).map((folder) => posix.join(folder, name));
 }
 
 /**
@@ -221,7 +224,9 @@ export function blogTagsFiles(site: DocusaurusSite, siteRootUri: string, uri: st
   if (blog === undefined) return undefined;
   const name = blog.tagsFile ?? TAGS_FILE_NAME;
   if (name === false) return [];
-  const folders = translated === undefined ? [blog.uri] : [`${siteRootUri.replace(/\/$/, '')}/i18n/${translated.locale}/${blog.translations}`, blog.uri];
+  // An untranslated post is built in the default locale with that locale's translated folder first (`getDataFilePath`), which may hold a tags file of its own.
+  const locale = translated?.locale ?? (blog.translations === undefined ? undefined : site.defaultLocale);
+  const folders = locale === undefined ? [blog.uri] : [`${siteRootUri.replace(/\/$/, '')}/i18n/${locale}/${blog.translations}`, blog.uri];
   return folders.map((folder) => fileIn(folder, name));
 }
 
