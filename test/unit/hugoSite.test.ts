@@ -631,6 +631,11 @@ describe('Hugo mounts below the content (hugo-mount-subfolder)', () => {
       assert.deepEqual(openings('s/seite.md', text), [], text);
       assert.deepEqual(openings('ersetzt.md', text), [], text);
     }
+    // A bundle's resource goes with its bundle: read where the bundle is, not where it is a draft.
+    index.setDocument('file:///site/content/b/index.md', '---\ntitle: B\n---\n');
+    assert.deepEqual(openings('b/teil/liste.md', '- eins\n'), ['error']);
+    index.setDocument('file:///site/content/b/index.md', '---\ntitle: B\ndraft: true\n---\n');
+    assert.deepEqual(openings('b/teil/liste.md', '- eins\n'), []);
   });
 
   it('reads no content folder where mounts below the content leave it out: Hugo mounts its default one only where no mount targets the content (hugo-mount-replaces-content)', () => {

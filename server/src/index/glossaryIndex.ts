@@ -572,6 +572,19 @@ export class GlossaryIndex {
     return (this.pagesByUri.get(uri) ?? this.pagesByUri.get(canonicalUri(uri)))?.page;
   }
 
+  /**
+   * The pages (URIs) of the leaf bundle a Hugo bundle's resource goes with: the `index` files of the
+   * nearest folder above it that holds any (one a language); none where no such file is known.
+   */
+  hugoLeafBundleHeadersOf(uri: string): string[] {
+    const root = this.siteFor(uri)?.rootUri.replace(/\/$/, '');
+    for (let folder = parentUri(uri); root !== undefined && folder.startsWith(`${root}/`); folder = parentUri(folder)) {
+      const names = [...(this.bundleHeadersByFolder.get(uriPath(folder)) ?? [])].filter((name) => name.startsWith('index.'));
+      if (names.length > 0) return names.map((name) => `${folder}/${name}`);
+    }
+    return [];
+  }
+
   /** What the site would make of a file with these front-matter fields, at a URI the index may not have yet (rename). */
   pageFor(uri: string, fields: readonly FrontMatterField[]): SitePage | undefined {
     const site = this.siteFor(uri);

@@ -286,7 +286,9 @@ export function siteDiagnostics(index: GlossaryIndex, document: ParsedDocument):
   // Hugo reads the opening of a content file (the parser records the problem only there), a bundle's resources too, where it reads its content:
   // not a draft's (a section's `cascade`), nor a page's another file replaces (`a.md` beside `a.en.md`), where its error does not stop the build.
   const opening = document.hugoOpeningProblem;
-  const openingRead = page === undefined || page.contentRead === true || page.unpublishedReason === 'bundle-resource';
+  const headers = page?.unpublishedReason === 'bundle-resource' ? index.hugoLeafBundleHeadersOf(document.uri) : [];
+  // A bundle's resource, with its bundle: not a draft's (headers not known: read).
+  const openingRead = page === undefined || page.contentRead === true || (page.unpublishedReason === 'bundle-resource' && (headers.length === 0 || headers.some((header) => index.pageOf(header)?.contentRead === true)));
   if (site?.generator === 'hugo' && opening !== undefined && openingRead && page?.unpublishedReason !== 'excluded' && page?.unpublishedReason !== 'unknown-locale') {
     return [{ range: opening.range, severity: 'error', code: 'invalid-front-matter', message: hugoOpeningMessage(opening), breaksBuild: true }];
   }
