@@ -123,6 +123,7 @@ export interface HugoSite {
   params?: HugoSiteParams;
   /** Set where the `param` shortcode is Hugo's own: no template of the site or its themes replaces it. Known where `shortcodes` is. */
   paramShortcodeIsHugos?: true;
+  /**
    * Of those, the parameters a template of the shortcode hands to `ref` only under a condition on
    * something else (`{{ if .Get "extern" }}…{{ else }}{{ ref . (.Get "p") }}{{ end }}`): a ref found
    * none fails the build only where the condition holds, which the page does not tell.

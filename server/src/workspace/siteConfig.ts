@@ -321,14 +321,11 @@ function configuredSites(folder: string, scope: GlossaryScope, log: Logger, gene
       const modules = templateModulesOf(folder, facts, hugo, scope, log);
       const shortcodes = hugoShortcodesIn(folder, hugo, modules, log);
       if (shortcodes !== undefined && shortcodes !== 'later-hugo') {
-        [hugo.shortcodes, hugo.innerShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.refParameters];
+        [hugo.shortcodes, hugo.innerShortcodes, hugo.innerUnknownShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.innerUnknown, shortcodes.refParameters];
+        hugo.conditionalRefShortcodeParameters = shortcodes.conditionalRefParameters;
         if (!shortcodes.replacesParam) hugo.paramShortcodeIsHugos = true;
       }
       if ('params' in modules) hugo.params = { site: facts.params, languages: Object.fromEntries(facts.languages.flatMap((language) => (language.params === undefined ? [] : [[language.code, language.params]]))), modules: modules.params };
-      if (shortcodes !== undefined && shortcodes !== 'later-hugo') [hugo.shortcodes, hugo.innerShortcodes, hugo.innerUnknownShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.innerUnknown, shortcodes.refParameters];
-        [hugo.shortcodes, hugo.innerShortcodes, hugo.innerUnknownShortcodes, hugo.refShortcodeParameters] = [shortcodes.names, shortcodes.inner, shortcodes.innerUnknown, shortcodes.refParameters];
-        hugo.conditionalRefShortcodeParameters = shortcodes.conditionalRefParameters;
-      }
       if (shortcodes !== undefined) {
         const hooks = renderHooksOf(folder, hugo, 'folders' in modules ? modules.folders : []);
         const params = siteParamTruth(facts);
@@ -605,14 +602,13 @@ function hugoShortcodesIn(
   hugo: HugoSite,
   modules: { folders: string[]; params: unknown[] } | { why: string },
   log: Logger,
-): { names: ReadonlySet<string>; inner: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>>; replacesParam: boolean } | 'later-hugo' | undefined {
-): { names: ReadonlySet<string>; inner: ReadonlySet<string>; innerUnknown: ReadonlySet<string>; refParameters: ReadonlyMap<string, ReadonlySet<string>> } | 'later-hugo' | undefined {
 ): {
   names: ReadonlySet<string>;
   inner: ReadonlySet<string>;
   innerUnknown: ReadonlySet<string>;
   refParameters: ReadonlyMap<string, ReadonlySet<string>>;
   conditionalRefParameters: ReadonlyMap<string, ReadonlySet<string>>;
+  replacesParam: boolean;
 } | 'later-hugo' | undefined {
   const unknown = (why: string) => {
     log(`${folder}: ${why}; shortcodes are not checked.`);
@@ -667,9 +663,7 @@ function hugoShortcodesIn(
     }
   }
   const replacesParam = [...templatesByPath.values()].some((template) => template.name === 'param');
-  return { names, inner, refParameters, replacesParam };
-  return { names, inner, innerUnknown, refParameters };
-  return { names, inner, innerUnknown, refParameters, conditionalRefParameters };
+  return { names, inner, innerUnknown, refParameters, conditionalRefParameters, replacesParam };
 }
 
 /** At most this many themes and modules, at any depth, are followed for their templates; past it, they are not judged. */

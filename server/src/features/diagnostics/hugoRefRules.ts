@@ -57,9 +57,12 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
       if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target, ['md', ...site.hugo.languages.map((language) => `${language.code}.md`)], (uri) => index.getDocument(uri) === undefined)) continue;
       finding = {
         message: site.hugo.refsFailBuild
-          ? l10n.t('Hugo\'s ref finds no page at "{0}": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere. The build fails.', ref.target)
+          ? ref.conditional
+            ? l10n.t('Hugo\'s ref finds no page at "{0}": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere. Should the template hand it to ref, the build fails.', ref.target)
+            : l10n.t('Hugo\'s ref finds no page at "{0}": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere. The build fails.', ref.target)
           : l10n.t('Hugo\'s ref finds no page at "{0}": it looks a path up from the page\'s folder and from the content folder, not by the name elsewhere.', ref.target),
-        ...(site.hugo.refsFailBuild ? { breaksBuild: true as const } : {}),
+        // A shortcode's template may hand the parameter to `ref` only under a condition the page does not tell.
+        ...(site.hugo.refsFailBuild && !ref.conditional ? { breaksBuild: true as const } : {}),
       };
     } else {
       // A path ending in `.` or `..` (`../_index.md`, `..`) names a folder from the page's: Hugo finds that section.
@@ -67,8 +70,7 @@ export function hugoRefDiagnostics(index: GlossaryIndex, document: ParsedDocumen
       if (target === undefined || refNamesOf(target, languages).some((name) => names.has(name))) continue;
       if (namesUnreadContentFile(index, site.rootUri, site.hugo, document.uri, ref.target)) continue;
       // Where every page the ref may find is in the index, none of its name means Hugo finds none.
-      const findsNone = !site.hugo.contentLeftOut && !site.hugo.taxonomies.has('*') && contentModelWhole(index, site);
-      const findsNone = !ref.conditional && !site.hugo.contentLeftOut && !site.hugo.taxonomies.has('*') && !contentMayComeFromElsewhere(index, site);
+      const findsNone = !ref.conditional && !site.hugo.contentLeftOut && !site.hugo.taxonomies.has('*') && contentModelWhole(index, site);
       finding =
         site.hugo.refsFailBuild && findsNone ? { message: l10n.t('No page of the site is named "{0}": Hugo\'s ref finds none, and the build fails.', ref.target), breaksBuild: true }
         : site.hugo.refsFailBuild ? { message: l10n.t('No page of the site is named "{0}": should Hugo\'s ref find none, the build fails.', ref.target) }
