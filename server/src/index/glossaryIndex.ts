@@ -1251,7 +1251,7 @@ export class GlossaryIndex {
     return uri.endsWith(`/${TAGS_FILE_NAME}`) || this.namedTagsFiles().has(canonicalUri(uri));
   }
 
-  /** The files the `tags` options of configured Docusaurus sites name other than `tags.yml`, where they are (URIs). */
+  /** The files (URIs) the `tags` options of configured Docusaurus sites name other than `tags.yml`, where the plugins look for them, there or not. */
   namedTagsFiles(): Set<string> {
     return (this.namedTagsFilesMemo ??= new Set(this.sites.flatMap((site) => (site.generator === 'docusaurus' && site.assumed !== true ? namedTagsFiles(site.docusaurus, site.rootUri).map(canonicalUri) : []))));
   }
