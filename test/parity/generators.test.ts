@@ -347,6 +347,8 @@ const DOCUSAURUS_SITES: Array<{ name: string; dir: string; asDocs: boolean; with
   { name: 'docusaurus-locale-lists-climb', dir: path.join(SITES, 'docusaurus-locale-lists-climb'), asDocs: false },
   { name: 'docusaurus-blog-lists-tags-option', dir: path.join(SITES, 'docusaurus-blog-lists-tags-option'), asDocs: false },
   { name: 'docusaurus-tags-option-missing', dir: path.join(SITES, 'docusaurus-tags-option-missing'), asDocs: false },
+  { name: 'docusaurus-blog-inline-tags-throw', dir: path.join(SITES, 'docusaurus-blog-inline-tags-throw'), asDocs: false },
+  { name: 'docusaurus-blog-inline-tags-draft', dir: path.join(SITES, 'docusaurus-blog-inline-tags-draft'), asDocs: false },
   { name: 'docusaurus-anchors-lazy-underline', dir: path.join(SITES, 'docusaurus-anchors-lazy-underline'), asDocs: false },
   { name: 'docusaurus-anchors-setext-lines', dir: path.join(SITES, 'docusaurus-anchors-setext-lines'), asDocs: false },
   { name: 'docusaurus-anchors-pages', dir: path.join(SITES, 'docusaurus-anchors-pages'), asDocs: false },

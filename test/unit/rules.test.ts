@@ -180,6 +180,23 @@ describe('unknown-tag', () => {
     assert.deepEqual(unknown('blog/2024-01-01-a.md'), []);
   });
 
+  it("in a configured Docusaurus site, is an error in a post the blog builds where its onInlineTags is 'throw', not in a draft or an _ file (docusaurus-blog-inline-tags-throw, -draft)", () => {
+    const index = new GlossaryIndex();
+    const site = defaultDocusaurusSite(ROOT);
+    site.docusaurus.blogs = [{ uri: `${ROOT}/blog`, routeBasePath: 'blog', listFolders: ['tags', 'page', 'archive', 'authors'], onInlineTags: 'throw' }];
+    site.docusaurus.contentFolders = [`${ROOT}/blog`];
+    index.setSites([site]);
+    index.setTagsFile(`${ROOT}/blog/tags.yml`, 'alpha:\n  label: Alpha\n');
+    const post = (extra: string) => `---\ntitle: P\n${extra}tags: [alpha, beta]\n---\n\nText.\n`;
+    index.setDocument(`${ROOT}/blog/2024-01-01-p.md`, post(''));
+    index.setDocument(`${ROOT}/blog/2024-01-02-e.md`, post('draft: true\n'));
+    index.setDocument(`${ROOT}/blog/_teil.md`, post(''));
+    const unknown = (file: string) => diagnosticsOf(index, file).filter((diagnostic) => diagnostic.code === 'unknown-tag').map((diagnostic) => diagnostic.severity);
+    assert.deepEqual(unknown('blog/2024-01-01-p.md'), ['error']);
+    assert.deepEqual(unknown('blog/2024-01-02-e.md'), ['warning']);
+    assert.deepEqual(unknown('blog/_teil.md'), ['warning']);
+  });
+
   const glossary = () =>
     glossaryOf({
       'docs/tags.yml': TAGS_YML,

@@ -87,7 +87,7 @@ export interface DocusaurusSite {
   /** The URIs of the pages plugins' folders, with their `routeBasePath` (see `DocusaurusConfigFacts.pagesFolders`). */
   pagesFolders: Array<{ uri: string; routeBasePath: string | undefined; translations?: string }>;
   /** The blogs whose routes are known, with their folders' URIs (see `DocusaurusConfigFacts.blogs`). */
-  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorPages?: AuthorPages; tagsFile?: string | false }>;
+  blogs: Array<{ uri: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorPages?: AuthorPages; tagsFile?: string | false; onInlineTags?: BrokenLinkPolicy }>;
   /** A setting that may change how MDX reads the pages of the blog and pages plugins: their MDX is then not judged. */
   contentMdxChangedBy?: string;
   /** `onDuplicateRoutes`; `throw` fails the build on two pages at one route. */

@@ -617,7 +617,8 @@ class ConfigReader {
       // Docusaurus's default, 10; a positive whole number or 'ALL' as written; else not known.
       const postsPerPage = perPage === undefined || perPage.kind === 'undefined' ? 10 : perPage.kind === 'literal' && (perPage.value === 'ALL' || (Number.isInteger(perPage.value) && (perPage.value as number) > 0)) ? (perPage.value as PostsPerPage) : undefined;
       const tagsFile = options === undefined ? undefined : this.tagsFile(`${key}.tags`, this.property(options, 'tags'));
-      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}), ...(postsPerPage === undefined ? {} : { postsPerPage }), ...(translations === undefined ? {} : { translations }), ...(authorsMap === undefined ? {} : { authorsMap }), ...(tagsFile === undefined ? {} : { tagsFile }) });
+      const onInlineTags = options === undefined ? undefined : this.oneOf(`${key}.onInlineTags`, this.property(options, 'onInlineTags'), BROKEN_LINK_POLICIES);
+      (this.facts.blogs ??= []).push({ folder, routeBasePath, listFolders: listFolders as string[], ...(ownTruncateMarker ? { ownTruncateMarker: true as const } : {}), ...(postsPerPage === undefined ? {} : { postsPerPage }), ...(translations === undefined ? {} : { translations }), ...(authorsMap === undefined ? {} : { authorsMap }), ...(tagsFile === undefined ? {} : { tagsFile }), ...(onInlineTags === undefined ? {} : { onInlineTags }) });
     }
   }
 

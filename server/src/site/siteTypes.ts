@@ -120,9 +120,10 @@ export interface DocusaurusConfigFacts {
    * not listed. `translations` (for the pages plugins too): the folder in each locale's folder of
    * `i18n` whose files a locale's build reads in place of the plugin's (absent where its id is
    * computed); `authorsMap`: the file of its authors (`authorsMapPath`), relative to its folder
-   * (absent where computed); `tagsFile`: its `tags` option (absent: the default, `tags.yml` where there is one).
+   * (absent where computed); `tagsFile`: its `tags` option (absent: the default, `tags.yml` where there is one);
+   * `onInlineTags`: what its build does with a tag the tags file does not declare (absent: `warn`).
    */
-  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorsMap?: string; tagsFile?: TagsFileOption }>;
+  blogs?: Array<{ folder: string; routeBasePath: string; listFolders: string[]; ownTruncateMarker?: true; postsPerPage?: PostsPerPage; translations?: string; authorsMap?: string; tagsFile?: TagsFileOption; onInlineTags?: BrokenLinkPolicy }>;
   /** Options of the blog and pages plugins that may change how MDX reads their pages (`presets[0].blog.remarkPlugins`). */
   contentMdxChangedBy?: string[];
   /**

@@ -7,6 +7,8 @@ import { termField, type ParsedDocument } from '../../parsing/document';
 import type { FrontMatterItem } from '../../parsing/frontMatterFields';
 import { hugoTextOfPlain, readsAsString, yamlFlowList, yamlString } from '../yamlEdits';
 import { closestMatch, isCaseOrNumberVariant, isLikelyTypo } from './similarity';
+import { compiledByItsPlugin } from './siteRules';
+import { blogOfFile } from '../../site/docusaurus';
 
 /**
  * Whether a string value may have been written in quotes: a plain scalar on one line is its own
@@ -50,13 +52,17 @@ export function tagDiagnostics(index: GlossaryIndex, document: ParsedDocument): 
   const replacedBy = (suggestion: string | undefined) =>
     suggestion === undefined ? {} : listed.has(suggestion) ? { removesItem: true as const } : { suggestion: yamlString(suggestion) };
   const tagsFile = index.tagsFileFor(document.uri);
-  // The docs plugin's `onInlineTags: 'throw'` makes Docusaurus refuse to build on a tag its tags file
-  // does not declare as written (blanks and all; a tag written as an object is never declared), in
-  // every doc it reads (drafts too; not a partial, an `_` file).
+  // The docs or blog plugin's `onInlineTags: 'throw'` makes Docusaurus refuse to build on a tag its tags
+  // file does not declare as written (blanks and all; a tag written as an object is never declared), in
+  // every doc it reads (drafts too; not a partial, an `_` file), and every post it builds (not a draft).
   const site = index.siteFor(document.uri);
   const page = index.pageOf(document.uri);
   const readsDoc = page !== undefined && page.unpublishedReason !== 'underscore' && page.unpublishedReason !== 'excluded' && page.unpublishedReason !== 'unknown-locale';
-  const refusesUndeclared = tagsFile !== undefined && readsDoc && site?.generator === 'docusaurus' && site.docusaurus.instances.find((instance) => instance.id === page?.instance)?.onInlineTags === 'throw';
+  const blog = site?.generator === 'docusaurus' && page === undefined ? blogOfFile(site.docusaurus, site.rootUri, document.uri) : undefined;
+  const refusesUndeclared =
+    tagsFile !== undefined &&
+    site?.generator === 'docusaurus' &&
+    (readsDoc ? site.docusaurus.instances.find((instance) => instance.id === page?.instance)?.onInlineTags === 'throw' : blog?.onInlineTags === 'throw' && compiledByItsPlugin(index, document));
   const listedTwice = (item: FrontMatterItem, tag: string): GlossaryDiagnostic => ({ range: item.range, severity: 'warning', code: 'duplicate-tag', message: l10n.t('Tag "{0}" is listed twice.', tag), removesItem: true });
   for (const item of field.items) {
     // A boolean or a number is a tag to Hugo, as its `cast` writes it: `true` twice is listed twice.
