@@ -68,7 +68,8 @@ const HUGO_PAGE_KEYS = new Set(['title', 'linktitle', 'date', 'publishdate', 'pu
  */
 function paramDiagnostics(hugo: HugoSite, page: SitePage, document: ParsedDocument): GlossaryDiagnostic[] {
   const params = hugo.params;
-  if (params === undefined || hugo.paramShortcodeIsHugos !== true) return [];
+  // Most pages use no `param`: their front matter is not gathered.
+  if (params === undefined || hugo.paramShortcodeIsHugos !== true || !document.hugoShortcodes?.some((shortcode) => shortcode.name === 'param')) return [];
   const own = Object.fromEntries([...(page.cascaded ?? []), ...(document.frontMatter?.fields ?? [])].map((field) => [field.key, field.value]));
   const tables = [own, params.languages[page.locale], params.site, ...params.modules];
   const diagnostics: GlossaryDiagnostic[] = [];
